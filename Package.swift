@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Meldpunt",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "meldpunt", targets: ["meldpunt"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+    ],
+    targets: [
+        // Pure domain rules: identifiers, calendar, state machines, validation. No Vapor, no Fluent.
+        .target(name: "MeldpuntDomain"),
+        .target(
+            name: "MeldpuntApp",
+            dependencies: [
+                "MeldpuntDomain",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            resources: [.copy("Resources")]
+        ),
+        .executableTarget(name: "meldpunt", dependencies: ["MeldpuntApp"]),
+        .testTarget(name: "MeldpuntDomainTests", dependencies: ["MeldpuntDomain"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "MeldpuntAppTests",
+            dependencies: [
+                "MeldpuntApp",
+                .product(name: "VaporTesting", package: "vapor"),
+            ],
+            resources: [.copy("Fixtures")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,165 @@
+import Foundation
+
+/// Dutch government identifiers with their exact validity rules (DOMAIN.md, "Identifiers").
+/// Each type only exists when valid: construct with `init?(_:)` or use `check(_:)` for the reason.
+
+/// Why an identifier was refused: a stable machine code and a Dutch explanation.
+public struct IdentifierError: Error, Equatable, Sendable {
+    public let code: String
+    public let reason: String
+    public init(code: String, reason: String) {
+        self.code = code
+        self.reason = reason
+    }
+}
+
+private func digits(_ s: String) -> [Int]? {
+    guard !s.isEmpty, s.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+    return s.map { Int($0.asciiValue! - 48) }
+}
+
+/// Burgerservicenummer: 9 digits passing the elfproef (weights 9…2 and −1).
+public struct BSN: Hashable, Sendable, CustomStringConvertible {
+    public let value: String
+
+    public init?(_ raw: String) {
+        guard (try? BSN.check(raw)) != nil else { return nil }
+        value = raw
+    }
+
+    public static func check(_ raw: String) throws(IdentifierError) {
+        guard raw.count == 9, let d = digits(raw) else {
+            throw IdentifierError(code: "bsnFormaat", reason: "Een BSN bestaat uit precies 9 cijfers.")
+        }
+        let weights = [9, 8, 7, 6, 5, 4, 3, 2, -1]
+        let sum = zip(d, weights).reduce(0) { $0 + $1.0 * $1.1 }
+        guard sum % 11 == 0, sum != 0 else {
+            throw IdentifierError(code: "bsnElfproef", reason: "Dit BSN voldoet niet aan de elfproef.")
+        }
+    }
+
+    /// Never print a BSN in logs; this masks all but the last two digits.
+    public var description: String { "*******" + value.suffix(2) }
+}
+
+/// A-nummer: 10 digits, first not 0, no two adjacent digits equal,
+/// digit sum mod 11 in {0, 5}, and Σ dᵢ·2^(i−1) mod 11 = 0.
+public struct ANummer: Hashable, Sendable, CustomStringConvertible {
+    public let value: String
+
+    public init?(_ raw: String) {
+        guard (try? ANummer.check(raw)) != nil else { return nil }
+        value = raw
+    }
+
+    public static func check(_ raw: String) throws(IdentifierError) {
+        guard raw.count == 10, let d = digits(raw) else {
+            throw IdentifierError(code: "anummerFormaat", reason: "Een A-nummer bestaat uit precies 10 cijfers.")
+        }
+        guard d[0] != 0 else {
+            throw IdentifierError(code: "anummerEersteCijfer", reason: "Een A-nummer begint niet met 0.")
+        }
+        for i in 1..<d.count where d[i] == d[i - 1] {
+            throw IdentifierError(code: "anummerGelijkeCijfers", reason: "In een A-nummer staan nooit twee gelijke cijfers naast elkaar.")
+        }
+        let sum = d.reduce(0, +) % 11
+        guard sum == 0 || sum == 5 else {
+            throw IdentifierError(code: "anummerCijfersom", reason: "Dit A-nummer voldoet niet aan de cijfersomproef.")
+        }
+        var weighted = 0
+        var weight = 1
+        for digit in d {
+            weighted += digit * weight
+            weight *= 2
+        }
+        guard weighted % 11 == 0 else {
+            throw IdentifierError(code: "anummerMachtsproef", reason: "Dit A-nummer voldoet niet aan de gewogen proef.")
+        }
+    }
+
+    public var description: String { "********" + value.suffix(2) }
+}
+
+/// Gemeentecode: 4 digits (0000 onbekend, 1999 RNI). Whether it is a current gemeente
+/// is a question for the reference data, not for the format.
+public struct Gemeentecode: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public let value: String
+    public static let rni = Gemeentecode(unchecked: "1999")
+    public static let onbekend = Gemeentecode(unchecked: "0000")
+
+    public init?(_ raw: String) {
+        guard (try? Gemeentecode.check(raw)) != nil else { return nil }
+        value = raw
+    }
+
+    private init(unchecked: String) { value = unchecked }
+
+    public static func check(_ raw: String) throws(IdentifierError) {
+        guard raw.count == 4, digits(raw) != nil else {
+            throw IdentifierError(code: "gemeentecodeFormaat", reason: "Een gemeentecode bestaat uit precies 4 cijfers.")
+        }
+    }
+
+    public var description: String { value }
+    public static func < (a: Gemeentecode, b: Gemeentecode) -> Bool { a.value < b.value }
+}
+
+/// Postcode: `^[1-9][0-9]{3} ?[A-Za-z]{2}$`, normalised to upper case without space.
+public struct Postcode: Hashable, Sendable, CustomStringConvertible {
+    public let value: String
+
+    public init?(_ raw: String) {
+        guard (try? Postcode.check(raw)) != nil else { return nil }
+        value = raw.replacingOccurrences(of: " ", with: "").uppercased()
+    }
+
+    public static func check(_ raw: String) throws(IdentifierError) {
+        let c = Array(raw)
+        let compact = c.count == 7 && c[4] == " " ? Array(c[0..<4] + c[5...]) : c
+        let ok = compact.count == 6
+            && compact[0].isASCII && ("1"..."9").contains(compact[0])
+            && compact[1..<4].allSatisfy { $0.isASCII && $0.isNumber }
+            && compact[4..<6].allSatisfy { $0.isASCII && $0.isLetter }
+        guard ok else {
+            throw IdentifierError(code: "postcodeFormaat", reason: "Een postcode is vier cijfers (niet beginnend met 0) en twee letters, zoals 1234 AB.")
+        }
+    }
+
+    public var description: String { value }
+}
+
+/// Organisatie-identificatienummer: 20 positions = 8-digit known prefix,
+/// 8 or 9 position main number, suffix `000` or `0000`. No checksum.
+public struct OIN: Hashable, Sendable, CustomStringConvertible {
+    public let value: String
+
+    public static let knownPrefixes: [String: String] = [
+        "00000001": "RSIN",
+        "00000002": "Fi-nummer",
+        "00000003": "KvK-nummer",
+        "00000004": "SubOIN",
+        "00000006": "door Logius uitgegeven",
+        "00000099": "test-OIN",
+    ]
+
+    public init?(_ raw: String) {
+        guard (try? OIN.check(raw)) != nil else { return nil }
+        value = raw
+    }
+
+    public static func check(_ raw: String) throws(IdentifierError) {
+        guard raw.count == 20, raw.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isUppercase) }) else {
+            throw IdentifierError(code: "oinFormaat", reason: "Een OIN bestaat uit precies 20 posities (cijfers of hoofdletters).")
+        }
+        let prefix = String(raw.prefix(8))
+        guard knownPrefixes[prefix] != nil, digits(prefix) != nil else {
+            throw IdentifierError(code: "oinPrefix", reason: "Het OIN begint niet met een bekend prefix (\(knownPrefixes.keys.sorted().joined(separator: ", "))).")
+        }
+        // 8-position main number + "0000", or 9 positions + "000".
+        guard raw.hasSuffix("000") else {
+            throw IdentifierError(code: "oinSuffix", reason: "Een OIN eindigt op 000 of 0000.")
+        }
+    }
+
+    public var description: String { value }
+}

@@ -1,0 +1,380 @@
+import Foundation
+
+/// One refused input field, as reported in problem+json `invalidParams`.
+public struct OngeldigeParameter: Codable, Sendable, Equatable {
+    public let name: String
+    public let code: String
+    public let reason: String
+    public init(name: String, code: String, reason: String) {
+        self.name = name
+        self.code = code
+        self.reason = reason
+    }
+}
+
+/// The body of `POST /api/v1/terugmeldingen`: the Logius draft REST terugmelding (0.2)
+/// plus `gemeentecode` and `toelichting` in the header. Every field is optional here so
+/// that validation can report all problems at once instead of failing on the first.
+public struct TerugmeldingVerzoek: Codable, Sendable {
+    public var terugMeldingHeader: Header?
+    public var terugMeldingBody: Body?
+
+    public struct Header: Codable, Sendable {
+        public var registratie: RegistratieVerwijzing?
+        public var melder: Contactinformatie?
+        public var datumMelding: String?
+        public var referentiekenmerk: String?
+        public var peilmoment: String?
+        public var meldingBron: String?
+        public var gemeentecode: String?
+        public var toelichting: String?
+    }
+
+    public struct RegistratieVerwijzing: Codable, Sendable {
+        public var naam: String?
+        public var code: String?
+        public var houder: String?
+        public var basisRegistratieCode: String?
+    }
+
+    public struct Contactinformatie: Codable, Sendable, Equatable {
+        public var naam: String?
+        public var telefoon: String?
+        public var email: String?
+        public var bedrijf: String?
+        public var afdeling: String?
+        public init(naam: String? = nil, telefoon: String? = nil, email: String? = nil, bedrijf: String? = nil, afdeling: String? = nil) {
+            self.naam = naam
+            self.telefoon = telefoon
+            self.email = email
+            self.bedrijf = bedrijf
+            self.afdeling = afdeling
+        }
+    }
+
+    public struct Body: Codable, Sendable {
+        public var objectIdentificatie: [ObjectIdentificatie]?
+        public var geometry: JSONWaarde?
+        public var terugMeldingGegevens: [Gegeven]?
+    }
+
+    public struct ObjectIdentificatie: Codable, Sendable {
+        public var objectType: String?
+        public var attribuutUrn: String?
+        public var idWaarde: String?
+    }
+
+    public struct Gegeven: Codable, Sendable {
+        public var objectType: String?
+        public var gegevensElementNaam: String?
+        public var attribuut: String?
+        public var attribuutUrn: String?
+        public var betwijfeldeWaarde: String?
+        public var voorgesteldeWaarde: String?
+        public var eigenvelden: JSONWaarde?
+        public var bijlages: [Bijlage]?
+    }
+
+    public struct Bijlage: Codable, Sendable {
+        public var bestandsnaam: String?
+        public var mimeType: String?
+        public var bijlageData: String?
+        public var beschrijving: String?
+    }
+}
+
+/// What the register of gemeenten says of a code, for routing.
+public enum GemeenteStatus: Sendable, Equatable {
+    case actueel(naam: String)
+    case beeindigd(naam: String, opvolger: String?)
+    case onbekend
+}
+
+/// Identification URNs of the subject (TMV 2.0: BSN, A-nummer or adres).
+public enum PersoonUrn {
+    public static let bsn = "urn:brp:persoon:bsn"
+    public static let anummer = "urn:brp:persoon:anummer"
+    public static let adres = "urn:brp:persoon:adres"
+}
+
+/// A terugmelding that passed validation: what the engine stores and routes.
+public struct GevalideerdeTerugmelding: Sendable {
+    public let registratie: Registratie
+    public let gemeentecode: String
+    public let bsn: BSN?
+    public let anummer: ANummer?
+    public let adres: String?
+    public let referentiekenmerk: String?
+    public let toelichting: String?
+    public let melder: TerugmeldingVerzoek.Contactinformatie?
+    /// The request as received, with attachment bytes taken out (they are stored apart).
+    public let inhoud: TerugmeldingVerzoek
+    public let bijlagen: [GevalideerdeBijlage]
+}
+
+public enum TerugmeldingLimieten {
+    public static let maxToelichting = 100_000
+    public static let maxAdres = 50
+    public static let maxReferentiekenmerk = 50
+    public static let maxWaarde = 2_000
+    public static let maxKort = 200
+    public static let maxGegevens = 100
+    public static let maxIdentificaties = 20
+}
+
+/// Validates a terugmelding completely and returns every problem, or the validated result.
+/// `gemeente` answers what the reference data says of a gemeentecode.
+public func valideer(
+    _ verzoek: TerugmeldingVerzoek, gemeente: (String) -> GemeenteStatus
+) -> Result<GevalideerdeTerugmelding, ValidatieFouten> {
+    var fouten: [OngeldigeParameter] = []
+    func fout(_ name: String, _ code: String, _ reason: String) {
+        fouten.append(OngeldigeParameter(name: name, code: code, reason: reason))
+    }
+    func maxLengte(_ waarde: String?, _ max: Int, _ name: String) {
+        if let waarde, waarde.count > max {
+            fout(name, "maxLength", "Mag hoogstens \(max) tekens lang zijn (nu \(waarde.count)).")
+        }
+    }
+
+    let header = verzoek.terugMeldingHeader
+    let body = verzoek.terugMeldingBody
+    if header == nil { fout("terugMeldingHeader", "required", "De header van de terugmelding ontbreekt.") }
+    if body == nil { fout("terugMeldingBody", "required", "De body van de terugmelding ontbreekt.") }
+
+    // Registratie: only the BRP has bronhouders connected so far.
+    var registratie: Registratie?
+    if let header {
+        let code = header.registratie?.basisRegistratieCode ?? header.registratie?.code
+        if let code, !code.isEmpty {
+            if let r = Registratie.met(code: code) {
+                if r == .brp {
+                    registratie = r
+                } else {
+                    fout("terugMeldingHeader.registratie.basisRegistratieCode", "nietOndersteund",
+                         "Terugmelden op de \(r.naam) (\(r.code)) kan hier nog niet: alleen de BRP is aangesloten.")
+                }
+            } else {
+                fout("terugMeldingHeader.registratie.basisRegistratieCode", "enum",
+                     "Onbekende registratie '\(code)'. Kies uit: \(Registratie.alle.map(\.code).joined(separator: ", ")).")
+            }
+        } else {
+            fout("terugMeldingHeader.registratie.basisRegistratieCode", "required",
+                 "Geef aan op welke registratie u terugmeldt (bijvoorbeeld BRP).")
+        }
+    }
+
+    // Gemeente van bijhouding, chosen by the afnemer.
+    var gemeentecode: String?
+    if let header {
+        let name = "terugMeldingHeader.gemeentecode"
+        if let code = header.gemeentecode, !code.isEmpty {
+            do {
+                try Gemeentecode.check(code)
+                switch gemeente(code) {
+                case .actueel:
+                    gemeentecode = code
+                case .beeindigd(let naam, let opvolger):
+                    let verwijzing = opvolger.map { " Gebruik de opvolger, gemeentecode \($0)." } ?? ""
+                    fout(name, "gemeenteBeeindigd", "Gemeente \(naam) (\(code)) bestaat niet meer.\(verwijzing)")
+                case .onbekend:
+                    fout(name, "gemeenteOnbekend", "Gemeentecode \(code) is geen bestaande gemeente.")
+                }
+            } catch {
+                fout(name, error.code, error.reason)
+            }
+        } else if registratie == .brp {
+            fout(name, "required", "Kies de gemeente van bijhouding (gemeentecode; 1999 voor de RNI).")
+        }
+        maxLengte(header.toelichting, TerugmeldingLimieten.maxToelichting, "terugMeldingHeader.toelichting")
+        maxLengte(header.referentiekenmerk, TerugmeldingLimieten.maxReferentiekenmerk, "terugMeldingHeader.referentiekenmerk")
+        maxLengte(header.meldingBron, TerugmeldingLimieten.maxKort, "terugMeldingHeader.meldingBron")
+        if let d = header.datumMelding, Dag(d) == nil {
+            fout("terugMeldingHeader.datumMelding", "date", "Geen geldige datum; gebruik JJJJ-MM-DD.")
+        }
+        if let p = header.peilmoment, parseTijdstip(p) == nil {
+            fout("terugMeldingHeader.peilmoment", "dateTime", "Geen geldig tijdstip; gebruik ISO 8601, zoals 2024-04-03T10:42:37Z.")
+        }
+        if let melder = header.melder {
+            valideerContact(melder, pad: "terugMeldingHeader.melder", fout: fout)
+        }
+    }
+
+    // Subject identification: at least one of BSN, A-nummer, adres.
+    var bsn: BSN?, anummer: ANummer?, adres: String?
+    if let body {
+        let ids = body.objectIdentificatie ?? []
+        if ids.isEmpty {
+            fout("terugMeldingBody.objectIdentificatie", "required",
+                 "Identificeer de persoon met een BSN, A-nummer of adres.")
+        } else if ids.count > TerugmeldingLimieten.maxIdentificaties {
+            fout("terugMeldingBody.objectIdentificatie", "maxItems", "Hoogstens \(TerugmeldingLimieten.maxIdentificaties) identificaties.")
+        }
+        var heeftPersoonId = false
+        for (i, id) in ids.enumerated() {
+            let pad = "terugMeldingBody.objectIdentificatie[\(i)]"
+            guard let urn = id.attribuutUrn, !urn.isEmpty else {
+                fout("\(pad).attribuutUrn", "required", "Geef het attribuut (URN) waarmee u identificeert.")
+                continue
+            }
+            let waarde = id.idWaarde ?? ""
+            if waarde.isEmpty {
+                fout("\(pad).idWaarde", "required", "De waarde van de identificatie ontbreekt.")
+                continue
+            }
+            maxLengte(waarde, TerugmeldingLimieten.maxKort, "\(pad).idWaarde")
+            switch urn {
+            case PersoonUrn.bsn:
+                heeftPersoonId = true
+                do { try BSN.check(waarde); bsn = BSN(waarde) } catch { fout("\(pad).idWaarde", error.code, error.reason) }
+            case PersoonUrn.anummer:
+                heeftPersoonId = true
+                do { try ANummer.check(waarde); anummer = ANummer(waarde) } catch { fout("\(pad).idWaarde", error.code, error.reason) }
+            case PersoonUrn.adres:
+                heeftPersoonId = true
+                if waarde.count > TerugmeldingLimieten.maxAdres {
+                    fout("\(pad).idWaarde", "adresMaxLength", "Een adres mag hoogstens \(TerugmeldingLimieten.maxAdres) posities lang zijn (nu \(waarde.count)).")
+                } else {
+                    adres = waarde
+                }
+            default:
+                maxLengte(urn, TerugmeldingLimieten.maxKort, "\(pad).attribuutUrn")
+            }
+        }
+        if !ids.isEmpty && !heeftPersoonId {
+            fout("terugMeldingBody.objectIdentificatie", "persoonIdentificatie",
+                 "Identificeer de persoon met ten minste één van \(PersoonUrn.bsn), \(PersoonUrn.anummer) of \(PersoonUrn.adres).")
+        }
+    }
+
+    // The doubted items and their attachments.
+    var bijlagen: [GevalideerdeBijlage] = []
+    var totaal = 0
+    if let body {
+        let gegevens = body.terugMeldingGegevens ?? []
+        if gegevens.isEmpty {
+            fout("terugMeldingBody.terugMeldingGegevens", "required", "Geef ten minste één betwijfeld gegeven.")
+        } else if gegevens.count > TerugmeldingLimieten.maxGegevens {
+            fout("terugMeldingBody.terugMeldingGegevens", "maxItems", "Hoogstens \(TerugmeldingLimieten.maxGegevens) gegevens per terugmelding.")
+        }
+        var aantalBijlagen = 0
+        for (i, g) in gegevens.enumerated() {
+            let pad = "terugMeldingBody.terugMeldingGegevens[\(i)]"
+            if (g.attribuutUrn ?? "").isEmpty && (g.attribuut ?? "").isEmpty {
+                fout("\(pad).attribuutUrn", "required", "Geef aan welk gegeven u betwijfelt (attribuutUrn).")
+            }
+            if g.betwijfeldeWaarde == nil && g.voorgesteldeWaarde == nil {
+                fout("\(pad).betwijfeldeWaarde", "required", "Geef de betwijfelde waarde, de voorgestelde waarde of allebei.")
+            }
+            for (veld, waarde) in [("attribuutUrn", g.attribuutUrn), ("attribuut", g.attribuut), ("gegevensElementNaam", g.gegevensElementNaam), ("objectType", g.objectType)] {
+                maxLengte(waarde, TerugmeldingLimieten.maxKort, "\(pad).\(veld)")
+            }
+            maxLengte(g.betwijfeldeWaarde, TerugmeldingLimieten.maxWaarde, "\(pad).betwijfeldeWaarde")
+            maxLengte(g.voorgesteldeWaarde, TerugmeldingLimieten.maxWaarde, "\(pad).voorgesteldeWaarde")
+
+            for (j, b) in (g.bijlages ?? []).enumerated() {
+                aantalBijlagen += 1
+                let bpad = "\(pad).bijlages[\(j)]"
+                let naam = b.bestandsnaam ?? ""
+                if naam.trimmingCharacters(in: .whitespaces).isEmpty {
+                    fout("\(bpad).bestandsnaam", "required", "De bestandsnaam ontbreekt.")
+                } else if naam.count > BijlageRegels.maxBestandsnaamLengte || naam.contains("/") || naam.contains("\\") || naam.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+                    fout("\(bpad).bestandsnaam", "bestandsnaam", "Een bestandsnaam is hoogstens \(BijlageRegels.maxBestandsnaamLengte) tekens, zonder / of \\ of stuurtekens.")
+                }
+                maxLengte(b.beschrijving, TerugmeldingLimieten.maxKort, "\(bpad).beschrijving")
+                let soort = b.mimeType.flatMap(BijlageRegels.soort(mimeType:))
+                if soort == nil {
+                    fout("\(bpad).mimeType", "enum", "Alleen PDF (application/pdf), JPEG (image/jpeg) en PNG (image/png) zijn toegestaan.")
+                }
+                guard let tekst = b.bijlageData, !tekst.isEmpty else {
+                    fout("\(bpad).bijlageData", "required", "De inhoud van de bijlage ontbreekt.")
+                    continue
+                }
+                guard let data = Data(base64Encoded: tekst, options: .ignoreUnknownCharacters), !data.isEmpty,
+                      tekst.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+/=\r\n".contains($0)) })
+                else {
+                    fout("\(bpad).bijlageData", "base64", "De inhoud is geen geldige base64.")
+                    continue
+                }
+                totaal += data.count
+                if let soort, BijlageRegels.herken(data) != soort {
+                    fout("\(bpad).bijlageData", "inhoudKomtNietOvereen", "De inhoud is geen \(soort.rawValue)-bestand, zoals mimeType zegt.")
+                    continue
+                }
+                if let soort {
+                    bijlagen.append(GevalideerdeBijlage(bestandsnaam: naam, mimeType: soort.rawValue, beschrijving: b.beschrijving, data: data, gegevenIndex: i))
+                }
+            }
+        }
+        if aantalBijlagen > BijlageRegels.maxAantal {
+            fout("terugMeldingBody.terugMeldingGegevens[].bijlages", "maxItems", "Hoogstens \(BijlageRegels.maxAantal) bijlagen per terugmelding (nu \(aantalBijlagen)).")
+        }
+        if totaal > BijlageRegels.maxTotaleGrootte {
+            fout("terugMeldingBody.terugMeldingGegevens[].bijlages", "maxTotalSize", "De bijlagen zijn samen hoogstens 20 MiB (nu \(totaal / 1024 / 1024) MiB).")
+        }
+    }
+
+    guard fouten.isEmpty, let registratie, let gemeentecode, let header else {
+        return .failure(ValidatieFouten(fouten))
+    }
+    var inhoud = verzoek
+    if var b = inhoud.terugMeldingBody {
+        b.terugMeldingGegevens = b.terugMeldingGegevens?.map { g in
+            var g = g
+            g.bijlages = g.bijlages?.map { var b = $0; b.bijlageData = nil; return b }
+            return g
+        }
+        inhoud.terugMeldingBody = b
+    }
+    return .success(GevalideerdeTerugmelding(
+        registratie: registratie, gemeentecode: gemeentecode, bsn: bsn, anummer: anummer, adres: adres,
+        referentiekenmerk: header.referentiekenmerk, toelichting: header.toelichting, melder: header.melder,
+        inhoud: inhoud, bijlagen: bijlagen))
+}
+
+/// All validation problems of one request.
+public struct ValidatieFouten: Error, Sendable {
+    public let fouten: [OngeldigeParameter]
+    public init(_ fouten: [OngeldigeParameter]) { self.fouten = fouten }
+}
+
+/// Contact details are optional, but checked when given.
+public func valideerContact(
+    _ c: TerugmeldingVerzoek.Contactinformatie, pad: String, fout: (String, String, String) -> Void
+) {
+    if let email = c.email, !email.isEmpty, !isEmailadres(email) {
+        fout("\(pad).email", "email", "Geen geldig e-mailadres, zoals naam@voorbeeld.nl.")
+    }
+    if let tel = c.telefoon, !tel.isEmpty, !isTelefoonnummer(tel) {
+        fout("\(pad).telefoon", "pattern", "Een telefoonnummer is 8 tot 20 tekens: cijfers, + en -.")
+    }
+    for (veld, waarde) in [("naam", c.naam), ("bedrijf", c.bedrijf), ("afdeling", c.afdeling), ("email", c.email)] {
+        if let waarde, waarde.count > TerugmeldingLimieten.maxKort {
+            fout("\(pad).\(veld)", "maxLength", "Mag hoogstens \(TerugmeldingLimieten.maxKort) tekens lang zijn.")
+        }
+    }
+}
+
+/// `^[0-9+-]{8,20}$` (Logius draft).
+public func isTelefoonnummer(_ s: String) -> Bool {
+    (8...20).contains(s.count) && s.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "+" || $0 == "-") }
+}
+
+/// One @, something before it, a dot in the domain part, no spaces.
+public func isEmailadres(_ s: String) -> Bool {
+    let delen = s.split(separator: "@", omittingEmptySubsequences: false)
+    guard delen.count == 2, !delen[0].isEmpty, s.count <= 254,
+          !s.contains(where: { $0.isWhitespace || $0.unicodeScalars.contains { $0.properties.generalCategory == .control } })
+    else { return false }
+    let domein = delen[1].split(separator: ".", omittingEmptySubsequences: false)
+    return domein.count >= 2 && domein.allSatisfy { !$0.isEmpty }
+}
+
+/// ISO 8601 instant with or without fractional seconds.
+public func parseTijdstip(_ s: String) -> Date? {
+    let f = ISO8601DateFormatter()
+    f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+    if let d = f.date(from: s) { return d }
+    f.formatOptions = [.withInternetDateTime]
+    return f.date(from: s)
+}

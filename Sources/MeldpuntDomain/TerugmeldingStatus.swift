@@ -1,0 +1,76 @@
+import Foundation
+
+/// The Digimelding status model (Logius DMKS 1.3, Bijlage B), see DOMAIN.md.
+public enum TerugmeldingStatus: String, CaseIterable, Codable, Sendable {
+    case gemeld = "Gemeld"
+    case inBehandeling = "In behandeling"
+    case ingepland = "Ingepland"
+    case afgehandeld = "Afgehandeld"
+    case ingetrokken = "Ingetrokken"
+    case onvoldoendeInformatie = "Onvoldoende informatie"
+    case verkeerdeBronhouder = "Verkeerde bronhouder"
+
+    /// Accepts the spelling variants seen in the Logius draft ("In Behandeling").
+    public init?(lenient raw: String) {
+        let key = raw.lowercased().trimmingCharacters(in: .whitespaces)
+        guard let s = Self.allCases.first(where: { $0.rawValue.lowercased() == key }) else { return nil }
+        self = s
+    }
+
+    public var isTerminal: Bool {
+        switch self {
+        case .afgehandeld, .ingetrokken, .onvoldoendeInformatie: true
+        default: false
+        }
+    }
+
+    /// Statuses one may move to from here. Verkeerde bronhouder is passed through at once:
+    /// the terugmelding arrives at the new bronhouder as Gemeld.
+    public var volgende: Set<TerugmeldingStatus> {
+        switch self {
+        case .gemeld: [.inBehandeling, .ingetrokken, .onvoldoendeInformatie, .verkeerdeBronhouder]
+        case .inBehandeling: [.ingepland, .afgehandeld, .ingetrokken]
+        case .ingepland: [.afgehandeld]
+        case .verkeerdeBronhouder: [.gemeld]
+        case .afgehandeld, .ingetrokken, .onvoldoendeInformatie: []
+        }
+    }
+
+    /// Who may set a status: the afnemer only withdraws, everything else is the bijhouder's.
+    public var gezetDoor: TerugmeldingPartij {
+        self == .ingetrokken ? .afnemer : .bijhouder
+    }
+}
+
+public enum TerugmeldingPartij: String, Sendable {
+    case afnemer
+    case bijhouder
+}
+
+public enum StatusovergangFout: Error, Equatable, Sendable {
+    /// The caller's party may never set this status.
+    case nietToegestaanVoorPartij(TerugmeldingStatus, TerugmeldingPartij)
+    /// The model does not allow this step from the current status.
+    case ongeldigeOvergang(van: TerugmeldingStatus, naar: TerugmeldingStatus)
+    /// A status that needs extra data (date, new bronhouder) came without it.
+    case ontbrekendGegeven(String)
+}
+
+/// Checks a requested status change against the model and the caller's party.
+/// Party is checked first: a status you may never set is a 403, not a 409.
+public func controleerStatusovergang(
+    van huidig: TerugmeldingStatus, naar nieuw: TerugmeldingStatus, door partij: TerugmeldingPartij
+) throws(StatusovergangFout) {
+    // Gemeld is only ever reached by routing, never set directly.
+    if nieuw == .gemeld || nieuw.gezetDoor != partij {
+        throw .nietToegestaanVoorPartij(nieuw, partij)
+    }
+    guard huidig.volgende.contains(nieuw) else {
+        throw .ongeldigeOvergang(van: huidig, naar: nieuw)
+    }
+}
+
+/// How an Afgehandeld terugmelding ended (explained in the toelichting).
+public enum Afhandeluitkomst: String, CaseIterable, Codable, Sendable {
+    case verbeterd, aangevuld, verwijderd, ongewijzigd
+}

@@ -1,0 +1,2 @@
+import MeldpuntApp
+print("x")
