@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Meldpunt",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "meldpunt", targets: ["meldpunt"]),
     ],

@@ -1,0 +1,96 @@
+import Vapor
+
+/// The transport rules of the Dutch API Design Rules, applied to every response:
+/// API-Version, security headers, no trailing slashes, 405 with Allow, trace id.
+struct ApiConventiesMiddleware: AsyncMiddleware {
+    static let apiVersie = "1.0.0"
+    let routes: Routes
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let response: Response
+        do {
+            let path = request.url.path
+            if path.count > 1 && path.hasSuffix("/") {
+                throw Problem(.notFound, detail: "Paden eindigen nooit op een schuine streep: gebruik \(path.dropLast()).")
+            }
+            response = try await next.respond(to: request)
+        } catch is RouteNotFound {
+            let toegestaan = toegestaneMethoden(voor: request.url.path)
+            if toegestaan.isEmpty {
+                throw Problem.nietGevonden("Er is geen bron op dit pad.")
+            }
+            throw Problem(.methodNotAllowed, detail: "\(request.method.rawValue) kan hier niet; wel: \(toegestaan.joined(separator: ", ")).",
+                          headers: ["Allow": toegestaan.joined(separator: ", ")])
+        }
+        let h = response.headers
+        response.headers.replaceOrAdd(name: "API-Version", value: Self.apiVersie)
+        response.headers.replaceOrAdd(name: "X-Request-ID", value: request.traceID)
+        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
+        response.headers.replaceOrAdd(name: "Referrer-Policy", value: "no-referrer")
+        response.headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains")
+        if !h.contains(name: .contentSecurityPolicy) {
+            response.headers.replaceOrAdd(name: .contentSecurityPolicy, value: "default-src 'none'; frame-ancestors 'none'")
+        }
+        if !h.contains(name: .cacheControl) {
+            response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        }
+        return response
+    }
+
+    /// Methods registered for this path under any method, for 405 + Allow.
+    func toegestaneMethoden(voor path: String) -> [String] {
+        let delen = path.split(separator: "/").map(String.init)
+        var methoden: Set<String> = []
+        for route in routes.all where Self.past(route.path.filter { $0 != .constant("") }, delen) {
+            methoden.insert(route.method.rawValue)
+            if route.method == .GET { methoden.insert("HEAD") }
+        }
+        return methoden.sorted()
+    }
+
+    private static func past(_ patroon: [PathComponent], _ delen: [String]) -> Bool {
+        for (i, component) in patroon.enumerated() {
+            switch component {
+            case .catchall: return delen.count > i
+            case .anything, .parameter: if i >= delen.count { return false }
+            case .constant(let c): if i >= delen.count || delen[i] != c { return false }
+            }
+        }
+        return patroon.count == delen.count
+    }
+}
+
+/// Requests with a body must send JSON (415 otherwise).
+struct JSONBodyMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if [.POST, .PUT, .PATCH].contains(request.method) {
+            guard let type = request.headers.contentType, type.type == "application",
+                  type.subType == "json" || type.subType.hasSuffix("+json")
+            else {
+                throw Problem(.unsupportedMediaType, detail: "Stuur de body als application/json.")
+            }
+        }
+        return try await next.respond(to: request)
+    }
+}
+
+/// Lets browsers and other origins read the public OpenAPI document.
+struct OpenCORSMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let response = try await next.respond(to: request)
+        response.headers.replaceOrAdd(name: .accessControlAllowOrigin, value: "*")
+        return response
+    }
+}
+
+extension Request {
+    /// A caller-supplied X-Request-ID (if sane) or Vapor's own id: ties log lines to processing-log entries.
+    var traceID: String {
+        if let given = headers.first(name: "X-Request-ID"), (1...64).contains(given.count),
+           given.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
+            return given
+        }
+        return id
+    }
+}

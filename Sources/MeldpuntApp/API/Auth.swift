@@ -1,0 +1,34 @@
+import Vapor
+
+/// API calls authenticate with `Authorization: Bearer <key>`; the key names the organisation.
+struct ApiSleutelMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard let bearer = request.headers.bearerAuthorization else {
+            throw Problem(.unauthorized, detail: "Stuur uw API-sleutel mee: Authorization: Bearer <sleutel>.",
+                          headers: ["WWW-Authenticate": #"Bearer realm="meldpunt""#])
+        }
+        guard let org = try await Organisaties.metApiSleutel(bearer.token, on: request.db) else {
+            request.logger.notice("API-sleutel geweigerd", metadata: ["trace": .string(request.traceID)])
+            throw Problem(.unauthorized, detail: "Deze API-sleutel is onbekend of ingetrokken.",
+                          headers: ["WWW-Authenticate": #"Bearer realm="meldpunt", error="invalid_token""#])
+        }
+        request.organisatie = org
+        request.logger[metadataKey: "organisatie"] = .string(org.id.uuidString)
+        return try await next.respond(to: request)
+    }
+}
+
+extension Request {
+    private struct OrganisatieKey: StorageKey { typealias Value = OrganisatieDTO }
+
+    var organisatie: OrganisatieDTO? {
+        get { storage[OrganisatieKey.self] }
+        set { storage[OrganisatieKey.self] = newValue }
+    }
+
+    /// The authenticated organisation; only called behind ApiSleutelMiddleware.
+    func vereisOrganisatie() throws -> OrganisatieDTO {
+        guard let organisatie else { throw Problem(.unauthorized, detail: "Niet aangemeld.") }
+        return organisatie
+    }
+}

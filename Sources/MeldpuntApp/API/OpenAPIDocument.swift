@@ -1,0 +1,354 @@
+import Foundation
+import MeldpuntDomain
+
+/// The OpenAPI 3.0 description of `/api/v1`, published at `/api/v1/openapi.json`.
+/// Written as data with a few helpers so every operation documents the same headers and
+/// problem responses; `OpenAPITests` checks it against the routes that really exist.
+enum OpenAPIDocument {
+    typealias J = [String: Any]
+
+    static let json: Data = try! JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .withoutEscapingSlashes])
+
+    static var document: J {
+        [
+            "openapi": "3.0.3",
+            "info": [
+                "title": "Meldpunt API",
+                "description": "Terugmelden op de basisregistraties (TMV 2.0 / Digimelding) en het Meldpunt Fouten in Overheidsregistraties. Alle tijdstippen in UTC (ISO 8601); termijnen in werkdagen volgens de Algemene termijnenwet.",
+                "version": ApiConventiesMiddleware.apiVersie,
+                "contact": ["name": "Meldpunt-ontwikkelaars", "url": "https://meldpunt.example/contact", "email": "api@meldpunt.example"],
+                "license": ["name": "EUPL-1.2", "url": "https://eupl.eu/1.2/nl/"],
+            ] as J,
+            "servers": [["url": "/api/v1", "description": "Deze server"]],
+            "security": [["apiSleutel": [String]()]],
+            "tags": [
+                ["name": "terugmeldingen", "description": "Terugmeldingen van afnemers aan bronhouders"],
+                ["name": "referentiedata", "description": "Gemeenten, registraties en de werkdagkalender (openbaar)"],
+            ],
+            "paths": paths,
+            "components": [
+                "securitySchemes": ["apiSleutel": ["type": "http", "scheme": "bearer", "description": "API-sleutel van de organisatie (meldpunt apikey create)."]],
+                "headers": headers,
+                "schemas": schemas,
+                "responses": problemResponses,
+            ] as J,
+        ]
+    }
+
+    // MARK: Helpers
+
+    static func ref(_ schema: String) -> J { ["$ref": "#/components/schemas/\(schema)"] }
+
+    static var versieHeader: J { ["$ref": "#/components/headers/API-Version"] }
+
+    static var headers: J {
+        [
+            "API-Version": ["description": "Volledige versie van de API (semver).", "schema": ["type": "string", "example": ApiConventiesMiddleware.apiVersie]] as J,
+            "Link": ["description": "RFC 8288-links naar first, prev, next en last.", "schema": ["type": "string"]] as J,
+            "X-Total-Count": ["description": "Totaal aantal resultaten over alle pagina's.", "schema": ["type": "integer"]] as J,
+            "Location": ["description": "Adres van de nieuwe bron.", "schema": ["type": "string"]] as J,
+            "Allow": ["description": "Toegestane methoden.", "schema": ["type": "string"]] as J,
+            "WWW-Authenticate": ["description": "Hoe aan te melden.", "schema": ["type": "string"]] as J,
+        ]
+    }
+
+    static func ok(_ description: String, _ schema: J, headers extra: [String: String] = [:], status: String = "200") -> (String, J) {
+        var h: J = ["API-Version": versieHeader]
+        for (k, _) in extra { h[k] = ["$ref": "#/components/headers/\(k)"] }
+        return (status, ["description": description, "headers": h, "content": ["application/json": ["schema": schema]]])
+    }
+
+    static let problemStatussen: [String: String] = [
+        "400": "Ongeldige invoer; alle fouten staan in invalidParams.",
+        "401": "Geen of een ongeldige API-sleutel.",
+        "403": "Uw organisatie mag dit niet.",
+        "404": "Niet gevonden, of niet voor u zichtbaar.",
+        "405": "Methode niet toegestaan op dit pad.",
+        "406": "Gevraagd mediatype kan niet worden geleverd.",
+        "409": "De status laat deze overgang niet toe, of er was een gelijktijdige wijziging.",
+        "413": "Het verzoek is te groot.",
+        "415": "Mediatype van de body niet ondersteund.",
+        "500": "Interne fout.",
+        "503": "Dienst (database) niet beschikbaar.",
+    ]
+
+    static var problemResponses: J {
+        var r: J = [:]
+        for (code, beschrijving) in problemStatussen {
+            var h: J = ["API-Version": versieHeader]
+            if code == "405" { h["Allow"] = ["$ref": "#/components/headers/Allow"] }
+            if code == "401" { h["WWW-Authenticate"] = ["$ref": "#/components/headers/WWW-Authenticate"] }
+            r["Problem\(code)"] = ["description": beschrijving, "headers": h,
+                                  "content": ["application/problem+json": ["schema": ref("Problem")]]] as J
+        }
+        return r
+    }
+
+    static func operatie(_ id: String, _ samenvatting: String, tag: String, publiek: Bool = false, parameters: [J] = [], body: J? = nil,
+                         responses: [(String, J)], fouten: [String]) -> J {
+        var r: J = [:]
+        for (code, resp) in responses { r[code] = resp }
+        let altijd = publiek ? ["400", "404", "405", "500"] : ["400", "401", "404", "405", "500"]
+        for code in Set(fouten + altijd) { r[code] = ["$ref": "#/components/responses/Problem\(code)"] }
+        var op: J = ["operationId": id, "summary": samenvatting, "tags": [tag], "responses": r]
+        if publiek { op["security"] = [J]() }
+        if !parameters.isEmpty { op["parameters"] = parameters }
+        if let body { op["requestBody"] = ["required": true, "content": ["application/json": ["schema": body]]] }
+        return op
+    }
+
+    static func query(_ name: String, _ schema: J, _ description: String, required: Bool = false) -> J {
+        ["name": name, "in": "query", "required": required, "description": description, "schema": schema]
+    }
+
+    static var referentieParam: J { ["name": "referentie", "in": "path", "required": true, "description": "terugMeldingReferentie",
+                                     "schema": ["type": "string", "format": "uuid"]] }
+
+    // MARK: Paths
+
+    static var paths: J {
+        let statusEnum = TerugmeldingStatus.allCases.map(\.rawValue)
+        let datum: J = ["type": "string", "format": "date"]
+        return [
+            "/gemeenten": [
+                "get": operatie("gemeenten", "Actuele gemeenten (bronhouders van de BRP), gesorteerd op naam", tag: "referentiedata", publiek: true,
+                                parameters: [query("peildatum", datum, "Gemeenten die op deze datum bestonden (standaard: vandaag).")],
+                                responses: [ok("Gemeenten", ["type": "array", "items": ref("Gemeente")])], fouten: []),
+            ] as J,
+            "/registraties": [
+                "get": operatie("registraties", "De tien basisregistraties", tag: "referentiedata", publiek: true,
+                                responses: [ok("Registraties", ["type": "array", "items": ref("Registratie")])], fouten: []),
+            ] as J,
+            "/termijnen": [
+                "get": operatie("termijn", "Einddatum na een aantal werkdagen (Algemene termijnenwet)", tag: "referentiedata", publiek: true,
+                                parameters: [
+                                    query("startdatum", datum, "Startdatum; die dag telt zelf niet mee.", required: true),
+                                    query("werkdagen", ["type": "integer", "minimum": 0, "maximum": 1000], "Aantal werkdagen.", required: true),
+                                ],
+                                responses: [ok("De termijn", ref("Termijn"))], fouten: []),
+            ] as J,
+            "/openapi.json": [
+                "get": operatie("openapi", "Dit document", tag: "referentiedata", publiek: true,
+                                responses: [ok("OpenAPI-document", ["type": "object"])], fouten: []),
+            ] as J,
+            "/terugmeldingen": [
+                "post": operatie("terugmeldingAanmaken", "Een terugmelding doen aan de gekozen bronhouder", tag: "terugmeldingen",
+                                 body: ref("TerugMelding"),
+                                 responses: [ok("De terugmelding is ontvangen (status Gemeld)", ref("TerugmeldingDetail"), headers: ["Location": ""], status: "201")],
+                                 fouten: ["403", "413", "415"]),
+                "get": operatie("terugmeldingenLijst", "Terugmeldingen die u mag zien: ontvangen (bronhouder, oudste eerst) of verzonden (afnemer, nieuwste eerst)", tag: "terugmeldingen",
+                                parameters: [
+                                    query("richting", ["type": "string", "enum": ["ontvangen", "verzonden"]], "Standaard ontvangen voor bronhouders, anders verzonden."),
+                                    query("status", ["type": "string"], "Eén of meer statussen, komma-gescheiden: \(statusEnum.joined(separator: ", "))."),
+                                    query("ontvangenVanaf", ["type": "string"], "Datum (JJJJ-MM-DD, hele dag) of tijdstip (ISO 8601)."),
+                                    query("ontvangenTot", ["type": "string"], "Datum (tot en met die dag) of tijdstip."),
+                                    query("termijnOverschreden", ["type": "boolean"], "Alleen (niet) te laat in behandeling genomen."),
+                                    query("page", ["type": "integer", "minimum": 1, "maximum": 1_000_000, "default": 1], "Paginanummer."),
+                                    query("pageSize", ["type": "integer", "minimum": 1, "maximum": Paginering.maxGrootte, "default": Paginering.standaardGrootte], "Aantal per pagina."),
+                                ],
+                                responses: [ok("Eén pagina", ["type": "array", "items": ref("TerugmeldingSamenvatting")], headers: ["Link": "", "X-Total-Count": ""])],
+                                fouten: []),
+            ] as J,
+            "/terugmeldingen/{referentie}": [
+                "get": operatie("terugmelding", "De hele terugmelding met statushistorie en bijlagen", tag: "terugmeldingen",
+                                parameters: [referentieParam], responses: [ok("De terugmelding", ref("TerugmeldingDetail"))], fouten: []),
+            ] as J,
+            "/terugmeldingen/{referentie}/statuswijzigingen": [
+                "post": operatie("statusWijzigen", "De status wijzigen volgens het Digimelding-statusmodel", tag: "terugmeldingen",
+                                 parameters: [referentieParam], body: ref("StatuswijzigingVerzoek"),
+                                 responses: [ok("De terugmelding na de wijziging", ref("TerugmeldingDetail"))],
+                                 fouten: ["403", "409", "413", "415"]),
+            ] as J,
+            "/terugmeldingen/{referentie}/bijlagen/{bijlage}": [
+                "get": operatie("bijlage", "Een bijlage downloaden", tag: "terugmeldingen",
+                                parameters: [referentieParam, ["name": "bijlage", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]]],
+                                responses: [("200", [
+                                    "description": "De bijlage",
+                                    "headers": ["API-Version": versieHeader],
+                                    "content": [
+                                        "application/pdf": ["schema": ["type": "string", "format": "binary"]],
+                                        "image/jpeg": ["schema": ["type": "string", "format": "binary"]],
+                                        "image/png": ["schema": ["type": "string", "format": "binary"]],
+                                    ],
+                                ] as J)], fouten: []),
+            ] as J,
+        ]
+    }
+
+    // MARK: Schemas
+
+    static func tekst(max: Int? = nil, _ description: String? = nil) -> J {
+        var s: J = ["type": "string"]
+        if let max { s["maxLength"] = max }
+        if let description { s["description"] = description }
+        return s
+    }
+
+    static var schemas: J {
+        let statusEnum = TerugmeldingStatus.allCases.map(\.rawValue)
+        let kort = TerugmeldingLimieten.maxKort
+        return [
+            "Problem": [
+                "type": "object",
+                "required": ["type", "title", "status", "detail"],
+                "properties": [
+                    "type": ["type": "string"], "title": ["type": "string"], "status": ["type": "integer"],
+                    "detail": ["type": "string"], "instance": ["type": "string"],
+                    "invalidParams": ["type": "array", "items": [
+                        "type": "object", "required": ["name", "code", "reason"],
+                        "properties": ["name": ["type": "string"], "code": ["type": "string"], "reason": ["type": "string"]],
+                    ] as J],
+                ] as J,
+            ] as J,
+            "Gemeente": [
+                "type": "object", "required": ["gemeentecode", "naam", "isRni"],
+                "properties": ["gemeentecode": ["type": "string", "pattern": "^[0-9]{4}$"], "naam": ["type": "string"],
+                               "ingangsdatum": ["type": "string", "format": "date"], "einddatum": ["type": "string", "format": "date"],
+                               "isRni": ["type": "boolean"]] as J,
+            ] as J,
+            "Registratie": [
+                "type": "object", "required": ["code", "naam", "bronhouder"],
+                "properties": ["code": ["type": "string"], "naam": ["type": "string"], "bronhouder": ["type": "string"]],
+            ] as J,
+            "Termijn": [
+                "type": "object", "required": ["startdatum", "werkdagen", "einddatum"],
+                "properties": ["startdatum": ["type": "string", "format": "date"], "werkdagen": ["type": "integer"],
+                               "einddatum": ["type": "string", "format": "date"]] as J,
+            ] as J,
+            "ContactInformatie": [
+                "type": "object",
+                "properties": [
+                    "naam": tekst(max: kort), "telefoon": ["type": "string", "pattern": "^[0-9+-]{8,20}$"],
+                    "email": ["type": "string", "maxLength": kort, "description": "Een e-mailadres, zoals naam@voorbeeld.nl."],
+                    "bedrijf": tekst(max: kort), "afdeling": tekst(max: kort),
+                ] as J,
+            ] as J,
+            "TerugMeldingHeader": [
+                "type": "object",
+                "properties": [
+                    "registratie": ["type": "object", "properties": [
+                        "naam": ["type": "string"], "code": ["type": "string"], "houder": ["type": "string"],
+                        "basisRegistratieCode": ["type": "string", "enum": Registratie.alle.map(\.code), "description": "Nu alleen BRP aangesloten."],
+                    ] as J] as J,
+                    "melder": ref("ContactInformatie"),
+                    "datumMelding": ["type": "string", "format": "date"],
+                    "referentiekenmerk": tekst(max: TerugmeldingLimieten.maxReferentiekenmerk, "Eigen kenmerk van de afnemer."),
+                    "peilmoment": ["type": "string", "format": "date-time"],
+                    "meldingBron": tekst(max: kort),
+                    "gemeentecode": ["type": "string", "pattern": "^[0-9]{4}$", "description": "Gemeente van bijhouding (verplicht voor de BRP); 1999 voor de RNI."],
+                    "toelichting": tekst(max: TerugmeldingLimieten.maxToelichting, "Waarom de afnemer gerede twijfel heeft."),
+                ] as J,
+            ] as J,
+            "ObjectIdentificatie": [
+                "type": "object", "required": ["attribuutUrn", "idWaarde"],
+                "properties": [
+                    "objectType": ["type": "string"],
+                    "attribuutUrn": ["type": "string", "description": "urn:brp:persoon:bsn, urn:brp:persoon:anummer of urn:brp:persoon:adres (ten minste één daarvan)."],
+                    "idWaarde": ["type": "string", "minLength": 1, "maxLength": kort],
+                ] as J,
+            ] as J,
+            "Bijlage": [
+                "type": "object", "required": ["bestandsnaam", "mimeType", "bijlageData"],
+                "properties": [
+                    "bestandsnaam": ["type": "string", "minLength": 1, "maxLength": BijlageRegels.maxBestandsnaamLengte],
+                    "mimeType": ["type": "string", "enum": ["application/pdf", "image/jpeg", "image/png"]],
+                    "bijlageData": ["type": "string", "format": "byte", "minLength": 1, "description": "Base64; de inhoud moet bij mimeType passen."],
+                    "beschrijving": tekst(max: kort),
+                ] as J,
+            ] as J,
+            "TerugMeldingGegeven": [
+                "type": "object", "required": ["attribuutUrn"],
+                "properties": [
+                    "objectType": tekst(max: kort), "gegevensElementNaam": tekst(max: kort), "attribuut": tekst(max: kort),
+                    "attribuutUrn": ["type": "string", "minLength": 1, "maxLength": kort],
+                    "betwijfeldeWaarde": tekst(max: TerugmeldingLimieten.maxWaarde),
+                    "voorgesteldeWaarde": tekst(max: TerugmeldingLimieten.maxWaarde),
+                    "eigenvelden": ["type": "object", "additionalProperties": true],
+                    "bijlages": ["type": "array", "maxItems": BijlageRegels.maxAantal, "items": ref("Bijlage")],
+                ] as J,
+            ] as J,
+            "TerugMelding": [
+                "type": "object", "required": ["terugMeldingHeader", "terugMeldingBody"],
+                "description": "Logius-concept REST terugmelding 0.2, met gemeentecode en toelichting in de header.",
+                "properties": [
+                    "terugMeldingHeader": ref("TerugMeldingHeader"),
+                    "terugMeldingBody": ["type": "object", "required": ["objectIdentificatie", "terugMeldingGegevens"], "properties": [
+                        "objectIdentificatie": ["type": "array", "minItems": 1, "maxItems": TerugmeldingLimieten.maxIdentificaties, "items": ref("ObjectIdentificatie")],
+                        "geometry": ["type": "object"],
+                        "terugMeldingGegevens": ["type": "array", "minItems": 1, "maxItems": TerugmeldingLimieten.maxGegevens, "items": ref("TerugMeldingGegeven")],
+                    ] as J] as J,
+                ] as J,
+            ] as J,
+            "OrganisatieVerwijzing": [
+                "type": "object", "required": ["naam"],
+                "properties": ["naam": ["type": "string"], "oin": ["type": "string"], "gemeentecode": ["type": "string"], "rniDeelnemerCode": ["type": "string"]],
+            ] as J,
+            "Persoon": [
+                "type": "object",
+                "properties": ["bsn": ["type": "string"], "anummer": ["type": "string"], "adres": ["type": "string"]],
+            ] as J,
+            "BijlageMetadata": [
+                "type": "object", "required": ["id", "bestandsnaam", "mimeType", "grootte", "sha256", "href"],
+                "properties": [
+                    "id": ["type": "string", "format": "uuid"], "bestandsnaam": ["type": "string"], "mimeType": ["type": "string"],
+                    "beschrijving": ["type": "string"], "grootte": ["type": "integer"], "sha256": ["type": "string"],
+                    "gegevenIndex": ["type": "integer"], "href": ["type": "string"],
+                ] as J,
+            ] as J,
+            "Statuswijziging": [
+                "type": "object", "required": ["volgnummer", "status", "tijdstip"],
+                "properties": [
+                    "volgnummer": ["type": "integer"], "status": ["type": "string", "enum": statusEnum],
+                    "tijdstip": ["type": "string", "format": "date-time"], "organisatie": ref("OrganisatieVerwijzing"),
+                    "toelichting": ["type": "string"], "verwachteDatum": ["type": "string", "format": "date"],
+                    "nieuweBijhouder": ref("OrganisatieVerwijzing"), "uitkomst": ["type": "string", "enum": Afhandeluitkomst.allCases.map(\.rawValue)],
+                ] as J,
+            ] as J,
+            "TerugmeldingDetail": [
+                "type": "object",
+                "required": ["terugMeldingReferentie", "status", "beschrijving", "registratie", "afnemer", "bijhouder", "persoon",
+                             "ontvangenOp", "uiterlijkInBehandelingOp", "termijnOverschreden", "terugMelding", "bijlagen", "statusHistorie"],
+                "properties": [
+                    "terugMeldingReferentie": ["type": "string", "format": "uuid"],
+                    "referentieKenmerk": ["type": "string"],
+                    "status": ["type": "string", "enum": statusEnum],
+                    "beschrijving": ["type": "string"],
+                    "registratie": ["type": "string"],
+                    "afnemer": ref("OrganisatieVerwijzing"),
+                    "bijhouder": ref("OrganisatieVerwijzing"),
+                    "persoon": ref("Persoon"),
+                    "ontvangenOp": ["type": "string", "format": "date-time"],
+                    "uiterlijkInBehandelingOp": ["type": "string", "format": "date"],
+                    "termijnOverschreden": ["type": "boolean"],
+                    "terugMelding": ["type": "object", "description": "De terugmelding zoals verstuurd, zonder de inhoud van bijlagen."],
+                    "bijlagen": ["type": "array", "items": ref("BijlageMetadata")],
+                    "statusHistorie": ["type": "array", "items": ref("Statuswijziging")],
+                ] as J,
+            ] as J,
+            "TerugmeldingSamenvatting": [
+                "type": "object",
+                "required": ["terugMeldingReferentie", "status", "registratie", "afnemer", "bijhouder", "persoon", "toelichtingBegin",
+                             "ontvangenOp", "uiterlijkInBehandelingOp", "termijnOverschreden", "href"],
+                "properties": [
+                    "terugMeldingReferentie": ["type": "string", "format": "uuid"], "referentieKenmerk": ["type": "string"],
+                    "status": ["type": "string", "enum": statusEnum], "registratie": ["type": "string"],
+                    "afnemer": ref("OrganisatieVerwijzing"), "bijhouder": ref("OrganisatieVerwijzing"), "persoon": ref("Persoon"),
+                    "toelichtingBegin": ["type": "string"], "ontvangenOp": ["type": "string", "format": "date-time"],
+                    "uiterlijkInBehandelingOp": ["type": "string", "format": "date"], "termijnOverschreden": ["type": "boolean"],
+                    "href": ["type": "string"],
+                ] as J,
+            ] as J,
+            "StatuswijzigingVerzoek": [
+                "type": "object", "required": ["status"],
+                "properties": [
+                    "status": ["type": "string", "enum": statusEnum.filter { $0 != TerugmeldingStatus.gemeld.rawValue }],
+                    "toelichting": tekst(max: TerugmeldingLimieten.maxToelichting, "Verplicht bij Afgehandeld en Onvoldoende informatie."),
+                    "verwachteDatum": ["type": "string", "format": "date", "description": "Verplicht bij Ingepland; niet in het verleden."],
+                    "uitkomst": ["type": "string", "enum": Afhandeluitkomst.allCases.map(\.rawValue), "description": "Bij Afgehandeld."],
+                    "gemeentecode": ["type": "string", "pattern": "^[0-9]{4}$", "description": "Bij Verkeerde bronhouder: de juiste gemeente."],
+                    "rniDeelnemer": ["type": "string", "pattern": "^[0-9]{4}$", "description": "Bij Verkeerde bronhouder, alleen RvIG: de RNI-deelnemer (Tabel 60)."],
+                ] as J,
+            ] as J,
+        ]
+    }
+}

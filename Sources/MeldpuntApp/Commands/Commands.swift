@@ -1,0 +1,129 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// `meldpunt org add --naam NAAM [--oin OIN] [--gemeentecode CODE] --rol ROL[,ROL]` and `meldpunt org list`.
+struct OrgCommand: AsyncCommandGroup {
+    let help = "Organisaties beheren"
+    var commands: [String: any AnyAsyncCommand] { ["add": OrgAddCommand(), "list": OrgListCommand()] }
+}
+
+struct OrgAddCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "naam", help: "Naam van de organisatie") var naam: String?
+        @Option(name: "oin", help: "OIN (20 posities)") var oin: String?
+        @Option(name: "gemeentecode", help: "Bestaande gemeente (4 cijfers) die een rol bijkrijgt") var gemeentecode: String?
+        @Option(name: "rol", help: "Rollen, komma-gescheiden: afnemer, bronhouder, rni, meldpunt, partner") var rol: String?
+    }
+    let help = "Voeg een organisatie toe, of geef een bestaande gemeente of organisatie een rol erbij."
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let rollen = try parseRollen(signature.rol)
+        let org = try await Organisaties.voegToe(naam: signature.naam, oin: signature.oin, gemeentecode: signature.gemeentecode,
+                                                 rollen: rollen, on: context.application.db)
+        schrijf(context, "\(org.naam) — rollen: \(org.rollen.map(\.rawValue).sorted().joined(separator: ", "))"
+            + (org.oin.map { " — OIN \($0)" } ?? "") + (org.gemeentecode.map { " — gemeentecode \($0)" } ?? ""))
+    }
+
+    func parseRollen(_ raw: String?) throws -> Set<Rol> {
+        guard let raw, !raw.isEmpty else { throw Organisaties.Fout.ongeldig("Geef ten minste één rol met --rol.") }
+        var rollen: Set<Rol> = []
+        for deel in raw.split(separator: ",") {
+            let naam = deel.trimmingCharacters(in: .whitespaces)
+            guard let rol = Rol(rawValue: naam) else {
+                throw Organisaties.Fout.ongeldig("Onbekende rol '\(naam)'. Kies uit: \(Rol.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+            rollen.insert(rol)
+        }
+        return rollen
+    }
+}
+
+struct OrgListCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "rol", help: "Alleen organisaties met deze rol") var rol: String?
+    }
+    let help = "Toon organisaties (zonder de honderden gemeenten, tenzij --rol bronhouder)."
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        var q = Organisatie.query(on: context.application.db).sort(\.$naam)
+        if let rol = signature.rol { q = q.filter(\.$rollenTekst ~~ ",\(rol),") } else { q = q.filter(\.$gemeentecode == nil).filter(\.$rniDeelnemerCode == nil) }
+        for o in try await q.all() {
+            schrijf(context, "\(o.naam)\t\(o.oin ?? "-")\t\(o.gemeentecode ?? o.rniDeelnemerCode ?? "-")\t\(o.rollen.map(\.rawValue).sorted().joined(separator: ","))")
+        }
+    }
+}
+
+/// `meldpunt apikey create (--oin OIN | --gemeentecode CODE)` and `meldpunt apikey revoke …`.
+struct ApiKeyCommand: AsyncCommandGroup {
+    let help = "API-sleutels maken en intrekken"
+    var commands: [String: any AnyAsyncCommand] { ["create": ApiKeyCreateCommand(), "revoke": ApiKeyRevokeCommand()] }
+}
+
+struct ApiKeyCreateCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "oin", help: "OIN van de organisatie") var oin: String?
+        @Option(name: "gemeentecode", help: "Gemeentecode van de gemeente") var gemeentecode: String?
+        @Option(name: "omschrijving", help: "Waarvoor de sleutel is (bijv. het systeem)") var omschrijving: String?
+    }
+    let help = "Maak een API-sleutel. De sleutel staat alleen op de laatste regel van de uitvoer en wordt nergens bewaard."
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let db = context.application.db
+        let org = try await Organisaties.zoek(oin: signature.oin, gemeentecode: signature.gemeentecode, on: db)
+        let (record, sleutel) = try await Organisaties.maakApiSleutel(voor: org, omschrijving: signature.omschrijving ?? "CLI", on: db)
+        schrijf(context, "API-sleutel \(record.id!) voor \(org.naam). Bewaar hem nu: hij wordt niet opnieuw getoond.")
+        schrijf(context, sleutel)
+    }
+}
+
+struct ApiKeyRevokeCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "oin", help: "OIN van de organisatie") var oin: String?
+        @Option(name: "gemeentecode", help: "Gemeentecode van de gemeente") var gemeentecode: String?
+        @Option(name: "id", help: "Alleen deze sleutel (id uit 'apikey create'); zonder: alle sleutels") var id: String?
+    }
+    let help = "Trek één of alle API-sleutels van een organisatie in."
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let db = context.application.db
+        let org = try await Organisaties.zoek(oin: signature.oin, gemeentecode: signature.gemeentecode, on: db)
+        var id: UUID?
+        if let raw = signature.id {
+            guard let u = UUID(uuidString: raw) else { throw Organisaties.Fout.ongeldig("--id is geen geldig sleutel-id.") }
+            id = u
+        }
+        let aantal = try await Organisaties.trekSleutelsIn(van: org, id: id, on: db)
+        if id != nil && aantal == 0 { throw Organisaties.Fout.nietGevonden("Geen actieve sleutel met dit id bij \(org.naam).") }
+        schrijf(context, "\(aantal) sleutel(s) van \(org.naam) ingetrokken.")
+    }
+}
+
+/// `meldpunt logboek --referentie UUID`: the processing-log entries of one terugmelding.
+struct LogboekCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "referentie", help: "terugMeldingReferentie (uuid)") var referentie: String?
+    }
+    let help = "Toon het verwerkingslog van één terugmelding."
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        guard let raw = signature.referentie, let id = UUID(uuidString: raw) else {
+            throw Organisaties.Fout.ongeldig("Geef --referentie met de uuid van de terugmelding.")
+        }
+        let db = context.application.db
+        let regels = try await Verwerkingslog.voor(terugmelding: id, on: db)
+        let orgIDs = Set(regels.compactMap(\.organisatieID))
+        let namen = Dictionary(try await Organisatie.query(on: db).filter(\.$id ~~ orgIDs).all().map { ($0.id!, $0.naam) }, uniquingKeysWith: { a, _ in a })
+        let f = ISO8601DateFormatter()
+        schrijf(context, "tijdstip (UTC)\tactie\torganisatie\ttrace\tbetrokkene")
+        for r in regels {
+            schrijf(context, "\(f.string(from: r.tijdstip))\t\(r.actie)\t\(r.organisatieID.flatMap { namen[$0] } ?? "-")\t\(r.traceID)\t\(r.betrokkeneHash.map { String($0.prefix(16)) } ?? "-")")
+        }
+        if regels.isEmpty { schrijf(context, "(geen regels voor \(id))") }
+    }
+}
+
+/// Plain text to standard output (logs go to standard error).
+private func schrijf(_ context: CommandContext, _ tekst: String) {
+    context.console.output(tekst.consoleText())
+}

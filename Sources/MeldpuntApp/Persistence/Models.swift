@@ -1,0 +1,179 @@
+import Fluent
+import Foundation
+import MeldpuntDomain
+
+/// An organisation that sends or receives: afnemer, bronhouder (gemeente), RvIG, ABO, meldpunt, partner.
+final class Organisatie: Model, @unchecked Sendable {
+    static let schema = "organisaties"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "naam") var naam: String
+    @OptionalField(key: "oin") var oin: String?
+    @OptionalField(key: "gemeentecode") var gemeentecode: String?
+    @OptionalField(key: "rni_deelnemer_code") var rniDeelnemerCode: String?
+    /// Roles as ",afnemer,bronhouder," so one LIKE finds a role on both databases.
+    @Field(key: "rollen") var rollenTekst: String
+    @Timestamp(key: "aangemaakt_op", on: .create) var aangemaaktOp: Date?
+
+    init() {}
+
+    init(id: UUID? = nil, naam: String, oin: String? = nil, gemeentecode: String? = nil, rniDeelnemerCode: String? = nil, rollen: Set<Rol>) {
+        self.id = id
+        self.naam = naam
+        self.oin = oin
+        self.gemeentecode = gemeentecode
+        self.rniDeelnemerCode = rniDeelnemerCode
+        self.rollen = rollen
+    }
+
+    var rollen: Set<Rol> {
+        get { Set(rollenTekst.split(separator: ",").compactMap { Rol(rawValue: String($0)) }) }
+        set { rollenTekst = "," + newValue.map(\.rawValue).sorted().joined(separator: ",") + "," }
+    }
+}
+
+/// What an organisation may do.
+enum Rol: String, CaseIterable, Codable, Sendable {
+    case afnemer, bronhouder, rni, meldpunt, partner
+}
+
+/// An API key; only its SHA-256 is stored.
+final class ApiSleutel: Model, @unchecked Sendable {
+    static let schema = "api_sleutels"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "organisatie_id") var organisatie: Organisatie
+    @Field(key: "sleutel_hash") var sleutelHash: String
+    @Field(key: "omschrijving") var omschrijving: String
+    @Timestamp(key: "aangemaakt_op", on: .create) var aangemaaktOp: Date?
+    @OptionalField(key: "ingetrokken_op") var ingetrokkenOp: Date?
+
+    init() {}
+
+    init(id: UUID? = nil, organisatieID: UUID, sleutelHash: String, omschrijving: String) {
+        self.id = id
+        self.$organisatie.id = organisatieID
+        self.sleutelHash = sleutelHash
+        self.omschrijving = omschrijving
+    }
+}
+
+/// The routing and list columns of a terugmelding. What the afnemer sent lives in
+/// `TerugmeldingInhoud`, attachment bytes in `BijlageInhoud`: lists never load either.
+final class Terugmelding: Model, @unchecked Sendable {
+    static let schema = "terugmeldingen"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "afnemer_id") var afnemer: Organisatie
+    @Parent(key: "bijhouder_id") var bijhouder: Organisatie
+    @Field(key: "registratie") var registratie: String
+    @Field(key: "status") var status: String
+    @OptionalField(key: "referentiekenmerk") var referentiekenmerk: String?
+    @Field(key: "ontvangen_op") var ontvangenOp: Date
+    /// Deadline to take it in behandeling, as YYYY-MM-DD (sorts and compares as text).
+    @Field(key: "uiterlijk_in_behandeling_op") var uiterlijkInBehandelingOp: String
+    /// Day the current bijhouder first moved it out of Gemeld; nil while still Gemeld.
+    @OptionalField(key: "opgepakt_op") var opgepaktOp: String?
+    @OptionalField(key: "bsn") var bsn: String?
+    @OptionalField(key: "anummer") var anummer: String?
+    @OptionalField(key: "adres") var adres: String?
+    /// Keyed hash of the data subject (BSN, else A-nummer), for the processing log and search.
+    @OptionalField(key: "betrokkene_hash") var betrokkeneHash: String?
+    @Field(key: "toelichting_kort") var toelichtingKort: String
+    @Field(key: "laatste_volgnummer") var laatsteVolgnummer: Int
+    @Timestamp(key: "gewijzigd_op", on: .update) var gewijzigdOp: Date?
+
+    init() {}
+}
+
+/// The terugmelding as the afnemer sent it (JSON, attachment bytes removed).
+final class TerugmeldingInhoud: Model, @unchecked Sendable {
+    static let schema = "terugmelding_inhoud"
+
+    @ID(custom: "terugmelding_id", generatedBy: .user) var id: UUID?
+    @Field(key: "inhoud") var inhoud: String
+
+    init() {}
+    init(terugmeldingID: UUID, inhoud: String) {
+        self.id = terugmeldingID
+        self.inhoud = inhoud
+    }
+}
+
+/// One step in the append-only status history. (terugmelding, volgnummer) is unique, which
+/// also makes two simultaneous changes of one terugmelding fail cleanly instead of both landing.
+final class Statuswijziging: Model, @unchecked Sendable {
+    static let schema = "statuswijzigingen"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "terugmelding_id") var terugmelding: Terugmelding
+    @Field(key: "volgnummer") var volgnummer: Int
+    @Field(key: "status") var status: String
+    @Field(key: "tijdstip") var tijdstip: Date
+    @OptionalParent(key: "organisatie_id") var organisatie: Organisatie?
+    @OptionalField(key: "toelichting") var toelichting: String?
+    @OptionalField(key: "verwachte_datum") var verwachteDatum: String?
+    @OptionalParent(key: "nieuwe_bijhouder_id") var nieuweBijhouder: Organisatie?
+    @OptionalField(key: "uitkomst") var uitkomst: String?
+
+    init() {}
+}
+
+/// Attachment metadata; the bytes are in `BijlageInhoud`, stored once per SHA-256.
+final class Bijlage: Model, @unchecked Sendable {
+    static let schema = "bijlagen"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "terugmelding_id") var terugmelding: Terugmelding
+    @Field(key: "bestandsnaam") var bestandsnaam: String
+    @Field(key: "mime_type") var mimeType: String
+    @OptionalField(key: "beschrijving") var beschrijving: String?
+    @Field(key: "grootte") var grootte: Int
+    @Field(key: "sha256") var sha256: String
+    @OptionalField(key: "gegeven_index") var gegevenIndex: Int?
+    @Timestamp(key: "toegevoegd_op", on: .create) var toegevoegdOp: Date?
+
+    init() {}
+}
+
+final class BijlageInhoud: Model, @unchecked Sendable {
+    static let schema = "bijlage_inhoud"
+
+    @ID(custom: "sha256", generatedBy: .user) var id: String?
+    @Field(key: "data") var data: Data
+
+    init() {}
+    init(sha256: String, data: Data) {
+        self.id = sha256
+        self.data = data
+    }
+}
+
+/// Append-only processing log (AVG art. 30): who touched which terugmelding, when, why.
+final class Verwerkingslogregel: Model, @unchecked Sendable {
+    static let schema = "verwerkingslog"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "tijdstip") var tijdstip: Date
+    @OptionalField(key: "organisatie_id") var organisatieID: UUID?
+    @Field(key: "actie") var actie: String
+    @OptionalField(key: "terugmelding_id") var terugmeldingID: UUID?
+    @Field(key: "trace_id") var traceID: String
+    @OptionalField(key: "betrokkene_hash") var betrokkeneHash: String?
+
+    init() {}
+}
+
+/// Small key/value settings the server keeps for itself (e.g. a generated pseudonym key).
+final class Instelling: Model, @unchecked Sendable {
+    static let schema = "instellingen"
+
+    @ID(custom: "sleutel", generatedBy: .user) var id: String?
+    @Field(key: "waarde") var waarde: String
+
+    init() {}
+    init(sleutel: String, waarde: String) {
+        self.id = sleutel
+        self.waarde = waarde
+    }
+}

@@ -1,0 +1,40 @@
+import Fluent
+import Vapor
+
+/// Demo organisations and well-known API keys, development only: lets a new user try the
+/// whole flow at once (README). `--env production` never runs this.
+enum DemoSeed {
+    struct DemoOrganisatie {
+        let naam: String
+        let oin: String?
+        let gemeentecode: String?
+        let rollen: Set<Rol>
+        let sleutel: String
+    }
+
+    static let organisaties: [DemoOrganisatie] = [
+        .init(naam: "Belastingdienst (demo)", oin: "00000001003214345000", gemeentecode: nil, rollen: [.afnemer], sleutel: "mpk_demo_belastingdienst"),
+        .init(naam: "Sociale Verzekeringsbank (demo)", oin: "00000001002220647000", gemeentecode: nil, rollen: [.afnemer], sleutel: "mpk_demo_svb"),
+        .init(naam: "Gemeente Amsterdam", oin: nil, gemeentecode: "0363", rollen: [.bronhouder], sleutel: "mpk_demo_amsterdam"),
+        .init(naam: "Gemeente Rotterdam", oin: nil, gemeentecode: "0599", rollen: [.bronhouder], sleutel: "mpk_demo_rotterdam"),
+        .init(naam: "RvIG (RNI)", oin: nil, gemeentecode: "1999", rollen: [.bronhouder, .rni], sleutel: "mpk_demo_rvig"),
+    ]
+
+    static func zaai(_ app: Application) async throws {
+        let db = app.db
+        for demo in organisaties {
+            let org = try await Organisaties.voegToe(naam: demo.naam, oin: demo.oin, gemeentecode: demo.gemeentecode, rollen: demo.rollen, on: db)
+            let hash = Sleutels.hash(apiSleutel: demo.sleutel)
+            if try await ApiSleutel.query(on: db).filter(\.$sleutelHash == hash).first() == nil {
+                _ = try await Organisaties.maakApiSleutel(voor: org, omschrijving: "demo", sleutel: demo.sleutel, on: db)
+            }
+        }
+        let commando = app.environment.arguments.dropFirst().first
+        if commando == nil || commando == "serve" {
+            app.logger.info("Ontwikkelomgeving: demo-API-sleutels (nooit in productie):")
+            for demo in organisaties {
+                app.logger.info("  \(demo.naam): \(demo.sleutel)")
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import Fluent
+import Foundation
+
+/// What was done with personal data; one entry per terugmelding touched.
+enum Verwerkingsactie: String, Sendable {
+    case aanmaken = "terugmelding.aanmaken"
+    case raadplegen = "terugmelding.raadplegen"
+    case inLijst = "terugmelding.lijst"
+    case statuswijziging = "terugmelding.statuswijziging"
+    case bijlageRaadplegen = "bijlage.raadplegen"
+}
+
+enum Verwerkingslog {
+    static func regel(_ actie: Verwerkingsactie, organisatie: UUID?, terugmelding: UUID?, betrokkene: String?, traceID: String, tijdstip: Date = Date()) -> Verwerkingslogregel {
+        let r = Verwerkingslogregel()
+        r.tijdstip = tijdstip
+        r.organisatieID = organisatie
+        r.actie = actie.rawValue
+        r.terugmeldingID = terugmelding
+        r.traceID = traceID
+        r.betrokkeneHash = betrokkene
+        return r
+    }
+
+    static func schrijf(_ regels: [Verwerkingslogregel], on db: any Database) async throws {
+        guard !regels.isEmpty else { return }
+        try await regels.create(on: db)
+    }
+
+    static func voor(terugmelding id: UUID, on db: any Database) async throws -> [Verwerkingslogregel] {
+        try await Verwerkingslogregel.query(on: db).filter(\.$terugmeldingID == id).sort(\.$tijdstip).all()
+    }
+}

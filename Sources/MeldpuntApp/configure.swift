@@ -1,0 +1,149 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import MeldpuntDomain
+import SQLKit
+import Vapor
+
+/// Where the data lives, from MELDPUNT_DATABASE_URL:
+/// `sqlite:///absolute/path.sqlite` or `postgres://user:pass@host:port/db`.
+enum DatabaseKeuze: Equatable, Sendable {
+    case sqlite(path: String)
+    case postgres(url: String, schema: String? = nil)
+
+    static let standaardPad = "data/meldpunt.sqlite"
+
+    static func uit(_ url: String?, werkmap: String) throws -> DatabaseKeuze {
+        guard let url, !url.isEmpty else {
+            return .sqlite(path: werkmap + standaardPad)
+        }
+        if url.hasPrefix("sqlite://") {
+            let pad = String(url.dropFirst("sqlite://".count))
+            guard pad.hasPrefix("/") else {
+                throw MeldpuntConfigFout("MELDPUNT_DATABASE_URL: gebruik een absoluut pad, zoals sqlite:///var/lib/meldpunt/meldpunt.sqlite")
+            }
+            return .sqlite(path: pad)
+        }
+        if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
+            return .postgres(url: url)
+        }
+        throw MeldpuntConfigFout("MELDPUNT_DATABASE_URL moet beginnen met sqlite:// of postgres://")
+    }
+}
+
+struct MeldpuntConfigFout: Error, CustomStringConvertible {
+    let description: String
+    init(_ d: String) { description = d }
+}
+
+/// Wires the application: database, migrations, reference data, middleware, routes, commands.
+public func configure(_ app: Application) async throws {
+    let keuze = try DatabaseKeuze.uit(Environment.get("MELDPUNT_DATABASE_URL"), werkmap: app.directory.workingDirectory)
+    try await configure(app, database: keuze)
+}
+
+func configure(_ app: Application, database keuze: DatabaseKeuze) async throws {
+    app.http.server.configuration.hostname = Environment.get("MELDPUNT_HOST") ?? "127.0.0.1"
+    app.http.server.configuration.port = Environment.get("MELDPUNT_PORT").flatMap(Int.init) ?? 8080
+    // Vapor's own 413 for large bodies is turned into problem+json by ProblemMiddleware.
+    app.routes.defaultMaxBodySize = "1mb"
+
+    switch keuze {
+    case .sqlite(let path):
+        let folder = (path as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
+    case .postgres(let url, let schema):
+        var config = try SQLPostgresConfiguration(url: url)
+        if let schema { config.searchPath = [schema] }
+        app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: 4, sqlLogLevel: .debug), as: .psql)
+    }
+    if case .sqlite = keuze {
+        // WAL: readers never wait for the writer. Persistent in the file, so once is enough.
+        _ = try await (app.db as! any SQLDatabase).raw("PRAGMA journal_mode=WAL").all()
+    }
+
+    app.migrations.add(CreateBasis())
+    try await app.autoMigrate()
+
+    app.referentiedata = .gebundeld
+    try await ReferentiedataLader.laad(app.referentiedata, on: app.db)
+    app.pseudoniemen = try await Pseudonimiseerder.laad(uit: Environment.get("MELDPUNT_PSEUDONIEM_SLEUTEL"), db: app.db)
+    if app.environment == .production && Environment.get("MELDPUNT_PSEUDONIEM_SLEUTEL") == nil {
+        app.logger.warning("MELDPUNT_PSEUDONIEM_SLEUTEL is niet gezet: de sleutel voor pseudoniemen staat nu in de database.")
+    }
+
+    // Outermost first: conventions wrap everything, problems are rendered inside them.
+    app.middleware = .init()
+    app.middleware.use(ApiConventiesMiddleware(routes: app.routes))
+    app.middleware.use(ProblemMiddleware())
+
+    ContentConfiguration.global.use(encoder: JSONEncoder.api, for: .json)
+    ContentConfiguration.global.use(decoder: JSONDecoder.api, for: .json)
+
+    try routes(app)
+
+    app.asyncCommands.use(OrgCommand(), as: "org")
+    app.asyncCommands.use(ApiKeyCommand(), as: "apikey")
+    app.asyncCommands.use(LogboekCommand(), as: "logboek")
+
+    if app.environment == .development {
+        try await DemoSeed.zaai(app)
+    }
+}
+
+extension JSONEncoder {
+    /// UTC timestamps in ISO 8601, as the API design rules ask.
+    static let api: JSONEncoder = {
+        let e = JSONEncoder()
+        e.dateEncodingStrategy = .iso8601
+        e.outputFormatting = [.withoutEscapingSlashes]
+        return e
+    }()
+}
+
+extension JSONDecoder {
+    static let api: JSONDecoder = {
+        let d = JSONDecoder()
+        d.dateDecodingStrategy = .iso8601
+        return d
+    }()
+}
+
+// MARK: Application-wide services
+
+struct Klok: Sendable {
+    let nu: @Sendable () -> Date
+    static let systeem = Klok { Date() }
+}
+
+extension Application {
+    private struct ReferentiedataKey: StorageKey { typealias Value = Referentiedata }
+    private struct PseudoniemKey: StorageKey { typealias Value = Pseudonimiseerder }
+    private struct KlokKey: StorageKey { typealias Value = Klok }
+
+    var referentiedata: Referentiedata {
+        get { storage[ReferentiedataKey.self] ?? .gebundeld }
+        set { storage[ReferentiedataKey.self] = newValue }
+    }
+
+    var pseudoniemen: Pseudonimiseerder {
+        get { storage[PseudoniemKey.self]! }
+        set { storage[PseudoniemKey.self] = newValue }
+    }
+
+    /// The clock the engine reads; tests set a fixed one.
+    var klok: Klok {
+        get { storage[KlokKey.self] ?? .systeem }
+        set { storage[KlokKey.self] = newValue }
+    }
+
+    var kalender: Werkdagkalender { .standaard }
+}
+
+extension Request {
+    var terugmeldingen: TerugmeldingService {
+        TerugmeldingService(db: db, referentie: application.referentiedata, pseudoniemen: application.pseudoniemen,
+                            kalender: application.kalender, nu: application.klok.nu(), traceID: traceID)
+    }
+}

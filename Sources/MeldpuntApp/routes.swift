@@ -1,0 +1,27 @@
+import Fluent
+import MeldpuntDomain
+import SQLKit
+import Vapor
+
+func routes(_ app: Application) throws {
+    app.get("health") { req async throws -> Response in
+        do {
+            _ = try await (req.db as! any SQLDatabase).raw("SELECT 1").all()
+            return try await ["status": "ok"].encodeResponse(for: req)
+        } catch {
+            req.logger.error("health: database antwoordt niet: \(String(reflecting: error))")
+            throw Problem(.serviceUnavailable, detail: "De database antwoordt niet.")
+        }
+    }
+
+    let api = app.grouped("api", "v1")
+    api.grouped(OpenCORSMiddleware()).get("openapi.json") { req async throws -> Response in
+        let response = Response(status: .ok, body: .init(data: OpenAPIDocument.json))
+        response.headers.contentType = .json
+        return response
+    }
+    try api.register(collection: ReferentieController())
+    try api.grouped(ApiSleutelMiddleware(), JSONBodyMiddleware()).register(collection: TerugmeldingenController())
+}
+
+extension Registratie: Content {}
