@@ -57,6 +57,9 @@ func configure(_ app: Application, database keuze: DatabaseKeuze) async throws {
         var config = try SQLPostgresConfiguration(url: url)
         if let schema { config.searchPath = [schema] }
         app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: 4, sqlLogLevel: .debug), as: .psql)
+        if let schema {
+            _ = try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").all()
+        }
     }
     if case .sqlite = keuze {
         // WAL: readers never wait for the writer. Persistent in the file, so once is enough.
@@ -73,10 +76,8 @@ func configure(_ app: Application, database keuze: DatabaseKeuze) async throws {
         app.logger.warning("MELDPUNT_PSEUDONIEM_SLEUTEL is niet gezet: de sleutel voor pseudoniemen staat nu in de database.")
     }
 
-    // Outermost first: conventions wrap everything, problems are rendered inside them.
     app.middleware = .init()
     app.middleware.use(ApiConventiesMiddleware(routes: app.routes))
-    app.middleware.use(ProblemMiddleware())
 
     ContentConfiguration.global.use(encoder: JSONEncoder.api, for: .json)
     ContentConfiguration.global.use(decoder: JSONDecoder.api, for: .json)
@@ -97,7 +98,7 @@ extension JSONEncoder {
     static let api: JSONEncoder = {
         let e = JSONEncoder()
         e.dateEncodingStrategy = .iso8601
-        e.outputFormatting = [.withoutEscapingSlashes]
+        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return e
     }()
 }

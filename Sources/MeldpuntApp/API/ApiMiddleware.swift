@@ -7,6 +7,7 @@ struct ApiConventiesMiddleware: AsyncMiddleware {
     let routes: Routes
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        request.traceID = Self.traceID(request)
         let response: Response
         do {
             let path = request.url.path
@@ -16,11 +17,12 @@ struct ApiConventiesMiddleware: AsyncMiddleware {
             response = try await next.respond(to: request)
         } catch is RouteNotFound {
             let toegestaan = toegestaneMethoden(voor: request.url.path)
-            if toegestaan.isEmpty {
-                throw Problem.nietGevonden("Er is geen bron op dit pad.")
-            }
-            throw Problem(.methodNotAllowed, detail: "\(request.method.rawValue) kan hier niet; wel: \(toegestaan.joined(separator: ", ")).",
-                          headers: ["Allow": toegestaan.joined(separator: ", ")])
+            response = try ProblemMiddleware.response(for: toegestaan.isEmpty
+                ? Problem.nietGevonden("Er is geen bron op dit pad.")
+                : Problem(.methodNotAllowed, detail: "\(request.method.rawValue) kan hier niet; wel: \(toegestaan.joined(separator: ", ")).",
+                          headers: ["Allow": toegestaan.joined(separator: ", ")]), request: request)
+        } catch {
+            response = try ProblemMiddleware.response(for: error, request: request)
         }
         let h = response.headers
         response.headers.replaceOrAdd(name: "API-Version", value: Self.apiVersie)
@@ -36,6 +38,15 @@ struct ApiConventiesMiddleware: AsyncMiddleware {
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         }
         return response
+    }
+
+    /// A caller-supplied X-Request-ID if it is sane, else a new one: ties log lines to processing-log entries.
+    static func traceID(_ request: Request) -> String {
+        if let given = request.headers.first(name: "X-Request-ID"), (1...64).contains(given.count),
+           given.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
+            return given
+        }
+        return UUID().uuidString.lowercased()
     }
 
     /// Methods registered for this path under any method, for 405 + Allow.
@@ -85,12 +96,11 @@ struct OpenCORSMiddleware: AsyncMiddleware {
 }
 
 extension Request {
-    /// A caller-supplied X-Request-ID (if sane) or Vapor's own id: ties log lines to processing-log entries.
+    private struct TraceKey: StorageKey { typealias Value = String }
+
+    /// Set once per request by ApiConventiesMiddleware.
     var traceID: String {
-        if let given = headers.first(name: "X-Request-ID"), (1...64).contains(given.count),
-           given.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
-            return given
-        }
-        return id
+        get { storage[TraceKey.self] ?? id }
+        set { storage[TraceKey.self] = newValue }
     }
 }

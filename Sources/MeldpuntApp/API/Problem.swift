@@ -61,19 +61,15 @@ struct Problem: Error, Content, Sendable {
 }
 
 /// Turns every error into problem+json, and never shows internals on a 500.
-struct ProblemMiddleware: AsyncMiddleware {
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        do {
-            return try await next.respond(to: request)
-        } catch {
-            var problem = Self.problem(for: error, request: request)
-            problem.instance = request.url.path
-            let response = Response(status: HTTPResponseStatus(statusCode: problem.status))
-            for (name, value) in problem.headers { response.headers.replaceOrAdd(name: name, value: value) }
-            try response.content.encode(problem, as: .json)
-            response.headers.contentType = .problemJSON
-            return response
-        }
+enum ProblemMiddleware {
+    static func response(for error: any Error, request: Request) throws -> Response {
+        var problem = Self.problem(for: error, request: request)
+        problem.instance = request.url.path
+        let response = Response(status: HTTPResponseStatus(statusCode: problem.status))
+        for (name, value) in problem.headers { response.headers.replaceOrAdd(name: name, value: value) }
+        try response.content.encode(problem, as: .json)
+        response.headers.contentType = .problemJSON
+        return response
     }
 
     static func problem(for error: any Error, request: Request) -> Problem {

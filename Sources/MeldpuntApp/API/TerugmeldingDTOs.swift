@@ -24,7 +24,7 @@ struct PersoonIdentificatie: Content, Equatable {
 }
 
 struct BijlageDTO: Content {
-    let id: UUID
+    let id: String
     let bestandsnaam: String
     let mimeType: String
     let beschrijving: String?
@@ -47,7 +47,7 @@ struct StatuswijzigingDTO: Content {
 
 /// The whole terugmelding as both parties see it.
 struct TerugmeldingDetailDTO: Content {
-    let terugMeldingReferentie: UUID
+    let terugMeldingReferentie: String
     let referentieKenmerk: String?
     let status: String
     let beschrijving: String
@@ -65,7 +65,7 @@ struct TerugmeldingDetailDTO: Content {
 
 /// One row of an inbox or sent list: no request body, no attachments.
 struct TerugmeldingSamenvattingDTO: Content {
-    let terugMeldingReferentie: UUID
+    let terugMeldingReferentie: String
     let referentieKenmerk: String?
     let status: String
     let registratie: String
@@ -87,4 +87,9 @@ struct StatuswijzigingVerzoek: Content {
     var uitkomst: String?
     var gemeentecode: String?
     var rniDeelnemer: String?
+}
+
+extension UUID {
+    /// UUIDs go out in lower case (RFC 9562); any case is accepted coming in.
+    var tekst: String { uuidString.lowercased() }
 }

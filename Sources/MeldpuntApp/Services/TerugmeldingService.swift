@@ -115,7 +115,7 @@ struct TerugmeldingService {
         let bijlagen = try await Bijlage.query(on: db).filter(\.$terugmelding.$id == id).sort(\.$gegevenIndex).all()
         let status = TerugmeldingStatus(rawValue: tm.status) ?? .gemeld
         return TerugmeldingDetailDTO(
-            terugMeldingReferentie: id,
+            terugMeldingReferentie: id.tekst,
             referentieKenmerk: tm.referentiekenmerk,
             status: tm.status,
             beschrijving: Self.beschrijving(status, uiterlijk: tm.uiterlijkInBehandelingOp, bijhouder: tm.bijhouder.naam),
@@ -128,9 +128,9 @@ struct TerugmeldingService {
             termijnOverschreden: termijnOverschreden(tm),
             terugMelding: verzoek,
             bijlagen: bijlagen.map { b in
-                BijlageDTO(id: b.id!, bestandsnaam: b.bestandsnaam, mimeType: b.mimeType, beschrijving: b.beschrijving,
+                BijlageDTO(id: b.id!.tekst, bestandsnaam: b.bestandsnaam, mimeType: b.mimeType, beschrijving: b.beschrijving,
                            grootte: b.grootte, sha256: b.sha256, gegevenIndex: b.gegevenIndex,
-                           href: "/api/v1/terugmeldingen/\(id)/bijlagen/\(b.id!)")
+                           href: "/api/v1/terugmeldingen/\(id.tekst)/bijlagen/\(b.id!.tekst)")
             },
             statusHistorie: historie.map { s in
                 StatuswijzigingDTO(volgnummer: s.volgnummer, status: s.status, tijdstip: s.tijdstip,
@@ -209,12 +209,12 @@ struct TerugmeldingService {
         }, on: db)
         let items = rijen.map { tm in
             TerugmeldingSamenvattingDTO(
-                terugMeldingReferentie: tm.id!, referentieKenmerk: tm.referentiekenmerk, status: tm.status,
+                terugMeldingReferentie: tm.id!.tekst, referentieKenmerk: tm.referentiekenmerk, status: tm.status,
                 registratie: tm.registratie, afnemer: OrganisatieVerwijzing(tm.afnemer), bijhouder: OrganisatieVerwijzing(tm.bijhouder),
                 persoon: PersoonIdentificatie(bsn: tm.bsn, anummer: tm.anummer, adres: tm.adres),
                 toelichtingBegin: tm.toelichtingKort, ontvangenOp: tm.ontvangenOp,
                 uiterlijkInBehandelingOp: tm.uiterlijkInBehandelingOp, termijnOverschreden: termijnOverschreden(tm),
-                href: "/api/v1/terugmeldingen/\(tm.id!)")
+                href: "/api/v1/terugmeldingen/\(tm.id!.tekst)")
         }
         return (items, totaal)
     }

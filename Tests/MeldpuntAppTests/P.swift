@@ -1,4 +1,0 @@
-import Testing
-import VaporTesting
-@testable import MeldpuntApp
-@Test func placeholder2() {}

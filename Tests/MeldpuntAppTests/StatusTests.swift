@@ -1,0 +1,203 @@
+import Fluent
+import Foundation
+import Testing
+@testable import MeldpuntApp
+
+@Suite("Statuswijzigingen (Digimelding)")
+struct StatuswijzigingTests {
+    private func statussen(_ t: TestApp, _ ref: String, _ sleutel: String) async throws -> [String] {
+        let d = try await t.get("/api/v1/terugmeldingen/\(ref)", sleutel).object
+        return (d["statusHistorie"] as? [[String: Any]] ?? []).compactMap { $0["status"] as? String }
+    }
+
+    @Test func volledigeDoorloop() async throws {
+        try await metApp { t in
+            let ref = try await t.meld()
+            let a = t.sleutels.amsterdam
+            #expect(try await t.wijzig(ref, a, ["status": "In behandeling", "toelichting": "Wij zoeken het uit."]).status == .ok)
+            let ingepland = try await t.wijzig(ref, a, ["status": "Ingepland", "verwachteDatum": "2026-12-15"])
+            #expect(ingepland.status == .ok)
+            let klaar = try await t.wijzig(ref, a, ["status": "Afgehandeld", "toelichting": "Huisnummer verbeterd naar 21.", "uitkomst": "verbeterd"])
+            #expect(klaar.status == .ok)
+            #expect(klaar.object["status"] as? String == "Afgehandeld")
+            let historie = try #require(klaar.object["statusHistorie"] as? [[String: Any]])
+            #expect(historie.map { $0["status"] as? String } == ["Gemeld", "In behandeling", "Ingepland", "Afgehandeld"])
+            #expect(historie.map { $0["volgnummer"] as? Int } == [1, 2, 3, 4])
+            #expect(historie[2]["verwachteDatum"] as? String == "2026-12-15")
+            #expect(historie[3]["uitkomst"] as? String == "verbeterd")
+            #expect((historie[3]["organisatie"] as? [String: Any])?["gemeentecode"] as? String == "0363")
+            // The afnemer sees the same history.
+            #expect(try await statussen(t, ref, t.sleutels.belastingdienst) == ["Gemeld", "In behandeling", "Ingepland", "Afgehandeld"])
+            // Terminal: nothing moves any more.
+            let daarna = try await t.wijzig(ref, a, ["status": "In behandeling"])
+            #expect(daarna.status == .conflict)
+            #expect(daarna.isProblem)
+        }
+    }
+
+    @Test func alleenDeAfnemerTrektIn() async throws {
+        try await metApp { t in
+            let ref = try await t.meld()
+            let doorGemeente = try await t.wijzig(ref, t.sleutels.amsterdam, ["status": "Ingetrokken"])
+            #expect(doorGemeente.status == .forbidden)
+            let r = try await t.wijzig(ref, t.sleutels.belastingdienst, ["status": "Ingetrokken", "toelichting": "Per abuis gemeld."])
+            #expect(r.status == .ok)
+            #expect(r.object["status"] as? String == "Ingetrokken")
+        }
+    }
+
+    @Test func afnemerZetGeenBijhouderstatus() async throws {
+        try await metApp { t in
+            let ref = try await t.meld()
+            for status in ["In behandeling", "Afgehandeld", "Onvoldoende informatie", "Verkeerde bronhouder"] {
+                let r = try await t.wijzig(ref, t.sleutels.belastingdienst, ["status": status, "toelichting": "x", "gemeentecode": "0599"])
+                #expect(r.status == .forbidden, "\(status)")
+            }
+            #expect(try await statussen(t, ref, t.sleutels.belastingdienst) == ["Gemeld"])
+        }
+    }
+
+    @Test func overgangDieHetModelNietKent() async throws {
+        try await metApp { t in
+            let ref = try await t.meld()
+            let r = try await t.wijzig(ref, t.sleutels.amsterdam, ["status": "Ingepland", "verwachteDatum": "2026-12-01"])
+            #expect(r.status == .conflict)
+            #expect((r.object["detail"] as? String)?.contains("Gemeld") == true)
+            let afgehandeld = try await t.wijzig(ref, t.sleutels.amsterdam, ["status": "Afgehandeld", "toelichting": "x"])
+            #expect(afgehandeld.status == .conflict)
+        }
+    }
+
+    @Test func ongeldigeVerzoeken() async throws {
+        try await metApp { t in
+            let ref = try await t.meld()
+            let a = t.sleutels.amsterdam
+            #expect(try await t.wijzig(ref, a, [:]).ongeldigeCodes == ["required"])
+            #expect(try await t.wijzig(ref, a, ["status": "Klaar"]).ongeldigeCodes == ["enum"])
+            #expect(try await t.wijzig(ref, a, ["status": "Gemeld"]).status == .badRequest)
+            _ = try await t.wijzig(ref, a, ["status": "In behandeling"])
+            let zonderDatum = try await t.wijzig(ref, a, ["status": "Ingepland"])
+            #expect(zonderDatum.ongeldigeNamen == ["verwachteDatum"])
+            let verleden = try await t.wijzig(ref, a, ["status": "Ingepland", "verwachteDatum": "2026-11-01"])
+            #expect(verleden.ongeldigeCodes == ["verleden"])
+            let zonderToelichting = try await t.wijzig(ref, a, ["status": "Afgehandeld", "uitkomst": "anders"])
+            #expect(Set(zonderToelichting.ongeldigeNamen) == ["toelichting", "uitkomst"])
+            #expect(try await statussen(t, ref, a) == ["Gemeld", "In behandeling"])
+        }
+    }
+
+    @Test func doorsturenNaarAndereGemeente() async throws {
+        try await metApp { t in
+            let ref = try await t.meld()
+            // Three days later Amsterdam forwards: a new 5-day term starts at Rotterdam.
+            t.klok.zet(ISO8601DateFormatter().date(from: "2026-11-26T09:00:00Z")!)
+            let r = try await t.wijzig(ref, t.sleutels.amsterdam, ["status": "Verkeerde bronhouder", "gemeentecode": "0599", "toelichting": "Ingeschreven in Rotterdam."])
+            #expect(r.status == .ok, "\(r.tekst)")
+            #expect(r.object["status"] as? String == "Gemeld")
+            #expect(r.object["uiterlijkInBehandelingOp"] as? String == "2026-12-03")
+            #expect((r.object["bijhouder"] as? [String: Any])?["gemeentecode"] as? String == "0599")
+            let historie = try #require(r.object["statusHistorie"] as? [[String: Any]])
+            #expect(historie.map { $0["status"] as? String } == ["Gemeld", "Verkeerde bronhouder", "Gemeld"])
+            #expect((historie[1]["nieuweBijhouder"] as? [String: Any])?["gemeentecode"] as? String == "0599")
+
+            // It left Amsterdam's inbox and arrived at Rotterdam's.
+            #expect(try await t.get("/api/v1/terugmeldingen", t.sleutels.amsterdam).array.isEmpty)
+            #expect(try await t.get("/api/v1/terugmeldingen/\(ref)", t.sleutels.amsterdam).status == .notFound)
+            #expect(try await t.get("/api/v1/terugmeldingen", t.sleutels.rotterdam).array.count == 1)
+            #expect(try await t.wijzig(ref, t.sleutels.rotterdam, ["status": "In behandeling"]).status == .ok)
+        }
+    }
+
+    @Test func doorsturenFouten() async throws {
+        try await metApp { t in
+            let ref = try await t.meld()
+            let a = t.sleutels.amsterdam
+            #expect(try await t.wijzig(ref, a, ["status": "Verkeerde bronhouder"]).ongeldigeCodes == ["required"])
+            #expect(try await t.wijzig(ref, a, ["status": "Verkeerde bronhouder", "gemeentecode": "0363"]).ongeldigeCodes == ["zelfdeBronhouder"])
+            #expect(try await t.wijzig(ref, a, ["status": "Verkeerde bronhouder", "gemeentecode": "0457"]).ongeldigeCodes == ["gemeenteBeeindigd"])
+            #expect(try await t.wijzig(ref, a, ["status": "Verkeerde bronhouder", "rniDeelnemer": "0101"]).ongeldigeCodes == ["alleenRvIG"])
+            #expect(try await t.wijzig(ref, a, ["status": "In behandeling", "gemeentecode": "0599"]).ongeldigeCodes == ["nietBijStatus"])
+        }
+    }
+
+    @Test func rvigStuurtDoorNaarRniDeelnemer() async throws {
+        try await metApp { t in
+            let ref = try await t.meld(Voorbeeld.terugmelding(gemeentecode: "1999"))
+            let r = try await t.wijzig(ref, t.sleutels.rvig, ["status": "Verkeerde bronhouder", "rniDeelnemer": "0101", "toelichting": "Betreft toeslagen."])
+            #expect(r.status == .ok, "\(r.tekst)")
+            #expect((r.object["bijhouder"] as? [String: Any])?["rniDeelnemerCode"] as? String == "0101")
+            #expect(try await t.get("/api/v1/terugmeldingen", t.sleutels.abo).array.count == 1)
+            #expect(try await t.wijzig(ref, t.sleutels.abo, ["status": "In behandeling"]).status == .ok)
+            #expect(try await t.wijzig(ref, t.sleutels.rvig, ["status": "Afgehandeld", "toelichting": "x"]).status == .notFound)
+        }
+    }
+
+    @Test func gelijktijdigeWijzigingenLandenEenmaal() async throws {
+        try await metApp { t in
+            let ref = try await t.meld()
+            async let a = t.wijzig(ref, t.sleutels.amsterdam, ["status": "In behandeling"])
+            async let b = t.wijzig(ref, t.sleutels.amsterdam, ["status": "In behandeling"])
+            let antwoorden = try await [a.status, b.status]
+            #expect(antwoorden.filter { $0 == .ok }.count == 1, "\(antwoorden)")
+            #expect(antwoorden.filter { $0 == .conflict }.count == 1, "\(antwoorden)")
+            #expect(try await statussen(t, ref, t.sleutels.amsterdam) == ["Gemeld", "In behandeling"])
+        }
+    }
+}
+
+@Suite("Toegang tussen organisaties")
+struct ToegangTests {
+    @Test func zonderOfMetVerkeerdeSleutel() async throws {
+        try await metApp { t in
+            for sleutel in [nil, "mpk_onzin", "iets-anders"] as [String?] {
+                let r = try await t.get("/api/v1/terugmeldingen", sleutel)
+                #expect(r.status == .unauthorized)
+                #expect(r.isProblem)
+                #expect(r.headers.first(name: "WWW-Authenticate")?.hasPrefix("Bearer") == true)
+            }
+        }
+    }
+
+    @Test func ingetrokkenSleutelWerktNietMeer() async throws {
+        try await metApp { t in
+            #expect(try await t.get("/api/v1/terugmeldingen", t.sleutels.svb).status == .ok)
+            let svb = try await Organisaties.zoek(oin: "00000001002220647000", gemeentecode: nil, on: t.app.db)
+            #expect(try await Organisaties.trekSleutelsIn(van: svb, id: nil, on: t.app.db) == 1)
+            #expect(try await t.get("/api/v1/terugmeldingen", t.sleutels.svb).status == .unauthorized)
+        }
+    }
+
+    @Test func vreemdenZienNiets() async throws {
+        try await metApp { t in
+            let ref = try await t.meld()
+            for vreemde in [t.sleutels.svb, t.sleutels.rotterdam, t.sleutels.rvig] {
+                let d = try await t.get("/api/v1/terugmeldingen/\(ref)", vreemde)
+                #expect(d.status == .notFound)
+                #expect(!d.tekst.contains("999993653"))
+                #expect(try await t.wijzig(ref, vreemde, ["status": "In behandeling"]).status == .notFound)
+                #expect(try await t.wijzig(ref, vreemde, ["status": "Ingetrokken"]).status == .notFound)
+                #expect(try await t.get("/api/v1/terugmeldingen?richting=ontvangen", vreemde).array.isEmpty)
+                #expect(try await t.get("/api/v1/terugmeldingen?richting=verzonden", vreemde).array.isEmpty)
+            }
+            // Unknown and known-but-not-yours look the same.
+            let onbekend = try await t.get("/api/v1/terugmeldingen/\(UUID())", t.sleutels.svb)
+            #expect(onbekend.status == .notFound)
+            #expect(try await t.get("/api/v1/terugmeldingen/geen-uuid", t.sleutels.svb).status == .notFound)
+        }
+    }
+
+    @Test func elkZijnEigenLijst() async throws {
+        try await metApp { t in
+            let bd = try await t.meld()
+            let svb = try await t.meld(Voorbeeld.terugmelding(gemeentecode: "0599"), door: t.sleutels.svb)
+            let verzondenBD = try await t.get("/api/v1/terugmeldingen", t.sleutels.belastingdienst).array
+            #expect(verzondenBD.map { $0["terugMeldingReferentie"] as? String } == [bd])
+            let verzondenSVB = try await t.get("/api/v1/terugmeldingen", t.sleutels.svb).array
+            #expect(verzondenSVB.map { $0["terugMeldingReferentie"] as? String } == [svb])
+            let amsterdam = try await t.get("/api/v1/terugmeldingen", t.sleutels.amsterdam).array
+            #expect(amsterdam.map { $0["terugMeldingReferentie"] as? String } == [bd])
+            let rotterdam = try await t.get("/api/v1/terugmeldingen", t.sleutels.rotterdam).array
+            #expect(rotterdam.map { $0["terugMeldingReferentie"] as? String } == [svb])
+        }
+    }
+}

@@ -1,0 +1,235 @@
+import AsyncHTTPClient
+import Fluent
+import Foundation
+import NIOCore
+import SQLKit
+import Synchronization
+import Testing
+import Vapor
+@testable import MeldpuntApp
+
+/// A clock the tests can move: deadlines depend on "today".
+final class TestKlok: Sendable {
+    private let tijd: Mutex<Date>
+    init(_ start: Date) { tijd = Mutex(start) }
+    var nu: Date { tijd.withLock { $0 } }
+    func zet(_ d: Date) { tijd.withLock { $0 = d } }
+}
+
+/// What a test sees of one HTTP response.
+struct TestResponse {
+    let status: HTTPResponseStatus
+    let headers: HTTPHeaders
+    let body: Data
+
+    func json<T: Decodable>(_ type: T.Type = T.self) throws -> T {
+        try JSONDecoder.api.decode(T.self, from: body)
+    }
+
+    var object: [String: Any] { (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] ?? [:] }
+    var array: [[String: Any]] { (try? JSONSerialization.jsonObject(with: body)) as? [[String: Any]] ?? [] }
+    var tekst: String { String(decoding: body, as: UTF8.self) }
+
+    /// The invalidParams names of a problem+json answer.
+    var ongeldigeNamen: [String] { (object["invalidParams"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String } }
+    var ongeldigeCodes: [String] { (object["invalidParams"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String } }
+    var isProblem: Bool { headers.first(name: .contentType)?.hasPrefix("application/problem+json") == true }
+}
+
+/// Organisations with API keys that every test gets.
+struct TestSleutels {
+    var belastingdienst = ""
+    var svb = ""
+    var amsterdam = ""
+    var rotterdam = ""
+    var rvig = ""
+    var abo = ""  // RNI-deelnemer 0101 (Belastingdienst inzake heffingen en toeslagen)
+}
+
+/// A running Meldpunt on a real port with a fresh database: SQLite in a temporary file, or, when
+/// MELDPUNT_TEST_DATABASE_URL is set, PostgreSQL in a schema of its own (so tests run in parallel).
+final class TestApp: @unchecked Sendable {
+    let app: Application
+    let client: HTTPClient
+    let port: Int
+    let klok: TestKlok
+    var sleutels = TestSleutels()
+    private let schema: String?
+    private let sqlitePad: String?
+
+    /// Monday 23 November 2026, 10:00 in Amsterdam.
+    static let standaardTijd = ISO8601DateFormatter().date(from: "2026-11-23T09:00:00Z")!
+
+    static func start(tijd: Date = standaardTijd) async throws -> TestApp {
+        let app = try await Application.make(.testing)
+        app.logger.logLevel = .warning
+        let keuze: DatabaseKeuze
+        var schema: String?
+        var pad: String?
+        if let url = ProcessInfo.processInfo.environment["MELDPUNT_TEST_DATABASE_URL"], !url.isEmpty {
+            schema = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+            keuze = .postgres(url: url, schema: schema)
+        } else {
+            pad = FileManager.default.temporaryDirectory.appendingPathComponent("meldpunt-test-\(UUID().uuidString).sqlite").path
+            keuze = .sqlite(path: pad!)
+        }
+        do {
+            try await configure(app, database: keuze)
+            let klok = TestKlok(tijd)
+            app.klok = Klok { klok.nu }
+            try await app.server.start(address: .hostname("127.0.0.1", port: 0))
+            let port = app.http.server.shared.localAddress!.port!
+            let t = TestApp(app: app, port: port, klok: klok, schema: schema, sqlitePad: pad)
+            try await t.maakTestorganisaties()
+            return t
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+    }
+
+    private init(app: Application, port: Int, klok: TestKlok, schema: String?, sqlitePad: String?) {
+        self.app = app
+        self.port = port
+        self.klok = klok
+        self.schema = schema
+        self.sqlitePad = sqlitePad
+        self.client = HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton)
+    }
+
+    private func maakTestorganisaties() async throws {
+        let db = app.db
+        func sleutel(_ org: Organisatie) async throws -> String {
+            try await Organisaties.maakApiSleutel(voor: org, omschrijving: "test", on: db).1
+        }
+        sleutels.belastingdienst = try await sleutel(Organisaties.voegToe(naam: "Belastingdienst", oin: "00000001003214345000", gemeentecode: nil, rollen: [.afnemer], on: db))
+        sleutels.svb = try await sleutel(Organisaties.voegToe(naam: "SVB", oin: "00000001002220647000", gemeentecode: nil, rollen: [.afnemer], on: db))
+        sleutels.amsterdam = try await sleutel(Organisaties.zoek(oin: nil, gemeentecode: "0363", on: db))
+        sleutels.rotterdam = try await sleutel(Organisaties.zoek(oin: nil, gemeentecode: "0599", on: db))
+        sleutels.rvig = try await sleutel(Organisaties.zoek(oin: nil, gemeentecode: "1999", on: db))
+        let abo = try await Organisatie.query(on: db).filter(\.$rniDeelnemerCode == "0101").first()!
+        sleutels.abo = try await sleutel(abo)
+    }
+
+    func stop() async {
+        try? await client.shutdown()
+        await app.server.shutdown()
+        if let schema {
+            _ = try? await (app.db as! any SQLDatabase).raw("DROP SCHEMA IF EXISTS \(ident: schema) CASCADE").all()
+        }
+        try? await app.asyncShutdown()
+        if let sqlitePad {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: sqlitePad + suffix) }
+        }
+    }
+
+    // MARK: Requests
+
+    func request(_ method: HTTPMethod, _ path: String, sleutel: String? = nil, headers extra: HTTPHeaders = [:],
+                 body: Data? = nil, contentType: String? = "application/json") async throws -> TestResponse {
+        var req = HTTPClientRequest(url: "http://127.0.0.1:\(port)\(path)")
+        req.method = method
+        if let sleutel { req.headers.add(name: .authorization, value: "Bearer \(sleutel)") }
+        if let body {
+            req.body = .bytes(ByteBuffer(data: body))
+            if let contentType { req.headers.add(name: .contentType, value: contentType) }
+        }
+        for (k, v) in extra { req.headers.replaceOrAdd(name: k, value: v) }
+        let resp = try await client.execute(req, timeout: .seconds(60))
+        let data = try await resp.body.collect(upTo: 64 * 1024 * 1024)
+        return TestResponse(status: resp.status, headers: resp.headers, body: Data(buffer: data))
+    }
+
+    func get(_ path: String, _ sleutel: String? = nil) async throws -> TestResponse {
+        try await request(.GET, path, sleutel: sleutel)
+    }
+
+    func post(_ path: String, _ sleutel: String?, json: Any) async throws -> TestResponse {
+        try await request(.POST, path, sleutel: sleutel, body: JSONSerialization.data(withJSONObject: json))
+    }
+
+    /// Files a terugmelding and returns its referentie (fails the test if it was not 201).
+    @discardableResult
+    func meld(_ body: [String: Any] = Voorbeeld.terugmelding(), door sleutel: String? = nil) async throws -> String {
+        let r = try await post("/api/v1/terugmeldingen", sleutel ?? sleutels.belastingdienst, json: body)
+        #expect(r.status == .created, "\(r.tekst)")
+        return try #require(r.object["terugMeldingReferentie"] as? String)
+    }
+
+    func wijzig(_ ref: String, _ sleutel: String, _ body: [String: Any]) async throws -> TestResponse {
+        try await post("/api/v1/terugmeldingen/\(ref)/statuswijzigingen", sleutel, json: body)
+    }
+}
+
+/// Runs `body` with a fresh running app and always stops it.
+func metApp(tijd: Date = TestApp.standaardTijd, _ body: (TestApp) async throws -> Void) async throws {
+    let t = try await TestApp.start(tijd: tijd)
+    do {
+        try await body(t)
+    } catch {
+        await t.stop()
+        throw error
+    }
+    await t.stop()
+}
+
+/// Request bodies used across tests.
+enum Voorbeeld {
+    static let jpeg = Data([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10] + Array("JFIF".utf8) + [0] + Array(repeating: 7, count: 40) + [0xFF, 0xD9])
+    static let pdf = Data("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".utf8)
+    static let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13] + Array("IHDR".utf8))
+
+    /// The Logius example request, made valid as the issue says: a valid BSN, a gemeentecode,
+    /// and real JPEG bytes instead of the placeholder.
+    static func logiusVoorbeeld(gemeentecode: String = "0363") throws -> [String: Any] {
+        let url = Bundle.module.url(forResource: "Fixtures/terugmelden-voorbeeld", withExtension: "json")!
+        var d = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
+        var header = d["terugMeldingHeader"] as! [String: Any]
+        header["gemeentecode"] = gemeentecode
+        d["terugMeldingHeader"] = header
+        var body = d["terugMeldingBody"] as! [String: Any]
+        var ids = body["objectIdentificatie"] as! [[String: Any]]
+        ids[0]["idWaarde"] = "999993653"
+        body["objectIdentificatie"] = ids
+        var gegevens = body["terugMeldingGegevens"] as! [[String: Any]]
+        var bijlages = gegevens[0]["bijlages"] as! [[String: Any]]
+        bijlages[0]["bijlageData"] = jpeg.base64EncodedString()
+        gegevens[0]["bijlages"] = bijlages
+        body["terugMeldingGegevens"] = gegevens
+        d["terugMeldingBody"] = body
+        return d
+    }
+
+    static func onveranderdLogiusVoorbeeld() throws -> [String: Any] {
+        let url = Bundle.module.url(forResource: "Fixtures/terugmelden-voorbeeld", withExtension: "json")!
+        return try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
+    }
+
+    static func terugmelding(
+        gemeentecode: String = "0363",
+        ids: [(String, String)] = [("urn:brp:persoon:bsn", "999993653")],
+        bijlagen: [(String, String, Data)] = [],
+        toelichting: String? = "De persoon woont volgens onze gegevens op nummer 21.",
+        kenmerk: String? = "BD-001"
+    ) -> [String: Any] {
+        var header: [String: Any] = [
+            "registratie": ["basisRegistratieCode": "BRP"],
+            "gemeentecode": gemeentecode,
+            "melder": ["naam": "T. Ester", "email": "t.ester@belastingdienst.nl", "telefoon": "+31-70-1234567"],
+        ]
+        if let toelichting { header["toelichting"] = toelichting }
+        if let kenmerk { header["referentiekenmerk"] = kenmerk }
+        return [
+            "terugMeldingHeader": header,
+            "terugMeldingBody": [
+                "objectIdentificatie": ids.map { ["objectType": "persoon", "attribuutUrn": $0.0, "idWaarde": $0.1] },
+                "terugMeldingGegevens": [[
+                    "attribuutUrn": "urn:brp:persoon:binnenlands-adres-ingezetene:huisnummer",
+                    "betwijfeldeWaarde": "23",
+                    "voorgesteldeWaarde": "21",
+                    "bijlages": bijlagen.map { ["bestandsnaam": $0.0, "mimeType": $0.1, "bijlageData": $0.2.base64EncodedString()] },
+                ] as [String: Any]],
+            ] as [String: Any],
+        ]
+    }
+}
