@@ -144,17 +144,19 @@ public struct Werkdagkalender: Sendable {
         let pasen = paaszondag(jaar)
         let koningsdag27 = Dag(jaar: jaar, maand: 4, dag: 27)!
         let koningsdag = koningsdag27.weekdag == 7 ? koningsdag27.plus(dagen: -1) : koningsdag27
-        return [
-            Dag(jaar: jaar, maand: 1, dag: 1)!: "Nieuwjaarsdag",
-            pasen.plus(dagen: -2): "Goede Vrijdag",
-            pasen.plus(dagen: 1): "Tweede Paasdag",
-            koningsdag: "Koningsdag",
-            Dag(jaar: jaar, maand: 5, dag: 5)!: "Bevrijdingsdag",
-            pasen.plus(dagen: 39): "Hemelvaartsdag",
-            pasen.plus(dagen: 50): "Tweede Pinksterdag",
-            Dag(jaar: jaar, maand: 12, dag: 25)!: "Eerste Kerstdag",
-            Dag(jaar: jaar, maand: 12, dag: 26)!: "Tweede Kerstdag",
+        let dagen: [(Dag, String)] = [
+            (Dag(jaar: jaar, maand: 1, dag: 1)!, "Nieuwjaarsdag"),
+            (pasen.plus(dagen: -2), "Goede Vrijdag"),
+            (pasen.plus(dagen: 1), "Tweede Paasdag"),
+            (koningsdag, "Koningsdag"),
+            (Dag(jaar: jaar, maand: 5, dag: 5)!, "Bevrijdingsdag"),
+            (pasen.plus(dagen: 39), "Hemelvaartsdag"),
+            (pasen.plus(dagen: 50), "Tweede Pinksterdag"),
+            (Dag(jaar: jaar, maand: 12, dag: 25)!, "Eerste Kerstdag"),
+            (Dag(jaar: jaar, maand: 12, dag: 26)!, "Tweede Kerstdag"),
         ]
+        // Movable feasts can fall on a fixed one (Hemelvaartsdag on 5 May in 2016).
+        return Dictionary(dagen, uniquingKeysWith: { a, b in "\(a) en \(b)" })
     }
 
     public func isWerkdag(_ dag: Dag) -> Bool {

@@ -43,6 +43,13 @@ struct KalenderTests {
         #expect(Werkdagkalender.feestdagen(2026)[d("2026-04-27")] == "Koningsdag")
     }
 
+    /// In 2016 Hemelvaartsdag fell on 5 May; the calendar must not trip over two holidays on one day.
+    @Test func tweeFeestdagenOpEenDag() {
+        #expect(Werkdagkalender.feestdagen(2016)[d("2016-05-05")] == "Bevrijdingsdag en Hemelvaartsdag")
+        #expect(!kalender.isWerkdag(d("2016-05-05")))
+        for jaar in 1...3000 { _ = Werkdagkalender.feestdagen(jaar) }
+    }
+
     @Test func weekenden() {
         #expect(!kalender.isWerkdag(d("2026-11-21")))  // Saturday
         #expect(!kalender.isWerkdag(d("2026-11-22")))  // Sunday

@@ -13,12 +13,12 @@ struct Paginering {
     init(_ req: Request, fouten: inout [OngeldigeParameter]) {
         var pagina = 1
         var grootte = Self.standaardGrootte
-        if let raw = req.query[String.self, at: "page"] {
+        if let raw = req.queryWaarde("page") {
             if let p = Int(raw), p >= 1, p <= 1_000_000 { pagina = p } else {
                 fouten.append(.init(name: "page", code: "minimum", reason: "page is een geheel getal vanaf 1."))
             }
         }
-        if let raw = req.query[String.self, at: "pageSize"] {
+        if let raw = req.queryWaarde("pageSize") {
             if let g = Int(raw), (1...Self.maxGrootte).contains(g) { grootte = g } else {
                 fouten.append(.init(name: "pageSize", code: "range", reason: "pageSize is een geheel getal van 1 tot en met \(Self.maxGrootte)."))
             }
@@ -41,5 +41,13 @@ struct Paginering {
         if pagina < laatste { links.append("\(url(pagina + 1)); rel=\"next\"") }
         links.append("\(url(laatste)); rel=\"last\"")
         return links.joined(separator: ", ")
+    }
+}
+
+extension Request {
+    /// A query parameter's raw value. An empty one (`?status=`) is given and empty,
+    /// so it is refused like any other invalid value rather than silently ignored.
+    func queryWaarde(_ naam: String) -> String? {
+        query[String.self, at: naam]
     }
 }

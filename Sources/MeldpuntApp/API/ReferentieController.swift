@@ -19,7 +19,7 @@ struct ReferentieController: RouteCollection {
 
     func gemeenten(req: Request) async throws -> [GemeenteDTO] {
         var peildatum: Dag?
-        if let raw = req.query[String.self, at: "peildatum"] {
+        if let raw = req.queryWaarde("peildatum") {
             guard let d = Dag(raw) else { throw Problem.ongeldig("peildatum", "date", "Gebruik een datum als JJJJ-MM-DD.") }
             peildatum = d
         }
@@ -41,8 +41,8 @@ struct ReferentieController: RouteCollection {
 
     func termijn(req: Request) async throws -> TermijnDTO {
         var fouten: [OngeldigeParameter] = []
-        let start = req.query[String.self, at: "startdatum"]
-        let werkdagen = req.query[String.self, at: "werkdagen"]
+        let start = req.queryWaarde("startdatum")
+        let werkdagen = req.queryWaarde("werkdagen")
         if start == nil { fouten.append(.init(name: "startdatum", code: "required", reason: "Geef de startdatum (JJJJ-MM-DD).")) }
         else if Dag(start!) == nil { fouten.append(.init(name: "startdatum", code: "date", reason: "Gebruik een datum als JJJJ-MM-DD.")) }
         if werkdagen == nil { fouten.append(.init(name: "werkdagen", code: "required", reason: "Geef het aantal werkdagen.")) }

@@ -40,12 +40,12 @@ struct TerugmeldingenController: RouteCollection {
         let paginering = Paginering(req, fouten: &fouten)
         let standaard: TerugmeldingService.Richting = org.heeft(.bronhouder) ? .ontvangen : .verzonden
         var filter = TerugmeldingService.Filter(richting: standaard, pagina: paginering.pagina, paginagrootte: paginering.grootte)
-        if let r = req.query[String.self, at: "richting"] {
+        if let r = req.queryWaarde("richting") {
             if let richting = TerugmeldingService.Richting(rawValue: r) { filter.richting = richting } else {
                 fouten.append(.init(name: "richting", code: "enum", reason: "Kies ontvangen of verzonden."))
             }
         }
-        if let s = req.query[String.self, at: "status"] {
+        if let s = req.queryWaarde("status") {
             for deel in s.split(separator: ",", omittingEmptySubsequences: false) {
                 if let status = TerugmeldingStatus(lenient: String(deel)) { filter.statussen.append(status) } else {
                     fouten.append(.init(name: "status", code: "enum", reason: "Onbekende status '\(deel)'. Kies uit: \(TerugmeldingStatus.allCases.map(\.rawValue).joined(separator: ", "))."))
@@ -54,7 +54,7 @@ struct TerugmeldingenController: RouteCollection {
         }
         filter.ontvangenVanaf = tijdgrens(req, "ontvangenVanaf", totEnMet: false, &fouten)
         filter.ontvangenTot = tijdgrens(req, "ontvangenTot", totEnMet: true, &fouten)
-        if let t = req.query[String.self, at: "termijnOverschreden"] {
+        if let t = req.queryWaarde("termijnOverschreden") {
             switch t {
             case "true": filter.termijnOverschreden = true
             case "false": filter.termijnOverschreden = false
