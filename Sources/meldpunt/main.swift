@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import MeldpuntApp
 import Vapor
@@ -12,12 +13,20 @@ LoggingSystem.bootstrap { label in
 }
 
 let app = try await Application.make(env)
+var code: Int32 = 0
 do {
     try await configure(app)
-    try await app.execute()
 } catch {
-    app.logger.report(error: error)
-    try? await app.asyncShutdown()
-    throw error
+    FileHandle.standardError.write(Data("meldpunt: starten mislukt: \(error)\n".utf8))
+    code = 1
 }
-try await app.asyncShutdown()
+if code == 0 {
+    do {
+        try await app.execute()
+    } catch {
+        // Vapor already logged the command's error; a clear exit code is what scripts need.
+        code = 1
+    }
+}
+try? await app.asyncShutdown()
+exit(code)

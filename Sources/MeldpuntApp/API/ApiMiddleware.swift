@@ -8,6 +8,7 @@ struct ApiConventiesMiddleware: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         request.traceID = Self.traceID(request)
+        let start = ContinuousClock.now
         let response: Response
         do {
             let path = request.url.path
@@ -37,6 +38,10 @@ struct ApiConventiesMiddleware: AsyncMiddleware {
         if !h.contains(name: .cacheControl) {
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         }
+        // Path only, never the query string: no search terms or personal data in logs.
+        let duur = ContinuousClock.now - start
+        request.logger.info("\(request.method.rawValue) \(request.url.path) \(response.status.code) \(duur.components.attoseconds / 1_000_000_000_000_000 + duur.components.seconds * 1000)ms",
+                            metadata: ["trace": .string(request.traceID)])
         return response
     }
 

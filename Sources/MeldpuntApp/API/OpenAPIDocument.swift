@@ -89,7 +89,8 @@ enum OpenAPIDocument {
         var r: J = [:]
         for (code, resp) in responses { r[code] = resp }
         let altijd = publiek ? ["400", "404", "405", "500"] : ["400", "401", "404", "405", "500"]
-        for code in Set(fouten + altijd) { r[code] = ["$ref": "#/components/responses/Problem\(code)"] }
+        // Inlined rather than $ref'd: some ADR tooling does not follow response references.
+        for code in Set(fouten + altijd) { r[code] = problemResponses["Problem\(code)"] }
         var op: J = ["operationId": id, "summary": samenvatting, "tags": [tag], "responses": r]
         if publiek { op["security"] = [J]() }
         if !parameters.isEmpty { op["parameters"] = parameters }
