@@ -1,6 +1,7 @@
 import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
+import Leaf
 import MeldpuntDomain
 import SQLKit
 import Vapor
@@ -67,6 +68,7 @@ func configure(_ app: Application, database keuze: DatabaseKeuze) async throws {
     }
 
     app.migrations.add(CreateBasis())
+    app.migrations.add(CreateGebruikers())
     try await app.autoMigrate()
 
     app.referentiedata = .gebundeld
@@ -78,6 +80,10 @@ func configure(_ app: Application, database keuze: DatabaseKeuze) async throws {
 
     app.middleware = .init()
     app.middleware.use(ApiConventiesMiddleware(routes: app.routes))
+    app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
+    app.views.use(.leaf)
+    // bcrypt at its default cost; tests use the cheapest cost so the suite stays fast.
+    app.passwords.use(app.environment == .testing ? .bcrypt(cost: 4) : .bcrypt)
 
     ContentConfiguration.global.use(encoder: JSONEncoder.api, for: .json)
     ContentConfiguration.global.use(decoder: JSONDecoder.api, for: .json)
@@ -87,6 +93,7 @@ func configure(_ app: Application, database keuze: DatabaseKeuze) async throws {
     app.asyncCommands.use(OrgCommand(), as: "org")
     app.asyncCommands.use(ApiKeyCommand(), as: "apikey")
     app.asyncCommands.use(LogboekCommand(), as: "logboek")
+    app.asyncCommands.use(UserCommand(), as: "user")
 
     if app.environment == .development {
         try await DemoSeed.zaai(app)

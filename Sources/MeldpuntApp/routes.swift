@@ -22,6 +22,9 @@ func routes(_ app: Application) throws {
     }
     try api.register(collection: ReferentieController())
     try api.grouped(ApiSleutelMiddleware(), JSONBodyMiddleware()).register(collection: TerugmeldingenController())
+
+    let web = app.grouped(WebMiddleware())
+    try web.register(collection: AccountController())
 }
 
 extension Registratie: Content {}

@@ -94,7 +94,8 @@ final class TestApp: @unchecked Sendable {
         self.klok = klok
         self.schema = schema
         self.sqlitePad = sqlitePad
-        self.client = HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton)
+        self.client = HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton,
+                                 configuration: .init(redirectConfiguration: .disallow))
     }
 
     private func maakTestorganisaties() async throws {

@@ -16,6 +16,8 @@ struct ApiConventiesMiddleware: AsyncMiddleware {
                 throw Problem(.notFound, detail: "Paden eindigen nooit op een schuine streep: gebruik \(path.dropLast()).")
             }
             response = try await next.respond(to: request)
+        } catch where !Self.isApi(request.url.path) {
+            response = await WebFoutPagina.response(for: error, request: request)
         } catch is RouteNotFound {
             let toegestaan = toegestaneMethoden(voor: request.url.path)
             response = try ProblemMiddleware.response(for: toegestaan.isEmpty
@@ -43,6 +45,11 @@ struct ApiConventiesMiddleware: AsyncMiddleware {
         request.logger.info("\(request.method.rawValue) \(request.url.path) \(response.status.code) \(duur.components.attoseconds / 1_000_000_000_000_000 + duur.components.seconds * 1000)ms",
                             metadata: ["trace": .string(request.traceID)])
         return response
+    }
+
+    /// API paths answer problem+json; everything else is a page for people.
+    static func isApi(_ path: String) -> Bool {
+        path.hasPrefix("/api/") || path == "/api" || path == "/health"
     }
 
     /// A caller-supplied X-Request-ID if it is sane, else a new one: ties log lines to processing-log entries.

@@ -99,6 +99,53 @@ struct ApiKeyRevokeCommand: AsyncCommand {
     }
 }
 
+/// `meldpunt user add --email E --naam N (--oin OIN | --gemeentecode CODE) --rol ROL` (password on stdin)
+/// and `meldpunt user disable --email E`.
+struct UserCommand: AsyncCommandGroup {
+    let help = "Gebruikers van de portalen beheren"
+    var commands: [String: any AnyAsyncCommand] { ["add": UserAddCommand(), "disable": UserDisableCommand()] }
+}
+
+struct UserAddCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "email", help: "E-mailadres (inlognaam)") var email: String?
+        @Option(name: "naam", help: "Naam van de gebruiker") var naam: String?
+        @Option(name: "oin", help: "OIN van de organisatie") var oin: String?
+        @Option(name: "gemeentecode", help: "Gemeentecode van de gemeente") var gemeentecode: String?
+        @Option(name: "rol", help: "afnemer, bijhouder, rni, meldpunt, partner of beheerder") var rol: String?
+    }
+    let help = "Voeg een gebruiker toe; het wachtwoord (ten minste 12 tekens) komt van standaardinvoer."
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        guard let email = signature.email, let naam = signature.naam else { throw Organisaties.Fout.ongeldig("Geef --email en --naam.") }
+        guard let rol = signature.rol.flatMap(GebruikersRol.init(rawValue:)) else {
+            throw Organisaties.Fout.ongeldig("Geef --rol: \(GebruikersRol.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        let db = context.application.db
+        let org = try await Organisaties.zoek(oin: signature.oin, gemeentecode: signature.gemeentecode, on: db)
+        let wachtwoord = (readLine(strippingNewline: true) ?? "")
+        let g = try await Gebruikers.voegToe(email: email, naam: naam, organisatie: org, rol: rol, wachtwoord: wachtwoord,
+                                             hasher: context.application.password.sync, on: db)
+        schrijf(context, "Gebruiker \(g.email) (\(rol.rawValue)) voor \(org.naam) toegevoegd.")
+    }
+}
+
+struct UserDisableCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "email", help: "E-mailadres") var email: String?
+    }
+    let help = "Zet een gebruiker uit; al zijn sessies eindigen meteen."
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let db = context.application.db
+        guard let email = signature.email?.lowercased(), let g = try await Gebruiker.query(on: db).filter(\.$email == email).first() else {
+            throw Organisaties.Fout.nietGevonden("Geen gebruiker met dit e-mailadres.")
+        }
+        try await Gebruikers.zetUit(g, on: db)
+        schrijf(context, "Gebruiker \(email) uitgezet.")
+    }
+}
+
 /// `meldpunt logboek --referentie UUID`: the processing-log entries of one terugmelding.
 struct LogboekCommand: AsyncCommand {
     struct Signature: CommandSignature {

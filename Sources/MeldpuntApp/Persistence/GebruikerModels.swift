@@ -1,0 +1,79 @@
+import Fluent
+import Foundation
+
+/// A person who logs in to the portals, always on behalf of one organisation.
+final class Gebruiker: Model, @unchecked Sendable {
+    static let schema = "gebruikers"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "email") var email: String
+    @Field(key: "naam") var naam: String
+    @Parent(key: "organisatie_id") var organisatie: Organisatie
+    @Field(key: "rol") var rol: String
+    @Field(key: "wachtwoord_hash") var wachtwoordHash: String
+    @Field(key: "actief") var actief: Bool
+    @Timestamp(key: "aangemaakt_op", on: .create) var aangemaaktOp: Date?
+
+    init() {}
+}
+
+/// What a user may do in the portals.
+enum GebruikersRol: String, CaseIterable, Codable, Sendable {
+    case afnemer, bijhouder, rni, meldpunt, partner, beheerder
+}
+
+/// A login session. Only the SHA-256 of the cookie value is stored: a leaked table opens no session.
+final class Sessie: Model, @unchecked Sendable {
+    static let schema = "sessies"
+
+    @ID(custom: "token_hash", generatedBy: .user) var id: String?
+    @Parent(key: "gebruiker_id") var gebruiker: Gebruiker
+    @Field(key: "aangemaakt_op") var aangemaaktOp: Date
+    @Field(key: "laatst_gezien_op") var laatstGezienOp: Date
+
+    init() {}
+}
+
+/// Failed logins per (hashed) e-mail address, to slow down guessing.
+final class MisluktePoging: Model, @unchecked Sendable {
+    static let schema = "mislukte_inlogpogingen"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "sleutel") var sleutel: String
+    @Field(key: "tijdstip") var tijdstip: Date
+
+    init() {}
+}
+
+struct CreateGebruikers: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(Gebruiker.schema)
+            .id()
+            .field("email", .string, .required)
+            .field("naam", .string, .required)
+            .field("organisatie_id", .uuid, .required, .references(Organisatie.schema, .id))
+            .field("rol", .string, .required)
+            .field("wachtwoord_hash", .string, .required)
+            .field("actief", .bool, .required)
+            .field("aangemaakt_op", .datetime)
+            .unique(on: "email")
+            .create()
+        try await database.schema(Sessie.schema)
+            .field("token_hash", .string, .identifier(auto: false))
+            .field("gebruiker_id", .uuid, .required, .references(Gebruiker.schema, .id, onDelete: .cascade))
+            .field("aangemaakt_op", .datetime, .required)
+            .field("laatst_gezien_op", .datetime, .required)
+            .create()
+        try await database.schema(MisluktePoging.schema)
+            .id()
+            .field("sleutel", .string, .required)
+            .field("tijdstip", .datetime, .required)
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(MisluktePoging.schema).delete()
+        try await database.schema(Sessie.schema).delete()
+        try await database.schema(Gebruiker.schema).delete()
+    }
+}

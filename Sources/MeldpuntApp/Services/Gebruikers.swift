@@ -1,0 +1,136 @@
+import Fluent
+import Foundation
+import MeldpuntDomain
+import Vapor
+
+/// The Sendable view of a logged-in user.
+struct GebruikerDTO: Sendable, Equatable {
+    let id: UUID
+    let email: String
+    let naam: String
+    let rol: GebruikersRol
+    let organisatie: OrganisatieDTO
+}
+
+/// Accounts, passwords and sessions for the portals.
+enum Gebruikers {
+    static let minimaleWachtwoordlengte = 12
+    static let sessieInactief: TimeInterval = 30 * 60
+    static let sessieMaximaal: TimeInterval = 12 * 60 * 60
+    private static let dummyHash = (try? Bcrypt.hash("geen-echt-wachtwoord")) ?? ""
+
+    /// Which organisation roles a user role needs.
+    static func past(_ rol: GebruikersRol, bij org: Organisatie) -> Bool {
+        switch rol {
+        case .afnemer: org.rollen.contains(.afnemer)
+        case .bijhouder: org.rollen.contains(.bronhouder)
+        case .rni: org.rollen.contains(.rni)
+        case .meldpunt: org.rollen.contains(.meldpunt)
+        case .partner: org.rollen.contains(.partner)
+        case .beheerder: true
+        }
+    }
+
+    static func voegToe(email: String, naam: String, organisatie: Organisatie, rol: GebruikersRol, wachtwoord: String,
+                        hasher: any PasswordHasher, on db: any Database) async throws -> Gebruiker {
+        let email = email.trimmingCharacters(in: .whitespaces).lowercased()
+        guard isEmailadres(email) else { throw Organisaties.Fout.ongeldig("Geen geldig e-mailadres: \(email)") }
+        guard !naam.trimmingCharacters(in: .whitespaces).isEmpty else { throw Organisaties.Fout.ongeldig("Geef een naam (--naam).") }
+        guard wachtwoord.count >= minimaleWachtwoordlengte else {
+            throw Organisaties.Fout.ongeldig("Een wachtwoord is ten minste \(minimaleWachtwoordlengte) tekens lang.")
+        }
+        guard past(rol, bij: organisatie) else {
+            throw Organisaties.Fout.ongeldig("\(organisatie.naam) heeft geen organisatierol die bij gebruikersrol \(rol.rawValue) past.")
+        }
+        if try await Gebruiker.query(on: db).filter(\.$email == email).first() != nil {
+            throw Organisaties.Fout.ongeldig("Er is al een gebruiker met e-mailadres \(email).")
+        }
+        let g = Gebruiker()
+        g.email = email
+        g.naam = naam
+        g.$organisatie.id = try organisatie.requireID()
+        g.rol = rol.rawValue
+        g.wachtwoordHash = try hasher.hash(wachtwoord)
+        g.actief = true
+        try await g.create(on: db)
+        return g
+    }
+
+    static func dto(_ g: Gebruiker) -> GebruikerDTO? {
+        guard let rol = GebruikersRol(rawValue: g.rol) else { return nil }
+        return GebruikerDTO(id: g.id!, email: g.email, naam: g.naam, rol: rol, organisatie: OrganisatieDTO(g.organisatie))
+    }
+
+    /// Checks e-mail and password. Repeated failures for one address are slowed down and logged;
+    /// the answer never says which of the two was wrong.
+    static func controleer(email: String, wachtwoord: String, hasher: any PasswordHasher, threadPool: NIOThreadPool, nu: Date,
+                           logger: Logger, on db: any Database) async throws -> GebruikerDTO? {
+        let email = email.trimmingCharacters(in: .whitespaces).lowercased()
+        let sleutel = Sleutels.sha256Hex(Data(email.utf8))
+        let recent = try await MisluktePoging.query(on: db).filter(\.$sleutel == sleutel)
+            .filter(\.$tijdstip > nu.addingTimeInterval(-15 * 60)).count()
+        if recent >= 5 {
+            // Exponential slow-down, capped: guessing gets expensive, the real user still gets in.
+            let seconden = min(8, 1 << min(recent - 5, 3))
+            logger.notice("Herhaalde mislukte inlogpogingen", metadata: ["account": .string(String(sleutel.prefix(12))), "pogingen": .stringConvertible(recent)])
+            try await Task.sleep(for: .seconds(seconden))
+        }
+        let gebruiker = try await Gebruiker.query(on: db).filter(\.$email == email).with(\.$organisatie).first()
+        // Verify against a dummy hash when the user is unknown, so timing does not reveal it.
+        let hash = gebruiker?.wachtwoordHash ?? dummyHash
+        // bcrypt is slow on purpose: off the event loop.
+        let klopt = (try? await threadPool.runIfActive { try hasher.verify(wachtwoord, created: hash) }) ?? false
+        guard klopt, let gebruiker, gebruiker.actief, let dto = dto(gebruiker) else {
+            let p = MisluktePoging()
+            p.sleutel = sleutel
+            p.tijdstip = nu
+            try await p.create(on: db)
+            logger.notice("Mislukte inlogpoging", metadata: ["account": .string(String(sleutel.prefix(12)))])
+            return nil
+        }
+        try await MisluktePoging.query(on: db).filter(\.$sleutel == sleutel).delete()
+        return dto
+    }
+
+    // MARK: Sessions
+
+    /// A new session; returns the cookie value (never stored itself).
+    static func nieuweSessie(voor gebruiker: UUID, nu: Date, on db: any Database) async throws -> String {
+        let token = Sleutels.willekeurig(32)
+        let s = Sessie()
+        s.id = Sleutels.sha256Hex(Data(token.utf8))
+        s.$gebruiker.id = gebruiker
+        s.aangemaaktOp = nu
+        s.laatstGezienOp = nu
+        try await s.create(on: db)
+        return token
+    }
+
+    /// The user of a live session, refreshing its idle timer; ends expired sessions.
+    static func sessie(_ token: String, nu: Date, on db: any Database) async throws -> GebruikerDTO? {
+        guard token.count < 100, let s = try await Sessie.query(on: db).filter(\.$id == Sleutels.sha256Hex(Data(token.utf8)))
+            .with(\.$gebruiker, { $0.with(\.$organisatie) }).first()
+        else { return nil }
+        if nu.timeIntervalSince(s.laatstGezienOp) > sessieInactief || nu.timeIntervalSince(s.aangemaaktOp) > sessieMaximaal || !s.gebruiker.actief {
+            try await s.delete(on: db)
+            return nil
+        }
+        // Touch at most once a minute: no write on every page view.
+        if nu.timeIntervalSince(s.laatstGezienOp) > 60 {
+            s.laatstGezienOp = nu
+            try await s.save(on: db)
+        }
+        return dto(s.gebruiker)
+    }
+
+    static func beeindigSessie(_ token: String, on db: any Database) async throws {
+        try await Sessie.query(on: db).filter(\.$id == Sleutels.sha256Hex(Data(token.utf8))).delete()
+    }
+
+    /// Disabling a user ends all of their sessions at once.
+    static func zetUit(_ gebruiker: Gebruiker, on db: any Database) async throws {
+        gebruiker.actief = false
+        try await gebruiker.save(on: db)
+        try await Sessie.query(on: db).filter(\.$gebruiker.$id == gebruiker.requireID()).delete()
+    }
+}

@@ -1,0 +1,46 @@
+import Vapor
+
+/// What every page template gets: language, texts, the user, the CSRF token, and its own content.
+struct Pagina<Inhoud: Encodable & Sendable>: Encodable, Sendable {
+    let titel: String
+    let taal: String
+    let t: [String: String]
+    let gebruiker: GebruikerWeergave?
+    let csrf: String
+    let pad: String
+    let melding: String?
+    let inhoud: Inhoud
+}
+
+struct GebruikerWeergave: Encodable, Sendable {
+    let naam: String
+    let organisatie: String
+    let rol: String
+}
+
+struct Leeg: Encodable, Sendable {}
+
+extension Request {
+    func pagina<Inhoud: Encodable & Sendable>(_ template: String, titel: String, inhoud: Inhoud, melding: String? = nil,
+                                              status: HTTPResponseStatus = .ok) async throws -> Response {
+        let teksten = Teksten.voor(taal)
+        let context = Pagina(
+            titel: teksten[titel] ?? titel, taal: taal.rawValue, t: teksten,
+            gebruiker: gebruiker.map { GebruikerWeergave(naam: $0.naam, organisatie: $0.organisatie.naam, rol: $0.rol.rawValue) },
+            csrf: csrfToken, pad: url.path, melding: melding.map { teksten[$0] ?? $0 }, inhoud: inhoud)
+        let view = try await self.view.render(template, context)
+        let response = try await view.encodeResponse(for: self)
+        response.status = status
+        return response
+    }
+
+    func pagina(_ template: String, titel: String, melding: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
+        try await pagina(template, titel: titel, inhoud: Leeg(), melding: melding, status: status)
+    }
+
+    /// A local path to return to after login or a language switch; never another site.
+    func veiligTerugpad(_ raw: String?) -> String {
+        guard let raw, raw.hasPrefix("/"), !raw.hasPrefix("//"), !raw.contains("\\"), !raw.hasPrefix("/api/") else { return "/" }
+        return raw
+    }
+}

@@ -1,0 +1,44 @@
+import Vapor
+
+/// Errors on pages become pages: login redirect, 403, 404 or 500, in the user's language.
+enum WebFoutPagina {
+    struct Tekst: Encodable, Sendable { let tekst: String }
+
+    static func response(for error: any Error, request: Request) async -> Response {
+        // No route matched: WebMiddleware did not run, so read the language and token here.
+        if request.csrfToken.isEmpty {
+            request.taal = request.cookies[WebMiddleware.taalCookie].flatMap { Taal(rawValue: $0.string) } ?? .nl
+            request.csrfToken = request.cookies[WebMiddleware.csrfCookie]?.string ?? ""
+        }
+        let t = Teksten.voor(request.taal)
+        let status: HTTPResponseStatus
+        let tekst: String
+        switch error {
+        case WebFout.nietIngelogd:
+            let terug = request.url.path.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(.init(charactersIn: "&=?"))) ?? "/"
+            return request.redirect(to: "/inloggen?terug=\(terug)", redirectType: .normal)
+        case WebFout.geenToegang:
+            (status, tekst) = (.forbidden, t["geenToegang"]!)
+        case WebFout.ongeldigFormulier:
+            (status, tekst) = (.forbidden, t["ongeldigFormulier"]!)
+        case is RouteNotFound:
+            (status, tekst) = (.notFound, t["paginaNietGevonden"]!)
+        case let p as Problem where p.status < 500:
+            (status, tekst) = (HTTPResponseStatus(statusCode: p.status), p.status == 404 ? t["paginaNietGevonden"]! : p.detail)
+        case let a as any AbortError where a.status.code < 500:
+            (status, tekst) = (a.status, a.status == .notFound ? t["paginaNietGevonden"]! : a.reason)
+        default:
+            request.logger.report(error: error)
+            (status, tekst) = (.internalServerError, t["foutTitel"]!)
+        }
+        do {
+            let r = try await request.pagina("fout", titel: "foutTitel", inhoud: Tekst(tekst: tekst), status: status)
+            r.headers.replaceOrAdd(name: .contentSecurityPolicy, value: WebMiddleware.csp)
+            return r
+        } catch {
+            let r = Response(status: status, body: .init(string: tekst))
+            r.headers.contentType = .plainText
+            return r
+        }
+    }
+}

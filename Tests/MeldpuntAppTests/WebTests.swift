@@ -1,0 +1,239 @@
+import Fluent
+import Foundation
+import Testing
+import Vapor
+@testable import MeldpuntApp
+
+/// A browser-like client: keeps cookies, reads the CSRF token from forms, sends forms.
+final class Browser: @unchecked Sendable {
+    let t: TestApp
+    var cookies: [String: String] = [:]
+    var csrf = ""
+
+    init(_ t: TestApp) { self.t = t }
+
+    private func verwerk(_ r: TestResponse) -> TestResponse {
+        for header in r.headers[canonicalForm: "set-cookie"] {
+            let paar = header.split(separator: ";")[0].split(separator: "=", maxSplits: 1)
+            let naam = String(paar[0]), waarde = paar.count > 1 ? String(paar[1]) : ""
+            if header.contains("Max-Age=0") || waarde.isEmpty { cookies.removeValue(forKey: naam) } else { cookies[naam] = waarde }
+        }
+        if let bereik = r.tekst.range(of: #"name="_csrf" value="([^"]*)""#, options: .regularExpression) {
+            csrf = String(r.tekst[bereik].split(separator: "\"")[3])
+        }
+        return r
+    }
+
+    private var cookieHeader: HTTPHeaders {
+        cookies.isEmpty ? [:] : ["Cookie": cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")]
+    }
+
+    func get(_ pad: String) async throws -> TestResponse {
+        verwerk(try await t.request(.GET, pad, headers: cookieHeader))
+    }
+
+    func post(_ pad: String, _ velden: [String: String], csrf eigen: String? = nil) async throws -> TestResponse {
+        var alle = velden
+        alle["_csrf"] = eigen ?? csrf
+        let body = alle.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+        return verwerk(try await t.request(.POST, pad, headers: cookieHeader, body: Data(body.utf8), contentType: "application/x-www-form-urlencoded"))
+    }
+
+    @discardableResult
+    func login(_ email: String, _ wachtwoord: String = "een-lang-wachtwoord") async throws -> TestResponse {
+        _ = try await get("/inloggen")
+        return try await post("/inloggen", ["email": email, "wachtwoord": wachtwoord, "terug": "/portaal"])
+    }
+}
+
+extension TestApp {
+    @discardableResult
+    func gebruiker(_ email: String, rol: GebruikersRol, gemeentecode: String? = nil, oin: String? = nil) async throws -> Gebruiker {
+        let org = try await Organisaties.zoek(oin: oin, gemeentecode: gemeentecode, on: app.db)
+        return try await Gebruikers.voegToe(email: email, naam: "Test \(rol.rawValue)", organisatie: org, rol: rol,
+                                            wachtwoord: "een-lang-wachtwoord", hasher: app.password.sync, on: app.db)
+    }
+}
+
+@Suite("Portalen: inloggen, sessies, CSRF, taal")
+struct WebTests {
+    @Test func inloggenEnUitloggen() async throws {
+        try await metApp { t in
+            try await t.gebruiker("bijhouder@amsterdam.nl", rol: .bijhouder, gemeentecode: "0363")
+            let b = Browser(t)
+            let formulier = try await b.get("/inloggen")
+            #expect(formulier.status == .ok)
+            #expect(formulier.tekst.contains("<label for=\"email\">E-mailadres</label>"))
+            #expect(formulier.tekst.contains("<label for=\"wachtwoord\">Wachtwoord</label>"))
+            let r = try await b.login("Bijhouder@Amsterdam.nl")
+            #expect(r.status == .seeOther)
+            #expect(r.headers.first(name: .location) == "/portaal")
+            let sessieCookie = try #require(r.headers[canonicalForm: "set-cookie"].first { $0.hasPrefix("meldpunt_sessie=") })
+            #expect(sessieCookie.contains("HttpOnly") && sessieCookie.contains("SameSite=Lax"))
+            let portaal = try await b.get("/portaal")
+            #expect(portaal.status == .ok)
+            #expect(portaal.tekst.contains("Gemeente Amsterdam"))
+            // Only the hash of the session token is stored.
+            let token = try #require(b.cookies["meldpunt_sessie"])
+            #expect(try await Sessie.find(token, on: t.app.db) == nil)
+            #expect(try await Sessie.find(Sleutels.sha256Hex(Data(token.utf8)), on: t.app.db) != nil)
+
+            let uit = try await b.post("/uitloggen", [:])
+            #expect(uit.status == .ok)
+            #expect(try await Sessie.query(on: t.app.db).count() == 0)
+            #expect(try await b.get("/portaal").status == .seeOther)
+        }
+    }
+
+    @Test func foutmeldingVerteltNietWatFoutWas() async throws {
+        try await metApp { t in
+            try await t.gebruiker("a@belastingdienst.nl", rol: .afnemer, oin: "00000001003214345000")
+            let fout = try await Browser(t).login("a@belastingdienst.nl", "verkeerd-wachtwoord")
+            let onbekend = try await Browser(t).login("niemand@nergens.nl", "verkeerd-wachtwoord")
+            #expect(fout.status == .unauthorized && onbekend.status == .unauthorized)
+            let melding = "horen niet bij elkaar"
+            #expect(fout.tekst.contains(melding) && onbekend.tekst.contains(melding))
+            #expect(try await MisluktePoging.query(on: t.app.db).count() == 2)
+            // Empty fields: a summary linking to each field, and the message next to it.
+            let leeg = try await Browser(t).login("", "")
+            #expect(leeg.status == .badRequest)
+            #expect(leeg.tekst.contains("href=\"#email\"") && leeg.tekst.contains("href=\"#wachtwoord\""))
+            #expect(leeg.tekst.contains("aria-invalid=\"true\" aria-describedby=\"email-fout\""))
+        }
+    }
+
+    @Test func sessieVerlooptNaInactiviteitEnNa12Uur() async throws {
+        try await metApp { t in
+            try await t.gebruiker("b@amsterdam.nl", rol: .bijhouder, gemeentecode: "0363")
+            let b = Browser(t)
+            try await b.login("b@amsterdam.nl")
+            let start = t.klok.nu
+            // Active every 20 minutes: stays logged in past the 30-minute idle limit…
+            for i in 1...3 {
+                t.klok.zet(start.addingTimeInterval(Double(i) * 20 * 60))
+                #expect(try await b.get("/portaal").status == .ok, "na \(i * 20) minuten")
+            }
+            // …but 31 idle minutes end it.
+            t.klok.zet(start.addingTimeInterval(60 * 60 + 31 * 60))
+            let verlopen = try await b.get("/portaal")
+            #expect(verlopen.status == .seeOther)
+            #expect(verlopen.headers.first(name: .location)?.hasPrefix("/inloggen") == true)
+
+            // Never longer than 12 hours, however active.
+            try await b.login("b@amsterdam.nl")
+            let login = t.klok.nu
+            for uur in stride(from: 0.25, through: 11.75, by: 0.25) {
+                t.klok.zet(login.addingTimeInterval(uur * 3600))
+                _ = try await b.get("/portaal")
+            }
+            t.klok.zet(login.addingTimeInterval(12 * 3600 + 60))
+            #expect(try await b.get("/portaal").status == .seeOther)
+        }
+    }
+
+    @Test func uitgezetteGebruikerIsMeteenUitgelogd() async throws {
+        try await metApp { t in
+            let g = try await t.gebruiker("c@amsterdam.nl", rol: .bijhouder, gemeentecode: "0363")
+            let b = Browser(t)
+            try await b.login("c@amsterdam.nl")
+            #expect(try await b.get("/portaal").status == .ok)
+            try await Gebruikers.zetUit(g, on: t.app.db)
+            #expect(try await b.get("/portaal").status == .seeOther)
+            #expect(try await Browser(t).login("c@amsterdam.nl").status == .unauthorized)
+        }
+    }
+
+    @Test func sessieWordtBijInloggenVernieuwd() async throws {
+        try await metApp { t in
+            try await t.gebruiker("d@amsterdam.nl", rol: .bijhouder, gemeentecode: "0363")
+            let b = Browser(t)
+            try await b.login("d@amsterdam.nl")
+            let eerste = try #require(b.cookies["meldpunt_sessie"])
+            _ = try await b.get("/portaal")   // picks up the token rotated at login
+            let opnieuw = try await b.post("/inloggen", ["email": "d@amsterdam.nl", "wachtwoord": "een-lang-wachtwoord"])
+            #expect(opnieuw.status == .seeOther)
+            let tweede = try #require(b.cookies["meldpunt_sessie"])
+            #expect(eerste != tweede)
+            #expect(try await Sessie.query(on: t.app.db).count() == 1)
+        }
+    }
+
+    @Test func formulierZonderGeldigCsrfTokenWordtGeweigerd() async throws {
+        try await metApp { t in
+            try await t.gebruiker("e@amsterdam.nl", rol: .bijhouder, gemeentecode: "0363")
+            let b = Browser(t)
+            _ = try await b.get("/inloggen")
+            let zonder = try await b.post("/inloggen", ["email": "e@amsterdam.nl", "wachtwoord": "een-lang-wachtwoord"], csrf: "")
+            #expect(zonder.status == .forbidden)
+            let vals = try await b.post("/inloggen", ["email": "e@amsterdam.nl", "wachtwoord": "een-lang-wachtwoord"], csrf: String(repeating: "x", count: 43))
+            #expect(vals.status == .forbidden)
+            #expect(try await Sessie.query(on: t.app.db).count() == 0)
+            // A cross-site POST has no CSRF cookie at all.
+            let vreemd = Browser(t)
+            #expect(try await vreemd.post("/uitloggen", [:], csrf: b.csrf).status == .forbidden)
+        }
+    }
+
+    @Test func taalkeuzeWordtOnthouden() async throws {
+        try await metApp { t in
+            let b = Browser(t)
+            let nl = try await b.get("/")
+            #expect(nl.tekst.contains("<html lang=\"nl\">"))
+            let wissel = try await b.post("/taal", ["naar": "en", "terug": "/toegankelijkheid"])
+            #expect(wissel.headers.first(name: .location) == "/toegankelijkheid")
+            let en = try await b.get("/toegankelijkheid")
+            #expect(en.tekst.contains("<html lang=\"en\">"))
+            #expect(en.tekst.contains("Accessibility statement"))
+            #expect(try await b.get("/inloggen").tekst.contains("Email address"))
+            // Never sends anyone to another site.
+            let weg = try await b.post("/taal", ["naar": "nl", "terug": "//evil.example/"])
+            #expect(weg.headers.first(name: .location) == "/")
+        }
+    }
+
+    @Test func beveiligingskoppenOpPaginas() async throws {
+        try await metApp { t in
+            for pad in ["/", "/inloggen", "/toegankelijkheid", "/bestaat-niet"] {
+                let r = try await t.get(pad)
+                let csp = r.headers.first(name: "Content-Security-Policy") ?? ""
+                #expect(csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"), "\(pad)")
+                #expect(r.headers.first(name: "Referrer-Policy") == "no-referrer")
+                #expect(r.headers.first(name: "X-Frame-Options") == "DENY")
+                #expect(r.headers.first(name: "Cache-Control") == "no-store")
+                #expect(!r.tekst.contains("<script>") && !r.tekst.contains("style=\""))
+            }
+            let nietGevonden = try await t.get("/bestaat-niet")
+            #expect(nietGevonden.status == .notFound)
+            #expect(nietGevonden.headers.first(name: .contentType)?.hasPrefix("text/html") == true)
+            #expect(try await t.get("/css/meldpunt.css").status == .ok)
+        }
+    }
+
+    @Test func nietIngelogdNaarInloggenMetTerugweg() async throws {
+        try await metApp { t in
+            let r = try await t.get("/portaal")
+            #expect(r.status == .seeOther)
+            #expect(r.headers.first(name: .location) == "/inloggen?terug=/portaal")
+        }
+    }
+
+    @Test func gebruikerViaCLI() async throws {
+        try await metApp { t in
+            await #expect(throws: Organisaties.Fout.self) {
+                // Amsterdam is a bronhouder, not an afnemer.
+                try await Gebruikers.voegToe(email: "x@amsterdam.nl", naam: "X", organisatie: Organisaties.zoek(oin: nil, gemeentecode: "0363", on: t.app.db),
+                                             rol: .afnemer, wachtwoord: "een-lang-wachtwoord", hasher: t.app.password.sync, on: t.app.db)
+            }
+            await #expect(throws: Organisaties.Fout.self) {
+                try await t.gebruiker("kort@amsterdam.nl", rol: .bijhouder, gemeentecode: "0363").wachtwoordHash
+                try await Gebruikers.voegToe(email: "y@amsterdam.nl", naam: "Y", organisatie: Organisaties.zoek(oin: nil, gemeentecode: "0363", on: t.app.db),
+                                             rol: .bijhouder, wachtwoord: "kort", hasher: t.app.password.sync, on: t.app.db)
+            }
+            let g = try #require(try await Gebruiker.query(on: t.app.db).filter(\.$email == "kort@amsterdam.nl").first())
+            #expect(g.wachtwoordHash.hasPrefix("$2"))
+            #expect(!g.wachtwoordHash.contains("een-lang-wachtwoord"))
+            _ = try await t.cli(["user", "disable", "--email", "kort@amsterdam.nl"])
+            #expect(try await Gebruiker.find(g.id, on: t.app.db)?.actief == false)
+        }
+    }
+}
