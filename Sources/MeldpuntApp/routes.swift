@@ -25,6 +25,7 @@ func routes(_ app: Application) throws {
 
     let web = app.grouped(WebMiddleware())
     try web.register(collection: AccountController())
+    try web.register(collection: TerugmeldingenWebController())
 }
 
 extension Registratie: Content {}

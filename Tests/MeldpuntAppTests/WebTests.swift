@@ -42,7 +42,10 @@ final class Browser: @unchecked Sendable {
     @discardableResult
     func login(_ email: String, _ wachtwoord: String = "een-lang-wachtwoord") async throws -> TestResponse {
         _ = try await get("/inloggen")
-        return try await post("/inloggen", ["email": email, "wachtwoord": wachtwoord, "terug": "/portaal"])
+        let r = try await post("/inloggen", ["email": email, "wachtwoord": wachtwoord, "terug": "/portaal"])
+        // Follow the redirect as a browser would: that page carries the token rotated at login.
+        if r.status == .seeOther { _ = try await get("/portaal") }
+        return r
     }
 }
 

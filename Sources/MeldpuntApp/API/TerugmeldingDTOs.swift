@@ -15,6 +15,11 @@ struct OrganisatieVerwijzing: Content, Equatable {
         gemeentecode = o.gemeentecode
         rniDeelnemerCode = o.rniDeelnemerCode
     }
+
+    /// Whether this is the given organisation (names and codes are unique together).
+    func isVan(_ o: OrganisatieDTO) -> Bool {
+        naam == o.naam && oin == o.oin && gemeentecode == o.gemeentecode && rniDeelnemerCode == o.rniDeelnemerCode
+    }
 }
 
 struct PersoonIdentificatie: Content, Equatable {

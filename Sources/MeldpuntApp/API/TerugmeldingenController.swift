@@ -76,10 +76,7 @@ struct TerugmeldingenController: RouteCollection {
             throw Problem.nietGevonden("Er is geen bijlage met dit id.")
         }
         let (b, data) = try await req.terugmeldingen.bijlage(id, bijlageID, voor: req.vereisOrganisatie())
-        let response = Response(status: .ok, body: .init(data: data))
-        response.headers.contentType = HTTPMediaType(type: String(b.mimeType.split(separator: "/")[0]), subType: String(b.mimeType.split(separator: "/")[1]))
-        let veilig = b.bestandsnaam.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: ".-_"))) ?? "bijlage"
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename*=UTF-8''\(veilig)")
+        let response = Response.download(b, data)
         response.headers.replaceOrAdd(name: "Digest", value: "sha-256=\(Data(hex: b.sha256)?.base64EncodedString() ?? "")")
         return response
     }
@@ -113,5 +110,17 @@ extension Data {
             i = j
         }
         self.init(bytes)
+    }
+}
+
+extension Response {
+    /// An attachment as a download: its own type, never rendered inline by the browser.
+    static func download(_ b: Bijlage, _ data: Data) -> Response {
+        let response = Response(status: .ok, body: .init(data: data))
+        let delen = b.mimeType.split(separator: "/")
+        response.headers.contentType = HTTPMediaType(type: String(delen[0]), subType: String(delen[1]))
+        let veilig = b.bestandsnaam.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: ".-_"))) ?? "bijlage"
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename*=UTF-8''\(veilig)")
+        return response
     }
 }

@@ -1,0 +1,269 @@
+import Foundation
+import MeldpuntDomain
+import Vapor
+
+/// The terugmeld pages for afnemers (their sent ones) and bijhouders/RvIG (their inbox).
+/// Thin: everything goes through `TerugmeldingService`, so access rules and the processing log
+/// are the same as for the API.
+struct TerugmeldingenWebController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let tm = routes.grouped("terugmeldingen")
+        tm.get(use: lijst)
+        tm.get(":referentie", use: detail)
+        tm.post(":referentie", "status", use: wijzigStatus)
+        tm.get(":referentie", "intrekken", use: intrekkenVraag)
+        tm.get(":referentie", "bijlagen", ":bijlage", use: bijlage)
+    }
+
+    static let rollen: [GebruikersRol] = [.afnemer, .bijhouder, .rni]
+
+    private func gebruiker(_ req: Request) throws -> GebruikerDTO {
+        let g = try req.vereisGebruiker()
+        guard Self.rollen.contains(g.rol) else { throw WebFout.geenToegang }
+        return g
+    }
+
+    // MARK: List
+
+    enum Map: String, CaseIterable {
+        case nieuw, inBehandeling, ingepland, archief, alle
+
+        var statussen: [TerugmeldingStatus] {
+            switch self {
+            case .nieuw: [.gemeld]
+            case .inBehandeling: [.inBehandeling]
+            case .ingepland: [.ingepland]
+            case .archief: [.afgehandeld, .ingetrokken, .onvoldoendeInformatie]
+            case .alle: []
+            }
+        }
+
+        var tekstSleutel: String { "map" + rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
+    }
+
+    struct Rij: Encodable, Sendable {
+        let href: String
+        let referentie: String
+        let kenmerk: String?
+        let persoon: String
+        let afnemer: String
+        let bijhouder: String
+        let toelichting: String
+        let ontvangen: String
+        let uiterlijk: String
+        let teLaat: Bool
+        let status: String
+    }
+
+    struct MapLink: Encodable, Sendable {
+        let href: String
+        let naam: String
+        let actief: Bool
+    }
+
+    struct Lijst: Encodable, Sendable {
+        let isInbox: Bool
+        let mappen: [MapLink]
+        let rijen: [Rij]
+        let totaal: Int
+        let pagina: Int
+        let paginas: Int
+        let vorige: String?
+        let volgende: String?
+    }
+
+    func lijst(req: Request) async throws -> Response {
+        let g = try gebruiker(req)
+        let isInbox = g.rol != .afnemer
+        let map = req.queryWaarde("map").flatMap(Map.init(rawValue:)) ?? (isInbox ? .nieuw : .alle)
+        let pagina = max(1, req.queryWaarde("pagina").flatMap { Int($0) } ?? 1)
+        let filter = TerugmeldingService.Filter(richting: isInbox ? .ontvangen : .verzonden, statussen: map.statussen,
+                                                pagina: min(pagina, 100_000), paginagrootte: 25)
+        let (items, totaal) = try await req.terugmeldingen.lijst(filter, voor: g.organisatie)
+        let t = Teksten.voor(req.taal)
+        let paginas = max(1, (totaal + 24) / 25)
+        func link(_ p: Int) -> String { "/terugmeldingen?map=\(map.rawValue)&pagina=\(p)" }
+        let inhoud = Lijst(
+            isInbox: isInbox,
+            mappen: (isInbox ? [Map.nieuw, .inBehandeling, .ingepland, .archief, .alle] : [Map.alle, .nieuw, .inBehandeling, .ingepland, .archief]).map {
+                MapLink(href: "/terugmeldingen?map=\($0.rawValue)", naam: t[$0.tekstSleutel] ?? $0.rawValue, actief: $0 == map)
+            },
+            rijen: items.map { Self.rij($0) },
+            totaal: totaal, pagina: pagina, paginas: paginas,
+            vorige: pagina > 1 ? link(pagina - 1) : nil,
+            volgende: pagina < paginas ? link(pagina + 1) : nil)
+        return try await req.pagina("terugmeldingen", titel: isInbox ? "inbox" : "mijnTerugmeldingen", inhoud: inhoud)
+    }
+
+    static func rij(_ s: TerugmeldingSamenvattingDTO) -> Rij {
+        Rij(href: "/terugmeldingen/\(s.terugMeldingReferentie)", referentie: String(s.terugMeldingReferentie.prefix(8)),
+            kenmerk: s.referentieKenmerk, persoon: persoonTekst(s.persoon), afnemer: s.afnemer.naam, bijhouder: s.bijhouder.naam,
+            toelichting: s.toelichtingBegin.count > 80 ? String(s.toelichtingBegin.prefix(80)) + "…" : s.toelichtingBegin,
+            ontvangen: datum(s.ontvangenOp), uiterlijk: datum(s.uiterlijkInBehandelingOp), teLaat: s.termijnOverschreden, status: s.status)
+    }
+
+    static func persoonTekst(_ p: PersoonIdentificatie) -> String {
+        [p.bsn.map { "BSN \($0)" }, p.anummer.map { "A-nr \($0)" }, p.adres].compactMap { $0 }.joined(separator: " · ")
+    }
+
+    /// Dates as people read them: 23-11-2026 (Dutch time).
+    static func datum(_ d: Date) -> String { datum(Dag(d).description) }
+    static func datum(_ iso: String) -> String {
+        let p = iso.split(separator: "-")
+        return p.count == 3 ? "\(p[2])-\(p[1])-\(p[0])" : iso
+    }
+    static func tijdstip(_ d: Date) -> String {
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = .amsterdam
+        let c = cal.dateComponents([.hour, .minute], from: d)
+        return datum(d) + String(format: " %02d:%02d", c.hour ?? 0, c.minute ?? 0)
+    }
+
+    // MARK: Detail
+
+    struct Waarde: Encodable, Sendable { let gegeven: String; let betwijfeld: String; let voorgesteld: String }
+    struct BijlageRij: Encodable, Sendable { let href: String; let naam: String; let grootte: String; let type: String }
+    struct HistorieRij: Encodable, Sendable { let tijdstip: String; let status: String; let door: String; let toelichting: String?; let extra: String? }
+    struct Keuze: Encodable, Sendable { let waarde: String; let naam: String }
+
+    struct Detail: Encodable, Sendable {
+        let referentie: String
+        let href: String
+        let kenmerk: String?
+        let status: String
+        let beschrijving: String
+        let persoon: String
+        let afnemer: String
+        let bijhouder: String
+        let ontvangen: String
+        let uiterlijk: String
+        let teLaat: Bool
+        let toelichting: String?
+        let waarden: [Waarde]
+        let bijlagen: [BijlageRij]
+        let historie: [HistorieRij]
+        let contactNaam: String?
+        let contactEmail: String?
+        let contactTelefoon: String?
+        // What this user may do now.
+        let kanOppakken: Bool
+        let kanInplannen: Bool
+        let kanAfhandelen: Bool
+        let kanOnvoldoende: Bool
+        let kanDoorsturen: Bool
+        let kanDoorsturenRni: Bool
+        let kanIntrekken: Bool
+        let gemeenten: [Keuze]
+        let rniDeelnemers: [Keuze]
+        let uitkomsten: [Keuze]
+        let fouten: [VeldFout]
+        let foutVelden: [String: String]
+    }
+
+    func detail(req: Request) async throws -> Response {
+        try await toonDetail(req, fouten: [], melding: req.queryWaarde("gewijzigd") != nil ? "wijzigingOpgeslagen" : nil)
+    }
+
+    private func toonDetail(_ req: Request, fouten: [VeldFout], melding: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let g = try gebruiker(req)
+        let d = try await req.terugmeldingen.detail(try referentie(req), voor: g.organisatie)
+        let t = Teksten.voor(req.taal)
+        let huidig = TerugmeldingStatus(rawValue: d.status) ?? .gemeld
+        let isBijhouder = g.rol != .afnemer && d.bijhouder.isVan(g.organisatie)
+        let isAfnemer = g.rol == .afnemer
+        func mag(_ s: TerugmeldingStatus) -> Bool {
+            huidig.volgende.contains(s) && (s.gezetDoor == .afnemer ? isAfnemer : isBijhouder)
+        }
+        let header = d.terugMelding.terugMeldingHeader
+        let inhoud = Detail(
+            referentie: d.terugMeldingReferentie, href: "/terugmeldingen/\(d.terugMeldingReferentie)",
+            kenmerk: d.referentieKenmerk, status: d.status, beschrijving: d.beschrijving,
+            persoon: Self.persoonTekst(d.persoon), afnemer: d.afnemer.naam, bijhouder: d.bijhouder.naam,
+            ontvangen: Self.tijdstip(d.ontvangenOp), uiterlijk: Self.datum(d.uiterlijkInBehandelingOp), teLaat: d.termijnOverschreden,
+            toelichting: header?.toelichting,
+            waarden: (d.terugMelding.terugMeldingBody?.terugMeldingGegevens ?? []).map {
+                Waarde(gegeven: $0.gegevensElementNaam ?? $0.attribuutUrn ?? $0.attribuut ?? "", betwijfeld: $0.betwijfeldeWaarde ?? "–", voorgesteld: $0.voorgesteldeWaarde ?? "–")
+            },
+            bijlagen: d.bijlagen.map {
+                BijlageRij(href: "/terugmeldingen/\(d.terugMeldingReferentie)/bijlagen/\($0.id)", naam: $0.bestandsnaam,
+                           grootte: ByteCountFormatter.string(fromByteCount: Int64($0.grootte), countStyle: .file), type: $0.mimeType)
+            },
+            historie: d.statusHistorie.reversed().map { s in
+                HistorieRij(tijdstip: Self.tijdstip(s.tijdstip), status: s.status, door: s.organisatie?.naam ?? "–", toelichting: s.toelichting,
+                            extra: s.verwachteDatum.map { "\(t["verwachteDatum"]!): \(Self.datum($0))" }
+                                ?? s.nieuweBijhouder.map { "→ \($0.naam)" }
+                                ?? s.uitkomst.map { t["uitkomst_\($0)"] ?? $0 })
+            },
+            contactNaam: header?.melder?.naam, contactEmail: header?.melder?.email, contactTelefoon: header?.melder?.telefoon,
+            kanOppakken: mag(.inBehandeling), kanInplannen: mag(.ingepland), kanAfhandelen: mag(.afgehandeld),
+            kanOnvoldoende: mag(.onvoldoendeInformatie), kanDoorsturen: mag(.verkeerdeBronhouder),
+            kanDoorsturenRni: mag(.verkeerdeBronhouder) && g.organisatie.heeft(.rni), kanIntrekken: mag(.ingetrokken),
+            gemeenten: mag(.verkeerdeBronhouder)
+                ? req.application.referentiedata.actueleGemeenten().filter { $0.code != g.organisatie.gemeentecode }
+                    .sorted { $0.naam < $1.naam }.map { Keuze(waarde: $0.code, naam: "\($0.naam) (\($0.code))") }
+                : [],
+            rniDeelnemers: mag(.verkeerdeBronhouder) && g.organisatie.heeft(.rni)
+                ? req.application.referentiedata.rniDeelnemers.filter { $0.einde == nil }.map { Keuze(waarde: $0.code, naam: "\($0.naam) (\($0.code))") }
+                : [],
+            uitkomsten: Afhandeluitkomst.allCases.map { Keuze(waarde: $0.rawValue, naam: t["uitkomst_\($0.rawValue)"] ?? $0.rawValue) },
+            fouten: fouten,
+            foutVelden: Dictionary(fouten.map { ($0.veld, $0.tekst) }, uniquingKeysWith: { a, _ in a }))
+        return try await req.pagina("terugmelding", titel: "terugmeldingen", inhoud: inhoud, melding: melding, status: status)
+    }
+
+    // MARK: Actions
+
+    struct StatusFormulier: Content {
+        var status: String?
+        var toelichting: String?
+        var verwachteDatum: String?
+        var uitkomst: String?
+        var gemeentecode: String?
+        var rniDeelnemer: String?
+    }
+
+    func wijzigStatus(req: Request) async throws -> Response {
+        let g = try gebruiker(req)
+        let id = try referentie(req)
+        let f = try req.content.decode(StatusFormulier.self)
+        func leeg(_ s: String?) -> String? { (s ?? "").trimmingCharacters(in: .whitespaces).isEmpty ? nil : s }
+        let verzoek = StatuswijzigingVerzoek(status: f.status, toelichting: leeg(f.toelichting), verwachteDatum: leeg(f.verwachteDatum),
+                                             uitkomst: leeg(f.uitkomst), gemeentecode: leeg(f.gemeentecode), rniDeelnemer: leeg(f.rniDeelnemer))
+        do {
+            _ = try await req.terugmeldingen.wijzigStatus(id, verzoek, door: g.organisatie)
+        } catch let p as Problem where p.status == 400 || p.status == 409 {
+            let t = Teksten.voor(req.taal)
+            let fouten = (p.invalidParams ?? [OngeldigeParameter(name: "status", code: "conflict", reason: p.detail)]).map {
+                VeldFout(veld: $0.name, label: t[$0.name] ?? $0.name, tekst: $0.reason)
+            }
+            return try await toonDetail(req, fouten: fouten, status: .badRequest)
+        }
+        // After a forward the bijhouder no longer sees it: back to the inbox.
+        if verzoek.status == TerugmeldingStatus.verkeerdeBronhouder.rawValue {
+            return req.redirect(to: "/terugmeldingen", redirectType: .normal)
+        }
+        return req.redirect(to: "/terugmeldingen/\(id.tekst)?gewijzigd=1", redirectType: .normal)
+    }
+
+    struct Intrekken: Encodable, Sendable { let href: String; let referentie: String }
+
+    func intrekkenVraag(req: Request) async throws -> Response {
+        let g = try gebruiker(req)
+        guard g.rol == .afnemer else { throw WebFout.geenToegang }
+        let d = try await req.terugmeldingen.detail(try referentie(req), voor: g.organisatie)
+        return try await req.pagina("intrekken", titel: "intrekken",
+                                    inhoud: Intrekken(href: "/terugmeldingen/\(d.terugMeldingReferentie)", referentie: d.terugMeldingReferentie))
+    }
+
+    func bijlage(req: Request) async throws -> Response {
+        let g = try gebruiker(req)
+        guard let bijlageID = req.parameters.get("bijlage").flatMap(UUID.init(uuidString:)) else { throw Problem.nietGevonden() }
+        let (b, data) = try await req.terugmeldingen.bijlage(try referentie(req), bijlageID, voor: g.organisatie)
+        return Response.download(b, data)
+    }
+
+    private func referentie(_ req: Request) throws -> UUID {
+        guard let id = req.parameters.get("referentie").flatMap(UUID.init(uuidString:)) else { throw Problem.nietGevonden() }
+        return id
+    }
+}

@@ -1,0 +1,126 @@
+import Fluent
+import Foundation
+import Testing
+import Vapor
+@testable import MeldpuntApp
+
+@Suite("Portalen: terugmeldingen en toegang")
+struct WebTerugmeldingTests {
+    /// Users for the usual test organisations, logged in.
+    private func browsers(_ t: TestApp) async throws -> (bd: Browser, svb: Browser, ams: Browser, rdam: Browser) {
+        try await t.gebruiker("bd@test.nl", rol: .afnemer, oin: "00000001003214345000")
+        try await t.gebruiker("svb@test.nl", rol: .afnemer, oin: "00000001002220647000")
+        try await t.gebruiker("ams@test.nl", rol: .bijhouder, gemeentecode: "0363")
+        try await t.gebruiker("rdam@test.nl", rol: .bijhouder, gemeentecode: "0599")
+        let b = (Browser(t), Browser(t), Browser(t), Browser(t))
+        try await b.0.login("bd@test.nl")
+        try await b.1.login("svb@test.nl")
+        try await b.2.login("ams@test.nl")
+        try await b.3.login("rdam@test.nl")
+        return b
+    }
+
+    @Test func bijhouderWerktInboxAf() async throws {
+        try await metApp { t in
+            let (bd, _, ams, rdam) = try await browsers(t)
+            let ref = try await t.meld(Voorbeeld.terugmelding(bijlagen: [("brief.pdf", "application/pdf", Voorbeeld.pdf)]))
+            let inbox = try await ams.get("/terugmeldingen")
+            #expect(inbox.status == .ok)
+            #expect(inbox.tekst.contains("/terugmeldingen/\(ref)"))
+            #expect(inbox.tekst.contains("BSN 999993653") && inbox.tekst.contains("Belastingdienst"))
+            let detail = try await ams.get("/terugmeldingen/\(ref)")
+            #expect(detail.tekst.contains("In behandeling nemen"))
+            #expect(detail.tekst.contains("t.ester@belastingdienst.nl"))   // the afnemer's contact details
+            #expect(!detail.tekst.contains(">Intrekken<"))                   // the afnemer's action only
+
+            #expect(try await ams.post("/terugmeldingen/\(ref)/status", ["status": "In behandeling"]).status == .seeOther)
+            let zonderToelichting = try await ams.post("/terugmeldingen/\(ref)/status", ["status": "Afgehandeld", "uitkomst": "verbeterd", "toelichting": ""])
+            #expect(zonderToelichting.status == .badRequest)
+            #expect(zonderToelichting.tekst.contains("href=\"#toelichting\""))
+            let klaar = try await ams.post("/terugmeldingen/\(ref)/status", ["status": "Afgehandeld", "uitkomst": "verbeterd", "toelichting": "Huisnummer verbeterd."])
+            #expect(klaar.status == .seeOther)
+            let api = try await t.get("/api/v1/terugmeldingen/\(ref)", t.sleutels.belastingdienst)
+            #expect(api.object["status"] as? String == "Afgehandeld")
+
+            // The afnemer sees the result and the bijhouder's explanation.
+            let bijAfnemer = try await bd.get("/terugmeldingen/\(ref)")
+            #expect(bijAfnemer.tekst.contains("Huisnummer verbeterd.") && bijAfnemer.tekst.contains("Afgehandeld"))
+            // Both parties download the attachment; another gemeente does not.
+            let bijlage = try #require((api.object["bijlagen"] as? [[String: Any]])?.first?["id"] as? String)
+            #expect(try await bd.get("/terugmeldingen/\(ref)/bijlagen/\(bijlage)").body == Voorbeeld.pdf)
+            #expect(try await ams.get("/terugmeldingen/\(ref)/bijlagen/\(bijlage)").body == Voorbeeld.pdf)
+            #expect(try await rdam.get("/terugmeldingen/\(ref)/bijlagen/\(bijlage)").status == .notFound)
+        }
+    }
+
+    @Test func doorsturenViaHetPortaal() async throws {
+        try await metApp { t in
+            let (_, _, ams, rdam) = try await browsers(t)
+            let ref = try await t.meld()
+            let r = try await ams.post("/terugmeldingen/\(ref)/status", ["status": "Verkeerde bronhouder", "gemeentecode": "0599", "toelichting": ""])
+            #expect(r.status == .seeOther)
+            #expect(r.headers.first(name: .location) == "/terugmeldingen")
+            #expect(!(try await ams.get("/terugmeldingen").tekst.contains(ref)))
+            #expect(try await rdam.get("/terugmeldingen").tekst.contains(ref))
+        }
+    }
+
+    @Test func afnemerTrektInMetBevestiging() async throws {
+        try await metApp { t in
+            let (bd, _, ams, _) = try await browsers(t)
+            let ref = try await t.meld()
+            let lijst = try await bd.get("/terugmeldingen")
+            #expect(lijst.tekst.contains("Mijn terugmeldingen") && lijst.tekst.contains(ref))
+            let vraag = try await bd.get("/terugmeldingen/\(ref)/intrekken")
+            #expect(vraag.status == .ok)
+            #expect(vraag.tekst.contains("Weet u zeker"))
+            #expect(try await ams.get("/terugmeldingen/\(ref)/intrekken").status == .forbidden)
+            #expect(try await bd.post("/terugmeldingen/\(ref)/status", ["status": "Ingetrokken", "toelichting": ""]).status == .seeOther)
+            #expect(try await t.get("/api/v1/terugmeldingen/\(ref)", t.sleutels.amsterdam).object["status"] as? String == "Ingetrokken")
+        }
+    }
+
+    @Test func niemandZietTerugmeldingenVanAnderen() async throws {
+        try await metApp { t in
+            let (bd, svb, ams, rdam) = try await browsers(t)
+            let ref = try await t.meld()
+            for vreemde in [svb, rdam] {
+                let d = try await vreemde.get("/terugmeldingen/\(ref)")
+                #expect(d.status == .notFound)
+                #expect(!d.tekst.contains("999993653"))
+                #expect(!(try await vreemde.get("/terugmeldingen").tekst.contains(ref)))
+                #expect(try await vreemde.post("/terugmeldingen/\(ref)/status", ["status": "In behandeling"]).status == .notFound)
+                #expect(try await vreemde.post("/terugmeldingen/\(ref)/status", ["status": "Ingetrokken"]).status == .notFound)
+            }
+            // The wrong party of a terugmelding: the afnemer cannot handle, the bijhouder cannot withdraw.
+            #expect(try await bd.post("/terugmeldingen/\(ref)/status", ["status": "In behandeling"]).status == .forbidden)
+            #expect(try await ams.post("/terugmeldingen/\(ref)/status", ["status": "Ingetrokken"]).status == .forbidden)
+            #expect(try await t.get("/api/v1/terugmeldingen/\(ref)", t.sleutels.amsterdam).object["status"] as? String == "Gemeld")
+        }
+    }
+
+    @Test func andereRollenKomenHierNiet() async throws {
+        try await metApp { t in
+            _ = try await t.cli(["org", "add", "--naam", "Meldpunt", "--oin", "00000099000000001000", "--rol", "meldpunt,partner"])
+            try await t.gebruiker("mp@test.nl", rol: .meldpunt, oin: "00000099000000001000")
+            try await t.gebruiker("partner@test.nl", rol: .partner, oin: "00000099000000001000")
+            for email in ["mp@test.nl", "partner@test.nl"] {
+                let b = Browser(t)
+                try await b.login(email)
+                #expect(try await b.get("/terugmeldingen").status == .forbidden, "\(email)")
+            }
+            #expect(try await Browser(t).get("/terugmeldingen").status == .seeOther)
+        }
+    }
+
+    @Test func paginaToegangWordtGelogd() async throws {
+        try await metApp { t in
+            let (_, _, ams, _) = try await browsers(t)
+            let ref = try await t.meld()
+            _ = try await ams.get("/terugmeldingen")
+            _ = try await ams.get("/terugmeldingen/\(ref)")
+            let acties = try await Verwerkingslog.voor(terugmelding: UUID(uuidString: ref)!, on: t.app.db).map(\.actie)
+            #expect(acties == ["terugmelding.aanmaken", "terugmelding.lijst", "terugmelding.raadplegen"])
+        }
+    }
+}
