@@ -69,6 +69,7 @@ func configure(_ app: Application, database keuze: DatabaseKeuze) async throws {
 
     app.migrations.add(CreateBasis())
     app.migrations.add(CreateGebruikers())
+    app.migrations.add(CreateConcepten())
     try await app.autoMigrate()
 
     app.referentiedata = .gebundeld

@@ -26,6 +26,7 @@ func routes(_ app: Application) throws {
     let web = app.grouped(WebMiddleware())
     try web.register(collection: AccountController())
     try web.register(collection: TerugmeldingenWebController())
+    try web.register(collection: NieuweTerugmeldingController())
 }
 
 extension Registratie: Content {}

@@ -19,6 +19,11 @@ public struct TerugmeldingVerzoek: Codable, Sendable {
     public var terugMeldingHeader: Header?
     public var terugMeldingBody: Body?
 
+    public init(terugMeldingHeader: Header? = nil, terugMeldingBody: Body? = nil) {
+        self.terugMeldingHeader = terugMeldingHeader
+        self.terugMeldingBody = terugMeldingBody
+    }
+
     public struct Header: Codable, Sendable {
         public var registratie: RegistratieVerwijzing?
         public var melder: Contactinformatie?
@@ -28,6 +33,19 @@ public struct TerugmeldingVerzoek: Codable, Sendable {
         public var meldingBron: String?
         public var gemeentecode: String?
         public var toelichting: String?
+
+        public init(registratie: RegistratieVerwijzing? = nil, melder: Contactinformatie? = nil, datumMelding: String? = nil,
+                    referentiekenmerk: String? = nil, peilmoment: String? = nil, meldingBron: String? = nil,
+                    gemeentecode: String? = nil, toelichting: String? = nil) {
+            self.registratie = registratie
+            self.melder = melder
+            self.datumMelding = datumMelding
+            self.referentiekenmerk = referentiekenmerk
+            self.peilmoment = peilmoment
+            self.meldingBron = meldingBron
+            self.gemeentecode = gemeentecode
+            self.toelichting = toelichting
+        }
     }
 
     public struct RegistratieVerwijzing: Codable, Sendable {
@@ -35,6 +53,13 @@ public struct TerugmeldingVerzoek: Codable, Sendable {
         public var code: String?
         public var houder: String?
         public var basisRegistratieCode: String?
+
+        public init(naam: String? = nil, code: String? = nil, houder: String? = nil, basisRegistratieCode: String? = nil) {
+            self.naam = naam
+            self.code = code
+            self.houder = houder
+            self.basisRegistratieCode = basisRegistratieCode
+        }
     }
 
     public struct Contactinformatie: Codable, Sendable, Equatable {
@@ -56,12 +81,24 @@ public struct TerugmeldingVerzoek: Codable, Sendable {
         public var objectIdentificatie: [ObjectIdentificatie]?
         public var geometry: JSONWaarde?
         public var terugMeldingGegevens: [Gegeven]?
+
+        public init(objectIdentificatie: [ObjectIdentificatie]? = nil, geometry: JSONWaarde? = nil, terugMeldingGegevens: [Gegeven]? = nil) {
+            self.objectIdentificatie = objectIdentificatie
+            self.geometry = geometry
+            self.terugMeldingGegevens = terugMeldingGegevens
+        }
     }
 
     public struct ObjectIdentificatie: Codable, Sendable {
         public var objectType: String?
         public var attribuutUrn: String?
         public var idWaarde: String?
+
+        public init(objectType: String? = nil, attribuutUrn: String? = nil, idWaarde: String? = nil) {
+            self.objectType = objectType
+            self.attribuutUrn = attribuutUrn
+            self.idWaarde = idWaarde
+        }
     }
 
     public struct Gegeven: Codable, Sendable {
@@ -73,6 +110,18 @@ public struct TerugmeldingVerzoek: Codable, Sendable {
         public var voorgesteldeWaarde: String?
         public var eigenvelden: JSONWaarde?
         public var bijlages: [Bijlage]?
+
+        public init(objectType: String? = nil, gegevensElementNaam: String? = nil, attribuut: String? = nil, attribuutUrn: String? = nil,
+                    betwijfeldeWaarde: String? = nil, voorgesteldeWaarde: String? = nil, eigenvelden: JSONWaarde? = nil, bijlages: [Bijlage]? = nil) {
+            self.objectType = objectType
+            self.gegevensElementNaam = gegevensElementNaam
+            self.attribuut = attribuut
+            self.attribuutUrn = attribuutUrn
+            self.betwijfeldeWaarde = betwijfeldeWaarde
+            self.voorgesteldeWaarde = voorgesteldeWaarde
+            self.eigenvelden = eigenvelden
+            self.bijlages = bijlages
+        }
     }
 
     public struct Bijlage: Codable, Sendable {
@@ -80,6 +129,13 @@ public struct TerugmeldingVerzoek: Codable, Sendable {
         public var mimeType: String?
         public var bijlageData: String?
         public var beschrijving: String?
+
+        public init(bestandsnaam: String? = nil, mimeType: String? = nil, bijlageData: String? = nil, beschrijving: String? = nil) {
+            self.bestandsnaam = bestandsnaam
+            self.mimeType = mimeType
+            self.bijlageData = bijlageData
+            self.beschrijving = beschrijving
+        }
     }
 }
 

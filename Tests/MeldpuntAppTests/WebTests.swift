@@ -39,6 +39,24 @@ final class Browser: @unchecked Sendable {
         return verwerk(try await t.request(.POST, pad, headers: cookieHeader, body: Data(body.utf8), contentType: "application/x-www-form-urlencoded"))
     }
 
+    /// A multipart form with files, as a browser sends a form with enctype="multipart/form-data".
+    func postMultipart(_ pad: String, _ velden: [String: String], bestanden: [(veld: String, naam: String, data: Data)]) async throws -> TestResponse {
+        let grens = "----meldpunt\(UUID().uuidString)"
+        var body = Data()
+        var alle = velden
+        alle["_csrf"] = csrf
+        for (k, v) in alle {
+            body.append(Data("--\(grens)\r\nContent-Disposition: form-data; name=\"\(k)\"\r\n\r\n\(v)\r\n".utf8))
+        }
+        for b in bestanden {
+            body.append(Data("--\(grens)\r\nContent-Disposition: form-data; name=\"\(b.veld)\"; filename=\"\(b.naam)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8))
+            body.append(b.data)
+            body.append(Data("\r\n".utf8))
+        }
+        body.append(Data("--\(grens)--\r\n".utf8))
+        return verwerk(try await t.request(.POST, pad, headers: cookieHeader, body: body, contentType: "multipart/form-data; boundary=\(grens)"))
+    }
+
     @discardableResult
     func login(_ email: String, _ wachtwoord: String = "een-lang-wachtwoord") async throws -> TestResponse {
         _ = try await get("/inloggen")

@@ -31,7 +31,7 @@ struct TerugmeldingService {
         // a failure later leaves nothing inconsistent.
         var opgeslagen: [String] = []
         for b in geldig.bijlagen {
-            opgeslagen.append(try await bewaarInhoud(b.data))
+            opgeslagen.append(try await BijlageOpslag.bewaar(b.data, on: db))
         }
         let hashes = opgeslagen
 
@@ -74,19 +74,6 @@ struct TerugmeldingService {
             try await Verwerkingslog.regel(.aanmaken, organisatie: afnemer.id, terugmelding: id, betrokkene: betrokkene, traceID: traceID, tijdstip: ontvangen).create(on: tx)
         }
         return try await detailZonderLog(id)
-    }
-
-    /// Stores attachment bytes once per SHA-256 and returns the hash.
-    private func bewaarInhoud(_ data: Data) async throws -> String {
-        let hash = Sleutels.sha256Hex(data)
-        if try await BijlageInhoud.query(on: db).filter(\.$id == hash).count() > 0 { return hash }
-        do {
-            try await BijlageInhoud(sha256: hash, data: data).create(on: db)
-        } catch {
-            // The same bytes arrived at the same moment through another request.
-            guard try await BijlageInhoud.query(on: db).filter(\.$id == hash).count() > 0 else { throw error }
-        }
-        return hash
     }
 
     // MARK: Reading

@@ -161,7 +161,8 @@ struct TerugmeldingenWebController: RouteCollection {
     }
 
     func detail(req: Request) async throws -> Response {
-        try await toonDetail(req, fouten: [], melding: req.queryWaarde("gewijzigd") != nil ? "wijzigingOpgeslagen" : nil)
+        let melding = req.queryWaarde("gewijzigd") != nil ? "wijzigingOpgeslagen" : req.queryWaarde("verzonden") != nil ? "terugmeldingVerzonden" : nil
+        return try await toonDetail(req, fouten: [], melding: melding)
     }
 
     private func toonDetail(_ req: Request, fouten: [VeldFout], melding: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {

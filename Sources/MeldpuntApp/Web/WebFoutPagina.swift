@@ -26,7 +26,10 @@ enum WebFoutPagina {
         case let p as Problem where p.status < 500:
             (status, tekst) = (HTTPResponseStatus(statusCode: p.status), p.status == 404 ? t["paginaNietGevonden"]! : p.detail)
         case let a as any AbortError where a.status.code < 500:
-            (status, tekst) = (a.status, a.status == .notFound ? t["paginaNietGevonden"]! : a.reason)
+            // Framework messages are English and technical: people get a plain one.
+            (status, tekst) = (a.status, a.status == .notFound ? t["paginaNietGevonden"]! : t["ongeldigFormulier"]!)
+        case is DecodingError:
+            (status, tekst) = (.badRequest, t["ongeldigFormulier"]!)
         default:
             request.logger.report(error: error)
             (status, tekst) = (.internalServerError, t["foutTitel"]!)
