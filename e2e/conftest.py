@@ -33,6 +33,10 @@ def _axe_bron():
 
 AXE = _axe_bron()
 
+# Screenshots of this run only.
+for _oud in SCHERMAFDRUKKEN.glob("*.png"):
+    _oud.unlink()
+
 
 class Portaal:
     """One browser session with helpers that check every page it shows."""
@@ -72,7 +76,7 @@ class Portaal:
 
     def klik(self, tekst):
         """Clicks the button or link with exactly this visible text, then checks the new page."""
-        for el in self.d.find_elements(By.XPATH, f"//button[normalize-space()='{tekst}'] | //a[normalize-space()='{tekst}']"):
+        for el in self.d.find_elements(By.XPATH, f"//button[normalize-space()='{tekst}' and not(@aria-hidden)] | //a[normalize-space()='{tekst}']"):
             if el.is_displayed():
                 el.click()
                 return self.controleer()

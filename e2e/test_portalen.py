@@ -3,6 +3,7 @@ import base64
 import uuid
 
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
 from conftest import api
@@ -98,3 +99,52 @@ def test_bijhouder_handelt_af_en_afnemer_ziet_het(portaal):
     assert "Ingetrokken" in portaal.tekst()
     assert api(f"/terugmeldingen/{weg}", "mpk_demo_belastingdienst")["status"] == "Ingetrokken"
     assert api(f"/terugmeldingen/{door}", "mpk_demo_rotterdam")["status"] == "Gemeld"
+
+
+def test_afnemer_doet_terugmelding_met_bijlage(portaal, tmp_path):
+    eigen = uuid.uuid4().hex[:8]
+    bestand = tmp_path / "aangifte.jpg"
+    bestand.write_bytes(JPEG)
+
+    portaal.login("afnemer@demo.meldpunt.nl")
+    portaal.open("/terugmeldingen")
+    portaal.klik("Nieuwe terugmelding")
+    portaal.klik("Volgende stap")                                   # nothing chosen: error shown
+    assert "Er is iets niet goed ingevuld" in portaal.tekst()
+    portaal.veld("gemeente", "0363 Amsterdam")
+    portaal.klik("Volgende stap")
+    portaal.veld("bsn", "123456789")                                # fails the elfproef
+    portaal.klik("Volgende stap")
+    assert "elfproef" in portaal.tekst()
+    portaal.veld("bsn", "999993653")
+    portaal.klik("Volgende stap")
+    Select(portaal.d.find_element(By.ID, "gegevens_0_attribuut")).select_by_visible_text("Huisnummer")
+    portaal.veld("gegevens_0_betwijfeld", "23")
+    portaal.veld("gegevens_0_voorgesteld", "21")
+    portaal.klik("Nog een gegeven toevoegen")
+    Select(portaal.d.find_element(By.ID, "gegevens_1_attribuut")).select_by_visible_text("Postcode")
+    portaal.veld("gegevens_1_betwijfeld", "1011AB")
+    portaal.klik("Volgende stap")
+    portaal.veld("toelichting", "Volgens de aangifte inkomstenbelasting woont betrokkene op nummer 21.")
+    portaal.veld("kenmerk", f"WIZ-{eigen}")
+    portaal.d.find_element(By.ID, "bijlage").send_keys(str(bestand))
+    portaal.klik("Bestand toevoegen")
+    assert "aangifte.jpg" in portaal.tekst()
+    # Enter in a text field means "next step", never "remove attachment".
+    portaal.d.find_element(By.ID, "kenmerk").send_keys(Keys.ENTER)
+    portaal.controleer()
+    assert "Amsterdam (0363)" in portaal.tekst() and "BSN 999993653" in portaal.tekst() and "aangifte.jpg" in portaal.tekst()
+    portaal.klik("Vorige stap")
+    portaal.klik("Vorige stap")                                     # back and forth loses nothing
+    assert portaal.d.find_element(By.ID, "gegevens_1_betwijfeld").get_attribute("value") == "1011AB"
+    portaal.klik("Volgende stap")
+    assert "aangifte.jpg" in portaal.tekst()
+    portaal.klik("Volgende stap")
+    portaal.klik("Terugmelding verzenden")
+    assert "Uw terugmelding is verzonden." in portaal.tekst()
+    assert "aangifte.jpg" in portaal.tekst()
+    portaal.logout()
+
+    portaal.login("bijhouder@demo.meldpunt.nl")
+    portaal.open("/terugmeldingen")
+    assert f"WIZ-{eigen}" in portaal.tekst()
