@@ -70,6 +70,7 @@ func configure(_ app: Application, database keuze: DatabaseKeuze) async throws {
     app.migrations.add(CreateBasis())
     app.migrations.add(CreateGebruikers())
     app.migrations.add(CreateConcepten())
+    app.migrations.add(CreateZoekIndexen())
     try await app.autoMigrate()
 
     app.referentiedata = .gebundeld

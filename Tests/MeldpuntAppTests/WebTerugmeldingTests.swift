@@ -123,4 +123,73 @@ struct WebTerugmeldingTests {
             #expect(acties == ["terugmelding.aanmaken", "terugmelding.lijst", "terugmelding.raadplegen"])
         }
     }
+
+    @Test func filtersEnZoekenOpPersoon() async throws {
+        try await metApp { t in
+            let (bd, _, ams, _) = try await browsers(t)
+            t.klok.zet(ISO8601DateFormatter().date(from: "2026-11-02T09:00:00Z")!)
+            let oud = try await t.meld(Voorbeeld.terugmelding(kenmerk: "OUD-1"))
+            t.klok.zet(ISO8601DateFormatter().date(from: "2026-11-23T09:00:00Z")!)
+            let nieuw = try await t.meld(Voorbeeld.terugmelding(ids: [("urn:brp:persoon:anummer", "8940402024")], kenmerk: "NIEUW-2"))
+
+            let teLaat = try await ams.get("/terugmeldingen?map=alle&teLaat=1")
+            #expect(teLaat.tekst.contains(oud) && !teLaat.tekst.contains(nieuw))
+            let periode = try await ams.get("/terugmeldingen?map=alle&vanaf=2026-11-20&tot=2026-11-23")
+            #expect(!periode.tekst.contains(oud) && periode.tekst.contains(nieuw))
+            let kenmerk = try await bd.get("/terugmeldingen?map=alle&kenmerk=OUD-1")
+            #expect(kenmerk.tekst.contains(oud) && !kenmerk.tekst.contains(nieuw))
+            let fout = try await ams.get("/terugmeldingen?map=alle&vanaf=gisteren")
+            #expect(fout.status == .badRequest)
+            #expect(fout.tekst.contains("href=\"#vanaf\""))
+
+            // Person search is a POST: the BSN is in no URL.
+            let bsn = try await ams.post("/terugmeldingen/zoeken", ["persoon": "999 993 653"])
+            #expect(bsn.status == .ok)
+            #expect(bsn.tekst.contains(oud) && !bsn.tekst.contains(nieuw))
+            let anr = try await bd.post("/terugmeldingen/zoeken", ["persoon": "8940402024"])
+            #expect(anr.tekst.contains(nieuw) && !anr.tekst.contains(oud))
+            let ongeldig = try await ams.post("/terugmeldingen/zoeken", ["persoon": "12345"])
+            #expect(ongeldig.status == .badRequest)
+            #expect(!ongeldig.tekst.contains("/terugmeldingen/\(oud)"))
+            #expect(!(try await ams.get("/terugmeldingen?map=alle").tekst.contains("bsn=")))
+        }
+    }
+
+    @Test func bulkInBehandelingEnAfhandelen() async throws {
+        try await metApp { t in
+            let (_, _, ams, rdam) = try await browsers(t)
+            let a = try await t.meld()
+            let b = try await t.meld()
+            let c = try await t.meld()
+            let vreemd = try await t.meld(Voorbeeld.terugmelding(gemeentecode: "0599"))
+            _ = try await ams.get("/terugmeldingen")
+            let zonderKeuze = try await ams.post("/terugmeldingen/bulk", ["actie": "inBehandeling", "map": "nieuw"])
+            #expect(zonderKeuze.status == .badRequest)
+            #expect(zonderKeuze.tekst.contains("href=\"#bulk-keuze\""))
+
+            let r = try await ams.postVelden("/terugmeldingen/bulk", [("referenties[]", a), ("referenties[]", b), ("referenties[]", vreemd),
+                                                                       ("actie", "inBehandeling"), ("toelichting", ""), ("map", "nieuw")])
+            #expect(r.status == .ok)
+            #expect(r.tekst.contains("niet gelukt"))    // the other gemeente's one is refused…
+            func status(_ ref: String, _ sleutel: String) async throws -> String? {
+                try await t.get("/api/v1/terugmeldingen/\(ref)", sleutel).object["status"] as? String
+            }
+            #expect(try await status(a, t.sleutels.amsterdam) == "In behandeling")
+            #expect(try await status(b, t.sleutels.amsterdam) == "In behandeling")
+            #expect(try await status(c, t.sleutels.amsterdam) == "Gemeld")
+            #expect(try await status(vreemd, t.sleutels.rotterdam) == "Gemeld")   // …and untouched
+
+            let zonderToelichting = try await ams.postVelden("/terugmeldingen/bulk", [("referenties[]", a), ("actie", "afhandelen"), ("toelichting", ""), ("map", "inBehandeling")])
+            #expect(zonderToelichting.status == .badRequest)
+            let klaar = try await ams.postVelden("/terugmeldingen/bulk", [("referenties[]", a), ("referenties[]", b), ("actie", "afhandelen"),
+                                                                           ("uitkomst", "ongewijzigd"), ("toelichting", "Gegevens gecontroleerd, klopt."), ("map", "inBehandeling")])
+            #expect(klaar.status == .ok)
+            #expect(try await status(a, t.sleutels.amsterdam) == "Afgehandeld")
+            #expect(try await status(b, t.sleutels.amsterdam) == "Afgehandeld")
+            let historie = try await t.get("/api/v1/terugmeldingen/\(a)", t.sleutels.amsterdam).object["statusHistorie"] as? [[String: Any]]
+            #expect(historie?.last?["toelichting"] as? String == "Gegevens gecontroleerd, klopt.")
+            #expect(historie?.last?["uitkomst"] as? String == "ongewijzigd")
+            _ = rdam
+        }
+    }
 }

@@ -33,9 +33,16 @@ final class Browser: @unchecked Sendable {
     }
 
     func post(_ pad: String, _ velden: [String: String], csrf eigen: String? = nil) async throws -> TestResponse {
-        var alle = velden
-        alle["_csrf"] = eigen ?? csrf
-        let body = alle.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+        var alle = velden.map { ($0.key, $0.value) }
+        alle.append(("_csrf", eigen ?? csrf))
+        return try await postVelden(pad, alle, metCsrf: false)
+    }
+
+    /// A form with repeated fields (checkboxes), in this order.
+    func postVelden(_ pad: String, _ velden: [(String, String)], metCsrf: Bool = true) async throws -> TestResponse {
+        let alle = metCsrf ? velden + [("_csrf", csrf)] : velden
+        let veilig = CharacterSet.alphanumerics
+        let body = alle.map { "\($0.0.addingPercentEncoding(withAllowedCharacters: veilig) ?? "")=\($0.1.addingPercentEncoding(withAllowedCharacters: veilig) ?? "")" }.joined(separator: "&")
         return verwerk(try await t.request(.POST, pad, headers: cookieHeader, body: Data(body.utf8), contentType: "application/x-www-form-urlencoded"))
     }
 

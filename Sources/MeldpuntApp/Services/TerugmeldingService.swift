@@ -155,6 +155,10 @@ struct TerugmeldingService {
         var ontvangenVanaf: Date?
         var ontvangenTot: Date?
         var termijnOverschreden: Bool?
+        /// The afnemer's own reference (exact).
+        var kenmerk: String?
+        /// A person by BSN or A-nummer; only ever from a POST body, never from a URL.
+        var persoon: String?
         var pagina = 1
         var paginagrootte = 20
     }
@@ -168,6 +172,10 @@ struct TerugmeldingService {
         if !filter.statussen.isEmpty { q = q.filter(\.$status ~~ filter.statussen.map(\.rawValue)) }
         if let v = filter.ontvangenVanaf { q = q.filter(\.$ontvangenOp >= v) }
         if let t = filter.ontvangenTot { q = q.filter(\.$ontvangenOp < t) }
+        if let kenmerk = filter.kenmerk { q = q.filter(\.$referentiekenmerk == kenmerk) }
+        if let persoon = filter.persoon {
+            q = q.group(.or) { $0.filter(\.$bsn == persoon).filter(\.$anummer == persoon) }
+        }
         if let overschreden = filter.termijnOverschreden {
             let vandaag = Dag(nu).description
             // Same rule as termijnOverschreden(_:), as a query on indexed columns.

@@ -9,6 +9,8 @@ struct TerugmeldingenWebController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let tm = routes.grouped("terugmeldingen")
         tm.get(use: lijst)
+        tm.post("zoeken", use: zoek)
+        tm.post("bulk", use: bulk)
         tm.get(":referentie", use: detail)
         tm.post(":referentie", "status", use: wijzigStatus)
         tm.get(":referentie", "intrekken", use: intrekkenVraag)
@@ -44,6 +46,7 @@ struct TerugmeldingenWebController: RouteCollection {
     struct Rij: Encodable, Sendable {
         let href: String
         let referentie: String
+        let volledigeReferentie: String
         let kenmerk: String?
         let persoon: String
         let afnemer: String
@@ -63,6 +66,7 @@ struct TerugmeldingenWebController: RouteCollection {
 
     struct Lijst: Encodable, Sendable {
         let isInbox: Bool
+        let map: String
         let mappen: [MapLink]
         let rijen: [Rij]
         let totaal: Int
@@ -70,34 +74,156 @@ struct TerugmeldingenWebController: RouteCollection {
         let paginas: Int
         let vorige: String?
         let volgende: String?
+        let vanaf: String
+        let tot: String
+        let teLaat: Bool
+        let kenmerk: String
+        let persoon: String
+        let isZoekresultaat: Bool
+        let kanBulk: Bool
+        let uitkomsten: [Keuze]
+        let fouten: [VeldFout]
+        let foutVelden: [String: String]
+        let bulkResultaten: [BulkResultaat]
+    }
+
+    struct BulkResultaat: Encodable, Sendable { let persoon: String; let gelukt: Bool; let tekst: String }
+
+    /// What the filter form and the person search ask for.
+    struct Zoekvraag {
+        var map: Map
+        var pagina = 1
+        var vanaf = ""
+        var tot = ""
+        var teLaat = false
+        var kenmerk = ""
+        var persoon = ""
     }
 
     func lijst(req: Request) async throws -> Response {
         let g = try gebruiker(req)
         let isInbox = g.rol != .afnemer
-        let map = req.queryWaarde("map").flatMap(Map.init(rawValue:)) ?? (isInbox ? .nieuw : .alle)
-        let pagina = max(1, req.queryWaarde("pagina").flatMap { Int($0) } ?? 1)
-        let filter = TerugmeldingService.Filter(richting: isInbox ? .ontvangen : .verzonden, statussen: map.statussen,
-                                                pagina: min(pagina, 100_000), paginagrootte: 25)
-        let (items, totaal) = try await req.terugmeldingen.lijst(filter, voor: g.organisatie)
+        var vraag = Zoekvraag(map: req.queryWaarde("map").flatMap(Map.init(rawValue:)) ?? (isInbox ? .nieuw : .alle))
+        vraag.pagina = max(1, min(100_000, req.queryWaarde("pagina").flatMap { Int($0) } ?? 1))
+        vraag.vanaf = req.queryWaarde("vanaf") ?? ""
+        vraag.tot = req.queryWaarde("tot") ?? ""
+        vraag.teLaat = req.queryWaarde("teLaat") == "1"
+        vraag.kenmerk = (req.queryWaarde("kenmerk") ?? "").trimmingCharacters(in: .whitespaces)
+        return try await toonLijst(req, g, vraag)
+    }
+
+    struct ZoekInvoer: Content { var persoon: String? }
+
+    /// Search by BSN or A-nummer: a POST, so the number never appears in a URL or a log.
+    func zoek(req: Request) async throws -> Response {
+        let g = try gebruiker(req)
+        let persoon = (try req.content.decode(ZoekInvoer.self).persoon ?? "").replacingOccurrences(of: " ", with: "")
+        return try await toonLijst(req, g, Zoekvraag(map: .alle, persoon: persoon))
+    }
+
+    private func toonLijst(_ req: Request, _ g: GebruikerDTO, _ vraag: Zoekvraag, bulkResultaten: [BulkResultaat] = [],
+                           bulkFouten: [VeldFout] = []) async throws -> Response {
+        let isInbox = g.rol != .afnemer
         let t = Teksten.voor(req.taal)
-        let paginas = max(1, (totaal + 24) / 25)
-        func link(_ p: Int) -> String { "/terugmeldingen?map=\(map.rawValue)&pagina=\(p)" }
+        var fouten: [VeldFout] = []
+        var filter = TerugmeldingService.Filter(richting: isInbox ? .ontvangen : .verzonden, statussen: vraag.map.statussen,
+                                                pagina: vraag.pagina, paginagrootte: 25)
+        if !vraag.vanaf.isEmpty {
+            if let d = Dag(vraag.vanaf) { filter.ontvangenVanaf = d.begin() } else { fouten.append(VeldFout(veld: "vanaf", label: t["vanaf"]!, tekst: t["datumOngeldig"]!)) }
+        }
+        if !vraag.tot.isEmpty {
+            if let d = Dag(vraag.tot) { filter.ontvangenTot = d.plus(dagen: 1).begin() } else { fouten.append(VeldFout(veld: "tot", label: t["tot"]!, tekst: t["datumOngeldig"]!)) }
+        }
+        if vraag.teLaat { filter.termijnOverschreden = true }
+        if !vraag.kenmerk.isEmpty { filter.kenmerk = vraag.kenmerk }
+        if !vraag.persoon.isEmpty {
+            if BSN(vraag.persoon) != nil || ANummer(vraag.persoon) != nil {
+                filter.persoon = vraag.persoon
+                filter.paginagrootte = 100
+            } else {
+                fouten.append(VeldFout(veld: "persoon", label: t["zoekPersoon"]!, tekst: t["persoonOngeldig"]!))
+            }
+        }
+        var items: [TerugmeldingSamenvattingDTO] = []
+        var totaal = 0
+        if fouten.isEmpty {
+            (items, totaal) = try await req.terugmeldingen.lijst(filter, voor: g.organisatie)
+        }
+        let paginas = max(1, (totaal + filter.paginagrootte - 1) / filter.paginagrootte)
+        fouten += bulkFouten
+        func link(_ p: Int) -> String {
+            var delen = ["map=\(vraag.map.rawValue)", "pagina=\(p)"]
+            if !vraag.vanaf.isEmpty { delen.append("vanaf=\(vraag.vanaf)") }
+            if !vraag.tot.isEmpty { delen.append("tot=\(vraag.tot)") }
+            if vraag.teLaat { delen.append("teLaat=1") }
+            if !vraag.kenmerk.isEmpty { delen.append("kenmerk=\(vraag.kenmerk.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")") }
+            return "/terugmeldingen?" + delen.joined(separator: "&")
+        }
+        let zoekt = !vraag.persoon.isEmpty
         let inhoud = Lijst(
-            isInbox: isInbox,
+            isInbox: isInbox, map: vraag.map.rawValue,
             mappen: (isInbox ? [Map.nieuw, .inBehandeling, .ingepland, .archief, .alle] : [Map.alle, .nieuw, .inBehandeling, .ingepland, .archief]).map {
-                MapLink(href: "/terugmeldingen?map=\($0.rawValue)", naam: t[$0.tekstSleutel] ?? $0.rawValue, actief: $0 == map)
+                MapLink(href: "/terugmeldingen?map=\($0.rawValue)", naam: t[$0.tekstSleutel] ?? $0.rawValue, actief: $0 == vraag.map && !zoekt)
             },
             rijen: items.map { Self.rij($0) },
-            totaal: totaal, pagina: pagina, paginas: paginas,
-            vorige: pagina > 1 ? link(pagina - 1) : nil,
-            volgende: pagina < paginas ? link(pagina + 1) : nil)
-        return try await req.pagina("terugmeldingen", titel: isInbox ? "inbox" : "mijnTerugmeldingen", inhoud: inhoud)
+            totaal: totaal, pagina: vraag.pagina, paginas: paginas,
+            vorige: !zoekt && vraag.pagina > 1 ? link(vraag.pagina - 1) : nil,
+            volgende: !zoekt && vraag.pagina < paginas ? link(vraag.pagina + 1) : nil,
+            vanaf: vraag.vanaf, tot: vraag.tot, teLaat: vraag.teLaat, kenmerk: vraag.kenmerk, persoon: vraag.persoon,
+            isZoekresultaat: zoekt,
+            kanBulk: isInbox && [.nieuw, .inBehandeling, .ingepland].contains(vraag.map) && !items.isEmpty,
+            uitkomsten: Afhandeluitkomst.allCases.map { Keuze(waarde: $0.rawValue, naam: t["uitkomst_\($0.rawValue)"] ?? $0.rawValue) },
+            fouten: fouten, foutVelden: Dictionary(fouten.map { ($0.veld, $0.tekst) }, uniquingKeysWith: { a, _ in a }),
+            bulkResultaten: bulkResultaten)
+        return try await req.pagina("terugmeldingen", titel: isInbox ? "inbox" : "mijnTerugmeldingen", inhoud: inhoud,
+                                    status: fouten.isEmpty ? .ok : .badRequest)
+    }
+
+    struct BulkInvoer: Content {
+        var referenties: [String]?
+        var actie: String?
+        var uitkomst: String?
+        var toelichting: String?
+        var map: String?
+    }
+
+    /// Several at once, with one toelichting: each goes through the engine on its own, so each
+    /// is checked, logged and can fail without stopping the others.
+    func bulk(req: Request) async throws -> Response {
+        let g = try gebruiker(req)
+        guard g.rol != .afnemer else { throw WebFout.geenToegang }
+        let invoer = try req.content.decode(BulkInvoer.self)
+        let t = Teksten.voor(req.taal)
+        let map = invoer.map.flatMap(Map.init(rawValue:)) ?? .nieuw
+        let ids = (invoer.referenties ?? []).compactMap(UUID.init(uuidString:))
+        let toelichting = (invoer.toelichting ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        var fouten: [VeldFout] = []
+        if ids.isEmpty { fouten.append(VeldFout(veld: "bulk-keuze", label: t["bulk"]!, tekst: t["bulkGeenKeuze"]!)) }
+        let status: TerugmeldingStatus? = invoer.actie == "inBehandeling" ? .inBehandeling : invoer.actie == "afhandelen" ? .afgehandeld : nil
+        if status == nil { fouten.append(VeldFout(veld: "bulk-keuze", label: t["bulk"]!, tekst: t["bulkGeenKeuze"]!)) }
+        if status == .afgehandeld && toelichting.isEmpty {
+            fouten.append(VeldFout(veld: "bulk-toelichting", label: t["toelichting"]!, tekst: t["verplichtBijAfhandelen"]!))
+        }
+        guard fouten.isEmpty, let status else {
+            return try await toonLijst(req, g, Zoekvraag(map: map), bulkFouten: fouten)
+        }
+        var resultaten: [BulkResultaat] = []
+        for id in ids.prefix(200) {
+            let verzoek = StatuswijzigingVerzoek(status: status.rawValue, toelichting: toelichting.isEmpty ? nil : toelichting,
+                                                 uitkomst: status == .afgehandeld ? invoer.uitkomst : nil)
+            do {
+                let d = try await req.terugmeldingen.wijzigStatus(id, verzoek, door: g.organisatie)
+                resultaten.append(BulkResultaat(persoon: Self.persoonTekst(d.persoon), gelukt: true, tekst: d.status))
+            } catch let p as Problem {
+                resultaten.append(BulkResultaat(persoon: String(id.tekst.prefix(8)), gelukt: false, tekst: p.invalidParams?.first?.reason ?? p.detail))
+            }
+        }
+        return try await toonLijst(req, g, Zoekvraag(map: map), bulkResultaten: resultaten)
     }
 
     static func rij(_ s: TerugmeldingSamenvattingDTO) -> Rij {
         Rij(href: "/terugmeldingen/\(s.terugMeldingReferentie)", referentie: String(s.terugMeldingReferentie.prefix(8)),
-            kenmerk: s.referentieKenmerk, persoon: persoonTekst(s.persoon), afnemer: s.afnemer.naam, bijhouder: s.bijhouder.naam,
+            volledigeReferentie: s.terugMeldingReferentie, kenmerk: s.referentieKenmerk, persoon: persoonTekst(s.persoon), afnemer: s.afnemer.naam, bijhouder: s.bijhouder.naam,
             toelichting: s.toelichtingBegin.count > 80 ? String(s.toelichtingBegin.prefix(80)) + "…" : s.toelichtingBegin,
             ontvangen: datum(s.ontvangenOp), uiterlijk: datum(s.uiterlijkInBehandelingOp), teLaat: s.termijnOverschreden, status: s.status)
     }
