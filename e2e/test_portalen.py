@@ -148,3 +148,26 @@ def test_afnemer_doet_terugmelding_met_bijlage(portaal, tmp_path):
     portaal.login("bijhouder@demo.meldpunt.nl")
     portaal.open("/terugmeldingen")
     assert f"WIZ-{eigen}" in portaal.tekst()
+
+
+def test_bijhouder_zoekt_filtert_en_werkt_in_bulk(portaal):
+    eigen = uuid.uuid4().hex[:8]
+    refs = [meld(f"BULK-{eigen}-{i}") for i in range(3)]
+    portaal.login("bijhouder@demo.meldpunt.nl")
+    portaal.open("/terugmeldingen")
+    portaal.veld("persoon", "999993653")
+    portaal.klik("Zoeken")
+    assert "Zoekresultaat" in portaal.tekst() and "999993653" not in portaal.d.current_url
+    portaal.veld("persoon", "123")
+    portaal.klik("Zoeken")
+    assert "Er is iets niet goed ingevuld" in portaal.tekst()
+    portaal.open(f"/terugmeldingen?map=nieuw&kenmerk=BULK-{eigen}-0")
+    assert f"BULK-{eigen}-0" in portaal.tekst() and f"BULK-{eigen}-1" not in portaal.tekst()
+    portaal.open("/terugmeldingen?map=nieuw")
+    for ref in refs[:2]:
+        portaal.d.find_element(By.CSS_SELECTOR, f"input[value='{ref}']").click()
+    portaal.d.find_element(By.ID, "bulk-inbehandeling").click()
+    portaal.klik("Uitvoeren voor de gekozen terugmeldingen")
+    assert "Resultaat" in portaal.tekst()
+    assert api(f"/terugmeldingen/{refs[0]}", "mpk_demo_amsterdam")["status"] == "In behandeling"
+    assert api(f"/terugmeldingen/{refs[2]}", "mpk_demo_amsterdam")["status"] == "Gemeld"
