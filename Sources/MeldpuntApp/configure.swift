@@ -71,6 +71,7 @@ func configure(_ app: Application, database keuze: DatabaseKeuze) async throws {
     app.migrations.add(CreateGebruikers())
     app.migrations.add(CreateConcepten())
     app.migrations.add(CreateZoekIndexen())
+    app.migrations.add(AddMeldingEmail())
     try await app.autoMigrate()
 
     app.referentiedata = .gebundeld

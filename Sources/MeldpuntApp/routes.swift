@@ -27,6 +27,7 @@ func routes(_ app: Application) throws {
     try web.register(collection: AccountController())
     try web.register(collection: TerugmeldingenWebController())
     try web.register(collection: NieuweTerugmeldingController())
+    try web.register(collection: BronhouderController())
 }
 
 extension Registratie: Content {}

@@ -1,4 +1,5 @@
 import Fluent
+import MeldpuntDomain
 import Foundation
 import Testing
 import Vapor
@@ -190,6 +191,60 @@ struct WebTerugmeldingTests {
             #expect(historie?.last?["toelichting"] as? String == "Gegevens gecontroleerd, klopt.")
             #expect(historie?.last?["uitkomst"] as? String == "ongewijzigd")
             _ = rdam
+        }
+    }
+}
+
+@Suite("Portaal: statistieken en instellingen van de bronhouder")
+struct BronhouderWebTests {
+    @Test func statistiekenTellenDeEigenInbox() async throws {
+        try await metApp { t in
+            try await t.gebruiker("ams@test.nl", rol: .bijhouder, gemeentecode: "0363")
+            try await t.gebruiker("bd@test.nl", rol: .afnemer, oin: "00000001003214345000")
+            t.klok.zet(ISO8601DateFormatter().date(from: "2026-10-01T09:00:00Z")!)   // deadline 2026-10-08
+            let laat = try await t.meld()
+            t.klok.zet(ISO8601DateFormatter().date(from: "2026-11-23T09:00:00Z")!)
+            let tijdig = try await t.meld()
+            try await t.meld(door: t.sleutels.svb)
+            try await t.meld(Voorbeeld.terugmelding(gemeentecode: "0599"))           // Rotterdam's: not counted
+            _ = try await t.wijzig(tijdig, t.sleutels.amsterdam, ["status": "In behandeling"])
+            _ = try await t.wijzig(laat, t.sleutels.amsterdam, ["status": "In behandeling"])
+
+            let s = try await Statistieken.voor(bijhouder: Organisaties.zoek(oin: nil, gemeentecode: "0363", on: t.app.db).requireID(),
+                                                vandaag: Dag("2026-11-23")!, on: t.app.db)
+            #expect(s.perStatus.first { $0.naam == "Gemeld" }?.aantal == 1)
+            #expect(s.perStatus.first { $0.naam == "In behandeling" }?.aantal == 2)
+            #expect(s.perAfnemer.map(\.aantal) == [2, 1])
+            #expect(s.perAfnemer.first?.naam == "Belastingdienst")
+            #expect(s.perMaand.first { $0.naam == "2026-11" }?.aantal == 2)
+            #expect(s.perMaand.first { $0.naam == "2026-10" }?.aantal == 1)
+            #expect(s.perMaand.count == 12)
+            #expect(s.tijdig == 1 && s.teLaat == 1 && s.aandeelTijdig == 50)
+
+            let b = Browser(t)
+            try await b.login("ams@test.nl")
+            let pagina = try await b.get("/statistieken")
+            #expect(pagina.status == .ok && pagina.tekst.contains("50%"))
+            let afnemer = Browser(t)
+            try await afnemer.login("bd@test.nl")
+            #expect(try await afnemer.get("/statistieken").status == .forbidden)
+            #expect(try await afnemer.get("/instellingen").status == .forbidden)
+        }
+    }
+
+    @Test func meldingEmailInstellen() async throws {
+        try await metApp { t in
+            try await t.gebruiker("ams@test.nl", rol: .bijhouder, gemeentecode: "0363")
+            let b = Browser(t)
+            try await b.login("ams@test.nl")
+            _ = try await b.get("/instellingen")
+            let fout = try await b.post("/instellingen", ["meldingEmail": "geen adres"])
+            #expect(fout.status == .badRequest && fout.tekst.contains("href=\"#meldingEmail\""))
+            #expect(try await b.post("/instellingen", ["meldingEmail": "brp@amsterdam.nl"]).status == .seeOther)
+            #expect(try await Organisaties.zoek(oin: nil, gemeentecode: "0363", on: t.app.db).meldingEmail == "brp@amsterdam.nl")
+            #expect(try await b.get("/instellingen?opgeslagen=1").tekst.contains("value=\"brp@amsterdam.nl\""))
+            // Rotterdam's setting is untouched.
+            #expect(try await Organisaties.zoek(oin: nil, gemeentecode: "0599", on: t.app.db).meldingEmail == nil)
         }
     }
 }

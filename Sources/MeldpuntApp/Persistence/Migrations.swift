@@ -136,3 +136,13 @@ struct CreateZoekIndexen: AsyncMigration {
         }
     }
 }
+
+struct AddMeldingEmail: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(Organisatie.schema).field("melding_email", .string).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(Organisatie.schema).deleteField("melding_email").update()
+    }
+}

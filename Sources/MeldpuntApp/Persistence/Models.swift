@@ -13,6 +13,8 @@ final class Organisatie: Model, @unchecked Sendable {
     @OptionalField(key: "rni_deelnemer_code") var rniDeelnemerCode: String?
     /// Roles as ",afnemer,bronhouder," so one LIKE finds a role on both databases.
     @Field(key: "rollen") var rollenTekst: String
+    /// Where a bronhouder wants to hear of new terugmeldingen.
+    @OptionalField(key: "melding_email") var meldingEmail: String?
     @Timestamp(key: "aangemaakt_op", on: .create) var aangemaaktOp: Date?
 
     init() {}
