@@ -28,6 +28,7 @@ func routes(_ app: Application) throws {
     try web.register(collection: TerugmeldingenWebController())
     try web.register(collection: NieuweTerugmeldingController())
     try web.register(collection: BronhouderController())
+    try web.register(collection: BeheerController())
 }
 
 extension Registratie: Content {}

@@ -248,3 +248,75 @@ struct BronhouderWebTests {
         }
     }
 }
+
+@Suite("Portaal: beheer")
+struct BeheerWebTests {
+    private func beheerder(_ t: TestApp) async throws -> Browser {
+        _ = try await t.cli(["org", "add", "--naam", "Meldpunt", "--oin", "00000099000000001000", "--rol", "meldpunt"])
+        try await t.gebruiker("beheer@test.nl", rol: .beheerder, oin: "00000099000000001000")
+        let b = Browser(t)
+        try await b.login("beheer@test.nl")
+        return b
+    }
+
+    private func eenmalig(_ r: TestResponse) -> String? {
+        guard let bereik = r.tekst.range(of: #"<code id="eenmalig">([^<]*)</code>"#, options: .regularExpression) else { return nil }
+        return String(r.tekst[bereik].dropFirst(#"<code id="eenmalig">"#.count).dropLast("</code>".count))
+    }
+
+    @Test func organisatieSleutelEnGebruiker() async throws {
+        try await metApp { t in
+            let b = try await beheerder(t)
+            let fout = try await b.post("/beheer/organisaties", ["naam": "CIBG", "oin": "123", "rollen[]": "afnemer"])
+            #expect(fout.status == .badRequest && fout.tekst.contains("20 posities"))
+            let nieuw = try await b.post("/beheer/organisaties", ["naam": "CIBG", "oin": "00000001801109617000", "rollen[]": "afnemer"])
+            #expect(nieuw.status == .seeOther)
+            let pad = try #require(nieuw.headers.first(name: .location))
+            #expect(try await b.get("/beheer?zoek=cibg").tekst.contains(pad))
+
+            // An API key: shown once, works, stored only as a hash, revocable.
+            let metSleutel = try await b.post("\(pad)/sleutels", ["omschrijving": "zaaksysteem"])
+            let sleutel = try #require(eenmalig(metSleutel))
+            #expect(try await t.get("/api/v1/terugmeldingen", sleutel).status == .ok)
+            #expect(!(try await b.get(pad).tekst.contains(sleutel)))
+            let id = try #require(try await ApiSleutel.query(on: t.app.db).filter(\.$sleutelHash == Sleutels.hash(apiSleutel: sleutel)).first()?.id)
+            _ = try await b.get(pad)
+            #expect(try await b.post("\(pad)/sleutels/\(id.tekst)/intrekken", [:]).status == .seeOther)
+            #expect(try await t.get("/api/v1/terugmeldingen", sleutel).status == .unauthorized)
+
+            // A user: first password shown once; disabling ends the session at once.
+            _ = try await b.get(pad)
+            let metGebruiker = try await b.post("\(pad)/gebruikers", ["naam": "C. Ibg", "email": "c@cibg.nl", "rol": "afnemer"])
+            let wachtwoord = try #require(eenmalig(metGebruiker))
+            let nieuweGebruiker = Browser(t)
+            #expect(try await nieuweGebruiker.login("c@cibg.nl", wachtwoord).status == .seeOther)
+            #expect(try await nieuweGebruiker.get("/terugmeldingen").status == .ok)
+            let g = try #require(try await Gebruiker.query(on: t.app.db).filter(\.$email == "c@cibg.nl").first())
+            _ = try await b.get(pad)
+            #expect(try await b.post("/beheer/gebruikers/\(g.id!.tekst)/uitzetten", [:]).status == .seeOther)
+            #expect(try await nieuweGebruiker.get("/terugmeldingen").status == .seeOther)
+
+            // A user role that does not fit the organisation is refused.
+            _ = try await b.get(pad)
+            #expect(try await b.post("\(pad)/gebruikers", ["naam": "X", "email": "x@cibg.nl", "rol": "bijhouder"]).status == .badRequest)
+            // Roles can be changed, never to none.
+            #expect(try await b.post("\(pad)/rollen", [:]).status == .badRequest)
+            _ = try await b.get(pad)
+            #expect(try await b.postVelden("\(pad)/rollen", [("rollen[]", "afnemer"), ("rollen[]", "partner")]).status == .seeOther)
+            #expect(try await Organisaties.zoek(oin: "00000001801109617000", gemeentecode: nil, on: t.app.db).rollen == [.afnemer, .partner])
+        }
+    }
+
+    @Test func alleenBeheerders() async throws {
+        try await metApp { t in
+            try await t.gebruiker("ams@test.nl", rol: .bijhouder, gemeentecode: "0363")
+            let b = Browser(t)
+            try await b.login("ams@test.nl")
+            let amsterdam = try await Organisaties.zoek(oin: nil, gemeentecode: "0363", on: t.app.db)
+            #expect(try await b.get("/beheer").status == .forbidden)
+            #expect(try await b.get("/beheer/organisaties/\(amsterdam.id!.tekst)").status == .forbidden)
+            #expect(try await b.post("/beheer/organisaties/\(amsterdam.id!.tekst)/sleutels", [:]).status == .forbidden)
+            #expect(try await ApiSleutel.query(on: t.app.db).filter(\.$organisatie.$id == amsterdam.id!).count() == 1)   // only the test harness's
+        }
+    }
+}

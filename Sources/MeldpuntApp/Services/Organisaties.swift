@@ -72,6 +72,13 @@ enum Organisaties {
         return org
     }
 
+    /// Replaces an organisation's roles (at least one).
+    static func zetRollen(_ org: Organisatie, _ rollen: Set<Rol>, on db: any Database) async throws {
+        guard !rollen.isEmpty else { throw Fout.ongeldig("Een organisatie heeft ten minste één rol.") }
+        org.rollen = rollen
+        try await org.save(on: db)
+    }
+
     static func zoek(oin: String?, gemeentecode: String?, on db: any Database) async throws -> Organisatie {
         let gevonden: Organisatie?
         if let gemeentecode {
