@@ -171,3 +171,29 @@ def test_bijhouder_zoekt_filtert_en_werkt_in_bulk(portaal):
     assert "Resultaat" in portaal.tekst()
     assert api(f"/terugmeldingen/{refs[0]}", "mpk_demo_amsterdam")["status"] == "In behandeling"
     assert api(f"/terugmeldingen/{refs[2]}", "mpk_demo_amsterdam")["status"] == "Gemeld"
+
+
+def test_statistieken_instellingen_en_beheer(portaal):
+    meld(f"STAT-{uuid.uuid4().hex[:6]}")
+    portaal.login("bijhouder@demo.meldpunt.nl")
+    portaal.klik("Statistieken")
+    assert "Binnen de termijn in behandeling genomen" in portaal.tekst()
+    portaal.klik("Instellingen")
+    portaal.veld("meldingEmail", "geen adres")
+    portaal.klik("Opslaan")
+    assert "Er is iets niet goed ingevuld" in portaal.tekst()
+    portaal.veld("meldingEmail", "brp@amsterdam.example")
+    portaal.klik("Opslaan")
+    assert "De instellingen zijn opgeslagen." in portaal.tekst()
+    portaal.logout()
+
+    portaal.login("beheer@demo.meldpunt.nl")
+    portaal.klik("Beheer")
+    portaal.veld("zoek", "Amsterdam")
+    portaal.klik("Zoeken")
+    portaal.klik("Gemeente Amsterdam")
+    portaal.klik("Nieuwe API-sleutel maken")
+    sleutel = portaal.d.find_element(By.ID, "eenmalig").text
+    assert sleutel.startswith("mpk_")
+    assert api("/terugmeldingen", sleutel) is not None
+    portaal.open("/rni/bestaat-niet")
