@@ -139,6 +139,8 @@ struct WebTerugmeldingTests {
             #expect(!periode.tekst.contains(oud) && periode.tekst.contains(nieuw))
             let kenmerk = try await bd.get("/terugmeldingen?map=alle&kenmerk=OUD-1")
             #expect(kenmerk.tekst.contains(oud) && !kenmerk.tekst.contains(nieuw))
+            let referentie = try await bd.get("/terugmeldingen?map=alle&kenmerk=\(nieuw)")
+            #expect(referentie.tekst.contains(nieuw) && !referentie.tekst.contains(oud))
             let fout = try await ams.get("/terugmeldingen?map=alle&vanaf=gisteren")
             #expect(fout.status == .badRequest)
             #expect(fout.tekst.contains("href=\"#vanaf\""))
@@ -190,7 +192,34 @@ struct WebTerugmeldingTests {
             let historie = try await t.get("/api/v1/terugmeldingen/\(a)", t.sleutels.amsterdam).object["statusHistorie"] as? [[String: Any]]
             #expect(historie?.last?["toelichting"] as? String == "Gegevens gecontroleerd, klopt.")
             #expect(historie?.last?["uitkomst"] as? String == "ongewijzigd")
-            _ = rdam
+            // Afnemers have no bulk action.
+            try await t.gebruiker("bd2@test.nl", rol: .afnemer, oin: "00000001003214345000")
+            let bd = Browser(t)
+            try await bd.login("bd2@test.nl")
+            #expect(try await bd.postVelden("/terugmeldingen/bulk", [("referenties[]", c), ("actie", "inBehandeling")]).status == .forbidden)
+            #expect(try await rdam.postVelden("/terugmeldingen/bulk", [("referenties[]", c), ("actie", "inBehandeling")]).tekst.contains("niet gelukt"))
+            #expect(try await status(c, t.sleutels.amsterdam) == "Gemeld")
+        }
+    }
+
+    @Test func rvigStuurtDoorNaarRniDeelnemerViaHetPortaal() async throws {
+        try await metApp { t in
+            try await t.gebruiker("rni@test.nl", rol: .rni, gemeentecode: "1999")
+            let rvig = Browser(t)
+            try await rvig.login("rni@test.nl")
+            let ref = try await t.meld(Voorbeeld.terugmelding(gemeentecode: "1999"))
+            let detail = try await rvig.get("/terugmeldingen/\(ref)")
+            #expect(detail.tekst.contains("Doorsturen naar een RNI-deelnemer"))
+            #expect(detail.tekst.contains("value=\"0101\""))
+            #expect(try await rvig.post("/terugmeldingen/\(ref)/status", ["status": "Verkeerde bronhouder", "rniDeelnemer": "0101", "toelichting": ""]).status == .seeOther)
+            let api = try await t.get("/api/v1/terugmeldingen/\(ref)", t.sleutels.abo).object
+            #expect((api["bijhouder"] as? [String: Any])?["rniDeelnemerCode"] as? String == "0101")
+            // A gemeente has no RNI forwarding.
+            try await t.gebruiker("ams@test.nl", rol: .bijhouder, gemeentecode: "0363")
+            let ams = Browser(t)
+            try await ams.login("ams@test.nl")
+            let eigen = try await t.meld()
+            #expect(!(try await ams.get("/terugmeldingen/\(eigen)").tekst.contains("RNI-deelnemer")))
         }
     }
 }

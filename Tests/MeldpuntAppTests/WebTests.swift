@@ -159,6 +159,19 @@ struct WebTests {
         }
     }
 
+    @Test func herhaaldeMisluktePogingenWordenVertraagd() async throws {
+        try await metApp { t in
+            try await t.gebruiker("f@amsterdam.nl", rol: .bijhouder, gemeentecode: "0363")
+            for _ in 0..<5 { #expect(try await Browser(t).login("f@amsterdam.nl", "fout-wachtwoord").status == .unauthorized) }
+            let start = ContinuousClock.now
+            #expect(try await Browser(t).login("f@amsterdam.nl", "fout-wachtwoord").status == .unauthorized)
+            #expect(ContinuousClock.now - start >= .seconds(1))
+            // The real user still gets in (slowed down, not locked out), and success clears the count.
+            #expect(try await Browser(t).login("f@amsterdam.nl").status == .seeOther)
+            #expect(try await MisluktePoging.query(on: t.app.db).count() == 0)
+        }
+    }
+
     @Test func uitgezetteGebruikerIsMeteenUitgelogd() async throws {
         try await metApp { t in
             let g = try await t.gebruiker("c@amsterdam.nl", rol: .bijhouder, gemeentecode: "0363")

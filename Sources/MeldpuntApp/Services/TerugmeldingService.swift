@@ -157,6 +157,8 @@ struct TerugmeldingService {
         var termijnOverschreden: Bool?
         /// The afnemer's own reference (exact).
         var kenmerk: String?
+        /// One terugmelding by its referentie.
+        var referentie: UUID?
         /// A person by BSN or A-nummer; only ever from a POST body, never from a URL.
         var persoon: String?
         var pagina = 1
@@ -173,6 +175,7 @@ struct TerugmeldingService {
         if let v = filter.ontvangenVanaf { q = q.filter(\.$ontvangenOp >= v) }
         if let t = filter.ontvangenTot { q = q.filter(\.$ontvangenOp < t) }
         if let kenmerk = filter.kenmerk { q = q.filter(\.$referentiekenmerk == kenmerk) }
+        if let referentie = filter.referentie { q = q.filter(\.$id == referentie) }
         if let persoon = filter.persoon {
             q = q.group(.or) { $0.filter(\.$bsn == persoon).filter(\.$anummer == persoon) }
         }

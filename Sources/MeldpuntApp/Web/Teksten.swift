@@ -152,6 +152,7 @@ enum Teksten {
         "terugmeldingVerzonden": ("Uw terugmelding is verzonden.", "Your data report has been sent."),
         "voortgang": ("Voortgang", "Progress"),
         "filteren": ("Filteren", "Filter"),
+        "kenmerkOfReferentie": ("Eigen kenmerk of referentie", "Own reference or reference number"),
         "vanaf": ("Ontvangen vanaf", "Received from"),
         "tot": ("Ontvangen tot en met", "Received up to and including"),
         "datumHint": ("Bijvoorbeeld 2026-11-23.", "For example 2026-11-23."),

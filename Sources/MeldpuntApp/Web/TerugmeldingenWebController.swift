@@ -135,7 +135,8 @@ struct TerugmeldingenWebController: RouteCollection {
             if let d = Dag(vraag.tot) { filter.ontvangenTot = d.plus(dagen: 1).begin() } else { fouten.append(VeldFout(veld: "tot", label: t["tot"]!, tekst: t["datumOngeldig"]!)) }
         }
         if vraag.teLaat { filter.termijnOverschreden = true }
-        if !vraag.kenmerk.isEmpty { filter.kenmerk = vraag.kenmerk }
+        // One field for both: a referentie (uuid) or the afnemer's own kenmerk.
+        if let referentie = UUID(uuidString: vraag.kenmerk) { filter.referentie = referentie } else if !vraag.kenmerk.isEmpty { filter.kenmerk = vraag.kenmerk }
         if !vraag.persoon.isEmpty {
             if BSN(vraag.persoon) != nil || ANummer(vraag.persoon) != nil {
                 filter.persoon = vraag.persoon
