@@ -20,7 +20,6 @@ struct BeheerController: RouteCollection {
     private func beheerder(_ req: Request) throws -> GebruikerDTO { try req.vereisGebruiker(.beheerder) }
 
     struct OrgRij: Encodable, Sendable { let href: String; let naam: String; let oin: String; let code: String; let rollen: String }
-    struct Keuze: Encodable, Sendable { let waarde: String; let naam: String; let gekozen: Bool }
 
     struct Overzicht: Encodable, Sendable {
         let zoek: String
@@ -48,7 +47,7 @@ struct BeheerController: RouteCollection {
                    code: $0.gemeentecode ?? $0.rniDeelnemerCode ?? "–", rollen: $0.rollen.map(\.rawValue).sorted().joined(separator: ", "))
         }
         return try await req.pagina("beheer", titel: "organisaties", inhoud: Overzicht(
-            zoek: z, rijen: rijen, rollen: Rol.allCases.map { Keuze(waarde: $0.rawValue, naam: $0.rawValue, gekozen: false) },
+            zoek: z, rijen: rijen, rollen: Rol.allCases.map { Keuze(waarde: $0.rawValue, naam: $0.rawValue) },
             naam: naam, oin: oin, fout: fout), status: fout == nil ? .ok : .badRequest)
     }
 
@@ -105,7 +104,7 @@ struct BeheerController: RouteCollection {
             rollen: Rol.allCases.map { Keuze(waarde: $0.rawValue, naam: $0.rawValue, gekozen: org.rollen.contains($0)) },
             gebruikers: gebruikers.map { GebruikerRij(naam: $0.naam, email: $0.email, rol: $0.rol, actief: $0.actief,
                                                       uitzetten: "/beheer/gebruikers/\($0.id!.tekst)/uitzetten") },
-            gebruikersrollen: GebruikersRol.allCases.filter { Gebruikers.past($0, bij: org) }.map { Keuze(waarde: $0.rawValue, naam: $0.rawValue, gekozen: false) },
+            gebruikersrollen: GebruikersRol.allCases.filter { Gebruikers.past($0, bij: org) }.map { Keuze(waarde: $0.rawValue, naam: $0.rawValue) },
             sleutels: sleutels.map { SleutelRij(id: String($0.id!.tekst.prefix(8)), omschrijving: $0.omschrijving,
                                                 aangemaakt: $0.aangemaaktOp.map(TerugmeldingenWebController.tijdstip) ?? "–",
                                                 actief: $0.ingetrokkenOp == nil, intrekken: "\(href)/sleutels/\($0.id!.tekst)/intrekken") },

@@ -48,7 +48,6 @@ struct NieuweTerugmeldingController: RouteCollection {
         let waardeFout: String?
         let attributen: [Keuze]
     }
-    struct Keuze: Encodable, Sendable { let waarde: String; let naam: String; let gekozen: Bool }
     struct BijlageRij: Encodable, Sendable { let id: String; let naam: String; let grootte: String }
 
     struct Wizard: Encodable, Sendable {

@@ -20,6 +20,13 @@ struct GebruikerWeergave: Encodable, Sendable {
 
 struct Leeg: Encodable, Sendable {}
 
+/// One option of a select, radio group or checkbox list.
+struct Keuze: Encodable, Sendable {
+    let waarde: String
+    let naam: String
+    var gekozen = false
+}
+
 extension Request {
     func pagina<Inhoud: Encodable & Sendable>(_ template: String, titel: String, inhoud: Inhoud, melding: String? = nil,
                                               status: HTTPResponseStatus = .ok) async throws -> Response {

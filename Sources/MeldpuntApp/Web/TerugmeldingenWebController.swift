@@ -251,7 +251,6 @@ struct TerugmeldingenWebController: RouteCollection {
     struct Waarde: Encodable, Sendable { let gegeven: String; let betwijfeld: String; let voorgesteld: String }
     struct BijlageRij: Encodable, Sendable { let href: String; let naam: String; let grootte: String; let type: String }
     struct HistorieRij: Encodable, Sendable { let tijdstip: String; let status: String; let door: String; let toelichting: String?; let extra: String? }
-    struct Keuze: Encodable, Sendable { let waarde: String; let naam: String }
 
     struct Detail: Encodable, Sendable {
         let referentie: String
@@ -341,19 +340,11 @@ struct TerugmeldingenWebController: RouteCollection {
 
     // MARK: Actions
 
-    struct StatusFormulier: Content {
-        var status: String?
-        var toelichting: String?
-        var verwachteDatum: String?
-        var uitkomst: String?
-        var gemeentecode: String?
-        var rniDeelnemer: String?
-    }
-
     func wijzigStatus(req: Request) async throws -> Response {
         let g = try gebruiker(req)
         let id = try referentie(req)
-        let f = try req.content.decode(StatusFormulier.self)
+        // The same request as the API's; a form sends empty fields where the API leaves them out.
+        let f = try req.content.decode(StatuswijzigingVerzoek.self)
         func leeg(_ s: String?) -> String? { (s ?? "").trimmingCharacters(in: .whitespaces).isEmpty ? nil : s }
         let verzoek = StatuswijzigingVerzoek(status: f.status, toelichting: leeg(f.toelichting), verwachteDatum: leeg(f.verwachteDatum),
                                              uitkomst: leeg(f.uitkomst), gemeentecode: leeg(f.gemeentecode), rniDeelnemer: leeg(f.rniDeelnemer))
