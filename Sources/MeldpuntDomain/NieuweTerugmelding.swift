@@ -330,35 +330,13 @@ public func valideer(
 
             for (j, b) in (g.bijlages ?? []).enumerated() {
                 aantalBijlagen += 1
-                let bpad = "\(pad).bijlages[\(j)]"
-                let naam = b.bestandsnaam ?? ""
-                if naam.trimmingCharacters(in: .whitespaces).isEmpty {
-                    fout("\(bpad).bestandsnaam", "required", "De bestandsnaam ontbreekt.")
-                } else if naam.count > BijlageRegels.maxBestandsnaamLengte || naam.contains("/") || naam.contains("\\") || naam.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-                    fout("\(bpad).bestandsnaam", "bestandsnaam", "Een bestandsnaam is hoogstens \(BijlageRegels.maxBestandsnaamLengte) tekens, zonder / of \\ of stuurtekens.")
-                }
-                maxLengte(b.beschrijving, TerugmeldingLimieten.maxKort, "\(bpad).beschrijving")
-                let soort = b.mimeType.flatMap(BijlageRegels.soort(mimeType:))
-                if soort == nil {
-                    fout("\(bpad).mimeType", "enum", "Alleen PDF (application/pdf), JPEG (image/jpeg) en PNG (image/png) zijn toegestaan.")
-                }
-                guard let tekst = b.bijlageData, !tekst.isEmpty else {
-                    fout("\(bpad).bijlageData", "required", "De inhoud van de bijlage ontbreekt.")
-                    continue
-                }
-                guard let data = Data(base64Encoded: tekst, options: .ignoreUnknownCharacters), !data.isEmpty,
-                      tekst.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+/=\r\n".contains($0)) })
-                else {
-                    fout("\(bpad).bijlageData", "base64", "De inhoud is geen geldige base64.")
-                    continue
-                }
-                totaal += data.count
-                if let soort, BijlageRegels.herken(data) != soort {
-                    fout("\(bpad).bijlageData", "inhoudKomtNietOvereen", "De inhoud is geen \(soort.rawValue)-bestand, zoals mimeType zegt.")
-                    continue
-                }
-                if let soort {
-                    bijlagen.append(GevalideerdeBijlage(bestandsnaam: naam, mimeType: soort.rawValue, beschrijving: b.beschrijving, data: data, gegevenIndex: i))
+                switch valideerBijlage(b) {
+                case .success(let data):
+                    totaal += data.count
+                    bijlagen.append(GevalideerdeBijlage(bestandsnaam: b.bestandsnaam!, mimeType: BijlageRegels.soort(mimeType: b.mimeType!)!.rawValue,
+                                                        beschrijving: b.beschrijving, data: data, gegevenIndex: i))
+                case .failure(let f):
+                    for e in f.fouten { fout("\(pad).bijlages[\(j)].\(e.veld)", e.code, e.reden) }
                 }
             }
         }

@@ -1,0 +1,302 @@
+import Foundation
+
+/// Who reports to the meldpunt.
+public enum MelderType: String, CaseIterable, Codable, Sendable {
+    case burger, bedrijf, organisatie, intermediair
+}
+
+/// What happens to the melder because of the error.
+public enum GevolgSoort: String, CaseIterable, Codable, Sendable {
+    case terugvordering, boete, stopgezetteToeslag, stopgezetteUitkering, incasso, anders
+}
+
+public enum Contactkanaal: String, CaseIterable, Codable, Sendable {
+    case email, telefoon, post
+}
+
+/// The consent text the melder agrees to (AVG art. 6(1)(a)). Its version is stored with the
+/// consent, so it is always known what exactly was agreed to.
+public enum Toestemmingstekst {
+    public static let versie = "2026-11-1"
+    public static let tekst = """
+        Ik geef het Meldpunt toestemming om mijn gegevens en die in deze melding te gebruiken om mijn probleem op te lossen. \
+        Het Meldpunt deelt alleen wat nodig is, en alleen met de organisaties die mijn gegevens beheren of gebruiken \
+        (zoals gemeenten, uitvoeringsorganisaties en de beheerders van basisregistraties) en die nodig zijn voor de oplossing. \
+        Ik kan deze toestemming altijd intrekken; dan sluit het Meldpunt mijn melding en wist het mijn persoonsgegevens.
+        """
+}
+
+/// The body of a new melding (public form and `POST /api/v1/meldingen`). All optional here so
+/// that every problem is reported at once.
+public struct MeldingVerzoek: Codable, Sendable {
+    public var melderType: String?
+    public var melder: Persoonsgegevens?
+    /// Business (KvK-nummer) or organisation name, for bedrijf, organisatie and intermediair.
+    public var organisatieNaam: String?
+    public var kvkNummer: String?
+    /// For an intermediary: the person it acts for, and that they gave permission.
+    public var vertegenwoordigde: Persoonsgegevens?
+    public var toestemmingVertegenwoordigde: Bool?
+
+    public var organisatieAlBenaderd: Bool?
+    /// Why the organisation was not (successfully) approached first.
+    public var redenNietBenaderd: String?
+    public var bezwaarOfBeroepLoopt: Bool?
+
+    public var registraties: [String]?
+    public var andereRegistratie: String?
+    public var betrokkenOrganisaties: [String]?
+    public var watIsFout: String?
+    public var watMoetHetZijn: String?
+    public var sinds: String?
+    public var gevolgen: [Gevolg]?
+
+    public var voorkeurKanaal: String?
+    public var bijlagen: [TerugmeldingVerzoek.Bijlage]?
+    public var toestemming: Toestemming?
+
+    public struct Persoonsgegevens: Codable, Sendable, Equatable {
+        public var naam: String?
+        public var email: String?
+        public var telefoon: String?
+        public var adres: String?
+        public var postcode: String?
+        public var woonplaats: String?
+        public var bsn: String?
+        public init(naam: String? = nil, email: String? = nil, telefoon: String? = nil, adres: String? = nil, postcode: String? = nil,
+                    woonplaats: String? = nil, bsn: String? = nil) {
+            self.naam = naam
+            self.email = email
+            self.telefoon = telefoon
+            self.adres = adres
+            self.postcode = postcode
+            self.woonplaats = woonplaats
+            self.bsn = bsn
+        }
+    }
+
+    public struct Gevolg: Codable, Sendable, Equatable {
+        public var soort: String?
+        public var organisatie: String?
+        public var omschrijving: String?
+        public var uiterlijkeDatum: String?
+        public init(soort: String? = nil, organisatie: String? = nil, omschrijving: String? = nil, uiterlijkeDatum: String? = nil) {
+            self.soort = soort
+            self.organisatie = organisatie
+            self.omschrijving = omschrijving
+            self.uiterlijkeDatum = uiterlijkeDatum
+        }
+    }
+
+    public struct Toestemming: Codable, Sendable, Equatable {
+        public var gegeven: Bool?
+        public var tekstVersie: String?
+        public init(gegeven: Bool? = nil, tekstVersie: String? = nil) {
+            self.gegeven = gegeven
+            self.tekstVersie = tekstVersie
+        }
+    }
+
+    public init() {}
+}
+
+public enum MeldingLimieten {
+    public static let maxTekst = 20_000
+    public static let maxKort = 200
+    public static let maxLijst = 20
+}
+
+/// Where to go instead while a bezwaar or beroep is running (the meldpunt does not take it on).
+public let bezwaarVerwijzing = """
+    Loopt er een bezwaar- of beroepsprocedure? Dan kan het Meldpunt uw melding niet behandelen: \
+    de organisatie of de rechter beslist dan over uw zaak. Neem contact op met de organisatie \
+    waar uw bezwaar loopt, of met de rechtbank. Hulp nodig? Het Juridisch Loket helpt gratis.
+    """
+
+/// Why a melding was not taken on at all (nothing is recorded).
+public enum MeldingWeigering: Error, Sendable, Equatable {
+    case bezwaarOfBeroep
+}
+
+/// Validates a new melding: every problem at once, or the bezwaar/beroep stop.
+public func valideerMelding(_ v: MeldingVerzoek, vandaag: Dag) throws(MeldingWeigering) -> [OngeldigeParameter] {
+    if v.bezwaarOfBeroepLoopt == true { throw .bezwaarOfBeroep }
+    var fouten: [OngeldigeParameter] = []
+    func fout(_ n: String, _ c: String, _ r: String) { fouten.append(OngeldigeParameter(name: n, code: c, reason: r)) }
+    func tekst(_ waarde: String?, _ naam: String, max: Int = MeldingLimieten.maxKort, verplicht: Bool = false, wat: String = "") {
+        let w = (waarde ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if verplicht && w.isEmpty { fout(naam, "required", wat.isEmpty ? "Vul dit in." : wat) }
+        if w.count > max { fout(naam, "maxLength", "Hoogstens \(max) tekens.") }
+    }
+
+    // Who reports.
+    let type = v.melderType.flatMap(MelderType.init(rawValue:))
+    if type == nil {
+        fout("melderType", v.melderType == nil ? "required" : "enum", "Kies wie meldt: \(MelderType.allCases.map(\.rawValue).joined(separator: ", ")).")
+    }
+    let melder = v.melder ?? .init()
+    tekst(melder.naam, "melder.naam", verplicht: true, wat: "Vul uw naam in.")
+    if (melder.email ?? "").isEmpty && (melder.telefoon ?? "").isEmpty && (melder.adres ?? "").isEmpty {
+        fout("melder.email", "contactVerplicht", "Vul een e-mailadres, telefoonnummer of adres in, zodat we contact met u kunnen opnemen.")
+    }
+    valideerPersoon(melder, pad: "melder", fout: fout)
+    switch type {
+    case .bedrijf:
+        tekst(v.organisatieNaam, "organisatieNaam", verplicht: true, wat: "Vul de naam van het bedrijf in.")
+        let kvk = (v.kvkNummer ?? "").replacingOccurrences(of: " ", with: "")
+        if kvk.isEmpty {
+            fout("kvkNummer", "required", "Vul het KvK-nummer in.")
+        } else if kvk.count != 8 || !kvk.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            fout("kvkNummer", "kvkFormaat", "Een KvK-nummer bestaat uit 8 cijfers.")
+        }
+    case .organisatie:
+        tekst(v.organisatieNaam, "organisatieNaam", verplicht: true, wat: "Vul de naam van de organisatie in.")
+    case .intermediair:
+        tekst(v.organisatieNaam, "organisatieNaam", verplicht: true, wat: "Vul de naam van uw organisatie in (bijvoorbeeld Consumentenbond of uw advocatenkantoor).")
+        let vertegenwoordigde = v.vertegenwoordigde ?? .init()
+        tekst(vertegenwoordigde.naam, "vertegenwoordigde.naam", verplicht: true, wat: "Vul de naam in van de persoon voor wie u meldt.")
+        valideerPersoon(vertegenwoordigde, pad: "vertegenwoordigde", fout: fout)
+        if v.toestemmingVertegenwoordigde != true {
+            fout("toestemmingVertegenwoordigde", "required", "Verklaar dat de persoon voor wie u meldt u daarvoor toestemming heeft gegeven.")
+        }
+    case .burger, nil:
+        break
+    }
+
+    // Scope: first the organisation itself.
+    if v.organisatieAlBenaderd == nil {
+        fout("organisatieAlBenaderd", "required", "Geef aan of u de organisatie die het gegeven beheert al heeft benaderd.")
+    } else if v.organisatieAlBenaderd == false {
+        tekst(v.redenNietBenaderd, "redenNietBenaderd", max: MeldingLimieten.maxTekst, verplicht: true,
+              wat: "Vertel waarom het niet lukte of niet mogelijk is om eerst zelf de organisatie te benaderen.")
+    }
+    if v.bezwaarOfBeroepLoopt == nil {
+        fout("bezwaarOfBeroepLoopt", "required", "Geef aan of er een bezwaar- of beroepsprocedure loopt.")
+    }
+
+    // What is wrong.
+    let registraties = v.registraties ?? []
+    if registraties.isEmpty && (v.andereRegistratie ?? "").isEmpty {
+        fout("registraties", "required", "Kies de registratie(s) waarin het fout staat, of beschrijf een andere registratie.")
+    }
+    for (i, r) in registraties.enumerated() where Registratie.met(code: r) == nil {
+        fout("registraties[\(i)]", "enum", "Onbekende registratie '\(r)'. Kies uit: \(Registratie.alle.map(\.code).joined(separator: ", ")).")
+    }
+    if registraties.count > MeldingLimieten.maxLijst { fout("registraties", "maxItems", "Hoogstens \(MeldingLimieten.maxLijst).") }
+    tekst(v.andereRegistratie, "andereRegistratie")
+    let organisaties = v.betrokkenOrganisaties ?? []
+    if organisaties.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+        fout("betrokkenOrganisaties", "required", "Noem ten minste één organisatie die erbij betrokken is.")
+    }
+    if organisaties.count > MeldingLimieten.maxLijst { fout("betrokkenOrganisaties", "maxItems", "Hoogstens \(MeldingLimieten.maxLijst).") }
+    for (i, o) in organisaties.enumerated() where o.count > MeldingLimieten.maxKort {
+        fout("betrokkenOrganisaties[\(i)]", "maxLength", "Hoogstens \(MeldingLimieten.maxKort) tekens.")
+    }
+    tekst(v.watIsFout, "watIsFout", max: MeldingLimieten.maxTekst, verplicht: true, wat: "Beschrijf welk gegeven niet klopt.")
+    tekst(v.watMoetHetZijn, "watMoetHetZijn", max: MeldingLimieten.maxTekst)
+    if let sinds = v.sinds, !sinds.isEmpty {
+        if let d = Dag(sinds) {
+            if d > vandaag { fout("sinds", "toekomst", "Deze datum ligt in de toekomst.") }
+        } else {
+            fout("sinds", "date", "Vul een datum in als jjjj-mm-dd.")
+        }
+    }
+
+    // Consequences.
+    let gevolgen = v.gevolgen ?? []
+    if gevolgen.count > MeldingLimieten.maxLijst { fout("gevolgen", "maxItems", "Hoogstens \(MeldingLimieten.maxLijst).") }
+    for (i, g) in gevolgen.enumerated() {
+        if g.soort.flatMap(GevolgSoort.init(rawValue:)) == nil {
+            fout("gevolgen[\(i)].soort", "enum", "Kies wat er gebeurt: \(GevolgSoort.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        tekst(g.organisatie, "gevolgen[\(i)].organisatie")
+        tekst(g.omschrijving, "gevolgen[\(i)].omschrijving", max: MeldingLimieten.maxTekst)
+        if let d = g.uiterlijkeDatum, !d.isEmpty, Dag(d) == nil {
+            fout("gevolgen[\(i)].uiterlijkeDatum", "date", "Vul een datum in als jjjj-mm-dd.")
+        }
+    }
+
+    // Contact preference, attachments, consent.
+    if let k = v.voorkeurKanaal, Contactkanaal(rawValue: k) == nil {
+        fout("voorkeurKanaal", "enum", "Kies e-mail, telefoon of post.")
+    }
+    let bijlagen = v.bijlagen ?? []
+    if bijlagen.count > BijlageRegels.maxAantal { fout("bijlagen", "maxItems", "Hoogstens \(BijlageRegels.maxAantal) bijlagen.") }
+    var totaal = 0
+    for (i, b) in bijlagen.enumerated() {
+        switch valideerBijlage(b) {
+        case .success(let data): totaal += data.count
+        case .failure(let f): for e in f.fouten { fout("bijlagen[\(i)].\(e.veld)", e.code, e.reden) }
+        }
+    }
+    if totaal > BijlageRegels.maxTotaleGrootte { fout("bijlagen", "maxTotalSize", "De bijlagen zijn samen hoogstens 20 MiB.") }
+
+    if v.toestemming?.gegeven != true {
+        fout("toestemming.gegeven", "required", "Zonder uw toestemming kunnen we uw melding niet behandelen.")
+    } else if v.toestemming?.tekstVersie != Toestemmingstekst.versie {
+        fout("toestemming.tekstVersie", "verouderd", "U gaf toestemming op een andere tekst (versie \(v.toestemming?.tekstVersie ?? "onbekend")); lees de huidige tekst (versie \(Toestemmingstekst.versie)) en geef opnieuw toestemming.")
+    }
+    return fouten
+}
+
+private func valideerPersoon(_ p: MeldingVerzoek.Persoonsgegevens, pad: String, fout: (String, String, String) -> Void) {
+    if let email = p.email, !email.isEmpty, !isEmailadres(email) { fout("\(pad).email", "email", "Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.") }
+    if let tel = p.telefoon, !tel.isEmpty, !isTelefoonnummer(tel.replacingOccurrences(of: " ", with: "")) {
+        fout("\(pad).telefoon", "pattern", "Een telefoonnummer is 8 tot 20 tekens: cijfers, + en -.")
+    }
+    if let pc = p.postcode, !pc.isEmpty, Postcode(pc) == nil { fout("\(pad).postcode", "postcodeFormaat", "Vul een postcode in zoals 1234 AB.") }
+    if let bsn = p.bsn, !bsn.isEmpty {
+        do { try BSN.check(bsn) } catch { fout("\(pad).bsn", error.code, error.reason) }
+    }
+    for (veld, waarde) in [("naam", p.naam), ("email", p.email), ("adres", p.adres), ("woonplaats", p.woonplaats)] where (waarde ?? "").count > MeldingLimieten.maxKort {
+        fout("\(pad).\(veld)", "maxLength", "Hoogstens \(MeldingLimieten.maxKort) tekens.")
+    }
+}
+
+/// One attachment's rules, shared by terugmeldingen and meldingen: a name without path or
+/// control characters, PDF/JPEG/PNG, valid base64, and bytes that really are the declared type.
+/// Returns every problem of this attachment, or its decoded bytes.
+public func valideerBijlage(_ b: TerugmeldingVerzoek.Bijlage) -> Result<Data, BijlageFouten> {
+    var fouten: [BijlageFout] = []
+    let naam = b.bestandsnaam ?? ""
+    if naam.trimmingCharacters(in: .whitespaces).isEmpty {
+        fouten.append(.init(veld: "bestandsnaam", code: "required", reden: "De bestandsnaam ontbreekt."))
+    } else if naam.count > BijlageRegels.maxBestandsnaamLengte || naam.contains("/") || naam.contains("\\")
+                || naam.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+        fouten.append(.init(veld: "bestandsnaam", code: "bestandsnaam", reden: "Een bestandsnaam is hoogstens \(BijlageRegels.maxBestandsnaamLengte) tekens, zonder / of \\ of stuurtekens."))
+    }
+    if let beschrijving = b.beschrijving, beschrijving.count > 200 {
+        fouten.append(.init(veld: "beschrijving", code: "maxLength", reden: "Mag hoogstens 200 tekens lang zijn."))
+    }
+    let soort = b.mimeType.flatMap(BijlageRegels.soort(mimeType:))
+    if soort == nil {
+        fouten.append(.init(veld: "mimeType", code: "enum", reden: "Alleen PDF (application/pdf), JPEG (image/jpeg) en PNG (image/png) zijn toegestaan."))
+    }
+    var data: Data?
+    if let tekst = b.bijlageData, !tekst.isEmpty {
+        if let d = Data(base64Encoded: tekst, options: .ignoreUnknownCharacters), !d.isEmpty,
+           tekst.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+/=\r\n".contains($0)) }) {
+            if let soort, BijlageRegels.herken(d) != soort {
+                fouten.append(.init(veld: "bijlageData", code: "inhoudKomtNietOvereen", reden: "De inhoud is geen \(soort.rawValue)-bestand, zoals mimeType zegt."))
+            } else {
+                data = d
+            }
+        } else {
+            fouten.append(.init(veld: "bijlageData", code: "base64", reden: "De inhoud is geen geldige base64."))
+        }
+    } else {
+        fouten.append(.init(veld: "bijlageData", code: "required", reden: "De inhoud van de bijlage ontbreekt."))
+    }
+    if let data, fouten.isEmpty { return .success(data) }
+    return .failure(BijlageFouten(fouten: fouten))
+}
+
+public struct BijlageFout: Sendable, Equatable {
+    public let veld: String
+    public let code: String
+    public let reden: String
+}
+
+public struct BijlageFouten: Error, Sendable, Equatable {
+    public let fouten: [BijlageFout]
+}
