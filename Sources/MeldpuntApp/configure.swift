@@ -72,6 +72,8 @@ func configure(_ app: Application, database keuze: DatabaseKeuze) async throws {
     app.migrations.add(CreateConcepten())
     app.migrations.add(CreateZoekIndexen())
     app.migrations.add(AddMeldingEmail())
+    app.migrations.add(CreateMeldingen())
+    app.migrations.add(CreateMeldingBijlagen())
     try await app.autoMigrate()
 
     app.referentiedata = .gebundeld

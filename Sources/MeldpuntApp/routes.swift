@@ -21,7 +21,9 @@ func routes(_ app: Application) throws {
         return response
     }
     try api.register(collection: ReferentieController())
-    try api.grouped(ApiSleutelMiddleware(), JSONBodyMiddleware()).register(collection: TerugmeldingenController())
+    let metSleutel = api.grouped(ApiSleutelMiddleware(), JSONBodyMiddleware())
+    try metSleutel.register(collection: TerugmeldingenController())
+    try metSleutel.register(collection: MeldingenController())
 
     let web = app.grouped(WebMiddleware())
     try web.register(collection: AccountController())
@@ -29,6 +31,7 @@ func routes(_ app: Application) throws {
     try web.register(collection: NieuweTerugmeldingController())
     try web.register(collection: BronhouderController())
     try web.register(collection: BeheerController())
+    try web.register(collection: StatuspaginaController())
 }
 
 extension Registratie: Content {}

@@ -179,7 +179,7 @@ public func valideerMelding(_ v: MeldingVerzoek, vandaag: Dag) throws(MeldingWei
     if registraties.isEmpty && (v.andereRegistratie ?? "").isEmpty {
         fout("registraties", "required", "Kies de registratie(s) waarin het fout staat, of beschrijf een andere registratie.")
     }
-    for (i, r) in registraties.enumerated() where Registratie.met(code: r) == nil {
+    for (i, r) in registraties.enumerated() where !Registratie.alle.contains(where: { $0.code == r }) {
         fout("registraties[\(i)]", "enum", "Onbekende registratie '\(r)'. Kies uit: \(Registratie.alle.map(\.code).joined(separator: ", ")).")
     }
     if registraties.count > MeldingLimieten.maxLijst { fout("registraties", "maxItems", "Hoogstens \(MeldingLimieten.maxLijst).") }
@@ -194,7 +194,7 @@ public func valideerMelding(_ v: MeldingVerzoek, vandaag: Dag) throws(MeldingWei
     }
     tekst(v.watIsFout, "watIsFout", max: MeldingLimieten.maxTekst, verplicht: true, wat: "Beschrijf welk gegeven niet klopt.")
     tekst(v.watMoetHetZijn, "watMoetHetZijn", max: MeldingLimieten.maxTekst)
-    if let sinds = v.sinds, !sinds.isEmpty {
+    if let sinds = v.sinds {
         if let d = Dag(sinds) {
             if d > vandaag { fout("sinds", "toekomst", "Deze datum ligt in de toekomst.") }
         } else {
@@ -211,7 +211,7 @@ public func valideerMelding(_ v: MeldingVerzoek, vandaag: Dag) throws(MeldingWei
         }
         tekst(g.organisatie, "gevolgen[\(i)].organisatie")
         tekst(g.omschrijving, "gevolgen[\(i)].omschrijving", max: MeldingLimieten.maxTekst)
-        if let d = g.uiterlijkeDatum, !d.isEmpty, Dag(d) == nil {
+        if let d = g.uiterlijkeDatum, Dag(d) == nil {
             fout("gevolgen[\(i)].uiterlijkeDatum", "date", "Vul een datum in als jjjj-mm-dd.")
         }
     }

@@ -40,9 +40,10 @@ struct ApiConventiesMiddleware: AsyncMiddleware {
         if !h.contains(name: .cacheControl) {
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         }
-        // Path only, never the query string: no search terms or personal data in logs.
+        // Path only, never the query string, and never a status-page token: no secrets or personal data in logs.
         let duur = ContinuousClock.now - start
-        request.logger.info("\(request.method.rawValue) \(request.url.path) \(response.status.code) \(duur.components.attoseconds / 1_000_000_000_000_000 + duur.components.seconds * 1000)ms",
+        let pad = request.url.path.hasPrefix("/status/") ? "/status/…" : request.url.path
+        request.logger.info("\(request.method.rawValue) \(pad) \(response.status.code) \(duur.components.attoseconds / 1_000_000_000_000_000 + duur.components.seconds * 1000)ms",
                             metadata: ["trace": .string(request.traceID)])
         return response
     }

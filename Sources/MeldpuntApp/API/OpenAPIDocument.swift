@@ -23,6 +23,7 @@ enum OpenAPIDocument {
             "security": [["apiSleutel": [String]()]],
             "tags": [
                 ["name": "terugmeldingen", "description": "Terugmeldingen van afnemers aan bronhouders"],
+                ["name": "meldingen", "description": "Meldingen bij het Meldpunt Fouten in Overheidsregistraties"],
                 ["name": "referentiedata", "description": "Gemeenten, registraties en de werkdagkalender (openbaar)"],
             ],
             "paths": paths,
@@ -149,6 +150,12 @@ enum OpenAPIDocument {
                                 ],
                                 responses: [ok("Eén pagina", ["type": "array", "items": ref("TerugmeldingSamenvatting")], headers: ["Link": "", "X-Total-Count": ""])],
                                 fouten: []),
+            ] as J,
+            "/meldingen": [
+                "post": operatie("meldingAanmaken", "Een melding doen bij het Meldpunt Fouten in Overheidsregistraties (voor systemen van organisaties en intermediairs)", tag: "meldingen",
+                                 body: ref("MeldingVerzoek"),
+                                 responses: [ok("De melding is ontvangen; statuspagina is de privélink voor de melder en wordt maar één keer gegeven", ref("MeldingOntvangen"), headers: ["Location": ""], status: "201")],
+                                 fouten: ["413", "415"]),
             ] as J,
             "/terugmeldingen/{referentie}": [
                 "get": operatie("terugmelding", "De hele terugmelding met statushistorie en bijlagen", tag: "terugmeldingen",
@@ -337,6 +344,60 @@ enum OpenAPIDocument {
                     "toelichtingBegin": ["type": "string"], "ontvangenOp": ["type": "string", "format": "date-time"],
                     "uiterlijkInBehandelingOp": ["type": "string", "format": "date"], "termijnOverschreden": ["type": "boolean"],
                     "href": ["type": "string"],
+                ] as J,
+            ] as J,
+            "Persoonsgegevens": [
+                "type": "object",
+                "properties": [
+                    "naam": tekst(max: 200), "email": ["type": "string", "maxLength": 200], "telefoon": ["type": "string"],
+                    "adres": tekst(max: 200), "postcode": ["type": "string"], "woonplaats": tekst(max: 200),
+                    "bsn": ["type": "string", "description": "Niet verplicht; voldoet aan de elfproef."],
+                ] as J,
+            ] as J,
+            "MeldingVerzoek": [
+                "type": "object",
+                "required": ["melderType", "melder", "organisatieAlBenaderd", "bezwaarOfBeroepLoopt", "betrokkenOrganisaties", "watIsFout", "toestemming"],
+                "properties": [
+                    "melderType": ["type": "string", "enum": MelderType.allCases.map(\.rawValue)],
+                    "melder": ref("Persoonsgegevens"),
+                    "organisatieNaam": tekst(max: 200, "Bij bedrijf, organisatie en intermediair."),
+                    "kvkNummer": ["type": "string", "description": "Bij bedrijf: 8 cijfers."],
+                    "vertegenwoordigde": ref("Persoonsgegevens"),
+                    "toestemmingVertegenwoordigde": ["type": "boolean", "description": "Bij intermediair: de vertegenwoordigde gaf toestemming."],
+                    "organisatieAlBenaderd": ["type": "boolean"],
+                    "redenNietBenaderd": tekst(max: MeldingLimieten.maxTekst, "Verplicht als organisatieAlBenaderd false is."),
+                    "bezwaarOfBeroepLoopt": ["type": "boolean", "description": "true: het Meldpunt neemt de melding niet in behandeling (400) en legt niets vast."],
+                    "registraties": ["type": "array", "maxItems": MeldingLimieten.maxLijst, "items": ["type": "string", "enum": Registratie.alle.map(\.code)]],
+                    "andereRegistratie": tekst(max: 200),
+                    "betrokkenOrganisaties": ["type": "array", "minItems": 1, "maxItems": MeldingLimieten.maxLijst, "items": tekst(max: 200)],
+                    "watIsFout": ["type": "string", "minLength": 1, "maxLength": MeldingLimieten.maxTekst],
+                    "watMoetHetZijn": tekst(max: MeldingLimieten.maxTekst),
+                    "sinds": ["type": "string", "format": "date"],
+                    "gevolgen": ["type": "array", "maxItems": MeldingLimieten.maxLijst, "items": [
+                        "type": "object", "required": ["soort"],
+                        "properties": [
+                            "soort": ["type": "string", "enum": GevolgSoort.allCases.map(\.rawValue)],
+                            "organisatie": tekst(max: 200), "omschrijving": tekst(max: MeldingLimieten.maxTekst),
+                            "uiterlijkeDatum": ["type": "string", "format": "date"],
+                        ] as J,
+                    ] as J],
+                    "voorkeurKanaal": ["type": "string", "enum": Contactkanaal.allCases.map(\.rawValue)],
+                    "bijlagen": ["type": "array", "maxItems": BijlageRegels.maxAantal, "items": ref("Bijlage")],
+                    "toestemming": ["type": "object", "required": ["gegeven", "tekstVersie"], "properties": [
+                        "gegeven": ["type": "boolean", "enum": [true]],
+                        "tekstVersie": ["type": "string", "enum": [Toestemmingstekst.versie], "description": Toestemmingstekst.tekst],
+                    ] as J] as J,
+                ] as J,
+            ] as J,
+            "MeldingOntvangen": [
+                "type": "object", "required": ["zaaknummer", "status", "fase", "beschrijving", "eersteContactUiterlijk", "statuspagina"],
+                "properties": [
+                    "zaaknummer": ["type": "string", "pattern": "^MFO-[0-9]{4}-[0-9]{6}$"],
+                    "status": ["type": "string", "enum": MeldingStatus.allCases.map(\.rawValue)],
+                    "fase": ["type": "string", "enum": MelderFase.allCases.map(\.rawValue)],
+                    "beschrijving": ["type": "string"],
+                    "eersteContactUiterlijk": ["type": "string", "format": "date"],
+                    "statuspagina": ["type": "string", "description": "Privélink naar de statuspagina van de melder; wordt maar één keer gegeven."],
                 ] as J,
             ] as J,
             "StatuswijzigingVerzoek": [

@@ -160,6 +160,7 @@ final class Verwerkingslogregel: Model, @unchecked Sendable {
     @OptionalField(key: "organisatie_id") var organisatieID: UUID?
     @Field(key: "actie") var actie: String
     @OptionalField(key: "terugmelding_id") var terugmeldingID: UUID?
+    @OptionalField(key: "melding_id") var meldingID: UUID?
     @Field(key: "trace_id") var traceID: String
     @OptionalField(key: "betrokkene_hash") var betrokkeneHash: String?
 

@@ -8,15 +8,20 @@ enum Verwerkingsactie: String, Sendable {
     case inLijst = "terugmelding.lijst"
     case statuswijziging = "terugmelding.statuswijziging"
     case bijlageRaadplegen = "bijlage.raadplegen"
+    case meldingAanmaken = "melding.aanmaken"
+    case meldingRaadplegen = "melding.raadplegen"
+    case meldingStatuspagina = "melding.statuspagina"
 }
 
 enum Verwerkingslog {
-    static func regel(_ actie: Verwerkingsactie, organisatie: UUID?, terugmelding: UUID?, betrokkene: String?, traceID: String, tijdstip: Date = Date()) -> Verwerkingslogregel {
+    static func regel(_ actie: Verwerkingsactie, organisatie: UUID?, terugmelding: UUID? = nil, melding: UUID? = nil, betrokkene: String?,
+                      traceID: String, tijdstip: Date = Date()) -> Verwerkingslogregel {
         let r = Verwerkingslogregel()
         r.tijdstip = tijdstip
         r.organisatieID = organisatie
         r.actie = actie.rawValue
         r.terugmeldingID = terugmelding
+        r.meldingID = melding
         r.traceID = traceID
         r.betrokkeneHash = betrokkene
         return r
