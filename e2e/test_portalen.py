@@ -197,3 +197,23 @@ def test_statistieken_instellingen_en_beheer(portaal):
     assert sleutel.startswith("mpk_")
     assert api("/terugmeldingen", sleutel) is not None
     portaal.open("/rni/bestaat-niet")
+
+
+def test_melder_ziet_de_status_van_zijn_melding(portaal):
+    melding = {
+        "melderType": "burger",
+        "melder": {"naam": "Suzanne Moulin", "email": "s.moulin@example.nl"},
+        "organisatieAlBenaderd": True, "bezwaarOfBeroepLoopt": False,
+        "registraties": ["BRP"], "betrokkenOrganisaties": ["Gemeente Rotterdam"],
+        "watIsFout": "Ik sta op een oud adres ingeschreven.",
+        "toestemming": {"gegeven": True, "tekstVersie": "2026-11-1"},
+    }
+    ontvangen = api("/meldingen", "mpk_demo_uwv", melding)
+    portaal.open(ontvangen["statuspagina"])
+    assert ontvangen["zaaknummer"] in portaal.tekst()
+    assert "We hebben uw melding ontvangen." in portaal.tekst()
+    portaal.klik("English")
+    assert "We have received your report." in portaal.tekst()
+    portaal.klik("Nederlands")
+    portaal.open("/status/" + "x" * 43)
+    assert "niet (meer) geldig" in portaal.tekst()
