@@ -95,4 +95,54 @@ struct MeldingApiTests {
             #expect(try await t.post("/api/v1/meldingen", nil, json: Self.melding()).status == .unauthorized)
         }
     }
+
+    private func nieuweMelding(_ t: TestApp) async throws -> (link: String, melding: Melding) {
+        let r = try await t.post("/api/v1/meldingen", t.sleutels.svb, json: Self.melding(bijlage: Voorbeeld.pdf))
+        let link = try #require(r.object["statuspagina"] as? String)
+        let m = try #require(try await Melding.query(on: t.app.db).filter(\.$zaaknummer == (r.object["zaaknummer"] as? String ?? "")).first())
+        return (link, m)
+    }
+
+    @Test func melderStuurtEenBericht() async throws {
+        try await metApp { t in
+            let (link, m) = try await nieuweMelding(t)
+            let b = Browser(t)
+            _ = try await b.get(link)
+            let leeg = try await b.post("\(link)/berichten", ["bericht": "  "])
+            #expect(leeg.status == .badRequest && leeg.tekst.contains("href=\"#bericht\""))
+            let r = try await b.post("\(link)/berichten", ["bericht": "Ik heb nog een brief van de gemeente gevonden."])
+            #expect(r.status == .seeOther)
+            let pagina = try await b.get(r.headers.first(name: .location)!)
+            #expect(pagina.tekst.contains("Uw bericht is verstuurd.") && pagina.tekst.contains("Ik heb nog een brief"))
+            let soorten = try await MeldingGebeurtenis.query(on: t.app.db).filter(\.$melding.$id == m.id!).sort(\.$volgnummer).all().map(\.soort)
+            #expect(soorten == ["ontvangen", "berichtVanMelder"])
+            // Without the page's CSRF token nothing is sent.
+            #expect(try await Browser(t).post("\(link)/berichten", ["bericht": "x"], csrf: "").status == .forbidden)
+        }
+    }
+
+    @Test func toestemmingIntrekkenWistPersoonsgegevens() async throws {
+        try await metApp { t in
+            let (link, m) = try await nieuweMelding(t)
+            let b = Browser(t)
+            _ = try await b.get(link)
+            _ = try await b.post("\(link)/berichten", ["bericht": "Mijn nieuwe adres is Boterdiep 31."])
+            let vraag = try await b.get("\(link)/intrekken")
+            #expect(vraag.status == .ok && vraag.tekst.contains("wissen wij uw persoonsgegevens"))
+            #expect(try await b.post("\(link)/intrekken", [:]).status == .seeOther)
+
+            let id = try m.requireID()
+            #expect(try await MeldingPersoonsgegevens.query(on: t.app.db).filter(\.$id == id).count() == 0)
+            #expect(try await MeldingBijlage.query(on: t.app.db).filter(\.$melding.$id == id).count() == 0)
+            let gebeurtenissen = try await MeldingGebeurtenis.query(on: t.app.db).filter(\.$melding.$id == id).sort(\.$volgnummer).all()
+            #expect(!gebeurtenissen.contains { $0.tekst?.contains("Boterdiep") == true })
+            #expect(gebeurtenissen.last?.soort == "toestemmingIngetrokken")
+            // Non-personal facts stay for statistics.
+            let na = try #require(try await Melding.find(id, on: t.app.db))
+            #expect(na.status == "gesloten" && na.uitkomst == "ingetrokken" && na.registraties == "BRP,BRI")
+            let pagina = try await b.get(link)
+            #expect(pagina.tekst.contains("Uw melding is afgerond.") && !pagina.tekst.contains("Stuur ons een bericht"))
+            #expect(try await b.post("\(link)/berichten", ["bericht": "nog iets"]).status == .badRequest)
+        }
+    }
 }

@@ -141,10 +141,60 @@ struct MeldingService {
     }
 
     /// The case behind a status-page token. Unknown, wrong and old tokens all get the same answer.
-    func voorMelder(token: String) async throws -> MelderWeergave {
+    private func metToken(_ token: String) async throws -> Melding {
         guard token.count == 43, let m = try await Melding.query(on: db).filter(\.$tokenHash == Sleutels.sha256Hex(Data(token.utf8))).first() else {
             throw Problem.nietGevonden("Deze link is niet (meer) geldig.")
         }
+        return m
+    }
+
+    static let maxBericht = 5_000
+
+    /// A message from the melder to the meldpunt, on the case's timeline.
+    func berichtVanMelder(token: String, tekst: String) async throws {
+        let m = try await metToken(token)
+        let tekst = tekst.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !tekst.isEmpty, tekst.count <= Self.maxBericht else {
+            throw Problem.ongeldig("bericht", tekst.isEmpty ? "required" : "maxLength",
+                                   tekst.isEmpty ? "Schrijf eerst uw bericht." : "Een bericht is hoogstens \(Self.maxBericht) tekens.")
+        }
+        guard !(MeldingStatus(rawValue: m.status) ?? .ontvangen).isGesloten else {
+            throw Problem(.conflict, detail: "Uw melding is afgerond; u kunt geen berichten meer sturen.")
+        }
+        try await volgendeGebeurtenis(m, soort: "berichtVanMelder", door: "melder", tekst: tekst, zichtbaar: true)
+    }
+
+    /// Withdrawing consent closes the case and erases its personal data. What stays are the
+    /// non-personal facts (dates, registrations, outcome) for statistics.
+    func trekToestemmingIn(token: String) async throws {
+        let m = try await metToken(token)
+        let id = try m.requireID()
+        try await db.transaction { tx in
+            try await MeldingPersoonsgegevens.query(on: tx).filter(\.$id == id).delete()
+            try await MeldingBijlage.query(on: tx).filter(\.$melding.$id == id).delete()
+            // Messages and notes may hold personal details too.
+            try await MeldingGebeurtenis.query(on: tx).filter(\.$melding.$id == id).set(\.$tekst, to: nil).update()
+            m.status = MeldingStatus.gesloten.rawValue
+            m.uitkomst = MeldingUitkomst.ingetrokken.rawValue
+            m.geslotenOp = nu
+            m.$behandelaar.id = nil
+            try await m.save(on: tx)
+            try await volgendeGebeurtenis(m, soort: "toestemmingIngetrokken", door: "melder",
+                                          tekst: "U heeft uw toestemming ingetrokken. Wij hebben uw melding gesloten en uw persoonsgegevens gewist.",
+                                          zichtbaar: true, on: tx)
+        }
+    }
+
+    /// Appends to the timeline; the unique (melding, volgnummer) refuses a simultaneous twin.
+    private func volgendeGebeurtenis(_ m: Melding, soort: String, door: String?, tekst: String?, zichtbaar: Bool, on database: (any Database)? = nil) async throws {
+        let d = database ?? db
+        m.laatsteVolgnummer += 1
+        try await gebeurtenis(try m.requireID(), m.laatsteVolgnummer, soort: soort, door: door, tekst: tekst, zichtbaar: zichtbaar).create(on: d)
+        try await m.save(on: d)
+    }
+
+    func voorMelder(token: String) async throws -> MelderWeergave {
+        let m = try await metToken(token)
         let status = MeldingStatus(rawValue: m.status) ?? .ontvangen
         let berichten = try await MeldingGebeurtenis.query(on: db).filter(\.$melding.$id == m.requireID())
             .filter(\.$zichtbaarVoorMelder == true).sort(\.$volgnummer, .descending).all()

@@ -5,6 +5,50 @@ import Vapor
 struct StatuspaginaController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("status", ":token", use: toon)
+        routes.post("status", ":token", "berichten", use: bericht)
+        routes.get("status", ":token", "intrekken", use: intrekkenVraag)
+        routes.post("status", ":token", "intrekken", use: intrekken)
+    }
+
+    struct BerichtInvoer: Content { var bericht: String? }
+
+    func bericht(req: Request) async throws -> Response {
+        let token = req.parameters.get("token") ?? ""
+        do {
+            try await req.meldingen.berichtVanMelder(token: token, tekst: try req.content.decode(BerichtInvoer.self).bericht ?? "")
+        } catch let p as Problem where p.status == 400 || p.status == 409 {
+            return try await toon(req, fout: p.invalidParams?.first?.reason ?? p.detail)
+        } catch let p as Problem where p.status == 404 {
+            return try await req.pagina("status-onbekend", titel: "statusOnbekendTitel", status: .notFound)
+        }
+        return req.redirect(to: "/status/\(token)?verstuurd=1", redirectType: .normal)
+    }
+
+    struct Intrekken: Encodable, Sendable { let actie: String; let terug: String }
+
+    func intrekkenVraag(req: Request) async throws -> Response {
+        let token = req.parameters.get("token") ?? ""
+        _ = try await geldig(req, token)
+        return try await req.pagina("status-intrekken", titel: "toestemmingIntrekken",
+                                    inhoud: Intrekken(actie: "/status/\(token)/intrekken", terug: "/status/\(token)"))
+    }
+
+    func intrekken(req: Request) async throws -> Response {
+        let token = req.parameters.get("token") ?? ""
+        do {
+            try await req.meldingen.trekToestemmingIn(token: token)
+        } catch let p as Problem where p.status == 404 {
+            return try await req.pagina("status-onbekend", titel: "statusOnbekendTitel", status: .notFound)
+        }
+        return req.redirect(to: "/status/\(token)", redirectType: .normal)
+    }
+
+    private func geldig(_ req: Request, _ token: String) async throws -> MeldingService.MelderWeergave {
+        do {
+            return try await req.meldingen.voorMelder(token: token)
+        } catch let p as Problem where p.status == 404 {
+            throw Problem.nietGevonden()
+        }
     }
 
     struct Stap: Encodable, Sendable { let naam: String; let huidig: Bool; let gedaan: Bool }
@@ -15,10 +59,16 @@ struct StatuspaginaController: RouteCollection {
         let eersteContact: String
         let berichten: [Bericht]
         let gesloten: Bool
+        let basis: String
+        let fout: String?
     }
     struct Bericht: Encodable, Sendable { let tijdstip: String; let tekst: String }
 
     func toon(req: Request) async throws -> Response {
+        try await toon(req, fout: nil)
+    }
+
+    private func toon(_ req: Request, fout: String?) async throws -> Response {
         let token = req.parameters.get("token") ?? ""
         let m: MeldingService.MelderWeergave
         do {
@@ -34,7 +84,8 @@ struct StatuspaginaController: RouteCollection {
             stappen: MelderFase.allCases.enumerated().map { i, f in Stap(naam: t["fase_\(f.rawValue)"] ?? f.rawValue, huidig: i == huidig, gedaan: i < huidig) },
             eersteContact: TerugmeldingenWebController.datum(m.eersteContactUiterlijk),
             berichten: m.berichten.map { Bericht(tijdstip: TerugmeldingenWebController.tijdstip($0.tijdstip), tekst: $0.tekst) },
-            gesloten: m.gesloten)
-        return try await req.pagina("status", titel: "statusTitel", inhoud: weergave)
+            gesloten: m.gesloten, basis: "/status/\(token)", fout: fout)
+        return try await req.pagina("status", titel: "statusTitel", inhoud: weergave,
+                                    melding: req.queryWaarde("verstuurd") != nil ? "berichtVerstuurd" : nil, status: fout == nil ? .ok : .badRequest)
     }
 }

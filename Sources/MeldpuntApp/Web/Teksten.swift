@@ -232,6 +232,15 @@ enum Teksten {
         "berichten": ("Berichten", "Messages"),
         "gedaan": ("klaar", "done"),
         "nu": ("nu", "now"),
+        "stuurBericht": ("Stuur ons een bericht", "Send us a message"),
+        "uwBericht": ("Uw bericht", "Your message"),
+        "versturen": ("Versturen", "Send"),
+        "berichtVerstuurd": ("Uw bericht is verstuurd.", "Your message has been sent."),
+        "toestemmingIntrekken": ("Toestemming intrekken", "Withdraw consent"),
+        "intrekkenUitleg": ("Wilt u niet meer dat wij uw gegevens gebruiken? Dan kunt u uw toestemming intrekken.", "Do you no longer want us to use your data? You can withdraw your consent."),
+        "intrekkenGevolg": ("Als u uw toestemming intrekt, sluiten wij uw melding en wissen wij uw persoonsgegevens. Wij kunnen u dan niet meer helpen met dit probleem. Dit kan niet ongedaan worden gemaakt.", "If you withdraw your consent, we close your report and erase your personal data. We can then no longer help you with this problem. This cannot be undone."),
+        "jaIntrekkenToestemming": ("Ja, trek mijn toestemming in", "Yes, withdraw my consent"),
+        "neeTerug": ("Nee, ga terug", "No, go back"),
         "nietTeZien": ("Deze terugmelding bestaat niet of u heeft er geen toegang toe.", "This data report does not exist or you do not have access to it."),
     ]
 
