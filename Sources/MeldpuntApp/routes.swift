@@ -32,6 +32,7 @@ func routes(_ app: Application) throws {
     try web.register(collection: BronhouderController())
     try web.register(collection: BeheerController())
     try web.register(collection: StatuspaginaController())
+    try web.register(collection: MeldenController())
 }
 
 extension Registratie: Content {}
