@@ -226,3 +226,35 @@ def test_melder_ziet_de_status_van_zijn_melding(portaal):
     assert "Uw melding is afgerond." in portaal.tekst()
     portaal.open("/status/" + "x" * 43)
     assert "niet (meer) geldig" in portaal.tekst()
+
+
+def test_burger_meldt_met_bijlage_en_volgt_de_status(portaal, tmp_path):
+    bestand = tmp_path / "brief-toeslagen.pdf"
+    bestand.write_bytes(b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n")
+    portaal.open("/")
+    portaal.klik("Een fout melden")
+    portaal.klik("Verder")                                          # unanswered: errors shown
+    assert "Er is iets niet goed ingevuld" in portaal.tekst()
+    Select(portaal.d.find_element(By.ID, "registratie")).select_by_value("BRP")
+    portaal.d.find_element(By.ID, "alBenaderdNee").click()
+    portaal.d.find_element(By.ID, "bezwaarNee").click()
+    portaal.klik("Verder")
+    assert "Gemeente van bijhouding" in portaal.tekst()             # who holds the data
+    portaal.veld("redenNietBenaderd", "De gemeente reageert niet op mijn brieven.")
+    portaal.klik("Verder met melden")
+    portaal.d.find_element(By.ID, "melderTypeburger").click()
+    portaal.veld("betrokkenOrganisaties", "Gemeente Rotterdam\nBelastingdienst/Toeslagen")
+    portaal.veld("watIsFout", "Ik sta op een oud adres ingeschreven; mijn huurtoeslag is gestopt.")
+    Select(portaal.d.find_element(By.ID, "gevolgSoort")).select_by_value("stopgezetteToeslag")
+    portaal.veld("naam", "Suzanne Moulin")
+    portaal.veld("email", "s.moulin@example.nl")
+    portaal.d.find_element(By.ID, "bijlage").send_keys(str(bestand))
+    portaal.klik("Melding versturen")                               # no consent yet: refused, upload kept
+    assert "Zonder uw toestemming" in portaal.tekst()
+    assert "brief-toeslagen.pdf" in portaal.tekst()
+    portaal.d.find_element(By.ID, "toestemming").click()
+    portaal.klik("Melding versturen")
+    assert "Uw melding is ontvangen" in portaal.tekst()
+    zaaknummer = portaal.d.find_element(By.TAG_NAME, "strong").text
+    portaal.klik("Bekijk uw melding")
+    assert zaaknummer in portaal.tekst() and "We hebben uw melding ontvangen." in portaal.tekst()

@@ -69,6 +69,8 @@ struct MeldenWebTests {
             let fout = try await b.postMultipart("/melden/formulier", onvolledig, bestanden: [("bijlage[]", "foto.png", Voorbeeld.png)])
             #expect(fout.status == .badRequest)
             for id in ["naam", "toestemming", "postcode"] { #expect(fout.tekst.contains("href=\"#\(id)\""), "\(id)") }
+            #expect(fout.tekst.contains("Uw toestemming: Zonder uw toestemming"))   // a label, never a parameter name
+            #expect(!fout.tekst.contains("toestemming.gegeven") && !fout.tekst.contains("melder.naam"))
             #expect(fout.tekst.contains("Ik sta op een oud adres"))          // typed text kept
             #expect(fout.tekst.contains("<li>foto.png</li>"))                 // upload kept
             #expect(try await Melding.query(on: t.app.db).count() == 0)

@@ -207,11 +207,17 @@ struct MeldenController: RouteCollection {
                 return try await req.pagina("melden-ontvangen", titel: "meldingOntvangenTitel", inhoud: Ontvangen(
                     zaaknummer: ontvangen.zaaknummer, link: basis + ontvangen.statuspagina, pad: ontvangen.statuspagina))
             } catch let p as Problem where p.status == 400 {
-                fouten = (p.invalidParams ?? []).map { VeldFout(veld: Self.veldId($0.name), label: t[Self.veldId($0.name)] ?? $0.name, tekst: $0.reason) }
+                fouten = (p.invalidParams ?? []).map {
+                    let id = Self.veldId($0.name)
+                    return VeldFout(veld: id, label: t[Self.labels[id] ?? id] ?? t["melden"]!, tekst: $0.reason)
+                }
             }
         }
         return try await toonFormulier(req, f, fouten: fouten, bijlagen: bijlagen.map(\.0))
     }
+
+    /// Field ids whose label text has another key.
+    static let labels = ["toestemming": "toestemmingTitel", "melderTypeburger": "wieMeldt", "registratieBRP": "registraties", "bijlage": "bijlagen"]
 
     /// From an invalidParams name to the id of the field on the page.
     static func veldId(_ naam: String) -> String {
