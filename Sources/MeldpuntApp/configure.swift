@@ -74,6 +74,7 @@ func configure(_ app: Application, database keuze: DatabaseKeuze) async throws {
     app.migrations.add(AddMeldingEmail())
     app.migrations.add(CreateMeldingen())
     app.migrations.add(CreateMeldingBijlagen())
+    app.migrations.add(CreateLijstIndexen())
     try await app.autoMigrate()
 
     app.referentiedata = .gebundeld

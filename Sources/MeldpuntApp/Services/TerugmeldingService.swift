@@ -195,12 +195,10 @@ struct TerugmeldingService {
             }
         }
         let totaal = try await q.count()
-        // Inbox oldest first (work in order of arrival); sent list newest first.
-        switch filter.richting {
-        case .ontvangen: q = q.sort(\.$ontvangenOp, .ascending)
-        case .verzonden: q = q.sort(\.$ontvangenOp, .descending)
-        }
-        let rijen = try await q.sort(\.$id).with(\.$afnemer).with(\.$bijhouder)
+        // Inbox oldest first (work in order of arrival); sent list newest first. The tie-breaker
+        // runs the same way, so one index serves the whole order.
+        let volgorde: DatabaseQuery.Sort.Direction = filter.richting == .ontvangen ? .ascending : .descending
+        let rijen = try await q.sort(\.$ontvangenOp, volgorde).sort(\.$id, volgorde).with(\.$afnemer).with(\.$bijhouder)
             .range(((filter.pagina - 1) * filter.paginagrootte)..<(filter.pagina * filter.paginagrootte)).all()
         try await Verwerkingslog.schrijf(rijen.map {
             Verwerkingslog.regel(.inLijst, organisatie: org.id, terugmelding: $0.id, betrokkene: $0.betrokkeneHash, traceID: traceID, tijdstip: nu)
