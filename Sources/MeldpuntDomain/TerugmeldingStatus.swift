@@ -52,8 +52,6 @@ public enum StatusovergangFout: Error, Equatable, Sendable {
     case nietToegestaanVoorPartij(TerugmeldingStatus, TerugmeldingPartij)
     /// The model does not allow this step from the current status.
     case ongeldigeOvergang(van: TerugmeldingStatus, naar: TerugmeldingStatus)
-    /// A status that needs extra data (date, new bronhouder) came without it.
-    case ontbrekendGegeven(String)
 }
 
 /// Checks a requested status change against the model and the caller's party.

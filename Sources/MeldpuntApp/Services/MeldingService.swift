@@ -94,7 +94,7 @@ struct MeldingService {
                         try await mb.create(on: tx)
                     }
                     try await gebeurtenis(id, 1, soort: "ontvangen", door: ingediendDoor?.naam ?? "melder",
-                                          tekst: "Melding ontvangen. Wij nemen uiterlijk \(TerugmeldingenWebController.datum(uiterlijk.description)) persoonlijk contact met u op.",
+                                          tekst: "Melding ontvangen. Wij nemen uiterlijk \(Datumweergave.datum(uiterlijk.description)) persoonlijk contact met u op.",
                                           zichtbaar: true).create(on: tx)
                     try await Verwerkingslog.regel(.meldingAanmaken, organisatie: ingediendDoor?.id, melding: id,
                                                    betrokkene: bsn.map { pseudoniemen.pseudoniem("bsn:" + $0) }, traceID: traceID, tijdstip: nu).create(on: tx)

@@ -106,7 +106,7 @@ struct BeheerController: RouteCollection {
                                                       uitzetten: "/beheer/gebruikers/\($0.id!.tekst)/uitzetten") },
             gebruikersrollen: GebruikersRol.allCases.filter { Gebruikers.past($0, bij: org) }.map { Keuze(waarde: $0.rawValue, naam: $0.rawValue) },
             sleutels: sleutels.map { SleutelRij(id: String($0.id!.tekst.prefix(8)), omschrijving: $0.omschrijving,
-                                                aangemaakt: $0.aangemaaktOp.map(TerugmeldingenWebController.tijdstip) ?? "–",
+                                                aangemaakt: $0.aangemaaktOp.map(Datumweergave.tijdstip) ?? "–",
                                                 actief: $0.ingetrokkenOp == nil, intrekken: "\(href)/sleutels/\($0.id!.tekst)/intrekken") },
             eenmalig: eenmalig, eenmaligUitleg: eenmaligUitleg.map { t[$0] ?? $0 }, fout: fout, email: email, gebruikerNaam: gebruikerNaam),
             status: fout == nil ? .ok : .badRequest)

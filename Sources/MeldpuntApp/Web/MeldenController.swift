@@ -12,10 +12,6 @@ struct MeldenController: RouteCollection {
         routes.on(.POST, "melden", "formulier", body: .collect(maxSize: "32mb"), use: formulier)
     }
 
-    struct Keuzes: Encodable, Sendable {
-        let registraties: [Keuze]
-    }
-
     struct ScopePagina: Encodable, Sendable {
         let registraties: [Keuze]
         let registratie: String

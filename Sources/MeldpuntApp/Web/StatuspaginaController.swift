@@ -82,8 +82,8 @@ struct StatuspaginaController: RouteCollection {
         let weergave = Weergave(
             zaaknummer: m.zaaknummer, faseTekst: t["fase_\(m.fase)_uitleg"] ?? m.faseTekst,
             stappen: MelderFase.allCases.enumerated().map { i, f in Stap(naam: t["fase_\(f.rawValue)"] ?? f.rawValue, huidig: i == huidig, gedaan: i < huidig) },
-            eersteContact: TerugmeldingenWebController.datum(m.eersteContactUiterlijk),
-            berichten: m.berichten.map { Bericht(tijdstip: TerugmeldingenWebController.tijdstip($0.tijdstip), tekst: $0.tekst) },
+            eersteContact: Datumweergave.datum(m.eersteContactUiterlijk),
+            berichten: m.berichten.map { Bericht(tijdstip: Datumweergave.tijdstip($0.tijdstip), tekst: $0.tekst) },
             gesloten: m.gesloten, basis: "/status/\(token)", fout: fout)
         return try await req.pagina("status", titel: "statusTitel", inhoud: weergave,
                                     melding: req.queryWaarde("verstuurd") != nil ? "berichtVerstuurd" : nil, status: fout == nil ? .ok : .badRequest)

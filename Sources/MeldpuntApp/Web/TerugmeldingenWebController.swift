@@ -226,24 +226,11 @@ struct TerugmeldingenWebController: RouteCollection {
         Rij(href: "/terugmeldingen/\(s.terugMeldingReferentie)", referentie: String(s.terugMeldingReferentie.prefix(8)),
             volledigeReferentie: s.terugMeldingReferentie, kenmerk: s.referentieKenmerk, persoon: persoonTekst(s.persoon), afnemer: s.afnemer.naam, bijhouder: s.bijhouder.naam,
             toelichting: s.toelichtingBegin.count > 80 ? String(s.toelichtingBegin.prefix(80)) + "…" : s.toelichtingBegin,
-            ontvangen: datum(s.ontvangenOp), uiterlijk: datum(s.uiterlijkInBehandelingOp), teLaat: s.termijnOverschreden, status: s.status)
+            ontvangen: Datumweergave.datum(s.ontvangenOp), uiterlijk: Datumweergave.datum(s.uiterlijkInBehandelingOp), teLaat: s.termijnOverschreden, status: s.status)
     }
 
     static func persoonTekst(_ p: PersoonIdentificatie) -> String {
         [p.bsn.map { "BSN \($0)" }, p.anummer.map { "A-nr \($0)" }, p.adres].compactMap { $0 }.joined(separator: " · ")
-    }
-
-    /// Dates as people read them: 23-11-2026 (Dutch time).
-    static func datum(_ d: Date) -> String { datum(Dag(d).description) }
-    static func datum(_ iso: String) -> String {
-        let p = iso.split(separator: "-")
-        return p.count == 3 ? "\(p[2])-\(p[1])-\(p[0])" : iso
-    }
-    static func tijdstip(_ d: Date) -> String {
-        var cal = Calendar(identifier: .gregorian)
-        cal.timeZone = .amsterdam
-        let c = cal.dateComponents([.hour, .minute], from: d)
-        return datum(d) + String(format: " %02d:%02d", c.hour ?? 0, c.minute ?? 0)
     }
 
     // MARK: Detail
@@ -306,7 +293,7 @@ struct TerugmeldingenWebController: RouteCollection {
             referentie: d.terugMeldingReferentie, href: "/terugmeldingen/\(d.terugMeldingReferentie)",
             kenmerk: d.referentieKenmerk, status: d.status, beschrijving: d.beschrijving,
             persoon: Self.persoonTekst(d.persoon), afnemer: d.afnemer.naam, bijhouder: d.bijhouder.naam,
-            ontvangen: Self.tijdstip(d.ontvangenOp), uiterlijk: Self.datum(d.uiterlijkInBehandelingOp), teLaat: d.termijnOverschreden,
+            ontvangen: Datumweergave.tijdstip(d.ontvangenOp), uiterlijk: Datumweergave.datum(d.uiterlijkInBehandelingOp), teLaat: d.termijnOverschreden,
             toelichting: header?.toelichting,
             waarden: (d.terugMelding.terugMeldingBody?.terugMeldingGegevens ?? []).map {
                 Waarde(gegeven: $0.gegevensElementNaam ?? $0.attribuutUrn ?? $0.attribuut ?? "", betwijfeld: $0.betwijfeldeWaarde ?? "–", voorgesteld: $0.voorgesteldeWaarde ?? "–")
@@ -316,8 +303,8 @@ struct TerugmeldingenWebController: RouteCollection {
                            grootte: ByteCountFormatter.string(fromByteCount: Int64($0.grootte), countStyle: .file), type: $0.mimeType)
             },
             historie: d.statusHistorie.reversed().map { s in
-                HistorieRij(tijdstip: Self.tijdstip(s.tijdstip), status: s.status, door: s.organisatie?.naam ?? "–", toelichting: s.toelichting,
-                            extra: s.verwachteDatum.map { "\(t["verwachteDatum"]!): \(Self.datum($0))" }
+                HistorieRij(tijdstip: Datumweergave.tijdstip(s.tijdstip), status: s.status, door: s.organisatie?.naam ?? "–", toelichting: s.toelichting,
+                            extra: s.verwachteDatum.map { "\(t["verwachteDatum"]!): \(Datumweergave.datum($0))" }
                                 ?? s.nieuweBijhouder.map { "→ \($0.naam)" }
                                 ?? s.uitkomst.map { t["uitkomst_\($0)"] ?? $0 })
             },
