@@ -75,6 +75,7 @@ func configure(_ app: Application, database keuze: DatabaseKeuze) async throws {
     app.migrations.add(CreateMeldingen())
     app.migrations.add(CreateMeldingBijlagen())
     app.migrations.add(CreateLijstIndexen())
+    app.migrations.add(CreateMeldingBehandeling())
     try await app.autoMigrate()
 
     app.referentiedata = .gebundeld

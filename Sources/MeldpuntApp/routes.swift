@@ -33,6 +33,7 @@ func routes(_ app: Application) throws {
     try web.register(collection: BeheerController())
     try web.register(collection: StatuspaginaController())
     try web.register(collection: MeldenController())
+    try web.register(collection: MeldingenWebController())
 }
 
 extension Registratie: Content {}

@@ -1,10 +1,25 @@
 import MeldpuntDomain
 import Vapor
 
-/// `/api/v1/meldingen`: meldingen from organisations' and intermediaries' systems.
+/// `/api/v1/meldingen`: intake from organisations' and intermediaries' systems, and case
+/// handling by the meldpunt's own systems. Thin: decode, call `MeldingService`, encode.
 struct MeldingenController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.grouped("meldingen").on(.POST, body: .collect(maxSize: TerugmeldingenController.maxBody), use: maak)
+        let m = routes.grouped("meldingen")
+        m.on(.POST, body: .collect(maxSize: TerugmeldingenController.maxBody), use: maak)
+        m.get(use: werkvoorraad)
+        m.post("_zoek", use: zoek)
+        m.get(":zaaknummer", use: detail)
+        m.post(":zaaknummer", "contactmomenten", use: contact)
+        m.put(":zaaknummer", "behandelaar", use: behandelaar)
+        m.put(":zaaknummer", "analyse", use: analyse)
+        m.put(":zaaknummer", "rol", use: rol)
+        m.post(":zaaknummer", "notities", use: notitie)
+        m.post(":zaaknummer", "berichten", use: bericht)
+        m.put(":zaaknummer", "volgende-stap", use: volgendeStap)
+        m.post(":zaaknummer", "statuswijzigingen", use: statuswijziging)
+        m.post(":zaaknummer", "statuspagina-links", use: link)
+        m.get(":zaaknummer", "bijlagen", ":bijlage", use: bijlage)
     }
 
     func maak(req: Request) async throws -> Response {
@@ -13,5 +28,105 @@ struct MeldingenController: RouteCollection {
         let response = try await ontvangen.encodeResponse(status: .created, for: req)
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/meldingen/\(ontvangen.zaaknummer)")
         return response
+    }
+
+    private func medewerker(_ req: Request) throws -> Medewerker { Medewerker(organisatie: try req.vereisOrganisatie()) }
+    private func zaaknummer(_ req: Request) -> String { req.parameters.get("zaaknummer") ?? "" }
+
+    func werkvoorraad(req: Request) async throws -> Response {
+        var fouten: [OngeldigeParameter] = []
+        let paginering = Paginering(req, fouten: &fouten)
+        var f = MeldingService.Werkvoorraad(pagina: paginering.pagina, paginagrootte: paginering.grootte)
+        if let raw = req.queryWaarde("status") {
+            let delen = raw.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingCharacters(in: .whitespaces) }
+            let statussen = delen.compactMap(MeldingStatus.init(rawValue:))
+            if statussen.count == delen.count { f.statussen = statussen } else {
+                fouten.append(.init(name: "status", code: "enum", reason: "Kies uit: \(MeldingStatus.allCases.map(\.rawValue).joined(separator: ", ")); komma-gescheiden."))
+            }
+        }
+        if let raw = req.queryWaarde("behandelaar") {
+            if let id = UUID(uuidString: raw) { f.behandelaar = id } else {
+                fouten.append(.init(name: "behandelaar", code: "uuid", reason: "Geef het id van een medewerker (uuid)."))
+            }
+        }
+        if let raw = req.queryWaarde("contactTermijnOverschreden") {
+            if let b = Bool(raw) { f.contactTermijnOverschreden = b } else {
+                fouten.append(.init(name: "contactTermijnOverschreden", code: "boolean", reason: "true of false."))
+            }
+        }
+        if let raw = req.queryWaarde("open") {
+            if let b = Bool(raw) { f.alleenOpen = b } else { fouten.append(.init(name: "open", code: "boolean", reason: "true of false.")) }
+        }
+        guard fouten.isEmpty else { throw Problem.ongeldig(fouten) }
+        let (items, totaal) = try await req.meldingen.werkvoorraad(f, door: medewerker(req))
+        let response = try await items.encodeResponse(for: req)
+        response.headers.replaceOrAdd(name: "Link", value: paginering.linkHeader(req, totaal: totaal))
+        response.headers.replaceOrAdd(name: "X-Total-Count", value: String(totaal))
+        return response
+    }
+
+    /// Search in the body, so a name or BSN never ends up in a URL or a log.
+    func zoek(req: Request) async throws -> [MeldingSamenvattingDTO] {
+        let v = try req.content.decode(MeldingZoekVerzoek.self)
+        func schoon(_ s: String?) -> String? { s.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 } }
+        var f = MeldingService.Werkvoorraad(zaaknummer: schoon(v.zaaknummer), naam: schoon(v.naam), bsn: schoon(v.bsn)?.replacingOccurrences(of: " ", with: ""),
+                                            paginagrootte: 100)
+        var fouten: [OngeldigeParameter] = []
+        if f.zaaknummer == nil && f.naam == nil && f.bsn == nil {
+            fouten.append(.init(name: "zaaknummer", code: "required", reason: "Zoek op zaaknummer, naam of BSN."))
+        }
+        if let z = f.zaaknummer, Zaaknummer(z) == nil { fouten.append(.init(name: "zaaknummer", code: "pattern", reason: "Een zaaknummer ziet eruit als MFO-2026-000123.")) }
+        if let n = f.naam, n.count < 2 || n.count > BehandelLimieten.maxKort { fouten.append(.init(name: "naam", code: "length", reason: "Zoek met 2 tot \(BehandelLimieten.maxKort) tekens.")) }
+        if let b = f.bsn { do { try BSN.check(b) } catch { fouten.append(.init(name: "bsn", code: error.code, reason: error.reason)) } }
+        guard fouten.isEmpty else { throw Problem.ongeldig(fouten) }
+        f.zaaknummer = f.zaaknummer.flatMap { Zaaknummer($0)?.description }
+        return try await req.meldingen.werkvoorraad(f, door: medewerker(req)).items
+    }
+
+    func detail(req: Request) async throws -> MeldingDetailDTO {
+        try await req.meldingen.detail(zaaknummer(req), door: medewerker(req))
+    }
+
+    func contact(req: Request) async throws -> MeldingDetailDTO {
+        try await req.meldingen.legContactVast(zaaknummer(req), req.content.decode(ContactVerzoek.self), door: medewerker(req))
+    }
+
+    func behandelaar(req: Request) async throws -> MeldingDetailDTO {
+        try await req.meldingen.wijsToe(zaaknummer(req), email: req.content.decode(ToewijzingVerzoek.self).email, door: medewerker(req))
+    }
+
+    func analyse(req: Request) async throws -> MeldingDetailDTO {
+        try await req.meldingen.legAnalyseVast(zaaknummer(req), req.content.decode(AnalyseVerzoek.self), door: medewerker(req))
+    }
+
+    func rol(req: Request) async throws -> MeldingDetailDTO {
+        try await req.meldingen.kiesRol(zaaknummer(req), req.content.decode(RolkeuzeVerzoek.self), door: medewerker(req))
+    }
+
+    func notitie(req: Request) async throws -> MeldingDetailDTO {
+        try await req.meldingen.schrijf(zaaknummer(req), tekst: req.content.decode(TekstVerzoek.self).tekst, aanMelder: false, door: medewerker(req))
+    }
+
+    func bericht(req: Request) async throws -> MeldingDetailDTO {
+        try await req.meldingen.schrijf(zaaknummer(req), tekst: req.content.decode(TekstVerzoek.self).tekst, aanMelder: true, door: medewerker(req))
+    }
+
+    func volgendeStap(req: Request) async throws -> MeldingDetailDTO {
+        try await req.meldingen.zetVolgendeStap(zaaknummer(req), req.content.decode(VolgendeStapVerzoek.self), door: medewerker(req))
+    }
+
+    func statuswijziging(req: Request) async throws -> MeldingDetailDTO {
+        try await req.meldingen.wijzigStatus(zaaknummer(req), req.content.decode(MeldingStatuswijzigingVerzoek.self), door: medewerker(req))
+    }
+
+    func link(req: Request) async throws -> Response {
+        let link = try await req.meldingen.vernieuwLink(zaaknummer(req), door: medewerker(req))
+        return try await link.encodeResponse(status: .created, for: req)
+    }
+
+    func bijlage(req: Request) async throws -> Response {
+        guard let id = req.parameters.get("bijlage").flatMap(UUID.init(uuidString:)) else { throw Problem.nietGevonden() }
+        let (b, data) = try await req.meldingen.bijlage(zaaknummer(req), id, door: medewerker(req))
+        return Response.download(b.bestandsnaam, b.mimeType, data)
     }
 }

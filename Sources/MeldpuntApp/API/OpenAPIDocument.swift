@@ -103,6 +103,15 @@ enum OpenAPIDocument {
         ["name": name, "in": "query", "required": required, "description": description, "schema": schema]
     }
 
+    static var zaaknummerParam: J { ["name": "zaaknummer", "in": "path", "required": true, "description": "Zaaknummer, zoals MFO-2026-000123",
+                                     "schema": ["type": "string", "pattern": "^MFO-[0-9]{4}-[0-9]{6}$"]] }
+
+    /// A staff step on a case: the case after the step, or why not.
+    static func behandelstap(_ id: String, _ samenvatting: String, body: J) -> J {
+        operatie(id, samenvatting, tag: "meldingen", parameters: [zaaknummerParam], body: body,
+                 responses: [ok("De melding na deze stap", ref("MeldingDetail"))], fouten: ["403", "409", "415"])
+    }
+
     static var referentieParam: J { ["name": "referentie", "in": "path", "required": true, "description": "terugMeldingReferentie",
                                      "schema": ["type": "string", "format": "uuid"]] }
 
@@ -156,6 +165,64 @@ enum OpenAPIDocument {
                                  body: ref("MeldingVerzoek"),
                                  responses: [ok("De melding is ontvangen; statuspagina is de privélink voor de melder en wordt maar één keer gegeven", ref("MeldingOntvangen"), headers: ["Location": ""], status: "201")],
                                  fouten: ["413", "415"]),
+                "get": operatie("meldingenWerkvoorraad", "De werkvoorraad van het Meldpunt: open meldingen oudste eerst; alleen gesloten nieuwste eerst", tag: "meldingen",
+                                parameters: [
+                                    query("status", ["type": "string"], "Eén of meer statussen, komma-gescheiden: \(MeldingStatus.allCases.map(\.rawValue).joined(separator: ", "))."),
+                                    query("open", ["type": "boolean"], "true: alleen meldingen die niet gesloten zijn."),
+                                    query("behandelaar", ["type": "string", "format": "uuid"], "Alleen meldingen van deze behandelaar (id)."),
+                                    query("contactTermijnOverschreden", ["type": "boolean"], "Alleen meldingen waarbij het eerste persoonlijke contact (niet) te laat is of was."),
+                                    query("page", ["type": "integer", "minimum": 1, "maximum": 1_000_000, "default": 1], "Paginanummer."),
+                                    query("pageSize", ["type": "integer", "minimum": 1, "maximum": Paginering.maxGrootte, "default": Paginering.standaardGrootte], "Aantal per pagina."),
+                                ],
+                                responses: [ok("Eén pagina", ["type": "array", "items": ref("MeldingSamenvatting")], headers: ["Link": "", "X-Total-Count": ""])],
+                                fouten: ["403"]),
+            ] as J,
+            "/meldingen/_zoek": [
+                "post": operatie("meldingenZoeken", "Meldingen zoeken op zaaknummer, naam of BSN (in de body, nooit in een URL); hoogstens 100", tag: "meldingen",
+                                 body: ref("MeldingZoekVerzoek"),
+                                 responses: [ok("Gevonden meldingen", ["type": "array", "items": ref("MeldingSamenvatting")])], fouten: ["403", "415"]),
+            ] as J,
+            "/meldingen/{zaaknummer}": [
+                "get": operatie("melding", "De hele melding zoals het Meldpunt haar ziet: inhoud, analyse, rolvoorstel, tijdlijn", tag: "meldingen",
+                                parameters: [zaaknummerParam], responses: [ok("De melding", ref("MeldingDetail"))], fouten: ["403"]),
+            ] as J,
+            "/meldingen/{zaaknummer}/contactmomenten": [
+                "post": behandelstap("contactVastleggen", "Een persoonlijk contact met de melder vastleggen; het eerste beëindigt 'ontvangen'", body: ref("ContactVerzoek")),
+            ] as J,
+            "/meldingen/{zaaknummer}/behandelaar": [
+                "put": behandelstap("behandelaarToewijzen", "De behandelaar toewijzen (een medewerker van het Meldpunt)", body: ref("ToewijzingVerzoek")),
+            ] as J,
+            "/meldingen/{zaaknummer}/analyse": [
+                "put": behandelstap("analyseVastleggen", "De analyse vastleggen: oorsprong, impact en complexiteit; geeft het rolvoorstel", body: ref("AnalyseVerzoek")),
+            ] as J,
+            "/meldingen/{zaaknummer}/rol": [
+                "put": behandelstap("rolKiezen", "De rol van het Meldpunt kiezen; een andere dan de voorgestelde vraagt een reden", body: ref("RolkeuzeVerzoek")),
+            ] as J,
+            "/meldingen/{zaaknummer}/notities": [
+                "post": behandelstap("notitieToevoegen", "Een interne notitie (nooit zichtbaar voor de melder)", body: ref("TekstVerzoek")),
+            ] as J,
+            "/meldingen/{zaaknummer}/berichten": [
+                "post": behandelstap("berichtAanMelder", "Een bericht aan de melder; verschijnt op de statuspagina", body: ref("TekstVerzoek")),
+            ] as J,
+            "/meldingen/{zaaknummer}/volgende-stap": [
+                "put": behandelstap("volgendeStapZetten", "De volgende stap die de melder kan verwachten, met datum", body: ref("VolgendeStapVerzoek")),
+            ] as J,
+            "/meldingen/{zaaknummer}/statuswijzigingen": [
+                "post": behandelstap("meldingStatusWijzigen", "Wachten op organisaties, hervatten, of sluiten met uitkomst en samenvatting voor de melder", body: ref("MeldingStatuswijzigingVerzoek")),
+            ] as J,
+            "/meldingen/{zaaknummer}/statuspagina-links": [
+                "post": operatie("statuspaginaLinkVernieuwen", "Een nieuwe privélink voor de melder; de oude werkt meteen niet meer", tag: "meldingen",
+                                 parameters: [zaaknummerParam],
+                                 responses: [ok("De nieuwe link, maar één keer gegeven", ref("StatuspaginaLink"), status: "201")], fouten: ["403", "409"]),
+            ] as J,
+            "/meldingen/{zaaknummer}/bijlagen/{bijlage}": [
+                "get": operatie("meldingBijlage", "Een bijlage van een melding downloaden", tag: "meldingen",
+                                parameters: [zaaknummerParam, ["name": "bijlage", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]]],
+                                responses: [("200", [
+                                    "description": "De bijlage",
+                                    "headers": ["API-Version": versieHeader],
+                                    "content": Dictionary(uniqueKeysWithValues: BijlageRegels.Soort.allCases.map { ($0.rawValue, ["schema": ["type": "string", "format": "binary"]] as J) }),
+                                ] as J)], fouten: ["403"]),
             ] as J,
             "/terugmeldingen/{referentie}": [
                 "get": operatie("terugmelding", "De hele terugmelding met statushistorie en bijlagen", tag: "terugmeldingen",
@@ -399,6 +466,132 @@ enum OpenAPIDocument {
                     "eersteContactUiterlijk": ["type": "string", "format": "date"],
                     "statuspagina": ["type": "string", "description": "Privélink naar de statuspagina van de melder; wordt maar één keer gegeven."],
                 ] as J,
+            ] as J,
+            "MedewerkerVerwijzing": [
+                "type": "object", "required": ["id", "naam", "email"],
+                "properties": ["id": ["type": "string", "format": "uuid"], "naam": ["type": "string"], "email": ["type": "string"]],
+            ] as J,
+            "MeldingSamenvatting": [
+                "type": "object",
+                "required": ["zaaknummer", "status", "melderType", "registraties", "ontvangenOp", "eersteContactUiterlijk", "contactTermijnOverschreden", "href"],
+                "properties": [
+                    "zaaknummer": ["type": "string"], "status": ["type": "string", "enum": MeldingStatus.allCases.map(\.rawValue)],
+                    "melderType": ["type": "string"], "naam": ["type": "string", "description": "Ontbreekt als de persoonsgegevens zijn gewist."],
+                    "registraties": ["type": "array", "items": ["type": "string"]],
+                    "ontvangenOp": ["type": "string", "format": "date-time"], "eersteContactUiterlijk": ["type": "string", "format": "date"],
+                    "eersteContactOp": ["type": "string", "format": "date-time"], "contactTermijnOverschreden": ["type": "boolean"],
+                    "behandelaar": ref("MedewerkerVerwijzing"), "rol": ["type": "string", "enum": MeldpuntRol.allCases.map(\.rawValue)],
+                    "uitkomst": ["type": "string", "enum": MeldingUitkomst.allCases.map(\.rawValue)], "href": ["type": "string"],
+                ] as J,
+            ] as J,
+            "Analyse": [
+                "type": "object", "required": ["oorsprongOrganisatie", "oorsprongRegistratie", "geraakteOrganisaties", "geraakteRegistraties", "complexiteit"],
+                "properties": [
+                    "oorsprongOrganisatie": ["type": "string"], "oorsprongRegistratie": ["type": "string"],
+                    "geraakteOrganisaties": ["type": "array", "items": ["type": "string"]], "geraakteRegistraties": ["type": "array", "items": ["type": "string"]],
+                    "complexiteit": ["type": "string", "enum": Complexiteit.allCases.map(\.rawValue)],
+                ] as J,
+            ] as J,
+            "MeldingDetail": [
+                "type": "object",
+                "required": ["zaaknummer", "status", "fase", "melderType", "registraties", "ontvangenOp", "eersteContactUiterlijk", "contactTermijnOverschreden",
+                             "toestemmingOp", "toestemmingVersie", "persoonsgegevensGewist", "bijlagen", "tijdlijn", "mogelijkeStappen"],
+                "properties": [
+                    "zaaknummer": ["type": "string"], "status": ["type": "string", "enum": MeldingStatus.allCases.map(\.rawValue)],
+                    "fase": ["type": "string", "enum": MelderFase.allCases.map(\.rawValue)], "melderType": ["type": "string"],
+                    "registraties": ["type": "array", "items": ["type": "string"]],
+                    "ontvangenOp": ["type": "string", "format": "date-time"], "eersteContactUiterlijk": ["type": "string", "format": "date"],
+                    "eersteContactOp": ["type": "string", "format": "date-time"], "contactTermijnOverschreden": ["type": "boolean"],
+                    "behandelaar": ref("MedewerkerVerwijzing"), "analyse": ref("Analyse"),
+                    "rolVoorstel": ["type": "object", "required": ["rol", "redenen"], "properties": [
+                        "rol": ["type": "string", "enum": MeldpuntRol.allCases.map(\.rawValue)], "redenen": ["type": "array", "items": ["type": "string"]],
+                    ] as J] as J,
+                    "rol": ["type": "string", "enum": MeldpuntRol.allCases.map(\.rawValue)],
+                    "uitkomst": ["type": "string", "enum": MeldingUitkomst.allCases.map(\.rawValue)],
+                    "geslotenOp": ["type": "string", "format": "date-time"],
+                    "volgendeStap": ["type": "object", "required": ["tekst", "datum"], "properties": ["tekst": ["type": "string"], "datum": ["type": "string", "format": "date"]] as J] as J,
+                    "tevredenheid": ["type": "integer", "minimum": 1, "maximum": 5],
+                    "ingediendDoor": ref("OrganisatieVerwijzing"),
+                    "toestemmingOp": ["type": "string", "format": "date-time"], "toestemmingVersie": ["type": "string"],
+                    "persoonsgegevensGewist": ["type": "boolean"],
+                    "melding": ["type": "object", "description": "De melding zoals verstuurd (MeldingVerzoek zonder inhoud van bijlagen); ontbreekt na wissen."],
+                    "bijlagen": ["type": "array", "items": [
+                        "type": "object", "required": ["id", "bestandsnaam", "mimeType", "grootte", "href"],
+                        "properties": ["id": ["type": "string", "format": "uuid"], "bestandsnaam": ["type": "string"], "mimeType": ["type": "string"],
+                                       "grootte": ["type": "integer"], "href": ["type": "string"]] as J,
+                    ] as J],
+                    "tijdlijn": ["type": "array", "items": [
+                        "type": "object", "required": ["volgnummer", "soort", "tijdstip", "zichtbaarVoorMelder"],
+                        "properties": [
+                            "volgnummer": ["type": "integer"], "soort": ["type": "string"], "tijdstip": ["type": "string", "format": "date-time"],
+                            "door": ["type": "string"], "tekst": ["type": "string"], "zichtbaarVoorMelder": ["type": "boolean"],
+                            "gegevens": ["type": "object", "properties": [
+                                "kanaal": ["type": "string"], "datum": ["type": "string", "format": "date"], "status": ["type": "string"], "rol": ["type": "string"],
+                                "uitkomst": ["type": "string"], "scopeReden": ["type": "string"], "cijfer": ["type": "integer"], "bestandsnaam": ["type": "string"],
+                            ] as J] as J,
+                        ] as J,
+                    ] as J],
+                    "mogelijkeStappen": ["type": "array", "items": ["type": "string", "enum": Behandelstap.alle.map(\.naam)]],
+                ] as J,
+            ] as J,
+            "MeldingZoekVerzoek": [
+                "type": "object", "description": "Ten minste één van de drie.",
+                "properties": [
+                    "zaaknummer": ["type": "string", "pattern": "^MFO-[0-9]{4}-[0-9]{6}$"], "naam": ["type": "string", "minLength": 2, "maxLength": BehandelLimieten.maxKort],
+                    "bsn": ["type": "string", "pattern": "^[0-9]{9}$", "description": "Voldoet aan de elfproef."],
+                ] as J,
+            ] as J,
+            "ContactVerzoek": [
+                "type": "object", "required": ["datum", "kanaal", "samenvatting"],
+                "properties": [
+                    "datum": ["type": "string", "format": "date", "description": "Niet in de toekomst en niet vóór de ontvangst."],
+                    "kanaal": ["type": "string", "enum": Contactvorm.allCases.map(\.rawValue)],
+                    "samenvatting": ["type": "string", "minLength": 1, "maxLength": BehandelLimieten.maxTekst],
+                ] as J,
+            ] as J,
+            "ToewijzingVerzoek": [
+                "type": "object", "required": ["email"],
+                "properties": ["email": ["type": "string", "description": "E-mailadres van een actieve medewerker van het Meldpunt."]],
+            ] as J,
+            "AnalyseVerzoek": [
+                "type": "object", "required": ["oorsprongOrganisatie", "oorsprongRegistratie", "complexiteit"],
+                "properties": [
+                    "oorsprongOrganisatie": ["type": "string", "minLength": 1, "maxLength": BehandelLimieten.maxKort],
+                    "oorsprongRegistratie": ["type": "string", "minLength": 1, "maxLength": BehandelLimieten.maxKort, "description": "Een van de tien codes (BRP, BRI, …) of de naam van een andere registratie."],
+                    "geraakteOrganisaties": ["type": "array", "maxItems": BehandelLimieten.maxLijst, "items": tekst(max: BehandelLimieten.maxKort)],
+                    "geraakteRegistraties": ["type": "array", "maxItems": BehandelLimieten.maxLijst, "items": tekst(max: BehandelLimieten.maxKort)],
+                    "complexiteit": ["type": "string", "enum": Complexiteit.allCases.map(\.rawValue)],
+                    "toelichting": tekst(max: BehandelLimieten.maxTekst, "Interne toelichting op de analyse."),
+                ] as J,
+            ] as J,
+            "RolkeuzeVerzoek": [
+                "type": "object", "required": ["rol"],
+                "properties": [
+                    "rol": ["type": "string", "enum": MeldpuntRol.allCases.map(\.rawValue)],
+                    "reden": tekst(max: BehandelLimieten.maxTekst, "Verplicht als de rol afwijkt van het voorstel."),
+                ] as J,
+            ] as J,
+            "TekstVerzoek": [
+                "type": "object", "required": ["tekst"],
+                "properties": ["tekst": ["type": "string", "minLength": 1, "maxLength": BehandelLimieten.maxTekst, "description": "Berichten aan de melder hoogstens \(BehandelLimieten.maxBericht) tekens."]],
+            ] as J,
+            "VolgendeStapVerzoek": [
+                "type": "object", "required": ["tekst", "datum"],
+                "properties": ["tekst": ["type": "string", "minLength": 1, "maxLength": BehandelLimieten.maxKort * 5],
+                               "datum": ["type": "string", "format": "date", "description": "Niet in het verleden."]] as J,
+            ] as J,
+            "MeldingStatuswijzigingVerzoek": [
+                "type": "object", "required": ["status"],
+                "properties": [
+                    "status": ["type": "string", "enum": ["wachtOpOrganisaties", "inBehandeling", "gesloten"]],
+                    "uitkomst": ["type": "string", "enum": MeldingUitkomst.allCases.map(\.rawValue), "description": "Verplicht bij gesloten."],
+                    "samenvatting": tekst(max: BehandelLimieten.maxTekst, "Bij gesloten verplicht: voor de melder, in gewone taal; bij buitenScope en doorverwezen waar de melder wel terecht kan."),
+                    "scopeReden": ["type": "string", "enum": ScopeReden.allCases.map(\.rawValue), "description": "Verplicht bij uitkomst buitenScope."],
+                ] as J,
+            ] as J,
+            "StatuspaginaLink": [
+                "type": "object", "required": ["zaaknummer", "statuspagina"],
+                "properties": ["zaaknummer": ["type": "string"], "statuspagina": ["type": "string", "description": "De nieuwe privélink; wordt maar één keer gegeven."]],
             ] as J,
             "StatuswijzigingVerzoek": [
                 "type": "object", "required": ["status"],

@@ -116,10 +116,14 @@ extension Data {
 extension Response {
     /// An attachment as a download: its own type, never rendered inline by the browser.
     static func download(_ b: Bijlage, _ data: Data) -> Response {
+        download(b.bestandsnaam, b.mimeType, data)
+    }
+
+    static func download(_ bestandsnaam: String, _ mimeType: String, _ data: Data) -> Response {
         let response = Response(status: .ok, body: .init(data: data))
-        let delen = b.mimeType.split(separator: "/")
+        let delen = mimeType.split(separator: "/")
         response.headers.contentType = HTTPMediaType(type: String(delen[0]), subType: String(delen[1]))
-        let veilig = b.bestandsnaam.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: ".-_"))) ?? "bijlage"
+        let veilig = bestandsnaam.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: ".-_"))) ?? "bijlage"
         response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename*=UTF-8''\(veilig)")
         return response
     }

@@ -1,6 +1,7 @@
 import Fluent
 import SQLKit
 import Foundation
+import MeldpuntDomain
 
 /// An MFO case. Personal data sits in `MeldingPersoonsgegevens`, so withdrawing consent can
 /// erase it whole while the case keeps its non-personal facts for statistics.
@@ -27,8 +28,25 @@ final class Melding: Model, @unchecked Sendable {
     @Field(key: "toestemming_versie") var toestemmingVersie: String
     @OptionalField(key: "gesloten_op") var geslotenOp: Date?
     @Field(key: "laatste_volgnummer") var laatsteVolgnummer: Int
+    /// The analysis as JSON (`Analyse`): organisations and registrations, nothing personal.
+    @OptionalField(key: "analyse") var analyse: String?
+    @OptionalField(key: "voorgestelde_rol") var voorgesteldeRol: String?
+    /// What the melder can expect next, and by when (YYYY-MM-DD); shown on the status page.
+    @OptionalField(key: "volgende_stap") var volgendeStap: String?
+    @OptionalField(key: "volgende_stap_op") var volgendeStapOp: String?
+    /// The melder's satisfaction after closing, 1–5.
+    @OptionalField(key: "tevredenheid") var tevredenheid: Int?
+    /// Set with the first contact: was it after the service norm's last day?
+    @OptionalField(key: "contact_te_laat") var contactTeLaat: Bool?
 
     init() {}
+
+    var meldingStatus: MeldingStatus { MeldingStatus(rawValue: status) ?? .ontvangen }
+
+    var volgendeStapDTO: VolgendeStapDTO? {
+        guard let volgendeStap, let volgendeStapOp else { return nil }
+        return VolgendeStapDTO(tekst: volgendeStap, datum: volgendeStapOp)
+    }
 }
 
 /// Everything personal about a case: the request as sent (contact details, BSN, story).
@@ -39,6 +57,8 @@ final class MeldingPersoonsgegevens: Model, @unchecked Sendable {
     @Field(key: "inhoud") var inhoud: String
     @OptionalField(key: "bsn") var bsn: String?
     @Field(key: "naam") var naam: String
+    /// Names of the melder and the person represented, lower case, for searching.
+    @OptionalField(key: "zoeknaam") var zoeknaam: String?
 
     init() {}
 }
@@ -56,6 +76,9 @@ final class MeldingGebeurtenis: Model, @unchecked Sendable {
     @OptionalField(key: "tekst") var tekst: String?
     /// Shown on the melder's status page.
     @Field(key: "zichtbaar_voor_melder") var zichtbaarVoorMelder: Bool
+    /// Non-personal facts of the event as JSON (contact channel and date, role, outcome…):
+    /// they stay when the text is erased.
+    @OptionalField(key: "gegevens") var gegevens: String?
 
     init() {}
 }
@@ -156,5 +179,45 @@ struct CreateMeldingBijlagen: AsyncMigration {
     func revert(on database: any Database) async throws {
         try await database.schema(Verwerkingslogregel.schema).deleteField("melding_id").update()
         try await database.schema(MeldingBijlage.schema).delete()
+    }
+}
+
+/// Case handling by staff: the analysis, role, next step and rating on the case; structured
+/// timeline facts; the user in the processing log; names to search on.
+struct CreateMeldingBehandeling: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        // One column per statement: SQLite alters a table one column at a time.
+        for (veld, type) in [("analyse", DatabaseSchema.DataType.string), ("voorgestelde_rol", .string), ("volgende_stap", .string),
+                             ("volgende_stap_op", .string), ("tevredenheid", .int), ("contact_te_laat", .bool)] {
+            try await database.schema(Melding.schema).field(.string(veld), type).update()
+        }
+        try await database.schema(MeldingGebeurtenis.schema).field("gegevens", .string).update()
+        try await database.schema(MeldingPersoonsgegevens.schema).field("zoeknaam", .string).update()
+        try await database.schema(Verwerkingslogregel.schema).field("gebruiker_id", .uuid).update()
+        let sql = database as! any SQLDatabase
+        try await sql.create(index: "idx_meldingen_behandelaar").on(Melding.schema).column("behandelaar_id").column("status").run()
+        // Cases filed before this step get their search names from what was sent.
+        for p in try await MeldingPersoonsgegevens.query(on: database).all() {
+            let verzoek = try? JSONDecoder().decode(MeldingVerzoek.self, from: Data(p.inhoud.utf8))
+            p.zoeknaam = MeldingPersoonsgegevens.zoeknaam(verzoek ?? MeldingVerzoek(), naam: p.naam)
+            try await p.save(on: database)
+        }
+    }
+
+    func revert(on database: any Database) async throws {
+        try await (database as! any SQLDatabase).drop(index: "idx_meldingen_behandelaar").run()
+        try await database.schema(Verwerkingslogregel.schema).deleteField("gebruiker_id").update()
+        try await database.schema(MeldingPersoonsgegevens.schema).deleteField("zoeknaam").update()
+        try await database.schema(MeldingGebeurtenis.schema).deleteField("gegevens").update()
+        for veld in ["analyse", "voorgestelde_rol", "volgende_stap", "volgende_stap_op", "tevredenheid", "contact_te_laat"] {
+            try await database.schema(Melding.schema).deleteField(.string(veld)).update()
+        }
+    }
+}
+
+extension MeldingPersoonsgegevens {
+    static func zoeknaam(_ v: MeldingVerzoek, naam: String) -> String {
+        ([naam, v.vertegenwoordigde?.naam ?? "", v.organisatieNaam ?? ""]).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            .filter { !$0.isEmpty }.joined(separator: " | ")
     }
 }

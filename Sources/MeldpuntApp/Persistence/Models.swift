@@ -163,6 +163,8 @@ final class Verwerkingslogregel: Model, @unchecked Sendable {
     @OptionalField(key: "melding_id") var meldingID: UUID?
     @Field(key: "trace_id") var traceID: String
     @OptionalField(key: "betrokkene_hash") var betrokkeneHash: String?
+    /// The portal user, when a person (not a system) did it.
+    @OptionalField(key: "gebruiker_id") var gebruikerID: UUID?
 
     init() {}
 }

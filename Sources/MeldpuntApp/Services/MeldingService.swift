@@ -46,7 +46,8 @@ struct MeldingService {
         let inhoudTekst = String(decoding: try JSONEncoder.compact.encode(inhoud), as: UTF8.self)
         let token = Sleutels.willekeurig(32)
         let uiterlijk = kalender.plusWerkdagen(contactnormWerkdagen, na: Dag(nu))
-        let bsn = verzoek.melder?.bsn.flatMap { $0.isEmpty ? nil : $0 }
+        // The data subject: the person represented when an intermediary reports, else the melder.
+        let bsn = [verzoek.vertegenwoordigde?.bsn, verzoek.melder?.bsn].compactMap { $0 }.first { !$0.isEmpty }
         let registraties = ((verzoek.registraties ?? []).map { $0.uppercased() } + [verzoek.andereRegistratie].compactMap { $0 }.filter { !$0.isEmpty })
             .joined(separator: ",")
         let bijlagen = opgeslagen
@@ -82,6 +83,7 @@ struct MeldingService {
                     p.inhoud = inhoudTekst
                     p.bsn = bsn
                     p.naam = verzoek.melder?.naam ?? ""
+                    p.zoeknaam = MeldingPersoonsgegevens.zoeknaam(verzoek, naam: p.naam)
                     try await p.create(on: tx)
 
                     for (b, hash, grootte) in bijlagen {
@@ -93,9 +95,9 @@ struct MeldingService {
                         mb.sha256 = hash
                         try await mb.create(on: tx)
                     }
-                    try await gebeurtenis(id, 1, soort: "ontvangen", door: ingediendDoor?.naam ?? "melder",
+                    try await nieuweGebeurtenis(id, 1, Gebeurtenis(soort: "ontvangen",
                                           tekst: "Melding ontvangen. Wij nemen uiterlijk \(Datumweergave.datum(uiterlijk.description)) persoonlijk contact met u op.",
-                                          zichtbaar: true).create(on: tx)
+                                          zichtbaar: true), door: ingediendDoor?.naam ?? "melder").create(on: tx)
                     try await Verwerkingslog.regel(.meldingAanmaken, organisatie: ingediendDoor?.id, melding: id,
                                                    betrokkene: bsn.map { pseudoniemen.pseudoniem("bsn:" + $0) }, traceID: traceID, tijdstip: nu).create(on: tx)
                     return nummer
@@ -110,35 +112,43 @@ struct MeldingService {
         throw Problem(.serviceUnavailable, detail: "Het lukte niet een zaaknummer toe te kennen. Probeer het opnieuw.")
     }
 
-    private func gebeurtenis(_ melding: UUID, _ volgnummer: Int, soort: String, door: String?, tekst: String?, zichtbaar: Bool) -> MeldingGebeurtenis {
-        let g = MeldingGebeurtenis()
-        g.$melding.id = melding
-        g.volgnummer = volgnummer
-        g.soort = soort
-        g.tijdstip = nu
-        g.door = door
-        g.tekst = tekst
-        g.zichtbaarVoorMelder = zichtbaar
-        return g
-    }
-
     // MARK: The melder's view
 
     struct MelderWeergave: Content {
         let zaaknummer: String
+        let status: String
         let fase: String
         let faseTekst: String
         let fasen: [String]
+        let rol: String?
+        let uitkomst: String?
         let ontvangenOp: Date
         let eersteContactUiterlijk: String
+        /// The organisations involved: from the analysis once there is one, else as the melder named them.
+        let organisaties: [String]
+        let gevolgen: [GevolgWeergave]
+        let volgendeStap: VolgendeStapDTO?
         let berichten: [Bericht]
         let gesloten: Bool
+        let tevredenheid: Int?
+        let aantalBijlagen: Int
+    }
+
+    struct GevolgWeergave: Content {
+        let soort: String
+        let organisatie: String?
+        /// Put on hold at the meldpunt's request (partner coordination, next step of the product).
+        let opgeschort: Bool
     }
 
     struct Bericht: Content {
         let tijdstip: Date
         let tekst: String
+        let vanMelder: Bool
     }
+
+    static let maxBijlagenPerZaak = 10
+    static let melderSoorten: Set<String> = ["berichtVanMelder", "bijlageVanMelder"]
 
     /// The case behind a status-page token. Unknown, wrong and old tokens all get the same answer.
     private func metToken(_ token: String) async throws -> Melding {
@@ -178,6 +188,8 @@ struct MeldingService {
             m.uitkomst = MeldingUitkomst.ingetrokken.rawValue
             m.geslotenOp = nu
             m.$behandelaar.id = nil
+            m.volgendeStap = nil
+            m.volgendeStapOp = nil
             try await m.save(on: tx)
             try await volgendeGebeurtenis(m, soort: "toestemmingIngetrokken", door: "melder",
                                           tekst: "U heeft uw toestemming ingetrokken. Wij hebben uw melding gesloten en uw persoonsgegevens gewist.",
@@ -189,21 +201,79 @@ struct MeldingService {
     private func volgendeGebeurtenis(_ m: Melding, soort: String, door: String?, tekst: String?, zichtbaar: Bool, on database: (any Database)? = nil) async throws {
         let d = database ?? db
         m.laatsteVolgnummer += 1
-        try await gebeurtenis(try m.requireID(), m.laatsteVolgnummer, soort: soort, door: door, tekst: tekst, zichtbaar: zichtbaar).create(on: d)
+        try await nieuweGebeurtenis(try m.requireID(), m.laatsteVolgnummer, Gebeurtenis(soort: soort, tekst: tekst, zichtbaar: zichtbaar), door: door).create(on: d)
         try await m.save(on: d)
     }
 
     func voorMelder(token: String) async throws -> MelderWeergave {
         let m = try await metToken(token)
-        let status = MeldingStatus(rawValue: m.status) ?? .ontvangen
-        let berichten = try await MeldingGebeurtenis.query(on: db).filter(\.$melding.$id == m.requireID())
+        let id = try m.requireID()
+        let status = m.meldingStatus
+        let berichten = try await MeldingGebeurtenis.query(on: db).filter(\.$melding.$id == id)
             .filter(\.$zichtbaarVoorMelder == true).sort(\.$volgnummer, .descending).all()
+        let verzoek = try await MeldingPersoonsgegevens.find(id, on: db).flatMap { try? JSONDecoder().decode(MeldingVerzoek.self, from: Data($0.inhoud.utf8)) }
+        let organisaties = Self.analyse(m).map { [$0.oorsprongOrganisatie] + $0.geraakteOrganisaties } ?? verzoek?.betrokkenOrganisaties ?? []
         try await Verwerkingslog.regel(.meldingStatuspagina, organisatie: nil, melding: m.id, betrokkene: nil, traceID: traceID, tijdstip: nu).create(on: db)
-        return MelderWeergave(zaaknummer: m.zaaknummer, fase: status.fase.rawValue, faseTekst: status.fase.tekst,
-                              fasen: MelderFase.allCases.map(\.rawValue), ontvangenOp: m.ontvangenOp,
-                              eersteContactUiterlijk: m.eersteContactUiterlijk,
-                              berichten: berichten.compactMap { g in g.tekst.map { Bericht(tijdstip: g.tijdstip, tekst: $0) } },
-                              gesloten: status.isGesloten)
+        return MelderWeergave(
+            zaaknummer: m.zaaknummer, status: m.status, fase: status.fase.rawValue, faseTekst: status.fase.tekst,
+            fasen: MelderFase.allCases.map(\.rawValue), rol: m.rol, uitkomst: m.uitkomst, ontvangenOp: m.ontvangenOp,
+            eersteContactUiterlijk: m.eersteContactUiterlijk,
+            organisaties: organisaties.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
+            gevolgen: (verzoek?.gevolgen ?? []).compactMap { g in g.soort.map { GevolgWeergave(soort: $0, organisatie: g.organisatie, opgeschort: false) } },
+            volgendeStap: m.volgendeStapDTO,
+            berichten: berichten.compactMap { g in g.tekst.map { Bericht(tijdstip: g.tijdstip, tekst: $0, vanMelder: Self.melderSoorten.contains(g.soort)) } },
+            gesloten: status.isGesloten, tevredenheid: m.tevredenheid,
+            aantalBijlagen: try await MeldingBijlage.query(on: db).filter(\.$melding.$id == id).count())
+    }
+
+    /// A file the melder adds from the status page: PDF, JPEG or PNG by its bytes, at most
+    /// 20 MiB, and at most `maxBijlagenPerZaak` on one case.
+    func bijlageVanMelder(token: String, bestandsnaam: String, data: Data) async throws {
+        let m = try await metToken(token)
+        let id = try m.requireID()
+        guard !data.isEmpty else { throw Problem.ongeldig("bijlage", "required", "Kies eerst een bestand.") }
+        guard let soort = BijlageRegels.herken(data) else {
+            throw Problem.ongeldig("bijlage", "soort", "Dit bestand kunnen we niet aannemen. Stuur een PDF, JPEG of PNG.")
+        }
+        guard data.count <= BijlageRegels.maxTotaleGrootte else { throw Problem.ongeldig("bijlage", "maxSize", "Een bestand is hoogstens 20 MB.") }
+        guard !m.meldingStatus.isGesloten else {
+            throw Problem(.conflict, detail: "Uw melding is afgerond; u kunt geen bestanden meer toevoegen.")
+        }
+        guard try await MeldingBijlage.query(on: db).filter(\.$melding.$id == id).count() < Self.maxBijlagenPerZaak else {
+            throw Problem.ongeldig("bijlage", "maxItems", "Bij één melding passen hoogstens \(Self.maxBijlagenPerZaak) bestanden. Stuur ons een bericht als u er meer heeft.")
+        }
+        let naam = String(String(bestandsnaam.split(separator: "/").last ?? "bijlage").prefix(BijlageRegels.maxBestandsnaamLengte))
+        let hash = try await BijlageOpslag.bewaar(data, on: db)
+        try await db.transaction { tx in
+            let b = MeldingBijlage()
+            b.$melding.id = id
+            b.bestandsnaam = naam.isEmpty ? "bijlage" : naam
+            b.mimeType = soort.rawValue
+            b.grootte = data.count
+            b.sha256 = hash
+            try await b.create(on: tx)
+            m.laatsteVolgnummer += 1
+            try await nieuweGebeurtenis(id, m.laatsteVolgnummer, Gebeurtenis(soort: "bijlageVanMelder", tekst: b.bestandsnaam, zichtbaar: true,
+                                                                             gegevens: GebeurtenisGegevens(bestandsnaam: b.bestandsnaam)), door: "melder").create(on: tx)
+            try await m.save(on: tx)
+        }
+    }
+
+    /// The one-question rating after closing; once.
+    func beoordeel(token: String, cijfer: String?, opmerking: String?) async throws {
+        let m = try await metToken(token)
+        let b: Beoordeling
+        do { b = try valideerBeoordeling(cijfer: cijfer, opmerking: opmerking) } catch { throw Problem.ongeldig(error.fouten) }
+        guard m.meldingStatus.isGesloten else { throw Problem(.conflict, detail: "U kunt uw melding beoordelen als zij is afgerond.") }
+        guard m.tevredenheid == nil else { throw Problem(.conflict, detail: "U heeft deze melding al beoordeeld. Dank u wel.") }
+        let id = try m.requireID()
+        try await db.transaction { tx in
+            m.tevredenheid = b.cijfer
+            m.laatsteVolgnummer += 1
+            try await nieuweGebeurtenis(id, m.laatsteVolgnummer, Gebeurtenis(soort: "beoordeling", tekst: b.opmerking, zichtbaar: false,
+                                                                             gegevens: GebeurtenisGegevens(cijfer: b.cijfer)), door: "melder").create(on: tx)
+            try await m.save(on: tx)
+        }
     }
 }
 

@@ -11,11 +11,14 @@ enum Verwerkingsactie: String, Sendable {
     case meldingAanmaken = "melding.aanmaken"
     case meldingRaadplegen = "melding.raadplegen"
     case meldingStatuspagina = "melding.statuspagina"
+    case meldingLijst = "melding.lijst"
+    case meldingBehandelen = "melding.behandelen"
+    case meldingBijlageRaadplegen = "melding.bijlage.raadplegen"
 }
 
 enum Verwerkingslog {
     static func regel(_ actie: Verwerkingsactie, organisatie: UUID?, terugmelding: UUID? = nil, melding: UUID? = nil, betrokkene: String?,
-                      traceID: String, tijdstip: Date = Date()) -> Verwerkingslogregel {
+                      traceID: String, tijdstip: Date = Date(), gebruiker: UUID? = nil) -> Verwerkingslogregel {
         let r = Verwerkingslogregel()
         r.tijdstip = tijdstip
         r.organisatieID = organisatie
@@ -24,6 +27,7 @@ enum Verwerkingslog {
         r.meldingID = melding
         r.traceID = traceID
         r.betrokkeneHash = betrokkene
+        r.gebruikerID = gebruiker
         return r
     }
 

@@ -8,16 +8,51 @@ struct StatuspaginaController: RouteCollection {
         routes.post("status", ":token", "berichten", use: bericht)
         routes.get("status", ":token", "intrekken", use: intrekkenVraag)
         routes.post("status", ":token", "intrekken", use: intrekken)
+        routes.on(.POST, "status", ":token", "bijlagen", body: .collect(maxSize: "21mb"), use: bijlage)
+        routes.post("status", ":token", "beoordeling", use: beoordeling)
+    }
+
+    struct BijlageInvoer: Content { var bijlage: File? }
+
+    func bijlage(req: Request) async throws -> Response {
+        let token = req.parameters.get("token") ?? ""
+        do {
+            let file = try req.content.decode(BijlageInvoer.self).bijlage
+            try await req.meldingen.bijlageVanMelder(token: token, bestandsnaam: file?.filename ?? "", data: Data(buffer: file?.data ?? ByteBuffer()))
+        } catch let p as Problem where p.status == 400 || p.status == 409 {
+            return try await toon(req, fouten: ["bijlage": p.invalidParams?.first?.reason ?? p.detail])
+        } catch let p as Problem where p.status == 404 {
+            return try await req.pagina("status-onbekend", titel: "statusOnbekendTitel", status: .notFound)
+        }
+        return req.redirect(to: "/status/\(token)?bijlage=1", redirectType: .normal)
+    }
+
+    struct BeoordelingInvoer: Content { var cijfer: String?; var opmerking: String? }
+
+    func beoordeling(req: Request) async throws -> Response {
+        let token = req.parameters.get("token") ?? ""
+        let invoer = try req.content.decode(BeoordelingInvoer.self)
+        do {
+            try await req.meldingen.beoordeel(token: token, cijfer: invoer.cijfer, opmerking: invoer.opmerking)
+        } catch let p as Problem where p.status == 400 || p.status == 409 {
+            let fouten = Dictionary((p.invalidParams ?? [OngeldigeParameter(name: "cijfer", code: "conflict", reason: p.detail)]).map { ($0.name, $0.reason) },
+                                    uniquingKeysWith: { a, _ in a })
+            return try await toon(req, fouten: fouten, ingevuld: ["opmerking": invoer.opmerking ?? ""])
+        } catch let p as Problem where p.status == 404 {
+            return try await req.pagina("status-onbekend", titel: "statusOnbekendTitel", status: .notFound)
+        }
+        return req.redirect(to: "/status/\(token)?beoordeeld=1", redirectType: .normal)
     }
 
     struct BerichtInvoer: Content { var bericht: String? }
 
     func bericht(req: Request) async throws -> Response {
         let token = req.parameters.get("token") ?? ""
+        let bericht = try req.content.decode(BerichtInvoer.self).bericht ?? ""
         do {
-            try await req.meldingen.berichtVanMelder(token: token, tekst: try req.content.decode(BerichtInvoer.self).bericht ?? "")
+            try await req.meldingen.berichtVanMelder(token: token, tekst: bericht)
         } catch let p as Problem where p.status == 400 || p.status == 409 {
-            return try await toon(req, fout: p.invalidParams?.first?.reason ?? p.detail)
+            return try await toon(req, fouten: ["bericht": p.invalidParams?.first?.reason ?? p.detail], ingevuld: ["bericht": bericht])
         } catch let p as Problem where p.status == 404 {
             return try await req.pagina("status-onbekend", titel: "statusOnbekendTitel", status: .notFound)
         }
@@ -52,23 +87,36 @@ struct StatuspaginaController: RouteCollection {
     }
 
     struct Stap: Encodable, Sendable { let naam: String; let huidig: Bool; let gedaan: Bool }
+    struct Gevolg: Encodable, Sendable { let wat: String; let organisatie: String?; let opgeschort: Bool }
     struct Weergave: Encodable, Sendable {
         let zaaknummer: String
         let faseTekst: String
+        let watNu: String
         let stappen: [Stap]
-        let eersteContact: String
+        let eersteContact: String?
+        let organisaties: [String]
+        let gevolgen: [Gevolg]
+        let volgendeStap: String?
+        let volgendeStapDatum: String?
+        let uitkomst: String?
         let berichten: [Bericht]
         let gesloten: Bool
+        let kanBeoordelen: Bool
+        let tevredenheid: Int?
+        let cijfers: [Keuze]
+        /// What the melder typed, kept when something was wrong.
+        let ingevuld: [String: String]
         let basis: String
-        let fout: String?
+        let fouten: [VeldFout]
+        let foutVelden: [String: String]
     }
-    struct Bericht: Encodable, Sendable { let tijdstip: String; let tekst: String }
+    struct Bericht: Encodable, Sendable { let tijdstip: String; let tekst: String; let van: String }
 
     func toon(req: Request) async throws -> Response {
-        try await toon(req, fout: nil)
+        try await toon(req, fouten: [:])
     }
 
-    private func toon(_ req: Request, fout: String?) async throws -> Response {
+    private func toon(_ req: Request, fouten: [String: String], ingevuld: [String: String] = [:]) async throws -> Response {
         let token = req.parameters.get("token") ?? ""
         let m: MeldingService.MelderWeergave
         do {
@@ -79,13 +127,24 @@ struct StatuspaginaController: RouteCollection {
         }
         let t = Teksten.voor(req.taal)
         let huidig = MelderFase.allCases.firstIndex { $0.rawValue == m.fase } ?? 0
+        let labels = ["bericht": "uwBericht", "bijlage": "statusBijlageLabel", "cijfer": "beoordelingTitel", "opmerking": "beoordelingOpmerking"]
+        let veldFouten = fouten.sorted { $0.key < $1.key }.map { VeldFout(veld: $0.key, label: t[labels[$0.key] ?? ""] ?? $0.key, tekst: $0.value) }
+        let watNu = m.status == MeldingStatus.inBehandeling.rawValue ? m.rol.flatMap { t["statusNu_\($0)"] } : t["statusNu_\(m.status)"]
         let weergave = Weergave(
-            zaaknummer: m.zaaknummer, faseTekst: t["fase_\(m.fase)_uitleg"] ?? m.faseTekst,
+            zaaknummer: m.zaaknummer, faseTekst: t["fase_\(m.fase)_uitleg"] ?? m.faseTekst, watNu: watNu ?? t["statusNu_analyse"]!,
             stappen: MelderFase.allCases.enumerated().map { i, f in Stap(naam: t["fase_\(f.rawValue)"] ?? f.rawValue, huidig: i == huidig, gedaan: i < huidig) },
-            eersteContact: Datumweergave.datum(m.eersteContactUiterlijk),
-            berichten: m.berichten.map { Bericht(tijdstip: Datumweergave.tijdstip($0.tijdstip), tekst: $0.tekst) },
-            gesloten: m.gesloten, basis: "/status/\(token)", fout: fout)
-        return try await req.pagina("status", titel: "statusTitel", inhoud: weergave,
-                                    melding: req.queryWaarde("verstuurd") != nil ? "berichtVerstuurd" : nil, status: fout == nil ? .ok : .badRequest)
+            eersteContact: m.status == MeldingStatus.ontvangen.rawValue ? Datumweergave.datum(m.eersteContactUiterlijk) : nil,
+            organisaties: m.organisaties,
+            gevolgen: m.gevolgen.map { Gevolg(wat: t["gevolg_\($0.soort)"] ?? $0.soort, organisatie: $0.organisatie, opgeschort: $0.opgeschort) },
+            volgendeStap: m.volgendeStap?.tekst, volgendeStapDatum: m.volgendeStap.map { Datumweergave.datum($0.datum) },
+            uitkomst: m.uitkomst.map { t["mfoUitkomst_\($0)"] ?? $0 },
+            berichten: m.berichten.map { Bericht(tijdstip: Datumweergave.tijdstip($0.tijdstip), tekst: $0.tekst, van: t[$0.vanMelder ? "statusU" : "statusMeldpunt"]!) },
+            gesloten: m.gesloten, kanBeoordelen: m.gesloten && m.tevredenheid == nil, tevredenheid: m.tevredenheid,
+            cijfers: Beoordeling.schaal.map { Keuze(waarde: String($0), naam: t["beoordeling_\($0)"]!) },
+            ingevuld: ingevuld, basis: "/status/\(token)", fouten: veldFouten,
+            foutVelden: fouten)
+        let melding = req.queryWaarde("verstuurd") != nil ? "berichtVerstuurd" : req.queryWaarde("bijlage") != nil ? "statusBijlageVerstuurd"
+            : req.queryWaarde("beoordeeld") != nil ? "beoordelingDank" : nil
+        return try await req.pagina("status", titel: "statusTitel", inhoud: weergave, melding: melding, status: fouten.isEmpty ? .ok : .badRequest)
     }
 }

@@ -1,0 +1,361 @@
+import Fluent
+import Foundation
+import MeldpuntDomain
+import Vapor
+
+/// The meldpunt staff's pages: the werkvoorraad and a case with every handling step.
+/// Thin: everything goes through `MeldingService`, as the API does, so rules and the
+/// processing log are the same.
+struct MeldingenWebController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let m = routes.grouped("meldingen")
+        m.get(use: werkvoorraad)
+        m.post("zoeken", use: zoek)
+        m.get(":zaaknummer", use: detail)
+        m.get(":zaaknummer", "bijlagen", ":bijlage", use: bijlage)
+        for actie in Actie.allCases {
+            m.post(":zaaknummer", .constant(actie.rawValue)) { req in try await voerUit(actie, req) }
+        }
+    }
+
+    private func medewerker(_ req: Request) throws -> Medewerker {
+        Medewerker(try req.vereisGebruiker(.meldpunt))
+    }
+
+    // MARK: Werkvoorraad
+
+    enum Map: String, CaseIterable {
+        case nieuw, mijn, open, teLaat, wacht, gesloten
+
+        var tekstSleutel: String { "mfoMap_" + rawValue }
+    }
+
+    struct Rij: Encodable, Sendable {
+        let href: String
+        let zaaknummer: String
+        let naam: String
+        let melderType: String
+        let registraties: String
+        let ontvangen: String
+        let contactUiterlijk: String
+        let teLaat: Bool
+        let status: String
+        let behandelaar: String?
+    }
+
+    struct Lijst: Encodable, Sendable {
+        let mappen: [TerugmeldingenWebController.MapLink]
+        let rijen: [Rij]
+        let totaal: Int
+        let pagina: Int
+        let paginas: Int
+        let vorige: String?
+        let volgende: String?
+        let zoekterm: String
+        let isZoekresultaat: Bool
+        let fouten: [VeldFout]
+        let foutVelden: [String: String]
+    }
+
+    func werkvoorraad(req: Request) async throws -> Response {
+        let g = try medewerker(req)
+        let map = req.queryWaarde("map").flatMap(Map.init(rawValue:)) ?? .nieuw
+        let pagina = max(1, min(100_000, req.queryWaarde("pagina").flatMap { Int($0) } ?? 1))
+        var f = MeldingService.Werkvoorraad(pagina: pagina, paginagrootte: 25)
+        switch map {
+        case .nieuw: f.statussen = [.ontvangen]
+        case .mijn: f.behandelaar = g.gebruiker?.id; f.alleenOpen = true
+        case .open: f.alleenOpen = true
+        case .teLaat: f.contactTermijnOverschreden = true; f.alleenOpen = true
+        case .wacht: f.statussen = [.wachtOpOrganisaties]
+        case .gesloten: f.statussen = [.gesloten]
+        }
+        return try await toonLijst(req, g, map: map, filter: f)
+    }
+
+    struct ZoekInvoer: Content { var zoekterm: String? }
+
+    /// One field for a case number, a BSN or a name; a POST, so none of them lands in a URL or a log.
+    func zoek(req: Request) async throws -> Response {
+        let g = try medewerker(req)
+        let t = Teksten.voor(req.taal)
+        let term = (try req.content.decode(ZoekInvoer.self).zoekterm ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        var f = MeldingService.Werkvoorraad(paginagrootte: 100)
+        var fout: String?
+        let cijfers = term.replacingOccurrences(of: " ", with: "")
+        if let z = Zaaknummer(term) {
+            f.zaaknummer = z.description
+        } else if !cijfers.isEmpty, cijfers.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            if BSN(cijfers) != nil { f.bsn = cijfers } else { fout = t["mfoZoekBsnOngeldig"] }
+        } else if term.count >= 2 && term.count <= BehandelLimieten.maxKort {
+            f.naam = term
+        } else {
+            fout = t["mfoZoekTeKort"]
+        }
+        let fouten = fout.map { [VeldFout(veld: "zoekterm", label: t["mfoZoeken"]!, tekst: $0)] } ?? []
+        return try await toonLijst(req, g, map: nil, filter: fouten.isEmpty ? f : nil, zoekterm: term, fouten: fouten)
+    }
+
+    private func toonLijst(_ req: Request, _ g: Medewerker, map: Map?, filter: MeldingService.Werkvoorraad?, zoekterm: String = "",
+                           fouten: [VeldFout] = []) async throws -> Response {
+        let t = Teksten.voor(req.taal)
+        var items: [MeldingSamenvattingDTO] = []
+        var totaal = 0
+        if let filter { (items, totaal) = try await req.meldingen.werkvoorraad(filter, door: g) }
+        let grootte = filter?.paginagrootte ?? 25
+        let pagina = filter?.pagina ?? 1
+        let paginas = max(1, (totaal + grootte - 1) / grootte)
+        func link(_ p: Int) -> String? { map.map { "/meldingen?map=\($0.rawValue)&pagina=\(p)" } }
+        let inhoud = Lijst(
+            mappen: Map.allCases.map { TerugmeldingenWebController.MapLink(href: "/meldingen?map=\($0.rawValue)", naam: t[$0.tekstSleutel] ?? $0.rawValue, actief: $0 == map) },
+            rijen: items.map { s in
+                Rij(href: "/meldingen/\(s.zaaknummer)", zaaknummer: s.zaaknummer, naam: s.naam ?? t["mfoGewist"]!,
+                    melderType: t["mfoMelderType_\(s.melderType)"] ?? s.melderType, registraties: s.registraties.joined(separator: ", "),
+                    ontvangen: Datumweergave.datum(s.ontvangenOp), contactUiterlijk: Datumweergave.datum(s.eersteContactUiterlijk),
+                    teLaat: s.contactTermijnOverschreden, status: t["mfoStatus_\(s.status)"] ?? s.status, behandelaar: s.behandelaar?.naam)
+            },
+            totaal: totaal, pagina: pagina, paginas: paginas,
+            vorige: pagina > 1 ? link(pagina - 1) : nil, volgende: pagina < paginas ? link(pagina + 1) : nil,
+            zoekterm: zoekterm, isZoekresultaat: map == nil, fouten: fouten,
+            foutVelden: Dictionary(fouten.map { ($0.veld, $0.tekst) }, uniquingKeysWith: { a, _ in a }))
+        return try await req.pagina("meldingen", titel: "werkvoorraad", inhoud: inhoud, status: fouten.isEmpty ? .ok : .badRequest)
+    }
+
+    // MARK: A case
+
+    struct Regel: Encodable, Sendable { let label: String; let waarde: String }
+    struct BijlageRij: Encodable, Sendable { let href: String; let naam: String; let grootte: String }
+    struct TijdlijnRij: Encodable, Sendable { let tijdstip: String; let wat: String; let door: String; let tekst: String?; let extra: String?; let voorMelder: Bool }
+
+    struct Kan: Encodable, Sendable {
+        let contact, analyse, rolKeuze, wacht, hervatten, sluiten, schrijven: Bool
+    }
+
+    struct Detail: Encodable, Sendable {
+        let zaaknummer: String
+        let href: String
+        let status: String
+        let fase: String
+        let gesloten: Bool
+        let uitkomst: String?
+        let rol: String?
+        let ontvangen: String
+        let contactUiterlijk: String
+        let contactOp: String?
+        let teLaat: Bool
+        let behandelaar: String?
+        let volgendeStap: String?
+        let tevredenheid: Int?
+        let gewist: Bool
+        let gegevens: [Regel]
+        let bijlagen: [BijlageRij]
+        let analyse: [Regel]
+        let voorstel: String?
+        let voorstelRedenen: [String]
+        let tijdlijn: [TijdlijnRij]
+        let kan: Kan
+        let kanalen: [Keuze]
+        let complexiteiten: [Keuze]
+        let rollen: [Keuze]
+        let uitkomsten: [Keuze]
+        let scopeRedenen: [Keuze]
+        let medewerkers: [Keuze]
+        let waarden: [String: String]
+        let fouten: [VeldFout]
+        let foutVelden: [String: String]
+        let nieuweLink: String?
+    }
+
+    func detail(req: Request) async throws -> Response {
+        let melding = req.queryWaarde("gedaan").flatMap { Actie(rawValue: $0) }.map { "mfoGedaan_\($0.tekst)" }
+        return try await toonDetail(req, try medewerker(req), melding: melding)
+    }
+
+    private func toonDetail(_ req: Request, _ g: Medewerker, invoer: [String: String] = [:], fouten: [VeldFout] = [], melding: String? = nil,
+                            nieuweLink: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let d = try await req.meldingen.detail(req.parameters.get("zaaknummer") ?? "", door: g)
+        let t = Teksten.voor(req.taal)
+        let stappen = Set(d.mogelijkeStappen)
+        var waarden: [String: String] = [
+            "contactDatum": Dag(req.application.klok.nu()).description,
+            "toewijzenEmail": d.behandelaar?.email ?? g.gebruiker?.email ?? "",
+            "keuzeRol": d.rol ?? d.rolVoorstel?.rol ?? "",
+            "stapTekst": d.volgendeStap?.tekst ?? "",
+            "stapDatum": d.volgendeStap?.datum ?? "",
+        ]
+        if let a = d.analyse {
+            waarden["analyseOorsprongOrganisatie"] = a.oorsprongOrganisatie
+            waarden["analyseOorsprongRegistratie"] = a.oorsprongRegistratie
+            waarden["analyseGeraakteOrganisaties"] = a.geraakteOrganisaties.joined(separator: "\n")
+            waarden["analyseGeraakteRegistraties"] = a.geraakteRegistraties.joined(separator: "\n")
+            waarden["analyseComplexiteit"] = a.complexiteit
+        }
+        waarden.merge(invoer) { _, nieuw in nieuw }
+        func keuzes(_ waarden_: [String], sleutel: String, veld: String) -> [Keuze] {
+            waarden_.map { Keuze(waarde: $0, naam: t["\(sleutel)_\($0)"] ?? $0, gekozen: waarden[veld] == $0) }
+        }
+        let medewerkers = try await Gebruiker.query(on: req.db).filter(\.$rol == GebruikersRol.meldpunt.rawValue).filter(\.$actief == true)
+            .filter(\.$organisatie.$id == g.organisatie.id).sort(\.$naam).all()
+        let inhoud = Detail(
+            zaaknummer: d.zaaknummer, href: "/meldingen/\(d.zaaknummer)", status: t["mfoStatus_\(d.status)"] ?? d.status,
+            fase: t["fase_\(d.fase)"] ?? d.fase, gesloten: d.status == MeldingStatus.gesloten.rawValue,
+            uitkomst: d.uitkomst.map { t["mfoUitkomst_\($0)"] ?? $0 }, rol: d.rol.map { t["mfoRol_\($0)"] ?? $0 },
+            ontvangen: Datumweergave.tijdstip(d.ontvangenOp), contactUiterlijk: Datumweergave.datum(d.eersteContactUiterlijk),
+            contactOp: d.eersteContactOp.map(Datumweergave.datum), teLaat: d.contactTermijnOverschreden,
+            behandelaar: d.behandelaar?.naam, volgendeStap: d.volgendeStap.map { "\($0.tekst) (\(Datumweergave.datum($0.datum)))" },
+            tevredenheid: d.tevredenheid, gewist: d.persoonsgegevensGewist,
+            gegevens: d.melding.map { Self.regels($0, t) } ?? [],
+            bijlagen: d.bijlagen.map { BijlageRij(href: "/meldingen/\(d.zaaknummer)/bijlagen/\($0.id)", naam: $0.bestandsnaam,
+                                                  grootte: ByteCountFormatter.string(fromByteCount: Int64($0.grootte), countStyle: .file)) },
+            analyse: d.analyse.map { a in [
+                Regel(label: t["mfoOorsprong"]!, waarde: "\(a.oorsprongOrganisatie) · \(a.oorsprongRegistratie)"),
+                Regel(label: t["mfoGeraakteOrganisaties"]!, waarde: a.geraakteOrganisaties.isEmpty ? "–" : a.geraakteOrganisaties.joined(separator: ", ")),
+                Regel(label: t["mfoGeraakteRegistraties"]!, waarde: a.geraakteRegistraties.isEmpty ? "–" : a.geraakteRegistraties.joined(separator: ", ")),
+                Regel(label: t["mfoComplexiteit"]!, waarde: t["mfoComplexiteit_\(a.complexiteit)"] ?? a.complexiteit),
+            ] } ?? [],
+            voorstel: d.rolVoorstel.map { t["mfoRol_\($0.rol)"] ?? $0.rol }, voorstelRedenen: d.rolVoorstel?.redenen ?? [],
+            tijdlijn: d.tijdlijn.reversed().map { Self.tijdlijnRij($0, t) },
+            kan: Kan(contact: stappen.contains("contact"), analyse: stappen.contains("analyse"), rolKeuze: stappen.contains("rolKeuze") && d.analyse != nil,
+                     wacht: stappen.contains("wachtOpOrganisaties"), hervatten: stappen.contains("hervatten"), sluiten: stappen.contains("sluiten"),
+                     schrijven: !stappen.isEmpty),
+            kanalen: keuzes(Contactvorm.allCases.map(\.rawValue), sleutel: "mfoKanaal", veld: "contactKanaal"),
+            complexiteiten: keuzes(Complexiteit.allCases.map(\.rawValue), sleutel: "mfoComplexiteit", veld: "analyseComplexiteit"),
+            rollen: MeldpuntRol.allCases.map { r in
+                Keuze(waarde: r.rawValue, naam: (t["mfoRol_\(r.rawValue)"] ?? r.rawValue) + (r.rawValue == d.rolVoorstel?.rol ? " (\(t["mfoVoorgesteld"]!))" : ""),
+                      gekozen: waarden["keuzeRol"] == r.rawValue)
+            },
+            uitkomsten: keuzes(MeldingUitkomst.allCases.map(\.rawValue), sleutel: "mfoUitkomst", veld: "sluitenUitkomst"),
+            scopeRedenen: [Keuze(waarde: "", naam: t["mfoGeenScopeReden"]!, gekozen: (waarden["sluitenScopeReden"] ?? "").isEmpty)]
+                + keuzes(ScopeReden.allCases.map(\.rawValue), sleutel: "mfoScope", veld: "sluitenScopeReden"),
+            medewerkers: medewerkers.map { Keuze(waarde: $0.email, naam: $0.naam, gekozen: waarden["toewijzenEmail"] == $0.email) },
+            waarden: waarden, fouten: fouten,
+            foutVelden: Dictionary(fouten.map { ($0.veld, $0.tekst) }, uniquingKeysWith: { a, _ in a }),
+            nieuweLink: nieuweLink)
+        return try await req.pagina("melding", titel: "mfoMelding", inhoud: inhoud, melding: melding, status: status)
+    }
+
+    /// What the melder sent, as label–value lines; empty parts are left out.
+    static func regels(_ v: MeldingVerzoek, _ t: [String: String]) -> [Regel] {
+        var r: [Regel] = []
+        func voeg(_ sleutel: String, _ waarde: String?) {
+            if let w = waarde?.trimmingCharacters(in: .whitespacesAndNewlines), !w.isEmpty { r.append(Regel(label: t[sleutel] ?? sleutel, waarde: w)) }
+        }
+        voeg("mfoWieMeldt", v.melderType.map { t["mfoMelderType_\($0)"] ?? $0 })
+        voeg("organisatieNaam", v.organisatieNaam)
+        voeg("kvkNummer", v.kvkNummer)
+        for (rol, p) in [("mfoMelder", v.melder), ("mfoVertegenwoordigde", v.vertegenwoordigde)] {
+            guard let p else { continue }
+            voeg(rol, [p.naam, p.email, p.telefoon, [p.adres, p.postcode, p.woonplaats].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", "),
+                       p.bsn.flatMap { $0.isEmpty ? nil : "BSN \($0)" }]
+                .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · "))
+        }
+        if v.melderType == MelderType.intermediair.rawValue {
+            voeg("mfoToestemmingVertegenwoordigde", v.toestemmingVertegenwoordigde == true ? t["ja"] : t["nee"])
+        }
+        voeg("voorkeurKanaal", v.voorkeurKanaal.map { t["kanaal_\($0)"] ?? $0 })
+        voeg("mfoAlBenaderd", v.organisatieAlBenaderd.map { $0 ? t["ja"]! : t["nee"]! })
+        voeg("redenNietBenaderd", v.redenNietBenaderd)
+        voeg("registraties", ((v.registraties ?? []) + [v.andereRegistratie].compactMap { $0 }).joined(separator: ", "))
+        voeg("betrokkenOrganisaties", (v.betrokkenOrganisaties ?? []).joined(separator: ", "))
+        voeg("watIsFout", v.watIsFout)
+        voeg("watMoetHetZijn", v.watMoetHetZijn)
+        voeg("sinds", v.sinds.map(Datumweergave.datum))
+        for g in v.gevolgen ?? [] {
+            voeg("mfoGevolg", [g.soort.map { t["gevolg_\($0)"] ?? $0 }, g.organisatie, g.omschrijving, g.uiterlijkeDatum.map { "\(t["mfoUiterlijk"]!) \(Datumweergave.datum($0))" }]
+                .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · "))
+        }
+        return r
+    }
+
+    static func tijdlijnRij(_ e: GebeurtenisDTO, _ t: [String: String]) -> TijdlijnRij {
+        let g = e.gegevens
+        let extra = [g?.kanaal.map { t["mfoKanaal_\($0)"] ?? $0 }, g?.datum.map(Datumweergave.datum), g?.status.map { t["mfoStatus_\($0)"] ?? $0 },
+                     g?.rol.map { t["mfoRol_\($0)"] ?? $0 }, g?.uitkomst.map { t["mfoUitkomst_\($0)"] ?? $0 }, g?.scopeReden.map { t["mfoScope_\($0)"] ?? $0 },
+                     g?.cijfer.map { "\($0)/5" }].compactMap { $0 }
+        return TijdlijnRij(tijdstip: Datumweergave.tijdstip(e.tijdstip), wat: t["mfoSoort_\(e.soort)"] ?? e.soort, door: e.door ?? "–",
+                           tekst: e.tekst, extra: extra.isEmpty ? nil : extra.joined(separator: " · "), voorMelder: e.zichtbaarVoorMelder)
+    }
+
+    // MARK: Steps
+
+    enum Actie: String, CaseIterable {
+        case contact, toewijzen, analyse, rol, notitie, bericht, volgendeStap = "volgende-stap", wacht, hervatten, sluiten, link
+
+        /// Its name in the interface texts.
+        var tekst: String { self == .volgendeStap ? "volgendeStap" : rawValue }
+
+        /// The form's prefix for its fields, so every id on the page is unique.
+        var voorvoegsel: String {
+            switch self {
+            case .rol: "keuze"
+            case .volgendeStap: "stap"
+            default: rawValue
+            }
+        }
+    }
+
+    struct Invoer: Content {
+        var datum, kanaal, samenvatting, email, oorsprongOrganisatie, oorsprongRegistratie, geraakteOrganisaties, geraakteRegistraties: String?
+        var complexiteit, toelichting, rol, reden, tekst, uitkomst, scopeReden: String?
+    }
+
+    private func voerUit(_ actie: Actie, _ req: Request) async throws -> Response {
+        let g = try medewerker(req)
+        let z = req.parameters.get("zaaknummer") ?? ""
+        let i = try req.content.decode(Invoer.self)
+        func leeg(_ s: String?) -> String? { (s ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : s }
+        func regels(_ s: String?) -> [String] { (s ?? "").split(whereSeparator: \.isNewline).map(String.init) }
+        let service = req.meldingen
+        do {
+            switch actie {
+            case .contact: _ = try await service.legContactVast(z, ContactVerzoek(datum: i.datum, kanaal: leeg(i.kanaal), samenvatting: i.samenvatting), door: g)
+            case .toewijzen: _ = try await service.wijsToe(z, email: i.email, door: g)
+            case .analyse:
+                _ = try await service.legAnalyseVast(z, AnalyseVerzoek(
+                    oorsprongOrganisatie: i.oorsprongOrganisatie, oorsprongRegistratie: i.oorsprongRegistratie,
+                    geraakteOrganisaties: regels(i.geraakteOrganisaties), geraakteRegistraties: regels(i.geraakteRegistraties),
+                    complexiteit: leeg(i.complexiteit), toelichting: i.toelichting), door: g)
+            case .rol: _ = try await service.kiesRol(z, RolkeuzeVerzoek(rol: leeg(i.rol), reden: i.reden), door: g)
+            case .notitie: _ = try await service.schrijf(z, tekst: i.tekst, aanMelder: false, door: g)
+            case .bericht: _ = try await service.schrijf(z, tekst: i.tekst, aanMelder: true, door: g)
+            case .volgendeStap: _ = try await service.zetVolgendeStap(z, VolgendeStapVerzoek(tekst: i.tekst, datum: i.datum), door: g)
+            case .wacht: _ = try await service.wijzigStatus(z, MeldingStatuswijzigingVerzoek(status: MeldingStatus.wachtOpOrganisaties.rawValue), door: g)
+            case .hervatten: _ = try await service.wijzigStatus(z, MeldingStatuswijzigingVerzoek(status: MeldingStatus.inBehandeling.rawValue), door: g)
+            case .sluiten:
+                _ = try await service.wijzigStatus(z, MeldingStatuswijzigingVerzoek(status: MeldingStatus.gesloten.rawValue, uitkomst: leeg(i.uitkomst),
+                                                                                    samenvatting: i.samenvatting, scopeReden: leeg(i.scopeReden)), door: g)
+            case .link:
+                let link = try await service.vernieuwLink(z, door: g)
+                // Shown once, on this page; only its hash is kept.
+                let basis = req.headers.first(name: .host).map { "\(req.application.environment == .production ? "https" : "http")://\($0)" } ?? ""
+                return try await toonDetail(req, g, melding: "mfoGedaan_link", nieuweLink: basis + link.statuspagina)
+            }
+        } catch let p as Problem where p.status == 400 || p.status == 409 {
+            // Back to the page with every problem next to its field, and everything typed kept.
+            let t = Teksten.voor(req.taal)
+            let v = actie.voorvoegsel
+            func sleutel(_ naam: String) -> String {
+                let veld = String(naam.prefix { $0 != "[" && $0 != "." })
+                return v + veld.prefix(1).uppercased() + veld.dropFirst()
+            }
+            let fouten = (p.invalidParams ?? [OngeldigeParameter(name: actie == .sluiten ? "uitkomst" : "tekst", code: "conflict", reason: p.detail)]).map {
+                VeldFout(veld: p.invalidParams == nil ? "fouten-titel" : sleutel($0.name), label: t["mfoVeld_\(sleutel($0.name))"] ?? t["mfoActie_\(actie.tekst)"] ?? $0.name, tekst: $0.reason)
+            }
+            let velden: [(String, String?)] = [("datum", i.datum), ("kanaal", i.kanaal), ("samenvatting", i.samenvatting), ("email", i.email),
+                                               ("oorsprongOrganisatie", i.oorsprongOrganisatie), ("oorsprongRegistratie", i.oorsprongRegistratie),
+                                               ("geraakteOrganisaties", i.geraakteOrganisaties), ("geraakteRegistraties", i.geraakteRegistraties),
+                                               ("complexiteit", i.complexiteit), ("toelichting", i.toelichting), ("rol", i.rol), ("reden", i.reden),
+                                               ("tekst", i.tekst), ("uitkomst", i.uitkomst), ("scopeReden", i.scopeReden)]
+            let invoer = Dictionary(velden.compactMap { n, w in w.map { (sleutel(n), $0) } }, uniquingKeysWith: { a, _ in a })
+            return try await toonDetail(req, g, invoer: invoer, fouten: fouten, status: .badRequest)
+        }
+        return req.redirect(to: "/meldingen/\(z)?gedaan=\(actie.rawValue)", redirectType: .normal)
+    }
+
+    func bijlage(req: Request) async throws -> Response {
+        let g = try medewerker(req)
+        guard let id = req.parameters.get("bijlage").flatMap(UUID.init(uuidString:)) else { throw Problem.nietGevonden() }
+        let (b, data) = try await req.meldingen.bijlage(req.parameters.get("zaaknummer") ?? "", id, door: g)
+        return Response.download(b.bestandsnaam, b.mimeType, data)
+    }
+}

@@ -1,0 +1,319 @@
+import Foundation
+
+// The rules of case handling by meldpunt staff: which step is possible in which state, and
+// what each step must contain. Every validator reports all problems at once.
+
+/// How a personal contact with the melder took place.
+public enum Contactvorm: String, CaseIterable, Codable, Sendable {
+    case telefoon, email, post, gesprek, videobellen
+}
+
+/// Why a melding falls outside the meldpunt's scope.
+public enum ScopeReden: String, CaseIterable, Codable, Sendable {
+    /// A bezwaar or beroep is running: the organisation or the court decides.
+    case bezwaarOfBeroep
+    /// Not about data in a government registration.
+    case geenRegistratie
+    case anders
+}
+
+/// A step staff take on a case. Each moves the case on, or leaves its state as it is.
+public enum Behandelstap: Sendable, Equatable {
+    /// A personal contact with the melder; the first one ends "ontvangen".
+    case contact
+    case analyse
+    case rolKeuze
+    case wachtOpOrganisaties
+    case hervatten
+    case sluiten
+}
+
+extension MeldingOvergangFout {
+    /// What the staff member must do first, in words.
+    public var uitleg: String {
+        switch self {
+        case .ongeldigeOvergang(let van, _) where van == .gesloten:
+            "De melding is gesloten; er kan niets meer aan veranderen."
+        case .ongeldigeOvergang(let van, let naar):
+            "Van \(van.rawValue) kan de melding niet naar \(naar.rawValue)."
+        case .ontbreekt("eersteContact"):
+            "Leg eerst het eerste persoonlijke contact met de melder vast."
+        case .ontbreekt("analyse"):
+            "Leg eerst de analyse vast (oorsprong, impact en complexiteit); daarna kiest u de rol."
+        case .ontbreekt(let wat):
+            "Eerst nodig: \(wat)."
+        }
+    }
+}
+
+/// The state a case is in after `stap`, or why the step is not possible now.
+public func statusNa(_ stap: Behandelstap, van huidig: MeldingStatus) throws(MeldingOvergangFout) -> MeldingStatus {
+    if huidig.isGesloten { throw .ongeldigeOvergang(van: huidig, naar: huidig) }
+    switch stap {
+    case .contact:
+        return huidig == .ontvangen ? .intake : huidig
+    case .analyse:
+        switch huidig {
+        case .ontvangen: throw .ontbreekt("eersteContact")
+        case .intake: return .analyse
+        default: return huidig
+        }
+    case .rolKeuze:
+        switch huidig {
+        case .ontvangen: throw .ontbreekt("eersteContact")
+        case .intake: throw .ontbreekt("analyse")
+        case .analyse: return .inBehandeling
+        default: return huidig
+        }
+    case .wachtOpOrganisaties:
+        try controleerMeldingOvergang(van: huidig, naar: .wachtOpOrganisaties)
+        return .wachtOpOrganisaties
+    case .hervatten:
+        guard huidig == .wachtOpOrganisaties else { throw .ongeldigeOvergang(van: huidig, naar: .inBehandeling) }
+        return .inBehandeling
+    case .sluiten:
+        return .gesloten
+    }
+}
+
+public enum BehandelLimieten {
+    public static let maxTekst = 20_000
+    public static let maxBericht = 5_000
+    public static let maxKort = 200
+    public static let maxLijst = 20
+}
+
+private struct Fouten {
+    var lijst: [OngeldigeParameter] = []
+    mutating func fout(_ n: String, _ c: String, _ r: String) { lijst.append(OngeldigeParameter(name: n, code: c, reason: r)) }
+
+    /// A trimmed text, checked for presence and length; nil when empty.
+    mutating func tekst(_ waarde: String?, _ naam: String, max: Int, verplicht: Bool, wat: String = "Vul dit in.") -> String? {
+        let w = (waarde ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if w.isEmpty {
+            if verplicht { fout(naam, "required", wat) }
+            return nil
+        }
+        if w.count > max { fout(naam, "maxLength", "Hoogstens \(max) tekens.") }
+        return w
+    }
+
+    func klaar() throws(ValidatieFouten) { if !lijst.isEmpty { throw ValidatieFouten(lijst) } }
+}
+
+// MARK: Contact
+
+public struct ContactVerzoek: Codable, Sendable, Equatable {
+    public var datum: String?
+    public var kanaal: String?
+    public var samenvatting: String?
+    public init(datum: String? = nil, kanaal: String? = nil, samenvatting: String? = nil) {
+        self.datum = datum
+        self.kanaal = kanaal
+        self.samenvatting = samenvatting
+    }
+}
+
+public struct Contactmoment: Sendable, Equatable {
+    public let datum: Dag
+    public let kanaal: Contactvorm
+    public let samenvatting: String
+}
+
+/// A contact lies between the day the melding came in and today.
+public func valideerContactmoment(_ v: ContactVerzoek, ontvangen: Dag, vandaag: Dag) throws(ValidatieFouten) -> Contactmoment {
+    var f = Fouten()
+    var datum: Dag?
+    if let raw = v.datum, !raw.isEmpty {
+        if let d = Dag(raw) {
+            if d > vandaag { f.fout("datum", "toekomst", "Deze datum ligt in de toekomst.") }
+            else if d < ontvangen { f.fout("datum", "voorOntvangst", "Deze datum ligt vóór de ontvangst van de melding (\(ontvangen)).") }
+            else { datum = d }
+        } else {
+            f.fout("datum", "date", "Vul een datum in als jjjj-mm-dd.")
+        }
+    } else {
+        f.fout("datum", "required", "Vul de datum van het contact in.")
+    }
+    let kanaal = v.kanaal.flatMap(Contactvorm.init(rawValue:))
+    if kanaal == nil {
+        f.fout("kanaal", v.kanaal == nil ? "required" : "enum", "Kies hoe het contact was: \(Contactvorm.allCases.map(\.rawValue).joined(separator: ", ")).")
+    }
+    let samenvatting = f.tekst(v.samenvatting, "samenvatting", max: BehandelLimieten.maxTekst, verplicht: true,
+                               wat: "Vat samen wat er besproken is.")
+    try f.klaar()
+    return Contactmoment(datum: datum!, kanaal: kanaal!, samenvatting: samenvatting!)
+}
+
+// MARK: Analysis
+
+public struct AnalyseVerzoek: Codable, Sendable, Equatable {
+    public var oorsprongOrganisatie: String?
+    public var oorsprongRegistratie: String?
+    public var geraakteOrganisaties: [String]?
+    public var geraakteRegistraties: [String]?
+    public var complexiteit: String?
+    public var toelichting: String?
+    public init(oorsprongOrganisatie: String? = nil, oorsprongRegistratie: String? = nil, geraakteOrganisaties: [String]? = nil,
+                geraakteRegistraties: [String]? = nil, complexiteit: String? = nil, toelichting: String? = nil) {
+        self.oorsprongOrganisatie = oorsprongOrganisatie
+        self.oorsprongRegistratie = oorsprongRegistratie
+        self.geraakteOrganisaties = geraakteOrganisaties
+        self.geraakteRegistraties = geraakteRegistraties
+        self.complexiteit = complexiteit
+        self.toelichting = toelichting
+    }
+}
+
+/// Origin, impact and complexity. A registration is one of the ten codes or a free name of
+/// another registration; empty list entries are dropped, duplicates kept once.
+public func valideerAnalyse(_ v: AnalyseVerzoek) throws(ValidatieFouten) -> (analyse: Analyse, toelichting: String?) {
+    var f = Fouten()
+    let organisatie = f.tekst(v.oorsprongOrganisatie, "oorsprongOrganisatie", max: BehandelLimieten.maxKort, verplicht: true,
+                              wat: "Noem de organisatie waar de fout is ontstaan.")
+    let registratie = f.tekst(v.oorsprongRegistratie, "oorsprongRegistratie", max: BehandelLimieten.maxKort, verplicht: true,
+                              wat: "Noem de registratie waarin de fout is ontstaan.")
+    func lijst(_ waarden: [String]?, _ naam: String) -> [String] {
+        let schoon = (waarden ?? []).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        if schoon.count > BehandelLimieten.maxLijst { f.fout(naam, "maxItems", "Hoogstens \(BehandelLimieten.maxLijst).") }
+        for (i, w) in schoon.enumerated() where w.count > BehandelLimieten.maxKort {
+            f.fout("\(naam)[\(i)]", "maxLength", "Hoogstens \(BehandelLimieten.maxKort) tekens.")
+        }
+        var gezien = Set<String>()
+        return schoon.filter { gezien.insert($0.lowercased()).inserted }
+    }
+    let organisaties = lijst(v.geraakteOrganisaties, "geraakteOrganisaties")
+    let registraties = lijst(v.geraakteRegistraties, "geraakteRegistraties").map(registratieCode)
+    let complexiteit = v.complexiteit.flatMap(Complexiteit.init(rawValue:))
+    if complexiteit == nil {
+        f.fout("complexiteit", v.complexiteit == nil ? "required" : "enum", "Kies de complexiteit: laag, midden of hoog.")
+    }
+    let toelichting = f.tekst(v.toelichting, "toelichting", max: BehandelLimieten.maxTekst, verplicht: false)
+    try f.klaar()
+    return (Analyse(oorsprongOrganisatie: organisatie!, oorsprongRegistratie: registratieCode(registratie!),
+                    geraakteOrganisaties: organisaties, geraakteRegistraties: registraties, complexiteit: complexiteit!), toelichting)
+}
+
+/// "brp" → "BRP": the ten basisregistraties by their code, anything else as written.
+private func registratieCode(_ s: String) -> String {
+    Registratie.alle.first { $0.code.caseInsensitiveCompare(s) == .orderedSame }?.code ?? s
+}
+
+// MARK: Role
+
+public struct RolkeuzeVerzoek: Codable, Sendable, Equatable {
+    public var rol: String?
+    public var reden: String?
+    public init(rol: String? = nil, reden: String? = nil) {
+        self.rol = rol
+        self.reden = reden
+    }
+}
+
+public struct RolKeuze: Sendable, Equatable {
+    public let rol: MeldpuntRol
+    /// Why staff chose another role than the proposal; nil when they followed it.
+    public let afwijkingsreden: String?
+}
+
+/// Staff follow the proposal, or choose another role and say why.
+public func valideerRolkeuze(_ v: RolkeuzeVerzoek, voorstel: RolVoorstel) throws(ValidatieFouten) -> RolKeuze {
+    var f = Fouten()
+    let rol = v.rol.flatMap(MeldpuntRol.init(rawValue:))
+    if rol == nil {
+        f.fout("rol", v.rol == nil ? "required" : "enum", "Kies de rol: \(MeldpuntRol.allCases.map(\.rawValue).joined(separator: ", ")).")
+    }
+    let reden = f.tekst(v.reden, "reden", max: BehandelLimieten.maxTekst, verplicht: rol != nil && rol != voorstel.rol,
+                        wat: "U kiest een andere rol dan de voorgestelde (\(voorstel.rol.rawValue)); leg uit waarom.")
+    try f.klaar()
+    return RolKeuze(rol: rol!, afwijkingsreden: rol == voorstel.rol ? nil : reden)
+}
+
+// MARK: Closing
+
+public struct SluitingVerzoek: Codable, Sendable, Equatable {
+    public var uitkomst: String?
+    /// Plain-language summary for the melder; for buitenScope and doorverwezen: where to go instead.
+    public var samenvatting: String?
+    public var scopeReden: String?
+    public init(uitkomst: String? = nil, samenvatting: String? = nil, scopeReden: String? = nil) {
+        self.uitkomst = uitkomst
+        self.samenvatting = samenvatting
+        self.scopeReden = scopeReden
+    }
+}
+
+public struct Sluiting: Sendable, Equatable {
+    public let uitkomst: MeldingUitkomst
+    public let samenvatting: String
+    public let scopeReden: ScopeReden?
+}
+
+public func valideerSluiting(_ v: SluitingVerzoek) throws(ValidatieFouten) -> Sluiting {
+    var f = Fouten()
+    let uitkomst = v.uitkomst.flatMap(MeldingUitkomst.init(rawValue:))
+    if uitkomst == nil {
+        f.fout("uitkomst", v.uitkomst == nil ? "required" : "enum", "Kies de uitkomst: \(MeldingUitkomst.allCases.map(\.rawValue).joined(separator: ", ")).")
+    }
+    let verwijst = uitkomst == .buitenScope || uitkomst == .doorverwezen
+    let samenvatting = f.tekst(v.samenvatting, "samenvatting", max: BehandelLimieten.maxTekst, verplicht: true,
+                               wat: verwijst ? "Schrijf voor de melder waar hij of zij wel terecht kan."
+                                             : "Schrijf voor de melder in gewone taal wat er is gebeurd.")
+    var scopeReden: ScopeReden?
+    if let raw = v.scopeReden, !raw.isEmpty {
+        scopeReden = ScopeReden(rawValue: raw)
+        if scopeReden == nil { f.fout("scopeReden", "enum", "Kies: \(ScopeReden.allCases.map(\.rawValue).joined(separator: ", ")).") }
+        else if uitkomst != .buitenScope { f.fout("scopeReden", "nietBijUitkomst", "Een scopereden hoort alleen bij de uitkomst buitenScope.") }
+    } else if uitkomst == .buitenScope {
+        f.fout("scopeReden", "required", "Zeg waarom de melding buiten de scope valt: \(ScopeReden.allCases.map(\.rawValue).joined(separator: ", ")).")
+    }
+    try f.klaar()
+    return Sluiting(uitkomst: uitkomst!, samenvatting: samenvatting!, scopeReden: scopeReden)
+}
+
+// MARK: Next step and rating
+
+public struct VolgendeStapVerzoek: Codable, Sendable, Equatable {
+    public var tekst: String?
+    public var datum: String?
+    public init(tekst: String? = nil, datum: String? = nil) {
+        self.tekst = tekst
+        self.datum = datum
+    }
+}
+
+/// What the melder can expect next, and by when (not in the past).
+public func valideerVolgendeStap(_ v: VolgendeStapVerzoek, vandaag: Dag) throws(ValidatieFouten) -> (tekst: String, datum: Dag) {
+    var f = Fouten()
+    let tekst = f.tekst(v.tekst, "tekst", max: BehandelLimieten.maxKort * 5, verplicht: true, wat: "Beschrijf de volgende stap voor de melder.")
+    var datum: Dag?
+    if let raw = v.datum, !raw.isEmpty {
+        if let d = Dag(raw) {
+            if d < vandaag { f.fout("datum", "verleden", "Deze datum ligt in het verleden.") } else { datum = d }
+        } else {
+            f.fout("datum", "date", "Vul een datum in als jjjj-mm-dd.")
+        }
+    } else {
+        f.fout("datum", "required", "Vul de datum in waarop de melder de volgende stap kan verwachten.")
+    }
+    try f.klaar()
+    return (tekst!, datum!)
+}
+
+public struct Beoordeling: Sendable, Equatable {
+    public static let schaal = 1...5
+    public let cijfer: Int
+    public let opmerking: String?
+}
+
+/// The melder's one-question satisfaction rating after closing: 1 (very unhappy) to 5.
+public func valideerBeoordeling(cijfer: String?, opmerking: String?) throws(ValidatieFouten) -> Beoordeling {
+    var f = Fouten()
+    let c = cijfer.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+    if c == nil || !Beoordeling.schaal.contains(c!) {
+        f.fout("cijfer", cijfer == nil || cijfer!.isEmpty ? "required" : "range", "Kies hoe tevreden u bent, van 1 tot en met 5.")
+    }
+    let o = f.tekst(opmerking, "opmerking", max: BehandelLimieten.maxBericht, verplicht: false)
+    try f.klaar()
+    return Beoordeling(cijfer: c!, opmerking: o)
+}
