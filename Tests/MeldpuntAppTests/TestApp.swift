@@ -44,6 +44,7 @@ struct TestSleutels {
     var rotterdam = ""
     var rvig = ""
     var abo = ""  // RNI-deelnemer 0101 (Belastingdienst inzake heffingen en toeslagen)
+    var meldpunt = ""
 }
 
 /// A running Meldpunt on a real port with a fresh database: SQLite in a temporary file, or, when
@@ -56,6 +57,8 @@ final class TestApp: @unchecked Sendable {
     var sleutels = TestSleutels()
     private let schema: String?
     private let sqlitePad: String?
+
+    static let meldpuntOIN = "00000099000000001000"
 
     /// Monday 23 November 2026, 10:00 in Amsterdam.
     static let standaardTijd = ISO8601DateFormatter().date(from: "2026-11-23T09:00:00Z")!
@@ -108,6 +111,7 @@ final class TestApp: @unchecked Sendable {
         sleutels.amsterdam = try await sleutel(Organisaties.zoek(oin: nil, gemeentecode: "0363", on: db))
         sleutels.rotterdam = try await sleutel(Organisaties.zoek(oin: nil, gemeentecode: "0599", on: db))
         sleutels.rvig = try await sleutel(Organisaties.zoek(oin: nil, gemeentecode: "1999", on: db))
+        sleutels.meldpunt = try await sleutel(Organisaties.voegToe(naam: "Meldpunt", oin: TestApp.meldpuntOIN, gemeentecode: nil, rollen: [.meldpunt], on: db))
         let abo = try await Organisatie.query(on: db).filter(\.$rniDeelnemerCode == "0101").first()!
         sleutels.abo = try await sleutel(abo)
     }

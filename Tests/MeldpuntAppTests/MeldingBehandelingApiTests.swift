@@ -1,0 +1,266 @@
+import Fluent
+import Foundation
+import MeldpuntDomain
+import Testing
+import Vapor
+@testable import MeldpuntApp
+
+extension TestApp {
+    /// Files the standard melding (an intermediary for Suzanne Moulin, BSN 999993653) and returns
+    /// its case number and the melder's private link.
+    func nieuweMelding(_ body: [String: Any] = MeldingApiTests.melding(bijlage: Voorbeeld.pdf)) async throws -> (zaaknummer: String, link: String) {
+        let r = try await post("/api/v1/meldingen", sleutels.svb, json: body)
+        #expect(r.status == .created, "\(r.tekst)")
+        return (try #require(r.object["zaaknummer"] as? String), try #require(r.object["statuspagina"] as? String))
+    }
+
+    func stap(_ method: HTTPMethod, _ zaaknummer: String, _ pad: String, _ body: [String: Any], sleutel: String? = nil) async throws -> TestResponse {
+        try await request(method, "/api/v1/meldingen/\(zaaknummer)/\(pad)", sleutel: sleutel ?? sleutels.meldpunt,
+                          body: JSONSerialization.data(withJSONObject: body))
+    }
+
+    func stap(_ zaaknummer: String, _ pad: String, _ body: [String: Any], sleutel: String? = nil) async throws -> TestResponse {
+        try await stap(.POST, zaaknummer, pad, body, sleutel: sleutel)
+    }
+}
+
+@Suite("MFO: behandeling door het Meldpunt via de API")
+struct MeldingBehandelingApiTests {
+    nonisolated(unsafe) static let contact: [String: Any] = ["datum": "2026-11-23", "kanaal": "telefoon", "samenvatting": "Gebeld; mevrouw woont sinds maart in Utrecht."]
+    nonisolated(unsafe) static let analyse: [String: Any] = ["oorsprongOrganisatie": "Gemeente Rotterdam", "oorsprongRegistratie": "BRP",
+                                         "geraakteOrganisaties": ["Belastingdienst/Toeslagen"], "geraakteRegistraties": ["BRI"], "complexiteit": "midden"]
+
+    @Test func vanOntvangstTotSluiting() async throws {
+        try await metApp { t in
+            let mira = try await t.gebruiker("mira@meldpunt.nl", rol: .meldpunt, oin: TestApp.meldpuntOIN)
+            let (z, link) = try await t.nieuweMelding()
+
+            // Analysis and role need the steps before them: 409 with what to do first.
+            let teVroeg = try await t.stap(.PUT, z, "analyse", Self.analyse)
+            #expect(teVroeg.status == .conflict && (teVroeg.object["detail"] as? String)?.contains("eerste persoonlijke contact") == true)
+            #expect(try await t.stap(.PUT, z, "rol", ["rol": "coordinerend"]).status == .conflict)
+
+            let contact = try await t.stap(z, "contactmomenten", Self.contact)
+            #expect(contact.status == .ok, "\(contact.tekst)")
+            #expect(contact.object["status"] as? String == "intake")
+            #expect(contact.object["contactTermijnOverschreden"] as? Bool == false)
+            #expect(contact.object["eersteContactOp"] != nil)
+            let rolTeVroeg = try await t.stap(.PUT, z, "rol", ["rol": "coordinerend"])
+            #expect(rolTeVroeg.status == .conflict && (rolTeVroeg.object["detail"] as? String)?.contains("analyse") == true)
+
+            let toegewezen = try await t.stap(.PUT, z, "behandelaar", ["email": "Mira@Meldpunt.nl"])
+            #expect((toegewezen.object["behandelaar"] as? [String: Any])?["id"] as? String == mira.id!.tekst)
+
+            let a = try await t.stap(.PUT, z, "analyse", Self.analyse)
+            #expect(a.object["status"] as? String == "analyse")
+            let voorstel = try #require(a.object["rolVoorstel"] as? [String: Any])
+            #expect(voorstel["rol"] as? String == "coordinerend")
+            #expect((voorstel["redenen"] as? [String])?.count == 2)
+            #expect(a.object["mogelijkeStappen"] as? [String] == ["contact", "analyse", "rolKeuze", "sluiten"])
+
+            let zonderReden = try await t.stap(.PUT, z, "rol", ["rol": "begeleidend"])
+            #expect(zonderReden.status == .badRequest && zonderReden.ongeldigeNamen == ["reden"])
+            let rol = try await t.stap(.PUT, z, "rol", ["rol": "adviserend", "reden": "De gemeente vraagt advies over de route."])
+            #expect(rol.object["status"] as? String == "inBehandeling" && rol.object["rol"] as? String == "adviserend")
+
+            #expect(try await t.stap(z, "notities", ["tekst": "Intern: dossier bij de gemeente opgevraagd."]).status == .ok)
+            #expect(try await t.stap(z, "berichten", ["tekst": "We hebben de gemeente gevraagd uw adres te herstellen."]).status == .ok)
+            #expect(try await t.stap(.PUT, z, "volgende-stap", ["tekst": "We bellen u als de gemeente heeft geantwoord.", "datum": "2026-12-04"]).status == .ok)
+            #expect(try await t.stap(z, "statuswijzigingen", ["status": "wachtOpOrganisaties"]).object["status"] as? String == "wachtOpOrganisaties")
+
+            // The melder sees the message, the organisations, the next step, and the waiting phase; not the note.
+            let b = Browser(t)
+            var pagina = try await b.get(link)
+            #expect(pagina.tekst.contains("We hebben de gemeente gevraagd uw adres te herstellen."))
+            #expect(pagina.tekst.contains("We bellen u als de gemeente heeft geantwoord.") && pagina.tekst.contains("04-12-2026"))
+            #expect(pagina.tekst.contains("<li>Gemeente Rotterdam</li>") && pagina.tekst.contains("<li>Belastingdienst/Toeslagen</li>"))
+            #expect(pagina.tekst.contains("aria-current=\"step\" class=\"huidig\">Wacht op organisaties"))
+            #expect(!pagina.tekst.contains("dossier bij de gemeente"))
+
+            #expect(try await t.stap(z, "statuswijzigingen", ["status": "inBehandeling"]).object["status"] as? String == "inBehandeling")
+            let half = try await t.stap(z, "statuswijzigingen", ["status": "gesloten", "uitkomst": "opgelost"])
+            #expect(half.status == .badRequest && half.ongeldigeNamen == ["samenvatting"])
+            let dicht = try await t.stap(z, "statuswijzigingen", ["status": "gesloten", "uitkomst": "opgelost",
+                                                                  "samenvatting": "Uw adres is hersteld en uw huurtoeslag loopt weer."])
+            #expect(dicht.status == .ok && dicht.object["status"] as? String == "gesloten" && dicht.object["uitkomst"] as? String == "opgelost")
+            #expect(dicht.object["mogelijkeStappen"] as? [String] == [])
+            #expect(dicht.object["volgendeStap"] == nil)
+            // Nothing changes a closed case.
+            #expect(try await t.stap(z, "berichten", ["tekst": "Nog iets"]).status == .conflict)
+            #expect(try await t.stap(z, "contactmomenten", Self.contact).status == .conflict)
+            #expect(try await t.stap(z, "statuswijzigingen", ["status": "inBehandeling"]).status == .conflict)
+
+            let tijdlijn = try #require(dicht.object["tijdlijn"] as? [[String: Any]])
+            #expect(tijdlijn.map { $0["soort"] as? String ?? "" } == [
+                "ontvangen", "contact", "statusGewijzigd", "toegewezen", "analyse", "statusGewijzigd", "rolGekozen", "statusGewijzigd",
+                "notitie", "berichtAanMelder", "volgendeStap", "statusGewijzigd", "statusGewijzigd", "gesloten"])
+            #expect(tijdlijn.map { $0["volgnummer"] as? Int ?? 0 } == Array(1...14))
+            #expect(tijdlijn[1]["door"] as? String == "Meldpunt (API)")
+            #expect((tijdlijn[1]["gegevens"] as? [String: Any])?["kanaal"] as? String == "telefoon")
+            #expect(tijdlijn[6]["tekst"] as? String == "De gemeente vraagt advies over de route.")
+
+            pagina = try await b.get(link)
+            #expect(pagina.tekst.contains("Uw adres is hersteld en uw huurtoeslag loopt weer.") && pagina.tekst.contains("Opgelost"))
+            #expect(pagina.tekst.contains("Hoe tevreden bent u"))
+        }
+    }
+
+    @Test func alleenHetMeldpuntBehandelt() async throws {
+        try await metApp { t in
+            let (z, _) = try await t.nieuweMelding()
+            for sleutel in [t.sleutels.svb, t.sleutels.amsterdam] {
+                #expect(try await t.get("/api/v1/meldingen", sleutel).status == .forbidden)
+                #expect(try await t.get("/api/v1/meldingen/\(z)", sleutel).status == .forbidden)
+                #expect(try await t.stap(z, "contactmomenten", Self.contact, sleutel: sleutel).status == .forbidden)
+                #expect(try await t.request(.POST, "/api/v1/meldingen/\(z)/statuspagina-links", sleutel: sleutel).status == .forbidden)
+            }
+            #expect(try await t.get("/api/v1/meldingen/\(z)", nil).status == .unauthorized)
+            #expect(try await t.get("/api/v1/meldingen/MFO-2026-999999", t.sleutels.meldpunt).status == .notFound)
+            #expect(try await t.get("/api/v1/meldingen/onzin", t.sleutels.meldpunt).status == .notFound)
+            let m = try #require(try await Melding.query(on: t.app.db).first())
+            #expect(m.status == "ontvangen" && m.laatsteVolgnummer == 1)
+        }
+    }
+
+    @Test func werkvoorraadFiltersEnZoeken() async throws {
+        try await metApp { t in
+            let mira = try await t.gebruiker("mira@meldpunt.nl", rol: .meldpunt, oin: TestApp.meldpuntOIN)
+            let (eerste, _) = try await t.nieuweMelding()
+            t.klok.zet(TestApp.standaardTijd.addingTimeInterval(60))
+            var burger = MeldingApiTests.melding()
+            burger["melderType"] = "burger"
+            burger["melder"] = ["naam": "Piet Puk", "email": "p@example.nl", "bsn": "999990019"]
+            burger.removeValue(forKey: "vertegenwoordigde")
+            burger.removeValue(forKey: "organisatieNaam")
+            let (tweede, _) = try await t.nieuweMelding(burger)
+            _ = try await t.stap(tweede, "contactmomenten", Self.contact)
+            _ = try await t.stap(.PUT, tweede, "behandelaar", ["email": "mira@meldpunt.nl"])
+
+            func zaken(_ query: String) async throws -> [String] {
+                let r = try await t.get("/api/v1/meldingen\(query)", t.sleutels.meldpunt)
+                #expect(r.status == .ok, "\(query): \(r.tekst)")
+                return r.array.compactMap { $0["zaaknummer"] as? String }
+            }
+            #expect(try await zaken("") == [eerste, tweede])
+            #expect(try await zaken("?status=ontvangen") == [eerste])
+            #expect(try await zaken("?status=intake,ontvangen") == [eerste, tweede])
+            #expect(try await zaken("?behandelaar=\(mira.id!.tekst)") == [tweede])
+            #expect(try await zaken("?contactTermijnOverschreden=true") == [])
+
+            // Three working days later the case still without contact is overdue (norm: 2 working days).
+            t.klok.zet(ISO8601DateFormatter().date(from: "2026-11-26T09:00:00Z")!)
+            #expect(try await zaken("?contactTermijnOverschreden=true") == [eerste])
+            #expect(try await zaken("?contactTermijnOverschreden=false") == [tweede])
+            let lijst = try await t.get("/api/v1/meldingen?pageSize=1&page=2", t.sleutels.meldpunt)
+            #expect(lijst.array.first?["zaaknummer"] as? String == tweede)
+            #expect(lijst.headers.first(name: "X-Total-Count") == "2")
+            #expect(lijst.headers.first(name: "Link")?.contains("rel=\"prev\"") == true)
+            #expect(lijst.array.first?["naam"] as? String == "Piet Puk")
+
+            let fout = try await t.get("/api/v1/meldingen?status=klaar&behandelaar=mira&contactTermijnOverschreden=ja&pageSize=0", t.sleutels.meldpunt)
+            #expect(fout.status == .badRequest)
+            #expect(Set(fout.ongeldigeNamen) == ["status", "behandelaar", "contactTermijnOverschreden", "pageSize"])
+
+            func zoek(_ body: [String: Any]) async throws -> TestResponse {
+                try await t.post("/api/v1/meldingen/_zoek", t.sleutels.meldpunt, json: body)
+            }
+            #expect(try await zoek(["naam": "moulin"]).array.map { $0["zaaknummer"] as? String } == [eerste])
+            #expect(try await zoek(["naam": "consumentenbond"]).array.count == 1)
+            #expect(try await zoek(["bsn": "999993653"]).array.map { $0["zaaknummer"] as? String } == [eerste])
+            #expect(try await zoek(["bsn": "999990019"]).array.map { $0["zaaknummer"] as? String } == [tweede])
+            #expect(try await zoek(["zaaknummer": tweede.lowercased()]).array.map { $0["zaaknummer"] as? String } == [tweede])
+            let zoekFout = try await zoek(["bsn": "123456789", "naam": "x", "zaaknummer": "MFO-1"])
+            #expect(zoekFout.status == .badRequest && Set(zoekFout.ongeldigeNamen) == ["bsn", "naam", "zaaknummer"])
+            #expect(try await zoek([:]).status == .badRequest)
+            #expect(try await t.post("/api/v1/meldingen/_zoek", t.sleutels.svb, json: ["naam": "moulin"]).status == .forbidden)
+        }
+    }
+
+    @Test func contactNaDeTermijnBlijftTeLaat() async throws {
+        try await metApp { t in
+            let (z, _) = try await t.nieuweMelding()
+            t.klok.zet(ISO8601DateFormatter().date(from: "2026-11-27T09:00:00Z")!)
+            let r = try await t.stap(z, "contactmomenten", ["datum": "2026-11-26", "kanaal": "email", "samenvatting": "Gemaild."])
+            #expect(r.object["contactTermijnOverschreden"] as? Bool == true)
+            #expect(try await t.get("/api/v1/meldingen?contactTermijnOverschreden=true", t.sleutels.meldpunt).array.count == 1)
+            let voorOntvangst = try await t.stap(z, "contactmomenten", ["datum": "2026-11-20", "kanaal": "email", "samenvatting": "x"])
+            #expect(voorOntvangst.status == .badRequest && voorOntvangst.ongeldigeCodes == ["voorOntvangst"])
+        }
+    }
+
+    @Test func buitenScopeVerwijstDeMelderDoor() async throws {
+        try await metApp { t in
+            let (z, link) = try await t.nieuweMelding()
+            let zonderReden = try await t.stap(z, "statuswijzigingen", ["status": "gesloten", "uitkomst": "buitenScope", "samenvatting": "Ga naar de rechtbank."])
+            #expect(zonderReden.status == .badRequest && zonderReden.ongeldigeNamen == ["scopeReden"])
+            let r = try await t.stap(z, "statuswijzigingen", ["status": "gesloten", "uitkomst": "buitenScope", "scopeReden": "bezwaarOfBeroep",
+                                                               "samenvatting": "Uw bezwaar bij de Belastingdienst loopt nog. Het Juridisch Loket helpt u gratis."])
+            #expect(r.status == .ok)
+            let laatste = try #require((r.object["tijdlijn"] as? [[String: Any]])?.last)
+            #expect((laatste["gegevens"] as? [String: Any])?["scopeReden"] as? String == "bezwaarOfBeroep")
+            #expect(laatste["zichtbaarVoorMelder"] as? Bool == true)
+            let pagina = try await Browser(t).get(link)
+            #expect(pagina.tekst.contains("Het Juridisch Loket helpt u gratis.") && pagina.tekst.contains("Buiten scope"))
+            let ongeldig = try await t.stap(z, "statuswijzigingen", ["status": "analyse"])
+            #expect(ongeldig.status == .badRequest && ongeldig.ongeldigeNamen == ["status"])
+        }
+    }
+
+    @Test func nieuweLinkMaaktDeOudeOngeldig() async throws {
+        try await metApp { t in
+            let (z, oud) = try await t.nieuweMelding()
+            let r = try await t.request(.POST, "/api/v1/meldingen/\(z)/statuspagina-links", sleutel: t.sleutels.meldpunt)
+            #expect(r.status == .created, "\(r.tekst)")
+            let nieuw = try #require(r.object["statuspagina"] as? String)
+            #expect(nieuw != oud && nieuw.count == oud.count)
+            let b = Browser(t)
+            #expect(try await b.get(oud).status == .notFound)
+            #expect(try await b.get(nieuw).status == .ok)
+            let m = try #require(try await Melding.query(on: t.app.db).filter(\.$zaaknummer == z).first())
+            #expect(m.tokenHash == Sleutels.sha256Hex(Data(String(nieuw.dropFirst("/status/".count)).utf8)))
+        }
+    }
+
+    @Test func bijlageVoorHetMeldpuntEnVerwerkingslog() async throws {
+        try await metApp { t in
+            let (z, _) = try await t.nieuweMelding()
+            let d = try await t.get("/api/v1/meldingen/\(z)", t.sleutels.meldpunt)
+            #expect((d.object["melding"] as? [String: Any])?["watIsFout"] as? String != nil)
+            let bijlage = try #require((d.object["bijlagen"] as? [[String: Any]])?.first)
+            let href = try #require(bijlage["href"] as? String)
+            let download = try await t.get(href, t.sleutels.meldpunt)
+            #expect(download.status == .ok && download.body == Voorbeeld.pdf)
+            #expect(download.headers.first(name: .contentType) == "application/pdf")
+            #expect(try await t.get(href, t.sleutels.svb).status == .forbidden)
+            #expect(try await t.get("/api/v1/meldingen/\(z)/bijlagen/\(UUID())", t.sleutels.meldpunt).status == .notFound)
+
+            let m = try #require(try await Melding.query(on: t.app.db).filter(\.$zaaknummer == z).first())
+            let log = try await Verwerkingslogregel.query(on: t.app.db).filter(\.$meldingID == m.id!).sort(\.$tijdstip).all()
+            #expect(log.map(\.actie) == ["melding.aanmaken", "melding.raadplegen", "melding.bijlage.raadplegen"])
+            // The data subject is the person represented, pseudonymised: never the BSN itself.
+            let pseudoniem = t.app.pseudoniemen.pseudoniem("bsn:999993653")
+            #expect(log.allSatisfy { $0.betrokkeneHash == pseudoniem })
+            #expect(!log.contains { ($0.betrokkeneHash ?? "").contains("999993653") })
+        }
+    }
+
+    @Test func naIntrekkenZietHetMeldpuntAlleenFeiten() async throws {
+        try await metApp { t in
+            let (z, link) = try await t.nieuweMelding()
+            _ = try await t.stap(z, "contactmomenten", Self.contact)
+            _ = try await t.stap(.PUT, z, "analyse", Self.analyse)
+            let b = Browser(t)
+            _ = try await b.get(link)
+            #expect(try await b.post("\(link)/intrekken", [:]).status == .seeOther)
+            let d = try await t.get("/api/v1/meldingen/\(z)", t.sleutels.meldpunt)
+            #expect(d.object["persoonsgegevensGewist"] as? Bool == true && d.object["melding"] == nil)
+            #expect(d.object["uitkomst"] as? String == "ingetrokken")
+            #expect((d.object["analyse"] as? [String: Any])?["oorsprongOrganisatie"] as? String == "Gemeente Rotterdam")
+            let tijdlijn = try #require(d.object["tijdlijn"] as? [[String: Any]])
+            #expect(tijdlijn.dropLast().allSatisfy { $0["tekst"] == nil })
+            #expect((tijdlijn[1]["gegevens"] as? [String: Any])?["kanaal"] as? String == "telefoon")
+            #expect(try await t.get("/api/v1/meldingen", t.sleutels.meldpunt).array.first?["naam"] == nil)
+            #expect(try await t.post("/api/v1/meldingen/_zoek", t.sleutels.meldpunt, json: ["naam": "moulin"]).array.isEmpty)
+        }
+    }
+}

@@ -1,0 +1,167 @@
+import Fluent
+import Foundation
+import MeldpuntDomain
+import Testing
+@testable import MeldpuntApp
+
+@Suite("MFO: werkvoorraad en behandelpagina's, statuspagina van de melder")
+struct MeldingBehandelingWebTests {
+    private func medewerker(_ t: TestApp) async throws -> Browser {
+        try await t.gebruiker("mira@meldpunt.nl", rol: .meldpunt, oin: TestApp.meldpuntOIN)
+        let b = Browser(t)
+        try await b.login("mira@meldpunt.nl")
+        return b
+    }
+
+    @Test func alleenMedewerkersVanHetMeldpunt() async throws {
+        try await metApp { t in
+            let (z, _) = try await t.nieuweMelding()
+            #expect(try await Browser(t).get("/meldingen").status == .seeOther)   // to the login page
+            try await t.gebruiker("bijhouder@amsterdam.nl", rol: .bijhouder, gemeentecode: "0363")
+            try await t.gebruiker("afnemer@bd.nl", rol: .afnemer, oin: "00000001003214345000")
+            for email in ["bijhouder@amsterdam.nl", "afnemer@bd.nl"] {
+                let b = Browser(t)
+                try await b.login(email)
+                #expect(try await b.get("/meldingen").status == .forbidden)
+                #expect(try await b.get("/meldingen/\(z)").status == .forbidden)
+                #expect(try await b.post("/meldingen/\(z)/bericht", ["tekst": "x"]).status == .forbidden)
+            }
+            #expect(try await Melding.query(on: t.app.db).first()?.laatsteVolgnummer == 1)
+        }
+    }
+
+    @Test func werkvoorraadEnZoeken() async throws {
+        try await metApp { t in
+            let (z, _) = try await t.nieuweMelding()
+            let b = try await medewerker(t)
+            let portaal = try await b.get("/portaal")
+            #expect(portaal.tekst.contains("href=\"/meldingen\""))
+            let nieuw = try await b.get("/meldingen")
+            #expect(nieuw.status == .ok && nieuw.tekst.contains(z) && nieuw.tekst.contains("Suzanne Moulin (via J. de Vries)"))
+            #expect(try await b.get("/meldingen?map=mijn").tekst.contains("Er zijn hier geen meldingen."))
+            #expect(try await b.get("/meldingen?map=gesloten").tekst.contains("Er zijn hier geen meldingen."))
+
+            let opBsn = try await b.post("/meldingen/zoeken", ["zoekterm": "999 993 653"])
+            #expect(opBsn.status == .ok && opBsn.tekst.contains(z))
+            #expect(try await b.post("/meldingen/zoeken", ["zoekterm": "moulin"]).tekst.contains(z))
+            #expect(try await b.post("/meldingen/zoeken", ["zoekterm": z.lowercased()]).tekst.contains(z))
+            let fout = try await b.post("/meldingen/zoeken", ["zoekterm": "123456789"])
+            #expect(fout.status == .badRequest && fout.tekst.contains("href=\"#zoekterm\"") && fout.tekst.contains("geen geldig BSN"))
+            #expect(fout.tekst.contains("value=\"123456789\""))   // what was typed stays
+        }
+    }
+
+    @Test func eenMeldingBehandelenOpDePagina() async throws {
+        try await metApp { t in
+            let (z, link) = try await t.nieuweMelding()
+            let b = try await medewerker(t)
+            let pad = "/meldingen/\(z)"
+            var pagina = try await b.get(pad)
+            #expect(pagina.status == .ok)
+            #expect(pagina.tekst.contains("Mevrouw staat op een oud adres ingeschreven") && pagina.tekst.contains("BSN 999993653"))
+            #expect(pagina.tekst.contains("brief.pdf"))
+            #expect(pagina.tekst.contains("action=\"\(pad)/contact\"") && !pagina.tekst.contains("action=\"\(pad)/rol\""))
+
+            // Errors next to the fields, and what was typed is kept.
+            let fout = try await b.post("\(pad)/contact", ["datum": "2030-01-01", "kanaal": "telefoon", "samenvatting": "Gebeld met mevrouw."])
+            #expect(fout.status == .badRequest)
+            #expect(fout.tekst.contains("href=\"#contactDatum\"") && fout.tekst.contains("Deze datum ligt in de toekomst."))
+            #expect(fout.tekst.contains(">Gebeld met mevrouw.</textarea>") && fout.tekst.contains("value=\"2030-01-01\""))
+
+            let ok = try await b.post("\(pad)/contact", ["datum": "2026-11-23", "kanaal": "telefoon", "samenvatting": "Gebeld met mevrouw."])
+            #expect(ok.status == .seeOther && ok.headers.first(name: .location) == "\(pad)?gedaan=contact")
+            pagina = try await b.get("\(pad)?gedaan=contact")
+            #expect(pagina.tekst.contains("Het contact is vastgelegd.") && pagina.tekst.contains("Test meldpunt"))   // assigned to who made contact
+
+            let analyseFout = try await b.post("\(pad)/analyse", ["oorsprongOrganisatie": "Gemeente Rotterdam", "oorsprongRegistratie": "", "geraakteOrganisaties": "Belastingdienst/Toeslagen"])
+            #expect(analyseFout.status == .badRequest && analyseFout.tekst.contains("href=\"#analyseOorsprongRegistratie\"") && analyseFout.tekst.contains("href=\"#analyseComplexiteit\""))
+            #expect(analyseFout.tekst.contains("value=\"Gemeente Rotterdam\"") && analyseFout.tekst.contains(">Belastingdienst/Toeslagen</textarea>"))
+            #expect(try await b.post("\(pad)/analyse", ["oorsprongOrganisatie": "Gemeente Rotterdam", "oorsprongRegistratie": "BRP",
+                                                        "geraakteOrganisaties": "Belastingdienst/Toeslagen\nUWV", "complexiteit": "laag"]).status == .seeOther)
+            pagina = try await b.get(pad)
+            #expect(pagina.tekst.contains("Voorgestelde rol: Coördinerend") && pagina.tekst.contains("Meer dan één organisatie betrokken (3)"))
+            #expect(pagina.tekst.contains("id=\"rol-coordinerend\" name=\"rol\" value=\"coordinerend\" checked"))
+
+            let rolFout = try await b.post("\(pad)/rol", ["rol": "begeleidend", "reden": ""])
+            #expect(rolFout.status == .badRequest && rolFout.tekst.contains("href=\"#keuzeReden\""))
+            #expect(rolFout.tekst.contains("value=\"begeleidend\" checked"))
+            #expect(try await b.post("\(pad)/rol", ["rol": "coordinerend", "reden": ""]).status == .seeOther)
+            #expect(try await b.post("\(pad)/bericht", ["tekst": "We hebben de gemeente gevraagd uw adres te herstellen."]).status == .seeOther)
+            #expect(try await b.post("\(pad)/notitie", ["tekst": "Alleen intern."]).status == .seeOther)
+            #expect(try await b.post("\(pad)/wacht", [:]).status == .seeOther)
+
+            let melder = Browser(t)
+            var status = try await melder.get(link)
+            #expect(status.tekst.contains("We brengen de organisaties bij elkaar") == false)   // waiting: says so instead
+            #expect(status.tekst.contains("We hebben de organisaties om een antwoord gevraagd"))
+            #expect(status.tekst.contains("We hebben de gemeente gevraagd uw adres te herstellen.") && !status.tekst.contains("Alleen intern."))
+
+            #expect(try await b.post("\(pad)/hervatten", [:]).status == .seeOther)
+            status = try await melder.get(link)
+            #expect(status.tekst.contains("We brengen de organisaties bij elkaar"))
+
+            let sluitFout = try await b.post("\(pad)/sluiten", ["uitkomst": "buitenScope", "scopeReden": "", "samenvatting": "Zie de rechtbank."])
+            #expect(sluitFout.status == .badRequest && sluitFout.tekst.contains("href=\"#sluitenScopeReden\"") && sluitFout.tekst.contains(">Zie de rechtbank.</textarea>"))
+            #expect(try await b.post("\(pad)/sluiten", ["uitkomst": "opgelost", "scopeReden": "", "samenvatting": "Uw adres is hersteld."]).status == .seeOther)
+            pagina = try await b.get(pad)
+            #expect(pagina.tekst.contains("Gesloten") && !pagina.tekst.contains("action=\"\(pad)/bericht\""))
+            #expect(try await b.post("\(pad)/bericht", ["tekst": "Nog iets"]).status == .badRequest)
+
+            let tijdlijn = try await MeldingGebeurtenis.query(on: t.app.db).sort(\.$volgnummer).all()
+            #expect(tijdlijn.filter { $0.soort == "contact" }.first?.door == "Test meldpunt (Meldpunt)")
+            let log = try await Verwerkingslogregel.query(on: t.app.db).filter(\.$actie == "melding.behandelen").all()
+            let mira = try #require(try await Gebruiker.query(on: t.app.db).filter(\.$email == "mira@meldpunt.nl").first())
+            #expect(!log.isEmpty && log.allSatisfy { $0.gebruikerID == mira.id })
+        }
+    }
+
+    @Test func nieuweLinkEenmaligOpDePagina() async throws {
+        try await metApp { t in
+            let (z, oud) = try await t.nieuweMelding()
+            let b = try await medewerker(t)
+            _ = try await b.get("/meldingen/\(z)")
+            let r = try await b.post("/meldingen/\(z)/link", [:])
+            #expect(r.status == .ok)
+            let bereik = try #require(r.tekst.range(of: #"/status/[A-Za-z0-9_-]{43}"#, options: .regularExpression))
+            let nieuw = String(r.tekst[bereik])
+            #expect(try await Browser(t).get(oud).status == .notFound)
+            #expect(try await Browser(t).get(nieuw).status == .ok)
+            #expect(!(try await b.get("/meldingen/\(z)").tekst.contains(nieuw)))
+        }
+    }
+
+    @Test func melderStuurtEenBestandEnBeoordeeltNaAfloop() async throws {
+        try await metApp { t in
+            let (z, link) = try await t.nieuweMelding()
+            let melder = Browser(t)
+            var pagina = try await melder.get(link)
+            #expect(pagina.tekst.contains("Mijn toeslag is gestopt (Belastingdienst/Toeslagen) – Nog niet stilgezet"))
+            #expect(pagina.tekst.contains("<li>Gemeente Rotterdam</li>"))
+            #expect(!pagina.tekst.contains("Hoe tevreden bent u"))
+
+            let verkeerd = try await melder.postMultipart("\(link)/bijlagen", [:], bestanden: [("bijlage", "virus.exe", Data("MZ....".utf8))])
+            #expect(verkeerd.status == .badRequest && verkeerd.tekst.contains("href=\"#bijlage\"") && verkeerd.tekst.contains("PDF, JPEG of PNG"))
+            let goed = try await melder.postMultipart("\(link)/bijlagen", [:], bestanden: [("bijlage", "brief-gemeente.png", Voorbeeld.png)])
+            #expect(goed.status == .seeOther)
+            pagina = try await melder.get(try #require(goed.headers.first(name: .location)))
+            #expect(pagina.tekst.contains("Uw bestand is verstuurd.") && pagina.tekst.contains("brief-gemeente.png"))
+            let m = try #require(try await Melding.query(on: t.app.db).filter(\.$zaaknummer == z).first())
+            #expect(try await MeldingBijlage.query(on: t.app.db).filter(\.$melding.$id == m.id!).count() == 2)
+            #expect(try await melder.post("\(link)/beoordeling", ["cijfer": "5"]).status == .badRequest)   // not closed yet
+
+            _ = try await t.stap(z, "statuswijzigingen", ["status": "gesloten", "uitkomst": "deelsOpgelost", "samenvatting": "Uw adres is hersteld; de toeslag nog niet."])
+            pagina = try await melder.get(link)
+            #expect(pagina.tekst.contains("Hoe tevreden bent u") && !pagina.tekst.contains("action=\"\(link)/bijlagen\""))
+            #expect(try await melder.postMultipart("\(link)/bijlagen", [:], bestanden: [("bijlage", "nog.pdf", Voorbeeld.pdf)]).status == .badRequest)
+            let zonderCijfer = try await melder.post("\(link)/beoordeling", ["cijfer": "", "opmerking": "Duurde lang."])
+            #expect(zonderCijfer.status == .badRequest && zonderCijfer.tekst.contains("href=\"#cijfer\"") && zonderCijfer.tekst.contains(">Duurde lang.</textarea>"))
+            #expect(try await melder.post("\(link)/beoordeling", ["cijfer": "4", "opmerking": "Duurde lang, maar goed geholpen."]).status == .seeOther)
+            pagina = try await melder.get(link)
+            #expect(pagina.tekst.contains("U gaf het Meldpunt een 4/5.") && !pagina.tekst.contains("Beoordeling versturen"))
+            #expect(try await melder.post("\(link)/beoordeling", ["cijfer": "1"]).status == .badRequest)   // once
+            let d = try await t.get("/api/v1/meldingen/\(z)", t.sleutels.meldpunt)
+            #expect(d.object["tevredenheid"] as? Int == 4)
+            #expect((d.object["tijdlijn"] as? [[String: Any]])?.last?["tekst"] as? String == "Duurde lang, maar goed geholpen.")
+        }
+    }
+}

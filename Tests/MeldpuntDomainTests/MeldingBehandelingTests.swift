@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+@testable import MeldpuntDomain
+
+@Suite("MFO: behandelstappen en hun regels")
+struct MeldingBehandelingTests {
+    let vandaag = Dag("2026-11-25")!
+    let ontvangen = Dag("2026-11-23")!
+
+    @Test func welkeStapInWelkeStatus() throws {
+        // Expected state after each step, or nil where the step is refused.
+        let verwacht: [Behandelstap: [MeldingStatus: MeldingStatus?]] = [
+            .contact: [.ontvangen: .intake, .intake: .intake, .analyse: .analyse, .inBehandeling: .inBehandeling, .wachtOpOrganisaties: .wachtOpOrganisaties, .gesloten: nil],
+            .analyse: [.ontvangen: nil, .intake: .analyse, .analyse: .analyse, .inBehandeling: .inBehandeling, .wachtOpOrganisaties: .wachtOpOrganisaties, .gesloten: nil],
+            .rolKeuze: [.ontvangen: nil, .intake: nil, .analyse: .inBehandeling, .inBehandeling: .inBehandeling, .wachtOpOrganisaties: .wachtOpOrganisaties, .gesloten: nil],
+            .wachtOpOrganisaties: [.ontvangen: nil, .intake: nil, .analyse: nil, .inBehandeling: .wachtOpOrganisaties, .wachtOpOrganisaties: nil, .gesloten: nil],
+            .hervatten: [.ontvangen: nil, .intake: nil, .analyse: nil, .inBehandeling: nil, .wachtOpOrganisaties: .inBehandeling, .gesloten: nil],
+            .sluiten: [.ontvangen: .gesloten, .intake: .gesloten, .analyse: .gesloten, .inBehandeling: .gesloten, .wachtOpOrganisaties: .gesloten, .gesloten: nil],
+        ]
+        for (stap, perStatus) in verwacht {
+            for status in MeldingStatus.allCases {
+                let uitkomst = try? statusNa(stap, van: status)
+                #expect(uitkomst == perStatus[status]!, "\(stap) in \(status)")
+            }
+        }
+    }
+
+    @Test func eenGeweigerdeStapZegtWatEerstMoet() {
+        #expect(throws: MeldingOvergangFout.ontbreekt("eersteContact")) { try statusNa(.analyse, van: .ontvangen) }
+        #expect(throws: MeldingOvergangFout.ontbreekt("analyse")) { try statusNa(.rolKeuze, van: .intake) }
+        #expect(MeldingOvergangFout.ontbreekt("analyse").uitleg.contains("analyse"))
+        #expect(MeldingOvergangFout.ongeldigeOvergang(van: .gesloten, naar: .gesloten).uitleg.contains("gesloten"))
+    }
+
+    @Test func contactAlleFoutenTegelijk() {
+        do {
+            _ = try valideerContactmoment(ContactVerzoek(datum: "2026-11-26", kanaal: "fax", samenvatting: "  "), ontvangen: ontvangen, vandaag: vandaag)
+            Issue.record("had moeten weigeren")
+        } catch {
+            #expect(error.fouten.map(\.name) == ["datum", "kanaal", "samenvatting"])
+            #expect(error.fouten.map(\.code) == ["toekomst", "enum", "required"])
+        }
+        #expect(throws: ValidatieFouten.self) {
+            try valideerContactmoment(ContactVerzoek(datum: "2026-11-22", kanaal: "telefoon", samenvatting: "x"), ontvangen: ontvangen, vandaag: vandaag)
+        }
+        #expect(throws: ValidatieFouten.self) {
+            try valideerContactmoment(ContactVerzoek(datum: "25-11-2026", kanaal: "telefoon", samenvatting: "x"), ontvangen: ontvangen, vandaag: vandaag)
+        }
+        let c = try? valideerContactmoment(ContactVerzoek(datum: "2026-11-23", kanaal: "gesprek", samenvatting: " Aan de balie. "), ontvangen: ontvangen, vandaag: vandaag)
+        #expect(c == Contactmoment(datum: ontvangen, kanaal: .gesprek, samenvatting: "Aan de balie."))
+    }
+
+    @Test func analyseVerplichtEnOpgeschoond() throws {
+        do {
+            _ = try valideerAnalyse(AnalyseVerzoek(complexiteit: "extreem"))
+            Issue.record("had moeten weigeren")
+        } catch {
+            #expect(error.fouten.map(\.name) == ["oorsprongOrganisatie", "oorsprongRegistratie", "complexiteit"])
+        }
+        let (a, toelichting) = try valideerAnalyse(AnalyseVerzoek(
+            oorsprongOrganisatie: " Gemeente Rotterdam ", oorsprongRegistratie: "brp",
+            geraakteOrganisaties: ["Belastingdienst/Toeslagen", "", "belastingdienst/toeslagen", "UWV"],
+            geraakteRegistraties: ["bri", "Schuldenregister"], complexiteit: "midden"))
+        #expect(a.oorsprongOrganisatie == "Gemeente Rotterdam")
+        #expect(a.oorsprongRegistratie == "BRP")
+        #expect(a.geraakteOrganisaties == ["Belastingdienst/Toeslagen", "UWV"])
+        #expect(a.geraakteRegistraties == ["BRI", "Schuldenregister"])
+        #expect(toelichting == nil)
+        let teVeel = AnalyseVerzoek(oorsprongOrganisatie: "A", oorsprongRegistratie: "BRP", geraakteOrganisaties: (1...21).map { "Org \($0)" }, complexiteit: "laag")
+        #expect(throws: ValidatieFouten.self) { try valideerAnalyse(teVeel) }
+    }
+
+    @Test func eenAndereRolDanVoorgesteldVraagtEenReden() throws {
+        let voorstel = RolVoorstel(rol: .coordinerend, redenen: ["twee organisaties"])
+        #expect(try valideerRolkeuze(RolkeuzeVerzoek(rol: "coordinerend"), voorstel: voorstel) == RolKeuze(rol: .coordinerend, afwijkingsreden: nil))
+        // A reason given while following the proposal is not kept as a deviation.
+        #expect(try valideerRolkeuze(RolkeuzeVerzoek(rol: "coordinerend", reden: "eens"), voorstel: voorstel).afwijkingsreden == nil)
+        do {
+            _ = try valideerRolkeuze(RolkeuzeVerzoek(rol: "begeleidend", reden: " "), voorstel: voorstel)
+            Issue.record("had moeten weigeren")
+        } catch {
+            #expect(error.fouten.map(\.name) == ["reden"])
+            #expect(error.fouten[0].reason.contains("coordinerend"))
+        }
+        let anders = try valideerRolkeuze(RolkeuzeVerzoek(rol: "adviserend", reden: "De gemeente vraagt advies over de route."), voorstel: voorstel)
+        #expect(anders == RolKeuze(rol: .adviserend, afwijkingsreden: "De gemeente vraagt advies over de route."))
+        #expect(throws: ValidatieFouten.self) { try valideerRolkeuze(RolkeuzeVerzoek(rol: "baas"), voorstel: voorstel) }
+        #expect(throws: ValidatieFouten.self) { try valideerRolkeuze(RolkeuzeVerzoek(), voorstel: voorstel) }
+    }
+
+    @Test func sluitenMetUitkomstEnSamenvatting() throws {
+        do {
+            _ = try valideerSluiting(SluitingVerzoek())
+            Issue.record("had moeten weigeren")
+        } catch {
+            #expect(error.fouten.map(\.name) == ["uitkomst", "samenvatting"])
+        }
+        do {
+            _ = try valideerSluiting(SluitingVerzoek(uitkomst: "buitenScope", samenvatting: "Ga naar de rechtbank."))
+            Issue.record("buiten scope zonder reden")
+        } catch {
+            #expect(error.fouten.map(\.name) == ["scopeReden"])
+        }
+        do {
+            _ = try valideerSluiting(SluitingVerzoek(uitkomst: "opgelost", samenvatting: "Hersteld.", scopeReden: "anders"))
+            Issue.record("scopereden bij opgelost")
+        } catch {
+            #expect(error.fouten.map(\.code) == ["nietBijUitkomst"])
+        }
+        let s = try valideerSluiting(SluitingVerzoek(uitkomst: "buitenScope", samenvatting: "Uw bezwaar loopt nog.", scopeReden: "bezwaarOfBeroep"))
+        #expect(s == Sluiting(uitkomst: .buitenScope, samenvatting: "Uw bezwaar loopt nog.", scopeReden: .bezwaarOfBeroep))
+    }
+
+    @Test func volgendeStapEnBeoordeling() throws {
+        #expect(throws: ValidatieFouten.self) { try valideerVolgendeStap(VolgendeStapVerzoek(tekst: "Bellen", datum: "2026-11-24"), vandaag: vandaag) }
+        #expect(throws: ValidatieFouten.self) { try valideerVolgendeStap(VolgendeStapVerzoek(tekst: "", datum: "2026-11-30"), vandaag: vandaag) }
+        let stap = try valideerVolgendeStap(VolgendeStapVerzoek(tekst: "We bellen u.", datum: "2026-11-25"), vandaag: vandaag)
+        #expect(stap.tekst == "We bellen u." && stap.datum == vandaag)
+
+        for fout in ["0", "6", "", "vijf"] {
+            #expect(throws: ValidatieFouten.self, "\(fout)") { try valideerBeoordeling(cijfer: fout, opmerking: nil) }
+        }
+        #expect(throws: ValidatieFouten.self) { try valideerBeoordeling(cijfer: nil, opmerking: nil) }
+        #expect(try valideerBeoordeling(cijfer: "4", opmerking: "  Snel geholpen. ") == Beoordeling(cijfer: 4, opmerking: "Snel geholpen."))
+        #expect(try valideerBeoordeling(cijfer: "1", opmerking: "") == Beoordeling(cijfer: 1, opmerking: nil))
+    }
+}
