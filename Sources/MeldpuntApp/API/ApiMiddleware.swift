@@ -18,7 +18,7 @@ struct ApiConventiesMiddleware: AsyncMiddleware {
             response = try await next.respond(to: request)
         } catch where !Self.isApi(request.url.path) {
             response = await WebFoutPagina.response(for: error, request: request)
-        } catch is RouteNotFound {
+        } catch where error is RouteNotFound || error is AndereBron {
             let toegestaan = toegestaneMethoden(voor: request.url.path)
             response = try ProblemMiddleware.response(for: toegestaan.isEmpty
                 ? Problem.nietGevonden("Er is geen bron op dit pad.")
@@ -62,11 +62,16 @@ struct ApiConventiesMiddleware: AsyncMiddleware {
         return UUID().uuidString.lowercased()
     }
 
-    /// Methods registered for this path under any method, for 405 + Allow.
+    /// Methods registered for this path under any method, for 405 + Allow. Only the most specific
+    /// resource counts: `/meldingen/_zoek` is its own resource, not a `/meldingen/{zaaknummer}`.
     func toegestaneMethoden(voor path: String) -> [String] {
         let delen = path.split(separator: "/").map(String.init)
+        let passend = routes.all.map { $0.path.filter { $0 != .constant("") } }.enumerated().filter { Self.past($0.element, delen) }
+        func vast(_ patroon: [PathComponent]) -> [Bool] { patroon.map { if case .constant = $0 { true } else { false } } }
+        guard let meestSpecifiek = passend.map({ vast($0.element) }).max(by: { $0.lexicographicallyPrecedes($1) { !$0 && $1 } }) else { return [] }
         var methoden: Set<String> = []
-        for route in routes.all where Self.past(route.path.filter { $0 != .constant("") }, delen) {
+        for (i, patroon) in passend where vast(patroon) == meestSpecifiek {
+            let route = routes.all[i]
             methoden.insert(route.method.rawValue)
             if route.method == .GET { methoden.insert("HEAD") }
         }
@@ -84,6 +89,10 @@ struct ApiConventiesMiddleware: AsyncMiddleware {
         return patroon.count == delen.count
     }
 }
+
+/// The router matched a path parameter, but the segment names a resource of its own (such as
+/// `_zoek`): answer as if no route matched, so the caller gets 405 with Allow.
+struct AndereBron: Error {}
 
 /// Requests with a body must send JSON (415 otherwise).
 struct JSONBodyMiddleware: AsyncMiddleware {

@@ -31,7 +31,11 @@ struct MeldingenController: RouteCollection {
     }
 
     private func medewerker(_ req: Request) throws -> Medewerker { Medewerker(organisatie: try req.vereisOrganisatie()) }
-    private func zaaknummer(_ req: Request) -> String { req.parameters.get("zaaknummer") ?? "" }
+    private func zaaknummer(_ req: Request) throws -> String {
+        let z = req.parameters.get("zaaknummer") ?? ""
+        if z.hasPrefix("_") { throw AndereBron() }
+        return z
+    }
 
     func werkvoorraad(req: Request) async throws -> Response {
         var fouten: [OngeldigeParameter] = []
@@ -84,49 +88,49 @@ struct MeldingenController: RouteCollection {
     }
 
     func detail(req: Request) async throws -> MeldingDetailDTO {
-        try await req.meldingen.detail(zaaknummer(req), door: medewerker(req))
+        try await req.meldingen.detail(try zaaknummer(req), door: medewerker(req))
     }
 
     func contact(req: Request) async throws -> MeldingDetailDTO {
-        try await req.meldingen.legContactVast(zaaknummer(req), req.content.decode(ContactVerzoek.self), door: medewerker(req))
+        try await req.meldingen.legContactVast(try zaaknummer(req), req.content.decode(ContactVerzoek.self), door: medewerker(req))
     }
 
     func behandelaar(req: Request) async throws -> MeldingDetailDTO {
-        try await req.meldingen.wijsToe(zaaknummer(req), email: req.content.decode(ToewijzingVerzoek.self).email, door: medewerker(req))
+        try await req.meldingen.wijsToe(try zaaknummer(req), email: req.content.decode(ToewijzingVerzoek.self).email, door: medewerker(req))
     }
 
     func analyse(req: Request) async throws -> MeldingDetailDTO {
-        try await req.meldingen.legAnalyseVast(zaaknummer(req), req.content.decode(AnalyseVerzoek.self), door: medewerker(req))
+        try await req.meldingen.legAnalyseVast(try zaaknummer(req), req.content.decode(AnalyseVerzoek.self), door: medewerker(req))
     }
 
     func rol(req: Request) async throws -> MeldingDetailDTO {
-        try await req.meldingen.kiesRol(zaaknummer(req), req.content.decode(RolkeuzeVerzoek.self), door: medewerker(req))
+        try await req.meldingen.kiesRol(try zaaknummer(req), req.content.decode(RolkeuzeVerzoek.self), door: medewerker(req))
     }
 
     func notitie(req: Request) async throws -> MeldingDetailDTO {
-        try await req.meldingen.schrijf(zaaknummer(req), tekst: req.content.decode(TekstVerzoek.self).tekst, aanMelder: false, door: medewerker(req))
+        try await req.meldingen.schrijf(try zaaknummer(req), tekst: req.content.decode(TekstVerzoek.self).tekst, aanMelder: false, door: medewerker(req))
     }
 
     func bericht(req: Request) async throws -> MeldingDetailDTO {
-        try await req.meldingen.schrijf(zaaknummer(req), tekst: req.content.decode(TekstVerzoek.self).tekst, aanMelder: true, door: medewerker(req))
+        try await req.meldingen.schrijf(try zaaknummer(req), tekst: req.content.decode(TekstVerzoek.self).tekst, aanMelder: true, door: medewerker(req))
     }
 
     func volgendeStap(req: Request) async throws -> MeldingDetailDTO {
-        try await req.meldingen.zetVolgendeStap(zaaknummer(req), req.content.decode(VolgendeStapVerzoek.self), door: medewerker(req))
+        try await req.meldingen.zetVolgendeStap(try zaaknummer(req), req.content.decode(VolgendeStapVerzoek.self), door: medewerker(req))
     }
 
     func statuswijziging(req: Request) async throws -> MeldingDetailDTO {
-        try await req.meldingen.wijzigStatus(zaaknummer(req), req.content.decode(MeldingStatuswijzigingVerzoek.self), door: medewerker(req))
+        try await req.meldingen.wijzigStatus(try zaaknummer(req), req.content.decode(MeldingStatuswijzigingVerzoek.self), door: medewerker(req))
     }
 
     func link(req: Request) async throws -> Response {
-        let link = try await req.meldingen.vernieuwLink(zaaknummer(req), door: medewerker(req))
+        let link = try await req.meldingen.vernieuwLink(try zaaknummer(req), door: medewerker(req))
         return try await link.encodeResponse(status: .created, for: req)
     }
 
     func bijlage(req: Request) async throws -> Response {
         guard let id = req.parameters.get("bijlage").flatMap(UUID.init(uuidString:)) else { throw Problem.nietGevonden() }
-        let (b, data) = try await req.meldingen.bijlage(zaaknummer(req), id, door: medewerker(req))
+        let (b, data) = try await req.meldingen.bijlage(try zaaknummer(req), id, door: medewerker(req))
         return Response.download(b.bestandsnaam, b.mimeType, data)
     }
 }
