@@ -6,7 +6,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
-from conftest import api
+from conftest import BASIS, api
 
 JPEG = bytes([0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10]) + b"JFIF\0" + bytes(40) + bytes([0xFF, 0xD9])
 
@@ -228,7 +228,8 @@ def test_melder_ziet_de_status_van_zijn_melding(portaal):
     assert "niet (meer) geldig" in portaal.tekst()
 
 
-def test_burger_meldt_met_bijlage_en_volgt_de_status(portaal, tmp_path):
+def meld_via_formulier(portaal, tmp_path):
+    """A citizen files a melding with an attachment through /melden; returns the case number and status link."""
     bestand = tmp_path / "brief-toeslagen.pdf"
     bestand.write_bytes(b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n")
     portaal.open("/")
@@ -257,4 +258,65 @@ def test_burger_meldt_met_bijlage_en_volgt_de_status(portaal, tmp_path):
     assert "Uw melding is ontvangen" in portaal.tekst()
     zaaknummer = portaal.d.find_element(By.TAG_NAME, "strong").text
     portaal.klik("Bekijk uw melding")
+    return zaaknummer, portaal.d.current_url.replace(BASIS, "")
+
+
+def test_burger_meldt_met_bijlage_en_volgt_de_status(portaal, tmp_path):
+    zaaknummer, _ = meld_via_formulier(portaal, tmp_path)
     assert zaaknummer in portaal.tekst() and "We hebben uw melding ontvangen." in portaal.tekst()
+
+
+def test_meldpunt_behandelt_een_melding_en_de_melder_ziet_elke_stap(portaal, tmp_path):
+    zaaknummer, status = meld_via_formulier(portaal, tmp_path)
+    assert "Mijn toeslag is gestopt" in portaal.tekst() and "Nog niet stilgezet" in portaal.tekst()
+    portaal.d.find_element(By.ID, "bijlage").send_keys(str(tmp_path / "brief-toeslagen.pdf"))
+    portaal.klik("Bestand versturen")
+    assert "Uw bestand is verstuurd." in portaal.tekst()
+
+    portaal.login("meldpunt@demo.meldpunt.nl")
+    portaal.klik("Werkvoorraad")
+    assert zaaknummer in portaal.tekst() and "Suzanne Moulin" in portaal.tekst()
+    portaal.klik(zaaknummer)
+    assert "brief-toeslagen.pdf" in portaal.tekst()
+    portaal.klik("Contact vastleggen")                              # no summary: error next to the field
+    assert "Vat samen wat er besproken is." in portaal.tekst()
+    Select(portaal.d.find_element(By.ID, "contactKanaal")).select_by_value("telefoon")
+    portaal.veld("contactSamenvatting", "Gebeld. Mevrouw woont sinds maart in Utrecht; Rotterdam heeft de verhuizing niet verwerkt.")
+    portaal.klik("Contact vastleggen")
+    assert "Het contact is vastgelegd." in portaal.tekst()
+
+    portaal.veld("analyseOorsprongOrganisatie", "Gemeente Rotterdam")
+    portaal.veld("analyseOorsprongRegistratie", "BRP")
+    portaal.veld("analyseGeraakteOrganisaties", "Belastingdienst/Toeslagen")
+    portaal.veld("analyseGeraakteRegistraties", "BRI")
+    portaal.d.find_element(By.ID, "complexiteit-midden").click()
+    portaal.klik("Analyse vastleggen")
+    assert "Voorgestelde rol: Coördinerend" in portaal.tekst()
+    portaal.klik("Rol kiezen")
+    assert "De rol is gekozen." in portaal.tekst()
+    portaal.veld("berichtTekst", "We hebben de gemeente Rotterdam gevraagd uw adres te herstellen.")
+    portaal.klik("Bericht versturen")
+    portaal.veld("stapTekst", "We bellen u als de gemeente heeft geantwoord.")
+    portaal.d.execute_script("document.getElementById('stapDatum').value = '2099-12-31'")
+    portaal.klik("Volgende stap opslaan")
+    assert "De volgende stap is opgeslagen." in portaal.tekst()
+
+    portaal.open(status)                                            # the melder sees it
+    tekst = portaal.tekst()
+    assert "We brengen de organisaties bij elkaar" in tekst
+    assert "We hebben de gemeente Rotterdam gevraagd uw adres te herstellen." in tekst
+    assert "We bellen u als de gemeente heeft geantwoord." in tekst and "31-12-2099" in tekst
+
+    portaal.open("/meldingen/" + zaaknummer)
+    Select(portaal.d.find_element(By.ID, "sluitenUitkomst")).select_by_value("opgelost")
+    portaal.veld("sluitenSamenvatting", "Rotterdam heeft uw adres hersteld. De Belastingdienst betaalt uw huurtoeslag weer uit.")
+    portaal.klik("Melding sluiten")
+    assert "De melding is gesloten." in portaal.tekst()
+    portaal.logout()
+
+    portaal.open(status)
+    assert "Rotterdam heeft uw adres hersteld." in portaal.tekst() and "Opgelost" in portaal.tekst()
+    portaal.d.find_element(By.ID, "cijfer-5").click()
+    portaal.veld("opmerking", "Snel en persoonlijk geholpen.")
+    portaal.klik("Beoordeling versturen")
+    assert "Dank u wel voor uw beoordeling." in portaal.tekst()

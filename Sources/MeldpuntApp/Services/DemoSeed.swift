@@ -1,4 +1,5 @@
 import Fluent
+import MeldpuntDomain
 import Vapor
 
 /// Demo organisations and well-known API keys, development only: lets a new user try the
@@ -47,6 +48,7 @@ enum DemoSeed {
             _ = try await Gebruikers.voegToe(email: demo.email, naam: demo.naam, organisatie: org, rol: demo.rol,
                                              wachtwoord: wachtwoord, hasher: app.password.sync, on: db)
         }
+        try await zaaiMeldingen(app)
         let commando = app.environment.arguments.dropFirst().first
         if commando == nil || commando == "serve" {
             app.logger.info("Ontwikkelomgeving: demo-API-sleutels (nooit in productie):")
@@ -55,5 +57,50 @@ enum DemoSeed {
             }
             app.logger.info("Demo-gebruikers (wachtwoord \(wachtwoord)): \(gebruikers.map { "\($0.email) (\($0.rol.rawValue))" }.joined(separator: ", "))")
         }
+    }
+
+    /// Three MFO cases for the werkvoorraad, once: one new, one whose first contact is overdue,
+    /// and one being coordinated. They go through the same engine as real ones.
+    static func zaaiMeldingen(_ app: Application) async throws {
+        guard try await Melding.query(on: app.db).count() == 0,
+              let g = try await Gebruiker.query(on: app.db).filter(\.$email == "meldpunt@demo.meldpunt.nl").with(\.$organisatie).first(),
+              let mira = Gebruikers.dto(g)
+        else { return }
+        let uwv = OrganisatieDTO(try await Organisaties.zoek(oin: "00000099000000002000", gemeentecode: nil, on: app.db))
+        let nu = app.klok.nu()
+        func service(_ dagenGeleden: Double) -> MeldingService {
+            MeldingService(db: app.db, pseudoniemen: app.pseudoniemen, kalender: app.kalender, nu: nu.addingTimeInterval(-dagenGeleden * 86_400),
+                           traceID: "demo", contactnormWerkdagen: 2)
+        }
+        func melding(_ naam: String, _ email: String, fout: String, organisaties: [String], registraties: [String], gevolg: GevolgSoort?) -> MeldingVerzoek {
+            var v = MeldingVerzoek()
+            v.melderType = MelderType.burger.rawValue
+            v.melder = .init(naam: naam, email: email)
+            v.organisatieAlBenaderd = true
+            v.bezwaarOfBeroepLoopt = false
+            v.registraties = registraties
+            v.betrokkenOrganisaties = organisaties
+            v.watIsFout = fout
+            v.gevolgen = gevolg.map { [.init(soort: $0.rawValue, organisatie: organisaties.last)] }
+            v.voorkeurKanaal = Contactkanaal.email.rawValue
+            v.toestemming = .init(gegeven: true, tekstVersie: Toestemmingstekst.versie)
+            return v
+        }
+        let oud = try await service(7).maak(melding("Jan Jansen", "j.jansen@example.nl", fout: "Mijn auto staat nog op mijn naam, terwijl ik hem in 2024 heb verkocht.",
+                                                    organisaties: ["RDW", "CJIB"], registraties: ["BRV"], gevolg: .boete), ingediendDoor: nil)
+        let bezig = try await service(3).maak(melding("Suzanne Moulin", "s.moulin@example.nl", fout: "Ik sta op een oud adres ingeschreven; mijn huurtoeslag is stopgezet.",
+                                                      organisaties: ["Gemeente Rotterdam", "Belastingdienst/Toeslagen"], registraties: ["BRP"], gevolg: .stopgezetteToeslag),
+                                              ingediendDoor: uwv)
+        _ = try await service(0).maak(melding("Fatima El Amrani", "f.elamrani@example.nl", fout: "Mijn WOZ-waarde is veel te hoog; de oppervlakte van mijn woning klopt niet in de BAG.",
+                                              organisaties: ["Gemeente Utrecht"], registraties: ["BAG", "WOZ"], gevolg: nil), ingediendDoor: nil)
+        let s = service(2)
+        let door = Medewerker(mira)
+        _ = try await s.legContactVast(bezig.zaaknummer, ContactVerzoek(datum: Dag(nu.addingTimeInterval(-2 * 86_400)).description, kanaal: Contactvorm.telefoon.rawValue,
+                                                                     samenvatting: "Gebeld. Mevrouw woont sinds maart in Utrecht; Rotterdam heeft de verhuizing niet verwerkt."), door: door)
+        _ = try await s.legAnalyseVast(bezig.zaaknummer, AnalyseVerzoek(oorsprongOrganisatie: "Gemeente Rotterdam", oorsprongRegistratie: "BRP",
+                                                                       geraakteOrganisaties: ["Belastingdienst/Toeslagen"], geraakteRegistraties: ["BRI"],
+                                                                       complexiteit: Complexiteit.midden.rawValue), door: door)
+        _ = try await s.kiesRol(bezig.zaaknummer, RolkeuzeVerzoek(rol: MeldpuntRol.coordinerend.rawValue), door: door)
+        app.logger.info("Demo-meldingen: \(oud.zaaknummer) (\(oud.statuspagina)), \(bezig.zaaknummer) (\(bezig.statuspagina)) en één nieuwe.")
     }
 }

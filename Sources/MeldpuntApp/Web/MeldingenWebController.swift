@@ -224,7 +224,8 @@ struct MeldingenWebController: RouteCollection {
                 Keuze(waarde: r.rawValue, naam: (t["mfoRol_\(r.rawValue)"] ?? r.rawValue) + (r.rawValue == d.rolVoorstel?.rol ? " (\(t["mfoVoorgesteld"]!))" : ""),
                       gekozen: waarden["keuzeRol"] == r.rawValue)
             },
-            uitkomsten: keuzes(MeldingUitkomst.allCases.map(\.rawValue), sleutel: "mfoUitkomst", veld: "sluitenUitkomst"),
+            uitkomsten: [Keuze(waarde: "", naam: t["mfoKiesUitkomst"]!, gekozen: (waarden["sluitenUitkomst"] ?? "").isEmpty)]
+                + keuzes(MeldingUitkomst.allCases.map(\.rawValue), sleutel: "mfoUitkomst", veld: "sluitenUitkomst"),
             scopeRedenen: [Keuze(waarde: "", naam: t["mfoGeenScopeReden"]!, gekozen: (waarden["sluitenScopeReden"] ?? "").isEmpty)]
                 + keuzes(ScopeReden.allCases.map(\.rawValue), sleutel: "mfoScope", veld: "sluitenScopeReden"),
             medewerkers: medewerkers.map { Keuze(waarde: $0.email, naam: $0.naam, gekozen: waarden["toewijzenEmail"] == $0.email) },
@@ -241,8 +242,8 @@ struct MeldingenWebController: RouteCollection {
             if let w = waarde?.trimmingCharacters(in: .whitespacesAndNewlines), !w.isEmpty { r.append(Regel(label: t[sleutel] ?? sleutel, waarde: w)) }
         }
         voeg("mfoWieMeldt", v.melderType.map { t["mfoMelderType_\($0)"] ?? $0 })
-        voeg("organisatieNaam", v.organisatieNaam)
-        voeg("kvkNummer", v.kvkNummer)
+        voeg("mfoLabel_organisatieNaam", v.organisatieNaam)
+        voeg("mfoLabel_kvkNummer", v.kvkNummer)
         for (rol, p) in [("mfoMelder", v.melder), ("mfoVertegenwoordigde", v.vertegenwoordigde)] {
             guard let p else { continue }
             voeg(rol, [p.naam, p.email, p.telefoon, [p.adres, p.postcode, p.woonplaats].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", "),
@@ -252,14 +253,14 @@ struct MeldingenWebController: RouteCollection {
         if v.melderType == MelderType.intermediair.rawValue {
             voeg("mfoToestemmingVertegenwoordigde", v.toestemmingVertegenwoordigde == true ? t["ja"] : t["nee"])
         }
-        voeg("voorkeurKanaal", v.voorkeurKanaal.map { t["kanaal_\($0)"] ?? $0 })
+        voeg("mfoLabel_voorkeurKanaal", v.voorkeurKanaal.map { t["kanaal_\($0)"] ?? $0 })
         voeg("mfoAlBenaderd", v.organisatieAlBenaderd.map { $0 ? t["ja"]! : t["nee"]! })
-        voeg("redenNietBenaderd", v.redenNietBenaderd)
-        voeg("registraties", ((v.registraties ?? []) + [v.andereRegistratie].compactMap { $0 }).joined(separator: ", "))
-        voeg("betrokkenOrganisaties", (v.betrokkenOrganisaties ?? []).joined(separator: ", "))
-        voeg("watIsFout", v.watIsFout)
-        voeg("watMoetHetZijn", v.watMoetHetZijn)
-        voeg("sinds", v.sinds.map(Datumweergave.datum))
+        voeg("mfoLabel_redenNietBenaderd", v.redenNietBenaderd)
+        voeg("mfoLabel_registraties", ((v.registraties ?? []) + [v.andereRegistratie].compactMap { $0 }).joined(separator: ", "))
+        voeg("mfoLabel_betrokkenOrganisaties", (v.betrokkenOrganisaties ?? []).joined(separator: ", "))
+        voeg("mfoLabel_watIsFout", v.watIsFout)
+        voeg("mfoLabel_watMoetHetZijn", v.watMoetHetZijn)
+        voeg("mfoLabel_sinds", v.sinds.map(Datumweergave.datum))
         for g in v.gevolgen ?? [] {
             voeg("mfoGevolg", [g.soort.map { t["gevolg_\($0)"] ?? $0 }, g.organisatie, g.omschrijving, g.uiterlijkeDatum.map { "\(t["mfoUiterlijk"]!) \(Datumweergave.datum($0))" }]
                 .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · "))

@@ -156,6 +156,16 @@ extension Teksten {
         "mfoAlBenaderd": ("Organisatie al benaderd", "Organisation already approached"),
         "mfoGevolg": ("Gevolg", "Consequence"),
         "mfoUiterlijk": ("uiterlijk", "by"),
+        "mfoKiesUitkomst": ("– kies een uitkomst –", "– choose an outcome –"),
+        "mfoLabel_organisatieNaam": ("Organisatie van de melder", "Reporter's organisation"),
+        "mfoLabel_kvkNummer": ("KvK-nummer", "Chamber of Commerce number"),
+        "mfoLabel_voorkeurKanaal": ("Voorkeur voor contact", "Preferred contact"),
+        "mfoLabel_redenNietBenaderd": ("Waarom niet eerst zelf", "Why not first themselves"),
+        "mfoLabel_registraties": ("Registraties", "Registrations"),
+        "mfoLabel_betrokkenOrganisaties": ("Betrokken organisaties", "Organisations involved"),
+        "mfoLabel_watIsFout": ("Wat is fout", "What is wrong"),
+        "mfoLabel_watMoetHetZijn": ("Wat het moet zijn", "What it should be"),
+        "mfoLabel_sinds": ("Sinds", "Since"),
 
         // The melder's status page.
         "statusNu": ("Wat doet het Meldpunt nu?", "What is the Meldpunt doing now?"),
