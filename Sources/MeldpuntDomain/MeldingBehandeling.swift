@@ -98,6 +98,15 @@ private struct Fouten {
         return w
     }
 
+    /// A required day, checked against the earliest and latest day allowed; nil when invalid.
+    mutating func dag(_ raw: String?, _ naam: String, wat: String, vanaf: (Dag, String, String)? = nil, tot: (Dag, String, String)? = nil) -> Dag? {
+        guard let raw, !raw.isEmpty else { fout(naam, "required", wat); return nil }
+        guard let d = Dag(raw) else { fout(naam, "date", "Vul een datum in als jjjj-mm-dd."); return nil }
+        if let (grens, code, reden) = tot, d > grens { fout(naam, code, reden); return nil }
+        if let (grens, code, reden) = vanaf, d < grens { fout(naam, code, reden); return nil }
+        return d
+    }
+
     func klaar() throws(ValidatieFouten) { if !lijst.isEmpty { throw ValidatieFouten(lijst) } }
 }
 
@@ -123,18 +132,9 @@ public struct Contactmoment: Sendable, Equatable {
 /// A contact lies between the day the melding came in and today.
 public func valideerContactmoment(_ v: ContactVerzoek, ontvangen: Dag, vandaag: Dag) throws(ValidatieFouten) -> Contactmoment {
     var f = Fouten()
-    var datum: Dag?
-    if let raw = v.datum, !raw.isEmpty {
-        if let d = Dag(raw) {
-            if d > vandaag { f.fout("datum", "toekomst", "Deze datum ligt in de toekomst.") }
-            else if d < ontvangen { f.fout("datum", "voorOntvangst", "Deze datum ligt vóór de ontvangst van de melding (\(ontvangen)).") }
-            else { datum = d }
-        } else {
-            f.fout("datum", "date", "Vul een datum in als jjjj-mm-dd.")
-        }
-    } else {
-        f.fout("datum", "required", "Vul de datum van het contact in.")
-    }
+    let datum = f.dag(v.datum, "datum", wat: "Vul de datum van het contact in.",
+                      vanaf: (ontvangen, "voorOntvangst", "Deze datum ligt vóór de ontvangst van de melding (\(ontvangen))."),
+                      tot: (vandaag, "toekomst", "Deze datum ligt in de toekomst."))
     let kanaal = v.kanaal.flatMap(Contactvorm.init(rawValue:))
     if kanaal == nil {
         f.fout("kanaal", v.kanaal == nil ? "required" : "enum", "Kies hoe het contact was: \(Contactvorm.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -286,16 +286,8 @@ public struct VolgendeStapVerzoek: Codable, Sendable, Equatable {
 public func valideerVolgendeStap(_ v: VolgendeStapVerzoek, vandaag: Dag) throws(ValidatieFouten) -> (tekst: String, datum: Dag) {
     var f = Fouten()
     let tekst = f.tekst(v.tekst, "tekst", max: BehandelLimieten.maxKort * 5, verplicht: true, wat: "Beschrijf de volgende stap voor de melder.")
-    var datum: Dag?
-    if let raw = v.datum, !raw.isEmpty {
-        if let d = Dag(raw) {
-            if d < vandaag { f.fout("datum", "verleden", "Deze datum ligt in het verleden.") } else { datum = d }
-        } else {
-            f.fout("datum", "date", "Vul een datum in als jjjj-mm-dd.")
-        }
-    } else {
-        f.fout("datum", "required", "Vul de datum in waarop de melder de volgende stap kan verwachten.")
-    }
+    let datum = f.dag(v.datum, "datum", wat: "Vul de datum in waarop de melder de volgende stap kan verwachten.",
+                      vanaf: (vandaag, "verleden", "Deze datum ligt in het verleden."))
     try f.klaar()
     return (tekst!, datum!)
 }

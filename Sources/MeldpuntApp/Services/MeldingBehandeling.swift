@@ -44,6 +44,12 @@ extension MeldingService {
 
     /// The first personal contact came (or is still to come) after the service norm's last day.
     /// A case closed without any contact was never overdue.
+    private func vereisOpen(_ m: Melding) throws {
+        if m.meldingStatus.isGesloten {
+            throw Problem(.conflict, detail: MeldingOvergangFout.ongeldigeOvergang(van: .gesloten, naar: .gesloten).uitleg)
+        }
+    }
+
     func contactTermijnOverschreden(_ m: Melding) -> Bool {
         if let laat = m.contactTeLaat { return laat }
         return m.eersteContactOp == nil && !m.meldingStatus.isGesloten && Dag(nu).description > m.eersteContactUiterlijk
@@ -290,7 +296,7 @@ extension MeldingService {
         guard let g = try await Gebruiker.query(on: db).filter(\.$email == adres).filter(\.$actief == true).with(\.$organisatie).first(),
               g.rol == GebruikersRol.meldpunt.rawValue
         else { throw Problem.ongeldig("email", "geenMedewerker", "Er is geen actieve medewerker van het Meldpunt met dit e-mailadres.") }
-        guard !m.meldingStatus.isGesloten else { throw Problem(.conflict, detail: MeldingOvergangFout.ongeldigeOvergang(van: .gesloten, naar: .gesloten).uitleg) }
+        try vereisOpen(m)
         return try await voerUit(m, nil, door: door) { m, _ in
             m.$behandelaar.id = g.id
             return [Gebeurtenis(soort: "toegewezen", tekst: g.naam)]
@@ -334,9 +340,7 @@ extension MeldingService {
         guard !t.isEmpty, t.count <= max else {
             throw Problem.ongeldig("tekst", t.isEmpty ? "required" : "maxLength", t.isEmpty ? "Schrijf eerst de tekst." : "Hoogstens \(max) tekens.")
         }
-        if aanMelder && m.meldingStatus.isGesloten {
-            throw Problem(.conflict, detail: MeldingOvergangFout.ongeldigeOvergang(van: .gesloten, naar: .gesloten).uitleg)
-        }
+        if aanMelder { try vereisOpen(m) }
         return try await voerUit(m, nil, door: door) { _, _ in
             [Gebeurtenis(soort: aanMelder ? "berichtAanMelder" : "notitie", tekst: t, zichtbaar: aanMelder)]
         }
@@ -346,7 +350,7 @@ extension MeldingService {
         try vereisMeldpunt(door)
         let m = try await zoek(zaaknummer)
         let (tekst, datum) = try valideer { () throws(ValidatieFouten) in try valideerVolgendeStap(v, vandaag: Dag(nu)) }
-        guard !m.meldingStatus.isGesloten else { throw Problem(.conflict, detail: MeldingOvergangFout.ongeldigeOvergang(van: .gesloten, naar: .gesloten).uitleg) }
+        try vereisOpen(m)
         return try await voerUit(m, nil, door: door) { m, _ in
             m.volgendeStap = tekst
             m.volgendeStapOp = datum.description

@@ -46,11 +46,7 @@ struct MeldingenWebController: RouteCollection {
     struct Lijst: Encodable, Sendable {
         let mappen: [TerugmeldingenWebController.MapLink]
         let rijen: [Rij]
-        let totaal: Int
-        let pagina: Int
-        let paginas: Int
-        let vorige: String?
-        let volgende: String?
+        let bladeren: Bladeren
         let zoekterm: String
         let isZoekresultaat: Bool
         let fouten: [VeldFout]
@@ -102,10 +98,6 @@ struct MeldingenWebController: RouteCollection {
         var items: [MeldingSamenvattingDTO] = []
         var totaal = 0
         if let filter { (items, totaal) = try await req.meldingen.werkvoorraad(filter, door: g) }
-        let grootte = filter?.paginagrootte ?? 25
-        let pagina = filter?.pagina ?? 1
-        let paginas = max(1, (totaal + grootte - 1) / grootte)
-        func link(_ p: Int) -> String? { map.map { "/meldingen?map=\($0.rawValue)&pagina=\(p)" } }
         let inhoud = Lijst(
             mappen: Map.allCases.map { TerugmeldingenWebController.MapLink(href: "/meldingen?map=\($0.rawValue)", naam: t[$0.tekstSleutel] ?? $0.rawValue, actief: $0 == map) },
             rijen: items.map { s in
@@ -114,8 +106,8 @@ struct MeldingenWebController: RouteCollection {
                     ontvangen: Datumweergave.datum(s.ontvangenOp), contactUiterlijk: Datumweergave.datum(s.eersteContactUiterlijk),
                     teLaat: s.contactTermijnOverschreden, status: t["mfoStatus_\(s.status)"] ?? s.status, behandelaar: s.behandelaar?.naam)
             },
-            totaal: totaal, pagina: pagina, paginas: paginas,
-            vorige: pagina > 1 ? link(pagina - 1) : nil, volgende: pagina < paginas ? link(pagina + 1) : nil,
+            bladeren: Bladeren(totaal: totaal, pagina: filter?.pagina ?? 1, grootte: filter?.paginagrootte ?? 25,
+                               link: map.map { m in { "/meldingen?map=\(m.rawValue)&pagina=\($0)" } }),
             zoekterm: zoekterm, isZoekresultaat: map == nil, fouten: fouten,
             foutVelden: Dictionary(fouten.map { ($0.veld, $0.tekst) }, uniquingKeysWith: { a, _ in a }))
         return try await req.pagina("meldingen", titel: "werkvoorraad", inhoud: inhoud, status: fouten.isEmpty ? .ok : .badRequest)

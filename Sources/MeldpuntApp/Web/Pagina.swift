@@ -20,6 +20,24 @@ struct GebruikerWeergave: Encodable, Sendable {
 
 struct Leeg: Encodable, Sendable {}
 
+/// Page n of m of a list, with links to the pages before and after (nil where there is none).
+struct Bladeren: Encodable, Sendable {
+    let totaal: Int
+    let pagina: Int
+    let paginas: Int
+    let vorige: String?
+    let volgende: String?
+
+    /// `link` nil: the list is shown whole (a search result), without paging links.
+    init(totaal: Int, pagina: Int, grootte: Int, link: ((Int) -> String)?) {
+        self.totaal = totaal
+        self.pagina = pagina
+        paginas = max(1, (totaal + grootte - 1) / grootte)
+        vorige = pagina > 1 ? link?(pagina - 1) : nil
+        volgende = pagina < paginas ? link?(pagina + 1) : nil
+    }
+}
+
 /// One option of a select, radio group or checkbox list.
 struct Keuze: Encodable, Sendable {
     let waarde: String

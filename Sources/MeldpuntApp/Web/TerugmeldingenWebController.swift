@@ -69,11 +69,7 @@ struct TerugmeldingenWebController: RouteCollection {
         let map: String
         let mappen: [MapLink]
         let rijen: [Rij]
-        let totaal: Int
-        let pagina: Int
-        let paginas: Int
-        let vorige: String?
-        let volgende: String?
+        let bladeren: Bladeren
         let vanaf: String
         let tot: String
         let teLaat: Bool
@@ -150,7 +146,6 @@ struct TerugmeldingenWebController: RouteCollection {
         if fouten.isEmpty {
             (items, totaal) = try await req.terugmeldingen.lijst(filter, voor: g.organisatie)
         }
-        let paginas = max(1, (totaal + filter.paginagrootte - 1) / filter.paginagrootte)
         fouten += bulkFouten
         func link(_ p: Int) -> String {
             var delen = ["map=\(vraag.map.rawValue)", "pagina=\(p)"]
@@ -167,9 +162,7 @@ struct TerugmeldingenWebController: RouteCollection {
                 MapLink(href: "/terugmeldingen?map=\($0.rawValue)", naam: t[$0.tekstSleutel] ?? $0.rawValue, actief: $0 == vraag.map && !zoekt)
             },
             rijen: items.map { Self.rij($0) },
-            totaal: totaal, pagina: vraag.pagina, paginas: paginas,
-            vorige: !zoekt && vraag.pagina > 1 ? link(vraag.pagina - 1) : nil,
-            volgende: !zoekt && vraag.pagina < paginas ? link(vraag.pagina + 1) : nil,
+            bladeren: Bladeren(totaal: totaal, pagina: vraag.pagina, grootte: filter.paginagrootte, link: zoekt ? nil : link),
             vanaf: vraag.vanaf, tot: vraag.tot, teLaat: vraag.teLaat, kenmerk: vraag.kenmerk, persoon: vraag.persoon,
             isZoekresultaat: zoekt,
             kanBulk: isInbox && [.nieuw, .inBehandeling, .ingepland].contains(vraag.map) && !items.isEmpty,
