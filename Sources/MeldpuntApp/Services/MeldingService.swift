@@ -129,6 +129,8 @@ struct MeldingService {
         let gevolgen: [GevolgWeergave]
         let volgendeStap: VolgendeStapDTO?
         let berichten: [Bericht]
+        /// The plain-language summary the meldpunt wrote when closing.
+        let samenvatting: String?
         let gesloten: Bool
         let tevredenheid: Int?
         let aantalBijlagen: Int
@@ -222,6 +224,7 @@ struct MeldingService {
             gevolgen: (verzoek?.gevolgen ?? []).compactMap { g in g.soort.map { GevolgWeergave(soort: $0, organisatie: g.organisatie, opgeschort: false) } },
             volgendeStap: m.volgendeStapDTO,
             berichten: berichten.compactMap { g in g.tekst.map { Bericht(tijdstip: g.tijdstip, tekst: $0, vanMelder: Self.melderSoorten.contains(g.soort)) } },
+            samenvatting: berichten.first { $0.soort == "gesloten" }?.tekst,
             gesloten: status.isGesloten, tevredenheid: m.tevredenheid,
             aantalBijlagen: try await MeldingBijlage.query(on: db).filter(\.$melding.$id == id).count())
     }

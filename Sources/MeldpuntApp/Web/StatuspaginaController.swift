@@ -99,6 +99,7 @@ struct StatuspaginaController: RouteCollection {
         let volgendeStap: String?
         let volgendeStapDatum: String?
         let uitkomst: String?
+        let samenvatting: String?
         let berichten: [Bericht]
         let gesloten: Bool
         let kanBeoordelen: Bool
@@ -137,7 +138,7 @@ struct StatuspaginaController: RouteCollection {
             organisaties: m.organisaties,
             gevolgen: m.gevolgen.map { Gevolg(wat: t["gevolg_\($0.soort)"] ?? $0.soort, organisatie: $0.organisatie, opgeschort: $0.opgeschort) },
             volgendeStap: m.volgendeStap?.tekst, volgendeStapDatum: m.volgendeStap.map { Datumweergave.datum($0.datum) },
-            uitkomst: m.uitkomst.map { t["mfoUitkomst_\($0)"] ?? $0 },
+            uitkomst: m.uitkomst.map { t["mfoUitkomst_\($0)"] ?? $0 }, samenvatting: m.samenvatting,
             berichten: m.berichten.map { Bericht(tijdstip: Datumweergave.tijdstip($0.tijdstip), tekst: $0.tekst, van: t[$0.vanMelder ? "statusU" : "statusMeldpunt"]!) },
             gesloten: m.gesloten, kanBeoordelen: m.gesloten && m.tevredenheid == nil, tevredenheid: m.tevredenheid,
             cijfers: Beoordeling.schaal.map { Keuze(waarde: String($0), naam: t["beoordeling_\($0)"]!) },
