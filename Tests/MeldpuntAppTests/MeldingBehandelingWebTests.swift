@@ -40,6 +40,9 @@ struct MeldingBehandelingWebTests {
             #expect(nieuw.status == .ok && nieuw.tekst.contains(z) && nieuw.tekst.contains("Suzanne Moulin (via J. de Vries)"))
             #expect(try await b.get("/meldingen?map=mijn").tekst.contains("Er zijn hier geen meldingen."))
             #expect(try await b.get("/meldingen?map=gesloten").tekst.contains("Er zijn hier geen meldingen."))
+            #expect(try await b.get("/meldingen?status=intake").tekst.contains("Er zijn hier geen meldingen."))
+            let opStatus = try await b.get("/meldingen?status=ontvangen")
+            #expect(opStatus.tekst.contains(z) && opStatus.tekst.contains("<option value=\"ontvangen\" selected>"))
 
             let opBsn = try await b.post("/meldingen/zoeken", ["zoekterm": "999 993 653"])
             #expect(opBsn.status == .ok && opBsn.tekst.contains(z))

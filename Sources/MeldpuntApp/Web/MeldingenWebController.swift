@@ -47,6 +47,7 @@ struct MeldingenWebController: RouteCollection {
         let mappen: [TerugmeldingenWebController.MapLink]
         let rijen: [Rij]
         let bladeren: Bladeren
+        let statussen: [Keuze]
         let zoekterm: String
         let isZoekresultaat: Bool
         let fouten: [VeldFout]
@@ -55,9 +56,14 @@ struct MeldingenWebController: RouteCollection {
 
     func werkvoorraad(req: Request) async throws -> Response {
         let g = try medewerker(req)
-        let map = req.queryWaarde("map").flatMap(Map.init(rawValue:)) ?? .nieuw
         let pagina = max(1, min(100_000, req.queryWaarde("pagina").flatMap { Int($0) } ?? 1))
         var f = MeldingService.Werkvoorraad(pagina: pagina, paginagrootte: 25)
+        // One state, chosen in the filter: the folders do not apply then.
+        if let status = req.queryWaarde("status").flatMap(MeldingStatus.init(rawValue:)) {
+            f.statussen = [status]
+            return try await toonLijst(req, g, map: nil, status: status, filter: f)
+        }
+        let map = req.queryWaarde("map").flatMap(Map.init(rawValue:)) ?? .nieuw
         switch map {
         case .nieuw: f.statussen = [.ontvangen]
         case .mijn: f.behandelaar = g.gebruiker?.id; f.alleenOpen = true
@@ -92,8 +98,8 @@ struct MeldingenWebController: RouteCollection {
         return try await toonLijst(req, g, map: nil, filter: fouten.isEmpty ? f : nil, zoekterm: term, fouten: fouten)
     }
 
-    private func toonLijst(_ req: Request, _ g: Medewerker, map: Map?, filter: MeldingService.Werkvoorraad?, zoekterm: String = "",
-                           fouten: [VeldFout] = []) async throws -> Response {
+    private func toonLijst(_ req: Request, _ g: Medewerker, map: Map?, status: MeldingStatus? = nil, filter: MeldingService.Werkvoorraad?,
+                           zoekterm: String = "", fouten: [VeldFout] = []) async throws -> Response {
         let t = Teksten.voor(req.taal)
         var items: [MeldingSamenvattingDTO] = []
         var totaal = 0
@@ -107,8 +113,11 @@ struct MeldingenWebController: RouteCollection {
                     teLaat: s.contactTermijnOverschreden, status: t["mfoStatus_\(s.status)"] ?? s.status, behandelaar: s.behandelaar?.naam)
             },
             bladeren: Bladeren(totaal: totaal, pagina: filter?.pagina ?? 1, grootte: filter?.paginagrootte ?? 25,
-                               link: map.map { m in { "/meldingen?map=\(m.rawValue)&pagina=\($0)" } }),
-            zoekterm: zoekterm, isZoekresultaat: map == nil, fouten: fouten,
+                               link: map.map { m in { "/meldingen?map=\(m.rawValue)&pagina=\($0)" } }
+                                   ?? status.map { s in { "/meldingen?status=\(s.rawValue)&pagina=\($0)" } }),
+            statussen: [Keuze(waarde: "", naam: t["mfoAlleStatussen"]!, gekozen: status == nil)]
+                + MeldingStatus.allCases.map { Keuze(waarde: $0.rawValue, naam: t["mfoStatus_\($0.rawValue)"] ?? $0.rawValue, gekozen: $0 == status) },
+            zoekterm: zoekterm, isZoekresultaat: map == nil && status == nil, fouten: fouten,
             foutVelden: Dictionary(fouten.map { ($0.veld, $0.tekst) }, uniquingKeysWith: { a, _ in a }))
         return try await req.pagina("meldingen", titel: "werkvoorraad", inhoud: inhoud, status: fouten.isEmpty ? .ok : .badRequest)
     }

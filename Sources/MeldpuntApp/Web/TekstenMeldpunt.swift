@@ -9,6 +9,8 @@ extension Teksten {
         "mfoMap_teLaat": ("Contact te laat", "Contact overdue"),
         "mfoMap_wacht": ("Wacht op organisaties", "Waiting for organisations"),
         "mfoMap_gesloten": ("Gesloten", "Closed"),
+        "mfoOpStatus": ("Op status", "By status"),
+        "mfoAlleStatussen": ("– kies een status –", "– choose a status –"),
         "mfoZoeken": ("Zoek een melding", "Find a report"),
         "mfoZoekterm": ("Zaaknummer, naam of BSN", "Case number, name or BSN"),
         "mfoZoekHint": ("Bijvoorbeeld MFO-2026-000123, een deel van een naam, of een BSN.", "For example MFO-2026-000123, part of a name, or a BSN."),
