@@ -108,9 +108,13 @@ struct MeldingBehandelingApiTests {
     @Test func alleenHetMeldpuntBehandelt() async throws {
         try await metApp { t in
             let (z, _) = try await t.nieuweMelding()
+            // The organisation that filed it follows its progress as the melder does; others see nothing.
+            let indiener = try await t.get("/api/v1/meldingen/\(z)", t.sleutels.svb)
+            #expect(indiener.status == .ok && indiener.object["fase"] as? String == "ontvangen")
+            #expect(indiener.object["tijdlijn"] == nil && indiener.object["melding"] == nil)
+            #expect(try await t.get("/api/v1/meldingen/\(z)", t.sleutels.amsterdam).status == .notFound)
             for sleutel in [t.sleutels.svb, t.sleutels.amsterdam] {
                 #expect(try await t.get("/api/v1/meldingen", sleutel).status == .forbidden)
-                #expect(try await t.get("/api/v1/meldingen/\(z)", sleutel).status == .forbidden)
                 #expect(try await t.stap(z, "contactmomenten", Self.contact, sleutel: sleutel).status == .forbidden)
                 #expect(try await t.request(.POST, "/api/v1/meldingen/\(z)/statuspagina-links", sleutel: sleutel).status == .forbidden)
             }
@@ -119,6 +123,11 @@ struct MeldingBehandelingApiTests {
             #expect(try await t.get("/api/v1/meldingen/onzin", t.sleutels.meldpunt).status == .notFound)
             let m = try #require(try await Melding.query(on: t.app.db).first())
             #expect(m.status == "ontvangen" && m.laatsteVolgnummer == 1)
+            // An internal note never reaches the filing organisation; a message to the melder does.
+            _ = try await t.stap(z, "notities", ["tekst": "Intern: dossier opgevraagd."])
+            _ = try await t.stap(z, "berichten", ["tekst": "We nemen morgen contact op."])
+            let na = try await t.get("/api/v1/meldingen/\(z)", t.sleutels.svb)
+            #expect(na.tekst.contains("We nemen morgen contact op.") && !na.tekst.contains("dossier opgevraagd"))
         }
     }
 

@@ -87,8 +87,13 @@ struct MeldingenController: RouteCollection {
         return try await req.meldingen.werkvoorraad(f, door: medewerker(req)).items
     }
 
-    func detail(req: Request) async throws -> MeldingDetailDTO {
-        try await req.meldingen.detail(try zaaknummer(req), door: medewerker(req))
+    /// The meldpunt sees the whole case; the organisation that filed it, its progress as the melder sees it.
+    func detail(req: Request) async throws -> Response {
+        let org = try req.vereisOrganisatie()
+        if org.heeft(.meldpunt) {
+            return try await req.meldingen.detail(try zaaknummer(req), door: Medewerker(organisatie: org)).encodeResponse(for: req)
+        }
+        return try await req.meldingen.voorIndiener(try zaaknummer(req), org).encodeResponse(for: req)
     }
 
     func contact(req: Request) async throws -> MeldingDetailDTO {

@@ -183,8 +183,10 @@ enum OpenAPIDocument {
                                  responses: [ok("Gevonden meldingen", ["type": "array", "items": ref("MeldingSamenvatting")])], fouten: ["403", "415"]),
             ] as J,
             "/meldingen/{zaaknummer}": [
-                "get": operatie("melding", "De hele melding zoals het Meldpunt haar ziet: inhoud, analyse, rolvoorstel, tijdlijn", tag: "meldingen",
-                                parameters: [zaaknummerParam], responses: [ok("De melding", ref("MeldingDetail"))], fouten: ["403"]),
+                "get": operatie("melding", "Het Meldpunt ziet de hele melding (inhoud, analyse, rolvoorstel, tijdlijn); de organisatie die haar indiende ziet de voortgang zoals de melder", tag: "meldingen",
+                                parameters: [zaaknummerParam],
+                                responses: [ok("De melding (MeldingDetail voor het Meldpunt, MeldingVoortgang voor de indiener)",
+                                               ["anyOf": [ref("MeldingDetail"), ref("MeldingVoortgang")]])], fouten: []),
             ] as J,
             "/meldingen/{zaaknummer}/contactmomenten": [
                 "post": behandelstap("contactVastleggen", "Een persoonlijk contact met de melder vastleggen; het eerste beëindigt 'ontvangen'", body: ref("ContactVerzoek")),
@@ -532,6 +534,25 @@ enum OpenAPIDocument {
                         ] as J,
                     ] as J],
                     "mogelijkeStappen": ["type": "array", "items": ["type": "string", "enum": Behandelstap.alle.map(\.naam)]],
+                ] as J,
+            ] as J,
+            "MeldingVoortgang": [
+                "type": "object",
+                "required": ["zaaknummer", "status", "fase", "faseTekst", "fasen", "ontvangenOp", "eersteContactUiterlijk", "organisaties", "gevolgen",
+                             "berichten", "gesloten", "aantalBijlagen"],
+                "properties": [
+                    "zaaknummer": ["type": "string"], "status": ["type": "string", "enum": MeldingStatus.allCases.map(\.rawValue)],
+                    "fase": ["type": "string", "enum": MelderFase.allCases.map(\.rawValue)], "faseTekst": ["type": "string"],
+                    "fasen": ["type": "array", "items": ["type": "string"]], "rol": ["type": "string"], "uitkomst": ["type": "string"],
+                    "ontvangenOp": ["type": "string", "format": "date-time"], "eersteContactUiterlijk": ["type": "string", "format": "date"],
+                    "organisaties": ["type": "array", "items": ["type": "string"]],
+                    "gevolgen": ["type": "array", "items": ["type": "object", "required": ["soort", "opgeschort"], "properties": [
+                        "soort": ["type": "string"], "organisatie": ["type": "string"], "opgeschort": ["type": "boolean"]] as J] as J],
+                    "volgendeStap": ["type": "object", "required": ["tekst", "datum"], "properties": ["tekst": ["type": "string"], "datum": ["type": "string", "format": "date"]] as J] as J,
+                    "berichten": ["type": "array", "items": ["type": "object", "required": ["tijdstip", "tekst", "vanMelder"], "properties": [
+                        "tijdstip": ["type": "string", "format": "date-time"], "tekst": ["type": "string"], "vanMelder": ["type": "boolean"]] as J] as J],
+                    "samenvatting": ["type": "string"], "gesloten": ["type": "boolean"], "tevredenheid": ["type": "integer"],
+                    "aantalBijlagen": ["type": "integer"],
                 ] as J,
             ] as J,
             "MeldingZoekVerzoek": [

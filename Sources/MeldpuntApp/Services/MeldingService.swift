@@ -209,13 +209,29 @@ struct MeldingService {
 
     func voorMelder(token: String) async throws -> MelderWeergave {
         let m = try await metToken(token)
+        try await Verwerkingslog.regel(.meldingStatuspagina, organisatie: nil, melding: m.id, betrokkene: nil, traceID: traceID, tijdstip: nu).create(on: db)
+        return try await weergave(m)
+    }
+
+    /// What the organisation that filed a melding sees of it: what the melder sees. Any other
+    /// organisation without the meldpunt role gets 404, so it learns nothing.
+    func voorIndiener(_ zaaknummer: String, _ org: OrganisatieDTO) async throws -> MelderWeergave {
+        guard let m = try? await zoek(zaaknummer), m.$ingediendDoor.id == org.id else {
+            throw Problem.nietGevonden("Er is geen melding met dit zaaknummer die u mag zien.")
+        }
+        let p = try await MeldingPersoonsgegevens.find(m.id, on: db)
+        try await Verwerkingslog.regel(.meldingRaadplegen, organisatie: org.id, melding: m.id,
+                                       betrokkene: p?.bsn.map { pseudoniemen.pseudoniem("bsn:" + $0) }, traceID: traceID, tijdstip: nu).create(on: db)
+        return try await weergave(m)
+    }
+
+    private func weergave(_ m: Melding) async throws -> MelderWeergave {
         let id = try m.requireID()
         let status = m.meldingStatus
         let berichten = try await MeldingGebeurtenis.query(on: db).filter(\.$melding.$id == id)
             .filter(\.$zichtbaarVoorMelder == true).sort(\.$volgnummer, .descending).all()
         let verzoek = try await MeldingPersoonsgegevens.find(id, on: db).flatMap { try? JSONDecoder().decode(MeldingVerzoek.self, from: Data($0.inhoud.utf8)) }
         let organisaties = Self.analyse(m).map { [$0.oorsprongOrganisatie] + $0.geraakteOrganisaties } ?? verzoek?.betrokkenOrganisaties ?? []
-        try await Verwerkingslog.regel(.meldingStatuspagina, organisatie: nil, melding: m.id, betrokkene: nil, traceID: traceID, tijdstip: nu).create(on: db)
         return MelderWeergave(
             zaaknummer: m.zaaknummer, status: m.status, fase: status.fase.rawValue, faseTekst: status.fase.tekst,
             fasen: MelderFase.allCases.map(\.rawValue), rol: m.rol, uitkomst: m.uitkomst, ontvangenOp: m.ontvangenOp,
