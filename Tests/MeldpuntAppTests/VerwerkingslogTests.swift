@@ -65,6 +65,23 @@ struct VerwerkingslogTests {
         }
     }
 
+    @Test func logboekVanEenMelding() async throws {
+        try await metApp { t in
+            try await t.gebruiker("mira@meldpunt.nl", rol: .meldpunt, oin: TestApp.meldpuntOIN)
+            let (z, _) = try await t.nieuweMelding()
+            let b = Browser(t)
+            try await b.login("mira@meldpunt.nl")
+            _ = try await b.get("/meldingen/\(z)")
+            let uit = try await t.cli(["logboek", "--zaaknummer", z.lowercased()])
+            #expect(uit.count == 3)
+            #expect(uit[1].contains("melding.aanmaken") && uit[1].contains("SVB"))
+            #expect(uit[2].contains("melding.raadplegen") && uit[2].contains("mira@meldpunt.nl"))
+            #expect(!uit.joined().contains("999993653"))
+            await #expect(throws: Organisaties.Fout.self) { try await t.cli(["logboek", "--zaaknummer", "MFO-2026-999999"]) }
+            await #expect(throws: Organisaties.Fout.self) { try await t.cli(["logboek"]) }
+        }
+    }
+
     @Test func organisatieEnSleutelViaCLI() async throws {
         try await metApp { t in
             let toegevoegd = try await t.cli(["org", "add", "--naam", "CIBG", "--oin", "00000001801109617000", "--rol", "afnemer"])
