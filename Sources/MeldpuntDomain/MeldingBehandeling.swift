@@ -76,6 +76,12 @@ public func statusNa(_ stap: Behandelstap, van huidig: MeldingStatus) throws(Mel
     }
 }
 
+extension String {
+    /// Length as JSON Schema counts it (code points of the value as sent), so a text the API
+    /// document allows is never refused as too long, nor the other way round.
+    public var schemaLengte: Int { unicodeScalars.count }
+}
+
 public enum BehandelLimieten {
     public static let maxTekst = 20_000
     public static let maxBericht = 5_000
@@ -94,7 +100,7 @@ private struct Fouten {
             if verplicht { fout(naam, "required", wat) }
             return nil
         }
-        if w.count > max { fout(naam, "maxLength", "Hoogstens \(max) tekens.") }
+        if (waarde ?? "").schemaLengte > max { fout(naam, "maxLength", "Hoogstens \(max) tekens.") }
         return w
     }
 

@@ -126,7 +126,7 @@ public func valideerMelding(_ v: MeldingVerzoek, vandaag: Dag) throws(MeldingWei
     func tekst(_ waarde: String?, _ naam: String, max: Int = MeldingLimieten.maxKort, verplicht: Bool = false, wat: String = "") {
         let w = (waarde ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if verplicht && w.isEmpty { fout(naam, "required", wat.isEmpty ? "Vul dit in." : wat) }
-        if w.count > max { fout(naam, "maxLength", "Hoogstens \(max) tekens.") }
+        if (waarde ?? "").schemaLengte > max { fout(naam, "maxLength", "Hoogstens \(max) tekens.") }
     }
 
     // Who reports.

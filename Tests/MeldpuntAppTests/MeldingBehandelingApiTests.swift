@@ -181,6 +181,8 @@ struct MeldingBehandelingApiTests {
             let zoekFout = try await zoek(["bsn": "123456789", "naam": "x", "zaaknummer": "MFO-1"])
             #expect(zoekFout.status == .badRequest && Set(zoekFout.ongeldigeNamen) == ["bsn", "naam", "zaaknummer"])
             #expect(try await zoek([:]).status == .badRequest)
+            let leeg = try await zoek(["naam": "", "bsn": NSNull(), "zaaknummer": ""])
+            #expect(leeg.status == .badRequest && Set(leeg.ongeldigeNamen) == ["naam", "zaaknummer"])
             #expect(try await t.post("/api/v1/meldingen/_zoek", t.sleutels.svb, json: ["naam": "moulin"]).status == .forbidden)
         }
     }

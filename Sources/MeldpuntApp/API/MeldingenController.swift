@@ -69,21 +69,29 @@ struct MeldingenController: RouteCollection {
         return response
     }
 
-    /// Search in the body, so a name or BSN never ends up in a URL or a log.
+    /// Search in the body, so a name or BSN never ends up in a URL or a log. A field that is
+    /// given must be valid, also when empty; null counts as not given.
     func zoek(req: Request) async throws -> [MeldingSamenvattingDTO] {
         let v = try req.content.decode(MeldingZoekVerzoek.self)
-        func schoon(_ s: String?) -> String? { s.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 } }
-        var f = MeldingService.Werkvoorraad(zaaknummer: schoon(v.zaaknummer), naam: schoon(v.naam), bsn: schoon(v.bsn)?.replacingOccurrences(of: " ", with: ""),
-                                            paginagrootte: 100)
+        var f = MeldingService.Werkvoorraad(paginagrootte: 100)
         var fouten: [OngeldigeParameter] = []
-        if f.zaaknummer == nil && f.naam == nil && f.bsn == nil {
+        if v.zaaknummer == nil && v.naam == nil && v.bsn == nil {
             fouten.append(.init(name: "zaaknummer", code: "required", reason: "Zoek op zaaknummer, naam of BSN."))
         }
-        if let z = f.zaaknummer, Zaaknummer(z) == nil { fouten.append(.init(name: "zaaknummer", code: "pattern", reason: "Een zaaknummer ziet eruit als MFO-2026-000123.")) }
-        if let n = f.naam, n.count < 2 || n.count > BehandelLimieten.maxKort { fouten.append(.init(name: "naam", code: "length", reason: "Zoek met 2 tot \(BehandelLimieten.maxKort) tekens.")) }
-        if let b = f.bsn { do { try BSN.check(b) } catch { fouten.append(.init(name: "bsn", code: error.code, reason: error.reason)) } }
+        if let z = v.zaaknummer {
+            if let nummer = Zaaknummer(z.trimmingCharacters(in: .whitespaces)) { f.zaaknummer = nummer.description } else {
+                fouten.append(.init(name: "zaaknummer", code: "pattern", reason: "Een zaaknummer ziet eruit als MFO-2026-000123."))
+            }
+        }
+        if let n = v.naam?.trimmingCharacters(in: .whitespaces) {
+            if (2...BehandelLimieten.maxKort).contains(n.count) { f.naam = n } else {
+                fouten.append(.init(name: "naam", code: "length", reason: "Zoek met 2 tot \(BehandelLimieten.maxKort) tekens."))
+            }
+        }
+        if let b = v.bsn?.replacingOccurrences(of: " ", with: "") {
+            do { try BSN.check(b); f.bsn = b } catch { fouten.append(.init(name: "bsn", code: error.code, reason: error.reason)) }
+        }
         guard fouten.isEmpty else { throw Problem.ongeldig(fouten) }
-        f.zaaknummer = f.zaaknummer.flatMap { Zaaknummer($0)?.description }
         return try await req.meldingen.werkvoorraad(f, door: medewerker(req)).items
     }
 

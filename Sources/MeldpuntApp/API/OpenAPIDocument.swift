@@ -112,6 +112,13 @@ enum OpenAPIDocument {
                  responses: [ok("De melding na deze stap", ref("MeldingDetail"))], fouten: ["403", "409", "415"])
     }
 
+    /// Optional request fields are read as absent when null, so the document allows null for them.
+    static func ofNull(_ schema: J) -> J {
+        var s = schema
+        s["nullable"] = true
+        return s
+    }
+
     static var referentieParam: J { ["name": "referentie", "in": "path", "required": true, "description": "terugMeldingReferentie",
                                      "schema": ["type": "string", "format": "uuid"]] }
 
@@ -558,8 +565,9 @@ enum OpenAPIDocument {
             "MeldingZoekVerzoek": [
                 "type": "object", "description": "Ten minste één van de drie.",
                 "properties": [
-                    "zaaknummer": ["type": "string", "pattern": "^MFO-[0-9]{4}-[0-9]{6}$"], "naam": ["type": "string", "minLength": 2, "maxLength": BehandelLimieten.maxKort],
-                    "bsn": ["type": "string", "pattern": "^[0-9]{9}$", "description": "Voldoet aan de elfproef."],
+                    "zaaknummer": ofNull(["type": "string", "pattern": "^MFO-[0-9]{4}-[0-9]{6}$"]),
+                    "naam": ofNull(["type": "string", "minLength": 2, "maxLength": BehandelLimieten.maxKort]),
+                    "bsn": ofNull(["type": "string", "pattern": "^[0-9]{9}$", "description": "Voldoet aan de elfproef."]),
                 ] as J,
             ] as J,
             "ContactVerzoek": [
@@ -579,17 +587,17 @@ enum OpenAPIDocument {
                 "properties": [
                     "oorsprongOrganisatie": ["type": "string", "minLength": 1, "maxLength": BehandelLimieten.maxKort],
                     "oorsprongRegistratie": ["type": "string", "minLength": 1, "maxLength": BehandelLimieten.maxKort, "description": "Een van de tien codes (BRP, BRI, …) of de naam van een andere registratie."],
-                    "geraakteOrganisaties": ["type": "array", "maxItems": BehandelLimieten.maxLijst, "items": tekst(max: BehandelLimieten.maxKort)],
-                    "geraakteRegistraties": ["type": "array", "maxItems": BehandelLimieten.maxLijst, "items": tekst(max: BehandelLimieten.maxKort)],
+                    "geraakteOrganisaties": ofNull(["type": "array", "maxItems": BehandelLimieten.maxLijst, "items": tekst(max: BehandelLimieten.maxKort)]),
+                    "geraakteRegistraties": ofNull(["type": "array", "maxItems": BehandelLimieten.maxLijst, "items": tekst(max: BehandelLimieten.maxKort)]),
                     "complexiteit": ["type": "string", "enum": Complexiteit.allCases.map(\.rawValue)],
-                    "toelichting": tekst(max: BehandelLimieten.maxTekst, "Interne toelichting op de analyse."),
+                    "toelichting": ofNull(tekst(max: BehandelLimieten.maxTekst, "Interne toelichting op de analyse.")),
                 ] as J,
             ] as J,
             "RolkeuzeVerzoek": [
                 "type": "object", "required": ["rol"],
                 "properties": [
                     "rol": ["type": "string", "enum": MeldpuntRol.allCases.map(\.rawValue)],
-                    "reden": tekst(max: BehandelLimieten.maxTekst, "Verplicht als de rol afwijkt van het voorstel."),
+                    "reden": ofNull(tekst(max: BehandelLimieten.maxTekst, "Verplicht als de rol afwijkt van het voorstel.")),
                 ] as J,
             ] as J,
             "TekstVerzoek": [
@@ -605,9 +613,9 @@ enum OpenAPIDocument {
                 "type": "object", "required": ["status"],
                 "properties": [
                     "status": ["type": "string", "enum": ["wachtOpOrganisaties", "inBehandeling", "gesloten"]],
-                    "uitkomst": ["type": "string", "enum": MeldingUitkomst.allCases.map(\.rawValue), "description": "Verplicht bij gesloten."],
-                    "samenvatting": tekst(max: BehandelLimieten.maxTekst, "Bij gesloten verplicht: voor de melder, in gewone taal; bij buitenScope en doorverwezen waar de melder wel terecht kan."),
-                    "scopeReden": ["type": "string", "enum": ScopeReden.allCases.map(\.rawValue), "description": "Verplicht bij uitkomst buitenScope."],
+                    "uitkomst": ofNull(["type": "string", "enum": MeldingUitkomst.allCases.map(\.rawValue), "description": "Verplicht bij gesloten."]),
+                    "samenvatting": ofNull(tekst(max: BehandelLimieten.maxTekst, "Bij gesloten verplicht: voor de melder, in gewone taal; bij buitenScope en doorverwezen waar de melder wel terecht kan.")),
+                    "scopeReden": ofNull(["type": "string", "enum": ScopeReden.allCases.map(\.rawValue), "description": "Verplicht bij uitkomst buitenScope."]),
                 ] as J,
             ] as J,
             "StatuspaginaLink": [

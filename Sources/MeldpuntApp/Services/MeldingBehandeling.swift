@@ -337,7 +337,7 @@ extension MeldingService {
         let m = try await zoek(zaaknummer)
         let max = aanMelder ? BehandelLimieten.maxBericht : BehandelLimieten.maxTekst
         let t = (tekst ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !t.isEmpty, t.count <= max else {
+        guard !t.isEmpty, (tekst ?? "").schemaLengte <= max else {
             throw Problem.ongeldig("tekst", t.isEmpty ? "required" : "maxLength", t.isEmpty ? "Schrijf eerst de tekst." : "Hoogstens \(max) tekens.")
         }
         if aanMelder { try vereisOpen(m) }
