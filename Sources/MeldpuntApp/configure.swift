@@ -93,7 +93,7 @@ func configure(_ app: Application, database keuze: DatabaseKeuze) async throws {
     app.passwords.use(app.environment == .testing ? .bcrypt(cost: 4) : .bcrypt)
 
     ContentConfiguration.global.use(encoder: JSONEncoder.api, for: .json)
-    ContentConfiguration.global.use(decoder: JSONDecoder.api, for: .json)
+    NulTekens.installeer()
 
     try routes(app)
 
