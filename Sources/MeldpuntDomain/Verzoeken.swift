@@ -80,16 +80,20 @@ public enum VerzoekFout: Error, Equatable, Sendable {
     }
 }
 
+private func heeftReden(_ reden: String?) -> Bool {
+    !(reden ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+}
+
 /// A step of a request; declining needs a reason.
 public func controleerVerzoekOvergang(van: VerzoekStatus, naar: VerzoekStatus, reden: String?) throws(VerzoekFout) {
     guard van.volgende.contains(naar) else { throw .ongeldigeOvergang(van: van, naar: naar) }
-    if naar == .afgewezen && (reden ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw .redenOntbreekt }
+    if naar == .afgewezen && !heeftReden(reden) { throw .redenOntbreekt }
 }
 
 /// One level up, with a stated reason.
 public func escaleer(van niveau: Escalatieniveau, reden: String?) throws(VerzoekFout) -> Escalatieniveau {
     guard let hoger = niveau.hoger else { throw .hoogsteNiveau }
-    if (reden ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw .redenOntbreekt }
+    if !heeftReden(reden) { throw .redenOntbreekt }
     return hoger
 }
 
@@ -102,5 +106,5 @@ public func isVerzoekTeLaat(status: VerzoekStatus, uiterlijk: Dag?, vandaag: Dag
 /// A case is not closed as solved while a correction is still open, unless staff say why.
 public func controleerSluitenMetOpenCorrecties(uitkomst: MeldingUitkomst, openCorrecties: Int, reden: String?) throws(VerzoekFout) {
     guard uitkomst == .opgelost, openCorrecties > 0 else { return }
-    if (reden ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw .redenOntbreekt }
+    if !heeftReden(reden) { throw .redenOntbreekt }
 }

@@ -112,7 +112,8 @@ extension MeldingService {
         return Dictionary(alle.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
-    private func betrokkene(_ p: MeldingPersoonsgegevens?) -> String? {
+    /// The data subject in the processing log: a keyed hash of the BSN, never the BSN.
+    func betrokkene(_ p: MeldingPersoonsgegevens?) -> String? {
         p?.bsn.map { pseudoniemen.pseudoniem("bsn:" + $0) }
     }
 

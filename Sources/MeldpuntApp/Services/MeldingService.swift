@@ -221,7 +221,7 @@ struct MeldingService {
         }
         let p = try await MeldingPersoonsgegevens.find(m.id, on: db)
         try await Verwerkingslog.regel(.meldingRaadplegen, organisatie: org.id, melding: m.id,
-                                       betrokkene: p?.bsn.map { pseudoniemen.pseudoniem("bsn:" + $0) }, traceID: traceID, tijdstip: nu).create(on: db)
+                                       betrokkene: betrokkene(p), traceID: traceID, tijdstip: nu).create(on: db)
         return try await weergave(m)
     }
 
