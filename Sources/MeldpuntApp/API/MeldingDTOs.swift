@@ -144,18 +144,3 @@ struct StatuspaginaLinkDTO: Content {
     let zaaknummer: String
     let statuspagina: String
 }
-
-extension Behandelstap {
-    var naam: String {
-        switch self {
-        case .contact: "contact"
-        case .analyse: "analyse"
-        case .rolKeuze: "rolKeuze"
-        case .wachtOpOrganisaties: "wachtOpOrganisaties"
-        case .hervatten: "hervatten"
-        case .sluiten: "sluiten"
-        }
-    }
-
-    static let alle: [Behandelstap] = [.contact, .analyse, .rolKeuze, .wachtOpOrganisaties, .hervatten, .sluiten]
-}

@@ -540,7 +540,7 @@ enum OpenAPIDocument {
                             ] as J] as J,
                         ] as J,
                     ] as J],
-                    "mogelijkeStappen": ["type": "array", "items": ["type": "string", "enum": Behandelstap.alle.map(\.naam)]],
+                    "mogelijkeStappen": ["type": "array", "items": ["type": "string", "enum": Behandelstap.allCases.map(\.rawValue)]],
                 ] as J,
             ] as J,
             "MeldingVoortgang": [

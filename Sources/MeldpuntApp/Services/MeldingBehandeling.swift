@@ -175,7 +175,7 @@ extension MeldingService {
                                   href: "/api/v1/meldingen/\(m.zaaknummer)/bijlagen/\(b.id!.tekst)")
             },
             tijdlijn: tijdlijn.map(Self.gebeurtenis),
-            mogelijkeStappen: Behandelstap.alle.filter { (try? statusNa($0, van: status)) != nil }.map(\.naam))
+            mogelijkeStappen: Behandelstap.allCases.filter { (try? statusNa($0, van: status)) != nil }.map(\.rawValue))
     }
 
     static func analyse(_ m: Melding) -> Analyse? {
