@@ -76,6 +76,7 @@ func configure(_ app: Application, database keuze: DatabaseKeuze) async throws {
     app.migrations.add(CreateMeldingBijlagen())
     app.migrations.add(CreateLijstIndexen())
     app.migrations.add(CreateMeldingBehandeling())
+    app.migrations.add(CreatePartnercoordinatie())
     try await app.autoMigrate()
 
     app.referentiedata = .gebundeld

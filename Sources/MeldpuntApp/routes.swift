@@ -24,6 +24,8 @@ func routes(_ app: Application) throws {
     let metSleutel = api.grouped(ApiSleutelMiddleware(), JSONBodyMiddleware())
     try metSleutel.register(collection: TerugmeldingenController())
     try metSleutel.register(collection: MeldingenController())
+    try metSleutel.register(collection: MeldingVerzoekenController())
+    try metSleutel.register(collection: VerzoekenController())
 
     let web = app.grouped(WebMiddleware())
     try web.register(collection: AccountController())

@@ -89,7 +89,7 @@ public enum BehandelLimieten {
     public static let maxLijst = 20
 }
 
-private struct Fouten {
+struct Fouten {
     var lijst: [OngeldigeParameter] = []
     mutating func fout(_ n: String, _ c: String, _ r: String) { lijst.append(OngeldigeParameter(name: n, code: c, reason: r)) }
 

@@ -108,3 +108,212 @@ public func controleerSluitenMetOpenCorrecties(uitkomst: MeldingUitkomst, openCo
     guard uitkomst == .opgelost, openCorrecties > 0 else { return }
     if !heeftReden(reden) { throw .redenOntbreekt }
 }
+
+// MARK: Data minimisation
+
+/// What of a case goes along with a request. The case number and the question always do;
+/// everything else only when the meldpunt chooses it.
+public enum GedeeldGegeven: String, CaseIterable, Codable, Sendable {
+    /// The melder's name (and of the person represented).
+    case naam
+    case bsn
+    /// E-mail and phone.
+    case contactgegevens
+    case adres
+    /// What is wrong, what it should be, since when, which registrations.
+    case omschrijving
+    /// The consequences the melder reported.
+    case gevolgen
+    /// The files the melder sent.
+    case bijlagen
+}
+
+// MARK: A new request
+
+public struct NieuwVerzoekInvoer: Codable, Sendable, Equatable {
+    /// The partner organisation, by OIN.
+    public var organisatieOin: String?
+    public var soort: String?
+    /// What the meldpunt asks, in its own words; always shared with the partner.
+    public var vraag: String?
+    /// The agreed deadline, if the meldpunt sets one (the partner may propose another).
+    public var uiterlijk: String?
+    public var gedeeldeGegevens: [String]?
+    public var opschorting: OpschortingInvoer?
+    public var overleg: OverlegInvoer?
+
+    public struct OpschortingInvoer: Codable, Sendable, Equatable {
+        public var actie: String?
+        /// The partner's reference of the action (e.g. its file number).
+        public var kenmerk: String?
+        /// Until when it should be on hold.
+        public var tot: String?
+        public init(actie: String? = nil, kenmerk: String? = nil, tot: String? = nil) {
+            self.actie = actie; self.kenmerk = kenmerk; self.tot = tot
+        }
+    }
+
+    public struct OverlegInvoer: Codable, Sendable, Equatable {
+        public var datum: String?
+        public var deelnemers: String?
+        public init(datum: String? = nil, deelnemers: String? = nil) { self.datum = datum; self.deelnemers = deelnemers }
+    }
+
+    public init(organisatieOin: String? = nil, soort: String? = nil, vraag: String? = nil, uiterlijk: String? = nil,
+                gedeeldeGegevens: [String]? = nil, opschorting: OpschortingInvoer? = nil, overleg: OverlegInvoer? = nil) {
+        self.organisatieOin = organisatieOin; self.soort = soort; self.vraag = vraag; self.uiterlijk = uiterlijk
+        self.gedeeldeGegevens = gedeeldeGegevens; self.opschorting = opschorting; self.overleg = overleg
+    }
+}
+
+public struct NieuwVerzoek: Sendable, Equatable {
+    public let organisatieOin: String?
+    public let soort: VerzoekSoort
+    public let vraag: String
+    public let uiterlijk: Dag?
+    public let gedeeld: [GedeeldGegeven]
+    public let opschorting: Opschorting?
+    public let overleg: Overleg?
+
+    public struct Opschorting: Sendable, Equatable {
+        public let actie: OpschortingsActie
+        public let kenmerk: String?
+        public let tot: Dag?
+    }
+
+    public struct Overleg: Sendable, Equatable {
+        public let datum: Dag
+        public let deelnemers: String
+    }
+}
+
+/// Checks a new request and reports every problem at once. Suspension details belong to
+/// `opschorting` requests and meeting details to `overleg` requests only.
+/// `organisatieVerplicht` is false when the caller already knows the organisation (a terugmelding's bronhouder).
+public func valideerNieuwVerzoek(_ v: NieuwVerzoekInvoer, vandaag: Dag, organisatieVerplicht: Bool = true) throws(ValidatieFouten) -> NieuwVerzoek {
+    var f = Fouten()
+    let oin = f.tekst(v.organisatieOin, "organisatieOin", max: 20, verplicht: organisatieVerplicht, wat: "Kies de organisatie (OIN).")
+    if let oin { do { try OIN.check(oin) } catch { f.fout("organisatieOin", error.code, error.reason) } }
+    let soort = v.soort.flatMap(VerzoekSoort.init(rawValue:))
+    if soort == nil {
+        f.fout("soort", v.soort == nil ? "required" : "enum", "Kies wat u vraagt: \(VerzoekSoort.allCases.map(\.rawValue).joined(separator: ", ")).")
+    }
+    let vraag = f.tekst(v.vraag, "vraag", max: BehandelLimieten.maxBericht, verplicht: true, wat: "Schrijf wat u de organisatie vraagt.")
+    let uiterlijk = v.uiterlijk == nil ? nil
+        : f.dag(v.uiterlijk, "uiterlijk", wat: "Vul de datum in.", vanaf: (vandaag, "verleden", "Deze datum ligt in het verleden."))
+    var gedeeld: [GedeeldGegeven] = []
+    for (i, g) in (v.gedeeldeGegevens ?? []).enumerated() {
+        if let k = GedeeldGegeven(rawValue: g) { if !gedeeld.contains(k) { gedeeld.append(k) } } else {
+            f.fout("gedeeldeGegevens[\(i)]", "enum", "Kies uit: \(GedeeldGegeven.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+    }
+    var opschorting: NieuwVerzoek.Opschorting?
+    if soort == .opschorting {
+        let o = v.opschorting ?? .init()
+        let actie = o.actie.flatMap(OpschortingsActie.init(rawValue:))
+        if actie == nil {
+            f.fout("opschorting.actie", o.actie == nil ? "required" : "enum",
+                   "Kies wat moet worden opgeschort: \(OpschortingsActie.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        let kenmerk = f.tekst(o.kenmerk, "opschorting.kenmerk", max: BehandelLimieten.maxKort, verplicht: false)
+        let tot = o.tot == nil ? nil
+            : f.dag(o.tot, "opschorting.tot", wat: "Vul de datum in.", vanaf: (vandaag, "verleden", "Deze datum ligt in het verleden."))
+        if let actie { opschorting = .init(actie: actie, kenmerk: kenmerk, tot: tot) }
+    } else if v.opschorting != nil {
+        f.fout("opschorting", "nietBijSoort", "Hoort alleen bij een verzoek om opschorting.")
+    }
+    var overleg: NieuwVerzoek.Overleg?
+    if soort == .overleg {
+        let o = v.overleg ?? .init()
+        let datum = f.dag(o.datum, "overleg.datum", wat: "Vul de datum van het overleg in.",
+                          vanaf: (vandaag, "verleden", "Deze datum ligt in het verleden."))
+        let deelnemers = f.tekst(o.deelnemers, "overleg.deelnemers", max: BehandelLimieten.maxKort * 5, verplicht: true,
+                                 wat: "Noem wie er aan het overleg deelnemen.")
+        if let datum, let deelnemers { overleg = .init(datum: datum, deelnemers: deelnemers) }
+    } else if v.overleg != nil {
+        f.fout("overleg", "nietBijSoort", "Hoort alleen bij een verzoek om overleg.")
+    }
+    try f.klaar()
+    return NieuwVerzoek(organisatieOin: oin, soort: soort!, vraag: vraag!, uiterlijk: uiterlijk, gedeeld: gedeeld,
+                        opschorting: opschorting, overleg: overleg)
+}
+
+// MARK: The partner's answer
+
+public struct VerzoekStatuswijzigingInvoer: Codable, Sendable, Equatable {
+    public var status: String?
+    /// Why it is declined (required then).
+    public var reden: String?
+    /// With acceptance: the deadline the partner proposes.
+    public var uiterlijk: String?
+    /// With a confirmed suspension: until when it is on hold (if other than asked).
+    public var opgeschortTot: String?
+    public var toelichting: String?
+
+    public init(status: String? = nil, reden: String? = nil, uiterlijk: String? = nil, opgeschortTot: String? = nil, toelichting: String? = nil) {
+        self.status = status; self.reden = reden; self.uiterlijk = uiterlijk; self.opgeschortTot = opgeschortTot; self.toelichting = toelichting
+    }
+}
+
+public struct VerzoekStatuswijziging: Sendable, Equatable {
+    public let naar: VerzoekStatus
+    public let reden: String?
+    public let uiterlijk: Dag?
+    public let opgeschortTot: Dag?
+    public let toelichting: String?
+}
+
+/// Checks the fields of a partner's step (400, all at once); whether the step is possible from
+/// the request's state is `controleerVerzoekOvergang` (409).
+public func valideerVerzoekStatuswijziging(_ v: VerzoekStatuswijzigingInvoer, soort: VerzoekSoort, vandaag: Dag) throws(ValidatieFouten) -> VerzoekStatuswijziging {
+    var f = Fouten()
+    let mogelijk: [VerzoekStatus] = [.geaccepteerd, .afgewezen, .uitgevoerd]
+    let naar = v.status.flatMap(VerzoekStatus.init(rawValue:)).flatMap { mogelijk.contains($0) ? $0 : nil }
+    if naar == nil {
+        f.fout("status", v.status == nil ? "required" : "enum", "Kies: \(mogelijk.map(\.rawValue).joined(separator: ", ")).")
+    }
+    let reden = f.tekst(v.reden, "reden", max: BehandelLimieten.maxBericht, verplicht: naar == .afgewezen,
+                        wat: "Leg uit waarom u het verzoek afwijst.")
+    if reden != nil && naar != nil && naar != .afgewezen { f.fout("reden", "nietBijStatus", "Een reden hoort alleen bij afwijzen.") }
+    let toekomst = (vandaag, "verleden", "Deze datum ligt in het verleden.")
+    var uiterlijk: Dag?
+    if v.uiterlijk != nil {
+        if naar != nil && naar != .geaccepteerd { f.fout("uiterlijk", "nietBijStatus", "Een termijn stelt u voor bij het accepteren.") }
+        else { uiterlijk = f.dag(v.uiterlijk, "uiterlijk", wat: "Vul de datum in.", vanaf: toekomst) }
+    }
+    var tot: Dag?
+    if v.opgeschortTot != nil {
+        if naar != nil && (naar != .uitgevoerd || soort != .opschorting) {
+            f.fout("opgeschortTot", "nietBijStatus", "Hoort alleen bij het bevestigen van een opschorting.")
+        } else { tot = f.dag(v.opgeschortTot, "opgeschortTot", wat: "Vul de datum in.", vanaf: toekomst) }
+    }
+    let toelichting = f.tekst(v.toelichting, "toelichting", max: BehandelLimieten.maxBericht, verplicht: false)
+    try f.klaar()
+    return VerzoekStatuswijziging(naar: naar!, reden: reden, uiterlijk: uiterlijk, opgeschortTot: tot, toelichting: toelichting)
+}
+
+public struct TermijnInvoer: Codable, Sendable, Equatable {
+    public var uiterlijk: String?
+    public var toelichting: String?
+    public init(uiterlijk: String? = nil, toelichting: String? = nil) { self.uiterlijk = uiterlijk; self.toelichting = toelichting }
+}
+
+/// A new agreed deadline for an open request, set by the meldpunt or proposed by the partner.
+public func valideerTermijn(_ v: TermijnInvoer, vandaag: Dag) throws(ValidatieFouten) -> (uiterlijk: Dag, toelichting: String?) {
+    var f = Fouten()
+    let d = f.dag(v.uiterlijk, "uiterlijk", wat: "Vul de nieuwe uiterste datum in.", vanaf: (vandaag, "verleden", "Deze datum ligt in het verleden."))
+    let t = f.tekst(v.toelichting, "toelichting", max: BehandelLimieten.maxBericht, verplicht: false)
+    try f.klaar()
+    return (d!, t)
+}
+
+/// Which enforcement action a melder's reported consequence is, so the status page can say it is on hold.
+public func opschortingsActie(voorGevolg soort: String) -> OpschortingsActie? {
+    switch GevolgSoort(rawValue: soort) {
+    case .terugvordering: .terugvordering
+    case .boete: .boete
+    case .incasso: .incasso
+    case .stopgezetteToeslag, .stopgezetteUitkering: .stopzetting
+    case .anders, nil: nil
+    }
+}

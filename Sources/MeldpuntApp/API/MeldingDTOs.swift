@@ -45,6 +45,13 @@ struct GebeurtenisGegevens: Codable, Sendable, Equatable {
     var scopeReden: String?
     var cijfer: Int?
     var bestandsnaam: String?
+    /// Partner coordination: the organisation, the request and its kind, an escalation level.
+    var organisatie: String?
+    var verzoekSoort: String?
+    var verzoekId: String?
+    var niveau: String?
+    var contactpersoon: String?
+    var terugmeldingStatus: String?
 }
 
 struct GebeurtenisDTO: Content {
@@ -81,6 +88,8 @@ struct MeldingSamenvattingDTO: Content {
     let behandelaar: MedewerkerVerwijzing?
     let rol: String?
     let uitkomst: String?
+    /// An open request to a partner is past its agreed deadline.
+    let verzoekTermijnOverschreden: Bool
     let href: String
 }
 
@@ -114,6 +123,11 @@ struct MeldingDetailDTO: Content {
     let tijdlijn: [GebeurtenisDTO]
     /// The steps staff can take now: contact, analyse, rolKeuze, wachtOpOrganisaties, hervatten, sluiten.
     let mogelijkeStappen: [String]
+    /// The requests to partner organisations: the coordinating view.
+    let verzoeken: [VerzoekDTO]
+    /// The case's own escalation level, and how often the case or one of its requests was escalated.
+    let escalatieniveau: String
+    let aantalEscalaties: Int
 }
 
 /// `POST /meldingen/{zaaknummer}/statuswijzigingen`.
@@ -122,6 +136,8 @@ struct MeldingStatuswijzigingVerzoek: Content {
     var uitkomst: String?
     var samenvatting: String?
     var scopeReden: String?
+    /// Needed to close as opgelost while a correctie request is still open.
+    var redenOpenCorrecties: String?
 }
 
 struct TekstVerzoek: Content {

@@ -58,6 +58,11 @@ struct MeldingenController: RouteCollection {
                 fouten.append(.init(name: "contactTermijnOverschreden", code: "boolean", reason: "true of false."))
             }
         }
+        if let raw = req.queryWaarde("verzoekTermijnOverschreden") {
+            if let b = Bool(raw) { f.verzoekTermijnOverschreden = b } else {
+                fouten.append(.init(name: "verzoekTermijnOverschreden", code: "boolean", reason: "true of false."))
+            }
+        }
         if let raw = req.queryWaarde("open") {
             if let b = Bool(raw) { f.alleenOpen = b } else { fouten.append(.init(name: "open", code: "boolean", reason: "true of false.")) }
         }

@@ -38,6 +38,8 @@ final class Melding: Model, @unchecked Sendable {
     @OptionalField(key: "tevredenheid") var tevredenheid: Int?
     /// Set with the first contact: was it after the service norm's last day?
     @OptionalField(key: "contact_te_laat") var contactTeLaat: Bool?
+    /// Raised by escalating the case itself; nil is operationeel.
+    @OptionalField(key: "escalatieniveau") var escalatieniveau: String?
 
     init() {}
 

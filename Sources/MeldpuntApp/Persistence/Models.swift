@@ -15,6 +15,11 @@ final class Organisatie: Model, @unchecked Sendable {
     @Field(key: "rollen") var rollenTekst: String
     /// Where a bronhouder wants to hear of new terugmeldingen.
     @OptionalField(key: "melding_email") var meldingEmail: String?
+    /// Partner register: the kind of partner, the registrations it holds or uses (comma-separated),
+    /// and the day it signed the intentieverklaring (YYYY-MM-DD).
+    @OptionalField(key: "partner_soort") var partnerSoort: String?
+    @OptionalField(key: "partner_registraties") var partnerRegistraties: String?
+    @OptionalField(key: "intentieverklaring_op") var intentieverklaringOp: String?
     @Timestamp(key: "aangemaakt_op", on: .create) var aangemaaktOp: Date?
 
     init() {}

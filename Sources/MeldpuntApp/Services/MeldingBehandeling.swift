@@ -32,6 +32,8 @@ extension MeldingService {
         var zaaknummer: String?
         var naam: String?
         var bsn: String?
+        /// Cases with an open request past its agreed deadline.
+        var verzoekTermijnOverschreden: Bool?
         var pagina = 1
         var paginagrootte = 20
     }
@@ -87,6 +89,10 @@ extension MeldingService {
                 }
             }
         }
+        let verzoekTeLaat = try await meldingenMetVerzoekTeLaat()
+        if let overschreden = f.verzoekTermijnOverschreden {
+            q = overschreden ? q.filter(\.$id ~~ Array(verzoekTeLaat)) : q.filter(\.$id !~ Array(verzoekTeLaat))
+        }
         let totaal = try await q.count()
         let nieuwsteEerst = f.statussen == [.gesloten]
         let richting: DatabaseQuery.Sort.Direction = nieuwsteEerst ? .descending : .ascending
@@ -102,7 +108,8 @@ extension MeldingService {
                 zaaknummer: m.zaaknummer, status: m.status, melderType: m.melderType, naam: personen[m.id!].map(Self.weergavenaam),
                 registraties: Self.registraties(m), ontvangenOp: m.ontvangenOp, eersteContactUiterlijk: m.eersteContactUiterlijk,
                 eersteContactOp: m.eersteContactOp, contactTermijnOverschreden: contactTermijnOverschreden(m),
-                behandelaar: m.behandelaar.map(Self.verwijzing), rol: m.rol, uitkomst: m.uitkomst, href: "/api/v1/meldingen/\(m.zaaknummer)")
+                behandelaar: m.behandelaar.map(Self.verwijzing), rol: m.rol, uitkomst: m.uitkomst,
+                verzoekTermijnOverschreden: verzoekTeLaat.contains(m.id!), href: "/api/v1/meldingen/\(m.zaaknummer)")
         }, totaal)
     }
 
@@ -175,7 +182,10 @@ extension MeldingService {
                                   href: "/api/v1/meldingen/\(m.zaaknummer)/bijlagen/\(b.id!.tekst)")
             },
             tijdlijn: tijdlijn.map(Self.gebeurtenis),
-            mogelijkeStappen: Behandelstap.allCases.filter { (try? statusNa($0, van: status)) != nil }.map(\.rawValue))
+            mogelijkeStappen: Behandelstap.allCases.filter { (try? statusNa($0, van: status)) != nil }.map(\.rawValue),
+            verzoeken: try await verzoeken(van: id, zaaknummer: m.zaaknummer),
+            escalatieniveau: m.escalatieniveau ?? Escalatieniveau.operationeel.rawValue,
+            aantalEscalaties: tijdlijn.filter { $0.soort == "geescaleerd" || $0.soort == "verzoekGeescaleerd" }.count)
     }
 
     static func analyse(_ m: Melding) -> Analyse? {
@@ -211,7 +221,7 @@ extension MeldingService {
 
     /// Checks the step against the case model, then applies `wijzig` and appends its events in
     /// one transaction. The unique (melding, volgnummer) turns a simultaneous change into a 409.
-    private func voerUit(_ m: Melding, _ stap: Behandelstap?, door: Medewerker,
+    func voerUit(_ m: Melding, _ stap: Behandelstap?, door: Medewerker,
                          _ wijzig: @escaping @Sendable (Melding, any Database) async throws -> [Gebeurtenis]) async throws -> MeldingDetailDTO {
         let van = m.meldingStatus
         let naar: MeldingStatus
@@ -373,16 +383,23 @@ extension MeldingService {
             let s = try valideer { () throws(ValidatieFouten) in
                 try valideerSluiting(SluitingVerzoek(uitkomst: v.uitkomst, samenvatting: v.samenvatting, scopeReden: v.scopeReden))
             }
+            let openCorrecties = try await Verzoek.query(on: db).filter(\.$melding.$id == m.requireID())
+                .filter(\.$soort == VerzoekSoort.correctie.rawValue).filter(\.$status ~~ VerzoekStatus.allCases.filter(\.isOpen).map(\.rawValue)).count()
+            do { try controleerSluitenMetOpenCorrecties(uitkomst: s.uitkomst, openCorrecties: openCorrecties, reden: v.redenOpenCorrecties) } catch {
+                throw Problem.ongeldig("redenOpenCorrecties", "required",
+                                       "Er \(openCorrecties == 1 ? "staat nog een correctieverzoek" : "staan nog \(openCorrecties) correctieverzoeken") open. Leg uit waarom de melding toch opgelost is.")
+            }
+            let reden = openCorrecties > 0 ? v.redenOpenCorrecties?.trimmingCharacters(in: .whitespacesAndNewlines) : nil
             return try await voerUit(m, .sluiten, door: door) { m, _ in
                 m.uitkomst = s.uitkomst.rawValue
                 m.volgendeStap = nil
                 m.volgendeStapOp = nil
-                return [Gebeurtenis(soort: "gesloten", tekst: s.samenvatting, zichtbaar: true,
+                return (reden.map { [Gebeurtenis(soort: "geslotenMetOpenCorrecties", tekst: $0)] } ?? []) + [Gebeurtenis(soort: "gesloten", tekst: s.samenvatting, zichtbaar: true,
                                     gegevens: GebeurtenisGegevens(status: MeldingStatus.gesloten.rawValue, uitkomst: s.uitkomst.rawValue,
                                                                   scopeReden: s.scopeReden?.rawValue))]
             }
         default:
-            let velden = [("uitkomst", v.uitkomst), ("samenvatting", v.samenvatting), ("scopeReden", v.scopeReden)].filter { $0.1 != nil }
+            let velden = [("uitkomst", v.uitkomst), ("samenvatting", v.samenvatting), ("scopeReden", v.scopeReden), ("redenOpenCorrecties", v.redenOpenCorrecties)].filter { $0.1 != nil }
             guard velden.isEmpty else {
                 throw Problem.ongeldig(velden.map { OngeldigeParameter(name: $0.0, code: "nietBijStatus", reason: "Hoort alleen bij de status gesloten.") })
             }

@@ -127,6 +127,10 @@ struct MeldingService {
         /// The organisations involved: from the analysis once there is one, else as the melder named them.
         let organisaties: [String]
         let gevolgen: [GevolgWeergave]
+        /// What the meldpunt asked each organisation, and how far it is.
+        let verzoeken: [MelderVerzoek]
+        /// Consequences put on hold at the meldpunt's request (confirmed by the organisation).
+        let opschortingen: [MelderOpschorting]
         let volgendeStap: VolgendeStapDTO?
         let berichten: [Bericht]
         /// The plain-language summary the meldpunt wrote when closing.
@@ -141,6 +145,19 @@ struct MeldingService {
         let organisatie: String?
         /// Put on hold at the meldpunt's request (partner coordination, next step of the product).
         let opgeschort: Bool
+    }
+
+    struct MelderVerzoek: Content {
+        let organisatie: String
+        let soort: String
+        let status: String
+    }
+
+    struct MelderOpschorting: Content {
+        let organisatie: String
+        let actie: String
+        let tot: String?
+        let opgehevenOp: Date?
     }
 
     struct Bericht: Content {
@@ -231,13 +248,22 @@ struct MeldingService {
         let berichten = try await MeldingGebeurtenis.query(on: db).filter(\.$melding.$id == id)
             .filter(\.$zichtbaarVoorMelder == true).sort(\.$volgnummer, .descending).all()
         let verzoek = try await MeldingPersoonsgegevens.find(id, on: db).flatMap { try? JSONDecoder().decode(MeldingVerzoek.self, from: Data($0.inhoud.utf8)) }
-        let organisaties = Self.analyse(m).map { [$0.oorsprongOrganisatie] + $0.geraakteOrganisaties } ?? verzoek?.betrokkenOrganisaties ?? []
+        let verzoeken = try await Verzoek.query(on: db).filter(\.$melding.$id == id).with(\.$organisatie).sort(\.$aangemaaktOp).sort(\.$id).all()
+        var organisaties = (Self.analyse(m).map { [$0.oorsprongOrganisatie] + $0.geraakteOrganisaties } ?? verzoek?.betrokkenOrganisaties ?? [])
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        for v in verzoeken where !organisaties.contains(v.organisatie.naam) { organisaties.append(v.organisatie.naam) }
+        let opgeschort = verzoeken.filter { $0.opgeschortOp != nil }
+        let actief = Set(opgeschort.filter { $0.opgehevenOp == nil }.compactMap(\.opschortingActie))
         return MelderWeergave(
             zaaknummer: m.zaaknummer, status: m.status, fase: status.fase.rawValue, faseTekst: status.fase.tekst,
             fasen: MelderFase.allCases.map(\.rawValue), rol: m.rol, uitkomst: m.uitkomst, ontvangenOp: m.ontvangenOp,
             eersteContactUiterlijk: m.eersteContactUiterlijk,
-            organisaties: organisaties.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
-            gevolgen: (verzoek?.gevolgen ?? []).compactMap { g in g.soort.map { GevolgWeergave(soort: $0, organisatie: g.organisatie, opgeschort: false) } },
+            organisaties: organisaties,
+            gevolgen: (verzoek?.gevolgen ?? []).compactMap { g in
+                g.soort.map { GevolgWeergave(soort: $0, organisatie: g.organisatie, opgeschort: opschortingsActie(voorGevolg: $0).map { actief.contains($0.rawValue) } ?? false) }
+            },
+            verzoeken: verzoeken.map { MelderVerzoek(organisatie: $0.organisatie.naam, soort: $0.soort, status: $0.status) },
+            opschortingen: opgeschort.map { MelderOpschorting(organisatie: $0.organisatie.naam, actie: $0.opschortingActie ?? "anders", tot: $0.opschortingTot, opgehevenOp: $0.opgehevenOp) },
             volgendeStap: m.volgendeStapDTO,
             berichten: berichten.compactMap { g in g.tekst.map { Bericht(tijdstip: g.tijdstip, tekst: $0, vanMelder: Self.melderSoorten.contains(g.soort)) } },
             samenvatting: berichten.first { $0.soort == "gesloten" }?.tekst,

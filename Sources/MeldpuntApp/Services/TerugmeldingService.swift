@@ -347,6 +347,11 @@ struct TerugmeldingService {
                 }
                 tm.laatsteVolgnummer = n
                 try await tm.save(on: tx)
+                // A terugmelding filed from an MFO case moves the case's correctie request along.
+                try await MeldingService(db: tx, pseudoniemen: pseudoniemen, kalender: kalender, nu: nu, traceID: traceID, contactnormWerkdagen: 0)
+                    .terugmeldingGewijzigd(id, status: TerugmeldingStatus(rawValue: tm.status) ?? nieuw, uitkomst: keuzes.uitkomst,
+                                           toelichting: (toelichting?.isEmpty ?? true) ? nil : toelichting, verwachteDatum: keuzes.datum?.description,
+                                           nieuweBijhouder: keuzes.bijhouder?.id, door: org.naam, on: tx)
                 try await Verwerkingslog.regel(.statuswijziging, organisatie: org.id, terugmelding: id, betrokkene: tm.betrokkeneHash, traceID: traceID, tijdstip: nu).create(on: tx)
             }
         } catch {

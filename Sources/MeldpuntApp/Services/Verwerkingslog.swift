@@ -14,6 +14,8 @@ enum Verwerkingsactie: String, Sendable {
     case meldingLijst = "melding.lijst"
     case meldingBehandelen = "melding.behandelen"
     case meldingBijlageRaadplegen = "melding.bijlage.raadplegen"
+    case verzoekRaadplegen = "verzoek.raadplegen"
+    case verzoekBehandelen = "verzoek.behandelen"
 }
 
 enum Verwerkingslog {

@@ -86,6 +86,8 @@ struct StatuspaginaController: RouteCollection {
         }
     }
 
+    /// An organisation involved, and in plain words what we asked of it and how far it is.
+    struct Organisatie: Encodable, Sendable { let naam: String; let wat: String? }
     struct Stap: Encodable, Sendable { let naam: String; let huidig: Bool; let gedaan: Bool }
     struct Gevolg: Encodable, Sendable { let wat: String; let organisatie: String?; let opgeschort: Bool }
     struct Weergave: Encodable, Sendable {
@@ -94,7 +96,8 @@ struct StatuspaginaController: RouteCollection {
         let watNu: String
         let stappen: [Stap]
         let eersteContact: String?
-        let organisaties: [String]
+        let organisaties: [Organisatie]
+        let opschortingen: [String]
         let gevolgen: [Gevolg]
         let volgendeStap: String?
         let volgendeStapDatum: String?
@@ -135,7 +138,15 @@ struct StatuspaginaController: RouteCollection {
             zaaknummer: m.zaaknummer, faseTekst: t["fase_\(m.fase)_uitleg"] ?? m.faseTekst, watNu: watNu ?? t["statusNu_analyse"]!,
             stappen: MelderFase.allCases.enumerated().map { i, f in Stap(naam: t["fase_\(f.rawValue)"] ?? f.rawValue, huidig: i == huidig, gedaan: i < huidig) },
             eersteContact: m.status == MeldingStatus.ontvangen.rawValue ? Datumweergave.datum(m.eersteContactUiterlijk) : nil,
-            organisaties: m.organisaties,
+            organisaties: m.organisaties.map { naam in
+                let gevraagd = m.verzoeken.filter { $0.organisatie == naam }.map { "\(t["statusVerzoek_\($0.soort)"] ?? $0.soort) (\(t["statusVerzoekStatus_\($0.status)"] ?? $0.status))" }
+                return Organisatie(naam: naam, wat: gevraagd.isEmpty ? nil : t["statusWeVroegen"]! + " " + gevraagd.joined(separator: "; "))
+            },
+            opschortingen: m.opschortingen.map { o in
+                let actie = t["statusActie_\(o.actie)"] ?? o.actie
+                if let op = o.opgehevenOp { return "\(o.organisatie) \(t["statusWachtNietMeer"]!) \(actie) (\(t["statusSinds"]!) \(Datumweergave.datum(op)))." }
+                return "\(o.organisatie) \(t["statusWachtMet"]!) \(actie) " + (o.tot.map { "\(t["statusTot"]!) \(Datumweergave.datum($0))." } ?? t["statusZolang"]!)
+            },
             gevolgen: m.gevolgen.map { Gevolg(wat: t["gevolg_\($0.soort)"] ?? $0.soort, organisatie: $0.organisatie, opgeschort: $0.opgeschort) },
             volgendeStap: m.volgendeStap?.tekst, volgendeStapDatum: m.volgendeStap.map { Datumweergave.datum($0.datum) },
             uitkomst: m.uitkomst.map { t["mfoUitkomst_\($0)"] ?? $0 }, samenvatting: m.samenvatting,

@@ -1,0 +1,77 @@
+import Foundation
+
+// The partner register: who the meldpunt works with, and whom to call at which level.
+
+public struct PartnerInvoer: Codable, Sendable, Equatable {
+    public var soort: String?
+    /// Registrations it holds or uses, one per line or comma-separated.
+    public var registraties: String?
+    /// The day it signed the intentieverklaring; empty when it has not (yet).
+    public var intentieverklaringOp: String?
+    public init(soort: String? = nil, registraties: String? = nil, intentieverklaringOp: String? = nil) {
+        self.soort = soort; self.registraties = registraties; self.intentieverklaringOp = intentieverklaringOp
+    }
+}
+
+public struct Partnergegevens: Sendable, Equatable {
+    public let soort: PartnerSoort
+    public let registraties: [String]
+    public let intentieverklaringOp: Dag?
+}
+
+public func valideerPartner(_ v: PartnerInvoer, vandaag: Dag) throws(ValidatieFouten) -> Partnergegevens {
+    var f = Fouten()
+    let soort = v.soort.flatMap(PartnerSoort.init(rawValue:))
+    if soort == nil { f.fout("soort", v.soort == nil ? "required" : "enum", "Kies de soort organisatie.") }
+    var registraties: [String] = []
+    for r in (v.registraties ?? "").split(whereSeparator: { $0 == "," || $0.isNewline }) {
+        let t = r.trimmingCharacters(in: .whitespaces)
+        if !t.isEmpty && !registraties.contains(t) { registraties.append(t) }
+    }
+    if registraties.contains(where: { $0.schemaLengte > BehandelLimieten.maxKort }) || registraties.count > BehandelLimieten.maxLijst {
+        f.fout("registraties", "maxLength", "Hoogstens \(BehandelLimieten.maxLijst) registraties van elk \(BehandelLimieten.maxKort) tekens.")
+    }
+    var getekend: Dag?
+    if let raw = v.intentieverklaringOp, !raw.trimmingCharacters(in: .whitespaces).isEmpty {
+        getekend = f.dag(raw.trimmingCharacters(in: .whitespaces), "intentieverklaringOp", wat: "Vul de datum in.",
+                         tot: (vandaag, "toekomst", "Deze datum ligt in de toekomst."))
+    }
+    try f.klaar()
+    return Partnergegevens(soort: soort!, registraties: registraties, intentieverklaringOp: getekend)
+}
+
+public struct ContactpersoonInvoer: Codable, Sendable, Equatable {
+    public var niveau: String?
+    public var naam: String?
+    public var functie: String?
+    public var email: String?
+    public var telefoon: String?
+    public init(niveau: String? = nil, naam: String? = nil, functie: String? = nil, email: String? = nil, telefoon: String? = nil) {
+        self.niveau = niveau; self.naam = naam; self.functie = functie; self.email = email; self.telefoon = telefoon
+    }
+}
+
+public struct ContactpersoonGegevens: Sendable, Equatable {
+    public let niveau: Escalatieniveau
+    public let naam: String
+    public let functie: String?
+    public let email: String?
+    public let telefoon: String?
+}
+
+/// Interdepartementaal is beyond a partner's own hierarchy: its contacts are operationeel to strategisch.
+public func valideerContactpersoon(_ v: ContactpersoonInvoer) throws(ValidatieFouten) -> ContactpersoonGegevens {
+    var f = Fouten()
+    let niveaus: [Escalatieniveau] = [.operationeel, .tactisch, .strategisch]
+    let niveau = v.niveau.flatMap(Escalatieniveau.init(rawValue:)).flatMap { niveaus.contains($0) ? $0 : nil }
+    if niveau == nil { f.fout("niveau", v.niveau == nil ? "required" : "enum", "Kies het niveau: \(niveaus.map(\.rawValue).joined(separator: ", ")).") }
+    let naam = f.tekst(v.naam, "naam", max: BehandelLimieten.maxKort, verplicht: true, wat: "Vul de naam in.")
+    let functie = f.tekst(v.functie, "functie", max: BehandelLimieten.maxKort, verplicht: false)
+    let email = f.tekst(v.email, "email", max: BehandelLimieten.maxKort, verplicht: false)?.lowercased()
+    if let email, !isEmailadres(email) { f.fout("email", "email", "Geen geldig e-mailadres, zoals naam@voorbeeld.nl.") }
+    let telefoon = f.tekst(v.telefoon, "telefoon", max: 30, verplicht: false)
+    if let telefoon, !isTelefoonnummer(telefoon) { f.fout("telefoon", "telefoon", "Geen geldig telefoonnummer.") }
+    if email == nil && telefoon == nil { f.fout("email", "required", "Geef een e-mailadres of telefoonnummer.") }
+    try f.klaar()
+    return ContactpersoonGegevens(niveau: niveau!, naam: naam!, functie: functie, email: email, telefoon: telefoon)
+}

@@ -1,0 +1,248 @@
+import Fluent
+import Foundation
+import MeldpuntDomain
+import Testing
+import Vapor
+@testable import MeldpuntApp
+
+extension TestApp {
+    static let uwvOIN = "00000099000000002000"
+    static let belastingdienstOIN = "00000001003214345000"
+
+    /// UWV (new, with a key) and the Belastingdienst in the partner register, each with contact
+    /// persons at the three levels; returns UWV's key.
+    func partners() async throws -> String {
+        let db = app.db
+        let register = Partnerregister(db: db, nu: klok.nu)
+        let uwv = try await Organisaties.voegToe(naam: "UWV", oin: Self.uwvOIN, gemeentecode: nil, rollen: [.partner], on: db)
+        let bd = try await Organisaties.zoek(oin: Self.belastingdienstOIN, gemeentecode: nil, on: db)
+        try await register.registreer(uwv, PartnerInvoer(soort: "uitvoeringsorganisatie", registraties: "Polisadministratie", intentieverklaringOp: "2025-06-01"))
+        try await register.registreer(bd, PartnerInvoer(soort: "uitvoeringsorganisatie", registraties: "BRI\nToeslagen"))
+        for (org, naam) in [(uwv, "UWV"), (bd, "BD")] {
+            for niveau in ["operationeel", "tactisch", "strategisch"] {
+                try await register.voegContactpersoonToe(org, ContactpersoonInvoer(niveau: niveau, naam: "\(naam) \(niveau)", functie: "Teamleider",
+                                                                                   email: "\(niveau)@\(naam.lowercased()).example.nl"))
+            }
+        }
+        return try await Organisaties.maakApiSleutel(voor: uwv, omschrijving: "test", on: db).1
+    }
+
+    /// A melding taken through contact, analysis and role: ready for coordination.
+    func meldingInBehandeling() async throws -> (zaaknummer: String, link: String) {
+        let (z, link) = try await nieuweMelding()
+        #expect(try await stap(z, "contactmomenten", MeldingBehandelingApiTests.contact).status == .ok)
+        #expect(try await stap(.PUT, z, "analyse", MeldingBehandelingApiTests.analyse).status == .ok)
+        #expect(try await stap(.PUT, z, "rol", ["rol": "coordinerend"]).status == .ok)
+        return (z, link)
+    }
+
+    func verzoek(_ z: String, _ body: [String: Any]) async throws -> String {
+        let r = try await stap(z, "verzoeken", body)
+        #expect(r.status == .created, "\(r.tekst)")
+        return try #require(r.object["id"] as? String)
+    }
+}
+
+@Suite("Partnercoördinatie: verzoeken, opschortingen, escalatie, terugmeldingen vanuit een melding")
+struct VerzoekenApiTests {
+    nonisolated(unsafe) static let opschorting: [String: Any] = [
+        "organisatieOin": TestApp.uwvOIN, "soort": "opschorting", "vraag": "Wilt u de terugvordering stopzetten tot het adres is hersteld?",
+        "uiterlijk": "2026-11-30", "gedeeldeGegevens": ["omschrijving", "gevolgen"],
+        "opschorting": ["actie": "terugvordering", "kenmerk": "TV-2026-0042", "tot": "2027-03-01"],
+    ]
+
+    @Test func verzoekenAanTweePartnersMetDataminimalisatie() async throws {
+        try await metApp { t in
+            let uwv = try await t.partners()
+            let (z, link) = try await t.meldingInBehandeling()
+
+            // Every problem at once: unknown organisation, suspension without its action, an unknown data item.
+            let fout = try await t.stap(z, "verzoeken", ["organisatieOin": "00000099000000009000", "soort": "opschorting", "vraag": " ",
+                                                         "gedeeldeGegevens": ["naam", "schoenmaat"], "uiterlijk": "2026-11-01"])
+            #expect(fout.status == .badRequest && fout.isProblem)
+            #expect(Set(fout.ongeldigeNamen) == ["vraag", "uiterlijk", "gedeeldeGegevens[1]", "opschorting.actie"], "an unknown OIN is checked after the fields")
+            let onbekend = try await t.stap(z, "verzoeken", ["organisatieOin": "00000099000000009000", "soort": "advies", "vraag": "Advies graag."])
+            #expect(onbekend.status == .badRequest && onbekend.ongeldigeCodes == ["onbekend"])
+
+            let r = try await t.stap(z, "verzoeken", Self.opschorting)
+            #expect(r.status == .created && r.headers.first(name: .location) == "/api/v1/meldingen/\(z)/verzoeken/\(r.object["id"] as! String)")
+            #expect(r.object["status"] as? String == "verzonden" && r.object["niveau"] as? String == "operationeel")
+            #expect((r.object["contactpersoon"] as? [String: Any])?["naam"] as? String == "UWV operationeel")
+            let opschortingID = try #require(r.object["id"] as? String)
+            let infoID = try await t.verzoek(z, ["organisatieOin": TestApp.belastingdienstOIN, "soort": "informatie",
+                                                 "vraag": "Welk adres gebruikt u voor de toeslag?", "gedeeldeGegevens": ["naam", "bsn"]])
+
+            // UWV sees only its own request, and only what was shared with it.
+            let lijst = try await t.get("/api/v1/verzoeken", uwv)
+            #expect(lijst.status == .ok && lijst.array.count == 1 && lijst.array.first?["id"] as? String == opschortingID)
+            #expect(lijst.headers.first(name: "Link") != nil)
+            let gezien = try await t.get("/api/v1/verzoeken/\(opschortingID)", uwv)
+            #expect(gezien.status == .ok, "\(gezien.tekst)")
+            let gedeeld = try #require(gezien.object["melding"] as? [String: Any])
+            #expect(gedeeld["watIsFout"] as? String != nil && (gedeeld["gevolgen"] as? [Any])?.isEmpty == false)
+            #expect(gedeeld["naam"] == nil && gedeeld["bsn"] == nil && gedeeld["email"] == nil && gedeeld["bijlagen"] == nil)
+            #expect(!gezien.tekst.contains("999993653") && !gezien.tekst.contains("Moulin"))
+            #expect(gezien.object["mogelijkeStatussen"] as? [String] == ["geaccepteerd", "afgewezen"])
+            // Another organisation's request does not exist for UWV; the Belastingdienst sees name and BSN but not the story.
+            #expect(try await t.get("/api/v1/verzoeken/\(infoID)", uwv).status == .notFound)
+            #expect(try await t.post("/api/v1/verzoeken/\(infoID)/berichten", uwv, json: ["tekst": "hallo"]).status == .notFound)
+            let bd = try await t.get("/api/v1/verzoeken/\(infoID)", t.sleutels.belastingdienst)
+            let bdGedeeld = try #require(bd.object["melding"] as? [String: Any])
+            #expect(bdGedeeld["bsn"] as? String == "999993653" && bdGedeeld["naam"] != nil && bdGedeeld["watIsFout"] == nil)
+            // A case through a request's back door: no. Meldpunt-only routes refuse partners.
+            #expect(try await t.get("/api/v1/meldingen/\(z)", uwv).status == .notFound)
+            #expect(try await t.get("/api/v1/meldingen/\(z)/verzoeken/\(opschortingID)", uwv).status == .forbidden)
+            #expect(try await t.get("/api/v1/opschortingen", uwv).status == .forbidden)
+            // Organisations without the partner role get no requests list at all.
+            #expect(try await t.get("/api/v1/verzoeken", t.sleutels.svb).status == .forbidden)
+
+            // Accept with a proposed deadline, then confirm the suspension until a later day.
+            let teVroeg = try await t.post("/api/v1/verzoeken/\(opschortingID)/statuswijzigingen", uwv, json: ["status": "uitgevoerd"])
+            #expect(teVroeg.status == .conflict)
+            let geaccepteerd = try await t.post("/api/v1/verzoeken/\(opschortingID)/statuswijzigingen", uwv,
+                                                json: ["status": "geaccepteerd", "uiterlijk": "2026-12-10"])
+            #expect(geaccepteerd.object["status"] as? String == "geaccepteerd" && geaccepteerd.object["uiterlijk"] as? String == "2026-12-10")
+            #expect(geaccepteerd.object["termijnDoor"] as? String == "partner")
+            let bericht = try await t.post("/api/v1/verzoeken/\(opschortingID)/berichten", uwv, json: ["tekst": "We zetten de vordering stil."])
+            #expect(bericht.status == .ok)
+            let pdf = try await t.post("/api/v1/verzoeken/\(opschortingID)/bijlagen", uwv, json: ["bestandsnaam": "besluit.pdf", "inhoud": Voorbeeld.pdf.base64EncodedString()])
+            #expect(pdf.status == .created, "\(pdf.tekst)")
+            let geenPdf = try await t.post("/api/v1/verzoeken/\(opschortingID)/bijlagen", uwv, json: ["bestandsnaam": "x.exe", "inhoud": Data("MZ".utf8).base64EncodedString()])
+            #expect(geenPdf.status == .badRequest && geenPdf.ongeldigeNamen == ["inhoud"])
+            let uitgevoerd = try await t.post("/api/v1/verzoeken/\(opschortingID)/statuswijzigingen", uwv,
+                                              json: ["status": "uitgevoerd", "opgeschortTot": "2027-04-01"])
+            let o = try #require(uitgevoerd.object["opschorting"] as? [String: Any])
+            #expect(o["actief"] as? Bool == true && o["tot"] as? String == "2027-04-01" && o["kenmerk"] as? String == "TV-2026-0042")
+            #expect(uitgevoerd.object["kanOpheffen"] as? Bool == true)
+
+            // Declining needs a reason; a finished request does not move again.
+            let zonderReden = try await t.post("/api/v1/verzoeken/\(infoID)/statuswijzigingen", t.sleutels.belastingdienst, json: ["status": "afgewezen"])
+            #expect(zonderReden.status == .badRequest && zonderReden.ongeldigeNamen == ["reden"])
+            let afgewezen = try await t.post("/api/v1/verzoeken/\(infoID)/statuswijzigingen", t.sleutels.belastingdienst,
+                                             json: ["status": "afgewezen", "reden": "Wij gebruiken het BRP-adres; vraag het de gemeente."])
+            #expect(afgewezen.object["status"] as? String == "afgewezen")
+            #expect(try await t.post("/api/v1/verzoeken/\(infoID)/statuswijzigingen", t.sleutels.belastingdienst, json: ["status": "geaccepteerd"]).status == .conflict)
+
+            // The meldpunt's coordinating view: both organisations, their states, the thread and the timeline.
+            let d = try await t.get("/api/v1/meldingen/\(z)", t.sleutels.meldpunt)
+            let verzoeken = try #require(d.object["verzoeken"] as? [[String: Any]])
+            #expect(verzoeken.map { ($0["organisatie"] as? [String: Any])?["naam"] as? String } == ["UWV", "Belastingdienst"])
+            #expect(verzoeken.map { $0["status"] as? String } == ["uitgevoerd", "afgewezen"])
+            let draad = try #require(verzoeken.first?["berichten"] as? [[String: Any]])
+            #expect(draad.map { $0["soort"] as? String } == ["verzonden", "geaccepteerd", "termijn", "bericht", "bijlage", "uitgevoerd"])
+            let bijlageHref = try #require((draad[4]["bijlage"] as? [String: Any])?["href"] as? String)
+            #expect(try await t.get(bijlageHref, t.sleutels.meldpunt).body == Voorbeeld.pdf)
+            let soorten = (d.object["tijdlijn"] as? [[String: Any]] ?? []).compactMap { $0["soort"] as? String }
+            #expect(soorten.contains("verzoekVerzonden") && soorten.contains("verzoekUitgevoerd") && soorten.contains("verzoekAfgewezen"))
+
+            // Overall overview, and the lifting of the suspension.
+            let actief = try await t.get("/api/v1/opschortingen?actief=true", t.sleutels.meldpunt)
+            #expect(actief.array.count == 1 && actief.array.first?["zaaknummer"] as? String == z && actief.array.first?["organisatie"] as? String == "UWV")
+
+            // The melder sees the organisations and, in plain words, what is on hold.
+            let b = Browser(t)
+            let pagina = try await b.get(link)
+            #expect(pagina.tekst.contains("UWV") && pagina.tekst.contains("Belastingdienst"))
+            #expect(pagina.tekst.contains("UWV wacht met de terugvordering tot 01-04-2027"), "\(pagina.tekst)")
+
+            let opgeheven = try await t.post("/api/v1/verzoeken/\(opschortingID)/opheffingen", uwv, json: ["toelichting": "Adres hersteld; vordering vervalt."])
+            #expect((opgeheven.object["opschorting"] as? [String: Any])?["actief"] as? Bool == false)
+            #expect(try await t.post("/api/v1/verzoeken/\(opschortingID)/opheffingen", uwv, json: [:] as [String: Any]).status == .conflict)
+            #expect(try await t.get("/api/v1/opschortingen?actief=true", t.sleutels.meldpunt).array.isEmpty)
+            #expect(try await t.get("/api/v1/opschortingen", t.sleutels.meldpunt).array.count == 1)
+
+            // Every partner read of case data is in the processing log, with the partner organisation.
+            let m = try #require(try await Melding.query(on: t.app.db).filter(\.$zaaknummer == z).first())
+            let uwvOrg = try await Organisaties.zoek(oin: TestApp.uwvOIN, gemeentecode: nil, on: t.app.db)
+            let log = try await Verwerkingslogregel.query(on: t.app.db).filter(\.$meldingID == m.id!).filter(\.$organisatieID == uwvOrg.id!).all()
+            #expect(log.contains { $0.actie == "verzoek.raadplegen" } && log.contains { $0.actie == "verzoek.behandelen" })
+            #expect(log.allSatisfy { $0.betrokkeneHash != nil && $0.betrokkeneHash != "999993653" })
+        }
+    }
+
+    @Test func terugmeldingVanuitEenMeldingBeweegtHetCorrectieverzoek() async throws {
+        try await metApp { t in
+            let (z, _) = try await t.meldingInBehandeling()
+            let r = try await t.stap(z, "terugmeldingen", ["terugmelding": Voorbeeld.terugmelding(), "gedeeldeGegevens": ["omschrijving"]])
+            #expect(r.status == .created, "\(r.tekst)")
+            #expect(r.object["soort"] as? String == "correctie" && (r.object["organisatie"] as? [String: Any])?["naam"] as? String == "Gemeente Amsterdam")
+            let tm = try #require(r.object["terugmelding"] as? [String: Any])
+            let ref = try #require(tm["id"] as? String)
+            #expect(tm["status"] as? String == "Gemeld")
+            // The terugmelding is the meldpunt's own: the bronhouder sees it in its inbox.
+            let inbox = try await t.get("/api/v1/terugmeldingen/\(ref)", t.sleutels.amsterdam)
+            #expect((inbox.object["afnemer"] as? [String: Any])?["oin"] as? String == TestApp.meldpuntOIN)
+
+            #expect(try await t.wijzig(ref, t.sleutels.amsterdam, ["status": "In behandeling"]).status == .ok)
+            var d = try await t.get("/api/v1/meldingen/\(z)", t.sleutels.meldpunt)
+            var v = try #require((d.object["verzoeken"] as? [[String: Any]])?.first)
+            #expect(v["status"] as? String == "geaccepteerd")
+
+            // Closing as solved while the correction is open needs a reason.
+            let sluiten: [String: Any] = ["status": "gesloten", "uitkomst": "opgelost", "samenvatting": "Uw adres is hersteld."]
+            let zonder = try await t.stap(z, "statuswijzigingen", sluiten)
+            #expect(zonder.status == .badRequest && zonder.ongeldigeNamen == ["redenOpenCorrecties"])
+
+            #expect(try await t.wijzig(ref, t.sleutels.amsterdam, ["status": "Afgehandeld", "uitkomst": "verbeterd", "toelichting": "Huisnummer gecorrigeerd."]).status == .ok)
+            d = try await t.get("/api/v1/meldingen/\(z)", t.sleutels.meldpunt)
+            v = try #require((d.object["verzoeken"] as? [[String: Any]])?.first)
+            #expect(v["status"] as? String == "uitgevoerd" && (v["terugmelding"] as? [String: Any])?["status"] as? String == "Afgehandeld")
+            let tijdlijn = (d.object["tijdlijn"] as? [[String: Any]] ?? [])
+            let stappen = tijdlijn.filter { $0["soort"] as? String == "verzoekTerugmeldingStatus" }
+                .compactMap { ($0["gegevens"] as? [String: Any])?["terugmeldingStatus"] as? String }
+            #expect(stappen == ["In behandeling", "Afgehandeld"])
+            // Now nothing is open: closing needs no extra reason.
+            #expect(try await t.stap(z, "statuswijzigingen", sluiten).status == .ok)
+            // A closed case sends no requests.
+            #expect(try await t.stap(z, "terugmeldingen", ["terugmelding": Voorbeeld.terugmelding()]).status == .conflict)
+        }
+    }
+
+    @Test func sluitenMetOpenCorrectieMetReden() async throws {
+        try await metApp { t in
+            _ = try await t.partners()
+            let (z, _) = try await t.meldingInBehandeling()
+            _ = try await t.verzoek(z, ["organisatieOin": TestApp.uwvOIN, "soort": "correctie", "vraag": "Corrigeer de polis."])
+            let r = try await t.stap(z, "statuswijzigingen", ["status": "gesloten", "uitkomst": "opgelost", "samenvatting": "Opgelost.",
+                                                              "redenOpenCorrecties": "UWV bevestigde telefonisch; de bevestiging volgt."])
+            #expect(r.status == .ok, "\(r.tekst)")
+            #expect((r.object["tijdlijn"] as? [[String: Any]] ?? []).contains { $0["soort"] as? String == "geslotenMetOpenCorrecties" })
+            // Not as solved: no reason needed, and one given at another status is refused.
+            #expect(try await t.stap(z, "statuswijzigingen", ["status": "inBehandeling", "redenOpenCorrecties": "x"]).status == .badRequest)
+        }
+    }
+
+    @Test func escalatieNaVerlopenTermijn() async throws {
+        try await metApp { t in
+            _ = try await t.partners()
+            let (z, _) = try await t.meldingInBehandeling()
+            let id = try await t.verzoek(z, ["organisatieOin": TestApp.uwvOIN, "soort": "correctie", "vraag": "Corrigeer de polis.", "uiterlijk": "2026-11-25"])
+            #expect(try await t.get("/api/v1/meldingen?verzoekTermijnOverschreden=true", t.sleutels.meldpunt).array.isEmpty)
+
+            t.klok.zet(TestApp.standaardTijd.addingTimeInterval(4 * 86_400))
+            let teLaat = try await t.get("/api/v1/meldingen?verzoekTermijnOverschreden=true", t.sleutels.meldpunt)
+            #expect(teLaat.array.map { $0["zaaknummer"] as? String } == [z])
+            #expect(teLaat.array.first?["verzoekTermijnOverschreden"] as? Bool == true)
+            #expect(try await t.get("/api/v1/meldingen?verzoekTermijnOverschreden=false", t.sleutels.meldpunt).array.isEmpty)
+            #expect(try await t.get("/api/v1/meldingen?verzoekTermijnOverschreden=soms", t.sleutels.meldpunt).status == .badRequest)
+
+            let pad = "verzoeken/\(id)/escalaties"
+            #expect(try await t.stap(z, pad, [:]).ongeldigeNamen == ["reden"])
+            let e = try await t.stap(z, pad, ["reden": "Geen reactie na de afgesproken datum."])
+            #expect(e.object["niveau"] as? String == "tactisch")
+            #expect((e.object["contactpersoon"] as? [String: Any])?["naam"] as? String == "UWV tactisch")
+            #expect(try await t.stap(z, pad, ["reden": "Nog steeds niets."]).object["niveau"] as? String == "strategisch")
+            let top = try await t.stap(z, pad, ["reden": "Structureel probleem."])
+            #expect(top.object["niveau"] as? String == "interdepartementaal" && top.object["contactpersoon"] == nil)
+            #expect(try await t.stap(z, pad, ["reden": "Hoger?"]).status == .conflict)
+
+            let melding = try await t.stap(z, "escalaties", ["reden": "Terugkerende fout bij meerdere melders."])
+            #expect(melding.object["escalatieniveau"] as? String == "tactisch" && melding.object["aantalEscalaties"] as? Int == 4)
+            // A new request starts at the case's level.
+            let nieuw = try await t.stap(z, "verzoeken", ["organisatieOin": TestApp.uwvOIN, "soort": "advies", "vraag": "Hoe voorkomen we dit?"])
+            #expect(nieuw.object["niveau"] as? String == "tactisch")
+            // The meldpunt moves the deadline; the overdue mark goes.
+            #expect(try await t.stap(.PUT, z, "verzoeken/\(id)/termijn", ["uiterlijk": "2026-12-15"]).object["termijnOverschreden"] as? Bool == false)
+        }
+    }
+}
