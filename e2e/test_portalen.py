@@ -320,3 +320,88 @@ def test_meldpunt_behandelt_een_melding_en_de_melder_ziet_elke_stap(portaal, tmp
     portaal.veld("opmerking", "Snel en persoonlijk geholpen.")
     portaal.klik("Beoordeling versturen")
     assert "Dank u wel voor uw beoordeling." in portaal.tekst()
+
+
+def test_twee_partners_correctie_via_terugmelding_opschorting_en_escalatie(portaal):
+    """The demo case being coordinated: UWV's suspension request is overdue. Staff escalate it,
+    file a terugmelding to Amsterdam that corrects the BRP, UWV confirms the suspension, and the
+    melder sees both organisations and what is on hold."""
+    portaal.login("meldpunt@demo.meldpunt.nl")
+    portaal.klik("Werkvoorraad")
+    portaal.klik("Verzoek te laat")
+    assert "verzoek te laat" in portaal.tekst()
+    rij = portaal.d.find_element(By.XPATH, "//tr[contains(., 'Suzanne Moulin')]//a")
+    zaaknummer = rij.text
+    rij.click()
+    portaal.controleer()
+    assert "Coördinatie met organisaties" in portaal.tekst() and "UWV (demo)" in portaal.tekst()
+    portaal.d.find_element(By.XPATH, "//table//a[normalize-space()='UWV (demo)']").click()
+    portaal.controleer()
+    assert "Te laat" in portaal.tekst() or "te laat" in portaal.tekst()
+    portaal.klik("Escaleren")                                       # no reason: error next to the field
+    assert "Geef de reden." in portaal.tekst()
+    portaal.veld("escalerenReden", "Geen reactie na de afgesproken datum; de vordering loopt door.")
+    portaal.klik("Escaleren")
+    assert "Het verzoek is geëscaleerd." in portaal.tekst()
+    assert "Tactisch" in portaal.tekst() and "Tessa de Wit" in portaal.tekst()
+
+    # A terugmelding to the gemeente van bijhouding, from the case.
+    portaal.open("/meldingen/" + zaaknummer)
+    portaal.klik("Terugmelding versturen")                          # empty: errors next to the fields
+    assert "Er is iets niet goed ingevuld" in portaal.tekst()
+    portaal.veld("tmGemeentecode", "0363")
+    portaal.veld("tmBsn", "999993653")
+    Select(portaal.d.find_element(By.ID, "tmGegeven")).select_by_index(1)
+    portaal.veld("tmBetwijfeld", "Rotterdam")
+    portaal.veld("tmVoorgesteld", "Utrecht")
+    portaal.veld("tmToelichting", "Mevrouw woont sinds maart in Utrecht; de verhuizing is niet verwerkt.")
+    portaal.klik("Terugmelding versturen")
+    assert "De terugmelding is verstuurd" in portaal.tekst()
+    assert "Gemeente Amsterdam" in portaal.tekst() and "Gemeld" in portaal.tekst()
+    portaal.logout()
+
+    # Amsterdam handles the terugmelding in its own inbox; the correctie request follows.
+    ref = next(v["terugmelding"]["id"] for v in api("/meldingen/" + zaaknummer, "mpk_demo_meldpunt")["verzoeken"] if v.get("terugmelding"))
+    portaal.login("bijhouder@demo.meldpunt.nl")
+    portaal.open(f"/terugmeldingen/{ref}")
+    portaal.formulier_knop(f"{ref}/status", "In behandeling nemen")
+    Select(portaal.d.find_element(By.ID, "uitkomst")).select_by_value("verbeterd")
+    portaal.veld("toelichting", "Adres gecorrigeerd naar Utrecht.")
+    portaal.formulier_knop(f"{ref}/status", "Afhandelen")
+    assert "Afgehandeld" in portaal.tekst()
+    portaal.logout()
+
+    # UWV's contact person sees only what was shared, accepts and confirms the suspension.
+    portaal.login("partner@demo.meldpunt.nl")
+    portaal.klik("Verzoeken")
+    portaal.klik(zaaknummer)
+    tekst = portaal.tekst()
+    assert "UWV vordert daarom mijn WW terug" in tekst and "Suzanne Moulin" not in tekst and "s.moulin@example.nl" not in tekst
+    portaal.klik("Afwijzen")                                        # declining needs a reason
+    assert "Leg uit waarom u het verzoek afwijst." in portaal.tekst()
+    portaal.klik("Accepteren")
+    assert "U heeft het verzoek geaccepteerd." in portaal.tekst()
+    portaal.d.execute_script("document.getElementById('uitvoerenOpgeschortTot').value = '2099-03-01'")
+    portaal.klik("Bevestigen")
+    assert "Het Meldpunt weet nu dat het gedaan is." in portaal.tekst()
+    portaal.logout()
+
+    # Staff see both requests done, the suspension overall, and give the melder a new link.
+    portaal.login("meldpunt@demo.meldpunt.nl")
+    portaal.open("/meldingen/" + zaaknummer)
+    tekst = portaal.tekst()
+    assert "Verzoek geëscaleerd" in tekst and "Terugmelding gewijzigd" in tekst
+    assert tekst.count("Uitgevoerd") >= 2
+    portaal.klik("Opschortingen")
+    assert zaaknummer in portaal.tekst() and "UWV-TV-2026-118" in portaal.tekst()
+    portaal.open("/meldingen/" + zaaknummer)
+    portaal.klik("Maak een nieuwe link")
+    link = portaal.d.find_element(By.ID, "eenmalig").text
+    portaal.logout()
+
+    portaal.d.get(link)
+    portaal.controleer()
+    tekst = portaal.tekst()
+    assert "UWV (demo)" in tekst and "Gemeente Amsterdam" in tekst
+    assert "UWV (demo) wacht met de terugvordering tot 01-03-2099." in tekst
+    assert "Stilgezet zolang we aan een oplossing werken" in tekst

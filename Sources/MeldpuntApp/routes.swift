@@ -36,6 +36,8 @@ func routes(_ app: Application) throws {
     try web.register(collection: StatuspaginaController())
     try web.register(collection: MeldenController())
     try web.register(collection: MeldingenWebController())
+    try web.register(collection: CoordinatieWebController())
+    try web.register(collection: PartnersWebController())
 }
 
 extension Registratie: Content {}

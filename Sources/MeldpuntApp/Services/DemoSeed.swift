@@ -48,6 +48,7 @@ enum DemoSeed {
             _ = try await Gebruikers.voegToe(email: demo.email, naam: demo.naam, organisatie: org, rol: demo.rol,
                                              wachtwoord: wachtwoord, hasher: app.password.sync, on: db)
         }
+        try await zaaiPartners(app)
         try await zaaiMeldingen(app)
         let commando = app.environment.arguments.dropFirst().first
         if commando == nil || commando == "serve" {
@@ -57,6 +58,30 @@ enum DemoSeed {
             }
             app.logger.info("Demo-gebruikers (wachtwoord \(wachtwoord)): \(gebruikers.map { "\($0.email) (\($0.rol.rawValue))" }.joined(separator: ", "))")
         }
+    }
+
+    /// UWV and Gemeente Amsterdam in the partner register, with contact persons per level; the
+    /// demo partner user is UWV's operational contact.
+    static func zaaiPartners(_ app: Application) async throws {
+        let register = Partnerregister(db: app.db, nu: app.klok.nu())
+        let uwv = try await Organisaties.zoek(oin: "00000099000000002000", gemeentecode: nil, on: app.db)
+        guard uwv.partnerSoort == nil else { return }
+        let amsterdam = try await Organisaties.zoek(oin: nil, gemeentecode: "0363", on: app.db)
+        try await register.registreer(uwv, PartnerInvoer(soort: PartnerSoort.uitvoeringsorganisatie.rawValue, registraties: "Polisadministratie",
+                                                         intentieverklaringOp: "2025-06-01"))
+        try await register.registreer(amsterdam, PartnerInvoer(soort: PartnerSoort.gemeente.rawValue, registraties: "BRP", intentieverklaringOp: "2025-09-15"))
+        let pim = try await register.voegContactpersoonToe(uwv, ContactpersoonInvoer(niveau: "operationeel", naam: "Pim Partner", functie: "Klantadviseur",
+                                                                                    email: "partner@demo.meldpunt.nl", telefoon: "088-8980000"))
+        pim.$gebruiker.id = try await Gebruiker.query(on: app.db).filter(\.$email == "partner@demo.meldpunt.nl").first()?.id
+        try await pim.save(on: app.db)
+        try await register.voegContactpersoonToe(uwv, ContactpersoonInvoer(niveau: "tactisch", naam: "Tessa de Wit", functie: "Teammanager handhaving",
+                                                                          email: "t.dewit@uwv.example.nl", telefoon: "088-8980001"))
+        try await register.voegContactpersoonToe(uwv, ContactpersoonInvoer(niveau: "strategisch", naam: "Sven Bakker", functie: "Directeur klantprocessen",
+                                                                          email: "s.bakker@uwv.example.nl"))
+        try await register.voegContactpersoonToe(amsterdam, ContactpersoonInvoer(niveau: "operationeel", naam: "Bram Bijhouder", functie: "Medewerker BRP",
+                                                                                email: "bijhouder@demo.meldpunt.nl"))
+        try await register.voegContactpersoonToe(amsterdam, ContactpersoonInvoer(niveau: "tactisch", naam: "Ilse Jansen", functie: "Teamleider Basisinformatie",
+                                                                                email: "i.jansen@amsterdam.example.nl", telefoon: "020-2550000"))
     }
 
     /// Three MFO cases for the werkvoorraad, once: one new, one whose first contact is overdue,
@@ -88,8 +113,8 @@ enum DemoSeed {
         }
         let oud = try await service(7).maak(melding("Jan Jansen", "j.jansen@example.nl", fout: "Mijn auto staat nog op mijn naam, terwijl ik hem in 2024 heb verkocht.",
                                                     organisaties: ["RDW", "CJIB"], registraties: ["BRV"], gevolg: .boete), ingediendDoor: nil)
-        let bezig = try await service(3).maak(melding("Suzanne Moulin", "s.moulin@example.nl", fout: "Ik sta op een oud adres ingeschreven; mijn huurtoeslag is stopgezet.",
-                                                      organisaties: ["Gemeente Rotterdam", "Belastingdienst/Toeslagen"], registraties: ["BRP"], gevolg: .stopgezetteToeslag),
+        let bezig = try await service(3).maak(melding("Suzanne Moulin", "s.moulin@example.nl", fout: "Ik sta op een oud adres ingeschreven; UWV vordert daarom mijn WW terug.",
+                                                      organisaties: ["Gemeente Rotterdam", "UWV"], registraties: ["BRP"], gevolg: .terugvordering),
                                               ingediendDoor: uwv)
         _ = try await service(0).maak(melding("Fatima El Amrani", "f.elamrani@example.nl", fout: "Mijn WOZ-waarde is veel te hoog; de oppervlakte van mijn woning klopt niet in de BAG.",
                                               organisaties: ["Gemeente Utrecht"], registraties: ["BAG", "WOZ"], gevolg: nil), ingediendDoor: nil)
@@ -98,9 +123,15 @@ enum DemoSeed {
         _ = try await s.legContactVast(bezig.zaaknummer, ContactVerzoek(datum: Dag(nu.addingTimeInterval(-2 * 86_400)).description, kanaal: Contactvorm.telefoon.rawValue,
                                                                      samenvatting: "Gebeld. Mevrouw woont sinds maart in Utrecht; Rotterdam heeft de verhuizing niet verwerkt."), door: door)
         _ = try await s.legAnalyseVast(bezig.zaaknummer, AnalyseVerzoek(oorsprongOrganisatie: "Gemeente Rotterdam", oorsprongRegistratie: "BRP",
-                                                                       geraakteOrganisaties: ["Belastingdienst/Toeslagen"], geraakteRegistraties: ["BRI"],
+                                                                       geraakteOrganisaties: ["UWV (demo)"], geraakteRegistraties: ["Polisadministratie"],
                                                                        complexiteit: Complexiteit.midden.rawValue), door: door)
         _ = try await s.kiesRol(bezig.zaaknummer, RolkeuzeVerzoek(rol: MeldpuntRol.coordinerend.rawValue), door: door)
+        // Asked two days ago to hold off the claim until yesterday: now overdue, ready to escalate.
+        _ = try await s.nieuwVerzoek(bezig.zaaknummer, NieuwVerzoekInvoer(
+            organisatieOin: "00000099000000002000", soort: VerzoekSoort.opschorting.rawValue,
+            vraag: "Mevrouw Moulin woont sinds maart in Utrecht; de BRP wordt hersteld. Wilt u de terugvordering stilzetten tot het adres klopt?",
+            uiterlijk: Dag(nu.addingTimeInterval(-86_400)).description, gedeeldeGegevens: [GedeeldGegeven.omschrijving.rawValue, GedeeldGegeven.gevolgen.rawValue],
+            opschorting: .init(actie: OpschortingsActie.terugvordering.rawValue, kenmerk: "UWV-TV-2026-118")), door: door)
         app.logger.info("Demo-meldingen: \(oud.zaaknummer) (\(oud.statuspagina)), \(bezig.zaaknummer) (\(bezig.statuspagina)) en één nieuwe.")
     }
 }

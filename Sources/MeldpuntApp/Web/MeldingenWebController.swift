@@ -25,7 +25,7 @@ struct MeldingenWebController: RouteCollection {
     // MARK: Werkvoorraad
 
     enum Map: String, CaseIterable {
-        case nieuw, mijn, open, teLaat, wacht, gesloten
+        case nieuw, mijn, open, teLaat, verzoekTeLaat, wacht, gesloten
 
         var tekstSleutel: String { "mfoMap_" + rawValue }
     }
@@ -39,6 +39,7 @@ struct MeldingenWebController: RouteCollection {
         let ontvangen: String
         let contactUiterlijk: String
         let teLaat: Bool
+        let verzoekTeLaat: Bool
         let status: String
         let behandelaar: String?
     }
@@ -69,6 +70,7 @@ struct MeldingenWebController: RouteCollection {
         case .mijn: f.behandelaar = g.gebruiker?.id; f.alleenOpen = true
         case .open: f.alleenOpen = true
         case .teLaat: f.contactTermijnOverschreden = true; f.alleenOpen = true
+        case .verzoekTeLaat: f.verzoekTermijnOverschreden = true; f.alleenOpen = true
         case .wacht: f.statussen = [.wachtOpOrganisaties]
         case .gesloten: f.statussen = [.gesloten]
         }
@@ -110,7 +112,7 @@ struct MeldingenWebController: RouteCollection {
                 Rij(href: "/meldingen/\(s.zaaknummer)", zaaknummer: s.zaaknummer, naam: s.naam ?? t["mfoGewist"]!,
                     melderType: t["mfoMelderType_\(s.melderType)"] ?? s.melderType, registraties: s.registraties.joined(separator: ", "),
                     ontvangen: Datumweergave.datum(s.ontvangenOp), contactUiterlijk: Datumweergave.datum(s.eersteContactUiterlijk),
-                    teLaat: s.contactTermijnOverschreden, status: t["mfoStatus_\(s.status)"] ?? s.status, behandelaar: s.behandelaar?.naam)
+                    teLaat: s.contactTermijnOverschreden, verzoekTeLaat: s.verzoekTermijnOverschreden, status: t["mfoStatus_\(s.status)"] ?? s.status, behandelaar: s.behandelaar?.naam)
             },
             bladeren: Bladeren(totaal: totaal, pagina: filter?.pagina ?? 1, grootte: filter?.paginagrootte ?? 25,
                                link: map.map { m in { "/meldingen?map=\(m.rawValue)&pagina=\($0)" } }
@@ -130,6 +132,20 @@ struct MeldingenWebController: RouteCollection {
 
     struct Kan: Encodable, Sendable {
         let contact, analyse, rolKeuze, wacht, hervatten, sluiten, schrijven: Bool
+    }
+
+    /// One row of the coordinating view.
+    struct VerzoekRij: Encodable, Sendable {
+        let href: String
+        let organisatie: String
+        let soort: String
+        let status: String
+        let uiterlijk: String
+        let teLaat: Bool
+        let niveau: String
+        let contactpersoon: String
+        let opschorting: String?
+        let terugmelding: String?
     }
 
     struct Detail: Encodable, Sendable {
@@ -165,6 +181,15 @@ struct MeldingenWebController: RouteCollection {
         let fouten: [VeldFout]
         let foutVelden: [String: String]
         let nieuweLink: String?
+        let verzoeken: [VerzoekRij]
+        let escalatieniveau: String
+        let aantalEscalaties: Int
+        let partners: [Keuze]
+        let verzoekSoorten: [Keuze]
+        let opschortingsActies: [Keuze]
+        let gedeeld: [Keuze]
+        let brpGegevens: [Keuze]
+        let openCorrecties: Bool
     }
 
     func detail(req: Request) async throws -> Response {
@@ -232,7 +257,26 @@ struct MeldingenWebController: RouteCollection {
             medewerkers: medewerkers.map { Keuze(waarde: $0.email, naam: $0.naam, gekozen: waarden["toewijzenEmail"] == $0.email) },
             waarden: waarden, fouten: fouten,
             foutVelden: Dictionary(fouten.map { ($0.veld, $0.tekst) }, uniquingKeysWith: { a, _ in a }),
-            nieuweLink: nieuweLink)
+            nieuweLink: nieuweLink,
+            verzoeken: d.verzoeken.map { v in
+                VerzoekRij(href: "/meldingen/\(d.zaaknummer)/verzoeken/\(v.id)", organisatie: v.organisatie.naam, soort: t["verzoekSoort_\(v.soort)"] ?? v.soort,
+                           status: t["verzoekStatus_\(v.status)"] ?? v.status, uiterlijk: v.uiterlijk.map(Datumweergave.datum) ?? "–", teLaat: v.termijnOverschreden,
+                           niveau: t["niveau_\(v.niveau)"] ?? v.niveau,
+                           contactpersoon: v.contactpersoon.map { [$0.naam, $0.email, $0.telefoon].compactMap { $0 }.joined(separator: " · ") } ?? "–",
+                           opschorting: v.opschorting.map { CoordinatieWebController.opschortingTekst($0, t) },
+                           terugmelding: v.terugmelding.map { "\($0.status) (\($0.bijhouder))" })
+            },
+            escalatieniveau: t["niveau_\(d.escalatieniveau)"] ?? d.escalatieniveau, aantalEscalaties: d.aantalEscalaties,
+            partners: [Keuze(waarde: "", naam: t["partnerKies"]!, gekozen: (waarden["verzoekOrganisatie"] ?? "").isEmpty)]
+                + (try await req.partnerregister.partners()).map { Keuze(waarde: $0.id!.tekst, naam: $0.naam, gekozen: waarden["verzoekOrganisatie"] == $0.id!.tekst) },
+            verzoekSoorten: keuzes(VerzoekSoort.allCases.map(\.rawValue), sleutel: "verzoekSoort", veld: "verzoekSoort"),
+            opschortingsActies: [Keuze(waarde: "", naam: t["verzoekKiesActie"]!, gekozen: (waarden["verzoekActie"] ?? "").isEmpty)]
+                + keuzes(OpschortingsActie.allCases.map(\.rawValue), sleutel: "opschortingsActie", veld: "verzoekActie"),
+            gedeeld: GedeeldGegeven.allCases.map { g in
+                Keuze(waarde: g.rawValue, naam: t["gedeeld_\(g.rawValue)"] ?? g.rawValue, gekozen: (waarden["verzoekGedeeld"] ?? "omschrijving").split(separator: ",").contains { $0 == g.rawValue })
+            },
+            brpGegevens: BRPAttribuut.alle.map { Keuze(waarde: $0.urn, naam: $0.naam, gekozen: waarden["tmGegeven"] == $0.urn) },
+            openCorrecties: d.verzoeken.contains { $0.soort == VerzoekSoort.correctie.rawValue && (VerzoekStatus(rawValue: $0.status)?.isOpen ?? false) })
         return try await req.pagina("melding", titel: "mfoMelding", inhoud: inhoud, melding: melding, status: status)
     }
 
@@ -273,7 +317,8 @@ struct MeldingenWebController: RouteCollection {
         let g = e.gegevens
         let extra = [g?.kanaal.map { t["mfoKanaal_\($0)"] ?? $0 }, g?.datum.map(Datumweergave.datum), g?.status.map { t["mfoStatus_\($0)"] ?? $0 },
                      g?.rol.map { t["mfoRol_\($0)"] ?? $0 }, g?.uitkomst.map { t["mfoUitkomst_\($0)"] ?? $0 }, g?.scopeReden.map { t["mfoScope_\($0)"] ?? $0 },
-                     g?.cijfer.map { "\($0)/5" }].compactMap { $0 }
+                     g?.cijfer.map { "\($0)/5" }, g?.organisatie, g?.verzoekSoort.map { t["verzoekSoort_\($0)"] ?? $0 },
+                     g?.niveau.map { t["niveau_\($0)"] ?? $0 }, g?.contactpersoon, g?.terugmeldingStatus].compactMap { $0 }
         return TijdlijnRij(tijdstip: Datumweergave.tijdstip(e.tijdstip), wat: t["mfoSoort_\(e.soort)"] ?? e.soort, door: e.door ?? "–",
                            tekst: e.tekst, extra: extra.isEmpty ? nil : extra.joined(separator: " · "), voorMelder: e.zichtbaarVoorMelder)
     }
@@ -282,6 +327,7 @@ struct MeldingenWebController: RouteCollection {
 
     enum Actie: String, CaseIterable {
         case contact, toewijzen, analyse, rol, notitie, bericht, volgendeStap = "volgende-stap", wacht, hervatten, sluiten, link
+        case verzoek, terugmelding, escaleren
 
         /// Its name in the interface texts.
         var tekst: String { self == .volgendeStap ? "volgendeStap" : rawValue }
@@ -291,6 +337,7 @@ struct MeldingenWebController: RouteCollection {
             switch self {
             case .rol: "keuze"
             case .volgendeStap: "stap"
+            case .terugmelding: "tm"
             default: rawValue
             }
         }
@@ -299,6 +346,9 @@ struct MeldingenWebController: RouteCollection {
     struct Invoer: Content {
         var datum, kanaal, samenvatting, email, oorsprongOrganisatie, oorsprongRegistratie, geraakteOrganisaties, geraakteRegistraties: String?
         var complexiteit, toelichting, rol, reden, tekst, uitkomst, scopeReden: String?
+        var redenOpenCorrecties, organisatie, soort, vraag, uiterlijk, actie, kenmerk, tot, overlegDatum, deelnemers: String?
+        var gedeeld: [String]?
+        var gemeentecode, bsn, gegeven, betwijfeld, voorgesteld: String?
     }
 
     private func voerUit(_ actie: Actie, _ req: Request) async throws -> Response {
@@ -325,20 +375,66 @@ struct MeldingenWebController: RouteCollection {
             case .hervatten: _ = try await service.wijzigStatus(z, MeldingStatuswijzigingVerzoek(status: MeldingStatus.inBehandeling.rawValue), door: g)
             case .sluiten:
                 _ = try await service.wijzigStatus(z, MeldingStatuswijzigingVerzoek(status: MeldingStatus.gesloten.rawValue, uitkomst: leeg(i.uitkomst),
-                                                                                    samenvatting: i.samenvatting, scopeReden: leeg(i.scopeReden)), door: g)
+                                                                                    samenvatting: i.samenvatting, scopeReden: leeg(i.scopeReden),
+                                                                                    redenOpenCorrecties: leeg(i.redenOpenCorrecties)), door: g)
+            case .verzoek:
+                let orgID = i.organisatie.flatMap(UUID.init(uuidString:))
+                guard let orgID, let org = try await Organisatie.find(orgID, on: req.db) else { throw Problem.ongeldig("organisatie", "required", Teksten.voor(req.taal)["partnerKies"]!) }
+                let soort = leeg(i.soort)
+                _ = try await service.nieuwVerzoek(z, NieuwVerzoekInvoer(
+                    soort: soort, vraag: i.vraag, uiterlijk: leeg(i.uiterlijk), gedeeldeGegevens: i.gedeeld ?? [],
+                    opschorting: soort == VerzoekSoort.opschorting.rawValue ? .init(actie: leeg(i.actie), kenmerk: leeg(i.kenmerk), tot: leeg(i.tot)) : nil,
+                    overleg: soort == VerzoekSoort.overleg.rawValue ? .init(datum: leeg(i.overlegDatum), deelnemers: i.deelnemers) : nil), door: g, organisatie: org)
+            case .terugmelding:
+                _ = try await service.terugmeldingVanuitMelding(z, Self.terugmelding(i, g, req), vraag: nil, gedeeld: i.gedeeld ?? [],
+                                                                terugmeldingen: req.terugmeldingen, door: g)
+            case .escaleren: _ = try await service.escaleerMelding(z, reden: i.reden, door: g)
             case .link:
                 let link = try await service.vernieuwLink(z, door: g)
                 // Shown once, on this page; only its hash is kept.
                 let basis = req.headers.first(name: .host).map { "\(req.application.environment == .production ? "https" : "http")://\($0)" } ?? ""
                 return try await toonDetail(req, g, melding: "mfoGedaan_link", nieuweLink: basis + link.statuspagina)
             }
+        } catch let v as ValidatieFouten {
+            return try await toonFout(req, g, actie, i, Problem.ongeldig(v.fouten.map(Self.terugmeldingVeld)))
         } catch let p as Problem where p.status == 400 || p.status == 409 {
-            // Back to the page with every problem next to its field, and everything typed kept.
+            return try await toonFout(req, g, actie, i, p)
+        }
+        return req.redirect(to: "/meldingen/\(z)?gedaan=\(actie.rawValue)", redirectType: .normal)
+    }
+
+    /// A terugmelding about one BRP item of the person, on behalf of the meldpunt.
+    static func terugmelding(_ i: Invoer, _ g: Medewerker, _ req: Request) -> TerugmeldingVerzoek {
+        func leeg(_ s: String?) -> String? { (s ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : s!.trimmingCharacters(in: .whitespacesAndNewlines) }
+        return TerugmeldingVerzoek(
+            terugMeldingHeader: .init(registratie: .init(naam: Registratie.brp.naam, code: "BRP", houder: nil, basisRegistratieCode: "BRP"),
+                                      melder: .init(naam: g.gebruiker?.naam, telefoon: nil, email: g.gebruiker?.email, bedrijf: g.organisatie.naam, afdeling: nil),
+                                      datumMelding: Dag(req.application.klok.nu()).description, referentiekenmerk: nil, peilmoment: nil,
+                                      meldingBron: "Meldpunt", gemeentecode: leeg(i.gemeentecode), toelichting: leeg(i.toelichting)),
+            terugMeldingBody: .init(objectIdentificatie: [.init(objectType: "persoon", attribuutUrn: PersoonUrn.bsn, idWaarde: leeg(i.bsn) ?? "")],
+                                    geometry: nil,
+                                    terugMeldingGegevens: [.init(objectType: "persoon", gegevensElementNaam: i.gegeven.flatMap { BRPAttribuut.met(urn: $0)?.naam },
+                                                                 attribuut: nil, attribuutUrn: leeg(i.gegeven), betwijfeldeWaarde: leeg(i.betwijfeld),
+                                                                 voorgesteldeWaarde: leeg(i.voorgesteld), eigenvelden: nil, bijlages: [])]))
+    }
+
+    /// The terugmeld engine names fields by their place in the Logius message; the form has simple names.
+    static func terugmeldingVeld(_ f: OngeldigeParameter) -> OngeldigeParameter {
+        let n = f.name
+        let veld = n.hasSuffix("gemeentecode") ? "gemeentecode" : n.contains("objectIdentificatie") ? "bsn"
+            : n.hasSuffix("attribuutUrn") || n.hasSuffix("terugMeldingGegevens") ? "gegeven" : n.hasSuffix("betwijfeldeWaarde") ? "betwijfeld"
+            : n.hasSuffix("voorgesteldeWaarde") ? "voorgesteld" : n.hasSuffix("toelichting") ? "toelichting" : "gemeentecode"
+        return OngeldigeParameter(name: veld, code: f.code, reason: f.reason)
+    }
+
+    /// Back to the page with every problem next to its field, and everything typed kept.
+    private func toonFout(_ req: Request, _ g: Medewerker, _ actie: Actie, _ i: Invoer, _ p: Problem) async throws -> Response {
             let t = Teksten.voor(req.taal)
-            let v = actie.voorvoegsel
+            // The API's nested names map onto the form's flat ones.
+            let plat = ["opschorting.actie": "actie", "opschorting.kenmerk": "kenmerk", "opschorting.tot": "tot", "overleg.datum": "overlegDatum",
+                        "overleg.deelnemers": "deelnemers", "organisatieOin": "organisatie", "gedeeldeGegevens": "gedeeld"]
             func sleutel(_ naam: String) -> String {
-                let veld = String(naam.prefix { $0 != "[" && $0 != "." })
-                return v + veld.prefix(1).uppercased() + veld.dropFirst()
+                Formulierfouten.veld(actie.voorvoegsel, plat[naam] ?? plat[String(naam.prefix { $0 != "[" })] ?? naam)
             }
             let fouten = (p.invalidParams ?? [OngeldigeParameter(name: actie == .sluiten ? "uitkomst" : "tekst", code: "conflict", reason: p.detail)]).map {
                 VeldFout(veld: p.invalidParams == nil ? "fouten-titel" : sleutel($0.name), label: t["mfoVeld_\(sleutel($0.name))"] ?? t["mfoActie_\(actie.tekst)"] ?? $0.name, tekst: $0.reason)
@@ -347,11 +443,14 @@ struct MeldingenWebController: RouteCollection {
                                                ("oorsprongOrganisatie", i.oorsprongOrganisatie), ("oorsprongRegistratie", i.oorsprongRegistratie),
                                                ("geraakteOrganisaties", i.geraakteOrganisaties), ("geraakteRegistraties", i.geraakteRegistraties),
                                                ("complexiteit", i.complexiteit), ("toelichting", i.toelichting), ("rol", i.rol), ("reden", i.reden),
-                                               ("tekst", i.tekst), ("uitkomst", i.uitkomst), ("scopeReden", i.scopeReden)]
+                                               ("tekst", i.tekst), ("uitkomst", i.uitkomst), ("scopeReden", i.scopeReden),
+                                               ("redenOpenCorrecties", i.redenOpenCorrecties), ("organisatie", i.organisatie), ("soort", i.soort),
+                                               ("vraag", i.vraag), ("uiterlijk", i.uiterlijk), ("actie", i.actie), ("kenmerk", i.kenmerk), ("tot", i.tot),
+                                               ("overlegDatum", i.overlegDatum), ("deelnemers", i.deelnemers), ("gedeeld", i.gedeeld?.joined(separator: ",")),
+                                               ("gemeentecode", i.gemeentecode), ("bsn", i.bsn), ("gegeven", i.gegeven), ("betwijfeld", i.betwijfeld),
+                                               ("voorgesteld", i.voorgesteld)]
             let invoer = Dictionary(velden.compactMap { n, w in w.map { (sleutel(n), $0) } }, uniquingKeysWith: { a, _ in a })
             return try await toonDetail(req, g, invoer: invoer, fouten: fouten, status: .badRequest)
-        }
-        return req.redirect(to: "/meldingen/\(z)?gedaan=\(actie.rawValue)", redirectType: .normal)
     }
 
     func bijlage(req: Request) async throws -> Response {
