@@ -24,6 +24,8 @@ enum OpenAPIDocument {
             "tags": [
                 ["name": "terugmeldingen", "description": "Terugmeldingen van afnemers aan bronhouders"],
                 ["name": "meldingen", "description": "Meldingen bij het Meldpunt Fouten in Overheidsregistraties"],
+                ["name": "coordinatie", "description": "Verzoeken van het Meldpunt aan partnerorganisaties binnen een melding; opschortingen en escalatie"],
+                ["name": "verzoeken", "description": "Verzoeken aan uw organisatie als partner van het Meldpunt (alleen de gedeelde gegevens)"],
                 ["name": "referentiedata", "description": "Gemeenten, registraties en de werkdagkalender (openbaar)"],
             ],
             "paths": paths,
@@ -124,7 +126,9 @@ enum OpenAPIDocument {
 
     // MARK: Paths
 
-    static var paths: J {
+    static var paths: J { basisPaths.merging(verzoekPaths) { a, _ in a } }
+
+    static var basisPaths: J {
         let statusEnum = TerugmeldingStatus.allCases.map(\.rawValue)
         let datum: J = ["type": "string", "format": "date"]
         return [
@@ -178,6 +182,7 @@ enum OpenAPIDocument {
                                     query("open", ["type": "boolean"], "true: alleen meldingen die niet gesloten zijn."),
                                     query("behandelaar", ["type": "string", "format": "uuid"], "Alleen meldingen van deze behandelaar (id)."),
                                     query("contactTermijnOverschreden", ["type": "boolean"], "Alleen meldingen waarbij het eerste persoonlijke contact (niet) te laat is of was."),
+                                    query("verzoekTermijnOverschreden", ["type": "boolean"], "Alleen meldingen met (zonder) een open verzoek aan een organisatie over de afgesproken datum."),
                                     query("page", ["type": "integer", "minimum": 1, "maximum": 1_000_000, "default": 1], "Paginanummer."),
                                     query("pageSize", ["type": "integer", "minimum": 1, "maximum": Paginering.maxGrootte, "default": Paginering.standaardGrootte], "Aantal per pagina."),
                                 ],
@@ -268,7 +273,9 @@ enum OpenAPIDocument {
         return s
     }
 
-    static var schemas: J {
+    static var schemas: J { basisSchemas.merging(verzoekSchemas) { a, _ in a } }
+
+    static var basisSchemas: J {
         let statusEnum = TerugmeldingStatus.allCases.map(\.rawValue)
         let kort = TerugmeldingLimieten.maxKort
         return [
@@ -482,7 +489,8 @@ enum OpenAPIDocument {
             ] as J,
             "MeldingSamenvatting": [
                 "type": "object",
-                "required": ["zaaknummer", "status", "melderType", "registraties", "ontvangenOp", "eersteContactUiterlijk", "contactTermijnOverschreden", "href"],
+                "required": ["zaaknummer", "status", "melderType", "registraties", "ontvangenOp", "eersteContactUiterlijk", "contactTermijnOverschreden",
+                             "verzoekTermijnOverschreden", "href"],
                 "properties": [
                     "zaaknummer": ["type": "string"], "status": ["type": "string", "enum": MeldingStatus.allCases.map(\.rawValue)],
                     "melderType": ["type": "string"], "naam": ["type": "string", "description": "Ontbreekt als de persoonsgegevens zijn gewist."],
@@ -491,6 +499,7 @@ enum OpenAPIDocument {
                     "eersteContactOp": ["type": "string", "format": "date-time"], "contactTermijnOverschreden": ["type": "boolean"],
                     "behandelaar": ref("MedewerkerVerwijzing"), "rol": ["type": "string", "enum": MeldpuntRol.allCases.map(\.rawValue)],
                     "uitkomst": ["type": "string", "enum": MeldingUitkomst.allCases.map(\.rawValue)], "href": ["type": "string"],
+                    "verzoekTermijnOverschreden": ["type": "boolean"],
                 ] as J,
             ] as J,
             "Analyse": [
@@ -504,7 +513,8 @@ enum OpenAPIDocument {
             "MeldingDetail": [
                 "type": "object",
                 "required": ["zaaknummer", "status", "fase", "melderType", "registraties", "ontvangenOp", "eersteContactUiterlijk", "contactTermijnOverschreden",
-                             "toestemmingOp", "toestemmingVersie", "persoonsgegevensGewist", "bijlagen", "tijdlijn", "mogelijkeStappen"],
+                             "toestemmingOp", "toestemmingVersie", "persoonsgegevensGewist", "bijlagen", "tijdlijn", "mogelijkeStappen",
+                             "verzoeken", "escalatieniveau", "aantalEscalaties"],
                 "properties": [
                     "zaaknummer": ["type": "string"], "status": ["type": "string", "enum": MeldingStatus.allCases.map(\.rawValue)],
                     "fase": ["type": "string", "enum": MelderFase.allCases.map(\.rawValue)], "melderType": ["type": "string"],
@@ -537,16 +547,21 @@ enum OpenAPIDocument {
                             "gegevens": ["type": "object", "properties": [
                                 "kanaal": ["type": "string"], "datum": ["type": "string", "format": "date"], "status": ["type": "string"], "rol": ["type": "string"],
                                 "uitkomst": ["type": "string"], "scopeReden": ["type": "string"], "cijfer": ["type": "integer"], "bestandsnaam": ["type": "string"],
+                                "organisatie": ["type": "string"], "verzoekSoort": ["type": "string"], "verzoekId": ["type": "string"], "niveau": ["type": "string"],
+                                "contactpersoon": ["type": "string"], "terugmeldingStatus": ["type": "string"],
                             ] as J] as J,
                         ] as J,
                     ] as J],
                     "mogelijkeStappen": ["type": "array", "items": ["type": "string", "enum": Behandelstap.allCases.map(\.rawValue)]],
+                    "verzoeken": ["type": "array", "items": ref("Verzoek"), "description": "De coördinerende blik: alle verzoeken aan organisaties."],
+                    "escalatieniveau": ["type": "string", "enum": Escalatieniveau.allCases.map(\.rawValue)],
+                    "aantalEscalaties": ["type": "integer", "minimum": 0],
                 ] as J,
             ] as J,
             "MeldingVoortgang": [
                 "type": "object",
                 "required": ["zaaknummer", "status", "fase", "faseTekst", "fasen", "ontvangenOp", "eersteContactUiterlijk", "organisaties", "gevolgen",
-                             "berichten", "gesloten", "aantalBijlagen"],
+                             "berichten", "gesloten", "aantalBijlagen", "verzoeken", "opschortingen"],
                 "properties": [
                     "zaaknummer": ["type": "string"], "status": ["type": "string", "enum": MeldingStatus.allCases.map(\.rawValue)],
                     "fase": ["type": "string", "enum": MelderFase.allCases.map(\.rawValue)], "faseTekst": ["type": "string"],
@@ -560,6 +575,11 @@ enum OpenAPIDocument {
                         "tijdstip": ["type": "string", "format": "date-time"], "tekst": ["type": "string"], "vanMelder": ["type": "boolean"]] as J] as J],
                     "samenvatting": ["type": "string"], "gesloten": ["type": "boolean"], "tevredenheid": ["type": "integer"],
                     "aantalBijlagen": ["type": "integer"],
+                    "verzoeken": ["type": "array", "items": ["type": "object", "required": ["organisatie", "soort", "status"], "properties": [
+                        "organisatie": ["type": "string"], "soort": ["type": "string"], "status": ["type": "string"]] as J] as J],
+                    "opschortingen": ["type": "array", "items": ["type": "object", "required": ["organisatie", "actie"], "properties": [
+                        "organisatie": ["type": "string"], "actie": ["type": "string"], "tot": ["type": "string", "format": "date"],
+                        "opgehevenOp": ["type": "string", "format": "date-time"]] as J] as J],
                 ] as J,
             ] as J,
             "MeldingZoekVerzoek": [
@@ -616,6 +636,7 @@ enum OpenAPIDocument {
                     "uitkomst": ofNull(["type": "string", "enum": MeldingUitkomst.allCases.map(\.rawValue), "description": "Verplicht bij gesloten."]),
                     "samenvatting": ofNull(tekst(max: BehandelLimieten.maxTekst, "Bij gesloten verplicht: voor de melder, in gewone taal; bij buitenScope en doorverwezen waar de melder wel terecht kan.")),
                     "scopeReden": ofNull(["type": "string", "enum": ScopeReden.allCases.map(\.rawValue), "description": "Verplicht bij uitkomst buitenScope."]),
+                    "redenOpenCorrecties": ofNull(tekst(max: nil, "Verplicht bij sluiten als opgelost terwijl een correctieverzoek nog openstaat.")),
                 ] as J,
             ] as J,
             "StatuspaginaLink": [
