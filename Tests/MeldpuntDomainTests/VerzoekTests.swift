@@ -49,3 +49,70 @@ struct VerzoekTests {
         try controleerSluitenMetOpenCorrecties(uitkomst: .nietOpgelost, openCorrecties: 2, reden: nil)
     }
 }
+
+@Suite("Verzoeken: invoer van Meldpunt en partner, partnerregister")
+struct VerzoekInvoerTests {
+    let vandaag = Dag("2026-11-23")!
+
+    @Test func eenOpschortingVraagtDeActieEnAllesTegelijk() throws {
+        let fout = #expect(throws: ValidatieFouten.self) {
+            try valideerNieuwVerzoek(NieuwVerzoekInvoer(organisatieOin: "123", soort: "opschorting", vraag: " ", uiterlijk: "2026-11-22",
+                                                        gedeeldeGegevens: ["naam", "schoenmaat"], overleg: .init(datum: "2026-12-01")), vandaag: vandaag)
+        }
+        #expect(Set(fout?.fouten.map(\.name) ?? []) == ["organisatieOin", "vraag", "uiterlijk", "gedeeldeGegevens[1]", "opschorting.actie", "overleg"])
+    }
+
+    @Test func geldigVerzoekWordtOpgeschoond() throws {
+        let v = try valideerNieuwVerzoek(NieuwVerzoekInvoer(organisatieOin: "00000099000000002000", soort: "opschorting", vraag: "  Stil graag. ",
+                                                            gedeeldeGegevens: ["omschrijving", "omschrijving", "bsn"],
+                                                            opschorting: .init(actie: "terugvordering", kenmerk: " TV-1 ", tot: "2027-01-01")), vandaag: vandaag)
+        #expect(v.vraag == "Stil graag." && v.gedeeld == [.omschrijving, .bsn])
+        #expect(v.opschorting == .init(actie: .terugvordering, kenmerk: "TV-1", tot: Dag("2027-01-01")))
+        // Without an organisation when the caller already knows it (a terugmelding's bronhouder).
+        let zonder = try valideerNieuwVerzoek(NieuwVerzoekInvoer(soort: "correctie", vraag: "Corrigeer."), vandaag: vandaag, organisatieVerplicht: false)
+        #expect(zonder.organisatieOin == nil && zonder.opschorting == nil)
+        // A meeting needs its date and participants.
+        let overleg = #expect(throws: ValidatieFouten.self) {
+            try valideerNieuwVerzoek(NieuwVerzoekInvoer(organisatieOin: "00000099000000002000", soort: "overleg", vraag: "Overleg?"), vandaag: vandaag)
+        }
+        #expect(overleg?.fouten.map(\.name) == ["overleg.datum", "overleg.deelnemers"])
+    }
+
+    @Test func antwoordVanDePartner() throws {
+        let geaccepteerd = try valideerVerzoekStatuswijziging(.init(status: "geaccepteerd", uiterlijk: "2026-12-01"), soort: .correctie, vandaag: vandaag)
+        #expect(geaccepteerd.naar == .geaccepteerd && geaccepteerd.uiterlijk == Dag("2026-12-01"))
+        let afwijzen = #expect(throws: ValidatieFouten.self) {
+            try valideerVerzoekStatuswijziging(.init(status: "afgewezen", uiterlijk: "2026-12-01"), soort: .correctie, vandaag: vandaag)
+        }
+        #expect(afwijzen?.fouten.map(\.name) == ["reden", "uiterlijk"])
+        // Only a suspension is confirmed "until"; and not back to verzonden.
+        let tot = #expect(throws: ValidatieFouten.self) {
+            try valideerVerzoekStatuswijziging(.init(status: "uitgevoerd", opgeschortTot: "2027-01-01"), soort: .correctie, vandaag: vandaag)
+        }
+        #expect(tot?.fouten.map(\.code) == ["nietBijStatus"])
+        #expect(throws: ValidatieFouten.self) { try valideerVerzoekStatuswijziging(.init(status: "verzonden"), soort: .correctie, vandaag: vandaag) }
+        let bevestigd = try valideerVerzoekStatuswijziging(.init(status: "uitgevoerd", opgeschortTot: "2027-01-01"), soort: .opschorting, vandaag: vandaag)
+        #expect(bevestigd.opgeschortTot == Dag("2027-01-01"))
+        #expect(throws: ValidatieFouten.self) { try valideerTermijn(.init(uiterlijk: "2026-11-20"), vandaag: vandaag) }
+    }
+
+    @Test func partnerregister() throws {
+        let p = try valideerPartner(PartnerInvoer(soort: "gemeente", registraties: "BRP\n BAG ,BRP", intentieverklaringOp: "2025-06-01"), vandaag: vandaag)
+        #expect(p.soort == .gemeente && p.registraties == ["BRP", "BAG"] && p.intentieverklaringOp == Dag("2025-06-01"))
+        let fout = #expect(throws: ValidatieFouten.self) {
+            try valideerPartner(PartnerInvoer(soort: "bank", intentieverklaringOp: "2030-01-01"), vandaag: vandaag)
+        }
+        #expect(fout?.fouten.map(\.name) == ["soort", "intentieverklaringOp"])
+        let c = try valideerContactpersoon(ContactpersoonInvoer(niveau: "tactisch", naam: " Tessa ", email: "T.deWit@UWV.nl"))
+        #expect(c.niveau == .tactisch && c.naam == "Tessa" && c.email == "t.dewit@uwv.nl")
+        // Interdepartementaal is not a partner's own level; someone to reach is needed.
+        let geen = #expect(throws: ValidatieFouten.self) { try valideerContactpersoon(ContactpersoonInvoer(niveau: "interdepartementaal", naam: "X")) }
+        #expect(geen?.fouten.map(\.name) == ["niveau", "email"])
+    }
+
+    @Test func gevolgEnOpschorting() {
+        #expect(opschortingsActie(voorGevolg: "terugvordering") == .terugvordering)
+        #expect(opschortingsActie(voorGevolg: "stopgezetteToeslag") == .stopzetting)
+        #expect(opschortingsActie(voorGevolg: "anders") == nil)
+    }
+}

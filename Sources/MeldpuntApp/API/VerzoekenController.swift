@@ -7,17 +7,17 @@ struct VerzoekenController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let v = routes.grouped("verzoeken")
         v.get(use: lijst)
-        v.get(":verzoek", use: detail)
-        v.post(":verzoek", "statuswijzigingen", use: statuswijziging)
-        v.post(":verzoek", "berichten", use: bericht)
-        v.put(":verzoek", "termijn", use: termijn)
-        v.post(":verzoek", "opheffingen", use: opheffing)
-        v.on(.POST, ":verzoek", "bijlagen", body: .collect(maxSize: TerugmeldingenController.maxBody), use: nieuweBijlage)
-        v.get(":verzoek", "bijlagen", ":bijlage", use: bijlage)
+        v.get(":verzoekId", use: detail)
+        v.post(":verzoekId", "statuswijzigingen", use: statuswijziging)
+        v.post(":verzoekId", "berichten", use: bericht)
+        v.put(":verzoekId", "termijn", use: termijn)
+        v.post(":verzoekId", "opheffingen", use: opheffing)
+        v.on(.POST, ":verzoekId", "bijlagen", body: .collect(maxSize: TerugmeldingenController.maxBody), use: nieuweBijlage)
+        v.get(":verzoekId", "bijlagen", ":bijlageId", use: bijlage)
     }
 
     private func partner(_ req: Request) throws -> Medewerker { Medewerker(organisatie: try req.vereisOrganisatie()) }
-    private func id(_ req: Request) -> String { req.parameters.get("verzoek") ?? "" }
+    private func id(_ req: Request) -> String { req.parameters.get("verzoekId") ?? "" }
 
     func lijst(req: Request) async throws -> Response {
         var fouten: [OngeldigeParameter] = []
@@ -66,7 +66,7 @@ struct VerzoekenController: RouteCollection {
     }
 
     func bijlage(req: Request) async throws -> Response {
-        let (naam, mime, data) = try await req.meldingen.verzoekBijlageVoorPartner(id(req), req.parameters.get("bijlage") ?? "", door: partner(req))
+        let (naam, mime, data) = try await req.meldingen.verzoekBijlageVoorPartner(id(req), req.parameters.get("bijlageId") ?? "", door: partner(req))
         return Response.download(naam, mime, data)
     }
 }
@@ -76,12 +76,12 @@ struct MeldingVerzoekenController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let m = routes.grouped("meldingen", ":zaaknummer")
         m.post("verzoeken", use: nieuw)
-        m.get("verzoeken", ":verzoek", use: detail)
-        m.post("verzoeken", ":verzoek", "berichten", use: bericht)
-        m.post("verzoeken", ":verzoek", "verslagen", use: verslag)
-        m.put("verzoeken", ":verzoek", "termijn", use: termijn)
-        m.post("verzoeken", ":verzoek", "escalaties", use: escaleerVerzoek)
-        m.get("verzoeken", ":verzoek", "bijlagen", ":bijlage", use: bijlage)
+        m.get("verzoeken", ":verzoekId", use: detail)
+        m.post("verzoeken", ":verzoekId", "berichten", use: bericht)
+        m.post("verzoeken", ":verzoekId", "verslagen", use: verslag)
+        m.put("verzoeken", ":verzoekId", "termijn", use: termijn)
+        m.post("verzoeken", ":verzoekId", "escalaties", use: escaleerVerzoek)
+        m.get("verzoeken", ":verzoekId", "bijlagen", ":bijlageId", use: bijlage)
         m.post("escalaties", use: escaleerMelding)
         m.on(.POST, "terugmeldingen", body: .collect(maxSize: TerugmeldingenController.maxBody), use: terugmelding)
         routes.get("opschortingen", use: opschortingen)
@@ -93,7 +93,7 @@ struct MeldingVerzoekenController: RouteCollection {
         if z.hasPrefix("_") { throw AndereBron() }
         return z
     }
-    private func id(_ req: Request) -> String { req.parameters.get("verzoek") ?? "" }
+    private func id(_ req: Request) -> String { req.parameters.get("verzoekId") ?? "" }
 
     private func aangemaakt(_ v: VerzoekDTO, _ z: String, _ req: Request) async throws -> Response {
         let response = try await v.encodeResponse(status: .created, for: req)
@@ -146,7 +146,7 @@ struct MeldingVerzoekenController: RouteCollection {
     }
 
     func bijlage(req: Request) async throws -> Response {
-        let (naam, mime, data) = try await req.meldingen.verzoekBijlageVoorMeldpunt(try zaaknummer(req), id(req), req.parameters.get("bijlage") ?? "", door: medewerker(req))
+        let (naam, mime, data) = try await req.meldingen.verzoekBijlageVoorMeldpunt(try zaaknummer(req), id(req), req.parameters.get("bijlageId") ?? "", door: medewerker(req))
         return Response.download(naam, mime, data)
     }
 

@@ -27,6 +27,8 @@ final class Verzoek: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Parent(key: "melding_id") var melding: Melding
     @Parent(key: "organisatie_id") var organisatie: Organisatie
+    /// 1, 2, 3… within the case, in the order sent; unique per case.
+    @Field(key: "nummer") var nummer: Int
     @Field(key: "soort") var soort: String
     @Field(key: "status") var status: String
     @Field(key: "vraag") var vraag: String
@@ -104,6 +106,7 @@ struct CreatePartnercoordinatie: AsyncMigration {
             .id()
             .field("melding_id", .uuid, .required, .references(Melding.schema, .id))
             .field("organisatie_id", .uuid, .required, .references(Organisatie.schema, .id))
+            .field("nummer", .int, .required)
             .field("soort", .string, .required)
             .field("status", .string, .required)
             .field("vraag", .string, .required)
@@ -124,6 +127,7 @@ struct CreatePartnercoordinatie: AsyncMigration {
             .field("terugmelding_id", .uuid, .references(Terugmelding.schema, .id))
             .field("aangemaakt_op", .datetime, .required)
             .field("laatste_volgnummer", .int, .required)
+            .unique(on: "melding_id", "nummer")
             .create()
         try await database.schema(VerzoekBericht.schema)
             .id()

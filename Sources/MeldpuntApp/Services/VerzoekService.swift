@@ -140,7 +140,7 @@ extension MeldingService {
 
     func verzoeken(van melding: UUID, zaaknummer: String) async throws -> [VerzoekDTO] {
         var uit: [VerzoekDTO] = []
-        for v in try await Verzoek.query(on: db).filter(\.$melding.$id == melding).sort(\.$aangemaaktOp).sort(\.$id).all() {
+        for v in try await Verzoek.query(on: db).filter(\.$melding.$id == melding).sort(\.$nummer).all() {
             uit.append(try await verzoekDTO(v, zaaknummer: zaaknummer))
         }
         return uit
@@ -191,6 +191,7 @@ extension MeldingService {
         v.id = UUID()
         v.$melding.id = try m.requireID()
         v.$organisatie.id = try org.requireID()
+        v.nummer = try await Verzoek.query(on: db).filter(\.$melding.$id == m.requireID()).count() + 1
         v.soort = n.soort.rawValue
         v.status = VerzoekStatus.verzonden.rawValue
         v.vraag = n.vraag
@@ -207,7 +208,10 @@ extension MeldingService {
         v.$terugmelding.id = terugmelding
         v.aangemaaktOp = nu
         v.laatsteVolgnummer = 0
-        try await v.create(on: db)
+        do { try await v.create(on: db) } catch {
+            // The unique (melding, nummer): another request was sent at the same moment.
+            throw Problem(.conflict, detail: "Er werd tegelijk een ander verzoek verstuurd. Probeer het nog eens.")
+        }
         try await legVerzoekStapVast(v, kant: .meldpunt, door: door.naam, organisatie: door.organisatie.id, gebruiker: door.gebruiker?.id) { _, _, _ in
             [VerzoekStap(soort: "verzonden", tekst: n.vraag, gegevens: GebeurtenisGegevens(datum: n.uiterlijk?.description))]
         }
@@ -372,7 +376,7 @@ extension MeldingService {
         var q = Verzoek.query(on: db).filter(\.$organisatie.$id == door.organisatie.id)
         if alleenOpen { q = q.filter(\.$status ~~ VerzoekStatus.allCases.filter(\.isOpen).map(\.rawValue)) }
         let totaal = try await q.count()
-        let rijen = try await q.with(\.$melding).sort(\.$aangemaaktOp, .descending).sort(\.$id)
+        let rijen = try await q.with(\.$melding).sort(\.$aangemaaktOp, .descending).sort(\.$nummer, .descending)
             .range(((pagina - 1) * grootte)..<(pagina * grootte)).all()
         return (rijen.map { v in
             PartnerVerzoekSamenvattingDTO(id: v.id!.tekst, zaaknummer: v.melding.zaaknummer, soort: v.soort, status: v.status, uiterlijk: v.uiterlijk,

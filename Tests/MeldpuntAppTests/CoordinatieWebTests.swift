@@ -1,0 +1,111 @@
+import Fluent
+import Foundation
+import MeldpuntDomain
+import Testing
+@testable import MeldpuntApp
+
+@Suite("Partnercoördinatie op de pagina's: partnerportaal, verzoeken vanuit de melding, partnerregister")
+struct CoordinatieWebTests {
+    @Test func partnerZietAlleenEigenVerzoekenEnGedeeldeGegevens() async throws {
+        try await metApp { t in
+            _ = try await t.partners()
+            let (z, _) = try await t.meldingInBehandeling()
+            let uwvID = try await t.verzoek(z, ["organisatieOin": TestApp.uwvOIN, "soort": "opschorting", "vraag": "Graag de terugvordering stilzetten.",
+                                                "gedeeldeGegevens": ["omschrijving"], "opschorting": ["actie": "terugvordering"]])
+            let bdID = try await t.verzoek(z, ["organisatieOin": TestApp.belastingdienstOIN, "soort": "informatie", "vraag": "Welk adres?"])
+            try await t.gebruiker("pim@uwv.nl", rol: .partner, oin: TestApp.uwvOIN)
+            let b = Browser(t)
+            try await b.login("pim@uwv.nl")
+            let lijst = try await b.get("/verzoeken")
+            #expect(lijst.status == .ok && lijst.tekst.contains("/verzoeken/\(uwvID)") && !lijst.tekst.contains(bdID))
+            let pagina = try await b.get("/verzoeken/\(uwvID)")
+            #expect(pagina.tekst.contains("Graag de terugvordering stilzetten.") && pagina.tekst.contains("Wat is fout"))
+            #expect(!pagina.tekst.contains("Suzanne Moulin") && !pagina.tekst.contains("999993653"))
+            #expect(try await b.get("/verzoeken/\(bdID)").status == .notFound)
+            #expect(try await b.post("/verzoeken/\(bdID)/bericht", ["tekst": "hallo"]).status == .notFound)
+            #expect(try await b.get("/meldingen/\(z)").status == .forbidden)
+
+            // Declining without a reason: the message next to the field, nothing changed.
+            let fout = try await b.post("/verzoeken/\(uwvID)/afwijzen", ["reden": ""])
+            #expect(fout.status == .badRequest && fout.tekst.contains("id=\"afwijzenReden-fout\""))
+            #expect(try await Verzoek.find(UUID(uuidString: uwvID), on: t.app.db)?.status == "verzonden")
+            #expect(try await b.post("/verzoeken/\(uwvID)/accepteren", ["uiterlijk": "2026-12-04"]).status == .seeOther)
+            let bevestigd = try await b.post("/verzoeken/\(uwvID)/uitvoeren", ["opgeschortTot": "2027-02-01"])
+            #expect(bevestigd.status == .seeOther)
+            let v = try #require(try await Verzoek.find(UUID(uuidString: uwvID), on: t.app.db))
+            #expect(v.status == "uitgevoerd" && v.opschortingTot == "2027-02-01" && v.opgeschortOp != nil)
+            let bijlage = try await b.postMultipart("/verzoeken/\(uwvID)/bijlage", [:], bestanden: [("bijlage", "besluit.pdf", Voorbeeld.pdf)])
+            #expect(bijlage.status == .seeOther)
+            #expect(try await b.get("/verzoeken/\(uwvID)").tekst.contains("besluit.pdf"))
+        }
+    }
+
+    @Test func medewerkerStuurtVerzoekEnTerugmeldingVanafDeMelding() async throws {
+        try await metApp { t in
+            _ = try await t.partners()
+            let (z, _) = try await t.meldingInBehandeling()
+            try await t.gebruiker("mira@meldpunt.nl", rol: .meldpunt, oin: TestApp.meldpuntOIN)
+            let b = Browser(t)
+            try await b.login("mira@meldpunt.nl")
+            let uwv = try await Organisaties.zoek(oin: TestApp.uwvOIN, gemeentecode: nil, on: t.app.db)
+            // Suspension without its action: the error next to that field, the question kept.
+            let fout = try await b.postVelden("/meldingen/\(z)/verzoek", [("organisatie", uwv.id!.tekst), ("soort", "opschorting"),
+                                                                          ("vraag", "Stil graag."), ("gedeeld[]", "omschrijving")])
+            #expect(fout.status == .badRequest && fout.tekst.contains("id=\"verzoekActie-fout\"") && fout.tekst.contains("Stil graag."))
+            let goed = try await b.postVelden("/meldingen/\(z)/verzoek", [("organisatie", uwv.id!.tekst), ("soort", "opschorting"), ("vraag", "Stil graag."),
+                                                                          ("actie", "terugvordering"), ("gedeeld[]", "omschrijving"), ("gedeeld[]", "gevolgen")])
+            #expect(goed.status == .seeOther)
+            let v = try #require(try await Verzoek.query(on: t.app.db).first())
+            #expect(v.gedeeldeGegevens == [.omschrijving, .gevolgen] && v.opschortingActie == "terugvordering")
+            let pagina = try await b.get("/meldingen/\(z)")
+            #expect(pagina.tekst.contains("UWV") && pagina.tekst.contains("UWV operationeel"))
+
+            // A terugmelding with an invalid BSN: the message next to the BSN field.
+            let tmFout = try await b.post("/meldingen/\(z)/terugmelding", ["gemeentecode": "0363", "bsn": "123456789", "gegeven": "urn:brp:persoon:binnenlands-adres-ingezetene:huisnummer",
+                                                                          "betwijfeld": "23", "voorgesteld": "21"])
+            #expect(tmFout.status == .badRequest && tmFout.tekst.contains("id=\"tmBsn-fout\""), "\(tmFout.tekst.prefix(0))")
+            let tm = try await b.post("/meldingen/\(z)/terugmelding", ["gemeentecode": "0363", "bsn": "999993653", "gegeven": "urn:brp:persoon:binnenlands-adres-ingezetene:huisnummer",
+                                                                      "betwijfeld": "23", "voorgesteld": "21"])
+            #expect(tm.status == .seeOther)
+            #expect(try await Terugmelding.query(on: t.app.db).count() == 1)
+
+            // Escalating the request, then the overview of suspensions (none confirmed yet).
+            let e = try await b.post("/meldingen/\(z)/verzoeken/\(v.id!.tekst)/escaleren", ["reden": "Geen reactie."])
+            #expect(e.status == .seeOther)
+            #expect(try await b.get("/meldingen/\(z)/verzoeken/\(v.id!.tekst)").tekst.contains("UWV tactisch"))
+            #expect(try await b.get("/opschortingen").tekst.contains("Er zijn geen opschortingen."))
+            #expect(try await b.get("/opschortingen?actief=false").tekst.contains(z))
+        }
+    }
+
+    @Test func partnerregisterMetContactpersoonEnLogin() async throws {
+        try await metApp { t in
+            try await t.gebruiker("mira@meldpunt.nl", rol: .meldpunt, oin: TestApp.meldpuntOIN)
+            let b = Browser(t)
+            try await b.login("mira@meldpunt.nl")
+            let onbekend = try await b.post("/partners", ["oin": "00000099000000009000", "soort": "gemeente"])
+            #expect(onbekend.status == .badRequest && onbekend.tekst.contains("id=\"nieuwOin-fout\""))
+            let toegevoegd = try await b.post("/partners", ["oin": TestApp.belastingdienstOIN, "soort": "uitvoeringsorganisatie", "registraties": "BRI"])
+            #expect(toegevoegd.status == .seeOther)
+            let bd = try await Organisaties.zoek(oin: TestApp.belastingdienstOIN, gemeentecode: nil, on: t.app.db)
+            #expect(bd.rollen.contains(.partner) && bd.partnerRegistraties == "BRI")
+            let pad = "/partners/\(bd.id!.tekst)"
+            let fout = try await b.post("\(pad)/contactpersonen", ["niveau": "operationeel", "naam": "Ria", "email": "geen-adres"])
+            #expect(fout.status == .badRequest && fout.tekst.contains("id=\"contactEmail-fout\"") && fout.tekst.contains("value=\"Ria\""))
+            #expect(try await b.post("\(pad)/contactpersonen", ["niveau": "operationeel", "naam": "Ria", "email": "ria@bd.example.nl"]).status == .seeOther)
+            let c = try #require(try await Contactpersoon.query(on: t.app.db).first())
+            let login = try await b.post("\(pad)/contactpersonen/\(c.id!.tekst)/login", [:])
+            #expect(login.status == .ok && login.tekst.contains("id=\"eenmalig\""))
+            let g = try #require(try await Gebruiker.query(on: t.app.db).filter(\.$email == "ria@bd.example.nl").first())
+            #expect(g.rol == "partner")
+            // Removing the contact switches the login off.
+            #expect(try await b.post("\(pad)/contactpersonen/\(c.id!.tekst)/verwijderen", [:]).status == .seeOther)
+            #expect(try await Gebruiker.find(g.id, on: t.app.db)?.actief == false)
+            // A partner cannot keep the register.
+            try await t.gebruiker("pim@bd.nl", rol: .partner, oin: TestApp.belastingdienstOIN)
+            let p = Browser(t)
+            try await p.login("pim@bd.nl")
+            #expect(try await p.get("/partners").status == .forbidden)
+        }
+    }
+}
