@@ -246,3 +246,22 @@ struct VerzoekenApiTests {
         }
     }
 }
+
+@Suite("Partnercoördinatie: intrekken van toestemming")
+struct VerzoekenIntrekkenTests {
+    @Test func intrekkenWistOokWatAanPartnersGing() async throws {
+        try await metApp { t in
+            let uwv = try await t.partners()
+            let (z, link) = try await t.meldingInBehandeling()
+            let id = try await t.verzoek(z, ["organisatieOin": TestApp.uwvOIN, "soort": "informatie", "vraag": "Klopt het adres van mevrouw Moulin?",
+                                             "gedeeldeGegevens": ["naam", "bsn"]])
+            #expect(try await t.post("/api/v1/verzoeken/\(id)/bijlagen", uwv, json: ["bestandsnaam": "moulin.pdf", "inhoud": Voorbeeld.pdf.base64EncodedString()]).status == .created)
+            let b = Browser(t)
+            _ = try await b.get("\(link)/intrekken")
+            #expect(try await b.post("\(link)/intrekken", [:]).status == .seeOther)
+            let gezien = try await t.get("/api/v1/verzoeken/\(id)", uwv)
+            #expect(gezien.status == .ok && !gezien.tekst.contains("Moulin") && !gezien.tekst.contains("999993653") && !gezien.tekst.contains("moulin.pdf"))
+            #expect((gezien.object["melding"] as? [String: Any])?["bsn"] == nil)
+        }
+    }
+}

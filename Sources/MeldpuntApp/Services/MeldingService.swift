@@ -203,6 +203,18 @@ struct MeldingService {
             try await MeldingBijlage.query(on: tx).filter(\.$melding.$id == id).delete()
             // Messages and notes may hold personal details too.
             try await MeldingGebeurtenis.query(on: tx).filter(\.$melding.$id == id).set(\.$tekst, to: nil).update()
+            // So may the requests to partners: their questions, threads, files and references.
+            let verzoeken = try await Verzoek.query(on: tx).filter(\.$melding.$id == id).all()
+            for v in verzoeken {
+                v.vraag = "(gewist: de melder heeft de toestemming ingetrokken)"
+                v.reden = nil
+                v.opschortingKenmerk = nil
+                v.overlegDeelnemers = nil
+                v.overlegVerslag = nil
+                try await v.save(on: tx)
+            }
+            try await VerzoekBericht.query(on: tx).filter(\.$verzoek.$id ~~ verzoeken.compactMap(\.id))
+                .set(\.$tekst, to: nil).set(\.$bestandsnaam, to: nil).set(\.$sha256, to: nil).set(\.$mimeType, to: nil).set(\.$grootte, to: nil).update()
             m.status = MeldingStatus.gesloten.rawValue
             m.uitkomst = MeldingUitkomst.ingetrokken.rawValue
             m.geslotenOp = nu
