@@ -135,3 +135,8 @@ enum ProblemMiddleware {
 extension HTTPMediaType {
     static let problemJSON = HTTPMediaType(type: "application", subType: "problem+json", parameters: ["charset": "utf-8"])
 }
+
+/// Runs a domain validator; its errors become one 400 with every problem in `invalidParams`.
+func valideer<T>(_ f: () throws(ValidatieFouten) -> T) throws -> T {
+    do { return try f() } catch { throw Problem.ongeldig(error.fouten) }
+}

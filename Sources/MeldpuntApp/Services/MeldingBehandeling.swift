@@ -273,10 +273,6 @@ extension MeldingService {
         return g
     }
 
-    private func valideer<T>(_ f: () throws(ValidatieFouten) -> T) throws -> T {
-        do { return try f() } catch { throw Problem.ongeldig(error.fouten) }
-    }
-
     /// A personal contact; the first one ends "ontvangen". Without a behandelaar yet, the staff
     /// member who made the contact becomes it.
     func legContactVast(_ zaaknummer: String, _ v: ContactVerzoek, door: Medewerker) async throws -> MeldingDetailDTO {

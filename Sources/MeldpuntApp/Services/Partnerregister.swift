@@ -14,10 +14,6 @@ struct Partnerregister {
         let contactpersonen: [Contactpersoon]
     }
 
-    private func valideer<T>(_ f: () throws(ValidatieFouten) -> T) throws -> T {
-        do { return try f() } catch { throw Problem.ongeldig(error.fouten) }
-    }
-
     /// Organisations in the register, by name.
     func partners() async throws -> [Organisatie] {
         try await Organisatie.query(on: db).filter(\.$partnerSoort != nil).sort(\.$naam).all()

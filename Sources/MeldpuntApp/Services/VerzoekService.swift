@@ -158,10 +158,6 @@ extension MeldingService {
         return v
     }
 
-    private func valideer<T>(_ f: () throws(ValidatieFouten) -> T) throws -> T {
-        do { return try f() } catch { throw Problem.ongeldig(error.fouten) }
-    }
-
     private func vereisOpenMelding(_ m: Melding) throws {
         if m.meldingStatus.isGesloten { throw Problem(.conflict, detail: "De melding is gesloten; er gaan geen verzoeken meer uit.") }
     }
@@ -265,20 +261,26 @@ extension MeldingService {
         }
     }
 
+    /// The level above `niveau` (nil is operationeel) and the trimmed reason; a missing or too long
+    /// reason is a 400, no level above a 409.
+    static func eenNiveauHoger(_ niveau: String?, reden: String?) throws -> (Escalatieniveau, String) {
+        let hoger: Escalatieniveau
+        do { hoger = try escaleer(van: niveau.flatMap(Escalatieniveau.init(rawValue:)) ?? .operationeel, reden: reden) } catch {
+            if error == .redenOntbreekt { throw Problem.ongeldig("reden", "required", error.uitleg) }
+            throw Problem(.conflict, detail: error.uitleg)
+        }
+        if (reden ?? "").schemaLengte > BehandelLimieten.maxBericht { throw Problem.ongeldig("reden", "maxLength", "Hoogstens \(BehandelLimieten.maxBericht) tekens.") }
+        return (hoger, reden!.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
     /// One level up with a reason; the partner's contact person of that level becomes party to it.
     func escaleerVerzoek(_ zaaknummer: String, _ id: String, reden: String?, door: Medewerker) async throws -> VerzoekDTO {
         try vereisMeldpuntOrg(door)
         let m = try await zoek(zaaknummer)
         let v = try await verzoek(m, id)
-        let hoger: Escalatieniveau
-        do { hoger = try escaleer(van: Escalatieniveau(rawValue: v.niveau) ?? .operationeel, reden: reden) } catch {
-            if error == .redenOntbreekt { throw Problem.ongeldig("reden", "required", error.uitleg) }
-            throw Problem(.conflict, detail: error.uitleg)
-        }
+        let (hoger, r) = try Self.eenNiveauHoger(v.niveau, reden: reden)
         try vereisOpenVerzoek(v)
         let contact = try await contactpersoon(v.$organisatie.id, hoger)
-        let r = reden!.trimmingCharacters(in: .whitespacesAndNewlines)
-        if r.schemaLengte > BehandelLimieten.maxBericht { throw Problem.ongeldig("reden", "maxLength", "Hoogstens \(BehandelLimieten.maxBericht) tekens.") }
         try await legVerzoekStapVast(v, kant: .meldpunt, door: door.naam, organisatie: door.organisatie.id, gebruiker: door.gebruiker?.id) { v, _, _ in
             v.niveau = hoger.rawValue
             v.$contactpersoon.id = contact?.id
@@ -291,13 +293,7 @@ extension MeldingService {
     func escaleerMelding(_ zaaknummer: String, reden: String?, door: Medewerker) async throws -> MeldingDetailDTO {
         try vereisMeldpuntOrg(door)
         let m = try await zoek(zaaknummer)
-        let hoger: Escalatieniveau
-        do { hoger = try escaleer(van: m.escalatieniveau.flatMap(Escalatieniveau.init(rawValue:)) ?? .operationeel, reden: reden) } catch {
-            if error == .redenOntbreekt { throw Problem.ongeldig("reden", "required", error.uitleg) }
-            throw Problem(.conflict, detail: error.uitleg)
-        }
-        let r = reden!.trimmingCharacters(in: .whitespacesAndNewlines)
-        if r.schemaLengte > BehandelLimieten.maxBericht { throw Problem.ongeldig("reden", "maxLength", "Hoogstens \(BehandelLimieten.maxBericht) tekens.") }
+        let (hoger, r) = try Self.eenNiveauHoger(m.escalatieniveau, reden: reden)
         if m.meldingStatus.isGesloten { throw Problem(.conflict, detail: "De melding is gesloten.") }
         return try await voerUit(m, nil, door: door) { m, _ in
             m.escalatieniveau = hoger.rawValue
