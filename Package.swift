@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/leaf.git", from: "4.5.2"),
         .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
         // Pure domain rules: identifiers, calendar, state machines, validation. No Vapor, no Fluent.
@@ -28,11 +30,16 @@ let package = Package(
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Leaf", package: "leaf"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("Resources")]
         ),
         .executableTarget(name: "meldpunt", dependencies: ["MeldpuntApp"]),
-        .testTarget(name: "MeldpuntDomainTests", dependencies: ["MeldpuntDomain"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "MeldpuntDomainTests",
+            dependencies: ["MeldpuntDomain", .product(name: "PropertyBased", package: "swift-property-based")],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(
             name: "MeldpuntAppTests",
             dependencies: [

@@ -52,7 +52,7 @@ def test_inlogfouten_worden_getoond(portaal):
 
 
 def test_elke_rol_kan_inloggen(portaal):
-    for rol in ("afnemer", "bijhouder", "rni", "meldpunt", "partner", "beheer"):
+    for rol in ("afnemer", "bijhouder", "rni", "meldpunt", "partner", "beheer", "systeem"):
         portaal.login(f"{rol}@demo.meldpunt.nl")
         portaal.logout()
 
@@ -187,7 +187,7 @@ def test_statistieken_instellingen_en_beheer(portaal):
     assert "De instellingen zijn opgeslagen." in portaal.tekst()
     portaal.logout()
 
-    portaal.login("beheer@demo.meldpunt.nl")
+    portaal.login("systeem@demo.meldpunt.nl")
     portaal.klik("Beheer")
     portaal.veld("zoek", "Amsterdam")
     portaal.klik("Zoeken")

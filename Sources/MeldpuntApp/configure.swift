@@ -43,7 +43,8 @@ public func configure(_ app: Application) async throws {
     try await configure(app, database: keuze)
 }
 
-func configure(_ app: Application, database keuze: DatabaseKeuze) async throws {
+/// `omgeving`: the environment variables, read once here (tests pass their own).
+func configure(_ app: Application, database keuze: DatabaseKeuze, omgeving: [String: String] = ProcessInfo.processInfo.environment) async throws {
     app.http.server.configuration.hostname = Environment.get("MELDPUNT_HOST") ?? "127.0.0.1"
     app.http.server.configuration.port = Environment.get("MELDPUNT_PORT").flatMap(Int.init) ?? 8080
     // Vapor's own 413 for large bodies is turned into problem+json by ProblemMiddleware.
@@ -77,17 +78,25 @@ func configure(_ app: Application, database keuze: DatabaseKeuze) async throws {
     app.migrations.add(CreateLijstIndexen())
     app.migrations.add(CreateMeldingBehandeling())
     app.migrations.add(CreatePartnercoordinatie())
+    app.migrations.add(CreateBeveiliging())
     try await app.autoMigrate()
 
     app.referentiedata = .gebundeld
     try await ReferentiedataLader.laad(app.referentiedata, on: app.db)
-    app.pseudoniemen = try await Pseudonimiseerder.laad(uit: Environment.get("MELDPUNT_PSEUDONIEM_SLEUTEL"), db: app.db)
-    if app.environment == .production && Environment.get("MELDPUNT_PSEUDONIEM_SLEUTEL") == nil {
-        app.logger.warning("MELDPUNT_PSEUDONIEM_SLEUTEL is niet gezet: de sleutel voor pseudoniemen staat nu in de database.")
+    let productie = app.environment == .production
+    app.geheimen = try await Geheimen.laad(omgeving: omgeving, productie: productie, db: app.db, logger: app.logger)
+    if productie {
+        // Demo keys and users of a database that once ran in development never open anything here.
+        try await DemoSeed.schakelUit(app)
     }
 
     app.middleware = .init()
     app.middleware.use(ApiConventiesMiddleware(routes: app.routes))
+    // Per-address limits on the anonymous doors, before any body is read.
+    app.middleware.use(SnelheidsbegrenzingMiddleware(
+        begrenzer: Snelheidsbegrenzer(aan: omgeving["MELDPUNT_RATE_LIMITS"]?.lowercased() != "off"),
+        vertrouwProxy: omgeving["MELDPUNT_TRUSTED_PROXY"] == "1"))
+    app.uploadBudget = UploadBudget(limiet: (omgeving["MELDPUNT_UPLOAD_BUFFER_MB"].flatMap(Int.init) ?? 96) * 1024 * 1024)
     app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
     app.views.use(.leaf)
     // bcrypt at its default cost; tests use the cheapest cost so the suite stays fast.
@@ -102,6 +111,13 @@ func configure(_ app: Application, database keuze: DatabaseKeuze) async throws {
     app.asyncCommands.use(ApiKeyCommand(), as: "apikey")
     app.asyncCommands.use(LogboekCommand(), as: "logboek")
     app.asyncCommands.use(UserCommand(), as: "user")
+    app.asyncCommands.use(AuditCommand(), as: "audit")
+    app.asyncCommands.use(HuishoudingCommand(), as: "huishouding")
+
+    let commando = app.environment.arguments.dropFirst().first
+    if app.environment != .testing && (commando == nil || commando == "serve") {
+        Huishouding.planIn(app)
+    }
 
     if app.environment == .development {
         try await DemoSeed.zaai(app)
@@ -135,7 +151,7 @@ struct Klok: Sendable {
 
 extension Application {
     private struct ReferentiedataKey: StorageKey { typealias Value = Referentiedata }
-    private struct PseudoniemKey: StorageKey { typealias Value = Pseudonimiseerder }
+    private struct GeheimenKey: StorageKey { typealias Value = Geheimen }
     private struct KlokKey: StorageKey { typealias Value = Klok }
 
     var referentiedata: Referentiedata {
@@ -143,10 +159,13 @@ extension Application {
         set { storage[ReferentiedataKey.self] = newValue }
     }
 
-    var pseudoniemen: Pseudonimiseerder {
-        get { storage[PseudoniemKey.self]! }
-        set { storage[PseudoniemKey.self] = newValue }
+    /// Set once in `configure`, before any route runs.
+    var geheimen: Geheimen {
+        get { storage[GeheimenKey.self]! }
+        set { storage[GeheimenKey.self] = newValue }
     }
+
+    var pseudoniemen: Pseudonimiseerder { geheimen.pseudoniemen }
 
     /// The clock the engine reads; tests set a fixed one.
     var klok: Klok {

@@ -5,6 +5,8 @@ import Foundation
 public enum BijlageRegels {
     public static let maxAantal = 5
     public static let maxTotaleGrootte = 20 * 1024 * 1024
+    /// A form with the largest allowed files, plus room for its text fields and multipart framing.
+    public static let maxUploadBody = maxTotaleGrootte + 1024 * 1024
     public static let maxBestandsnaamLengte = 255
 
     public enum Soort: String, CaseIterable, Sendable {

@@ -83,7 +83,20 @@ public struct Dag: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         dag = d
     }
 
-    public func plus(dagen: Int) -> Dag { Dag(dagnummer: dagnummer + dagen) }
+    /// The first and last day the calendar supports (four-digit years).
+    public static let eerste = Dag(jaar: 1, maand: 1, dag: 1)!
+    public static let laatste = Dag(jaar: 9999, maand: 12, dag: 31)!
+
+    /// `dagen` days later (or earlier); a result outside the supported years is refused, so
+    /// arithmetic on outside input can never make an invalid day.
+    public func plus(dagen: Int) throws(KalenderFout) -> Dag {
+        let (doel, overloop) = dagnummer.addingReportingOverflow(dagen)
+        guard !overloop, (Dag.eerste.dagnummer...Dag.laatste.dagnummer).contains(doel) else { throw .buitenBereik }
+        return Dag(dagnummer: doel)
+    }
+
+    /// For days known to stay inside one supported year (holidays of that year).
+    func verschoven(_ dagen: Int) -> Dag { Dag(dagnummer: dagnummer + dagen) }
 
     /// 1 = Monday … 7 = Sunday (ISO).
     public var weekdag: Int { ((dagnummer % 7) + 7 + 3) % 7 + 1 }
@@ -102,6 +115,14 @@ public struct Dag: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         cal.timeZone = zone
         return cal.date(from: DateComponents(year: jaar, month: maand, day: dag))!
     }
+}
+
+/// Date arithmetic that would leave the supported calendar (years 1 to 9999).
+public enum KalenderFout: Error, Equatable, Sendable {
+    case buitenBereik
+
+    public var code: String { "kalenderBereik" }
+    public var reden: String { "De uitkomst valt buiten de kalender (jaren 1 tot en met 9999)." }
 }
 
 extension TimeZone {
@@ -126,8 +147,10 @@ public struct Werkdagkalender: Sendable {
 
     public static let standaard = Werkdagkalender()
 
-    /// Easter Sunday (anonymous Gregorian algorithm).
+    /// Easter Sunday (anonymous Gregorian algorithm); for every year of the calendar (1 to 9999)
+    /// it lies between 22 March and 25 April, so the day always exists.
     public static func paaszondag(_ jaar: Int) -> Dag {
+        precondition((1...9999).contains(jaar), "paaszondag: jaar buiten de kalender")
         let a = jaar % 19, b = jaar / 100, c = jaar % 100
         let d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3
         let h = (19 * a + b - d - g + 15) % 30
@@ -143,15 +166,15 @@ public struct Werkdagkalender: Sendable {
     public static func feestdagen(_ jaar: Int) -> [Dag: String] {
         let pasen = paaszondag(jaar)
         let koningsdag27 = Dag(jaar: jaar, maand: 4, dag: 27)!
-        let koningsdag = koningsdag27.weekdag == 7 ? koningsdag27.plus(dagen: -1) : koningsdag27
+        let koningsdag = koningsdag27.weekdag == 7 ? koningsdag27.verschoven(-1) : koningsdag27
         let dagen: [(Dag, String)] = [
             (Dag(jaar: jaar, maand: 1, dag: 1)!, "Nieuwjaarsdag"),
-            (pasen.plus(dagen: -2), "Goede Vrijdag"),
-            (pasen.plus(dagen: 1), "Tweede Paasdag"),
+            (pasen.verschoven(-2), "Goede Vrijdag"),
+            (pasen.verschoven(1), "Tweede Paasdag"),
             (koningsdag, "Koningsdag"),
             (Dag(jaar: jaar, maand: 5, dag: 5)!, "Bevrijdingsdag"),
-            (pasen.plus(dagen: 39), "Hemelvaartsdag"),
-            (pasen.plus(dagen: 50), "Tweede Pinksterdag"),
+            (pasen.verschoven(39), "Hemelvaartsdag"),
+            (pasen.verschoven(50), "Tweede Pinksterdag"),
             (Dag(jaar: jaar, maand: 12, dag: 25)!, "Eerste Kerstdag"),
             (Dag(jaar: jaar, maand: 12, dag: 26)!, "Tweede Kerstdag"),
         ]
@@ -163,13 +186,14 @@ public struct Werkdagkalender: Sendable {
         dag.weekdag <= 5 && Self.feestdagen(dag.jaar)[dag] == nil && !gelijkgesteldeDagen.contains(dag)
     }
 
-    /// The `n`th working day after `start` (start itself never counts). n = 0 gives `start`.
-    public func plusWerkdagen(_ n: Int, na start: Dag) -> Dag {
-        precondition(n >= 0)
+    /// The `n`th working day after `start` (start itself never counts). n = 0 gives `start`;
+    /// a negative n or a result past the last supported day is refused.
+    public func plusWerkdagen(_ n: Int, na start: Dag) throws(KalenderFout) -> Dag {
+        guard n >= 0 else { throw .buitenBereik }
         var dag = start
         var geteld = 0
         while geteld < n {
-            dag = dag.plus(dagen: 1)
+            dag = try dag.plus(dagen: 1)
             if isWerkdag(dag) { geteld += 1 }
         }
         return dag

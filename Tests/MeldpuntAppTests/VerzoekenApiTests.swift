@@ -259,9 +259,13 @@ struct VerzoekenIntrekkenTests {
             let b = Browser(t)
             _ = try await b.get("\(link)/intrekken")
             #expect(try await b.post("\(link)/intrekken", [:]).status == .seeOther)
+            // Nothing is left for the partner: the request answers as if it never existed, and
+            // nothing can be added to it (issue 10: messages and files after the withdrawal).
             let gezien = try await t.get("/api/v1/verzoeken/\(id)", uwv)
-            #expect(gezien.status == .ok && !gezien.tekst.contains("Moulin") && !gezien.tekst.contains("999993653") && !gezien.tekst.contains("moulin.pdf"))
-            #expect((gezien.object["melding"] as? [String: Any])?["bsn"] == nil)
+            #expect(gezien.status == .notFound && !gezien.tekst.contains("Moulin") && !gezien.tekst.contains("999993653") && !gezien.tekst.contains("moulin.pdf"))
+            #expect(try await t.post("/api/v1/verzoeken/\(id)/berichten", uwv, json: ["tekst": "Mevrouw Moulin belde nog."]).status == .notFound)
+            #expect(try await t.post("/api/v1/verzoeken/\(id)/bijlagen", uwv, json: ["bestandsnaam": "moulin2.pdf", "inhoud": Voorbeeld.pdf.base64EncodedString()]).status == .notFound)
+            #expect(try await t.get("/api/v1/verzoeken", uwv).array.isEmpty)
         }
     }
 }

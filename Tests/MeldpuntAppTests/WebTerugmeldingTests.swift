@@ -282,7 +282,7 @@ struct BronhouderWebTests {
 struct BeheerWebTests {
     private func beheerder(_ t: TestApp) async throws -> Browser {
         _ = try await t.cli(["org", "add", "--naam", "Meldpunt", "--oin", "00000099000000001000", "--rol", "meldpunt"])
-        try await t.gebruiker("beheer@test.nl", rol: .beheerder, oin: "00000099000000001000")
+        try await t.gebruiker("beheer@test.nl", rol: .systeembeheerder, oin: "00000099000000001000")
         let b = Browser(t)
         try await b.login("beheer@test.nl")
         return b

@@ -32,7 +32,7 @@ struct KalenderTests {
         var dag = d("2025-01-01")
         while dag <= d("2028-12-31") {
             if dag.weekdag <= 5 && !kalender.isWerkdag(dag) { gevonden.insert(dag.description) }
-            dag = dag.plus(dagen: 1)
+            dag = try! dag.plus(dagen: 1)
         }
         #expect(gevonden == verwacht, "extra: \(gevonden.subtracting(verwacht).sorted()) missing: \(verwacht.subtracting(gevonden).sorted())")
     }
@@ -67,12 +67,12 @@ struct KalenderTests {
         ("2028-04-26", "2028-05-08"),  // Koningsdag, gelijkgestelde 28 april, 5 mei
         ("2027-03-25", "2027-04-05"),  // Goede Vrijdag + 2e Paasdag
     ])
-    func vijfdeWerkdag(_ ontvangen: String, _ uiterlijk: String) {
-        #expect(kalender.plusWerkdagen(5, na: d(ontvangen)) == d(uiterlijk))
+    func vijfdeWerkdag(_ ontvangen: String, _ uiterlijk: String) throws {
+        #expect(try kalender.plusWerkdagen(5, na: d(ontvangen)) == d(uiterlijk))
     }
 
-    @Test func nulWerkdagenIsDeStartdag() {
-        #expect(kalender.plusWerkdagen(0, na: d("2026-11-21")) == d("2026-11-21"))
+    @Test func nulWerkdagenIsDeStartdag() throws {
+        #expect(try kalender.plusWerkdagen(0, na: d("2026-11-21")) == d("2026-11-21"))
     }
 
     @Test func gelijkgesteldeDagenZijnData() {
@@ -100,7 +100,7 @@ struct KalenderTests {
     @Test func dagnummerHeenEnWeer() {
         var dag = d("1999-12-25")
         for _ in 0..<4000 {
-            let volgende = dag.plus(dagen: 1)
+            let volgende = try! dag.plus(dagen: 1)
             #expect(volgende > dag)
             #expect(Dag(volgende.description) == volgende)
             dag = volgende

@@ -27,6 +27,17 @@ struct ApiConventiesMiddleware: AsyncMiddleware {
         } catch {
             response = try ProblemMiddleware.response(for: error, request: request)
         }
+        // Defence in depth: a header value with a control character (CR, LF, NUL, …) never
+        // leaves the server, whatever put it there.
+        if let fout = response.headers.first(where: { !Self.veiligeHeaderwaarde($0.value) }) {
+            request.logger.error("Antwoordheader met stuurteken geweigerd", metadata: ["header": .string(fout.name)])
+            let veilig = Self.isApi(request.url.path)
+                ? try ProblemMiddleware.response(for: Problem(.internalServerError, detail: "Er ging iets mis aan onze kant."), request: request)
+                : await WebFoutPagina.response(for: Abort(.internalServerError), request: request)
+            response.status = veilig.status
+            response.headers = veilig.headers
+            response.body = veilig.body
+        }
         let h = response.headers
         response.headers.replaceOrAdd(name: "API-Version", value: Self.apiVersie)
         response.headers.replaceOrAdd(name: "X-Request-ID", value: request.traceID)
@@ -46,6 +57,11 @@ struct ApiConventiesMiddleware: AsyncMiddleware {
         request.logger.info("\(request.method.rawValue) \(pad) \(response.status.code) \(duur.components.attoseconds / 1_000_000_000_000_000 + duur.components.seconds * 1000)ms",
                             metadata: ["trace": .string(request.traceID)])
         return response
+    }
+
+    /// Visible ASCII, space and tab only (RFC 9110 field-value, without obs-text).
+    static func veiligeHeaderwaarde(_ waarde: String) -> Bool {
+        waarde.utf8.allSatisfy { $0 == 0x09 || (0x20...0x7E).contains($0) }
     }
 
     /// API paths answer problem+json; everything else is a page for people.

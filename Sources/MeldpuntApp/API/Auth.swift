@@ -1,3 +1,4 @@
+import MeldpuntDomain
 import Vapor
 
 /// API calls authenticate with `Authorization: Bearer <key>`; the key names the organisation.
@@ -30,5 +31,18 @@ extension Request {
     func vereisOrganisatie() throws -> OrganisatieDTO {
         guard let organisatie else { throw Problem(.unauthorized, detail: "Niet aangemeld.") }
         return organisatie
+    }
+}
+
+extension Request {
+    /// The `Idempotency-Key` of a create, scoped to the calling organisation and hashed: the same
+    /// key from another organisation is another key. 1 to 255 visible ASCII characters.
+    func idempotentieSleutel(_ org: OrganisatieDTO) throws -> String? {
+        guard let waarde = headers.first(name: "Idempotency-Key") else { return nil }
+        guard (1...255).contains(waarde.utf8.count), waarde.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) }) else {
+            throw Problem.ongeldig([OngeldigeParameter(name: "Idempotency-Key", code: "idempotencyKey",
+                                                       reason: "Een Idempotency-Key is 1 tot 255 zichtbare ASCII-tekens, zoals een UUID.")])
+        }
+        return Sleutels.sha256Hex(Data((org.id.uuidString + ":" + waarde).utf8))
     }
 }

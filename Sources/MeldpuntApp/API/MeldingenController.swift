@@ -23,8 +23,10 @@ struct MeldingenController: RouteCollection {
     }
 
     func maak(req: Request) async throws -> Response {
+        let org = try req.vereisOrganisatie()
+        let eenmalig = try req.idempotentieSleutel(org).map { MeldingService.Eenmalig(sleutel: "melding:" + $0, geheim: req.application.geheimen.eenmaligeWeergave) }
         let verzoek = try req.content.decode(MeldingVerzoek.self)
-        let ontvangen = try await req.meldingen.maak(verzoek, ingediendDoor: req.vereisOrganisatie())
+        let ontvangen = try await req.meldingen.maak(verzoek, ingediendDoor: org, eenmalig: eenmalig)
         let response = try await ontvangen.encodeResponse(status: .created, for: req)
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/meldingen/\(ontvangen.zaaknummer)")
         return response

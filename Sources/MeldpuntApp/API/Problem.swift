@@ -92,6 +92,9 @@ enum ProblemMiddleware {
                 // Vapor's own 400s (e.g. malformed JSON) carry a safe reason.
                 return .ongeldig([OngeldigeParameter(name: "body", code: "syntax", reason: abort.reason)],
                                  detail: "Het verzoek kon niet worden gelezen.")
+            case .tooManyRequests, .serviceUnavailable:
+                return Problem(abort.status, detail: abort.status == .tooManyRequests ? abort.reason : "De server is even te druk. Probeer het zo opnieuw.",
+                               headers: abort.headers)
             default:
                 let status = abort.status
                 return Problem(status, detail: status.code < 500 ? abort.reason : "Er ging iets mis aan onze kant.")

@@ -52,7 +52,12 @@ struct ReferentieController: RouteCollection {
         guard fouten.isEmpty, let dag = start.flatMap(Dag.init), let n = werkdagen.flatMap({ Int($0) }) else {
             throw Problem.ongeldig(fouten)
         }
-        let eind = req.application.kalender.plusWerkdagen(n, na: dag)
+        let eind: Dag
+        do {
+            eind = try req.application.kalender.plusWerkdagen(n, na: dag)
+        } catch let fout as KalenderFout {
+            throw Problem.ongeldig([.init(name: "startdatum", code: fout.code, reason: fout.reden)])
+        }
         return TermijnDTO(startdatum: dag.description, werkdagen: n, einddatum: eind.description)
     }
 }

@@ -17,21 +17,23 @@ struct TerugmeldingenController: RouteCollection {
     }
 
     func maak(req: Request) async throws -> Response {
+        let org = try req.vereisOrganisatie()
+        let sleutel = try req.idempotentieSleutel(org).map { "terugmelding:" + $0 }
         let verzoek = try req.content.decode(TerugmeldingVerzoek.self)
-        let detail = try await req.terugmeldingen.maak(verzoek, door: req.vereisOrganisatie())
+        let detail = try await req.terugmeldingen.maak(verzoek, door: org, eenmalig: sleutel)
         let response = try await detail.encodeResponse(status: .created, for: req)
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/terugmeldingen/\(detail.terugMeldingReferentie)")
         return response
     }
 
     func detail(req: Request) async throws -> TerugmeldingDetailDTO {
-        try await req.terugmeldingen.detail(referentie(req), voor: req.vereisOrganisatie())
+        try await req.terugmeldingen.detail(referentie(req), voor: req.vereisOrganisatie(), als: req.vereisOrganisatie().terugmeldPartijen)
     }
 
     func wijzigStatus(req: Request) async throws -> TerugmeldingDetailDTO {
         let id = try referentie(req)
         let verzoek = try req.content.decode(StatuswijzigingVerzoek.self)
-        return try await req.terugmeldingen.wijzigStatus(id, verzoek, door: req.vereisOrganisatie())
+        return try await req.terugmeldingen.wijzigStatus(id, verzoek, door: req.vereisOrganisatie(), als: req.vereisOrganisatie().terugmeldPartijen)
     }
 
     func lijst(req: Request) async throws -> Response {
@@ -75,7 +77,7 @@ struct TerugmeldingenController: RouteCollection {
         guard let bijlageID = req.parameters.get("bijlage").flatMap(UUID.init(uuidString:)) else {
             throw Problem.nietGevonden("Er is geen bijlage met dit id.")
         }
-        let (b, data) = try await req.terugmeldingen.bijlage(id, bijlageID, voor: req.vereisOrganisatie())
+        let (b, data) = try await req.terugmeldingen.bijlage(id, bijlageID, voor: req.vereisOrganisatie(), als: req.vereisOrganisatie().terugmeldPartijen)
         let response = Response.download(b, data)
         response.headers.replaceOrAdd(name: "Digest", value: "sha-256=\(Data(hex: b.sha256)?.base64EncodedString() ?? "")")
         return response
@@ -84,7 +86,11 @@ struct TerugmeldingenController: RouteCollection {
     /// A date (whole day, Amsterdam) or an instant; `totEnMet` makes a date include its whole day.
     private func tijdgrens(_ req: Request, _ naam: String, totEnMet: Bool, _ fouten: inout [OngeldigeParameter]) -> Date? {
         guard let raw = req.query[String.self, at: naam] else { return nil }
-        if let dag = Dag(raw) { return (totEnMet ? dag.plus(dagen: 1) : dag).begin() }
+        if let dag = Dag(raw) {
+            // Up to and including the last day of the calendar: no upper bound at all.
+            guard totEnMet else { return dag.begin() }
+            return (try? dag.plus(dagen: 1))?.begin() ?? .distantFuture
+        }
         if let t = parseTijdstip(raw) { return totEnMet ? t.addingTimeInterval(0.001) : t }
         fouten.append(.init(name: naam, code: "date", reason: "Gebruik een datum (JJJJ-MM-DD) of tijdstip (ISO 8601)."))
         return nil
@@ -119,12 +125,19 @@ extension Response {
         download(b.bestandsnaam, b.mimeType, data)
     }
 
+    /// File names come from uploaders: everything but ASCII letters, digits and `.-_` is
+    /// percent-encoded (RFC 8187), so nothing in a name can reach the header as itself.
+    static func contentDisposition(_ bestandsnaam: String) -> String {
+        let toegestaan = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_")
+        let veilig = String(bestandsnaam.prefix(255)).addingPercentEncoding(withAllowedCharacters: toegestaan) ?? ""
+        return "attachment; filename*=UTF-8''\(veilig.isEmpty ? "bijlage" : veilig)"
+    }
+
     static func download(_ bestandsnaam: String, _ mimeType: String, _ data: Data) -> Response {
         let response = Response(status: .ok, body: .init(data: data))
         let delen = mimeType.split(separator: "/")
         response.headers.contentType = HTTPMediaType(type: String(delen[0]), subType: String(delen[1]))
-        let veilig = bestandsnaam.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: ".-_"))) ?? "bijlage"
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename*=UTF-8''\(veilig)")
+        response.headers.replaceOrAdd(name: .contentDisposition, value: contentDisposition(bestandsnaam))
         return response
     }
 }

@@ -22,6 +22,8 @@ struct OrgAddCommand: AsyncCommand {
         let rollen = try parseRollen(signature.rol)
         let org = try await Organisaties.voegToe(naam: signature.naam, oin: signature.oin, gemeentecode: signature.gemeentecode,
                                                  rollen: rollen, on: context.application.db)
+        try await Audit.schrijf(.organisatieToegevoegd, door: nil, organisatie: org.id, onderwerp: org.naam,
+                                details: org.rollen.map(\.rawValue).sorted().joined(separator: ","), nu: Date(), on: context.application.db)
         schrijf(context, "\(org.naam) — rollen: \(org.rollen.map(\.rawValue).sorted().joined(separator: ", "))"
             + (org.oin.map { " — OIN \($0)" } ?? "") + (org.gemeentecode.map { " — gemeentecode \($0)" } ?? ""))
     }
@@ -73,6 +75,7 @@ struct ApiKeyCreateCommand: AsyncCommand {
         let db = context.application.db
         let org = try await Organisaties.zoek(oin: signature.oin, gemeentecode: signature.gemeentecode, on: db)
         let (record, sleutel) = try await Organisaties.maakApiSleutel(voor: org, omschrijving: signature.omschrijving ?? "CLI", on: db)
+        try await Audit.schrijf(.sleutelGemaakt, door: nil, organisatie: org.id, onderwerp: org.naam, nu: Date(), on: db)
         schrijf(context, "API-sleutel \(record.id!) voor \(org.naam). Bewaar hem nu: hij wordt niet opnieuw getoond.")
         schrijf(context, sleutel)
     }
@@ -96,6 +99,7 @@ struct ApiKeyRevokeCommand: AsyncCommand {
         }
         let aantal = try await Organisaties.trekSleutelsIn(van: org, id: id, on: db)
         if id != nil && aantal == 0 { throw Organisaties.Fout.nietGevonden("Geen actieve sleutel met dit id bij \(org.naam).") }
+        try await Audit.schrijf(.sleutelIngetrokken, door: nil, organisatie: org.id, onderwerp: id?.tekst ?? "alle", details: "\(aantal)", nu: Date(), on: db)
         schrijf(context, "\(aantal) sleutel(s) van \(org.naam) ingetrokken.")
     }
 }
@@ -113,7 +117,7 @@ struct UserAddCommand: AsyncCommand {
         @Option(name: "naam", help: "Naam van de gebruiker") var naam: String?
         @Option(name: "oin", help: "OIN van de organisatie") var oin: String?
         @Option(name: "gemeentecode", help: "Gemeentecode van de gemeente") var gemeentecode: String?
-        @Option(name: "rol", help: "afnemer, bijhouder, rni, meldpunt, partner of beheerder") var rol: String?
+        @Option(name: "rol", help: "afnemer, bijhouder, rni, meldpunt, partner, beheerder of systeembeheerder") var rol: String?
     }
     let help = "Voeg een gebruiker toe; het wachtwoord (ten minste 12 tekens) komt van standaardinvoer."
 
@@ -127,6 +131,7 @@ struct UserAddCommand: AsyncCommand {
         let wachtwoord = (readLine(strippingNewline: true) ?? "")
         let g = try await Gebruikers.voegToe(email: email, naam: naam, organisatie: org, rol: rol, wachtwoord: wachtwoord,
                                              hasher: context.application.password.sync, on: db)
+        try await Audit.schrijf(.gebruikerToegevoegd, door: nil, organisatie: org.id, onderwerp: g.email, details: rol.rawValue, nu: Date(), on: db)
         schrijf(context, "Gebruiker \(g.email) (\(rol.rawValue)) voor \(org.naam) toegevoegd.")
     }
 }
@@ -143,6 +148,7 @@ struct UserDisableCommand: AsyncCommand {
             throw Organisaties.Fout.nietGevonden("Geen gebruiker met dit e-mailadres.")
         }
         try await Gebruikers.zetUit(g, on: db)
+        try await Audit.schrijf(.gebruikerUitgezet, door: nil, organisatie: g.$organisatie.id, onderwerp: g.email, nu: Date(), on: db)
         schrijf(context, "Gebruiker \(email) uitgezet.")
     }
 }
@@ -184,6 +190,38 @@ struct LogboekCommand: AsyncCommand {
             schrijf(context, "\(f.string(from: r.tijdstip))\t\(r.actie)\t\(r.organisatieID.flatMap { namen[$0] } ?? "-")\t\(r.gebruikerID.flatMap { gebruikers[$0] } ?? "-")\t\(r.traceID)\t\(r.betrokkeneHash.map { String($0.prefix(16)) } ?? "-")")
         }
         if regels.isEmpty { schrijf(context, "(geen regels voor \(wat))") }
+    }
+}
+
+/// `meldpunt audit [--organisatie UUID] [--aantal N]`: the audit trail, newest first.
+struct AuditCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "organisatie", help: "Alleen acties op deze organisatie (uuid)") var organisatie: String?
+        @Option(name: "aantal", help: "Hoeveel regels (standaard 200)") var aantal: Int?
+    }
+    let help = "Toon het audittrail van beheeracties: organisaties, rollen, gebruikers, sleutels, inloggen van systeembeheer."
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let org = try signature.organisatie.map { raw in
+            guard let id = UUID(uuidString: raw) else { throw Organisaties.Fout.ongeldig("--organisatie is een uuid.") }
+            return id
+        }
+        let f = ISO8601DateFormatter()
+        schrijf(context, "tijdstip (UTC)\tactie\tdoor\torganisatie\tonderwerp\tdetails")
+        for r in try await Audit.regels(organisatie: org, limiet: min(max(signature.aantal ?? 200, 1), 10_000), on: context.application.db) {
+            schrijf(context, "\(f.string(from: r.tijdstip))\t\(r.actie)\t\(r.door)\t\(r.organisatieID?.tekst ?? "-")\t\(r.onderwerp ?? "-")\t\(r.details ?? "-")")
+        }
+    }
+}
+
+/// `meldpunt huishouding`: one round of housekeeping now (the server also runs it every ten minutes).
+struct HuishoudingCommand: AsyncCommand {
+    struct Signature: CommandSignature {}
+    let help = "Ruim nu op: verlopen sessies, oude concepten en mislukte inlogpogingen, gebruikte eenmalige sleutels, bijlagen zonder verwijzing."
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let r = try await Huishouding.ruimOp(nu: Date(), on: context.application.db)
+        schrijf(context, "sessies \(r.sessies), concepten \(r.concepten), inlogpogingen \(r.inlogpogingen), eenmalige sleutels \(r.eenmaligeSleutels), bijlagen \(r.bijlagen)")
     }
 }
 

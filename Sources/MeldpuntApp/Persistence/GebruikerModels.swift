@@ -20,6 +20,11 @@ final class Gebruiker: Model, @unchecked Sendable {
 /// What a user may do in the portals.
 enum GebruikersRol: String, CaseIterable, Codable, Sendable {
     case afnemer, bijhouder, rni, meldpunt, partner, beheerder
+    /// Manages every organisation; made only from the CLI (`meldpunt user add --rol systeembeheerder`).
+    case systeembeheerder
+
+    /// Roles that manage: they need a second factor.
+    var beheert: Bool { self == .beheerder || self == .systeembeheerder }
 }
 
 /// A login session. Only the SHA-256 of the cookie value is stored: a leaked table opens no session.

@@ -148,12 +148,49 @@ final class BijlageInhoud: Model, @unchecked Sendable {
 
     @ID(custom: "sha256", generatedBy: .user) var id: String?
     @Field(key: "data") var data: Data
+    /// Unreferenced bytes older than the grace period are removed by housekeeping.
+    @OptionalField(key: "aangemaakt_op") var aangemaaktOp: Date?
 
     init() {}
-    init(sha256: String, data: Data) {
+    init(sha256: String, data: Data, aangemaaktOp: Date = Date()) {
         self.id = sha256
         self.data = data
+        self.aangemaaktOp = aangemaaktOp
     }
+}
+
+/// A key that may be used once: an API `Idempotency-Key` (per organisation) or a form's
+/// single-use token. `resultaat` names what the first request created.
+final class EenmaligeSleutel: Model, @unchecked Sendable {
+    static let schema = "eenmalige_sleutels"
+
+    @ID(custom: "sleutel", generatedBy: .user) var id: String?
+    @Field(key: "resultaat") var resultaat: String
+    @Field(key: "aangemaakt_op") var aangemaaktOp: Date
+
+    init() {}
+    init(sleutel: String, resultaat: String, aangemaaktOp: Date) {
+        id = sleutel
+        self.resultaat = resultaat
+        self.aangemaaktOp = aangemaaktOp
+    }
+}
+
+/// Append-only audit trail of administrative actions: organisations, roles, users, keys,
+/// logins of the system role. Nothing updates or deletes a row.
+final class AuditRegel: Model, @unchecked Sendable {
+    static let schema = "audit"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "tijdstip") var tijdstip: Date
+    @Field(key: "actie") var actie: String
+    @OptionalField(key: "door_gebruiker_id") var doorGebruikerID: UUID?
+    @Field(key: "door") var door: String
+    @OptionalField(key: "organisatie_id") var organisatieID: UUID?
+    @OptionalField(key: "onderwerp") var onderwerp: String?
+    @OptionalField(key: "details") var details: String?
+
+    init() {}
 }
 
 /// Append-only processing log (AVG art. 30): who touched which terugmelding, when, why.

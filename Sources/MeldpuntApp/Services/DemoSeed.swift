@@ -32,6 +32,7 @@ enum DemoSeed {
         ("meldpunt@demo.meldpunt.nl", "Mira Meldpunt", .meldpunt, "00000099000000001000", nil),
         ("partner@demo.meldpunt.nl", "Pim Partner", .partner, "00000099000000002000", nil),
         ("beheer@demo.meldpunt.nl", "Bea Beheer", .beheerder, "00000099000000001000", nil),
+        ("systeem@demo.meldpunt.nl", "Sam Systeem", .systeembeheerder, "00000099000000001000", nil),
     ]
 
     static func zaai(_ app: Application) async throws {
@@ -57,6 +58,23 @@ enum DemoSeed {
                 app.logger.info("  \(demo.naam): \(demo.sleutel)")
             }
             app.logger.info("Demo-gebruikers (wachtwoord \(wachtwoord)): \(gebruikers.map { "\($0.email) (\($0.rol.rawValue))" }.joined(separator: ", "))")
+        }
+    }
+
+    /// Production on a database that once ran in development: the demo API keys are revoked
+    /// and the demo users switched off (their sessions end), so their published secrets open
+    /// nothing. Said in the log, once per key or user.
+    static func schakelUit(_ app: Application) async throws {
+        let hashes = organisaties.map { Sleutels.hash(apiSleutel: $0.sleutel) }
+        let sleutels = try await ApiSleutel.query(on: app.db).filter(\.$sleutelHash ~~ hashes).filter(\.$ingetrokkenOp == nil).all()
+        for s in sleutels {
+            s.ingetrokkenOp = app.klok.nu()
+            try await s.save(on: app.db)
+        }
+        let demo = try await Gebruiker.query(on: app.db).filter(\.$email ~~ gebruikers.map(\.email)).filter(\.$actief == true).all()
+        for g in demo { try await Gebruikers.zetUit(g, on: app.db) }
+        if !sleutels.isEmpty || !demo.isEmpty {
+            app.logger.warning("Productie: \(sleutels.count) demo-API-sleutel(s) ingetrokken en \(demo.count) demo-gebruiker(s) uitgezet; deze database draaide eerder in ontwikkelmodus.")
         }
     }
 

@@ -27,7 +27,7 @@ enum Gebruikers {
         case .rni: org.rollen.contains(.rni)
         case .meldpunt: org.rollen.contains(.meldpunt)
         case .partner: org.rollen.contains(.partner)
-        case .beheerder: true
+        case .beheerder, .systeembeheerder: true
         }
     }
 
@@ -63,12 +63,18 @@ enum Gebruikers {
 
     /// Checks e-mail and password. Repeated failures for one address are slowed down and logged;
     /// the answer never says which of the two was wrong.
-    static func controleer(email: String, wachtwoord: String, hasher: any PasswordHasher, threadPool: NIOThreadPool, nu: Date,
+    /// Failures count per account and per client address: guessing many passwords for one account
+    /// and one password for many accounts are both slowed down.
+    static func controleer(email: String, wachtwoord: String, adres: String = "onbekend", hasher: any PasswordHasher, threadPool: NIOThreadPool, nu: Date,
                            logger: Logger, on db: any Database) async throws -> GebruikerDTO? {
-        let email = email.trimmingCharacters(in: .whitespaces).lowercased()
+        let email = String(email.trimmingCharacters(in: .whitespaces).lowercased().prefix(320))
         let sleutel = Sleutels.sha256Hex(Data(email.utf8))
-        let recent = try await MisluktePoging.query(on: db).filter(\.$sleutel == sleutel)
-            .filter(\.$tijdstip > nu.addingTimeInterval(-15 * 60)).count()
+        let adresSleutel = "adres:" + Sleutels.sha256Hex(Data(adres.utf8))
+        let sinds = nu.addingTimeInterval(-15 * 60)
+        let perAccount = try await MisluktePoging.query(on: db).filter(\.$sleutel == sleutel).filter(\.$tijdstip > sinds).count()
+        let perAdres = try await MisluktePoging.query(on: db).filter(\.$sleutel == adresSleutel).filter(\.$tijdstip > sinds).count()
+        // An address may mistype more often than one account (an office behind one NAT address).
+        let recent = max(perAccount, perAdres / 4)
         if recent >= 5 {
             // Exponential slow-down, capped: guessing gets expensive, the real user still gets in.
             let seconden = min(8, 1 << min(recent - 5, 3))
@@ -81,10 +87,12 @@ enum Gebruikers {
         // bcrypt is slow on purpose: off the event loop.
         let klopt = (try? await threadPool.runIfActive { try hasher.verify(wachtwoord, created: hash) }) ?? false
         guard klopt, let gebruiker, gebruiker.actief, let dto = dto(gebruiker) else {
-            let p = MisluktePoging()
-            p.sleutel = sleutel
-            p.tijdstip = nu
-            try await p.create(on: db)
+            for s in [sleutel, adresSleutel] {
+                let p = MisluktePoging()
+                p.sleutel = s
+                p.tijdstip = nu
+                try await p.create(on: db)
+            }
             logger.notice("Mislukte inlogpoging", metadata: ["account": .string(String(sleutel.prefix(12)))])
             return nil
         }

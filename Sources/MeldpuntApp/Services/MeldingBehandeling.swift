@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Foundation
 import MeldpuntDomain
 import Vapor
@@ -69,7 +70,8 @@ extension MeldingService {
         if let z = f.zaaknummer { q = q.filter(\.$zaaknummer == (Zaaknummer(z)?.description ?? z)) }
         if f.naam != nil || f.bsn != nil {
             var p = MeldingPersoonsgegevens.query(on: db)
-            if let naam = f.naam { p = p.filter(\.$zoeknaam ~~ naam.lowercased()) }
+            // A part of the name, taken literally: % and _ are text here, not wildcards.
+            if let naam = f.naam { p = p.filter(.custom(SQLQueryString("zoeknaam LIKE \(bind: "%" + Self.likeLetterlijk(naam.lowercased()) + "%") ESCAPE '!'"))) }
             if let bsn = f.bsn { p = p.filter(\.$bsn == bsn) }
             q = q.filter(\.$id ~~ (try await p.field(\.$id).limit(500).all()).compactMap(\.id))
         }
@@ -120,6 +122,11 @@ extension MeldingService {
     }
 
     /// The data subject in the processing log: a keyed hash of the BSN, never the BSN.
+    /// Escapes LIKE's wildcards (and the escape character `!` itself) for `ESCAPE '!'`.
+    static func likeLetterlijk(_ tekst: String) -> String {
+        tekst.replacingOccurrences(of: "!", with: "!!").replacingOccurrences(of: "%", with: "!%").replacingOccurrences(of: "_", with: "!_")
+    }
+
     func betrokkene(_ p: MeldingPersoonsgegevens?) -> String? {
         p?.bsn.map { pseudoniemen.pseudoniem("bsn:" + $0) }
     }
@@ -234,7 +241,7 @@ extension MeldingService {
         let id = try m.requireID()
         let p = try await MeldingPersoonsgegevens.find(id, on: db)
         do {
-            try await db.transaction { tx in
+            try await db.schrijf { tx in
                 var events = try await wijzig(m, tx)
                 if naar != van {
                     m.status = naar.rawValue

@@ -1,3 +1,4 @@
+import Crypto
 import Fluent
 import Foundation
 import MeldpuntDomain
@@ -23,9 +24,29 @@ struct MeldingService {
         let statuspagina: String
     }
 
+    /// The same service on another connection (inside a transaction).
+    func op(_ database: any Database) -> MeldingService {
+        MeldingService(db: database, pseudoniemen: pseudoniemen, kalender: kalender, nu: nu, traceID: traceID, contactnormWerkdagen: contactnormWerkdagen)
+    }
+
     // MARK: Intake
 
-    func maak(_ verzoek: MeldingVerzoek, ingediendDoor: OrganisatieDTO?) async throws -> Ontvangen {
+    /// A single-use key for a create (an API Idempotency-Key or a form's token, already scoped and
+    /// hashed): the first request's answer is kept, sealed with `geheim`, and a repeat gets it
+    /// back instead of a second melding.
+    struct Eenmalig: Sendable {
+        let sleutel: String
+        let geheim: SymmetricKey
+    }
+
+    /// The answer of an earlier request with the same single-use key, if there was one.
+    func eerder(_ eenmalig: Eenmalig?) async throws -> Ontvangen? {
+        guard let eenmalig, let rij = try await EenmaligeSleutel.find(eenmalig.sleutel, on: db) else { return nil }
+        return try Verzegeld.open(rij.resultaat, Ontvangen.self, eenmalig.geheim)
+    }
+
+    func maak(_ verzoek: MeldingVerzoek, ingediendDoor: OrganisatieDTO?, eenmalig: Eenmalig? = nil) async throws -> Ontvangen {
+        if let eerder = try await eerder(eenmalig) { return eerder }
         let fouten: [OngeldigeParameter]
         do {
             fouten = try valideerMelding(verzoek, vandaag: Dag(nu))
@@ -39,23 +60,29 @@ struct MeldingService {
         var opgeslagen: [(TerugmeldingVerzoek.Bijlage, String, Int)] = []
         for b in verzoek.bijlagen ?? [] {
             guard case .success(let data) = valideerBijlage(b) else { continue }
-            opgeslagen.append((b, try await BijlageOpslag.bewaar(data, on: db), data.count))
+            opgeslagen.append((b, try await BijlageOpslag.bewaar(data, nu: nu, on: db), data.count))
         }
         var inhoud = verzoek
         inhoud.bijlagen = inhoud.bijlagen?.map { var b = $0; b.bijlageData = nil; return b }
         let inhoudTekst = String(decoding: try JSONEncoder.compact.encode(inhoud), as: UTF8.self)
         let token = Sleutels.willekeurig(32)
-        let uiterlijk = kalender.plusWerkdagen(contactnormWerkdagen, na: Dag(nu))
+        let uiterlijk = try kalender.plusWerkdagen(contactnormWerkdagen, na: Dag(nu))
         // The data subject: the person represented when an intermediary reports, else the melder.
         let bsn = [verzoek.vertegenwoordigde?.bsn, verzoek.melder?.bsn].compactMap { $0 }.first { !$0.isEmpty }
         let registraties = ((verzoek.registraties ?? []).map { $0.uppercased() } + [verzoek.andereRegistratie].compactMap { $0 }.filter { !$0.isEmpty })
             .joined(separator: ",")
         let bijlagen = opgeslagen
+        @Sendable func ontvangen(_ nummer: Zaaknummer) -> Ontvangen {
+            Ontvangen(zaaknummer: nummer.description, status: MeldingStatus.ontvangen.rawValue, fase: MeldingStatus.ontvangen.fase.rawValue,
+                      beschrijving: MeldingStatus.ontvangen.fase.tekst, eersteContactUiterlijk: uiterlijk.description,
+                      statuspagina: "/status/\(token)")
+        }
 
         // Case numbers count up per year; a clash with a simultaneous intake is retried.
         for poging in 1...5 {
             do {
-                let nummer = try await db.transaction { tx -> Zaaknummer in
+                if poging > 1, let eerder = try await eerder(eenmalig) { return eerder }
+                let nummer = try await db.schrijf { tx -> Zaaknummer in
                     let jaar = Dag(nu).jaar
                     let teller = try await Zaakteller.find(jaar, on: tx) ?? { let t = Zaakteller(); t.id = jaar; t.laatste = 0; return t }()
                     teller.laatste += 1
@@ -100,11 +127,13 @@ struct MeldingService {
                                           zichtbaar: true), door: ingediendDoor?.naam ?? "melder").create(on: tx)
                     try await Verwerkingslog.regel(.meldingAanmaken, organisatie: ingediendDoor?.id, melding: id,
                                                    betrokkene: bsn.map { pseudoniemen.pseudoniem("bsn:" + $0) }, traceID: traceID, tijdstip: nu).create(on: tx)
+                    if let eenmalig {
+                        try await EenmaligeSleutel(sleutel: eenmalig.sleutel, resultaat: try Verzegeld.sluit(ontvangen(nummer), eenmalig.geheim),
+                                                   aangemaaktOp: nu).create(on: tx)
+                    }
                     return nummer
                 }
-                return Ontvangen(zaaknummer: nummer.description, status: MeldingStatus.ontvangen.rawValue, fase: MeldingStatus.ontvangen.fase.rawValue,
-                                 beschrijving: MeldingStatus.ontvangen.fase.tekst, eersteContactUiterlijk: uiterlijk.description,
-                                 statuspagina: "/status/\(token)")
+                return ontvangen(nummer)
             } catch where poging < 5 {
                 continue
             }
@@ -193,16 +222,32 @@ struct MeldingService {
         try await volgendeGebeurtenis(m, soort: "berichtVanMelder", door: "melder", tekst: tekst, zichtbaar: true)
     }
 
-    /// Withdrawing consent closes the case and erases its personal data. What stays are the
-    /// non-personal facts (dates, registrations, outcome) for statistics.
+    /// Withdrawing consent closes the case and erases its personal data everywhere: texts,
+    /// file names in the timeline, partner threads and files, the attachment bytes, and the
+    /// terugmeldingen the meldpunt filed from the case (withdrawn when still open, their person
+    /// and texts erased). What stays are the non-personal facts (dates, registrations, states,
+    /// outcome) for statistics, and the processing log, whose keyed pseudonyms name no one
+    /// without the key (SECURITY.md).
     func trekToestemmingIn(token: String) async throws {
         let m = try await metToken(token)
         let id = try m.requireID()
-        try await db.transaction { tx in
+        try await db.schrijf { tx in
+            var bytes = Set(try await MeldingBijlage.query(on: tx).filter(\.$melding.$id == id).all().map(\.sha256))
             try await MeldingPersoonsgegevens.query(on: tx).filter(\.$id == id).delete()
             try await MeldingBijlage.query(on: tx).filter(\.$melding.$id == id).delete()
-            // Messages and notes may hold personal details too.
+            // Messages and notes may hold personal details too; so may file names and reasons in event data.
             try await MeldingGebeurtenis.query(on: tx).filter(\.$melding.$id == id).set(\.$tekst, to: nil).update()
+            for g in try await MeldingGebeurtenis.query(on: tx).filter(\.$melding.$id == id).filter(\.$gegevens != nil).all() {
+                guard var gegevens = g.gegevens.flatMap({ try? JSONDecoder().decode(GebeurtenisGegevens.self, from: Data($0.utf8)) }) else {
+                    g.gegevens = nil
+                    try await g.save(on: tx)
+                    continue
+                }
+                gegevens.bestandsnaam = nil
+                gegevens.scopeReden = nil
+                g.gegevens = String(decoding: try JSONEncoder.compact.encode(gegevens), as: UTF8.self)
+                try await g.save(on: tx)
+            }
             // So may the requests to partners: their questions, threads, files and references.
             let verzoeken = try await Verzoek.query(on: tx).filter(\.$melding.$id == id).all()
             for v in verzoeken {
@@ -213,8 +258,14 @@ struct MeldingService {
                 v.overlegVerslag = nil
                 try await v.save(on: tx)
             }
+            let berichten = try await VerzoekBericht.query(on: tx).filter(\.$verzoek.$id ~~ verzoeken.compactMap(\.id)).all()
+            bytes.formUnion(berichten.compactMap(\.sha256))
             try await VerzoekBericht.query(on: tx).filter(\.$verzoek.$id ~~ verzoeken.compactMap(\.id))
                 .set(\.$tekst, to: nil).set(\.$bestandsnaam, to: nil).set(\.$sha256, to: nil).set(\.$mimeType, to: nil).set(\.$grootte, to: nil).update()
+            for tmID in verzoeken.compactMap({ $0.$terugmelding.id }) {
+                bytes.formUnion(try await self.op(tx).wisTerugmeldingVanuitMelding(tmID))
+            }
+            try await BijlageOpslag.ruimOp(bytes, on: tx)
             m.status = MeldingStatus.gesloten.rawValue
             m.uitkomst = MeldingUitkomst.ingetrokken.rawValue
             m.geslotenOp = nu
@@ -226,6 +277,37 @@ struct MeldingService {
                                           tekst: "U heeft uw toestemming ingetrokken. Wij hebben uw melding gesloten en uw persoonsgegevens gewist.",
                                           zichtbaar: true, on: tx)
         }
+    }
+
+    /// A terugmelding the meldpunt filed for this melder: withdrawn by the meldpunt (its afnemer)
+    /// when still open, and its person, texts and files erased. Returns the attachment hashes.
+    private func wisTerugmeldingVanuitMelding(_ id: UUID) async throws -> Set<String> {
+        guard let tm = try await Terugmelding.find(id, on: db) else { return [] }
+        let huidig = TerugmeldingStatus(rawValue: tm.status) ?? .gemeld
+        if !huidig.isTerminal && huidig.volgende.contains(.ingetrokken) {
+            tm.laatsteVolgnummer += 1
+            let s = Statuswijziging()
+            s.$terugmelding.id = id
+            s.volgnummer = tm.laatsteVolgnummer
+            s.status = TerugmeldingStatus.ingetrokken.rawValue
+            s.tijdstip = nu
+            s.$organisatie.id = tm.$afnemer.id
+            s.toelichting = "Ingetrokken: de melder heeft de toestemming ingetrokken."
+            try await s.create(on: db)
+            tm.status = TerugmeldingStatus.ingetrokken.rawValue
+        }
+        tm.bsn = nil
+        tm.anummer = nil
+        tm.adres = nil
+        tm.referentiekenmerk = nil
+        tm.toelichtingKort = "(gewist: de melder heeft de toestemming ingetrokken)"
+        try await tm.save(on: db)
+        try await TerugmeldingInhoud.query(on: db).filter(\.$id == id).set(\.$inhoud, to: "{}").update()
+        try await Statuswijziging.query(on: db).filter(\.$terugmelding.$id == id).filter(\.$toelichting != nil)
+            .filter(\.$status != TerugmeldingStatus.ingetrokken.rawValue).set(\.$toelichting, to: nil).update()
+        let bijlagen = try await Bijlage.query(on: db).filter(\.$terugmelding.$id == id).all()
+        try await Bijlage.query(on: db).filter(\.$terugmelding.$id == id).delete()
+        return Set(bijlagen.map(\.sha256))
     }
 
     /// Appends to the timeline; the unique (melding, volgnummer) refuses a simultaneous twin.
@@ -300,8 +382,8 @@ struct MeldingService {
             throw Problem.ongeldig("bijlage", "maxItems", "Bij één melding passen hoogstens \(Self.maxBijlagenPerZaak) bestanden. Stuur ons een bericht als u er meer heeft.")
         }
         let naam = String(String(bestandsnaam.split(separator: "/").last ?? "bijlage").prefix(BijlageRegels.maxBestandsnaamLengte))
-        let hash = try await BijlageOpslag.bewaar(data, on: db)
-        try await db.transaction { tx in
+        let hash = try await BijlageOpslag.bewaar(data, nu: nu, on: db)
+        try await db.schrijf { tx in
             let b = MeldingBijlage()
             b.$melding.id = id
             b.bestandsnaam = naam.isEmpty ? "bijlage" : naam
@@ -324,7 +406,7 @@ struct MeldingService {
         guard m.meldingStatus.isGesloten else { throw Problem(.conflict, detail: "U kunt uw melding beoordelen als zij is afgerond.") }
         guard m.tevredenheid == nil else { throw Problem(.conflict, detail: "U heeft deze melding al beoordeeld. Dank u wel.") }
         let id = try m.requireID()
-        try await db.transaction { tx in
+        try await db.schrijf { tx in
             m.tevredenheid = b.cijfer
             m.laatsteVolgnummer += 1
             try await nieuweGebeurtenis(id, m.laatsteVolgnummer, Gebeurtenis(soort: "beoordeling", tekst: b.opmerking, zichtbaar: false,

@@ -62,7 +62,7 @@ struct Partnerregister {
 
     /// No longer a contact: off the list, and the login (if any) switched off.
     func verwijder(_ c: Contactpersoon) async throws {
-        try await db.transaction { tx in
+        try await db.schrijf { tx in
             c.actief = false
             try await c.save(on: tx)
             if let g = try await c.$gebruiker.get(on: tx) { try await Gebruikers.zetUit(g, on: tx) }
@@ -76,9 +76,11 @@ struct Partnerregister {
         let org = try await c.$organisatie.get(on: db)
         let wachtwoord = Sleutels.willekeurig(15)
         do {
-            let g = try await Gebruikers.voegToe(email: email, naam: c.naam, organisatie: org, rol: .partner, wachtwoord: wachtwoord, hasher: hasher, on: db)
-            c.$gebruiker.id = g.id
-            try await c.save(on: db)
+            try await db.schrijf { tx in
+                let g = try await Gebruikers.voegToe(email: email, naam: c.naam, organisatie: org, rol: .partner, wachtwoord: wachtwoord, hasher: hasher, on: tx)
+                c.$gebruiker.id = g.id
+                try await c.save(on: tx)
+            }
         } catch let f as Organisaties.Fout {
             throw Problem(.conflict, detail: f.description)
         }

@@ -32,7 +32,7 @@ enum ReferentiedataLader {
         }
         if !nieuw.isEmpty {
             let teMaken = nieuw
-            try await db.transaction { tx in try await teMaken.create(on: tx) }
+            try await db.schrijf { tx in try await teMaken.create(on: tx) }
         }
     }
 }

@@ -15,12 +15,20 @@ struct TerugmeldingService {
 
     static let termijnWerkdagen = 5
 
+    /// The same service on another connection (inside a transaction).
+    func op(_ database: any Database) -> TerugmeldingService {
+        TerugmeldingService(db: database, referentie: referentie, pseudoniemen: pseudoniemen, kalender: kalender, nu: nu, traceID: traceID)
+    }
+
     // MARK: Filing
 
-    func maak(_ verzoek: TerugmeldingVerzoek, door afnemer: OrganisatieDTO) async throws -> TerugmeldingDetailDTO {
+    /// Files a terugmelding. With `eenmalig` (an Idempotency-Key, scoped and hashed) a repeat of
+    /// the request answers with the terugmelding the first one filed.
+    func maak(_ verzoek: TerugmeldingVerzoek, door afnemer: OrganisatieDTO, eenmalig: String? = nil) async throws -> TerugmeldingDetailDTO {
         guard afnemer.heeft(.afnemer) || afnemer.heeft(.meldpunt) else {
             throw Problem(.forbidden, detail: "Alleen afnemers kunnen terugmelden; uw organisatie heeft die rol niet.")
         }
+        if let eerder = try await eerder(eenmalig) { return eerder }
         let geldig = try valideer(verzoek, gemeente: referentie.status(van:)).get()
         guard let bijhouder = try await Organisatie.query(on: db).filter(\.$gemeentecode == geldig.gemeentecode).first() else {
             throw Problem.ongeldig("terugMeldingHeader.gemeentecode", "gemeenteOnbekend", "Gemeente \(geldig.gemeentecode) is niet als bronhouder aangesloten.")
@@ -31,17 +39,17 @@ struct TerugmeldingService {
         // a failure later leaves nothing inconsistent.
         var opgeslagen: [String] = []
         for b in geldig.bijlagen {
-            opgeslagen.append(try await BijlageOpslag.bewaar(b.data, on: db))
+            opgeslagen.append(try await BijlageOpslag.bewaar(b.data, nu: nu, on: db))
         }
         let hashes = opgeslagen
 
         let id = UUID()
         let ontvangen = nu
-        let uiterlijk = kalender.plusWerkdagen(Self.termijnWerkdagen, na: Dag(ontvangen))
+        let uiterlijk = try kalender.plusWerkdagen(Self.termijnWerkdagen, na: Dag(ontvangen))
         let betrokkene = (geldig.bsn?.value).map { pseudoniemen.pseudoniem("bsn:" + $0) }
             ?? (geldig.anummer?.value).map { pseudoniemen.pseudoniem("anummer:" + $0) }
 
-        try await db.transaction { tx in
+        @Sendable func opslaan() async throws { try await db.schrijf { tx in
             let tm = Terugmelding()
             tm.id = id
             tm.$afnemer.id = afnemer.id
@@ -72,22 +80,37 @@ struct TerugmeldingService {
                 try await bijlage.create(on: tx)
             }
             try await Verwerkingslog.regel(.aanmaken, organisatie: afnemer.id, terugmelding: id, betrokkene: betrokkene, traceID: traceID, tijdstip: ontvangen).create(on: tx)
+            if let eenmalig { try await EenmaligeSleutel(sleutel: eenmalig, resultaat: id.tekst, aangemaaktOp: ontvangen).create(on: tx) }
+        } }
+        do {
+            try await opslaan()
+        } catch {
+            // The same key at the same moment: the other request filed it.
+            if let eerder = try await eerder(eenmalig) { return eerder }
+            throw error
         }
+        return try await detailZonderLog(id)
+    }
+
+    private func eerder(_ eenmalig: String?) async throws -> TerugmeldingDetailDTO? {
+        guard let eenmalig, let rij = try await EenmaligeSleutel.find(eenmalig, on: db), let id = UUID(uuidString: rij.resultaat) else { return nil }
         return try await detailZonderLog(id)
     }
 
     // MARK: Reading
 
     /// The terugmelding if the caller is party to it; 404 otherwise, so its existence is not revealed.
-    func detail(_ id: UUID, voor org: OrganisatieDTO) async throws -> TerugmeldingDetailDTO {
-        let tm = try await zoekAlsPartij(id, org)
+    func detail(_ id: UUID, voor org: OrganisatieDTO, als partijen: Set<TerugmeldingPartij>) async throws -> TerugmeldingDetailDTO {
+        let tm = try await zoekAlsPartij(id, org, partijen)
         try await Verwerkingslog.regel(.raadplegen, organisatie: org.id, terugmelding: id, betrokkene: tm.betrokkeneHash, traceID: traceID, tijdstip: nu).create(on: db)
         return try await detailZonderLog(id)
     }
 
-    private func zoekAlsPartij(_ id: UUID, _ org: OrganisatieDTO, on database: (any Database)? = nil) async throws -> Terugmelding {
-        guard let tm = try await Terugmelding.find(id, on: database ?? db),
-              tm.$afnemer.id == org.id || tm.$bijhouder.id == org.id
+    /// The terugmelding if the organisation is a party to it in one of the roles it acts in here
+    /// (a gemeente's afnemer user never sees the gemeente's inbox).
+    private func zoekAlsPartij(_ id: UUID, _ org: OrganisatieDTO, _ partijen: Set<TerugmeldingPartij>) async throws -> Terugmelding {
+        guard let tm = try await Terugmelding.find(id, on: db),
+              (partijen.contains(.afnemer) && tm.$afnemer.id == org.id) || (partijen.contains(.bijhouder) && tm.$bijhouder.id == org.id)
         else { throw Problem.nietGevonden("Er is geen terugmelding met deze referentie die u mag zien.") }
         return tm
     }
@@ -217,7 +240,7 @@ struct TerugmeldingService {
 
     // MARK: Status changes
 
-    func wijzigStatus(_ id: UUID, _ verzoek: StatuswijzigingVerzoek, door org: OrganisatieDTO) async throws -> TerugmeldingDetailDTO {
+    func wijzigStatus(_ id: UUID, _ verzoek: StatuswijzigingVerzoek, door org: OrganisatieDTO, als partijen: Set<TerugmeldingPartij>) async throws -> TerugmeldingDetailDTO {
         var fouten: [OngeldigeParameter] = []
         func fout(_ n: String, _ c: String, _ r: String) { fouten.append(.init(name: n, code: c, reason: r)) }
 
@@ -300,11 +323,11 @@ struct TerugmeldingService {
 
         // Order of answers: a stranger gets 404, an unknown status 400, the wrong party 403,
         // other field errors 400 (all at once), a step the model does not allow 409.
-        let tm = try await zoekAlsPartij(id, org)
+        let tm = try await zoekAlsPartij(id, org, partijen)
         guard let nieuw, nieuw != .gemeld else { throw Problem.ongeldig(fouten) }
 
         let partij = nieuw.gezetDoor
-        let isPartij = partij == .afnemer ? tm.$afnemer.id == org.id : tm.$bijhouder.id == org.id
+        let isPartij = partijen.contains(partij) && (partij == .afnemer ? tm.$afnemer.id == org.id : tm.$bijhouder.id == org.id)
         if !isPartij {
             throw Problem(.forbidden, detail: nieuw == .ingetrokken
                 ? "Alleen de afnemer die de terugmelding stuurde kan haar intrekken."
@@ -325,7 +348,7 @@ struct TerugmeldingService {
         let gelezenVolgnummer = tm.laatsteVolgnummer
         let keuzes = (datum: verwachteDatum, uitkomst: uitkomst, bijhouder: nieuweBijhouder)
         do {
-            try await db.transaction { tx in
+            try await db.schrijf { tx in
                 var n = tm.laatsteVolgnummer + 1
                 let stap = nieuweStatus(id, volgnummer: n, nieuw, door: org.id, tijdstip: nu)
                 stap.toelichting = (toelichting?.isEmpty ?? true) ? nil : toelichting
@@ -342,7 +365,7 @@ struct TerugmeldingService {
                     try await nieuweStatus(id, volgnummer: n, .gemeld, door: nieuweBijhouder.id, tijdstip: nu).create(on: tx)
                     tm.$bijhouder.id = try nieuweBijhouder.requireID()
                     tm.status = TerugmeldingStatus.gemeld.rawValue
-                    tm.uiterlijkInBehandelingOp = kalender.plusWerkdagen(Self.termijnWerkdagen, na: Dag(nu)).description
+                    tm.uiterlijkInBehandelingOp = try kalender.plusWerkdagen(Self.termijnWerkdagen, na: Dag(nu)).description
                     tm.opgepaktOp = nil
                 }
                 tm.laatsteVolgnummer = n
@@ -376,13 +399,34 @@ struct TerugmeldingService {
 
     // MARK: Attachments
 
-    func bijlage(_ id: UUID, _ bijlageID: UUID, voor org: OrganisatieDTO) async throws -> (Bijlage, Data) {
-        let tm = try await zoekAlsPartij(id, org)
+    func bijlage(_ id: UUID, _ bijlageID: UUID, voor org: OrganisatieDTO, als partijen: Set<TerugmeldingPartij>) async throws -> (Bijlage, Data) {
+        let tm = try await zoekAlsPartij(id, org, partijen)
         guard let b = try await Bijlage.query(on: db).filter(\.$id == bijlageID).filter(\.$terugmelding.$id == id).first(),
               let inhoud = try await BijlageInhoud.find(b.sha256, on: db)
         else { throw Problem.nietGevonden("Deze terugmelding heeft geen bijlage met dit id.") }
         try await Verwerkingslog.regel(.bijlageRaadplegen, organisatie: org.id, terugmelding: id, betrokkene: tm.betrokkeneHash, traceID: traceID, tijdstip: nu).create(on: db)
         return (b, inhoud.data)
+    }
+}
+
+extension OrganisatieDTO {
+    /// The sides of a terugmelding an organisation's API key acts on: its organisation roles.
+    var terugmeldPartijen: Set<TerugmeldingPartij> {
+        var p: Set<TerugmeldingPartij> = []
+        if heeft(.afnemer) || heeft(.meldpunt) { p.insert(.afnemer) }
+        if heeft(.bronhouder) || heeft(.rni) { p.insert(.bijhouder) }
+        return p
+    }
+}
+
+extension GebruikerDTO {
+    /// The side a portal user acts on: the user's own role, not everything the organisation does.
+    var terugmeldPartijen: Set<TerugmeldingPartij> {
+        switch rol {
+        case .afnemer: [.afnemer]
+        case .bijhouder, .rni: [.bijhouder]
+        default: []
+        }
     }
 }
 

@@ -37,7 +37,7 @@ extension MeldingService {
         let gelezen = v.laatsteVolgnummer
         let vid = try v.requireID()
         do {
-            try await db.transaction { tx in try await legVerzoekStapVast(v, kant: kant, door: door, organisatie: organisatie, gebruiker: gebruiker, on: tx, wijzig) }
+            try await db.schrijf { tx in try await legVerzoekStapVast(v, kant: kant, door: door, organisatie: organisatie, gebruiker: gebruiker, on: tx, wijzig) }
         } catch {
             if let opnieuw = try? await Verzoek.find(vid, on: db), opnieuw.laatsteVolgnummer != gelezen {
                 throw Problem(.conflict, detail: "Het verzoek is tegelijk door een ander gewijzigd. Haal het opnieuw op en probeer het nog eens.")
@@ -183,11 +183,11 @@ extension MeldingService {
         try vereisOpenMelding(m)
         let niveau = m.escalatieniveau.flatMap(Escalatieniveau.init(rawValue:)) ?? .operationeel
         let contact = try await contactpersoon(org.requireID(), niveau)
+        // The request, its first thread entry, the timeline and the log: all or nothing.
         let v = Verzoek()
         v.id = UUID()
         v.$melding.id = try m.requireID()
         v.$organisatie.id = try org.requireID()
-        v.nummer = try await Verzoek.query(on: db).filter(\.$melding.$id == m.requireID()).count() + 1
         v.soort = n.soort.rawValue
         v.status = VerzoekStatus.verzonden.rawValue
         v.vraag = n.vraag
@@ -204,12 +204,23 @@ extension MeldingService {
         v.$terugmelding.id = terugmelding
         v.aangemaaktOp = nu
         v.laatsteVolgnummer = 0
-        do { try await v.create(on: db) } catch {
+        let melding = try m.requireID()
+        do {
+            try await db.schrijf { tx in
+                v.nummer = try await Verzoek.query(on: tx).filter(\.$melding.$id == melding).count() + 1
+                try await v.create(on: tx)
+                try await legVerzoekStapVast(v, kant: .meldpunt, door: door.naam, organisatie: door.organisatie.id, gebruiker: door.gebruiker?.id, on: tx) { _, _, _ in
+                    [VerzoekStap(soort: "verzonden", tekst: n.vraag, gegevens: GebeurtenisGegevens(datum: n.uiterlijk?.description))]
+                }
+            }
+        } catch let p as Problem {
+            throw p
+        } catch {
             // The unique (melding, nummer): another request was sent at the same moment.
-            throw Problem(.conflict, detail: "Er werd tegelijk een ander verzoek verstuurd. Probeer het nog eens.")
-        }
-        try await legVerzoekStapVast(v, kant: .meldpunt, door: door.naam, organisatie: door.organisatie.id, gebruiker: door.gebruiker?.id) { _, _, _ in
-            [VerzoekStap(soort: "verzonden", tekst: n.vraag, gegevens: GebeurtenisGegevens(datum: n.uiterlijk?.description))]
+            if try await Verzoek.find(v.id, on: db) == nil, try await Verzoek.query(on: db).filter(\.$melding.$id == melding).filter(\.$nummer == v.nummer).count() > 0 {
+                throw Problem(.conflict, detail: "Er werd tegelijk een ander verzoek verstuurd. Probeer het nog eens.")
+            }
+            throw error
         }
         return try await verzoekDTO(v, zaaknummer: m.zaaknummer)
     }
@@ -308,15 +319,22 @@ extension MeldingService {
         try vereisMeldpuntOrg(door)
         let m = try await zoek(zaaknummer)
         try vereisOpenMelding(m)
-        let gemeld = try await terugmeldingen.maak(tm, door: door.organisatie)
-        guard let id = UUID(uuidString: gemeld.terugMeldingReferentie), let t = try await Terugmelding.find(id, on: db),
-              let bijhouder = try await Organisatie.find(t.$bijhouder.id, on: db)
-        else { throw Problem.nietGevonden() }
-        let omschrijving = "Terugmelding over \(gemeld.registratie) aan \(bijhouder.naam): graag de gegevens corrigeren."
-        let invoer = NieuwVerzoekInvoer(soort: VerzoekSoort.correctie.rawValue,
-                                        vraag: vraag.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 } ?? omschrijving,
-                                        gedeeldeGegevens: gedeeld)
-        return try await nieuwVerzoek(zaaknummer, invoer, door: door, organisatie: bijhouder, terugmelding: id)
+        let eigenVraag = vraag.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+        // The request's own fields are checked before anything is filed: a 400 leaves nothing behind.
+        _ = try valideer { () throws(ValidatieFouten) in
+            try valideerNieuwVerzoek(NieuwVerzoekInvoer(soort: VerzoekSoort.correctie.rawValue, vraag: eigenVraag ?? "correctie", gedeeldeGegevens: gedeeld),
+                                     vandaag: Dag(nu), organisatieVerplicht: false)
+        }
+        // The terugmelding and its linked request are one write: never one without the other.
+        return try await db.schrijf { tx in
+            let gemeld = try await terugmeldingen.op(tx).maak(tm, door: door.organisatie)
+            guard let id = UUID(uuidString: gemeld.terugMeldingReferentie), let t = try await Terugmelding.find(id, on: tx),
+                  let bijhouder = try await Organisatie.find(t.$bijhouder.id, on: tx)
+            else { throw Problem.nietGevonden() }
+            let omschrijving = "Terugmelding over \(gemeld.registratie) aan \(bijhouder.naam): graag de gegevens corrigeren."
+            let invoer = NieuwVerzoekInvoer(soort: VerzoekSoort.correctie.rawValue, vraag: eigenVraag ?? omschrijving, gedeeldeGegevens: gedeeld)
+            return try await self.op(tx).nieuwVerzoek(zaaknummer, invoer, door: door, organisatie: bijhouder, terugmelding: id)
+        }
     }
 
     /// Every suspension, newest first: on hold now, asked for, or lifted.
@@ -358,18 +376,26 @@ extension MeldingService {
 
     // MARK: The partner's side
 
-    private func verzoekVanPartner(_ id: String, _ door: Medewerker) async throws -> Verzoek {
+    /// A partner's access follows the case: another organisation's request, or one whose case
+    /// was erased, answers as if it did not exist; a closed case is read-only.
+    private func verzoekVanPartner(_ id: String, _ door: Medewerker, schrijven: Bool = true) async throws -> Verzoek {
         try vereisPartner(door)
-        // Another organisation's request answers as if it did not exist.
         guard let uuid = UUID(uuidString: id),
-              let v = try await Verzoek.query(on: db).filter(\.$id == uuid).filter(\.$organisatie.$id == door.organisatie.id).first()
+              let v = try await Verzoek.query(on: db).filter(\.$id == uuid).filter(\.$organisatie.$id == door.organisatie.id).with(\.$melding).first(),
+              v.melding.uitkomst != MeldingUitkomst.ingetrokken.rawValue
         else { throw Problem.nietGevonden("Er is geen verzoek met dit id aan uw organisatie.") }
+        if schrijven && v.melding.meldingStatus.isGesloten {
+            throw Problem(.conflict, detail: "De melding is gesloten; u kunt het verzoek alleen nog lezen.")
+        }
         return v
     }
 
     func verzoekenVoorPartner(alleenOpen: Bool, pagina: Int, grootte: Int, door: Medewerker) async throws -> (items: [PartnerVerzoekSamenvattingDTO], totaal: Int) {
         try vereisPartner(door)
+        // Requests of erased cases are gone for the partner.
         var q = Verzoek.query(on: db).filter(\.$organisatie.$id == door.organisatie.id)
+            .join(Melding.self, on: \Verzoek.$melding.$id == \Melding.$id)
+            .group(.or) { $0.filter(Melding.self, \.$uitkomst == nil).filter(Melding.self, \.$uitkomst != MeldingUitkomst.ingetrokken.rawValue) }
         if alleenOpen { q = q.filter(\.$status ~~ VerzoekStatus.allCases.filter(\.isOpen).map(\.rawValue)) }
         let totaal = try await q.count()
         let rijen = try await q.with(\.$melding).sort(\.$aangemaaktOp, .descending).sort(\.$nummer, .descending)
@@ -383,7 +409,7 @@ extension MeldingService {
 
     /// The request with only the case data the meldpunt chose to share; the read is logged.
     func verzoekVoorPartner(_ id: String, door: Medewerker) async throws -> PartnerVerzoekDTO {
-        let v = try await verzoekVanPartner(id, door)
+        let v = try await verzoekVanPartner(id, door, schrijven: false)
         guard let m = try await Melding.find(v.$melding.id, on: db) else { throw Problem.nietGevonden() }
         let p = try await MeldingPersoonsgegevens.find(m.id, on: db)
         try await Verwerkingslog.regel(.verzoekRaadplegen, organisatie: door.organisatie.id, melding: m.id, betrokkene: betrokkene(p),
@@ -505,7 +531,7 @@ extension MeldingService {
             throw Problem.ongeldig("inhoud", "maxItems", "Bij één verzoek passen hoogstens \(Self.maxBijlagenPerVerzoek) bestanden.")
         }
         let naam = String(String((bestandsnaam ?? "").split(separator: "/").last ?? "").prefix(BijlageRegels.maxBestandsnaamLengte))
-        let hash = try await BijlageOpslag.bewaar(data, on: db)
+        let hash = try await BijlageOpslag.bewaar(data, nu: nu, on: db)
         try await legVerzoekStapVast(v, kant: .partner, door: door.naam, organisatie: door.organisatie.id, gebruiker: door.gebruiker?.id) { _, _, _ in
             [VerzoekStap(soort: "bijlage", tekst: nil, bijlage: (naam.isEmpty ? "bijlage" : naam, soort.rawValue, data.count, hash))]
         }
@@ -513,7 +539,7 @@ extension MeldingService {
     }
 
     func verzoekBijlageVoorPartner(_ id: String, _ bijlage: String, door: Medewerker) async throws -> (String, String, Data) {
-        let v = try await verzoekVanPartner(id, door)
+        let v = try await verzoekVanPartner(id, door, schrijven: false)
         guard let m = try await Melding.find(v.$melding.id, on: db) else { throw Problem.nietGevonden() }
         return try await verzoekBijlage(v, bijlage, melding: m, organisatie: door.organisatie.id, gebruiker: door.gebruiker?.id, ookMelding: true)
     }

@@ -57,7 +57,8 @@ struct AccountController: RouteCollection {
             return try await req.pagina("inloggen", titel: "inloggen", inhoud: formulier, status: .badRequest)
         }
         let nu = req.application.klok.nu()
-        guard let gebruiker = try await Gebruikers.controleer(email: invoer.email!, wachtwoord: invoer.wachtwoord!, hasher: req.application.password.sync, threadPool: req.application.threadPool,
+        guard let gebruiker = try await Gebruikers.controleer(email: invoer.email!, wachtwoord: invoer.wachtwoord!,
+                                                             adres: Snelheidsbegrenzer.adres(req, vertrouwProxy: Environment.get("MELDPUNT_TRUSTED_PROXY") == "1"), hasher: req.application.password.sync, threadPool: req.application.threadPool,
                                                              nu: nu, logger: req.logger, on: req.db)
         else {
             formulier.fout = t["inloggenMislukt"]
@@ -67,6 +68,9 @@ struct AccountController: RouteCollection {
         if let oud = req.cookies[WebMiddleware.sessieCookie]?.string { try await Gebruikers.beeindigSessie(oud, on: req.db) }
         let token = try await Gebruikers.nieuweSessie(voor: gebruiker.id, nu: nu, on: req.db)
         req.logger.info("Ingelogd", metadata: ["gebruiker": .string(gebruiker.id.uuidString)])
+        if gebruiker.rol == .systeembeheerder {
+            try await Audit.schrijf(.systeemLogin, door: gebruiker, organisatie: gebruiker.organisatie.id, nu: nu, on: req.db)
+        }
         let response = req.redirect(to: formulier.terug, redirectType: .normal)
         response.cookies[WebMiddleware.sessieCookie] = WebMiddleware.cookie(token, req)
         response.cookies[WebMiddleware.csrfCookie] = WebMiddleware.cookie(Sleutels.willekeurig(32), req, sameSite: .strict)

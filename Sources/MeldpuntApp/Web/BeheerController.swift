@@ -17,7 +17,16 @@ struct BeheerController: RouteCollection {
         b.post("gebruikers", ":gebruiker", "uitzetten", use: zetGebruikerUit)
     }
 
-    private func beheerder(_ req: Request) throws -> GebruikerDTO { try req.vereisGebruiker(.beheerder) }
+    private func beheerder(_ req: Request) throws -> GebruikerDTO { try req.vereisGebruiker(.beheerder, .systeembeheerder) }
+
+    /// A beheerder manages its own organisation; only the system role manages every one.
+    private func beheerder(_ req: Request, van org: Organisatie) throws -> GebruikerDTO {
+        let g = try beheerder(req)
+        guard g.rol == .systeembeheerder || g.organisatie.id == org.id else { throw WebFout.geenToegang }
+        return g
+    }
+
+    private func systeembeheerder(_ req: Request) throws -> GebruikerDTO { try req.vereisGebruiker(.systeembeheerder) }
 
     struct OrgRij: Encodable, Sendable { let href: String; let naam: String; let oin: String; let code: String; let rollen: String }
 
@@ -31,7 +40,10 @@ struct BeheerController: RouteCollection {
     }
 
     func organisaties(req: Request) async throws -> Response {
-        _ = try beheerder(req)
+        let g = try beheerder(req)
+        guard g.rol == .systeembeheerder else {
+            return req.redirect(to: "/beheer/organisaties/\(g.organisatie.id.tekst)", redirectType: .normal)
+        }
         return try await toonOverzicht(req, zoek: req.queryWaarde("zoek") ?? "")
     }
 
@@ -54,7 +66,7 @@ struct BeheerController: RouteCollection {
     struct NieuweOrgInvoer: Content { var naam: String?; var oin: String?; var rollen: [String]? }
 
     func nieuweOrganisatie(req: Request) async throws -> Response {
-        _ = try beheerder(req)
+        let g = try systeembeheerder(req)
         let invoer = try req.content.decode(NieuweOrgInvoer.self)
         let naam = (invoer.naam ?? "").trimmingCharacters(in: .whitespaces)
         let oin = (invoer.oin ?? "").trimmingCharacters(in: .whitespaces)
@@ -62,6 +74,8 @@ struct BeheerController: RouteCollection {
         do {
             let org = try await Organisaties.voegToe(naam: naam, oin: oin.isEmpty ? nil : oin, gemeentecode: nil, rollen: rollen, on: req.db)
             req.logger.notice("Beheer: organisatie toegevoegd of bijgewerkt", metadata: ["organisatie": .string(org.id!.uuidString)])
+            try await Audit.schrijf(.organisatieToegevoegd, door: g, organisatie: org.id, onderwerp: org.naam,
+                                    details: org.rollen.map(\.rawValue).sorted().joined(separator: ","), nu: req.application.klok.nu(), on: req.db)
             return req.redirect(to: "/beheer/organisaties/\(org.id!.tekst)", redirectType: .normal)
         } catch let f as Organisaties.Fout {
             return try await toonOverzicht(req, zoek: "", naam: naam, oin: oin, fout: f.description)
@@ -88,8 +102,9 @@ struct BeheerController: RouteCollection {
     }
 
     func organisatie(req: Request) async throws -> Response {
-        _ = try beheerder(req)
-        return try await toonOrganisatie(req, try await org(req))
+        let o = try await org(req)
+        _ = try beheerder(req, van: o)
+        return try await toonOrganisatie(req, o)
     }
 
     private func toonOrganisatie(_ req: Request, _ org: Organisatie, eenmalig: String? = nil, eenmaligUitleg: String? = nil,
@@ -104,7 +119,7 @@ struct BeheerController: RouteCollection {
             rollen: Rol.allCases.map { Keuze(waarde: $0.rawValue, naam: $0.rawValue, gekozen: org.rollen.contains($0)) },
             gebruikers: gebruikers.map { GebruikerRij(naam: $0.naam, email: $0.email, rol: $0.rol, actief: $0.actief,
                                                       uitzetten: "/beheer/gebruikers/\($0.id!.tekst)/uitzetten") },
-            gebruikersrollen: GebruikersRol.allCases.filter { Gebruikers.past($0, bij: org) }.map { Keuze(waarde: $0.rawValue, naam: $0.rawValue) },
+            gebruikersrollen: GebruikersRol.allCases.filter { $0 != .systeembeheerder && Gebruikers.past($0, bij: org) }.map { Keuze(waarde: $0.rawValue, naam: $0.rawValue) },
             sleutels: sleutels.map { SleutelRij(id: String($0.id!.tekst.prefix(8)), omschrijving: $0.omschrijving,
                                                 aangemaakt: $0.aangemaaktOp.map(Datumweergave.tijdstip) ?? "–",
                                                 actief: $0.ingetrokkenOp == nil, intrekken: "\(href)/sleutels/\($0.id!.tekst)/intrekken") },
@@ -114,11 +129,15 @@ struct BeheerController: RouteCollection {
 
     struct RollenInvoer: Content { var rollen: [String]? }
 
+    /// Organisation roles decide what its keys and users may do: only the system role changes them.
     func rollen(req: Request) async throws -> Response {
-        _ = try beheerder(req)
+        let g = try systeembeheerder(req)
         let o = try await org(req)
         do {
-            try await Organisaties.zetRollen(o, Set((try req.content.decode(RollenInvoer.self).rollen ?? []).compactMap(Rol.init(rawValue:))), on: req.db)
+            let rollen = Set((try req.content.decode(RollenInvoer.self).rollen ?? []).compactMap(Rol.init(rawValue:)))
+            try await Organisaties.zetRollen(o, rollen, on: req.db)
+            try await Audit.schrijf(.rollenGewijzigd, door: g, organisatie: o.id, onderwerp: o.naam,
+                                    details: rollen.map(\.rawValue).sorted().joined(separator: ","), nu: req.application.klok.nu(), on: req.db)
         } catch let f as Organisaties.Fout {
             return try await toonOrganisatie(req, o, fout: f.description)
         }
@@ -129,20 +148,22 @@ struct BeheerController: RouteCollection {
 
     /// The key is shown on this one response only.
     func nieuweSleutel(req: Request) async throws -> Response {
-        let g = try beheerder(req)
         let o = try await org(req)
+        let g = try beheerder(req, van: o)
         let omschrijving = (try req.content.decode(SleutelInvoer.self).omschrijving ?? "").trimmingCharacters(in: .whitespaces)
         let (_, sleutel) = try await Organisaties.maakApiSleutel(voor: o, omschrijving: omschrijving.isEmpty ? "portaal (\(g.email))" : String(omschrijving.prefix(200)), on: req.db)
         req.logger.notice("Beheer: API-sleutel gemaakt", metadata: ["organisatie": .string(o.id!.uuidString), "door": .string(g.id.uuidString)])
+        try await Audit.schrijf(.sleutelGemaakt, door: g, organisatie: o.id, onderwerp: o.naam, nu: req.application.klok.nu(), on: req.db)
         return try await toonOrganisatie(req, o, eenmalig: sleutel, eenmaligUitleg: "eenmaligSleutel")
     }
 
     func trekSleutelIn(req: Request) async throws -> Response {
-        let g = try beheerder(req)
         let o = try await org(req)
+        let g = try beheerder(req, van: o)
         guard let id = req.parameters.get("sleutel").flatMap(UUID.init(uuidString:)) else { throw Problem.nietGevonden() }
         _ = try await Organisaties.trekSleutelsIn(van: o, id: id, on: req.db)
         req.logger.notice("Beheer: API-sleutel ingetrokken", metadata: ["sleutel": .string(id.uuidString), "door": .string(g.id.uuidString)])
+        try await Audit.schrijf(.sleutelIngetrokken, door: g, organisatie: o.id, onderwerp: id.tekst, nu: req.application.klok.nu(), on: req.db)
         return req.redirect(to: "/beheer/organisaties/\(o.id!.tekst)", redirectType: .normal)
     }
 
@@ -150,14 +171,16 @@ struct BeheerController: RouteCollection {
 
     /// A new user gets a generated first password, shown once.
     func nieuweGebruiker(req: Request) async throws -> Response {
-        _ = try beheerder(req)
         let o = try await org(req)
+        let beheerder = try beheerder(req, van: o)
         let invoer = try req.content.decode(GebruikerInvoer.self)
         let wachtwoord = Sleutels.willekeurig(15)
         do {
-            guard let rol = invoer.rol.flatMap(GebruikersRol.init(rawValue:)) else { throw Organisaties.Fout.ongeldig("Kies een rol.") }
+            guard let rol = invoer.rol.flatMap(GebruikersRol.init(rawValue:)), rol != .systeembeheerder else { throw Organisaties.Fout.ongeldig("Kies een rol.") }
             _ = try await Gebruikers.voegToe(email: invoer.email ?? "", naam: invoer.naam ?? "", organisatie: o, rol: rol, wachtwoord: wachtwoord,
                                              hasher: req.application.password.sync, on: req.db)
+            try await Audit.schrijf(.gebruikerToegevoegd, door: beheerder, organisatie: o.id, onderwerp: invoer.email, details: rol.rawValue,
+                                    nu: req.application.klok.nu(), on: req.db)
         } catch let f as Organisaties.Fout {
             return try await toonOrganisatie(req, o, fout: f.description, email: invoer.email ?? "", gebruikerNaam: invoer.naam ?? "")
         }
@@ -165,10 +188,12 @@ struct BeheerController: RouteCollection {
     }
 
     func zetGebruikerUit(req: Request) async throws -> Response {
-        _ = try beheerder(req)
         guard let id = req.parameters.get("gebruiker").flatMap(UUID.init(uuidString:)),
-              let gebruiker = try await Gebruiker.find(id, on: req.db) else { throw Problem.nietGevonden() }
+              let gebruiker = try await Gebruiker.query(on: req.db).filter(\.$id == id).with(\.$organisatie).first() else { throw Problem.nietGevonden() }
+        let g = try beheerder(req, van: gebruiker.organisatie)
+        guard gebruiker.rol != GebruikersRol.systeembeheerder.rawValue else { throw WebFout.geenToegang }
         try await Gebruikers.zetUit(gebruiker, on: req.db)
+        try await Audit.schrijf(.gebruikerUitgezet, door: g, organisatie: gebruiker.$organisatie.id, onderwerp: gebruiker.email, nu: req.application.klok.nu(), on: req.db)
         return req.redirect(to: "/beheer/organisaties/\(gebruiker.$organisatie.id.tekst)", redirectType: .normal)
     }
 

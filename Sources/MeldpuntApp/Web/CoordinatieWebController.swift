@@ -69,7 +69,7 @@ struct CoordinatieWebController: RouteCollection {
         p.get(use: partnerLijst)
         p.get(":verzoek", use: verzoekVoorPartner)
         p.get(":verzoek", "bijlagen", ":bijlage", use: bijlageVoorPartner)
-        p.on(.POST, ":verzoek", "bijlage", body: .collect(maxSize: "21mb"), use: partnerBijlage)
+        p.upload(":verzoek", "bijlage", max: BijlageRegels.maxUploadBody, rollen: [.partner], use: partnerBijlage)
         for actie in PartnerActie.allCases {
             p.post(":verzoek", .constant(actie.rawValue)) { req in try await partnerActie(actie, req) }
         }

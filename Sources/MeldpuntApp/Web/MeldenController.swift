@@ -9,7 +9,8 @@ struct MeldenController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("melden", use: scope)
         routes.post("melden", use: scopeBeantwoord)
-        routes.on(.POST, "melden", "formulier", body: .collect(maxSize: "32mb"), use: formulier)
+        routes.upload("melden", "formulier", max: BijlageRegels.maxUploadBody, rollen: [], use: formulier)
+        routes.get("melden", "ontvangen", use: ontvangen)
     }
 
     struct ScopePagina: Encodable, Sendable {
@@ -107,6 +108,8 @@ struct MeldenController: RouteCollection {
         /// Attachments uploaded earlier in this form, as signed references (see `bijlageRef`).
         var bijlageRefs: [String]?
         var bijlage: [File]?
+        /// Single use: a form sent twice (a refresh, the back button) files one melding.
+        var formulierToken: String?
     }
 
     struct FormulierPagina: Encodable, Sendable {
@@ -128,6 +131,7 @@ struct MeldenController: RouteCollection {
         let t = Teksten.voor(req.taal)
         var zonderBestanden = f
         zonderBestanden.bijlage = nil
+        if (zonderBestanden.formulierToken ?? "").count != 43 { zonderBestanden.formulierToken = Sleutels.willekeurig(32) }
         return try await req.pagina("melden-formulier", titel: "melden", inhoud: FormulierPagina(
             f: zonderBestanden,
             melderTypes: MelderType.allCases.map { Keuze(waarde: $0.rawValue, naam: t["melderType_\($0.rawValue)"]!, gekozen: f.melderType == $0.rawValue) },
@@ -164,7 +168,7 @@ struct MeldenController: RouteCollection {
                 continue
             }
             let naam = String(String(file.filename.split(separator: "/").last ?? "bijlage").prefix(BijlageRegels.maxBestandsnaamLengte))
-            let hash = try await BijlageOpslag.bewaar(data, on: req.db)
+            let hash = try await BijlageOpslag.bewaar(data, nu: req.application.klok.nu(), on: req.db)
             let ref = bijlageRef(naam: naam, hash: hash, soort: soort.rawValue, req)
             bijlagen.append((BijlageWeergave(ref: ref, naam: naam), .init(bestandsnaam: naam, mimeType: soort.rawValue, bijlageData: data.base64EncodedString())))
         }
@@ -198,10 +202,18 @@ struct MeldenController: RouteCollection {
 
         if fouten.isEmpty {
             do {
-                let ontvangen = try await req.meldingen.maak(v, ingediendDoor: nil)
-                let basis = "\(req.url.scheme ?? "http")://\(req.headers.first(name: .host) ?? "127.0.0.1")"
-                return try await req.pagina("melden-ontvangen", titel: "meldingOntvangenTitel", inhoud: Ontvangen(
-                    zaaknummer: ontvangen.zaaknummer, link: basis + ontvangen.statuspagina, pad: ontvangen.statuspagina))
+                let geheimen = req.application.geheimen
+                let eenmalig = f.formulierToken.flatMap { $0.count == 43 ? $0 : nil }.map {
+                    MeldingService.Eenmalig(sleutel: "formulier:" + Sleutels.sha256Hex(Data($0.utf8)), geheim: geheimen.eenmaligeWeergave)
+                }
+                let ontvangen = try await req.meldingen.maak(v, ingediendDoor: nil, eenmalig: eenmalig)
+                // Post-redirect-get: the confirmation (with the private link) travels sealed in a
+                // short-lived cookie for this one page, so a refresh shows it again and files nothing.
+                let response = req.redirect(to: "/melden/ontvangen", redirectType: .normal)
+                var cookie = WebMiddleware.cookie(try Verzegeld.sluit(ontvangen, geheimen.eenmaligeWeergave), req, sameSite: .strict, maxAge: 15 * 60)
+                cookie.path = "/melden/ontvangen"
+                response.cookies[Self.ontvangenCookie] = cookie
+                return response
             } catch let p as Problem where p.status == 400 {
                 fouten = (p.invalidParams ?? []).map {
                     let id = Self.veldId($0.name)
@@ -210,6 +222,21 @@ struct MeldenController: RouteCollection {
             }
         }
         return try await toonFormulier(req, f, fouten: fouten, bijlagen: bijlagen.map(\.0))
+    }
+
+    static let ontvangenCookie = "meldpunt_ontvangen"
+
+    /// The confirmation after post-redirect-get: case number and private link, from the sealed cookie.
+    func ontvangen(req: Request) async throws -> Response {
+        guard let waarde = req.cookies[Self.ontvangenCookie]?.string,
+              let o = try Verzegeld.open(waarde, MeldingService.Ontvangen.self, req.application.geheimen.eenmaligeWeergave)
+        else {
+            return try await req.pagina("fout", titel: "meldingOntvangenTitel", inhoud: WebFoutPagina.Tekst(tekst: Teksten.voor(req.taal)["ontvangenVerlopen"]!),
+                                        status: .notFound)
+        }
+        let basis = Environment.get("MELDPUNT_PUBLIEKE_URL") ?? "\(req.url.scheme ?? "http")://\(req.headers.first(name: .host) ?? "127.0.0.1")"
+        return try await req.pagina("melden-ontvangen", titel: "meldingOntvangenTitel", inhoud: Ontvangen(
+            zaaknummer: o.zaaknummer, link: basis + o.statuspagina, pad: o.statuspagina))
     }
 
     /// Field ids whose label text has another key.
@@ -235,14 +262,14 @@ struct MeldenController: RouteCollection {
     /// "name|sha256|type|hmac": a reference to an upload that only this server could have made.
     private func bijlageRef(naam: String, hash: String, soort: String, _ req: Request) -> String {
         let inhoud = "\(Data(naam.utf8).base64EncodedString())|\(hash)|\(soort)"
-        return inhoud + "|" + req.application.pseudoniemen.pseudoniem("bijlage:" + inhoud)
+        return inhoud + "|" + Geheimen.mac(inhoud, req.application.geheimen.uploadReferenties)
     }
 
     private func leesBijlageRef(_ ref: String, _ req: Request) -> (String, String, String)? {
         let delen = ref.split(separator: "|").map(String.init)
         guard delen.count == 4, let naamData = Data(base64Encoded: delen[0]), let naam = String(data: naamData, encoding: .utf8) else { return nil }
         let inhoud = delen[0...2].joined(separator: "|")
-        guard WebMiddleware.gelijk(req.application.pseudoniemen.pseudoniem("bijlage:" + inhoud), delen[3]) else { return nil }
+        guard WebMiddleware.gelijk(Geheimen.mac(inhoud, req.application.geheimen.uploadReferenties), delen[3]) else { return nil }
         return (naam, delen[1], delen[2])
     }
 }

@@ -18,7 +18,7 @@ struct NieuweTerugmeldingController: RouteCollection {
         let nieuw = routes.grouped("terugmeldingen", "nieuw")
         nieuw.post(use: start)
         nieuw.get(":concept", ":stap", use: toon)
-        nieuw.on(.POST, ":concept", ":stap", body: .collect(maxSize: "32mb"), use: bewaar)
+        nieuw.upload(":concept", ":stap", max: BijlageRegels.maxUploadBody, rollen: [.afnemer], use: bewaar)
     }
 
     private func afnemer(_ req: Request) throws -> GebruikerDTO {
@@ -194,7 +194,7 @@ struct NieuweTerugmeldingController: RouteCollection {
                     fout("bijlage", "bijlagen", t["bijlagenTeGroot"]!)
                 } else if let soort = BijlageRegels.herken(data) {
                     let naam = String(file.filename.split(separator: "/").last ?? "bijlage").prefix(BijlageRegels.maxBestandsnaamLengte)
-                    let hash = try await BijlageOpslag.bewaar(data, on: req.db)
+                    let hash = try await BijlageOpslag.bewaar(data, nu: req.application.klok.nu(), on: req.db)
                     concept.bijlagen.append(ConceptBijlage(sha256: hash, bestandsnaam: String(naam), mimeType: soort.rawValue, grootte: data.count))
                 } else {
                     fout("bijlage", "bijlagen", "\(file.filename): \(t["bijlageSoort"]!)")

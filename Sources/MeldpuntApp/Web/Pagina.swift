@@ -64,8 +64,17 @@ extension Request {
     }
 
     /// A local path to return to after login or a language switch; never another site.
-    func veiligTerugpad(_ raw: String?) -> String {
-        guard let raw, raw.hasPrefix("/"), !raw.hasPrefix("//"), !raw.contains("\\"), !raw.hasPrefix("/api/") else { return "/" }
+    func veiligTerugpad(_ raw: String?) -> String { Terugpad.veilig(raw) }
+}
+
+/// Return paths come from outside and end up in a `Location` header: only same-site relative
+/// paths of visible ASCII, so no scheme, no `//` or `\\`, and no control, space or Unicode
+/// line separator can split the header or turn `/\t/host` into another site.
+enum Terugpad {
+    static func veilig(_ raw: String?) -> String {
+        guard let raw, raw.utf8.count <= 2000, raw.hasPrefix("/"), !raw.hasPrefix("//"), !raw.hasPrefix("/api/"),
+              raw.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) && $0 != "\\" })
+        else { return "/" }
         return raw
     }
 }

@@ -17,7 +17,11 @@ struct PartnersWebController: RouteCollection {
         p.post(":org", "contactpersonen", ":contact", "verwijderen", use: verwijder)
     }
 
-    private func toegang(_ req: Request) throws { _ = try req.vereisGebruiker(.meldpunt, .beheerder) }
+    /// The register is the meldpunt's: its staff and its beheer, and the system role.
+    private func toegang(_ req: Request) throws {
+        let g = try req.vereisGebruiker(.meldpunt, .beheerder, .systeembeheerder)
+        guard g.rol == .systeembeheerder || g.organisatie.heeft(.meldpunt) else { throw WebFout.geenToegang }
+    }
 
     struct Rij: Encodable, Sendable { let href: String; let naam: String; let soort: String; let registraties: String; let intentieverklaring: String }
     struct Lijst: Encodable, Sendable {
@@ -155,11 +159,15 @@ struct PartnersWebController: RouteCollection {
     }
 
     /// The password is shown once, on this page, for the staff member to pass on.
+    /// A login acts as the partner: only the meldpunt's beheer (or the system role) gives one,
+    /// never the staff who would then answer their own requests.
     func login(req: Request) async throws -> Response {
-        try toegang(req)
+        let g = try req.vereisGebruiker(.beheerder, .systeembeheerder)
+        guard g.rol == .systeembeheerder || g.organisatie.heeft(.meldpunt) else { throw WebFout.geenToegang }
         let c = try await contact(req)
         do {
             let (email, wachtwoord) = try await req.partnerregister.geefLogin(c, hasher: req.application.password.sync)
+            try await Audit.schrijf(.partnerLogin, door: g, organisatie: c.$organisatie.id, onderwerp: email, nu: req.application.klok.nu(), on: req.db)
             return try await toonDetail(req, melding: "partnerGedaan_login", login: (email, wachtwoord))
         } catch let e as Problem where e.status == 400 || e.status == 409 {
             return try await toonDetail(req, fouten: fout(req, e, "login"))

@@ -8,7 +8,7 @@ struct StatuspaginaController: RouteCollection {
         routes.post("status", ":token", "berichten", use: bericht)
         routes.get("status", ":token", "intrekken", use: intrekkenVraag)
         routes.post("status", ":token", "intrekken", use: intrekken)
-        routes.on(.POST, "status", ":token", "bijlagen", body: .collect(maxSize: "21mb"), use: bijlage)
+        routes.upload("status", ":token", "bijlagen", max: BijlageRegels.maxUploadBody, rollen: [], use: bijlage)
         routes.post("status", ":token", "beoordeling", use: beoordeling)
     }
 

@@ -128,7 +128,7 @@ struct TerugmeldingenWebController: RouteCollection {
             if let d = Dag(vraag.vanaf) { filter.ontvangenVanaf = d.begin() } else { fouten.append(VeldFout(veld: "vanaf", label: t["vanaf"]!, tekst: t["datumOngeldig"]!)) }
         }
         if !vraag.tot.isEmpty {
-            if let d = Dag(vraag.tot) { filter.ontvangenTot = d.plus(dagen: 1).begin() } else { fouten.append(VeldFout(veld: "tot", label: t["tot"]!, tekst: t["datumOngeldig"]!)) }
+            if let d = Dag(vraag.tot) { filter.ontvangenTot = (try? d.plus(dagen: 1))?.begin() ?? .distantFuture } else { fouten.append(VeldFout(veld: "tot", label: t["tot"]!, tekst: t["datumOngeldig"]!)) }
         }
         if vraag.teLaat { filter.termijnOverschreden = true }
         // One field for both: a referentie (uuid) or the afnemer's own kenmerk.
@@ -206,7 +206,7 @@ struct TerugmeldingenWebController: RouteCollection {
             let verzoek = StatuswijzigingVerzoek(status: status.rawValue, toelichting: toelichting.isEmpty ? nil : toelichting,
                                                  uitkomst: status == .afgehandeld ? invoer.uitkomst : nil)
             do {
-                let d = try await req.terugmeldingen.wijzigStatus(id, verzoek, door: g.organisatie)
+                let d = try await req.terugmeldingen.wijzigStatus(id, verzoek, door: g.organisatie, als: g.terugmeldPartijen)
                 resultaten.append(BulkResultaat(persoon: Self.persoonTekst(d.persoon), gelukt: true, tekst: d.status))
             } catch let p as Problem {
                 resultaten.append(BulkResultaat(persoon: String(id.tekst.prefix(8)), gelukt: false, tekst: p.invalidParams?.first?.reason ?? p.detail))
@@ -273,7 +273,7 @@ struct TerugmeldingenWebController: RouteCollection {
 
     private func toonDetail(_ req: Request, fouten: [VeldFout], melding: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let g = try gebruiker(req)
-        let d = try await req.terugmeldingen.detail(try referentie(req), voor: g.organisatie)
+        let d = try await req.terugmeldingen.detail(try referentie(req), voor: g.organisatie, als: g.terugmeldPartijen)
         let t = Teksten.voor(req.taal)
         let huidig = TerugmeldingStatus(rawValue: d.status) ?? .gemeld
         let isBijhouder = g.rol != .afnemer && d.bijhouder.isVan(g.organisatie)
@@ -329,7 +329,7 @@ struct TerugmeldingenWebController: RouteCollection {
         let verzoek = StatuswijzigingVerzoek(status: f.status, toelichting: leeg(f.toelichting), verwachteDatum: leeg(f.verwachteDatum),
                                              uitkomst: leeg(f.uitkomst), gemeentecode: leeg(f.gemeentecode), rniDeelnemer: leeg(f.rniDeelnemer))
         do {
-            _ = try await req.terugmeldingen.wijzigStatus(id, verzoek, door: g.organisatie)
+            _ = try await req.terugmeldingen.wijzigStatus(id, verzoek, door: g.organisatie, als: g.terugmeldPartijen)
         } catch let p as Problem where p.status == 400 || p.status == 409 {
             let t = Teksten.voor(req.taal)
             let fouten = (p.invalidParams ?? [OngeldigeParameter(name: "status", code: "conflict", reason: p.detail)]).map {
@@ -349,7 +349,7 @@ struct TerugmeldingenWebController: RouteCollection {
     func intrekkenVraag(req: Request) async throws -> Response {
         let g = try gebruiker(req)
         guard g.rol == .afnemer else { throw WebFout.geenToegang }
-        let d = try await req.terugmeldingen.detail(try referentie(req), voor: g.organisatie)
+        let d = try await req.terugmeldingen.detail(try referentie(req), voor: g.organisatie, als: g.terugmeldPartijen)
         return try await req.pagina("intrekken", titel: "intrekken",
                                     inhoud: Intrekken(href: "/terugmeldingen/\(d.terugMeldingReferentie)", referentie: d.terugMeldingReferentie))
     }
@@ -357,7 +357,7 @@ struct TerugmeldingenWebController: RouteCollection {
     func bijlage(req: Request) async throws -> Response {
         let g = try gebruiker(req)
         guard let bijlageID = req.parameters.get("bijlage").flatMap(UUID.init(uuidString:)) else { throw Problem.nietGevonden() }
-        let (b, data) = try await req.terugmeldingen.bijlage(try referentie(req), bijlageID, voor: g.organisatie)
+        let (b, data) = try await req.terugmeldingen.bijlage(try referentie(req), bijlageID, voor: g.organisatie, als: g.terugmeldPartijen)
         return Response.download(b, data)
     }
 

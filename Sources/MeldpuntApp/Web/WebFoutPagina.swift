@@ -13,6 +13,7 @@ enum WebFoutPagina {
         let t = Teksten.voor(request.taal)
         let status: HTTPResponseStatus
         let tekst: String
+        var headers: HTTPHeaders = [:]
         switch error {
         case WebFout.nietIngelogd:
             let terug = request.url.path.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(.init(charactersIn: "&=?"))) ?? "/"
@@ -25,6 +26,8 @@ enum WebFoutPagina {
             (status, tekst) = (.notFound, t["paginaNietGevonden"]!)
         case let p as Problem where p.status < 500:
             (status, tekst) = (HTTPResponseStatus(statusCode: p.status), p.status == 404 ? t["paginaNietGevonden"]! : p.detail)
+        case let a as any AbortError where [.payloadTooLarge, .tooManyRequests, .serviceUnavailable].contains(a.status):
+            (status, tekst, headers) = (a.status, a.status == .payloadTooLarge ? t["teGroot"]! : t["teDruk"]!, a.headers)
         case let a as any AbortError where a.status.code < 500:
             // Framework messages are English and technical: people get a plain one.
             (status, tekst) = (a.status, a.status == .notFound ? t["paginaNietGevonden"]! : t["ongeldigFormulier"]!)
@@ -37,6 +40,7 @@ enum WebFoutPagina {
         do {
             let r = try await request.pagina("fout", titel: "foutTitel", inhoud: Tekst(tekst: tekst), status: status)
             r.headers.replaceOrAdd(name: .contentSecurityPolicy, value: WebMiddleware.csp)
+            for (naam, waarde) in headers { r.headers.replaceOrAdd(name: naam, value: waarde) }
             return r
         } catch {
             let r = Response(status: status, body: .init(string: tekst))

@@ -1,3 +1,4 @@
+import Synchronization
 import Vapor
 
 /// For every page: language, the logged-in user (database session), CSRF on every POST,
@@ -6,6 +7,8 @@ struct WebMiddleware: AsyncMiddleware {
     static let sessieCookie = "meldpunt_sessie"
     static let csrfCookie = "meldpunt_csrf"
     static let taalCookie = "meldpunt_taal"
+    /// Every form without files fits in this.
+    static let kleineBody = 256 * 1024
     static let csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
@@ -19,17 +22,37 @@ struct WebMiddleware: AsyncMiddleware {
             nieuweCsrf = Sleutels.willekeurig(32)
             request.csrfToken = nieuweCsrf!
         }
-        if request.method == .POST {
-            _ = try await request.body.collect(max: 32 * 1024 * 1024).get()
-            let gegeven = (try? request.content.get(String.self, at: "_csrf")) ?? ""
-            guard nieuweCsrf == nil, Self.gelijk(gegeven, request.csrfToken) else {
-                throw WebFout.ongeldigFormulier
-            }
-        }
-
+        // The session needs no body: known before anything is read.
         if let token = request.cookies[Self.sessieCookie]?.string {
             request.gebruiker = try await Gebruikers.sessie(token, nu: request.application.klok.nu(), on: request.db)
             if request.gebruiker == nil { request.sessieVerlopen = true }
+        }
+
+        if request.method == .POST {
+            // Limits before work: a small body everywhere, a large one only on an upload route, only
+            // for a visitor who has the form's CSRF cookie (and the role, where the route needs one),
+            // only within the server-wide budget for bodies in memory; a too-large body is refused
+            // from its Content-Length, before a byte is read.
+            let upload = request.route?.upload
+            let max = upload?.max ?? Self.kleineBody
+            if let lengte = request.headers.first(name: .contentLength).flatMap(Int.init), lengte > max {
+                throw Abort(.payloadTooLarge)
+            }
+            guard nieuweCsrf == nil else { throw WebFout.ongeldigFormulier }
+            var gereserveerd = 0
+            if let upload {
+                if !upload.rollen.isEmpty { _ = try request.vereisGebruiker(upload.rollen) }
+                gereserveerd = request.headers.first(name: .contentLength).flatMap(Int.init) ?? max
+                guard request.application.uploadBudget.reserveer(gereserveerd) else {
+                    throw Abort(.serviceUnavailable, headers: ["Retry-After": "10"])
+                }
+            }
+            defer { if gereserveerd > 0 { request.application.uploadBudget.geefVrij(gereserveerd) } }
+            _ = try await request.body.collect(max: max).get()
+            let gegeven = (try? request.content.get(String.self, at: "_csrf")) ?? ""
+            guard Self.gelijk(gegeven, request.csrfToken) else {
+                throw WebFout.ongeldigFormulier
+            }
         }
 
         let response = try await next.respond(to: request)
@@ -95,9 +118,60 @@ extension Request {
     }
 
     /// The logged-in user with one of these roles; otherwise to the login page or a 403.
-    func vereisGebruiker(_ rollen: GebruikersRol...) throws -> GebruikerDTO {
+    func vereisGebruiker(_ rollen: GebruikersRol...) throws -> GebruikerDTO { try vereisGebruiker(rollen) }
+
+    func vereisGebruiker(_ rollen: [GebruikersRol]) throws -> GebruikerDTO {
         guard let gebruiker else { throw WebFout.nietIngelogd }
         guard rollen.isEmpty || rollen.contains(gebruiker.rol) else { throw WebFout.geenToegang }
         return gebruiker
+    }
+}
+
+/// A page route that takes files: its body limit and the roles that may send one.
+struct UploadRegel: Sendable {
+    let max: Int
+    let rollen: [GebruikersRol]
+}
+
+extension Route {
+    var upload: UploadRegel? { userInfo["upload"] as? UploadRegel }
+}
+
+extension RoutesBuilder {
+    /// A POST that takes files up to `max` bytes; `rollen` empty means anonymous visitors may
+    /// upload (the public form, the melder's status page).
+    @discardableResult
+    func upload(_ path: PathComponent..., max: Int, rollen: [GebruikersRol], use handler: @Sendable @escaping (Request) async throws -> Response) -> Route {
+        let route = on(.POST, path, body: .collect(maxSize: ByteCount(value: max)), use: handler)
+        route.userInfo["upload"] = UploadRegel(max: max, rollen: rollen)
+        return route
+    }
+}
+
+/// How many bytes of upload bodies the server holds in memory at once; beyond it, 503 with
+/// Retry-After, so a flood of large posts cannot exhaust memory.
+final class UploadBudget: Sendable {
+    let limiet: Int
+    private let inGebruik = Mutex(0)
+
+    init(limiet: Int) { self.limiet = limiet }
+
+    func reserveer(_ bytes: Int) -> Bool {
+        inGebruik.withLock { n in
+            guard n + bytes <= limiet else { return false }
+            n += bytes
+            return true
+        }
+    }
+
+    func geefVrij(_ bytes: Int) { inGebruik.withLock { $0 -= bytes } }
+}
+
+extension Application {
+    private struct UploadBudgetKey: StorageKey { typealias Value = UploadBudget }
+
+    var uploadBudget: UploadBudget {
+        get { storage[UploadBudgetKey.self] ?? UploadBudget(limiet: 0) }
+        set { storage[UploadBudgetKey.self] = newValue }
     }
 }

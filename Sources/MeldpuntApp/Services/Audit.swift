@@ -1,0 +1,40 @@
+import Fluent
+import Foundation
+
+/// The append-only audit trail of administrative actions. Rows are only ever created.
+enum Audit {
+    enum Actie: String, Sendable {
+        case organisatieToegevoegd = "organisatie.toegevoegd"
+        case rollenGewijzigd = "organisatie.rollen"
+        case sleutelGemaakt = "apisleutel.gemaakt"
+        case sleutelIngetrokken = "apisleutel.ingetrokken"
+        case gebruikerToegevoegd = "gebruiker.toegevoegd"
+        case gebruikerUitgezet = "gebruiker.uitgezet"
+        case partnerLogin = "gebruiker.partnerlogin"
+        case systeemLogin = "login.systeembeheerder"
+    }
+
+    /// Who did it: a portal user, or the operator at the command line.
+    static func door(_ g: GebruikerDTO?) -> (UUID?, String) {
+        guard let g else { return (nil, "cli") }
+        return (g.id, "\(g.naam) <\(g.email)>")
+    }
+
+    static func schrijf(_ actie: Actie, door g: GebruikerDTO?, organisatie: UUID?, onderwerp: String? = nil, details: String? = nil,
+                        nu: Date, on db: any Database) async throws {
+        let r = AuditRegel()
+        r.tijdstip = nu
+        r.actie = actie.rawValue
+        (r.doorGebruikerID, r.door) = door(g)
+        r.organisatieID = organisatie
+        r.onderwerp = onderwerp
+        r.details = details.map { String($0.prefix(500)) }
+        try await r.create(on: db)
+    }
+
+    static func regels(organisatie: UUID? = nil, limiet: Int = 200, on db: any Database) async throws -> [AuditRegel] {
+        var q = AuditRegel.query(on: db).sort(\.$tijdstip, .descending)
+        if let organisatie { q = q.filter(\.$organisatieID == organisatie) }
+        return try await q.limit(limiet).all()
+    }
+}

@@ -1,0 +1,93 @@
+import Synchronization
+import Vapor
+
+/// Per-address limits on the anonymous doors (login, the public form, status pages, the public
+/// API): a token bucket per address and door, in memory per instance. Over the limit: 429 with
+/// Retry-After, before any work. `MELDPUNT_RATE_LIMITS=off` switches it off for load tests.
+final class Snelheidsbegrenzer: Sendable {
+    struct Regel: Sendable, Equatable {
+        let naam: String
+        /// Requests allowed in a burst; refilled evenly over a minute.
+        let perMinuut: Int
+    }
+
+    struct Emmer {
+        var tokens: Double
+        var bijgewerkt: ContinuousClock.Instant
+    }
+
+    private let emmers = Mutex<[String: Emmer]>([:])
+    let aan: Bool
+
+    init(aan: Bool) { self.aan = aan }
+
+    /// Which door a request knocks on, if it is an anonymous one.
+    static func regel(_ method: HTTPMethod, _ pad: String) -> Regel? {
+        switch (method, pad) {
+        case (.POST, "/inloggen"): Regel(naam: "inloggen", perMinuut: 10)
+        case (.POST, _) where pad.hasPrefix("/melden"): Regel(naam: "melden", perMinuut: 10)
+        case (_, _) where pad.hasPrefix("/status/"): Regel(naam: "status", perMinuut: 60)
+        case (.GET, "/api/v1/gemeenten"), (.GET, "/api/v1/registraties"), (.GET, "/api/v1/termijnen"), (.GET, "/api/v1/openapi.json"):
+            Regel(naam: "publiekeApi", perMinuut: 300)
+        default: nil
+        }
+    }
+
+    /// nil: go ahead; else the seconds to wait.
+    func neem(_ regel: Regel, adres: String, nu: ContinuousClock.Instant = .now) -> Int? {
+        guard aan else { return nil }
+        let sleutel = regel.naam + "|" + adres
+        let perSeconde = Double(regel.perMinuut) / 60
+        return emmers.withLock { emmers in
+            if emmers.count > 100_000 { Self.ruimOp(&emmers, nu: nu) }
+            var e = emmers[sleutel] ?? Emmer(tokens: Double(regel.perMinuut), bijgewerkt: nu)
+            let verstreken = Double((nu - e.bijgewerkt).components.seconds) + Double((nu - e.bijgewerkt).components.attoseconds) / 1e18
+            e.tokens = min(Double(regel.perMinuut), e.tokens + verstreken * perSeconde)
+            e.bijgewerkt = nu
+            guard e.tokens >= 1 else {
+                emmers[sleutel] = e
+                return max(1, Int(((1 - e.tokens) / perSeconde).rounded(.up)))
+            }
+            e.tokens -= 1
+            emmers[sleutel] = e
+            return nil
+        }
+    }
+
+    /// Buckets idle for over a minute are full again: forget them.
+    private static func ruimOp(_ emmers: inout [String: Emmer], nu: ContinuousClock.Instant) {
+        emmers = emmers.filter { nu - $0.value.bijgewerkt < .seconds(60) }
+    }
+
+    /// The client's address: the peer, or with MELDPUNT_TRUSTED_PROXY=1 the last address the
+    /// proxy added to X-Forwarded-For (earlier entries are the client's own to forge).
+    static func adres(_ request: Request, vertrouwProxy: Bool) -> String {
+        if vertrouwProxy, let xff = request.headers.first(name: .xForwardedFor),
+           let laatste = xff.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !laatste.isEmpty {
+            return String(laatste.prefix(64))
+        }
+        return request.remoteAddress?.ipAddress ?? "onbekend"
+    }
+}
+
+struct SnelheidsbegrenzingMiddleware: AsyncMiddleware {
+    let begrenzer: Snelheidsbegrenzer
+    let vertrouwProxy: Bool
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if let regel = Snelheidsbegrenzer.regel(request.method, request.url.path),
+           let wacht = begrenzer.neem(regel, adres: Snelheidsbegrenzer.adres(request, vertrouwProxy: vertrouwProxy)) {
+            request.logger.notice("Te veel verzoeken", metadata: ["deur": .string(regel.naam)])
+            throw TeVeelVerzoeken(wachtSeconden: wacht)
+        }
+        return try await next.respond(to: request)
+    }
+}
+
+/// 429 with Retry-After; a page or problem+json like every other error.
+struct TeVeelVerzoeken: AbortError {
+    let wachtSeconden: Int
+    var status: HTTPResponseStatus { .tooManyRequests }
+    var reason: String { "Te veel verzoeken. Probeer het over \(wachtSeconden) seconden opnieuw." }
+    var headers: HTTPHeaders { ["Retry-After": String(wachtSeconden)] }
+}
