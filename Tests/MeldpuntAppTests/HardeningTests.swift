@@ -399,3 +399,31 @@ struct HardeningTests {
         try await prod.asyncShutdown()
     }
 }
+
+@Suite("Hardening: gelijktijdige schrijvers")
+struct GelijktijdigTests {
+    /// Many writers at once on one database: filings, status changes and case intake interleave;
+    /// none of them may end in a 5xx (SQLite: writers queue for the write lock).
+    @Test func honderdenGelijktijdigeVerzoekenZonder5xx() async throws {
+        try await metApp { t in
+            let refs = try await withThrowingTaskGroup(of: String.self) { groep in
+                for i in 0..<40 { groep.addTask { try await t.meld(Voorbeeld.terugmelding(kenmerk: "GL-\(i)")) } }
+                return try await groep.reduce(into: []) { $0.append($1) }
+            }
+            let statussen = try await withThrowingTaskGroup(of: HTTPResponseStatus.self) { groep in
+                for (i, ref) in refs.enumerated() {
+                    groep.addTask { try await t.wijzig(ref, t.sleutels.amsterdam, ["status": "In behandeling"]).status }
+                    groep.addTask { try await t.wijzig(ref, t.sleutels.amsterdam, ["status": "In behandeling"]).status }   // the same step twice: one 409
+                    groep.addTask { try await t.post("/api/v1/meldingen", t.sleutels.svb, json: MeldingApiTests.melding()).status }
+                    groep.addTask { try await t.get("/api/v1/terugmeldingen?pageSize=5&page=\(i % 3 + 1)", t.sleutels.amsterdam).status }
+                }
+                return try await groep.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statussen.count == 160)
+            #expect(statussen.allSatisfy { $0.code < 500 }, "\(statussen.filter { $0.code >= 500 })")
+            #expect(statussen.filter { $0 == .conflict }.count == 40)
+            #expect(try await Melding.query(on: t.app.db).count() == 40)
+            #expect(try await Terugmelding.query(on: t.app.db).filter(\.$status == "In behandeling").count() == 40)
+        }
+    }
+}
