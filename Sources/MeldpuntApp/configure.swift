@@ -45,8 +45,11 @@ public func configure(_ app: Application) async throws {
 
 /// `omgeving`: the environment variables, read once here (tests pass their own).
 func configure(_ app: Application, database keuze: DatabaseKeuze, omgeving: [String: String] = ProcessInfo.processInfo.environment) async throws {
-    app.http.server.configuration.hostname = Environment.get("MELDPUNT_HOST") ?? "127.0.0.1"
-    app.http.server.configuration.port = Environment.get("MELDPUNT_PORT").flatMap(Int.init) ?? 8080
+    let instellingen = try Instellingen.uit(omgeving, productie: app.environment == .production,
+                                            ontwikkeling: app.environment == .development || app.environment == .testing)
+    app.instellingen = instellingen
+    app.http.server.configuration.hostname = instellingen.host
+    app.http.server.configuration.port = instellingen.poort
     // Vapor's own 413 for large bodies is turned into problem+json by ProblemMiddleware.
     app.routes.defaultMaxBodySize = "1mb"
 
@@ -54,11 +57,12 @@ func configure(_ app: Application, database keuze: DatabaseKeuze, omgeving: [Str
     case .sqlite(let path):
         let folder = (path as NSString).deletingLastPathComponent
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
+        // Writers queue for SQLite's one write lock: under a burst a request may wait its turn.
+        app.databases.use(.sqlite(.file(path), connectionPoolTimeout: .seconds(30), sqlLogLevel: .debug), as: .sqlite)
     case .postgres(let url, let schema):
         var config = try SQLPostgresConfiguration(url: url)
         if let schema { config.searchPath = [schema] }
-        app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: 4, sqlLogLevel: .debug), as: .psql)
+        app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(30), sqlLogLevel: .debug), as: .psql)
         if let schema {
             _ = try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").all()
         }
@@ -79,6 +83,7 @@ func configure(_ app: Application, database keuze: DatabaseKeuze, omgeving: [Str
     app.migrations.add(CreateMeldingBehandeling())
     app.migrations.add(CreatePartnercoordinatie())
     app.migrations.add(CreateBeveiliging())
+    app.migrations.add(CreateAccountbeveiliging())
     try await app.autoMigrate()
 
     app.referentiedata = .gebundeld
@@ -91,12 +96,15 @@ func configure(_ app: Application, database keuze: DatabaseKeuze, omgeving: [Str
     }
 
     app.middleware = .init()
+    // Outermost, so the count covers error handling too; the database closes only after it drains.
+    app.lopendeVerzoeken = LopendeVerzoeken()
+    app.middleware.use(LopendeVerzoekenMiddleware(lopend: app.lopendeVerzoeken))
+    app.lifecycle.use(Afronden(lopend: app.lopendeVerzoeken, maximaal: .seconds(30)))
     app.middleware.use(ApiConventiesMiddleware(routes: app.routes))
     // Per-address limits on the anonymous doors, before any body is read.
-    app.middleware.use(SnelheidsbegrenzingMiddleware(
-        begrenzer: Snelheidsbegrenzer(aan: omgeving["MELDPUNT_RATE_LIMITS"]?.lowercased() != "off"),
-        vertrouwProxy: omgeving["MELDPUNT_TRUSTED_PROXY"] == "1"))
-    app.uploadBudget = UploadBudget(limiet: (omgeving["MELDPUNT_UPLOAD_BUFFER_MB"].flatMap(Int.init) ?? 96) * 1024 * 1024)
+    app.snelheidsbegrenzer = Snelheidsbegrenzer(aan: instellingen.snelheidslimieten, perMinuut: instellingen.limietPerMinuut)
+    app.middleware.use(SnelheidsbegrenzingMiddleware(begrenzer: app.snelheidsbegrenzer, vertrouwProxy: instellingen.vertrouwProxy))
+    app.uploadBudget = UploadBudget(limiet: instellingen.uploadBufferBytes)
     app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
     app.views.use(.leaf)
     // bcrypt at its default cost; tests use the cheapest cost so the suite stays fast.

@@ -29,6 +29,8 @@ func routes(_ app: Application) throws {
 
     let web = app.grouped(WebMiddleware())
     try web.register(collection: AccountController())
+    try web.register(collection: InlogstappenController())
+    try web.register(collection: MijnAccountController())
     try web.register(collection: TerugmeldingenWebController())
     try web.register(collection: NieuweTerugmeldingController())
     try web.register(collection: BronhouderController())

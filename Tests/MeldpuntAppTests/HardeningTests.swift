@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import Fluent
 import Foundation
 import MeldpuntDomain
@@ -112,6 +113,8 @@ struct HardeningTests {
 
     @Test func teVeelInlogpogingenPerAdresGeven429() async throws {
         try await metApp { t in
+            // Time stands still for the limiter: the outcome does not depend on the machine's speed.
+            t.app.snelheidsbegrenzer.zetTijdStil(true)
             var statussen: [HTTPResponseStatus] = []
             var retryAfter: String?
             for _ in 0..<12 {
@@ -388,12 +391,15 @@ struct HardeningTests {
 
         let zonder = try await Application.make(.production)
         zonder.logger.logLevel = .critical
-        await #expect(throws: Geheimen.Fout.self) { try await configure(zonder, database: .sqlite(path: pad), omgeving: [:]) }
+        await #expect(throws: Geheimen.Fout.self) {
+            try await configure(zonder, database: .sqlite(path: pad), omgeving: ["MELDPUNT_PUBLIC_URL": "https://meldpunt.example.nl"])
+        }
         try await zonder.asyncShutdown()
 
         let prod = try await Application.make(.production)
         prod.logger.logLevel = .critical
-        try await configure(prod, database: .sqlite(path: pad), omgeving: ["MELDPUNT_SLEUTEL": String(repeating: "k", count: 40)])
+        try await configure(prod, database: .sqlite(path: pad), omgeving: ["MELDPUNT_SLEUTEL": String(repeating: "k", count: 40),
+                                                                          "MELDPUNT_PUBLIC_URL": "https://meldpunt.example.nl"])
         #expect(try await Organisaties.metApiSleutel("mpk_demo_meldpunt", on: prod.db) == nil)
         #expect(try await Gebruiker.query(on: prod.db).filter(\.$email == "meldpunt@demo.meldpunt.nl").first()?.actief == false)
         try await prod.asyncShutdown()
@@ -425,5 +431,29 @@ struct GelijktijdigTests {
             #expect(try await Melding.query(on: t.app.db).count() == 40)
             #expect(try await Terugmelding.query(on: t.app.db).filter(\.$status == "In behandeling").count() == 40)
         }
+    }
+}
+
+@Suite("Hardening: afsluiten")
+struct AfsluitenTests {
+    /// SIGTERM: the server stops accepting, and the database closes only after every handler
+    /// finished, also one whose client already hung up (before: a crash on the closed database).
+    @Test func afsluitenWachtOpLopendeVerzoeken() async throws {
+        let t = try await TestApp.start()
+        let b = Browser(t)
+        _ = try await b.get("/inloggen")
+        // Five wrong passwords: the next attempt for this account is slowed down by a second.
+        for _ in 0..<5 { _ = try await b.post("/inloggen", ["email": "x@y.nl", "wachtwoord": "fout-wachtwoord"]) }
+        var verzoek = HTTPClientRequest(url: "http://127.0.0.1:\(t.port)/inloggen")
+        verzoek.method = .POST
+        verzoek.headers.add(name: "Cookie", value: b.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
+        verzoek.headers.add(name: .contentType, value: "application/x-www-form-urlencoded")
+        verzoek.body = .bytes(ByteBuffer(string: "email=x%40y.nl&wachtwoord=fout-wachtwoord&_csrf=\(b.csrf)"))
+        // The client gives up before the answer; the handler is still busy when shutdown starts.
+        await #expect(throws: (any Error).self) { _ = try await t.client.execute(verzoek, timeout: .milliseconds(300)) }
+        let lopend = t.app.lopendeVerzoeken
+        #expect(lopend.lopend == 1)
+        await t.stop()
+        #expect(lopend.lopend == 0)
     }
 }

@@ -55,6 +55,8 @@ final class TestApp: @unchecked Sendable {
     let port: Int
     let klok: TestKlok
     var sleutels = TestSleutels()
+    /// The authenticator secrets of the test users, per e-mail address.
+    let telefoons = Mutex<[String: Data]>([:])
     private let schema: String?
     private let sqlitePad: String?
 
@@ -98,7 +100,14 @@ final class TestApp: @unchecked Sendable {
         self.schema = schema
         self.sqlitePad = sqlitePad
         self.client = HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton,
-                                 configuration: .init(redirectConfiguration: .disallow))
+                                 configuration: Self.clientConfiguratie)
+    }
+
+    /// Generous waits: on a loaded two-core CI machine, hundreds of queued requests are normal.
+    private static var clientConfiguratie: HTTPClient.Configuration {
+        var c = HTTPClient.Configuration(redirectConfiguration: .disallow, timeout: .init(connect: .seconds(120), read: .seconds(120)))
+        c.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 16)
+        return c
     }
 
     private func maakTestorganisaties() async throws {

@@ -65,21 +65,50 @@ final class Browser: @unchecked Sendable {
     }
 
     @discardableResult
+    /// Logs in as a person would, with the code from their authenticator app where they have one.
     func login(_ email: String, _ wachtwoord: String = "een-lang-wachtwoord") async throws -> TestResponse {
         _ = try await get("/inloggen")
-        let r = try await post("/inloggen", ["email": email, "wachtwoord": wachtwoord, "terug": "/portaal"])
+        var r = try await post("/inloggen", ["email": email, "wachtwoord": wachtwoord, "terug": "/portaal"])
+        if r.status == .seeOther, r.headers.first(name: .location) == "/inloggen/code" {
+            _ = try await get("/inloggen/code")
+            r = try await post("/inloggen/code", ["code": try await t.totpCode(email)])
+        }
         // Follow the redirect as a browser would: that page carries the token rotated at login.
-        if r.status == .seeOther { _ = try await get("/portaal") }
+        if r.status == .seeOther, let pad = r.headers.first(name: .location) { _ = try await get(pad) }
         return r
     }
 }
 
 extension TestApp {
+    /// A user as beheer would leave them after their first login: own password, and a second
+    /// factor where the role needs one (its secret kept here, as the user's phone would).
     @discardableResult
     func gebruiker(_ email: String, rol: GebruikersRol, gemeentecode: String? = nil, oin: String? = nil) async throws -> Gebruiker {
         let org = try await Organisaties.zoek(oin: oin, gemeentecode: gemeentecode, on: app.db)
-        return try await Gebruikers.voegToe(email: email, naam: "Test \(rol.rawValue)", organisatie: org, rol: rol,
-                                            wachtwoord: "een-lang-wachtwoord", hasher: app.password.sync, on: app.db)
+        let g = try await Gebruikers.voegToe(email: email, naam: "Test \(rol.rawValue)", organisatie: org, rol: rol,
+                                             wachtwoord: "een-lang-wachtwoord", moetWijzigen: false, hasher: app.password.sync, on: app.db)
+        if Accounts.tweestapsVerplicht(g, ontwikkeling: false) { try await zetTweestapsAan(g) }
+        return g
+    }
+
+    func zetTweestapsAan(_ g: Gebruiker) async throws {
+        let geheim = Totp.nieuwGeheim()
+        telefoons.withLock { $0[g.email] = geheim }
+        _ = try await Accounts.activeerTweestaps(g, geheim: geheim, code: Totp(geheim: geheim).code(stap: Totp.stap(klok.nu)),
+                                                 sleutel: app.geheimen.tweeStaps, nu: klok.nu, on: app.db)
+    }
+
+    /// The code the user's app shows: a step not used before (the clock moves on 30 seconds
+    /// when the current steps are used up, as it would between real logins).
+    func totpCode(_ email: String) async throws -> String {
+        let geheim = try #require(telefoons.withLock { $0[email.lowercased()] })
+        let g = try #require(try await Gebruiker.query(on: app.db).filter(\.$email == email.lowercased()).first())
+        var stap = Totp.stap(klok.nu) - 1
+        if let laatste = g.tweestapsLaatsteStap, laatste >= stap {
+            stap = laatste + 1
+            if stap > Totp.stap(klok.nu) + 1 { klok.zet(klok.nu.addingTimeInterval(30)) }
+        }
+        return Totp(geheim: geheim).code(stap: stap)
     }
 }
 

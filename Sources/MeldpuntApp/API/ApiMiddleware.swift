@@ -1,3 +1,4 @@
+import AsyncKit
 import Vapor
 
 /// The transport rules of the Dutch API Design Rules, applied to every response:
@@ -15,7 +16,13 @@ struct ApiConventiesMiddleware: AsyncMiddleware {
             if path.count > 1 && path.hasSuffix("/") {
                 throw Problem(.notFound, detail: "Paden eindigen nooit op een schuine streep: gebruik \(path.dropLast()).")
             }
-            response = try await next.respond(to: request)
+            do {
+                response = try await next.respond(to: request)
+            } catch is ConnectionPoolTimeoutError {
+                // Overloaded, not broken: ask to come back, as for any other limit.
+                request.logger.warning("Geen databaseverbinding vrij binnen de wachttijd")
+                throw Abort(.serviceUnavailable, headers: ["Retry-After": "5"])
+            }
         } catch where !Self.isApi(request.url.path) {
             response = await WebFoutPagina.response(for: error, request: request)
         } catch where error is RouteNotFound || error is AndereBron {

@@ -12,6 +12,13 @@ enum Audit {
         case gebruikerUitgezet = "gebruiker.uitgezet"
         case partnerLogin = "gebruiker.partnerlogin"
         case systeemLogin = "login.systeembeheerder"
+        case wachtwoordGewijzigd = "gebruiker.wachtwoord"
+        case wachtwoordHersteld = "gebruiker.wachtwoord.hersteld"
+        case tweestapsIngesteld = "gebruiker.tweestaps.aan"
+        case tweestapsUit = "gebruiker.tweestaps.uit"
+        case tweestapsHersteld = "gebruiker.tweestaps.hersteld"
+        case herstelcodesVernieuwd = "gebruiker.herstelcodes"
+        case herstelcodeGebruikt = "gebruiker.herstelcode.gebruikt"
     }
 
     /// Who did it: a portal user, or the operator at the command line.
@@ -29,6 +36,18 @@ enum Audit {
         r.organisatieID = organisatie
         r.onderwerp = onderwerp
         r.details = details.map { String($0.prefix(500)) }
+        try await r.create(on: db)
+    }
+
+    /// What a user did to their own account.
+    static func schrijf(_ actie: Actie, zelf g: Gebruiker, nu: Date, on db: any Database) async throws {
+        let r = AuditRegel()
+        r.tijdstip = nu
+        r.actie = actie.rawValue
+        r.doorGebruikerID = g.id
+        r.door = "\(g.naam) <\(g.email)>"
+        r.organisatieID = g.$organisatie.id
+        r.onderwerp = g.email
         try await r.create(on: db)
     }
 

@@ -23,6 +23,7 @@ enum DemoSeed {
         .init(naam: "UWV (demo)", oin: "00000099000000002000", gemeentecode: nil, rollen: [.partner, .afnemer], sleutel: "mpk_demo_uwv"),
     ]
 
+    static let demoDomein = "demo.meldpunt.nl"
     /// One demo user per role; all share this password (development only).
     static let wachtwoord = "demo-wachtwoord-2026"
     static let gebruikers: [(email: String, naam: String, rol: GebruikersRol, oin: String?, gemeentecode: String?)] = [
@@ -47,7 +48,7 @@ enum DemoSeed {
         for demo in gebruikers where try await Gebruiker.query(on: db).filter(\.$email == demo.email).first() == nil {
             let org = try await Organisaties.zoek(oin: demo.oin, gemeentecode: demo.gemeentecode, on: db)
             _ = try await Gebruikers.voegToe(email: demo.email, naam: demo.naam, organisatie: org, rol: demo.rol,
-                                             wachtwoord: wachtwoord, hasher: app.password.sync, on: db)
+                                             wachtwoord: wachtwoord, moetWijzigen: false, hasher: app.password.sync, on: db)
         }
         try await zaaiPartners(app)
         try await zaaiMeldingen(app)

@@ -31,13 +31,14 @@ enum Gebruikers {
         }
     }
 
+    /// `moetWijzigen`: the password was chosen by someone else, so the user replaces it at the first login.
     static func voegToe(email: String, naam: String, organisatie: Organisatie, rol: GebruikersRol, wachtwoord: String,
-                        hasher: any PasswordHasher, on db: any Database) async throws -> Gebruiker {
+                        moetWijzigen: Bool = true, hasher: any PasswordHasher, on db: any Database) async throws -> Gebruiker {
         let email = email.trimmingCharacters(in: .whitespaces).lowercased()
         guard isEmailadres(email) else { throw Organisaties.Fout.ongeldig("Geen geldig e-mailadres: \(email)") }
         guard !naam.trimmingCharacters(in: .whitespaces).isEmpty else { throw Organisaties.Fout.ongeldig("Geef een naam (--naam).") }
-        guard wachtwoord.count >= minimaleWachtwoordlengte else {
-            throw Organisaties.Fout.ongeldig("Een wachtwoord is ten minste \(minimaleWachtwoordlengte) tekens lang.")
+        guard wachtwoord.count >= minimaleWachtwoordlengte, wachtwoord.utf8.count <= Accounts.maximaleWachtwoordBytes else {
+            throw Organisaties.Fout.ongeldig("Een wachtwoord is ten minste \(minimaleWachtwoordlengte) tekens en ten hoogste \(Accounts.maximaleWachtwoordBytes) bytes lang.")
         }
         guard past(rol, bij: organisatie) else {
             throw Organisaties.Fout.ongeldig("\(organisatie.naam) heeft geen organisatierol die bij gebruikersrol \(rol.rawValue) past.")
@@ -52,6 +53,7 @@ enum Gebruikers {
         g.rol = rol.rawValue
         g.wachtwoordHash = try hasher.hash(wachtwoord)
         g.actief = true
+        g.moetWachtwoordWijzigen = moetWijzigen
         try await g.create(on: db)
         return g
     }

@@ -419,6 +419,6 @@ struct MeldingService {
 extension Request {
     var meldingen: MeldingService {
         MeldingService(db: db, pseudoniemen: application.pseudoniemen, kalender: application.kalender, nu: application.klok.nu(),
-                       traceID: traceID, contactnormWerkdagen: Environment.get("MELDPUNT_CONTACTNORM_WERKDAGEN").flatMap(Int.init) ?? 2)
+                       traceID: traceID, contactnormWerkdagen: application.instellingen.contactnormWerkdagen)
     }
 }

@@ -49,6 +49,12 @@ struct Geheimen: Sendable {
     let uploadReferenties: SymmetricKey
     /// Encrypts one-time values handed to the browser (the confirmation of a new melding).
     let eenmaligeWeergave: SymmetricKey
+    /// Encrypts second-factor secrets at rest and while they are being set up.
+    let tweeStaps: SymmetricKey
+    /// Encrypts the state between the steps of a login (password done, code to come).
+    let inlogstap: SymmetricKey
+    /// Binds form tokens to the session they belong to.
+    let csrf: SymmetricKey
 
     static let minimaleLengte = 32
 
@@ -59,6 +65,9 @@ struct Geheimen: Sendable {
         pseudoniemen = Pseudonimiseerder(sleutel: afgeleid("pseudoniem-betrokkene-v1"))
         uploadReferenties = afgeleid("upload-referentie-v1")
         eenmaligeWeergave = afgeleid("eenmalige-weergave-v1")
+        tweeStaps = afgeleid("tweestaps-geheim-v1")
+        inlogstap = afgeleid("inlogstap-v1")
+        csrf = afgeleid("csrf-sessie-v1")
     }
 
     enum Fout: Error, CustomStringConvertible {

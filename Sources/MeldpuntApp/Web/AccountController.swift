@@ -37,8 +37,9 @@ struct AccountController: RouteCollection {
     func inlogformulier(req: Request) async throws -> Response {
         if req.gebruiker != nil { return req.redirect(to: "/portaal", redirectType: .normal) }
         let terug = req.veiligTerugpad(try? req.query.get(String.self, at: "terug"))
+        let verlopen = req.sessieVerlopen || req.queryWaarde("verlopen") != nil
         return try await req.pagina("inloggen", titel: "inloggen", inhoud: InlogFormulier(terug: terug == "/" ? "/portaal" : terug),
-                                    melding: req.sessieVerlopen ? "sessieVerlopen" : nil)
+                                    melding: verlopen ? "sessieVerlopen" : nil)
     }
 
     struct InlogInvoer: Content {
@@ -57,31 +58,24 @@ struct AccountController: RouteCollection {
             return try await req.pagina("inloggen", titel: "inloggen", inhoud: formulier, status: .badRequest)
         }
         let nu = req.application.klok.nu()
-        guard let gebruiker = try await Gebruikers.controleer(email: invoer.email!, wachtwoord: invoer.wachtwoord!,
-                                                             adres: Snelheidsbegrenzer.adres(req, vertrouwProxy: Environment.get("MELDPUNT_TRUSTED_PROXY") == "1"), hasher: req.application.password.sync, threadPool: req.application.threadPool,
-                                                             nu: nu, logger: req.logger, on: req.db)
+        guard let dto = try await Gebruikers.controleer(email: invoer.email!, wachtwoord: invoer.wachtwoord!,
+                                                       adres: Snelheidsbegrenzer.adres(req, vertrouwProxy: req.application.instellingen.vertrouwProxy),
+                                                       hasher: req.application.password.sync, threadPool: req.application.threadPool,
+                                                       nu: nu, logger: req.logger, on: req.db),
+              let gebruiker = try await Gebruiker.find(dto.id, on: req.db)
         else {
             formulier.fout = t["inloggenMislukt"]
             return try await req.pagina("inloggen", titel: "inloggen", inhoud: formulier, status: .unauthorized)
         }
-        // A new session id at every login (no fixation); the old one, if any, ends.
-        if let oud = req.cookies[WebMiddleware.sessieCookie]?.string { try await Gebruikers.beeindigSessie(oud, on: req.db) }
-        let token = try await Gebruikers.nieuweSessie(voor: gebruiker.id, nu: nu, on: req.db)
-        req.logger.info("Ingelogd", metadata: ["gebruiker": .string(gebruiker.id.uuidString)])
-        if gebruiker.rol == .systeembeheerder {
-            try await Audit.schrijf(.systeemLogin, door: gebruiker, organisatie: gebruiker.organisatie.id, nu: nu, on: req.db)
-        }
-        let response = req.redirect(to: formulier.terug, redirectType: .normal)
-        response.cookies[WebMiddleware.sessieCookie] = WebMiddleware.cookie(token, req)
-        response.cookies[WebMiddleware.csrfCookie] = WebMiddleware.cookie(Sleutels.willekeurig(32), req, sameSite: .strict)
-        return response
+        return try await InlogstappenController.verder(req, gebruiker, Inlogvoortgang(
+            gebruiker: dto.id, tot: nu.addingTimeInterval(InlogstappenController.geldigheid), terug: formulier.terug, factor: false))
     }
 
     func uitloggen(req: Request) async throws -> Response {
-        if let token = req.cookies[WebMiddleware.sessieCookie]?.string { try await Gebruikers.beeindigSessie(token, on: req.db) }
+        if let token = req.cookie(.sessie) { try await Gebruikers.beeindigSessie(token, on: req.db) }
         req.gebruiker = nil
         let response = try await req.pagina("inloggen", titel: "inloggen", inhoud: InlogFormulier(), melding: "uitgelogd")
-        response.cookies[WebMiddleware.sessieCookie] = WebMiddleware.verwijderd(req)
+        response.zet(.sessie, nil, req)
         return response
     }
 
@@ -94,7 +88,7 @@ struct AccountController: RouteCollection {
         let invoer = try req.content.decode(TaalInvoer.self)
         let taal = invoer.naar.flatMap(Taal.init(rawValue:)) ?? .nl
         let response = req.redirect(to: req.veiligTerugpad(invoer.terug), redirectType: .normal)
-        response.cookies[WebMiddleware.taalCookie] = WebMiddleware.cookie(taal.rawValue, req, maxAge: 365 * 24 * 3600)
+        response.zet(.taal, taal.rawValue, req, maxAge: 365 * 24 * 3600)
         return response
     }
 

@@ -15,6 +15,8 @@ struct BeheerController: RouteCollection {
         b.post("organisaties", ":org", "sleutels", ":sleutel", "intrekken", use: trekSleutelIn)
         b.post("organisaties", ":org", "gebruikers", use: nieuweGebruiker)
         b.post("gebruikers", ":gebruiker", "uitzetten", use: zetGebruikerUit)
+        b.post("gebruikers", ":gebruiker", "wachtwoord", use: stelWachtwoordOpnieuwIn)
+        b.post("gebruikers", ":gebruiker", "tweestaps", use: herstelTweestaps)
     }
 
     private func beheerder(_ req: Request) throws -> GebruikerDTO { try req.vereisGebruiker(.beheerder, .systeembeheerder) }
@@ -82,7 +84,10 @@ struct BeheerController: RouteCollection {
         }
     }
 
-    struct GebruikerRij: Encodable, Sendable { let naam: String; let email: String; let rol: String; let actief: Bool; let uitzetten: String }
+    struct GebruikerRij: Encodable, Sendable {
+        let naam: String; let email: String; let rol: String; let actief: Bool; let tweestaps: Bool
+        let uitzetten: String; let wachtwoord: String; let tweestapsHerstel: String
+    }
     struct SleutelRij: Encodable, Sendable { let id: String; let omschrijving: String; let aangemaakt: String; let actief: Bool; let intrekken: String }
 
     struct OrgPagina: Encodable, Sendable {
@@ -104,11 +109,11 @@ struct BeheerController: RouteCollection {
     func organisatie(req: Request) async throws -> Response {
         let o = try await org(req)
         _ = try beheerder(req, van: o)
-        return try await toonOrganisatie(req, o)
+        return try await toonOrganisatie(req, o, melding: req.queryWaarde("gedaan") == "tweestaps" ? "beheerGedaan_tweestaps" : nil)
     }
 
     private func toonOrganisatie(_ req: Request, _ org: Organisatie, eenmalig: String? = nil, eenmaligUitleg: String? = nil,
-                                 fout: String? = nil, email: String = "", gebruikerNaam: String = "") async throws -> Response {
+                                 fout: String? = nil, email: String = "", gebruikerNaam: String = "", melding: String? = nil) async throws -> Response {
         let id = try org.requireID()
         let gebruikers = try await Gebruiker.query(on: req.db).filter(\.$organisatie.$id == id).sort(\.$email).all()
         let sleutels = try await ApiSleutel.query(on: req.db).filter(\.$organisatie.$id == id).sort(\.$aangemaaktOp, .descending).all()
@@ -117,14 +122,17 @@ struct BeheerController: RouteCollection {
         return try await req.pagina("beheer-organisatie", titel: "organisatie", inhoud: OrgPagina(
             href: href, naam: org.naam, oin: org.oin ?? "–", code: org.gemeentecode ?? org.rniDeelnemerCode ?? "–",
             rollen: Rol.allCases.map { Keuze(waarde: $0.rawValue, naam: $0.rawValue, gekozen: org.rollen.contains($0)) },
-            gebruikers: gebruikers.map { GebruikerRij(naam: $0.naam, email: $0.email, rol: $0.rol, actief: $0.actief,
-                                                      uitzetten: "/beheer/gebruikers/\($0.id!.tekst)/uitzetten") },
+            gebruikers: gebruikers.map {
+                let pad = "/beheer/gebruikers/\($0.id!.tekst)"
+                return GebruikerRij(naam: $0.naam, email: $0.email, rol: $0.rol, actief: $0.actief, tweestaps: $0.tweestapsGeheim != nil,
+                                    uitzetten: pad + "/uitzetten", wachtwoord: pad + "/wachtwoord", tweestapsHerstel: pad + "/tweestaps")
+            },
             gebruikersrollen: GebruikersRol.allCases.filter { $0 != .systeembeheerder && Gebruikers.past($0, bij: org) }.map { Keuze(waarde: $0.rawValue, naam: $0.rawValue) },
             sleutels: sleutels.map { SleutelRij(id: String($0.id!.tekst.prefix(8)), omschrijving: $0.omschrijving,
                                                 aangemaakt: $0.aangemaaktOp.map(Datumweergave.tijdstip) ?? "–",
                                                 actief: $0.ingetrokkenOp == nil, intrekken: "\(href)/sleutels/\($0.id!.tekst)/intrekken") },
             eenmalig: eenmalig, eenmaligUitleg: eenmaligUitleg.map { t[$0] ?? $0 }, fout: fout, email: email, gebruikerNaam: gebruikerNaam),
-            status: fout == nil ? .ok : .badRequest)
+            melding: melding, status: fout == nil ? .ok : .badRequest)
     }
 
     struct RollenInvoer: Content { var rollen: [String]? }
@@ -187,11 +195,36 @@ struct BeheerController: RouteCollection {
         return try await toonOrganisatie(req, o, eenmalig: wachtwoord, eenmaligUitleg: "eenmaligWachtwoord")
     }
 
-    func zetGebruikerUit(req: Request) async throws -> Response {
+    /// A user of an organisation this beheerder manages; the system role's users only by that role.
+    private func beheerdeGebruiker(_ req: Request) async throws -> (Gebruiker, GebruikerDTO) {
         guard let id = req.parameters.get("gebruiker").flatMap(UUID.init(uuidString:)),
               let gebruiker = try await Gebruiker.query(on: req.db).filter(\.$id == id).with(\.$organisatie).first() else { throw Problem.nietGevonden() }
         let g = try beheerder(req, van: gebruiker.organisatie)
-        guard gebruiker.rol != GebruikersRol.systeembeheerder.rawValue else { throw WebFout.geenToegang }
+        guard gebruiker.rol != GebruikersRol.systeembeheerder.rawValue || g.rol == .systeembeheerder, gebruiker.id != g.id else { throw WebFout.geenToegang }
+        return (gebruiker, g)
+    }
+
+    /// A generated password, shown once; the user replaces it at the next login.
+    func stelWachtwoordOpnieuwIn(req: Request) async throws -> Response {
+        let (gebruiker, g) = try await beheerdeGebruiker(req)
+        let wachtwoord = try await Accounts.stelWachtwoordOpnieuwIn(gebruiker, hasher: req.application.password.sync,
+                                                                   threadPool: req.application.threadPool, on: req.db)
+        try await Audit.schrijf(.wachtwoordHersteld, door: g, organisatie: gebruiker.$organisatie.id, onderwerp: gebruiker.email,
+                                nu: req.application.klok.nu(), on: req.db)
+        return try await toonOrganisatie(req, gebruiker.organisatie, eenmalig: wachtwoord, eenmaligUitleg: "eenmaligWachtwoordHersteld")
+    }
+
+    /// For a lost phone: the second factor is removed; the user sets it up again at the next login.
+    func herstelTweestaps(req: Request) async throws -> Response {
+        let (gebruiker, g) = try await beheerdeGebruiker(req)
+        try await Accounts.zetTweestapsUit(gebruiker, eindigSessies: true, on: req.db)
+        try await Audit.schrijf(.tweestapsHersteld, door: g, organisatie: gebruiker.$organisatie.id, onderwerp: gebruiker.email,
+                                nu: req.application.klok.nu(), on: req.db)
+        return req.redirect(to: "/beheer/organisaties/\(gebruiker.$organisatie.id.tekst)?gedaan=tweestaps", redirectType: .normal)
+    }
+
+    func zetGebruikerUit(req: Request) async throws -> Response {
+        let (gebruiker, g) = try await beheerdeGebruiker(req)
         try await Gebruikers.zetUit(gebruiker, on: req.db)
         try await Audit.schrijf(.gebruikerUitgezet, door: g, organisatie: gebruiker.$organisatie.id, onderwerp: gebruiker.email, nu: req.application.klok.nu(), on: req.db)
         return req.redirect(to: "/beheer/organisaties/\(gebruiker.$organisatie.id.tekst)", redirectType: .normal)

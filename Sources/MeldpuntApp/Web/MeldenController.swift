@@ -210,9 +210,7 @@ struct MeldenController: RouteCollection {
                 // Post-redirect-get: the confirmation (with the private link) travels sealed in a
                 // short-lived cookie for this one page, so a refresh shows it again and files nothing.
                 let response = req.redirect(to: "/melden/ontvangen", redirectType: .normal)
-                var cookie = WebMiddleware.cookie(try Verzegeld.sluit(ontvangen, geheimen.eenmaligeWeergave), req, sameSite: .strict, maxAge: 15 * 60)
-                cookie.path = "/melden/ontvangen"
-                response.cookies[Self.ontvangenCookie] = cookie
+                response.zet(.ontvangen, try Verzegeld.sluit(ontvangen, geheimen.eenmaligeWeergave), req, sameSite: .strict, maxAge: 15 * 60)
                 return response
             } catch let p as Problem where p.status == 400 {
                 fouten = (p.invalidParams ?? []).map {
@@ -224,17 +222,15 @@ struct MeldenController: RouteCollection {
         return try await toonFormulier(req, f, fouten: fouten, bijlagen: bijlagen.map(\.0))
     }
 
-    static let ontvangenCookie = "meldpunt_ontvangen"
-
     /// The confirmation after post-redirect-get: case number and private link, from the sealed cookie.
     func ontvangen(req: Request) async throws -> Response {
-        guard let waarde = req.cookies[Self.ontvangenCookie]?.string,
+        guard let waarde = req.cookie(.ontvangen),
               let o = try Verzegeld.open(waarde, MeldingService.Ontvangen.self, req.application.geheimen.eenmaligeWeergave)
         else {
             return try await req.pagina("fout", titel: "meldingOntvangenTitel", inhoud: WebFoutPagina.Tekst(tekst: Teksten.voor(req.taal)["ontvangenVerlopen"]!),
                                         status: .notFound)
         }
-        let basis = Environment.get("MELDPUNT_PUBLIEKE_URL") ?? "\(req.url.scheme ?? "http")://\(req.headers.first(name: .host) ?? "127.0.0.1")"
+        let basis = req.application.instellingen.publiekeUrl
         return try await req.pagina("melden-ontvangen", titel: "meldingOntvangenTitel", inhoud: Ontvangen(
             zaaknummer: o.zaaknummer, link: basis + o.statuspagina, pad: o.statuspagina))
     }

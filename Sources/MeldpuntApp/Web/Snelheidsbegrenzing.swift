@@ -17,25 +17,38 @@ final class Snelheidsbegrenzer: Sendable {
     }
 
     private let emmers = Mutex<[String: Emmer]>([:])
+    /// Tests stop time here, so a limit does not depend on how fast a loaded machine runs them.
+    private let vasteTijd = Mutex<ContinuousClock.Instant?>(nil)
     let aan: Bool
+    /// Requests per minute per door, where not the default.
+    let perMinuut: [String: Int]
 
-    init(aan: Bool) { self.aan = aan }
+    static let standaard = ["inloggen": 10, "melden": 10, "status": 60, "publiekeApi": 300]
+
+    init(aan: Bool, perMinuut: [String: Int] = [:]) {
+        self.aan = aan
+        self.perMinuut = perMinuut
+    }
+
+    func zetTijdStil(_ stil: Bool) { vasteTijd.withLock { $0 = stil ? .now : nil } }
 
     /// Which door a request knocks on, if it is an anonymous one.
-    static func regel(_ method: HTTPMethod, _ pad: String) -> Regel? {
-        switch (method, pad) {
-        case (.POST, "/inloggen"): Regel(naam: "inloggen", perMinuut: 10)
-        case (.POST, _) where pad.hasPrefix("/melden"): Regel(naam: "melden", perMinuut: 10)
-        case (_, _) where pad.hasPrefix("/status/"): Regel(naam: "status", perMinuut: 60)
+    func regel(_ method: HTTPMethod, _ pad: String) -> Regel? {
+        let naam: String? = switch (method, pad) {
+        case (.POST, _) where pad == "/inloggen" || pad.hasPrefix("/inloggen/"): "inloggen"
+        case (.POST, _) where pad.hasPrefix("/melden"): "melden"
+        case (_, _) where pad.hasPrefix("/status/"): "status"
         case (.GET, "/api/v1/gemeenten"), (.GET, "/api/v1/registraties"), (.GET, "/api/v1/termijnen"), (.GET, "/api/v1/openapi.json"):
-            Regel(naam: "publiekeApi", perMinuut: 300)
+            "publiekeApi"
         default: nil
         }
+        return naam.map { Regel(naam: $0, perMinuut: perMinuut[$0] ?? Self.standaard[$0] ?? 60) }
     }
 
     /// nil: go ahead; else the seconds to wait.
-    func neem(_ regel: Regel, adres: String, nu: ContinuousClock.Instant = .now) -> Int? {
+    func neem(_ regel: Regel, adres: String, nu gegeven: ContinuousClock.Instant? = nil) -> Int? {
         guard aan else { return nil }
+        let nu = gegeven ?? vasteTijd.withLock { $0 } ?? .now
         let sleutel = regel.naam + "|" + adres
         let perSeconde = Double(regel.perMinuut) / 60
         return emmers.withLock { emmers in
@@ -75,7 +88,7 @@ struct SnelheidsbegrenzingMiddleware: AsyncMiddleware {
     let vertrouwProxy: Bool
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if let regel = Snelheidsbegrenzer.regel(request.method, request.url.path),
+        if let regel = begrenzer.regel(request.method, request.url.path),
            let wacht = begrenzer.neem(regel, adres: Snelheidsbegrenzer.adres(request, vertrouwProxy: vertrouwProxy)) {
             request.logger.notice("Te veel verzoeken", metadata: ["deur": .string(regel.naam)])
             throw TeVeelVerzoeken(wachtSeconden: wacht)

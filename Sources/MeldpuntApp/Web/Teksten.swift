@@ -316,8 +316,8 @@ enum Teksten {
         "nietTeZien": ("Deze terugmelding bestaat niet of u heeft er geen toegang toe.", "This data report does not exist or you do not have access to it."),
     ]
 
-    private static let nl = alle.merging(meldpunt) { a, _ in a }.merging(coordinatie) { a, _ in a }.mapValues(\.0)
-    private static let en = alle.merging(meldpunt) { a, _ in a }.merging(coordinatie) { a, _ in a }.mapValues(\.1)
+    private static let nl = alle.merging(meldpunt) { a, _ in a }.merging(coordinatie) { a, _ in a }.merging(account) { a, _ in a }.mapValues(\.0)
+    private static let en = alle.merging(meldpunt) { a, _ in a }.merging(coordinatie) { a, _ in a }.merging(account) { a, _ in a }.mapValues(\.1)
 
     static func voor(_ taal: Taal) -> [String: String] {
         taal == .nl ? nl : en

@@ -7,8 +7,8 @@ enum WebFoutPagina {
     static func response(for error: any Error, request: Request) async -> Response {
         // No route matched: WebMiddleware did not run, so read the language and token here.
         if request.csrfToken.isEmpty {
-            request.taal = request.cookies[WebMiddleware.taalCookie].flatMap { Taal(rawValue: $0.string) } ?? .nl
-            request.csrfToken = request.cookies[WebMiddleware.csrfCookie]?.string ?? ""
+            request.taal = request.cookie(.taal).flatMap(Taal.init(rawValue:)) ?? .nl
+            WebMiddleware.zetCsrfToken(request, sessie: request.cookie(.sessie).map { $0.count < 100 } ?? false)
         }
         let t = Teksten.voor(request.taal)
         let status: HTTPResponseStatus

@@ -1,32 +1,23 @@
+import Crypto
 import Synchronization
 import Vapor
 
 /// For every page: language, the logged-in user (database session), CSRF on every POST,
 /// and the strict security headers of HTML responses.
 struct WebMiddleware: AsyncMiddleware {
-    static let sessieCookie = "meldpunt_sessie"
-    static let csrfCookie = "meldpunt_csrf"
-    static let taalCookie = "meldpunt_taal"
     /// Every form without files fits in this.
     static let kleineBody = 256 * 1024
     static let csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        request.taal = request.cookies[Self.taalCookie].flatMap { Taal(rawValue: $0.string) } ?? .nl
+        request.taal = request.cookie(.taal).flatMap(Taal.init(rawValue:)) ?? .nl
 
-        // Double-submit CSRF token: an HttpOnly, SameSite=Strict cookie echoed in a hidden field.
-        var nieuweCsrf: String?
-        if let c = request.cookies[Self.csrfCookie]?.string, c.count == 43 {
-            request.csrfToken = c
-        } else {
-            nieuweCsrf = Sleutels.willekeurig(32)
-            request.csrfToken = nieuweCsrf!
-        }
         // The session needs no body: known before anything is read.
-        if let token = request.cookies[Self.sessieCookie]?.string {
+        if let token = request.cookie(.sessie) {
             request.gebruiker = try await Gebruikers.sessie(token, nu: request.application.klok.nu(), on: request.db)
             if request.gebruiker == nil { request.sessieVerlopen = true }
         }
+        let nieuweCsrf = Self.zetCsrfToken(request, sessie: request.gebruiker != nil)
 
         if request.method == .POST {
             // Limits before work: a small body everywhere, a large one only on an upload route, only
@@ -38,7 +29,7 @@ struct WebMiddleware: AsyncMiddleware {
             if let lengte = request.headers.first(name: .contentLength).flatMap(Int.init), lengte > max {
                 throw Abort(.payloadTooLarge)
             }
-            guard nieuweCsrf == nil else { throw WebFout.ongeldigFormulier }
+            guard nieuweCsrf == nil || request.gebruiker != nil else { throw WebFout.ongeldigFormulier }
             var gereserveerd = 0
             if let upload {
                 if !upload.rollen.isEmpty { _ = try request.vereisGebruiker(upload.rollen) }
@@ -51,20 +42,42 @@ struct WebMiddleware: AsyncMiddleware {
             _ = try await request.body.collect(max: max).get()
             let gegeven = (try? request.content.get(String.self, at: "_csrf")) ?? ""
             guard Self.gelijk(gegeven, request.csrfToken) else {
-                throw WebFout.ongeldigFormulier
+                // A form of a session that has since ended: log in again rather than an error.
+                throw request.sessieVerlopen ? WebFout.nietIngelogd : WebFout.ongeldigFormulier
             }
         }
 
         let response = try await next.respond(to: request)
         if let nieuweCsrf {
-            response.cookies[Self.csrfCookie] = Self.cookie(nieuweCsrf, request, sameSite: .strict)
+            response.zet(.csrf, nieuweCsrf, request, sameSite: .strict)
         }
-        if request.sessieVerlopen && request.gebruiker == nil && response.cookies[Self.sessieCookie] == nil {
-            response.cookies[Self.sessieCookie] = Self.verwijderd(request)
+        if request.sessieVerlopen && request.gebruiker == nil && response.cookies[request.cookieNaam(.sessie)] == nil {
+            response.zet(.sessie, nil, request)
         }
         response.headers.replaceOrAdd(name: .contentSecurityPolicy, value: Self.csp)
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response
+    }
+
+    /// The form token. With a session it is bound to that session (an HMAC of the session
+    /// cookie: a token from another session, or planted before login, is worthless); without one
+    /// it is the double-submit value of an HttpOnly, SameSite=Strict cookie. Returns a new
+    /// cookie value when the visitor has none yet.
+    @discardableResult
+    static func zetCsrfToken(_ request: Request, sessie geldig: Bool) -> String? {
+        if geldig, let sessie = request.cookie(.sessie) {
+            let mac = HMAC<SHA256>.authenticationCode(for: Data(sessie.utf8), using: request.application.geheimen.csrf)
+            request.csrfToken = Data(mac).base64EncodedString()
+                .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+            return request.cookie(.csrf)?.count == 43 ? nil : Sleutels.willekeurig(32)
+        }
+        if let c = request.cookie(.csrf), c.count == 43 {
+            request.csrfToken = c
+            return nil
+        }
+        let nieuw = Sleutels.willekeurig(32)
+        request.csrfToken = nieuw
+        return nieuw
     }
 
     /// Constant-time comparison: the token must not leak through timing.
@@ -74,16 +87,48 @@ struct WebMiddleware: AsyncMiddleware {
         return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
     }
 
-    static func cookie(_ waarde: String, _ request: Request, sameSite: HTTPCookies.SameSitePolicy = .lax, maxAge: Int? = nil) -> HTTPCookies.Value {
-        HTTPCookies.Value(string: waarde, maxAge: maxAge, path: "/", isSecure: request.application.environment != .development && request.application.environment != .testing,
+    static func cookie(_ waarde: String, _ request: Request, sameSite: HTTPCookies.SameSitePolicy = .lax, maxAge: Int? = nil,
+                       pad: String = "/") -> HTTPCookies.Value {
+        HTTPCookies.Value(string: waarde, maxAge: maxAge, path: pad, isSecure: request.application.instellingen.veiligeCookies,
                           isHTTPOnly: true, sameSite: sameSite)
     }
 
-    static func verwijderd(_ request: Request) -> HTTPCookies.Value {
-        var c = cookie("", request)
-        c.expires = Date(timeIntervalSince1970: 0)
-        c.maxAge = 0
-        return c
+}
+
+/// The cookies of the pages. Outside development their names carry the browser-enforced prefix:
+/// `__Host-` (Secure, Path=/, no Domain: no subdomain can set or shadow it), `__Secure-` for a
+/// cookie with a narrower path.
+enum Koekje: String {
+    case sessie = "meldpunt_sessie"
+    case csrf = "meldpunt_csrf"
+    case taal = "meldpunt_taal"
+    case ontvangen = "meldpunt_ontvangen"
+    case inlogstap = "meldpunt_inlogstap"
+
+    var pad: String {
+        switch self {
+        case .ontvangen: "/melden/ontvangen"
+        case .inlogstap: "/inloggen"
+        default: "/"
+        }
+    }
+}
+
+extension Request {
+    func cookieNaam(_ k: Koekje) -> String {
+        guard application.instellingen.veiligeCookies else { return k.rawValue }
+        return (k.pad == "/" ? "__Host-" : "__Secure-") + k.rawValue
+    }
+
+    func cookie(_ k: Koekje) -> String? { cookies[cookieNaam(k)]?.string }
+}
+
+extension Response {
+    /// Sets (or with nil ends) one of the page cookies, under its name for this environment.
+    func zet(_ k: Koekje, _ waarde: String?, _ request: Request, sameSite: HTTPCookies.SameSitePolicy = .lax, maxAge: Int? = nil) {
+        var c = WebMiddleware.cookie(waarde ?? "", request, sameSite: sameSite, maxAge: waarde == nil ? 0 : maxAge, pad: k.pad)
+        if waarde == nil { c.expires = Date(timeIntervalSince1970: 0) }
+        cookies[request.cookieNaam(k)] = c
     }
 }
 

@@ -1,0 +1,59 @@
+import Synchronization
+import Vapor
+
+/// Requests still being handled. On SIGTERM the server first stops accepting, then Vapor closes
+/// the databases; a handler whose client already hung up can still be running then. Shutdown
+/// waits here until every handler has finished (or the grace period ends), so none of them
+/// meets a closed database.
+final class LopendeVerzoeken: Sendable {
+    private let aantal = Mutex(0)
+
+    var lopend: Int { aantal.withLock { $0 } }
+
+    func begin() { aantal.withLock { $0 += 1 } }
+    func einde() { aantal.withLock { $0 -= 1 } }
+
+    /// True when all finished within `maximaal`.
+    func wachtTotKlaar(maximaal: Duration) async -> Bool {
+        let einde = ContinuousClock.now + maximaal
+        while lopend > 0 {
+            guard ContinuousClock.now < einde else { return false }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        return true
+    }
+}
+
+struct LopendeVerzoekenMiddleware: AsyncMiddleware {
+    let lopend: LopendeVerzoeken
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        lopend.begin()
+        defer { lopend.einde() }
+        return try await next.respond(to: request)
+    }
+}
+
+/// Runs before Fluent's own shutdown (lifecycle handlers stop in reverse order).
+struct Afronden: LifecycleHandler {
+    let lopend: LopendeVerzoeken
+    let maximaal: Duration
+
+    func shutdownAsync(_ application: Application) async {
+        let n = lopend.lopend
+        guard n > 0 else { return }
+        application.logger.notice("Afsluiten: wacht op \(n) lopende verzoek(en)")
+        if await !lopend.wachtTotKlaar(maximaal: maximaal) {
+            application.logger.warning("Afsluiten: \(lopend.lopend) verzoek(en) niet binnen \(maximaal) klaar")
+        }
+    }
+}
+
+extension Application {
+    private struct LopendKey: StorageKey { typealias Value = LopendeVerzoeken }
+
+    var lopendeVerzoeken: LopendeVerzoeken {
+        get { storage[LopendKey.self] ?? LopendeVerzoeken() }
+        set { storage[LopendKey.self] = newValue }
+    }
+}
