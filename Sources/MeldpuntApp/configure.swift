@@ -84,6 +84,7 @@ func configure(_ app: Application, database keuze: DatabaseKeuze, omgeving: [Str
     app.migrations.add(CreatePartnercoordinatie())
     app.migrations.add(CreateBeveiliging())
     app.migrations.add(CreateAccountbeveiliging())
+    app.migrations.add(AddEenmaligVingerafdruk())
     try await app.autoMigrate()
 
     app.referentiedata = .gebundeld

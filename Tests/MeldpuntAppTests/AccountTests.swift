@@ -348,3 +348,33 @@ struct AccountWebTests {
         #expect(Snelheidsbegrenzer(aan: true, perMinuut: i.limietPerMinuut).regel(.POST, "/inloggen/code")?.perMinuut == 30)
     }
 }
+
+@Suite("Beheer: audittrail")
+struct AuditWebTests {
+    @Test func beheerderZietDeEigenAuditSysteembeheerderAlles() async throws {
+        try await metApp { t in
+            try await t.gebruiker("beheer@amsterdam.nl", rol: .beheerder, gemeentecode: "0363")
+            try await t.gebruiker("beheer@rotterdam.nl", rol: .beheerder, gemeentecode: "0599")
+            try await t.gebruiker("systeem@meldpunt.nl", rol: .systeembeheerder, oin: TestApp.meldpuntOIN)
+            let amsterdam = try await Organisaties.zoek(oin: nil, gemeentecode: "0363", on: t.app.db)
+            let rotterdam = try await Organisaties.zoek(oin: nil, gemeentecode: "0599", on: t.app.db)
+            let a = Browser(t), r = Browser(t), s = Browser(t)
+            _ = try await a.login("beheer@amsterdam.nl")
+            _ = try await r.login("beheer@rotterdam.nl")
+            _ = try await a.post("/beheer/organisaties/\(amsterdam.id!.tekst)/sleutels", ["omschrijving": "zaaksysteem-amsterdam"])
+            _ = try await r.post("/beheer/organisaties/\(rotterdam.id!.tekst)/sleutels", ["omschrijving": "zaaksysteem-rotterdam"])
+            let eigen = try await a.get("/beheer/audit")
+            #expect(eigen.status == .ok)
+            #expect(eigen.tekst.contains("API-sleutel gemaakt") && eigen.tekst.contains("beheer@amsterdam.nl"))
+            #expect(!eigen.tekst.contains("beheer@rotterdam.nl"))
+            _ = try await s.login("systeem@meldpunt.nl")
+            let alles = try await s.get("/beheer/audit")
+            #expect(alles.tekst.contains("beheer@amsterdam.nl") && alles.tekst.contains("beheer@rotterdam.nl"))
+            #expect(alles.tekst.contains("Systeembeheerder ingelogd"))
+            try await t.gebruiker("bram@amsterdam.nl", rol: .bijhouder, gemeentecode: "0363")
+            let bram = Browser(t)
+            _ = try await bram.login("bram@amsterdam.nl")
+            #expect(try await bram.get("/beheer/audit").status == .forbidden)
+        }
+    }
+}

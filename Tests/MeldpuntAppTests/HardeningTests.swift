@@ -333,6 +333,14 @@ struct HardeningTests {
 
             let onzin = try await t.request(.POST, "/api/v1/meldingen", sleutel: t.sleutels.svb, headers: ["Idempotency-Key": String(repeating: "k", count: 300)], body: melding)
             #expect(onzin.status == .badRequest && onzin.ongeldigeNamen == ["Idempotency-Key"])
+            // The same key with another body is a client error, not a silent replay.
+            let ander = try JSONSerialization.data(withJSONObject: Voorbeeld.terugmelding(kenmerk: "ANDER"))
+            let hergebruik = try await t.request(.POST, "/api/v1/terugmeldingen", sleutel: t.sleutels.belastingdienst, headers: sleutel, body: ander)
+            #expect(hergebruik.status == .unprocessableEntity)
+            #expect(hergebruik.headers.first(name: .contentType)?.hasPrefix("application/problem+json") == true)
+            let andereMelding = try JSONSerialization.data(withJSONObject: MeldingApiTests.melding(bezwaar: true))
+            #expect(try await t.request(.POST, "/api/v1/meldingen", sleutel: t.sleutels.svb, headers: sleutel, body: andereMelding).status == .unprocessableEntity)
+            #expect(try await Terugmelding.query(on: t.app.db).count() == 2)
         }
     }
 

@@ -34,9 +34,20 @@ extension Request {
     }
 }
 
+/// A create's single-use key, with the fingerprint of the body it came with.
+struct Idempotentie: Sendable {
+    let sleutel: String
+    let vingerafdruk: String?
+}
+
 extension Request {
     /// The `Idempotency-Key` of a create, scoped to the calling organisation and hashed: the same
     /// key from another organisation is another key. 1 to 255 visible ASCII characters.
+    func idempotentie(_ org: OrganisatieDTO, soort: String) throws -> Idempotentie? {
+        guard let sleutel = try idempotentieSleutel(org) else { return nil }
+        return Idempotentie(sleutel: soort + ":" + sleutel, vingerafdruk: Sleutels.sha256Hex(body.data.map { Data(buffer: $0) } ?? Data()))
+    }
+
     func idempotentieSleutel(_ org: OrganisatieDTO) throws -> String? {
         guard let waarde = headers.first(name: "Idempotency-Key") else { return nil }
         guard (1...255).contains(waarde.utf8.count), waarde.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) }) else {

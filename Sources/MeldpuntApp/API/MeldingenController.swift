@@ -24,7 +24,9 @@ struct MeldingenController: RouteCollection {
 
     func maak(req: Request) async throws -> Response {
         let org = try req.vereisOrganisatie()
-        let eenmalig = try req.idempotentieSleutel(org).map { MeldingService.Eenmalig(sleutel: "melding:" + $0, geheim: req.application.geheimen.eenmaligeWeergave) }
+        let eenmalig = try req.idempotentie(org, soort: "melding").map {
+            MeldingService.Eenmalig(sleutel: $0.sleutel, geheim: req.application.geheimen.eenmaligeWeergave, vingerafdruk: $0.vingerafdruk)
+        }
         let verzoek = try req.content.decode(MeldingVerzoek.self)
         let ontvangen = try await req.meldingen.maak(verzoek, ingediendDoor: org, eenmalig: eenmalig)
         let response = try await ontvangen.encodeResponse(status: .created, for: req)

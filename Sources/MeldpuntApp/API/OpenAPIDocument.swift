@@ -71,6 +71,8 @@ enum OpenAPIDocument {
         "409": "De status laat deze overgang niet toe, of er was een gelijktijdige wijziging.",
         "413": "Het verzoek is te groot.",
         "415": "Mediatype van de body niet ondersteund.",
+        "422": "Deze Idempotency-Key is al gebruikt met een andere body.",
+        "429": "Te veel verzoeken; probeer het na Retry-After seconden opnieuw.",
         "500": "Interne fout.",
         "503": "Dienst (database) niet beschikbaar.",
     ]
@@ -86,6 +88,13 @@ enum OpenAPIDocument {
         }
         return r
     }
+
+    /// A retried create with the same key answers with what the first one created.
+    static var idempotencyKey: J { [
+        "name": "Idempotency-Key", "in": "header", "required": false,
+        "description": "Een door u gekozen sleutel (bv. een UUID) per aanmaakverzoek. Een herhaling met dezelfde sleutel en body maakt niets nieuws en geeft het eerste resultaat; dezelfde sleutel met een andere body geeft 422. Sleutels gelden 24 uur, per organisatie.",
+        "schema": ["type": "string", "minLength": 1, "maxLength": 255, "pattern": "^[\\x21-\\x7E]+$"],
+    ] }
 
     static func operatie(_ id: String, _ samenvatting: String, tag: String, publiek: Bool = false, parameters: [J] = [], body: J? = nil,
                          responses: [(String, J)], fouten: [String]) -> J {
@@ -155,9 +164,9 @@ enum OpenAPIDocument {
             ] as J,
             "/terugmeldingen": [
                 "post": operatie("terugmeldingAanmaken", "Een terugmelding doen aan de gekozen bronhouder", tag: "terugmeldingen",
-                                 body: ref("TerugMelding"),
+                                 parameters: [idempotencyKey], body: ref("TerugMelding"),
                                  responses: [ok("De terugmelding is ontvangen (status Gemeld)", ref("TerugmeldingDetail"), headers: ["Location": ""], status: "201")],
-                                 fouten: ["403", "413", "415"]),
+                                 fouten: ["403", "413", "415", "422"]),
                 "get": operatie("terugmeldingenLijst", "Terugmeldingen die u mag zien: ontvangen (bronhouder, oudste eerst) of verzonden (afnemer, nieuwste eerst)", tag: "terugmeldingen",
                                 parameters: [
                                     query("richting", ["type": "string", "enum": ["ontvangen", "verzonden"]], "Standaard ontvangen voor bronhouders, anders verzonden."),
@@ -173,9 +182,9 @@ enum OpenAPIDocument {
             ] as J,
             "/meldingen": [
                 "post": operatie("meldingAanmaken", "Een melding doen bij het Meldpunt Fouten in Overheidsregistraties (voor systemen van organisaties en intermediairs)", tag: "meldingen",
-                                 body: ref("MeldingVerzoek"),
+                                 parameters: [idempotencyKey], body: ref("MeldingVerzoek"),
                                  responses: [ok("De melding is ontvangen; statuspagina is de privélink voor de melder en wordt maar één keer gegeven", ref("MeldingOntvangen"), headers: ["Location": ""], status: "201")],
-                                 fouten: ["413", "415"]),
+                                 fouten: ["413", "415", "422"]),
                 "get": operatie("meldingenWerkvoorraad", "De werkvoorraad van het Meldpunt: open meldingen oudste eerst; alleen gesloten nieuwste eerst", tag: "meldingen",
                                 parameters: [
                                     query("status", ["type": "string"], "Eén of meer statussen, komma-gescheiden: \(MeldingStatus.allCases.map(\.rawValue).joined(separator: ", "))."),

@@ -18,7 +18,7 @@ struct TerugmeldingenController: RouteCollection {
 
     func maak(req: Request) async throws -> Response {
         let org = try req.vereisOrganisatie()
-        let sleutel = try req.idempotentieSleutel(org).map { "terugmelding:" + $0 }
+        let sleutel = try req.idempotentie(org, soort: "terugmelding")
         let verzoek = try req.content.decode(TerugmeldingVerzoek.self)
         let detail = try await req.terugmeldingen.maak(verzoek, door: org, eenmalig: sleutel)
         let response = try await detail.encodeResponse(status: .created, for: req)

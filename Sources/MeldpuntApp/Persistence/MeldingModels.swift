@@ -93,6 +93,17 @@ final class Zaakteller: Model, @unchecked Sendable {
     @Field(key: "laatste") var laatste: Int
 
     init() {}
+
+    /// The next number of the year in one atomic statement: concurrent intakes (several
+    /// instances on PostgreSQL too) wait for the row lock instead of reading the same value.
+    static func volgende(_ jaar: Int, on db: any Database) async throws -> Int {
+        guard let rij = try await (db as! any SQLDatabase).raw("""
+            INSERT INTO \(ident: schema) (jaar, laatste) VALUES (\(bind: jaar), 1)
+            ON CONFLICT (jaar) DO UPDATE SET laatste = \(ident: schema).laatste + 1 RETURNING laatste
+            """).first()
+        else { throw FluentError.noResults }
+        return try rij.decode(column: "laatste", as: Int.self)
+    }
 }
 
 struct CreateMeldingen: AsyncMigration {

@@ -167,12 +167,34 @@ final class EenmaligeSleutel: Model, @unchecked Sendable {
     @ID(custom: "sleutel", generatedBy: .user) var id: String?
     @Field(key: "resultaat") var resultaat: String
     @Field(key: "aangemaakt_op") var aangemaaktOp: Date
+    /// SHA-256 of the first request's body: the same key with another body is a client error.
+    @OptionalField(key: "vingerafdruk") var vingerafdruk: String?
 
     init() {}
-    init(sleutel: String, resultaat: String, aangemaaktOp: Date) {
+    init(sleutel: String, resultaat: String, aangemaaktOp: Date, vingerafdruk: String? = nil) {
         id = sleutel
         self.resultaat = resultaat
         self.aangemaaktOp = aangemaaktOp
+        self.vingerafdruk = vingerafdruk
+    }
+
+    /// The earlier use of this key, if any; 422 when it came with another request body.
+    static func eerder(_ sleutel: String, vingerafdruk: String?, on db: any Database) async throws -> EenmaligeSleutel? {
+        guard let rij = try await find(sleutel, on: db) else { return nil }
+        if let vingerafdruk, let eerste = rij.vingerafdruk, eerste != vingerafdruk {
+            throw Problem(.unprocessableEntity, detail: "Deze Idempotency-Key is al gebruikt voor een ander verzoek. Gebruik een nieuwe sleutel voor een nieuw verzoek.")
+        }
+        return rij
+    }
+}
+
+struct AddEenmaligVingerafdruk: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(EenmaligeSleutel.schema).field("vingerafdruk", .string).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(EenmaligeSleutel.schema).deleteField("vingerafdruk").update()
     }
 }
 

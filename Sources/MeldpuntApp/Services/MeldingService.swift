@@ -37,11 +37,12 @@ struct MeldingService {
     struct Eenmalig: Sendable {
         let sleutel: String
         let geheim: SymmetricKey
+        var vingerafdruk: String? = nil
     }
 
     /// The answer of an earlier request with the same single-use key, if there was one.
     func eerder(_ eenmalig: Eenmalig?) async throws -> Ontvangen? {
-        guard let eenmalig, let rij = try await EenmaligeSleutel.find(eenmalig.sleutel, on: db) else { return nil }
+        guard let eenmalig, let rij = try await EenmaligeSleutel.eerder(eenmalig.sleutel, vingerafdruk: eenmalig.vingerafdruk, on: db) else { return nil }
         return try Verzegeld.open(rij.resultaat, Ontvangen.self, eenmalig.geheim)
     }
 
@@ -84,10 +85,7 @@ struct MeldingService {
                 if poging > 1, let eerder = try await eerder(eenmalig) { return eerder }
                 let nummer = try await db.schrijf { tx -> Zaaknummer in
                     let jaar = Dag(nu).jaar
-                    let teller = try await Zaakteller.find(jaar, on: tx) ?? { let t = Zaakteller(); t.id = jaar; t.laatste = 0; return t }()
-                    teller.laatste += 1
-                    try await teller.save(on: tx)
-                    let nummer = Zaaknummer(jaar: jaar, volgnummer: teller.laatste)
+                    let nummer = Zaaknummer(jaar: jaar, volgnummer: try await Zaakteller.volgende(jaar, on: tx))
 
                     let m = Melding()
                     let id = UUID()
@@ -129,7 +127,7 @@ struct MeldingService {
                                                    betrokkene: bsn.map { pseudoniemen.pseudoniem("bsn:" + $0) }, traceID: traceID, tijdstip: nu).create(on: tx)
                     if let eenmalig {
                         try await EenmaligeSleutel(sleutel: eenmalig.sleutel, resultaat: try Verzegeld.sluit(ontvangen(nummer), eenmalig.geheim),
-                                                   aangemaaktOp: nu).create(on: tx)
+                                                   aangemaaktOp: nu, vingerafdruk: eenmalig.vingerafdruk).create(on: tx)
                     }
                     return nummer
                 }

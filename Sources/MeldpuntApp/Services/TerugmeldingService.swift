@@ -24,7 +24,7 @@ struct TerugmeldingService {
 
     /// Files a terugmelding. With `eenmalig` (an Idempotency-Key, scoped and hashed) a repeat of
     /// the request answers with the terugmelding the first one filed.
-    func maak(_ verzoek: TerugmeldingVerzoek, door afnemer: OrganisatieDTO, eenmalig: String? = nil) async throws -> TerugmeldingDetailDTO {
+    func maak(_ verzoek: TerugmeldingVerzoek, door afnemer: OrganisatieDTO, eenmalig: Idempotentie? = nil) async throws -> TerugmeldingDetailDTO {
         guard afnemer.heeft(.afnemer) || afnemer.heeft(.meldpunt) else {
             throw Problem(.forbidden, detail: "Alleen afnemers kunnen terugmelden; uw organisatie heeft die rol niet.")
         }
@@ -80,7 +80,9 @@ struct TerugmeldingService {
                 try await bijlage.create(on: tx)
             }
             try await Verwerkingslog.regel(.aanmaken, organisatie: afnemer.id, terugmelding: id, betrokkene: betrokkene, traceID: traceID, tijdstip: ontvangen).create(on: tx)
-            if let eenmalig { try await EenmaligeSleutel(sleutel: eenmalig, resultaat: id.tekst, aangemaaktOp: ontvangen).create(on: tx) }
+            if let eenmalig {
+                try await EenmaligeSleutel(sleutel: eenmalig.sleutel, resultaat: id.tekst, aangemaaktOp: ontvangen, vingerafdruk: eenmalig.vingerafdruk).create(on: tx)
+            }
         } }
         do {
             try await opslaan()
@@ -92,8 +94,9 @@ struct TerugmeldingService {
         return try await detailZonderLog(id)
     }
 
-    private func eerder(_ eenmalig: String?) async throws -> TerugmeldingDetailDTO? {
-        guard let eenmalig, let rij = try await EenmaligeSleutel.find(eenmalig, on: db), let id = UUID(uuidString: rij.resultaat) else { return nil }
+    private func eerder(_ eenmalig: Idempotentie?) async throws -> TerugmeldingDetailDTO? {
+        guard let eenmalig, let rij = try await EenmaligeSleutel.eerder(eenmalig.sleutel, vingerafdruk: eenmalig.vingerafdruk, on: db),
+              let id = UUID(uuidString: rij.resultaat) else { return nil }
         return try await detailZonderLog(id)
     }
 

@@ -8,6 +8,7 @@ struct BeheerController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let b = routes.grouped("beheer")
         b.get(use: organisaties)
+        b.get("audit", use: audit)
         b.post("organisaties", use: nieuweOrganisatie)
         b.get("organisaties", ":org", use: organisatie)
         b.post("organisaties", ":org", "rollen", use: rollen)
@@ -228,6 +229,22 @@ struct BeheerController: RouteCollection {
         try await Gebruikers.zetUit(gebruiker, on: req.db)
         try await Audit.schrijf(.gebruikerUitgezet, door: g, organisatie: gebruiker.$organisatie.id, onderwerp: gebruiker.email, nu: req.application.klok.nu(), on: req.db)
         return req.redirect(to: "/beheer/organisaties/\(gebruiker.$organisatie.id.tekst)", redirectType: .normal)
+    }
+
+    struct AuditRij: Encodable, Sendable { let tijdstip: String; let actie: String; let door: String; let onderwerp: String; let details: String }
+    struct AuditPagina: Encodable, Sendable { let uitleg: String; let rijen: [AuditRij] }
+
+    /// The audit trail, newest first: a beheerder sees its own organisation, the system role all.
+    func audit(req: Request) async throws -> Response {
+        let g = try beheerder(req)
+        let t = Teksten.voor(req.taal)
+        let regels = try await Audit.regels(organisatie: g.rol == .systeembeheerder ? nil : g.organisatie.id, limiet: 500, on: req.db)
+        let rijen = regels.map {
+            AuditRij(tijdstip: Datumweergave.tijdstip($0.tijdstip), actie: t["audit_" + $0.actie] ?? $0.actie, door: $0.door,
+                     onderwerp: $0.onderwerp ?? "–", details: $0.details ?? "")
+        }
+        return try await req.pagina("beheer-audit", titel: "auditTitel", inhoud: AuditPagina(
+            uitleg: t[g.rol == .systeembeheerder ? "auditUitlegAlles" : "auditUitlegEigen"]!, rijen: rijen))
     }
 
     private func org(_ req: Request) async throws -> Organisatie {
