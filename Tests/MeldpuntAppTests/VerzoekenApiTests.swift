@@ -8,6 +8,7 @@ import Vapor
 extension TestApp {
     static let uwvOIN = "00000099000000002000"
     static let belastingdienstOIN = "00000001003214345000"
+    static let svbOIN = "00000001002220647000"
 
     /// UWV (new, with a key) and the Belastingdienst in the partner register, each with contact
     /// persons at the three levels; returns UWV's key.

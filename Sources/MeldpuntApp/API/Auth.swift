@@ -32,6 +32,16 @@ extension Request {
         guard let organisatie else { throw Problem(.unauthorized, detail: "Niet aangemeld.") }
         return organisatie
     }
+
+    /// The calling organisation, if it has one of these roles: access is decided before the
+    /// body is read.
+    func vereisOrganisatie(_ rollen: Rol...) throws -> OrganisatieDTO {
+        let org = try vereisOrganisatie()
+        guard rollen.contains(where: org.heeft) else {
+            throw Problem(.forbidden, detail: "Uw organisatie heeft hiervoor niet de juiste rol (\(rollen.map(\.rawValue).joined(separator: " of "))).")
+        }
+        return org
+    }
 }
 
 /// A create's single-use key, with the fingerprint of the body it came with.

@@ -35,6 +35,8 @@ struct MeldingenController: RouteCollection {
     }
 
     private func medewerker(_ req: Request) throws -> Medewerker { Medewerker(organisatie: try req.vereisOrganisatie()) }
+    /// Writes on a case: only the meldpunt, decided before the body is read.
+    private func behandelaar(_ req: Request) throws -> Medewerker { Medewerker(organisatie: try req.vereisOrganisatie(.meldpunt)) }
     private func zaaknummer(_ req: Request) throws -> String {
         let z = req.parameters.get("zaaknummer") ?? ""
         if z.hasPrefix("_") { throw AndereBron() }
@@ -81,6 +83,8 @@ struct MeldingenController: RouteCollection {
     /// Search in the body, so a name or BSN never ends up in a URL or a log. A field that is
     /// given must be valid, also when empty; null counts as not given.
     func zoek(req: Request) async throws -> [MeldingSamenvattingDTO] {
+        let door = try behandelaar(req)
+        _ = try req.vereisOrganisatie(.meldpunt)
         let v = try req.content.decode(MeldingZoekVerzoek.self)
         var f = MeldingService.Werkvoorraad(paginagrootte: 100)
         var fouten: [OngeldigeParameter] = []
@@ -101,7 +105,7 @@ struct MeldingenController: RouteCollection {
             do { try BSN.check(b); f.bsn = b } catch { fouten.append(.init(name: "bsn", code: error.code, reason: error.reason)) }
         }
         guard fouten.isEmpty else { throw Problem.ongeldig(fouten) }
-        return try await req.meldingen.werkvoorraad(f, door: medewerker(req)).items
+        return try await req.meldingen.werkvoorraad(f, door: door).items
     }
 
     /// The meldpunt sees the whole case; the organisation that filed it, its progress as the melder sees it.
@@ -114,35 +118,43 @@ struct MeldingenController: RouteCollection {
     }
 
     func contact(req: Request) async throws -> MeldingDetailDTO {
-        try await req.meldingen.legContactVast(try zaaknummer(req), req.content.decode(ContactVerzoek.self), door: medewerker(req))
+        let door = try behandelaar(req)
+        return try await req.meldingen.legContactVast(try zaaknummer(req), req.content.decode(ContactVerzoek.self), door: door)
     }
 
     func behandelaar(req: Request) async throws -> MeldingDetailDTO {
-        try await req.meldingen.wijsToe(try zaaknummer(req), email: req.content.decode(ToewijzingVerzoek.self).email, door: medewerker(req))
+        let door = try behandelaar(req)
+        return try await req.meldingen.wijsToe(try zaaknummer(req), email: req.content.decode(ToewijzingVerzoek.self).email, door: door)
     }
 
     func analyse(req: Request) async throws -> MeldingDetailDTO {
-        try await req.meldingen.legAnalyseVast(try zaaknummer(req), req.content.decode(AnalyseVerzoek.self), door: medewerker(req))
+        let door = try behandelaar(req)
+        return try await req.meldingen.legAnalyseVast(try zaaknummer(req), req.content.decode(AnalyseVerzoek.self), door: door)
     }
 
     func rol(req: Request) async throws -> MeldingDetailDTO {
-        try await req.meldingen.kiesRol(try zaaknummer(req), req.content.decode(RolkeuzeVerzoek.self), door: medewerker(req))
+        let door = try behandelaar(req)
+        return try await req.meldingen.kiesRol(try zaaknummer(req), req.content.decode(RolkeuzeVerzoek.self), door: door)
     }
 
     func notitie(req: Request) async throws -> MeldingDetailDTO {
-        try await req.meldingen.schrijf(try zaaknummer(req), tekst: req.content.decode(TekstVerzoek.self).tekst, aanMelder: false, door: medewerker(req))
+        let door = try behandelaar(req)
+        return try await req.meldingen.schrijf(try zaaknummer(req), tekst: req.content.decode(TekstVerzoek.self).tekst, aanMelder: false, door: door)
     }
 
     func bericht(req: Request) async throws -> MeldingDetailDTO {
-        try await req.meldingen.schrijf(try zaaknummer(req), tekst: req.content.decode(TekstVerzoek.self).tekst, aanMelder: true, door: medewerker(req))
+        let door = try behandelaar(req)
+        return try await req.meldingen.schrijf(try zaaknummer(req), tekst: req.content.decode(TekstVerzoek.self).tekst, aanMelder: true, door: door)
     }
 
     func volgendeStap(req: Request) async throws -> MeldingDetailDTO {
-        try await req.meldingen.zetVolgendeStap(try zaaknummer(req), req.content.decode(VolgendeStapVerzoek.self), door: medewerker(req))
+        let door = try behandelaar(req)
+        return try await req.meldingen.zetVolgendeStap(try zaaknummer(req), req.content.decode(VolgendeStapVerzoek.self), door: door)
     }
 
     func statuswijziging(req: Request) async throws -> MeldingDetailDTO {
-        try await req.meldingen.wijzigStatus(try zaaknummer(req), req.content.decode(MeldingStatuswijzigingVerzoek.self), door: medewerker(req))
+        let door = try behandelaar(req)
+        return try await req.meldingen.wijzigStatus(try zaaknummer(req), req.content.decode(MeldingStatuswijzigingVerzoek.self), door: door)
     }
 
     func link(req: Request) async throws -> Response {

@@ -37,7 +37,7 @@ struct TerugmeldingenController: RouteCollection {
     }
 
     func lijst(req: Request) async throws -> Response {
-        let org = try req.vereisOrganisatie()
+        let org = try req.vereisOrganisatie(.afnemer, .bronhouder, .meldpunt)
         var fouten: [OngeldigeParameter] = []
         let paginering = Paginering(req, fouten: &fouten)
         let standaard: TerugmeldingService.Richting = org.heeft(.bronhouder) ? .ontvangen : .verzonden

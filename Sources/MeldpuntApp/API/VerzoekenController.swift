@@ -16,10 +16,11 @@ struct VerzoekenController: RouteCollection {
         v.get(":verzoekId", "bijlagen", ":bijlageId", use: bijlage)
     }
 
-    private func partner(_ req: Request) throws -> Medewerker { Medewerker(organisatie: try req.vereisOrganisatie()) }
+    private func partner(_ req: Request) throws -> Medewerker { Medewerker(organisatie: try req.vereisOrganisatie(.partner)) }
     private func id(_ req: Request) -> String { req.parameters.get("verzoekId") ?? "" }
 
     func lijst(req: Request) async throws -> Response {
+        let door = try partner(req)
         var fouten: [OngeldigeParameter] = []
         let paginering = Paginering(req, fouten: &fouten)
         var open = false
@@ -27,7 +28,7 @@ struct VerzoekenController: RouteCollection {
             if let b = Bool(raw) { open = b } else { fouten.append(.init(name: "open", code: "boolean", reason: "true of false.")) }
         }
         guard fouten.isEmpty else { throw Problem.ongeldig(fouten) }
-        let (items, totaal) = try await req.meldingen.verzoekenVoorPartner(alleenOpen: open, pagina: paginering.pagina, grootte: paginering.grootte, door: partner(req))
+        let (items, totaal) = try await req.meldingen.verzoekenVoorPartner(alleenOpen: open, pagina: paginering.pagina, grootte: paginering.grootte, door: door)
         let response = try await items.encodeResponse(for: req)
         response.headers.replaceOrAdd(name: "Link", value: paginering.linkHeader(req, totaal: totaal))
         response.headers.replaceOrAdd(name: "X-Total-Count", value: String(totaal))
@@ -39,29 +40,34 @@ struct VerzoekenController: RouteCollection {
     }
 
     func statuswijziging(req: Request) async throws -> PartnerVerzoekDTO {
-        try await req.meldingen.wijzigVerzoekStatus(id(req), req.content.decode(VerzoekStatuswijzigingInvoer.self), door: partner(req))
+        let door = try partner(req)
+        return try await req.meldingen.wijzigVerzoekStatus(id(req), req.content.decode(VerzoekStatuswijzigingInvoer.self), door: door)
     }
 
     func bericht(req: Request) async throws -> PartnerVerzoekDTO {
-        try await req.meldingen.schrijfAanMeldpunt(id(req), tekst: req.content.decode(TekstVerzoek.self).tekst, door: partner(req))
+        let door = try partner(req)
+        return try await req.meldingen.schrijfAanMeldpunt(id(req), tekst: req.content.decode(TekstVerzoek.self).tekst, door: door)
     }
 
     func termijn(req: Request) async throws -> PartnerVerzoekDTO {
-        try await req.meldingen.stelTermijnVoor(id(req), req.content.decode(TermijnInvoer.self), door: partner(req))
+        let door = try partner(req)
+        return try await req.meldingen.stelTermijnVoor(id(req), req.content.decode(TermijnInvoer.self), door: door)
     }
 
     struct OpheffingVerzoek: Content { var toelichting: String? }
 
     func opheffing(req: Request) async throws -> PartnerVerzoekDTO {
-        try await req.meldingen.hefOpschortingOp(id(req), toelichting: req.content.decode(OpheffingVerzoek.self).toelichting, door: partner(req))
+        let door = try partner(req)
+        return try await req.meldingen.hefOpschortingOp(id(req), toelichting: req.content.decode(OpheffingVerzoek.self).toelichting, door: door)
     }
 
     func nieuweBijlage(req: Request) async throws -> Response {
+        let door = try partner(req)
         let v = try req.content.decode(VerzoekBijlageVerzoek.self)
         guard let inhoud = v.inhoud, let data = Data(base64Encoded: inhoud) else {
             throw Problem.ongeldig("inhoud", v.inhoud == nil ? "required" : "base64", "Stuur het bestand als base64.")
         }
-        let antwoord = try await req.meldingen.voegBijlageToe(id(req), bestandsnaam: v.bestandsnaam, data: data, door: partner(req))
+        let antwoord = try await req.meldingen.voegBijlageToe(id(req), bestandsnaam: v.bestandsnaam, data: data, door: door)
         return try await antwoord.encodeResponse(status: .created, for: req)
     }
 
@@ -87,7 +93,7 @@ struct MeldingVerzoekenController: RouteCollection {
         routes.get("opschortingen", use: opschortingen)
     }
 
-    private func medewerker(_ req: Request) throws -> Medewerker { Medewerker(organisatie: try req.vereisOrganisatie()) }
+    private func medewerker(_ req: Request) throws -> Medewerker { Medewerker(organisatie: try req.vereisOrganisatie(.meldpunt)) }
     private func zaaknummer(_ req: Request) throws -> String {
         let z = req.parameters.get("zaaknummer") ?? ""
         if z.hasPrefix("_") { throw AndereBron() }
@@ -102,8 +108,9 @@ struct MeldingVerzoekenController: RouteCollection {
     }
 
     func nieuw(req: Request) async throws -> Response {
+        let door = try medewerker(req)
         let z = try zaaknummer(req)
-        return try await aangemaakt(try await req.meldingen.nieuwVerzoek(z, req.content.decode(NieuwVerzoekInvoer.self), door: medewerker(req)), z, req)
+        return try await aangemaakt(try await req.meldingen.nieuwVerzoek(z, req.content.decode(NieuwVerzoekInvoer.self), door: door), z, req)
     }
 
     func detail(req: Request) async throws -> VerzoekDTO {
@@ -111,23 +118,28 @@ struct MeldingVerzoekenController: RouteCollection {
     }
 
     func bericht(req: Request) async throws -> VerzoekDTO {
-        try await req.meldingen.schrijfAanPartner(try zaaknummer(req), id(req), tekst: req.content.decode(TekstVerzoek.self).tekst, door: medewerker(req))
+        let door = try medewerker(req)
+        return try await req.meldingen.schrijfAanPartner(try zaaknummer(req), id(req), tekst: req.content.decode(TekstVerzoek.self).tekst, door: door)
     }
 
     func verslag(req: Request) async throws -> VerzoekDTO {
-        try await req.meldingen.schrijfAanPartner(try zaaknummer(req), id(req), tekst: req.content.decode(TekstVerzoek.self).tekst, verslag: true, door: medewerker(req))
+        let door = try medewerker(req)
+        return try await req.meldingen.schrijfAanPartner(try zaaknummer(req), id(req), tekst: req.content.decode(TekstVerzoek.self).tekst, verslag: true, door: door)
     }
 
     func termijn(req: Request) async throws -> VerzoekDTO {
-        try await req.meldingen.zetTermijn(try zaaknummer(req), id(req), req.content.decode(TermijnInvoer.self), door: medewerker(req))
+        let door = try medewerker(req)
+        return try await req.meldingen.zetTermijn(try zaaknummer(req), id(req), req.content.decode(TermijnInvoer.self), door: door)
     }
 
     func escaleerVerzoek(req: Request) async throws -> VerzoekDTO {
-        try await req.meldingen.escaleerVerzoek(try zaaknummer(req), id(req), reden: req.content.decode(RedenVerzoek.self).reden, door: medewerker(req))
+        let door = try medewerker(req)
+        return try await req.meldingen.escaleerVerzoek(try zaaknummer(req), id(req), reden: req.content.decode(RedenVerzoek.self).reden, door: door)
     }
 
     func escaleerMelding(req: Request) async throws -> MeldingDetailDTO {
-        try await req.meldingen.escaleerMelding(try zaaknummer(req), reden: req.content.decode(RedenVerzoek.self).reden, door: medewerker(req))
+        let door = try medewerker(req)
+        return try await req.meldingen.escaleerMelding(try zaaknummer(req), reden: req.content.decode(RedenVerzoek.self).reden, door: door)
     }
 
     struct TerugmeldingVanuitMelding: Content {
@@ -138,10 +150,11 @@ struct MeldingVerzoekenController: RouteCollection {
 
     func terugmelding(req: Request) async throws -> Response {
         let z = try zaaknummer(req)
+        let door = try medewerker(req)
         let v = try req.content.decode(TerugmeldingVanuitMelding.self)
         guard let tm = v.terugmelding else { throw Problem.ongeldig("terugmelding", "required", "Geef de terugmelding.") }
         let verzoek = try await req.meldingen.terugmeldingVanuitMelding(z, tm, vraag: v.vraag, gedeeld: v.gedeeldeGegevens,
-                                                                        terugmeldingen: req.terugmeldingen, door: medewerker(req))
+                                                                        terugmeldingen: req.terugmeldingen, door: door)
         return try await aangemaakt(verzoek, z, req)
     }
 

@@ -19,16 +19,20 @@ final class Snelheidsbegrenzer: Sendable {
     private let emmers = Mutex<[String: Emmer]>([:])
     /// Tests stop time here, so a limit does not depend on how fast a loaded machine runs them.
     private let vasteTijd = Mutex<ContinuousClock.Instant?>(nil)
-    let aan: Bool
+    private let ingeschakeld: Mutex<Bool>
+    var aan: Bool { ingeschakeld.withLock { $0 } }
     /// Requests per minute per door, where not the default.
     let perMinuut: [String: Int]
 
     static let standaard = ["inloggen": 10, "melden": 10, "status": 60, "publiekeApi": 300]
 
     init(aan: Bool, perMinuut: [String: Int] = [:]) {
-        self.aan = aan
+        self.ingeschakeld = Mutex(aan)
         self.perMinuut = perMinuut
     }
+
+    /// Tests that log in many users from one address switch the limits off.
+    func zetAan(_ aan: Bool) { ingeschakeld.withLock { $0 = aan } }
 
     func zetTijdStil(_ stil: Bool) { vasteTijd.withLock { $0 = stil ? .now : nil } }
 

@@ -1,0 +1,292 @@
+import Fluent
+import Foundation
+import MeldpuntDomain
+import Testing
+import Vapor
+@testable import MeldpuntApp
+
+/// Every route of the running app × every kind of caller (each role, of the organisation the
+/// object belongs to and of another one, anonymous), against one rule table. A route without a
+/// rule fails this test, so no route is added without deciding who may use it.
+///
+/// The objects: a terugmelding the SVB filed at Amsterdam (with a file), a case the SVB filed,
+/// in coordination with a request to UWV (with files), a wizard draft of the SVB's user.
+/// "Allowed" means the access check passed (any answer but 401/403, 404 or a redirect to the
+/// login page); "refused" means one of those. Bodies are empty, so allowed writes stop at
+/// validation and change nothing.
+@Suite("Toegang: matrix van routes, rollen en organisaties")
+struct ToegangsmatrixTests {
+    typealias Regel = Set<String>
+
+    // Callers of the pages.
+    static let webRollen = ["anoniem", "afnemer", "bijhouder", "andereBijhouder", "rni", "meldpunt", "partner", "beheerder", "andereBeheerder", "systeem"]
+    // Callers of the API ("afnemer" is the SVB, which also filed the case: it follows its progress).
+    static let apiRollen = ["anoniem", "afnemer", "bronhouder", "andereBronhouder", "meldpunt", "partner"]
+
+    static let iedereen: Regel = Set(webRollen + apiRollen)
+    static let ingelogd: Regel = Set(webRollen).subtracting(["anoniem"])
+    static let terugmeldportaal: Regel = ["afnemer", "bijhouder", "andereBijhouder", "rni"]
+    static let beheer: Regel = ["beheerder", "andereBeheerder", "systeem"]
+
+    /// Route (method and path as registered) → who may pass.
+    static let regels: [String: Regel] = [
+        // Public
+        "GET /": iedereen, "GET /health": iedereen, "GET /toegankelijkheid": iedereen,
+        "GET /api/v1/openapi.json": iedereen, "GET /api/v1/gemeenten": iedereen, "GET /api/v1/registraties": iedereen, "GET /api/v1/termijnen": iedereen,
+        "GET /melden": iedereen, "POST /melden": iedereen, "POST /melden/formulier": iedereen,
+        "GET /melden/ontvangen": iedereen,
+        "GET /inloggen": iedereen, "POST /inloggen": iedereen, "POST /taal": iedereen,
+        // The melder's status page: whoever holds the private link.
+        "GET /status/:token": iedereen, "GET /status/:token/intrekken": iedereen, "POST /status/:token/intrekken": iedereen,
+        "POST /status/:token/berichten": iedereen, "POST /status/:token/bijlagen": iedereen, "POST /status/:token/beoordeling": iedereen,
+
+        // Own account
+        "GET /portaal": ingelogd, "POST /uitloggen": iedereen,
+        "GET /account": ingelogd, "POST /account/wachtwoord": ingelogd, "GET /account/tweestaps": ingelogd, "POST /account/tweestaps": ingelogd,
+        "POST /account/herstelcodes": ingelogd,
+        // Switching off is only for roles that do not need a second factor (none of these has one on).
+        "GET /account/tweestaps/uit": [], "POST /account/tweestaps/uit": [],
+
+        // Terugmeldingen in the portal: the afnemer that filed it and the bronhouder it went to.
+        "GET /terugmeldingen": terugmeldportaal, "POST /terugmeldingen/zoeken": terugmeldportaal,
+        "GET /terugmeldingen/:referentie": ["afnemer", "bijhouder"],
+        "GET /terugmeldingen/:referentie/bijlagen/:bijlage": ["afnemer", "bijhouder"],
+        "GET /terugmeldingen/:referentie/intrekken": ["afnemer"],
+        "POST /terugmeldingen/:referentie/status": ["afnemer", "bijhouder"],
+        "POST /terugmeldingen/bulk": ["bijhouder", "andereBijhouder", "rni"],
+        "GET /instellingen": ["bijhouder", "andereBijhouder", "rni"], "POST /instellingen": ["bijhouder", "andereBijhouder", "rni"],
+        "GET /statistieken": ["bijhouder", "andereBijhouder", "rni"],
+        "POST /terugmeldingen/nieuw": ["afnemer"],
+        "GET /terugmeldingen/nieuw/:concept/:stap": ["afnemer"], "POST /terugmeldingen/nieuw/:concept/:stap": ["afnemer"],
+
+        // The meldpunt's cases
+        "GET /meldingen": ["meldpunt"], "POST /meldingen/zoeken": ["meldpunt"], "GET /opschortingen": ["meldpunt"],
+        "GET /meldingen/:zaaknummer": ["meldpunt"], "GET /meldingen/:zaaknummer/bijlagen/:bijlage": ["meldpunt"],
+        "GET /meldingen/:zaaknummer/verzoeken/:verzoek": ["meldpunt"], "GET /meldingen/:zaaknummer/verzoeken/:verzoek/bijlagen/:bijlage": ["meldpunt"],
+        "POST /meldingen/:zaaknummer/analyse": ["meldpunt"], "POST /meldingen/:zaaknummer/bericht": ["meldpunt"],
+        "POST /meldingen/:zaaknummer/contact": ["meldpunt"], "POST /meldingen/:zaaknummer/escaleren": ["meldpunt"],
+        "POST /meldingen/:zaaknummer/hervatten": ["meldpunt"], "POST /meldingen/:zaaknummer/link": ["meldpunt"],
+        "POST /meldingen/:zaaknummer/notitie": ["meldpunt"], "POST /meldingen/:zaaknummer/rol": ["meldpunt"],
+        "POST /meldingen/:zaaknummer/sluiten": ["meldpunt"], "POST /meldingen/:zaaknummer/terugmelding": ["meldpunt"],
+        "POST /meldingen/:zaaknummer/toewijzen": ["meldpunt"], "POST /meldingen/:zaaknummer/verzoek": ["meldpunt"],
+        "POST /meldingen/:zaaknummer/volgende-stap": ["meldpunt"], "POST /meldingen/:zaaknummer/wacht": ["meldpunt"],
+        "POST /meldingen/:zaaknummer/verzoeken/:verzoek/bericht": ["meldpunt"], "POST /meldingen/:zaaknummer/verzoeken/:verzoek/escaleren": ["meldpunt"],
+        "POST /meldingen/:zaaknummer/verzoeken/:verzoek/termijn": ["meldpunt"], "POST /meldingen/:zaaknummer/verzoeken/:verzoek/verslag": ["meldpunt"],
+
+        // The partner register: the meldpunt's staff and beheer; logins only by beheer of the meldpunt or the system role.
+        "GET /partners": ["meldpunt", "beheerder", "systeem"], "POST /partners": ["meldpunt", "beheerder", "systeem"],
+        "GET /partners/:org": ["meldpunt", "beheerder", "systeem"], "POST /partners/:org": ["meldpunt", "beheerder", "systeem"],
+        "POST /partners/:org/contactpersonen": ["meldpunt", "beheerder", "systeem"],
+        "POST /partners/:org/contactpersonen/:contact/verwijderen": ["meldpunt", "beheerder", "systeem"],
+        "POST /partners/:org/contactpersonen/:contact/login": ["beheerder", "systeem"],
+
+        // The partner's portal: requests to its own organisation.
+        "GET /verzoeken": ["partner"], "GET /verzoeken/:verzoek": ["partner"], "GET /verzoeken/:verzoek/bijlagen/:bijlage": ["partner"],
+        "POST /verzoeken/:verzoek/accepteren": ["partner"], "POST /verzoeken/:verzoek/afwijzen": ["partner"],
+        "POST /verzoeken/:verzoek/bericht": ["partner"], "POST /verzoeken/:verzoek/bijlage": ["partner"],
+        "POST /verzoeken/:verzoek/opheffen": ["partner"], "POST /verzoeken/:verzoek/termijn": ["partner"],
+        "POST /verzoeken/:verzoek/uitvoeren": ["partner"],
+
+        // Beheer: its own organisation (the meldpunt's, here), the system role everything.
+        "GET /beheer": beheer, "GET /beheer/audit": beheer,
+        "GET /beheer/organisaties/:org": ["beheerder", "systeem"],
+        "POST /beheer/organisaties": ["systeem"], "POST /beheer/organisaties/:org/rollen": ["systeem"],
+        "POST /beheer/organisaties/:org/gebruikers": ["beheerder", "systeem"], "POST /beheer/organisaties/:org/sleutels": ["beheerder", "systeem"],
+        "POST /beheer/organisaties/:org/sleutels/:sleutel/intrekken": ["beheerder", "systeem"],
+        "POST /beheer/gebruikers/:gebruiker/uitzetten": ["beheerder", "systeem"],
+        "POST /beheer/gebruikers/:gebruiker/wachtwoord": ["beheerder", "systeem"],
+        "POST /beheer/gebruikers/:gebruiker/tweestaps": ["beheerder", "systeem"],
+
+        // API: terugmeldingen
+        "GET /api/v1/terugmeldingen": ["afnemer", "bronhouder", "andereBronhouder", "meldpunt"],
+        "POST /api/v1/terugmeldingen": ["afnemer", "meldpunt"],
+        "GET /api/v1/terugmeldingen/:referentie": ["afnemer", "bronhouder"],
+        "GET /api/v1/terugmeldingen/:referentie/bijlagen/:bijlage": ["afnemer", "bronhouder"],
+        "POST /api/v1/terugmeldingen/:referentie/statuswijzigingen": ["afnemer", "bronhouder"],
+        // API: meldingen (any organisation may file one; only the meldpunt handles them)
+        "POST /api/v1/meldingen": ["afnemer", "bronhouder", "andereBronhouder", "meldpunt", "partner"],
+        "GET /api/v1/meldingen": ["meldpunt"], "POST /api/v1/meldingen/_zoek": ["meldpunt"], "GET /api/v1/opschortingen": ["meldpunt"],
+        "GET /api/v1/meldingen/:zaaknummer": ["meldpunt", "afnemer"], "GET /api/v1/meldingen/:zaaknummer/bijlagen/:bijlage": ["meldpunt"],
+        "POST /api/v1/meldingen/:zaaknummer/berichten": ["meldpunt"], "POST /api/v1/meldingen/:zaaknummer/contactmomenten": ["meldpunt"],
+        "POST /api/v1/meldingen/:zaaknummer/escalaties": ["meldpunt"], "POST /api/v1/meldingen/:zaaknummer/notities": ["meldpunt"],
+        "POST /api/v1/meldingen/:zaaknummer/statuspagina-links": ["meldpunt"], "POST /api/v1/meldingen/:zaaknummer/statuswijzigingen": ["meldpunt"],
+        "POST /api/v1/meldingen/:zaaknummer/terugmeldingen": ["meldpunt"], "POST /api/v1/meldingen/:zaaknummer/verzoeken": ["meldpunt"],
+        "PUT /api/v1/meldingen/:zaaknummer/analyse": ["meldpunt"], "PUT /api/v1/meldingen/:zaaknummer/behandelaar": ["meldpunt"],
+        "PUT /api/v1/meldingen/:zaaknummer/rol": ["meldpunt"], "PUT /api/v1/meldingen/:zaaknummer/volgende-stap": ["meldpunt"],
+        "GET /api/v1/meldingen/:zaaknummer/verzoeken/:verzoekId": ["meldpunt"],
+        "GET /api/v1/meldingen/:zaaknummer/verzoeken/:verzoekId/bijlagen/:bijlageId": ["meldpunt"],
+        "POST /api/v1/meldingen/:zaaknummer/verzoeken/:verzoekId/berichten": ["meldpunt"],
+        "POST /api/v1/meldingen/:zaaknummer/verzoeken/:verzoekId/escalaties": ["meldpunt"],
+        "POST /api/v1/meldingen/:zaaknummer/verzoeken/:verzoekId/verslagen": ["meldpunt"],
+        "PUT /api/v1/meldingen/:zaaknummer/verzoeken/:verzoekId/termijn": ["meldpunt"],
+        // API: the partner's side of a request
+        "GET /api/v1/verzoeken": ["partner"], "GET /api/v1/verzoeken/:verzoekId": ["partner"],
+        "GET /api/v1/verzoeken/:verzoekId/bijlagen/:bijlageId": ["partner"],
+        "POST /api/v1/verzoeken/:verzoekId/berichten": ["partner"], "POST /api/v1/verzoeken/:verzoekId/bijlagen": ["partner"],
+        "POST /api/v1/verzoeken/:verzoekId/opheffingen": ["partner"], "POST /api/v1/verzoeken/:verzoekId/statuswijzigingen": ["partner"],
+        "PUT /api/v1/verzoeken/:verzoekId/termijn": ["partner"],
+    ]
+
+    /// Steps of a login in progress (without one they send the visitor back to the login page,
+    /// whoever asks) and the one-time confirmation of the public form (nothing to show without
+    /// its cookie): only "no server error" is checked.
+    static let inlogstappen: Set<String> = ["GET /melden/ontvangen", "GET /inloggen/code", "POST /inloggen/code", "GET /inloggen/wachtwoord", "POST /inloggen/wachtwoord",
+                                            "GET /inloggen/tweestaps", "POST /inloggen/tweestaps"]
+
+    /// Writes that end something for everyone after them: run last.
+    static let opHetEind = ["POST /api/v1/meldingen/:zaaknummer/statuspagina-links", "POST /meldingen/:zaaknummer/link",
+                            "POST /partners/:org/contactpersonen/:contact/verwijderen", "POST /status/:token/intrekken",
+                            "POST /beheer/gebruikers/:gebruiker/uitzetten", "POST /beheer/organisaties/:org/rollen", "POST /uitloggen"]
+    /// After the first allowed caller the object is gone: the others are not asked.
+    static let eenKeer: Set<String> = ["POST /partners/:org/contactpersonen/:contact/verwijderen", "POST /status/:token/intrekken"]
+
+    static func sleutel(_ route: Route) -> String {
+        "\(route.method.rawValue) /" + route.path.map { $0.description }.joined(separator: "/")
+    }
+
+    @Test func elkeRouteHeeftEenRegelEnElkeRegelKlopt() async throws {
+        try await metApp { t in
+            // A new route without a rule fails here.
+            let routes = t.app.routes.all.filter { !$0.path.contains(.catchall) }
+            let zonderRegel = routes.map(Self.sleutel).filter { Self.regels[$0] == nil && !Self.inlogstappen.contains($0) }
+            #expect(zonderRegel.isEmpty, "Routes zonder toegangsregel: \(zonderRegel.sorted())")
+            let verouderd = Set(Self.regels.keys).subtracting(routes.map(Self.sleutel))
+            #expect(verouderd.isEmpty, "Regels zonder route: \(verouderd.sorted())")
+
+            let w = try await Wereld.bouw(t)
+            var fouten: [String] = []
+            let eind = Self.opHetEind.compactMap { n in routes.first { Self.sleutel($0) == n } }
+            let volgorde = routes.filter { !Self.opHetEind.contains(Self.sleutel($0)) } + eind
+            for route in volgorde {
+                let naam = Self.sleutel(route)
+                let api = naam.contains(" /api/v1/")
+                let pad = try w.pad(route)
+                // Refused callers first: an allowed write may end the object for those after it.
+                let regel = Self.regels[naam] ?? []
+                var rollen = (api ? Self.apiRollen : Self.webRollen).sorted { !regel.contains($0) && regel.contains($1) }
+                if Self.eenKeer.contains(naam), let eerste = rollen.firstIndex(where: regel.contains) { rollen = Array(rollen[...eerste]) }
+                for rol in rollen {
+                    let r = try await w.verzoek(route.method, pad, als: rol, api: api)
+                    if r.status.code >= 500 { fouten.append("\(naam) als \(rol): \(r.status.code)") }
+                    guard !Self.inlogstappen.contains(naam) else { continue }
+                    let mag = Self.regels[naam]?.contains(rol) ?? false
+                    let geweigerd = [401, 403, 404].contains(r.status.code)
+                        || (r.status == .seeOther && (r.headers.first(name: .location) ?? "").hasPrefix("/inloggen"))
+                    if mag == geweigerd {
+                        fouten.append("\(naam) als \(rol): \(r.status.code)\(r.headers.first(name: .location).map { " → " + $0 } ?? "") (verwacht: \(mag ? "toegang" : "geweigerd"))")
+                    }
+                }
+            }
+            #expect(fouten.isEmpty, Comment(rawValue: "\(fouten.count) afwijkingen:\n" + fouten.joined(separator: "\n")))
+        }
+    }
+}
+
+/// The objects and callers of the matrix.
+private struct Wereld {
+    let t: TestApp
+    let browsers: [String: Browser]
+    let sleutels: [String: String]
+    let waarden: [String: String]
+
+    static func bouw(_ t: TestApp) async throws -> Wereld {
+        let uwvSleutel = try await t.partners()
+        // A terugmelding of the Belastingdienst at Amsterdam, with a file.
+        let ref = try await t.meld(Voorbeeld.terugmelding(bijlagen: [("bewijs.pdf", "application/pdf", Voorbeeld.pdf)]), door: t.sleutels.svb)
+        let tm = try await t.get("/api/v1/terugmeldingen/\(ref)", t.sleutels.svb)
+        let tmBijlage = Self.id(van: "bewijs.pdf", in: try JSONSerialization.jsonObject(with: tm.body)) ?? UUID().uuidString
+        // A case in coordination, with a file, and a request to UWV with a file from the partner.
+        let (z, link) = try await t.meldingInBehandeling()
+        // Withdrawing consent erases its case: a case of its own.
+        let (_, link2) = try await t.nieuweMelding()
+        let m = try await t.get("/api/v1/meldingen/\(z)", t.sleutels.meldpunt)
+        let mBijlage = ((m.object["bijlagen"] as? [[String: Any]])?.first?["id"] as? String) ?? UUID().uuidString
+        let verzoek = try await t.verzoek(z, VerzoekenApiTests.opschorting)
+        let upload = try await t.request(.POST, "/api/v1/verzoeken/\(verzoek)/bijlagen", sleutel: uwvSleutel,
+                                         body: try JSONSerialization.data(withJSONObject: ["bestandsnaam": "besluit.pdf", "inhoud": Voorbeeld.pdf.base64EncodedString()]))
+        #expect(upload.status == .created, Comment(rawValue: upload.tekst))
+        let vBijlage = Self.id(van: "besluit.pdf", in: try JSONSerialization.jsonObject(with: upload.body)) ?? UUID().uuidString
+
+        let uwv = try await Organisaties.zoek(oin: TestApp.uwvOIN, gemeentecode: nil, on: t.app.db)
+        let meldpuntOrg = try await Organisaties.zoek(oin: TestApp.meldpuntOIN, gemeentecode: nil, on: t.app.db)
+        let contact = try await Contactpersoon.query(on: t.app.db).filter(\.$organisatie.$id == uwv.requireID()).first()
+        let slachtoffer = try await t.gebruiker("collega@meldpunt.nl", rol: .meldpunt, oin: TestApp.meldpuntOIN)
+
+        let gebruikers: [(String, String, GebruikersRol, String?, String?)] = [
+            ("afnemer", "anna@svb.nl", .afnemer, TestApp.svbOIN, nil),
+            ("bijhouder", "bram@amsterdam.nl", .bijhouder, nil, "0363"),
+            ("andereBijhouder", "rob@rotterdam.nl", .bijhouder, nil, "0599"),
+            ("rni", "rik@rvig.nl", .rni, nil, "1999"),
+            ("meldpunt", "mira@meldpunt.nl", .meldpunt, TestApp.meldpuntOIN, nil),
+            ("partner", "pim@uwv.nl", .partner, TestApp.uwvOIN, nil),
+            ("beheerder", "bea@meldpunt.nl", .beheerder, TestApp.meldpuntOIN, nil),
+            ("andereBeheerder", "ab@amsterdam.nl", .beheerder, nil, "0363"),
+            ("systeem", "sam@meldpunt.nl", .systeembeheerder, TestApp.meldpuntOIN, nil),
+        ]
+        t.app.snelheidsbegrenzer.zetAan(false)
+        var browsers: [String: Browser] = ["anoniem": Browser(t)]
+        _ = try await browsers["anoniem"]!.get("/inloggen")
+        for (rol, email, gRol, oin, code) in gebruikers {
+            try await t.gebruiker(email, rol: gRol, gemeentecode: code, oin: oin)
+            let b = Browser(t)
+            let r = try await b.login(email)
+            #expect(r.status == .seeOther, "login \(email)")
+            browsers[rol] = b
+        }
+        // A wizard draft of the Belastingdienst's user.
+        let concept = try await browsers["afnemer"]!.post("/terugmeldingen/nieuw", [:]).headers.first(name: .location)?
+            .split(separator: "/").dropFirst(2).first.map(String.init) ?? UUID().uuidString
+
+        return Wereld(t: t, browsers: browsers, sleutels: [
+            "afnemer": t.sleutels.svb, "bronhouder": t.sleutels.amsterdam, "andereBronhouder": t.sleutels.rotterdam,
+            "meldpunt": t.sleutels.meldpunt, "partner": uwvSleutel,
+        ], waarden: [
+            "referentie": ref, "zaaknummer": z, "token": String(link.split(separator: "/").last ?? ""),
+            "token2": String(link2.split(separator: "/").last ?? ""),
+            "verzoek": verzoek, "verzoekId": verzoek, "concept": concept, "stap": "registratie",
+            "org": try meldpuntOrg.requireID().tekst, "partnerOrg": try uwv.requireID().tekst,
+            "gebruiker": try slachtoffer.requireID().tekst, "sleutel": UUID().uuidString,
+            "contact": try contact?.requireID().tekst ?? UUID().uuidString,
+            "tmBijlage": tmBijlage, "mBijlage": mBijlage, "vBijlage": vBijlage,
+        ])
+    }
+
+    /// The id of the object with this file name, wherever it sits in a JSON answer.
+    static func id(van bestandsnaam: String, in json: Any) -> String? {
+        if let o = json as? [String: Any] {
+            if o["bestandsnaam"] as? String == bestandsnaam, let id = o["id"] as? String { return id }
+            return o.values.lazy.compactMap { id(van: bestandsnaam, in: $0) }.first
+        }
+        if let a = json as? [Any] { return a.lazy.compactMap { id(van: bestandsnaam, in: $0) }.first }
+        return nil
+    }
+
+    /// The route's path with real objects in its parameters.
+    func pad(_ route: Route) throws -> String {
+        let tekst = route.path.map(\.description).joined(separator: "/")
+        var delen: [String] = []
+        for component in route.path {
+            guard case .parameter(let naam) = component else { delen.append(component.description); continue }
+            switch naam {
+            case "bijlage", "bijlageId":
+                delen.append(tekst.contains("terugmeldingen") ? waarden["tmBijlage"]! : tekst.contains("verzoek") ? waarden["vBijlage"]! : waarden["mBijlage"]!)
+            case "org":
+                delen.append(tekst.hasPrefix("partners") ? waarden["partnerOrg"]! : waarden["org"]!)
+            case "token" where tekst.hasSuffix("intrekken") && route.method == .POST:
+                delen.append(waarden["token2"]!)
+            default:
+                delen.append(try #require(waarden[naam], Comment(rawValue: "geen waarde voor :" + naam)))
+            }
+        }
+        return "/" + delen.joined(separator: "/")
+    }
+
+    func verzoek(_ method: HTTPMethod, _ pad: String, als rol: String, api: Bool) async throws -> TestResponse {
+        if api {
+            let body: Data? = [.POST, .PUT].contains(method) ? Data("{}".utf8) : nil
+            return try await t.request(method, pad, sleutel: sleutels[rol], body: body)
+        }
+        let b = browsers[rol]!
+        return method == .GET ? try await b.get(pad) : try await b.post(pad, [:])
+    }
+}
