@@ -378,3 +378,17 @@ struct AuditWebTests {
         }
     }
 }
+
+@Suite("Accounts: CLI")
+struct AccountCLITests {
+    @Test func resetWeigertZonderGoedWachtwoordEnLaatNietsHalf() async throws {
+        try await metApp { t in
+            try await t.gebruiker("sam@meldpunt.nl", rol: .systeembeheerder, oin: TestApp.meldpuntOIN)
+            await #expect(throws: Organisaties.Fout.self) { _ = try await t.cli(["user", "reset", "--email", "onbekend@meldpunt.nl"]) }
+            // No password on standard input: refused before anything changes.
+            await #expect(throws: Organisaties.Fout.self) { _ = try await t.cli(["user", "reset", "--email", "sam@meldpunt.nl"]) }
+            let g = try #require(try await Gebruiker.query(on: t.app.db).filter(\.$email == "sam@meldpunt.nl").first())
+            #expect(g.tweestapsGeheim != nil && !g.moetWachtwoordWijzigen)
+        }
+    }
+}

@@ -108,7 +108,7 @@ struct ApiKeyRevokeCommand: AsyncCommand {
 /// and `meldpunt user disable --email E`.
 struct UserCommand: AsyncCommandGroup {
     let help = "Gebruikers van de portalen beheren"
-    var commands: [String: any AnyAsyncCommand] { ["add": UserAddCommand(), "disable": UserDisableCommand()] }
+    var commands: [String: any AnyAsyncCommand] { ["add": UserAddCommand(), "disable": UserDisableCommand(), "reset": UserResetCommand()] }
 }
 
 struct UserAddCommand: AsyncCommand {
@@ -150,6 +150,36 @@ struct UserDisableCommand: AsyncCommand {
         try await Gebruikers.zetUit(g, on: db)
         try await Audit.schrijf(.gebruikerUitgezet, door: nil, organisatie: g.$organisatie.id, onderwerp: g.email, nu: Date(), on: db)
         schrijf(context, "Gebruiker \(email) uitgezet.")
+    }
+}
+
+/// For a locked-out user (also the last systeembeheerder): a one-time password from standard
+/// input, the second factor removed, every session ended.
+struct UserResetCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "email", help: "E-mailadres") var email: String?
+    }
+    let help = "Geef een gebruiker een eenmalig wachtwoord (van standaardinvoer) en verwijder de tweestapsverificatie; bij het inloggen kiest hij een eigen wachtwoord en stelt hij tweestaps opnieuw in."
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        guard let email = signature.email?.lowercased(), let g = try await Gebruiker.query(on: app.db).filter(\.$email == email).first() else {
+            throw Organisaties.Fout.nietGevonden("Geen gebruiker met dit e-mailadres.")
+        }
+        let wachtwoord = readLine(strippingNewline: true) ?? ""
+        guard wachtwoord.count >= Gebruikers.minimaleWachtwoordlengte, wachtwoord.utf8.count <= Accounts.maximaleWachtwoordBytes else {
+            throw Organisaties.Fout.ongeldig("Een wachtwoord is ten minste \(Gebruikers.minimaleWachtwoordlengte) tekens en ten hoogste \(Accounts.maximaleWachtwoordBytes) bytes lang.")
+        }
+        let hash = try app.password.sync.hash(wachtwoord)
+        try await app.db.schrijf { tx in
+            g.wachtwoordHash = hash
+            g.moetWachtwoordWijzigen = true
+            try await g.save(on: tx)
+        }
+        try await Accounts.zetTweestapsUit(g, eindigSessies: true, on: app.db)
+        try await Audit.schrijf(.wachtwoordHersteld, door: nil, organisatie: g.$organisatie.id, onderwerp: g.email, nu: Date(), on: app.db)
+        try await Audit.schrijf(.tweestapsHersteld, door: nil, organisatie: g.$organisatie.id, onderwerp: g.email, nu: Date(), on: app.db)
+        schrijf(context, "Gebruiker \(email): eenmalig wachtwoord gezet, tweestapsverificatie verwijderd, sessies beëindigd.")
     }
 }
 
