@@ -405,3 +405,76 @@ def test_twee_partners_correctie_via_terugmelding_opschorting_en_escalatie(porta
     assert "UWV (demo)" in tekst and "Gemeente Amsterdam" in tekst
     assert "UWV (demo) wacht met de terugvordering tot 01-03-2099." in tekst
     assert "Stilgezet zolang we aan een oplossing werken" in tekst
+
+
+def totp(sleutel, stap):
+    """RFC 6238 as the user's authenticator app computes it."""
+    import hashlib
+    import hmac
+    import struct
+    geheim = base64.b32decode(sleutel.replace(" ", "") + "=" * (-len(sleutel.replace(" ", "")) % 8))
+    mac = hmac.new(geheim, struct.pack(">Q", stap), hashlib.sha1).digest()
+    o = mac[-1] & 0x0F
+    return "%06d" % ((struct.unpack(">I", mac[o:o + 4])[0] & 0x7FFFFFFF) % 1_000_000)
+
+
+def test_nieuwe_medewerker_kiest_wachtwoord_en_stelt_tweestaps_in(portaal):
+    import time
+    email = f"nina-{uuid.uuid4().hex[:6]}@meldpunt.example"
+    # Beheer adds the user; the first password is shown once.
+    portaal.login("beheer@demo.meldpunt.nl")
+    portaal.klik("Beheer")
+    portaal.veld("gebruiker-naam", "Nina Nieuw")
+    portaal.veld("gebruiker-email", email)
+    Select(portaal.d.find_element(By.ID, "gebruiker-rol")).select_by_value("meldpunt")
+    portaal.klik("Toevoegen")
+    eerste = portaal.d.find_element(By.ID, "eenmalig").text
+    portaal.logout()
+
+    # The first login: choose an own password, then set up the second factor.
+    portaal.open("/inloggen")
+    portaal.veld("email", email)
+    portaal.veld("wachtwoord", eerste)
+    portaal.d.find_element(By.CSS_SELECTOR, "form[action='/inloggen'] button[type=submit]").click()
+    portaal.controleer()
+    assert "Kies een eigen wachtwoord" in portaal.tekst()
+    portaal.veld("nieuw", "kort")
+    portaal.veld("herhaal", "kort")
+    portaal.klik("Wachtwoord opslaan")
+    assert "Nieuw wachtwoord: Gebruik ten minste 12 tekens." in portaal.tekst()
+    portaal.veld("nieuw", "een zin die alleen ik ken")
+    portaal.veld("herhaal", "een zin die alleen ik ken")
+    portaal.klik("Wachtwoord opslaan")
+    assert "Tweestapsverificatie instellen" in portaal.tekst()
+    sleutel = portaal.d.find_element(By.ID, "tweestaps-sleutel").text
+    portaal.veld("code", "000000")
+    portaal.klik("Tweestapsverificatie aanzetten")
+    assert "Code: Deze code klopt niet" in portaal.tekst()
+    sleutel = portaal.d.find_element(By.ID, "tweestaps-sleutel").text
+    portaal.veld("code", totp(sleutel, int(time.time()) // 30))
+    portaal.klik("Tweestapsverificatie aanzetten")
+    codes = [c.text for c in portaal.d.find_elements(By.CSS_SELECTOR, ".herstelcodes code")]
+    assert len(codes) == 10
+    portaal.klik("Verder")
+    assert "Uitloggen" in portaal.tekst()
+    portaal.logout()
+
+    # The next login asks for the code; a recovery code works once.
+    portaal.open("/inloggen")
+    portaal.veld("email", email)
+    portaal.veld("wachtwoord", "een zin die alleen ik ken")
+    portaal.d.find_element(By.CSS_SELECTOR, "form[action='/inloggen'] button[type=submit]").click()
+    portaal.controleer()
+    assert "Vul de code in" in portaal.tekst()
+    portaal.veld("code", codes[0])
+    portaal.formulier_knop("/inloggen/code", "Inloggen")
+    assert "Uitloggen" in portaal.tekst()
+    portaal.open("/account")
+    assert "U heeft nog 9 ongebruikte herstelcodes." in portaal.tekst()
+    portaal.logout()
+
+    portaal.login("beheer@demo.meldpunt.nl")
+    portaal.open("/beheer/audit")
+    assert "Tweestapsverificatie aangezet" in portaal.tekst() and email in portaal.tekst()
+    portaal.d.set_window_size(390, 844)
+    portaal.open("/beheer/audit")

@@ -29,20 +29,30 @@ struct InlogstappenController: RouteCollection {
             response.zet(.inlogstap, try Verzegeld.sluit(v, req.application.geheimen.inlogstap), req, sameSite: .strict, maxAge: Int(geldigheid))
             return response
         }
+        let token = try await startSessie(req, g)
         let response = req.redirect(to: v.terug, redirectType: .normal)
-        try await startSessie(req, g, response)
+        zetSessie(token, req, response)
         return response
     }
 
-    /// A new session id at every login (no fixation); the old one, if any, ends.
-    static func startSessie(_ req: Request, _ g: Gebruiker, _ response: Response) async throws {
+    /// A new session id at every login (no fixation); the old one, if any, ends. The page of this
+    /// very response already shows the user, with the new session's form token.
+    @discardableResult
+    static func startSessie(_ req: Request, _ g: Gebruiker) async throws -> String {
         let nu = req.application.klok.nu()
         if let oud = req.cookie(.sessie) { try await Gebruikers.beeindigSessie(oud, on: req.db) }
         let token = try await Gebruikers.nieuweSessie(voor: g.requireID(), nu: nu, on: req.db)
+        _ = try await g.$organisatie.get(on: req.db)
+        req.gebruiker = Gebruikers.dto(g)
+        req.csrfToken = WebMiddleware.csrfToken(sessie: token, req.application)
         req.logger.info("Ingelogd", metadata: ["gebruiker": .string(g.id?.uuidString ?? "")])
         if g.rol == GebruikersRol.systeembeheerder.rawValue {
             try await Audit.schrijf(.systeemLogin, zelf: g, nu: nu, on: req.db)
         }
+        return token
+    }
+
+    static func zetSessie(_ token: String, _ req: Request, _ response: Response) {
         response.zet(.sessie, token, req)
         response.zet(.inlogstap, nil, req)
         // A fresh anonymous form token too, for after logging out.
@@ -147,9 +157,10 @@ struct InlogstappenController: RouteCollection {
         case .opnieuw(let pagina): return pagina
         case .aan(let codes):
             let t = Teksten.voor(req.taal)
+            let token = try await Self.startSessie(req, g)
             let response = try await req.accountStap(AccountStap(kop: t["tweestapsAanTitel"]!, uitleg: [t["tweestapsAanUitleg"]!],
                                                                  codes: codes, verder: v.terug), titel: "tweestapsAanTitel")
-            try await Self.startSessie(req, g, response)
+            Self.zetSessie(token, req, response)
             return response
         }
     }

@@ -66,9 +66,7 @@ struct WebMiddleware: AsyncMiddleware {
     @discardableResult
     static func zetCsrfToken(_ request: Request, sessie geldig: Bool) -> String? {
         if geldig, let sessie = request.cookie(.sessie) {
-            let mac = HMAC<SHA256>.authenticationCode(for: Data(sessie.utf8), using: request.application.geheimen.csrf)
-            request.csrfToken = Data(mac).base64EncodedString()
-                .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+            request.csrfToken = csrfToken(sessie: sessie, request.application)
             return request.cookie(.csrf)?.count == 43 ? nil : Sleutels.willekeurig(32)
         }
         if let c = request.cookie(.csrf), c.count == 43 {
@@ -78,6 +76,12 @@ struct WebMiddleware: AsyncMiddleware {
         let nieuw = Sleutels.willekeurig(32)
         request.csrfToken = nieuw
         return nieuw
+    }
+
+    static func csrfToken(sessie: String, _ app: Application) -> String {
+        let mac = HMAC<SHA256>.authenticationCode(for: Data(sessie.utf8), using: app.geheimen.csrf)
+        return Data(mac).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
     }
 
     /// Constant-time comparison: the token must not leak through timing.
