@@ -34,12 +34,16 @@ struct LopendeVerzoekenMiddleware: AsyncMiddleware {
     }
 }
 
-/// Runs before Fluent's own shutdown (lifecycle handlers stop in reverse order).
+/// Runs before Fluent's own shutdown (lifecycle handlers stop in reverse order). Vapor stops the
+/// HTTP server only after the lifecycle handlers, so this stops it first: otherwise requests
+/// keep arriving after the drain and meet a closed database.
 struct Afronden: LifecycleHandler {
     let lopend: LopendeVerzoeken
     let maximaal: Duration
 
     func shutdownAsync(_ application: Application) async {
+        // No new connections; open ones finish their request (a second call later is a no-op).
+        await application.server.shutdown()
         let n = lopend.lopend
         guard n > 0 else { return }
         application.logger.notice("Afsluiten: wacht op \(n) lopende verzoek(en)")
