@@ -55,8 +55,9 @@ struct ReferentieController: RouteCollection {
         let eind: Dag
         do {
             eind = try req.application.kalender.plusWerkdagen(n, na: dag)
-        } catch let fout as KalenderFout {
-            throw Problem.ongeldig([.init(name: "startdatum", code: fout.code, reason: fout.reden)])
+        } catch {
+            // Typed throws: `error` is a KalenderFout.
+            throw Problem.ongeldig([.init(name: "startdatum", code: error.code, reason: error.reden)])
         }
         return TermijnDTO(startdatum: dag.description, werkdagen: n, einddatum: eind.description)
     }
