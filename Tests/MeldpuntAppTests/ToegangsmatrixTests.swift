@@ -182,6 +182,57 @@ struct ToegangsmatrixTests {
     }
 }
 
+extension ToegangsmatrixTests {
+    /// The third axis: the object's state. The same callers, on the same objects, once they are
+    /// closed and once erased: reading stays for who may read, writing ends (409), an erased
+    /// case does not exist for the partner any more (404).
+    @Test func toegangVolgtDeToestandVanHetObject() async throws {
+        try await metApp { t in
+            let w = try await Wereld.bouw(t)
+            let v = w.waarden["verzoek"]!, z = w.waarden["zaaknummer"]!, ref = w.waarden["referentie"]!
+            let partner = w.sleutels["partner"]!, bronhouder = w.sleutels["bronhouder"]!
+            func partnerLeest() async throws -> HTTPResponseStatus { try await t.get("/api/v1/verzoeken/\(v)", partner).status }
+            func partnerSchrijft() async throws -> HTTPResponseStatus {
+                try await t.post("/api/v1/verzoeken/\(v)/berichten", partner, json: ["tekst": "Stand van zaken."]).status
+            }
+            func partnerPortaal() async throws -> HTTPResponseStatus { try await w.browsers["partner"]!.get("/verzoeken/\(v)").status }
+
+            // Open: read and write.
+            #expect(try await partnerLeest() == .ok)
+            #expect(try await partnerSchrijft() == .ok)
+            // Closed case: still readable, no longer writable.
+            let sluiten: [String: Any] = ["status": "gesloten", "uitkomst": "opgelost", "samenvatting": "Opgelost.", "redenOpenCorrecties": "Afgestemd."]
+            #expect(try await t.stap(z, "statuswijzigingen", sluiten).status == .ok)
+            #expect(try await partnerLeest() == .ok)
+            #expect(try await partnerPortaal() == .ok)
+            #expect(try await partnerSchrijft() == .conflict)
+            // The page says so next to the form (a 4xx) and adds nothing to the thread.
+            func berichten() async throws -> Int { (try await t.get("/api/v1/verzoeken/\(v)", partner).object["berichten"] as? [Any])?.count ?? -1 }
+            let voor = try await berichten()
+            #expect(voor > 0)
+            #expect(try await w.browsers["partner"]!.post("/verzoeken/\(v)/bericht", ["tekst": "Nog iets."]).status.code / 100 == 4)
+            #expect(try await berichten() == voor)
+            // Erased (the melder withdrew consent): gone for the partner, read or write.
+            let melder = Browser(t)
+            _ = try await melder.get("/status/\(w.waarden["token"]!)/intrekken")
+            #expect(try await melder.post("/status/\(w.waarden["token"]!)/intrekken", [:]).status == .seeOther)
+            #expect(try await partnerLeest() == .notFound)
+            #expect(try await partnerPortaal() == .notFound)
+            #expect(try await partnerSchrijft() == .notFound)
+            #expect(try await t.get("/api/v1/verzoeken", partner).tekst.contains(v) == false)
+
+            // A terugmelding once completed: the bronhouder reads it, the model allows no further step.
+            #expect(try await t.wijzig(ref, bronhouder, ["status": "In behandeling"]).status == .ok)
+            #expect(try await t.wijzig(ref, bronhouder, ["status": "Afgehandeld", "toelichting": "Verbeterd.", "uitkomst": "verbeterd"]).status == .ok)
+            #expect(try await t.get("/api/v1/terugmeldingen/\(ref)", bronhouder).status == .ok)
+            #expect(try await t.wijzig(ref, bronhouder, ["status": "In behandeling"]).status == .conflict)
+            #expect(try await t.wijzig(ref, w.sleutels["afnemer"]!, ["status": "Ingetrokken"]).status == .conflict)
+            #expect(try await w.browsers["bijhouder"]!.post("/terugmeldingen/\(ref)/status", ["status": "In behandeling"]).status.code / 100 == 4)
+            #expect(try await t.get("/api/v1/terugmeldingen/\(ref)", bronhouder).object["status"] as? String == "Afgehandeld")
+        }
+    }
+}
+
 /// The objects and callers of the matrix.
 private struct Wereld {
     let t: TestApp
