@@ -85,7 +85,13 @@ final class TestApp: @unchecked Sendable {
             try await app.server.start(address: .hostname("127.0.0.1", port: 0))
             let port = app.http.server.shared.localAddress!.port!
             let t = TestApp(app: app, port: port, klok: klok, schema: schema, sqlitePad: pad)
-            try await t.maakTestorganisaties()
+            do {
+                try await t.maakTestorganisaties()
+            } catch {
+                // An HTTP client never shut down ends the process; the app stops below.
+                try? await t.client.shutdown()
+                throw error
+            }
             return t
         } catch {
             try? await app.asyncShutdown()
