@@ -336,10 +336,10 @@ struct HardeningTests {
             // The same key with another body is a client error, not a silent replay.
             let ander = try JSONSerialization.data(withJSONObject: Voorbeeld.terugmelding(kenmerk: "ANDER"))
             let hergebruik = try await t.request(.POST, "/api/v1/terugmeldingen", sleutel: t.sleutels.belastingdienst, headers: sleutel, body: ander)
-            #expect(hergebruik.status == .unprocessableEntity)
+            #expect(hergebruik.status == .conflict)
             #expect(hergebruik.headers.first(name: .contentType)?.hasPrefix("application/problem+json") == true)
             let andereMelding = try JSONSerialization.data(withJSONObject: MeldingApiTests.melding(bezwaar: true))
-            #expect(try await t.request(.POST, "/api/v1/meldingen", sleutel: t.sleutels.svb, headers: sleutel, body: andereMelding).status == .unprocessableEntity)
+            #expect(try await t.request(.POST, "/api/v1/meldingen", sleutel: t.sleutels.svb, headers: sleutel, body: andereMelding).status == .conflict)
             #expect(try await Terugmelding.query(on: t.app.db).count() == 2)
         }
     }

@@ -68,10 +68,9 @@ enum OpenAPIDocument {
         "404": "Niet gevonden, of niet voor u zichtbaar.",
         "405": "Methode niet toegestaan op dit pad.",
         "406": "Gevraagd mediatype kan niet worden geleverd.",
-        "409": "De status laat deze overgang niet toe, of er was een gelijktijdige wijziging.",
+        "409": "De status laat deze overgang niet toe, er was een gelijktijdige wijziging, of de Idempotency-Key is al gebruikt met een andere body.",
         "413": "Het verzoek is te groot.",
         "415": "Mediatype van de body niet ondersteund.",
-        "422": "Deze Idempotency-Key is al gebruikt met een andere body.",
         "429": "Te veel verzoeken; probeer het na Retry-After seconden opnieuw.",
         "500": "Interne fout.",
         "503": "Dienst (database) niet beschikbaar.",
@@ -92,7 +91,7 @@ enum OpenAPIDocument {
     /// A retried create with the same key answers with what the first one created.
     static var idempotencyKey: J { [
         "name": "Idempotency-Key", "in": "header", "required": false,
-        "description": "Een door u gekozen sleutel (bv. een UUID) per aanmaakverzoek. Een herhaling met dezelfde sleutel en body maakt niets nieuws en geeft het eerste resultaat; dezelfde sleutel met een andere body geeft 422. Sleutels gelden 24 uur, per organisatie.",
+        "description": "Een door u gekozen sleutel (bv. een UUID) per aanmaakverzoek. Een herhaling met dezelfde sleutel en body maakt niets nieuws en geeft het eerste resultaat; dezelfde sleutel met een andere body geeft 409. Sleutels gelden 24 uur, per organisatie.",
         "schema": ["type": "string", "minLength": 1, "maxLength": 255, "pattern": "^[\\x21-\\x7E]+$"],
     ] }
 
@@ -166,7 +165,7 @@ enum OpenAPIDocument {
                 "post": operatie("terugmeldingAanmaken", "Een terugmelding doen aan de gekozen bronhouder", tag: "terugmeldingen",
                                  parameters: [idempotencyKey], body: ref("TerugMelding"),
                                  responses: [ok("De terugmelding is ontvangen (status Gemeld)", ref("TerugmeldingDetail"), headers: ["Location": ""], status: "201")],
-                                 fouten: ["403", "413", "415", "422"]),
+                                 fouten: ["403", "409", "413", "415"]),
                 "get": operatie("terugmeldingenLijst", "Terugmeldingen die u mag zien: ontvangen (bronhouder, oudste eerst) of verzonden (afnemer, nieuwste eerst)", tag: "terugmeldingen",
                                 parameters: [
                                     query("richting", ["type": "string", "enum": ["ontvangen", "verzonden"]], "Standaard ontvangen voor bronhouders, anders verzonden."),
@@ -184,7 +183,7 @@ enum OpenAPIDocument {
                 "post": operatie("meldingAanmaken", "Een melding doen bij het Meldpunt Fouten in Overheidsregistraties (voor systemen van organisaties en intermediairs)", tag: "meldingen",
                                  parameters: [idempotencyKey], body: ref("MeldingVerzoek"),
                                  responses: [ok("De melding is ontvangen; statuspagina is de privélink voor de melder en wordt maar één keer gegeven", ref("MeldingOntvangen"), headers: ["Location": ""], status: "201")],
-                                 fouten: ["413", "415", "422"]),
+                                 fouten: ["409", "413", "415"]),
                 "get": operatie("meldingenWerkvoorraad", "De werkvoorraad van het Meldpunt: open meldingen oudste eerst; alleen gesloten nieuwste eerst", tag: "meldingen",
                                 parameters: [
                                     query("status", ["type": "string"], "Eén of meer statussen, komma-gescheiden: \(MeldingStatus.allCases.map(\.rawValue).joined(separator: ", "))."),

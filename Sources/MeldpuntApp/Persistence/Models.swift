@@ -178,11 +178,12 @@ final class EenmaligeSleutel: Model, @unchecked Sendable {
         self.vingerafdruk = vingerafdruk
     }
 
-    /// The earlier use of this key, if any; 422 when it came with another request body.
+    /// The earlier use of this key, if any; 409 when it came with another request body
+    /// (a conflict with the first request; the ADR keeps 422 out of the API).
     static func eerder(_ sleutel: String, vingerafdruk: String?, on db: any Database) async throws -> EenmaligeSleutel? {
         guard let rij = try await find(sleutel, on: db) else { return nil }
         if let vingerafdruk, let eerste = rij.vingerafdruk, eerste != vingerafdruk {
-            throw Problem(.unprocessableEntity, detail: "Deze Idempotency-Key is al gebruikt voor een ander verzoek. Gebruik een nieuwe sleutel voor een nieuw verzoek.")
+            throw Problem(.conflict, detail: "Deze Idempotency-Key is al gebruikt voor een ander verzoek. Gebruik een nieuwe sleutel voor een nieuw verzoek.")
         }
         return rij
     }
