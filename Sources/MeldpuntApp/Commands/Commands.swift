@@ -170,12 +170,7 @@ struct UserResetCommand: AsyncCommand {
         guard wachtwoord.count >= Gebruikers.minimaleWachtwoordlengte, wachtwoord.utf8.count <= Accounts.maximaleWachtwoordBytes else {
             throw Organisaties.Fout.ongeldig("Een wachtwoord is ten minste \(Gebruikers.minimaleWachtwoordlengte) tekens en ten hoogste \(Accounts.maximaleWachtwoordBytes) bytes lang.")
         }
-        let hash = try app.password.sync.hash(wachtwoord)
-        try await app.db.schrijf { tx in
-            g.wachtwoordHash = hash
-            g.moetWachtwoordWijzigen = true
-            try await g.save(on: tx)
-        }
+        _ = try await Accounts.stelWachtwoordOpnieuwIn(g, wachtwoord: wachtwoord, hasher: app.password.sync, threadPool: app.threadPool, on: app.db)
         try await Accounts.zetTweestapsUit(g, eindigSessies: true, on: app.db)
         try await Audit.schrijf(.wachtwoordHersteld, door: nil, organisatie: g.$organisatie.id, onderwerp: g.email, nu: Date(), on: app.db)
         try await Audit.schrijf(.tweestapsHersteld, door: nil, organisatie: g.$organisatie.id, onderwerp: g.email, nu: Date(), on: app.db)

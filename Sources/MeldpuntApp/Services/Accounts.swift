@@ -68,9 +68,7 @@ enum Accounts {
     static func zetWachtwoord(_ g: Gebruiker, nieuw: String, herhaal: String, behoudSessie: String?, hasher: any PasswordHasher,
                               threadPool: NIOThreadPool, nu: Date, on db: any Database) async throws {
         try controleerNieuwWachtwoord(nieuw, herhaal: herhaal, email: g.email)
-        let oud = g.wachtwoordHash
-        let gelijk = (try? await threadPool.runIfActive { try hasher.verify(nieuw, created: oud) }) ?? false
-        guard !gelijk else { throw AccountFout.wachtwoordOngewijzigd }
+        guard await !klopt(nieuw, g.wachtwoordHash, hasher: hasher, threadPool: threadPool) else { throw AccountFout.wachtwoordOngewijzigd }
         let hash = try await threadPool.runIfActive { try hasher.hash(nieuw) }
         try await db.schrijf { tx in
             g.wachtwoordHash = hash
@@ -84,15 +82,20 @@ enum Accounts {
     }
 
     static func controleerHuidig(_ g: Gebruiker, _ wachtwoord: String, hasher: any PasswordHasher, threadPool: NIOThreadPool) async throws {
-        let hash = g.wachtwoordHash
-        let klopt = (try? await threadPool.runIfActive { try hasher.verify(wachtwoord, created: hash) }) ?? false
-        guard klopt else { throw AccountFout.huidigWachtwoordOnjuist }
+        guard await klopt(wachtwoord, g.wachtwoordHash, hasher: hasher, threadPool: threadPool) else { throw AccountFout.huidigWachtwoordOnjuist }
+    }
+
+    /// bcrypt is slow on purpose: checked off the event loop; an unreadable hash never matches.
+    static func klopt(_ wachtwoord: String, _ hash: String, hasher: any PasswordHasher, threadPool: NIOThreadPool) async -> Bool {
+        (try? await threadPool.runIfActive { try hasher.verify(wachtwoord, created: hash) }) ?? false
     }
 
     /// Beheer resets a password: a generated one, shown once, to be replaced at the next login;
     /// the user's sessions end.
-    static func stelWachtwoordOpnieuwIn(_ g: Gebruiker, hasher: any PasswordHasher, threadPool: NIOThreadPool, on db: any Database) async throws -> String {
-        let tijdelijk = Sleutels.willekeurig(15)
+    /// `wachtwoord`: the one-time password to set (the CLI reads it); otherwise one is generated.
+    static func stelWachtwoordOpnieuwIn(_ g: Gebruiker, wachtwoord: String? = nil, hasher: any PasswordHasher, threadPool: NIOThreadPool,
+                                        on db: any Database) async throws -> String {
+        let tijdelijk = wachtwoord ?? Sleutels.willekeurig(15)
         let hash = try await threadPool.runIfActive { try hasher.hash(tijdelijk) }
         try await db.schrijf { tx in
             g.wachtwoordHash = hash

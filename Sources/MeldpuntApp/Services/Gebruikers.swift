@@ -86,8 +86,7 @@ enum Gebruikers {
         let gebruiker = try await Gebruiker.query(on: db).filter(\.$email == email).with(\.$organisatie).first()
         // Verify against a dummy hash when the user is unknown, so timing does not reveal it.
         let hash = gebruiker?.wachtwoordHash ?? dummyHash
-        // bcrypt is slow on purpose: off the event loop.
-        let klopt = (try? await threadPool.runIfActive { try hasher.verify(wachtwoord, created: hash) }) ?? false
+        let klopt = await Accounts.klopt(wachtwoord, hash, hasher: hasher, threadPool: threadPool)
         guard klopt, let gebruiker, gebruiker.actief, let dto = dto(gebruiker) else {
             for s in [sleutel, adresSleutel] {
                 let p = MisluktePoging()

@@ -12,9 +12,20 @@ enum Sleutels {
 
     static func willekeurig(_ bytes: Int) -> String {
         var g = SystemRandomNumberGenerator()
-        let data = Data((0..<bytes).map { _ in UInt8.random(in: .min ... .max, using: &g) })
-        return data.base64EncodedString()
+        return base64url(Data((0..<bytes).map { _ in UInt8.random(in: .min ... .max, using: &g) }))
+    }
+
+    /// URL- and cookie-safe base64 without padding.
+    static func base64url(_ data: some DataProtocol) -> String {
+        Data(data).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
+    /// Constant-time comparison: a secret must not leak through timing.
+    static func gelijk(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
     }
 
     static func sha256Hex(_ data: some DataProtocol) -> String {

@@ -30,15 +30,9 @@ struct Totp: Sendable {
         guard code.count == Totp.cijfers, code.allSatisfy(\.isASCII), code.allSatisfy(\.isNumber) else { return nil }
         let huidig = Totp.stap(nu)
         for stap in [huidig - 1, huidig, huidig + 1] where stap > (naStap ?? .min) {
-            if Self.gelijk(self.code(stap: stap), code) { return stap }
+            if Sleutels.gelijk(self.code(stap: stap), code) { return stap }
         }
         return nil
-    }
-
-    private static func gelijk(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
-        guard x.count == y.count else { return false }
-        return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
     }
 
     static func nieuwGeheim() -> Data {

@@ -265,7 +265,7 @@ struct MeldenController: RouteCollection {
         let delen = ref.split(separator: "|").map(String.init)
         guard delen.count == 4, let naamData = Data(base64Encoded: delen[0]), let naam = String(data: naamData, encoding: .utf8) else { return nil }
         let inhoud = delen[0...2].joined(separator: "|")
-        guard WebMiddleware.gelijk(Geheimen.mac(inhoud, req.application.geheimen.uploadReferenties), delen[3]) else { return nil }
+        guard Sleutels.gelijk(Geheimen.mac(inhoud, req.application.geheimen.uploadReferenties), delen[3]) else { return nil }
         return (naam, delen[1], delen[2])
     }
 }

@@ -41,7 +41,7 @@ struct WebMiddleware: AsyncMiddleware {
             defer { if gereserveerd > 0 { request.application.uploadBudget.geefVrij(gereserveerd) } }
             _ = try await request.body.collect(max: max).get()
             let gegeven = (try? request.content.get(String.self, at: "_csrf")) ?? ""
-            guard Self.gelijk(gegeven, request.csrfToken) else {
+            guard Sleutels.gelijk(gegeven, request.csrfToken) else {
                 // A form of a session that has since ended: log in again rather than an error.
                 throw request.sessieVerlopen ? WebFout.nietIngelogd : WebFout.ongeldigFormulier
             }
@@ -79,16 +79,7 @@ struct WebMiddleware: AsyncMiddleware {
     }
 
     static func csrfToken(sessie: String, _ app: Application) -> String {
-        let mac = HMAC<SHA256>.authenticationCode(for: Data(sessie.utf8), using: app.geheimen.csrf)
-        return Data(mac).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
-    }
-
-    /// Constant-time comparison: the token must not leak through timing.
-    static func gelijk(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
-        guard x.count == y.count else { return false }
-        return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+        Sleutels.base64url(Data(HMAC<SHA256>.authenticationCode(for: Data(sessie.utf8), using: app.geheimen.csrf)))
     }
 
     static func cookie(_ waarde: String, _ request: Request, sameSite: HTTPCookies.SameSitePolicy = .lax, maxAge: Int? = nil,
