@@ -61,13 +61,18 @@ public enum MeldingUitkomst: String, CaseIterable, Codable, Sendable {
 public enum MeldingOvergangFout: Error, Equatable, Sendable {
     case ongeldigeOvergang(van: MeldingStatus, naar: MeldingStatus)
     /// Closing needs an outcome; a role needs a finished analysis.
-    case ontbreekt(String)
+    case ontbreekt(Vereiste)
+
+    /// What must be recorded before the step.
+    public enum Vereiste: String, Sendable, CaseIterable {
+        case eersteContact, analyse, uitkomst
+    }
 }
 
 /// Checks a step of the case model. Closing always needs an outcome.
 public func controleerMeldingOvergang(van: MeldingStatus, naar: MeldingStatus, uitkomst: MeldingUitkomst? = nil) throws(MeldingOvergangFout) {
     guard van.volgende.contains(naar) else { throw .ongeldigeOvergang(van: van, naar: naar) }
-    if naar == .gesloten && uitkomst == nil { throw .ontbreekt("uitkomst") }
+    if naar == .gesloten && uitkomst == nil { throw .ontbreekt(.uitkomst) }
 }
 
 // MARK: Role

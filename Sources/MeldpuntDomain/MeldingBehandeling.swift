@@ -28,24 +28,6 @@ public enum Behandelstap: String, CaseIterable, Sendable, Equatable {
     case sluiten
 }
 
-extension MeldingOvergangFout {
-    /// What the staff member must do first, in words.
-    public var uitleg: String {
-        switch self {
-        case .ongeldigeOvergang(let van, _) where van == .gesloten:
-            "De melding is gesloten; er kan niets meer aan veranderen."
-        case .ongeldigeOvergang(let van, let naar):
-            "Van \(van.rawValue) kan de melding niet naar \(naar.rawValue)."
-        case .ontbreekt("eersteContact"):
-            "Leg eerst het eerste persoonlijke contact met de melder vast."
-        case .ontbreekt("analyse"):
-            "Leg eerst de analyse vast (oorsprong, impact en complexiteit); daarna kiest u de rol."
-        case .ontbreekt(let wat):
-            "Eerst nodig: \(wat)."
-        }
-    }
-}
-
 /// The state a case is in after `stap`, or why the step is not possible now.
 public func statusNa(_ stap: Behandelstap, van huidig: MeldingStatus) throws(MeldingOvergangFout) -> MeldingStatus {
     if huidig.isGesloten { throw .ongeldigeOvergang(van: huidig, naar: huidig) }
@@ -54,14 +36,14 @@ public func statusNa(_ stap: Behandelstap, van huidig: MeldingStatus) throws(Mel
         return huidig == .ontvangen ? .intake : huidig
     case .analyse:
         switch huidig {
-        case .ontvangen: throw .ontbreekt("eersteContact")
+        case .ontvangen: throw .ontbreekt(.eersteContact)
         case .intake: return .analyse
         default: return huidig
         }
     case .rolKeuze:
         switch huidig {
-        case .ontvangen: throw .ontbreekt("eersteContact")
-        case .intake: throw .ontbreekt("analyse")
+        case .ontvangen: throw .ontbreekt(.eersteContact)
+        case .intake: throw .ontbreekt(.analyse)
         case .analyse: return .inBehandeling
         default: return huidig
         }

@@ -68,16 +68,6 @@ public enum VerzoekFout: Error, Equatable, Sendable {
     case ongeldigeOvergang(van: VerzoekStatus, naar: VerzoekStatus)
     case redenOntbreekt
     case hoogsteNiveau
-
-    public var uitleg: String {
-        switch self {
-        case .ongeldigeOvergang(let van, let naar):
-            van.volgende.isEmpty ? "Het verzoek is \(van.rawValue); er verandert niets meer aan."
-                                 : "Van \(van.rawValue) kan het verzoek niet naar \(naar.rawValue)."
-        case .redenOntbreekt: "Geef de reden."
-        case .hoogsteNiveau: "Het verzoek is al interdepartementaal geëscaleerd; hoger kan niet."
-        }
-    }
 }
 
 private func heeftReden(_ reden: String?) -> Bool {

@@ -26,10 +26,10 @@ struct MeldingBehandelingTests {
     }
 
     @Test func eenGeweigerdeStapZegtWatEerstMoet() {
-        #expect(throws: MeldingOvergangFout.ontbreekt("eersteContact")) { try statusNa(.analyse, van: .ontvangen) }
-        #expect(throws: MeldingOvergangFout.ontbreekt("analyse")) { try statusNa(.rolKeuze, van: .intake) }
-        #expect(MeldingOvergangFout.ontbreekt("analyse").uitleg.contains("analyse"))
-        #expect(MeldingOvergangFout.ongeldigeOvergang(van: .gesloten, naar: .gesloten).uitleg.contains("gesloten"))
+        #expect(throws: MeldingOvergangFout.ontbreekt(.eersteContact)) { try statusNa(.analyse, van: .ontvangen) }
+        #expect(throws: MeldingOvergangFout.ontbreekt(.analyse)) { try statusNa(.rolKeuze, van: .intake) }
+        #expect(MeldingOvergangFout.ontbreekt(.analyse).uitleg(.nl).contains("analyse"))
+        #expect(MeldingOvergangFout.ongeldigeOvergang(van: .gesloten, naar: .gesloten).uitleg(.nl).contains("gesloten"))
     }
 
     @Test func contactAlleFoutenTegelijk() {

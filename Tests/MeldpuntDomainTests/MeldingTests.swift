@@ -18,7 +18,7 @@ struct MeldingModelTests {
     }
 
     @Test func sluitenVraagtEenUitkomst() {
-        #expect(throws: MeldingOvergangFout.ontbreekt("uitkomst")) {
+        #expect(throws: MeldingOvergangFout.ontbreekt(.uitkomst)) {
             try controleerMeldingOvergang(van: .inBehandeling, naar: .gesloten)
         }
         #expect(throws: MeldingOvergangFout.ongeldigeOvergang(van: .ontvangen, naar: .inBehandeling)) {

@@ -21,7 +21,7 @@ struct VerzoekTests {
         #expect(throws: VerzoekFout.ongeldigeOvergang(van: .uitgevoerd, naar: .geaccepteerd)) {
             try controleerVerzoekOvergang(van: .uitgevoerd, naar: .geaccepteerd, reden: nil)
         }
-        #expect(VerzoekFout.ongeldigeOvergang(van: .afgewezen, naar: .uitgevoerd).uitleg.contains("verandert niets meer"))
+        #expect(VerzoekFout.ongeldigeOvergang(van: .afgewezen, naar: .uitgevoerd).uitleg(.nl).contains("verandert niets meer"))
     }
 
     @Test func escalerenGaatEenNiveauOmhoogMetReden() throws {

@@ -76,6 +76,8 @@ enum ProblemMiddleware {
         switch error {
         case let p as Problem:
             return p
+        case let w as Weigering:
+            return problem(for: w)
         case let v as ValidatieFouten:
             return .ongeldig(v.fouten)
         case let d as DecodingError:
@@ -102,6 +104,17 @@ enum ProblemMiddleware {
         default:
             request.logger.report(error: error)
             return Problem(.internalServerError, detail: "Er ging iets mis aan onze kant. Probeer het later opnieuw.")
+        }
+    }
+
+    /// The one mapping from a use case's refusal to HTTP.
+    static func problem(for w: Weigering) -> Problem {
+        switch w {
+        case .nietGevonden: Problem(.notFound, detail: w.uitleg(.nl))
+        case .geenToegang: Problem(.forbidden, detail: w.uitleg(.nl))
+        case .conflict: Problem(.conflict, detail: w.uitleg(.nl))
+        case .ongeldig(let fouten): .ongeldig(fouten)
+        case .tijdelijkBezet: Problem(.serviceUnavailable, detail: w.uitleg(.nl), headers: ["Retry-After": "1"])
         }
     }
 
@@ -137,9 +150,4 @@ enum ProblemMiddleware {
 
 extension HTTPMediaType {
     static let problemJSON = HTTPMediaType(type: "application", subType: "problem+json", parameters: ["charset": "utf-8"])
-}
-
-/// Runs a domain validator; its errors become one 400 with every problem in `invalidParams`.
-func valideer<T>(_ f: () throws(ValidatieFouten) -> T) throws -> T {
-    do { return try f() } catch { throw Problem.ongeldig(error.fouten) }
 }

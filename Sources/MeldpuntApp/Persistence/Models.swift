@@ -183,7 +183,7 @@ final class EenmaligeSleutel: Model, @unchecked Sendable {
     static func eerder(_ sleutel: String, vingerafdruk: String?, on db: any Database) async throws -> EenmaligeSleutel? {
         guard let rij = try await find(sleutel, on: db) else { return nil }
         if let vingerafdruk, let eerste = rij.vingerafdruk, eerste != vingerafdruk {
-            throw Problem(.conflict, detail: "Deze Idempotency-Key is al gebruikt voor een ander verzoek. Gebruik een nieuwe sleutel voor een nieuw verzoek.")
+            throw Weigering.conflict(.sleutelHergebruikt)
         }
         return rij
     }

@@ -41,7 +41,7 @@ extension MeldingService {
 
     private func vereisMeldpunt(_ door: Medewerker) throws {
         guard door.organisatie.heeft(.meldpunt) else {
-            throw Problem(.forbidden, detail: "Alleen het Meldpunt behandelt meldingen; uw organisatie heeft die rol niet.")
+            throw Weigering.geenToegang(.rolOntbreekt(.meldpunt))
         }
     }
 
@@ -49,7 +49,7 @@ extension MeldingService {
     /// A case closed without any contact was never overdue.
     private func vereisOpen(_ m: Melding) throws {
         if m.meldingStatus.isGesloten {
-            throw Problem(.conflict, detail: MeldingOvergangFout.ongeldigeOvergang(van: .gesloten, naar: .gesloten).uitleg)
+            throw Weigering.conflict(.meldingGesloten)
         }
     }
 
@@ -150,7 +150,7 @@ extension MeldingService {
     func zoek(_ zaaknummer: String, on database: (any Database)? = nil) async throws -> Melding {
         guard let nummer = Zaaknummer(zaaknummer),
               let m = try await Melding.query(on: database ?? db).filter(\.$zaaknummer == nummer.description).first()
-        else { throw Problem.nietGevonden("Er is geen melding met dit zaaknummer.") }
+        else { throw Weigering.nietGevonden(.melding) }
         return m
     }
 
@@ -210,7 +210,7 @@ extension MeldingService {
         let m = try await zoek(zaaknummer)
         guard let b = try await MeldingBijlage.query(on: db).filter(\.$id == bijlageID).filter(\.$melding.$id == m.requireID()).first(),
               let data = try await BijlageOpslag.laad(b.sha256, on: db)
-        else { throw Problem.nietGevonden("Deze melding heeft geen bijlage met dit id.") }
+        else { throw Weigering.nietGevonden(.bijlage) }
         let p = try await MeldingPersoonsgegevens.find(m.id, on: db)
         try await Verwerkingslog.regel(.meldingBijlageRaadplegen, organisatie: door.organisatie.id, melding: m.id, betrokkene: betrokkene(p),
                                        traceID: traceID, tijdstip: nu, gebruiker: door.gebruiker?.id).create(on: db)
@@ -233,7 +233,7 @@ extension MeldingService {
         let van = m.meldingStatus
         let naar: MeldingStatus
         if let stap {
-            do { naar = try statusNa(stap, van: van) } catch { throw Problem(.conflict, detail: error.uitleg) }
+            do { naar = try statusNa(stap, van: van) } catch { throw Weigering.conflict(.meldingOvergang(error)) }
         } else {
             naar = van
         }
@@ -260,7 +260,7 @@ extension MeldingService {
             }
         } catch {
             if let opnieuw = try? await Melding.find(id, on: db), opnieuw.laatsteVolgnummer != gelezen {
-                throw Problem(.conflict, detail: "De melding is tegelijk door een ander gewijzigd. Haal haar opnieuw op en probeer het nog eens.")
+                throw Weigering.conflict(.tegelijkGewijzigd)
             }
             throw error
         }
@@ -306,10 +306,10 @@ extension MeldingService {
         try vereisMeldpunt(door)
         let m = try await zoek(zaaknummer)
         let adres = (email ?? "").trimmingCharacters(in: .whitespaces).lowercased()
-        guard !adres.isEmpty else { throw Problem.ongeldig("email", "required", "Geef het e-mailadres van de behandelaar.") }
+        guard !adres.isEmpty else { throw Weigering.ongeldig("email", "required", "Geef het e-mailadres van de behandelaar.") }
         guard let g = try await Gebruiker.query(on: db).filter(\.$email == adres).filter(\.$actief == true).with(\.$organisatie).first(),
               g.rol == GebruikersRol.meldpunt.rawValue
-        else { throw Problem.ongeldig("email", "geenMedewerker", "Er is geen actieve medewerker van het Meldpunt met dit e-mailadres.") }
+        else { throw Weigering.ongeldig("email", "geenMedewerker", "Er is geen actieve medewerker van het Meldpunt met dit e-mailadres.") }
         try vereisOpen(m)
         return try await voerUit(m, nil, door: door) { m, _ in
             m.$behandelaar.id = g.id
@@ -335,8 +335,8 @@ extension MeldingService {
         let m = try await zoek(zaaknummer)
         // The proposal comes from the analysis: without one, the step itself is not possible yet.
         guard let analyse = Self.analyse(m) else {
-            do { _ = try statusNa(.rolKeuze, van: m.meldingStatus) } catch { throw Problem(.conflict, detail: error.uitleg) }
-            throw Problem(.conflict, detail: MeldingOvergangFout.ontbreekt("analyse").uitleg)
+            do { _ = try statusNa(.rolKeuze, van: m.meldingStatus) } catch { throw Weigering.conflict(.meldingOvergang(error)) }
+            throw Weigering.conflict(.meldingOvergang(.ontbreekt(.analyse)))
         }
         let keuze = try valideer { () throws(ValidatieFouten) in try valideerRolkeuze(v, voorstel: stelRolVoor(analyse)) }
         return try await voerUit(m, .rolKeuze, door: door) { m, _ in
@@ -352,7 +352,7 @@ extension MeldingService {
         let max = aanMelder ? BehandelLimieten.maxBericht : BehandelLimieten.maxTekst
         let t = (tekst ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !t.isEmpty, (tekst ?? "").schemaLengte <= max else {
-            throw Problem.ongeldig("tekst", t.isEmpty ? "required" : "maxLength", t.isEmpty ? "Schrijf eerst de tekst." : "Hoogstens \(max) tekens.")
+            throw Weigering.ongeldig("tekst", t.isEmpty ? "required" : "maxLength", t.isEmpty ? "Schrijf eerst de tekst." : "Hoogstens \(max) tekens.")
         }
         if aanMelder { try vereisOpen(m) }
         return try await voerUit(m, nil, door: door) { _, _ in
@@ -378,7 +378,7 @@ extension MeldingService {
         let m = try await zoek(zaaknummer)
         let toegestaan = [MeldingStatus.wachtOpOrganisaties, .inBehandeling, .gesloten]
         guard let status = v.status.flatMap(MeldingStatus.init(rawValue:)), toegestaan.contains(status) else {
-            throw Problem.ongeldig("status", v.status == nil ? "required" : "enum",
+            throw Weigering.ongeldig("status", v.status == nil ? "required" : "enum",
                                    "Kies \(toegestaan.map(\.rawValue).joined(separator: ", ")). Intake, analyse en de rol hebben elk hun eigen stap.")
         }
         switch status {
@@ -389,7 +389,7 @@ extension MeldingService {
             let openCorrecties = try await Verzoek.query(on: db).filter(\.$melding.$id == m.requireID())
                 .filter(\.$soort == VerzoekSoort.correctie.rawValue).filter(\.$status ~~ VerzoekStatus.allCases.filter(\.isOpen).map(\.rawValue)).count()
             do { try controleerSluitenMetOpenCorrecties(uitkomst: s.uitkomst, openCorrecties: openCorrecties, reden: v.redenOpenCorrecties) } catch {
-                throw Problem.ongeldig("redenOpenCorrecties", "required",
+                throw Weigering.ongeldig("redenOpenCorrecties", "required",
                                        "Er \(openCorrecties == 1 ? "staat nog een correctieverzoek" : "staan nog \(openCorrecties) correctieverzoeken") open. Leg uit waarom de melding toch opgelost is.")
             }
             let reden = openCorrecties > 0 ? v.redenOpenCorrecties?.trimmingCharacters(in: .whitespacesAndNewlines) : nil
@@ -404,7 +404,7 @@ extension MeldingService {
         default:
             let velden = [("uitkomst", v.uitkomst), ("samenvatting", v.samenvatting), ("scopeReden", v.scopeReden), ("redenOpenCorrecties", v.redenOpenCorrecties)].filter { $0.1 != nil }
             guard velden.isEmpty else {
-                throw Problem.ongeldig(velden.map { OngeldigeParameter(name: $0.0, code: "nietBijStatus", reason: "Hoort alleen bij de status gesloten.") })
+                throw Weigering.ongeldig(velden.map { OngeldigeParameter(name: $0.0, code: "nietBijStatus", reason: "Hoort alleen bij de status gesloten.") })
             }
             return try await voerUit(m, status == .gesloten ? .sluiten : status == .inBehandeling ? .hervatten : .wachtOpOrganisaties, door: door) { _, _ in [] }
         }

@@ -53,10 +53,9 @@ struct MeldingService {
             fouten = try valideerMelding(verzoek, vandaag: Dag(nu))
         } catch {
             // Record nothing; say where to go instead.
-            throw Problem.ongeldig([OngeldigeParameter(name: "bezwaarOfBeroepLoopt", code: "bezwaarOfBeroep", reason: bezwaarVerwijzing)],
-                                   detail: bezwaarVerwijzing)
+            throw Weigering.ongeldig([OngeldigeParameter(name: "bezwaarOfBeroepLoopt", code: "bezwaarOfBeroep", reason: bezwaarVerwijzing)])
         }
-        guard fouten.isEmpty else { throw Problem.ongeldig(fouten) }
+        guard fouten.isEmpty else { throw Weigering.ongeldig(fouten) }
 
         var opgeslagen: [(TerugmeldingVerzoek.Bijlage, String, Int)] = []
         for b in verzoek.bijlagen ?? [] {
@@ -136,7 +135,7 @@ struct MeldingService {
                 continue
             }
         }
-        throw Problem(.serviceUnavailable, detail: "Het lukte niet een zaaknummer toe te kennen. Probeer het opnieuw.")
+        throw Weigering.tijdelijkBezet
     }
 
     // MARK: The melder's view
@@ -199,7 +198,7 @@ struct MeldingService {
     /// The case behind a status-page token. Unknown, wrong and old tokens all get the same answer.
     private func metToken(_ token: String) async throws -> Melding {
         guard token.count == 43, let m = try await Melding.query(on: db).filter(\.$tokenHash == Sleutels.sha256Hex(Data(token.utf8))).first() else {
-            throw Problem.nietGevonden("Deze link is niet (meer) geldig.")
+            throw Weigering.nietGevonden(.statuslink)
         }
         return m
     }
@@ -211,11 +210,11 @@ struct MeldingService {
         let m = try await metToken(token)
         let tekst = tekst.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !tekst.isEmpty, tekst.count <= Self.maxBericht else {
-            throw Problem.ongeldig("bericht", tekst.isEmpty ? "required" : "maxLength",
+            throw Weigering.ongeldig("bericht", tekst.isEmpty ? "required" : "maxLength",
                                    tekst.isEmpty ? "Schrijf eerst uw bericht." : "Een bericht is hoogstens \(Self.maxBericht) tekens.")
         }
         guard !(MeldingStatus(rawValue: m.status) ?? .ontvangen).isGesloten else {
-            throw Problem(.conflict, detail: "Uw melding is afgerond; u kunt geen berichten meer sturen.")
+            throw Weigering.conflict(.meldingAfgerond)
         }
         try await volgendeGebeurtenis(m, soort: "berichtVanMelder", door: "melder", tekst: tekst, zichtbaar: true)
     }
@@ -326,7 +325,7 @@ struct MeldingService {
     /// organisation without the meldpunt role gets 404, so it learns nothing.
     func voorIndiener(_ zaaknummer: String, _ org: OrganisatieDTO) async throws -> MelderWeergave {
         guard let m = try? await zoek(zaaknummer), m.$ingediendDoor.id == org.id else {
-            throw Problem.nietGevonden("Er is geen melding met dit zaaknummer die u mag zien.")
+            throw Weigering.nietGevonden(.melding)
         }
         let p = try await MeldingPersoonsgegevens.find(m.id, on: db)
         try await Verwerkingslog.regel(.meldingRaadplegen, organisatie: org.id, melding: m.id,
@@ -368,16 +367,16 @@ struct MeldingService {
     func bijlageVanMelder(token: String, bestandsnaam: String, data: Data) async throws {
         let m = try await metToken(token)
         let id = try m.requireID()
-        guard !data.isEmpty else { throw Problem.ongeldig("bijlage", "required", "Kies eerst een bestand.") }
+        guard !data.isEmpty else { throw Weigering.ongeldig("bijlage", "required", "Kies eerst een bestand.") }
         guard let soort = BijlageRegels.herken(data) else {
-            throw Problem.ongeldig("bijlage", "soort", "Dit bestand kunnen we niet aannemen. Stuur een PDF, JPEG of PNG.")
+            throw Weigering.ongeldig("bijlage", "soort", "Dit bestand kunnen we niet aannemen. Stuur een PDF, JPEG of PNG.")
         }
-        guard data.count <= BijlageRegels.maxTotaleGrootte else { throw Problem.ongeldig("bijlage", "maxSize", "Een bestand is hoogstens 20 MB.") }
+        guard data.count <= BijlageRegels.maxTotaleGrootte else { throw Weigering.ongeldig("bijlage", "maxSize", "Een bestand is hoogstens 20 MB.") }
         guard !m.meldingStatus.isGesloten else {
-            throw Problem(.conflict, detail: "Uw melding is afgerond; u kunt geen bestanden meer toevoegen.")
+            throw Weigering.conflict(.meldingAfgerond)
         }
         guard try await MeldingBijlage.query(on: db).filter(\.$melding.$id == id).count() < Self.maxBijlagenPerZaak else {
-            throw Problem.ongeldig("bijlage", "maxItems", "Bij één melding passen hoogstens \(Self.maxBijlagenPerZaak) bestanden. Stuur ons een bericht als u er meer heeft.")
+            throw Weigering.ongeldig("bijlage", "maxItems", "Bij één melding passen hoogstens \(Self.maxBijlagenPerZaak) bestanden. Stuur ons een bericht als u er meer heeft.")
         }
         let naam = String(String(bestandsnaam.split(separator: "/").last ?? "bijlage").prefix(BijlageRegels.maxBestandsnaamLengte))
         let hash = try await BijlageOpslag.bewaar(data, nu: nu, on: db)
@@ -400,9 +399,9 @@ struct MeldingService {
     func beoordeel(token: String, cijfer: String?, opmerking: String?) async throws {
         let m = try await metToken(token)
         let b: Beoordeling
-        do { b = try valideerBeoordeling(cijfer: cijfer, opmerking: opmerking) } catch { throw Problem.ongeldig(error.fouten) }
-        guard m.meldingStatus.isGesloten else { throw Problem(.conflict, detail: "U kunt uw melding beoordelen als zij is afgerond.") }
-        guard m.tevredenheid == nil else { throw Problem(.conflict, detail: "U heeft deze melding al beoordeeld. Dank u wel.") }
+        do { b = try valideerBeoordeling(cijfer: cijfer, opmerking: opmerking) } catch { throw Weigering.ongeldig(error.fouten) }
+        guard m.meldingStatus.isGesloten else { throw Weigering.conflict(.nogNietAfgerond) }
+        guard m.tevredenheid == nil else { throw Weigering.conflict(.alBeoordeeld) }
         let id = try m.requireID()
         try await db.schrijf { tx in
             m.tevredenheid = b.cijfer

@@ -20,7 +20,7 @@ struct Partnerregister {
     }
 
     func partner(_ id: UUID) async throws -> Partner {
-        guard let o = try await Organisatie.find(id, on: db) else { throw Problem.nietGevonden("Deze organisatie bestaat niet.") }
+        guard let o = try await Organisatie.find(id, on: db) else { throw Weigering.nietGevonden(.organisatie) }
         let contacten = try await Contactpersoon.query(on: db).filter(\.$organisatie.$id == id).filter(\.$actief == true)
             .sort(\.$niveau).sort(\.$naam).all()
         return Partner(organisatie: o, contactpersonen: contacten.sorted {
@@ -41,7 +41,7 @@ struct Partnerregister {
     @discardableResult
     func voegContactpersoonToe(_ org: Organisatie, _ invoer: ContactpersoonInvoer) async throws -> Contactpersoon {
         let g = try valideer { () throws(ValidatieFouten) in try valideerContactpersoon(invoer) }
-        guard org.partnerSoort != nil else { throw Problem(.conflict, detail: "Zet de organisatie eerst in het partnerregister.") }
+        guard org.partnerSoort != nil else { throw Weigering.conflict(.eerstInPartnerregister) }
         let c = Contactpersoon()
         c.$organisatie.id = try org.requireID()
         c.niveau = g.niveau.rawValue
@@ -56,7 +56,7 @@ struct Partnerregister {
 
     func contactpersoon(_ org: Organisatie, _ id: UUID) async throws -> Contactpersoon {
         guard let c = try await Contactpersoon.query(on: db).filter(\.$id == id).filter(\.$organisatie.$id == org.requireID()).filter(\.$actief == true).first()
-        else { throw Problem.nietGevonden("Deze organisatie heeft geen contactpersoon met dit id.") }
+        else { throw Weigering.nietGevonden(.contactpersoon) }
         return c
     }
 
@@ -71,8 +71,8 @@ struct Partnerregister {
 
     /// A login (role partner) for the contact person; the password is returned once.
     func geefLogin(_ c: Contactpersoon, hasher: any PasswordHasher) async throws -> (email: String, wachtwoord: String) {
-        guard c.$gebruiker.id == nil else { throw Problem(.conflict, detail: "\(c.naam) heeft al een login.") }
-        guard let email = c.email else { throw Problem.ongeldig("email", "required", "Voor een login is een e-mailadres nodig.") }
+        guard c.$gebruiker.id == nil else { throw Weigering.conflict(.heeftAlLogin(naam: c.naam)) }
+        guard let email = c.email else { throw Weigering.ongeldig("email", "required", "Voor een login is een e-mailadres nodig.") }
         let org = try await c.$organisatie.get(on: db)
         let wachtwoord = Sleutels.willekeurig(15)
         do {
@@ -82,7 +82,7 @@ struct Partnerregister {
                 try await c.save(on: tx)
             }
         } catch let f as Organisaties.Fout {
-            throw Problem(.conflict, detail: f.description)
+            throw Weigering.conflict(.emailAlInGebruik)
         }
         return (email, wachtwoord)
     }

@@ -26,12 +26,12 @@ struct TerugmeldingService {
     /// the request answers with the terugmelding the first one filed.
     func maak(_ verzoek: TerugmeldingVerzoek, door afnemer: OrganisatieDTO, eenmalig: Idempotentie? = nil) async throws -> TerugmeldingDetailDTO {
         guard afnemer.heeft(.afnemer) || afnemer.heeft(.meldpunt) else {
-            throw Problem(.forbidden, detail: "Alleen afnemers kunnen terugmelden; uw organisatie heeft die rol niet.")
+            throw Weigering.geenToegang(.rolOntbreekt(.afnemer))
         }
         if let eerder = try await eerder(eenmalig) { return eerder }
         let geldig = try valideer(verzoek, gemeente: referentie.status(van:)).get()
         guard let bijhouder = try await Organisatie.query(on: db).filter(\.$gemeentecode == geldig.gemeentecode).first() else {
-            throw Problem.ongeldig("terugMeldingHeader.gemeentecode", "gemeenteOnbekend", "Gemeente \(geldig.gemeentecode) is niet als bronhouder aangesloten.")
+            throw Weigering.ongeldig("terugMeldingHeader.gemeentecode", "gemeenteOnbekend", "Gemeente \(geldig.gemeentecode) is niet als bronhouder aangesloten.")
         }
         let inhoud = String(decoding: try JSONEncoder.compact.encode(geldig.inhoud), as: UTF8.self)
 
@@ -114,14 +114,14 @@ struct TerugmeldingService {
     private func zoekAlsPartij(_ id: UUID, _ org: OrganisatieDTO, _ partijen: Set<TerugmeldingPartij>) async throws -> Terugmelding {
         guard let tm = try await Terugmelding.find(id, on: db),
               (partijen.contains(.afnemer) && tm.$afnemer.id == org.id) || (partijen.contains(.bijhouder) && tm.$bijhouder.id == org.id)
-        else { throw Problem.nietGevonden("Er is geen terugmelding met deze referentie die u mag zien.") }
+        else { throw Weigering.nietGevonden(.terugmelding) }
         return tm
     }
 
     private func detailZonderLog(_ id: UUID) async throws -> TerugmeldingDetailDTO {
         guard let tm = try await Terugmelding.query(on: db).filter(\.$id == id).with(\.$afnemer).with(\.$bijhouder).first(),
               let inhoud = try await TerugmeldingInhoud.find(id, on: db)
-        else { throw Problem.nietGevonden() }
+        else { throw Weigering.nietGevonden(.bron) }
         let verzoek = try JSONDecoder().decode(TerugmeldingVerzoek.self, from: Data(inhoud.inhoud.utf8))
         let historie = try await Statuswijziging.query(on: db).filter(\.$terugmelding.$id == id)
             .with(\.$organisatie).with(\.$nieuweBijhouder).sort(\.$volgnummer).all()
@@ -327,25 +327,19 @@ struct TerugmeldingService {
         // Order of answers: a stranger gets 404, an unknown status 400, the wrong party 403,
         // other field errors 400 (all at once), a step the model does not allow 409.
         let tm = try await zoekAlsPartij(id, org, partijen)
-        guard let nieuw, nieuw != .gemeld else { throw Problem.ongeldig(fouten) }
+        guard let nieuw, nieuw != .gemeld else { throw Weigering.ongeldig(fouten) }
 
         let partij = nieuw.gezetDoor
         let isPartij = partijen.contains(partij) && (partij == .afnemer ? tm.$afnemer.id == org.id : tm.$bijhouder.id == org.id)
         if !isPartij {
-            throw Problem(.forbidden, detail: nieuw == .ingetrokken
-                ? "Alleen de afnemer die de terugmelding stuurde kan haar intrekken."
-                : "Alleen de huidige bijhouder kan de status \(nieuw.rawValue) zetten.")
+            throw Weigering.geenToegang(nieuw == .ingetrokken ? .alleenAfnemerTrektIn : .alleenBijhouder(nieuw))
         }
-        guard fouten.isEmpty else { throw Problem.ongeldig(fouten) }
+        guard fouten.isEmpty else { throw Weigering.ongeldig(fouten) }
         let huidig = TerugmeldingStatus(rawValue: tm.status) ?? .gemeld
         do {
             try controleerStatusovergang(van: huidig, naar: nieuw, door: partij)
-        } catch .ongeldigeOvergang(let van, let naar) {
-            let mogelijk = van.volgende.filter { $0 != .gemeld }.map(\.rawValue).sorted()
-            throw Problem(.conflict, detail: "Van \(van.rawValue) kan de terugmelding niet naar \(naar.rawValue)."
-                + (mogelijk.isEmpty ? " \(van.rawValue) is een eindstatus." : " Mogelijk: \(mogelijk.joined(separator: ", "))."))
         } catch {
-            throw Problem(.conflict, detail: "Deze statuswijziging kan niet.")
+            throw Weigering.conflict(.terugmeldingOvergang(van: huidig, naar: nieuw))
         }
 
         let gelezenVolgnummer = tm.laatsteVolgnummer
@@ -383,7 +377,7 @@ struct TerugmeldingService {
         } catch {
             // The unique (terugmelding, volgnummer) refused a second change at the same moment.
             if let opnieuw = try? await Terugmelding.find(id, on: db), opnieuw.laatsteVolgnummer != gelezenVolgnummer {
-                throw Problem(.conflict, detail: "De terugmelding is tegelijk door een ander gewijzigd. Haal haar opnieuw op en probeer het nog eens.")
+                throw Weigering.conflict(.tegelijkGewijzigd)
             }
             throw error
         }
@@ -406,7 +400,7 @@ struct TerugmeldingService {
         let tm = try await zoekAlsPartij(id, org, partijen)
         guard let b = try await Bijlage.query(on: db).filter(\.$id == bijlageID).filter(\.$terugmelding.$id == id).first(),
               let inhoud = try await BijlageInhoud.find(b.sha256, on: db)
-        else { throw Problem.nietGevonden("Deze terugmelding heeft geen bijlage met dit id.") }
+        else { throw Weigering.nietGevonden(.bijlage) }
         try await Verwerkingslog.regel(.bijlageRaadplegen, organisatie: org.id, terugmelding: id, betrokkene: tm.betrokkeneHash, traceID: traceID, tijdstip: nu).create(on: db)
         return (b, inhoud.data)
     }

@@ -20,13 +20,13 @@ extension MeldingService {
 
     private func vereisMeldpuntOrg(_ door: Medewerker) throws {
         guard door.organisatie.heeft(.meldpunt) else {
-            throw Problem(.forbidden, detail: "Alleen het Meldpunt stuurt verzoeken; uw organisatie heeft die rol niet.")
+            throw Weigering.geenToegang(.rolOntbreekt(.meldpunt))
         }
     }
 
     private func vereisPartner(_ door: Medewerker) throws {
         guard door.organisatie.heeft(.partner) else {
-            throw Problem(.forbidden, detail: "Alleen partnerorganisaties van het Meldpunt krijgen verzoeken; uw organisatie heeft die rol niet.")
+            throw Weigering.geenToegang(.rolOntbreekt(.partner))
         }
     }
 
@@ -40,7 +40,7 @@ extension MeldingService {
             try await db.schrijf { tx in try await legVerzoekStapVast(v, kant: kant, door: door, organisatie: organisatie, gebruiker: gebruiker, on: tx, wijzig) }
         } catch {
             if let opnieuw = try? await Verzoek.find(vid, on: db), opnieuw.laatsteVolgnummer != gelezen {
-                throw Problem(.conflict, detail: "Het verzoek is tegelijk door een ander gewijzigd. Haal het opnieuw op en probeer het nog eens.")
+                throw Weigering.conflict(.tegelijkGewijzigd)
             }
             throw error
         }
@@ -49,7 +49,7 @@ extension MeldingService {
     /// The same inside a transaction the caller already holds (the terugmeld engine's).
     func legVerzoekStapVast(_ v: Verzoek, kant: Kant, door: String?, organisatie: UUID?, gebruiker: UUID?, on tx: any Database,
                             _ wijzig: @Sendable (Verzoek, Melding, any Database) async throws -> [VerzoekStap]) async throws {
-        guard let m = try await Melding.find(v.$melding.id, on: tx) else { throw Problem.nietGevonden() }
+        guard let m = try await Melding.find(v.$melding.id, on: tx) else { throw Weigering.nietGevonden(.bron) }
         let orgNaam = try await Organisatie.find(v.$organisatie.id, on: tx)?.naam
         let stappen = try await wijzig(v, m, tx)
         let vid = try v.requireID()
@@ -154,17 +154,17 @@ extension MeldingService {
 
     private func verzoek(_ m: Melding, _ id: String) async throws -> Verzoek {
         guard let uuid = UUID(uuidString: id), let v = try await Verzoek.query(on: db).filter(\.$id == uuid).filter(\.$melding.$id == m.requireID()).first()
-        else { throw Problem.nietGevonden("Deze melding heeft geen verzoek met dit id.") }
+        else { throw Weigering.nietGevonden(.verzoek) }
         return v
     }
 
     private func vereisOpenMelding(_ m: Melding) throws {
-        if m.meldingStatus.isGesloten { throw Problem(.conflict, detail: "De melding is gesloten; er gaan geen verzoeken meer uit.") }
+        if m.meldingStatus.isGesloten { throw Weigering.conflict(.meldingGesloten) }
     }
 
     private func vereisOpenVerzoek(_ v: Verzoek) throws {
         guard v.verzoekStatus.isOpen else {
-            throw Problem(.conflict, detail: "Het verzoek is \(v.status); er verandert niets meer aan.")
+            throw Weigering.conflict(.verzoekAfgerond(v.verzoekStatus))
         }
     }
 
@@ -177,9 +177,9 @@ extension MeldingService {
         var gevonden = organisatie
         if gevonden == nil { gevonden = try await Organisatie.query(on: db).filter(\.$oin == n.organisatieOin).first() }
         guard let org = gevonden else {
-            throw Problem.ongeldig("organisatieOin", "onbekend", "Er is geen organisatie met dit OIN. Voeg haar eerst toe aan het partnerregister.")
+            throw Weigering.ongeldig("organisatieOin", "onbekend", "Er is geen organisatie met dit OIN. Voeg haar eerst toe aan het partnerregister.")
         }
-        if org.id == door.organisatie.id { throw Problem.ongeldig("organisatieOin", "zelf", "Het Meldpunt stuurt geen verzoek aan zichzelf.") }
+        if org.id == door.organisatie.id { throw Weigering.ongeldig("organisatieOin", "zelf", "Het Meldpunt stuurt geen verzoek aan zichzelf.") }
         try vereisOpenMelding(m)
         let niveau = m.escalatieniveau.flatMap(Escalatieniveau.init(rawValue:)) ?? .operationeel
         let contact = try await contactpersoon(org.requireID(), niveau)
@@ -213,12 +213,12 @@ extension MeldingService {
                     [VerzoekStap(soort: "verzonden", tekst: n.vraag, gegevens: GebeurtenisGegevens(datum: n.uiterlijk?.description))]
                 }
             }
-        } catch let p as Problem {
-            throw p
+        } catch let w as Weigering {
+            throw w
         } catch {
             // The unique (melding, nummer): another request was sent at the same moment.
             if try await Verzoek.find(v.id, on: db) == nil, try await Verzoek.query(on: db).filter(\.$melding.$id == melding).filter(\.$nummer == v.nummer).count() > 0 {
-                throw Problem(.conflict, detail: "Er werd tegelijk een ander verzoek verstuurd. Probeer het nog eens.")
+                throw Weigering.conflict(.tegelijkGewijzigd)
             }
             throw error
         }
@@ -237,7 +237,7 @@ extension MeldingService {
         let m = try await zoek(zaaknummer)
         let v = try await verzoek(m, id)
         let t = try Self.tekst(tekst)
-        if verslag && v.verzoekSoort != .overleg { throw Problem(.conflict, detail: "Een verslag hoort bij een verzoek om overleg.") }
+        if verslag && v.verzoekSoort != .overleg { throw Weigering.conflict(.verslagAlleenBijOverleg) }
         if !verslag { try vereisOpenVerzoek(v) }
         try await legVerzoekStapVast(v, kant: .meldpunt, door: door.naam, organisatie: door.organisatie.id, gebruiker: door.gebruiker?.id) { v, _, _ in
             if verslag { v.overlegVerslag = t }
@@ -249,7 +249,7 @@ extension MeldingService {
     static func tekst(_ tekst: String?) throws -> String {
         let t = (tekst ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !t.isEmpty, (tekst ?? "").schemaLengte <= BehandelLimieten.maxBericht else {
-            throw Problem.ongeldig("tekst", t.isEmpty ? "required" : "maxLength", t.isEmpty ? "Schrijf eerst de tekst." : "Hoogstens \(BehandelLimieten.maxBericht) tekens.")
+            throw Weigering.ongeldig("tekst", t.isEmpty ? "required" : "maxLength", t.isEmpty ? "Schrijf eerst de tekst." : "Hoogstens \(BehandelLimieten.maxBericht) tekens.")
         }
         return t
     }
@@ -277,10 +277,10 @@ extension MeldingService {
     static func eenNiveauHoger(_ niveau: String?, reden: String?) throws -> (Escalatieniveau, String) {
         let hoger: Escalatieniveau
         do { hoger = try escaleer(van: niveau.flatMap(Escalatieniveau.init(rawValue:)) ?? .operationeel, reden: reden) } catch {
-            if error == .redenOntbreekt { throw Problem.ongeldig("reden", "required", error.uitleg) }
-            throw Problem(.conflict, detail: error.uitleg)
+            if error == .redenOntbreekt { throw Weigering.ongeldig("reden", "required", error.uitleg(.nl)) }
+            throw Weigering.conflict(.verzoekOvergang(error))
         }
-        if (reden ?? "").schemaLengte > BehandelLimieten.maxBericht { throw Problem.ongeldig("reden", "maxLength", "Hoogstens \(BehandelLimieten.maxBericht) tekens.") }
+        if (reden ?? "").schemaLengte > BehandelLimieten.maxBericht { throw Weigering.ongeldig("reden", "maxLength", "Hoogstens \(BehandelLimieten.maxBericht) tekens.") }
         return (hoger, reden!.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
@@ -305,7 +305,7 @@ extension MeldingService {
         try vereisMeldpuntOrg(door)
         let m = try await zoek(zaaknummer)
         let (hoger, r) = try Self.eenNiveauHoger(m.escalatieniveau, reden: reden)
-        if m.meldingStatus.isGesloten { throw Problem(.conflict, detail: "De melding is gesloten.") }
+        if m.meldingStatus.isGesloten { throw Weigering.conflict(.meldingGesloten) }
         return try await voerUit(m, nil, door: door) { m, _ in
             m.escalatieniveau = hoger.rawValue
             return [Gebeurtenis(soort: "geescaleerd", tekst: r, gegevens: GebeurtenisGegevens(niveau: hoger.rawValue))]
@@ -330,7 +330,7 @@ extension MeldingService {
             let gemeld = try await terugmeldingen.op(tx).maak(tm, door: door.organisatie)
             guard let id = UUID(uuidString: gemeld.terugMeldingReferentie), let t = try await Terugmelding.find(id, on: tx),
                   let bijhouder = try await Organisatie.find(t.$bijhouder.id, on: tx)
-            else { throw Problem.nietGevonden() }
+            else { throw Weigering.nietGevonden(.bron) }
             let omschrijving = "Terugmelding over \(gemeld.registratie) aan \(bijhouder.naam): graag de gegevens corrigeren."
             let invoer = NieuwVerzoekInvoer(soort: VerzoekSoort.correctie.rawValue, vraag: eigenVraag ?? omschrijving, gedeeldeGegevens: gedeeld)
             return try await self.op(tx).nieuwVerzoek(zaaknummer, invoer, door: door, organisatie: bijhouder, terugmelding: id)
@@ -358,7 +358,7 @@ extension MeldingService {
     }
 
     private func verzoekBijlage(_ v: Verzoek, _ bijlage: String, melding m: Melding, organisatie: UUID, gebruiker: UUID?, ookMelding: Bool) async throws -> (String, String, Data) {
-        let geen = Problem.nietGevonden("Dit verzoek heeft geen bijlage met dit id.")
+        let geen = Weigering.nietGevonden(.bijlage)
         guard let bid = UUID(uuidString: bijlage) else { throw geen }
         var gevonden: (String, String, String)?
         if let b = try await VerzoekBericht.query(on: db).filter(\.$id == bid).filter(\.$verzoek.$id == v.requireID()).first(), let sha = b.sha256 {
@@ -383,9 +383,9 @@ extension MeldingService {
         guard let uuid = UUID(uuidString: id),
               let v = try await Verzoek.query(on: db).filter(\.$id == uuid).filter(\.$organisatie.$id == door.organisatie.id).with(\.$melding).first(),
               v.melding.uitkomst != MeldingUitkomst.ingetrokken.rawValue
-        else { throw Problem.nietGevonden("Er is geen verzoek met dit id aan uw organisatie.") }
+        else { throw Weigering.nietGevonden(.verzoek) }
         if schrijven && v.melding.meldingStatus.isGesloten {
-            throw Problem(.conflict, detail: "De melding is gesloten; u kunt het verzoek alleen nog lezen.")
+            throw Weigering.conflict(.meldingGesloten)
         }
         return v
     }
@@ -410,7 +410,7 @@ extension MeldingService {
     /// The request with only the case data the meldpunt chose to share; the read is logged.
     func verzoekVoorPartner(_ id: String, door: Medewerker) async throws -> PartnerVerzoekDTO {
         let v = try await verzoekVanPartner(id, door, schrijven: false)
-        guard let m = try await Melding.find(v.$melding.id, on: db) else { throw Problem.nietGevonden() }
+        guard let m = try await Melding.find(v.$melding.id, on: db) else { throw Weigering.nietGevonden(.bron) }
         let p = try await MeldingPersoonsgegevens.find(m.id, on: db)
         try await Verwerkingslog.regel(.verzoekRaadplegen, organisatie: door.organisatie.id, melding: m.id, betrokkene: betrokkene(p),
                                        traceID: traceID, tijdstip: nu, gebruiker: door.gebruiker?.id).create(on: db)
@@ -452,7 +452,7 @@ extension MeldingService {
     }
 
     private func partnerAntwoord(_ v: Verzoek) async throws -> PartnerVerzoekDTO {
-        guard let m = try await Melding.find(v.$melding.id, on: db) else { throw Problem.nietGevonden() }
+        guard let m = try await Melding.find(v.$melding.id, on: db) else { throw Weigering.nietGevonden(.bron) }
         return try await partnerDTO(v, m, try await MeldingPersoonsgegevens.find(m.id, on: db))
     }
 
@@ -462,7 +462,7 @@ extension MeldingService {
         let v = try await verzoekVanPartner(id, door)
         let stap = try valideer { () throws(ValidatieFouten) in try valideerVerzoekStatuswijziging(invoer, soort: v.verzoekSoort, vandaag: Dag(nu)) }
         do { try controleerVerzoekOvergang(van: v.verzoekStatus, naar: stap.naar, reden: stap.reden) } catch {
-            throw Problem(.conflict, detail: error.uitleg)
+            throw Weigering.conflict(.verzoekOvergang(error))
         }
         let tijdstip = nu
         try await legVerzoekStapVast(v, kant: .partner, door: door.naam, organisatie: door.organisatie.id, gebruiker: door.gebruiker?.id) { v, _, _ in
@@ -507,9 +507,9 @@ extension MeldingService {
     func hefOpschortingOp(_ id: String, toelichting: String?, door: Medewerker) async throws -> PartnerVerzoekDTO {
         let v = try await verzoekVanPartner(id, door)
         let t = toelichting?.trimmingCharacters(in: .whitespacesAndNewlines)
-        if (toelichting ?? "").schemaLengte > BehandelLimieten.maxBericht { throw Problem.ongeldig("toelichting", "maxLength", "Hoogstens \(BehandelLimieten.maxBericht) tekens.") }
+        if (toelichting ?? "").schemaLengte > BehandelLimieten.maxBericht { throw Weigering.ongeldig("toelichting", "maxLength", "Hoogstens \(BehandelLimieten.maxBericht) tekens.") }
         guard v.opgeschortOp != nil, v.opgehevenOp == nil else {
-            throw Problem(.conflict, detail: v.opgehevenOp != nil ? "Deze opschorting is al opgeheven." : "Er is (nog) geen bevestigde opschorting om op te heffen.")
+            throw Weigering.conflict(v.opgehevenOp != nil ? .opschortingAlOpgeheven : .geenOpschortingOmOpTeHeffen)
         }
         let tijdstip = nu
         try await legVerzoekStapVast(v, kant: .partner, door: door.naam, organisatie: door.organisatie.id, gebruiker: door.gebruiker?.id) { v, _, _ in
@@ -523,12 +523,12 @@ extension MeldingService {
 
     func voegBijlageToe(_ id: String, bestandsnaam: String?, data: Data, door: Medewerker) async throws -> PartnerVerzoekDTO {
         let v = try await verzoekVanPartner(id, door)
-        guard !data.isEmpty else { throw Problem.ongeldig("inhoud", "required", "Kies eerst een bestand.") }
-        guard let soort = BijlageRegels.herken(data) else { throw Problem.ongeldig("inhoud", "soort", "Stuur een PDF, JPEG of PNG.") }
-        guard data.count <= BijlageRegels.maxTotaleGrootte else { throw Problem.ongeldig("inhoud", "maxSize", "Een bestand is hoogstens 20 MB.") }
+        guard !data.isEmpty else { throw Weigering.ongeldig("inhoud", "required", "Kies eerst een bestand.") }
+        guard let soort = BijlageRegels.herken(data) else { throw Weigering.ongeldig("inhoud", "soort", "Stuur een PDF, JPEG of PNG.") }
+        guard data.count <= BijlageRegels.maxTotaleGrootte else { throw Weigering.ongeldig("inhoud", "maxSize", "Een bestand is hoogstens 20 MB.") }
         let aantal = try await VerzoekBericht.query(on: db).filter(\.$verzoek.$id == v.requireID()).filter(\.$sha256 != nil).count()
         guard aantal < Self.maxBijlagenPerVerzoek else {
-            throw Problem.ongeldig("inhoud", "maxItems", "Bij één verzoek passen hoogstens \(Self.maxBijlagenPerVerzoek) bestanden.")
+            throw Weigering.ongeldig("inhoud", "maxItems", "Bij één verzoek passen hoogstens \(Self.maxBijlagenPerVerzoek) bestanden.")
         }
         let naam = String(String((bestandsnaam ?? "").split(separator: "/").last ?? "").prefix(BijlageRegels.maxBestandsnaamLengte))
         let hash = try await BijlageOpslag.bewaar(data, nu: nu, on: db)
@@ -540,7 +540,7 @@ extension MeldingService {
 
     func verzoekBijlageVoorPartner(_ id: String, _ bijlage: String, door: Medewerker) async throws -> (String, String, Data) {
         let v = try await verzoekVanPartner(id, door, schrijven: false)
-        guard let m = try await Melding.find(v.$melding.id, on: db) else { throw Problem.nietGevonden() }
+        guard let m = try await Melding.find(v.$melding.id, on: db) else { throw Weigering.nietGevonden(.bron) }
         return try await verzoekBijlage(v, bijlage, melding: m, organisatie: door.organisatie.id, gebruiker: door.gebruiker?.id, ookMelding: true)
     }
 

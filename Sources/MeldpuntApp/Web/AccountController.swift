@@ -1,3 +1,4 @@
+import MeldpuntDomain
 import Vapor
 
 /// Home, accessibility statement, login/logout and the language switch.

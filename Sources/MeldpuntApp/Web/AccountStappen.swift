@@ -1,3 +1,4 @@
+import MeldpuntDomain
 import Fluent
 import Vapor
 

@@ -169,7 +169,7 @@ struct BeheerController: RouteCollection {
     func trekSleutelIn(req: Request) async throws -> Response {
         let o = try await org(req)
         let g = try beheerder(req, van: o)
-        guard let id = req.parameters.get("sleutel").flatMap(UUID.init(uuidString:)) else { throw Problem.nietGevonden() }
+        guard let id = req.parameters.get("sleutel").flatMap(UUID.init(uuidString:)) else { throw Weigering.nietGevonden(.bron) }
         _ = try await Organisaties.trekSleutelsIn(van: o, id: id, on: req.db)
         req.logger.notice("Beheer: API-sleutel ingetrokken", metadata: ["sleutel": .string(id.uuidString), "door": .string(g.id.uuidString)])
         try await Audit.schrijf(.sleutelIngetrokken, door: g, organisatie: o.id, onderwerp: id.tekst, nu: req.application.klok.nu(), on: req.db)
@@ -199,7 +199,7 @@ struct BeheerController: RouteCollection {
     /// A user of an organisation this beheerder manages; the system role's users only by that role.
     private func beheerdeGebruiker(_ req: Request) async throws -> (Gebruiker, GebruikerDTO) {
         guard let id = req.parameters.get("gebruiker").flatMap(UUID.init(uuidString:)),
-              let gebruiker = try await Gebruiker.query(on: req.db).filter(\.$id == id).with(\.$organisatie).first() else { throw Problem.nietGevonden() }
+              let gebruiker = try await Gebruiker.query(on: req.db).filter(\.$id == id).with(\.$organisatie).first() else { throw Weigering.nietGevonden(.bron) }
         let g = try beheerder(req, van: gebruiker.organisatie)
         guard gebruiker.rol != GebruikersRol.systeembeheerder.rawValue || g.rol == .systeembeheerder, gebruiker.id != g.id else { throw WebFout.geenToegang }
         return (gebruiker, g)
@@ -249,7 +249,7 @@ struct BeheerController: RouteCollection {
 
     private func org(_ req: Request) async throws -> Organisatie {
         guard let id = req.parameters.get("org").flatMap(UUID.init(uuidString:)), let o = try await Organisatie.find(id, on: req.db) else {
-            throw Problem.nietGevonden()
+            throw Weigering.nietGevonden(.bron)
         }
         return o
     }

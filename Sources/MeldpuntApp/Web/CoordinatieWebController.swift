@@ -14,9 +14,9 @@ struct Formulierfouten {
         return voorvoegsel + veld.prefix(1).uppercased() + veld.dropFirst()
     }
 
-    init(_ p: Problem, voorvoegsel: String, label: (String) -> String?) {
-        lijst = (p.invalidParams ?? [OngeldigeParameter(name: "", code: "conflict", reason: p.detail)]).map {
-            let veld = p.invalidParams == nil ? "fouten-titel" : Self.veld(voorvoegsel, $0.name)
+    init(_ p: Weigering, taal: Taal, voorvoegsel: String, label: (String) -> String?) {
+        lijst = (p.velden ?? [OngeldigeParameter(name: "", code: "conflict", reason: p.uitleg(taal))]).map {
+            let veld = p.velden == nil ? "fouten-titel" : Self.veld(voorvoegsel, $0.name)
             return VeldFout(veld: veld, label: label(veld) ?? label(voorvoegsel) ?? $0.name, tekst: $0.reason)
         }
     }
@@ -159,9 +159,9 @@ struct CoordinatieWebController: RouteCollection {
             case .termijn: _ = try await s.zetTermijn(z, vid, TermijnInvoer(uiterlijk: i.uiterlijk, toelichting: i.toelichting), door: g)
             case .escaleren: _ = try await s.escaleerVerzoek(z, vid, reden: i.reden, door: g)
             }
-        } catch let p as Problem where p.status == 400 || p.status == 409 {
+        } catch let p as Weigering where p.hoortBijFormulier {
             let t = Teksten.voor(req.taal)
-            let fouten = Formulierfouten(p, voorvoegsel: actie.rawValue) { t["verzoekVeld_\($0)"] }
+            let fouten = Formulierfouten(p, taal: req.taal, voorvoegsel: actie.rawValue) { t["verzoekVeld_\($0)"] }
             let waarden = [("tekst", i.tekst), ("uiterlijk", i.uiterlijk), ("toelichting", i.toelichting), ("reden", i.reden)]
                 .compactMap { n, w in w.map { (Formulierfouten.veld(actie.rawValue, n), $0) } }
             return try await toonVoorMeldpunt(req, g, waarden: Dictionary(waarden, uniquingKeysWith: { a, _ in a }), fouten: fouten)
@@ -262,7 +262,7 @@ struct CoordinatieWebController: RouteCollection {
             case .bericht: _ = try await s.schrijfAanMeldpunt(vid, tekst: i.tekst, door: g)
             case .opheffen: _ = try await s.hefOpschortingOp(vid, toelichting: i.toelichting, door: g)
             }
-        } catch let p as Problem where p.status == 400 || p.status == 409 {
+        } catch let p as Weigering where p.hoortBijFormulier {
             return try await partnerFout(req, g, actie.rawValue, p, i)
         }
         return req.redirect(to: "/verzoeken/\(vid)?gedaan=\(actie.rawValue)", redirectType: .normal)
@@ -270,9 +270,9 @@ struct CoordinatieWebController: RouteCollection {
 
     private func leeg(_ s: String?) -> String? { (s ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : s }
 
-    private func partnerFout(_ req: Request, _ g: Medewerker, _ voorvoegsel: String, _ p: Problem, _ i: Invoer) async throws -> Response {
+    private func partnerFout(_ req: Request, _ g: Medewerker, _ voorvoegsel: String, _ p: Weigering, _ i: Invoer) async throws -> Response {
         let t = Teksten.voor(req.taal)
-        let fouten = Formulierfouten(p, voorvoegsel: voorvoegsel) { t["verzoekVeld_\($0)"] }
+        let fouten = Formulierfouten(p, taal: req.taal, voorvoegsel: voorvoegsel) { t["verzoekVeld_\($0)"] }
         let waarden = [("tekst", i.tekst), ("uiterlijk", i.uiterlijk), ("toelichting", i.toelichting), ("reden", i.reden), ("opgeschortTot", i.opgeschortTot)]
             .compactMap { n, w in w.map { (Formulierfouten.veld(voorvoegsel, n), $0) } }
         return try await toonVoorPartner(req, g, waarden: Dictionary(waarden, uniquingKeysWith: { a, _ in a }), fouten: fouten)
@@ -286,10 +286,10 @@ struct CoordinatieWebController: RouteCollection {
         do {
             let file = try req.content.decode(BijlageInvoer.self).bijlage
             _ = try await req.meldingen.voegBijlageToe(vid, bestandsnaam: file?.filename, data: Data(buffer: file?.data ?? ByteBuffer()), door: g)
-        } catch let p as Problem where p.status == 400 || p.status == 409 {
+        } catch let p as Weigering where p.hoortBijFormulier {
             // The API names the file "inhoud"; on the page it is the file field.
-            let fouten = Problem.ongeldig((p.invalidParams ?? []).map { OngeldigeParameter(name: "bestand", code: $0.code, reason: $0.reason) })
-            return try await partnerFout(req, g, "bijlage", p.invalidParams == nil ? p : fouten, Invoer())
+            let fouten = Weigering.ongeldig((p.velden ?? []).map { OngeldigeParameter(name: "bestand", code: $0.code, reason: $0.reason) })
+            return try await partnerFout(req, g, "bijlage", p.velden == nil ? p : fouten, Invoer())
         }
         return req.redirect(to: "/verzoeken/\(vid)?gedaan=bijlage", redirectType: .normal)
     }

@@ -212,8 +212,8 @@ struct MeldenController: RouteCollection {
                 let response = req.redirect(to: "/melden/ontvangen", redirectType: .normal)
                 response.zet(.ontvangen, try Verzegeld.sluit(ontvangen, geheimen.eenmaligeWeergave), req, sameSite: .strict, maxAge: 15 * 60)
                 return response
-            } catch let p as Problem where p.status == 400 {
-                fouten = (p.invalidParams ?? []).map {
+            } catch let p as Weigering where p.hoortBijFormulier {
+                fouten = (p.velden ?? []).map {
                     let id = Self.veldId($0.name)
                     return VeldFout(veld: id, label: t[Self.labels[id] ?? id] ?? t["melden"]!, tekst: $0.reason)
                 }

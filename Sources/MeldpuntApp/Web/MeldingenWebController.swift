@@ -379,7 +379,7 @@ struct MeldingenWebController: RouteCollection {
                                                                                     redenOpenCorrecties: leeg(i.redenOpenCorrecties)), door: g)
             case .verzoek:
                 let orgID = i.organisatie.flatMap(UUID.init(uuidString:))
-                guard let orgID, let org = try await Organisatie.find(orgID, on: req.db) else { throw Problem.ongeldig("organisatie", "required", Teksten.voor(req.taal)["partnerKies"]!) }
+                guard let orgID, let org = try await Organisatie.find(orgID, on: req.db) else { throw Weigering.ongeldig("organisatie", "required", Teksten.voor(req.taal)["partnerKies"]!) }
                 let soort = leeg(i.soort)
                 _ = try await service.nieuwVerzoek(z, NieuwVerzoekInvoer(
                     soort: soort, vraag: i.vraag, uiterlijk: leeg(i.uiterlijk), gedeeldeGegevens: i.gedeeld ?? [],
@@ -396,8 +396,8 @@ struct MeldingenWebController: RouteCollection {
                 return try await toonDetail(req, g, melding: "mfoGedaan_link", nieuweLink: basis + link.statuspagina)
             }
         } catch let v as ValidatieFouten {
-            return try await toonFout(req, g, actie, i, Problem.ongeldig(v.fouten.map(Self.terugmeldingVeld)))
-        } catch let p as Problem where p.status == 400 || p.status == 409 {
+            return try await toonFout(req, g, actie, i, Weigering.ongeldig(v.fouten.map(Self.terugmeldingVeld)))
+        } catch let p as Weigering where p.hoortBijFormulier {
             return try await toonFout(req, g, actie, i, p)
         }
         return req.redirect(to: "/meldingen/\(z)?gedaan=\(actie.rawValue)", redirectType: .normal)
@@ -428,7 +428,7 @@ struct MeldingenWebController: RouteCollection {
     }
 
     /// Back to the page with every problem next to its field, and everything typed kept.
-    private func toonFout(_ req: Request, _ g: Medewerker, _ actie: Actie, _ i: Invoer, _ p: Problem) async throws -> Response {
+    private func toonFout(_ req: Request, _ g: Medewerker, _ actie: Actie, _ i: Invoer, _ p: Weigering) async throws -> Response {
             let t = Teksten.voor(req.taal)
             // The API's nested names map onto the form's flat ones.
             let plat = ["opschorting.actie": "actie", "opschorting.kenmerk": "kenmerk", "opschorting.tot": "tot", "overleg.datum": "overlegDatum",
@@ -436,8 +436,8 @@ struct MeldingenWebController: RouteCollection {
             func sleutel(_ naam: String) -> String {
                 Formulierfouten.veld(actie.voorvoegsel, plat[naam] ?? plat[String(naam.prefix { $0 != "[" })] ?? naam)
             }
-            let fouten = (p.invalidParams ?? [OngeldigeParameter(name: actie == .sluiten ? "uitkomst" : "tekst", code: "conflict", reason: p.detail)]).map {
-                VeldFout(veld: p.invalidParams == nil ? "fouten-titel" : sleutel($0.name), label: t["mfoVeld_\(sleutel($0.name))"] ?? t["mfoActie_\(actie.tekst)"] ?? $0.name, tekst: $0.reason)
+            let fouten = (p.velden ?? [OngeldigeParameter(name: actie == .sluiten ? "uitkomst" : "tekst", code: "conflict", reason: p.uitleg(req.taal))]).map {
+                VeldFout(veld: p.velden == nil ? "fouten-titel" : sleutel($0.name), label: t["mfoVeld_\(sleutel($0.name))"] ?? t["mfoActie_\(actie.tekst)"] ?? $0.name, tekst: $0.reason)
             }
             let velden: [(String, String?)] = [("datum", i.datum), ("kanaal", i.kanaal), ("samenvatting", i.samenvatting), ("email", i.email),
                                                ("oorsprongOrganisatie", i.oorsprongOrganisatie), ("oorsprongRegistratie", i.oorsprongRegistratie),
@@ -455,7 +455,7 @@ struct MeldingenWebController: RouteCollection {
 
     func bijlage(req: Request) async throws -> Response {
         let g = try medewerker(req)
-        guard let id = req.parameters.get("bijlage").flatMap(UUID.init(uuidString:)) else { throw Problem.nietGevonden() }
+        guard let id = req.parameters.get("bijlage").flatMap(UUID.init(uuidString:)) else { throw Weigering.nietGevonden(.bron) }
         let (b, data) = try await req.meldingen.bijlage(req.parameters.get("zaaknummer") ?? "", id, door: g)
         return Response.download(b.bestandsnaam, b.mimeType, data)
     }

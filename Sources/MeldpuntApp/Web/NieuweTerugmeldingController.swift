@@ -272,7 +272,7 @@ struct NieuweTerugmeldingController: RouteCollection {
         guard let id = req.parameters.get("concept").flatMap(UUID.init(uuidString:)),
               let stap = req.parameters.get("stap").flatMap(Stap.init(rawValue:)),
               let model = try await Concept.query(on: req.db).filter(\.$id == id).filter(\.$gebruiker.$id == g.id).first()
-        else { throw Problem.nietGevonden() }
+        else { throw Weigering.nietGevonden(.bron) }
         let concept = try JSONDecoder().decode(TerugmeldingConcept.self, from: Data(model.inhoud.utf8))
         return (concept, model, stap)
     }

@@ -56,9 +56,9 @@ struct PartnersWebController: RouteCollection {
             + PartnerSoort.allCases.map { Keuze(waarde: $0.rawValue, naam: t["partnerSoort_\($0.rawValue)"] ?? $0.rawValue, gekozen: gekozen == $0.rawValue) }
     }
 
-    private func fout(_ req: Request, _ p: Problem, _ voorvoegsel: String) -> Formulierfouten {
+    private func fout(_ req: Request, _ p: Weigering, _ voorvoegsel: String) -> Formulierfouten {
         let t = Teksten.voor(req.taal)
-        return Formulierfouten(p, voorvoegsel: voorvoegsel) { t["partnerVeld_\($0)"] }
+        return Formulierfouten(p, taal: req.taal, voorvoegsel: voorvoegsel) { t["partnerVeld_\($0)"] }
     }
 
     /// An existing organisation (by OIN) goes into the register.
@@ -69,11 +69,11 @@ struct PartnersWebController: RouteCollection {
         let waarden = ["nieuwOin": oin, "nieuwSoort": i.soort ?? "", "nieuwRegistraties": i.registraties ?? "", "nieuwIntentieverklaringOp": i.intentieverklaringOp ?? ""]
         do {
             guard let org = try await Organisatie.query(on: req.db).filter(\.$oin == oin).first() else {
-                throw Problem.ongeldig("oin", "onbekend", "Er is geen organisatie met dit OIN. Beheer voegt organisaties toe.")
+                throw Weigering.ongeldig("oin", "onbekend", "Er is geen organisatie met dit OIN. Beheer voegt organisaties toe.")
             }
             try await req.partnerregister.registreer(org, PartnerInvoer(soort: i.soort, registraties: i.registraties, intentieverklaringOp: i.intentieverklaringOp))
             return req.redirect(to: "/partners/\(org.id!.tekst)?gedaan=opgeslagen", redirectType: .normal)
-        } catch let p as Problem where p.status == 400 || p.status == 409 {
+        } catch let p as Weigering where p.hoortBijFormulier {
             return try await toonLijst(req, waarden: waarden, fouten: fout(req, p, "nieuw"))
         }
     }
@@ -96,7 +96,7 @@ struct PartnersWebController: RouteCollection {
     }
 
     private func org(_ req: Request) throws -> UUID {
-        guard let id = req.parameters.get("org").flatMap(UUID.init(uuidString:)) else { throw Problem.nietGevonden() }
+        guard let id = req.parameters.get("org").flatMap(UUID.init(uuidString:)) else { throw Weigering.nietGevonden(.bron) }
         return id
     }
 
@@ -132,7 +132,7 @@ struct PartnersWebController: RouteCollection {
         let p = try await req.partnerregister.partner(org(req))
         do {
             try await req.partnerregister.registreer(p.organisatie, PartnerInvoer(soort: i.soort, registraties: i.registraties, intentieverklaringOp: i.intentieverklaringOp))
-        } catch let e as Problem where e.status == 400 {
+        } catch let e as Weigering where e.hoortBijFormulier {
             return try await toonDetail(req, waarden: ["wijzigSoort": i.soort ?? "", "wijzigRegistraties": i.registraties ?? "",
                                                        "wijzigIntentieverklaringOp": i.intentieverklaringOp ?? ""], fouten: fout(req, e, "wijzig"))
         }
@@ -145,7 +145,7 @@ struct PartnersWebController: RouteCollection {
         let p = try await req.partnerregister.partner(org(req))
         do {
             try await req.partnerregister.voegContactpersoonToe(p.organisatie, i)
-        } catch let e as Problem where e.status == 400 || e.status == 409 {
+        } catch let e as Weigering where e.hoortBijFormulier {
             let w = ["contactNiveau": i.niveau, "contactNaam": i.naam, "contactFunctie": i.functie, "contactEmail": i.email, "contactTelefoon": i.telefoon]
             return try await toonDetail(req, waarden: w.compactMapValues { $0 }, fouten: fout(req, e, "contact"))
         }
@@ -154,7 +154,7 @@ struct PartnersWebController: RouteCollection {
 
     private func contact(_ req: Request) async throws -> Contactpersoon {
         let p = try await req.partnerregister.partner(org(req))
-        guard let id = req.parameters.get("contact").flatMap(UUID.init(uuidString:)) else { throw Problem.nietGevonden() }
+        guard let id = req.parameters.get("contact").flatMap(UUID.init(uuidString:)) else { throw Weigering.nietGevonden(.bron) }
         return try await req.partnerregister.contactpersoon(p.organisatie, id)
     }
 
@@ -169,7 +169,7 @@ struct PartnersWebController: RouteCollection {
             let (email, wachtwoord) = try await req.partnerregister.geefLogin(c, hasher: req.application.password.sync)
             try await Audit.schrijf(.partnerLogin, door: g, organisatie: c.$organisatie.id, onderwerp: email, nu: req.application.klok.nu(), on: req.db)
             return try await toonDetail(req, melding: "partnerGedaan_login", login: (email, wachtwoord))
-        } catch let e as Problem where e.status == 400 || e.status == 409 {
+        } catch let e as Weigering where e.hoortBijFormulier {
             return try await toonDetail(req, fouten: fout(req, e, "login"))
         }
     }

@@ -19,9 +19,9 @@ struct StatuspaginaController: RouteCollection {
         do {
             let file = try req.content.decode(BijlageInvoer.self).bijlage
             try await req.meldingen.bijlageVanMelder(token: token, bestandsnaam: file?.filename ?? "", data: Data(buffer: file?.data ?? ByteBuffer()))
-        } catch let p as Problem where p.status == 400 || p.status == 409 {
-            return try await toon(req, fouten: ["bijlage": p.invalidParams?.first?.reason ?? p.detail])
-        } catch let p as Problem where p.status == 404 {
+        } catch let p as Weigering where p.hoortBijFormulier {
+            return try await toon(req, fouten: ["bijlage": p.velden?.first?.reason ?? p.uitleg(req.taal)])
+        } catch let p as Weigering where p.isNietGevonden {
             return try await req.pagina("status-onbekend", titel: "statusOnbekendTitel", status: .notFound)
         }
         return req.redirect(to: "/status/\(token)?bijlage=1", redirectType: .normal)
@@ -34,11 +34,11 @@ struct StatuspaginaController: RouteCollection {
         let invoer = try req.content.decode(BeoordelingInvoer.self)
         do {
             try await req.meldingen.beoordeel(token: token, cijfer: invoer.cijfer, opmerking: invoer.opmerking)
-        } catch let p as Problem where p.status == 400 || p.status == 409 {
-            let fouten = Dictionary((p.invalidParams ?? [OngeldigeParameter(name: "cijfer", code: "conflict", reason: p.detail)]).map { ($0.name, $0.reason) },
+        } catch let p as Weigering where p.hoortBijFormulier {
+            let fouten = Dictionary((p.velden ?? [OngeldigeParameter(name: "cijfer", code: "conflict", reason: p.uitleg(req.taal))]).map { ($0.name, $0.reason) },
                                     uniquingKeysWith: { a, _ in a })
             return try await toon(req, fouten: fouten, ingevuld: ["opmerking": invoer.opmerking ?? ""])
-        } catch let p as Problem where p.status == 404 {
+        } catch let p as Weigering where p.isNietGevonden {
             return try await req.pagina("status-onbekend", titel: "statusOnbekendTitel", status: .notFound)
         }
         return req.redirect(to: "/status/\(token)?beoordeeld=1", redirectType: .normal)
@@ -51,9 +51,9 @@ struct StatuspaginaController: RouteCollection {
         let bericht = try req.content.decode(BerichtInvoer.self).bericht ?? ""
         do {
             try await req.meldingen.berichtVanMelder(token: token, tekst: bericht)
-        } catch let p as Problem where p.status == 400 || p.status == 409 {
-            return try await toon(req, fouten: ["bericht": p.invalidParams?.first?.reason ?? p.detail], ingevuld: ["bericht": bericht])
-        } catch let p as Problem where p.status == 404 {
+        } catch let p as Weigering where p.hoortBijFormulier {
+            return try await toon(req, fouten: ["bericht": p.velden?.first?.reason ?? p.uitleg(req.taal)], ingevuld: ["bericht": bericht])
+        } catch let p as Weigering where p.isNietGevonden {
             return try await req.pagina("status-onbekend", titel: "statusOnbekendTitel", status: .notFound)
         }
         return req.redirect(to: "/status/\(token)?verstuurd=1", redirectType: .normal)
@@ -72,7 +72,7 @@ struct StatuspaginaController: RouteCollection {
         let token = req.parameters.get("token") ?? ""
         do {
             try await req.meldingen.trekToestemmingIn(token: token)
-        } catch let p as Problem where p.status == 404 {
+        } catch let p as Weigering where p.isNietGevonden {
             return try await req.pagina("status-onbekend", titel: "statusOnbekendTitel", status: .notFound)
         }
         return req.redirect(to: "/status/\(token)", redirectType: .normal)
@@ -81,8 +81,8 @@ struct StatuspaginaController: RouteCollection {
     private func geldig(_ req: Request, _ token: String) async throws -> MeldingService.MelderWeergave {
         do {
             return try await req.meldingen.voorMelder(token: token)
-        } catch let p as Problem where p.status == 404 {
-            throw Problem.nietGevonden()
+        } catch let p as Weigering where p.isNietGevonden {
+            throw Weigering.nietGevonden(.bron)
         }
     }
 
@@ -125,7 +125,7 @@ struct StatuspaginaController: RouteCollection {
         let m: MeldingService.MelderWeergave
         do {
             m = try await req.meldingen.voorMelder(token: token)
-        } catch let p as Problem where p.status == 404 {
+        } catch let p as Weigering where p.isNietGevonden {
             // The same page for an unknown, wrong or old link: it reveals nothing.
             return try await req.pagina("status-onbekend", titel: "statusOnbekendTitel", status: .notFound)
         }

@@ -1,9 +1,6 @@
 import MeldpuntDomain
 
 /// The interface texts in Dutch (default) and English. Plain language (B1) for citizens.
-enum Taal: String, Sendable, CaseIterable {
-    case nl, en
-}
 
 enum Teksten {
     /// key → (nl, en)

@@ -208,8 +208,8 @@ struct TerugmeldingenWebController: RouteCollection {
             do {
                 let d = try await req.terugmeldingen.wijzigStatus(id, verzoek, door: g.organisatie, als: g.terugmeldPartijen)
                 resultaten.append(BulkResultaat(persoon: Self.persoonTekst(d.persoon), gelukt: true, tekst: d.status))
-            } catch let p as Problem {
-                resultaten.append(BulkResultaat(persoon: String(id.tekst.prefix(8)), gelukt: false, tekst: p.invalidParams?.first?.reason ?? p.detail))
+            } catch let p as Weigering {
+                resultaten.append(BulkResultaat(persoon: String(id.tekst.prefix(8)), gelukt: false, tekst: p.velden?.first?.reason ?? p.uitleg(req.taal)))
             }
         }
         return try await toonLijst(req, g, Zoekvraag(map: map), bulkResultaten: resultaten)
@@ -330,9 +330,9 @@ struct TerugmeldingenWebController: RouteCollection {
                                              uitkomst: leeg(f.uitkomst), gemeentecode: leeg(f.gemeentecode), rniDeelnemer: leeg(f.rniDeelnemer))
         do {
             _ = try await req.terugmeldingen.wijzigStatus(id, verzoek, door: g.organisatie, als: g.terugmeldPartijen)
-        } catch let p as Problem where p.status == 400 || p.status == 409 {
+        } catch let p as Weigering where p.hoortBijFormulier {
             let t = Teksten.voor(req.taal)
-            let fouten = (p.invalidParams ?? [OngeldigeParameter(name: "status", code: "conflict", reason: p.detail)]).map {
+            let fouten = (p.velden ?? [OngeldigeParameter(name: "status", code: "conflict", reason: p.uitleg(req.taal))]).map {
                 VeldFout(veld: $0.name, label: t[$0.name] ?? $0.name, tekst: $0.reason)
             }
             return try await toonDetail(req, fouten: fouten, status: .badRequest)
@@ -356,13 +356,13 @@ struct TerugmeldingenWebController: RouteCollection {
 
     func bijlage(req: Request) async throws -> Response {
         let g = try gebruiker(req)
-        guard let bijlageID = req.parameters.get("bijlage").flatMap(UUID.init(uuidString:)) else { throw Problem.nietGevonden() }
+        guard let bijlageID = req.parameters.get("bijlage").flatMap(UUID.init(uuidString:)) else { throw Weigering.nietGevonden(.bron) }
         let (b, data) = try await req.terugmeldingen.bijlage(try referentie(req), bijlageID, voor: g.organisatie, als: g.terugmeldPartijen)
         return Response.download(b, data)
     }
 
     private func referentie(_ req: Request) throws -> UUID {
-        guard let id = req.parameters.get("referentie").flatMap(UUID.init(uuidString:)) else { throw Problem.nietGevonden() }
+        guard let id = req.parameters.get("referentie").flatMap(UUID.init(uuidString:)) else { throw Weigering.nietGevonden(.bron) }
         return id
     }
 }

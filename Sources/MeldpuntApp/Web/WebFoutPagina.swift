@@ -1,3 +1,4 @@
+import MeldpuntDomain
 import Vapor
 
 /// Errors on pages become pages: login redirect, 403, 404 or 500, in the user's language.
@@ -24,6 +25,14 @@ enum WebFoutPagina {
             (status, tekst) = (.forbidden, t["ongeldigFormulier"]!)
         case is RouteNotFound:
             (status, tekst) = (.notFound, t["paginaNietGevonden"]!)
+        case let w as Weigering:
+            (status, tekst) = switch w {
+            case .nietGevonden: (.notFound, t["paginaNietGevonden"]!)
+            case .geenToegang: (.forbidden, w.uitleg(request.taal))
+            case .conflict: (.conflict, w.uitleg(request.taal))
+            case .ongeldig: (.badRequest, w.uitleg(request.taal))
+            case .tijdelijkBezet: (.serviceUnavailable, t["teDruk"]!)
+            }
         case let p as Problem where p.status < 500:
             (status, tekst) = (HTTPResponseStatus(statusCode: p.status), p.status == 404 ? t["paginaNietGevonden"]! : p.detail)
         case let a as any AbortError where [.payloadTooLarge, .tooManyRequests, .serviceUnavailable].contains(a.status):
@@ -47,5 +56,24 @@ enum WebFoutPagina {
             r.headers.contentType = .plainText
             return r
         }
+    }
+}
+
+extension Weigering {
+    /// Invalid input or a state conflict: shown next to the form, not as an error page.
+    var hoortBijFormulier: Bool {
+        switch self {
+        case .ongeldig, .conflict: true
+        case .nietGevonden, .geenToegang, .tijdelijkBezet: false
+        }
+    }
+
+    var isNietGevonden: Bool {
+        if case .nietGevonden = self { true } else { false }
+    }
+
+    /// The field rejections, when the input was invalid.
+    var velden: [OngeldigeParameter]? {
+        if case .ongeldig(let f) = self { f } else { nil }
     }
 }

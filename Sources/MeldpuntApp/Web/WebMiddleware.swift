@@ -1,3 +1,4 @@
+import MeldpuntDomain
 import Crypto
 import Synchronization
 import Vapor
