@@ -10,6 +10,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
         .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.57.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
         .package(url: "https://github.com/vapor/leaf.git", from: "4.5.2"),
         .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
@@ -20,10 +22,24 @@ let package = Package(
     targets: [
         // Pure domain rules: identifiers, calendar, state machines, validation. No Vapor, no Fluent.
         .target(name: "MeldpuntDomain"),
+        // Persistence and use cases: Fluent models and queries, no Vapor and no HTTP.
+        .target(
+            name: "MeldpuntCore",
+            dependencies: [
+                "MeldpuntDomain",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "FluentSQL", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            resources: [.copy("Resources")]
+        ),
         .target(
             name: "MeldpuntApp",
             dependencies: [
                 "MeldpuntDomain",
+                "MeldpuntCore",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -31,8 +47,7 @@ let package = Package(
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Leaf", package: "leaf"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ],
-            resources: [.copy("Resources")]
+            ]
         ),
         .executableTarget(name: "meldpunt", dependencies: ["MeldpuntApp"]),
         .testTarget(
@@ -44,6 +59,7 @@ let package = Package(
             name: "MeldpuntAppTests",
             dependencies: [
                 "MeldpuntApp",
+                "MeldpuntCore",
                 .product(name: "VaporTesting", package: "vapor"),
             ],
             resources: [.copy("Fixtures")]

@@ -1,3 +1,4 @@
+import MeldpuntCore
 import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
@@ -72,19 +73,7 @@ func configure(_ app: Application, database keuze: DatabaseKeuze, omgeving: [Str
         _ = try await (app.db as! any SQLDatabase).raw("PRAGMA journal_mode=WAL").all()
     }
 
-    app.migrations.add(CreateBasis())
-    app.migrations.add(CreateGebruikers())
-    app.migrations.add(CreateConcepten())
-    app.migrations.add(CreateZoekIndexen())
-    app.migrations.add(AddMeldingEmail())
-    app.migrations.add(CreateMeldingen())
-    app.migrations.add(CreateMeldingBijlagen())
-    app.migrations.add(CreateLijstIndexen())
-    app.migrations.add(CreateMeldingBehandeling())
-    app.migrations.add(CreatePartnercoordinatie())
-    app.migrations.add(CreateBeveiliging())
-    app.migrations.add(CreateAccountbeveiliging())
-    app.migrations.add(AddEenmaligVingerafdruk())
+    app.migrations.add(Migraties.alle)
     try await app.autoMigrate()
 
     app.referentiedata = .gebundeld

@@ -1,3 +1,4 @@
+import MeldpuntCore
 import Fluent
 import MeldpuntDomain
 import SQLKit

@@ -1,3 +1,4 @@
+import MeldpuntCore
 import AsyncHTTPClient
 import Fluent
 import Foundation
@@ -100,7 +101,7 @@ struct AccountWebTests {
         try await metApp { t in
             let org = try await Organisaties.zoek(oin: TestApp.meldpuntOIN, gemeentecode: nil, on: t.app.db)
             _ = try await Gebruikers.voegToe(email: "nieuw@meldpunt.nl", naam: "Nieuw", organisatie: org, rol: .meldpunt,
-                                             wachtwoord: "een-lang-wachtwoord", moetWijzigen: false, hasher: t.app.password.sync, on: t.app.db)
+                                             wachtwoord: "een-lang-wachtwoord", moetWijzigen: false, hasher: t.app.wachtwoorden, on: t.app.db)
             let b = Browser(t)
             let r = try await b.login("nieuw@meldpunt.nl")
             #expect(r.locatie == "/inloggen/tweestaps")

@@ -1,3 +1,4 @@
+import MeldpuntCore
 import AsyncHTTPClient
 import Fluent
 import Foundation

@@ -1,3 +1,4 @@
+import MeldpuntCore
 import ConsoleKit
 import Fluent
 import Foundation

@@ -1,3 +1,4 @@
+import MeldpuntCore
 import Fluent
 import Foundation
 import Testing
@@ -86,7 +87,7 @@ extension TestApp {
     func gebruiker(_ email: String, rol: GebruikersRol, gemeentecode: String? = nil, oin: String? = nil) async throws -> Gebruiker {
         let org = try await Organisaties.zoek(oin: oin, gemeentecode: gemeentecode, on: app.db)
         let g = try await Gebruikers.voegToe(email: email, naam: "Test \(rol.rawValue)", organisatie: org, rol: rol,
-                                             wachtwoord: "een-lang-wachtwoord", moetWijzigen: false, hasher: app.password.sync, on: app.db)
+                                             wachtwoord: "een-lang-wachtwoord", moetWijzigen: false, hasher: app.wachtwoorden, on: app.db)
         if Accounts.tweestapsVerplicht(g, ontwikkeling: false) { try await zetTweestapsAan(g) }
         return g
     }
@@ -294,12 +295,12 @@ struct WebTests {
             await #expect(throws: Organisaties.Fout.self) {
                 // Amsterdam is a bronhouder, not an afnemer.
                 try await Gebruikers.voegToe(email: "x@amsterdam.nl", naam: "X", organisatie: Organisaties.zoek(oin: nil, gemeentecode: "0363", on: t.app.db),
-                                             rol: .afnemer, wachtwoord: "een-lang-wachtwoord", hasher: t.app.password.sync, on: t.app.db)
+                                             rol: .afnemer, wachtwoord: "een-lang-wachtwoord", hasher: t.app.wachtwoorden, on: t.app.db)
             }
             await #expect(throws: Organisaties.Fout.self) {
                 try await t.gebruiker("kort@amsterdam.nl", rol: .bijhouder, gemeentecode: "0363").wachtwoordHash
                 try await Gebruikers.voegToe(email: "y@amsterdam.nl", naam: "Y", organisatie: Organisaties.zoek(oin: nil, gemeentecode: "0363", on: t.app.db),
-                                             rol: .bijhouder, wachtwoord: "kort", hasher: t.app.password.sync, on: t.app.db)
+                                             rol: .bijhouder, wachtwoord: "kort", hasher: t.app.wachtwoorden, on: t.app.db)
             }
             let g = try #require(try await Gebruiker.query(on: t.app.db).filter(\.$email == "kort@amsterdam.nl").first())
             #expect(g.wachtwoordHash.hasPrefix("$2"))

@@ -1,3 +1,4 @@
+import MeldpuntCore
 import MeldpuntDomain
 import Vapor
 
@@ -45,10 +46,6 @@ extension Request {
 }
 
 /// A create's single-use key, with the fingerprint of the body it came with.
-struct Idempotentie: Sendable {
-    let sleutel: String
-    let vingerafdruk: String?
-}
 
 extension Request {
     /// The `Idempotency-Key` of a create, scoped to the calling organisation and hashed: the same

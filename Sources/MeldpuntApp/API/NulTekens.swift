@@ -1,3 +1,4 @@
+import MeldpuntCore
 import Foundation
 import Vapor
 

@@ -1,3 +1,4 @@
+import MeldpuntCore
 import MeldpuntDomain
 
 /// The OpenAPI part for partner coordination: the meldpunt's requests within a case, the

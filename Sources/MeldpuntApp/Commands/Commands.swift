@@ -1,3 +1,4 @@
+import MeldpuntCore
 import Fluent
 import Foundation
 import MeldpuntDomain
@@ -130,7 +131,7 @@ struct UserAddCommand: AsyncCommand {
         let org = try await Organisaties.zoek(oin: signature.oin, gemeentecode: signature.gemeentecode, on: db)
         let wachtwoord = (readLine(strippingNewline: true) ?? "")
         let g = try await Gebruikers.voegToe(email: email, naam: naam, organisatie: org, rol: rol, wachtwoord: wachtwoord,
-                                             hasher: context.application.password.sync, on: db)
+                                             hasher: context.application.wachtwoorden, on: db)
         try await Audit.schrijf(.gebruikerToegevoegd, door: nil, organisatie: org.id, onderwerp: g.email, details: rol.rawValue, nu: Date(), on: db)
         schrijf(context, "Gebruiker \(g.email) (\(rol.rawValue)) voor \(org.naam) toegevoegd.")
     }
@@ -170,7 +171,7 @@ struct UserResetCommand: AsyncCommand {
         guard wachtwoord.count >= Gebruikers.minimaleWachtwoordlengte, wachtwoord.utf8.count <= Accounts.maximaleWachtwoordBytes else {
             throw Organisaties.Fout.ongeldig("Een wachtwoord is ten minste \(Gebruikers.minimaleWachtwoordlengte) tekens en ten hoogste \(Accounts.maximaleWachtwoordBytes) bytes lang.")
         }
-        _ = try await Accounts.stelWachtwoordOpnieuwIn(g, wachtwoord: wachtwoord, hasher: app.password.sync, threadPool: app.threadPool, on: app.db)
+        _ = try await Accounts.stelWachtwoordOpnieuwIn(g, wachtwoord: wachtwoord, hasher: app.wachtwoorden, threadPool: app.threadPool, on: app.db)
         try await Accounts.zetTweestapsUit(g, eindigSessies: true, on: app.db)
         try await Audit.schrijf(.wachtwoordHersteld, door: nil, organisatie: g.$organisatie.id, onderwerp: g.email, nu: Date(), on: app.db)
         try await Audit.schrijf(.tweestapsHersteld, door: nil, organisatie: g.$organisatie.id, onderwerp: g.email, nu: Date(), on: app.db)

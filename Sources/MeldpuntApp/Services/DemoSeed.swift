@@ -1,3 +1,4 @@
+import MeldpuntCore
 import Fluent
 import MeldpuntDomain
 import Vapor
@@ -23,7 +24,7 @@ enum DemoSeed {
         .init(naam: "UWV (demo)", oin: "00000099000000002000", gemeentecode: nil, rollen: [.partner, .afnemer], sleutel: "mpk_demo_uwv"),
     ]
 
-    static let demoDomein = "demo.meldpunt.nl"
+    static let demoDomein = Accounts.demoDomein
     /// One demo user per role; all share this password (development only).
     static let wachtwoord = "demo-wachtwoord-2026"
     static let gebruikers: [(email: String, naam: String, rol: GebruikersRol, oin: String?, gemeentecode: String?)] = [
@@ -48,7 +49,7 @@ enum DemoSeed {
         for demo in gebruikers where try await Gebruiker.query(on: db).filter(\.$email == demo.email).first() == nil {
             let org = try await Organisaties.zoek(oin: demo.oin, gemeentecode: demo.gemeentecode, on: db)
             _ = try await Gebruikers.voegToe(email: demo.email, naam: demo.naam, organisatie: org, rol: demo.rol,
-                                             wachtwoord: wachtwoord, moetWijzigen: false, hasher: app.password.sync, on: db)
+                                             wachtwoord: wachtwoord, moetWijzigen: false, hasher: app.wachtwoorden, on: db)
         }
         try await zaaiPartners(app)
         try await zaaiMeldingen(app)

@@ -1,3 +1,4 @@
+import MeldpuntCore
 import MeldpuntDomain
 import Vapor
 
@@ -61,7 +62,7 @@ struct AccountController: RouteCollection {
         let nu = req.application.klok.nu()
         guard let dto = try await Gebruikers.controleer(email: invoer.email!, wachtwoord: invoer.wachtwoord!,
                                                        adres: Snelheidsbegrenzer.adres(req, vertrouwProxy: req.application.instellingen.vertrouwProxy),
-                                                       hasher: req.application.password.sync, threadPool: req.application.threadPool,
+                                                       hasher: req.application.wachtwoorden, threadPool: req.application.threadPool,
                                                        nu: nu, logger: req.logger, on: req.db),
               let gebruiker = try await Gebruiker.find(dto.id, on: req.db)
         else {

@@ -1,3 +1,4 @@
+import MeldpuntCore
 import MeldpuntDomain
 import Fluent
 import Vapor

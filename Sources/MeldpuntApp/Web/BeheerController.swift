@@ -1,3 +1,4 @@
+import MeldpuntCore
 import Fluent
 import MeldpuntDomain
 import Vapor
@@ -187,7 +188,7 @@ struct BeheerController: RouteCollection {
         do {
             guard let rol = invoer.rol.flatMap(GebruikersRol.init(rawValue:)), rol != .systeembeheerder else { throw Organisaties.Fout.ongeldig("Kies een rol.") }
             _ = try await Gebruikers.voegToe(email: invoer.email ?? "", naam: invoer.naam ?? "", organisatie: o, rol: rol, wachtwoord: wachtwoord,
-                                             hasher: req.application.password.sync, on: req.db)
+                                             hasher: req.application.wachtwoorden, on: req.db)
             try await Audit.schrijf(.gebruikerToegevoegd, door: beheerder, organisatie: o.id, onderwerp: invoer.email, details: rol.rawValue,
                                     nu: req.application.klok.nu(), on: req.db)
         } catch let f as Organisaties.Fout {
@@ -208,7 +209,7 @@ struct BeheerController: RouteCollection {
     /// A generated password, shown once; the user replaces it at the next login.
     func stelWachtwoordOpnieuwIn(req: Request) async throws -> Response {
         let (gebruiker, g) = try await beheerdeGebruiker(req)
-        let wachtwoord = try await Accounts.stelWachtwoordOpnieuwIn(gebruiker, hasher: req.application.password.sync,
+        let wachtwoord = try await Accounts.stelWachtwoordOpnieuwIn(gebruiker, hasher: req.application.wachtwoorden,
                                                                    threadPool: req.application.threadPool, on: req.db)
         try await Audit.schrijf(.wachtwoordHersteld, door: g, organisatie: gebruiker.$organisatie.id, onderwerp: gebruiker.email,
                                 nu: req.application.klok.nu(), on: req.db)

@@ -1,3 +1,4 @@
+import MeldpuntCore
 import Fluent
 import Vapor
 
@@ -134,7 +135,7 @@ struct InlogstappenController: RouteCollection {
             return try await wachtwoordStap(req, invoer: ["nieuw": invoer.nieuw, "herhaal": invoer.herhaal])
         }
         do {
-            try await Accounts.zetWachtwoord(g, nieuw: nieuw, herhaal: herhaal, behoudSessie: nil, hasher: req.application.password.sync,
+            try await Accounts.zetWachtwoord(g, nieuw: nieuw, herhaal: herhaal, behoudSessie: nil, hasher: req.application.wachtwoorden,
                                              threadPool: req.application.threadPool, nu: req.application.klok.nu(), on: req.db)
         } catch let f as AccountFout {
             return try await wachtwoordStap(req, fout: f)

@@ -1,3 +1,4 @@
+import MeldpuntCore
 import Synchronization
 import Vapor
 

@@ -1,3 +1,4 @@
+import MeldpuntCore
 import Crypto
 import Foundation
 import MeldpuntDomain

@@ -1,3 +1,4 @@
+import MeldpuntCore
 import Fluent
 import Vapor
 
@@ -60,9 +61,9 @@ struct MijnAccountController: RouteCollection {
             return try await req.accountStap(try await overzichtStap(req, g, invoer: velden), titel: "mijnAccount", status: .badRequest)
         }
         do {
-            try await Accounts.controleerHuidig(g, invoer.huidig!, hasher: req.application.password.sync, threadPool: req.application.threadPool)
+            try await Accounts.controleerHuidig(g, invoer.huidig!, hasher: req.application.wachtwoorden, threadPool: req.application.threadPool)
             try await Accounts.zetWachtwoord(g, nieuw: invoer.nieuw!, herhaal: invoer.herhaal!, behoudSessie: req.cookie(.sessie),
-                                             hasher: req.application.password.sync, threadPool: req.application.threadPool,
+                                             hasher: req.application.wachtwoorden, threadPool: req.application.threadPool,
                                              nu: req.application.klok.nu(), on: req.db)
         } catch let f as AccountFout {
             return try await req.accountStap(try await overzichtStap(req, g, fout: f), titel: "mijnAccount", status: .badRequest)
@@ -127,7 +128,7 @@ struct MijnAccountController: RouteCollection {
         struct Invoer: Content { var huidig: String? }
         guard let huidig = try req.content.decode(Invoer.self).huidig, !huidig.isEmpty else { return try await uitStap(req, leeg: true) }
         do {
-            try await Accounts.controleerHuidig(g, huidig, hasher: req.application.password.sync, threadPool: req.application.threadPool)
+            try await Accounts.controleerHuidig(g, huidig, hasher: req.application.wachtwoorden, threadPool: req.application.threadPool)
         } catch let f as AccountFout {
             return try await uitStap(req, fout: f)
         }

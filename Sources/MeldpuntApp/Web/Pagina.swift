@@ -1,3 +1,4 @@
+import MeldpuntCore
 import Vapor
 
 /// What every page template gets: language, texts, the user, the CSRF token, and its own content.

@@ -1,3 +1,4 @@
+import MeldpuntCore
 import MeldpuntDomain
 
 /// The interface texts in Dutch (default) and English. Plain language (B1) for citizens.

@@ -1,0 +1,287 @@
+import Foundation
+import MeldpuntDomain
+
+/// A meldpunt staff member as shown on a case.
+package struct MedewerkerVerwijzing: Codable, Sendable, Equatable {
+    package let id: String
+    package let naam: String
+    package let email: String
+
+    package init(id: String, naam: String, email: String) {
+        self.id = id
+        self.naam = naam
+        self.email = email
+    }
+}
+
+package struct AnalyseDTO: Codable, Sendable, Equatable {
+    package let oorsprongOrganisatie: String
+    package let oorsprongRegistratie: String
+    package let geraakteOrganisaties: [String]
+    package let geraakteRegistraties: [String]
+    package let complexiteit: String
+
+    package init(_ a: Analyse) {
+        oorsprongOrganisatie = a.oorsprongOrganisatie
+        oorsprongRegistratie = a.oorsprongRegistratie
+        geraakteOrganisaties = a.geraakteOrganisaties
+        geraakteRegistraties = a.geraakteRegistraties
+        complexiteit = a.complexiteit.rawValue
+    }
+}
+
+package struct RolVoorstelDTO: Codable, Sendable, Equatable {
+    package let rol: String
+    package let redenen: [String]
+
+    package init(rol: String, redenen: [String]) {
+        self.rol = rol
+        self.redenen = redenen
+    }
+}
+
+package struct VolgendeStapDTO: Codable, Sendable, Equatable {
+    package let tekst: String
+    package let datum: String
+
+    package init(tekst: String, datum: String) {
+        self.tekst = tekst
+        self.datum = datum
+    }
+}
+
+/// The non-personal facts of a timeline event; they survive erasure of the texts.
+package struct GebeurtenisGegevens: Codable, Sendable, Equatable {
+    package var kanaal: String?
+    package var datum: String?
+    package var status: String?
+    package var rol: String?
+    package var uitkomst: String?
+    package var scopeReden: String?
+    package var cijfer: Int?
+    package var bestandsnaam: String?
+    /// Partner coordination: the organisation, the request and its kind, an escalation level.
+    package var organisatie: String?
+    package var verzoekSoort: String?
+    package var verzoekId: String?
+    package var niveau: String?
+    package var contactpersoon: String?
+    package var terugmeldingStatus: String?
+
+    package init(kanaal: String? = nil, datum: String? = nil, status: String? = nil, rol: String? = nil, uitkomst: String? = nil, scopeReden: String? = nil, cijfer: Int? = nil, bestandsnaam: String? = nil, organisatie: String? = nil, verzoekSoort: String? = nil, verzoekId: String? = nil, niveau: String? = nil, contactpersoon: String? = nil, terugmeldingStatus: String? = nil) {
+        self.kanaal = kanaal
+        self.datum = datum
+        self.status = status
+        self.rol = rol
+        self.uitkomst = uitkomst
+        self.scopeReden = scopeReden
+        self.cijfer = cijfer
+        self.bestandsnaam = bestandsnaam
+        self.organisatie = organisatie
+        self.verzoekSoort = verzoekSoort
+        self.verzoekId = verzoekId
+        self.niveau = niveau
+        self.contactpersoon = contactpersoon
+        self.terugmeldingStatus = terugmeldingStatus
+    }
+}
+
+package struct GebeurtenisDTO: Codable, Sendable {
+    package let volgnummer: Int
+    package let soort: String
+    package let tijdstip: Date
+    package let door: String?
+    /// Nil when it never had a text, or the melder's personal data was erased.
+    package let tekst: String?
+    package let zichtbaarVoorMelder: Bool
+    package let gegevens: GebeurtenisGegevens?
+
+    package init(volgnummer: Int, soort: String, tijdstip: Date, door: String?, tekst: String?, zichtbaarVoorMelder: Bool, gegevens: GebeurtenisGegevens?) {
+        self.volgnummer = volgnummer
+        self.soort = soort
+        self.tijdstip = tijdstip
+        self.door = door
+        self.tekst = tekst
+        self.zichtbaarVoorMelder = zichtbaarVoorMelder
+        self.gegevens = gegevens
+    }
+}
+
+package struct MeldingBijlageDTO: Codable, Sendable {
+    package let id: String
+    package let bestandsnaam: String
+    package let mimeType: String
+    package let grootte: Int
+    package let href: String
+
+    package init(id: String, bestandsnaam: String, mimeType: String, grootte: Int, href: String) {
+        self.id = id
+        self.bestandsnaam = bestandsnaam
+        self.mimeType = mimeType
+        self.grootte = grootte
+        self.href = href
+    }
+}
+
+/// One row of the werkvoorraad.
+package struct MeldingSamenvattingDTO: Codable, Sendable {
+    package let zaaknummer: String
+    package let status: String
+    package let melderType: String
+    /// The melder's name (and the person represented); nil once personal data is erased.
+    package let naam: String?
+    package let registraties: [String]
+    package let ontvangenOp: Date
+    package let eersteContactUiterlijk: String
+    package let eersteContactOp: Date?
+    package let contactTermijnOverschreden: Bool
+    package let behandelaar: MedewerkerVerwijzing?
+    package let rol: String?
+    package let uitkomst: String?
+    /// An open request to a partner is past its agreed deadline.
+    package let verzoekTermijnOverschreden: Bool
+    package let href: String
+
+    package init(zaaknummer: String, status: String, melderType: String, naam: String?, registraties: [String], ontvangenOp: Date, eersteContactUiterlijk: String, eersteContactOp: Date?, contactTermijnOverschreden: Bool, behandelaar: MedewerkerVerwijzing?, rol: String?, uitkomst: String?, verzoekTermijnOverschreden: Bool, href: String) {
+        self.zaaknummer = zaaknummer
+        self.status = status
+        self.melderType = melderType
+        self.naam = naam
+        self.registraties = registraties
+        self.ontvangenOp = ontvangenOp
+        self.eersteContactUiterlijk = eersteContactUiterlijk
+        self.eersteContactOp = eersteContactOp
+        self.contactTermijnOverschreden = contactTermijnOverschreden
+        self.behandelaar = behandelaar
+        self.rol = rol
+        self.uitkomst = uitkomst
+        self.verzoekTermijnOverschreden = verzoekTermijnOverschreden
+        self.href = href
+    }
+}
+
+/// The whole case as meldpunt staff see it.
+package struct MeldingDetailDTO: Codable, Sendable {
+    package let zaaknummer: String
+    package let status: String
+    package let fase: String
+    package let melderType: String
+    package let registraties: [String]
+    package let ontvangenOp: Date
+    package let eersteContactUiterlijk: String
+    package let eersteContactOp: Date?
+    package let contactTermijnOverschreden: Bool
+    package let behandelaar: MedewerkerVerwijzing?
+    package let analyse: AnalyseDTO?
+    /// The role the analysis points to, with its reasons; present once there is an analysis.
+    package let rolVoorstel: RolVoorstelDTO?
+    package let rol: String?
+    package let uitkomst: String?
+    package let geslotenOp: Date?
+    package let volgendeStap: VolgendeStapDTO?
+    package let tevredenheid: Int?
+    package let ingediendDoor: OrganisatieVerwijzing?
+    package let toestemmingOp: Date
+    package let toestemmingVersie: String
+    package let persoonsgegevensGewist: Bool
+    /// The melding as sent, without attachment contents; nil once erased.
+    package let melding: MeldingVerzoek?
+    package let bijlagen: [MeldingBijlageDTO]
+    package let tijdlijn: [GebeurtenisDTO]
+    /// The steps staff can take now: contact, analyse, rolKeuze, wachtOpOrganisaties, hervatten, sluiten.
+    package let mogelijkeStappen: [String]
+    /// The requests to partner organisations: the coordinating view.
+    package let verzoeken: [VerzoekDTO]
+    /// The case's own escalation level, and how often the case or one of its requests was escalated.
+    package let escalatieniveau: String
+    package let aantalEscalaties: Int
+
+    package init(zaaknummer: String, status: String, fase: String, melderType: String, registraties: [String], ontvangenOp: Date, eersteContactUiterlijk: String, eersteContactOp: Date?, contactTermijnOverschreden: Bool, behandelaar: MedewerkerVerwijzing?, analyse: AnalyseDTO?, rolVoorstel: RolVoorstelDTO?, rol: String?, uitkomst: String?, geslotenOp: Date?, volgendeStap: VolgendeStapDTO?, tevredenheid: Int?, ingediendDoor: OrganisatieVerwijzing?, toestemmingOp: Date, toestemmingVersie: String, persoonsgegevensGewist: Bool, melding: MeldingVerzoek?, bijlagen: [MeldingBijlageDTO], tijdlijn: [GebeurtenisDTO], mogelijkeStappen: [String], verzoeken: [VerzoekDTO], escalatieniveau: String, aantalEscalaties: Int) {
+        self.zaaknummer = zaaknummer
+        self.status = status
+        self.fase = fase
+        self.melderType = melderType
+        self.registraties = registraties
+        self.ontvangenOp = ontvangenOp
+        self.eersteContactUiterlijk = eersteContactUiterlijk
+        self.eersteContactOp = eersteContactOp
+        self.contactTermijnOverschreden = contactTermijnOverschreden
+        self.behandelaar = behandelaar
+        self.analyse = analyse
+        self.rolVoorstel = rolVoorstel
+        self.rol = rol
+        self.uitkomst = uitkomst
+        self.geslotenOp = geslotenOp
+        self.volgendeStap = volgendeStap
+        self.tevredenheid = tevredenheid
+        self.ingediendDoor = ingediendDoor
+        self.toestemmingOp = toestemmingOp
+        self.toestemmingVersie = toestemmingVersie
+        self.persoonsgegevensGewist = persoonsgegevensGewist
+        self.melding = melding
+        self.bijlagen = bijlagen
+        self.tijdlijn = tijdlijn
+        self.mogelijkeStappen = mogelijkeStappen
+        self.verzoeken = verzoeken
+        self.escalatieniveau = escalatieniveau
+        self.aantalEscalaties = aantalEscalaties
+    }
+}
+
+/// `POST /meldingen/{zaaknummer}/statuswijzigingen`.
+package struct MeldingStatuswijzigingVerzoek: Codable, Sendable {
+    package var status: String?
+    package var uitkomst: String?
+    package var samenvatting: String?
+    package var scopeReden: String?
+    /// Needed to close as opgelost while a correctie request is still open.
+    package var redenOpenCorrecties: String?
+
+    package init(status: String? = nil, uitkomst: String? = nil, samenvatting: String? = nil, scopeReden: String? = nil, redenOpenCorrecties: String? = nil) {
+        self.status = status
+        self.uitkomst = uitkomst
+        self.samenvatting = samenvatting
+        self.scopeReden = scopeReden
+        self.redenOpenCorrecties = redenOpenCorrecties
+    }
+}
+
+package struct TekstVerzoek: Codable, Sendable {
+    package var tekst: String?
+
+    package init(tekst: String? = nil) {
+        self.tekst = tekst
+    }
+}
+
+package struct ToewijzingVerzoek: Codable, Sendable {
+    /// The e-mail address of a meldpunt staff member.
+    package var email: String?
+
+    package init(email: String? = nil) {
+        self.email = email
+    }
+}
+
+/// `POST /meldingen/_zoek`: search by case number, name or BSN without putting them in a URL.
+package struct MeldingZoekVerzoek: Codable, Sendable {
+    package var zaaknummer: String?
+    package var naam: String?
+    package var bsn: String?
+
+    package init(zaaknummer: String? = nil, naam: String? = nil, bsn: String? = nil) {
+        self.zaaknummer = zaaknummer
+        self.naam = naam
+        self.bsn = bsn
+    }
+}
+
+package struct StatuspaginaLinkDTO: Codable, Sendable {
+    package let zaaknummer: String
+    package let statuspagina: String
+
+    package init(zaaknummer: String, statuspagina: String) {
+        self.zaaknummer = zaaknummer
+        self.statuspagina = statuspagina
+    }
+}

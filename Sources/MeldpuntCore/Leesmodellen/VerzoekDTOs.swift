@@ -1,0 +1,291 @@
+import Foundation
+import MeldpuntDomain
+
+package struct ContactpersoonDTO: Codable, Sendable, Equatable {
+    package let id: String
+    package let niveau: String
+    package let naam: String
+    package let functie: String?
+    package let email: String?
+    package let telefoon: String?
+    package let heeftLogin: Bool
+
+    package init(_ c: Contactpersoon) {
+        id = c.id!.tekst
+        niveau = c.niveau
+        naam = c.naam
+        functie = c.functie
+        email = c.email
+        telefoon = c.telefoon
+        heeftLogin = c.$gebruiker.id != nil
+    }
+}
+
+package struct VerzoekBijlageDTO: Codable, Sendable, Equatable {
+    package let id: String
+    package let bestandsnaam: String
+    package let mimeType: String
+    package let grootte: Int
+    package let href: String
+
+    package init(id: String, bestandsnaam: String, mimeType: String, grootte: Int, href: String) {
+        self.id = id
+        self.bestandsnaam = bestandsnaam
+        self.mimeType = mimeType
+        self.grootte = grootte
+        self.href = href
+    }
+}
+
+/// One entry in a request's thread: a message either way, or a step.
+package struct VerzoekBerichtDTO: Codable, Sendable {
+    package let volgnummer: Int
+    package let tijdstip: Date
+    /// meldpunt, partner or bronhouder (through a linked terugmelding).
+    package let van: String
+    package let door: String?
+    /// bericht, verzonden, geaccepteerd, afgewezen, uitgevoerd, termijn, geescaleerd, opgeheven, verslag, bijlage, terugmeldingStatus.
+    package let soort: String
+    package let tekst: String?
+    package let bijlage: VerzoekBijlageDTO?
+
+    package init(volgnummer: Int, tijdstip: Date, van: String, door: String?, soort: String, tekst: String?, bijlage: VerzoekBijlageDTO?) {
+        self.volgnummer = volgnummer
+        self.tijdstip = tijdstip
+        self.van = van
+        self.door = door
+        self.soort = soort
+        self.tekst = tekst
+        self.bijlage = bijlage
+    }
+}
+
+package struct OpschortingDTO: Codable, Sendable, Equatable {
+    package let actie: String
+    package let kenmerk: String?
+    /// Until when it is (asked to be) on hold.
+    package let tot: String?
+    /// When the partner confirmed it is on hold; nil while not confirmed.
+    package let bevestigdOp: Date?
+    package let opgehevenOp: Date?
+    /// Confirmed and not lifted.
+    package let actief: Bool
+
+    package init(actie: String, kenmerk: String?, tot: String?, bevestigdOp: Date?, opgehevenOp: Date?, actief: Bool) {
+        self.actie = actie
+        self.kenmerk = kenmerk
+        self.tot = tot
+        self.bevestigdOp = bevestigdOp
+        self.opgehevenOp = opgehevenOp
+        self.actief = actief
+    }
+}
+
+package struct OverlegDTO: Codable, Sendable, Equatable {
+    package let datum: String
+    package let deelnemers: String
+    package let verslag: String?
+
+    package init(datum: String, deelnemers: String, verslag: String?) {
+        self.datum = datum
+        self.deelnemers = deelnemers
+        self.verslag = verslag
+    }
+}
+
+package struct TerugmeldingKoppelingDTO: Codable, Sendable, Equatable {
+    package let id: String
+    package let status: String
+    package let bijhouder: String
+    package let href: String
+
+    package init(id: String, status: String, bijhouder: String, href: String) {
+        self.id = id
+        self.status = status
+        self.bijhouder = bijhouder
+        self.href = href
+    }
+}
+
+/// A request as the meldpunt sees it.
+package struct VerzoekDTO: Codable, Sendable {
+    package let id: String
+    package let organisatie: OrganisatieVerwijzing
+    package let soort: String
+    package let status: String
+    package let vraag: String
+    package let gedeeldeGegevens: [String]
+    package let uiterlijk: String?
+    /// Who set the agreed deadline last: meldpunt or partner.
+    package let termijnDoor: String?
+    package let termijnOverschreden: Bool
+    package let niveau: String
+    /// The partner's contact person at the current level.
+    package let contactpersoon: ContactpersoonDTO?
+    package let reden: String?
+    package let opschorting: OpschortingDTO?
+    package let overleg: OverlegDTO?
+    package let terugmelding: TerugmeldingKoppelingDTO?
+    package let aangemaaktOp: Date
+    package let berichten: [VerzoekBerichtDTO]
+
+    package init(id: String, organisatie: OrganisatieVerwijzing, soort: String, status: String, vraag: String, gedeeldeGegevens: [String], uiterlijk: String?, termijnDoor: String?, termijnOverschreden: Bool, niveau: String, contactpersoon: ContactpersoonDTO?, reden: String?, opschorting: OpschortingDTO?, overleg: OverlegDTO?, terugmelding: TerugmeldingKoppelingDTO?, aangemaaktOp: Date, berichten: [VerzoekBerichtDTO]) {
+        self.id = id
+        self.organisatie = organisatie
+        self.soort = soort
+        self.status = status
+        self.vraag = vraag
+        self.gedeeldeGegevens = gedeeldeGegevens
+        self.uiterlijk = uiterlijk
+        self.termijnDoor = termijnDoor
+        self.termijnOverschreden = termijnOverschreden
+        self.niveau = niveau
+        self.contactpersoon = contactpersoon
+        self.reden = reden
+        self.opschorting = opschorting
+        self.overleg = overleg
+        self.terugmelding = terugmelding
+        self.aangemaaktOp = aangemaaktOp
+        self.berichten = berichten
+    }
+}
+
+/// A suspension in the overall overview.
+package struct OpschortingRegelDTO: Codable, Sendable {
+    package let zaaknummer: String
+    package let verzoekId: String
+    package let organisatie: String
+    package let status: String
+    package let opschorting: OpschortingDTO
+    package let href: String
+
+    package init(zaaknummer: String, verzoekId: String, organisatie: String, status: String, opschorting: OpschortingDTO, href: String) {
+        self.zaaknummer = zaaknummer
+        self.verzoekId = verzoekId
+        self.organisatie = organisatie
+        self.status = status
+        self.opschorting = opschorting
+        self.href = href
+    }
+}
+
+// MARK: The partner's side
+
+package struct PartnerVerzoekSamenvattingDTO: Codable, Sendable {
+    package let id: String
+    package let zaaknummer: String
+    package let soort: String
+    package let status: String
+    package let uiterlijk: String?
+    package let termijnOverschreden: Bool
+    package let niveau: String
+    package let aangemaaktOp: Date
+    package let href: String
+
+    package init(id: String, zaaknummer: String, soort: String, status: String, uiterlijk: String?, termijnOverschreden: Bool, niveau: String, aangemaaktOp: Date, href: String) {
+        self.id = id
+        self.zaaknummer = zaaknummer
+        self.soort = soort
+        self.status = status
+        self.uiterlijk = uiterlijk
+        self.termijnOverschreden = termijnOverschreden
+        self.niveau = niveau
+        self.aangemaaktOp = aangemaaktOp
+        self.href = href
+    }
+}
+
+/// Only what the meldpunt chose to share with this request; absent fields were not shared.
+package struct GedeeldeMeldingDTO: Codable, Sendable {
+    package let gedeeldeGegevens: [String]
+    package var naam: String?
+    package var namensNaam: String?
+    package var bsn: String?
+    package var email: String?
+    package var telefoon: String?
+    package var adres: String?
+    package var watIsFout: String?
+    package var watMoetHetZijn: String?
+    package var sinds: String?
+    package var registraties: [String]?
+    package var gevolgen: [MeldingVerzoek.Gevolg]?
+    package var bijlagen: [VerzoekBijlageDTO]?
+
+    package init(gedeeldeGegevens: [String], naam: String? = nil, namensNaam: String? = nil, bsn: String? = nil, email: String? = nil, telefoon: String? = nil, adres: String? = nil, watIsFout: String? = nil, watMoetHetZijn: String? = nil, sinds: String? = nil, registraties: [String]? = nil, gevolgen: [MeldingVerzoek.Gevolg]? = nil, bijlagen: [VerzoekBijlageDTO]? = nil) {
+        self.gedeeldeGegevens = gedeeldeGegevens
+        self.naam = naam
+        self.namensNaam = namensNaam
+        self.bsn = bsn
+        self.email = email
+        self.telefoon = telefoon
+        self.adres = adres
+        self.watIsFout = watIsFout
+        self.watMoetHetZijn = watMoetHetZijn
+        self.sinds = sinds
+        self.registraties = registraties
+        self.gevolgen = gevolgen
+        self.bijlagen = bijlagen
+    }
+}
+
+package struct PartnerVerzoekDTO: Codable, Sendable {
+    package let id: String
+    package let zaaknummer: String
+    package let soort: String
+    package let status: String
+    package let vraag: String
+    package let uiterlijk: String?
+    package let termijnDoor: String?
+    package let termijnOverschreden: Bool
+    package let niveau: String
+    package let reden: String?
+    package let opschorting: OpschortingDTO?
+    package let overleg: OverlegDTO?
+    /// Filed as a terugmelding to you: handle it there; its progress moves this request.
+    package let terugmeldingId: String?
+    package let melding: GedeeldeMeldingDTO
+    package let berichten: [VerzoekBerichtDTO]
+    /// The states the partner can move this request to now.
+    package let mogelijkeStatussen: [String]
+    /// A confirmed suspension that is not lifted yet can be lifted.
+    package let kanOpheffen: Bool
+
+    package init(id: String, zaaknummer: String, soort: String, status: String, vraag: String, uiterlijk: String?, termijnDoor: String?, termijnOverschreden: Bool, niveau: String, reden: String?, opschorting: OpschortingDTO?, overleg: OverlegDTO?, terugmeldingId: String?, melding: GedeeldeMeldingDTO, berichten: [VerzoekBerichtDTO], mogelijkeStatussen: [String], kanOpheffen: Bool) {
+        self.id = id
+        self.zaaknummer = zaaknummer
+        self.soort = soort
+        self.status = status
+        self.vraag = vraag
+        self.uiterlijk = uiterlijk
+        self.termijnDoor = termijnDoor
+        self.termijnOverschreden = termijnOverschreden
+        self.niveau = niveau
+        self.reden = reden
+        self.opschorting = opschorting
+        self.overleg = overleg
+        self.terugmeldingId = terugmeldingId
+        self.melding = melding
+        self.berichten = berichten
+        self.mogelijkeStatussen = mogelijkeStatussen
+        self.kanOpheffen = kanOpheffen
+    }
+}
+
+package struct VerzoekBijlageVerzoek: Codable, Sendable {
+    package var bestandsnaam: String?
+    /// The file, base64.
+    package var inhoud: String?
+
+    package init(bestandsnaam: String? = nil, inhoud: String? = nil) {
+        self.bestandsnaam = bestandsnaam
+        self.inhoud = inhoud
+    }
+}
+
+package struct RedenVerzoek: Codable, Sendable {
+    package var reden: String?
+
+    package init(reden: String? = nil) {
+        self.reden = reden
+    }
+}

@@ -1,0 +1,128 @@
+import FluentKit
+import SQLKit
+import Foundation
+import MeldpuntDomain
+
+/// An MFO case. Personal data sits in `MeldingPersoonsgegevens`, so withdrawing consent can
+/// erase it whole while the case keeps its non-personal facts for statistics.
+package final class Melding: Model, @unchecked Sendable {
+    package static let schema = "meldingen"
+
+    @ID(key: .id) package var id: UUID?
+    @Field(key: "zaaknummer") package var zaaknummer: String
+    @Field(key: "status") package var status: String
+    @Field(key: "melder_type") package var melderType: String
+    /// Comma-separated registration codes and free text for "andere registratie" — not personal.
+    @Field(key: "registraties") package var registraties: String
+    @Field(key: "ontvangen_op") package var ontvangenOp: Date
+    /// Service norm: personal contact within 2 working days.
+    @Field(key: "eerste_contact_uiterlijk") package var eersteContactUiterlijk: String
+    @OptionalField(key: "eerste_contact_op") package var eersteContactOp: Date?
+    @OptionalParent(key: "behandelaar_id") package var behandelaar: Gebruiker?
+    @OptionalField(key: "rol") package var rol: String?
+    @OptionalField(key: "uitkomst") package var uitkomst: String?
+    @OptionalParent(key: "ingediend_door_id") package var ingediendDoor: Organisatie?
+    /// SHA-256 of the melder's status-page token.
+    @Field(key: "token_hash") package var tokenHash: String
+    @Field(key: "toestemming_op") package var toestemmingOp: Date
+    @Field(key: "toestemming_versie") package var toestemmingVersie: String
+    @OptionalField(key: "gesloten_op") package var geslotenOp: Date?
+    @Field(key: "laatste_volgnummer") package var laatsteVolgnummer: Int
+    /// The analysis as JSON (`Analyse`): organisations and registrations, nothing personal.
+    @OptionalField(key: "analyse") package var analyse: String?
+    @OptionalField(key: "voorgestelde_rol") package var voorgesteldeRol: String?
+    /// What the melder can expect next, and by when (YYYY-MM-DD); shown on the status page.
+    @OptionalField(key: "volgende_stap") package var volgendeStap: String?
+    @OptionalField(key: "volgende_stap_op") package var volgendeStapOp: String?
+    /// The melder's satisfaction after closing, 1–5.
+    @OptionalField(key: "tevredenheid") package var tevredenheid: Int?
+    /// Set with the first contact: was it after the service norm's last day?
+    @OptionalField(key: "contact_te_laat") package var contactTeLaat: Bool?
+    /// Raised by escalating the case itself; nil is operationeel.
+    @OptionalField(key: "escalatieniveau") package var escalatieniveau: String?
+
+    package init() {}
+
+    package var meldingStatus: MeldingStatus { MeldingStatus(rawValue: status) ?? .ontvangen }
+
+    package var volgendeStapDTO: VolgendeStapDTO? {
+        guard let volgendeStap, let volgendeStapOp else { return nil }
+        return VolgendeStapDTO(tekst: volgendeStap, datum: volgendeStapOp)
+    }
+}
+
+/// Everything personal about a case: the request as sent (contact details, BSN, story).
+package final class MeldingPersoonsgegevens: Model, @unchecked Sendable {
+    package static let schema = "melding_persoonsgegevens"
+
+    @ID(custom: "melding_id", generatedBy: .user) package var id: UUID?
+    @Field(key: "inhoud") package var inhoud: String
+    @OptionalField(key: "bsn") package var bsn: String?
+    @Field(key: "naam") package var naam: String
+    /// Names of the melder and the person represented, lower case, for searching.
+    @OptionalField(key: "zoeknaam") package var zoeknaam: String?
+
+    package init() {}
+}
+
+/// One event on a case's timeline: status change, note, message, contact.
+package final class MeldingGebeurtenis: Model, @unchecked Sendable {
+    package static let schema = "melding_gebeurtenissen"
+
+    @ID(key: .id) package var id: UUID?
+    @Parent(key: "melding_id") package var melding: Melding
+    @Field(key: "volgnummer") package var volgnummer: Int
+    @Field(key: "soort") package var soort: String
+    @Field(key: "tijdstip") package var tijdstip: Date
+    @OptionalField(key: "door") package var door: String?
+    @OptionalField(key: "tekst") package var tekst: String?
+    /// Shown on the melder's status page.
+    @Field(key: "zichtbaar_voor_melder") package var zichtbaarVoorMelder: Bool
+    /// Non-personal facts of the event as JSON (contact channel and date, role, outcome…):
+    /// they stay when the text is erased.
+    @OptionalField(key: "gegevens") package var gegevens: String?
+
+    package init() {}
+}
+
+/// One counter per year for case numbers; the unique (jaar, nummer) on meldingen guards races.
+package final class Zaakteller: Model, @unchecked Sendable {
+    package static let schema = "zaaktellers"
+
+    @ID(custom: "jaar", generatedBy: .user) package var id: Int?
+    @Field(key: "laatste") package var laatste: Int
+
+    package init() {}
+
+    /// The next number of the year in one atomic statement: concurrent intakes (several
+    /// instances on PostgreSQL too) wait for the row lock instead of reading the same value.
+    package static func volgende(_ jaar: Int, on db: any Database) async throws -> Int {
+        guard let rij = try await (db as! any SQLDatabase).raw("""
+            INSERT INTO \(ident: schema) (jaar, laatste) VALUES (\(bind: jaar), 1)
+            ON CONFLICT (jaar) DO UPDATE SET laatste = \(ident: schema).laatste + 1 RETURNING laatste
+            """).first()
+        else { throw FluentError.noResults }
+        return try rij.decode(column: "laatste", as: Int.self)
+    }
+}
+
+/// An attachment of a melding (personal: erased with the case's personal data).
+package final class MeldingBijlage: Model, @unchecked Sendable {
+    package static let schema = "melding_bijlagen"
+
+    @ID(key: .id) package var id: UUID?
+    @Parent(key: "melding_id") package var melding: Melding
+    @Field(key: "bestandsnaam") package var bestandsnaam: String
+    @Field(key: "mime_type") package var mimeType: String
+    @Field(key: "grootte") package var grootte: Int
+    @Field(key: "sha256") package var sha256: String
+
+    package init() {}
+}
+
+package extension MeldingPersoonsgegevens {
+    package static func zoeknaam(_ v: MeldingVerzoek, naam: String) -> String {
+        ([naam, v.vertegenwoordigde?.naam ?? "", v.organisatieNaam ?? ""]).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            .filter { !$0.isEmpty }.joined(separator: " | ")
+    }
+}

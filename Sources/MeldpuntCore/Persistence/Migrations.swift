@@ -1,0 +1,2 @@
+import FluentKit
+import SQLKit

@@ -1,0 +1,17 @@
+import FluentKit
+import SQLKit
+
+package extension Database {
+    /// A write transaction. On SQLite (WAL) a transaction that reads first and writes later can
+    /// fail with SQLITE_BUSY when another writer committed in between, which no retry helps; a
+    /// no-op write as its first statement takes the write lock at the start (as BEGIN IMMEDIATE
+    /// would), so writers queue instead. PostgreSQL needs nothing.
+    package func schrijf<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        try await transaction { tx in
+            if let sql = tx as? any SQLDatabase, sql.dialect.name == "sqlite" {
+                try await sql.raw("UPDATE instellingen SET waarde = waarde WHERE 1 = 0").run()
+            }
+            return try await body(tx)
+        }
+    }
+}

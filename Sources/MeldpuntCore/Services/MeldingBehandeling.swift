@@ -1,0 +1,444 @@
+import FluentKit
+import SQLKit
+import Foundation
+import MeldpuntDomain
+
+/// Who acts on a case: a meldpunt organisation through its API key, or one of its staff in the portal.
+package struct Medewerker: Sendable {
+    package let organisatie: OrganisatieDTO
+    package let gebruiker: GebruikerDTO?
+
+    package init(organisatie: OrganisatieDTO, gebruiker: GebruikerDTO? = nil) {
+        self.organisatie = organisatie
+        self.gebruiker = gebruiker
+    }
+
+    package init(_ g: GebruikerDTO) { self.init(organisatie: g.organisatie, gebruiker: g) }
+
+    /// Shown on the timeline as "who did it".
+    package var naam: String { gebruiker.map { "\($0.naam) (\(organisatie.naam))" } ?? "\(organisatie.naam) (API)" }
+}
+
+/// Case handling by meldpunt staff. Every method checks the caller is the meldpunt, writes
+/// the timeline and the processing log, and answers with the case as staff see it.
+package extension MeldingService {
+    package struct Werkvoorraad {
+        package var statussen: [MeldingStatus] = []
+        /// Only cases that are not closed.
+        package var alleenOpen: Bool = false
+        package var behandelaar: UUID?
+        package var contactTermijnOverschreden: Bool?
+        /// Exact case number, a part of a name (any case), or a BSN: search only, never from a URL.
+        package var zaaknummer: String?
+        package var naam: String?
+        package var bsn: String?
+        /// Cases with an open request past its agreed deadline.
+        package var verzoekTermijnOverschreden: Bool?
+        package var pagina: Int = 1
+        package var paginagrootte: Int = 20
+
+
+        package init(statussen: [MeldingStatus] = [], alleenOpen: Bool = false, behandelaar: UUID? = nil, contactTermijnOverschreden: Bool? = nil, zaaknummer: String? = nil, naam: String? = nil, bsn: String? = nil, verzoekTermijnOverschreden: Bool? = nil, pagina: Int = 1, paginagrootte: Int = 20) {
+            self.statussen = statussen
+            self.alleenOpen = alleenOpen
+            self.behandelaar = behandelaar
+            self.contactTermijnOverschreden = contactTermijnOverschreden
+            self.zaaknummer = zaaknummer
+            self.naam = naam
+            self.bsn = bsn
+            self.verzoekTermijnOverschreden = verzoekTermijnOverschreden
+            self.pagina = pagina
+            self.paginagrootte = paginagrootte
+        }
+    }
+
+    private func vereisMeldpunt(_ door: Medewerker) throws {
+        guard door.organisatie.heeft(.meldpunt) else {
+            throw Weigering.geenToegang(.rolOntbreekt(.meldpunt))
+        }
+    }
+
+    /// The first personal contact came (or is still to come) after the service norm's last day.
+    /// A case closed without any contact was never overdue.
+    private func vereisOpen(_ m: Melding) throws {
+        if m.meldingStatus.isGesloten {
+            throw Weigering.conflict(.meldingGesloten)
+        }
+    }
+
+    package func contactTermijnOverschreden(_ m: Melding) -> Bool {
+        if let laat = m.contactTeLaat { return laat }
+        return m.eersteContactOp == nil && !m.meldingStatus.isGesloten && Dag(nu).description > m.eersteContactUiterlijk
+    }
+
+    // MARK: Werkvoorraad
+
+    /// Open work oldest first (work in order of arrival); a list of only closed cases newest first.
+    package func werkvoorraad(_ f: Werkvoorraad, door: Medewerker) async throws -> (items: [MeldingSamenvattingDTO], totaal: Int) {
+        try vereisMeldpunt(door)
+        var q = Melding.query(on: db)
+        if !f.statussen.isEmpty { q = q.filter(\.$status ~~ f.statussen.map(\.rawValue)) }
+        if f.alleenOpen { q = q.filter(\.$status != MeldingStatus.gesloten.rawValue) }
+        if let b = f.behandelaar { q = q.filter(\.$behandelaar.$id == b) }
+        if let z = f.zaaknummer { q = q.filter(\.$zaaknummer == (Zaaknummer(z)?.description ?? z)) }
+        if f.naam != nil || f.bsn != nil {
+            var p = MeldingPersoonsgegevens.query(on: db)
+            // A part of the name, taken literally: % and _ are text here, not wildcards.
+            if let naam = f.naam { p = p.filter(.custom(SQLQueryString("zoeknaam LIKE \(bind: "%" + Self.likeLetterlijk(naam.lowercased()) + "%") ESCAPE '!'"))) }
+            if let bsn = f.bsn { p = p.filter(\.$bsn == bsn) }
+            q = q.filter(\.$id ~~ (try await p.field(\.$id).limit(500).all()).compactMap(\.id))
+        }
+        if let overschreden = f.contactTermijnOverschreden {
+            let vandaag = Dag(nu).description
+            // The same rule as contactTermijnOverschreden(_:), on plain columns.
+            if overschreden {
+                q = q.group(.or) { or in
+                    or.group(.and) { $0.filter(\.$eersteContactOp == nil).filter(\.$eersteContactUiterlijk < vandaag).filter(\.$status != MeldingStatus.gesloten.rawValue) }
+                    or.filter(\.$contactTeLaat == true)
+                }
+            } else {
+                q = q.group(.or) { or in
+                    or.group(.and) { $0.filter(\.$eersteContactOp == nil).filter(\.$eersteContactUiterlijk >= vandaag) }
+                    or.group(.and) { $0.filter(\.$eersteContactOp == nil).filter(\.$status == MeldingStatus.gesloten.rawValue) }
+                    or.filter(\.$contactTeLaat == false)
+                }
+            }
+        }
+        let verzoekTeLaat = try await meldingenMetVerzoekTeLaat()
+        if let overschreden = f.verzoekTermijnOverschreden {
+            q = overschreden ? q.filter(\.$id ~~ Array(verzoekTeLaat)) : q.filter(\.$id !~ Array(verzoekTeLaat))
+        }
+        let totaal = try await q.count()
+        let nieuwsteEerst = f.statussen == [.gesloten]
+        let richting: DatabaseQuery.Sort.Direction = nieuwsteEerst ? .descending : .ascending
+        let rijen = try await q.sort(\.$ontvangenOp, richting).sort(\.$id, richting).with(\.$behandelaar)
+            .range(((f.pagina - 1) * f.paginagrootte)..<(f.pagina * f.paginagrootte)).all()
+        let personen = try await persoonsgegevens(rijen.compactMap(\.id))
+        try await Verwerkingslog.schrijf(rijen.map {
+            Verwerkingslog.regel(.meldingLijst, organisatie: door.organisatie.id, melding: $0.id,
+                                 betrokkene: betrokkene(personen[$0.id!]), traceID: traceID, tijdstip: nu, gebruiker: door.gebruiker?.id)
+        }, on: db)
+        return (rijen.map { m in
+            MeldingSamenvattingDTO(
+                zaaknummer: m.zaaknummer, status: m.status, melderType: m.melderType, naam: personen[m.id!].map(Self.weergavenaam),
+                registraties: Self.registraties(m), ontvangenOp: m.ontvangenOp, eersteContactUiterlijk: m.eersteContactUiterlijk,
+                eersteContactOp: m.eersteContactOp, contactTermijnOverschreden: contactTermijnOverschreden(m),
+                behandelaar: m.behandelaar.map(Self.verwijzing), rol: m.rol, uitkomst: m.uitkomst,
+                verzoekTermijnOverschreden: verzoekTeLaat.contains(m.id!), href: "/api/v1/meldingen/\(m.zaaknummer)")
+        }, totaal)
+    }
+
+    private func persoonsgegevens(_ ids: [UUID]) async throws -> [UUID: MeldingPersoonsgegevens] {
+        guard !ids.isEmpty else { return [:] }
+        let alle = try await MeldingPersoonsgegevens.query(on: db).filter(\.$id ~~ ids).all()
+        return Dictionary(alle.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The data subject in the processing log: a keyed hash of the BSN, never the BSN.
+    /// Escapes LIKE's wildcards (and the escape character `!` itself) for `ESCAPE '!'`.
+    package static func likeLetterlijk(_ tekst: String) -> String {
+        tekst.replacingOccurrences(of: "!", with: "!!").replacingOccurrences(of: "%", with: "!%").replacingOccurrences(of: "_", with: "!_")
+    }
+
+    package func betrokkene(_ p: MeldingPersoonsgegevens?) -> String? {
+        p?.bsn.map { pseudoniemen.pseudoniem("bsn:" + $0) }
+    }
+
+    package static func weergavenaam(_ p: MeldingPersoonsgegevens) -> String {
+        let verzoek = try? JSONDecoder().decode(MeldingVerzoek.self, from: Data(p.inhoud.utf8))
+        if let namens = verzoek?.vertegenwoordigde?.naam, !namens.isEmpty { return "\(namens) (via \(p.naam))" }
+        return p.naam
+    }
+
+    package static func registraties(_ m: Melding) -> [String] {
+        m.registraties.split(separator: ",").map(String.init)
+    }
+
+    package static func verwijzing(_ g: Gebruiker) -> MedewerkerVerwijzing {
+        MedewerkerVerwijzing(id: g.id!.tekst, naam: g.naam, email: g.email)
+    }
+
+    // MARK: Reading
+
+    package func zoek(_ zaaknummer: String, on database: (any Database)? = nil) async throws -> Melding {
+        guard let nummer = Zaaknummer(zaaknummer),
+              let m = try await Melding.query(on: database ?? db).filter(\.$zaaknummer == nummer.description).first()
+        else { throw Weigering.nietGevonden(.melding) }
+        return m
+    }
+
+    package func detail(_ zaaknummer: String, door: Medewerker) async throws -> MeldingDetailDTO {
+        try vereisMeldpunt(door)
+        let m = try await zoek(zaaknummer)
+        let p = try await MeldingPersoonsgegevens.find(m.id, on: db)
+        try await Verwerkingslog.regel(.meldingRaadplegen, organisatie: door.organisatie.id, melding: m.id, betrokkene: betrokkene(p),
+                                       traceID: traceID, tijdstip: nu, gebruiker: door.gebruiker?.id).create(on: db)
+        return try await detailZonderLog(m)
+    }
+
+    package func detailZonderLog(_ m: Melding) async throws -> MeldingDetailDTO {
+        let id = try m.requireID()
+        try await m.$behandelaar.load(on: db)
+        try await m.$ingediendDoor.load(on: db)
+        let p = try await MeldingPersoonsgegevens.find(id, on: db)
+        let verzoek = p.flatMap { try? JSONDecoder().decode(MeldingVerzoek.self, from: Data($0.inhoud.utf8)) }
+        let bijlagen = try await MeldingBijlage.query(on: db).filter(\.$melding.$id == id).all()
+        let tijdlijn = try await MeldingGebeurtenis.query(on: db).filter(\.$melding.$id == id).sort(\.$volgnummer).all()
+        let analyse = Self.analyse(m)
+        let status = m.meldingStatus
+        return MeldingDetailDTO(
+            zaaknummer: m.zaaknummer, status: m.status, fase: status.fase.rawValue, melderType: m.melderType,
+            registraties: Self.registraties(m), ontvangenOp: m.ontvangenOp, eersteContactUiterlijk: m.eersteContactUiterlijk,
+            eersteContactOp: m.eersteContactOp, contactTermijnOverschreden: contactTermijnOverschreden(m),
+            behandelaar: m.behandelaar.map(Self.verwijzing), analyse: analyse.map(AnalyseDTO.init),
+            rolVoorstel: analyse.map { let v = stelRolVoor($0); return RolVoorstelDTO(rol: v.rol.rawValue, redenen: v.redenen) },
+            rol: m.rol, uitkomst: m.uitkomst, geslotenOp: m.geslotenOp,
+            volgendeStap: m.volgendeStapDTO,
+            tevredenheid: m.tevredenheid, ingediendDoor: m.ingediendDoor.map(OrganisatieVerwijzing.init),
+            toestemmingOp: m.toestemmingOp, toestemmingVersie: m.toestemmingVersie, persoonsgegevensGewist: p == nil,
+            melding: verzoek,
+            bijlagen: bijlagen.map { b in
+                MeldingBijlageDTO(id: b.id!.tekst, bestandsnaam: b.bestandsnaam, mimeType: b.mimeType, grootte: b.grootte,
+                                  href: "/api/v1/meldingen/\(m.zaaknummer)/bijlagen/\(b.id!.tekst)")
+            },
+            tijdlijn: tijdlijn.map(Self.gebeurtenis),
+            mogelijkeStappen: Behandelstap.allCases.filter { (try? statusNa($0, van: status)) != nil }.map(\.rawValue),
+            verzoeken: try await verzoeken(van: id, zaaknummer: m.zaaknummer),
+            escalatieniveau: m.escalatieniveau ?? Escalatieniveau.operationeel.rawValue,
+            aantalEscalaties: tijdlijn.filter { $0.soort == "geescaleerd" || $0.soort == "verzoekGeescaleerd" }.count)
+    }
+
+    package static func analyse(_ m: Melding) -> Analyse? {
+        m.analyse.flatMap { try? JSONDecoder().decode(Analyse.self, from: Data($0.utf8)) }
+    }
+
+    package static func gebeurtenis(_ g: MeldingGebeurtenis) -> GebeurtenisDTO {
+        GebeurtenisDTO(volgnummer: g.volgnummer, soort: g.soort, tijdstip: g.tijdstip, door: g.door, tekst: g.tekst,
+                       zichtbaarVoorMelder: g.zichtbaarVoorMelder,
+                       gegevens: g.gegevens.flatMap { try? JSONDecoder().decode(GebeurtenisGegevens.self, from: Data($0.utf8)) })
+    }
+
+    package func bijlage(_ zaaknummer: String, _ bijlageID: UUID, door: Medewerker) async throws -> (MeldingBijlage, Data) {
+        try vereisMeldpunt(door)
+        let m = try await zoek(zaaknummer)
+        guard let b = try await MeldingBijlage.query(on: db).filter(\.$id == bijlageID).filter(\.$melding.$id == m.requireID()).first(),
+              let data = try await BijlageOpslag.laad(b.sha256, on: db)
+        else { throw Weigering.nietGevonden(.bijlage) }
+        let p = try await MeldingPersoonsgegevens.find(m.id, on: db)
+        try await Verwerkingslog.regel(.meldingBijlageRaadplegen, organisatie: door.organisatie.id, melding: m.id, betrokkene: betrokkene(p),
+                                       traceID: traceID, tijdstip: nu, gebruiker: door.gebruiker?.id).create(on: db)
+        return (b, data)
+    }
+
+    // MARK: Changing a case
+
+    package struct Gebeurtenis {
+        package let soort: String
+        package var tekst: String?
+        package var zichtbaar: Bool = false
+        package var gegevens: GebeurtenisGegevens?
+
+        package init(soort: String, tekst: String? = nil, zichtbaar: Bool = false, gegevens: GebeurtenisGegevens? = nil) {
+            self.soort = soort
+            self.tekst = tekst
+            self.zichtbaar = zichtbaar
+            self.gegevens = gegevens
+        }
+    }
+
+    /// Checks the step against the case model, then applies `wijzig` and appends its events in
+    /// one transaction. The unique (melding, volgnummer) turns a simultaneous change into a 409.
+    package func voerUit(_ m: Melding, _ stap: Behandelstap?, door: Medewerker,
+                         _ wijzig: @escaping @Sendable (Melding, any Database) async throws -> [Gebeurtenis]) async throws -> MeldingDetailDTO {
+        let van = m.meldingStatus
+        let naar: MeldingStatus
+        if let stap {
+            do { naar = try statusNa(stap, van: van) } catch { throw Weigering.conflict(.meldingOvergang(error)) }
+        } else {
+            naar = van
+        }
+        let gelezen = m.laatsteVolgnummer
+        let id = try m.requireID()
+        let p = try await MeldingPersoonsgegevens.find(id, on: db)
+        do {
+            try await db.schrijf { tx in
+                var events = try await wijzig(m, tx)
+                if naar != van {
+                    m.status = naar.rawValue
+                    if naar == .gesloten { m.geslotenOp = nu }
+                    if !events.contains(where: { $0.soort == "gesloten" }) {
+                        events.append(Gebeurtenis(soort: "statusGewijzigd", gegevens: GebeurtenisGegevens(status: naar.rawValue)))
+                    }
+                }
+                for e in events {
+                    m.laatsteVolgnummer += 1
+                    try await nieuweGebeurtenis(id, m.laatsteVolgnummer, e, door: door.naam).create(on: tx)
+                }
+                try await m.save(on: tx)
+                try await Verwerkingslog.regel(.meldingBehandelen, organisatie: door.organisatie.id, melding: id, betrokkene: betrokkene(p),
+                                               traceID: traceID, tijdstip: nu, gebruiker: door.gebruiker?.id).create(on: tx)
+            }
+        } catch {
+            if let opnieuw = try? await Melding.find(id, on: db), opnieuw.laatsteVolgnummer != gelezen {
+                throw Weigering.conflict(.tegelijkGewijzigd)
+            }
+            throw error
+        }
+        return try await detailZonderLog(m)
+    }
+
+    package func nieuweGebeurtenis(_ melding: UUID, _ volgnummer: Int, _ e: Gebeurtenis, door: String?) -> MeldingGebeurtenis {
+        let g = MeldingGebeurtenis()
+        g.$melding.id = melding
+        g.volgnummer = volgnummer
+        g.soort = e.soort
+        g.tijdstip = nu
+        g.door = door
+        g.tekst = e.tekst
+        g.zichtbaarVoorMelder = e.zichtbaar
+        g.gegevens = e.gegevens.flatMap { try? String(decoding: JSONEncoder.compact.encode($0), as: UTF8.self) }
+        return g
+    }
+
+    /// A personal contact; the first one ends "ontvangen". Without a behandelaar yet, the staff
+    /// member who made the contact becomes it.
+    package func legContactVast(_ zaaknummer: String, _ v: ContactVerzoek, door: Medewerker) async throws -> MeldingDetailDTO {
+        try vereisMeldpunt(door)
+        let m = try await zoek(zaaknummer)
+        let contact = try valideer { () throws(ValidatieFouten) in try valideerContactmoment(v, ontvangen: Dag(m.ontvangenOp), vandaag: Dag(nu)) }
+        return try await voerUit(m, .contact, door: door) { m, _ in
+            var events = [Gebeurtenis(soort: "contact", tekst: contact.samenvatting,
+                                      gegevens: GebeurtenisGegevens(kanaal: contact.kanaal.rawValue, datum: contact.datum.description))]
+            if m.eersteContactOp == nil {
+                // The day of the contact counts, at the time it was recorded if that was today.
+                m.eersteContactOp = contact.datum == Dag(nu) ? nu : contact.datum.begin()
+                m.contactTeLaat = contact.datum.description > m.eersteContactUiterlijk
+            }
+            if m.$behandelaar.id == nil, let g = door.gebruiker {
+                m.$behandelaar.id = g.id
+                events.append(Gebeurtenis(soort: "toegewezen", tekst: g.naam))
+            }
+            return events
+        }
+    }
+
+    package func wijsToe(_ zaaknummer: String, email: String?, door: Medewerker) async throws -> MeldingDetailDTO {
+        try vereisMeldpunt(door)
+        let m = try await zoek(zaaknummer)
+        let adres = (email ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        guard !adres.isEmpty else { throw Weigering.ongeldig("email", "required", "Geef het e-mailadres van de behandelaar.") }
+        guard let g = try await Gebruiker.query(on: db).filter(\.$email == adres).filter(\.$actief == true).with(\.$organisatie).first(),
+              g.rol == GebruikersRol.meldpunt.rawValue
+        else { throw Weigering.ongeldig("email", "geenMedewerker", "Er is geen actieve medewerker van het Meldpunt met dit e-mailadres.") }
+        try vereisOpen(m)
+        return try await voerUit(m, nil, door: door) { m, _ in
+            m.$behandelaar.id = g.id
+            return [Gebeurtenis(soort: "toegewezen", tekst: g.naam)]
+        }
+    }
+
+    package func legAnalyseVast(_ zaaknummer: String, _ v: AnalyseVerzoek, door: Medewerker) async throws -> MeldingDetailDTO {
+        try vereisMeldpunt(door)
+        let m = try await zoek(zaaknummer)
+        let (analyse, toelichting) = try valideer { () throws(ValidatieFouten) in try valideerAnalyse(v) }
+        let voorstel = stelRolVoor(analyse)
+        return try await voerUit(m, .analyse, door: door) { m, _ in
+            m.analyse = String(decoding: try JSONEncoder.compact.encode(analyse), as: UTF8.self)
+            m.voorgesteldeRol = voorstel.rol.rawValue
+            return [Gebeurtenis(soort: "analyse", tekst: toelichting,
+                                gegevens: GebeurtenisGegevens(rol: voorstel.rol.rawValue))]
+        }
+    }
+
+    package func kiesRol(_ zaaknummer: String, _ v: RolkeuzeVerzoek, door: Medewerker) async throws -> MeldingDetailDTO {
+        try vereisMeldpunt(door)
+        let m = try await zoek(zaaknummer)
+        // The proposal comes from the analysis: without one, the step itself is not possible yet.
+        guard let analyse = Self.analyse(m) else {
+            do { _ = try statusNa(.rolKeuze, van: m.meldingStatus) } catch { throw Weigering.conflict(.meldingOvergang(error)) }
+            throw Weigering.conflict(.meldingOvergang(.ontbreekt(.analyse)))
+        }
+        let keuze = try valideer { () throws(ValidatieFouten) in try valideerRolkeuze(v, voorstel: stelRolVoor(analyse)) }
+        return try await voerUit(m, .rolKeuze, door: door) { m, _ in
+            m.rol = keuze.rol.rawValue
+            return [Gebeurtenis(soort: "rolGekozen", tekst: keuze.afwijkingsreden, gegevens: GebeurtenisGegevens(rol: keuze.rol.rawValue))]
+        }
+    }
+
+    /// An internal note (never shown to the melder) or a message to the melder.
+    package func schrijf(_ zaaknummer: String, tekst: String?, aanMelder: Bool, door: Medewerker) async throws -> MeldingDetailDTO {
+        try vereisMeldpunt(door)
+        let m = try await zoek(zaaknummer)
+        let max = aanMelder ? BehandelLimieten.maxBericht : BehandelLimieten.maxTekst
+        let t = (tekst ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !t.isEmpty, (tekst ?? "").schemaLengte <= max else {
+            throw Weigering.ongeldig("tekst", t.isEmpty ? "required" : "maxLength", t.isEmpty ? "Schrijf eerst de tekst." : "Hoogstens \(max) tekens.")
+        }
+        if aanMelder { try vereisOpen(m) }
+        return try await voerUit(m, nil, door: door) { _, _ in
+            [Gebeurtenis(soort: aanMelder ? "berichtAanMelder" : "notitie", tekst: t, zichtbaar: aanMelder)]
+        }
+    }
+
+    package func zetVolgendeStap(_ zaaknummer: String, _ v: VolgendeStapVerzoek, door: Medewerker) async throws -> MeldingDetailDTO {
+        try vereisMeldpunt(door)
+        let m = try await zoek(zaaknummer)
+        let (tekst, datum) = try valideer { () throws(ValidatieFouten) in try valideerVolgendeStap(v, vandaag: Dag(nu)) }
+        try vereisOpen(m)
+        return try await voerUit(m, nil, door: door) { m, _ in
+            m.volgendeStap = tekst
+            m.volgendeStapOp = datum.description
+            return [Gebeurtenis(soort: "volgendeStap", tekst: tekst, gegevens: GebeurtenisGegevens(datum: datum.description))]
+        }
+    }
+
+    /// Waiting for organisations and back, and closing with an outcome and a summary for the melder.
+    package func wijzigStatus(_ zaaknummer: String, _ v: MeldingStatuswijzigingVerzoek, door: Medewerker) async throws -> MeldingDetailDTO {
+        try vereisMeldpunt(door)
+        let m = try await zoek(zaaknummer)
+        let toegestaan = [MeldingStatus.wachtOpOrganisaties, .inBehandeling, .gesloten]
+        guard let status = v.status.flatMap(MeldingStatus.init(rawValue:)), toegestaan.contains(status) else {
+            throw Weigering.ongeldig("status", v.status == nil ? "required" : "enum",
+                                   "Kies \(toegestaan.map(\.rawValue).joined(separator: ", ")). Intake, analyse en de rol hebben elk hun eigen stap.")
+        }
+        switch status {
+        case .gesloten:
+            let s = try valideer { () throws(ValidatieFouten) in
+                try valideerSluiting(SluitingVerzoek(uitkomst: v.uitkomst, samenvatting: v.samenvatting, scopeReden: v.scopeReden))
+            }
+            let openCorrecties = try await Verzoek.query(on: db).filter(\.$melding.$id == m.requireID())
+                .filter(\.$soort == VerzoekSoort.correctie.rawValue).filter(\.$status ~~ VerzoekStatus.allCases.filter(\.isOpen).map(\.rawValue)).count()
+            do { try controleerSluitenMetOpenCorrecties(uitkomst: s.uitkomst, openCorrecties: openCorrecties, reden: v.redenOpenCorrecties) } catch {
+                throw Weigering.ongeldig("redenOpenCorrecties", "required",
+                                       "Er \(openCorrecties == 1 ? "staat nog een correctieverzoek" : "staan nog \(openCorrecties) correctieverzoeken") open. Leg uit waarom de melding toch opgelost is.")
+            }
+            let reden = openCorrecties > 0 ? v.redenOpenCorrecties?.trimmingCharacters(in: .whitespacesAndNewlines) : nil
+            return try await voerUit(m, .sluiten, door: door) { m, _ in
+                m.uitkomst = s.uitkomst.rawValue
+                m.volgendeStap = nil
+                m.volgendeStapOp = nil
+                return (reden.map { [Gebeurtenis(soort: "geslotenMetOpenCorrecties", tekst: $0)] } ?? []) + [Gebeurtenis(soort: "gesloten", tekst: s.samenvatting, zichtbaar: true,
+                                    gegevens: GebeurtenisGegevens(status: MeldingStatus.gesloten.rawValue, uitkomst: s.uitkomst.rawValue,
+                                                                  scopeReden: s.scopeReden?.rawValue))]
+            }
+        default:
+            let velden = [("uitkomst", v.uitkomst), ("samenvatting", v.samenvatting), ("scopeReden", v.scopeReden), ("redenOpenCorrecties", v.redenOpenCorrecties)].filter { $0.1 != nil }
+            guard velden.isEmpty else {
+                throw Weigering.ongeldig(velden.map { OngeldigeParameter(name: $0.0, code: "nietBijStatus", reason: "Hoort alleen bij de status gesloten.") })
+            }
+            return try await voerUit(m, status == .gesloten ? .sluiten : status == .inBehandeling ? .hervatten : .wachtOpOrganisaties, door: door) { _, _ in [] }
+        }
+    }
+
+    /// A new private link for the melder (e.g. the old one was lost); the old one stops working at once.
+    package func vernieuwLink(_ zaaknummer: String, door: Medewerker) async throws -> StatuspaginaLinkDTO {
+        try vereisMeldpunt(door)
+        let m = try await zoek(zaaknummer)
+        let token = Sleutels.willekeurig(32)
+        _ = try await voerUit(m, nil, door: door) { m, _ in
+            m.tokenHash = Sleutels.sha256Hex(Data(token.utf8))
+            return [Gebeurtenis(soort: "linkVernieuwd")]
+        }
+        return StatuspaginaLinkDTO(zaaknummer: m.zaaknummer, statuspagina: "/status/\(token)")
+    }
+}

@@ -1,0 +1,485 @@
+import Crypto
+import FluentKit
+import Foundation
+import MeldpuntDomain
+
+/// The MFO case engine: taking in a melding, and showing it to staff and to the melder.
+package struct MeldingService {
+    package let db: any Database
+    package let pseudoniemen: Pseudonimiseerder
+    package let kalender: Werkdagkalender
+    package let nu: Date
+    package let traceID: String
+    /// Service norm for the first personal contact, in working days.
+    package let contactnormWerkdagen: Int
+
+    package struct Ontvangen: Codable, Sendable {
+        package let zaaknummer: String
+        package let status: String
+        package let fase: String
+        package let beschrijving: String
+        package let eersteContactUiterlijk: String
+        /// The private link to the status page: shown once, stored only as a hash.
+        package let statuspagina: String
+
+        package init(zaaknummer: String, status: String, fase: String, beschrijving: String, eersteContactUiterlijk: String, statuspagina: String) {
+            self.zaaknummer = zaaknummer
+            self.status = status
+            self.fase = fase
+            self.beschrijving = beschrijving
+            self.eersteContactUiterlijk = eersteContactUiterlijk
+            self.statuspagina = statuspagina
+        }
+    }
+
+    /// The same service on another connection (inside a transaction).
+    package func op(_ database: any Database) -> MeldingService {
+        MeldingService(db: database, pseudoniemen: pseudoniemen, kalender: kalender, nu: nu, traceID: traceID, contactnormWerkdagen: contactnormWerkdagen)
+    }
+
+    // MARK: Intake
+
+    /// A single-use key for a create (an API Idempotency-Key or a form's token, already scoped and
+    /// hashed): the first request's answer is kept, sealed with `geheim`, and a repeat gets it
+    /// back instead of a second melding.
+    package struct Eenmalig: Sendable {
+        package let sleutel: String
+        package let geheim: SymmetricKey
+        package var vingerafdruk: String? = nil
+
+        package init(sleutel: String, geheim: SymmetricKey, vingerafdruk: String? = nil) {
+            self.sleutel = sleutel
+            self.geheim = geheim
+            self.vingerafdruk = vingerafdruk
+        }
+    }
+
+    /// The answer of an earlier request with the same single-use key, if there was one.
+    package func eerder(_ eenmalig: Eenmalig?) async throws -> Ontvangen? {
+        guard let eenmalig, let rij = try await EenmaligeSleutel.eerder(eenmalig.sleutel, vingerafdruk: eenmalig.vingerafdruk, on: db) else { return nil }
+        return try Verzegeld.open(rij.resultaat, Ontvangen.self, eenmalig.geheim)
+    }
+
+    package func maak(_ verzoek: MeldingVerzoek, ingediendDoor: OrganisatieDTO?, eenmalig: Eenmalig? = nil) async throws -> Ontvangen {
+        if let eerder = try await eerder(eenmalig) { return eerder }
+        let fouten: [OngeldigeParameter]
+        do {
+            fouten = try valideerMelding(verzoek, vandaag: Dag(nu))
+        } catch {
+            // Record nothing; say where to go instead.
+            throw Weigering.ongeldig([OngeldigeParameter(name: "bezwaarOfBeroepLoopt", code: "bezwaarOfBeroep", reason: bezwaarVerwijzing)])
+        }
+        guard fouten.isEmpty else { throw Weigering.ongeldig(fouten) }
+
+        var opgeslagen: [(TerugmeldingVerzoek.Bijlage, String, Int)] = []
+        for b in verzoek.bijlagen ?? [] {
+            guard case .success(let data) = valideerBijlage(b) else { continue }
+            opgeslagen.append((b, try await BijlageOpslag.bewaar(data, nu: nu, on: db), data.count))
+        }
+        var inhoud = verzoek
+        inhoud.bijlagen = inhoud.bijlagen?.map { var b = $0; b.bijlageData = nil; return b }
+        let inhoudTekst = String(decoding: try JSONEncoder.compact.encode(inhoud), as: UTF8.self)
+        let token = Sleutels.willekeurig(32)
+        let uiterlijk = try kalender.plusWerkdagen(contactnormWerkdagen, na: Dag(nu))
+        // The data subject: the person represented when an intermediary reports, else the melder.
+        let bsn = [verzoek.vertegenwoordigde?.bsn, verzoek.melder?.bsn].compactMap { $0 }.first { !$0.isEmpty }
+        let registraties = ((verzoek.registraties ?? []).map { $0.uppercased() } + [verzoek.andereRegistratie].compactMap { $0 }.filter { !$0.isEmpty })
+            .joined(separator: ",")
+        let bijlagen = opgeslagen
+        @Sendable func ontvangen(_ nummer: Zaaknummer) -> Ontvangen {
+            Ontvangen(zaaknummer: nummer.description, status: MeldingStatus.ontvangen.rawValue, fase: MeldingStatus.ontvangen.fase.rawValue,
+                      beschrijving: MeldingStatus.ontvangen.fase.tekst, eersteContactUiterlijk: uiterlijk.description,
+                      statuspagina: "/status/\(token)")
+        }
+
+        // Case numbers count up per year; a clash with a simultaneous intake is retried.
+        for poging in 1...5 {
+            do {
+                if poging > 1, let eerder = try await eerder(eenmalig) { return eerder }
+                let nummer = try await db.schrijf { tx -> Zaaknummer in
+                    let jaar = Dag(nu).jaar
+                    let nummer = Zaaknummer(jaar: jaar, volgnummer: try await Zaakteller.volgende(jaar, on: tx))
+
+                    let m = Melding()
+                    let id = UUID()
+                    m.id = id
+                    m.zaaknummer = nummer.description
+                    m.status = MeldingStatus.ontvangen.rawValue
+                    m.melderType = verzoek.melderType ?? MelderType.burger.rawValue
+                    m.registraties = registraties
+                    m.ontvangenOp = nu
+                    m.eersteContactUiterlijk = uiterlijk.description
+                    m.$ingediendDoor.id = ingediendDoor?.id
+                    m.tokenHash = Sleutels.sha256Hex(Data(token.utf8))
+                    m.toestemmingOp = nu
+                    m.toestemmingVersie = Toestemmingstekst.versie
+                    m.laatsteVolgnummer = 1
+                    try await m.create(on: tx)
+
+                    let p = MeldingPersoonsgegevens()
+                    p.id = id
+                    p.inhoud = inhoudTekst
+                    p.bsn = bsn
+                    p.naam = verzoek.melder?.naam ?? ""
+                    p.zoeknaam = MeldingPersoonsgegevens.zoeknaam(verzoek, naam: p.naam)
+                    try await p.create(on: tx)
+
+                    for (b, hash, grootte) in bijlagen {
+                        let mb = MeldingBijlage()
+                        mb.$melding.id = id
+                        mb.bestandsnaam = b.bestandsnaam ?? "bijlage"
+                        mb.mimeType = BijlageRegels.soort(mimeType: b.mimeType ?? "")?.rawValue ?? "application/octet-stream"
+                        mb.grootte = grootte
+                        mb.sha256 = hash
+                        try await mb.create(on: tx)
+                    }
+                    try await nieuweGebeurtenis(id, 1, Gebeurtenis(soort: "ontvangen",
+                                          tekst: "Melding ontvangen. Wij nemen uiterlijk \(Datumweergave.datum(uiterlijk.description)) persoonlijk contact met u op.",
+                                          zichtbaar: true), door: ingediendDoor?.naam ?? "melder").create(on: tx)
+                    try await Verwerkingslog.regel(.meldingAanmaken, organisatie: ingediendDoor?.id, melding: id,
+                                                   betrokkene: bsn.map { pseudoniemen.pseudoniem("bsn:" + $0) }, traceID: traceID, tijdstip: nu).create(on: tx)
+                    if let eenmalig {
+                        try await EenmaligeSleutel(sleutel: eenmalig.sleutel, resultaat: try Verzegeld.sluit(ontvangen(nummer), eenmalig.geheim),
+                                                   aangemaaktOp: nu, vingerafdruk: eenmalig.vingerafdruk).create(on: tx)
+                    }
+                    return nummer
+                }
+                return ontvangen(nummer)
+            } catch where poging < 5 {
+                continue
+            }
+        }
+        throw Weigering.tijdelijkBezet
+    }
+
+    // MARK: The melder's view
+
+    package struct MelderWeergave: Codable, Sendable {
+        package let zaaknummer: String
+        package let status: String
+        package let fase: String
+        package let faseTekst: String
+        package let fasen: [String]
+        package let rol: String?
+        package let uitkomst: String?
+        package let ontvangenOp: Date
+        package let eersteContactUiterlijk: String
+        /// The organisations involved: from the analysis once there is one, else as the melder named them.
+        package let organisaties: [String]
+        package let gevolgen: [GevolgWeergave]
+        /// What the meldpunt asked each organisation, and how far it is.
+        package let verzoeken: [MelderVerzoek]
+        /// Consequences put on hold at the meldpunt's request (confirmed by the organisation).
+        package let opschortingen: [MelderOpschorting]
+        package let volgendeStap: VolgendeStapDTO?
+        package let berichten: [Bericht]
+        /// The plain-language summary the meldpunt wrote when closing.
+        package let samenvatting: String?
+        package let gesloten: Bool
+        package let tevredenheid: Int?
+        package let aantalBijlagen: Int
+
+        package init(zaaknummer: String, status: String, fase: String, faseTekst: String, fasen: [String], rol: String?, uitkomst: String?, ontvangenOp: Date, eersteContactUiterlijk: String, organisaties: [String], gevolgen: [GevolgWeergave], verzoeken: [MelderVerzoek], opschortingen: [MelderOpschorting], volgendeStap: VolgendeStapDTO?, berichten: [Bericht], samenvatting: String?, gesloten: Bool, tevredenheid: Int?, aantalBijlagen: Int) {
+            self.zaaknummer = zaaknummer
+            self.status = status
+            self.fase = fase
+            self.faseTekst = faseTekst
+            self.fasen = fasen
+            self.rol = rol
+            self.uitkomst = uitkomst
+            self.ontvangenOp = ontvangenOp
+            self.eersteContactUiterlijk = eersteContactUiterlijk
+            self.organisaties = organisaties
+            self.gevolgen = gevolgen
+            self.verzoeken = verzoeken
+            self.opschortingen = opschortingen
+            self.volgendeStap = volgendeStap
+            self.berichten = berichten
+            self.samenvatting = samenvatting
+            self.gesloten = gesloten
+            self.tevredenheid = tevredenheid
+            self.aantalBijlagen = aantalBijlagen
+        }
+    }
+
+    package struct GevolgWeergave: Codable, Sendable {
+        package let soort: String
+        package let organisatie: String?
+        /// Put on hold at the meldpunt's request (partner coordination, next step of the product).
+        package let opgeschort: Bool
+
+        package init(soort: String, organisatie: String?, opgeschort: Bool) {
+            self.soort = soort
+            self.organisatie = organisatie
+            self.opgeschort = opgeschort
+        }
+    }
+
+    package struct MelderVerzoek: Codable, Sendable {
+        package let organisatie: String
+        package let soort: String
+        package let status: String
+
+        package init(organisatie: String, soort: String, status: String) {
+            self.organisatie = organisatie
+            self.soort = soort
+            self.status = status
+        }
+    }
+
+    package struct MelderOpschorting: Codable, Sendable {
+        package let organisatie: String
+        package let actie: String
+        package let tot: String?
+        package let opgehevenOp: Date?
+
+        package init(organisatie: String, actie: String, tot: String?, opgehevenOp: Date?) {
+            self.organisatie = organisatie
+            self.actie = actie
+            self.tot = tot
+            self.opgehevenOp = opgehevenOp
+        }
+    }
+
+    package struct Bericht: Codable, Sendable {
+        package let tijdstip: Date
+        package let tekst: String
+        package let vanMelder: Bool
+
+        package init(tijdstip: Date, tekst: String, vanMelder: Bool) {
+            self.tijdstip = tijdstip
+            self.tekst = tekst
+            self.vanMelder = vanMelder
+        }
+    }
+
+    package static let maxBijlagenPerZaak = 10
+    package static let melderSoorten: Set<String> = ["berichtVanMelder", "bijlageVanMelder"]
+
+    /// The case behind a status-page token. Unknown, wrong and old tokens all get the same answer.
+    private func metToken(_ token: String) async throws -> Melding {
+        guard token.count == 43, let m = try await Melding.query(on: db).filter(\.$tokenHash == Sleutels.sha256Hex(Data(token.utf8))).first() else {
+            throw Weigering.nietGevonden(.statuslink)
+        }
+        return m
+    }
+
+    package static let maxBericht = 5_000
+
+    /// A message from the melder to the meldpunt, on the case's timeline.
+    package func berichtVanMelder(token: String, tekst: String) async throws {
+        let m = try await metToken(token)
+        let tekst = tekst.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !tekst.isEmpty, tekst.count <= Self.maxBericht else {
+            throw Weigering.ongeldig("bericht", tekst.isEmpty ? "required" : "maxLength",
+                                   tekst.isEmpty ? "Schrijf eerst uw bericht." : "Een bericht is hoogstens \(Self.maxBericht) tekens.")
+        }
+        guard !(MeldingStatus(rawValue: m.status) ?? .ontvangen).isGesloten else {
+            throw Weigering.conflict(.meldingAfgerond)
+        }
+        try await volgendeGebeurtenis(m, soort: "berichtVanMelder", door: "melder", tekst: tekst, zichtbaar: true)
+    }
+
+    /// Withdrawing consent closes the case and erases its personal data everywhere: texts,
+    /// file names in the timeline, partner threads and files, the attachment bytes, and the
+    /// terugmeldingen the meldpunt filed from the case (withdrawn when still open, their person
+    /// and texts erased). What stays are the non-personal facts (dates, registrations, states,
+    /// outcome) for statistics, and the processing log, whose keyed pseudonyms name no one
+    /// without the key (SECURITY.md).
+    package func trekToestemmingIn(token: String) async throws {
+        let m = try await metToken(token)
+        let id = try m.requireID()
+        try await db.schrijf { tx in
+            var bytes = Set(try await MeldingBijlage.query(on: tx).filter(\.$melding.$id == id).all().map(\.sha256))
+            try await MeldingPersoonsgegevens.query(on: tx).filter(\.$id == id).delete()
+            try await MeldingBijlage.query(on: tx).filter(\.$melding.$id == id).delete()
+            // Messages and notes may hold personal details too; so may file names and reasons in event data.
+            try await MeldingGebeurtenis.query(on: tx).filter(\.$melding.$id == id).set(\.$tekst, to: nil).update()
+            for g in try await MeldingGebeurtenis.query(on: tx).filter(\.$melding.$id == id).filter(\.$gegevens != nil).all() {
+                guard var gegevens = g.gegevens.flatMap({ try? JSONDecoder().decode(GebeurtenisGegevens.self, from: Data($0.utf8)) }) else {
+                    g.gegevens = nil
+                    try await g.save(on: tx)
+                    continue
+                }
+                gegevens.bestandsnaam = nil
+                gegevens.scopeReden = nil
+                g.gegevens = String(decoding: try JSONEncoder.compact.encode(gegevens), as: UTF8.self)
+                try await g.save(on: tx)
+            }
+            // So may the requests to partners: their questions, threads, files and references.
+            let verzoeken = try await Verzoek.query(on: tx).filter(\.$melding.$id == id).all()
+            for v in verzoeken {
+                v.vraag = "(gewist: de melder heeft de toestemming ingetrokken)"
+                v.reden = nil
+                v.opschortingKenmerk = nil
+                v.overlegDeelnemers = nil
+                v.overlegVerslag = nil
+                try await v.save(on: tx)
+            }
+            let berichten = try await VerzoekBericht.query(on: tx).filter(\.$verzoek.$id ~~ verzoeken.compactMap(\.id)).all()
+            bytes.formUnion(berichten.compactMap(\.sha256))
+            try await VerzoekBericht.query(on: tx).filter(\.$verzoek.$id ~~ verzoeken.compactMap(\.id))
+                .set(\.$tekst, to: nil).set(\.$bestandsnaam, to: nil).set(\.$sha256, to: nil).set(\.$mimeType, to: nil).set(\.$grootte, to: nil).update()
+            for tmID in verzoeken.compactMap({ $0.$terugmelding.id }) {
+                bytes.formUnion(try await self.op(tx).wisTerugmeldingVanuitMelding(tmID))
+            }
+            try await BijlageOpslag.ruimOp(bytes, on: tx)
+            m.status = MeldingStatus.gesloten.rawValue
+            m.uitkomst = MeldingUitkomst.ingetrokken.rawValue
+            m.geslotenOp = nu
+            m.$behandelaar.id = nil
+            m.volgendeStap = nil
+            m.volgendeStapOp = nil
+            try await m.save(on: tx)
+            try await volgendeGebeurtenis(m, soort: "toestemmingIngetrokken", door: "melder",
+                                          tekst: "U heeft uw toestemming ingetrokken. Wij hebben uw melding gesloten en uw persoonsgegevens gewist.",
+                                          zichtbaar: true, on: tx)
+        }
+    }
+
+    /// A terugmelding the meldpunt filed for this melder: withdrawn by the meldpunt (its afnemer)
+    /// when still open, and its person, texts and files erased. Returns the attachment hashes.
+    private func wisTerugmeldingVanuitMelding(_ id: UUID) async throws -> Set<String> {
+        guard let tm = try await Terugmelding.find(id, on: db) else { return [] }
+        let huidig = TerugmeldingStatus(rawValue: tm.status) ?? .gemeld
+        if !huidig.isTerminal && huidig.volgende.contains(.ingetrokken) {
+            tm.laatsteVolgnummer += 1
+            let s = Statuswijziging()
+            s.$terugmelding.id = id
+            s.volgnummer = tm.laatsteVolgnummer
+            s.status = TerugmeldingStatus.ingetrokken.rawValue
+            s.tijdstip = nu
+            s.$organisatie.id = tm.$afnemer.id
+            s.toelichting = "Ingetrokken: de melder heeft de toestemming ingetrokken."
+            try await s.create(on: db)
+            tm.status = TerugmeldingStatus.ingetrokken.rawValue
+        }
+        tm.bsn = nil
+        tm.anummer = nil
+        tm.adres = nil
+        tm.referentiekenmerk = nil
+        tm.toelichtingKort = "(gewist: de melder heeft de toestemming ingetrokken)"
+        try await tm.save(on: db)
+        try await TerugmeldingInhoud.query(on: db).filter(\.$id == id).set(\.$inhoud, to: "{}").update()
+        try await Statuswijziging.query(on: db).filter(\.$terugmelding.$id == id).filter(\.$toelichting != nil)
+            .filter(\.$status != TerugmeldingStatus.ingetrokken.rawValue).set(\.$toelichting, to: nil).update()
+        let bijlagen = try await Bijlage.query(on: db).filter(\.$terugmelding.$id == id).all()
+        try await Bijlage.query(on: db).filter(\.$terugmelding.$id == id).delete()
+        return Set(bijlagen.map(\.sha256))
+    }
+
+    /// Appends to the timeline; the unique (melding, volgnummer) refuses a simultaneous twin.
+    private func volgendeGebeurtenis(_ m: Melding, soort: String, door: String?, tekst: String?, zichtbaar: Bool, on database: (any Database)? = nil) async throws {
+        let d = database ?? db
+        m.laatsteVolgnummer += 1
+        try await nieuweGebeurtenis(try m.requireID(), m.laatsteVolgnummer, Gebeurtenis(soort: soort, tekst: tekst, zichtbaar: zichtbaar), door: door).create(on: d)
+        try await m.save(on: d)
+    }
+
+    package func voorMelder(token: String) async throws -> MelderWeergave {
+        let m = try await metToken(token)
+        try await Verwerkingslog.regel(.meldingStatuspagina, organisatie: nil, melding: m.id, betrokkene: nil, traceID: traceID, tijdstip: nu).create(on: db)
+        return try await weergave(m)
+    }
+
+    /// What the organisation that filed a melding sees of it: what the melder sees. Any other
+    /// organisation without the meldpunt role gets 404, so it learns nothing.
+    package func voorIndiener(_ zaaknummer: String, _ org: OrganisatieDTO) async throws -> MelderWeergave {
+        guard let m = try? await zoek(zaaknummer), m.$ingediendDoor.id == org.id else {
+            throw Weigering.nietGevonden(.melding)
+        }
+        let p = try await MeldingPersoonsgegevens.find(m.id, on: db)
+        try await Verwerkingslog.regel(.meldingRaadplegen, organisatie: org.id, melding: m.id,
+                                       betrokkene: betrokkene(p), traceID: traceID, tijdstip: nu).create(on: db)
+        return try await weergave(m)
+    }
+
+    private func weergave(_ m: Melding) async throws -> MelderWeergave {
+        let id = try m.requireID()
+        let status = m.meldingStatus
+        let berichten = try await MeldingGebeurtenis.query(on: db).filter(\.$melding.$id == id)
+            .filter(\.$zichtbaarVoorMelder == true).sort(\.$volgnummer, .descending).all()
+        let verzoek = try await MeldingPersoonsgegevens.find(id, on: db).flatMap { try? JSONDecoder().decode(MeldingVerzoek.self, from: Data($0.inhoud.utf8)) }
+        let verzoeken = try await Verzoek.query(on: db).filter(\.$melding.$id == id).with(\.$organisatie).sort(\.$nummer).all()
+        var organisaties = (Self.analyse(m).map { [$0.oorsprongOrganisatie] + $0.geraakteOrganisaties } ?? verzoek?.betrokkenOrganisaties ?? [])
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        for v in verzoeken where !organisaties.contains(v.organisatie.naam) { organisaties.append(v.organisatie.naam) }
+        let opgeschort = verzoeken.filter { $0.opgeschortOp != nil }
+        let actief = Set(opgeschort.filter { $0.opgehevenOp == nil }.compactMap(\.opschortingActie))
+        return MelderWeergave(
+            zaaknummer: m.zaaknummer, status: m.status, fase: status.fase.rawValue, faseTekst: status.fase.tekst,
+            fasen: MelderFase.allCases.map(\.rawValue), rol: m.rol, uitkomst: m.uitkomst, ontvangenOp: m.ontvangenOp,
+            eersteContactUiterlijk: m.eersteContactUiterlijk,
+            organisaties: organisaties,
+            gevolgen: (verzoek?.gevolgen ?? []).compactMap { g in
+                g.soort.map { GevolgWeergave(soort: $0, organisatie: g.organisatie, opgeschort: opschortingsActie(voorGevolg: $0).map { actief.contains($0.rawValue) } ?? false) }
+            },
+            verzoeken: verzoeken.map { MelderVerzoek(organisatie: $0.organisatie.naam, soort: $0.soort, status: $0.status) },
+            opschortingen: opgeschort.map { MelderOpschorting(organisatie: $0.organisatie.naam, actie: $0.opschortingActie ?? "anders", tot: $0.opschortingTot, opgehevenOp: $0.opgehevenOp) },
+            volgendeStap: m.volgendeStapDTO,
+            berichten: berichten.compactMap { g in g.tekst.map { Bericht(tijdstip: g.tijdstip, tekst: $0, vanMelder: Self.melderSoorten.contains(g.soort)) } },
+            samenvatting: berichten.first { $0.soort == "gesloten" }?.tekst,
+            gesloten: status.isGesloten, tevredenheid: m.tevredenheid,
+            aantalBijlagen: try await MeldingBijlage.query(on: db).filter(\.$melding.$id == id).count())
+    }
+
+    /// A file the melder adds from the status page: PDF, JPEG or PNG by its bytes, at most
+    /// 20 MiB, and at most `maxBijlagenPerZaak` on one case.
+    package func bijlageVanMelder(token: String, bestandsnaam: String, data: Data) async throws {
+        let m = try await metToken(token)
+        let id = try m.requireID()
+        guard !data.isEmpty else { throw Weigering.ongeldig("bijlage", "required", "Kies eerst een bestand.") }
+        guard let soort = BijlageRegels.herken(data) else {
+            throw Weigering.ongeldig("bijlage", "soort", "Dit bestand kunnen we niet aannemen. Stuur een PDF, JPEG of PNG.")
+        }
+        guard data.count <= BijlageRegels.maxTotaleGrootte else { throw Weigering.ongeldig("bijlage", "maxSize", "Een bestand is hoogstens 20 MB.") }
+        guard !m.meldingStatus.isGesloten else {
+            throw Weigering.conflict(.meldingAfgerond)
+        }
+        guard try await MeldingBijlage.query(on: db).filter(\.$melding.$id == id).count() < Self.maxBijlagenPerZaak else {
+            throw Weigering.ongeldig("bijlage", "maxItems", "Bij één melding passen hoogstens \(Self.maxBijlagenPerZaak) bestanden. Stuur ons een bericht als u er meer heeft.")
+        }
+        let naam = String(String(bestandsnaam.split(separator: "/").last ?? "bijlage").prefix(BijlageRegels.maxBestandsnaamLengte))
+        let hash = try await BijlageOpslag.bewaar(data, nu: nu, on: db)
+        try await db.schrijf { tx in
+            let b = MeldingBijlage()
+            b.$melding.id = id
+            b.bestandsnaam = naam.isEmpty ? "bijlage" : naam
+            b.mimeType = soort.rawValue
+            b.grootte = data.count
+            b.sha256 = hash
+            try await b.create(on: tx)
+            m.laatsteVolgnummer += 1
+            try await nieuweGebeurtenis(id, m.laatsteVolgnummer, Gebeurtenis(soort: "bijlageVanMelder", tekst: b.bestandsnaam, zichtbaar: true,
+                                                                             gegevens: GebeurtenisGegevens(bestandsnaam: b.bestandsnaam)), door: "melder").create(on: tx)
+            try await m.save(on: tx)
+        }
+    }
+
+    /// The one-question rating after closing; once.
+    package func beoordeel(token: String, cijfer: String?, opmerking: String?) async throws {
+        let m = try await metToken(token)
+        let b: Beoordeling
+        do { b = try valideerBeoordeling(cijfer: cijfer, opmerking: opmerking) } catch { throw Weigering.ongeldig(error.fouten) }
+        guard m.meldingStatus.isGesloten else { throw Weigering.conflict(.nogNietAfgerond) }
+        guard m.tevredenheid == nil else { throw Weigering.conflict(.alBeoordeeld) }
+        let id = try m.requireID()
+        try await db.schrijf { tx in
+            m.tevredenheid = b.cijfer
+            m.laatsteVolgnummer += 1
+            try await nieuweGebeurtenis(id, m.laatsteVolgnummer, Gebeurtenis(soort: "beoordeling", tekst: b.opmerking, zichtbaar: false,
+                                                                             gegevens: GebeurtenisGegevens(cijfer: b.cijfer)), door: "melder").create(on: tx)
+            try await m.save(on: tx)
+        }
+    }
+
+    package init(db: any Database, pseudoniemen: Pseudonimiseerder, kalender: Werkdagkalender, nu: Date, traceID: String, contactnormWerkdagen: Int) {
+        self.db = db
+        self.pseudoniemen = pseudoniemen
+        self.kalender = kalender
+        self.nu = nu
+        self.traceID = traceID
+        self.contactnormWerkdagen = contactnormWerkdagen
+    }
+}
+

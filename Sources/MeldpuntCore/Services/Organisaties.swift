@@ -1,0 +1,126 @@
+import FluentKit
+import Foundation
+import MeldpuntDomain
+
+/// The Sendable view of an organisation that handlers and services pass around.
+package struct OrganisatieDTO: Sendable, Equatable, Codable {
+    package let id: UUID
+    package let naam: String
+    package let oin: String?
+    package let gemeentecode: String?
+    package let rniDeelnemerCode: String?
+    package let rollen: Set<Rol>
+
+    package init(_ o: Organisatie) {
+        id = o.id!
+        naam = o.naam
+        oin = o.oin
+        gemeentecode = o.gemeentecode
+        rniDeelnemerCode = o.rniDeelnemerCode
+        rollen = o.rollen
+    }
+
+    package func heeft(_ rol: Rol) -> Bool { rollen.contains(rol) }
+}
+
+/// Organisations and their keys: what the CLI and the demo seed call.
+package enum Organisaties {
+    package enum Fout: Error, CustomStringConvertible {
+        case ongeldig(String)
+        case nietGevonden(String)
+        package var description: String {
+            switch self {
+            case .ongeldig(let s), .nietGevonden(let s): s
+            }
+        }
+    }
+
+    /// Adds an organisation, or adds roles (and a missing OIN) to the gemeente or organisation
+    /// that already has this gemeentecode or OIN.
+    package static func voegToe(naam: String?, oin: String?, gemeentecode: String?, rollen: Set<Rol>, on db: any Database) async throws -> Organisatie {
+        if let oin { do { try OIN.check(oin) } catch { throw Fout.ongeldig("OIN \(oin): \(error.reason)") } }
+        if let gemeentecode { do { try Gemeentecode.check(gemeentecode) } catch { throw Fout.ongeldig(error.reason) } }
+        guard !rollen.isEmpty else { throw Fout.ongeldig("Geef ten minste één rol (--rol).") }
+
+        var bestaand: Organisatie?
+        if let gemeentecode {
+            bestaand = try await Organisatie.query(on: db).filter(\.$gemeentecode == gemeentecode).first()
+            if bestaand == nil { throw Fout.nietGevonden("Gemeentecode \(gemeentecode) is geen actuele gemeente.") }
+        } else if let oin {
+            bestaand = try await Organisatie.query(on: db).filter(\.$oin == oin).first()
+        }
+        if let org = bestaand {
+            if let oin, org.oin != nil, org.oin != oin {
+                throw Fout.ongeldig("\(org.naam) heeft al OIN \(org.oin!).")
+            }
+            if let oin, org.oin == nil {
+                if try await Organisatie.query(on: db).filter(\.$oin == oin).first() != nil {
+                    throw Fout.ongeldig("OIN \(oin) hoort al bij een andere organisatie.")
+                }
+                org.oin = oin
+            }
+            org.rollen = org.rollen.union(rollen)
+            try await org.save(on: db)
+            return org
+        }
+        guard let naam, !naam.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw Fout.ongeldig("Geef een naam (--naam) voor een nieuwe organisatie.")
+        }
+        guard oin != nil else { throw Fout.ongeldig("Een nieuwe organisatie heeft een OIN nodig (--oin).") }
+        let org = Organisatie(naam: naam, oin: oin, rollen: rollen)
+        try await org.create(on: db)
+        return org
+    }
+
+    /// Replaces an organisation's roles (at least one).
+    package static func zetRollen(_ org: Organisatie, _ rollen: Set<Rol>, on db: any Database) async throws {
+        guard !rollen.isEmpty else { throw Fout.ongeldig("Een organisatie heeft ten minste één rol.") }
+        org.rollen = rollen
+        try await org.save(on: db)
+    }
+
+    package static func zoek(oin: String?, gemeentecode: String?, on db: any Database) async throws -> Organisatie {
+        let gevonden: Organisatie?
+        if let gemeentecode {
+            gevonden = try await Organisatie.query(on: db).filter(\.$gemeentecode == gemeentecode).first()
+        } else if let oin {
+            gevonden = try await Organisatie.query(on: db).filter(\.$oin == oin).first()
+        } else {
+            throw Fout.ongeldig("Geef --oin of --gemeentecode.")
+        }
+        guard let gevonden else { throw Fout.nietGevonden("Geen organisatie met \(gemeentecode.map { "gemeentecode \($0)" } ?? "OIN \(oin!)").") }
+        return gevonden
+    }
+
+    /// Creates a key and returns it in plain text: the only time it is ever visible.
+    package static func maakApiSleutel(voor org: Organisatie, omschrijving: String, sleutel: String = Sleutels.nieuweApiSleutel(), on db: any Database) async throws -> (ApiSleutel, String) {
+        let record = ApiSleutel(organisatieID: try org.requireID(), sleutelHash: Sleutels.hash(apiSleutel: sleutel), omschrijving: omschrijving)
+        try await record.create(on: db)
+        return (record, sleutel)
+    }
+
+    /// Revokes one key (by id) or all keys of an organisation; returns how many.
+    package static func trekSleutelsIn(van org: Organisatie, id: UUID?, on db: any Database) async throws -> Int {
+        let orgID = try org.requireID()
+        var q = ApiSleutel.query(on: db).filter(\.$organisatie.$id == orgID).filter(\.$ingetrokkenOp == nil)
+        if let id { q = q.filter(\.$id == id) }
+        let sleutels = try await q.all()
+        for s in sleutels {
+            s.ingetrokkenOp = Date()
+            try await s.save(on: db)
+        }
+        return sleutels.count
+    }
+
+    /// The organisation a key belongs to, if the key is known and not revoked.
+    package static func metApiSleutel(_ sleutel: String, on db: any Database) async throws -> OrganisatieDTO? {
+        guard sleutel.hasPrefix("mpk_"), sleutel.count < 200 else { return nil }
+        guard let record = try await ApiSleutel.query(on: db)
+            .filter(\.$sleutelHash == Sleutels.hash(apiSleutel: sleutel))
+            .filter(\.$ingetrokkenOp == nil)
+            .with(\.$organisatie)
+            .first()
+        else { return nil }
+        return OrganisatieDTO(record.organisatie)
+    }
+}

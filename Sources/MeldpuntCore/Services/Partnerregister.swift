@@ -1,0 +1,99 @@
+import FluentKit
+import Foundation
+import MeldpuntDomain
+
+/// The partner register: partner organisations (kind, registrations, intentieverklaring) and
+/// their contact persons per level. Kept by beheer and meldpunt staff.
+package struct Partnerregister {
+    package let db: any Database
+    package let nu: Date
+
+    package struct Partner: Sendable {
+        package let organisatie: Organisatie
+        package let contactpersonen: [Contactpersoon]
+
+        package init(organisatie: Organisatie, contactpersonen: [Contactpersoon]) {
+            self.organisatie = organisatie
+            self.contactpersonen = contactpersonen
+        }
+    }
+
+    /// Organisations in the register, by name.
+    package func partners() async throws -> [Organisatie] {
+        try await Organisatie.query(on: db).filter(\.$partnerSoort != nil).sort(\.$naam).all()
+    }
+
+    package func partner(_ id: UUID) async throws -> Partner {
+        guard let o = try await Organisatie.find(id, on: db) else { throw Weigering.nietGevonden(.organisatie) }
+        let contacten = try await Contactpersoon.query(on: db).filter(\.$organisatie.$id == id).filter(\.$actief == true)
+            .sort(\.$niveau).sort(\.$naam).all()
+        return Partner(organisatie: o, contactpersonen: contacten.sorted {
+            (Escalatieniveau(rawValue: $0.niveau) ?? .operationeel, $0.naam) < (Escalatieniveau(rawValue: $1.niveau) ?? .operationeel, $1.naam)
+        })
+    }
+
+    /// Puts an organisation in the register (or updates it) and gives it the partner role.
+    package func registreer(_ org: Organisatie, _ invoer: PartnerInvoer) async throws {
+        let g = try valideer { () throws(ValidatieFouten) in try valideerPartner(invoer, vandaag: Dag(nu)) }
+        org.partnerSoort = g.soort.rawValue
+        org.partnerRegistraties = g.registraties.joined(separator: ",")
+        org.intentieverklaringOp = g.intentieverklaringOp?.description
+        org.rollen = org.rollen.union([.partner])
+        try await org.save(on: db)
+    }
+
+    @discardableResult
+    package func voegContactpersoonToe(_ org: Organisatie, _ invoer: ContactpersoonInvoer) async throws -> Contactpersoon {
+        let g = try valideer { () throws(ValidatieFouten) in try valideerContactpersoon(invoer) }
+        guard org.partnerSoort != nil else { throw Weigering.conflict(.eerstInPartnerregister) }
+        let c = Contactpersoon()
+        c.$organisatie.id = try org.requireID()
+        c.niveau = g.niveau.rawValue
+        c.naam = g.naam
+        c.functie = g.functie
+        c.email = g.email
+        c.telefoon = g.telefoon
+        c.actief = true
+        try await c.create(on: db)
+        return c
+    }
+
+    package func contactpersoon(_ org: Organisatie, _ id: UUID) async throws -> Contactpersoon {
+        guard let c = try await Contactpersoon.query(on: db).filter(\.$id == id).filter(\.$organisatie.$id == org.requireID()).filter(\.$actief == true).first()
+        else { throw Weigering.nietGevonden(.contactpersoon) }
+        return c
+    }
+
+    /// No longer a contact: off the list, and the login (if any) switched off.
+    package func verwijder(_ c: Contactpersoon) async throws {
+        try await db.schrijf { tx in
+            c.actief = false
+            try await c.save(on: tx)
+            if let g = try await c.$gebruiker.get(on: tx) { try await Gebruikers.zetUit(g, on: tx) }
+        }
+    }
+
+    /// A login (role partner) for the contact person; the password is returned once.
+    package func geefLogin(_ c: Contactpersoon, hasher: any Wachtwoordhasher) async throws -> (email: String, wachtwoord: String) {
+        guard c.$gebruiker.id == nil else { throw Weigering.conflict(.heeftAlLogin(naam: c.naam)) }
+        guard let email = c.email else { throw Weigering.ongeldig("email", "required", "Voor een login is een e-mailadres nodig.") }
+        let org = try await c.$organisatie.get(on: db)
+        let wachtwoord = Sleutels.willekeurig(15)
+        do {
+            try await db.schrijf { tx in
+                let g = try await Gebruikers.voegToe(email: email, naam: c.naam, organisatie: org, rol: .partner, wachtwoord: wachtwoord, hasher: hasher, on: tx)
+                c.$gebruiker.id = g.id
+                try await c.save(on: tx)
+            }
+        } catch let f as Organisaties.Fout {
+            throw Weigering.conflict(.emailAlInGebruik)
+        }
+        return (email, wachtwoord)
+    }
+
+    package init(db: any Database, nu: Date) {
+        self.db = db
+        self.nu = nu
+    }
+}
+

@@ -1,0 +1,459 @@
+import FluentKit
+import Foundation
+import MeldpuntDomain
+
+/// The terugmeld engine: filing, reading, listing and moving terugmeldingen through the
+/// Digimelding model. Every method checks the caller's party and writes the processing log.
+package struct TerugmeldingService {
+    package let db: any Database
+    package let referentie: Referentiedata
+    package let pseudoniemen: Pseudonimiseerder
+    package let kalender: Werkdagkalender
+    package let nu: Date
+    package let traceID: String
+
+    package static let termijnWerkdagen = 5
+
+    /// The same service on another connection (inside a transaction).
+    package func op(_ database: any Database) -> TerugmeldingService {
+        TerugmeldingService(db: database, referentie: referentie, pseudoniemen: pseudoniemen, kalender: kalender, nu: nu, traceID: traceID)
+    }
+
+    // MARK: Filing
+
+    /// Files a terugmelding. With `eenmalig` (an Idempotency-Key, scoped and hashed) a repeat of
+    /// the request answers with the terugmelding the first one filed.
+    package func maak(_ verzoek: TerugmeldingVerzoek, door afnemer: OrganisatieDTO, eenmalig: Idempotentie? = nil) async throws -> TerugmeldingDetailDTO {
+        guard afnemer.heeft(.afnemer) || afnemer.heeft(.meldpunt) else {
+            throw Weigering.geenToegang(.rolOntbreekt(.afnemer))
+        }
+        if let eerder = try await eerder(eenmalig) { return eerder }
+        let geldig = try valideer(verzoek, gemeente: referentie.status(van:)).get()
+        guard let bijhouder = try await Organisatie.query(on: db).filter(\.$gemeentecode == geldig.gemeentecode).first() else {
+            throw Weigering.ongeldig("terugMeldingHeader.gemeentecode", "gemeenteOnbekend", "Gemeente \(geldig.gemeentecode) is niet als bronhouder aangesloten.")
+        }
+        let inhoud = String(decoding: try JSONEncoder.compact.encode(geldig.inhoud), as: UTF8.self)
+
+        // Bytes first, outside the transaction: they are content-addressed, so a retry or
+        // a failure later leaves nothing inconsistent.
+        var opgeslagen: [String] = []
+        for b in geldig.bijlagen {
+            opgeslagen.append(try await BijlageOpslag.bewaar(b.data, nu: nu, on: db))
+        }
+        let hashes = opgeslagen
+
+        let id = UUID()
+        let ontvangen = nu
+        let uiterlijk = try kalender.plusWerkdagen(Self.termijnWerkdagen, na: Dag(ontvangen))
+        let betrokkene = (geldig.bsn?.value).map { pseudoniemen.pseudoniem("bsn:" + $0) }
+            ?? (geldig.anummer?.value).map { pseudoniemen.pseudoniem("anummer:" + $0) }
+
+        @Sendable func opslaan() async throws { try await db.schrijf { tx in
+            let tm = Terugmelding()
+            tm.id = id
+            tm.$afnemer.id = afnemer.id
+            tm.$bijhouder.id = try bijhouder.requireID()
+            tm.registratie = geldig.registratie.code
+            tm.status = TerugmeldingStatus.gemeld.rawValue
+            tm.referentiekenmerk = geldig.referentiekenmerk
+            tm.ontvangenOp = ontvangen
+            tm.uiterlijkInBehandelingOp = uiterlijk.description
+            tm.bsn = geldig.bsn?.value
+            tm.anummer = geldig.anummer?.value
+            tm.adres = geldig.adres
+            tm.betrokkeneHash = betrokkene
+            tm.toelichtingKort = String((geldig.toelichting ?? "").prefix(200))
+            tm.laatsteVolgnummer = 1
+            try await tm.create(on: tx)
+            try await TerugmeldingInhoud(terugmeldingID: id, inhoud: inhoud).create(on: tx)
+            try await nieuweStatus(id, volgnummer: 1, .gemeld, door: afnemer.id, tijdstip: ontvangen).create(on: tx)
+            for (b, hash) in zip(geldig.bijlagen, hashes) {
+                let bijlage = Bijlage()
+                bijlage.$terugmelding.id = id
+                bijlage.bestandsnaam = b.bestandsnaam
+                bijlage.mimeType = b.mimeType
+                bijlage.beschrijving = b.beschrijving
+                bijlage.grootte = b.data.count
+                bijlage.sha256 = hash
+                bijlage.gegevenIndex = b.gegevenIndex
+                try await bijlage.create(on: tx)
+            }
+            try await Verwerkingslog.regel(.aanmaken, organisatie: afnemer.id, terugmelding: id, betrokkene: betrokkene, traceID: traceID, tijdstip: ontvangen).create(on: tx)
+            if let eenmalig {
+                try await EenmaligeSleutel(sleutel: eenmalig.sleutel, resultaat: id.tekst, aangemaaktOp: ontvangen, vingerafdruk: eenmalig.vingerafdruk).create(on: tx)
+            }
+        } }
+        do {
+            try await opslaan()
+        } catch {
+            // The same key at the same moment: the other request filed it.
+            if let eerder = try await eerder(eenmalig) { return eerder }
+            throw error
+        }
+        return try await detailZonderLog(id)
+    }
+
+    private func eerder(_ eenmalig: Idempotentie?) async throws -> TerugmeldingDetailDTO? {
+        guard let eenmalig, let rij = try await EenmaligeSleutel.eerder(eenmalig.sleutel, vingerafdruk: eenmalig.vingerafdruk, on: db),
+              let id = UUID(uuidString: rij.resultaat) else { return nil }
+        return try await detailZonderLog(id)
+    }
+
+    // MARK: Reading
+
+    /// The terugmelding if the caller is party to it; 404 otherwise, so its existence is not revealed.
+    package func detail(_ id: UUID, voor org: OrganisatieDTO, als partijen: Set<TerugmeldingPartij>) async throws -> TerugmeldingDetailDTO {
+        let tm = try await zoekAlsPartij(id, org, partijen)
+        try await Verwerkingslog.regel(.raadplegen, organisatie: org.id, terugmelding: id, betrokkene: tm.betrokkeneHash, traceID: traceID, tijdstip: nu).create(on: db)
+        return try await detailZonderLog(id)
+    }
+
+    /// The terugmelding if the organisation is a party to it in one of the roles it acts in here
+    /// (a gemeente's afnemer user never sees the gemeente's inbox).
+    private func zoekAlsPartij(_ id: UUID, _ org: OrganisatieDTO, _ partijen: Set<TerugmeldingPartij>) async throws -> Terugmelding {
+        guard let tm = try await Terugmelding.find(id, on: db),
+              (partijen.contains(.afnemer) && tm.$afnemer.id == org.id) || (partijen.contains(.bijhouder) && tm.$bijhouder.id == org.id)
+        else { throw Weigering.nietGevonden(.terugmelding) }
+        return tm
+    }
+
+    private func detailZonderLog(_ id: UUID) async throws -> TerugmeldingDetailDTO {
+        guard let tm = try await Terugmelding.query(on: db).filter(\.$id == id).with(\.$afnemer).with(\.$bijhouder).first(),
+              let inhoud = try await TerugmeldingInhoud.find(id, on: db)
+        else { throw Weigering.nietGevonden(.bron) }
+        let verzoek = try JSONDecoder().decode(TerugmeldingVerzoek.self, from: Data(inhoud.inhoud.utf8))
+        let historie = try await Statuswijziging.query(on: db).filter(\.$terugmelding.$id == id)
+            .with(\.$organisatie).with(\.$nieuweBijhouder).sort(\.$volgnummer).all()
+        let bijlagen = try await Bijlage.query(on: db).filter(\.$terugmelding.$id == id).sort(\.$gegevenIndex).all()
+        let status = TerugmeldingStatus(rawValue: tm.status) ?? .gemeld
+        return TerugmeldingDetailDTO(
+            terugMeldingReferentie: id.tekst,
+            referentieKenmerk: tm.referentiekenmerk,
+            status: tm.status,
+            beschrijving: Self.beschrijving(status, uiterlijk: tm.uiterlijkInBehandelingOp, bijhouder: tm.bijhouder.naam),
+            registratie: tm.registratie,
+            afnemer: OrganisatieVerwijzing(tm.afnemer),
+            bijhouder: OrganisatieVerwijzing(tm.bijhouder),
+            persoon: PersoonIdentificatie(bsn: tm.bsn, anummer: tm.anummer, adres: tm.adres),
+            ontvangenOp: tm.ontvangenOp,
+            uiterlijkInBehandelingOp: tm.uiterlijkInBehandelingOp,
+            termijnOverschreden: termijnOverschreden(tm),
+            terugMelding: verzoek,
+            bijlagen: bijlagen.map { b in
+                BijlageDTO(id: b.id!.tekst, bestandsnaam: b.bestandsnaam, mimeType: b.mimeType, beschrijving: b.beschrijving,
+                           grootte: b.grootte, sha256: b.sha256, gegevenIndex: b.gegevenIndex,
+                           href: "/api/v1/terugmeldingen/\(id.tekst)/bijlagen/\(b.id!.tekst)")
+            },
+            statusHistorie: historie.map { s in
+                StatuswijzigingDTO(volgnummer: s.volgnummer, status: s.status, tijdstip: s.tijdstip,
+                                   organisatie: s.organisatie.map(OrganisatieVerwijzing.init), toelichting: s.toelichting,
+                                   verwachteDatum: s.verwachteDatum, nieuweBijhouder: s.nieuweBijhouder.map(OrganisatieVerwijzing.init),
+                                   uitkomst: s.uitkomst)
+            })
+    }
+
+    package static func beschrijving(_ status: TerugmeldingStatus, uiterlijk: String, bijhouder: String) -> String {
+        switch status {
+        case .gemeld: "De terugmelding is ontvangen door \(bijhouder) en wordt uiterlijk \(uiterlijk) (binnen \(termijnWerkdagen) werkdagen) in behandeling genomen."
+        case .inBehandeling: "\(bijhouder) onderzoekt de terugmelding."
+        case .ingepland: "\(bijhouder) heeft het onderzoek ingepland; zie de verwachte datum in de statushistorie."
+        case .afgehandeld: "\(bijhouder) heeft de terugmelding afgehandeld; de toelichting zegt wat er is gebeurd."
+        case .ingetrokken: "De afnemer heeft de terugmelding ingetrokken."
+        case .onvoldoendeInformatie: "\(bijhouder) kon de terugmelding niet afhandelen: er was onvoldoende informatie."
+        case .verkeerdeBronhouder: "De terugmelding is doorgestuurd naar een andere bronhouder."
+        }
+    }
+
+    /// Overdue: still not picked up after the deadline day, or picked up after it.
+    package func termijnOverschreden(_ tm: Terugmelding) -> Bool {
+        if let opgepakt = tm.opgepaktOp { return opgepakt > tm.uiterlijkInBehandelingOp }
+        return Dag(nu).description > tm.uiterlijkInBehandelingOp
+    }
+
+    // MARK: Listing
+
+    package enum Richting: String, CaseIterable { case ontvangen, verzonden }
+
+    package struct Filter {
+        package var richting: Richting
+        package var statussen: [TerugmeldingStatus] = []
+        package var ontvangenVanaf: Date?
+        package var ontvangenTot: Date?
+        package var termijnOverschreden: Bool?
+        /// The afnemer's own reference (exact).
+        package var kenmerk: String?
+        /// One terugmelding by its referentie.
+        package var referentie: UUID?
+        /// A person by BSN or A-nummer; only ever from a POST body, never from a URL.
+        package var persoon: String?
+        package var pagina: Int = 1
+        package var paginagrootte: Int = 20
+
+
+        package init(richting: Richting, statussen: [TerugmeldingStatus] = [], ontvangenVanaf: Date? = nil, ontvangenTot: Date? = nil, termijnOverschreden: Bool? = nil, kenmerk: String? = nil, referentie: UUID? = nil, persoon: String? = nil, pagina: Int = 1, paginagrootte: Int = 20) {
+            self.richting = richting
+            self.statussen = statussen
+            self.ontvangenVanaf = ontvangenVanaf
+            self.ontvangenTot = ontvangenTot
+            self.termijnOverschreden = termijnOverschreden
+            self.kenmerk = kenmerk
+            self.referentie = referentie
+            self.persoon = persoon
+            self.pagina = pagina
+            self.paginagrootte = paginagrootte
+        }
+    }
+
+    package func lijst(_ filter: Filter, voor org: OrganisatieDTO) async throws -> (items: [TerugmeldingSamenvattingDTO], totaal: Int) {
+        var q = Terugmelding.query(on: db)
+        switch filter.richting {
+        case .ontvangen: q = q.filter(\.$bijhouder.$id == org.id)
+        case .verzonden: q = q.filter(\.$afnemer.$id == org.id)
+        }
+        if !filter.statussen.isEmpty { q = q.filter(\.$status ~~ filter.statussen.map(\.rawValue)) }
+        if let v = filter.ontvangenVanaf { q = q.filter(\.$ontvangenOp >= v) }
+        if let t = filter.ontvangenTot { q = q.filter(\.$ontvangenOp < t) }
+        if let kenmerk = filter.kenmerk { q = q.filter(\.$referentiekenmerk == kenmerk) }
+        if let referentie = filter.referentie { q = q.filter(\.$id == referentie) }
+        if let persoon = filter.persoon {
+            q = q.group(.or) { $0.filter(\.$bsn == persoon).filter(\.$anummer == persoon) }
+        }
+        if let overschreden = filter.termijnOverschreden {
+            let vandaag = Dag(nu).description
+            // Same rule as termijnOverschreden(_:), as a query on indexed columns.
+            if overschreden {
+                q = q.group(.or) { or in
+                    or.group(.and) { $0.filter(\.$opgepaktOp == nil).filter(\.$uiterlijkInBehandelingOp < vandaag) }
+                    or.filter(\.$opgepaktOp, .greaterThan, \.$uiterlijkInBehandelingOp)
+                }
+            } else {
+                q = q.group(.or) { or in
+                    or.group(.and) { $0.filter(\.$opgepaktOp == nil).filter(\.$uiterlijkInBehandelingOp >= vandaag) }
+                    or.filter(\.$opgepaktOp, .lessThanOrEqual, \.$uiterlijkInBehandelingOp)
+                }
+            }
+        }
+        let totaal = try await q.count()
+        // Inbox oldest first (work in order of arrival); sent list newest first. The tie-breaker
+        // runs the same way, so one index serves the whole order.
+        let volgorde: DatabaseQuery.Sort.Direction = filter.richting == .ontvangen ? .ascending : .descending
+        let rijen = try await q.sort(\.$ontvangenOp, volgorde).sort(\.$id, volgorde).with(\.$afnemer).with(\.$bijhouder)
+            .range(((filter.pagina - 1) * filter.paginagrootte)..<(filter.pagina * filter.paginagrootte)).all()
+        try await Verwerkingslog.schrijf(rijen.map {
+            Verwerkingslog.regel(.inLijst, organisatie: org.id, terugmelding: $0.id, betrokkene: $0.betrokkeneHash, traceID: traceID, tijdstip: nu)
+        }, on: db)
+        let items = rijen.map { tm in
+            TerugmeldingSamenvattingDTO(
+                terugMeldingReferentie: tm.id!.tekst, referentieKenmerk: tm.referentiekenmerk, status: tm.status,
+                registratie: tm.registratie, afnemer: OrganisatieVerwijzing(tm.afnemer), bijhouder: OrganisatieVerwijzing(tm.bijhouder),
+                persoon: PersoonIdentificatie(bsn: tm.bsn, anummer: tm.anummer, adres: tm.adres),
+                toelichtingBegin: tm.toelichtingKort, ontvangenOp: tm.ontvangenOp,
+                uiterlijkInBehandelingOp: tm.uiterlijkInBehandelingOp, termijnOverschreden: termijnOverschreden(tm),
+                href: "/api/v1/terugmeldingen/\(tm.id!.tekst)")
+        }
+        return (items, totaal)
+    }
+
+    // MARK: Status changes
+
+    package func wijzigStatus(_ id: UUID, _ verzoek: StatuswijzigingVerzoek, door org: OrganisatieDTO, als partijen: Set<TerugmeldingPartij>) async throws -> TerugmeldingDetailDTO {
+        var fouten: [OngeldigeParameter] = []
+        func fout(_ n: String, _ c: String, _ r: String) { fouten.append(.init(name: n, code: c, reason: r)) }
+
+        let nieuw: TerugmeldingStatus?
+        if let s = verzoek.status, !s.isEmpty {
+            nieuw = TerugmeldingStatus(lenient: s)
+            if nieuw == nil {
+                fout("status", "enum", "Onbekende status '\(s)'. Kies uit: \(TerugmeldingStatus.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+        } else {
+            nieuw = nil
+            fout("status", "required", "Geef de nieuwe status.")
+        }
+        let toelichting = verzoek.toelichting?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let t = toelichting, t.count > TerugmeldingLimieten.maxToelichting {
+            fout("toelichting", "maxLength", "De toelichting is hoogstens \(TerugmeldingLimieten.maxToelichting) tekens.")
+        }
+        if [.afgehandeld, .onvoldoendeInformatie].contains(nieuw), (toelichting ?? "").isEmpty {
+            fout("toelichting", "required", "Leg in de toelichting uit wat er met de terugmelding is gedaan.")
+        }
+        var verwachteDatum: Dag?
+        if nieuw == .ingepland {
+            if let raw = verzoek.verwachteDatum {
+                if let d = Dag(raw) {
+                    if d < Dag(nu) { fout("verwachteDatum", "verleden", "De verwachte datum ligt in het verleden.") } else { verwachteDatum = d }
+                } else {
+                    fout("verwachteDatum", "date", "Geen geldige datum; gebruik JJJJ-MM-DD.")
+                }
+            } else {
+                fout("verwachteDatum", "required", "Geef bij Ingepland de verwachte datum van afhandeling.")
+            }
+        }
+        var uitkomst: Afhandeluitkomst?
+        if let u = verzoek.uitkomst {
+            if nieuw != .afgehandeld {
+                fout("uitkomst", "nietBijStatus", "Een uitkomst hoort alleen bij Afgehandeld.")
+            } else if let a = Afhandeluitkomst(rawValue: u.lowercased()) {
+                uitkomst = a
+            } else {
+                fout("uitkomst", "enum", "Kies uit: \(Afhandeluitkomst.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+        }
+        var nieuweBijhouder: Organisatie?
+        if nieuw == .verkeerdeBronhouder {
+            switch (verzoek.gemeentecode, verzoek.rniDeelnemer) {
+            case (let code?, nil):
+                switch referentie.status(van: code) {
+                case .actueel:
+                    nieuweBijhouder = try await Organisatie.query(on: db).filter(\.$gemeentecode == code).first()
+                case .beeindigd(let naam, let opvolger):
+                    fout("gemeentecode", "gemeenteBeeindigd", "Gemeente \(naam) bestaat niet meer." + (opvolger.map { " Gebruik gemeentecode \($0)." } ?? ""))
+                case .onbekend:
+                    fout("gemeentecode", "gemeenteOnbekend", "Gemeentecode \(code) is geen bestaande gemeente.")
+                }
+            case (nil, let abo?):
+                if !org.heeft(.rni) {
+                    fout("rniDeelnemer", "alleenRvIG", "Alleen RvIG stuurt door naar een RNI-deelnemer.")
+                } else {
+                    nieuweBijhouder = try await Organisatie.query(on: db).filter(\.$rniDeelnemerCode == abo).first()
+                    if nieuweBijhouder == nil { fout("rniDeelnemer", "onbekend", "RNI-deelnemer \(abo) bestaat niet (Tabel 60).") }
+                }
+            case (nil, nil):
+                fout("gemeentecode", "required", "Geef de juiste bronhouder: gemeentecode" + (org.heeft(.rni) ? " of rniDeelnemer." : "."))
+            case (.some, .some):
+                fout("rniDeelnemer", "éénVan", "Geef gemeentecode of rniDeelnemer, niet allebei.")
+            }
+            if let n = nieuweBijhouder, n.id == org.id {
+                fout(verzoek.gemeentecode != nil ? "gemeentecode" : "rniDeelnemer", "zelfdeBronhouder", "U bent zelf de huidige bronhouder; kies een andere.")
+            }
+        } else if verzoek.gemeentecode != nil || verzoek.rniDeelnemer != nil {
+            fout(verzoek.gemeentecode != nil ? "gemeentecode" : "rniDeelnemer", "nietBijStatus", "Een nieuwe bronhouder hoort alleen bij Verkeerde bronhouder.")
+        }
+        if verzoek.verwachteDatum != nil && nieuw != .ingepland {
+            fout("verwachteDatum", "nietBijStatus", "Een verwachte datum hoort alleen bij Ingepland.")
+        }
+
+        if nieuw == .gemeld {
+            fout("status", "nietTeZetten", "Gemeld wordt alleen gezet bij ontvangst of doorsturen.")
+        }
+
+        // Order of answers: a stranger gets 404, an unknown status 400, the wrong party 403,
+        // other field errors 400 (all at once), a step the model does not allow 409.
+        let tm = try await zoekAlsPartij(id, org, partijen)
+        guard let nieuw, nieuw != .gemeld else { throw Weigering.ongeldig(fouten) }
+
+        let partij = nieuw.gezetDoor
+        let isPartij = partijen.contains(partij) && (partij == .afnemer ? tm.$afnemer.id == org.id : tm.$bijhouder.id == org.id)
+        if !isPartij {
+            throw Weigering.geenToegang(nieuw == .ingetrokken ? .alleenAfnemerTrektIn : .alleenBijhouder(nieuw))
+        }
+        guard fouten.isEmpty else { throw Weigering.ongeldig(fouten) }
+        let huidig = TerugmeldingStatus(rawValue: tm.status) ?? .gemeld
+        do {
+            try controleerStatusovergang(van: huidig, naar: nieuw, door: partij)
+        } catch {
+            throw Weigering.conflict(.terugmeldingOvergang(van: huidig, naar: nieuw))
+        }
+
+        let gelezenVolgnummer = tm.laatsteVolgnummer
+        let keuzes = (datum: verwachteDatum, uitkomst: uitkomst, bijhouder: nieuweBijhouder)
+        do {
+            try await db.schrijf { tx in
+                var n = tm.laatsteVolgnummer + 1
+                let stap = nieuweStatus(id, volgnummer: n, nieuw, door: org.id, tijdstip: nu)
+                stap.toelichting = (toelichting?.isEmpty ?? true) ? nil : toelichting
+                stap.verwachteDatum = keuzes.datum?.description
+                stap.uitkomst = keuzes.uitkomst?.rawValue
+                stap.$nieuweBijhouder.id = keuzes.bijhouder?.id
+                try await stap.create(on: tx)
+
+                if huidig == .gemeld && tm.opgepaktOp == nil { tm.opgepaktOp = Dag(nu).description }
+                tm.status = nieuw.rawValue
+                if nieuw == .verkeerdeBronhouder, let nieuweBijhouder = keuzes.bijhouder {
+                    // Leaves this inbox and arrives at the right bronhouder as new, with a new deadline.
+                    n += 1
+                    try await nieuweStatus(id, volgnummer: n, .gemeld, door: nieuweBijhouder.id, tijdstip: nu).create(on: tx)
+                    tm.$bijhouder.id = try nieuweBijhouder.requireID()
+                    tm.status = TerugmeldingStatus.gemeld.rawValue
+                    tm.uiterlijkInBehandelingOp = try kalender.plusWerkdagen(Self.termijnWerkdagen, na: Dag(nu)).description
+                    tm.opgepaktOp = nil
+                }
+                tm.laatsteVolgnummer = n
+                try await tm.save(on: tx)
+                // A terugmelding filed from an MFO case moves the case's correctie request along.
+                try await MeldingService(db: tx, pseudoniemen: pseudoniemen, kalender: kalender, nu: nu, traceID: traceID, contactnormWerkdagen: 0)
+                    .terugmeldingGewijzigd(id, status: TerugmeldingStatus(rawValue: tm.status) ?? nieuw, uitkomst: keuzes.uitkomst,
+                                           toelichting: (toelichting?.isEmpty ?? true) ? nil : toelichting, verwachteDatum: keuzes.datum?.description,
+                                           nieuweBijhouder: keuzes.bijhouder?.id, door: org.naam, on: tx)
+                try await Verwerkingslog.regel(.statuswijziging, organisatie: org.id, terugmelding: id, betrokkene: tm.betrokkeneHash, traceID: traceID, tijdstip: nu).create(on: tx)
+            }
+        } catch {
+            // The unique (terugmelding, volgnummer) refused a second change at the same moment.
+            if let opnieuw = try? await Terugmelding.find(id, on: db), opnieuw.laatsteVolgnummer != gelezenVolgnummer {
+                throw Weigering.conflict(.tegelijkGewijzigd)
+            }
+            throw error
+        }
+        return try await detailZonderLog(id)
+    }
+
+    private func nieuweStatus(_ id: UUID, volgnummer: Int, _ status: TerugmeldingStatus, door org: UUID?, tijdstip: Date) -> Statuswijziging {
+        let s = Statuswijziging()
+        s.$terugmelding.id = id
+        s.volgnummer = volgnummer
+        s.status = status.rawValue
+        s.tijdstip = tijdstip
+        s.$organisatie.id = org
+        return s
+    }
+
+    // MARK: Attachments
+
+    package func bijlage(_ id: UUID, _ bijlageID: UUID, voor org: OrganisatieDTO, als partijen: Set<TerugmeldingPartij>) async throws -> (Bijlage, Data) {
+        let tm = try await zoekAlsPartij(id, org, partijen)
+        guard let b = try await Bijlage.query(on: db).filter(\.$id == bijlageID).filter(\.$terugmelding.$id == id).first(),
+              let inhoud = try await BijlageInhoud.find(b.sha256, on: db)
+        else { throw Weigering.nietGevonden(.bijlage) }
+        try await Verwerkingslog.regel(.bijlageRaadplegen, organisatie: org.id, terugmelding: id, betrokkene: tm.betrokkeneHash, traceID: traceID, tijdstip: nu).create(on: db)
+        return (b, inhoud.data)
+    }
+
+
+    package init(db: any Database, referentie: Referentiedata, pseudoniemen: Pseudonimiseerder, kalender: Werkdagkalender, nu: Date, traceID: String) {
+        self.db = db
+        self.referentie = referentie
+        self.pseudoniemen = pseudoniemen
+        self.kalender = kalender
+        self.nu = nu
+        self.traceID = traceID
+    }
+}
+
+package extension OrganisatieDTO {
+    /// The sides of a terugmelding an organisation's API key acts on: its organisation roles.
+    package var terugmeldPartijen: Set<TerugmeldingPartij> {
+        var p: Set<TerugmeldingPartij> = []
+        if heeft(.afnemer) || heeft(.meldpunt) { p.insert(.afnemer) }
+        if heeft(.bronhouder) || heeft(.rni) { p.insert(.bijhouder) }
+        return p
+    }
+}
+
+package extension GebruikerDTO {
+    /// The side a portal user acts on: the user's own role, not everything the organisation does.
+    package var terugmeldPartijen: Set<TerugmeldingPartij> {
+        switch rol {
+        case .afnemer: [.afnemer]
+        case .bijhouder, .rni: [.bijhouder]
+        default: []
+        }
+    }
+}
+
+package extension JSONEncoder {
+    package static let compact: JSONEncoder = {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return e
+    }()
+}

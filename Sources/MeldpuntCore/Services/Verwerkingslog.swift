@@ -1,0 +1,44 @@
+import FluentKit
+import Foundation
+
+/// What was done with personal data; one entry per terugmelding touched.
+package enum Verwerkingsactie: String, Sendable {
+    case aanmaken = "terugmelding.aanmaken"
+    case raadplegen = "terugmelding.raadplegen"
+    case inLijst = "terugmelding.lijst"
+    case statuswijziging = "terugmelding.statuswijziging"
+    case bijlageRaadplegen = "bijlage.raadplegen"
+    case meldingAanmaken = "melding.aanmaken"
+    case meldingRaadplegen = "melding.raadplegen"
+    case meldingStatuspagina = "melding.statuspagina"
+    case meldingLijst = "melding.lijst"
+    case meldingBehandelen = "melding.behandelen"
+    case meldingBijlageRaadplegen = "melding.bijlage.raadplegen"
+    case verzoekRaadplegen = "verzoek.raadplegen"
+    case verzoekBehandelen = "verzoek.behandelen"
+}
+
+package enum Verwerkingslog {
+    package static func regel(_ actie: Verwerkingsactie, organisatie: UUID?, terugmelding: UUID? = nil, melding: UUID? = nil, betrokkene: String?,
+                      traceID: String, tijdstip: Date = Date(), gebruiker: UUID? = nil) -> Verwerkingslogregel {
+        let r = Verwerkingslogregel()
+        r.tijdstip = tijdstip
+        r.organisatieID = organisatie
+        r.actie = actie.rawValue
+        r.terugmeldingID = terugmelding
+        r.meldingID = melding
+        r.traceID = traceID
+        r.betrokkeneHash = betrokkene
+        r.gebruikerID = gebruiker
+        return r
+    }
+
+    package static func schrijf(_ regels: [Verwerkingslogregel], on db: any Database) async throws {
+        guard !regels.isEmpty else { return }
+        try await regels.create(on: db)
+    }
+
+    package static func voor(terugmelding id: UUID, on db: any Database) async throws -> [Verwerkingslogregel] {
+        try await Verwerkingslogregel.query(on: db).filter(\.$terugmeldingID == id).sort(\.$tijdstip).all()
+    }
+}

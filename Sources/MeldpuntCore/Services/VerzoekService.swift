@@ -1,0 +1,587 @@
+import FluentKit
+import Foundation
+import MeldpuntDomain
+
+/// Partner coordination: requests from the meldpunt to partner organisations within a case.
+/// Every step lands in the request's thread and on the case timeline, in one transaction.
+package extension MeldingService {
+    /// One step of a request: a thread entry, and (unless `opTijdlijn` is false) a timeline event.
+    package struct VerzoekStap {
+        package let soort: String
+        package var tekst: String?
+        package var bijlage: (naam: String, mime: String, grootte: Int, sha256: String)?
+        package var gegevens = GebeurtenisGegevens()
+
+        package init(soort: String, tekst: String? = nil, bijlage: (naam: String, mime: String, grootte: Int, sha256: String)? = nil,
+                     gegevens: GebeurtenisGegevens = GebeurtenisGegevens()) {
+            self.soort = soort
+            self.tekst = tekst
+            self.bijlage = bijlage
+            self.gegevens = gegevens
+        }
+    }
+
+    package enum Kant: String { case meldpunt, partner, bronhouder }
+
+    // MARK: Shared
+
+    private func vereisMeldpuntOrg(_ door: Medewerker) throws {
+        guard door.organisatie.heeft(.meldpunt) else {
+            throw Weigering.geenToegang(.rolOntbreekt(.meldpunt))
+        }
+    }
+
+    private func vereisPartner(_ door: Medewerker) throws {
+        guard door.organisatie.heeft(.partner) else {
+            throw Weigering.geenToegang(.rolOntbreekt(.partner))
+        }
+    }
+
+    /// Appends the steps to the request's thread and the case timeline, after `wijzig`, in one transaction.
+    /// The unique volgnummers turn a simultaneous change into a 409.
+    package func legVerzoekStapVast(_ v: Verzoek, kant: Kant, door: String?, organisatie: UUID?, gebruiker: UUID?,
+                            _ wijzig: @escaping @Sendable (Verzoek, Melding, any Database) async throws -> [VerzoekStap]) async throws {
+        let gelezen = v.laatsteVolgnummer
+        let vid = try v.requireID()
+        do {
+            try await db.schrijf { tx in try await legVerzoekStapVast(v, kant: kant, door: door, organisatie: organisatie, gebruiker: gebruiker, on: tx, wijzig) }
+        } catch {
+            if let opnieuw = try? await Verzoek.find(vid, on: db), opnieuw.laatsteVolgnummer != gelezen {
+                throw Weigering.conflict(.tegelijkGewijzigd)
+            }
+            throw error
+        }
+    }
+
+    /// The same inside a transaction the caller already holds (the terugmeld engine's).
+    package func legVerzoekStapVast(_ v: Verzoek, kant: Kant, door: String?, organisatie: UUID?, gebruiker: UUID?, on tx: any Database,
+                            _ wijzig: @Sendable (Verzoek, Melding, any Database) async throws -> [VerzoekStap]) async throws {
+        guard let m = try await Melding.find(v.$melding.id, on: tx) else { throw Weigering.nietGevonden(.bron) }
+        let orgNaam = try await Organisatie.find(v.$organisatie.id, on: tx)?.naam
+        let stappen = try await wijzig(v, m, tx)
+        let vid = try v.requireID()
+        for s in stappen {
+            v.laatsteVolgnummer += 1
+            let b = VerzoekBericht()
+            b.$verzoek.id = vid
+            b.volgnummer = v.laatsteVolgnummer
+            b.tijdstip = nu
+            b.van = kant.rawValue
+            b.door = door
+            b.soort = s.soort
+            b.tekst = s.tekst
+            if let bijlage = s.bijlage {
+                b.bestandsnaam = bijlage.naam; b.mimeType = bijlage.mime; b.grootte = bijlage.grootte; b.sha256 = bijlage.sha256
+            }
+            try await b.create(on: tx)
+            var gegevens = s.gegevens
+            gegevens.organisatie = gegevens.organisatie ?? orgNaam
+            gegevens.verzoekSoort = v.soort
+            gegevens.verzoekId = vid.tekst
+            gegevens.bestandsnaam = gegevens.bestandsnaam ?? s.bijlage?.naam
+            m.laatsteVolgnummer += 1
+            try await nieuweGebeurtenis(try m.requireID(), m.laatsteVolgnummer,
+                                        Gebeurtenis(soort: "verzoek" + s.soort.prefix(1).uppercased() + s.soort.dropFirst(), tekst: s.tekst, gegevens: gegevens),
+                                        door: door).create(on: tx)
+        }
+        try await v.save(on: tx)
+        try await m.save(on: tx)
+        let p = try await MeldingPersoonsgegevens.find(m.id, on: tx)
+        try await Verwerkingslog.regel(.verzoekBehandelen, organisatie: organisatie, melding: m.id, betrokkene: betrokkene(p),
+                                       traceID: traceID, tijdstip: nu, gebruiker: gebruiker).create(on: tx)
+    }
+
+    package func teLaat(_ v: Verzoek) -> Bool {
+        isVerzoekTeLaat(status: v.verzoekStatus, uiterlijk: v.uiterlijk.flatMap(Dag.init), vandaag: Dag(nu))
+    }
+
+    /// Ids of cases with an open request past its agreed deadline (text dates compare as dates).
+    package func meldingenMetVerzoekTeLaat() async throws -> Set<UUID> {
+        let open = VerzoekStatus.allCases.filter(\.isOpen).map(\.rawValue)
+        let rijen = try await Verzoek.query(on: db).filter(\.$status ~~ open).filter(\.$uiterlijk < Dag(nu).description)
+            .field(\.$melding.$id).all()
+        return Set(rijen.map { $0.$melding.id })
+    }
+
+    package static func opschorting(_ v: Verzoek) -> OpschortingDTO? {
+        guard let actie = v.opschortingActie else { return nil }
+        return OpschortingDTO(actie: actie, kenmerk: v.opschortingKenmerk, tot: v.opschortingTot, bevestigdOp: v.opgeschortOp,
+                              opgehevenOp: v.opgehevenOp, actief: v.opgeschortOp != nil && v.opgehevenOp == nil)
+    }
+
+    package static func overleg(_ v: Verzoek) -> OverlegDTO? {
+        guard let datum = v.overlegDatum else { return nil }
+        return OverlegDTO(datum: datum, deelnemers: v.overlegDeelnemers ?? "", verslag: v.overlegVerslag)
+    }
+
+    private func berichten(_ v: Verzoek, href: (UUID) -> String) async throws -> [VerzoekBerichtDTO] {
+        try await VerzoekBericht.query(on: db).filter(\.$verzoek.$id == v.requireID()).sort(\.$volgnummer).all().map { b in
+            VerzoekBerichtDTO(volgnummer: b.volgnummer, tijdstip: b.tijdstip, van: b.van, door: b.door, soort: b.soort, tekst: b.tekst,
+                              bijlage: b.sha256.map { _ in
+                                  VerzoekBijlageDTO(id: b.id!.tekst, bestandsnaam: b.bestandsnaam ?? "bijlage", mimeType: b.mimeType ?? "application/octet-stream",
+                                                    grootte: b.grootte ?? 0, href: href(b.id!))
+                              })
+        }
+    }
+
+    // MARK: The meldpunt's side
+
+    package func verzoekDTO(_ v: Verzoek, zaaknummer: String) async throws -> VerzoekDTO {
+        try await v.$organisatie.load(on: db)
+        try await v.$contactpersoon.load(on: db)
+        try await v.$terugmelding.load(on: db)
+        let basis = "/api/v1/meldingen/\(zaaknummer)/verzoeken/\(v.id!.tekst)"
+        var koppeling: TerugmeldingKoppelingDTO?
+        if let tm = v.terugmelding {
+            let bijhouder = try await Organisatie.find(tm.$bijhouder.id, on: db)
+            koppeling = TerugmeldingKoppelingDTO(id: tm.id!.tekst, status: tm.status, bijhouder: bijhouder?.naam ?? "", href: "/api/v1/terugmeldingen/\(tm.id!.tekst)")
+        }
+        return VerzoekDTO(
+            id: v.id!.tekst, organisatie: OrganisatieVerwijzing(v.organisatie), soort: v.soort, status: v.status, vraag: v.vraag,
+            gedeeldeGegevens: GedeeldGegeven.allCases.filter(v.gedeeldeGegevens.contains).map(\.rawValue),
+            uiterlijk: v.uiterlijk, termijnDoor: v.termijnDoor, termijnOverschreden: teLaat(v), niveau: v.niveau,
+            contactpersoon: v.contactpersoon.map(ContactpersoonDTO.init), reden: v.reden,
+            opschorting: Self.opschorting(v), overleg: Self.overleg(v), terugmelding: koppeling, aangemaaktOp: v.aangemaaktOp,
+            berichten: try await berichten(v) { "\(basis)/bijlagen/\($0.tekst)" })
+    }
+
+    package func verzoeken(van melding: UUID, zaaknummer: String) async throws -> [VerzoekDTO] {
+        var uit: [VerzoekDTO] = []
+        for v in try await Verzoek.query(on: db).filter(\.$melding.$id == melding).sort(\.$nummer).all() {
+            uit.append(try await verzoekDTO(v, zaaknummer: zaaknummer))
+        }
+        return uit
+    }
+
+    /// The contact person of an organisation at a level, if it has one.
+    private func contactpersoon(_ organisatie: UUID, _ niveau: Escalatieniveau, on database: (any Database)? = nil) async throws -> Contactpersoon? {
+        try await Contactpersoon.query(on: database ?? db).filter(\.$organisatie.$id == organisatie).filter(\.$niveau == niveau.rawValue)
+            .filter(\.$actief == true).sort(\.$naam).first()
+    }
+
+    private func verzoek(_ m: Melding, _ id: String) async throws -> Verzoek {
+        guard let uuid = UUID(uuidString: id), let v = try await Verzoek.query(on: db).filter(\.$id == uuid).filter(\.$melding.$id == m.requireID()).first()
+        else { throw Weigering.nietGevonden(.verzoek) }
+        return v
+    }
+
+    private func vereisOpenMelding(_ m: Melding) throws {
+        if m.meldingStatus.isGesloten { throw Weigering.conflict(.meldingGesloten) }
+    }
+
+    private func vereisOpenVerzoek(_ v: Verzoek) throws {
+        guard v.verzoekStatus.isOpen else {
+            throw Weigering.conflict(.verzoekAfgerond(v.verzoekStatus))
+        }
+    }
+
+    /// A request to the organisation with `invoer.organisatieOin`, or to `organisatie` when the caller chose it already.
+    package func nieuwVerzoek(_ zaaknummer: String, _ invoer: NieuwVerzoekInvoer, door: Medewerker, organisatie: Organisatie? = nil,
+                      terugmelding: UUID? = nil) async throws -> VerzoekDTO {
+        try vereisMeldpuntOrg(door)
+        let m = try await zoek(zaaknummer)
+        let n = try valideer { () throws(ValidatieFouten) in try valideerNieuwVerzoek(invoer, vandaag: Dag(nu), organisatieVerplicht: organisatie == nil) }
+        var gevonden = organisatie
+        if gevonden == nil { gevonden = try await Organisatie.query(on: db).filter(\.$oin == n.organisatieOin).first() }
+        guard let org = gevonden else {
+            throw Weigering.ongeldig("organisatieOin", "onbekend", "Er is geen organisatie met dit OIN. Voeg haar eerst toe aan het partnerregister.")
+        }
+        if org.id == door.organisatie.id { throw Weigering.ongeldig("organisatieOin", "zelf", "Het Meldpunt stuurt geen verzoek aan zichzelf.") }
+        try vereisOpenMelding(m)
+        let niveau = m.escalatieniveau.flatMap(Escalatieniveau.init(rawValue:)) ?? .operationeel
+        let contact = try await contactpersoon(org.requireID(), niveau)
+        // The request, its first thread entry, the timeline and the log: all or nothing.
+        let v = Verzoek()
+        v.id = UUID()
+        v.$melding.id = try m.requireID()
+        v.$organisatie.id = try org.requireID()
+        v.soort = n.soort.rawValue
+        v.status = VerzoekStatus.verzonden.rawValue
+        v.vraag = n.vraag
+        v.gedeeld = n.gedeeld.map(\.rawValue).joined(separator: ",")
+        v.uiterlijk = n.uiterlijk?.description
+        v.termijnDoor = n.uiterlijk == nil ? nil : Kant.meldpunt.rawValue
+        v.niveau = niveau.rawValue
+        v.$contactpersoon.id = contact?.id
+        v.opschortingActie = n.opschorting?.actie.rawValue
+        v.opschortingKenmerk = n.opschorting?.kenmerk
+        v.opschortingTot = n.opschorting?.tot?.description
+        v.overlegDatum = n.overleg?.datum.description
+        v.overlegDeelnemers = n.overleg?.deelnemers
+        v.$terugmelding.id = terugmelding
+        v.aangemaaktOp = nu
+        v.laatsteVolgnummer = 0
+        let melding = try m.requireID()
+        do {
+            try await db.schrijf { tx in
+                v.nummer = try await Verzoek.query(on: tx).filter(\.$melding.$id == melding).count() + 1
+                try await v.create(on: tx)
+                try await legVerzoekStapVast(v, kant: .meldpunt, door: door.naam, organisatie: door.organisatie.id, gebruiker: door.gebruiker?.id, on: tx) { _, _, _ in
+                    [VerzoekStap(soort: "verzonden", tekst: n.vraag, gegevens: GebeurtenisGegevens(datum: n.uiterlijk?.description))]
+                }
+            }
+        } catch let w as Weigering {
+            throw w
+        } catch {
+            // The unique (melding, nummer): another request was sent at the same moment.
+            if try await Verzoek.find(v.id, on: db) == nil, try await Verzoek.query(on: db).filter(\.$melding.$id == melding).filter(\.$nummer == v.nummer).count() > 0 {
+                throw Weigering.conflict(.tegelijkGewijzigd)
+            }
+            throw error
+        }
+        return try await verzoekDTO(v, zaaknummer: m.zaaknummer)
+    }
+
+    package func verzoekVoorMeldpunt(_ zaaknummer: String, _ id: String, door: Medewerker) async throws -> VerzoekDTO {
+        try vereisMeldpuntOrg(door)
+        let m = try await zoek(zaaknummer)
+        return try await verzoekDTO(try await verzoek(m, id), zaaknummer: m.zaaknummer)
+    }
+
+    /// A message from the meldpunt to the partner, or the minutes of a meeting (overleg).
+    package func schrijfAanPartner(_ zaaknummer: String, _ id: String, tekst: String?, verslag: Bool = false, door: Medewerker) async throws -> VerzoekDTO {
+        try vereisMeldpuntOrg(door)
+        let m = try await zoek(zaaknummer)
+        let v = try await verzoek(m, id)
+        let t = try Self.tekst(tekst)
+        if verslag && v.verzoekSoort != .overleg { throw Weigering.conflict(.verslagAlleenBijOverleg) }
+        if !verslag { try vereisOpenVerzoek(v) }
+        try await legVerzoekStapVast(v, kant: .meldpunt, door: door.naam, organisatie: door.organisatie.id, gebruiker: door.gebruiker?.id) { v, _, _ in
+            if verslag { v.overlegVerslag = t }
+            return [VerzoekStap(soort: verslag ? "verslag" : "bericht", tekst: t)]
+        }
+        return try await verzoekDTO(v, zaaknummer: m.zaaknummer)
+    }
+
+    package static func tekst(_ tekst: String?) throws -> String {
+        let t = (tekst ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !t.isEmpty, (tekst ?? "").schemaLengte <= BehandelLimieten.maxBericht else {
+            throw Weigering.ongeldig("tekst", t.isEmpty ? "required" : "maxLength", t.isEmpty ? "Schrijf eerst de tekst." : "Hoogstens \(BehandelLimieten.maxBericht) tekens.")
+        }
+        return t
+    }
+
+    package func zetTermijn(_ zaaknummer: String, _ id: String, _ invoer: TermijnInvoer, door: Medewerker) async throws -> VerzoekDTO {
+        try vereisMeldpuntOrg(door)
+        let m = try await zoek(zaaknummer)
+        let v = try await verzoek(m, id)
+        try await termijn(v, invoer, kant: .meldpunt, door: door)
+        return try await verzoekDTO(v, zaaknummer: m.zaaknummer)
+    }
+
+    private func termijn(_ v: Verzoek, _ invoer: TermijnInvoer, kant: Kant, door: Medewerker) async throws {
+        let (dag, toelichting) = try valideer { () throws(ValidatieFouten) in try valideerTermijn(invoer, vandaag: Dag(nu)) }
+        try vereisOpenVerzoek(v)
+        try await legVerzoekStapVast(v, kant: kant, door: door.naam, organisatie: door.organisatie.id, gebruiker: door.gebruiker?.id) { v, _, _ in
+            v.uiterlijk = dag.description
+            v.termijnDoor = kant.rawValue
+            return [VerzoekStap(soort: "termijn", tekst: toelichting, gegevens: GebeurtenisGegevens(datum: dag.description))]
+        }
+    }
+
+    /// The level above `niveau` (nil is operationeel) and the trimmed reason; a missing or too long
+    /// reason is a 400, no level above a 409.
+    package static func eenNiveauHoger(_ niveau: String?, reden: String?) throws -> (Escalatieniveau, String) {
+        let hoger: Escalatieniveau
+        do { hoger = try escaleer(van: niveau.flatMap(Escalatieniveau.init(rawValue:)) ?? .operationeel, reden: reden) } catch {
+            if error == .redenOntbreekt { throw Weigering.ongeldig("reden", "required", error.uitleg(.nl)) }
+            throw Weigering.conflict(.verzoekOvergang(error))
+        }
+        if (reden ?? "").schemaLengte > BehandelLimieten.maxBericht { throw Weigering.ongeldig("reden", "maxLength", "Hoogstens \(BehandelLimieten.maxBericht) tekens.") }
+        return (hoger, reden!.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// One level up with a reason; the partner's contact person of that level becomes party to it.
+    package func escaleerVerzoek(_ zaaknummer: String, _ id: String, reden: String?, door: Medewerker) async throws -> VerzoekDTO {
+        try vereisMeldpuntOrg(door)
+        let m = try await zoek(zaaknummer)
+        let v = try await verzoek(m, id)
+        let (hoger, r) = try Self.eenNiveauHoger(v.niveau, reden: reden)
+        try vereisOpenVerzoek(v)
+        let contact = try await contactpersoon(v.$organisatie.id, hoger)
+        try await legVerzoekStapVast(v, kant: .meldpunt, door: door.naam, organisatie: door.organisatie.id, gebruiker: door.gebruiker?.id) { v, _, _ in
+            v.niveau = hoger.rawValue
+            v.$contactpersoon.id = contact?.id
+            return [VerzoekStap(soort: "geescaleerd", tekst: r, gegevens: GebeurtenisGegevens(niveau: hoger.rawValue, contactpersoon: contact?.naam))]
+        }
+        return try await verzoekDTO(v, zaaknummer: m.zaaknummer)
+    }
+
+    /// The case as a whole one level up (recurring or structural); new requests start at that level.
+    package func escaleerMelding(_ zaaknummer: String, reden: String?, door: Medewerker) async throws -> MeldingDetailDTO {
+        try vereisMeldpuntOrg(door)
+        let m = try await zoek(zaaknummer)
+        let (hoger, r) = try Self.eenNiveauHoger(m.escalatieniveau, reden: reden)
+        if m.meldingStatus.isGesloten { throw Weigering.conflict(.meldingGesloten) }
+        return try await voerUit(m, nil, door: door) { m, _ in
+            m.escalatieniveau = hoger.rawValue
+            return [Gebeurtenis(soort: "geescaleerd", tekst: r, gegevens: GebeurtenisGegevens(niveau: hoger.rawValue))]
+        }
+    }
+
+    /// Files a terugmelding to the bronhouder on behalf of the meldpunt, and a correctie request
+    /// to that bronhouder linked to it: the terugmelding's progress then moves the request.
+    package func terugmeldingVanuitMelding(_ zaaknummer: String, _ tm: TerugmeldingVerzoek, vraag: String?, gedeeld: [String]?,
+                                   terugmeldingen: TerugmeldingService, door: Medewerker) async throws -> VerzoekDTO {
+        try vereisMeldpuntOrg(door)
+        let m = try await zoek(zaaknummer)
+        try vereisOpenMelding(m)
+        let eigenVraag = vraag.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+        // The request's own fields are checked before anything is filed: a 400 leaves nothing behind.
+        _ = try valideer { () throws(ValidatieFouten) in
+            try valideerNieuwVerzoek(NieuwVerzoekInvoer(soort: VerzoekSoort.correctie.rawValue, vraag: eigenVraag ?? "correctie", gedeeldeGegevens: gedeeld),
+                                     vandaag: Dag(nu), organisatieVerplicht: false)
+        }
+        // The terugmelding and its linked request are one write: never one without the other.
+        return try await db.schrijf { tx in
+            let gemeld = try await terugmeldingen.op(tx).maak(tm, door: door.organisatie)
+            guard let id = UUID(uuidString: gemeld.terugMeldingReferentie), let t = try await Terugmelding.find(id, on: tx),
+                  let bijhouder = try await Organisatie.find(t.$bijhouder.id, on: tx)
+            else { throw Weigering.nietGevonden(.bron) }
+            let omschrijving = "Terugmelding over \(gemeld.registratie) aan \(bijhouder.naam): graag de gegevens corrigeren."
+            let invoer = NieuwVerzoekInvoer(soort: VerzoekSoort.correctie.rawValue, vraag: eigenVraag ?? omschrijving, gedeeldeGegevens: gedeeld)
+            return try await self.op(tx).nieuwVerzoek(zaaknummer, invoer, door: door, organisatie: bijhouder, terugmelding: id)
+        }
+    }
+
+    /// Every suspension, newest first: on hold now, asked for, or lifted.
+    package func opschortingen(alleenActief: Bool, door: Medewerker) async throws -> [OpschortingRegelDTO] {
+        try vereisMeldpuntOrg(door)
+        var q = Verzoek.query(on: db).filter(\.$soort == VerzoekSoort.opschorting.rawValue).with(\.$melding).with(\.$organisatie)
+        if alleenActief { q = q.filter(\.$opgeschortOp != nil).filter(\.$opgehevenOp == nil) }
+        return try await q.sort(\.$aangemaaktOp, .descending).limit(1000).all().compactMap { v in
+            Self.opschorting(v).map {
+                OpschortingRegelDTO(zaaknummer: v.melding.zaaknummer, verzoekId: v.id!.tekst, organisatie: v.organisatie.naam, status: v.status,
+                                    opschorting: $0, href: "/api/v1/meldingen/\(v.melding.zaaknummer)/verzoeken/\(v.id!.tekst)")
+            }
+        }
+    }
+
+    package func verzoekBijlageVoorMeldpunt(_ zaaknummer: String, _ id: String, _ bijlage: String, door: Medewerker) async throws -> (String, String, Data) {
+        try vereisMeldpuntOrg(door)
+        let m = try await zoek(zaaknummer)
+        let v = try await verzoek(m, id)
+        return try await verzoekBijlage(v, bijlage, melding: m, organisatie: door.organisatie.id, gebruiker: door.gebruiker?.id, ookMelding: false)
+    }
+
+    private func verzoekBijlage(_ v: Verzoek, _ bijlage: String, melding m: Melding, organisatie: UUID, gebruiker: UUID?, ookMelding: Bool) async throws -> (String, String, Data) {
+        let geen = Weigering.nietGevonden(.bijlage)
+        guard let bid = UUID(uuidString: bijlage) else { throw geen }
+        var gevonden: (String, String, String)?
+        if let b = try await VerzoekBericht.query(on: db).filter(\.$id == bid).filter(\.$verzoek.$id == v.requireID()).first(), let sha = b.sha256 {
+            gevonden = (b.bestandsnaam ?? "bijlage", b.mimeType ?? "application/octet-stream", sha)
+        } else if ookMelding, v.gedeeldeGegevens.contains(.bijlagen),
+                  let b = try await MeldingBijlage.query(on: db).filter(\.$id == bid).filter(\.$melding.$id == m.requireID()).first() {
+            gevonden = (b.bestandsnaam, b.mimeType, b.sha256)
+        }
+        guard let (naam, mime, sha) = gevonden, let data = try await BijlageOpslag.laad(sha, on: db) else { throw geen }
+        let p = try await MeldingPersoonsgegevens.find(m.id, on: db)
+        try await Verwerkingslog.regel(.meldingBijlageRaadplegen, organisatie: organisatie, melding: m.id, betrokkene: betrokkene(p),
+                                       traceID: traceID, tijdstip: nu, gebruiker: gebruiker).create(on: db)
+        return (naam, mime, data)
+    }
+
+    // MARK: The partner's side
+
+    /// A partner's access follows the case: another organisation's request, or one whose case
+    /// was erased, answers as if it did not exist; a closed case is read-only.
+    private func verzoekVanPartner(_ id: String, _ door: Medewerker, schrijven: Bool = true) async throws -> Verzoek {
+        try vereisPartner(door)
+        guard let uuid = UUID(uuidString: id),
+              let v = try await Verzoek.query(on: db).filter(\.$id == uuid).filter(\.$organisatie.$id == door.organisatie.id).with(\.$melding).first(),
+              v.melding.uitkomst != MeldingUitkomst.ingetrokken.rawValue
+        else { throw Weigering.nietGevonden(.verzoek) }
+        if schrijven && v.melding.meldingStatus.isGesloten {
+            throw Weigering.conflict(.meldingGesloten)
+        }
+        return v
+    }
+
+    package func verzoekenVoorPartner(alleenOpen: Bool, pagina: Int, grootte: Int, door: Medewerker) async throws -> (items: [PartnerVerzoekSamenvattingDTO], totaal: Int) {
+        try vereisPartner(door)
+        // Requests of erased cases are gone for the partner.
+        var q = Verzoek.query(on: db).filter(\.$organisatie.$id == door.organisatie.id)
+            .join(Melding.self, on: \Verzoek.$melding.$id == \Melding.$id)
+            .group(.or) { $0.filter(Melding.self, \.$uitkomst == nil).filter(Melding.self, \.$uitkomst != MeldingUitkomst.ingetrokken.rawValue) }
+        if alleenOpen { q = q.filter(\.$status ~~ VerzoekStatus.allCases.filter(\.isOpen).map(\.rawValue)) }
+        let totaal = try await q.count()
+        let rijen = try await q.with(\.$melding).sort(\.$aangemaaktOp, .descending).sort(\.$nummer, .descending)
+            .range(((pagina - 1) * grootte)..<(pagina * grootte)).all()
+        return (rijen.map { v in
+            PartnerVerzoekSamenvattingDTO(id: v.id!.tekst, zaaknummer: v.melding.zaaknummer, soort: v.soort, status: v.status, uiterlijk: v.uiterlijk,
+                                          termijnOverschreden: teLaat(v), niveau: v.niveau, aangemaaktOp: v.aangemaaktOp,
+                                          href: "/api/v1/verzoeken/\(v.id!.tekst)")
+        }, totaal)
+    }
+
+    /// The request with only the case data the meldpunt chose to share; the read is logged.
+    package func verzoekVoorPartner(_ id: String, door: Medewerker) async throws -> PartnerVerzoekDTO {
+        let v = try await verzoekVanPartner(id, door, schrijven: false)
+        guard let m = try await Melding.find(v.$melding.id, on: db) else { throw Weigering.nietGevonden(.bron) }
+        let p = try await MeldingPersoonsgegevens.find(m.id, on: db)
+        try await Verwerkingslog.regel(.verzoekRaadplegen, organisatie: door.organisatie.id, melding: m.id, betrokkene: betrokkene(p),
+                                       traceID: traceID, tijdstip: nu, gebruiker: door.gebruiker?.id).create(on: db)
+        return try await partnerDTO(v, m, p)
+    }
+
+    private func partnerDTO(_ v: Verzoek, _ m: Melding, _ p: MeldingPersoonsgegevens?) async throws -> PartnerVerzoekDTO {
+        let basis = "/api/v1/verzoeken/\(v.id!.tekst)"
+        let delen = v.gedeeldeGegevens
+        var g = GedeeldeMeldingDTO(gedeeldeGegevens: GedeeldGegeven.allCases.filter(delen.contains).map(\.rawValue))
+        if let p, let mv = try? JSONDecoder().decode(MeldingVerzoek.self, from: Data(p.inhoud.utf8)) {
+            // The person the melding is about: the one represented, if an intermediary reported.
+            let persoon = mv.vertegenwoordigde ?? mv.melder
+            if delen.contains(.naam) { g.naam = mv.melder?.naam; g.namensNaam = mv.vertegenwoordigde?.naam }
+            if delen.contains(.bsn) { g.bsn = p.bsn }
+            if delen.contains(.contactgegevens) { g.email = mv.melder?.email; g.telefoon = mv.melder?.telefoon }
+            if delen.contains(.adres), let persoon {
+                g.adres = [persoon.adres, persoon.postcode, persoon.woonplaats].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
+            }
+            if delen.contains(.omschrijving) {
+                g.watIsFout = mv.watIsFout; g.watMoetHetZijn = mv.watMoetHetZijn; g.sinds = mv.sinds
+                g.registraties = Self.registraties(m)
+            }
+            if delen.contains(.gevolgen) { g.gevolgen = mv.gevolgen ?? [] }
+        }
+        if delen.contains(.bijlagen) {
+            g.bijlagen = try await MeldingBijlage.query(on: db).filter(\.$melding.$id == m.requireID()).all().map {
+                VerzoekBijlageDTO(id: $0.id!.tekst, bestandsnaam: $0.bestandsnaam, mimeType: $0.mimeType, grootte: $0.grootte, href: "\(basis)/bijlagen/\($0.id!.tekst)")
+            }
+        }
+        let status = v.verzoekStatus
+        return PartnerVerzoekDTO(
+            id: v.id!.tekst, zaaknummer: m.zaaknummer, soort: v.soort, status: v.status, vraag: v.vraag, uiterlijk: v.uiterlijk,
+            termijnDoor: v.termijnDoor, termijnOverschreden: teLaat(v), niveau: v.niveau, reden: v.reden,
+            opschorting: Self.opschorting(v), overleg: Self.overleg(v), terugmeldingId: v.$terugmelding.id?.tekst, melding: g,
+            berichten: try await berichten(v) { "\(basis)/bijlagen/\($0.tekst)" },
+            mogelijkeStatussen: VerzoekStatus.allCases.filter(status.volgende.contains).map(\.rawValue),
+            kanOpheffen: v.opgeschortOp != nil && v.opgehevenOp == nil)
+    }
+
+    private func partnerAntwoord(_ v: Verzoek) async throws -> PartnerVerzoekDTO {
+        guard let m = try await Melding.find(v.$melding.id, on: db) else { throw Weigering.nietGevonden(.bron) }
+        return try await partnerDTO(v, m, try await MeldingPersoonsgegevens.find(m.id, on: db))
+    }
+
+    /// Accept (optionally proposing a deadline), decline with a reason, or report it done
+    /// (a correction made, a suspension confirmed until a day).
+    package func wijzigVerzoekStatus(_ id: String, _ invoer: VerzoekStatuswijzigingInvoer, door: Medewerker) async throws -> PartnerVerzoekDTO {
+        let v = try await verzoekVanPartner(id, door)
+        let stap = try valideer { () throws(ValidatieFouten) in try valideerVerzoekStatuswijziging(invoer, soort: v.verzoekSoort, vandaag: Dag(nu)) }
+        do { try controleerVerzoekOvergang(van: v.verzoekStatus, naar: stap.naar, reden: stap.reden) } catch {
+            throw Weigering.conflict(.verzoekOvergang(error))
+        }
+        let tijdstip = nu
+        try await legVerzoekStapVast(v, kant: .partner, door: door.naam, organisatie: door.organisatie.id, gebruiker: door.gebruiker?.id) { v, _, _ in
+            v.status = stap.naar.rawValue
+            var stappen = [VerzoekStap(soort: stap.naar.rawValue, tekst: stap.reden ?? stap.toelichting, gegevens: GebeurtenisGegevens(status: stap.naar.rawValue))]
+            switch stap.naar {
+            case .afgewezen: v.reden = stap.reden
+            case .geaccepteerd:
+                if let d = stap.uiterlijk {
+                    v.uiterlijk = d.description
+                    v.termijnDoor = Kant.partner.rawValue
+                    stappen.append(VerzoekStap(soort: "termijn", gegevens: GebeurtenisGegevens(datum: d.description)))
+                }
+            case .uitgevoerd:
+                if v.verzoekSoort == .opschorting {
+                    v.opgeschortOp = tijdstip
+                    if let tot = stap.opgeschortTot { v.opschortingTot = tot.description }
+                }
+            case .verzonden: break
+            }
+            return stappen
+        }
+        return try await partnerAntwoord(v)
+    }
+
+    package func schrijfAanMeldpunt(_ id: String, tekst: String?, door: Medewerker) async throws -> PartnerVerzoekDTO {
+        let v = try await verzoekVanPartner(id, door)
+        let t = try Self.tekst(tekst)
+        try await legVerzoekStapVast(v, kant: .partner, door: door.naam, organisatie: door.organisatie.id, gebruiker: door.gebruiker?.id) { _, _, _ in
+            [VerzoekStap(soort: "bericht", tekst: t)]
+        }
+        return try await partnerAntwoord(v)
+    }
+
+    package func stelTermijnVoor(_ id: String, _ invoer: TermijnInvoer, door: Medewerker) async throws -> PartnerVerzoekDTO {
+        let v = try await verzoekVanPartner(id, door)
+        try await termijn(v, invoer, kant: .partner, door: door)
+        return try await partnerAntwoord(v)
+    }
+
+    /// The enforcement action runs again: the suspension is lifted.
+    package func hefOpschortingOp(_ id: String, toelichting: String?, door: Medewerker) async throws -> PartnerVerzoekDTO {
+        let v = try await verzoekVanPartner(id, door)
+        let t = toelichting?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if (toelichting ?? "").schemaLengte > BehandelLimieten.maxBericht { throw Weigering.ongeldig("toelichting", "maxLength", "Hoogstens \(BehandelLimieten.maxBericht) tekens.") }
+        guard v.opgeschortOp != nil, v.opgehevenOp == nil else {
+            throw Weigering.conflict(v.opgehevenOp != nil ? .opschortingAlOpgeheven : .geenOpschortingOmOpTeHeffen)
+        }
+        let tijdstip = nu
+        try await legVerzoekStapVast(v, kant: .partner, door: door.naam, organisatie: door.organisatie.id, gebruiker: door.gebruiker?.id) { v, _, _ in
+            v.opgehevenOp = tijdstip
+            return [VerzoekStap(soort: "opgeheven", tekst: (t ?? "").isEmpty ? nil : t)]
+        }
+        return try await partnerAntwoord(v)
+    }
+
+    package static let maxBijlagenPerVerzoek = 10
+
+    package func voegBijlageToe(_ id: String, bestandsnaam: String?, data: Data, door: Medewerker) async throws -> PartnerVerzoekDTO {
+        let v = try await verzoekVanPartner(id, door)
+        guard !data.isEmpty else { throw Weigering.ongeldig("inhoud", "required", "Kies eerst een bestand.") }
+        guard let soort = BijlageRegels.herken(data) else { throw Weigering.ongeldig("inhoud", "soort", "Stuur een PDF, JPEG of PNG.") }
+        guard data.count <= BijlageRegels.maxTotaleGrootte else { throw Weigering.ongeldig("inhoud", "maxSize", "Een bestand is hoogstens 20 MB.") }
+        let aantal = try await VerzoekBericht.query(on: db).filter(\.$verzoek.$id == v.requireID()).filter(\.$sha256 != nil).count()
+        guard aantal < Self.maxBijlagenPerVerzoek else {
+            throw Weigering.ongeldig("inhoud", "maxItems", "Bij één verzoek passen hoogstens \(Self.maxBijlagenPerVerzoek) bestanden.")
+        }
+        let naam = String(String((bestandsnaam ?? "").split(separator: "/").last ?? "").prefix(BijlageRegels.maxBestandsnaamLengte))
+        let hash = try await BijlageOpslag.bewaar(data, nu: nu, on: db)
+        try await legVerzoekStapVast(v, kant: .partner, door: door.naam, organisatie: door.organisatie.id, gebruiker: door.gebruiker?.id) { _, _, _ in
+            [VerzoekStap(soort: "bijlage", tekst: nil, bijlage: (naam.isEmpty ? "bijlage" : naam, soort.rawValue, data.count, hash))]
+        }
+        return try await partnerAntwoord(v)
+    }
+
+    package func verzoekBijlageVoorPartner(_ id: String, _ bijlage: String, door: Medewerker) async throws -> (String, String, Data) {
+        let v = try await verzoekVanPartner(id, door, schrijven: false)
+        guard let m = try await Melding.find(v.$melding.id, on: db) else { throw Weigering.nietGevonden(.bron) }
+        return try await verzoekBijlage(v, bijlage, melding: m, organisatie: door.organisatie.id, gebruiker: door.gebruiker?.id, ookMelding: true)
+    }
+
+    // MARK: A linked terugmelding moves
+
+    /// Called by the terugmeld engine inside its transaction when a terugmelding changes: the
+    /// linked correctie request follows, and the step lands on the case timeline.
+    package func terugmeldingGewijzigd(_ terugmelding: UUID, status: TerugmeldingStatus, uitkomst: Afhandeluitkomst?, toelichting: String?,
+                               verwachteDatum: String?, nieuweBijhouder: UUID?, door: String, on tx: any Database) async throws {
+        for v in try await Verzoek.query(on: tx).filter(\.$terugmelding.$id == terugmelding).all() {
+            try await legVerzoekStapVast(v, kant: .bronhouder, door: door, organisatie: nil, gebruiker: nil, on: tx) { v, _, _ in
+                var stappen = [VerzoekStap(soort: "terugmeldingStatus", tekst: toelichting,
+                                           gegevens: GebeurtenisGegevens(uitkomst: uitkomst?.rawValue, terugmeldingStatus: status.rawValue))]
+                guard v.verzoekStatus.isOpen else { return stappen }
+                switch status {
+                case .inBehandeling, .ingepland:
+                    if v.verzoekStatus == .verzonden { v.status = VerzoekStatus.geaccepteerd.rawValue; stappen.append(VerzoekStap(soort: "geaccepteerd")) }
+                    if let d = verwachteDatum { v.uiterlijk = d; v.termijnDoor = Kant.partner.rawValue }
+                case .afgehandeld where uitkomst != .ongewijzigd:
+                    v.status = VerzoekStatus.uitgevoerd.rawValue
+                    stappen.append(VerzoekStap(soort: "uitgevoerd", tekst: toelichting))
+                case .afgehandeld, .onvoldoendeInformatie:
+                    v.status = VerzoekStatus.afgewezen.rawValue
+                    v.reden = toelichting
+                    stappen.append(VerzoekStap(soort: "afgewezen", tekst: toelichting))
+                case .gemeld where nieuweBijhouder != nil:
+                    // Forwarded: the request goes to the new bronhouder and starts again.
+                    v.$organisatie.id = nieuweBijhouder!
+                    v.status = VerzoekStatus.verzonden.rawValue
+                    v.$contactpersoon.id = try await contactpersoon(nieuweBijhouder!, Escalatieniveau(rawValue: v.niveau) ?? .operationeel, on: tx)?.id
+                default: break
+                }
+                return stappen
+            }
+        }
+    }
+}
