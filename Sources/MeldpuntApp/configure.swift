@@ -175,8 +175,12 @@ extension Application {
 }
 
 extension Request {
-    var terugmeldingen: TerugmeldingService {
-        TerugmeldingService(db: db, referentie: application.referentiedata, pseudoniemen: application.pseudoniemen,
-                            kalender: application.kalender, nu: application.klok.nu(), traceID: traceID)
+    /// The terugmeld engine, its status changes wired to the case engine.
+    var terugmeldingen: TerugmeldingService { coordinatie.terugmeldingen }
+
+    var coordinatie: Coordinatie {
+        Coordinatie(meldingen: meldingen,
+                    terugmeldingen: TerugmeldingService(db: db, referentie: application.referentiedata, pseudoniemen: application.pseudoniemen,
+                                                        kalender: application.kalender, nu: application.klok.nu(), traceID: traceID))
     }
 }

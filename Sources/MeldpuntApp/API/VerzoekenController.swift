@@ -154,8 +154,7 @@ struct MeldingVerzoekenController: RouteCollection {
         let door = try medewerker(req)
         let v = try req.content.decode(TerugmeldingVanuitMelding.self)
         guard let tm = v.terugmelding else { throw Problem.ongeldig("terugmelding", "required", "Geef de terugmelding.") }
-        let verzoek = try await req.meldingen.terugmeldingVanuitMelding(z, tm, vraag: v.vraag, gedeeld: v.gedeeldeGegevens,
-                                                                        terugmeldingen: req.terugmeldingen, door: door)
+        let verzoek = try await req.coordinatie.terugmeldingVanuitMelding(z, tm, vraag: v.vraag, gedeeld: v.gedeeldeGegevens, door: door)
         return try await aangemaakt(verzoek, z, req)
     }
 

@@ -387,8 +387,7 @@ struct MeldingenWebController: RouteCollection {
                     opschorting: soort == VerzoekSoort.opschorting.rawValue ? .init(actie: leeg(i.actie), kenmerk: leeg(i.kenmerk), tot: leeg(i.tot)) : nil,
                     overleg: soort == VerzoekSoort.overleg.rawValue ? .init(datum: leeg(i.overlegDatum), deelnemers: i.deelnemers) : nil), door: g, organisatie: org)
             case .terugmelding:
-                _ = try await service.terugmeldingVanuitMelding(z, Self.terugmelding(i, g, req), vraag: nil, gedeeld: i.gedeeld ?? [],
-                                                                terugmeldingen: req.terugmeldingen, door: g)
+                _ = try await req.coordinatie.terugmeldingVanuitMelding(z, Self.terugmelding(i, g, req), vraag: nil, gedeeld: i.gedeeld ?? [], door: g)
             case .escaleren: _ = try await service.escaleerMelding(z, reden: i.reden, door: g)
             case .link:
                 let link = try await service.vernieuwLink(z, door: g)

@@ -11,12 +11,16 @@ package struct TerugmeldingService {
     package let kalender: Werkdagkalender
     package let nu: Date
     package let traceID: String
+    /// Told of every status change inside its transaction (coordination moves a linked request).
+    package var bijStatuswijziging: (@Sendable (TerugmeldingGewijzigd, any Database) async throws -> Void)?
 
     package static let termijnWerkdagen = 5
 
     /// The same service on another connection (inside a transaction).
     package func op(_ database: any Database) -> TerugmeldingService {
-        TerugmeldingService(db: database, referentie: referentie, pseudoniemen: pseudoniemen, kalender: kalender, nu: nu, traceID: traceID)
+        var t = TerugmeldingService(db: database, referentie: referentie, pseudoniemen: pseudoniemen, kalender: kalender, nu: nu, traceID: traceID)
+        t.bijStatuswijziging = bijStatuswijziging
+        return t
     }
 
     // MARK: Filing
@@ -380,11 +384,10 @@ package struct TerugmeldingService {
                 }
                 tm.laatsteVolgnummer = n
                 try await tm.save(on: tx)
-                // A terugmelding filed from an MFO case moves the case's correctie request along.
-                try await MeldingService(db: tx, pseudoniemen: pseudoniemen, kalender: kalender, nu: nu, traceID: traceID, contactnormWerkdagen: 0)
-                    .terugmeldingGewijzigd(id, status: TerugmeldingStatus(rawValue: tm.status) ?? nieuw, uitkomst: keuzes.uitkomst,
-                                           toelichting: (toelichting?.isEmpty ?? true) ? nil : toelichting, verwachteDatum: keuzes.datum?.description,
-                                           nieuweBijhouder: keuzes.bijhouder?.id, door: org.naam, on: tx)
+                try await bijStatuswijziging?(TerugmeldingGewijzigd(
+                    terugmelding: id, status: TerugmeldingStatus(rawValue: tm.status) ?? nieuw, uitkomst: keuzes.uitkomst,
+                    toelichting: (toelichting?.isEmpty ?? true) ? nil : toelichting, verwachteDatum: keuzes.datum?.description,
+                    nieuweBijhouder: keuzes.bijhouder?.id, door: org.naam), tx)
                 try await Verwerkingslog.regel(.statuswijziging, organisatie: org.id, terugmelding: id, betrokkene: tm.betrokkeneHash, traceID: traceID, tijdstip: nu).create(on: tx)
             }
         } catch {
@@ -427,6 +430,18 @@ package struct TerugmeldingService {
         self.nu = nu
         self.traceID = traceID
     }
+}
+
+/// A terugmelding moved: what a listener needs to follow it.
+package struct TerugmeldingGewijzigd: Sendable {
+    package let terugmelding: UUID
+    package let status: TerugmeldingStatus
+    package let uitkomst: Afhandeluitkomst?
+    package let toelichting: String?
+    package let verwachteDatum: String?
+    package let nieuweBijhouder: UUID?
+    /// The organisation that made the change, by name.
+    package let door: String
 }
 
 package extension OrganisatieDTO {

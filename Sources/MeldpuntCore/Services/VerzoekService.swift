@@ -25,7 +25,7 @@ package extension MeldingService {
 
     // MARK: Shared
 
-    private func vereisMeldpuntOrg(_ door: Medewerker) throws {
+    func vereisMeldpuntOrg(_ door: Medewerker) throws {
         guard door.organisatie.heeft(.meldpunt) else {
             throw Weigering.geenToegang(.rolOntbreekt(.meldpunt))
         }
@@ -154,7 +154,7 @@ package extension MeldingService {
     }
 
     /// The contact person of an organisation at a level, if it has one.
-    private func contactpersoon(_ organisatie: UUID, _ niveau: Escalatieniveau, on database: (any Database)? = nil) async throws -> Contactpersoon? {
+    func contactpersoon(_ organisatie: UUID, _ niveau: Escalatieniveau, on database: (any Database)? = nil) async throws -> Contactpersoon? {
         try await Contactpersoon.query(on: database ?? db).filter(\.$organisatie.$id == organisatie).filter(\.$niveau == niveau.rawValue)
             .filter(\.$actief == true).sort(\.$naam).first()
     }
@@ -165,7 +165,7 @@ package extension MeldingService {
         return v
     }
 
-    private func vereisOpenMelding(_ m: Melding) throws {
+    func vereisOpenMelding(_ m: Melding) throws {
         if m.meldingStatus.isGesloten { throw Weigering.conflict(.meldingGesloten) }
     }
 
@@ -316,31 +316,6 @@ package extension MeldingService {
         return try await voerUit(m, nil, door: door) { m, _ in
             m.escalatieniveau = hoger.rawValue
             return [Gebeurtenis(soort: "geescaleerd", tekst: r, gegevens: GebeurtenisGegevens(niveau: hoger.rawValue))]
-        }
-    }
-
-    /// Files a terugmelding to the bronhouder on behalf of the meldpunt, and a correctie request
-    /// to that bronhouder linked to it: the terugmelding's progress then moves the request.
-    package func terugmeldingVanuitMelding(_ zaaknummer: String, _ tm: TerugmeldingVerzoek, vraag: String?, gedeeld: [String]?,
-                                   terugmeldingen: TerugmeldingService, door: Medewerker) async throws -> VerzoekDTO {
-        try vereisMeldpuntOrg(door)
-        let m = try await zoek(zaaknummer)
-        try vereisOpenMelding(m)
-        let eigenVraag = vraag.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
-        // The request's own fields are checked before anything is filed: a 400 leaves nothing behind.
-        _ = try valideer { () throws(ValidatieFouten) in
-            try valideerNieuwVerzoek(NieuwVerzoekInvoer(soort: VerzoekSoort.correctie.rawValue, vraag: eigenVraag ?? "correctie", gedeeldeGegevens: gedeeld),
-                                     vandaag: Dag(nu), organisatieVerplicht: false)
-        }
-        // The terugmelding and its linked request are one write: never one without the other.
-        return try await db.schrijf { tx in
-            let gemeld = try await terugmeldingen.op(tx).maak(tm, door: door.organisatie)
-            guard let id = UUID(uuidString: gemeld.terugMeldingReferentie), let t = try await Terugmelding.find(id, on: tx),
-                  let bijhouder = try await Organisatie.find(t.$bijhouder.id, on: tx)
-            else { throw Weigering.nietGevonden(.bron) }
-            let omschrijving = "Terugmelding over \(gemeld.registratie) aan \(bijhouder.naam): graag de gegevens corrigeren."
-            let invoer = NieuwVerzoekInvoer(soort: VerzoekSoort.correctie.rawValue, vraag: eigenVraag ?? omschrijving, gedeeldeGegevens: gedeeld)
-            return try await self.op(tx).nieuwVerzoek(zaaknummer, invoer, door: door, organisatie: bijhouder, terugmelding: id)
         }
     }
 
@@ -549,39 +524,5 @@ package extension MeldingService {
         let v = try await verzoekVanPartner(id, door, schrijven: false)
         guard let m = try await Melding.find(v.$melding.id, on: db) else { throw Weigering.nietGevonden(.bron) }
         return try await verzoekBijlage(v, bijlage, melding: m, organisatie: door.organisatie.id, gebruiker: door.gebruiker?.id, ookMelding: true)
-    }
-
-    // MARK: A linked terugmelding moves
-
-    /// Called by the terugmeld engine inside its transaction when a terugmelding changes: the
-    /// linked correctie request follows, and the step lands on the case timeline.
-    package func terugmeldingGewijzigd(_ terugmelding: UUID, status: TerugmeldingStatus, uitkomst: Afhandeluitkomst?, toelichting: String?,
-                               verwachteDatum: String?, nieuweBijhouder: UUID?, door: String, on tx: any Database) async throws {
-        for v in try await Verzoek.query(on: tx).filter(\.$terugmelding.$id == terugmelding).all() {
-            try await legVerzoekStapVast(v, kant: .bronhouder, door: door, organisatie: nil, gebruiker: nil, on: tx) { v, _, _ in
-                var stappen = [VerzoekStap(soort: "terugmeldingStatus", tekst: toelichting,
-                                           gegevens: GebeurtenisGegevens(uitkomst: uitkomst?.rawValue, terugmeldingStatus: status.rawValue))]
-                guard v.verzoekStatus.isOpen else { return stappen }
-                switch status {
-                case .inBehandeling, .ingepland:
-                    if v.verzoekStatus == .verzonden { v.status = VerzoekStatus.geaccepteerd.rawValue; stappen.append(VerzoekStap(soort: "geaccepteerd")) }
-                    if let d = verwachteDatum { v.uiterlijk = d; v.termijnDoor = Kant.partner.rawValue }
-                case .afgehandeld where uitkomst != .ongewijzigd:
-                    v.status = VerzoekStatus.uitgevoerd.rawValue
-                    stappen.append(VerzoekStap(soort: "uitgevoerd", tekst: toelichting))
-                case .afgehandeld, .onvoldoendeInformatie:
-                    v.status = VerzoekStatus.afgewezen.rawValue
-                    v.reden = toelichting
-                    stappen.append(VerzoekStap(soort: "afgewezen", tekst: toelichting))
-                case .gemeld where nieuweBijhouder != nil:
-                    // Forwarded: the request goes to the new bronhouder and starts again.
-                    v.$organisatie.id = nieuweBijhouder!
-                    v.status = VerzoekStatus.verzonden.rawValue
-                    v.$contactpersoon.id = try await contactpersoon(nieuweBijhouder!, Escalatieniveau(rawValue: v.niveau) ?? .operationeel, on: tx)?.id
-                default: break
-                }
-                return stappen
-            }
-        }
     }
 }
