@@ -1,0 +1,28 @@
+import MeldpuntCore
+import Fluent
+import Foundation
+import MeldpuntDomain
+import Vapor
+
+struct ApiKeyRevokeCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "oin", help: "OIN van de organisatie") var oin: String?
+        @Option(name: "gemeentecode", help: "Gemeentecode van de gemeente") var gemeentecode: String?
+        @Option(name: "id", help: "Alleen deze sleutel (id uit 'apikey create'); zonder: alle sleutels") var id: String?
+    }
+    let help = "Trek één of alle API-sleutels van een organisatie in."
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let db = context.application.db
+        let org = try await Organisaties.zoek(oin: signature.oin, gemeentecode: signature.gemeentecode, on: db)
+        var id: UUID?
+        if let raw = signature.id {
+            guard let u = UUID(uuidString: raw) else { throw Organisaties.Fout.ongeldig("--id is geen geldig sleutel-id.") }
+            id = u
+        }
+        let aantal = try await Organisaties.trekSleutelsIn(van: org, id: id, on: db)
+        if id != nil && aantal == 0 { throw Organisaties.Fout.nietGevonden("Geen actieve sleutel met dit id bij \(org.naam).") }
+        try await Audit.schrijf(.sleutelIngetrokken, door: nil, organisatie: org.id, onderwerp: id?.tekst ?? "alle", details: "\(aantal)", nu: Date(), on: db)
+        schrijf(context, "\(aantal) sleutel(s) van \(org.naam) ingetrokken.")
+    }
+}

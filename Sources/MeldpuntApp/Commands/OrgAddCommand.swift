@@ -1,0 +1,38 @@
+import MeldpuntCore
+import Fluent
+import Foundation
+import MeldpuntDomain
+import Vapor
+
+struct OrgAddCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "naam", help: "Naam van de organisatie") var naam: String?
+        @Option(name: "oin", help: "OIN (20 posities)") var oin: String?
+        @Option(name: "gemeentecode", help: "Bestaande gemeente (4 cijfers) die een rol bijkrijgt") var gemeentecode: String?
+        @Option(name: "rol", help: "Rollen, komma-gescheiden: afnemer, bronhouder, rni, meldpunt, partner") var rol: String?
+    }
+    let help = "Voeg een organisatie toe, of geef een bestaande gemeente of organisatie een rol erbij."
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let rollen = try parseRollen(signature.rol)
+        let org = try await Organisaties.voegToe(naam: signature.naam, oin: signature.oin, gemeentecode: signature.gemeentecode,
+                                                 rollen: rollen, on: context.application.db)
+        try await Audit.schrijf(.organisatieToegevoegd, door: nil, organisatie: org.id, onderwerp: org.naam,
+                                details: org.rollen.map(\.rawValue).sorted().joined(separator: ","), nu: Date(), on: context.application.db)
+        schrijf(context, "\(org.naam) — rollen: \(org.rollen.map(\.rawValue).sorted().joined(separator: ", "))"
+            + (org.oin.map { " — OIN \($0)" } ?? "") + (org.gemeentecode.map { " — gemeentecode \($0)" } ?? ""))
+    }
+
+    func parseRollen(_ raw: String?) throws -> Set<Rol> {
+        guard let raw, !raw.isEmpty else { throw Organisaties.Fout.ongeldig("Geef ten minste één rol met --rol.") }
+        var rollen: Set<Rol> = []
+        for deel in raw.split(separator: ",") {
+            let naam = deel.trimmingCharacters(in: .whitespaces)
+            guard let rol = Rol(rawValue: naam) else {
+                throw Organisaties.Fout.ongeldig("Onbekende rol '\(naam)'. Kies uit: \(Rol.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+            rollen.insert(rol)
+        }
+        return rollen
+    }
+}
