@@ -14,8 +14,3 @@ struct HuishoudingCommand: AsyncCommand {
         schrijf(context, "sessies \(r.sessies), concepten \(r.concepten), inlogpogingen \(r.inlogpogingen), eenmalige sleutels \(r.eenmaligeSleutels), bijlagen \(r.bijlagen)")
     }
 }
-
-/// Plain text to standard output (logs go to standard error).
-private func schrijf(_ context: CommandContext, _ tekst: String) {
-    context.console.output(tekst.consoleText())
-}
