@@ -3,13 +3,14 @@ import Foundation
 /// Dutch government identifiers with their exact validity rules (DOMAIN.md, "Identifiers").
 /// Each type only exists when valid: construct with `init?(_:)` or use `check(_:)` for the reason.
 
-/// Why an identifier was refused: a stable machine code and a Dutch explanation.
+/// Why an identifier was refused: a stable machine code and an explanation in both languages.
 public struct IdentifierError: Error, Equatable, Sendable {
     public let code: String
-    public let reason: String
-    public init(code: String, reason: String) {
+    public let uitleg: Tekst
+    public var reason: String { uitleg.nl }
+    public init(code: String, reason: Tekst) {
         self.code = code
-        self.reason = reason
+        self.uitleg = reason
     }
 }
 
@@ -29,12 +30,12 @@ public struct BSN: Hashable, Sendable, CustomStringConvertible {
 
     public static func check(_ raw: String) throws(IdentifierError) {
         guard raw.count == 9, let d = digits(raw) else {
-            throw IdentifierError(code: "bsnFormaat", reason: "Een BSN bestaat uit precies 9 cijfers.")
+            throw IdentifierError(code: "bsnFormaat", reason: Tekst("Een BSN bestaat uit precies 9 cijfers.", "A BSN has exactly 9 digits."))
         }
         let weights = [9, 8, 7, 6, 5, 4, 3, 2, -1]
         let sum = zip(d, weights).reduce(0) { $0 + $1.0 * $1.1 }
         guard sum % 11 == 0, sum != 0 else {
-            throw IdentifierError(code: "bsnElfproef", reason: "Dit BSN voldoet niet aan de elfproef.")
+            throw IdentifierError(code: "bsnElfproef", reason: Tekst("Dit BSN bestaat niet. Kijk of u het goed heeft overgenomen.", "This BSN does not exist. Check that you copied it correctly."))
         }
     }
 
@@ -54,17 +55,17 @@ public struct ANummer: Hashable, Sendable, CustomStringConvertible {
 
     public static func check(_ raw: String) throws(IdentifierError) {
         guard raw.count == 10, let d = digits(raw) else {
-            throw IdentifierError(code: "anummerFormaat", reason: "Een A-nummer bestaat uit precies 10 cijfers.")
+            throw IdentifierError(code: "anummerFormaat", reason: Tekst("Een A-nummer bestaat uit precies 10 cijfers.", "An A-number has exactly 10 digits."))
         }
         guard d[0] != 0 else {
-            throw IdentifierError(code: "anummerEersteCijfer", reason: "Een A-nummer begint niet met 0.")
+            throw IdentifierError(code: "anummerEersteCijfer", reason: Tekst("Een A-nummer begint niet met 0.", "An A-number does not start with 0."))
         }
         for i in 1..<d.count where d[i] == d[i - 1] {
-            throw IdentifierError(code: "anummerGelijkeCijfers", reason: "In een A-nummer staan nooit twee gelijke cijfers naast elkaar.")
+            throw IdentifierError(code: "anummerGelijkeCijfers", reason: Tekst("In een A-nummer staan nooit twee gelijke cijfers naast elkaar.", "An A-number never has two equal digits next to each other."))
         }
         let sum = d.reduce(0, +) % 11
         guard sum == 0 || sum == 5 else {
-            throw IdentifierError(code: "anummerCijfersom", reason: "Dit A-nummer voldoet niet aan de cijfersomproef.")
+            throw IdentifierError(code: "anummerCijfersom", reason: Tekst("Dit A-nummer bestaat niet: het klopt niet met de controle op de cijfers.", "This A-number does not exist: it fails the digit check."))
         }
         var weighted = 0
         var weight = 1
@@ -73,7 +74,7 @@ public struct ANummer: Hashable, Sendable, CustomStringConvertible {
             weight *= 2
         }
         guard weighted % 11 == 0 else {
-            throw IdentifierError(code: "anummerMachtsproef", reason: "Dit A-nummer voldoet niet aan de gewogen proef.")
+            throw IdentifierError(code: "anummerMachtsproef", reason: Tekst("Dit A-nummer bestaat niet: het klopt niet met de controle op de cijfers.", "This A-number does not exist: it fails the digit check."))
         }
     }
 
@@ -96,7 +97,7 @@ public struct Gemeentecode: Hashable, Sendable, Comparable, CustomStringConverti
 
     public static func check(_ raw: String) throws(IdentifierError) {
         guard raw.count == 4, digits(raw) != nil else {
-            throw IdentifierError(code: "gemeentecodeFormaat", reason: "Een gemeentecode bestaat uit precies 4 cijfers.")
+            throw IdentifierError(code: "gemeentecodeFormaat", reason: Tekst("Een gemeentecode bestaat uit precies 4 cijfers.", "A municipality code has exactly 4 digits."))
         }
     }
 
@@ -121,7 +122,7 @@ public struct Postcode: Hashable, Sendable, CustomStringConvertible {
             && compact[1..<4].allSatisfy { $0.isASCII && $0.isNumber }
             && compact[4..<6].allSatisfy { $0.isASCII && $0.isLetter }
         guard ok else {
-            throw IdentifierError(code: "postcodeFormaat", reason: "Een postcode is vier cijfers (niet beginnend met 0) en twee letters, zoals 1234 AB.")
+            throw IdentifierError(code: "postcodeFormaat", reason: Tekst("Een postcode is vier cijfers (niet beginnend met 0) en twee letters, zoals 1234 AB.", "A postcode is four digits (not starting with 0) and two letters, such as 1234 AB."))
         }
     }
 
@@ -149,15 +150,15 @@ public struct OIN: Hashable, Sendable, CustomStringConvertible {
 
     public static func check(_ raw: String) throws(IdentifierError) {
         guard raw.count == 20, raw.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isUppercase) }) else {
-            throw IdentifierError(code: "oinFormaat", reason: "Een OIN bestaat uit precies 20 posities (cijfers of hoofdletters).")
+            throw IdentifierError(code: "oinFormaat", reason: Tekst("Een OIN bestaat uit precies 20 posities (cijfers of hoofdletters).", "An OIN has exactly 20 positions (digits or capital letters)."))
         }
         let prefix = String(raw.prefix(8))
         guard knownPrefixes[prefix] != nil, digits(prefix) != nil else {
-            throw IdentifierError(code: "oinPrefix", reason: "Het OIN begint niet met een bekend prefix (\(knownPrefixes.keys.sorted().joined(separator: ", "))).")
+            throw IdentifierError(code: "oinPrefix", reason: Tekst("Dit OIN begint niet zoals een OIN begint. Kijk of u het goed heeft overgenomen.", "This OIN does not start the way an OIN starts. Check that you copied it correctly."))
         }
         // 8-position main number + "0000", or 9 positions + "000".
         guard raw.hasSuffix("000") else {
-            throw IdentifierError(code: "oinSuffix", reason: "Een OIN eindigt op 000 of 0000.")
+            throw IdentifierError(code: "oinSuffix", reason: Tekst("Een OIN eindigt op 000 of 0000.", "An OIN ends in 000 or 0000."))
         }
     }
 

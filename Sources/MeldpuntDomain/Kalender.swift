@@ -122,7 +122,7 @@ public enum KalenderFout: Error, Equatable, Sendable {
     case buitenBereik
 
     public var code: String { "kalenderBereik" }
-    public var reden: String { "De uitkomst valt buiten de kalender (jaren 1 tot en met 9999)." }
+    public var reden: Tekst { Tekst("De uitkomst valt buiten de kalender (jaren 1 tot en met 9999).", "The result falls outside the calendar (years 1 to 9999).") }
 }
 
 extension TimeZone {

@@ -73,23 +73,23 @@ public enum BehandelLimieten {
 
 struct Fouten {
     var lijst: [OngeldigeParameter] = []
-    mutating func fout(_ n: String, _ c: String, _ r: String) { lijst.append(OngeldigeParameter(name: n, code: c, reason: r)) }
+    mutating func fout(_ n: String, _ c: String, _ r: Tekst) { lijst.append(OngeldigeParameter(name: n, code: c, uitleg: r)) }
 
     /// A trimmed text, checked for presence and length; nil when empty.
-    mutating func tekst(_ waarde: String?, _ naam: String, max: Int, verplicht: Bool, wat: String = "Vul dit in.") -> String? {
+    mutating func tekst(_ waarde: String?, _ naam: String, max: Int, verplicht: Bool, wat: Tekst = Tekst("Vul dit in.", "Fill this in.")) -> String? {
         let w = (waarde ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if w.isEmpty {
             if verplicht { fout(naam, "required", wat) }
             return nil
         }
-        if (waarde ?? "").schemaLengte > max { fout(naam, "maxLength", "Hoogstens \(max) tekens.") }
+        if (waarde ?? "").schemaLengte > max { fout(naam, "maxLength", Tekst("Hoogstens \(max) tekens.", "At most \(max) characters.")) }
         return w
     }
 
     /// A required day, checked against the earliest and latest day allowed; nil when invalid.
-    mutating func dag(_ raw: String?, _ naam: String, wat: String, vanaf: (Dag, String, String)? = nil, tot: (Dag, String, String)? = nil) -> Dag? {
+    mutating func dag(_ raw: String?, _ naam: String, wat: Tekst, vanaf: (Dag, String, Tekst)? = nil, tot: (Dag, String, Tekst)? = nil) -> Dag? {
         guard let raw, !raw.isEmpty else { fout(naam, "required", wat); return nil }
-        guard let d = Dag(raw) else { fout(naam, "date", "Vul een datum in als jjjj-mm-dd."); return nil }
+        guard let d = Dag(raw) else { fout(naam, "date", Tekst("Vul een datum in als jjjj-mm-dd.", "Enter a date as yyyy-mm-dd.")); return nil }
         if let (grens, code, reden) = tot, d > grens { fout(naam, code, reden); return nil }
         if let (grens, code, reden) = vanaf, d < grens { fout(naam, code, reden); return nil }
         return d
@@ -120,15 +120,15 @@ public struct Contactmoment: Sendable, Equatable {
 /// A contact lies between the day the melding came in and today.
 public func valideerContactmoment(_ v: ContactVerzoek, ontvangen: Dag, vandaag: Dag) throws(ValidatieFouten) -> Contactmoment {
     var f = Fouten()
-    let datum = f.dag(v.datum, "datum", wat: "Vul de datum van het contact in.",
-                      vanaf: (ontvangen, "voorOntvangst", "Deze datum ligt vóór de ontvangst van de melding (\(ontvangen))."),
-                      tot: (vandaag, "toekomst", "Deze datum ligt in de toekomst."))
+    let datum = f.dag(v.datum, "datum", wat: Tekst("Vul de datum van het contact in.", "Enter the date of the contact."),
+                      vanaf: (ontvangen, "voorOntvangst", Tekst("Deze datum ligt vóór de ontvangst van de melding (\(ontvangen)).", "This date is before the case was received (\(ontvangen)).")),
+                      tot: (vandaag, "toekomst", Tekst("Deze datum ligt in de toekomst.", "This date is in the future.")))
     let kanaal = v.kanaal.flatMap(Contactvorm.init(rawValue:))
     if kanaal == nil {
-        f.fout("kanaal", v.kanaal == nil ? "required" : "enum", "Kies hoe het contact was: \(Contactvorm.allCases.map(\.rawValue).joined(separator: ", ")).")
+        f.fout("kanaal", v.kanaal == nil ? "required" : "enum", Tekst("Kies hoe het contact was.", "Choose how the contact took place."))
     }
     let samenvatting = f.tekst(v.samenvatting, "samenvatting", max: BehandelLimieten.maxTekst, verplicht: true,
-                               wat: "Vat samen wat er besproken is.")
+                               wat: Tekst("Vat samen wat er besproken is.", "Summarise what was discussed."))
     try f.klaar()
     return Contactmoment(datum: datum!, kanaal: kanaal!, samenvatting: samenvatting!)
 }
@@ -158,14 +158,14 @@ public struct AnalyseVerzoek: Codable, Sendable, Equatable {
 public func valideerAnalyse(_ v: AnalyseVerzoek) throws(ValidatieFouten) -> (analyse: Analyse, toelichting: String?) {
     var f = Fouten()
     let organisatie = f.tekst(v.oorsprongOrganisatie, "oorsprongOrganisatie", max: BehandelLimieten.maxKort, verplicht: true,
-                              wat: "Noem de organisatie waar de fout is ontstaan.")
+                              wat: Tekst("Noem de organisatie waar de fout is ontstaan.", "Name the organisation where the error arose."))
     let registratie = f.tekst(v.oorsprongRegistratie, "oorsprongRegistratie", max: BehandelLimieten.maxKort, verplicht: true,
-                              wat: "Noem de registratie waarin de fout is ontstaan.")
+                              wat: Tekst("Noem de registratie waarin de fout is ontstaan.", "Name the registration where the error arose."))
     func lijst(_ waarden: [String]?, _ naam: String) -> [String] {
         let schoon = (waarden ?? []).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
-        if schoon.count > BehandelLimieten.maxLijst { f.fout(naam, "maxItems", "Hoogstens \(BehandelLimieten.maxLijst).") }
+        if schoon.count > BehandelLimieten.maxLijst { f.fout(naam, "maxItems", Tekst("Hoogstens \(BehandelLimieten.maxLijst).", "At most \(BehandelLimieten.maxLijst).")) }
         for (i, w) in schoon.enumerated() where w.count > BehandelLimieten.maxKort {
-            f.fout("\(naam)[\(i)]", "maxLength", "Hoogstens \(BehandelLimieten.maxKort) tekens.")
+            f.fout("\(naam)[\(i)]", "maxLength", Tekst("Hoogstens \(BehandelLimieten.maxKort) tekens.", "At most \(BehandelLimieten.maxKort) characters."))
         }
         var gezien = Set<String>()
         return schoon.filter { gezien.insert($0.lowercased()).inserted }
@@ -174,7 +174,7 @@ public func valideerAnalyse(_ v: AnalyseVerzoek) throws(ValidatieFouten) -> (ana
     let registraties = lijst(v.geraakteRegistraties, "geraakteRegistraties").map(registratieCode)
     let complexiteit = v.complexiteit.flatMap(Complexiteit.init(rawValue:))
     if complexiteit == nil {
-        f.fout("complexiteit", v.complexiteit == nil ? "required" : "enum", "Kies de complexiteit: laag, midden of hoog.")
+        f.fout("complexiteit", v.complexiteit == nil ? "required" : "enum", Tekst("Kies de complexiteit: laag, midden of hoog.", "Choose the complexity: low, medium or high."))
     }
     let toelichting = f.tekst(v.toelichting, "toelichting", max: BehandelLimieten.maxTekst, verplicht: false)
     try f.klaar()
@@ -209,10 +209,10 @@ public func valideerRolkeuze(_ v: RolkeuzeVerzoek, voorstel: RolVoorstel) throws
     var f = Fouten()
     let rol = v.rol.flatMap(MeldpuntRol.init(rawValue:))
     if rol == nil {
-        f.fout("rol", v.rol == nil ? "required" : "enum", "Kies de rol: \(MeldpuntRol.allCases.map(\.rawValue).joined(separator: ", ")).")
+        f.fout("rol", v.rol == nil ? "required" : "enum", Tekst("Kies de rol van het Meldpunt.", "Choose the role of the Meldpunt."))
     }
     let reden = f.tekst(v.reden, "reden", max: BehandelLimieten.maxTekst, verplicht: rol != nil && rol != voorstel.rol,
-                        wat: "U kiest een andere rol dan de voorgestelde (\(voorstel.rol.rawValue)); leg uit waarom.")
+                        wat: Tekst("U kiest een andere rol dan de voorgestelde (\(voorstel.rol.naam(.nl).lowercased())); leg uit waarom.", "You chose another role than the proposed one (\(voorstel.rol.naam(.en).lowercased())); explain why."))
     try f.klaar()
     return RolKeuze(rol: rol!, afwijkingsreden: rol == voorstel.rol ? nil : reden)
 }
@@ -241,19 +241,19 @@ public func valideerSluiting(_ v: SluitingVerzoek) throws(ValidatieFouten) -> Sl
     var f = Fouten()
     let uitkomst = v.uitkomst.flatMap(MeldingUitkomst.init(rawValue:))
     if uitkomst == nil {
-        f.fout("uitkomst", v.uitkomst == nil ? "required" : "enum", "Kies de uitkomst: \(MeldingUitkomst.allCases.map(\.rawValue).joined(separator: ", ")).")
+        f.fout("uitkomst", v.uitkomst == nil ? "required" : "enum", Tekst("Kies de uitkomst.", "Choose the outcome."))
     }
     let verwijst = uitkomst == .buitenScope || uitkomst == .doorverwezen
     let samenvatting = f.tekst(v.samenvatting, "samenvatting", max: BehandelLimieten.maxTekst, verplicht: true,
-                               wat: verwijst ? "Schrijf voor de melder waar hij of zij wel terecht kan."
-                                             : "Schrijf voor de melder in gewone taal wat er is gebeurd.")
+                               wat: verwijst ? Tekst("Schrijf voor de melder waar hij of zij wel terecht kan.", "Tell the melder where they can go instead.")
+                                             : Tekst("Schrijf voor de melder in gewone taal wat er is gebeurd.", "Tell the melder in plain words what happened."))
     var scopeReden: ScopeReden?
     if let raw = v.scopeReden, !raw.isEmpty {
         scopeReden = ScopeReden(rawValue: raw)
-        if scopeReden == nil { f.fout("scopeReden", "enum", "Kies: \(ScopeReden.allCases.map(\.rawValue).joined(separator: ", ")).") }
-        else if uitkomst != .buitenScope { f.fout("scopeReden", "nietBijUitkomst", "Een scopereden hoort alleen bij de uitkomst buitenScope.") }
+        if scopeReden == nil { f.fout("scopeReden", "enum", Tekst("Kies een reden uit de lijst.", "Choose a reason from the list.")) }
+        else if uitkomst != .buitenScope { f.fout("scopeReden", "nietBijUitkomst", Tekst("Een reden buiten de scope hoort alleen bij de uitkomst ‘Buiten de scope’.", "An out-of-scope reason belongs only with the outcome ‘Out of scope’.")) }
     } else if uitkomst == .buitenScope {
-        f.fout("scopeReden", "required", "Zeg waarom de melding buiten de scope valt: \(ScopeReden.allCases.map(\.rawValue).joined(separator: ", ")).")
+        f.fout("scopeReden", "required", Tekst("Zeg waarom de melding buiten de scope valt.", "Say why the report is out of scope."))
     }
     try f.klaar()
     return Sluiting(uitkomst: uitkomst!, samenvatting: samenvatting!, scopeReden: scopeReden)
@@ -273,9 +273,9 @@ public struct VolgendeStapVerzoek: Codable, Sendable, Equatable {
 /// What the melder can expect next, and by when (not in the past).
 public func valideerVolgendeStap(_ v: VolgendeStapVerzoek, vandaag: Dag) throws(ValidatieFouten) -> (tekst: String, datum: Dag) {
     var f = Fouten()
-    let tekst = f.tekst(v.tekst, "tekst", max: BehandelLimieten.maxKort * 5, verplicht: true, wat: "Beschrijf de volgende stap voor de melder.")
-    let datum = f.dag(v.datum, "datum", wat: "Vul de datum in waarop de melder de volgende stap kan verwachten.",
-                      vanaf: (vandaag, "verleden", "Deze datum ligt in het verleden."))
+    let tekst = f.tekst(v.tekst, "tekst", max: BehandelLimieten.maxKort * 5, verplicht: true, wat: Tekst("Beschrijf de volgende stap voor de melder.", "Describe the next step for the melder."))
+    let datum = f.dag(v.datum, "datum", wat: Tekst("Vul de datum in waarop de melder de volgende stap kan verwachten.", "Enter the date on which the melder can expect the next step."),
+                      vanaf: (vandaag, "verleden", Tekst("Deze datum ligt in het verleden.", "This date is in the past.")))
     try f.klaar()
     return (tekst!, datum!)
 }
@@ -291,7 +291,7 @@ public func valideerBeoordeling(cijfer: String?, opmerking: String?) throws(Vali
     var f = Fouten()
     let c = cijfer.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
     if c == nil || !Beoordeling.schaal.contains(c!) {
-        f.fout("cijfer", cijfer == nil || cijfer!.isEmpty ? "required" : "range", "Kies hoe tevreden u bent, van 1 tot en met 5.")
+        f.fout("cijfer", cijfer == nil || cijfer!.isEmpty ? "required" : "range", Tekst("Kies hoe tevreden u bent, van 1 tot en met 5.", "Choose how satisfied you are, from 1 to 5."))
     }
     let o = f.tekst(opmerking, "opmerking", max: BehandelLimieten.maxBericht, verplicht: false)
     try f.klaar()

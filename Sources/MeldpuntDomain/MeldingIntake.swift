@@ -122,42 +122,42 @@ public enum MeldingWeigering: Error, Sendable, Equatable {
 public func valideerMelding(_ v: MeldingVerzoek, vandaag: Dag) throws(MeldingWeigering) -> [OngeldigeParameter] {
     if v.bezwaarOfBeroepLoopt == true { throw .bezwaarOfBeroep }
     var fouten: [OngeldigeParameter] = []
-    func fout(_ n: String, _ c: String, _ r: String) { fouten.append(OngeldigeParameter(name: n, code: c, reason: r)) }
-    func tekst(_ waarde: String?, _ naam: String, max: Int = MeldingLimieten.maxKort, verplicht: Bool = false, wat: String = "") {
+    func fout(_ n: String, _ c: String, _ r: Tekst) { fouten.append(OngeldigeParameter(name: n, code: c, uitleg: r)) }
+    func tekst(_ waarde: String?, _ naam: String, max: Int = MeldingLimieten.maxKort, verplicht: Bool = false, wat: Tekst? = nil) {
         let w = (waarde ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if verplicht && w.isEmpty { fout(naam, "required", wat.isEmpty ? "Vul dit in." : wat) }
-        if (waarde ?? "").schemaLengte > max { fout(naam, "maxLength", "Hoogstens \(max) tekens.") }
+        if verplicht && w.isEmpty { fout(naam, "required", wat ?? Tekst("Vul dit in.", "Fill this in.")) }
+        if (waarde ?? "").schemaLengte > max { fout(naam, "maxLength", Tekst("Hoogstens \(max) tekens.", "At most \(max) characters.")) }
     }
 
     // Who reports.
     let type = v.melderType.flatMap(MelderType.init(rawValue:))
     if type == nil {
-        fout("melderType", v.melderType == nil ? "required" : "enum", "Kies wie meldt: \(MelderType.allCases.map(\.rawValue).joined(separator: ", ")).")
+        fout("melderType", v.melderType == nil ? "required" : "enum", Tekst("Kies wie meldt.", "Choose who is reporting."))
     }
     let melder = v.melder ?? .init()
-    tekst(melder.naam, "melder.naam", verplicht: true, wat: "Vul uw naam in.")
+    tekst(melder.naam, "melder.naam", verplicht: true, wat: Tekst("Vul uw naam in.", "Enter your name."))
     if (melder.email ?? "").isEmpty && (melder.telefoon ?? "").isEmpty && (melder.adres ?? "").isEmpty {
-        fout("melder.email", "contactVerplicht", "Vul een e-mailadres, telefoonnummer of adres in, zodat we contact met u kunnen opnemen.")
+        fout("melder.email", "contactVerplicht", Tekst("Vul een e-mailadres, telefoonnummer of adres in, zodat we contact met u kunnen opnemen.", "Enter an email address, phone number or address, so that we can contact you."))
     }
     valideerPersoon(melder, pad: "melder", fout: fout)
     switch type {
     case .bedrijf:
-        tekst(v.organisatieNaam, "organisatieNaam", verplicht: true, wat: "Vul de naam van het bedrijf in.")
+        tekst(v.organisatieNaam, "organisatieNaam", verplicht: true, wat: Tekst("Vul de naam van het bedrijf in.", "Enter the name of the business."))
         let kvk = (v.kvkNummer ?? "").replacingOccurrences(of: " ", with: "")
         if kvk.isEmpty {
-            fout("kvkNummer", "required", "Vul het KvK-nummer in.")
+            fout("kvkNummer", "required", Tekst("Vul het KvK-nummer in.", "Enter the KvK number."))
         } else if kvk.count != 8 || !kvk.allSatisfy({ $0.isASCII && $0.isNumber }) {
-            fout("kvkNummer", "kvkFormaat", "Een KvK-nummer bestaat uit 8 cijfers.")
+            fout("kvkNummer", "kvkFormaat", Tekst("Een KvK-nummer bestaat uit 8 cijfers.", "A KvK number has 8 digits."))
         }
     case .organisatie:
-        tekst(v.organisatieNaam, "organisatieNaam", verplicht: true, wat: "Vul de naam van de organisatie in.")
+        tekst(v.organisatieNaam, "organisatieNaam", verplicht: true, wat: Tekst("Vul de naam van de organisatie in.", "Enter the name of the organisation."))
     case .intermediair:
-        tekst(v.organisatieNaam, "organisatieNaam", verplicht: true, wat: "Vul de naam van uw organisatie in (bijvoorbeeld Consumentenbond of uw advocatenkantoor).")
+        tekst(v.organisatieNaam, "organisatieNaam", verplicht: true, wat: Tekst("Vul de naam van uw organisatie in (bijvoorbeeld Consumentenbond of uw advocatenkantoor).", "Enter the name of your organisation (for example Consumentenbond or your law firm)."))
         let vertegenwoordigde = v.vertegenwoordigde ?? .init()
-        tekst(vertegenwoordigde.naam, "vertegenwoordigde.naam", verplicht: true, wat: "Vul de naam in van de persoon voor wie u meldt.")
+        tekst(vertegenwoordigde.naam, "vertegenwoordigde.naam", verplicht: true, wat: Tekst("Vul de naam in van de persoon voor wie u meldt.", "Enter the name of the person you report for."))
         valideerPersoon(vertegenwoordigde, pad: "vertegenwoordigde", fout: fout)
         if v.toestemmingVertegenwoordigde != true {
-            fout("toestemmingVertegenwoordigde", "required", "Verklaar dat de persoon voor wie u meldt u daarvoor toestemming heeft gegeven.")
+            fout("toestemmingVertegenwoordigde", "required", Tekst("Verklaar dat de persoon voor wie u meldt u daarvoor toestemming heeft gegeven.", "Declare that the person you report for has given you permission."))
         }
     case .burger, nil:
         break
@@ -165,63 +165,63 @@ public func valideerMelding(_ v: MeldingVerzoek, vandaag: Dag) throws(MeldingWei
 
     // Scope: first the organisation itself.
     if v.organisatieAlBenaderd == nil {
-        fout("organisatieAlBenaderd", "required", "Geef aan of u de organisatie die het gegeven beheert al heeft benaderd.")
+        fout("organisatieAlBenaderd", "required", Tekst("Geef aan of u de organisatie die het gegeven beheert al heeft benaderd.", "Say whether you have already contacted the organisation that keeps the information."))
     } else if v.organisatieAlBenaderd == false {
         tekst(v.redenNietBenaderd, "redenNietBenaderd", max: MeldingLimieten.maxTekst, verplicht: true,
-              wat: "Vertel waarom het niet lukte of niet mogelijk is om eerst zelf de organisatie te benaderen.")
+              wat: Tekst("Vertel waarom het niet lukte of niet mogelijk is om eerst zelf de organisatie te benaderen.", "Tell us why it did not work or was not possible to contact the organisation yourself first."))
     }
     if v.bezwaarOfBeroepLoopt == nil {
-        fout("bezwaarOfBeroepLoopt", "required", "Geef aan of er een bezwaar- of beroepsprocedure loopt.")
+        fout("bezwaarOfBeroepLoopt", "required", Tekst("Geef aan of er een bezwaar- of beroepsprocedure loopt.", "Say whether an objection or appeal is in progress."))
     }
 
     // What is wrong.
     let registraties = v.registraties ?? []
     if registraties.isEmpty && (v.andereRegistratie ?? "").isEmpty {
-        fout("registraties", "required", "Kies de registratie(s) waarin het fout staat, of beschrijf een andere registratie.")
+        fout("registraties", "required", Tekst("Kies de registratie(s) waarin het fout staat, of beschrijf een andere registratie.", "Choose the registration(s) where it is wrong, or describe another registration."))
     }
     for (i, r) in registraties.enumerated() where !Registratie.alle.contains(where: { $0.code == r }) {
-        fout("registraties[\(i)]", "enum", "Onbekende registratie '\(r)'. Kies uit: \(Registratie.alle.map(\.code).joined(separator: ", ")).")
+        fout("registraties[\(i)]", "enum", Tekst("Deze registratie kennen we niet. Kies uit de lijst.", "We do not know this registration. Choose from the list."))
     }
-    if registraties.count > MeldingLimieten.maxLijst { fout("registraties", "maxItems", "Hoogstens \(MeldingLimieten.maxLijst).") }
+    if registraties.count > MeldingLimieten.maxLijst { fout("registraties", "maxItems", Tekst("Hoogstens \(MeldingLimieten.maxLijst).", "At most \(MeldingLimieten.maxLijst).")) }
     tekst(v.andereRegistratie, "andereRegistratie")
     let organisaties = v.betrokkenOrganisaties ?? []
     if organisaties.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-        fout("betrokkenOrganisaties", "required", "Noem ten minste één organisatie die erbij betrokken is.")
+        fout("betrokkenOrganisaties", "required", Tekst("Noem ten minste één organisatie die erbij betrokken is.", "Name at least one organisation involved."))
     }
-    if organisaties.count > MeldingLimieten.maxLijst { fout("betrokkenOrganisaties", "maxItems", "Hoogstens \(MeldingLimieten.maxLijst).") }
+    if organisaties.count > MeldingLimieten.maxLijst { fout("betrokkenOrganisaties", "maxItems", Tekst("Hoogstens \(MeldingLimieten.maxLijst).", "At most \(MeldingLimieten.maxLijst).")) }
     for (i, o) in organisaties.enumerated() where o.count > MeldingLimieten.maxKort {
-        fout("betrokkenOrganisaties[\(i)]", "maxLength", "Hoogstens \(MeldingLimieten.maxKort) tekens.")
+        fout("betrokkenOrganisaties[\(i)]", "maxLength", Tekst("Hoogstens \(MeldingLimieten.maxKort) tekens.", "At most \(MeldingLimieten.maxKort) characters."))
     }
-    tekst(v.watIsFout, "watIsFout", max: MeldingLimieten.maxTekst, verplicht: true, wat: "Beschrijf welk gegeven niet klopt.")
+    tekst(v.watIsFout, "watIsFout", max: MeldingLimieten.maxTekst, verplicht: true, wat: Tekst("Beschrijf welk gegeven niet klopt.", "Describe which information is wrong."))
     tekst(v.watMoetHetZijn, "watMoetHetZijn", max: MeldingLimieten.maxTekst)
     if let sinds = v.sinds {
         if let d = Dag(sinds) {
-            if d > vandaag { fout("sinds", "toekomst", "Deze datum ligt in de toekomst.") }
+            if d > vandaag { fout("sinds", "toekomst", Tekst("Deze datum ligt in de toekomst.", "This date is in the future.")) }
         } else {
-            fout("sinds", "date", "Vul een datum in als jjjj-mm-dd.")
+            fout("sinds", "date", Tekst("Vul een datum in als jjjj-mm-dd.", "Enter a date as yyyy-mm-dd."))
         }
     }
 
     // Consequences.
     let gevolgen = v.gevolgen ?? []
-    if gevolgen.count > MeldingLimieten.maxLijst { fout("gevolgen", "maxItems", "Hoogstens \(MeldingLimieten.maxLijst).") }
+    if gevolgen.count > MeldingLimieten.maxLijst { fout("gevolgen", "maxItems", Tekst("Hoogstens \(MeldingLimieten.maxLijst).", "At most \(MeldingLimieten.maxLijst).")) }
     for (i, g) in gevolgen.enumerated() {
         if g.soort.flatMap(GevolgSoort.init(rawValue:)) == nil {
-            fout("gevolgen[\(i)].soort", "enum", "Kies wat er gebeurt: \(GevolgSoort.allCases.map(\.rawValue).joined(separator: ", ")).")
+            fout("gevolgen[\(i)].soort", "enum", Tekst("Kies wat er gebeurt.", "Choose what happens."))
         }
         tekst(g.organisatie, "gevolgen[\(i)].organisatie")
         tekst(g.omschrijving, "gevolgen[\(i)].omschrijving", max: MeldingLimieten.maxTekst)
         if let d = g.uiterlijkeDatum, Dag(d) == nil {
-            fout("gevolgen[\(i)].uiterlijkeDatum", "date", "Vul een datum in als jjjj-mm-dd.")
+            fout("gevolgen[\(i)].uiterlijkeDatum", "date", Tekst("Vul een datum in als jjjj-mm-dd.", "Enter a date as yyyy-mm-dd."))
         }
     }
 
     // Contact preference, attachments, consent.
     if let k = v.voorkeurKanaal, Contactkanaal(rawValue: k) == nil {
-        fout("voorkeurKanaal", "enum", "Kies e-mail, telefoon of post.")
+        fout("voorkeurKanaal", "enum", Tekst("Kies e-mail, telefoon of post.", "Choose email, phone or post."))
     }
     let bijlagen = v.bijlagen ?? []
-    if bijlagen.count > BijlageRegels.maxAantal { fout("bijlagen", "maxItems", "Hoogstens \(BijlageRegels.maxAantal) bijlagen.") }
+    if bijlagen.count > BijlageRegels.maxAantal { fout("bijlagen", "maxItems", Tekst("Hoogstens \(BijlageRegels.maxAantal) bijlagen.", "At most \(BijlageRegels.maxAantal) attachments.")) }
     var totaal = 0
     for (i, b) in bijlagen.enumerated() {
         switch valideerBijlage(b) {
@@ -229,27 +229,27 @@ public func valideerMelding(_ v: MeldingVerzoek, vandaag: Dag) throws(MeldingWei
         case .failure(let f): for e in f.fouten { fout("bijlagen[\(i)].\(e.veld)", e.code, e.reden) }
         }
     }
-    if totaal > BijlageRegels.maxTotaleGrootte { fout("bijlagen", "maxTotalSize", "De bijlagen zijn samen hoogstens 20 MiB.") }
+    if totaal > BijlageRegels.maxTotaleGrootte { fout("bijlagen", "maxTotalSize", Tekst("De bijlagen zijn samen hoogstens 20 MiB.", "The attachments are at most 20 MiB together.")) }
 
     if v.toestemming?.gegeven != true {
-        fout("toestemming.gegeven", "required", "Zonder uw toestemming kunnen we uw melding niet behandelen.")
+        fout("toestemming.gegeven", "required", Tekst("Zonder uw toestemming kunnen we uw melding niet behandelen.", "Without your consent we cannot handle your report."))
     } else if v.toestemming?.tekstVersie != Toestemmingstekst.versie {
-        fout("toestemming.tekstVersie", "verouderd", "U gaf toestemming op een andere tekst (versie \(v.toestemming?.tekstVersie ?? "onbekend")); lees de huidige tekst (versie \(Toestemmingstekst.versie)) en geef opnieuw toestemming.")
+        fout("toestemming.tekstVersie", "verouderd", Tekst("De tekst waarvoor u toestemming gaf is veranderd. Lees de nieuwe tekst en geef opnieuw toestemming.", "The text you consented to has changed. Read the new text and give your consent again."))
     }
     return fouten
 }
 
-private func valideerPersoon(_ p: MeldingVerzoek.Persoonsgegevens, pad: String, fout: (String, String, String) -> Void) {
-    if let email = p.email, !email.isEmpty, !isEmailadres(email) { fout("\(pad).email", "email", "Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.") }
+private func valideerPersoon(_ p: MeldingVerzoek.Persoonsgegevens, pad: String, fout: (String, String, Tekst) -> Void) {
+    if let email = p.email, !email.isEmpty, !isEmailadres(email) { fout("\(pad).email", "email", Tekst("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.", "Enter a valid email address, such as name@example.com.")) }
     if let tel = p.telefoon, !tel.isEmpty, !isTelefoonnummer(tel.replacingOccurrences(of: " ", with: "")) {
-        fout("\(pad).telefoon", "pattern", "Een telefoonnummer is 8 tot 20 tekens: cijfers, + en -.")
+        fout("\(pad).telefoon", "pattern", Tekst("Een telefoonnummer is 8 tot 20 tekens: cijfers, + en -.", "A phone number is 8 to 20 characters: digits, + and -."))
     }
-    if let pc = p.postcode, !pc.isEmpty, Postcode(pc) == nil { fout("\(pad).postcode", "postcodeFormaat", "Vul een postcode in zoals 1234 AB.") }
+    if let pc = p.postcode, !pc.isEmpty, Postcode(pc) == nil { fout("\(pad).postcode", "postcodeFormaat", Tekst("Vul een postcode in zoals 1234 AB.", "Enter a postcode such as 1234 AB.")) }
     if let bsn = p.bsn, !bsn.isEmpty {
-        do { try BSN.check(bsn) } catch { fout("\(pad).bsn", error.code, error.reason) }
+        do { try BSN.check(bsn) } catch { fout("\(pad).bsn", error.code, error.uitleg) }
     }
     for (veld, waarde) in [("naam", p.naam), ("email", p.email), ("adres", p.adres), ("woonplaats", p.woonplaats)] where (waarde ?? "").count > MeldingLimieten.maxKort {
-        fout("\(pad).\(veld)", "maxLength", "Hoogstens \(MeldingLimieten.maxKort) tekens.")
+        fout("\(pad).\(veld)", "maxLength", Tekst("Hoogstens \(MeldingLimieten.maxKort) tekens.", "At most \(MeldingLimieten.maxKort) characters."))
     }
 }
 
@@ -260,32 +260,32 @@ public func valideerBijlage(_ b: TerugmeldingVerzoek.Bijlage) -> Result<Data, Bi
     var fouten: [BijlageFout] = []
     let naam = b.bestandsnaam ?? ""
     if naam.trimmingCharacters(in: .whitespaces).isEmpty {
-        fouten.append(.init(veld: "bestandsnaam", code: "required", reden: "De bestandsnaam ontbreekt."))
+        fouten.append(.init(veld: "bestandsnaam", code: "required", reden: Tekst("De bestandsnaam ontbreekt.", "The file name is missing.")))
     } else if naam.count > BijlageRegels.maxBestandsnaamLengte || naam.contains("/") || naam.contains("\\")
                 || naam.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-        fouten.append(.init(veld: "bestandsnaam", code: "bestandsnaam", reden: "Een bestandsnaam is hoogstens \(BijlageRegels.maxBestandsnaamLengte) tekens, zonder / of \\ of stuurtekens."))
+        fouten.append(.init(veld: "bestandsnaam", code: "bestandsnaam", reden: Tekst("Een bestandsnaam is hoogstens \(BijlageRegels.maxBestandsnaamLengte) tekens, zonder / of \\ of stuurtekens.", "A file name is at most \(BijlageRegels.maxBestandsnaamLengte) characters, without / or \\ or control characters.")))
     }
     if let beschrijving = b.beschrijving, beschrijving.count > 200 {
-        fouten.append(.init(veld: "beschrijving", code: "maxLength", reden: "Mag hoogstens 200 tekens lang zijn."))
+        fouten.append(.init(veld: "beschrijving", code: "maxLength", reden: Tekst("Mag hoogstens 200 tekens lang zijn.", "At most 200 characters.")))
     }
     let soort = b.mimeType.flatMap(BijlageRegels.soort(mimeType:))
     if soort == nil {
-        fouten.append(.init(veld: "mimeType", code: "enum", reden: "Alleen PDF (application/pdf), JPEG (image/jpeg) en PNG (image/png) zijn toegestaan."))
+        fouten.append(.init(veld: "mimeType", code: "enum", reden: Tekst("Alleen PDF, JPEG en PNG zijn toegestaan.", "Only PDF, JPEG and PNG are allowed.")))
     }
     var data: Data?
     if let tekst = b.bijlageData, !tekst.isEmpty {
         if let d = Data(base64Encoded: tekst, options: .ignoreUnknownCharacters), !d.isEmpty,
            tekst.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+/=\r\n".contains($0)) }) {
             if let soort, BijlageRegels.herken(d) != soort {
-                fouten.append(.init(veld: "bijlageData", code: "inhoudKomtNietOvereen", reden: "De inhoud is geen \(soort.rawValue)-bestand, zoals mimeType zegt."))
+                fouten.append(.init(veld: "bijlageData", code: "inhoudKomtNietOvereen", reden: Tekst("De inhoud past niet bij het opgegeven bestandstype.", "The content does not match the stated file type.")))
             } else {
                 data = d
             }
         } else {
-            fouten.append(.init(veld: "bijlageData", code: "base64", reden: "De inhoud is geen geldige base64."))
+            fouten.append(.init(veld: "bijlageData", code: "base64", reden: Tekst("De inhoud van het bestand is niet leesbaar (geen geldige base64).", "The file content cannot be read (not valid base64).")))
         }
     } else {
-        fouten.append(.init(veld: "bijlageData", code: "required", reden: "De inhoud van de bijlage ontbreekt."))
+        fouten.append(.init(veld: "bijlageData", code: "required", reden: Tekst("De inhoud van de bijlage ontbreekt.", "The content of the attachment is missing.")))
     }
     if let data, fouten.isEmpty { return .success(data) }
     return .failure(BijlageFouten(fouten: fouten))
@@ -294,7 +294,7 @@ public func valideerBijlage(_ b: TerugmeldingVerzoek.Bijlage) -> Result<Data, Bi
 public struct BijlageFout: Sendable, Equatable {
     public let veld: String
     public let code: String
-    public let reden: String
+    public let reden: Tekst
 }
 
 public struct BijlageFouten: Error, Sendable, Equatable {

@@ -2,13 +2,45 @@ import Foundation
 
 /// One refused input field, as reported in problem+json `invalidParams`.
 public struct OngeldigeParameter: Codable, Sendable, Equatable {
+    /// Where in the input: a JSON path. Never shown to a person; pages map it to a field.
     public let name: String
     public let code: String
+    /// The Dutch text, as problem+json carries it.
     public let reason: String
+    /// The English text; nil only for the API's own syntax errors, which no page shows.
+    public let reasonEn: String?
+
+    private enum CodingKeys: String, CodingKey { case name, code, reason }
+
+    public init(name: String, code: String, uitleg: Tekst) {
+        self.name = name
+        self.code = code
+        self.reason = uitleg.nl
+        self.reasonEn = uitleg.en
+    }
+
+    /// For the API's own messages (syntax, headers): Dutch only.
     public init(name: String, code: String, reason: String) {
         self.name = name
         self.code = code
         self.reason = reason
+        self.reasonEn = nil
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        code = try c.decode(String.self, forKey: .code)
+        reason = try c.decode(String.self, forKey: .reason)
+        reasonEn = nil
+    }
+
+    /// The text for a reader of this language.
+    public func reden(_ taal: Taal) -> String { taal == .en ? (reasonEn ?? reason) : reason }
+
+    /// The same rejection under another name (a form field instead of a JSON path).
+    public func hernoemd(_ naam: String) -> OngeldigeParameter {
+        OngeldigeParameter(name: naam, code: code, uitleg: Tekst(reason, reasonEn ?? reason))
     }
 }
 
@@ -184,19 +216,19 @@ public func valideer(
     _ verzoek: TerugmeldingVerzoek, gemeente: (String) -> GemeenteStatus
 ) -> Result<GevalideerdeTerugmelding, ValidatieFouten> {
     var fouten: [OngeldigeParameter] = []
-    func fout(_ name: String, _ code: String, _ reason: String) {
-        fouten.append(OngeldigeParameter(name: name, code: code, reason: reason))
+    func fout(_ name: String, _ code: String, _ reason: Tekst) {
+        fouten.append(OngeldigeParameter(name: name, code: code, uitleg: reason))
     }
     func maxLengte(_ waarde: String?, _ max: Int, _ name: String) {
         if let waarde, waarde.count > max {
-            fout(name, "maxLength", "Mag hoogstens \(max) tekens lang zijn (nu \(waarde.count)).")
+            fout(name, "maxLength", Tekst("Mag hoogstens \(max) tekens lang zijn (nu \(waarde.count)).", "At most \(max) characters (now \(waarde.count))."))
         }
     }
 
     let header = verzoek.terugMeldingHeader
     let body = verzoek.terugMeldingBody
-    if header == nil { fout("terugMeldingHeader", "required", "De header van de terugmelding ontbreekt.") }
-    if body == nil { fout("terugMeldingBody", "required", "De body van de terugmelding ontbreekt.") }
+    if header == nil { fout("terugMeldingHeader", "required", Tekst("De kop van de terugmelding (gemeente, melder, datum) ontbreekt.", "The heading of the data report (municipality, reporter, date) is missing.")) }
+    if body == nil { fout("terugMeldingBody", "required", Tekst("De inhoud van de terugmelding ontbreekt.", "The content of the data report is missing.")) }
 
     // Registratie: only the BRP has bronhouders connected so far.
     var registratie: Registratie?
@@ -208,15 +240,15 @@ public func valideer(
                     registratie = r
                 } else {
                     fout("terugMeldingHeader.registratie.basisRegistratieCode", "nietOndersteund",
-                         "Terugmelden op de \(r.naam) (\(r.code)) kan hier nog niet: alleen de BRP is aangesloten.")
+                         Tekst("Terugmelden op de \(r.naam) (\(r.code)) kan hier nog niet: alleen de BRP is aangesloten.", "Reporting on the \(r.naam) (\(r.code)) is not possible here yet: only the BRP is connected."))
                 }
             } else {
                 fout("terugMeldingHeader.registratie.basisRegistratieCode", "enum",
-                     "Onbekende registratie '\(code)'. Kies uit: \(Registratie.alle.map(\.code).joined(separator: ", ")).")
+                     Tekst("Deze registratie kennen we niet. Kies een basisregistratie, zoals BRP.", "We do not know this registration. Choose a base registration, such as BRP."))
             }
         } else {
             fout("terugMeldingHeader.registratie.basisRegistratieCode", "required",
-                 "Geef aan op welke registratie u terugmeldt (bijvoorbeeld BRP).")
+                 Tekst("Geef aan op welke registratie u terugmeldt (bijvoorbeeld BRP).", "Say which registration you report on (for example BRP)."))
         }
     }
 
@@ -231,25 +263,25 @@ public func valideer(
                 case .actueel:
                     gemeentecode = code
                 case .beeindigd(let naam, let opvolger):
-                    let verwijzing = opvolger.map { " Gebruik de opvolger, gemeentecode \($0)." } ?? ""
-                    fout(name, "gemeenteBeeindigd", "Gemeente \(naam) (\(code)) bestaat niet meer.\(verwijzing)")
+                    fout(name, "gemeenteBeeindigd", Tekst("Gemeente \(naam) (\(code)) bestaat niet meer." + (opvolger.map { " Gebruik de opvolger, gemeentecode \($0)." } ?? ""),
+                                                          "The municipality \(naam) (\(code)) no longer exists." + (opvolger.map { " Use its successor, code \($0)." } ?? "")))
                 case .onbekend:
-                    fout(name, "gemeenteOnbekend", "Gemeentecode \(code) is geen bestaande gemeente.")
+                    fout(name, "gemeenteOnbekend", Tekst("Er is geen gemeente met code \(code).", "There is no municipality with code \(code)."))
                 }
             } catch {
-                fout(name, error.code, error.reason)
+                fout(name, error.code, error.uitleg)
             }
         } else if registratie == .brp {
-            fout(name, "required", "Kies de gemeente van bijhouding (gemeentecode; 1999 voor de RNI).")
+            fout(name, "required", Tekst("Kies de gemeente waar de persoon staat ingeschreven (of de RNI).", "Choose the municipality where the person is registered (or the RNI)."))
         }
         maxLengte(header.toelichting, TerugmeldingLimieten.maxToelichting, "terugMeldingHeader.toelichting")
         maxLengte(header.referentiekenmerk, TerugmeldingLimieten.maxReferentiekenmerk, "terugMeldingHeader.referentiekenmerk")
         maxLengte(header.meldingBron, TerugmeldingLimieten.maxKort, "terugMeldingHeader.meldingBron")
         if let d = header.datumMelding, Dag(d) == nil {
-            fout("terugMeldingHeader.datumMelding", "date", "Geen geldige datum; gebruik JJJJ-MM-DD.")
+            fout("terugMeldingHeader.datumMelding", "date", Tekst("Vul een geldige datum in als jjjj-mm-dd.", "Enter a valid date as yyyy-mm-dd."))
         }
         if let p = header.peilmoment, parseTijdstip(p) == nil {
-            fout("terugMeldingHeader.peilmoment", "dateTime", "Geen geldig tijdstip; gebruik ISO 8601, zoals 2024-04-03T10:42:37Z.")
+            fout("terugMeldingHeader.peilmoment", "dateTime", Tekst("Geen geldig tijdstip; gebruik ISO 8601, zoals 2024-04-03T10:42:37Z.", "Not a valid time; use ISO 8601, such as 2024-04-03T10:42:37Z."))
         }
         if let melder = header.melder {
             valideerContact(melder, pad: "terugMeldingHeader.melder", fout: fout)
@@ -262,34 +294,34 @@ public func valideer(
         let ids = body.objectIdentificatie ?? []
         if ids.isEmpty {
             fout("terugMeldingBody.objectIdentificatie", "required",
-                 "Identificeer de persoon met een BSN, A-nummer of adres.")
+                 Tekst("Identificeer de persoon met een BSN, A-nummer of adres.", "Identify the person with a BSN, A-number or address."))
         } else if ids.count > TerugmeldingLimieten.maxIdentificaties {
-            fout("terugMeldingBody.objectIdentificatie", "maxItems", "Hoogstens \(TerugmeldingLimieten.maxIdentificaties) identificaties.")
+            fout("terugMeldingBody.objectIdentificatie", "maxItems", Tekst("Hoogstens \(TerugmeldingLimieten.maxIdentificaties) identificaties.", "At most \(TerugmeldingLimieten.maxIdentificaties) identifications."))
         }
         var heeftPersoonId = false
         for (i, id) in ids.enumerated() {
             let pad = "terugMeldingBody.objectIdentificatie[\(i)]"
             guard let urn = id.attribuutUrn, !urn.isEmpty else {
-                fout("\(pad).attribuutUrn", "required", "Geef het attribuut (URN) waarmee u identificeert.")
+                fout("\(pad).attribuutUrn", "required", Tekst("Geef aan waarmee u de persoon identificeert (BSN, A-nummer of adres).", "Say how you identify the person (BSN, A-number or address)."))
                 continue
             }
             let waarde = id.idWaarde ?? ""
             if waarde.isEmpty {
-                fout("\(pad).idWaarde", "required", "De waarde van de identificatie ontbreekt.")
+                fout("\(pad).idWaarde", "required", Tekst("De waarde van de identificatie ontbreekt.", "The value of the identification is missing."))
                 continue
             }
             maxLengte(waarde, TerugmeldingLimieten.maxKort, "\(pad).idWaarde")
             switch urn {
             case PersoonUrn.bsn:
                 heeftPersoonId = true
-                do { try BSN.check(waarde); bsn = BSN(waarde) } catch { fout("\(pad).idWaarde", error.code, error.reason) }
+                do { try BSN.check(waarde); bsn = BSN(waarde) } catch { fout("\(pad).idWaarde", error.code, error.uitleg) }
             case PersoonUrn.anummer:
                 heeftPersoonId = true
-                do { try ANummer.check(waarde); anummer = ANummer(waarde) } catch { fout("\(pad).idWaarde", error.code, error.reason) }
+                do { try ANummer.check(waarde); anummer = ANummer(waarde) } catch { fout("\(pad).idWaarde", error.code, error.uitleg) }
             case PersoonUrn.adres:
                 heeftPersoonId = true
                 if waarde.count > TerugmeldingLimieten.maxAdres {
-                    fout("\(pad).idWaarde", "adresMaxLength", "Een adres mag hoogstens \(TerugmeldingLimieten.maxAdres) posities lang zijn (nu \(waarde.count)).")
+                    fout("\(pad).idWaarde", "adresMaxLength", Tekst("Een adres mag hoogstens \(TerugmeldingLimieten.maxAdres) posities lang zijn (nu \(waarde.count)).", "An address is at most \(TerugmeldingLimieten.maxAdres) positions long (now \(waarde.count))."))
                 } else {
                     adres = waarde
                 }
@@ -299,7 +331,7 @@ public func valideer(
         }
         if !ids.isEmpty && !heeftPersoonId {
             fout("terugMeldingBody.objectIdentificatie", "persoonIdentificatie",
-                 "Identificeer de persoon met ten minste één van \(PersoonUrn.bsn), \(PersoonUrn.anummer) of \(PersoonUrn.adres).")
+                 Tekst("Identificeer de persoon met ten minste een BSN, A-nummer of adres.", "Identify the person with at least a BSN, A-number or address."))
         }
     }
 
@@ -309,18 +341,18 @@ public func valideer(
     if let body {
         let gegevens = body.terugMeldingGegevens ?? []
         if gegevens.isEmpty {
-            fout("terugMeldingBody.terugMeldingGegevens", "required", "Geef ten minste één betwijfeld gegeven.")
+            fout("terugMeldingBody.terugMeldingGegevens", "required", Tekst("Geef ten minste één betwijfeld gegeven.", "Give at least one doubted data item."))
         } else if gegevens.count > TerugmeldingLimieten.maxGegevens {
-            fout("terugMeldingBody.terugMeldingGegevens", "maxItems", "Hoogstens \(TerugmeldingLimieten.maxGegevens) gegevens per terugmelding.")
+            fout("terugMeldingBody.terugMeldingGegevens", "maxItems", Tekst("Hoogstens \(TerugmeldingLimieten.maxGegevens) gegevens per terugmelding.", "At most \(TerugmeldingLimieten.maxGegevens) data items per data report."))
         }
         var aantalBijlagen = 0
         for (i, g) in gegevens.enumerated() {
             let pad = "terugMeldingBody.terugMeldingGegevens[\(i)]"
             if (g.attribuutUrn ?? "").isEmpty && (g.attribuut ?? "").isEmpty {
-                fout("\(pad).attribuutUrn", "required", "Geef aan welk gegeven u betwijfelt (attribuutUrn).")
+                fout("\(pad).attribuutUrn", "required", Tekst("Kies welk gegeven u betwijfelt.", "Choose the data item you doubt."))
             }
             if g.betwijfeldeWaarde == nil && g.voorgesteldeWaarde == nil {
-                fout("\(pad).betwijfeldeWaarde", "required", "Geef de betwijfelde waarde, de voorgestelde waarde of allebei.")
+                fout("\(pad).betwijfeldeWaarde", "required", Tekst("Geef de betwijfelde waarde, de voorgestelde waarde of allebei.", "Give the doubted value, the proposed value or both."))
             }
             for (veld, waarde) in [("attribuutUrn", g.attribuutUrn), ("attribuut", g.attribuut), ("gegevensElementNaam", g.gegevensElementNaam), ("objectType", g.objectType)] {
                 maxLengte(waarde, TerugmeldingLimieten.maxKort, "\(pad).\(veld)")
@@ -341,10 +373,10 @@ public func valideer(
             }
         }
         if aantalBijlagen > BijlageRegels.maxAantal {
-            fout("terugMeldingBody.terugMeldingGegevens[].bijlages", "maxItems", "Hoogstens \(BijlageRegels.maxAantal) bijlagen per terugmelding (nu \(aantalBijlagen)).")
+            fout("terugMeldingBody.terugMeldingGegevens[].bijlages", "maxItems", Tekst("Hoogstens \(BijlageRegels.maxAantal) bijlagen per terugmelding (nu \(aantalBijlagen)).", "At most \(BijlageRegels.maxAantal) attachments per data report (now \(aantalBijlagen))."))
         }
         if totaal > BijlageRegels.maxTotaleGrootte {
-            fout("terugMeldingBody.terugMeldingGegevens[].bijlages", "maxTotalSize", "De bijlagen zijn samen hoogstens 20 MiB (nu \(totaal / 1024 / 1024) MiB).")
+            fout("terugMeldingBody.terugMeldingGegevens[].bijlages", "maxTotalSize", Tekst("De bijlagen zijn samen hoogstens 20 MiB (nu \(totaal / 1024 / 1024) MiB).", "The attachments are at most 20 MiB together (now \(totaal / 1024 / 1024) MiB)."))
         }
     }
 
@@ -374,17 +406,17 @@ public struct ValidatieFouten: Error, Sendable {
 
 /// Contact details are optional, but checked when given.
 public func valideerContact(
-    _ c: TerugmeldingVerzoek.Contactinformatie, pad: String, fout: (String, String, String) -> Void
+    _ c: TerugmeldingVerzoek.Contactinformatie, pad: String, fout: (String, String, Tekst) -> Void
 ) {
     if let email = c.email, !email.isEmpty, !isEmailadres(email) {
-        fout("\(pad).email", "email", "Geen geldig e-mailadres, zoals naam@voorbeeld.nl.")
+        fout("\(pad).email", "email", Tekst("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.", "Enter a valid email address, such as name@example.com."))
     }
     if let tel = c.telefoon, !tel.isEmpty, !isTelefoonnummer(tel) {
-        fout("\(pad).telefoon", "pattern", "Een telefoonnummer is 8 tot 20 tekens: cijfers, + en -.")
+        fout("\(pad).telefoon", "pattern", Tekst("Een telefoonnummer is 8 tot 20 tekens: cijfers, + en -.", "A phone number is 8 to 20 characters: digits, + and -."))
     }
     for (veld, waarde) in [("naam", c.naam), ("bedrijf", c.bedrijf), ("afdeling", c.afdeling), ("email", c.email)] {
         if let waarde, waarde.count > TerugmeldingLimieten.maxKort {
-            fout("\(pad).\(veld)", "maxLength", "Mag hoogstens \(TerugmeldingLimieten.maxKort) tekens lang zijn.")
+            fout("\(pad).\(veld)", "maxLength", Tekst("Mag hoogstens \(TerugmeldingLimieten.maxKort) tekens lang zijn.", "At most \(TerugmeldingLimieten.maxKort) characters."))
         }
     }
 }

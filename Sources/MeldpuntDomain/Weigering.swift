@@ -19,8 +19,8 @@ public enum Weigering: Error, Sendable, Equatable {
     case tijdelijkBezet
 
     /// For a single field.
-    public static func ongeldig(_ veld: String, _ code: String, _ reden: String) -> Weigering {
-        .ongeldig([OngeldigeParameter(name: veld, code: code, reason: reden)])
+    public static func ongeldig(_ veld: String, _ code: String, _ reden: Tekst) -> Weigering {
+        .ongeldig([OngeldigeParameter(name: veld, code: code, uitleg: reden)])
     }
 
     public var code: String {
@@ -229,6 +229,16 @@ extension MeldingStatus {
     }
 }
 
+extension MeldpuntRol {
+    public func naam(_ taal: Taal) -> String {
+        switch self {
+        case .begeleidend: taal.kies("Begeleidend", "Guiding")
+        case .coordinerend: taal.kies("Coördinerend", "Coordinating")
+        case .adviserend: taal.kies("Adviserend", "Advising")
+        }
+    }
+}
+
 extension VerzoekStatus {
     public func naam(_ taal: Taal) -> String {
         switch self {
@@ -269,4 +279,15 @@ extension VerzoekFout {
         case .hoogsteNiveau: taal.kies("Het verzoek is al interdepartementaal geëscaleerd; hoger kan niet.", "The request has already been escalated interdepartmentally; there is no higher level.")
         }
     }
+}
+
+/// A text a person reads, in both languages.
+public struct Tekst: Sendable, Equatable, Hashable {
+    public let nl: String
+    public let en: String
+    public init(_ nl: String, _ en: String) {
+        self.nl = nl
+        self.en = en
+    }
+    public func tekst(_ taal: Taal) -> String { taal == .nl ? nl : en }
 }

@@ -96,4 +96,24 @@ struct MeldenWebTests {
             #expect(try await MeldingBijlage.query(on: t.app.db).filter(\.$melding.$id == tweede.id!).count() == 0)
         }
     }
+
+    /// An English reader gets English messages next to the fields, named by their labels.
+    @Test func foutenInHetEngels() async throws {
+        try await metApp { t in
+            var b = Browser(t)
+            _ = try await b.get("/melden")
+            b.cookies["meldpunt_taal"] = "en"
+            var onvolledig = geldig
+            onvolledig["naam"] = ""
+            onvolledig["email"] = "geen-adres"
+            onvolledig["toestemming"] = nil
+            let fout = try await b.postMultipart("/melden/formulier", onvolledig, bestanden: [])
+            #expect(fout.status == .badRequest)
+            #expect(fout.tekst.contains("Enter your name."), "\(fout.tekst.prefix(300))")
+            #expect(fout.tekst.contains("Enter a valid email address"))
+            #expect(fout.tekst.contains("Without your consent we cannot handle your report."))
+            for dutch in ["Vul uw naam in", "Zonder uw toestemming", "Vul een geldig e-mailadres"] { #expect(!fout.tekst.contains(dutch), "\(dutch)") }
+            for technisch in ["melder.naam", "melder.email", "toestemming.gegeven", "urn:"] { #expect(!fout.tekst.contains(technisch), "\(technisch)") }
+        }
+    }
 }

@@ -80,7 +80,8 @@ struct MeldingBehandelingTests {
             Issue.record("had moeten weigeren")
         } catch {
             #expect(error.fouten.map(\.name) == ["reden"])
-            #expect(error.fouten[0].reason.contains("coordinerend"))
+            #expect(error.fouten[0].reason.contains("coördinerend"))
+            #expect(error.fouten[0].reden(.en).contains("coordinating"))
         }
         let anders = try valideerRolkeuze(RolkeuzeVerzoek(rol: "adviserend", reden: "De gemeente vraagt advies over de route."), voorstel: voorstel)
         #expect(anders == RolKeuze(rol: .adviserend, afwijkingsreden: "De gemeente vraagt advies over de route."))

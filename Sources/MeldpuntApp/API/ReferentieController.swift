@@ -58,7 +58,7 @@ struct ReferentieController: RouteCollection {
             eind = try req.application.kalender.plusWerkdagen(n, na: dag)
         } catch {
             // Typed throws: `error` is a KalenderFout.
-            throw Problem.ongeldig([.init(name: "startdatum", code: error.code, reason: error.reden)])
+            throw Problem.ongeldig([.init(name: "startdatum", code: error.code, uitleg: error.reden)])
         }
         return TermijnDTO(startdatum: dag.description, werkdagen: n, einddatum: eind.description)
     }

@@ -18,7 +18,7 @@ struct Formulierfouten {
     init(_ p: Weigering, taal: Taal, voorvoegsel: String, label: (String) -> String?) {
         lijst = (p.velden ?? [OngeldigeParameter(name: "", code: "conflict", reason: p.uitleg(taal))]).map {
             let veld = p.velden == nil ? "fouten-titel" : Self.veld(voorvoegsel, $0.name)
-            return VeldFout(veld: veld, label: label(veld) ?? label(voorvoegsel) ?? $0.name, tekst: $0.reason)
+            return VeldFout(veld: veld, label: label(veld) ?? label(voorvoegsel) ?? Teksten.voor(taal)["ditVeld"]!, tekst: $0.reden(taal))
         }
     }
 
@@ -289,7 +289,7 @@ struct CoordinatieWebController: RouteCollection {
             _ = try await req.meldingen.voegBijlageToe(vid, bestandsnaam: file?.filename, data: Data(buffer: file?.data ?? ByteBuffer()), door: g)
         } catch let p as Weigering where p.hoortBijFormulier {
             // The API names the file "inhoud"; on the page it is the file field.
-            let fouten = Weigering.ongeldig((p.velden ?? []).map { OngeldigeParameter(name: "bestand", code: $0.code, reason: $0.reason) })
+            let fouten = Weigering.ongeldig((p.velden ?? []).map { $0.hernoemd("bestand") })
             return try await partnerFout(req, g, "bijlage", p.velden == nil ? p : fouten, Invoer())
         }
         return req.redirect(to: "/verzoeken/\(vid)?gedaan=bijlage", redirectType: .normal)

@@ -216,7 +216,7 @@ struct MeldenController: RouteCollection {
             } catch let p as Weigering where p.hoortBijFormulier {
                 fouten = (p.velden ?? []).map {
                     let id = Self.veldId($0.name)
-                    return VeldFout(veld: id, label: t[Self.labels[id] ?? id] ?? t["melden"]!, tekst: $0.reason)
+                    return VeldFout(veld: id, label: t[Self.labels[id] ?? id] ?? t["melden"]!, tekst: $0.reden(req.taal))
                 }
             }
         }

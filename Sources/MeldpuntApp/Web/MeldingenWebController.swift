@@ -380,7 +380,7 @@ struct MeldingenWebController: RouteCollection {
                                                                                     redenOpenCorrecties: leeg(i.redenOpenCorrecties)), door: g)
             case .verzoek:
                 let orgID = i.organisatie.flatMap(UUID.init(uuidString:))
-                guard let orgID, let org = try await Organisatie.find(orgID, on: req.db) else { throw Weigering.ongeldig("organisatie", "required", Teksten.voor(req.taal)["partnerKies"]!) }
+                guard let orgID, let org = try await Organisatie.find(orgID, on: req.db) else { throw Weigering.ongeldig("organisatie", "required", Tekst("Kies een organisatie uit het partnerregister.", "Choose an organisation from the partner register.")) }
                 let soort = leeg(i.soort)
                 _ = try await service.nieuwVerzoek(z, NieuwVerzoekInvoer(
                     soort: soort, vraag: i.vraag, uiterlijk: leeg(i.uiterlijk), gedeeldeGegevens: i.gedeeld ?? [],
@@ -392,13 +392,12 @@ struct MeldingenWebController: RouteCollection {
             case .link:
                 let link = try await service.vernieuwLink(z, door: g)
                 // Shown once, on this page; only its hash is kept.
-                let basis = req.headers.first(name: .host).map { "\(req.application.environment == .production ? "https" : "http")://\($0)" } ?? ""
-                return try await toonDetail(req, g, melding: "mfoGedaan_link", nieuweLink: basis + link.statuspagina)
+                return try await toonDetail(req, g, melding: "mfoGedaan_link", nieuweLink: req.application.instellingen.publiekeUrl + link.statuspagina)
             }
-        } catch let v as ValidatieFouten {
-            return try await toonFout(req, g, actie, i, Weigering.ongeldig(v.fouten.map(Self.terugmeldingVeld)))
         } catch let p as Weigering where p.hoortBijFormulier {
-            return try await toonFout(req, g, actie, i, p)
+            // The terugmeld engine names fields by their place in the Logius message.
+            let fout = actie == .terugmelding ? p.velden.map { Weigering.ongeldig($0.map(Self.terugmeldingVeld)) } ?? p : p
+            return try await toonFout(req, g, actie, i, fout)
         }
         return req.redirect(to: "/meldingen/\(z)?gedaan=\(actie.rawValue)", redirectType: .normal)
     }
@@ -424,7 +423,7 @@ struct MeldingenWebController: RouteCollection {
         let veld = n.hasSuffix("gemeentecode") ? "gemeentecode" : n.contains("objectIdentificatie") ? "bsn"
             : n.hasSuffix("attribuutUrn") || n.hasSuffix("terugMeldingGegevens") ? "gegeven" : n.hasSuffix("betwijfeldeWaarde") ? "betwijfeld"
             : n.hasSuffix("voorgesteldeWaarde") ? "voorgesteld" : n.hasSuffix("toelichting") ? "toelichting" : "gemeentecode"
-        return OngeldigeParameter(name: veld, code: f.code, reason: f.reason)
+        return f.hernoemd(veld)
     }
 
     /// Back to the page with every problem next to its field, and everything typed kept.
@@ -437,7 +436,7 @@ struct MeldingenWebController: RouteCollection {
                 Formulierfouten.veld(actie.voorvoegsel, plat[naam] ?? plat[String(naam.prefix { $0 != "[" })] ?? naam)
             }
             let fouten = (p.velden ?? [OngeldigeParameter(name: actie == .sluiten ? "uitkomst" : "tekst", code: "conflict", reason: p.uitleg(req.taal))]).map {
-                VeldFout(veld: p.velden == nil ? "fouten-titel" : sleutel($0.name), label: t["mfoVeld_\(sleutel($0.name))"] ?? t["mfoActie_\(actie.tekst)"] ?? $0.name, tekst: $0.reason)
+                VeldFout(veld: p.velden == nil ? "fouten-titel" : sleutel($0.name), label: t["mfoVeld_\(sleutel($0.name))"] ?? t["mfoActie_\(actie.tekst)"] ?? t["ditVeld"]!, tekst: $0.reason)
             }
             let velden: [(String, String?)] = [("datum", i.datum), ("kanaal", i.kanaal), ("samenvatting", i.samenvatting), ("email", i.email),
                                                ("oorsprongOrganisatie", i.oorsprongOrganisatie), ("oorsprongRegistratie", i.oorsprongRegistratie),

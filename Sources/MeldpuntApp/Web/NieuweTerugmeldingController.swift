@@ -156,8 +156,8 @@ struct NieuweTerugmeldingController: RouteCollection {
                 if concept.bsn.isEmpty && concept.anummer.isEmpty && concept.adres.isEmpty {
                     fout("bsn", "bsn", t["persoonVerplicht"]!)
                 }
-                if !concept.bsn.isEmpty { do { try BSN.check(concept.bsn) } catch { fout("bsn", "bsn", error.reason) } }
-                if !concept.anummer.isEmpty { do { try ANummer.check(concept.anummer) } catch { fout("anummer", "anummer", error.reason) } }
+                if !concept.bsn.isEmpty { do { try BSN.check(concept.bsn) } catch { fout("bsn", "bsn", error.uitleg.tekst(req.taal)) } }
+                if !concept.anummer.isEmpty { do { try ANummer.check(concept.anummer) } catch { fout("anummer", "anummer", error.uitleg.tekst(req.taal)) } }
                 if concept.adres.count > TerugmeldingLimieten.maxAdres { fout("adres", "adres", t["adresTeLang"]!) }
             }
         case .gegevens:
@@ -259,13 +259,25 @@ struct NieuweTerugmeldingController: RouteCollection {
             let detail = try await req.terugmeldingen.maak(verzoek, door: g.organisatie)
             try await model.delete(on: req.db)
             return req.redirect(to: "/terugmeldingen/\(detail.terugMeldingReferentie)?verzonden=1", redirectType: .normal)
-        } catch let v as ValidatieFouten {
-            let fouten = v.fouten.map { VeldFout(veld: "controle", label: $0.name, tekst: $0.reason) }
+        } catch let w as Weigering where w.velden != nil {
+            let t = Teksten.voor(req.taal)
+            let fouten = (w.velden ?? []).map { VeldFout(veld: "controle", label: t[Self.stap(vanVeld: $0.name)]!, tekst: $0.reden(req.taal)) }
             return try await render(req, c, model, .controleren, fouten: fouten, status: .badRequest)
         }
     }
 
     // MARK: Helpers
+
+    /// The wizard step (its label key) a field of the terugmelding message belongs to.
+    static func stap(vanVeld naam: String) -> String {
+        naam.contains("gemeentecode") || naam.contains("registratie") ? "gemeente"
+            : naam.contains("objectIdentificatie") ? "persoon"
+            : naam.contains("bijlage") ? "bijlagen"
+            : naam.contains("terugMeldingGegevens") ? "gegevens"
+            : naam.contains("melder") ? "contact"
+            : naam.contains("referentiekenmerk") ? "kenmerk"
+            : "toelichting"
+    }
 
     /// The concept of this user (404 for anyone else's) and the step asked for.
     private func laad(_ req: Request) async throws -> (TerugmeldingConcept, Concept, Stap) {

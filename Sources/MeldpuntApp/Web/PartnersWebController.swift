@@ -70,7 +70,7 @@ struct PartnersWebController: RouteCollection {
         let waarden = ["nieuwOin": oin, "nieuwSoort": i.soort ?? "", "nieuwRegistraties": i.registraties ?? "", "nieuwIntentieverklaringOp": i.intentieverklaringOp ?? ""]
         do {
             guard let org = try await Organisatie.query(on: req.db).filter(\.$oin == oin).first() else {
-                throw Weigering.ongeldig("oin", "onbekend", "Er is geen organisatie met dit OIN. Beheer voegt organisaties toe.")
+                throw Weigering.ongeldig("oin", "onbekend", Tekst("Er is geen organisatie met dit OIN. Beheer voegt organisaties toe.", "There is no organisation with this OIN. Administrators add organisations."))
             }
             try await req.partnerregister.registreer(org, PartnerInvoer(soort: i.soort, registraties: i.registraties, intentieverklaringOp: i.intentieverklaringOp))
             return req.redirect(to: "/partners/\(org.id!.tekst)?gedaan=opgeslagen", redirectType: .normal)

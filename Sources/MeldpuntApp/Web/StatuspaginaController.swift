@@ -21,7 +21,7 @@ struct StatuspaginaController: RouteCollection {
             let file = try req.content.decode(BijlageInvoer.self).bijlage
             try await req.meldingen.bijlageVanMelder(token: token, bestandsnaam: file?.filename ?? "", data: Data(buffer: file?.data ?? ByteBuffer()))
         } catch let p as Weigering where p.hoortBijFormulier {
-            return try await toon(req, fouten: ["bijlage": p.velden?.first?.reason ?? p.uitleg(req.taal)])
+            return try await toon(req, fouten: ["bijlage": p.velden?.first?.reden(req.taal) ?? p.uitleg(req.taal)])
         } catch let p as Weigering where p.isNietGevonden {
             return try await req.pagina("status-onbekend", titel: "statusOnbekendTitel", status: .notFound)
         }
@@ -36,7 +36,7 @@ struct StatuspaginaController: RouteCollection {
         do {
             try await req.meldingen.beoordeel(token: token, cijfer: invoer.cijfer, opmerking: invoer.opmerking)
         } catch let p as Weigering where p.hoortBijFormulier {
-            let fouten = Dictionary((p.velden ?? [OngeldigeParameter(name: "cijfer", code: "conflict", reason: p.uitleg(req.taal))]).map { ($0.name, $0.reason) },
+            let fouten = Dictionary((p.velden ?? [OngeldigeParameter(name: "cijfer", code: "conflict", reason: p.uitleg(req.taal))]).map { ($0.name, $0.reden(req.taal)) },
                                     uniquingKeysWith: { a, _ in a })
             return try await toon(req, fouten: fouten, ingevuld: ["opmerking": invoer.opmerking ?? ""])
         } catch let p as Weigering where p.isNietGevonden {
@@ -53,7 +53,7 @@ struct StatuspaginaController: RouteCollection {
         do {
             try await req.meldingen.berichtVanMelder(token: token, tekst: bericht)
         } catch let p as Weigering where p.hoortBijFormulier {
-            return try await toon(req, fouten: ["bericht": p.velden?.first?.reason ?? p.uitleg(req.taal)], ingevuld: ["bericht": bericht])
+            return try await toon(req, fouten: ["bericht": p.velden?.first?.reden(req.taal) ?? p.uitleg(req.taal)], ingevuld: ["bericht": bericht])
         } catch let p as Weigering where p.isNietGevonden {
             return try await req.pagina("status-onbekend", titel: "statusOnbekendTitel", status: .notFound)
         }

@@ -20,6 +20,7 @@ enum Teksten {
         "wachtwoord": ("Wachtwoord", "Password"),
         "inloggenUitleg": ("Log in met het account dat uw organisatie voor u heeft aangemaakt.", "Log in with the account your organisation created for you."),
         "inloggenMislukt": ("Dit e-mailadres en wachtwoord horen niet bij elkaar, of het account is uitgezet. Probeer het opnieuw.", "This email address and password do not match, or the account is disabled. Please try again."),
+        "ditVeld": ("Dit veld", "This field"),
         "veldVerplicht": ("Vul dit veld in.", "Please fill in this field."),
         "foutenSamenvatting": ("Er is iets niet goed ingevuld", "Something is not filled in correctly"),
         "uitgelogd": ("U bent uitgelogd.", "You have been logged out."),

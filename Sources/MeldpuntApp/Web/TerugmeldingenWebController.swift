@@ -210,7 +210,7 @@ struct TerugmeldingenWebController: RouteCollection {
                 let d = try await req.terugmeldingen.wijzigStatus(id, verzoek, door: g.organisatie, als: g.terugmeldPartijen)
                 resultaten.append(BulkResultaat(persoon: Self.persoonTekst(d.persoon), gelukt: true, tekst: d.status))
             } catch let p as Weigering {
-                resultaten.append(BulkResultaat(persoon: String(id.tekst.prefix(8)), gelukt: false, tekst: p.velden?.first?.reason ?? p.uitleg(req.taal)))
+                resultaten.append(BulkResultaat(persoon: String(id.tekst.prefix(8)), gelukt: false, tekst: p.velden?.first?.reden(req.taal) ?? p.uitleg(req.taal)))
             }
         }
         return try await toonLijst(req, g, Zoekvraag(map: map), bulkResultaten: resultaten)
@@ -334,7 +334,7 @@ struct TerugmeldingenWebController: RouteCollection {
         } catch let p as Weigering where p.hoortBijFormulier {
             let t = Teksten.voor(req.taal)
             let fouten = (p.velden ?? [OngeldigeParameter(name: "status", code: "conflict", reason: p.uitleg(req.taal))]).map {
-                VeldFout(veld: $0.name, label: t[$0.name] ?? $0.name, tekst: $0.reason)
+                VeldFout(veld: $0.name, label: t[$0.name] ?? t["ditVeld"]!, tekst: $0.reden(req.taal))
             }
             return try await toonDetail(req, fouten: fouten, status: .badRequest)
         }

@@ -326,10 +326,10 @@ package extension MeldingService {
         try vereisMeldpunt(door)
         let m = try await zoek(zaaknummer)
         let adres = (email ?? "").trimmingCharacters(in: .whitespaces).lowercased()
-        guard !adres.isEmpty else { throw Weigering.ongeldig("email", "required", "Geef het e-mailadres van de behandelaar.") }
+        guard !adres.isEmpty else { throw Weigering.ongeldig("email", "required", Tekst("Geef het e-mailadres van de behandelaar.", "Give the handler\'s email address.")) }
         guard let g = try await Gebruiker.query(on: db).filter(\.$email == adres).filter(\.$actief == true).with(\.$organisatie).first(),
               g.rol == GebruikersRol.meldpunt.rawValue
-        else { throw Weigering.ongeldig("email", "geenMedewerker", "Er is geen actieve medewerker van het Meldpunt met dit e-mailadres.") }
+        else { throw Weigering.ongeldig("email", "geenMedewerker", Tekst("Er is geen actieve medewerker van het Meldpunt met dit e-mailadres.", "There is no active Meldpunt staff member with this email address.")) }
         try vereisOpen(m)
         return try await voerUit(m, nil, door: door) { m, _ in
             m.$behandelaar.id = g.id
@@ -372,7 +372,7 @@ package extension MeldingService {
         let max = aanMelder ? BehandelLimieten.maxBericht : BehandelLimieten.maxTekst
         let t = (tekst ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !t.isEmpty, (tekst ?? "").schemaLengte <= max else {
-            throw Weigering.ongeldig("tekst", t.isEmpty ? "required" : "maxLength", t.isEmpty ? "Schrijf eerst de tekst." : "Hoogstens \(max) tekens.")
+            throw Weigering.ongeldig("tekst", t.isEmpty ? "required" : "maxLength", t.isEmpty ? Tekst("Schrijf eerst de tekst.", "Write the text first.") : Tekst("Hoogstens \(max) tekens.", "At most \(max) characters."))
         }
         if aanMelder { try vereisOpen(m) }
         return try await voerUit(m, nil, door: door) { _, _ in
@@ -399,7 +399,8 @@ package extension MeldingService {
         let toegestaan = [MeldingStatus.wachtOpOrganisaties, .inBehandeling, .gesloten]
         guard let status = v.status.flatMap(MeldingStatus.init(rawValue:)), toegestaan.contains(status) else {
             throw Weigering.ongeldig("status", v.status == nil ? "required" : "enum",
-                                   "Kies \(toegestaan.map(\.rawValue).joined(separator: ", ")). Intake, analyse en de rol hebben elk hun eigen stap.")
+                                     Tekst("Kies: wacht op organisaties, in behandeling of gesloten. Intake, analyse en de rol hebben elk hun eigen stap.",
+                                           "Choose: waiting for organisations, in progress or closed. Intake, analysis and the role each have their own step."))
         }
         switch status {
         case .gesloten:
@@ -410,7 +411,8 @@ package extension MeldingService {
                 .filter(\.$soort == VerzoekSoort.correctie.rawValue).filter(\.$status ~~ VerzoekStatus.allCases.filter(\.isOpen).map(\.rawValue)).count()
             do { try controleerSluitenMetOpenCorrecties(uitkomst: s.uitkomst, openCorrecties: openCorrecties, reden: v.redenOpenCorrecties) } catch {
                 throw Weigering.ongeldig("redenOpenCorrecties", "required",
-                                       "Er \(openCorrecties == 1 ? "staat nog een correctieverzoek" : "staan nog \(openCorrecties) correctieverzoeken") open. Leg uit waarom de melding toch opgelost is.")
+                                       Tekst("Er \(openCorrecties == 1 ? "staat nog een correctieverzoek" : "staan nog \(openCorrecties) correctieverzoeken") open. Leg uit waarom de melding toch opgelost is.",
+                                             "\(openCorrecties == 1 ? "A correction request is" : "\(openCorrecties) correction requests are") still open. Explain why the case is solved anyway."))
             }
             let reden = openCorrecties > 0 ? v.redenOpenCorrecties?.trimmingCharacters(in: .whitespacesAndNewlines) : nil
             return try await voerUit(m, .sluiten, door: door) { m, _ in
@@ -424,7 +426,7 @@ package extension MeldingService {
         default:
             let velden = [("uitkomst", v.uitkomst), ("samenvatting", v.samenvatting), ("scopeReden", v.scopeReden), ("redenOpenCorrecties", v.redenOpenCorrecties)].filter { $0.1 != nil }
             guard velden.isEmpty else {
-                throw Weigering.ongeldig(velden.map { OngeldigeParameter(name: $0.0, code: "nietBijStatus", reason: "Hoort alleen bij de status gesloten.") })
+                throw Weigering.ongeldig(velden.map { OngeldigeParameter(name: $0.0, code: "nietBijStatus", uitleg: Tekst("Hoort alleen bij het sluiten van de melding.", "Belongs only with closing the case.")) })
             }
             return try await voerUit(m, status == .gesloten ? .sluiten : status == .inBehandeling ? .hervatten : .wachtOpOrganisaties, door: door) { _, _ in [] }
         }

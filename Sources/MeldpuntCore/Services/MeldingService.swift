@@ -272,7 +272,8 @@ package struct MeldingService {
         let tekst = tekst.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !tekst.isEmpty, tekst.count <= Self.maxBericht else {
             throw Weigering.ongeldig("bericht", tekst.isEmpty ? "required" : "maxLength",
-                                   tekst.isEmpty ? "Schrijf eerst uw bericht." : "Een bericht is hoogstens \(Self.maxBericht) tekens.")
+                                   tekst.isEmpty ? Tekst("Schrijf eerst uw bericht.", "Write your message first.")
+                                                 : Tekst("Een bericht is hoogstens \(Self.maxBericht) tekens.", "A message is at most \(Self.maxBericht) characters."))
         }
         guard !(MeldingStatus(rawValue: m.status) ?? .ontvangen).isGesloten else {
             throw Weigering.conflict(.meldingAfgerond)
@@ -428,16 +429,16 @@ package struct MeldingService {
     package func bijlageVanMelder(token: String, bestandsnaam: String, data: Data) async throws {
         let m = try await metToken(token)
         let id = try m.requireID()
-        guard !data.isEmpty else { throw Weigering.ongeldig("bijlage", "required", "Kies eerst een bestand.") }
+        guard !data.isEmpty else { throw Weigering.ongeldig("bijlage", "required", Tekst("Kies eerst een bestand.", "Choose a file first.")) }
         guard let soort = BijlageRegels.herken(data) else {
-            throw Weigering.ongeldig("bijlage", "soort", "Dit bestand kunnen we niet aannemen. Stuur een PDF, JPEG of PNG.")
+            throw Weigering.ongeldig("bijlage", "soort", Tekst("Dit bestand kunnen we niet aannemen. Stuur een PDF, JPEG of PNG.", "We cannot accept this file. Send a PDF, JPEG or PNG."))
         }
-        guard data.count <= BijlageRegels.maxTotaleGrootte else { throw Weigering.ongeldig("bijlage", "maxSize", "Een bestand is hoogstens 20 MB.") }
+        guard data.count <= BijlageRegels.maxTotaleGrootte else { throw Weigering.ongeldig("bijlage", "maxSize", Tekst("Een bestand is hoogstens 20 MB.", "A file is at most 20 MB.")) }
         guard !m.meldingStatus.isGesloten else {
             throw Weigering.conflict(.meldingAfgerond)
         }
         guard try await MeldingBijlage.query(on: db).filter(\.$melding.$id == id).count() < Self.maxBijlagenPerZaak else {
-            throw Weigering.ongeldig("bijlage", "maxItems", "Bij één melding passen hoogstens \(Self.maxBijlagenPerZaak) bestanden. Stuur ons een bericht als u er meer heeft.")
+            throw Weigering.ongeldig("bijlage", "maxItems", Tekst("Bij één melding passen hoogstens \(Self.maxBijlagenPerZaak) bestanden. Stuur ons een bericht als u er meer heeft.", "One report can have at most \(Self.maxBijlagenPerZaak) files. Send us a message if you have more."))
         }
         let naam = String(String(bestandsnaam.split(separator: "/").last ?? "bijlage").prefix(BijlageRegels.maxBestandsnaamLengte))
         let hash = try await BijlageOpslag.bewaar(data, nu: nu, on: db)

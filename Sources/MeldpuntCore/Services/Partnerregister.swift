@@ -76,7 +76,7 @@ package struct Partnerregister {
     /// A login (role partner) for the contact person; the password is returned once.
     package func geefLogin(_ c: Contactpersoon, hasher: any Wachtwoordhasher) async throws -> (email: String, wachtwoord: String) {
         guard c.$gebruiker.id == nil else { throw Weigering.conflict(.heeftAlLogin(naam: c.naam)) }
-        guard let email = c.email else { throw Weigering.ongeldig("email", "required", "Voor een login is een e-mailadres nodig.") }
+        guard let email = c.email else { throw Weigering.ongeldig("email", "required", Tekst("Voor een login is een e-mailadres nodig.", "A login needs an email address.")) }
         let org = try await c.$organisatie.get(on: db)
         let wachtwoord = Sleutels.willekeurig(15)
         do {

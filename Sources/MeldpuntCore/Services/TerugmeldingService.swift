@@ -32,9 +32,9 @@ package struct TerugmeldingService {
             throw Weigering.geenToegang(.rolOntbreekt(.afnemer))
         }
         if let eerder = try await eerder(eenmalig) { return eerder }
-        let geldig = try valideer(verzoek, gemeente: referentie.status(van:)).get()
+        let geldig = try valideer { () throws(ValidatieFouten) in try valideer(verzoek, gemeente: referentie.status(van:)).get() }
         guard let bijhouder = try await Organisatie.query(on: db).filter(\.$gemeentecode == geldig.gemeentecode).first() else {
-            throw Weigering.ongeldig("terugMeldingHeader.gemeentecode", "gemeenteOnbekend", "Gemeente \(geldig.gemeentecode) is niet als bronhouder aangesloten.")
+            throw Weigering.ongeldig("terugMeldingHeader.gemeentecode", "gemeenteOnbekend", Tekst("Deze gemeente (\(geldig.gemeentecode)) is niet als bronhouder aangesloten.", "This municipality (\(geldig.gemeentecode)) is not connected as a keeper."))
         }
         let inhoud = String(decoding: try JSONEncoder.compact.encode(geldig.inhoud), as: UTF8.self)
 
@@ -262,45 +262,45 @@ package struct TerugmeldingService {
 
     package func wijzigStatus(_ id: UUID, _ verzoek: StatuswijzigingVerzoek, door org: OrganisatieDTO, als partijen: Set<TerugmeldingPartij>) async throws -> TerugmeldingDetailDTO {
         var fouten: [OngeldigeParameter] = []
-        func fout(_ n: String, _ c: String, _ r: String) { fouten.append(.init(name: n, code: c, reason: r)) }
+        func fout(_ n: String, _ c: String, _ r: Tekst) { fouten.append(.init(name: n, code: c, uitleg: r)) }
 
         let nieuw: TerugmeldingStatus?
         if let s = verzoek.status, !s.isEmpty {
             nieuw = TerugmeldingStatus(lenient: s)
             if nieuw == nil {
-                fout("status", "enum", "Onbekende status '\(s)'. Kies uit: \(TerugmeldingStatus.allCases.map(\.rawValue).joined(separator: ", ")).")
+                fout("status", "enum", Tekst("Deze status kennen we niet. Kies een status uit de lijst.", "We do not know this status. Choose a status from the list."))
             }
         } else {
             nieuw = nil
-            fout("status", "required", "Geef de nieuwe status.")
+            fout("status", "required", Tekst("Geef de nieuwe status.", "Give the new status."))
         }
         let toelichting = verzoek.toelichting?.trimmingCharacters(in: .whitespacesAndNewlines)
         if let t = toelichting, t.count > TerugmeldingLimieten.maxToelichting {
-            fout("toelichting", "maxLength", "De toelichting is hoogstens \(TerugmeldingLimieten.maxToelichting) tekens.")
+            fout("toelichting", "maxLength", Tekst("De toelichting is hoogstens \(TerugmeldingLimieten.maxToelichting) tekens.", "The explanation is at most \(TerugmeldingLimieten.maxToelichting) characters."))
         }
         if [.afgehandeld, .onvoldoendeInformatie].contains(nieuw), (toelichting ?? "").isEmpty {
-            fout("toelichting", "required", "Leg in de toelichting uit wat er met de terugmelding is gedaan.")
+            fout("toelichting", "required", Tekst("Leg in de toelichting uit wat er met de terugmelding is gedaan.", "Explain in the explanation what was done with the data report."))
         }
         var verwachteDatum: Dag?
         if nieuw == .ingepland {
             if let raw = verzoek.verwachteDatum {
                 if let d = Dag(raw) {
-                    if d < Dag(nu) { fout("verwachteDatum", "verleden", "De verwachte datum ligt in het verleden.") } else { verwachteDatum = d }
+                    if d < Dag(nu) { fout("verwachteDatum", "verleden", Tekst("De verwachte datum ligt in het verleden.", "The expected date is in the past.")) } else { verwachteDatum = d }
                 } else {
-                    fout("verwachteDatum", "date", "Geen geldige datum; gebruik JJJJ-MM-DD.")
+                    fout("verwachteDatum", "date", Tekst("Vul een geldige datum in als jjjj-mm-dd.", "Enter a valid date as yyyy-mm-dd."))
                 }
             } else {
-                fout("verwachteDatum", "required", "Geef bij Ingepland de verwachte datum van afhandeling.")
+                fout("verwachteDatum", "required", Tekst("Geef bij ‘Ingepland’ de verwachte datum van afhandeling.", "With ‘Scheduled’, give the expected completion date."))
             }
         }
         var uitkomst: Afhandeluitkomst?
         if let u = verzoek.uitkomst {
             if nieuw != .afgehandeld {
-                fout("uitkomst", "nietBijStatus", "Een uitkomst hoort alleen bij Afgehandeld.")
+                fout("uitkomst", "nietBijStatus", Tekst("Een uitkomst hoort alleen bij de status ‘Afgehandeld’.", "An outcome belongs only with the status ‘Completed’."))
             } else if let a = Afhandeluitkomst(rawValue: u.lowercased()) {
                 uitkomst = a
             } else {
-                fout("uitkomst", "enum", "Kies uit: \(Afhandeluitkomst.allCases.map(\.rawValue).joined(separator: ", ")).")
+                fout("uitkomst", "enum", Tekst("Kies een uitkomst uit de lijst.", "Choose an outcome from the list."))
             }
         }
         var nieuweBijhouder: Organisatie?
@@ -311,34 +311,36 @@ package struct TerugmeldingService {
                 case .actueel:
                     nieuweBijhouder = try await Organisatie.query(on: db).filter(\.$gemeentecode == code).first()
                 case .beeindigd(let naam, let opvolger):
-                    fout("gemeentecode", "gemeenteBeeindigd", "Gemeente \(naam) bestaat niet meer." + (opvolger.map { " Gebruik gemeentecode \($0)." } ?? ""))
+                    fout("gemeentecode", "gemeenteBeeindigd", Tekst("Gemeente \(naam) bestaat niet meer." + (opvolger.map { " Gebruik gemeentecode \($0)." } ?? ""),
+                                                                      "The municipality \(naam) no longer exists." + (opvolger.map { " Use code \($0)." } ?? "")))
                 case .onbekend:
-                    fout("gemeentecode", "gemeenteOnbekend", "Gemeentecode \(code) is geen bestaande gemeente.")
+                    fout("gemeentecode", "gemeenteOnbekend", Tekst("Er is geen gemeente met code \(code).", "There is no municipality with code \(code)."))
                 }
             case (nil, let abo?):
                 if !org.heeft(.rni) {
-                    fout("rniDeelnemer", "alleenRvIG", "Alleen RvIG stuurt door naar een RNI-deelnemer.")
+                    fout("rniDeelnemer", "alleenRvIG", Tekst("Alleen RvIG stuurt door naar een RNI-deelnemer.", "Only RvIG forwards to an RNI participant."))
                 } else {
                     nieuweBijhouder = try await Organisatie.query(on: db).filter(\.$rniDeelnemerCode == abo).first()
-                    if nieuweBijhouder == nil { fout("rniDeelnemer", "onbekend", "RNI-deelnemer \(abo) bestaat niet (Tabel 60).") }
+                    if nieuweBijhouder == nil { fout("rniDeelnemer", "onbekend", Tekst("Deze RNI-deelnemer (\(abo)) bestaat niet.", "This RNI participant (\(abo)) does not exist.")) }
                 }
             case (nil, nil):
-                fout("gemeentecode", "required", "Geef de juiste bronhouder: gemeentecode" + (org.heeft(.rni) ? " of rniDeelnemer." : "."))
+                fout("gemeentecode", "required", org.heeft(.rni) ? Tekst("Kies de juiste gemeente of RNI-deelnemer.", "Choose the right municipality or RNI participant.")
+                                                                : Tekst("Kies de juiste gemeente.", "Choose the right municipality."))
             case (.some, .some):
-                fout("rniDeelnemer", "éénVan", "Geef gemeentecode of rniDeelnemer, niet allebei.")
+                fout("rniDeelnemer", "éénVan", Tekst("Kies een gemeente of een RNI-deelnemer, niet allebei.", "Choose a municipality or an RNI participant, not both."))
             }
             if let n = nieuweBijhouder, n.id == org.id {
-                fout(verzoek.gemeentecode != nil ? "gemeentecode" : "rniDeelnemer", "zelfdeBronhouder", "U bent zelf de huidige bronhouder; kies een andere.")
+                fout(verzoek.gemeentecode != nil ? "gemeentecode" : "rniDeelnemer", "zelfdeBronhouder", Tekst("U bent zelf de huidige bronhouder; kies een andere.", "You are the current keeper yourself; choose another."))
             }
         } else if verzoek.gemeentecode != nil || verzoek.rniDeelnemer != nil {
-            fout(verzoek.gemeentecode != nil ? "gemeentecode" : "rniDeelnemer", "nietBijStatus", "Een nieuwe bronhouder hoort alleen bij Verkeerde bronhouder.")
+            fout(verzoek.gemeentecode != nil ? "gemeentecode" : "rniDeelnemer", "nietBijStatus", Tekst("Een nieuwe bronhouder hoort alleen bij de status ‘Verkeerde bronhouder’.", "A new keeper belongs only with the status ‘Wrong keeper’."))
         }
         if verzoek.verwachteDatum != nil && nieuw != .ingepland {
-            fout("verwachteDatum", "nietBijStatus", "Een verwachte datum hoort alleen bij Ingepland.")
+            fout("verwachteDatum", "nietBijStatus", Tekst("Een verwachte datum hoort alleen bij de status ‘Ingepland’.", "An expected date belongs only with the status ‘Scheduled’."))
         }
 
         if nieuw == .gemeld {
-            fout("status", "nietTeZetten", "Gemeld wordt alleen gezet bij ontvangst of doorsturen.")
+            fout("status", "nietTeZetten", Tekst("De status ‘Gemeld’ ontstaat alleen bij ontvangst of doorsturen.", "The status ‘Reported’ arises only on receipt or forwarding."))
         }
 
         // Order of answers: a stranger gets 404, an unknown status 400, the wrong party 403,

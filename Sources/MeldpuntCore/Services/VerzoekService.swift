@@ -184,9 +184,9 @@ package extension MeldingService {
         var gevonden = organisatie
         if gevonden == nil { gevonden = try await Organisatie.query(on: db).filter(\.$oin == n.organisatieOin).first() }
         guard let org = gevonden else {
-            throw Weigering.ongeldig("organisatieOin", "onbekend", "Er is geen organisatie met dit OIN. Voeg haar eerst toe aan het partnerregister.")
+            throw Weigering.ongeldig("organisatieOin", "onbekend", Tekst("Er is geen organisatie met dit OIN. Voeg haar eerst toe aan het partnerregister.", "There is no organisation with this OIN. Add it to the partner register first."))
         }
-        if org.id == door.organisatie.id { throw Weigering.ongeldig("organisatieOin", "zelf", "Het Meldpunt stuurt geen verzoek aan zichzelf.") }
+        if org.id == door.organisatie.id { throw Weigering.ongeldig("organisatieOin", "zelf", Tekst("Het Meldpunt stuurt geen verzoek aan zichzelf.", "The Meldpunt does not send a request to itself.")) }
         try vereisOpenMelding(m)
         let niveau = m.escalatieniveau.flatMap(Escalatieniveau.init(rawValue:)) ?? .operationeel
         let contact = try await contactpersoon(org.requireID(), niveau)
@@ -256,7 +256,7 @@ package extension MeldingService {
     package static func tekst(_ tekst: String?) throws -> String {
         let t = (tekst ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !t.isEmpty, (tekst ?? "").schemaLengte <= BehandelLimieten.maxBericht else {
-            throw Weigering.ongeldig("tekst", t.isEmpty ? "required" : "maxLength", t.isEmpty ? "Schrijf eerst de tekst." : "Hoogstens \(BehandelLimieten.maxBericht) tekens.")
+            throw Weigering.ongeldig("tekst", t.isEmpty ? "required" : "maxLength", t.isEmpty ? Tekst("Schrijf eerst de tekst.", "Write the text first.") : Tekst("Hoogstens \(BehandelLimieten.maxBericht) tekens.", "At most \(BehandelLimieten.maxBericht) characters."))
         }
         return t
     }
@@ -284,10 +284,10 @@ package extension MeldingService {
     package static func eenNiveauHoger(_ niveau: String?, reden: String?) throws -> (Escalatieniveau, String) {
         let hoger: Escalatieniveau
         do { hoger = try escaleer(van: niveau.flatMap(Escalatieniveau.init(rawValue:)) ?? .operationeel, reden: reden) } catch {
-            if error == .redenOntbreekt { throw Weigering.ongeldig("reden", "required", error.uitleg(.nl)) }
+            if error == .redenOntbreekt { throw Weigering.ongeldig("reden", "required", Tekst(error.uitleg(.nl), error.uitleg(.en))) }
             throw Weigering.conflict(.verzoekOvergang(error))
         }
-        if (reden ?? "").schemaLengte > BehandelLimieten.maxBericht { throw Weigering.ongeldig("reden", "maxLength", "Hoogstens \(BehandelLimieten.maxBericht) tekens.") }
+        if (reden ?? "").schemaLengte > BehandelLimieten.maxBericht { throw Weigering.ongeldig("reden", "maxLength", Tekst("Hoogstens \(BehandelLimieten.maxBericht) tekens.", "At most \(BehandelLimieten.maxBericht) characters.")) }
         return (hoger, reden!.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
@@ -489,7 +489,7 @@ package extension MeldingService {
     package func hefOpschortingOp(_ id: String, toelichting: String?, door: Medewerker) async throws -> PartnerVerzoekDTO {
         let v = try await verzoekVanPartner(id, door)
         let t = toelichting?.trimmingCharacters(in: .whitespacesAndNewlines)
-        if (toelichting ?? "").schemaLengte > BehandelLimieten.maxBericht { throw Weigering.ongeldig("toelichting", "maxLength", "Hoogstens \(BehandelLimieten.maxBericht) tekens.") }
+        if (toelichting ?? "").schemaLengte > BehandelLimieten.maxBericht { throw Weigering.ongeldig("toelichting", "maxLength", Tekst("Hoogstens \(BehandelLimieten.maxBericht) tekens.", "At most \(BehandelLimieten.maxBericht) characters.")) }
         guard v.opgeschortOp != nil, v.opgehevenOp == nil else {
             throw Weigering.conflict(v.opgehevenOp != nil ? .opschortingAlOpgeheven : .geenOpschortingOmOpTeHeffen)
         }
@@ -505,12 +505,12 @@ package extension MeldingService {
 
     package func voegBijlageToe(_ id: String, bestandsnaam: String?, data: Data, door: Medewerker) async throws -> PartnerVerzoekDTO {
         let v = try await verzoekVanPartner(id, door)
-        guard !data.isEmpty else { throw Weigering.ongeldig("inhoud", "required", "Kies eerst een bestand.") }
-        guard let soort = BijlageRegels.herken(data) else { throw Weigering.ongeldig("inhoud", "soort", "Stuur een PDF, JPEG of PNG.") }
-        guard data.count <= BijlageRegels.maxTotaleGrootte else { throw Weigering.ongeldig("inhoud", "maxSize", "Een bestand is hoogstens 20 MB.") }
+        guard !data.isEmpty else { throw Weigering.ongeldig("inhoud", "required", Tekst("Kies eerst een bestand.", "Choose a file first.")) }
+        guard let soort = BijlageRegels.herken(data) else { throw Weigering.ongeldig("inhoud", "soort", Tekst("Stuur een PDF, JPEG of PNG.", "Send a PDF, JPEG or PNG.")) }
+        guard data.count <= BijlageRegels.maxTotaleGrootte else { throw Weigering.ongeldig("inhoud", "maxSize", Tekst("Een bestand is hoogstens 20 MB.", "A file is at most 20 MB.")) }
         let aantal = try await VerzoekBericht.query(on: db).filter(\.$verzoek.$id == v.requireID()).filter(\.$sha256 != nil).count()
         guard aantal < Self.maxBijlagenPerVerzoek else {
-            throw Weigering.ongeldig("inhoud", "maxItems", "Bij één verzoek passen hoogstens \(Self.maxBijlagenPerVerzoek) bestanden.")
+            throw Weigering.ongeldig("inhoud", "maxItems", Tekst("Bij één verzoek passen hoogstens \(Self.maxBijlagenPerVerzoek) bestanden.", "One request can have at most \(Self.maxBijlagenPerVerzoek) files."))
         }
         let naam = String(String((bestandsnaam ?? "").split(separator: "/").last ?? "").prefix(BijlageRegels.maxBestandsnaamLengte))
         let hash = try await BijlageOpslag.bewaar(data, nu: nu, on: db)
