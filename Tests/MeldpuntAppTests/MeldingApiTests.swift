@@ -116,7 +116,7 @@ struct MeldingApiTests {
             let pagina = try await b.get(r.headers.first(name: .location)!)
             #expect(pagina.tekst.contains("Uw bericht is verstuurd.") && pagina.tekst.contains("Ik heb nog een brief"))
             let soorten = try await MeldingGebeurtenis.query(on: t.app.db).filter(\.$melding.$id == m.id!).sort(\.$volgnummer).all().map(\.soort)
-            #expect(soorten == ["ontvangen", "berichtVanMelder"])
+            #expect(soorten == [.ontvangen, .berichtVanMelder])
             // Without the page's CSRF token nothing is sent.
             #expect(try await Browser(t).post("\(link)/berichten", ["bericht": "x"], csrf: "").status == .forbidden)
         }
@@ -137,7 +137,7 @@ struct MeldingApiTests {
             #expect(try await MeldingBijlage.query(on: t.app.db).filter(\.$melding.$id == id).count() == 0)
             let gebeurtenissen = try await MeldingGebeurtenis.query(on: t.app.db).filter(\.$melding.$id == id).sort(\.$volgnummer).all()
             #expect(!gebeurtenissen.contains { $0.tekst?.contains("Boterdiep") == true })
-            #expect(gebeurtenissen.last?.soort == "toestemmingIngetrokken")
+            #expect(gebeurtenissen.last?.soort == .toestemmingIngetrokken)
             // Non-personal facts stay for statistics.
             let na = try #require(try await Melding.find(id, on: t.app.db))
             #expect(na.status == "gesloten" && na.uitkomst == "ingetrokken" && na.registraties == "BRP,BRI")

@@ -112,7 +112,7 @@ struct MeldingBehandelingWebTests {
             #expect(try await b.post("\(pad)/bericht", ["tekst": "Nog iets"]).status == .badRequest)
 
             let tijdlijn = try await MeldingGebeurtenis.query(on: t.app.db).sort(\.$volgnummer).all()
-            #expect(tijdlijn.filter { $0.soort == "contact" }.first?.door == "Test meldpunt (Meldpunt)")
+            #expect(tijdlijn.filter { $0.soort == .contact }.first?.door == "Test meldpunt (Meldpunt)")
             let log = try await Verwerkingslogregel.query(on: t.app.db).filter(\.$actie == "melding.behandelen").all()
             let mira = try #require(try await Gebruiker.query(on: t.app.db).filter(\.$email == "mira@meldpunt.nl").first())
             #expect(!log.isEmpty && log.allSatisfy { $0.gebruikerID == mira.id })

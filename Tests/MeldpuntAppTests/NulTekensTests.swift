@@ -40,7 +40,7 @@ struct NulTekensTests {
             let r = try await t.request(.POST, "\(link)/berichten", headers: ["Cookie": melder.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")],
                                         body: Data(body.utf8), contentType: "application/x-www-form-urlencoded")
             #expect(r.status == .seeOther)
-            #expect(try await MeldingGebeurtenis.query(on: t.app.db).filter(\.$soort == "berichtVanMelder").first()?.tekst == "Nog een brief")
+            #expect(try await MeldingGebeurtenis.query(on: t.app.db).filter(\.$soort == .berichtVanMelder).first()?.tekst == "Nog een brief")
             try await t.gebruiker("afnemer@bd.nl", rol: .afnemer, oin: "00000001003214345000")
             let b = Browser(t)
             try await b.login("afnemer@bd.nl")

@@ -54,8 +54,8 @@ struct AccountController: RouteCollection {
         let invoer = try req.content.decode(InlogInvoer.self)
         let t = Teksten.voor(req.taal)
         var formulier = InlogFormulier(email: invoer.email ?? "", terug: req.veiligTerugpad(invoer.terug))
-        if (invoer.email ?? "").isEmpty { formulier.fouten.append(VeldFout(veld: "email", label: t["email"]!, tekst: t["veldVerplicht"]!)) }
-        if (invoer.wachtwoord ?? "").isEmpty { formulier.fouten.append(VeldFout(veld: "wachtwoord", label: t["wachtwoord"]!, tekst: t["veldVerplicht"]!)) }
+        if (invoer.email ?? "").isEmpty { formulier.fouten.append(VeldFout(veld: "email", label: t.tekst("email"), tekst: t.tekst("veldVerplicht"))) }
+        if (invoer.wachtwoord ?? "").isEmpty { formulier.fouten.append(VeldFout(veld: "wachtwoord", label: t.tekst("wachtwoord"), tekst: t.tekst("veldVerplicht"))) }
         guard formulier.fouten.isEmpty else {
             return try await req.pagina("inloggen", titel: "inloggen", inhoud: formulier, status: .badRequest)
         }

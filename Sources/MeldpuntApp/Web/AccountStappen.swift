@@ -36,26 +36,26 @@ struct AccountStap: Encodable, Sendable {
     mutating func fout(_ f: AccountFout, _ t: [String: String]) {
         let tekst = t["accountFout_" + f.code] ?? f.code
         for i in velden.indices where velden[i].naam == f.veld { velden[i].fout = tekst }
-        let label = velden.first { $0.naam == f.veld }?.label ?? t["inloggen"]!
+        let label = velden.first { $0.naam == f.veld }?.label ?? t.tekst("inloggen")
         fouten.append(VeldFout(veld: f.veld, label: label, tekst: tekst))
     }
 
     mutating func verplicht(_ invoer: [String: String?], _ t: [String: String]) {
         for i in velden.indices where (invoer[velden[i].naam] ?? nil)?.isEmpty ?? true {
             velden[i].fout = t["veldVerplicht"]
-            fouten.append(VeldFout(veld: velden[i].naam, label: velden[i].label, tekst: t["veldVerplicht"]!))
+            fouten.append(VeldFout(veld: velden[i].naam, label: velden[i].label, tekst: t.tekst("veldVerplicht")))
         }
     }
 
     static func nieuwWachtwoord(_ t: [String: String], metHuidig: Bool) -> [Veld] {
-        (metHuidig ? [Veld(naam: "huidig", label: t["huidigWachtwoord"]!, autocomplete: "current-password")] : []) + [
-            Veld(naam: "nieuw", label: t["nieuwWachtwoord"]!, autocomplete: "new-password", hint: t["nieuwWachtwoordHint"]),
-            Veld(naam: "herhaal", label: t["herhaalWachtwoord"]!, autocomplete: "new-password"),
+        (metHuidig ? [Veld(naam: "huidig", label: t.tekst("huidigWachtwoord"), autocomplete: "current-password")] : []) + [
+            Veld(naam: "nieuw", label: t.tekst("nieuwWachtwoord"), autocomplete: "new-password", hint: t["nieuwWachtwoordHint"]),
+            Veld(naam: "herhaal", label: t.tekst("herhaalWachtwoord"), autocomplete: "new-password"),
         ]
     }
 
     static func codeVeld(_ t: [String: String], herstel: Bool) -> Veld {
-        Veld(naam: "code", label: t["tweestapsCode"]!, type: "text", autocomplete: "one-time-code", invoermodus: herstel ? "text" : "numeric",
+        Veld(naam: "code", label: t.tekst("tweestapsCode"), type: "text", autocomplete: "one-time-code", invoermodus: herstel ? "text" : "numeric",
              hint: t[herstel ? "tweestapsCodeHint" : "tweestapsCodeInstellenHint"])
     }
 }
@@ -82,13 +82,13 @@ extension Request {
     func tweestapsInstellen(_ g: Gebruiker, actie: String, fout: AccountFout? = nil, geheim bestaand: Data? = nil) async throws -> Response {
         let t = Teksten.voor(taal)
         let geheim = bestaand ?? Totp.nieuwGeheim()
-        var stap = AccountStap(kop: t["tweestapsInstellenTitel"]!, uitleg: [t["tweestapsInstellenUitleg1"]!, t["tweestapsInstellenUitleg2"]!])
+        var stap = AccountStap(kop: t.tekst("tweestapsInstellenTitel"), uitleg: [t.tekst("tweestapsInstellenUitleg1"), t.tekst("tweestapsInstellenUitleg2")])
         stap.sleutel = Base32.inGroepen(Base32.codeer(geheim))
         stap.sleutelLink = Totp.uri(geheim: geheim, account: g.email)
         stap.actie = actie
         stap.verborgen = [.init(naam: "geheim", waarde: try Verzegeld.sluit(NieuwTweestapsGeheim(gebruiker: try g.requireID(), geheim: geheim), application.geheimen.tweeStaps))]
         stap.velden = [AccountStap.codeVeld(t, herstel: false)]
-        stap.knop = t["tweestapsAanzetten"]!
+        stap.knop = t.tekst("tweestapsAanzetten")
         if let fout { stap.fout(fout, t) }
         return try await accountStap(stap, titel: "tweestapsInstellenTitel", status: fout == nil ? .ok : .badRequest)
     }

@@ -18,7 +18,7 @@ struct Formulierfouten {
     init(_ p: Weigering, taal: Taal, voorvoegsel: String, label: (String) -> String?) {
         lijst = (p.velden ?? [OngeldigeParameter(name: "", code: "conflict", reason: p.uitleg(taal))]).map {
             let veld = p.velden == nil ? "fouten-titel" : Self.veld(voorvoegsel, $0.name)
-            return VeldFout(veld: veld, label: label(veld) ?? label(voorvoegsel) ?? Teksten.voor(taal)["ditVeld"]!, tekst: $0.reden(taal))
+            return VeldFout(veld: veld, label: label(veld) ?? label(voorvoegsel) ?? Teksten.voor(taal).tekst("ditVeld"), tekst: $0.reden(taal))
         }
     }
 
@@ -84,28 +84,28 @@ struct CoordinatieWebController: RouteCollection {
     static func berichten(_ b: [VerzoekBerichtDTO], _ t: [String: String], href: (VerzoekBijlageDTO) -> String) -> [VerzoekPagina.Bericht] {
         b.reversed().map {
             VerzoekPagina.Bericht(tijdstip: Datumweergave.tijdstip($0.tijdstip), van: [$0.door, t["verzoekVan_\($0.van)"]].compactMap { $0 }.first ?? $0.van,
-                                  wat: t["verzoekStap_\($0.soort)"] ?? $0.soort, tekst: $0.tekst, bijlage: $0.bijlage.map(href), bijlageNaam: $0.bijlage?.bestandsnaam)
+                                  wat: t["verzoekStap_\($0.soort.rawValue)"] ?? $0.soort.rawValue, tekst: $0.tekst, bijlage: $0.bijlage.map(href), bijlageNaam: $0.bijlage?.bestandsnaam)
         }
     }
 
     static func opschortingTekst(_ o: OpschortingDTO, _ t: [String: String]) -> String {
-        [t["opschortingsActie_\(o.actie)"] ?? o.actie, o.kenmerk.map { "\(t["verzoekKenmerk"]!) \($0)" },
-         o.tot.map { "\(t["statusTot"]!) \(Datumweergave.datum($0))" },
-         o.bevestigdOp.map { "\(t["verzoekBevestigd"]!) \(Datumweergave.datum($0))" } ?? t["verzoekNietBevestigd"],
-         o.opgehevenOp.map { "\(t["verzoekOpgeheven"]!) \(Datumweergave.datum($0))" }].compactMap { $0 }.joined(separator: " · ")
+        [t["opschortingsActie_\(o.actie)"] ?? o.actie, o.kenmerk.map { "\(t.tekst("verzoekKenmerk")) \($0)" },
+         o.tot.map { "\(t.tekst("statusTot")) \(Datumweergave.datum($0))" },
+         o.bevestigdOp.map { "\(t.tekst("verzoekBevestigd")) \(Datumweergave.datum($0))" } ?? t["verzoekNietBevestigd"],
+         o.opgehevenOp.map { "\(t.tekst("verzoekOpgeheven")) \(Datumweergave.datum($0))" }].compactMap { $0 }.joined(separator: " · ")
     }
 
     static func kop(soort: String, status: String, uiterlijk: String?, teLaat: Bool, niveau: String, reden: String?, opschorting: OpschortingDTO?,
                     overleg: OverlegDTO?, _ t: [String: String]) -> [VerzoekPagina.Regel] {
-        var r = [VerzoekPagina.Regel(label: t["verzoekSoort"]!, waarde: t["verzoekSoort_\(soort)"] ?? soort),
-                 VerzoekPagina.Regel(label: t["status"]!, waarde: t["verzoekStatus_\(status)"] ?? status),
-                 VerzoekPagina.Regel(label: t["verzoekUiterlijk"]!, waarde: (uiterlijk.map(Datumweergave.datum) ?? "–") + (teLaat ? " – \(t["teLaat"]!)" : "")),
-                 VerzoekPagina.Regel(label: t["verzoekNiveau"]!, waarde: t["niveau_\(niveau)"] ?? niveau)]
-        if let reden { r.append(.init(label: t["verzoekReden"]!, waarde: reden)) }
-        if let o = opschorting { r.append(.init(label: t["verzoekOpschorting"]!, waarde: opschortingTekst(o, t))) }
+        var r = [VerzoekPagina.Regel(label: t.tekst("verzoekSoort"), waarde: t["verzoekSoort_\(soort)"] ?? soort),
+                 VerzoekPagina.Regel(label: t.tekst("status"), waarde: t["verzoekStatus_\(status)"] ?? status),
+                 VerzoekPagina.Regel(label: t.tekst("verzoekUiterlijk"), waarde: (uiterlijk.map(Datumweergave.datum) ?? "–") + (teLaat ? " – \(t.tekst("teLaat"))" : "")),
+                 VerzoekPagina.Regel(label: t.tekst("verzoekNiveau"), waarde: t["niveau_\(niveau)"] ?? niveau)]
+        if let reden { r.append(.init(label: t.tekst("verzoekReden"), waarde: reden)) }
+        if let o = opschorting { r.append(.init(label: t.tekst("verzoekOpschorting"), waarde: opschortingTekst(o, t))) }
         if let o = overleg {
-            r.append(.init(label: t["verzoekOverleg"]!, waarde: "\(Datumweergave.datum(o.datum)) · \(o.deelnemers)"))
-            if let v = o.verslag { r.append(.init(label: t["verzoekVerslag"]!, waarde: v)) }
+            r.append(.init(label: t.tekst("verzoekOverleg"), waarde: "\(Datumweergave.datum(o.datum)) · \(o.deelnemers)"))
+            if let v = o.verslag { r.append(.init(label: t.tekst("verzoekVerslag"), waarde: v)) }
         }
         return r
     }
@@ -129,21 +129,21 @@ struct CoordinatieWebController: RouteCollection {
         let z = zaaknummer(req)
         let v = try await req.meldingen.verzoekVoorMeldpunt(z, id(req), door: g)
         let basis = "/meldingen/\(z)/verzoeken/\(v.id)"
-        var regels = [VerzoekPagina.Regel(label: t["verzoekOrganisatie"]!, waarde: v.organisatie.naam)]
+        var regels = [VerzoekPagina.Regel(label: t.tekst("verzoekOrganisatie"), waarde: v.organisatie.naam)]
         regels += Self.kop(soort: v.soort, status: v.status, uiterlijk: v.uiterlijk, teLaat: v.termijnOverschreden, niveau: v.niveau, reden: v.reden,
                            opschorting: v.opschorting, overleg: v.overleg, t)
         if let c = v.contactpersoon {
-            regels.append(.init(label: t["verzoekContactpersoon"]!, waarde: [c.naam, c.functie, c.email, c.telefoon].compactMap { $0 }.joined(separator: " · ")))
+            regels.append(.init(label: t.tekst("verzoekContactpersoon"), waarde: [c.naam, c.functie, c.email, c.telefoon].compactMap { $0 }.joined(separator: " · ")))
         }
-        regels.append(.init(label: t["verzoekGedeeld"]!, waarde: v.gedeeldeGegevens.isEmpty ? t["verzoekAlleenVraag"]! : v.gedeeldeGegevens.map { t["gedeeld_\($0)"] ?? $0 }.joined(separator: ", ")))
+        regels.append(.init(label: t.tekst("verzoekGedeeld"), waarde: v.gedeeldeGegevens.isEmpty ? t.tekst("verzoekAlleenVraag") : v.gedeeldeGegevens.map { t["gedeeld_\($0)"] ?? $0 }.joined(separator: ", ")))
         let open = VerzoekStatus(rawValue: v.status)?.isOpen ?? false
         let inhoud = VerzoekPagina(
-            titel: "\(t["verzoekSoort_\(v.soort)"] ?? v.soort) – \(v.organisatie.naam)", terug: "/meldingen/\(z)", terugNaam: "\(t["mfoMelding"]!) \(z)",
+            titel: "\(t["verzoekSoort_\(v.soort)"] ?? v.soort) – \(v.organisatie.naam)", terug: "/meldingen/\(z)", terugNaam: "\(t.tekst("mfoMelding")) \(z)",
             basis: basis, isMeldpunt: true, zaaknummer: z, regels: regels, gedeeld: [], gedeeldeBijlagen: [],
             berichten: Self.berichten(v.berichten, t) { "\(basis)/bijlagen/\($0.id)" }, open: open, kanAccepteren: false, kanUitvoeren: false,
             isOpschorting: v.soort == VerzoekSoort.opschorting.rawValue, isOverleg: v.soort == VerzoekSoort.overleg.rawValue, kanOpheffen: false,
             kanEscaleren: open && v.niveau != Escalatieniveau.interdepartementaal.rawValue,
-            terugmelding: v.terugmelding.map { "\(t["verzoekTerugmelding"]!) \($0.id) – \($0.status) (\($0.bijhouder))" },
+            terugmelding: v.terugmelding.map { "\(t.tekst("verzoekTerugmelding")) \($0.id) – \($0.status) (\($0.bijhouder))" },
             waarden: ["termijnUiterlijk": v.uiterlijk ?? ""].merging(waarden) { _, b in b }, fouten: fouten.lijst, foutVelden: fouten.velden)
         return try await req.pagina("verzoek", titel: "verzoekTitel", inhoud: inhoud, melding: melding, status: fouten.lijst.isEmpty ? .ok : .badRequest)
     }
@@ -221,28 +221,28 @@ struct CoordinatieWebController: RouteCollection {
         let t = Teksten.voor(req.taal)
         let v = try await req.meldingen.verzoekVoorPartner(id(req), door: g)
         let basis = "/verzoeken/\(v.id)"
-        var regels = [VerzoekPagina.Regel(label: t["zaaknummer"]!, waarde: v.zaaknummer)]
+        var regels = [VerzoekPagina.Regel(label: t.tekst("zaaknummer"), waarde: v.zaaknummer)]
         regels += Self.kop(soort: v.soort, status: v.status, uiterlijk: v.uiterlijk, teLaat: v.termijnOverschreden, niveau: v.niveau, reden: v.reden,
                            opschorting: v.opschorting, overleg: v.overleg, t)
         let d = v.melding
         let gedeeld: [VerzoekPagina.Regel] = [
-            ("gedeeld_naam", [d.naam, d.namensNaam.map { "\(t["verzoekNamens"]!) \($0)" }].compactMap { $0 }.joined(separator: " ")),
+            ("gedeeld_naam", [d.naam, d.namensNaam.map { "\(t.tekst("verzoekNamens")) \($0)" }].compactMap { $0 }.joined(separator: " ")),
             ("gedeeld_bsn", d.bsn), ("gedeeld_email", d.email), ("gedeeld_telefoon", d.telefoon), ("gedeeld_adres", d.adres),
             ("mfoLabel_watIsFout", d.watIsFout), ("mfoLabel_watMoetHetZijn", d.watMoetHetZijn), ("mfoLabel_sinds", d.sinds.map(Datumweergave.datum)),
             ("mfoLabel_registraties", d.registraties?.joined(separator: ", ")),
         ].compactMap { sleutel, w in w.flatMap { $0.isEmpty ? nil : VerzoekPagina.Regel(label: t[sleutel] ?? sleutel, waarde: $0) } }
-            + (d.gevolgen ?? []).map { VerzoekPagina.Regel(label: t["mfoGevolg"]!, waarde: [$0.soort.map { t["gevolg_\($0)"] ?? $0 }, $0.organisatie, $0.omschrijving].compactMap { $0 }.joined(separator: " · ")) }
+            + (d.gevolgen ?? []).map { VerzoekPagina.Regel(label: t.tekst("mfoGevolg"), waarde: [$0.soort.map { t["gevolg_\($0)"] ?? $0 }, $0.organisatie, $0.omschrijving].compactMap { $0 }.joined(separator: " · ")) }
         let mogelijk = Set(v.mogelijkeStatussen)
         let open = VerzoekStatus(rawValue: v.status)?.isOpen ?? false
         let inhoud = VerzoekPagina(
-            titel: "\(t["verzoekSoort_\(v.soort)"] ?? v.soort) – \(v.zaaknummer)", terug: "/verzoeken", terugNaam: t["verzoekenTitel"]!,
-            basis: basis, isMeldpunt: false, zaaknummer: v.zaaknummer, regels: regels, gedeeld: [VerzoekPagina.Regel(label: t["verzoekVraag"]!, waarde: v.vraag)] + gedeeld,
+            titel: "\(t["verzoekSoort_\(v.soort)"] ?? v.soort) – \(v.zaaknummer)", terug: "/verzoeken", terugNaam: t.tekst("verzoekenTitel"),
+            basis: basis, isMeldpunt: false, zaaknummer: v.zaaknummer, regels: regels, gedeeld: [VerzoekPagina.Regel(label: t.tekst("verzoekVraag"), waarde: v.vraag)] + gedeeld,
             gedeeldeBijlagen: (d.bijlagen ?? []).map { Keuze(waarde: "\(basis)/bijlagen/\($0.id)", naam: $0.bestandsnaam) },
             berichten: Self.berichten(v.berichten, t) { "\(basis)/bijlagen/\($0.id)" }, open: open,
             kanAccepteren: mogelijk.contains("geaccepteerd"), kanUitvoeren: mogelijk.contains("uitgevoerd"),
             isOpschorting: v.soort == VerzoekSoort.opschorting.rawValue, isOverleg: v.soort == VerzoekSoort.overleg.rawValue,
             kanOpheffen: v.kanOpheffen, kanEscaleren: false,
-            terugmelding: v.terugmeldingId.map { _ in t["verzoekViaTerugmelding"]! },
+            terugmelding: v.terugmeldingId.map { _ in t.tekst("verzoekViaTerugmelding") },
             waarden: ["uitvoerenOpgeschortTot": v.opschorting?.tot ?? ""].merging(waarden) { _, b in b }, fouten: fouten.lijst, foutVelden: fouten.velden)
         return try await req.pagina("verzoek", titel: "verzoekTitel", inhoud: inhoud, melding: melding, status: fouten.lijst.isEmpty ? .ok : .badRequest)
     }

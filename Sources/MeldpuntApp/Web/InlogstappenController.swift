@@ -80,8 +80,8 @@ struct InlogstappenController: RouteCollection {
 
     private func codeStap(_ req: Request, fout: AccountFout? = nil) async throws -> Response {
         let t = Teksten.voor(req.taal)
-        var stap = AccountStap(kop: t["tweestapsCodeTitel"]!, uitleg: [t["tweestapsCodeUitleg"]!], actie: "/inloggen/code",
-                               velden: [AccountStap.codeVeld(t, herstel: true)], knop: t["inloggen"]!)
+        var stap = AccountStap(kop: t.tekst("tweestapsCodeTitel"), uitleg: [t.tekst("tweestapsCodeUitleg")], actie: "/inloggen/code",
+                               velden: [AccountStap.codeVeld(t, herstel: true)], knop: t.tekst("inloggen"))
         if let fout { stap.fout(fout, t) }
         return try await req.accountStap(stap, titel: "tweestapsCodeTitel",
                                          status: fout == .teVeelCodepogingen ? .tooManyRequests : fout == nil ? .ok : .badRequest)
@@ -114,8 +114,8 @@ struct InlogstappenController: RouteCollection {
 
     private func wachtwoordStap(_ req: Request, invoer: [String: String?] = [:], fout: AccountFout? = nil) async throws -> Response {
         let t = Teksten.voor(req.taal)
-        var stap = AccountStap(kop: t["nieuwWachtwoordTitel"]!, uitleg: [t["nieuwWachtwoordUitleg"]!], actie: "/inloggen/wachtwoord",
-                               velden: AccountStap.nieuwWachtwoord(t, metHuidig: false), knop: t["wachtwoordOpslaan"]!)
+        var stap = AccountStap(kop: t.tekst("nieuwWachtwoordTitel"), uitleg: [t.tekst("nieuwWachtwoordUitleg")], actie: "/inloggen/wachtwoord",
+                               velden: AccountStap.nieuwWachtwoord(t, metHuidig: false), knop: t.tekst("wachtwoordOpslaan"))
         if !invoer.isEmpty { stap.verplicht(invoer, t) }
         if let fout, stap.fouten.isEmpty { stap.fout(fout, t) }
         return try await req.accountStap(stap, titel: "nieuwWachtwoordTitel", status: stap.fouten.isEmpty ? .ok : .badRequest)
@@ -159,7 +159,7 @@ struct InlogstappenController: RouteCollection {
         case .aan(let codes):
             let t = Teksten.voor(req.taal)
             let token = try await Self.startSessie(req, g)
-            let response = try await req.accountStap(AccountStap(kop: t["tweestapsAanTitel"]!, uitleg: [t["tweestapsAanUitleg"]!],
+            let response = try await req.accountStap(AccountStap(kop: t.tekst("tweestapsAanTitel"), uitleg: [t.tekst("tweestapsAanUitleg")],
                                                                  codes: codes, verder: v.terug), titel: "tweestapsAanTitel")
             Self.zetSessie(token, req, response)
             return response

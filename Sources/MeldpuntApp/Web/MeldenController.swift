@@ -50,8 +50,8 @@ struct MeldenController: RouteCollection {
         let s = try req.content.decode(ScopeInvoer.self)
         let t = Teksten.voor(req.taal)
         var fouten: [VeldFout] = []
-        if !["ja", "nee"].contains(s.alBenaderd ?? "") { fouten.append(VeldFout(veld: "alBenaderdJa", label: t["alBenaderd"]!, tekst: t["kiesAntwoord"]!)) }
-        if !["ja", "nee"].contains(s.bezwaar ?? "") { fouten.append(VeldFout(veld: "bezwaarJa", label: t["bezwaarVraag"]!, tekst: t["kiesAntwoord"]!)) }
+        if !["ja", "nee"].contains(s.alBenaderd ?? "") { fouten.append(VeldFout(veld: "alBenaderdJa", label: t.tekst("alBenaderd"), tekst: t.tekst("kiesAntwoord"))) }
+        if !["ja", "nee"].contains(s.bezwaar ?? "") { fouten.append(VeldFout(veld: "bezwaarJa", label: t.tekst("bezwaarVraag"), tekst: t.tekst("kiesAntwoord"))) }
         let registratie = Registratie.met(code: s.registratie ?? "")?.code ?? ""
         guard fouten.isEmpty else {
             return try await toonScope(req, registratie: registratie, alBenaderd: s.alBenaderd ?? "", bezwaar: s.bezwaar ?? "", fouten: fouten)
@@ -135,11 +135,11 @@ struct MeldenController: RouteCollection {
         if (zonderBestanden.formulierToken ?? "").count != 43 { zonderBestanden.formulierToken = Sleutels.willekeurig(32) }
         return try await req.pagina("melden-formulier", titel: "melden", inhoud: FormulierPagina(
             f: zonderBestanden,
-            melderTypes: MelderType.allCases.map { Keuze(waarde: $0.rawValue, naam: t["melderType_\($0.rawValue)"]!, gekozen: f.melderType == $0.rawValue) },
+            melderTypes: MelderType.allCases.map { Keuze(waarde: $0.rawValue, naam: t.tekst("melderType_\($0.rawValue)"), gekozen: f.melderType == $0.rawValue) },
             registraties: Registratie.alle.map { r in Keuze(waarde: r.code, naam: "\(r.naam) (\(r.code))", gekozen: (f.registraties ?? []).contains(r.code)) },
-            gevolgSoorten: GevolgSoort.allCases.map { Keuze(waarde: $0.rawValue, naam: t["gevolg_\($0.rawValue)"]!, gekozen: f.gevolgSoort == $0.rawValue) },
-            kanalen: Contactkanaal.allCases.map { Keuze(waarde: $0.rawValue, naam: t["kanaal_\($0.rawValue)"]!, gekozen: (f.voorkeurKanaal ?? "email") == $0.rawValue) },
-            bijlagen: bijlagen, toestemmingTekst: t["toestemmingTekst"]!, toestemmingVersie: Toestemmingstekst.versie,
+            gevolgSoorten: GevolgSoort.allCases.map { Keuze(waarde: $0.rawValue, naam: t.tekst("gevolg_\($0.rawValue)"), gekozen: f.gevolgSoort == $0.rawValue) },
+            kanalen: Contactkanaal.allCases.map { Keuze(waarde: $0.rawValue, naam: t.tekst("kanaal_\($0.rawValue)"), gekozen: (f.voorkeurKanaal ?? "email") == $0.rawValue) },
+            bijlagen: bijlagen, toestemmingTekst: t.tekst("toestemmingTekst"), toestemmingVersie: Toestemmingstekst.versie,
             fouten: fouten, foutVelden: Dictionary(fouten.map { ($0.veld, $0.tekst) }, uniquingKeysWith: { a, _ in a })),
             status: fouten.isEmpty ? .ok : .badRequest)
     }
@@ -165,7 +165,7 @@ struct MeldenController: RouteCollection {
         for file in f.bijlage ?? [] where file.data.readableBytes > 0 {
             let data = Data(buffer: file.data)
             guard let soort = BijlageRegels.herken(data) else {
-                fouten.append(VeldFout(veld: "bijlage", label: t["bijlagen"]!, tekst: "\(file.filename): \(t["bijlageSoort"]!)"))
+                fouten.append(VeldFout(veld: "bijlage", label: t.tekst("bijlagen"), tekst: "\(file.filename): \(t.tekst("bijlageSoort"))"))
                 continue
             }
             let naam = String(String(file.filename.split(separator: "/").last ?? "bijlage").prefix(BijlageRegels.maxBestandsnaamLengte))
@@ -216,7 +216,7 @@ struct MeldenController: RouteCollection {
             } catch let p as Weigering where p.hoortBijFormulier {
                 fouten = (p.velden ?? []).map {
                     let id = Self.veldId($0.name)
-                    return VeldFout(veld: id, label: t[Self.labels[id] ?? id] ?? t["melden"]!, tekst: $0.reden(req.taal))
+                    return VeldFout(veld: id, label: t[Self.labels[id] ?? id] ?? t.tekst("melden"), tekst: $0.reden(req.taal))
                 }
             }
         }
@@ -228,7 +228,7 @@ struct MeldenController: RouteCollection {
         guard let waarde = req.cookie(.ontvangen),
               let o = try Verzegeld.open(waarde, MeldingService.Ontvangen.self, req.application.geheimen.eenmaligeWeergave)
         else {
-            return try await req.pagina("fout", titel: "meldingOntvangenTitel", inhoud: WebFoutPagina.Tekst(tekst: Teksten.voor(req.taal)["ontvangenVerlopen"]!),
+            return try await req.pagina("fout", titel: "meldingOntvangenTitel", inhoud: WebFoutPagina.Tekst(tekst: Teksten.voor(req.taal).tekst("ontvangenVerlopen")),
                                         status: .notFound)
         }
         let basis = req.application.instellingen.publiekeUrl

@@ -97,7 +97,7 @@ struct MeldingenWebController: RouteCollection {
         } else {
             fout = t["mfoZoekTeKort"]
         }
-        let fouten = fout.map { [VeldFout(veld: "zoekterm", label: t["mfoZoeken"]!, tekst: $0)] } ?? []
+        let fouten = fout.map { [VeldFout(veld: "zoekterm", label: t.tekst("mfoZoeken"), tekst: $0)] } ?? []
         return try await toonLijst(req, g, map: nil, filter: fouten.isEmpty ? f : nil, zoekterm: term, fouten: fouten)
     }
 
@@ -110,7 +110,7 @@ struct MeldingenWebController: RouteCollection {
         let inhoud = Lijst(
             mappen: Map.allCases.map { TerugmeldingenWebController.MapLink(href: "/meldingen?map=\($0.rawValue)", naam: t[$0.tekstSleutel] ?? $0.rawValue, actief: $0 == map) },
             rijen: items.map { s in
-                Rij(href: "/meldingen/\(s.zaaknummer)", zaaknummer: s.zaaknummer, naam: s.naam ?? t["mfoGewist"]!,
+                Rij(href: "/meldingen/\(s.zaaknummer)", zaaknummer: s.zaaknummer, naam: s.naam ?? t.tekst("mfoGewist"),
                     melderType: t["mfoMelderType_\(s.melderType)"] ?? s.melderType, registraties: s.registraties.joined(separator: ", "),
                     ontvangen: Datumweergave.datum(s.ontvangenOp), contactUiterlijk: Datumweergave.datum(s.eersteContactUiterlijk),
                     teLaat: s.contactTermijnOverschreden, verzoekTeLaat: s.verzoekTermijnOverschreden, status: t["mfoStatus_\(s.status)"] ?? s.status, behandelaar: s.behandelaar?.naam)
@@ -118,7 +118,7 @@ struct MeldingenWebController: RouteCollection {
             bladeren: Bladeren(totaal: totaal, pagina: filter?.pagina ?? 1, grootte: filter?.paginagrootte ?? 25,
                                link: map.map { m in { "/meldingen?map=\(m.rawValue)&pagina=\($0)" } }
                                    ?? status.map { s in { "/meldingen?status=\(s.rawValue)&pagina=\($0)" } }),
-            statussen: [Keuze(waarde: "", naam: t["mfoAlleStatussen"]!, gekozen: status == nil)]
+            statussen: [Keuze(waarde: "", naam: t.tekst("mfoAlleStatussen"), gekozen: status == nil)]
                 + MeldingStatus.allCases.map { Keuze(waarde: $0.rawValue, naam: t["mfoStatus_\($0.rawValue)"] ?? $0.rawValue, gekozen: $0 == status) },
             zoekterm: zoekterm, isZoekresultaat: map == nil && status == nil, fouten: fouten,
             foutVelden: Dictionary(fouten.map { ($0.veld, $0.tekst) }, uniquingKeysWith: { a, _ in a }))
@@ -235,10 +235,10 @@ struct MeldingenWebController: RouteCollection {
             bijlagen: d.bijlagen.map { BijlageRij(href: "/meldingen/\(d.zaaknummer)/bijlagen/\($0.id)", naam: $0.bestandsnaam,
                                                   grootte: ByteCountFormatter.string(fromByteCount: Int64($0.grootte), countStyle: .file)) },
             analyse: d.analyse.map { a in [
-                Regel(label: t["mfoOorsprong"]!, waarde: "\(a.oorsprongOrganisatie) · \(a.oorsprongRegistratie)"),
-                Regel(label: t["mfoGeraakteOrganisaties"]!, waarde: a.geraakteOrganisaties.isEmpty ? "–" : a.geraakteOrganisaties.joined(separator: ", ")),
-                Regel(label: t["mfoGeraakteRegistraties"]!, waarde: a.geraakteRegistraties.isEmpty ? "–" : a.geraakteRegistraties.joined(separator: ", ")),
-                Regel(label: t["mfoComplexiteit"]!, waarde: t["mfoComplexiteit_\(a.complexiteit)"] ?? a.complexiteit),
+                Regel(label: t.tekst("mfoOorsprong"), waarde: "\(a.oorsprongOrganisatie) · \(a.oorsprongRegistratie)"),
+                Regel(label: t.tekst("mfoGeraakteOrganisaties"), waarde: a.geraakteOrganisaties.isEmpty ? "–" : a.geraakteOrganisaties.joined(separator: ", ")),
+                Regel(label: t.tekst("mfoGeraakteRegistraties"), waarde: a.geraakteRegistraties.isEmpty ? "–" : a.geraakteRegistraties.joined(separator: ", ")),
+                Regel(label: t.tekst("mfoComplexiteit"), waarde: t["mfoComplexiteit_\(a.complexiteit)"] ?? a.complexiteit),
             ] } ?? [],
             voorstel: d.rolVoorstel.map { t["mfoRol_\($0.rol)"] ?? $0.rol }, voorstelRedenen: d.rolVoorstel?.redenen ?? [],
             tijdlijn: d.tijdlijn.reversed().map { Self.tijdlijnRij($0, t) },
@@ -248,12 +248,12 @@ struct MeldingenWebController: RouteCollection {
             kanalen: keuzes(Contactvorm.allCases.map(\.rawValue), sleutel: "mfoKanaal", veld: "contactKanaal"),
             complexiteiten: keuzes(Complexiteit.allCases.map(\.rawValue), sleutel: "mfoComplexiteit", veld: "analyseComplexiteit"),
             rollen: MeldpuntRol.allCases.map { r in
-                Keuze(waarde: r.rawValue, naam: (t["mfoRol_\(r.rawValue)"] ?? r.rawValue) + (r.rawValue == d.rolVoorstel?.rol ? " (\(t["mfoVoorgesteld"]!))" : ""),
+                Keuze(waarde: r.rawValue, naam: (t["mfoRol_\(r.rawValue)"] ?? r.rawValue) + (r.rawValue == d.rolVoorstel?.rol ? " (\(t.tekst("mfoVoorgesteld")))" : ""),
                       gekozen: waarden["keuzeRol"] == r.rawValue)
             },
-            uitkomsten: [Keuze(waarde: "", naam: t["mfoKiesUitkomst"]!, gekozen: (waarden["sluitenUitkomst"] ?? "").isEmpty)]
+            uitkomsten: [Keuze(waarde: "", naam: t.tekst("mfoKiesUitkomst"), gekozen: (waarden["sluitenUitkomst"] ?? "").isEmpty)]
                 + keuzes(MeldingUitkomst.allCases.map(\.rawValue), sleutel: "mfoUitkomst", veld: "sluitenUitkomst"),
-            scopeRedenen: [Keuze(waarde: "", naam: t["mfoGeenScopeReden"]!, gekozen: (waarden["sluitenScopeReden"] ?? "").isEmpty)]
+            scopeRedenen: [Keuze(waarde: "", naam: t.tekst("mfoGeenScopeReden"), gekozen: (waarden["sluitenScopeReden"] ?? "").isEmpty)]
                 + keuzes(ScopeReden.allCases.map(\.rawValue), sleutel: "mfoScope", veld: "sluitenScopeReden"),
             medewerkers: medewerkers.map { Keuze(waarde: $0.email, naam: $0.naam, gekozen: waarden["toewijzenEmail"] == $0.email) },
             waarden: waarden, fouten: fouten,
@@ -268,10 +268,10 @@ struct MeldingenWebController: RouteCollection {
                            terugmelding: v.terugmelding.map { "\($0.status) (\($0.bijhouder))" })
             },
             escalatieniveau: t["niveau_\(d.escalatieniveau)"] ?? d.escalatieniveau, aantalEscalaties: d.aantalEscalaties,
-            partners: [Keuze(waarde: "", naam: t["partnerKies"]!, gekozen: (waarden["verzoekOrganisatie"] ?? "").isEmpty)]
+            partners: [Keuze(waarde: "", naam: t.tekst("partnerKies"), gekozen: (waarden["verzoekOrganisatie"] ?? "").isEmpty)]
                 + (try await req.partnerregister.partners()).map { Keuze(waarde: $0.id!.tekst, naam: $0.naam, gekozen: waarden["verzoekOrganisatie"] == $0.id!.tekst) },
             verzoekSoorten: keuzes(VerzoekSoort.allCases.map(\.rawValue), sleutel: "verzoekSoort", veld: "verzoekSoort"),
-            opschortingsActies: [Keuze(waarde: "", naam: t["verzoekKiesActie"]!, gekozen: (waarden["verzoekActie"] ?? "").isEmpty)]
+            opschortingsActies: [Keuze(waarde: "", naam: t.tekst("verzoekKiesActie"), gekozen: (waarden["verzoekActie"] ?? "").isEmpty)]
                 + keuzes(OpschortingsActie.allCases.map(\.rawValue), sleutel: "opschortingsActie", veld: "verzoekActie"),
             gedeeld: GedeeldGegeven.allCases.map { g in
                 Keuze(waarde: g.rawValue, naam: t["gedeeld_\(g.rawValue)"] ?? g.rawValue, gekozen: (waarden["verzoekGedeeld"] ?? "omschrijving").split(separator: ",").contains { $0 == g.rawValue })
@@ -300,7 +300,7 @@ struct MeldingenWebController: RouteCollection {
             voeg("mfoToestemmingVertegenwoordigde", v.toestemmingVertegenwoordigde == true ? t["ja"] : t["nee"])
         }
         voeg("mfoLabel_voorkeurKanaal", v.voorkeurKanaal.map { t["kanaal_\($0)"] ?? $0 })
-        voeg("mfoAlBenaderd", v.organisatieAlBenaderd.map { $0 ? t["ja"]! : t["nee"]! })
+        voeg("mfoAlBenaderd", v.organisatieAlBenaderd.map { $0 ? t.tekst("ja") : t.tekst("nee") })
         voeg("mfoLabel_redenNietBenaderd", v.redenNietBenaderd)
         voeg("mfoLabel_registraties", ((v.registraties ?? []) + [v.andereRegistratie].compactMap { $0 }).joined(separator: ", "))
         voeg("mfoLabel_betrokkenOrganisaties", (v.betrokkenOrganisaties ?? []).joined(separator: ", "))
@@ -308,7 +308,7 @@ struct MeldingenWebController: RouteCollection {
         voeg("mfoLabel_watMoetHetZijn", v.watMoetHetZijn)
         voeg("mfoLabel_sinds", v.sinds.map(Datumweergave.datum))
         for g in v.gevolgen ?? [] {
-            voeg("mfoGevolg", [g.soort.map { t["gevolg_\($0)"] ?? $0 }, g.organisatie, g.omschrijving, g.uiterlijkeDatum.map { "\(t["mfoUiterlijk"]!) \(Datumweergave.datum($0))" }]
+            voeg("mfoGevolg", [g.soort.map { t["gevolg_\($0)"] ?? $0 }, g.organisatie, g.omschrijving, g.uiterlijkeDatum.map { "\(t.tekst("mfoUiterlijk")) \(Datumweergave.datum($0))" }]
                 .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · "))
         }
         return r
@@ -320,7 +320,7 @@ struct MeldingenWebController: RouteCollection {
                      g?.rol.map { t["mfoRol_\($0)"] ?? $0 }, g?.uitkomst.map { t["mfoUitkomst_\($0)"] ?? $0 }, g?.scopeReden.map { t["mfoScope_\($0)"] ?? $0 },
                      g?.cijfer.map { "\($0)/5" }, g?.organisatie, g?.verzoekSoort.map { t["verzoekSoort_\($0)"] ?? $0 },
                      g?.niveau.map { t["niveau_\($0)"] ?? $0 }, g?.contactpersoon, g?.terugmeldingStatus].compactMap { $0 }
-        return TijdlijnRij(tijdstip: Datumweergave.tijdstip(e.tijdstip), wat: t["mfoSoort_\(e.soort)"] ?? e.soort, door: e.door ?? "–",
+        return TijdlijnRij(tijdstip: Datumweergave.tijdstip(e.tijdstip), wat: t["mfoSoort_\(e.soort.rawValue)"] ?? e.soort.rawValue, door: e.door ?? "–",
                            tekst: e.tekst, extra: extra.isEmpty ? nil : extra.joined(separator: " · "), voorMelder: e.zichtbaarVoorMelder)
     }
 
@@ -436,7 +436,7 @@ struct MeldingenWebController: RouteCollection {
                 Formulierfouten.veld(actie.voorvoegsel, plat[naam] ?? plat[String(naam.prefix { $0 != "[" })] ?? naam)
             }
             let fouten = (p.velden ?? [OngeldigeParameter(name: actie == .sluiten ? "uitkomst" : "tekst", code: "conflict", reason: p.uitleg(req.taal))]).map {
-                VeldFout(veld: p.velden == nil ? "fouten-titel" : sleutel($0.name), label: t["mfoVeld_\(sleutel($0.name))"] ?? t["mfoActie_\(actie.tekst)"] ?? t["ditVeld"]!, tekst: $0.reason)
+                VeldFout(veld: p.velden == nil ? "fouten-titel" : sleutel($0.name), label: t["mfoVeld_\(sleutel($0.name))"] ?? t["mfoActie_\(actie.tekst)"] ?? t.tekst("ditVeld"), tekst: $0.reason)
             }
             let velden: [(String, String?)] = [("datum", i.datum), ("kanaal", i.kanaal), ("samenvatting", i.samenvatting), ("email", i.email),
                                                ("oorsprongOrganisatie", i.oorsprongOrganisatie), ("oorsprongRegistratie", i.oorsprongRegistratie),

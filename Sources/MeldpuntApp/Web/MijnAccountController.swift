@@ -29,18 +29,18 @@ struct MijnAccountController: RouteCollection {
         var acties: [Keuze] = []
         if g.tweestapsGeheim != nil {
             let over = try await Accounts.ongebruikteHerstelcodes(g, on: req.db)
-            uitleg = [t["tweestapsStaatAan"]!, String(format: t["herstelcodesOver"]!, over)]
-            acties.append(Keuze(waarde: "/account/herstelcodes", naam: t["herstelcodesVernieuwen"]!))
+            uitleg = [t.tekst("tweestapsStaatAan"), String(format: t.tekst("herstelcodesOver"), over)]
+            acties.append(Keuze(waarde: "/account/herstelcodes", naam: t.tekst("herstelcodesVernieuwen")))
             if !Accounts.tweestapsVerplicht(g, ontwikkeling: req.application.environment == .development) {
-                links.append(Keuze(waarde: "/account/tweestaps/uit", naam: t["tweestapsUitzetten"]!))
+                links.append(Keuze(waarde: "/account/tweestaps/uit", naam: t.tekst("tweestapsUitzetten")))
             }
         } else {
-            uitleg = [t["tweestapsStaatUit"]!]
-            links.append(Keuze(waarde: "/account/tweestaps", naam: t["tweestapsInstellenTitel"]!))
+            uitleg = [t.tekst("tweestapsStaatUit")]
+            links.append(Keuze(waarde: "/account/tweestaps", naam: t.tekst("tweestapsInstellenTitel")))
         }
-        var stap = AccountStap(kop: t["mijnAccount"]!, uitleg: [String(format: t["accountVan"]!, g.email)] + uitleg,
+        var stap = AccountStap(kop: t.tekst("mijnAccount"), uitleg: [String(format: t.tekst("accountVan"), g.email)] + uitleg,
                                actie: "/account/wachtwoord", velden: AccountStap.nieuwWachtwoord(t, metHuidig: true),
-                               knop: t["wachtwoordWijzigen"]!, links: links, andereActies: acties)
+                               knop: t.tekst("wachtwoordWijzigen"), links: links, andereActies: acties)
         if !invoer.isEmpty { stap.verplicht(invoer, t) }
         if let fout, stap.fouten.isEmpty { stap.fout(fout, t) }
         return stap
@@ -103,9 +103,9 @@ struct MijnAccountController: RouteCollection {
 
     private func uitStap(_ req: Request, fout: AccountFout? = nil, leeg: Bool = false) async throws -> Response {
         let t = Teksten.voor(req.taal)
-        var stap = AccountStap(kop: t["tweestapsUitzetten"]!, uitleg: [t["tweestapsUitUitleg"]!], actie: "/account/tweestaps/uit",
-                               velden: [AccountStap.Veld(naam: "huidig", label: t["huidigWachtwoord"]!, autocomplete: "current-password")],
-                               knop: t["tweestapsUitzetten"]!)
+        var stap = AccountStap(kop: t.tekst("tweestapsUitzetten"), uitleg: [t.tekst("tweestapsUitUitleg")], actie: "/account/tweestaps/uit",
+                               velden: [AccountStap.Veld(naam: "huidig", label: t.tekst("huidigWachtwoord"), autocomplete: "current-password")],
+                               knop: t.tekst("tweestapsUitzetten"))
         if leeg { stap.verplicht(["huidig": ""], t) }
         if let fout { stap.fout(fout, t) }
         return try await req.accountStap(stap, titel: "tweestapsUitzetten", status: stap.fouten.isEmpty ? .ok : .badRequest)

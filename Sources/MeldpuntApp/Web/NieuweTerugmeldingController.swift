@@ -139,13 +139,13 @@ struct NieuweTerugmeldingController: RouteCollection {
             if actie == "volgende" {
                 let ref = req.application.referentiedata
                 if concept.gemeente.isEmpty {
-                    fout("gemeente", "gemeenteVanBijhouding", t["kiesGemeenteUitleg"]!)
+                    fout("gemeente", "gemeenteVanBijhouding", t.tekst("kiesGemeenteUitleg"))
                 } else if let code = Self.gemeentecode(concept.gemeente, ref) {
                     if case .beeindigd(let naam, let opvolger) = ref.status(van: code) {
                         fout("gemeente", "gemeenteVanBijhouding", "\(naam) bestaat niet meer." + (opvolger.flatMap { ref.gemeente($0) }.map { " Kies \($0.naam) (\($0.code))." } ?? ""))
                     }
                 } else {
-                    fout("gemeente", "gemeenteVanBijhouding", t["gemeenteOnbekend"]!)
+                    fout("gemeente", "gemeenteVanBijhouding", t.tekst("gemeenteOnbekend"))
                 }
             }
         case .persoon:
@@ -154,11 +154,11 @@ struct NieuweTerugmeldingController: RouteCollection {
             concept.adres = schoon(invoer.adres)
             if actie == "volgende" {
                 if concept.bsn.isEmpty && concept.anummer.isEmpty && concept.adres.isEmpty {
-                    fout("bsn", "bsn", t["persoonVerplicht"]!)
+                    fout("bsn", "bsn", t.tekst("persoonVerplicht"))
                 }
                 if !concept.bsn.isEmpty { do { try BSN.check(concept.bsn) } catch { fout("bsn", "bsn", error.uitleg.tekst(req.taal)) } }
                 if !concept.anummer.isEmpty { do { try ANummer.check(concept.anummer) } catch { fout("anummer", "anummer", error.uitleg.tekst(req.taal)) } }
-                if concept.adres.count > TerugmeldingLimieten.maxAdres { fout("adres", "adres", t["adresTeLang"]!) }
+                if concept.adres.count > TerugmeldingLimieten.maxAdres { fout("adres", "adres", t.tekst("adresTeLang")) }
             }
         case .gegevens:
             var rijen = (invoer.gegevens ?? []).map {
@@ -168,8 +168,8 @@ struct NieuweTerugmeldingController: RouteCollection {
             concept.gegevens = rijen
             if actie == "volgende" {
                 for (i, r) in rijen.enumerated() {
-                    if BRPAttribuut.met(urn: r.attribuut) == nil { fout("gegevens_\(i)_attribuut", "gegeven", t["kiesGegeven"]!) }
-                    if r.betwijfeld.isEmpty && r.voorgesteld.isEmpty { fout("gegevens_\(i)_betwijfeld", "betwijfeldeWaarde", t["waardeVerplicht"]!) }
+                    if BRPAttribuut.met(urn: r.attribuut) == nil { fout("gegevens_\(i)_attribuut", "gegeven", t.tekst("kiesGegeven")) }
+                    if r.betwijfeld.isEmpty && r.voorgesteld.isEmpty { fout("gegevens_\(i)_betwijfeld", "betwijfeldeWaarde", t.tekst("waardeVerplicht")) }
                     if r.betwijfeld.count > TerugmeldingLimieten.maxWaarde || r.voorgesteld.count > TerugmeldingLimieten.maxWaarde {
                         fout("gegevens_\(i)_betwijfeld", "betwijfeldeWaarde", "Hoogstens \(TerugmeldingLimieten.maxWaarde) tekens.")
                     }
@@ -190,15 +190,15 @@ struct NieuweTerugmeldingController: RouteCollection {
                 let data = Data(buffer: file.data)
                 let totaal = concept.bijlagen.reduce(0) { $0 + $1.grootte } + data.count
                 if concept.bijlagen.count >= BijlageRegels.maxAantal {
-                    fout("bijlage", "bijlagen", t["teVeelBijlagen"]!)
+                    fout("bijlage", "bijlagen", t.tekst("teVeelBijlagen"))
                 } else if totaal > BijlageRegels.maxTotaleGrootte {
-                    fout("bijlage", "bijlagen", t["bijlagenTeGroot"]!)
+                    fout("bijlage", "bijlagen", t.tekst("bijlagenTeGroot"))
                 } else if let soort = BijlageRegels.herken(data) {
                     let naam = String(file.filename.split(separator: "/").last ?? "bijlage").prefix(BijlageRegels.maxBestandsnaamLengte)
                     let hash = try await BijlageOpslag.bewaar(data, nu: req.application.klok.nu(), on: req.db)
                     concept.bijlagen.append(ConceptBijlage(sha256: hash, bestandsnaam: String(naam), mimeType: soort.rawValue, grootte: data.count))
                 } else {
-                    fout("bijlage", "bijlagen", "\(file.filename): \(t["bijlageSoort"]!)")
+                    fout("bijlage", "bijlagen", "\(file.filename): \(t.tekst("bijlageSoort"))")
                 }
             }
             if actie == "volgende" {
@@ -206,8 +206,8 @@ struct NieuweTerugmeldingController: RouteCollection {
                 if concept.kenmerk.count > TerugmeldingLimieten.maxReferentiekenmerk {
                     fout("kenmerk", "kenmerk", "Hoogstens \(TerugmeldingLimieten.maxReferentiekenmerk) tekens.")
                 }
-                if !concept.contactEmail.isEmpty && !isEmailadres(concept.contactEmail) { fout("contactEmail", "email", t["emailOngeldig"]!) }
-                if !concept.contactTelefoon.isEmpty && !isTelefoonnummer(concept.contactTelefoon) { fout("contactTelefoon", "telefoon", t["telefoonOngeldig"]!) }
+                if !concept.contactEmail.isEmpty && !isEmailadres(concept.contactEmail) { fout("contactEmail", "email", t.tekst("emailOngeldig")) }
+                if !concept.contactTelefoon.isEmpty && !isTelefoonnummer(concept.contactTelefoon) { fout("contactTelefoon", "telefoon", t.tekst("telefoonOngeldig")) }
             }
         case .controleren:
             break

@@ -45,7 +45,7 @@ struct PartnersWebController: RouteCollection {
         let rijen = try await req.partnerregister.partners().map {
             Rij(href: "/partners/\($0.id!.tekst)", naam: $0.naam, soort: $0.partnerSoort.map { t["partnerSoort_\($0)"] ?? $0 } ?? "–",
                 registraties: ($0.partnerRegistraties ?? "").replacingOccurrences(of: ",", with: ", "),
-                intentieverklaring: $0.intentieverklaringOp.map(Datumweergave.datum) ?? t["nee"]!)
+                intentieverklaring: $0.intentieverklaringOp.map(Datumweergave.datum) ?? t.tekst("nee"))
         }
         return try await req.pagina("partners", titel: "partnersTitel", inhoud: Lijst(
             rijen: rijen, soorten: soorten(t, waarden["nieuwSoort"]), waarden: waarden, fouten: fouten.lijst, foutVelden: fouten.velden),
@@ -53,7 +53,7 @@ struct PartnersWebController: RouteCollection {
     }
 
     private func soorten(_ t: [String: String], _ gekozen: String?) -> [Keuze] {
-        [Keuze(waarde: "", naam: t["partnerKiesSoort"]!, gekozen: (gekozen ?? "").isEmpty)]
+        [Keuze(waarde: "", naam: t.tekst("partnerKiesSoort"), gekozen: (gekozen ?? "").isEmpty)]
             + PartnerSoort.allCases.map { Keuze(waarde: $0.rawValue, naam: t["partnerSoort_\($0.rawValue)"] ?? $0.rawValue, gekozen: gekozen == $0.rawValue) }
     }
 

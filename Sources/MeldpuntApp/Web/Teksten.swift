@@ -315,10 +315,23 @@ enum Teksten {
         "nietTeZien": ("Deze terugmelding bestaat niet of u heeft er geen toegang toe.", "This data report does not exist or you do not have access to it."),
     ]
 
-    private static let nl = alle.merging(meldpunt) { a, _ in a }.merging(coordinatie) { a, _ in a }.merging(account) { a, _ in a }.mapValues(\.0)
-    private static let en = alle.merging(meldpunt) { a, _ in a }.merging(coordinatie) { a, _ in a }.merging(account) { a, _ in a }.mapValues(\.1)
+    /// Every table in one; a key in two tables is a mistake the tests report.
+    static let tabellen: [[String: (String, String)]] = [alle, meldpunt, coordinatie, account]
+    static let dubbel: [String] = {
+        var gezien: Set<String> = []
+        return tabellen.flatMap(\.keys).filter { !gezien.insert($0).inserted }
+    }()
+    private static let samen = tabellen.reduce(into: [:]) { $0.merge($1) { a, _ in a } }
+    private static let nl = samen.mapValues(\.0)
+    private static let en = samen.mapValues(\.1)
 
     static func voor(_ taal: Taal) -> [String: String] {
         taal == .nl ? nl : en
     }
+}
+
+extension Dictionary where Key == String, Value == String {
+    /// A fixed text by its key. Every key used in code and templates exists in both languages
+    /// (TekstenTests), so the key itself is only ever shown if that test was ignored.
+    func tekst(_ sleutel: String) -> String { self[sleutel] ?? sleutel }
 }

@@ -126,10 +126,10 @@ struct TerugmeldingenWebController: RouteCollection {
         var filter = TerugmeldingService.Filter(richting: isInbox ? .ontvangen : .verzonden, statussen: vraag.map.statussen,
                                                 pagina: vraag.pagina, paginagrootte: 25)
         if !vraag.vanaf.isEmpty {
-            if let d = Dag(vraag.vanaf) { filter.ontvangenVanaf = d.begin() } else { fouten.append(VeldFout(veld: "vanaf", label: t["vanaf"]!, tekst: t["datumOngeldig"]!)) }
+            if let d = Dag(vraag.vanaf) { filter.ontvangenVanaf = d.begin() } else { fouten.append(VeldFout(veld: "vanaf", label: t.tekst("vanaf"), tekst: t.tekst("datumOngeldig"))) }
         }
         if !vraag.tot.isEmpty {
-            if let d = Dag(vraag.tot) { filter.ontvangenTot = (try? d.plus(dagen: 1))?.begin() ?? .distantFuture } else { fouten.append(VeldFout(veld: "tot", label: t["tot"]!, tekst: t["datumOngeldig"]!)) }
+            if let d = Dag(vraag.tot) { filter.ontvangenTot = (try? d.plus(dagen: 1))?.begin() ?? .distantFuture } else { fouten.append(VeldFout(veld: "tot", label: t.tekst("tot"), tekst: t.tekst("datumOngeldig"))) }
         }
         if vraag.teLaat { filter.termijnOverschreden = true }
         // One field for both: a referentie (uuid) or the afnemer's own kenmerk.
@@ -139,7 +139,7 @@ struct TerugmeldingenWebController: RouteCollection {
                 filter.persoon = vraag.persoon
                 filter.paginagrootte = 100
             } else {
-                fouten.append(VeldFout(veld: "persoon", label: t["zoekPersoon"]!, tekst: t["persoonOngeldig"]!))
+                fouten.append(VeldFout(veld: "persoon", label: t.tekst("zoekPersoon"), tekst: t.tekst("persoonOngeldig")))
             }
         }
         var items: [TerugmeldingSamenvattingDTO] = []
@@ -193,11 +193,11 @@ struct TerugmeldingenWebController: RouteCollection {
         let ids = (invoer.referenties ?? []).compactMap(UUID.init(uuidString:))
         let toelichting = (invoer.toelichting ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         var fouten: [VeldFout] = []
-        if ids.isEmpty { fouten.append(VeldFout(veld: "bulk-keuze", label: t["bulk"]!, tekst: t["bulkGeenKeuze"]!)) }
+        if ids.isEmpty { fouten.append(VeldFout(veld: "bulk-keuze", label: t.tekst("bulk"), tekst: t.tekst("bulkGeenKeuze"))) }
         let status: TerugmeldingStatus? = invoer.actie == "inBehandeling" ? .inBehandeling : invoer.actie == "afhandelen" ? .afgehandeld : nil
-        if status == nil { fouten.append(VeldFout(veld: "bulk-keuze", label: t["bulk"]!, tekst: t["bulkGeenKeuze"]!)) }
+        if status == nil { fouten.append(VeldFout(veld: "bulk-keuze", label: t.tekst("bulk"), tekst: t.tekst("bulkGeenKeuze"))) }
         if status == .afgehandeld && toelichting.isEmpty {
-            fouten.append(VeldFout(veld: "bulk-toelichting", label: t["toelichting"]!, tekst: t["verplichtBijAfhandelen"]!))
+            fouten.append(VeldFout(veld: "bulk-toelichting", label: t.tekst("toelichting"), tekst: t.tekst("verplichtBijAfhandelen")))
         }
         guard fouten.isEmpty, let status else {
             return try await toonLijst(req, g, Zoekvraag(map: map), bulkFouten: fouten)
@@ -298,7 +298,7 @@ struct TerugmeldingenWebController: RouteCollection {
             },
             historie: d.statusHistorie.reversed().map { s in
                 HistorieRij(tijdstip: Datumweergave.tijdstip(s.tijdstip), status: s.status, door: s.organisatie?.naam ?? "–", toelichting: s.toelichting,
-                            extra: s.verwachteDatum.map { "\(t["verwachteDatum"]!): \(Datumweergave.datum($0))" }
+                            extra: s.verwachteDatum.map { "\(t.tekst("verwachteDatum")): \(Datumweergave.datum($0))" }
                                 ?? s.nieuweBijhouder.map { "→ \($0.naam)" }
                                 ?? s.uitkomst.map { t["uitkomst_\($0)"] ?? $0 })
             },
@@ -334,7 +334,7 @@ struct TerugmeldingenWebController: RouteCollection {
         } catch let p as Weigering where p.hoortBijFormulier {
             let t = Teksten.voor(req.taal)
             let fouten = (p.velden ?? [OngeldigeParameter(name: "status", code: "conflict", reason: p.uitleg(req.taal))]).map {
-                VeldFout(veld: $0.name, label: t[$0.name] ?? t["ditVeld"]!, tekst: $0.reden(req.taal))
+                VeldFout(veld: $0.name, label: t[$0.name] ?? t.tekst("ditVeld"), tekst: $0.reden(req.taal))
             }
             return try await toonDetail(req, fouten: fouten, status: .badRequest)
         }

@@ -21,31 +21,31 @@ enum WebFoutPagina {
             let terug = request.url.path.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(.init(charactersIn: "&=?"))) ?? "/"
             return request.redirect(to: "/inloggen?terug=\(terug)", redirectType: .normal)
         case WebFout.geenToegang:
-            (status, tekst) = (.forbidden, t["geenToegang"]!)
+            (status, tekst) = (.forbidden, t.tekst("geenToegang"))
         case WebFout.ongeldigFormulier:
-            (status, tekst) = (.forbidden, t["ongeldigFormulier"]!)
+            (status, tekst) = (.forbidden, t.tekst("ongeldigFormulier"))
         case is RouteNotFound:
-            (status, tekst) = (.notFound, t["paginaNietGevonden"]!)
+            (status, tekst) = (.notFound, t.tekst("paginaNietGevonden"))
         case let w as Weigering:
             (status, tekst) = switch w {
-            case .nietGevonden: (.notFound, t["paginaNietGevonden"]!)
+            case .nietGevonden: (.notFound, t.tekst("paginaNietGevonden"))
             case .geenToegang: (.forbidden, w.uitleg(request.taal))
             case .conflict: (.conflict, w.uitleg(request.taal))
             case .ongeldig: (.badRequest, w.uitleg(request.taal))
-            case .tijdelijkBezet: (.serviceUnavailable, t["teDruk"]!)
+            case .tijdelijkBezet: (.serviceUnavailable, t.tekst("teDruk"))
             }
         case let p as Problem where p.status < 500:
-            (status, tekst) = (HTTPResponseStatus(statusCode: p.status), p.status == 404 ? t["paginaNietGevonden"]! : p.detail)
+            (status, tekst) = (HTTPResponseStatus(statusCode: p.status), p.status == 404 ? t.tekst("paginaNietGevonden") : p.detail)
         case let a as any AbortError where [.payloadTooLarge, .tooManyRequests, .serviceUnavailable].contains(a.status):
-            (status, tekst, headers) = (a.status, a.status == .payloadTooLarge ? t["teGroot"]! : t["teDruk"]!, a.headers)
+            (status, tekst, headers) = (a.status, a.status == .payloadTooLarge ? t.tekst("teGroot") : t.tekst("teDruk"), a.headers)
         case let a as any AbortError where a.status.code < 500:
             // Framework messages are English and technical: people get a plain one.
-            (status, tekst) = (a.status, a.status == .notFound ? t["paginaNietGevonden"]! : t["ongeldigFormulier"]!)
+            (status, tekst) = (a.status, a.status == .notFound ? t.tekst("paginaNietGevonden") : t.tekst("ongeldigFormulier"))
         case is DecodingError:
-            (status, tekst) = (.badRequest, t["ongeldigFormulier"]!)
+            (status, tekst) = (.badRequest, t.tekst("ongeldigFormulier"))
         default:
             request.logger.report(error: error)
-            (status, tekst) = (.internalServerError, t["foutTitel"]!)
+            (status, tekst) = (.internalServerError, t.tekst("foutTitel"))
         }
         do {
             let r = try await request.pagina("fout", titel: "foutTitel", inhoud: Tekst(tekst: tekst), status: status)

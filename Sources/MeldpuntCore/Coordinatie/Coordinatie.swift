@@ -53,20 +53,20 @@ package struct Coordinatie: Sendable {
         let (verwachteDatum, nieuweBijhouder, door, tx) = (w.verwachteDatum, w.nieuweBijhouder, w.door, meldingen.db)
         for v in try await Verzoek.query(on: tx).filter(\.$terugmelding.$id == terugmelding).all() {
             try await meldingen.legVerzoekStapVast(v, kant: .bronhouder, door: door, organisatie: nil, gebruiker: nil, on: tx) { v, _, _ in
-                var stappen = [MeldingService.VerzoekStap(soort: "terugmeldingStatus", tekst: toelichting,
+                var stappen = [MeldingService.VerzoekStap(soort: .terugmeldingStatus, tekst: toelichting,
                                            gegevens: GebeurtenisGegevens(uitkomst: uitkomst?.rawValue, terugmeldingStatus: status.rawValue))]
                 guard v.verzoekStatus.isOpen else { return stappen }
                 switch status {
                 case .inBehandeling, .ingepland:
-                    if v.verzoekStatus == .verzonden { v.status = VerzoekStatus.geaccepteerd.rawValue; stappen.append(MeldingService.VerzoekStap(soort: "geaccepteerd")) }
+                    if v.verzoekStatus == .verzonden { v.status = VerzoekStatus.geaccepteerd.rawValue; stappen.append(MeldingService.VerzoekStap(soort: .geaccepteerd)) }
                     if let d = verwachteDatum { v.uiterlijk = d; v.termijnDoor = MeldingService.Kant.partner.rawValue }
                 case .afgehandeld where uitkomst != .ongewijzigd:
                     v.status = VerzoekStatus.uitgevoerd.rawValue
-                    stappen.append(MeldingService.VerzoekStap(soort: "uitgevoerd", tekst: toelichting))
+                    stappen.append(MeldingService.VerzoekStap(soort: .uitgevoerd, tekst: toelichting))
                 case .afgehandeld, .onvoldoendeInformatie:
                     v.status = VerzoekStatus.afgewezen.rawValue
                     v.reden = toelichting
-                    stappen.append(MeldingService.VerzoekStap(soort: "afgewezen", tekst: toelichting))
+                    stappen.append(MeldingService.VerzoekStap(soort: .afgewezen, tekst: toelichting))
                 case .gemeld where nieuweBijhouder != nil:
                     // Forwarded: the request goes to the new bronhouder and starts again.
                     v.$organisatie.id = nieuweBijhouder!

@@ -88,7 +88,7 @@ package struct GebeurtenisGegevens: Codable, Sendable, Equatable {
 
 package struct GebeurtenisDTO: Codable, Sendable {
     package let volgnummer: Int
-    package let soort: String
+    package let soort: Gebeurtenissoort
     package let tijdstip: Date
     package let door: String?
     /// Nil when it never had a text, or the melder's personal data was erased.
@@ -96,7 +96,7 @@ package struct GebeurtenisDTO: Codable, Sendable {
     package let zichtbaarVoorMelder: Bool
     package let gegevens: GebeurtenisGegevens?
 
-    package init(volgnummer: Int, soort: String, tijdstip: Date, door: String?, tekst: String?, zichtbaarVoorMelder: Bool, gegevens: GebeurtenisGegevens?) {
+    package init(volgnummer: Int, soort: Gebeurtenissoort, tijdstip: Date, door: String?, tekst: String?, zichtbaarVoorMelder: Bool, gegevens: GebeurtenisGegevens?) {
         self.volgnummer = volgnummer
         self.soort = soort
         self.tijdstip = tijdstip

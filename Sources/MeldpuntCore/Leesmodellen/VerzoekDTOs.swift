@@ -44,12 +44,11 @@ package struct VerzoekBerichtDTO: Codable, Sendable {
     /// meldpunt, partner or bronhouder (through a linked terugmelding).
     package let van: String
     package let door: String?
-    /// bericht, verzonden, geaccepteerd, afgewezen, uitgevoerd, termijn, geescaleerd, opgeheven, verslag, bijlage, terugmeldingStatus.
-    package let soort: String
+    package let soort: Verzoekstapsoort
     package let tekst: String?
     package let bijlage: VerzoekBijlageDTO?
 
-    package init(volgnummer: Int, tijdstip: Date, van: String, door: String?, soort: String, tekst: String?, bijlage: VerzoekBijlageDTO?) {
+    package init(volgnummer: Int, tijdstip: Date, van: String, door: String?, soort: Verzoekstapsoort, tekst: String?, bijlage: VerzoekBijlageDTO?) {
         self.volgnummer = volgnummer
         self.tijdstip = tijdstip
         self.van = van

@@ -72,7 +72,7 @@ package final class MeldingGebeurtenis: Model, @unchecked Sendable {
     @ID(key: .id) package var id: UUID?
     @Parent(key: "melding_id") package var melding: Melding
     @Field(key: "volgnummer") package var volgnummer: Int
-    @Field(key: "soort") package var soort: String
+    @Field(key: "soort") package var soort: Gebeurtenissoort
     @Field(key: "tijdstip") package var tijdstip: Date
     @OptionalField(key: "door") package var door: String?
     @OptionalField(key: "tekst") package var tekst: String?

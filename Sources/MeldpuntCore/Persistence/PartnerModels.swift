@@ -73,7 +73,7 @@ package final class VerzoekBericht: Model, @unchecked Sendable {
     /// meldpunt, partner or bronhouder (through a linked terugmelding).
     @Field(key: "van") package var van: String
     @OptionalField(key: "door") package var door: String?
-    @Field(key: "soort") package var soort: String
+    @Field(key: "soort") package var soort: Verzoekstapsoort
     @OptionalField(key: "tekst") package var tekst: String?
     @OptionalField(key: "bestandsnaam") package var bestandsnaam: String?
     @OptionalField(key: "mime_type") package var mimeType: String?

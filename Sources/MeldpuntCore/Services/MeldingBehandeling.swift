@@ -205,7 +205,7 @@ package extension MeldingService {
             mogelijkeStappen: Behandelstap.allCases.filter { (try? statusNa($0, van: status)) != nil }.map(\.rawValue),
             verzoeken: try await verzoeken(van: id, zaaknummer: m.zaaknummer),
             escalatieniveau: m.escalatieniveau ?? Escalatieniveau.operationeel.rawValue,
-            aantalEscalaties: tijdlijn.filter { $0.soort == "geescaleerd" || $0.soort == "verzoekGeescaleerd" }.count)
+            aantalEscalaties: tijdlijn.filter { $0.soort == .geescaleerd || $0.soort == .verzoekGeescaleerd }.count)
     }
 
     package static func analyse(_ m: Melding) -> Analyse? {
@@ -233,12 +233,12 @@ package extension MeldingService {
     // MARK: Changing a case
 
     package struct Gebeurtenis {
-        package let soort: String
+        package let soort: Gebeurtenissoort
         package var tekst: String?
         package var zichtbaar: Bool = false
         package var gegevens: GebeurtenisGegevens?
 
-        package init(soort: String, tekst: String? = nil, zichtbaar: Bool = false, gegevens: GebeurtenisGegevens? = nil) {
+        package init(soort: Gebeurtenissoort, tekst: String? = nil, zichtbaar: Bool = false, gegevens: GebeurtenisGegevens? = nil) {
             self.soort = soort
             self.tekst = tekst
             self.zichtbaar = zichtbaar
@@ -266,8 +266,8 @@ package extension MeldingService {
                 if naar != van {
                     m.status = naar.rawValue
                     if naar == .gesloten { m.geslotenOp = nu }
-                    if !events.contains(where: { $0.soort == "gesloten" }) {
-                        events.append(Gebeurtenis(soort: "statusGewijzigd", gegevens: GebeurtenisGegevens(status: naar.rawValue)))
+                    if !events.contains(where: { $0.soort == .gesloten }) {
+                        events.append(Gebeurtenis(soort: .statusGewijzigd, gegevens: GebeurtenisGegevens(status: naar.rawValue)))
                     }
                 }
                 for e in events {
@@ -307,7 +307,7 @@ package extension MeldingService {
         let m = try await zoek(zaaknummer)
         let contact = try valideer { () throws(ValidatieFouten) in try valideerContactmoment(v, ontvangen: Dag(m.ontvangenOp), vandaag: Dag(nu)) }
         return try await voerUit(m, .contact, door: door) { m, _ in
-            var events = [Gebeurtenis(soort: "contact", tekst: contact.samenvatting,
+            var events = [Gebeurtenis(soort: .contact, tekst: contact.samenvatting,
                                       gegevens: GebeurtenisGegevens(kanaal: contact.kanaal.rawValue, datum: contact.datum.description))]
             if m.eersteContactOp == nil {
                 // The day of the contact counts, at the time it was recorded if that was today.
@@ -316,7 +316,7 @@ package extension MeldingService {
             }
             if m.$behandelaar.id == nil, let g = door.gebruiker {
                 m.$behandelaar.id = g.id
-                events.append(Gebeurtenis(soort: "toegewezen", tekst: g.naam))
+                events.append(Gebeurtenis(soort: .toegewezen, tekst: g.naam))
             }
             return events
         }
@@ -333,7 +333,7 @@ package extension MeldingService {
         try vereisOpen(m)
         return try await voerUit(m, nil, door: door) { m, _ in
             m.$behandelaar.id = g.id
-            return [Gebeurtenis(soort: "toegewezen", tekst: g.naam)]
+            return [Gebeurtenis(soort: .toegewezen, tekst: g.naam)]
         }
     }
 
@@ -345,7 +345,7 @@ package extension MeldingService {
         return try await voerUit(m, .analyse, door: door) { m, _ in
             m.analyse = String(decoding: try JSONEncoder.compact.encode(analyse), as: UTF8.self)
             m.voorgesteldeRol = voorstel.rol.rawValue
-            return [Gebeurtenis(soort: "analyse", tekst: toelichting,
+            return [Gebeurtenis(soort: .analyse, tekst: toelichting,
                                 gegevens: GebeurtenisGegevens(rol: voorstel.rol.rawValue))]
         }
     }
@@ -361,7 +361,7 @@ package extension MeldingService {
         let keuze = try valideer { () throws(ValidatieFouten) in try valideerRolkeuze(v, voorstel: stelRolVoor(analyse)) }
         return try await voerUit(m, .rolKeuze, door: door) { m, _ in
             m.rol = keuze.rol.rawValue
-            return [Gebeurtenis(soort: "rolGekozen", tekst: keuze.afwijkingsreden, gegevens: GebeurtenisGegevens(rol: keuze.rol.rawValue))]
+            return [Gebeurtenis(soort: .rolGekozen, tekst: keuze.afwijkingsreden, gegevens: GebeurtenisGegevens(rol: keuze.rol.rawValue))]
         }
     }
 
@@ -376,7 +376,7 @@ package extension MeldingService {
         }
         if aanMelder { try vereisOpen(m) }
         return try await voerUit(m, nil, door: door) { _, _ in
-            [Gebeurtenis(soort: aanMelder ? "berichtAanMelder" : "notitie", tekst: t, zichtbaar: aanMelder)]
+            [Gebeurtenis(soort: aanMelder ? .berichtAanMelder : .notitie, tekst: t, zichtbaar: aanMelder)]
         }
     }
 
@@ -388,7 +388,7 @@ package extension MeldingService {
         return try await voerUit(m, nil, door: door) { m, _ in
             m.volgendeStap = tekst
             m.volgendeStapOp = datum.description
-            return [Gebeurtenis(soort: "volgendeStap", tekst: tekst, gegevens: GebeurtenisGegevens(datum: datum.description))]
+            return [Gebeurtenis(soort: .volgendeStap, tekst: tekst, gegevens: GebeurtenisGegevens(datum: datum.description))]
         }
     }
 
@@ -419,7 +419,7 @@ package extension MeldingService {
                 m.uitkomst = s.uitkomst.rawValue
                 m.volgendeStap = nil
                 m.volgendeStapOp = nil
-                return (reden.map { [Gebeurtenis(soort: "geslotenMetOpenCorrecties", tekst: $0)] } ?? []) + [Gebeurtenis(soort: "gesloten", tekst: s.samenvatting, zichtbaar: true,
+                return (reden.map { [Gebeurtenis(soort: .geslotenMetOpenCorrecties, tekst: $0)] } ?? []) + [Gebeurtenis(soort: .gesloten, tekst: s.samenvatting, zichtbaar: true,
                                     gegevens: GebeurtenisGegevens(status: MeldingStatus.gesloten.rawValue, uitkomst: s.uitkomst.rawValue,
                                                                   scopeReden: s.scopeReden?.rawValue))]
             }
@@ -439,7 +439,7 @@ package extension MeldingService {
         let token = Sleutels.willekeurig(32)
         _ = try await voerUit(m, nil, door: door) { m, _ in
             m.tokenHash = Sleutels.sha256Hex(Data(token.utf8))
-            return [Gebeurtenis(soort: "linkVernieuwd")]
+            return [Gebeurtenis(soort: .linkVernieuwd)]
         }
         return StatuspaginaLinkDTO(zaaknummer: m.zaaknummer, statuspagina: "/status/\(token)")
     }

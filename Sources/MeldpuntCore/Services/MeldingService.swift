@@ -133,7 +133,7 @@ package struct MeldingService {
                         mb.sha256 = hash
                         try await mb.create(on: tx)
                     }
-                    try await nieuweGebeurtenis(id, 1, Gebeurtenis(soort: "ontvangen",
+                    try await nieuweGebeurtenis(id, 1, Gebeurtenis(soort: .ontvangen,
                                           tekst: "Melding ontvangen. Wij nemen uiterlijk \(Datumweergave.datum(uiterlijk.description)) persoonlijk contact met u op.",
                                           zichtbaar: true), door: ingediendDoor?.naam ?? "melder").create(on: tx)
                     try await Verwerkingslog.regel(.meldingAanmaken, organisatie: ingediendDoor?.id, melding: id,
@@ -254,7 +254,7 @@ package struct MeldingService {
     }
 
     package static let maxBijlagenPerZaak = 10
-    package static let melderSoorten: Set<String> = ["berichtVanMelder", "bijlageVanMelder"]
+    package static let melderSoorten: Set<Gebeurtenissoort> = [.berichtVanMelder, .bijlageVanMelder]
 
     /// The case behind a status-page token. Unknown, wrong and old tokens all get the same answer.
     private func metToken(_ token: String) async throws -> Melding {
@@ -278,7 +278,7 @@ package struct MeldingService {
         guard !(MeldingStatus(rawValue: m.status) ?? .ontvangen).isGesloten else {
             throw Weigering.conflict(.meldingAfgerond)
         }
-        try await volgendeGebeurtenis(m, soort: "berichtVanMelder", door: "melder", tekst: tekst, zichtbaar: true)
+        try await volgendeGebeurtenis(m, soort: .berichtVanMelder, door: "melder", tekst: tekst, zichtbaar: true)
     }
 
     /// Withdrawing consent closes the case and erases its personal data everywhere: texts,
@@ -332,7 +332,7 @@ package struct MeldingService {
             m.volgendeStap = nil
             m.volgendeStapOp = nil
             try await m.save(on: tx)
-            try await volgendeGebeurtenis(m, soort: "toestemmingIngetrokken", door: "melder",
+            try await volgendeGebeurtenis(m, soort: .toestemmingIngetrokken, door: "melder",
                                           tekst: "U heeft uw toestemming ingetrokken. Wij hebben uw melding gesloten en uw persoonsgegevens gewist.",
                                           zichtbaar: true, on: tx)
         }
@@ -370,7 +370,7 @@ package struct MeldingService {
     }
 
     /// Appends to the timeline; the unique (melding, volgnummer) refuses a simultaneous twin.
-    private func volgendeGebeurtenis(_ m: Melding, soort: String, door: String?, tekst: String?, zichtbaar: Bool, on database: (any Database)? = nil) async throws {
+    private func volgendeGebeurtenis(_ m: Melding, soort: Gebeurtenissoort, door: String?, tekst: String?, zichtbaar: Bool, on database: (any Database)? = nil) async throws {
         let d = database ?? db
         m.laatsteVolgnummer += 1
         try await nieuweGebeurtenis(try m.requireID(), m.laatsteVolgnummer, Gebeurtenis(soort: soort, tekst: tekst, zichtbaar: zichtbaar), door: door).create(on: d)
@@ -419,7 +419,7 @@ package struct MeldingService {
             opschortingen: opgeschort.map { MelderOpschorting(organisatie: $0.organisatie.naam, actie: $0.opschortingActie ?? "anders", tot: $0.opschortingTot, opgehevenOp: $0.opgehevenOp) },
             volgendeStap: m.volgendeStapDTO,
             berichten: berichten.compactMap { g in g.tekst.map { Bericht(tijdstip: g.tijdstip, tekst: $0, vanMelder: Self.melderSoorten.contains(g.soort)) } },
-            samenvatting: berichten.first { $0.soort == "gesloten" }?.tekst,
+            samenvatting: berichten.first { $0.soort == .gesloten }?.tekst,
             gesloten: status.isGesloten, tevredenheid: m.tevredenheid,
             aantalBijlagen: try await MeldingBijlage.query(on: db).filter(\.$melding.$id == id).count())
     }
@@ -451,7 +451,7 @@ package struct MeldingService {
             b.sha256 = hash
             try await b.create(on: tx)
             m.laatsteVolgnummer += 1
-            try await nieuweGebeurtenis(id, m.laatsteVolgnummer, Gebeurtenis(soort: "bijlageVanMelder", tekst: b.bestandsnaam, zichtbaar: true,
+            try await nieuweGebeurtenis(id, m.laatsteVolgnummer, Gebeurtenis(soort: .bijlageVanMelder, tekst: b.bestandsnaam, zichtbaar: true,
                                                                              gegevens: GebeurtenisGegevens(bestandsnaam: b.bestandsnaam)), door: "melder").create(on: tx)
             try await m.save(on: tx)
         }
@@ -468,7 +468,7 @@ package struct MeldingService {
         try await db.schrijf { tx in
             m.tevredenheid = b.cijfer
             m.laatsteVolgnummer += 1
-            try await nieuweGebeurtenis(id, m.laatsteVolgnummer, Gebeurtenis(soort: "beoordeling", tekst: b.opmerking, zichtbaar: false,
+            try await nieuweGebeurtenis(id, m.laatsteVolgnummer, Gebeurtenis(soort: .beoordeling, tekst: b.opmerking, zichtbaar: false,
                                                                              gegevens: GebeurtenisGegevens(cijfer: b.cijfer)), door: "melder").create(on: tx)
             try await m.save(on: tx)
         }

@@ -7,12 +7,12 @@ import MeldpuntDomain
 package extension MeldingService {
     /// One step of a request: a thread entry, and (unless `opTijdlijn` is false) a timeline event.
     package struct VerzoekStap {
-        package let soort: String
+        package let soort: Verzoekstapsoort
         package var tekst: String?
         package var bijlage: (naam: String, mime: String, grootte: Int, sha256: String)?
         package var gegevens = GebeurtenisGegevens()
 
-        package init(soort: String, tekst: String? = nil, bijlage: (naam: String, mime: String, grootte: Int, sha256: String)? = nil,
+        package init(soort: Verzoekstapsoort, tekst: String? = nil, bijlage: (naam: String, mime: String, grootte: Int, sha256: String)? = nil,
                      gegevens: GebeurtenisGegevens = GebeurtenisGegevens()) {
             self.soort = soort
             self.tekst = tekst
@@ -81,7 +81,7 @@ package extension MeldingService {
             gegevens.bestandsnaam = gegevens.bestandsnaam ?? s.bijlage?.naam
             m.laatsteVolgnummer += 1
             try await nieuweGebeurtenis(try m.requireID(), m.laatsteVolgnummer,
-                                        Gebeurtenis(soort: "verzoek" + s.soort.prefix(1).uppercased() + s.soort.dropFirst(), tekst: s.tekst, gegevens: gegevens),
+                                        Gebeurtenis(soort: Gebeurtenissoort(verzoek: s.soort), tekst: s.tekst, gegevens: gegevens),
                                         door: door).create(on: tx)
         }
         try await v.save(on: tx)
@@ -217,7 +217,7 @@ package extension MeldingService {
                 v.nummer = try await Verzoek.query(on: tx).filter(\.$melding.$id == melding).count() + 1
                 try await v.create(on: tx)
                 try await legVerzoekStapVast(v, kant: .meldpunt, door: door.naam, organisatie: door.organisatie.id, gebruiker: door.gebruiker?.id, on: tx) { _, _, _ in
-                    [VerzoekStap(soort: "verzonden", tekst: n.vraag, gegevens: GebeurtenisGegevens(datum: n.uiterlijk?.description))]
+                    [VerzoekStap(soort: .verzonden, tekst: n.vraag, gegevens: GebeurtenisGegevens(datum: n.uiterlijk?.description))]
                 }
             }
         } catch let w as Weigering {
@@ -248,7 +248,7 @@ package extension MeldingService {
         if !verslag { try vereisOpenVerzoek(v) }
         try await legVerzoekStapVast(v, kant: .meldpunt, door: door.naam, organisatie: door.organisatie.id, gebruiker: door.gebruiker?.id) { v, _, _ in
             if verslag { v.overlegVerslag = t }
-            return [VerzoekStap(soort: verslag ? "verslag" : "bericht", tekst: t)]
+            return [VerzoekStap(soort: verslag ? .verslag : .bericht, tekst: t)]
         }
         return try await verzoekDTO(v, zaaknummer: m.zaaknummer)
     }
@@ -275,7 +275,7 @@ package extension MeldingService {
         try await legVerzoekStapVast(v, kant: kant, door: door.naam, organisatie: door.organisatie.id, gebruiker: door.gebruiker?.id) { v, _, _ in
             v.uiterlijk = dag.description
             v.termijnDoor = kant.rawValue
-            return [VerzoekStap(soort: "termijn", tekst: toelichting, gegevens: GebeurtenisGegevens(datum: dag.description))]
+            return [VerzoekStap(soort: .termijn, tekst: toelichting, gegevens: GebeurtenisGegevens(datum: dag.description))]
         }
     }
 
@@ -302,7 +302,7 @@ package extension MeldingService {
         try await legVerzoekStapVast(v, kant: .meldpunt, door: door.naam, organisatie: door.organisatie.id, gebruiker: door.gebruiker?.id) { v, _, _ in
             v.niveau = hoger.rawValue
             v.$contactpersoon.id = contact?.id
-            return [VerzoekStap(soort: "geescaleerd", tekst: r, gegevens: GebeurtenisGegevens(niveau: hoger.rawValue, contactpersoon: contact?.naam))]
+            return [VerzoekStap(soort: .geescaleerd, tekst: r, gegevens: GebeurtenisGegevens(niveau: hoger.rawValue, contactpersoon: contact?.naam))]
         }
         return try await verzoekDTO(v, zaaknummer: m.zaaknummer)
     }
@@ -315,7 +315,7 @@ package extension MeldingService {
         if m.meldingStatus.isGesloten { throw Weigering.conflict(.meldingGesloten) }
         return try await voerUit(m, nil, door: door) { m, _ in
             m.escalatieniveau = hoger.rawValue
-            return [Gebeurtenis(soort: "geescaleerd", tekst: r, gegevens: GebeurtenisGegevens(niveau: hoger.rawValue))]
+            return [Gebeurtenis(soort: .geescaleerd, tekst: r, gegevens: GebeurtenisGegevens(niveau: hoger.rawValue))]
         }
     }
 
@@ -449,14 +449,14 @@ package extension MeldingService {
         let tijdstip = nu
         try await legVerzoekStapVast(v, kant: .partner, door: door.naam, organisatie: door.organisatie.id, gebruiker: door.gebruiker?.id) { v, _, _ in
             v.status = stap.naar.rawValue
-            var stappen = [VerzoekStap(soort: stap.naar.rawValue, tekst: stap.reden ?? stap.toelichting, gegevens: GebeurtenisGegevens(status: stap.naar.rawValue))]
+            var stappen = [VerzoekStap(soort: Verzoekstapsoort(stap.naar), tekst: stap.reden ?? stap.toelichting, gegevens: GebeurtenisGegevens(status: stap.naar.rawValue))]
             switch stap.naar {
             case .afgewezen: v.reden = stap.reden
             case .geaccepteerd:
                 if let d = stap.uiterlijk {
                     v.uiterlijk = d.description
                     v.termijnDoor = Kant.partner.rawValue
-                    stappen.append(VerzoekStap(soort: "termijn", gegevens: GebeurtenisGegevens(datum: d.description)))
+                    stappen.append(VerzoekStap(soort: .termijn, gegevens: GebeurtenisGegevens(datum: d.description)))
                 }
             case .uitgevoerd:
                 if v.verzoekSoort == .opschorting {
@@ -474,7 +474,7 @@ package extension MeldingService {
         let v = try await verzoekVanPartner(id, door)
         let t = try Self.tekst(tekst)
         try await legVerzoekStapVast(v, kant: .partner, door: door.naam, organisatie: door.organisatie.id, gebruiker: door.gebruiker?.id) { _, _, _ in
-            [VerzoekStap(soort: "bericht", tekst: t)]
+            [VerzoekStap(soort: .bericht, tekst: t)]
         }
         return try await partnerAntwoord(v)
     }
@@ -496,7 +496,7 @@ package extension MeldingService {
         let tijdstip = nu
         try await legVerzoekStapVast(v, kant: .partner, door: door.naam, organisatie: door.organisatie.id, gebruiker: door.gebruiker?.id) { v, _, _ in
             v.opgehevenOp = tijdstip
-            return [VerzoekStap(soort: "opgeheven", tekst: (t ?? "").isEmpty ? nil : t)]
+            return [VerzoekStap(soort: .opgeheven, tekst: (t ?? "").isEmpty ? nil : t)]
         }
         return try await partnerAntwoord(v)
     }
@@ -515,7 +515,7 @@ package extension MeldingService {
         let naam = String(String((bestandsnaam ?? "").split(separator: "/").last ?? "").prefix(BijlageRegels.maxBestandsnaamLengte))
         let hash = try await BijlageOpslag.bewaar(data, nu: nu, on: db)
         try await legVerzoekStapVast(v, kant: .partner, door: door.naam, organisatie: door.organisatie.id, gebruiker: door.gebruiker?.id) { _, _, _ in
-            [VerzoekStap(soort: "bijlage", tekst: nil, bijlage: (naam.isEmpty ? "bijlage" : naam, soort.rawValue, data.count, hash))]
+            [VerzoekStap(soort: .bijlage, tekst: nil, bijlage: (naam.isEmpty ? "bijlage" : naam, soort.rawValue, data.count, hash))]
         }
         return try await partnerAntwoord(v)
     }

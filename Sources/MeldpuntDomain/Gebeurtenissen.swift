@@ -1,0 +1,42 @@
+/// What can happen in a request's thread: a step or a message, from either side.
+public enum Verzoekstapsoort: String, CaseIterable, Codable, Sendable {
+    case verzonden, geaccepteerd, afgewezen, uitgevoerd, termijn, bericht, verslag, bijlage, geescaleerd, opgeheven
+    /// The linked terugmelding moved.
+    case terugmeldingStatus
+
+    /// The request's status step of the same name.
+    public init(_ status: VerzoekStatus) {
+        switch status {
+        case .verzonden: self = .verzonden
+        case .geaccepteerd: self = .geaccepteerd
+        case .afgewezen: self = .afgewezen
+        case .uitgevoerd: self = .uitgevoerd
+        }
+    }
+}
+
+/// What can happen on a case's timeline. A request's steps appear there too, as `verzoek…`.
+public enum Gebeurtenissoort: String, CaseIterable, Codable, Sendable {
+    case ontvangen, contact, toegewezen, analyse, rolGekozen, statusGewijzigd, volgendeStap
+    case berichtAanMelder, notitie, berichtVanMelder, bijlageVanMelder, linkVernieuwd
+    case geescaleerd, gesloten, geslotenMetOpenCorrecties, beoordeling, toestemmingIngetrokken
+    case verzoekVerzonden, verzoekGeaccepteerd, verzoekAfgewezen, verzoekUitgevoerd, verzoekTermijn, verzoekBericht
+    case verzoekVerslag, verzoekBijlage, verzoekGeescaleerd, verzoekOpgeheven, verzoekTerugmeldingStatus
+
+    /// A request's step as it shows on the case's timeline.
+    public init(verzoek stap: Verzoekstapsoort) {
+        switch stap {
+        case .verzonden: self = .verzoekVerzonden
+        case .geaccepteerd: self = .verzoekGeaccepteerd
+        case .afgewezen: self = .verzoekAfgewezen
+        case .uitgevoerd: self = .verzoekUitgevoerd
+        case .termijn: self = .verzoekTermijn
+        case .bericht: self = .verzoekBericht
+        case .verslag: self = .verzoekVerslag
+        case .bijlage: self = .verzoekBijlage
+        case .geescaleerd: self = .verzoekGeescaleerd
+        case .opgeheven: self = .verzoekOpgeheven
+        case .terugmeldingStatus: self = .verzoekTerugmeldingStatus
+        }
+    }
+}
