@@ -123,7 +123,7 @@ struct MeldingBehandelingApiTests {
             #expect(try await t.get("/api/v1/meldingen/MFO-2026-999999", t.sleutels.meldpunt).status == .notFound)
             #expect(try await t.get("/api/v1/meldingen/onzin", t.sleutels.meldpunt).status == .notFound)
             let m = try #require(try await Melding.query(on: t.app.db).first())
-            #expect(m.status == "ontvangen" && m.laatsteVolgnummer == 1)
+            #expect(m.status == .ontvangen && m.laatsteVolgnummer == 1)
             // An internal note never reaches the filing organisation; a message to the melder does.
             _ = try await t.stap(z, "notities", ["tekst": "Intern: dossier opgevraagd."])
             _ = try await t.stap(z, "berichten", ["tekst": "We nemen morgen contact op."])

@@ -55,22 +55,22 @@ package struct Coordinatie: Sendable {
             try await meldingen.legVerzoekStapVast(v, kant: .bronhouder, door: door, organisatie: nil, gebruiker: nil, on: tx) { v, _, _ in
                 var stappen = [MeldingService.VerzoekStap(soort: .terugmeldingStatus, tekst: toelichting,
                                            gegevens: GebeurtenisGegevens(uitkomst: uitkomst?.rawValue, terugmeldingStatus: status.rawValue))]
-                guard v.verzoekStatus.isOpen else { return stappen }
+                guard v.status.isOpen else { return stappen }
                 switch status {
                 case .inBehandeling, .ingepland:
-                    if v.verzoekStatus == .verzonden { v.status = VerzoekStatus.geaccepteerd.rawValue; stappen.append(MeldingService.VerzoekStap(soort: .geaccepteerd)) }
+                    if v.status == .verzonden { v.status = .geaccepteerd; stappen.append(MeldingService.VerzoekStap(soort: .geaccepteerd)) }
                     if let d = verwachteDatum { v.uiterlijk = d; v.termijnDoor = MeldingService.Kant.partner.rawValue }
                 case .afgehandeld where uitkomst != .ongewijzigd:
-                    v.status = VerzoekStatus.uitgevoerd.rawValue
+                    v.status = .uitgevoerd
                     stappen.append(MeldingService.VerzoekStap(soort: .uitgevoerd, tekst: toelichting))
                 case .afgehandeld, .onvoldoendeInformatie:
-                    v.status = VerzoekStatus.afgewezen.rawValue
+                    v.status = .afgewezen
                     v.reden = toelichting
                     stappen.append(MeldingService.VerzoekStap(soort: .afgewezen, tekst: toelichting))
                 case .gemeld where nieuweBijhouder != nil:
                     // Forwarded: the request goes to the new bronhouder and starts again.
                     v.$organisatie.id = nieuweBijhouder!
-                    v.status = VerzoekStatus.verzonden.rawValue
+                    v.status = .verzonden
                     v.$contactpersoon.id = try await meldingen.contactpersoon(nieuweBijhouder!, Escalatieniveau(rawValue: v.niveau) ?? .operationeel, on: tx)?.id
                 default: break
                 }

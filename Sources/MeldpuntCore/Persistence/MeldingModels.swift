@@ -10,7 +10,7 @@ package final class Melding: Model, @unchecked Sendable {
 
     @ID(key: .id) package var id: UUID?
     @Field(key: "zaaknummer") package var zaaknummer: String
-    @Field(key: "status") package var status: String
+    @Field(key: "status") package var status: MeldingStatus
     @Field(key: "melder_type") package var melderType: String
     /// Comma-separated registration codes and free text for "andere registratie" — not personal.
     @Field(key: "registraties") package var registraties: String
@@ -43,7 +43,6 @@ package final class Melding: Model, @unchecked Sendable {
 
     package init() {}
 
-    package var meldingStatus: MeldingStatus { MeldingStatus(rawValue: status) ?? .ontvangen }
 
     package var volgendeStapDTO: VolgendeStapDTO? {
         guard let volgendeStap, let volgendeStapOp else { return nil }

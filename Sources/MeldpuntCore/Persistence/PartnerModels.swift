@@ -29,8 +29,8 @@ package final class Verzoek: Model, @unchecked Sendable {
     @Parent(key: "organisatie_id") package var organisatie: Organisatie
     /// 1, 2, 3… within the case, in the order sent; unique per case.
     @Field(key: "nummer") package var nummer: Int
-    @Field(key: "soort") package var soort: String
-    @Field(key: "status") package var status: String
+    @Field(key: "soort") package var soort: VerzoekSoort
+    @Field(key: "status") package var status: VerzoekStatus
     @Field(key: "vraag") package var vraag: String
     /// Comma-separated `GedeeldGegeven`s: what of the case this partner may see.
     @Field(key: "gedeeld") package var gedeeld: String
@@ -57,8 +57,6 @@ package final class Verzoek: Model, @unchecked Sendable {
 
     package init() {}
 
-    package var verzoekStatus: VerzoekStatus { VerzoekStatus(rawValue: status) ?? .verzonden }
-    package var verzoekSoort: VerzoekSoort { VerzoekSoort(rawValue: soort) ?? .informatie }
     package var gedeeldeGegevens: Set<GedeeldGegeven> { Set(gedeeld.split(separator: ",").compactMap { GedeeldGegeven(rawValue: String($0)) }) }
 }
 

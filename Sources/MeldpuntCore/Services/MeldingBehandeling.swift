@@ -61,14 +61,14 @@ package extension MeldingService {
     /// The first personal contact came (or is still to come) after the service norm's last day.
     /// A case closed without any contact was never overdue.
     private func vereisOpen(_ m: Melding) throws {
-        if m.meldingStatus.isGesloten {
+        if m.status.isGesloten {
             throw Weigering.conflict(.meldingGesloten)
         }
     }
 
     package func contactTermijnOverschreden(_ m: Melding) -> Bool {
         if let laat = m.contactTeLaat { return laat }
-        return m.eersteContactOp == nil && !m.meldingStatus.isGesloten && Dag(nu).description > m.eersteContactUiterlijk
+        return m.eersteContactOp == nil && !m.status.isGesloten && Dag(nu).description > m.eersteContactUiterlijk
     }
 
     // MARK: Werkvoorraad
@@ -77,8 +77,8 @@ package extension MeldingService {
     package func werkvoorraad(_ f: Werkvoorraad, door: Medewerker) async throws -> (items: [MeldingSamenvattingDTO], totaal: Int) {
         try vereisMeldpunt(door)
         var q = Melding.query(on: db)
-        if !f.statussen.isEmpty { q = q.filter(\.$status ~~ f.statussen.map(\.rawValue)) }
-        if f.alleenOpen { q = q.filter(\.$status != MeldingStatus.gesloten.rawValue) }
+        if !f.statussen.isEmpty { q = q.filter(\.$status ~~ f.statussen) }
+        if f.alleenOpen { q = q.filter(\.$status != .gesloten) }
         if let b = f.behandelaar { q = q.filter(\.$behandelaar.$id == b) }
         if let z = f.zaaknummer { q = q.filter(\.$zaaknummer == (Zaaknummer(z)?.description ?? z)) }
         if f.naam != nil || f.bsn != nil {
@@ -93,13 +93,13 @@ package extension MeldingService {
             // The same rule as contactTermijnOverschreden(_:), on plain columns.
             if overschreden {
                 q = q.group(.or) { or in
-                    or.group(.and) { $0.filter(\.$eersteContactOp == nil).filter(\.$eersteContactUiterlijk < vandaag).filter(\.$status != MeldingStatus.gesloten.rawValue) }
+                    or.group(.and) { $0.filter(\.$eersteContactOp == nil).filter(\.$eersteContactUiterlijk < vandaag).filter(\.$status != .gesloten) }
                     or.filter(\.$contactTeLaat == true)
                 }
             } else {
                 q = q.group(.or) { or in
                     or.group(.and) { $0.filter(\.$eersteContactOp == nil).filter(\.$eersteContactUiterlijk >= vandaag) }
-                    or.group(.and) { $0.filter(\.$eersteContactOp == nil).filter(\.$status == MeldingStatus.gesloten.rawValue) }
+                    or.group(.and) { $0.filter(\.$eersteContactOp == nil).filter(\.$status == .gesloten) }
                     or.filter(\.$contactTeLaat == false)
                 }
             }
@@ -120,7 +120,7 @@ package extension MeldingService {
         }, on: db)
         return (rijen.map { m in
             MeldingSamenvattingDTO(
-                zaaknummer: m.zaaknummer, status: m.status, melderType: m.melderType, naam: personen[m.id!].map(Self.weergavenaam),
+                zaaknummer: m.zaaknummer, status: m.status.rawValue, melderType: m.melderType, naam: personen[m.id!].map(Self.weergavenaam),
                 registraties: Self.registraties(m), ontvangenOp: m.ontvangenOp, eersteContactUiterlijk: m.eersteContactUiterlijk,
                 eersteContactOp: m.eersteContactOp, contactTermijnOverschreden: contactTermijnOverschreden(m),
                 behandelaar: m.behandelaar.map(Self.verwijzing), rol: m.rol, uitkomst: m.uitkomst,
@@ -185,9 +185,9 @@ package extension MeldingService {
         let bijlagen = try await MeldingBijlage.query(on: db).filter(\.$melding.$id == id).all()
         let tijdlijn = try await MeldingGebeurtenis.query(on: db).filter(\.$melding.$id == id).sort(\.$volgnummer).all()
         let analyse = Self.analyse(m)
-        let status = m.meldingStatus
+        let status = m.status
         return MeldingDetailDTO(
-            zaaknummer: m.zaaknummer, status: m.status, fase: status.fase.rawValue, melderType: m.melderType,
+            zaaknummer: m.zaaknummer, status: m.status.rawValue, fase: status.fase.rawValue, melderType: m.melderType,
             registraties: Self.registraties(m), ontvangenOp: m.ontvangenOp, eersteContactUiterlijk: m.eersteContactUiterlijk,
             eersteContactOp: m.eersteContactOp, contactTermijnOverschreden: contactTermijnOverschreden(m),
             behandelaar: m.behandelaar.map(Self.verwijzing), analyse: analyse.map(AnalyseDTO.init),
@@ -250,7 +250,7 @@ package extension MeldingService {
     /// one transaction. The unique (melding, volgnummer) turns a simultaneous change into a 409.
     package func voerUit(_ m: Melding, _ stap: Behandelstap?, door: Medewerker,
                          _ wijzig: @escaping @Sendable (Melding, any Database) async throws -> [Gebeurtenis]) async throws -> MeldingDetailDTO {
-        let van = m.meldingStatus
+        let van = m.status
         let naar: MeldingStatus
         if let stap {
             do { naar = try statusNa(stap, van: van) } catch { throw Weigering.conflict(.meldingOvergang(error)) }
@@ -264,7 +264,7 @@ package extension MeldingService {
             try await db.schrijf { tx in
                 var events = try await wijzig(m, tx)
                 if naar != van {
-                    m.status = naar.rawValue
+                    m.status = naar
                     if naar == .gesloten { m.geslotenOp = nu }
                     if !events.contains(where: { $0.soort == .gesloten }) {
                         events.append(Gebeurtenis(soort: .statusGewijzigd, gegevens: GebeurtenisGegevens(status: naar.rawValue)))
@@ -355,7 +355,7 @@ package extension MeldingService {
         let m = try await zoek(zaaknummer)
         // The proposal comes from the analysis: without one, the step itself is not possible yet.
         guard let analyse = Self.analyse(m) else {
-            do { _ = try statusNa(.rolKeuze, van: m.meldingStatus) } catch { throw Weigering.conflict(.meldingOvergang(error)) }
+            do { _ = try statusNa(.rolKeuze, van: m.status) } catch { throw Weigering.conflict(.meldingOvergang(error)) }
             throw Weigering.conflict(.meldingOvergang(.ontbreekt(.analyse)))
         }
         let keuze = try valideer { () throws(ValidatieFouten) in try valideerRolkeuze(v, voorstel: stelRolVoor(analyse)) }
@@ -408,7 +408,7 @@ package extension MeldingService {
                 try valideerSluiting(SluitingVerzoek(uitkomst: v.uitkomst, samenvatting: v.samenvatting, scopeReden: v.scopeReden))
             }
             let openCorrecties = try await Verzoek.query(on: db).filter(\.$melding.$id == m.requireID())
-                .filter(\.$soort == VerzoekSoort.correctie.rawValue).filter(\.$status ~~ VerzoekStatus.allCases.filter(\.isOpen).map(\.rawValue)).count()
+                .filter(\.$soort == .correctie).filter(\.$status ~~ VerzoekStatus.allCases.filter(\.isOpen)).count()
             do { try controleerSluitenMetOpenCorrecties(uitkomst: s.uitkomst, openCorrecties: openCorrecties, reden: v.redenOpenCorrecties) } catch {
                 throw Weigering.ongeldig("redenOpenCorrecties", "required",
                                        Tekst("Er \(openCorrecties == 1 ? "staat nog een correctieverzoek" : "staan nog \(openCorrecties) correctieverzoeken") open. Leg uit waarom de melding toch opgelost is.",

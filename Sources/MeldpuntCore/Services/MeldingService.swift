@@ -104,7 +104,7 @@ package struct MeldingService {
                     let id = UUID()
                     m.id = id
                     m.zaaknummer = nummer.description
-                    m.status = MeldingStatus.ontvangen.rawValue
+                    m.status = .ontvangen
                     m.melderType = verzoek.melderType ?? MelderType.burger.rawValue
                     m.registraties = registraties
                     m.ontvangenOp = nu
@@ -275,7 +275,7 @@ package struct MeldingService {
                                    tekst.isEmpty ? Tekst("Schrijf eerst uw bericht.", "Write your message first.")
                                                  : Tekst("Een bericht is hoogstens \(Self.maxBericht) tekens.", "A message is at most \(Self.maxBericht) characters."))
         }
-        guard !(MeldingStatus(rawValue: m.status) ?? .ontvangen).isGesloten else {
+        guard !m.status.isGesloten else {
             throw Weigering.conflict(.meldingAfgerond)
         }
         try await volgendeGebeurtenis(m, soort: .berichtVanMelder, door: "melder", tekst: tekst, zichtbaar: true)
@@ -325,7 +325,7 @@ package struct MeldingService {
                 bytes.formUnion(try await self.op(tx).wisTerugmeldingVanuitMelding(tmID))
             }
             try await BijlageOpslag.ruimOp(bytes, on: tx)
-            m.status = MeldingStatus.gesloten.rawValue
+            m.status = .gesloten
             m.uitkomst = MeldingUitkomst.ingetrokken.rawValue
             m.geslotenOp = nu
             m.$behandelaar.id = nil
@@ -397,7 +397,7 @@ package struct MeldingService {
 
     private func weergave(_ m: Melding) async throws -> MelderWeergave {
         let id = try m.requireID()
-        let status = m.meldingStatus
+        let status = m.status
         let berichten = try await MeldingGebeurtenis.query(on: db).filter(\.$melding.$id == id)
             .filter(\.$zichtbaarVoorMelder == true).sort(\.$volgnummer, .descending).all()
         let verzoek = try await MeldingPersoonsgegevens.find(id, on: db).flatMap { try? JSONDecoder().decode(MeldingVerzoek.self, from: Data($0.inhoud.utf8)) }
@@ -408,14 +408,14 @@ package struct MeldingService {
         let opgeschort = verzoeken.filter { $0.opgeschortOp != nil }
         let actief = Set(opgeschort.filter { $0.opgehevenOp == nil }.compactMap(\.opschortingActie))
         return MelderWeergave(
-            zaaknummer: m.zaaknummer, status: m.status, fase: status.fase.rawValue, faseTekst: status.fase.tekst,
+            zaaknummer: m.zaaknummer, status: m.status.rawValue, fase: status.fase.rawValue, faseTekst: status.fase.tekst,
             fasen: MelderFase.allCases.map(\.rawValue), rol: m.rol, uitkomst: m.uitkomst, ontvangenOp: m.ontvangenOp,
             eersteContactUiterlijk: m.eersteContactUiterlijk,
             organisaties: organisaties,
             gevolgen: (verzoek?.gevolgen ?? []).compactMap { g in
                 g.soort.map { GevolgWeergave(soort: $0, organisatie: g.organisatie, opgeschort: opschortingsActie(voorGevolg: $0).map { actief.contains($0.rawValue) } ?? false) }
             },
-            verzoeken: verzoeken.map { MelderVerzoek(organisatie: $0.organisatie.naam, soort: $0.soort, status: $0.status) },
+            verzoeken: verzoeken.map { MelderVerzoek(organisatie: $0.organisatie.naam, soort: $0.soort.rawValue, status: $0.status.rawValue) },
             opschortingen: opgeschort.map { MelderOpschorting(organisatie: $0.organisatie.naam, actie: $0.opschortingActie ?? "anders", tot: $0.opschortingTot, opgehevenOp: $0.opgehevenOp) },
             volgendeStap: m.volgendeStapDTO,
             berichten: berichten.compactMap { g in g.tekst.map { Bericht(tijdstip: g.tijdstip, tekst: $0, vanMelder: Self.melderSoorten.contains(g.soort)) } },
@@ -434,7 +434,7 @@ package struct MeldingService {
             throw Weigering.ongeldig("bijlage", "soort", Tekst("Dit bestand kunnen we niet aannemen. Stuur een PDF, JPEG of PNG.", "We cannot accept this file. Send a PDF, JPEG or PNG."))
         }
         guard data.count <= BijlageRegels.maxTotaleGrootte else { throw Weigering.ongeldig("bijlage", "maxSize", Tekst("Een bestand is hoogstens 20 MB.", "A file is at most 20 MB.")) }
-        guard !m.meldingStatus.isGesloten else {
+        guard !m.status.isGesloten else {
             throw Weigering.conflict(.meldingAfgerond)
         }
         guard try await MeldingBijlage.query(on: db).filter(\.$melding.$id == id).count() < Self.maxBijlagenPerZaak else {
@@ -462,7 +462,7 @@ package struct MeldingService {
         let m = try await metToken(token)
         let b: Beoordeling
         do { b = try valideerBeoordeling(cijfer: cijfer, opmerking: opmerking) } catch { throw Weigering.ongeldig(error.fouten) }
-        guard m.meldingStatus.isGesloten else { throw Weigering.conflict(.nogNietAfgerond) }
+        guard m.status.isGesloten else { throw Weigering.conflict(.nogNietAfgerond) }
         guard m.tevredenheid == nil else { throw Weigering.conflict(.alBeoordeeld) }
         let id = try m.requireID()
         try await db.schrijf { tx in

@@ -76,7 +76,7 @@ package extension MeldingService {
             try await b.create(on: tx)
             var gegevens = s.gegevens
             gegevens.organisatie = gegevens.organisatie ?? orgNaam
-            gegevens.verzoekSoort = v.soort
+            gegevens.verzoekSoort = v.soort.rawValue
             gegevens.verzoekId = vid.tekst
             gegevens.bestandsnaam = gegevens.bestandsnaam ?? s.bijlage?.naam
             m.laatsteVolgnummer += 1
@@ -92,12 +92,12 @@ package extension MeldingService {
     }
 
     package func teLaat(_ v: Verzoek) -> Bool {
-        isVerzoekTeLaat(status: v.verzoekStatus, uiterlijk: v.uiterlijk.flatMap(Dag.init), vandaag: Dag(nu))
+        isVerzoekTeLaat(status: v.status, uiterlijk: v.uiterlijk.flatMap(Dag.init), vandaag: Dag(nu))
     }
 
     /// Ids of cases with an open request past its agreed deadline (text dates compare as dates).
     package func meldingenMetVerzoekTeLaat() async throws -> Set<UUID> {
-        let open = VerzoekStatus.allCases.filter(\.isOpen).map(\.rawValue)
+        let open = VerzoekStatus.allCases.filter(\.isOpen)
         let rijen = try await Verzoek.query(on: db).filter(\.$status ~~ open).filter(\.$uiterlijk < Dag(nu).description)
             .field(\.$melding.$id).all()
         return Set(rijen.map { $0.$melding.id })
@@ -137,7 +137,7 @@ package extension MeldingService {
             koppeling = TerugmeldingKoppelingDTO(id: tm.id!.tekst, status: tm.status, bijhouder: bijhouder?.naam ?? "", href: "/api/v1/terugmeldingen/\(tm.id!.tekst)")
         }
         return VerzoekDTO(
-            id: v.id!.tekst, organisatie: OrganisatieVerwijzing(v.organisatie), soort: v.soort, status: v.status, vraag: v.vraag,
+            id: v.id!.tekst, organisatie: OrganisatieVerwijzing(v.organisatie), soort: v.soort.rawValue, status: v.status.rawValue, vraag: v.vraag,
             gedeeldeGegevens: GedeeldGegeven.allCases.filter(v.gedeeldeGegevens.contains).map(\.rawValue),
             uiterlijk: v.uiterlijk, termijnDoor: v.termijnDoor, termijnOverschreden: teLaat(v), niveau: v.niveau,
             contactpersoon: v.contactpersoon.map(ContactpersoonDTO.init), reden: v.reden,
@@ -166,12 +166,12 @@ package extension MeldingService {
     }
 
     func vereisOpenMelding(_ m: Melding) throws {
-        if m.meldingStatus.isGesloten { throw Weigering.conflict(.meldingGesloten) }
+        if m.status.isGesloten { throw Weigering.conflict(.meldingGesloten) }
     }
 
     private func vereisOpenVerzoek(_ v: Verzoek) throws {
-        guard v.verzoekStatus.isOpen else {
-            throw Weigering.conflict(.verzoekAfgerond(v.verzoekStatus))
+        guard v.status.isOpen else {
+            throw Weigering.conflict(.verzoekAfgerond(v.status))
         }
     }
 
@@ -195,8 +195,8 @@ package extension MeldingService {
         v.id = UUID()
         v.$melding.id = try m.requireID()
         v.$organisatie.id = try org.requireID()
-        v.soort = n.soort.rawValue
-        v.status = VerzoekStatus.verzonden.rawValue
+        v.soort = n.soort
+        v.status = .verzonden
         v.vraag = n.vraag
         v.gedeeld = n.gedeeld.map(\.rawValue).joined(separator: ",")
         v.uiterlijk = n.uiterlijk?.description
@@ -244,7 +244,7 @@ package extension MeldingService {
         let m = try await zoek(zaaknummer)
         let v = try await verzoek(m, id)
         let t = try Self.tekst(tekst)
-        if verslag && v.verzoekSoort != .overleg { throw Weigering.conflict(.verslagAlleenBijOverleg) }
+        if verslag && v.soort != .overleg { throw Weigering.conflict(.verslagAlleenBijOverleg) }
         if !verslag { try vereisOpenVerzoek(v) }
         try await legVerzoekStapVast(v, kant: .meldpunt, door: door.naam, organisatie: door.organisatie.id, gebruiker: door.gebruiker?.id) { v, _, _ in
             if verslag { v.overlegVerslag = t }
@@ -312,7 +312,7 @@ package extension MeldingService {
         try vereisMeldpuntOrg(door)
         let m = try await zoek(zaaknummer)
         let (hoger, r) = try Self.eenNiveauHoger(m.escalatieniveau, reden: reden)
-        if m.meldingStatus.isGesloten { throw Weigering.conflict(.meldingGesloten) }
+        if m.status.isGesloten { throw Weigering.conflict(.meldingGesloten) }
         return try await voerUit(m, nil, door: door) { m, _ in
             m.escalatieniveau = hoger.rawValue
             return [Gebeurtenis(soort: .geescaleerd, tekst: r, gegevens: GebeurtenisGegevens(niveau: hoger.rawValue))]
@@ -322,11 +322,11 @@ package extension MeldingService {
     /// Every suspension, newest first: on hold now, asked for, or lifted.
     package func opschortingen(alleenActief: Bool, door: Medewerker) async throws -> [OpschortingRegelDTO] {
         try vereisMeldpuntOrg(door)
-        var q = Verzoek.query(on: db).filter(\.$soort == VerzoekSoort.opschorting.rawValue).with(\.$melding).with(\.$organisatie)
+        var q = Verzoek.query(on: db).filter(\.$soort == .opschorting).with(\.$melding).with(\.$organisatie)
         if alleenActief { q = q.filter(\.$opgeschortOp != nil).filter(\.$opgehevenOp == nil) }
         return try await q.sort(\.$aangemaaktOp, .descending).limit(1000).all().compactMap { v in
             Self.opschorting(v).map {
-                OpschortingRegelDTO(zaaknummer: v.melding.zaaknummer, verzoekId: v.id!.tekst, organisatie: v.organisatie.naam, status: v.status,
+                OpschortingRegelDTO(zaaknummer: v.melding.zaaknummer, verzoekId: v.id!.tekst, organisatie: v.organisatie.naam, status: v.status.rawValue,
                                     opschorting: $0, href: "/api/v1/meldingen/\(v.melding.zaaknummer)/verzoeken/\(v.id!.tekst)")
             }
         }
@@ -366,7 +366,7 @@ package extension MeldingService {
               let v = try await Verzoek.query(on: db).filter(\.$id == uuid).filter(\.$organisatie.$id == door.organisatie.id).with(\.$melding).first(),
               v.melding.uitkomst != MeldingUitkomst.ingetrokken.rawValue
         else { throw Weigering.nietGevonden(.verzoek) }
-        if schrijven && v.melding.meldingStatus.isGesloten {
+        if schrijven && v.melding.status.isGesloten {
             throw Weigering.conflict(.meldingGesloten)
         }
         return v
@@ -378,12 +378,12 @@ package extension MeldingService {
         var q = Verzoek.query(on: db).filter(\.$organisatie.$id == door.organisatie.id)
             .join(Melding.self, on: \Verzoek.$melding.$id == \Melding.$id)
             .group(.or) { $0.filter(Melding.self, \.$uitkomst == nil).filter(Melding.self, \.$uitkomst != MeldingUitkomst.ingetrokken.rawValue) }
-        if alleenOpen { q = q.filter(\.$status ~~ VerzoekStatus.allCases.filter(\.isOpen).map(\.rawValue)) }
+        if alleenOpen { q = q.filter(\.$status ~~ VerzoekStatus.allCases.filter(\.isOpen)) }
         let totaal = try await q.count()
         let rijen = try await q.with(\.$melding).sort(\.$aangemaaktOp, .descending).sort(\.$nummer, .descending)
             .range(((pagina - 1) * grootte)..<(pagina * grootte)).all()
         return (rijen.map { v in
-            PartnerVerzoekSamenvattingDTO(id: v.id!.tekst, zaaknummer: v.melding.zaaknummer, soort: v.soort, status: v.status, uiterlijk: v.uiterlijk,
+            PartnerVerzoekSamenvattingDTO(id: v.id!.tekst, zaaknummer: v.melding.zaaknummer, soort: v.soort.rawValue, status: v.status.rawValue, uiterlijk: v.uiterlijk,
                                           termijnOverschreden: teLaat(v), niveau: v.niveau, aangemaaktOp: v.aangemaaktOp,
                                           href: "/api/v1/verzoeken/\(v.id!.tekst)")
         }, totaal)
@@ -423,9 +423,9 @@ package extension MeldingService {
                 VerzoekBijlageDTO(id: $0.id!.tekst, bestandsnaam: $0.bestandsnaam, mimeType: $0.mimeType, grootte: $0.grootte, href: "\(basis)/bijlagen/\($0.id!.tekst)")
             }
         }
-        let status = v.verzoekStatus
+        let status = v.status
         return PartnerVerzoekDTO(
-            id: v.id!.tekst, zaaknummer: m.zaaknummer, soort: v.soort, status: v.status, vraag: v.vraag, uiterlijk: v.uiterlijk,
+            id: v.id!.tekst, zaaknummer: m.zaaknummer, soort: v.soort.rawValue, status: v.status.rawValue, vraag: v.vraag, uiterlijk: v.uiterlijk,
             termijnDoor: v.termijnDoor, termijnOverschreden: teLaat(v), niveau: v.niveau, reden: v.reden,
             opschorting: Self.opschorting(v), overleg: Self.overleg(v), terugmeldingId: v.$terugmelding.id?.tekst, melding: g,
             berichten: try await berichten(v) { "\(basis)/bijlagen/\($0.tekst)" },
@@ -442,13 +442,13 @@ package extension MeldingService {
     /// (a correction made, a suspension confirmed until a day).
     package func wijzigVerzoekStatus(_ id: String, _ invoer: VerzoekStatuswijzigingInvoer, door: Medewerker) async throws -> PartnerVerzoekDTO {
         let v = try await verzoekVanPartner(id, door)
-        let stap = try valideer { () throws(ValidatieFouten) in try valideerVerzoekStatuswijziging(invoer, soort: v.verzoekSoort, vandaag: Dag(nu)) }
-        do { try controleerVerzoekOvergang(van: v.verzoekStatus, naar: stap.naar, reden: stap.reden) } catch {
+        let stap = try valideer { () throws(ValidatieFouten) in try valideerVerzoekStatuswijziging(invoer, soort: v.soort, vandaag: Dag(nu)) }
+        do { try controleerVerzoekOvergang(van: v.status, naar: stap.naar, reden: stap.reden) } catch {
             throw Weigering.conflict(.verzoekOvergang(error))
         }
         let tijdstip = nu
         try await legVerzoekStapVast(v, kant: .partner, door: door.naam, organisatie: door.organisatie.id, gebruiker: door.gebruiker?.id) { v, _, _ in
-            v.status = stap.naar.rawValue
+            v.status = stap.naar
             var stappen = [VerzoekStap(soort: Verzoekstapsoort(stap.naar), tekst: stap.reden ?? stap.toelichting, gegevens: GebeurtenisGegevens(status: stap.naar.rawValue))]
             switch stap.naar {
             case .afgewezen: v.reden = stap.reden
@@ -459,7 +459,7 @@ package extension MeldingService {
                     stappen.append(VerzoekStap(soort: .termijn, gegevens: GebeurtenisGegevens(datum: d.description)))
                 }
             case .uitgevoerd:
-                if v.verzoekSoort == .opschorting {
+                if v.soort == .opschorting {
                     v.opgeschortOp = tijdstip
                     if let tot = stap.opgeschortTot { v.opschortingTot = tot.description }
                 }
