@@ -55,6 +55,16 @@ let package = Package(
             dependencies: ["MeldpuntDomain", .product(name: "PropertyBased", package: "swift-property-based")],
             resources: [.copy("Fixtures")]
         ),
+        // Use cases against a real database (SQLite, or PostgreSQL with MELDPUNT_TEST_DATABASE_URL), no HTTP.
+        .testTarget(
+            name: "MeldpuntCoreTests",
+            dependencies: [
+                "MeldpuntCore",
+                "MeldpuntDomain",
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+            ]
+        ),
         .testTarget(
             name: "MeldpuntAppTests",
             dependencies: [
