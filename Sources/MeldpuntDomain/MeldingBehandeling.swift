@@ -100,7 +100,7 @@ struct Fouten {
 
 // MARK: Contact
 
-public struct ContactVerzoek: Codable, Sendable, Equatable {
+public struct ContactInvoer: Codable, Sendable, Equatable {
     public var datum: String?
     public var kanaal: String?
     public var samenvatting: String?
@@ -118,7 +118,7 @@ public struct Contactmoment: Sendable, Equatable {
 }
 
 /// A contact lies between the day the melding came in and today.
-public func valideerContactmoment(_ v: ContactVerzoek, ontvangen: Dag, vandaag: Dag) throws(ValidatieFouten) -> Contactmoment {
+public func valideerContactmoment(_ v: ContactInvoer, ontvangen: Dag, vandaag: Dag) throws(ValidatieFouten) -> Contactmoment {
     var f = Fouten()
     let datum = f.dag(v.datum, "datum", wat: Tekst("Vul de datum van het contact in.", "Enter the date of the contact."),
                       vanaf: (ontvangen, "voorOntvangst", Tekst("Deze datum ligt vóór de ontvangst van de melding (\(ontvangen)).", "This date is before the case was received (\(ontvangen)).")),
@@ -135,7 +135,7 @@ public func valideerContactmoment(_ v: ContactVerzoek, ontvangen: Dag, vandaag: 
 
 // MARK: Analysis
 
-public struct AnalyseVerzoek: Codable, Sendable, Equatable {
+public struct AnalyseInvoer: Codable, Sendable, Equatable {
     public var oorsprongOrganisatie: String?
     public var oorsprongRegistratie: String?
     public var geraakteOrganisaties: [String]?
@@ -155,7 +155,7 @@ public struct AnalyseVerzoek: Codable, Sendable, Equatable {
 
 /// Origin, impact and complexity. A registration is one of the ten codes or a free name of
 /// another registration; empty list entries are dropped, duplicates kept once.
-public func valideerAnalyse(_ v: AnalyseVerzoek) throws(ValidatieFouten) -> (analyse: Analyse, toelichting: String?) {
+public func valideerAnalyse(_ v: AnalyseInvoer) throws(ValidatieFouten) -> (analyse: Analyse, toelichting: String?) {
     var f = Fouten()
     let organisatie = f.tekst(v.oorsprongOrganisatie, "oorsprongOrganisatie", max: BehandelLimieten.maxKort, verplicht: true,
                               wat: Tekst("Noem de organisatie waar de fout is ontstaan.", "Name the organisation where the error arose."))
@@ -189,7 +189,7 @@ private func registratieCode(_ s: String) -> String {
 
 // MARK: Role
 
-public struct RolkeuzeVerzoek: Codable, Sendable, Equatable {
+public struct RolkeuzeInvoer: Codable, Sendable, Equatable {
     public var rol: String?
     public var reden: String?
     public init(rol: String? = nil, reden: String? = nil) {
@@ -205,7 +205,7 @@ public struct RolKeuze: Sendable, Equatable {
 }
 
 /// Staff follow the proposal, or choose another role and say why.
-public func valideerRolkeuze(_ v: RolkeuzeVerzoek, voorstel: RolVoorstel) throws(ValidatieFouten) -> RolKeuze {
+public func valideerRolkeuze(_ v: RolkeuzeInvoer, voorstel: RolVoorstel) throws(ValidatieFouten) -> RolKeuze {
     var f = Fouten()
     let rol = v.rol.flatMap(MeldpuntRol.init(rawValue:))
     if rol == nil {
@@ -219,7 +219,7 @@ public func valideerRolkeuze(_ v: RolkeuzeVerzoek, voorstel: RolVoorstel) throws
 
 // MARK: Closing
 
-public struct SluitingVerzoek: Codable, Sendable, Equatable {
+public struct SluitingInvoer: Codable, Sendable, Equatable {
     public var uitkomst: String?
     /// Plain-language summary for the melder; for buitenScope and doorverwezen: where to go instead.
     public var samenvatting: String?
@@ -237,7 +237,7 @@ public struct Sluiting: Sendable, Equatable {
     public let scopeReden: ScopeReden?
 }
 
-public func valideerSluiting(_ v: SluitingVerzoek) throws(ValidatieFouten) -> Sluiting {
+public func valideerSluiting(_ v: SluitingInvoer) throws(ValidatieFouten) -> Sluiting {
     var f = Fouten()
     let uitkomst = v.uitkomst.flatMap(MeldingUitkomst.init(rawValue:))
     if uitkomst == nil {
@@ -261,7 +261,7 @@ public func valideerSluiting(_ v: SluitingVerzoek) throws(ValidatieFouten) -> Sl
 
 // MARK: Next step and rating
 
-public struct VolgendeStapVerzoek: Codable, Sendable, Equatable {
+public struct VolgendeStapInvoer: Codable, Sendable, Equatable {
     public var tekst: String?
     public var datum: String?
     public init(tekst: String? = nil, datum: String? = nil) {
@@ -271,7 +271,7 @@ public struct VolgendeStapVerzoek: Codable, Sendable, Equatable {
 }
 
 /// What the melder can expect next, and by when (not in the past).
-public func valideerVolgendeStap(_ v: VolgendeStapVerzoek, vandaag: Dag) throws(ValidatieFouten) -> (tekst: String, datum: Dag) {
+public func valideerVolgendeStap(_ v: VolgendeStapInvoer, vandaag: Dag) throws(ValidatieFouten) -> (tekst: String, datum: Dag) {
     var f = Fouten()
     let tekst = f.tekst(v.tekst, "tekst", max: BehandelLimieten.maxKort * 5, verplicht: true, wat: Tekst("Beschrijf de volgende stap voor de melder.", "Describe the next step for the melder."))
     let datum = f.dag(v.datum, "datum", wat: Tekst("Vul de datum in waarop de melder de volgende stap kan verwachten.", "Enter the date on which the melder can expect the next step."),

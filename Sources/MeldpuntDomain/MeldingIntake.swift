@@ -28,7 +28,7 @@ public enum Toestemmingstekst {
 
 /// The body of a new melding (public form and `POST /api/v1/meldingen`). All optional here so
 /// that every problem is reported at once.
-public struct MeldingVerzoek: Codable, Sendable {
+public struct MeldingInvoer: Codable, Sendable {
     public var melderType: String?
     public var melder: Persoonsgegevens?
     /// Business (KvK-nummer) or organisation name, for bedrijf, organisatie and intermediair.
@@ -52,7 +52,7 @@ public struct MeldingVerzoek: Codable, Sendable {
     public var gevolgen: [Gevolg]?
 
     public var voorkeurKanaal: String?
-    public var bijlagen: [TerugmeldingVerzoek.Bijlage]?
+    public var bijlagen: [TerugmeldingInvoer.Bijlage]?
     public var toestemming: Toestemming?
 
     public struct Persoonsgegevens: Codable, Sendable, Equatable {
@@ -119,7 +119,7 @@ public enum MeldingWeigering: Error, Sendable, Equatable {
 }
 
 /// Validates a new melding: every problem at once, or the bezwaar/beroep stop.
-public func valideerMelding(_ v: MeldingVerzoek, vandaag: Dag) throws(MeldingWeigering) -> [OngeldigeParameter] {
+public func valideerMelding(_ v: MeldingInvoer, vandaag: Dag) throws(MeldingWeigering) -> [OngeldigeParameter] {
     if v.bezwaarOfBeroepLoopt == true { throw .bezwaarOfBeroep }
     var fouten: [OngeldigeParameter] = []
     func fout(_ n: String, _ c: String, _ r: Tekst) { fouten.append(OngeldigeParameter(name: n, code: c, uitleg: r)) }
@@ -239,7 +239,7 @@ public func valideerMelding(_ v: MeldingVerzoek, vandaag: Dag) throws(MeldingWei
     return fouten
 }
 
-private func valideerPersoon(_ p: MeldingVerzoek.Persoonsgegevens, pad: String, fout: (String, String, Tekst) -> Void) {
+private func valideerPersoon(_ p: MeldingInvoer.Persoonsgegevens, pad: String, fout: (String, String, Tekst) -> Void) {
     if let email = p.email, !email.isEmpty, !isEmailadres(email) { fout("\(pad).email", "email", Tekst("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.", "Enter a valid email address, such as name@example.com.")) }
     if let tel = p.telefoon, !tel.isEmpty, !isTelefoonnummer(tel.replacingOccurrences(of: " ", with: "")) {
         fout("\(pad).telefoon", "pattern", Tekst("Een telefoonnummer is 8 tot 20 tekens: cijfers, + en -.", "A phone number is 8 to 20 characters: digits, + and -."))
@@ -256,7 +256,7 @@ private func valideerPersoon(_ p: MeldingVerzoek.Persoonsgegevens, pad: String, 
 /// One attachment's rules, shared by terugmeldingen and meldingen: a name without path or
 /// control characters, PDF/JPEG/PNG, valid base64, and bytes that really are the declared type.
 /// Returns every problem of this attachment, or its decoded bytes.
-public func valideerBijlage(_ b: TerugmeldingVerzoek.Bijlage) -> Result<Data, BijlageFouten> {
+public func valideerBijlage(_ b: TerugmeldingInvoer.Bijlage) -> Result<Data, BijlageFouten> {
     var fouten: [BijlageFout] = []
     let naam = b.bestandsnaam ?? ""
     if naam.trimmingCharacters(in: .whitespaces).isEmpty {

@@ -47,7 +47,7 @@ public struct OngeldigeParameter: Codable, Sendable, Equatable {
 /// The body of `POST /api/v1/terugmeldingen`: the Logius draft REST terugmelding (0.2)
 /// plus `gemeentecode` and `toelichting` in the header. Every field is optional here so
 /// that validation can report all problems at once instead of failing on the first.
-public struct TerugmeldingVerzoek: Codable, Sendable {
+public struct TerugmeldingInvoer: Codable, Sendable {
     public var terugMeldingHeader: Header?
     public var terugMeldingBody: Body?
 
@@ -194,9 +194,9 @@ public struct GevalideerdeTerugmelding: Sendable {
     public let adres: String?
     public let referentiekenmerk: String?
     public let toelichting: String?
-    public let melder: TerugmeldingVerzoek.Contactinformatie?
+    public let melder: TerugmeldingInvoer.Contactinformatie?
     /// The request as received, with attachment bytes taken out (they are stored apart).
-    public let inhoud: TerugmeldingVerzoek
+    public let inhoud: TerugmeldingInvoer
     public let bijlagen: [GevalideerdeBijlage]
 }
 
@@ -213,7 +213,7 @@ public enum TerugmeldingLimieten {
 /// Validates a terugmelding completely and returns every problem, or the validated result.
 /// `gemeente` answers what the reference data says of a gemeentecode.
 public func valideer(
-    _ verzoek: TerugmeldingVerzoek, gemeente: (String) -> GemeenteStatus
+    _ verzoek: TerugmeldingInvoer, gemeente: (String) -> GemeenteStatus
 ) -> Result<GevalideerdeTerugmelding, ValidatieFouten> {
     var fouten: [OngeldigeParameter] = []
     func fout(_ name: String, _ code: String, _ reason: Tekst) {
@@ -406,7 +406,7 @@ public struct ValidatieFouten: Error, Sendable {
 
 /// Contact details are optional, but checked when given.
 public func valideerContact(
-    _ c: TerugmeldingVerzoek.Contactinformatie, pad: String, fout: (String, String, Tekst) -> Void
+    _ c: TerugmeldingInvoer.Contactinformatie, pad: String, fout: (String, String, Tekst) -> Void
 ) {
     if let email = c.email, !email.isEmpty, !isEmailadres(email) {
         fout("\(pad).email", "email", Tekst("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.", "Enter a valid email address, such as name@example.com."))

@@ -449,6 +449,14 @@ struct AfsluitenTests {
     /// finished, also one whose client already hung up (before: a crash on the closed database).
     @Test func afsluitenWachtOpLopendeVerzoeken() async throws {
         let t = try await TestApp.start()
+        do { try await afsluiten(t) } catch {
+            // A failure stops the app too: a client left running ends the whole test process.
+            await t.stop()
+            throw error
+        }
+    }
+
+    private func afsluiten(_ t: TestApp) async throws {
         let b = Browser(t)
         _ = try await b.get("/inloggen")
         // Five wrong passwords: the next attempt for this account is slowed down by a second.

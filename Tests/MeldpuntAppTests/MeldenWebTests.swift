@@ -100,7 +100,7 @@ struct MeldenWebTests {
     /// An English reader gets English messages next to the fields, named by their labels.
     @Test func foutenInHetEngels() async throws {
         try await metApp { t in
-            var b = Browser(t)
+            let b = Browser(t)
             _ = try await b.get("/melden")
             b.cookies["meldpunt_taal"] = "en"
             var onvolledig = geldig

@@ -7,23 +7,23 @@ import Testing
 /// The terugmeld and case engines as use cases: real database, no HTTP, typed refusals.
 @Suite("Kern: terugmelden, behandelen en coördineren zonder HTTP")
 struct TerugmeldingCoreTests {
-    static func terugmelding(gemeente: String = "0363", bsn: String = "999993653") -> TerugmeldingVerzoek {
+    static func terugmelding(gemeente: String = "0363", bsn: String = "999993653") -> TerugmeldingInvoer {
         let json = """
         {"terugMeldingHeader":{"registratie":{"naam":"Basisregistratie Personen","code":"BRP","basisRegistratieCode":"BRP"},
           "melder":{"naam":"Bas Kooij","email":"bas@example.nl"},"datumMelding":"2026-11-23","gemeentecode":"\(gemeente)"},
          "terugMeldingBody":{"objectIdentificatie":[{"objectType":"persoon","attribuutUrn":"urn:brp:persoon:bsn","idWaarde":"\(bsn)"}],
           "terugMeldingGegevens":[{"attribuutUrn":"urn:brp:persoon:binnenlands-adres-ingezetene:huisnummer","betwijfeldeWaarde":"23","voorgesteldeWaarde":"21"}]}}
         """
-        return try! JSONDecoder().decode(TerugmeldingVerzoek.self, from: Data(json.utf8))
+        return try! JSONDecoder().decode(TerugmeldingInvoer.self, from: Data(json.utf8))
     }
 
-    static func melding() -> MeldingVerzoek {
+    static func melding() -> MeldingInvoer {
         let json = """
         {"melderType":"burger","melder":{"naam":"Suzanne Moulin","email":"s.moulin@example.nl","bsn":"999993653"},
          "organisatieAlBenaderd":true,"bezwaarOfBeroepLoopt":false,"registraties":["BRP"],"betrokkenOrganisaties":["Gemeente Amsterdam"],
          "watIsFout":"Ik sta op een oud adres.","voorkeurKanaal":"email","toestemming":{"gegeven":true,"tekstVersie":"\(Toestemmingstekst.versie)"}}
         """
-        return try! JSONDecoder().decode(MeldingVerzoek.self, from: Data(json.utf8))
+        return try! JSONDecoder().decode(MeldingInvoer.self, from: Data(json.utf8))
     }
 
     @Test func terugmeldingGaatNaarDeBronhouderEnDoorHetStatusmodel() async throws {
@@ -76,7 +76,7 @@ struct TerugmeldingCoreTests {
         try await metKern { k in
             let meldpunt = try await k.nieuweOrganisatie("Meldpunt", oin: "00000099000000001000", rollen: [.meldpunt])
             let amsterdam = try await k.organisatie(gemeentecode: "0363")
-            let door = Medewerker(organisatie: meldpunt)
+            let door = Handelende(organisatie: meldpunt)
             let ontvangen = try await k.meldingen.maak(Self.melding(), ingediendDoor: nil)
 
             await #expect(throws: Weigering.nietGevonden(.melding)) {

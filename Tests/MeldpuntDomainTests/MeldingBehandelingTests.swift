@@ -34,30 +34,30 @@ struct MeldingBehandelingTests {
 
     @Test func contactAlleFoutenTegelijk() {
         do {
-            _ = try valideerContactmoment(ContactVerzoek(datum: "2026-11-26", kanaal: "fax", samenvatting: "  "), ontvangen: ontvangen, vandaag: vandaag)
+            _ = try valideerContactmoment(ContactInvoer(datum: "2026-11-26", kanaal: "fax", samenvatting: "  "), ontvangen: ontvangen, vandaag: vandaag)
             Issue.record("had moeten weigeren")
         } catch {
             #expect(error.fouten.map(\.name) == ["datum", "kanaal", "samenvatting"])
             #expect(error.fouten.map(\.code) == ["toekomst", "enum", "required"])
         }
         #expect(throws: ValidatieFouten.self) {
-            try valideerContactmoment(ContactVerzoek(datum: "2026-11-22", kanaal: "telefoon", samenvatting: "x"), ontvangen: ontvangen, vandaag: vandaag)
+            try valideerContactmoment(ContactInvoer(datum: "2026-11-22", kanaal: "telefoon", samenvatting: "x"), ontvangen: ontvangen, vandaag: vandaag)
         }
         #expect(throws: ValidatieFouten.self) {
-            try valideerContactmoment(ContactVerzoek(datum: "25-11-2026", kanaal: "telefoon", samenvatting: "x"), ontvangen: ontvangen, vandaag: vandaag)
+            try valideerContactmoment(ContactInvoer(datum: "25-11-2026", kanaal: "telefoon", samenvatting: "x"), ontvangen: ontvangen, vandaag: vandaag)
         }
-        let c = try? valideerContactmoment(ContactVerzoek(datum: "2026-11-23", kanaal: "gesprek", samenvatting: " Aan de balie. "), ontvangen: ontvangen, vandaag: vandaag)
+        let c = try? valideerContactmoment(ContactInvoer(datum: "2026-11-23", kanaal: "gesprek", samenvatting: " Aan de balie. "), ontvangen: ontvangen, vandaag: vandaag)
         #expect(c == Contactmoment(datum: ontvangen, kanaal: .gesprek, samenvatting: "Aan de balie."))
     }
 
     @Test func analyseVerplichtEnOpgeschoond() throws {
         do {
-            _ = try valideerAnalyse(AnalyseVerzoek(complexiteit: "extreem"))
+            _ = try valideerAnalyse(AnalyseInvoer(complexiteit: "extreem"))
             Issue.record("had moeten weigeren")
         } catch {
             #expect(error.fouten.map(\.name) == ["oorsprongOrganisatie", "oorsprongRegistratie", "complexiteit"])
         }
-        let (a, toelichting) = try valideerAnalyse(AnalyseVerzoek(
+        let (a, toelichting) = try valideerAnalyse(AnalyseInvoer(
             oorsprongOrganisatie: " Gemeente Rotterdam ", oorsprongRegistratie: "brp",
             geraakteOrganisaties: ["Belastingdienst/Toeslagen", "", "belastingdienst/toeslagen", "UWV"],
             geraakteRegistraties: ["bri", "Schuldenregister"], complexiteit: "midden"))
@@ -66,56 +66,56 @@ struct MeldingBehandelingTests {
         #expect(a.geraakteOrganisaties == ["Belastingdienst/Toeslagen", "UWV"])
         #expect(a.geraakteRegistraties == ["BRI", "Schuldenregister"])
         #expect(toelichting == nil)
-        let teVeel = AnalyseVerzoek(oorsprongOrganisatie: "A", oorsprongRegistratie: "BRP", geraakteOrganisaties: (1...21).map { "Org \($0)" }, complexiteit: "laag")
+        let teVeel = AnalyseInvoer(oorsprongOrganisatie: "A", oorsprongRegistratie: "BRP", geraakteOrganisaties: (1...21).map { "Org \($0)" }, complexiteit: "laag")
         #expect(throws: ValidatieFouten.self) { try valideerAnalyse(teVeel) }
     }
 
     @Test func eenAndereRolDanVoorgesteldVraagtEenReden() throws {
         let voorstel = RolVoorstel(rol: .coordinerend, redenen: ["twee organisaties"])
-        #expect(try valideerRolkeuze(RolkeuzeVerzoek(rol: "coordinerend"), voorstel: voorstel) == RolKeuze(rol: .coordinerend, afwijkingsreden: nil))
+        #expect(try valideerRolkeuze(RolkeuzeInvoer(rol: "coordinerend"), voorstel: voorstel) == RolKeuze(rol: .coordinerend, afwijkingsreden: nil))
         // A reason given while following the proposal is not kept as a deviation.
-        #expect(try valideerRolkeuze(RolkeuzeVerzoek(rol: "coordinerend", reden: "eens"), voorstel: voorstel).afwijkingsreden == nil)
+        #expect(try valideerRolkeuze(RolkeuzeInvoer(rol: "coordinerend", reden: "eens"), voorstel: voorstel).afwijkingsreden == nil)
         do {
-            _ = try valideerRolkeuze(RolkeuzeVerzoek(rol: "begeleidend", reden: " "), voorstel: voorstel)
+            _ = try valideerRolkeuze(RolkeuzeInvoer(rol: "begeleidend", reden: " "), voorstel: voorstel)
             Issue.record("had moeten weigeren")
         } catch {
             #expect(error.fouten.map(\.name) == ["reden"])
             #expect(error.fouten[0].reason.contains("coördinerend"))
             #expect(error.fouten[0].reden(.en).contains("coordinating"))
         }
-        let anders = try valideerRolkeuze(RolkeuzeVerzoek(rol: "adviserend", reden: "De gemeente vraagt advies over de route."), voorstel: voorstel)
+        let anders = try valideerRolkeuze(RolkeuzeInvoer(rol: "adviserend", reden: "De gemeente vraagt advies over de route."), voorstel: voorstel)
         #expect(anders == RolKeuze(rol: .adviserend, afwijkingsreden: "De gemeente vraagt advies over de route."))
-        #expect(throws: ValidatieFouten.self) { try valideerRolkeuze(RolkeuzeVerzoek(rol: "baas"), voorstel: voorstel) }
-        #expect(throws: ValidatieFouten.self) { try valideerRolkeuze(RolkeuzeVerzoek(), voorstel: voorstel) }
+        #expect(throws: ValidatieFouten.self) { try valideerRolkeuze(RolkeuzeInvoer(rol: "baas"), voorstel: voorstel) }
+        #expect(throws: ValidatieFouten.self) { try valideerRolkeuze(RolkeuzeInvoer(), voorstel: voorstel) }
     }
 
     @Test func sluitenMetUitkomstEnSamenvatting() throws {
         do {
-            _ = try valideerSluiting(SluitingVerzoek())
+            _ = try valideerSluiting(SluitingInvoer())
             Issue.record("had moeten weigeren")
         } catch {
             #expect(error.fouten.map(\.name) == ["uitkomst", "samenvatting"])
         }
         do {
-            _ = try valideerSluiting(SluitingVerzoek(uitkomst: "buitenScope", samenvatting: "Ga naar de rechtbank."))
+            _ = try valideerSluiting(SluitingInvoer(uitkomst: "buitenScope", samenvatting: "Ga naar de rechtbank."))
             Issue.record("buiten scope zonder reden")
         } catch {
             #expect(error.fouten.map(\.name) == ["scopeReden"])
         }
         do {
-            _ = try valideerSluiting(SluitingVerzoek(uitkomst: "opgelost", samenvatting: "Hersteld.", scopeReden: "anders"))
+            _ = try valideerSluiting(SluitingInvoer(uitkomst: "opgelost", samenvatting: "Hersteld.", scopeReden: "anders"))
             Issue.record("scopereden bij opgelost")
         } catch {
             #expect(error.fouten.map(\.code) == ["nietBijUitkomst"])
         }
-        let s = try valideerSluiting(SluitingVerzoek(uitkomst: "buitenScope", samenvatting: "Uw bezwaar loopt nog.", scopeReden: "bezwaarOfBeroep"))
+        let s = try valideerSluiting(SluitingInvoer(uitkomst: "buitenScope", samenvatting: "Uw bezwaar loopt nog.", scopeReden: "bezwaarOfBeroep"))
         #expect(s == Sluiting(uitkomst: .buitenScope, samenvatting: "Uw bezwaar loopt nog.", scopeReden: .bezwaarOfBeroep))
     }
 
     @Test func volgendeStapEnBeoordeling() throws {
-        #expect(throws: ValidatieFouten.self) { try valideerVolgendeStap(VolgendeStapVerzoek(tekst: "Bellen", datum: "2026-11-24"), vandaag: vandaag) }
-        #expect(throws: ValidatieFouten.self) { try valideerVolgendeStap(VolgendeStapVerzoek(tekst: "", datum: "2026-11-30"), vandaag: vandaag) }
-        let stap = try valideerVolgendeStap(VolgendeStapVerzoek(tekst: "We bellen u.", datum: "2026-11-25"), vandaag: vandaag)
+        #expect(throws: ValidatieFouten.self) { try valideerVolgendeStap(VolgendeStapInvoer(tekst: "Bellen", datum: "2026-11-24"), vandaag: vandaag) }
+        #expect(throws: ValidatieFouten.self) { try valideerVolgendeStap(VolgendeStapInvoer(tekst: "", datum: "2026-11-30"), vandaag: vandaag) }
+        let stap = try valideerVolgendeStap(VolgendeStapInvoer(tekst: "We bellen u.", datum: "2026-11-25"), vandaag: vandaag)
         #expect(stap.tekst == "We bellen u." && stap.datum == vandaag)
 
         for fout in ["0", "6", "", "vijf"] {

@@ -73,8 +73,8 @@ struct MeldingModelTests {
 struct MeldingIntakeTests {
     let vandaag = Dag("2026-11-23")!
 
-    func geldig() -> MeldingVerzoek {
-        var v = MeldingVerzoek()
+    func geldig() -> MeldingInvoer {
+        var v = MeldingInvoer()
         v.melderType = "burger"
         v.melder = .init(naam: "Suzanne Moulin", email: "s.moulin@example.nl", postcode: "3077 AW", bsn: "999993653")
         v.organisatieAlBenaderd = true
@@ -88,7 +88,7 @@ struct MeldingIntakeTests {
         return v
     }
 
-    private func fouten(_ v: MeldingVerzoek) -> [OngeldigeParameter] {
+    private func fouten(_ v: MeldingInvoer) -> [OngeldigeParameter] {
         (try? valideerMelding(v, vandaag: vandaag)) ?? []
     }
 
@@ -113,7 +113,7 @@ struct MeldingIntakeTests {
     }
 
     @Test func alleFoutenTegelijk() {
-        var v = MeldingVerzoek()
+        var v = MeldingInvoer()
         v.melder = .init(email: "geen-adres", postcode: "0123AB", bsn: "123456789")
         v.sinds = "2030-01-01"
         v.gevolgen = [.init(soort: "gevangenis", uiterlijkeDatum: "morgen")]

@@ -25,32 +25,32 @@ struct TekstenTests {
         for json in ["{}", #"{"melderType":"x","melder":{"email":"geen","telefoon":"1","postcode":"0000","bsn":"123456789"},"registraties":["XYZ"],"sinds":"morgen","gevolgen":[{"soort":"x","uiterlijkeDatum":"x"}],"voorkeurKanaal":"duif","kvkNummer":"1","toestemming":{"gegeven":false,"tekstVersie":"0"},"bijlagen":[{"bestandsnaam":"a/b","mimeType":"text/plain","bijlageData":"!!"}]}"#,
                      #"{"melderType":"bedrijf","organisatieAlBenaderd":false,"sinds":"2099-01-01","betrokkenOrganisaties":["\#(lang)"]}"#,
                      #"{"melderType":"intermediair","vertegenwoordigde":{}}"#] {
-            alle += (try? valideerMelding(invoer(MeldingVerzoek.self, json), vandaag: vandaag)) ?? []
+            alle += (try? valideerMelding(invoer(MeldingInvoer.self, json), vandaag: vandaag)) ?? []
         }
         for json in ["{}", #"{"terugMeldingHeader":{},"terugMeldingBody":{}}"#,
                      #"{"terugMeldingHeader":{"registratie":{"basisRegistratieCode":"XYZ"},"gemeentecode":"12","datumMelding":"x","peilmoment":"x","melder":{"email":"x","telefoon":"1"}},"terugMeldingBody":{"objectIdentificatie":[{"attribuutUrn":"urn:brp:persoon:bsn","idWaarde":"123456789"},{"attribuutUrn":"urn:brp:persoon:anummer","idWaarde":"0123456789"},{}],"terugMeldingGegevens":[{"bijlages":[{"bestandsnaam":"","mimeType":"x"}]},{}]}}"#,
                      #"{"terugMeldingHeader":{"registratie":{"basisRegistratieCode":"BRT"},"gemeentecode":"0457"},"terugMeldingBody":{"objectIdentificatie":[{"attribuutUrn":"urn:brp:persoon:adres","idWaarde":"\#(lang)"}],"terugMeldingGegevens":[{"attribuutUrn":"x"}]}}"#] {
-            if case .failure(let f) = valideer(invoer(TerugmeldingVerzoek.self, json), gemeente: { $0 == "0457" ? .beeindigd(naam: "Weesp", opvolger: "0363") : .onbekend }) {
+            if case .failure(let f) = valideer(invoer(TerugmeldingInvoer.self, json), gemeente: { $0 == "0457" ? .beeindigd(naam: "Weesp", opvolger: "0363") : .onbekend }) {
                 alle += f.fouten
             }
         }
         let ontvangen = Dag("2026-11-01")!
         for json in ["{}", #"{"datum":"2020-01-01","kanaal":"duif"}"#, #"{"datum":"2099-01-01"}"#, #"{"datum":"gisteren"}"#] {
-            alle += fouten { () throws(ValidatieFouten) in _ = try valideerContactmoment(invoer(ContactVerzoek.self, json), ontvangen: ontvangen, vandaag: vandaag) }
+            alle += fouten { () throws(ValidatieFouten) in _ = try valideerContactmoment(invoer(ContactInvoer.self, json), ontvangen: ontvangen, vandaag: vandaag) }
         }
         for json in ["{}", #"{"complexiteit":"x","oorsprongOrganisatie":"\#(lang)"}"#] {
-            alle += fouten { () throws(ValidatieFouten) in _ = try valideerAnalyse(invoer(AnalyseVerzoek.self, json)) }
+            alle += fouten { () throws(ValidatieFouten) in _ = try valideerAnalyse(invoer(AnalyseInvoer.self, json)) }
         }
         let voorstel = stelRolVoor(Analyse(oorsprongOrganisatie: "RDW", oorsprongRegistratie: "BRV", geraakteOrganisaties: ["CJIB"],
                                            geraakteRegistraties: [], complexiteit: .hoog))
         for json in ["{}", #"{"rol":"x"}"#, #"{"rol":"begeleidend"}"#] {
-            alle += fouten { () throws(ValidatieFouten) in _ = try valideerRolkeuze(invoer(RolkeuzeVerzoek.self, json), voorstel: voorstel) }
+            alle += fouten { () throws(ValidatieFouten) in _ = try valideerRolkeuze(invoer(RolkeuzeInvoer.self, json), voorstel: voorstel) }
         }
         for json in ["{}", #"{"uitkomst":"x"}"#, #"{"uitkomst":"buitenScope"}"#, #"{"uitkomst":"opgelost","scopeReden":"x"}"#] {
-            alle += fouten { () throws(ValidatieFouten) in _ = try valideerSluiting(invoer(SluitingVerzoek.self, json)) }
+            alle += fouten { () throws(ValidatieFouten) in _ = try valideerSluiting(invoer(SluitingInvoer.self, json)) }
         }
         for json in ["{}", #"{"tekst":"x","datum":"2020-01-01"}"#] {
-            alle += fouten { () throws(ValidatieFouten) in _ = try valideerVolgendeStap(invoer(VolgendeStapVerzoek.self, json), vandaag: vandaag) }
+            alle += fouten { () throws(ValidatieFouten) in _ = try valideerVolgendeStap(invoer(VolgendeStapInvoer.self, json), vandaag: vandaag) }
         }
         alle += fouten { () throws(ValidatieFouten) in _ = try valideerBeoordeling(cijfer: "9", opmerking: lang) }
         alle += fouten { () throws(ValidatieFouten) in _ = try valideerBeoordeling(cijfer: nil, opmerking: nil) }

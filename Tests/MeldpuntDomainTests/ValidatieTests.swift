@@ -20,7 +20,7 @@ struct ValidatieTests {
         ids: [(String, String)] = [(PersoonUrn.bsn, "999993653")],
         gemeentecode: String? = "0363",
         bijlagen: [(String, String, String)] = []
-    ) -> TerugmeldingVerzoek {
+    ) -> TerugmeldingInvoer {
         let json: [String: Any] = [
             "terugMeldingHeader": [
                 "registratie": ["basisRegistratieCode": "BRP"],
@@ -42,10 +42,10 @@ struct ValidatieTests {
             clean["terugMeldingHeader"] = h
         }
         let data = try! JSONSerialization.data(withJSONObject: clean)
-        return try! JSONDecoder().decode(TerugmeldingVerzoek.self, from: data)
+        return try! JSONDecoder().decode(TerugmeldingInvoer.self, from: data)
     }
 
-    private func fouten(_ v: TerugmeldingVerzoek) -> [OngeldigeParameter] {
+    private func fouten(_ v: TerugmeldingInvoer) -> [OngeldigeParameter] {
         switch valideer(v, gemeente: Self.register) {
         case .success: return []
         case .failure(let f): return f.fouten
@@ -136,7 +136,7 @@ struct ValidatieTests {
     }
 
     @Test func leegVerzoek() {
-        let f = fouten(TerugmeldingVerzoek())
+        let f = fouten(TerugmeldingInvoer())
         #expect(Set(f.map(\.name)) == ["terugMeldingHeader", "terugMeldingBody"])
     }
 }

@@ -11,10 +11,10 @@ extension GebeurtenisDTO: Content {}
 extension MeldingBijlageDTO: Content {}
 extension MeldingSamenvattingDTO: Content {}
 extension MeldingDetailDTO: Content {}
-extension MeldingStatuswijzigingVerzoek: Content {}
-extension TekstVerzoek: Content {}
-extension ToewijzingVerzoek: Content {}
-extension MeldingZoekVerzoek: Content {}
+extension MeldingStatuswijzigingInvoer: Content {}
+extension TekstInvoer: Content {}
+extension ToewijzingInvoer: Content {}
+extension MeldingZoekInvoer: Content {}
 extension StatuspaginaLinkDTO: Content {}
 extension OrganisatieVerwijzing: Content {}
 extension PersoonIdentificatie: Content {}
@@ -22,7 +22,7 @@ extension BijlageDTO: Content {}
 extension StatuswijzigingDTO: Content {}
 extension TerugmeldingDetailDTO: Content {}
 extension TerugmeldingSamenvattingDTO: Content {}
-extension StatuswijzigingVerzoek: Content {}
+extension StatuswijzigingInvoer: Content {}
 extension ContactpersoonDTO: Content {}
 extension VerzoekBijlageDTO: Content {}
 extension VerzoekBerichtDTO: Content {}
@@ -34,8 +34,8 @@ extension OpschortingRegelDTO: Content {}
 extension PartnerVerzoekSamenvattingDTO: Content {}
 extension GedeeldeMeldingDTO: Content {}
 extension PartnerVerzoekDTO: Content {}
-extension VerzoekBijlageVerzoek: Content {}
-extension RedenVerzoek: Content {}
+extension VerzoekBijlageInvoer: Content {}
+extension RedenInvoer: Content {}
 extension TerugmeldingConcept: Content {}
 extension ConceptGegeven: Content {}
 extension ConceptBijlage: Content {}

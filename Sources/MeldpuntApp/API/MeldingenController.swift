@@ -28,16 +28,16 @@ struct MeldingenController: RouteCollection {
         let eenmalig = try req.idempotentie(org, soort: "melding").map {
             MeldingService.Eenmalig(sleutel: $0.sleutel, geheim: req.application.geheimen.eenmaligeWeergave, vingerafdruk: $0.vingerafdruk)
         }
-        let verzoek = try req.content.decode(MeldingVerzoek.self)
+        let verzoek = try req.content.decode(MeldingInvoer.self)
         let ontvangen = try await req.meldingen.maak(verzoek, ingediendDoor: org, eenmalig: eenmalig)
         let response = try await ontvangen.encodeResponse(status: .created, for: req)
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/meldingen/\(ontvangen.zaaknummer)")
         return response
     }
 
-    private func medewerker(_ req: Request) throws -> Medewerker { Medewerker(organisatie: try req.vereisOrganisatie()) }
+    private func medewerker(_ req: Request) throws -> Handelende { Handelende(organisatie: try req.vereisOrganisatie()) }
     /// Writes on a case: only the meldpunt, decided before the body is read.
-    private func behandelaar(_ req: Request) throws -> Medewerker { Medewerker(organisatie: try req.vereisOrganisatie(.meldpunt)) }
+    private func behandelaar(_ req: Request) throws -> Handelende { Handelende(organisatie: try req.vereisOrganisatie(.meldpunt)) }
     private func zaaknummer(_ req: Request) throws -> String {
         let z = req.parameters.get("zaaknummer") ?? ""
         if z.hasPrefix("_") { throw AndereBron() }
@@ -86,7 +86,7 @@ struct MeldingenController: RouteCollection {
     func zoek(req: Request) async throws -> [MeldingSamenvattingDTO] {
         let door = try behandelaar(req)
         _ = try req.vereisOrganisatie(.meldpunt)
-        let v = try req.content.decode(MeldingZoekVerzoek.self)
+        let v = try req.content.decode(MeldingZoekInvoer.self)
         var f = MeldingService.Werkvoorraad(paginagrootte: 100)
         var fouten: [OngeldigeParameter] = []
         if v.zaaknummer == nil && v.naam == nil && v.bsn == nil {
@@ -113,49 +113,49 @@ struct MeldingenController: RouteCollection {
     func detail(req: Request) async throws -> Response {
         let org = try req.vereisOrganisatie()
         if org.heeft(.meldpunt) {
-            return try await req.meldingen.detail(try zaaknummer(req), door: Medewerker(organisatie: org)).encodeResponse(for: req)
+            return try await req.meldingen.detail(try zaaknummer(req), door: Handelende(organisatie: org)).encodeResponse(for: req)
         }
         return try await req.meldingen.voorIndiener(try zaaknummer(req), org).encodeResponse(for: req)
     }
 
     func contact(req: Request) async throws -> MeldingDetailDTO {
         let door = try behandelaar(req)
-        return try await req.meldingen.legContactVast(try zaaknummer(req), req.content.decode(ContactVerzoek.self), door: door)
+        return try await req.meldingen.legContactVast(try zaaknummer(req), req.content.decode(ContactInvoer.self), door: door)
     }
 
     func behandelaar(req: Request) async throws -> MeldingDetailDTO {
         let door = try behandelaar(req)
-        return try await req.meldingen.wijsToe(try zaaknummer(req), email: req.content.decode(ToewijzingVerzoek.self).email, door: door)
+        return try await req.meldingen.wijsToe(try zaaknummer(req), email: req.content.decode(ToewijzingInvoer.self).email, door: door)
     }
 
     func analyse(req: Request) async throws -> MeldingDetailDTO {
         let door = try behandelaar(req)
-        return try await req.meldingen.legAnalyseVast(try zaaknummer(req), req.content.decode(AnalyseVerzoek.self), door: door)
+        return try await req.meldingen.legAnalyseVast(try zaaknummer(req), req.content.decode(AnalyseInvoer.self), door: door)
     }
 
     func rol(req: Request) async throws -> MeldingDetailDTO {
         let door = try behandelaar(req)
-        return try await req.meldingen.kiesRol(try zaaknummer(req), req.content.decode(RolkeuzeVerzoek.self), door: door)
+        return try await req.meldingen.kiesRol(try zaaknummer(req), req.content.decode(RolkeuzeInvoer.self), door: door)
     }
 
     func notitie(req: Request) async throws -> MeldingDetailDTO {
         let door = try behandelaar(req)
-        return try await req.meldingen.schrijf(try zaaknummer(req), tekst: req.content.decode(TekstVerzoek.self).tekst, aanMelder: false, door: door)
+        return try await req.meldingen.schrijf(try zaaknummer(req), tekst: req.content.decode(TekstInvoer.self).tekst, aanMelder: false, door: door)
     }
 
     func bericht(req: Request) async throws -> MeldingDetailDTO {
         let door = try behandelaar(req)
-        return try await req.meldingen.schrijf(try zaaknummer(req), tekst: req.content.decode(TekstVerzoek.self).tekst, aanMelder: true, door: door)
+        return try await req.meldingen.schrijf(try zaaknummer(req), tekst: req.content.decode(TekstInvoer.self).tekst, aanMelder: true, door: door)
     }
 
     func volgendeStap(req: Request) async throws -> MeldingDetailDTO {
         let door = try behandelaar(req)
-        return try await req.meldingen.zetVolgendeStap(try zaaknummer(req), req.content.decode(VolgendeStapVerzoek.self), door: door)
+        return try await req.meldingen.zetVolgendeStap(try zaaknummer(req), req.content.decode(VolgendeStapInvoer.self), door: door)
     }
 
     func statuswijziging(req: Request) async throws -> MeldingDetailDTO {
         let door = try behandelaar(req)
-        return try await req.meldingen.wijzigStatus(try zaaknummer(req), req.content.decode(MeldingStatuswijzigingVerzoek.self), door: door)
+        return try await req.meldingen.wijzigStatus(try zaaknummer(req), req.content.decode(MeldingStatuswijzigingInvoer.self), door: door)
     }
 
     func link(req: Request) async throws -> Response {

@@ -542,7 +542,7 @@ enum OpenAPIDocument {
                     "ingediendDoor": ref("OrganisatieVerwijzing"),
                     "toestemmingOp": ["type": "string", "format": "date-time"], "toestemmingVersie": ["type": "string"],
                     "persoonsgegevensGewist": ["type": "boolean"],
-                    "melding": ["type": "object", "description": "De melding zoals verstuurd (MeldingVerzoek zonder inhoud van bijlagen); ontbreekt na wissen."],
+                    "melding": ["type": "object", "description": "De melding zoals verstuurd (MeldingInvoer zonder inhoud van bijlagen); ontbreekt na wissen."],
                     "bijlagen": ["type": "array", "items": [
                         "type": "object", "required": ["id", "bestandsnaam", "mimeType", "grootte", "href"],
                         "properties": ["id": ["type": "string", "format": "uuid"], "bestandsnaam": ["type": "string"], "mimeType": ["type": "string"],

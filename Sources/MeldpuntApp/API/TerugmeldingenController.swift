@@ -20,7 +20,7 @@ struct TerugmeldingenController: RouteCollection {
     func maak(req: Request) async throws -> Response {
         let org = try req.vereisOrganisatie()
         let sleutel = try req.idempotentie(org, soort: "terugmelding")
-        let verzoek = try req.content.decode(TerugmeldingVerzoek.self)
+        let verzoek = try req.content.decode(TerugmeldingInvoer.self)
         let detail = try await req.terugmeldingen.maak(verzoek, door: org, eenmalig: sleutel)
         let response = try await detail.encodeResponse(status: .created, for: req)
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/terugmeldingen/\(detail.terugMeldingReferentie)")
@@ -33,7 +33,7 @@ struct TerugmeldingenController: RouteCollection {
 
     func wijzigStatus(req: Request) async throws -> TerugmeldingDetailDTO {
         let id = try referentie(req)
-        let verzoek = try req.content.decode(StatuswijzigingVerzoek.self)
+        let verzoek = try req.content.decode(StatuswijzigingInvoer.self)
         return try await req.terugmeldingen.wijzigStatus(id, verzoek, door: req.vereisOrganisatie(), als: req.vereisOrganisatie().terugmeldPartijen)
     }
 

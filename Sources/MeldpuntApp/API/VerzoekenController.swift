@@ -17,7 +17,7 @@ struct VerzoekenController: RouteCollection {
         v.get(":verzoekId", "bijlagen", ":bijlageId", use: bijlage)
     }
 
-    private func partner(_ req: Request) throws -> Medewerker { Medewerker(organisatie: try req.vereisOrganisatie(.partner)) }
+    private func partner(_ req: Request) throws -> Handelende { Handelende(organisatie: try req.vereisOrganisatie(.partner)) }
     private func id(_ req: Request) -> String { req.parameters.get("verzoekId") ?? "" }
 
     func lijst(req: Request) async throws -> Response {
@@ -47,7 +47,7 @@ struct VerzoekenController: RouteCollection {
 
     func bericht(req: Request) async throws -> PartnerVerzoekDTO {
         let door = try partner(req)
-        return try await req.meldingen.schrijfAanMeldpunt(id(req), tekst: req.content.decode(TekstVerzoek.self).tekst, door: door)
+        return try await req.meldingen.schrijfAanMeldpunt(id(req), tekst: req.content.decode(TekstInvoer.self).tekst, door: door)
     }
 
     func termijn(req: Request) async throws -> PartnerVerzoekDTO {
@@ -55,16 +55,16 @@ struct VerzoekenController: RouteCollection {
         return try await req.meldingen.stelTermijnVoor(id(req), req.content.decode(TermijnInvoer.self), door: door)
     }
 
-    struct OpheffingVerzoek: Content { var toelichting: String? }
+    struct OpheffingInvoer: Content { var toelichting: String? }
 
     func opheffing(req: Request) async throws -> PartnerVerzoekDTO {
         let door = try partner(req)
-        return try await req.meldingen.hefOpschortingOp(id(req), toelichting: req.content.decode(OpheffingVerzoek.self).toelichting, door: door)
+        return try await req.meldingen.hefOpschortingOp(id(req), toelichting: req.content.decode(OpheffingInvoer.self).toelichting, door: door)
     }
 
     func nieuweBijlage(req: Request) async throws -> Response {
         let door = try partner(req)
-        let v = try req.content.decode(VerzoekBijlageVerzoek.self)
+        let v = try req.content.decode(VerzoekBijlageInvoer.self)
         guard let inhoud = v.inhoud, let data = Data(base64Encoded: inhoud) else {
             throw Problem.ongeldig("inhoud", v.inhoud == nil ? "required" : "base64", "Stuur het bestand als base64.")
         }
@@ -94,7 +94,7 @@ struct MeldingVerzoekenController: RouteCollection {
         routes.get("opschortingen", use: opschortingen)
     }
 
-    private func medewerker(_ req: Request) throws -> Medewerker { Medewerker(organisatie: try req.vereisOrganisatie(.meldpunt)) }
+    private func medewerker(_ req: Request) throws -> Handelende { Handelende(organisatie: try req.vereisOrganisatie(.meldpunt)) }
     private func zaaknummer(_ req: Request) throws -> String {
         let z = req.parameters.get("zaaknummer") ?? ""
         if z.hasPrefix("_") { throw AndereBron() }
@@ -120,12 +120,12 @@ struct MeldingVerzoekenController: RouteCollection {
 
     func bericht(req: Request) async throws -> VerzoekDTO {
         let door = try medewerker(req)
-        return try await req.meldingen.schrijfAanPartner(try zaaknummer(req), id(req), tekst: req.content.decode(TekstVerzoek.self).tekst, door: door)
+        return try await req.meldingen.schrijfAanPartner(try zaaknummer(req), id(req), tekst: req.content.decode(TekstInvoer.self).tekst, door: door)
     }
 
     func verslag(req: Request) async throws -> VerzoekDTO {
         let door = try medewerker(req)
-        return try await req.meldingen.schrijfAanPartner(try zaaknummer(req), id(req), tekst: req.content.decode(TekstVerzoek.self).tekst, verslag: true, door: door)
+        return try await req.meldingen.schrijfAanPartner(try zaaknummer(req), id(req), tekst: req.content.decode(TekstInvoer.self).tekst, verslag: true, door: door)
     }
 
     func termijn(req: Request) async throws -> VerzoekDTO {
@@ -135,16 +135,16 @@ struct MeldingVerzoekenController: RouteCollection {
 
     func escaleerVerzoek(req: Request) async throws -> VerzoekDTO {
         let door = try medewerker(req)
-        return try await req.meldingen.escaleerVerzoek(try zaaknummer(req), id(req), reden: req.content.decode(RedenVerzoek.self).reden, door: door)
+        return try await req.meldingen.escaleerVerzoek(try zaaknummer(req), id(req), reden: req.content.decode(RedenInvoer.self).reden, door: door)
     }
 
     func escaleerMelding(req: Request) async throws -> MeldingDetailDTO {
         let door = try medewerker(req)
-        return try await req.meldingen.escaleerMelding(try zaaknummer(req), reden: req.content.decode(RedenVerzoek.self).reden, door: door)
+        return try await req.meldingen.escaleerMelding(try zaaknummer(req), reden: req.content.decode(RedenInvoer.self).reden, door: door)
     }
 
     struct TerugmeldingVanuitMelding: Content {
-        var terugmelding: TerugmeldingVerzoek?
+        var terugmelding: TerugmeldingInvoer?
         var vraag: String?
         var gedeeldeGegevens: [String]?
     }

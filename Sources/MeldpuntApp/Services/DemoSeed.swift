@@ -117,8 +117,8 @@ enum DemoSeed {
             MeldingService(db: app.db, pseudoniemen: app.pseudoniemen, kalender: app.kalender, nu: nu.addingTimeInterval(-dagenGeleden * 86_400),
                            traceID: "demo", contactnormWerkdagen: 2)
         }
-        func melding(_ naam: String, _ email: String, fout: String, organisaties: [String], registraties: [String], gevolg: GevolgSoort?) -> MeldingVerzoek {
-            var v = MeldingVerzoek()
+        func melding(_ naam: String, _ email: String, fout: String, organisaties: [String], registraties: [String], gevolg: GevolgSoort?) -> MeldingInvoer {
+            var v = MeldingInvoer()
             v.melderType = MelderType.burger.rawValue
             v.melder = .init(naam: naam, email: email)
             v.organisatieAlBenaderd = true
@@ -139,13 +139,13 @@ enum DemoSeed {
         _ = try await service(0).maak(melding("Fatima El Amrani", "f.elamrani@example.nl", fout: "Mijn WOZ-waarde is veel te hoog; de oppervlakte van mijn woning klopt niet in de BAG.",
                                               organisaties: ["Gemeente Utrecht"], registraties: ["BAG", "WOZ"], gevolg: nil), ingediendDoor: nil)
         let s = service(2)
-        let door = Medewerker(mira)
-        _ = try await s.legContactVast(bezig.zaaknummer, ContactVerzoek(datum: Dag(nu.addingTimeInterval(-2 * 86_400)).description, kanaal: Contactvorm.telefoon.rawValue,
+        let door = Handelende(mira)
+        _ = try await s.legContactVast(bezig.zaaknummer, ContactInvoer(datum: Dag(nu.addingTimeInterval(-2 * 86_400)).description, kanaal: Contactvorm.telefoon.rawValue,
                                                                      samenvatting: "Gebeld. Mevrouw woont sinds maart in Utrecht; Rotterdam heeft de verhuizing niet verwerkt."), door: door)
-        _ = try await s.legAnalyseVast(bezig.zaaknummer, AnalyseVerzoek(oorsprongOrganisatie: "Gemeente Rotterdam", oorsprongRegistratie: "BRP",
+        _ = try await s.legAnalyseVast(bezig.zaaknummer, AnalyseInvoer(oorsprongOrganisatie: "Gemeente Rotterdam", oorsprongRegistratie: "BRP",
                                                                        geraakteOrganisaties: ["UWV (demo)"], geraakteRegistraties: ["Polisadministratie"],
                                                                        complexiteit: Complexiteit.midden.rawValue), door: door)
-        _ = try await s.kiesRol(bezig.zaaknummer, RolkeuzeVerzoek(rol: MeldpuntRol.coordinerend.rawValue), door: door)
+        _ = try await s.kiesRol(bezig.zaaknummer, RolkeuzeInvoer(rol: MeldpuntRol.coordinerend.rawValue), door: door)
         // Asked two days ago to hold off the claim until yesterday: now overdue, ready to escalate.
         _ = try await s.nieuwVerzoek(bezig.zaaknummer, NieuwVerzoekInvoer(
             organisatieOin: "00000099000000002000", soort: VerzoekSoort.opschorting.rawValue,

@@ -76,8 +76,8 @@ struct CoordinatieWebController: RouteCollection {
         }
     }
 
-    private func medewerker(_ req: Request) throws -> Medewerker { Medewerker(try req.vereisGebruiker(.meldpunt)) }
-    private func partner(_ req: Request) throws -> Medewerker { Medewerker(try req.vereisGebruiker(.partner)) }
+    private func medewerker(_ req: Request) throws -> Handelende { Handelende(try req.vereisGebruiker(.meldpunt)) }
+    private func partner(_ req: Request) throws -> Handelende { Handelende(try req.vereisGebruiker(.partner)) }
     private func zaaknummer(_ req: Request) -> String { req.parameters.get("zaaknummer") ?? "" }
     private func id(_ req: Request) -> String { req.parameters.get("verzoek") ?? "" }
 
@@ -123,7 +123,7 @@ struct CoordinatieWebController: RouteCollection {
         return try await toonVoorMeldpunt(req, try medewerker(req), melding: gedaan)
     }
 
-    private func toonVoorMeldpunt(_ req: Request, _ g: Medewerker, waarden: [String: String] = [:], fouten: Formulierfouten = .init(),
+    private func toonVoorMeldpunt(_ req: Request, _ g: Handelende, waarden: [String: String] = [:], fouten: Formulierfouten = .init(),
                                   melding: String? = nil) async throws -> Response {
         let t = Teksten.voor(req.taal)
         let z = zaaknummer(req)
@@ -216,7 +216,7 @@ struct CoordinatieWebController: RouteCollection {
         return try await toonVoorPartner(req, try partner(req), melding: gedaan)
     }
 
-    private func toonVoorPartner(_ req: Request, _ g: Medewerker, waarden: [String: String] = [:], fouten: Formulierfouten = .init(),
+    private func toonVoorPartner(_ req: Request, _ g: Handelende, waarden: [String: String] = [:], fouten: Formulierfouten = .init(),
                                  melding: String? = nil) async throws -> Response {
         let t = Teksten.voor(req.taal)
         let v = try await req.meldingen.verzoekVoorPartner(id(req), door: g)
@@ -271,7 +271,7 @@ struct CoordinatieWebController: RouteCollection {
 
     private func leeg(_ s: String?) -> String? { (s ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : s }
 
-    private func partnerFout(_ req: Request, _ g: Medewerker, _ voorvoegsel: String, _ p: Weigering, _ i: Invoer) async throws -> Response {
+    private func partnerFout(_ req: Request, _ g: Handelende, _ voorvoegsel: String, _ p: Weigering, _ i: Invoer) async throws -> Response {
         let t = Teksten.voor(req.taal)
         let fouten = Formulierfouten(p, taal: req.taal, voorvoegsel: voorvoegsel) { t["verzoekVeld_\($0)"] }
         let waarden = [("tekst", i.tekst), ("uiterlijk", i.uiterlijk), ("toelichting", i.toelichting), ("reden", i.reden), ("opgeschortTot", i.opgeschortTot)]

@@ -156,7 +156,7 @@ struct MeldenController: RouteCollection {
 
         // Uploaded files are stored at once (by hash) so that an error elsewhere loses none of them.
         var fouten: [VeldFout] = []
-        var bijlagen: [(BijlageWeergave, TerugmeldingVerzoek.Bijlage)] = []
+        var bijlagen: [(BijlageWeergave, TerugmeldingInvoer.Bijlage)] = []
         for ref in f.bijlageRefs ?? [] {
             if let (naam, hash, soort) = leesBijlageRef(ref, req), let data = try await BijlageOpslag.laad(hash, on: req.db) {
                 bijlagen.append((BijlageWeergave(ref: ref, naam: naam), .init(bestandsnaam: naam, mimeType: soort, bijlageData: data.base64EncodedString())))
@@ -175,7 +175,7 @@ struct MeldenController: RouteCollection {
         }
         f.bijlageRefs = bijlagen.map(\.0.ref)
 
-        var v = MeldingVerzoek()
+        var v = MeldingInvoer()
         v.melderType = leeg(f.melderType)
         v.melder = .init(naam: leeg(f.naam), email: leeg(f.email), telefoon: leeg(f.telefoon), adres: leeg(f.adres), postcode: leeg(f.postcode),
                          woonplaats: leeg(f.woonplaats), bsn: leeg(f.bsn)?.replacingOccurrences(of: " ", with: ""))

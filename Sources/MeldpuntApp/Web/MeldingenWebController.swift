@@ -19,8 +19,8 @@ struct MeldingenWebController: RouteCollection {
         }
     }
 
-    private func medewerker(_ req: Request) throws -> Medewerker {
-        Medewerker(try req.vereisGebruiker(.meldpunt))
+    private func medewerker(_ req: Request) throws -> Handelende {
+        Handelende(try req.vereisGebruiker(.meldpunt))
     }
 
     // MARK: Werkvoorraad
@@ -101,7 +101,7 @@ struct MeldingenWebController: RouteCollection {
         return try await toonLijst(req, g, map: nil, filter: fouten.isEmpty ? f : nil, zoekterm: term, fouten: fouten)
     }
 
-    private func toonLijst(_ req: Request, _ g: Medewerker, map: Map?, status: MeldingStatus? = nil, filter: MeldingService.Werkvoorraad?,
+    private func toonLijst(_ req: Request, _ g: Handelende, map: Map?, status: MeldingStatus? = nil, filter: MeldingService.Werkvoorraad?,
                            zoekterm: String = "", fouten: [VeldFout] = []) async throws -> Response {
         let t = Teksten.voor(req.taal)
         var items: [MeldingSamenvattingDTO] = []
@@ -198,7 +198,7 @@ struct MeldingenWebController: RouteCollection {
         return try await toonDetail(req, try medewerker(req), melding: melding)
     }
 
-    private func toonDetail(_ req: Request, _ g: Medewerker, invoer: [String: String] = [:], fouten: [VeldFout] = [], melding: String? = nil,
+    private func toonDetail(_ req: Request, _ g: Handelende, invoer: [String: String] = [:], fouten: [VeldFout] = [], melding: String? = nil,
                             nieuweLink: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let d = try await req.meldingen.detail(req.parameters.get("zaaknummer") ?? "", door: g)
         let t = Teksten.voor(req.taal)
@@ -282,7 +282,7 @@ struct MeldingenWebController: RouteCollection {
     }
 
     /// What the melder sent, as label–value lines; empty parts are left out.
-    static func regels(_ v: MeldingVerzoek, _ t: [String: String]) -> [Regel] {
+    static func regels(_ v: MeldingInvoer, _ t: [String: String]) -> [Regel] {
         var r: [Regel] = []
         func voeg(_ sleutel: String, _ waarde: String?) {
             if let w = waarde?.trimmingCharacters(in: .whitespacesAndNewlines), !w.isEmpty { r.append(Regel(label: t[sleutel] ?? sleutel, waarde: w)) }
@@ -361,21 +361,21 @@ struct MeldingenWebController: RouteCollection {
         let service = req.meldingen
         do {
             switch actie {
-            case .contact: _ = try await service.legContactVast(z, ContactVerzoek(datum: i.datum, kanaal: leeg(i.kanaal), samenvatting: i.samenvatting), door: g)
+            case .contact: _ = try await service.legContactVast(z, ContactInvoer(datum: i.datum, kanaal: leeg(i.kanaal), samenvatting: i.samenvatting), door: g)
             case .toewijzen: _ = try await service.wijsToe(z, email: i.email, door: g)
             case .analyse:
-                _ = try await service.legAnalyseVast(z, AnalyseVerzoek(
+                _ = try await service.legAnalyseVast(z, AnalyseInvoer(
                     oorsprongOrganisatie: i.oorsprongOrganisatie, oorsprongRegistratie: i.oorsprongRegistratie,
                     geraakteOrganisaties: regels(i.geraakteOrganisaties), geraakteRegistraties: regels(i.geraakteRegistraties),
                     complexiteit: leeg(i.complexiteit), toelichting: i.toelichting), door: g)
-            case .rol: _ = try await service.kiesRol(z, RolkeuzeVerzoek(rol: leeg(i.rol), reden: i.reden), door: g)
+            case .rol: _ = try await service.kiesRol(z, RolkeuzeInvoer(rol: leeg(i.rol), reden: i.reden), door: g)
             case .notitie: _ = try await service.schrijf(z, tekst: i.tekst, aanMelder: false, door: g)
             case .bericht: _ = try await service.schrijf(z, tekst: i.tekst, aanMelder: true, door: g)
-            case .volgendeStap: _ = try await service.zetVolgendeStap(z, VolgendeStapVerzoek(tekst: i.tekst, datum: i.datum), door: g)
-            case .wacht: _ = try await service.wijzigStatus(z, MeldingStatuswijzigingVerzoek(status: MeldingStatus.wachtOpOrganisaties.rawValue), door: g)
-            case .hervatten: _ = try await service.wijzigStatus(z, MeldingStatuswijzigingVerzoek(status: MeldingStatus.inBehandeling.rawValue), door: g)
+            case .volgendeStap: _ = try await service.zetVolgendeStap(z, VolgendeStapInvoer(tekst: i.tekst, datum: i.datum), door: g)
+            case .wacht: _ = try await service.wijzigStatus(z, MeldingStatuswijzigingInvoer(status: MeldingStatus.wachtOpOrganisaties.rawValue), door: g)
+            case .hervatten: _ = try await service.wijzigStatus(z, MeldingStatuswijzigingInvoer(status: MeldingStatus.inBehandeling.rawValue), door: g)
             case .sluiten:
-                _ = try await service.wijzigStatus(z, MeldingStatuswijzigingVerzoek(status: MeldingStatus.gesloten.rawValue, uitkomst: leeg(i.uitkomst),
+                _ = try await service.wijzigStatus(z, MeldingStatuswijzigingInvoer(status: MeldingStatus.gesloten.rawValue, uitkomst: leeg(i.uitkomst),
                                                                                     samenvatting: i.samenvatting, scopeReden: leeg(i.scopeReden),
                                                                                     redenOpenCorrecties: leeg(i.redenOpenCorrecties)), door: g)
             case .verzoek:
@@ -403,9 +403,9 @@ struct MeldingenWebController: RouteCollection {
     }
 
     /// A terugmelding about one BRP item of the person, on behalf of the meldpunt.
-    static func terugmelding(_ i: Invoer, _ g: Medewerker, _ req: Request) -> TerugmeldingVerzoek {
+    static func terugmelding(_ i: Invoer, _ g: Handelende, _ req: Request) -> TerugmeldingInvoer {
         func leeg(_ s: String?) -> String? { (s ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : s!.trimmingCharacters(in: .whitespacesAndNewlines) }
-        return TerugmeldingVerzoek(
+        return TerugmeldingInvoer(
             terugMeldingHeader: .init(registratie: .init(naam: Registratie.brp.naam, code: "BRP", houder: nil, basisRegistratieCode: "BRP"),
                                       melder: .init(naam: g.gebruiker?.naam, telefoon: nil, email: g.gebruiker?.email, bedrijf: g.organisatie.naam, afdeling: nil),
                                       datumMelding: Dag(req.application.klok.nu()).description, referentiekenmerk: nil, peilmoment: nil,
@@ -427,7 +427,7 @@ struct MeldingenWebController: RouteCollection {
     }
 
     /// Back to the page with every problem next to its field, and everything typed kept.
-    private func toonFout(_ req: Request, _ g: Medewerker, _ actie: Actie, _ i: Invoer, _ p: Weigering) async throws -> Response {
+    private func toonFout(_ req: Request, _ g: Handelende, _ actie: Actie, _ i: Invoer, _ p: Weigering) async throws -> Response {
             let t = Teksten.voor(req.taal)
             // The API's nested names map onto the form's flat ones.
             let plat = ["opschorting.actie": "actie", "opschorting.kenmerk": "kenmerk", "opschorting.tot": "tot", "overleg.datum": "overlegDatum",

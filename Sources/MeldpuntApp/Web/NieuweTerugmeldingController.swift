@@ -234,20 +234,20 @@ struct NieuweTerugmeldingController: RouteCollection {
     private func verzend(_ req: Request, _ g: GebruikerDTO, _ c: TerugmeldingConcept, _ model: Concept) async throws -> Response {
         let ref = req.application.referentiedata
         func leeg(_ s: String) -> String? { s.isEmpty ? nil : s }
-        var bijlages: [TerugmeldingVerzoek.Bijlage] = []
+        var bijlages: [TerugmeldingInvoer.Bijlage] = []
         for b in c.bijlagen {
             guard let data = try await BijlageOpslag.laad(b.sha256, on: req.db) else { continue }
             bijlages.append(.init(bestandsnaam: b.bestandsnaam, mimeType: b.mimeType, bijlageData: data.base64EncodedString(), beschrijving: nil))
         }
-        let ids: [TerugmeldingVerzoek.ObjectIdentificatie] = [
+        let ids: [TerugmeldingInvoer.ObjectIdentificatie] = [
             (PersoonUrn.bsn, c.bsn), (PersoonUrn.anummer, c.anummer), (PersoonUrn.adres, c.adres),
         ].filter { !$0.1.isEmpty }.map { .init(objectType: "persoon", attribuutUrn: $0.0, idWaarde: $0.1) }
         let gegevens = c.gegevens.enumerated().map { i, r in
-            TerugmeldingVerzoek.Gegeven(objectType: "persoon", gegevensElementNaam: BRPAttribuut.met(urn: r.attribuut)?.naam, attribuut: nil,
+            TerugmeldingInvoer.Gegeven(objectType: "persoon", gegevensElementNaam: BRPAttribuut.met(urn: r.attribuut)?.naam, attribuut: nil,
                                         attribuutUrn: r.attribuut, betwijfeldeWaarde: leeg(r.betwijfeld), voorgesteldeWaarde: leeg(r.voorgesteld),
                                         eigenvelden: nil, bijlages: i == 0 ? bijlages : [])
         }
-        let verzoek = TerugmeldingVerzoek(
+        let verzoek = TerugmeldingInvoer(
             terugMeldingHeader: .init(
                 registratie: .init(naam: Registratie.brp.naam, code: "BRP", houder: nil, basisRegistratieCode: "BRP"),
                 melder: .init(naam: leeg(c.contactNaam), telefoon: leeg(c.contactTelefoon), email: leeg(c.contactEmail),

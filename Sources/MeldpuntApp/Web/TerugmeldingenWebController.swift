@@ -204,7 +204,7 @@ struct TerugmeldingenWebController: RouteCollection {
         }
         var resultaten: [BulkResultaat] = []
         for id in ids.prefix(200) {
-            let verzoek = StatuswijzigingVerzoek(status: status.rawValue, toelichting: toelichting.isEmpty ? nil : toelichting,
+            let verzoek = StatuswijzigingInvoer(status: status.rawValue, toelichting: toelichting.isEmpty ? nil : toelichting,
                                                  uitkomst: status == .afgehandeld ? invoer.uitkomst : nil)
             do {
                 let d = try await req.terugmeldingen.wijzigStatus(id, verzoek, door: g.organisatie, als: g.terugmeldPartijen)
@@ -325,9 +325,9 @@ struct TerugmeldingenWebController: RouteCollection {
         let g = try gebruiker(req)
         let id = try referentie(req)
         // The same request as the API's; a form sends empty fields where the API leaves them out.
-        let f = try req.content.decode(StatuswijzigingVerzoek.self)
+        let f = try req.content.decode(StatuswijzigingInvoer.self)
         func leeg(_ s: String?) -> String? { (s ?? "").trimmingCharacters(in: .whitespaces).isEmpty ? nil : s }
-        let verzoek = StatuswijzigingVerzoek(status: f.status, toelichting: leeg(f.toelichting), verwachteDatum: leeg(f.verwachteDatum),
+        let verzoek = StatuswijzigingInvoer(status: f.status, toelichting: leeg(f.toelichting), verwachteDatum: leeg(f.verwachteDatum),
                                              uitkomst: leeg(f.uitkomst), gemeentecode: leeg(f.gemeentecode), rniDeelnemer: leeg(f.rniDeelnemer))
         do {
             _ = try await req.terugmeldingen.wijzigStatus(id, verzoek, door: g.organisatie, als: g.terugmeldPartijen)

@@ -185,7 +185,7 @@ package struct MeldingDetailDTO: Codable, Sendable {
     package let toestemmingVersie: String
     package let persoonsgegevensGewist: Bool
     /// The melding as sent, without attachment contents; nil once erased.
-    package let melding: MeldingVerzoek?
+    package let melding: MeldingInvoer?
     package let bijlagen: [MeldingBijlageDTO]
     package let tijdlijn: [GebeurtenisDTO]
     /// The steps staff can take now: contact, analyse, rolKeuze, wachtOpOrganisaties, hervatten, sluiten.
@@ -196,7 +196,7 @@ package struct MeldingDetailDTO: Codable, Sendable {
     package let escalatieniveau: String
     package let aantalEscalaties: Int
 
-    package init(zaaknummer: String, status: String, fase: String, melderType: String, registraties: [String], ontvangenOp: Date, eersteContactUiterlijk: String, eersteContactOp: Date?, contactTermijnOverschreden: Bool, behandelaar: MedewerkerVerwijzing?, analyse: AnalyseDTO?, rolVoorstel: RolVoorstelDTO?, rol: String?, uitkomst: String?, geslotenOp: Date?, volgendeStap: VolgendeStapDTO?, tevredenheid: Int?, ingediendDoor: OrganisatieVerwijzing?, toestemmingOp: Date, toestemmingVersie: String, persoonsgegevensGewist: Bool, melding: MeldingVerzoek?, bijlagen: [MeldingBijlageDTO], tijdlijn: [GebeurtenisDTO], mogelijkeStappen: [String], verzoeken: [VerzoekDTO], escalatieniveau: String, aantalEscalaties: Int) {
+    package init(zaaknummer: String, status: String, fase: String, melderType: String, registraties: [String], ontvangenOp: Date, eersteContactUiterlijk: String, eersteContactOp: Date?, contactTermijnOverschreden: Bool, behandelaar: MedewerkerVerwijzing?, analyse: AnalyseDTO?, rolVoorstel: RolVoorstelDTO?, rol: String?, uitkomst: String?, geslotenOp: Date?, volgendeStap: VolgendeStapDTO?, tevredenheid: Int?, ingediendDoor: OrganisatieVerwijzing?, toestemmingOp: Date, toestemmingVersie: String, persoonsgegevensGewist: Bool, melding: MeldingInvoer?, bijlagen: [MeldingBijlageDTO], tijdlijn: [GebeurtenisDTO], mogelijkeStappen: [String], verzoeken: [VerzoekDTO], escalatieniveau: String, aantalEscalaties: Int) {
         self.zaaknummer = zaaknummer
         self.status = status
         self.fase = fase
@@ -229,7 +229,7 @@ package struct MeldingDetailDTO: Codable, Sendable {
 }
 
 /// `POST /meldingen/{zaaknummer}/statuswijzigingen`.
-package struct MeldingStatuswijzigingVerzoek: Codable, Sendable {
+package struct MeldingStatuswijzigingInvoer: Codable, Sendable {
     package var status: String?
     package var uitkomst: String?
     package var samenvatting: String?
@@ -246,7 +246,7 @@ package struct MeldingStatuswijzigingVerzoek: Codable, Sendable {
     }
 }
 
-package struct TekstVerzoek: Codable, Sendable {
+package struct TekstInvoer: Codable, Sendable {
     package var tekst: String?
 
     package init(tekst: String? = nil) {
@@ -254,7 +254,7 @@ package struct TekstVerzoek: Codable, Sendable {
     }
 }
 
-package struct ToewijzingVerzoek: Codable, Sendable {
+package struct ToewijzingInvoer: Codable, Sendable {
     /// The e-mail address of a meldpunt staff member.
     package var email: String?
 
@@ -264,7 +264,7 @@ package struct ToewijzingVerzoek: Codable, Sendable {
 }
 
 /// `POST /meldingen/_zoek`: search by case number, name or BSN without putting them in a URL.
-package struct MeldingZoekVerzoek: Codable, Sendable {
+package struct MeldingZoekInvoer: Codable, Sendable {
     package var zaaknummer: String?
     package var naam: String?
     package var bsn: String?

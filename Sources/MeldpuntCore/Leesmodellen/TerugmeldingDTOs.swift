@@ -90,11 +90,11 @@ package struct TerugmeldingDetailDTO: Codable, Sendable {
     package let ontvangenOp: Date
     package let uiterlijkInBehandelingOp: String
     package let termijnOverschreden: Bool
-    package let terugMelding: TerugmeldingVerzoek
+    package let terugMelding: TerugmeldingInvoer
     package let bijlagen: [BijlageDTO]
     package let statusHistorie: [StatuswijzigingDTO]
 
-    package init(terugMeldingReferentie: String, referentieKenmerk: String?, status: String, beschrijving: String, registratie: String, afnemer: OrganisatieVerwijzing, bijhouder: OrganisatieVerwijzing, persoon: PersoonIdentificatie, ontvangenOp: Date, uiterlijkInBehandelingOp: String, termijnOverschreden: Bool, terugMelding: TerugmeldingVerzoek, bijlagen: [BijlageDTO], statusHistorie: [StatuswijzigingDTO]) {
+    package init(terugMeldingReferentie: String, referentieKenmerk: String?, status: String, beschrijving: String, registratie: String, afnemer: OrganisatieVerwijzing, bijhouder: OrganisatieVerwijzing, persoon: PersoonIdentificatie, ontvangenOp: Date, uiterlijkInBehandelingOp: String, termijnOverschreden: Bool, terugMelding: TerugmeldingInvoer, bijlagen: [BijlageDTO], statusHistorie: [StatuswijzigingDTO]) {
         self.terugMeldingReferentie = terugMeldingReferentie
         self.referentieKenmerk = referentieKenmerk
         self.status = status
@@ -144,7 +144,7 @@ package struct TerugmeldingSamenvattingDTO: Codable, Sendable {
 }
 
 /// Body of `POST /terugmeldingen/{referentie}/statuswijzigingen`.
-package struct StatuswijzigingVerzoek: Codable, Sendable {
+package struct StatuswijzigingInvoer: Codable, Sendable {
     package var status: String?
     package var toelichting: String?
     package var verwachteDatum: String?
@@ -162,7 +162,7 @@ package struct StatuswijzigingVerzoek: Codable, Sendable {
     }
 }
 
-package extension UUID {
+extension UUID {
     /// UUIDs go out in lower case (RFC 9562); any case is accepted coming in.
     package var tekst: String { uuidString.lowercased() }
 }

@@ -207,10 +207,10 @@ package struct GedeeldeMeldingDTO: Codable, Sendable {
     package var watMoetHetZijn: String?
     package var sinds: String?
     package var registraties: [String]?
-    package var gevolgen: [MeldingVerzoek.Gevolg]?
+    package var gevolgen: [MeldingInvoer.Gevolg]?
     package var bijlagen: [VerzoekBijlageDTO]?
 
-    package init(gedeeldeGegevens: [String], naam: String? = nil, namensNaam: String? = nil, bsn: String? = nil, email: String? = nil, telefoon: String? = nil, adres: String? = nil, watIsFout: String? = nil, watMoetHetZijn: String? = nil, sinds: String? = nil, registraties: [String]? = nil, gevolgen: [MeldingVerzoek.Gevolg]? = nil, bijlagen: [VerzoekBijlageDTO]? = nil) {
+    package init(gedeeldeGegevens: [String], naam: String? = nil, namensNaam: String? = nil, bsn: String? = nil, email: String? = nil, telefoon: String? = nil, adres: String? = nil, watIsFout: String? = nil, watMoetHetZijn: String? = nil, sinds: String? = nil, registraties: [String]? = nil, gevolgen: [MeldingInvoer.Gevolg]? = nil, bijlagen: [VerzoekBijlageDTO]? = nil) {
         self.gedeeldeGegevens = gedeeldeGegevens
         self.naam = naam
         self.namensNaam = namensNaam
@@ -270,7 +270,7 @@ package struct PartnerVerzoekDTO: Codable, Sendable {
     }
 }
 
-package struct VerzoekBijlageVerzoek: Codable, Sendable {
+package struct VerzoekBijlageInvoer: Codable, Sendable {
     package var bestandsnaam: String?
     /// The file, base64.
     package var inhoud: String?
@@ -281,7 +281,7 @@ package struct VerzoekBijlageVerzoek: Codable, Sendable {
     }
 }
 
-package struct RedenVerzoek: Codable, Sendable {
+package struct RedenInvoer: Codable, Sendable {
     package var reden: String?
 
     package init(reden: String? = nil) {

@@ -119,8 +119,8 @@ package final class MeldingBijlage: Model, @unchecked Sendable {
     package init() {}
 }
 
-package extension MeldingPersoonsgegevens {
-    package static func zoeknaam(_ v: MeldingVerzoek, naam: String) -> String {
+extension MeldingPersoonsgegevens {
+    package static func zoeknaam(_ v: MeldingInvoer, naam: String) -> String {
         ([naam, v.vertegenwoordigde?.naam ?? "", v.organisatieNaam ?? ""]).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
             .filter { !$0.isEmpty }.joined(separator: " | ")
     }

@@ -1,7 +1,7 @@
 import FluentKit
 import SQLKit
 
-package extension Database {
+extension Database {
     /// A write transaction. On SQLite (WAL) a transaction that reads first and writes later can
     /// fail with SQLITE_BUSY when another writer committed in between, which no retry helps; a
     /// no-op write as its first statement takes the write lock at the start (as BEGIN IMMEDIATE

@@ -3,8 +3,9 @@ import SQLKit
 import Foundation
 import MeldpuntDomain
 
-/// Who acts on a case: a meldpunt organisation through its API key, or one of its staff in the portal.
-package struct Medewerker: Sendable {
+/// The acting party: an organisation through its API key (meldpunt, partner, afnemer), or one of its
+/// users in the portal. Every use case decides access on its organisation, role and the object.
+package struct Handelende: Sendable {
     package let organisatie: OrganisatieDTO
     package let gebruiker: GebruikerDTO?
 
@@ -21,7 +22,7 @@ package struct Medewerker: Sendable {
 
 /// Case handling by meldpunt staff. Every method checks the caller is the meldpunt, writes
 /// the timeline and the processing log, and answers with the case as staff see it.
-package extension MeldingService {
+extension MeldingService {
     package struct Werkvoorraad {
         package var statussen: [MeldingStatus] = []
         /// Only cases that are not closed.
@@ -52,7 +53,7 @@ package extension MeldingService {
         }
     }
 
-    private func vereisMeldpunt(_ door: Medewerker) throws {
+    private func vereisMeldpunt(_ door: Handelende) throws {
         guard door.organisatie.heeft(.meldpunt) else {
             throw Weigering.geenToegang(.rolOntbreekt(.meldpunt))
         }
@@ -74,7 +75,7 @@ package extension MeldingService {
     // MARK: Werkvoorraad
 
     /// Open work oldest first (work in order of arrival); a list of only closed cases newest first.
-    package func werkvoorraad(_ f: Werkvoorraad, door: Medewerker) async throws -> (items: [MeldingSamenvattingDTO], totaal: Int) {
+    package func werkvoorraad(_ f: Werkvoorraad, door: Handelende) async throws -> (items: [MeldingSamenvattingDTO], totaal: Int) {
         try vereisMeldpunt(door)
         var q = Melding.query(on: db)
         if !f.statussen.isEmpty { q = q.filter(\.$status ~~ f.statussen) }
@@ -145,7 +146,7 @@ package extension MeldingService {
     }
 
     package static func weergavenaam(_ p: MeldingPersoonsgegevens) -> String {
-        let verzoek = try? JSONDecoder().decode(MeldingVerzoek.self, from: Data(p.inhoud.utf8))
+        let verzoek = try? JSONDecoder().decode(MeldingInvoer.self, from: Data(p.inhoud.utf8))
         if let namens = verzoek?.vertegenwoordigde?.naam, !namens.isEmpty { return "\(namens) (via \(p.naam))" }
         return p.naam
     }
@@ -167,7 +168,7 @@ package extension MeldingService {
         return m
     }
 
-    package func detail(_ zaaknummer: String, door: Medewerker) async throws -> MeldingDetailDTO {
+    package func detail(_ zaaknummer: String, door: Handelende) async throws -> MeldingDetailDTO {
         try vereisMeldpunt(door)
         let m = try await zoek(zaaknummer)
         let p = try await MeldingPersoonsgegevens.find(m.id, on: db)
@@ -181,7 +182,7 @@ package extension MeldingService {
         try await m.$behandelaar.load(on: db)
         try await m.$ingediendDoor.load(on: db)
         let p = try await MeldingPersoonsgegevens.find(id, on: db)
-        let verzoek = p.flatMap { try? JSONDecoder().decode(MeldingVerzoek.self, from: Data($0.inhoud.utf8)) }
+        let verzoek = p.flatMap { try? JSONDecoder().decode(MeldingInvoer.self, from: Data($0.inhoud.utf8)) }
         let bijlagen = try await MeldingBijlage.query(on: db).filter(\.$melding.$id == id).all()
         let tijdlijn = try await MeldingGebeurtenis.query(on: db).filter(\.$melding.$id == id).sort(\.$volgnummer).all()
         let analyse = Self.analyse(m)
@@ -218,7 +219,7 @@ package extension MeldingService {
                        gegevens: g.gegevens.flatMap { try? JSONDecoder().decode(GebeurtenisGegevens.self, from: Data($0.utf8)) })
     }
 
-    package func bijlage(_ zaaknummer: String, _ bijlageID: UUID, door: Medewerker) async throws -> (MeldingBijlage, Data) {
+    package func bijlage(_ zaaknummer: String, _ bijlageID: UUID, door: Handelende) async throws -> (MeldingBijlage, Data) {
         try vereisMeldpunt(door)
         let m = try await zoek(zaaknummer)
         guard let b = try await MeldingBijlage.query(on: db).filter(\.$id == bijlageID).filter(\.$melding.$id == m.requireID()).first(),
@@ -248,7 +249,7 @@ package extension MeldingService {
 
     /// Checks the step against the case model, then applies `wijzig` and appends its events in
     /// one transaction. The unique (melding, volgnummer) turns a simultaneous change into a 409.
-    package func voerUit(_ m: Melding, _ stap: Behandelstap?, door: Medewerker,
+    package func voerUit(_ m: Melding, _ stap: Behandelstap?, door: Handelende,
                          _ wijzig: @escaping @Sendable (Melding, any Database) async throws -> [Gebeurtenis]) async throws -> MeldingDetailDTO {
         let van = m.status
         let naar: MeldingStatus
@@ -302,7 +303,7 @@ package extension MeldingService {
 
     /// A personal contact; the first one ends "ontvangen". Without a behandelaar yet, the staff
     /// member who made the contact becomes it.
-    package func legContactVast(_ zaaknummer: String, _ v: ContactVerzoek, door: Medewerker) async throws -> MeldingDetailDTO {
+    package func legContactVast(_ zaaknummer: String, _ v: ContactInvoer, door: Handelende) async throws -> MeldingDetailDTO {
         try vereisMeldpunt(door)
         let m = try await zoek(zaaknummer)
         let contact = try valideer { () throws(ValidatieFouten) in try valideerContactmoment(v, ontvangen: Dag(m.ontvangenOp), vandaag: Dag(nu)) }
@@ -322,7 +323,7 @@ package extension MeldingService {
         }
     }
 
-    package func wijsToe(_ zaaknummer: String, email: String?, door: Medewerker) async throws -> MeldingDetailDTO {
+    package func wijsToe(_ zaaknummer: String, email: String?, door: Handelende) async throws -> MeldingDetailDTO {
         try vereisMeldpunt(door)
         let m = try await zoek(zaaknummer)
         let adres = (email ?? "").trimmingCharacters(in: .whitespaces).lowercased()
@@ -337,7 +338,7 @@ package extension MeldingService {
         }
     }
 
-    package func legAnalyseVast(_ zaaknummer: String, _ v: AnalyseVerzoek, door: Medewerker) async throws -> MeldingDetailDTO {
+    package func legAnalyseVast(_ zaaknummer: String, _ v: AnalyseInvoer, door: Handelende) async throws -> MeldingDetailDTO {
         try vereisMeldpunt(door)
         let m = try await zoek(zaaknummer)
         let (analyse, toelichting) = try valideer { () throws(ValidatieFouten) in try valideerAnalyse(v) }
@@ -350,7 +351,7 @@ package extension MeldingService {
         }
     }
 
-    package func kiesRol(_ zaaknummer: String, _ v: RolkeuzeVerzoek, door: Medewerker) async throws -> MeldingDetailDTO {
+    package func kiesRol(_ zaaknummer: String, _ v: RolkeuzeInvoer, door: Handelende) async throws -> MeldingDetailDTO {
         try vereisMeldpunt(door)
         let m = try await zoek(zaaknummer)
         // The proposal comes from the analysis: without one, the step itself is not possible yet.
@@ -366,7 +367,7 @@ package extension MeldingService {
     }
 
     /// An internal note (never shown to the melder) or a message to the melder.
-    package func schrijf(_ zaaknummer: String, tekst: String?, aanMelder: Bool, door: Medewerker) async throws -> MeldingDetailDTO {
+    package func schrijf(_ zaaknummer: String, tekst: String?, aanMelder: Bool, door: Handelende) async throws -> MeldingDetailDTO {
         try vereisMeldpunt(door)
         let m = try await zoek(zaaknummer)
         let max = aanMelder ? BehandelLimieten.maxBericht : BehandelLimieten.maxTekst
@@ -380,7 +381,7 @@ package extension MeldingService {
         }
     }
 
-    package func zetVolgendeStap(_ zaaknummer: String, _ v: VolgendeStapVerzoek, door: Medewerker) async throws -> MeldingDetailDTO {
+    package func zetVolgendeStap(_ zaaknummer: String, _ v: VolgendeStapInvoer, door: Handelende) async throws -> MeldingDetailDTO {
         try vereisMeldpunt(door)
         let m = try await zoek(zaaknummer)
         let (tekst, datum) = try valideer { () throws(ValidatieFouten) in try valideerVolgendeStap(v, vandaag: Dag(nu)) }
@@ -393,7 +394,7 @@ package extension MeldingService {
     }
 
     /// Waiting for organisations and back, and closing with an outcome and a summary for the melder.
-    package func wijzigStatus(_ zaaknummer: String, _ v: MeldingStatuswijzigingVerzoek, door: Medewerker) async throws -> MeldingDetailDTO {
+    package func wijzigStatus(_ zaaknummer: String, _ v: MeldingStatuswijzigingInvoer, door: Handelende) async throws -> MeldingDetailDTO {
         try vereisMeldpunt(door)
         let m = try await zoek(zaaknummer)
         let toegestaan = [MeldingStatus.wachtOpOrganisaties, .inBehandeling, .gesloten]
@@ -405,7 +406,7 @@ package extension MeldingService {
         switch status {
         case .gesloten:
             let s = try valideer { () throws(ValidatieFouten) in
-                try valideerSluiting(SluitingVerzoek(uitkomst: v.uitkomst, samenvatting: v.samenvatting, scopeReden: v.scopeReden))
+                try valideerSluiting(SluitingInvoer(uitkomst: v.uitkomst, samenvatting: v.samenvatting, scopeReden: v.scopeReden))
             }
             let openCorrecties = try await Verzoek.query(on: db).filter(\.$melding.$id == m.requireID())
                 .filter(\.$soort == .correctie).filter(\.$status ~~ VerzoekStatus.allCases.filter(\.isOpen)).count()
@@ -433,7 +434,7 @@ package extension MeldingService {
     }
 
     /// A new private link for the melder (e.g. the old one was lost); the old one stops working at once.
-    package func vernieuwLink(_ zaaknummer: String, door: Medewerker) async throws -> StatuspaginaLinkDTO {
+    package func vernieuwLink(_ zaaknummer: String, door: Handelende) async throws -> StatuspaginaLinkDTO {
         try vereisMeldpunt(door)
         let m = try await zoek(zaaknummer)
         let token = Sleutels.willekeurig(32)

@@ -60,7 +60,7 @@ package struct MeldingService {
         return try Verzegeld.open(rij.resultaat, Ontvangen.self, eenmalig.geheim)
     }
 
-    package func maak(_ verzoek: MeldingVerzoek, ingediendDoor: OrganisatieDTO?, eenmalig: Eenmalig? = nil) async throws -> Ontvangen {
+    package func maak(_ verzoek: MeldingInvoer, ingediendDoor: OrganisatieDTO?, eenmalig: Eenmalig? = nil) async throws -> Ontvangen {
         if let eerder = try await eerder(eenmalig) { return eerder }
         let fouten: [OngeldigeParameter]
         do {
@@ -71,7 +71,7 @@ package struct MeldingService {
         }
         guard fouten.isEmpty else { throw Weigering.ongeldig(fouten) }
 
-        var opgeslagen: [(TerugmeldingVerzoek.Bijlage, String, Int)] = []
+        var opgeslagen: [(TerugmeldingInvoer.Bijlage, String, Int)] = []
         for b in verzoek.bijlagen ?? [] {
             guard case .success(let data) = valideerBijlage(b) else { continue }
             opgeslagen.append((b, try await BijlageOpslag.bewaar(data, nu: nu, on: db), data.count))
@@ -400,7 +400,7 @@ package struct MeldingService {
         let status = m.status
         let berichten = try await MeldingGebeurtenis.query(on: db).filter(\.$melding.$id == id)
             .filter(\.$zichtbaarVoorMelder == true).sort(\.$volgnummer, .descending).all()
-        let verzoek = try await MeldingPersoonsgegevens.find(id, on: db).flatMap { try? JSONDecoder().decode(MeldingVerzoek.self, from: Data($0.inhoud.utf8)) }
+        let verzoek = try await MeldingPersoonsgegevens.find(id, on: db).flatMap { try? JSONDecoder().decode(MeldingInvoer.self, from: Data($0.inhoud.utf8)) }
         let verzoeken = try await Verzoek.query(on: db).filter(\.$melding.$id == id).with(\.$organisatie).sort(\.$nummer).all()
         var organisaties = (Self.analyse(m).map { [$0.oorsprongOrganisatie] + $0.geraakteOrganisaties } ?? verzoek?.betrokkenOrganisaties ?? [])
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }

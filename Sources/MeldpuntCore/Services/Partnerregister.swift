@@ -85,7 +85,7 @@ package struct Partnerregister {
                 c.$gebruiker.id = g.id
                 try await c.save(on: tx)
             }
-        } catch let f as Organisaties.Fout {
+        } catch is Organisaties.Fout {
             throw Weigering.conflict(.emailAlInGebruik)
         }
         return (email, wachtwoord)

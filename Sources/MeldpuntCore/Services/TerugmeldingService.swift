@@ -27,7 +27,7 @@ package struct TerugmeldingService {
 
     /// Files a terugmelding. With `eenmalig` (an Idempotency-Key, scoped and hashed) a repeat of
     /// the request answers with the terugmelding the first one filed.
-    package func maak(_ verzoek: TerugmeldingVerzoek, door afnemer: OrganisatieDTO, eenmalig: Idempotentie? = nil) async throws -> TerugmeldingDetailDTO {
+    package func maak(_ verzoek: TerugmeldingInvoer, door afnemer: OrganisatieDTO, eenmalig: Idempotentie? = nil) async throws -> TerugmeldingDetailDTO {
         guard afnemer.heeft(.afnemer) || afnemer.heeft(.meldpunt) else {
             throw Weigering.geenToegang(.rolOntbreekt(.afnemer))
         }
@@ -125,7 +125,7 @@ package struct TerugmeldingService {
         guard let tm = try await Terugmelding.query(on: db).filter(\.$id == id).with(\.$afnemer).with(\.$bijhouder).first(),
               let inhoud = try await TerugmeldingInhoud.find(id, on: db)
         else { throw Weigering.nietGevonden(.bron) }
-        let verzoek = try JSONDecoder().decode(TerugmeldingVerzoek.self, from: Data(inhoud.inhoud.utf8))
+        let verzoek = try JSONDecoder().decode(TerugmeldingInvoer.self, from: Data(inhoud.inhoud.utf8))
         let historie = try await Statuswijziging.query(on: db).filter(\.$terugmelding.$id == id)
             .with(\.$organisatie).with(\.$nieuweBijhouder).sort(\.$volgnummer).all()
         let bijlagen = try await Bijlage.query(on: db).filter(\.$terugmelding.$id == id).sort(\.$gegevenIndex).all()
@@ -260,7 +260,7 @@ package struct TerugmeldingService {
 
     // MARK: Status changes
 
-    package func wijzigStatus(_ id: UUID, _ verzoek: StatuswijzigingVerzoek, door org: OrganisatieDTO, als partijen: Set<TerugmeldingPartij>) async throws -> TerugmeldingDetailDTO {
+    package func wijzigStatus(_ id: UUID, _ verzoek: StatuswijzigingInvoer, door org: OrganisatieDTO, als partijen: Set<TerugmeldingPartij>) async throws -> TerugmeldingDetailDTO {
         var fouten: [OngeldigeParameter] = []
         func fout(_ n: String, _ c: String, _ r: Tekst) { fouten.append(.init(name: n, code: c, uitleg: r)) }
 
@@ -446,7 +446,7 @@ package struct TerugmeldingGewijzigd: Sendable {
     package let door: String
 }
 
-package extension OrganisatieDTO {
+extension OrganisatieDTO {
     /// The sides of a terugmelding an organisation's API key acts on: its organisation roles.
     package var terugmeldPartijen: Set<TerugmeldingPartij> {
         var p: Set<TerugmeldingPartij> = []
@@ -456,7 +456,7 @@ package extension OrganisatieDTO {
     }
 }
 
-package extension GebruikerDTO {
+extension GebruikerDTO {
     /// The side a portal user acts on: the user's own role, not everything the organisation does.
     package var terugmeldPartijen: Set<TerugmeldingPartij> {
         switch rol {
@@ -467,7 +467,7 @@ package extension GebruikerDTO {
     }
 }
 
-package extension JSONEncoder {
+extension JSONEncoder {
     package static let compact: JSONEncoder = {
         let e = JSONEncoder()
         e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

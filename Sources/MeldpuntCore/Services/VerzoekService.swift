@@ -4,7 +4,7 @@ import MeldpuntDomain
 
 /// Partner coordination: requests from the meldpunt to partner organisations within a case.
 /// Every step lands in the request's thread and on the case timeline, in one transaction.
-package extension MeldingService {
+extension MeldingService {
     /// One step of a request: a thread entry, and (unless `opTijdlijn` is false) a timeline event.
     package struct VerzoekStap {
         package let soort: Verzoekstapsoort
@@ -25,13 +25,13 @@ package extension MeldingService {
 
     // MARK: Shared
 
-    func vereisMeldpuntOrg(_ door: Medewerker) throws {
+    func vereisMeldpuntOrg(_ door: Handelende) throws {
         guard door.organisatie.heeft(.meldpunt) else {
             throw Weigering.geenToegang(.rolOntbreekt(.meldpunt))
         }
     }
 
-    private func vereisPartner(_ door: Medewerker) throws {
+    private func vereisPartner(_ door: Handelende) throws {
         guard door.organisatie.heeft(.partner) else {
             throw Weigering.geenToegang(.rolOntbreekt(.partner))
         }
@@ -176,7 +176,7 @@ package extension MeldingService {
     }
 
     /// A request to the organisation with `invoer.organisatieOin`, or to `organisatie` when the caller chose it already.
-    package func nieuwVerzoek(_ zaaknummer: String, _ invoer: NieuwVerzoekInvoer, door: Medewerker, organisatie: Organisatie? = nil,
+    package func nieuwVerzoek(_ zaaknummer: String, _ invoer: NieuwVerzoekInvoer, door: Handelende, organisatie: Organisatie? = nil,
                       terugmelding: UUID? = nil) async throws -> VerzoekDTO {
         try vereisMeldpuntOrg(door)
         let m = try await zoek(zaaknummer)
@@ -232,14 +232,14 @@ package extension MeldingService {
         return try await verzoekDTO(v, zaaknummer: m.zaaknummer)
     }
 
-    package func verzoekVoorMeldpunt(_ zaaknummer: String, _ id: String, door: Medewerker) async throws -> VerzoekDTO {
+    package func verzoekVoorMeldpunt(_ zaaknummer: String, _ id: String, door: Handelende) async throws -> VerzoekDTO {
         try vereisMeldpuntOrg(door)
         let m = try await zoek(zaaknummer)
         return try await verzoekDTO(try await verzoek(m, id), zaaknummer: m.zaaknummer)
     }
 
     /// A message from the meldpunt to the partner, or the minutes of a meeting (overleg).
-    package func schrijfAanPartner(_ zaaknummer: String, _ id: String, tekst: String?, verslag: Bool = false, door: Medewerker) async throws -> VerzoekDTO {
+    package func schrijfAanPartner(_ zaaknummer: String, _ id: String, tekst: String?, verslag: Bool = false, door: Handelende) async throws -> VerzoekDTO {
         try vereisMeldpuntOrg(door)
         let m = try await zoek(zaaknummer)
         let v = try await verzoek(m, id)
@@ -261,7 +261,7 @@ package extension MeldingService {
         return t
     }
 
-    package func zetTermijn(_ zaaknummer: String, _ id: String, _ invoer: TermijnInvoer, door: Medewerker) async throws -> VerzoekDTO {
+    package func zetTermijn(_ zaaknummer: String, _ id: String, _ invoer: TermijnInvoer, door: Handelende) async throws -> VerzoekDTO {
         try vereisMeldpuntOrg(door)
         let m = try await zoek(zaaknummer)
         let v = try await verzoek(m, id)
@@ -269,7 +269,7 @@ package extension MeldingService {
         return try await verzoekDTO(v, zaaknummer: m.zaaknummer)
     }
 
-    private func termijn(_ v: Verzoek, _ invoer: TermijnInvoer, kant: Kant, door: Medewerker) async throws {
+    private func termijn(_ v: Verzoek, _ invoer: TermijnInvoer, kant: Kant, door: Handelende) async throws {
         let (dag, toelichting) = try valideer { () throws(ValidatieFouten) in try valideerTermijn(invoer, vandaag: Dag(nu)) }
         try vereisOpenVerzoek(v)
         try await legVerzoekStapVast(v, kant: kant, door: door.naam, organisatie: door.organisatie.id, gebruiker: door.gebruiker?.id) { v, _, _ in
@@ -292,7 +292,7 @@ package extension MeldingService {
     }
 
     /// One level up with a reason; the partner's contact person of that level becomes party to it.
-    package func escaleerVerzoek(_ zaaknummer: String, _ id: String, reden: String?, door: Medewerker) async throws -> VerzoekDTO {
+    package func escaleerVerzoek(_ zaaknummer: String, _ id: String, reden: String?, door: Handelende) async throws -> VerzoekDTO {
         try vereisMeldpuntOrg(door)
         let m = try await zoek(zaaknummer)
         let v = try await verzoek(m, id)
@@ -308,7 +308,7 @@ package extension MeldingService {
     }
 
     /// The case as a whole one level up (recurring or structural); new requests start at that level.
-    package func escaleerMelding(_ zaaknummer: String, reden: String?, door: Medewerker) async throws -> MeldingDetailDTO {
+    package func escaleerMelding(_ zaaknummer: String, reden: String?, door: Handelende) async throws -> MeldingDetailDTO {
         try vereisMeldpuntOrg(door)
         let m = try await zoek(zaaknummer)
         let (hoger, r) = try Self.eenNiveauHoger(m.escalatieniveau, reden: reden)
@@ -320,7 +320,7 @@ package extension MeldingService {
     }
 
     /// Every suspension, newest first: on hold now, asked for, or lifted.
-    package func opschortingen(alleenActief: Bool, door: Medewerker) async throws -> [OpschortingRegelDTO] {
+    package func opschortingen(alleenActief: Bool, door: Handelende) async throws -> [OpschortingRegelDTO] {
         try vereisMeldpuntOrg(door)
         var q = Verzoek.query(on: db).filter(\.$soort == .opschorting).with(\.$melding).with(\.$organisatie)
         if alleenActief { q = q.filter(\.$opgeschortOp != nil).filter(\.$opgehevenOp == nil) }
@@ -332,7 +332,7 @@ package extension MeldingService {
         }
     }
 
-    package func verzoekBijlageVoorMeldpunt(_ zaaknummer: String, _ id: String, _ bijlage: String, door: Medewerker) async throws -> (String, String, Data) {
+    package func verzoekBijlageVoorMeldpunt(_ zaaknummer: String, _ id: String, _ bijlage: String, door: Handelende) async throws -> (String, String, Data) {
         try vereisMeldpuntOrg(door)
         let m = try await zoek(zaaknummer)
         let v = try await verzoek(m, id)
@@ -360,7 +360,7 @@ package extension MeldingService {
 
     /// A partner's access follows the case: another organisation's request, or one whose case
     /// was erased, answers as if it did not exist; a closed case is read-only.
-    private func verzoekVanPartner(_ id: String, _ door: Medewerker, schrijven: Bool = true) async throws -> Verzoek {
+    private func verzoekVanPartner(_ id: String, _ door: Handelende, schrijven: Bool = true) async throws -> Verzoek {
         try vereisPartner(door)
         guard let uuid = UUID(uuidString: id),
               let v = try await Verzoek.query(on: db).filter(\.$id == uuid).filter(\.$organisatie.$id == door.organisatie.id).with(\.$melding).first(),
@@ -372,7 +372,7 @@ package extension MeldingService {
         return v
     }
 
-    package func verzoekenVoorPartner(alleenOpen: Bool, pagina: Int, grootte: Int, door: Medewerker) async throws -> (items: [PartnerVerzoekSamenvattingDTO], totaal: Int) {
+    package func verzoekenVoorPartner(alleenOpen: Bool, pagina: Int, grootte: Int, door: Handelende) async throws -> (items: [PartnerVerzoekSamenvattingDTO], totaal: Int) {
         try vereisPartner(door)
         // Requests of erased cases are gone for the partner.
         var q = Verzoek.query(on: db).filter(\.$organisatie.$id == door.organisatie.id)
@@ -390,7 +390,7 @@ package extension MeldingService {
     }
 
     /// The request with only the case data the meldpunt chose to share; the read is logged.
-    package func verzoekVoorPartner(_ id: String, door: Medewerker) async throws -> PartnerVerzoekDTO {
+    package func verzoekVoorPartner(_ id: String, door: Handelende) async throws -> PartnerVerzoekDTO {
         let v = try await verzoekVanPartner(id, door, schrijven: false)
         guard let m = try await Melding.find(v.$melding.id, on: db) else { throw Weigering.nietGevonden(.bron) }
         let p = try await MeldingPersoonsgegevens.find(m.id, on: db)
@@ -403,7 +403,7 @@ package extension MeldingService {
         let basis = "/api/v1/verzoeken/\(v.id!.tekst)"
         let delen = v.gedeeldeGegevens
         var g = GedeeldeMeldingDTO(gedeeldeGegevens: GedeeldGegeven.allCases.filter(delen.contains).map(\.rawValue))
-        if let p, let mv = try? JSONDecoder().decode(MeldingVerzoek.self, from: Data(p.inhoud.utf8)) {
+        if let p, let mv = try? JSONDecoder().decode(MeldingInvoer.self, from: Data(p.inhoud.utf8)) {
             // The person the melding is about: the one represented, if an intermediary reported.
             let persoon = mv.vertegenwoordigde ?? mv.melder
             if delen.contains(.naam) { g.naam = mv.melder?.naam; g.namensNaam = mv.vertegenwoordigde?.naam }
@@ -440,7 +440,7 @@ package extension MeldingService {
 
     /// Accept (optionally proposing a deadline), decline with a reason, or report it done
     /// (a correction made, a suspension confirmed until a day).
-    package func wijzigVerzoekStatus(_ id: String, _ invoer: VerzoekStatuswijzigingInvoer, door: Medewerker) async throws -> PartnerVerzoekDTO {
+    package func wijzigVerzoekStatus(_ id: String, _ invoer: VerzoekStatuswijzigingInvoer, door: Handelende) async throws -> PartnerVerzoekDTO {
         let v = try await verzoekVanPartner(id, door)
         let stap = try valideer { () throws(ValidatieFouten) in try valideerVerzoekStatuswijziging(invoer, soort: v.soort, vandaag: Dag(nu)) }
         do { try controleerVerzoekOvergang(van: v.status, naar: stap.naar, reden: stap.reden) } catch {
@@ -470,7 +470,7 @@ package extension MeldingService {
         return try await partnerAntwoord(v)
     }
 
-    package func schrijfAanMeldpunt(_ id: String, tekst: String?, door: Medewerker) async throws -> PartnerVerzoekDTO {
+    package func schrijfAanMeldpunt(_ id: String, tekst: String?, door: Handelende) async throws -> PartnerVerzoekDTO {
         let v = try await verzoekVanPartner(id, door)
         let t = try Self.tekst(tekst)
         try await legVerzoekStapVast(v, kant: .partner, door: door.naam, organisatie: door.organisatie.id, gebruiker: door.gebruiker?.id) { _, _, _ in
@@ -479,14 +479,14 @@ package extension MeldingService {
         return try await partnerAntwoord(v)
     }
 
-    package func stelTermijnVoor(_ id: String, _ invoer: TermijnInvoer, door: Medewerker) async throws -> PartnerVerzoekDTO {
+    package func stelTermijnVoor(_ id: String, _ invoer: TermijnInvoer, door: Handelende) async throws -> PartnerVerzoekDTO {
         let v = try await verzoekVanPartner(id, door)
         try await termijn(v, invoer, kant: .partner, door: door)
         return try await partnerAntwoord(v)
     }
 
     /// The enforcement action runs again: the suspension is lifted.
-    package func hefOpschortingOp(_ id: String, toelichting: String?, door: Medewerker) async throws -> PartnerVerzoekDTO {
+    package func hefOpschortingOp(_ id: String, toelichting: String?, door: Handelende) async throws -> PartnerVerzoekDTO {
         let v = try await verzoekVanPartner(id, door)
         let t = toelichting?.trimmingCharacters(in: .whitespacesAndNewlines)
         if (toelichting ?? "").schemaLengte > BehandelLimieten.maxBericht { throw Weigering.ongeldig("toelichting", "maxLength", Tekst("Hoogstens \(BehandelLimieten.maxBericht) tekens.", "At most \(BehandelLimieten.maxBericht) characters.")) }
@@ -503,7 +503,7 @@ package extension MeldingService {
 
     package static let maxBijlagenPerVerzoek = 10
 
-    package func voegBijlageToe(_ id: String, bestandsnaam: String?, data: Data, door: Medewerker) async throws -> PartnerVerzoekDTO {
+    package func voegBijlageToe(_ id: String, bestandsnaam: String?, data: Data, door: Handelende) async throws -> PartnerVerzoekDTO {
         let v = try await verzoekVanPartner(id, door)
         guard !data.isEmpty else { throw Weigering.ongeldig("inhoud", "required", Tekst("Kies eerst een bestand.", "Choose a file first.")) }
         guard let soort = BijlageRegels.herken(data) else { throw Weigering.ongeldig("inhoud", "soort", Tekst("Stuur een PDF, JPEG of PNG.", "Send a PDF, JPEG or PNG.")) }
@@ -520,7 +520,7 @@ package extension MeldingService {
         return try await partnerAntwoord(v)
     }
 
-    package func verzoekBijlageVoorPartner(_ id: String, _ bijlage: String, door: Medewerker) async throws -> (String, String, Data) {
+    package func verzoekBijlageVoorPartner(_ id: String, _ bijlage: String, door: Handelende) async throws -> (String, String, Data) {
         let v = try await verzoekVanPartner(id, door, schrijven: false)
         guard let m = try await Melding.find(v.$melding.id, on: db) else { throw Weigering.nietGevonden(.bron) }
         return try await verzoekBijlage(v, bijlage, melding: m, organisatie: door.organisatie.id, gebruiker: door.gebruiker?.id, ookMelding: true)

@@ -21,8 +21,8 @@ package struct CreateMeldingBehandeling: AsyncMigration {
         try await sql.create(index: "idx_meldingen_behandelaar").on(Melding.schema).column("behandelaar_id").column("status").run()
         // Cases filed before this step get their search names from what was sent.
         for p in try await MeldingPersoonsgegevens.query(on: database).all() {
-            let verzoek = try? JSONDecoder().decode(MeldingVerzoek.self, from: Data(p.inhoud.utf8))
-            p.zoeknaam = MeldingPersoonsgegevens.zoeknaam(verzoek ?? MeldingVerzoek(), naam: p.naam)
+            let verzoek = try? JSONDecoder().decode(MeldingInvoer.self, from: Data(p.inhoud.utf8))
+            p.zoeknaam = MeldingPersoonsgegevens.zoeknaam(verzoek ?? MeldingInvoer(), naam: p.naam)
             try await p.save(on: database)
         }
     }
