@@ -3,6 +3,7 @@ import AsyncHTTPClient
 import Fluent
 import Foundation
 import NIOCore
+import NIOPosix
 import SQLKit
 import Synchronization
 import Testing
@@ -69,6 +70,9 @@ final class TestApp: @unchecked Sendable {
     static func start(tijd: Date = standaardTijd) async throws -> TestApp {
         let app = try await Application.make(.testing)
         app.logger.logLevel = .warning
+        // A pool of its own: with the shared one (as many threads as cores), every app's SQLite
+        // work and bcrypt queue behind all other tests running at the same time.
+        app.threadPool = NIOThreadPool(numberOfThreads: 2)
         let keuze: DatabaseKeuze
         var schema: String?
         var pad: String?
