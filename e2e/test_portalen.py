@@ -115,7 +115,7 @@ def test_afnemer_doet_terugmelding_met_bijlage(portaal, tmp_path):
     portaal.klik("Volgende stap")
     portaal.veld("bsn", "123456789")                                # fails the elfproef
     portaal.klik("Volgende stap")
-    assert "elfproef" in portaal.tekst()
+    assert "Dit BSN bestaat niet" in portaal.tekst()
     portaal.veld("bsn", "999993653")
     portaal.klik("Volgende stap")
     Select(portaal.d.find_element(By.ID, "gegevens_0_attribuut")).select_by_visible_text("Huisnummer")

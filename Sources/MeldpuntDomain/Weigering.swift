@@ -41,8 +41,8 @@ public enum Weigering: Error, Sendable, Equatable {
         case .conflict(let c): c.uitleg(taal)
         case .ongeldig(let fouten):
             fouten.count == 1
-                ? taal.kies("Eén gegeven is niet in orde: \(fouten[0].reason)", "One field is not right: \(fouten[0].reason)")
-                : taal.kies("\(fouten.count) gegevens zijn niet in orde; zie invalidParams.", "\(fouten.count) fields are not right; see invalidParams.")
+                ? taal.kies("Eén gegeven is niet in orde: \(fouten[0].reden(.nl))", "One field is not right: \(fouten[0].reden(.en))")
+                : taal.kies("\(fouten.count) gegevens zijn niet in orde.", "\(fouten.count) fields are not right.")
         case .tijdelijkBezet:
             taal.kies("Het lukte nu even niet. Probeer het opnieuw.", "That did not work just now. Please try again.")
         }

@@ -134,6 +134,7 @@ struct TekstenTests {
         var weigeringen: [Weigering] = Onvindbaar.allCases.map { .nietGevonden($0) }
         weigeringen += Organisatierol.allCases.map { .geenToegang(.rolOntbreekt($0)) }
         weigeringen += [.geenToegang(.alleenAfnemerTrektIn), .geenToegang(.alleenBijhouder(.afgehandeld)), .tijdelijkBezet]
+        weigeringen += [.ongeldig(Array(Self.alleAfwijzingen().prefix(1))), .ongeldig(Array(Self.alleAfwijzingen().prefix(3)))]
         let conflicten: [Conflict] = [
             .tegelijkGewijzigd, .meldingGesloten, .meldingAfgerond, .verslagAlleenBijOverleg, .opschortingAlOpgeheven,
             .geenOpschortingOmOpTeHeffen, .nogNietAfgerond, .alBeoordeeld, .eerstInPartnerregister, .heeftAlLogin(naam: "Jan"),

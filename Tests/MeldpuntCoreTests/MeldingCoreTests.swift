@@ -1,0 +1,66 @@
+import FluentKit
+import Foundation
+import MeldpuntCore
+import MeldpuntDomain
+import Testing
+
+/// The case engine as use cases: intake, the handling steps, and who may do what.
+@Suite("Kern: een melding van ontvangst tot sluiten")
+struct MeldingCoreTests {
+    @Test func ontvangenMetZaaknummerEnContactnorm() async throws {
+        try await metKern { k in
+            let ontvangen = try await k.meldingen.maak(TerugmeldingCoreTests.melding(), ingediendDoor: nil)
+            #expect(ontvangen.zaaknummer == "MFO-2026-000001")
+            // Monday 23 November plus three working days.
+            #expect(ontvangen.eersteContactUiterlijk == "2026-11-26")
+            #expect(ontvangen.statuspagina.hasPrefix("/status/"))
+            let tweede = try await k.meldingen.maak(TerugmeldingCoreTests.melding(), ingediendDoor: nil)
+            #expect(tweede.zaaknummer == "MFO-2026-000002")
+            // The melder's data is stored apart from the case, and the intake is in the log.
+            #expect(try await MeldingPersoonsgegevens.query(on: k.db).count() == 2)
+            #expect(try await Verwerkingslogregel.query(on: k.db).count() >= 2)
+        }
+    }
+
+    @Test func onvolledigeMeldingWordtNietVastgelegd() async throws {
+        try await metKern { k in
+            var leeg = MeldingInvoer()
+            leeg.bezwaarOfBeroepLoopt = false
+            do {
+                _ = try await k.meldingen.maak(leeg, ingediendDoor: nil)
+                Issue.record("had moeten weigeren")
+            } catch let Weigering.ongeldig(fouten) {
+                #expect(Set(fouten.map(\.name)).isSuperset(of: ["melderType", "watIsFout", "toestemming.gegeven"]))
+            }
+            var bezwaar = TerugmeldingCoreTests.melding()
+            bezwaar.bezwaarOfBeroepLoopt = true
+            await #expect(throws: Weigering.self) { _ = try await k.meldingen.maak(bezwaar, ingediendDoor: nil) }
+            #expect(try await Melding.query(on: k.db).count() == 0)
+        }
+    }
+
+    @Test func behandelstappenAlleenDoorHetMeldpuntEnNietNaSluiten() async throws {
+        try await metKern { k in
+            let meldpunt = Handelende(organisatie: try await k.nieuweOrganisatie("Meldpunt", oin: "00000099000000001000", rollen: [.meldpunt]))
+            let afnemer = Handelende(organisatie: try await k.nieuweOrganisatie("SVB", oin: "00000001002220647000", rollen: [.afnemer]))
+            let z = try await k.meldingen.maak(TerugmeldingCoreTests.melding(), ingediendDoor: nil).zaaknummer
+
+            await #expect(throws: Weigering.geenToegang(.rolOntbreekt(.meldpunt))) { _ = try await k.meldingen.detail(z, door: afnemer) }
+            await #expect(throws: Weigering.conflict(.meldingOvergang(.ontbreekt(.eersteContact)))) {
+                _ = try await k.meldingen.kiesRol(z, RolkeuzeInvoer(rol: "begeleidend"), door: meldpunt)
+            }
+            var d = try await k.meldingen.legContactVast(z, ContactInvoer(datum: "2026-11-23", kanaal: "telefoon", samenvatting: "Gebeld."), door: meldpunt)
+            #expect(d.status == MeldingStatus.intake.rawValue)
+            d = try await k.meldingen.legAnalyseVast(z, AnalyseInvoer(oorsprongOrganisatie: "Gemeente Amsterdam", oorsprongRegistratie: "BRP",
+                                                                     geraakteOrganisaties: ["Belastingdienst"], complexiteit: "laag"), door: meldpunt)
+            #expect(d.status == MeldingStatus.analyse.rawValue)
+            d = try await k.meldingen.wijzigStatus(z, MeldingStatuswijzigingInvoer(status: "gesloten", uitkomst: "opgelost",
+                                                                                   samenvatting: "Uw adres is verbeterd."), door: meldpunt)
+            #expect(d.status == MeldingStatus.gesloten.rawValue)
+            await #expect(throws: Weigering.conflict(.meldingGesloten)) {
+                _ = try await k.meldingen.schrijf(z, tekst: "Nog iets.", aanMelder: true, door: meldpunt)
+            }
+            await #expect(throws: Weigering.nietGevonden(.melding)) { _ = try await k.meldingen.detail("MFO-2026-999999", door: meldpunt) }
+        }
+    }
+}
