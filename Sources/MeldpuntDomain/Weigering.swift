@@ -254,7 +254,7 @@ extension MeldingOvergangFout {
     public func uitleg(_ taal: Taal) -> String {
         switch self {
         case .ongeldigeOvergang(let van, _) where van == .gesloten:
-            taal.kies("De melding is gesloten; er kan niets meer aan veranderen.", "The case is closed; nothing can change any more.")
+            Conflict.meldingGesloten.uitleg(taal)
         case .ongeldigeOvergang(let van, let naar):
             taal.kies("Van ‘\(van.naam(.nl))’ kan de melding niet naar ‘\(naar.naam(.nl))’.", "From ‘\(van.naam(.en))’ the case cannot go to ‘\(naar.naam(.en))’.")
         case .ontbreekt(.eersteContact):
@@ -273,7 +273,7 @@ extension VerzoekFout {
         switch self {
         case .ongeldigeOvergang(let van, let naar):
             van.volgende.isEmpty
-                ? taal.kies("Het verzoek is \(van.naam(.nl).lowercased()); er verandert niets meer aan.", "The request is \(van.naam(.en).lowercased()); nothing changes any more.")
+                ? Conflict.verzoekAfgerond(van).uitleg(taal)
                 : taal.kies("Van ‘\(van.naam(.nl))’ kan het verzoek niet naar ‘\(naar.naam(.nl))’.", "From ‘\(van.naam(.en))’ the request cannot go to ‘\(naar.naam(.en))’.")
         case .redenOntbreekt: taal.kies("Geef de reden.", "Give the reason.")
         case .hoogsteNiveau: taal.kies("Het verzoek is al interdepartementaal geëscaleerd; hoger kan niet.", "The request has already been escalated interdepartmentally; there is no higher level.")
@@ -289,5 +289,5 @@ public struct Tekst: Sendable, Equatable, Hashable {
         self.nl = nl
         self.en = en
     }
-    public func tekst(_ taal: Taal) -> String { taal == .nl ? nl : en }
+    public func tekst(_ taal: Taal) -> String { taal.kies(nl, en) }
 }

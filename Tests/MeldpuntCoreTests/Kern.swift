@@ -60,9 +60,9 @@ func metKern(_ test: (Kern) async throws -> Void) async throws {
         if let schema { _ = try await (db as! any SQLDatabase).raw("CREATE SCHEMA \(ident: schema)").all() }
         let migraties = Migrations()
         migraties.add(Migraties.alle)
-        try await Migrator(databases: databases, migrations: migraties, logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())
-            .setupIfNeeded().flatMap { _ in Migrator(databases: databases, migrations: migraties, logger: logger, on: MultiThreadedEventLoopGroup.singleton.any()).prepareBatch() }
-            .get()
+        let migrator = Migrator(databases: databases, migrations: migraties, logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())
+        try await migrator.setupIfNeeded().get()
+        try await migrator.prepareBatch().get()
         try await ReferentiedataLader.laad(.gebundeld, on: db)
         try await test(Kern(db: db, nu: Kern.maandag))
     } catch {

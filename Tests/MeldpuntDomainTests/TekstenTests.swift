@@ -19,6 +19,9 @@ struct TekstenTests {
     }
 
     /// Wrong input for every validator: empty, wrong kinds, wrong formats, too long, wrong dates.
+    /// Computed once: every test reads the same list.
+    static let afwijzingen = alleAfwijzingen()
+
     static func alleAfwijzingen() -> [OngeldigeParameter] {
         let lang = String(repeating: "x", count: 5_000)
         var alle: [OngeldigeParameter] = []
@@ -93,7 +96,7 @@ struct TekstenTests {
     }
 
     @Test func elkeAfwijzingHeeftNederlandsEnEngels() {
-        let alle = Self.alleAfwijzingen()
+        let alle = Self.afwijzingen
         #expect(alle.count > 80, "the battery should reach most rejections, got \(alle.count)")
         #expect(Set(alle.map(\.code)).count >= 25)
         for f in alle {
@@ -108,7 +111,7 @@ struct TekstenTests {
                     "bijlagen[0] ontbreekt", "Dit BSN voldoet niet aan de elfproef."] {
             #expect(Self.technisch(oud) != nil, "\(oud)")
         }
-        for f in Self.alleAfwijzingen() {
+        for f in Self.afwijzingen {
             for taal in Taal.allCases {
                 let tekst = f.reden(taal)
                 #expect(Self.technisch(tekst) == nil, "\(f.name) \(f.code) (\(taal)): \(tekst)")
@@ -134,7 +137,7 @@ struct TekstenTests {
         var weigeringen: [Weigering] = Onvindbaar.allCases.map { .nietGevonden($0) }
         weigeringen += Organisatierol.allCases.map { .geenToegang(.rolOntbreekt($0)) }
         weigeringen += [.geenToegang(.alleenAfnemerTrektIn), .geenToegang(.alleenBijhouder(.afgehandeld)), .tijdelijkBezet]
-        weigeringen += [.ongeldig(Array(Self.alleAfwijzingen().prefix(1))), .ongeldig(Array(Self.alleAfwijzingen().prefix(3)))]
+        weigeringen += [.ongeldig(Array(Self.afwijzingen.prefix(1))), .ongeldig(Array(Self.afwijzingen.prefix(3)))]
         let conflicten: [Conflict] = [
             .tegelijkGewijzigd, .meldingGesloten, .meldingAfgerond, .verslagAlleenBijOverleg, .opschortingAlOpgeheven,
             .geenOpschortingOmOpTeHeffen, .nogNietAfgerond, .alBeoordeeld, .eerstInPartnerregister, .heeftAlLogin(naam: "Jan"),
