@@ -35,11 +35,51 @@ let package = Package(
             ],
             resources: [.copy("Resources")]
         ),
+        // What the API and the web share over HTTP: configuration, transport rules, problem+json, the use cases per request.
+        .target(
+            name: "MeldpuntHTTP",
+            dependencies: [
+                "MeldpuntDomain",
+                "MeldpuntCore",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ]
+        ),
+        // The JSON API: controllers, problem+json, the OpenAPI document.
+        .target(
+            name: "MeldpuntAPI",
+            dependencies: [
+                "MeldpuntDomain",
+                "MeldpuntCore",
+                "MeldpuntHTTP",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The pages: controllers, page models, forms, texts (Leaf templates in Resources/Views).
+        .target(
+            name: "MeldpuntWeb",
+            dependencies: [
+                "MeldpuntDomain",
+                "MeldpuntCore",
+                "MeldpuntHTTP",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "Leaf", package: "leaf"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The wiring: configure, routes, CLI commands, demo data.
         .target(
             name: "MeldpuntApp",
             dependencies: [
                 "MeldpuntDomain",
                 "MeldpuntCore",
+                "MeldpuntHTTP",
+                "MeldpuntAPI",
+                "MeldpuntWeb",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -70,6 +110,9 @@ let package = Package(
             dependencies: [
                 "MeldpuntApp",
                 "MeldpuntCore",
+                "MeldpuntHTTP",
+                "MeldpuntAPI",
+                "MeldpuntWeb",
                 .product(name: "VaporTesting", package: "vapor"),
             ],
             resources: [.copy("Fixtures")]

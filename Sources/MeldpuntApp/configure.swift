@@ -1,3 +1,6 @@
+import MeldpuntAPI
+import MeldpuntWeb
+import MeldpuntHTTP
 import MeldpuntCore
 import Fluent
 import FluentPostgresDriver
@@ -33,10 +36,6 @@ enum DatabaseKeuze: Equatable, Sendable {
     }
 }
 
-struct MeldpuntConfigFout: Error, CustomStringConvertible {
-    let description: String
-    init(_ d: String) { description = d }
-}
 
 /// Wires the application: database, migrations, reference data, middleware, routes, commands.
 public func configure(_ app: Application) async throws {
@@ -90,11 +89,10 @@ func configure(_ app: Application, database keuze: DatabaseKeuze, omgeving: [Str
     app.lopendeVerzoeken = LopendeVerzoeken()
     app.middleware.use(LopendeVerzoekenMiddleware(lopend: app.lopendeVerzoeken))
     app.lifecycle.use(Afronden(lopend: app.lopendeVerzoeken, maximaal: .seconds(30)))
-    app.middleware.use(ApiConventiesMiddleware(routes: app.routes))
+    app.middleware.use(ApiConventiesMiddleware(routes: app.routes, foutpagina: foutpagina))
     // Per-address limits on the anonymous doors, before any body is read.
     app.snelheidsbegrenzer = Snelheidsbegrenzer(aan: instellingen.snelheidslimieten, perMinuut: instellingen.limietPerMinuut)
     app.middleware.use(SnelheidsbegrenzingMiddleware(begrenzer: app.snelheidsbegrenzer, vertrouwProxy: instellingen.vertrouwProxy))
-    app.uploadBudget = UploadBudget(limiet: instellingen.uploadBufferBytes)
     app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
     app.views.use(.leaf)
     // bcrypt at its default cost; tests use the cheapest cost so the suite stays fast.
@@ -119,68 +117,5 @@ func configure(_ app: Application, database keuze: DatabaseKeuze, omgeving: [Str
 
     if app.environment == .development {
         try await DemoSeed.zaai(app)
-    }
-}
-
-extension JSONEncoder {
-    /// UTC timestamps in ISO 8601, as the API design rules ask.
-    static let api: JSONEncoder = {
-        let e = JSONEncoder()
-        e.dateEncodingStrategy = .iso8601
-        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return e
-    }()
-}
-
-extension JSONDecoder {
-    static let api: JSONDecoder = {
-        let d = JSONDecoder()
-        d.dateDecodingStrategy = .iso8601
-        return d
-    }()
-}
-
-// MARK: Application-wide services
-
-struct Klok: Sendable {
-    let nu: @Sendable () -> Date
-    static let systeem = Klok { Date() }
-}
-
-extension Application {
-    private struct ReferentiedataKey: StorageKey { typealias Value = Referentiedata }
-    private struct GeheimenKey: StorageKey { typealias Value = Geheimen }
-    private struct KlokKey: StorageKey { typealias Value = Klok }
-
-    var referentiedata: Referentiedata {
-        get { storage[ReferentiedataKey.self] ?? .gebundeld }
-        set { storage[ReferentiedataKey.self] = newValue }
-    }
-
-    /// Set once in `configure`, before any route runs.
-    var geheimen: Geheimen {
-        get { storage[GeheimenKey.self]! }
-        set { storage[GeheimenKey.self] = newValue }
-    }
-
-    var pseudoniemen: Pseudonimiseerder { geheimen.pseudoniemen }
-
-    /// The clock the engine reads; tests set a fixed one.
-    var klok: Klok {
-        get { storage[KlokKey.self] ?? .systeem }
-        set { storage[KlokKey.self] = newValue }
-    }
-
-    var kalender: Werkdagkalender { .standaard }
-}
-
-extension Request {
-    /// The terugmeld engine, its status changes wired to the case engine.
-    var terugmeldingen: TerugmeldingService { coordinatie.terugmeldingen }
-
-    var coordinatie: Coordinatie {
-        Coordinatie(meldingen: meldingen,
-                    terugmeldingen: TerugmeldingService(db: db, referentie: application.referentiedata, pseudoniemen: application.pseudoniemen,
-                                                        kalender: application.kalender, nu: application.klok.nu(), traceID: traceID))
     }
 }

@@ -1,3 +1,6 @@
+import MeldpuntAPI
+import MeldpuntWeb
+import MeldpuntHTTP
 import MeldpuntCore
 import Fluent
 import MeldpuntDomain
@@ -15,32 +18,6 @@ func routes(_ app: Application) throws {
         }
     }
 
-    let api = app.grouped("api", "v1")
-    api.grouped(OpenCORSMiddleware()).get("openapi.json") { req async throws -> Response in
-        let response = Response(status: .ok, body: .init(data: OpenAPIDocument.json))
-        response.headers.contentType = .json
-        return response
-    }
-    try api.register(collection: ReferentieController())
-    let metSleutel = api.grouped(ApiSleutelMiddleware(), JSONBodyMiddleware())
-    try metSleutel.register(collection: TerugmeldingenController())
-    try metSleutel.register(collection: MeldingenController())
-    try metSleutel.register(collection: MeldingVerzoekenController())
-    try metSleutel.register(collection: VerzoekenController())
-
-    let web = app.grouped(WebMiddleware())
-    try web.register(collection: AccountController())
-    try web.register(collection: InlogstappenController())
-    try web.register(collection: MijnAccountController())
-    try web.register(collection: TerugmeldingenWebController())
-    try web.register(collection: NieuweTerugmeldingController())
-    try web.register(collection: BronhouderController())
-    try web.register(collection: BeheerController())
-    try web.register(collection: StatuspaginaController())
-    try web.register(collection: MeldenController())
-    try web.register(collection: MeldingenWebController())
-    try web.register(collection: CoordinatieWebController())
-    try web.register(collection: PartnersWebController())
+    try registreerAPI(app)
+    try registreerWeb(app)
 }
-
-extension Registratie: Content {}

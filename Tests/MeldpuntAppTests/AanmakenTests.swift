@@ -3,6 +3,9 @@ import Fluent
 import Foundation
 import Testing
 @testable import MeldpuntApp
+@testable import MeldpuntHTTP
+@testable import MeldpuntAPI
+@testable import MeldpuntWeb
 
 @Suite("POST /api/v1/terugmeldingen")
 struct AanmakenTests {

@@ -6,6 +6,9 @@ import NIOCore
 import Testing
 import Vapor
 @testable import MeldpuntApp
+@testable import MeldpuntHTTP
+@testable import MeldpuntAPI
+@testable import MeldpuntWeb
 
 @Suite("Accounts: TOTP, herstelcodes, wachtwoorden")
 struct TotpTests {

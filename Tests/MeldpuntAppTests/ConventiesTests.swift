@@ -3,6 +3,9 @@ import Foundation
 import Testing
 import Vapor
 @testable import MeldpuntApp
+@testable import MeldpuntHTTP
+@testable import MeldpuntAPI
+@testable import MeldpuntWeb
 
 @Suite("API Design Rules en referentiedata")
 struct ConventiesTests {

@@ -8,6 +8,9 @@ import SQLKit
 import Testing
 import Vapor
 @testable import MeldpuntApp
+@testable import MeldpuntHTTP
+@testable import MeldpuntAPI
+@testable import MeldpuntWeb
 
 /// Issue 10: each finding has a regression test here that failed on the code before it.
 @Suite("Hardening: vijandige invoer, toegang, wissen, geheimen, limieten")

@@ -2,6 +2,9 @@ import MeldpuntCore
 import Foundation
 import Testing
 @testable import MeldpuntApp
+@testable import MeldpuntHTTP
+@testable import MeldpuntAPI
+@testable import MeldpuntWeb
 
 @Suite("GET /api/v1/terugmeldingen")
 struct LijstTests {

@@ -4,6 +4,9 @@ import Foundation
 import MeldpuntDomain
 import Testing
 @testable import MeldpuntApp
+@testable import MeldpuntHTTP
+@testable import MeldpuntAPI
+@testable import MeldpuntWeb
 
 @Suite("MFO: het openbare meldformulier")
 struct MeldenWebTests {

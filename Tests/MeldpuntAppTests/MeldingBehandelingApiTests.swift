@@ -5,6 +5,9 @@ import MeldpuntDomain
 import Testing
 import Vapor
 @testable import MeldpuntApp
+@testable import MeldpuntHTTP
+@testable import MeldpuntAPI
+@testable import MeldpuntWeb
 
 extension TestApp {
     /// Files the standard melding (an intermediary for Suzanne Moulin, BSN 999993653) and returns

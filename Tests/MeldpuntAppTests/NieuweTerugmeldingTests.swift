@@ -4,6 +4,9 @@ import Foundation
 import Testing
 import Vapor
 @testable import MeldpuntApp
+@testable import MeldpuntHTTP
+@testable import MeldpuntAPI
+@testable import MeldpuntWeb
 
 @Suite("Portaal: nieuwe terugmelding in stappen")
 struct NieuweTerugmeldingTests {

@@ -4,6 +4,9 @@ import Foundation
 import Testing
 import Vapor
 @testable import MeldpuntApp
+@testable import MeldpuntHTTP
+@testable import MeldpuntAPI
+@testable import MeldpuntWeb
 
 /// PostgreSQL cannot hold NUL in text: every way in keeps it out, on both databases alike.
 @Suite("NUL-tekens in invoer")

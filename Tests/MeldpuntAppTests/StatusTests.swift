@@ -3,6 +3,9 @@ import Fluent
 import Foundation
 import Testing
 @testable import MeldpuntApp
+@testable import MeldpuntHTTP
+@testable import MeldpuntAPI
+@testable import MeldpuntWeb
 
 @Suite("Statuswijzigingen (Digimelding)")
 struct StatuswijzigingTests {

@@ -2,6 +2,9 @@ import Foundation
 import MeldpuntDomain
 import Testing
 @testable import MeldpuntApp
+@testable import MeldpuntHTTP
+@testable import MeldpuntAPI
+@testable import MeldpuntWeb
 
 /// The interface texts: no key twice, every key in both languages, every key the code and the
 /// templates use exists, and every kind of event or status has its name.
@@ -31,7 +34,7 @@ struct TekstenGebruikTests {
 
     @Test func elkeGebruikteSleutelBestaat() throws {
         let nl = Teksten.voor(.nl)
-        let code = try Self.sleutels(Self.bestanden("Sources/MeldpuntApp", ".swift"), #"\.tekst\("([A-Za-z0-9_]+)"\)"#)
+        let code = try Self.sleutels(Self.bestanden("Sources/MeldpuntWeb", ".swift"), #"\.tekst\("([A-Za-z0-9_]+)"\)"#)
         let sjablonen = try Self.sleutels(Self.bestanden("Resources/Views", ".leaf"), #"\bt\.([A-Za-z0-9_]+)"#)
         #expect(code.count > 100 && sjablonen.count > 100, "the scan should find the keys: \(code.count), \(sjablonen.count)")
         for k in code.union(sjablonen) { #expect(nl[k] != nil, "text key \(k) is used but does not exist") }

@@ -9,6 +9,9 @@ import Synchronization
 import Testing
 import Vapor
 @testable import MeldpuntApp
+@testable import MeldpuntHTTP
+@testable import MeldpuntAPI
+@testable import MeldpuntWeb
 
 /// A clock the tests can move: deadlines depend on "today".
 final class TestKlok: Sendable {

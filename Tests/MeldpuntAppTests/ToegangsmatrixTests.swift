@@ -5,6 +5,9 @@ import MeldpuntDomain
 import Testing
 import Vapor
 @testable import MeldpuntApp
+@testable import MeldpuntHTTP
+@testable import MeldpuntAPI
+@testable import MeldpuntWeb
 
 /// Every route of the running app × every kind of caller (each role, of the organisation the
 /// object belongs to and of another one, anonymous), against one rule table. A route without a

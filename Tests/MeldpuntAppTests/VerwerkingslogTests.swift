@@ -6,6 +6,9 @@ import Synchronization
 import Testing
 import Vapor
 @testable import MeldpuntApp
+@testable import MeldpuntHTTP
+@testable import MeldpuntAPI
+@testable import MeldpuntWeb
 
 /// Captures what a command prints.
 final class OpvangConsole: Console, @unchecked Sendable {

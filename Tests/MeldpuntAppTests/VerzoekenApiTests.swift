@@ -5,6 +5,9 @@ import MeldpuntDomain
 import Testing
 import Vapor
 @testable import MeldpuntApp
+@testable import MeldpuntHTTP
+@testable import MeldpuntAPI
+@testable import MeldpuntWeb
 
 extension TestApp {
     static let uwvOIN = "00000099000000002000"

@@ -5,6 +5,9 @@ import Foundation
 import Testing
 import Vapor
 @testable import MeldpuntApp
+@testable import MeldpuntHTTP
+@testable import MeldpuntAPI
+@testable import MeldpuntWeb
 
 @Suite("Portalen: terugmeldingen en toegang")
 struct WebTerugmeldingTests {

@@ -4,6 +4,9 @@ import Foundation
 import Testing
 import Vapor
 @testable import MeldpuntApp
+@testable import MeldpuntHTTP
+@testable import MeldpuntAPI
+@testable import MeldpuntWeb
 
 /// A browser-like client: keeps cookies, reads the CSRF token from forms, sends forms.
 final class Browser: @unchecked Sendable {

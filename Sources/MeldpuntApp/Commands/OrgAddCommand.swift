@@ -1,3 +1,6 @@
+import MeldpuntAPI
+import MeldpuntWeb
+import MeldpuntHTTP
 import MeldpuntCore
 import Fluent
 import Foundation

@@ -1,3 +1,6 @@
+import MeldpuntAPI
+import MeldpuntWeb
+import MeldpuntHTTP
 import Vapor
 
 /// Plain text to standard output (logs go to standard error).

@@ -1,0 +1,18 @@
+import MeldpuntHTTP
+import Vapor
+
+/// The JSON API under /api/v1: the open reference data and document, the rest behind an API key.
+package func registreerAPI(_ app: Application) throws {
+    let api = app.grouped("api", "v1")
+    api.grouped(OpenCORSMiddleware()).get("openapi.json") { req async throws -> Response in
+        let response = Response(status: .ok, body: .init(data: OpenAPIDocument.json))
+        response.headers.contentType = .json
+        return response
+    }
+    try api.register(collection: ReferentieController())
+    let metSleutel = api.grouped(ApiSleutelMiddleware(), JSONBodyMiddleware())
+    try metSleutel.register(collection: TerugmeldingenController())
+    try metSleutel.register(collection: MeldingenController())
+    try metSleutel.register(collection: MeldingVerzoekenController())
+    try metSleutel.register(collection: VerzoekenController())
+}

@@ -1,0 +1,172 @@
+import MeldpuntHTTP
+import MeldpuntCore
+import MeldpuntDomain
+import Vapor
+
+/// `/api/v1/meldingen`: intake from organisations' and intermediaries' systems, and case
+/// handling by the meldpunt's own systems. Thin: decode, call `MeldingService`, encode.
+struct MeldingenController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let m = routes.grouped("meldingen")
+        m.on(.POST, body: .collect(maxSize: TerugmeldingenController.maxBody), use: maak)
+        m.get(use: werkvoorraad)
+        m.post("_zoek", use: zoek)
+        m.get(":zaaknummer", use: detail)
+        m.post(":zaaknummer", "contactmomenten", use: contact)
+        m.put(":zaaknummer", "behandelaar", use: behandelaar)
+        m.put(":zaaknummer", "analyse", use: analyse)
+        m.put(":zaaknummer", "rol", use: rol)
+        m.post(":zaaknummer", "notities", use: notitie)
+        m.post(":zaaknummer", "berichten", use: bericht)
+        m.put(":zaaknummer", "volgende-stap", use: volgendeStap)
+        m.post(":zaaknummer", "statuswijzigingen", use: statuswijziging)
+        m.post(":zaaknummer", "statuspagina-links", use: link)
+        m.get(":zaaknummer", "bijlagen", ":bijlage", use: bijlage)
+    }
+
+    func maak(req: Request) async throws -> Response {
+        let org = try req.vereisOrganisatie()
+        let eenmalig = try req.idempotentie(org, soort: "melding").map {
+            MeldingService.Eenmalig(sleutel: $0.sleutel, geheim: req.application.geheimen.eenmaligeWeergave, vingerafdruk: $0.vingerafdruk)
+        }
+        let verzoek = try req.content.decode(MeldingInvoer.self)
+        let ontvangen = try await req.meldingen.maak(verzoek, ingediendDoor: org, eenmalig: eenmalig)
+        let response = try await ontvangen.encodeResponse(status: .created, for: req)
+        response.headers.replaceOrAdd(name: .location, value: "/api/v1/meldingen/\(ontvangen.zaaknummer)")
+        return response
+    }
+
+    private func medewerker(_ req: Request) throws -> Handelende { Handelende(organisatie: try req.vereisOrganisatie()) }
+    /// Writes on a case: only the meldpunt, decided before the body is read.
+    private func behandelaar(_ req: Request) throws -> Handelende { Handelende(organisatie: try req.vereisOrganisatie(.meldpunt)) }
+    private func zaaknummer(_ req: Request) throws -> String {
+        let z = req.parameters.get("zaaknummer") ?? ""
+        if z.hasPrefix("_") { throw AndereBron() }
+        return z
+    }
+
+    func werkvoorraad(req: Request) async throws -> Response {
+        var fouten: [OngeldigeParameter] = []
+        let paginering = Paginering(req, fouten: &fouten)
+        var f = MeldingService.Werkvoorraad(pagina: paginering.pagina, paginagrootte: paginering.grootte)
+        if let raw = req.queryWaarde("status") {
+            let delen = raw.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingCharacters(in: .whitespaces) }
+            let statussen = delen.compactMap(MeldingStatus.init(rawValue:))
+            if statussen.count == delen.count { f.statussen = statussen } else {
+                fouten.append(.init(name: "status", code: "enum", reason: "Kies uit: \(MeldingStatus.allCases.map(\.rawValue).joined(separator: ", ")); komma-gescheiden."))
+            }
+        }
+        if let raw = req.queryWaarde("behandelaar") {
+            if let id = UUID(uuidString: raw) { f.behandelaar = id } else {
+                fouten.append(.init(name: "behandelaar", code: "uuid", reason: "Geef het id van een medewerker (uuid)."))
+            }
+        }
+        if let raw = req.queryWaarde("contactTermijnOverschreden") {
+            if let b = Bool(raw) { f.contactTermijnOverschreden = b } else {
+                fouten.append(.init(name: "contactTermijnOverschreden", code: "boolean", reason: "true of false."))
+            }
+        }
+        if let raw = req.queryWaarde("verzoekTermijnOverschreden") {
+            if let b = Bool(raw) { f.verzoekTermijnOverschreden = b } else {
+                fouten.append(.init(name: "verzoekTermijnOverschreden", code: "boolean", reason: "true of false."))
+            }
+        }
+        if let raw = req.queryWaarde("open") {
+            if let b = Bool(raw) { f.alleenOpen = b } else { fouten.append(.init(name: "open", code: "boolean", reason: "true of false.")) }
+        }
+        guard fouten.isEmpty else { throw Problem.ongeldig(fouten) }
+        let (items, totaal) = try await req.meldingen.werkvoorraad(f, door: medewerker(req))
+        let response = try await items.encodeResponse(for: req)
+        response.headers.replaceOrAdd(name: "Link", value: paginering.linkHeader(req, totaal: totaal))
+        response.headers.replaceOrAdd(name: "X-Total-Count", value: String(totaal))
+        return response
+    }
+
+    /// Search in the body, so a name or BSN never ends up in a URL or a log. A field that is
+    /// given must be valid, also when empty; null counts as not given.
+    func zoek(req: Request) async throws -> [MeldingSamenvattingDTO] {
+        let door = try behandelaar(req)
+        _ = try req.vereisOrganisatie(.meldpunt)
+        let v = try req.content.decode(MeldingZoekInvoer.self)
+        var f = MeldingService.Werkvoorraad(paginagrootte: 100)
+        var fouten: [OngeldigeParameter] = []
+        if v.zaaknummer == nil && v.naam == nil && v.bsn == nil {
+            fouten.append(.init(name: "zaaknummer", code: "required", reason: "Zoek op zaaknummer, naam of BSN."))
+        }
+        if let z = v.zaaknummer {
+            if let nummer = Zaaknummer(z.trimmingCharacters(in: .whitespaces)) { f.zaaknummer = nummer.description } else {
+                fouten.append(.init(name: "zaaknummer", code: "pattern", reason: "Een zaaknummer ziet eruit als MFO-2026-000123."))
+            }
+        }
+        if let n = v.naam?.trimmingCharacters(in: .whitespaces) {
+            if (2...BehandelLimieten.maxKort).contains(n.count) { f.naam = n } else {
+                fouten.append(.init(name: "naam", code: "length", reason: "Zoek met 2 tot \(BehandelLimieten.maxKort) tekens."))
+            }
+        }
+        if let b = v.bsn?.replacingOccurrences(of: " ", with: "") {
+            do { try BSN.check(b); f.bsn = b } catch { fouten.append(.init(name: "bsn", code: error.code, reason: error.reason)) }
+        }
+        guard fouten.isEmpty else { throw Problem.ongeldig(fouten) }
+        return try await req.meldingen.werkvoorraad(f, door: door).items
+    }
+
+    /// The meldpunt sees the whole case; the organisation that filed it, its progress as the melder sees it.
+    func detail(req: Request) async throws -> Response {
+        let org = try req.vereisOrganisatie()
+        if org.heeft(.meldpunt) {
+            return try await req.meldingen.detail(try zaaknummer(req), door: Handelende(organisatie: org)).encodeResponse(for: req)
+        }
+        return try await req.meldingen.voorIndiener(try zaaknummer(req), org).encodeResponse(for: req)
+    }
+
+    func contact(req: Request) async throws -> MeldingDetailDTO {
+        let door = try behandelaar(req)
+        return try await req.meldingen.legContactVast(try zaaknummer(req), req.content.decode(ContactInvoer.self), door: door)
+    }
+
+    func behandelaar(req: Request) async throws -> MeldingDetailDTO {
+        let door = try behandelaar(req)
+        return try await req.meldingen.wijsToe(try zaaknummer(req), email: req.content.decode(ToewijzingInvoer.self).email, door: door)
+    }
+
+    func analyse(req: Request) async throws -> MeldingDetailDTO {
+        let door = try behandelaar(req)
+        return try await req.meldingen.legAnalyseVast(try zaaknummer(req), req.content.decode(AnalyseInvoer.self), door: door)
+    }
+
+    func rol(req: Request) async throws -> MeldingDetailDTO {
+        let door = try behandelaar(req)
+        return try await req.meldingen.kiesRol(try zaaknummer(req), req.content.decode(RolkeuzeInvoer.self), door: door)
+    }
+
+    func notitie(req: Request) async throws -> MeldingDetailDTO {
+        let door = try behandelaar(req)
+        return try await req.meldingen.schrijf(try zaaknummer(req), tekst: req.content.decode(TekstInvoer.self).tekst, aanMelder: false, door: door)
+    }
+
+    func bericht(req: Request) async throws -> MeldingDetailDTO {
+        let door = try behandelaar(req)
+        return try await req.meldingen.schrijf(try zaaknummer(req), tekst: req.content.decode(TekstInvoer.self).tekst, aanMelder: true, door: door)
+    }
+
+    func volgendeStap(req: Request) async throws -> MeldingDetailDTO {
+        let door = try behandelaar(req)
+        return try await req.meldingen.zetVolgendeStap(try zaaknummer(req), req.content.decode(VolgendeStapInvoer.self), door: door)
+    }
+
+    func statuswijziging(req: Request) async throws -> MeldingDetailDTO {
+        let door = try behandelaar(req)
+        return try await req.meldingen.wijzigStatus(try zaaknummer(req), req.content.decode(MeldingStatuswijzigingInvoer.self), door: door)
+    }
+
+    func link(req: Request) async throws -> Response {
+        let link = try await req.meldingen.vernieuwLink(try zaaknummer(req), door: medewerker(req))
+        return try await link.encodeResponse(status: .created, for: req)
+    }
+
+    func bijlage(req: Request) async throws -> Response {
+        guard let id = req.parameters.get("bijlage").flatMap(UUID.init(uuidString:)) else { throw Problem.nietGevonden() }
+        let (b, data) = try await req.meldingen.bijlage(try zaaknummer(req), id, door: medewerker(req))
+        return Response.download(b.bestandsnaam, b.mimeType, data)
+    }
+}

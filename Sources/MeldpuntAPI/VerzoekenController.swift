@@ -1,0 +1,175 @@
+import MeldpuntHTTP
+import MeldpuntCore
+import MeldpuntDomain
+import Vapor
+
+/// `/api/v1/verzoeken`: a partner organisation's own systems answer the meldpunt's requests.
+/// Only requests addressed to the caller's organisation exist here; any other id is a 404.
+struct VerzoekenController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let v = routes.grouped("verzoeken")
+        v.get(use: lijst)
+        v.get(":verzoekId", use: detail)
+        v.post(":verzoekId", "statuswijzigingen", use: statuswijziging)
+        v.post(":verzoekId", "berichten", use: bericht)
+        v.put(":verzoekId", "termijn", use: termijn)
+        v.post(":verzoekId", "opheffingen", use: opheffing)
+        v.on(.POST, ":verzoekId", "bijlagen", body: .collect(maxSize: TerugmeldingenController.maxBody), use: nieuweBijlage)
+        v.get(":verzoekId", "bijlagen", ":bijlageId", use: bijlage)
+    }
+
+    private func partner(_ req: Request) throws -> Handelende { Handelende(organisatie: try req.vereisOrganisatie(.partner)) }
+    private func id(_ req: Request) -> String { req.parameters.get("verzoekId") ?? "" }
+
+    func lijst(req: Request) async throws -> Response {
+        let door = try partner(req)
+        var fouten: [OngeldigeParameter] = []
+        let paginering = Paginering(req, fouten: &fouten)
+        var open = false
+        if let raw = req.queryWaarde("open") {
+            if let b = Bool(raw) { open = b } else { fouten.append(.init(name: "open", code: "boolean", reason: "true of false.")) }
+        }
+        guard fouten.isEmpty else { throw Problem.ongeldig(fouten) }
+        let (items, totaal) = try await req.meldingen.verzoekenVoorPartner(alleenOpen: open, pagina: paginering.pagina, grootte: paginering.grootte, door: door)
+        let response = try await items.encodeResponse(for: req)
+        response.headers.replaceOrAdd(name: "Link", value: paginering.linkHeader(req, totaal: totaal))
+        response.headers.replaceOrAdd(name: "X-Total-Count", value: String(totaal))
+        return response
+    }
+
+    func detail(req: Request) async throws -> PartnerVerzoekDTO {
+        try await req.meldingen.verzoekVoorPartner(id(req), door: partner(req))
+    }
+
+    func statuswijziging(req: Request) async throws -> PartnerVerzoekDTO {
+        let door = try partner(req)
+        return try await req.meldingen.wijzigVerzoekStatus(id(req), req.content.decode(VerzoekStatuswijzigingInvoer.self), door: door)
+    }
+
+    func bericht(req: Request) async throws -> PartnerVerzoekDTO {
+        let door = try partner(req)
+        return try await req.meldingen.schrijfAanMeldpunt(id(req), tekst: req.content.decode(TekstInvoer.self).tekst, door: door)
+    }
+
+    func termijn(req: Request) async throws -> PartnerVerzoekDTO {
+        let door = try partner(req)
+        return try await req.meldingen.stelTermijnVoor(id(req), req.content.decode(TermijnInvoer.self), door: door)
+    }
+
+    struct OpheffingInvoer: Content { var toelichting: String? }
+
+    func opheffing(req: Request) async throws -> PartnerVerzoekDTO {
+        let door = try partner(req)
+        return try await req.meldingen.hefOpschortingOp(id(req), toelichting: req.content.decode(OpheffingInvoer.self).toelichting, door: door)
+    }
+
+    func nieuweBijlage(req: Request) async throws -> Response {
+        let door = try partner(req)
+        let v = try req.content.decode(VerzoekBijlageInvoer.self)
+        guard let inhoud = v.inhoud, let data = Data(base64Encoded: inhoud) else {
+            throw Problem.ongeldig("inhoud", v.inhoud == nil ? "required" : "base64", "Stuur het bestand als base64.")
+        }
+        let antwoord = try await req.meldingen.voegBijlageToe(id(req), bestandsnaam: v.bestandsnaam, data: data, door: door)
+        return try await antwoord.encodeResponse(status: .created, for: req)
+    }
+
+    func bijlage(req: Request) async throws -> Response {
+        let (naam, mime, data) = try await req.meldingen.verzoekBijlageVoorPartner(id(req), req.parameters.get("bijlageId") ?? "", door: partner(req))
+        return Response.download(naam, mime, data)
+    }
+}
+
+/// The meldpunt's side of requests, under a case; and all suspensions at once.
+struct MeldingVerzoekenController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let m = routes.grouped("meldingen", ":zaaknummer")
+        m.post("verzoeken", use: nieuw)
+        m.get("verzoeken", ":verzoekId", use: detail)
+        m.post("verzoeken", ":verzoekId", "berichten", use: bericht)
+        m.post("verzoeken", ":verzoekId", "verslagen", use: verslag)
+        m.put("verzoeken", ":verzoekId", "termijn", use: termijn)
+        m.post("verzoeken", ":verzoekId", "escalaties", use: escaleerVerzoek)
+        m.get("verzoeken", ":verzoekId", "bijlagen", ":bijlageId", use: bijlage)
+        m.post("escalaties", use: escaleerMelding)
+        m.on(.POST, "terugmeldingen", body: .collect(maxSize: TerugmeldingenController.maxBody), use: terugmelding)
+        routes.get("opschortingen", use: opschortingen)
+    }
+
+    private func medewerker(_ req: Request) throws -> Handelende { Handelende(organisatie: try req.vereisOrganisatie(.meldpunt)) }
+    private func zaaknummer(_ req: Request) throws -> String {
+        let z = req.parameters.get("zaaknummer") ?? ""
+        if z.hasPrefix("_") { throw AndereBron() }
+        return z
+    }
+    private func id(_ req: Request) -> String { req.parameters.get("verzoekId") ?? "" }
+
+    private func aangemaakt(_ v: VerzoekDTO, _ z: String, _ req: Request) async throws -> Response {
+        let response = try await v.encodeResponse(status: .created, for: req)
+        response.headers.replaceOrAdd(name: .location, value: "/api/v1/meldingen/\(z)/verzoeken/\(v.id)")
+        return response
+    }
+
+    func nieuw(req: Request) async throws -> Response {
+        let door = try medewerker(req)
+        let z = try zaaknummer(req)
+        return try await aangemaakt(try await req.meldingen.nieuwVerzoek(z, req.content.decode(NieuwVerzoekInvoer.self), door: door), z, req)
+    }
+
+    func detail(req: Request) async throws -> VerzoekDTO {
+        try await req.meldingen.verzoekVoorMeldpunt(try zaaknummer(req), id(req), door: medewerker(req))
+    }
+
+    func bericht(req: Request) async throws -> VerzoekDTO {
+        let door = try medewerker(req)
+        return try await req.meldingen.schrijfAanPartner(try zaaknummer(req), id(req), tekst: req.content.decode(TekstInvoer.self).tekst, door: door)
+    }
+
+    func verslag(req: Request) async throws -> VerzoekDTO {
+        let door = try medewerker(req)
+        return try await req.meldingen.schrijfAanPartner(try zaaknummer(req), id(req), tekst: req.content.decode(TekstInvoer.self).tekst, verslag: true, door: door)
+    }
+
+    func termijn(req: Request) async throws -> VerzoekDTO {
+        let door = try medewerker(req)
+        return try await req.meldingen.zetTermijn(try zaaknummer(req), id(req), req.content.decode(TermijnInvoer.self), door: door)
+    }
+
+    func escaleerVerzoek(req: Request) async throws -> VerzoekDTO {
+        let door = try medewerker(req)
+        return try await req.meldingen.escaleerVerzoek(try zaaknummer(req), id(req), reden: req.content.decode(RedenInvoer.self).reden, door: door)
+    }
+
+    func escaleerMelding(req: Request) async throws -> MeldingDetailDTO {
+        let door = try medewerker(req)
+        return try await req.meldingen.escaleerMelding(try zaaknummer(req), reden: req.content.decode(RedenInvoer.self).reden, door: door)
+    }
+
+    struct TerugmeldingVanuitMelding: Content {
+        var terugmelding: TerugmeldingInvoer?
+        var vraag: String?
+        var gedeeldeGegevens: [String]?
+    }
+
+    func terugmelding(req: Request) async throws -> Response {
+        let z = try zaaknummer(req)
+        let door = try medewerker(req)
+        let v = try req.content.decode(TerugmeldingVanuitMelding.self)
+        guard let tm = v.terugmelding else { throw Problem.ongeldig("terugmelding", "required", "Geef de terugmelding.") }
+        let verzoek = try await req.coordinatie.terugmeldingVanuitMelding(z, tm, vraag: v.vraag, gedeeld: v.gedeeldeGegevens, door: door)
+        return try await aangemaakt(verzoek, z, req)
+    }
+
+    func bijlage(req: Request) async throws -> Response {
+        let (naam, mime, data) = try await req.meldingen.verzoekBijlageVoorMeldpunt(try zaaknummer(req), id(req), req.parameters.get("bijlageId") ?? "", door: medewerker(req))
+        return Response.download(naam, mime, data)
+    }
+
+    func opschortingen(req: Request) async throws -> [OpschortingRegelDTO] {
+        var actief = false
+        if let raw = req.queryWaarde("actief") {
+            guard let b = Bool(raw) else { throw Problem.ongeldig("actief", "boolean", "true of false.") }
+            actief = b
+        }
+        return try await req.meldingen.opschortingen(alleenActief: actief, door: medewerker(req))
+    }
+}

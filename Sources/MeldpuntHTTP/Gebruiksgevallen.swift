@@ -1,0 +1,98 @@
+import MeldpuntCore
+import MeldpuntDomain
+import Fluent
+import Vapor
+
+/// The use cases as a request sees them: its database, clock and settings.
+package extension Request {
+    package var meldingen: MeldingService {
+        MeldingService(db: db, pseudoniemen: application.pseudoniemen, kalender: application.kalender, nu: application.klok.nu(),
+                       traceID: traceID, contactnormWerkdagen: application.instellingen.contactnormWerkdagen)
+    }
+}
+
+package extension Request {
+    package var partnerregister: Partnerregister { Partnerregister(db: db, nu: application.klok.nu()) }
+}
+
+/// Vapor's password hasher (bcrypt) behind the core's seam.
+package struct VaporWachtwoorden: Wachtwoordhasher {
+    package let hasher: any PasswordHasher
+    package func hash(_ wachtwoord: String) throws -> String { try hasher.hash(wachtwoord) }
+    package func verify(_ wachtwoord: String, created hash: String) throws -> Bool { try hasher.verify(wachtwoord, created: hash) }
+
+    package init(hasher: any PasswordHasher) {
+        self.hasher = hasher
+    }
+}
+
+package extension Application {
+    package var wachtwoorden: any Wachtwoordhasher { VaporWachtwoorden(hasher: password.sync) }
+}
+
+package extension JSONEncoder {
+    /// UTC timestamps in ISO 8601, as the API design rules ask.
+    package static let api: JSONEncoder = {
+        let e = JSONEncoder()
+        e.dateEncodingStrategy = .iso8601
+        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return e
+    }()
+}
+
+package extension JSONDecoder {
+    package static let api: JSONDecoder = {
+        let d = JSONDecoder()
+        d.dateDecodingStrategy = .iso8601
+        return d
+    }()
+}
+
+// MARK: Application-wide services
+
+package struct Klok: Sendable {
+    package let nu: @Sendable () -> Date
+    package static let systeem = Klok { Date() }
+
+    package init(nu: @escaping @Sendable () -> Date) {
+        self.nu = nu
+    }
+}
+
+package extension Application {
+    private struct ReferentiedataKey: StorageKey { typealias Value = Referentiedata }
+    private struct GeheimenKey: StorageKey { typealias Value = Geheimen }
+    private struct KlokKey: StorageKey { typealias Value = Klok }
+
+    package var referentiedata: Referentiedata {
+        get { storage[ReferentiedataKey.self] ?? .gebundeld }
+        set { storage[ReferentiedataKey.self] = newValue }
+    }
+
+    /// Set once in `configure`, before any route runs.
+    package var geheimen: Geheimen {
+        get { storage[GeheimenKey.self]! }
+        set { storage[GeheimenKey.self] = newValue }
+    }
+
+    package var pseudoniemen: Pseudonimiseerder { geheimen.pseudoniemen }
+
+    /// The clock the engine reads; tests set a fixed one.
+    package var klok: Klok {
+        get { storage[KlokKey.self] ?? .systeem }
+        set { storage[KlokKey.self] = newValue }
+    }
+
+    package var kalender: Werkdagkalender { .standaard }
+}
+
+package extension Request {
+    /// The terugmeld engine, its status changes wired to the case engine.
+    package var terugmeldingen: TerugmeldingService { coordinatie.terugmeldingen }
+
+    package var coordinatie: Coordinatie {
+        Coordinatie(meldingen: meldingen,
+                    terugmeldingen: TerugmeldingService(db: db, referentie: application.referentiedata, pseudoniemen: application.pseudoniemen,
+                                                        kalender: application.kalender, nu: application.klok.nu(), traceID: traceID))
+    }
+}

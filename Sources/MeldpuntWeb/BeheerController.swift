@@ -1,0 +1,258 @@
+import MeldpuntHTTP
+import MeldpuntCore
+import Fluent
+import MeldpuntDomain
+import Vapor
+
+/// Beheer: organisations and their roles, users (add, disable) and API keys (create once, revoke).
+/// The same services as the CLI, so the rules are the same.
+struct BeheerController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let b = routes.grouped("beheer")
+        b.get(use: organisaties)
+        b.get("audit", use: audit)
+        b.post("organisaties", use: nieuweOrganisatie)
+        b.get("organisaties", ":org", use: organisatie)
+        b.post("organisaties", ":org", "rollen", use: rollen)
+        b.post("organisaties", ":org", "sleutels", use: nieuweSleutel)
+        b.post("organisaties", ":org", "sleutels", ":sleutel", "intrekken", use: trekSleutelIn)
+        b.post("organisaties", ":org", "gebruikers", use: nieuweGebruiker)
+        b.post("gebruikers", ":gebruiker", "uitzetten", use: zetGebruikerUit)
+        b.post("gebruikers", ":gebruiker", "wachtwoord", use: stelWachtwoordOpnieuwIn)
+        b.post("gebruikers", ":gebruiker", "tweestaps", use: herstelTweestaps)
+    }
+
+    private func beheerder(_ req: Request) throws -> GebruikerDTO { try req.vereisGebruiker(.beheerder, .systeembeheerder) }
+
+    /// A beheerder manages its own organisation; only the system role manages every one.
+    private func beheerder(_ req: Request, van org: Organisatie) throws -> GebruikerDTO {
+        let g = try beheerder(req)
+        guard g.rol == .systeembeheerder || g.organisatie.id == org.id else { throw WebFout.geenToegang }
+        return g
+    }
+
+    private func systeembeheerder(_ req: Request) throws -> GebruikerDTO { try req.vereisGebruiker(.systeembeheerder) }
+
+    struct OrgRij: Encodable, Sendable { let href: String; let naam: String; let oin: String; let code: String; let rollen: String }
+
+    struct Overzicht: Encodable, Sendable {
+        let zoek: String
+        let rijen: [OrgRij]
+        let rollen: [Keuze]
+        let naam: String
+        let oin: String
+        let fout: String?
+    }
+
+    func organisaties(req: Request) async throws -> Response {
+        let g = try beheerder(req)
+        guard g.rol == .systeembeheerder else {
+            return req.redirect(to: "/beheer/organisaties/\(g.organisatie.id.tekst)", redirectType: .normal)
+        }
+        return try await toonOverzicht(req, zoek: req.queryWaarde("zoek") ?? "")
+    }
+
+    private func toonOverzicht(_ req: Request, zoek: String, naam: String = "", oin: String = "", fout: String? = nil) async throws -> Response {
+        // A few hundred rows: filtered here, case-insensitively the same on SQLite and PostgreSQL.
+        let z = zoek.trimmingCharacters(in: .whitespaces)
+        let alle = try await Organisatie.query(on: req.db).sort(\.$naam).all()
+        let gevonden = z.isEmpty
+            ? alle.filter { $0.gemeentecode == nil && $0.rniDeelnemerCode == nil }   // the gemeenten only when asked for
+            : alle.filter { $0.naam.localizedCaseInsensitiveContains(z) || [$0.oin, $0.gemeentecode, $0.rniDeelnemerCode].contains(z) }
+        let rijen = gevonden.prefix(200).map {
+            OrgRij(href: "/beheer/organisaties/\($0.id!.tekst)", naam: $0.naam, oin: $0.oin ?? "–",
+                   code: $0.gemeentecode ?? $0.rniDeelnemerCode ?? "–", rollen: $0.rollen.map(\.rawValue).sorted().joined(separator: ", "))
+        }
+        return try await req.pagina("beheer", titel: "organisaties", inhoud: Overzicht(
+            zoek: z, rijen: rijen, rollen: Rol.allCases.map { Keuze(waarde: $0.rawValue, naam: $0.rawValue) },
+            naam: naam, oin: oin, fout: fout), status: fout == nil ? .ok : .badRequest)
+    }
+
+    struct NieuweOrgInvoer: Content { var naam: String?; var oin: String?; var rollen: [String]? }
+
+    func nieuweOrganisatie(req: Request) async throws -> Response {
+        let g = try systeembeheerder(req)
+        let invoer = try req.content.decode(NieuweOrgInvoer.self)
+        let naam = (invoer.naam ?? "").trimmingCharacters(in: .whitespaces)
+        let oin = (invoer.oin ?? "").trimmingCharacters(in: .whitespaces)
+        let rollen = Set((invoer.rollen ?? []).compactMap(Rol.init(rawValue:)))
+        do {
+            let org = try await Organisaties.voegToe(naam: naam, oin: oin.isEmpty ? nil : oin, gemeentecode: nil, rollen: rollen, on: req.db)
+            req.logger.notice("Beheer: organisatie toegevoegd of bijgewerkt", metadata: ["organisatie": .string(org.id!.uuidString)])
+            try await Audit.schrijf(.organisatieToegevoegd, door: g, organisatie: org.id, onderwerp: org.naam,
+                                    details: org.rollen.map(\.rawValue).sorted().joined(separator: ","), nu: req.application.klok.nu(), on: req.db)
+            return req.redirect(to: "/beheer/organisaties/\(org.id!.tekst)", redirectType: .normal)
+        } catch let f as Organisaties.Fout {
+            return try await toonOverzicht(req, zoek: "", naam: naam, oin: oin, fout: f.description)
+        }
+    }
+
+    struct GebruikerRij: Encodable, Sendable {
+        let naam: String; let email: String; let rol: String; let actief: Bool; let tweestaps: Bool
+        let uitzetten: String; let wachtwoord: String; let tweestapsHerstel: String
+    }
+    struct SleutelRij: Encodable, Sendable { let id: String; let omschrijving: String; let aangemaakt: String; let actief: Bool; let intrekken: String }
+
+    struct OrgPagina: Encodable, Sendable {
+        let href: String
+        let naam: String
+        let oin: String
+        let code: String
+        let rollen: [Keuze]
+        let gebruikers: [GebruikerRij]
+        let gebruikersrollen: [Keuze]
+        let sleutels: [SleutelRij]
+        let eenmalig: String?
+        let eenmaligUitleg: String?
+        let fout: String?
+        let email: String
+        let gebruikerNaam: String
+    }
+
+    func organisatie(req: Request) async throws -> Response {
+        let o = try await org(req)
+        _ = try beheerder(req, van: o)
+        return try await toonOrganisatie(req, o, melding: req.queryWaarde("gedaan") == "tweestaps" ? "beheerGedaan_tweestaps" : nil)
+    }
+
+    private func toonOrganisatie(_ req: Request, _ org: Organisatie, eenmalig: String? = nil, eenmaligUitleg: String? = nil,
+                                 fout: String? = nil, email: String = "", gebruikerNaam: String = "", melding: String? = nil) async throws -> Response {
+        let id = try org.requireID()
+        let gebruikers = try await Gebruiker.query(on: req.db).filter(\.$organisatie.$id == id).sort(\.$email).all()
+        let sleutels = try await ApiSleutel.query(on: req.db).filter(\.$organisatie.$id == id).sort(\.$aangemaaktOp, .descending).all()
+        let href = "/beheer/organisaties/\(id.tekst)"
+        let t = Teksten.voor(req.taal)
+        return try await req.pagina("beheer-organisatie", titel: "organisatie", inhoud: OrgPagina(
+            href: href, naam: org.naam, oin: org.oin ?? "–", code: org.gemeentecode ?? org.rniDeelnemerCode ?? "–",
+            rollen: Rol.allCases.map { Keuze(waarde: $0.rawValue, naam: $0.rawValue, gekozen: org.rollen.contains($0)) },
+            gebruikers: gebruikers.map {
+                let pad = "/beheer/gebruikers/\($0.id!.tekst)"
+                return GebruikerRij(naam: $0.naam, email: $0.email, rol: $0.rol, actief: $0.actief, tweestaps: $0.tweestapsGeheim != nil,
+                                    uitzetten: pad + "/uitzetten", wachtwoord: pad + "/wachtwoord", tweestapsHerstel: pad + "/tweestaps")
+            },
+            gebruikersrollen: GebruikersRol.allCases.filter { $0 != .systeembeheerder && Gebruikers.past($0, bij: org) }.map { Keuze(waarde: $0.rawValue, naam: $0.rawValue) },
+            sleutels: sleutels.map { SleutelRij(id: String($0.id!.tekst.prefix(8)), omschrijving: $0.omschrijving,
+                                                aangemaakt: $0.aangemaaktOp.map(Datumweergave.tijdstip) ?? "–",
+                                                actief: $0.ingetrokkenOp == nil, intrekken: "\(href)/sleutels/\($0.id!.tekst)/intrekken") },
+            eenmalig: eenmalig, eenmaligUitleg: eenmaligUitleg.map { t[$0] ?? $0 }, fout: fout, email: email, gebruikerNaam: gebruikerNaam),
+            melding: melding, status: fout == nil ? .ok : .badRequest)
+    }
+
+    struct RollenInvoer: Content { var rollen: [String]? }
+
+    /// Organisation roles decide what its keys and users may do: only the system role changes them.
+    func rollen(req: Request) async throws -> Response {
+        let g = try systeembeheerder(req)
+        let o = try await org(req)
+        do {
+            let rollen = Set((try req.content.decode(RollenInvoer.self).rollen ?? []).compactMap(Rol.init(rawValue:)))
+            try await Organisaties.zetRollen(o, rollen, on: req.db)
+            try await Audit.schrijf(.rollenGewijzigd, door: g, organisatie: o.id, onderwerp: o.naam,
+                                    details: rollen.map(\.rawValue).sorted().joined(separator: ","), nu: req.application.klok.nu(), on: req.db)
+        } catch let f as Organisaties.Fout {
+            return try await toonOrganisatie(req, o, fout: f.description)
+        }
+        return req.redirect(to: "/beheer/organisaties/\(o.id!.tekst)", redirectType: .normal)
+    }
+
+    struct SleutelInvoer: Content { var omschrijving: String? }
+
+    /// The key is shown on this one response only.
+    func nieuweSleutel(req: Request) async throws -> Response {
+        let o = try await org(req)
+        let g = try beheerder(req, van: o)
+        let omschrijving = (try req.content.decode(SleutelInvoer.self).omschrijving ?? "").trimmingCharacters(in: .whitespaces)
+        let (_, sleutel) = try await Organisaties.maakApiSleutel(voor: o, omschrijving: omschrijving.isEmpty ? "portaal (\(g.email))" : String(omschrijving.prefix(200)), on: req.db)
+        req.logger.notice("Beheer: API-sleutel gemaakt", metadata: ["organisatie": .string(o.id!.uuidString), "door": .string(g.id.uuidString)])
+        try await Audit.schrijf(.sleutelGemaakt, door: g, organisatie: o.id, onderwerp: o.naam, nu: req.application.klok.nu(), on: req.db)
+        return try await toonOrganisatie(req, o, eenmalig: sleutel, eenmaligUitleg: "eenmaligSleutel")
+    }
+
+    func trekSleutelIn(req: Request) async throws -> Response {
+        let o = try await org(req)
+        let g = try beheerder(req, van: o)
+        guard let id = req.parameters.get("sleutel").flatMap(UUID.init(uuidString:)) else { throw Weigering.nietGevonden(.bron) }
+        _ = try await Organisaties.trekSleutelsIn(van: o, id: id, on: req.db)
+        req.logger.notice("Beheer: API-sleutel ingetrokken", metadata: ["sleutel": .string(id.uuidString), "door": .string(g.id.uuidString)])
+        try await Audit.schrijf(.sleutelIngetrokken, door: g, organisatie: o.id, onderwerp: id.tekst, nu: req.application.klok.nu(), on: req.db)
+        return req.redirect(to: "/beheer/organisaties/\(o.id!.tekst)", redirectType: .normal)
+    }
+
+    struct GebruikerInvoer: Content { var email: String?; var naam: String?; var rol: String? }
+
+    /// A new user gets a generated first password, shown once.
+    func nieuweGebruiker(req: Request) async throws -> Response {
+        let o = try await org(req)
+        let beheerder = try beheerder(req, van: o)
+        let invoer = try req.content.decode(GebruikerInvoer.self)
+        let wachtwoord = Sleutels.willekeurig(15)
+        do {
+            guard let rol = invoer.rol.flatMap(GebruikersRol.init(rawValue:)), rol != .systeembeheerder else { throw Organisaties.Fout.ongeldig("Kies een rol.") }
+            _ = try await Gebruikers.voegToe(email: invoer.email ?? "", naam: invoer.naam ?? "", organisatie: o, rol: rol, wachtwoord: wachtwoord,
+                                             hasher: req.application.wachtwoorden, on: req.db)
+            try await Audit.schrijf(.gebruikerToegevoegd, door: beheerder, organisatie: o.id, onderwerp: invoer.email, details: rol.rawValue,
+                                    nu: req.application.klok.nu(), on: req.db)
+        } catch let f as Organisaties.Fout {
+            return try await toonOrganisatie(req, o, fout: f.description, email: invoer.email ?? "", gebruikerNaam: invoer.naam ?? "")
+        }
+        return try await toonOrganisatie(req, o, eenmalig: wachtwoord, eenmaligUitleg: "eenmaligWachtwoord")
+    }
+
+    /// A user of an organisation this beheerder manages; the system role's users only by that role.
+    private func beheerdeGebruiker(_ req: Request) async throws -> (Gebruiker, GebruikerDTO) {
+        guard let id = req.parameters.get("gebruiker").flatMap(UUID.init(uuidString:)),
+              let gebruiker = try await Gebruiker.query(on: req.db).filter(\.$id == id).with(\.$organisatie).first() else { throw Weigering.nietGevonden(.bron) }
+        let g = try beheerder(req, van: gebruiker.organisatie)
+        guard gebruiker.rol != GebruikersRol.systeembeheerder.rawValue || g.rol == .systeembeheerder, gebruiker.id != g.id else { throw WebFout.geenToegang }
+        return (gebruiker, g)
+    }
+
+    /// A generated password, shown once; the user replaces it at the next login.
+    func stelWachtwoordOpnieuwIn(req: Request) async throws -> Response {
+        let (gebruiker, g) = try await beheerdeGebruiker(req)
+        let wachtwoord = try await Accounts.stelWachtwoordOpnieuwIn(gebruiker, hasher: req.application.wachtwoorden,
+                                                                   threadPool: req.application.threadPool, on: req.db)
+        try await Audit.schrijf(.wachtwoordHersteld, door: g, organisatie: gebruiker.$organisatie.id, onderwerp: gebruiker.email,
+                                nu: req.application.klok.nu(), on: req.db)
+        return try await toonOrganisatie(req, gebruiker.organisatie, eenmalig: wachtwoord, eenmaligUitleg: "eenmaligWachtwoordHersteld")
+    }
+
+    /// For a lost phone: the second factor is removed; the user sets it up again at the next login.
+    func herstelTweestaps(req: Request) async throws -> Response {
+        let (gebruiker, g) = try await beheerdeGebruiker(req)
+        try await Accounts.zetTweestapsUit(gebruiker, eindigSessies: true, on: req.db)
+        try await Audit.schrijf(.tweestapsHersteld, door: g, organisatie: gebruiker.$organisatie.id, onderwerp: gebruiker.email,
+                                nu: req.application.klok.nu(), on: req.db)
+        return req.redirect(to: "/beheer/organisaties/\(gebruiker.$organisatie.id.tekst)?gedaan=tweestaps", redirectType: .normal)
+    }
+
+    func zetGebruikerUit(req: Request) async throws -> Response {
+        let (gebruiker, g) = try await beheerdeGebruiker(req)
+        try await Gebruikers.zetUit(gebruiker, on: req.db)
+        try await Audit.schrijf(.gebruikerUitgezet, door: g, organisatie: gebruiker.$organisatie.id, onderwerp: gebruiker.email, nu: req.application.klok.nu(), on: req.db)
+        return req.redirect(to: "/beheer/organisaties/\(gebruiker.$organisatie.id.tekst)", redirectType: .normal)
+    }
+
+    struct AuditRij: Encodable, Sendable { let tijdstip: String; let actie: String; let door: String; let onderwerp: String; let details: String }
+    struct AuditPagina: Encodable, Sendable { let uitleg: String; let rijen: [AuditRij] }
+
+    /// The audit trail, newest first: a beheerder sees its own organisation, the system role all.
+    func audit(req: Request) async throws -> Response {
+        let g = try beheerder(req)
+        let t = Teksten.voor(req.taal)
+        let regels = try await Audit.regels(organisatie: g.rol == .systeembeheerder ? nil : g.organisatie.id, limiet: 500, on: req.db)
+        let rijen = regels.map {
+            AuditRij(tijdstip: Datumweergave.tijdstip($0.tijdstip), actie: t["audit_" + $0.actie] ?? $0.actie, door: $0.door,
+                     onderwerp: $0.onderwerp ?? "–", details: $0.details ?? "")
+        }
+        return try await req.pagina("beheer-audit", titel: "auditTitel", inhoud: AuditPagina(
+            uitleg: t[g.rol == .systeembeheerder ? "auditUitlegAlles" : "auditUitlegEigen"]!, rijen: rijen))
+    }
+
+    private func org(_ req: Request) async throws -> Organisatie {
+        guard let id = req.parameters.get("org").flatMap(UUID.init(uuidString:)), let o = try await Organisatie.find(id, on: req.db) else {
+            throw Weigering.nietGevonden(.bron)
+        }
+        return o
+    }
+}

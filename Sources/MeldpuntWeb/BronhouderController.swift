@@ -1,0 +1,66 @@
+import MeldpuntHTTP
+import MeldpuntCore
+import Fluent
+import MeldpuntDomain
+import Vapor
+
+/// A bronhouder's own pages: statistics of its inbox and its settings.
+struct BronhouderController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("statistieken", use: statistieken)
+        routes.get("instellingen", use: instellingen)
+        routes.post("instellingen", use: bewaarInstellingen)
+    }
+
+    private func bijhouder(_ req: Request) throws -> GebruikerDTO {
+        try req.vereisGebruiker(.bijhouder, .rni)
+    }
+
+    struct StatistiekPagina: Encodable, Sendable {
+        let perStatus: [Statistieken.Telling]
+        let perAfnemer: [Statistieken.Telling]
+        let perMaand: [Statistieken.Telling]
+        let aandeelTijdig: Int
+        let heeftCijfers: Bool
+        let tijdig: Int
+        let basis: Int
+    }
+
+    func statistieken(req: Request) async throws -> Response {
+        let g = try bijhouder(req)
+        let s = try await Statistieken.voor(bijhouder: g.organisatie.id, vandaag: Dag(req.application.klok.nu()), on: req.db)
+        return try await req.pagina("statistieken", titel: "statistieken", inhoud: StatistiekPagina(
+            perStatus: s.perStatus, perAfnemer: s.perAfnemer, perMaand: s.perMaand, aandeelTijdig: s.aandeelTijdig ?? 0,
+            heeftCijfers: s.aandeelTijdig != nil, tijdig: s.tijdig, basis: s.tijdig + s.teLaat))
+    }
+
+    struct InstellingenPagina: Encodable, Sendable {
+        let organisatie: String
+        let meldingEmail: String
+        let fout: String?
+    }
+
+    func instellingen(req: Request) async throws -> Response {
+        let g = try bijhouder(req)
+        let org = try await Organisatie.find(g.organisatie.id, on: req.db)
+        return try await req.pagina("instellingen", titel: "instellingen",
+                                    inhoud: InstellingenPagina(organisatie: g.organisatie.naam, meldingEmail: org?.meldingEmail ?? "", fout: nil),
+                                    melding: req.queryWaarde("opgeslagen") != nil ? "instellingenOpgeslagen" : nil)
+    }
+
+    struct InstellingenInvoer: Content { var meldingEmail: String? }
+
+    func bewaarInstellingen(req: Request) async throws -> Response {
+        let g = try bijhouder(req)
+        let email = (try req.content.decode(InstellingenInvoer.self).meldingEmail ?? "").trimmingCharacters(in: .whitespaces)
+        guard email.isEmpty || isEmailadres(email) else {
+            return try await req.pagina("instellingen", titel: "instellingen",
+                                        inhoud: InstellingenPagina(organisatie: g.organisatie.naam, meldingEmail: email,
+                                                                   fout: Teksten.voor(req.taal)["emailOngeldig"]), status: .badRequest)
+        }
+        guard let org = try await Organisatie.find(g.organisatie.id, on: req.db) else { throw WebFout.geenToegang }
+        org.meldingEmail = email.isEmpty ? nil : email
+        try await org.save(on: req.db)
+        return req.redirect(to: "/instellingen?opgeslagen=1", redirectType: .normal)
+    }
+}

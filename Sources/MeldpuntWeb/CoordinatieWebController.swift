@@ -1,0 +1,303 @@
+import MeldpuntHTTP
+import MeldpuntCore
+import Fluent
+import Foundation
+import MeldpuntDomain
+import Vapor
+
+/// Errors of a form: every problem next to its field (`voorvoegsel` + field name), or, for a
+/// refused step (409), in the summary at the top.
+struct Formulierfouten {
+    let lijst: [VeldFout]
+    var velden: [String: String] { Dictionary(lijst.map { ($0.veld, $0.tekst) }, uniquingKeysWith: { a, _ in a }) }
+
+    static func veld(_ voorvoegsel: String, _ naam: String) -> String {
+        let veld = String(naam.prefix { $0 != "[" && $0 != "." })
+        return voorvoegsel + veld.prefix(1).uppercased() + veld.dropFirst()
+    }
+
+    init(_ p: Weigering, taal: Taal, voorvoegsel: String, label: (String) -> String?) {
+        lijst = (p.velden ?? [OngeldigeParameter(name: "", code: "conflict", reason: p.uitleg(taal))]).map {
+            let veld = p.velden == nil ? "fouten-titel" : Self.veld(voorvoegsel, $0.name)
+            return VeldFout(veld: veld, label: label(veld) ?? label(voorvoegsel) ?? Teksten.voor(taal).tekst("ditVeld"), tekst: $0.reden(taal))
+        }
+    }
+
+    init() { lijst = [] }
+}
+
+/// One request as a page: the meldpunt's view (`/meldingen/…/verzoeken/…`) and the partner's
+/// (`/verzoeken/…`) share the template; each side gets only its own forms.
+struct VerzoekPagina: Encodable, Sendable {
+    struct Bericht: Encodable, Sendable { let tijdstip: String; let van: String; let wat: String; let tekst: String?; let bijlage: String?; let bijlageNaam: String? }
+    struct Regel: Encodable, Sendable { let label: String; let waarde: String }
+
+    let titel: String
+    let terug: String
+    let terugNaam: String
+    let basis: String
+    let isMeldpunt: Bool
+    let zaaknummer: String
+    let regels: [Regel]
+    let gedeeld: [Regel]
+    let gedeeldeBijlagen: [Keuze]
+    let berichten: [Bericht]
+    let open: Bool
+    let kanAccepteren: Bool
+    let kanUitvoeren: Bool
+    let isOpschorting: Bool
+    let isOverleg: Bool
+    let kanOpheffen: Bool
+    let kanEscaleren: Bool
+    let terugmelding: String?
+    let waarden: [String: String]
+    let fouten: [VeldFout]
+    let foutVelden: [String: String]
+}
+
+struct CoordinatieWebController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        // The meldpunt's side of one request.
+        let m = routes.grouped("meldingen", ":zaaknummer", "verzoeken", ":verzoek")
+        m.get(use: verzoekVoorMeldpunt)
+        m.get("bijlagen", ":bijlage", use: bijlageVoorMeldpunt)
+        for actie in MeldpuntActie.allCases {
+            m.post(.constant(actie.rawValue)) { req in try await meldpuntActie(actie, req) }
+        }
+        routes.get("opschortingen", use: opschortingen)
+
+        // The partner portal.
+        let p = routes.grouped("verzoeken")
+        p.get(use: partnerLijst)
+        p.get(":verzoek", use: verzoekVoorPartner)
+        p.get(":verzoek", "bijlagen", ":bijlage", use: bijlageVoorPartner)
+        p.upload(":verzoek", "bijlage", max: BijlageRegels.maxUploadBody, rollen: [.partner], use: partnerBijlage)
+        for actie in PartnerActie.allCases {
+            p.post(":verzoek", .constant(actie.rawValue)) { req in try await partnerActie(actie, req) }
+        }
+    }
+
+    private func medewerker(_ req: Request) throws -> Handelende { Handelende(try req.vereisGebruiker(.meldpunt)) }
+    private func partner(_ req: Request) throws -> Handelende { Handelende(try req.vereisGebruiker(.partner)) }
+    private func zaaknummer(_ req: Request) -> String { req.parameters.get("zaaknummer") ?? "" }
+    private func id(_ req: Request) -> String { req.parameters.get("verzoek") ?? "" }
+
+    static func berichten(_ b: [VerzoekBerichtDTO], _ t: [String: String], href: (VerzoekBijlageDTO) -> String) -> [VerzoekPagina.Bericht] {
+        b.reversed().map {
+            VerzoekPagina.Bericht(tijdstip: Datumweergave.tijdstip($0.tijdstip), van: [$0.door, t["verzoekVan_\($0.van)"]].compactMap { $0 }.first ?? $0.van,
+                                  wat: t["verzoekStap_\($0.soort.rawValue)"] ?? $0.soort.rawValue, tekst: $0.tekst, bijlage: $0.bijlage.map(href), bijlageNaam: $0.bijlage?.bestandsnaam)
+        }
+    }
+
+    static func opschortingTekst(_ o: OpschortingDTO, _ t: [String: String]) -> String {
+        [t["opschortingsActie_\(o.actie)"] ?? o.actie, o.kenmerk.map { "\(t.tekst("verzoekKenmerk")) \($0)" },
+         o.tot.map { "\(t.tekst("statusTot")) \(Datumweergave.datum($0))" },
+         o.bevestigdOp.map { "\(t.tekst("verzoekBevestigd")) \(Datumweergave.datum($0))" } ?? t["verzoekNietBevestigd"],
+         o.opgehevenOp.map { "\(t.tekst("verzoekOpgeheven")) \(Datumweergave.datum($0))" }].compactMap { $0 }.joined(separator: " · ")
+    }
+
+    static func kop(soort: String, status: String, uiterlijk: String?, teLaat: Bool, niveau: String, reden: String?, opschorting: OpschortingDTO?,
+                    overleg: OverlegDTO?, _ t: [String: String]) -> [VerzoekPagina.Regel] {
+        var r = [VerzoekPagina.Regel(label: t.tekst("verzoekSoort"), waarde: t["verzoekSoort_\(soort)"] ?? soort),
+                 VerzoekPagina.Regel(label: t.tekst("status"), waarde: t["verzoekStatus_\(status)"] ?? status),
+                 VerzoekPagina.Regel(label: t.tekst("verzoekUiterlijk"), waarde: (uiterlijk.map(Datumweergave.datum) ?? "–") + (teLaat ? " – \(t.tekst("teLaat"))" : "")),
+                 VerzoekPagina.Regel(label: t.tekst("verzoekNiveau"), waarde: t["niveau_\(niveau)"] ?? niveau)]
+        if let reden { r.append(.init(label: t.tekst("verzoekReden"), waarde: reden)) }
+        if let o = opschorting { r.append(.init(label: t.tekst("verzoekOpschorting"), waarde: opschortingTekst(o, t))) }
+        if let o = overleg {
+            r.append(.init(label: t.tekst("verzoekOverleg"), waarde: "\(Datumweergave.datum(o.datum)) · \(o.deelnemers)"))
+            if let v = o.verslag { r.append(.init(label: t.tekst("verzoekVerslag"), waarde: v)) }
+        }
+        return r
+    }
+
+    // MARK: The meldpunt's side
+
+    enum MeldpuntActie: String, CaseIterable {
+        case bericht, termijn, escaleren, verslag
+    }
+
+    struct Invoer: Content { var tekst, uiterlijk, toelichting, reden, status, opgeschortTot: String? }
+
+    func verzoekVoorMeldpunt(req: Request) async throws -> Response {
+        let gedaan = req.queryWaarde("gedaan").flatMap(MeldpuntActie.init(rawValue:)).map { "verzoekGedaan_\($0.rawValue)" }
+        return try await toonVoorMeldpunt(req, try medewerker(req), melding: gedaan)
+    }
+
+    private func toonVoorMeldpunt(_ req: Request, _ g: Handelende, waarden: [String: String] = [:], fouten: Formulierfouten = .init(),
+                                  melding: String? = nil) async throws -> Response {
+        let t = Teksten.voor(req.taal)
+        let z = zaaknummer(req)
+        let v = try await req.meldingen.verzoekVoorMeldpunt(z, id(req), door: g)
+        let basis = "/meldingen/\(z)/verzoeken/\(v.id)"
+        var regels = [VerzoekPagina.Regel(label: t.tekst("verzoekOrganisatie"), waarde: v.organisatie.naam)]
+        regels += Self.kop(soort: v.soort, status: v.status, uiterlijk: v.uiterlijk, teLaat: v.termijnOverschreden, niveau: v.niveau, reden: v.reden,
+                           opschorting: v.opschorting, overleg: v.overleg, t)
+        if let c = v.contactpersoon {
+            regels.append(.init(label: t.tekst("verzoekContactpersoon"), waarde: [c.naam, c.functie, c.email, c.telefoon].compactMap { $0 }.joined(separator: " · ")))
+        }
+        regels.append(.init(label: t.tekst("verzoekGedeeld"), waarde: v.gedeeldeGegevens.isEmpty ? t.tekst("verzoekAlleenVraag") : v.gedeeldeGegevens.map { t["gedeeld_\($0)"] ?? $0 }.joined(separator: ", ")))
+        let open = VerzoekStatus(rawValue: v.status)?.isOpen ?? false
+        let inhoud = VerzoekPagina(
+            titel: "\(t["verzoekSoort_\(v.soort)"] ?? v.soort) – \(v.organisatie.naam)", terug: "/meldingen/\(z)", terugNaam: "\(t.tekst("mfoMelding")) \(z)",
+            basis: basis, isMeldpunt: true, zaaknummer: z, regels: regels, gedeeld: [], gedeeldeBijlagen: [],
+            berichten: Self.berichten(v.berichten, t) { "\(basis)/bijlagen/\($0.id)" }, open: open, kanAccepteren: false, kanUitvoeren: false,
+            isOpschorting: v.soort == VerzoekSoort.opschorting.rawValue, isOverleg: v.soort == VerzoekSoort.overleg.rawValue, kanOpheffen: false,
+            kanEscaleren: open && v.niveau != Escalatieniveau.interdepartementaal.rawValue,
+            terugmelding: v.terugmelding.map { "\(t.tekst("verzoekTerugmelding")) \($0.id) – \($0.status) (\($0.bijhouder))" },
+            waarden: ["termijnUiterlijk": v.uiterlijk ?? ""].merging(waarden) { _, b in b }, fouten: fouten.lijst, foutVelden: fouten.velden)
+        return try await req.pagina("verzoek", titel: "verzoekTitel", inhoud: inhoud, melding: melding, status: fouten.lijst.isEmpty ? .ok : .badRequest)
+    }
+
+    private func meldpuntActie(_ actie: MeldpuntActie, _ req: Request) async throws -> Response {
+        let g = try medewerker(req)
+        let i = try req.content.decode(Invoer.self)
+        let (z, vid) = (zaaknummer(req), id(req))
+        let s = req.meldingen
+        do {
+            switch actie {
+            case .bericht: _ = try await s.schrijfAanPartner(z, vid, tekst: i.tekst, door: g)
+            case .verslag: _ = try await s.schrijfAanPartner(z, vid, tekst: i.tekst, verslag: true, door: g)
+            case .termijn: _ = try await s.zetTermijn(z, vid, TermijnInvoer(uiterlijk: i.uiterlijk, toelichting: i.toelichting), door: g)
+            case .escaleren: _ = try await s.escaleerVerzoek(z, vid, reden: i.reden, door: g)
+            }
+        } catch let p as Weigering where p.hoortBijFormulier {
+            let t = Teksten.voor(req.taal)
+            let fouten = Formulierfouten(p, taal: req.taal, voorvoegsel: actie.rawValue) { t["verzoekVeld_\($0)"] }
+            let waarden = [("tekst", i.tekst), ("uiterlijk", i.uiterlijk), ("toelichting", i.toelichting), ("reden", i.reden)]
+                .compactMap { n, w in w.map { (Formulierfouten.veld(actie.rawValue, n), $0) } }
+            return try await toonVoorMeldpunt(req, g, waarden: Dictionary(waarden, uniquingKeysWith: { a, _ in a }), fouten: fouten)
+        }
+        return req.redirect(to: "/meldingen/\(z)/verzoeken/\(vid)?gedaan=\(actie.rawValue)", redirectType: .normal)
+    }
+
+    func bijlageVoorMeldpunt(req: Request) async throws -> Response {
+        let (naam, mime, data) = try await req.meldingen.verzoekBijlageVoorMeldpunt(zaaknummer(req), id(req), req.parameters.get("bijlage") ?? "", door: medewerker(req))
+        return Response.download(naam, mime, data)
+    }
+
+    struct OpschortingRij: Encodable, Sendable { let href: String; let zaaknummer: String; let organisatie: String; let wat: String; let actief: Bool }
+    struct Opschortingen: Encodable, Sendable { let rijen: [OpschortingRij]; let alleenActief: Bool }
+
+    func opschortingen(req: Request) async throws -> Response {
+        let t = Teksten.voor(req.taal)
+        let actief = req.queryWaarde("actief") != "false"
+        let rijen = try await req.meldingen.opschortingen(alleenActief: actief, door: medewerker(req)).map {
+            OpschortingRij(href: "/meldingen/\($0.zaaknummer)/verzoeken/\($0.verzoekId)", zaaknummer: $0.zaaknummer, organisatie: $0.organisatie,
+                           wat: Self.opschortingTekst($0.opschorting, t), actief: $0.opschorting.actief)
+        }
+        return try await req.pagina("opschortingen", titel: "opschortingenTitel", inhoud: Opschortingen(rijen: rijen, alleenActief: actief))
+    }
+
+    // MARK: The partner portal
+
+    struct PartnerRij: Encodable, Sendable { let href: String; let zaaknummer: String; let soort: String; let status: String; let uiterlijk: String; let teLaat: Bool }
+    struct PartnerLijst: Encodable, Sendable { let rijen: [PartnerRij]; let alleenOpen: Bool; let bladeren: Bladeren }
+
+    func partnerLijst(req: Request) async throws -> Response {
+        let t = Teksten.voor(req.taal)
+        let open = req.queryWaarde("alle") == nil
+        let pagina = max(1, min(100_000, req.queryWaarde("pagina").flatMap { Int($0) } ?? 1))
+        let (items, totaal) = try await req.meldingen.verzoekenVoorPartner(alleenOpen: open, pagina: pagina, grootte: 25, door: partner(req))
+        let rijen = items.map {
+            PartnerRij(href: "/verzoeken/\($0.id)", zaaknummer: $0.zaaknummer, soort: t["verzoekSoort_\($0.soort)"] ?? $0.soort,
+                       status: t["verzoekStatus_\($0.status)"] ?? $0.status, uiterlijk: $0.uiterlijk.map(Datumweergave.datum) ?? "–", teLaat: $0.termijnOverschreden)
+        }
+        return try await req.pagina("verzoeken", titel: "verzoekenTitel", inhoud: PartnerLijst(
+            rijen: rijen, alleenOpen: open,
+            bladeren: Bladeren(totaal: totaal, pagina: pagina, grootte: 25, link: { "/verzoeken?\(open ? "" : "alle=1&")pagina=\($0)" })))
+    }
+
+    enum PartnerActie: String, CaseIterable {
+        case accepteren, afwijzen, uitvoeren, termijn, bericht, opheffen
+    }
+
+    func verzoekVoorPartner(req: Request) async throws -> Response {
+        let gedaan = req.queryWaarde("gedaan").map { "verzoekGedaan_\($0)" }
+        return try await toonVoorPartner(req, try partner(req), melding: gedaan)
+    }
+
+    private func toonVoorPartner(_ req: Request, _ g: Handelende, waarden: [String: String] = [:], fouten: Formulierfouten = .init(),
+                                 melding: String? = nil) async throws -> Response {
+        let t = Teksten.voor(req.taal)
+        let v = try await req.meldingen.verzoekVoorPartner(id(req), door: g)
+        let basis = "/verzoeken/\(v.id)"
+        var regels = [VerzoekPagina.Regel(label: t.tekst("zaaknummer"), waarde: v.zaaknummer)]
+        regels += Self.kop(soort: v.soort, status: v.status, uiterlijk: v.uiterlijk, teLaat: v.termijnOverschreden, niveau: v.niveau, reden: v.reden,
+                           opschorting: v.opschorting, overleg: v.overleg, t)
+        let d = v.melding
+        let gedeeld: [VerzoekPagina.Regel] = [
+            ("gedeeld_naam", [d.naam, d.namensNaam.map { "\(t.tekst("verzoekNamens")) \($0)" }].compactMap { $0 }.joined(separator: " ")),
+            ("gedeeld_bsn", d.bsn), ("gedeeld_email", d.email), ("gedeeld_telefoon", d.telefoon), ("gedeeld_adres", d.adres),
+            ("mfoLabel_watIsFout", d.watIsFout), ("mfoLabel_watMoetHetZijn", d.watMoetHetZijn), ("mfoLabel_sinds", d.sinds.map(Datumweergave.datum)),
+            ("mfoLabel_registraties", d.registraties?.joined(separator: ", ")),
+        ].compactMap { sleutel, w in w.flatMap { $0.isEmpty ? nil : VerzoekPagina.Regel(label: t[sleutel] ?? sleutel, waarde: $0) } }
+            + (d.gevolgen ?? []).map { VerzoekPagina.Regel(label: t.tekst("mfoGevolg"), waarde: [$0.soort.map { t["gevolg_\($0)"] ?? $0 }, $0.organisatie, $0.omschrijving].compactMap { $0 }.joined(separator: " · ")) }
+        let mogelijk = Set(v.mogelijkeStatussen)
+        let open = VerzoekStatus(rawValue: v.status)?.isOpen ?? false
+        let inhoud = VerzoekPagina(
+            titel: "\(t["verzoekSoort_\(v.soort)"] ?? v.soort) – \(v.zaaknummer)", terug: "/verzoeken", terugNaam: t.tekst("verzoekenTitel"),
+            basis: basis, isMeldpunt: false, zaaknummer: v.zaaknummer, regels: regels, gedeeld: [VerzoekPagina.Regel(label: t.tekst("verzoekVraag"), waarde: v.vraag)] + gedeeld,
+            gedeeldeBijlagen: (d.bijlagen ?? []).map { Keuze(waarde: "\(basis)/bijlagen/\($0.id)", naam: $0.bestandsnaam) },
+            berichten: Self.berichten(v.berichten, t) { "\(basis)/bijlagen/\($0.id)" }, open: open,
+            kanAccepteren: mogelijk.contains("geaccepteerd"), kanUitvoeren: mogelijk.contains("uitgevoerd"),
+            isOpschorting: v.soort == VerzoekSoort.opschorting.rawValue, isOverleg: v.soort == VerzoekSoort.overleg.rawValue,
+            kanOpheffen: v.kanOpheffen, kanEscaleren: false,
+            terugmelding: v.terugmeldingId.map { _ in t.tekst("verzoekViaTerugmelding") },
+            waarden: ["uitvoerenOpgeschortTot": v.opschorting?.tot ?? ""].merging(waarden) { _, b in b }, fouten: fouten.lijst, foutVelden: fouten.velden)
+        return try await req.pagina("verzoek", titel: "verzoekTitel", inhoud: inhoud, melding: melding, status: fouten.lijst.isEmpty ? .ok : .badRequest)
+    }
+
+    private func partnerActie(_ actie: PartnerActie, _ req: Request) async throws -> Response {
+        let g = try partner(req)
+        let i = try req.content.decode(Invoer.self)
+        let vid = id(req)
+        let s = req.meldingen
+        do {
+            switch actie {
+            case .accepteren:
+                _ = try await s.wijzigVerzoekStatus(vid, VerzoekStatuswijzigingInvoer(status: "geaccepteerd", uiterlijk: leeg(i.uiterlijk), toelichting: leeg(i.toelichting)), door: g)
+            case .afwijzen: _ = try await s.wijzigVerzoekStatus(vid, VerzoekStatuswijzigingInvoer(status: "afgewezen", reden: i.reden ?? ""), door: g)
+            case .uitvoeren:
+                _ = try await s.wijzigVerzoekStatus(vid, VerzoekStatuswijzigingInvoer(status: "uitgevoerd", opgeschortTot: leeg(i.opgeschortTot), toelichting: leeg(i.toelichting)), door: g)
+            case .termijn: _ = try await s.stelTermijnVoor(vid, TermijnInvoer(uiterlijk: i.uiterlijk, toelichting: leeg(i.toelichting)), door: g)
+            case .bericht: _ = try await s.schrijfAanMeldpunt(vid, tekst: i.tekst, door: g)
+            case .opheffen: _ = try await s.hefOpschortingOp(vid, toelichting: i.toelichting, door: g)
+            }
+        } catch let p as Weigering where p.hoortBijFormulier {
+            return try await partnerFout(req, g, actie.rawValue, p, i)
+        }
+        return req.redirect(to: "/verzoeken/\(vid)?gedaan=\(actie.rawValue)", redirectType: .normal)
+    }
+
+    private func leeg(_ s: String?) -> String? { (s ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : s }
+
+    private func partnerFout(_ req: Request, _ g: Handelende, _ voorvoegsel: String, _ p: Weigering, _ i: Invoer) async throws -> Response {
+        let t = Teksten.voor(req.taal)
+        let fouten = Formulierfouten(p, taal: req.taal, voorvoegsel: voorvoegsel) { t["verzoekVeld_\($0)"] }
+        let waarden = [("tekst", i.tekst), ("uiterlijk", i.uiterlijk), ("toelichting", i.toelichting), ("reden", i.reden), ("opgeschortTot", i.opgeschortTot)]
+            .compactMap { n, w in w.map { (Formulierfouten.veld(voorvoegsel, n), $0) } }
+        return try await toonVoorPartner(req, g, waarden: Dictionary(waarden, uniquingKeysWith: { a, _ in a }), fouten: fouten)
+    }
+
+    struct BijlageInvoer: Content { var bijlage: File? }
+
+    func partnerBijlage(req: Request) async throws -> Response {
+        let g = try partner(req)
+        let vid = id(req)
+        do {
+            let file = try req.content.decode(BijlageInvoer.self).bijlage
+            _ = try await req.meldingen.voegBijlageToe(vid, bestandsnaam: file?.filename, data: Data(buffer: file?.data ?? ByteBuffer()), door: g)
+        } catch let p as Weigering where p.hoortBijFormulier {
+            // The API names the file "inhoud"; on the page it is the file field.
+            let fouten = Weigering.ongeldig((p.velden ?? []).map { $0.hernoemd("bestand") })
+            return try await partnerFout(req, g, "bijlage", p.velden == nil ? p : fouten, Invoer())
+        }
+        return req.redirect(to: "/verzoeken/\(vid)?gedaan=bijlage", redirectType: .normal)
+    }
+
+    func bijlageVoorPartner(req: Request) async throws -> Response {
+        let (naam, mime, data) = try await req.meldingen.verzoekBijlageVoorPartner(id(req), req.parameters.get("bijlage") ?? "", door: partner(req))
+        return Response.download(naam, mime, data)
+    }
+}

@@ -1,0 +1,305 @@
+import MeldpuntHTTP
+import MeldpuntCore
+import Fluent
+import Foundation
+import MeldpuntDomain
+import Vapor
+
+/// "Nieuwe terugmelding" in steps, like Digimelding: registratie → persoon → gegevens →
+/// aanvullend (toelichting, kenmerk, contact, bijlagen) → controleren en verzenden.
+/// Every step is saved in a server-side concept, so going back or an error loses nothing.
+struct NieuweTerugmeldingController: RouteCollection {
+    enum Stap: String, CaseIterable {
+        case registratie, persoon, gegevens, aanvullend, controleren
+
+        var volgende: Stap? { Stap.allCases.firstIndex(of: self).flatMap { $0 + 1 < Stap.allCases.count ? Stap.allCases[$0 + 1] : nil } }
+        var vorige: Stap? { Stap.allCases.firstIndex(of: self).flatMap { $0 > 0 ? Stap.allCases[$0 - 1] : nil } }
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        let nieuw = routes.grouped("terugmeldingen", "nieuw")
+        nieuw.post(use: start)
+        nieuw.get(":concept", ":stap", use: toon)
+        nieuw.upload(":concept", ":stap", max: BijlageRegels.maxUploadBody, rollen: [.afnemer], use: bewaar)
+    }
+
+    private func afnemer(_ req: Request) throws -> GebruikerDTO {
+        let g = try req.vereisGebruiker(.afnemer)
+        guard g.organisatie.heeft(.afnemer) else { throw WebFout.geenToegang }
+        return g
+    }
+
+    func start(req: Request) async throws -> Response {
+        let g = try afnemer(req)
+        let c = Concept()
+        c.$gebruiker.id = g.id
+        c.inhoud = try Self.json(TerugmeldingConcept(contactNaam: g.naam, contactEmail: g.email))
+        try await c.create(on: req.db)
+        return req.redirect(to: "/terugmeldingen/nieuw/\(c.id!.tekst)/registratie", redirectType: .normal)
+    }
+
+    // MARK: Showing a step
+
+    struct StapLink: Encodable, Sendable { let naam: String; let href: String; let huidig: Bool; let nummer: Int }
+    struct GegevenRij: Encodable, Sendable {
+        let index: Int
+        let attribuut: String
+        let betwijfeld: String
+        let voorgesteld: String
+        let attribuutFout: String?
+        let waardeFout: String?
+        let attributen: [Keuze]
+    }
+    struct BijlageRij: Encodable, Sendable { let id: String; let naam: String; let grootte: String }
+
+    struct Wizard: Encodable, Sendable {
+        let stap: String
+        let stapNummer: Int
+        let stappen: [StapLink]
+        let actie: String
+        let concept: TerugmeldingConcept
+        let gemeenten: [String]
+        let gegevens: [GegevenRij]
+        let bijlagen: [BijlageRij]
+        let fouten: [VeldFout]
+        let foutVelden: [String: String]
+        // For the check step.
+        let gemeenteNaam: String
+        let persoon: String
+        let gegevensTekst: [String]
+    }
+
+    func toon(req: Request) async throws -> Response {
+        let (concept, model, stap) = try await laad(req)
+        return try await render(req, concept, model, stap, fouten: [])
+    }
+
+    private func render(_ req: Request, _ concept: TerugmeldingConcept, _ model: Concept, _ stap: Stap, fouten: [VeldFout],
+                        status: HTTPResponseStatus = .ok) async throws -> Response {
+        let t = Teksten.voor(req.taal)
+        let basis = "/terugmeldingen/nieuw/\(model.id!.tekst)"
+        let ref = req.application.referentiedata
+        let foutVelden = Dictionary(fouten.map { ($0.veld, $0.tekst) }, uniquingKeysWith: { a, _ in a })
+        let wizard = Wizard(
+            stap: stap.rawValue, stapNummer: (Stap.allCases.firstIndex(of: stap) ?? 0) + 1,
+            stappen: Stap.allCases.enumerated().map { i, s in
+                StapLink(naam: t["stap_\(s.rawValue)"] ?? s.rawValue, href: "\(basis)/\(s.rawValue)", huidig: s == stap, nummer: i + 1)
+            },
+            actie: "\(basis)/\(stap.rawValue)", concept: concept,
+            gemeenten: ref.actueleGemeenten().sorted { $0.naam < $1.naam }.map { "\($0.code) \($0.naam)" },
+            gegevens: concept.gegevens.enumerated().map { i, g in
+                GegevenRij(index: i, attribuut: g.attribuut, betwijfeld: g.betwijfeld, voorgesteld: g.voorgesteld,
+                           attribuutFout: foutVelden["gegevens_\(i)_attribuut"], waardeFout: foutVelden["gegevens_\(i)_betwijfeld"],
+                           attributen: BRPAttribuut.alle.map { Keuze(waarde: $0.urn, naam: $0.naam, gekozen: $0.urn == g.attribuut) })
+            },
+            bijlagen: concept.bijlagen.map {
+                BijlageRij(id: $0.id.tekst, naam: $0.bestandsnaam, grootte: ByteCountFormatter.string(fromByteCount: Int64($0.grootte), countStyle: .file))
+            },
+            fouten: fouten, foutVelden: foutVelden,
+            gemeenteNaam: Self.gemeentecode(concept.gemeente, ref).flatMap { ref.gemeente($0).map { "\($0.naam) (\($0.code))" } } ?? concept.gemeente,
+            persoon: TerugmeldingenWebController.persoonTekst(PersoonIdentificatie(
+                bsn: concept.bsn.isEmpty ? nil : concept.bsn, anummer: concept.anummer.isEmpty ? nil : concept.anummer,
+                adres: concept.adres.isEmpty ? nil : concept.adres)),
+            gegevensTekst: concept.gegevens.map {
+                "\(BRPAttribuut.met(urn: $0.attribuut)?.naam ?? $0.attribuut): \($0.betwijfeld.isEmpty ? "–" : $0.betwijfeld) → \($0.voorgesteld.isEmpty ? "–" : $0.voorgesteld)"
+            })
+        return try await req.pagina("nieuw", titel: "nieuweTerugmelding", inhoud: wizard, status: status)
+    }
+
+    // MARK: Saving a step
+
+    struct Invoer: Content {
+        var actie: String?
+        var gemeente: String?
+        var bsn: String?
+        var anummer: String?
+        var adres: String?
+        var gegevens: [ConceptGegeven]?
+        var toelichting: String?
+        var kenmerk: String?
+        var contactNaam: String?
+        var contactEmail: String?
+        var contactTelefoon: String?
+        var contactAfdeling: String?
+        var bijlage: [File]?
+    }
+
+    func bewaar(req: Request) async throws -> Response {
+        let g = try afnemer(req)
+        var (concept, model, stap) = try await laad(req)
+        let invoer = try req.content.decode(Invoer.self)
+        let actie = invoer.actie ?? "volgende"
+        let t = Teksten.voor(req.taal)
+        var fouten: [VeldFout] = []
+        func fout(_ veld: String, _ label: String, _ tekst: String) { fouten.append(VeldFout(veld: veld, label: t[label] ?? label, tekst: tekst)) }
+        func schoon(_ s: String?) -> String { (s ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+
+        switch stap {
+        case .registratie:
+            concept.gemeente = schoon(invoer.gemeente)
+            if actie == "volgende" {
+                let ref = req.application.referentiedata
+                if concept.gemeente.isEmpty {
+                    fout("gemeente", "gemeenteVanBijhouding", t.tekst("kiesGemeenteUitleg"))
+                } else if let code = Self.gemeentecode(concept.gemeente, ref) {
+                    if case .beeindigd(let naam, let opvolger) = ref.status(van: code) {
+                        fout("gemeente", "gemeenteVanBijhouding", "\(naam) bestaat niet meer." + (opvolger.flatMap { ref.gemeente($0) }.map { " Kies \($0.naam) (\($0.code))." } ?? ""))
+                    }
+                } else {
+                    fout("gemeente", "gemeenteVanBijhouding", t.tekst("gemeenteOnbekend"))
+                }
+            }
+        case .persoon:
+            concept.bsn = schoon(invoer.bsn).replacingOccurrences(of: " ", with: "")
+            concept.anummer = schoon(invoer.anummer).replacingOccurrences(of: " ", with: "")
+            concept.adres = schoon(invoer.adres)
+            if actie == "volgende" {
+                if concept.bsn.isEmpty && concept.anummer.isEmpty && concept.adres.isEmpty {
+                    fout("bsn", "bsn", t.tekst("persoonVerplicht"))
+                }
+                if !concept.bsn.isEmpty { do { try BSN.check(concept.bsn) } catch { fout("bsn", "bsn", error.uitleg.tekst(req.taal)) } }
+                if !concept.anummer.isEmpty { do { try ANummer.check(concept.anummer) } catch { fout("anummer", "anummer", error.uitleg.tekst(req.taal)) } }
+                if concept.adres.count > TerugmeldingLimieten.maxAdres { fout("adres", "adres", t.tekst("adresTeLang")) }
+            }
+        case .gegevens:
+            var rijen = (invoer.gegevens ?? []).map {
+                ConceptGegeven(attribuut: schoon($0.attribuut), betwijfeld: schoon($0.betwijfeld), voorgesteld: schoon($0.voorgesteld))
+            }.filter { !$0.attribuut.isEmpty || !$0.betwijfeld.isEmpty || !$0.voorgesteld.isEmpty }
+            if actie == "toevoegen" || rijen.isEmpty { rijen.append(ConceptGegeven()) }
+            concept.gegevens = rijen
+            if actie == "volgende" {
+                for (i, r) in rijen.enumerated() {
+                    if BRPAttribuut.met(urn: r.attribuut) == nil { fout("gegevens_\(i)_attribuut", "gegeven", t.tekst("kiesGegeven")) }
+                    if r.betwijfeld.isEmpty && r.voorgesteld.isEmpty { fout("gegevens_\(i)_betwijfeld", "betwijfeldeWaarde", t.tekst("waardeVerplicht")) }
+                    if r.betwijfeld.count > TerugmeldingLimieten.maxWaarde || r.voorgesteld.count > TerugmeldingLimieten.maxWaarde {
+                        fout("gegevens_\(i)_betwijfeld", "betwijfeldeWaarde", "Hoogstens \(TerugmeldingLimieten.maxWaarde) tekens.")
+                    }
+                }
+            }
+        case .aanvullend:
+            concept.toelichting = schoon(invoer.toelichting)
+            concept.kenmerk = schoon(invoer.kenmerk)
+            concept.contactNaam = schoon(invoer.contactNaam)
+            concept.contactEmail = schoon(invoer.contactEmail)
+            concept.contactTelefoon = schoon(invoer.contactTelefoon)
+            concept.contactAfdeling = schoon(invoer.contactAfdeling)
+            if actie.hasPrefix("verwijder:") {
+                concept.bijlagen.removeAll { $0.id.tekst == actie.dropFirst("verwijder:".count) }
+            }
+            // Files are kept even when other fields have errors: nothing uploaded is lost.
+            for file in (invoer.bijlage ?? []) where file.data.readableBytes > 0 {
+                let data = Data(buffer: file.data)
+                let totaal = concept.bijlagen.reduce(0) { $0 + $1.grootte } + data.count
+                if concept.bijlagen.count >= BijlageRegels.maxAantal {
+                    fout("bijlage", "bijlagen", t.tekst("teVeelBijlagen"))
+                } else if totaal > BijlageRegels.maxTotaleGrootte {
+                    fout("bijlage", "bijlagen", t.tekst("bijlagenTeGroot"))
+                } else if let soort = BijlageRegels.herken(data) {
+                    let naam = String(file.filename.split(separator: "/").last ?? "bijlage").prefix(BijlageRegels.maxBestandsnaamLengte)
+                    let hash = try await BijlageOpslag.bewaar(data, nu: req.application.klok.nu(), on: req.db)
+                    concept.bijlagen.append(ConceptBijlage(sha256: hash, bestandsnaam: String(naam), mimeType: soort.rawValue, grootte: data.count))
+                } else {
+                    fout("bijlage", "bijlagen", "\(file.filename): \(t.tekst("bijlageSoort"))")
+                }
+            }
+            if actie == "volgende" {
+                if concept.toelichting.count > TerugmeldingLimieten.maxToelichting { fout("toelichting", "toelichting", "Te lang.") }
+                if concept.kenmerk.count > TerugmeldingLimieten.maxReferentiekenmerk {
+                    fout("kenmerk", "kenmerk", "Hoogstens \(TerugmeldingLimieten.maxReferentiekenmerk) tekens.")
+                }
+                if !concept.contactEmail.isEmpty && !isEmailadres(concept.contactEmail) { fout("contactEmail", "email", t.tekst("emailOngeldig")) }
+                if !concept.contactTelefoon.isEmpty && !isTelefoonnummer(concept.contactTelefoon) { fout("contactTelefoon", "telefoon", t.tekst("telefoonOngeldig")) }
+            }
+        case .controleren:
+            break
+        }
+
+        model.inhoud = try Self.json(concept)
+        try await model.save(on: req.db)
+
+        if stap == .controleren && actie == "verzenden" {
+            return try await verzend(req, g, concept, model)
+        }
+        guard fouten.isEmpty else {
+            return try await render(req, concept, model, stap, fouten: fouten, status: .badRequest)
+        }
+        let basis = "/terugmeldingen/nieuw/\(model.id!.tekst)"
+        switch actie {
+        case "vorige": return req.redirect(to: "\(basis)/\((stap.vorige ?? stap).rawValue)", redirectType: .normal)
+        case "volgende": return req.redirect(to: "\(basis)/\((stap.volgende ?? stap).rawValue)", redirectType: .normal)
+        default: return req.redirect(to: "\(basis)/\(stap.rawValue)", redirectType: .normal)
+        }
+    }
+
+    /// Builds the Logius-shaped request and files it through the same engine as the API.
+    private func verzend(_ req: Request, _ g: GebruikerDTO, _ c: TerugmeldingConcept, _ model: Concept) async throws -> Response {
+        let ref = req.application.referentiedata
+        func leeg(_ s: String) -> String? { s.isEmpty ? nil : s }
+        var bijlages: [TerugmeldingInvoer.Bijlage] = []
+        for b in c.bijlagen {
+            guard let data = try await BijlageOpslag.laad(b.sha256, on: req.db) else { continue }
+            bijlages.append(.init(bestandsnaam: b.bestandsnaam, mimeType: b.mimeType, bijlageData: data.base64EncodedString(), beschrijving: nil))
+        }
+        let ids: [TerugmeldingInvoer.ObjectIdentificatie] = [
+            (PersoonUrn.bsn, c.bsn), (PersoonUrn.anummer, c.anummer), (PersoonUrn.adres, c.adres),
+        ].filter { !$0.1.isEmpty }.map { .init(objectType: "persoon", attribuutUrn: $0.0, idWaarde: $0.1) }
+        let gegevens = c.gegevens.enumerated().map { i, r in
+            TerugmeldingInvoer.Gegeven(objectType: "persoon", gegevensElementNaam: BRPAttribuut.met(urn: r.attribuut)?.naam, attribuut: nil,
+                                        attribuutUrn: r.attribuut, betwijfeldeWaarde: leeg(r.betwijfeld), voorgesteldeWaarde: leeg(r.voorgesteld),
+                                        eigenvelden: nil, bijlages: i == 0 ? bijlages : [])
+        }
+        let verzoek = TerugmeldingInvoer(
+            terugMeldingHeader: .init(
+                registratie: .init(naam: Registratie.brp.naam, code: "BRP", houder: nil, basisRegistratieCode: "BRP"),
+                melder: .init(naam: leeg(c.contactNaam), telefoon: leeg(c.contactTelefoon), email: leeg(c.contactEmail),
+                              bedrijf: g.organisatie.naam, afdeling: leeg(c.contactAfdeling)),
+                datumMelding: Dag(req.application.klok.nu()).description, referentiekenmerk: leeg(c.kenmerk), peilmoment: nil,
+                meldingBron: "Meldpunt portaal", gemeentecode: Self.gemeentecode(c.gemeente, ref) ?? c.gemeente, toelichting: leeg(c.toelichting)),
+            terugMeldingBody: .init(objectIdentificatie: ids, geometry: nil, terugMeldingGegevens: gegevens))
+        do {
+            let detail = try await req.terugmeldingen.maak(verzoek, door: g.organisatie)
+            try await model.delete(on: req.db)
+            return req.redirect(to: "/terugmeldingen/\(detail.terugMeldingReferentie)?verzonden=1", redirectType: .normal)
+        } catch let w as Weigering where w.velden != nil {
+            let t = Teksten.voor(req.taal)
+            let fouten = (w.velden ?? []).map { VeldFout(veld: "controle", label: t[Self.stap(vanVeld: $0.name)]!, tekst: $0.reden(req.taal)) }
+            return try await render(req, c, model, .controleren, fouten: fouten, status: .badRequest)
+        }
+    }
+
+    // MARK: Helpers
+
+    /// The wizard step (its label key) a field of the terugmelding message belongs to.
+    static func stap(vanVeld naam: String) -> String {
+        naam.contains("gemeentecode") || naam.contains("registratie") ? "gemeente"
+            : naam.contains("objectIdentificatie") ? "persoon"
+            : naam.contains("bijlage") ? "bijlagen"
+            : naam.contains("terugMeldingGegevens") ? "gegevens"
+            : naam.contains("melder") ? "contact"
+            : naam.contains("referentiekenmerk") ? "kenmerk"
+            : "toelichting"
+    }
+
+    /// The concept of this user (404 for anyone else's) and the step asked for.
+    private func laad(_ req: Request) async throws -> (TerugmeldingConcept, Concept, Stap) {
+        let g = try afnemer(req)
+        guard let id = req.parameters.get("concept").flatMap(UUID.init(uuidString:)),
+              let stap = req.parameters.get("stap").flatMap(Stap.init(rawValue:)),
+              let model = try await Concept.query(on: req.db).filter(\.$id == id).filter(\.$gebruiker.$id == g.id).first()
+        else { throw Weigering.nietGevonden(.bron) }
+        let concept = try JSONDecoder().decode(TerugmeldingConcept.self, from: Data(model.inhoud.utf8))
+        return (concept, model, stap)
+    }
+
+    /// "0363", "0363 Amsterdam" or "Amsterdam" → "0363".
+    static func gemeentecode(_ invoer: String, _ ref: Referentiedata) -> String? {
+        let s = invoer.trimmingCharacters(in: .whitespaces)
+        let code = String(s.prefix(4))
+        if code.count == 4, code.allSatisfy(\.isNumber), ref.gemeente(code) != nil { return code }
+        return ref.actueleGemeenten().first { $0.naam.compare(s, options: [.caseInsensitive, .diacriticInsensitive]) == .orderedSame }?.code
+    }
+
+    static func json(_ c: TerugmeldingConcept) throws -> String {
+        String(decoding: try JSONEncoder.compact.encode(c), as: UTF8.self)
+    }
+}

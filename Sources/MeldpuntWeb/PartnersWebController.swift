@@ -1,0 +1,185 @@
+import MeldpuntHTTP
+import MeldpuntCore
+import Fluent
+import Foundation
+import MeldpuntDomain
+import Vapor
+
+/// The partner register, for meldpunt staff and beheer: partner organisations and their
+/// contact persons per level, and logins for those contact persons.
+struct PartnersWebController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let p = routes.grouped("partners")
+        p.get(use: lijst)
+        p.post(use: nieuw)
+        p.get(":org", use: detail)
+        p.post(":org", use: wijzig)
+        p.post(":org", "contactpersonen", use: nieuweContactpersoon)
+        p.post(":org", "contactpersonen", ":contact", "login", use: login)
+        p.post(":org", "contactpersonen", ":contact", "verwijderen", use: verwijder)
+    }
+
+    /// The register is the meldpunt's: its staff and its beheer, and the system role.
+    private func toegang(_ req: Request) throws {
+        let g = try req.vereisGebruiker(.meldpunt, .beheerder, .systeembeheerder)
+        guard g.rol == .systeembeheerder || g.organisatie.heeft(.meldpunt) else { throw WebFout.geenToegang }
+    }
+
+    struct Rij: Encodable, Sendable { let href: String; let naam: String; let soort: String; let registraties: String; let intentieverklaring: String }
+    struct Lijst: Encodable, Sendable {
+        let rijen: [Rij]
+        let soorten: [Keuze]
+        let waarden: [String: String]
+        let fouten: [VeldFout]
+        let foutVelden: [String: String]
+    }
+
+    struct Invoer: Content { var oin, soort, registraties, intentieverklaringOp: String? }
+
+    func lijst(req: Request) async throws -> Response {
+        try toegang(req)
+        return try await toonLijst(req)
+    }
+
+    private func toonLijst(_ req: Request, waarden: [String: String] = [:], fouten: Formulierfouten = .init()) async throws -> Response {
+        let t = Teksten.voor(req.taal)
+        let rijen = try await req.partnerregister.partners().map {
+            Rij(href: "/partners/\($0.id!.tekst)", naam: $0.naam, soort: $0.partnerSoort.map { t["partnerSoort_\($0)"] ?? $0 } ?? "–",
+                registraties: ($0.partnerRegistraties ?? "").replacingOccurrences(of: ",", with: ", "),
+                intentieverklaring: $0.intentieverklaringOp.map(Datumweergave.datum) ?? t.tekst("nee"))
+        }
+        return try await req.pagina("partners", titel: "partnersTitel", inhoud: Lijst(
+            rijen: rijen, soorten: soorten(t, waarden["nieuwSoort"]), waarden: waarden, fouten: fouten.lijst, foutVelden: fouten.velden),
+            status: fouten.lijst.isEmpty ? .ok : .badRequest)
+    }
+
+    private func soorten(_ t: [String: String], _ gekozen: String?) -> [Keuze] {
+        [Keuze(waarde: "", naam: t.tekst("partnerKiesSoort"), gekozen: (gekozen ?? "").isEmpty)]
+            + PartnerSoort.allCases.map { Keuze(waarde: $0.rawValue, naam: t["partnerSoort_\($0.rawValue)"] ?? $0.rawValue, gekozen: gekozen == $0.rawValue) }
+    }
+
+    private func fout(_ req: Request, _ p: Weigering, _ voorvoegsel: String) -> Formulierfouten {
+        let t = Teksten.voor(req.taal)
+        return Formulierfouten(p, taal: req.taal, voorvoegsel: voorvoegsel) { t["partnerVeld_\($0)"] }
+    }
+
+    /// An existing organisation (by OIN) goes into the register.
+    func nieuw(req: Request) async throws -> Response {
+        try toegang(req)
+        let i = try req.content.decode(Invoer.self)
+        let oin = (i.oin ?? "").trimmingCharacters(in: .whitespaces)
+        let waarden = ["nieuwOin": oin, "nieuwSoort": i.soort ?? "", "nieuwRegistraties": i.registraties ?? "", "nieuwIntentieverklaringOp": i.intentieverklaringOp ?? ""]
+        do {
+            guard let org = try await Organisatie.query(on: req.db).filter(\.$oin == oin).first() else {
+                throw Weigering.ongeldig("oin", "onbekend", Tekst("Er is geen organisatie met dit OIN. Beheer voegt organisaties toe.", "There is no organisation with this OIN. Administrators add organisations."))
+            }
+            try await req.partnerregister.registreer(org, PartnerInvoer(soort: i.soort, registraties: i.registraties, intentieverklaringOp: i.intentieverklaringOp))
+            return req.redirect(to: "/partners/\(org.id!.tekst)?gedaan=opgeslagen", redirectType: .normal)
+        } catch let p as Weigering where p.hoortBijFormulier {
+            return try await toonLijst(req, waarden: waarden, fouten: fout(req, p, "nieuw"))
+        }
+    }
+
+    struct Contact: Encodable, Sendable {
+        let id: String; let niveau: String; let naam: String; let functie: String; let email: String; let telefoon: String; let heeftLogin: Bool; let kanLogin: Bool
+    }
+    struct Detail: Encodable, Sendable {
+        let href: String
+        let naam: String
+        let oin: String
+        let contacten: [Contact]
+        let soorten: [Keuze]
+        let niveaus: [Keuze]
+        let waarden: [String: String]
+        let fouten: [VeldFout]
+        let foutVelden: [String: String]
+        let login: String?
+        let wachtwoord: String?
+    }
+
+    private func org(_ req: Request) throws -> UUID {
+        guard let id = req.parameters.get("org").flatMap(UUID.init(uuidString:)) else { throw Weigering.nietGevonden(.bron) }
+        return id
+    }
+
+    func detail(req: Request) async throws -> Response {
+        try toegang(req)
+        return try await toonDetail(req, melding: req.queryWaarde("gedaan").map { "partnerGedaan_\($0)" })
+    }
+
+    private func toonDetail(_ req: Request, waarden: [String: String] = [:], fouten: Formulierfouten = .init(), melding: String? = nil,
+                            login: (String, String)? = nil) async throws -> Response {
+        let t = Teksten.voor(req.taal)
+        let p = try await req.partnerregister.partner(org(req))
+        let o = p.organisatie
+        var w = ["wijzigSoort": o.partnerSoort ?? "", "wijzigRegistraties": (o.partnerRegistraties ?? "").replacingOccurrences(of: ",", with: "\n"),
+                 "wijzigIntentieverklaringOp": o.intentieverklaringOp ?? ""]
+        w.merge(waarden) { _, b in b }
+        let niveaus: [Escalatieniveau] = [.operationeel, .tactisch, .strategisch]
+        return try await req.pagina("partner", titel: "partnersTitel", inhoud: Detail(
+            href: "/partners/\(o.id!.tekst)", naam: o.naam, oin: o.oin ?? o.gemeentecode ?? "–",
+            contacten: p.contactpersonen.map {
+                Contact(id: $0.id!.tekst, niveau: t["niveau_\($0.niveau)"] ?? $0.niveau, naam: $0.naam, functie: $0.functie ?? "", email: $0.email ?? "",
+                        telefoon: $0.telefoon ?? "", heeftLogin: $0.$gebruiker.id != nil, kanLogin: $0.$gebruiker.id == nil && $0.email != nil && o.partnerSoort != nil)
+            },
+            soorten: soorten(t, w["wijzigSoort"]),
+            niveaus: niveaus.map { Keuze(waarde: $0.rawValue, naam: t["niveau_\($0.rawValue)"] ?? $0.rawValue, gekozen: w["contactNiveau"] == $0.rawValue) },
+            waarden: w, fouten: fouten.lijst, foutVelden: fouten.velden, login: login?.0, wachtwoord: login?.1),
+            melding: melding, status: fouten.lijst.isEmpty ? .ok : .badRequest)
+    }
+
+    func wijzig(req: Request) async throws -> Response {
+        try toegang(req)
+        let i = try req.content.decode(Invoer.self)
+        let p = try await req.partnerregister.partner(org(req))
+        do {
+            try await req.partnerregister.registreer(p.organisatie, PartnerInvoer(soort: i.soort, registraties: i.registraties, intentieverklaringOp: i.intentieverklaringOp))
+        } catch let e as Weigering where e.hoortBijFormulier {
+            return try await toonDetail(req, waarden: ["wijzigSoort": i.soort ?? "", "wijzigRegistraties": i.registraties ?? "",
+                                                       "wijzigIntentieverklaringOp": i.intentieverklaringOp ?? ""], fouten: fout(req, e, "wijzig"))
+        }
+        return req.redirect(to: "/partners/\(p.organisatie.id!.tekst)?gedaan=opgeslagen", redirectType: .normal)
+    }
+
+    func nieuweContactpersoon(req: Request) async throws -> Response {
+        try toegang(req)
+        let i = try req.content.decode(ContactpersoonInvoer.self)
+        let p = try await req.partnerregister.partner(org(req))
+        do {
+            try await req.partnerregister.voegContactpersoonToe(p.organisatie, i)
+        } catch let e as Weigering where e.hoortBijFormulier {
+            let w = ["contactNiveau": i.niveau, "contactNaam": i.naam, "contactFunctie": i.functie, "contactEmail": i.email, "contactTelefoon": i.telefoon]
+            return try await toonDetail(req, waarden: w.compactMapValues { $0 }, fouten: fout(req, e, "contact"))
+        }
+        return req.redirect(to: "/partners/\(p.organisatie.id!.tekst)?gedaan=contact", redirectType: .normal)
+    }
+
+    private func contact(_ req: Request) async throws -> Contactpersoon {
+        let p = try await req.partnerregister.partner(org(req))
+        guard let id = req.parameters.get("contact").flatMap(UUID.init(uuidString:)) else { throw Weigering.nietGevonden(.bron) }
+        return try await req.partnerregister.contactpersoon(p.organisatie, id)
+    }
+
+    /// The password is shown once, on this page, for the staff member to pass on.
+    /// A login acts as the partner: only the meldpunt's beheer (or the system role) gives one,
+    /// never the staff who would then answer their own requests.
+    func login(req: Request) async throws -> Response {
+        let g = try req.vereisGebruiker(.beheerder, .systeembeheerder)
+        guard g.rol == .systeembeheerder || g.organisatie.heeft(.meldpunt) else { throw WebFout.geenToegang }
+        let c = try await contact(req)
+        do {
+            let (email, wachtwoord) = try await req.partnerregister.geefLogin(c, hasher: req.application.wachtwoorden)
+            try await Audit.schrijf(.partnerLogin, door: g, organisatie: c.$organisatie.id, onderwerp: email, nu: req.application.klok.nu(), on: req.db)
+            return try await toonDetail(req, melding: "partnerGedaan_login", login: (email, wachtwoord))
+        } catch let e as Weigering where e.hoortBijFormulier {
+            return try await toonDetail(req, fouten: fout(req, e, "login"))
+        }
+    }
+
+    func verwijder(req: Request) async throws -> Response {
+        try toegang(req)
+        let c = try await contact(req)
+        try await req.partnerregister.verwijder(c)
+        return req.redirect(to: "/partners/\(req.parameters.get("org") ?? "")?gedaan=verwijderd", redirectType: .normal)
+    }
+}
