@@ -1,0 +1,301 @@
+import MeldpuntCore
+import MeldpuntDomain
+import OpenAPIKit30
+
+/// `meldingen`: filing a case at the meldpunt, and the meldpunt's handling of it.
+enum MeldingenAPI: APIDeel {
+    static let tag = OpenAPI.Tag(name: "meldingen", description: "Meldingen bij het Meldpunt Fouten in Overheidsregistraties")
+
+    static func componenten(_ v: Schemaverkenner) {
+        v.component(MeldingInvoer.self)
+        v.component(MeldingService.Ontvangen.self)
+        v.component(MeldingSamenvattingDTO.self)
+        v.component(MeldingDetailDTO.self)
+        v.component(MeldingService.MelderWeergave.self)
+        v.component(MeldingZoekInvoer.self)
+        v.component(ContactInvoer.self)
+        v.component(ToewijzingInvoer.self)
+        v.component(AnalyseInvoer.self)
+        v.component(RolkeuzeInvoer.self)
+        v.component(TekstInvoer.self)
+        v.component(VolgendeStapInvoer.self)
+        v.component(MeldingStatuswijzigingInvoer.self)
+        v.component(StatuspaginaLinkDTO.self)
+    }
+
+    /// A staff step on a case: the case after the step, or why not.
+    static func behandelstap(_ id: String, _ samenvatting: String, body: JSONSchema) -> OpenAPI.Operation {
+        Bouwstenen.operatie(id, samenvatting, tag: "meldingen", parameters: [Bouwstenen.zaaknummer], body: body,
+                            responses: [Bouwstenen.ok("De melding na deze stap", .ref("MeldingDetail"))], fouten: [403, 409, 415])
+    }
+
+    static var paden: [(String, OpenAPI.PathItem)] {
+        typealias B = Bouwstenen
+        let statussen = MeldingStatus.allCases.map(\.rawValue).joined(separator: ", ")
+        return [
+            ("/meldingen", .init(
+                get: B.operatie(
+                    "meldingenWerkvoorraad", "De werkvoorraad van het Meldpunt: open meldingen oudste eerst; alleen gesloten nieuwste eerst", tag: "meldingen",
+                    parameters: [
+                        B.query("status", .string, "Eén of meer statussen, komma-gescheiden: \(statussen)."),
+                        B.query("open", .boolean, "true: alleen meldingen die niet gesloten zijn."),
+                        B.query("behandelaar", B.uuid, "Alleen meldingen van deze behandelaar (id)."),
+                        B.query("contactTermijnOverschreden", .boolean, "Alleen meldingen waarbij het eerste persoonlijke contact (niet) te laat is of was."),
+                        B.query("verzoekTermijnOverschreden", .boolean, "Alleen meldingen met (zonder) een open verzoek aan een organisatie over de afgesproken datum."),
+                    ] + B.paginering,
+                    responses: [B.ok("Eén pagina", .array(items: .ref("MeldingSamenvatting")), headers: ["Link", "X-Total-Count"])],
+                    fouten: [403]),
+                post: B.operatie(
+                    "meldingAanmaken", "Een melding doen bij het Meldpunt Fouten in Overheidsregistraties (voor systemen van organisaties en intermediairs)",
+                    tag: "meldingen", parameters: [B.idempotencyKey], body: .ref("MeldingVerzoek"),
+                    responses: [B.ok("De melding is ontvangen; statuspagina is de privélink voor de melder en wordt maar één keer gegeven",
+                                     .ref("MeldingOntvangen"), headers: ["Location"], status: 201)],
+                    fouten: [409, 413, 415]))),
+            ("/meldingen/_zoek", .init(post: B.operatie(
+                "meldingenZoeken", "Meldingen zoeken op zaaknummer, naam of BSN (in de body, nooit in een URL); hoogstens 100", tag: "meldingen",
+                body: .ref("MeldingZoekVerzoek"),
+                responses: [B.ok("Gevonden meldingen", .array(items: .ref("MeldingSamenvatting")))], fouten: [403, 415]))),
+            ("/meldingen/{zaaknummer}", .init(get: B.operatie(
+                "melding", "Het Meldpunt ziet de hele melding (inhoud, analyse, rolvoorstel, tijdlijn); de organisatie die haar indiende ziet de voortgang zoals de melder",
+                tag: "meldingen", parameters: [B.zaaknummer],
+                responses: [B.ok("De melding (MeldingDetail voor het Meldpunt, MeldingVoortgang voor de indiener)",
+                                 .any(of: [.ref("MeldingDetail"), .ref("MeldingVoortgang")]))], fouten: []))),
+            ("/meldingen/{zaaknummer}/contactmomenten", .init(post: behandelstap(
+                "contactVastleggen", "Een persoonlijk contact met de melder vastleggen; het eerste beëindigt 'ontvangen'", body: .ref("ContactVerzoek")))),
+            ("/meldingen/{zaaknummer}/behandelaar", .init(put: behandelstap(
+                "behandelaarToewijzen", "De behandelaar toewijzen (een medewerker van het Meldpunt)", body: .ref("ToewijzingVerzoek")))),
+            ("/meldingen/{zaaknummer}/analyse", .init(put: behandelstap(
+                "analyseVastleggen", "De analyse vastleggen: oorsprong, impact en complexiteit; geeft het rolvoorstel", body: .ref("AnalyseVerzoek")))),
+            ("/meldingen/{zaaknummer}/rol", .init(put: behandelstap(
+                "rolKiezen", "De rol van het Meldpunt kiezen; een andere dan de voorgestelde vraagt een reden", body: .ref("RolkeuzeVerzoek")))),
+            ("/meldingen/{zaaknummer}/notities", .init(post: behandelstap(
+                "notitieToevoegen", "Een interne notitie (nooit zichtbaar voor de melder)", body: .ref("TekstVerzoek")))),
+            ("/meldingen/{zaaknummer}/berichten", .init(post: behandelstap(
+                "berichtAanMelder", "Een bericht aan de melder; verschijnt op de statuspagina", body: .ref("TekstVerzoek")))),
+            ("/meldingen/{zaaknummer}/volgende-stap", .init(put: behandelstap(
+                "volgendeStapZetten", "De volgende stap die de melder kan verwachten, met datum", body: .ref("VolgendeStapVerzoek")))),
+            ("/meldingen/{zaaknummer}/statuswijzigingen", .init(post: behandelstap(
+                "meldingStatusWijzigen", "Wachten op organisaties, hervatten, of sluiten met uitkomst en samenvatting voor de melder",
+                body: .ref("MeldingStatuswijzigingVerzoek")))),
+            ("/meldingen/{zaaknummer}/escalaties", .init(post: behandelstap(
+                "meldingEscaleren", "De melding één niveau hoger escaleren (terugkerende of structurele fout), met reden", body: .ref("Reden")))),
+            ("/meldingen/{zaaknummer}/statuspagina-links", .init(post: B.operatie(
+                "statuspaginaLinkVernieuwen", "Een nieuwe privélink voor de melder; de oude werkt meteen niet meer", tag: "meldingen",
+                parameters: [B.zaaknummer],
+                responses: [B.ok("De nieuwe link, maar één keer gegeven", .ref("StatuspaginaLink"), status: 201)], fouten: [403, 409]))),
+            ("/meldingen/{zaaknummer}/bijlagen/{bijlage}", .init(get: B.operatie(
+                "meldingBijlage", "Een bijlage van een melding downloaden", tag: "meldingen",
+                parameters: [B.zaaknummer, B.pad("bijlage", B.uuid)], responses: [B.download("De bijlage")], fouten: [403]))),
+        ]
+    }
+}
+
+private typealias B = Bouwstenen
+
+// MARK: Filing a case
+
+extension MeldingInvoer: APISchema {
+    static let schemanaam = "MeldingVerzoek"
+    static let verplicht: Set<String> = ["melderType", "melder", "organisatieAlBenaderd", "bezwaarOfBeroepLoopt", "betrokkenOrganisaties", "watIsFout", "toestemming"]
+    static var velden: [String: JSONSchema] { [
+        "melderType": .opsomming(MelderType.self),
+        "organisatieNaam": B.tekst(max: 200, "Bij bedrijf, organisatie en intermediair."),
+        "kvkNummer": .string(description: "Bij bedrijf: 8 cijfers."),
+        "toestemmingVertegenwoordigde": .boolean(description: "Bij intermediair: de vertegenwoordigde gaf toestemming."),
+        "redenNietBenaderd": B.tekst(max: MeldingLimieten.maxTekst, "Verplicht als organisatieAlBenaderd false is."),
+        "bezwaarOfBeroepLoopt": .boolean(description: "true: het Meldpunt neemt de melding niet in behandeling (400) en legt niets vast."),
+        "registraties": B.lijst(.opsomming(Registratie.alle.map(\.code)), max: MeldingLimieten.maxLijst),
+        "andereRegistratie": B.tekst(max: 200),
+        "betrokkenOrganisaties": B.lijst(B.tekst(max: 200), min: 1, max: MeldingLimieten.maxLijst),
+        "watIsFout": B.tekst(max: MeldingLimieten.maxTekst, min: 1),
+        "watMoetHetZijn": B.tekst(max: MeldingLimieten.maxTekst),
+        "sinds": .datum,
+        "gevolgen": B.lijst(.ref("Gevolg"), max: MeldingLimieten.maxLijst),
+        "voorkeurKanaal": .opsomming(Contactkanaal.self),
+        "bijlagen": B.lijst(.ref("Bijlage"), max: BijlageRegels.maxAantal),
+    ] }
+}
+
+extension MeldingInvoer.Persoonsgegevens: APISchema {
+    static let schemanaam = "Persoonsgegevens"
+    static var velden: [String: JSONSchema] { [
+        "naam": B.tekst(max: 200), "email": .string(maxLength: 200), "adres": B.tekst(max: 200), "woonplaats": B.tekst(max: 200),
+        "bsn": .string(description: "Niet verplicht; voldoet aan de elfproef."),
+    ] }
+}
+
+extension MeldingInvoer.Gevolg: APISchema {
+    static let schemanaam = "Gevolg"
+    static let verplicht: Set<String> = ["soort"]
+    static var velden: [String: JSONSchema] { [
+        "soort": .opsomming(GevolgSoort.self), "organisatie": B.tekst(max: 200),
+        "omschrijving": B.tekst(max: MeldingLimieten.maxTekst), "uiterlijkeDatum": .datum,
+    ] }
+}
+
+extension MeldingInvoer.Toestemming: APIVorm {
+    static let verplicht: Set<String> = ["gegeven", "tekstVersie"]
+    static var velden: [String: JSONSchema] { [
+        "gegeven": .boolean(allowedValues: [true]),
+        "tekstVersie": .opsomming([Toestemmingstekst.versie], description: Toestemmingstekst.tekst),
+    ] }
+}
+
+extension MeldingService.Ontvangen: APISchema {
+    static let schemanaam = "MeldingOntvangen"
+    static var velden: [String: JSONSchema] { [
+        "zaaknummer": .string(pattern: B.zaaknummerPatroon), "status": .opsomming(MeldingStatus.self), "fase": .opsomming(MelderFase.self),
+        "eersteContactUiterlijk": .datum,
+        "statuspagina": .string(description: "Privélink naar de statuspagina van de melder; wordt maar één keer gegeven."),
+    ] }
+}
+
+// MARK: The case as the meldpunt sees it
+
+extension MedewerkerVerwijzing: APISchema {
+    static let schemanaam = "MedewerkerVerwijzing"
+    static var velden: [String: JSONSchema] { ["id": B.uuid] }
+}
+
+extension MeldingSamenvattingDTO: APISchema {
+    static let schemanaam = "MeldingSamenvatting"
+    static var velden: [String: JSONSchema] { [
+        "status": .opsomming(MeldingStatus.self), "eersteContactUiterlijk": .datum,
+        "naam": .string(description: "Ontbreekt als de persoonsgegevens zijn gewist."),
+        "rol": .opsomming(MeldpuntRol.self), "uitkomst": .opsomming(MeldingUitkomst.self),
+    ] }
+}
+
+extension AnalyseDTO: APISchema {
+    static let schemanaam = "Analyse"
+    static var velden: [String: JSONSchema] { ["complexiteit": .opsomming(Complexiteit.self)] }
+}
+
+extension RolVoorstelDTO: APIVorm {
+    static var velden: [String: JSONSchema] { ["rol": .opsomming(MeldpuntRol.self)] }
+}
+
+extension VolgendeStapDTO: APIVorm {
+    static var velden: [String: JSONSchema] { ["datum": .datum] }
+}
+
+extension MeldingBijlageDTO: APIVorm {
+    static var velden: [String: JSONSchema] { ["id": B.uuid] }
+}
+
+extension GebeurtenisGegevens: APIVorm {
+    static var velden: [String: JSONSchema] { ["datum": .datum] }
+}
+
+extension Gebeurtenissoort: APIOpsomming {}
+extension GebeurtenisDTO: APIVorm {}
+
+extension MeldingDetailDTO: APISchema {
+    static let schemanaam = "MeldingDetail"
+    static var velden: [String: JSONSchema] { [
+        "status": .opsomming(MeldingStatus.self), "fase": .opsomming(MelderFase.self), "eersteContactUiterlijk": .datum,
+        "rol": .opsomming(MeldpuntRol.self), "uitkomst": .opsomming(MeldingUitkomst.self),
+        "tevredenheid": .integer(maximum: (5, exclusive: false), minimum: (1, exclusive: false)),
+        "melding": .object(description: "De melding zoals verstuurd (MeldingInvoer zonder inhoud van bijlagen); ontbreekt na wissen."),
+        "mogelijkeStappen": .array(items: .opsomming(Behandelstap.self)),
+        "verzoeken": .array(description: "De coördinerende blik: alle verzoeken aan organisaties.", items: .ref("Verzoek")),
+        "escalatieniveau": .opsomming(Escalatieniveau.self),
+        "aantalEscalaties": .integer(minimum: (0, exclusive: false)),
+    ] }
+}
+
+/// What the organisation that filed a case sees: the melder's view.
+extension MeldingService.MelderWeergave: APISchema {
+    static let schemanaam = "MeldingVoortgang"
+    static var velden: [String: JSONSchema] { [
+        "status": .opsomming(MeldingStatus.self), "fase": .opsomming(MelderFase.self), "eersteContactUiterlijk": .datum,
+    ] }
+}
+
+extension MeldingService.MelderOpschorting: APIVorm {
+    static var velden: [String: JSONSchema] { ["tot": .datum] }
+}
+
+// MARK: Handling steps
+
+extension MeldingZoekInvoer: APISchema {
+    static let schemanaam = "MeldingZoekVerzoek"
+    static let beschrijving: String? = "Ten minste één van de drie."
+    static var velden: [String: JSONSchema] { [
+        "zaaknummer": B.ofNull(.string(pattern: B.zaaknummerPatroon)),
+        "naam": B.ofNull(B.tekst(max: BehandelLimieten.maxKort, min: 2)),
+        "bsn": B.ofNull(.string(description: "Voldoet aan de elfproef.", pattern: "^[0-9]{9}$")),
+    ] }
+}
+
+extension ContactInvoer: APISchema {
+    static let schemanaam = "ContactVerzoek"
+    static let verplicht: Set<String> = ["datum", "kanaal", "samenvatting"]
+    static var velden: [String: JSONSchema] { [
+        "datum": .string(format: .date, description: "Niet in de toekomst en niet vóór de ontvangst."),
+        "kanaal": .opsomming(Contactvorm.self),
+        "samenvatting": B.tekst(max: BehandelLimieten.maxTekst, min: 1),
+    ] }
+}
+
+extension ToewijzingInvoer: APISchema {
+    static let schemanaam = "ToewijzingVerzoek"
+    static let verplicht: Set<String> = ["email"]
+    static var velden: [String: JSONSchema] { ["email": .string(description: "E-mailadres van een actieve medewerker van het Meldpunt.")] }
+}
+
+extension AnalyseInvoer: APISchema {
+    static let schemanaam = "AnalyseVerzoek"
+    static let verplicht: Set<String> = ["oorsprongOrganisatie", "oorsprongRegistratie", "complexiteit"]
+    static var velden: [String: JSONSchema] { [
+        "oorsprongOrganisatie": B.tekst(max: BehandelLimieten.maxKort, min: 1),
+        "oorsprongRegistratie": B.tekst(max: BehandelLimieten.maxKort, "Een van de tien codes (BRP, BRI, …) of de naam van een andere registratie.", min: 1),
+        "geraakteOrganisaties": B.ofNull(B.lijst(B.tekst(max: BehandelLimieten.maxKort), max: BehandelLimieten.maxLijst)),
+        "geraakteRegistraties": B.ofNull(B.lijst(B.tekst(max: BehandelLimieten.maxKort), max: BehandelLimieten.maxLijst)),
+        "complexiteit": .opsomming(Complexiteit.self),
+        "toelichting": B.ofNull(B.tekst(max: BehandelLimieten.maxTekst, "Interne toelichting op de analyse.")),
+    ] }
+}
+
+extension RolkeuzeInvoer: APISchema {
+    static let schemanaam = "RolkeuzeVerzoek"
+    static let verplicht: Set<String> = ["rol"]
+    static var velden: [String: JSONSchema] { [
+        "rol": .opsomming(MeldpuntRol.self),
+        "reden": B.ofNull(B.tekst(max: BehandelLimieten.maxTekst, "Verplicht als de rol afwijkt van het voorstel.")),
+    ] }
+}
+
+extension TekstInvoer: APISchema {
+    static let schemanaam = "TekstVerzoek"
+    static let verplicht: Set<String> = ["tekst"]
+    static var velden: [String: JSONSchema] { [
+        "tekst": B.tekst(max: BehandelLimieten.maxTekst, "Berichten aan de melder hoogstens \(BehandelLimieten.maxBericht) tekens.", min: 1),
+    ] }
+}
+
+extension VolgendeStapInvoer: APISchema {
+    static let schemanaam = "VolgendeStapVerzoek"
+    static let verplicht: Set<String> = ["tekst", "datum"]
+    static var velden: [String: JSONSchema] { [
+        "tekst": B.tekst(max: BehandelLimieten.maxKort * 5, min: 1),
+        "datum": .string(format: .date, description: "Niet in het verleden."),
+    ] }
+}
+
+extension MeldingStatuswijzigingInvoer: APISchema {
+    static let schemanaam = "MeldingStatuswijzigingVerzoek"
+    static let verplicht: Set<String> = ["status"]
+    static var velden: [String: JSONSchema] { [
+        "status": .opsomming([MeldingStatus.wachtOpOrganisaties, .inBehandeling, .gesloten].map(\.rawValue)),
+        "uitkomst": B.ofNull(.opsomming(MeldingUitkomst.allCases.map(\.rawValue), description: "Verplicht bij gesloten.")),
+        "samenvatting": B.ofNull(B.tekst(max: BehandelLimieten.maxTekst, "Bij gesloten verplicht: voor de melder, in gewone taal; bij buitenScope en doorverwezen waar de melder wel terecht kan.")),
+        "scopeReden": B.ofNull(.opsomming(ScopeReden.allCases.map(\.rawValue), description: "Verplicht bij uitkomst buitenScope.")),
+        "redenOpenCorrecties": B.ofNull(B.tekst(max: nil, "Verplicht bij sluiten als opgelost terwijl een correctieverzoek nog openstaat.")),
+    ] }
+}
+
+extension StatuspaginaLinkDTO: APISchema {
+    static let schemanaam = "StatuspaginaLink"
+    static var velden: [String: JSONSchema] { ["statuspagina": .string(description: "De nieuwe privélink; wordt maar één keer gegeven.")] }
+}
