@@ -18,7 +18,7 @@ public enum ScopeReden: String, CaseIterable, Codable, Sendable {
 }
 
 /// A step staff take on a case. Each moves the case on, or leaves its state as it is.
-public enum Behandelstap: String, CaseIterable, Sendable, Equatable {
+public enum Behandelstap: String, CaseIterable, Codable, Sendable, Equatable {
     /// A personal contact with the melder; the first one ends "ontvangen".
     case contact
     case analyse

@@ -85,23 +85,23 @@ struct CoordinatieWebController: RouteCollection {
     static func berichten(_ b: [VerzoekBerichtDTO], _ t: [String: String], href: (VerzoekBijlageDTO) -> String) -> [VerzoekPagina.Bericht] {
         b.reversed().map {
             VerzoekPagina.Bericht(tijdstip: Datumweergave.tijdstip($0.tijdstip), van: [$0.door, t["verzoekVan_\($0.van)"]].compactMap { $0 }.first ?? $0.van,
-                                  wat: t["verzoekStap_\($0.soort.rawValue)"] ?? $0.soort.rawValue, tekst: $0.tekst, bijlage: $0.bijlage.map(href), bijlageNaam: $0.bijlage?.bestandsnaam)
+                                  wat: t.naam("verzoekStap", $0.soort), tekst: $0.tekst, bijlage: $0.bijlage.map(href), bijlageNaam: $0.bijlage?.bestandsnaam)
         }
     }
 
     static func opschortingTekst(_ o: OpschortingDTO, _ t: [String: String]) -> String {
-        [t["opschortingsActie_\(o.actie)"] ?? o.actie, o.kenmerk.map { "\(t.tekst("verzoekKenmerk")) \($0)" },
+        [t.naam("opschortingsActie", o.actie), o.kenmerk.map { "\(t.tekst("verzoekKenmerk")) \($0)" },
          o.tot.map { "\(t.tekst("statusTot")) \(Datumweergave.datum($0))" },
          o.bevestigdOp.map { "\(t.tekst("verzoekBevestigd")) \(Datumweergave.datum($0))" } ?? t["verzoekNietBevestigd"],
          o.opgehevenOp.map { "\(t.tekst("verzoekOpgeheven")) \(Datumweergave.datum($0))" }].compactMap { $0 }.joined(separator: " · ")
     }
 
-    static func kop(soort: String, status: String, uiterlijk: String?, teLaat: Bool, niveau: String, reden: String?, opschorting: OpschortingDTO?,
+    static func kop(soort: VerzoekSoort, status: VerzoekStatus, uiterlijk: Dag?, teLaat: Bool, niveau: Escalatieniveau, reden: String?, opschorting: OpschortingDTO?,
                     overleg: OverlegDTO?, _ t: [String: String]) -> [VerzoekPagina.Regel] {
-        var r = [VerzoekPagina.Regel(label: t.tekst("verzoekSoort"), waarde: t["verzoekSoort_\(soort)"] ?? soort),
-                 VerzoekPagina.Regel(label: t.tekst("status"), waarde: t["verzoekStatus_\(status)"] ?? status),
+        var r = [VerzoekPagina.Regel(label: t.tekst("verzoekSoort"), waarde: t.naam("verzoekSoort", soort)),
+                 VerzoekPagina.Regel(label: t.tekst("status"), waarde: t.naam("verzoekStatus", status)),
                  VerzoekPagina.Regel(label: t.tekst("verzoekUiterlijk"), waarde: (uiterlijk.map(Datumweergave.datum) ?? "–") + (teLaat ? " – \(t.tekst("teLaat"))" : "")),
-                 VerzoekPagina.Regel(label: t.tekst("verzoekNiveau"), waarde: t["niveau_\(niveau)"] ?? niveau)]
+                 VerzoekPagina.Regel(label: t.tekst("verzoekNiveau"), waarde: t.naam("niveau", niveau))]
         if let reden { r.append(.init(label: t.tekst("verzoekReden"), waarde: reden)) }
         if let o = opschorting { r.append(.init(label: t.tekst("verzoekOpschorting"), waarde: opschortingTekst(o, t))) }
         if let o = overleg {
@@ -136,16 +136,16 @@ struct CoordinatieWebController: RouteCollection {
         if let c = v.contactpersoon {
             regels.append(.init(label: t.tekst("verzoekContactpersoon"), waarde: [c.naam, c.functie, c.email, c.telefoon].compactMap { $0 }.joined(separator: " · ")))
         }
-        regels.append(.init(label: t.tekst("verzoekGedeeld"), waarde: v.gedeeldeGegevens.isEmpty ? t.tekst("verzoekAlleenVraag") : v.gedeeldeGegevens.map { t["gedeeld_\($0)"] ?? $0 }.joined(separator: ", ")))
-        let open = VerzoekStatus(rawValue: v.status)?.isOpen ?? false
+        regels.append(.init(label: t.tekst("verzoekGedeeld"), waarde: v.gedeeldeGegevens.isEmpty ? t.tekst("verzoekAlleenVraag") : v.gedeeldeGegevens.map { t.naam("gedeeld", $0) }.joined(separator: ", ")))
+        let open = v.status.isOpen
         let inhoud = VerzoekPagina(
-            titel: "\(t["verzoekSoort_\(v.soort)"] ?? v.soort) – \(v.organisatie.naam)", terug: "/meldingen/\(z)", terugNaam: "\(t.tekst("mfoMelding")) \(z)",
+            titel: "\(t.naam("verzoekSoort", v.soort)) – \(v.organisatie.naam)", terug: "/meldingen/\(z)", terugNaam: "\(t.tekst("mfoMelding")) \(z)",
             basis: basis, isMeldpunt: true, zaaknummer: z, regels: regels, gedeeld: [], gedeeldeBijlagen: [],
             berichten: Self.berichten(v.berichten, t) { "\(basis)/bijlagen/\($0.id)" }, open: open, kanAccepteren: false, kanUitvoeren: false,
-            isOpschorting: v.soort == VerzoekSoort.opschorting.rawValue, isOverleg: v.soort == VerzoekSoort.overleg.rawValue, kanOpheffen: false,
-            kanEscaleren: open && v.niveau != Escalatieniveau.interdepartementaal.rawValue,
-            terugmelding: v.terugmelding.map { "\(t.tekst("verzoekTerugmelding")) \($0.id) – \($0.status) (\($0.bijhouder))" },
-            waarden: ["termijnUiterlijk": v.uiterlijk ?? ""].merging(waarden) { _, b in b }, fouten: fouten.lijst, foutVelden: fouten.velden)
+            isOpschorting: v.soort == .opschorting, isOverleg: v.soort == .overleg, kanOpheffen: false,
+            kanEscaleren: open && v.niveau != .interdepartementaal,
+            terugmelding: v.terugmelding.map { "\(t.tekst("verzoekTerugmelding")) \($0.id) – \($0.status.naam(req.taal)) (\($0.bijhouder))" },
+            waarden: ["termijnUiterlijk": v.uiterlijk?.description ?? ""].merging(waarden) { _, b in b }, fouten: fouten.lijst, foutVelden: fouten.velden)
         return try await req.pagina("verzoek", titel: "verzoekTitel", inhoud: inhoud, melding: melding, status: fouten.lijst.isEmpty ? .ok : .badRequest)
     }
 
@@ -200,8 +200,8 @@ struct CoordinatieWebController: RouteCollection {
         let pagina = max(1, min(100_000, req.queryWaarde("pagina").flatMap { Int($0) } ?? 1))
         let (items, totaal) = try await req.meldingen.verzoekenVoorPartner(alleenOpen: open, pagina: pagina, grootte: 25, door: partner(req))
         let rijen = items.map {
-            PartnerRij(href: "/verzoeken/\($0.id)", zaaknummer: $0.zaaknummer, soort: t["verzoekSoort_\($0.soort)"] ?? $0.soort,
-                       status: t["verzoekStatus_\($0.status)"] ?? $0.status, uiterlijk: $0.uiterlijk.map(Datumweergave.datum) ?? "–", teLaat: $0.termijnOverschreden)
+            PartnerRij(href: "/verzoeken/\($0.id)", zaaknummer: $0.zaaknummer, soort: t.naam("verzoekSoort", $0.soort),
+                       status: t.naam("verzoekStatus", $0.status), uiterlijk: $0.uiterlijk.map(Datumweergave.datum) ?? "–", teLaat: $0.termijnOverschreden)
         }
         return try await req.pagina("verzoeken", titel: "verzoekenTitel", inhoud: PartnerLijst(
             rijen: rijen, alleenOpen: open,
@@ -232,19 +232,19 @@ struct CoordinatieWebController: RouteCollection {
             ("mfoLabel_watIsFout", d.watIsFout), ("mfoLabel_watMoetHetZijn", d.watMoetHetZijn), ("mfoLabel_sinds", d.sinds.map(Datumweergave.datum)),
             ("mfoLabel_registraties", d.registraties?.joined(separator: ", ")),
         ].compactMap { sleutel, w in w.flatMap { $0.isEmpty ? nil : VerzoekPagina.Regel(label: t[sleutel] ?? sleutel, waarde: $0) } }
-            + (d.gevolgen ?? []).map { VerzoekPagina.Regel(label: t.tekst("mfoGevolg"), waarde: [$0.soort.map { t["gevolg_\($0)"] ?? $0 }, $0.organisatie, $0.omschrijving].compactMap { $0 }.joined(separator: " · ")) }
+            + (d.gevolgen ?? []).map { VerzoekPagina.Regel(label: t.tekst("mfoGevolg"), waarde: [$0.soort.map { t.naam("gevolg", $0) }, $0.organisatie, $0.omschrijving].compactMap { $0 }.joined(separator: " · ")) }
         let mogelijk = Set(v.mogelijkeStatussen)
-        let open = VerzoekStatus(rawValue: v.status)?.isOpen ?? false
+        let open = v.status.isOpen
         let inhoud = VerzoekPagina(
-            titel: "\(t["verzoekSoort_\(v.soort)"] ?? v.soort) – \(v.zaaknummer)", terug: "/verzoeken", terugNaam: t.tekst("verzoekenTitel"),
+            titel: "\(t.naam("verzoekSoort", v.soort)) – \(v.zaaknummer)", terug: "/verzoeken", terugNaam: t.tekst("verzoekenTitel"),
             basis: basis, isMeldpunt: false, zaaknummer: v.zaaknummer, regels: regels, gedeeld: [VerzoekPagina.Regel(label: t.tekst("verzoekVraag"), waarde: v.vraag)] + gedeeld,
             gedeeldeBijlagen: (d.bijlagen ?? []).map { Keuze(waarde: "\(basis)/bijlagen/\($0.id)", naam: $0.bestandsnaam) },
             berichten: Self.berichten(v.berichten, t) { "\(basis)/bijlagen/\($0.id)" }, open: open,
-            kanAccepteren: mogelijk.contains("geaccepteerd"), kanUitvoeren: mogelijk.contains("uitgevoerd"),
-            isOpschorting: v.soort == VerzoekSoort.opschorting.rawValue, isOverleg: v.soort == VerzoekSoort.overleg.rawValue,
+            kanAccepteren: mogelijk.contains(.geaccepteerd), kanUitvoeren: mogelijk.contains(.uitgevoerd),
+            isOpschorting: v.soort == .opschorting, isOverleg: v.soort == .overleg,
             kanOpheffen: v.kanOpheffen, kanEscaleren: false,
             terugmelding: v.terugmeldingId.map { _ in t.tekst("verzoekViaTerugmelding") },
-            waarden: ["uitvoerenOpgeschortTot": v.opschorting?.tot ?? ""].merging(waarden) { _, b in b }, fouten: fouten.lijst, foutVelden: fouten.velden)
+            waarden: ["uitvoerenOpgeschortTot": v.opschorting?.tot?.description ?? ""].merging(waarden) { _, b in b }, fouten: fouten.lijst, foutVelden: fouten.velden)
         return try await req.pagina("verzoek", titel: "verzoekTitel", inhoud: inhoud, melding: melding, status: fouten.lijst.isEmpty ? .ok : .badRequest)
     }
 

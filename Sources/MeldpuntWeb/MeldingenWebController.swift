@@ -112,15 +112,15 @@ struct MeldingenWebController: RouteCollection {
             mappen: Map.allCases.map { TerugmeldingenWebController.MapLink(href: "/meldingen?map=\($0.rawValue)", naam: t[$0.tekstSleutel] ?? $0.rawValue, actief: $0 == map) },
             rijen: items.map { s in
                 Rij(href: "/meldingen/\(s.zaaknummer)", zaaknummer: s.zaaknummer, naam: s.naam ?? t.tekst("mfoGewist"),
-                    melderType: t["mfoMelderType_\(s.melderType)"] ?? s.melderType, registraties: s.registraties.joined(separator: ", "),
+                    melderType: t.naam("mfoMelderType", s.melderType), registraties: s.registraties.joined(separator: ", "),
                     ontvangen: Datumweergave.datum(s.ontvangenOp), contactUiterlijk: Datumweergave.datum(s.eersteContactUiterlijk),
-                    teLaat: s.contactTermijnOverschreden, verzoekTeLaat: s.verzoekTermijnOverschreden, status: t["mfoStatus_\(s.status)"] ?? s.status, behandelaar: s.behandelaar?.naam)
+                    teLaat: s.contactTermijnOverschreden, verzoekTeLaat: s.verzoekTermijnOverschreden, status: t.naam("mfoStatus", s.status), behandelaar: s.behandelaar?.naam)
             },
             bladeren: Bladeren(totaal: totaal, pagina: filter?.pagina ?? 1, grootte: filter?.paginagrootte ?? 25,
                                link: map.map { m in { "/meldingen?map=\(m.rawValue)&pagina=\($0)" } }
                                    ?? status.map { s in { "/meldingen?status=\(s.rawValue)&pagina=\($0)" } }),
             statussen: [Keuze(waarde: "", naam: t.tekst("mfoAlleStatussen"), gekozen: status == nil)]
-                + MeldingStatus.allCases.map { Keuze(waarde: $0.rawValue, naam: t["mfoStatus_\($0.rawValue)"] ?? $0.rawValue, gekozen: $0 == status) },
+                + MeldingStatus.allCases.map { Keuze(waarde: $0.rawValue, naam: t.naam("mfoStatus", $0), gekozen: $0 == status) },
             zoekterm: zoekterm, isZoekresultaat: map == nil && status == nil, fouten: fouten,
             foutVelden: Dictionary(fouten.map { ($0.veld, $0.tekst) }, uniquingKeysWith: { a, _ in a }))
         return try await req.pagina("meldingen", titel: "werkvoorraad", inhoud: inhoud, status: fouten.isEmpty ? .ok : .badRequest)
@@ -207,16 +207,16 @@ struct MeldingenWebController: RouteCollection {
         var waarden: [String: String] = [
             "contactDatum": Dag(req.application.klok.nu()).description,
             "toewijzenEmail": d.behandelaar?.email ?? g.gebruiker?.email ?? "",
-            "keuzeRol": d.rol ?? d.rolVoorstel?.rol ?? "",
+            "keuzeRol": (d.rol ?? d.rolVoorstel?.rol)?.rawValue ?? "",
             "stapTekst": d.volgendeStap?.tekst ?? "",
-            "stapDatum": d.volgendeStap?.datum ?? "",
+            "stapDatum": d.volgendeStap?.datum.description ?? "",
         ]
         if let a = d.analyse {
             waarden["analyseOorsprongOrganisatie"] = a.oorsprongOrganisatie
             waarden["analyseOorsprongRegistratie"] = a.oorsprongRegistratie
             waarden["analyseGeraakteOrganisaties"] = a.geraakteOrganisaties.joined(separator: "\n")
             waarden["analyseGeraakteRegistraties"] = a.geraakteRegistraties.joined(separator: "\n")
-            waarden["analyseComplexiteit"] = a.complexiteit
+            waarden["analyseComplexiteit"] = a.complexiteit.rawValue
         }
         waarden.merge(invoer) { _, nieuw in nieuw }
         func keuzes(_ waarden_: [String], sleutel: String, veld: String) -> [Keuze] {
@@ -225,9 +225,9 @@ struct MeldingenWebController: RouteCollection {
         let medewerkers = try await Gebruiker.query(on: req.db).filter(\.$rol == GebruikersRol.meldpunt.rawValue).filter(\.$actief == true)
             .filter(\.$organisatie.$id == g.organisatie.id).sort(\.$naam).all()
         let inhoud = Detail(
-            zaaknummer: d.zaaknummer, href: "/meldingen/\(d.zaaknummer)", status: t["mfoStatus_\(d.status)"] ?? d.status,
-            fase: t["fase_\(d.fase)"] ?? d.fase, gesloten: d.status == MeldingStatus.gesloten.rawValue,
-            uitkomst: d.uitkomst.map { t["mfoUitkomst_\($0)"] ?? $0 }, rol: d.rol.map { t["mfoRol_\($0)"] ?? $0 },
+            zaaknummer: d.zaaknummer, href: "/meldingen/\(d.zaaknummer)", status: t.naam("mfoStatus", d.status),
+            fase: t.naam("fase", d.fase), gesloten: d.status == .gesloten,
+            uitkomst: d.uitkomst.map { t.naam("mfoUitkomst", $0) }, rol: d.rol.map { t.naam("mfoRol", $0) },
             ontvangen: Datumweergave.tijdstip(d.ontvangenOp), contactUiterlijk: Datumweergave.datum(d.eersteContactUiterlijk),
             contactOp: d.eersteContactOp.map(Datumweergave.datum), teLaat: d.contactTermijnOverschreden,
             behandelaar: d.behandelaar?.naam, volgendeStap: d.volgendeStap.map { "\($0.tekst) (\(Datumweergave.datum($0.datum)))" },
@@ -239,17 +239,17 @@ struct MeldingenWebController: RouteCollection {
                 Regel(label: t.tekst("mfoOorsprong"), waarde: "\(a.oorsprongOrganisatie) · \(a.oorsprongRegistratie)"),
                 Regel(label: t.tekst("mfoGeraakteOrganisaties"), waarde: a.geraakteOrganisaties.isEmpty ? "–" : a.geraakteOrganisaties.joined(separator: ", ")),
                 Regel(label: t.tekst("mfoGeraakteRegistraties"), waarde: a.geraakteRegistraties.isEmpty ? "–" : a.geraakteRegistraties.joined(separator: ", ")),
-                Regel(label: t.tekst("mfoComplexiteit"), waarde: t["mfoComplexiteit_\(a.complexiteit)"] ?? a.complexiteit),
+                Regel(label: t.tekst("mfoComplexiteit"), waarde: t.naam("mfoComplexiteit", a.complexiteit)),
             ] } ?? [],
-            voorstel: d.rolVoorstel.map { t["mfoRol_\($0.rol)"] ?? $0.rol }, voorstelRedenen: d.rolVoorstel?.redenen ?? [],
+            voorstel: d.rolVoorstel.map { t.naam("mfoRol", $0.rol) }, voorstelRedenen: d.rolVoorstel?.redenen ?? [],
             tijdlijn: d.tijdlijn.reversed().map { Self.tijdlijnRij($0, t) },
-            kan: Kan(contact: stappen.contains("contact"), analyse: stappen.contains("analyse"), rolKeuze: stappen.contains("rolKeuze") && d.analyse != nil,
-                     wacht: stappen.contains("wachtOpOrganisaties"), hervatten: stappen.contains("hervatten"), sluiten: stappen.contains("sluiten"),
+            kan: Kan(contact: stappen.contains(.contact), analyse: stappen.contains(.analyse), rolKeuze: stappen.contains(.rolKeuze) && d.analyse != nil,
+                     wacht: stappen.contains(.wachtOpOrganisaties), hervatten: stappen.contains(.hervatten), sluiten: stappen.contains(.sluiten),
                      schrijven: !stappen.isEmpty),
             kanalen: keuzes(Contactvorm.allCases.map(\.rawValue), sleutel: "mfoKanaal", veld: "contactKanaal"),
             complexiteiten: keuzes(Complexiteit.allCases.map(\.rawValue), sleutel: "mfoComplexiteit", veld: "analyseComplexiteit"),
             rollen: MeldpuntRol.allCases.map { r in
-                Keuze(waarde: r.rawValue, naam: (t["mfoRol_\(r.rawValue)"] ?? r.rawValue) + (r.rawValue == d.rolVoorstel?.rol ? " (\(t.tekst("mfoVoorgesteld")))" : ""),
+                Keuze(waarde: r.rawValue, naam: (t.naam("mfoRol", r)) + (r == d.rolVoorstel?.rol ? " (\(t.tekst("mfoVoorgesteld")))" : ""),
                       gekozen: waarden["keuzeRol"] == r.rawValue)
             },
             uitkomsten: [Keuze(waarde: "", naam: t.tekst("mfoKiesUitkomst"), gekozen: (waarden["sluitenUitkomst"] ?? "").isEmpty)]
@@ -261,24 +261,24 @@ struct MeldingenWebController: RouteCollection {
             foutVelden: Dictionary(fouten.map { ($0.veld, $0.tekst) }, uniquingKeysWith: { a, _ in a }),
             nieuweLink: nieuweLink,
             verzoeken: d.verzoeken.map { v in
-                VerzoekRij(href: "/meldingen/\(d.zaaknummer)/verzoeken/\(v.id)", organisatie: v.organisatie.naam, soort: t["verzoekSoort_\(v.soort)"] ?? v.soort,
-                           status: t["verzoekStatus_\(v.status)"] ?? v.status, uiterlijk: v.uiterlijk.map(Datumweergave.datum) ?? "–", teLaat: v.termijnOverschreden,
-                           niveau: t["niveau_\(v.niveau)"] ?? v.niveau,
+                VerzoekRij(href: "/meldingen/\(d.zaaknummer)/verzoeken/\(v.id)", organisatie: v.organisatie.naam, soort: t.naam("verzoekSoort", v.soort),
+                           status: t.naam("verzoekStatus", v.status), uiterlijk: v.uiterlijk.map(Datumweergave.datum) ?? "–", teLaat: v.termijnOverschreden,
+                           niveau: t.naam("niveau", v.niveau),
                            contactpersoon: v.contactpersoon.map { [$0.naam, $0.email, $0.telefoon].compactMap { $0 }.joined(separator: " · ") } ?? "–",
                            opschorting: v.opschorting.map { CoordinatieWebController.opschortingTekst($0, t) },
-                           terugmelding: v.terugmelding.map { "\($0.status) (\($0.bijhouder))" })
+                           terugmelding: v.terugmelding.map { "\($0.status.naam(req.taal)) (\($0.bijhouder))" })
             },
-            escalatieniveau: t["niveau_\(d.escalatieniveau)"] ?? d.escalatieniveau, aantalEscalaties: d.aantalEscalaties,
+            escalatieniveau: t.naam("niveau", d.escalatieniveau), aantalEscalaties: d.aantalEscalaties,
             partners: [Keuze(waarde: "", naam: t.tekst("partnerKies"), gekozen: (waarden["verzoekOrganisatie"] ?? "").isEmpty)]
                 + (try await req.partnerregister.partners()).map { Keuze(waarde: $0.id!.tekst, naam: $0.naam, gekozen: waarden["verzoekOrganisatie"] == $0.id!.tekst) },
             verzoekSoorten: keuzes(VerzoekSoort.allCases.map(\.rawValue), sleutel: "verzoekSoort", veld: "verzoekSoort"),
             opschortingsActies: [Keuze(waarde: "", naam: t.tekst("verzoekKiesActie"), gekozen: (waarden["verzoekActie"] ?? "").isEmpty)]
                 + keuzes(OpschortingsActie.allCases.map(\.rawValue), sleutel: "opschortingsActie", veld: "verzoekActie"),
             gedeeld: GedeeldGegeven.allCases.map { g in
-                Keuze(waarde: g.rawValue, naam: t["gedeeld_\(g.rawValue)"] ?? g.rawValue, gekozen: (waarden["verzoekGedeeld"] ?? "omschrijving").split(separator: ",").contains { $0 == g.rawValue })
+                Keuze(waarde: g.rawValue, naam: t.naam("gedeeld", g), gekozen: (waarden["verzoekGedeeld"] ?? "omschrijving").split(separator: ",").contains { $0 == g.rawValue })
             },
             brpGegevens: BRPAttribuut.alle.map { Keuze(waarde: $0.urn, naam: $0.naam, gekozen: waarden["tmGegeven"] == $0.urn) },
-            openCorrecties: d.verzoeken.contains { $0.soort == VerzoekSoort.correctie.rawValue && (VerzoekStatus(rawValue: $0.status)?.isOpen ?? false) })
+            openCorrecties: d.verzoeken.contains { $0.soort == .correctie && $0.status.isOpen })
         return try await req.pagina("melding", titel: "mfoMelding", inhoud: inhoud, melding: melding, status: status)
     }
 
@@ -288,7 +288,7 @@ struct MeldingenWebController: RouteCollection {
         func voeg(_ sleutel: String, _ waarde: String?) {
             if let w = waarde?.trimmingCharacters(in: .whitespacesAndNewlines), !w.isEmpty { r.append(Regel(label: t[sleutel] ?? sleutel, waarde: w)) }
         }
-        voeg("mfoWieMeldt", v.melderType.map { t["mfoMelderType_\($0)"] ?? $0 })
+        voeg("mfoWieMeldt", v.melderType.map { t.naam("mfoMelderType", $0) })
         voeg("mfoLabel_organisatieNaam", v.organisatieNaam)
         voeg("mfoLabel_kvkNummer", v.kvkNummer)
         for (rol, p) in [("mfoMelder", v.melder), ("mfoVertegenwoordigde", v.vertegenwoordigde)] {
@@ -300,7 +300,7 @@ struct MeldingenWebController: RouteCollection {
         if v.melderType == MelderType.intermediair.rawValue {
             voeg("mfoToestemmingVertegenwoordigde", v.toestemmingVertegenwoordigde == true ? t["ja"] : t["nee"])
         }
-        voeg("mfoLabel_voorkeurKanaal", v.voorkeurKanaal.map { t["kanaal_\($0)"] ?? $0 })
+        voeg("mfoLabel_voorkeurKanaal", v.voorkeurKanaal.map { t.naam("kanaal", $0) })
         voeg("mfoAlBenaderd", v.organisatieAlBenaderd.map { $0 ? t.tekst("ja") : t.tekst("nee") })
         voeg("mfoLabel_redenNietBenaderd", v.redenNietBenaderd)
         voeg("mfoLabel_registraties", ((v.registraties ?? []) + [v.andereRegistratie].compactMap { $0 }).joined(separator: ", "))
@@ -309,7 +309,7 @@ struct MeldingenWebController: RouteCollection {
         voeg("mfoLabel_watMoetHetZijn", v.watMoetHetZijn)
         voeg("mfoLabel_sinds", v.sinds.map(Datumweergave.datum))
         for g in v.gevolgen ?? [] {
-            voeg("mfoGevolg", [g.soort.map { t["gevolg_\($0)"] ?? $0 }, g.organisatie, g.omschrijving, g.uiterlijkeDatum.map { "\(t.tekst("mfoUiterlijk")) \(Datumweergave.datum($0))" }]
+            voeg("mfoGevolg", [g.soort.map { t.naam("gevolg", $0) }, g.organisatie, g.omschrijving, g.uiterlijkeDatum.map { "\(t.tekst("mfoUiterlijk")) \(Datumweergave.datum($0))" }]
                 .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · "))
         }
         return r
@@ -317,11 +317,11 @@ struct MeldingenWebController: RouteCollection {
 
     static func tijdlijnRij(_ e: GebeurtenisDTO, _ t: [String: String]) -> TijdlijnRij {
         let g = e.gegevens
-        let extra = [g?.kanaal.map { t["mfoKanaal_\($0)"] ?? $0 }, g?.datum.map(Datumweergave.datum), g?.status.map { t["mfoStatus_\($0)"] ?? $0 },
-                     g?.rol.map { t["mfoRol_\($0)"] ?? $0 }, g?.uitkomst.map { t["mfoUitkomst_\($0)"] ?? $0 }, g?.scopeReden.map { t["mfoScope_\($0)"] ?? $0 },
-                     g?.cijfer.map { "\($0)/5" }, g?.organisatie, g?.verzoekSoort.map { t["verzoekSoort_\($0)"] ?? $0 },
-                     g?.niveau.map { t["niveau_\($0)"] ?? $0 }, g?.contactpersoon, g?.terugmeldingStatus].compactMap { $0 }
-        return TijdlijnRij(tijdstip: Datumweergave.tijdstip(e.tijdstip), wat: t["mfoSoort_\(e.soort.rawValue)"] ?? e.soort.rawValue, door: e.door ?? "–",
+        let extra = [g?.kanaal.map { t.naam("mfoKanaal", $0) }, g?.datum.map(Datumweergave.datum), g?.status.map { t.naam("mfoStatus", $0) },
+                     g?.rol.map { t.naam("mfoRol", $0) }, g?.uitkomst.map { t.naam("mfoUitkomst", $0) }, g?.scopeReden.map { t.naam("mfoScope", $0) },
+                     g?.cijfer.map { "\($0)/5" }, g?.organisatie, g?.verzoekSoort.map { t.naam("verzoekSoort", $0) },
+                     g?.niveau.map { t.naam("niveau", $0) }, g?.contactpersoon, g?.terugmeldingStatus].compactMap { $0 }
+        return TijdlijnRij(tijdstip: Datumweergave.tijdstip(e.tijdstip), wat: t.naam("mfoSoort", e.soort), door: e.door ?? "–",
                            tekst: e.tekst, extra: extra.isEmpty ? nil : extra.joined(separator: " · "), voorMelder: e.zichtbaarVoorMelder)
     }
 

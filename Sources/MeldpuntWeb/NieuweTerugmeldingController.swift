@@ -83,7 +83,7 @@ struct NieuweTerugmeldingController: RouteCollection {
         let wizard = Wizard(
             stap: stap.rawValue, stapNummer: (Stap.allCases.firstIndex(of: stap) ?? 0) + 1,
             stappen: Stap.allCases.enumerated().map { i, s in
-                StapLink(naam: t["stap_\(s.rawValue)"] ?? s.rawValue, href: "\(basis)/\(s.rawValue)", huidig: s == stap, nummer: i + 1)
+                StapLink(naam: t.naam("stap", s), href: "\(basis)/\(s.rawValue)", huidig: s == stap, nummer: i + 1)
             },
             actie: "\(basis)/\(stap.rawValue)", concept: concept,
             gemeenten: ref.actueleGemeenten().sorted { $0.naam < $1.naam }.map { "\($0.code) \($0.naam)" },

@@ -44,7 +44,7 @@ struct PartnersWebController: RouteCollection {
     private func toonLijst(_ req: Request, waarden: [String: String] = [:], fouten: Formulierfouten = .init()) async throws -> Response {
         let t = Teksten.voor(req.taal)
         let rijen = try await req.partnerregister.partners().map {
-            Rij(href: "/partners/\($0.id!.tekst)", naam: $0.naam, soort: $0.partnerSoort.map { t["partnerSoort_\($0)"] ?? $0 } ?? "–",
+            Rij(href: "/partners/\($0.id!.tekst)", naam: $0.naam, soort: $0.partnerSoort.map { t.naam("partnerSoort", $0) } ?? "–",
                 registraties: ($0.partnerRegistraties ?? "").replacingOccurrences(of: ",", with: ", "),
                 intentieverklaring: $0.intentieverklaringOp.map(Datumweergave.datum) ?? t.tekst("nee"))
         }
@@ -55,7 +55,7 @@ struct PartnersWebController: RouteCollection {
 
     private func soorten(_ t: [String: String], _ gekozen: String?) -> [Keuze] {
         [Keuze(waarde: "", naam: t.tekst("partnerKiesSoort"), gekozen: (gekozen ?? "").isEmpty)]
-            + PartnerSoort.allCases.map { Keuze(waarde: $0.rawValue, naam: t["partnerSoort_\($0.rawValue)"] ?? $0.rawValue, gekozen: gekozen == $0.rawValue) }
+            + PartnerSoort.allCases.map { Keuze(waarde: $0.rawValue, naam: t.naam("partnerSoort", $0), gekozen: gekozen == $0.rawValue) }
     }
 
     private func fout(_ req: Request, _ p: Weigering, _ voorvoegsel: String) -> Formulierfouten {
@@ -119,11 +119,11 @@ struct PartnersWebController: RouteCollection {
         return try await req.pagina("partner", titel: "partnersTitel", inhoud: Detail(
             href: "/partners/\(o.id!.tekst)", naam: o.naam, oin: o.oin ?? o.gemeentecode ?? "–",
             contacten: p.contactpersonen.map {
-                Contact(id: $0.id!.tekst, niveau: t["niveau_\($0.niveau)"] ?? $0.niveau, naam: $0.naam, functie: $0.functie ?? "", email: $0.email ?? "",
+                Contact(id: $0.id!.tekst, niveau: t.naam("niveau", $0.niveau), naam: $0.naam, functie: $0.functie ?? "", email: $0.email ?? "",
                         telefoon: $0.telefoon ?? "", heeftLogin: $0.$gebruiker.id != nil, kanLogin: $0.$gebruiker.id == nil && $0.email != nil && o.partnerSoort != nil)
             },
             soorten: soorten(t, w["wijzigSoort"]),
-            niveaus: niveaus.map { Keuze(waarde: $0.rawValue, naam: t["niveau_\($0.rawValue)"] ?? $0.rawValue, gekozen: w["contactNiveau"] == $0.rawValue) },
+            niveaus: niveaus.map { Keuze(waarde: $0.rawValue, naam: t.naam("niveau", $0), gekozen: w["contactNiveau"] == $0.rawValue) },
             waarden: w, fouten: fouten.lijst, foutVelden: fouten.velden, login: login?.0, wachtwoord: login?.1),
             melding: melding, status: fouten.lijst.isEmpty ? .ok : .badRequest)
     }

@@ -132,26 +132,26 @@ struct StatuspaginaController: RouteCollection {
             return try await req.pagina("status-onbekend", titel: "statusOnbekendTitel", status: .notFound)
         }
         let t = Teksten.voor(req.taal)
-        let huidig = MelderFase.allCases.firstIndex { $0.rawValue == m.fase } ?? 0
+        let huidig = MelderFase.allCases.firstIndex(of: m.fase) ?? 0
         let labels = ["bericht": "uwBericht", "bijlage": "statusBijlageLabel", "cijfer": "beoordelingTitel", "opmerking": "beoordelingOpmerking"]
         let veldFouten = fouten.sorted { $0.key < $1.key }.map { VeldFout(veld: $0.key, label: t[labels[$0.key] ?? ""] ?? $0.key, tekst: $0.value) }
-        let watNu = m.status == MeldingStatus.inBehandeling.rawValue ? m.rol.flatMap { t["statusNu_\($0)"] } : t["statusNu_\(m.status)"]
+        let watNu = m.status == .inBehandeling ? m.rol.flatMap { t["statusNu_\($0)"] } : t["statusNu_\(m.status.rawValue)"]
         let weergave = Weergave(
-            zaaknummer: m.zaaknummer, faseTekst: t["fase_\(m.fase)_uitleg"] ?? m.faseTekst, watNu: watNu ?? t.tekst("statusNu_analyse"),
-            stappen: MelderFase.allCases.enumerated().map { i, f in Stap(naam: t["fase_\(f.rawValue)"] ?? f.rawValue, huidig: i == huidig, gedaan: i < huidig) },
-            eersteContact: m.status == MeldingStatus.ontvangen.rawValue ? Datumweergave.datum(m.eersteContactUiterlijk) : nil,
+            zaaknummer: m.zaaknummer, faseTekst: t["fase_\(m.fase.rawValue)_uitleg"] ?? m.faseTekst, watNu: watNu ?? t.tekst("statusNu_analyse"),
+            stappen: MelderFase.allCases.enumerated().map { i, f in Stap(naam: t.naam("fase", f), huidig: i == huidig, gedaan: i < huidig) },
+            eersteContact: m.status == .ontvangen ? Datumweergave.datum(m.eersteContactUiterlijk) : nil,
             organisaties: m.organisaties.map { naam in
-                let gevraagd = m.verzoeken.filter { $0.organisatie == naam }.map { "\(t["statusVerzoek_\($0.soort)"] ?? $0.soort) (\(t["statusVerzoekStatus_\($0.status)"] ?? $0.status))" }
+                let gevraagd = m.verzoeken.filter { $0.organisatie == naam }.map { "\(t.naam("statusVerzoek", $0.soort)) (\(t.naam("statusVerzoekStatus", $0.status)))" }
                 return Organisatie(naam: naam, wat: gevraagd.isEmpty ? nil : t.tekst("statusWeVroegen") + " " + gevraagd.joined(separator: "; "))
             },
             opschortingen: m.opschortingen.map { o in
-                let actie = t["statusActie_\(o.actie)"] ?? o.actie
+                let actie = t.naam("statusActie", o.actie)
                 if let op = o.opgehevenOp { return "\(o.organisatie) \(t.tekst("statusWachtNietMeer")) \(actie) (\(t.tekst("statusSinds")) \(Datumweergave.datum(op)))." }
                 return "\(o.organisatie) \(t.tekst("statusWachtMet")) \(actie) " + (o.tot.map { "\(t.tekst("statusTot")) \(Datumweergave.datum($0))." } ?? t.tekst("statusZolang"))
             },
-            gevolgen: m.gevolgen.map { Gevolg(wat: t["gevolg_\($0.soort)"] ?? $0.soort, organisatie: $0.organisatie, opgeschort: $0.opgeschort) },
+            gevolgen: m.gevolgen.map { Gevolg(wat: t.naam("gevolg", $0.soort), organisatie: $0.organisatie, opgeschort: $0.opgeschort) },
             volgendeStap: m.volgendeStap?.tekst, volgendeStapDatum: m.volgendeStap.map { Datumweergave.datum($0.datum) },
-            uitkomst: m.uitkomst.map { t["mfoUitkomst_\($0)"] ?? $0 }, samenvatting: m.samenvatting,
+            uitkomst: m.uitkomst.map { t.naam("mfoUitkomst", $0) }, samenvatting: m.samenvatting,
             berichten: m.berichten.map { Bericht(tijdstip: Datumweergave.tijdstip($0.tijdstip), tekst: $0.tekst, van: t[$0.vanMelder ? "statusU" : "statusMeldpunt"]!) },
             gesloten: m.gesloten, kanBeoordelen: m.gesloten && m.tevredenheid == nil, tevredenheid: m.tevredenheid,
             cijfers: Beoordeling.schaal.map { Keuze(waarde: String($0), naam: t.tekst("beoordeling_\($0)")) },

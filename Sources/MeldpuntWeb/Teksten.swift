@@ -335,4 +335,12 @@ extension Dictionary where Key == String, Value == String {
     /// A fixed text by its key. Every key used in code and templates exists in both languages
     /// (TekstenTests), so the key itself is only ever shown if that test was ignored.
     func tekst(_ sleutel: String) -> String { self[sleutel] ?? sleutel }
+
+    /// The name of an enum value under a key prefix (`verzoekSoort_correctie`).
+    func naam<E: RawRepresentable>(_ voorvoegsel: String, _ waarde: E) -> String where E.RawValue == String {
+        self["\(voorvoegsel)_\(waarde.rawValue)"] ?? waarde.rawValue
+    }
+
+    /// The same for a value that is still text (free input such as a consequence kind).
+    func naam(_ voorvoegsel: String, _ waarde: String) -> String { self["\(voorvoegsel)_\(waarde)"] ?? waarde }
 }

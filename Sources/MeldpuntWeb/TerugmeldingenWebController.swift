@@ -163,12 +163,12 @@ struct TerugmeldingenWebController: RouteCollection {
             mappen: (isInbox ? [Map.nieuw, .inBehandeling, .ingepland, .archief, .alle] : [Map.alle, .nieuw, .inBehandeling, .ingepland, .archief]).map {
                 MapLink(href: "/terugmeldingen?map=\($0.rawValue)", naam: t[$0.tekstSleutel] ?? $0.rawValue, actief: $0 == vraag.map && !zoekt)
             },
-            rijen: items.map { Self.rij($0) },
+            rijen: items.map { Self.rij($0, taal: req.taal) },
             bladeren: Bladeren(totaal: totaal, pagina: vraag.pagina, grootte: filter.paginagrootte, link: zoekt ? nil : link),
             vanaf: vraag.vanaf, tot: vraag.tot, teLaat: vraag.teLaat, kenmerk: vraag.kenmerk, persoon: vraag.persoon,
             isZoekresultaat: zoekt,
             kanBulk: isInbox && [.nieuw, .inBehandeling, .ingepland].contains(vraag.map) && !items.isEmpty,
-            uitkomsten: Afhandeluitkomst.allCases.map { Keuze(waarde: $0.rawValue, naam: t["uitkomst_\($0.rawValue)"] ?? $0.rawValue) },
+            uitkomsten: Afhandeluitkomst.allCases.map { Keuze(waarde: $0.rawValue, naam: t.naam("uitkomst", $0)) },
             fouten: fouten, foutVelden: Dictionary(fouten.map { ($0.veld, $0.tekst) }, uniquingKeysWith: { a, _ in a }),
             bulkResultaten: bulkResultaten)
         return try await req.pagina("terugmeldingen", titel: isInbox ? "inbox" : "mijnTerugmeldingen", inhoud: inhoud,
@@ -209,7 +209,7 @@ struct TerugmeldingenWebController: RouteCollection {
                                                  uitkomst: status == .afgehandeld ? invoer.uitkomst : nil)
             do {
                 let d = try await req.terugmeldingen.wijzigStatus(id, verzoek, door: g.organisatie, als: g.terugmeldPartijen)
-                resultaten.append(BulkResultaat(persoon: Self.persoonTekst(d.persoon), gelukt: true, tekst: d.status))
+                resultaten.append(BulkResultaat(persoon: Self.persoonTekst(d.persoon), gelukt: true, tekst: d.status.naam(req.taal)))
             } catch let p as Weigering {
                 resultaten.append(BulkResultaat(persoon: String(id.tekst.prefix(8)), gelukt: false, tekst: p.velden?.first?.reden(req.taal) ?? p.uitleg(req.taal)))
             }
@@ -217,11 +217,11 @@ struct TerugmeldingenWebController: RouteCollection {
         return try await toonLijst(req, g, Zoekvraag(map: map), bulkResultaten: resultaten)
     }
 
-    static func rij(_ s: TerugmeldingSamenvattingDTO) -> Rij {
+    static func rij(_ s: TerugmeldingSamenvattingDTO, taal: Taal) -> Rij {
         Rij(href: "/terugmeldingen/\(s.terugMeldingReferentie)", referentie: String(s.terugMeldingReferentie.prefix(8)),
             volledigeReferentie: s.terugMeldingReferentie, kenmerk: s.referentieKenmerk, persoon: persoonTekst(s.persoon), afnemer: s.afnemer.naam, bijhouder: s.bijhouder.naam,
             toelichting: s.toelichtingBegin.count > 80 ? String(s.toelichtingBegin.prefix(80)) + "…" : s.toelichtingBegin,
-            ontvangen: Datumweergave.datum(s.ontvangenOp), uiterlijk: Datumweergave.datum(s.uiterlijkInBehandelingOp), teLaat: s.termijnOverschreden, status: s.status)
+            ontvangen: Datumweergave.datum(s.ontvangenOp), uiterlijk: Datumweergave.datum(s.uiterlijkInBehandelingOp), teLaat: s.termijnOverschreden, status: s.status.naam(taal))
     }
 
     static func persoonTekst(_ p: PersoonIdentificatie) -> String {
@@ -277,7 +277,7 @@ struct TerugmeldingenWebController: RouteCollection {
         let g = try gebruiker(req)
         let d = try await req.terugmeldingen.detail(try referentie(req), voor: g.organisatie, als: g.terugmeldPartijen)
         let t = Teksten.voor(req.taal)
-        let huidig = TerugmeldingStatus(rawValue: d.status) ?? .gemeld
+        let huidig = d.status
         let isBijhouder = g.rol != .afnemer && d.bijhouder.isVan(g.organisatie)
         let isAfnemer = g.rol == .afnemer
         func mag(_ s: TerugmeldingStatus) -> Bool {
@@ -286,7 +286,7 @@ struct TerugmeldingenWebController: RouteCollection {
         let header = d.terugMelding.terugMeldingHeader
         let inhoud = Detail(
             referentie: d.terugMeldingReferentie, href: "/terugmeldingen/\(d.terugMeldingReferentie)",
-            kenmerk: d.referentieKenmerk, status: d.status, beschrijving: d.beschrijving,
+            kenmerk: d.referentieKenmerk, status: d.status.naam(req.taal), beschrijving: d.beschrijving,
             persoon: Self.persoonTekst(d.persoon), afnemer: d.afnemer.naam, bijhouder: d.bijhouder.naam,
             ontvangen: Datumweergave.tijdstip(d.ontvangenOp), uiterlijk: Datumweergave.datum(d.uiterlijkInBehandelingOp), teLaat: d.termijnOverschreden,
             toelichting: header?.toelichting,
@@ -298,10 +298,10 @@ struct TerugmeldingenWebController: RouteCollection {
                            grootte: ByteCountFormatter.string(fromByteCount: Int64($0.grootte), countStyle: .file), type: $0.mimeType)
             },
             historie: d.statusHistorie.reversed().map { s in
-                HistorieRij(tijdstip: Datumweergave.tijdstip(s.tijdstip), status: s.status, door: s.organisatie?.naam ?? "–", toelichting: s.toelichting,
+                HistorieRij(tijdstip: Datumweergave.tijdstip(s.tijdstip), status: s.status.naam(req.taal), door: s.organisatie?.naam ?? "–", toelichting: s.toelichting,
                             extra: s.verwachteDatum.map { "\(t.tekst("verwachteDatum")): \(Datumweergave.datum($0))" }
                                 ?? s.nieuweBijhouder.map { "→ \($0.naam)" }
-                                ?? s.uitkomst.map { t["uitkomst_\($0)"] ?? $0 })
+                                ?? s.uitkomst.map { t.naam("uitkomst", $0) })
             },
             contactNaam: header?.melder?.naam, contactEmail: header?.melder?.email, contactTelefoon: header?.melder?.telefoon,
             kanOppakken: mag(.inBehandeling), kanInplannen: mag(.ingepland), kanAfhandelen: mag(.afgehandeld),
@@ -314,7 +314,7 @@ struct TerugmeldingenWebController: RouteCollection {
             rniDeelnemers: mag(.verkeerdeBronhouder) && g.organisatie.heeft(.rni)
                 ? req.application.referentiedata.rniDeelnemers.filter { $0.einde == nil }.map { Keuze(waarde: $0.code, naam: "\($0.naam) (\($0.code))") }
                 : [],
-            uitkomsten: Afhandeluitkomst.allCases.map { Keuze(waarde: $0.rawValue, naam: t["uitkomst_\($0.rawValue)"] ?? $0.rawValue) },
+            uitkomsten: Afhandeluitkomst.allCases.map { Keuze(waarde: $0.rawValue, naam: t.naam("uitkomst", $0)) },
             fouten: fouten,
             foutVelden: Dictionary(fouten.map { ($0.veld, $0.tekst) }, uniquingKeysWith: { a, _ in a }))
         return try await req.pagina("terugmelding", titel: "terugmeldingen", inhoud: inhoud, melding: melding, status: status)

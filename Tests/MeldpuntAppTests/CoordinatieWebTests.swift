@@ -37,7 +37,7 @@ struct CoordinatieWebTests {
             let bevestigd = try await b.post("/verzoeken/\(uwvID)/uitvoeren", ["opgeschortTot": "2027-02-01"])
             #expect(bevestigd.status == .seeOther)
             let v = try #require(try await Verzoek.find(UUID(uuidString: uwvID), on: t.app.db))
-            #expect(v.status == .uitgevoerd && v.opschortingTot == "2027-02-01" && v.opgeschortOp != nil)
+            #expect(v.status == .uitgevoerd && v.opschortingTot == Dag("2027-02-01") && v.opgeschortOp != nil)
             let bijlage = try await b.postMultipart("/verzoeken/\(uwvID)/bijlage", [:], bestanden: [("bijlage", "besluit.pdf", Voorbeeld.pdf)])
             #expect(bijlage.status == .seeOther)
             #expect(try await b.get("/verzoeken/\(uwvID)").tekst.contains("besluit.pdf"))
@@ -60,7 +60,7 @@ struct CoordinatieWebTests {
                                                                           ("actie", "terugvordering"), ("gedeeld[]", "omschrijving"), ("gedeeld[]", "gevolgen")])
             #expect(goed.status == .seeOther)
             let v = try #require(try await Verzoek.query(on: t.app.db).first())
-            #expect(v.gedeeldeGegevens == [.omschrijving, .gevolgen] && v.opschortingActie == "terugvordering")
+            #expect(v.gedeeldeGegevens == [.omschrijving, .gevolgen] && v.opschortingActie == .terugvordering)
             let pagina = try await b.get("/meldingen/\(z)")
             #expect(pagina.tekst.contains("UWV") && pagina.tekst.contains("UWV operationeel"))
 

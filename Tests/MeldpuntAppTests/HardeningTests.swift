@@ -251,7 +251,7 @@ struct HardeningTests {
             #expect(try await BijlageInhoud.find(Sleutels.sha256Hex(Voorbeeld.pdf), on: t.app.db) == nil)
             // The terugmelding the meldpunt filed for the melder is withdrawn.
             let ref = try #require((tm.object["terugmelding"] as? [String: Any])?["id"] as? String)
-            #expect(try await Terugmelding.find(UUID(uuidString: ref), on: t.app.db)?.status == "Ingetrokken")
+            #expect(try await Terugmelding.find(UUID(uuidString: ref), on: t.app.db)?.status == .ingetrokken)
             // The partner can add nothing any more.
             #expect(try await t.post("/api/v1/verzoeken/\(id)/berichten", uwv, json: ["tekst": "Nog iets over mevrouw Moulin."]).status == .notFound)
         }
@@ -441,7 +441,7 @@ struct GelijktijdigTests {
             #expect(statussen.allSatisfy { $0.code < 500 }, "\(statussen.filter { $0.code >= 500 })")
             #expect(statussen.filter { $0 == .conflict }.count == 40)
             #expect(try await Melding.query(on: t.app.db).count() == 40)
-            #expect(try await Terugmelding.query(on: t.app.db).filter(\.$status == "In behandeling").count() == 40)
+            #expect(try await Terugmelding.query(on: t.app.db).filter(\.$status == .inBehandeling).count() == 40)
         }
     }
 }

@@ -143,7 +143,7 @@ struct MeldingApiTests {
             #expect(gebeurtenissen.last?.soort == .toestemmingIngetrokken)
             // Non-personal facts stay for statistics.
             let na = try #require(try await Melding.find(id, on: t.app.db))
-            #expect(na.status == .gesloten && na.uitkomst == "ingetrokken" && na.registraties == "BRP,BRI")
+            #expect(na.status == .gesloten && na.uitkomst == .ingetrokken && na.registraties == "BRP,BRI")
             let pagina = try await b.get(link)
             #expect(pagina.tekst.contains("Uw melding is afgerond.") && !pagina.tekst.contains("Stuur ons een bericht"))
             #expect(try await b.post("\(link)/berichten", ["bericht": "nog iets"]).status == .badRequest)

@@ -35,7 +35,7 @@ struct TerugmeldingCoreTests {
 
             let gemeld = try await t.maak(Self.terugmelding(), door: svb)
             let id = try #require(UUID(uuidString: gemeld.terugMeldingReferentie))
-            #expect(gemeld.status == TerugmeldingStatus.gemeld.rawValue)
+            #expect(gemeld.status == .gemeld)
             let inbox = try await t.lijst(.init(richting: .ontvangen), voor: amsterdam)
             #expect(inbox.totaal == 1 && inbox.items.first?.terugMeldingReferentie == gemeld.terugMeldingReferentie)
             #expect(try await t.lijst(.init(richting: .ontvangen), voor: rotterdam).totaal == 0)
@@ -53,7 +53,7 @@ struct TerugmeldingCoreTests {
             await #expect(throws: Weigering.conflict(.terugmeldingOvergang(van: .afgehandeld, naar: .inBehandeling))) {
                 _ = try await t.wijzigStatus(id, .init(status: "In behandeling"), door: amsterdam, als: [.bijhouder])
             }
-            #expect(try await t.detail(id, voor: svb, als: [.afnemer]).status == TerugmeldingStatus.afgehandeld.rawValue)
+            #expect(try await t.detail(id, voor: svb, als: [.afnemer]).status == .afgehandeld)
         }
     }
 
@@ -83,7 +83,7 @@ struct TerugmeldingCoreTests {
                 _ = try await k.coordinatie.terugmeldingVanuitMelding("MFO-2026-999999", Self.terugmelding(), vraag: nil, gedeeld: [], door: door)
             }
             let verzoek = try await k.coordinatie.terugmeldingVanuitMelding(ontvangen.zaaknummer, Self.terugmelding(), vraag: nil, gedeeld: [], door: door)
-            #expect(verzoek.status == VerzoekStatus.verzonden.rawValue)
+            #expect(verzoek.status == .verzonden)
             let id = try #require(verzoek.terugmelding.flatMap { UUID(uuidString: $0.id) })
 
             let later = k.later(3600)

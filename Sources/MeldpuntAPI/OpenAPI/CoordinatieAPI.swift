@@ -95,10 +95,7 @@ extension VerzoekBerichtDTO: APISchema {
     static var velden: [String: JSONSchema] { ["van": .opsomming(["meldpunt", "partner", "bronhouder"])] }
 }
 
-extension OpschortingDTO: APISchema {
-    static let schemanaam = "Opschorting"
-    static var velden: [String: JSONSchema] { ["actie": .opsomming(OpschortingsActie.self), "tot": .datum] }
-}
+extension OpschortingDTO: APISchema { static let schemanaam = "Opschorting" }
 
 extension OverlegDTO: APISchema {
     static let schemanaam = "Overleg"
@@ -108,8 +105,7 @@ extension OverlegDTO: APISchema {
 extension VerzoekDTO: APISchema {
     static let schemanaam = "Verzoek"
     static var velden: [String: JSONSchema] { [
-        "soort": .opsomming(VerzoekSoort.self), "status": .opsomming(VerzoekStatus.self), "niveau": .opsomming(Escalatieniveau.self),
-        "uiterlijk": .datum, "termijnDoor": .opsomming(["meldpunt", "partner"]),
+        "termijnDoor": .opsomming(["meldpunt", "partner"]),
     ] }
 }
 

@@ -144,8 +144,7 @@ extension MeldingInvoer.Toestemming: APIVorm {
 extension MeldingService.Ontvangen: APISchema {
     static let schemanaam = "MeldingOntvangen"
     static var velden: [String: JSONSchema] { [
-        "zaaknummer": .string(pattern: B.zaaknummerPatroon), "status": .opsomming(MeldingStatus.self), "fase": .opsomming(MelderFase.self),
-        "eersteContactUiterlijk": .datum,
+        "zaaknummer": .string(pattern: B.zaaknummerPatroon),
         "statuspagina": .string(description: "Privélink naar de statuspagina van de melder; wordt maar één keer gegeven."),
     ] }
 }
@@ -160,10 +159,8 @@ extension MedewerkerVerwijzing: APISchema {
 extension MeldingSamenvattingDTO: APISchema {
     static let schemanaam = "MeldingSamenvatting"
     static var velden: [String: JSONSchema] { [
-        "status": .opsomming(MeldingStatus.self), "eersteContactUiterlijk": .datum,
         "naam": .string(description: "Ontbreekt als de persoonsgegevens zijn gewist."),
-        "rol": .opsomming(MeldpuntRol.self), "uitkomst": .opsomming(MeldingUitkomst.self),
-    ] }
+        ] }
 }
 
 extension AnalyseDTO: APISchema {
@@ -193,13 +190,9 @@ extension GebeurtenisDTO: APIVorm {}
 extension MeldingDetailDTO: APISchema {
     static let schemanaam = "MeldingDetail"
     static var velden: [String: JSONSchema] { [
-        "status": .opsomming(MeldingStatus.self), "fase": .opsomming(MelderFase.self), "eersteContactUiterlijk": .datum,
-        "rol": .opsomming(MeldpuntRol.self), "uitkomst": .opsomming(MeldingUitkomst.self),
         "tevredenheid": .integer(maximum: (5, exclusive: false), minimum: (1, exclusive: false)),
         "melding": .object(description: "De melding zoals verstuurd (MeldingInvoer zonder inhoud van bijlagen); ontbreekt na wissen."),
-        "mogelijkeStappen": .array(items: .opsomming(Behandelstap.self)),
         "verzoeken": .array(description: "De coördinerende blik: alle verzoeken aan organisaties.", items: .ref("Verzoek")),
-        "escalatieniveau": .opsomming(Escalatieniveau.self),
         "aantalEscalaties": .integer(minimum: (0, exclusive: false)),
     ] }
 }
@@ -207,9 +200,6 @@ extension MeldingDetailDTO: APISchema {
 /// What the organisation that filed a case sees: the melder's view.
 extension MeldingService.MelderWeergave: APISchema {
     static let schemanaam = "MeldingVoortgang"
-    static var velden: [String: JSONSchema] { [
-        "status": .opsomming(MeldingStatus.self), "fase": .opsomming(MelderFase.self), "eersteContactUiterlijk": .datum,
-    ] }
 }
 
 extension MeldingService.MelderOpschorting: APIVorm {

@@ -137,16 +137,14 @@ extension JSONWaarde: APIWaarde {
 extension TerugmeldingDetailDTO: APISchema {
     static let schemanaam = "TerugmeldingDetail"
     static var velden: [String: JSONSchema] { [
-        "terugMeldingReferentie": Bouwstenen.uuid, "status": .opsomming(TerugmeldingStatus.self), "uiterlijkInBehandelingOp": .datum,
+        "terugMeldingReferentie": Bouwstenen.uuid,
         "terugMelding": .object(description: "De terugmelding zoals verstuurd, zonder de inhoud van bijlagen."),
     ] }
 }
 
 extension TerugmeldingSamenvattingDTO: APISchema {
     static let schemanaam = "TerugmeldingSamenvatting"
-    static var velden: [String: JSONSchema] { [
-        "terugMeldingReferentie": Bouwstenen.uuid, "status": .opsomming(TerugmeldingStatus.self), "uiterlijkInBehandelingOp": .datum,
-    ] }
+    static var velden: [String: JSONSchema] { ["terugMeldingReferentie": Bouwstenen.uuid] }
 }
 
 extension OrganisatieVerwijzing: APISchema { static let schemanaam = "OrganisatieVerwijzing" }
@@ -159,9 +157,6 @@ extension BijlageDTO: APISchema {
 
 extension StatuswijzigingDTO: APISchema {
     static let schemanaam = "Statuswijziging"
-    static var velden: [String: JSONSchema] { [
-        "status": .opsomming(TerugmeldingStatus.self), "verwachteDatum": .datum, "uitkomst": .opsomming(Afhandeluitkomst.self),
-    ] }
 }
 
 extension StatuswijzigingInvoer: APISchema {

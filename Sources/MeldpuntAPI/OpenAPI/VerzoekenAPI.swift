@@ -54,24 +54,15 @@ private typealias B = Bouwstenen
 
 extension PartnerVerzoekSamenvattingDTO: APISchema {
     static let schemanaam = "PartnerVerzoekSamenvatting"
-    static var velden: [String: JSONSchema] { [
-        "soort": .opsomming(VerzoekSoort.self), "status": .opsomming(VerzoekStatus.self), "niveau": .opsomming(Escalatieniveau.self),
-        "uiterlijk": .datum,
-    ] }
 }
 
 extension PartnerVerzoekDTO: APISchema {
     static let schemanaam = "PartnerVerzoek"
-    static var velden: [String: JSONSchema] { [
-        "soort": .opsomming(VerzoekSoort.self), "status": .opsomming(VerzoekStatus.self), "niveau": .opsomming(Escalatieniveau.self),
-        "uiterlijk": .datum, "mogelijkeStatussen": .array(items: .opsomming(VerzoekStatus.self)),
-    ] }
 }
 
 extension GedeeldeMeldingDTO: APIVorm {
     static let beschrijving: String? = "Alleen wat het Meldpunt deelt; wat ontbreekt is niet gedeeld."
     static var velden: [String: JSONSchema] { [
-        "gedeeldeGegevens": .array(items: .opsomming(GedeeldGegeven.self)),
         // As the melder gave them; no constraint of the intake form is promised here.
         "gevolgen": .array(items: .object),
     ] }

@@ -71,7 +71,7 @@ package struct Coordinatie: Sendable {
                     // Forwarded: the request goes to the new bronhouder and starts again.
                     v.$organisatie.id = nieuweBijhouder!
                     v.status = .verzonden
-                    v.$contactpersoon.id = try await meldingen.contactpersoon(nieuweBijhouder!, Escalatieniveau(rawValue: v.niveau) ?? .operationeel, on: tx)?.id
+                    v.$contactpersoon.id = try await meldingen.contactpersoon(nieuweBijhouder!, v.niveau, on: tx)?.id
                 default: break
                 }
                 return stappen

@@ -19,22 +19,22 @@ package struct AnalyseDTO: Codable, Sendable, Equatable {
     package let oorsprongRegistratie: String
     package let geraakteOrganisaties: [String]
     package let geraakteRegistraties: [String]
-    package let complexiteit: String
+    package let complexiteit: Complexiteit
 
     package init(_ a: Analyse) {
         oorsprongOrganisatie = a.oorsprongOrganisatie
         oorsprongRegistratie = a.oorsprongRegistratie
         geraakteOrganisaties = a.geraakteOrganisaties
         geraakteRegistraties = a.geraakteRegistraties
-        complexiteit = a.complexiteit.rawValue
+        complexiteit = a.complexiteit
     }
 }
 
 package struct RolVoorstelDTO: Codable, Sendable, Equatable {
-    package let rol: String
+    package let rol: MeldpuntRol
     package let redenen: [String]
 
-    package init(rol: String, redenen: [String]) {
+    package init(rol: MeldpuntRol, redenen: [String]) {
         self.rol = rol
         self.redenen = redenen
     }
@@ -42,9 +42,9 @@ package struct RolVoorstelDTO: Codable, Sendable, Equatable {
 
 package struct VolgendeStapDTO: Codable, Sendable, Equatable {
     package let tekst: String
-    package let datum: String
+    package let datum: Dag
 
-    package init(tekst: String, datum: String) {
+    package init(tekst: String, datum: Dag) {
         self.tekst = tekst
         self.datum = datum
     }
@@ -126,23 +126,23 @@ package struct MeldingBijlageDTO: Codable, Sendable {
 /// One row of the werkvoorraad.
 package struct MeldingSamenvattingDTO: Codable, Sendable {
     package let zaaknummer: String
-    package let status: String
-    package let melderType: String
+    package let status: MeldingStatus
+    package let melderType: MelderType
     /// The melder's name (and the person represented); nil once personal data is erased.
     package let naam: String?
     package let registraties: [String]
     package let ontvangenOp: Date
-    package let eersteContactUiterlijk: String
+    package let eersteContactUiterlijk: Dag
     package let eersteContactOp: Date?
     package let contactTermijnOverschreden: Bool
     package let behandelaar: MedewerkerVerwijzing?
-    package let rol: String?
-    package let uitkomst: String?
+    package let rol: MeldpuntRol?
+    package let uitkomst: MeldingUitkomst?
     /// An open request to a partner is past its agreed deadline.
     package let verzoekTermijnOverschreden: Bool
     package let href: String
 
-    package init(zaaknummer: String, status: String, melderType: String, naam: String?, registraties: [String], ontvangenOp: Date, eersteContactUiterlijk: String, eersteContactOp: Date?, contactTermijnOverschreden: Bool, behandelaar: MedewerkerVerwijzing?, rol: String?, uitkomst: String?, verzoekTermijnOverschreden: Bool, href: String) {
+    package init(zaaknummer: String, status: MeldingStatus, melderType: MelderType, naam: String?, registraties: [String], ontvangenOp: Date, eersteContactUiterlijk: Dag, eersteContactOp: Date?, contactTermijnOverschreden: Bool, behandelaar: MedewerkerVerwijzing?, rol: MeldpuntRol?, uitkomst: MeldingUitkomst?, verzoekTermijnOverschreden: Bool, href: String) {
         self.zaaknummer = zaaknummer
         self.status = status
         self.melderType = melderType
@@ -163,20 +163,20 @@ package struct MeldingSamenvattingDTO: Codable, Sendable {
 /// The whole case as meldpunt staff see it.
 package struct MeldingDetailDTO: Codable, Sendable {
     package let zaaknummer: String
-    package let status: String
-    package let fase: String
-    package let melderType: String
+    package let status: MeldingStatus
+    package let fase: MelderFase
+    package let melderType: MelderType
     package let registraties: [String]
     package let ontvangenOp: Date
-    package let eersteContactUiterlijk: String
+    package let eersteContactUiterlijk: Dag
     package let eersteContactOp: Date?
     package let contactTermijnOverschreden: Bool
     package let behandelaar: MedewerkerVerwijzing?
     package let analyse: AnalyseDTO?
     /// The role the analysis points to, with its reasons; present once there is an analysis.
     package let rolVoorstel: RolVoorstelDTO?
-    package let rol: String?
-    package let uitkomst: String?
+    package let rol: MeldpuntRol?
+    package let uitkomst: MeldingUitkomst?
     package let geslotenOp: Date?
     package let volgendeStap: VolgendeStapDTO?
     package let tevredenheid: Int?
@@ -189,14 +189,14 @@ package struct MeldingDetailDTO: Codable, Sendable {
     package let bijlagen: [MeldingBijlageDTO]
     package let tijdlijn: [GebeurtenisDTO]
     /// The steps staff can take now: contact, analyse, rolKeuze, wachtOpOrganisaties, hervatten, sluiten.
-    package let mogelijkeStappen: [String]
+    package let mogelijkeStappen: [Behandelstap]
     /// The requests to partner organisations: the coordinating view.
     package let verzoeken: [VerzoekDTO]
     /// The case's own escalation level, and how often the case or one of its requests was escalated.
-    package let escalatieniveau: String
+    package let escalatieniveau: Escalatieniveau
     package let aantalEscalaties: Int
 
-    package init(zaaknummer: String, status: String, fase: String, melderType: String, registraties: [String], ontvangenOp: Date, eersteContactUiterlijk: String, eersteContactOp: Date?, contactTermijnOverschreden: Bool, behandelaar: MedewerkerVerwijzing?, analyse: AnalyseDTO?, rolVoorstel: RolVoorstelDTO?, rol: String?, uitkomst: String?, geslotenOp: Date?, volgendeStap: VolgendeStapDTO?, tevredenheid: Int?, ingediendDoor: OrganisatieVerwijzing?, toestemmingOp: Date, toestemmingVersie: String, persoonsgegevensGewist: Bool, melding: MeldingInvoer?, bijlagen: [MeldingBijlageDTO], tijdlijn: [GebeurtenisDTO], mogelijkeStappen: [String], verzoeken: [VerzoekDTO], escalatieniveau: String, aantalEscalaties: Int) {
+    package init(zaaknummer: String, status: MeldingStatus, fase: MelderFase, melderType: MelderType, registraties: [String], ontvangenOp: Date, eersteContactUiterlijk: Dag, eersteContactOp: Date?, contactTermijnOverschreden: Bool, behandelaar: MedewerkerVerwijzing?, analyse: AnalyseDTO?, rolVoorstel: RolVoorstelDTO?, rol: MeldpuntRol?, uitkomst: MeldingUitkomst?, geslotenOp: Date?, volgendeStap: VolgendeStapDTO?, tevredenheid: Int?, ingediendDoor: OrganisatieVerwijzing?, toestemmingOp: Date, toestemmingVersie: String, persoonsgegevensGewist: Bool, melding: MeldingInvoer?, bijlagen: [MeldingBijlageDTO], tijdlijn: [GebeurtenisDTO], mogelijkeStappen: [Behandelstap], verzoeken: [VerzoekDTO], escalatieniveau: Escalatieniveau, aantalEscalaties: Int) {
         self.zaaknummer = zaaknummer
         self.status = status
         self.fase = fase

@@ -57,15 +57,15 @@ package struct BijlageDTO: Codable, Sendable {
 
 package struct StatuswijzigingDTO: Codable, Sendable {
     package let volgnummer: Int
-    package let status: String
+    package let status: TerugmeldingStatus
     package let tijdstip: Date
     package let organisatie: OrganisatieVerwijzing?
     package let toelichting: String?
-    package let verwachteDatum: String?
+    package let verwachteDatum: Dag?
     package let nieuweBijhouder: OrganisatieVerwijzing?
-    package let uitkomst: String?
+    package let uitkomst: Afhandeluitkomst?
 
-    package init(volgnummer: Int, status: String, tijdstip: Date, organisatie: OrganisatieVerwijzing?, toelichting: String?, verwachteDatum: String?, nieuweBijhouder: OrganisatieVerwijzing?, uitkomst: String?) {
+    package init(volgnummer: Int, status: TerugmeldingStatus, tijdstip: Date, organisatie: OrganisatieVerwijzing?, toelichting: String?, verwachteDatum: Dag?, nieuweBijhouder: OrganisatieVerwijzing?, uitkomst: Afhandeluitkomst?) {
         self.volgnummer = volgnummer
         self.status = status
         self.tijdstip = tijdstip
@@ -81,20 +81,20 @@ package struct StatuswijzigingDTO: Codable, Sendable {
 package struct TerugmeldingDetailDTO: Codable, Sendable {
     package let terugMeldingReferentie: String
     package let referentieKenmerk: String?
-    package let status: String
+    package let status: TerugmeldingStatus
     package let beschrijving: String
     package let registratie: String
     package let afnemer: OrganisatieVerwijzing
     package let bijhouder: OrganisatieVerwijzing
     package let persoon: PersoonIdentificatie
     package let ontvangenOp: Date
-    package let uiterlijkInBehandelingOp: String
+    package let uiterlijkInBehandelingOp: Dag
     package let termijnOverschreden: Bool
     package let terugMelding: TerugmeldingInvoer
     package let bijlagen: [BijlageDTO]
     package let statusHistorie: [StatuswijzigingDTO]
 
-    package init(terugMeldingReferentie: String, referentieKenmerk: String?, status: String, beschrijving: String, registratie: String, afnemer: OrganisatieVerwijzing, bijhouder: OrganisatieVerwijzing, persoon: PersoonIdentificatie, ontvangenOp: Date, uiterlijkInBehandelingOp: String, termijnOverschreden: Bool, terugMelding: TerugmeldingInvoer, bijlagen: [BijlageDTO], statusHistorie: [StatuswijzigingDTO]) {
+    package init(terugMeldingReferentie: String, referentieKenmerk: String?, status: TerugmeldingStatus, beschrijving: String, registratie: String, afnemer: OrganisatieVerwijzing, bijhouder: OrganisatieVerwijzing, persoon: PersoonIdentificatie, ontvangenOp: Date, uiterlijkInBehandelingOp: Dag, termijnOverschreden: Bool, terugMelding: TerugmeldingInvoer, bijlagen: [BijlageDTO], statusHistorie: [StatuswijzigingDTO]) {
         self.terugMeldingReferentie = terugMeldingReferentie
         self.referentieKenmerk = referentieKenmerk
         self.status = status
@@ -116,18 +116,18 @@ package struct TerugmeldingDetailDTO: Codable, Sendable {
 package struct TerugmeldingSamenvattingDTO: Codable, Sendable {
     package let terugMeldingReferentie: String
     package let referentieKenmerk: String?
-    package let status: String
+    package let status: TerugmeldingStatus
     package let registratie: String
     package let afnemer: OrganisatieVerwijzing
     package let bijhouder: OrganisatieVerwijzing
     package let persoon: PersoonIdentificatie
     package let toelichtingBegin: String
     package let ontvangenOp: Date
-    package let uiterlijkInBehandelingOp: String
+    package let uiterlijkInBehandelingOp: Dag
     package let termijnOverschreden: Bool
     package let href: String
 
-    package init(terugMeldingReferentie: String, referentieKenmerk: String?, status: String, registratie: String, afnemer: OrganisatieVerwijzing, bijhouder: OrganisatieVerwijzing, persoon: PersoonIdentificatie, toelichtingBegin: String, ontvangenOp: Date, uiterlijkInBehandelingOp: String, termijnOverschreden: Bool, href: String) {
+    package init(terugMeldingReferentie: String, referentieKenmerk: String?, status: TerugmeldingStatus, registratie: String, afnemer: OrganisatieVerwijzing, bijhouder: OrganisatieVerwijzing, persoon: PersoonIdentificatie, toelichtingBegin: String, ontvangenOp: Date, uiterlijkInBehandelingOp: Dag, termijnOverschreden: Bool, href: String) {
         self.terugMeldingReferentie = terugMeldingReferentie
         self.referentieKenmerk = referentieKenmerk
         self.status = status

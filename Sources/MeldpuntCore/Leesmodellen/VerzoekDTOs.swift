@@ -3,7 +3,7 @@ import MeldpuntDomain
 
 package struct ContactpersoonDTO: Codable, Sendable, Equatable {
     package let id: String
-    package let niveau: String
+    package let niveau: Escalatieniveau
     package let naam: String
     package let functie: String?
     package let email: String?
@@ -60,17 +60,17 @@ package struct VerzoekBerichtDTO: Codable, Sendable {
 }
 
 package struct OpschortingDTO: Codable, Sendable, Equatable {
-    package let actie: String
+    package let actie: OpschortingsActie
     package let kenmerk: String?
     /// Until when it is (asked to be) on hold.
-    package let tot: String?
+    package let tot: Dag?
     /// When the partner confirmed it is on hold; nil while not confirmed.
     package let bevestigdOp: Date?
     package let opgehevenOp: Date?
     /// Confirmed and not lifted.
     package let actief: Bool
 
-    package init(actie: String, kenmerk: String?, tot: String?, bevestigdOp: Date?, opgehevenOp: Date?, actief: Bool) {
+    package init(actie: OpschortingsActie, kenmerk: String?, tot: Dag?, bevestigdOp: Date?, opgehevenOp: Date?, actief: Bool) {
         self.actie = actie
         self.kenmerk = kenmerk
         self.tot = tot
@@ -81,11 +81,11 @@ package struct OpschortingDTO: Codable, Sendable, Equatable {
 }
 
 package struct OverlegDTO: Codable, Sendable, Equatable {
-    package let datum: String
+    package let datum: Dag
     package let deelnemers: String
     package let verslag: String?
 
-    package init(datum: String, deelnemers: String, verslag: String?) {
+    package init(datum: Dag, deelnemers: String, verslag: String?) {
         self.datum = datum
         self.deelnemers = deelnemers
         self.verslag = verslag
@@ -94,11 +94,11 @@ package struct OverlegDTO: Codable, Sendable, Equatable {
 
 package struct TerugmeldingKoppelingDTO: Codable, Sendable, Equatable {
     package let id: String
-    package let status: String
+    package let status: TerugmeldingStatus
     package let bijhouder: String
     package let href: String
 
-    package init(id: String, status: String, bijhouder: String, href: String) {
+    package init(id: String, status: TerugmeldingStatus, bijhouder: String, href: String) {
         self.id = id
         self.status = status
         self.bijhouder = bijhouder
@@ -110,15 +110,15 @@ package struct TerugmeldingKoppelingDTO: Codable, Sendable, Equatable {
 package struct VerzoekDTO: Codable, Sendable {
     package let id: String
     package let organisatie: OrganisatieVerwijzing
-    package let soort: String
-    package let status: String
+    package let soort: VerzoekSoort
+    package let status: VerzoekStatus
     package let vraag: String
-    package let gedeeldeGegevens: [String]
-    package let uiterlijk: String?
+    package let gedeeldeGegevens: [GedeeldGegeven]
+    package let uiterlijk: Dag?
     /// Who set the agreed deadline last: meldpunt or partner.
     package let termijnDoor: String?
     package let termijnOverschreden: Bool
-    package let niveau: String
+    package let niveau: Escalatieniveau
     /// The partner's contact person at the current level.
     package let contactpersoon: ContactpersoonDTO?
     package let reden: String?
@@ -128,7 +128,7 @@ package struct VerzoekDTO: Codable, Sendable {
     package let aangemaaktOp: Date
     package let berichten: [VerzoekBerichtDTO]
 
-    package init(id: String, organisatie: OrganisatieVerwijzing, soort: String, status: String, vraag: String, gedeeldeGegevens: [String], uiterlijk: String?, termijnDoor: String?, termijnOverschreden: Bool, niveau: String, contactpersoon: ContactpersoonDTO?, reden: String?, opschorting: OpschortingDTO?, overleg: OverlegDTO?, terugmelding: TerugmeldingKoppelingDTO?, aangemaaktOp: Date, berichten: [VerzoekBerichtDTO]) {
+    package init(id: String, organisatie: OrganisatieVerwijzing, soort: VerzoekSoort, status: VerzoekStatus, vraag: String, gedeeldeGegevens: [GedeeldGegeven], uiterlijk: Dag?, termijnDoor: String?, termijnOverschreden: Bool, niveau: Escalatieniveau, contactpersoon: ContactpersoonDTO?, reden: String?, opschorting: OpschortingDTO?, overleg: OverlegDTO?, terugmelding: TerugmeldingKoppelingDTO?, aangemaaktOp: Date, berichten: [VerzoekBerichtDTO]) {
         self.id = id
         self.organisatie = organisatie
         self.soort = soort
@@ -154,11 +154,11 @@ package struct OpschortingRegelDTO: Codable, Sendable {
     package let zaaknummer: String
     package let verzoekId: String
     package let organisatie: String
-    package let status: String
+    package let status: VerzoekStatus
     package let opschorting: OpschortingDTO
     package let href: String
 
-    package init(zaaknummer: String, verzoekId: String, organisatie: String, status: String, opschorting: OpschortingDTO, href: String) {
+    package init(zaaknummer: String, verzoekId: String, organisatie: String, status: VerzoekStatus, opschorting: OpschortingDTO, href: String) {
         self.zaaknummer = zaaknummer
         self.verzoekId = verzoekId
         self.organisatie = organisatie
@@ -173,15 +173,15 @@ package struct OpschortingRegelDTO: Codable, Sendable {
 package struct PartnerVerzoekSamenvattingDTO: Codable, Sendable {
     package let id: String
     package let zaaknummer: String
-    package let soort: String
-    package let status: String
-    package let uiterlijk: String?
+    package let soort: VerzoekSoort
+    package let status: VerzoekStatus
+    package let uiterlijk: Dag?
     package let termijnOverschreden: Bool
-    package let niveau: String
+    package let niveau: Escalatieniveau
     package let aangemaaktOp: Date
     package let href: String
 
-    package init(id: String, zaaknummer: String, soort: String, status: String, uiterlijk: String?, termijnOverschreden: Bool, niveau: String, aangemaaktOp: Date, href: String) {
+    package init(id: String, zaaknummer: String, soort: VerzoekSoort, status: VerzoekStatus, uiterlijk: Dag?, termijnOverschreden: Bool, niveau: Escalatieniveau, aangemaaktOp: Date, href: String) {
         self.id = id
         self.zaaknummer = zaaknummer
         self.soort = soort
@@ -196,7 +196,7 @@ package struct PartnerVerzoekSamenvattingDTO: Codable, Sendable {
 
 /// Only what the meldpunt chose to share with this request; absent fields were not shared.
 package struct GedeeldeMeldingDTO: Codable, Sendable {
-    package let gedeeldeGegevens: [String]
+    package let gedeeldeGegevens: [GedeeldGegeven]
     package var naam: String?
     package var namensNaam: String?
     package var bsn: String?
@@ -210,7 +210,7 @@ package struct GedeeldeMeldingDTO: Codable, Sendable {
     package var gevolgen: [MeldingInvoer.Gevolg]?
     package var bijlagen: [VerzoekBijlageDTO]?
 
-    package init(gedeeldeGegevens: [String], naam: String? = nil, namensNaam: String? = nil, bsn: String? = nil, email: String? = nil, telefoon: String? = nil, adres: String? = nil, watIsFout: String? = nil, watMoetHetZijn: String? = nil, sinds: String? = nil, registraties: [String]? = nil, gevolgen: [MeldingInvoer.Gevolg]? = nil, bijlagen: [VerzoekBijlageDTO]? = nil) {
+    package init(gedeeldeGegevens: [GedeeldGegeven], naam: String? = nil, namensNaam: String? = nil, bsn: String? = nil, email: String? = nil, telefoon: String? = nil, adres: String? = nil, watIsFout: String? = nil, watMoetHetZijn: String? = nil, sinds: String? = nil, registraties: [String]? = nil, gevolgen: [MeldingInvoer.Gevolg]? = nil, bijlagen: [VerzoekBijlageDTO]? = nil) {
         self.gedeeldeGegevens = gedeeldeGegevens
         self.naam = naam
         self.namensNaam = namensNaam
@@ -230,13 +230,13 @@ package struct GedeeldeMeldingDTO: Codable, Sendable {
 package struct PartnerVerzoekDTO: Codable, Sendable {
     package let id: String
     package let zaaknummer: String
-    package let soort: String
-    package let status: String
+    package let soort: VerzoekSoort
+    package let status: VerzoekStatus
     package let vraag: String
-    package let uiterlijk: String?
+    package let uiterlijk: Dag?
     package let termijnDoor: String?
     package let termijnOverschreden: Bool
-    package let niveau: String
+    package let niveau: Escalatieniveau
     package let reden: String?
     package let opschorting: OpschortingDTO?
     package let overleg: OverlegDTO?
@@ -245,11 +245,11 @@ package struct PartnerVerzoekDTO: Codable, Sendable {
     package let melding: GedeeldeMeldingDTO
     package let berichten: [VerzoekBerichtDTO]
     /// The states the partner can move this request to now.
-    package let mogelijkeStatussen: [String]
+    package let mogelijkeStatussen: [VerzoekStatus]
     /// A confirmed suspension that is not lifted yet can be lifted.
     package let kanOpheffen: Bool
 
-    package init(id: String, zaaknummer: String, soort: String, status: String, vraag: String, uiterlijk: String?, termijnDoor: String?, termijnOverschreden: Bool, niveau: String, reden: String?, opschorting: OpschortingDTO?, overleg: OverlegDTO?, terugmeldingId: String?, melding: GedeeldeMeldingDTO, berichten: [VerzoekBerichtDTO], mogelijkeStatussen: [String], kanOpheffen: Bool) {
+    package init(id: String, zaaknummer: String, soort: VerzoekSoort, status: VerzoekStatus, vraag: String, uiterlijk: Dag?, termijnDoor: String?, termijnOverschreden: Bool, niveau: Escalatieniveau, reden: String?, opschorting: OpschortingDTO?, overleg: OverlegDTO?, terugmeldingId: String?, melding: GedeeldeMeldingDTO, berichten: [VerzoekBerichtDTO], mogelijkeStatussen: [VerzoekStatus], kanOpheffen: Bool) {
         self.id = id
         self.zaaknummer = zaaknummer
         self.soort = soort

@@ -11,16 +11,16 @@ package final class Melding: Model, @unchecked Sendable {
     @ID(key: .id) package var id: UUID?
     @Field(key: "zaaknummer") package var zaaknummer: String
     @Field(key: "status") package var status: MeldingStatus
-    @Field(key: "melder_type") package var melderType: String
+    @Field(key: "melder_type") package var melderType: MelderType
     /// Comma-separated registration codes and free text for "andere registratie" — not personal.
     @Field(key: "registraties") package var registraties: String
     @Field(key: "ontvangen_op") package var ontvangenOp: Date
     /// Service norm: personal contact within 2 working days.
-    @Field(key: "eerste_contact_uiterlijk") package var eersteContactUiterlijk: String
+    @Field(key: "eerste_contact_uiterlijk") package var eersteContactUiterlijk: Dag
     @OptionalField(key: "eerste_contact_op") package var eersteContactOp: Date?
     @OptionalParent(key: "behandelaar_id") package var behandelaar: Gebruiker?
-    @OptionalField(key: "rol") package var rol: String?
-    @OptionalField(key: "uitkomst") package var uitkomst: String?
+    @OptionalField(key: "rol") package var rol: MeldpuntRol?
+    @OptionalField(key: "uitkomst") package var uitkomst: MeldingUitkomst?
     @OptionalParent(key: "ingediend_door_id") package var ingediendDoor: Organisatie?
     /// SHA-256 of the melder's status-page token.
     @Field(key: "token_hash") package var tokenHash: String
@@ -30,16 +30,16 @@ package final class Melding: Model, @unchecked Sendable {
     @Field(key: "laatste_volgnummer") package var laatsteVolgnummer: Int
     /// The analysis as JSON (`Analyse`): organisations and registrations, nothing personal.
     @OptionalField(key: "analyse") package var analyse: String?
-    @OptionalField(key: "voorgestelde_rol") package var voorgesteldeRol: String?
+    @OptionalField(key: "voorgestelde_rol") package var voorgesteldeRol: MeldpuntRol?
     /// What the melder can expect next, and by when (YYYY-MM-DD); shown on the status page.
     @OptionalField(key: "volgende_stap") package var volgendeStap: String?
-    @OptionalField(key: "volgende_stap_op") package var volgendeStapOp: String?
+    @OptionalField(key: "volgende_stap_op") package var volgendeStapOp: Dag?
     /// The melder's satisfaction after closing, 1–5.
     @OptionalField(key: "tevredenheid") package var tevredenheid: Int?
     /// Set with the first contact: was it after the service norm's last day?
     @OptionalField(key: "contact_te_laat") package var contactTeLaat: Bool?
     /// Raised by escalating the case itself; nil is operationeel.
-    @OptionalField(key: "escalatieniveau") package var escalatieniveau: String?
+    @OptionalField(key: "escalatieniveau") package var escalatieniveau: Escalatieniveau?
 
     package init() {}
 

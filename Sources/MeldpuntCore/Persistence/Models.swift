@@ -74,13 +74,13 @@ package final class Terugmelding: Model, @unchecked Sendable {
     @Parent(key: "afnemer_id") package var afnemer: Organisatie
     @Parent(key: "bijhouder_id") package var bijhouder: Organisatie
     @Field(key: "registratie") package var registratie: String
-    @Field(key: "status") package var status: String
+    @Field(key: "status") package var status: TerugmeldingStatus
     @OptionalField(key: "referentiekenmerk") package var referentiekenmerk: String?
     @Field(key: "ontvangen_op") package var ontvangenOp: Date
     /// Deadline to take it in behandeling, as YYYY-MM-DD (sorts and compares as text).
-    @Field(key: "uiterlijk_in_behandeling_op") package var uiterlijkInBehandelingOp: String
+    @Field(key: "uiterlijk_in_behandeling_op") package var uiterlijkInBehandelingOp: Dag
     /// Day the current bijhouder first moved it out of Gemeld; nil while still Gemeld.
-    @OptionalField(key: "opgepakt_op") package var opgepaktOp: String?
+    @OptionalField(key: "opgepakt_op") package var opgepaktOp: Dag?
     @OptionalField(key: "bsn") package var bsn: String?
     @OptionalField(key: "anummer") package var anummer: String?
     @OptionalField(key: "adres") package var adres: String?
@@ -115,13 +115,13 @@ package final class Statuswijziging: Model, @unchecked Sendable {
     @ID(key: .id) package var id: UUID?
     @Parent(key: "terugmelding_id") package var terugmelding: Terugmelding
     @Field(key: "volgnummer") package var volgnummer: Int
-    @Field(key: "status") package var status: String
+    @Field(key: "status") package var status: TerugmeldingStatus
     @Field(key: "tijdstip") package var tijdstip: Date
     @OptionalParent(key: "organisatie_id") package var organisatie: Organisatie?
     @OptionalField(key: "toelichting") package var toelichting: String?
-    @OptionalField(key: "verwachte_datum") package var verwachteDatum: String?
+    @OptionalField(key: "verwachte_datum") package var verwachteDatum: Dag?
     @OptionalParent(key: "nieuwe_bijhouder_id") package var nieuweBijhouder: Organisatie?
-    @OptionalField(key: "uitkomst") package var uitkomst: String?
+    @OptionalField(key: "uitkomst") package var uitkomst: Afhandeluitkomst?
 
     package init() {}
 }

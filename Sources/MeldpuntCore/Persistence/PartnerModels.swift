@@ -9,7 +9,7 @@ package final class Contactpersoon: Model, @unchecked Sendable {
 
     @ID(key: .id) package var id: UUID?
     @Parent(key: "organisatie_id") package var organisatie: Organisatie
-    @Field(key: "niveau") package var niveau: String
+    @Field(key: "niveau") package var niveau: Escalatieniveau
     @Field(key: "naam") package var naam: String
     @OptionalField(key: "functie") package var functie: String?
     @OptionalField(key: "email") package var email: String?
@@ -35,19 +35,19 @@ package final class Verzoek: Model, @unchecked Sendable {
     /// Comma-separated `GedeeldGegeven`s: what of the case this partner may see.
     @Field(key: "gedeeld") package var gedeeld: String
     /// The agreed deadline (YYYY-MM-DD) and who set it last: meldpunt or partner.
-    @OptionalField(key: "uiterlijk") package var uiterlijk: String?
+    @OptionalField(key: "uiterlijk") package var uiterlijk: Dag?
     @OptionalField(key: "termijn_door") package var termijnDoor: String?
-    @Field(key: "niveau") package var niveau: String
+    @Field(key: "niveau") package var niveau: Escalatieniveau
     /// The partner's contact person at the current level: party to the request.
     @OptionalParent(key: "contactpersoon_id") package var contactpersoon: Contactpersoon?
     @OptionalField(key: "reden") package var reden: String?
-    @OptionalField(key: "opschorting_actie") package var opschortingActie: String?
+    @OptionalField(key: "opschorting_actie") package var opschortingActie: OpschortingsActie?
     @OptionalField(key: "opschorting_kenmerk") package var opschortingKenmerk: String?
-    @OptionalField(key: "opschorting_tot") package var opschortingTot: String?
+    @OptionalField(key: "opschorting_tot") package var opschortingTot: Dag?
     /// When the partner confirmed the suspension, and when it was lifted.
     @OptionalField(key: "opgeschort_op") package var opgeschortOp: Date?
     @OptionalField(key: "opgeheven_op") package var opgehevenOp: Date?
-    @OptionalField(key: "overleg_datum") package var overlegDatum: String?
+    @OptionalField(key: "overleg_datum") package var overlegDatum: Dag?
     @OptionalField(key: "overleg_deelnemers") package var overlegDeelnemers: String?
     @OptionalField(key: "overleg_verslag") package var overlegVerslag: String?
     /// A terugmelding filed for this correction: its progress moves the request.

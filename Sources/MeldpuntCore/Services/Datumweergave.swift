@@ -5,6 +5,8 @@ import MeldpuntDomain
 package enum Datumweergave {
     package static func datum(_ d: Date) -> String { datum(Dag(d).description) }
 
+    package static func datum(_ d: Dag) -> String { datum(d.description) }
+
     package static func datum(_ iso: String) -> String {
         let p = iso.split(separator: "-")
         return p.count == 3 ? "\(p[2])-\(p[1])-\(p[0])" : iso

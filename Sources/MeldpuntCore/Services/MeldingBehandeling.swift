@@ -69,7 +69,7 @@ extension MeldingService {
 
     package func contactTermijnOverschreden(_ m: Melding) -> Bool {
         if let laat = m.contactTeLaat { return laat }
-        return m.eersteContactOp == nil && !m.status.isGesloten && Dag(nu).description > m.eersteContactUiterlijk
+        return m.eersteContactOp == nil && !m.status.isGesloten && Dag(nu) > m.eersteContactUiterlijk
     }
 
     // MARK: Werkvoorraad
@@ -90,7 +90,7 @@ extension MeldingService {
             q = q.filter(\.$id ~~ (try await p.field(\.$id).limit(500).all()).compactMap(\.id))
         }
         if let overschreden = f.contactTermijnOverschreden {
-            let vandaag = Dag(nu).description
+            let vandaag = Dag(nu)
             // The same rule as contactTermijnOverschreden(_:), on plain columns.
             if overschreden {
                 q = q.group(.or) { or in
@@ -121,7 +121,7 @@ extension MeldingService {
         }, on: db)
         return (rijen.map { m in
             MeldingSamenvattingDTO(
-                zaaknummer: m.zaaknummer, status: m.status.rawValue, melderType: m.melderType, naam: personen[m.id!].map(Self.weergavenaam),
+                zaaknummer: m.zaaknummer, status: m.status, melderType: m.melderType, naam: personen[m.id!].map(Self.weergavenaam),
                 registraties: Self.registraties(m), ontvangenOp: m.ontvangenOp, eersteContactUiterlijk: m.eersteContactUiterlijk,
                 eersteContactOp: m.eersteContactOp, contactTermijnOverschreden: contactTermijnOverschreden(m),
                 behandelaar: m.behandelaar.map(Self.verwijzing), rol: m.rol, uitkomst: m.uitkomst,
@@ -188,11 +188,11 @@ extension MeldingService {
         let analyse = Self.analyse(m)
         let status = m.status
         return MeldingDetailDTO(
-            zaaknummer: m.zaaknummer, status: m.status.rawValue, fase: status.fase.rawValue, melderType: m.melderType,
+            zaaknummer: m.zaaknummer, status: m.status, fase: status.fase, melderType: m.melderType,
             registraties: Self.registraties(m), ontvangenOp: m.ontvangenOp, eersteContactUiterlijk: m.eersteContactUiterlijk,
             eersteContactOp: m.eersteContactOp, contactTermijnOverschreden: contactTermijnOverschreden(m),
             behandelaar: m.behandelaar.map(Self.verwijzing), analyse: analyse.map(AnalyseDTO.init),
-            rolVoorstel: analyse.map { let v = stelRolVoor($0); return RolVoorstelDTO(rol: v.rol.rawValue, redenen: v.redenen) },
+            rolVoorstel: analyse.map { let v = stelRolVoor($0); return RolVoorstelDTO(rol: v.rol, redenen: v.redenen) },
             rol: m.rol, uitkomst: m.uitkomst, geslotenOp: m.geslotenOp,
             volgendeStap: m.volgendeStapDTO,
             tevredenheid: m.tevredenheid, ingediendDoor: m.ingediendDoor.map(OrganisatieVerwijzing.init),
@@ -203,9 +203,9 @@ extension MeldingService {
                                   href: "/api/v1/meldingen/\(m.zaaknummer)/bijlagen/\(b.id!.tekst)")
             },
             tijdlijn: tijdlijn.map(Self.gebeurtenis),
-            mogelijkeStappen: Behandelstap.allCases.filter { (try? statusNa($0, van: status)) != nil }.map(\.rawValue),
+            mogelijkeStappen: Behandelstap.allCases.filter { (try? statusNa($0, van: status)) != nil },
             verzoeken: try await verzoeken(van: id, zaaknummer: m.zaaknummer),
-            escalatieniveau: m.escalatieniveau ?? Escalatieniveau.operationeel.rawValue,
+            escalatieniveau: m.escalatieniveau ?? .operationeel,
             aantalEscalaties: tijdlijn.filter { $0.soort == .geescaleerd || $0.soort == .verzoekGeescaleerd }.count)
     }
 
@@ -313,7 +313,7 @@ extension MeldingService {
             if m.eersteContactOp == nil {
                 // The day of the contact counts, at the time it was recorded if that was today.
                 m.eersteContactOp = contact.datum == Dag(nu) ? nu : contact.datum.begin()
-                m.contactTeLaat = contact.datum.description > m.eersteContactUiterlijk
+                m.contactTeLaat = contact.datum > m.eersteContactUiterlijk
             }
             if m.$behandelaar.id == nil, let g = door.gebruiker {
                 m.$behandelaar.id = g.id
@@ -345,7 +345,7 @@ extension MeldingService {
         let voorstel = stelRolVoor(analyse)
         return try await voerUit(m, .analyse, door: door) { m, _ in
             m.analyse = String(decoding: try JSONEncoder.compact.encode(analyse), as: UTF8.self)
-            m.voorgesteldeRol = voorstel.rol.rawValue
+            m.voorgesteldeRol = voorstel.rol
             return [Gebeurtenis(soort: .analyse, tekst: toelichting,
                                 gegevens: GebeurtenisGegevens(rol: voorstel.rol.rawValue))]
         }
@@ -361,7 +361,7 @@ extension MeldingService {
         }
         let keuze = try valideer { () throws(ValidatieFouten) in try valideerRolkeuze(v, voorstel: stelRolVoor(analyse)) }
         return try await voerUit(m, .rolKeuze, door: door) { m, _ in
-            m.rol = keuze.rol.rawValue
+            m.rol = keuze.rol
             return [Gebeurtenis(soort: .rolGekozen, tekst: keuze.afwijkingsreden, gegevens: GebeurtenisGegevens(rol: keuze.rol.rawValue))]
         }
     }
@@ -388,7 +388,7 @@ extension MeldingService {
         try vereisOpen(m)
         return try await voerUit(m, nil, door: door) { m, _ in
             m.volgendeStap = tekst
-            m.volgendeStapOp = datum.description
+            m.volgendeStapOp = datum
             return [Gebeurtenis(soort: .volgendeStap, tekst: tekst, gegevens: GebeurtenisGegevens(datum: datum.description))]
         }
     }
@@ -417,7 +417,7 @@ extension MeldingService {
             }
             let reden = openCorrecties > 0 ? v.redenOpenCorrecties?.trimmingCharacters(in: .whitespacesAndNewlines) : nil
             return try await voerUit(m, .sluiten, door: door) { m, _ in
-                m.uitkomst = s.uitkomst.rawValue
+                m.uitkomst = s.uitkomst
                 m.volgendeStap = nil
                 m.volgendeStapOp = nil
                 return (reden.map { [Gebeurtenis(soort: .geslotenMetOpenCorrecties, tekst: $0)] } ?? []) + [Gebeurtenis(soort: .gesloten, tekst: s.samenvatting, zichtbaar: true,

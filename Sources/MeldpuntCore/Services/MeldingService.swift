@@ -15,14 +15,14 @@ package struct MeldingService {
 
     package struct Ontvangen: Codable, Sendable {
         package let zaaknummer: String
-        package let status: String
-        package let fase: String
+        package let status: MeldingStatus
+        package let fase: MelderFase
         package let beschrijving: String
-        package let eersteContactUiterlijk: String
+        package let eersteContactUiterlijk: Dag
         /// The private link to the status page: shown once, stored only as a hash.
         package let statuspagina: String
 
-        package init(zaaknummer: String, status: String, fase: String, beschrijving: String, eersteContactUiterlijk: String, statuspagina: String) {
+        package init(zaaknummer: String, status: MeldingStatus, fase: MelderFase, beschrijving: String, eersteContactUiterlijk: Dag, statuspagina: String) {
             self.zaaknummer = zaaknummer
             self.status = status
             self.fase = fase
@@ -87,8 +87,8 @@ package struct MeldingService {
             .joined(separator: ",")
         let bijlagen = opgeslagen
         @Sendable func ontvangen(_ nummer: Zaaknummer) -> Ontvangen {
-            Ontvangen(zaaknummer: nummer.description, status: MeldingStatus.ontvangen.rawValue, fase: MeldingStatus.ontvangen.fase.rawValue,
-                      beschrijving: MeldingStatus.ontvangen.fase.tekst, eersteContactUiterlijk: uiterlijk.description,
+            Ontvangen(zaaknummer: nummer.description, status: .ontvangen, fase: MeldingStatus.ontvangen.fase,
+                      beschrijving: MeldingStatus.ontvangen.fase.tekst, eersteContactUiterlijk: uiterlijk,
                       statuspagina: "/status/\(token)")
         }
 
@@ -105,10 +105,10 @@ package struct MeldingService {
                     m.id = id
                     m.zaaknummer = nummer.description
                     m.status = .ontvangen
-                    m.melderType = verzoek.melderType ?? MelderType.burger.rawValue
+                    m.melderType = verzoek.melderType.flatMap(MelderType.init(rawValue:)) ?? .burger
                     m.registraties = registraties
                     m.ontvangenOp = nu
-                    m.eersteContactUiterlijk = uiterlijk.description
+                    m.eersteContactUiterlijk = uiterlijk
                     m.$ingediendDoor.id = ingediendDoor?.id
                     m.tokenHash = Sleutels.sha256Hex(Data(token.utf8))
                     m.toestemmingOp = nu
@@ -156,14 +156,14 @@ package struct MeldingService {
 
     package struct MelderWeergave: Codable, Sendable {
         package let zaaknummer: String
-        package let status: String
-        package let fase: String
+        package let status: MeldingStatus
+        package let fase: MelderFase
         package let faseTekst: String
         package let fasen: [String]
         package let rol: String?
         package let uitkomst: String?
         package let ontvangenOp: Date
-        package let eersteContactUiterlijk: String
+        package let eersteContactUiterlijk: Dag
         /// The organisations involved: from the analysis once there is one, else as the melder named them.
         package let organisaties: [String]
         package let gevolgen: [GevolgWeergave]
@@ -179,7 +179,7 @@ package struct MeldingService {
         package let tevredenheid: Int?
         package let aantalBijlagen: Int
 
-        package init(zaaknummer: String, status: String, fase: String, faseTekst: String, fasen: [String], rol: String?, uitkomst: String?, ontvangenOp: Date, eersteContactUiterlijk: String, organisaties: [String], gevolgen: [GevolgWeergave], verzoeken: [MelderVerzoek], opschortingen: [MelderOpschorting], volgendeStap: VolgendeStapDTO?, berichten: [Bericht], samenvatting: String?, gesloten: Bool, tevredenheid: Int?, aantalBijlagen: Int) {
+        package init(zaaknummer: String, status: MeldingStatus, fase: MelderFase, faseTekst: String, fasen: [String], rol: String?, uitkomst: String?, ontvangenOp: Date, eersteContactUiterlijk: Dag, organisaties: [String], gevolgen: [GevolgWeergave], verzoeken: [MelderVerzoek], opschortingen: [MelderOpschorting], volgendeStap: VolgendeStapDTO?, berichten: [Bericht], samenvatting: String?, gesloten: Bool, tevredenheid: Int?, aantalBijlagen: Int) {
             self.zaaknummer = zaaknummer
             self.status = status
             self.fase = fase
@@ -326,7 +326,7 @@ package struct MeldingService {
             }
             try await BijlageOpslag.ruimOp(bytes, on: tx)
             m.status = .gesloten
-            m.uitkomst = MeldingUitkomst.ingetrokken.rawValue
+            m.uitkomst = .ingetrokken
             m.geslotenOp = nu
             m.$behandelaar.id = nil
             m.volgendeStap = nil
@@ -342,18 +342,18 @@ package struct MeldingService {
     /// when still open, and its person, texts and files erased. Returns the attachment hashes.
     private func wisTerugmeldingVanuitMelding(_ id: UUID) async throws -> Set<String> {
         guard let tm = try await Terugmelding.find(id, on: db) else { return [] }
-        let huidig = TerugmeldingStatus(rawValue: tm.status) ?? .gemeld
+        let huidig = tm.status
         if !huidig.isTerminal && huidig.volgende.contains(.ingetrokken) {
             tm.laatsteVolgnummer += 1
             let s = Statuswijziging()
             s.$terugmelding.id = id
             s.volgnummer = tm.laatsteVolgnummer
-            s.status = TerugmeldingStatus.ingetrokken.rawValue
+            s.status = .ingetrokken
             s.tijdstip = nu
             s.$organisatie.id = tm.$afnemer.id
             s.toelichting = "Ingetrokken: de melder heeft de toestemming ingetrokken."
             try await s.create(on: db)
-            tm.status = TerugmeldingStatus.ingetrokken.rawValue
+            tm.status = .ingetrokken
         }
         tm.bsn = nil
         tm.anummer = nil
@@ -363,7 +363,7 @@ package struct MeldingService {
         try await tm.save(on: db)
         try await TerugmeldingInhoud.query(on: db).filter(\.$id == id).set(\.$inhoud, to: "{}").update()
         try await Statuswijziging.query(on: db).filter(\.$terugmelding.$id == id).filter(\.$toelichting != nil)
-            .filter(\.$status != TerugmeldingStatus.ingetrokken.rawValue).set(\.$toelichting, to: nil).update()
+            .filter(\.$status != TerugmeldingStatus.ingetrokken).set(\.$toelichting, to: nil).update()
         let bijlagen = try await Bijlage.query(on: db).filter(\.$terugmelding.$id == id).all()
         try await Bijlage.query(on: db).filter(\.$terugmelding.$id == id).delete()
         return Set(bijlagen.map(\.sha256))
@@ -408,15 +408,15 @@ package struct MeldingService {
         let opgeschort = verzoeken.filter { $0.opgeschortOp != nil }
         let actief = Set(opgeschort.filter { $0.opgehevenOp == nil }.compactMap(\.opschortingActie))
         return MelderWeergave(
-            zaaknummer: m.zaaknummer, status: m.status.rawValue, fase: status.fase.rawValue, faseTekst: status.fase.tekst,
-            fasen: MelderFase.allCases.map(\.rawValue), rol: m.rol, uitkomst: m.uitkomst, ontvangenOp: m.ontvangenOp,
+            zaaknummer: m.zaaknummer, status: m.status, fase: status.fase, faseTekst: status.fase.tekst,
+            fasen: MelderFase.allCases.map(\.rawValue), rol: m.rol?.rawValue, uitkomst: m.uitkomst?.rawValue, ontvangenOp: m.ontvangenOp,
             eersteContactUiterlijk: m.eersteContactUiterlijk,
             organisaties: organisaties,
             gevolgen: (verzoek?.gevolgen ?? []).compactMap { g in
-                g.soort.map { GevolgWeergave(soort: $0, organisatie: g.organisatie, opgeschort: opschortingsActie(voorGevolg: $0).map { actief.contains($0.rawValue) } ?? false) }
+                g.soort.map { GevolgWeergave(soort: $0, organisatie: g.organisatie, opgeschort: opschortingsActie(voorGevolg: $0).map { actief.contains($0) } ?? false) }
             },
             verzoeken: verzoeken.map { MelderVerzoek(organisatie: $0.organisatie.naam, soort: $0.soort.rawValue, status: $0.status.rawValue) },
-            opschortingen: opgeschort.map { MelderOpschorting(organisatie: $0.organisatie.naam, actie: $0.opschortingActie ?? "anders", tot: $0.opschortingTot, opgehevenOp: $0.opgehevenOp) },
+            opschortingen: opgeschort.map { MelderOpschorting(organisatie: $0.organisatie.naam, actie: $0.opschortingActie?.rawValue ?? "anders", tot: $0.opschortingTot?.description, opgehevenOp: $0.opgehevenOp) },
             volgendeStap: m.volgendeStapDTO,
             berichten: berichten.compactMap { g in g.tekst.map { Bericht(tijdstip: g.tijdstip, tekst: $0, vanMelder: Self.melderSoorten.contains(g.soort)) } },
             samenvatting: berichten.first { $0.soort == .gesloten }?.tekst,

@@ -28,7 +28,7 @@ package struct Partnerregister {
         let contacten = try await Contactpersoon.query(on: db).filter(\.$organisatie.$id == id).filter(\.$actief == true)
             .sort(\.$niveau).sort(\.$naam).all()
         return Partner(organisatie: o, contactpersonen: contacten.sorted {
-            (Escalatieniveau(rawValue: $0.niveau) ?? .operationeel, $0.naam) < (Escalatieniveau(rawValue: $1.niveau) ?? .operationeel, $1.naam)
+            ($0.niveau, $0.naam) < ($1.niveau, $1.naam)
         })
     }
 
@@ -48,7 +48,7 @@ package struct Partnerregister {
         guard org.partnerSoort != nil else { throw Weigering.conflict(.eerstInPartnerregister) }
         let c = Contactpersoon()
         c.$organisatie.id = try org.requireID()
-        c.niveau = g.niveau.rawValue
+        c.niveau = g.niveau
         c.naam = g.naam
         c.functie = g.functie
         c.email = g.email

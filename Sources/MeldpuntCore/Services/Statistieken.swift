@@ -46,7 +46,7 @@ package struct Statistieken: Sendable {
         let basis = { Terugmelding.query(on: db).filter(\.$bijhouder.$id == bijhouder) }
         let tijdig = try await basis().filter(\.$opgepaktOp != nil).filter(\.$opgepaktOp, .lessThanOrEqual, \.$uiterlijkInBehandelingOp).count()
         let laatOpgepakt = try await basis().filter(\.$opgepaktOp != nil).filter(\.$opgepaktOp, .greaterThan, \.$uiterlijkInBehandelingOp).count()
-        let laatOpen = try await basis().filter(\.$opgepaktOp == nil).filter(\.$uiterlijkInBehandelingOp < vandaag.description).count()
+        let laatOpen = try await basis().filter(\.$opgepaktOp == nil).filter(\.$uiterlijkInBehandelingOp < vandaag).count()
         return Statistieken(perStatus: perStatus, perAfnemer: perAfnemer, perMaand: perMaand, tijdig: tijdig, teLaat: laatOpgepakt + laatOpen)
     }
 

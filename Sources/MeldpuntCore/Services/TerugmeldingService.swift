@@ -58,10 +58,10 @@ package struct TerugmeldingService {
             tm.$afnemer.id = afnemer.id
             tm.$bijhouder.id = try bijhouder.requireID()
             tm.registratie = geldig.registratie.code
-            tm.status = TerugmeldingStatus.gemeld.rawValue
+            tm.status = .gemeld
             tm.referentiekenmerk = geldig.referentiekenmerk
             tm.ontvangenOp = ontvangen
-            tm.uiterlijkInBehandelingOp = uiterlijk.description
+            tm.uiterlijkInBehandelingOp = uiterlijk
             tm.bsn = geldig.bsn?.value
             tm.anummer = geldig.anummer?.value
             tm.adres = geldig.adres
@@ -129,7 +129,7 @@ package struct TerugmeldingService {
         let historie = try await Statuswijziging.query(on: db).filter(\.$terugmelding.$id == id)
             .with(\.$organisatie).with(\.$nieuweBijhouder).sort(\.$volgnummer).all()
         let bijlagen = try await Bijlage.query(on: db).filter(\.$terugmelding.$id == id).sort(\.$gegevenIndex).all()
-        let status = TerugmeldingStatus(rawValue: tm.status) ?? .gemeld
+        let status = tm.status
         return TerugmeldingDetailDTO(
             terugMeldingReferentie: id.tekst,
             referentieKenmerk: tm.referentiekenmerk,
@@ -156,7 +156,7 @@ package struct TerugmeldingService {
             })
     }
 
-    package static func beschrijving(_ status: TerugmeldingStatus, uiterlijk: String, bijhouder: String) -> String {
+    package static func beschrijving(_ status: TerugmeldingStatus, uiterlijk: Dag, bijhouder: String) -> String {
         switch status {
         case .gemeld: "De terugmelding is ontvangen door \(bijhouder) en wordt uiterlijk \(uiterlijk) (binnen \(termijnWerkdagen) werkdagen) in behandeling genomen."
         case .inBehandeling: "\(bijhouder) onderzoekt de terugmelding."
@@ -171,7 +171,7 @@ package struct TerugmeldingService {
     /// Overdue: still not picked up after the deadline day, or picked up after it.
     package func termijnOverschreden(_ tm: Terugmelding) -> Bool {
         if let opgepakt = tm.opgepaktOp { return opgepakt > tm.uiterlijkInBehandelingOp }
-        return Dag(nu).description > tm.uiterlijkInBehandelingOp
+        return Dag(nu) > tm.uiterlijkInBehandelingOp
     }
 
     // MARK: Listing
@@ -214,7 +214,7 @@ package struct TerugmeldingService {
         case .ontvangen: q = q.filter(\.$bijhouder.$id == org.id)
         case .verzonden: q = q.filter(\.$afnemer.$id == org.id)
         }
-        if !filter.statussen.isEmpty { q = q.filter(\.$status ~~ filter.statussen.map(\.rawValue)) }
+        if !filter.statussen.isEmpty { q = q.filter(\.$status ~~ filter.statussen) }
         if let v = filter.ontvangenVanaf { q = q.filter(\.$ontvangenOp >= v) }
         if let t = filter.ontvangenTot { q = q.filter(\.$ontvangenOp < t) }
         if let kenmerk = filter.kenmerk { q = q.filter(\.$referentiekenmerk == kenmerk) }
@@ -223,7 +223,7 @@ package struct TerugmeldingService {
             q = q.group(.or) { $0.filter(\.$bsn == persoon).filter(\.$anummer == persoon) }
         }
         if let overschreden = filter.termijnOverschreden {
-            let vandaag = Dag(nu).description
+            let vandaag = Dag(nu)
             // Same rule as termijnOverschreden(_:), as a query on indexed columns.
             if overschreden {
                 q = q.group(.or) { or in
@@ -354,7 +354,7 @@ package struct TerugmeldingService {
             throw Weigering.geenToegang(nieuw == .ingetrokken ? .alleenAfnemerTrektIn : .alleenBijhouder(nieuw))
         }
         guard fouten.isEmpty else { throw Weigering.ongeldig(fouten) }
-        let huidig = TerugmeldingStatus(rawValue: tm.status) ?? .gemeld
+        let huidig = tm.status
         do {
             try controleerStatusovergang(van: huidig, naar: nieuw, door: partij)
         } catch {
@@ -368,27 +368,27 @@ package struct TerugmeldingService {
                 var n = tm.laatsteVolgnummer + 1
                 let stap = nieuweStatus(id, volgnummer: n, nieuw, door: org.id, tijdstip: nu)
                 stap.toelichting = (toelichting?.isEmpty ?? true) ? nil : toelichting
-                stap.verwachteDatum = keuzes.datum?.description
-                stap.uitkomst = keuzes.uitkomst?.rawValue
+                stap.verwachteDatum = keuzes.datum
+                stap.uitkomst = keuzes.uitkomst
                 stap.$nieuweBijhouder.id = keuzes.bijhouder?.id
                 try await stap.create(on: tx)
 
-                if huidig == .gemeld && tm.opgepaktOp == nil { tm.opgepaktOp = Dag(nu).description }
-                tm.status = nieuw.rawValue
+                if huidig == .gemeld && tm.opgepaktOp == nil { tm.opgepaktOp = Dag(nu) }
+                tm.status = nieuw
                 if nieuw == .verkeerdeBronhouder, let nieuweBijhouder = keuzes.bijhouder {
                     // Leaves this inbox and arrives at the right bronhouder as new, with a new deadline.
                     n += 1
                     try await nieuweStatus(id, volgnummer: n, .gemeld, door: nieuweBijhouder.id, tijdstip: nu).create(on: tx)
                     tm.$bijhouder.id = try nieuweBijhouder.requireID()
-                    tm.status = TerugmeldingStatus.gemeld.rawValue
-                    tm.uiterlijkInBehandelingOp = try kalender.plusWerkdagen(Self.termijnWerkdagen, na: Dag(nu)).description
+                    tm.status = .gemeld
+                    tm.uiterlijkInBehandelingOp = try kalender.plusWerkdagen(Self.termijnWerkdagen, na: Dag(nu))
                     tm.opgepaktOp = nil
                 }
                 tm.laatsteVolgnummer = n
                 try await tm.save(on: tx)
                 try await bijStatuswijziging?(TerugmeldingGewijzigd(
-                    terugmelding: id, status: TerugmeldingStatus(rawValue: tm.status) ?? nieuw, uitkomst: keuzes.uitkomst,
-                    toelichting: (toelichting?.isEmpty ?? true) ? nil : toelichting, verwachteDatum: keuzes.datum?.description,
+                    terugmelding: id, status: tm.status, uitkomst: keuzes.uitkomst,
+                    toelichting: (toelichting?.isEmpty ?? true) ? nil : toelichting, verwachteDatum: keuzes.datum,
                     nieuweBijhouder: keuzes.bijhouder?.id, door: org.naam), tx)
                 try await Verwerkingslog.regel(.statuswijziging, organisatie: org.id, terugmelding: id, betrokkene: tm.betrokkeneHash, traceID: traceID, tijdstip: nu).create(on: tx)
             }
@@ -406,7 +406,7 @@ package struct TerugmeldingService {
         let s = Statuswijziging()
         s.$terugmelding.id = id
         s.volgnummer = volgnummer
-        s.status = status.rawValue
+        s.status = status
         s.tijdstip = tijdstip
         s.$organisatie.id = org
         return s
@@ -440,7 +440,7 @@ package struct TerugmeldingGewijzigd: Sendable {
     package let status: TerugmeldingStatus
     package let uitkomst: Afhandeluitkomst?
     package let toelichting: String?
-    package let verwachteDatum: String?
+    package let verwachteDatum: Dag?
     package let nieuweBijhouder: UUID?
     /// The organisation that made the change, by name.
     package let door: String

@@ -92,13 +92,13 @@ extension MeldingService {
     }
 
     package func teLaat(_ v: Verzoek) -> Bool {
-        isVerzoekTeLaat(status: v.status, uiterlijk: v.uiterlijk.flatMap(Dag.init), vandaag: Dag(nu))
+        isVerzoekTeLaat(status: v.status, uiterlijk: v.uiterlijk, vandaag: Dag(nu))
     }
 
     /// Ids of cases with an open request past its agreed deadline (text dates compare as dates).
     package func meldingenMetVerzoekTeLaat() async throws -> Set<UUID> {
         let open = VerzoekStatus.allCases.filter(\.isOpen)
-        let rijen = try await Verzoek.query(on: db).filter(\.$status ~~ open).filter(\.$uiterlijk < Dag(nu).description)
+        let rijen = try await Verzoek.query(on: db).filter(\.$status ~~ open).filter(\.$uiterlijk < Dag(nu))
             .field(\.$melding.$id).all()
         return Set(rijen.map { $0.$melding.id })
     }
@@ -137,8 +137,8 @@ extension MeldingService {
             koppeling = TerugmeldingKoppelingDTO(id: tm.id!.tekst, status: tm.status, bijhouder: bijhouder?.naam ?? "", href: "/api/v1/terugmeldingen/\(tm.id!.tekst)")
         }
         return VerzoekDTO(
-            id: v.id!.tekst, organisatie: OrganisatieVerwijzing(v.organisatie), soort: v.soort.rawValue, status: v.status.rawValue, vraag: v.vraag,
-            gedeeldeGegevens: GedeeldGegeven.allCases.filter(v.gedeeldeGegevens.contains).map(\.rawValue),
+            id: v.id!.tekst, organisatie: OrganisatieVerwijzing(v.organisatie), soort: v.soort, status: v.status, vraag: v.vraag,
+            gedeeldeGegevens: GedeeldGegeven.allCases.filter(v.gedeeldeGegevens.contains),
             uiterlijk: v.uiterlijk, termijnDoor: v.termijnDoor, termijnOverschreden: teLaat(v), niveau: v.niveau,
             contactpersoon: v.contactpersoon.map(ContactpersoonDTO.init), reden: v.reden,
             opschorting: Self.opschorting(v), overleg: Self.overleg(v), terugmelding: koppeling, aangemaaktOp: v.aangemaaktOp,
@@ -155,7 +155,7 @@ extension MeldingService {
 
     /// The contact person of an organisation at a level, if it has one.
     func contactpersoon(_ organisatie: UUID, _ niveau: Escalatieniveau, on database: (any Database)? = nil) async throws -> Contactpersoon? {
-        try await Contactpersoon.query(on: database ?? db).filter(\.$organisatie.$id == organisatie).filter(\.$niveau == niveau.rawValue)
+        try await Contactpersoon.query(on: database ?? db).filter(\.$organisatie.$id == organisatie).filter(\.$niveau == niveau)
             .filter(\.$actief == true).sort(\.$naam).first()
     }
 
@@ -188,7 +188,7 @@ extension MeldingService {
         }
         if org.id == door.organisatie.id { throw Weigering.ongeldig("organisatieOin", "zelf", Tekst("Het Meldpunt stuurt geen verzoek aan zichzelf.", "The Meldpunt does not send a request to itself.")) }
         try vereisOpenMelding(m)
-        let niveau = m.escalatieniveau.flatMap(Escalatieniveau.init(rawValue:)) ?? .operationeel
+        let niveau = m.escalatieniveau ?? .operationeel
         let contact = try await contactpersoon(org.requireID(), niveau)
         // The request, its first thread entry, the timeline and the log: all or nothing.
         let v = Verzoek()
@@ -199,14 +199,14 @@ extension MeldingService {
         v.status = .verzonden
         v.vraag = n.vraag
         v.gedeeld = n.gedeeld.map(\.rawValue).joined(separator: ",")
-        v.uiterlijk = n.uiterlijk?.description
+        v.uiterlijk = n.uiterlijk
         v.termijnDoor = n.uiterlijk == nil ? nil : Kant.meldpunt.rawValue
-        v.niveau = niveau.rawValue
+        v.niveau = niveau
         v.$contactpersoon.id = contact?.id
-        v.opschortingActie = n.opschorting?.actie.rawValue
+        v.opschortingActie = n.opschorting?.actie
         v.opschortingKenmerk = n.opschorting?.kenmerk
-        v.opschortingTot = n.opschorting?.tot?.description
-        v.overlegDatum = n.overleg?.datum.description
+        v.opschortingTot = n.opschorting?.tot
+        v.overlegDatum = n.overleg?.datum
         v.overlegDeelnemers = n.overleg?.deelnemers
         v.$terugmelding.id = terugmelding
         v.aangemaaktOp = nu
@@ -273,7 +273,7 @@ extension MeldingService {
         let (dag, toelichting) = try valideer { () throws(ValidatieFouten) in try valideerTermijn(invoer, vandaag: Dag(nu)) }
         try vereisOpenVerzoek(v)
         try await legVerzoekStapVast(v, kant: kant, door: door.naam, organisatie: door.organisatie.id, gebruiker: door.gebruiker?.id) { v, _, _ in
-            v.uiterlijk = dag.description
+            v.uiterlijk = dag
             v.termijnDoor = kant.rawValue
             return [VerzoekStap(soort: .termijn, tekst: toelichting, gegevens: GebeurtenisGegevens(datum: dag.description))]
         }
@@ -281,9 +281,9 @@ extension MeldingService {
 
     /// The level above `niveau` (nil is operationeel) and the trimmed reason; a missing or too long
     /// reason is a 400, no level above a 409.
-    package static func eenNiveauHoger(_ niveau: String?, reden: String?) throws -> (Escalatieniveau, String) {
+    package static func eenNiveauHoger(_ niveau: Escalatieniveau?, reden: String?) throws -> (Escalatieniveau, String) {
         let hoger: Escalatieniveau
-        do { hoger = try escaleer(van: niveau.flatMap(Escalatieniveau.init(rawValue:)) ?? .operationeel, reden: reden) } catch {
+        do { hoger = try escaleer(van: niveau ?? .operationeel, reden: reden) } catch {
             if error == .redenOntbreekt { throw Weigering.ongeldig("reden", "required", Tekst(error.uitleg(.nl), error.uitleg(.en))) }
             throw Weigering.conflict(.verzoekOvergang(error))
         }
@@ -300,7 +300,7 @@ extension MeldingService {
         try vereisOpenVerzoek(v)
         let contact = try await contactpersoon(v.$organisatie.id, hoger)
         try await legVerzoekStapVast(v, kant: .meldpunt, door: door.naam, organisatie: door.organisatie.id, gebruiker: door.gebruiker?.id) { v, _, _ in
-            v.niveau = hoger.rawValue
+            v.niveau = hoger
             v.$contactpersoon.id = contact?.id
             return [VerzoekStap(soort: .geescaleerd, tekst: r, gegevens: GebeurtenisGegevens(niveau: hoger.rawValue, contactpersoon: contact?.naam))]
         }
@@ -314,7 +314,7 @@ extension MeldingService {
         let (hoger, r) = try Self.eenNiveauHoger(m.escalatieniveau, reden: reden)
         if m.status.isGesloten { throw Weigering.conflict(.meldingGesloten) }
         return try await voerUit(m, nil, door: door) { m, _ in
-            m.escalatieniveau = hoger.rawValue
+            m.escalatieniveau = hoger
             return [Gebeurtenis(soort: .geescaleerd, tekst: r, gegevens: GebeurtenisGegevens(niveau: hoger.rawValue))]
         }
     }
@@ -326,7 +326,7 @@ extension MeldingService {
         if alleenActief { q = q.filter(\.$opgeschortOp != nil).filter(\.$opgehevenOp == nil) }
         return try await q.sort(\.$aangemaaktOp, .descending).limit(1000).all().compactMap { v in
             Self.opschorting(v).map {
-                OpschortingRegelDTO(zaaknummer: v.melding.zaaknummer, verzoekId: v.id!.tekst, organisatie: v.organisatie.naam, status: v.status.rawValue,
+                OpschortingRegelDTO(zaaknummer: v.melding.zaaknummer, verzoekId: v.id!.tekst, organisatie: v.organisatie.naam, status: v.status,
                                     opschorting: $0, href: "/api/v1/meldingen/\(v.melding.zaaknummer)/verzoeken/\(v.id!.tekst)")
             }
         }
@@ -364,7 +364,7 @@ extension MeldingService {
         try vereisPartner(door)
         guard let uuid = UUID(uuidString: id),
               let v = try await Verzoek.query(on: db).filter(\.$id == uuid).filter(\.$organisatie.$id == door.organisatie.id).with(\.$melding).first(),
-              v.melding.uitkomst != MeldingUitkomst.ingetrokken.rawValue
+              v.melding.uitkomst != .ingetrokken
         else { throw Weigering.nietGevonden(.verzoek) }
         if schrijven && v.melding.status.isGesloten {
             throw Weigering.conflict(.meldingGesloten)
@@ -377,13 +377,13 @@ extension MeldingService {
         // Requests of erased cases are gone for the partner.
         var q = Verzoek.query(on: db).filter(\.$organisatie.$id == door.organisatie.id)
             .join(Melding.self, on: \Verzoek.$melding.$id == \Melding.$id)
-            .group(.or) { $0.filter(Melding.self, \.$uitkomst == nil).filter(Melding.self, \.$uitkomst != MeldingUitkomst.ingetrokken.rawValue) }
+            .group(.or) { $0.filter(Melding.self, \.$uitkomst == nil).filter(Melding.self, \.$uitkomst != MeldingUitkomst.ingetrokken) }
         if alleenOpen { q = q.filter(\.$status ~~ VerzoekStatus.allCases.filter(\.isOpen)) }
         let totaal = try await q.count()
         let rijen = try await q.with(\.$melding).sort(\.$aangemaaktOp, .descending).sort(\.$nummer, .descending)
             .range(((pagina - 1) * grootte)..<(pagina * grootte)).all()
         return (rijen.map { v in
-            PartnerVerzoekSamenvattingDTO(id: v.id!.tekst, zaaknummer: v.melding.zaaknummer, soort: v.soort.rawValue, status: v.status.rawValue, uiterlijk: v.uiterlijk,
+            PartnerVerzoekSamenvattingDTO(id: v.id!.tekst, zaaknummer: v.melding.zaaknummer, soort: v.soort, status: v.status, uiterlijk: v.uiterlijk,
                                           termijnOverschreden: teLaat(v), niveau: v.niveau, aangemaaktOp: v.aangemaaktOp,
                                           href: "/api/v1/verzoeken/\(v.id!.tekst)")
         }, totaal)
@@ -402,7 +402,7 @@ extension MeldingService {
     private func partnerDTO(_ v: Verzoek, _ m: Melding, _ p: MeldingPersoonsgegevens?) async throws -> PartnerVerzoekDTO {
         let basis = "/api/v1/verzoeken/\(v.id!.tekst)"
         let delen = v.gedeeldeGegevens
-        var g = GedeeldeMeldingDTO(gedeeldeGegevens: GedeeldGegeven.allCases.filter(delen.contains).map(\.rawValue))
+        var g = GedeeldeMeldingDTO(gedeeldeGegevens: GedeeldGegeven.allCases.filter(delen.contains))
         if let p, let mv = try? JSONDecoder().decode(MeldingInvoer.self, from: Data(p.inhoud.utf8)) {
             // The person the melding is about: the one represented, if an intermediary reported.
             let persoon = mv.vertegenwoordigde ?? mv.melder
@@ -425,11 +425,11 @@ extension MeldingService {
         }
         let status = v.status
         return PartnerVerzoekDTO(
-            id: v.id!.tekst, zaaknummer: m.zaaknummer, soort: v.soort.rawValue, status: v.status.rawValue, vraag: v.vraag, uiterlijk: v.uiterlijk,
+            id: v.id!.tekst, zaaknummer: m.zaaknummer, soort: v.soort, status: v.status, vraag: v.vraag, uiterlijk: v.uiterlijk,
             termijnDoor: v.termijnDoor, termijnOverschreden: teLaat(v), niveau: v.niveau, reden: v.reden,
             opschorting: Self.opschorting(v), overleg: Self.overleg(v), terugmeldingId: v.$terugmelding.id?.tekst, melding: g,
             berichten: try await berichten(v) { "\(basis)/bijlagen/\($0.tekst)" },
-            mogelijkeStatussen: VerzoekStatus.allCases.filter(status.volgende.contains).map(\.rawValue),
+            mogelijkeStatussen: VerzoekStatus.allCases.filter(status.volgende.contains),
             kanOpheffen: v.opgeschortOp != nil && v.opgehevenOp == nil)
     }
 
@@ -454,14 +454,14 @@ extension MeldingService {
             case .afgewezen: v.reden = stap.reden
             case .geaccepteerd:
                 if let d = stap.uiterlijk {
-                    v.uiterlijk = d.description
+                    v.uiterlijk = d
                     v.termijnDoor = Kant.partner.rawValue
                     stappen.append(VerzoekStap(soort: .termijn, gegevens: GebeurtenisGegevens(datum: d.description)))
                 }
             case .uitgevoerd:
                 if v.soort == .opschorting {
                     v.opgeschortOp = tijdstip
-                    if let tot = stap.opgeschortTot { v.opschortingTot = tot.description }
+                    if let tot = stap.opgeschortTot { v.opschortingTot = tot }
                 }
             case .verzonden: break
             }

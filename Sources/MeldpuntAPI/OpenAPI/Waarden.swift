@@ -1,0 +1,24 @@
+import MeldpuntDomain
+import OpenAPIKit30
+
+// The domain's value types as the document shows them: enums by their raw values, days as dates.
+
+extension Dag: APIWaarde {
+    static var apiSchema: JSONSchema { .datum }
+    static var voorbeeld: Dag { Dag(jaar: 2026, maand: 1, dag: 1)! }
+}
+
+extension TerugmeldingStatus: APIOpsomming {}
+extension Afhandeluitkomst: APIOpsomming {}
+extension MeldingStatus: APIOpsomming {}
+extension MelderFase: APIOpsomming {}
+extension MelderType: APIOpsomming {}
+extension MeldpuntRol: APIOpsomming {}
+extension MeldingUitkomst: APIOpsomming {}
+extension Complexiteit: APIOpsomming {}
+extension Behandelstap: APIOpsomming {}
+extension Escalatieniveau: APIOpsomming {}
+extension VerzoekSoort: APIOpsomming {}
+extension VerzoekStatus: APIOpsomming {}
+extension OpschortingsActie: APIOpsomming {}
+extension GedeeldGegeven: APIOpsomming {}
