@@ -1,0 +1,186 @@
+import Foundation
+import MeldpuntCore
+import MeldpuntDomain
+import MeldpuntHTTP
+import Vapor
+
+/// One form on the case page: the fields it posts and the one step it asks of the case engine.
+/// A refused step comes back with the messages next to this form's own fields.
+protocol MeldingFormulier: Content {
+    static var actie: MeldingenWebController.Actie { get }
+    func voerUit(_ zaaknummer: String, door: Handelende, _ req: Request) async throws
+    /// The form's field for a name the engine uses (they differ where the API nests).
+    static func veld(_ naam: String) -> String
+}
+
+extension MeldingFormulier {
+    static func veld(_ naam: String) -> String { naam }
+
+    /// What was typed, by field name, to show again after a refusal.
+    var ingevuld: [String: String] {
+        var r: [String: String] = [:]
+        for kind in Mirror(reflecting: self).children {
+            guard let naam = kind.label else { continue }
+            if let w = kind.value as? String? , let w { r[naam] = w }
+            if let l = kind.value as? [String]?, let l { r[naam] = l.joined(separator: ",") }
+        }
+        return r
+    }
+}
+
+/// nil for a field left empty: a select's "choose…" option or only spaces.
+private func leeg(_ s: String?) -> String? {
+    guard let s, !s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+    return s
+}
+
+private func regels(_ s: String?) -> [String] { (s ?? "").split(whereSeparator: \.isNewline).map(String.init) }
+
+struct ContactFormulier: MeldingFormulier {
+    static let actie = MeldingenWebController.Actie.contact
+    var datum, kanaal, samenvatting: String?
+    func voerUit(_ z: String, door g: Handelende, _ req: Request) async throws {
+        _ = try await req.meldingen.legContactVast(z, ContactInvoer(datum: datum, kanaal: leeg(kanaal), samenvatting: samenvatting), door: g)
+    }
+}
+
+struct ToewijzenFormulier: MeldingFormulier {
+    static let actie = MeldingenWebController.Actie.toewijzen
+    var email: String?
+    func voerUit(_ z: String, door g: Handelende, _ req: Request) async throws {
+        _ = try await req.meldingen.wijsToe(z, email: email, door: g)
+    }
+}
+
+struct AnalyseFormulier: MeldingFormulier {
+    static let actie = MeldingenWebController.Actie.analyse
+    var oorsprongOrganisatie, oorsprongRegistratie, geraakteOrganisaties, geraakteRegistraties, complexiteit, toelichting: String?
+    func voerUit(_ z: String, door g: Handelende, _ req: Request) async throws {
+        _ = try await req.meldingen.legAnalyseVast(z, AnalyseInvoer(
+            oorsprongOrganisatie: oorsprongOrganisatie, oorsprongRegistratie: oorsprongRegistratie,
+            geraakteOrganisaties: regels(geraakteOrganisaties), geraakteRegistraties: regels(geraakteRegistraties),
+            complexiteit: leeg(complexiteit), toelichting: toelichting), door: g)
+    }
+}
+
+struct RolFormulier: MeldingFormulier {
+    static let actie = MeldingenWebController.Actie.rol
+    var rol, reden: String?
+    func voerUit(_ z: String, door g: Handelende, _ req: Request) async throws {
+        _ = try await req.meldingen.kiesRol(z, RolkeuzeInvoer(rol: leeg(rol), reden: reden), door: g)
+    }
+}
+
+struct NotitieFormulier: MeldingFormulier {
+    static let actie = MeldingenWebController.Actie.notitie
+    var tekst: String?
+    func voerUit(_ z: String, door g: Handelende, _ req: Request) async throws {
+        _ = try await req.meldingen.schrijf(z, tekst: tekst, aanMelder: false, door: g)
+    }
+}
+
+struct BerichtFormulier: MeldingFormulier {
+    static let actie = MeldingenWebController.Actie.bericht
+    var tekst: String?
+    func voerUit(_ z: String, door g: Handelende, _ req: Request) async throws {
+        _ = try await req.meldingen.schrijf(z, tekst: tekst, aanMelder: true, door: g)
+    }
+}
+
+struct VolgendeStapFormulier: MeldingFormulier {
+    static let actie = MeldingenWebController.Actie.volgendeStap
+    var tekst, datum: String?
+    func voerUit(_ z: String, door g: Handelende, _ req: Request) async throws {
+        _ = try await req.meldingen.zetVolgendeStap(z, VolgendeStapInvoer(tekst: tekst, datum: datum), door: g)
+    }
+}
+
+struct WachtFormulier: MeldingFormulier {
+    static let actie = MeldingenWebController.Actie.wacht
+    func voerUit(_ z: String, door g: Handelende, _ req: Request) async throws {
+        _ = try await req.meldingen.wijzigStatus(z, MeldingStatuswijzigingInvoer(status: MeldingStatus.wachtOpOrganisaties.rawValue), door: g)
+    }
+}
+
+struct HervattenFormulier: MeldingFormulier {
+    static let actie = MeldingenWebController.Actie.hervatten
+    func voerUit(_ z: String, door g: Handelende, _ req: Request) async throws {
+        _ = try await req.meldingen.wijzigStatus(z, MeldingStatuswijzigingInvoer(status: MeldingStatus.inBehandeling.rawValue), door: g)
+    }
+}
+
+struct SluitenFormulier: MeldingFormulier {
+    static let actie = MeldingenWebController.Actie.sluiten
+    var uitkomst, samenvatting, scopeReden, redenOpenCorrecties: String?
+    func voerUit(_ z: String, door g: Handelende, _ req: Request) async throws {
+        _ = try await req.meldingen.wijzigStatus(z, MeldingStatuswijzigingInvoer(
+            status: MeldingStatus.gesloten.rawValue, uitkomst: leeg(uitkomst), samenvatting: samenvatting,
+            scopeReden: leeg(scopeReden), redenOpenCorrecties: leeg(redenOpenCorrecties)), door: g)
+    }
+}
+
+struct EscalerenFormulier: MeldingFormulier {
+    static let actie = MeldingenWebController.Actie.escaleren
+    var reden: String?
+    func voerUit(_ z: String, door g: Handelende, _ req: Request) async throws {
+        _ = try await req.meldingen.escaleerMelding(z, reden: reden, door: g)
+    }
+}
+
+/// A request to a partner organisation, with its suspension or meeting details.
+struct VerzoekFormulier: MeldingFormulier {
+    static let actie = MeldingenWebController.Actie.verzoek
+    var organisatie, soort, vraag, uiterlijk, actie, kenmerk, tot, overlegDatum, deelnemers: String?
+    var gedeeld: [String]?
+
+    func voerUit(_ z: String, door g: Handelende, _ req: Request) async throws {
+        guard let id = organisatie.flatMap(UUID.init(uuidString:)), let org = try await Organisatie.find(id, on: req.db) else {
+            throw Weigering.ongeldig("organisatie", "required", Tekst("Kies een organisatie uit het partnerregister.", "Choose an organisation from the partner register."))
+        }
+        let soort = leeg(soort)
+        _ = try await req.meldingen.nieuwVerzoek(z, NieuwVerzoekInvoer(
+            soort: soort, vraag: vraag, uiterlijk: leeg(uiterlijk), gedeeldeGegevens: gedeeld ?? [],
+            opschorting: soort == VerzoekSoort.opschorting.rawValue ? .init(actie: leeg(actie), kenmerk: leeg(kenmerk), tot: leeg(tot)) : nil,
+            overleg: soort == VerzoekSoort.overleg.rawValue ? .init(datum: leeg(overlegDatum), deelnemers: deelnemers) : nil), door: g, organisatie: org)
+    }
+
+    /// The engine nests suspension and meeting fields; the form has them flat.
+    static func veld(_ naam: String) -> String {
+        let plat = ["opschorting.actie": "actie", "opschorting.kenmerk": "kenmerk", "opschorting.tot": "tot", "overleg.datum": "overlegDatum",
+                    "overleg.deelnemers": "deelnemers", "organisatieOin": "organisatie", "gedeeldeGegevens": "gedeeld"]
+        return plat[naam] ?? plat[String(naam.prefix { $0 != "[" })] ?? naam
+    }
+}
+
+/// A terugmelding about one BRP item of the person, on behalf of the meldpunt.
+struct TerugmeldingFormulier: MeldingFormulier {
+    static let actie = MeldingenWebController.Actie.terugmelding
+    var gemeentecode, bsn, gegeven, betwijfeld, voorgesteld, toelichting: String?
+    var gedeeld: [String]?
+
+    func voerUit(_ z: String, door g: Handelende, _ req: Request) async throws {
+        _ = try await req.coordinatie.terugmeldingVanuitMelding(z, terugmelding(door: g, vandaag: Dag(req.application.klok.nu())),
+                                                                vraag: nil, gedeeld: gedeeld ?? [], door: g)
+    }
+
+    func terugmelding(door g: Handelende, vandaag: Dag) -> TerugmeldingInvoer {
+        func schoon(_ s: String?) -> String? { leeg(s)?.trimmingCharacters(in: .whitespacesAndNewlines) }
+        return TerugmeldingInvoer(
+            terugMeldingHeader: .init(registratie: .init(naam: Registratie.brp.naam, code: "BRP", houder: nil, basisRegistratieCode: "BRP"),
+                                      melder: .init(naam: g.gebruiker?.naam, telefoon: nil, email: g.gebruiker?.email, bedrijf: g.organisatie.naam, afdeling: nil),
+                                      datumMelding: vandaag.description, referentiekenmerk: nil, peilmoment: nil,
+                                      meldingBron: "Meldpunt", gemeentecode: schoon(gemeentecode), toelichting: schoon(toelichting)),
+            terugMeldingBody: .init(objectIdentificatie: [.init(objectType: "persoon", attribuutUrn: PersoonUrn.bsn, idWaarde: schoon(bsn) ?? "")],
+                                    geometry: nil,
+                                    terugMeldingGegevens: [.init(objectType: "persoon", gegevensElementNaam: gegeven.flatMap { BRPAttribuut.met(urn: $0)?.naam },
+                                                                 attribuut: nil, attribuutUrn: schoon(gegeven), betwijfeldeWaarde: schoon(betwijfeld),
+                                                                 voorgesteldeWaarde: schoon(voorgesteld), eigenvelden: nil, bijlages: [])]))
+    }
+
+    /// The terugmeld engine names fields by their place in the Logius message; the form has simple names.
+    static func veld(_ n: String) -> String {
+        n.hasSuffix("gemeentecode") ? "gemeentecode" : n.contains("objectIdentificatie") ? "bsn"
+            : n.hasSuffix("attribuutUrn") || n.hasSuffix("terugMeldingGegevens") ? "gegeven" : n.hasSuffix("betwijfeldeWaarde") ? "betwijfeld"
+            : n.hasSuffix("voorgesteldeWaarde") ? "voorgesteld" : n.hasSuffix("toelichting") ? "toelichting" : "gemeentecode"
+    }
+}

@@ -1,0 +1,206 @@
+import Foundation
+import MeldpuntCore
+import MeldpuntDomain
+
+/// The case page of the meldpunt's staff as a value: built from the case and what the page
+/// offers to choose from, without a request, so it is tested as a value (MeldingPaginaTests).
+struct MeldingPagina: Encodable, Sendable {
+
+        let zaaknummer: String
+        let href: String
+        let status: String
+        let fase: String
+        let gesloten: Bool
+        let uitkomst: String?
+        let rol: String?
+        let ontvangen: String
+        let contactUiterlijk: String
+        let contactOp: String?
+        let teLaat: Bool
+        let behandelaar: String?
+        let volgendeStap: String?
+        let tevredenheid: Int?
+        let gewist: Bool
+        let gegevens: [Regel]
+        let bijlagen: [BijlageRij]
+        let analyse: [Regel]
+        let voorstel: String?
+        let voorstelRedenen: [String]
+        let tijdlijn: [TijdlijnRij]
+        let kan: Kan
+        let kanalen: [Keuze]
+        let complexiteiten: [Keuze]
+        let rollen: [Keuze]
+        let uitkomsten: [Keuze]
+        let scopeRedenen: [Keuze]
+        let medewerkers: [Keuze]
+        let waarden: [String: String]
+        let fouten: [VeldFout]
+        let foutVelden: [String: String]
+        let nieuweLink: String?
+        let verzoeken: [VerzoekRij]
+        let escalatieniveau: String
+        let aantalEscalaties: Int
+        let partners: [Keuze]
+        let verzoekSoorten: [Keuze]
+        let opschortingsActies: [Keuze]
+        let gedeeld: [Keuze]
+        let brpGegevens: [Keuze]
+        let openCorrecties: Bool
+
+
+    struct Regel: Encodable, Sendable { let label: String; let waarde: String }
+    struct BijlageRij: Encodable, Sendable { let href: String; let naam: String; let grootte: String }
+    struct TijdlijnRij: Encodable, Sendable { let tijdstip: String; let wat: String; let door: String; let tekst: String?; let extra: String?; let voorMelder: Bool }
+
+    struct Kan: Encodable, Sendable {
+        let contact, analyse, rolKeuze, wacht, hervatten, sluiten, schrijven: Bool
+    }
+
+    /// One row of the coordinating view.
+    struct VerzoekRij: Encodable, Sendable {
+        let href: String
+        let organisatie: String
+        let soort: String
+        let status: String
+        let uiterlijk: String
+        let teLaat: Bool
+        let niveau: String
+        let contactpersoon: String
+        let opschorting: String?
+        let terugmelding: String?
+    }
+
+    /// What the page needs besides the case itself.
+    struct Omgeving: Sendable {
+        let taal: Taal
+        let vandaag: Dag
+        /// The signed-in staff member, proposed as handler when the case has none.
+        let eigenEmail: String?
+        let medewerkers: [Keuze]
+        let partners: [Keuze]
+    }
+
+    /// `invoer`: what was typed in a refused form, by field id, shown again; `fouten` next to their fields.
+    static func bouw(_ d: MeldingDetailDTO, _ o: Omgeving, invoer: [String: String] = [:], fouten: [VeldFout] = [],
+                     nieuweLink: String? = nil) -> MeldingPagina {
+        let t = Teksten.voor(o.taal)
+        let stappen = Set(d.mogelijkeStappen)
+        var waarden: [String: String] = [
+            "contactDatum": o.vandaag.description,
+            "toewijzenEmail": d.behandelaar?.email ?? o.eigenEmail ?? "",
+            "keuzeRol": (d.rol ?? d.rolVoorstel?.rol)?.rawValue ?? "",
+            "stapTekst": d.volgendeStap?.tekst ?? "",
+            "stapDatum": d.volgendeStap?.datum.description ?? "",
+        ]
+        if let a = d.analyse {
+            waarden["analyseOorsprongOrganisatie"] = a.oorsprongOrganisatie
+            waarden["analyseOorsprongRegistratie"] = a.oorsprongRegistratie
+            waarden["analyseGeraakteOrganisaties"] = a.geraakteOrganisaties.joined(separator: "\n")
+            waarden["analyseGeraakteRegistraties"] = a.geraakteRegistraties.joined(separator: "\n")
+            waarden["analyseComplexiteit"] = a.complexiteit.rawValue
+        }
+        waarden.merge(invoer) { _, nieuw in nieuw }
+        func keuzes<E: CaseIterable & RawRepresentable>(_: E.Type, sleutel: String, veld: String) -> [Keuze] where E.RawValue == String {
+            E.allCases.map { Keuze(waarde: $0.rawValue, naam: t.naam(sleutel, $0), gekozen: waarden[veld] == $0.rawValue) }
+        }
+        func leegeKeuze(_ sleutel: String, veld: String) -> Keuze {
+            Keuze(waarde: "", naam: t.tekst(sleutel), gekozen: (waarden[veld] ?? "").isEmpty)
+        }
+        return MeldingPagina(
+            zaaknummer: d.zaaknummer, href: "/meldingen/\(d.zaaknummer)", status: t.naam("mfoStatus", d.status),
+            fase: t.naam("fase", d.fase), gesloten: d.status == .gesloten,
+            uitkomst: d.uitkomst.map { t.naam("mfoUitkomst", $0) }, rol: d.rol.map { t.naam("mfoRol", $0) },
+            ontvangen: Datumweergave.tijdstip(d.ontvangenOp), contactUiterlijk: Datumweergave.datum(d.eersteContactUiterlijk),
+            contactOp: d.eersteContactOp.map(Datumweergave.datum), teLaat: d.contactTermijnOverschreden,
+            behandelaar: d.behandelaar?.naam, volgendeStap: d.volgendeStap.map { "\($0.tekst) (\(Datumweergave.datum($0.datum)))" },
+            tevredenheid: d.tevredenheid, gewist: d.persoonsgegevensGewist,
+            gegevens: d.melding.map { regels($0, t) } ?? [],
+            bijlagen: d.bijlagen.map { BijlageRij(href: "/meldingen/\(d.zaaknummer)/bijlagen/\($0.id)", naam: $0.bestandsnaam,
+                                                  grootte: ByteCountFormatter.string(fromByteCount: Int64($0.grootte), countStyle: .file)) },
+            analyse: d.analyse.map { a in [
+                Regel(label: t.tekst("mfoOorsprong"), waarde: "\(a.oorsprongOrganisatie) · \(a.oorsprongRegistratie)"),
+                Regel(label: t.tekst("mfoGeraakteOrganisaties"), waarde: a.geraakteOrganisaties.isEmpty ? "–" : a.geraakteOrganisaties.joined(separator: ", ")),
+                Regel(label: t.tekst("mfoGeraakteRegistraties"), waarde: a.geraakteRegistraties.isEmpty ? "–" : a.geraakteRegistraties.joined(separator: ", ")),
+                Regel(label: t.tekst("mfoComplexiteit"), waarde: t.naam("mfoComplexiteit", a.complexiteit)),
+            ] } ?? [],
+            voorstel: d.rolVoorstel.map { t.naam("mfoRol", $0.rol) }, voorstelRedenen: d.rolVoorstel?.redenen ?? [],
+            tijdlijn: d.tijdlijn.reversed().map { tijdlijnRij($0, t) },
+            kan: Kan(contact: stappen.contains(.contact), analyse: stappen.contains(.analyse), rolKeuze: stappen.contains(.rolKeuze) && d.analyse != nil,
+                     wacht: stappen.contains(.wachtOpOrganisaties), hervatten: stappen.contains(.hervatten), sluiten: stappen.contains(.sluiten),
+                     schrijven: !stappen.isEmpty),
+            kanalen: keuzes(Contactvorm.self, sleutel: "mfoKanaal", veld: "contactKanaal"),
+            complexiteiten: keuzes(Complexiteit.self, sleutel: "mfoComplexiteit", veld: "analyseComplexiteit"),
+            rollen: MeldpuntRol.allCases.map { r in
+                Keuze(waarde: r.rawValue, naam: t.naam("mfoRol", r) + (r == d.rolVoorstel?.rol ? " (\(t.tekst("mfoVoorgesteld")))" : ""),
+                      gekozen: waarden["keuzeRol"] == r.rawValue)
+            },
+            uitkomsten: [leegeKeuze("mfoKiesUitkomst", veld: "sluitenUitkomst")] + keuzes(MeldingUitkomst.self, sleutel: "mfoUitkomst", veld: "sluitenUitkomst"),
+            scopeRedenen: [leegeKeuze("mfoGeenScopeReden", veld: "sluitenScopeReden")] + keuzes(ScopeReden.self, sleutel: "mfoScope", veld: "sluitenScopeReden"),
+            medewerkers: o.medewerkers.map { Keuze(waarde: $0.waarde, naam: $0.naam, gekozen: waarden["toewijzenEmail"] == $0.waarde) },
+            waarden: waarden, fouten: fouten,
+            foutVelden: Dictionary(fouten.map { ($0.veld, $0.tekst) }, uniquingKeysWith: { a, _ in a }),
+            nieuweLink: nieuweLink,
+            verzoeken: d.verzoeken.map { v in
+                VerzoekRij(href: "/meldingen/\(d.zaaknummer)/verzoeken/\(v.id)", organisatie: v.organisatie.naam, soort: t.naam("verzoekSoort", v.soort),
+                           status: t.naam("verzoekStatus", v.status), uiterlijk: v.uiterlijk.map(Datumweergave.datum) ?? "–", teLaat: v.termijnOverschreden,
+                           niveau: t.naam("niveau", v.niveau),
+                           contactpersoon: v.contactpersoon.map { [$0.naam, $0.email, $0.telefoon].compactMap { $0 }.joined(separator: " · ") } ?? "–",
+                           opschorting: v.opschorting.map { CoordinatieWebController.opschortingTekst($0, t) },
+                           terugmelding: v.terugmelding.map { "\($0.status.naam(o.taal)) (\($0.bijhouder))" })
+            },
+            escalatieniveau: t.naam("niveau", d.escalatieniveau), aantalEscalaties: d.aantalEscalaties,
+            partners: [leegeKeuze("partnerKies", veld: "verzoekOrganisatie")]
+                + o.partners.map { Keuze(waarde: $0.waarde, naam: $0.naam, gekozen: waarden["verzoekOrganisatie"] == $0.waarde) },
+            verzoekSoorten: keuzes(VerzoekSoort.self, sleutel: "verzoekSoort", veld: "verzoekSoort"),
+            opschortingsActies: [leegeKeuze("verzoekKiesActie", veld: "verzoekActie")] + keuzes(OpschortingsActie.self, sleutel: "opschortingsActie", veld: "verzoekActie"),
+            gedeeld: GedeeldGegeven.allCases.map { g in
+                Keuze(waarde: g.rawValue, naam: t.naam("gedeeld", g), gekozen: (waarden["verzoekGedeeld"] ?? "omschrijving").split(separator: ",").contains { $0 == g.rawValue })
+            },
+            brpGegevens: BRPAttribuut.alle.map { Keuze(waarde: $0.urn, naam: $0.naam, gekozen: waarden["tmGegeven"] == $0.urn) },
+            openCorrecties: d.verzoeken.contains { $0.soort == .correctie && $0.status.isOpen })
+    }
+
+    /// What the melder sent, as label–value lines; empty parts are left out.
+    static func regels(_ v: MeldingInvoer, _ t: [String: String]) -> [Regel] {
+        var r: [Regel] = []
+        func voeg(_ sleutel: String, _ waarde: String?) {
+            if let w = waarde?.trimmingCharacters(in: .whitespacesAndNewlines), !w.isEmpty { r.append(Regel(label: t[sleutel] ?? sleutel, waarde: w)) }
+        }
+        voeg("mfoWieMeldt", v.melderType.map { t.naam("mfoMelderType", $0) })
+        voeg("mfoLabel_organisatieNaam", v.organisatieNaam)
+        voeg("mfoLabel_kvkNummer", v.kvkNummer)
+        for (rol, p) in [("mfoMelder", v.melder), ("mfoVertegenwoordigde", v.vertegenwoordigde)] {
+            guard let p else { continue }
+            voeg(rol, [p.naam, p.email, p.telefoon, [p.adres, p.postcode, p.woonplaats].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", "),
+                       p.bsn.flatMap { $0.isEmpty ? nil : "BSN \($0)" }]
+                .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · "))
+        }
+        if v.melderType == MelderType.intermediair.rawValue {
+            voeg("mfoToestemmingVertegenwoordigde", v.toestemmingVertegenwoordigde == true ? t["ja"] : t["nee"])
+        }
+        voeg("mfoLabel_voorkeurKanaal", v.voorkeurKanaal.map { t.naam("kanaal", $0) })
+        voeg("mfoAlBenaderd", v.organisatieAlBenaderd.map { $0 ? t.tekst("ja") : t.tekst("nee") })
+        voeg("mfoLabel_redenNietBenaderd", v.redenNietBenaderd)
+        voeg("mfoLabel_registraties", ((v.registraties ?? []) + [v.andereRegistratie].compactMap { $0 }).joined(separator: ", "))
+        voeg("mfoLabel_betrokkenOrganisaties", (v.betrokkenOrganisaties ?? []).joined(separator: ", "))
+        voeg("mfoLabel_watIsFout", v.watIsFout)
+        voeg("mfoLabel_watMoetHetZijn", v.watMoetHetZijn)
+        voeg("mfoLabel_sinds", v.sinds.map(Datumweergave.datum))
+        for g in v.gevolgen ?? [] {
+            voeg("mfoGevolg", [g.soort.map { t.naam("gevolg", $0) }, g.organisatie, g.omschrijving, g.uiterlijkeDatum.map { "\(t.tekst("mfoUiterlijk")) \(Datumweergave.datum($0))" }]
+                .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · "))
+        }
+        return r
+    }
+
+    static func tijdlijnRij(_ e: GebeurtenisDTO, _ t: [String: String]) -> TijdlijnRij {
+        let g = e.gegevens
+        let extra = [g?.kanaal.map { t.naam("mfoKanaal", $0) }, g?.datum.map(Datumweergave.datum), g?.status.map { t.naam("mfoStatus", $0) },
+                     g?.rol.map { t.naam("mfoRol", $0) }, g?.uitkomst.map { t.naam("mfoUitkomst", $0) }, g?.scopeReden.map { t.naam("mfoScope", $0) },
+                     g?.cijfer.map { "\($0)/5" }, g?.organisatie, g?.verzoekSoort.map { t.naam("verzoekSoort", $0) },
+                     g?.niveau.map { t.naam("niveau", $0) }, g?.contactpersoon, g?.terugmeldingStatus].compactMap { $0 }
+        return TijdlijnRij(tijdstip: Datumweergave.tijdstip(e.tijdstip), wat: t.naam("mfoSoort", e.soort), door: e.door ?? "–",
+                           tekst: e.tekst, extra: extra.isEmpty ? nil : extra.joined(separator: " · "), voorMelder: e.zichtbaarVoorMelder)
+    }
+}
