@@ -1,6 +1,14 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+/// What every target on Vapor builds on: the rules, the use cases, and Vapor with Fluent.
+let opVapor: [Target.Dependency] = [
+    "MeldpuntDomain",
+    "MeldpuntCore",
+    .product(name: "Vapor", package: "vapor"),
+    .product(name: "Fluent", package: "fluent"),
+]
+
 let package = Package(
     name: "Meldpunt",
     platforms: [.macOS(.v15)],
@@ -40,23 +48,13 @@ let package = Package(
         // What the API and the web share over HTTP: configuration, transport rules, problem+json, the use cases per request.
         .target(
             name: "MeldpuntHTTP",
-            dependencies: [
-                "MeldpuntDomain",
-                "MeldpuntCore",
-                .product(name: "Vapor", package: "vapor"),
-                .product(name: "Fluent", package: "fluent"),
-                .product(name: "SQLKit", package: "sql-kit"),
-            ]
+            dependencies: opVapor + [.product(name: "SQLKit", package: "sql-kit")]
         ),
         // The JSON API: controllers, problem+json, the OpenAPI document.
         .target(
             name: "MeldpuntAPI",
-            dependencies: [
-                "MeldpuntDomain",
-                "MeldpuntCore",
+            dependencies: opVapor + [
                 "MeldpuntHTTP",
-                .product(name: "Vapor", package: "vapor"),
-                .product(name: "Fluent", package: "fluent"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "OpenAPIKit30", package: "OpenAPIKit"),
             ]
@@ -64,12 +62,8 @@ let package = Package(
         // The pages: controllers, page models, forms, texts (Leaf templates in Resources/Views).
         .target(
             name: "MeldpuntWeb",
-            dependencies: [
-                "MeldpuntDomain",
-                "MeldpuntCore",
+            dependencies: opVapor + [
                 "MeldpuntHTTP",
-                .product(name: "Vapor", package: "vapor"),
-                .product(name: "Fluent", package: "fluent"),
                 .product(name: "Leaf", package: "leaf"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -77,14 +71,10 @@ let package = Package(
         // The wiring: configure, routes, CLI commands, demo data.
         .target(
             name: "MeldpuntApp",
-            dependencies: [
-                "MeldpuntDomain",
-                "MeldpuntCore",
+            dependencies: opVapor + [
                 "MeldpuntHTTP",
                 "MeldpuntAPI",
                 "MeldpuntWeb",
-                .product(name: "Vapor", package: "vapor"),
-                .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "SQLKit", package: "sql-kit"),

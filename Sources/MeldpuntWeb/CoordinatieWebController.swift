@@ -61,9 +61,10 @@ struct CoordinatieWebController: RouteCollection {
         let m = routes.grouped("meldingen", ":zaaknummer", "verzoeken", ":verzoek")
         m.get(use: verzoekVoorMeldpunt)
         m.get("bijlagen", ":bijlage", use: bijlageVoorMeldpunt)
-        for actie in MeldpuntActie.allCases {
-            m.post(.constant(actie.rawValue)) { req in try await meldpuntActie(actie, req) }
-        }
+        let meldpuntFormulieren: [any MeldpuntVerzoekFormulier.Type] = [
+            BerichtAanPartnerFormulier.self, VerslagFormulier.self, TermijnZettenFormulier.self, VerzoekEscalerenFormulier.self,
+        ]
+        for formulier in meldpuntFormulieren { registreer(formulier, op: m) }
         routes.get("opschortingen", use: opschortingen)
 
         // The partner portal.
@@ -72,9 +73,19 @@ struct CoordinatieWebController: RouteCollection {
         p.get(":verzoek", use: verzoekVoorPartner)
         p.get(":verzoek", "bijlagen", ":bijlage", use: bijlageVoorPartner)
         p.upload(":verzoek", "bijlage", max: BijlageRegels.maxUploadBody, rollen: [.partner], use: partnerBijlage)
-        for actie in PartnerActie.allCases {
-            p.post(":verzoek", .constant(actie.rawValue)) { req in try await partnerActie(actie, req) }
-        }
+        let partnerFormulieren: [any PartnerFormulier.Type] = [
+            AccepterenFormulier.self, AfwijzenFormulier.self, UitvoerenFormulier.self, TermijnVoorstellenFormulier.self,
+            BerichtAanMeldpuntFormulier.self, OpheffenFormulier.self,
+        ]
+        for formulier in partnerFormulieren { registreer(formulier, op: p) }
+    }
+
+    private func registreer<F: MeldpuntVerzoekFormulier>(_: F.Type, op m: any RoutesBuilder) {
+        m.post(.constant(F.actie.rawValue)) { req in try await meldpuntActie(F.self, req) }
+    }
+
+    private func registreer<F: PartnerFormulier>(_: F.Type, op p: any RoutesBuilder) {
+        p.post(":verzoek", .constant(F.actie.rawValue)) { req in try await partnerActie(F.self, req) }
     }
 
     private func medewerker(_ req: Request) throws -> Handelende { Handelende(try req.vereisGebruiker(.meldpunt)) }
@@ -117,7 +128,6 @@ struct CoordinatieWebController: RouteCollection {
         case bericht, termijn, escaleren, verslag
     }
 
-    struct Invoer: Content { var tekst, uiterlijk, toelichting, reden, status, opgeschortTot: String? }
 
     func verzoekVoorMeldpunt(req: Request) async throws -> Response {
         let gedaan = req.queryWaarde("gedaan").flatMap(MeldpuntActie.init(rawValue:)).map { "verzoekGedaan_\($0.rawValue)" }
@@ -149,26 +159,23 @@ struct CoordinatieWebController: RouteCollection {
         return try await req.pagina("verzoek", titel: "verzoekTitel", inhoud: inhoud, melding: melding, status: fouten.lijst.isEmpty ? .ok : .badRequest)
     }
 
-    private func meldpuntActie(_ actie: MeldpuntActie, _ req: Request) async throws -> Response {
+    private func meldpuntActie<F: MeldpuntVerzoekFormulier>(_: F.Type, _ req: Request) async throws -> Response {
         let g = try medewerker(req)
-        let i = try req.content.decode(Invoer.self)
+        let formulier = try req.content.decode(F.self)
         let (z, vid) = (zaaknummer(req), id(req))
-        let s = req.meldingen
         do {
-            switch actie {
-            case .bericht: _ = try await s.schrijfAanPartner(z, vid, tekst: i.tekst, door: g)
-            case .verslag: _ = try await s.schrijfAanPartner(z, vid, tekst: i.tekst, verslag: true, door: g)
-            case .termijn: _ = try await s.zetTermijn(z, vid, TermijnInvoer(uiterlijk: i.uiterlijk, toelichting: i.toelichting), door: g)
-            case .escaleren: _ = try await s.escaleerVerzoek(z, vid, reden: i.reden, door: g)
-            }
+            try await formulier.voerUit(z, vid, door: g, req)
         } catch let p as Weigering where p.hoortBijFormulier {
             let t = Teksten.voor(req.taal)
-            let fouten = Formulierfouten(p, taal: req.taal, voorvoegsel: actie.rawValue) { t["verzoekVeld_\($0)"] }
-            let waarden = [("tekst", i.tekst), ("uiterlijk", i.uiterlijk), ("toelichting", i.toelichting), ("reden", i.reden)]
-                .compactMap { n, w in w.map { (Formulierfouten.veld(actie.rawValue, n), $0) } }
-            return try await toonVoorMeldpunt(req, g, waarden: Dictionary(waarden, uniquingKeysWith: { a, _ in a }), fouten: fouten)
+            let fouten = Formulierfouten(p, taal: req.taal, voorvoegsel: F.actie.rawValue) { t["verzoekVeld_\($0)"] }
+            return try await toonVoorMeldpunt(req, g, waarden: Self.waarden(formulier.ingevuld, F.actie.rawValue), fouten: fouten)
         }
-        return req.redirect(to: "/meldingen/\(z)/verzoeken/\(vid)?gedaan=\(actie.rawValue)", redirectType: .normal)
+        return req.redirect(to: "/meldingen/\(z)/verzoeken/\(vid)?gedaan=\(F.actie.rawValue)", redirectType: .normal)
+    }
+
+    /// What was typed, under the field ids of the form it came from.
+    static func waarden(_ ingevuld: [String: String], _ voorvoegsel: String) -> [String: String] {
+        Dictionary(ingevuld.map { (Formulierfouten.veld(voorvoegsel, $0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
     }
 
     func bijlageVoorMeldpunt(req: Request) async throws -> Response {
@@ -248,36 +255,22 @@ struct CoordinatieWebController: RouteCollection {
         return try await req.pagina("verzoek", titel: "verzoekTitel", inhoud: inhoud, melding: melding, status: fouten.lijst.isEmpty ? .ok : .badRequest)
     }
 
-    private func partnerActie(_ actie: PartnerActie, _ req: Request) async throws -> Response {
+    private func partnerActie<F: PartnerFormulier>(_: F.Type, _ req: Request) async throws -> Response {
         let g = try partner(req)
-        let i = try req.content.decode(Invoer.self)
+        let formulier = try req.content.decode(F.self)
         let vid = id(req)
-        let s = req.meldingen
         do {
-            switch actie {
-            case .accepteren:
-                _ = try await s.wijzigVerzoekStatus(vid, VerzoekStatuswijzigingInvoer(status: "geaccepteerd", uiterlijk: leeg(i.uiterlijk), toelichting: leeg(i.toelichting)), door: g)
-            case .afwijzen: _ = try await s.wijzigVerzoekStatus(vid, VerzoekStatuswijzigingInvoer(status: "afgewezen", reden: i.reden ?? ""), door: g)
-            case .uitvoeren:
-                _ = try await s.wijzigVerzoekStatus(vid, VerzoekStatuswijzigingInvoer(status: "uitgevoerd", opgeschortTot: leeg(i.opgeschortTot), toelichting: leeg(i.toelichting)), door: g)
-            case .termijn: _ = try await s.stelTermijnVoor(vid, TermijnInvoer(uiterlijk: i.uiterlijk, toelichting: leeg(i.toelichting)), door: g)
-            case .bericht: _ = try await s.schrijfAanMeldpunt(vid, tekst: i.tekst, door: g)
-            case .opheffen: _ = try await s.hefOpschortingOp(vid, toelichting: i.toelichting, door: g)
-            }
+            try await formulier.voerUit(vid, door: g, req)
         } catch let p as Weigering where p.hoortBijFormulier {
-            return try await partnerFout(req, g, actie.rawValue, p, i)
+            return try await partnerFout(req, g, F.actie.rawValue, p, formulier.ingevuld)
         }
-        return req.redirect(to: "/verzoeken/\(vid)?gedaan=\(actie.rawValue)", redirectType: .normal)
+        return req.redirect(to: "/verzoeken/\(vid)?gedaan=\(F.actie.rawValue)", redirectType: .normal)
     }
 
-    private func leeg(_ s: String?) -> String? { (s ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : s }
-
-    private func partnerFout(_ req: Request, _ g: Handelende, _ voorvoegsel: String, _ p: Weigering, _ i: Invoer) async throws -> Response {
+    private func partnerFout(_ req: Request, _ g: Handelende, _ voorvoegsel: String, _ p: Weigering, _ ingevuld: [String: String]) async throws -> Response {
         let t = Teksten.voor(req.taal)
         let fouten = Formulierfouten(p, taal: req.taal, voorvoegsel: voorvoegsel) { t["verzoekVeld_\($0)"] }
-        let waarden = [("tekst", i.tekst), ("uiterlijk", i.uiterlijk), ("toelichting", i.toelichting), ("reden", i.reden), ("opgeschortTot", i.opgeschortTot)]
-            .compactMap { n, w in w.map { (Formulierfouten.veld(voorvoegsel, n), $0) } }
-        return try await toonVoorPartner(req, g, waarden: Dictionary(waarden, uniquingKeysWith: { a, _ in a }), fouten: fouten)
+        return try await toonVoorPartner(req, g, waarden: Self.waarden(ingevuld, voorvoegsel), fouten: fouten)
     }
 
     struct BijlageInvoer: Content { var bijlage: File? }
@@ -291,7 +284,7 @@ struct CoordinatieWebController: RouteCollection {
         } catch let p as Weigering where p.hoortBijFormulier {
             // The API names the file "inhoud"; on the page it is the file field.
             let fouten = Weigering.ongeldig((p.velden ?? []).map { $0.hernoemd("bestand") })
-            return try await partnerFout(req, g, "bijlage", p.velden == nil ? p : fouten, Invoer())
+            return try await partnerFout(req, g, "bijlage", p.velden == nil ? p : fouten, [:])
         }
         return req.redirect(to: "/verzoeken/\(vid)?gedaan=bijlage", redirectType: .normal)
     }

@@ -15,7 +15,8 @@ extension TestApp {
     func nieuweMelding(_ body: [String: Any] = MeldingApiTests.melding(bijlage: Voorbeeld.pdf)) async throws -> (zaaknummer: String, link: String) {
         let r = try await post("/api/v1/meldingen", sleutels.svb, json: body)
         #expect(r.status == .created, "\(r.tekst)")
-        return (try #require(r.object["zaaknummer"] as? String), try #require(r.object["statuspagina"] as? String))
+        let ontvangen = try r.json(MeldingService.Ontvangen.self)
+        return (ontvangen.zaaknummer, ontvangen.statuspagina)
     }
 
     func stap(_ method: HTTPMethod, _ zaaknummer: String, _ pad: String, _ body: [String: Any], sleutel: String? = nil) async throws -> TestResponse {
@@ -41,36 +42,38 @@ struct MeldingBehandelingApiTests {
 
             // Analysis and role need the steps before them: 409 with what to do first.
             let teVroeg = try await t.stap(.PUT, z, "analyse", Self.analyse)
-            #expect(teVroeg.status == .conflict && (teVroeg.object["detail"] as? String)?.contains("eerste persoonlijke contact") == true)
+            #expect(teVroeg.status == .conflict)
+            #expect(try teVroeg.json(Probleem.self).detail.contains("eerste persoonlijke contact"))
             #expect(try await t.stap(.PUT, z, "rol", ["rol": "coordinerend"]).status == .conflict)
 
             let contact = try await t.stap(z, "contactmomenten", Self.contact)
             #expect(contact.status == .ok, "\(contact.tekst)")
-            #expect(contact.object["status"] as? String == "intake")
-            #expect(contact.object["contactTermijnOverschreden"] as? Bool == false)
-            #expect(contact.object["eersteContactOp"] != nil)
+            let naContact = try contact.json(MeldingDetailDTO.self)
+            #expect(naContact.status == .intake && !naContact.contactTermijnOverschreden && naContact.eersteContactOp != nil)
             let rolTeVroeg = try await t.stap(.PUT, z, "rol", ["rol": "coordinerend"])
-            #expect(rolTeVroeg.status == .conflict && (rolTeVroeg.object["detail"] as? String)?.contains("analyse") == true)
+            #expect(rolTeVroeg.status == .conflict)
+            #expect(try rolTeVroeg.json(Probleem.self).detail.contains("analyse"))
 
             let toegewezen = try await t.stap(.PUT, z, "behandelaar", ["email": "Mira@Meldpunt.nl"])
-            #expect((toegewezen.object["behandelaar"] as? [String: Any])?["id"] as? String == mira.id!.tekst)
+            #expect(try toegewezen.json(MeldingDetailDTO.self).behandelaar?.id == mira.id!.tekst)
 
             let a = try await t.stap(.PUT, z, "analyse", Self.analyse)
-            #expect(a.object["status"] as? String == "analyse")
-            let voorstel = try #require(a.object["rolVoorstel"] as? [String: Any])
-            #expect(voorstel["rol"] as? String == "coordinerend")
-            #expect((voorstel["redenen"] as? [String])?.count == 2)
-            #expect(a.object["mogelijkeStappen"] as? [String] == ["contact", "analyse", "rolKeuze", "sluiten"])
+            let naAnalyse = try a.json(MeldingDetailDTO.self)
+            #expect(naAnalyse.status == .analyse)
+            let voorstel = try #require(naAnalyse.rolVoorstel)
+            #expect(voorstel.rol == .coordinerend && voorstel.redenen.count == 2)
+            #expect(naAnalyse.mogelijkeStappen == [.contact, .analyse, .rolKeuze, .sluiten])
 
             let zonderReden = try await t.stap(.PUT, z, "rol", ["rol": "begeleidend"])
             #expect(zonderReden.status == .badRequest && zonderReden.ongeldigeNamen == ["reden"])
             let rol = try await t.stap(.PUT, z, "rol", ["rol": "adviserend", "reden": "De gemeente vraagt advies over de route."])
-            #expect(rol.object["status"] as? String == "inBehandeling" && rol.object["rol"] as? String == "adviserend")
+            let naRol = try rol.json(MeldingDetailDTO.self)
+            #expect(naRol.status == .inBehandeling && naRol.rol == .adviserend)
 
             #expect(try await t.stap(z, "notities", ["tekst": "Intern: dossier bij de gemeente opgevraagd."]).status == .ok)
             #expect(try await t.stap(z, "berichten", ["tekst": "We hebben de gemeente gevraagd uw adres te herstellen."]).status == .ok)
             #expect(try await t.stap(.PUT, z, "volgende-stap", ["tekst": "We bellen u als de gemeente heeft geantwoord.", "datum": "2026-12-04"]).status == .ok)
-            #expect(try await t.stap(z, "statuswijzigingen", ["status": "wachtOpOrganisaties"]).object["status"] as? String == "wachtOpOrganisaties")
+            #expect(try await t.stap(z, "statuswijzigingen", ["status": "wachtOpOrganisaties"]).json(MeldingDetailDTO.self).status == .wachtOpOrganisaties)
 
             // The melder sees the message, the organisations, the next step, and the waiting phase; not the note.
             let b = Browser(t)
@@ -81,27 +84,27 @@ struct MeldingBehandelingApiTests {
             #expect(pagina.tekst.contains("aria-current=\"step\" class=\"huidig\">Wacht op organisaties"))
             #expect(!pagina.tekst.contains("dossier bij de gemeente"))
 
-            #expect(try await t.stap(z, "statuswijzigingen", ["status": "inBehandeling"]).object["status"] as? String == "inBehandeling")
+            #expect(try await t.stap(z, "statuswijzigingen", ["status": "inBehandeling"]).json(MeldingDetailDTO.self).status == .inBehandeling)
             let half = try await t.stap(z, "statuswijzigingen", ["status": "gesloten", "uitkomst": "opgelost"])
             #expect(half.status == .badRequest && half.ongeldigeNamen == ["samenvatting"])
             let dicht = try await t.stap(z, "statuswijzigingen", ["status": "gesloten", "uitkomst": "opgelost",
                                                                   "samenvatting": "Uw adres is hersteld en uw huurtoeslag loopt weer."])
-            #expect(dicht.status == .ok && dicht.object["status"] as? String == "gesloten" && dicht.object["uitkomst"] as? String == "opgelost")
-            #expect(dicht.object["mogelijkeStappen"] as? [String] == [])
-            #expect(dicht.object["volgendeStap"] == nil)
+            #expect(dicht.status == .ok)
+            let gesloten = try dicht.json(MeldingDetailDTO.self)
+            #expect(gesloten.status == .gesloten && gesloten.uitkomst == .opgelost)
+            #expect(gesloten.mogelijkeStappen.isEmpty && gesloten.volgendeStap == nil)
             // Nothing changes a closed case.
             #expect(try await t.stap(z, "berichten", ["tekst": "Nog iets"]).status == .conflict)
             #expect(try await t.stap(z, "contactmomenten", Self.contact).status == .conflict)
             #expect(try await t.stap(z, "statuswijzigingen", ["status": "inBehandeling"]).status == .conflict)
 
-            let tijdlijn = try #require(dicht.object["tijdlijn"] as? [[String: Any]])
-            #expect(tijdlijn.map { $0["soort"] as? String ?? "" } == [
-                "ontvangen", "contact", "statusGewijzigd", "toegewezen", "analyse", "statusGewijzigd", "rolGekozen", "statusGewijzigd",
-                "notitie", "berichtAanMelder", "volgendeStap", "statusGewijzigd", "statusGewijzigd", "gesloten"])
-            #expect(tijdlijn.map { $0["volgnummer"] as? Int ?? 0 } == Array(1...14))
-            #expect(tijdlijn[1]["door"] as? String == "Meldpunt (API)")
-            #expect((tijdlijn[1]["gegevens"] as? [String: Any])?["kanaal"] as? String == "telefoon")
-            #expect(tijdlijn[6]["tekst"] as? String == "De gemeente vraagt advies over de route.")
+            let tijdlijn = gesloten.tijdlijn
+            #expect(tijdlijn.map(\.soort) == [
+                .ontvangen, .contact, .statusGewijzigd, .toegewezen, .analyse, .statusGewijzigd, .rolGekozen, .statusGewijzigd,
+                .notitie, .berichtAanMelder, .volgendeStap, .statusGewijzigd, .statusGewijzigd, .gesloten])
+            #expect(tijdlijn.map(\.volgnummer) == Array(1...14))
+            #expect(tijdlijn[1].door == "Meldpunt (API)" && tijdlijn[1].gegevens?.kanaal == "telefoon")
+            #expect(tijdlijn[6].tekst == "De gemeente vraagt advies over de route.")
 
             pagina = try await b.get(link)
             #expect(pagina.tekst.contains("Uw adres is hersteld en uw huurtoeslag loopt weer.") && pagina.tekst.contains("Opgelost"))
@@ -114,7 +117,9 @@ struct MeldingBehandelingApiTests {
             let (z, _) = try await t.nieuweMelding()
             // The organisation that filed it follows its progress as the melder does; others see nothing.
             let indiener = try await t.get("/api/v1/meldingen/\(z)", t.sleutels.svb)
-            #expect(indiener.status == .ok && indiener.object["fase"] as? String == "ontvangen")
+            #expect(indiener.status == .ok)
+            #expect(try indiener.json(MeldingService.MelderWeergave.self).fase == .ontvangen)
+            // The melder's view, not the meldpunt's: no timeline, no content.
             #expect(indiener.object["tijdlijn"] == nil && indiener.object["melding"] == nil)
             #expect(try await t.get("/api/v1/meldingen/\(z)", t.sleutels.amsterdam).status == .notFound)
             for sleutel in [t.sleutels.svb, t.sleutels.amsterdam] {
@@ -152,7 +157,7 @@ struct MeldingBehandelingApiTests {
             func zaken(_ query: String) async throws -> [String] {
                 let r = try await t.get("/api/v1/meldingen\(query)", t.sleutels.meldpunt)
                 #expect(r.status == .ok, "\(query): \(r.tekst)")
-                return r.array.compactMap { $0["zaaknummer"] as? String }
+                return try r.json([MeldingSamenvattingDTO].self).map(\.zaaknummer)
             }
             #expect(try await zaken("") == [eerste, tweede])
             #expect(try await zaken("?status=ontvangen") == [eerste])
@@ -165,10 +170,10 @@ struct MeldingBehandelingApiTests {
             #expect(try await zaken("?contactTermijnOverschreden=true") == [eerste])
             #expect(try await zaken("?contactTermijnOverschreden=false") == [tweede])
             let lijst = try await t.get("/api/v1/meldingen?pageSize=1&page=2", t.sleutels.meldpunt)
-            #expect(lijst.array.first?["zaaknummer"] as? String == tweede)
+            let pagina2 = try lijst.json([MeldingSamenvattingDTO].self)
+            #expect(pagina2.map(\.zaaknummer) == [tweede] && pagina2.first?.naam == "Piet Puk")
             #expect(lijst.headers.first(name: "X-Total-Count") == "2")
             #expect(lijst.headers.first(name: "Link")?.contains("rel=\"prev\"") == true)
-            #expect(lijst.array.first?["naam"] as? String == "Piet Puk")
 
             let fout = try await t.get("/api/v1/meldingen?status=klaar&behandelaar=mira&contactTermijnOverschreden=ja&pageSize=0", t.sleutels.meldpunt)
             #expect(fout.status == .badRequest)
@@ -177,11 +182,14 @@ struct MeldingBehandelingApiTests {
             func zoek(_ body: [String: Any]) async throws -> TestResponse {
                 try await t.post("/api/v1/meldingen/_zoek", t.sleutels.meldpunt, json: body)
             }
-            #expect(try await zoek(["naam": "moulin"]).array.map { $0["zaaknummer"] as? String } == [eerste])
-            #expect(try await zoek(["naam": "consumentenbond"]).array.count == 1)
-            #expect(try await zoek(["bsn": "999993653"]).array.map { $0["zaaknummer"] as? String } == [eerste])
-            #expect(try await zoek(["bsn": "999990019"]).array.map { $0["zaaknummer"] as? String } == [tweede])
-            #expect(try await zoek(["zaaknummer": tweede.lowercased()]).array.map { $0["zaaknummer"] as? String } == [tweede])
+            func gevonden(_ body: [String: Any]) async throws -> [String] {
+                try await zoek(body).json([MeldingSamenvattingDTO].self).map(\.zaaknummer)
+            }
+            #expect(try await gevonden(["naam": "moulin"]) == [eerste])
+            #expect(try await gevonden(["naam": "consumentenbond"]).count == 1)
+            #expect(try await gevonden(["bsn": "999993653"]) == [eerste])
+            #expect(try await gevonden(["bsn": "999990019"]) == [tweede])
+            #expect(try await gevonden(["zaaknummer": tweede.lowercased()]) == [tweede])
             let zoekFout = try await zoek(["bsn": "123456789", "naam": "x", "zaaknummer": "MFO-1"])
             #expect(zoekFout.status == .badRequest && Set(zoekFout.ongeldigeNamen) == ["bsn", "naam", "zaaknummer"])
             #expect(try await zoek([:]).status == .badRequest)
@@ -196,7 +204,7 @@ struct MeldingBehandelingApiTests {
             let (z, _) = try await t.nieuweMelding()
             t.klok.zet(ISO8601DateFormatter().date(from: "2026-11-27T09:00:00Z")!)
             let r = try await t.stap(z, "contactmomenten", ["datum": "2026-11-26", "kanaal": "email", "samenvatting": "Gemaild."])
-            #expect(r.object["contactTermijnOverschreden"] as? Bool == true)
+            #expect(try r.json(MeldingDetailDTO.self).contactTermijnOverschreden)
             #expect(try await t.get("/api/v1/meldingen?contactTermijnOverschreden=true", t.sleutels.meldpunt).array.count == 1)
             let voorOntvangst = try await t.stap(z, "contactmomenten", ["datum": "2026-11-20", "kanaal": "email", "samenvatting": "x"])
             #expect(voorOntvangst.status == .badRequest && voorOntvangst.ongeldigeCodes == ["voorOntvangst"])
@@ -211,9 +219,8 @@ struct MeldingBehandelingApiTests {
             let r = try await t.stap(z, "statuswijzigingen", ["status": "gesloten", "uitkomst": "buitenScope", "scopeReden": "bezwaarOfBeroep",
                                                                "samenvatting": "Uw bezwaar bij de Belastingdienst loopt nog. Het Juridisch Loket helpt u gratis."])
             #expect(r.status == .ok)
-            let laatste = try #require((r.object["tijdlijn"] as? [[String: Any]])?.last)
-            #expect((laatste["gegevens"] as? [String: Any])?["scopeReden"] as? String == "bezwaarOfBeroep")
-            #expect(laatste["zichtbaarVoorMelder"] as? Bool == true)
+            let laatste = try #require(try r.json(MeldingDetailDTO.self).tijdlijn.last)
+            #expect(laatste.gegevens?.scopeReden == "bezwaarOfBeroep" && laatste.zichtbaarVoorMelder)
             let pagina = try await Browser(t).get(link)
             #expect(pagina.tekst.contains("Het Juridisch Loket helpt u gratis.") && pagina.tekst.contains("Buiten scope"))
             let ongeldig = try await t.stap(z, "statuswijzigingen", ["status": "analyse"])
@@ -226,7 +233,7 @@ struct MeldingBehandelingApiTests {
             let (z, oud) = try await t.nieuweMelding()
             let r = try await t.request(.POST, "/api/v1/meldingen/\(z)/statuspagina-links", sleutel: t.sleutels.meldpunt)
             #expect(r.status == .created, "\(r.tekst)")
-            let nieuw = try #require(r.object["statuspagina"] as? String)
+            let nieuw = try r.json(StatuspaginaLinkDTO.self).statuspagina
             #expect(nieuw != oud && nieuw.count == oud.count)
             let b = Browser(t)
             #expect(try await b.get(oud).status == .notFound)
@@ -239,10 +246,9 @@ struct MeldingBehandelingApiTests {
     @Test func bijlageVoorHetMeldpuntEnVerwerkingslog() async throws {
         try await metApp { t in
             let (z, _) = try await t.nieuweMelding()
-            let d = try await t.get("/api/v1/meldingen/\(z)", t.sleutels.meldpunt)
-            #expect((d.object["melding"] as? [String: Any])?["watIsFout"] as? String != nil)
-            let bijlage = try #require((d.object["bijlagen"] as? [[String: Any]])?.first)
-            let href = try #require(bijlage["href"] as? String)
+            let d = try await t.get("/api/v1/meldingen/\(z)", t.sleutels.meldpunt).json(MeldingDetailDTO.self)
+            #expect(d.melding?.watIsFout != nil)
+            let href = try #require(d.bijlagen.first?.href)
             let download = try await t.get(href, t.sleutels.meldpunt)
             #expect(download.status == .ok && download.body == Voorbeeld.pdf)
             #expect(download.headers.first(name: .contentType) == "application/pdf")
@@ -267,14 +273,13 @@ struct MeldingBehandelingApiTests {
             let b = Browser(t)
             _ = try await b.get(link)
             #expect(try await b.post("\(link)/intrekken", [:]).status == .seeOther)
-            let d = try await t.get("/api/v1/meldingen/\(z)", t.sleutels.meldpunt)
-            #expect(d.object["persoonsgegevensGewist"] as? Bool == true && d.object["melding"] == nil)
-            #expect(d.object["uitkomst"] as? String == "ingetrokken")
-            #expect((d.object["analyse"] as? [String: Any])?["oorsprongOrganisatie"] as? String == "Gemeente Rotterdam")
-            let tijdlijn = try #require(d.object["tijdlijn"] as? [[String: Any]])
-            #expect(tijdlijn.dropLast().allSatisfy { $0["tekst"] == nil })
-            #expect((tijdlijn[1]["gegevens"] as? [String: Any])?["kanaal"] as? String == "telefoon")
-            #expect(try await t.get("/api/v1/meldingen", t.sleutels.meldpunt).array.first?["naam"] == nil)
+            let d = try await t.get("/api/v1/meldingen/\(z)", t.sleutels.meldpunt).json(MeldingDetailDTO.self)
+            #expect(d.persoonsgegevensGewist && d.melding == nil && d.uitkomst == .ingetrokken)
+            #expect(d.analyse?.oorsprongOrganisatie == "Gemeente Rotterdam")
+            #expect(d.tijdlijn.dropLast().allSatisfy { $0.tekst == nil })
+            #expect(d.tijdlijn[1].gegevens?.kanaal == "telefoon")
+            let lijst = try await t.get("/api/v1/meldingen", t.sleutels.meldpunt).json([MeldingSamenvattingDTO].self)
+            #expect(lijst.count == 1 && lijst.first?.naam == nil)
             #expect(try await t.post("/api/v1/meldingen/_zoek", t.sleutels.meldpunt, json: ["naam": "moulin"]).array.isEmpty)
         }
     }

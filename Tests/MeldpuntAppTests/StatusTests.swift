@@ -1,6 +1,7 @@
 import MeldpuntCore
 import Fluent
 import Foundation
+import MeldpuntDomain
 import Testing
 @testable import MeldpuntApp
 @testable import MeldpuntHTTP
@@ -23,13 +24,13 @@ struct StatuswijzigingTests {
             #expect(ingepland.status == .ok)
             let klaar = try await t.wijzig(ref, a, ["status": "Afgehandeld", "toelichting": "Huisnummer verbeterd naar 21.", "uitkomst": "verbeterd"])
             #expect(klaar.status == .ok)
-            #expect(klaar.object["status"] as? String == "Afgehandeld")
-            let historie = try #require(klaar.object["statusHistorie"] as? [[String: Any]])
-            #expect(historie.map { $0["status"] as? String } == ["Gemeld", "In behandeling", "Ingepland", "Afgehandeld"])
-            #expect(historie.map { $0["volgnummer"] as? Int } == [1, 2, 3, 4])
-            #expect(historie[2]["verwachteDatum"] as? String == "2026-12-15")
-            #expect(historie[3]["uitkomst"] as? String == "verbeterd")
-            #expect((historie[3]["organisatie"] as? [String: Any])?["gemeentecode"] as? String == "0363")
+            let afgehandeld = try klaar.json(TerugmeldingDetailDTO.self)
+            #expect(afgehandeld.status == .afgehandeld)
+            let historie = afgehandeld.statusHistorie
+            #expect(historie.map(\.status) == [.gemeld, .inBehandeling, .ingepland, .afgehandeld])
+            #expect(historie.map(\.volgnummer) == [1, 2, 3, 4])
+            #expect(historie[2].verwachteDatum == Dag("2026-12-15"))
+            #expect(historie[3].uitkomst == .verbeterd && historie[3].organisatie?.gemeentecode == "0363")
             // The afnemer sees the same history.
             #expect(try await statussen(t, ref, t.sleutels.belastingdienst) == ["Gemeld", "In behandeling", "Ingepland", "Afgehandeld"])
             // Terminal: nothing moves any more.
@@ -97,12 +98,11 @@ struct StatuswijzigingTests {
             t.klok.zet(ISO8601DateFormatter().date(from: "2026-11-26T09:00:00Z")!)
             let r = try await t.wijzig(ref, t.sleutels.amsterdam, ["status": "Verkeerde bronhouder", "gemeentecode": "0599", "toelichting": "Ingeschreven in Rotterdam."])
             #expect(r.status == .ok, "\(r.tekst)")
-            #expect(r.object["status"] as? String == "Gemeld")
-            #expect(r.object["uiterlijkInBehandelingOp"] as? String == "2026-12-03")
-            #expect((r.object["bijhouder"] as? [String: Any])?["gemeentecode"] as? String == "0599")
-            let historie = try #require(r.object["statusHistorie"] as? [[String: Any]])
-            #expect(historie.map { $0["status"] as? String } == ["Gemeld", "Verkeerde bronhouder", "Gemeld"])
-            #expect((historie[1]["nieuweBijhouder"] as? [String: Any])?["gemeentecode"] as? String == "0599")
+            let doorgestuurd = try r.json(TerugmeldingDetailDTO.self)
+            #expect(doorgestuurd.status == .gemeld && doorgestuurd.uiterlijkInBehandelingOp == Dag("2026-12-03"))
+            #expect(doorgestuurd.bijhouder.gemeentecode == "0599")
+            #expect(doorgestuurd.statusHistorie.map(\.status) == [.gemeld, .verkeerdeBronhouder, .gemeld])
+            #expect(doorgestuurd.statusHistorie[1].nieuweBijhouder?.gemeentecode == "0599")
 
             // It left Amsterdam's inbox and arrived at Rotterdam's.
             #expect(try await t.get("/api/v1/terugmeldingen", t.sleutels.amsterdam).array.isEmpty)
@@ -194,14 +194,13 @@ struct ToegangTests {
         try await metApp { t in
             let bd = try await t.meld()
             let svb = try await t.meld(Voorbeeld.terugmelding(gemeentecode: "0599"), door: t.sleutels.svb)
-            let verzondenBD = try await t.get("/api/v1/terugmeldingen", t.sleutels.belastingdienst).array
-            #expect(verzondenBD.map { $0["terugMeldingReferentie"] as? String } == [bd])
-            let verzondenSVB = try await t.get("/api/v1/terugmeldingen", t.sleutels.svb).array
-            #expect(verzondenSVB.map { $0["terugMeldingReferentie"] as? String } == [svb])
-            let amsterdam = try await t.get("/api/v1/terugmeldingen", t.sleutels.amsterdam).array
-            #expect(amsterdam.map { $0["terugMeldingReferentie"] as? String } == [bd])
-            let rotterdam = try await t.get("/api/v1/terugmeldingen", t.sleutels.rotterdam).array
-            #expect(rotterdam.map { $0["terugMeldingReferentie"] as? String } == [svb])
+            func referenties(_ sleutel: String) async throws -> [String] {
+                try await t.get("/api/v1/terugmeldingen", sleutel).json([TerugmeldingSamenvattingDTO].self).map(\.terugMeldingReferentie)
+            }
+            #expect(try await referenties(t.sleutels.belastingdienst) == [bd])
+            #expect(try await referenties(t.sleutels.svb) == [svb])
+            #expect(try await referenties(t.sleutels.amsterdam) == [bd])
+            #expect(try await referenties(t.sleutels.rotterdam) == [svb])
         }
     }
 }

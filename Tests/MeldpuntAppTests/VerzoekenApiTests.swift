@@ -44,7 +44,7 @@ extension TestApp {
     func verzoek(_ z: String, _ body: [String: Any]) async throws -> String {
         let r = try await stap(z, "verzoeken", body)
         #expect(r.status == .created, "\(r.tekst)")
-        return try #require(r.object["id"] as? String)
+        return try r.json(VerzoekDTO.self).id
     }
 }
 
@@ -70,30 +70,32 @@ struct VerzoekenApiTests {
             #expect(onbekend.status == .badRequest && onbekend.ongeldigeCodes == ["onbekend"])
 
             let r = try await t.stap(z, "verzoeken", Self.opschorting)
-            #expect(r.status == .created && r.headers.first(name: .location) == "/api/v1/meldingen/\(z)/verzoeken/\(r.object["id"] as! String)")
-            #expect(r.object["status"] as? String == "verzonden" && r.object["niveau"] as? String == "operationeel")
-            #expect((r.object["contactpersoon"] as? [String: Any])?["naam"] as? String == "UWV operationeel")
-            let opschortingID = try #require(r.object["id"] as? String)
+            let verstuurd = try r.json(VerzoekDTO.self)
+            #expect(r.status == .created && r.headers.first(name: .location) == "/api/v1/meldingen/\(z)/verzoeken/\(verstuurd.id)")
+            #expect(verstuurd.status == .verzonden && verstuurd.niveau == .operationeel && verstuurd.contactpersoon?.naam == "UWV operationeel")
+            let opschortingID = verstuurd.id
             let infoID = try await t.verzoek(z, ["organisatieOin": TestApp.belastingdienstOIN, "soort": "informatie",
                                                  "vraag": "Welk adres gebruikt u voor de toeslag?", "gedeeldeGegevens": ["naam", "bsn"]])
 
             // UWV sees only its own request, and only what was shared with it.
             let lijst = try await t.get("/api/v1/verzoeken", uwv)
-            #expect(lijst.status == .ok && lijst.array.count == 1 && lijst.array.first?["id"] as? String == opschortingID)
+            #expect(lijst.status == .ok)
+            #expect(try lijst.json([PartnerVerzoekSamenvattingDTO].self).map(\.id) == [opschortingID])
             #expect(lijst.headers.first(name: "Link") != nil)
             let gezien = try await t.get("/api/v1/verzoeken/\(opschortingID)", uwv)
             #expect(gezien.status == .ok, "\(gezien.tekst)")
-            let gedeeld = try #require(gezien.object["melding"] as? [String: Any])
-            #expect(gedeeld["watIsFout"] as? String != nil && (gedeeld["gevolgen"] as? [Any])?.isEmpty == false)
-            #expect(gedeeld["naam"] == nil && gedeeld["bsn"] == nil && gedeeld["email"] == nil && gedeeld["bijlagen"] == nil)
+            let voorUWV = try gezien.json(PartnerVerzoekDTO.self)
+            let gedeeld = voorUWV.melding
+            #expect(gedeeld.watIsFout != nil && gedeeld.gevolgen?.isEmpty == false)
+            #expect(gedeeld.naam == nil && gedeeld.bsn == nil && gedeeld.email == nil && gedeeld.bijlagen == nil)
             #expect(!gezien.tekst.contains("999993653") && !gezien.tekst.contains("Moulin"))
-            #expect(gezien.object["mogelijkeStatussen"] as? [String] == ["geaccepteerd", "afgewezen"])
+            #expect(voorUWV.mogelijkeStatussen == [.geaccepteerd, .afgewezen])
             // Another organisation's request does not exist for UWV; the Belastingdienst sees name and BSN but not the story.
             #expect(try await t.get("/api/v1/verzoeken/\(infoID)", uwv).status == .notFound)
             #expect(try await t.post("/api/v1/verzoeken/\(infoID)/berichten", uwv, json: ["tekst": "hallo"]).status == .notFound)
             let bd = try await t.get("/api/v1/verzoeken/\(infoID)", t.sleutels.belastingdienst)
-            let bdGedeeld = try #require(bd.object["melding"] as? [String: Any])
-            #expect(bdGedeeld["bsn"] as? String == "999993653" && bdGedeeld["naam"] != nil && bdGedeeld["watIsFout"] == nil)
+            let bdGedeeld = try bd.json(PartnerVerzoekDTO.self).melding
+            #expect(bdGedeeld.bsn == "999993653" && bdGedeeld.naam != nil && bdGedeeld.watIsFout == nil)
             // A case through a request's back door: no. Meldpunt-only routes refuse partners.
             #expect(try await t.get("/api/v1/meldingen/\(z)", uwv).status == .notFound)
             #expect(try await t.get("/api/v1/meldingen/\(z)/verzoeken/\(opschortingID)", uwv).status == .forbidden)
@@ -106,8 +108,8 @@ struct VerzoekenApiTests {
             #expect(teVroeg.status == .conflict)
             let geaccepteerd = try await t.post("/api/v1/verzoeken/\(opschortingID)/statuswijzigingen", uwv,
                                                 json: ["status": "geaccepteerd", "uiterlijk": "2026-12-10"])
-            #expect(geaccepteerd.object["status"] as? String == "geaccepteerd" && geaccepteerd.object["uiterlijk"] as? String == "2026-12-10")
-            #expect(geaccepteerd.object["termijnDoor"] as? String == "partner")
+            let na = try geaccepteerd.json(PartnerVerzoekDTO.self)
+            #expect(na.status == .geaccepteerd && na.uiterlijk == Dag("2026-12-10") && na.termijnDoor == "partner")
             let bericht = try await t.post("/api/v1/verzoeken/\(opschortingID)/berichten", uwv, json: ["tekst": "We zetten de vordering stil."])
             #expect(bericht.status == .ok)
             let pdf = try await t.post("/api/v1/verzoeken/\(opschortingID)/bijlagen", uwv, json: ["bestandsnaam": "besluit.pdf", "inhoud": Voorbeeld.pdf.base64EncodedString()])
@@ -116,33 +118,35 @@ struct VerzoekenApiTests {
             #expect(geenPdf.status == .badRequest && geenPdf.ongeldigeNamen == ["inhoud"])
             let uitgevoerd = try await t.post("/api/v1/verzoeken/\(opschortingID)/statuswijzigingen", uwv,
                                               json: ["status": "uitgevoerd", "opgeschortTot": "2027-04-01"])
-            let o = try #require(uitgevoerd.object["opschorting"] as? [String: Any])
-            #expect(o["actief"] as? Bool == true && o["tot"] as? String == "2027-04-01" && o["kenmerk"] as? String == "TV-2026-0042")
-            #expect(uitgevoerd.object["kanOpheffen"] as? Bool == true)
+            let naUitvoeren = try uitgevoerd.json(PartnerVerzoekDTO.self)
+            let o = try #require(naUitvoeren.opschorting)
+            #expect(o.actief && o.tot == Dag("2027-04-01") && o.kenmerk == "TV-2026-0042" && o.actie == .terugvordering)
+            #expect(naUitvoeren.kanOpheffen)
 
             // Declining needs a reason; a finished request does not move again.
             let zonderReden = try await t.post("/api/v1/verzoeken/\(infoID)/statuswijzigingen", t.sleutels.belastingdienst, json: ["status": "afgewezen"])
             #expect(zonderReden.status == .badRequest && zonderReden.ongeldigeNamen == ["reden"])
             let afgewezen = try await t.post("/api/v1/verzoeken/\(infoID)/statuswijzigingen", t.sleutels.belastingdienst,
                                              json: ["status": "afgewezen", "reden": "Wij gebruiken het BRP-adres; vraag het de gemeente."])
-            #expect(afgewezen.object["status"] as? String == "afgewezen")
+            #expect(try afgewezen.json(PartnerVerzoekDTO.self).status == .afgewezen)
             #expect(try await t.post("/api/v1/verzoeken/\(infoID)/statuswijzigingen", t.sleutels.belastingdienst, json: ["status": "geaccepteerd"]).status == .conflict)
 
             // The meldpunt's coordinating view: both organisations, their states, the thread and the timeline.
             let d = try await t.get("/api/v1/meldingen/\(z)", t.sleutels.meldpunt)
-            let verzoeken = try #require(d.object["verzoeken"] as? [[String: Any]])
-            #expect(verzoeken.map { ($0["organisatie"] as? [String: Any])?["naam"] as? String } == ["UWV", "Belastingdienst"])
-            #expect(verzoeken.map { $0["status"] as? String } == ["uitgevoerd", "afgewezen"])
-            let draad = try #require(verzoeken.first?["berichten"] as? [[String: Any]])
-            #expect(draad.map { $0["soort"] as? String } == ["verzonden", "geaccepteerd", "termijn", "bericht", "bijlage", "uitgevoerd"])
-            let bijlageHref = try #require((draad[4]["bijlage"] as? [String: Any])?["href"] as? String)
+            let coordinerend = try d.json(MeldingDetailDTO.self)
+            #expect(coordinerend.verzoeken.map(\.organisatie.naam) == ["UWV", "Belastingdienst"])
+            #expect(coordinerend.verzoeken.map(\.status) == [.uitgevoerd, .afgewezen])
+            let draad = try #require(coordinerend.verzoeken.first?.berichten)
+            #expect(draad.map(\.soort) == [.verzonden, .geaccepteerd, .termijn, .bericht, .bijlage, .uitgevoerd])
+            let bijlageHref = try #require(draad[4].bijlage?.href)
             #expect(try await t.get(bijlageHref, t.sleutels.meldpunt).body == Voorbeeld.pdf)
-            let soorten = (d.object["tijdlijn"] as? [[String: Any]] ?? []).compactMap { $0["soort"] as? String }
-            #expect(soorten.contains("verzoekVerzonden") && soorten.contains("verzoekUitgevoerd") && soorten.contains("verzoekAfgewezen"))
+            let soorten = Set(coordinerend.tijdlijn.map(\.soort))
+            #expect(soorten.isSuperset(of: [.verzoekVerzonden, .verzoekUitgevoerd, .verzoekAfgewezen]))
 
             // Overall overview, and the lifting of the suspension.
             let actief = try await t.get("/api/v1/opschortingen?actief=true", t.sleutels.meldpunt)
-            #expect(actief.array.count == 1 && actief.array.first?["zaaknummer"] as? String == z && actief.array.first?["organisatie"] as? String == "UWV")
+            let regels = try actief.json([OpschortingRegelDTO].self)
+            #expect(regels.count == 1 && regels.first?.zaaknummer == z && regels.first?.organisatie == "UWV")
 
             // The melder sees the organisations and, in plain words, what is on hold.
             let b = Browser(t)
@@ -151,7 +155,7 @@ struct VerzoekenApiTests {
             #expect(pagina.tekst.contains("UWV wacht met de terugvordering tot 01-04-2027"), "\(pagina.tekst)")
 
             let opgeheven = try await t.post("/api/v1/verzoeken/\(opschortingID)/opheffingen", uwv, json: ["toelichting": "Adres hersteld; vordering vervalt."])
-            #expect((opgeheven.object["opschorting"] as? [String: Any])?["actief"] as? Bool == false)
+            #expect(try opgeheven.json(PartnerVerzoekDTO.self).opschorting?.actief == false)
             #expect(try await t.post("/api/v1/verzoeken/\(opschortingID)/opheffingen", uwv, json: [:] as [String: Any]).status == .conflict)
             #expect(try await t.get("/api/v1/opschortingen?actief=true", t.sleutels.meldpunt).array.isEmpty)
             #expect(try await t.get("/api/v1/opschortingen", t.sleutels.meldpunt).array.count == 1)
@@ -170,18 +174,18 @@ struct VerzoekenApiTests {
             let (z, _) = try await t.meldingInBehandeling()
             let r = try await t.stap(z, "terugmeldingen", ["terugmelding": Voorbeeld.terugmelding(), "gedeeldeGegevens": ["omschrijving"]])
             #expect(r.status == .created, "\(r.tekst)")
-            #expect(r.object["soort"] as? String == "correctie" && (r.object["organisatie"] as? [String: Any])?["naam"] as? String == "Gemeente Amsterdam")
-            let tm = try #require(r.object["terugmelding"] as? [String: Any])
-            let ref = try #require(tm["id"] as? String)
-            #expect(tm["status"] as? String == "Gemeld")
+            let correctie = try r.json(VerzoekDTO.self)
+            #expect(correctie.soort == .correctie && correctie.organisatie.naam == "Gemeente Amsterdam")
+            let tm = try #require(correctie.terugmelding)
+            let ref = tm.id
+            #expect(tm.status == .gemeld)
             // The terugmelding is the meldpunt's own: the bronhouder sees it in its inbox.
             let inbox = try await t.get("/api/v1/terugmeldingen/\(ref)", t.sleutels.amsterdam)
-            #expect((inbox.object["afnemer"] as? [String: Any])?["oin"] as? String == TestApp.meldpuntOIN)
+            #expect(try inbox.json(TerugmeldingDetailDTO.self).afnemer.oin == TestApp.meldpuntOIN)
 
             #expect(try await t.wijzig(ref, t.sleutels.amsterdam, ["status": "In behandeling"]).status == .ok)
-            var d = try await t.get("/api/v1/meldingen/\(z)", t.sleutels.meldpunt)
-            var v = try #require((d.object["verzoeken"] as? [[String: Any]])?.first)
-            #expect(v["status"] as? String == "geaccepteerd")
+            var d = try await t.get("/api/v1/meldingen/\(z)", t.sleutels.meldpunt).json(MeldingDetailDTO.self)
+            #expect(d.verzoeken.first?.status == .geaccepteerd)
 
             // Closing as solved while the correction is open needs a reason.
             let sluiten: [String: Any] = ["status": "gesloten", "uitkomst": "opgelost", "samenvatting": "Uw adres is hersteld."]
@@ -189,12 +193,9 @@ struct VerzoekenApiTests {
             #expect(zonder.status == .badRequest && zonder.ongeldigeNamen == ["redenOpenCorrecties"])
 
             #expect(try await t.wijzig(ref, t.sleutels.amsterdam, ["status": "Afgehandeld", "uitkomst": "verbeterd", "toelichting": "Huisnummer gecorrigeerd."]).status == .ok)
-            d = try await t.get("/api/v1/meldingen/\(z)", t.sleutels.meldpunt)
-            v = try #require((d.object["verzoeken"] as? [[String: Any]])?.first)
-            #expect(v["status"] as? String == "uitgevoerd" && (v["terugmelding"] as? [String: Any])?["status"] as? String == "Afgehandeld")
-            let tijdlijn = (d.object["tijdlijn"] as? [[String: Any]] ?? [])
-            let stappen = tijdlijn.filter { $0["soort"] as? String == "verzoekTerugmeldingStatus" }
-                .compactMap { ($0["gegevens"] as? [String: Any])?["terugmeldingStatus"] as? String }
+            d = try await t.get("/api/v1/meldingen/\(z)", t.sleutels.meldpunt).json(MeldingDetailDTO.self)
+            #expect(d.verzoeken.first?.status == .uitgevoerd && d.verzoeken.first?.terugmelding?.status == .afgehandeld)
+            let stappen = d.tijdlijn.filter { $0.soort == .verzoekTerugmeldingStatus }.compactMap(\.gegevens?.terugmeldingStatus)
             #expect(stappen == ["In behandeling", "Afgehandeld"])
             // Now nothing is open: closing needs no extra reason.
             #expect(try await t.stap(z, "statuswijzigingen", sluiten).status == .ok)
@@ -211,7 +212,7 @@ struct VerzoekenApiTests {
             let r = try await t.stap(z, "statuswijzigingen", ["status": "gesloten", "uitkomst": "opgelost", "samenvatting": "Opgelost.",
                                                               "redenOpenCorrecties": "UWV bevestigde telefonisch; de bevestiging volgt."])
             #expect(r.status == .ok, "\(r.tekst)")
-            #expect((r.object["tijdlijn"] as? [[String: Any]] ?? []).contains { $0["soort"] as? String == "geslotenMetOpenCorrecties" })
+            #expect(try r.json(MeldingDetailDTO.self).tijdlijn.contains { $0.soort == .geslotenMetOpenCorrecties })
             // Not as solved: no reason needed, and one given at another status is refused.
             #expect(try await t.stap(z, "statuswijzigingen", ["status": "inBehandeling", "redenOpenCorrecties": "x"]).status == .badRequest)
         }
@@ -226,28 +227,29 @@ struct VerzoekenApiTests {
 
             t.klok.zet(TestApp.standaardTijd.addingTimeInterval(4 * 86_400))
             let teLaat = try await t.get("/api/v1/meldingen?verzoekTermijnOverschreden=true", t.sleutels.meldpunt)
-            #expect(teLaat.array.map { $0["zaaknummer"] as? String } == [z])
-            #expect(teLaat.array.first?["verzoekTermijnOverschreden"] as? Bool == true)
+            let lijst = try teLaat.json([MeldingSamenvattingDTO].self)
+            #expect(lijst.map(\.zaaknummer) == [z] && lijst.first?.verzoekTermijnOverschreden == true)
             #expect(try await t.get("/api/v1/meldingen?verzoekTermijnOverschreden=false", t.sleutels.meldpunt).array.isEmpty)
             #expect(try await t.get("/api/v1/meldingen?verzoekTermijnOverschreden=soms", t.sleutels.meldpunt).status == .badRequest)
 
             let pad = "verzoeken/\(id)/escalaties"
             #expect(try await t.stap(z, pad, [:]).ongeldigeNamen == ["reden"])
             let e = try await t.stap(z, pad, ["reden": "Geen reactie na de afgesproken datum."])
-            #expect(e.object["niveau"] as? String == "tactisch")
-            #expect((e.object["contactpersoon"] as? [String: Any])?["naam"] as? String == "UWV tactisch")
-            #expect(try await t.stap(z, pad, ["reden": "Nog steeds niets."]).object["niveau"] as? String == "strategisch")
-            let top = try await t.stap(z, pad, ["reden": "Structureel probleem."])
-            #expect(top.object["niveau"] as? String == "interdepartementaal" && top.object["contactpersoon"] == nil)
+            let eenHoger = try e.json(VerzoekDTO.self)
+            #expect(eenHoger.niveau == .tactisch && eenHoger.contactpersoon?.naam == "UWV tactisch")
+            #expect(try await t.stap(z, pad, ["reden": "Nog steeds niets."]).json(VerzoekDTO.self).niveau == .strategisch)
+            let top = try await t.stap(z, pad, ["reden": "Structureel probleem."]).json(VerzoekDTO.self)
+            #expect(top.niveau == .interdepartementaal && top.contactpersoon == nil)
             #expect(try await t.stap(z, pad, ["reden": "Hoger?"]).status == .conflict)
 
             let melding = try await t.stap(z, "escalaties", ["reden": "Terugkerende fout bij meerdere melders."])
-            #expect(melding.object["escalatieniveau"] as? String == "tactisch" && melding.object["aantalEscalaties"] as? Int == 4)
+            let geescaleerd = try melding.json(MeldingDetailDTO.self)
+            #expect(geescaleerd.escalatieniveau == .tactisch && geescaleerd.aantalEscalaties == 4)
             // A new request starts at the case's level.
             let nieuw = try await t.stap(z, "verzoeken", ["organisatieOin": TestApp.uwvOIN, "soort": "advies", "vraag": "Hoe voorkomen we dit?"])
-            #expect(nieuw.object["niveau"] as? String == "tactisch")
+            #expect(try nieuw.json(VerzoekDTO.self).niveau == .tactisch)
             // The meldpunt moves the deadline; the overdue mark goes.
-            #expect(try await t.stap(.PUT, z, "verzoeken/\(id)/termijn", ["uiterlijk": "2026-12-15"]).object["termijnOverschreden"] as? Bool == false)
+            #expect(try await t.stap(.PUT, z, "verzoeken/\(id)/termijn", ["uiterlijk": "2026-12-15"]).json(VerzoekDTO.self).termijnOverschreden == false)
         }
     }
 }

@@ -4,9 +4,25 @@ import MeldpuntDomain
 import MeldpuntHTTP
 import Vapor
 
+/// A form as posted: its fields, given back as typed after a refusal.
+protocol Formulier: Content {}
+
+extension Formulier {
+    /// What was typed, by field name, to show again after a refusal.
+    var ingevuld: [String: String] {
+        var r: [String: String] = [:]
+        for kind in Mirror(reflecting: self).children {
+            guard let naam = kind.label else { continue }
+            if let w = kind.value as? String?, let w { r[naam] = w }
+            if let l = kind.value as? [String]?, let l { r[naam] = l.joined(separator: ",") }
+        }
+        return r
+    }
+}
+
 /// One form on the case page: the fields it posts and the one step it asks of the case engine.
 /// A refused step comes back with the messages next to this form's own fields.
-protocol MeldingFormulier: Content {
+protocol MeldingFormulier: Formulier {
     static var actie: MeldingenWebController.Actie { get }
     func voerUit(_ zaaknummer: String, door: Handelende, _ req: Request) async throws
     /// The form's field for a name the engine uses (they differ where the API nests).
@@ -15,21 +31,10 @@ protocol MeldingFormulier: Content {
 
 extension MeldingFormulier {
     static func veld(_ naam: String) -> String { naam }
-
-    /// What was typed, by field name, to show again after a refusal.
-    var ingevuld: [String: String] {
-        var r: [String: String] = [:]
-        for kind in Mirror(reflecting: self).children {
-            guard let naam = kind.label else { continue }
-            if let w = kind.value as? String? , let w { r[naam] = w }
-            if let l = kind.value as? [String]?, let l { r[naam] = l.joined(separator: ",") }
-        }
-        return r
-    }
 }
 
 /// nil for a field left empty: a select's "choose…" option or only spaces.
-private func leeg(_ s: String?) -> String? {
+func leeg(_ s: String?) -> String? {
     guard let s, !s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
     return s
 }
