@@ -1,0 +1,96 @@
+import Foundation
+import MeldpuntCore
+import MeldpuntDomain
+
+/// A terugmelding as its bronhouder or afnemer sees it, with what this reader may do now.
+/// Built without a request, so it is tested as a value (TerugmeldingPaginaTests).
+struct TerugmeldingPagina: Encodable, Sendable {
+
+        let referentie: String
+        let href: String
+        let kenmerk: String?
+        let status: String
+        let beschrijving: String
+        let persoon: String
+        let afnemer: String
+        let bijhouder: String
+        let ontvangen: String
+        let uiterlijk: String
+        let teLaat: Bool
+        let toelichting: String?
+        let waarden: [Waarde]
+        let bijlagen: [BijlageRij]
+        let historie: [HistorieRij]
+        let contactNaam: String?
+        let contactEmail: String?
+        let contactTelefoon: String?
+        // What this user may do now.
+        let kanOppakken: Bool
+        let kanInplannen: Bool
+        let kanAfhandelen: Bool
+        let kanOnvoldoende: Bool
+        let kanDoorsturen: Bool
+        let kanDoorsturenRni: Bool
+        let kanIntrekken: Bool
+        let gemeenten: [Keuze]
+        let rniDeelnemers: [Keuze]
+        let uitkomsten: [Keuze]
+        let fouten: [VeldFout]
+        let foutVelden: [String: String]
+
+    struct Waarde: Encodable, Sendable { let gegeven: String; let betwijfeld: String; let voorgesteld: String }
+    struct BijlageRij: Encodable, Sendable { let href: String; let naam: String; let grootte: String; let type: String }
+    struct HistorieRij: Encodable, Sendable { let tijdstip: String; let status: String; let door: String; let toelichting: String?; let extra: String? }
+
+    /// Who reads the page, and the reference data its choices come from.
+    struct Kijker {
+        let taal: Taal
+        let isAfnemer: Bool
+        let organisatie: OrganisatieDTO
+        let referentiedata: Referentiedata
+    }
+
+    static func bouw(_ d: TerugmeldingDetailDTO, _ k: Kijker, fouten: [VeldFout] = []) -> TerugmeldingPagina {
+        let t = Teksten.voor(k.taal)
+        let huidig = d.status
+        let isBijhouder = !k.isAfnemer && d.bijhouder.isVan(k.organisatie)
+        func mag(_ s: TerugmeldingStatus) -> Bool {
+            huidig.volgende.contains(s) && (s.gezetDoor == .afnemer ? k.isAfnemer : isBijhouder)
+        }
+        let doorsturen = mag(.verkeerdeBronhouder)
+        let header = d.terugMelding.terugMeldingHeader
+        return TerugmeldingPagina(
+            referentie: d.terugMeldingReferentie, href: "/terugmeldingen/\(d.terugMeldingReferentie)",
+            kenmerk: d.referentieKenmerk, status: d.status.naam(k.taal), beschrijving: d.beschrijving,
+            persoon: TerugmeldingenWebController.persoonTekst(d.persoon), afnemer: d.afnemer.naam, bijhouder: d.bijhouder.naam,
+            ontvangen: Datumweergave.tijdstip(d.ontvangenOp), uiterlijk: Datumweergave.datum(d.uiterlijkInBehandelingOp), teLaat: d.termijnOverschreden,
+            toelichting: header?.toelichting,
+            waarden: (d.terugMelding.terugMeldingBody?.terugMeldingGegevens ?? []).map {
+                Waarde(gegeven: $0.gegevensElementNaam ?? $0.attribuutUrn ?? $0.attribuut ?? "", betwijfeld: $0.betwijfeldeWaarde ?? "–", voorgesteld: $0.voorgesteldeWaarde ?? "–")
+            },
+            bijlagen: d.bijlagen.map {
+                BijlageRij(href: "/terugmeldingen/\(d.terugMeldingReferentie)/bijlagen/\($0.id)", naam: $0.bestandsnaam,
+                           grootte: ByteCountFormatter.string(fromByteCount: Int64($0.grootte), countStyle: .file), type: $0.mimeType)
+            },
+            historie: d.statusHistorie.reversed().map { s in
+                HistorieRij(tijdstip: Datumweergave.tijdstip(s.tijdstip), status: s.status.naam(k.taal), door: s.organisatie?.naam ?? "–", toelichting: s.toelichting,
+                            extra: s.verwachteDatum.map { "\(t.tekst("verwachteDatum")): \(Datumweergave.datum($0))" }
+                                ?? s.nieuweBijhouder.map { "→ \($0.naam)" }
+                                ?? s.uitkomst.map { t.naam("uitkomst", $0) })
+            },
+            contactNaam: header?.melder?.naam, contactEmail: header?.melder?.email, contactTelefoon: header?.melder?.telefoon,
+            kanOppakken: mag(.inBehandeling), kanInplannen: mag(.ingepland), kanAfhandelen: mag(.afgehandeld),
+            kanOnvoldoende: mag(.onvoldoendeInformatie), kanDoorsturen: doorsturen,
+            kanDoorsturenRni: doorsturen && k.organisatie.heeft(.rni), kanIntrekken: mag(.ingetrokken),
+            gemeenten: doorsturen
+                ? k.referentiedata.actueleGemeenten().filter { $0.code != k.organisatie.gemeentecode }
+                    .sorted { $0.naam < $1.naam }.map { Keuze(waarde: $0.code, naam: "\($0.naam) (\($0.code))") }
+                : [],
+            rniDeelnemers: doorsturen && k.organisatie.heeft(.rni)
+                ? k.referentiedata.rniDeelnemers.filter { $0.einde == nil }.map { Keuze(waarde: $0.code, naam: "\($0.naam) (\($0.code))") }
+                : [],
+            uitkomsten: Afhandeluitkomst.allCases.map { Keuze(waarde: $0.rawValue, naam: t.naam("uitkomst", $0)) },
+            fouten: fouten,
+            foutVelden: Dictionary(fouten.map { ($0.veld, $0.tekst) }, uniquingKeysWith: { a, _ in a }))
+    }
+}

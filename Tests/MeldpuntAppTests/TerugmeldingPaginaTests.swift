@@ -1,0 +1,80 @@
+import Foundation
+@testable import MeldpuntCore
+import MeldpuntDomain
+@testable import MeldpuntWeb
+import Testing
+
+/// The terugmelding page as a value: what each reader may do, in their language.
+@Suite("Terugmeldingpagina: paginamodel")
+struct TerugmeldingPaginaTests {
+    static let amsterdam = OrganisatieDTO(Organisatie(id: UUID(), naam: "Gemeente Amsterdam", gemeentecode: "0363", rollen: [.bronhouder]))
+    static let rvig = OrganisatieDTO(Organisatie(id: UUID(), naam: "RvIG", gemeentecode: "1999", rollen: [.bronhouder, .rni]))
+    static let belastingdienst = OrganisatieDTO(Organisatie(id: UUID(), naam: "Belastingdienst", oin: "00000001003214345000", rollen: [.afnemer]))
+
+    static func terugmelding(_ status: TerugmeldingStatus, bijhouder: OrganisatieDTO = amsterdam) -> TerugmeldingDetailDTO {
+        func verwijzing(_ o: OrganisatieDTO) -> OrganisatieVerwijzing {
+            OrganisatieVerwijzing(Organisatie(id: o.id, naam: o.naam, oin: o.oin, gemeentecode: o.gemeentecode, rollen: o.rollen))
+        }
+        let invoer = TerugmeldingInvoer(
+            terugMeldingHeader: .init(melder: .init(naam: "A. Afnemer", telefoon: nil, email: "a@bd.example", bedrijf: nil, afdeling: nil),
+                                      gemeentecode: bijhouder.gemeentecode, toelichting: "Adres klopt niet"),
+            terugMeldingBody: .init(objectIdentificatie: [], geometry: nil, terugMeldingGegevens: [
+                .init(objectType: "persoon", gegevensElementNaam: "Straatnaam", attribuut: nil, attribuutUrn: nil,
+                      betwijfeldeWaarde: "Damrak", voorgesteldeWaarde: nil, eigenvelden: nil, bijlages: nil)]))
+        return TerugmeldingDetailDTO(
+            terugMeldingReferentie: "0f6a1d2e-0000-4000-8000-000000000001", referentieKenmerk: "BD-1", status: status,
+            beschrijving: "Ontvangen", registratie: "BRP", afnemer: verwijzing(belastingdienst), bijhouder: verwijzing(bijhouder),
+            persoon: PersoonIdentificatie(bsn: "999993653", anummer: nil, adres: nil),
+            ontvangenOp: Date(timeIntervalSince1970: 1_795_000_000), uiterlijkInBehandelingOp: Dag("2026-11-30")!, termijnOverschreden: true,
+            terugMelding: invoer, bijlagen: [],
+            statusHistorie: [StatuswijzigingDTO(volgnummer: 1, status: .gemeld, tijdstip: Date(timeIntervalSince1970: 1_795_000_000),
+                                                organisatie: verwijzing(belastingdienst), toelichting: nil, verwachteDatum: nil, nieuweBijhouder: nil, uitkomst: nil)])
+    }
+
+    static func kijker(_ o: OrganisatieDTO, afnemer: Bool = false, taal: Taal = .nl) -> TerugmeldingPagina.Kijker {
+        .init(taal: taal, isAfnemer: afnemer, organisatie: o, referentiedata: .gebundeld)
+    }
+
+    @Test func deBronhouderPaktEenNieuweOp() {
+        let p = TerugmeldingPagina.bouw(Self.terugmelding(.gemeld), Self.kijker(Self.amsterdam, taal: .en))
+        #expect(p.status == "Reported" && p.historie.first?.status == "Reported")
+        #expect(p.kanOppakken && p.kanDoorsturen && !p.kanIntrekken && !p.kanDoorsturenRni)
+        #expect(p.uiterlijk == "30-11-2026" && p.teLaat)
+        #expect(p.waarden.first?.gegeven == "Straatnaam" && p.waarden.first?.voorgesteld == "–")
+        #expect(p.persoon == "BSN 999993653")
+        // Forwarding offers every current gemeente but its own, by name.
+        #expect(!p.gemeenten.isEmpty && !p.gemeenten.contains { $0.waarde == "0363" })
+        #expect(p.gemeenten.map(\.naam) == p.gemeenten.map(\.naam).sorted())
+        #expect(p.rniDeelnemers.isEmpty)
+        #expect(p.uitkomsten.allSatisfy { $0.naam != $0.waarde })
+    }
+
+    @Test func deAfnemerKanAlleenIntrekken() {
+        let p = TerugmeldingPagina.bouw(Self.terugmelding(.gemeld), Self.kijker(Self.belastingdienst, afnemer: true))
+        #expect(p.kanIntrekken && !p.kanOppakken && !p.kanAfhandelen && !p.kanDoorsturen && p.gemeenten.isEmpty)
+        #expect(p.contactEmail == "a@bd.example")
+    }
+
+    @Test func eenAndereGemeenteKanNiets() {
+        let rotterdam = OrganisatieDTO(Organisatie(id: UUID(), naam: "Gemeente Rotterdam", gemeentecode: "0599", rollen: [.bronhouder]))
+        let p = TerugmeldingPagina.bouw(Self.terugmelding(.gemeld), Self.kijker(rotterdam))
+        #expect(!p.kanOppakken && !p.kanInplannen && !p.kanAfhandelen && !p.kanDoorsturen && !p.kanIntrekken)
+    }
+
+    @Test func rvigStuurtDoorNaarRniDeelnemers() {
+        let p = TerugmeldingPagina.bouw(Self.terugmelding(.gemeld, bijhouder: Self.rvig), Self.kijker(Self.rvig))
+        #expect(p.kanOppakken && p.kanDoorsturen && p.kanDoorsturenRni)
+        #expect(p.rniDeelnemers.contains { $0.waarde == "0101" })
+    }
+
+    @Test func inBehandelingKomtPlannenEnAfhandelen() {
+        let p = TerugmeldingPagina.bouw(Self.terugmelding(.inBehandeling), Self.kijker(Self.amsterdam))
+        #expect(p.kanInplannen && p.kanAfhandelen && !p.kanOppakken && !p.kanDoorsturen && p.gemeenten.isEmpty)
+    }
+
+    @Test func eenAfgehandeldeTerugmeldingIsKlaar() {
+        let p = TerugmeldingPagina.bouw(Self.terugmelding(.afgehandeld), Self.kijker(Self.amsterdam))
+        #expect(p.status == "Afgehandeld")
+        #expect(!p.kanOppakken && !p.kanInplannen && !p.kanAfhandelen && !p.kanOnvoldoende && !p.kanDoorsturen && !p.kanIntrekken)
+    }
+}
