@@ -136,26 +136,9 @@ struct CoordinatieWebController: RouteCollection {
 
     private func toonVoorMeldpunt(_ req: Request, _ g: Handelende, waarden: [String: String] = [:], fouten: Formulierfouten = .init(),
                                   melding: String? = nil) async throws -> Response {
-        let t = Teksten.voor(req.taal)
         let z = zaaknummer(req)
         let v = try await req.meldingen.verzoekVoorMeldpunt(z, id(req), door: g)
-        let basis = "/meldingen/\(z)/verzoeken/\(v.id)"
-        var regels = [VerzoekPagina.Regel(label: t.tekst("verzoekOrganisatie"), waarde: v.organisatie.naam)]
-        regels += Self.kop(soort: v.soort, status: v.status, uiterlijk: v.uiterlijk, teLaat: v.termijnOverschreden, niveau: v.niveau, reden: v.reden,
-                           opschorting: v.opschorting, overleg: v.overleg, t)
-        if let c = v.contactpersoon {
-            regels.append(.init(label: t.tekst("verzoekContactpersoon"), waarde: [c.naam, c.functie, c.email, c.telefoon].compactMap { $0 }.joined(separator: " · ")))
-        }
-        regels.append(.init(label: t.tekst("verzoekGedeeld"), waarde: v.gedeeldeGegevens.isEmpty ? t.tekst("verzoekAlleenVraag") : v.gedeeldeGegevens.map { t.naam("gedeeld", $0) }.joined(separator: ", ")))
-        let open = v.status.isOpen
-        let inhoud = VerzoekPagina(
-            titel: "\(t.naam("verzoekSoort", v.soort)) – \(v.organisatie.naam)", terug: "/meldingen/\(z)", terugNaam: "\(t.tekst("mfoMelding")) \(z)",
-            basis: basis, isMeldpunt: true, zaaknummer: z, regels: regels, gedeeld: [], gedeeldeBijlagen: [],
-            berichten: Self.berichten(v.berichten, t) { "\(basis)/bijlagen/\($0.id)" }, open: open, kanAccepteren: false, kanUitvoeren: false,
-            isOpschorting: v.soort == .opschorting, isOverleg: v.soort == .overleg, kanOpheffen: false,
-            kanEscaleren: open && v.niveau != .interdepartementaal,
-            terugmelding: v.terugmelding.map { "\(t.tekst("verzoekTerugmelding")) \($0.id) – \($0.status.naam(req.taal)) (\($0.bijhouder))" },
-            waarden: ["termijnUiterlijk": v.uiterlijk?.description ?? ""].merging(waarden) { _, b in b }, fouten: fouten.lijst, foutVelden: fouten.velden)
+        let inhoud = VerzoekPagina.voorMeldpunt(v, zaaknummer: z, taal: req.taal, waarden: waarden, fouten: fouten)
         return try await req.pagina("verzoek", titel: "verzoekTitel", inhoud: inhoud, melding: melding, status: fouten.lijst.isEmpty ? .ok : .badRequest)
     }
 
@@ -226,32 +209,8 @@ struct CoordinatieWebController: RouteCollection {
 
     private func toonVoorPartner(_ req: Request, _ g: Handelende, waarden: [String: String] = [:], fouten: Formulierfouten = .init(),
                                  melding: String? = nil) async throws -> Response {
-        let t = Teksten.voor(req.taal)
         let v = try await req.meldingen.verzoekVoorPartner(id(req), door: g)
-        let basis = "/verzoeken/\(v.id)"
-        var regels = [VerzoekPagina.Regel(label: t.tekst("zaaknummer"), waarde: v.zaaknummer)]
-        regels += Self.kop(soort: v.soort, status: v.status, uiterlijk: v.uiterlijk, teLaat: v.termijnOverschreden, niveau: v.niveau, reden: v.reden,
-                           opschorting: v.opschorting, overleg: v.overleg, t)
-        let d = v.melding
-        let gedeeld: [VerzoekPagina.Regel] = [
-            ("gedeeld_naam", [d.naam, d.namensNaam.map { "\(t.tekst("verzoekNamens")) \($0)" }].compactMap { $0 }.joined(separator: " ")),
-            ("gedeeld_bsn", d.bsn), ("gedeeld_email", d.email), ("gedeeld_telefoon", d.telefoon), ("gedeeld_adres", d.adres),
-            ("mfoLabel_watIsFout", d.watIsFout), ("mfoLabel_watMoetHetZijn", d.watMoetHetZijn), ("mfoLabel_sinds", d.sinds.map(Datumweergave.datum)),
-            ("mfoLabel_registraties", d.registraties?.joined(separator: ", ")),
-        ].compactMap { sleutel, w in w.flatMap { $0.isEmpty ? nil : VerzoekPagina.Regel(label: t[sleutel] ?? sleutel, waarde: $0) } }
-            + (d.gevolgen ?? []).map { VerzoekPagina.Regel(label: t.tekst("mfoGevolg"), waarde: [$0.soort.map { t.naam("gevolg", $0) }, $0.organisatie, $0.omschrijving].compactMap { $0 }.joined(separator: " · ")) }
-        let mogelijk = Set(v.mogelijkeStatussen)
-        let open = v.status.isOpen
-        let inhoud = VerzoekPagina(
-            titel: "\(t.naam("verzoekSoort", v.soort)) – \(v.zaaknummer)", terug: "/verzoeken", terugNaam: t.tekst("verzoekenTitel"),
-            basis: basis, isMeldpunt: false, zaaknummer: v.zaaknummer, regels: regels, gedeeld: [VerzoekPagina.Regel(label: t.tekst("verzoekVraag"), waarde: v.vraag)] + gedeeld,
-            gedeeldeBijlagen: (d.bijlagen ?? []).map { Keuze(waarde: "\(basis)/bijlagen/\($0.id)", naam: $0.bestandsnaam) },
-            berichten: Self.berichten(v.berichten, t) { "\(basis)/bijlagen/\($0.id)" }, open: open,
-            kanAccepteren: mogelijk.contains(.geaccepteerd), kanUitvoeren: mogelijk.contains(.uitgevoerd),
-            isOpschorting: v.soort == .opschorting, isOverleg: v.soort == .overleg,
-            kanOpheffen: v.kanOpheffen, kanEscaleren: false,
-            terugmelding: v.terugmeldingId.map { _ in t.tekst("verzoekViaTerugmelding") },
-            waarden: ["uitvoerenOpgeschortTot": v.opschorting?.tot?.description ?? ""].merging(waarden) { _, b in b }, fouten: fouten.lijst, foutVelden: fouten.velden)
+        let inhoud = VerzoekPagina.voorPartner(v, taal: req.taal, waarden: waarden, fouten: fouten)
         return try await req.pagina("verzoek", titel: "verzoekTitel", inhoud: inhoud, melding: melding, status: fouten.lijst.isEmpty ? .ok : .badRequest)
     }
 

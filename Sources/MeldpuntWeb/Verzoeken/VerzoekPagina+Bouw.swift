@@ -1,0 +1,57 @@
+import MeldpuntCore
+import MeldpuntDomain
+
+/// The request page for each side, built from the request without a request (VerzoekPaginaTests).
+extension VerzoekPagina {
+    /// The meldpunt's view: the whole request, its contact person, and the meldpunt's own forms.
+    static func voorMeldpunt(_ v: VerzoekDTO, zaaknummer z: String, taal: Taal, waarden: [String: String] = [:],
+                             fouten: Formulierfouten = .init()) -> VerzoekPagina {
+        let t = Teksten.voor(taal)
+        let basis = "/meldingen/\(z)/verzoeken/\(v.id)"
+        var regels = [VerzoekPagina.Regel(label: t.tekst("verzoekOrganisatie"), waarde: v.organisatie.naam)]
+        regels += CoordinatieWebController.kop(soort: v.soort, status: v.status, uiterlijk: v.uiterlijk, teLaat: v.termijnOverschreden, niveau: v.niveau, reden: v.reden,
+                           opschorting: v.opschorting, overleg: v.overleg, t)
+        if let c = v.contactpersoon {
+            regels.append(.init(label: t.tekst("verzoekContactpersoon"), waarde: [c.naam, c.functie, c.email, c.telefoon].compactMap { $0 }.joined(separator: " · ")))
+        }
+        regels.append(.init(label: t.tekst("verzoekGedeeld"), waarde: v.gedeeldeGegevens.isEmpty ? t.tekst("verzoekAlleenVraag") : v.gedeeldeGegevens.map { t.naam("gedeeld", $0) }.joined(separator: ", ")))
+        let open = v.status.isOpen
+        return VerzoekPagina(
+            titel: "\(t.naam("verzoekSoort", v.soort)) – \(v.organisatie.naam)", terug: "/meldingen/\(z)", terugNaam: "\(t.tekst("mfoMelding")) \(z)",
+            basis: basis, isMeldpunt: true, zaaknummer: z, regels: regels, gedeeld: [], gedeeldeBijlagen: [],
+            berichten: CoordinatieWebController.berichten(v.berichten, t) { "\(basis)/bijlagen/\($0.id)" }, open: open, kanAccepteren: false, kanUitvoeren: false,
+            isOpschorting: v.soort == .opschorting, isOverleg: v.soort == .overleg, kanOpheffen: false,
+            kanEscaleren: open && v.niveau != .interdepartementaal,
+            terugmelding: v.terugmelding.map { "\(t.tekst("verzoekTerugmelding")) \($0.id) – \($0.status.naam(taal)) (\($0.bijhouder))" },
+            waarden: ["termijnUiterlijk": v.uiterlijk?.description ?? ""].merging(waarden) { _, b in b }, fouten: fouten.lijst, foutVelden: fouten.velden)
+    }
+
+    /// The partner's view: only what the meldpunt shares, and the partner's forms.
+    static func voorPartner(_ v: PartnerVerzoekDTO, taal: Taal, waarden: [String: String] = [:], fouten: Formulierfouten = .init()) -> VerzoekPagina {
+        let t = Teksten.voor(taal)
+        let basis = "/verzoeken/\(v.id)"
+        var regels = [VerzoekPagina.Regel(label: t.tekst("zaaknummer"), waarde: v.zaaknummer)]
+        regels += CoordinatieWebController.kop(soort: v.soort, status: v.status, uiterlijk: v.uiterlijk, teLaat: v.termijnOverschreden, niveau: v.niveau, reden: v.reden,
+                           opschorting: v.opschorting, overleg: v.overleg, t)
+        let d = v.melding
+        let gedeeld: [VerzoekPagina.Regel] = [
+            ("gedeeld_naam", [d.naam, d.namensNaam.map { "\(t.tekst("verzoekNamens")) \($0)" }].compactMap { $0 }.joined(separator: " ")),
+            ("gedeeld_bsn", d.bsn), ("gedeeld_email", d.email), ("gedeeld_telefoon", d.telefoon), ("gedeeld_adres", d.adres),
+            ("mfoLabel_watIsFout", d.watIsFout), ("mfoLabel_watMoetHetZijn", d.watMoetHetZijn), ("mfoLabel_sinds", d.sinds.map(Datumweergave.datum)),
+            ("mfoLabel_registraties", d.registraties?.joined(separator: ", ")),
+        ].compactMap { sleutel, w in w.flatMap { $0.isEmpty ? nil : VerzoekPagina.Regel(label: t[sleutel] ?? sleutel, waarde: $0) } }
+            + (d.gevolgen ?? []).map { VerzoekPagina.Regel(label: t.tekst("mfoGevolg"), waarde: [$0.soort.map { t.naam("gevolg", $0) }, $0.organisatie, $0.omschrijving].compactMap { $0 }.joined(separator: " · ")) }
+        let mogelijk = Set(v.mogelijkeStatussen)
+        let open = v.status.isOpen
+        return VerzoekPagina(
+            titel: "\(t.naam("verzoekSoort", v.soort)) – \(v.zaaknummer)", terug: "/verzoeken", terugNaam: t.tekst("verzoekenTitel"),
+            basis: basis, isMeldpunt: false, zaaknummer: v.zaaknummer, regels: regels, gedeeld: [VerzoekPagina.Regel(label: t.tekst("verzoekVraag"), waarde: v.vraag)] + gedeeld,
+            gedeeldeBijlagen: (d.bijlagen ?? []).map { Keuze(waarde: "\(basis)/bijlagen/\($0.id)", naam: $0.bestandsnaam) },
+            berichten: CoordinatieWebController.berichten(v.berichten, t) { "\(basis)/bijlagen/\($0.id)" }, open: open,
+            kanAccepteren: mogelijk.contains(.geaccepteerd), kanUitvoeren: mogelijk.contains(.uitgevoerd),
+            isOpschorting: v.soort == .opschorting, isOverleg: v.soort == .overleg,
+            kanOpheffen: v.kanOpheffen, kanEscaleren: false,
+            terugmelding: v.terugmeldingId.map { _ in t.tekst("verzoekViaTerugmelding") },
+            waarden: ["uitvoerenOpgeschortTot": v.opschorting?.tot?.description ?? ""].merging(waarden) { _, b in b }, fouten: fouten.lijst, foutVelden: fouten.velden)
+    }
+}
