@@ -49,6 +49,11 @@ public enum OpschortingsActie: String, CaseIterable, Codable, Sendable {
 }
 
 /// verzonden → geaccepteerd | afgewezen (with reason); geaccepteerd → uitgevoerd.
+/// Who took a step on a request, or set its deadline.
+public enum Verzoekpartij: String, CaseIterable, Codable, Sendable {
+    case meldpunt, partner, bronhouder
+}
+
 public enum VerzoekStatus: String, CaseIterable, Codable, Sendable {
     case verzonden, geaccepteerd, afgewezen, uitgevoerd
 

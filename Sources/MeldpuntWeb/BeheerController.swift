@@ -127,7 +127,7 @@ struct BeheerController: RouteCollection {
             rollen: Rol.allCases.map { Keuze(waarde: $0.rawValue, naam: $0.rawValue, gekozen: org.rollen.contains($0)) },
             gebruikers: gebruikers.map {
                 let pad = "/beheer/gebruikers/\($0.id!.tekst)"
-                return GebruikerRij(naam: $0.naam, email: $0.email, rol: $0.rol, actief: $0.actief, tweestaps: $0.tweestapsGeheim != nil,
+                return GebruikerRij(naam: $0.naam, email: $0.email, rol: $0.rol.rawValue, actief: $0.actief, tweestaps: $0.tweestapsGeheim != nil,
                                     uitzetten: pad + "/uitzetten", wachtwoord: pad + "/wachtwoord", tweestapsHerstel: pad + "/tweestaps")
             },
             gebruikersrollen: GebruikersRol.allCases.filter { $0 != .systeembeheerder && Gebruikers.past($0, bij: org) }.map { Keuze(waarde: $0.rawValue, naam: $0.rawValue) },
@@ -203,7 +203,7 @@ struct BeheerController: RouteCollection {
         guard let id = req.parameters.get("gebruiker").flatMap(UUID.init(uuidString:)),
               let gebruiker = try await Gebruiker.query(on: req.db).filter(\.$id == id).with(\.$organisatie).first() else { throw Weigering.nietGevonden(.bron) }
         let g = try beheerder(req, van: gebruiker.organisatie)
-        guard gebruiker.rol != GebruikersRol.systeembeheerder.rawValue || g.rol == .systeembeheerder, gebruiker.id != g.id else { throw WebFout.geenToegang }
+        guard gebruiker.rol != .systeembeheerder || g.rol == .systeembeheerder, gebruiker.id != g.id else { throw WebFout.geenToegang }
         return (gebruiker, g)
     }
 

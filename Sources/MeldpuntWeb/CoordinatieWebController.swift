@@ -95,7 +95,7 @@ struct CoordinatieWebController: RouteCollection {
 
     static func berichten(_ b: [VerzoekBerichtDTO], _ t: [String: String], href: (VerzoekBijlageDTO) -> String) -> [VerzoekPagina.Bericht] {
         b.reversed().map {
-            VerzoekPagina.Bericht(tijdstip: Datumweergave.tijdstip($0.tijdstip), van: [$0.door, t["verzoekVan_\($0.van)"]].compactMap { $0 }.first ?? $0.van,
+            VerzoekPagina.Bericht(tijdstip: Datumweergave.tijdstip($0.tijdstip), van: $0.door ?? t.naam("verzoekVan", $0.van),
                                   wat: t.naam("verzoekStap", $0.soort), tekst: $0.tekst, bijlage: $0.bijlage.map(href), bijlageNaam: $0.bijlage?.bestandsnaam)
         }
     }

@@ -48,7 +48,7 @@ struct InlogstappenController: RouteCollection {
         req.gebruiker = Gebruikers.dto(g)
         req.csrfToken = WebMiddleware.csrfToken(sessie: token, req.application)
         req.logger.info("Ingelogd", metadata: ["gebruiker": .string(g.id?.uuidString ?? "")])
-        if g.rol == GebruikersRol.systeembeheerder.rawValue {
+        if g.rol == .systeembeheerder {
             try await Audit.schrijf(.systeemLogin, zelf: g, nu: nu, on: req.db)
         }
         return token

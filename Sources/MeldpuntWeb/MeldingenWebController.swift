@@ -144,7 +144,7 @@ struct MeldingenWebController: RouteCollection {
     private func toonDetail(_ req: Request, _ g: Handelende, invoer: [String: String] = [:], fouten: [VeldFout] = [], melding: String? = nil,
                             nieuweLink: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let d = try await req.meldingen.detail(req.parameters.get("zaaknummer") ?? "", door: g)
-        let medewerkers = try await Gebruiker.query(on: req.db).filter(\.$rol == GebruikersRol.meldpunt.rawValue).filter(\.$actief == true)
+        let medewerkers = try await Gebruiker.query(on: req.db).filter(\.$rol == .meldpunt).filter(\.$actief == true)
             .filter(\.$organisatie.$id == g.organisatie.id).sort(\.$naam).all()
         let omgeving = MeldingPagina.Omgeving(
             taal: req.taal, vandaag: Dag(req.application.klok.nu()), eigenEmail: g.gebruiker?.email,

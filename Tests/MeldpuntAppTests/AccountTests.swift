@@ -68,7 +68,7 @@ struct TotpTests {
         func g(_ email: String, _ rol: GebruikersRol) -> Gebruiker {
             let g = Gebruiker()
             g.email = email
-            g.rol = rol.rawValue
+            g.rol = rol
             return g
         }
         #expect(Accounts.tweestapsVerplicht(g("a@x.nl", .meldpunt), ontwikkeling: false))

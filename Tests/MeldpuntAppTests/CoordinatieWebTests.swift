@@ -107,7 +107,7 @@ struct CoordinatieWebTests {
             let login = try await beheer.post("\(pad)/contactpersonen/\(c.id!.tekst)/login", [:])
             #expect(login.status == .ok && login.tekst.contains("id=\"eenmalig\""))
             let g = try #require(try await Gebruiker.query(on: t.app.db).filter(\.$email == "ria@bd.example.nl").first())
-            #expect(g.rol == "partner")
+            #expect(g.rol == .partner)
             // Removing the contact switches the login off.
             #expect(try await b.post("\(pad)/contactpersonen/\(c.id!.tekst)/verwijderen", [:]).status == .seeOther)
             #expect(try await Gebruiker.find(g.id, on: t.app.db)?.actief == false)

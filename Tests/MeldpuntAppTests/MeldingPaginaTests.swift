@@ -63,7 +63,7 @@ struct MeldingPaginaTests {
     @Test func verzoekenEnTerugmeldingInDeTaalVanDePagina() {
         let v = VerzoekDTO(id: "v1", organisatie: OrganisatieVerwijzing(Organisatie(id: UUID(), naam: "Gemeente Utrecht", gemeentecode: "0344", rollen: [.bronhouder])),
                            soort: .correctie, status: .verzonden, vraag: "Corrigeer het adres", gedeeldeGegevens: [.omschrijving],
-                           uiterlijk: Dag("2026-12-10"), termijnDoor: "meldpunt", termijnOverschreden: false, niveau: .operationeel,
+                           uiterlijk: Dag("2026-12-10"), termijnDoor: .meldpunt, termijnOverschreden: false, niveau: .operationeel,
                            contactpersoon: nil, reden: nil, opschorting: nil, overleg: nil,
                            terugmelding: TerugmeldingKoppelingDTO(id: "t1", status: .inBehandeling, bijhouder: "Gemeente Utrecht", href: "/api/v1/terugmeldingen/t1"),
                            aangemaaktOp: Date(), berichten: [])

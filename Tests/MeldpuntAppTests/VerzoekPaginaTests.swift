@@ -12,7 +12,7 @@ struct VerzoekPaginaTests {
     static func voorPartner(status: VerzoekStatus = .verzonden, mogelijk: [VerzoekStatus] = [.geaccepteerd, .afgewezen],
                             melding: GedeeldeMeldingDTO) -> PartnerVerzoekDTO {
         PartnerVerzoekDTO(id: "v1", zaaknummer: "MFO-2026-000007", soort: .opschorting, status: status, vraag: "Zet de vordering stil.",
-                          uiterlijk: Dag("2026-12-01"), termijnDoor: "meldpunt", termijnOverschreden: false, niveau: .operationeel, reden: nil,
+                          uiterlijk: Dag("2026-12-01"), termijnDoor: .meldpunt, termijnOverschreden: false, niveau: .operationeel, reden: nil,
                           opschorting: opschorting, overleg: nil, terugmeldingId: nil, melding: melding, berichten: [],
                           mogelijkeStatussen: mogelijk, kanOpheffen: false)
     }

@@ -109,7 +109,7 @@ struct VerzoekenApiTests {
             let geaccepteerd = try await t.post("/api/v1/verzoeken/\(opschortingID)/statuswijzigingen", uwv,
                                                 json: ["status": "geaccepteerd", "uiterlijk": "2026-12-10"])
             let na = try geaccepteerd.json(PartnerVerzoekDTO.self)
-            #expect(na.status == .geaccepteerd && na.uiterlijk == Dag("2026-12-10") && na.termijnDoor == "partner")
+            #expect(na.status == .geaccepteerd && na.uiterlijk == Dag("2026-12-10") && na.termijnDoor == .partner)
             let bericht = try await t.post("/api/v1/verzoeken/\(opschortingID)/berichten", uwv, json: ["tekst": "We zetten de vordering stil."])
             #expect(bericht.status == .ok)
             let pdf = try await t.post("/api/v1/verzoeken/\(opschortingID)/bijlagen", uwv, json: ["bestandsnaam": "besluit.pdf", "inhoud": Voorbeeld.pdf.base64EncodedString()])

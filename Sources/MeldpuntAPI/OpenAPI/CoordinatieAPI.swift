@@ -90,10 +90,7 @@ extension ContactpersoonDTO: APISchema {
 
 extension Verzoekstapsoort: APIOpsomming {}
 
-extension VerzoekBerichtDTO: APISchema {
-    static let schemanaam = "VerzoekBericht"
-    static var velden: [String: JSONSchema] { ["van": .opsomming(["meldpunt", "partner", "bronhouder"])] }
-}
+extension VerzoekBerichtDTO: APISchema { static let schemanaam = "VerzoekBericht" }
 
 extension OpschortingDTO: APISchema { static let schemanaam = "Opschorting" }
 
@@ -105,7 +102,8 @@ extension OverlegDTO: APISchema {
 extension VerzoekDTO: APISchema {
     static let schemanaam = "Verzoek"
     static var velden: [String: JSONSchema] { [
-        "termijnDoor": .opsomming(["meldpunt", "partner"]),
+        // Only these two ever set a deadline.
+        "termijnDoor": .opsomming([Verzoekpartij.meldpunt, .partner].map(\.rawValue)),
     ] }
 }
 

@@ -22,3 +22,4 @@ extension VerzoekSoort: APIOpsomming {}
 extension VerzoekStatus: APIOpsomming {}
 extension OpschortingsActie: APIOpsomming {}
 extension GedeeldGegeven: APIOpsomming {}
+extension Verzoekpartij: APIOpsomming {}

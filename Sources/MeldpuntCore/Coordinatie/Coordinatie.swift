@@ -59,7 +59,7 @@ package struct Coordinatie: Sendable {
                 switch status {
                 case .inBehandeling, .ingepland:
                     if v.status == .verzonden { v.status = .geaccepteerd; stappen.append(MeldingService.VerzoekStap(soort: .geaccepteerd)) }
-                    if let d = verwachteDatum { v.uiterlijk = d; v.termijnDoor = MeldingService.Kant.partner.rawValue }
+                    if let d = verwachteDatum { v.uiterlijk = d; v.termijnDoor = .partner }
                 case .afgehandeld where uitkomst != .ongewijzigd:
                     v.status = .uitgevoerd
                     stappen.append(MeldingService.VerzoekStap(soort: .uitgevoerd, tekst: toelichting))

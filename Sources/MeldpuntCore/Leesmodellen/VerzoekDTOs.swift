@@ -42,13 +42,13 @@ package struct VerzoekBerichtDTO: Codable, Sendable {
     package let volgnummer: Int
     package let tijdstip: Date
     /// meldpunt, partner or bronhouder (through a linked terugmelding).
-    package let van: String
+    package let van: Verzoekpartij
     package let door: String?
     package let soort: Verzoekstapsoort
     package let tekst: String?
     package let bijlage: VerzoekBijlageDTO?
 
-    package init(volgnummer: Int, tijdstip: Date, van: String, door: String?, soort: Verzoekstapsoort, tekst: String?, bijlage: VerzoekBijlageDTO?) {
+    package init(volgnummer: Int, tijdstip: Date, van: Verzoekpartij, door: String?, soort: Verzoekstapsoort, tekst: String?, bijlage: VerzoekBijlageDTO?) {
         self.volgnummer = volgnummer
         self.tijdstip = tijdstip
         self.van = van
@@ -116,7 +116,7 @@ package struct VerzoekDTO: Codable, Sendable {
     package let gedeeldeGegevens: [GedeeldGegeven]
     package let uiterlijk: Dag?
     /// Who set the agreed deadline last: meldpunt or partner.
-    package let termijnDoor: String?
+    package let termijnDoor: Verzoekpartij?
     package let termijnOverschreden: Bool
     package let niveau: Escalatieniveau
     /// The partner's contact person at the current level.
@@ -128,7 +128,7 @@ package struct VerzoekDTO: Codable, Sendable {
     package let aangemaaktOp: Date
     package let berichten: [VerzoekBerichtDTO]
 
-    package init(id: String, organisatie: OrganisatieVerwijzing, soort: VerzoekSoort, status: VerzoekStatus, vraag: String, gedeeldeGegevens: [GedeeldGegeven], uiterlijk: Dag?, termijnDoor: String?, termijnOverschreden: Bool, niveau: Escalatieniveau, contactpersoon: ContactpersoonDTO?, reden: String?, opschorting: OpschortingDTO?, overleg: OverlegDTO?, terugmelding: TerugmeldingKoppelingDTO?, aangemaaktOp: Date, berichten: [VerzoekBerichtDTO]) {
+    package init(id: String, organisatie: OrganisatieVerwijzing, soort: VerzoekSoort, status: VerzoekStatus, vraag: String, gedeeldeGegevens: [GedeeldGegeven], uiterlijk: Dag?, termijnDoor: Verzoekpartij?, termijnOverschreden: Bool, niveau: Escalatieniveau, contactpersoon: ContactpersoonDTO?, reden: String?, opschorting: OpschortingDTO?, overleg: OverlegDTO?, terugmelding: TerugmeldingKoppelingDTO?, aangemaaktOp: Date, berichten: [VerzoekBerichtDTO]) {
         self.id = id
         self.organisatie = organisatie
         self.soort = soort
@@ -234,7 +234,7 @@ package struct PartnerVerzoekDTO: Codable, Sendable {
     package let status: VerzoekStatus
     package let vraag: String
     package let uiterlijk: Dag?
-    package let termijnDoor: String?
+    package let termijnDoor: Verzoekpartij?
     package let termijnOverschreden: Bool
     package let niveau: Escalatieniveau
     package let reden: String?
@@ -249,7 +249,7 @@ package struct PartnerVerzoekDTO: Codable, Sendable {
     /// A confirmed suspension that is not lifted yet can be lifted.
     package let kanOpheffen: Bool
 
-    package init(id: String, zaaknummer: String, soort: VerzoekSoort, status: VerzoekStatus, vraag: String, uiterlijk: Dag?, termijnDoor: String?, termijnOverschreden: Bool, niveau: Escalatieniveau, reden: String?, opschorting: OpschortingDTO?, overleg: OverlegDTO?, terugmeldingId: String?, melding: GedeeldeMeldingDTO, berichten: [VerzoekBerichtDTO], mogelijkeStatussen: [VerzoekStatus], kanOpheffen: Bool) {
+    package init(id: String, zaaknummer: String, soort: VerzoekSoort, status: VerzoekStatus, vraag: String, uiterlijk: Dag?, termijnDoor: Verzoekpartij?, termijnOverschreden: Bool, niveau: Escalatieniveau, reden: String?, opschorting: OpschortingDTO?, overleg: OverlegDTO?, terugmeldingId: String?, melding: GedeeldeMeldingDTO, berichten: [VerzoekBerichtDTO], mogelijkeStatussen: [VerzoekStatus], kanOpheffen: Bool) {
         self.id = id
         self.zaaknummer = zaaknummer
         self.soort = soort

@@ -329,7 +329,7 @@ extension MeldingService {
         let adres = (email ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         guard !adres.isEmpty else { throw Weigering.ongeldig("email", "required", Tekst("Geef het e-mailadres van de behandelaar.", "Give the handler\'s email address.")) }
         guard let g = try await Gebruiker.query(on: db).filter(\.$email == adres).filter(\.$actief == true).with(\.$organisatie).first(),
-              g.rol == GebruikersRol.meldpunt.rawValue
+              g.rol == .meldpunt
         else { throw Weigering.ongeldig("email", "geenMedewerker", Tekst("Er is geen actieve medewerker van het Meldpunt met dit e-mailadres.", "There is no active Meldpunt staff member with this email address.")) }
         try vereisOpen(m)
         return try await voerUit(m, nil, door: door) { m, _ in

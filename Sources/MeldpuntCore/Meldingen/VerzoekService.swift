@@ -21,7 +21,7 @@ extension MeldingService {
         }
     }
 
-    package enum Kant: String { case meldpunt, partner, bronhouder }
+    package typealias Kant = Verzoekpartij
 
     // MARK: Shared
 
@@ -66,7 +66,7 @@ extension MeldingService {
             b.$verzoek.id = vid
             b.volgnummer = v.laatsteVolgnummer
             b.tijdstip = nu
-            b.van = kant.rawValue
+            b.van = kant
             b.door = door
             b.soort = s.soort
             b.tekst = s.tekst
@@ -200,7 +200,7 @@ extension MeldingService {
         v.vraag = n.vraag
         v.gedeeld = n.gedeeld.map(\.rawValue).joined(separator: ",")
         v.uiterlijk = n.uiterlijk
-        v.termijnDoor = n.uiterlijk == nil ? nil : Kant.meldpunt.rawValue
+        v.termijnDoor = n.uiterlijk == nil ? nil : Kant.meldpunt
         v.niveau = niveau
         v.$contactpersoon.id = contact?.id
         v.opschortingActie = n.opschorting?.actie
@@ -274,7 +274,7 @@ extension MeldingService {
         try vereisOpenVerzoek(v)
         try await legVerzoekStapVast(v, kant: kant, door: door.naam, organisatie: door.organisatie.id, gebruiker: door.gebruiker?.id) { v, _, _ in
             v.uiterlijk = dag
-            v.termijnDoor = kant.rawValue
+            v.termijnDoor = kant
             return [VerzoekStap(soort: .termijn, tekst: toelichting, gegevens: GebeurtenisGegevens(datum: dag.description))]
         }
     }
@@ -455,7 +455,7 @@ extension MeldingService {
             case .geaccepteerd:
                 if let d = stap.uiterlijk {
                     v.uiterlijk = d
-                    v.termijnDoor = Kant.partner.rawValue
+                    v.termijnDoor = Kant.partner
                     stappen.append(VerzoekStap(soort: .termijn, gegevens: GebeurtenisGegevens(datum: d.description)))
                 }
             case .uitgevoerd:

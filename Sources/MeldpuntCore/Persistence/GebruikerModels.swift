@@ -11,7 +11,7 @@ package final class Gebruiker: Model, @unchecked Sendable {
     @Field(key: "email") package var email: String
     @Field(key: "naam") package var naam: String
     @Parent(key: "organisatie_id") package var organisatie: Organisatie
-    @Field(key: "rol") package var rol: String
+    @Field(key: "rol") package var rol: GebruikersRol
     @Field(key: "wachtwoord_hash") package var wachtwoordHash: String
     @Field(key: "actief") package var actief: Bool
     @Timestamp(key: "aangemaakt_op", on: .create) package var aangemaaktOp: Date?

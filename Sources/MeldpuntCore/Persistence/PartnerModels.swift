@@ -36,7 +36,7 @@ package final class Verzoek: Model, @unchecked Sendable {
     @Field(key: "gedeeld") package var gedeeld: String
     /// The agreed deadline (YYYY-MM-DD) and who set it last: meldpunt or partner.
     @OptionalField(key: "uiterlijk") package var uiterlijk: Dag?
-    @OptionalField(key: "termijn_door") package var termijnDoor: String?
+    @OptionalField(key: "termijn_door") package var termijnDoor: Verzoekpartij?
     @Field(key: "niveau") package var niveau: Escalatieniveau
     /// The partner's contact person at the current level: party to the request.
     @OptionalParent(key: "contactpersoon_id") package var contactpersoon: Contactpersoon?
@@ -69,7 +69,7 @@ package final class VerzoekBericht: Model, @unchecked Sendable {
     @Field(key: "volgnummer") package var volgnummer: Int
     @Field(key: "tijdstip") package var tijdstip: Date
     /// meldpunt, partner or bronhouder (through a linked terugmelding).
-    @Field(key: "van") package var van: String
+    @Field(key: "van") package var van: Verzoekpartij
     @OptionalField(key: "door") package var door: String?
     @Field(key: "soort") package var soort: Verzoekstapsoort
     @OptionalField(key: "tekst") package var tekst: String?

@@ -57,7 +57,7 @@ package enum Gebruikers {
         g.email = email
         g.naam = naam
         g.$organisatie.id = try organisatie.requireID()
-        g.rol = rol.rawValue
+        g.rol = rol
         g.wachtwoordHash = try hasher.hash(wachtwoord)
         g.actief = true
         g.moetWachtwoordWijzigen = moetWijzigen
@@ -66,7 +66,7 @@ package enum Gebruikers {
     }
 
     package static func dto(_ g: Gebruiker) -> GebruikerDTO? {
-        guard let rol = GebruikersRol(rawValue: g.rol) else { return nil }
+        let rol = g.rol
         return GebruikerDTO(id: g.id!, email: g.email, naam: g.naam, rol: rol, organisatie: OrganisatieDTO(g.organisatie))
     }
 
