@@ -160,8 +160,8 @@ package struct MeldingService {
         package let fase: MelderFase
         package let faseTekst: String
         package let fasen: [String]
-        package let rol: String?
-        package let uitkomst: String?
+        package let rol: MeldpuntRol?
+        package let uitkomst: MeldingUitkomst?
         package let ontvangenOp: Date
         package let eersteContactUiterlijk: Dag
         /// The organisations involved: from the analysis once there is one, else as the melder named them.
@@ -179,7 +179,7 @@ package struct MeldingService {
         package let tevredenheid: Int?
         package let aantalBijlagen: Int
 
-        package init(zaaknummer: String, status: MeldingStatus, fase: MelderFase, faseTekst: String, fasen: [String], rol: String?, uitkomst: String?, ontvangenOp: Date, eersteContactUiterlijk: Dag, organisaties: [String], gevolgen: [GevolgWeergave], verzoeken: [MelderVerzoek], opschortingen: [MelderOpschorting], volgendeStap: VolgendeStapDTO?, berichten: [Bericht], samenvatting: String?, gesloten: Bool, tevredenheid: Int?, aantalBijlagen: Int) {
+        package init(zaaknummer: String, status: MeldingStatus, fase: MelderFase, faseTekst: String, fasen: [String], rol: MeldpuntRol?, uitkomst: MeldingUitkomst?, ontvangenOp: Date, eersteContactUiterlijk: Dag, organisaties: [String], gevolgen: [GevolgWeergave], verzoeken: [MelderVerzoek], opschortingen: [MelderOpschorting], volgendeStap: VolgendeStapDTO?, berichten: [Bericht], samenvatting: String?, gesloten: Bool, tevredenheid: Int?, aantalBijlagen: Int) {
             self.zaaknummer = zaaknummer
             self.status = status
             self.fase = fase
@@ -409,7 +409,7 @@ package struct MeldingService {
         let actief = Set(opgeschort.filter { $0.opgehevenOp == nil }.compactMap(\.opschortingActie))
         return MelderWeergave(
             zaaknummer: m.zaaknummer, status: m.status, fase: status.fase, faseTekst: status.fase.tekst,
-            fasen: MelderFase.allCases.map(\.rawValue), rol: m.rol?.rawValue, uitkomst: m.uitkomst?.rawValue, ontvangenOp: m.ontvangenOp,
+            fasen: MelderFase.allCases.map(\.rawValue), rol: m.rol, uitkomst: m.uitkomst, ontvangenOp: m.ontvangenOp,
             eersteContactUiterlijk: m.eersteContactUiterlijk,
             organisaties: organisaties,
             gevolgen: (verzoek?.gevolgen ?? []).compactMap { g in
