@@ -204,23 +204,21 @@ private struct Velden<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func contains(_ key: Key) -> Bool { true }
     func decodeNil(forKey key: Key) throws -> Bool { false }
 
-    func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-        let (schema, waarde) = try decoder.verkenner.verken(T.self, pad: decoder.pad + "." + key.stringValue)
-        decoder.noteer(key.stringValue, schema, verplicht: true)
-        return waarde
-    }
+    func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try veld(key, T.self, verplicht: true) }
 
-    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
-        let (schema, waarde) = try decoder.verkenner.verken(T.self, pad: decoder.pad + "." + key.stringValue)
-        decoder.noteer(key.stringValue, schema, verplicht: false)
-        return waarde
-    }
+    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? { try veld(key, T.self, verplicht: false) }
 
     // The standard library's own defaults for these would not tell optional from required.
-    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { try decodeIfPresent(Optioneel<String>.self, forKey: key)?.waarde }
-    func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { try decodeIfPresent(Optioneel<Int>.self, forKey: key)?.waarde }
-    func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { try decodeIfPresent(Optioneel<Bool>.self, forKey: key)?.waarde }
-    func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? { try decodeIfPresent(Optioneel<Double>.self, forKey: key)?.waarde }
+    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { try veld(key, type, verplicht: false) }
+    func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { try veld(key, type, verplicht: false) }
+    func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { try veld(key, type, verplicht: false) }
+    func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? { try veld(key, type, verplicht: false) }
+
+    private func veld<T: Decodable>(_ key: Key, _: T.Type, verplicht: Bool) throws -> T {
+        let (schema, waarde) = try decoder.verkenner.verken(T.self, pad: decoder.pad + "." + key.stringValue)
+        decoder.noteer(key.stringValue, schema, verplicht: verplicht)
+        return waarde
+    }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
         throw DecodingError.dataCorrupted(.init(codingPath: [key], debugDescription: "geneste containers worden niet verkend"))
@@ -230,28 +228,6 @@ private struct Velden<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
     func superDecoder() throws -> any Decoder { decoder }
     func superDecoder(forKey key: Key) throws -> any Decoder { decoder }
-}
-
-/// Routes the primitive `decodeIfPresent` overloads through the generic one.
-private struct Optioneel<W: Decodable>: Decodable {
-    let waarde: W
-    init(from decoder: any Decoder) throws { waarde = try decoder.singleValueContainer().decode(W.self) }
-}
-
-extension Optioneel: APIWaarde where W: Decodable {
-    static var apiSchema: JSONSchema {
-        switch W.self {
-        case is Int.Type: .integer
-        case is Bool.Type: .boolean
-        case is Double.Type: .number
-        default: .string
-        }
-    }
-    static var voorbeeld: Optioneel<W> {
-        let v: Any = switch W.self { case is Int.Type: 0; case is Bool.Type: false; case is Double.Type: 0.0; default: "" }
-        return Optioneel(v as! W)
-    }
-    private init(_ w: W) { waarde = w }
 }
 
 private struct Rij: UnkeyedDecodingContainer {
