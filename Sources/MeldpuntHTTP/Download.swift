@@ -1,7 +1,7 @@
 import MeldpuntCore
 import Vapor
 
-package extension Response {
+extension Response {
     /// An attachment as a download: its own type, never rendered inline by the browser.
     package static func download(_ b: Bijlage, _ data: Data) -> Response {
         download(b.bestandsnaam, b.mimeType, data)

@@ -4,14 +4,14 @@ import Fluent
 import Vapor
 
 /// The use cases as a request sees them: its database, clock and settings.
-package extension Request {
+extension Request {
     package var meldingen: MeldingService {
         MeldingService(db: db, pseudoniemen: application.pseudoniemen, kalender: application.kalender, nu: application.klok.nu(),
                        traceID: traceID, contactnormWerkdagen: application.instellingen.contactnormWerkdagen)
     }
 }
 
-package extension Request {
+extension Request {
     package var partnerregister: Partnerregister { Partnerregister(db: db, nu: application.klok.nu()) }
 }
 
@@ -26,11 +26,11 @@ package struct VaporWachtwoorden: Wachtwoordhasher {
     }
 }
 
-package extension Application {
+extension Application {
     package var wachtwoorden: any Wachtwoordhasher { VaporWachtwoorden(hasher: password.sync) }
 }
 
-package extension JSONEncoder {
+extension JSONEncoder {
     /// UTC timestamps in ISO 8601, as the API design rules ask.
     package static let api: JSONEncoder = {
         let e = JSONEncoder()
@@ -40,7 +40,7 @@ package extension JSONEncoder {
     }()
 }
 
-package extension JSONDecoder {
+extension JSONDecoder {
     package static let api: JSONDecoder = {
         let d = JSONDecoder()
         d.dateDecodingStrategy = .iso8601
@@ -59,7 +59,7 @@ package struct Klok: Sendable {
     }
 }
 
-package extension Application {
+extension Application {
     private struct ReferentiedataKey: StorageKey { typealias Value = Referentiedata }
     private struct GeheimenKey: StorageKey { typealias Value = Geheimen }
     private struct KlokKey: StorageKey { typealias Value = Klok }
@@ -86,7 +86,7 @@ package extension Application {
     package var kalender: Werkdagkalender { .standaard }
 }
 
-package extension Request {
+extension Request {
     /// The terugmeld engine, its status changes wired to the case engine.
     package var terugmeldingen: TerugmeldingService { coordinatie.terugmeldingen }
 

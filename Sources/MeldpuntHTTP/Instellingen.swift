@@ -90,7 +90,7 @@ package struct Instellingen: Sendable {
     }
 }
 
-package extension Application {
+extension Application {
     private struct InstellingenKey: StorageKey { typealias Value = Instellingen }
     private struct BegrenzerKey: StorageKey { typealias Value = Snelheidsbegrenzer }
 

@@ -66,7 +66,7 @@ package struct Afronden: LifecycleHandler {
     }
 }
 
-package extension Application {
+extension Application {
     private struct LopendKey: StorageKey { typealias Value = LopendeVerzoeken }
 
     package var lopendeVerzoeken: LopendeVerzoeken {

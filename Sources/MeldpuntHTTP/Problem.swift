@@ -149,6 +149,6 @@ package enum ProblemMiddleware {
     }
 }
 
-package extension HTTPMediaType {
+extension HTTPMediaType {
     package static let problemJSON = HTTPMediaType(type: "application", subType: "problem+json", parameters: ["charset": "utf-8"])
 }

@@ -1,6 +1,6 @@
 import Vapor
 
-package extension Request {
+extension Request {
     /// A query parameter's raw value. An empty one (`?status=`) is given and empty,
     /// so it is refused like any other invalid value rather than silently ignored.
     package func queryWaarde(_ naam: String) -> String? {

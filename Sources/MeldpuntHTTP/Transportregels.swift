@@ -126,7 +126,7 @@ package struct ApiConventiesMiddleware: AsyncMiddleware {
 package struct AndereBron: Error { package init() {} }
 
 
-package extension Request {
+extension Request {
     private struct TraceKey: StorageKey { typealias Value = String }
 
     /// Set once per request by ApiConventiesMiddleware.
