@@ -28,6 +28,8 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
         // The OpenAPI document as types (OAS 3.0); external loading is not needed and slows the build.
         .package(url: "https://github.com/mattpolzin/OpenAPIKit.git", from: "6.4.0", traits: []),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         // Pure domain rules: identifiers, calendar, state machines, validation. No Vapor, no Fluent.
@@ -44,6 +46,18 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
             resources: [.copy("Resources")]
+        ),
+        // Delivery over the network: SMTP (plain, STARTTLS, TLS), webhooks, the development mail folder.
+        .target(
+            name: "MeldpuntBezorging",
+            dependencies: [
+                "MeldpuntCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
         ),
         // What the API and the web share over HTTP: configuration, transport rules, problem+json, the use cases per request.
         .target(
@@ -75,6 +89,7 @@ let package = Package(
                 "MeldpuntHTTP",
                 "MeldpuntAPI",
                 "MeldpuntWeb",
+                "MeldpuntBezorging",
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "SQLKit", package: "sql-kit"),
@@ -94,6 +109,7 @@ let package = Package(
             dependencies: [
                 "MeldpuntCore",
                 "MeldpuntDomain",
+                "MeldpuntBezorging",
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
             ]
@@ -106,6 +122,7 @@ let package = Package(
                 "MeldpuntHTTP",
                 "MeldpuntAPI",
                 "MeldpuntWeb",
+                "MeldpuntBezorging",
                 .product(name: "VaporTesting", package: "vapor"),
             ],
             resources: [.copy("Fixtures")]

@@ -52,6 +52,8 @@ public struct MeldingInvoer: Codable, Sendable {
     public var gevolgen: [Gevolg]?
 
     public var voorkeurKanaal: String?
+    /// The melder's language for mail about the melding: nl (default) or en.
+    public var taal: String?
     public var bijlagen: [TerugmeldingInvoer.Bijlage]?
     public var toestemming: Toestemming?
 
@@ -219,6 +221,9 @@ public func valideerMelding(_ v: MeldingInvoer, vandaag: Dag) throws(MeldingWeig
     // Contact preference, attachments, consent.
     if let k = v.voorkeurKanaal, Contactkanaal(rawValue: k) == nil {
         fout("voorkeurKanaal", "enum", Tekst("Kies e-mail, telefoon of post.", "Choose email, phone or post."))
+    }
+    if let t = v.taal, Taal(rawValue: t) == nil {
+        fout("taal", "enum", Tekst("Kies Nederlands (nl) of Engels (en).", "Choose Dutch (nl) or English (en)."))
     }
     let bijlagen = v.bijlagen ?? []
     if bijlagen.count > BijlageRegels.maxAantal { fout("bijlagen", "maxItems", Tekst("Hoogstens \(BijlageRegels.maxAantal) bijlagen.", "At most \(BijlageRegels.maxAantal) attachments.")) }

@@ -61,7 +61,7 @@ extension Taal {
 
 /// What could not be found (or may not be known to exist).
 public enum Onvindbaar: String, Sendable, CaseIterable {
-    case bron, melding, terugmelding, verzoek, bijlage, statuslink, organisatie, contactpersoon
+    case bron, melding, terugmelding, verzoek, bijlage, statuslink, organisatie, contactpersoon, abonnement, bericht
 
     public func uitleg(_ taal: Taal) -> String {
         switch self {
@@ -73,6 +73,8 @@ public enum Onvindbaar: String, Sendable, CaseIterable {
         case .statuslink: taal.kies("Deze link is niet (meer) geldig.", "This link is not valid (any more).")
         case .organisatie: taal.kies("Deze organisatie bestaat niet.", "This organisation does not exist.")
         case .contactpersoon: taal.kies("Deze organisatie heeft geen contactpersoon met dit id.", "This organisation has no contact person with this id.")
+        case .abonnement: taal.kies("Uw organisatie heeft geen abonnement met dit id.", "Your organisation has no subscription with this id.")
+        case .bericht: taal.kies("Er is geen bericht met dit id dat u mag zien.", "There is no message with this id that you may see.")
         }
     }
 }
@@ -131,6 +133,8 @@ public enum Conflict: Sendable, Equatable {
     case heeftAlLogin(naam: String)
     case emailAlInGebruik
     case sleutelHergebruikt
+    /// Only a message that was given up can be sent again.
+    case berichtNietMislukt
 
     public var code: String {
         switch self {
@@ -150,6 +154,7 @@ public enum Conflict: Sendable, Equatable {
         case .heeftAlLogin: "heeftAlLogin"
         case .emailAlInGebruik: "emailAlInGebruik"
         case .sleutelHergebruikt: "sleutelHergebruikt"
+        case .berichtNietMislukt: "berichtNietMislukt"
         }
     }
 
@@ -190,6 +195,9 @@ public enum Conflict: Sendable, Equatable {
         case .sleutelHergebruikt:
             taal.kies("Deze Idempotency-Key is al gebruikt voor een ander verzoek. Gebruik een nieuwe sleutel voor een nieuw verzoek.",
                       "This Idempotency-Key was already used for another request. Use a new key for a new request.")
+        case .berichtNietMislukt:
+            taal.kies("Dit bericht is niet mislukt: het wordt al verstuurd of is verstuurd.",
+                      "This message has not failed: it is being sent or has been sent.")
         }
     }
 }

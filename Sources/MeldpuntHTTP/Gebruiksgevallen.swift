@@ -7,7 +7,7 @@ import Vapor
 extension Request {
     package var meldingen: MeldingService {
         MeldingService(db: db, pseudoniemen: application.pseudoniemen, kalender: application.kalender, nu: application.klok.nu(),
-                       traceID: traceID, contactnormWerkdagen: application.instellingen.contactnormWerkdagen)
+                       traceID: traceID, contactnormWerkdagen: application.instellingen.contactnormWerkdagen, berichten: application.berichtgeving)
     }
 }
 
@@ -84,6 +84,11 @@ extension Application {
     }
 
     package var kalender: Werkdagkalender { .standaard }
+
+    /// The outbox writer, with the public address and the meldpunt's OIN from the settings.
+    package var berichtgeving: Berichtgeving {
+        Berichtgeving(publiekeUrl: instellingen.publiekeUrl, oin: instellingen.meldpuntOIN)
+    }
 }
 
 extension Request {
@@ -93,6 +98,7 @@ extension Request {
     package var coordinatie: Coordinatie {
         Coordinatie(meldingen: meldingen,
                     terugmeldingen: TerugmeldingService(db: db, referentie: application.referentiedata, pseudoniemen: application.pseudoniemen,
-                                                        kalender: application.kalender, nu: application.klok.nu(), traceID: traceID))
+                                                        kalender: application.kalender, nu: application.klok.nu(), traceID: traceID,
+                                                        berichten: application.berichtgeving))
     }
 }

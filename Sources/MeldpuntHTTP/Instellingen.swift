@@ -20,6 +20,13 @@ package struct Instellingen: Sendable {
     /// Cookie names: `__Host-` outside development and tests (Secure, Path=/, no Domain).
     package var cookiePrefix = ""
     package var veiligeCookies = false
+    /// The meldpunt's own OIN: the `source` of its CloudEvents.
+    package var meldpuntOIN = Berichtgeving.standaardOIN
+    /// Where mail goes: an SMTP server, or (development without SMTP) a folder of .eml files.
+    package var mail: Mailinstelling = .map("data/mail")
+    package var mailVan = "Meldpunt <noreply@meldpunt.localhost>"
+    /// Webhook callbacks to loopback or private addresses (the test receiver on this host); off in production.
+    package var privateCallbacks = true
 
     package static func uit(_ omgeving: [String: String], productie: Bool, ontwikkeling: Bool) throws -> Instellingen {
         func geheelGetal(_ naam: String, _ standaard: Int, _ bereik: ClosedRange<Int>) throws -> Int {
@@ -62,7 +69,27 @@ package struct Instellingen: Sendable {
             throw MeldpuntConfigFout("MELDPUNT_TRUSTED_PROXY: 0 of 1, niet '\(proxy!)'")
         }
         let buitenOntwikkeling = !ontwikkeling
-        return Instellingen(
+        let oin = omgeving["MELDPUNT_OIN"].flatMap { $0.isEmpty ? nil : $0 } ?? Berichtgeving.standaardOIN
+        guard oin.count == 20, oin.allSatisfy(\.isASCII), oin.allSatisfy(\.isNumber) else {
+            throw MeldpuntConfigFout("MELDPUNT_OIN: verwacht 20 cijfers, niet '\(oin)'")
+        }
+        let mail: Mailinstelling
+        if let url = omgeving["MELDPUNT_SMTP_URL"], !url.isEmpty {
+            mail = .smtp(try SMTPInstelling.uit(url))
+        } else if productie {
+            throw MeldpuntConfigFout("MELDPUNT_SMTP_URL ontbreekt: smtp://host:25, smtp+starttls://gebruiker:wachtwoord@host:587 of smtps://gebruiker:wachtwoord@host:465")
+        } else {
+            mail = .map(omgeving["MELDPUNT_MAIL_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "data/mail")
+        }
+        let van = omgeving["MELDPUNT_MAIL_FROM"].flatMap { $0.isEmpty ? nil : $0 } ?? "Meldpunt <noreply@\(URLComponents(string: publiekeUrl)?.host ?? "localhost")>"
+        guard ApiConventiesMiddleware.veiligeHeaderwaarde(van), van.contains("@") else {
+            throw MeldpuntConfigFout("MELDPUNT_MAIL_FROM: verwacht een adres als 'Meldpunt <noreply@meldpunt.example.nl>', niet '\(van)'")
+        }
+        let privaat = omgeving["MELDPUNT_WEBHOOK_PRIVATE"]
+        guard privaat == nil || ["0", "1", ""].contains(privaat!) else {
+            throw MeldpuntConfigFout("MELDPUNT_WEBHOOK_PRIVATE: 0 of 1, niet '\(privaat!)'")
+        }
+        var i = Instellingen(
             host: host, poort: poort,
             snelheidslimieten: limieten?.lowercased() != "off",
             limietPerMinuut: perDeur,
@@ -72,6 +99,11 @@ package struct Instellingen: Sendable {
             contactnormWerkdagen: try geheelGetal("MELDPUNT_CONTACTNORM_WERKDAGEN", 2, 0...20),
             cookiePrefix: buitenOntwikkeling ? "__Host-" : "",
             veiligeCookies: buitenOntwikkeling)
+        i.meldpuntOIN = oin
+        i.mail = mail
+        i.mailVan = van
+        i.privateCallbacks = privaat.map { $0 == "1" } ?? !productie
+        return i
     }
 
     package init(host: String = "127.0.0.1", poort: Int = 8080, snelheidslimieten: Bool = true, limietPerMinuut: [String: Int] = [:],
@@ -109,4 +141,48 @@ extension Application {
 package struct MeldpuntConfigFout: Error, CustomStringConvertible {
     package let description: String
     package init(_ d: String) { description = d }
+}
+
+/// Where the delivery worker hands mail.
+package enum Mailinstelling: Sendable, Equatable {
+    case smtp(SMTPInstelling)
+    /// Development without SMTP: one .eml file per message in this folder.
+    case map(String)
+}
+
+/// `MELDPUNT_SMTP_URL`: `smtp://host:port` (plain, a relay on the same host or network),
+/// `smtp+starttls://user:pass@host:587`, or `smtps://user:pass@host:465`.
+package struct SMTPInstelling: Sendable, Equatable {
+    package enum Beveiliging: String, Sendable { case geen, starttls, tls }
+    package let host: String
+    package let poort: Int
+    package let beveiliging: Beveiliging
+    package let gebruiker: String?
+    package let wachtwoord: String?
+
+    package init(host: String, poort: Int, beveiliging: Beveiliging, gebruiker: String? = nil, wachtwoord: String? = nil) {
+        self.host = host
+        self.poort = poort
+        self.beveiliging = beveiliging
+        self.gebruiker = gebruiker
+        self.wachtwoord = wachtwoord
+    }
+
+    package static func uit(_ url: String) throws -> SMTPInstelling {
+        let fout = MeldpuntConfigFout("MELDPUNT_SMTP_URL: verwacht smtp://host:poort, smtp+starttls://gebruiker:wachtwoord@host:587 of smtps://gebruiker:wachtwoord@host:465")
+        guard let c = URLComponents(string: url), let scheme = c.scheme, let host = c.host, !host.isEmpty, c.path.isEmpty || c.path == "/" else { throw fout }
+        let beveiliging: Beveiliging
+        switch scheme {
+        case "smtp": beveiliging = .geen
+        case "smtp+starttls": beveiliging = .starttls
+        case "smtps": beveiliging = .tls
+        default: throw fout
+        }
+        let poort = c.port ?? [.geen: 25, .starttls: 587, .tls: 465][beveiliging]!
+        // Credentials only over TLS, never in the clear.
+        if c.user != nil && beveiliging == .geen {
+            throw MeldpuntConfigFout("MELDPUNT_SMTP_URL: een gebruikersnaam en wachtwoord alleen met smtp+starttls:// of smtps://")
+        }
+        return SMTPInstelling(host: host, poort: poort, beveiliging: beveiliging, gebruiker: c.user?.removingPercentEncoding, wachtwoord: c.password?.removingPercentEncoding)
+    }
 }

@@ -19,14 +19,15 @@ struct Kern {
     var kalender: Werkdagkalender { .standaard }
 
     static let maandag = ISO8601DateFormatter().date(from: "2026-11-23T09:00:00Z")!
+    var berichten: Berichtgeving { Berichtgeving(publiekeUrl: "https://meldpunt.test", oin: Berichtgeving.standaardOIN) }
 
     var meldingen: MeldingService {
-        MeldingService(db: db, pseudoniemen: pseudoniemen, kalender: kalender, nu: nu, traceID: "test", contactnormWerkdagen: 3)
+        MeldingService(db: db, pseudoniemen: pseudoniemen, kalender: kalender, nu: nu, traceID: "test", contactnormWerkdagen: 3, berichten: berichten)
     }
 
     var coordinatie: Coordinatie {
         Coordinatie(meldingen: meldingen, terugmeldingen: TerugmeldingService(db: db, referentie: .gebundeld, pseudoniemen: pseudoniemen,
-                                                                             kalender: kalender, nu: nu, traceID: "test"))
+                                                                             kalender: kalender, nu: nu, traceID: "test", berichten: berichten))
     }
 
     /// The same core, some time later.

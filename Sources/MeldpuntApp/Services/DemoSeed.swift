@@ -118,7 +118,7 @@ enum DemoSeed {
         let nu = app.klok.nu()
         func service(_ dagenGeleden: Double) -> MeldingService {
             MeldingService(db: app.db, pseudoniemen: app.pseudoniemen, kalender: app.kalender, nu: nu.addingTimeInterval(-dagenGeleden * 86_400),
-                           traceID: "demo", contactnormWerkdagen: 2)
+                           traceID: "demo", contactnormWerkdagen: 2, berichten: app.berichtgeving)
         }
         func melding(_ naam: String, _ email: String, fout: String, organisaties: [String], registraties: [String], gevolg: GevolgSoort?) -> MeldingInvoer {
             var v = MeldingInvoer()

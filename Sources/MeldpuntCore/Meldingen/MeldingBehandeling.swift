@@ -174,6 +174,11 @@ extension MeldingService {
         let p = try await MeldingPersoonsgegevens.find(m.id, on: db)
         try await Verwerkingslog.regel(.meldingRaadplegen, organisatie: door.organisatie.id, melding: m.id, betrokkene: betrokkene(p),
                                        traceID: traceID, tijdstip: nu, gebruiker: door.gebruiker?.id).create(on: db)
+        if m.ongelezen && door.gebruiker != nil {
+            // A person of the meldpunt opened it: no longer unread on the werkvoorraad.
+            try await Melding.query(on: db).filter(\.$id == m.requireID()).set(\.$ongelezen, to: false).update()
+            m.ongelezen = false
+        }
         return try await detailZonderLog(m)
     }
 
@@ -273,7 +278,7 @@ extension MeldingService {
                 }
                 for e in events {
                     m.laatsteVolgnummer += 1
-                    try await nieuweGebeurtenis(id, m.laatsteVolgnummer, e, door: door.naam).create(on: tx)
+                    try await legVast(m, e, door: door.naam, on: tx)
                 }
                 try await m.save(on: tx)
                 try await Verwerkingslog.regel(.meldingBehandelen, organisatie: door.organisatie.id, melding: id, betrokkene: betrokkene(p),

@@ -12,6 +12,8 @@ package struct MeldingService {
     package let traceID: String
     /// Service norm for the first personal contact, in working days.
     package let contactnormWerkdagen: Int
+    /// Writes the notifications and events of each step into the outbox.
+    package let berichten: Berichtgeving
 
     package struct Ontvangen: Codable, Sendable {
         package let zaaknummer: String
@@ -34,7 +36,7 @@ package struct MeldingService {
 
     /// The same service on another connection (inside a transaction).
     package func op(_ database: any Database) -> MeldingService {
-        MeldingService(db: database, pseudoniemen: pseudoniemen, kalender: kalender, nu: nu, traceID: traceID, contactnormWerkdagen: contactnormWerkdagen)
+        MeldingService(db: database, pseudoniemen: pseudoniemen, kalender: kalender, nu: nu, traceID: traceID, contactnormWerkdagen: contactnormWerkdagen, berichten: berichten)
     }
 
     // MARK: Intake
@@ -114,6 +116,7 @@ package struct MeldingService {
                     m.toestemmingOp = nu
                     m.toestemmingVersie = Toestemmingstekst.versie
                     m.laatsteVolgnummer = 1
+                    m.ongelezen = true
                     try await m.create(on: tx)
 
                     let p = MeldingPersoonsgegevens()
@@ -136,6 +139,10 @@ package struct MeldingService {
                     try await nieuweGebeurtenis(id, 1, Gebeurtenis(soort: .ontvangen,
                                           tekst: "Melding ontvangen. Wij nemen uiterlijk \(Datumweergave.datum(uiterlijk.description)) persoonlijk contact met u op.",
                                           zichtbaar: true), door: ingediendDoor?.naam ?? "melder").create(on: tx)
+                    let melder = verzoek.melder?.email.flatMap { $0.isEmpty ? nil : $0 }.map {
+                        Berichtgeving.Ontvanger(adres: $0, taal: verzoek.taal.flatMap(Taal.init(rawValue:)) ?? .nl, bezorging: .direct, organisatie: nil)
+                    }
+                    try await berichten.meldingOntvangen(m, melder: melder, statuslink: "/status/\(token)", nu: nu, on: tx)
                     try await Verwerkingslog.regel(.meldingAanmaken, organisatie: ingediendDoor?.id, melding: id,
                                                    betrokkene: bsn.map { pseudoniemen.pseudoniem("bsn:" + $0) }, traceID: traceID, tijdstip: nu).create(on: tx)
                     if let eenmalig {
@@ -291,6 +298,8 @@ package struct MeldingService {
         let m = try await metToken(token)
         let id = try m.requireID()
         try await db.schrijf { tx in
+            // Mail about the case holds the melder's address: none of it stays, sent or not.
+            try await UitgaandBericht.query(on: tx).filter(\.$melding == id).delete()
             var bytes = Set(try await MeldingBijlage.query(on: tx).filter(\.$melding.$id == id).all().map(\.sha256))
             try await MeldingPersoonsgegevens.query(on: tx).filter(\.$id == id).delete()
             try await MeldingBijlage.query(on: tx).filter(\.$melding.$id == id).delete()
@@ -373,8 +382,14 @@ package struct MeldingService {
     private func volgendeGebeurtenis(_ m: Melding, soort: Gebeurtenissoort, door: String?, tekst: String?, zichtbaar: Bool, on database: (any Database)? = nil) async throws {
         let d = database ?? db
         m.laatsteVolgnummer += 1
-        try await nieuweGebeurtenis(try m.requireID(), m.laatsteVolgnummer, Gebeurtenis(soort: soort, tekst: tekst, zichtbaar: zichtbaar), door: door).create(on: d)
+        try await legVast(m, Gebeurtenis(soort: soort, tekst: tekst, zichtbaar: zichtbaar), door: door, on: d)
         try await m.save(on: d)
+    }
+
+    /// Writes the timeline entry numbered `m.laatsteVolgnummer` and what it tells others (outbox), in `tx`.
+    package func legVast(_ m: Melding, _ e: Gebeurtenis, door: String?, on tx: any Database) async throws {
+        try await nieuweGebeurtenis(try m.requireID(), m.laatsteVolgnummer, e, door: door).create(on: tx)
+        try await berichten.signaleer(m, e.soort, nu: nu, on: tx)
     }
 
     package func voorMelder(token: String) async throws -> MelderWeergave {
@@ -451,8 +466,8 @@ package struct MeldingService {
             b.sha256 = hash
             try await b.create(on: tx)
             m.laatsteVolgnummer += 1
-            try await nieuweGebeurtenis(id, m.laatsteVolgnummer, Gebeurtenis(soort: .bijlageVanMelder, tekst: b.bestandsnaam, zichtbaar: true,
-                                                                             gegevens: GebeurtenisGegevens(bestandsnaam: b.bestandsnaam)), door: "melder").create(on: tx)
+            try await legVast(m, Gebeurtenis(soort: .bijlageVanMelder, tekst: b.bestandsnaam, zichtbaar: true,
+                                             gegevens: GebeurtenisGegevens(bestandsnaam: b.bestandsnaam)), door: "melder", on: tx)
             try await m.save(on: tx)
         }
     }
@@ -468,13 +483,14 @@ package struct MeldingService {
         try await db.schrijf { tx in
             m.tevredenheid = b.cijfer
             m.laatsteVolgnummer += 1
-            try await nieuweGebeurtenis(id, m.laatsteVolgnummer, Gebeurtenis(soort: .beoordeling, tekst: b.opmerking, zichtbaar: false,
-                                                                             gegevens: GebeurtenisGegevens(cijfer: b.cijfer)), door: "melder").create(on: tx)
+            try await legVast(m, Gebeurtenis(soort: .beoordeling, tekst: b.opmerking, zichtbaar: false,
+                                             gegevens: GebeurtenisGegevens(cijfer: b.cijfer)), door: "melder", on: tx)
             try await m.save(on: tx)
         }
     }
 
-    package init(db: any Database, pseudoniemen: Pseudonimiseerder, kalender: Werkdagkalender, nu: Date, traceID: String, contactnormWerkdagen: Int) {
+    package init(db: any Database, pseudoniemen: Pseudonimiseerder, kalender: Werkdagkalender, nu: Date, traceID: String, contactnormWerkdagen: Int, berichten: Berichtgeving) {
+        self.berichten = berichten
         self.db = db
         self.pseudoniemen = pseudoniemen
         self.kalender = kalender

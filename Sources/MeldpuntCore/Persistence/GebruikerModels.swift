@@ -2,6 +2,7 @@ import FluentKit
 import FluentSQL
 import Foundation
 import SQLKit
+import MeldpuntDomain
 
 /// A person who logs in to the portals, always on behalf of one organisation.
 package final class Gebruiker: Model, @unchecked Sendable {
@@ -22,6 +23,10 @@ package final class Gebruiker: Model, @unchecked Sendable {
     @OptionalField(key: "tweestaps_geheim") package var tweestapsGeheim: String?
     /// The last time step a code was accepted for: a code works once.
     @OptionalField(key: "tweestaps_laatste_stap") package var tweestapsLaatsteStap: Int64?
+    /// The user's choice for notifications: at once, or one summary each working morning.
+    @Field(key: "bezorging") package var bezorging: Bezorgwijze
+    /// The language of the user's notifications: the one they last chose in the portal.
+    @Field(key: "taal") package var taal: Taal
 
     package init() {}
 }

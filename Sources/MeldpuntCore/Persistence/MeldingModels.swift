@@ -40,6 +40,8 @@ package final class Melding: Model, @unchecked Sendable {
     @OptionalField(key: "contact_te_laat") package var contactTeLaat: Bool?
     /// Raised by escalating the case itself; nil is operationeel.
     @OptionalField(key: "escalatieniveau") package var escalatieniveau: Escalatieniveau?
+    /// The melder or a partner wrote something staff have not opened yet.
+    @Field(key: "ongelezen") package var ongelezen: Bool
 
     package init() {}
 

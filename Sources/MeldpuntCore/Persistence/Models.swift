@@ -15,6 +15,8 @@ package final class Organisatie: Model, @unchecked Sendable {
     @Field(key: "rollen") package var rollenTekst: String
     /// Where a bronhouder wants to hear of new terugmeldingen.
     @OptionalField(key: "melding_email") package var meldingEmail: String?
+    /// Each notification to that address at once, or one summary each working morning.
+    @Field(key: "melding_bezorging") package var meldingBezorging: Bezorgwijze
     /// Partner register: the kind of partner, the registrations it holds or uses (comma-separated),
     /// and the day it signed the intentieverklaring (YYYY-MM-DD).
     @OptionalField(key: "partner_soort") package var partnerSoort: String?
@@ -31,6 +33,7 @@ package final class Organisatie: Model, @unchecked Sendable {
         self.gemeentecode = gemeentecode
         self.rniDeelnemerCode = rniDeelnemerCode
         self.rollen = rollen
+        self.meldingBezorging = .direct
     }
 
     package var rollen: Set<Rol> {

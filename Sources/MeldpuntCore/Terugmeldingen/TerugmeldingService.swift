@@ -11,6 +11,8 @@ package struct TerugmeldingService {
     package let kalender: Werkdagkalender
     package let nu: Date
     package let traceID: String
+    /// Writes the notifications and events of each step into the outbox.
+    package let berichten: Berichtgeving
     /// Told of every status change inside its transaction (coordination moves a linked request).
     package var bijStatuswijziging: (@Sendable (TerugmeldingGewijzigd, any Database) async throws -> Void)?
 
@@ -18,7 +20,7 @@ package struct TerugmeldingService {
 
     /// The same service on another connection (inside a transaction).
     package func op(_ database: any Database) -> TerugmeldingService {
-        var t = TerugmeldingService(db: database, referentie: referentie, pseudoniemen: pseudoniemen, kalender: kalender, nu: nu, traceID: traceID)
+        var t = TerugmeldingService(db: database, referentie: referentie, pseudoniemen: pseudoniemen, kalender: kalender, nu: nu, traceID: traceID, berichten: berichten)
         t.bijStatuswijziging = bijStatuswijziging
         return t
     }
@@ -83,6 +85,7 @@ package struct TerugmeldingService {
                 try await bijlage.create(on: tx)
             }
             try await Verwerkingslog.regel(.aanmaken, organisatie: afnemer.id, terugmelding: id, betrokkene: betrokkene, traceID: traceID, tijdstip: ontvangen).create(on: tx)
+            try await berichten.terugmeldingAangekomen(tm, doorgestuurd: false, nu: ontvangen, on: tx)
             if let eenmalig {
                 try await EenmaligeSleutel(sleutel: eenmalig.sleutel, resultaat: id.tekst, aangemaaktOp: ontvangen, vingerafdruk: eenmalig.vingerafdruk).create(on: tx)
             }
@@ -386,6 +389,11 @@ package struct TerugmeldingService {
                 }
                 tm.laatsteVolgnummer = n
                 try await tm.save(on: tx)
+                let contact = try await TerugmeldingInhoud.find(id, on: tx)
+                    .flatMap { try? JSONDecoder().decode(TerugmeldingInvoer.self, from: Data($0.inhoud.utf8)) }?.terugMeldingHeader?.melder?.email
+                let doorgestuurd = nieuw == .verkeerdeBronhouder && keuzes.bijhouder != nil
+                try await berichten.terugmeldingGewijzigd(tm, status: nieuw, contact: contact, gebeurtenis: !doorgestuurd, nu: nu, on: tx)
+                if doorgestuurd { try await berichten.terugmeldingAangekomen(tm, doorgestuurd: true, nu: nu, on: tx) }
                 try await bijStatuswijziging?(TerugmeldingGewijzigd(
                     terugmelding: id, status: tm.status, uitkomst: keuzes.uitkomst,
                     toelichting: (toelichting?.isEmpty ?? true) ? nil : toelichting, verwachteDatum: keuzes.datum,
@@ -424,7 +432,8 @@ package struct TerugmeldingService {
     }
 
 
-    package init(db: any Database, referentie: Referentiedata, pseudoniemen: Pseudonimiseerder, kalender: Werkdagkalender, nu: Date, traceID: String) {
+    package init(db: any Database, referentie: Referentiedata, pseudoniemen: Pseudonimiseerder, kalender: Werkdagkalender, nu: Date, traceID: String, berichten: Berichtgeving) {
+        self.berichten = berichten
         self.db = db
         self.referentie = referentie
         self.pseudoniemen = pseudoniemen

@@ -61,6 +61,8 @@ package enum Gebruikers {
         g.wachtwoordHash = try hasher.hash(wachtwoord)
         g.actief = true
         g.moetWachtwoordWijzigen = moetWijzigen
+        g.bezorging = .direct
+        g.taal = .nl
         try await g.create(on: db)
         return g
     }

@@ -69,6 +69,8 @@ package struct Geheimen: Sendable {
     package let inlogstap: SymmetricKey
     /// Binds form tokens to the session they belong to.
     package let csrf: SymmetricKey
+    /// Seals what a subscriber gave or got (the Authorization value to send, the signing secret).
+    package let abonnementen: SymmetricKey
 
     package static let minimaleLengte = 32
 
@@ -82,6 +84,7 @@ package struct Geheimen: Sendable {
         tweeStaps = afgeleid("tweestaps-geheim-v1")
         inlogstap = afgeleid("inlogstap-v1")
         csrf = afgeleid("csrf-sessie-v1")
+        abonnementen = afgeleid("abonnementen-v1")
     }
 
     package enum Fout: Error, CustomStringConvertible {

@@ -16,5 +16,6 @@ package enum Migraties {
         CreateBeveiliging(),
         CreateAccountbeveiliging(),
         AddEenmaligVingerafdruk(),
+        CreateBerichtgeving(),
     ]
 }

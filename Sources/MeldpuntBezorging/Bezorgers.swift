@@ -1,0 +1,63 @@
+import AsyncHTTPClient
+import Foundation
+import MeldpuntCore
+import NIOCore
+import NIOHTTP1
+
+/// The delivery worker's transports: mail over SMTP or into a folder, events over HTTP.
+package struct Netwerkbezorgers: Bezorgers {
+    package enum Mailweg: Sendable {
+        case smtp(SMTPClient)
+        /// One .eml file per message: development without an SMTP server.
+        case map(String)
+    }
+
+    package let mailweg: Mailweg
+    package let van: String
+    /// The domain of Message-IDs: the host of the public address.
+    package let domein: String
+    package let http: HTTPClient
+    /// Refuse callbacks to loopback and private addresses (production).
+    package let alleenPubliek: Bool
+
+    package init(mailweg: Mailweg, van: String, domein: String, http: HTTPClient, alleenPubliek: Bool) {
+        self.mailweg = mailweg
+        self.van = van
+        self.domein = domein
+        self.http = http
+        self.alleenPubliek = alleenPubliek
+    }
+
+    package func verstuur(_ mail: UitgaandeMail) async throws {
+        let bericht = Mailopmaak.bericht(mail, van: van, domein: domein)
+        switch mailweg {
+        case .smtp(let client):
+            try await client.verstuur(van: Mailopmaak.adres(van), aan: mail.aan, bericht: bericht)
+        case .map(let map):
+            try FileManager.default.createDirectory(atPath: map, withIntermediateDirectories: true)
+            let naam = "\(Int(mail.datum.timeIntervalSince1970))-\(mail.id.uuidString.lowercased()).eml"
+            // Written aside and renamed: a reader never sees half a message.
+            let tijdelijk = (map as NSString).appendingPathComponent("." + naam + ".tmp")
+            try Data(bericht.utf8).write(to: URL(fileURLWithPath: tijdelijk))
+            let doel = (map as NSString).appendingPathComponent(naam)
+            try? FileManager.default.removeItem(atPath: doel)
+            try FileManager.default.moveItem(atPath: tijdelijk, toPath: doel)
+        }
+    }
+
+    package func verstuur(_ webhook: UitgaandeWebhook) async throws {
+        if let fout = Callbackadres.fout(webhook.url, alleenPubliek: alleenPubliek) { throw BezorgFout(fout.nl) }
+        var verzoek = HTTPClientRequest(url: webhook.url)
+        verzoek.method = .POST
+        for (naam, waarde) in webhook.headers { verzoek.headers.add(name: naam, value: waarde) }
+        verzoek.headers.add(name: "User-Agent", value: "Meldpunt")
+        verzoek.body = .bytes(ByteBuffer(bytes: webhook.body))
+        let antwoord = try await http.execute(verzoek, timeout: .seconds(15))
+        // Only the status matters; a little of the body is read so the connection can be reused.
+        _ = try? await antwoord.body.collect(upTo: 64 * 1024)
+        guard (200..<300).contains(Int(antwoord.status.code)) else {
+            throw BezorgFout("De ontvanger antwoordde \(antwoord.status.code).")
+        }
+    }
+}
+

@@ -1,0 +1,243 @@
+import FluentKit
+import Foundation
+import MeldpuntDomain
+
+/// Writes notifications and events into the outbox, inside the caller's transaction; the
+/// delivery worker sends them afterwards. Nothing here talks to the network.
+package struct Berichtgeving: Sendable {
+    /// The public address every link is built from (`MELDPUNT_PUBLIC_URL`), never a request's Host.
+    package let publiekeUrl: String
+    /// The CloudEvents `source`: `urn:nld:oin:<OIN>:systeem:meldpunt`.
+    package let bron: String
+
+    package init(publiekeUrl: String, oin: String) {
+        self.publiekeUrl = publiekeUrl
+        self.bron = "urn:nld:oin:\(oin):systeem:meldpunt"
+    }
+
+    /// The meldpunt's OIN when none is configured (the demo meldpunt's).
+    package static let standaardOIN = "00000099000000000000"
+
+    // MARK: Mail
+
+    /// One mail to one person, or an entry in their morning summary.
+    /// `instellingen`: the page where the recipient chooses how they get mail (named in summaries).
+    package func mail(aan: String, taal: Taal, _ tekst: Mailtekst, bezorging: Bezorgwijze = .direct, instellingen: String = "/account",
+                      melding: UUID? = nil, organisatie: UUID?, nu: Date, on db: any Database) async throws {
+        let adres = aan.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard Self.isAdres(adres) else { return }
+        let inhoud = Mailinhoud(taal: taal, onderwerp: tekst.onderwerp, alineas: tekst.alineas,
+                                link: tekst.link.map { publiekeUrl + $0 }, linkTekst: tekst.linkTekst,
+                                afmelden: bezorging == .dagelijks ? publiekeUrl + instellingen : nil)
+        let b = UitgaandBericht()
+        b.id = UUID()
+        b.soort = .mail
+        b.aan = adres
+        b.onderwerp = tekst.onderwerp
+        b.inhoud = String(decoding: try JSONEncoder.compact.encode(inhoud), as: UTF8.self)
+        b.pogingen = 0
+        b.volgendePogingOp = nu
+        b.aangemaaktOp = nu
+        b.melding = melding
+        b.organisatie = organisatie
+        switch bezorging {
+        case .direct:
+            b.status = .wachtend
+        case .dagelijks:
+            b.status = .gebundeld
+            b.bundel = Self.bundel(adres, taal)
+        }
+        try await b.create(on: db)
+    }
+
+    /// A summary collects per address and language.
+    static func bundel(_ adres: String, _ taal: Taal) -> String { taal.rawValue + ":" + adres.lowercased() }
+
+    /// A plain check that keeps header-breaking or empty values out of the outbox; the forms
+    /// that collect addresses validate them properly.
+    package static func isAdres(_ adres: String) -> Bool {
+        guard adres.count <= 254, adres.unicodeScalars.allSatisfy({ $0.value > 32 && $0.value < 127 && $0 != "<" && $0 != ">" && $0 != "," }) else { return false }
+        let delen = adres.split(separator: "@", omittingEmptySubsequences: false)
+        return delen.count == 2 && !delen[0].isEmpty && delen[1].contains(".")
+    }
+
+    // MARK: Events
+
+    /// Who may read the object through the API, and the addresses it has for them.
+    package struct Lezer: Sendable {
+        package let organisatie: UUID
+        package let resourceUrl: String
+        package let hoofdObject: String
+
+        package init(organisatie: UUID, resource: String, hoofdObject: String? = nil) {
+            self.organisatie = organisatie
+            self.resourceUrl = resource
+            self.hoofdObject = hoofdObject ?? resource
+        }
+    }
+
+    /// One event, fanned out to every subscription of an organisation that may read the object
+    /// and whose channel filters match. No personal data: the kenmerken are codes and states.
+    package func gebeurtenis(_ voorval: Voorval, object: String, kenmerken: [String: String], lezers: [Lezer], nu: Date, on db: any Database) async throws {
+        let perOrganisatie = Dictionary(lezers.map { ($0.organisatie, $0) }, uniquingKeysWith: { a, _ in a })
+        guard !perOrganisatie.isEmpty else { return }
+        let abonnementen = try await Abonnement.query(on: db).filter(\.$organisatie.$id ~~ Array(perOrganisatie.keys)).all()
+        for a in abonnementen {
+            guard let lezer = perOrganisatie[a.$organisatie.id], try a.luistertNaar(voorval.kanaal, kenmerken) else { continue }
+            let id = UUID()
+            let body = try Self.gebeurtenisBody(voorval, id: id, vorm: a.vorm, bron: bron, object: object,
+                                                resourceUrl: publiekeUrl + lezer.resourceUrl, hoofdObject: publiekeUrl + lezer.hoofdObject,
+                                                kenmerken: kenmerken, tijd: nu)
+            let b = UitgaandBericht()
+            b.id = id
+            b.soort = .webhook
+            b.status = .wachtend
+            b.aan = ""
+            b.$abonnement.id = try a.requireID()
+            b.onderwerp = voorval.rawValue
+            b.inhoud = body
+            b.pogingen = 0
+            b.volgendePogingOp = nu
+            b.aangemaaktOp = nu
+            b.organisatie = a.$organisatie.id
+            try await b.create(on: db)
+        }
+    }
+
+    /// The event as the subscription's shape has it.
+    package static func gebeurtenisBody(_ voorval: Voorval, id: UUID, vorm: Gebeurtenisvorm, bron: String, object: String,
+                                        resourceUrl: String, hoofdObject: String, kenmerken: [String: String], tijd: Date) throws -> String {
+        let data: Data
+        switch vorm {
+        case .zgw:
+            data = try JSONEncoder.berichten.encode(ZGWNotificatie(
+                kanaal: voorval.kanaal.rawValue, hoofdObject: hoofdObject, resource: voorval.resource, resourceUrl: resourceUrl,
+                actie: voorval.actie, aanmaakdatum: tijd, kenmerken: kenmerken))
+        case .cloudevents:
+            data = try JSONEncoder.berichten.encode(CloudEvent(
+                id: id.uuidString.lowercased(), source: bron, type: voorval.cloudEventType, subject: object, time: tijd,
+                dataref: resourceUrl, nlmeldpuntkanaal: voorval.kanaal.rawValue))
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// What a mail says, before it is addressed: the subject, plain paragraphs and one link (a path
+/// on the public address). Never a BSN or other identifying data; the page has the details.
+package struct Mailtekst: Sendable, Equatable {
+    package let onderwerp: String
+    package let alineas: [String]
+    package let link: String?
+    package let linkTekst: String?
+
+    package init(onderwerp: String, alineas: [String], link: String? = nil, linkTekst: String? = nil) {
+        self.onderwerp = onderwerp
+        self.alineas = alineas
+        self.link = link
+        self.linkTekst = linkTekst
+    }
+}
+
+/// A mail as it waits in the outbox; plain text and HTML are made from it when it is sent.
+package struct Mailinhoud: Codable, Sendable, Equatable {
+    package var taal: Taal
+    package var onderwerp: String
+    package var alineas: [String]
+    package var link: String?
+    package var linkTekst: String?
+    /// Where a summary's reader changes how they get mail (`List-Unsubscribe`).
+    package var afmelden: String?
+
+    package init(taal: Taal, onderwerp: String, alineas: [String], link: String?, linkTekst: String?, afmelden: String?) {
+        self.taal = taal
+        self.onderwerp = onderwerp
+        self.alineas = alineas
+        self.link = link
+        self.linkTekst = linkTekst
+        self.afmelden = afmelden
+    }
+
+    package var tekst: String {
+        var delen = alineas
+        if let link { delen.append((linkTekst.map { $0 + ":\n" } ?? "") + link) }
+        delen.append(Self.voet.tekst(taal))
+        if let afmelden { delen.append(Self.afmeldTekst.tekst(taal) + "\n" + afmelden) }
+        return delen.joined(separator: "\n\n") + "\n"
+    }
+
+    package var html: String {
+        func e(_ s: String) -> String {
+            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        }
+        var h = "<!DOCTYPE html>\n<html lang=\"\(taal.rawValue)\"><head><meta charset=\"utf-8\"><title>\(e(onderwerp))</title></head>"
+        h += "<body style=\"font-family: sans-serif; line-height: 1.5; max-width: 40em\">"
+        for a in alineas { h += "<p>" + e(a).replacingOccurrences(of: "\n", with: "<br>") + "</p>" }
+        if let link { h += "<p><a href=\"\(e(link))\">\(e(linkTekst ?? link))</a></p>" }
+        h += "<p style=\"color: #555\">\(e(Self.voet.tekst(taal)))</p>"
+        if let afmelden { h += "<p style=\"color: #555\"><a href=\"\(e(afmelden))\">\(e(Self.afmeldTekst.tekst(taal)))</a></p>" }
+        return h + "</body></html>\n"
+    }
+
+    static let voet = Tekst("Dit bericht is automatisch verstuurd door het Meldpunt Fouten in Overheidsregistraties. U kunt er niet op antwoorden.",
+                            "This message was sent automatically by the Meldpunt Fouten in Overheidsregistraties. You cannot reply to it.")
+    static let afmeldTekst = Tekst("Wilt u deze berichten anders of niet meer ontvangen? Kies dat in uw instellingen:",
+                                   "Want these messages differently or not at all? Choose so in your settings:")
+}
+
+/// ZGW Notificaties API 1.0, `Notificatie`.
+struct ZGWNotificatie: Codable {
+    let kanaal: String
+    let hoofdObject: String
+    let resource: String
+    let resourceUrl: String
+    let actie: String
+    let aanmaakdatum: Date
+    let kenmerken: [String: String]
+}
+
+/// NL GOV profile for CloudEvents 1.0, data-poor: the receiver fetches `dataref` with its own key.
+struct CloudEvent: Codable {
+    var specversion = "1.0"
+    let id: String
+    let source: String
+    let type: String
+    let subject: String
+    let time: Date
+    let dataref: String
+    let nlmeldpuntkanaal: String
+}
+
+/// A channel with its filters, as a subscription holds it (ZGW `FilterGroup`).
+package struct AbonnementKanaal: Codable, Sendable, Equatable {
+    package var naam: String?
+    package var filters: [String: String]?
+
+    package init(naam: String?, filters: [String: String]? = nil) {
+        self.naam = naam
+        self.filters = filters
+    }
+}
+
+extension Abonnement {
+    package func kanaalLijst() throws -> [AbonnementKanaal] {
+        try JSONDecoder().decode([AbonnementKanaal].self, from: Data(kanalen.utf8))
+    }
+
+    /// A channel of this subscription with every filter matching the event's kenmerken.
+    func luistertNaar(_ kanaal: Kanaal, _ kenmerken: [String: String]) throws -> Bool {
+        try kanaalLijst().contains { k in
+            k.naam == kanaal.rawValue && (k.filters ?? [:]).allSatisfy { sleutel, waarde in waarde == "*" || kenmerken[sleutel] == waarde }
+        }
+    }
+}
+
+extension JSONEncoder {
+    /// Event bodies: UTC timestamps, stable key order.
+    package static let berichten: JSONEncoder = {
+        let e = JSONEncoder()
+        e.dateEncodingStrategy = .iso8601
+        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return e
+    }()
+}

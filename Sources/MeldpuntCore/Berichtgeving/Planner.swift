@@ -1,0 +1,178 @@
+import FluentKit
+import Foundation
+import MeldpuntDomain
+import SQLKit
+
+/// Scheduled work inside the server: deadline reminders and the morning summaries. One
+/// instance at a time holds the lease row; every reminder is keyed by (kind, object, deadline)
+/// in `verstuurde_herinneringen`, so a second run — on this instance or another — sends nothing twice.
+package struct Planner: Sendable {
+    package let db: any Database
+    package let berichten: Berichtgeving
+    package let kalender: Werkdagkalender
+    /// When the morning summaries go out (Amsterdam time, working days).
+    package var samenvattingUur = 7
+
+    package init(db: any Database, berichten: Berichtgeving, kalender: Werkdagkalender) {
+        self.db = db
+        self.berichten = berichten
+        self.kalender = kalender
+    }
+
+    // MARK: Lease
+
+    /// Takes or extends the named lease for `houder` until `nu + duur`; false while another holds it.
+    package func neemLease(_ naam: String, houder: String, duur: TimeInterval, nu: Date) async throws -> Bool {
+        let sql = db as! any SQLDatabase
+        let tot = nu.addingTimeInterval(duur)
+        let genomen = try await sql.update(Taaklease.schema)
+            .set("houder", to: SQLBind(houder)).set("tot", to: SQLBind(tot))
+            .where("naam", .equal, SQLBind(naam))
+            .where { $0.where("houder", .equal, SQLBind(houder)).orWhere("tot", .lessThan, SQLBind(nu)) }
+            .returning("naam").all()
+        if !genomen.isEmpty { return true }
+        if try await Taaklease.find(naam, on: db) != nil { return false }
+        let l = Taaklease()
+        l.id = naam
+        l.houder = houder
+        l.tot = tot
+        do {
+            try await l.create(on: db)
+            return true
+        } catch {
+            return false   // another instance created it at the same moment
+        }
+    }
+
+    // MARK: One round
+
+    package struct Resultaat: Sendable, Equatable {
+        package var herinneringen = 0
+        package var samenvattingen = 0
+    }
+
+    /// Everything due at `nu`: reminders and notices on working days, and the summaries once each
+    /// working morning from `samenvattingUur`.
+    @discardableResult
+    package func ronde(nu: Date) async throws -> Resultaat {
+        var r = Resultaat()
+        let vandaag = Dag(nu)
+        let werkdag = kalender.isWerkdag(vandaag)
+        let morgen = try kalender.plusWerkdagen(1, na: vandaag)
+        let maandGeleden = try vandaag.plus(dagen: -30)
+
+        // Terugmeldingen not yet taken into handling.
+        let gemeld = try await Terugmelding.query(on: db).filter(\.$status == .gemeld).filter(\.$opgepaktOp == nil)
+            .filter(\.$uiterlijkInBehandelingOp >= maandGeleden).filter(\.$uiterlijkInBehandelingOp <= morgen).all()
+        for tm in gemeld {
+            let d = tm.uiterlijkInBehandelingOp
+            if d < vandaag {
+                r.herinneringen += try await eenmaal("terugmelding-verstreken:\(tm.id!.tekst):\(d)", nu: nu) { tx in
+                    try await berichten.terugmeldingTermijn(tm, verstreken: true, nu: nu, on: tx)
+                }
+            } else if werkdag {
+                r.herinneringen += try await eenmaal("terugmelding-nadert:\(tm.id!.tekst):\(d)", nu: nu) { tx in
+                    try await berichten.terugmeldingTermijn(tm, verstreken: false, nu: nu, on: tx)
+                }
+            }
+        }
+
+        // First personal contact still to make.
+        if werkdag {
+            let zonderContact = try await Melding.query(on: db).filter(\.$status == .ontvangen)
+                .filter(\.$eersteContactUiterlijk >= vandaag).filter(\.$eersteContactUiterlijk <= morgen).all()
+            for m in zonderContact {
+                r.herinneringen += try await eenmaal("contact-nadert:\(m.id!.tekst):\(m.eersteContactUiterlijk)", nu: nu) { tx in
+                    try await berichten.contactnormNadert(m, nu: nu, on: tx)
+                }
+            }
+        }
+
+        // Requests near or past their agreed day.
+        let open = VerzoekStatus.allCases.filter(\.isOpen)
+        let verzoeken = try await Verzoek.query(on: db).filter(\.$status ~~ open).filter(\.$uiterlijk != nil)
+            .filter(\.$uiterlijk >= maandGeleden).filter(\.$uiterlijk <= morgen).all()
+        for v in verzoeken {
+            guard let d = v.uiterlijk else { continue }
+            if d < vandaag {
+                r.herinneringen += try await eenmaal("verzoek-verstreken:\(v.id!.tekst):\(d)", nu: nu) { tx in
+                    try await berichten.verzoekTermijn(v, verstreken: true, nu: nu, on: tx)
+                }
+            } else if werkdag {
+                r.herinneringen += try await eenmaal("verzoek-nadert:\(v.id!.tekst):\(d)", nu: nu) { tx in
+                    try await berichten.verzoekTermijn(v, verstreken: false, nu: nu, on: tx)
+                }
+            }
+        }
+
+        if werkdag && Self.uur(nu) >= samenvattingUur {
+            r.samenvattingen = try await samenvattingen(nu: nu)
+        }
+        return r
+    }
+
+    /// Runs `doe` once for `sleutel`, with the key in the same transaction: 1 if it ran now.
+    private func eenmaal(_ sleutel: String, nu: Date, _ doe: @escaping @Sendable (any Database) async throws -> Void) async throws -> Int {
+        if try await VerstuurdeHerinnering.find(sleutel, on: db) != nil { return 0 }
+        do {
+            try await db.schrijf { tx in
+                try await VerstuurdeHerinnering(sleutel: sleutel, op: nu).create(on: tx)
+                try await doe(tx)
+            }
+            return 1
+        } catch {
+            if try await VerstuurdeHerinnering.find(sleutel, on: db) != nil { return 0 }
+            throw error
+        }
+    }
+
+    // MARK: Morning summaries
+
+    /// One mail per recipient with everything collected since the last one; today's summary is
+    /// made once (its key), and collected rows are marked as summarised in the same transaction.
+    package func samenvattingen(nu: Date) async throws -> Int {
+        let dag = Dag(nu)
+        let bundels = Set(try await UitgaandBericht.query(on: db).filter(\.$status == .gebundeld).field(\.$bundel).all().compactMap(\.bundel))
+        var n = 0
+        for bundel in bundels.sorted() {
+            n += try await eenmaal("samenvatting:\(bundel):\(dag)", nu: nu) { tx in
+                let rijen = try await UitgaandBericht.query(on: tx).filter(\.$status == .gebundeld).filter(\.$bundel == bundel)
+                    .sort(\.$aangemaaktOp).all()
+                guard let eerste = rijen.first else { return }
+                let taal = Taal(rawValue: String(bundel.prefix { $0 != ":" })) ?? .nl
+                let links = rijen.compactMap { r -> String? in
+                    (try? JSONDecoder().decode(Mailinhoud.self, from: Data(r.inhoud.utf8))).map { i in
+                        "• " + i.onderwerp + (i.link.map { "\n  " + $0 } ?? "")
+                    }
+                }
+                let inhoud = Mailinhoud(
+                    taal: taal,
+                    onderwerp: Tekst("Samenvatting van \(Berichtgeving.dag(dag, .nl)): \(rijen.count) bericht(en)", "Summary of \(Berichtgeving.dag(dag, .en)): \(rijen.count) message(s)").tekst(taal),
+                    alineas: [Tekst("Dit gebeurde sinds de vorige samenvatting:", "This happened since the previous summary:").tekst(taal), links.joined(separator: "\n")],
+                    link: berichten.publiekeUrl + "/portaal", linkTekst: Tekst("Naar het portaal (na inloggen)", "To the portal (after logging in)").tekst(taal),
+                    afmelden: (try? JSONDecoder().decode(Mailinhoud.self, from: Data(eerste.inhoud.utf8)))?.afmelden ?? berichten.publiekeUrl + "/account")
+                let b = UitgaandBericht()
+                b.id = UUID()
+                b.soort = .mail
+                b.status = .wachtend
+                b.aan = eerste.aan
+                b.onderwerp = inhoud.onderwerp
+                b.inhoud = String(decoding: try JSONEncoder.compact.encode(inhoud), as: UTF8.self)
+                b.pogingen = 0
+                b.volgendePogingOp = nu
+                b.aangemaaktOp = nu
+                b.organisatie = eerste.organisatie
+                try await b.create(on: tx)
+                try await UitgaandBericht.query(on: tx).filter(\.$id ~~ rijen.compactMap(\.id))
+                    .set(\.$status, to: .samengevat).set(\.$verzondenOp, to: nu).set(\.$inhoud, to: "{}").update()
+            }
+        }
+        return n
+    }
+
+    static func uur(_ nu: Date) -> Int {
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = .amsterdam
+        return cal.component(.hour, from: nu)
+    }
+}
