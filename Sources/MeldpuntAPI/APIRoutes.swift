@@ -15,4 +15,5 @@ package func registreerAPI(_ app: Application) throws {
     try metSleutel.register(collection: MeldingenController())
     try metSleutel.register(collection: MeldingVerzoekenController())
     try metSleutel.register(collection: VerzoekenController())
+    try metSleutel.register(collection: AbonnementenController())
 }

@@ -2,6 +2,7 @@ import MeldpuntAPI
 import MeldpuntWeb
 import MeldpuntHTTP
 import MeldpuntCore
+import MeldpuntBezorging
 import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
@@ -97,6 +98,7 @@ func configure(_ app: Application, database keuze: DatabaseKeuze, omgeving: [Str
     app.views.use(.leaf)
     // bcrypt at its default cost; tests use the cheapest cost so the suite stays fast.
     app.passwords.use(app.environment == .testing ? .bcrypt(cost: 4) : .bcrypt)
+    app.bezorgers = try app.maakBezorgers()
 
     ContentConfiguration.global.use(encoder: JSONEncoder.api, for: .json)
     NulTekens.installeer()
@@ -113,6 +115,7 @@ func configure(_ app: Application, database keuze: DatabaseKeuze, omgeving: [Str
     let commando = app.environment.arguments.dropFirst().first
     if app.environment != .testing && (commando == nil || commando == "serve") {
         Huishouding.planIn(app)
+        Achtergrondwerk.start(app)
     }
 
     if app.environment == .development {

@@ -85,6 +85,14 @@ extension Application {
 
     package var kalender: Werkdagkalender { .standaard }
 
+    private struct BezorgersKey: StorageKey { typealias Value = any Bezorgers }
+
+    /// The transports (SMTP or the mail folder, HTTP for webhooks), set once in `configure`; tests put their own in.
+    package var bezorgers: any Bezorgers {
+        get { storage[BezorgersKey.self]! }
+        set { storage[BezorgersKey.self] = newValue }
+    }
+
     /// The outbox writer, with the public address and the meldpunt's OIN from the settings.
     package var berichtgeving: Berichtgeving {
         Berichtgeving(publiekeUrl: instellingen.publiekeUrl, oin: instellingen.meldpuntOIN)
@@ -101,4 +109,19 @@ extension Request {
                                                         kalender: application.kalender, nu: application.klok.nu(), traceID: traceID,
                                                         berichten: application.berichtgeving))
     }
+}
+
+extension Application {
+    package func abonnementen(nu: Date, db: (any Database)? = nil) -> Abonnementen {
+        Abonnementen(db: db ?? self.db, sleutel: geheimen.abonnementen, bezorgers: bezorgers, berichten: berichtgeving,
+                     alleenPubliek: !instellingen.privateCallbacks, nu: nu)
+    }
+}
+
+extension Request {
+    /// The caller's subscriptions to events.
+    package var abonnementen: Abonnementen { application.abonnementen(nu: application.klok.nu(), db: db) }
+
+    /// Beheer's view of the outbox.
+    package var postvak: Postvak { Postvak(db: db, nu: application.klok.nu()) }
 }

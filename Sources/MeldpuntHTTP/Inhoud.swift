@@ -50,3 +50,5 @@ extension MeldingService.Bericht: Content {}
 extension OrganisatieDTO: Content {}
 extension Gemeente: Content {}
 extension Registratie: Content {}
+extension AbonnementDTO: Content {}
+extension AbonnementInvoer: Content {}

@@ -27,6 +27,8 @@ package struct Instellingen: Sendable {
     package var mailVan = "Meldpunt <noreply@meldpunt.localhost>"
     /// Webhook callbacks to loopback or private addresses (the test receiver on this host); off in production.
     package var privateCallbacks = true
+    /// Extra trust for the SMTP server's certificate (`MELDPUNT_SMTP_CA_FILE`, PEM): a private CA.
+    package var smtpCA: String?
 
     package static func uit(_ omgeving: [String: String], productie: Bool, ontwikkeling: Bool) throws -> Instellingen {
         func geheelGetal(_ naam: String, _ standaard: Int, _ bereik: ClosedRange<Int>) throws -> Int {
@@ -103,6 +105,10 @@ package struct Instellingen: Sendable {
         i.mail = mail
         i.mailVan = van
         i.privateCallbacks = privaat.map { $0 == "1" } ?? !productie
+        if let ca = omgeving["MELDPUNT_SMTP_CA_FILE"], !ca.isEmpty {
+            guard FileManager.default.isReadableFile(atPath: ca) else { throw MeldpuntConfigFout("MELDPUNT_SMTP_CA_FILE: \(ca) is niet te lezen") }
+            i.smtpCA = ca
+        }
         return i
     }
 

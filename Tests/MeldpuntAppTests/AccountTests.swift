@@ -323,7 +323,7 @@ struct AccountWebTests {
         app.logger.logLevel = .critical
         do {
             try await configure(app, database: .sqlite(path: pad), omgeving: ["MELDPUNT_SLEUTEL": String(repeating: "k", count: 40),
-                                                                             "MELDPUNT_PUBLIC_URL": "https://meldpunt.example.nl"])
+                                                                             "MELDPUNT_PUBLIC_URL": "https://meldpunt.example.nl", "MELDPUNT_SMTP_URL": "smtp://127.0.0.1:25"])
             try await app.server.start(address: .hostname("127.0.0.1", port: 0))
             let port = app.http.server.shared.localAddress!.port!
             let r = try await HTTPClient.shared.execute(HTTPClientRequest(url: "http://127.0.0.1:\(port)/inloggen"), timeout: .seconds(30))
@@ -352,10 +352,21 @@ struct AccountWebTests {
             try Instellingen.uit(["MELDPUNT_PUBLIC_URL": "http://meldpunt.example.nl"], productie: true, ontwikkeling: false)
         }
         #expect(throws: MeldpuntConfigFout.self) { try Instellingen.uit(["MELDPUNT_PUBLIC_URL": "https://x.nl/\r\nX: y"], productie: false, ontwikkeling: true) }
-        let i = try Instellingen.uit(["MELDPUNT_RATE_LIMITS": "inloggen=30", "MELDPUNT_PUBLIC_URL": "https://meldpunt.example.nl/"], productie: true, ontwikkeling: false)
+        let i = try Instellingen.uit(["MELDPUNT_RATE_LIMITS": "inloggen=30", "MELDPUNT_PUBLIC_URL": "https://meldpunt.example.nl/", "MELDPUNT_SMTP_URL": "smtp://127.0.0.1:25"], productie: true, ontwikkeling: false)
         #expect(i.limietPerMinuut == ["inloggen": 30] && i.snelheidslimieten)
         #expect(i.publiekeUrl == "https://meldpunt.example.nl" && i.cookiePrefix == "__Host-")
         #expect(Snelheidsbegrenzer(aan: true, perMinuut: i.limietPerMinuut).regel(.POST, "/inloggen/code")?.perMinuut == 30)
+        #expect(i.mail == .smtp(SMTPInstelling(host: "127.0.0.1", poort: 25, beveiliging: .geen)) && !i.privateCallbacks)
+        // Mail: production needs an SMTP server; a password never travels in the clear.
+        #expect(throws: MeldpuntConfigFout.self) { try Instellingen.uit(["MELDPUNT_PUBLIC_URL": "https://meldpunt.example.nl"], productie: true, ontwikkeling: false) }
+        #expect(throws: MeldpuntConfigFout.self) { try SMTPInstelling.uit("smtp://gebruiker:geheim@relay.example.nl") }
+        #expect(throws: MeldpuntConfigFout.self) { try SMTPInstelling.uit("imap://relay.example.nl") }
+        #expect(try SMTPInstelling.uit("smtp+starttls://mp%40x.nl:ge%3Aheim@relay.example.nl")
+                == SMTPInstelling(host: "relay.example.nl", poort: 587, beveiliging: .starttls, gebruiker: "mp@x.nl", wachtwoord: "ge:heim"))
+        #expect(try SMTPInstelling.uit("smtps://u:p@relay.example.nl").poort == 465)
+        #expect(throws: MeldpuntConfigFout.self) { try Instellingen.uit(["MELDPUNT_MAIL_FROM": "Meldpunt <a@b.nl>\r\nBcc: x@y.nl"], productie: false, ontwikkeling: true) }
+        let dev = try Instellingen.uit([:], productie: false, ontwikkeling: true)
+        #expect(dev.mail == .map("data/mail") && dev.privateCallbacks)
     }
 }
 

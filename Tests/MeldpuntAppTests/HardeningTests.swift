@@ -404,14 +404,14 @@ struct HardeningTests {
         let zonder = try await Application.make(.production)
         zonder.logger.logLevel = .critical
         await #expect(throws: Geheimen.Fout.self) {
-            try await configure(zonder, database: .sqlite(path: pad), omgeving: ["MELDPUNT_PUBLIC_URL": "https://meldpunt.example.nl"])
+            try await configure(zonder, database: .sqlite(path: pad), omgeving: ["MELDPUNT_PUBLIC_URL": "https://meldpunt.example.nl", "MELDPUNT_SMTP_URL": "smtp://127.0.0.1:25"])
         }
         try await zonder.asyncShutdown()
 
         let prod = try await Application.make(.production)
         prod.logger.logLevel = .critical
         try await configure(prod, database: .sqlite(path: pad), omgeving: ["MELDPUNT_SLEUTEL": String(repeating: "k", count: 40),
-                                                                          "MELDPUNT_PUBLIC_URL": "https://meldpunt.example.nl"])
+                                                                          "MELDPUNT_PUBLIC_URL": "https://meldpunt.example.nl", "MELDPUNT_SMTP_URL": "smtp://127.0.0.1:25"])
         #expect(try await Organisaties.metApiSleutel("mpk_demo_meldpunt", on: prod.db) == nil)
         #expect(try await Gebruiker.query(on: prod.db).filter(\.$email == "meldpunt@demo.meldpunt.nl").first()?.actief == false)
         try await prod.asyncShutdown()

@@ -1,4 +1,5 @@
 import MeldpuntCore
+import MeldpuntBezorging
 import AsyncHTTPClient
 import Fluent
 import Foundation
@@ -128,6 +129,8 @@ final class TestApp: @unchecked Sendable {
         }
         do {
             try await configure(app, database: keuze)
+            // Nothing leaves a test app: what would be sent is kept for the test to read.
+            app.bezorgers = Geheugenbezorgers()
             let klok = TestKlok(tijd)
             app.klok = Klok { klok.nu }
             try await app.server.start(address: .hostname("127.0.0.1", port: 0))

@@ -129,6 +129,10 @@ struct ToegangsmatrixTests {
         "POST /api/v1/verzoeken/:verzoekId/berichten": ["partner"], "POST /api/v1/verzoeken/:verzoekId/bijlagen": ["partner"],
         "POST /api/v1/verzoeken/:verzoekId/opheffingen": ["partner"], "POST /api/v1/verzoeken/:verzoekId/statuswijzigingen": ["partner"],
         "PUT /api/v1/verzoeken/:verzoekId/termijn": ["partner"],
+        // API: subscriptions (any organisation; its own only — the one here is the SVB's)
+        "GET /api/v1/abonnementen": ["afnemer", "bronhouder", "andereBronhouder", "meldpunt", "partner"],
+        "POST /api/v1/abonnementen": ["afnemer", "bronhouder", "andereBronhouder", "meldpunt", "partner"],
+        "GET /api/v1/abonnementen/:abonnementId": ["afnemer"], "DELETE /api/v1/abonnementen/:abonnementId": ["afnemer"],
     ]
 
     /// Steps of a login in progress (without one they send the visitor back to the login page,
@@ -138,7 +142,7 @@ struct ToegangsmatrixTests {
                                             "GET /inloggen/tweestaps", "POST /inloggen/tweestaps"]
 
     /// Writes that end something for everyone after them: run last.
-    static let opHetEind = ["POST /api/v1/meldingen/:zaaknummer/statuspagina-links", "POST /meldingen/:zaaknummer/link",
+    static let opHetEind = ["DELETE /api/v1/abonnementen/:abonnementId", "POST /api/v1/meldingen/:zaaknummer/statuspagina-links", "POST /meldingen/:zaaknummer/link",
                             "POST /partners/:org/contactpersonen/:contact/verwijderen", "POST /status/:token/intrekken",
                             "POST /beheer/gebruikers/:gebruiker/uitzetten", "POST /beheer/organisaties/:org/rollen", "POST /uitloggen"]
     /// After the first allowed caller the object is gone: the others are not asked.
@@ -271,6 +275,9 @@ private struct Wereld {
         let uwv = try await Organisaties.zoek(oin: TestApp.uwvOIN, gemeentecode: nil, on: t.app.db)
         let meldpuntOrg = try await Organisaties.zoek(oin: TestApp.meldpuntOIN, gemeentecode: nil, on: t.app.db)
         let contact = try await Contactpersoon.query(on: t.app.db).filter(\.$organisatie.$id == uwv.requireID()).first()
+        let svb = OrganisatieDTO(try await Organisaties.zoek(oin: TestApp.svbOIN, gemeentecode: nil, on: t.app.db))
+        let abonnement = try await t.app.abonnementen(nu: t.klok.nu).maak(
+            AbonnementInvoer(callbackUrl: "http://127.0.0.1:9/ontvang", auth: "", kanalen: [AbonnementKanaal(naam: "terugmeldingen")]), door: svb)
         let slachtoffer = try await t.gebruiker("collega@meldpunt.nl", rol: .meldpunt, oin: TestApp.meldpuntOIN)
 
         let gebruikers: [(String, String, GebruikersRol, String?, String?)] = [
@@ -308,7 +315,7 @@ private struct Wereld {
             "org": try meldpuntOrg.requireID().tekst, "partnerOrg": try uwv.requireID().tekst,
             "gebruiker": try slachtoffer.requireID().tekst, "sleutel": UUID().uuidString,
             "contact": try contact?.requireID().tekst ?? UUID().uuidString,
-            "tmBijlage": tmBijlage, "mBijlage": mBijlage, "vBijlage": vBijlage,
+            "tmBijlage": tmBijlage, "mBijlage": mBijlage, "vBijlage": vBijlage, "abonnementId": abonnement.id,
         ])
     }
 

@@ -23,3 +23,4 @@ extension VerzoekStatus: APIOpsomming {}
 extension OpschortingsActie: APIOpsomming {}
 extension GedeeldGegeven: APIOpsomming {}
 extension Verzoekpartij: APIOpsomming {}
+extension Gebeurtenisvorm: APIOpsomming {}

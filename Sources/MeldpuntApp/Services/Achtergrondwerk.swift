@@ -1,0 +1,71 @@
+import Foundation
+import MeldpuntBezorging
+import MeldpuntCore
+import MeldpuntHTTP
+import NIOSSL
+import Vapor
+
+extension Application {
+    var bezorging: Bezorging { Bezorging(db: db, bezorgers: bezorgers, sleutel: geheimen.abonnementen) }
+
+    var planner: Planner { Planner(db: db, berichten: berichtgeving, kalender: kalender) }
+
+    /// Builds the transports from the settings, once at start.
+    func maakBezorgers() throws -> any Bezorgers {
+        let i = instellingen
+        let mailweg: Netwerkbezorgers.Mailweg
+        let domein = URLComponents(string: i.publiekeUrl)?.host ?? "localhost"
+        switch i.mail {
+        case .smtp(let s):
+            var tls = TLSConfiguration.makeClientConfiguration()
+            if let ca = i.smtpCA { tls.trustRoots = .file(ca) }
+            let beveiliging: SMTPClient.Beveiliging = switch s.beveiliging { case .geen: .geen; case .starttls: .starttls; case .tls: .tls }
+            mailweg = .smtp(SMTPClient(host: s.host, poort: s.poort, beveiliging: beveiliging, gebruiker: s.gebruiker, wachtwoord: s.wachtwoord,
+                                       helo: domein, tls: tls, group: eventLoopGroup))
+        case .map(let pad):
+            mailweg = .map(pad.hasPrefix("/") ? pad : directory.workingDirectory + pad)
+        }
+        return Netwerkbezorgers(mailweg: mailweg, van: i.mailVan, domein: domein, http: http.client.shared, alleenPubliek: !i.privateCallbacks)
+    }
+}
+
+/// The delivery worker and the scheduler, started with the server. Every instance delivers
+/// (rows are claimed, never shared); only the lease holder runs the scheduler.
+enum Achtergrondwerk {
+    static func start(_ app: Application) {
+        let houder = UUID().uuidString
+        let taak = Task {
+            var volgendePlanning = Date.distantPast
+            while !Task.isCancelled {
+                var gedaan = 0
+                do {
+                    gedaan = try await app.bezorging.ronde(nu: app.klok.nu())
+                } catch {
+                    app.logger.warning("Bezorging mislukt: \(String(reflecting: error))")
+                }
+                if Date() >= volgendePlanning {
+                    volgendePlanning = Date().addingTimeInterval(60)
+                    do {
+                        let planner = app.planner
+                        if try await planner.neemLease("planner", houder: houder, duur: 180, nu: app.klok.nu()) {
+                            let r = try await planner.ronde(nu: app.klok.nu())
+                            if r.herinneringen + r.samenvattingen > 0 {
+                                app.logger.info("Planner", metadata: ["herinneringen": "\(r.herinneringen)", "samenvattingen": "\(r.samenvattingen)"])
+                            }
+                        }
+                    } catch {
+                        app.logger.warning("Planner mislukt: \(String(reflecting: error))")
+                    }
+                }
+                // A full round may have left more; an empty one waits a second.
+                if gedaan == 0 { try? await Task.sleep(for: .seconds(1)) }
+            }
+        }
+        app.lifecycle.use(Stop(taak: taak))
+    }
+
+    private struct Stop: LifecycleHandler {
+        let taak: Task<Void, Never>
+        func shutdown(_ application: Application) { taak.cancel() }
+    }
+}
