@@ -11,6 +11,8 @@ struct BeheerController: RouteCollection {
         let b = routes.grouped("beheer")
         b.get(use: organisaties)
         b.get("audit", use: audit)
+        b.get("berichten", use: postvak)
+        b.post("berichten", ":bericht", "opnieuw", use: opnieuw)
         b.post("organisaties", use: nieuweOrganisatie)
         b.get("organisaties", ":org", use: organisatie)
         b.post("organisaties", ":org", "rollen", use: rollen)
@@ -247,6 +249,52 @@ struct BeheerController: RouteCollection {
         }
         return try await req.pagina("beheer-audit", titel: "auditTitel", inhoud: AuditPagina(
             uitleg: t[g.rol == .systeembeheerder ? "auditUitlegAlles" : "auditUitlegEigen"]!, rijen: rijen))
+    }
+
+    // MARK: Outbox
+
+    struct PostvakRij: Encodable, Sendable {
+        let id: String
+        let soort: String
+        let status: String
+        let mislukt: Bool
+        let aan: String
+        let onderwerp: String
+        let tijdstip: String
+        let pogingen: Int
+        let fout: String
+    }
+
+    struct Statusfilter: Encodable, Sendable { let href: String; let naam: String; let aantal: Int?; let huidig: Bool }
+
+    struct PostvakPagina: Encodable, Sendable {
+        let filters: [Statusfilter]
+        let rijen: [PostvakRij]
+    }
+
+    func postvak(req: Request) async throws -> Response {
+        let g = try beheerder(req)
+        let t = Teksten.voor(req.taal)
+        let gekozen = req.queryWaarde("status").flatMap(Bezorgstatus.init(rawValue:))
+        let (items, telling) = try await req.postvak.lijst(status: gekozen, voor: g)
+        let aantallen: [Bezorgstatus: Int] = [.wachtend: telling.wachtend, .mislukt: telling.mislukt, .verzonden: telling.verzonden, .gebundeld: telling.gebundeld]
+        var filters = [Statusfilter(href: "/beheer/berichten", naam: t["postvakAlle"]!, aantal: nil, huidig: gekozen == nil)]
+        for s in [Bezorgstatus.wachtend, .mislukt, .verzonden, .gebundeld] {
+            filters.append(Statusfilter(href: "/beheer/berichten?status=\(s.rawValue)", naam: t.naam("postvakStatus", s), aantal: aantallen[s], huidig: gekozen == s))
+        }
+        let rijen = items.map { b in
+            PostvakRij(id: b.id.tekst, soort: t.naam("postvakSoort", b.soort), status: t.naam("postvakStatus", b.status), mislukt: b.status == .mislukt,
+                       aan: b.aan, onderwerp: b.onderwerp, tijdstip: Datumweergave.tijdstip(b.aangemaaktOp), pogingen: b.pogingen, fout: b.laatsteFout ?? "")
+        }
+        return try await req.pagina("beheer-berichten", titel: "postvakTitel", inhoud: PostvakPagina(filters: filters, rijen: rijen),
+                                    melding: req.queryWaarde("opnieuw") != nil ? "postvakOpnieuwGedaan" : nil)
+    }
+
+    func opnieuw(req: Request) async throws -> Response {
+        let g = try beheerder(req)
+        guard let id = req.parameters.get("bericht").flatMap(UUID.init(uuidString:)) else { throw Weigering.nietGevonden(.bericht) }
+        try await req.postvak.opnieuw(id, voor: g)
+        return req.redirect(to: "/beheer/berichten?status=mislukt&opnieuw=1", redirectType: .normal)
     }
 
     private func org(_ req: Request) async throws -> Organisatie {

@@ -6,6 +6,8 @@ import Vapor
 /// The melder's private status page, reached by the link with the token.
 struct StatuspaginaController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
+        routes.get("status", "kwijt", use: kwijt)
+        routes.post("status", "kwijt", use: stuurNieuweLink)
         routes.get("status", ":token", use: toon)
         routes.post("status", ":token", "berichten", use: bericht)
         routes.get("status", ":token", "intrekken", use: intrekkenVraag)
@@ -59,6 +61,42 @@ struct StatuspaginaController: RouteCollection {
             return try await req.pagina("status-onbekend", titel: "statusOnbekendTitel", status: .notFound)
         }
         return req.redirect(to: "/status/\(token)?verstuurd=1", redirectType: .normal)
+    }
+
+    // MARK: Lost link
+
+    struct KwijtPagina: Encodable, Sendable {
+        let zaaknummer: String
+        let email: String
+        /// Field → message in the reader's language, and the summary above the form.
+        let fouten: [String: String]
+        let samenvatting: [Foutregel]
+        let verstuurd: Bool
+    }
+
+    struct Foutregel: Encodable, Sendable { let veld: String; let tekst: String }
+
+    struct KwijtInvoer: Content { var zaaknummer: String?; var email: String? }
+
+    func kwijt(req: Request) async throws -> Response {
+        try await req.pagina("status-kwijt", titel: "linkKwijtTitel",
+                             inhoud: KwijtPagina(zaaknummer: "", email: "", fouten: [:], samenvatting: [], verstuurd: req.queryWaarde("verstuurd") != nil))
+    }
+
+    func stuurNieuweLink(req: Request) async throws -> Response {
+        let invoer = try req.content.decode(KwijtInvoer.self)
+        do {
+            try await req.meldingen.nieuweLinkPerMail(zaaknummer: invoer.zaaknummer, email: invoer.email)
+        } catch let p as Weigering where p.hoortBijFormulier {
+            let t = Teksten.voor(req.taal)
+            let velden = p.velden ?? []
+            let fouten = Dictionary(velden.map { ($0.name, $0.reden(req.taal)) }, uniquingKeysWith: { a, _ in a })
+            let samenvatting = velden.map { Foutregel(veld: $0.name, tekst: (t[$0.name == "email" ? "emailadres" : "zaaknummer"] ?? "") + ": " + $0.reden(req.taal)) }
+            return try await req.pagina("status-kwijt", titel: "linkKwijtTitel", inhoud: KwijtPagina(
+                zaaknummer: invoer.zaaknummer ?? "", email: invoer.email ?? "", fouten: fouten, samenvatting: samenvatting, verstuurd: false), status: .badRequest)
+        }
+        // The same answer whether or not the number and address belong together.
+        return req.redirect(to: "/status/kwijt?verstuurd=1", redirectType: .normal)
     }
 
     struct Intrekken: Encodable, Sendable { let actie: String; let terug: String }

@@ -41,6 +41,7 @@ struct ToegangsmatrixTests {
         "GET /melden/ontvangen": iedereen,
         "GET /inloggen": iedereen, "POST /inloggen": iedereen, "POST /taal": iedereen,
         // The melder's status page: whoever holds the private link.
+        "GET /status/kwijt": iedereen, "POST /status/kwijt": iedereen,
         "GET /status/:token": iedereen, "GET /status/:token/intrekken": iedereen, "POST /status/:token/intrekken": iedereen,
         "POST /status/:token/berichten": iedereen, "POST /status/:token/bijlagen": iedereen, "POST /status/:token/beoordeling": iedereen,
 
@@ -100,6 +101,8 @@ struct ToegangsmatrixTests {
         "POST /beheer/gebruikers/:gebruiker/uitzetten": ["beheerder", "systeem"],
         "POST /beheer/gebruikers/:gebruiker/wachtwoord": ["beheerder", "systeem"],
         "POST /beheer/gebruikers/:gebruiker/tweestaps": ["beheerder", "systeem"],
+        // The outbox: every beheerder sees its own organisation's part (the one here is mail to a melder: the meldpunt's).
+        "GET /beheer/berichten": beheer, "POST /beheer/berichten/:bericht/opnieuw": ["beheerder", "systeem"],
 
         // API: terugmeldingen
         "GET /api/v1/terugmeldingen": ["afnemer", "bronhouder", "andereBronhouder", "meldpunt"],
@@ -275,6 +278,11 @@ private struct Wereld {
         let uwv = try await Organisaties.zoek(oin: TestApp.uwvOIN, gemeentecode: nil, on: t.app.db)
         let meldpuntOrg = try await Organisaties.zoek(oin: TestApp.meldpuntOIN, gemeentecode: nil, on: t.app.db)
         let contact = try await Contactpersoon.query(on: t.app.db).filter(\.$organisatie.$id == uwv.requireID()).first()
+        // A mail to a melder that was given up after every retry: beheer may send it again.
+        let rij = try await UitgaandBericht.query(on: t.app.db).filter(\.$soort == .mail).filter(\.$organisatie == nil).first()
+        rij?.status = .mislukt
+        try await rij?.save(on: t.app.db)
+        let mislukt = try rij?.requireID().tekst ?? UUID().uuidString
         let svb = OrganisatieDTO(try await Organisaties.zoek(oin: TestApp.svbOIN, gemeentecode: nil, on: t.app.db))
         let abonnement = try await t.app.abonnementen(nu: t.klok.nu).maak(
             AbonnementInvoer(callbackUrl: "http://127.0.0.1:9/ontvang", auth: "", kanalen: [AbonnementKanaal(naam: "terugmeldingen")]), door: svb)
@@ -315,7 +323,7 @@ private struct Wereld {
             "org": try meldpuntOrg.requireID().tekst, "partnerOrg": try uwv.requireID().tekst,
             "gebruiker": try slachtoffer.requireID().tekst, "sleutel": UUID().uuidString,
             "contact": try contact?.requireID().tekst ?? UUID().uuidString,
-            "tmBijlage": tmBijlage, "mBijlage": mBijlage, "vBijlage": vBijlage, "abonnementId": abonnement.id,
+            "tmBijlage": tmBijlage, "mBijlage": mBijlage, "vBijlage": vBijlage, "abonnementId": abonnement.id, "bericht": mislukt,
         ])
     }
 

@@ -110,6 +110,19 @@ extension Berichtgeving {
         try await meldingGebeurtenis(m, .meldingNieuw, nu: nu, on: db)
     }
 
+    /// A new private link the melder asked for on the public page.
+    package func nieuweLink(_ m: Melding, melder: Ontvanger, statuslink: String, nu: Date, on db: any Database) async throws {
+        let t = melder.taal
+        try await mail(aan: melder.adres, taal: t, Self.tekst(t,
+            onderwerp: Tekst("Uw nieuwe link voor melding \(m.zaaknummer)", "Your new link for report \(m.zaaknummer)"),
+            [Tekst("U vroeg een nieuwe link aan voor uw melding \(m.zaaknummer). De oude link werkt niet meer.",
+                   "You asked for a new link for your report \(m.zaaknummer). The old link no longer works."),
+             Tekst("Heeft u dit niet zelf gevraagd? Dan kunt u deze e-mail negeren; alleen wie deze e-mail heeft, kan de link gebruiken.",
+                   "Did you not ask for this yourself? Then you can ignore this email; only someone with this email can use the link.")],
+            link: statuslink, linkTekst: Tekst("Bekijk uw melding", "View your report")),
+            melding: m.id, organisatie: nil, nu: nu, on: db)
+    }
+
     /// What a step on the case's timeline means for the melder, staff and systems.
     package func signaleer(_ m: Melding, _ soort: Gebeurtenissoort, nu: Date, on db: any Database) async throws {
         switch soort {

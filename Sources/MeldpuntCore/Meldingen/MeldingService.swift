@@ -271,6 +271,45 @@ package struct MeldingService {
         return m
     }
 
+    /// A lost link: when case number and e-mail address belong together (and the case still has
+    /// its melder's data), a new private link goes to that address and the old one stops working.
+    /// The caller always gets the same answer, so nobody learns whether a case or address exists.
+    /// At most three new links per case per day.
+    package func nieuweLinkPerMail(zaaknummer: String?, email: String?) async throws {
+        var fouten: [OngeldigeParameter] = []
+        let nummer = (zaaknummer ?? "").trimmingCharacters(in: .whitespaces).uppercased()
+        let adres = (email ?? "").trimmingCharacters(in: .whitespaces)
+        if nummer.isEmpty {
+            fouten.append(.init(name: "zaaknummer", code: "required", uitleg: Tekst("Vul uw zaaknummer in.", "Enter your case number.")))
+        } else if Zaaknummer(nummer) == nil {
+            fouten.append(.init(name: "zaaknummer", code: "pattern", uitleg: Tekst("Een zaaknummer ziet eruit als MFO-2026-000123.", "A case number looks like MFO-2026-000123.")))
+        }
+        if adres.isEmpty {
+            fouten.append(.init(name: "email", code: "required", uitleg: Tekst("Vul het e-mailadres in dat u bij uw melding gaf.", "Enter the email address you gave with your report.")))
+        } else if !isEmailadres(adres) {
+            fouten.append(.init(name: "email", code: "email", uitleg: Tekst("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.", "Enter a valid email address, such as name@example.com.")))
+        }
+        guard fouten.isEmpty else { throw Weigering.ongeldig(fouten) }
+        guard let m = try await Melding.query(on: db).filter(\.$zaaknummer == nummer).first(), !m.status.isGesloten || m.uitkomst != .ingetrokken,
+              let melder = try await berichten.melder(m, on: db), melder.adres.lowercased() == adres.lowercased()
+        else { return }
+        let id = try m.requireID()
+        let vandaag = Dag(nu).begin()
+        let eerder = try await MeldingGebeurtenis.query(on: db).filter(\.$melding.$id == id).filter(\.$soort == .linkVernieuwd)
+            .filter(\.$door == "melder").filter(\.$tijdstip >= vandaag).count()
+        guard eerder < 3 else { return }
+        let token = Sleutels.willekeurig(32)
+        let p = try await MeldingPersoonsgegevens.find(id, on: db)
+        try await db.schrijf { tx in
+            m.tokenHash = Sleutels.sha256Hex(Data(token.utf8))
+            try await volgendeGebeurtenis(m, soort: .linkVernieuwd, door: "melder",
+                                          tekst: "U vroeg een nieuwe link aan; die is naar uw e-mailadres gestuurd.", zichtbaar: true, on: tx)
+            try await berichten.nieuweLink(m, melder: melder, statuslink: "/status/\(token)", nu: nu, on: tx)
+            try await Verwerkingslog.regel(.meldingRaadplegen, organisatie: nil, melding: id, betrokkene: p?.bsn.map { pseudoniemen.pseudoniem("bsn:" + $0) },
+                                           traceID: traceID, tijdstip: nu).create(on: tx)
+        }
+    }
+
     package static let maxBericht = 5_000
 
     /// A message from the melder to the meldpunt, on the case's timeline.
