@@ -1,6 +1,7 @@
 import MeldpuntHTTP
 import MeldpuntCore
 import MeldpuntDomain
+import Fluent
 import Vapor
 
 /// Home, accessibility statement, login/logout and the language switch.
@@ -92,6 +93,10 @@ struct AccountController: RouteCollection {
         let taal = invoer.naar.flatMap(Taal.init(rawValue:)) ?? .nl
         let response = req.redirect(to: req.veiligTerugpad(invoer.terug), redirectType: .normal)
         response.zet(.taal, taal.rawValue, req, maxAge: 365 * 24 * 3600)
+        // The language of the user's notification mail follows the one they chose last.
+        if let g = req.gebruiker {
+            try await Gebruiker.query(on: req.db).filter(\.$id == g.id).set(\.$taal, to: taal).update()
+        }
         return response
     }
 

@@ -32,6 +32,8 @@ struct AccountStap: Encodable, Sendable {
     var knop = ""
     var links: [Keuze] = []
     var andereActies: [Keuze] = []
+    /// How the user gets notification mail (on the account overview only).
+    var bezorging: [Keuze] = []
 
     /// Puts a rejection next to its field and in the summary.
     mutating func fout(_ f: AccountFout, _ t: [String: String]) {

@@ -38,28 +38,34 @@ struct BronhouderController: RouteCollection {
         let organisatie: String
         let meldingEmail: String
         let fout: String?
+        let bezorging: [Keuze]
     }
 
     func instellingen(req: Request) async throws -> Response {
         let g = try bijhouder(req)
         let org = try await Organisatie.find(g.organisatie.id, on: req.db)
         return try await req.pagina("instellingen", titel: "instellingen",
-                                    inhoud: InstellingenPagina(organisatie: g.organisatie.naam, meldingEmail: org?.meldingEmail ?? "", fout: nil),
+                                    inhoud: InstellingenPagina(organisatie: g.organisatie.naam, meldingEmail: org?.meldingEmail ?? "", fout: nil,
+                                                               bezorging: Keuze.bezorging(org?.meldingBezorging ?? .direct, Teksten.voor(req.taal))),
                                     melding: req.queryWaarde("opgeslagen") != nil ? "instellingenOpgeslagen" : nil)
     }
 
-    struct InstellingenInvoer: Content { var meldingEmail: String? }
+    struct InstellingenInvoer: Content { var meldingEmail: String?; var bezorging: String? }
 
     func bewaarInstellingen(req: Request) async throws -> Response {
         let g = try bijhouder(req)
-        let email = (try req.content.decode(InstellingenInvoer.self).meldingEmail ?? "").trimmingCharacters(in: .whitespaces)
+        let invoer = try req.content.decode(InstellingenInvoer.self)
+        let email = (invoer.meldingEmail ?? "").trimmingCharacters(in: .whitespaces)
+        let bezorging = invoer.bezorging.flatMap(Bezorgwijze.init(rawValue:))
         guard email.isEmpty || isEmailadres(email) else {
             return try await req.pagina("instellingen", titel: "instellingen",
                                         inhoud: InstellingenPagina(organisatie: g.organisatie.naam, meldingEmail: email,
-                                                                   fout: Teksten.voor(req.taal)["emailOngeldig"]), status: .badRequest)
+                                                                   fout: Teksten.voor(req.taal)["emailOngeldig"],
+                                                                   bezorging: Keuze.bezorging(bezorging ?? .direct, Teksten.voor(req.taal))), status: .badRequest)
         }
         guard let org = try await Organisatie.find(g.organisatie.id, on: req.db) else { throw WebFout.geenToegang }
         org.meldingEmail = email.isEmpty ? nil : email
+        if let bezorging { org.meldingBezorging = bezorging }
         try await org.save(on: req.db)
         return req.redirect(to: "/instellingen?opgeslagen=1", redirectType: .normal)
     }

@@ -35,9 +35,25 @@ struct MeldingenWebController: RouteCollection {
     // MARK: Werkvoorraad
 
     enum Map: String, CaseIterable {
-        case nieuw, mijn, open, teLaat, verzoekTeLaat, wacht, gesloten
+        case nieuw, ongelezen, mijn, open, teLaat, verzoekTeLaat, wacht, gesloten
 
         var tekstSleutel: String { "mfoMap_" + rawValue }
+
+        /// What the folder holds, for this staff member.
+        func filter(_ g: Handelende, pagina: Int = 1) -> MeldingService.Werkvoorraad {
+            var f = MeldingService.Werkvoorraad(pagina: pagina, paginagrootte: 25)
+            switch self {
+            case .nieuw: f.statussen = [.ontvangen]
+            case .ongelezen: f.ongelezen = true; f.alleenOpen = true
+            case .mijn: f.behandelaar = g.gebruiker?.id; f.alleenOpen = true
+            case .open: f.alleenOpen = true
+            case .teLaat: f.contactTermijnOverschreden = true; f.alleenOpen = true
+            case .verzoekTeLaat: f.verzoekTermijnOverschreden = true; f.alleenOpen = true
+            case .wacht: f.statussen = [.wachtOpOrganisaties]
+            case .gesloten: f.statussen = [.gesloten]
+            }
+            return f
+        }
     }
 
     struct Rij: Encodable, Sendable {
@@ -50,6 +66,7 @@ struct MeldingenWebController: RouteCollection {
         let contactUiterlijk: String
         let teLaat: Bool
         let verzoekTeLaat: Bool
+        let ongelezen: Bool
         let status: String
         let behandelaar: String?
     }
@@ -75,16 +92,7 @@ struct MeldingenWebController: RouteCollection {
             return try await toonLijst(req, g, map: nil, status: status, filter: f)
         }
         let map = req.queryWaarde("map").flatMap(Map.init(rawValue:)) ?? .nieuw
-        switch map {
-        case .nieuw: f.statussen = [.ontvangen]
-        case .mijn: f.behandelaar = g.gebruiker?.id; f.alleenOpen = true
-        case .open: f.alleenOpen = true
-        case .teLaat: f.contactTermijnOverschreden = true; f.alleenOpen = true
-        case .verzoekTeLaat: f.verzoekTermijnOverschreden = true; f.alleenOpen = true
-        case .wacht: f.statussen = [.wachtOpOrganisaties]
-        case .gesloten: f.statussen = [.gesloten]
-        }
-        return try await toonLijst(req, g, map: map, filter: f)
+        return try await toonLijst(req, g, map: map, filter: map.filter(g, pagina: pagina))
     }
 
     struct ZoekInvoer: Content { var zoekterm: String? }
@@ -116,13 +124,20 @@ struct MeldingenWebController: RouteCollection {
         var items: [MeldingSamenvattingDTO] = []
         var totaal = 0
         if let filter { (items, totaal) = try await req.meldingen.werkvoorraad(filter, door: g) }
+        // Counts on the open folders; the closed one only grows.
+        let geteld = Map.allCases.filter { $0 != .gesloten }
+        let aantallen = Dictionary(uniqueKeysWithValues: zip(geteld, try await req.meldingen.aantallen(geteld.map { $0.filter(g) }, door: g)))
         let inhoud = Lijst(
-            mappen: Map.allCases.map { TerugmeldingenWebController.MapLink(href: "/meldingen?map=\($0.rawValue)", naam: t[$0.tekstSleutel] ?? $0.rawValue, actief: $0 == map) },
+            mappen: Map.allCases.map { m in
+                TerugmeldingenWebController.MapLink(href: "/meldingen?map=\(m.rawValue)",
+                                                    naam: (t[m.tekstSleutel] ?? m.rawValue) + (aantallen[m].map { " (\($0))" } ?? ""), actief: m == map)
+            },
             rijen: items.map { s in
                 Rij(href: "/meldingen/\(s.zaaknummer)", zaaknummer: s.zaaknummer, naam: s.naam ?? t.tekst("mfoGewist"),
                     melderType: t.naam("mfoMelderType", s.melderType), registraties: s.registraties.joined(separator: ", "),
                     ontvangen: Datumweergave.datum(s.ontvangenOp), contactUiterlijk: Datumweergave.datum(s.eersteContactUiterlijk),
-                    teLaat: s.contactTermijnOverschreden, verzoekTeLaat: s.verzoekTermijnOverschreden, status: t.naam("mfoStatus", s.status), behandelaar: s.behandelaar?.naam)
+                    teLaat: s.contactTermijnOverschreden, verzoekTeLaat: s.verzoekTermijnOverschreden, ongelezen: s.ongelezen,
+                    status: t.naam("mfoStatus", s.status), behandelaar: s.behandelaar?.naam)
             },
             bladeren: Bladeren(totaal: totaal, pagina: filter?.pagina ?? 1, grootte: filter?.paginagrootte ?? 25,
                                link: map.map { m in { "/meldingen?map=\(m.rawValue)&pagina=\($0)" } }

@@ -1,6 +1,7 @@
 import MeldpuntHTTP
 import MeldpuntCore
 import Fluent
+import MeldpuntDomain
 import Vapor
 
 /// A user's own account: change the password, set up or renew the second factor and its
@@ -10,6 +11,7 @@ struct MijnAccountController: RouteCollection {
         let a = routes.grouped("account")
         a.get(use: overzicht)
         a.post("wachtwoord", use: wijzigWachtwoord)
+        a.post("bezorging", use: bewaarBezorging)
         a.get("tweestaps", use: tweestaps)
         a.post("tweestaps", use: activeerTweestaps)
         a.post("herstelcodes", use: herstelcodes)
@@ -42,14 +44,29 @@ struct MijnAccountController: RouteCollection {
         var stap = AccountStap(kop: t.tekst("mijnAccount"), uitleg: [String(format: t.tekst("accountVan"), g.email)] + uitleg,
                                actie: "/account/wachtwoord", velden: AccountStap.nieuwWachtwoord(t, metHuidig: true),
                                knop: t.tekst("wachtwoordWijzigen"), links: links, andereActies: acties)
+        stap.bezorging = Keuze.bezorging(g.bezorging, t)
         if !invoer.isEmpty { stap.verplicht(invoer, t) }
         if let fout, stap.fouten.isEmpty { stap.fout(fout, t) }
         return stap
     }
 
+    struct BezorgingInvoer: Content { var bezorging: String? }
+
+    /// Each notification at once, or one summary each working morning.
+    func bewaarBezorging(req: Request) async throws -> Response {
+        let g = try await gebruiker(req)
+        // Only the two offered values; anything else leaves the choice as it was.
+        guard let keuze = try req.content.decode(BezorgingInvoer.self).bezorging.flatMap(Bezorgwijze.init(rawValue:)) else {
+            return try await req.accountStap(try await overzichtStap(req, g), titel: "mijnAccount", status: .badRequest)
+        }
+        g.bezorging = keuze
+        try await g.save(on: req.db)
+        return req.redirect(to: "/account?gedaan=bezorging", redirectType: .normal)
+    }
+
     func overzicht(req: Request) async throws -> Response {
         let g = try await gebruiker(req)
-        let gedaan = req.queryWaarde("gedaan").flatMap { ["wachtwoord", "tweestapsUit"].contains($0) ? "accountGedaan_" + $0 : nil }
+        let gedaan = req.queryWaarde("gedaan").flatMap { ["wachtwoord", "tweestapsUit", "bezorging"].contains($0) ? "accountGedaan_" + $0 : nil }
         return try await req.accountStap(try await overzichtStap(req, g), titel: "mijnAccount", melding: gedaan)
     }
 

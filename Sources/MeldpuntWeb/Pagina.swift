@@ -1,5 +1,6 @@
 import MeldpuntHTTP
 import MeldpuntCore
+import MeldpuntDomain
 import Vapor
 
 /// What every page template gets: language, texts, the user, the CSRF token, and its own content.
@@ -45,6 +46,13 @@ struct Keuze: Encodable, Sendable {
     let waarde: String
     let naam: String
     var gekozen = false
+}
+
+extension Keuze {
+    /// "Each mail at once" or "one summary each working morning", the current one chosen.
+    static func bezorging(_ gekozen: Bezorgwijze, _ t: [String: String]) -> [Keuze] {
+        Bezorgwijze.allCases.map { Keuze(waarde: $0.rawValue, naam: t.naam("bezorging", $0), gekozen: $0 == gekozen) }
+    }
 }
 
 extension Request {

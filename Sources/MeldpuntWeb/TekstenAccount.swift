@@ -96,5 +96,10 @@ extension Teksten {
         "postvakOpnieuw": ("Opnieuw versturen", "Send again"),
         "postvakOpnieuwGedaan": ("Het bericht staat weer klaar om te versturen.", "The message is queued to be sent again."),
         "postvakFilter": ("Toon", "Show"),
+        "bezorgingVraag": ("Hoe wilt u berichten per e-mail krijgen?", "How do you want to get messages by email?"),
+        "bezorgingHint": ("Bijvoorbeeld over nieuwe verzoeken of een reactie van de melder. Herinneringen aan termijnen komen altijd direct.", "For example about new requests or a reply from the reporter. Reminders of deadlines always come at once."),
+        "bezorging_direct": ("Elk bericht direct", "Each message at once"),
+        "bezorging_dagelijks": ("Eén samenvatting per werkdag, 's ochtends", "One summary each working day, in the morning"),
+        "accountGedaan_bezorging": ("Uw keuze is bewaard.", "Your choice has been saved."),
     ]
 }

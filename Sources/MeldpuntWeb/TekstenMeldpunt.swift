@@ -4,6 +4,8 @@ extension Teksten {
         "werkvoorraad": ("Werkvoorraad", "Work queue"),
         "naarWerkvoorraad": ("Naar de werkvoorraad", "To the work queue"),
         "mfoMap_nieuw": ("Nieuw", "New"),
+        "mfoMap_ongelezen": ("Ongelezen", "Unread"),
+        "mfoOngelezen": ("Ongelezen", "Unread"),
         "mfoMap_mijn": ("Mijn meldingen", "Assigned to me"),
         "mfoMap_open": ("Alle open", "All open"),
         "mfoMap_teLaat": ("Contact te laat", "Contact overdue"),

@@ -48,7 +48,7 @@ struct ToegangsmatrixTests {
         // Own account
         "GET /portaal": ingelogd, "POST /uitloggen": iedereen,
         "GET /account": ingelogd, "POST /account/wachtwoord": ingelogd, "GET /account/tweestaps": ingelogd, "POST /account/tweestaps": ingelogd,
-        "POST /account/herstelcodes": ingelogd,
+        "POST /account/herstelcodes": ingelogd, "POST /account/bezorging": ingelogd,
         // Switching off is only for roles that do not need a second factor (none of these has one on).
         "GET /account/tweestaps/uit": [], "POST /account/tweestaps/uit": [],
 

@@ -140,9 +140,12 @@ package struct MeldingSamenvattingDTO: Codable, Sendable {
     package let uitkomst: MeldingUitkomst?
     /// An open request to a partner is past its agreed deadline.
     package let verzoekTermijnOverschreden: Bool
+    /// Something new from the melder or a partner that no one at the meldpunt has opened yet.
+    package let ongelezen: Bool
     package let href: String
 
-    package init(zaaknummer: String, status: MeldingStatus, melderType: MelderType, naam: String?, registraties: [String], ontvangenOp: Date, eersteContactUiterlijk: Dag, eersteContactOp: Date?, contactTermijnOverschreden: Bool, behandelaar: MedewerkerVerwijzing?, rol: MeldpuntRol?, uitkomst: MeldingUitkomst?, verzoekTermijnOverschreden: Bool, href: String) {
+    package init(zaaknummer: String, status: MeldingStatus, melderType: MelderType, naam: String?, registraties: [String], ontvangenOp: Date, eersteContactUiterlijk: Dag, eersteContactOp: Date?, contactTermijnOverschreden: Bool, behandelaar: MedewerkerVerwijzing?, rol: MeldpuntRol?, uitkomst: MeldingUitkomst?, verzoekTermijnOverschreden: Bool, ongelezen: Bool = false, href: String) {
+        self.ongelezen = ongelezen
         self.zaaknummer = zaaknummer
         self.status = status
         self.melderType = melderType

@@ -35,6 +35,8 @@ extension MeldingService {
         package var bsn: String?
         /// Cases with an open request past its agreed deadline.
         package var verzoekTermijnOverschreden: Bool?
+        /// Cases with something new from the melder or a partner that no one has opened yet.
+        package var ongelezen: Bool?
         package var pagina: Int = 1
         package var paginagrootte: Int = 20
 
@@ -74,9 +76,25 @@ extension MeldingService {
 
     // MARK: Werkvoorraad
 
+    /// How many cases each filter finds, without reading any of them (the folder counts).
+    package func aantallen(_ filters: [Werkvoorraad], door: Handelende) async throws -> [Int] {
+        try vereisMeldpunt(door)
+        let verzoekTeLaat = try await meldingenMetVerzoekTeLaat()
+        var r: [Int] = []
+        for f in filters { r.append(try await query(f, verzoekTeLaat: verzoekTeLaat).count()) }
+        return r
+    }
+
     /// Open work oldest first (work in order of arrival); a list of only closed cases newest first.
     package func werkvoorraad(_ f: Werkvoorraad, door: Handelende) async throws -> (items: [MeldingSamenvattingDTO], totaal: Int) {
         try vereisMeldpunt(door)
+        let verzoekTeLaat = try await meldingenMetVerzoekTeLaat()
+        let q = try await query(f, verzoekTeLaat: verzoekTeLaat)
+        let totaal = try await q.count()
+        return try await rijen(q, f, totaal: totaal, verzoekTeLaat: verzoekTeLaat, door: door)
+    }
+
+    private func query(_ f: Werkvoorraad, verzoekTeLaat: Set<UUID>) async throws -> QueryBuilder<Melding> {
         var q = Melding.query(on: db)
         if !f.statussen.isEmpty { q = q.filter(\.$status ~~ f.statussen) }
         if f.alleenOpen { q = q.filter(\.$status != .gesloten) }
@@ -105,11 +123,15 @@ extension MeldingService {
                 }
             }
         }
-        let verzoekTeLaat = try await meldingenMetVerzoekTeLaat()
         if let overschreden = f.verzoekTermijnOverschreden {
             q = overschreden ? q.filter(\.$id ~~ Array(verzoekTeLaat)) : q.filter(\.$id !~ Array(verzoekTeLaat))
         }
-        let totaal = try await q.count()
+        if let ongelezen = f.ongelezen { q = q.filter(\.$ongelezen == ongelezen) }
+        return q
+    }
+
+    /// Continues the werkvoorraad: the rows of one page.
+    private func rijen(_ q: QueryBuilder<Melding>, _ f: Werkvoorraad, totaal: Int, verzoekTeLaat: Set<UUID>, door: Handelende) async throws -> (items: [MeldingSamenvattingDTO], totaal: Int) {
         let nieuwsteEerst = f.statussen == [.gesloten]
         let richting: DatabaseQuery.Sort.Direction = nieuwsteEerst ? .descending : .ascending
         let rijen = try await q.sort(\.$ontvangenOp, richting).sort(\.$id, richting).with(\.$behandelaar)
@@ -125,7 +147,7 @@ extension MeldingService {
                 registraties: Self.registraties(m), ontvangenOp: m.ontvangenOp, eersteContactUiterlijk: m.eersteContactUiterlijk,
                 eersteContactOp: m.eersteContactOp, contactTermijnOverschreden: contactTermijnOverschreden(m),
                 behandelaar: m.behandelaar.map(Self.verwijzing), rol: m.rol, uitkomst: m.uitkomst,
-                verzoekTermijnOverschreden: verzoekTeLaat.contains(m.id!), href: "/api/v1/meldingen/\(m.zaaknummer)")
+                verzoekTermijnOverschreden: verzoekTeLaat.contains(m.id!), ongelezen: m.ongelezen, href: "/api/v1/meldingen/\(m.zaaknummer)")
         }, totaal)
     }
 
