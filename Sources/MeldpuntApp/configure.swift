@@ -111,6 +111,7 @@ func configure(_ app: Application, database keuze: DatabaseKeuze, omgeving: [Str
     app.asyncCommands.use(UserCommand(), as: "user")
     app.asyncCommands.use(AuditCommand(), as: "audit")
     app.asyncCommands.use(HuishoudingCommand(), as: "huishouding")
+    app.asyncCommands.use(BerichtenCommand(), as: "berichten")
 
     let commando = app.environment.arguments.dropFirst().first
     if app.environment != .testing && (commando == nil || commando == "serve") {

@@ -75,9 +75,9 @@ public enum Herhaalschema {
     public static let maximumSeconden = 12.0 * 3600
 
     /// The wait after the `poging`-th failed attempt (1-based), or nil when it is given up.
-    public static func wachttijd(naPoging poging: Int) -> TimeInterval? {
+    public static func wachttijd(naPoging poging: Int, basis: Double = basisSeconden) -> TimeInterval? {
         guard poging >= 1, poging <= herhalingen else { return nil }
-        return min(maximumSeconden, basisSeconden * pow(factor, Double(poging - 1)))
+        return min(maximumSeconden, basis * pow(factor, Double(poging - 1)))
     }
 }
 

@@ -29,6 +29,8 @@ package struct Instellingen: Sendable {
     package var privateCallbacks = true
     /// Extra trust for the SMTP server's certificate (`MELDPUNT_SMTP_CA_FILE`, PEM): a private CA.
     package var smtpCA: String?
+    /// The first wait after a failed delivery, in seconds (`MELDPUNT_RETRY_BASE_SECONDS`, 25 by default).
+    package var herhaalBasis = 25
 
     package static func uit(_ omgeving: [String: String], productie: Bool, ontwikkeling: Bool) throws -> Instellingen {
         func geheelGetal(_ naam: String, _ standaard: Int, _ bereik: ClosedRange<Int>) throws -> Int {
@@ -105,6 +107,7 @@ package struct Instellingen: Sendable {
         i.mail = mail
         i.mailVan = van
         i.privateCallbacks = privaat.map { $0 == "1" } ?? !productie
+        i.herhaalBasis = try geheelGetal("MELDPUNT_RETRY_BASE_SECONDS", 25, 1...3600)
         if let ca = omgeving["MELDPUNT_SMTP_CA_FILE"], !ca.isEmpty {
             guard FileManager.default.isReadableFile(atPath: ca) else { throw MeldpuntConfigFout("MELDPUNT_SMTP_CA_FILE: \(ca) is niet te lezen") }
             i.smtpCA = ca

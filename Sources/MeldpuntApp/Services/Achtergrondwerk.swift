@@ -6,7 +6,11 @@ import NIOSSL
 import Vapor
 
 extension Application {
-    var bezorging: Bezorging { Bezorging(db: db, bezorgers: bezorgers, sleutel: geheimen.abonnementen) }
+    var bezorging: Bezorging {
+        var b = Bezorging(db: db, bezorgers: bezorgers, sleutel: geheimen.abonnementen)
+        b.basisSeconden = Double(instellingen.herhaalBasis)
+        return b
+    }
 
     var planner: Planner { Planner(db: db, berichten: berichtgeving, kalender: kalender) }
 

@@ -10,6 +10,13 @@ package struct UitgaandeMail: Sendable {
     package let aan: String
     package let inhoud: Mailinhoud
     package let datum: Date
+
+    package init(id: UUID, aan: String, inhoud: Mailinhoud, datum: Date) {
+        self.id = id
+        self.aan = aan
+        self.inhoud = inhoud
+        self.datum = datum
+    }
 }
 
 /// A webhook call ready for the wire: URL, the subscriber's Authorization value, signed body.
@@ -55,6 +62,8 @@ package struct Bezorging: Sendable {
     package let sleutel: SymmetricKey
     package var claimduur: TimeInterval = 120
     package var perRonde = 20
+    /// The first wait after a failure (25 s; smaller only to test retries quickly).
+    package var basisSeconden = Herhaalschema.basisSeconden
 
     package init(db: any Database, bezorgers: any Bezorgers, sleutel: SymmetricKey) {
         self.db = db
@@ -148,7 +157,7 @@ package struct Bezorging: Sendable {
         b.pogingen += 1
         b.vergrendeldTot = nil
         b.laatsteFout = String(fout.prefix(500))
-        if let wacht = Herhaalschema.wachttijd(naPoging: b.pogingen) {
+        if let wacht = Herhaalschema.wachttijd(naPoging: b.pogingen, basis: basisSeconden) {
             b.volgendePogingOp = nu.addingTimeInterval(wacht)
         } else {
             b.status = .mislukt
