@@ -75,8 +75,10 @@ class Portaal:
         el.send_keys(waarde)
 
     def klik(self, tekst):
-        """Clicks the button or link with exactly this visible text, then checks the new page."""
-        for el in self.d.find_elements(By.XPATH, f"//button[normalize-space()='{tekst}' and not(@aria-hidden)] | //a[normalize-space()='{tekst}']"):
+        """Clicks the button or link with exactly this visible text (a folder also with its count,
+        "Ongelezen (2)"), then checks the new page."""
+        for el in self.d.find_elements(By.XPATH, f"//button[normalize-space()='{tekst}' and not(@aria-hidden)] | //a[normalize-space()='{tekst}']"
+                                                 f" | //a[starts-with(normalize-space(), '{tekst} (')]"):
             if el.is_displayed():
                 el.click()
                 return self.controleer()

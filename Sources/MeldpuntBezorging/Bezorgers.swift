@@ -52,7 +52,7 @@ package struct Netwerkbezorgers: Bezorgers {
         for (naam, waarde) in webhook.headers { verzoek.headers.add(name: naam, value: waarde) }
         verzoek.headers.add(name: "User-Agent", value: "Meldpunt")
         verzoek.body = .bytes(ByteBuffer(bytes: webhook.body))
-        let antwoord = try await http.execute(verzoek, timeout: .seconds(15))
+        let antwoord = try await http.execute(verzoek, timeout: .seconds(Int64(webhook.tijdslimiet)))
         // Only the status matters; a little of the body is read so the connection can be reused.
         _ = try? await antwoord.body.collect(upTo: 64 * 1024)
         guard (200..<300).contains(Int(antwoord.status.code)) else {

@@ -177,6 +177,8 @@ struct MeldenController: RouteCollection {
         f.bijlageRefs = bijlagen.map(\.0.ref)
 
         var v = MeldingInvoer()
+        // Mail about the melding in the language the melder used the form in.
+        v.taal = req.taal.rawValue
         v.melderType = leeg(f.melderType)
         v.melder = .init(naam: leeg(f.naam), email: leeg(f.email), telefoon: leeg(f.telefoon), adres: leeg(f.adres), postcode: leeg(f.postcode),
                          woonplaats: leeg(f.woonplaats), bsn: leeg(f.bsn)?.replacingOccurrences(of: " ", with: ""))

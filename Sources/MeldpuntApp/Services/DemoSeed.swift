@@ -90,6 +90,12 @@ enum DemoSeed {
         let uwv = try await Organisaties.zoek(oin: "00000099000000002000", gemeentecode: nil, on: app.db)
         guard uwv.partnerSoort == nil else { return }
         let amsterdam = try await Organisaties.zoek(oin: nil, gemeentecode: "0363", on: app.db)
+        // Notification addresses, once: Amsterdam's inbox, and the meldpunt's team.
+        amsterdam.meldingEmail = "terugmeldingen@amsterdam.demo.meldpunt.nl"
+        try await amsterdam.save(on: app.db)
+        let meldpunt = try await Organisaties.zoek(oin: "00000099000000001000", gemeentecode: nil, on: app.db)
+        meldpunt.meldingEmail = "team@demo.meldpunt.nl"
+        try await meldpunt.save(on: app.db)
         try await register.registreer(uwv, PartnerInvoer(soort: PartnerSoort.uitvoeringsorganisatie.rawValue, registraties: "Polisadministratie",
                                                          intentieverklaringOp: "2025-06-01"))
         try await register.registreer(amsterdam, PartnerInvoer(soort: PartnerSoort.gemeente.rawValue, registraties: "BRP", intentieverklaringOp: "2025-09-15"))

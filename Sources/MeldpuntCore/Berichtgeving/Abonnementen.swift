@@ -119,7 +119,10 @@ package struct Abonnementen: Sendable {
         test.id = UUID()
         test.inhoud = try Self.testBody(vorm, id: test.id!, bron: berichten.bron, publiekeUrl: berichten.publiekeUrl, nu: nu)
         do {
-            try await bezorgers.verstuur(Bezorging(db: db, bezorgers: bezorgers, sleutel: sleutel).webhook(test, a, nu: nu))
+            // The caller waits for this one: a receiver that is slow to answer fails it.
+            var webhook = try Bezorging(db: db, bezorgers: bezorgers, sleutel: sleutel).webhook(test, a, nu: nu)
+            webhook.tijdslimiet = 5
+            try await bezorgers.verstuur(webhook)
         } catch {
             throw Weigering.ongeldig("callbackUrl", "testMislukt", Tekst("De testnotificatie kwam niet aan op dit adres (\(error)). Controleer het adres en de Authorization-waarde.",
                                                                       "The test notification did not arrive at this address (\(error)). Check the address and the Authorization value."))

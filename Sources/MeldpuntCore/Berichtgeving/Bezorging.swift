@@ -29,6 +29,8 @@ package struct UitgaandeWebhook: Sendable {
     package let tijdstempel: Int
     /// `v1,<base64 HMAC-SHA256(id.timestamp.body)>` (Standard Webhooks).
     package let handtekening: String
+    /// How long the receiver may take to answer.
+    package var tijdslimiet: Int = 15
 
     package var headers: [(String, String)] {
         var h = [("Content-Type", inhoudtype), ("webhook-id", id.uuidString.lowercased()),
