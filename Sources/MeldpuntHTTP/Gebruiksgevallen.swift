@@ -32,12 +32,7 @@ extension Application {
 
 extension JSONEncoder {
     /// UTC timestamps in ISO 8601, as the API design rules ask.
-    package static let api: JSONEncoder = {
-        let e = JSONEncoder()
-        e.dateEncodingStrategy = .iso8601
-        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return e
-    }()
+    package static let api: JSONEncoder = .utc
 }
 
 extension JSONDecoder {

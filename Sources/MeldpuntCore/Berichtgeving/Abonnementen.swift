@@ -132,16 +132,9 @@ package struct Abonnementen: Sendable {
     }
 
     static func testBody(_ vorm: Gebeurtenisvorm, id: UUID, bron: String, publiekeUrl: String, nu: Date) throws -> String {
-        let data: Data
-        switch vorm {
-        case .zgw:
-            data = try JSONEncoder.berichten.encode(ZGWNotificatie(kanaal: "test", hoofdObject: publiekeUrl + "/api/v1/abonnementen", resource: "test",
-                                                                   resourceUrl: publiekeUrl + "/api/v1/abonnementen", actie: "test", aanmaakdatum: nu, kenmerken: [:]))
-        case .cloudevents:
-            data = try JSONEncoder.berichten.encode(CloudEvent(id: id.uuidString.lowercased(), source: bron, type: "nl.overheid.meldpunt.test", subject: "test",
-                                                               time: nu, dataref: publiekeUrl + "/api/v1/abonnementen", nlmeldpuntkanaal: "test"))
-        }
-        return String(decoding: data, as: UTF8.self)
+        let adres = publiekeUrl + "/api/v1/abonnementen"
+        return try Berichtgeving.gebeurtenisBody(kanaal: "test", resource: "test", actie: "test", type: "nl.overheid.meldpunt.test", id: id, vorm: vorm,
+                                                 bron: bron, object: "test", resourceUrl: adres, hoofdObject: adres, kenmerken: [:], tijd: nu)
     }
 
     package func lijst(door org: OrganisatieDTO) async throws -> [AbonnementDTO] {

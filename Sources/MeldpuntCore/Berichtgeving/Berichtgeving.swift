@@ -107,16 +107,24 @@ package struct Berichtgeving: Sendable {
     /// The event as the subscription's shape has it.
     package static func gebeurtenisBody(_ voorval: Voorval, id: UUID, vorm: Gebeurtenisvorm, bron: String, object: String,
                                         resourceUrl: String, hoofdObject: String, kenmerken: [String: String], tijd: Date) throws -> String {
+        try gebeurtenisBody(kanaal: voorval.kanaal.rawValue, resource: voorval.resource, actie: voorval.actie, type: voorval.cloudEventType,
+                            id: id, vorm: vorm, bron: bron, object: object, resourceUrl: resourceUrl, hoofdObject: hoofdObject,
+                            kenmerken: kenmerken, tijd: tijd)
+    }
+
+    /// The same for any channel, also the `test` one a new subscription gets first.
+    static func gebeurtenisBody(kanaal: String, resource: String, actie: String, type: String, id: UUID, vorm: Gebeurtenisvorm, bron: String,
+                                object: String, resourceUrl: String, hoofdObject: String, kenmerken: [String: String], tijd: Date) throws -> String {
         let data: Data
         switch vorm {
         case .zgw:
-            data = try JSONEncoder.berichten.encode(ZGWNotificatie(
-                kanaal: voorval.kanaal.rawValue, hoofdObject: hoofdObject, resource: voorval.resource, resourceUrl: resourceUrl,
-                actie: voorval.actie, aanmaakdatum: tijd, kenmerken: kenmerken))
+            data = try JSONEncoder.utc.encode(ZGWNotificatie(
+                kanaal: kanaal, hoofdObject: hoofdObject, resource: resource, resourceUrl: resourceUrl,
+                actie: actie, aanmaakdatum: tijd, kenmerken: kenmerken))
         case .cloudevents:
-            data = try JSONEncoder.berichten.encode(CloudEvent(
-                id: id.uuidString.lowercased(), source: bron, type: voorval.cloudEventType, subject: object, time: tijd,
-                dataref: resourceUrl, nlmeldpuntkanaal: voorval.kanaal.rawValue))
+            data = try JSONEncoder.utc.encode(CloudEvent(
+                id: id.uuidString.lowercased(), source: bron, type: type, subject: object, time: tijd,
+                dataref: resourceUrl, nlmeldpuntkanaal: kanaal))
         }
         return String(decoding: data, as: UTF8.self)
     }
@@ -233,8 +241,8 @@ extension Abonnement {
 }
 
 extension JSONEncoder {
-    /// Event bodies: UTC timestamps, stable key order.
-    package static let berichten: JSONEncoder = {
+    /// UTC timestamps in ISO 8601 and a stable key order: the API's bodies and the events.
+    package static let utc: JSONEncoder = {
         let e = JSONEncoder()
         e.dateEncodingStrategy = .iso8601
         e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
