@@ -12,7 +12,7 @@ package enum Mailopmaak {
             ("To", "<\(mail.aan)>"),
             ("Subject", onderwerp(i.onderwerp)),
             ("Date", datum(mail.datum)),
-            ("Message-ID", "<\(mail.id.uuidString.lowercased())@\(domein)>"),
+            ("Message-ID", "<\(mail.id.uuidString.lowercased())@\(idDomein(domein))>"),
             ("MIME-Version", "1.0"),
             ("Auto-Submitted", "auto-generated"),
             ("X-Auto-Response-Suppress", "All"),
@@ -64,6 +64,11 @@ package enum Mailopmaak {
         f.timeZone = TimeZone(identifier: "UTC")
         f.dateFormat = "EEE, dd MMM yyyy HH:mm:ss '+0000'"
         return f.string(from: d)
+    }
+
+    /// An address literal in brackets (RFC 5322 domain-literal), a name as it is.
+    static func idDomein(_ host: String) -> String {
+        host.allSatisfy({ $0.isNumber || $0 == "." }) || host.contains(":") ? "[\(host)]" : host
     }
 
     /// The bare address in `Naam <adres>`.
