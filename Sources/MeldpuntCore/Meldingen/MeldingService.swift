@@ -518,7 +518,6 @@ package struct MeldingService {
         do { b = try valideerBeoordeling(cijfer: cijfer, opmerking: opmerking) } catch { throw Weigering.ongeldig(error.fouten) }
         guard m.status.isGesloten else { throw Weigering.conflict(.nogNietAfgerond) }
         guard m.tevredenheid == nil else { throw Weigering.conflict(.alBeoordeeld) }
-        let id = try m.requireID()
         try await db.schrijf { tx in
             m.tevredenheid = b.cijfer
             m.laatsteVolgnummer += 1
