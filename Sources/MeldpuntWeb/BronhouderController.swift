@@ -4,7 +4,8 @@ import Fluent
 import MeldpuntDomain
 import Vapor
 
-/// A bronhouder's own pages: statistics of its inbox and its settings.
+/// A bronhouder's own pages: statistics of its inbox and its settings; the meldpunt's staff set
+/// their team's notification address on the same settings page.
 struct BronhouderController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("statistieken", use: statistieken)
@@ -14,6 +15,11 @@ struct BronhouderController: RouteCollection {
 
     private func bijhouder(_ req: Request) throws -> GebruikerDTO {
         try req.vereisGebruiker(.bijhouder, .rni)
+    }
+
+    /// Who sets the organisation's notification address: its bronhouder users, or the meldpunt's staff.
+    private func instellingenGebruiker(_ req: Request) throws -> GebruikerDTO {
+        try req.vereisGebruiker(.bijhouder, .rni, .meldpunt)
     }
 
     struct StatistiekPagina: Encodable, Sendable {
@@ -37,15 +43,17 @@ struct BronhouderController: RouteCollection {
     struct InstellingenPagina: Encodable, Sendable {
         let organisatie: String
         let meldingEmail: String
+        /// What arrives at that address: new terugmeldingen (bronhouder) or new meldingen and replies (meldpunt).
+        let hint: String
         let fout: String?
         let bezorging: [Keuze]
     }
 
     func instellingen(req: Request) async throws -> Response {
-        let g = try bijhouder(req)
+        let g = try instellingenGebruiker(req)
         let org = try await Organisatie.find(g.organisatie.id, on: req.db)
         return try await req.pagina("instellingen", titel: "instellingen",
-                                    inhoud: InstellingenPagina(organisatie: g.organisatie.naam, meldingEmail: org?.meldingEmail ?? "", fout: nil,
+                                    inhoud: InstellingenPagina(organisatie: g.organisatie.naam, meldingEmail: org?.meldingEmail ?? "", hint: hint(g, req), fout: nil,
                                                                bezorging: Keuze.bezorging(org?.meldingBezorging ?? .direct, Teksten.voor(req.taal))),
                                     melding: req.queryWaarde("opgeslagen") != nil ? "instellingenOpgeslagen" : nil)
     }
@@ -53,13 +61,13 @@ struct BronhouderController: RouteCollection {
     struct InstellingenInvoer: Content { var meldingEmail: String?; var bezorging: String? }
 
     func bewaarInstellingen(req: Request) async throws -> Response {
-        let g = try bijhouder(req)
+        let g = try instellingenGebruiker(req)
         let invoer = try req.content.decode(InstellingenInvoer.self)
         let email = (invoer.meldingEmail ?? "").trimmingCharacters(in: .whitespaces)
         let bezorging = invoer.bezorging.flatMap(Bezorgwijze.init(rawValue:))
         guard email.isEmpty || isEmailadres(email) else {
             return try await req.pagina("instellingen", titel: "instellingen",
-                                        inhoud: InstellingenPagina(organisatie: g.organisatie.naam, meldingEmail: email,
+                                        inhoud: InstellingenPagina(organisatie: g.organisatie.naam, meldingEmail: email, hint: hint(g, req),
                                                                    fout: Teksten.voor(req.taal)["emailOngeldig"],
                                                                    bezorging: Keuze.bezorging(bezorging ?? .direct, Teksten.voor(req.taal))), status: .badRequest)
         }
@@ -68,5 +76,9 @@ struct BronhouderController: RouteCollection {
         if let bezorging { org.meldingBezorging = bezorging }
         try await org.save(on: req.db)
         return req.redirect(to: "/instellingen?opgeslagen=1", redirectType: .normal)
+    }
+
+    private func hint(_ g: GebruikerDTO, _ req: Request) -> String {
+        Teksten.voor(req.taal).tekst(g.rol == .meldpunt ? "meldingEmailHintMeldpunt" : "meldingEmailHint")
     }
 }

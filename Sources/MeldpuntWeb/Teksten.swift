@@ -191,6 +191,7 @@ enum Teksten {
         "nogGeenCijfers": ("Nog geen cijfers.", "No figures yet."),
         "instellingen": ("Instellingen", "Settings"),
         "meldingEmail": ("E-mailadres voor meldingen", "Email address for notifications"),
+        "meldingEmailHintMeldpunt": ("Op dit adres hoort het team van nieuwe meldingen, en van berichten bij meldingen zonder behandelaar. Laat leeg om geen e-mail te krijgen.", "The team hears of new reports at this address, and of messages on reports without a handler. Leave empty for no email."),
         "meldingEmailHint": ("Op dit adres hoort uw gemeente van nieuwe terugmeldingen. Laat leeg om geen e-mail te krijgen.", "Your municipality hears of new data reports at this address. Leave empty for no email."),
         "opslaan": ("Opslaan", "Save"),
         "instellingenOpgeslagen": ("De instellingen zijn opgeslagen.", "The settings have been saved."),

@@ -59,7 +59,7 @@ struct ToegangsmatrixTests {
         "GET /terugmeldingen/:referentie/intrekken": ["afnemer"],
         "POST /terugmeldingen/:referentie/status": ["afnemer", "bijhouder"],
         "POST /terugmeldingen/bulk": ["bijhouder", "andereBijhouder", "rni"],
-        "GET /instellingen": ["bijhouder", "andereBijhouder", "rni"], "POST /instellingen": ["bijhouder", "andereBijhouder", "rni"],
+        "GET /instellingen": ["bijhouder", "andereBijhouder", "rni", "meldpunt"], "POST /instellingen": ["bijhouder", "andereBijhouder", "rni", "meldpunt"],
         "GET /statistieken": ["bijhouder", "andereBijhouder", "rni"],
         "POST /terugmeldingen/nieuw": ["afnemer"],
         "GET /terugmeldingen/nieuw/:concept/:stap": ["afnemer"], "POST /terugmeldingen/nieuw/:concept/:stap": ["afnemer"],
