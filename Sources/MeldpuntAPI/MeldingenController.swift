@@ -66,6 +66,11 @@ struct MeldingenController: RouteCollection {
                 fouten.append(.init(name: "contactTermijnOverschreden", code: "boolean", reason: "true of false."))
             }
         }
+        if let raw = req.queryWaarde("ongelezen") {
+            if let b = Bool(raw) { f.ongelezen = b } else {
+                fouten.append(.init(name: "ongelezen", code: "boolean", reason: "true of false."))
+            }
+        }
         if let raw = req.queryWaarde("verzoekTermijnOverschreden") {
             if let b = Bool(raw) { f.verzoekTermijnOverschreden = b } else {
                 fouten.append(.init(name: "verzoekTermijnOverschreden", code: "boolean", reason: "true of false."))

@@ -91,9 +91,17 @@ struct BerichtgevingWebTests {
             #expect(try await mira.login("mira@meldpunt.nl").status == .seeOther)
             var lijst = try await mira.get("/meldingen?map=ongelezen")
             #expect(lijst.tekst.contains(z) && lijst.tekst.contains("Ongelezen (1)"))
+            // The API sees the same; a system reading it through its key does not make it read.
+            func ongelezenViaAPI() async throws -> [String] {
+                try await t.get("/api/v1/meldingen?ongelezen=true", t.sleutels.meldpunt).json([MeldingSamenvattingDTO].self).map(\.zaaknummer)
+            }
+            #expect(try await ongelezenViaAPI() == [z])
+            _ = try await t.get("/api/v1/meldingen/\(z)", t.sleutels.meldpunt)
+            #expect(try await ongelezenViaAPI() == [z])
             _ = try await mira.get("/meldingen/\(z)")
             lijst = try await mira.get("/meldingen?map=ongelezen")
             #expect(!lijst.tekst.contains(z) && lijst.tekst.contains("Ongelezen (0)"))
+            #expect(try await ongelezenViaAPI() == [])
             // The melder writes back: unread again.
             let melder = Browser(t)
             _ = try await melder.get(link)

@@ -42,6 +42,7 @@ enum MeldingenAPI: APIDeel {
                         B.query("behandelaar", B.uuid, "Alleen meldingen van deze behandelaar (id)."),
                         B.query("contactTermijnOverschreden", .boolean, "Alleen meldingen waarbij het eerste persoonlijke contact (niet) te laat is of was."),
                         B.query("verzoekTermijnOverschreden", .boolean, "Alleen meldingen met (zonder) een open verzoek aan een organisatie over de afgesproken datum."),
+                        B.query("ongelezen", .boolean, "Alleen meldingen met (zonder) iets nieuws van de melder of een partner dat nog niemand van het Meldpunt opende."),
                     ] + B.paginering,
                     responses: [B.ok("Eén pagina", .array(items: .ref("MeldingSamenvatting")), headers: ["Link", "X-Total-Count"])],
                     fouten: [403]),
