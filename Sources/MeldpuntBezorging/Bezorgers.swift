@@ -20,6 +20,17 @@ package struct Netwerkbezorgers: Bezorgers {
     /// Refuse callbacks to loopback and private addresses (production).
     package let alleenPubliek: Bool
 
+    /// The client for webhooks: no redirects (a receiver cannot send us into the meldpunt's own
+    /// network), a short connect timeout and no retried connects, so an unreachable receiver
+    /// fails at once instead of holding the worker until the request's deadline.
+    package static func webhookClient(_ group: any EventLoopGroup) -> HTTPClient {
+        var c = HTTPClient.Configuration(redirectConfiguration: .disallow,
+                                         timeout: .init(connect: .seconds(5), read: .seconds(15)))
+        c.connectionPool.retryConnectionEstablishment = false
+        c.decompression = .disabled
+        return HTTPClient(eventLoopGroup: group, configuration: c)
+    }
+
     package init(mailweg: Mailweg, van: String, domein: String, http: HTTPClient, alleenPubliek: Bool) {
         self.mailweg = mailweg
         self.van = van

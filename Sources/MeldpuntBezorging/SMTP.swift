@@ -17,7 +17,7 @@ package struct SMTPClient: Sendable {
     package let helo: String
     package let tls: TLSConfiguration
     package let group: any EventLoopGroup
-    package var tijdslimiet: TimeAmount = .seconds(60)
+    package var tijdslimiet: TimeAmount = .seconds(30)
 
     package init(host: String, poort: Int, beveiliging: Beveiliging, gebruiker: String?, wachtwoord: String?, helo: String,
                  tls: TLSConfiguration = .makeClientConfiguration(), group: any EventLoopGroup) {

@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import Foundation
 import MeldpuntBezorging
 import MeldpuntCore
@@ -29,7 +30,17 @@ extension Application {
         case .map(let pad):
             mailweg = .map(pad.hasPrefix("/") ? pad : directory.workingDirectory + pad)
         }
-        return Netwerkbezorgers(mailweg: mailweg, van: i.mailVan, domein: domein, http: http.client.shared, alleenPubliek: !i.privateCallbacks)
+        let client = Netwerkbezorgers.webhookClient(eventLoopGroup)
+        lifecycle.use(ClientStop(client: client))
+        return Netwerkbezorgers(mailweg: mailweg, van: i.mailVan, domein: domein, http: client, alleenPubliek: !i.privateCallbacks)
+    }
+}
+
+/// The webhook client closes with the application.
+private struct ClientStop: LifecycleHandler {
+    let client: HTTPClient
+    func shutdownAsync(_ application: Application) async {
+        try? await client.shutdown()
     }
 }
 

@@ -62,8 +62,12 @@ package struct Bezorging: Sendable {
     package let bezorgers: any Bezorgers
     /// Opens a subscription's Authorization value and signing secret.
     package let sleutel: SymmetricKey
-    package var claimduur: TimeInterval = 120
+    /// How long a claimed row is this worker's: longer than the slowest send (SMTP gives up after
+    /// 30 s, a webhook after 20 s), short enough that a crashed instance's rows go out soon after.
+    package var claimduur: TimeInterval = 45
     package var perRonde = 20
+    /// Messages sent at the same time within a round: one slow receiver does not hold the others.
+    package var tegelijk = 8
     /// The first wait after a failure (25 s; smaller only to test retries quickly).
     package var basisSeconden = Herhaalschema.basisSeconden
 
@@ -77,8 +81,12 @@ package struct Bezorging: Sendable {
     @discardableResult
     package func ronde(nu: Date) async throws -> Int {
         let rijen = try await claim(nu: nu)
-        for b in rijen {
-            await bezorg(b, nu: nu)
+        let tegelijk = max(1, tegelijk)
+        await withTaskGroup(of: Void.self) { groep in
+            for (i, b) in rijen.enumerated() {
+                if i >= tegelijk { await groep.next() }
+                groep.addTask { await bezorg(b, nu: nu) }
+            }
         }
         return rijen.count
     }
