@@ -131,6 +131,10 @@ struct BerichtgevingWebTests {
             let ontvanger = t.app.bezorgers as! Geheugenbezorgers
             try await t.app.bezorging.ronde(nu: t.klok.nu)
             #expect(ontvanger.mails.contains { $0.id == rij.id })
+            // Delivered messages stay a month, then housekeeping removes them.
+            #expect(try await Huishouding.ruimOp(nu: t.klok.nu.addingTimeInterval(29 * 86_400), on: t.app.db).berichten == 0)
+            #expect(try await Huishouding.ruimOp(nu: t.klok.nu.addingTimeInterval(31 * 86_400), on: t.app.db).berichten >= 1)
+            #expect(try await UitgaandBericht.find(rij.id, on: t.app.db) == nil)
         }
     }
 }

@@ -14,6 +14,6 @@ struct HuishoudingCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let r = try await Huishouding.ruimOp(nu: Date(), on: context.application.db)
-        schrijf(context, "sessies \(r.sessies), concepten \(r.concepten), inlogpogingen \(r.inlogpogingen), eenmalige sleutels \(r.eenmaligeSleutels), bijlagen \(r.bijlagen)")
+        schrijf(context, "sessies \(r.sessies), concepten \(r.concepten), inlogpogingen \(r.inlogpogingen), eenmalige sleutels \(r.eenmaligeSleutels), bijlagen \(r.bijlagen), berichten \(r.berichten), herinneringen \(r.herinneringen)")
     }
 }

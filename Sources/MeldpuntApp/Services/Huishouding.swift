@@ -6,8 +6,9 @@ import Fluent
 import Foundation
 import Vapor
 
-/// Housekeeping: expired sessions, old drafts, old failed-login rows, used single-use keys and
-/// attachment bytes nothing refers to. Every step is an idempotent delete by age, so several
+/// Housekeeping: expired sessions, old drafts, old failed-login rows, used single-use keys,
+/// attachment bytes nothing refers to, delivered messages after a month, and the keys of sent
+/// reminders once their deadline is long past. Every step is an idempotent delete by age, so several
 /// instances may run it at the same moment without coordination.
 enum Huishouding {
     struct Resultaat: Sendable, Equatable {
@@ -16,11 +17,17 @@ enum Huishouding {
         var inlogpogingen = 0
         var eenmaligeSleutels = 0
         var bijlagen = 0
+        var berichten = 0
+        var herinneringen = 0
     }
 
     static let conceptBewaartermijn: TimeInterval = 30 * 24 * 3600
     static let eenmaligBewaartermijn: TimeInterval = 24 * 3600
     static let inlogpogingBewaartermijn: TimeInterval = 24 * 3600
+    /// Delivered mail and events stay a month for beheer to look back on; failed ones until resent.
+    static let berichtBewaartermijn: TimeInterval = 30 * 24 * 3600
+    /// A reminder's key outlives the 30 days the scheduler looks back.
+    static let herinneringBewaartermijn: TimeInterval = 90 * 24 * 3600
 
     static func ruimOp(nu: Date, on db: any Database) async throws -> Resultaat {
         var r = Resultaat()
@@ -40,6 +47,13 @@ enum Huishouding {
         r.eenmaligeSleutels = try await sleutels.count()
         try await sleutels.delete()
         r.bijlagen = try await BijlageOpslag.ruimOnverwezenOp(nu: nu, on: db)
+        let berichten = UitgaandBericht.query(on: db).filter(\.$status ~~ [.verzonden, .samengevat])
+            .filter(\.$aangemaaktOp < nu.addingTimeInterval(-berichtBewaartermijn))
+        r.berichten = try await berichten.count()
+        try await berichten.delete()
+        let herinneringen = VerstuurdeHerinnering.query(on: db).filter(\.$verstuurdOp < nu.addingTimeInterval(-herinneringBewaartermijn))
+        r.herinneringen = try await herinneringen.count()
+        try await herinneringen.delete()
         return r
     }
 
@@ -52,7 +66,8 @@ enum Huishouding {
                 do {
                     let r = try await ruimOp(nu: app.klok.nu(), on: app.db)
                     app.logger.info("Huishouding", metadata: ["sessies": "\(r.sessies)", "concepten": "\(r.concepten)", "inlogpogingen": "\(r.inlogpogingen)",
-                                                             "eenmalig": "\(r.eenmaligeSleutels)", "bijlagen": "\(r.bijlagen)"])
+                                                             "eenmalig": "\(r.eenmaligeSleutels)", "bijlagen": "\(r.bijlagen)",
+                                                             "berichten": "\(r.berichten)", "herinneringen": "\(r.herinneringen)"])
                 } catch {
                     app.logger.warning("Huishouding mislukt: \(String(reflecting: error))")
                 }
