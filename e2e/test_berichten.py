@@ -129,3 +129,16 @@ def test_partner_krijgt_verzoek_per_mail(portaal):
     portaal.login("partner@demo.meldpunt.nl")
     portaal.open(f"/verzoeken/{v['id']}")
     assert "Welk adres heeft u geregistreerd?" in portaal.tekst()
+
+
+def test_beheer_ziet_uitgaande_berichten_en_kiest_samenvatting(portaal):
+    portaal.login("beheer@demo.meldpunt.nl")
+    portaal.open("/beheer")
+    portaal.klik("Uitgaande berichten")
+    assert "Wij hebben uw melding ontvangen" in portaal.tekst()       # mail to melders: the meldpunt's
+    portaal.klik("Mislukt")
+    portaal.open("/account")
+    portaal.d.find_element("id", "bezorging-dagelijks").click()
+    portaal.formulier_knop("/account/bezorging", "Opslaan")
+    assert "Uw keuze is bewaard." in portaal.tekst()
+    assert portaal.d.find_element("id", "bezorging-dagelijks").is_selected()

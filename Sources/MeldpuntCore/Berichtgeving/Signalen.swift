@@ -222,8 +222,8 @@ extension Berichtgeving {
             try await verzoekGebeurtenis(v, m, .verzoekNieuw, nu: nu, on: db)
         case .geescaleerd:
             try await aanPartner(v, Tekst("Verzoek van het Meldpunt opgeschaald naar uw niveau", "Request from the Meldpunt escalated to your level"),
-                                 Tekst("Een verzoek aan uw organisatie is niet op tijd opgelost en is nu aan u voorgelegd (\(v.niveau.rawValue)).",
-                                       "A request to your organisation was not solved in time and has now been put to you (\(v.niveau.rawValue))."), nu: nu, on: db)
+                                 Tekst("Een verzoek aan uw organisatie is niet op tijd opgelost en is nu aan u voorgelegd (niveau: \(Self.niveau(v.niveau).nl)).",
+                                       "A request to your organisation was not solved in time and has now been put to you (level: \(Self.niveau(v.niveau).en))."), nu: nu, on: db)
             try await verzoekGebeurtenis(v, m, .verzoekGeescaleerd, nu: nu, on: db)
         case .bericht, .verslag, .bijlage, .termijn:
             if vanPartner {
@@ -307,6 +307,15 @@ extension Berichtgeving {
 
     static func tekst(_ taal: Taal, onderwerp: Tekst, _ alineas: [Tekst], link: String? = nil, linkTekst: Tekst? = nil) -> Mailtekst {
         Mailtekst(onderwerp: onderwerp.tekst(taal), alineas: alineas.map { $0.tekst(taal) }, link: link, linkTekst: linkTekst?.tekst(taal))
+    }
+
+    static func niveau(_ n: Escalatieniveau) -> Tekst {
+        switch n {
+        case .operationeel: Tekst("operationeel", "operational")
+        case .tactisch: Tekst("tactisch", "tactical")
+        case .strategisch: Tekst("strategisch", "strategic")
+        case .interdepartementaal: Tekst("interdepartementaal", "interdepartmental")
+        }
     }
 
     /// A day as people read it: "4 december 2026", "4 December 2026".
