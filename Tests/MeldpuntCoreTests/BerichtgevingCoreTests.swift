@@ -14,7 +14,7 @@ typealias OpnameBezorgers = Geheugenbezorgers
 struct BerichtgevingCoreTests {
     static let sleutel = SymmetricKey(size: .bits256)
 
-    func bezorging(_ k: Kern, _ b: OpnameBezorgers) -> Bezorging { Bezorging(db: k.db, bezorgers: b, sleutel: Self.sleutel) }
+    func bezorging(_ k: Kern, _ b: any Bezorgers) -> Bezorging { Bezorging(db: k.db, bezorgers: b, sleutel: Self.sleutel) }
 
     func abonneer(_ k: Kern, _ org: OrganisatieDTO, _ b: OpnameBezorgers, vorm: String = "zgw", kanalen: [AbonnementKanaal]) async throws -> AbonnementDTO {
         try await Abonnementen(db: k.db, sleutel: Self.sleutel, bezorgers: b, berichten: k.berichten, alleenPubliek: false, nu: k.nu)
@@ -152,6 +152,34 @@ struct BerichtgevingCoreTests {
             // The afnemer's contact address heard of every status change.
             let aanAfnemer = try await UitgaandBericht.query(on: k.db).filter(\.$aan == "bas@example.nl").count()
             #expect(aanAfnemer == 2)
+        }
+    }
+
+    /// Answers the "traag" receiver only once the others have been delivered: if the worker sent one
+    /// at a time, with the slow one first, it would give up after five seconds and fail it.
+    final class TraagEnSnel: Bezorgers, @unchecked Sendable {
+        let snel = Geheugenbezorgers()
+        func verstuur(_ mail: UitgaandeMail) async throws { try await snel.verstuur(mail) }
+        func verstuur(_ webhook: UitgaandeWebhook) async throws {
+            guard webhook.url.hasSuffix("/traag") else { return try await snel.verstuur(webhook) }
+            for _ in 0..<500 where snel.webhooks.count < 3 { try await Task.sleep(for: .milliseconds(10)) }
+            guard snel.webhooks.count >= 3 else { throw BezorgFout("de andere wachtten op mij") }
+        }
+    }
+
+    @Test func eenTrageOntvangerHoudtDeAnderenNietOp() async throws {
+        try await metKern { k in
+            let svb = try await k.nieuweOrganisatie("SVB", oin: "00000001002220647000", rollen: [.afnemer])
+            let test = OpnameBezorgers()
+            for pad in ["traag", "a", "b", "c"] {
+                _ = try await Abonnementen(db: k.db, sleutel: Self.sleutel, bezorgers: test, berichten: k.berichten, alleenPubliek: false, nu: k.nu)
+                    .maak(AbonnementInvoer(callbackUrl: "http://127.0.0.1:9/\(pad)", auth: "", kanalen: [AbonnementKanaal(naam: "terugmeldingen")]), door: svb)
+            }
+            _ = try await k.coordinatie.terugmeldingen.maak(TerugmeldingCoreTests.terugmelding(), door: svb)
+            let b = TraagEnSnel()
+            #expect(try await bezorging(k, b).ronde(nu: k.nu) == 4)
+            #expect(b.snel.webhooks.count == 3)
+            #expect(try await UitgaandBericht.query(on: k.db).filter(\.$soort == .webhook).filter(\.$status == .verzonden).count() == 4)
         }
     }
 
