@@ -77,11 +77,15 @@ package struct Berichtgeving: Sendable {
     }
 
     /// One event, fanned out to every subscription of an organisation that may read the object
-    /// and whose channel filters match. No personal data: the kenmerken are codes and states.
-    package func gebeurtenis(_ voorval: Voorval, object: String, kenmerken: [String: String], lezers: [Lezer], nu: Date, on db: any Database) async throws {
+    /// and whose channel filters match. No personal data: the kenmerken are codes and states,
+    /// looked up only when a reader has a subscription at all (most steps have none to tell).
+    package func gebeurtenis(_ voorval: Voorval, object: String, kenmerken maakKenmerken: () async throws -> [String: String],
+                             lezers: [Lezer], nu: Date, on db: any Database) async throws {
         let perOrganisatie = Dictionary(lezers.map { ($0.organisatie, $0) }, uniquingKeysWith: { a, _ in a })
         guard !perOrganisatie.isEmpty else { return }
         let abonnementen = try await Abonnement.query(on: db).filter(\.$organisatie.$id ~~ Array(perOrganisatie.keys)).all()
+        guard !abonnementen.isEmpty else { return }
+        let kenmerken = try await maakKenmerken()
         for a in abonnementen {
             guard let lezer = perOrganisatie[a.$organisatie.id], try a.luistertNaar(voorval.kanaal, kenmerken) else { continue }
             let id = UUID()

@@ -19,13 +19,11 @@ extension Berichtgeving {
 
     // MARK: Terugmeldingen
 
-    /// A terugmelding arrived in a bronhouder's inbox (filed, or forwarded to it).
-    package func terugmeldingAangekomen(_ tm: Terugmelding, doorgestuurd: Bool, nu: Date, on db: any Database) async throws {
+    /// A terugmelding arrived in the inbox of `bijhouder` (filed, or forwarded to it).
+    package func terugmeldingAangekomen(_ tm: Terugmelding, bij bijhouder: Organisatie, doorgestuurd: Bool, nu: Date, on db: any Database) async throws {
         let id = try tm.requireID()
-        if let bijhouder = try await Organisatie.find(tm.$bijhouder.id, on: db), let adres = bijhouder.meldingEmail {
-            do {
-                let taal = Taal.nl
-                try await mail(aan: adres, taal: taal, Self.tekst(taal,
+        if let adres = bijhouder.meldingEmail {
+                try await mail(aan: adres, taal: .nl, Self.tekst(.nl,
                     onderwerp: Tekst("Nieuwe terugmelding in uw inbox", "New data report in your inbox"),
                     [doorgestuurd ? Tekst("Een andere bronhouder heeft een terugmelding naar uw gemeente doorgestuurd.", "Another keeper forwarded a data report to your municipality.")
                                   : Tekst("Een afnemer twijfelt aan een gegeven in de \(tm.registratie) en heeft een terugmelding aan uw gemeente gestuurd.",
@@ -34,7 +32,6 @@ extension Berichtgeving {
                            "Take the report into handling by \(Self.dag(tm.uiterlijkInBehandelingOp, .en)).")],
                     link: "/terugmeldingen/\(id.tekst)", linkTekst: Tekst("Bekijk de terugmelding (na inloggen)", "View the data report (after logging in)")),
                     bezorging: bijhouder.meldingBezorging, instellingen: "/instellingen", organisatie: bijhouder.id, nu: nu, on: db)
-            }
         }
         try await terugmeldingGebeurtenis(tm, doorgestuurd ? .terugmeldingDoorgestuurd : .terugmeldingGemeld, nu: nu, on: db)
     }
@@ -74,13 +71,13 @@ extension Berichtgeving {
 
     private func terugmeldingGebeurtenis(_ tm: Terugmelding, _ voorval: Voorval, nu: Date, on db: any Database) async throws {
         let id = try tm.requireID().tekst
-        let bijhouder = try await Organisatie.find(tm.$bijhouder.id, on: db)
-        let afnemer = try await Organisatie.find(tm.$afnemer.id, on: db)
         let pad = "/api/v1/terugmeldingen/\(id)"
-        try await gebeurtenis(voorval, object: id, kenmerken: [
-            "status": tm.status.rawValue, "registratie": tm.registratie,
-            "bronhouder": bijhouder?.gemeentecode ?? bijhouder?.oin ?? "", "afnemer": afnemer?.oin ?? "",
-        ], lezers: [Lezer(organisatie: tm.$afnemer.id, resource: pad), Lezer(organisatie: tm.$bijhouder.id, resource: pad)], nu: nu, on: db)
+        try await gebeurtenis(voorval, object: id, kenmerken: {
+            let bijhouder = try await Organisatie.find(tm.$bijhouder.id, on: db)
+            let afnemer = try await Organisatie.find(tm.$afnemer.id, on: db)
+            return ["status": tm.status.rawValue, "registratie": tm.registratie,
+                    "bronhouder": bijhouder?.gemeentecode ?? bijhouder?.oin ?? "", "afnemer": afnemer?.oin ?? ""]
+        }, lezers: [Lezer(organisatie: tm.$afnemer.id, resource: pad), Lezer(organisatie: tm.$bijhouder.id, resource: pad)], nu: nu, on: db)
     }
 
     // MARK: Meldingen
@@ -186,10 +183,17 @@ extension Berichtgeving {
 
     /// The melder's address and language, from what they sent; nil without an address.
     package func melder(_ m: Melding, on db: any Database) async throws -> Ontvanger? {
-        guard let p = try await MeldingPersoonsgegevens.find(m.id, on: db),
-              let invoer = try? JSONDecoder().decode(MeldingInvoer.self, from: Data(p.inhoud.utf8)),
-              let adres = invoer.melder?.email, !adres.isEmpty
-        else { return nil }
+        Self.melder(uit: try await MeldingPersoonsgegevens.find(m.id, on: db))
+    }
+
+    /// The same from the stored melding; nil once its personal data is erased.
+    package static func melder(uit p: MeldingPersoonsgegevens?) -> Ontvanger? {
+        p.flatMap { try? JSONDecoder().decode(MeldingInvoer.self, from: Data($0.inhoud.utf8)) }.flatMap(melder(uit:))
+    }
+
+    /// The same from what the melder sent.
+    package static func melder(uit invoer: MeldingInvoer) -> Ontvanger? {
+        guard let adres = invoer.melder?.email, !adres.isEmpty else { return nil }
         return Ontvanger(adres: adres, taal: invoer.taal.flatMap(Taal.init(rawValue:)) ?? .nl, bezorging: .direct, organisatie: nil)
     }
 
@@ -206,7 +210,7 @@ extension Berichtgeving {
             o.id.map { Lezer(organisatie: $0, resource: pad) }
         }
         if let indiener = m.$ingediendDoor.id { lezers.append(Lezer(organisatie: indiener, resource: pad)) }
-        try await gebeurtenis(voorval, object: m.zaaknummer, kenmerken: ["status": m.status.rawValue], lezers: lezers, nu: nu, on: db)
+        try await gebeurtenis(voorval, object: m.zaaknummer, kenmerken: { ["status": m.status.rawValue] }, lezers: lezers, nu: nu, on: db)
     }
 
     // MARK: Requests to partners
@@ -283,16 +287,18 @@ extension Berichtgeving {
             o.id.map { Lezer(organisatie: $0, resource: meldpunt, hoofdObject: "/api/v1/meldingen/\(m.zaaknummer)") }
         }
         lezers.append(Lezer(organisatie: v.$organisatie.id, resource: "/api/v1/verzoeken/\(id)"))
-        let partner = try await Organisatie.find(v.$organisatie.id, on: db)
-        var kenmerken = ["organisatie": partner?.oin ?? ""]
-        if voorval.kanaal == .opschortingen {
-            kenmerken["actie"] = v.opschortingActie?.rawValue ?? ""
-        } else {
-            kenmerken["soort"] = v.soort.rawValue
-            kenmerken["status"] = v.status.rawValue
-            kenmerken["niveau"] = v.niveau.rawValue
-        }
-        try await gebeurtenis(voorval, object: id, kenmerken: kenmerken, lezers: lezers, nu: nu, on: db)
+        try await gebeurtenis(voorval, object: id, kenmerken: {
+            let partner = try await Organisatie.find(v.$organisatie.id, on: db)
+            var kenmerken = ["organisatie": partner?.oin ?? ""]
+            if voorval.kanaal == .opschortingen {
+                kenmerken["actie"] = v.opschortingActie?.rawValue ?? ""
+            } else {
+                kenmerken["soort"] = v.soort.rawValue
+                kenmerken["status"] = v.status.rawValue
+                kenmerken["niveau"] = v.niveau.rawValue
+            }
+            return kenmerken
+        }, lezers: lezers, nu: nu, on: db)
     }
 
     // MARK: Staff reminders

@@ -139,10 +139,7 @@ package struct MeldingService {
                     try await nieuweGebeurtenis(id, 1, Gebeurtenis(soort: .ontvangen,
                                           tekst: "Melding ontvangen. Wij nemen uiterlijk \(Datumweergave.datum(uiterlijk.description)) persoonlijk contact met u op.",
                                           zichtbaar: true), door: ingediendDoor?.naam ?? "melder").create(on: tx)
-                    let melder = verzoek.melder?.email.flatMap { $0.isEmpty ? nil : $0 }.map {
-                        Berichtgeving.Ontvanger(adres: $0, taal: verzoek.taal.flatMap(Taal.init(rawValue:)) ?? .nl, bezorging: .direct, organisatie: nil)
-                    }
-                    try await berichten.meldingOntvangen(m, melder: melder, statuslink: "/status/\(token)", nu: nu, on: tx)
+                    try await berichten.meldingOntvangen(m, melder: Berichtgeving.melder(uit: verzoek), statuslink: "/status/\(token)", nu: nu, on: tx)
                     try await Verwerkingslog.regel(.meldingAanmaken, organisatie: ingediendDoor?.id, melding: id,
                                                    betrokkene: bsn.map { pseudoniemen.pseudoniem("bsn:" + $0) }, traceID: traceID, tijdstip: nu).create(on: tx)
                     if let eenmalig {
@@ -290,16 +287,16 @@ package struct MeldingService {
             fouten.append(.init(name: "email", code: "email", uitleg: Tekst("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.", "Enter a valid email address, such as name@example.com.")))
         }
         guard fouten.isEmpty else { throw Weigering.ongeldig(fouten) }
-        guard let m = try await Melding.query(on: db).filter(\.$zaaknummer == nummer).first(), !m.status.isGesloten || m.uitkomst != .ingetrokken,
-              let melder = try await berichten.melder(m, on: db), melder.adres.lowercased() == adres.lowercased()
-        else { return }
+        guard let m = try await Melding.query(on: db).filter(\.$zaaknummer == nummer).first() else { return }
         let id = try m.requireID()
+        // Erased personal data (consent withdrawn) leaves no address to match.
+        let p = try await MeldingPersoonsgegevens.find(id, on: db)
+        guard let melder = Berichtgeving.melder(uit: p), melder.adres.lowercased() == adres.lowercased() else { return }
         let vandaag = Dag(nu).begin()
         let eerder = try await MeldingGebeurtenis.query(on: db).filter(\.$melding.$id == id).filter(\.$soort == .linkVernieuwd)
             .filter(\.$door == "melder").filter(\.$tijdstip >= vandaag).count()
         guard eerder < 3 else { return }
         let token = Sleutels.willekeurig(32)
-        let p = try await MeldingPersoonsgegevens.find(id, on: db)
         try await db.schrijf { tx in
             m.tokenHash = Sleutels.sha256Hex(Data(token.utf8))
             try await volgendeGebeurtenis(m, soort: .linkVernieuwd, door: "melder",

@@ -85,7 +85,7 @@ package struct TerugmeldingService {
                 try await bijlage.create(on: tx)
             }
             try await Verwerkingslog.regel(.aanmaken, organisatie: afnemer.id, terugmelding: id, betrokkene: betrokkene, traceID: traceID, tijdstip: ontvangen).create(on: tx)
-            try await berichten.terugmeldingAangekomen(tm, doorgestuurd: false, nu: ontvangen, on: tx)
+            try await berichten.terugmeldingAangekomen(tm, bij: bijhouder, doorgestuurd: false, nu: ontvangen, on: tx)
             if let eenmalig {
                 try await EenmaligeSleutel(sleutel: eenmalig.sleutel, resultaat: id.tekst, aangemaaktOp: ontvangen, vingerafdruk: eenmalig.vingerafdruk).create(on: tx)
             }
@@ -393,7 +393,9 @@ package struct TerugmeldingService {
                     .flatMap { try? JSONDecoder().decode(TerugmeldingInvoer.self, from: Data($0.inhoud.utf8)) }?.terugMeldingHeader?.melder?.email
                 let doorgestuurd = nieuw == .verkeerdeBronhouder && keuzes.bijhouder != nil
                 try await berichten.terugmeldingGewijzigd(tm, status: nieuw, contact: contact, gebeurtenis: !doorgestuurd, nu: nu, on: tx)
-                if doorgestuurd { try await berichten.terugmeldingAangekomen(tm, doorgestuurd: true, nu: nu, on: tx) }
+                if doorgestuurd, let nieuweBijhouder = keuzes.bijhouder {
+                    try await berichten.terugmeldingAangekomen(tm, bij: nieuweBijhouder, doorgestuurd: true, nu: nu, on: tx)
+                }
                 try await bijStatuswijziging?(TerugmeldingGewijzigd(
                     terugmelding: id, status: tm.status, uitkomst: keuzes.uitkomst,
                     toelichting: (toelichting?.isEmpty ?? true) ? nil : toelichting, verwachteDatum: keuzes.datum,
