@@ -34,6 +34,8 @@ struct AccountStap: Encodable, Sendable {
     var andereActies: [Keuze] = []
     /// How the user gets notification mail (on the account overview only).
     var bezorging: [Keuze] = []
+    /// A choice that is not one of the two offered.
+    var bezorgingFout: String?
 
     /// Puts a rejection next to its field and in the summary.
     mutating func fout(_ f: AccountFout, _ t: [String: String]) {

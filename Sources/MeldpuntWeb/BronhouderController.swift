@@ -47,6 +47,7 @@ struct BronhouderController: RouteCollection {
         let hint: String
         let fout: String?
         let bezorging: [Keuze]
+        var foutBezorging: String? = nil
     }
 
     func instellingen(req: Request) async throws -> Response {
@@ -65,6 +66,14 @@ struct BronhouderController: RouteCollection {
         let invoer = try req.content.decode(InstellingenInvoer.self)
         let email = (invoer.meldingEmail ?? "").trimmingCharacters(in: .whitespaces)
         let bezorging = invoer.bezorging.flatMap(Bezorgwijze.init(rawValue:))
+        if invoer.bezorging != nil && bezorging == nil {
+            // Not one of the two offered: said next to the choice, nothing saved.
+            let t = Teksten.voor(req.taal)
+            let org = try await Organisatie.find(g.organisatie.id, on: req.db)
+            return try await req.pagina("instellingen", titel: "instellingen", inhoud: InstellingenPagina(
+                organisatie: g.organisatie.naam, meldingEmail: email, hint: hint(g, req), fout: nil,
+                bezorging: Keuze.bezorging(org?.meldingBezorging ?? .direct, t), foutBezorging: t.tekst("bezorgingKies")), status: .badRequest)
+        }
         guard email.isEmpty || isEmailadres(email) else {
             return try await req.pagina("instellingen", titel: "instellingen",
                                         inhoud: InstellingenPagina(organisatie: g.organisatie.naam, meldingEmail: email, hint: hint(g, req),

@@ -57,7 +57,11 @@ struct MijnAccountController: RouteCollection {
         let g = try await gebruiker(req)
         // Only the two offered values; anything else leaves the choice as it was.
         guard let keuze = try req.content.decode(BezorgingInvoer.self).bezorging.flatMap(Bezorgwijze.init(rawValue:)) else {
-            return try await req.accountStap(try await overzichtStap(req, g), titel: "mijnAccount", status: .badRequest)
+            let t = Teksten.voor(req.taal)
+            var stap = try await overzichtStap(req, g)
+            stap.bezorgingFout = t.tekst("bezorgingKies")
+            stap.fouten = [VeldFout(veld: "bezorging-direct", label: t.tekst("bezorgingVraag"), tekst: t.tekst("bezorgingKies"))]
+            return try await req.accountStap(stap, titel: "mijnAccount", status: .badRequest)
         }
         g.bezorging = keuze
         try await g.save(on: req.db)

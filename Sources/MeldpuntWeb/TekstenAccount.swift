@@ -98,6 +98,7 @@ extension Teksten {
         "postvakFilter": ("Toon", "Show"),
         "bezorgingVraag": ("Hoe wilt u berichten per e-mail krijgen?", "How do you want to get messages by email?"),
         "bezorgingHint": ("Bijvoorbeeld over nieuwe verzoeken of een reactie van de melder. Herinneringen aan termijnen komen altijd direct.", "For example about new requests or a reply from the reporter. Reminders of deadlines always come at once."),
+        "bezorgingKies": ("Kies of u elk bericht direct wilt, of één samenvatting per werkdag.", "Choose whether you want each message at once, or one summary each working day."),
         "bezorging_direct": ("Elk bericht direct", "Each message at once"),
         "bezorging_dagelijks": ("Eén samenvatting per werkdag, 's ochtends", "One summary each working day, in the morning"),
         "accountGedaan_bezorging": ("Uw keuze is bewaard.", "Your choice has been saved."),

@@ -137,4 +137,26 @@ struct BerichtgevingWebTests {
             #expect(try await UitgaandBericht.find(rij.id, on: t.app.db) == nil)
         }
     }
+
+    @Test func bezorgkeuzeAlleenUitWatWordtAangeboden() async throws {
+        try await metApp { t in
+            try await t.gebruiker("bram@amsterdam.nl", rol: .bijhouder, gemeentecode: "0363")
+            let bram = Browser(t)
+            #expect(try await bram.login("bram@amsterdam.nl").status == .seeOther)
+            // Own account: another value is said next to the choice, nothing changes.
+            let fout = try await bram.post("/account/bezorging", ["bezorging": "wekelijks"])
+            #expect(fout.status == .badRequest && fout.tekst.contains("Kies of u elk bericht direct wilt"))
+            #expect(try await bram.post("/account/bezorging", ["bezorging": "dagelijks"]).status == .seeOther)
+            #expect(try await Gebruiker.query(on: t.app.db).filter(\.$email == "bram@amsterdam.nl").first()?.bezorging == .dagelijks)
+            // The gemeente's address: the same, and the address typed stays in the form.
+            let instellingen = try await bram.post("/instellingen", ["meldingEmail": "brp@amsterdam.example", "bezorging": "elk uur"])
+            #expect(instellingen.status == .badRequest && instellingen.tekst.contains("Hoe wilt u berichten per e-mail krijgen?: Kies of u elk bericht"))
+            #expect(instellingen.tekst.contains("value=\"brp@amsterdam.example\""))
+            let amsterdam = try await Organisaties.zoek(oin: nil, gemeentecode: "0363", on: t.app.db)
+            #expect(amsterdam.meldingBezorging == .direct && amsterdam.meldingEmail != "brp@amsterdam.example")
+            #expect(try await bram.post("/instellingen", ["meldingEmail": "brp@amsterdam.example", "bezorging": "dagelijks"]).status == .seeOther)
+            let daarna = try await Organisaties.zoek(oin: nil, gemeentecode: "0363", on: t.app.db)
+            #expect(daarna.meldingBezorging == .dagelijks && daarna.meldingEmail == "brp@amsterdam.example")
+        }
+    }
 }
