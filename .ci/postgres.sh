@@ -4,6 +4,8 @@
 set -euo pipefail
 PGPORT="${PGPORT:-54329}"
 PGDATA="${PGDATA:-/tmp/meldpunt-pg-$PGPORT}"
+# CI runs without fsync (speed); the benchmark passes its own settings, with fsync on.
+PGSETTINGS="${PGSETTINGS:--c fsync=off}"
 
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   echo "== installing PostgreSQL from Debian" >&2
@@ -22,7 +24,7 @@ if ! as_pg "$BIN/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1; then
   [ "$(id -u)" = 0 ] && chown postgres:postgres "$PGDATA"
   as_pg "$BIN/initdb" -D "$PGDATA" -A trust -U postgres >/dev/null
   as_pg "$BIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w \
-    -o "-p $PGPORT -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=500" start >&2
+    -o "-p $PGPORT -k /tmp -c listen_addresses=127.0.0.1 $PGSETTINGS -c max_connections=500" start >&2
   as_pg "$BIN/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -qc "CREATE ROLE meldpunt LOGIN PASSWORD 'meldpunt'" >&2
   as_pg "$BIN/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -qc "CREATE DATABASE meldpunt OWNER meldpunt" >&2
 fi

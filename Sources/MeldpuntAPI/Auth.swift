@@ -10,7 +10,7 @@ struct ApiSleutelMiddleware: AsyncMiddleware {
             throw Problem(.unauthorized, detail: "Stuur uw API-sleutel mee: Authorization: Bearer <sleutel>.",
                           headers: ["WWW-Authenticate": #"Bearer realm="meldpunt""#])
         }
-        guard let org = try await Organisaties.metApiSleutel(bearer.token, on: request.db) else {
+        guard let org = try await Organisaties.metApiSleutel(bearer.token, on: request.db, cache: request.application.sleutelcache) else {
             request.logger.notice("API-sleutel geweigerd", metadata: ["trace": .string(request.traceID)])
             throw Problem(.unauthorized, detail: "Deze API-sleutel is onbekend of ingetrokken.",
                           headers: ["WWW-Authenticate": #"Bearer realm="meldpunt", error="invalid_token""#])

@@ -65,12 +65,21 @@ struct TerugmeldingenController: RouteCollection {
             default: fouten.append(.init(name: "termijnOverschreden", code: "boolean", reason: "Gebruik true of false."))
             }
         }
+        if let raw = req.queryWaarde("after") {
+            if let na = UUID(uuidString: raw) { filter.na = na } else {
+                fouten.append(.init(name: "after", code: "uuid", reason: "after is de terugMeldingReferentie van het laatste item van de vorige pagina."))
+            }
+            if req.queryWaarde("page") != nil {
+                fouten.append(.init(name: "page", code: "nietMetAfter", reason: "Gebruik page of after, niet allebei."))
+            }
+        }
         guard fouten.isEmpty else { throw Problem.ongeldig(fouten) }
 
-        let (items, totaal) = try await req.terugmeldingen.lijst(filter, voor: org)
-        let response = try await items.encodeResponse(for: req)
-        response.headers.replaceOrAdd(name: "Link", value: paginering.linkHeader(req, totaal: totaal))
-        response.headers.replaceOrAdd(name: "X-Total-Count", value: String(totaal))
+        let pagina = try await req.terugmeldingen.lijst(filter, voor: org)
+        let response = try await pagina.items.encodeResponse(for: req)
+        response.headers.replaceOrAdd(name: "Link", value: paginering.linkHeader(req, na: pagina.items.last?.terugMeldingReferentie, meer: pagina.meer, totaal: pagina.totaal))
+        // Known exactly for a folder (kept counts) and for a search; not counted for other filters.
+        if let totaal = pagina.totaal { response.headers.replaceOrAdd(name: "X-Total-Count", value: String(totaal)) }
         return response
     }
 

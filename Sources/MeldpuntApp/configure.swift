@@ -89,12 +89,16 @@ func configure(_ app: Application, database keuze: DatabaseKeuze, omgeving: [Str
     // Outermost, so the count covers error handling too; the database closes only after it drains.
     app.lopendeVerzoeken = LopendeVerzoeken()
     app.middleware.use(LopendeVerzoekenMiddleware(lopend: app.lopendeVerzoeken))
+    // Registered first, so it stops last: after the requests drained, before the database closes.
+    let schrijver = Schrijver(db: app.db)
+    app.schrijver = schrijver
+    app.lifecycle.use(SchrijverStoppen(schrijver: schrijver))
     app.lifecycle.use(Afronden(lopend: app.lopendeVerzoeken, maximaal: .seconds(30)))
     app.middleware.use(ApiConventiesMiddleware(routes: app.routes, foutpagina: foutpagina))
     // Per-address limits on the anonymous doors, before any body is read.
     app.snelheidsbegrenzer = Snelheidsbegrenzer(aan: instellingen.snelheidslimieten, perMinuut: instellingen.limietPerMinuut)
     app.middleware.use(SnelheidsbegrenzingMiddleware(begrenzer: app.snelheidsbegrenzer, vertrouwProxy: instellingen.vertrouwProxy))
-    app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
+    app.middleware.use(StatischeBestandenMiddleware(map: app.directory.publicDirectory))
     app.views.use(.leaf)
     // bcrypt at its default cost; tests use the cheapest cost so the suite stays fast.
     app.passwords.use(app.environment == .testing ? .bcrypt(cost: 4) : .bcrypt)

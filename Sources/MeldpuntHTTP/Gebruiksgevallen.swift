@@ -99,10 +99,11 @@ extension Request {
     package var terugmeldingen: TerugmeldingService { coordinatie.terugmeldingen }
 
     package var coordinatie: Coordinatie {
-        Coordinatie(meldingen: meldingen,
-                    terugmeldingen: TerugmeldingService(db: db, referentie: application.referentiedata, pseudoniemen: application.pseudoniemen,
-                                                        kalender: application.kalender, nu: application.klok.nu(), traceID: traceID,
-                                                        berichten: application.berichtgeving))
+        var terugmeldingen = TerugmeldingService(db: db, referentie: application.referentiedata, pseudoniemen: application.pseudoniemen,
+                                                 kalender: application.kalender, nu: application.klok.nu(), traceID: traceID,
+                                                 berichten: application.berichtgeving)
+        terugmeldingen.schrijver = application.schrijver
+        return Coordinatie(meldingen: meldingen, terugmeldingen: terugmeldingen)
     }
 }
 

@@ -74,3 +74,59 @@ extension Application {
         set { storage[LopendKey.self] = newValue }
     }
 }
+
+/// Commits what the group-commit writer still holds before the database closes.
+package struct SchrijverStoppen: LifecycleHandler {
+    package let schrijver: Schrijver
+
+    package func shutdownAsync(_ application: Application) async { await schrijver.stop() }
+
+    package init(schrijver: Schrijver) { self.schrijver = schrijver }
+}
+
+extension Application {
+    private struct SchrijverKey: StorageKey { typealias Value = Schrijver }
+
+    /// The one group-commit writer of this instance, set in `configure`.
+    package var schrijver: Schrijver? {
+        get { storage[SchrijverKey.self] }
+        set { storage[SchrijverKey.self] = newValue }
+    }
+}
+
+extension Application {
+    private struct SleutelcacheKey: StorageKey { typealias Value = Sleutelcache }
+
+    /// Checked API keys, shared by every request of this instance.
+    package var sleutelcache: Sleutelcache {
+        if let c = storage[SleutelcacheKey.self] { return c }
+        let c = Sleutelcache()
+        storage[SleutelcacheKey.self] = c
+        return c
+    }
+}
+
+/// Static files only under the folders that exist in Public/ (read once at start): every other
+/// path goes straight to the routes without touching the disk.
+package struct StatischeBestandenMiddleware: AsyncMiddleware {
+    let bestanden: FileMiddleware
+    let voorvoegsels: [String]
+
+    package init(map: String) {
+        bestanden = FileMiddleware(publicDirectory: map)
+        let namen = (try? FileManager.default.contentsOfDirectory(atPath: map)) ?? []
+        voorvoegsels = namen.filter { !$0.hasPrefix(".") }.map { n in
+            var isMap: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: (map as NSString).appendingPathComponent(n), isDirectory: &isMap)
+            return "/" + n + (isMap.boolValue ? "/" : "")
+        }
+    }
+
+    package func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let pad = request.url.path
+        guard voorvoegsels.contains(where: { $0.hasSuffix("/") ? pad.hasPrefix($0) : pad == $0 }) else {
+            return try await next.respond(to: request)
+        }
+        return try await bestanden.respond(to: request, chainingTo: next)
+    }
+}

@@ -174,7 +174,7 @@ struct BeheerController: RouteCollection {
         let o = try await org(req)
         let g = try beheerder(req, van: o)
         guard let id = req.parameters.get("sleutel").flatMap(UUID.init(uuidString:)) else { throw Weigering.nietGevonden(.bron) }
-        _ = try await Organisaties.trekSleutelsIn(van: o, id: id, on: req.db)
+        _ = try await Organisaties.trekSleutelsIn(van: o, id: id, on: req.db, cache: req.application.sleutelcache)
         req.logger.notice("Beheer: API-sleutel ingetrokken", metadata: ["sleutel": .string(id.uuidString), "door": .string(g.id.uuidString)])
         try await Audit.schrijf(.sleutelIngetrokken, door: g, organisatie: o.id, onderwerp: id.tekst, nu: req.application.klok.nu(), on: req.db)
         return req.redirect(to: "/beheer/organisaties/\(o.id!.tekst)", redirectType: .normal)

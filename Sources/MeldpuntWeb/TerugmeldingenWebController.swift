@@ -126,6 +126,7 @@ struct TerugmeldingenWebController: RouteCollection {
         var fouten: [VeldFout] = []
         var filter = TerugmeldingService.Filter(richting: isInbox ? .ontvangen : .verzonden, statussen: vraag.map.statussen,
                                                 pagina: vraag.pagina, paginagrootte: 25)
+        filter.telAltijd = true
         if !vraag.vanaf.isEmpty {
             if let d = Dag(vraag.vanaf) { filter.ontvangenVanaf = d.begin() } else { fouten.append(VeldFout(veld: "vanaf", label: t.tekst("vanaf"), tekst: t.tekst("datumOngeldig"))) }
         }
@@ -146,7 +147,8 @@ struct TerugmeldingenWebController: RouteCollection {
         var items: [TerugmeldingSamenvattingDTO] = []
         var totaal = 0
         if fouten.isEmpty {
-            (items, totaal) = try await req.terugmeldingen.lijst(filter, voor: g.organisatie)
+            let pagina = try await req.terugmeldingen.lijst(filter, voor: g.organisatie)
+            (items, totaal) = (pagina.items, pagina.totaal ?? 0)
         }
         fouten += bulkFouten
         func link(_ p: Int) -> String {

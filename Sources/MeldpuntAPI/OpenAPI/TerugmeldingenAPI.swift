@@ -27,6 +27,7 @@ enum TerugmeldingenAPI: APIDeel {
                         B.query("ontvangenVanaf", .string, "Datum (JJJJ-MM-DD, hele dag) of tijdstip (ISO 8601)."),
                         B.query("ontvangenTot", .string, "Datum (tot en met die dag) of tijdstip."),
                         B.query("termijnOverschreden", .boolean, "Alleen (niet) te laat in behandeling genomen."),
+                        B.query("after", B.uuid, "De pagina na deze terugmelding (terugMeldingReferentie van het laatste item); volg de next-link. Niet samen met page."),
                     ] + B.paginering,
                     responses: [B.ok("Eén pagina", .array(items: .ref("TerugmeldingSamenvatting")), headers: ["Link", "X-Total-Count"])],
                     fouten: []),

@@ -15,6 +15,13 @@ package struct OrganisatieVerwijzing: Codable, Sendable, Equatable {
         rniDeelnemerCode = o.rniDeelnemerCode
     }
 
+    package init(_ o: OrganisatieDTO) {
+        naam = o.naam
+        oin = o.oin
+        gemeentecode = o.gemeentecode
+        rniDeelnemerCode = o.rniDeelnemerCode
+    }
+
     /// Whether this is the given organisation (names and codes are unique together).
     package func isVan(_ o: OrganisatieDTO) -> Bool {
         naam == o.naam && oin == o.oin && gemeentecode == o.gemeentecode && rniDeelnemerCode == o.rniDeelnemerCode

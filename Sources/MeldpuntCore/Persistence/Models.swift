@@ -92,6 +92,8 @@ package final class Terugmelding: Model, @unchecked Sendable {
     @Field(key: "toelichting_kort") package var toelichtingKort: String
     @Field(key: "laatste_volgnummer") package var laatsteVolgnummer: Int
     @Timestamp(key: "gewijzigd_op", on: .update) package var gewijzigdOp: Date?
+    /// Picked up after the deadline day; nil until picked up. Fixed from then on, so stored for the overdue filter.
+    @OptionalField(key: "termijn_te_laat") package var termijnTeLaat: Bool?
 
     package init() {}
 }

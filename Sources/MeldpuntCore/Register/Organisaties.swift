@@ -100,7 +100,8 @@ package enum Organisaties {
     }
 
     /// Revokes one key (by id) or all keys of an organisation; returns how many.
-    package static func trekSleutelsIn(van org: Organisatie, id: UUID?, on db: any Database) async throws -> Int {
+    package static func trekSleutelsIn(van org: Organisatie, id: UUID?, on db: any Database, cache: Sleutelcache? = nil) async throws -> Int {
+        defer { cache?.leeg() }
         let orgID = try org.requireID()
         var q = ApiSleutel.query(on: db).filter(\.$organisatie.$id == orgID).filter(\.$ingetrokkenOp == nil)
         if let id { q = q.filter(\.$id == id) }
@@ -113,14 +114,18 @@ package enum Organisaties {
     }
 
     /// The organisation a key belongs to, if the key is known and not revoked.
-    package static func metApiSleutel(_ sleutel: String, on db: any Database) async throws -> OrganisatieDTO? {
-        guard sleutel.hasPrefix("mpk_"), sleutel.count < 200 else { return nil }
+    package static func metApiSleutel(_ sleutel: String, on db: any Database, cache: Sleutelcache? = nil, nu: Date = Date()) async throws -> OrganisatieDTO? {
+        guard sleutel.hasPrefix("mpk_"), sleutel.utf8.count < 200 else { return nil }
+        let hash = Sleutels.hash(apiSleutel: sleutel)
+        if let bekend = cache?.zoek(hash, nu: nu) { return bekend }
         guard let record = try await ApiSleutel.query(on: db)
-            .filter(\.$sleutelHash == Sleutels.hash(apiSleutel: sleutel))
+            .filter(\.$sleutelHash == hash)
             .filter(\.$ingetrokkenOp == nil)
             .with(\.$organisatie)
             .first()
         else { return nil }
-        return OrganisatieDTO(record.organisatie)
+        let org = OrganisatieDTO(record.organisatie)
+        cache?.bewaar(hash, org, nu: nu)
+        return org
     }
 }

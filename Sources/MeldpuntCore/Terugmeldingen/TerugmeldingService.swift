@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import MeldpuntDomain
+import SQLKit
 
 /// The terugmeld engine: filing, reading, listing and moving terugmeldingen through the
 /// Digimelding model. Every method checks the caller's party and writes the processing log.
@@ -13,6 +14,9 @@ package struct TerugmeldingService {
     package let traceID: String
     /// Writes the notifications and events of each step into the outbox.
     package let berichten: Berichtgeving
+    /// The server's group-commit writer; without one (CLI, inside another transaction) each
+    /// write is a transaction of its own.
+    package var schrijver: Schrijver?
     /// Told of every status change inside its transaction (coordination moves a linked request).
     package var bijStatuswijziging: (@Sendable (TerugmeldingGewijzigd, any Database) async throws -> Void)?
 
@@ -48,56 +52,64 @@ package struct TerugmeldingService {
         }
         let hashes = opgeslagen
 
-        let id = UUID()
         let ontvangen = nu
+        let id = UUID.v7(ontvangen)
         let uiterlijk = try kalender.plusWerkdagen(Self.termijnWerkdagen, na: Dag(ontvangen))
         let betrokkene = (geldig.bsn?.value).map { pseudoniemen.pseudoniem("bsn:" + $0) }
             ?? (geldig.anummer?.value).map { pseudoniemen.pseudoniem("anummer:" + $0) }
 
-        @Sendable func opslaan() async throws { try await db.schrijf { tx in
-            let tm = Terugmelding()
-            tm.id = id
-            tm.$afnemer.id = afnemer.id
-            tm.$bijhouder.id = try bijhouder.requireID()
-            tm.registratie = geldig.registratie.code
-            tm.status = .gemeld
-            tm.referentiekenmerk = geldig.referentiekenmerk
-            tm.ontvangenOp = ontvangen
-            tm.uiterlijkInBehandelingOp = uiterlijk
-            tm.bsn = geldig.bsn?.value
-            tm.anummer = geldig.anummer?.value
-            tm.adres = geldig.adres
-            tm.betrokkeneHash = betrokkene
-            tm.toelichtingKort = String((geldig.toelichting ?? "").prefix(200))
-            tm.laatsteVolgnummer = 1
-            try await tm.create(on: tx)
-            try await TerugmeldingInhoud(terugmeldingID: id, inhoud: inhoud).create(on: tx)
-            try await nieuweStatus(id, volgnummer: 1, .gemeld, door: afnemer.id, tijdstip: ontvangen).create(on: tx)
-            for (b, hash) in zip(geldig.bijlagen, hashes) {
-                let bijlage = Bijlage()
-                bijlage.$terugmelding.id = id
-                bijlage.bestandsnaam = b.bestandsnaam
-                bijlage.mimeType = b.mimeType
-                bijlage.beschrijving = b.beschrijving
-                bijlage.grootte = b.data.count
-                bijlage.sha256 = hash
-                bijlage.gegevenIndex = b.gegevenIndex
-                try await bijlage.create(on: tx)
-            }
-            try await Verwerkingslog.regel(.aanmaken, organisatie: afnemer.id, terugmelding: id, betrokkene: betrokkene, traceID: traceID, tijdstip: ontvangen).create(on: tx)
-            try await berichten.terugmeldingAangekomen(tm, bij: bijhouder, doorgestuurd: false, nu: ontvangen, on: tx)
-            if let eenmalig {
-                try await EenmaligeSleutel(sleutel: eenmalig.sleutel, resultaat: id.tekst, aangemaaktOp: ontvangen, vingerafdruk: eenmalig.vingerafdruk).create(on: tx)
-            }
-        } }
+        let tm = Terugmelding()
+        tm.id = id
+        tm.$afnemer.id = afnemer.id
+        tm.$bijhouder.id = try bijhouder.requireID()
+        tm.registratie = geldig.registratie.code
+        tm.status = .gemeld
+        tm.referentiekenmerk = geldig.referentiekenmerk
+        tm.ontvangenOp = ontvangen
+        tm.uiterlijkInBehandelingOp = uiterlijk
+        tm.bsn = geldig.bsn?.value
+        tm.anummer = geldig.anummer?.value
+        tm.adres = geldig.adres
+        tm.betrokkeneHash = betrokkene
+        tm.toelichtingKort = String((geldig.toelichting ?? "").prefix(200))
+        tm.laatsteVolgnummer = 1
+        let bijlagen = zip(geldig.bijlagen, hashes).map { b, hash in
+            let bijlage = Bijlage()
+            bijlage.id = UUID.v7(ontvangen)
+            bijlage.$terugmelding.id = id
+            bijlage.bestandsnaam = b.bestandsnaam
+            bijlage.mimeType = b.mimeType
+            bijlage.beschrijving = b.beschrijving
+            bijlage.grootte = b.data.count
+            bijlage.sha256 = hash
+            bijlage.gegevenIndex = b.gegevenIndex
+            return bijlage
+        }
+        let eerste = nieuweStatus(id, volgnummer: 1, .gemeld, door: afnemer.id, tijdstip: ontvangen)
+
         do {
-            try await opslaan()
+            try await schrijver.schrijf(op: db) { tx in
+                try await tm.create(on: tx)
+                try await TerugmeldingInhoud(terugmeldingID: id, inhoud: inhoud).create(on: tx)
+                try await eerste.create(on: tx)
+                if !bijlagen.isEmpty { try await bijlagen.create(on: tx) }
+                try await Terugmeldingtellingen.erbij(tm, on: tx)
+                try await Verwerkingslog.regel(.aanmaken, organisatie: afnemer.id, terugmelding: id, betrokkene: betrokkene, traceID: traceID, tijdstip: ontvangen).create(on: tx)
+                try await berichten.terugmeldingAangekomen(tm, bij: bijhouder, doorgestuurd: false, nu: ontvangen, on: tx)
+                if let eenmalig {
+                    try await EenmaligeSleutel(sleutel: eenmalig.sleutel, resultaat: id.tekst, aangemaaktOp: ontvangen, vingerafdruk: eenmalig.vingerafdruk).create(on: tx)
+                }
+            }
         } catch {
             // The same key at the same moment: the other request filed it.
             if let eerder = try await eerder(eenmalig) { return eerder }
             throw error
         }
-        return try await detailZonderLog(id)
+        // Everything the answer shows was just written: built from it, not read back.
+        let afnemerVerwijzing = OrganisatieVerwijzing(afnemer)
+        return detailDTO(tm, afnemer: afnemerVerwijzing, bijhouder: OrganisatieVerwijzing(bijhouder), verzoek: geldig.inhoud, bijlagen: bijlagen,
+                         historie: [StatuswijzigingDTO(volgnummer: 1, status: .gemeld, tijdstip: ontvangen, organisatie: afnemerVerwijzing, toelichting: nil,
+                                                       verwachteDatum: nil, nieuweBijhouder: nil, uitkomst: nil)])
     }
 
     private func eerder(_ eenmalig: Idempotentie?) async throws -> TerugmeldingDetailDTO? {
@@ -111,7 +123,7 @@ package struct TerugmeldingService {
     /// The terugmelding if the caller is party to it; 404 otherwise, so its existence is not revealed.
     package func detail(_ id: UUID, voor org: OrganisatieDTO, als partijen: Set<TerugmeldingPartij>) async throws -> TerugmeldingDetailDTO {
         let tm = try await zoekAlsPartij(id, org, partijen)
-        try await Verwerkingslog.regel(.raadplegen, organisatie: org.id, terugmelding: id, betrokkene: tm.betrokkeneHash, traceID: traceID, tijdstip: nu).create(on: db)
+        try await logboek([Verwerkingslog.regel(.raadplegen, organisatie: org.id, terugmelding: id, betrokkene: tm.betrokkeneHash, traceID: traceID, tijdstip: nu)])
         return try await detailZonderLog(id)
     }
 
@@ -132,15 +144,26 @@ package struct TerugmeldingService {
         let historie = try await Statuswijziging.query(on: db).filter(\.$terugmelding.$id == id)
             .with(\.$organisatie).with(\.$nieuweBijhouder).sort(\.$volgnummer).all()
         let bijlagen = try await Bijlage.query(on: db).filter(\.$terugmelding.$id == id).sort(\.$gegevenIndex).all()
-        let status = tm.status
+        return detailDTO(tm, afnemer: OrganisatieVerwijzing(tm.afnemer), bijhouder: OrganisatieVerwijzing(tm.bijhouder), verzoek: verzoek, bijlagen: bijlagen,
+                         historie: historie.map { s in
+                             StatuswijzigingDTO(volgnummer: s.volgnummer, status: s.status, tijdstip: s.tijdstip,
+                                                organisatie: s.organisatie.map(OrganisatieVerwijzing.init), toelichting: s.toelichting,
+                                                verwachteDatum: s.verwachteDatum, nieuweBijhouder: s.nieuweBijhouder.map(OrganisatieVerwijzing.init),
+                                                uitkomst: s.uitkomst)
+                         })
+    }
+
+    private func detailDTO(_ tm: Terugmelding, afnemer: OrganisatieVerwijzing, bijhouder: OrganisatieVerwijzing, verzoek: TerugmeldingInvoer,
+                           bijlagen: [Bijlage], historie: [StatuswijzigingDTO]) -> TerugmeldingDetailDTO {
+        let id = tm.id!
         return TerugmeldingDetailDTO(
             terugMeldingReferentie: id.tekst,
             referentieKenmerk: tm.referentiekenmerk,
             status: tm.status,
-            beschrijving: Self.beschrijving(status, uiterlijk: tm.uiterlijkInBehandelingOp, bijhouder: tm.bijhouder.naam),
+            beschrijving: Self.beschrijving(tm.status, uiterlijk: tm.uiterlijkInBehandelingOp, bijhouder: bijhouder.naam),
             registratie: tm.registratie,
-            afnemer: OrganisatieVerwijzing(tm.afnemer),
-            bijhouder: OrganisatieVerwijzing(tm.bijhouder),
+            afnemer: afnemer,
+            bijhouder: bijhouder,
             persoon: PersoonIdentificatie(bsn: tm.bsn, anummer: tm.anummer, adres: tm.adres),
             ontvangenOp: tm.ontvangenOp,
             uiterlijkInBehandelingOp: tm.uiterlijkInBehandelingOp,
@@ -151,12 +174,14 @@ package struct TerugmeldingService {
                            grootte: b.grootte, sha256: b.sha256, gegevenIndex: b.gegevenIndex,
                            href: "/api/v1/terugmeldingen/\(id.tekst)/bijlagen/\(b.id!.tekst)")
             },
-            statusHistorie: historie.map { s in
-                StatuswijzigingDTO(volgnummer: s.volgnummer, status: s.status, tijdstip: s.tijdstip,
-                                   organisatie: s.organisatie.map(OrganisatieVerwijzing.init), toelichting: s.toelichting,
-                                   verwachteDatum: s.verwachteDatum, nieuweBijhouder: s.nieuweBijhouder.map(OrganisatieVerwijzing.init),
-                                   uitkomst: s.uitkomst)
-            })
+            statusHistorie: historie)
+    }
+
+    /// Processing-log entries for what was read: through the writer, so many reads share one
+    /// commit; the caller sees the data only once its entries are durable.
+    private func logboek(_ regels: [Verwerkingslogregel]) async throws {
+        guard !regels.isEmpty else { return }
+        try await schrijver.schrijf(op: db) { tx in try await regels.create(on: tx) }
     }
 
     package static func beschrijving(_ status: TerugmeldingStatus, uiterlijk: Dag, bijhouder: String) -> String {
@@ -195,9 +220,13 @@ package struct TerugmeldingService {
         package var persoon: String?
         package var pagina: Int = 1
         package var paginagrootte: Int = 20
+        /// Keyset paging: the page after this terugmelding (its referentie); `pagina` is then ignored.
+        package var na: UUID?
+        /// Count the whole list even when that means counting the rows (the pages' page links).
+        package var telAltijd = false
 
-
-        package init(richting: Richting, statussen: [TerugmeldingStatus] = [], ontvangenVanaf: Date? = nil, ontvangenTot: Date? = nil, termijnOverschreden: Bool? = nil, kenmerk: String? = nil, referentie: UUID? = nil, persoon: String? = nil, pagina: Int = 1, paginagrootte: Int = 20) {
+        package init(richting: Richting, statussen: [TerugmeldingStatus] = [], ontvangenVanaf: Date? = nil, ontvangenTot: Date? = nil, termijnOverschreden: Bool? = nil, kenmerk: String? = nil, referentie: UUID? = nil, persoon: String? = nil, pagina: Int = 1, paginagrootte: Int = 20, na: UUID? = nil) {
+            self.na = na
             self.richting = richting
             self.statussen = statussen
             self.ontvangenVanaf = ontvangenVanaf
@@ -211,7 +240,122 @@ package struct TerugmeldingService {
         }
     }
 
-    package func lijst(_ filter: Filter, voor org: OrganisatieDTO) async throws -> (items: [TerugmeldingSamenvattingDTO], totaal: Int) {
+    /// One page of a list.
+    package struct Lijstpagina: Sendable {
+        package let items: [TerugmeldingSamenvattingDTO]
+        /// The whole list's size: from the kept counts for a folder, counted for a search or
+        /// when asked (`telAltijd`), else unknown.
+        package let totaal: Int?
+        /// Whether a page follows (ask for it with `na` = the last item's referentie).
+        package let meer: Bool
+    }
+
+    package func lijst(_ filter: Filter, voor org: OrganisatieDTO) async throws -> Lijstpagina {
+        let statussen = filter.statussen.reduce(into: [TerugmeldingStatus]()) { if !$0.contains($1) { $0.append($1) } }
+        // A search by kenmerk, referentie or person finds a handful through its own index.
+        let zoekt = filter.kenmerk != nil || filter.referentie != nil || filter.persoon != nil
+        let grootte = filter.paginagrootte
+        let rijen: [Terugmelding]
+        if zoekt {
+            let begin = (filter.pagina - 1) * grootte
+            rijen = try await gefilterd(filter, org).sort(\.$ontvangenOp, volgorde(filter)).sort(\.$id, volgorde(filter))
+                .with(\.$afnemer).with(\.$bijhouder).range(begin..<(begin + grootte + 1)).all()
+        } else {
+            let ids = try await volgendeIds(filter, statussen, org, aantal: grootte + 1)
+            let gevonden = try await Terugmelding.query(on: db).filter(\.$id ~~ ids).with(\.$afnemer).with(\.$bijhouder).all()
+            let opId = Dictionary(gevonden.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
+            rijen = ids.compactMap { opId[$0] }
+        }
+        let pagina = Array(rijen.prefix(grootte))
+        try await logboek(pagina.map {
+            Verwerkingslog.regel(.inLijst, organisatie: org.id, terugmelding: $0.id, betrokkene: $0.betrokkeneHash, traceID: traceID, tijdstip: nu)
+        })
+        let alleenMap = !zoekt && filter.ontvangenVanaf == nil && filter.ontvangenTot == nil && filter.termijnOverschreden == nil
+        let totaal: Int? = if alleenMap {
+            try await Terugmeldingtellingen.aantal(org.id, filter.richting, statussen: statussen, on: db)
+        } else if zoekt || filter.telAltijd {
+            try await gefilterd(filter, org).count()
+        } else {
+            nil
+        }
+        let items = pagina.map { tm in
+            TerugmeldingSamenvattingDTO(
+                terugMeldingReferentie: tm.id!.tekst, referentieKenmerk: tm.referentiekenmerk, status: tm.status,
+                registratie: tm.registratie, afnemer: OrganisatieVerwijzing(tm.afnemer), bijhouder: OrganisatieVerwijzing(tm.bijhouder),
+                persoon: PersoonIdentificatie(bsn: tm.bsn, anummer: tm.anummer, adres: tm.adres),
+                toelichtingBegin: tm.toelichtingKort, ontvangenOp: tm.ontvangenOp,
+                uiterlijkInBehandelingOp: tm.uiterlijkInBehandelingOp, termijnOverschreden: termijnOverschreden(tm),
+                href: "/api/v1/terugmeldingen/\(tm.id!.tekst)")
+        }
+        return Lijstpagina(items: items, totaal: totaal, meer: rijen.count > grootte)
+    }
+
+    /// Inbox oldest first (work in order of arrival); sent list newest first.
+    private func volgorde(_ filter: Filter) -> DatabaseQuery.Sort.Direction {
+        filter.richting == .ontvangen ? .ascending : .descending
+    }
+
+    /// The list's ids in order, each branch of the filter one index range in list order
+    /// ((organisation, status or lateness, ontvangen_op, id)), merged: a page costs the same at
+    /// any depth when it follows a cursor.
+    private func volgendeIds(_ filter: Filter, _ statussen: [TerugmeldingStatus], _ org: OrganisatieDTO, aantal: Int) async throws -> [UUID] {
+        let sql = db as! any SQLDatabase
+        let oplopend = filter.richting == .ontvangen
+        let richting: SQLQueryString = oplopend ? "ASC" : "DESC"
+        var gemeen: [SQLQueryString] = [filter.richting == .ontvangen ? "bijhouder_id = \(bind: org.id)" : "afnemer_id = \(bind: org.id)"]
+        if let v = filter.ontvangenVanaf { gemeen.append("ontvangen_op >= \(bind: v)") }
+        if let t = filter.ontvangenTot { gemeen.append("ontvangen_op < \(bind: t)") }
+        var overslaan = 0
+        if let na = filter.na {
+            guard let cursor = try await Terugmelding.query(on: db).filter(\.$id == na).first(),
+                  (filter.richting == .ontvangen ? cursor.$bijhouder.id : cursor.$afnemer.id) == org.id
+            else {
+                throw Weigering.ongeldig("after", "onbekend", Tekst("Deze terugmelding staat niet in deze lijst; begin bij de eerste pagina.",
+                                                                    "This data report is not in this list; start at the first page."))
+            }
+            gemeen.append(oplopend ? "(ontvangen_op, id) > (\(bind: cursor.ontvangenOp), \(bind: na))" : "(ontvangen_op, id) < (\(bind: cursor.ontvangenOp), \(bind: na))")
+        } else {
+            overslaan = (filter.pagina - 1) * filter.paginagrootte
+        }
+
+        var takken: [[SQLQueryString]] = []
+        if let teLaat = filter.termijnOverschreden {
+            // Not picked up yet (Gemeld): late once the deadline day has passed. Picked up: stored.
+            if statussen.isEmpty || statussen.contains(.gemeld) {
+                let vandaag = Dag(nu)
+                takken.append(["status = \(bind: TerugmeldingStatus.gemeld.rawValue)", "opgepakt_op IS NULL",
+                               teLaat ? "uiterlijk_in_behandeling_op < \(bind: vandaag)" : "uiterlijk_in_behandeling_op >= \(bind: vandaag)"])
+            }
+            let opgepakt = statussen.filter { $0 != .gemeld }
+            if statussen.isEmpty {
+                takken.append(["termijn_te_laat = \(teLaat)"])
+            } else if !opgepakt.isEmpty {
+                takken.append(["termijn_te_laat = \(teLaat)", "status IN (\(binds: opgepakt.map(\.rawValue)))"])
+            }
+        } else if statussen.isEmpty {
+            takken.append([])
+        } else {
+            takken = statussen.map { ["status = \(bind: $0.rawValue)"] }
+        }
+        guard !takken.isEmpty else { return [] }
+
+        let volgorde: SQLQueryString = "ORDER BY ontvangen_op \(richting), id \(richting)"
+        func tak(_ voorwaarden: [SQLQueryString], limiet: Int) -> SQLQueryString {
+            "SELECT id, ontvangen_op FROM terugmeldingen WHERE " + (gemeen + voorwaarden).joined(separator: " AND ")
+                + " " + volgorde + " LIMIT \(literal: limiet)"
+        }
+        let vraag: SQLQueryString
+        if takken.count == 1 {
+            vraag = tak(takken[0], limiet: aantal) + " OFFSET \(literal: overslaan)"
+        } else {
+            vraag = takken.enumerated().map { i, t in "SELECT id, ontvangen_op FROM (" + tak(t, limiet: overslaan + aantal) + ") AS t\(literal: i)" }
+                .joined(separator: " UNION ALL ") + " " + volgorde + " LIMIT \(literal: aantal) OFFSET \(literal: overslaan)"
+        }
+        return try await sql.raw(vraag).all().map { try $0.decode(column: "id", as: UUID.self) }
+    }
+
+    /// The filter as a query (searches and counting).
+    private func gefilterd(_ filter: Filter, _ org: OrganisatieDTO) -> QueryBuilder<Terugmelding> {
         var q = Terugmelding.query(on: db)
         switch filter.richting {
         case .ontvangen: q = q.filter(\.$bijhouder.$id == org.id)
@@ -240,25 +384,7 @@ package struct TerugmeldingService {
                 }
             }
         }
-        let totaal = try await q.count()
-        // Inbox oldest first (work in order of arrival); sent list newest first. The tie-breaker
-        // runs the same way, so one index serves the whole order.
-        let volgorde: DatabaseQuery.Sort.Direction = filter.richting == .ontvangen ? .ascending : .descending
-        let rijen = try await q.sort(\.$ontvangenOp, volgorde).sort(\.$id, volgorde).with(\.$afnemer).with(\.$bijhouder)
-            .range(((filter.pagina - 1) * filter.paginagrootte)..<(filter.pagina * filter.paginagrootte)).all()
-        try await Verwerkingslog.schrijf(rijen.map {
-            Verwerkingslog.regel(.inLijst, organisatie: org.id, terugmelding: $0.id, betrokkene: $0.betrokkeneHash, traceID: traceID, tijdstip: nu)
-        }, on: db)
-        let items = rijen.map { tm in
-            TerugmeldingSamenvattingDTO(
-                terugMeldingReferentie: tm.id!.tekst, referentieKenmerk: tm.referentiekenmerk, status: tm.status,
-                registratie: tm.registratie, afnemer: OrganisatieVerwijzing(tm.afnemer), bijhouder: OrganisatieVerwijzing(tm.bijhouder),
-                persoon: PersoonIdentificatie(bsn: tm.bsn, anummer: tm.anummer, adres: tm.adres),
-                toelichtingBegin: tm.toelichtingKort, ontvangenOp: tm.ontvangenOp,
-                uiterlijkInBehandelingOp: tm.uiterlijkInBehandelingOp, termijnOverschreden: termijnOverschreden(tm),
-                href: "/api/v1/terugmeldingen/\(tm.id!.tekst)")
-        }
-        return (items, totaal)
+        return q
     }
 
     // MARK: Status changes
@@ -365,9 +491,10 @@ package struct TerugmeldingService {
         }
 
         let gelezenVolgnummer = tm.laatsteVolgnummer
+        let vorigeBijhouder = tm.$bijhouder.id
         let keuzes = (datum: verwachteDatum, uitkomst: uitkomst, bijhouder: nieuweBijhouder)
         do {
-            try await db.schrijf { tx in
+            try await schrijver.schrijf(op: db) { tx in
                 var n = tm.laatsteVolgnummer + 1
                 let stap = nieuweStatus(id, volgnummer: n, nieuw, door: org.id, tijdstip: nu)
                 stap.toelichting = (toelichting?.isEmpty ?? true) ? nil : toelichting
@@ -376,7 +503,10 @@ package struct TerugmeldingService {
                 stap.$nieuweBijhouder.id = keuzes.bijhouder?.id
                 try await stap.create(on: tx)
 
-                if huidig == .gemeld && tm.opgepaktOp == nil { tm.opgepaktOp = Dag(nu) }
+                if huidig == .gemeld && tm.opgepaktOp == nil {
+                    tm.opgepaktOp = Dag(nu)
+                    tm.termijnTeLaat = Dag(nu) > tm.uiterlijkInBehandelingOp
+                }
                 tm.status = nieuw
                 if nieuw == .verkeerdeBronhouder, let nieuweBijhouder = keuzes.bijhouder {
                     // Leaves this inbox and arrives at the right bronhouder as new, with a new deadline.
@@ -386,9 +516,11 @@ package struct TerugmeldingService {
                     tm.status = .gemeld
                     tm.uiterlijkInBehandelingOp = try kalender.plusWerkdagen(Self.termijnWerkdagen, na: Dag(nu))
                     tm.opgepaktOp = nil
+                    tm.termijnTeLaat = nil
                 }
                 tm.laatsteVolgnummer = n
                 try await tm.save(on: tx)
+                try await Terugmeldingtellingen.verplaatst(tm, van: vorigeBijhouder, huidig, on: tx)
                 let contact = try await TerugmeldingInhoud.find(id, on: tx)
                     .flatMap { try? JSONDecoder().decode(TerugmeldingInvoer.self, from: Data($0.inhoud.utf8)) }?.terugMeldingHeader?.melder?.email
                 let doorgestuurd = nieuw == .verkeerdeBronhouder && keuzes.bijhouder != nil
@@ -414,6 +546,7 @@ package struct TerugmeldingService {
 
     private func nieuweStatus(_ id: UUID, volgnummer: Int, _ status: TerugmeldingStatus, door org: UUID?, tijdstip: Date) -> Statuswijziging {
         let s = Statuswijziging()
+        s.id = UUID.v7(tijdstip)
         s.$terugmelding.id = id
         s.volgnummer = volgnummer
         s.status = status
@@ -429,7 +562,7 @@ package struct TerugmeldingService {
         guard let b = try await Bijlage.query(on: db).filter(\.$id == bijlageID).filter(\.$terugmelding.$id == id).first(),
               let inhoud = try await BijlageInhoud.find(b.sha256, on: db)
         else { throw Weigering.nietGevonden(.bijlage) }
-        try await Verwerkingslog.regel(.bijlageRaadplegen, organisatie: org.id, terugmelding: id, betrokkene: tm.betrokkeneHash, traceID: traceID, tijdstip: nu).create(on: db)
+        try await logboek([Verwerkingslog.regel(.bijlageRaadplegen, organisatie: org.id, terugmelding: id, betrokkene: tm.betrokkeneHash, traceID: traceID, tijdstip: nu)])
         return (b, inhoud.data)
     }
 

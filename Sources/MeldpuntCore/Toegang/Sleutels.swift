@@ -28,7 +28,20 @@ package enum Sleutels {
     }
 
     package static func sha256Hex(_ data: some DataProtocol) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        hex(SHA256.hash(data: data))
+    }
+
+    private static let cijfers = Array("0123456789abcdef".utf8)
+
+    /// Lowercase hex, without a formatter per byte (this runs on every API request).
+    package static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        var uit: [UInt8] = []
+        uit.reserveCapacity(64)
+        for b in bytes {
+            uit.append(cijfers[Int(b >> 4)])
+            uit.append(cijfers[Int(b & 0x0F)])
+        }
+        return String(decoding: uit, as: UTF8.self)
     }
 
     package static func hash(apiSleutel: String) -> String { sha256Hex(Data(apiSleutel.utf8)) }

@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import MeldpuntDomain
 
 /// What was done with personal data; one entry per terugmelding touched.
 package enum Verwerkingsactie: String, Sendable {
@@ -22,6 +23,7 @@ package enum Verwerkingslog {
     package static func regel(_ actie: Verwerkingsactie, organisatie: UUID?, terugmelding: UUID? = nil, melding: UUID? = nil, betrokkene: String?,
                       traceID: String, tijdstip: Date = Date(), gebruiker: UUID? = nil) -> Verwerkingslogregel {
         let r = Verwerkingslogregel()
+        r.id = UUID.v7(tijdstip)
         r.tijdstip = tijdstip
         r.organisatieID = organisatie
         r.actie = actie.rawValue

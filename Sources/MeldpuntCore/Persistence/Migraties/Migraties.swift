@@ -17,5 +17,6 @@ package enum Migraties {
         CreateAccountbeveiliging(),
         AddEenmaligVingerafdruk(),
         CreateBerichtgeving(),
+        CreateLijstTellingen(),
     ]
 }

@@ -1,0 +1,141 @@
+import FluentKit
+import Foundation
+import SQLKit
+import Synchronization
+
+/// One writer with group commit. Each caller hands it a write; the writer runs whatever has
+/// queued in one transaction, each write in its own savepoint (one that fails is undone alone and
+/// its caller gets its error), commits once — one fsync for the whole batch — and only then
+/// answers every caller. Durability is unchanged: nobody hears "done" before the commit.
+///
+/// A write runs on the writer's connection and must only use the database it is given: it may
+/// read and write there, but never wait for anything outside the database (no network, no other
+/// connection), because every other caller waits behind it.
+package final class Schrijver: Sendable {
+    package static let maxPerBatch = 256
+
+    private let wachtrij = Wachtrij()
+    private let wekker: AsyncStream<Void>.Continuation
+    private let lus: Task<Void, Never>
+
+    package init(db: any Database) {
+        let (stroom, wekker) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        self.wekker = wekker
+        lus = Task { [wachtrij] in
+            for await _ in stroom {
+                while true {
+                    let batch = wachtrij.neem(Self.maxPerBatch)
+                    if batch.isEmpty { break }
+                    await Self.voerUit(batch, op: db)
+                    wachtrij.tel(batch.count)
+                }
+            }
+        }
+    }
+
+    /// Runs `werk` in the next batch; returns after the batch is committed.
+    package func schrijf<T: Sendable>(_ werk: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { (vervolg: CheckedContinuation<T, any Error>) in
+            let uitkomst = Uitkomst<T>()
+            let opdracht = Opdracht(
+                uitvoeren: { db in uitkomst.waarde = try await werk(db) },
+                afronden: { fout in
+                    if let fout { vervolg.resume(throwing: fout) } else { vervolg.resume(returning: uitkomst.waarde!) }
+                })
+            guard wachtrij.voegToe(opdracht) else {
+                vervolg.resume(throwing: Gestopt())
+                return
+            }
+            wekker.yield()
+        }
+    }
+
+    /// Batches committed and writes in them so far (writes per batch is the group-commit gain).
+    package var statistiek: (batches: Int, schrijfacties: Int) { wachtrij.statistiek }
+
+    /// Stops taking new writes and waits until the queued ones are committed.
+    package func stop() async {
+        wachtrij.sluit()
+        wekker.finish()
+        await lus.value
+    }
+
+    package struct Gestopt: Error {}
+
+    private static func voerUit(_ batch: [Opdracht], op db: any Database) async {
+        let fouten: [(any Error)?]
+        do {
+            fouten = try await db.schrijf { tx in
+                guard let sql = tx as? any SQLDatabase else { fatalError("Schrijver needs an SQL database") }
+                var fouten: [(any Error)?] = []
+                fouten.reserveCapacity(batch.count)
+                for opdracht in batch {
+                    try await sql.raw("SAVEPOINT schrijver").run()
+                    do {
+                        try await opdracht.uitvoeren(tx)
+                        fouten.append(nil)
+                    } catch {
+                        try await sql.raw("ROLLBACK TO SAVEPOINT schrijver").run()
+                        fouten.append(error)
+                    }
+                    try await sql.raw("RELEASE SAVEPOINT schrijver").run()
+                }
+                return fouten
+            }
+        } catch {
+            // The commit itself failed: nothing of this batch is durable, so every caller hears it.
+            for opdracht in batch { opdracht.afronden(error) }
+            return
+        }
+        for (opdracht, fout) in zip(batch, fouten) { opdracht.afronden(fout) }
+    }
+}
+
+/// A queued write: run inside the batch, answered after the commit.
+private struct Opdracht: Sendable {
+    let uitvoeren: @Sendable (any Database) async throws -> Void
+    let afronden: @Sendable ((any Error)?) -> Void
+}
+
+/// The result of one write, held from its run until the commit; only the writer's task touches it.
+private final class Uitkomst<T>: @unchecked Sendable {
+    var waarde: T?
+}
+
+private final class Wachtrij: Sendable {
+    private let staat = Mutex<(opdrachten: [Opdracht], gesloten: Bool)>(([], false))
+
+    func voegToe(_ o: Opdracht) -> Bool {
+        staat.withLock { s in
+            guard !s.gesloten else { return false }
+            s.opdrachten.append(o)
+            return true
+        }
+    }
+
+    func neem(_ maximaal: Int) -> [Opdracht] {
+        staat.withLock { s in
+            let n = min(maximaal, s.opdrachten.count)
+            let batch = Array(s.opdrachten.prefix(n))
+            s.opdrachten.removeFirst(n)
+            return batch
+        }
+    }
+
+    func sluit() { staat.withLock { $0.gesloten = true } }
+
+    private let teller = Mutex<(batches: Int, schrijfacties: Int)>((0, 0))
+
+    func tel(_ n: Int) { teller.withLock { $0.batches += 1; $0.schrijfacties += n } }
+
+    var statistiek: (batches: Int, schrijfacties: Int) { teller.withLock { $0 } }
+}
+
+extension Optional where Wrapped == Schrijver {
+    /// Through the writer when there is one (the server), else a transaction of its own (CLI, tests
+    /// that build a service on a bare database, and code already inside a transaction).
+    package func schrijf<T: Sendable>(op db: any Database, _ werk: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        if let schrijver = self { return try await schrijver.schrijf(werk) }
+        return try await db.schrijf(werk)
+    }
+}
