@@ -3,7 +3,7 @@
 
     python3 bench/bench.py                       # release builds, 10 M terugmeldingen, both databases
     python3 bench/bench.py --aantal 1000000 --databases sqlite
-    python3 bench/bench.py --smoke               # CI: debug builds, 2,000 rows, 1 s runs, no thresholds
+    python3 bench/bench.py --smoke               # CI: debug builds, 50,000 rows, 1 s runs, no thresholds
 
 Per database: the anchor (bench/anchor: Vapor hello-world, one naive Fluent insert per request),
 then Meldpunt on a copy of a generated database (bench/gegevens.py; the template is kept in
@@ -13,7 +13,7 @@ server CPU per request, the ratio to hello-world, and the server's peak RSS at t
 On PostgreSQL two instances also file at the same time. Standard library only, plus wrk, sqlite3
 and psql on the PATH.
 """
-import argparse, base64, json, os, shutil, signal, statistics, subprocess, sys, tempfile, time, urllib.request
+import argparse, base64, json, os, random, shutil, signal, statistics, subprocess, sys, tempfile, time, urllib.request
 
 HIER = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HIER)
@@ -67,7 +67,8 @@ class Server:
 
 
 def wrk(poort, script, verbindingen, duur, env):
-    args = ["wrk", "-t2", f"-c{verbindingen}", f"-d{duur}s", "--timeout", "30s", "--latency", "-s", os.path.join(WRK, script), f"http://127.0.0.1:{poort}"]
+    args = ["wrk", "-t2", f"-c{verbindingen}", f"-d{duur}s", "--timeout", "30s", "--latency", "-s", os.path.join(WRK, script),
+            f"http://127.0.0.1:{poort}{env.get('BENCH_PAD', '/') if script == 'hello.lua' else '/'}"]
     uit = subprocess.run(args, env={**os.environ, "BENCH_WRK": WRK, "BENCH_THREADS": "2", **env}, capture_output=True, text=True, check=True).stdout
     regel = next(r for r in uit.splitlines() if r.startswith("BENCH "))
     return json.loads(regel[6:])
@@ -240,10 +241,13 @@ def meet_meldpunt(db, args, werk, meldpunt):
         rijen.append(lezen("inbox termijnOverschreden=false", [f"{api}?pageSize=50&termijnOverschreden=false"]))
         rijen.append(lezen("afnemer's sent list, first page", [f"{api}?pageSize=50"], AFNEMER))
         rijen.append(lezen("detail GET /terugmeldingen/{ref}", [f"{api}/{i}" for i in lees]))
-        gemeld = ids("AND status = 'Gemeld'", 100000)
-        plak = max(1, len(gemeld) // (args.herhaal + 1))
-        rijen.append(scenario(s, "status change Gemeld → In behandeling", "status.lua", 8, args.duur, args.herhaal,
-                              {"BENCH_SLEUTEL": GEMEENTE, "BENCH_IDS": bestand(werk, "gemeld.txt", gemeld), "BENCH_STATUS": "In behandeling"},
+        # Each id once: new ones are taken up, those being worked on are completed.
+        stappen = [f"{i}|In behandeling" for i in ids("AND status = 'Gemeld'", 200000)] + \
+                  [f"{i}|Afgehandeld" for i in ids("AND status = 'In behandeling'", 200000)]
+        random.Random(13).shuffle(stappen)
+        plak = max(1, len(stappen) // (args.herhaal + 1))
+        rijen.append(scenario(s, "status change (take up, complete)", "status.lua", 8, args.duur, args.herhaal,
+                              {"BENCH_SLEUTEL": GEMEENTE, "BENCH_IDS": bestand(werk, "stappen.txt", stappen)},
                               per_run=lambda i: {"BENCH_VANAF": str((i + 1) * plak)}))
         lichaam = os.path.join(werk, "bijlagen.json")
         bijlagen_lichaam(lichaam)
@@ -310,13 +314,13 @@ def main():
     p.add_argument("--duur", type=int, default=10, help="seconds per measured run")
     p.add_argument("--herhaal", type=int, default=3)
     p.add_argument("--postgres", default=None, help="admin URL (a superuser); default: bench/postgres.sh starts one with fsync on")
-    p.add_argument("--smoke", action="store_true", help="debug builds, 2,000 rows, 1 s runs (CI)")
+    p.add_argument("--smoke", action="store_true", help="debug builds, 50,000 rows, 1 s runs (CI)")
     p.add_argument("--geen-build", action="store_true")
     p.add_argument("--template-laten", action="store_true", help="do not migrate the template (to measure an older build)")
     args = p.parse_args()
     configuratie = "release"
     if args.smoke:
-        args.aantal, args.duur, args.herhaal, configuratie = 2000, 1, 1, "debug"
+        args.aantal, args.duur, args.herhaal, configuratie = 50_000, 1, 1, "debug"
     if not args.geen_build:
         sh("swift", "build", "-c", configuratie, "--product", "meldpunt", cwd=ROOT)
         sh("swift", "build", "-c", configuratie, "--package-path", os.path.join(HIER, "anchor"), "--scratch-path", os.path.join(HIER, "anchor", ".build"), cwd=ROOT)

@@ -22,6 +22,11 @@ INHOUD = ('{"terugMeldingBody":{"objectIdentificatie":[{"attribuutUrn":"urn:brp:
           '"toelichting":"Gegenereerd: huisnummer wijkt af."}}')
 
 
+# Picked up two days after arrival, one in twenty nine days after (past the deadline of seven).
+OPGEPAKT = "(CASE WHEN (i * 7) % 100 < 5 THEN 9 ELSE 2 END)"
+TE_LAAT = ", CASE WHEN status = 'Gemeld' THEN NULL WHEN (i * 7) % 100 < 5 THEN TRUE ELSE FALSE END"
+
+
 def status_case(i, n):
     """SQL for the final status of row i: the newest 2 % new, the 1 % before them being worked on."""
     b = f"(({i} * 2654435761) % 1000)"
@@ -30,7 +35,7 @@ def status_case(i, n):
             f"ELSE CASE {delen} END END")
 
 
-def sqlite_sql(n):
+def sqlite_sql(n, afgeleid):
     return f"""
 PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-400000; PRAGMA temp_store=MEMORY;
 BEGIN;
@@ -47,10 +52,10 @@ CREATE TEMP TABLE rijen AS SELECT r.i, r.op, r.status,
     CASE r.status WHEN 'Gemeld' THEN 1 WHEN 'Ingetrokken' THEN 2 WHEN 'In behandeling' THEN 2 ELSE 3 END AS stappen
   FROM r JOIN ams JOIN g ON g.n = r.i % (SELECT count(*) FROM g) JOIN a ON a.n = (r.i / 10) % (SELECT count(*) FROM a);
 INSERT INTO terugmeldingen (id, afnemer_id, bijhouder_id, registratie, status, referentiekenmerk, ontvangen_op,
-    uiterlijk_in_behandeling_op, opgepakt_op, bsn, anummer, adres, betrokkene_hash, toelichting_kort, laatste_volgnummer, gewijzigd_op)
+    uiterlijk_in_behandeling_op, opgepakt_op, bsn, anummer, adres, betrokkene_hash, toelichting_kort, laatste_volgnummer, gewijzigd_op{", termijn_te_laat" if afgeleid else ""})
   SELECT id, afnemer, bijhouder, 'BRP', status, kenmerk, op, date(op + 7 * 86400, 'unixepoch'),
-    CASE WHEN status = 'Gemeld' THEN NULL ELSE date(op + 2 * 86400, 'unixepoch') END, bsn, NULL, NULL,
-    printf('%064x', i), 'Gegenereerd: huisnummer wijkt af.', stappen, op FROM rijen;
+    CASE WHEN status = 'Gemeld' THEN NULL ELSE date(op + {OPGEPAKT} * 86400, 'unixepoch') END, bsn, NULL, NULL,
+    printf('%064x', i), 'Gegenereerd: huisnummer wijkt af.', stappen, op{TE_LAAT if afgeleid else ""} FROM rijen;
 INSERT INTO terugmelding_inhoud (terugmelding_id, inhoud) SELECT id, '{INHOUD}' FROM rijen;
 INSERT INTO statuswijzigingen (id, terugmelding_id, volgnummer, status, tijdstip, organisatie_id, toelichting)
   SELECT substr(id, 1, 19) || printf('%04X', 16384 + v) || substr(id, 24), id, v,
@@ -64,7 +69,7 @@ PRAGMA journal_mode=WAL;
 """
 
 
-def postgres_sql(n):
+def postgres_sql(n, afgeleid):
     st = status_case("i", n)
     return f"""
 SET synchronous_commit = off; SET work_mem = '256MB'; SET maintenance_work_mem = '1GB';
@@ -83,10 +88,10 @@ CREATE TEMP TABLE rijen AS
   FROM r CROSS JOIN (SELECT id, gemeentecode FROM organisaties WHERE gemeentecode = '0363') ams
   JOIN g ON g.n = r.i % (SELECT count(*) FROM g) JOIN a ON a.n = (r.i / 10) % (SELECT count(*) FROM a);
 INSERT INTO terugmeldingen (id, afnemer_id, bijhouder_id, registratie, status, referentiekenmerk, ontvangen_op,
-    uiterlijk_in_behandeling_op, opgepakt_op, bsn, anummer, adres, betrokkene_hash, toelichting_kort, laatste_volgnummer, gewijzigd_op)
+    uiterlijk_in_behandeling_op, opgepakt_op, bsn, anummer, adres, betrokkene_hash, toelichting_kort, laatste_volgnummer, gewijzigd_op{", termijn_te_laat" if afgeleid else ""})
   SELECT id, afnemer, bijhouder, 'BRP', status, kenmerk, op, to_char(op + interval '7 days', 'YYYY-MM-DD'),
-    CASE WHEN status = 'Gemeld' THEN NULL ELSE to_char(op + interval '2 days', 'YYYY-MM-DD') END, bsn, NULL, NULL,
-    lpad(to_hex(i), 64, '0'), 'Gegenereerd: huisnummer wijkt af.', stappen, op FROM rijen;
+    CASE WHEN status = 'Gemeld' THEN NULL ELSE to_char(op + {OPGEPAKT} * interval '1 day', 'YYYY-MM-DD') END, bsn, NULL, NULL,
+    lpad(to_hex(i), 64, '0'), 'Gegenereerd: huisnummer wijkt af.', stappen, op{TE_LAAT if afgeleid else ""} FROM rijen;
 INSERT INTO terugmelding_inhoud (terugmelding_id, inhoud) SELECT id, '{INHOUD}' FROM rijen;
 INSERT INTO statuswijzigingen (id, terugmelding_id, volgnummer, status, tijdstip, organisatie_id, toelichting)
   SELECT overlay(id::text placing lpad(to_hex(16384 + v), 4, '0') from 20 for 4)::uuid, id, v,
@@ -99,6 +104,17 @@ VACUUM ANALYZE terugmeldingen; VACUUM ANALYZE statuswijzigingen; VACUUM ANALYZE 
 """
 
 
+# What the writes keep besides the rows (migration CreateLijstTellingen); counted once here when the
+# schema already has it, as `Terugmeldingtellingen.herbereken` does.
+AFGELEID = """
+DELETE FROM terugmelding_tellingen;
+INSERT INTO terugmelding_tellingen (organisatie_id, richting, status, aantal)
+  SELECT bijhouder_id, 'ontvangen', status, COUNT(*) FROM terugmeldingen GROUP BY bijhouder_id, status;
+INSERT INTO terugmelding_tellingen (organisatie_id, richting, status, aantal)
+  SELECT afnemer_id, 'verzonden', status, COUNT(*) FROM terugmeldingen GROUP BY afnemer_id, status;
+"""
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("database")
@@ -106,10 +122,14 @@ def main():
     args = p.parse_args()
     t = time.time()
     if args.database.startswith("sqlite://"):
-        sql = sqlite_sql(args.aantal)
-        subprocess.run(["sqlite3", "-bail", args.database[len("sqlite://"):]], input=sql, text=True, check=True, stdout=subprocess.DEVNULL)
+        pad = args.database[len("sqlite://"):]
+        heeft = subprocess.run(["sqlite3", pad, "SELECT count(*) FROM sqlite_master WHERE name = 'terugmelding_tellingen'"], capture_output=True, text=True, check=True).stdout.strip() == "1"
+        sql = sqlite_sql(args.aantal, heeft).replace("COMMIT;\nANALYZE;", (AFGELEID if heeft else "") + "COMMIT;\nANALYZE;")
+        subprocess.run(["sqlite3", "-bail", pad], input=sql, text=True, check=True, stdout=subprocess.DEVNULL)
     elif args.database.startswith("postgres"):
-        sql = postgres_sql(args.aantal)
+        heeft = subprocess.run(["psql", "-qAt", args.database, "-c", "SELECT count(*) FROM information_schema.tables WHERE table_name = 'terugmelding_tellingen'"],
+                               capture_output=True, text=True, check=True).stdout.strip() == "1"
+        sql = postgres_sql(args.aantal, heeft).replace("COMMIT;\nVACUUM", (AFGELEID if heeft else "") + "COMMIT;\nVACUUM")
         subprocess.run(["psql", "-q", "-v", "ON_ERROR_STOP=1", args.database], input=sql, text=True, check=True, stdout=subprocess.DEVNULL)
     else:
         sys.exit("database: sqlite:///pad of postgres://…")

@@ -11,6 +11,11 @@ import MeldpuntDomain
 import SQLKit
 import Vapor
 
+extension DatabaseID {
+    /// The connection of the group-commit writer (`Schrijver`), apart from the request pool.
+    static let schrijver = DatabaseID(string: "schrijver")
+}
+
 /// Where the data lives, from MELDPUNT_DATABASE_URL:
 /// `sqlite:///absolute/path.sqlite` or `postgres://user:pass@host:port/db`.
 enum DatabaseKeuze: Equatable, Sendable {
@@ -58,12 +63,19 @@ func configure(_ app: Application, database keuze: DatabaseKeuze, omgeving: [Str
     case .sqlite(let path):
         let folder = (path as NSString).deletingLastPathComponent
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        // The driver opens one connection per event loop; a thread pool larger than the cores lets
+        // a read run while another connection waits for the disk.
+        app.threadPool = NIOThreadPool(numberOfThreads: 8)
         // Writers queue for SQLite's one write lock: under a burst a request may wait its turn.
         app.databases.use(.sqlite(.file(path), connectionPoolTimeout: .seconds(60), sqlLogLevel: .debug), as: .sqlite)
+        // The group-commit writer's own connections: a batch being committed never holds up a read.
+        app.databases.use(.sqlite(.file(path), connectionPoolTimeout: .seconds(60), sqlLogLevel: .debug), as: .schrijver, isDefault: false)
     case .postgres(let url, let schema):
         var config = try SQLPostgresConfiguration(url: url)
         if let schema { config.searchPath = [schema] }
         app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(30), sqlLogLevel: .debug), as: .psql)
+        app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: 1, connectionPoolTimeout: .seconds(30), sqlLogLevel: .debug),
+                          as: .schrijver, isDefault: false)
         if let schema {
             _ = try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").all()
         }
@@ -90,8 +102,10 @@ func configure(_ app: Application, database keuze: DatabaseKeuze, omgeving: [Str
     app.lopendeVerzoeken = LopendeVerzoeken()
     app.middleware.use(LopendeVerzoekenMiddleware(lopend: app.lopendeVerzoeken))
     // Registered first, so it stops last: after the requests drained, before the database closes.
-    let schrijver = Schrijver(db: app.db)
+    let schrijver = Schrijver(db: app.db(.schrijver))
     app.schrijver = schrijver
+    app.sleutelcache = Sleutelcache()
+    app.organisatiecache = Organisatiecache()
     app.lifecycle.use(SchrijverStoppen(schrijver: schrijver))
     app.lifecycle.use(Afronden(lopend: app.lopendeVerzoeken, maximaal: .seconds(30)))
     app.middleware.use(ApiConventiesMiddleware(routes: app.routes, foutpagina: foutpagina))

@@ -103,6 +103,7 @@ extension Request {
                                                  kalender: application.kalender, nu: application.klok.nu(), traceID: traceID,
                                                  berichten: application.berichtgeving)
         terugmeldingen.schrijver = application.schrijver
+        terugmeldingen.organisaties = application.organisatiecache
         return Coordinatie(meldingen: meldingen, terugmeldingen: terugmeldingen)
     }
 }

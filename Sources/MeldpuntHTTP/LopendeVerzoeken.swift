@@ -96,13 +96,20 @@ extension Application {
 
 extension Application {
     private struct SleutelcacheKey: StorageKey { typealias Value = Sleutelcache }
+    private struct OrganisatiecacheKey: StorageKey { typealias Value = Organisatiecache }
+
+    /// Organisation names for answers, shared by every request of this instance.
+    /// Set once in `configure`, before any route runs.
+    package var organisatiecache: Organisatiecache {
+        get { storage[OrganisatiecacheKey.self]! }
+        set { storage[OrganisatiecacheKey.self] = newValue }
+    }
 
     /// Checked API keys, shared by every request of this instance.
+    /// Set once in `configure`, before any route runs.
     package var sleutelcache: Sleutelcache {
-        if let c = storage[SleutelcacheKey.self] { return c }
-        let c = Sleutelcache()
-        storage[SleutelcacheKey.self] = c
-        return c
+        get { storage[SleutelcacheKey.self]! }
+        set { storage[SleutelcacheKey.self] = newValue }
     }
 }
 

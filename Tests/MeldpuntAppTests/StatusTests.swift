@@ -166,9 +166,22 @@ struct ToegangTests {
         try await metApp { t in
             #expect(try await t.get("/api/v1/terugmeldingen", t.sleutels.svb).status == .ok)
             let svb = try await Organisaties.zoek(oin: "00000001002220647000", gemeentecode: nil, on: t.app.db)
-            #expect(try await Organisaties.trekSleutelsIn(van: svb, id: nil, on: t.app.db) == 1)
+            #expect(try await Organisaties.trekSleutelsIn(van: svb, id: nil, on: t.app.db, cache: t.app.sleutelcache) == 1)
             #expect(try await t.get("/api/v1/terugmeldingen", t.sleutels.svb).status == .unauthorized)
         }
+    }
+
+    @Test func sleutelcacheVergeetNaZijnGeldigheid() {
+        let cache = Sleutelcache(geldigheid: 10)
+        let nu = Date()
+        let org = OrganisatieDTO(Organisatie(id: UUID(), naam: "SVB", rollen: [.afnemer]))
+        cache.bewaar("h", org, nu: nu)
+        #expect(cache.zoek("h", nu: nu.addingTimeInterval(9)) == org)
+        // A key revoked by another process is asked of the database again after at most 10 s.
+        #expect(cache.zoek("h", nu: nu.addingTimeInterval(10)) == nil)
+        cache.bewaar("h", org, nu: nu)
+        cache.leeg()
+        #expect(cache.zoek("h", nu: nu) == nil)
     }
 
     @Test func vreemdenZienNiets() async throws {

@@ -1,6 +1,6 @@
--- POST a status change to terugmeldingen from BENCH_IDS, each id once (threads take disjoint
--- ids, starting at BENCH_VANAF so the three measured runs use different ones).
--- BENCH_STATUS is the new status; 'Afgehandeld' comes with the explanation it needs.
+-- POST a status change for each line "id|new status" of BENCH_IDS, each line once (threads take
+-- disjoint lines, starting at BENCH_VANAF so the measured runs use different ones).
+-- Every change carries an explanation ('Afgehandeld' needs one).
 local g = dofile(os.getenv("BENCH_WRK") .. "/gemeen.lua")
 local threads = 0
 function setup(thread) thread:set("nummer", threads); threads = threads + 1 end
@@ -9,11 +9,13 @@ function init(args)
   kop = g.kop()
   stap = tonumber(os.getenv("BENCH_THREADS") or "2")
   plek = tonumber(os.getenv("BENCH_VANAF") or "0") + (nummer or 0)
-  body = string.format('{"status":"%s","toelichting":"Benchmark: onderzocht en gecorrigeerd."}', os.getenv("BENCH_STATUS") or "In behandeling")
 end
 function request()
-  local id = ids[(plek % #ids) + 1]
+  local id, status = ids[(plek % #ids) + 1]:match("([^|]+)|(.+)")
   plek = plek + stap
+  local body = string.format('{"status":"%s","toelichting":"Benchmark: onderzocht en gecorrigeerd.","uitkomst":"%s"}', status,
+    status == "Afgehandeld" and "verbeterd" or "")
+  if status ~= "Afgehandeld" then body = string.format('{"status":"%s","toelichting":"Benchmark: opgepakt."}', status) end
   return wrk.format("POST", "/api/v1/terugmeldingen/" .. id .. "/statuswijzigingen", kop, body)
 end
 done = g.done

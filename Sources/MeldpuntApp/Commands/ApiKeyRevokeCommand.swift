@@ -23,7 +23,8 @@ struct ApiKeyRevokeCommand: AsyncCommand {
             guard let u = UUID(uuidString: raw) else { throw Organisaties.Fout.ongeldig("--id is geen geldig sleutel-id.") }
             id = u
         }
-        let aantal = try await Organisaties.trekSleutelsIn(van: org, id: id, on: db)
+        // Another process (the CLI) empties only its own cache: running servers stop the key within its lifetime.
+        let aantal = try await Organisaties.trekSleutelsIn(van: org, id: id, on: db, cache: context.application.sleutelcache)
         if id != nil && aantal == 0 { throw Organisaties.Fout.nietGevonden("Geen actieve sleutel met dit id bij \(org.naam).") }
         try await Audit.schrijf(.sleutelIngetrokken, door: nil, organisatie: org.id, onderwerp: id?.tekst ?? "alle", details: "\(aantal)", nu: Date(), on: db)
         schrijf(context, "\(aantal) sleutel(s) van \(org.naam) ingetrokken.")

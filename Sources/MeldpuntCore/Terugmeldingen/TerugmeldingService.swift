@@ -17,6 +17,8 @@ package struct TerugmeldingService {
     /// The server's group-commit writer; without one (CLI, inside another transaction) each
     /// write is a transaction of its own.
     package var schrijver: Schrijver?
+    /// Organisation names for answers, shared by the server's requests.
+    package var organisaties: Organisatiecache?
     /// Told of every status change inside its transaction (coordination moves a linked request).
     package var bijStatuswijziging: (@Sendable (TerugmeldingGewijzigd, any Database) async throws -> Void)?
 
@@ -26,6 +28,7 @@ package struct TerugmeldingService {
     package func op(_ database: any Database) -> TerugmeldingService {
         var t = TerugmeldingService(db: database, referentie: referentie, pseudoniemen: pseudoniemen, kalender: kalender, nu: nu, traceID: traceID, berichten: berichten)
         t.bijStatuswijziging = bijStatuswijziging
+        t.organisaties = organisaties
         return t
     }
 
@@ -123,8 +126,11 @@ package struct TerugmeldingService {
     /// The terugmelding if the caller is party to it; 404 otherwise, so its existence is not revealed.
     package func detail(_ id: UUID, voor org: OrganisatieDTO, als partijen: Set<TerugmeldingPartij>) async throws -> TerugmeldingDetailDTO {
         let tm = try await zoekAlsPartij(id, org, partijen)
-        try await logboek([Verwerkingslog.regel(.raadplegen, organisatie: org.id, terugmelding: id, betrokkene: tm.betrokkeneHash, traceID: traceID, tijdstip: nu)])
-        return try await detailZonderLog(id)
+        // The entry and the reads at the same time; the answer leaves only once the entry is durable.
+        async let logregel: Void = logboek([Verwerkingslog.regel(.raadplegen, organisatie: org.id, terugmelding: id, betrokkene: tm.betrokkeneHash, traceID: traceID, tijdstip: nu)])
+        let detail = try await detailZonderLog(id, gelezen: tm)
+        try await logregel
+        return detail
     }
 
     /// The terugmelding if the organisation is a party to it in one of the roles it acts in here
@@ -136,21 +142,32 @@ package struct TerugmeldingService {
         return tm
     }
 
-    private func detailZonderLog(_ id: UUID) async throws -> TerugmeldingDetailDTO {
-        guard let tm = try await Terugmelding.query(on: db).filter(\.$id == id).with(\.$afnemer).with(\.$bijhouder).first(),
-              let inhoud = try await TerugmeldingInhoud.find(id, on: db)
-        else { throw Weigering.nietGevonden(.bron) }
+    private func detailZonderLog(_ id: UUID, gelezen: Terugmelding? = nil) async throws -> TerugmeldingDetailDTO {
+        let db = db
+        async let inhoudRij = TerugmeldingInhoud.find(id, on: db)
+        async let historieRijen = Statuswijziging.query(on: db).filter(\.$terugmelding.$id == id).sort(\.$volgnummer).all()
+        async let bijlagenRijen = Bijlage.query(on: db).filter(\.$terugmelding.$id == id).sort(\.$gegevenIndex).all()
+        let gevonden: Terugmelding? = if let gelezen { gelezen } else { try await Terugmelding.find(id, on: db) }
+        guard let tm = gevonden, let inhoud = try await inhoudRij else { throw Weigering.nietGevonden(.bron) }
         let verzoek = try JSONDecoder().decode(TerugmeldingInvoer.self, from: Data(inhoud.inhoud.utf8))
-        let historie = try await Statuswijziging.query(on: db).filter(\.$terugmelding.$id == id)
-            .with(\.$organisatie).with(\.$nieuweBijhouder).sort(\.$volgnummer).all()
-        let bijlagen = try await Bijlage.query(on: db).filter(\.$terugmelding.$id == id).sort(\.$gegevenIndex).all()
-        return detailDTO(tm, afnemer: OrganisatieVerwijzing(tm.afnemer), bijhouder: OrganisatieVerwijzing(tm.bijhouder), verzoek: verzoek, bijlagen: bijlagen,
+        let historie = try await historieRijen
+        let bijlagen = try await bijlagenRijen
+        let orgs = try await verwijzingen([tm.$afnemer.id, tm.$bijhouder.id] + historie.flatMap { [$0.$organisatie.id, $0.$nieuweBijhouder.id].compactMap { $0 } })
+        guard let afnemer = orgs[tm.$afnemer.id], let bijhouder = orgs[tm.$bijhouder.id] else { throw Weigering.nietGevonden(.bron) }
+        return detailDTO(tm, afnemer: afnemer, bijhouder: bijhouder, verzoek: verzoek, bijlagen: bijlagen,
                          historie: historie.map { s in
                              StatuswijzigingDTO(volgnummer: s.volgnummer, status: s.status, tijdstip: s.tijdstip,
-                                                organisatie: s.organisatie.map(OrganisatieVerwijzing.init), toelichting: s.toelichting,
-                                                verwachteDatum: s.verwachteDatum, nieuweBijhouder: s.nieuweBijhouder.map(OrganisatieVerwijzing.init),
+                                                organisatie: s.$organisatie.id.flatMap { orgs[$0] }, toelichting: s.toelichting,
+                                                verwachteDatum: s.verwachteDatum, nieuweBijhouder: s.$nieuweBijhouder.id.flatMap { orgs[$0] },
                                                 uitkomst: s.uitkomst)
                          })
+    }
+
+    /// Names of organisations by id: from the shared cache when the server passed one.
+    private func verwijzingen(_ ids: [UUID]) async throws -> [UUID: OrganisatieVerwijzing] {
+        if let organisaties { return try await organisaties.verwijzingen(ids, on: db) }
+        return Dictionary(try await Organisatie.query(on: db).filter(\.$id ~~ Set(ids)).all().map { ($0.id!, OrganisatieVerwijzing($0)) },
+                          uniquingKeysWith: { a, _ in a })
     }
 
     private func detailDTO(_ tm: Terugmelding, afnemer: OrganisatieVerwijzing, bijhouder: OrganisatieVerwijzing, verzoek: TerugmeldingInvoer,
@@ -259,15 +276,17 @@ package struct TerugmeldingService {
         if zoekt {
             let begin = (filter.pagina - 1) * grootte
             rijen = try await gefilterd(filter, org).sort(\.$ontvangenOp, volgorde(filter)).sort(\.$id, volgorde(filter))
-                .with(\.$afnemer).with(\.$bijhouder).range(begin..<(begin + grootte + 1)).all()
+                .range(begin..<(begin + grootte + 1)).all()
         } else {
             let ids = try await volgendeIds(filter, statussen, org, aantal: grootte + 1)
-            let gevonden = try await Terugmelding.query(on: db).filter(\.$id ~~ ids).with(\.$afnemer).with(\.$bijhouder).all()
+            let gevonden = try await Terugmelding.query(on: db).filter(\.$id ~~ ids).all()
             let opId = Dictionary(gevonden.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
             rijen = ids.compactMap { opId[$0] }
         }
         let pagina = Array(rijen.prefix(grootte))
-        try await logboek(pagina.map {
+        // One entry per listed person (Logboek Dataverwerkingen: one Betrokkene per entry), written
+        // while the rest of the page is gathered; the page leaves only once they are durable.
+        async let logregels: Void = logboek(pagina.map {
             Verwerkingslog.regel(.inLijst, organisatie: org.id, terugmelding: $0.id, betrokkene: $0.betrokkeneHash, traceID: traceID, tijdstip: nu)
         })
         let alleenMap = !zoekt && filter.ontvangenVanaf == nil && filter.ontvangenTot == nil && filter.termijnOverschreden == nil
@@ -278,15 +297,18 @@ package struct TerugmeldingService {
         } else {
             nil
         }
-        let items = pagina.map { tm in
-            TerugmeldingSamenvattingDTO(
+        let orgs = try await verwijzingen(pagina.flatMap { [$0.$afnemer.id, $0.$bijhouder.id] })
+        let items = try pagina.map { tm in
+            guard let afnemer = orgs[tm.$afnemer.id], let bijhouder = orgs[tm.$bijhouder.id] else { throw Weigering.nietGevonden(.bron) }
+            return TerugmeldingSamenvattingDTO(
                 terugMeldingReferentie: tm.id!.tekst, referentieKenmerk: tm.referentiekenmerk, status: tm.status,
-                registratie: tm.registratie, afnemer: OrganisatieVerwijzing(tm.afnemer), bijhouder: OrganisatieVerwijzing(tm.bijhouder),
+                registratie: tm.registratie, afnemer: afnemer, bijhouder: bijhouder,
                 persoon: PersoonIdentificatie(bsn: tm.bsn, anummer: tm.anummer, adres: tm.adres),
                 toelichtingBegin: tm.toelichtingKort, ontvangenOp: tm.ontvangenOp,
                 uiterlijkInBehandelingOp: tm.uiterlijkInBehandelingOp, termijnOverschreden: termijnOverschreden(tm),
                 href: "/api/v1/terugmeldingen/\(tm.id!.tekst)")
         }
+        try await logregels
         return Lijstpagina(items: items, totaal: totaal, meer: rijen.count > grootte)
     }
 
