@@ -13,7 +13,7 @@ server CPU per request, the ratio to hello-world, and the server's peak RSS at t
 On PostgreSQL two instances also file at the same time. Standard library only, plus wrk, sqlite3
 and psql on the PATH.
 """
-import argparse, base64, json, os, random, shutil, signal, statistics, subprocess, sys, tempfile, time, urllib.request
+import argparse, base64, json, os, random, shutil, signal, subprocess, sys, tempfile, time, urllib.request
 
 HIER = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HIER)
@@ -87,9 +87,11 @@ def scenario(server, naam, script, verbindingen, duur, herhaal, env=None, per_ru
         runs.append(r)
     runs.sort(key=lambda r: r["rate"])
     m = runs[len(runs) // 2]
+    # Peak RSS of the server so far (VmHWM): after this scenario, so a jump names its cause.
+    m["piek_mb"] = piek_rss_mb(server.proc.pid)
     m["naam"], m["verbindingen"] = naam, verbindingen
     m["fouten_alle_runs"] = sum(r["errors"] for r in runs)
-    print(f"  {naam:<44} {m['rate']:9.0f}/s  p99 {m['p99_us'] / 1000:7.1f} ms  fouten {m['fouten_alle_runs']}", file=sys.stderr, flush=True)
+    print(f"  {naam:<44} {m['rate']:9.0f}/s  p99 {m['p99_us'] / 1000:7.1f} ms  fouten {m['fouten_alle_runs']}  piek {m['piek_mb']:.0f} MB", file=sys.stderr, flush=True)
     return m
 
 
@@ -114,6 +116,9 @@ class SQLite:
 
     def kopie(self, template, naam):
         doel = f"{self.werk}/{naam}.sqlite"
+        nodig, vrij = os.path.getsize(template), shutil.disk_usage(self.werk).free
+        if vrij < nodig * 1.2:
+            raise SystemExit(f"FOUT: de kopie van {template} ({nodig / 1e9:.0f} GB) past niet ({vrij / 1e9:.0f} GB vrij)")
         sh("cp", "--sparse=always", template, doel)
         return f"sqlite://{doel}"
 
@@ -283,7 +288,7 @@ def twee_instanties(eerste, url, args, werk, meldpunt):
 
 
 def tabel(resultaten, commit):
-    regels = [f"| what ({commit}) | conns | " + " | ".join(f"{d}: req/s · p50/p99/max ms · errors · CPU ms/req · × hello" for d in resultaten) + " |",
+    regels = [f"| what ({commit}) | conns | " + " | ".join(f"{d}: req/s · p50/p99/max ms · errors · CPU ms/req · × hello · peak RSS MB" for d in resultaten) + " |",
               "| --- | --- |" + " --- |" * len(resultaten)]
     namen = [r["naam"] for r in next(iter(resultaten.values()))]
     for d in resultaten.values():
@@ -299,7 +304,7 @@ def tabel(resultaten, commit):
             conns = str(r["verbindingen"])
             cpu = f"{r['cpu_ms'] / max(1, r['requests']):.2f}" if r.get("cpu_ms") is not None else "–"
             cellen.append(f"{r['rate']:,.0f} · {r['p50_us'] / 1000:.1f}/{r['p99_us'] / 1000:.1f}/{r['max_us'] / 1000:.0f} · "
-                          f"{r['fouten_alle_runs']} · {cpu} · {r['rate'] / hello:.3f}")
+                          f"{r['fouten_alle_runs']} · {cpu} · {r['rate'] / hello:.3f} · {r.get('piek_mb', 0):.0f}")
         regels.append(f"| {naam} | {conns} | " + " | ".join(cellen) + " |")
     regels.append("| peak RSS (MB) | | " + " | ".join(
         f"anchor {max(r['rss_mb'] for r in d if r['naam'].startswith('anchor')):.0f}, meldpunt {max(r['rss_mb'] for r in d if not r['naam'].startswith('anchor')):.0f}"
@@ -317,6 +322,7 @@ def main():
     p.add_argument("--smoke", action="store_true", help="debug builds, 50,000 rows, 1 s runs (CI)")
     p.add_argument("--geen-build", action="store_true")
     p.add_argument("--template-laten", action="store_true", help="do not migrate the template (to measure an older build)")
+    p.add_argument("--label", help="what the table's heading names instead of the commit (an older build)")
     args = p.parse_args()
     configuratie = "release"
     if args.smoke:
@@ -331,6 +337,24 @@ def main():
     os.makedirs(data, exist_ok=True)
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT).stdout.strip()
     resultaten = {}
+    try:
+        meet_alles(args, werk, data, meldpunt, anchor, resultaten)
+    finally:
+        # The copies are as large as the templates: never leave them behind.
+        for n in os.listdir(werk):
+            if n.endswith((".sqlite", ".sqlite-wal", ".sqlite-shm")):
+                os.remove(os.path.join(werk, n))
+    uit = tabel(resultaten, args.label or commit)
+    print(uit)
+    with open(os.path.join(werk, "resultaten.json"), "w") as f:
+        json.dump(resultaten, f, indent=1)
+    print(f"(ruwe cijfers: {werk}/resultaten.json)", file=sys.stderr)
+    fout = sum(r["fouten_alle_runs"] for d in resultaten.values() for r in d)
+    if fout:
+        sys.exit(f"FOUT: {fout} mislukte verzoeken")
+
+
+def meet_alles(args, werk, data, meldpunt, anchor, resultaten):
     for naam in args.databases.split(","):
         if naam == "sqlite":
             db = SQLite(data, werk)
@@ -339,14 +363,8 @@ def main():
             db = Postgres(beheer)
         print(f"== {db.naam}", file=sys.stderr, flush=True)
         resultaten[db.naam] = meet_anchor(db, args, werk, anchor) + meet_meldpunt(db, args, werk, meldpunt)
-    uit = tabel(resultaten, commit)
-    print(uit)
-    with open(os.path.join(werk, "resultaten.json"), "w") as f:
-        json.dump(resultaten, f, indent=1)
-    print(f"(ruwe cijfers: {werk}/resultaten.json)", file=sys.stderr)
-    fout = sum(r["fouten_alle_runs"] for d in resultaten.values() for r in d)
-    if fout:
-        sys.exit(f"FOUT: {fout} mislukte verzoeken")
+        if isinstance(db, Postgres):
+            db.psql("DROP DATABASE IF EXISTS meldpunt_bench WITH (FORCE)")
 
 
 if __name__ == "__main__":

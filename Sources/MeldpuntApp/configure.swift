@@ -74,7 +74,7 @@ func configure(_ app: Application, database keuze: DatabaseKeuze, omgeving: [Str
         var config = try SQLPostgresConfiguration(url: url)
         if let schema { config.searchPath = [schema] }
         app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(30), sqlLogLevel: .debug), as: .psql)
-        app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: 1, connectionPoolTimeout: .seconds(30), sqlLogLevel: .debug),
+        app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: 2, connectionPoolTimeout: .seconds(30), sqlLogLevel: .debug),
                           as: .schrijver, isDefault: false)
         if let schema {
             _ = try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").all()
@@ -83,6 +83,7 @@ func configure(_ app: Application, database keuze: DatabaseKeuze, omgeving: [Str
     if case .sqlite = keuze {
         // WAL: readers never wait for the writer. Persistent in the file, so once is enough.
         _ = try await (app.db as! any SQLDatabase).raw("PRAGMA journal_mode=WAL").all()
+        try await stelSQLiteVerbindingenIn(app)
     }
 
     app.migrations.add(Migraties.alle)
@@ -102,7 +103,14 @@ func configure(_ app: Application, database keuze: DatabaseKeuze, omgeving: [Str
     app.lopendeVerzoeken = LopendeVerzoeken()
     app.middleware.use(LopendeVerzoekenMiddleware(lopend: app.lopendeVerzoeken))
     // Registered first, so it stops last: after the requests drained, before the database closes.
-    let schrijver = Schrijver(db: app.db(.schrijver))
+    // SQLite: one lane (one write lock). PostgreSQL: four lanes over the writer's four connections.
+    let schrijver: Schrijver
+    switch keuze {
+    case .sqlite: schrijver = Schrijver(db: app.db(.schrijver))
+    case .postgres:
+        let loops = Array(app.eventLoopGroup.makeIterator())
+        schrijver = Schrijver(banen: (0..<4).map { app.databases.database(.schrijver, logger: app.logger, on: loops[$0 % loops.count])! })
+    }
     app.schrijver = schrijver
     app.sleutelcache = Sleutelcache()
     app.organisatiecache = Organisatiecache()
@@ -139,5 +147,22 @@ func configure(_ app: Application, database keuze: DatabaseKeuze, omgeving: [Str
 
     if app.environment == .development {
         try await DemoSeed.zaai(app)
+    }
+}
+
+/// Per-connection settings. The driver keeps one connection per event loop and pool, opened here
+/// once and kept: waiting for the write lock sleeps (busy_timeout) instead of the driver's default
+/// of retrying at once, which spins a thread; a larger page cache; temporary sorts in memory; the
+/// WAL file cut back after a checkpoint. Durability stays synchronous=FULL (the default in WAL: one
+/// fsync per commit, shared by a whole batch of the writer).
+private func stelSQLiteVerbindingenIn(_ app: Application) async throws {
+    for id in [DatabaseID.sqlite, .schrijver] {
+        for loop in app.eventLoopGroup.makeIterator() {
+            guard let db = app.databases.database(id, logger: app.logger, on: loop) as? any SQLDatabase else { continue }
+            for pragma in ["PRAGMA busy_timeout = 10000", "PRAGMA cache_size = -16000", "PRAGMA temp_store = MEMORY",
+                           "PRAGMA journal_size_limit = 67108864", "PRAGMA synchronous = FULL"] {
+                _ = try await db.raw(SQLQueryString(pragma)).all()
+            }
+        }
     }
 }

@@ -68,13 +68,21 @@ struct LijstenEnSchrijverTests {
             let svb = try await k.nieuweOrganisatie("SVB", oin: "00000001002220647000", rollen: [.afnemer])
             let amsterdam = try await k.organisatie(gemeentecode: "0363")
             let rotterdam = try await k.organisatie(gemeentecode: "0599")
-            let schrijver = Schrijver(db: k.db)
+            // Two lanes (as PostgreSQL runs), six filings at once: counts gathered per batch stay exact.
+            let schrijver = Schrijver(banen: [k.db, k.db])
             let t = engine(k, nu: k.nu, schrijver: schrijver)
-            var ids: [UUID] = []
-            for i in 0..<6 {
-                let gemeld = try await t.maak(TerugmeldingCoreTests.terugmelding(gemeente: i < 4 ? "0363" : "0599"), door: svb)
-                ids.append(UUID(uuidString: gemeld.terugMeldingReferentie)!)
+            let gemeld = try await withThrowingTaskGroup(of: (Int, UUID).self) { groep in
+                for i in 0..<6 {
+                    groep.addTask {
+                        let g = try await t.maak(TerugmeldingCoreTests.terugmelding(gemeente: i < 4 ? "0363" : "0599"), door: svb)
+                        return (i, UUID(uuidString: g.terugMeldingReferentie)!)
+                    }
+                }
+                var r: [(Int, UUID)] = []
+                for try await x in groep { r.append(x) }
+                return r
             }
+            let ids = gemeld.sorted { $0.0 < $1.0 }.map(\.1)
             _ = try await t.wijzigStatus(ids[0], .init(status: "In behandeling"), door: amsterdam, als: [.bijhouder])
             _ = try await t.wijzigStatus(ids[0], .init(status: "Afgehandeld", toelichting: "Gecorrigeerd.", uitkomst: "verbeterd"), door: amsterdam, als: [.bijhouder])
             _ = try await t.wijzigStatus(ids[1], .init(status: "Verkeerde bronhouder", gemeentecode: "0599"), door: amsterdam, als: [.bijhouder])

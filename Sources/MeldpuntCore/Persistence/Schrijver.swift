@@ -14,53 +14,75 @@ import Synchronization
 package final class Schrijver: Sendable {
     package static let maxPerBatch = 256
 
-    private let wachtrij = Wachtrij()
-    private let wekker: AsyncStream<Void>.Continuation
-    private let lus: Task<Void, Never>
+    /// One lane per connection, each with its own queue and batches. SQLite has one write lock,
+    /// so one lane; PostgreSQL commits lanes in parallel (a write's statements are round trips,
+    /// and one connection does them one after another).
+    private let banen: [Baan]
+    private let volgende = Atomic<Int>(0)
 
-    package init(db: any Database) {
-        let (stroom, wekker) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
-        self.wekker = wekker
-        lus = Task { [wachtrij] in
-            for await _ in stroom {
-                while true {
-                    let batch = wachtrij.neem(Self.maxPerBatch)
-                    if batch.isEmpty { break }
-                    await Self.voerUit(batch, op: db)
-                    wachtrij.tel(batch.count)
-                }
-            }
-        }
+    package convenience init(db: any Database) { self.init(banen: [db]) }
+
+    package init(banen databases: [any Database]) {
+        precondition(!databases.isEmpty)
+        banen = databases.map(Baan.init)
     }
 
-    /// Runs `werk` in the next batch; returns after the batch is committed.
+    /// Runs `werk` in the next batch of a lane; returns after that batch is committed.
     package func schrijf<T: Sendable>(_ werk: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { (vervolg: CheckedContinuation<T, any Error>) in
+        let baan = banen[volgende.add(1, ordering: .relaxed).oldValue % banen.count]
+        return try await withCheckedThrowingContinuation { (vervolg: CheckedContinuation<T, any Error>) in
             let uitkomst = Uitkomst<T>()
             let opdracht = Opdracht(
                 uitvoeren: { db in uitkomst.waarde = try await werk(db) },
                 afronden: { fout in
                     if let fout { vervolg.resume(throwing: fout) } else { vervolg.resume(returning: uitkomst.waarde!) }
                 })
-            guard wachtrij.voegToe(opdracht) else {
+            guard baan.wachtrij.voegToe(opdracht) else {
                 vervolg.resume(throwing: Gestopt())
                 return
             }
-            wekker.yield()
+            baan.wekker.yield()
         }
     }
 
     /// Batches committed and writes in them so far (writes per batch is the group-commit gain).
-    package var statistiek: (batches: Int, schrijfacties: Int) { wachtrij.statistiek }
+    package var statistiek: (batches: Int, schrijfacties: Int) {
+        banen.map(\.wachtrij.statistiek).reduce((0, 0)) { ($0.0 + $1.batches, $0.1 + $1.schrijfacties) }
+    }
 
     /// Stops taking new writes and waits until the queued ones are committed.
     package func stop() async {
-        wachtrij.sluit()
-        wekker.finish()
-        await lus.value
+        for baan in banen { await baan.stop() }
     }
 
     package struct Gestopt: Error {}
+
+    private final class Baan: Sendable {
+        let wachtrij = Wachtrij()
+        let wekker: AsyncStream<Void>.Continuation
+        let lus: Task<Void, Never>
+
+        init(_ db: any Database) {
+            let (stroom, wekker) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+            self.wekker = wekker
+            lus = Task { [wachtrij] in
+                for await _ in stroom {
+                    while true {
+                        let batch = wachtrij.neem(Schrijver.maxPerBatch)
+                        if batch.isEmpty { break }
+                        await Schrijver.voerUit(batch, op: db)
+                        wachtrij.tel(batch.count)
+                    }
+                }
+            }
+        }
+
+        func stop() async {
+            wachtrij.sluit()
+            wekker.finish()
+            await lus.value
+        }
+    }
 
     private static func voerUit(_ batch: [Opdracht], op db: any Database) async {
         let fouten: [(any Error)?]
@@ -69,10 +91,15 @@ package final class Schrijver: Sendable {
                 guard let sql = tx as? any SQLDatabase else { fatalError("Schrijver needs an SQL database") }
                 var fouten: [(any Error)?] = []
                 fouten.reserveCapacity(batch.count)
+                var tellingen = Terugmeldingtellingen.Verschuivingen()
                 for opdracht in batch {
                     try await sql.raw("SAVEPOINT schrijver").run()
+                    // Counts are gathered per write and applied once per batch, in one order:
+                    // fewer statements, and no two lanes lock the same counters the other way round.
+                    let eigen = Terugmeldingtellingen.Verschuivingen()
                     do {
-                        try await opdracht.uitvoeren(tx)
+                        try await Terugmeldingtellingen.$uitgesteld.withValue(eigen) { try await opdracht.uitvoeren(tx) }
+                        tellingen.voegToe(eigen)
                         fouten.append(nil)
                     } catch {
                         try await sql.raw("ROLLBACK TO SAVEPOINT schrijver").run()
@@ -80,6 +107,7 @@ package final class Schrijver: Sendable {
                     }
                     try await sql.raw("RELEASE SAVEPOINT schrijver").run()
                 }
+                try await Terugmeldingtellingen.pasToe(tellingen, on: tx)
                 return fouten
             }
         } catch {

@@ -9,12 +9,52 @@ import SQLKit
 package enum Terugmeldingtellingen {
     package static let tabel = "terugmelding_tellingen"
 
+    /// Changes to counts not yet written: the group-commit writer gathers them per batch.
+    package final class Verschuivingen: @unchecked Sendable {
+        // Only the writer's task touches one of these, one write after another.
+        fileprivate var deltas: [Sleutel: Int] = [:]
+
+        package init() {}
+
+        func voegToe(_ ander: Verschuivingen) {
+            for (k, d) in ander.deltas { deltas[k, default: 0] += d }
+        }
+    }
+
+    fileprivate struct Sleutel: Hashable, Comparable {
+        let organisatie: UUID
+        let richting: String
+        let status: String
+
+        static func < (a: Sleutel, b: Sleutel) -> Bool {
+            (a.organisatie.uuidString, a.richting, a.status) < (b.organisatie.uuidString, b.richting, b.status)
+        }
+    }
+
+    /// Set by the writer while a write runs: counts go there instead of straight to the table.
+    @TaskLocal package static var uitgesteld: Verschuivingen?
+
+    /// The gathered changes, in one fixed order (so two writers never wait for each other in a circle).
+    package static func pasToe(_ v: Verschuivingen, on db: any Database) async throws {
+        for (k, d) in v.deltas.sorted(by: { $0.key < $1.key }) where d != 0 {
+            try await schrijf(k.organisatie, k.richting, k.status, d, on: db)
+        }
+    }
+
     /// `delta` terugmeldingen more (or fewer) for this organisation, side and status.
     package static func verschuif(_ organisatie: UUID, _ richting: TerugmeldingService.Richting, _ status: TerugmeldingStatus, _ delta: Int,
                                   on db: any Database) async throws {
+        if let uitgesteld {
+            uitgesteld.deltas[Sleutel(organisatie: organisatie, richting: richting.rawValue, status: status.rawValue), default: 0] += delta
+            return
+        }
+        try await schrijf(organisatie, richting.rawValue, status.rawValue, delta, on: db)
+    }
+
+    private static func schrijf(_ organisatie: UUID, _ richting: String, _ status: String, _ delta: Int, on db: any Database) async throws {
         let sql = db as! any SQLDatabase
         try await sql.raw("""
-            INSERT INTO \(ident: tabel) (organisatie_id, richting, status, aantal) VALUES (\(bind: organisatie), \(bind: richting.rawValue), \(bind: status.rawValue), \(bind: delta))
+            INSERT INTO \(ident: tabel) (organisatie_id, richting, status, aantal) VALUES (\(bind: organisatie), \(bind: richting), \(bind: status), \(bind: delta))
             ON CONFLICT (organisatie_id, richting, status) DO UPDATE SET aantal = \(ident: tabel).aantal + excluded.aantal
             """).run()
     }

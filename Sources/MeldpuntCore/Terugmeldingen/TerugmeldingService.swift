@@ -198,7 +198,7 @@ package struct TerugmeldingService {
     /// commit; the caller sees the data only once its entries are durable.
     private func logboek(_ regels: [Verwerkingslogregel]) async throws {
         guard !regels.isEmpty else { return }
-        try await schrijver.schrijf(op: db) { tx in try await regels.create(on: tx) }
+        try await schrijver.schrijf(op: db) { tx in try await Verwerkingslog.schrijf(regels, on: tx) }
     }
 
     package static func beschrijving(_ status: TerugmeldingStatus, uiterlijk: Dag, bijhouder: String) -> String {
@@ -215,8 +215,47 @@ package struct TerugmeldingService {
 
     /// Overdue: still not picked up after the deadline day, or picked up after it.
     package func termijnOverschreden(_ tm: Terugmelding) -> Bool {
-        if let opgepakt = tm.opgepaktOp { return opgepakt > tm.uiterlijkInBehandelingOp }
-        return Dag(nu) > tm.uiterlijkInBehandelingOp
+        Self.termijnOverschreden(opgepakt: tm.opgepaktOp, uiterlijk: tm.uiterlijkInBehandelingOp, vandaag: Dag(nu))
+    }
+
+    static func termijnOverschreden(opgepakt: Dag?, uiterlijk: Dag, vandaag: Dag) -> Bool {
+        if let opgepakt { return opgepakt > uiterlijk }
+        return vandaag > uiterlijk
+    }
+
+    /// A list row as the list reads it: straight from SQL, without building a model per row.
+    struct Lijstrij: Decodable {
+        let id: UUID
+        let afnemerId: UUID
+        let bijhouderId: UUID
+        let registratie: String
+        let status: TerugmeldingStatus
+        let referentiekenmerk: String?
+        let ontvangenOp: Date
+        let uiterlijkInBehandelingOp: Dag
+        let opgepaktOp: Dag?
+        let bsn: String?
+        let anummer: String?
+        let adres: String?
+        let betrokkeneHash: String?
+        let toelichtingKort: String
+
+        // The column names themselves: a key strategy converts every key on every row.
+        enum CodingKeys: String, CodingKey {
+            case id, registratie, status, referentiekenmerk, bsn, anummer, adres
+            case afnemerId = "afnemer_id", bijhouderId = "bijhouder_id", ontvangenOp = "ontvangen_op"
+            case uiterlijkInBehandelingOp = "uiterlijk_in_behandeling_op", opgepaktOp = "opgepakt_op"
+            case betrokkeneHash = "betrokkene_hash", toelichtingKort = "toelichting_kort"
+        }
+
+        static let kolommen = "id, afnemer_id, bijhouder_id, registratie, status, referentiekenmerk, ontvangen_op, uiterlijk_in_behandeling_op, opgepakt_op, bsn, anummer, adres, betrokkene_hash, toelichting_kort"
+
+        init(_ tm: Terugmelding) {
+            id = tm.id!; afnemerId = tm.$afnemer.id; bijhouderId = tm.$bijhouder.id; registratie = tm.registratie; status = tm.status
+            referentiekenmerk = tm.referentiekenmerk; ontvangenOp = tm.ontvangenOp; uiterlijkInBehandelingOp = tm.uiterlijkInBehandelingOp
+            opgepaktOp = tm.opgepaktOp; bsn = tm.bsn; anummer = tm.anummer; adres = tm.adres; betrokkeneHash = tm.betrokkeneHash
+            toelichtingKort = tm.toelichtingKort
+        }
     }
 
     // MARK: Listing
@@ -272,16 +311,13 @@ package struct TerugmeldingService {
         // A search by kenmerk, referentie or person finds a handful through its own index.
         let zoekt = filter.kenmerk != nil || filter.referentie != nil || filter.persoon != nil
         let grootte = filter.paginagrootte
-        let rijen: [Terugmelding]
+        let rijen: [Lijstrij]
         if zoekt {
             let begin = (filter.pagina - 1) * grootte
             rijen = try await gefilterd(filter, org).sort(\.$ontvangenOp, volgorde(filter)).sort(\.$id, volgorde(filter))
-                .range(begin..<(begin + grootte + 1)).all()
+                .range(begin..<(begin + grootte + 1)).all().map(Lijstrij.init)
         } else {
-            let ids = try await volgendeIds(filter, statussen, org, aantal: grootte + 1)
-            let gevonden = try await Terugmelding.query(on: db).filter(\.$id ~~ ids).all()
-            let opId = Dictionary(gevonden.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
-            rijen = ids.compactMap { opId[$0] }
+            rijen = try await volgendeRijen(filter, statussen, org, aantal: grootte + 1)
         }
         let pagina = Array(rijen.prefix(grootte))
         // One entry per listed person (Logboek Dataverwerkingen: one Betrokkene per entry), written
@@ -297,16 +333,18 @@ package struct TerugmeldingService {
         } else {
             nil
         }
-        let orgs = try await verwijzingen(pagina.flatMap { [$0.$afnemer.id, $0.$bijhouder.id] })
+        let orgs = try await verwijzingen(pagina.flatMap { [$0.afnemerId, $0.bijhouderId] })
+        let vandaag = Dag(nu)
         let items = try pagina.map { tm in
-            guard let afnemer = orgs[tm.$afnemer.id], let bijhouder = orgs[tm.$bijhouder.id] else { throw Weigering.nietGevonden(.bron) }
+            guard let afnemer = orgs[tm.afnemerId], let bijhouder = orgs[tm.bijhouderId] else { throw Weigering.nietGevonden(.bron) }
             return TerugmeldingSamenvattingDTO(
-                terugMeldingReferentie: tm.id!.tekst, referentieKenmerk: tm.referentiekenmerk, status: tm.status,
+                terugMeldingReferentie: tm.id.tekst, referentieKenmerk: tm.referentiekenmerk, status: tm.status,
                 registratie: tm.registratie, afnemer: afnemer, bijhouder: bijhouder,
                 persoon: PersoonIdentificatie(bsn: tm.bsn, anummer: tm.anummer, adres: tm.adres),
                 toelichtingBegin: tm.toelichtingKort, ontvangenOp: tm.ontvangenOp,
-                uiterlijkInBehandelingOp: tm.uiterlijkInBehandelingOp, termijnOverschreden: termijnOverschreden(tm),
-                href: "/api/v1/terugmeldingen/\(tm.id!.tekst)")
+                uiterlijkInBehandelingOp: tm.uiterlijkInBehandelingOp,
+                termijnOverschreden: Self.termijnOverschreden(opgepakt: tm.opgepaktOp, uiterlijk: tm.uiterlijkInBehandelingOp, vandaag: vandaag),
+                href: "/api/v1/terugmeldingen/\(tm.id.tekst)")
         }
         try await logregels
         return Lijstpagina(items: items, totaal: totaal, meer: rijen.count > grootte)
@@ -320,7 +358,7 @@ package struct TerugmeldingService {
     /// The list's ids in order, each branch of the filter one index range in list order
     /// ((organisation, status or lateness, ontvangen_op, id)), merged: a page costs the same at
     /// any depth when it follows a cursor.
-    private func volgendeIds(_ filter: Filter, _ statussen: [TerugmeldingStatus], _ org: OrganisatieDTO, aantal: Int) async throws -> [UUID] {
+    private func volgendeRijen(_ filter: Filter, _ statussen: [TerugmeldingStatus], _ org: OrganisatieDTO, aantal: Int) async throws -> [Lijstrij] {
         let sql = db as! any SQLDatabase
         let oplopend = filter.richting == .ontvangen
         let richting: SQLQueryString = oplopend ? "ASC" : "DESC"
@@ -363,17 +401,17 @@ package struct TerugmeldingService {
 
         let volgorde: SQLQueryString = "ORDER BY ontvangen_op \(richting), id \(richting)"
         func tak(_ voorwaarden: [SQLQueryString], limiet: Int) -> SQLQueryString {
-            "SELECT id, ontvangen_op FROM terugmeldingen WHERE " + (gemeen + voorwaarden).joined(separator: " AND ")
+            "SELECT \(unsafeRaw: Lijstrij.kolommen) FROM terugmeldingen WHERE " + (gemeen + voorwaarden).joined(separator: " AND ")
                 + " " + volgorde + " LIMIT \(literal: limiet)"
         }
         let vraag: SQLQueryString
         if takken.count == 1 {
             vraag = tak(takken[0], limiet: aantal) + " OFFSET \(literal: overslaan)"
         } else {
-            vraag = takken.enumerated().map { i, t in "SELECT id, ontvangen_op FROM (" + tak(t, limiet: overslaan + aantal) + ") AS t\(literal: i)" }
+            vraag = takken.enumerated().map { i, t in "SELECT * FROM (" + tak(t, limiet: overslaan + aantal) + ") AS t\(literal: i)" }
                 .joined(separator: " UNION ALL ") + " " + volgorde + " LIMIT \(literal: aantal) OFFSET \(literal: overslaan)"
         }
-        return try await sql.raw(vraag).all().map { try $0.decode(column: "id", as: UUID.self) }
+        return try await sql.raw(vraag).all(decoding: Lijstrij.self)
     }
 
     /// The filter as a query (searches and counting).

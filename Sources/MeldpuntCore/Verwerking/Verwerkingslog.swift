@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import MeldpuntDomain
+import SQLKit
 
 /// What was done with personal data; one entry per terugmelding touched.
 package enum Verwerkingsactie: String, Sendable {
@@ -35,9 +36,20 @@ package enum Verwerkingslog {
         return r
     }
 
+    /// One multi-row INSERT, built directly: a list page writes 50 entries, and Fluent's model
+    /// insert reflects over every model.
     package static func schrijf(_ regels: [Verwerkingslogregel], on db: any Database) async throws {
         guard !regels.isEmpty else { return }
-        try await regels.create(on: db)
+        guard let sql = db as? any SQLDatabase else { return try await regels.create(on: db) }
+        var insert = sql.insert(into: Verwerkingslogregel.schema)
+            .columns("id", "tijdstip", "organisatie_id", "actie", "terugmelding_id", "melding_id", "trace_id", "betrokkene_hash", "gebruiker_id")
+        for r in regels {
+            insert = insert.values([
+                SQLBind(r.id ?? UUID.v7(r.tijdstip)), SQLBind(r.tijdstip), SQLBind(r.organisatieID), SQLBind(r.actie), SQLBind(r.terugmeldingID),
+                SQLBind(r.meldingID), SQLBind(r.traceID), SQLBind(r.betrokkeneHash), SQLBind(r.gebruikerID),
+            ])
+        }
+        try await insert.run()
     }
 
     package static func voor(terugmelding id: UUID, on db: any Database) async throws -> [Verwerkingslogregel] {

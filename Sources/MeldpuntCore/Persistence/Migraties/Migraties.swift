@@ -18,5 +18,6 @@ package enum Migraties {
         AddEenmaligVingerafdruk(),
         CreateBerichtgeving(),
         CreateLijstTellingen(),
+        AnalyseerLijstIndexen(),
     ]
 }
