@@ -74,9 +74,15 @@ def wrk(poort, script, verbindingen, duur, env):
     return json.loads(regel[6:])
 
 
+ALLEEN = []
+
+
 def scenario(server, naam, script, verbindingen, duur, herhaal, env=None, per_run=None):
     """Warm-up, then `herhaal` measured runs; the median run by rate, with server CPU per request."""
     env = env or {}
+    if ALLEEN and not naam.startswith("anchor") and not any(a in naam for a in ALLEEN):
+        return {"naam": naam, "verbindingen": verbindingen, "rate": 0, "p50_us": 0, "p99_us": 0, "max_us": 0,
+                "fouten_alle_runs": 0, "cpu_ms": None, "requests": 0, "overgeslagen": True}
     wrk(server.poort, script, verbindingen, max(1, duur // 3), {**env, **(per_run(-1) if per_run else {})})
     runs = []
     for i in range(herhaal):
@@ -259,7 +265,7 @@ def meet_meldpunt(db, args, werk, meldpunt):
         rijen.append(scenario(s, "filing with 20 MB of attachments", "lichaam.lua", 4, args.duur, args.herhaal,
                               {"BENCH_SLEUTEL": AFNEMER, "BENCH_PAD": api, "BENCH_LICHAAM": lichaam}))
         rss = piek_rss_mb(s.proc.pid)
-        if isinstance(db, Postgres):
+        if isinstance(db, Postgres) and (not ALLEEN or any(a in "filing on two instances" for a in ALLEEN)):
             rijen.append(twee_instanties(s, url, args, werk, meldpunt))
             rss = max(rss, piek_rss_mb(s.proc.pid))
     finally:
@@ -294,6 +300,8 @@ def tabel(resultaten, commit):
     for d in resultaten.values():
         namen += [r["naam"] for r in d if r["naam"] not in namen]
     for naam in namen:
+        if all(next((r for r in d if r["naam"] == naam), {}).get("overgeslagen") for d in resultaten.values()):
+            continue
         cellen, conns = [], ""
         for d, rijen in resultaten.items():
             hello = next(r["rate"] for r in rijen if r["naam"].startswith("anchor: hello"))
@@ -323,8 +331,10 @@ def main():
     p.add_argument("--geen-build", action="store_true")
     p.add_argument("--template-laten", action="store_true", help="do not migrate the template (to measure an older build)")
     p.add_argument("--label", help="what the table's heading names instead of the commit (an older build)")
+    p.add_argument("--alleen", action="append", default=[], help="only scenarios whose name contains this (repeatable)")
     args = p.parse_args()
     configuratie = "release"
+    ALLEEN.extend(args.alleen)
     if args.smoke:
         args.aantal, args.duur, args.herhaal, configuratie = 50_000, 1, 1, "debug"
     if not args.geen_build:
