@@ -32,17 +32,10 @@ struct Paginering {
 
     func linkHeader(_ req: Request, totaal: Int) -> String {
         let laatste = max(1, (totaal + grootte - 1) / grootte)
-        func url(_ p: Int) -> String {
-            var delen = (req.url.query ?? "").split(separator: "&").map(String.init)
-                .filter { !$0.hasPrefix("page=") && !$0.hasPrefix("pageSize=") }
-            delen.append("page=\(p)")
-            delen.append("pageSize=\(grootte)")
-            return "<\(req.url.path)?\(delen.joined(separator: "&"))>"
-        }
-        var links = ["\(url(1)); rel=\"first\""]
-        if pagina > 1 { links.append("\(url(min(pagina - 1, laatste))); rel=\"prev\"") }
-        if pagina < laatste { links.append("\(url(pagina + 1)); rel=\"next\"") }
-        links.append("\(url(laatste)); rel=\"last\"")
+        var links = ["\(url(req, ["page=1"])); rel=\"first\""]
+        if pagina > 1 { links.append("\(url(req, ["page=\(min(pagina - 1, laatste))"])); rel=\"prev\"") }
+        if pagina < laatste { links.append("\(url(req, ["page=\(pagina + 1)"])); rel=\"next\"") }
+        links.append("\(url(req, ["page=\(laatste)"])); rel=\"last\"")
         return links.joined(separator: ", ")
     }
 
@@ -50,20 +43,22 @@ struct Paginering {
     /// more follow. With `page` in the request, page numbers as before (prev, and last when the
     /// total is known).
     func linkHeader(_ req: Request, na laatste: String?, meer: Bool, totaal: Int?) -> String {
-        func url(_ extra: [String]) -> String {
-            var delen = (req.url.query ?? "").split(separator: "&").map(String.init)
-                .filter { !$0.hasPrefix("page=") && !$0.hasPrefix("pageSize=") && !$0.hasPrefix("after=") }
-            delen += extra + ["pageSize=\(grootte)"]
-            return "<\(req.url.path)?\(delen.joined(separator: "&"))>"
-        }
-        var links = ["\(url([])); rel=\"first\""]
+        var links = ["\(url(req, [])); rel=\"first\""]
         if req.queryWaarde("page") != nil {
-            if pagina > 1 { links.append("\(url(["page=\(pagina - 1)"])); rel=\"prev\"") }
-            if meer { links.append("\(url(["page=\(pagina + 1)"])); rel=\"next\"") }
-            if let totaal { links.append("\(url(["page=\(max(1, (totaal + grootte - 1) / grootte))"])); rel=\"last\"") }
+            if pagina > 1 { links.append("\(url(req, ["page=\(pagina - 1)"])); rel=\"prev\"") }
+            if meer { links.append("\(url(req, ["page=\(pagina + 1)"])); rel=\"next\"") }
+            if let totaal { links.append("\(url(req, ["page=\(max(1, (totaal + grootte - 1) / grootte))"])); rel=\"last\"") }
         } else if meer, let laatste {
-            links.append("\(url(["after=\(laatste)"])); rel=\"next\"")
+            links.append("\(url(req, ["after=\(laatste)"])); rel=\"next\"")
         }
         return links.joined(separator: ", ")
+    }
+
+    /// The request's own URL with its other parameters kept and the paging ones replaced.
+    private func url(_ req: Request, _ paging: [String]) -> String {
+        var delen = (req.url.query ?? "").split(separator: "&").map(String.init)
+            .filter { !$0.hasPrefix("page=") && !$0.hasPrefix("pageSize=") && !$0.hasPrefix("after=") }
+        delen += paging + ["pageSize=\(grootte)"]
+        return "<\(req.url.path)?\(delen.joined(separator: "&"))>"
     }
 }

@@ -102,7 +102,6 @@ func configure(_ app: Application, database keuze: DatabaseKeuze, omgeving: [Str
     // Outermost, so the count covers error handling too; the database closes only after it drains.
     app.lopendeVerzoeken = LopendeVerzoeken()
     app.middleware.use(LopendeVerzoekenMiddleware(lopend: app.lopendeVerzoeken))
-    // Registered first, so it stops last: after the requests drained, before the database closes.
     // SQLite: one lane (one write lock). PostgreSQL: four lanes over the writer's four connections.
     let schrijver: Schrijver
     switch keuze {
@@ -114,6 +113,7 @@ func configure(_ app: Application, database keuze: DatabaseKeuze, omgeving: [Str
     app.schrijver = schrijver
     app.sleutelcache = Sleutelcache()
     app.organisatiecache = Organisatiecache()
+    // Registered first, so it stops last: after the requests drained, before the database closes.
     app.lifecycle.use(SchrijverStoppen(schrijver: schrijver))
     app.lifecycle.use(Afronden(lopend: app.lopendeVerzoeken, maximaal: .seconds(30)))
     app.middleware.use(ApiConventiesMiddleware(routes: app.routes, foutpagina: foutpagina))

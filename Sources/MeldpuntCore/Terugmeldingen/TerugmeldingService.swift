@@ -97,7 +97,7 @@ package struct TerugmeldingService {
                 try await eerste.create(on: tx)
                 if !bijlagen.isEmpty { try await bijlagen.create(on: tx) }
                 try await Terugmeldingtellingen.erbij(tm, on: tx)
-                try await Verwerkingslog.regel(.aanmaken, organisatie: afnemer.id, terugmelding: id, betrokkene: betrokkene, traceID: traceID, tijdstip: ontvangen).create(on: tx)
+                try await Verwerkingslog.schrijf([Verwerkingslog.regel(.aanmaken, organisatie: afnemer.id, terugmelding: id, betrokkene: betrokkene, traceID: traceID, tijdstip: ontvangen)], on: tx)
                 try await berichten.terugmeldingAangekomen(tm, bij: bijhouder, doorgestuurd: false, nu: ontvangen, on: tx)
                 if let eenmalig {
                     try await EenmaligeSleutel(sleutel: eenmalig.sleutel, resultaat: id.tekst, aangemaaktOp: ontvangen, vingerafdruk: eenmalig.vingerafdruk).create(on: tx)
@@ -163,11 +163,9 @@ package struct TerugmeldingService {
                          })
     }
 
-    /// Names of organisations by id: from the shared cache when the server passed one.
+    /// Names of organisations by id: from the shared cache when the server passed one, else read now.
     private func verwijzingen(_ ids: [UUID]) async throws -> [UUID: OrganisatieVerwijzing] {
-        if let organisaties { return try await organisaties.verwijzingen(ids, on: db) }
-        return Dictionary(try await Organisatie.query(on: db).filter(\.$id ~~ Set(ids)).all().map { ($0.id!, OrganisatieVerwijzing($0)) },
-                          uniquingKeysWith: { a, _ in a })
+        try await (organisaties ?? Organisatiecache()).verwijzingen(ids, on: db)
     }
 
     private func detailDTO(_ tm: Terugmelding, afnemer: OrganisatieVerwijzing, bijhouder: OrganisatieVerwijzing, verzoek: TerugmeldingInvoer,
@@ -241,14 +239,14 @@ package struct TerugmeldingService {
         let toelichtingKort: String
 
         // The column names themselves: a key strategy converts every key on every row.
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: String, CodingKey, CaseIterable {
             case id, registratie, status, referentiekenmerk, bsn, anummer, adres
             case afnemerId = "afnemer_id", bijhouderId = "bijhouder_id", ontvangenOp = "ontvangen_op"
             case uiterlijkInBehandelingOp = "uiterlijk_in_behandeling_op", opgepaktOp = "opgepakt_op"
             case betrokkeneHash = "betrokkene_hash", toelichtingKort = "toelichting_kort"
         }
 
-        static let kolommen = "id, afnemer_id, bijhouder_id, registratie, status, referentiekenmerk, ontvangen_op, uiterlijk_in_behandeling_op, opgepakt_op, bsn, anummer, adres, betrokkene_hash, toelichting_kort"
+        static let kolommen = CodingKeys.allCases.map(\.rawValue).joined(separator: ", ")
 
         init(_ tm: Terugmelding) {
             id = tm.id!; afnemerId = tm.$afnemer.id; bijhouderId = tm.$bijhouder.id; registratie = tm.registratie; status = tm.status
@@ -592,7 +590,7 @@ package struct TerugmeldingService {
                     terugmelding: id, status: tm.status, uitkomst: keuzes.uitkomst,
                     toelichting: (toelichting?.isEmpty ?? true) ? nil : toelichting, verwachteDatum: keuzes.datum,
                     nieuweBijhouder: keuzes.bijhouder?.id, door: org.naam), tx)
-                try await Verwerkingslog.regel(.statuswijziging, organisatie: org.id, terugmelding: id, betrokkene: tm.betrokkeneHash, traceID: traceID, tijdstip: nu).create(on: tx)
+                try await Verwerkingslog.schrijf([Verwerkingslog.regel(.statuswijziging, organisatie: org.id, terugmelding: id, betrokkene: tm.betrokkeneHash, traceID: traceID, tijdstip: nu)], on: tx)
             }
         } catch {
             // The unique (terugmelding, volgnummer) refused a second change at the same moment.

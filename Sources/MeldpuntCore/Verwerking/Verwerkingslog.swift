@@ -40,8 +40,7 @@ package enum Verwerkingslog {
     /// insert reflects over every model.
     package static func schrijf(_ regels: [Verwerkingslogregel], on db: any Database) async throws {
         guard !regels.isEmpty else { return }
-        guard let sql = db as? any SQLDatabase else { return try await regels.create(on: db) }
-        var insert = sql.insert(into: Verwerkingslogregel.schema)
+        var insert = (db as! any SQLDatabase).insert(into: Verwerkingslogregel.schema)
             .columns("id", "tijdstip", "organisatie_id", "actie", "terugmelding_id", "melding_id", "trace_id", "betrokkene_hash", "gebruiker_id")
         for r in regels {
             insert = insert.values([
