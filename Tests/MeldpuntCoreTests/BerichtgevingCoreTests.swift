@@ -232,6 +232,39 @@ struct BerichtgevingCoreTests {
         }
     }
 
+    @Test func herinneringenOverMeerderePaginasElkeEenmaalEnNietVoorOpgepakte() async throws {
+        try await metKern { k in
+            let svb = try await k.nieuweOrganisatie("SVB", oin: "00000001002220647000", rollen: [.afnemer])
+            let amsterdam = try await Organisaties.zoek(oin: nil, gemeentecode: "0363", on: k.db)
+            amsterdam.meldingEmail = "terugmeldingen@amsterdam.test"
+            try await amsterdam.save(on: k.db)
+            var ids: [String] = []
+            for _ in 0..<7 {
+                ids.append(try await k.coordinatie.terugmeldingen.maak(TerugmeldingCoreTests.terugmelding(), door: svb).terugMeldingReferentie)
+            }
+            // One is taken into handling: it gets no notice.
+            let opgepakt = try #require(UUID(uuidString: ids[3]))
+            let tm = try #require(try await Terugmelding.find(opgepakt, on: k.db))
+            tm.opgepaktOp = Dag(k.nu)
+            tm.status = .inBehandeling
+            try await tm.save(on: k.db)
+            func verstreken() async throws -> Int {
+                try await UitgaandBericht.query(on: k.db).filter(\.$aan == "terugmeldingen@amsterdam.test").all()
+                    .filter { $0.onderwerp.hasPrefix("Termijn verstreken") }.count
+            }
+            var planner = Planner(db: k.db, berichten: k.berichten, kalender: k.kalender)
+            planner.paginagrootte = 2
+            // Tuesday 1 December: all deadlines passed; four pages of two.
+            let dinsdag = k.nu.addingTimeInterval(8 * 86_400)
+            #expect(try await planner.ronde(nu: dinsdag).herinneringen == 6)
+            #expect(try await planner.ronde(nu: dinsdag.addingTimeInterval(600)).herinneringen == 0)
+            #expect(try await verstreken() == 6)
+            let sleutels = try await VerstuurdeHerinnering.query(on: k.db).all().compactMap(\.id)
+            #expect(!sleutels.contains { $0.contains(ids[3]) })
+            #expect(Set(sleutels.filter { $0.hasPrefix("terugmelding-verstreken:") }).count == 6)
+        }
+    }
+
     @Test func leaseBijEenInstantieTegelijk() async throws {
         try await metKern { k in
             let p = Planner(db: k.db, berichten: k.berichten, kalender: k.kalender)

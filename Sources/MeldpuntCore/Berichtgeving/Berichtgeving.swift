@@ -24,13 +24,20 @@ package struct Berichtgeving: Sendable {
     /// `instellingen`: the page where the recipient chooses how they get mail (named in summaries).
     package func mail(aan: String, taal: Taal, _ tekst: Mailtekst, bezorging: Bezorgwijze = .direct, instellingen: String = "/account",
                       melding: UUID? = nil, organisatie: UUID?, nu: Date, on db: any Database) async throws {
+        try await mailBericht(aan: aan, taal: taal, tekst, bezorging: bezorging, instellingen: instellingen, melding: melding, organisatie: organisatie, nu: nu)?
+            .create(on: db)
+    }
+
+    /// The outbox row of that mail, for a caller that inserts it itself; nil for an unusable address.
+    package func mailBericht(aan: String, taal: Taal, _ tekst: Mailtekst, bezorging: Bezorgwijze = .direct, instellingen: String = "/account",
+                             melding: UUID? = nil, organisatie: UUID?, nu: Date) throws -> UitgaandBericht? {
         let adres = aan.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard Self.isAdres(adres) else { return }
+        guard Self.isAdres(adres) else { return nil }
         let inhoud = Mailinhoud(taal: taal, onderwerp: tekst.onderwerp, alineas: tekst.alineas,
                                 link: tekst.link.map { publiekeUrl + $0 }, linkTekst: tekst.linkTekst,
                                 afmelden: bezorging == .dagelijks ? publiekeUrl + instellingen : nil)
         let b = UitgaandBericht()
-        b.id = UUID()
+        b.id = UUID.v7(nu)
         b.soort = .mail
         b.aan = adres
         b.onderwerp = tekst.onderwerp
@@ -47,7 +54,7 @@ package struct Berichtgeving: Sendable {
             b.status = .gebundeld
             b.bundel = Self.bundel(adres, taal)
         }
-        try await b.create(on: db)
+        return b
     }
 
     /// A summary collects per address and language.
@@ -81,14 +88,23 @@ package struct Berichtgeving: Sendable {
     /// looked up only when a reader has a subscription at all (most steps have none to tell).
     package func gebeurtenis(_ voorval: Voorval, object: String, kenmerken maakKenmerken: () async throws -> [String: String],
                              lezers: [Lezer], nu: Date, on db: any Database) async throws {
+        for b in try await gebeurtenisBerichten(voorval, object: object, kenmerken: maakKenmerken, lezers: lezers, nu: nu, on: db) {
+            try await b.create(on: db)
+        }
+    }
+
+    /// The outbox rows of that event, for a caller that inserts them itself (`db` is only read).
+    package func gebeurtenisBerichten(_ voorval: Voorval, object: String, kenmerken maakKenmerken: () async throws -> [String: String],
+                                      lezers: [Lezer], nu: Date, on db: any Database) async throws -> [UitgaandBericht] {
         let perOrganisatie = Dictionary(lezers.map { ($0.organisatie, $0) }, uniquingKeysWith: { a, _ in a })
-        guard !perOrganisatie.isEmpty else { return }
+        guard !perOrganisatie.isEmpty else { return [] }
         let abonnementen = try await Abonnement.query(on: db).filter(\.$organisatie.$id ~~ Array(perOrganisatie.keys)).all()
-        guard !abonnementen.isEmpty else { return }
+        guard !abonnementen.isEmpty else { return [] }
         let kenmerken = try await maakKenmerken()
+        var berichten: [UitgaandBericht] = []
         for a in abonnementen {
             guard let lezer = perOrganisatie[a.$organisatie.id], try a.luistertNaar(voorval.kanaal, kenmerken) else { continue }
-            let id = UUID()
+            let id = UUID.v7(nu)
             let body = try Self.gebeurtenisBody(voorval, id: id, vorm: a.vorm, bron: bron, object: object,
                                                 resourceUrl: publiekeUrl + lezer.resourceUrl, hoofdObject: publiekeUrl + lezer.hoofdObject,
                                                 kenmerken: kenmerken, tijd: nu)
@@ -104,8 +120,9 @@ package struct Berichtgeving: Sendable {
             b.volgendePogingOp = nu
             b.aangemaaktOp = nu
             b.organisatie = a.$organisatie.id
-            try await b.create(on: db)
+            berichten.append(b)
         }
+        return berichten
     }
 
     /// The event as the subscription's shape has it.

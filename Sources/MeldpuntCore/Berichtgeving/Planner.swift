@@ -12,6 +12,8 @@ package struct Planner: Sendable {
     package let kalender: Werkdagkalender
     /// When the morning summaries go out (Amsterdam time, working days).
     package var samenvattingUur = 7
+    /// Candidates read at a time by the reminder scan.
+    package var paginagrootte = 500
 
     package init(db: any Database, berichten: Berichtgeving, kalender: Werkdagkalender) {
         self.db = db
@@ -61,20 +63,26 @@ package struct Planner: Sendable {
         let morgen = try kalender.plusWerkdagen(1, na: vandaag)
         let maandGeleden = try vandaag.plus(dagen: -30)
 
-        // Terugmeldingen not yet taken into handling.
-        let gemeld = try await Terugmelding.query(on: db).filter(\.$status == .gemeld).filter(\.$opgepaktOp == nil)
-            .filter(\.$uiterlijkInBehandelingOp >= maandGeleden).filter(\.$uiterlijkInBehandelingOp <= morgen).all()
-        for tm in gemeld {
-            let d = tm.uiterlijkInBehandelingOp
-            if d < vandaag {
-                r.herinneringen += try await eenmaal("terugmelding-verstreken:\(tm.id!.tekst):\(d)", nu: nu) { tx in
-                    try await berichten.terugmeldingTermijn(tm, verstreken: true, nu: nu, on: tx)
-                }
-            } else if werkdag {
-                r.herinneringen += try await eenmaal("terugmelding-nadert:\(tm.id!.tekst):\(d)", nu: nu) { tx in
-                    try await berichten.terugmeldingTermijn(tm, verstreken: false, nu: nu, on: tx)
+        // Terugmeldingen not yet taken into handling: at national scale many thousands wait in the
+        // window, so they are read a page at a time from the small index of those not picked up,
+        // and a page's reminders already sent are found with one query.
+        var na: (dag: Dag, id: UUID)?
+        while true {
+            let pagina = try await nogNietOpgepakt(van: maandGeleden, tot: morgen, na: na, aantal: paginagrootte)
+            let sleutels = pagina.map { kandidaat -> String in
+                let soort = kandidaat.uiterlijk < vandaag ? "terugmelding-verstreken" : "terugmelding-nadert"
+                return "\(soort):\(kandidaat.id.tekst):\(kandidaat.uiterlijk)"
+            }
+            let verstuurd = Set(try await VerstuurdeHerinnering.query(on: db).filter(\.$id ~~ sleutels).all(\.$id).compactMap { $0 })
+            for (kandidaat, sleutel) in zip(pagina, sleutels) where !verstuurd.contains(sleutel) {
+                let verstreken = kandidaat.uiterlijk < vandaag
+                guard verstreken || werkdag, let tm = try await Terugmelding.find(kandidaat.id, on: db) else { continue }
+                r.herinneringen += try await eenmaal(sleutel, nu: nu) { tx in
+                    try await berichten.terugmeldingTermijn(tm, verstreken: verstreken, nu: nu, on: tx)
                 }
             }
+            guard pagina.count == paginagrootte, let laatste = pagina.last else { break }
+            na = (laatste.uiterlijk, laatste.id)
         }
 
         // First personal contact still to make.
@@ -109,6 +117,27 @@ package struct Planner: Sendable {
             r.samenvattingen = try await samenvattingen(nu: nu)
         }
         return r
+    }
+
+
+    /// New terugmeldingen (status Gemeld, not picked up) whose deadline lies in `van...tot`, in
+    /// deadline order after `na`: only id and deadline, from the partial index of those not picked up.
+    private func nogNietOpgepakt(van: Dag, tot: Dag, na: (dag: Dag, id: UUID)?, aantal: Int) async throws -> [(id: UUID, uiterlijk: Dag)] {
+        let sql = db as! any SQLDatabase
+        var q = sql.select().column("id").column("uiterlijk_in_behandeling_op").from(Terugmelding.schema)
+            .where("opgepakt_op", .is, SQLLiteral.null)
+            .where("status", .equal, SQLBind(TerugmeldingStatus.gemeld))
+            .where("uiterlijk_in_behandeling_op", .greaterThanOrEqual, SQLBind(van))
+            .where("uiterlijk_in_behandeling_op", .lessThanOrEqual, SQLBind(tot))
+        if let na {
+            q = q.where {
+                $0.where("uiterlijk_in_behandeling_op", .greaterThan, SQLBind(na.dag))
+                    .orWhere { $0.where("uiterlijk_in_behandeling_op", .equal, SQLBind(na.dag)).where("id", .greaterThan, SQLBind(na.id)) }
+            }
+        }
+        return try await q.orderBy("uiterlijk_in_behandeling_op").orderBy("id").limit(aantal).all().map {
+            (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "uiterlijk_in_behandeling_op", as: Dag.self))
+        }
     }
 
     /// Runs `doe` once for `sleutel`, with the key in the same transaction: 1 if it ran now.

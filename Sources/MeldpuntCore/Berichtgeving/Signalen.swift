@@ -20,10 +20,12 @@ extension Berichtgeving {
     // MARK: Terugmeldingen
 
     /// A terugmelding arrived in the inbox of `bijhouder` (filed, or forwarded to it).
-    package func terugmeldingAangekomen(_ tm: Terugmelding, bij bijhouder: Organisatie, doorgestuurd: Bool, nu: Date, on db: any Database) async throws {
+    /// The outbox rows for it, for the caller to insert with the terugmelding (`db` is only read).
+    package func terugmeldingAangekomen(_ tm: Terugmelding, bij bijhouder: Organisatie, doorgestuurd: Bool, nu: Date, on db: any Database) async throws -> [UitgaandBericht] {
         let id = try tm.requireID()
-        if let adres = bijhouder.meldingEmail {
-                try await mail(aan: adres, taal: .nl, Self.tekst(.nl,
+        var berichten: [UitgaandBericht] = []
+        if let adres = bijhouder.meldingEmail,
+           let b = try mailBericht(aan: adres, taal: .nl, Self.tekst(.nl,
                     onderwerp: Tekst("Nieuwe terugmelding in uw inbox", "New data report in your inbox"),
                     [doorgestuurd ? Tekst("Een andere bronhouder heeft een terugmelding naar uw gemeente doorgestuurd.", "Another keeper forwarded a data report to your municipality.")
                                   : Tekst("Een afnemer twijfelt aan een gegeven in de \(tm.registratie) en heeft een terugmelding aan uw gemeente gestuurd.",
@@ -31,9 +33,10 @@ extension Berichtgeving {
                      Tekst("Neem de terugmelding uiterlijk \(Self.dag(tm.uiterlijkInBehandelingOp, .nl)) in behandeling.",
                            "Take the report into handling by \(Self.dag(tm.uiterlijkInBehandelingOp, .en)).")],
                     link: "/terugmeldingen/\(id.tekst)", linkTekst: Tekst("Bekijk de terugmelding (na inloggen)", "View the data report (after logging in)")),
-                    bezorging: bijhouder.meldingBezorging, instellingen: "/instellingen", organisatie: bijhouder.id, nu: nu, on: db)
+                    bezorging: bijhouder.meldingBezorging, instellingen: "/instellingen", organisatie: bijhouder.id, nu: nu) {
+            berichten.append(b)
         }
-        try await terugmeldingGebeurtenis(tm, doorgestuurd ? .terugmeldingDoorgestuurd : .terugmeldingGemeld, nu: nu, on: db)
+        return berichten + (try await terugmeldingGebeurtenis(tm, doorgestuurd ? .terugmeldingDoorgestuurd : .terugmeldingGemeld, nu: nu, on: db))
     }
 
     /// Every status change reaches the afnemer's contact address (as Digimelding does) and the systems.
@@ -50,7 +53,9 @@ extension Berichtgeving {
                 organisatie: tm.$afnemer.id, nu: nu, on: db)
         }
         if gebeurtenis {
-            try await terugmeldingGebeurtenis(tm, status == .ingetrokken ? .terugmeldingIngetrokken : .terugmeldingStatusGewijzigd, nu: nu, on: db)
+            for b in try await terugmeldingGebeurtenis(tm, status == .ingetrokken ? .terugmeldingIngetrokken : .terugmeldingStatusGewijzigd, nu: nu, on: db) {
+                try await b.create(on: db)
+            }
         }
     }
 
@@ -69,10 +74,10 @@ extension Berichtgeving {
             organisatie: bijhouder.id, nu: nu, on: db)
     }
 
-    private func terugmeldingGebeurtenis(_ tm: Terugmelding, _ voorval: Voorval, nu: Date, on db: any Database) async throws {
+    private func terugmeldingGebeurtenis(_ tm: Terugmelding, _ voorval: Voorval, nu: Date, on db: any Database) async throws -> [UitgaandBericht] {
         let id = try tm.requireID().tekst
         let pad = "/api/v1/terugmeldingen/\(id)"
-        try await gebeurtenis(voorval, object: id, kenmerken: {
+        return try await gebeurtenisBerichten(voorval, object: id, kenmerken: {
             let bijhouder = try await Organisatie.find(tm.$bijhouder.id, on: db)
             let afnemer = try await Organisatie.find(tm.$afnemer.id, on: db)
             return ["status": tm.status.rawValue, "registratie": tm.registratie,

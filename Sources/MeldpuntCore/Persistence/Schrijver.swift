@@ -33,10 +33,27 @@ package final class Schrijver: Sendable {
         return try await withCheckedThrowingContinuation { (vervolg: CheckedContinuation<T, any Error>) in
             let uitkomst = Uitkomst<T>()
             let opdracht = Opdracht(
+                rijen: nil,
                 uitvoeren: { db in uitkomst.waarde = try await werk(db) },
                 afronden: { fout in
                     if let fout { vervolg.resume(throwing: fout) } else { vervolg.resume(returning: uitkomst.waarde!) }
                 })
+            guard baan.wachtrij.voegToe(opdracht) else {
+                vervolg.resume(throwing: Gestopt())
+                return
+            }
+            baan.wekker.yield()
+        }
+    }
+
+    /// Inserts `rijen` in the next batch of a lane, together with the rows of the batch's other
+    /// such writes (one statement per table); returns after that batch is committed.
+    package func schrijf(_ rijen: Rijen) async throws {
+        let baan = banen[volgende.add(1, ordering: .relaxed).oldValue % banen.count]
+        try await withCheckedThrowingContinuation { (vervolg: CheckedContinuation<Void, any Error>) in
+            let opdracht = Opdracht(rijen: rijen, uitvoeren: { _ in }, afronden: { fout in
+                if let fout { vervolg.resume(throwing: fout) } else { vervolg.resume() }
+            })
             guard baan.wachtrij.voegToe(opdracht) else {
                 vervolg.resume(throwing: Gestopt())
                 return
@@ -89,10 +106,34 @@ package final class Schrijver: Sendable {
         do {
             fouten = try await db.schrijf { tx in
                 guard let sql = tx as? any SQLDatabase else { fatalError("Schrijver needs an SQL database") }
-                var fouten: [(any Error)?] = []
-                fouten.reserveCapacity(batch.count)
-                var tellingen = Terugmeldingtellingen.Verschuivingen()
-                for opdracht in batch {
+                var fouten = [(any Error)?](repeating: nil, count: batch.count)
+                let tellingen = Terugmeldingtellingen.Verschuivingen()
+                // Rows first, all at once (no write of rows reads anything, and no other write can
+                // refer to rows its caller has not heard of yet). Should that fail, each write's rows
+                // go in on their own, so only the write that failed is refused.
+                let metRijen = batch.indices.filter { batch[$0].rijen != nil }
+                if !metRijen.isEmpty {
+                    try await sql.raw("SAVEPOINT rijen").run()
+                    do {
+                        try await Rijen.voegIn(metRijen.map { batch[$0].rijen! }, op: tx)
+                        try await sql.raw("RELEASE SAVEPOINT rijen").run()
+                    } catch {
+                        try await sql.raw("ROLLBACK TO SAVEPOINT rijen").run()
+                        try await sql.raw("RELEASE SAVEPOINT rijen").run()
+                        for i in metRijen {
+                            try await sql.raw("SAVEPOINT schrijver").run()
+                            do {
+                                try await Rijen.voegIn([batch[i].rijen!], op: tx)
+                            } catch {
+                                try await sql.raw("ROLLBACK TO SAVEPOINT schrijver").run()
+                                fouten[i] = error
+                            }
+                            try await sql.raw("RELEASE SAVEPOINT schrijver").run()
+                        }
+                    }
+                    for i in metRijen where fouten[i] == nil { tellingen.voegToe(batch[i].rijen!.tellingen) }
+                }
+                for (i, opdracht) in batch.enumerated() where opdracht.rijen == nil {
                     try await sql.raw("SAVEPOINT schrijver").run()
                     // Counts are gathered per write and applied once per batch, in one order:
                     // fewer statements, and no two lanes lock the same counters the other way round.
@@ -100,10 +141,9 @@ package final class Schrijver: Sendable {
                     do {
                         try await Terugmeldingtellingen.$uitgesteld.withValue(eigen) { try await opdracht.uitvoeren(tx) }
                         tellingen.voegToe(eigen)
-                        fouten.append(nil)
                     } catch {
                         try await sql.raw("ROLLBACK TO SAVEPOINT schrijver").run()
-                        fouten.append(error)
+                        fouten[i] = error
                     }
                     try await sql.raw("RELEASE SAVEPOINT schrijver").run()
                 }
@@ -121,6 +161,8 @@ package final class Schrijver: Sendable {
 
 /// A queued write: run inside the batch, answered after the commit.
 private struct Opdracht: Sendable {
+    /// Rows only: inserted with the batch's other rows instead of run.
+    let rijen: Rijen?
     let uitvoeren: @Sendable (any Database) async throws -> Void
     let afronden: @Sendable ((any Error)?) -> Void
 }
@@ -165,5 +207,14 @@ extension Optional where Wrapped == Schrijver {
     package func schrijf<T: Sendable>(op db: any Database, _ werk: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         if let schrijver = self { return try await schrijver.schrijf(werk) }
         return try await db.schrijf(werk)
+    }
+
+    /// Rows through the writer, else in a transaction of their own.
+    package func schrijf(_ rijen: Rijen, op db: any Database) async throws {
+        if let schrijver = self { return try await schrijver.schrijf(rijen) }
+        try await db.schrijf { tx in
+            try await Rijen.voegIn([rijen], op: tx)
+            try await Terugmeldingtellingen.pasToe(rijen.tellingen, on: tx)
+        }
     }
 }

@@ -90,19 +90,20 @@ package struct TerugmeldingService {
         }
         let eerste = nieuweStatus(id, volgnummer: 1, .gemeld, door: afnemer.id, tijdstip: ontvangen)
 
+        // Everything the filing writes, as rows the writer inserts with the rest of its batch.
+        var rijen = Rijen()
+        rijen.voegToe(tm)
+        rijen.voegToe(TerugmeldingInhoud(terugmeldingID: id, inhoud: inhoud))
+        rijen.voegToe(eerste)
+        for b in bijlagen { rijen.voegToe(b, toegevoegd: ontvangen) }
+        Terugmeldingtellingen.erbij(tm, in: rijen.tellingen)
+        rijen.voegToe(Verwerkingslog.regel(.aanmaken, organisatie: afnemer.id, terugmelding: id, betrokkene: betrokkene, traceID: traceID, tijdstip: ontvangen))
+        for b in try await berichten.terugmeldingAangekomen(tm, bij: bijhouder, doorgestuurd: false, nu: ontvangen, on: db) { rijen.voegToe(b) }
+        if let eenmalig {
+            rijen.voegToe(EenmaligeSleutel(sleutel: eenmalig.sleutel, resultaat: id.tekst, aangemaaktOp: ontvangen, vingerafdruk: eenmalig.vingerafdruk))
+        }
         do {
-            try await schrijver.schrijf(op: db) { tx in
-                try await tm.create(on: tx)
-                try await TerugmeldingInhoud(terugmeldingID: id, inhoud: inhoud).create(on: tx)
-                try await eerste.create(on: tx)
-                if !bijlagen.isEmpty { try await bijlagen.create(on: tx) }
-                try await Terugmeldingtellingen.erbij(tm, on: tx)
-                try await Verwerkingslog.schrijf([Verwerkingslog.regel(.aanmaken, organisatie: afnemer.id, terugmelding: id, betrokkene: betrokkene, traceID: traceID, tijdstip: ontvangen)], on: tx)
-                try await berichten.terugmeldingAangekomen(tm, bij: bijhouder, doorgestuurd: false, nu: ontvangen, on: tx)
-                if let eenmalig {
-                    try await EenmaligeSleutel(sleutel: eenmalig.sleutel, resultaat: id.tekst, aangemaaktOp: ontvangen, vingerafdruk: eenmalig.vingerafdruk).create(on: tx)
-                }
-            }
+            try await schrijver.schrijf(rijen, op: db)
         } catch {
             // The same key at the same moment: the other request filed it.
             if let eerder = try await eerder(eenmalig) { return eerder }
@@ -196,7 +197,7 @@ package struct TerugmeldingService {
     /// commit; the caller sees the data only once its entries are durable.
     private func logboek(_ regels: [Verwerkingslogregel]) async throws {
         guard !regels.isEmpty else { return }
-        try await schrijver.schrijf(op: db) { tx in try await Verwerkingslog.schrijf(regels, on: tx) }
+        try await schrijver.schrijf(Verwerkingslog.rijen(regels), op: db)
     }
 
     package static func beschrijving(_ status: TerugmeldingStatus, uiterlijk: Dag, bijhouder: String) -> String {
@@ -584,7 +585,7 @@ package struct TerugmeldingService {
                 let doorgestuurd = nieuw == .verkeerdeBronhouder && keuzes.bijhouder != nil
                 try await berichten.terugmeldingGewijzigd(tm, status: nieuw, contact: contact, gebeurtenis: !doorgestuurd, nu: nu, on: tx)
                 if doorgestuurd, let nieuweBijhouder = keuzes.bijhouder {
-                    try await berichten.terugmeldingAangekomen(tm, bij: nieuweBijhouder, doorgestuurd: true, nu: nu, on: tx)
+                    for b in try await berichten.terugmeldingAangekomen(tm, bij: nieuweBijhouder, doorgestuurd: true, nu: nu, on: tx) { try await b.create(on: tx) }
                 }
                 try await bijStatuswijziging?(TerugmeldingGewijzigd(
                     terugmelding: id, status: tm.status, uitkomst: keuzes.uitkomst,

@@ -40,15 +40,14 @@ package enum Verwerkingslog {
     /// insert reflects over every model.
     package static func schrijf(_ regels: [Verwerkingslogregel], on db: any Database) async throws {
         guard !regels.isEmpty else { return }
-        var insert = (db as! any SQLDatabase).insert(into: Verwerkingslogregel.schema)
-            .columns("id", "tijdstip", "organisatie_id", "actie", "terugmelding_id", "melding_id", "trace_id", "betrokkene_hash", "gebruiker_id")
-        for r in regels {
-            insert = insert.values([
-                SQLBind(r.id ?? UUID.v7(r.tijdstip)), SQLBind(r.tijdstip), SQLBind(r.organisatieID), SQLBind(r.actie), SQLBind(r.terugmeldingID),
-                SQLBind(r.meldingID), SQLBind(r.traceID), SQLBind(r.betrokkeneHash), SQLBind(r.gebruikerID),
-            ])
-        }
-        try await insert.run()
+        try await Rijen.voegIn([rijen(regels)], op: db)
+    }
+
+    /// The entries as rows, for the writer to insert with its batch.
+    package static func rijen(_ regels: [Verwerkingslogregel]) -> Rijen {
+        var rijen = Rijen()
+        for r in regels { rijen.voegToe(r) }
+        return rijen
     }
 
     package static func voor(terugmelding id: UUID, on db: any Database) async throws -> [Verwerkingslogregel] {

@@ -19,5 +19,6 @@ package enum Migraties {
         CreateBerichtgeving(),
         CreateLijstTellingen(),
         AnalyseerLijstIndexen(),
+        CreateTermijnIndex(),
     ]
 }
