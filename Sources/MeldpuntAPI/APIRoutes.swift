@@ -10,7 +10,7 @@ package func registreerAPI(_ app: Application) throws {
         return response
     }
     try api.register(collection: ReferentieController())
-    let metSleutel = api.grouped(ApiSleutelMiddleware(), JSONBodyMiddleware())
+    let metSleutel = api.grouped(ApiSleutelMiddleware(), JSONBodyMiddleware(), UploadBudgetMiddleware())
     try metSleutel.register(collection: TerugmeldingenController())
     try metSleutel.register(collection: MeldingenController())
     try metSleutel.register(collection: MeldingVerzoekenController())

@@ -18,6 +18,8 @@ func routes(_ app: Application) throws {
         }
     }
 
+    // One budget for the bodies of pages and API alike.
+    app.uploadBudget = UploadBudget(limiet: app.instellingen.uploadBufferBytes)
     try registreerAPI(app)
     try registreerWeb(app)
 }

@@ -191,30 +191,3 @@ extension RoutesBuilder {
     }
 }
 
-/// How many bytes of upload bodies the server holds in memory at once; beyond it, 503 with
-/// Retry-After, so a flood of large posts cannot exhaust memory.
-final class UploadBudget: Sendable {
-    let limiet: Int
-    private let inGebruik = Mutex(0)
-
-    init(limiet: Int) { self.limiet = limiet }
-
-    func reserveer(_ bytes: Int) -> Bool {
-        inGebruik.withLock { n in
-            guard n + bytes <= limiet else { return false }
-            n += bytes
-            return true
-        }
-    }
-
-    func geefVrij(_ bytes: Int) { inGebruik.withLock { $0 -= bytes } }
-}
-
-extension Application {
-    private struct UploadBudgetKey: StorageKey { typealias Value = UploadBudget }
-
-    var uploadBudget: UploadBudget {
-        get { storage[UploadBudgetKey.self] ?? UploadBudget(limiet: 0) }
-        set { storage[UploadBudgetKey.self] = newValue }
-    }
-}

@@ -3,7 +3,6 @@ import Vapor
 
 /// The pages, all behind the web middleware (sessions, CSRF, language, headers).
 package func registreerWeb(_ app: Application) throws {
-    app.uploadBudget = UploadBudget(limiet: app.instellingen.uploadBufferBytes)
     let web = app.grouped(WebMiddleware())
     try web.register(collection: AccountController())
     try web.register(collection: InlogstappenController())

@@ -115,6 +115,35 @@ struct HardeningTests {
         #expect(budget.reserveer(50))
     }
 
+    @Test func grotePostViaDeAPIWachtOpRuimteInHetUploadbudget() async throws {
+        try await metApp { t in
+            // Room for one such filing at a time (1.5 MB of PDF is ~2 MB of JSON, held three times).
+            t.app.uploadBudget = UploadBudget(limiet: 8 * 1024 * 1024, wachttijd: .milliseconds(300))
+            let groot = Voorbeeld.terugmelding(bijlagen: [("scan.pdf", "application/pdf", Voorbeeld.pdf + Data(count: 1_500_000))])
+            // All room taken and not given back in time: 503 with Retry-After, nothing filed.
+            #expect(t.app.uploadBudget.reserveer(8 * 1024 * 1024))
+            let vol = try await t.post("/api/v1/terugmeldingen", t.sleutels.belastingdienst, json: groot)
+            #expect(vol.status == .serviceUnavailable)
+            #expect(vol.isProblem)
+            #expect(vol.headers.first(name: "Retry-After") == "10")
+            #expect(try await Terugmelding.query(on: t.app.db).count() == 0)
+            // Room given back while it waits: filed.
+            t.app.uploadBudget = UploadBudget(limiet: 8 * 1024 * 1024, wachttijd: .seconds(10))
+            let budget = t.app.uploadBudget
+            #expect(budget.reserveer(8 * 1024 * 1024))
+            async let antwoord = t.post("/api/v1/terugmeldingen", t.sleutels.belastingdienst, json: groot)
+            try await Task.sleep(for: .milliseconds(200))
+            #expect(try await Terugmelding.query(on: t.app.db).count() == 0)
+            budget.geefVrij(8 * 1024 * 1024)
+            #expect(try await antwoord.status == .created)
+            #expect(budget.bezet == 0)
+            // Small bodies never wait for it.
+            #expect(budget.reserveer(8 * 1024 * 1024))
+            #expect(try await t.post("/api/v1/terugmeldingen", t.sleutels.belastingdienst, json: Voorbeeld.terugmelding()).status == .created)
+            budget.geefVrij(8 * 1024 * 1024)
+        }
+    }
+
     @Test func teVeelInlogpogingenPerAdresGeven429() async throws {
         try await metApp { t in
             // Time stands still for the limiter: the outcome does not depend on the machine's speed.

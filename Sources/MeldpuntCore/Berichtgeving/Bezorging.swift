@@ -65,7 +65,7 @@ package struct Bezorging: Sendable {
     /// How long a claimed row is this worker's: longer than the slowest send (SMTP gives up after
     /// 30 s, a webhook after 20 s), short enough that a crashed instance's rows go out soon after.
     package var claimduur: TimeInterval = 45
-    package var perRonde = 20
+    package var perRonde = 100
     /// Messages sent at the same time within a round: one slow receiver does not hold the others.
     package var tegelijk = 8
     /// The first wait after a failure (25 s; smaller only to test retries quickly).
@@ -77,15 +77,27 @@ package struct Bezorging: Sendable {
         self.sleutel = sleutel
     }
 
-    /// One round; answers how many messages it tried.
+    /// One round; answers how many messages it tried. The outcomes are written together in one
+    /// transaction after the sends (one commit per round instead of one per message; a crash in
+    /// between sends those messages again once their claim ends, under the same stable id).
     @discardableResult
     package func ronde(nu: Date) async throws -> Int {
         let rijen = try await claim(nu: nu)
+        guard !rijen.isEmpty else { return 0 }
         let tegelijk = max(1, tegelijk)
-        await withTaskGroup(of: Void.self) { groep in
+        let fouten = await withTaskGroup(of: (Int, String?).self) { groep in
+            var fouten = [String?](repeating: nil, count: rijen.count)
             for (i, b) in rijen.enumerated() {
-                if i >= tegelijk { await groep.next() }
-                groep.addTask { await bezorg(b, nu: nu) }
+                if i >= tegelijk, let (j, fout) = await groep.next() { fouten[j] = fout }
+                groep.addTask { (i, await bezorg(b, nu: nu)) }
+            }
+            for await (j, fout) in groep { fouten[j] = fout }
+            return fouten
+        }
+        try await db.schrijf { tx in
+            for (b, fout) in zip(rijen, fouten) {
+                if let fout { mislukt(b, fout: fout, nu: nu) } else { afgerond(b, nu: nu) }
+                try await b.save(on: tx)
             }
         }
         return rijen.count
@@ -113,7 +125,8 @@ package struct Bezorging: Sendable {
         return try await UitgaandBericht.query(on: db).filter(\.$id ~~ ids).sort(\.$volgendePogingOp).all()
     }
 
-    private func bezorg(_ b: UitgaandBericht, nu: Date) async {
+    /// Sends one message; nil when it went out, else why not.
+    private func bezorg(_ b: UitgaandBericht, nu: Date) async -> String? {
         do {
             switch b.soort {
             case .mail:
@@ -125,9 +138,9 @@ package struct Bezorging: Sendable {
                 }
                 try await bezorgers.verstuur(try webhook(b, a, nu: nu))
             }
-            try await afgerond(b, nu: nu)
+            return nil
         } catch {
-            try? await mislukt(b, fout: String(describing: error), nu: nu)
+            return String(describing: error)
         }
     }
 
@@ -151,7 +164,7 @@ package struct Bezorging: Sendable {
         return "v1," + Data(mac).base64EncodedString()
     }
 
-    private func afgerond(_ b: UitgaandBericht, nu: Date) async throws {
+    private func afgerond(_ b: UitgaandBericht, nu: Date) {
         b.status = .verzonden
         b.verzondenOp = nu
         b.pogingen += 1
@@ -160,10 +173,9 @@ package struct Bezorging: Sendable {
         // What a mail said is not kept once it went out: the private link in a confirmation
         // exists nowhere but in the melder's mailbox.
         if b.soort == .mail { b.inhoud = "{}" }
-        try await b.save(on: db)
     }
 
-    private func mislukt(_ b: UitgaandBericht, fout: String, nu: Date) async throws {
+    private func mislukt(_ b: UitgaandBericht, fout: String, nu: Date) {
         b.pogingen += 1
         b.vergrendeldTot = nil
         b.laatsteFout = String(fout.prefix(500))
@@ -172,7 +184,6 @@ package struct Bezorging: Sendable {
         } else {
             b.status = .mislukt
         }
-        try await b.save(on: db)
     }
 }
 
