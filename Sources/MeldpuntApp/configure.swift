@@ -143,6 +143,7 @@ func configure(_ app: Application, database keuze: DatabaseKeuze, omgeving: [Str
     if app.environment != .testing && (commando == nil || commando == "serve") {
         Huishouding.planIn(app)
         Achtergrondwerk.start(app)
+        if case .sqlite = keuze { WALCheckpoints.start(app) }
     }
 
     if app.environment == .development {
@@ -153,14 +154,17 @@ func configure(_ app: Application, database keuze: DatabaseKeuze, omgeving: [Str
 /// Per-connection settings. The driver keeps one connection per event loop and pool, opened here
 /// once and kept: waiting for the write lock sleeps (busy_timeout) instead of the driver's default
 /// of retrying at once, which spins a thread; a larger page cache; temporary sorts in memory; the
-/// WAL file cut back after a checkpoint. Durability stays synchronous=FULL (the default in WAL: one
+/// WAL file cut back after a checkpoint, and no checkpoint inside the writer's commits. Durability stays synchronous=FULL (the default in WAL: one
 /// fsync per commit, shared by a whole batch of the writer).
 private func stelSQLiteVerbindingenIn(_ app: Application) async throws {
     for id in [DatabaseID.sqlite, .schrijver] {
         for loop in app.eventLoopGroup.makeIterator() {
             guard let db = app.databases.database(id, logger: app.logger, on: loop) as? any SQLDatabase else { continue }
+            // The writer's commits never run a checkpoint (it would stall every waiting write of
+            // the batch); the server checkpoints beside it (WALCheckpoints).
+            let eigen = id == .schrijver ? ["PRAGMA wal_autocheckpoint = 0"] : []
             for pragma in ["PRAGMA busy_timeout = 10000", "PRAGMA cache_size = -16000", "PRAGMA temp_store = MEMORY",
-                           "PRAGMA journal_size_limit = 67108864", "PRAGMA synchronous = FULL"] {
+                           "PRAGMA journal_size_limit = 67108864", "PRAGMA synchronous = FULL"] + eigen {
                 _ = try await db.raw(SQLQueryString(pragma)).all()
             }
         }

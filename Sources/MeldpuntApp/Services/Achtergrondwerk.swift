@@ -4,6 +4,7 @@ import MeldpuntBezorging
 import MeldpuntCore
 import MeldpuntHTTP
 import NIOSSL
+import SQLKit
 import Vapor
 
 extension Application {
@@ -74,6 +75,31 @@ enum Achtergrondwerk {
                 }
                 // A full round may have left more; an empty one waits a second.
                 if gedaan == 0 { try? await Task.sleep(for: .seconds(1)) }
+            }
+        }
+        app.lifecycle.use(Stop(taak: taak))
+    }
+
+    private struct Stop: LifecycleHandler {
+        let taak: Task<Void, Never>
+        func shutdown(_ application: Application) { taak.cancel() }
+    }
+}
+
+/// SQLite: moves the WAL into the database file once a second, beside the writer rather than
+/// inside one of its commits. PASSIVE never waits for a reader or a writer; what it could not
+/// copy goes next time. Only the writer's connection has automatic checkpoints off, so the WAL
+/// stays bounded also when this task does not run (commands, tests).
+enum WALCheckpoints {
+    static func start(_ app: Application) {
+        let taak = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(1))
+                do {
+                    _ = try await (app.db as! any SQLDatabase).raw("PRAGMA wal_checkpoint(PASSIVE)").all()
+                } catch {
+                    app.logger.warning("WAL-checkpoint mislukt: \(String(reflecting: error))")
+                }
             }
         }
         app.lifecycle.use(Stop(taak: taak))
