@@ -21,6 +21,9 @@ struct MailopmaakTests {
         let regels = kop.components(separatedBy: "\r\n")
         #expect(regels.contains("Message-ID: <6f9619ff-8b86-d011-b42d-00c04fc964ff@meldpunt.example.nl>"))
         #expect(regels.contains("Date: Thu, 03 Dec 2026 10:15:00 +0000"))
+        // Single digits padded; a leap day; the first second of the epoch.
+        #expect(Mailopmaak.datum(ISO8601DateFormatter().date(from: "2028-02-29T07:05:09Z")!) == "Tue, 29 Feb 2028 07:05:09 +0000")
+        #expect(Mailopmaak.datum(Date(timeIntervalSince1970: 0)) == "Thu, 01 Jan 1970 00:00:00 +0000")
         #expect(regels.contains("Auto-Submitted: auto-generated"))
         #expect(regels.contains("List-Unsubscribe: <https://meldpunt.example.nl/instellingen>"))
         #expect(regels.contains("To: <bram@amsterdam.example>"))

@@ -95,9 +95,16 @@ package struct Bezorging: Sendable {
             return fouten
         }
         try await db.schrijf { tx in
+            let sql = tx as! any SQLDatabase
             for (b, fout) in zip(rijen, fouten) {
                 if let fout { mislukt(b, fout: fout, nu: nu) } else { afgerond(b, nu: nu) }
-                try await b.save(on: tx)
+                // Written out: Fluent's save reflects over the model for every row.
+                try await sql.update(UitgaandBericht.schema)
+                    .set("status", to: SQLBind(b.status)).set("pogingen", to: SQLBind(b.pogingen))
+                    .set("vergrendeld_tot", to: SQLBind(b.vergrendeldTot)).set("laatste_fout", to: SQLBind(b.laatsteFout))
+                    .set("volgende_poging_op", to: SQLBind(b.volgendePogingOp)).set("verzonden_op", to: SQLBind(b.verzondenOp))
+                    .set("inhoud", to: SQLBind(b.inhoud))
+                    .where("id", .equal, SQLBind(try b.requireID())).run()
             }
         }
         return rijen.count
