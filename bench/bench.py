@@ -75,6 +75,8 @@ def wrk(poort, script, verbindingen, duur, env):
 
 
 ALLEEN = []
+# SQLite: run on the template itself when the disk has no room for a copy (the run changes it).
+ZONDER_KOPIE = False
 
 
 def scenario(server, naam, script, verbindingen, duur, herhaal, env=None, per_run=None):
@@ -121,6 +123,8 @@ class SQLite:
         return f"sqlite://{template}"
 
     def kopie(self, template, naam):
+        if ZONDER_KOPIE:
+            return f"sqlite://{template}"
         doel = f"{self.werk}/{naam}.sqlite"
         nodig, vrij = os.path.getsize(template), shutil.disk_usage(self.werk).free
         if vrij < nodig * 1.2:
@@ -332,9 +336,12 @@ def main():
     p.add_argument("--template-laten", action="store_true", help="do not migrate the template (to measure an older build)")
     p.add_argument("--label", help="what the table's heading names instead of the commit (an older build)")
     p.add_argument("--alleen", action="append", default=[], help="only scenarios whose name contains this (repeatable)")
+    p.add_argument("--zonder-kopie", action="store_true", help="SQLite: measure on the template itself (no room for a copy; the run changes it)")
     args = p.parse_args()
     configuratie = "release"
     ALLEEN.extend(args.alleen)
+    global ZONDER_KOPIE
+    ZONDER_KOPIE = args.zonder_kopie
     if args.smoke:
         args.aantal, args.duur, args.herhaal, configuratie = 50_000, 1, 1, "debug"
     if not args.geen_build:

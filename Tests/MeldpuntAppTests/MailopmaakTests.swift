@@ -41,6 +41,8 @@ struct MailopmaakTests {
         let html = Self.mail.inhoud.html
         #expect(html.contains("&lt;b&gt;geen&lt;/b&gt;") && html.contains("<a href=\"https://meldpunt.example.nl/terugmeldingen/1\">"))
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"nl\">"))
+        let regels = Mailinhoud(taal: .en, onderwerp: "a \"b\"", alineas: ["één\nt & w\r\n<x>"], link: nil, linkTekst: nil, afmelden: nil).html
+        #expect(regels.contains("<title>a &quot;b&quot;</title>") && regels.contains("<p>één<br>t &amp; w\r<br>&lt;x&gt;</p>"))
         #expect(Self.mail.inhoud.tekst.contains("Bekijk de terugmelding:\nhttps://meldpunt.example.nl/terugmeldingen/1"))
         #expect(SMTPClient.puntGevuld("a\r\n.b\r\n..c") == "a\r\n..b\r\n...c")
         #expect(Mailopmaak.idDomein("127.0.0.1") == "[127.0.0.1]" && Mailopmaak.adres("Meldpunt <noreply@x.nl>") == "noreply@x.nl")

@@ -195,13 +195,25 @@ package struct Mailinhoud: Codable, Sendable, Equatable {
     }
 
     package var html: String {
-        func e(_ s: String) -> String {
-            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        // One pass over the scalars (Foundation's replacing, four times per text, was most of a mail's CPU).
+        func e(_ s: String, regels: Bool = false) -> String {
+            var uit = ""
+            uit.reserveCapacity(s.utf8.count + 16)
+            for c in s.unicodeScalars {
+                switch c {
+                case "&": uit += "&amp;"
+                case "<": uit += "&lt;"
+                case ">": uit += "&gt;"
+                case "\"": uit += "&quot;"
+                case "\n" where regels: uit += "<br>"
+                default: uit.unicodeScalars.append(c)
+                }
+            }
+            return uit
         }
         var h = "<!DOCTYPE html>\n<html lang=\"\(taal.rawValue)\"><head><meta charset=\"utf-8\"><title>\(e(onderwerp))</title></head>"
         h += "<body style=\"font-family: sans-serif; line-height: 1.5; max-width: 40em\">"
-        for a in alineas { h += "<p>" + e(a).replacingOccurrences(of: "\n", with: "<br>") + "</p>" }
+        for a in alineas { h += "<p>" + e(a, regels: true) + "</p>" }
         if let link { h += "<p><a href=\"\(e(link))\">\(e(linkTekst ?? link))</a></p>" }
         h += "<p style=\"color: #555\">\(e(Self.voet.tekst(taal)))</p>"
         if let afmelden { h += "<p style=\"color: #555\"><a href=\"\(e(afmelden))\">\(e(Self.afmeldTekst.tekst(taal)))</a></p>" }
