@@ -115,6 +115,22 @@ INSERT INTO terugmelding_tellingen (organisatie_id, richting, status, aantal)
 """
 
 
+# A system that has been running sent its notices for deadlines that passed (the planner's key
+# per terugmelding and deadline); without them the first minutes of a run send a backlog of
+# 170,000 reminder mails beside the measurement.
+VERSTREKEN_SQLITE = """
+INSERT INTO verstuurde_herinneringen (sleutel, verstuurd_op)
+  SELECT 'terugmelding-verstreken:' || lower(id) || ':' || uiterlijk_in_behandeling_op, CAST(strftime('%s', 'now') AS REAL) FROM terugmeldingen
+  WHERE status = 'Gemeld' AND opgepakt_op IS NULL AND uiterlijk_in_behandeling_op < date('now') AND uiterlijk_in_behandeling_op >= date('now', '-40 days');
+"""
+VERSTREKEN_POSTGRES = """
+INSERT INTO verstuurde_herinneringen (sleutel, verstuurd_op)
+  SELECT 'terugmelding-verstreken:' || id::text || ':' || uiterlijk_in_behandeling_op, now() FROM terugmeldingen
+  WHERE status = 'Gemeld' AND opgepakt_op IS NULL AND uiterlijk_in_behandeling_op < to_char(now(), 'YYYY-MM-DD')
+    AND uiterlijk_in_behandeling_op >= to_char(now() - interval '40 days', 'YYYY-MM-DD');
+"""
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("database")
@@ -124,12 +140,12 @@ def main():
     if args.database.startswith("sqlite://"):
         pad = args.database[len("sqlite://"):]
         heeft = subprocess.run(["sqlite3", pad, "SELECT count(*) FROM sqlite_master WHERE name = 'terugmelding_tellingen'"], capture_output=True, text=True, check=True).stdout.strip() == "1"
-        sql = sqlite_sql(args.aantal, heeft).replace("COMMIT;\nANALYZE;", (AFGELEID if heeft else "") + "COMMIT;\nANALYZE;")
+        sql = sqlite_sql(args.aantal, heeft).replace("COMMIT;\nANALYZE;", (AFGELEID if heeft else "") + VERSTREKEN_SQLITE + "COMMIT;\nANALYZE;")
         subprocess.run(["sqlite3", "-bail", pad], input=sql, text=True, check=True, stdout=subprocess.DEVNULL)
     elif args.database.startswith("postgres"):
         heeft = subprocess.run(["psql", "-qAt", args.database, "-c", "SELECT count(*) FROM information_schema.tables WHERE table_name = 'terugmelding_tellingen'"],
                                capture_output=True, text=True, check=True).stdout.strip() == "1"
-        sql = postgres_sql(args.aantal, heeft).replace("COMMIT;\nVACUUM", (AFGELEID if heeft else "") + "COMMIT;\nVACUUM")
+        sql = postgres_sql(args.aantal, heeft).replace("COMMIT;\nVACUUM", (AFGELEID if heeft else "") + VERSTREKEN_POSTGRES + "COMMIT;\nVACUUM")
         subprocess.run(["psql", "-q", "-v", "ON_ERROR_STOP=1", args.database], input=sql, text=True, check=True, stdout=subprocess.DEVNULL)
     else:
         sys.exit("database: sqlite:///pad of postgres://…")

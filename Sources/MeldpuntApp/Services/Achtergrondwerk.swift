@@ -48,10 +48,10 @@ private struct ClientStop: LifecycleHandler {
 /// The delivery worker and the scheduler, started with the server. Every instance delivers
 /// (rows are claimed, never shared); only the lease holder runs the scheduler.
 enum Achtergrondwerk {
+    /// Two loops, so a long planner round (a backlog of reminders) never holds up delivery.
     static func start(_ app: Application) {
         let houder = UUID().uuidString
-        let taak = Task {
-            var volgendePlanning = Date.distantPast
+        let bezorgen = Task {
             while !Task.isCancelled {
                 var gedaan = 0
                 do {
@@ -59,30 +59,33 @@ enum Achtergrondwerk {
                 } catch {
                     app.logger.warning("Bezorging mislukt: \(String(reflecting: error))")
                 }
-                if Date() >= volgendePlanning {
-                    volgendePlanning = Date().addingTimeInterval(60)
-                    do {
-                        let planner = app.planner
-                        if try await planner.neemLease("planner", houder: houder, duur: 180, nu: app.klok.nu()) {
-                            let r = try await planner.ronde(nu: app.klok.nu())
-                            if r.herinneringen + r.samenvattingen > 0 {
-                                app.logger.info("Planner", metadata: ["herinneringen": "\(r.herinneringen)", "samenvattingen": "\(r.samenvattingen)"])
-                            }
-                        }
-                    } catch {
-                        app.logger.warning("Planner mislukt: \(String(reflecting: error))")
-                    }
-                }
                 // A full round may have left more; an empty one waits a second.
                 if gedaan == 0 { try? await Task.sleep(for: .seconds(1)) }
             }
         }
-        app.lifecycle.use(Stop(taak: taak))
+        let plannen = Task {
+            while !Task.isCancelled {
+                let volgende = Date().addingTimeInterval(60)
+                do {
+                    let planner = app.planner
+                    if try await planner.neemLease("planner", houder: houder, duur: 180, nu: app.klok.nu()) {
+                        let r = try await planner.ronde(nu: app.klok.nu())
+                        if r.herinneringen + r.samenvattingen > 0 {
+                            app.logger.info("Planner", metadata: ["herinneringen": "\(r.herinneringen)", "samenvattingen": "\(r.samenvattingen)"])
+                        }
+                    }
+                } catch {
+                    app.logger.warning("Planner mislukt: \(String(reflecting: error))")
+                }
+                try? await Task.sleep(for: .seconds(max(1, volgende.timeIntervalSinceNow)))
+            }
+        }
+        app.lifecycle.use(Stop(taken: [bezorgen, plannen]))
     }
 
     private struct Stop: LifecycleHandler {
-        let taak: Task<Void, Never>
-        func shutdown(_ application: Application) { taak.cancel() }
+        let taken: [Task<Void, Never>]
+        func shutdown(_ application: Application) { for taak in taken { taak.cancel() } }
     }
 }
 

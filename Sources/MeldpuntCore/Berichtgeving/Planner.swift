@@ -74,13 +74,14 @@ package struct Planner: Sendable {
                 return "\(soort):\(kandidaat.id.tekst):\(kandidaat.uiterlijk)"
             }
             let verstuurd = Set(try await VerstuurdeHerinnering.query(on: db).filter(\.$id ~~ sleutels).all(\.$id).compactMap { $0 })
-            for (kandidaat, sleutel) in zip(pagina, sleutels) where !verstuurd.contains(sleutel) {
-                let verstreken = kandidaat.uiterlijk < vandaag
-                guard verstreken || werkdag, let tm = try await Terugmelding.find(kandidaat.id, on: db) else { continue }
-                r.herinneringen += try await eenmaal(sleutel, nu: nu) { tx in
-                    try await berichten.terugmeldingTermijn(tm, verstreken: verstreken, nu: nu, on: tx)
+            let open = zip(pagina, sleutels).filter { k, sleutel in !verstuurd.contains(sleutel) && (k.uiterlijk < vandaag || werkdag) }
+            let terugmeldingen = open.isEmpty ? [:] : Dictionary(
+                try await Terugmelding.query(on: db).filter(\.$id ~~ open.map(\.0.id)).all().map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
+            r.herinneringen += try await eenmaal(open.compactMap { k, sleutel in
+                terugmeldingen[k.id].map { tm in
+                    (sleutel, { tx in try await berichten.terugmeldingTermijn(tm, verstreken: k.uiterlijk < vandaag, nu: nu, on: tx) })
                 }
-            }
+            }, nu: nu)
             guard pagina.count == paginagrootte, let laatste = pagina.last else { break }
             na = (laatste.uiterlijk, laatste.id)
         }
@@ -152,6 +153,26 @@ package struct Planner: Sendable {
         } catch {
             if try await VerstuurdeHerinnering.find(sleutel, on: db) != nil { return 0 }
             throw error
+        }
+    }
+
+    /// A page of reminders in one transaction (after a backlog, thousands at once: one commit per
+    /// page rather than per reminder); should it fail — another instance sent one of them at the
+    /// same moment — each goes on its own. How many ran now.
+    private func eenmaal(_ taken: [(sleutel: String, doe: @Sendable (any Database) async throws -> Void)], nu: Date) async throws -> Int {
+        guard !taken.isEmpty else { return 0 }
+        do {
+            try await db.schrijf { tx in
+                for taak in taken {
+                    try await VerstuurdeHerinnering(sleutel: taak.sleutel, op: nu).create(on: tx)
+                    try await taak.doe(tx)
+                }
+            }
+            return taken.count
+        } catch {
+            var n = 0
+            for taak in taken { n += try await eenmaal(taak.sleutel, nu: nu, taak.doe) }
+            return n
         }
     }
 
