@@ -203,12 +203,18 @@ struct BerichtgevingCoreTests {
         }
     }
 
+    /// An afnemer, and Amsterdam with a notification address that reminders go to.
+    static func svbEnAmsterdamMetMeldadres(_ k: Kern) async throws -> OrganisatieDTO {
+        let svb = try await k.nieuweOrganisatie("SVB", oin: "00000001002220647000", rollen: [.afnemer])
+        let amsterdam = try await Organisaties.zoek(oin: nil, gemeentecode: "0363", on: k.db)
+        amsterdam.meldingEmail = "terugmeldingen@amsterdam.test"
+        try await amsterdam.save(on: k.db)
+        return svb
+    }
+
     @Test func herinneringDeWerkdagVoorDeTermijnEenmaalEnNaVerstrijken() async throws {
         try await metKern { k in
-            let svb = try await k.nieuweOrganisatie("SVB", oin: "00000001002220647000", rollen: [.afnemer])
-            let amsterdam = try await Organisaties.zoek(oin: nil, gemeentecode: "0363", on: k.db)
-            amsterdam.meldingEmail = "terugmeldingen@amsterdam.test"
-            try await amsterdam.save(on: k.db)
+            let svb = try await Self.svbEnAmsterdamMetMeldadres(k)
             // Filed Monday 23 November: deadline Monday 30 November.
             _ = try await k.coordinatie.terugmeldingen.maak(TerugmeldingCoreTests.terugmelding(), door: svb)
             func aanAmsterdam() async throws -> [String] {
@@ -234,10 +240,7 @@ struct BerichtgevingCoreTests {
 
     @Test func herinneringenOverMeerderePaginasElkeEenmaalEnNietVoorOpgepakte() async throws {
         try await metKern { k in
-            let svb = try await k.nieuweOrganisatie("SVB", oin: "00000001002220647000", rollen: [.afnemer])
-            let amsterdam = try await Organisaties.zoek(oin: nil, gemeentecode: "0363", on: k.db)
-            amsterdam.meldingEmail = "terugmeldingen@amsterdam.test"
-            try await amsterdam.save(on: k.db)
+            let svb = try await Self.svbEnAmsterdamMetMeldadres(k)
             var ids: [String] = []
             for _ in 0..<7 {
                 ids.append(try await k.coordinatie.terugmeldingen.maak(TerugmeldingCoreTests.terugmelding(), door: svb).terugMeldingReferentie)
