@@ -29,37 +29,35 @@ package final class Schrijver: Sendable {
 
     /// Runs `werk` in the next batch of a lane; returns after that batch is committed.
     package func schrijf<T: Sendable>(_ werk: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        let baan = banen[volgende.add(1, ordering: .relaxed).oldValue % banen.count]
-        return try await withCheckedThrowingContinuation { (vervolg: CheckedContinuation<T, any Error>) in
+        try await withCheckedThrowingContinuation { (vervolg: CheckedContinuation<T, any Error>) in
             let uitkomst = Uitkomst<T>()
-            let opdracht = Opdracht(
+            zetInRij(Opdracht(
                 rijen: nil,
                 uitvoeren: { db in uitkomst.waarde = try await werk(db) },
                 afronden: { fout in
                     if let fout { vervolg.resume(throwing: fout) } else { vervolg.resume(returning: uitkomst.waarde!) }
-                })
-            guard baan.wachtrij.voegToe(opdracht) else {
-                vervolg.resume(throwing: Gestopt())
-                return
-            }
-            baan.wekker.yield()
+                }))
         }
     }
 
     /// Inserts `rijen` in the next batch of a lane, together with the rows of the batch's other
     /// such writes (one statement per table); returns after that batch is committed.
     package func schrijf(_ rijen: Rijen) async throws {
-        let baan = banen[volgende.add(1, ordering: .relaxed).oldValue % banen.count]
         try await withCheckedThrowingContinuation { (vervolg: CheckedContinuation<Void, any Error>) in
-            let opdracht = Opdracht(rijen: rijen, uitvoeren: { _ in }, afronden: { fout in
+            zetInRij(Opdracht(rijen: rijen, uitvoeren: { _ in }, afronden: { fout in
                 if let fout { vervolg.resume(throwing: fout) } else { vervolg.resume() }
-            })
-            guard baan.wachtrij.voegToe(opdracht) else {
-                vervolg.resume(throwing: Gestopt())
-                return
-            }
-            baan.wekker.yield()
+            }))
         }
+    }
+
+    /// Queues a write on the next lane and wakes it; a stopped writer refuses it at once.
+    private func zetInRij(_ opdracht: Opdracht) {
+        let baan = banen[volgende.add(1, ordering: .relaxed).oldValue % banen.count]
+        guard baan.wachtrij.voegToe(opdracht) else {
+            opdracht.afronden(Gestopt())
+            return
+        }
+        baan.wekker.yield()
     }
 
     /// Batches committed and writes in them so far (writes per batch is the group-commit gain).
