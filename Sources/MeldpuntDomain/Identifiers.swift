@@ -41,6 +41,11 @@ public struct BSN: Hashable, Sendable, CustomStringConvertible {
 
     /// Never print a BSN in logs; this masks all but the last two digits.
     public var description: String { "*******" + value.suffix(2) }
+
+    /// Whether a text holds a run of exactly nine digits that is a valid BSN (texts meant to be shared).
+    public static func komtVoorIn(_ tekst: String) -> Bool {
+        tekst.split(whereSeparator: { !($0.isASCII && $0.isNumber) }).contains { $0.count == 9 && BSN(String($0)) != nil }
+    }
 }
 
 /// A-nummer: 10 digits, first not 0, no two adjacent digits equal,

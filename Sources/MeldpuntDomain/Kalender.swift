@@ -95,6 +95,9 @@ public struct Dag: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         return Dag(dagnummer: doel)
     }
 
+    /// Days from this day to `ander` (negative when it lies before).
+    public func dagen(tot ander: Dag) -> Int { ander.dagnummer - dagnummer }
+
     /// For days known to stay inside one supported year (holidays of that year).
     func verschoven(_ dagen: Int) -> Dag { Dag(dagnummer: dagnummer + dagen) }
 

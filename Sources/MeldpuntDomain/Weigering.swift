@@ -61,7 +61,7 @@ extension Taal {
 
 /// What could not be found (or may not be known to exist).
 public enum Onvindbaar: String, Sendable, CaseIterable {
-    case bron, melding, terugmelding, verzoek, bijlage, statuslink, organisatie, contactpersoon, abonnement, bericht
+    case bron, melding, terugmelding, verzoek, bijlage, statuslink, organisatie, contactpersoon, abonnement, bericht, signaal, kandidaat
 
     public func uitleg(_ taal: Taal) -> String {
         switch self {
@@ -75,6 +75,8 @@ public enum Onvindbaar: String, Sendable, CaseIterable {
         case .contactpersoon: taal.kies("Deze organisatie heeft geen contactpersoon met dit id.", "This organisation has no contact person with this id.")
         case .abonnement: taal.kies("Uw organisatie heeft geen abonnement met dit id.", "Your organisation has no subscription with this id.")
         case .bericht: taal.kies("Er is geen bericht met dit id dat u mag zien.", "There is no message with this id that you may see.")
+        case .signaal: taal.kies("Er is geen signaal met dit nummer dat u mag zien.", "There is no signal with this number that you may see.")
+        case .kandidaat: taal.kies("Er is geen open voorstel met dit id.", "There is no open proposal with this id.")
         }
     }
 }
@@ -122,6 +124,9 @@ public enum Conflict: Sendable, Equatable {
     case meldingAfgerond
     case meldingOvergang(MeldingOvergangFout)
     case verzoekOvergang(VerzoekFout)
+    case signaalOvergang(SignaalFout)
+    /// A proposal that staff already confirmed or dismissed.
+    case kandidaatAfgehandeld
     case terugmeldingOvergang(van: TerugmeldingStatus, naar: TerugmeldingStatus)
     case verzoekAfgerond(VerzoekStatus)
     case verslagAlleenBijOverleg
@@ -143,6 +148,8 @@ public enum Conflict: Sendable, Equatable {
         case .meldingAfgerond: "meldingAfgerond"
         case .meldingOvergang: "meldingOvergang"
         case .verzoekOvergang: "verzoekOvergang"
+        case .signaalOvergang(let f): f.code
+        case .kandidaatAfgehandeld: "kandidaatAfgehandeld"
         case .terugmeldingOvergang: "terugmeldingOvergang"
         case .verzoekAfgerond: "verzoekAfgerond"
         case .verslagAlleenBijOverleg: "verslagAlleenBijOverleg"
@@ -169,6 +176,9 @@ public enum Conflict: Sendable, Equatable {
             taal.kies("Uw melding is afgerond. U kunt geen berichten of bestanden meer sturen.", "Your report has been completed. You can no longer send messages or files.")
         case .meldingOvergang(let f): f.uitleg(taal)
         case .verzoekOvergang(let f): f.uitleg(taal)
+        case .signaalOvergang(let f): f.uitleg(taal)
+        case .kandidaatAfgehandeld:
+            taal.kies("Over dit voorstel is al beslist: het is bevestigd, samengevoegd of afgewezen.", "This proposal was already decided on: confirmed, merged or dismissed.")
         case .terugmeldingOvergang(let van, let naar):
             van.isTerminal
                 ? taal.kies("De terugmelding is ‘\(van.naam(.nl))’; er verandert niets meer aan.", "The data report is ‘\(van.naam(.en))’; nothing changes any more.")

@@ -370,9 +370,11 @@ extension MeldingService {
         let m = try await zoek(zaaknummer)
         let (analyse, toelichting) = try valideer { () throws(ValidatieFouten) in try valideerAnalyse(v) }
         let voorstel = stelRolVoor(analyse)
-        return try await voerUit(m, .analyse, door: door) { m, _ in
+        return try await voerUit(m, .analyse, door: door) { [nu] m, tx in
             m.analyse = String(decoding: try JSONEncoder.compact.encode(analyse), as: UTF8.self)
             m.voorgesteldeRol = voorstel.rol
+            // The origin is known now: the detector files the case under its new keys.
+            try await PatroonWachtrij(bron: .melding, zaakID: try m.requireID(), nu: nu).create(on: tx)
             return [Gebeurtenis(soort: .analyse, tekst: toelichting,
                                 gegevens: GebeurtenisGegevens(rol: voorstel.rol.rawValue))]
         }

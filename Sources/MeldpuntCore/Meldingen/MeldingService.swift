@@ -139,6 +139,7 @@ package struct MeldingService {
                     try await nieuweGebeurtenis(id, 1, Gebeurtenis(soort: .ontvangen,
                                           tekst: "Melding ontvangen. Wij nemen uiterlijk \(Datumweergave.datum(uiterlijk.description)) persoonlijk contact met u op.",
                                           zichtbaar: true), door: ingediendDoor?.naam ?? "melder").create(on: tx)
+                    try await PatroonWachtrij(bron: .melding, zaakID: id, nu: nu).create(on: tx)
                     try await berichten.meldingOntvangen(m, melder: Berichtgeving.melder(uit: verzoek), statuslink: "/status/\(token)", nu: nu, on: tx)
                     try await Verwerkingslog.regel(.meldingAanmaken, organisatie: ingediendDoor?.id, melding: id,
                                                    betrokkene: bsn.map { pseudoniemen.pseudoniem("bsn:" + $0) }, traceID: traceID, tijdstip: nu).create(on: tx)
@@ -338,6 +339,8 @@ package struct MeldingService {
             try await UitgaandBericht.query(on: tx).filter(\.$melding == id).delete()
             var bytes = Set(try await MeldingBijlage.query(on: tx).filter(\.$melding.$id == id).all().map(\.sha256))
             try await MeldingPersoonsgegevens.query(on: tx).filter(\.$id == id).delete()
+            // The detector's stems, phrases and keys come from what the melder wrote.
+            try await Patroonherkenning.vergeet(id, on: tx)
             try await MeldingBijlage.query(on: tx).filter(\.$melding.$id == id).delete()
             // Messages and notes may hold personal details too; so may file names and reasons in event data.
             try await MeldingGebeurtenis.query(on: tx).filter(\.$melding.$id == id).set(\.$tekst, to: nil).update()
@@ -407,6 +410,7 @@ package struct MeldingService {
         tm.toelichtingKort = "(gewist: de melder heeft de toestemming ingetrokken)"
         try await tm.save(on: db)
         try await TerugmeldingInhoud.query(on: db).filter(\.$id == id).set(\.$inhoud, to: "{}").update()
+        try await Patroonherkenning.vergeet(id, on: db)
         try await Statuswijziging.query(on: db).filter(\.$terugmelding.$id == id).filter(\.$toelichting != nil)
             .filter(\.$status != TerugmeldingStatus.ingetrokken).set(\.$toelichting, to: nil).update()
         let bijlagen = try await Bijlage.query(on: db).filter(\.$terugmelding.$id == id).all()

@@ -98,6 +98,10 @@ extension Rijen {
                  b.laatsteFout, b.aangemaaktOp, b.verzondenOp, b.melding, b.organisatie, b.bundel])
     }
 
+    package mutating func voegToe(_ w: PatroonWachtrij) {
+        voegToe(PatroonWachtrij.schema, ["id", "bron", "zaak_id", "aangemaakt_op"], [w.id!, w.bron, w.zaakID, w.aangemaaktOp])
+    }
+
     package mutating func voegToe(_ e: EenmaligeSleutel) {
         voegToe(EenmaligeSleutel.schema, ["sleutel", "resultaat", "aangemaakt_op", "vingerafdruk"], [e.id!, e.resultaat, e.aangemaaktOp, e.vingerafdruk])
     }

@@ -97,6 +97,7 @@ package struct TerugmeldingService {
         rijen.voegToe(eerste)
         for b in bijlagen { rijen.voegToe(b, toegevoegd: ontvangen) }
         Terugmeldingtellingen.erbij(tm, in: rijen.tellingen)
+        rijen.voegToe(PatroonWachtrij(bron: .terugmelding, zaakID: id, nu: ontvangen))
         rijen.voegToe(Verwerkingslog.regel(.aanmaken, organisatie: afnemer.id, terugmelding: id, betrokkene: betrokkene, traceID: traceID, tijdstip: ontvangen))
         for b in try await berichten.terugmeldingAangekomen(tm, bij: bijhouder, doorgestuurd: false, nu: ontvangen, on: db) { rijen.voegToe(b) }
         if let eenmalig {

@@ -20,5 +20,6 @@ package enum Migraties {
         CreateLijstTellingen(),
         AnalyseerLijstIndexen(),
         CreateTermijnIndex(),
+        CreateSignalen(),
     ]
 }
