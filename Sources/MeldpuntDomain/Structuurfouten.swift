@@ -156,14 +156,25 @@ public enum Patroonregels {
     public static let vergelijkHoogstens = 50
 
     /// Cases above the key's usual level, weighed by how alike their descriptions are:
-    /// `(aantal − gebruikelijk) × (1 + 4 × gelijkenis)`. Six cases above the usual level are
-    /// proposed whatever their words; three need a mean similarity of at least 0.25.
+    /// `(aantal − gebruikelijk) × gewicht(gelijkenis)`. Texts no more alike than random ones
+    /// (mean Jaccard ≤ 0.05) weigh ½ and every 0.1 above that adds 1. With no usual level,
+    /// twelve cases are proposed whatever their words (terugmeldingen often carry none); six
+    /// need a similarity of 0.1, four 0.15, three 0.2.
     public static func score(aantal: Int, gebruikelijk: Double, gelijkenis: Double) -> Double {
-        max(0, Double(aantal) - gebruikelijk) * (1 + 4 * gelijkenis)
+        max(0, Double(aantal) - gebruikelijk) * gewicht(gelijkenis)
     }
 
+    /// What random descriptions of this length share: below it, words say nothing.
+    public static let toevalsgelijkenis = 0.05
+
+    public static func gewicht(_ gelijkenis: Double) -> Double {
+        0.5 + 10 * max(0, gelijkenis - toevalsgelijkenis)
+    }
+
+    /// A group is proposed when it has at least `minimaal` cases, at least twice the key's usual
+    /// level (a steady inflow, however alike, is not a burst) and a score of at least `grens`.
     public static func isVoorstel(aantal: Int, gebruikelijk: Double, gelijkenis: Double) -> Bool {
-        aantal >= minimaal && score(aantal: aantal, gebruikelijk: gebruikelijk, gelijkenis: gelijkenis) >= grens
+        aantal >= minimaal && Double(aantal) >= 2 * gebruikelijk && score(aantal: aantal, gebruikelijk: gebruikelijk, gelijkenis: gelijkenis) >= grens
     }
 
     /// The mean Jaccard similarity over all pairs; 0 for fewer than two.

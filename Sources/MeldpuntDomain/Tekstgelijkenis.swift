@@ -69,18 +69,39 @@ public enum Tekstgelijkenis {
         return uit
     }
 
-    /// Phrases that at least `minimaal` of the texts contain, most shared first, then longest; a
-    /// phrase inside a longer one that as many texts share is left out.
+    /// Phrases that at least `minimaal` of the texts contain, most shared first, then longest.
     public static func gedeeldeZinsdelen(_ teksten: [String], minimaal: Int) -> [(zinsdeel: String, aantal: Int)] {
-        var tellingen: [String: Int] = [:]
-        for t in teksten {
-            for z in zinsdelen(t) { tellingen[z, default: 0] += 1 }
+        gedeeld(teksten.map(zinsdelen), minimaal: minimaal)
+    }
+
+    /// The same from each text's phrases (as `zinsdelen` gives them). Phrases that overlap and
+    /// that the same texts share run on into one ("adres na verhuizing" and "verhuizing niet
+    /// bijgewerkt" become "adres na verhuizing niet bijgewerkt"); a phrase inside a longer one the same texts share is left out.
+    public static func gedeeld(_ perTekst: [Set<String>], minimaal: Int) -> [(zinsdeel: String, aantal: Int)] {
+        var teksten: [String: Set<Int>] = [:]
+        for (i, zinsdelen) in perTekst.enumerated() {
+            for z in zinsdelen { teksten[z, default: []].insert(i) }
         }
-        let vaak = tellingen.filter { $0.value >= max(2, minimaal) }
-        let gehouden = vaak.filter { z, n in
-            !vaak.contains { ander, m in ander != z && m == n && ander.count > z.count && (" " + ander + " ").contains(" " + z + " ") }
+        var vaak = teksten.filter { $0.value.count >= max(2, minimaal) }
+        var samengevoegd = true
+        while samengevoegd {
+            samengevoegd = false
+            let drie = vaak.keys.map { ($0, $0.split(separator: " ")) }.filter { $0.1.count >= 3 }
+            zoek: for (a, aw) in drie {
+                for (b, bw) in drie where a != b && vaak[a] == vaak[b] {
+                    guard let overlap = [2, 1].first(where: { Array(aw.suffix($0)) == Array(bw.prefix($0)) }) else { continue }
+                    let lang = (aw + bw.dropFirst(overlap)).joined(separator: " ")
+                    guard vaak[lang] == nil else { continue }
+                    vaak[lang] = vaak[a]
+                    samengevoegd = true
+                    break zoek
+                }
+            }
         }
-        return gehouden.map { (zinsdeel: $0.key, aantal: $0.value) }
+        let gehouden = vaak.filter { z, s in
+            !vaak.contains { ander, t in ander != z && t == s && ander.count > z.count && (" " + ander + " ").contains(" " + z + " ") }
+        }
+        return gehouden.map { (zinsdeel: $0.key, aantal: $0.value.count) }
             .sorted { ($0.aantal, $0.zinsdeel.count, $1.zinsdeel) > ($1.aantal, $1.zinsdeel.count, $0.zinsdeel) }
     }
 }

@@ -109,47 +109,41 @@ package struct Patroonherkenning: Sendable {
         for s in sleutels { try await beoordeel(s, rond: k.dag, nu: nu, on: tx) }
     }
 
-    /// The group of `sleutel` around `dag`: an open proposal whose window reaches this day grows;
-    /// otherwise a new one is made when the rules say so.
+    /// The burst of `sleutel` that ends at `dag`: its cases in the window before. When the rules
+    /// call it a pattern, it joins the open proposal it overlaps (a burst that goes on keeps one
+    /// proposal) or becomes a new one. A case that does not make a burst joins nothing new, so a
+    /// key's steady inflow never stretches a proposal.
     private func beoordeel(_ sleutel: Patroonsleutel, rond dag: Dag, nu: Date, on tx: any Database) async throws {
-        let venster = Patroonregels.vensterDagen
-        let vroegst = try dag.plus(dagen: -venster)
-        let laatst = try dag.plus(dagen: venster)
+        let vroegst = try dag.plus(dagen: -Patroonregels.vensterDagen)
+        let piek = try await zaken(sleutel.tekst, van: vroegst, tot: dag, on: tx)
+        guard piek.count >= Patroonregels.minimaal, let piekBegin = piek.map(\.dag).min() else { return }
+        let gebruikelijk = try await gebruikelijkAantal(sleutel.tekst, voor: piekBegin, on: tx)
+        guard Patroonregels.isVoorstel(aantal: piek.count, gebruikelijk: gebruikelijk, gelijkenis: try await gelijkenis(piek, on: tx)) else { return }
+
         let open = try await PatroonKandidaat.query(on: tx).filter(\.$sleutel == sleutel.tekst).filter(\.$status == .open)
-            .filter(\.$eind >= vroegst).filter(\.$begin <= laatst)
-            .sort(\.$eind, .descending).first()
-        var begin = open.map { min($0.begin, dag) } ?? vroegst
+            .filter(\.$eind >= piekBegin).sort(\.$eind, .descending).first()
+        let c = open ?? PatroonKandidaat()
+        let begin = open.map { min($0.begin, piekBegin) } ?? piekBegin
         let eind = open.map { max($0.eind, dag) } ?? dag
         let groep = try await zaken(sleutel.tekst, van: begin, tot: eind, on: tx)
-        guard groep.count >= Patroonregels.minimaal || open != nil else { return }
-        if open == nil, let eerste = groep.map(\.dag).min() { begin = eerste }
-        let gebruikelijk = try await gebruikelijkAantal(sleutel.tekst, voor: begin, on: tx)
         let gelijkenis = try await gelijkenis(groep, on: tx)
-        let score = Patroonregels.score(aantal: groep.count, gebruikelijk: gebruikelijk, gelijkenis: gelijkenis)
-        if let open {
-            open.begin = begin
-            open.eind = eind
-            open.aantal = groep.count
-            open.gebruikelijk = gebruikelijk
-            open.gelijkenis = gelijkenis
-            open.score = score
-            open.bijgewerktOp = nu
-            try await open.save(on: tx)
-        } else if Patroonregels.isVoorstel(aantal: groep.count, gebruikelijk: gebruikelijk, gelijkenis: gelijkenis) {
-            let c = PatroonKandidaat()
+        let basis = open == nil ? gebruikelijk : try await gebruikelijkAantal(sleutel.tekst, voor: begin, on: tx)
+        if open == nil {
             c.id = UUID.v7(nu)
             c.sleutel = sleutel.tekst
             c.delen = String(decoding: try JSONEncoder.compact.encode(sleutel), as: UTF8.self)
-            c.begin = begin
-            c.eind = eind
-            c.aantal = groep.count
-            c.gebruikelijk = gebruikelijk
-            c.gelijkenis = gelijkenis
-            c.score = score
             c.status = .open
-            c.bijgewerktOp = nu
-            try await c.create(on: tx)
         }
+        c.begin = begin
+        c.eind = eind
+        c.aantal = groep.count
+        // The usual level of the proposal's span: per window, times the windows it spans.
+        let vensters = max(1, Double(begin.dagen(tot: eind) + 1) / Double(Patroonregels.vensterDagen))
+        c.gebruikelijk = basis * vensters
+        c.gelijkenis = gelijkenis
+        c.score = Patroonregels.score(aantal: groep.count, gebruikelijk: c.gebruikelijk, gelijkenis: gelijkenis)
+        c.bijgewerktOp = nu
+        try await c.save(on: tx)
     }
 
     /// The key's cases in the window that no dismissed proposal held and no signaal took.
@@ -158,12 +152,16 @@ package struct Patroonherkenning: Sendable {
             .filter(\.$afgewezenIn == nil).filter(\.$signaalID == nil).sort(\.$dag).all()
     }
 
-    /// The key's count per window over the windows before `begin` (all its cases, dismissed or not).
+    /// The key's count per window before `begin`, over up to `basisVensters` windows: as many as
+    /// the system has cases for (a new installation has no usual level in its first window).
     private func gebruikelijkAantal(_ sleutel: String, voor begin: Dag, on tx: any Database) async throws -> Double {
-        let vensters = Patroonregels.basisVensters
-        let van = try begin.plus(dagen: -Patroonregels.vensterDagen * vensters)
+        let maximaal = Patroonregels.vensterDagen * Patroonregels.basisVensters
+        guard let eerste = try await PatroonZaak.query(on: tx).min(\.$dag) else { return 0 }
+        let dagen = min(maximaal, eerste.dagen(tot: begin))
+        guard dagen >= Patroonregels.vensterDagen else { return 0 }
+        let van = try begin.plus(dagen: -dagen)
         let n = try await PatroonIndex.query(on: tx).filter(\.$sleutel == sleutel).filter(\.$dag >= van).filter(\.$dag < begin).count()
-        return Double(n) / Double(vensters)
+        return Double(n) * Double(Patroonregels.vensterDagen) / Double(dagen)
     }
 
     /// Mean similarity of the most recent cases' descriptions.

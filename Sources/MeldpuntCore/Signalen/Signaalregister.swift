@@ -24,8 +24,9 @@ package struct Signaalregister: Sendable {
 
     // MARK: Proposals
 
-    /// Open proposals, best first. Groups of the same cases under several keys (a cluster shares
-    /// registration and consequence, and also origin) are shown once, under the most specific key.
+    /// Open proposals, best first. Groups of largely the same cases under several keys (a cluster
+    /// shares registration and consequence, and also origin) are shown once, under the best-ranked
+    /// key (the more specific one when the scores are equal).
     package func kandidaten(door: Handelende, taal: Taal = .nl) async throws -> [KandidaatDTO] {
         try vereisMeldpunt(door)
         let open = try await PatroonKandidaat.query(on: db).filter(\.$status == .open).sort(\.$score, .descending).limit(500).all()
@@ -34,11 +35,15 @@ package struct Signaalregister: Sendable {
         for k in open.sorted(by: { ($0.score, $0.patroonsleutel?.delen.count ?? 0) > ($1.score, $1.patroonsleutel?.delen.count ?? 0) }) {
             let groep = try await Patroonherkenning(db: db).zaken(k.sleutel, van: k.begin, tot: k.eind, on: db)
             let ids = Set(groep.map(\.zaakID))
-            guard ids.count >= Patroonregels.minimaal, !gezien.contains(where: { ids.isSubset(of: $0) }) else { continue }
+            // Three quarters of it already in a better-ranked group: the same cases, shown once.
+            guard ids.count >= Patroonregels.minimaal,
+                  !gezien.contains(where: { 4 * ids.intersection($0).count >= 3 * ids.count }) else { continue }
+            // Mostly cases staff already dismissed as a group (under another key): the same grouping.
+            let afgewezen = try await PatroonIndex.query(on: db).filter(\.$zaakID ~~ ids).filter(\.$afgewezenIn != nil).unique().all(\.$zaakID)
+            guard 2 * Set(afgewezen).count < ids.count else { continue }
             gezien.append(ids)
             uit.append(try await dto(k, groep))
         }
-        // The most specific of equal groups: among the same cases, the one with more parts.
         return uit
     }
 
@@ -57,7 +62,7 @@ package struct Signaalregister: Sendable {
     private func dto(_ k: PatroonKandidaat, _ groep: [PatroonIndex]) async throws -> KandidaatDTO {
         let sleutel = k.patroonsleutel ?? Patroonsleutel([])
         let zaken = try await PatroonZaak.query(on: db).filter(\.$id ~~ groep.map(\.zaakID)).all()
-        let zinsdelen = Self.gedeeld(zaken.map(\.zinsdelenSet))
+        let zinsdelen = Tekstgelijkenis.gedeeld(zaken.map(\.zinsdelenSet), minimaal: 2)
         let dagen = max(1, k.begin.dagen(tot: k.eind) + 1)
         let lijktOp = try await signalenMetSleutel(k.sleutel)
         return KandidaatDTO(id: k.id!.tekst, status: k.status, aantal: groep.count, begin: k.begin, eind: k.eind, gebruikelijk: k.gebruikelijk,
@@ -66,18 +71,6 @@ package struct Signaalregister: Sendable {
                             uitlegEn: Patroonregels.uitleg(sleutel, aantal: groep.count, dagen: dagen, zinsdelen: zinsdelen, taal: .en),
                             kenmerken: sleutel.delen.map(Self.kenmerk), gedeeldeZinsdelen: zinsdelen.prefix(5).map { ZinsdeelDTO(zinsdeel: $0.zinsdeel, aantal: $0.aantal) },
                             lijktOp: lijktOp, href: "/api/v1/signaalkandidaten/\(k.id!.tekst)")
-    }
-
-    /// Phrases at least two cases share (each case's phrases counted once).
-    static func gedeeld(_ sets: [Set<String>]) -> [(zinsdeel: String, aantal: Int)] {
-        var tellingen: [String: Int] = [:]
-        for s in sets { for z in s { tellingen[z, default: 0] += 1 } }
-        let vaak = tellingen.filter { $0.value >= 2 }
-        let gehouden = vaak.filter { z, n in
-            !vaak.contains { ander, m in ander != z && m == n && ander.count > z.count && (" " + ander + " ").contains(" " + z + " ") }
-        }
-        return gehouden.map { (zinsdeel: $0.key, aantal: $0.value) }
-            .sorted { ($0.aantal, $0.zinsdeel.count, $1.zinsdeel) > ($1.aantal, $1.zinsdeel.count, $0.zinsdeel) }
     }
 
     static func kenmerk(_ d: Patroonsleutel.Deel) -> KenmerkDTO {

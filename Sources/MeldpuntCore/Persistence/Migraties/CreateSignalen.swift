@@ -93,6 +93,7 @@ package struct CreateSignalen: AsyncMigration {
             .create()
         let sql = database as! any SQLDatabase
         try await sql.create(index: "idx_patroon_wachtrij").on(PatroonWachtrij.schema).column("aangemaakt_op").column("id").run()
+        try await sql.create(index: "idx_patroon_zaken_dag").on(PatroonZaak.schema).column("dag").run()
         try await sql.create(index: "idx_patroon_index_sleutel").on(PatroonIndex.schema).column("sleutel").column("dag").run()
         try await sql.create(index: "idx_patroon_index_zaak").on(PatroonIndex.schema).column("zaak_id").run()
         try await sql.create(index: "idx_patroon_kandidaten_sleutel").on(PatroonKandidaat.schema).column("sleutel").column("eind").run()
