@@ -16,4 +16,5 @@ package func registreerAPI(_ app: Application) throws {
     try metSleutel.register(collection: MeldingVerzoekenController())
     try metSleutel.register(collection: VerzoekenController())
     try metSleutel.register(collection: AbonnementenController())
+    try metSleutel.register(collection: SignalenController())
 }

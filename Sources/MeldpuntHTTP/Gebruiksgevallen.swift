@@ -122,3 +122,10 @@ extension Request {
     /// Beheer's view of the outbox.
     package var postvak: Postvak { Postvak(db: db, nu: application.klok.nu()) }
 }
+
+extension Request {
+    /// The signalen register: proposals, signalen and their course.
+    package var signaalregister: Signaalregister {
+        Signaalregister(db: db, nu: application.klok.nu(), berichten: application.berichtgeving)
+    }
+}

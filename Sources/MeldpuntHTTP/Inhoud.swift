@@ -52,3 +52,11 @@ extension Gemeente: Content {}
 extension Registratie: Content {}
 extension AbonnementDTO: Content {}
 extension AbonnementInvoer: Content {}
+extension KandidaatDTO: Content {}
+extension KandidaatDetailDTO: Content {}
+extension SignaalDTO: Content {}
+extension SignaalSamenvattingDTO: Content {}
+extension PartnerSignaalDTO: Content {}
+extension NieuwSignaalInvoer: Content {}
+extension SignaalStapInvoer: Content {}
+extension KennisInvoer: Content {}

@@ -132,6 +132,16 @@ struct ToegangsmatrixTests {
         "POST /api/v1/verzoeken/:verzoekId/berichten": ["partner"], "POST /api/v1/verzoeken/:verzoekId/bijlagen": ["partner"],
         "POST /api/v1/verzoeken/:verzoekId/opheffingen": ["partner"], "POST /api/v1/verzoeken/:verzoekId/statuswijzigingen": ["partner"],
         "PUT /api/v1/verzoeken/:verzoekId/termijn": ["partner"],
+        // API: structural errors — the register is the meldpunt's; a signaal fed back to UWV is UWV's to read and answer.
+        "GET /api/v1/signaalkandidaten": ["meldpunt"], "GET /api/v1/signaalkandidaten/:kandidaatId": ["meldpunt"],
+        "POST /api/v1/signaalkandidaten/:kandidaatId/bevestigingen": ["meldpunt"], "POST /api/v1/signaalkandidaten/:kandidaatId/samenvoegingen": ["meldpunt"],
+        "POST /api/v1/signaalkandidaten/:kandidaatId/afwijzingen": ["meldpunt"],
+        "GET /api/v1/signalen": ["meldpunt"], "POST /api/v1/signalen": ["meldpunt"], "GET /api/v1/signalen/:nummer": ["meldpunt"],
+        "POST /api/v1/signalen/:nummer/terugkoppelingen": ["meldpunt"], "POST /api/v1/signalen/:nummer/agenderingen": ["meldpunt"],
+        "POST /api/v1/signalen/:nummer/afsluitingen": ["meldpunt"], "POST /api/v1/signalen/:nummer/escalaties": ["meldpunt"],
+        "POST /api/v1/signalen/:nummer/zaken": ["meldpunt"], "PUT /api/v1/signalen/:nummer/kennis": ["meldpunt"],
+        "GET /api/v1/ontvangen-signalen": ["afnemer", "bronhouder", "andereBronhouder", "meldpunt", "partner"],
+        "GET /api/v1/ontvangen-signalen/:nummer": ["partner"], "POST /api/v1/ontvangen-signalen/:nummer/antwoorden": ["partner"],
         // API: subscriptions (any organisation; its own only — the one here is the SVB's)
         "GET /api/v1/abonnementen": ["afnemer", "bronhouder", "andereBronhouder", "meldpunt", "partner"],
         "POST /api/v1/abonnementen": ["afnemer", "bronhouder", "andereBronhouder", "meldpunt", "partner"],
@@ -287,6 +297,20 @@ private struct Wereld {
         let abonnement = try await t.app.abonnementen(nu: t.klok.nu).maak(
             AbonnementInvoer(callbackUrl: "http://127.0.0.1:9/ontvang", auth: "", kanalen: [AbonnementKanaal(naam: "terugmeldingen")]), door: svb)
         let slachtoffer = try await t.gebruiker("collega@meldpunt.nl", rol: .meldpunt, oin: TestApp.meldpuntOIN)
+        // A signaal fed back to UWV, and a proposal of the detector (three alike cases).
+        let register = Signaalregister(db: t.app.db, nu: t.klok.nu, berichten: t.app.berichtgeving)
+        let meldpuntDoor = Handelende(organisatie: OrganisatieDTO(meldpuntOrg))
+        let signaal = try await register.nieuwSignaal(NieuwSignaalInvoer(titel: "Uitkering stopt na verhuizing", omschrijving: "Adres komt niet door.",
+                                                                         soort: "systeem", organisatieOins: [TestApp.uwvOIN]), door: meldpuntDoor)
+        _ = try await register.zetStap(signaal.nummer, .terugkoppeling, SignaalStapInvoer(organisatieOin: TestApp.uwvOIN, toelichting: "Graag uw reactie."),
+                                       door: meldpuntDoor)
+        let detector = Patroonherkenning(db: t.app.db)
+        for _ in 0..<3 {
+            let k = Zaakkenmerken(bron: .melding, dag: Dag(t.klok.nu), registraties: ["BRV"], gevolgen: [.init(soort: .boete, organisatie: "CJIB")],
+                                  tekst: "adres na verhuizing niet bijgewerkt boete")
+            try await t.app.db.transaction { tx in try await detector.verwerk(k, zaak: UUID(), nu: t.klok.nu, on: tx) }
+        }
+        let kandidaat = try #require(try await PatroonKandidaat.query(on: t.app.db).first()).requireID().tekst
 
         let gebruikers: [(String, String, GebruikersRol, String?, String?)] = [
             ("afnemer", "anna@svb.nl", .afnemer, TestApp.svbOIN, nil),
@@ -324,6 +348,7 @@ private struct Wereld {
             "gebruiker": try slachtoffer.requireID().tekst, "sleutel": UUID().uuidString,
             "contact": try contact?.requireID().tekst ?? UUID().uuidString,
             "tmBijlage": tmBijlage, "mBijlage": mBijlage, "vBijlage": vBijlage, "abonnementId": abonnement.id, "bericht": mislukt,
+            "nummer": String(signaal.nummer), "kandidaatId": kandidaat,
         ])
     }
 

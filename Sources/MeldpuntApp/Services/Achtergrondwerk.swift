@@ -45,8 +45,9 @@ private struct ClientStop: LifecycleHandler {
     }
 }
 
-/// The delivery worker and the scheduler, started with the server. Every instance delivers
-/// (rows are claimed, never shared); only the lease holder runs the scheduler.
+/// The delivery worker, the scheduler and the detector of structural errors, started with the
+/// server. Every instance delivers (rows are claimed, never shared); only the lease holder runs
+/// the scheduler, and only the holder of another lease the detector.
 enum Achtergrondwerk {
     /// Two loops, so a long planner round (a backlog of reminders) never holds up delivery.
     static func start(_ app: Application) {
@@ -80,7 +81,22 @@ enum Achtergrondwerk {
                 try? await Task.sleep(for: .seconds(max(1, volgende.timeIntervalSinceNow)))
             }
         }
-        app.lifecycle.use(Stop(taken: [bezorgen, plannen]))
+        // The detector of structural errors: new and re-analysed cases within seconds of arrival,
+        // on one instance at a time (a round's matching must see the previous round's groups).
+        let patronen = Task {
+            while !Task.isCancelled {
+                var gedaan = 0
+                do {
+                    if try await Taaklease.neem("patronen", houder: houder, duur: 60, nu: app.klok.nu(), on: app.db) {
+                        gedaan = try await Patroonherkenning(db: app.db).ronde(nu: app.klok.nu())
+                    }
+                } catch {
+                    app.logger.warning("Patroonherkenning mislukt: \(String(reflecting: error))")
+                }
+                if gedaan == 0 { try? await Task.sleep(for: .seconds(2)) }
+            }
+        }
+        app.lifecycle.use(Stop(taken: [bezorgen, plannen, patronen]))
     }
 
     private struct Stop: LifecycleHandler {

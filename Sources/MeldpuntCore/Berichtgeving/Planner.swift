@@ -25,25 +25,7 @@ package struct Planner: Sendable {
 
     /// Takes or extends the named lease for `houder` until `nu + duur`; false while another holds it.
     package func neemLease(_ naam: String, houder: String, duur: TimeInterval, nu: Date) async throws -> Bool {
-        let sql = db as! any SQLDatabase
-        let tot = nu.addingTimeInterval(duur)
-        let genomen = try await sql.update(Taaklease.schema)
-            .set("houder", to: SQLBind(houder)).set("tot", to: SQLBind(tot))
-            .where("naam", .equal, SQLBind(naam))
-            .where { $0.where("houder", .equal, SQLBind(houder)).orWhere("tot", .lessThan, SQLBind(nu)) }
-            .returning("naam").all()
-        if !genomen.isEmpty { return true }
-        if try await Taaklease.find(naam, on: db) != nil { return false }
-        let l = Taaklease()
-        l.id = naam
-        l.houder = houder
-        l.tot = tot
-        do {
-            try await l.create(on: db)
-            return true
-        } catch {
-            return false   // another instance created it at the same moment
-        }
+        try await Taaklease.neem(naam, houder: houder, duur: duur, nu: nu, on: db)
     }
 
     // MARK: One round

@@ -1,4 +1,5 @@
 import FluentKit
+import SQLKit
 import Foundation
 import MeldpuntDomain
 
@@ -78,6 +79,30 @@ package final class Taaklease: Model, @unchecked Sendable {
     @Field(key: "tot") package var tot: Date
 
     package init() {}
+
+    /// Takes or extends the named lease for `houder` until `nu + duur`; false while another
+    /// instance holds it. Background work that must run on one instance at a time asks first.
+    package static func neem(_ naam: String, houder: String, duur: TimeInterval, nu: Date, on db: any Database) async throws -> Bool {
+        let sql = db as! any SQLDatabase
+        let tot = nu.addingTimeInterval(duur)
+        let genomen = try await sql.update(schema)
+            .set("houder", to: SQLBind(houder)).set("tot", to: SQLBind(tot))
+            .where("naam", .equal, SQLBind(naam))
+            .where { $0.where("houder", .equal, SQLBind(houder)).orWhere("tot", .lessThan, SQLBind(nu)) }
+            .returning("naam").all()
+        if !genomen.isEmpty { return true }
+        if try await find(naam, on: db) != nil { return false }
+        let l = Taaklease()
+        l.id = naam
+        l.houder = houder
+        l.tot = tot
+        do {
+            try await l.create(on: db)
+            return true
+        } catch {
+            return false   // another instance created it at the same moment
+        }
+    }
 }
 
 /// A reminder or notice that was sent: its key (kind, object, deadline) is unique, so each is sent once.

@@ -457,7 +457,7 @@ package struct Signaalregister: Sendable {
         return try await samenvattingen(signalen).map { s in
             SignaalSamenvattingDTO(nummer: s.nummer, titel: s.titel, soort: s.soort, status: s.status, niveau: s.niveau, registraties: s.registraties,
                                    aantalZaken: s.aantalZaken, aangemaaktOp: s.aangemaaktOp, gewijzigdOp: s.gewijzigdOp,
-                                   href: "/api/v1/partner-signalen/\(s.nummer)")
+                                   href: "/api/v1/ontvangen-signalen/\(s.nummer)")
         }
     }
 
@@ -475,7 +475,7 @@ package struct Signaalregister: Sendable {
         let aantal = try await SignaalZaak.query(on: db).filter(\.$signaal.$id == s.requireID()).count()
         return PartnerSignaalDTO(nummer: s.nummer, titel: s.titel, omschrijving: s.omschrijving, soort: s.soort, status: s.status, niveau: s.niveau,
                                  registraties: s.registratieLijst, aantalZaken: aantal, verloop: try await verloop(s, alleenVoor: door.organisatie.id),
-                                 kennis: s.kennisGedeeld ? Self.kennis(s) : nil, href: "/api/v1/partner-signalen/\(s.nummer)")
+                                 kennis: s.kennisGedeeld ? Self.kennis(s) : nil, href: "/api/v1/ontvangen-signalen/\(s.nummer)")
     }
 
     /// The organisation's answer; a closed signaal takes none.
