@@ -264,9 +264,9 @@ public enum SignaalFout: Error, Sendable, Equatable {
 
     public func uitleg(_ taal: Taal) -> String {
         switch self {
-        case .ongeldigeOvergang(let van, let naar) where van.isAfgesloten:
-            taal.kies("Het signaal is afgesloten (\(van.naam(.nl).lowercased())); het kan niet meer naar ‘\(naar.naam(.nl))’.",
-                      "The signal is closed (\(van.naam(.en).lowercased())); it cannot go to ‘\(naar.naam(.en))’ any more.")
+        case .ongeldigeOvergang(let van, _) where van.isAfgesloten:
+            taal.kies("Het signaal is afgesloten (\(van.naam(.nl).lowercased())); er verandert niets meer aan.",
+                      "The signal is closed (\(van.naam(.en).lowercased())); nothing changes any more.")
         case .ongeldigeOvergang(let van, let naar):
             taal.kies("Van ‘\(van.naam(.nl))’ kan het signaal niet naar ‘\(naar.naam(.nl))’.", "From ‘\(van.naam(.en))’ the signal cannot go to ‘\(naar.naam(.en))’.")
         case .hoogsteNiveau:

@@ -16,6 +16,7 @@ package func registreerWeb(_ app: Application) throws {
     try web.register(collection: MeldingenWebController())
     try web.register(collection: CoordinatieWebController())
     try web.register(collection: PartnersWebController())
+    try web.register(collection: SignalenWebController())
 }
 
 /// An error outside the API as a page, in the reader's language.

@@ -45,7 +45,8 @@ struct TekstenGebruikTests {
         let nodig = Gebeurtenissoort.allCases.map { "mfoSoort_\($0.rawValue)" } + Verzoekstapsoort.allCases.map { "verzoekStap_\($0.rawValue)" }
             + VerzoekSoort.allCases.map { "verzoekSoort_\($0.rawValue)" } + VerzoekStatus.allCases.map { "verzoekStatus_\($0.rawValue)" }
             + MeldingStatus.allCases.map { "mfoStatus_\($0.rawValue)" } + MeldpuntRol.allCases.map { "mfoRol_\($0.rawValue)" }
-            + PartnerSoort.allCases.map { "partnerSoort_\($0.rawValue)" }
+            + PartnerSoort.allCases.map { "partnerSoort_\($0.rawValue)" } + Signaalstapsoort.allCases.map { "signaalStap_\($0.rawValue)" }
+            + Zaakkenmerken.Bron.allCases.map { "signaalBron_\($0.rawValue)" }
         for k in nodig { #expect(nl[k] != nil, "\(k)") }
     }
 }

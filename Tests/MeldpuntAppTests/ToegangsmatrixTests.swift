@@ -92,6 +92,15 @@ struct ToegangsmatrixTests {
         "POST /verzoeken/:verzoek/opheffen": ["partner"], "POST /verzoeken/:verzoek/termijn": ["partner"],
         "POST /verzoeken/:verzoek/uitvoeren": ["partner"],
 
+        // Structural errors: the register is the meldpunt's staff's; a signaal fed back to UWV is UWV's.
+        "GET /signalen": ["meldpunt"], "GET /signalen/voorstellen/:kandidaat": ["meldpunt"],
+        "POST /signalen/voorstellen/:kandidaat/bevestigen": ["meldpunt"], "POST /signalen/voorstellen/:kandidaat/samenvoegen": ["meldpunt"],
+        "POST /signalen/voorstellen/:kandidaat/afwijzen": ["meldpunt"], "GET /signalen/:nummer": ["meldpunt"],
+        "POST /signalen/:nummer/terugkoppelen": ["meldpunt"], "POST /signalen/:nummer/agenderen": ["meldpunt"],
+        "POST /signalen/:nummer/escaleren": ["meldpunt"], "POST /signalen/:nummer/afsluiten": ["meldpunt"],
+        "POST /signalen/:nummer/kennis": ["meldpunt"], "POST /signalen/:nummer/zaak": ["meldpunt"],
+        "GET /ontvangen-signalen": ingelogd, "GET /ontvangen-signalen/:nummer": ["partner"], "POST /ontvangen-signalen/:nummer/antwoord": ["partner"],
+
         // Beheer: its own organisation (the meldpunt's, here), the system role everything.
         "GET /beheer": beheer, "GET /beheer/audit": beheer,
         "GET /beheer/organisaties/:org": ["beheerder", "systeem"],
@@ -348,7 +357,7 @@ private struct Wereld {
             "gebruiker": try slachtoffer.requireID().tekst, "sleutel": UUID().uuidString,
             "contact": try contact?.requireID().tekst ?? UUID().uuidString,
             "tmBijlage": tmBijlage, "mBijlage": mBijlage, "vBijlage": vBijlage, "abonnementId": abonnement.id, "bericht": mislukt,
-            "nummer": String(signaal.nummer), "kandidaatId": kandidaat,
+            "nummer": String(signaal.nummer), "kandidaatId": kandidaat, "kandidaat": kandidaat,
         ])
     }
 

@@ -11,7 +11,7 @@ extension Berichtgeving {
         try await aanOrganisatie(organisatie, niveau: s.niveau, Tekst("Signaal van het Meldpunt: \(titel)", "Signal from the Meldpunt: \(titel)"),
             Tekst("Het Meldpunt koppelt een structurele fout aan uw organisatie terug. U leest het signaal en kunt antwoorden in het portaal.",
                   "The Meldpunt feeds back a structural error to your organisation. You can read the signal and answer in the portal."),
-            link: "/partner/signalen/\(s.nummer)", nu: nu, on: db)
+            link: "/ontvangen-signalen/\(s.nummer)", nu: nu, on: db)
     }
 
     package func signaalGeescaleerd(_ s: Signaal, aan organisatie: Organisatie, nu: Date, on db: any Database) async throws {
@@ -19,7 +19,7 @@ extension Berichtgeving {
         try await aanOrganisatie(organisatie, niveau: s.niveau, Tekst("Signaal geëscaleerd naar \(Self.niveau(s.niveau).nl) niveau: \(titel)", "Signal escalated to \(Self.niveau(s.niveau).en) level: \(titel)"),
             Tekst("Het Meldpunt heeft dit signaal een niveau hoger gelegd, omdat er nog geen oplossing is. U leest het signaal en kunt antwoorden in het portaal.",
                   "The Meldpunt has raised this signal one level, because there is no solution yet. You can read the signal and answer in the portal."),
-            link: "/partner/signalen/\(s.nummer)", nu: nu, on: db)
+            link: "/ontvangen-signalen/\(s.nummer)", nu: nu, on: db)
     }
 
     package func signaalBeantwoord(_ s: Signaal, door organisatie: Organisatie, nu: Date, on db: any Database) async throws {

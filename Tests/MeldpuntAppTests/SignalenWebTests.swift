@@ -1,0 +1,83 @@
+import Fluent
+import Foundation
+import MeldpuntCore
+import MeldpuntDomain
+import Testing
+import Vapor
+@testable import MeldpuntApp
+
+/// The signalen pages as staff and a partner use them: a proposal confirmed, fed back to UWV,
+/// answered in UWV's portal, put on an agenda and closed; every wrong field next to its field
+/// under its label, in the reader's language.
+@Suite("Web: signalen")
+struct SignalenWebTests {
+    @Test func medewerkerEnPartnerDoorlopenEenSignaal() async throws {
+        try await metApp { t in
+            _ = try await t.partners()
+            for tekst in SignalenApiTests.teksten {
+                #expect(try await t.post("/api/v1/meldingen", t.sleutels.svb, json: SignalenApiTests.melding(tekst)).status == .created)
+            }
+            try await Patroonherkenning(db: t.app.db).ronde(nu: t.klok.nu)
+            try await t.gebruiker("mira@meldpunt.nl", rol: .meldpunt, oin: TestApp.meldpuntOIN)
+            try await t.gebruiker("pim@uwv.nl", rol: .partner, oin: TestApp.uwvOIN)
+            let staf = Browser(t)
+            try await staf.login("mira@meldpunt.nl")
+
+            let overzicht = try await staf.get("/signalen")
+            #expect(overzicht.status == .ok && overzicht.tekst.contains("href=\"/signalen\">Signalen</a>"))
+            let voorstelPad = try #require(overzicht.tekst.firstMatch(of: /href="(\/signalen\/voorstellen\/[0-9A-Fa-f-]+)"/).map { String($0.1) })
+            let voorstel = try await staf.get(voorstelPad)
+            #expect(voorstel.tekst.contains("4 zaken in") && voorstel.tekst.contains("registratie BRV, gevolg boete bij CJIB"))
+            #expect(voorstel.tekst.contains("MFO-2026-000001") && !voorstel.tekst.contains("Moulin"))
+
+            // Without title and kind: both named by their label next to the field; the description kept.
+            let fout = try await staf.post("\(voorstelPad)/bevestigen", ["titel": "", "omschrijving": "Oud adres blijft staan.", "soort": ""])
+            #expect(fout.status == .badRequest)
+            #expect(fout.tekst.contains("id=\"bevestigTitel-fout\"") && fout.tekst.contains("id=\"bevestigSoort-fout\""))
+            #expect(fout.tekst.contains("Titel: Geef het signaal een titel.") && fout.tekst.contains("Oud adres blijft staan."))
+            #expect(!fout.tekst.contains("wetEnRegelgeving:") && !fout.tekst.contains("soort:"))
+            let bevestigd = try await staf.post("\(voorstelPad)/bevestigen", ["titel": "Adres na verhuizing niet in het BRV", "omschrijving": "Oud adres blijft staan.",
+                                                                             "soort": "systeem", "registraties": "BRV"])
+            #expect(bevestigd.status == .seeOther && bevestigd.headers.first(name: .location) == "/signalen/1?gedaan=bevestigd")
+            let signaal = try await staf.get("/signalen/1?gedaan=bevestigd")
+            #expect(signaal.tekst.contains("Het signaal is vastgelegd.") && signaal.tekst.contains("SIG-1: Adres na verhuizing niet in het BRV"))
+            #expect(signaal.tekst.contains("href=\"/meldingen/MFO-2026-000004\""))
+            #expect(try await staf.get("/signalen/1?gedaan=%3Cscript%3E").tekst.contains("&lt;script") == false)
+
+            // Feedback without a choice: the message by the organisation field.
+            let geenOrg = try await staf.post("/signalen/1/terugkoppelen", ["organisatieOin": "", "toelichting": "Ziet u dit ook?"])
+            #expect(geenOrg.status == .badRequest && geenOrg.tekst.contains("Organisatie: Kies de organisatie."))
+            #expect(try await staf.post("/signalen/1/terugkoppelen", ["organisatieOin": TestApp.uwvOIN, "toelichting": "Ziet u dit ook?"]).status == .seeOther)
+
+            // UWV's portal: the signaal, without cases; the answer goes to the meldpunt.
+            let uwv = Browser(t)
+            try await uwv.login("pim@uwv.nl")
+            let lijst = try await uwv.get("/ontvangen-signalen")
+            #expect(lijst.tekst.contains("href=\"/ontvangen-signalen/1\""))
+            let pagina = try await uwv.get("/ontvangen-signalen/1")
+            #expect(pagina.status == .ok && pagina.tekst.contains("Ziet u dit ook?") && !pagina.tekst.contains("MFO-2026-000001"))
+            let leeg = try await uwv.post("/ontvangen-signalen/1/antwoord", ["toelichting": ""])
+            #expect(leeg.status == .badRequest && leeg.tekst.contains("Uw antwoord: Schrijf uw antwoord."))
+            #expect(try await uwv.post("/ontvangen-signalen/1/antwoord", ["toelichting": "Wij passen de koppeling in maart aan."]).status == .seeOther)
+            #expect(try await uwv.get("/signalen/1").status == .forbidden)
+
+            #expect(try await staf.get("/signalen/1").tekst.contains("Wij passen de koppeling in maart aan."))
+            #expect(try await staf.post("/signalen/1/agenderen", ["orgaan": "Tactisch overleg BRV", "datum": "2026-12-10"]).status == .seeOther)
+            let sluiten = try await staf.post("/signalen/1/afsluiten", ["toelichting": "Opgelost."])
+            #expect(sluiten.status == .badRequest && sluiten.tekst.contains("Uitkomst: Kies of het opgelost is."))
+            #expect(try await staf.post("/signalen/1/afsluiten", ["uitkomst": "opgelost", "toelichting": "Koppeling aangepast."]).status == .seeOther)
+            let dicht = try await staf.get("/signalen/1")
+            #expect(dicht.tekst.contains("Opgelost") && !dicht.tekst.contains("action=\"/signalen/1/terugkoppelen\""))
+            // Closed: the partner reads it, with no form to answer.
+            let gesloten = try await uwv.get("/ontvangen-signalen/1")
+            #expect(gesloten.status == .ok && !gesloten.tekst.contains("action=\"/ontvangen-signalen/1/antwoord\""))
+
+            // In English, the labels too.
+            _ = try await staf.post("/taal", ["naar": "en", "terug": "/signalen"])
+            let engels = try await staf.post("/signalen/1/zaak", ["kenmerk": "MFO-9999-000001"])
+            #expect(engels.status == .badRequest)
+            let samenvatting = engels.tekst.firstMatch(of: #/<ul><li><a href="[^"]*">([^<]*)</a>/#).map { String($0.1) }
+            #expect(samenvatting?.hasPrefix("Case: The signal is closed") == true, "\(samenvatting ?? "")")
+        }
+    }
+}
