@@ -10,6 +10,7 @@ package func registreerAPI(_ app: Application) throws {
         return response
     }
     try api.register(collection: ReferentieController())
+    api.get("cijfers", "openbaar", use: CijfersController.openbaar)
     let metSleutel = api.grouped(ApiSleutelMiddleware(), JSONBodyMiddleware(), UploadBudgetMiddleware())
     try metSleutel.register(collection: TerugmeldingenController())
     try metSleutel.register(collection: MeldingenController())
@@ -17,4 +18,5 @@ package func registreerAPI(_ app: Application) throws {
     try metSleutel.register(collection: VerzoekenController())
     try metSleutel.register(collection: AbonnementenController())
     try metSleutel.register(collection: SignalenController())
+    try metSleutel.register(collection: CijfersController())
 }

@@ -129,3 +129,8 @@ extension Request {
         Signaalregister(db: db, nu: application.klok.nu(), berichten: application.berichtgeving)
     }
 }
+
+extension Request {
+    /// The figures of dashboards, exports and the public page, as of today.
+    package var cijferboek: Cijferboek { Cijferboek(db: db, vandaag: Dag(application.klok.nu())) }
+}

@@ -60,3 +60,4 @@ extension PartnerSignaalDTO: Content {}
 extension NieuwSignaalInvoer: Content {}
 extension SignaalStapInvoer: Content {}
 extension KennisInvoer: Content {}
+extension Cijferoverzicht: Content {}

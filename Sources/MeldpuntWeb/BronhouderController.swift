@@ -8,7 +8,6 @@ import Vapor
 /// their team's notification address on the same settings page.
 struct BronhouderController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("statistieken", use: statistieken)
         routes.get("instellingen", use: instellingen)
         routes.post("instellingen", use: bewaarInstellingen)
     }
@@ -20,24 +19,6 @@ struct BronhouderController: RouteCollection {
     /// Who sets the organisation's notification address: its bronhouder users, or the meldpunt's staff.
     private func instellingenGebruiker(_ req: Request) throws -> GebruikerDTO {
         try req.vereisGebruiker(.bijhouder, .rni, .meldpunt)
-    }
-
-    struct StatistiekPagina: Encodable, Sendable {
-        let perStatus: [Statistieken.Telling]
-        let perAfnemer: [Statistieken.Telling]
-        let perMaand: [Statistieken.Telling]
-        let aandeelTijdig: Int
-        let heeftCijfers: Bool
-        let tijdig: Int
-        let basis: Int
-    }
-
-    func statistieken(req: Request) async throws -> Response {
-        let g = try bijhouder(req)
-        let s = try await Statistieken.voor(bijhouder: g.organisatie.id, vandaag: Dag(req.application.klok.nu()), on: req.db)
-        return try await req.pagina("statistieken", titel: "statistieken", inhoud: StatistiekPagina(
-            perStatus: s.perStatus, perAfnemer: s.perAfnemer, perMaand: s.perMaand, aandeelTijdig: s.aandeelTijdig ?? 0,
-            heeftCijfers: s.aandeelTijdig != nil, tijdig: s.tijdig, basis: s.tijdig + s.teLaat))
     }
 
     struct InstellingenPagina: Encodable, Sendable {

@@ -129,3 +129,24 @@ extension Teksten {
         "signaalAntwoordKnop": ("Antwoord versturen", "Send answer"),
     ]
 }
+
+extension Teksten {
+    /// Figures: dashboards, exports and the public page.
+    static let cijfers: [String: (String, String)] = [
+        "cijfersIntroEigen": ("De cijfers van uw organisatie over de gekozen periode. Elke tabel kunt u downloaden als CSV.",
+                              "Your organisation's figures over the chosen period. You can download every table as CSV."),
+        "cijfersIntroOpenbaar": ("Hoeveel meldingen het Meldpunt kreeg, hoe ze afliepen en hoe lang ze duurden. Aantallen onder de 5 tonen we niet, zodat niemand herkenbaar is.",
+                                 "How many reports the Meldpunt received, how they ended and how long they took. We do not show counts under 5, so that no one can be recognised."),
+        "cijfersOpenbaarTitel": ("Cijfers van het Meldpunt", "Figures of the Meldpunt"),
+        "cijferVeld_periode": ("Periode", "Period"),
+        "cijferVeld_periodeVan": ("Van", "From"),
+        "cijferVeld_periodeTot": ("Tot en met", "Up to and including"),
+        "cijfersToon": ("Toon cijfers", "Show figures"),
+        "cijfersPeriode": ("Periode:", "Period:"),
+        "cijfersOnderdruktUitleg": ("Aantallen van 1 tot en met 4 staan er als ‘minder dan 5’.", "Counts from 1 to 4 are shown as ‘fewer than 5’."),
+        "cijferOnderdrukt": ("minder dan 5", "fewer than 5"),
+        "cijfersKern": ("Kerncijfers", "Key figures"),
+        "cijfersCSV": ("Download als CSV", "Download as CSV"),
+        "navCijfers": ("Cijfers", "Figures"),
+    ]
+}

@@ -17,6 +17,7 @@ package func registreerWeb(_ app: Application) throws {
     try web.register(collection: CoordinatieWebController())
     try web.register(collection: PartnersWebController())
     try web.register(collection: SignalenWebController())
+    try web.register(collection: CijfersWebController())
 }
 
 /// An error outside the API as a page, in the reader's language.

@@ -60,7 +60,10 @@ struct ToegangsmatrixTests {
         "POST /terugmeldingen/:referentie/status": ["afnemer", "bijhouder"],
         "POST /terugmeldingen/bulk": ["bijhouder", "andereBijhouder", "rni"],
         "GET /instellingen": ["bijhouder", "andereBijhouder", "rni", "meldpunt"], "POST /instellingen": ["bijhouder", "andereBijhouder", "rni", "meldpunt"],
-        "GET /statistieken": ["bijhouder", "andereBijhouder", "rni"],
+        // Each organisation's own figures; the public figures for everyone.
+        "GET /statistieken": ["afnemer", "bijhouder", "andereBijhouder", "rni", "meldpunt"],
+        "GET /statistieken/:bestand": ["afnemer", "bijhouder", "andereBijhouder", "rni", "meldpunt"],
+        "GET /cijfers": iedereen, "GET /cijfers/:bestand": iedereen,
         "POST /terugmeldingen/nieuw": ["afnemer"],
         "GET /terugmeldingen/nieuw/:concept/:stap": ["afnemer"], "POST /terugmeldingen/nieuw/:concept/:stap": ["afnemer"],
 
@@ -151,6 +154,9 @@ struct ToegangsmatrixTests {
         "POST /api/v1/signalen/:nummer/zaken": ["meldpunt"], "PUT /api/v1/signalen/:nummer/kennis": ["meldpunt"],
         "GET /api/v1/ontvangen-signalen": ["afnemer", "bronhouder", "andereBronhouder", "meldpunt", "partner"],
         "GET /api/v1/ontvangen-signalen/:nummer": ["partner"], "POST /api/v1/ontvangen-signalen/:nummer/antwoorden": ["partner"],
+        // API: figures — each organisation its own, the public ones for everyone.
+        "GET /api/v1/cijfers/openbaar": iedereen, "GET /api/v1/cijfers/meldpunt": ["meldpunt"],
+        "GET /api/v1/cijfers/bronhouder": ["bronhouder", "andereBronhouder"], "GET /api/v1/cijfers/afnemer": ["afnemer"],
         // API: subscriptions (any organisation; its own only — the one here is the SVB's)
         "GET /api/v1/abonnementen": ["afnemer", "bronhouder", "andereBronhouder", "meldpunt", "partner"],
         "POST /api/v1/abonnementen": ["afnemer", "bronhouder", "andereBronhouder", "meldpunt", "partner"],
@@ -357,7 +363,7 @@ private struct Wereld {
             "gebruiker": try slachtoffer.requireID().tekst, "sleutel": UUID().uuidString,
             "contact": try contact?.requireID().tekst ?? UUID().uuidString,
             "tmBijlage": tmBijlage, "mBijlage": mBijlage, "vBijlage": vBijlage, "abonnementId": abonnement.id, "bericht": mislukt,
-            "nummer": String(signaal.nummer), "kandidaatId": kandidaat, "kandidaat": kandidaat,
+            "nummer": String(signaal.nummer), "kandidaatId": kandidaat, "kandidaat": kandidaat, "bestand": "perMaand.csv",
         ])
     }
 

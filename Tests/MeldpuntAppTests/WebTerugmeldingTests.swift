@@ -243,24 +243,30 @@ struct BronhouderWebTests {
             _ = try await t.wijzig(tijdig, t.sleutels.amsterdam, ["status": "In behandeling"])
             _ = try await t.wijzig(laat, t.sleutels.amsterdam, ["status": "In behandeling"])
 
-            let s = try await Statistieken.voor(bijhouder: Organisaties.zoek(oin: nil, gemeentecode: "0363", on: t.app.db).requireID(),
-                                                vandaag: Dag("2026-11-23")!, on: t.app.db)
-            #expect(s.perStatus.first { $0.naam == "Gemeld" }?.aantal == 1)
-            #expect(s.perStatus.first { $0.naam == "In behandeling" }?.aantal == 2)
-            #expect(s.perAfnemer.map(\.aantal) == [2, 1])
-            #expect(s.perAfnemer.first?.naam == "Belastingdienst")
-            #expect(s.perMaand.first { $0.naam == "2026-11" }?.aantal == 2)
-            #expect(s.perMaand.first { $0.naam == "2026-10" }?.aantal == 1)
-            #expect(s.perMaand.count == 12)
-            #expect(s.tijdig == 1 && s.teLaat == 1 && s.aandeelTijdig == 50)
+            let amsterdam = OrganisatieDTO(try await Organisaties.zoek(oin: nil, gemeentecode: "0363", on: t.app.db))
+            let periode = Periode(van: Dag("2025-11-24")!, tot: Dag("2026-11-23")!)
+            let s = try await Cijferboek(db: t.app.db, vandaag: Dag("2026-11-23")!).bronhouder(periode, organisatie: amsterdam)
+            func waarde(_ tabel: String, _ sleutel: String) -> Double? { s.tabel(tabel)?.rijen.first { $0.sleutel == sleutel }?.waarde }
+            #expect(waarde("perStatus", "Gemeld") == 1)
+            #expect(waarde("perStatus", "In behandeling") == 2)
+            #expect(s.tabel("perAfnemer")?.rijen.map(\.waarde) == [2, 1])
+            #expect(s.tabel("perAfnemer")?.rijen.first?.sleutel == "Belastingdienst")
+            #expect(waarde("perMaand", "2026-11") == 2 && waarde("perMaand", "2026-10") == 1)
+            #expect(s.tabel("perMaand")?.rijen.count == 13)
+            #expect(waarde("kerncijfers", "tijdigOpgepakt") == 50 && waarde("kerncijfers", "ontvangen") == 3)
 
             let b = Browser(t)
             try await b.login("ams@test.nl")
             let pagina = try await b.get("/statistieken")
             #expect(pagina.status == .ok && pagina.tekst.contains("50%"))
+            let csv = try await b.get("/statistieken/perAfnemer.csv")
+            #expect(csv.headers.contentType?.subType == "csv")
+            #expect(csv.tekst == "\u{FEFF}Afnemer,Waarde (aantal)\r\nBelastingdienst,2\r\nSVB,1\r\n", "\(csv.tekst)")
+            // An afnemer sees its own terugmeldingen, not Amsterdam's inbox.
             let afnemer = Browser(t)
             try await afnemer.login("bd@test.nl")
-            #expect(try await afnemer.get("/statistieken").status == .forbidden)
+            let eigen = try await afnemer.get("/statistieken")
+            #expect(eigen.status == .ok && eigen.tekst.contains("Per gemeente") && !eigen.tekst.contains("Per afnemer"))
             #expect(try await afnemer.get("/instellingen").status == .forbidden)
         }
     }

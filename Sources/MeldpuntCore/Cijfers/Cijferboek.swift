@@ -1,0 +1,335 @@
+import FluentKit
+import Foundation
+import MeldpuntDomain
+import SQLKit
+
+/// A dashboard or export: headline figures and tables over one period.
+package struct Cijferoverzicht: Codable, Sendable, Equatable {
+    /// meldpunt, bronhouder, afnemer or openbaar.
+    package let soort: String
+    package let periode: Periode
+    /// Counts of 1 to 4 are left out (figures that leave the organisation).
+    package let onderdrukt: Bool
+    package let kerncijfers: Cijfertabel
+    package let tabellen: [Cijfertabel]
+
+    package func tabel(_ id: String) -> Cijfertabel? { id == kerncijfers.id ? kerncijfers : tabellen.first { $0.id == id } }
+}
+
+/// The figures of the meldpunt, a bronhouder, an afnemer and the public, counted straight from
+/// the tables in portable SQL (GROUP BY, ranges on indexed columns), never from a copy.
+package struct Cijferboek: Sendable {
+    package let db: any Database
+    package let vandaag: Dag
+
+    package init(db: any Database, vandaag: Dag) {
+        self.db = db
+        self.vandaag = vandaag
+    }
+
+    var sql: any SQLDatabase { db as! any SQLDatabase }
+
+    // MARK: The meldpunt
+
+    /// Only the meldpunt reads its own dashboard (nothing suppressed: it stays inside).
+    package func meldpunt(_ p: Periode, door: Handelende) async throws -> Cijferoverzicht {
+        guard door.organisatie.heeft(.meldpunt) else { throw Weigering.geenToegang(.rolOntbreekt(.meldpunt)) }
+        let meldingen = try await meldingRijen(p)
+        let verzoeken = try await verzoekRijen(p)
+        let gesloten = meldingen.filter { $0.gesloten_op != nil }
+        let contact = meldingen.compactMap(\.contact_te_laat)
+        let cijfers = meldingen.compactMap(\.tevredenheid)
+        let doorloop = gesloten.map { Dag($0.ontvangen_op).dagen(tot: Dag($0.gesloten_op!)) }
+        let actieveOpschortingen = try await Verzoek.query(on: db).filter(\.$soort == .opschorting).filter(\.$opgeschortOp != nil)
+            .filter(\.$opgehevenOp == nil).count()
+        let openSignalen = try await Signaal.query(on: db).filter(\.$status !~ [.opgelost, .nietOpgelost]).count()
+        let escalaties = meldingen.filter { $0.escalatieniveau != nil }.count + verzoeken.filter { $0.niveau != Escalatieniveau.operationeel.rawValue }.count
+
+        let kern = Cijfertabel(id: "kerncijfers", titel: Benaming("Kerncijfers", "Key figures"), kolom: Benaming("Cijfer", "Figure"), grafiek: false, rijen: [
+            Cijferrij(sleutel: "ontvangen", naam: Benaming("Meldingen ontvangen", "Reports received"), waarde: Double(meldingen.count)),
+            Cijferrij(sleutel: "gesloten", naam: Benaming("Meldingen gesloten", "Reports closed"), waarde: Double(gesloten.count)),
+            Cijferrij(sleutel: "contactnormGehaald", naam: Benaming("Eerste contact binnen de norm", "First contact within the norm"),
+                      waarde: Self.procent(contact.filter { !$0 }.count, van: contact.count), eenheid: .procent),
+            Cijferrij(sleutel: "gemiddeldeDoorlooptijd", naam: Benaming("Gemiddelde doorlooptijd (dagen)", "Average handling time (days)"),
+                      waarde: doorloop.isEmpty ? nil : Double(doorloop.reduce(0, +)) / Double(doorloop.count), eenheid: .dagen),
+            Cijferrij(sleutel: "tevredenheid", naam: Benaming("Gemiddelde tevredenheid (1–5)", "Average satisfaction (1–5)"),
+                      waarde: cijfers.isEmpty ? nil : Double(cijfers.reduce(0, +)) / Double(cijfers.count), eenheid: .cijfer),
+            Cijferrij(sleutel: "escalaties", naam: Benaming("Escalaties (meldingen en verzoeken)", "Escalations (reports and requests)"), waarde: Double(escalaties)),
+            Cijferrij(sleutel: "actieveOpschortingen", naam: Benaming("Opschortingen die nu lopen", "Suspensions in force now"), waarde: Double(actieveOpschortingen)),
+            Cijferrij(sleutel: "openSignalen", naam: Benaming("Open signalen", "Open signals"), waarde: Double(openSignalen)),
+        ])
+
+        var tabellen = [
+            Self.perMaand(meldingen.map(\.ontvangen_op), p, titel: Benaming("Meldingen per maand", "Reports per month")),
+            Self.telling("perMelderType", Benaming("Meldingen per soort melder", "Reports by kind of reporter"), Benaming("Melder", "Reporter"),
+                         meldingen.map(\.melder_type), MelderType.allCases.map { ($0.rawValue, $0.benaming) }),
+            Self.telling("perRegistratie", Benaming("Meldingen per registratie", "Reports by registration"), Benaming("Registratie", "Registration"),
+                         meldingen.flatMap { $0.registraties.split(separator: ",").map(String.init) }, nil),
+            Self.telling("perRol", Benaming("Meldingen per rol van het Meldpunt", "Reports by role of the Meldpunt"), Benaming("Rol", "Role"),
+                         meldingen.compactMap(\.rol), MeldpuntRol.allCases.map { ($0.rawValue, Benaming($0.naam(.nl), $0.naam(.en))) }),
+            Self.telling("perUitkomst", Benaming("Gesloten meldingen per uitkomst", "Closed reports by outcome"), Benaming("Uitkomst", "Outcome"),
+                         gesloten.compactMap(\.uitkomst), MeldingUitkomst.allCases.map { ($0.rawValue, $0.benaming) }),
+            Self.telling("doorlooptijd", Benaming("Doorlooptijd van gesloten meldingen", "Handling time of closed reports"), Benaming("Doorlooptijd", "Handling time"),
+                         doorloop.map { Doorlooptijd(dagen: $0).rawValue }, Doorlooptijd.allCases.map { ($0.rawValue, $0.naam) }),
+            Self.telling("tevredenheid", Benaming("Tevredenheid van melders", "Satisfaction of reporters"), Benaming("Cijfer", "Mark"),
+                         cijfers.map(String.init), (1...5).map { ("\($0)", Benaming("\($0)", "\($0)")) }),
+        ]
+        tabellen += try await perPartner(verzoeken)
+        return Cijferoverzicht(soort: "meldpunt", periode: p, onderdrukt: false, kerncijfers: kern, tabellen: tabellen)
+    }
+
+    /// Requests per partner, the share answered in time, escalations.
+    private func perPartner(_ verzoeken: [VerzoekRij]) async throws -> [Cijfertabel] {
+        let namen = try await organisatienamen(Set(verzoeken.map(\.organisatie_id)))
+        var aantal: [String: Int] = [:], tijdig: [String: (Int, Int)] = [:], escalaties: [String: Int] = [:]
+        for v in verzoeken {
+            let naam = namen[v.organisatie_id] ?? "?"
+            aantal[naam, default: 0] += 1
+            if let gehaald = v.termijnGehaald(vandaag: vandaag) {
+                tijdig[naam, default: (0, 0)].0 += gehaald ? 1 : 0
+                tijdig[naam, default: (0, 0)].1 += 1
+            }
+            if v.niveau != Escalatieniveau.operationeel.rawValue { escalaties[naam, default: 0] += 1 }
+        }
+        let partners = aantal.keys.sorted()
+        func rij(_ n: String, _ w: Double?) -> Cijferrij { Cijferrij(sleutel: n, naam: Benaming(n, n), waarde: w) }
+        return [
+            Cijfertabel(id: "verzoekenPerPartner", titel: Benaming("Verzoeken per partner", "Requests per partner"), kolom: Benaming("Partner", "Partner"),
+                        rijen: partners.map { rij($0, Double(aantal[$0] ?? 0)) }),
+            Cijfertabel(id: "termijnPerPartner", titel: Benaming("Verzoeken binnen de termijn per partner (%)", "Requests within the deadline per partner (%)"),
+                        kolom: Benaming("Partner", "Partner"), eenheid: .procent,
+                        rijen: partners.map { n in rij(n, tijdig[n].flatMap { Self.procent($0.0, van: $0.1) }) }),
+            Cijfertabel(id: "escalatiesPerPartner", titel: Benaming("Geëscaleerde verzoeken per partner", "Escalated requests per partner"),
+                        kolom: Benaming("Partner", "Partner"), rijen: partners.map { rij($0, Double(escalaties[$0] ?? 0)) }),
+        ]
+    }
+
+    // MARK: Bronhouders and afnemers (TMV)
+
+    /// A bronhouder's terugmeldingen in the period: taken up in time, outcomes, per afnemer and month.
+    package func bronhouder(_ p: Periode, organisatie: OrganisatieDTO) async throws -> Cijferoverzicht {
+        guard organisatie.heeft(.bronhouder) || organisatie.heeft(.rni) else { throw Weigering.geenToegang(.rolOntbreekt(.bronhouder)) }
+        let rijen = try await terugmeldingRijen(p, kolom: "bijhouder_id", organisatie.id)
+        let namen = try await organisatienamen(Set(rijen.map(\.afnemer_id)))
+        let opgepakt = rijen.filter { $0.opgepakt_op != nil || Dag($0.uiterlijk_in_behandeling_op) ?? vandaag < vandaag }
+        let tijdig = opgepakt.filter { r in r.opgepakt_op.flatMap(Dag.init).map { $0 <= Dag(r.uiterlijk_in_behandeling_op)! } ?? false }.count
+        let uitkomsten = try await uitkomsten(p, kolom: "bijhouder_id", organisatie.id)
+        let kern = Cijfertabel(id: "kerncijfers", titel: Benaming("Kerncijfers", "Key figures"), kolom: Benaming("Cijfer", "Figure"), grafiek: false, rijen: [
+            Cijferrij(sleutel: "ontvangen", naam: Benaming("Terugmeldingen ontvangen", "Data reports received"), waarde: Double(rijen.count)),
+            Cijferrij(sleutel: "tijdigOpgepakt", naam: Benaming("Binnen de termijn (5 werkdagen) in behandeling genomen", "Taken up within the term (5 working days)"),
+                      waarde: Self.procent(tijdig, van: opgepakt.count), eenheid: .procent),
+            Cijferrij(sleutel: "afgehandeld", naam: Benaming("Afgehandeld", "Completed"), waarde: Double(uitkomsten.count)),
+        ])
+        return Cijferoverzicht(soort: "bronhouder", periode: p, onderdrukt: false, kerncijfers: kern, tabellen: [
+            Self.perMaand(rijen.map(\.ontvangen_op), p, titel: Benaming("Terugmeldingen per maand", "Data reports per month")),
+            Self.telling("perStatus", Benaming("Per status nu", "By current status"), Benaming("Status", "Status"), rijen.map(\.status),
+                         TerugmeldingStatus.allCases.map { ($0.rawValue, Benaming($0.naam(.nl), $0.naam(.en))) }),
+            Self.telling("perUitkomst", Benaming("Afgehandeld per uitkomst", "Completed by outcome"), Benaming("Uitkomst", "Outcome"), uitkomsten,
+                         Afhandeluitkomst.allCases.map { ($0.rawValue, $0.benaming) }),
+            Self.telling("perAfnemer", Benaming("Per afnemer", "By data user"), Benaming("Afnemer", "Data user"), rijen.map { namen[$0.afnemer_id] ?? "?" }, nil),
+        ])
+    }
+
+    /// An afnemer's terugmeldingen in the period, by gemeente and outcome.
+    package func afnemer(_ p: Periode, organisatie: OrganisatieDTO) async throws -> Cijferoverzicht {
+        guard organisatie.heeft(.afnemer) || organisatie.heeft(.meldpunt) else { throw Weigering.geenToegang(.rolOntbreekt(.afnemer)) }
+        let rijen = try await terugmeldingRijen(p, kolom: "afnemer_id", organisatie.id)
+        let namen = try await organisatienamen(Set(rijen.map(\.bijhouder_id)))
+        let uitkomsten = try await uitkomsten(p, kolom: "afnemer_id", organisatie.id)
+        let kern = Cijfertabel(id: "kerncijfers", titel: Benaming("Kerncijfers", "Key figures"), kolom: Benaming("Cijfer", "Figure"), grafiek: false, rijen: [
+            Cijferrij(sleutel: "verstuurd", naam: Benaming("Terugmeldingen verstuurd", "Data reports sent"), waarde: Double(rijen.count)),
+            Cijferrij(sleutel: "afgehandeld", naam: Benaming("Afgehandeld", "Completed"), waarde: Double(uitkomsten.count)),
+        ])
+        return Cijferoverzicht(soort: "afnemer", periode: p, onderdrukt: false, kerncijfers: kern, tabellen: [
+            Self.perMaand(rijen.map(\.ontvangen_op), p, titel: Benaming("Terugmeldingen per maand", "Data reports per month")),
+            Self.telling("perGemeente", Benaming("Per gemeente", "By municipality"), Benaming("Gemeente", "Municipality"), rijen.map { namen[$0.bijhouder_id] ?? "?" }, nil),
+            Self.telling("perStatus", Benaming("Per status nu", "By current status"), Benaming("Status", "Status"), rijen.map(\.status),
+                         TerugmeldingStatus.allCases.map { ($0.rawValue, Benaming($0.naam(.nl), $0.naam(.en))) }),
+            Self.telling("perUitkomst", Benaming("Afgehandeld per uitkomst", "Completed by outcome"), Benaming("Uitkomst", "Outcome"), uitkomsten,
+                         Afhandeluitkomst.allCases.map { ($0.rawValue, $0.benaming) }),
+        ])
+    }
+
+    // MARK: Open data
+
+    /// Anonymised figures for everyone: monthly counts, outcomes, handling times; 1–4 left out.
+    package func openbaar(_ p: Periode) async throws -> Cijferoverzicht {
+        let meldingen = try await meldingRijen(p)
+        let gesloten = meldingen.filter { $0.gesloten_op != nil }
+        let doorloop = gesloten.map { Dag($0.ontvangen_op).dagen(tot: Dag($0.gesloten_op!)) }.sorted()
+        let kern = Cijfertabel(id: "kerncijfers", titel: Benaming("Kerncijfers", "Key figures"), kolom: Benaming("Cijfer", "Figure"), grafiek: false, rijen: [
+            Cijferrij(sleutel: "ontvangen", naam: Benaming("Meldingen ontvangen", "Reports received"), waarde: Double(meldingen.count)),
+            Cijferrij(sleutel: "gesloten", naam: Benaming("Meldingen afgerond", "Reports completed"), waarde: Double(gesloten.count)),
+            // A median of fewer than five cases is not published.
+            Cijferrij(sleutel: "medianeDoorlooptijd", naam: Benaming("Mediane doorlooptijd (dagen)", "Median handling time (days)"),
+                      waarde: doorloop.count < Onthulling.drempel ? nil : Double(doorloop[doorloop.count / 2]), onderdrukt: Onthulling.teKlein(doorloop.count),
+                      eenheid: .dagen),
+        ]).onderdrukt()
+        return Cijferoverzicht(soort: "openbaar", periode: p, onderdrukt: true, kerncijfers: kern, tabellen: [
+            Self.perMaand(meldingen.map(\.ontvangen_op), p, titel: Benaming("Meldingen per maand", "Reports per month")),
+            Self.telling("perUitkomst", Benaming("Afgeronde meldingen per uitkomst", "Completed reports by outcome"), Benaming("Uitkomst", "Outcome"),
+                         gesloten.compactMap(\.uitkomst), MeldingUitkomst.allCases.map { ($0.rawValue, $0.benaming) }),
+            Self.telling("doorlooptijd", Benaming("Doorlooptijd van afgeronde meldingen", "Handling time of completed reports"), Benaming("Doorlooptijd", "Handling time"),
+                         doorloop.map { Doorlooptijd(dagen: $0).rawValue }, Doorlooptijd.allCases.map { ($0.rawValue, $0.naam) }),
+        ].map { $0.onderdrukt() })
+    }
+
+    // MARK: Reading
+
+    struct MeldingRij: Decodable {
+        let ontvangen_op: Date
+        let gesloten_op: Date?
+        let melder_type: String
+        let registraties: String
+        let rol: String?
+        let uitkomst: String?
+        let tevredenheid: Int?
+        let contact_te_laat: Bool?
+        let escalatieniveau: String?
+    }
+
+    /// The non-personal columns of the meldingen received in the period.
+    func meldingRijen(_ p: Periode) async throws -> [MeldingRij] {
+        try await sql.select()
+            .columns("ontvangen_op", "gesloten_op", "melder_type", "registraties", "rol", "uitkomst", "tevredenheid", "contact_te_laat", "escalatieniveau")
+            .from(Melding.schema)
+            .where("ontvangen_op", .greaterThanOrEqual, SQLBind(p.van.begin())).where("ontvangen_op", .lessThan, SQLBind(try p.tot.plus(dagen: 1).begin()))
+            .all(decoding: MeldingRij.self)
+    }
+
+    struct VerzoekRij: Decodable {
+        let id: UUID
+        let organisatie_id: UUID
+        let melding_id: UUID
+        let soort: String
+        let status: String
+        let uiterlijk: String?
+        let niveau: String
+        let aangemaakt_op: Date
+        let afgerond_op: Date?
+
+        /// Answered (declined or done) by the agreed day; nil while the day has not come and it is still open, or without a deadline.
+        func termijnGehaald(vandaag: Dag) -> Bool? {
+            guard let u = uiterlijk.flatMap(Dag.init) else { return nil }
+            if let afgerond_op { return Dag(afgerond_op) <= u }
+            return vandaag > u ? false : nil
+        }
+    }
+
+    /// The requests made in the period, with the moment the partner declined or completed each.
+    func verzoekRijen(_ p: Periode, organisatie: UUID? = nil) async throws -> [VerzoekRij] {
+        var q = sql.select()
+            .columns(SQLColumn("id", table: "v"), SQLColumn("organisatie_id", table: "v"), SQLColumn("melding_id", table: "v"), SQLColumn("soort", table: "v"),
+                     SQLColumn("status", table: "v"), SQLColumn("uiterlijk", table: "v"), SQLColumn("niveau", table: "v"), SQLColumn("aangemaakt_op", table: "v"))
+            .column(SQLFunction("MIN", args: SQLColumn("tijdstip", table: "b")), as: "afgerond_op")
+            .from(SQLAlias(SQLIdentifier(Verzoek.schema), as: SQLIdentifier("v")))
+            .join(SQLAlias(SQLIdentifier(VerzoekBericht.schema), as: SQLIdentifier("b")), method: SQLJoinMethod.left,
+                  on: SQLBinaryExpression(left: SQLBinaryExpression(left: SQLColumn("verzoek_id", table: "b"), op: SQLBinaryOperator.equal, right: SQLColumn("id", table: "v")),
+                                          op: SQLBinaryOperator.and,
+                                          right: SQLBinaryExpression(left: SQLColumn("soort", table: "b"), op: SQLBinaryOperator.in,
+                                                                     right: SQLGroupExpression([SQLBind(Verzoekstapsoort.afgewezen.rawValue), SQLBind(Verzoekstapsoort.uitgevoerd.rawValue)]))))
+            .where(SQLColumn("aangemaakt_op", table: "v"), .greaterThanOrEqual, SQLBind(p.van.begin()))
+            .where(SQLColumn("aangemaakt_op", table: "v"), .lessThan, SQLBind(try p.tot.plus(dagen: 1).begin()))
+        if let organisatie { q = q.where(SQLColumn("organisatie_id", table: "v"), .equal, SQLBind(organisatie)) }
+        return try await q.groupBy(SQLColumn("id", table: "v")).groupBy(SQLColumn("organisatie_id", table: "v")).groupBy(SQLColumn("melding_id", table: "v"))
+            .groupBy(SQLColumn("soort", table: "v")).groupBy(SQLColumn("status", table: "v")).groupBy(SQLColumn("uiterlijk", table: "v"))
+            .groupBy(SQLColumn("niveau", table: "v")).groupBy(SQLColumn("aangemaakt_op", table: "v"))
+            .all(decoding: VerzoekRij.self)
+    }
+
+    struct TerugmeldingRij: Decodable {
+        let afnemer_id: UUID
+        let bijhouder_id: UUID
+        let status: String
+        let ontvangen_op: Date
+        let opgepakt_op: String?
+        let uiterlijk_in_behandeling_op: String
+    }
+
+    private func terugmeldingRijen(_ p: Periode, kolom: String, _ organisatie: UUID) async throws -> [TerugmeldingRij] {
+        try await sql.select().columns("afnemer_id", "bijhouder_id", "status", "ontvangen_op", "opgepakt_op", "uiterlijk_in_behandeling_op")
+            .from(Terugmelding.schema).where(SQLIdentifier(kolom), .equal, SQLBind(organisatie))
+            .where("ontvangen_op", .greaterThanOrEqual, SQLBind(p.van.begin())).where("ontvangen_op", .lessThan, SQLBind(try p.tot.plus(dagen: 1).begin()))
+            .all(decoding: TerugmeldingRij.self)
+    }
+
+    /// The outcome of each completion in the period of the organisation's terugmeldingen.
+    private func uitkomsten(_ p: Periode, kolom: String, _ organisatie: UUID) async throws -> [String] {
+        struct Rij: Decodable { let uitkomst: String? }
+        return try await sql.select().column(SQLColumn("uitkomst", table: "s"))
+            .from(SQLAlias(SQLIdentifier(Statuswijziging.schema), as: SQLIdentifier("s")))
+            .join(SQLAlias(SQLIdentifier(Terugmelding.schema), as: SQLIdentifier("t")), method: SQLJoinMethod.inner,
+                  on: SQLBinaryExpression(left: SQLColumn("terugmelding_id", table: "s"), op: SQLBinaryOperator.equal, right: SQLColumn("id", table: "t")))
+            .where(SQLColumn(kolom, table: "t"), .equal, SQLBind(organisatie))
+            .where(SQLColumn("status", table: "s"), .equal, SQLBind(TerugmeldingStatus.afgehandeld.rawValue))
+            .where(SQLColumn("tijdstip", table: "s"), .greaterThanOrEqual, SQLBind(p.van.begin()))
+            .where(SQLColumn("tijdstip", table: "s"), .lessThan, SQLBind(try p.tot.plus(dagen: 1).begin()))
+            .all(decoding: Rij.self).map { $0.uitkomst ?? "onbekend" }
+    }
+
+    func organisatienamen(_ ids: Set<UUID>) async throws -> [UUID: String] {
+        guard !ids.isEmpty else { return [:] }
+        return Dictionary(try await Organisatie.query(on: db).filter(\.$id ~~ ids).all().map { ($0.id!, $0.naam) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    // MARK: Building tables
+
+    static func procent(_ deel: Int, van geheel: Int) -> Double? {
+        geheel == 0 ? nil : (Double(deel) * 100 / Double(geheel)).rounded()
+    }
+
+    /// Counts per month of the period, every month present (also the empty ones).
+    static func perMaand(_ momenten: [Date], _ p: Periode, titel: Benaming) -> Cijfertabel {
+        var tellingen: [String: Int] = [:]
+        for m in momenten { tellingen[String(Dag(m).description.prefix(7)), default: 0] += 1 }
+        return Cijfertabel(id: "perMaand", titel: titel, kolom: Benaming("Maand", "Month"), rijen: p.maanden.map { m in
+            let sleutel = String(m.description.prefix(7))
+            return Cijferrij(sleutel: sleutel, naam: m.maandnaam, waarde: Double(tellingen[sleutel] ?? 0))
+        })
+    }
+
+    /// Counts per value: the known values in their order (also at 0), then others by size.
+    static func telling(_ id: String, _ titel: Benaming, _ kolom: Benaming, _ waarden: [String], _ bekend: [(String, Benaming)]?) -> Cijfertabel {
+        var tellingen: [String: Int] = [:]
+        for w in waarden { tellingen[w, default: 0] += 1 }
+        var rijen = (bekend ?? []).map { Cijferrij(sleutel: $0.0, naam: $0.1, waarde: Double(tellingen[$0.0] ?? 0)) }
+        let overig = tellingen.filter { k, _ in !(bekend ?? []).contains { $0.0 == k } }.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+        rijen += overig.map { Cijferrij(sleutel: $0.key, naam: $0.key == "onbekend" ? Benaming("Onbekend", "Unknown") : Benaming($0.key, $0.key), waarde: Double($0.value)) }
+        return Cijfertabel(id: id, titel: titel, kolom: kolom, rijen: rijen)
+    }
+}
+
+extension MelderType {
+    var benaming: Benaming {
+        switch self {
+        case .burger: Benaming("Burger", "Citizen")
+        case .bedrijf: Benaming("Bedrijf", "Business")
+        case .organisatie: Benaming("Organisatie", "Organisation")
+        case .intermediair: Benaming("Intermediair", "Intermediary")
+        }
+    }
+}
+
+extension MeldingUitkomst {
+    var benaming: Benaming {
+        switch self {
+        case .opgelost: Benaming("Opgelost", "Solved")
+        case .deelsOpgelost: Benaming("Deels opgelost", "Partly solved")
+        case .nietOpgelost: Benaming("Niet opgelost", "Not solved")
+        case .doorverwezen: Benaming("Doorverwezen", "Referred")
+        case .buitenScope: Benaming("Buiten scope", "Out of scope")
+        case .ingetrokken: Benaming("Ingetrokken", "Withdrawn")
+        }
+    }
+}
+
+extension Afhandeluitkomst {
+    var benaming: Benaming {
+        switch self {
+        case .verbeterd: Benaming("Gegeven verbeterd", "Data corrected")
+        case .aangevuld: Benaming("Gegeven aangevuld", "Data completed")
+        case .verwijderd: Benaming("Gegeven verwijderd", "Data removed")
+        case .ongewijzigd: Benaming("Gegeven ongewijzigd", "Data unchanged")
+        }
+    }
+}

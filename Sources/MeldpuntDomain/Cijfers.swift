@@ -1,0 +1,204 @@
+import Foundation
+
+/// Figures as tables (issue 14): what dashboards, exports, the public page and the yearly
+/// evaluation show. One shape for all, so a table is drawn as a chart, shown as a table,
+/// downloaded as CSV and served as JSON from the same value.
+public struct Benaming: Codable, Sendable, Equatable, Hashable {
+    public let nl: String
+    public let en: String
+    public init(_ nl: String, _ en: String) {
+        self.nl = nl
+        self.en = en
+    }
+    public func tekst(_ taal: Taal) -> String { taal.kies(nl, en) }
+}
+
+public enum Eenheid: String, Codable, Sendable, CaseIterable {
+    /// A count of cases, requests, …
+    case aantal
+    /// Whole percent.
+    case procent
+    /// Days, one decimal.
+    case dagen
+    /// A mark from 1 to 5, one decimal.
+    case cijfer
+}
+
+public struct Cijferrij: Codable, Sendable, Equatable {
+    /// Stable key of the row (a raw value, a month "2026-11", an organisation's name).
+    public let sleutel: String
+    public let naam: Benaming
+    /// Nil when suppressed (see `Onthulling`) or when there is nothing to compute it from.
+    public let waarde: Double?
+    /// True when the value is left out because it is too small to publish.
+    public let onderdrukt: Bool
+    /// The row's own unit where it differs from its table's (headline figures mix them).
+    public let eenheid: Eenheid?
+
+    public init(sleutel: String, naam: Benaming, waarde: Double?, onderdrukt: Bool = false, eenheid: Eenheid? = nil) {
+        self.sleutel = sleutel
+        self.naam = naam
+        self.waarde = waarde
+        self.onderdrukt = onderdrukt
+        self.eenheid = eenheid
+    }
+}
+
+public struct Cijfertabel: Codable, Sendable, Equatable {
+    /// Stable id within its overview ("perMaand"), also the CSV's file name.
+    public let id: String
+    public let titel: Benaming
+    /// What the rows are ("Maand", "Melder").
+    public let kolom: Benaming
+    public let eenheid: Eenheid
+    /// Whether a chart helps (a distribution or a trend), or the table alone says it.
+    public let grafiek: Bool
+    public let rijen: [Cijferrij]
+
+    public init(id: String, titel: Benaming, kolom: Benaming, eenheid: Eenheid = .aantal, grafiek: Bool = true, rijen: [Cijferrij]) {
+        self.id = id
+        self.titel = titel
+        self.kolom = kolom
+        self.eenheid = eenheid
+        self.grafiek = grafiek
+        self.rijen = rijen
+    }
+
+    /// The same table with every count of 1 to 4 left out (figures that leave the organisation).
+    public func onderdrukt() -> Cijfertabel {
+        Cijfertabel(id: id, titel: titel, kolom: kolom, eenheid: eenheid, grafiek: grafiek, rijen: rijen.map { r in
+            guard (r.eenheid ?? eenheid) == .aantal, let w = r.waarde, Onthulling.teKlein(Int(w)) else { return r }
+            return Cijferrij(sleutel: r.sleutel, naam: r.naam, waarde: nil, onderdrukt: true, eenheid: r.eenheid)
+        })
+    }
+
+    /// RFC 4180: a header row, CRLF line ends, fields quoted where needed; UTF-8 is the caller's.
+    public func csv(_ taal: Taal) -> String {
+        let gemengd = rijen.contains { $0.eenheid != nil && $0.eenheid != eenheid }
+        let waardekop = gemengd ? Benaming("Waarde", "Value").tekst(taal) : Benaming("Waarde (\(eenheid.naam(.nl)))", "Value (\(eenheid.naam(.en)))").tekst(taal)
+        var regels = [[kolom.tekst(taal), waardekop]]
+        for r in rijen {
+            regels.append([r.naam.tekst(taal), r.onderdrukt ? "<5" : r.waarde.map { (r.eenheid ?? eenheid).tekst($0) } ?? ""])
+        }
+        return CSV.tekst(regels)
+    }
+}
+
+extension Eenheid {
+    public func naam(_ taal: Taal) -> String {
+        switch self {
+        case .aantal: taal.kies("aantal", "count")
+        case .procent: taal.kies("procent", "percent")
+        case .dagen: taal.kies("dagen", "days")
+        case .cijfer: taal.kies("cijfer 1–5", "mark 1–5")
+        }
+    }
+
+    /// A value as written in a table or file: counts and percentages whole, days and marks with one decimal.
+    public func tekst(_ w: Double) -> String {
+        switch self {
+        case .aantal, .procent: String(Int(w.rounded()))
+        case .dagen, .cijfer: String(format: "%.1f", w)
+        }
+    }
+}
+
+/// Small counts about people can point at someone: figures that leave the organisation (the
+/// public page, the yearly evaluation with a partner) leave out every count from 1 to 4, and
+/// any share or average computed from fewer than 5 cases.
+public enum Onthulling {
+    public static let drempel = 5
+    public static func teKlein(_ n: Int) -> Bool { n > 0 && n < drempel }
+}
+
+/// Comma-separated values as RFC 4180 writes them.
+public enum CSV {
+    public static func tekst(_ regels: [[String]]) -> String {
+        regels.map { $0.map(veld).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// Quoted when it holds a comma, quote or line break; a leading =, +, - or @ gets a quote
+    /// mark first so a spreadsheet never runs it as a formula (CSV injection).
+    static func veld(_ s: String) -> String {
+        var w = s
+        if let eerste = w.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(eerste), Double(w) == nil {
+            w = "'" + w
+        }
+        guard w.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return w }
+        return "\"" + w.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+/// How long a case took, in the buckets the dashboards show.
+public enum Doorlooptijd: String, CaseIterable, Codable, Sendable {
+    case week, tweeWeken, maand, tweeMaanden, kwartaal, langer
+
+    public init(dagen: Int) {
+        switch dagen {
+        case ..<8: self = .week
+        case ..<15: self = .tweeWeken
+        case ..<31: self = .maand
+        case ..<61: self = .tweeMaanden
+        case ..<91: self = .kwartaal
+        default: self = .langer
+        }
+    }
+
+    public var naam: Benaming {
+        switch self {
+        case .week: Benaming("0–7 dagen", "0–7 days")
+        case .tweeWeken: Benaming("8–14 dagen", "8–14 days")
+        case .maand: Benaming("15–30 dagen", "15–30 days")
+        case .tweeMaanden: Benaming("31–60 dagen", "31–60 days")
+        case .kwartaal: Benaming("61–90 dagen", "61–90 days")
+        case .langer: Benaming("meer dan 90 dagen", "more than 90 days")
+        }
+    }
+}
+
+/// A period of whole days, both ends included, as dashboards filter on.
+public struct Periode: Sendable, Equatable, Codable {
+    public let van: Dag
+    public let tot: Dag
+
+    public init(van: Dag, tot: Dag) {
+        self.van = van
+        self.tot = tot
+    }
+
+    /// From query text: both optional (default the last twelve months up to today); every problem at once.
+    public static func valideer(van: String?, tot: String?, vandaag: Dag) throws(ValidatieFouten) -> Periode {
+        var f = Fouten()
+        let t = tot.flatMap { $0.isEmpty ? nil : $0 } == nil ? vandaag : f.dag(tot, "tot", wat: Tekst("Vul de einddatum in.", "Enter the end date."))
+        let standaardVan = (try? vandaag.plus(dagen: -364)) ?? vandaag
+        let v = van.flatMap { $0.isEmpty ? nil : $0 } == nil ? standaardVan : f.dag(van, "van", wat: Tekst("Vul de begindatum in.", "Enter the start date."))
+        if let v, let t, v > t {
+            f.fout("van", "naTot", Tekst("De begindatum ligt na de einddatum.", "The start date is after the end date."))
+        }
+        if let v, let t, v.dagen(tot: t) > 3660 {
+            f.fout("van", "teLang", Tekst("Kies een periode van hoogstens tien jaar.", "Choose a period of at most ten years."))
+        }
+        try f.klaar()
+        return Periode(van: v!, tot: t!)
+    }
+
+    /// The first days of the months the period touches, oldest first.
+    public var maanden: [Dag] {
+        var uit: [Dag] = []
+        var m = Dag(jaar: van.jaar, maand: van.maand, dag: 1)!
+        while m <= tot {
+            uit.append(m)
+            m = m.maand == 12 ? Dag(jaar: m.jaar + 1, maand: 1, dag: 1)! : Dag(jaar: m.jaar, maand: m.maand + 1, dag: 1)!
+        }
+        return uit
+    }
+}
+
+extension Dag {
+    /// "november 2026", as a month is named in a table.
+    public var maandnaam: Benaming {
+        let nl = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
+        let en = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        return Benaming("\(nl[maand - 1]) \(jaar)", "\(en[maand - 1]) \(jaar)")
+    }
+}
