@@ -19,4 +19,5 @@ package func registreerAPI(_ app: Application) throws {
     try metSleutel.register(collection: AbonnementenController())
     try metSleutel.register(collection: SignalenController())
     try metSleutel.register(collection: CijfersController())
+    try metSleutel.register(collection: EvaluatiesController())
 }

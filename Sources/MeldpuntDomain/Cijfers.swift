@@ -202,3 +202,11 @@ extension Dag {
         return Benaming("\(nl[maand - 1]) \(jaar)", "\(en[maand - 1]) \(jaar)")
     }
 }
+
+/// A side's conclusion of a yearly evaluation: text, may be emptied.
+public func valideerConclusie(_ tekst: String?) throws(ValidatieFouten) -> String? {
+    var f = Fouten()
+    let t = f.tekst(tekst, "conclusie", max: 20_000, verplicht: false)
+    try f.klaar()
+    return t
+}

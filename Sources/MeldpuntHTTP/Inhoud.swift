@@ -61,3 +61,4 @@ extension NieuwSignaalInvoer: Content {}
 extension SignaalStapInvoer: Content {}
 extension KennisInvoer: Content {}
 extension Cijferoverzicht: Content {}
+extension PartnerEvaluatieDTO: Content {}

@@ -325,7 +325,7 @@ enum Teksten {
     ]
 
     /// Every table in one; a key in two tables is a mistake the tests report.
-    static let tabellen: [[String: (String, String)]] = [alle, meldpunt, coordinatie, account, signalen, cijfers]
+    static let tabellen: [[String: (String, String)]] = [alle, meldpunt, coordinatie, account, signalen, cijfers, evaluatie]
     static let dubbel: [String] = {
         var gezien: Set<String> = []
         return tabellen.flatMap(\.keys).filter { !gezien.insert($0).inserted }

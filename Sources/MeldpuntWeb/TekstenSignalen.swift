@@ -150,3 +150,29 @@ extension Teksten {
         "navCijfers": ("Cijfers", "Figures"),
     ]
 }
+
+extension Teksten {
+    /// The yearly evaluation with each partner.
+    static let evaluatie: [String: (String, String)] = [
+        "navEvaluaties": ("Jaarevaluatie", "Yearly evaluation"),
+        "evaluatiesTitel": ("Jaarevaluaties met partners", "Yearly evaluations with partners"),
+        "evaluatiesIntro": ("Elk jaar bespreekt het Meldpunt met elke partner hoe de samenwerking ging. Het verslag gaat naar ACU en MCU.",
+                            "Every year the Meldpunt discusses with each partner how the cooperation went. The report goes to ACU and MCU."),
+        "evaluatiesOpen": ("Open de evaluatie", "Open the evaluation"),
+        "evaluatieVeld_organisatie": ("Partner", "Partner"),
+        "evaluatieVeld_jaar": ("Jaar", "Year"),
+        "evaluatieVeld_conclusie": ("Conclusie", "Conclusion"),
+        "evaluatieVeld_conclusieConclusie": ("Conclusie", "Conclusion"),
+        "evaluatieTitel": ("Jaarevaluatie", "Yearly evaluation"),
+        "evaluatieIntro": ("De verzoeken van het Meldpunt aan deze partner in dit jaar: hoe ze afliepen, de termijnen, escalaties, opschortingen, signalen en hoe tevreden melders waren.",
+                           "The Meldpunt's requests to this partner in this year: how they ended, deadlines, escalations, suspensions, signals and how satisfied reporters were."),
+        "evaluatieAfdrukken": ("Afdrukken of als PDF bewaren? Gebruik de afdrukfunctie van uw browser; menu en formulieren worden dan weggelaten.",
+                               "Print or save as PDF? Use your browser's print function; menus and forms are left out."),
+        "evaluatieConclusies": ("Conclusies", "Conclusions"),
+        "evaluatieConclusieMeldpunt": ("Conclusie van het Meldpunt", "Conclusion of the Meldpunt"),
+        "evaluatieConclusiePartner": ("Conclusie van de partner", "Conclusion of the partner"),
+        "evaluatieNogGeen": ("Nog niet ingevuld.", "Not filled in yet."),
+        "evaluatieOpslaan": ("Conclusie opslaan", "Save conclusion"),
+        "evaluatieOpgeslagen": ("De conclusie is opgeslagen.", "The conclusion has been saved."),
+    ]
+}

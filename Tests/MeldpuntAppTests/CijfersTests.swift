@@ -62,3 +62,57 @@ struct CijfersAppTests {
         }
     }
 }
+
+@Suite("Cijfers: de jaarevaluatie met een partner")
+struct JaarevaluatieTests {
+    @Test func evaluatieMetConclusiesVanBeideKanten() async throws {
+        try await metApp { t in
+            let uwv = try await t.partners()
+            let (z, _) = try await t.meldingInBehandeling()
+            var ids: [String] = []
+            for _ in 0..<6 { ids.append(try await t.verzoek(z, ["organisatieOin": TestApp.uwvOIN, "soort": "informatie", "vraag": "Klopt het adres?", "uiterlijk": "2026-11-30"])) }
+            _ = try await t.verzoek(z, VerzoekenApiTests.opschorting)
+            for id in ids.prefix(5) {
+                #expect(try await t.post("/api/v1/verzoeken/\(id)/statuswijzigingen", uwv, json: ["status": "geaccepteerd"]).status == .ok)
+                #expect(try await t.post("/api/v1/verzoeken/\(id)/statuswijzigingen", uwv, json: ["status": "uitgevoerd", "toelichting": "Gecontroleerd."]).status == .ok)
+            }
+            #expect(try await t.post("/api/v1/verzoeken/\(ids[5])/statuswijzigingen", uwv, json: ["status": "afgewezen", "reden": "Niet bij ons."]).status == .ok)
+
+            let pad = "/api/v1/partner-evaluaties/\(TestApp.uwvOIN)/2026"
+            let e = try await t.get(pad, t.sleutels.meldpunt)
+            #expect(e.status == .ok, "\(e.tekst)")
+            #expect(CijfersAppTests.waarde(e.object, "kerncijfers", "verzoeken") == 7)
+            #expect(CijfersAppTests.waarde(e.object, "kerncijfers", "geaccepteerd") == 5)
+            // One declined, one suspension: too few to publish.
+            #expect(CijfersAppTests.waarde(e.object, "kerncijfers", "afgewezen") == nil)
+            #expect(CijfersAppTests.waarde(e.object, "kerncijfers", "termijnGehaald") == 100)
+            #expect(CijfersAppTests.waarde(e.object, "perSoort", "informatie") == 6)
+            // UWV reads its own; the Belastingdienst (another partner) does not exist for it.
+            #expect(try await t.get(pad, uwv).status == .ok)
+            let bd = try await Organisaties.maakApiSleutel(voor: try await Organisaties.zoek(oin: TestApp.belastingdienstOIN, gemeentecode: nil, on: t.app.db),
+                                                           omschrijving: "test", on: t.app.db).1
+            #expect(try await t.get(pad, bd).status == .notFound)
+
+            #expect(try await t.request(.PUT, "\(pad)/conclusie", sleutel: t.sleutels.meldpunt,
+                                        body: try JSONSerialization.data(withJSONObject: ["conclusie": "Goede samenwerking; termijnen gehaald."])).status == .ok)
+            let beide = try await t.request(.PUT, "\(pad)/conclusie", sleutel: uwv, body: try JSONSerialization.data(withJSONObject: ["conclusie": "Eens."]))
+            #expect(beide.object["conclusieMeldpunt"] as? String == "Goede samenwerking; termijnen gehaald.")
+            #expect(beide.object["conclusiePartner"] as? String == "Eens.")
+
+            // The printable page for the partner's user, its CSV, and the conclusion form's errors beside the field.
+            try await t.gebruiker("pim@uwv.nl", rol: .partner, oin: TestApp.uwvOIN)
+            let b = Browser(t)
+            try await b.login("pim@uwv.nl")
+            let keuze = try await b.get("/evaluaties")
+            let uwvID = try await Organisaties.zoek(oin: TestApp.uwvOIN, gemeentecode: nil, on: t.app.db).requireID().tekst
+            #expect(keuze.status == .seeOther && keuze.headers.first(name: .location) == "/evaluaties/\(uwvID)/2025")
+            let pagina = try await b.get("/evaluaties/\(uwvID)/2026")
+            #expect(pagina.status == .ok && pagina.tekst.contains("Jaarevaluatie UWV 2026") && pagina.tekst.contains("Goede samenwerking"))
+            #expect(pagina.tekst.contains("class=\"evaluatie-deel pagina-einde\""))
+            let csv = try await b.get("/evaluaties/\(uwvID)/2026/perSoort.csv")
+            #expect(csv.tekst.hasPrefix("\u{FEFF}Soort,Waarde (aantal)\r\nCorrectie,0\r\nOpschorting,<5\r\nInformatie,6\r\n"), "\(csv.tekst)")
+            let lang = try await b.post("/evaluaties/\(uwvID)/2026/conclusie", ["conclusie": String(repeating: "x", count: 20_001)])
+            #expect(lang.status == .badRequest && lang.tekst.contains("Conclusie: Hoogstens 20000 tekens."))
+        }
+    }
+}

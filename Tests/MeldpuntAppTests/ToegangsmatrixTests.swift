@@ -104,6 +104,10 @@ struct ToegangsmatrixTests {
         "POST /signalen/:nummer/kennis": ["meldpunt"], "POST /signalen/:nummer/zaak": ["meldpunt"],
         "GET /ontvangen-signalen": ingelogd, "GET /ontvangen-signalen/:nummer": ["partner"], "POST /ontvangen-signalen/:nummer/antwoord": ["partner"],
 
+        // The yearly evaluation: the meldpunt's staff, and the partner (UWV) its own.
+        "GET /evaluaties": ["meldpunt", "partner"], "GET /evaluaties/:org/:jaar": ["meldpunt", "partner"],
+        "GET /evaluaties/:org/:jaar/:bestand": ["meldpunt", "partner"], "POST /evaluaties/:org/:jaar/conclusie": ["meldpunt", "partner"],
+
         // Beheer: its own organisation (the meldpunt's, here), the system role everything.
         "GET /beheer": beheer, "GET /beheer/audit": beheer,
         "GET /beheer/organisaties/:org": ["beheerder", "systeem"],
@@ -157,6 +161,8 @@ struct ToegangsmatrixTests {
         // API: figures — each organisation its own, the public ones for everyone.
         "GET /api/v1/cijfers/openbaar": iedereen, "GET /api/v1/cijfers/meldpunt": ["meldpunt"],
         "GET /api/v1/cijfers/bronhouder": ["bronhouder", "andereBronhouder"], "GET /api/v1/cijfers/afnemer": ["afnemer"],
+        // API: a partner's yearly evaluation (UWV here): the meldpunt and UWV itself.
+        "GET /api/v1/partner-evaluaties/:oin/:jaar": ["meldpunt", "partner"], "PUT /api/v1/partner-evaluaties/:oin/:jaar/conclusie": ["meldpunt", "partner"],
         // API: subscriptions (any organisation; its own only — the one here is the SVB's)
         "GET /api/v1/abonnementen": ["afnemer", "bronhouder", "andereBronhouder", "meldpunt", "partner"],
         "POST /api/v1/abonnementen": ["afnemer", "bronhouder", "andereBronhouder", "meldpunt", "partner"],
@@ -363,7 +369,7 @@ private struct Wereld {
             "gebruiker": try slachtoffer.requireID().tekst, "sleutel": UUID().uuidString,
             "contact": try contact?.requireID().tekst ?? UUID().uuidString,
             "tmBijlage": tmBijlage, "mBijlage": mBijlage, "vBijlage": vBijlage, "abonnementId": abonnement.id, "bericht": mislukt,
-            "nummer": String(signaal.nummer), "kandidaatId": kandidaat, "kandidaat": kandidaat, "bestand": "perMaand.csv",
+            "nummer": String(signaal.nummer), "kandidaatId": kandidaat, "kandidaat": kandidaat, "bestand": "kerncijfers.csv", "oin": TestApp.uwvOIN, "jaar": "2026",
         ])
     }
 
@@ -387,7 +393,7 @@ private struct Wereld {
             case "bijlage", "bijlageId":
                 delen.append(tekst.contains("terugmeldingen") ? waarden["tmBijlage"]! : tekst.contains("verzoek") ? waarden["vBijlage"]! : waarden["mBijlage"]!)
             case "org":
-                delen.append(tekst.hasPrefix("partners") ? waarden["partnerOrg"]! : waarden["org"]!)
+                delen.append(tekst.hasPrefix("partners") || tekst.hasPrefix("evaluaties") ? waarden["partnerOrg"]! : waarden["org"]!)
             case "token" where tekst.hasSuffix("intrekken") && route.method == .POST:
                 delen.append(waarden["token2"]!)
             default:

@@ -8,11 +8,18 @@ enum CijfersAPI: APIDeel {
 
     static func componenten(_ v: Schemaverkenner) {
         v.component(Cijferoverzicht.self)
+        v.component(PartnerEvaluatieDTO.self)
+        v.component(EvaluatiesController.ConclusieInvoer.self)
     }
 
     static let periode: [OpenAPI.Parameter] = [
         B.query("van", .string(format: .date), "Eerste dag (standaard: een jaar voor tot)."),
         B.query("tot", .string(format: .date), "Laatste dag, inbegrepen (standaard: vandaag)."),
+    ]
+
+    static let evaluatie: [OpenAPI.Parameter] = [
+        B.pad("oin", .string(pattern: "^[0-9A-Z]{20}$"), "OIN van de partner"),
+        B.pad("jaar", .integer(maximum: (9999, exclusive: false), minimum: (2000, exclusive: false)), "Het jaar"),
     ]
 
     static func overzicht(_ id: String, _ samenvatting: String, publiek: Bool = false) -> OpenAPI.Operation {
@@ -26,6 +33,12 @@ enum CijfersAPI: APIDeel {
             ("/cijfers/bronhouder", .init(get: overzicht("cijfersBronhouder", "De terugmeldingen van uw gemeente: tijdig opgepakt, uitkomsten, per afnemer en maand"))),
             ("/cijfers/afnemer", .init(get: overzicht("cijfersAfnemer", "Uw terugmeldingen: per gemeente, status en uitkomst"))),
             ("/cijfers/openbaar", .init(get: overzicht("cijfersOpenbaar", "Openbare cijfers van het Meldpunt (open data); aantallen van 1 tot 4 weggelaten", publiek: true))),
+            ("/partner-evaluaties/{oin}/{jaar}", .init(get: B.operatie(
+                "partnerEvaluatie", "De jaarevaluatie met een partner: verzoeken, termijnen, antwoordtijd, escalaties, opschortingen, signalen, tevredenheid en de conclusies",
+                tag: "cijfers", parameters: evaluatie, responses: [B.ok("De evaluatie", .ref("PartnerEvaluatie"))], fouten: [403]))),
+            ("/partner-evaluaties/{oin}/{jaar}/conclusie", .init(put: B.operatie(
+                "partnerEvaluatieConclusie", "De conclusie van uw kant vastleggen (het Meldpunt de zijne, de partner de hare)", tag: "cijfers",
+                parameters: evaluatie, body: .ref("Conclusie"), responses: [B.ok("De evaluatie", .ref("PartnerEvaluatie"))], fouten: [403, 415]))),
         ]
     }
 }
@@ -43,4 +56,11 @@ extension Cijfertabel: APISchema { static let schemanaam = "Cijfertabel" }
 extension Cijferoverzicht: APISchema {
     static let schemanaam = "Cijferoverzicht"
     static var velden: [String: JSONSchema] { ["soort": .opsomming(["meldpunt", "bronhouder", "afnemer", "openbaar"])] }
+}
+
+extension PartnerEvaluatieDTO: APISchema { static let schemanaam = "PartnerEvaluatie" }
+extension EvaluatiesController.ConclusieInvoer: APISchema {
+    static let schemanaam = "Conclusie"
+    static let nullbaar: Set<String> = ["conclusie"]
+    static var velden: [String: JSONSchema] { ["conclusie": B.tekst(max: 20_000, "Leeg of null wist de conclusie.")] }
 }

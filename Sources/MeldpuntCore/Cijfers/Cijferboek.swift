@@ -14,6 +14,14 @@ package struct Cijferoverzicht: Codable, Sendable, Equatable {
     package let tabellen: [Cijfertabel]
 
     package func tabel(_ id: String) -> Cijfertabel? { id == kerncijfers.id ? kerncijfers : tabellen.first { $0.id == id } }
+
+    package init(soort: String, periode: Periode, onderdrukt: Bool, kerncijfers: Cijfertabel, tabellen: [Cijfertabel]) {
+        self.soort = soort
+        self.periode = periode
+        self.onderdrukt = onderdrukt
+        self.kerncijfers = kerncijfers
+        self.tabellen = tabellen
+    }
 }
 
 /// The figures of the meldpunt, a bronhouder, an afnemer and the public, counted straight from

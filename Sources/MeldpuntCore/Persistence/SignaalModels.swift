@@ -151,3 +151,17 @@ package final class SignaalStapRij: Model, @unchecked Sendable {
 
     package init() {}
 }
+
+/// The conclusions of one year's evaluation with a partner; the figures are counted when read.
+package final class PartnerEvaluatie: Model, @unchecked Sendable {
+    package static let schema = "partner_evaluaties"
+
+    @ID(key: .id) package var id: UUID?
+    @Parent(key: "organisatie_id") package var organisatie: Organisatie
+    @Field(key: "jaar") package var jaar: Int
+    @OptionalField(key: "conclusie_meldpunt") package var conclusieMeldpunt: String?
+    @OptionalField(key: "conclusie_partner") package var conclusiePartner: String?
+    @Field(key: "bijgewerkt_op") package var bijgewerktOp: Date
+
+    package init() {}
+}

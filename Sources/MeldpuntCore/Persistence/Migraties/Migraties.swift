@@ -21,5 +21,6 @@ package enum Migraties {
         AnalyseerLijstIndexen(),
         CreateTermijnIndex(),
         CreateSignalen(),
+        CreatePartnerEvaluaties(),
     ]
 }
