@@ -172,6 +172,10 @@ public struct Periode: Sendable, Equatable, Codable {
         let t = tot.flatMap { $0.isEmpty ? nil : $0 } == nil ? vandaag : f.dag(tot, "tot", wat: Tekst("Vul de einddatum in.", "Enter the end date."))
         let standaardVan = (try? vandaag.plus(dagen: -364)) ?? vandaag
         let v = van.flatMap { $0.isEmpty ? nil : $0 } == nil ? standaardVan : f.dag(van, "van", wat: Tekst("Vul de begindatum in.", "Enter the start date."))
+        let bereik = Dag(jaar: 2000, maand: 1, dag: 1)!...Dag(jaar: 2100, maand: 12, dag: 31)!
+        for (naam, d) in [("van", v), ("tot", t)] where d.map({ !bereik.contains($0) }) ?? false {
+            f.fout(naam, "buitenBereik", Tekst("Kies een datum tussen 2000 en 2100.", "Choose a date between 2000 and 2100."))
+        }
         if let v, let t, v > t {
             f.fout("van", "naTot", Tekst("De begindatum ligt na de einddatum.", "The start date is after the end date."))
         }

@@ -119,11 +119,12 @@ struct CijferPagina: Encodable, Sendable {
             return r.onderdrukt ? t.tekst("cijferOnderdrukt") : r.waarde.map { e.tekst($0) + (e == .procent ? "%" : "") } ?? "–"
         }
         let query = "?van=\(o.periode.van)&tot=\(o.periode.tot)"
+        func hoofdletter(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
         return CijferPagina(
             basis: basis, intro: t.tekst(intro),
             kerncijfers: o.kerncijfers.rijen.map { Rij(naam: $0.naam.tekst(taal), waarde: waarde($0, o.kerncijfers.eenheid)) },
             tabellen: o.tabellen.map { tabel in
-                Tabel(id: tabel.id, titel: tabel.titel.tekst(taal), kolom: tabel.kolom.tekst(taal), eenheid: tabel.eenheid.naam(taal),
+                Tabel(id: tabel.id, titel: tabel.titel.tekst(taal), kolom: tabel.kolom.tekst(taal), eenheid: hoofdletter(tabel.eenheid.naam(taal)),
                       svg: tabel.grafiek && !tabel.rijen.isEmpty ? Staafdiagram.svg(tabel, taal: taal) : nil,
                       rijen: tabel.rijen.map { Rij(naam: $0.naam.tekst(taal), waarde: waarde($0, tabel.eenheid)) },
                       csv: "\(basis)/\(tabel.id).csv\(query)")
@@ -139,7 +140,7 @@ struct CijferPagina: Encodable, Sendable {
 /// the table next to it. Suppressed values get no bar and say so.
 enum Staafdiagram {
     static func svg(_ tabel: Cijfertabel, taal: Taal) -> String {
-        let rijhoogte = 26, labelbreedte = 220, staafbreedte = 330, breedte = 620
+        let rijhoogte = 26, labelbreedte = 170, staafbreedte = 200, breedte = 440
         let hoogte = rijhoogte * tabel.rijen.count + 10
         let hoogste = tabel.rijen.compactMap(\.waarde).max() ?? 0
         let id = "grafiek-\(tabel.id)"
@@ -153,7 +154,7 @@ enum Staafdiagram {
         for (i, r) in tabel.rijen.enumerated() {
             let y = i * rijhoogte + 5
             let naam = r.naam.tekst(taal)
-            let kort = naam.count > 30 ? String(naam.prefix(29)) + "…" : naam
+            let kort = naam.count > 22 ? String(naam.prefix(21)) + "…" : naam
             s += "<text x=\"\(labelbreedte - 8)\" y=\"\(y + 17)\" text-anchor=\"end\" class=\"grafiek-label\">\(escape(kort))</text>"
             if let w = r.waarde {
                 let lengte = hoogste > 0 ? max(w > 0 ? 2 : 0, Int((w / hoogste * Double(staafbreedte)).rounded())) : 0

@@ -13,13 +13,13 @@ enum CijfersAPI: APIDeel {
     }
 
     static let periode: [OpenAPI.Parameter] = [
-        B.query("van", .string(format: .date), "Eerste dag (standaard: een jaar voor tot)."),
-        B.query("tot", .string(format: .date), "Laatste dag, inbegrepen (standaard: vandaag)."),
+        B.query("van", .string(format: .date), "Eerste dag, tussen 2000 en 2100 (standaard: een jaar voor vandaag)."),
+        B.query("tot", .string(format: .date), "Laatste dag, inbegrepen, tussen 2000 en 2100 (standaard: vandaag)."),
     ]
 
     static let evaluatie: [OpenAPI.Parameter] = [
         B.pad("oin", .string(pattern: "^[0-9A-Z]{20}$"), "OIN van de partner"),
-        B.pad("jaar", .integer(maximum: (9999, exclusive: false), minimum: (2000, exclusive: false)), "Het jaar"),
+        B.pad("jaar", .integer(maximum: (2100, exclusive: false), minimum: (2000, exclusive: false)), "Het jaar"),
     ]
 
     static func overzicht(_ id: String, _ samenvatting: String, publiek: Bool = false) -> OpenAPI.Operation {

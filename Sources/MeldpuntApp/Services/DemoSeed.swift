@@ -113,8 +113,8 @@ enum DemoSeed {
                                                                                 email: "i.jansen@amsterdam.example.nl", telefoon: "020-2550000"))
     }
 
-    /// Three MFO cases for the werkvoorraad, once: one new, one whose first contact is overdue,
-    /// and one being coordinated. They go through the same engine as real ones.
+    /// MFO cases for the werkvoorraad, once: one new, one whose first contact is overdue, one being
+    /// coordinated, and four that share an error for the detector. They go through the same engine as real ones.
     static func zaaiMeldingen(_ app: Application) async throws {
         guard try await Melding.query(on: app.db).count() == 0,
               let g = try await Gebruiker.query(on: app.db).filter(\.$email == "meldpunt@demo.meldpunt.nl").with(\.$organisatie).first(),
@@ -161,6 +161,16 @@ enum DemoSeed {
             vraag: "Mevrouw Moulin woont sinds maart in Utrecht; de BRP wordt hersteld. Wilt u de terugvordering stilzetten tot het adres klopt?",
             uiterlijk: Dag(nu.addingTimeInterval(-86_400)).description, gedeeldeGegevens: [GedeeldGegeven.omschrijving.rawValue, GedeeldGegeven.gevolgen.rawValue],
             opschorting: .init(actie: OpschortingsActie.terugvordering.rawValue, kenmerk: "UWV-TV-2026-118")), door: door)
+        // A structural error for the detector to find: four more melders whose fine went to an old address.
+        for (dagen, naam, tekst) in [
+            (6.0, "Kees de Boer", "Mijn adres na verhuizing is niet bijgewerkt in het kentekenregister; de boete van het CJIB ging naar mijn oude adres."),
+            (5.0, "Lotte Visser", "Boete verhoogd omdat het adres na verhuizing niet is bijgewerkt bij de RDW. De brief kwam nooit aan."),
+            (3.0, "Ahmed Yilmaz", "Het adres na verhuizing is niet bijgewerkt; aanmaning van de boete naar het oude adres gestuurd."),
+            (1.0, "Sanne Bakker", "Adres na verhuizing niet bijgewerkt in het BRV, nu een verhoogde boete van het CJIB."),
+        ] {
+            _ = try await service(dagen).maak(melding(naam, "\(naam.lowercased().replacingOccurrences(of: " ", with: "."))@example.nl", fout: tekst,
+                                                      organisaties: ["RDW", "CJIB"], registraties: ["BRV"], gevolg: .boete), ingediendDoor: nil)
+        }
         app.logger.info("Demo-meldingen: \(oud.zaaknummer) (\(oud.statuspagina)), \(bezig.zaaknummer) (\(bezig.statuspagina)) en één nieuwe.")
     }
 }
