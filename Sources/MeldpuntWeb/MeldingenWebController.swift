@@ -164,7 +164,10 @@ struct MeldingenWebController: RouteCollection {
         let omgeving = MeldingPagina.Omgeving(
             taal: req.taal, vandaag: Dag(req.application.klok.nu()), eigenEmail: g.gebruiker?.email,
             medewerkers: medewerkers.map { Keuze(waarde: $0.email, naam: $0.naam) },
-            partners: try await req.partnerregister.partners().map { Keuze(waarde: $0.id!.tekst, naam: $0.naam) })
+            partners: try await req.partnerregister.partners().map { Keuze(waarde: $0.id!.tekst, naam: $0.naam) },
+            signalen: try await req.signaalregister.signalenBijMelding(d.zaaknummer, door: g).map {
+                Keuze(waarde: "/signalen/\($0.nummer)", naam: "SIG-\($0.nummer): \($0.titel) (\($0.status.naam(req.taal).lowercased()))")
+            })
         let inhoud = MeldingPagina.bouw(d, omgeving, invoer: invoer, fouten: fouten, nieuweLink: nieuweLink)
         return try await req.pagina("melding", titel: "mfoMelding", inhoud: inhoud, melding: melding, status: status)
     }

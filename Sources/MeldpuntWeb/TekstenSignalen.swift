@@ -2,6 +2,8 @@ extension Teksten {
     /// Structural errors: the proposals, the signalen register and the organisation's side.
     static let signalen: [String: (String, String)] = [
         "navSignalen": ("Signalen", "Signals"),
+        "mfoLijktOpSignaal": ("Deze melding lijkt op een bekende structurele fout. Kijk wat daar geleerd is:",
+                              "This report resembles a known structural error. See what was learned there:"),
         "signalenTitel": ("Signalen", "Signals"),
         "signalenIntro": ("Fouten die bij meer melders terugkomen. Het Meldpunt koppelt ze terug aan de organisaties, zet ze op de agenda en volgt ze tot ze opgelost zijn.",
                           "Errors that several reporters run into. The Meldpunt feeds them back to the organisations, puts them on the agenda and follows them until they are solved."),

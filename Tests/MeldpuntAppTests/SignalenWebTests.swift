@@ -42,6 +42,9 @@ struct SignalenWebTests {
             let signaal = try await staf.get("/signalen/1?gedaan=bevestigd")
             #expect(signaal.tekst.contains("Het signaal is vastgelegd.") && signaal.tekst.contains("SIG-1: Adres na verhuizing niet in het BRV"))
             #expect(signaal.tekst.contains("href=\"/meldingen/MFO-2026-000004\""))
+            // The case page points to the signaal and its knowledge.
+            let zaak = try await staf.get("/meldingen/MFO-2026-000002")
+            #expect(zaak.tekst.contains("lijkt op een bekende structurele fout") && zaak.tekst.contains("href=\"/signalen/1\""))
             #expect(try await staf.get("/signalen/1?gedaan=%3Cscript%3E").tekst.contains("&lt;script") == false)
 
             // Feedback without a choice: the message by the organisation field.

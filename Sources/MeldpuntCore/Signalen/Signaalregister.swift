@@ -433,6 +433,12 @@ package struct Signaalregister: Sendable {
         return try await signaal(nummer, door: door)
     }
 
+    /// The same for a melding by its case number.
+    package func signalenBijMelding(_ zaaknummer: String, door: Handelende) async throws -> [SignaalVerwijzingDTO] {
+        guard let m = try await Melding.query(on: db).filter(\.$zaaknummer == zaaknummer).first() else { return [] }
+        return try await signalenBijZaak(m.requireID(), door: door)
+    }
+
     /// Signalen that cases like this one belong to (they share a key), for the case page: the
     /// knowledge staff can use now.
     package func signalenBijZaak(_ zaakID: UUID, door: Handelende) async throws -> [SignaalVerwijzingDTO] {

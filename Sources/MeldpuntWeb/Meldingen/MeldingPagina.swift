@@ -47,6 +47,8 @@ struct MeldingPagina: Encodable, Sendable {
         let gedeeld: [Keuze]
         let brpGegevens: [Keuze]
         let openCorrecties: Bool
+        /// Signalen whose cases share this case's features: what was learned there may help here.
+        let signalen: [Keuze]
 
 
     struct Regel: Encodable, Sendable { let label: String; let waarde: String }
@@ -79,6 +81,7 @@ struct MeldingPagina: Encodable, Sendable {
         let eigenEmail: String?
         let medewerkers: [Keuze]
         let partners: [Keuze]
+        var signalen: [Keuze] = []
     }
 
     /// `invoer`: what was typed in a refused form, by field id, shown again; `fouten` next to their fields.
@@ -158,7 +161,7 @@ struct MeldingPagina: Encodable, Sendable {
                 Keuze(waarde: g.rawValue, naam: t.naam("gedeeld", g), gekozen: (waarden["verzoekGedeeld"] ?? "omschrijving").split(separator: ",").contains { $0 == g.rawValue })
             },
             brpGegevens: BRPAttribuut.alle.map { Keuze(waarde: $0.urn, naam: $0.naam, gekozen: waarden["tmGegeven"] == $0.urn) },
-            openCorrecties: d.verzoeken.contains { $0.soort == .correctie && $0.status.isOpen })
+            openCorrecties: d.verzoeken.contains { $0.soort == .correctie && $0.status.isOpen }, signalen: o.signalen)
     }
 
     /// What the melder sent, as label–value lines; empty parts are left out.
