@@ -152,8 +152,8 @@ public enum Patroonregels {
     public static let minimaal = 3
     /// A group is proposed from this score on (see `score`).
     public static let grens = 6.0
-    /// At most this many of a group's most recent cases are compared for text similarity.
-    public static let vergelijkHoogstens = 50
+    /// At most this many of a group's most recent cases are compared for text similarity (190 pairs).
+    public static let vergelijkHoogstens = 20
 
     /// Cases above the key's usual level, weighed by how alike their descriptions are:
     /// `(aantal − gebruikelijk) × gewicht(gelijkenis)`. Texts no more alike than random ones

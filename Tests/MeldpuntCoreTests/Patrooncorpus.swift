@@ -43,11 +43,12 @@ struct Patrooncorpus {
         registratie stukken tijdstip voertuig woonplaats zaak beroep bezoek controle plicht toestand fout wijziging
         """.split(separator: " ").map(String.init)
 
-    init(seed: UInt64 = 14) {
+    /// `ruisPerBron`: noise cases per source (250 each by default; the speed bench uses 50,000).
+    init(seed: UInt64 = 14, ruisPerBron: Int = 250) {
         rng = SplitMix64(seed: seed)
         let start = Dag("2026-01-05")!
-        // Noise: 250 meldingen and 250 terugmeldingen over a year.
-        for _ in 0..<250 {
+        // Noise: meldingen and terugmeldingen over a year.
+        for _ in 0..<ruisPerBron {
             let dag = try! start.plus(dagen: Int.random(in: 0..<365, using: &rng))
             var k = Zaakkenmerken(bron: .melding, dag: dag, registraties: kies(Self.registraties, 1...2), tekst: ruis(8...24))
             if Double.random(in: 0..<1, using: &rng) < 0.6 { k.herkomst = Self.organisaties.randomElement(using: &rng) }
@@ -56,7 +57,7 @@ struct Patrooncorpus {
             }
             zaken.append(Zaak(id: UUID(), kenmerken: k, cluster: nil))
         }
-        for _ in 0..<250 {
+        for _ in 0..<ruisPerBron {
             let dag = try! start.plus(dagen: Int.random(in: 0..<365, using: &rng))
             let gemeente = Self.gemeenten.randomElement(using: &rng)!
             let tekst = Double.random(in: 0..<1, using: &rng) < 0.5 ? "" : ruis(5...15)

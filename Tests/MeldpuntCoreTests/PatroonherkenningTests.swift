@@ -155,4 +155,32 @@ struct PatroonherkenningTests {
             await #expect(throws: Weigering.geenToegang(.rolOntbreekt(.meldpunt))) { _ = try await register.signalen(door: svb) }
         }
     }
+
+    /// Not a timed test: run by bench/patronen.sh (PATROON_BENCH=100000), it prints how long a
+    /// case takes to match as the register fills, and how long staff wait for the proposals.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["PATROON_BENCH"] != nil))
+    func snelheidTotHonderdduizendZaken() async throws {
+        let totaal = Int(ProcessInfo.processInfo.environment["PATROON_BENCH"] ?? "") ?? 100_000
+        try await metKern { k in
+            let corpus = Patrooncorpus(seed: 7, ruisPerBron: totaal / 2)
+            let detector = Patroonherkenning(db: k.db)
+            let klok = ContinuousClock()
+            var perDuizend: [Duration] = []
+            var start = klok.now
+            for (i, z) in corpus.zaken.enumerated() {
+                try await k.db.schrijf { tx in try await detector.verwerk(z.kenmerken, zaak: z.id, nu: k.nu, on: tx) }
+                if (i + 1) % 1000 == 0 {
+                    perDuizend.append(klok.now - start)
+                    start = klok.now
+                }
+            }
+            let lijstStart = klok.now
+            let voorstellen = try await Signaalregister(db: k.db, nu: k.nu, berichten: k.berichten).kandidaten(door: try await Self.meldpunt(k))
+            let lijst = klok.now - lijstStart
+            func ms(_ d: Duration) -> Double { Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15 }
+            print("PATROON_BENCH zaken=\(corpus.zaken.count) eerste1000=\(String(format: "%.2f", ms(perDuizend.first ?? .zero) / 1000))ms/zaak "
+                  + "laatste1000=\(String(format: "%.2f", ms(perDuizend.last ?? .zero) / 1000))ms/zaak voorstellen=\(voorstellen.count) "
+                  + "lijst=\(String(format: "%.0f", ms(lijst)))ms")
+        }
+    }
 }

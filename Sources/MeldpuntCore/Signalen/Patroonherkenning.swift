@@ -98,36 +98,48 @@ package struct Patroonherkenning: Sendable {
         let weg = bestaand.filter { !nieuw.contains($0.sleutel) }.compactMap(\.id)
         if !weg.isEmpty { try await PatroonIndex.query(on: tx).filter(\.$id ~~ weg).delete() }
         let al = Set(bestaand.map(\.sleutel))
-        for s in sleutels where !al.contains(s.tekst) {
-            let i = PatroonIndex()
-            i.id = UUID.v7(nu)
-            i.sleutel = s.tekst
-            i.zaakID = zaak
-            i.dag = k.dag
-            try await i.create(on: tx)
+        let erbij = sleutels.filter { !al.contains($0.tekst) }
+        if !erbij.isEmpty {
+            var insert = sql(tx).insert(into: PatroonIndex.schema).columns("id", "sleutel", "zaak_id", "dag")
+            for s in erbij { insert = insert.values(SQLBind(UUID.v7(nu)), SQLBind(s.tekst), SQLBind(zaak), SQLBind(k.dag)) }
+            try await insert.run()
         }
-        for s in sleutels { try await beoordeel(s, rond: k.dag, nu: nu, on: tx) }
+        // The first day the detector knows of: how far back a usual level can look.
+        let eerste = try await PatroonZaak.query(on: tx).min(\.$dag) ?? k.dag
+        for s in sleutels { try await beoordeel(s, rond: k.dag, eerste: eerste, nu: nu, on: tx) }
     }
+
+    private func sql(_ db: any Database) -> any SQLDatabase { db as! any SQLDatabase }
 
     /// The burst of `sleutel` that ends at `dag`: its cases in the window before. When the rules
     /// call it a pattern, it joins the open proposal it overlaps (a burst that goes on keeps one
     /// proposal) or becomes a new one. A case that does not make a burst joins nothing new, so a
-    /// key's steady inflow never stretches a proposal.
-    private func beoordeel(_ sleutel: Patroonsleutel, rond dag: Dag, nu: Date, on tx: any Database) async throws {
-        let vroegst = try dag.plus(dagen: -Patroonregels.vensterDagen)
-        let piek = try await zaken(sleutel.tekst, van: vroegst, tot: dag, on: tx)
-        guard piek.count >= Patroonregels.minimaal, let piekBegin = piek.map(\.dag).min() else { return }
-        let gebruikelijk = try await gebruikelijkAantal(sleutel.tekst, voor: piekBegin, on: tx)
-        guard Patroonregels.isVoorstel(aantal: piek.count, gebruikelijk: gebruikelijk, gelijkenis: try await gelijkenis(piek, on: tx)) else { return }
+    /// key's steady inflow never stretches a proposal. The cheap tests come first: one indexed
+    /// range gives the window's count and the usual level; texts are compared only when the
+    /// counts leave a proposal possible.
+    private func beoordeel(_ sleutel: Patroonsleutel, rond dag: Dag, eerste: Dag, nu: Date, on tx: any Database) async throws {
+        let venster = Patroonregels.vensterDagen
+        let vroegst = try dag.plus(dagen: -venster)
+        // The usual level: the windows before this one, as many as there are cases for (up to six).
+        let basisdagen = min(venster * Patroonregels.basisVensters, max(0, eerste.dagen(tot: vroegst)))
+        let basisVan = try vroegst.plus(dagen: -basisdagen)
+        let telling = try await tel(sleutel.tekst, venster: vroegst, basis: basisVan, tot: dag, on: tx)
+        let gebruikelijk = basisdagen >= venster ? Double(telling.voor) * Double(venster) / Double(basisdagen) : 0
+        let n = telling.n
+        guard n >= Patroonregels.minimaal, Double(n) >= 2 * gebruikelijk,
+              Patroonregels.score(aantal: n, gebruikelijk: gebruikelijk, gelijkenis: 1) >= Patroonregels.grens,
+              let piekBegin = telling.begin
+        else { return }
+        let piekGelijkenis = try await gelijkenis(sleutel.tekst, van: vroegst, tot: dag, on: tx)
+        guard Patroonregels.isVoorstel(aantal: n, gebruikelijk: gebruikelijk, gelijkenis: piekGelijkenis) else { return }
 
         let open = try await PatroonKandidaat.query(on: tx).filter(\.$sleutel == sleutel.tekst).filter(\.$status == .open)
             .filter(\.$eind >= piekBegin).sort(\.$eind, .descending).first()
         let c = open ?? PatroonKandidaat()
         let begin = open.map { min($0.begin, piekBegin) } ?? piekBegin
         let eind = open.map { max($0.eind, dag) } ?? dag
-        let groep = try await zaken(sleutel.tekst, van: begin, tot: eind, on: tx)
-        let gelijkenis = try await gelijkenis(groep, on: tx)
-        let basis = open == nil ? gebruikelijk : try await gebruikelijkAantal(sleutel.tekst, voor: begin, on: tx)
+        let aantal = open == nil ? n : try await tel(sleutel.tekst, venster: begin, basis: begin, tot: eind, on: tx).n
+        let groepGelijkenis = open == nil ? piekGelijkenis : try await gelijkenis(sleutel.tekst, van: begin, tot: eind, on: tx)
         if open == nil {
             c.id = UUID.v7(nu)
             c.sleutel = sleutel.tekst
@@ -136,14 +148,28 @@ package struct Patroonherkenning: Sendable {
         }
         c.begin = begin
         c.eind = eind
-        c.aantal = groep.count
+        c.aantal = aantal
         // The usual level of the proposal's span: per window, times the windows it spans.
-        let vensters = max(1, Double(begin.dagen(tot: eind) + 1) / Double(Patroonregels.vensterDagen))
-        c.gebruikelijk = basis * vensters
-        c.gelijkenis = gelijkenis
-        c.score = Patroonregels.score(aantal: groep.count, gebruikelijk: c.gebruikelijk, gelijkenis: gelijkenis)
+        c.gebruikelijk = gebruikelijk * max(1, Double(begin.dagen(tot: eind) + 1) / Double(venster))
+        c.gelijkenis = groepGelijkenis
+        c.score = Patroonregels.score(aantal: aantal, gebruikelijk: c.gebruikelijk, gelijkenis: groepGelijkenis)
         c.bijgewerktOp = nu
         try await c.save(on: tx)
+    }
+
+    /// In one indexed range of the key: the cases from `venster` to `tot` that still count (not
+    /// dismissed, not in a signaal) and the first of their days; and all its cases from `basis`
+    /// up to `venster` (the usual level counts everything).
+    private func tel(_ sleutel: String, venster: Dag, basis: Dag, tot: Dag, on tx: any Database) async throws -> (n: Int, voor: Int, begin: Dag?) {
+        struct Rij: Decodable { let n: Int?; let voor: Int?; let begin: String? }
+        let telt = SQLQueryString("dag >= \(bind: venster) AND afgewezen_in IS NULL AND signaal_id IS NULL")
+        let rij = try await sql(tx).raw("""
+            SELECT SUM(CASE WHEN \(telt) THEN 1 ELSE 0 END) AS n,
+                   SUM(CASE WHEN dag < \(bind: venster) THEN 1 ELSE 0 END) AS voor,
+                   MIN(CASE WHEN \(telt) THEN dag END) AS begin
+            FROM \(ident: PatroonIndex.schema) WHERE sleutel = \(bind: sleutel) AND dag >= \(bind: basis) AND dag <= \(bind: tot)
+            """).first(decoding: Rij.self)
+        return (rij?.n ?? 0, rij?.voor ?? 0, rij?.begin.flatMap(Dag.init))
     }
 
     /// The key's cases in the window that no dismissed proposal held and no signaal took.
@@ -152,22 +178,15 @@ package struct Patroonherkenning: Sendable {
             .filter(\.$afgewezenIn == nil).filter(\.$signaalID == nil).sort(\.$dag).all()
     }
 
-    /// The key's count per window before `begin`, over up to `basisVensters` windows: as many as
-    /// the system has cases for (a new installation has no usual level in its first window).
-    private func gebruikelijkAantal(_ sleutel: String, voor begin: Dag, on tx: any Database) async throws -> Double {
-        let maximaal = Patroonregels.vensterDagen * Patroonregels.basisVensters
-        guard let eerste = try await PatroonZaak.query(on: tx).min(\.$dag) else { return 0 }
-        let dagen = min(maximaal, eerste.dagen(tot: begin))
-        guard dagen >= Patroonregels.vensterDagen else { return 0 }
-        let van = try begin.plus(dagen: -dagen)
-        let n = try await PatroonIndex.query(on: tx).filter(\.$sleutel == sleutel).filter(\.$dag >= van).filter(\.$dag < begin).count()
-        return Double(n) * Double(Patroonregels.vensterDagen) / Double(dagen)
-    }
-
-    /// Mean similarity of the most recent cases' descriptions.
-    private func gelijkenis(_ groep: [PatroonIndex], on tx: any Database) async throws -> Double {
-        let ids = groep.suffix(Patroonregels.vergelijkHoogstens).map(\.zaakID)
-        let kernen = try await PatroonZaak.query(on: tx).filter(\.$id ~~ ids).all().map(\.kernSet)
+    /// Mean similarity of the descriptions of the key's most recent counting cases in the window.
+    private func gelijkenis(_ sleutel: String, van: Dag, tot: Dag, on tx: any Database) async throws -> Double {
+        struct Rij: Decodable { let kern: String }
+        let kernen = try await sql(tx).raw("""
+            SELECT z.kern FROM \(ident: PatroonIndex.schema) i JOIN \(ident: PatroonZaak.schema) z ON z.zaak_id = i.zaak_id
+            WHERE i.sleutel = \(bind: sleutel) AND i.dag >= \(bind: van) AND i.dag <= \(bind: tot)
+              AND i.afgewezen_in IS NULL AND i.signaal_id IS NULL
+            ORDER BY i.dag DESC LIMIT \(unsafeRaw: String(Patroonregels.vergelijkHoogstens))
+            """).all(decoding: Rij.self).map { Set($0.kern.split(separator: " ").map(String.init)) }
         return Patroonregels.gemiddeldeGelijkenis(kernen)
     }
 
