@@ -2,17 +2,7 @@ import Foundation
 
 /// Figures as tables (issue 14): what dashboards, exports, the public page and the yearly
 /// evaluation show. One shape for all, so a table is drawn as a chart, shown as a table,
-/// downloaded as CSV and served as JSON from the same value.
-public struct Benaming: Codable, Sendable, Equatable, Hashable {
-    public let nl: String
-    public let en: String
-    public init(_ nl: String, _ en: String) {
-        self.nl = nl
-        self.en = en
-    }
-    public func tekst(_ taal: Taal) -> String { taal.kies(nl, en) }
-}
-
+/// downloaded as CSV and served as JSON from the same value. Names are `Tekst`: both languages.
 public enum Eenheid: String, Codable, Sendable, CaseIterable {
     /// A count of cases, requests, …
     case aantal
@@ -27,7 +17,7 @@ public enum Eenheid: String, Codable, Sendable, CaseIterable {
 public struct Cijferrij: Codable, Sendable, Equatable {
     /// Stable key of the row (a raw value, a month "2026-11", an organisation's name).
     public let sleutel: String
-    public let naam: Benaming
+    public let naam: Tekst
     /// Nil when suppressed (see `Onthulling`) or when there is nothing to compute it from.
     public let waarde: Double?
     /// True when the value is left out because it is too small to publish.
@@ -35,7 +25,7 @@ public struct Cijferrij: Codable, Sendable, Equatable {
     /// The row's own unit where it differs from its table's (headline figures mix them).
     public let eenheid: Eenheid?
 
-    public init(sleutel: String, naam: Benaming, waarde: Double?, onderdrukt: Bool = false, eenheid: Eenheid? = nil) {
+    public init(sleutel: String, naam: Tekst, waarde: Double?, onderdrukt: Bool = false, eenheid: Eenheid? = nil) {
         self.sleutel = sleutel
         self.naam = naam
         self.waarde = waarde
@@ -47,15 +37,15 @@ public struct Cijferrij: Codable, Sendable, Equatable {
 public struct Cijfertabel: Codable, Sendable, Equatable {
     /// Stable id within its overview ("perMaand"), also the CSV's file name.
     public let id: String
-    public let titel: Benaming
+    public let titel: Tekst
     /// What the rows are ("Maand", "Melder").
-    public let kolom: Benaming
+    public let kolom: Tekst
     public let eenheid: Eenheid
     /// Whether a chart helps (a distribution or a trend), or the table alone says it.
     public let grafiek: Bool
     public let rijen: [Cijferrij]
 
-    public init(id: String, titel: Benaming, kolom: Benaming, eenheid: Eenheid = .aantal, grafiek: Bool = true, rijen: [Cijferrij]) {
+    public init(id: String, titel: Tekst, kolom: Tekst, eenheid: Eenheid = .aantal, grafiek: Bool = true, rijen: [Cijferrij]) {
         self.id = id
         self.titel = titel
         self.kolom = kolom
@@ -75,7 +65,7 @@ public struct Cijfertabel: Codable, Sendable, Equatable {
     /// RFC 4180: a header row, CRLF line ends, fields quoted where needed; UTF-8 is the caller's.
     public func csv(_ taal: Taal) -> String {
         let gemengd = rijen.contains { $0.eenheid != nil && $0.eenheid != eenheid }
-        let waardekop = gemengd ? Benaming("Waarde", "Value").tekst(taal) : Benaming("Waarde (\(eenheid.naam(.nl)))", "Value (\(eenheid.naam(.en)))").tekst(taal)
+        let waardekop = gemengd ? Tekst("Waarde", "Value").tekst(taal) : Tekst("Waarde (\(eenheid.naam(.nl)))", "Value (\(eenheid.naam(.en)))").tekst(taal)
         var regels = [[kolom.tekst(taal), waardekop]]
         for r in rijen {
             regels.append([r.naam.tekst(taal), r.onderdrukt ? "<5" : r.waarde.map { (r.eenheid ?? eenheid).tekst($0) } ?? ""])
@@ -144,14 +134,14 @@ public enum Doorlooptijd: String, CaseIterable, Codable, Sendable {
         }
     }
 
-    public var naam: Benaming {
+    public var naam: Tekst {
         switch self {
-        case .week: Benaming("0–7 dagen", "0–7 days")
-        case .tweeWeken: Benaming("8–14 dagen", "8–14 days")
-        case .maand: Benaming("15–30 dagen", "15–30 days")
-        case .tweeMaanden: Benaming("31–60 dagen", "31–60 days")
-        case .kwartaal: Benaming("61–90 dagen", "61–90 days")
-        case .langer: Benaming("meer dan 90 dagen", "more than 90 days")
+        case .week: Tekst("0–7 dagen", "0–7 days")
+        case .tweeWeken: Tekst("8–14 dagen", "8–14 days")
+        case .maand: Tekst("15–30 dagen", "15–30 days")
+        case .tweeMaanden: Tekst("31–60 dagen", "31–60 days")
+        case .kwartaal: Tekst("61–90 dagen", "61–90 days")
+        case .langer: Tekst("meer dan 90 dagen", "more than 90 days")
         }
     }
 }
@@ -200,10 +190,10 @@ public struct Periode: Sendable, Equatable, Codable {
 
 extension Dag {
     /// "november 2026", as a month is named in a table.
-    public var maandnaam: Benaming {
+    public var maandnaam: Tekst {
         let nl = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
         let en = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-        return Benaming("\(nl[maand - 1]) \(jaar)", "\(en[maand - 1]) \(jaar)")
+        return Tekst("\(nl[maand - 1]) \(jaar)", "\(en[maand - 1]) \(jaar)")
     }
 }
 
@@ -213,4 +203,26 @@ public func valideerConclusie(_ tekst: String?) throws(ValidatieFouten) -> Strin
     let t = f.tekst(tekst, "conclusie", max: 20_000, verplicht: false)
     try f.klaar()
     return t
+}
+
+/// Text into HTML or SVG markup.
+public enum Opmaak {
+    /// The characters markup gives meaning escaped, in one pass over the scalars (Foundation's
+    /// replacing, once per character, was most of a mail's CPU); `regels`: line breaks as `<br>`.
+    public static func html(_ s: String, regels: Bool = false) -> String {
+        var uit = ""
+        uit.reserveCapacity(s.utf8.count + 16)
+        for c in s.unicodeScalars {
+            switch c {
+            case "&": uit += "&amp;"
+            case "<": uit += "&lt;"
+            case ">": uit += "&gt;"
+            case "\"": uit += "&quot;"
+            case "'": uit += "&#39;"
+            case "\n" where regels: uit += "<br>"
+            default: uit.unicodeScalars.append(c)
+            }
+        }
+        return uit
+    }
 }

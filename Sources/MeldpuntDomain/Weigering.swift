@@ -300,7 +300,7 @@ extension VerzoekFout {
 }
 
 /// A text a person reads, in both languages.
-public struct Tekst: Sendable, Equatable, Hashable {
+public struct Tekst: Sendable, Equatable, Hashable, Codable {
     public let nl: String
     public let en: String
     public init(_ nl: String, _ en: String) {

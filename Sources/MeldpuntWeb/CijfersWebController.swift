@@ -167,20 +167,5 @@ enum Staafdiagram {
         return s + "</svg>"
     }
 
-    /// Text into SVG markup: the five characters XML gives meaning.
-    static func escape(_ s: String) -> String {
-        var uit = ""
-        uit.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": uit += "&amp;"
-            case "<": uit += "&lt;"
-            case ">": uit += "&gt;"
-            case "\"": uit += "&quot;"
-            case "'": uit += "&#39;"
-            default: uit.unicodeScalars.append(c)
-            }
-        }
-        return uit
-    }
+    static func escape(_ s: String) -> String { Opmaak.html(s) }
 }

@@ -12,9 +12,9 @@ struct CijfersTests {
     }
 
     @Test func kleineAantallenWeggelatenBuitenDeOrganisatie() {
-        let tabel = Cijfertabel(id: "t", titel: Benaming("T", "T"), kolom: Benaming("K", "K"), rijen: [
-            Cijferrij(sleutel: "a", naam: Benaming("a", "a"), waarde: 0), Cijferrij(sleutel: "b", naam: Benaming("b", "b"), waarde: 4),
-            Cijferrij(sleutel: "c", naam: Benaming("c", "c"), waarde: 5), Cijferrij(sleutel: "d", naam: Benaming("d", "d"), waarde: 40, eenheid: .procent),
+        let tabel = Cijfertabel(id: "t", titel: Tekst("T", "T"), kolom: Tekst("K", "K"), rijen: [
+            Cijferrij(sleutel: "a", naam: Tekst("a", "a"), waarde: 0), Cijferrij(sleutel: "b", naam: Tekst("b", "b"), waarde: 4),
+            Cijferrij(sleutel: "c", naam: Tekst("c", "c"), waarde: 5), Cijferrij(sleutel: "d", naam: Tekst("d", "d"), waarde: 40, eenheid: .procent),
         ]).onderdrukt()
         #expect(tabel.rijen.map(\.waarde) == [0, nil, 5, 40])
         #expect(tabel.rijen.map(\.onderdrukt) == [false, true, false, false])

@@ -46,7 +46,10 @@ enum CijfersAPI: APIDeel {
 private typealias B = Bouwstenen
 
 extension Eenheid: APIOpsomming {}
-extension Benaming: APISchema { static let schemanaam = "Benaming" }
+extension Tekst: APISchema {
+    static let schemanaam = "Tekst"
+    static let beschrijving: String? = "Een tekst in het Nederlands (nl) en het Engels (en)."
+}
 extension Periode: APISchema { static let schemanaam = "Periode" }
 extension Cijferrij: APISchema {
     static let schemanaam = "Cijferrij"

@@ -195,22 +195,7 @@ package struct Mailinhoud: Codable, Sendable, Equatable {
     }
 
     package var html: String {
-        // One pass over the scalars (Foundation's replacing, four times per text, was most of a mail's CPU).
-        func e(_ s: String, regels: Bool = false) -> String {
-            var uit = ""
-            uit.reserveCapacity(s.utf8.count + 16)
-            for c in s.unicodeScalars {
-                switch c {
-                case "&": uit += "&amp;"
-                case "<": uit += "&lt;"
-                case ">": uit += "&gt;"
-                case "\"": uit += "&quot;"
-                case "\n" where regels: uit += "<br>"
-                default: uit.unicodeScalars.append(c)
-                }
-            }
-            return uit
-        }
+        func e(_ s: String, regels: Bool = false) -> String { Opmaak.html(s, regels: regels) }
         var h = "<!DOCTYPE html>\n<html lang=\"\(taal.rawValue)\"><head><meta charset=\"utf-8\"><title>\(e(onderwerp))</title></head>"
         h += "<body style=\"font-family: sans-serif; line-height: 1.5; max-width: 40em\">"
         for a in alineas { h += "<p>" + e(a, regels: true) + "</p>" }

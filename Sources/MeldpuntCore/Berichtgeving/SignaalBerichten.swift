@@ -7,19 +7,17 @@ import MeldpuntDomain
 /// Mails name the signaal's number and title only (staff write them for partners; nothing personal).
 extension Berichtgeving {
     package func signaalTeruggekoppeld(_ s: Signaal, aan organisatie: Organisatie, nu: Date, on db: any Database) async throws {
-        let titel = "SIG-\(s.nummer): \(s.titel)"
-        try await aanOrganisatie(organisatie, niveau: s.niveau, Tekst("Signaal van het Meldpunt: \(titel)", "Signal from the Meldpunt: \(titel)"),
-            Tekst("Het Meldpunt koppelt een structurele fout aan uw organisatie terug. U leest het signaal en kunt antwoorden in het portaal.",
-                  "The Meldpunt feeds back a structural error to your organisation. You can read the signal and answer in the portal."),
-            link: "/ontvangen-signalen/\(s.nummer)", nu: nu, on: db)
+        try await aanOrganisatie(organisatie, s, { Tekst("Signaal van het Meldpunt: \($0)", "Signal from the Meldpunt: \($0)") },
+            Tekst("Het Meldpunt koppelt een structurele fout aan uw organisatie terug.", "The Meldpunt feeds back a structural error to your organisation."),
+            nu: nu, on: db)
     }
 
     package func signaalGeescaleerd(_ s: Signaal, aan organisatie: Organisatie, nu: Date, on db: any Database) async throws {
-        let titel = "SIG-\(s.nummer): \(s.titel)"
-        try await aanOrganisatie(organisatie, niveau: s.niveau, Tekst("Signaal geëscaleerd naar \(Self.niveau(s.niveau).nl) niveau: \(titel)", "Signal escalated to \(Self.niveau(s.niveau).en) level: \(titel)"),
-            Tekst("Het Meldpunt heeft dit signaal een niveau hoger gelegd, omdat er nog geen oplossing is. U leest het signaal en kunt antwoorden in het portaal.",
-                  "The Meldpunt has raised this signal one level, because there is no solution yet. You can read the signal and answer in the portal."),
-            link: "/ontvangen-signalen/\(s.nummer)", nu: nu, on: db)
+        let niveau = Self.niveau(s.niveau)
+        try await aanOrganisatie(organisatie, s, { Tekst("Signaal geëscaleerd naar \(niveau.nl) niveau: \($0)", "Signal escalated to \(niveau.en) level: \($0)") },
+            Tekst("Het Meldpunt heeft dit signaal een niveau hoger gelegd, omdat er nog geen oplossing is.",
+                  "The Meldpunt has raised this signal one level, because there is no solution yet."),
+            nu: nu, on: db)
     }
 
     package func signaalBeantwoord(_ s: Signaal, door organisatie: Organisatie, nu: Date, on db: any Database) async throws {
@@ -32,14 +30,16 @@ extension Berichtgeving {
         }
     }
 
-    private func aanOrganisatie(_ o: Organisatie, niveau: Escalatieniveau, _ onderwerp: Tekst, _ wat: Tekst, link: String, nu: Date, on db: any Database) async throws {
-        let contact = try await Contactpersoon.query(on: db).filter(\.$organisatie.$id == o.requireID()).filter(\.$niveau == niveau)
+    /// To the organisation's contact person at the signaal's level, else its notification address.
+    private func aanOrganisatie(_ o: Organisatie, _ s: Signaal, _ onderwerp: (String) -> Tekst, _ wat: Tekst, nu: Date, on db: any Database) async throws {
+        let contact = try await Contactpersoon.query(on: db).filter(\.$organisatie.$id == o.requireID()).filter(\.$niveau == s.niveau)
             .filter(\.$actief == true).filter(\.$email != nil).sort(\.$naam).first()
         guard let adres = contact?.email ?? o.meldingEmail else { return }
         let gebruiker: Gebruiker? = if let gid = contact?.$gebruiker.id { try await Gebruiker.find(gid, on: db) } else { nil }
         let taal = gebruiker?.taal ?? .nl
-        try await mail(aan: adres, taal: taal, Self.tekst(taal, onderwerp: onderwerp, [wat], link: link,
-                                                          linkTekst: Tekst("Open het signaal (na inloggen)", "Open the signal (after logging in)")),
-                       bezorging: gebruiker?.bezorging ?? .direct, organisatie: o.id, nu: nu, on: db)
+        try await mail(aan: adres, taal: taal, Self.tekst(taal, onderwerp: onderwerp("SIG-\(s.nummer): \(s.titel)"), [wat,
+            Tekst("U leest het signaal en kunt antwoorden in het portaal.", "You can read the signal and answer in the portal.")],
+            link: "/ontvangen-signalen/\(s.nummer)", linkTekst: Tekst("Open het signaal (na inloggen)", "Open the signal (after logging in)")),
+            bezorging: gebruiker?.bezorging ?? .direct, organisatie: o.id, nu: nu, on: db)
     }
 }

@@ -53,34 +53,34 @@ package struct Cijferboek: Sendable {
         let openSignalen = try await Signaal.query(on: db).filter(\.$status !~ [.opgelost, .nietOpgelost]).count()
         let escalaties = meldingen.filter { $0.escalatieniveau != nil }.count + verzoeken.filter { $0.niveau != Escalatieniveau.operationeel.rawValue }.count
 
-        let kern = Cijfertabel(id: "kerncijfers", titel: Benaming("Kerncijfers", "Key figures"), kolom: Benaming("Cijfer", "Figure"), grafiek: false, rijen: [
-            Cijferrij(sleutel: "ontvangen", naam: Benaming("Meldingen ontvangen", "Reports received"), waarde: Double(meldingen.count)),
-            Cijferrij(sleutel: "gesloten", naam: Benaming("Meldingen gesloten", "Reports closed"), waarde: Double(gesloten.count)),
-            Cijferrij(sleutel: "contactnormGehaald", naam: Benaming("Eerste contact binnen de norm", "First contact within the norm"),
+        let kern = Cijfertabel(id: "kerncijfers", titel: Tekst("Kerncijfers", "Key figures"), kolom: Tekst("Cijfer", "Figure"), grafiek: false, rijen: [
+            Cijferrij(sleutel: "ontvangen", naam: Tekst("Meldingen ontvangen", "Reports received"), waarde: Double(meldingen.count)),
+            Cijferrij(sleutel: "gesloten", naam: Tekst("Meldingen gesloten", "Reports closed"), waarde: Double(gesloten.count)),
+            Cijferrij(sleutel: "contactnormGehaald", naam: Tekst("Eerste contact binnen de norm", "First contact within the norm"),
                       waarde: Self.procent(contact.filter { !$0 }.count, van: contact.count), eenheid: .procent),
-            Cijferrij(sleutel: "gemiddeldeDoorlooptijd", naam: Benaming("Gemiddelde doorlooptijd (dagen)", "Average handling time (days)"),
+            Cijferrij(sleutel: "gemiddeldeDoorlooptijd", naam: Tekst("Gemiddelde doorlooptijd (dagen)", "Average handling time (days)"),
                       waarde: doorloop.isEmpty ? nil : Double(doorloop.reduce(0, +)) / Double(doorloop.count), eenheid: .dagen),
-            Cijferrij(sleutel: "tevredenheid", naam: Benaming("Gemiddelde tevredenheid (1–5)", "Average satisfaction (1–5)"),
+            Cijferrij(sleutel: "tevredenheid", naam: Tekst("Gemiddelde tevredenheid (1–5)", "Average satisfaction (1–5)"),
                       waarde: cijfers.isEmpty ? nil : Double(cijfers.reduce(0, +)) / Double(cijfers.count), eenheid: .cijfer),
-            Cijferrij(sleutel: "escalaties", naam: Benaming("Escalaties (meldingen en verzoeken)", "Escalations (reports and requests)"), waarde: Double(escalaties)),
-            Cijferrij(sleutel: "actieveOpschortingen", naam: Benaming("Opschortingen die nu lopen", "Suspensions in force now"), waarde: Double(actieveOpschortingen)),
-            Cijferrij(sleutel: "openSignalen", naam: Benaming("Open signalen", "Open signals"), waarde: Double(openSignalen)),
+            Cijferrij(sleutel: "escalaties", naam: Tekst("Escalaties (meldingen en verzoeken)", "Escalations (reports and requests)"), waarde: Double(escalaties)),
+            Cijferrij(sleutel: "actieveOpschortingen", naam: Tekst("Opschortingen die nu lopen", "Suspensions in force now"), waarde: Double(actieveOpschortingen)),
+            Cijferrij(sleutel: "openSignalen", naam: Tekst("Open signalen", "Open signals"), waarde: Double(openSignalen)),
         ])
 
         var tabellen = [
-            Self.perMaand(meldingen.map(\.ontvangen_op), p, titel: Benaming("Meldingen per maand", "Reports per month")),
-            Self.telling("perMelderType", Benaming("Meldingen per soort melder", "Reports by kind of reporter"), Benaming("Melder", "Reporter"),
+            Self.perMaand(meldingen.map(\.ontvangen_op), p, titel: Tekst("Meldingen per maand", "Reports per month")),
+            Self.telling("perMelderType", Tekst("Meldingen per soort melder", "Reports by kind of reporter"), Tekst("Melder", "Reporter"),
                          meldingen.map(\.melder_type), MelderType.allCases.map { ($0.rawValue, $0.benaming) }),
-            Self.telling("perRegistratie", Benaming("Meldingen per registratie", "Reports by registration"), Benaming("Registratie", "Registration"),
+            Self.telling("perRegistratie", Tekst("Meldingen per registratie", "Reports by registration"), Tekst("Registratie", "Registration"),
                          meldingen.flatMap { $0.registraties.split(separator: ",").map(String.init) }, nil),
-            Self.telling("perRol", Benaming("Meldingen per rol van het Meldpunt", "Reports by role of the Meldpunt"), Benaming("Rol", "Role"),
-                         meldingen.compactMap(\.rol), MeldpuntRol.allCases.map { ($0.rawValue, Benaming($0.naam(.nl), $0.naam(.en))) }),
-            Self.telling("perUitkomst", Benaming("Gesloten meldingen per uitkomst", "Closed reports by outcome"), Benaming("Uitkomst", "Outcome"),
+            Self.telling("perRol", Tekst("Meldingen per rol van het Meldpunt", "Reports by role of the Meldpunt"), Tekst("Rol", "Role"),
+                         meldingen.compactMap(\.rol), MeldpuntRol.allCases.map { ($0.rawValue, Tekst($0.naam(.nl), $0.naam(.en))) }),
+            Self.telling("perUitkomst", Tekst("Gesloten meldingen per uitkomst", "Closed reports by outcome"), Tekst("Uitkomst", "Outcome"),
                          gesloten.compactMap(\.uitkomst), MeldingUitkomst.allCases.map { ($0.rawValue, $0.benaming) }),
-            Self.telling("doorlooptijd", Benaming("Doorlooptijd van gesloten meldingen", "Handling time of closed reports"), Benaming("Doorlooptijd", "Handling time"),
+            Self.telling("doorlooptijd", Tekst("Doorlooptijd van gesloten meldingen", "Handling time of closed reports"), Tekst("Doorlooptijd", "Handling time"),
                          doorloop.map { Doorlooptijd(dagen: $0).rawValue }, Doorlooptijd.allCases.map { ($0.rawValue, $0.naam) }),
-            Self.telling("tevredenheid", Benaming("Tevredenheid van melders", "Satisfaction of reporters"), Benaming("Cijfer", "Mark"),
-                         cijfers.map(String.init), (1...5).map { ("\($0)", Benaming("\($0)", "\($0)")) }),
+            Self.telling("tevredenheid", Tekst("Tevredenheid van melders", "Satisfaction of reporters"), Tekst("Cijfer", "Mark"),
+                         cijfers.map(String.init), (1...5).map { ("\($0)", Tekst("\($0)", "\($0)")) }),
         ]
         tabellen += try await perPartner(verzoeken)
         return Cijferoverzicht(soort: "meldpunt", periode: p, onderdrukt: false, kerncijfers: kern, tabellen: tabellen)
@@ -100,15 +100,15 @@ package struct Cijferboek: Sendable {
             if v.niveau != Escalatieniveau.operationeel.rawValue { escalaties[naam, default: 0] += 1 }
         }
         let partners = aantal.keys.sorted()
-        func rij(_ n: String, _ w: Double?) -> Cijferrij { Cijferrij(sleutel: n, naam: Benaming(n, n), waarde: w) }
+        func rij(_ n: String, _ w: Double?) -> Cijferrij { Cijferrij(sleutel: n, naam: Tekst(n, n), waarde: w) }
         return [
-            Cijfertabel(id: "verzoekenPerPartner", titel: Benaming("Verzoeken per partner", "Requests per partner"), kolom: Benaming("Partner", "Partner"),
+            Cijfertabel(id: "verzoekenPerPartner", titel: Tekst("Verzoeken per partner", "Requests per partner"), kolom: Tekst("Partner", "Partner"),
                         rijen: partners.map { rij($0, Double(aantal[$0] ?? 0)) }),
-            Cijfertabel(id: "termijnPerPartner", titel: Benaming("Verzoeken binnen de termijn per partner (%)", "Requests within the deadline per partner (%)"),
-                        kolom: Benaming("Partner", "Partner"), eenheid: .procent,
+            Cijfertabel(id: "termijnPerPartner", titel: Tekst("Verzoeken binnen de termijn per partner (%)", "Requests within the deadline per partner (%)"),
+                        kolom: Tekst("Partner", "Partner"), eenheid: .procent,
                         rijen: partners.map { n in rij(n, tijdig[n].flatMap { Self.procent($0.0, van: $0.1) }) }),
-            Cijfertabel(id: "escalatiesPerPartner", titel: Benaming("Geëscaleerde verzoeken per partner", "Escalated requests per partner"),
-                        kolom: Benaming("Partner", "Partner"), rijen: partners.map { rij($0, Double(escalaties[$0] ?? 0)) }),
+            Cijfertabel(id: "escalatiesPerPartner", titel: Tekst("Geëscaleerde verzoeken per partner", "Escalated requests per partner"),
+                        kolom: Tekst("Partner", "Partner"), rijen: partners.map { rij($0, Double(escalaties[$0] ?? 0)) }),
         ]
     }
 
@@ -122,19 +122,19 @@ package struct Cijferboek: Sendable {
         let opgepakt = rijen.filter { $0.opgepakt_op != nil || Dag($0.uiterlijk_in_behandeling_op) ?? vandaag < vandaag }
         let tijdig = opgepakt.filter { r in r.opgepakt_op.flatMap(Dag.init).map { $0 <= Dag(r.uiterlijk_in_behandeling_op)! } ?? false }.count
         let uitkomsten = try await uitkomsten(p, kolom: "bijhouder_id", organisatie.id)
-        let kern = Cijfertabel(id: "kerncijfers", titel: Benaming("Kerncijfers", "Key figures"), kolom: Benaming("Cijfer", "Figure"), grafiek: false, rijen: [
-            Cijferrij(sleutel: "ontvangen", naam: Benaming("Terugmeldingen ontvangen", "Data reports received"), waarde: Double(rijen.count)),
-            Cijferrij(sleutel: "tijdigOpgepakt", naam: Benaming("Binnen de termijn (5 werkdagen) in behandeling genomen", "Taken up within the term (5 working days)"),
+        let kern = Cijfertabel(id: "kerncijfers", titel: Tekst("Kerncijfers", "Key figures"), kolom: Tekst("Cijfer", "Figure"), grafiek: false, rijen: [
+            Cijferrij(sleutel: "ontvangen", naam: Tekst("Terugmeldingen ontvangen", "Data reports received"), waarde: Double(rijen.count)),
+            Cijferrij(sleutel: "tijdigOpgepakt", naam: Tekst("Binnen de termijn (5 werkdagen) in behandeling genomen", "Taken up within the term (5 working days)"),
                       waarde: Self.procent(tijdig, van: opgepakt.count), eenheid: .procent),
-            Cijferrij(sleutel: "afgehandeld", naam: Benaming("Afgehandeld", "Completed"), waarde: Double(uitkomsten.count)),
+            Cijferrij(sleutel: "afgehandeld", naam: Tekst("Afgehandeld", "Completed"), waarde: Double(uitkomsten.count)),
         ])
         return Cijferoverzicht(soort: "bronhouder", periode: p, onderdrukt: false, kerncijfers: kern, tabellen: [
-            Self.perMaand(rijen.map(\.ontvangen_op), p, titel: Benaming("Terugmeldingen per maand", "Data reports per month")),
-            Self.telling("perStatus", Benaming("Per status nu", "By current status"), Benaming("Status", "Status"), rijen.map(\.status),
-                         TerugmeldingStatus.allCases.map { ($0.rawValue, Benaming($0.naam(.nl), $0.naam(.en))) }),
-            Self.telling("perUitkomst", Benaming("Afgehandeld per uitkomst", "Completed by outcome"), Benaming("Uitkomst", "Outcome"), uitkomsten,
+            Self.perMaand(rijen.map(\.ontvangen_op), p, titel: Tekst("Terugmeldingen per maand", "Data reports per month")),
+            Self.telling("perStatus", Tekst("Per status nu", "By current status"), Tekst("Status", "Status"), rijen.map(\.status),
+                         TerugmeldingStatus.allCases.map { ($0.rawValue, Tekst($0.naam(.nl), $0.naam(.en))) }),
+            Self.telling("perUitkomst", Tekst("Afgehandeld per uitkomst", "Completed by outcome"), Tekst("Uitkomst", "Outcome"), uitkomsten,
                          Afhandeluitkomst.allCases.map { ($0.rawValue, $0.benaming) }),
-            Self.telling("perAfnemer", Benaming("Per afnemer", "By data user"), Benaming("Afnemer", "Data user"), rijen.map { namen[$0.afnemer_id] ?? "?" }, nil),
+            Self.telling("perAfnemer", Tekst("Per afnemer", "By data user"), Tekst("Afnemer", "Data user"), rijen.map { namen[$0.afnemer_id] ?? "?" }, nil),
         ])
     }
 
@@ -144,16 +144,16 @@ package struct Cijferboek: Sendable {
         let rijen = try await terugmeldingRijen(p, kolom: "afnemer_id", organisatie.id)
         let namen = try await organisatienamen(Set(rijen.map(\.bijhouder_id)))
         let uitkomsten = try await uitkomsten(p, kolom: "afnemer_id", organisatie.id)
-        let kern = Cijfertabel(id: "kerncijfers", titel: Benaming("Kerncijfers", "Key figures"), kolom: Benaming("Cijfer", "Figure"), grafiek: false, rijen: [
-            Cijferrij(sleutel: "verstuurd", naam: Benaming("Terugmeldingen verstuurd", "Data reports sent"), waarde: Double(rijen.count)),
-            Cijferrij(sleutel: "afgehandeld", naam: Benaming("Afgehandeld", "Completed"), waarde: Double(uitkomsten.count)),
+        let kern = Cijfertabel(id: "kerncijfers", titel: Tekst("Kerncijfers", "Key figures"), kolom: Tekst("Cijfer", "Figure"), grafiek: false, rijen: [
+            Cijferrij(sleutel: "verstuurd", naam: Tekst("Terugmeldingen verstuurd", "Data reports sent"), waarde: Double(rijen.count)),
+            Cijferrij(sleutel: "afgehandeld", naam: Tekst("Afgehandeld", "Completed"), waarde: Double(uitkomsten.count)),
         ])
         return Cijferoverzicht(soort: "afnemer", periode: p, onderdrukt: false, kerncijfers: kern, tabellen: [
-            Self.perMaand(rijen.map(\.ontvangen_op), p, titel: Benaming("Terugmeldingen per maand", "Data reports per month")),
-            Self.telling("perGemeente", Benaming("Per gemeente", "By municipality"), Benaming("Gemeente", "Municipality"), rijen.map { namen[$0.bijhouder_id] ?? "?" }, nil),
-            Self.telling("perStatus", Benaming("Per status nu", "By current status"), Benaming("Status", "Status"), rijen.map(\.status),
-                         TerugmeldingStatus.allCases.map { ($0.rawValue, Benaming($0.naam(.nl), $0.naam(.en))) }),
-            Self.telling("perUitkomst", Benaming("Afgehandeld per uitkomst", "Completed by outcome"), Benaming("Uitkomst", "Outcome"), uitkomsten,
+            Self.perMaand(rijen.map(\.ontvangen_op), p, titel: Tekst("Terugmeldingen per maand", "Data reports per month")),
+            Self.telling("perGemeente", Tekst("Per gemeente", "By municipality"), Tekst("Gemeente", "Municipality"), rijen.map { namen[$0.bijhouder_id] ?? "?" }, nil),
+            Self.telling("perStatus", Tekst("Per status nu", "By current status"), Tekst("Status", "Status"), rijen.map(\.status),
+                         TerugmeldingStatus.allCases.map { ($0.rawValue, Tekst($0.naam(.nl), $0.naam(.en))) }),
+            Self.telling("perUitkomst", Tekst("Afgehandeld per uitkomst", "Completed by outcome"), Tekst("Uitkomst", "Outcome"), uitkomsten,
                          Afhandeluitkomst.allCases.map { ($0.rawValue, $0.benaming) }),
         ])
     }
@@ -165,19 +165,19 @@ package struct Cijferboek: Sendable {
         let meldingen = try await meldingRijen(p)
         let gesloten = meldingen.filter { $0.gesloten_op != nil }
         let doorloop = gesloten.map { Dag($0.ontvangen_op).dagen(tot: Dag($0.gesloten_op!)) }.sorted()
-        let kern = Cijfertabel(id: "kerncijfers", titel: Benaming("Kerncijfers", "Key figures"), kolom: Benaming("Cijfer", "Figure"), grafiek: false, rijen: [
-            Cijferrij(sleutel: "ontvangen", naam: Benaming("Meldingen ontvangen", "Reports received"), waarde: Double(meldingen.count)),
-            Cijferrij(sleutel: "gesloten", naam: Benaming("Meldingen afgerond", "Reports completed"), waarde: Double(gesloten.count)),
+        let kern = Cijfertabel(id: "kerncijfers", titel: Tekst("Kerncijfers", "Key figures"), kolom: Tekst("Cijfer", "Figure"), grafiek: false, rijen: [
+            Cijferrij(sleutel: "ontvangen", naam: Tekst("Meldingen ontvangen", "Reports received"), waarde: Double(meldingen.count)),
+            Cijferrij(sleutel: "gesloten", naam: Tekst("Meldingen afgerond", "Reports completed"), waarde: Double(gesloten.count)),
             // A median of fewer than five cases is not published.
-            Cijferrij(sleutel: "medianeDoorlooptijd", naam: Benaming("Mediane doorlooptijd (dagen)", "Median handling time (days)"),
+            Cijferrij(sleutel: "medianeDoorlooptijd", naam: Tekst("Mediane doorlooptijd (dagen)", "Median handling time (days)"),
                       waarde: doorloop.count < Onthulling.drempel ? nil : Double(doorloop[doorloop.count / 2]), onderdrukt: Onthulling.teKlein(doorloop.count),
                       eenheid: .dagen),
         ]).onderdrukt()
         return Cijferoverzicht(soort: "openbaar", periode: p, onderdrukt: true, kerncijfers: kern, tabellen: [
-            Self.perMaand(meldingen.map(\.ontvangen_op), p, titel: Benaming("Meldingen per maand", "Reports per month")),
-            Self.telling("perUitkomst", Benaming("Afgeronde meldingen per uitkomst", "Completed reports by outcome"), Benaming("Uitkomst", "Outcome"),
+            Self.perMaand(meldingen.map(\.ontvangen_op), p, titel: Tekst("Meldingen per maand", "Reports per month")),
+            Self.telling("perUitkomst", Tekst("Afgeronde meldingen per uitkomst", "Completed reports by outcome"), Tekst("Uitkomst", "Outcome"),
                          gesloten.compactMap(\.uitkomst), MeldingUitkomst.allCases.map { ($0.rawValue, $0.benaming) }),
-            Self.telling("doorlooptijd", Benaming("Doorlooptijd van afgeronde meldingen", "Handling time of completed reports"), Benaming("Doorlooptijd", "Handling time"),
+            Self.telling("doorlooptijd", Tekst("Doorlooptijd van afgeronde meldingen", "Handling time of completed reports"), Tekst("Doorlooptijd", "Handling time"),
                          doorloop.map { Doorlooptijd(dagen: $0).rawValue }, Doorlooptijd.allCases.map { ($0.rawValue, $0.naam) }),
         ].map { $0.onderdrukt() })
     }
@@ -287,57 +287,57 @@ package struct Cijferboek: Sendable {
     }
 
     /// Counts per month of the period, every month present (also the empty ones).
-    static func perMaand(_ momenten: [Date], _ p: Periode, titel: Benaming) -> Cijfertabel {
+    static func perMaand(_ momenten: [Date], _ p: Periode, titel: Tekst) -> Cijfertabel {
         var tellingen: [String: Int] = [:]
         for m in momenten { tellingen[String(Dag(m).description.prefix(7)), default: 0] += 1 }
-        return Cijfertabel(id: "perMaand", titel: titel, kolom: Benaming("Maand", "Month"), rijen: p.maanden.map { m in
+        return Cijfertabel(id: "perMaand", titel: titel, kolom: Tekst("Maand", "Month"), rijen: p.maanden.map { m in
             let sleutel = String(m.description.prefix(7))
             return Cijferrij(sleutel: sleutel, naam: m.maandnaam, waarde: Double(tellingen[sleutel] ?? 0))
         })
     }
 
     /// Counts per value: the known values in their order (also at 0), then others by size.
-    static func telling(_ id: String, _ titel: Benaming, _ kolom: Benaming, _ waarden: [String], _ bekend: [(String, Benaming)]?) -> Cijfertabel {
+    static func telling(_ id: String, _ titel: Tekst, _ kolom: Tekst, _ waarden: [String], _ bekend: [(String, Tekst)]?) -> Cijfertabel {
         var tellingen: [String: Int] = [:]
         for w in waarden { tellingen[w, default: 0] += 1 }
         var rijen = (bekend ?? []).map { Cijferrij(sleutel: $0.0, naam: $0.1, waarde: Double(tellingen[$0.0] ?? 0)) }
         let overig = tellingen.filter { k, _ in !(bekend ?? []).contains { $0.0 == k } }.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
-        rijen += overig.map { Cijferrij(sleutel: $0.key, naam: $0.key == "onbekend" ? Benaming("Onbekend", "Unknown") : Benaming($0.key, $0.key), waarde: Double($0.value)) }
+        rijen += overig.map { Cijferrij(sleutel: $0.key, naam: $0.key == "onbekend" ? Tekst("Onbekend", "Unknown") : Tekst($0.key, $0.key), waarde: Double($0.value)) }
         return Cijfertabel(id: id, titel: titel, kolom: kolom, rijen: rijen)
     }
 }
 
 extension MelderType {
-    var benaming: Benaming {
+    var benaming: Tekst {
         switch self {
-        case .burger: Benaming("Burger", "Citizen")
-        case .bedrijf: Benaming("Bedrijf", "Business")
-        case .organisatie: Benaming("Organisatie", "Organisation")
-        case .intermediair: Benaming("Intermediair", "Intermediary")
+        case .burger: Tekst("Burger", "Citizen")
+        case .bedrijf: Tekst("Bedrijf", "Business")
+        case .organisatie: Tekst("Organisatie", "Organisation")
+        case .intermediair: Tekst("Intermediair", "Intermediary")
         }
     }
 }
 
 extension MeldingUitkomst {
-    var benaming: Benaming {
+    var benaming: Tekst {
         switch self {
-        case .opgelost: Benaming("Opgelost", "Solved")
-        case .deelsOpgelost: Benaming("Deels opgelost", "Partly solved")
-        case .nietOpgelost: Benaming("Niet opgelost", "Not solved")
-        case .doorverwezen: Benaming("Doorverwezen", "Referred")
-        case .buitenScope: Benaming("Buiten scope", "Out of scope")
-        case .ingetrokken: Benaming("Ingetrokken", "Withdrawn")
+        case .opgelost: Tekst("Opgelost", "Solved")
+        case .deelsOpgelost: Tekst("Deels opgelost", "Partly solved")
+        case .nietOpgelost: Tekst("Niet opgelost", "Not solved")
+        case .doorverwezen: Tekst("Doorverwezen", "Referred")
+        case .buitenScope: Tekst("Buiten scope", "Out of scope")
+        case .ingetrokken: Tekst("Ingetrokken", "Withdrawn")
         }
     }
 }
 
 extension Afhandeluitkomst {
-    var benaming: Benaming {
+    var benaming: Tekst {
         switch self {
-        case .verbeterd: Benaming("Gegeven verbeterd", "Data corrected")
-        case .aangevuld: Benaming("Gegeven aangevuld", "Data completed")
-        case .verwijderd: Benaming("Gegeven verwijderd", "Data removed")
-        case .ongewijzigd: Benaming("Gegeven ongewijzigd", "Data unchanged")
+        case .verbeterd: Tekst("Gegeven verbeterd", "Data corrected")
+        case .aangevuld: Tekst("Gegeven aangevuld", "Data completed")
+        case .verwijderd: Tekst("Gegeven verwijderd", "Data removed")
+        case .ongewijzigd: Tekst("Gegeven ongewijzigd", "Data unchanged")
         }
     }
 }

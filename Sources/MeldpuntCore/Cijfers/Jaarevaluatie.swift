@@ -53,33 +53,33 @@ extension Cijferboek {
         let signalen = try await SignaalOrganisatie.query(on: db).filter(\.$organisatie.$id == organisatie).with(\.$signaal).all().map(\.signaal)
             .filter { Dag($0.aangemaaktOp).jaar <= jaar && ($0.afgeslotenOp.map { Dag($0).jaar >= jaar } ?? true) }
         let opschortingen = verzoeken.filter { $0.soort == VerzoekSoort.opschorting.rawValue }
-        let kern = Cijfertabel(id: "kerncijfers", titel: Benaming("Kerncijfers", "Key figures"), kolom: Benaming("Cijfer", "Figure"), grafiek: false, rijen: [
-            Cijferrij(sleutel: "verzoeken", naam: Benaming("Verzoeken", "Requests"), waarde: Double(verzoeken.count)),
-            Cijferrij(sleutel: "geaccepteerd", naam: Benaming("Geaccepteerd of uitgevoerd", "Accepted or done"),
+        let kern = Cijfertabel(id: "kerncijfers", titel: Tekst("Kerncijfers", "Key figures"), kolom: Tekst("Cijfer", "Figure"), grafiek: false, rijen: [
+            Cijferrij(sleutel: "verzoeken", naam: Tekst("Verzoeken", "Requests"), waarde: Double(verzoeken.count)),
+            Cijferrij(sleutel: "geaccepteerd", naam: Tekst("Geaccepteerd of uitgevoerd", "Accepted or done"),
                       waarde: Double(verzoeken.filter { [VerzoekStatus.geaccepteerd.rawValue, VerzoekStatus.uitgevoerd.rawValue].contains($0.status) }.count)),
-            Cijferrij(sleutel: "afgewezen", naam: Benaming("Afgewezen", "Declined"), waarde: Double(verzoeken.filter { $0.status == VerzoekStatus.afgewezen.rawValue }.count)),
-            Cijferrij(sleutel: "termijnGehaald", naam: Benaming("Binnen de afgesproken termijn", "Within the agreed deadline"),
+            Cijferrij(sleutel: "afgewezen", naam: Tekst("Afgewezen", "Declined"), waarde: Double(verzoeken.filter { $0.status == VerzoekStatus.afgewezen.rawValue }.count)),
+            Cijferrij(sleutel: "termijnGehaald", naam: Tekst("Binnen de afgesproken termijn", "Within the agreed deadline"),
                       waarde: termijn.count < Onthulling.drempel ? nil : Self.procent(termijn.filter { $0 }.count, van: termijn.count),
                       onderdrukt: Onthulling.teKlein(termijn.count), eenheid: .procent),
-            Cijferrij(sleutel: "antwoordtijd", naam: Benaming("Gemiddelde tijd tot het eerste antwoord (dagen)", "Average time to the first answer (days)"),
+            Cijferrij(sleutel: "antwoordtijd", naam: Tekst("Gemiddelde tijd tot het eerste antwoord (dagen)", "Average time to the first answer (days)"),
                       waarde: antwoordtijden.count < Onthulling.drempel ? nil : antwoordtijden.reduce(0, +) / Double(antwoordtijden.count),
                       onderdrukt: Onthulling.teKlein(antwoordtijden.count), eenheid: .dagen),
-            Cijferrij(sleutel: "opschortingen", naam: Benaming("Verzoeken om opschorting", "Requests to suspend"), waarde: Double(opschortingen.count)),
-            Cijferrij(sleutel: "escalaties", naam: Benaming("Geëscaleerde verzoeken", "Escalated requests"),
+            Cijferrij(sleutel: "opschortingen", naam: Tekst("Verzoeken om opschorting", "Requests to suspend"), waarde: Double(opschortingen.count)),
+            Cijferrij(sleutel: "escalaties", naam: Tekst("Geëscaleerde verzoeken", "Escalated requests"),
                       waarde: Double(verzoeken.filter { $0.niveau != Escalatieniveau.operationeel.rawValue }.count)),
-            Cijferrij(sleutel: "tevredenheid", naam: Benaming("Tevredenheid van melders (1–5)", "Satisfaction of reporters (1–5)"),
+            Cijferrij(sleutel: "tevredenheid", naam: Tekst("Tevredenheid van melders (1–5)", "Satisfaction of reporters (1–5)"),
                       waarde: cijfers.count < Onthulling.drempel ? nil : Double(cijfers.reduce(0, +)) / Double(cijfers.count),
                       onderdrukt: Onthulling.teKlein(cijfers.count), eenheid: .cijfer),
         ]).onderdrukt()
         let tabellen = [
-            Self.telling("perSoort", Benaming("Verzoeken per soort", "Requests by kind"), Benaming("Soort", "Kind"), verzoeken.map(\.soort),
+            Self.telling("perSoort", Tekst("Verzoeken per soort", "Requests by kind"), Tekst("Soort", "Kind"), verzoeken.map(\.soort),
                          VerzoekSoort.allCases.map { ($0.rawValue, $0.benaming) }),
-            Self.telling("perStatus", Benaming("Verzoeken per stand", "Requests by state"), Benaming("Stand", "State"), verzoeken.map(\.status),
-                         VerzoekStatus.allCases.map { ($0.rawValue, Benaming($0.naam(.nl), $0.naam(.en))) }),
-            Self.telling("perNiveau", Benaming("Verzoeken per escalatieniveau", "Requests by escalation level"), Benaming("Niveau", "Level"), verzoeken.map(\.niveau),
+            Self.telling("perStatus", Tekst("Verzoeken per stand", "Requests by state"), Tekst("Stand", "State"), verzoeken.map(\.status),
+                         VerzoekStatus.allCases.map { ($0.rawValue, Tekst($0.naam(.nl), $0.naam(.en))) }),
+            Self.telling("perNiveau", Tekst("Verzoeken per escalatieniveau", "Requests by escalation level"), Tekst("Niveau", "Level"), verzoeken.map(\.niveau),
                          Escalatieniveau.allCases.map { ($0.rawValue, $0.benaming) }),
-            Self.telling("signalen", Benaming("Signalen over de organisatie", "Signals about the organisation"), Benaming("Status", "Status"),
-                         signalen.map(\.status.rawValue), SignaalStatus.allCases.map { ($0.rawValue, Benaming($0.naam(.nl), $0.naam(.en))) }),
+            Self.telling("signalen", Tekst("Signalen over de organisatie", "Signals about the organisation"), Tekst("Status", "Status"),
+                         signalen.map(\.status.rawValue), SignaalStatus.allCases.map { ($0.rawValue, Tekst($0.naam(.nl), $0.naam(.en))) }),
         ].map { $0.onderdrukt() }
         let opgeslagen = try await PartnerEvaluatie.query(on: db).filter(\.$organisatie.$id == organisatie).filter(\.$jaar == jaar).first()
         return PartnerEvaluatieDTO(organisatie: OrganisatieVerwijzing(o), jaar: jaar, kerncijfers: kern, tabellen: tabellen,
@@ -126,24 +126,24 @@ extension Cijferboek {
 }
 
 extension VerzoekSoort {
-    var benaming: Benaming {
+    var benaming: Tekst {
         switch self {
-        case .correctie: Benaming("Correctie", "Correction")
-        case .opschorting: Benaming("Opschorting", "Suspension")
-        case .informatie: Benaming("Informatie", "Information")
-        case .advies: Benaming("Advies", "Advice")
-        case .overleg: Benaming("Overleg", "Meeting")
+        case .correctie: Tekst("Correctie", "Correction")
+        case .opschorting: Tekst("Opschorting", "Suspension")
+        case .informatie: Tekst("Informatie", "Information")
+        case .advies: Tekst("Advies", "Advice")
+        case .overleg: Tekst("Overleg", "Meeting")
         }
     }
 }
 
 extension Escalatieniveau {
-    var benaming: Benaming {
+    var benaming: Tekst {
         switch self {
-        case .operationeel: Benaming("Operationeel", "Operational")
-        case .tactisch: Benaming("Tactisch", "Tactical")
-        case .strategisch: Benaming("Strategisch", "Strategic")
-        case .interdepartementaal: Benaming("Interdepartementaal", "Interdepartmental")
+        case .operationeel: Tekst("Operationeel", "Operational")
+        case .tactisch: Tekst("Tactisch", "Tactical")
+        case .strategisch: Tekst("Strategisch", "Strategic")
+        case .interdepartementaal: Tekst("Interdepartementaal", "Interdepartmental")
         }
     }
 }
