@@ -177,7 +177,7 @@ def test_statistieken_instellingen_en_beheer(portaal):
     meld(f"STAT-{uuid.uuid4().hex[:6]}")
     portaal.login("bijhouder@demo.meldpunt.nl")
     portaal.klik("Statistieken")
-    assert "Binnen de termijn in behandeling genomen" in portaal.tekst()
+    assert "Binnen de termijn (5 werkdagen) in behandeling genomen" in portaal.tekst()
     portaal.klik("Instellingen")
     portaal.veld("meldingEmail", "geen adres")
     portaal.klik("Opslaan")
