@@ -156,11 +156,12 @@ public struct Periode: Sendable, Equatable, Codable {
         self.tot = tot
     }
 
-    /// From query text: both optional (default the last twelve months up to today); every problem at once.
+    /// From query text: both optional (default: up to today, and the year up to the end); every problem at once.
     public static func valideer(van: String?, tot: String?, vandaag: Dag) throws(ValidatieFouten) -> Periode {
         var f = Fouten()
         let t = tot.flatMap { $0.isEmpty ? nil : $0 } == nil ? vandaag : f.dag(tot, "tot", wat: Tekst("Vul de einddatum in.", "Enter the end date."))
-        let standaardVan = (try? vandaag.plus(dagen: -364)) ?? vandaag
+        // Without a start: the year up to the end date.
+        let standaardVan = (try? (t ?? vandaag).plus(dagen: -364)) ?? vandaag
         let v = van.flatMap { $0.isEmpty ? nil : $0 } == nil ? standaardVan : f.dag(van, "van", wat: Tekst("Vul de begindatum in.", "Enter the start date."))
         let bereik = Dag(jaar: 2000, maand: 1, dag: 1)!...Dag(jaar: 2100, maand: 12, dag: 31)!
         for (naam, d) in [("van", v), ("tot", t)] where d.map({ !bereik.contains($0) }) ?? false {

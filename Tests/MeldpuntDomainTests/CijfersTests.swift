@@ -26,6 +26,7 @@ struct CijfersTests {
         let standaard = try Periode.valideer(van: nil, tot: "", vandaag: vandaag)
         #expect(standaard.tot == vandaag && standaard.van == Dag("2025-12-06"))
         #expect(standaard.maanden.count == 13)
+        #expect(try Periode.valideer(van: nil, tot: "2025-06-30", vandaag: vandaag).van == Dag("2024-07-01"))
         #expect(throws: ValidatieFouten.self) { try Periode.valideer(van: "2026-13-01", tot: "x", vandaag: vandaag) }
         do {
             _ = try Periode.valideer(van: "2026-12-01", tot: "2026-11-01", vandaag: vandaag)
