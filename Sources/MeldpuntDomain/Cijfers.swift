@@ -157,12 +157,15 @@ public struct Periode: Sendable, Equatable, Codable {
     }
 
     /// From query text: both optional (default: up to today, and the year up to the end); every problem at once.
-    public static func valideer(van: String?, tot: String?, vandaag: Dag) throws(ValidatieFouten) -> Periode {
+    /// `leegIsAfwezig`: an empty value counts as not given (a form's cleared date field); the API
+    /// refuses it, as its document says a date.
+    public static func valideer(van: String?, tot: String?, vandaag: Dag, leegIsAfwezig: Bool = true) throws(ValidatieFouten) -> Periode {
         var f = Fouten()
-        let t = tot.flatMap { $0.isEmpty ? nil : $0 } == nil ? vandaag : f.dag(tot, "tot", wat: Tekst("Vul de einddatum in.", "Enter the end date."))
+        func gegeven(_ w: String?) -> Bool { w != nil && !(leegIsAfwezig && w!.isEmpty) }
+        let t = !gegeven(tot) ? vandaag : f.dag(tot, "tot", wat: Tekst("Vul de einddatum in als jjjj-mm-dd.", "Enter the end date as yyyy-mm-dd."))
         // Without a start: the year up to the end date.
         let standaardVan = (try? (t ?? vandaag).plus(dagen: -364)) ?? vandaag
-        let v = van.flatMap { $0.isEmpty ? nil : $0 } == nil ? standaardVan : f.dag(van, "van", wat: Tekst("Vul de begindatum in.", "Enter the start date."))
+        let v = !gegeven(van) ? standaardVan : f.dag(van, "van", wat: Tekst("Vul de begindatum in als jjjj-mm-dd.", "Enter the start date as yyyy-mm-dd."))
         let bereik = Dag(jaar: 2000, maand: 1, dag: 1)!...Dag(jaar: 2100, maand: 12, dag: 31)!
         for (naam, d) in [("van", v), ("tot", t)] where d.map({ !bereik.contains($0) }) ?? false {
             f.fout(naam, "buitenBereik", Tekst("Kies een datum tussen 2000 en 2100.", "Choose a date between 2000 and 2100."))

@@ -49,6 +49,9 @@ struct CijfersAppTests {
 
             let fout = try await t.get("/api/v1/cijfers/openbaar?van=2026-13-01&tot=gisteren")
             #expect(fout.status == .badRequest && fout.isProblem && Set(fout.ongeldigeNamen) == ["van", "tot"])
+            // The API's document says a date: an empty one is refused (a page's cleared field means "not given").
+            #expect(try await t.get("/api/v1/cijfers/openbaar?van=").ongeldigeNamen == ["van"])
+            #expect(try await Browser(t).get("/cijfers?van=&tot=").status == .ok)
 
             // The public page: a chart with title and description, the table, the CSV.
             let pagina = try await Browser(t).get("/cijfers")
