@@ -324,7 +324,8 @@ public func valideerNieuwSignaal(_ v: NieuwSignaalInvoer) throws(ValidatieFouten
         f.fout("soort", v.soort == nil ? "required" : "enum", Tekst("Kies de soort fout.", "Choose the kind of error."))
     }
     let registraties = lijst(v.registraties, "registraties", &f)
-    let oins = lijst(v.organisatieOins, "organisatieOins", &f)
+    // An empty OIN is a mistake, not an absence: every entry is checked.
+    let oins = lijst(v.organisatieOins, "organisatieOins", &f, legeWeg: false)
     for (i, oin) in oins.enumerated() {
         do { try OIN.check(oin) } catch { f.fout("organisatieOins[\(i)]", error.code, error.uitleg) }
     }
@@ -332,8 +333,8 @@ public func valideerNieuwSignaal(_ v: NieuwSignaalInvoer) throws(ValidatieFouten
     return NieuwSignaal(titel: titel!, omschrijving: omschrijving!, soort: soort!, registraties: registraties, organisatieOins: oins)
 }
 
-private func lijst(_ waarden: [String]?, _ naam: String, _ f: inout Fouten) -> [String] {
-    let w = (waarden ?? []).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+private func lijst(_ waarden: [String]?, _ naam: String, _ f: inout Fouten, legeWeg: Bool = true) -> [String] {
+    let w = (waarden ?? []).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !legeWeg || !$0.isEmpty }
     if w.count > SignaalLimieten.maxLijst {
         f.fout(naam, "maxItems", Tekst("Hoogstens \(SignaalLimieten.maxLijst).", "At most \(SignaalLimieten.maxLijst)."))
     }

@@ -49,6 +49,8 @@ struct SignalenApiTests {
             let fout = try await t.post("/api/v1/signaalkandidaten/\(id)/bevestigingen", mp, json: ["soort": "weetniet", "organisatieOins": ["X"]])
             #expect(fout.status == .badRequest && fout.isProblem)
             #expect(Set(fout.ongeldigeNamen) == ["titel", "omschrijving", "soort", "organisatieOins[0]"])
+            let leegOin = try await t.post("/api/v1/signalen", mp, json: ["titel": "T", "omschrijving": "O", "soort": "systeem", "organisatieOins": [""]])
+            #expect(leegOin.status == .badRequest && leegOin.ongeldigeNamen == ["organisatieOins[0]"])
             let nieuw = try await t.post("/api/v1/signaalkandidaten/\(id)/bevestigingen", mp, json: [
                 "titel": "Adreswijziging bereikt het BRV niet", "omschrijving": "Na een verhuizing blijft het oude adres staan.",
                 "soort": "systeem", "registraties": ["BRV"]])
