@@ -27,12 +27,15 @@ package struct Signaalregister: Sendable {
     /// Open proposals, best first. Groups of largely the same cases under several keys (a cluster
     /// shares registration and consequence, and also origin) are shown once, under the best-ranked
     /// key (the more specific one when the scores are equal).
-    package func kandidaten(door: Handelende, taal: Taal = .nl) async throws -> [KandidaatDTO] {
+    /// At most `hoogstens` are shown (staff work from the top; at 100,000 cases a fresh system
+    /// can hold a few hundred open ones, and each costs a few reads to explain).
+    package func kandidaten(door: Handelende, hoogstens: Int = 50) async throws -> [KandidaatDTO] {
         try vereisMeldpunt(door)
         let open = try await PatroonKandidaat.query(on: db).filter(\.$status == .open).sort(\.$score, .descending).limit(500).all()
         var gezien: [Set<UUID>] = []
         var uit: [KandidaatDTO] = []
         for k in open.sorted(by: { ($0.score, $0.patroonsleutel?.delen.count ?? 0) > ($1.score, $1.patroonsleutel?.delen.count ?? 0) }) {
+            guard uit.count < hoogstens else { break }
             let groep = try await Patroonherkenning(db: db).zaken(k.sleutel, van: k.begin, tot: k.eind, on: db)
             let ids = Set(groep.map(\.zaakID))
             // Three quarters of it already in a better-ranked group: the same cases, shown once.
@@ -61,7 +64,8 @@ package struct Signaalregister: Sendable {
 
     private func dto(_ k: PatroonKandidaat, _ groep: [PatroonIndex]) async throws -> KandidaatDTO {
         let sleutel = k.patroonsleutel ?? Patroonsleutel([])
-        let zaken = try await PatroonZaak.query(on: db).filter(\.$id ~~ groep.map(\.zaakID)).all()
+        // The phrases of the 50 most recent cases are enough to say what they share.
+        let zaken = try await PatroonZaak.query(on: db).filter(\.$id ~~ groep.suffix(50).map(\.zaakID)).all()
         let zinsdelen = Tekstgelijkenis.gedeeld(zaken.map(\.zinsdelenSet), minimaal: 2)
         let dagen = max(1, k.begin.dagen(tot: k.eind) + 1)
         let lijktOp = try await signalenMetSleutel(k.sleutel)
