@@ -28,9 +28,4 @@ struct CijfersController: RouteCollection {
     }
 }
 
-/// `van` and `tot` (YYYY-MM-DD, both optional: the last twelve months), every wrong one at once.
-func periode(_ req: Request) throws -> Periode {
-    try valideer { () throws(ValidatieFouten) in
-        try Periode.valideer(van: req.queryWaarde("van"), tot: req.queryWaarde("tot"), vandaag: Dag(req.application.klok.nu()), leegIsAfwezig: false)
-    }
-}
+private func periode(_ req: Request) throws -> Periode { try req.periode(leegIsAfwezig: false) }

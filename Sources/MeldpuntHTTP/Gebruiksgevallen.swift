@@ -133,4 +133,12 @@ extension Request {
 extension Request {
     /// The figures of dashboards, exports and the public page, as of today.
     package var cijferboek: Cijferboek { Cijferboek(db: db, vandaag: Dag(application.klok.nu())) }
+
+    /// The period of `van` and `tot` in the query, every wrong one at once. `leegIsAfwezig`: a
+    /// page's cleared date field means "not given"; the API refuses an empty date.
+    package func periode(leegIsAfwezig: Bool) throws -> Periode {
+        try valideer { () throws(ValidatieFouten) in
+            try Periode.valideer(van: queryWaarde("van"), tot: queryWaarde("tot"), vandaag: Dag(application.klok.nu()), leegIsAfwezig: leegIsAfwezig)
+        }
+    }
 }

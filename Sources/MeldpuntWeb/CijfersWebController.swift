@@ -26,11 +26,7 @@ struct CijfersWebController: RouteCollection {
         }
     }
 
-    private func periode(_ req: Request) throws -> Periode {
-        try valideer { () throws(ValidatieFouten) in
-            try Periode.valideer(van: req.queryWaarde("van"), tot: req.queryWaarde("tot"), vandaag: Dag(req.application.klok.nu()))
-        }
-    }
+    private func periode(_ req: Request) throws -> Periode { try req.periode(leegIsAfwezig: true) }
 
     func dashboard(req: Request) async throws -> Response {
         _ = try req.vereisGebruiker(.meldpunt, .bijhouder, .rni, .afnemer)
