@@ -123,7 +123,7 @@ struct SignalenWebController: RouteCollection {
         w.merge(waarden) { _, b in b }
         let inhoud = Voorstel(
             href: "/signalen/voorstellen/\(k.id)", uitleg: req.taal == .nl ? k.uitleg : k.uitlegEn, open: k.status == .open,
-            kenmerken: k.kenmerken.map { Regel(label: t.naam("signaalKenmerk", $0.soort), waarde: $0.waarde) },
+            kenmerken: k.kenmerken.map { Regel(label: t.naam("signaalKenmerk", $0.soort), waarde: req.taal == .nl ? $0.waarde : $0.waardeEn) },
             zinsdelen: k.gedeeldeZinsdelen.map { Regel(label: $0.zinsdeel, waarde: "\($0.aantal)") },
             zaken: Self.zaken(d.zaken, t),
             lijktOp: k.lijktOp.map { Keuze(waarde: "/signalen/\($0.nummer)", naam: "SIG-\($0.nummer) \($0.titel)") },

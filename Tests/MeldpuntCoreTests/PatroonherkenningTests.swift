@@ -92,6 +92,7 @@ struct PatroonherkenningTests {
             #expect(brv.uitleg.contains("delen de zin ‘adres na verhuizing niet bijgewerkt’"), "\(brv.uitleg)")
             #expect(brv.uitlegEn.contains("registration BRV, origin RDW, consequence fine at CJIB"))
             #expect(brv.kenmerken.map(\.soort) == ["registratie", "herkomst", "gevolg"])
+            #expect(brv.kenmerken.last.map { [$0.waarde, $0.waardeEn] } == ["boete bij CJIB", "fine at CJIB"])
         }
     }
 

@@ -29,6 +29,8 @@ package struct KenmerkDTO: Codable, Sendable, Equatable {
     /// registratie, attribuut, herkomst, gevolg or bronhouder.
     package let soort: String
     package let waarde: String
+    /// The same in English where it is a word of ours (a consequence's kind); names stay as written.
+    package let waardeEn: String
 }
 
 package struct ZinsdeelDTO: Codable, Sendable, Equatable {

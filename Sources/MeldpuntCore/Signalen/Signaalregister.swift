@@ -79,11 +79,13 @@ package struct Signaalregister: Sendable {
 
     static func kenmerk(_ d: Patroonsleutel.Deel) -> KenmerkDTO {
         switch d {
-        case .registratie(let r): KenmerkDTO(soort: "registratie", waarde: r)
-        case .attribuut(let a): KenmerkDTO(soort: "attribuut", waarde: a)
-        case .herkomst(let h): KenmerkDTO(soort: "herkomst", waarde: h)
-        case .gevolg(let g): KenmerkDTO(soort: "gevolg", waarde: g.organisatie.map { "\(g.soort.naam(.nl)) bij \($0)" } ?? g.soort.naam(.nl))
-        case .bronhouder(let b): KenmerkDTO(soort: "bronhouder", waarde: b)
+        case .registratie(let r): KenmerkDTO(soort: "registratie", waarde: r, waardeEn: r)
+        case .attribuut(let a): KenmerkDTO(soort: "attribuut", waarde: a, waardeEn: a)
+        case .herkomst(let h): KenmerkDTO(soort: "herkomst", waarde: h, waardeEn: h)
+        case .gevolg(let g):
+            KenmerkDTO(soort: "gevolg", waarde: g.organisatie.map { "\(g.soort.naam(.nl)) bij \($0)" } ?? g.soort.naam(.nl),
+                       waardeEn: g.organisatie.map { "\(g.soort.naam(.en)) at \($0)" } ?? g.soort.naam(.en))
+        case .bronhouder(let b): KenmerkDTO(soort: "bronhouder", waarde: b, waardeEn: b)
         }
     }
 
