@@ -22,10 +22,16 @@ struct MeldingenWebController: RouteCollection {
         ]
         for formulier in formulieren { registreer(formulier, op: m) }
         m.post(":zaaknummer", .constant(Actie.link.rawValue), use: vernieuwLink)
+        // Each task on a page of its own; closing goes through a check page first.
+        for actie in Actie.taken { m.get(":zaaknummer", .constant(actie.rawValue)) { req in try await toonTaak(req, actie) } }
     }
 
     private func registreer<F: MeldingFormulier>(_: F.Type, op m: any RoutesBuilder) {
-        m.post(":zaaknummer", .constant(F.actie.rawValue)) { req in try await voerUit(F.self, req) }
+        if F.self == SluitenFormulier.self {
+            m.post(":zaaknummer", .constant(F.actie.rawValue), use: sluiten)
+        } else {
+            m.post(":zaaknummer", .constant(F.actie.rawValue)) { req in try await voerUit(F.self, req) }
+        }
     }
 
     private func medewerker(_ req: Request) throws -> Handelende {
@@ -44,7 +50,7 @@ struct MeldingenWebController: RouteCollection {
             var f = MeldingService.Werkvoorraad(pagina: pagina, paginagrootte: 25)
             switch self {
             case .nieuw: f.statussen = [.ontvangen]
-            case .ongelezen: f.ongelezen = true; f.alleenOpen = true
+            case .ongelezen: f.ongelezen = true   // also closed cases the melder answered
             case .mijn: f.behandelaar = g.gebruiker?.id; f.alleenOpen = true
             case .open: f.alleenOpen = true
             case .teLaat: f.contactTermijnOverschreden = true; f.alleenOpen = true
@@ -156,9 +162,11 @@ struct MeldingenWebController: RouteCollection {
         return try await toonDetail(req, try medewerker(req), melding: melding)
     }
 
+    /// The case page, or (with `taak`) one task's page of it.
     private func toonDetail(_ req: Request, _ g: Handelende, invoer: [String: String] = [:], fouten: [VeldFout] = [], melding: String? = nil,
-                            nieuweLink: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
+                            nieuweLink: String? = nil, taak: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let d = try await req.meldingen.detail(req.parameters.get("zaaknummer") ?? "", door: g)
+        let t = Teksten.voor(req.taal)
         let medewerkers = try await Gebruiker.query(on: req.db).filter(\.$rol == .meldpunt).filter(\.$actief == true)
             .filter(\.$organisatie.$id == g.organisatie.id).sort(\.$naam).all()
         let omgeving = MeldingPagina.Omgeving(
@@ -167,9 +175,49 @@ struct MeldingenWebController: RouteCollection {
             partners: try await req.partnerregister.partners().map { Keuze(waarde: $0.id!.tekst, naam: $0.naam) },
             signalen: try await req.signaalregister.signalenBijMelding(d.zaaknummer, door: g).map {
                 Keuze(waarde: "/signalen/\($0.nummer)", naam: "SIG-\($0.nummer): \($0.titel) (\($0.status.naam(req.taal).lowercased()))")
-            })
-        let inhoud = MeldingPagina.bouw(d, omgeving, invoer: invoer, fouten: fouten, nieuweLink: nieuweLink)
-        return try await req.pagina("melding", titel: "mfoMelding", inhoud: inhoud, melding: melding, status: status)
+            },
+            zelfdePersoon: taak != nil ? [] : (try await req.meldingen.zelfdePersoon([d.zaaknummer], door: g)[d.zaaknummer] ?? []).map {
+                Keuze(waarde: "/meldingen/\($0.zaaknummer)", naam: "\($0.zaaknummer) (\(t.naam("mfoStatus", $0.status).lowercased()))")
+            },
+            gemeenten: taak == Actie.terugmelding.rawValue
+                ? req.application.referentiedata.actueleGemeenten().sorted { $0.naam < $1.naam }.map { "\($0.code) \($0.naam)" } : [])
+        let inhoud = MeldingPagina.bouw(d, omgeving, invoer: invoer, fouten: fouten, nieuweLink: nieuweLink, taak: taak)
+        if let titel = inhoud.taakTitel {
+            return try await req.pagina("melding-taak", titel: "\(titel) – \(d.zaaknummer)", inhoud: inhoud, melding: melding, status: status)
+        }
+        return try await req.pagina("melding", titel: "\(t.tekst("mfoMelding")) \(d.zaaknummer)", inhoud: inhoud, melding: melding, status: status)
+    }
+
+    /// A task's page; a task the case does not allow now sends back to the case with why.
+    private func toonTaak(_ req: Request, _ actie: Actie) async throws -> Response {
+        let g = try medewerker(req)
+        let d = try await req.meldingen.detail(req.parameters.get("zaaknummer") ?? "", door: g)
+        let t = Teksten.voor(req.taal)
+        guard MeldingPagina.acties(d, Set(d.mogelijkeStappen), t).contains(where: { $0.href.hasSuffix("/\(actie.rawValue)") && !$0.post }) else {
+            return try await toonDetail(req, g, melding: "mfoTaakNietMogelijk", status: .conflict)
+        }
+        return try await toonDetail(req, g, taak: actie.rawValue)
+    }
+
+    /// Closing: the form, then a check page showing what was chosen, then the closing itself.
+    private func sluiten(_ req: Request) async throws -> Response {
+        let g = try medewerker(req)
+        let z = req.parameters.get("zaaknummer") ?? ""
+        let f = try req.content.decode(SluitenFormulier.self)
+        let invoer = Dictionary(f.ingevuld.map { (Formulierfouten.veld(Actie.sluiten.voorvoegsel, $0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
+        switch f.stap {
+        case "bevestig":
+            return try await voerUit(SluitenFormulier.self, req, formulier: f)
+        case "wijzig":
+            return try await toonDetail(req, g, invoer: invoer, taak: Actie.sluiten.rawValue)
+        default:
+            do {
+                try await req.meldingen.controleerSluiting(z, f.invoer, door: g)
+            } catch let p as Weigering where p.hoortBijFormulier {
+                return try await toonFout(req, g, .sluiten, f.ingevuld, p)
+            }
+            return try await toonDetail(req, g, invoer: invoer, taak: "sluiten-controle")
+        }
     }
 
     // MARK: Steps
@@ -177,6 +225,9 @@ struct MeldingenWebController: RouteCollection {
     enum Actie: String, CaseIterable {
         case contact, toewijzen, analyse, rol, notitie, bericht, volgendeStap = "volgende-stap", wacht, hervatten, sluiten, link
         case verzoek, terugmelding, escaleren
+
+        /// The ones with a page of their own (the others are one click or on the case page).
+        static let taken: [Actie] = [.contact, .toewijzen, .analyse, .rol, .notitie, .volgendeStap, .sluiten, .verzoek, .terugmelding, .escaleren]
 
         /// Its name in the interface texts.
         var tekst: String { self == .volgendeStap ? "volgendeStap" : rawValue }
@@ -192,10 +243,10 @@ struct MeldingenWebController: RouteCollection {
         }
     }
 
-    private func voerUit<F: MeldingFormulier>(_: F.Type, _ req: Request) async throws -> Response {
+    private func voerUit<F: MeldingFormulier>(_: F.Type, _ req: Request, formulier: F? = nil) async throws -> Response {
         let g = try medewerker(req)
         let z = req.parameters.get("zaaknummer") ?? ""
-        let formulier = try req.content.decode(F.self)
+        let formulier = try formulier ?? req.content.decode(F.self)
         do {
             try await formulier.voerUit(z, door: g, req)
         } catch let p as Weigering where p.hoortBijFormulier {
@@ -221,7 +272,9 @@ struct MeldingenWebController: RouteCollection {
                      tekst: $0.reden(req.taal))
         }
         let invoer = Dictionary(ingevuld.map { (sleutel($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
-        return try await toonDetail(req, g, invoer: invoer, fouten: fouten, status: .badRequest)
+        // The message box is on the case page itself; every other form has its own page.
+        let taak = [.bericht, .wacht, .hervatten, .link].contains(actie) ? nil : actie.rawValue
+        return try await toonDetail(req, g, invoer: invoer, fouten: fouten, taak: taak, status: .badRequest)
     }
 
     func bijlage(req: Request) async throws -> Response {

@@ -67,7 +67,13 @@ struct MeldingBehandelingWebTests {
             #expect(pagina.status == .ok)
             #expect(pagina.tekst.contains("Mevrouw staat op een oud adres ingeschreven") && pagina.tekst.contains("BSN 999993653"))
             #expect(pagina.tekst.contains("brief.pdf"))
-            #expect(pagina.tekst.contains("action=\"\(pad)/contact\"") && !pagina.tekst.contains("action=\"\(pad)/rol\""))
+            // The workspace: summary, latest messages with a reply box, and an action menu of task pages.
+            #expect(pagina.tekst.contains("href=\"\(pad)/contact\"") && !pagina.tekst.contains("href=\"\(pad)/rol\""))
+            #expect(pagina.tekst.contains("action=\"\(pad)/bericht\"") && !pagina.tekst.contains("action=\"\(pad)/contact\""))
+            #expect(pagina.tekst.contains("Eerste contact uiterlijk"))
+            let taak = try await b.get("\(pad)/contact")
+            #expect(taak.status == .ok && taak.tekst.contains("action=\"\(pad)/contact\"") && !taak.tekst.contains("action=\"\(pad)/analyse\""))
+            #expect(try await b.get("\(pad)/rol").status == .conflict)   // no analysis yet: no role to choose
 
             // Errors next to the fields, and what was typed is kept.
             let fout = try await b.post("\(pad)/contact", ["datum": "2030-01-01", "kanaal": "telefoon", "samenvatting": "Gebeld met mevrouw."])
@@ -87,7 +93,7 @@ struct MeldingBehandelingWebTests {
                                                         "geraakteOrganisaties": "Belastingdienst/Toeslagen\nUWV", "complexiteit": "laag"]).status == .seeOther)
             pagina = try await b.get(pad)
             #expect(pagina.tekst.contains("Voorgestelde rol: Coördinerend") && pagina.tekst.contains("Meer dan één organisatie betrokken (3)"))
-            #expect(pagina.tekst.contains("id=\"rol-coordinerend\" name=\"rol\" value=\"coordinerend\" checked"))
+            #expect(try await b.get("\(pad)/rol").tekst.contains("id=\"rol-coordinerend\" name=\"rol\" value=\"coordinerend\" checked"))
 
             let rolFout = try await b.post("\(pad)/rol", ["rol": "begeleidend", "reden": ""])
             #expect(rolFout.status == .badRequest && rolFout.tekst.contains("href=\"#keuzeReden\""))
@@ -107,12 +113,28 @@ struct MeldingBehandelingWebTests {
             status = try await melder.get(link)
             #expect(status.tekst.contains("We brengen de organisaties bij elkaar"))
 
-            let sluitFout = try await b.post("\(pad)/sluiten", ["uitkomst": "buitenScope", "scopeReden": "", "samenvatting": "Zie de rechtbank."])
+            let sluitFout = try await b.post("\(pad)/sluiten", ["uitkomst": "buitenScope", "scopeReden": "", "samenvatting": "Zie de rechtbank.", "stap": "controle"])
             #expect(sluitFout.status == .badRequest && sluitFout.tekst.contains("href=\"#sluitenScopeReden\"") && sluitFout.tekst.contains(">Zie de rechtbank.</textarea>"))
-            #expect(try await b.post("\(pad)/sluiten", ["uitkomst": "opgelost", "scopeReden": "", "samenvatting": "Uw adres is hersteld."]).status == .seeOther)
+            // Closing goes through a check page: it shows the choice in words and closes nothing yet.
+            let sluiting = ["uitkomst": "opgelost", "scopeReden": "", "samenvatting": "Uw adres is hersteld."]
+            let controle = try await b.post("\(pad)/sluiten", sluiting.merging(["stap": "controle"]) { $1 })
+            #expect(controle.status == .ok && controle.tekst.contains("<dd class=\"toelichting-kort\">Opgelost</dd>") && controle.tekst.contains("value=\"bevestig\""))
+            #expect(try await MeldingGebeurtenis.query(on: t.app.db).filter(\.$soort == .gesloten).count() == 0)
+            let wijzig = try await b.post("\(pad)/sluiten", sluiting.merging(["stap": "wijzig"]) { $1 })
+            #expect(wijzig.tekst.contains(">Uw adres is hersteld.</textarea>") && wijzig.tekst.contains("value=\"opgelost\" selected"))
+            #expect(try await b.post("\(pad)/sluiten", sluiting.merging(["stap": "bevestig"]) { $1 }).status == .seeOther)
             pagina = try await b.get(pad)
-            #expect(pagina.tekst.contains("Gesloten") && !pagina.tekst.contains("action=\"\(pad)/bericht\""))
-            #expect(try await b.post("\(pad)/bericht", ["tekst": "Nog iets"]).status == .badRequest)
+            #expect(pagina.tekst.contains("Gesloten") && !pagina.tekst.contains("href=\"\(pad)/contact\"") && !pagina.tekst.contains("href=\"\(pad)/sluiten\""))
+            #expect(try await b.get("\(pad)/sluiten").status == .conflict)
+            // The melder can still answer after closing; staff see it unread and can reply.
+            #expect(try await melder.post("\(link)/berichten", ["bericht": "Mijn toeslag is nog niet terug."]).status == .seeOther)
+            #expect(try await Melding.query(on: t.app.db).filter(\.$zaaknummer == z).first()?.ongelezen == true)
+            let ongelezen = try await b.get("/meldingen?map=ongelezen")
+            #expect(ongelezen.tekst.contains(z))
+            pagina = try await b.get(pad)
+            #expect(pagina.tekst.contains("Mijn toeslag is nog niet terug.") && pagina.tekst.contains("action=\"\(pad)/bericht\""))
+            #expect(try await b.post("\(pad)/bericht", ["tekst": "We kijken ernaar."]).status == .seeOther)
+            #expect(try await melder.get(link).tekst.contains("We kijken ernaar."))
 
             let tijdlijn = try await MeldingGebeurtenis.query(on: t.app.db).sort(\.$volgnummer).all()
             #expect(tijdlijn.filter { $0.soort == .contact }.first?.door == "Test meldpunt (Meldpunt)")

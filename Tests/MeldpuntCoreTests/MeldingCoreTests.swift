@@ -58,8 +58,10 @@ struct MeldingCoreTests {
                                                                                    samenvatting: "Uw adres is verbeterd."), door: meldpunt)
             #expect(d.status == .gesloten)
             await #expect(throws: Weigering.conflict(.meldingGesloten)) {
-                _ = try await k.meldingen.schrijf(z, tekst: "Nog iets.", aanMelder: true, door: meldpunt)
+                _ = try await k.meldingen.zetVolgendeStap(z, VolgendeStapInvoer(tekst: "Nog iets doen.", datum: "2026-12-30"), door: meldpunt)
             }
+            // A message to the melder still goes (the melder can answer after closing).
+            _ = try await k.meldingen.schrijf(z, tekst: "Nog iets.", aanMelder: true, door: meldpunt)
             await #expect(throws: Weigering.nietGevonden(.melding)) { _ = try await k.meldingen.detail("MFO-2026-999999", door: meldpunt) }
         }
     }

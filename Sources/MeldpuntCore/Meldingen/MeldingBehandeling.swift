@@ -61,14 +61,14 @@ extension MeldingService {
         }
     }
 
-    /// The first personal contact came (or is still to come) after the service norm's last day.
-    /// A case closed without any contact was never overdue.
     private func vereisOpen(_ m: Melding) throws {
         if m.status.isGesloten {
             throw Weigering.conflict(.meldingGesloten)
         }
     }
 
+    /// The first personal contact came (or is still to come) after the service norm's last day.
+    /// A case closed without any contact was never overdue.
     package func contactTermijnOverschreden(_ m: Melding) -> Bool {
         if let laat = m.contactTeLaat { return laat }
         return m.eersteContactOp == nil && !m.status.isGesloten && Dag(nu) > m.eersteContactUiterlijk
@@ -149,6 +149,37 @@ extension MeldingService {
                 behandelaar: m.behandelaar.map(Self.verwijzing), rol: m.rol, uitkomst: m.uitkomst,
                 verzoekTermijnOverschreden: verzoekTeLaat.contains(m.id!), ongelezen: m.ongelezen, href: "/api/v1/meldingen/\(m.zaaknummer)")
         }, totaal)
+    }
+
+    /// Per case number, the other cases of the same person: the same BSN, or exactly the same names
+    /// (melder, represented person, organisation). Newest first, at most 10 per case; each read is logged.
+    package func zelfdePersoon(_ zaaknummers: [String], door: Handelende) async throws -> [String: [MeldingVerwijzing]] {
+        try vereisMeldpunt(door)
+        guard !zaaknummers.isEmpty else { return [:] }
+        let eigen = try await Melding.query(on: db).filter(\.$zaaknummer ~~ zaaknummers).all()
+        let personen = try await persoonsgegevens(eigen.compactMap(\.id))
+        let bsns = Set(personen.values.compactMap(\.bsn)), namen = Set(personen.values.compactMap(\.zoeknaam))
+        guard !bsns.isEmpty || !namen.isEmpty else { return [:] }
+        let anderen = try await MeldingPersoonsgegevens.query(on: db).group(.or) { or in
+            if !bsns.isEmpty { or.filter(\.$bsn ~~ Array(bsns)) }
+            if !namen.isEmpty { or.filter(\.$zoeknaam ~~ Array(namen)) }
+        }.limit(500).all()
+        let meldingen = Dictionary(uniqueKeysWithValues: try await Melding.query(on: db).filter(\.$id ~~ anderen.compactMap(\.id))
+            .sort(\.$ontvangenOp, .descending).all().map { ($0.id!, $0) })
+        var r: [String: [MeldingVerwijzing]] = [:]
+        var gelezen: [Verwerkingslogregel] = []
+        for m in eigen {
+            guard let p = personen[m.id!] else { continue }
+            let zelfde = anderen.filter { $0.id != m.id && (($0.bsn != nil && $0.bsn == p.bsn) || ($0.zoeknaam != nil && $0.zoeknaam == p.zoeknaam)) }
+                .compactMap { a in meldingen[a.id!].map { (a, $0) } }
+                .sorted { $0.1.ontvangenOp > $1.1.ontvangenOp }.prefix(10)
+            guard !zelfde.isEmpty else { continue }
+            r[m.zaaknummer] = zelfde.map { MeldingVerwijzing(zaaknummer: $0.1.zaaknummer, status: $0.1.status, zelfdeBsn: $0.0.bsn != nil && $0.0.bsn == p.bsn) }
+            gelezen += zelfde.map { Verwerkingslog.regel(.meldingLijst, organisatie: door.organisatie.id, melding: $0.1.id, betrokkene: betrokkene($0.0),
+                                                         traceID: traceID, tijdstip: nu, gebruiker: door.gebruiker?.id) }
+        }
+        try await Verwerkingslog.schrijf(gelezen, on: db)
+        return r
     }
 
     private func persoonsgegevens(_ ids: [UUID]) async throws -> [UUID: MeldingPersoonsgegevens] {
@@ -404,7 +435,8 @@ extension MeldingService {
         guard !t.isEmpty, (tekst ?? "").schemaLengte <= max else {
             throw Weigering.ongeldig("tekst", t.isEmpty ? "required" : "maxLength", t.isEmpty ? Tekst("Schrijf eerst de tekst.", "Write the text first.") : Tekst("Hoogstens \(max) tekens.", "At most \(max) characters."))
         }
-        if aanMelder { try vereisOpen(m) }
+        // A message to the melder also after closing (the melder may have answered), not once their data is erased.
+        if aanMelder, try await MeldingPersoonsgegevens.find(m.id, on: db) == nil { throw Weigering.conflict(.meldingGesloten) }
         return try await voerUit(m, nil, door: door) { _, _ in
             [Gebeurtenis(soort: aanMelder ? .berichtAanMelder : .notitie, tekst: t, zichtbaar: aanMelder)]
         }
@@ -434,17 +466,7 @@ extension MeldingService {
         }
         switch status {
         case .gesloten:
-            let s = try valideer { () throws(ValidatieFouten) in
-                try valideerSluiting(SluitingInvoer(uitkomst: v.uitkomst, samenvatting: v.samenvatting, scopeReden: v.scopeReden))
-            }
-            let openCorrecties = try await Verzoek.query(on: db).filter(\.$melding.$id == m.requireID())
-                .filter(\.$soort == .correctie).filter(\.$status ~~ VerzoekStatus.allCases.filter(\.isOpen)).count()
-            do { try controleerSluitenMetOpenCorrecties(uitkomst: s.uitkomst, openCorrecties: openCorrecties, reden: v.redenOpenCorrecties) } catch {
-                throw Weigering.ongeldig("redenOpenCorrecties", "required",
-                                       Tekst("Er \(openCorrecties == 1 ? "staat nog een correctieverzoek" : "staan nog \(openCorrecties) correctieverzoeken") open. Leg uit waarom de melding toch opgelost is.",
-                                             "\(openCorrecties == 1 ? "A correction request is" : "\(openCorrecties) correction requests are") still open. Explain why the case is solved anyway."))
-            }
-            let reden = openCorrecties > 0 ? v.redenOpenCorrecties?.trimmingCharacters(in: .whitespacesAndNewlines) : nil
+            let (s, reden) = try await sluiting(m, v)
             return try await voerUit(m, .sluiten, door: door) { m, _ in
                 m.uitkomst = s.uitkomst
                 m.volgendeStap = nil
@@ -460,6 +482,29 @@ extension MeldingService {
             }
             return try await voerUit(m, status == .gesloten ? .sluiten : status == .inBehandeling ? .hervatten : .wachtOpOrganisaties, door: door) { _, _ in [] }
         }
+    }
+
+    /// Whether the case may be closed like this, without closing it: the check page before closing.
+    package func controleerSluiting(_ zaaknummer: String, _ v: MeldingStatuswijzigingInvoer, door: Handelende) async throws {
+        try vereisMeldpunt(door)
+        let m = try await zoek(zaaknummer)
+        do { _ = try statusNa(.sluiten, van: m.status) } catch { throw Weigering.conflict(.meldingOvergang(error)) }
+        _ = try await sluiting(m, v)
+    }
+
+    /// The closing's fields checked, and the reason for closing with correction requests still open (if any).
+    private func sluiting(_ m: Melding, _ v: MeldingStatuswijzigingInvoer) async throws -> (Sluiting, String?) {
+        let s = try valideer { () throws(ValidatieFouten) in
+            try valideerSluiting(SluitingInvoer(uitkomst: v.uitkomst, samenvatting: v.samenvatting, scopeReden: v.scopeReden))
+        }
+        let openCorrecties = try await Verzoek.query(on: db).filter(\.$melding.$id == m.requireID())
+            .filter(\.$soort == .correctie).filter(\.$status ~~ VerzoekStatus.allCases.filter(\.isOpen)).count()
+        do { try controleerSluitenMetOpenCorrecties(uitkomst: s.uitkomst, openCorrecties: openCorrecties, reden: v.redenOpenCorrecties) } catch {
+            throw Weigering.ongeldig("redenOpenCorrecties", "required",
+                                   Tekst("Er \(openCorrecties == 1 ? "staat nog een correctieverzoek" : "staan nog \(openCorrecties) correctieverzoeken") open. Leg uit waarom de melding toch opgelost is.",
+                                         "\(openCorrecties == 1 ? "A correction request is" : "\(openCorrecties) correction requests are") still open. Explain why the case is solved anyway."))
+        }
+        return (s, openCorrecties > 0 ? v.redenOpenCorrecties?.trimmingCharacters(in: .whitespacesAndNewlines) : nil)
     }
 
     /// A new private link for the melder (e.g. the old one was lost); the old one stops working at once.

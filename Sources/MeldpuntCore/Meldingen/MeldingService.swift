@@ -319,9 +319,9 @@ package struct MeldingService {
                                    tekst.isEmpty ? Tekst("Schrijf eerst uw bericht.", "Write your message first.")
                                                  : Tekst("Een bericht is hoogstens \(Self.maxBericht) tekens.", "A message is at most \(Self.maxBericht) characters."))
         }
-        guard !m.status.isGesloten else {
-            throw Weigering.conflict(.meldingAfgerond)
-        }
+        // After closing the melder can still answer: it shows as unread on the werkvoorraad, and staff can reply.
+        // Not once consent is withdrawn: nothing personal is kept any more.
+        guard try await MeldingPersoonsgegevens.find(m.id, on: db) != nil else { throw Weigering.conflict(.meldingAfgerond) }
         try await volgendeGebeurtenis(m, soort: .berichtVanMelder, door: "melder", tekst: tekst, zichtbaar: true)
     }
 

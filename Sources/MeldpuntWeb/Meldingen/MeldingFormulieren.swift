@@ -117,10 +117,14 @@ struct HervattenFormulier: MeldingFormulier {
 struct SluitenFormulier: MeldingFormulier {
     static let actie = MeldingenWebController.Actie.sluiten
     var uitkomst, samenvatting, scopeReden, redenOpenCorrecties: String?
+    /// "controle" (to the check page), "wijzig" (back to the form) or "bevestig" (close).
+    var stap: String?
+    var invoer: MeldingStatuswijzigingInvoer {
+        MeldingStatuswijzigingInvoer(status: MeldingStatus.gesloten.rawValue, uitkomst: leeg(uitkomst), samenvatting: samenvatting,
+                                     scopeReden: leeg(scopeReden), redenOpenCorrecties: leeg(redenOpenCorrecties))
+    }
     func voerUit(_ z: String, door g: Handelende, _ req: Request) async throws {
-        _ = try await req.meldingen.wijzigStatus(z, MeldingStatuswijzigingInvoer(
-            status: MeldingStatus.gesloten.rawValue, uitkomst: leeg(uitkomst), samenvatting: samenvatting,
-            scopeReden: leeg(scopeReden), redenOpenCorrecties: leeg(redenOpenCorrecties)), door: g)
+        _ = try await req.meldingen.wijzigStatus(z, invoer, door: g)
     }
 }
 
@@ -164,7 +168,10 @@ struct TerugmeldingFormulier: MeldingFormulier {
     var gedeeld: [String]?
 
     func voerUit(_ z: String, door g: Handelende, _ req: Request) async throws {
-        _ = try await req.coordinatie.terugmeldingVanuitMelding(z, terugmelding(door: g, vandaag: Dag(req.application.klok.nu())),
+        // The picker offers "0363 Amsterdam"; a name or a bare code works too.
+        var f = self
+        f.gemeentecode = gemeentecode.map { NieuweTerugmeldingController.gemeentecode($0, req.application.referentiedata) ?? $0 }
+        _ = try await req.coordinatie.terugmeldingVanuitMelding(z, f.terugmelding(door: g, vandaag: Dag(req.application.klok.nu())),
                                                                 vraag: nil, gedeeld: gedeeld ?? [], door: g)
     }
 

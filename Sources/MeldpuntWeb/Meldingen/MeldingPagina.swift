@@ -49,6 +49,24 @@ struct MeldingPagina: Encodable, Sendable {
         let openCorrecties: Bool
         /// Signalen whose cases share this case's features: what was learned there may help here.
         let signalen: [Keuze]
+        // The workspace at the top: who, what, when next, who is involved, the latest messages, what can be done.
+        let melderNaam: String?
+        let melderType: String
+        let korteOmschrijving: String?
+        let volgendeDatum: String
+        let betrokken: String?
+        let berichten: [BerichtRij]
+        let acties: [ActieLink]
+        /// Other open or recent cases of the same person (same BSN, or same name and birth date).
+        let zelfdePersoon: [Keuze]
+        /// On a task page: which form it shows ("contact", …, "sluiten-controle"), its title and what it does.
+        let taak: String?
+        let taakTitel: String?
+        let taakUitleg: String?
+        /// The check page before closing: what was chosen, label by label.
+        let controle: [Regel]
+        /// "0363 Amsterdam", …: the same gemeente picker as the terugmeld wizard.
+        let gemeenten: [String]
 
 
     struct Regel: Encodable, Sendable { let label: String; let waarde: String }
@@ -56,8 +74,14 @@ struct MeldingPagina: Encodable, Sendable {
     struct TijdlijnRij: Encodable, Sendable { let tijdstip: String; let wat: String; let door: String; let tekst: String?; let extra: String?; let voorMelder: Bool }
 
     struct Kan: Encodable, Sendable {
-        let contact, analyse, rolKeuze, wacht, hervatten, sluiten, schrijven: Bool
+        let contact, analyse, rolKeuze, wacht, hervatten, sluiten, schrijven, bericht: Bool
     }
+
+    /// A message in the workspace: from the melder, to the melder, or in a partner's thread.
+    struct BerichtRij: Encodable, Sendable { let tijdstip: String; let door: String; let wat: String; let tekst: String; let vanMelder: Bool }
+
+    /// One entry of the action menu: a task page, or a one-click step (`post`).
+    struct ActieLink: Encodable, Sendable { let href: String; let naam: String; var post = false; var apart = false }
 
     /// One row of the coordinating view.
     struct VerzoekRij: Encodable, Sendable {
@@ -82,11 +106,13 @@ struct MeldingPagina: Encodable, Sendable {
         let medewerkers: [Keuze]
         let partners: [Keuze]
         var signalen: [Keuze] = []
+        var zelfdePersoon: [Keuze] = []
+        var gemeenten: [String] = []
     }
 
     /// `invoer`: what was typed in a refused form, by field id, shown again; `fouten` next to their fields.
     static func bouw(_ d: MeldingDetailDTO, _ o: Omgeving, invoer: [String: String] = [:], fouten: [VeldFout] = [],
-                     nieuweLink: String? = nil) -> MeldingPagina {
+                     nieuweLink: String? = nil, taak: String? = nil) -> MeldingPagina {
         let t = Teksten.voor(o.taal)
         let stappen = Set(d.mogelijkeStappen)
         var waarden: [String: String] = [
@@ -95,6 +121,8 @@ struct MeldingPagina: Encodable, Sendable {
             "keuzeRol": (d.rol ?? d.rolVoorstel?.rol)?.rawValue ?? "",
             "stapTekst": d.volgendeStap?.tekst ?? "",
             "stapDatum": d.volgendeStap?.datum.description ?? "",
+            // The terugmelding starts from the person the case is about.
+            "tmBsn": d.melding.flatMap { $0.vertegenwoordigde?.bsn ?? $0.melder?.bsn } ?? "",
         ]
         if let a = d.analyse {
             waarden["analyseOorsprongOrganisatie"] = a.oorsprongOrganisatie
@@ -131,7 +159,7 @@ struct MeldingPagina: Encodable, Sendable {
             tijdlijn: d.tijdlijn.reversed().map { tijdlijnRij($0, t) },
             kan: Kan(contact: stappen.contains(.contact), analyse: stappen.contains(.analyse), rolKeuze: stappen.contains(.rolKeuze) && d.analyse != nil,
                      wacht: stappen.contains(.wachtOpOrganisaties), hervatten: stappen.contains(.hervatten), sluiten: stappen.contains(.sluiten),
-                     schrijven: !stappen.isEmpty),
+                     schrijven: !stappen.isEmpty, bericht: !d.persoonsgegevensGewist),
             kanalen: keuzes(Contactvorm.self, sleutel: "mfoKanaal", veld: "contactKanaal"),
             complexiteiten: keuzes(Complexiteit.self, sleutel: "mfoComplexiteit", veld: "analyseComplexiteit"),
             rollen: MeldpuntRol.allCases.map { r in
@@ -161,7 +189,76 @@ struct MeldingPagina: Encodable, Sendable {
                 Keuze(waarde: g.rawValue, naam: t.naam("gedeeld", g), gekozen: (waarden["verzoekGedeeld"] ?? "omschrijving").split(separator: ",").contains { $0 == g.rawValue })
             },
             brpGegevens: BRPAttribuut.alle.map { Keuze(waarde: $0.urn, naam: $0.naam, gekozen: waarden["tmGegeven"] == $0.urn) },
-            openCorrecties: d.verzoeken.contains { $0.soort == .correctie && $0.status.isOpen }, signalen: o.signalen)
+            openCorrecties: d.verzoeken.contains { $0.soort == .correctie && $0.status.isOpen }, signalen: o.signalen,
+            melderNaam: d.melding.flatMap { v in v.melder?.naam.map { m in v.vertegenwoordigde?.naam.map { "\($0) (via \(m))" } ?? m } },
+            melderType: t.naam("mfoMelderType", d.melderType),
+            korteOmschrijving: d.melding?.watIsFout.map { kort($0, 160) },
+            volgendeDatum: volgendeDatum(d, o.taal, t), betrokken: betrokken(d),
+            berichten: d.tijdlijn.filter { berichtSoorten.contains($0.soort) && $0.tekst != nil }.suffix(3).reversed().map { e in
+                BerichtRij(tijdstip: Datumweergave.tijdstip(e.tijdstip), door: e.door ?? "–", wat: t.naam("mfoSoort", e.soort),
+                           tekst: kort(e.tekst ?? "", 400), vanMelder: e.soort == .berichtVanMelder)
+            },
+            acties: acties(d, stappen, t), zelfdePersoon: o.zelfdePersoon,
+            taak: taak, taakTitel: taak.map { t["mfoActie_\($0 == "volgende-stap" ? "volgendeStap" : $0 == "sluiten-controle" ? "sluitenControle" : $0)"] ?? $0 },
+            taakUitleg: taak.flatMap { t["mfoTaakUitleg_\($0 == "volgende-stap" ? "volgendeStap" : $0 == "sluiten-controle" ? "sluitenControle" : $0)"] },
+            controle: taak == "sluiten-controle" ? controleRegels(waarden, t) : [], gemeenten: o.gemeenten)
+    }
+
+    /// What counts as a message in the workspace.
+    static let berichtSoorten: Set<Gebeurtenissoort> = [.berichtVanMelder, .berichtAanMelder, .verzoekBericht, .verzoekAfgewezen, .verzoekUitgevoerd]
+
+    static func kort(_ tekst: String, _ max: Int) -> String {
+        let t = tekst.trimmingCharacters(in: .whitespacesAndNewlines)
+        return t.count <= max ? t : String(t.prefix(max - 1)).trimmingCharacters(in: .whitespaces) + "…"
+    }
+
+    /// The date that matters next: first contact while there was none, else the next step, else the earliest open request.
+    static func volgendeDatum(_ d: MeldingDetailDTO, _ taal: Taal, _ t: [String: String]) -> String {
+        if d.status == .gesloten { return d.geslotenOp.map { t.tekst("mfoGeslotenOp") + " " + Datumweergave.voluit($0, taal) } ?? "–" }
+        if d.eersteContactOp == nil { return t.tekst("mfoEersteContactUiterlijk") + " " + Datumweergave.voluit(d.eersteContactUiterlijk, taal) }
+        if let s = d.volgendeStap { return "\(s.tekst): " + Datumweergave.voluit(s.datum, taal) }
+        if let v = d.verzoeken.filter({ $0.status.isOpen }).compactMap({ v in v.uiterlijk.map { (v, $0) } }).min(by: { $0.1 < $1.1 }) {
+            return t.tekst("mfoAntwoordVan") + " \(v.0.organisatie.naam): " + Datumweergave.voluit(v.1, taal)
+        }
+        return "–"
+    }
+
+    static func betrokken(_ d: MeldingDetailDTO) -> String? {
+        var namen: [String] = []
+        for v in d.verzoeken where !namen.contains(v.organisatie.naam) { namen.append(v.organisatie.naam) }
+        return namen.isEmpty ? nil : namen.joined(separator: ", ")
+    }
+
+    /// The action menu: what this case allows now, everyday work first, closing last and apart.
+    static func acties(_ d: MeldingDetailDTO, _ stappen: Set<Behandelstap>, _ t: [String: String]) -> [ActieLink] {
+        let href = "/meldingen/\(d.zaaknummer)"
+        func taak(_ a: MeldingenWebController.Actie) -> ActieLink { ActieLink(href: "\(href)/\(a.rawValue)", naam: t.tekst("mfoActie_\(a.tekst)")) }
+        func klik(_ a: MeldingenWebController.Actie) -> ActieLink { ActieLink(href: "\(href)/\(a.rawValue)", naam: t.tekst("mfoKnop_\(a.tekst)"), post: true) }
+        let open = d.status != .gesloten
+        var r: [ActieLink] = []
+        if stappen.contains(.contact) { r.append(taak(.contact)) }
+        if open { r.append(taak(.verzoek)) }
+        if open { r.append(taak(.terugmelding)) }
+        if stappen.contains(.analyse) { r.append(taak(.analyse)) }
+        if stappen.contains(.rolKeuze) && d.analyse != nil { r.append(taak(.rol)) }
+        if open { r.append(taak(.volgendeStap)) }
+        r.append(taak(.notitie))
+        if open { r.append(taak(.toewijzen)) }
+        if open { r.append(taak(.escaleren)) }
+        if stappen.contains(.wachtOpOrganisaties) { r.append(klik(.wacht)) }
+        if stappen.contains(.hervatten) { r.append(klik(.hervatten)) }
+        if !d.persoonsgegevensGewist { r.append(ActieLink(href: "\(href)/link", naam: t.tekst("mfoActie_link"), post: true)) }
+        if stappen.contains(.sluiten) { var s = taak(.sluiten); s.apart = true; r.append(s) }
+        return r
+    }
+
+    /// The check page's rows: the choices in words, never their codes.
+    static func controleRegels(_ w: [String: String], _ t: [String: String]) -> [Regel] {
+        var r = [Regel(label: t.tekst("mfoVeld_sluitenUitkomst"), waarde: w["sluitenUitkomst"].flatMap(MeldingUitkomst.init(rawValue:)).map { t.naam("mfoUitkomst", $0) } ?? "–")]
+        if let s = w["sluitenScopeReden"].flatMap(ScopeReden.init(rawValue:)) { r.append(Regel(label: t.tekst("mfoVeld_sluitenScopeReden"), waarde: t.naam("mfoScope", s))) }
+        r.append(Regel(label: t.tekst("mfoVeld_sluitenSamenvatting"), waarde: w["sluitenSamenvatting"] ?? ""))
+        if let o = leeg(w["sluitenRedenOpenCorrecties"]) { r.append(Regel(label: t.tekst("mfoVeld_sluitenRedenOpenCorrecties"), waarde: o)) }
+        return r
     }
 
     /// What the melder sent, as label–value lines; empty parts are left out.

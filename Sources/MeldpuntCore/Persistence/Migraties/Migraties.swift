@@ -22,5 +22,6 @@ package enum Migraties {
         CreateTermijnIndex(),
         CreateSignalen(),
         CreatePartnerEvaluaties(),
+        CreateZelfdePersoonIndexen(),
     ]
 }
