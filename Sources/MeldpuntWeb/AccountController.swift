@@ -13,7 +13,6 @@ struct AccountController: RouteCollection {
         routes.post("inloggen", use: inloggen)
         routes.post("uitloggen", use: uitloggen)
         routes.post("taal", use: taal)
-        routes.get("portaal", use: portaal)
     }
 
     func home(req: Request) async throws -> Response {
@@ -100,10 +99,6 @@ struct AccountController: RouteCollection {
         return response
     }
 
-    func portaal(req: Request) async throws -> Response {
-        _ = try req.vereisGebruiker()
-        return try await req.pagina("portaal", titel: "welkom")
-    }
 }
 
 /// One field error: shown in the summary at the top (linking to the field) and next to the field.

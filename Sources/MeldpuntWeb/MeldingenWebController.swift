@@ -41,16 +41,17 @@ struct MeldingenWebController: RouteCollection {
     // MARK: Werkvoorraad
 
     enum Map: String, CaseIterable {
-        case nieuw, ongelezen, mijn, open, teLaat, verzoekTeLaat, wacht, gesloten
+        case nieuw, ongelezen, contactVandaag, mijn, open, teLaat, verzoekTeLaat, wacht, gesloten
 
         var tekstSleutel: String { "mfoMap_" + rawValue }
 
         /// What the folder holds, for this staff member.
-        func filter(_ g: Handelende, pagina: Int = 1) -> MeldingService.Werkvoorraad {
+        func filter(_ g: Handelende, vandaag: Dag, pagina: Int = 1) -> MeldingService.Werkvoorraad {
             var f = MeldingService.Werkvoorraad(pagina: pagina, paginagrootte: 25)
             switch self {
             case .nieuw: f.statussen = [.ontvangen]
             case .ongelezen: f.ongelezen = true   // also closed cases the melder answered
+            case .contactVandaag: f.contactUiterlijkTot = vandaag
             case .mijn: f.behandelaar = g.gebruiker?.id; f.alleenOpen = true
             case .open: f.alleenOpen = true
             case .teLaat: f.contactTermijnOverschreden = true; f.alleenOpen = true
@@ -98,7 +99,7 @@ struct MeldingenWebController: RouteCollection {
             return try await toonLijst(req, g, map: nil, status: status, filter: f)
         }
         let map = req.queryWaarde("map").flatMap(Map.init(rawValue:)) ?? .nieuw
-        return try await toonLijst(req, g, map: map, filter: map.filter(g, pagina: pagina))
+        return try await toonLijst(req, g, map: map, filter: map.filter(g, vandaag: Dag(req.application.klok.nu()), pagina: pagina))
     }
 
     struct ZoekInvoer: Content { var zoekterm: String? }
@@ -132,7 +133,7 @@ struct MeldingenWebController: RouteCollection {
         if let filter { (items, totaal) = try await req.meldingen.werkvoorraad(filter, door: g) }
         // Counts on the open folders; the closed one only grows.
         let geteld = Map.allCases.filter { $0 != .gesloten }
-        let aantallen = Dictionary(uniqueKeysWithValues: zip(geteld, try await req.meldingen.aantallen(geteld.map { $0.filter(g) }, door: g)))
+        let aantallen = Dictionary(uniqueKeysWithValues: zip(geteld, try await req.meldingen.aantallen(geteld.map { $0.filter(g, vandaag: Dag(req.application.klok.nu())) }, door: g)))
         let inhoud = Lijst(
             mappen: Map.allCases.map { m in
                 TerugmeldingenWebController.MapLink(href: "/meldingen?map=\(m.rawValue)",

@@ -5,6 +5,7 @@ extension Teksten {
         "naarWerkvoorraad": ("Naar de werkvoorraad", "To the work queue"),
         "mfoMap_nieuw": ("Nieuw", "New"),
         "mfoMap_ongelezen": ("Ongelezen", "Unread"),
+        "mfoMap_contactVandaag": ("Eerste contact vandaag", "First contact due today"),
         "mfoOngelezen": ("Ongelezen", "Unread"),
         "mfoMap_mijn": ("Mijn meldingen", "Assigned to me"),
         "mfoMap_open": ("Alle open", "All open"),

@@ -29,6 +29,8 @@ extension MeldingService {
         package var alleenOpen: Bool = false
         package var behandelaar: UUID?
         package var contactTermijnOverschreden: Bool?
+        /// Open, no contact yet, and the first contact due on or before this day (and not overdue yet: from today).
+        package var contactUiterlijkTot: Dag?
         /// Exact case number, a part of a name (any case), or a BSN: search only, never from a URL.
         package var zaaknummer: String?
         package var naam: String?
@@ -122,6 +124,10 @@ extension MeldingService {
                     or.filter(\.$contactTeLaat == false)
                 }
             }
+        }
+        if let tot = f.contactUiterlijkTot {
+            q = q.filter(\.$eersteContactOp == nil).filter(\.$status != .gesloten)
+                .filter(\.$eersteContactUiterlijk >= Dag(nu)).filter(\.$eersteContactUiterlijk <= tot)
         }
         if let overschreden = f.verzoekTermijnOverschreden {
             q = overschreden ? q.filter(\.$id ~~ Array(verzoekTeLaat)) : q.filter(\.$id !~ Array(verzoekTeLaat))

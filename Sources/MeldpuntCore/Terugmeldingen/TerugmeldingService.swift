@@ -268,6 +268,8 @@ package struct TerugmeldingService {
         package var ontvangenVanaf: Date?
         package var ontvangenTot: Date?
         package var termijnOverschreden: Bool?
+        /// Not yet picked up, with the pick-up deadline from today up to and including this day.
+        package var bijnaTeLaatTot: Dag?
         /// The afnemer's own reference (exact).
         package var kenmerk: String?
         /// One terugmelding by its referentie.
@@ -306,6 +308,11 @@ package struct TerugmeldingService {
         package let meer: Bool
     }
 
+    /// How many the filter finds (for a start page's counts; no personal data read, so nothing to log).
+    package func aantal(_ filter: Filter, voor org: OrganisatieDTO) async throws -> Int {
+        try await gefilterd(filter, org).count()
+    }
+
     package func lijst(_ filter: Filter, voor org: OrganisatieDTO) async throws -> Lijstpagina {
         let statussen = filter.statussen.reduce(into: [TerugmeldingStatus]()) { if !$0.contains($1) { $0.append($1) } }
         // A search by kenmerk, referentie or person finds a handful through its own index.
@@ -325,7 +332,7 @@ package struct TerugmeldingService {
         async let logregels: Void = logboek(pagina.map {
             Verwerkingslog.regel(.inLijst, organisatie: org.id, terugmelding: $0.id, betrokkene: $0.betrokkeneHash, traceID: traceID, tijdstip: nu)
         })
-        let alleenMap = !zoekt && filter.ontvangenVanaf == nil && filter.ontvangenTot == nil && filter.termijnOverschreden == nil
+        let alleenMap = !zoekt && filter.ontvangenVanaf == nil && filter.ontvangenTot == nil && filter.termijnOverschreden == nil && filter.bijnaTeLaatTot == nil
         let totaal: Int? = if alleenMap {
             try await Terugmeldingtellingen.aantal(org.id, filter.richting, statussen: statussen, on: db)
         } else if zoekt || filter.telAltijd {
@@ -428,6 +435,9 @@ package struct TerugmeldingService {
         if let referentie = filter.referentie { q = q.filter(\.$id == referentie) }
         if let persoon = filter.persoon {
             q = q.group(.or) { $0.filter(\.$bsn == persoon).filter(\.$anummer == persoon) }
+        }
+        if let tot = filter.bijnaTeLaatTot {
+            q = q.filter(\.$opgepaktOp == nil).filter(\.$uiterlijkInBehandelingOp >= Dag(nu)).filter(\.$uiterlijkInBehandelingOp <= tot)
         }
         if let overschreden = filter.termijnOverschreden {
             let vandaag = Dag(nu)

@@ -54,6 +54,7 @@ struct MeldingPagina: Encodable, Sendable {
         let melderType: String
         let korteOmschrijving: String?
         let volgendeDatum: String
+        let volgendeDatumTeLaat: Bool
         let betrokken: String?
         let berichten: [BerichtRij]
         let acties: [ActieLink]
@@ -193,7 +194,8 @@ struct MeldingPagina: Encodable, Sendable {
             melderNaam: d.melding.flatMap { v in v.melder?.naam.map { m in v.vertegenwoordigde?.naam.map { "\($0) (via \(m))" } ?? m } },
             melderType: t.naam("mfoMelderType", d.melderType),
             korteOmschrijving: d.melding?.watIsFout.map { kort($0, 160) },
-            volgendeDatum: volgendeDatum(d, o.taal, t), betrokken: betrokken(d),
+            volgendeDatum: volgendeDatum(d, o.taal, t).tekst, volgendeDatumTeLaat: (volgendeDatum(d, o.taal, t).dag.map { $0 < o.vandaag } ?? false),
+            betrokken: betrokken(d),
             berichten: d.tijdlijn.filter { berichtSoorten.contains($0.soort) && $0.tekst != nil }.suffix(3).reversed().map { e in
                 BerichtRij(tijdstip: Datumweergave.tijdstip(e.tijdstip), door: e.door ?? "–", wat: t.naam("mfoSoort", e.soort),
                            tekst: kort(e.tekst ?? "", 400), vanMelder: e.soort == .berichtVanMelder)
@@ -213,14 +215,16 @@ struct MeldingPagina: Encodable, Sendable {
     }
 
     /// The date that matters next: first contact while there was none, else the next step, else the earliest open request.
-    static func volgendeDatum(_ d: MeldingDetailDTO, _ taal: Taal, _ t: [String: String]) -> String {
-        if d.status == .gesloten { return d.geslotenOp.map { t.tekst("mfoGeslotenOp") + " " + Datumweergave.voluit($0, taal) } ?? "–" }
-        if d.eersteContactOp == nil { return t.tekst("mfoEersteContactUiterlijk") + " " + Datumweergave.voluit(d.eersteContactUiterlijk, taal) }
-        if let s = d.volgendeStap { return "\(s.tekst): " + Datumweergave.voluit(s.datum, taal) }
-        if let v = d.verzoeken.filter({ $0.status.isOpen }).compactMap({ v in v.uiterlijk.map { (v, $0) } }).min(by: { $0.1 < $1.1 }) {
-            return t.tekst("mfoAntwoordVan") + " \(v.0.organisatie.naam): " + Datumweergave.voluit(v.1, taal)
+    static func volgendeDatum(_ d: MeldingDetailDTO, _ taal: Taal, _ t: [String: String]) -> (tekst: String, dag: Dag?) {
+        if d.status == .gesloten { return (d.geslotenOp.map { t.tekst("mfoGeslotenOp") + " " + Datumweergave.voluit($0, taal) } ?? "–", nil) }
+        if d.eersteContactOp == nil {
+            return (t.tekst("mfoEersteContactUiterlijk") + " " + Datumweergave.voluit(d.eersteContactUiterlijk, taal), d.eersteContactUiterlijk)
         }
-        return "–"
+        if let s = d.volgendeStap { return ("\(s.tekst): " + Datumweergave.voluit(s.datum, taal), s.datum) }
+        if let v = d.verzoeken.filter({ $0.status.isOpen }).compactMap({ v in v.uiterlijk.map { (v, $0) } }).min(by: { $0.1 < $1.1 }) {
+            return (t.tekst("mfoAntwoordVan") + " \(v.0.organisatie.naam): " + Datumweergave.voluit(v.1, taal), v.1)
+        }
+        return ("–", nil)
     }
 
     static func betrokken(_ d: MeldingDetailDTO) -> String? {

@@ -1,0 +1,152 @@
+import Foundation
+import MeldpuntCore
+import MeldpuntDomain
+import MeldpuntHTTP
+import Vapor
+
+/// After login: per role what needs this person now, as counts that link to the list holding them
+/// and the first few items themselves.
+struct StartpaginaController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("portaal", use: toon)
+    }
+
+    /// One count with where to find its items; `dringend` when waiting makes it worse.
+    struct Teller: Encodable, Sendable {
+        let aantal: Int
+        let tekst: String
+        let href: String
+        let dringend: Bool
+    }
+
+    struct Item: Encodable, Sendable {
+        let href: String
+        let titel: String
+        let detail: String
+        let teLaat: Bool
+    }
+
+    struct Startpagina: Encodable, Sendable {
+        let tellers: [Teller]
+        let lijstTitel: String?
+        let lijst: [Item]
+        let leegTekst: String
+        let links: [Keuze]
+    }
+
+    func toon(req: Request) async throws -> Response {
+        let g = try req.vereisGebruiker()
+        let t = Teksten.voor(req.taal)
+        let vandaag = Dag(req.application.klok.nu())
+        let inhoud: Startpagina
+        switch g.rol {
+        case .meldpunt: inhoud = try await meldpunt(req, Handelende(g), t, vandaag)
+        case .bijhouder, .rni: inhoud = try await bijhouder(req, g, t, vandaag)
+        case .afnemer: inhoud = try await afnemer(req, g, t)
+        case .partner: inhoud = try await partner(req, Handelende(g), t)
+        case .beheerder, .systeembeheerder:
+            inhoud = Startpagina(tellers: [], lijstTitel: nil, lijst: [], leegTekst: "",
+                                 links: [Keuze(waarde: "/beheer", naam: t.tekst("beheer")), Keuze(waarde: "/partners", naam: t.tekst("navPartners"))])
+        }
+        return try await req.pagina("portaal", titel: "welkom", inhoud: inhoud)
+    }
+
+    private func meldpunt(_ req: Request, _ g: Handelende, _ t: [String: String], _ vandaag: Dag) async throws -> Startpagina {
+        typealias Map = MeldingenWebController.Map
+        let mappen: [(Map, String, Bool)] = [
+            (.ongelezen, "startOngelezen", true), (.contactVandaag, "startContactVandaag", true), (.teLaat, "startContactTeLaat", true),
+            (.verzoekTeLaat, "startVerzoekTeLaat", true), (.nieuw, "startNieuw", false), (.mijn, "startMijn", false),
+        ]
+        let aantallen = try await req.meldingen.aantallen(mappen.map { $0.0.filter(g, vandaag: vandaag) }, door: g)
+        // First what the melder is waiting for: unread messages, then contacts due today or overdue.
+        var eerst: [MeldingSamenvattingDTO] = []
+        for map in [Map.ongelezen, .teLaat, .contactVandaag] where eerst.count < 8 {
+            var f = map.filter(g, vandaag: vandaag)
+            f.paginagrootte = 8
+            for s in try await req.meldingen.werkvoorraad(f, door: g).items where !eerst.contains(where: { $0.zaaknummer == s.zaaknummer }) {
+                eerst.append(s)
+            }
+        }
+        return Startpagina(
+            tellers: zip(mappen, aantallen).map { m, n in
+                Teller(aantal: n, tekst: t.tekst(m.1), href: "/meldingen?map=\(m.0.rawValue)", dringend: m.2 && n > 0)
+            },
+            lijstTitel: t.tekst("startEerstTeDoen"),
+            lijst: eerst.prefix(8).map { s in
+                let waarom = s.ongelezen ? t.tekst("startWaaromOngelezen")
+                    : s.contactTermijnOverschreden ? t.tekst("startWaaromTeLaat") : t.tekst("startWaaromVandaag")
+                return Item(href: "/meldingen/\(s.zaaknummer)", titel: "\(s.zaaknummer) · \(s.naam ?? t.tekst("mfoGewist"))",
+                            detail: waarom, teLaat: s.contactTermijnOverschreden)
+            },
+            leegTekst: t.tekst("startNietsDringends"),
+            links: [Keuze(waarde: "/meldingen", naam: t.tekst("naarWerkvoorraad")), Keuze(waarde: "/signalen", naam: t.tekst("navSignalen"))])
+    }
+
+    private func bijhouder(_ req: Request, _ g: GebruikerDTO, _ t: [String: String], _ vandaag: Dag) async throws -> Startpagina {
+        let s = req.terugmeldingen
+        let nieuw = TerugmeldingService.Filter(richting: .ontvangen, statussen: [.gemeld])
+        var teLaat = nieuw
+        teLaat.termijnOverschreden = true
+        var bijna = nieuw
+        bijna.bijnaTeLaatTot = (try? req.application.kalender.plusWerkdagen(1, na: vandaag)) ?? vandaag
+        var lijst = nieuw
+        lijst.paginagrootte = 8
+        let eerste = try await s.lijst(lijst, voor: g.organisatie).items
+        return Startpagina(
+            tellers: [
+                Teller(aantal: try await s.aantal(teLaat, voor: g.organisatie), tekst: t.tekst("startTmTeLaat"), href: "/terugmeldingen?map=nieuw&teLaat=1", dringend: true),
+                Teller(aantal: try await s.aantal(bijna, voor: g.organisatie), tekst: t.tekst("startTmBijnaTeLaat"), href: "/terugmeldingen?map=nieuw", dringend: true),
+                Teller(aantal: try await s.aantal(nieuw, voor: g.organisatie), tekst: t.tekst("startTmNieuw"), href: "/terugmeldingen?map=nieuw", dringend: false),
+            ].map { Teller(aantal: $0.aantal, tekst: $0.tekst, href: $0.href, dringend: $0.dringend && $0.aantal > 0) },
+            lijstTitel: t.tekst("startOudsteNieuwe"),
+            lijst: eerste.map { i in
+                Item(href: "/terugmeldingen/\(i.terugMeldingReferentie)", titel: "\(i.afnemer.naam) · \(i.registratie)",
+                     detail: t.tekst("startOppakkenUiterlijk") + " " + Datumweergave.voluit(i.uiterlijkInBehandelingOp, req.taal), teLaat: i.termijnOverschreden)
+            },
+            leegTekst: t.tekst("startGeenNieuwe"),
+            links: [Keuze(waarde: "/terugmeldingen", naam: t.tekst("terugmeldingen")), Keuze(waarde: "/ontvangen-signalen", naam: t.tekst("navSignalen"))])
+    }
+
+    private func afnemer(_ req: Request, _ g: GebruikerDTO, _ t: [String: String]) async throws -> Startpagina {
+        let s = req.terugmeldingen
+        let beantwoord = TerugmeldingService.Filter(richting: .verzonden, statussen: [.afgehandeld, .onvoldoendeInformatie])
+        let lopend = TerugmeldingService.Filter(richting: .verzonden, statussen: [.gemeld, .inBehandeling, .ingepland])
+        var lijst = beantwoord
+        lijst.paginagrootte = 8
+        let laatste = try await s.lijst(lijst, voor: g.organisatie).items
+        return Startpagina(
+            tellers: [
+                Teller(aantal: try await s.aantal(beantwoord, voor: g.organisatie), tekst: t.tekst("startTmBeantwoord"), href: "/terugmeldingen?map=archief", dringend: false),
+                Teller(aantal: try await s.aantal(lopend, voor: g.organisatie), tekst: t.tekst("startTmLopend"), href: "/terugmeldingen?map=alle", dringend: false),
+            ],
+            lijstTitel: t.tekst("startLaatsteAntwoorden"),
+            lijst: laatste.map { i in
+                Item(href: "/terugmeldingen/\(i.terugMeldingReferentie)", titel: "\(i.bijhouder.naam) · \(i.registratie)",
+                     detail: "\(i.status.naam(req.taal)) · \(i.referentieKenmerk ?? String(i.terugMeldingReferentie.prefix(8)))", teLaat: false)
+            },
+            leegTekst: t.tekst("startGeenAntwoorden"),
+            links: [Keuze(waarde: "/terugmeldingen/nieuw", naam: t.tekst("nieuweTerugmelding")), Keuze(waarde: "/terugmeldingen", naam: t.tekst("terugmeldingen"))])
+    }
+
+    private func partner(_ req: Request, _ g: Handelende, _ t: [String: String]) async throws -> Startpagina {
+        // A partner has a handful of open requests: one read gives the counts and the list.
+        let (open, _) = try await req.meldingen.verzoekenVoorPartner(alleenOpen: true, pagina: 1, grootte: 500, door: g)
+        let nieuw = open.filter { $0.status == .verzonden }
+        let teLaat = open.filter(\.termijnOverschreden)
+        let eerst = (teLaat + nieuw.filter { !$0.termijnOverschreden }).prefix(8)
+        return Startpagina(
+            tellers: [
+                Teller(aantal: teLaat.count, tekst: t.tekst("startVzTeLaat"), href: "/verzoeken", dringend: !teLaat.isEmpty),
+                Teller(aantal: nieuw.count, tekst: t.tekst("startVzNieuw"), href: "/verzoeken", dringend: !nieuw.isEmpty),
+                Teller(aantal: open.count, tekst: t.tekst("startVzOpen"), href: "/verzoeken", dringend: false),
+            ],
+            lijstTitel: t.tekst("startEerstTeDoen"),
+            lijst: eerst.map { v in
+                Item(href: "/verzoeken/\(v.id)", titel: "\(t.naam("verzoekSoort", v.soort)) · \(v.zaaknummer)",
+                     detail: v.uiterlijk.map { t.tekst("startAntwoordUiterlijk") + " " + Datumweergave.voluit($0, req.taal) } ?? t.naam("verzoekStatus", v.status),
+                     teLaat: v.termijnOverschreden)
+            },
+            leegTekst: t.tekst("startGeenVerzoeken"),
+            links: [Keuze(waarde: "/verzoeken", naam: t.tekst("navVerzoeken")), Keuze(waarde: "/ontvangen-signalen", naam: t.tekst("navSignalen"))])
+    }
+}
