@@ -67,8 +67,11 @@ struct MeldingenWebController: RouteCollection {
         let href: String
         let zaaknummer: String
         let naam: String
+        let omschrijving: String?
+        /// Other cases of the same person, linked.
+        let zelfdePersoon: [Keuze]
         let melderType: String
-        let registraties: String
+        let registraties: String?
         let ontvangen: String
         let contactUiterlijk: String
         let teLaat: Bool
@@ -85,6 +88,8 @@ struct MeldingenWebController: RouteCollection {
         let statussen: [Keuze]
         let zoekterm: String
         let isZoekresultaat: Bool
+        /// Sort links for a folder or state list (none on search results).
+        let sorteringen: [TerugmeldingenWebController.MapLink]
         let fouten: [VeldFout]
         let foutVelden: [String: String]
     }
@@ -96,15 +101,23 @@ struct MeldingenWebController: RouteCollection {
         // One state, chosen in the filter: the folders do not apply then.
         if let status = req.queryWaarde("status").flatMap(MeldingStatus.init(rawValue:)) {
             f.statussen = [status]
+            f.sortering = sortering(req)
             return try await toonLijst(req, g, map: nil, status: status, filter: f)
         }
         let map = req.queryWaarde("map").flatMap(Map.init(rawValue:)) ?? .nieuw
-        return try await toonLijst(req, g, map: map, filter: map.filter(g, vandaag: Dag(req.application.klok.nu()), pagina: pagina))
+        var filter = map.filter(g, vandaag: Dag(req.application.klok.nu()), pagina: pagina)
+        filter.sortering = sortering(req)
+        return try await toonLijst(req, g, map: map, filter: filter)
+    }
+
+    private func sortering(_ req: Request) -> MeldingService.Sortering {
+        req.queryWaarde("sortering").flatMap(MeldingService.Sortering.init(rawValue:)) ?? .ontvangen
     }
 
     struct ZoekInvoer: Content { var zoekterm: String? }
 
-    /// One field for a case number, a BSN or a name; a POST, so none of them lands in a URL or a log.
+    /// One field for a (part of a) case number, a BSN, or text in a name, address, place or the description;
+    /// a POST, so none of them lands in a URL or a log.
     func zoek(req: Request) async throws -> Response {
         let g = try medewerker(req)
         let t = Teksten.voor(req.taal)
@@ -112,12 +125,19 @@ struct MeldingenWebController: RouteCollection {
         var f = MeldingService.Werkvoorraad(paginagrootte: 100)
         var fout: String?
         let cijfers = term.replacingOccurrences(of: " ", with: "")
+        let zaakDeel = term.uppercased().replacingOccurrences(of: " ", with: "")
         if let z = Zaaknummer(term) {
             f.zaaknummer = z.description
-        } else if !cijfers.isEmpty, cijfers.allSatisfy({ $0.isASCII && $0.isNumber }) {
+        } else if cijfers.count == 9, cijfers.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            // Nine digits are a BSN meant; a mistyped one is said so, not searched as a case number.
             if BSN(cijfers) != nil { f.bsn = cijfers } else { fout = t["mfoZoekBsnOngeldig"] }
+        } else if zaakDeel.count >= 3, zaakDeel.count <= 15, zaakDeel.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }) || zaakDeel.hasPrefix("MFO") {
+            // A part of a case number: "000123", "2026-0001", "MFO-2026".
+            f.zaaknummerDeel = zaakDeel
+        } else if !cijfers.isEmpty, cijfers.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            fout = t["mfoZoekBsnOngeldig"]
         } else if term.count >= 2 && term.count <= BehandelLimieten.maxKort {
-            f.naam = term
+            f.tekst = term
         } else {
             fout = t["mfoZoekTeKort"]
         }
@@ -134,24 +154,33 @@ struct MeldingenWebController: RouteCollection {
         // Counts on the open folders; the closed one only grows.
         let geteld = Map.allCases.filter { $0 != .gesloten }
         let aantallen = Dictionary(uniqueKeysWithValues: zip(geteld, try await req.meldingen.aantallen(geteld.map { $0.filter(g, vandaag: Dag(req.application.klok.nu())) }, door: g)))
+        let zelfde = try await req.meldingen.zelfdePersoon(items.map(\.zaaknummer), door: g)
+        let gekozen = filter?.sortering ?? .ontvangen
+        func lijstLink(_ extra: String) -> String? {
+            map.map { "/meldingen?map=\($0.rawValue)\(extra)" } ?? status.map { "/meldingen?status=\($0.rawValue)\(extra)" }
+        }
         let inhoud = Lijst(
             mappen: Map.allCases.map { m in
                 TerugmeldingenWebController.MapLink(href: "/meldingen?map=\(m.rawValue)",
                                                     naam: (t[m.tekstSleutel] ?? m.rawValue) + (aantallen[m].map { " (\($0))" } ?? ""), actief: m == map)
             },
             rijen: items.map { s in
-                Rij(href: "/meldingen/\(s.zaaknummer)", zaaknummer: s.zaaknummer, naam: s.naam ?? t.tekst("mfoGewist"),
-                    melderType: t.naam("mfoMelderType", s.melderType), registraties: s.registraties.joined(separator: ", "),
+                Rij(href: "/meldingen/\(s.zaaknummer)", zaaknummer: s.zaaknummer, naam: s.naam ?? t.tekst("mfoGewist"), omschrijving: s.omschrijving,
+                    zelfdePersoon: (zelfde[s.zaaknummer] ?? []).prefix(3).map { Keuze(waarde: "/meldingen/\($0.zaaknummer)", naam: $0.zaaknummer) },
+                    melderType: t.naam("mfoMelderType", s.melderType), registraties: s.registraties.isEmpty ? nil : s.registraties.joined(separator: ", "),
                     ontvangen: Datumweergave.datum(s.ontvangenOp), contactUiterlijk: Datumweergave.datum(s.eersteContactUiterlijk),
                     teLaat: s.contactTermijnOverschreden, verzoekTeLaat: s.verzoekTermijnOverschreden, ongelezen: s.ongelezen,
                     status: t.naam("mfoStatus", s.status), behandelaar: s.behandelaar?.naam)
             },
             bladeren: Bladeren(totaal: totaal, pagina: filter?.pagina ?? 1, grootte: filter?.paginagrootte ?? 25,
-                               link: map.map { m in { "/meldingen?map=\(m.rawValue)&pagina=\($0)" } }
-                                   ?? status.map { s in { "/meldingen?status=\(s.rawValue)&pagina=\($0)" } }),
+                               link: lijstLink("").map { basis in { "\(basis)&sortering=\(gekozen.rawValue)&pagina=\($0)" } }),
             statussen: [Keuze(waarde: "", naam: t.tekst("mfoAlleStatussen"), gekozen: status == nil)]
                 + MeldingStatus.allCases.map { Keuze(waarde: $0.rawValue, naam: t.naam("mfoStatus", $0), gekozen: $0 == status) },
-            zoekterm: zoekterm, isZoekresultaat: map == nil && status == nil, fouten: fouten,
+            zoekterm: zoekterm, isZoekresultaat: map == nil && status == nil,
+            sorteringen: lijstLink("") == nil ? [] : MeldingService.Sortering.allCases.map { s in
+                TerugmeldingenWebController.MapLink(href: lijstLink("&sortering=\(s.rawValue)")!, naam: t.tekst("mfoSorteer_\(s.rawValue)"), actief: s == gekozen)
+            },
+            fouten: fouten,
             foutVelden: Dictionary(fouten.map { ($0.veld, $0.tekst) }, uniquingKeysWith: { a, _ in a }))
         return try await req.pagina("meldingen", titel: "werkvoorraad", inhoud: inhoud, status: fouten.isEmpty ? .ok : .badRequest)
     }

@@ -55,6 +55,24 @@ struct MeldingBehandelingWebTests {
             let fout = try await b.post("/meldingen/zoeken", ["zoekterm": "123456789"])
             #expect(fout.status == .badRequest && fout.tekst.contains("href=\"#zoekterm\"") && fout.tekst.contains("geen geldig BSN"))
             #expect(fout.tekst.contains("value=\"123456789\""))   // what was typed stays
+
+            // A part of the case number, a word from the description or the place, case-insensitive.
+            let deel = String(z.suffix(4))
+            #expect(try await b.post("/meldingen/zoeken", ["zoekterm": deel]).tekst.contains("href=\"/meldingen/\(z)\""))
+            #expect(try await b.post("/meldingen/zoeken", ["zoekterm": "OUD ADRES"]).tekst.contains("href=\"/meldingen/\(z)\""))
+            #expect(!(try await b.post("/meldingen/zoeken", ["zoekterm": "Maastricht"]).tekst.contains("href=\"/meldingen/\(z)\"")))
+            // The short description and the same-person hint in the list.
+            t.klok.zet(TestApp.standaardTijd.addingTimeInterval(60))   // received a minute later
+            let tweede = try await t.nieuweMelding()
+            let lijst = try await b.get("/meldingen?map=nieuw")
+            #expect(lijst.tekst.contains("<span class=\"omschrijving\">Mevrouw staat op een oud adres ingeschreven"))
+            #expect(lijst.tekst.contains("Meer meldingen van deze persoon: <a href=\"/meldingen/\(tweede.zaaknummer)\">"))
+            // Sorting: oldest first by default, newest first on request.
+            let nieuwste = try await b.get("/meldingen?map=nieuw&sortering=nieuwste").tekst
+            let oudste = try await b.get("/meldingen?map=nieuw&sortering=ontvangen").tekst
+            func eerst(_ html: String) -> Bool { html.range(of: "<td><a href=\"/meldingen/\(z)\">")!.lowerBound < html.range(of: "<td><a href=\"/meldingen/\(tweede.zaaknummer)\">")!.lowerBound }
+            #expect(eerst(oudste) && !eerst(nieuwste))
+            #expect(nieuwste.contains("aria-current=\"true\" class=\"actief\">Nieuwste eerst"))
         }
     }
 

@@ -161,6 +161,7 @@ extension MeldingSamenvattingDTO: APISchema {
     static let schemanaam = "MeldingSamenvatting"
     static var velden: [String: JSONSchema] { [
         "naam": .string(description: "Ontbreekt als de persoonsgegevens zijn gewist."),
+        "omschrijving": .string(description: "Het begin van wat volgens de melder fout is (hoogstens 120 tekens); ontbreekt als de persoonsgegevens zijn gewist."),
         ] }
 }
 

@@ -150,10 +150,13 @@ package struct MeldingSamenvattingDTO: Codable, Sendable {
     package let verzoekTermijnOverschreden: Bool
     /// Something new from the melder or a partner that no one at the meldpunt has opened yet.
     package let ongelezen: Bool
+    /// The start of the melder's description; nil once personal data is erased.
+    package let omschrijving: String?
     package let href: String
 
-    package init(zaaknummer: String, status: MeldingStatus, melderType: MelderType, naam: String?, registraties: [String], ontvangenOp: Date, eersteContactUiterlijk: Dag, eersteContactOp: Date?, contactTermijnOverschreden: Bool, behandelaar: MedewerkerVerwijzing?, rol: MeldpuntRol?, uitkomst: MeldingUitkomst?, verzoekTermijnOverschreden: Bool, ongelezen: Bool = false, href: String) {
+    package init(zaaknummer: String, status: MeldingStatus, melderType: MelderType, naam: String?, registraties: [String], ontvangenOp: Date, eersteContactUiterlijk: Dag, eersteContactOp: Date?, contactTermijnOverschreden: Bool, behandelaar: MedewerkerVerwijzing?, rol: MeldpuntRol?, uitkomst: MeldingUitkomst?, verzoekTermijnOverschreden: Bool, ongelezen: Bool = false, omschrijving: String? = nil, href: String) {
         self.ongelezen = ongelezen
+        self.omschrijving = omschrijving
         self.zaaknummer = zaaknummer
         self.status = status
         self.melderType = melderType

@@ -23,6 +23,12 @@ package struct Handelende: Sendable {
 /// Case handling by meldpunt staff. Every method checks the caller is the meldpunt, writes
 /// the timeline and the processing log, and answers with the case as staff see it.
 extension MeldingService {
+    /// Oldest received first (work in order of arrival), newest first, or the next deadline first:
+    /// the first contact while there was none, else the next step's date (cases without one last).
+    package enum Sortering: String, CaseIterable, Sendable {
+        case ontvangen, nieuwste, termijn
+    }
+
     package struct Werkvoorraad {
         package var statussen: [MeldingStatus] = []
         /// Only cases that are not closed.
@@ -33,7 +39,12 @@ extension MeldingService {
         package var contactUiterlijkTot: Dag?
         /// Exact case number, a part of a name (any case), or a BSN: search only, never from a URL.
         package var zaaknummer: String?
+        /// A part of a case number ("000123", "2026-0001").
+        package var zaaknummerDeel: String?
         package var naam: String?
+        /// A part of a name, address, place, organisation or the description (any case).
+        package var tekst: String?
+        package var sortering: Sortering = .ontvangen
         package var bsn: String?
         /// Cases with an open request past its agreed deadline.
         package var verzoekTermijnOverschreden: Bool?
@@ -102,10 +113,17 @@ extension MeldingService {
         if f.alleenOpen { q = q.filter(\.$status != .gesloten) }
         if let b = f.behandelaar { q = q.filter(\.$behandelaar.$id == b) }
         if let z = f.zaaknummer { q = q.filter(\.$zaaknummer == (Zaaknummer(z)?.description ?? z)) }
-        if f.naam != nil || f.bsn != nil {
+        if let deel = f.zaaknummerDeel {
+            q = q.filter(.custom(SQLQueryString("zaaknummer LIKE \(bind: "%" + Self.likeLetterlijk(deel.uppercased()) + "%") ESCAPE '!'")))
+        }
+        if f.naam != nil || f.bsn != nil || f.tekst != nil {
             var p = MeldingPersoonsgegevens.query(on: db)
             // A part of the name, taken literally: % and _ are text here, not wildcards.
             if let naam = f.naam { p = p.filter(.custom(SQLQueryString("zoeknaam LIKE \(bind: "%" + Self.likeLetterlijk(naam.lowercased()) + "%") ESCAPE '!'"))) }
+            if let tekst = f.tekst {
+                let patroon = "%" + Self.likeLetterlijk(tekst.lowercased()) + "%"
+                p = p.filter(.custom(SQLQueryString("(zoeknaam LIKE \(bind: patroon) ESCAPE '!' OR zoektekst LIKE \(bind: patroon) ESCAPE '!')")))
+            }
             if let bsn = f.bsn { p = p.filter(\.$bsn == bsn) }
             q = q.filter(\.$id ~~ (try await p.field(\.$id).limit(500).all()).compactMap(\.id))
         }
@@ -138,8 +156,13 @@ extension MeldingService {
 
     /// Continues the werkvoorraad: the rows of one page.
     private func rijen(_ q: QueryBuilder<Melding>, _ f: Werkvoorraad, totaal: Int, verzoekTeLaat: Set<UUID>, door: Handelende) async throws -> (items: [MeldingSamenvattingDTO], totaal: Int) {
-        let nieuwsteEerst = f.statussen == [.gesloten]
+        let nieuwsteEerst = f.statussen == [.gesloten] || f.sortering == .nieuwste
         let richting: DatabaseQuery.Sort.Direction = nieuwsteEerst ? .descending : .ascending
+        var q = q
+        if f.sortering == .termijn {
+            // Dates are stored as YYYY-MM-DD, so they sort as text on both databases.
+            q = q.sort(.custom(SQLRaw("CASE WHEN eerste_contact_op IS NULL AND status <> 'gesloten' THEN eerste_contact_uiterlijk ELSE COALESCE(volgende_stap_op, '9999-12-31') END ASC")))
+        }
         let rijen = try await q.sort(\.$ontvangenOp, richting).sort(\.$id, richting).with(\.$behandelaar)
             .range(((f.pagina - 1) * f.paginagrootte)..<(f.pagina * f.paginagrootte)).all()
         let personen = try await persoonsgegevens(rijen.compactMap(\.id))
@@ -153,7 +176,8 @@ extension MeldingService {
                 registraties: Self.registraties(m), ontvangenOp: m.ontvangenOp, eersteContactUiterlijk: m.eersteContactUiterlijk,
                 eersteContactOp: m.eersteContactOp, contactTermijnOverschreden: contactTermijnOverschreden(m),
                 behandelaar: m.behandelaar.map(Self.verwijzing), rol: m.rol, uitkomst: m.uitkomst,
-                verzoekTermijnOverschreden: verzoekTeLaat.contains(m.id!), ongelezen: m.ongelezen, href: "/api/v1/meldingen/\(m.zaaknummer)")
+                verzoekTermijnOverschreden: verzoekTeLaat.contains(m.id!), ongelezen: m.ongelezen,
+                omschrijving: personen[m.id!].flatMap(Self.korteOmschrijving), href: "/api/v1/meldingen/\(m.zaaknummer)")
         }, totaal)
     }
 
@@ -202,6 +226,13 @@ extension MeldingService {
 
     package func betrokkene(_ p: MeldingPersoonsgegevens?) -> String? {
         p?.bsn.map { pseudoniemen.pseudoniem("bsn:" + $0) }
+    }
+
+    /// The start of what is wrong, as the melder wrote it: one line in a list.
+    package static func korteOmschrijving(_ p: MeldingPersoonsgegevens) -> String? {
+        guard let tekst = (try? JSONDecoder().decode(MeldingInvoer.self, from: Data(p.inhoud.utf8)))?.watIsFout?
+            .split(whereSeparator: \.isNewline).joined(separator: " ").trimmingCharacters(in: .whitespaces), !tekst.isEmpty else { return nil }
+        return tekst.count <= 120 ? tekst : String(tekst.prefix(119)) + "…"
     }
 
     package static func weergavenaam(_ p: MeldingPersoonsgegevens) -> String {

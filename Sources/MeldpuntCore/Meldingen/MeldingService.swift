@@ -125,6 +125,7 @@ package struct MeldingService {
                     p.bsn = bsn
                     p.naam = verzoek.melder?.naam ?? ""
                     p.zoeknaam = MeldingPersoonsgegevens.zoeknaam(verzoek, naam: p.naam)
+                    p.zoektekst = MeldingPersoonsgegevens.zoektekst(verzoek)
                     try await p.create(on: tx)
 
                     for (b, hash, grootte) in bijlagen {

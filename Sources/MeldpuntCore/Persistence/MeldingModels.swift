@@ -62,6 +62,8 @@ package final class MeldingPersoonsgegevens: Model, @unchecked Sendable {
     @Field(key: "naam") package var naam: String
     /// Names of the melder and the person represented, lower case, for searching.
     @OptionalField(key: "zoeknaam") package var zoeknaam: String?
+    /// Names, address, place, organisations and description, lower case, for free-text search.
+    @OptionalField(key: "zoektekst") package var zoektekst: String?
 
     package init() {}
 }
@@ -122,6 +124,13 @@ package final class MeldingBijlage: Model, @unchecked Sendable {
 }
 
 extension MeldingPersoonsgegevens {
+    package static func zoektekst(_ v: MeldingInvoer) -> String {
+        let personen = [v.melder, v.vertegenwoordigde].compactMap { $0 }.flatMap { [$0.naam, $0.adres, $0.postcode, $0.woonplaats, $0.email] }
+        let delen: [String?] = personen + [v.organisatieNaam, v.kvkNummer, v.watIsFout, v.watMoetHetZijn, v.andereRegistratie]
+            + (v.betrokkenOrganisaties ?? []).map { $0 } + (v.gevolgen ?? []).flatMap { [$0.organisatie, $0.omschrijving] }
+        return delen.compactMap { $0?.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() }.filter { !$0.isEmpty }.joined(separator: " | ")
+    }
+
     package static func zoeknaam(_ v: MeldingInvoer, naam: String) -> String {
         ([naam, v.vertegenwoordigde?.naam ?? "", v.organisatieNaam ?? ""]).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
             .filter { !$0.isEmpty }.joined(separator: " | ")

@@ -20,10 +20,11 @@ package struct CreateMeldingBehandeling: AsyncMigration {
         let sql = database as! any SQLDatabase
         try await sql.create(index: "idx_meldingen_behandelaar").on(Melding.schema).column("behandelaar_id").column("status").run()
         // Cases filed before this step get their search names from what was sent.
-        for p in try await MeldingPersoonsgegevens.query(on: database).all() {
+        // Only the columns that exist at this step: later steps add more to the model.
+        for p in try await MeldingPersoonsgegevens.query(on: database).field(\.$id).field(\.$inhoud).field(\.$naam).all() {
             let verzoek = try? JSONDecoder().decode(MeldingInvoer.self, from: Data(p.inhoud.utf8))
-            p.zoeknaam = MeldingPersoonsgegevens.zoeknaam(verzoek ?? MeldingInvoer(), naam: p.naam)
-            try await p.save(on: database)
+            try await MeldingPersoonsgegevens.query(on: database).filter(\.$id == p.requireID())
+                .set(\.$zoeknaam, to: MeldingPersoonsgegevens.zoeknaam(verzoek ?? MeldingInvoer(), naam: p.naam)).update()
         }
     }
 

@@ -23,5 +23,6 @@ package enum Migraties {
         CreateSignalen(),
         CreatePartnerEvaluaties(),
         CreateZelfdePersoonIndexen(),
+        AddMeldingZoektekst(),
     ]
 }

@@ -1,0 +1,22 @@
+import FluentKit
+import Foundation
+import MeldpuntDomain
+
+/// Free-text search on the werkvoorraad ("Utrecht", "toeslag"): names, address, place, organisations
+/// and the description, lower case, in one column beside the personal data it comes from.
+package struct AddMeldingZoektekst: AsyncMigration {
+    package init() {}
+
+    package func prepare(on database: any Database) async throws {
+        try await database.schema(MeldingPersoonsgegevens.schema).field("zoektekst", .string).update()
+        for p in try await MeldingPersoonsgegevens.query(on: database).field(\.$id).field(\.$inhoud).all() {
+            let verzoek = (try? JSONDecoder().decode(MeldingInvoer.self, from: Data(p.inhoud.utf8))) ?? MeldingInvoer()
+            try await MeldingPersoonsgegevens.query(on: database).filter(\.$id == p.requireID())
+                .set(\.$zoektekst, to: MeldingPersoonsgegevens.zoektekst(verzoek)).update()
+        }
+    }
+
+    package func revert(on database: any Database) async throws {
+        try await database.schema(MeldingPersoonsgegevens.schema).deleteField("zoektekst").update()
+    }
+}
