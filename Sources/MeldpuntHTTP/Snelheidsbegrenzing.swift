@@ -36,7 +36,8 @@ package final class Snelheidsbegrenzer: Sendable {
     /// Requests per minute per door, where not the default.
     package let perMinuut: [String: Int]
 
-    package static let standaard = ["inloggen": 10, "melden": 10, "status": 60, "publiekeApi": 300]
+    /// Sending a melding: 10 a minute; moving between the form's pages (nothing is stored): 60.
+    package static let standaard = ["inloggen": 10, "melden": 10, "meldenStap": 60, "status": 60, "publiekeApi": 300]
 
     package init(aan: Bool, perMinuut: [String: Int] = [:]) {
         self.ingeschakeld = Mutex(aan)
@@ -52,6 +53,7 @@ package final class Snelheidsbegrenzer: Sendable {
     package func regel(_ method: HTTPMethod, _ pad: String) -> Regel? {
         let naam: String? = switch (method, pad) {
         case (.POST, _) where pad == "/inloggen" || pad.hasPrefix("/inloggen/"): "inloggen"
+        case (.POST, "/melden/stap"): "meldenStap"
         case (.POST, _) where pad.hasPrefix("/melden"): "melden"
         case (_, _) where pad.hasPrefix("/status/"): "status"
         case (.GET, "/api/v1/gemeenten"), (.GET, "/api/v1/registraties"), (.GET, "/api/v1/termijnen"), (.GET, "/api/v1/openapi.json"):

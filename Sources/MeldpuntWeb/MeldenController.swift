@@ -11,6 +11,8 @@ struct MeldenController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("melden", use: scope)
         routes.post("melden", use: scopeBeantwoord)
+        // Moving between the pages, and sending: two doors, so sending can be limited more strictly.
+        routes.upload("melden", "stap", max: BijlageRegels.maxUploadBody, rollen: [], use: formulier)
         routes.upload("melden", "formulier", max: BijlageRegels.maxUploadBody, rollen: [], use: formulier)
         routes.get("melden", "ontvangen", use: ontvangen)
     }
@@ -30,7 +32,7 @@ struct MeldenController: RouteCollection {
 
     private func toonScope(_ req: Request, registratie: String, alBenaderd: String, bezwaar: String, fouten: [VeldFout]) async throws -> Response {
         try await req.pagina("melden-scope", titel: "melden", inhoud: ScopePagina(
-            registraties: Registratie.alle.map { Keuze(waarde: $0.code, naam: "\($0.naam) (\($0.code))", gekozen: $0.code == registratie) },
+            registraties: Self.registraties(voor: .bedrijf).map { Keuze(waarde: $0.code, naam: Self.registratieNaam($0, Teksten.voor(req.taal)), gekozen: $0.code == registratie) },
             registratie: registratie, alBenaderd: alBenaderd, bezwaar: bezwaar, fouten: fouten,
             foutVelden: Dictionary(fouten.map { ($0.veld, $0.tekst) }, uniquingKeysWith: { a, _ in a })),
             status: fouten.isEmpty ? .ok : .badRequest)
@@ -63,7 +65,7 @@ struct MeldenController: RouteCollection {
         }
         let reden = (s.redenNietBenaderd ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if s.alBenaderd == "nee" && (s.stap != "reden" || reden.isEmpty) {
-            let bronhouder = Registratie.met(code: registratie)?.bronhouder ?? ""
+            let bronhouder = Registratie.met(code: registratie).map { t["registratieWaar_\($0.code)"] ?? $0.bronhouder } ?? ""
             return try await req.pagina("melden-eerst-zelf", titel: "eerstZelfTitel", inhoud: EerstZelf(
                 registratie: registratie, bronhouder: bronhouder, reden: reden,
                 fout: s.stap == "reden" ? t["redenVerplicht"] : nil),
@@ -73,12 +75,43 @@ struct MeldenController: RouteCollection {
         formulier.organisatieAlBenaderd = s.alBenaderd == "ja" ? "ja" : "nee"
         formulier.redenNietBenaderd = reden
         formulier.registraties = registratie.isEmpty ? [] : [registratie]
-        return try await toonFormulier(req, formulier, fouten: [])
+        return try await toonStap(req, .wie, formulier)
     }
 
-    // MARK: The form
+    // MARK: The form, one topic per page
 
-    /// What the form holds; round-trips through the page so nothing typed is lost.
+    /// The form's pages in order. Everything typed travels along in hidden fields, so nothing is
+    /// stored before the melder sends it; each page is checked before the next one opens.
+    enum Stap: String, CaseIterable, Sendable {
+        case wie, over, wat, gevolgen, contact, bijlagen, controle
+
+        /// "Over" (the business, organisation or person reported for) is not asked of a citizen.
+        func geldt(_ type: MelderType?) -> Bool { self != .over || (type != nil && type != .burger) }
+
+        /// The form's fields shown on this page (all others are carried hidden).
+        var velden: Set<String> {
+            switch self {
+            case .wie: ["melderType"]
+            case .over: ["organisatieNaam", "kvkNummer", "vertegenwoordigdeNaam", "vertegenwoordigdeBsn", "toestemmingVertegenwoordigde"]
+            case .wat: ["registraties", "andereRegistratie", "betrokkenOrganisaties", "watIsFout", "watMoetHetZijn", "sinds"]
+            case .gevolgen: ["gevolgSoort", "gevolgOrganisatie", "gevolgDatum", "gevolgOmschrijving"]
+            case .contact: ["naam", "email", "telefoon", "adres", "postcode", "woonplaats", "bsn", "voorkeurKanaal"]
+            case .bijlagen: []
+            case .controle: ["toestemming"]
+            }
+        }
+
+        /// The page a field's error belongs on (by the field's id on the page).
+        static func van(foutVeld id: String) -> Stap {
+            if id.hasPrefix("gevolg") { return .gevolgen }
+            if id.hasPrefix("registratie") { return .wat }
+            if id == "melderTypeburger" { return .wie }
+            if id == "bijlage" { return .bijlagen }
+            return allCases.first { $0.velden.contains(id) } ?? .wie
+        }
+    }
+
+    /// What the form holds; round-trips through the pages so nothing typed is lost.
     struct Formulier: Content {
         var organisatieAlBenaderd: String?
         var redenNietBenaderd: String?
@@ -94,10 +127,11 @@ struct MeldenController: RouteCollection {
         var watIsFout: String?
         var watMoetHetZijn: String?
         var sinds: String?
-        var gevolgSoort: String?
-        var gevolgOrganisatie: String?
-        var gevolgDatum: String?
-        var gevolgOmschrijving: String?
+        /// Several consequences: the i-th of each list belong together.
+        var gevolgSoort: [String]?
+        var gevolgOrganisatie: [String]?
+        var gevolgDatum: [String]?
+        var gevolgOmschrijving: [String]?
         var naam: String?
         var email: String?
         var telefoon: String?
@@ -112,40 +146,199 @@ struct MeldenController: RouteCollection {
         var bijlage: [File]?
         /// Single use: a form sent twice (a refresh, the back button) files one melding.
         var formulierToken: String?
+        /// The page this was sent from, and what the melder chose there: "verder", "terug",
+        /// "gevolg" (one more consequence), "versturen", or a page's name to change it from the check page.
+        var stap: String?
+        var actie: String?
+        /// Came to this page from the check page: "verder" goes back there.
+        var vanControle: String?
     }
 
-    struct FormulierPagina: Encodable, Sendable {
+    /// A page of the form as shown.
+    struct StapPagina: Encodable, Sendable {
+        let stap: String
+        let nummer: Int
+        let aantal: Int
+        let titel: String
         let f: Formulier
+        /// Every field not on this page, as name and value.
+        let verborgen: [Keuze]
         let melderTypes: [Keuze]
         let registraties: [Keuze]
-        let gevolgSoorten: [Keuze]
+        let gevolgen: [GevolgRij]
+        let kanGevolgToevoegen: Bool
         let kanalen: [Keuze]
         let bijlagen: [BijlageWeergave]
+        let isBedrijf: Bool
+        let isVoorIemandAnders: Bool
+        let vraagBsn: Bool
+        let secties: [Sectie]
         let toestemmingTekst: String
         let toestemmingVersie: String
         let fouten: [VeldFout]
         let foutVelden: [String: String]
+        let vanControle: Bool
+        let knop: String
+    }
+
+    struct GevolgRij: Encodable, Sendable {
+        let nummer: Int
+        let soorten: [Keuze]
+        let organisatie: String
+        let datum: String
+        let omschrijving: String
+        let soortFout: String?
+        let organisatieFout: String?
+        let datumFout: String?
+        let omschrijvingFout: String?
+    }
+
+    /// A part of the check page: what was filled in on one page, with a button to change it.
+    struct Sectie: Encodable, Sendable {
+        let stap: String
+        let titel: String
+        let regels: [MeldingPagina.Regel]
     }
 
     struct BijlageWeergave: Encodable, Sendable { let ref: String; let naam: String }
 
-    private func toonFormulier(_ req: Request, _ f: Formulier, fouten: [VeldFout], bijlagen: [BijlageWeergave] = []) async throws -> Response {
-        let t = Teksten.voor(req.taal)
-        var zonderBestanden = f
-        zonderBestanden.bijlage = nil
-        if (zonderBestanden.formulierToken ?? "").count != 43 { zonderBestanden.formulierToken = Sleutels.willekeurig(32) }
-        return try await req.pagina("melden-formulier", titel: "melden", inhoud: FormulierPagina(
-            f: zonderBestanden,
-            melderTypes: MelderType.allCases.map { Keuze(waarde: $0.rawValue, naam: t.tekst("melderType_\($0.rawValue)"), gekozen: f.melderType == $0.rawValue) },
-            registraties: Registratie.alle.map { r in Keuze(waarde: r.code, naam: "\(r.naam) (\(r.code))", gekozen: (f.registraties ?? []).contains(r.code)) },
-            gevolgSoorten: GevolgSoort.allCases.map { Keuze(waarde: $0.rawValue, naam: t.tekst("gevolg_\($0.rawValue)"), gekozen: f.gevolgSoort == $0.rawValue) },
-            kanalen: Contactkanaal.allCases.map { Keuze(waarde: $0.rawValue, naam: t.tekst("kanaal_\($0.rawValue)"), gekozen: (f.voorkeurKanaal ?? "email") == $0.rawValue) },
-            bijlagen: bijlagen, toestemmingTekst: t.tekst("toestemmingTekst"), toestemmingVersie: Toestemmingstekst.versie,
-            fouten: fouten, foutVelden: Dictionary(fouten.map { ($0.veld, $0.tekst) }, uniquingKeysWith: { a, _ in a })),
-            status: fouten.isEmpty ? .ok : .badRequest)
+    static let maxGevolgen = 5
+
+    /// The registrations a melder of this kind is offered, in words they know.
+    static func registraties(voor type: MelderType?) -> [Registratie] {
+        let burger = ["BRP", "BRI", "BRV", "BRK", "BAG", "WOZ"]
+        switch type {
+        case .burger, nil: return burger.compactMap { Registratie.met(code: $0) }
+        case .bedrijf: return (burger + ["HR"]).compactMap { Registratie.met(code: $0) }
+        case .organisatie, .intermediair: return Registratie.alle
+        }
     }
 
-    struct Ontvangen: Encodable, Sendable { let zaaknummer: String; let link: String; let pad: String }
+    static func registratieNaam(_ r: Registratie, _ t: [String: String]) -> String {
+        t["registratieB1_\(r.code)"] ?? "\(r.naam) (\(r.code))"
+    }
+
+    private func toonStap(_ req: Request, _ stap: Stap, _ f: Formulier, fouten: [VeldFout] = [], bijlagen: [BijlageWeergave] = []) async throws -> Response {
+        let t = Teksten.voor(req.taal)
+        var f = f
+        f.bijlage = nil
+        if (f.formulierToken ?? "").count != 43 { f.formulierToken = Sleutels.willekeurig(32) }
+        f.bijlageRefs = bijlagen.map(\.ref)
+        let type = f.melderType.flatMap(MelderType.init(rawValue:))
+        let stappen = Stap.allCases.filter { $0.geldt(type) }
+        let nummer = (stappen.firstIndex(of: stap) ?? 0) + 1
+        let foutVelden = Dictionary(fouten.map { ($0.veld, $0.tekst) }, uniquingKeysWith: { a, _ in a })
+        let gevuld = Self.gevolgen(f).count
+        let rijen = max(1, min(Self.maxGevolgen, gevuld + (f.actie == "gevolg" ? 1 : 0)))
+        let gevolgen = (0..<rijen).map { i in
+            GevolgRij(nummer: i + 1,
+                      soorten: [Keuze(waarde: "", naam: t.tekst("kiesGevolg"), gekozen: Self.element(f.gevolgSoort, i).isEmpty)]
+                        + GevolgSoort.allCases.map { Keuze(waarde: $0.rawValue, naam: t.tekst("gevolg_\($0.rawValue)"), gekozen: Self.element(f.gevolgSoort, i) == $0.rawValue) },
+                      organisatie: Self.element(f.gevolgOrganisatie, i), datum: Self.element(f.gevolgDatum, i), omschrijving: Self.element(f.gevolgOmschrijving, i),
+                      soortFout: foutVelden["gevolgSoort\(i + 1)"], organisatieFout: foutVelden["gevolgOrganisatie\(i + 1)"],
+                      datumFout: foutVelden["gevolgDatum\(i + 1)"], omschrijvingFout: foutVelden["gevolgOmschrijving\(i + 1)"])
+        }
+        let pagina = StapPagina(
+            stap: stap.rawValue, nummer: nummer, aantal: stappen.count, titel: t.tekst("meldStap_\(stap.rawValue)"), f: f,
+            verborgen: Self.verborgen(f, behalve: stap),
+            melderTypes: MelderType.allCases.map { Keuze(waarde: $0.rawValue, naam: t.tekst("melderType_\($0.rawValue)"), gekozen: f.melderType == $0.rawValue) },
+            registraties: Self.registraties(voor: type).map { r in Keuze(waarde: r.code, naam: Self.registratieNaam(r, t), gekozen: (f.registraties ?? []).contains(r.code)) },
+            gevolgen: gevolgen, kanGevolgToevoegen: rijen < Self.maxGevolgen,
+            kanalen: Contactkanaal.allCases.map { Keuze(waarde: $0.rawValue, naam: t.tekst("kanaal_\($0.rawValue)"), gekozen: (f.voorkeurKanaal ?? "email") == $0.rawValue) },
+            bijlagen: bijlagen, isBedrijf: type == .bedrijf, isVoorIemandAnders: type == .intermediair, vraagBsn: type == .burger || type == nil,
+            secties: stap == .controle ? Self.secties(f, type, bijlagen, t, req.taal) : [],
+            toestemmingTekst: t.tekst("toestemmingTekst"), toestemmingVersie: Toestemmingstekst.versie,
+            fouten: fouten, foutVelden: foutVelden,
+            vanControle: f.vanControle == "ja" && stap != .controle,
+            knop: t.tekst(stap == .controle ? "meldingVersturen" : f.vanControle == "ja" ? "terugNaarControle" : "verder"))
+        return try await req.pagina("melden-stap", titel: "\(t.tekst("melden")): \(pagina.titel)", inhoud: pagina, status: fouten.isEmpty ? .ok : .badRequest)
+    }
+
+    private static func element(_ lijst: [String]?, _ i: Int) -> String {
+        guard let lijst, i < lijst.count else { return "" }
+        return lijst[i]
+    }
+
+    /// The consequences filled in (a row left wholly empty is no consequence).
+    static func gevolgen(_ f: Formulier) -> [MeldingInvoer.Gevolg] {
+        let n = max(f.gevolgSoort?.count ?? 0, f.gevolgOrganisatie?.count ?? 0, f.gevolgDatum?.count ?? 0, f.gevolgOmschrijving?.count ?? 0)
+        return (0..<min(n, maxGevolgen)).compactMap { i in
+            let delen = [element(f.gevolgSoort, i), element(f.gevolgOrganisatie, i), element(f.gevolgDatum, i), element(f.gevolgOmschrijving, i)]
+                .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            guard delen.contains(where: { !$0.isEmpty }) else { return nil }
+            return .init(soort: delen[0].isEmpty ? nil : delen[0], organisatie: delen[1].isEmpty ? nil : delen[1],
+                         omschrijving: delen[3].isEmpty ? nil : delen[3], uiterlijkeDatum: delen[2].isEmpty ? nil : delen[2])
+        }
+    }
+
+    /// The fields of other pages as hidden name–value pairs, lists with `[]`, empty consequence rows left out.
+    static func verborgen(_ f: Formulier, behalve stap: Stap) -> [Keuze] {
+        var r: [Keuze] = []
+        let nooit: Set<String> = ["bijlage", "stap", "actie", "vanControle", "bijlageRefs"]
+        var g = f
+        let gevolgen = gevolgen(f)
+        g.gevolgSoort = gevolgen.map { $0.soort ?? "" }
+        g.gevolgOrganisatie = gevolgen.map { $0.organisatie ?? "" }
+        g.gevolgDatum = gevolgen.map { $0.uiterlijkeDatum ?? "" }
+        g.gevolgOmschrijving = gevolgen.map { $0.omschrijving ?? "" }
+        for kind in Mirror(reflecting: g).children {
+            guard let naam = kind.label, !nooit.contains(naam), !stap.velden.contains(naam) else { continue }
+            if let w = kind.value as? String?, let w { r.append(Keuze(waarde: w, naam: naam)) }
+            if let l = kind.value as? [String]?, let l { r += l.map { Keuze(waarde: $0, naam: naam + "[]") } }
+        }
+        return r
+    }
+
+    /// The check page's parts, in words (never codes).
+    static func secties(_ f: Formulier, _ type: MelderType?, _ bijlagen: [BijlageWeergave], _ t: [String: String], _ taal: Taal) -> [Sectie] {
+        func r(_ sleutel: String, _ waarde: String?) -> MeldingPagina.Regel? {
+            guard let w = waarde?.trimmingCharacters(in: .whitespacesAndNewlines), !w.isEmpty else { return nil }
+            return MeldingPagina.Regel(label: t.tekst(sleutel), waarde: w)
+        }
+        func datum(_ s: String?) -> String? { s.flatMap { Dag($0) }.map { Datumweergave.voluit($0, taal) } ?? s }
+        var s = [Sectie(stap: Stap.wie.rawValue, titel: t.tekst("meldStap_wie"), regels: [r("wieMeldt", type.map { t.tekst("melderType_\($0.rawValue)") })].compactMap { $0 })]
+        if Stap.over.geldt(type) {
+            s.append(Sectie(stap: Stap.over.rawValue, titel: t.tekst("meldStap_over"), regels: [
+                r("organisatieNaam", f.organisatieNaam), type == .bedrijf ? r("kvkNummer", f.kvkNummer) : nil,
+                type == .intermediair ? r("vertegenwoordigdeNaam", f.vertegenwoordigdeNaam) : nil,
+                type == .intermediair ? r("vertegenwoordigdeBsn", f.vertegenwoordigdeBsn) : nil,
+                type == .intermediair ? r("toestemmingVertegenwoordigdeKort", f.toestemmingVertegenwoordigde == "ja" ? t.tekst("ja") : t.tekst("nee")) : nil,
+            ].compactMap { $0 }))
+        }
+        let gekozen = (f.registraties ?? []).compactMap { Registratie.met(code: $0) }.map { registratieNaam($0, t) }
+        s.append(Sectie(stap: Stap.wat.rawValue, titel: t.tekst("meldStap_wat"), regels: [
+            r("registraties", (gekozen + [f.andereRegistratie ?? ""].filter { !$0.isEmpty }).joined(separator: ", ")),
+            r("watIsFout", f.watIsFout), r("watMoetHetZijn", f.watMoetHetZijn), r("sinds", datum(f.sinds)), r("betrokkenOrganisaties", f.betrokkenOrganisaties),
+        ].compactMap { $0 }))
+        let gevolgen = gevolgen(f).map { g in
+            [g.soort.map { t.tekst("gevolg_\($0)") }, g.organisatie, datum(g.uiterlijkeDatum).map { "\(t.tekst("statusVoor")) \($0)" }, g.omschrijving]
+                .compactMap { $0 }.joined(separator: " · ")
+        }
+        s.append(Sectie(stap: Stap.gevolgen.rawValue, titel: t.tekst("meldStap_gevolgen"),
+                        regels: gevolgen.isEmpty ? [MeldingPagina.Regel(label: t.tekst("gevolgenTitel"), waarde: t.tekst("geenGevolgen"))]
+                            : gevolgen.enumerated().map { MeldingPagina.Regel(label: "\(t.tekst("gevolg")) \($0.offset + 1)", waarde: $0.element) }))
+        s.append(Sectie(stap: Stap.contact.rawValue, titel: t.tekst("meldStap_contact"), regels: [
+            r("naam", f.naam), r("email", f.email), r("telefoon", f.telefoon), r("adres", [f.adres, f.postcode, f.woonplaats].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")),
+            r("bsnOptioneel", f.bsn), r("voorkeurKanaal", f.voorkeurKanaal.map { t.tekst("kanaal_\($0)") }),
+        ].compactMap { $0 }))
+        s.append(Sectie(stap: Stap.bijlagen.rawValue, titel: t.tekst("meldStap_bijlagen"),
+                        regels: [MeldingPagina.Regel(label: t.tekst("bijlagen"), waarde: bijlagen.isEmpty ? t.tekst("geenBijlagen") : bijlagen.map(\.naam).joined(separator: ", "))]))
+        return s
+    }
+
+    struct Ontvangen: Encodable, Sendable {
+        let zaaknummer: String
+        let link: String
+        let pad: String
+        let contactUiterlijk: String
+        let perMail: Bool
+    }
+
+    /// What the confirmation page needs, sealed in a cookie for that one page.
+    struct Bevestiging: Codable, Sendable {
+        let ontvangen: MeldingService.Ontvangen
+        let perMail: Bool
+    }
 
     func formulier(req: Request) async throws -> Response {
         var f = try req.content.decode(Formulier.self)
@@ -175,16 +368,21 @@ struct MeldenController: RouteCollection {
             bijlagen.append((BijlageWeergave(ref: ref, naam: naam), .init(bestandsnaam: naam, mimeType: soort.rawValue, bijlageData: data.base64EncodedString())))
         }
         f.bijlageRefs = bijlagen.map(\.0.ref)
+        let weergave = bijlagen.map(\.0)
 
         var v = MeldingInvoer()
         // Mail about the melding in the language the melder used the form in.
         v.taal = req.taal.rawValue
         v.melderType = leeg(f.melderType)
+        let type = f.melderType.flatMap(MelderType.init(rawValue:))
         v.melder = .init(naam: leeg(f.naam), email: leeg(f.email), telefoon: leeg(f.telefoon), adres: leeg(f.adres), postcode: leeg(f.postcode),
-                         woonplaats: leeg(f.woonplaats), bsn: leeg(f.bsn)?.replacingOccurrences(of: " ", with: ""))
-        v.organisatieNaam = leeg(f.organisatieNaam)
-        v.kvkNummer = leeg(f.kvkNummer)
-        if f.melderType == MelderType.intermediair.rawValue {
+                         woonplaats: leeg(f.woonplaats), bsn: type == .burger || type == nil ? leeg(f.bsn)?.replacingOccurrences(of: " ", with: "") : nil)
+        // Only what applies to who reports: a citizen's form never sends business fields.
+        if type != .burger {
+            v.organisatieNaam = leeg(f.organisatieNaam)
+            v.kvkNummer = type == .bedrijf ? leeg(f.kvkNummer) : nil
+        }
+        if type == .intermediair {
             v.vertegenwoordigde = .init(naam: leeg(f.vertegenwoordigdeNaam), bsn: leeg(f.vertegenwoordigdeBsn)?.replacingOccurrences(of: " ", with: ""))
             v.toestemmingVertegenwoordigde = f.toestemmingVertegenwoordigde == "ja"
         }
@@ -197,12 +395,50 @@ struct MeldenController: RouteCollection {
         v.watIsFout = leeg(f.watIsFout)
         v.watMoetHetZijn = leeg(f.watMoetHetZijn)
         v.sinds = leeg(f.sinds)
-        if let soort = leeg(f.gevolgSoort) {
-            v.gevolgen = [.init(soort: soort, organisatie: leeg(f.gevolgOrganisatie), omschrijving: leeg(f.gevolgOmschrijving), uiterlijkeDatum: leeg(f.gevolgDatum))]
-        }
+        let gevolgen = Self.gevolgen(f)
+        v.gevolgen = gevolgen.isEmpty ? nil : gevolgen
         v.voorkeurKanaal = leeg(f.voorkeurKanaal)
         v.bijlagen = bijlagen.map(\.1)
         v.toestemming = .init(gegeven: f.toestemming == "ja", tekstVersie: Toestemmingstekst.versie)
+
+        func veldFouten(_ lijst: [OngeldigeParameter]) -> [VeldFout] {
+            lijst.map {
+                let id = Self.veldId($0.name)
+                // A consequence's field is named with its row: "Gevolg 2: Wat gebeurt er?".
+                if id.hasPrefix("gevolg"), let n = id.last, n.isNumber {
+                    return VeldFout(veld: id, label: "\(t.tekst("gevolg")) \(n): \(t[String(id.dropLast())] ?? "")", tekst: $0.reden(req.taal))
+                }
+                return VeldFout(veld: id, label: t[Self.labels[id] ?? id] ?? t.tekst("melden"), tekst: $0.reden(req.taal))
+            }
+        }
+        let stappen = Stap.allCases.filter { $0.geldt(type) }
+        // Without a page (an old bookmark or a script): the whole form at once, as the check page does.
+        let versturen = req.url.path == "/melden/formulier"
+        let stap = versturen ? .controle : f.stap.flatMap(Stap.init(rawValue:)) ?? .controle
+        let actie = versturen ? "versturen" : f.actie == "versturen" ? "controle" : f.actie ?? "verder"
+
+        if stap != .controle || actie != "versturen" {
+            // Going back, adding a consequence row or changing from the check page: no checks.
+            if actie == "terug" {
+                let vorige = stappen.last { $0.rawValue != stap.rawValue && (stappen.firstIndex(of: $0) ?? 0) < (stappen.firstIndex(of: stap) ?? 0) } ?? .wie
+                return try await toonStap(req, vorige, f, bijlagen: weergave)
+            }
+            if actie == "gevolg" { return try await toonStap(req, .gevolgen, f, bijlagen: weergave) }
+            if let naar = Stap(rawValue: actie), stap == .controle {
+                f.vanControle = "ja"
+                return try await toonStap(req, naar, f, bijlagen: weergave)
+            }
+            // Onward: this page's problems all at once, or the next page.
+            var hier = fouten
+            if stap != .controle {
+                let alle = (try? valideerMelding(v, vandaag: Dag(req.application.klok.nu()))) ?? []
+                hier += veldFouten(alle).filter { Stap.van(foutVeld: $0.veld) == stap }
+            }
+            guard hier.isEmpty else { return try await toonStap(req, stap, f, fouten: hier, bijlagen: weergave) }
+            let volgende = f.vanControle == "ja" ? .controle : (stappen.first { (stappen.firstIndex(of: $0) ?? 0) > (stappen.firstIndex(of: stap) ?? 0) } ?? .controle)
+            if volgende == .controle { f.vanControle = nil }
+            return try await toonStap(req, volgende, f, bijlagen: weergave)
+        }
 
         if fouten.isEmpty {
             do {
@@ -214,33 +450,37 @@ struct MeldenController: RouteCollection {
                 // Post-redirect-get: the confirmation (with the private link) travels sealed in a
                 // short-lived cookie for this one page, so a refresh shows it again and files nothing.
                 let response = req.redirect(to: "/melden/ontvangen", redirectType: .normal)
-                response.zet(.ontvangen, try Verzegeld.sluit(ontvangen, geheimen.eenmaligeWeergave), req, sameSite: .strict, maxAge: 15 * 60)
+                response.zet(.ontvangen, try Verzegeld.sluit(Bevestiging(ontvangen: ontvangen, perMail: v.melder?.email != nil), geheimen.eenmaligeWeergave),
+                             req, sameSite: .strict, maxAge: 15 * 60)
                 return response
             } catch let p as Weigering where p.hoortBijFormulier {
-                fouten = (p.velden ?? []).map {
-                    let id = Self.veldId($0.name)
-                    return VeldFout(veld: id, label: t[Self.labels[id] ?? id] ?? t.tekst("melden"), tekst: $0.reden(req.taal))
-                }
+                fouten = veldFouten(p.velden ?? [])
             }
         }
-        return try await toonFormulier(req, f, fouten: fouten, bijlagen: bijlagen.map(\.0))
+        // The check page with every problem at once, each linking to the part that has it.
+        let opControle = fouten.map { e in
+            Stap.van(foutVeld: e.veld) == .controle ? e : VeldFout(veld: "stap-\(Stap.van(foutVeld: e.veld).rawValue)", label: e.label, tekst: e.tekst)
+        }
+        return try await toonStap(req, .controle, f, fouten: opControle, bijlagen: weergave)
     }
 
     /// The confirmation after post-redirect-get: case number and private link, from the sealed cookie.
     func ontvangen(req: Request) async throws -> Response {
         guard let waarde = req.cookie(.ontvangen),
-              let o = try Verzegeld.open(waarde, MeldingService.Ontvangen.self, req.application.geheimen.eenmaligeWeergave)
+              let b = try Verzegeld.open(waarde, Bevestiging.self, req.application.geheimen.eenmaligeWeergave)
         else {
             return try await req.pagina("fout", titel: "meldingOntvangenTitel", inhoud: WebFoutPagina.Tekst(tekst: Teksten.voor(req.taal).tekst("ontvangenVerlopen")),
                                         status: .notFound)
         }
         let basis = req.application.instellingen.publiekeUrl
+        let o = b.ontvangen
         return try await req.pagina("melden-ontvangen", titel: "meldingOntvangenTitel", inhoud: Ontvangen(
-            zaaknummer: o.zaaknummer, link: basis + o.statuspagina, pad: o.statuspagina))
+            zaaknummer: o.zaaknummer, link: basis + o.statuspagina, pad: o.statuspagina,
+            contactUiterlijk: Datumweergave.voluit(o.eersteContactUiterlijk, req.taal), perMail: b.perMail))
     }
 
     /// Field ids whose label text has another key.
-    static let labels = ["toestemming": "toestemmingTitel", "melderTypeburger": "wieMeldt", "registratieBRP": "registraties", "bijlage": "bijlagen"]
+    static let labels = ["naam": "uwNaam", "toestemming": "toestemmingTitel", "melderTypeburger": "wieMeldt", "registratieBRP": "registraties", "bijlage": "bijlagen"]
 
     /// From an invalidParams name to the id of the field on the page.
     static func veldId(_ naam: String) -> String {
@@ -248,11 +488,16 @@ struct MeldenController: RouteCollection {
             "melder.naam": "naam", "melder.email": "email", "melder.telefoon": "telefoon", "melder.adres": "adres",
             "melder.postcode": "postcode", "melder.woonplaats": "woonplaats", "melder.bsn": "bsn",
             "vertegenwoordigde.naam": "vertegenwoordigdeNaam", "vertegenwoordigde.bsn": "vertegenwoordigdeBsn",
-            "gevolgen[0].soort": "gevolgSoort", "gevolgen[0].organisatie": "gevolgOrganisatie",
-            "gevolgen[0].uiterlijkeDatum": "gevolgDatum", "gevolgen[0].omschrijving": "gevolgOmschrijving",
             "toestemming.gegeven": "toestemming", "toestemming.tekstVersie": "toestemming", "melderType": "melderTypeburger",
         ]
         if let id = kaart[naam] { return id }
+        // gevolgen[2].soort → gevolgSoort3: the third row's field.
+        if naam.hasPrefix("gevolgen["), let sluit = naam.firstIndex(of: "]"), let i = Int(naam[naam.index(naam.startIndex, offsetBy: 9)..<sluit]) {
+            let veld = naam[naam.index(after: sluit)...].dropFirst()
+            let namen = ["soort": "Soort", "organisatie": "Organisatie", "uiterlijkeDatum": "Datum", "omschrijving": "Omschrijving"]
+            return "gevolg" + (namen[String(veld)] ?? "Soort") + String(i + 1)
+        }
+        if naam.hasPrefix("gevolgen") { return "gevolgSoort1" }
         if naam.hasPrefix("registraties") { return "registratieBRP" }
         if naam.hasPrefix("betrokkenOrganisaties") { return "betrokkenOrganisaties" }
         if naam.hasPrefix("bijlagen") { return "bijlage" }

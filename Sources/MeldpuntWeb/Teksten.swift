@@ -280,26 +280,26 @@ enum Teksten {
         "redenVerplicht": ("Vertel ons waarom het niet lukte, dan kunnen we verder.", "Tell us why it did not work, so we can continue."),
         "toestemmingTekst": (Toestemmingstekst.tekst, "I allow the Meldpunt to use my data and the data in this report to solve my problem. The Meldpunt only shares what is needed, and only with the organisations that hold or use my data (such as municipalities, benefit agencies and the keepers of base registrations) and that are needed for the solution. I can always withdraw this consent; the Meldpunt then closes my report and erases my personal data."),
         "meldenIntro": ("Staat er iets fout in een overheidsregistratie en lukt het niet om dat opgelost te krijgen? Vertel het ons. Wij zoeken uit waar het misging en helpen u verder.", "Is something wrong in a government registration and can you not get it fixed? Tell us. We find out where it went wrong and help you further."),
-        "voordatUMeldt": ("Eerst twee vragen", "First two questions"),
-        "overWelkeRegistratie": ("Over welke registratie gaat het?", "Which registration is it about?"),
-        "weetNiet": ("Weet ik niet / een andere registratie", "I don't know / another registration"),
-        "alBenaderd": ("Heeft u de organisatie die het gegeven beheert al benaderd?", "Have you already contacted the organisation that holds the data?"),
-        "bezwaarVraag": ("Loopt er een bezwaar- of beroepsprocedure over deze zaak?", "Is there an objection or appeal procedure about this matter?"),
+        "voordatUMeldt": ("Voordat u begint", "Before you start"),
+        "overWelkeRegistratie": ("Over welke gegevens gaat het?", "Which information is it about?"),
+        "weetNiet": ("Weet ik niet, of iets anders", "I do not know, or something else"),
+        "alBenaderd": ("Heeft u al contact gehad met de organisatie waar het fout staat?", "Have you already been in touch with the organisation where it is wrong?"),
+        "bezwaarVraag": ("Heeft u bezwaar gemaakt, of loopt er een rechtszaak over dit probleem?", "Have you objected, or is there a court case about this problem?"),
         "ja": ("Ja", "Yes"),
         "nee": ("Nee", "No"),
         "verder": ("Verder", "Continue"),
         "kiesAntwoord": ("Kies een antwoord.", "Choose an answer."),
         "nietVoorOnsTitel": ("Hier kunnen wij u niet helpen", "We cannot help you with this"),
         "eerstZelfTitel": ("Ga eerst naar de organisatie zelf", "First go to the organisation itself"),
-        "eerstZelf": ("Meestal is een fout het snelst opgelost door de organisatie die het gegeven beheert:", "An error is usually fixed fastest by the organisation that holds the data:"),
+        "eerstZelf": ("Een fout is meestal het snelst opgelost door de organisatie waar het fout staat. Dat is:", "A mistake is usually fixed fastest by the organisation where it is wrong. That is:"),
         "eerstZelfVerder": ("Lukte dat niet, of kunt u dat niet zelf doen? Vertel ons waarom. Dan helpen wij u verder.", "Did that not work, or can you not do it yourself? Tell us why, and we will help you further."),
         "redenNietBenaderd": ("Waarom lukte het niet, of waarom kunt u het niet zelf?", "Why did it not work, or why can you not do it yourself?"),
         "toch": ("Verder met melden", "Continue reporting"),
         "wieMeldt": ("Wie meldt?", "Who is reporting?"),
         "melderType_burger": ("Ik meld voor mijzelf", "I am reporting for myself"),
         "melderType_bedrijf": ("Ik meld voor een bedrijf", "I am reporting for a business"),
-        "melderType_organisatie": ("Ik meld voor een (semi-)overheidsorganisatie", "I am reporting for a (semi-)public organisation"),
-        "melderType_intermediair": ("Ik meld voor iemand anders (bijvoorbeeld als Consumentenbond, ANWB of advocaat)", "I am reporting for someone else (for example as a consumer organisation or lawyer)"),
+        "melderType_organisatie": ("Ik meld voor een organisatie, zoals een gemeente, school of zorgorganisatie", "I am reporting for an organisation, such as a municipality, school or care provider"),
+        "melderType_intermediair": ("Ik meld voor iemand anders, bijvoorbeeld als hulpverlener of advocaat", "I am reporting for someone else, for example as a social worker or lawyer"),
         "organisatieNaam": ("Naam van het bedrijf of de organisatie", "Name of the business or organisation"),
         "organisatieNaamHint": ("Alleen als u meldt voor een bedrijf, een organisatie of iemand anders.", "Only if you report for a business, an organisation or someone else."),
         "kvkNummer": ("KvK-nummer", "Chamber of Commerce number"),
@@ -313,7 +313,7 @@ enum Teksten {
         "andereRegistratie": ("Andere registratie", "Other registration"),
         "betrokkenOrganisaties": ("Welke organisaties zijn erbij betrokken?", "Which organisations are involved?"),
         "betrokkenOrganisatiesHint": ("Eén organisatie per regel, bijvoorbeeld: Gemeente Rotterdam.", "One organisation per line, for example: Municipality of Rotterdam."),
-        "watIsFout": ("Welk gegeven klopt niet?", "Which data is wrong?"),
+        "watIsFout": ("Wat klopt er niet?", "What is not right?"),
         "watMoetHetZijn": ("Wat moet het zijn?", "What should it be?"),
         "sinds": ("Sinds wanneer?", "Since when?"),
         "gevolgenTitel": ("Wat zijn de gevolgen voor u?", "What are the consequences for you?"),
@@ -347,7 +347,7 @@ enum Teksten {
     ]
 
     /// Every table in one; a key in two tables is a mistake the tests report.
-    static let tabellen: [[String: (String, String)]] = [alle, meldpunt, coordinatie, account, signalen, cijfers, evaluatie]
+    static let tabellen: [[String: (String, String)]] = [alle, meldpunt, coordinatie, account, signalen, cijfers, evaluatie, melden]
     static let dubbel: [String] = {
         var gezien: Set<String> = []
         return tabellen.flatMap(\.keys).filter { !gezien.insert($0).inserted }

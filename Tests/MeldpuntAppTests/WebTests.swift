@@ -42,6 +42,20 @@ final class Browser: @unchecked Sendable {
         return try await postVelden(pad, alle, metCsrf: false)
     }
 
+    /// The hidden fields of the page's form, as a browser sends them back (the token added on posting).
+    static func verborgenVelden(_ html: String) -> [(String, String)] {
+        let patroon = try! NSRegularExpression(pattern: #"<input type="hidden" name="([^"]*)" value="([^"]*)">"#)
+        func tekst(_ s: String) -> String {
+            s.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&#x27;", with: "'")
+                .replacingOccurrences(of: "&#43;", with: "+").replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+                .replacingOccurrences(of: "&amp;", with: "&")
+        }
+        return patroon.matches(in: html, range: NSRange(html.startIndex..., in: html)).compactMap { m in
+            let naam = String(html[Range(m.range(at: 1), in: html)!])
+            return naam == "_csrf" ? nil : (naam, tekst(String(html[Range(m.range(at: 2), in: html)!])))
+        }
+    }
+
     /// A form with repeated fields (checkboxes), in this order.
     func postVelden(_ pad: String, _ velden: [(String, String)], metCsrf: Bool = true) async throws -> TestResponse {
         let alle = metCsrf ? velden + [("_csrf", csrf)] : velden
@@ -52,10 +66,14 @@ final class Browser: @unchecked Sendable {
 
     /// A multipart form with files, as a browser sends a form with enctype="multipart/form-data".
     func postMultipart(_ pad: String, _ velden: [String: String], bestanden: [(veld: String, naam: String, data: Data)]) async throws -> TestResponse {
+        try await postMultipart(pad, velden.map { ($0.key, $0.value) }, bestanden: bestanden)
+    }
+
+    /// The same with repeated fields (lists), in this order.
+    func postMultipart(_ pad: String, _ velden: [(String, String)], bestanden: [(veld: String, naam: String, data: Data)]) async throws -> TestResponse {
         let grens = "----meldpunt\(UUID().uuidString)"
         var body = Data()
-        var alle = velden
-        alle["_csrf"] = csrf
+        let alle = velden + [("_csrf", csrf)]
         for (k, v) in alle {
             body.append(Data("--\(grens)\r\nContent-Disposition: form-data; name=\"\(k)\"\r\n\r\n\(v)\r\n".utf8))
         }
