@@ -144,6 +144,10 @@ struct MeldingBehandelingWebTests {
             pagina = try await b.get(pad)
             #expect(pagina.tekst.contains("Gesloten") && !pagina.tekst.contains("href=\"\(pad)/contact\"") && !pagina.tekst.contains("href=\"\(pad)/sluiten\""))
             #expect(try await b.get("\(pad)/sluiten").status == .conflict)
+            // The melder's page shows what they sent, and invites a reply.
+            let eigen = try await melder.get(link)
+            #expect(eigen.tekst.contains("Wat u ons stuurde") && eigen.tekst.contains("Mevrouw staat op een oud adres ingeschreven") && eigen.tekst.contains("<li>brief.pdf</li>"))
+            #expect(eigen.tekst.contains("Uw melding is afgerond. Heeft u nog een vraag"))
             // The melder can still answer after closing; staff see it unread and can reply.
             #expect(try await melder.post("\(link)/berichten", ["bericht": "Mijn toeslag is nog niet terug."]).status == .seeOther)
             #expect(try await Melding.query(on: t.app.db).filter(\.$zaaknummer == z).first()?.ongelezen == true)

@@ -152,7 +152,7 @@ struct VerzoekenApiTests {
             let b = Browser(t)
             let pagina = try await b.get(link)
             #expect(pagina.tekst.contains("UWV") && pagina.tekst.contains("Belastingdienst"))
-            #expect(pagina.tekst.contains("UWV wacht met de terugvordering tot 01-04-2027"), "\(pagina.tekst)")
+            #expect(pagina.tekst.contains("UWV wacht met de terugvordering tot 1 april 2027"), "\(pagina.tekst)")
 
             let opgeheven = try await t.post("/api/v1/verzoeken/\(opschortingID)/opheffingen", uwv, json: ["toelichting": "Adres hersteld; vordering vervalt."])
             #expect(try opgeheven.json(PartnerVerzoekDTO.self).opschorting?.actief == false)

@@ -184,8 +184,23 @@ package struct MeldingService {
         package let gesloten: Bool
         package let tevredenheid: Int?
         package let aantalBijlagen: Int
+        /// The phases the case has really been in, in order (the current one last).
+        package let doorlopen: [MelderFase]
+        /// What the melder wrote was wrong, and should be; nil once erased.
+        package let omschrijving: String?
+        package let watMoetHetZijn: String?
+        /// The names of the files the melder sent.
+        package let bijlagen: [String]
+        /// Consent was withdrawn: nothing personal is kept, no more messages.
+        package let gewist: Bool
 
-        package init(zaaknummer: String, status: MeldingStatus, fase: MelderFase, faseTekst: String, fasen: [String], rol: MeldpuntRol?, uitkomst: MeldingUitkomst?, ontvangenOp: Date, eersteContactUiterlijk: Dag, organisaties: [String], gevolgen: [GevolgWeergave], verzoeken: [MelderVerzoek], opschortingen: [MelderOpschorting], volgendeStap: VolgendeStapDTO?, berichten: [Bericht], samenvatting: String?, gesloten: Bool, tevredenheid: Int?, aantalBijlagen: Int) {
+        package init(zaaknummer: String, status: MeldingStatus, fase: MelderFase, faseTekst: String, fasen: [String], rol: MeldpuntRol?, uitkomst: MeldingUitkomst?, ontvangenOp: Date, eersteContactUiterlijk: Dag, organisaties: [String], gevolgen: [GevolgWeergave], verzoeken: [MelderVerzoek], opschortingen: [MelderOpschorting], volgendeStap: VolgendeStapDTO?, berichten: [Bericht], samenvatting: String?, gesloten: Bool, tevredenheid: Int?, aantalBijlagen: Int,
+                     doorlopen: [MelderFase] = [], omschrijving: String? = nil, watMoetHetZijn: String? = nil, bijlagen: [String] = [], gewist: Bool = false) {
+            self.doorlopen = doorlopen
+            self.omschrijving = omschrijving
+            self.watMoetHetZijn = watMoetHetZijn
+            self.bijlagen = bijlagen
+            self.gewist = gewist
             self.zaaknummer = zaaknummer
             self.status = status
             self.fase = fase
@@ -456,7 +471,18 @@ package struct MeldingService {
         let status = m.status
         let berichten = try await MeldingGebeurtenis.query(on: db).filter(\.$melding.$id == id)
             .filter(\.$zichtbaarVoorMelder == true).sort(\.$volgnummer, .descending).all()
-        let verzoek = try await MeldingPersoonsgegevens.find(id, on: db).flatMap { try? JSONDecoder().decode(MeldingInvoer.self, from: Data($0.inhoud.utf8)) }
+        let persoon = try await MeldingPersoonsgegevens.find(id, on: db)
+        let verzoek = persoon.flatMap { try? JSONDecoder().decode(MeldingInvoer.self, from: Data($0.inhoud.utf8)) }
+        // The phases it really went through: from its status changes, never assumed.
+        let wijzigingen = try await MeldingGebeurtenis.query(on: db).filter(\.$melding.$id == id)
+            .filter(\.$soort ~~ [.statusGewijzigd, .contact, .analyse, .rolGekozen, .gesloten]).sort(\.$volgnummer).all()
+        var doorlopen: [MelderFase] = [.ontvangen]
+        for g in wijzigingen {
+            let fase = g.gegevens.flatMap { try? JSONDecoder().decode(GebeurtenisGegevens.self, from: Data($0.utf8)) }?.status
+                .flatMap(MeldingStatus.init(rawValue:))?.fase ?? (g.soort == .gesloten ? .afgerond : .inBehandeling)
+            if doorlopen.last != fase { doorlopen.append(fase) }
+        }
+        if doorlopen.last != status.fase { doorlopen.append(status.fase) }
         let verzoeken = try await Verzoek.query(on: db).filter(\.$melding.$id == id).with(\.$organisatie).sort(\.$nummer).all()
         var organisaties = (Self.analyse(m).map { [$0.oorsprongOrganisatie] + $0.geraakteOrganisaties } ?? verzoek?.betrokkenOrganisaties ?? [])
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -477,7 +503,10 @@ package struct MeldingService {
             berichten: berichten.compactMap { g in g.tekst.map { Bericht(tijdstip: g.tijdstip, tekst: $0, vanMelder: Self.melderSoorten.contains(g.soort)) } },
             samenvatting: berichten.first { $0.soort == .gesloten }?.tekst,
             gesloten: status.isGesloten, tevredenheid: m.tevredenheid,
-            aantalBijlagen: try await MeldingBijlage.query(on: db).filter(\.$melding.$id == id).count())
+            aantalBijlagen: try await MeldingBijlage.query(on: db).filter(\.$melding.$id == id).count(),
+            doorlopen: doorlopen, omschrijving: verzoek?.watIsFout, watMoetHetZijn: verzoek?.watMoetHetZijn,
+            bijlagen: try await MeldingBijlage.query(on: db).filter(\.$melding.$id == id).sort(\.$id).all().map(\.bestandsnaam),
+            gewist: persoon == nil)
     }
 
     /// A file the melder adds from the status page: PDF, JPEG or PNG by its bytes, at most
