@@ -32,7 +32,7 @@ enum Teksten {
         "homeBurgerTitel": ("Voor burgers en bedrijven", "For citizens and businesses"),
         "homeBurger": ("Ga eerst naar de organisatie die het gegeven beheert, bijvoorbeeld uw gemeente. Lukt het daar niet, of zijn er meer organisaties bij betrokken? Dan helpt het Meldpunt u.", "First contact the organisation that holds the data, for example your municipality. If that does not work, or more organisations are involved, the Meldpunt will help you."),
         "homeOrganisatieTitel": ("Voor overheidsorganisaties", "For government organisations"),
-        "homeOrganisatie": ("Twijfelt u als afnemer aan een gegeven in de BRP? Doe een terugmelding bij de gemeente van bijhouding. Gemeenten en RvIG behandelen hier de terugmeldingen die zij ontvangen.", "As a data user, do you doubt an item in the BRP? Report it to the municipality that keeps it. Municipalities and RvIG handle the reports they receive here."),
+        "homeOrganisatie": ("Werkt u bij een organisatie die gegevens uit de BRP gebruikt, en denkt u dat er iets niet klopt? Meld het hier aan de gemeente waar de persoon woont. Gemeenten en RvIG behandelen hier wat zij zo binnenkrijgen.", "As a data user, do you doubt an item in the BRP? Report it to the municipality that keeps it. Municipalities and RvIG handle the reports they receive here."),
         "homeSystemenTitel": ("Voor systemen", "For systems"),
         "homeSystemen": ("Koppel uw eigen systeem via de API. De beschrijving staat in het OpenAPI-document.", "Connect your own system through the API. It is described in the OpenAPI document."),
         "naarPortaal": ("Naar uw portaal", "To your portal"),
