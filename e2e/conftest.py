@@ -45,6 +45,9 @@ class Portaal:
         self.d = driver
         self.teller = 0
         self.bezocht = []
+        # A task's cost as its user pays it: clicks on links and buttons, and pages loaded.
+        self.klikken = 0
+        self.laadbeurten = 0
 
     def open(self, pad):
         self.d.get(BASIS + pad)
@@ -63,6 +66,7 @@ class Portaal:
             ".then(r => klaar(r.violations.map(v => ({id: v.id, help: v.help, nodes: v.nodes.map(n => n.target.join(' '))}))))"
             ".catch(e => klaar([{id: 'axe-fout', help: String(e), nodes: []}]));" % json.dumps(AXE_TAGS))
         self.bezocht.append(self.d.current_url)
+        self.laadbeurten += 1
         assert schendingen == [], f"axe op {self.d.current_url}: {json.dumps(schendingen, indent=1)}"
         return self
 
@@ -81,6 +85,7 @@ class Portaal:
                                                  f" | //a[starts-with(normalize-space(), '{tekst} (')]"):
             if el.is_displayed():
                 el.click()
+                self.klikken += 1
                 return self.controleer()
         raise AssertionError(f"geen knop of link '{tekst}' op {self.d.current_url}")
 
@@ -88,6 +93,7 @@ class Portaal:
         """Submits the form whose action contains actie_deel with the button of this text."""
         knop = self.d.find_element(By.XPATH, f"//form[contains(@action, '{actie_deel}')]//button[normalize-space()='{tekst}']")
         knop.click()
+        self.klikken += 1
         return self.controleer()
 
     def login(self, email):
@@ -95,9 +101,14 @@ class Portaal:
         self.veld("email", email)
         self.veld("wachtwoord", WACHTWOORD)
         self.d.find_element(By.CSS_SELECTOR, "form[action='/inloggen'] button[type=submit]").click()
+        self.klikken += 1
         self.controleer()
         assert "Uitloggen" in self.tekst() or "Log out" in self.tekst(), self.tekst()[:500]
         return self
+
+    def tel_opnieuw(self):
+        self.klikken = 0
+        self.laadbeurten = 0
 
     def logout(self):
         self.d.find_element(By.CSS_SELECTOR, "form[action='/uitloggen'] button").click()

@@ -229,7 +229,7 @@ def test_melder_ziet_de_status_van_zijn_melding(portaal):
 
 
 def meld_via_formulier(portaal, tmp_path):
-    """A citizen files a melding with an attachment through /melden; returns the case number and status link."""
+    """A citizen files a melding with an attachment through /melden, page by page; returns the case number and status link."""
     bestand = tmp_path / "brief-toeslagen.pdf"
     bestand.write_bytes(b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n")
     portaal.open("/")
@@ -240,22 +240,35 @@ def meld_via_formulier(portaal, tmp_path):
     portaal.d.find_element(By.ID, "alBenaderdNee").click()
     portaal.d.find_element(By.ID, "bezwaarNee").click()
     portaal.klik("Verder")
-    assert "Gemeente van bijhouding" in portaal.tekst()             # who holds the data
+    assert "De gemeente waar u woont" in portaal.tekst()            # who holds the data, in plain words
     portaal.veld("redenNietBenaderd", "De gemeente reageert niet op mijn brieven.")
     portaal.klik("Verder met melden")
+    portaal.klik("Verder")                                          # who reports: unanswered, error
+    assert "Kies wie meldt." in portaal.tekst()
     portaal.d.find_element(By.ID, "melderTypeburger").click()
-    portaal.veld("betrokkenOrganisaties", "Gemeente Rotterdam\nBelastingdienst/Toeslagen")
+    portaal.klik("Verder")
+    assert "Stap 2 van 6" in portaal.tekst() and "KvK" not in portaal.tekst()
     portaal.veld("watIsFout", "Ik sta op een oud adres ingeschreven; mijn huurtoeslag is gestopt.")
-    Select(portaal.d.find_element(By.ID, "gevolgSoort")).select_by_value("stopgezetteToeslag")
+    portaal.klik("Verder")
+    portaal.veld("betrokkenOrganisaties", "Gemeente Rotterdam\nBelastingdienst/Toeslagen")
+    Select(portaal.d.find_element(By.ID, "gevolgSoort1")).select_by_value("stopgezetteToeslag")
+    portaal.klik("Nog een gevolg toevoegen")
+    Select(portaal.d.find_element(By.ID, "gevolgSoort2")).select_by_value("terugvordering")
+    portaal.veld("gevolgOrganisatie2", "UWV")
+    portaal.klik("Verder")
     portaal.veld("naam", "Suzanne Moulin")
     portaal.veld("email", "s.moulin@example.nl")
+    portaal.klik("Verder")
     portaal.d.find_element(By.ID, "bijlage").send_keys(str(bestand))
+    portaal.klik("Verder")
+    assert "Kijk uw melding na" in portaal.tekst() and "brief-toeslagen.pdf" in portaal.tekst()
+    assert "Ik moet geld terugbetalen · UWV" in portaal.tekst()
     portaal.klik("Melding versturen")                               # no consent yet: refused, upload kept
     assert "Zonder uw toestemming" in portaal.tekst()
     assert "brief-toeslagen.pdf" in portaal.tekst()
     portaal.d.find_element(By.ID, "toestemming").click()
     portaal.klik("Melding versturen")
-    assert "Uw melding is ontvangen" in portaal.tekst()
+    assert "Uw melding is ontvangen" in portaal.tekst() and "Wij hebben u ook een e-mail gestuurd" in portaal.tekst()
     zaaknummer = portaal.d.find_element(By.TAG_NAME, "strong").text
     portaal.klik("Bekijk uw melding")
     return zaaknummer, portaal.d.current_url.replace(BASIS, "")
@@ -278,6 +291,7 @@ def test_meldpunt_behandelt_een_melding_en_de_melder_ziet_elke_stap(portaal, tmp
     assert zaaknummer in portaal.tekst() and "Suzanne Moulin" in portaal.tekst()
     portaal.klik(zaaknummer)
     assert "brief-toeslagen.pdf" in portaal.tekst()
+    portaal.klik("Contact vastleggen")                              # the task's own page
     portaal.klik("Contact vastleggen")                              # no summary: error next to the field
     assert "Vat samen wat er besproken is." in portaal.tekst()
     Select(portaal.d.find_element(By.ID, "contactKanaal")).select_by_value("telefoon")
@@ -285,6 +299,7 @@ def test_meldpunt_behandelt_een_melding_en_de_melder_ziet_elke_stap(portaal, tmp
     portaal.klik("Contact vastleggen")
     assert "Het contact is vastgelegd." in portaal.tekst()
 
+    portaal.klik("Analyse")
     portaal.veld("analyseOorsprongOrganisatie", "Gemeente Rotterdam")
     portaal.veld("analyseOorsprongRegistratie", "BRP")
     portaal.veld("analyseGeraakteOrganisaties", "Belastingdienst/Toeslagen")
@@ -293,9 +308,12 @@ def test_meldpunt_behandelt_een_melding_en_de_melder_ziet_elke_stap(portaal, tmp
     portaal.klik("Analyse vastleggen")
     assert "Voorgestelde rol: Coördinerend" in portaal.tekst()
     portaal.klik("Rol kiezen")
+    portaal.klik("Rol kiezen")
     assert "De rol is gekozen." in portaal.tekst()
     portaal.veld("berichtTekst", "We hebben de gemeente Rotterdam gevraagd uw adres te herstellen.")
     portaal.klik("Bericht versturen")
+    assert "We hebben de gemeente Rotterdam gevraagd" in portaal.tekst()   # among the latest messages
+    portaal.klik("Volgende stap voor de melder")
     portaal.veld("stapTekst", "We bellen u als de gemeente heeft geantwoord.")
     portaal.d.execute_script("document.getElementById('stapDatum').value = '2099-12-31'")
     portaal.klik("Volgende stap opslaan")
@@ -305,21 +323,29 @@ def test_meldpunt_behandelt_een_melding_en_de_melder_ziet_elke_stap(portaal, tmp
     tekst = portaal.tekst()
     assert "We brengen de organisaties bij elkaar" in tekst
     assert "We hebben de gemeente Rotterdam gevraagd uw adres te herstellen." in tekst
-    assert "We bellen u als de gemeente heeft geantwoord." in tekst and "31-12-2099" in tekst
+    assert "We bellen u als de gemeente heeft geantwoord." in tekst and "31 december 2099" in tekst
 
+    # Closing goes through a check page.
     portaal.open("/meldingen/" + zaaknummer)
+    portaal.klik("Melding sluiten")
     Select(portaal.d.find_element(By.ID, "sluitenUitkomst")).select_by_value("opgelost")
     portaal.veld("sluitenSamenvatting", "Rotterdam heeft uw adres hersteld. De Belastingdienst betaalt uw huurtoeslag weer uit.")
+    portaal.klik("Verder naar controle")
+    assert "Controleer en sluit de melding" in portaal.tekst() and "Opgelost" in portaal.tekst()
     portaal.klik("Melding sluiten")
     assert "De melding is gesloten." in portaal.tekst()
     portaal.logout()
 
     portaal.open(status)
     assert "Rotterdam heeft uw adres hersteld." in portaal.tekst() and "Opgelost" in portaal.tekst()
+    assert "Wat u ons stuurde" in portaal.tekst() and "brief-toeslagen.pdf" in portaal.tekst()
     portaal.d.find_element(By.ID, "cijfer-5").click()
     portaal.veld("opmerking", "Snel en persoonlijk geholpen.")
     portaal.klik("Beoordeling versturen")
     assert "Dank u wel voor uw beoordeling." in portaal.tekst()
+    portaal.veld("bericht", "Dank u. Moet ik de brief van de Belastingdienst nog bewaren?")   # writing after closing
+    portaal.klik("Versturen")
+    assert "Uw bericht is verstuurd." in portaal.tekst()
 
 
 def test_twee_partners_correctie_via_terugmelding_opschorting_en_escalatie(portaal):
@@ -345,11 +371,13 @@ def test_twee_partners_correctie_via_terugmelding_opschorting_en_escalatie(porta
     assert "Het verzoek is geëscaleerd." in portaal.tekst()
     assert "Tactisch" in portaal.tekst() and "Tessa de Wit" in portaal.tekst()
 
-    # A terugmelding to the gemeente van bijhouding, from the case.
+    # A terugmelding to the gemeente van bijhouding, from the case: the person's BSN is filled in.
     portaal.open("/meldingen/" + zaaknummer)
-    portaal.klik("Terugmelding versturen")                          # empty: errors next to the fields
+    portaal.klik("Terugmelden aan de bronhouder (BRP)")
+    assert portaal.d.find_element(By.ID, "tmBsn").get_attribute("value") == "999993653"
+    portaal.klik("Terugmelding versturen")                          # incomplete: errors next to the fields
     assert "Er is iets niet goed ingevuld" in portaal.tekst()
-    portaal.veld("tmGemeentecode", "0363")
+    portaal.veld("tmGemeentecode", "0363 Amsterdam")
     portaal.veld("tmBsn", "999993653")
     Select(portaal.d.find_element(By.ID, "tmGegeven")).select_by_index(1)
     portaal.veld("tmBetwijfeld", "Rotterdam")
@@ -395,7 +423,7 @@ def test_twee_partners_correctie_via_terugmelding_opschorting_en_escalatie(porta
     portaal.klik("Opschortingen")
     assert zaaknummer in portaal.tekst() and "UWV-TV-2026-118" in portaal.tekst()
     portaal.open("/meldingen/" + zaaknummer)
-    portaal.klik("Maak een nieuwe link")
+    portaal.klik("Nieuwe link voor de melder")
     link = portaal.d.find_element(By.ID, "eenmalig").text
     portaal.logout()
 
@@ -403,7 +431,7 @@ def test_twee_partners_correctie_via_terugmelding_opschorting_en_escalatie(porta
     portaal.controleer()
     tekst = portaal.tekst()
     assert "UWV (demo)" in tekst and "Gemeente Amsterdam" in tekst
-    assert "UWV (demo) wacht met de terugvordering tot 01-03-2099." in tekst
+    assert "UWV (demo) wacht met de terugvordering tot 1 maart 2099." in tekst
     assert "Stilgezet zolang we aan een oplossing werken" in tekst
 
 

@@ -93,8 +93,8 @@ struct MeldenController: RouteCollection {
             switch self {
             case .wie: ["melderType"]
             case .over: ["organisatieNaam", "kvkNummer", "vertegenwoordigdeNaam", "vertegenwoordigdeBsn", "toestemmingVertegenwoordigde"]
-            case .wat: ["registraties", "andereRegistratie", "betrokkenOrganisaties", "watIsFout", "watMoetHetZijn", "sinds"]
-            case .gevolgen: ["gevolgSoort", "gevolgOrganisatie", "gevolgDatum", "gevolgOmschrijving"]
+            case .wat: ["registraties", "andereRegistratie", "watIsFout", "watMoetHetZijn", "sinds"]
+            case .gevolgen: ["betrokkenOrganisaties", "gevolgSoort", "gevolgOrganisatie", "gevolgDatum", "gevolgOmschrijving"]
             case .contact: ["naam", "email", "telefoon", "adres", "postcode", "woonplaats", "bsn", "voorkeurKanaal"]
             case .bijlagen: []
             case .controle: ["toestemming"]
@@ -103,7 +103,7 @@ struct MeldenController: RouteCollection {
 
         /// The page a field's error belongs on (by the field's id on the page).
         static func van(foutVeld id: String) -> Stap {
-            if id.hasPrefix("gevolg") { return .gevolgen }
+            if id.hasPrefix("gevolg") || id == "betrokkenOrganisaties" { return .gevolgen }
             if id.hasPrefix("registratie") { return .wat }
             if id == "melderTypeburger" { return .wie }
             if id == "bijlage" { return .bijlagen }
@@ -296,7 +296,8 @@ struct MeldenController: RouteCollection {
             return MeldingPagina.Regel(label: t.tekst(sleutel), waarde: w)
         }
         func datum(_ s: String?) -> String? { s.flatMap { Dag($0) }.map { Datumweergave.voluit($0, taal) } ?? s }
-        var s = [Sectie(stap: Stap.wie.rawValue, titel: t.tekst("meldStap_wie"), regels: [r("wieMeldt", type.map { t.tekst("melderType_\($0.rawValue)") })].compactMap { $0 })]
+        // The first part's title asks the question; its one row gives the answer without repeating it.
+        var s = [Sectie(stap: Stap.wie.rawValue, titel: t.tekst("meldStap_wie"), regels: [r("uwAntwoord", type.map { t.tekst("melderType_\($0.rawValue)") })].compactMap { $0 })]
         if Stap.over.geldt(type) {
             s.append(Sectie(stap: Stap.over.rawValue, titel: t.tekst("meldStap_over"), regels: [
                 r("organisatieNaam", f.organisatieNaam), type == .bedrijf ? r("kvkNummer", f.kvkNummer) : nil,
@@ -307,16 +308,17 @@ struct MeldenController: RouteCollection {
         }
         let gekozen = (f.registraties ?? []).compactMap { Registratie.met(code: $0) }.map { registratieNaam($0, t) }
         s.append(Sectie(stap: Stap.wat.rawValue, titel: t.tekst("meldStap_wat"), regels: [
-            r("registraties", (gekozen + [f.andereRegistratie ?? ""].filter { !$0.isEmpty }).joined(separator: ", ")),
-            r("watIsFout", f.watIsFout), r("watMoetHetZijn", f.watMoetHetZijn), r("sinds", datum(f.sinds)), r("betrokkenOrganisaties", f.betrokkenOrganisaties),
+            r("registratiesB1", (gekozen + [f.andereRegistratie ?? ""].filter { !$0.isEmpty }).joined(separator: ", ")),
+            r("watIsFout", f.watIsFout), r("watMoetHetZijn", f.watMoetHetZijn), r("sinds", datum(f.sinds)),
         ].compactMap { $0 }))
         let gevolgen = gevolgen(f).map { g in
             [g.soort.map { t.tekst("gevolg_\($0)") }, g.organisatie, datum(g.uiterlijkeDatum).map { "\(t.tekst("statusVoor")) \($0)" }, g.omschrijving]
                 .compactMap { $0 }.joined(separator: " · ")
         }
         s.append(Sectie(stap: Stap.gevolgen.rawValue, titel: t.tekst("meldStap_gevolgen"),
-                        regels: gevolgen.isEmpty ? [MeldingPagina.Regel(label: t.tekst("gevolgenTitel"), waarde: t.tekst("geenGevolgen"))]
-                            : gevolgen.enumerated().map { MeldingPagina.Regel(label: "\(t.tekst("gevolg")) \($0.offset + 1)", waarde: $0.element) }))
+                        regels: [r("betrokkenOrganisaties", f.betrokkenOrganisaties)].compactMap { $0 }
+                            + (gevolgen.isEmpty ? [MeldingPagina.Regel(label: t.tekst("gevolgenTitel"), waarde: t.tekst("geenGevolgen"))]
+                               : gevolgen.enumerated().map { MeldingPagina.Regel(label: "\(t.tekst("gevolg")) \($0.offset + 1)", waarde: $0.element) })))
         s.append(Sectie(stap: Stap.contact.rawValue, titel: t.tekst("meldStap_contact"), regels: [
             r("naam", f.naam), r("email", f.email), r("telefoon", f.telefoon), r("adres", [f.adres, f.postcode, f.woonplaats].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")),
             r("bsnOptioneel", f.bsn), r("voorkeurKanaal", f.voorkeurKanaal.map { t.tekst("kanaal_\($0)") }),

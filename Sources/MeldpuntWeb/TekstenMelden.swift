@@ -23,6 +23,7 @@ extension Teksten {
         "gevolgenUitleg": ("Wat gebeurt er door de fout? Bijvoorbeeld een boete of een toeslag die stopt. Heeft u geen last van de fout? Ga dan verder.",
                            "What happens because of the mistake? For example a fine or an allowance that stops. No trouble from it? Then continue."),
         "gevolg": ("Gevolg", "Consequence"),
+        "uwAntwoord": ("Uw antwoord", "Your answer"),
         "kiesGevolg": ("Kies wat er gebeurt", "Choose what happens"),
         "gevolgToevoegen": ("Nog een gevolg toevoegen", "Add another consequence"),
         "geenGevolgen": ("Geen", "None"),

@@ -101,7 +101,7 @@ extension Teksten {
         "mfoBetrokken": ("Betrokken organisaties", "Organisations involved"),
         "mfoLaatsteBerichten": ("Laatste berichten", "Latest messages"),
         "mfoGeenBerichten": ("Nog geen berichten.", "No messages yet."),
-        "mfoZelfdePersoon": ("Meer meldingen van deze persoon", "More reports by this person"),
+        "mfoZelfdePersoon": ("Ook van deze persoon", "Also by this person"),
         "mfoTermijnen": ("Data en termijnen", "Dates and deadlines"),
         "mfoGeslotenOp": ("Gesloten op", "Closed on"),
         "mfoEersteContactUiterlijk": ("Eerste contact uiterlijk", "First contact by"),

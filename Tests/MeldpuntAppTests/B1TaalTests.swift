@@ -46,8 +46,8 @@ struct B1TaalTests {
             // Every page of the form, with its errors too (they are read as well).
             p = try await b.postVelden("/melden/stap", Browser.verborgenVelden(p.tekst) + [("stap", "wie"), ("actie", "verder")])
             paginas.append(("wie met fout", p))
-            for (stap, velden) in [("wie", [("melderType", "burger")]), ("wat", [("registraties[]", "BRP"), ("watIsFout", "Oud adres."), ("betrokkenOrganisaties", "Gemeente Utrecht")]),
-                                   ("gevolgen", [("gevolgSoort[]", "boete"), ("gevolgOrganisatie[]", "CJIB"), ("gevolgDatum[]", ""), ("gevolgOmschrijving[]", "")]),
+            for (stap, velden) in [("wie", [("melderType", "burger")]), ("wat", [("registraties[]", "BRP"), ("watIsFout", "Oud adres.")]),
+                                   ("gevolgen", [("betrokkenOrganisaties", "Gemeente Utrecht"), ("gevolgSoort[]", "boete"), ("gevolgOrganisatie[]", "CJIB"), ("gevolgDatum[]", ""), ("gevolgOmschrijving[]", "")]),
                                    ("contact", [("naam", "Jan"), ("email", "jan@example.nl"), ("bsn", "123456789")])] {
                 p = try await b.postVelden("/melden/stap", Browser.verborgenVelden(p.tekst).filter { v in !velden.contains { $0.0 == v.0 } } + velden + [("stap", stap), ("actie", "verder")])
                 paginas.append((stap, p))

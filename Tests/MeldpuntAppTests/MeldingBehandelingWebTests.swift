@@ -66,7 +66,7 @@ struct MeldingBehandelingWebTests {
             let tweede = try await t.nieuweMelding()
             let lijst = try await b.get("/meldingen?map=nieuw")
             #expect(lijst.tekst.contains("<span class=\"omschrijving\">Mevrouw staat op een oud adres ingeschreven"))
-            #expect(lijst.tekst.contains("Meer meldingen van deze persoon: <a href=\"/meldingen/\(tweede.zaaknummer)\">"))
+            #expect(lijst.tekst.contains("Ook van deze persoon: <a href=\"/meldingen/\(tweede.zaaknummer)\">"))
             // Sorting: oldest first by default, newest first on request.
             let nieuwste = try await b.get("/meldingen?map=nieuw&sortering=nieuwste").tekst
             let oudste = try await b.get("/meldingen?map=nieuw&sortering=ontvangen").tekst

@@ -126,10 +126,10 @@ enum DemoSeed {
             MeldingService(db: app.db, pseudoniemen: app.pseudoniemen, kalender: app.kalender, nu: nu.addingTimeInterval(-dagenGeleden * 86_400),
                            traceID: "demo", contactnormWerkdagen: 2, berichten: app.berichtgeving)
         }
-        func melding(_ naam: String, _ email: String, fout: String, organisaties: [String], registraties: [String], gevolg: GevolgSoort?) -> MeldingInvoer {
+        func melding(_ naam: String, _ email: String, bsn: String? = nil, fout: String, organisaties: [String], registraties: [String], gevolg: GevolgSoort?) -> MeldingInvoer {
             var v = MeldingInvoer()
             v.melderType = MelderType.burger.rawValue
-            v.melder = .init(naam: naam, email: email)
+            v.melder = .init(naam: naam, email: email, bsn: bsn)
             v.organisatieAlBenaderd = true
             v.bezwaarOfBeroepLoopt = false
             v.registraties = registraties
@@ -142,7 +142,7 @@ enum DemoSeed {
         }
         let oud = try await service(7).maak(melding("Jan Jansen", "j.jansen@example.nl", fout: "Mijn auto staat nog op mijn naam, terwijl ik hem in 2024 heb verkocht.",
                                                     organisaties: ["RDW", "CJIB"], registraties: ["BRV"], gevolg: .boete), ingediendDoor: nil)
-        let bezig = try await service(3).maak(melding("Suzanne Moulin", "s.moulin@example.nl", fout: "Ik sta op een oud adres ingeschreven; UWV vordert daarom mijn WW terug.",
+        let bezig = try await service(3).maak(melding("Suzanne Moulin", "s.moulin@example.nl", bsn: "999993653", fout: "Ik sta op een oud adres ingeschreven; UWV vordert daarom mijn WW terug.",
                                                       organisaties: ["Gemeente Rotterdam", "UWV"], registraties: ["BRP"], gevolg: .terugvordering),
                                               ingediendDoor: uwv)
         _ = try await service(0).maak(melding("Fatima El Amrani", "f.elamrani@example.nl", fout: "Mijn WOZ-waarde is veel te hoog; de oppervlakte van mijn woning klopt niet in de BAG.",
