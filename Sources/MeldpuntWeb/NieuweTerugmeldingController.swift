@@ -40,7 +40,7 @@ struct NieuweTerugmeldingController: RouteCollection {
 
     // MARK: Showing a step
 
-    struct StapLink: Encodable, Sendable { let naam: String; let href: String; let huidig: Bool; let nummer: Int }
+    struct StapLink: Encodable, Sendable { let naam: String; let href: String?; let huidig: Bool; let nummer: Int }
     struct GegevenRij: Encodable, Sendable {
         let index: Int
         let attribuut: String
@@ -56,6 +56,9 @@ struct NieuweTerugmeldingController: RouteCollection {
         let stap: String
         let stapNummer: Int
         let stappen: [StapLink]
+        /// Opened with "Wijzigen" from the check page: "Volgende" goes back there.
+        let terugNaarControle: Bool
+        let basis: String
         let actie: String
         let concept: TerugmeldingConcept
         let gemeenten: [String]
@@ -71,20 +74,28 @@ struct NieuweTerugmeldingController: RouteCollection {
 
     func toon(req: Request) async throws -> Response {
         let (concept, model, stap) = try await laad(req)
-        return try await render(req, concept, model, stap, fouten: [])
+        // A later step opens only once the ones before it are complete.
+        if let (open, _) = Self.eersteOnvolledige(concept, req.application.referentiedata, req.taal),
+           Stap.allCases.firstIndex(of: stap)! > Stap.allCases.firstIndex(of: open)! {
+            return req.redirect(to: "/terugmeldingen/nieuw/\(model.id!.tekst)/\(open.rawValue)", redirectType: .normal)
+        }
+        return try await render(req, concept, model, stap, fouten: [], terug: req.queryWaarde("terug") == "controleren")
     }
 
     private func render(_ req: Request, _ concept: TerugmeldingConcept, _ model: Concept, _ stap: Stap, fouten: [VeldFout],
-                        status: HTTPResponseStatus = .ok) async throws -> Response {
+                        status: HTTPResponseStatus = .ok, terug: Bool = false) async throws -> Response {
         let t = Teksten.voor(req.taal)
         let basis = "/terugmeldingen/nieuw/\(model.id!.tekst)"
         let ref = req.application.referentiedata
         let foutVelden = Dictionary(fouten.map { ($0.veld, $0.tekst) }, uniquingKeysWith: { a, _ in a })
+        // Steps after the first incomplete one are not links: they cannot be reached yet.
+        let bereikbaar = Self.eersteOnvolledige(concept, ref, req.taal).flatMap { Stap.allCases.firstIndex(of: $0.0) } ?? Stap.allCases.count - 1
         let wizard = Wizard(
             stap: stap.rawValue, stapNummer: (Stap.allCases.firstIndex(of: stap) ?? 0) + 1,
             stappen: Stap.allCases.enumerated().map { i, s in
-                StapLink(naam: t.naam("stap", s), href: "\(basis)/\(s.rawValue)", huidig: s == stap, nummer: i + 1)
+                StapLink(naam: t.naam("stap", s), href: i <= bereikbaar ? "\(basis)/\(s.rawValue)" : nil, huidig: s == stap, nummer: i + 1)
             },
+            terugNaarControle: terug, basis: basis,
             actie: "\(basis)/\(stap.rawValue)", concept: concept,
             gemeenten: ref.actueleGemeenten().sorted { $0.naam < $1.naam }.map { "\($0.code) \($0.naam)" },
             gegevens: concept.gegevens.enumerated().map { i, g in
@@ -122,6 +133,8 @@ struct NieuweTerugmeldingController: RouteCollection {
         var contactTelefoon: String?
         var contactAfdeling: String?
         var bijlage: [File]?
+        /// "controleren" when the step was opened with "Wijzigen" on the check page.
+        var terug: String?
     }
 
     func bewaar(req: Request) async throws -> Response {
@@ -137,45 +150,16 @@ struct NieuweTerugmeldingController: RouteCollection {
         switch stap {
         case .registratie:
             concept.gemeente = schoon(invoer.gemeente)
-            if actie == "volgende" {
-                let ref = req.application.referentiedata
-                if concept.gemeente.isEmpty {
-                    fout("gemeente", "gemeenteVanBijhouding", t.tekst("kiesGemeenteUitleg"))
-                } else if let code = Self.gemeentecode(concept.gemeente, ref) {
-                    if case .beeindigd(let naam, let opvolger) = ref.status(van: code) {
-                        fout("gemeente", "gemeenteVanBijhouding", "\(naam) bestaat niet meer." + (opvolger.flatMap { ref.gemeente($0) }.map { " Kies \($0.naam) (\($0.code))." } ?? ""))
-                    }
-                } else {
-                    fout("gemeente", "gemeenteVanBijhouding", t.tekst("gemeenteOnbekend"))
-                }
-            }
         case .persoon:
             concept.bsn = schoon(invoer.bsn).replacingOccurrences(of: " ", with: "")
             concept.anummer = schoon(invoer.anummer).replacingOccurrences(of: " ", with: "")
             concept.adres = schoon(invoer.adres)
-            if actie == "volgende" {
-                if concept.bsn.isEmpty && concept.anummer.isEmpty && concept.adres.isEmpty {
-                    fout("bsn", "bsn", t.tekst("persoonVerplicht"))
-                }
-                if !concept.bsn.isEmpty { do { try BSN.check(concept.bsn) } catch { fout("bsn", "bsn", error.uitleg.tekst(req.taal)) } }
-                if !concept.anummer.isEmpty { do { try ANummer.check(concept.anummer) } catch { fout("anummer", "anummer", error.uitleg.tekst(req.taal)) } }
-                if concept.adres.count > TerugmeldingLimieten.maxAdres { fout("adres", "adres", t.tekst("adresTeLang")) }
-            }
         case .gegevens:
             var rijen = (invoer.gegevens ?? []).map {
                 ConceptGegeven(attribuut: schoon($0.attribuut), betwijfeld: schoon($0.betwijfeld), voorgesteld: schoon($0.voorgesteld))
             }.filter { !$0.attribuut.isEmpty || !$0.betwijfeld.isEmpty || !$0.voorgesteld.isEmpty }
             if actie == "toevoegen" || rijen.isEmpty { rijen.append(ConceptGegeven()) }
             concept.gegevens = rijen
-            if actie == "volgende" {
-                for (i, r) in rijen.enumerated() {
-                    if BRPAttribuut.met(urn: r.attribuut) == nil { fout("gegevens_\(i)_attribuut", "gegeven", t.tekst("kiesGegeven")) }
-                    if r.betwijfeld.isEmpty && r.voorgesteld.isEmpty { fout("gegevens_\(i)_betwijfeld", "betwijfeldeWaarde", t.tekst("waardeVerplicht")) }
-                    if r.betwijfeld.count > TerugmeldingLimieten.maxWaarde || r.voorgesteld.count > TerugmeldingLimieten.maxWaarde {
-                        fout("gegevens_\(i)_betwijfeld", "betwijfeldeWaarde", "Hoogstens \(TerugmeldingLimieten.maxWaarde) tekens.")
-                    }
-                }
-            }
         case .aanvullend:
             concept.toelichting = schoon(invoer.toelichting)
             concept.kenmerk = schoon(invoer.kenmerk)
@@ -202,22 +186,19 @@ struct NieuweTerugmeldingController: RouteCollection {
                     fout("bijlage", "bijlagen", "\(file.filename): \(t.tekst("bijlageSoort"))")
                 }
             }
-            if actie == "volgende" {
-                if concept.toelichting.count > TerugmeldingLimieten.maxToelichting { fout("toelichting", "toelichting", "Te lang.") }
-                if concept.kenmerk.count > TerugmeldingLimieten.maxReferentiekenmerk {
-                    fout("kenmerk", "kenmerk", "Hoogstens \(TerugmeldingLimieten.maxReferentiekenmerk) tekens.")
-                }
-                if !concept.contactEmail.isEmpty && !isEmailadres(concept.contactEmail) { fout("contactEmail", "email", t.tekst("emailOngeldig")) }
-                if !concept.contactTelefoon.isEmpty && !isTelefoonnummer(concept.contactTelefoon) { fout("contactTelefoon", "telefoon", t.tekst("telefoonOngeldig")) }
-            }
         case .controleren:
             break
         }
+        if actie == "volgende" { fouten += Self.controleer(stap, concept, req.application.referentiedata, req.taal) }
 
         model.inhoud = try Self.json(concept)
         try await model.save(on: req.db)
 
         if stap == .controleren && actie == "verzenden" {
+            // Every step checked again: a step skipped (by its address) is shown with its problems, never sent.
+            if let (open, fouten) = Self.eersteOnvolledige(concept, req.application.referentiedata, req.taal) {
+                return try await render(req, concept, model, open, fouten: fouten, status: .badRequest)
+            }
             return try await verzend(req, g, concept, model)
         }
         guard fouten.isEmpty else {
@@ -226,6 +207,8 @@ struct NieuweTerugmeldingController: RouteCollection {
         let basis = "/terugmeldingen/nieuw/\(model.id!.tekst)"
         switch actie {
         case "vorige": return req.redirect(to: "\(basis)/\((stap.vorige ?? stap).rawValue)", redirectType: .normal)
+        // Changed from the check page: straight back there.
+        case "volgende" where invoer.terug == "controleren": return req.redirect(to: "\(basis)/controleren", redirectType: .normal)
         case "volgende": return req.redirect(to: "\(basis)/\((stap.volgende ?? stap).rawValue)", redirectType: .normal)
         default: return req.redirect(to: "\(basis)/\(stap.rawValue)", redirectType: .normal)
         }
@@ -265,6 +248,58 @@ struct NieuweTerugmeldingController: RouteCollection {
             let fouten = (w.velden ?? []).map { VeldFout(veld: "controle", label: t[Self.stap(vanVeld: $0.name)]!, tekst: $0.reden(req.taal)) }
             return try await render(req, c, model, .controleren, fouten: fouten, status: .badRequest)
         }
+    }
+
+    // MARK: Checking a step
+
+    /// A step's problems as shown next to its fields (attachments are checked on upload).
+    static func controleer(_ stap: Stap, _ c: TerugmeldingConcept, _ ref: Referentiedata, _ taal: Taal) -> [VeldFout] {
+        let t = Teksten.voor(taal)
+        var fouten: [VeldFout] = []
+        func fout(_ veld: String, _ label: String, _ tekst: String) { fouten.append(VeldFout(veld: veld, label: t[label] ?? label, tekst: tekst)) }
+        switch stap {
+        case .registratie:
+            if c.gemeente.isEmpty {
+                fout("gemeente", "gemeenteVanBijhouding", t.tekst("kiesGemeenteUitleg"))
+            } else if let code = gemeentecode(c.gemeente, ref) {
+                if case .beeindigd(let naam, let opvolger) = ref.status(van: code) {
+                    fout("gemeente", "gemeenteVanBijhouding", "\(naam) bestaat niet meer." + (opvolger.flatMap { ref.gemeente($0) }.map { " Kies \($0.naam) (\($0.code))." } ?? ""))
+                }
+            } else {
+                fout("gemeente", "gemeenteVanBijhouding", t.tekst("gemeenteOnbekend"))
+            }
+        case .persoon:
+            if c.bsn.isEmpty && c.anummer.isEmpty && c.adres.isEmpty { fout("bsn", "bsn", t.tekst("persoonVerplicht")) }
+            if !c.bsn.isEmpty { do { try BSN.check(c.bsn) } catch { fout("bsn", "bsn", error.uitleg.tekst(taal)) } }
+            if !c.anummer.isEmpty { do { try ANummer.check(c.anummer) } catch { fout("anummer", "anummer", error.uitleg.tekst(taal)) } }
+            if c.adres.count > TerugmeldingLimieten.maxAdres { fout("adres", "adres", t.tekst("adresTeLang")) }
+        case .gegevens:
+            let rijen = c.gegevens.isEmpty ? [ConceptGegeven()] : c.gegevens
+            for (i, r) in rijen.enumerated() {
+                if BRPAttribuut.met(urn: r.attribuut) == nil { fout("gegevens_\(i)_attribuut", "gegeven", t.tekst("kiesGegeven")) }
+                if r.betwijfeld.isEmpty && r.voorgesteld.isEmpty { fout("gegevens_\(i)_betwijfeld", "betwijfeldeWaarde", t.tekst("waardeVerplicht")) }
+                if r.betwijfeld.count > TerugmeldingLimieten.maxWaarde || r.voorgesteld.count > TerugmeldingLimieten.maxWaarde {
+                    fout("gegevens_\(i)_betwijfeld", "betwijfeldeWaarde", "Hoogstens \(TerugmeldingLimieten.maxWaarde) tekens.")
+                }
+            }
+        case .aanvullend:
+            if c.toelichting.count > TerugmeldingLimieten.maxToelichting { fout("toelichting", "toelichting", "Te lang.") }
+            if c.kenmerk.count > TerugmeldingLimieten.maxReferentiekenmerk { fout("kenmerk", "kenmerk", "Hoogstens \(TerugmeldingLimieten.maxReferentiekenmerk) tekens.") }
+            if !c.contactEmail.isEmpty && !isEmailadres(c.contactEmail) { fout("contactEmail", "email", t.tekst("emailOngeldig")) }
+            if !c.contactTelefoon.isEmpty && !isTelefoonnummer(c.contactTelefoon) { fout("contactTelefoon", "telefoon", t.tekst("telefoonOngeldig")) }
+        case .controleren:
+            break
+        }
+        return fouten
+    }
+
+    /// The first step that is not complete yet, with its problems; nil when all are.
+    static func eersteOnvolledige(_ c: TerugmeldingConcept, _ ref: Referentiedata, _ taal: Taal) -> (Stap, [VeldFout])? {
+        for stap in Stap.allCases where stap != .controleren {
+            let f = controleer(stap, c, ref, taal)
+            if !f.isEmpty { return (stap, f) }
+        }
+        return nil
     }
 
     // MARK: Helpers

@@ -254,7 +254,10 @@ struct TerugmeldingenWebController: RouteCollection {
         let f = try req.content.decode(StatuswijzigingInvoer.self)
         func leeg(_ s: String?) -> String? { (s ?? "").trimmingCharacters(in: .whitespaces).isEmpty ? nil : s }
         let verzoek = StatuswijzigingInvoer(status: f.status, toelichting: leeg(f.toelichting), verwachteDatum: leeg(f.verwachteDatum),
-                                             uitkomst: leeg(f.uitkomst), gemeentecode: leeg(f.gemeentecode), rniDeelnemer: leeg(f.rniDeelnemer))
+                                             uitkomst: leeg(f.uitkomst),
+                                             // The picker offers "0363 Amsterdam"; a bare code or a name works too.
+                                             gemeentecode: leeg(f.gemeentecode).map { NieuweTerugmeldingController.gemeentecode($0, req.application.referentiedata) ?? $0 },
+                                             rniDeelnemer: leeg(f.rniDeelnemer))
         do {
             _ = try await req.terugmeldingen.wijzigStatus(id, verzoek, door: g.organisatie, als: g.terugmeldPartijen)
         } catch let p as Weigering where p.hoortBijFormulier {

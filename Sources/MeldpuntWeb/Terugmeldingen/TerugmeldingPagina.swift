@@ -84,7 +84,7 @@ struct TerugmeldingPagina: Encodable, Sendable {
             kanDoorsturenRni: doorsturen && k.organisatie.heeft(.rni), kanIntrekken: mag(.ingetrokken),
             gemeenten: doorsturen
                 ? k.referentiedata.actueleGemeenten().filter { $0.code != k.organisatie.gemeentecode }
-                    .sorted { $0.naam < $1.naam }.map { Keuze(waarde: $0.code, naam: "\($0.naam) (\($0.code))") }
+                    .sorted { $0.naam < $1.naam }.map { Keuze(waarde: $0.code, naam: "\($0.code) \($0.naam)") }   // as the wizard's picker
                 : [],
             rniDeelnemers: doorsturen && k.organisatie.heeft(.rni)
                 ? k.referentiedata.rniDeelnemers.filter { $0.einde == nil }.map { Keuze(waarde: $0.code, naam: "\($0.naam) (\($0.code))") }
