@@ -19,7 +19,9 @@ struct BeheerController: RouteCollection {
         b.post("organisaties", ":org", "sleutels", use: nieuweSleutel)
         b.post("organisaties", ":org", "sleutels", ":sleutel", "intrekken", use: trekSleutelIn)
         b.post("organisaties", ":org", "gebruikers", use: nieuweGebruiker)
+        b.get("gebruikers", ":gebruiker", "uitzetten", use: vraagUitzetten)
         b.post("gebruikers", ":gebruiker", "uitzetten", use: zetGebruikerUit)
+        b.post("gebruikers", ":gebruiker", "aanzetten", use: zetGebruikerAan)
         b.post("gebruikers", ":gebruiker", "wachtwoord", use: stelWachtwoordOpnieuwIn)
         b.post("gebruikers", ":gebruiker", "tweestaps", use: herstelTweestaps)
     }
@@ -91,7 +93,7 @@ struct BeheerController: RouteCollection {
 
     struct GebruikerRij: Encodable, Sendable {
         let naam: String; let email: String; let rol: String; let actief: Bool; let tweestaps: Bool
-        let uitzetten: String; let wachtwoord: String; let tweestapsHerstel: String
+        let uitzetten: String; let aanzetten: String; let wachtwoord: String; let tweestapsHerstel: String
     }
     struct SleutelRij: Encodable, Sendable { let id: String; let omschrijving: String; let aangemaakt: String; let actief: Bool; let intrekken: String }
 
@@ -130,7 +132,7 @@ struct BeheerController: RouteCollection {
             gebruikers: gebruikers.map {
                 let pad = "/beheer/gebruikers/\($0.id!.tekst)"
                 return GebruikerRij(naam: $0.naam, email: $0.email, rol: $0.rol.rawValue, actief: $0.actief, tweestaps: $0.tweestapsGeheim != nil,
-                                    uitzetten: pad + "/uitzetten", wachtwoord: pad + "/wachtwoord", tweestapsHerstel: pad + "/tweestaps")
+                                    uitzetten: pad + "/uitzetten", aanzetten: pad + "/aanzetten", wachtwoord: pad + "/wachtwoord", tweestapsHerstel: pad + "/tweestaps")
             },
             gebruikersrollen: GebruikersRol.allCases.filter { $0 != .systeembeheerder && Gebruikers.past($0, bij: org) }.map { Keuze(waarde: $0.rawValue, naam: $0.rawValue) },
             sleutels: sleutels.map { SleutelRij(id: String($0.id!.tekst.prefix(8)), omschrijving: $0.omschrijving,
@@ -197,7 +199,9 @@ struct BeheerController: RouteCollection {
         } catch let f as Organisaties.Fout {
             return try await toonOrganisatie(req, o, fout: f.description, email: invoer.email ?? "", gebruikerNaam: invoer.naam ?? "")
         }
-        return try await toonOrganisatie(req, o, eenmalig: wachtwoord, eenmaligUitleg: "eenmaligWachtwoord")
+        return try await toonOrganisatie(req, o, eenmalig: wachtwoord, eenmaligUitleg: "eenmaligWachtwoord",
+                                         melding: Teksten.voor(req.taal).tekst("beheerGedaan_toegevoegd")
+                                            .replacingOccurrences(of: "{naam}", with: invoer.naam ?? "").replacingOccurrences(of: "{email}", with: invoer.email ?? ""))
     }
 
     /// A user of an organisation this beheerder manages; the system role's users only by that role.
@@ -228,11 +232,34 @@ struct BeheerController: RouteCollection {
         return req.redirect(to: "/beheer/organisaties/\(gebruiker.$organisatie.id.tekst)?gedaan=tweestaps", redirectType: .normal)
     }
 
+    struct UitzetVraag: Encodable, Sendable { let naam: String; let email: String; let actie: String; let terug: String }
+
+    /// Switching someone off ends their sessions at once: asked first, and undone with "Weer aanzetten".
+    func vraagUitzetten(req: Request) async throws -> Response {
+        let (gebruiker, _) = try await beheerdeGebruiker(req)
+        return try await req.pagina("beheer-uitzetten", titel: "uitzettenVraagTitel", inhoud: UitzetVraag(
+            naam: gebruiker.naam, email: gebruiker.email, actie: "/beheer/gebruikers/\(gebruiker.id!.tekst)/uitzetten",
+            terug: "/beheer/organisaties/\(gebruiker.$organisatie.id.tekst)"))
+    }
+
     func zetGebruikerUit(req: Request) async throws -> Response {
         let (gebruiker, g) = try await beheerdeGebruiker(req)
-        try await Gebruikers.zetUit(gebruiker, on: req.db)
-        try await Audit.schrijf(.gebruikerUitgezet, door: g, organisatie: gebruiker.$organisatie.id, onderwerp: gebruiker.email, nu: req.application.klok.nu(), on: req.db)
-        return req.redirect(to: "/beheer/organisaties/\(gebruiker.$organisatie.id.tekst)", redirectType: .normal)
+        let nu = req.application.klok.nu()
+        try await req.db.transaction { tx in
+            try await Gebruikers.zetUit(gebruiker, on: tx)
+            try await Audit.schrijf(.gebruikerUitgezet, door: g, organisatie: gebruiker.$organisatie.id, onderwerp: gebruiker.email, nu: nu, on: tx)
+        }
+        return try await toonOrganisatie(req, gebruiker.organisatie, melding: Teksten.voor(req.taal).tekst("beheerGedaan_uitgezet").replacingOccurrences(of: "{naam}", with: gebruiker.naam))
+    }
+
+    func zetGebruikerAan(req: Request) async throws -> Response {
+        let (gebruiker, g) = try await beheerdeGebruiker(req)
+        let nu = req.application.klok.nu()
+        try await req.db.transaction { tx in
+            try await Gebruikers.zetAan(gebruiker, on: tx)
+            try await Audit.schrijf(.gebruikerAangezet, door: g, organisatie: gebruiker.$organisatie.id, onderwerp: gebruiker.email, nu: nu, on: tx)
+        }
+        return try await toonOrganisatie(req, gebruiker.organisatie, melding: Teksten.voor(req.taal).tekst("beheerGedaan_aangezet").replacingOccurrences(of: "{naam}", with: gebruiker.naam))
     }
 
     struct AuditRij: Encodable, Sendable { let tijdstip: String; let actie: String; let door: String; let onderwerp: String; let details: String }

@@ -115,7 +115,8 @@ struct ToegangsmatrixTests {
         "POST /beheer/organisaties": ["systeem"], "POST /beheer/organisaties/:org/rollen": ["systeem"],
         "POST /beheer/organisaties/:org/gebruikers": ["beheerder", "systeem"], "POST /beheer/organisaties/:org/sleutels": ["beheerder", "systeem"],
         "POST /beheer/organisaties/:org/sleutels/:sleutel/intrekken": ["beheerder", "systeem"],
-        "POST /beheer/gebruikers/:gebruiker/uitzetten": ["beheerder", "systeem"],
+        "POST /beheer/gebruikers/:gebruiker/uitzetten": ["beheerder", "systeem"], "GET /beheer/gebruikers/:gebruiker/uitzetten": ["beheerder", "systeem"],
+        "POST /beheer/gebruikers/:gebruiker/aanzetten": ["beheerder", "systeem"],
         "POST /beheer/gebruikers/:gebruiker/wachtwoord": ["beheerder", "systeem"],
         "POST /beheer/gebruikers/:gebruiker/tweestaps": ["beheerder", "systeem"],
         // The outbox: every beheerder sees its own organisation's part (the one here is mail to a melder: the meldpunt's).

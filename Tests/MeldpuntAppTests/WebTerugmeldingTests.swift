@@ -327,6 +327,7 @@ struct BeheerWebTests {
             _ = try await b.get(pad)
             let metGebruiker = try await b.post("\(pad)/gebruikers", ["naam": "C. Ibg", "email": "c@cibg.nl", "rol": "afnemer"])
             let wachtwoord = try #require(eenmalig(metGebruiker))
+            #expect(metGebruiker.tekst.contains("C. Ibg (c@cibg.nl) is toegevoegd."))
             let nieuweGebruiker = Browser(t)
             // The first password opens only the step to choose an own one.
             #expect(try await nieuweGebruiker.login("c@cibg.nl", wachtwoord).headers.first(name: .location) == "/inloggen/wachtwoord")
@@ -334,9 +335,19 @@ struct BeheerWebTests {
             #expect(try await nieuweGebruiker.post("/inloggen/wachtwoord", ["nieuw": "een eigen lange zin", "herhaal": "een eigen lange zin"]).status == .seeOther)
             #expect(try await nieuweGebruiker.get("/terugmeldingen").status == .ok)
             let g = try #require(try await Gebruiker.query(on: t.app.db).filter(\.$email == "c@cibg.nl").first())
-            _ = try await b.get(pad)
-            #expect(try await b.post("/beheer/gebruikers/\(g.id!.tekst)/uitzetten", [:]).status == .seeOther)
+            // Switching off is asked first, said when done, and can be undone.
+            let lijst = try await b.get(pad)
+            #expect(lijst.tekst.contains("href=\"/beheer/gebruikers/\(g.id!.tekst)/uitzetten\""))
+            let vraag = try await b.get("/beheer/gebruikers/\(g.id!.tekst)/uitzetten")
+            #expect(vraag.status == .ok && vraag.tekst.contains("Wilt u deze gebruiker uitzetten?") && vraag.tekst.contains("c@cibg.nl"))
+            #expect(try await Gebruiker.find(g.id, on: t.app.db)?.actief == true)   // asking changes nothing
+            let uit = try await b.post("/beheer/gebruikers/\(g.id!.tekst)/uitzetten", [:])
+            #expect(uit.status == .ok && uit.tekst.contains("C. Ibg is uitgezet") && uit.tekst.contains("/beheer/gebruikers/\(g.id!.tekst)/aanzetten"))
             #expect(try await nieuweGebruiker.get("/terugmeldingen").status == .seeOther)
+            let aan = try await b.post("/beheer/gebruikers/\(g.id!.tekst)/aanzetten", [:])
+            #expect(aan.status == .ok && aan.tekst.contains("C. Ibg kan weer inloggen."))
+            #expect(try await Gebruiker.find(g.id, on: t.app.db)?.actief == true)
+            #expect(try await Browser(t).login("c@cibg.nl", "een eigen lange zin").headers.first(name: .location) != "/inloggen")
 
             // A user role that does not fit the organisation is refused.
             _ = try await b.get(pad)

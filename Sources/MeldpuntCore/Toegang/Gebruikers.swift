@@ -146,9 +146,16 @@ package enum Gebruikers {
     }
 
     /// Disabling a user ends all of their sessions at once.
+    /// Off: no more logins, and every session ends (call inside a transaction with its audit entry).
     package static func zetUit(_ gebruiker: Gebruiker, on db: any Database) async throws {
         gebruiker.actief = false
         try await gebruiker.save(on: db)
         try await Sessie.query(on: db).filter(\.$gebruiker.$id == gebruiker.requireID()).delete()
+    }
+
+    /// Back on after being switched off by mistake: the user logs in again as before.
+    package static func zetAan(_ gebruiker: Gebruiker, on db: any Database) async throws {
+        gebruiker.actief = true
+        try await gebruiker.save(on: db)
     }
 }

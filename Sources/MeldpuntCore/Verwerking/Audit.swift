@@ -10,6 +10,7 @@ package enum Audit {
         case sleutelIngetrokken = "apisleutel.ingetrokken"
         case gebruikerToegevoegd = "gebruiker.toegevoegd"
         case gebruikerUitgezet = "gebruiker.uitgezet"
+        case gebruikerAangezet = "gebruiker.aangezet"
         case partnerLogin = "gebruiker.partnerlogin"
         case systeemLogin = "login.systeembeheerder"
         case wachtwoordGewijzigd = "gebruiker.wachtwoord"
