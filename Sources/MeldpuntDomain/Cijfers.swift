@@ -195,9 +195,7 @@ public struct Periode: Sendable, Equatable, Codable {
 extension Dag {
     /// "november 2026", as a month is named in a table.
     public var maandnaam: Tekst {
-        let nl = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
-        let en = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-        return Tekst("\(nl[maand - 1]) \(jaar)", "\(en[maand - 1]) \(jaar)")
+        Tekst("\(Dag.maandnaam(maand, .nl)) \(jaar)", "\(Dag.maandnaam(maand, .en)) \(jaar)")
     }
 }
 

@@ -85,6 +85,14 @@ public struct Dag: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
     /// The first and last day the calendar supports (four-digit years).
     public static let eerste = Dag(jaar: 1, maand: 1, dag: 1)!
+
+    /// "december" / "December": the one list of month names for pages, mail and figures.
+    public static func maandnaam(_ maand: Int, _ taal: Taal) -> String {
+        let namen = taal == .nl
+            ? ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
+            : ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        return (1...12).contains(maand) ? namen[maand - 1] : String(maand)
+    }
     public static let laatste = Dag(jaar: 9999, maand: 12, dag: 31)!
 
     /// `dagen` days later (or earlier); a result outside the supported years is refused, so

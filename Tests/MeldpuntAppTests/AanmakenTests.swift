@@ -19,7 +19,7 @@ struct AanmakenTests {
             #expect(r.headers.first(name: .location) == "/api/v1/terugmeldingen/\(ref)")
             #expect(o["status"] as? String == "Gemeld")
             #expect(o["referentieKenmerk"] as? String == "DGM001")
-            #expect((o["beschrijving"] as? String)?.contains("2026-11-30") == true)
+            #expect((o["beschrijving"] as? String)?.contains("30 november 2026") == true)
             // Received Monday 23 November 2026 → the 5th working day after is Monday 30 November.
             #expect(o["uiterlijkInBehandelingOp"] as? String == "2026-11-30")
             #expect((o["bijhouder"] as? [String: Any])?["gemeentecode"] as? String == "0363")

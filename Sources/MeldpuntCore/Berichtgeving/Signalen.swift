@@ -330,10 +330,5 @@ extension Berichtgeving {
     }
 
     /// A day as people read it: "4 december 2026", "4 December 2026".
-    package static func dag(_ d: Dag, _ taal: Taal) -> String {
-        let maanden = taal == .nl
-            ? ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
-            : ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-        return "\(d.dag) \(maanden[d.maand - 1]) \(d.jaar)"
-    }
+    package static func dag(_ d: Dag, _ taal: Taal) -> String { Datumweergave.voluit(d, taal) }
 }

@@ -4,22 +4,12 @@ import MeldpuntDomain
 /// Dates and times as people read them, in Dutch time: 23-11-2026 and 23-11-2026 10:00 in tables and
 /// lists, "23 november 2026" in running text (both languages).
 package enum Datumweergave {
-    private static let maanden: [Taal: [String]] = [
-        .nl: ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"],
-        .en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
-    ]
-
     /// "4 december 2026" / "4 December 2026": for sentences.
     package static func voluit(_ d: Dag, _ taal: Taal) -> String {
-        "\(d.dag) \(maanden[taal]![d.maand - 1]) \(d.jaar)"
+        "\(d.dag) \(Dag.maandnaam(d.maand, taal)) \(d.jaar)"
     }
 
     package static func voluit(_ d: Date, _ taal: Taal) -> String { voluit(Dag(d), taal) }
-
-    /// "november 2026": a month as a heading or a row.
-    package static func maand(jaar: Int, maand: Int, _ taal: Taal) -> String {
-        (1...12).contains(maand) ? "\(maanden[taal]![maand - 1]) \(jaar)" : "\(jaar)-\(maand)"
-    }
 
     package static func datum(_ d: Date) -> String { datum(Dag(d).description) }
 

@@ -203,7 +203,7 @@ package struct TerugmeldingService {
 
     package static func beschrijving(_ status: TerugmeldingStatus, uiterlijk: Dag, bijhouder: String) -> String {
         switch status {
-        case .gemeld: "De terugmelding is ontvangen door \(bijhouder) en wordt uiterlijk \(uiterlijk) (binnen \(termijnWerkdagen) werkdagen) in behandeling genomen."
+        case .gemeld: "De terugmelding is ontvangen door \(bijhouder) en wordt uiterlijk \(Datumweergave.voluit(uiterlijk, .nl)) (binnen \(termijnWerkdagen) werkdagen) in behandeling genomen."
         case .inBehandeling: "\(bijhouder) onderzoekt de terugmelding."
         case .ingepland: "\(bijhouder) heeft het onderzoek ingepland; zie de verwachte datum in de statushistorie."
         case .afgehandeld: "\(bijhouder) heeft de terugmelding afgehandeld; de toelichting zegt wat er is gebeurd."
