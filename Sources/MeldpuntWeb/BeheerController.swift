@@ -242,24 +242,21 @@ struct BeheerController: RouteCollection {
             terug: "/beheer/organisaties/\(gebruiker.$organisatie.id.tekst)"))
     }
 
-    func zetGebruikerUit(req: Request) async throws -> Response {
-        let (gebruiker, g) = try await beheerdeGebruiker(req)
-        let nu = req.application.klok.nu()
-        try await req.db.transaction { tx in
-            try await Gebruikers.zetUit(gebruiker, on: tx)
-            try await Audit.schrijf(.gebruikerUitgezet, door: g, organisatie: gebruiker.$organisatie.id, onderwerp: gebruiker.email, nu: nu, on: tx)
-        }
-        return try await toonOrganisatie(req, gebruiker.organisatie, melding: Teksten.voor(req.taal).tekst("beheerGedaan_uitgezet").replacingOccurrences(of: "{naam}", with: gebruiker.naam))
-    }
+    func zetGebruikerUit(req: Request) async throws -> Response { try await zetActief(req, false) }
 
-    func zetGebruikerAan(req: Request) async throws -> Response {
+    func zetGebruikerAan(req: Request) async throws -> Response { try await zetActief(req, true) }
+
+    /// Off (sessions end) or back on, with its audit entry in the same transaction; the page says which.
+    private func zetActief(_ req: Request, _ aan: Bool) async throws -> Response {
         let (gebruiker, g) = try await beheerdeGebruiker(req)
         let nu = req.application.klok.nu()
         try await req.db.transaction { tx in
-            try await Gebruikers.zetAan(gebruiker, on: tx)
-            try await Audit.schrijf(.gebruikerAangezet, door: g, organisatie: gebruiker.$organisatie.id, onderwerp: gebruiker.email, nu: nu, on: tx)
+            if aan { try await Gebruikers.zetAan(gebruiker, on: tx) } else { try await Gebruikers.zetUit(gebruiker, on: tx) }
+            try await Audit.schrijf(aan ? .gebruikerAangezet : .gebruikerUitgezet, door: g, organisatie: gebruiker.$organisatie.id,
+                                    onderwerp: gebruiker.email, nu: nu, on: tx)
         }
-        return try await toonOrganisatie(req, gebruiker.organisatie, melding: Teksten.voor(req.taal).tekst("beheerGedaan_aangezet").replacingOccurrences(of: "{naam}", with: gebruiker.naam))
+        let melding = Teksten.voor(req.taal).tekst(aan ? "beheerGedaan_aangezet" : "beheerGedaan_uitgezet").replacingOccurrences(of: "{naam}", with: gebruiker.naam)
+        return try await toonOrganisatie(req, gebruiker.organisatie, melding: melding)
     }
 
     struct AuditRij: Encodable, Sendable { let tijdstip: String; let actie: String; let door: String; let onderwerp: String; let details: String }
