@@ -410,7 +410,10 @@ struct MeldenController: RouteCollection {
                 if id.hasPrefix("gevolg"), let n = id.last, n.isNumber {
                     return VeldFout(veld: id, label: "\(t.tekst("gevolg")) \(n): \(t[String(id.dropLast())] ?? "")", tekst: $0.reden(req.taal))
                 }
-                return VeldFout(veld: id, label: t[Self.labels[id] ?? id] ?? t.tekst("melden"), tekst: $0.reden(req.taal))
+                // The name field's label depends on who reports: the summary names it as the page does.
+                let sleutel = id == "organisatieNaam" ? (type == .bedrijf ? "bedrijfNaam" : type == .intermediair ? "uwOrganisatieNaam" : "organisatieNaamB1")
+                    : Self.labels[id] ?? id
+                return VeldFout(veld: id, label: t[sleutel] ?? t.tekst("melden"), tekst: $0.reden(req.taal))
             }
         }
         let stappen = Stap.allCases.filter { $0.geldt(type) }
