@@ -210,7 +210,11 @@ struct MeldingenWebController: RouteCollection {
                 Keuze(waarde: "/meldingen/\($0.zaaknummer)", naam: "\($0.zaaknummer) (\(t.naam("mfoStatus", $0.status).lowercased()))")
             },
             gemeenten: taak == Actie.terugmelding.rawValue
-                ? req.application.referentiedata.actueleGemeenten().sorted { $0.naam < $1.naam }.map { "\($0.code) \($0.naam)" } : [])
+                ? req.application.referentiedata.actueleGemeenten().sorted { $0.naam < $1.naam }.map { "\($0.code) \($0.naam)" } : [],
+            // The place the person lives, when it is a gemeente's name: the likely gemeente van bijhouding.
+            gemeenteVoorstel: d.melding.flatMap { $0.vertegenwoordigde?.woonplaats ?? $0.melder?.woonplaats }
+                .flatMap { NieuweTerugmeldingController.gemeentecode($0, req.application.referentiedata) }
+                .flatMap { code in req.application.referentiedata.gemeente(code).map { "\(code) \($0.naam)" } })
         let inhoud = MeldingPagina.bouw(d, omgeving, invoer: invoer, fouten: fouten, nieuweLink: nieuweLink, taak: taak)
         if let titel = inhoud.taakTitel {
             return try await req.pagina("melding-taak", titel: "\(titel) – \(d.zaaknummer)", inhoud: inhoud, melding: melding, status: status)

@@ -91,12 +91,15 @@ struct StartpaginaController: RouteCollection {
         bijna.bijnaTeLaatTot = (try? req.application.kalender.plusWerkdagen(1, na: vandaag)) ?? vandaag
         var lijst = nieuw
         lijst.paginagrootte = 8
-        let eerste = try await s.lijst(lijst, voor: g.organisatie).items
+        // The folder's page also gives its size (from the kept counts, not a count over the table).
+        let pagina = try await s.lijst(lijst, voor: g.organisatie)
+        let eerste = pagina.items
+        let aantalNieuw = if let n = pagina.totaal { n } else { try await s.aantal(nieuw, voor: g.organisatie) }
         return Startpagina(
             tellers: [
                 Teller(aantal: try await s.aantal(teLaat, voor: g.organisatie), tekst: t.tekst("startTmTeLaat"), href: "/terugmeldingen?map=nieuw&teLaat=1", dringend: true),
                 Teller(aantal: try await s.aantal(bijna, voor: g.organisatie), tekst: t.tekst("startTmBijnaTeLaat"), href: "/terugmeldingen?map=nieuw", dringend: true),
-                Teller(aantal: try await s.aantal(nieuw, voor: g.organisatie), tekst: t.tekst("startTmNieuw"), href: "/terugmeldingen?map=nieuw", dringend: false),
+                Teller(aantal: aantalNieuw, tekst: t.tekst("startTmNieuw"), href: "/terugmeldingen?map=nieuw", dringend: false),
             ].map { Teller(aantal: $0.aantal, tekst: $0.tekst, href: $0.href, dringend: $0.dringend && $0.aantal > 0) },
             lijstTitel: t.tekst("startOudsteNieuwe"),
             lijst: eerste.map { i in

@@ -166,6 +166,20 @@ struct MeldingBehandelingWebTests {
         }
     }
 
+    /// A terugmelding from the case starts from its person: the BSN, and the gemeente where they live.
+    @Test func terugmeldingVanuitDeZaakIsVoorgevuld() async throws {
+        try await metApp { t in
+            var body = MeldingApiTests.melding(bijlage: nil)
+            body["vertegenwoordigde"] = ["naam": "Suzanne Moulin", "bsn": "999993653", "woonplaats": "rotterdam"]
+            let (z, _) = try await t.nieuweMelding(body)
+            let b = try await medewerker(t)
+            let taak = try await b.get("/meldingen/\(z)/terugmelding")
+            #expect(taak.status == .ok && taak.tekst.contains("name=\"gemeentecode\" list=\"gemeenten\""))
+            #expect(taak.tekst.contains("value=\"0599 Rotterdam\"") && taak.tekst.contains("id=\"tmBsn\" name=\"bsn\" value=\"999993653\""))
+            #expect(taak.tekst.contains("<option value=\"0363 Amsterdam\">"))
+        }
+    }
+
     @Test func nieuweLinkEenmaligOpDePagina() async throws {
         try await metApp { t in
             let (z, oud) = try await t.nieuweMelding()

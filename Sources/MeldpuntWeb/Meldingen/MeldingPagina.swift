@@ -109,6 +109,7 @@ struct MeldingPagina: Encodable, Sendable {
         var signalen: [Keuze] = []
         var zelfdePersoon: [Keuze] = []
         var gemeenten: [String] = []
+        var gemeenteVoorstel: String? = nil
     }
 
     /// `invoer`: what was typed in a refused form, by field id, shown again; `fouten` next to their fields.
@@ -124,6 +125,7 @@ struct MeldingPagina: Encodable, Sendable {
             "stapDatum": d.volgendeStap?.datum.description ?? "",
             // The terugmelding starts from the person the case is about.
             "tmBsn": d.melding.flatMap { $0.vertegenwoordigde?.bsn ?? $0.melder?.bsn } ?? "",
+            "tmGemeentecode": o.gemeenteVoorstel ?? "",
         ]
         if let a = d.analyse {
             waarden["analyseOorsprongOrganisatie"] = a.oorsprongOrganisatie
