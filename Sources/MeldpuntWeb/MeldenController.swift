@@ -11,8 +11,10 @@ struct MeldenController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("melden", use: scope)
         routes.post("melden", use: scopeBeantwoord)
-        // Moving between the pages, and sending: two doors, so sending can be limited more strictly.
-        routes.upload("melden", "stap", max: BijlageRegels.maxUploadBody, rollen: [], use: formulier)
+        // Three doors: moving between pages (text only, a small body, a loose limit), adding files and
+        // sending (large bodies, the strict "melden" limit): files are stored when they arrive.
+        routes.upload("melden", "stap", max: Self.maxStapBody, rollen: [], use: formulier)
+        routes.upload("melden", "bestanden", max: BijlageRegels.maxUploadBody, rollen: [], use: formulier)
         routes.upload("melden", "formulier", max: BijlageRegels.maxUploadBody, rollen: [], use: formulier)
         routes.get("melden", "ontvangen", use: ontvangen)
     }
@@ -203,6 +205,8 @@ struct MeldenController: RouteCollection {
     struct BijlageWeergave: Encodable, Sendable { let ref: String; let naam: String }
 
     static let maxGevolgen = 5
+    /// Every text field of the form at its longest, with room to spare; files go through /melden/bestanden.
+    static let maxStapBody = 2 * 1024 * 1024
 
     /// The registrations a melder of this kind is offered, in words they know.
     static func registraties(voor type: MelderType?) -> [Registratie] {
@@ -358,7 +362,8 @@ struct MeldenController: RouteCollection {
                 bijlagen.append((BijlageWeergave(ref: ref, naam: naam), .init(bestandsnaam: naam, mimeType: soort, bijlageData: data.base64EncodedString())))
             }
         }
-        for file in f.bijlage ?? [] where file.data.readableBytes > 0 {
+        // Files only through the doors made for them (/melden/stap has a loose rate limit).
+        for file in f.bijlage ?? [] where file.data.readableBytes > 0 && req.url.path != "/melden/stap" {
             let data = Data(buffer: file.data)
             guard let soort = BijlageRegels.herken(data) else {
                 fouten.append(VeldFout(veld: "bijlage", label: t.tekst("bijlagen"), tekst: "\(file.filename): \(t.tekst("bijlageSoort"))"))

@@ -108,7 +108,8 @@ struct MeldenWebTests {
                         bestanden: [(veld: String, naam: String, data: Data)] = []) async throws -> TestResponse {
         let verborgen = Browser.verborgenVelden(pagina.tekst).filter { v in v.0 != "stap" && !velden.contains { $0.0 == v.0 } }
         let alle = verborgen + velden + [("stap", stap), ("actie", actie)]
-        let pad = actie == "versturen" ? "/melden/formulier" : "/melden/stap"   // the button's formaction
+        // As the page's form and buttons say: sending and files have their own doors.
+        let pad = actie == "versturen" ? "/melden/formulier" : stap == "bijlagen" ? "/melden/bestanden" : "/melden/stap"
         return bestanden.isEmpty ? try await b.postVelden(pad, alle) : try await b.postMultipart(pad, alle, bestanden: bestanden)
     }
 
@@ -179,6 +180,21 @@ struct MeldenWebTests {
             #expect(invoer.gevolgen?.map(\.soort) == ["boete", "stopgezetteToeslag"] && invoer.melder?.naam == "S. Moulin" && invoer.kvkNummer == nil)
             #expect(m.registraties == "BRP,BRV")
             #expect(try await MeldingBijlage.query(on: t.app.db).filter(\.$melding.$id == m.id!).count() == 1)
+        }
+    }
+
+    /// Files arrive only through /melden/bestanden (strictly limited); /melden/stap stores none.
+    @Test func bestandenAlleenViaHunEigenDeur() async throws {
+        try await metApp { t in
+            let b = Browser(t)
+            _ = try await b.get("/melden")
+            let p = try await b.post("/melden", ["registratie": "BRP", "alBenaderd": "ja", "bezwaar": "nee"])
+            let voor = try await BijlageInhoud.query(on: t.app.db).count()
+            let stap = try await verder(b, p, "wie", [("melderType", "burger")], bestanden: [("bijlage[]", "brief.pdf", Voorbeeld.pdf)])
+            #expect(stap.status == .ok && !stap.tekst.contains("bijlageRefs"))
+            #expect(try await BijlageInhoud.query(on: t.app.db).count() == voor)
+            #expect(t.app.snelheidsbegrenzer.regel(.POST, "/melden/bestanden")?.naam == "melden")
+            #expect(t.app.snelheidsbegrenzer.regel(.POST, "/melden/stap")?.naam == "meldenStap")
         }
     }
 

@@ -37,7 +37,7 @@ struct ToegangsmatrixTests {
         // Public
         "GET /": iedereen, "GET /health": iedereen, "GET /toegankelijkheid": iedereen,
         "GET /api/v1/openapi.json": iedereen, "GET /api/v1/gemeenten": iedereen, "GET /api/v1/registraties": iedereen, "GET /api/v1/termijnen": iedereen,
-        "GET /melden": iedereen, "POST /melden": iedereen, "POST /melden/formulier": iedereen, "POST /melden/stap": iedereen,
+        "GET /melden": iedereen, "POST /melden": iedereen, "POST /melden/formulier": iedereen, "POST /melden/stap": iedereen, "POST /melden/bestanden": iedereen,
         "GET /melden/ontvangen": iedereen,
         "GET /inloggen": iedereen, "POST /inloggen": iedereen, "POST /taal": iedereen,
         // The melder's status page: whoever holds the private link.
