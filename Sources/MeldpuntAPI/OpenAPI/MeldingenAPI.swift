@@ -72,7 +72,7 @@ enum MeldingenAPI: APIDeel {
             ("/meldingen/{zaaknummer}/notities", .init(post: behandelstap(
                 "notitieToevoegen", "Een interne notitie (nooit zichtbaar voor de melder)", body: .ref("TekstVerzoek")))),
             ("/meldingen/{zaaknummer}/berichten", .init(post: behandelstap(
-                "berichtAanMelder", "Een bericht aan de melder; verschijnt op de statuspagina", body: .ref("TekstVerzoek")))),
+                "berichtAanMelder", "Een bericht aan de melder; verschijnt op de statuspagina. Ook na sluiten (de melder kan dan nog reageren); niet meer als de toestemming is ingetrokken (409)", body: .ref("TekstVerzoek")))),
             ("/meldingen/{zaaknummer}/volgende-stap", .init(put: behandelstap(
                 "volgendeStapZetten", "De volgende stap die de melder kan verwachten, met datum", body: .ref("VolgendeStapVerzoek")))),
             ("/meldingen/{zaaknummer}/statuswijzigingen", .init(post: behandelstap(
