@@ -11,6 +11,8 @@ struct Pagina<Inhoud: Encodable & Sendable>: Encodable, Sendable {
     let gebruiker: GebruikerWeergave?
     let csrf: String
     let pad: String
+    /// The menu item this page belongs to (the path's first part), marked as current in the menu.
+    let sectie: String
     let melding: String?
     let inhoud: Inhoud
 }
@@ -62,7 +64,7 @@ extension Request {
         let context = Pagina(
             titel: teksten[titel] ?? titel, taal: taal.rawValue, t: teksten,
             gebruiker: gebruiker.map { GebruikerWeergave(naam: $0.naam, organisatie: $0.organisatie.naam, rol: $0.rol.rawValue) },
-            csrf: csrfToken, pad: url.path, melding: melding.map { teksten[$0] ?? $0 }, inhoud: inhoud)
+            csrf: csrfToken, pad: url.path, sectie: String(url.path.split(separator: "/").first ?? ""), melding: melding.map { teksten[$0] ?? $0 }, inhoud: inhoud)
         let view = try await self.view.render(template, context)
         let response = try await view.encodeResponse(for: self)
         response.status = status

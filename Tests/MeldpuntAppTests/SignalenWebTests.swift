@@ -24,7 +24,7 @@ struct SignalenWebTests {
             try await staf.login("mira@meldpunt.nl")
 
             let overzicht = try await staf.get("/signalen")
-            #expect(overzicht.status == .ok && overzicht.tekst.contains("href=\"/signalen\">Signalen</a>"))
+            #expect(overzicht.status == .ok && overzicht.tekst.contains("href=\"/signalen\" aria-current=\"page\">Signalen</a>"))   // in the menu, marked as where we are
             let voorstelPad = try #require(overzicht.tekst.firstMatch(of: /href="(\/signalen\/voorstellen\/[0-9A-Fa-f-]+)"/).map { String($0.1) })
             let voorstel = try await staf.get(voorstelPad)
             #expect(voorstel.tekst.contains("4 zaken in") && voorstel.tekst.contains("registratie BRV, gevolg boete bij CJIB"))
