@@ -101,7 +101,7 @@ enum Achtergrondwerk {
 
     private struct Stop: LifecycleHandler {
         let taken: [Task<Void, Never>]
-        func shutdown(_ application: Application) { for taak in taken { taak.cancel() } }
+        func shutdownAsync(_ application: Application) async { await Achtergrondtaken.stop(taken) }
     }
 }
 
@@ -126,6 +126,16 @@ enum WALCheckpoints {
 
     private struct Stop: LifecycleHandler {
         let taak: Task<Void, Never>
-        func shutdown(_ application: Application) { taak.cancel() }
+        func shutdownAsync(_ application: Application) async { await Achtergrondtaken.stop([taak]) }
+    }
+}
+
+/// Stopping background work on shutdown: cancel, then wait until each task has left its round.
+/// Lifecycle handlers run before the databases close, so a round that was halfway (a connection
+/// being opened, a transaction) finishes against an open pool instead of meeting a closed one.
+enum Achtergrondtaken {
+    static func stop(_ taken: [Task<Void, Never>]) async {
+        for taak in taken { taak.cancel() }
+        for taak in taken { await taak.value }
     }
 }

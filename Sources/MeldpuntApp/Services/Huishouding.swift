@@ -78,6 +78,6 @@ enum Huishouding {
 
     private struct HuishoudingStop: LifecycleHandler {
         let taak: Task<Void, Never>
-        func shutdown(_ application: Application) { taak.cancel() }
+        func shutdownAsync(_ application: Application) async { await Achtergrondtaken.stop([taak]) }
     }
 }
