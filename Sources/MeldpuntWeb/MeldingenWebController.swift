@@ -193,9 +193,11 @@ struct MeldingenWebController: RouteCollection {
     }
 
     /// The case page, or (with `taak`) one task's page of it.
+    /// `gelezen`: the case as already read for this request (one read, one processing-log entry).
     private func toonDetail(_ req: Request, _ g: Handelende, invoer: [String: String] = [:], fouten: [VeldFout] = [], melding: String? = nil,
-                            nieuweLink: String? = nil, taak: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
-        let d = try await req.meldingen.detail(req.parameters.get("zaaknummer") ?? "", door: g)
+                            nieuweLink: String? = nil, taak: String? = nil, gelezen: MeldingDetailDTO? = nil,
+                            status: HTTPResponseStatus = .ok) async throws -> Response {
+        let d = if let gelezen { gelezen } else { try await req.meldingen.detail(req.parameters.get("zaaknummer") ?? "", door: g) }
         let t = Teksten.voor(req.taal)
         let medewerkers = try await Gebruiker.query(on: req.db).filter(\.$rol == .meldpunt).filter(\.$actief == true)
             .filter(\.$organisatie.$id == g.organisatie.id).sort(\.$naam).all()
@@ -228,9 +230,9 @@ struct MeldingenWebController: RouteCollection {
         let d = try await req.meldingen.detail(req.parameters.get("zaaknummer") ?? "", door: g)
         let t = Teksten.voor(req.taal)
         guard MeldingPagina.acties(d, Set(d.mogelijkeStappen), t).contains(where: { $0.href.hasSuffix("/\(actie.rawValue)") && !$0.post }) else {
-            return try await toonDetail(req, g, melding: "mfoTaakNietMogelijk", status: .conflict)
+            return try await toonDetail(req, g, melding: "mfoTaakNietMogelijk", gelezen: d, status: .conflict)
         }
-        return try await toonDetail(req, g, taak: actie.rawValue)
+        return try await toonDetail(req, g, taak: actie.rawValue, gelezen: d)
     }
 
     /// Closing: the form, then a check page showing what was chosen, then the closing itself.

@@ -89,7 +89,10 @@ struct MeldingBehandelingWebTests {
             #expect(pagina.tekst.contains("href=\"\(pad)/contact\"") && !pagina.tekst.contains("href=\"\(pad)/rol\""))
             #expect(pagina.tekst.contains("action=\"\(pad)/bericht\"") && !pagina.tekst.contains("action=\"\(pad)/contact\""))
             #expect(pagina.tekst.contains("Eerste contact uiterlijk"))
+            let gelezenVoor = try await Verwerkingslogregel.query(on: t.app.db).filter(\.$actie == "melding.raadplegen").count()
             let taak = try await b.get("\(pad)/contact")
+            // A task page reads the case once: one processing-log entry, as the case page itself.
+            #expect(try await Verwerkingslogregel.query(on: t.app.db).filter(\.$actie == "melding.raadplegen").count() == gelezenVoor + 1)
             #expect(taak.status == .ok && taak.tekst.contains("action=\"\(pad)/contact\"") && !taak.tekst.contains("action=\"\(pad)/analyse\""))
             #expect(try await b.get("\(pad)/rol").status == .conflict)   // no analysis yet: no role to choose
 

@@ -123,15 +123,14 @@ package struct MeldingBijlageDTO: Codable, Sendable {
     }
 }
 
-/// One row of the werkvoorraad.
-/// Another case of the same person, as the werkvoorraad and the case page hint at it.
+/// Another case of the same person (same BSN, or exactly the same names), as the werkvoorraad and
+/// the case page hint at it.
 package struct MeldingVerwijzing: Sendable, Equatable {
     package let zaaknummer: String
     package let status: MeldingStatus
-    /// Found by BSN; otherwise by exactly the same names.
-    package let zelfdeBsn: Bool
 }
 
+/// One row of the werkvoorraad.
 package struct MeldingSamenvattingDTO: Codable, Sendable {
     package let zaaknummer: String
     package let status: MeldingStatus

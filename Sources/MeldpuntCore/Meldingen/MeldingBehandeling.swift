@@ -204,7 +204,7 @@ extension MeldingService {
                 .compactMap { a in meldingen[a.id!].map { (a, $0) } }
                 .sorted { $0.1.ontvangenOp > $1.1.ontvangenOp }.prefix(10)
             guard !zelfde.isEmpty else { continue }
-            r[m.zaaknummer] = zelfde.map { MeldingVerwijzing(zaaknummer: $0.1.zaaknummer, status: $0.1.status, zelfdeBsn: $0.0.bsn != nil && $0.0.bsn == p.bsn) }
+            r[m.zaaknummer] = zelfde.map { MeldingVerwijzing(zaaknummer: $0.1.zaaknummer, status: $0.1.status) }
             gelezen += zelfde.map { Verwerkingslog.regel(.meldingLijst, organisatie: door.organisatie.id, melding: $0.1.id, betrokkene: betrokkene($0.0),
                                                          traceID: traceID, tijdstip: nu, gebruiker: door.gebruiker?.id) }
         }

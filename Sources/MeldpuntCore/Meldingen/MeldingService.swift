@@ -472,6 +472,7 @@ package struct MeldingService {
         let berichten = try await MeldingGebeurtenis.query(on: db).filter(\.$melding.$id == id)
             .filter(\.$zichtbaarVoorMelder == true).sort(\.$volgnummer, .descending).all()
         let persoon = try await MeldingPersoonsgegevens.find(id, on: db)
+        let bijlagen = try await MeldingBijlage.query(on: db).filter(\.$melding.$id == id).sort(\.$id).all().map(\.bestandsnaam)
         let verzoek = persoon.flatMap { try? JSONDecoder().decode(MeldingInvoer.self, from: Data($0.inhoud.utf8)) }
         // The phases it really went through: from its status changes, never assumed.
         let wijzigingen = try await MeldingGebeurtenis.query(on: db).filter(\.$melding.$id == id)
@@ -503,10 +504,9 @@ package struct MeldingService {
             berichten: berichten.compactMap { g in g.tekst.map { Bericht(tijdstip: g.tijdstip, tekst: $0, vanMelder: Self.melderSoorten.contains(g.soort)) } },
             samenvatting: berichten.first { $0.soort == .gesloten }?.tekst,
             gesloten: status.isGesloten, tevredenheid: m.tevredenheid,
-            aantalBijlagen: try await MeldingBijlage.query(on: db).filter(\.$melding.$id == id).count(),
+            aantalBijlagen: bijlagen.count,
             doorlopen: doorlopen, omschrijving: verzoek?.watIsFout, watMoetHetZijn: verzoek?.watMoetHetZijn,
-            bijlagen: try await MeldingBijlage.query(on: db).filter(\.$melding.$id == id).sort(\.$id).all().map(\.bestandsnaam),
-            gewist: persoon == nil)
+            bijlagen: bijlagen, gewist: persoon == nil)
     }
 
     /// A file the melder adds from the status page: PDF, JPEG or PNG by its bytes, at most

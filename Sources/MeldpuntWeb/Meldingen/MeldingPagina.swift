@@ -58,7 +58,7 @@ struct MeldingPagina: Encodable, Sendable {
         let betrokken: String?
         let berichten: [BerichtRij]
         let acties: [ActieLink]
-        /// Other open or recent cases of the same person (same BSN, or same name and birth date).
+        /// Other cases of the same person (same BSN, or exactly the same names: a melding has no birth date).
         let zelfdePersoon: [Keuze]
         /// On a task page: which form it shows ("contact", …, "sluiten-controle"), its title and what it does.
         let taak: String?
@@ -117,6 +117,9 @@ struct MeldingPagina: Encodable, Sendable {
                      nieuweLink: String? = nil, taak: String? = nil) -> MeldingPagina {
         let t = Teksten.voor(o.taal)
         let stappen = Set(d.mogelijkeStappen)
+        let volgende = volgendeDatum(d, o.taal, t)
+        // The task's name in the texts: "volgende-stap" → "volgendeStap", the check page "sluitenControle".
+        let taakSleutel = taak.map { MeldingenWebController.Actie(rawValue: $0)?.tekst ?? ($0 == "sluiten-controle" ? "sluitenControle" : $0) }
         var waarden: [String: String] = [
             "contactDatum": o.vandaag.description,
             "toewijzenEmail": d.behandelaar?.email ?? o.eigenEmail ?? "",
@@ -196,15 +199,14 @@ struct MeldingPagina: Encodable, Sendable {
             melderNaam: d.melding.flatMap { v in v.melder?.naam.map { m in v.vertegenwoordigde?.naam.map { "\($0) (via \(m))" } ?? m } },
             melderType: t.naam("mfoMelderType", d.melderType),
             korteOmschrijving: d.melding?.watIsFout.map { kort($0, 160) },
-            volgendeDatum: volgendeDatum(d, o.taal, t).tekst, volgendeDatumTeLaat: (volgendeDatum(d, o.taal, t).dag.map { $0 < o.vandaag } ?? false),
+            volgendeDatum: volgende.tekst, volgendeDatumTeLaat: volgende.dag.map { $0 < o.vandaag } ?? false,
             betrokken: betrokken(d),
             berichten: d.tijdlijn.filter { berichtSoorten.contains($0.soort) && $0.tekst != nil }.suffix(3).reversed().map { e in
                 BerichtRij(tijdstip: Datumweergave.tijdstip(e.tijdstip), door: e.door ?? "–", wat: t.naam("mfoSoort", e.soort),
                            tekst: kort(e.tekst ?? "", 400), vanMelder: e.soort == .berichtVanMelder)
             },
             acties: acties(d, stappen, t), zelfdePersoon: o.zelfdePersoon,
-            taak: taak, taakTitel: taak.map { t["mfoActie_\($0 == "volgende-stap" ? "volgendeStap" : $0 == "sluiten-controle" ? "sluitenControle" : $0)"] ?? $0 },
-            taakUitleg: taak.flatMap { t["mfoTaakUitleg_\($0 == "volgende-stap" ? "volgendeStap" : $0 == "sluiten-controle" ? "sluitenControle" : $0)"] },
+            taak: taak, taakTitel: taakSleutel.map { t["mfoActie_\($0)"] ?? $0 }, taakUitleg: taakSleutel.flatMap { t["mfoTaakUitleg_\($0)"] },
             controle: taak == "sluiten-controle" ? controleRegels(waarden, t) : [], gemeenten: o.gemeenten)
     }
 
