@@ -380,6 +380,7 @@ public enum SignaalStap: Sendable, Equatable {
 
     public static func valideer(_ soort: Soort, _ v: SignaalStapInvoer) throws(ValidatieFouten) -> SignaalStap {
         var f = Fouten()
+        controleerOverige(soort, v, &f)
         switch soort {
         case .terugkoppeling:
             let oin = f.tekst(v.organisatieOin, "organisatieOin", max: 20, verplicht: true, wat: Tekst("Kies de organisatie.", "Choose the organisation."))
@@ -414,6 +415,26 @@ public enum SignaalStap: Sendable, Equatable {
                             wat: Tekst("Schrijf uw antwoord.", "Write your answer."))
             try f.klaar()
             return .antwoord(t!)
+        }
+    }
+
+    /// A field another step uses, sent anyway, must still have its documented form: a wrong
+    /// value is refused rather than silently dropped.
+    private static func controleerOverige(_ soort: Soort, _ v: SignaalStapInvoer, _ f: inout Fouten) {
+        if soort != .terugkoppeling, let oin = v.organisatieOin,
+           oin.unicodeScalars.count != 20 || !oin.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || ("A"..."Z").contains($0) }) {
+            f.fout("organisatieOin", "pattern", Tekst("Een OIN is 20 cijfers of hoofdletters.", "An OIN is 20 digits or capital letters."))
+        }
+        if soort != .agendering {
+            if let orgaan = v.orgaan, orgaan.schemaLengte > BehandelLimieten.maxKort {
+                f.fout("orgaan", "maxLength", Tekst("Hoogstens \(BehandelLimieten.maxKort) tekens.", "At most \(BehandelLimieten.maxKort) characters."))
+            }
+            if let datum = v.datum, Dag(datum) == nil {
+                f.fout("datum", "date", Tekst("Vul een datum in als jjjj-mm-dd.", "Enter a date as yyyy-mm-dd."))
+            }
+        }
+        if soort != .afsluiting, let uitkomst = v.uitkomst, !["opgelost", "nietOpgelost"].contains(uitkomst) {
+            f.fout("uitkomst", "enum", Tekst("Kies opgelost of niet opgelost.", "Choose solved or not solved."))
         }
     }
 

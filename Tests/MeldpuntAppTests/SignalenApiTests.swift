@@ -59,6 +59,12 @@ struct SignalenApiTests {
             #expect(href == "/api/v1/signalen/1")
             #expect(try await t.post("/api/v1/signaalkandidaten/\(id)/afwijzingen", mp, json: [:]).status == .conflict)
 
+            // A field of another step, sent with a wrong value, is refused, not dropped.
+            let vreemd = try await t.post("/api/v1/signalen/1/terugkoppelingen", mp, json: [
+                "organisatieOin": TestApp.uwvOIN, "toelichting": "Ziet u dit ook?", "uitkomst": "__not_in_enum__", "datum": "morgen"])
+            #expect(vreemd.ongeldigeNamen.sorted() == ["datum", "uitkomst"])
+            #expect(try await t.get("/api/v1/signalen/1", mp).object["status"] as? String == "gesignaleerd")
+
             // Feedback to UWV: a mail to its contact, and the signaal in UWV's API.
             let terug = try await t.post("/api/v1/signalen/1/terugkoppelingen", mp, json: ["organisatieOin": TestApp.uwvOIN, "toelichting": "Ziet u dit ook?"])
             #expect(terug.status == .ok && terug.object["status"] as? String == "teruggekoppeld")
