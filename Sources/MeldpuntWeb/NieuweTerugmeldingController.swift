@@ -75,21 +75,23 @@ struct NieuweTerugmeldingController: RouteCollection {
     func toon(req: Request) async throws -> Response {
         let (concept, model, stap) = try await laad(req)
         // A later step opens only once the ones before it are complete.
-        if let (open, _) = Self.eersteOnvolledige(concept, req.application.referentiedata, req.taal),
-           Stap.allCases.firstIndex(of: stap)! > Stap.allCases.firstIndex(of: open)! {
+        let open = Self.eersteOnvolledige(concept, req.application.referentiedata, req.taal)?.0
+        if let open, Stap.allCases.firstIndex(of: stap)! > Stap.allCases.firstIndex(of: open)! {
             return req.redirect(to: "/terugmeldingen/nieuw/\(model.id!.tekst)/\(open.rawValue)", redirectType: .normal)
         }
-        return try await render(req, concept, model, stap, fouten: [], terug: req.queryWaarde("terug") == "controleren")
+        return try await render(req, concept, model, stap, fouten: [], eersteOpen: open, terug: req.queryWaarde("terug") == "controleren")
     }
 
+    /// `eersteOpen`: the first incomplete step, when the caller already knows it.
     private func render(_ req: Request, _ concept: TerugmeldingConcept, _ model: Concept, _ stap: Stap, fouten: [VeldFout],
-                        status: HTTPResponseStatus = .ok, terug: Bool = false) async throws -> Response {
+                        eersteOpen: Stap?? = nil, status: HTTPResponseStatus = .ok, terug: Bool = false) async throws -> Response {
         let t = Teksten.voor(req.taal)
         let basis = "/terugmeldingen/nieuw/\(model.id!.tekst)"
         let ref = req.application.referentiedata
         let foutVelden = Dictionary(fouten.map { ($0.veld, $0.tekst) }, uniquingKeysWith: { a, _ in a })
         // Steps after the first incomplete one are not links: they cannot be reached yet.
-        let bereikbaar = Self.eersteOnvolledige(concept, ref, req.taal).flatMap { Stap.allCases.firstIndex(of: $0.0) } ?? Stap.allCases.count - 1
+        let open = eersteOpen ?? Self.eersteOnvolledige(concept, ref, req.taal)?.0
+        let bereikbaar = open.flatMap { Stap.allCases.firstIndex(of: $0) } ?? Stap.allCases.count - 1
         let wizard = Wizard(
             stap: stap.rawValue, stapNummer: (Stap.allCases.firstIndex(of: stap) ?? 0) + 1,
             stappen: Stap.allCases.enumerated().map { i, s in

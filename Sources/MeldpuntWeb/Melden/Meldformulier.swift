@@ -214,7 +214,7 @@ extension MeldenController {
                             + (gevolgen.isEmpty ? [MeldingPagina.Regel(label: t.tekst("gevolgenTitel"), waarde: t.tekst("geenGevolgen"))]
                                : gevolgen.enumerated().map { MeldingPagina.Regel(label: "\(t.tekst("gevolg")) \($0.offset + 1)", waarde: $0.element) })))
         s.append(Sectie(stap: Stap.contact.rawValue, titel: t.tekst("meldStap_contact"), regels: [
-            r("naam", f.naam), r("email", f.email), r("telefoon", f.telefoon), r("adres", [f.adres, f.postcode, f.woonplaats].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")),
+            r("uwNaam", f.naam), r("email", f.email), r("telefoon", f.telefoon), r("adres", [f.adres, f.postcode, f.woonplaats].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")),
             r("bsnOptioneel", f.bsn), r("voorkeurKanaal", f.voorkeurKanaal.map { t.tekst("kanaal_\($0)") }),
         ].compactMap { $0 }))
         s.append(Sectie(stap: Stap.bijlagen.rawValue, titel: t.tekst("meldStap_bijlagen"),
