@@ -50,6 +50,8 @@ def test_van_voorstel_tot_afgesloten_signaal(portaal):
     assert "Het signaal is vastgelegd." in portaal.tekst()
     nummer = re.search(r"/signalen/(\d+)", portaal.d.current_url).group(1)
 
+    # The signaal is a workspace: each task from the menu on its own page, back with a confirmation.
+    portaal.klik("Terugkoppelen aan een organisatie")
     kies(portaal, "terugkoppelenOrganisatieOin", "UWV (demo)")
     portaal.veld("terugkoppelenToelichting", "Vijf melders kregen een boete op hun oude adres. Herkent u dit?")
     portaal.klik("Terugkoppelen")
@@ -69,12 +71,17 @@ def test_van_voorstel_tot_afgesloten_signaal(portaal):
     portaal.login("meldpunt@demo.meldpunt.nl")
     portaal.open(f"/signalen/{nummer}")
     assert "De koppeling met de BRP wordt in januari hersteld." in portaal.tekst()
+    portaal.klik("Agenderen")
     portaal.veld("agenderenOrgaan", "Tactisch overleg BRV")
     portaal.d.find_element(By.ID, "agenderenDatum").send_keys("10-12-2026")
     portaal.klik("Agenderen")
     assert "Geagendeerd." in portaal.tekst()
+    portaal.klik("Afsluiten")
     portaal.d.find_element(By.ID, "afsluitenUitkomst-opgelost").click()
     portaal.veld("afsluitenToelichting", "De koppeling is hersteld; nieuwe adressen komen door.")
+    portaal.klik("Verder naar controleren")
+    # The check page says what happens; nothing is closed yet.
+    assert "Wat er dan gebeurt" in portaal.tekst() and "De koppeling is hersteld" in portaal.tekst()
     portaal.klik("Signaal afsluiten")
     assert "Het signaal is afgesloten." in portaal.tekst()
     assert "Opgelost" in portaal.tekst()

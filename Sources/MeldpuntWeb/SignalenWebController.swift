@@ -18,6 +18,7 @@ struct SignalenWebController: RouteCollection {
         s.post("voorstellen", ":kandidaat", "afwijzen", use: wijsAf)
         s.get(":nummer", use: signaal)
         for stap in Stap.allCases {
+            s.get(":nummer", PathComponent(stringLiteral: stap.rawValue)) { req in try await taak(req, stap) }
             s.post(":nummer", PathComponent(stringLiteral: stap.rawValue)) { req in try await zetStap(req, stap) }
         }
         let o = routes.grouped("ontvangen-signalen")
@@ -26,9 +27,30 @@ struct SignalenWebController: RouteCollection {
         o.post(":nummer", "antwoord", use: antwoord)
     }
 
-    /// The staff's forms on a signaal, each its own path.
+    /// The staff's tasks on a signaal: each its own page (GET) and form (POST) under the signaal's path.
     enum Stap: String, CaseIterable, Sendable {
-        case terugkoppelen, agenderen, escaleren, afsluiten, kennis, zaak
+        case terugkoppelen, agenderen, escaleren, zaak, kennis, afsluiten
+
+        /// The text key of the task's title.
+        var tekst: String {
+            switch self {
+            case .terugkoppelen: "signaalTerugkoppelen"
+            case .agenderen: "signaalAgenderen"
+            case .escaleren: "signaalEscaleren"
+            case .zaak: "signaalZaakKoppelen"
+            case .kennis: "signaalKennisVastleggen"
+            case .afsluiten: "signaalAfsluiten"
+            }
+        }
+
+        /// Whether the signaal allows this task now; what was learned can still be written down after closing.
+        func kan(_ s: SignaalDTO) -> Bool {
+            switch self {
+            case .kennis: true
+            case .escaleren: !s.status.isAfgesloten && s.niveau.hoger != nil
+            case .terugkoppelen, .agenderen, .zaak, .afsluiten: !s.status.isAfgesloten
+            }
+        }
     }
 
     private func medewerker(_ req: Request) throws -> Handelende { Handelende(try req.vereisGebruiker(.meldpunt)) }
@@ -182,6 +204,9 @@ struct SignalenWebController: RouteCollection {
 
     struct Stapregel: Encodable, Sendable { let tijdstip: String; let wat: String; let door: String; let details: String?; let tekst: String? }
     struct Kennis: Encodable, Sendable { let geleerd: String; let route: String?; let gedeeld: Bool }
+    struct Actie: Encodable, Sendable { let naam: String; let href: String; let apart: Bool }
+
+    /// The signaal as a workspace: what it is and who is involved, the tasks it allows now, its cases and course.
     struct SignaalPagina: Encodable, Sendable {
         let href: String
         let nummer: String
@@ -192,10 +217,20 @@ struct SignalenWebController: RouteCollection {
         let zaken: [Zaak]
         let verloop: [Stapregel]
         let kennis: Kennis?
-        let open: Bool
-        let kanEscaleren: Bool
+        let acties: [Actie]
+    }
+
+    /// One task on a signaal, or the check page before closing (`taak` "afsluiten-controle").
+    struct SignaalTaak: Encodable, Sendable {
+        let href: String
+        let nummer: String
+        let titel: String
+        let status: String
+        let taak: String
+        let taakTitel: String
         let organisatieKeuzes: [Keuze]
         let uitkomsten: [Keuze]
+        let controle: [Regel]
         let waarden: [String: String]
         let fouten: [VeldFout]
         let foutVelden: [String: String]
@@ -216,19 +251,15 @@ struct SignalenWebController: RouteCollection {
     }
 
     func signaal(req: Request) async throws -> Response {
-        try await toonSignaal(req, door: medewerker(req), melding: gedaan(req))
+        let door = try medewerker(req)
+        return try await toonSignaal(req, try await req.signaalregister.signaal(nummer(req), door: door), melding: gedaan(req))
     }
 
-    private func toonSignaal(_ req: Request, door: Handelende, waarden: [String: String] = [:], fouten: Formulierfouten = .init(),
-                             melding: String? = nil) async throws -> Response {
+    private func toonSignaal(_ req: Request, _ s: SignaalDTO, melding: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
         let t = Teksten.voor(req.taal)
-        let s = try await req.signaalregister.signaal(nummer(req), door: door)
-        let partners = try await req.partnerregister.partners()
-        var w: [String: String] = ["kennisGeleerd": s.kennis?.geleerd ?? "", "kennisOplossingsroute": s.kennis?.oplossingsroute ?? "",
-                                   "kennisDelen": (s.kennis?.gedeeld ?? false) ? "ja" : ""]
-        w.merge(waarden) { _, b in b }
+        let href = "/signalen/\(s.nummer)"
         let inhoud = SignaalPagina(
-            href: "/signalen/\(s.nummer)", nummer: "SIG-\(s.nummer)", titel: s.titel, omschrijving: s.omschrijving,
+            href: href, nummer: "SIG-\(s.nummer)", titel: s.titel, omschrijving: s.omschrijving,
             regels: [Regel(label: t.tekst("signaalStatus"), waarde: s.status.naam(req.taal)), Regel(label: t.tekst("signaalSoort"), waarde: s.soort.naam(req.taal)),
                      Regel(label: t.tekst("verzoekNiveau"), waarde: t.naam("niveau", s.niveau)),
                      Regel(label: t.tekst("signaalRegistraties"), waarde: s.registraties.isEmpty ? "–" : s.registraties.joined(separator: ", ")),
@@ -238,38 +269,73 @@ struct SignalenWebController: RouteCollection {
             },
             zaken: Self.zaken(s.zaken, t), verloop: Self.verloop(s.verloop, t, req.taal),
             kennis: s.kennis.map { Kennis(geleerd: $0.geleerd, route: $0.oplossingsroute, gedeeld: $0.gedeeld) },
-            open: !s.status.isAfgesloten, kanEscaleren: !s.status.isAfgesloten && s.niveau.hoger != nil,
-            organisatieKeuzes: [Keuze(waarde: "", naam: t.tekst("signaalKies"), gekozen: (w["terugkoppelenOrganisatieOin"] ?? "").isEmpty)]
-                + partners.compactMap { o in o.oin.map { Keuze(waarde: $0, naam: o.naam, gekozen: w["terugkoppelenOrganisatieOin"] == $0) } },
-            uitkomsten: [SignaalStatus.opgelost, .nietOpgelost].map { Keuze(waarde: $0.rawValue, naam: $0.naam(req.taal), gekozen: w["afsluitenUitkomst"] == $0.rawValue) },
-            waarden: w, fouten: fouten.lijst, foutVelden: fouten.velden)
-        return try await req.pagina("signaal", titel: "signaalTitel", inhoud: inhoud, melding: melding, status: fouten.lijst.isEmpty ? .ok : .badRequest)
+            acties: Stap.allCases.filter { $0.kan(s) }.map { Actie(naam: t.tekst($0.tekst), href: "\(href)/\($0.rawValue)", apart: $0 == .afsluiten) })
+        return try await req.pagina("signaal", titel: "signaalTitel", inhoud: inhoud, melding: melding, status: status)
     }
 
-    struct StapFormulier: Content { var organisatieOin, orgaan, datum, uitkomst, toelichting, geleerd, oplossingsroute, delen, kenmerk: String? }
+    /// A task's page; one the signaal does not allow now answers 409 on the signaal with why.
+    func taak(_ req: Request, _ stap: Stap) async throws -> Response {
+        let door = try medewerker(req)
+        let s = try await req.signaalregister.signaal(nummer(req), door: door)
+        guard stap.kan(s) else { return try await toonSignaal(req, s, melding: "signaalTaakNietMogelijk", status: .conflict) }
+        return try await toonTaak(req, s, stap.rawValue, titel: stap.tekst)
+    }
+
+    private func toonTaak(_ req: Request, _ s: SignaalDTO, _ taak: String, titel: String, waarden: [String: String] = [:],
+                          fouten: Formulierfouten = .init()) async throws -> Response {
+        let t = Teksten.voor(req.taal)
+        let partners = try await req.partnerregister.partners()
+        var w: [String: String] = ["kennisGeleerd": s.kennis?.geleerd ?? "", "kennisOplossingsroute": s.kennis?.oplossingsroute ?? "",
+                                   "kennisDelen": (s.kennis?.gedeeld ?? false) ? "ja" : ""]
+        w.merge(waarden) { _, b in b }
+        let uitkomsten = [SignaalStatus.opgelost, .nietOpgelost].map { Keuze(waarde: $0.rawValue, naam: $0.naam(req.taal), gekozen: w["afsluitenUitkomst"] == $0.rawValue) }
+        let inhoud = SignaalTaak(
+            href: "/signalen/\(s.nummer)", nummer: "SIG-\(s.nummer)", titel: s.titel, status: s.status.naam(req.taal), taak: taak, taakTitel: t.tekst(titel),
+            organisatieKeuzes: [Keuze(waarde: "", naam: t.tekst("signaalKies"), gekozen: (w["terugkoppelenOrganisatieOin"] ?? "").isEmpty)]
+                + partners.compactMap { o in o.oin.map { Keuze(waarde: $0, naam: o.naam, gekozen: w["terugkoppelenOrganisatieOin"] == $0) } },
+            uitkomsten: uitkomsten,
+            controle: taak == "afsluiten-controle"
+                ? [Regel(label: t.tekst("signaalVeld_afsluitenUitkomst"), waarde: uitkomsten.first(where: \.gekozen)?.naam ?? ""),
+                   Regel(label: t.tekst("signaalVeld_afsluitenToelichting"), waarde: w["afsluitenToelichting"] ?? "")]
+                : [],
+            waarden: w, fouten: fouten.lijst, foutVelden: fouten.velden)
+        return try await req.pagina("signaal-taak", titel: titel, inhoud: inhoud, status: fouten.lijst.isEmpty ? .ok : .badRequest)
+    }
+
+    struct StapFormulier: Content {
+        var organisatieOin, orgaan, datum, uitkomst, toelichting, geleerd, oplossingsroute, delen, kenmerk: String?
+        /// Closing only: "controle" (to the check page, the default), "wijzig" (back to the form) or "bevestig" (close).
+        var stap: String?
+    }
 
     func zetStap(_ req: Request, _ stap: Stap) async throws -> Response {
         let door = try medewerker(req)
         let n = try nummer(req)
         let f = try req.content.decode(StapFormulier.self)
         let invoer = SignaalStapInvoer(organisatieOin: f.organisatieOin, orgaan: f.orgaan, datum: f.datum, uitkomst: f.uitkomst, toelichting: f.toelichting)
+        let v = stap.rawValue
+        let waarden = ["\(v)OrganisatieOin": f.organisatieOin, "\(v)Orgaan": f.orgaan, "\(v)Datum": f.datum, "\(v)Uitkomst": f.uitkomst,
+                       "\(v)Toelichting": f.toelichting, "kennisGeleerd": stap == .kennis ? f.geleerd : nil,
+                       "kennisOplossingsroute": stap == .kennis ? f.oplossingsroute : nil, "kennisDelen": stap == .kennis ? (f.delen ?? "") : nil,
+                       "zaakKenmerk": f.kenmerk].compactMapValues { $0 }
         let r = req.signaalregister
         do {
             switch stap {
             case .terugkoppelen: _ = try await r.zetStap(n, .terugkoppeling, invoer, door: door)
             case .agenderen: _ = try await r.zetStap(n, .agendering, invoer, door: door)
             case .escaleren: _ = try await r.zetStap(n, .escalatie, invoer, door: door)
-            case .afsluiten: _ = try await r.zetStap(n, .afsluiting, invoer, door: door)
+            case .afsluiten where f.stap == "bevestig": _ = try await r.zetStap(n, .afsluiting, invoer, door: door)
+            case .afsluiten where f.stap == "wijzig":
+                return try await toonTaak(req, r.signaal(n, door: door), v, titel: stap.tekst, waarden: waarden)
+            case .afsluiten:
+                // Checked as closing would, nothing written: the check page in words first.
+                try await r.controleerStap(n, .afsluiting, invoer, door: door)
+                return try await toonTaak(req, r.signaal(n, door: door), "afsluiten-controle", titel: "signaalAfsluitenControle", waarden: waarden)
             case .kennis: _ = try await r.legKennisVast(n, KennisInvoer(geleerd: f.geleerd, oplossingsroute: f.oplossingsroute, delen: f.delen == "ja"), door: door)
             case .zaak: _ = try await r.koppelZaak(n, kenmerk: f.kenmerk, door: door)
             }
         } catch let w as Weigering where w.hoortBijFormulier {
-            let v = stap.rawValue
-            let waarden = ["\(v)OrganisatieOin": f.organisatieOin, "\(v)Orgaan": f.orgaan, "\(v)Datum": f.datum, "\(v)Uitkomst": f.uitkomst,
-                           "\(v)Toelichting": f.toelichting, "kennisGeleerd": stap == .kennis ? f.geleerd : nil,
-                           "kennisOplossingsroute": stap == .kennis ? f.oplossingsroute : nil, "kennisDelen": stap == .kennis ? (f.delen ?? "") : nil,
-                           "zaakKenmerk": f.kenmerk].compactMapValues { $0 }
-            return try await toonSignaal(req, door: door, waarden: waarden, fouten: fouten(req, w, v))
+            return try await toonTaak(req, r.signaal(n, door: door), v, titel: stap.tekst, waarden: waarden, fouten: fouten(req, w, v))
         }
         return req.redirect(to: "/signalen/\(n)?gedaan=\(stap.rawValue)", redirectType: .normal)
     }

@@ -47,6 +47,15 @@ struct SignalenWebTests {
             #expect(zaak.tekst.contains("lijkt op een bekende structurele fout") && zaak.tekst.contains("href=\"/signalen/1\""))
             #expect(try await staf.get("/signalen/1?gedaan=%3Cscript%3E").tekst.contains("&lt;script") == false)
 
+            // The signaal as a workspace: tasks as links in a menu, each on its own page.
+            for taak in ["terugkoppelen", "agenderen", "escaleren", "zaak", "kennis", "afsluiten"] {
+                #expect(signaal.tekst.contains("href=\"/signalen/1/\(taak)\""), "\(taak)")
+            }
+            #expect(!signaal.tekst.contains("<form method=\"post\" action=\"/signalen/1/"))
+            let taakpagina = try await staf.get("/signalen/1/terugkoppelen")
+            #expect(taakpagina.status == .ok && taakpagina.tekst.contains("action=\"/signalen/1/terugkoppelen\"")
+                    && !taakpagina.tekst.contains("action=\"/signalen/1/agenderen\""))
+
             // Feedback without a choice: the message by the organisation field.
             let geenOrg = try await staf.post("/signalen/1/terugkoppelen", ["organisatieOin": "", "toelichting": "Ziet u dit ook?"])
             #expect(geenOrg.status == .badRequest && geenOrg.tekst.contains("Organisatie: Kies de organisatie."))
@@ -68,9 +77,22 @@ struct SignalenWebTests {
             #expect(try await staf.post("/signalen/1/agenderen", ["orgaan": "Tactisch overleg BRV", "datum": "2026-12-10"]).status == .seeOther)
             let sluiten = try await staf.post("/signalen/1/afsluiten", ["toelichting": "Opgelost."])
             #expect(sluiten.status == .badRequest && sluiten.tekst.contains("Uitkomst: Kies of het opgelost is."))
-            #expect(try await staf.post("/signalen/1/afsluiten", ["uitkomst": "opgelost", "toelichting": "Koppeling aangepast."]).status == .seeOther)
+            // Closing goes through a check page that writes nothing; "Wijzigen" returns to the filled form.
+            let controle = try await staf.post("/signalen/1/afsluiten", ["uitkomst": "opgelost", "toelichting": "Koppeling aangepast."])
+            #expect(controle.status == .ok && controle.tekst.contains("Controleer en sluit het signaal af")
+                    && controle.tekst.contains("<dd class=\"toelichting-kort\">Opgelost</dd>") && controle.tekst.contains("value=\"bevestig\""))
+            #expect(try await staf.get("/signalen/1").tekst.contains("Geagendeerd"))
+            let wijzig = try await staf.post("/signalen/1/afsluiten", ["uitkomst": "opgelost", "toelichting": "Koppeling aangepast.", "stap": "wijzig"])
+            #expect(wijzig.tekst.contains("id=\"afsluitenUitkomst-opgelost\" name=\"uitkomst\" value=\"opgelost\" checked")
+                    && wijzig.tekst.contains(">Koppeling aangepast.</textarea>"))
+            #expect(try await staf.post("/signalen/1/afsluiten", ["uitkomst": "opgelost", "toelichting": "Koppeling aangepast.", "stap": "bevestig"]).status == .seeOther)
             let dicht = try await staf.get("/signalen/1")
-            #expect(dicht.tekst.contains("Opgelost") && !dicht.tekst.contains("action=\"/signalen/1/terugkoppelen\""))
+            #expect(dicht.tekst.contains("Opgelost") && !dicht.tekst.contains("href=\"/signalen/1/terugkoppelen\"")
+                    && dicht.tekst.contains("href=\"/signalen/1/kennis\""))
+            // A task a closed signaal does not allow: 409 on the signaal, saying why.
+            let nietMeer = try await staf.get("/signalen/1/terugkoppelen")
+            #expect(nietMeer.status == .conflict && nietMeer.tekst.contains("Die stap kan nu niet bij dit signaal"))
+            #expect(try await staf.get("/signalen/1/kennis").status == .ok)
             // Closed: the partner reads it, with no form to answer.
             let gesloten = try await uwv.get("/ontvangen-signalen/1")
             #expect(gesloten.status == .ok && !gesloten.tekst.contains("action=\"/ontvangen-signalen/1/antwoord\""))

@@ -103,6 +103,9 @@ struct ToegangsmatrixTests {
         "POST /signalen/:nummer/terugkoppelen": ["meldpunt"], "POST /signalen/:nummer/agenderen": ["meldpunt"],
         "POST /signalen/:nummer/escaleren": ["meldpunt"], "POST /signalen/:nummer/afsluiten": ["meldpunt"],
         "POST /signalen/:nummer/kennis": ["meldpunt"], "POST /signalen/:nummer/zaak": ["meldpunt"],
+        "GET /signalen/:nummer/terugkoppelen": ["meldpunt"], "GET /signalen/:nummer/agenderen": ["meldpunt"],
+        "GET /signalen/:nummer/escaleren": ["meldpunt"], "GET /signalen/:nummer/afsluiten": ["meldpunt"],
+        "GET /signalen/:nummer/kennis": ["meldpunt"], "GET /signalen/:nummer/zaak": ["meldpunt"],
         "GET /ontvangen-signalen": ingelogd, "GET /ontvangen-signalen/:nummer": ["partner"], "POST /ontvangen-signalen/:nummer/antwoord": ["partner"],
 
         // The yearly evaluation: the meldpunt's staff, and the partner (UWV) its own.

@@ -373,13 +373,22 @@ package struct Signaalregister: Sendable {
     }
 
     /// A step in the course: feedback, agenda, closing or escalation (staff).
-    package func zetStap(_ nummer: Int, _ soort: SignaalStap.Soort, _ invoer: SignaalStapInvoer, door: Handelende) async throws -> SignaalDTO {
+    /// Checks a step as `zetStap` would, without writing: for a check page before closing.
+    package func controleerStap(_ nummer: Int, _ soort: SignaalStap.Soort, _ invoer: SignaalStapInvoer, door: Handelende) async throws {
+        _ = try await voorbereid(nummer, soort, invoer, door: door)
+    }
+
+    private func voorbereid(_ nummer: Int, _ soort: SignaalStap.Soort, _ invoer: SignaalStapInvoer,
+                            door: Handelende) async throws -> (Signaal, SignaalStap, SignaalStatus?) {
         try vereisMeldpunt(door)
         guard soort != .antwoord else { throw Weigering.geenToegang(.rolOntbreekt(.partner)) }
         let s = try await vind(nummer)
         let stap = try valideer { () throws(ValidatieFouten) in try SignaalStap.valideer(soort, invoer) }
-        let nieuweStatus: SignaalStatus?
-        do { nieuweStatus = try stap.nieuweStatus(van: s.status) } catch { throw Weigering.conflict(.signaalOvergang(error)) }
+        do { return (s, stap, try stap.nieuweStatus(van: s.status)) } catch { throw Weigering.conflict(.signaalOvergang(error)) }
+    }
+
+    package func zetStap(_ nummer: Int, _ soort: SignaalStap.Soort, _ invoer: SignaalStapInvoer, door: Handelende) async throws -> SignaalDTO {
+        let (s, stap, nieuweStatus) = try await voorbereid(nummer, soort, invoer, door: door)
         var hoger: Escalatieniveau?
         if case .escalatie = stap {
             guard let h = s.niveau.hoger else { throw Weigering.conflict(.signaalOvergang(.hoogsteNiveau)) }
