@@ -132,19 +132,15 @@ struct StartpaginaController: RouteCollection {
     }
 
     private func partner(_ req: Request, _ g: Handelende, _ t: [String: String]) async throws -> Startpagina {
-        // A partner has a handful of open requests: one read gives the counts and the list.
-        let (open, _) = try await req.meldingen.verzoekenVoorPartner(alleenOpen: true, pagina: 1, grootte: 500, door: g)
-        let nieuw = open.filter { $0.status == .verzonden }
-        let teLaat = open.filter(\.termijnOverschreden)
-        let eerst = (teLaat + nieuw.filter { !$0.termijnOverschreden }).prefix(8)
+        let werk = try await req.meldingen.werkVoorPartner(eerst: 8, door: g)
         return Startpagina(
             tellers: [
-                Teller(aantal: teLaat.count, tekst: t.tekst("startVzTeLaat"), href: "/verzoeken", dringend: !teLaat.isEmpty),
-                Teller(aantal: nieuw.count, tekst: t.tekst("startVzNieuw"), href: "/verzoeken", dringend: !nieuw.isEmpty),
-                Teller(aantal: open.count, tekst: t.tekst("startVzOpen"), href: "/verzoeken", dringend: false),
+                Teller(aantal: werk.teLaat, tekst: t.tekst("startVzTeLaat"), href: "/verzoeken", dringend: werk.teLaat > 0),
+                Teller(aantal: werk.nieuw, tekst: t.tekst("startVzNieuw"), href: "/verzoeken", dringend: werk.nieuw > 0),
+                Teller(aantal: werk.open, tekst: t.tekst("startVzOpen"), href: "/verzoeken", dringend: false),
             ],
             lijstTitel: t.tekst("startEerstTeDoen"),
-            lijst: eerst.map { v in
+            lijst: werk.eerst.map { v in
                 Item(href: "/verzoeken/\(v.id)", titel: "\(t.naam("verzoekSoort", v.soort)) · \(v.zaaknummer)",
                      detail: v.uiterlijk.map { t.tekst("startAntwoordUiterlijk") + " " + Datumweergave.voluit($0, req.taal) } ?? t.naam("verzoekStatus", v.status),
                      teLaat: v.termijnOverschreden)

@@ -89,12 +89,25 @@ struct StartpaginaTests {
             _ = try await t.partners()
             let (z, _) = try await t.meldingInBehandeling()
             let id = try await t.verzoek(z, ["organisatieOin": TestApp.uwvOIN, "soort": "informatie", "vraag": "Welk adres?"])
+            // A second new one past its deadline, a third accepted: counted in the database, overdue first.
+            let laat = try await t.verzoek(z, ["organisatieOin": TestApp.uwvOIN, "soort": "informatie", "vraag": "Welke datum?"])
+            let geaccepteerd = try await t.verzoek(z, ["organisatieOin": TestApp.uwvOIN, "soort": "informatie", "vraag": "Welke naam?"])
+            let v2 = try #require(try await Verzoek.find(UUID(uuidString: laat), on: t.app.db))
+            v2.uiterlijk = Dag("2026-01-05")
+            try await v2.save(on: t.app.db)
+            let v3 = try #require(try await Verzoek.find(UUID(uuidString: geaccepteerd), on: t.app.db))
+            v3.status = .geaccepteerd
+            try await v3.save(on: t.app.db)
             try await t.gebruiker("pim@uwv.nl", rol: .partner, oin: TestApp.uwvOIN)
             let p = Browser(t)
             try await p.login("pim@uwv.nl")
             let start = try await p.get("/portaal")
-            #expect(start.tekst.contains("<span class=\"teller-getal\">1</span> <span class=\"teller-tekst\">nieuwe verzoeken om te beoordelen"))
-            #expect(start.tekst.contains("href=\"/verzoeken/\(id)\""))
+            for (aantal, tekst) in [(1, "verzoeken over de termijn"), (2, "nieuwe verzoeken om te beoordelen"), (3, "open verzoeken")] {
+                #expect(start.tekst.contains("<span class=\"teller-getal\">\(aantal)</span> <span class=\"teller-tekst\">\(tekst)"), "\(tekst)")
+            }
+            let eerst = try #require(start.tekst.range(of: "href=\"/verzoeken/\(laat)\""))
+            let dan = try #require(start.tekst.range(of: "href=\"/verzoeken/\(id)\""))
+            #expect(eerst.lowerBound < dan.lowerBound && !start.tekst.contains("href=\"/verzoeken/\(geaccepteerd)\""))
 
             try await t.gebruiker("ans@belastingdienst.nl", rol: .afnemer, oin: "00000001003214345000")
             let ref = try await t.meld()

@@ -170,6 +170,14 @@ package struct OpschortingRegelDTO: Codable, Sendable {
 
 // MARK: The partner's side
 
+/// What a partner's start page shows: how many requests wait, and the first to act on.
+package struct PartnerWerkDTO: Sendable {
+    package let open: Int
+    package let nieuw: Int
+    package let teLaat: Int
+    package let eerst: [PartnerVerzoekSamenvattingDTO]
+}
+
 package struct PartnerVerzoekSamenvattingDTO: Codable, Sendable {
     package let id: String
     package let zaaknummer: String

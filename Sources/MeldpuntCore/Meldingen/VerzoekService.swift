@@ -375,19 +375,45 @@ extension MeldingService {
 
     package func verzoekenVoorPartner(alleenOpen: Bool, pagina: Int, grootte: Int, door: Handelende) async throws -> (items: [PartnerVerzoekSamenvattingDTO], totaal: Int) {
         try vereisPartner(door)
-        // Requests of erased cases are gone for the partner.
-        var q = Verzoek.query(on: db).filter(\.$organisatie.$id == door.organisatie.id)
-            .join(Melding.self, on: \Verzoek.$melding.$id == \Melding.$id)
-            .group(.or) { $0.filter(Melding.self, \.$uitkomst == nil).filter(Melding.self, \.$uitkomst != MeldingUitkomst.ingetrokken) }
+        var q = verzoekenVan(door)
         if alleenOpen { q = q.filter(\.$status ~~ VerzoekStatus.allCases.filter(\.isOpen)) }
         let totaal = try await q.count()
         let rijen = try await q.with(\.$melding).sort(\.$aangemaaktOp, .descending).sort(\.$nummer, .descending)
             .range(((pagina - 1) * grootte)..<(pagina * grootte)).all()
-        return (rijen.map { v in
-            PartnerVerzoekSamenvattingDTO(id: v.id!.tekst, zaaknummer: v.melding.zaaknummer, soort: v.soort, status: v.status, uiterlijk: v.uiterlijk,
-                                          termijnOverschreden: teLaat(v), niveau: v.niveau, aangemaaktOp: v.aangemaaktOp,
-                                          href: "/api/v1/verzoeken/\(v.id!.tekst)")
-        }, totaal)
+        return (rijen.map(samenvatting), totaal)
+    }
+
+    /// A partner's start page: the counts, counted in the database (a large partner has thousands
+    /// open), and the first requests to act on: overdue ones by deadline, then new ones oldest first.
+    package func werkVoorPartner(eerst aantal: Int, door: Handelende) async throws -> PartnerWerkDTO {
+        try vereisPartner(door)
+        let vandaag = Dag(nu)
+        let open = VerzoekStatus.allCases.filter(\.isOpen)
+        let teLaat = { self.verzoekenVan(door).filter(\.$status ~~ open).filter(\.$uiterlijk < vandaag) }
+        let nieuwOpTijd = {
+            self.verzoekenVan(door).filter(\.$status == .verzonden).group(.or) { $0.filter(\.$uiterlijk == nil).filter(\.$uiterlijk >= vandaag) }
+        }
+        let eerstTeLaat = try await teLaat().with(\.$melding).sort(\.$uiterlijk).sort(\.$nummer).limit(aantal).all()
+        let eerstNieuw = eerstTeLaat.count < aantal
+            ? try await nieuwOpTijd().with(\.$melding).sort(\.$aangemaaktOp).sort(\.$nummer).limit(aantal - eerstTeLaat.count).all() : []
+        return PartnerWerkDTO(
+            open: try await verzoekenVan(door).filter(\.$status ~~ open).count(),
+            nieuw: try await verzoekenVan(door).filter(\.$status == .verzonden).count(),
+            teLaat: try await teLaat().count(),
+            eerst: (eerstTeLaat + eerstNieuw).map(samenvatting))
+    }
+
+    /// The partner's requests; those of erased cases are gone for the partner.
+    private func verzoekenVan(_ door: Handelende) -> QueryBuilder<Verzoek> {
+        Verzoek.query(on: db).filter(\.$organisatie.$id == door.organisatie.id)
+            .join(Melding.self, on: \Verzoek.$melding.$id == \Melding.$id)
+            .group(.or) { $0.filter(Melding.self, \.$uitkomst == nil).filter(Melding.self, \.$uitkomst != MeldingUitkomst.ingetrokken) }
+    }
+
+    private func samenvatting(_ v: Verzoek) -> PartnerVerzoekSamenvattingDTO {
+        PartnerVerzoekSamenvattingDTO(id: v.id!.tekst, zaaknummer: v.melding.zaaknummer, soort: v.soort, status: v.status, uiterlijk: v.uiterlijk,
+                                      termijnOverschreden: teLaat(v), niveau: v.niveau, aangemaaktOp: v.aangemaaktOp,
+                                      href: "/api/v1/verzoeken/\(v.id!.tekst)")
     }
 
     /// The request with only the case data the meldpunt chose to share; the read is logged.
