@@ -204,7 +204,8 @@ struct SignalenWebController: RouteCollection {
 
     struct Stapregel: Encodable, Sendable { let tijdstip: String; let wat: String; let door: String; let details: String?; let tekst: String? }
     struct Kennis: Encodable, Sendable { let geleerd: String; let route: String?; let gedeeld: Bool }
-    struct Actie: Encodable, Sendable { let naam: String; let href: String; let apart: Bool }
+    /// A task in the menu (`actiemenu.leaf`); a signaal has no one-click tasks, so `post` is always false.
+    struct Actie: Encodable, Sendable { let naam: String; let href: String; let apart: Bool; var post = false }
 
     /// The signaal as a workspace: what it is and who is involved, the tasks it allows now, its cases and course.
     struct SignaalPagina: Encodable, Sendable {
