@@ -24,6 +24,8 @@ struct StartpaginaController: RouteCollection {
         let titel: String
         let detail: String
         let teLaat: Bool
+        /// The start of what it is about, so the list can be read without opening each item.
+        var tekst: String? = nil
     }
 
     struct Startpagina: Encodable, Sendable {
@@ -76,7 +78,7 @@ struct StartpaginaController: RouteCollection {
                 let waarom = s.ongelezen ? t.tekst("startWaaromOngelezen")
                     : s.contactTermijnOverschreden ? t.tekst("startWaaromTeLaat") : t.tekst("startWaaromVandaag")
                 return Item(href: "/meldingen/\(s.zaaknummer)", titel: "\(s.zaaknummer) · \(s.naam ?? t.tekst("mfoGewist"))",
-                            detail: waarom, teLaat: s.contactTermijnOverschreden)
+                            detail: waarom, teLaat: s.contactTermijnOverschreden, tekst: s.omschrijving)
             },
             leegTekst: t.tekst("startNietsDringends"),
             links: [Keuze(waarde: "/meldingen", naam: t.tekst("naarWerkvoorraad")), Keuze(waarde: "/signalen", naam: t.tekst("navSignalen"))])
@@ -104,7 +106,8 @@ struct StartpaginaController: RouteCollection {
             lijstTitel: t.tekst("startOudsteNieuwe"),
             lijst: eerste.map { i in
                 Item(href: "/terugmeldingen/\(i.terugMeldingReferentie)", titel: "\(i.afnemer.naam) · \(i.registratie)",
-                     detail: t.tekst("startOppakkenUiterlijk") + " " + Datumweergave.voluit(i.uiterlijkInBehandelingOp, req.taal), teLaat: i.termijnOverschreden)
+                     detail: t.tekst("startOppakkenUiterlijk") + " " + Datumweergave.voluit(i.uiterlijkInBehandelingOp, req.taal), teLaat: i.termijnOverschreden,
+                     tekst: i.toelichtingBegin.isEmpty ? nil : i.toelichtingBegin)
             },
             leegTekst: t.tekst("startGeenNieuwe"),
             links: [Keuze(waarde: "/terugmeldingen", naam: t.tekst("terugmeldingen")), Keuze(waarde: "/ontvangen-signalen", naam: t.tekst("navSignalen"))])

@@ -3,6 +3,8 @@ import Fluent
 import Foundation
 import MeldpuntDomain
 import Testing
+import Vapor
+import MeldpuntHTTP
 @testable import MeldpuntApp
 @testable import MeldpuntWeb
 
@@ -72,6 +74,8 @@ struct StartpaginaTests {
             var start = try await b.get("/portaal")
             #expect(teller(start, "/terugmeldingen?map=nieuw", "nieuwe terugmeldingen") == 2 && teller(start, "/terugmeldingen?map=nieuw&amp;teLaat=1", "niet op tijd opgepakt") == 0)
             #expect(start.tekst.contains("Oppakken uiterlijk 30 november 2026"))   // 5 working days after Monday 23 November
+            // Each item says what it is about, so the list reads without opening them.
+            #expect(start.tekst.contains("<span class=\"startlijst-tekst\">De persoon woont volgens onze gegevens op nummer 21."))
             // On the deadline's eve both are nearly late; a day after it, late.
             t.klok.zet(ISO8601DateFormatter().date(from: "2026-11-27T09:00:00Z")!)
             try await b.login("bas@amsterdam.nl")
@@ -118,5 +122,38 @@ struct StartpaginaTests {
             let antwoorden = try await a.get("/portaal")
             #expect(teller(antwoorden, "/terugmeldingen?map=archief", "terugmeldingen afgehandeld door de bronhouder") == 1 && antwoorden.tekst.contains("href=\"/terugmeldingen/\(ref)\""))
         }
+    }
+
+    /// `swift run meldpunt serve` on a fresh database: every role's start page has work to show.
+    @Test func demogegevensGevenElkeRolWerk() async throws {
+        let pad = FileManager.default.temporaryDirectory.appendingPathComponent("meldpunt-demo-\(UUID().uuidString).sqlite").path
+        defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: pad + s) } }
+        let dev = try await Application.make(.development)
+        dev.logger.logLevel = .error
+        do {
+            try await configure(dev, database: .sqlite(path: pad), omgeving: [:])
+            let tm = TerugmeldingService(db: dev.db, referentie: dev.referentiedata, pseudoniemen: dev.pseudoniemen, kalender: dev.kalender,
+                                         nu: dev.klok.nu(), traceID: "test", berichten: dev.berichtgeving)
+            let amsterdam = OrganisatieDTO(try await Organisaties.zoek(oin: nil, gemeentecode: "0363", on: dev.db))
+            let belastingdienst = OrganisatieDTO(try await Organisaties.zoek(oin: "00000001003214345000", gemeentecode: nil, on: dev.db))
+            let nieuw = TerugmeldingService.Filter(richting: .ontvangen, statussen: [.gemeld])
+            var teLaat = nieuw
+            teLaat.termijnOverschreden = true
+            var bijna = nieuw
+            bijna.bijnaTeLaatTot = try dev.kalender.plusWerkdagen(1, na: Dag(dev.klok.nu()))
+            #expect(try await tm.aantal(nieuw, voor: amsterdam) == 3)
+            #expect(try await tm.aantal(teLaat, voor: amsterdam) == 1)
+            #expect(try await tm.aantal(bijna, voor: amsterdam) == 1)
+            #expect(try await tm.aantal(TerugmeldingService.Filter(richting: .verzonden, statussen: [.afgehandeld]), voor: belastingdienst) == 1)
+            #expect(try await Melding.query(on: dev.db).count() == 7)
+            #expect(try await Verzoek.query(on: dev.db).count() == 1)
+            // A second start adds nothing.
+            try await DemoSeed.zaai(dev)
+            #expect(try await Terugmelding.query(on: dev.db).count() == 4)
+        } catch {
+            try await dev.asyncShutdown()
+            throw error
+        }
+        try await dev.asyncShutdown()
     }
 }

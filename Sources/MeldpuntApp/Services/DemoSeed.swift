@@ -56,6 +56,7 @@ enum DemoSeed {
         }
         try await zaaiPartners(app)
         try await zaaiMeldingen(app)
+        try await zaaiTerugmeldingen(app)
         let commando = app.environment.arguments.dropFirst().first
         if commando == nil || commando == "serve" {
             app.logger.info("Ontwikkelomgeving: demo-API-sleutels (nooit in productie):")
@@ -172,5 +173,51 @@ enum DemoSeed {
                                                       organisaties: ["RDW", "CJIB"], registraties: ["BRV"], gevolg: .boete), ingediendDoor: nil)
         }
         app.logger.info("Demo-meldingen: \(oud.zaaknummer) (\(oud.statuspagina)), \(bezig.zaaknummer) (\(bezig.statuspagina)) en één nieuwe.")
+    }
+
+    /// Terugmeldingen from the Belastingdienst to Amsterdam, once, so the gemeente's and the
+    /// afnemer's start pages have work: one past its pick-up deadline, one nearly, one of today,
+    /// and one Amsterdam answered. Dated in working days back, as the deadline counts.
+    static func zaaiTerugmeldingen(_ app: Application) async throws {
+        guard try await Terugmelding.query(on: app.db).count() == 0 else { return }
+        let belastingdienst = OrganisatieDTO(try await Organisaties.zoek(oin: "00000001003214345000", gemeentecode: nil, on: app.db))
+        let amsterdam = OrganisatieDTO(try await Organisaties.zoek(oin: nil, gemeentecode: "0363", on: app.db))
+        let nu = app.klok.nu()
+        func werkdagenGeleden(_ n: Int) throws -> Date {
+            var dag = Dag(nu), geteld = 0
+            while geteld < n {
+                dag = try dag.plus(dagen: -1)
+                if app.kalender.isWerkdag(dag) { geteld += 1 }
+            }
+            return n == 0 ? nu : dag.begin().addingTimeInterval(10 * 3_600)
+        }
+        func service(_ op: Date) -> TerugmeldingService {
+            TerugmeldingService(db: app.db, referentie: app.referentiedata, pseudoniemen: app.pseudoniemen, kalender: app.kalender, nu: op,
+                                traceID: "demo", berichten: app.berichtgeving)
+        }
+        func invoer(_ kenmerk: String, bsn: String, _ toelichting: String, _ urn: String, _ betwijfeld: String, _ voorgesteld: String) throws -> TerugmeldingInvoer {
+            let json: [String: Any] = [
+                "terugMeldingHeader": ["registratie": ["basisRegistratieCode": "BRP"], "gemeentecode": "0363", "referentiekenmerk": kenmerk,
+                                       "toelichting": toelichting,
+                                       "melder": ["naam": "Anna Afnemer", "email": "afnemer@demo.meldpunt.nl", "telefoon": "+31-70-1234567"]],
+                "terugMeldingBody": ["objectIdentificatie": [["objectType": "persoon", "attribuutUrn": "urn:brp:persoon:bsn", "idWaarde": bsn]],
+                                     "terugMeldingGegevens": [["attribuutUrn": urn, "betwijfeldeWaarde": betwijfeld, "voorgesteldeWaarde": voorgesteld]]],
+            ]
+            return try JSONDecoder().decode(TerugmeldingInvoer.self, from: JSONSerialization.data(withJSONObject: json))
+        }
+        let huisnummer = "urn:brp:persoon:binnenlands-adres-ingezetene:huisnummer"
+        _ = try await service(werkdagenGeleden(8)).maak(invoer("BD-2026-0412", bsn: "999993793", "Volgens de aangifte inkomstenbelasting woont betrokkene op nummer 53.",
+                                                              huisnummer, "35", "53"), door: belastingdienst)
+        _ = try await service(werkdagenGeleden(5)).maak(invoer("BD-2026-0431", bsn: "999991802", "Post komt onbestelbaar retour; betrokkene woont volgens de werkgever in Utrecht.",
+                                                              "urn:brp:persoon:binnenlands-adres-ingezetene:postcode", "1079VW", "3511AB"), door: belastingdienst)
+        _ = try await service(werkdagenGeleden(0)).maak(invoer("BD-2026-0450", bsn: "999991565", "Geboortedatum wijkt af van het paspoort dat bij ons is getoond.",
+                                                              "urn:brp:persoon:geboorte:datum", "19450505", "19450515"), door: belastingdienst)
+        let beantwoord = try await service(werkdagenGeleden(10)).maak(invoer("BD-2026-0398", bsn: "999994542", "Huisletter ontbreekt volgens de gegevens van de verhuurder.",
+                                                                            "urn:brp:persoon:binnenlands-adres-ingezetene:huisletter", "H", "A"), door: belastingdienst)
+        guard let id = UUID(uuidString: beantwoord.terugMeldingReferentie) else { return }
+        _ = try await service(werkdagenGeleden(8)).wijzigStatus(id, StatuswijzigingInvoer(status: "In behandeling", toelichting: "Wij controleren het huurcontract."),
+                                                               door: amsterdam, als: [.bijhouder])
+        _ = try await service(werkdagenGeleden(6)).wijzigStatus(id, StatuswijzigingInvoer(status: "Afgehandeld", toelichting: "Onderzocht: de huisletter H klopt, de verhuurder had een oude lijst.",
+                                                                                         uitkomst: "ongewijzigd"), door: amsterdam, als: [.bijhouder])
     }
 }
