@@ -364,6 +364,7 @@ def test_twee_partners_correctie_via_terugmelding_opschorting_en_escalatie(porta
     portaal.d.find_element(By.XPATH, "//table//a[normalize-space()='UWV (demo)']").click()
     portaal.controleer()
     assert "Te laat" in portaal.tekst() or "te laat" in portaal.tekst()
+    portaal.klik("Eén niveau hoger escaleren")                      # the task's own page
     portaal.klik("Escaleren")                                       # no reason: error next to the field
     assert "Geef de reden." in portaal.tekst()
     portaal.veld("escalerenReden", "Geen reactie na de afgesproken datum; de vordering loopt door.")
@@ -405,10 +406,14 @@ def test_twee_partners_correctie_via_terugmelding_opschorting_en_escalatie(porta
     portaal.klik(zaaknummer)
     tekst = portaal.tekst()
     assert "UWV vordert daarom mijn WW terug" in tekst and "Suzanne Moulin" not in tekst and "s.moulin@example.nl" not in tekst
+    portaal.klik("Verzoek afwijzen")
     portaal.klik("Afwijzen")                                        # declining needs a reason
     assert "Leg uit waarom u het verzoek afwijst." in portaal.tekst()
+    portaal.klik("Terug naar het verzoek")
+    portaal.klik("Verzoek accepteren")
     portaal.klik("Accepteren")
     assert "U heeft het verzoek geaccepteerd." in portaal.tekst()
+    portaal.klik("Opschorting bevestigen")
     portaal.d.execute_script("document.getElementById('uitvoerenOpgeschortTot').value = '2099-03-01'")
     portaal.klik("Bevestigen")
     assert "Het Meldpunt weet nu dat het gedaan is." in portaal.tekst()

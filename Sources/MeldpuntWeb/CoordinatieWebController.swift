@@ -50,6 +50,14 @@ struct VerzoekPagina: Encodable, Sendable {
     let kanOpheffen: Bool
     let kanEscaleren: Bool
     let terugmelding: String?
+    /// The request's state in words, for the line under a task page's title.
+    let status: String
+    /// The tasks this side has now, each on its own page; a message is written on the request itself.
+    let acties: [ActieLink]
+    let kanBericht: Bool
+    /// On a task page: which form it shows, and its title.
+    var taak: String? = nil
+    var taakTitel: String = ""
     let waarden: [String: String]
     let fouten: [VeldFout]
     let foutVelden: [String: String]
@@ -60,6 +68,9 @@ struct CoordinatieWebController: RouteCollection {
         // The meldpunt's side of one request.
         let m = routes.grouped("meldingen", ":zaaknummer", "verzoeken", ":verzoek")
         m.get(use: verzoekVoorMeldpunt)
+        for taak in [VerzoekTaak.termijn, .escaleren, .verslag] {
+            m.get(.constant(taak.rawValue)) { req in try await toonVoorMeldpunt(req, try medewerker(req), taak: taak) }
+        }
         m.get("bijlagen", ":bijlage", use: bijlageVoorMeldpunt)
         let meldpuntFormulieren: [any MeldpuntVerzoekFormulier.Type] = [
             BerichtAanPartnerFormulier.self, VerslagFormulier.self, TermijnZettenFormulier.self, VerzoekEscalerenFormulier.self,
@@ -71,6 +82,9 @@ struct CoordinatieWebController: RouteCollection {
         let p = routes.grouped("verzoeken")
         p.get(use: partnerLijst)
         p.get(":verzoek", use: verzoekVoorPartner)
+        for taak in [VerzoekTaak.accepteren, .afwijzen, .uitvoeren, .opheffen, .termijn, .bijlage] {
+            p.get(":verzoek", .constant(taak.rawValue)) { req in try await toonVoorPartner(req, try partner(req), taak: taak) }
+        }
         p.get(":verzoek", "bijlagen", ":bijlage", use: bijlageVoorPartner)
         p.upload(":verzoek", "bijlage", max: BijlageRegels.maxUploadBody, rollen: [.partner], use: partnerBijlage)
         let partnerFormulieren: [any PartnerFormulier.Type] = [
@@ -134,12 +148,22 @@ struct CoordinatieWebController: RouteCollection {
         return try await toonVoorMeldpunt(req, try medewerker(req), melding: gedaan)
     }
 
-    private func toonVoorMeldpunt(_ req: Request, _ g: Handelende, waarden: [String: String] = [:], fouten: Formulierfouten = .init(),
+    private func toonVoorMeldpunt(_ req: Request, _ g: Handelende, taak: VerzoekTaak? = nil, waarden: [String: String] = [:], fouten: Formulierfouten = .init(),
                                   melding: String? = nil) async throws -> Response {
         let z = zaaknummer(req)
         let v = try await req.meldingen.verzoekVoorMeldpunt(z, id(req), door: g)
-        let inhoud = VerzoekPagina.voorMeldpunt(v, zaaknummer: z, taal: req.taal, waarden: waarden, fouten: fouten)
-        return try await req.pagina("verzoek", titel: "verzoekTitel", inhoud: inhoud, melding: melding, status: fouten.lijst.isEmpty ? .ok : .badRequest)
+        return try await toon(req, VerzoekPagina.voorMeldpunt(v, zaaknummer: z, taal: req.taal, waarden: waarden, fouten: fouten), taak: taak, melding: melding)
+    }
+
+    /// The request, or one task's page; a task the request does not allow now answers 409 on the
+    /// request with why (a refused form stays on its task page, its problems beside the fields).
+    private func toon(_ req: Request, _ pagina: VerzoekPagina, taak: VerzoekTaak?, melding: String?) async throws -> Response {
+        let status: HTTPResponseStatus = pagina.fouten.isEmpty ? .ok : .badRequest
+        guard let taak else { return try await req.pagina("verzoek", titel: "verzoekTitel", inhoud: pagina, melding: melding, status: status) }
+        guard pagina.kan(taak) || !pagina.fouten.isEmpty else {
+            return try await req.pagina("verzoek", titel: "verzoekTitel", inhoud: pagina, melding: "verzoekTaakNietMogelijk", status: .conflict)
+        }
+        return try await req.pagina("verzoek-taak", titel: "verzoekTitel", inhoud: pagina.alsTaak(taak, taal: req.taal), status: status)
     }
 
     private func meldpuntActie<F: MeldpuntVerzoekFormulier>(_: F.Type, _ req: Request) async throws -> Response {
@@ -151,7 +175,8 @@ struct CoordinatieWebController: RouteCollection {
         } catch let p as Weigering where p.hoortBijFormulier {
             let t = Teksten.voor(req.taal)
             let fouten = Formulierfouten(p, taal: req.taal, voorvoegsel: F.actie.rawValue) { t["verzoekVeld_\($0)"] }
-            return try await toonVoorMeldpunt(req, g, waarden: Self.waarden(formulier.ingevuld, F.actie.rawValue), fouten: fouten)
+            return try await toonVoorMeldpunt(req, g, taak: VerzoekTaak(rawValue: F.actie.rawValue), waarden: Self.waarden(formulier.ingevuld, F.actie.rawValue),
+                                              fouten: fouten)
         }
         return req.redirect(to: "/meldingen/\(z)/verzoeken/\(vid)?gedaan=\(F.actie.rawValue)", redirectType: .normal)
     }
@@ -203,15 +228,15 @@ struct CoordinatieWebController: RouteCollection {
     }
 
     func verzoekVoorPartner(req: Request) async throws -> Response {
-        let gedaan = req.queryWaarde("gedaan").map { "verzoekGedaan_\($0)" }
+        // Only a confirmation that exists, never text from the address.
+        let gedaan = req.queryWaarde("gedaan").flatMap { (["bijlage"] + PartnerActie.allCases.map(\.rawValue)).contains($0) ? "verzoekGedaan_\($0)" : nil }
         return try await toonVoorPartner(req, try partner(req), melding: gedaan)
     }
 
-    private func toonVoorPartner(_ req: Request, _ g: Handelende, waarden: [String: String] = [:], fouten: Formulierfouten = .init(),
+    private func toonVoorPartner(_ req: Request, _ g: Handelende, taak: VerzoekTaak? = nil, waarden: [String: String] = [:], fouten: Formulierfouten = .init(),
                                  melding: String? = nil) async throws -> Response {
         let v = try await req.meldingen.verzoekVoorPartner(id(req), door: g)
-        let inhoud = VerzoekPagina.voorPartner(v, taal: req.taal, waarden: waarden, fouten: fouten)
-        return try await req.pagina("verzoek", titel: "verzoekTitel", inhoud: inhoud, melding: melding, status: fouten.lijst.isEmpty ? .ok : .badRequest)
+        return try await toon(req, VerzoekPagina.voorPartner(v, taal: req.taal, waarden: waarden, fouten: fouten), taak: taak, melding: melding)
     }
 
     private func partnerActie<F: PartnerFormulier>(_: F.Type, _ req: Request) async throws -> Response {
@@ -229,7 +254,7 @@ struct CoordinatieWebController: RouteCollection {
     private func partnerFout(_ req: Request, _ g: Handelende, _ voorvoegsel: String, _ p: Weigering, _ ingevuld: [String: String]) async throws -> Response {
         let t = Teksten.voor(req.taal)
         let fouten = Formulierfouten(p, taal: req.taal, voorvoegsel: voorvoegsel) { t["verzoekVeld_\($0)"] }
-        return try await toonVoorPartner(req, g, waarden: Self.waarden(ingevuld, voorvoegsel), fouten: fouten)
+        return try await toonVoorPartner(req, g, taak: VerzoekTaak(rawValue: voorvoegsel), waarden: Self.waarden(ingevuld, voorvoegsel), fouten: fouten)
     }
 
     struct BijlageInvoer: Content { var bijlage: File? }

@@ -204,8 +204,6 @@ struct SignalenWebController: RouteCollection {
 
     struct Stapregel: Encodable, Sendable { let tijdstip: String; let wat: String; let door: String; let details: String?; let tekst: String? }
     struct Kennis: Encodable, Sendable { let geleerd: String; let route: String?; let gedeeld: Bool }
-    /// A task in the menu (`actiemenu.leaf`); a signaal has no one-click tasks, so `post` is always false.
-    struct Actie: Encodable, Sendable { let naam: String; let href: String; let apart: Bool; var post = false }
 
     /// The signaal as a workspace: what it is and who is involved, the tasks it allows now, its cases and course.
     struct SignaalPagina: Encodable, Sendable {
@@ -218,7 +216,7 @@ struct SignalenWebController: RouteCollection {
         let zaken: [Zaak]
         let verloop: [Stapregel]
         let kennis: Kennis?
-        let acties: [Actie]
+        let acties: [ActieLink]
     }
 
     /// One task on a signaal, or the check page before closing (`taak` "afsluiten-controle").
@@ -270,7 +268,7 @@ struct SignalenWebController: RouteCollection {
             },
             zaken: Self.zaken(s.zaken, t), verloop: Self.verloop(s.verloop, t, req.taal),
             kennis: s.kennis.map { Kennis(geleerd: $0.geleerd, route: $0.oplossingsroute, gedeeld: $0.gedeeld) },
-            acties: Stap.allCases.filter { $0.kan(s) }.map { Actie(naam: t.tekst($0.tekst), href: "\(href)/\($0.rawValue)", apart: $0 == .afsluiten) })
+            acties: Stap.allCases.filter { $0.kan(s) }.map { ActieLink(href: "\(href)/\($0.rawValue)", naam: t.tekst($0.tekst), apart: $0 == .afsluiten) })
         return try await req.pagina("signaal", titel: "signaalTitel", inhoud: inhoud, melding: melding, status: status)
     }
 

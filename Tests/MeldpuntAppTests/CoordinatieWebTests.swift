@@ -25,13 +25,18 @@ struct CoordinatieWebTests {
             let pagina = try await b.get("/verzoeken/\(uwvID)")
             #expect(pagina.tekst.contains("Graag de terugvordering stilzetten.") && pagina.tekst.contains("Wat is fout"))
             #expect(!pagina.tekst.contains("Suzanne Moulin") && !pagina.tekst.contains("999993653"))
+            // A workspace: the tasks as links to their own pages, a message written on the request itself.
+            for taak in ["accepteren", "afwijzen", "termijn", "bijlage"] { #expect(pagina.tekst.contains("href=\"/verzoeken/\(uwvID)/\(taak)\""), "\(taak)") }
+            #expect(pagina.tekst.contains("action=\"/verzoeken/\(uwvID)/bericht\"") && !pagina.tekst.contains("action=\"/verzoeken/\(uwvID)/accepteren\""))
+            let taak = try await b.get("/verzoeken/\(uwvID)/afwijzen")
+            #expect(taak.status == .ok && taak.tekst.contains("<h1>Verzoek afwijzen</h1>") && taak.tekst.contains("action=\"/verzoeken/\(uwvID)/afwijzen\""))
             #expect(try await b.get("/verzoeken/\(bdID)").status == .notFound)
             #expect(try await b.post("/verzoeken/\(bdID)/bericht", ["tekst": "hallo"]).status == .notFound)
             #expect(try await b.get("/meldingen/\(z)").status == .forbidden)
 
             // Declining without a reason: the message next to the field, nothing changed.
             let fout = try await b.post("/verzoeken/\(uwvID)/afwijzen", ["reden": ""])
-            #expect(fout.status == .badRequest && fout.tekst.contains("id=\"afwijzenReden-fout\""))
+            #expect(fout.status == .badRequest && fout.tekst.contains("id=\"afwijzenReden-fout\"") && fout.tekst.contains("<h1>Verzoek afwijzen</h1>"))
             #expect(try await Verzoek.find(UUID(uuidString: uwvID), on: t.app.db)?.status == .verzonden)
             #expect(try await b.post("/verzoeken/\(uwvID)/accepteren", ["uiterlijk": "2026-12-04"]).status == .seeOther)
             let bevestigd = try await b.post("/verzoeken/\(uwvID)/uitvoeren", ["opgeschortTot": "2027-02-01"])
@@ -41,6 +46,9 @@ struct CoordinatieWebTests {
             let bijlage = try await b.postMultipart("/verzoeken/\(uwvID)/bijlage", [:], bestanden: [("bijlage", "besluit.pdf", Voorbeeld.pdf)])
             #expect(bijlage.status == .seeOther)
             #expect(try await b.get("/verzoeken/\(uwvID)").tekst.contains("besluit.pdf"))
+            // Done: accepting is no longer a step this request has.
+            let nietMeer = try await b.get("/verzoeken/\(uwvID)/accepteren")
+            #expect(nietMeer.status == .conflict && nietMeer.tekst.contains("Die stap kan nu niet bij dit verzoek."))
         }
     }
 

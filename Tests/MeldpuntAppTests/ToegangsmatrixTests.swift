@@ -95,6 +95,11 @@ struct ToegangsmatrixTests {
         "POST /verzoeken/:verzoek/bericht": ["partner"], "POST /verzoeken/:verzoek/bijlage": ["partner"],
         "POST /verzoeken/:verzoek/opheffen": ["partner"], "POST /verzoeken/:verzoek/termijn": ["partner"],
         "POST /verzoeken/:verzoek/uitvoeren": ["partner"],
+        "GET /verzoeken/:verzoek/accepteren": ["partner"], "GET /verzoeken/:verzoek/afwijzen": ["partner"],
+        "GET /verzoeken/:verzoek/uitvoeren": ["partner"], "GET /verzoeken/:verzoek/opheffen": ["partner"],
+        "GET /verzoeken/:verzoek/termijn": ["partner"], "GET /verzoeken/:verzoek/bijlage": ["partner"],
+        "GET /meldingen/:zaaknummer/verzoeken/:verzoek/termijn": ["meldpunt"], "GET /meldingen/:zaaknummer/verzoeken/:verzoek/escaleren": ["meldpunt"],
+        "GET /meldingen/:zaaknummer/verzoeken/:verzoek/verslag": ["meldpunt"],
 
         // Structural errors: the register is the meldpunt's staff's; a signaal fed back to UWV is UWV's.
         "GET /signalen": ["meldpunt"], "GET /signalen/voorstellen/:kandidaat": ["meldpunt"],

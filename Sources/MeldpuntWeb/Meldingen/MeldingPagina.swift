@@ -82,7 +82,6 @@ struct MeldingPagina: Encodable, Sendable {
     struct BerichtRij: Encodable, Sendable { let tijdstip: String; let door: String; let wat: String; let tekst: String; let vanMelder: Bool }
 
     /// One entry of the action menu: a task page, or a one-click step (`post`).
-    struct ActieLink: Encodable, Sendable { let href: String; let naam: String; var post = false; var apart = false }
 
     /// One row of the coordinating view.
     struct VerzoekRij: Encodable, Sendable {

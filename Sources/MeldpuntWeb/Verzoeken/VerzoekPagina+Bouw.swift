@@ -1,8 +1,41 @@
 import MeldpuntCore
 import MeldpuntDomain
 
+/// A task on a request, on its own page (`verzoek-taak.leaf`); which side has which is decided per request.
+enum VerzoekTaak: String, CaseIterable, Sendable {
+    // The meldpunt's.
+    case escaleren, verslag
+    // The partner's.
+    case accepteren, afwijzen, uitvoeren, opheffen, bijlage
+    // Both: the meldpunt sets the deadline, the partner proposes one.
+    case termijn
+
+    func titel(isMeldpunt: Bool, isOpschorting: Bool) -> String {
+        switch self {
+        case .termijn: isMeldpunt ? "verzoekActie_termijn" : "verzoekActie_termijnVoorstellen"
+        case .uitvoeren: isOpschorting ? "verzoekActie_opschortingBevestigen" : "verzoekActie_uitvoeren"
+        default: "verzoekActie_\(rawValue)"
+        }
+    }
+}
+
 /// The request page for each side, built from the request without a request (VerzoekPaginaTests).
 extension VerzoekPagina {
+    /// Whether this side may open the task's page now.
+    func kan(_ taak: VerzoekTaak) -> Bool { acties.contains { $0.href == "\(basis)/\(taak.rawValue)" } }
+
+    /// The same page as one task's page.
+    func alsTaak(_ taak: VerzoekTaak, taal: Taal) -> VerzoekPagina {
+        var p = self
+        p.taak = taak.rawValue
+        p.taakTitel = Teksten.voor(taal).tekst(taak.titel(isMeldpunt: isMeldpunt, isOpschorting: isOpschorting))
+        return p
+    }
+
+    private static func acties(_ taken: [VerzoekTaak], basis: String, isMeldpunt: Bool, isOpschorting: Bool, _ t: [String: String]) -> [ActieLink] {
+        taken.map { ActieLink(href: "\(basis)/\($0.rawValue)", naam: t.tekst($0.titel(isMeldpunt: isMeldpunt, isOpschorting: isOpschorting))) }
+    }
+
     /// The meldpunt's view: the whole request, its contact person, and the meldpunt's own forms.
     static func voorMeldpunt(_ v: VerzoekDTO, zaaknummer z: String, taal: Taal, waarden: [String: String] = [:],
                              fouten: Formulierfouten = .init()) -> VerzoekPagina {
@@ -16,13 +49,17 @@ extension VerzoekPagina {
         }
         regels.append(.init(label: t.tekst("verzoekGedeeld"), waarde: v.gedeeldeGegevens.isEmpty ? t.tekst("verzoekAlleenVraag") : v.gedeeldeGegevens.map { t.naam("gedeeld", $0) }.joined(separator: ", ")))
         let open = v.status.isOpen
+        let kanEscaleren = open && v.niveau != .interdepartementaal
+        let taken: [VerzoekTaak] = (open ? [.termijn] : []) + (kanEscaleren ? [.escaleren] : []) + (v.soort == .overleg ? [.verslag] : [])
         return VerzoekPagina(
             titel: "\(t.naam("verzoekSoort", v.soort)) – \(v.organisatie.naam)", terug: "/meldingen/\(z)", terugNaam: "\(t.tekst("mfoMelding")) \(z)",
             basis: basis, isMeldpunt: true, zaaknummer: z, regels: regels, gedeeld: [], gedeeldeBijlagen: [],
             berichten: CoordinatieWebController.berichten(v.berichten, t) { "\(basis)/bijlagen/\($0.id)" }, open: open, kanAccepteren: false, kanUitvoeren: false,
             isOpschorting: v.soort == .opschorting, isOverleg: v.soort == .overleg, kanOpheffen: false,
-            kanEscaleren: open && v.niveau != .interdepartementaal,
+            kanEscaleren: kanEscaleren,
             terugmelding: v.terugmelding.map { "\(t.tekst("verzoekTerugmelding")) \($0.id) – \($0.status.naam(taal)) (\($0.bijhouder))" },
+            status: t.naam("verzoekStatus", v.status),
+            acties: acties(taken, basis: basis, isMeldpunt: true, isOpschorting: v.soort == .opschorting, t), kanBericht: open,
             waarden: ["termijnUiterlijk": v.uiterlijk?.description ?? ""].merging(waarden) { _, b in b }, fouten: fouten.lijst, foutVelden: fouten.velden)
     }
 
@@ -43,6 +80,8 @@ extension VerzoekPagina {
             + (d.gevolgen ?? []).map { VerzoekPagina.Regel(label: t.tekst("mfoGevolg"), waarde: [$0.soort.map { t.naam("gevolg", $0) }, $0.organisatie, $0.omschrijving].compactMap { $0 }.joined(separator: " · ")) }
         let mogelijk = Set(v.mogelijkeStatussen)
         let open = v.status.isOpen
+        let taken: [VerzoekTaak] = (mogelijk.contains(.geaccepteerd) ? [.accepteren, .afwijzen] : []) + (mogelijk.contains(.uitgevoerd) ? [.uitvoeren] : [])
+            + (v.kanOpheffen ? [.opheffen] : []) + (open ? [.termijn] : []) + [.bijlage]
         return VerzoekPagina(
             titel: "\(t.naam("verzoekSoort", v.soort)) – \(v.zaaknummer)", terug: "/verzoeken", terugNaam: t.tekst("verzoekenTitel"),
             basis: basis, isMeldpunt: false, zaaknummer: v.zaaknummer, regels: regels, gedeeld: [VerzoekPagina.Regel(label: t.tekst("verzoekVraag"), waarde: v.vraag)] + gedeeld,
@@ -52,6 +91,8 @@ extension VerzoekPagina {
             isOpschorting: v.soort == .opschorting, isOverleg: v.soort == .overleg,
             kanOpheffen: v.kanOpheffen, kanEscaleren: false,
             terugmelding: v.terugmeldingId.map { _ in t.tekst("verzoekViaTerugmelding") },
+            status: t.naam("verzoekStatus", v.status),
+            acties: acties(taken, basis: basis, isMeldpunt: false, isOpschorting: v.soort == .opschorting, t), kanBericht: true,
             waarden: ["uitvoerenOpgeschortTot": v.opschorting?.tot?.description ?? ""].merging(waarden) { _, b in b }, fouten: fouten.lijst, foutVelden: fouten.velden)
     }
 }
