@@ -35,6 +35,9 @@ struct VerzoekPaginaTests {
         let p = VerzoekPagina.voorPartner(Self.voorPartner(status: .geaccepteerd, mogelijk: [.uitgevoerd], melding: GedeeldeMeldingDTO(gedeeldeGegevens: [])),
                                           taal: .nl, waarden: ["uitvoerenOpgeschortTot": "2027-04-01"])
         #expect(!p.kanAccepteren && p.kanUitvoeren)
+        // The menu holds the tasks this request has now, by their titles (a suspension is confirmed, not "done").
+        #expect(p.acties.map(\.naam) == ["Opschorting bevestigen", "Andere termijn voorstellen", "Een bestand toevoegen"])
+        #expect(p.kan(.uitvoeren) && !p.kan(.accepteren) && p.alsTaak(.uitvoeren, taal: .en).taakTitel == "Confirm the suspension")
         // What was typed wins over what is stored.
         #expect(p.waarden["uitvoerenOpgeschortTot"] == "2027-04-01")
     }
@@ -52,5 +55,10 @@ struct VerzoekPaginaTests {
         #expect(open.regels.contains { $0.waarde == Teksten.voor(.nl).tekst("verzoekAlleenVraag") })
         #expect(!VerzoekPagina.voorMeldpunt(verzoek(.interdepartementaal, .verzonden), zaaknummer: "MFO-2026-000007", taal: .nl).kanEscaleren)
         #expect(!VerzoekPagina.voorMeldpunt(verzoek(.operationeel, .uitgevoerd), zaaknummer: "MFO-2026-000007", taal: .nl).kanEscaleren)
+        #expect(open.acties.map(\.href) == ["/meldingen/MFO-2026-000007/verzoeken/v2/termijn", "/meldingen/MFO-2026-000007/verzoeken/v2/escaleren"])
+        #expect(VerzoekPagina.voorMeldpunt(verzoek(.interdepartementaal, .verzonden), zaaknummer: "MFO-2026-000007", taal: .nl).acties.map(\.href)
+                == ["/meldingen/MFO-2026-000007/verzoeken/v2/termijn"])
+        let klaar = VerzoekPagina.voorMeldpunt(verzoek(.operationeel, .uitgevoerd), zaaknummer: "MFO-2026-000007", taal: .nl)
+        #expect(klaar.acties.isEmpty && !klaar.kanBericht)
     }
 }
