@@ -36,6 +36,8 @@ struct WebTerugmeldingTests {
             let detail = try await ams.get("/terugmeldingen/\(ref)")
             #expect(detail.tekst.contains("In behandeling nemen"))
             #expect(detail.tekst.contains("t.ester@belastingdienst.nl"))   // the afnemer's contact details
+            // Filed through the API with only a URN: the data item by its name, not the URN.
+            #expect(detail.tekst.contains("<td>Huisnummer</td>") && !detail.tekst.contains("urn:brp:persoon:binnenlands-adres-ingezetene:huisnummer"))
             #expect(!detail.tekst.contains(">Intrekken<"))                   // the afnemer's action only
 
             #expect(try await ams.post("/terugmeldingen/\(ref)/status", ["status": "In behandeling"]).status == .seeOther)

@@ -66,7 +66,9 @@ struct TerugmeldingPagina: Encodable, Sendable {
             ontvangen: Datumweergave.tijdstip(d.ontvangenOp), uiterlijk: Datumweergave.datum(d.uiterlijkInBehandelingOp), teLaat: d.termijnOverschreden,
             toelichting: header?.toelichting,
             waarden: (d.terugMelding.terugMeldingBody?.terugMeldingGegevens ?? []).map {
-                Waarde(gegeven: $0.gegevensElementNaam ?? $0.attribuutUrn ?? $0.attribuut ?? "", betwijfeld: $0.betwijfeldeWaarde ?? "–", voorgesteld: $0.voorgesteldeWaarde ?? "–")
+                // A known URN by its name (filed through the API it may come without one); an unknown one as sent.
+                Waarde(gegeven: $0.gegevensElementNaam ?? $0.attribuutUrn.flatMap { BRPAttribuut.met(urn: $0)?.naam } ?? $0.attribuutUrn ?? $0.attribuut ?? "",
+                       betwijfeld: $0.betwijfeldeWaarde ?? "–", voorgesteld: $0.voorgesteldeWaarde ?? "–")
             },
             bijlagen: d.bijlagen.map {
                 BijlageRij(href: "/terugmeldingen/\(d.terugMeldingReferentie)/bijlagen/\($0.id)", naam: $0.bestandsnaam,
