@@ -283,7 +283,8 @@ struct SignalenWebController: RouteCollection {
     private func toonTaak(_ req: Request, _ s: SignaalDTO, _ taak: String, titel: String, waarden: [String: String] = [:],
                           fouten: Formulierfouten = .init()) async throws -> Response {
         let t = Teksten.voor(req.taal)
-        let partners = try await req.partnerregister.partners()
+        // Only feeding back chooses an organisation.
+        let partners = taak == Stap.terugkoppelen.rawValue ? try await req.partnerregister.partners() : []
         var w: [String: String] = ["kennisGeleerd": s.kennis?.geleerd ?? "", "kennisOplossingsroute": s.kennis?.oplossingsroute ?? "",
                                    "kennisDelen": (s.kennis?.gedeeld ?? false) ? "ja" : ""]
         w.merge(waarden) { _, b in b }
