@@ -43,6 +43,10 @@ struct CoordinatieWebTests {
             #expect(bevestigd.status == .seeOther)
             let v = try #require(try await Verzoek.find(UUID(uuidString: uwvID), on: t.app.db))
             #expect(v.status == .uitgevoerd && v.opschortingTot == Dag("2027-02-01") && v.opgeschortOp != nil)
+            // No file chosen: the file task's own page, the message by its field.
+            let geenBestand = try await b.postMultipart("/verzoeken/\(uwvID)/bijlage", [:], bestanden: [])
+            #expect(geenBestand.status == .badRequest && geenBestand.tekst.contains("<h1>Een bestand toevoegen</h1>")
+                    && geenBestand.tekst.contains("id=\"bijlageBestand-fout\""))
             let bijlage = try await b.postMultipart("/verzoeken/\(uwvID)/bijlage", [:], bestanden: [("bijlage", "besluit.pdf", Voorbeeld.pdf)])
             #expect(bijlage.status == .seeOther)
             #expect(try await b.get("/verzoeken/\(uwvID)").tekst.contains("besluit.pdf"))
