@@ -162,11 +162,12 @@ public func valideerAnalyse(_ v: AnalyseInvoer) throws(ValidatieFouten) -> (anal
     let registratie = f.tekst(v.oorsprongRegistratie, "oorsprongRegistratie", max: BehandelLimieten.maxKort, verplicht: true,
                               wat: Tekst("Noem de registratie waarin de fout is ontstaan.", "Name the registration where the error arose."))
     func lijst(_ waarden: [String]?, _ naam: String) -> [String] {
-        let schoon = (waarden ?? []).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
-        if schoon.count > BehandelLimieten.maxLijst { f.fout(naam, "maxItems", Tekst("Hoogstens \(BehandelLimieten.maxLijst).", "At most \(BehandelLimieten.maxLijst).")) }
-        for (i, w) in schoon.enumerated() where w.count > BehandelLimieten.maxKort {
+        // Limits as the schema counts them: every entry sent (empty ones too), its length in code points.
+        if (waarden ?? []).count > BehandelLimieten.maxLijst { f.fout(naam, "maxItems", Tekst("Hoogstens \(BehandelLimieten.maxLijst).", "At most \(BehandelLimieten.maxLijst).")) }
+        for (i, w) in (waarden ?? []).enumerated() where w.schemaLengte > BehandelLimieten.maxKort {
             f.fout("\(naam)[\(i)]", "maxLength", Tekst("Hoogstens \(BehandelLimieten.maxKort) tekens.", "At most \(BehandelLimieten.maxKort) characters."))
         }
+        let schoon = (waarden ?? []).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
         var gezien = Set<String>()
         return schoon.filter { gezien.insert($0.lowercased()).inserted }
     }

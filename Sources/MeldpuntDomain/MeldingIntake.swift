@@ -191,7 +191,7 @@ public func valideerMelding(_ v: MeldingInvoer, vandaag: Dag) throws(MeldingWeig
         fout("betrokkenOrganisaties", "required", Tekst("Noem ten minste één organisatie die erbij betrokken is.", "Name at least one organisation involved."))
     }
     if organisaties.count > MeldingLimieten.maxLijst { fout("betrokkenOrganisaties", "maxItems", Tekst("Hoogstens \(MeldingLimieten.maxLijst).", "At most \(MeldingLimieten.maxLijst).")) }
-    for (i, o) in organisaties.enumerated() where o.count > MeldingLimieten.maxKort {
+    for (i, o) in organisaties.enumerated() where o.schemaLengte > MeldingLimieten.maxKort {
         fout("betrokkenOrganisaties[\(i)]", "maxLength", Tekst("Hoogstens \(MeldingLimieten.maxKort) tekens.", "At most \(MeldingLimieten.maxKort) characters."))
     }
     tekst(v.watIsFout, "watIsFout", max: MeldingLimieten.maxTekst, verplicht: true, wat: Tekst("Beschrijf welk gegeven niet klopt.", "Describe which information is wrong."))
@@ -253,7 +253,7 @@ private func valideerPersoon(_ p: MeldingInvoer.Persoonsgegevens, pad: String, f
     if let bsn = p.bsn, !bsn.isEmpty {
         do { try BSN.check(bsn) } catch { fout("\(pad).bsn", error.code, error.uitleg) }
     }
-    for (veld, waarde) in [("naam", p.naam), ("email", p.email), ("adres", p.adres), ("woonplaats", p.woonplaats)] where (waarde ?? "").count > MeldingLimieten.maxKort {
+    for (veld, waarde) in [("naam", p.naam), ("email", p.email), ("adres", p.adres), ("woonplaats", p.woonplaats)] where (waarde ?? "").schemaLengte > MeldingLimieten.maxKort {
         fout("\(pad).\(veld)", "maxLength", Tekst("Hoogstens \(MeldingLimieten.maxKort) tekens.", "At most \(MeldingLimieten.maxKort) characters."))
     }
 }
@@ -266,11 +266,11 @@ public func valideerBijlage(_ b: TerugmeldingInvoer.Bijlage) -> Result<Data, Bij
     let naam = b.bestandsnaam ?? ""
     if naam.trimmingCharacters(in: .whitespaces).isEmpty {
         fouten.append(.init(veld: "bestandsnaam", code: "required", reden: Tekst("De bestandsnaam ontbreekt.", "The file name is missing.")))
-    } else if naam.count > BijlageRegels.maxBestandsnaamLengte || naam.contains("/") || naam.contains("\\")
+    } else if naam.schemaLengte > BijlageRegels.maxBestandsnaamLengte || naam.contains("/") || naam.contains("\\")
                 || naam.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
         fouten.append(.init(veld: "bestandsnaam", code: "bestandsnaam", reden: Tekst("Een bestandsnaam is hoogstens \(BijlageRegels.maxBestandsnaamLengte) tekens, zonder / of \\ of stuurtekens.", "A file name is at most \(BijlageRegels.maxBestandsnaamLengte) characters, without / or \\ or control characters.")))
     }
-    if let beschrijving = b.beschrijving, beschrijving.count > 200 {
+    if let beschrijving = b.beschrijving, beschrijving.schemaLengte > 200 {
         fouten.append(.init(veld: "beschrijving", code: "maxLength", reden: Tekst("Mag hoogstens 200 tekens lang zijn.", "At most 200 characters.")))
     }
     let soort = b.mimeType.flatMap(BijlageRegels.soort(mimeType:))

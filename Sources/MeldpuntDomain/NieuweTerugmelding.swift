@@ -220,8 +220,8 @@ public func valideer(
         fouten.append(OngeldigeParameter(name: name, code: code, uitleg: reason))
     }
     func maxLengte(_ waarde: String?, _ max: Int, _ name: String) {
-        if let waarde, waarde.count > max {
-            fout(name, "maxLength", Tekst("Mag hoogstens \(max) tekens lang zijn (nu \(waarde.count)).", "At most \(max) characters (now \(waarde.count))."))
+        if let waarde, waarde.schemaLengte > max {
+            fout(name, "maxLength", Tekst("Mag hoogstens \(max) tekens lang zijn (nu \(waarde.schemaLengte)).", "At most \(max) characters (now \(waarde.schemaLengte))."))
         }
     }
 
@@ -320,8 +320,8 @@ public func valideer(
                 do { try ANummer.check(waarde); anummer = ANummer(waarde) } catch { fout("\(pad).idWaarde", error.code, error.uitleg) }
             case PersoonUrn.adres:
                 heeftPersoonId = true
-                if waarde.count > TerugmeldingLimieten.maxAdres {
-                    fout("\(pad).idWaarde", "adresMaxLength", Tekst("Een adres mag hoogstens \(TerugmeldingLimieten.maxAdres) posities lang zijn (nu \(waarde.count)).", "An address is at most \(TerugmeldingLimieten.maxAdres) positions long (now \(waarde.count))."))
+                if waarde.schemaLengte > TerugmeldingLimieten.maxAdres {
+                    fout("\(pad).idWaarde", "adresMaxLength", Tekst("Een adres mag hoogstens \(TerugmeldingLimieten.maxAdres) posities lang zijn (nu \(waarde.schemaLengte)).", "An address is at most \(TerugmeldingLimieten.maxAdres) positions long (now \(waarde.schemaLengte))."))
                 } else {
                     adres = waarde
                 }
@@ -415,7 +415,7 @@ public func valideerContact(
         fout("\(pad).telefoon", "pattern", Tekst("Een telefoonnummer is 8 tot 20 tekens: cijfers, + en -.", "A phone number is 8 to 20 characters: digits, + and -."))
     }
     for (veld, waarde) in [("naam", c.naam), ("bedrijf", c.bedrijf), ("afdeling", c.afdeling), ("email", c.email)] {
-        if let waarde, waarde.count > TerugmeldingLimieten.maxKort {
+        if let waarde, waarde.schemaLengte > TerugmeldingLimieten.maxKort {
             fout("\(pad).\(veld)", "maxLength", Tekst("Mag hoogstens \(TerugmeldingLimieten.maxKort) tekens lang zijn.", "At most \(TerugmeldingLimieten.maxKort) characters."))
         }
     }

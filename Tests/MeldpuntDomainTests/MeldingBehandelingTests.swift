@@ -70,6 +70,27 @@ struct MeldingBehandelingTests {
         #expect(throws: ValidatieFouten.self) { try valideerAnalyse(teVeel) }
     }
 
+    /// Limits count as the API document's schema does (schemathesis found a list of 21 empty
+    /// entries accepted under maxItems 20): every entry sent, and lengths in code points — a line
+    /// break "\r\n" is one Character but two code points.
+    @Test func grenzenTellenZoalsHetSchema() {
+        func namen(_ fout: () throws(ValidatieFouten) -> Void) -> [String] {
+            do { try fout(); return [] } catch { return error.fouten.map(\.name) }
+        }
+        let leeg = Array(repeating: "", count: BehandelLimieten.maxLijst + 1)
+        #expect(namen { () throws(ValidatieFouten) in
+            _ = try valideerAnalyse(AnalyseInvoer(oorsprongOrganisatie: "A", oorsprongRegistratie: "BRP", geraakteOrganisaties: leeg, complexiteit: "laag"))
+        } == ["geraakteOrganisaties"])
+        #expect(namen { () throws(ValidatieFouten) in
+            _ = try valideerNieuwSignaal(NieuwSignaalInvoer(titel: "T", omschrijving: "O", soort: "systeem", registraties: leeg))
+        } == ["registraties"])
+        let crlf = String(repeating: "a\r\n", count: 70)   // 140 Characters, 210 code points
+        #expect(crlf.count <= MeldingLimieten.maxKort && crlf.schemaLengte > MeldingLimieten.maxKort)
+        #expect(namen { () throws(ValidatieFouten) in
+            _ = try valideerAnalyse(AnalyseInvoer(oorsprongOrganisatie: "A", oorsprongRegistratie: "BRP", geraakteOrganisaties: [crlf], complexiteit: "laag"))
+        } == ["geraakteOrganisaties[0]"])
+    }
+
     @Test func eenAndereRolDanVoorgesteldVraagtEenReden() throws {
         let voorstel = RolVoorstel(rol: .coordinerend, redenen: ["twee organisaties"])
         #expect(try valideerRolkeuze(RolkeuzeInvoer(rol: "coordinerend"), voorstel: voorstel) == RolKeuze(rol: .coordinerend, afwijkingsreden: nil))
