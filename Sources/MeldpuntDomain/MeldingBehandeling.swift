@@ -95,6 +95,15 @@ struct Fouten {
         return d
     }
 
+    /// A list's limits as the API document's schema counts them: every entry sent (empty ones
+    /// too, at its own index), each entry's length in code points.
+    mutating func lijstGrenzen(_ waarden: [String], _ naam: String, maxAantal: Int, maxLengte: Int) {
+        if waarden.count > maxAantal { fout(naam, "maxItems", Tekst("Hoogstens \(maxAantal).", "At most \(maxAantal).")) }
+        for (i, w) in waarden.enumerated() where w.schemaLengte > maxLengte {
+            fout("\(naam)[\(i)]", "maxLength", Tekst("Hoogstens \(maxLengte) tekens.", "At most \(maxLengte) characters."))
+        }
+    }
+
     func klaar() throws(ValidatieFouten) { if !lijst.isEmpty { throw ValidatieFouten(lijst) } }
 }
 
@@ -162,11 +171,7 @@ public func valideerAnalyse(_ v: AnalyseInvoer) throws(ValidatieFouten) -> (anal
     let registratie = f.tekst(v.oorsprongRegistratie, "oorsprongRegistratie", max: BehandelLimieten.maxKort, verplicht: true,
                               wat: Tekst("Noem de registratie waarin de fout is ontstaan.", "Name the registration where the error arose."))
     func lijst(_ waarden: [String]?, _ naam: String) -> [String] {
-        // Limits as the schema counts them: every entry sent (empty ones too), its length in code points.
-        if (waarden ?? []).count > BehandelLimieten.maxLijst { f.fout(naam, "maxItems", Tekst("Hoogstens \(BehandelLimieten.maxLijst).", "At most \(BehandelLimieten.maxLijst).")) }
-        for (i, w) in (waarden ?? []).enumerated() where w.schemaLengte > BehandelLimieten.maxKort {
-            f.fout("\(naam)[\(i)]", "maxLength", Tekst("Hoogstens \(BehandelLimieten.maxKort) tekens.", "At most \(BehandelLimieten.maxKort) characters."))
-        }
+        f.lijstGrenzen(waarden ?? [], naam, maxAantal: BehandelLimieten.maxLijst, maxLengte: BehandelLimieten.maxKort)
         let schoon = (waarden ?? []).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
         var gezien = Set<String>()
         return schoon.filter { gezien.insert($0.lowercased()).inserted }

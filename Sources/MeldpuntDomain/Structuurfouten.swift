@@ -334,13 +334,7 @@ public func valideerNieuwSignaal(_ v: NieuwSignaalInvoer) throws(ValidatieFouten
 }
 
 private func lijst(_ waarden: [String]?, _ naam: String, _ f: inout Fouten, legeWeg: Bool = true) -> [String] {
-    // Limits as the schema counts them: every entry sent (empty ones too), at its own index.
-    if (waarden ?? []).count > SignaalLimieten.maxLijst {
-        f.fout(naam, "maxItems", Tekst("Hoogstens \(SignaalLimieten.maxLijst).", "At most \(SignaalLimieten.maxLijst)."))
-    }
-    for (i, x) in (waarden ?? []).enumerated() where x.schemaLengte > BehandelLimieten.maxKort {
-        f.fout("\(naam)[\(i)]", "maxLength", Tekst("Hoogstens \(BehandelLimieten.maxKort) tekens.", "At most \(BehandelLimieten.maxKort) characters."))
-    }
+    f.lijstGrenzen(waarden ?? [], naam, maxAantal: SignaalLimieten.maxLijst, maxLengte: BehandelLimieten.maxKort)
     let w = (waarden ?? []).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !legeWeg || !$0.isEmpty }
     var gezien: Set<String> = []
     return w.filter { gezien.insert($0).inserted }

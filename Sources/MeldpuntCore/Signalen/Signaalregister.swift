@@ -372,7 +372,6 @@ package struct Signaalregister: Sendable {
         return try await signaal(nummer, door: door)
     }
 
-    /// A step in the course: feedback, agenda, closing or escalation (staff).
     /// Checks a step as `zetStap` would, without writing: for a check page before closing.
     package func controleerStap(_ nummer: Int, _ soort: SignaalStap.Soort, _ invoer: SignaalStapInvoer, door: Handelende) async throws {
         _ = try await voorbereid(nummer, soort, invoer, door: door)
@@ -387,6 +386,7 @@ package struct Signaalregister: Sendable {
         do { return (s, stap, try stap.nieuweStatus(van: s.status)) } catch { throw Weigering.conflict(.signaalOvergang(error)) }
     }
 
+    /// A step in the course: feedback, agenda, closing or escalation (staff).
     package func zetStap(_ nummer: Int, _ soort: SignaalStap.Soort, _ invoer: SignaalStapInvoer, door: Handelende) async throws -> SignaalDTO {
         let (s, stap, nieuweStatus) = try await voorbereid(nummer, soort, invoer, door: door)
         var hoger: Escalatieniveau?
