@@ -117,6 +117,8 @@ func configure(_ app: Application, database keuze: DatabaseKeuze, omgeving: [Str
     app.lifecycle.use(SchrijverStoppen(schrijver: schrijver))
     app.lifecycle.use(Afronden(lopend: app.lopendeVerzoeken, maximaal: .seconds(30)))
     app.middleware.use(ApiConventiesMiddleware(routes: app.routes, foutpagina: foutpagina))
+    // A deadline for every request and a bounded query string, inside the error mapping.
+    app.middleware.use(VerzoekgrenzenMiddleware(termijn: instellingen.verzoekTermijn))
     // Per-address limits on the anonymous doors, before any body is read.
     app.snelheidsbegrenzer = Snelheidsbegrenzer(aan: instellingen.snelheidslimieten, perMinuut: instellingen.limietPerMinuut)
     app.middleware.use(SnelheidsbegrenzingMiddleware(begrenzer: app.snelheidsbegrenzer, vertrouwProxy: instellingen.vertrouwProxy))

@@ -13,7 +13,7 @@ func routes(_ app: Application) throws {
             _ = try await (req.db as! any SQLDatabase).raw("SELECT 1").all()
             return try await ["status": "ok"].encodeResponse(for: req)
         } catch {
-            req.logger.error("health: database antwoordt niet: \(String(reflecting: error))")
+            req.logger.error("health: database antwoordt niet: \(Foutbeschrijving.veilig(error))")
             throw Problem(.serviceUnavailable, detail: "De database antwoordt niet.")
         }
     }

@@ -23,11 +23,12 @@ package struct Netwerkbezorgers: Bezorgers {
     /// The client for webhooks: no redirects (a receiver cannot send us into the meldpunt's own
     /// network), a short connect timeout and no retried connects, so an unreachable receiver
     /// fails at once instead of holding the worker until the request's deadline.
-    package static func webhookClient(_ group: any EventLoopGroup) -> HTTPClient {
+    package static func webhookClient(_ group: any EventLoopGroup, vastAdres: [String: String] = [:]) -> HTTPClient {
         var c = HTTPClient.Configuration(redirectConfiguration: .disallow,
                                          timeout: .init(connect: .seconds(5), read: .seconds(15)))
         c.connectionPool.retryConnectionEstablishment = false
         c.decompression = .disabled
+        c.dnsOverride = vastAdres
         return HTTPClient(eventLoopGroup: group, configuration: c)
     }
 
@@ -58,6 +59,22 @@ package struct Netwerkbezorgers: Bezorgers {
 
     package func verstuur(_ webhook: UitgaandeWebhook) async throws {
         if let fout = Callbackadres.fout(webhook.url, alleenPubliek: alleenPubliek) { throw BezorgFout(fout.nl) }
+        guard alleenPubliek else { return try await verstuur(webhook, met: http) }
+        // Decided on the resolved address, and connected to that address (certificate and SNI
+        // still for the name): a client of its own, pinned for this one call.
+        guard let c = URLComponents(string: webhook.url), let host = c.host else { throw BezorgFout("Geen geldig adres.") }
+        let ip = try await Callbackbestemming.controleer(host: host, poort: c.port ?? (c.scheme == "http" ? 80 : 443))
+        let vast = Self.webhookClient(http.eventLoopGroup, vastAdres: [host: ip])
+        do {
+            try await verstuur(webhook, met: vast)
+            try await vast.shutdown()
+        } catch {
+            try? await vast.shutdown()
+            throw error
+        }
+    }
+
+    private func verstuur(_ webhook: UitgaandeWebhook, met http: HTTPClient) async throws {
         var verzoek = HTTPClientRequest(url: webhook.url)
         verzoek.method = .POST
         for (naam, waarde) in webhook.headers { verzoek.headers.add(name: naam, value: waarde) }

@@ -9,6 +9,17 @@ public enum BijlageRegels {
     public static let maxUploadBody = maxTotaleGrootte + 1024 * 1024
     public static let maxBestandsnaamLengte = 255
 
+    /// The name a file is kept under: its last path part, without control characters or
+    /// invisible format characters (a right-to-left override, U+202E, makes "factuur‮fdp.exe"
+    /// show as "factuurexe.pdf": issue 26), at most `maxBestandsnaamLengte` code points,
+    /// "bijlage" when nothing is left.
+    public static func naam(_ gegeven: String?) -> String {
+        let laatste = (gegeven ?? "").split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
+        let schoon = laatste.unicodeScalars.filter { ![.control, .format].contains($0.properties.generalCategory) }.prefix(maxBestandsnaamLengte)
+        let uit = String(String.UnicodeScalarView(schoon)).trimmingCharacters(in: .whitespaces)
+        return uit.isEmpty ? "bijlage" : uit
+    }
+
     public enum Soort: String, CaseIterable, Sendable {
         case pdf = "application/pdf"
         case jpeg = "image/jpeg"

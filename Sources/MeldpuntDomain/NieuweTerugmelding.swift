@@ -365,7 +365,7 @@ public func valideer(
                 switch valideerBijlage(b) {
                 case .success(let data):
                     totaal += data.count
-                    bijlagen.append(GevalideerdeBijlage(bestandsnaam: b.bestandsnaam!, mimeType: BijlageRegels.soort(mimeType: b.mimeType!)!.rawValue,
+                    bijlagen.append(GevalideerdeBijlage(bestandsnaam: BijlageRegels.naam(b.bestandsnaam), mimeType: BijlageRegels.soort(mimeType: b.mimeType!)!.rawValue,
                                                         beschrijving: b.beschrijving, data: data, gegevenIndex: i))
                 case .failure(let f):
                     for e in f.fouten { fout("\(pad).bijlages[\(j)].\(e.veld)", e.code, e.reden) }

@@ -18,11 +18,36 @@ public enum Tekstgelijkenis {
         "omdat", "toen", "terwijl", "nu", "hier", "daar", "heel", "erg", "meer", "veel", "weer", "alleen",
     ]
 
+    /// What any one call may read and build, so that every function here is linear in its input
+    /// however a text is written (issue 26: a repeated phrase made the old merge loop run on
+    /// without end). A melder's description is at most 10,000 code points; more is never read.
+    public enum Grenzen {
+        /// Code points of a text that are read.
+        public static let tekens = 20_000
+        /// Words of a text that are used.
+        public static let woorden = 2_000
+        /// A longer run of letters is no word (a pasted code, a key held down): skipped.
+        public static let woordlengte = 40
+        /// Texts compared at once.
+        public static let teksten = 100
+        /// Shared phrases that may run on into longer ones (the most shared first).
+        public static let kandidaten = 100
+        /// The longest phrase that running on builds, in words.
+        public static let zinsdeelWoorden = 12
+    }
+
     /// The words of a text, lower case, accents folded, digits kept, everything else a separator.
+    /// Only the first `Grenzen.tekens` code points and `Grenzen.woorden` words count.
     public static func woorden(_ tekst: String) -> [String] {
-        tekst.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "nl_NL"))
-            .split(whereSeparator: { !($0.isLetter || $0.isNumber) })
-            .map(String.init)
+        let begin = tekst.unicodeScalars.count > Grenzen.tekens ? String(String.UnicodeScalarView(tekst.unicodeScalars.prefix(Grenzen.tekens))) : tekst
+        var uit: [String] = []
+        for woord in begin.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "nl_NL"))
+            .unicodeScalars.split(whereSeparator: { !($0.properties.isAlphabetic || $0.properties.numericType != nil) }) {
+            guard woord.count <= Grenzen.woordlengte else { continue }
+            uit.append(String(String.UnicodeScalarView(woord)))
+            if uit.count == Grenzen.woorden { break }
+        }
+        return uit
     }
 
     /// The content words as stems: function words and one-letter words dropped, common Dutch
@@ -78,26 +103,49 @@ public enum Tekstgelijkenis {
     /// that the same texts share run on into one ("adres na verhuizing" and "verhuizing niet
     /// bijgewerkt" become "adres na verhuizing niet bijgewerkt"); a phrase inside a longer one the same texts share is left out.
     public static func gedeeld(_ perTekst: [Set<String>], minimaal: Int) -> [(zinsdeel: String, aantal: Int)] {
+        var werk = 0
+        return gedeeld(perTekst, minimaal: minimaal, werk: &werk)
+    }
+
+    /// `werk` counts the steps taken, so tests can hold the bound: the phrases read plus fewer
+    /// than `Grenzen.kandidaten`³ comparisons, whatever the texts say.
+    static func gedeeld(_ perTekst: [Set<String>], minimaal: Int, werk: inout Int) -> [(zinsdeel: String, aantal: Int)] {
         var teksten: [String: Set<Int>] = [:]
-        for (i, zinsdelen) in perTekst.enumerated() {
-            for z in zinsdelen { teksten[z, default: []].insert(i) }
+        for (i, zinsdelen) in perTekst.prefix(Grenzen.teksten).enumerated() {
+            for z in zinsdelen.prefix(2 * Grenzen.woorden) {
+                teksten[z, default: []].insert(i)
+                werk += 1
+            }
         }
-        var vaak = teksten.filter { $0.value.count >= max(2, minimaal) }
+        // The most shared first, then the longest: only these may run on.
+        let gekozen = teksten.filter { $0.value.count >= max(2, minimaal) }
+            .sorted { ($0.value.count, $0.key.count, $1.key) > ($1.value.count, $1.key.count, $0.key) }
+            .prefix(Grenzen.kandidaten)
+        var zinnen = gekozen.map { (woorden: $0.key.split(separator: " "), teksten: $0.value) }
+        var bestaand = Set(gekozen.map(\.key))
+        // Each run-on retires both parts, so there are fewer than `kandidaten` rounds.
         var samengevoegd = true
         while samengevoegd {
             samengevoegd = false
-            let drie = vaak.keys.map { ($0, $0.split(separator: " ")) }.filter { $0.1.count >= 3 }
-            zoek: for (a, aw) in drie {
-                for (b, bw) in drie where a != b && vaak[a] == vaak[b] {
-                    guard let overlap = [2, 1].first(where: { Array(aw.suffix($0)) == Array(bw.prefix($0)) }) else { continue }
-                    let lang = (aw + bw.dropFirst(overlap)).joined(separator: " ")
-                    guard vaak[lang] == nil else { continue }
-                    vaak[lang] = vaak[a]
+            zoek: for i in zinnen.indices where zinnen[i].woorden.count >= 3 {
+                for j in zinnen.indices where j != i && zinnen[j].woorden.count >= 3 {
+                    werk += 1
+                    let (a, b) = (zinnen[i], zinnen[j])
+                    guard a.teksten == b.teksten,
+                          let overlap = [2, 1].first(where: { a.woorden.suffix($0).elementsEqual(b.woorden.prefix($0)) }),
+                          a.woorden.count + b.woorden.count - overlap <= Grenzen.zinsdeelWoorden else { continue }
+                    let lang = a.woorden + b.woorden.dropFirst(overlap)
+                    guard bestaand.insert(lang.joined(separator: " ")).inserted else { continue }
+                    bestaand.remove(a.woorden.joined(separator: " "))
+                    bestaand.remove(b.woorden.joined(separator: " "))
+                    zinnen[i].woorden = lang
+                    zinnen.remove(at: j)
                     samengevoegd = true
                     break zoek
                 }
             }
         }
+        let vaak = Dictionary(zinnen.map { ($0.woorden.joined(separator: " "), $0.teksten) }, uniquingKeysWith: { a, _ in a })
         let gehouden = vaak.filter { z, s in
             !vaak.contains { ander, t in ander != z && t == s && ander.count > z.count && (" " + ander + " ").contains(" " + z + " ") }
         }

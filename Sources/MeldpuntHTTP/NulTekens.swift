@@ -9,8 +9,10 @@ import Vapor
 package enum NulTekens {
     package static func installeer() {
         ContentConfiguration.global.use(decoder: WeigerendeJSONDecoder(basis: JSONDecoder.api), for: .json)
-        ContentConfiguration.global.use(decoder: SchonendeFormulierDecoder(), for: .urlEncodedForm)
-        ContentConfiguration.global.use(urlDecoder: SchonendeQueryDecoder())
+        // Forms, multipart bodies and query strings are first counted (BegrensdeDecoder).
+        ContentConfiguration.global.use(decoder: BegrensdeDecoder.formulier, for: .urlEncodedForm)
+        ContentConfiguration.global.use(decoder: BegrensdeDecoder.multipart, for: .formData)
+        ContentConfiguration.global.use(urlDecoder: BegrensdeDecoder.formulier)
     }
 
     private static let escape = Array(#"\u0000"#.utf8)

@@ -103,7 +103,7 @@ package enum ProblemMiddleware {
                 return Problem(status, detail: status.code < 500 ? abort.reason : "Er ging iets mis aan onze kant.")
             }
         default:
-            request.logger.report(error: error)
+            request.logger.error("Onverwachte fout", metadata: ["fout": .string(Foutbeschrijving.veilig(error))])
             return Problem(.internalServerError, detail: "Er ging iets mis aan onze kant. Probeer het later opnieuw.")
         }
     }

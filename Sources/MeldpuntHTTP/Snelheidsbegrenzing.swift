@@ -37,7 +37,11 @@ package final class Snelheidsbegrenzer: Sendable {
     package let perMinuut: [String: Int]
 
     /// Sending a melding: 10 a minute; moving between the form's pages (nothing is stored): 60.
-    package static let standaard = ["inloggen": 10, "melden": 10, "meldenStap": 60, "status": 60, "publiekeApi": 300]
+    /// Any other POST without a session (the language switch, a form of an expired session): 30.
+    package static let standaard = ["inloggen": 10, "melden": 10, "meldenStap": 60, "status": 60, "publiekeApi": 300, "anoniem": 30]
+
+    /// The door of every other POST without a session.
+    package var anoniem: Regel { Regel(naam: "anoniem", perMinuut: perMinuut["anoniem"] ?? Self.standaard["anoniem"]!) }
 
     package init(aan: Bool, perMinuut: [String: Int] = [:]) {
         self.ingeschakeld = Mutex(aan)

@@ -45,7 +45,7 @@ enum WebFoutPagina {
         case is DecodingError:
             (status, tekst) = (.badRequest, t.tekst("ongeldigFormulier"))
         default:
-            request.logger.report(error: error)
+            request.logger.error("Onverwachte fout", metadata: ["fout": .string(Foutbeschrijving.veilig(error))])
             (status, tekst) = (.internalServerError, t.tekst("foutTitel"))
         }
         do {

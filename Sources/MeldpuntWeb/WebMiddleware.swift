@@ -23,6 +23,13 @@ struct WebMiddleware: AsyncMiddleware {
         let nieuweCsrf = Self.zetCsrfToken(request, sessie: request.gebruiker != nil)
 
         if request.method == .POST {
+            // Every POST without a session counts against its address, also on doors that have
+            // no limit of their own (the language switch): parsing is work.
+            let begrenzer = request.application.snelheidsbegrenzer
+            if request.gebruiker == nil, begrenzer.regel(.POST, request.url.path) == nil,
+               let wacht = begrenzer.neem(begrenzer.anoniem, adres: Snelheidsbegrenzer.adres(request, vertrouwProxy: request.application.instellingen.vertrouwProxy)) {
+                throw TeVeelVerzoeken(wachtSeconden: wacht)
+            }
             // Limits before work: a small body everywhere, a large one only on an upload route, only
             // for a visitor who has the form's CSRF cookie (and the role, where the route needs one),
             // only within the server-wide budget for bodies in memory; a too-large body is refused
@@ -42,8 +49,11 @@ struct WebMiddleware: AsyncMiddleware {
                 }
             }
             defer { if gereserveerd > 0 { request.application.uploadBudget.geefVrij(gereserveerd) } }
-            _ = try await request.body.collect(max: max).get()
-            let gegeven = (try? request.content.get(String.self, at: "_csrf")) ?? ""
+            let body = try await request.body.collect(max: max).get()
+            // A URL-encoded form's token is read without decoding the rest of the body.
+            let gegeven = request.headers.contentType == .urlEncodedForm
+                ? body.flatMap { BegrensdeDecoder.veld("_csrf", in: $0.readableBytesView) } ?? ""
+                : (try? request.content.get(String.self, at: "_csrf")) ?? ""
             guard Sleutels.gelijk(gegeven, request.csrfToken) else {
                 // A form of a session that has since ended: log in again rather than an error.
                 throw request.sessieVerlopen ? WebFout.nietIngelogd : WebFout.ongeldigFormulier

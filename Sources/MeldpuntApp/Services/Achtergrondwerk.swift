@@ -56,9 +56,9 @@ enum Achtergrondwerk {
             while !Task.isCancelled {
                 var gedaan = 0
                 do {
-                    gedaan = try await app.bezorging.ronde(nu: app.klok.nu())
+                    gedaan = try await Termijn.binnen(.seconds(120)) { try await app.bezorging.ronde(nu: app.klok.nu()) }
                 } catch {
-                    app.logger.warning("Bezorging mislukt: \(String(reflecting: error))")
+                    app.logger.warning("Bezorging mislukt: \(Foutbeschrijving.veilig(error))")
                 }
                 // A full round may have left more; an empty one waits a second.
                 if gedaan == 0 { try? await Task.sleep(for: .seconds(1)) }
@@ -70,13 +70,14 @@ enum Achtergrondwerk {
                 do {
                     let planner = app.planner
                     if try await planner.neemLease("planner", houder: houder, duur: 180, nu: app.klok.nu()) {
-                        let r = try await planner.ronde(nu: app.klok.nu())
+                        // Within the lease, so no other instance takes over while this round runs.
+                        let r = try await Termijn.binnen(.seconds(150)) { try await planner.ronde(nu: app.klok.nu()) }
                         if r.herinneringen + r.samenvattingen > 0 {
                             app.logger.info("Planner", metadata: ["herinneringen": "\(r.herinneringen)", "samenvattingen": "\(r.samenvattingen)"])
                         }
                     }
                 } catch {
-                    app.logger.warning("Planner mislukt: \(String(reflecting: error))")
+                    app.logger.warning("Planner mislukt: \(Foutbeschrijving.veilig(error))")
                 }
                 try? await Task.sleep(for: .seconds(max(1, volgende.timeIntervalSinceNow)))
             }
@@ -88,10 +89,10 @@ enum Achtergrondwerk {
                 var gedaan = 0
                 do {
                     if try await Taaklease.neem("patronen", houder: houder, duur: 60, nu: app.klok.nu(), on: app.db) {
-                        gedaan = try await Patroonherkenning(db: app.db).ronde(nu: app.klok.nu())
+                        gedaan = try await Termijn.binnen(.seconds(50)) { try await Patroonherkenning(db: app.db).ronde(nu: app.klok.nu()) }
                     }
                 } catch {
-                    app.logger.warning("Patroonherkenning mislukt: \(String(reflecting: error))")
+                    app.logger.warning("Patroonherkenning mislukt: \(Foutbeschrijving.veilig(error))")
                 }
                 if gedaan == 0 { try? await Task.sleep(for: .seconds(2)) }
             }
@@ -115,9 +116,9 @@ enum WALCheckpoints {
             while !Task.isCancelled {
                 try? await Task.sleep(for: .seconds(1))
                 do {
-                    _ = try await (app.db as! any SQLDatabase).raw("PRAGMA wal_checkpoint(PASSIVE)").all()
+                    _ = try await Termijn.binnen(.seconds(30)) { try await (app.db as! any SQLDatabase).raw("PRAGMA wal_checkpoint(PASSIVE)").all().count }
                 } catch {
-                    app.logger.warning("WAL-checkpoint mislukt: \(String(reflecting: error))")
+                    app.logger.warning("WAL-checkpoint mislukt: \(Foutbeschrijving.veilig(error))")
                 }
             }
         }

@@ -64,12 +64,12 @@ enum Huishouding {
                 try? await Task.sleep(for: interval)
                 guard !Task.isCancelled else { break }
                 do {
-                    let r = try await ruimOp(nu: app.klok.nu(), on: app.db)
+                    let r = try await Termijn.binnen(.seconds(300)) { try await ruimOp(nu: app.klok.nu(), on: app.db) }
                     app.logger.info("Huishouding", metadata: ["sessies": "\(r.sessies)", "concepten": "\(r.concepten)", "inlogpogingen": "\(r.inlogpogingen)",
                                                              "eenmalig": "\(r.eenmaligeSleutels)", "bijlagen": "\(r.bijlagen)",
                                                              "berichten": "\(r.berichten)", "herinneringen": "\(r.herinneringen)"])
                 } catch {
-                    app.logger.warning("Huishouding mislukt: \(String(reflecting: error))")
+                    app.logger.warning("Huishouding mislukt: \(Foutbeschrijving.veilig(error))")
                 }
             }
         }

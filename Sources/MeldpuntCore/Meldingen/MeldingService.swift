@@ -131,7 +131,7 @@ package struct MeldingService {
                     for (b, hash, grootte) in bijlagen {
                         let mb = MeldingBijlage()
                         mb.$melding.id = id
-                        mb.bestandsnaam = b.bestandsnaam ?? "bijlage"
+                        mb.bestandsnaam = BijlageRegels.naam(b.bestandsnaam)
                         mb.mimeType = BijlageRegels.soort(mimeType: b.mimeType ?? "")?.rawValue ?? "application/octet-stream"
                         mb.grootte = grootte
                         mb.sha256 = hash
@@ -525,12 +525,12 @@ package struct MeldingService {
         guard try await MeldingBijlage.query(on: db).filter(\.$melding.$id == id).count() < Self.maxBijlagenPerZaak else {
             throw Weigering.ongeldig("bijlage", "maxItems", Tekst("Bij één melding passen hoogstens \(Self.maxBijlagenPerZaak) bestanden. Stuur ons een bericht als u er meer heeft.", "One report can have at most \(Self.maxBijlagenPerZaak) files. Send us a message if you have more."))
         }
-        let naam = String(String(bestandsnaam.split(separator: "/").last ?? "bijlage").prefix(BijlageRegels.maxBestandsnaamLengte))
+        let naam = BijlageRegels.naam(bestandsnaam)
         let hash = try await BijlageOpslag.bewaar(data, nu: nu, on: db)
         try await db.schrijf { tx in
             let b = MeldingBijlage()
             b.$melding.id = id
-            b.bestandsnaam = naam.isEmpty ? "bijlage" : naam
+            b.bestandsnaam = naam
             b.mimeType = soort.rawValue
             b.grootte = data.count
             b.sha256 = hash

@@ -539,10 +539,10 @@ extension MeldingService {
         guard aantal < Self.maxBijlagenPerVerzoek else {
             throw Weigering.ongeldig("inhoud", "maxItems", Tekst("Bij één verzoek passen hoogstens \(Self.maxBijlagenPerVerzoek) bestanden.", "One request can have at most \(Self.maxBijlagenPerVerzoek) files."))
         }
-        let naam = String(String((bestandsnaam ?? "").split(separator: "/").last ?? "").prefix(BijlageRegels.maxBestandsnaamLengte))
+        let naam = BijlageRegels.naam(bestandsnaam)
         let hash = try await BijlageOpslag.bewaar(data, nu: nu, on: db)
         try await legVerzoekStapVast(v, kant: .partner, door: door.naam, organisatie: door.organisatie.id, gebruiker: door.gebruiker?.id) { _, _, _ in
-            [VerzoekStap(soort: .bijlage, tekst: nil, bijlage: (naam.isEmpty ? "bijlage" : naam, soort.rawValue, data.count, hash))]
+            [VerzoekStap(soort: .bijlage, tekst: nil, bijlage: (naam, soort.rawValue, data.count, hash))]
         }
         return try await partnerAntwoord(v)
     }

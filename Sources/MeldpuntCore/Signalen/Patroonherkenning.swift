@@ -26,6 +26,8 @@ package struct Patroonherkenning: Sendable {
         guard !rijen.isEmpty else { return 0 }
         var gezien: Set<UUID> = []
         for rij in rijen where gezien.insert(rij.zaakID).inserted {
+            // Past the round's deadline: what is done is committed, the rest waits in the queue.
+            try Task.checkCancellation()
             let kenmerken: Zaakkenmerken? = switch rij.bron {
             case .melding: try await kenmerken(melding: rij.zaakID)
             case .terugmelding: try await kenmerken(terugmelding: rij.zaakID)

@@ -36,6 +36,8 @@ package struct Signaalregister: Sendable {
         var uit: [KandidaatDTO] = []
         for k in open.sorted(by: { ($0.score, $0.patroonsleutel?.delen.count ?? 0) > ($1.score, $1.patroonsleutel?.delen.count ?? 0) }) {
             guard uit.count < hoogstens else { break }
+            // Past the request's deadline: stop here rather than read on.
+            try Task.checkCancellation()
             let groep = try await Patroonherkenning(db: db).zaken(k.sleutel, van: k.begin, tot: k.eind, on: db)
             let ids = Set(groep.map(\.zaakID))
             // Three quarters of it already in a better-ranked group: the same cases, shown once.
