@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import MeldpuntCore
+import MeldpuntDomain
 import NIOCore
 import NIOHTTP1
 
@@ -41,6 +42,8 @@ package struct Netwerkbezorgers: Bezorgers {
     }
 
     package func verstuur(_ mail: UitgaandeMail) async throws {
+        // The address goes into a header and an SMTP command: checked again here, whatever stored it.
+        guard isEmailadres(mail.aan) else { throw BezorgFout("Geen geldig e-mailadres.") }
         let bericht = Mailopmaak.bericht(mail, van: van, domein: domein)
         switch mailweg {
         case .smtp(let client):

@@ -429,8 +429,10 @@ public func isTelefoonnummer(_ s: String) -> Bool {
 /// One @, something before it, a dot in the domain part, no spaces.
 public func isEmailadres(_ s: String) -> Bool {
     let delen = s.split(separator: "@", omittingEmptySubsequences: false)
+    // No whitespace, control characters or the specials of an address header (`<>,;:"()[]\`):
+    // an address goes into a To header and an SMTP command as it is (issue 26).
     guard delen.count == 2, !delen[0].isEmpty, s.count <= 254,
-          !s.contains(where: { $0.isWhitespace || $0.unicodeScalars.contains { $0.properties.generalCategory == .control } })
+          !s.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.properties.generalCategory == .control || "<>,;:\"()[]\\".unicodeScalars.contains($0) })
     else { return false }
     let domein = delen[1].split(separator: ".", omittingEmptySubsequences: false)
     return domein.count >= 2 && domein.allSatisfy { !$0.isEmpty }
