@@ -268,6 +268,25 @@ struct HardeningTweedeRondeTests {
         }
     }
 
+
+    /// Another partner (the Belastingdienst, also in the register) reads and changes nothing of
+    /// UWV's: its request, its thread, its yearly evaluation.
+    @Test func eenPartnerZietNietsVanEenAnderePartner() async throws {
+        try await metApp { t in
+            let uwv = try await t.partners()
+            let bd = t.sleutels.belastingdienst
+            let (z, _) = try await t.meldingInBehandeling()
+            let id = try await t.verzoek(z, VerzoekenApiTests.opschorting)
+            #expect(try await t.get("/api/v1/verzoeken/\(id)", uwv).status == .ok)
+            let geweigerd: Set<UInt> = [403, 404]
+            #expect(geweigerd.contains(try await t.get("/api/v1/verzoeken/\(id)", bd).status.code))
+            #expect(geweigerd.contains(try await t.post("/api/v1/verzoeken/\(id)/berichten", bd, json: ["tekst": "Hallo"]).status.code))
+            #expect(!(try await t.get("/api/v1/verzoeken", bd).tekst.contains(id)))
+            #expect(geweigerd.contains(try await t.get("/api/v1/partner-evaluaties/\(TestApp.uwvOIN)/2026", bd).status.code))
+            #expect(try await t.get("/api/v1/partner-evaluaties/\(TestApp.uwvOIN)/2026", uwv).status == .ok)
+        }
+    }
+
     // MARK: 5. File names and CSV cells
 
     @Test func bestandsnamenZonderRichtingstekens() {
