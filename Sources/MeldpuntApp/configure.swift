@@ -56,6 +56,9 @@ func configure(_ app: Application, database keuze: DatabaseKeuze, omgeving: [Str
     app.instellingen = instellingen
     app.http.server.configuration.hostname = instellingen.host
     app.http.server.configuration.port = instellingen.poort
+    // A connection that sends and receives nothing for this long is closed (one opened and left
+    // silent holds a descriptor for ever); longer than a request's deadline, so never mid-answer.
+    app.http.server.configuration.idleTimeout = .seconds(Int64(instellingen.httpTermijn) + 30)
     // Vapor's own 413 for large bodies is turned into problem+json by ProblemMiddleware.
     app.routes.defaultMaxBodySize = "1mb"
 
@@ -118,7 +121,7 @@ func configure(_ app: Application, database keuze: DatabaseKeuze, omgeving: [Str
     app.lifecycle.use(Afronden(lopend: app.lopendeVerzoeken, maximaal: .seconds(30)))
     app.middleware.use(ApiConventiesMiddleware(routes: app.routes, foutpagina: foutpagina))
     // A deadline for every request and a bounded query string, inside the error mapping.
-    app.middleware.use(VerzoekgrenzenMiddleware(termijn: instellingen.verzoekTermijn))
+    app.middleware.use(VerzoekgrenzenMiddleware(termijn: instellingen.httpTermijn))
     // Per-address limits on the anonymous doors, before any body is read.
     app.snelheidsbegrenzer = Snelheidsbegrenzer(aan: instellingen.snelheidslimieten, perMinuut: instellingen.limietPerMinuut)
     app.middleware.use(SnelheidsbegrenzingMiddleware(begrenzer: app.snelheidsbegrenzer, vertrouwProxy: instellingen.vertrouwProxy))

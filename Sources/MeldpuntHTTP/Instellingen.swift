@@ -33,7 +33,7 @@ package struct Instellingen: Sendable {
     package var herhaalBasis = 25
     /// Every request is cancelled after this many seconds (`MELDPUNT_REQUEST_DEADLINE_SECONDS`);
     /// one with a body over 1 MB (uploads) gets five times as long.
-    package var verzoekTermijn = 60
+    package var httpTermijn = 60
 
     package static func uit(_ omgeving: [String: String], productie: Bool, ontwikkeling: Bool) throws -> Instellingen {
         func geheelGetal(_ naam: String, _ standaard: Int, _ bereik: ClosedRange<Int>) throws -> Int {
@@ -111,7 +111,7 @@ package struct Instellingen: Sendable {
         i.mailVan = van
         i.privateCallbacks = privaat.map { $0 == "1" } ?? !productie
         i.herhaalBasis = try geheelGetal("MELDPUNT_RETRY_BASE_SECONDS", 25, 1...3600)
-        i.verzoekTermijn = try geheelGetal("MELDPUNT_REQUEST_DEADLINE_SECONDS", 60, 1...600)
+        i.httpTermijn = try geheelGetal("MELDPUNT_REQUEST_DEADLINE_SECONDS", 60, 1...600)
         if let ca = omgeving["MELDPUNT_SMTP_CA_FILE"], !ca.isEmpty {
             guard FileManager.default.isReadableFile(atPath: ca) else { throw MeldpuntConfigFout("MELDPUNT_SMTP_CA_FILE: \(ca) is niet te lezen") }
             i.smtpCA = ca
