@@ -6,7 +6,7 @@ import Vapor
 /// deadline gets a clear 503 with `Retry-After` (problem+json or a page).
 package struct VerzoekgrenzenMiddleware: AsyncMiddleware {
     /// Longer query strings are refused with 414: no page or filter needs more.
-    package static let maxQuery = 2048
+    package static let maxQuery = 8192
     /// Seconds a request may take; one with a body over 1 MB gets five times as long.
     package let termijn: Int
 

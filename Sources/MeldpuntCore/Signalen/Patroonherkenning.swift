@@ -34,7 +34,11 @@ package struct Patroonherkenning: Sendable {
             }
             try await db.schrijf { tx in
                 if let kenmerken { try await verwerk(kenmerken, zaak: rij.zaakID, nu: nu, on: tx) }
-                try await PatroonWachtrij.query(on: tx).filter(\.$zaakID == rij.zaakID).filter(\.$aangemaaktOp <= rij.aangemaaktOp).delete()
+                // By id, the rows this round read: a time compared after a round trip through
+                // Date can miss its own row by one unit in the last place, and a row never
+                // deleted kept the detector busy for ever (found in the issue-26 probes).
+                let gelezen = rijen.filter { $0.zaakID == rij.zaakID }.compactMap(\.id)
+                try await PatroonWachtrij.query(on: tx).filter(\.$id ~~ gelezen).delete()
             }
         }
         return rijen.count
