@@ -212,6 +212,20 @@ struct HardeningTweedeRondeTests {
         #expect(Callbackadres.isPubliek(ipv6: [0x2A, 0x00, 0x14, 0x50] + Array(repeating: 0, count: 11) + [1]))
     }
 
+    /// Over HTTP, as in production (`MELDPUNT_WEBHOOK_PRIVATE=0`): each trick is a 400 on the
+    /// callback field, and nothing is stored.
+    @Test func abonnementOpEenOmwegWordtGeweigerd() async throws {
+        try await metApp { t in
+            t.app.instellingen.privateCallbacks = false
+            for url in Self.omwegen {
+                let r = try await t.post("/api/v1/abonnementen", t.sleutels.svb, json: ["callbackUrl": url, "kanalen": [["naam": "terugmeldingen"]], "vorm": "cloudevents"])
+                #expect(r.status == .badRequest, "\(url)")
+                #expect(r.tekst.contains("callbackUrl"), "\(url)")
+            }
+            #expect(try await t.get("/api/v1/abonnementen", t.sleutels.svb).json([AbonnementDTO].self).isEmpty)
+        }
+    }
+
     /// Decided on the resolved addresses at delivery: a name the text check lets through
     /// (`localhost` without its dot, say, as a public name resolving to loopback would be)
     /// is refused before any connection.
