@@ -107,11 +107,13 @@ public enum CSV {
         regels.map { $0.map(veld).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
-    /// Quoted when it holds a comma, quote or line break; a leading =, +, - or @ gets a quote
-    /// mark first so a spreadsheet never runs it as a formula (CSV injection).
+    /// Quoted when it holds a comma, quote or line break; a cell whose first character after
+    /// any spaces is =, +, -, @ (or its full-width form), a tab or a CR gets a quote mark first,
+    /// so a spreadsheet never runs it as a formula (CSV injection). Plain numbers stay numbers.
     static func veld(_ s: String) -> String {
         var w = s
-        if let eerste = w.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(eerste), Double(w) == nil {
+        let begin = w.unicodeScalars.first { $0 != " " }
+        if let begin, "=+-@\t\r＝＋－＠".unicodeScalars.contains(begin), Double(w.trimmingCharacters(in: .whitespaces)) == nil {
             w = "'" + w
         }
         guard w.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return w }

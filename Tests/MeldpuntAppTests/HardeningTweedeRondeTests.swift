@@ -324,6 +324,7 @@ struct HardeningTweedeRondeTests {
     @Test func csvCellenDieAlsFormuleGelezenWordenKrijgenEenApostrof() {
         let csv = CSV.tekst([["=HYPERLINK(\"x\")", "+31 6", "-2+3", "@SUM(A1)", "\tx", "12", "-5"]])
         #expect(csv.hasPrefix("\"'=HYPERLINK(\"\"x\"\")\",'+31 6,'-2+3,'@SUM(A1),'\tx,12,-5"))
+        #expect(CSV.tekst([["  =1+1", "＝1+1", "Gemeente Amsterdam", " 42"]]) == "'  =1+1,'＝1+1,Gemeente Amsterdam, 42\r\n")
     }
 }
 
