@@ -94,6 +94,9 @@ struct BeheerController: RouteCollection {
     struct GebruikerRij: Encodable, Sendable {
         let naam: String; let email: String; let rol: String; let actief: Bool; let tweestaps: Bool
         let uitzetten: String; let aanzetten: String; let wachtwoord: String; let tweestapsHerstel: String
+        /// Whether this beheerder may act on the row (not on themselves, not on a systeembeheerder
+        /// unless they are one): only then are its actions shown.
+        let beheerbaar: Bool; let zelf: Bool
     }
     struct SleutelRij: Encodable, Sendable { let id: String; let omschrijving: String; let aangemaakt: String; let actief: Bool; let intrekken: String }
 
@@ -131,8 +134,10 @@ struct BeheerController: RouteCollection {
             rollen: Rol.allCases.map { Keuze(waarde: $0.rawValue, naam: $0.rawValue, gekozen: org.rollen.contains($0)) },
             gebruikers: gebruikers.map {
                 let pad = "/beheer/gebruikers/\($0.id!.tekst)"
+                let zelf = $0.id == req.gebruiker?.id
                 return GebruikerRij(naam: $0.naam, email: $0.email, rol: $0.rol.rawValue, actief: $0.actief, tweestaps: $0.tweestapsGeheim != nil,
-                                    uitzetten: pad + "/uitzetten", aanzetten: pad + "/aanzetten", wachtwoord: pad + "/wachtwoord", tweestapsHerstel: pad + "/tweestaps")
+                                    uitzetten: pad + "/uitzetten", aanzetten: pad + "/aanzetten", wachtwoord: pad + "/wachtwoord", tweestapsHerstel: pad + "/tweestaps",
+                                    beheerbaar: Self.magBeheren($0, door: req.gebruiker), zelf: zelf)
             },
             gebruikersrollen: GebruikersRol.allCases.filter { $0 != .systeembeheerder && Gebruikers.past($0, bij: org) }.map { Keuze(waarde: $0.rawValue, naam: $0.rawValue) },
             sleutels: sleutels.map { SleutelRij(id: String($0.id!.tekst.prefix(8)), omschrijving: $0.omschrijving,
@@ -209,8 +214,14 @@ struct BeheerController: RouteCollection {
         guard let id = req.parameters.get("gebruiker").flatMap(UUID.init(uuidString:)),
               let gebruiker = try await Gebruiker.query(on: req.db).filter(\.$id == id).with(\.$organisatie).first() else { throw Weigering.nietGevonden(.bron) }
         let g = try beheerder(req, van: gebruiker.organisatie)
-        guard gebruiker.rol != .systeembeheerder || g.rol == .systeembeheerder, gebruiker.id != g.id else { throw WebFout.geenToegang }
+        guard Self.magBeheren(gebruiker, door: g) else { throw WebFout.geenToegang }
         return (gebruiker, g)
+    }
+
+    /// Not oneself (that is Mijn account), and a systeembeheerder only by another one.
+    static func magBeheren(_ gebruiker: Gebruiker, door g: GebruikerDTO?) -> Bool {
+        guard let g else { return false }
+        return (gebruiker.rol != .systeembeheerder || g.rol == .systeembeheerder) && gebruiker.id != g.id
     }
 
     /// A generated password, shown once; the user replaces it at the next login.

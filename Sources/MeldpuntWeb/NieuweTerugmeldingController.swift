@@ -18,6 +18,7 @@ struct NieuweTerugmeldingController: RouteCollection {
 
     func boot(routes: any RoutesBuilder) throws {
         let nieuw = routes.grouped("terugmeldingen", "nieuw")
+        nieuw.get(use: begin)
         nieuw.post(use: start)
         nieuw.get(":concept", ":stap", use: toon)
         nieuw.upload(":concept", ":stap", max: BijlageRegels.maxUploadBody, rollen: [.afnemer], use: bewaar)
@@ -27,6 +28,13 @@ struct NieuweTerugmeldingController: RouteCollection {
         let g = try req.vereisGebruiker(.afnemer)
         guard g.organisatie.heeft(.afnemer) else { throw WebFout.geenToegang }
         return g
+    }
+
+    /// The address people follow or bookmark: what comes, and the button that starts a draft
+    /// (a GET never creates one).
+    func begin(req: Request) async throws -> Response {
+        _ = try afnemer(req)
+        return try await req.pagina("nieuw-start", titel: "nieuweTerugmelding")
     }
 
     func start(req: Request) async throws -> Response {

@@ -21,6 +21,15 @@ struct GebruikerWeergave: Encodable, Sendable {
     let naam: String
     let organisatie: String
     let rol: String
+    /// The partner register is the meldpunt's: its staff and beheer, and the systeembeheerder.
+    let partners: Bool
+
+    init(_ g: GebruikerDTO) {
+        naam = g.naam
+        organisatie = g.organisatie.naam
+        rol = g.rol.rawValue
+        partners = g.rol == .systeembeheerder || ([.meldpunt, .beheerder].contains(g.rol) && g.organisatie.heeft(.meldpunt))
+    }
 }
 
 struct Leeg: Encodable, Sendable {}
@@ -66,7 +75,7 @@ extension Request {
         let teksten = Teksten.voor(taal)
         let context = Pagina(
             titel: teksten[titel] ?? titel, taal: taal.rawValue, t: teksten,
-            gebruiker: gebruiker.map { GebruikerWeergave(naam: $0.naam, organisatie: $0.organisatie.naam, rol: $0.rol.rawValue) },
+            gebruiker: gebruiker.map(GebruikerWeergave.init),
             csrf: csrfToken, pad: url.path, sectie: String(url.path.split(separator: "/").first ?? ""), melding: melding.map { teksten[$0] ?? $0 }, inhoud: inhoud)
         let view = try await self.view.render(template, context)
         let response = try await view.encodeResponse(for: self)

@@ -47,8 +47,10 @@ struct StartpaginaController: RouteCollection {
         case .afnemer: inhoud = try await afnemer(req, g, t)
         case .partner: inhoud = try await partner(req, Handelende(g), t)
         case .beheerder, .systeembeheerder:
+            // The partner register only where it is theirs to keep (as in the menu).
+            let partners = GebruikerWeergave(g).partners ? [Keuze(waarde: "/partners", naam: t.tekst("navPartners"))] : []
             inhoud = Startpagina(tellers: [], lijstTitel: nil, lijst: [], leegTekst: "",
-                                 links: [Keuze(waarde: "/beheer", naam: t.tekst("beheer")), Keuze(waarde: "/partners", naam: t.tekst("navPartners"))])
+                                 links: [Keuze(waarde: "/beheer", naam: t.tekst("beheer"))] + partners)
         }
         return try await req.pagina("portaal", titel: "welkom", inhoud: inhoud)
     }

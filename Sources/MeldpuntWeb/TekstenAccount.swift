@@ -2,6 +2,7 @@ extension Teksten {
     /// Passwords, the second factor and recovery codes.
     static let account: [String: (String, String)] = [
         "mijnAccount": ("Mijn account", "My account"),
+        "beheerUzelf": ("dat bent u; uw eigen account beheert u via", "that is you; you manage your own account in"),
         "accountVan": ("U bent ingelogd als %@.", "You are logged in as %@."),
         "accountGedaan_wachtwoord": ("Uw wachtwoord is gewijzigd. Op andere apparaten bent u uitgelogd.", "Your password has been changed. You have been logged out on other devices."),
         "accountGedaan_tweestapsUit": ("Tweestapsverificatie staat uit.", "Two-step verification is off."),

@@ -64,7 +64,7 @@ struct ToegangsmatrixTests {
         "GET /statistieken": ["afnemer", "bijhouder", "andereBijhouder", "rni", "meldpunt"],
         "GET /statistieken/:bestand": ["afnemer", "bijhouder", "andereBijhouder", "rni", "meldpunt"],
         "GET /cijfers": iedereen, "GET /cijfers/:bestand": iedereen,
-        "POST /terugmeldingen/nieuw": ["afnemer"],
+        "POST /terugmeldingen/nieuw": ["afnemer"], "GET /terugmeldingen/nieuw": ["afnemer"],
         "GET /terugmeldingen/nieuw/:concept/:stap": ["afnemer"], "POST /terugmeldingen/nieuw/:concept/:stap": ["afnemer"],
 
         // The meldpunt's cases
