@@ -197,6 +197,34 @@ public struct Werkdagkalender: Sendable {
         dag.weekdag <= 5 && Self.feestdagen(dag.jaar)[dag] == nil && !gelijkgesteldeDagen.contains(dag)
     }
 
+    /// Working days after `a` up to and including `b` (0 when `b` is not after `a`); counts at
+    /// most ten years, so any pair of days costs the same bounded loop.
+    public func werkdagen(na a: Dag, tot b: Dag) -> Int {
+        guard a < b else { return 0 }
+        var n = 0
+        var dag = a
+        for _ in 0..<min(a.dagen(tot: b), 3_660) {
+            guard let volgende = try? dag.plus(dagen: 1) else { break }
+            dag = volgende
+            if isWerkdag(dag) { n += 1 }
+        }
+        return n
+    }
+
+    /// Where a deadline stands for whoever must meet it, in words: "2 werkdagen te laat",
+    /// "vandaag", "morgen", "nog 3 werkdagen".
+    public func stand(uiterlijk: Dag, vandaag: Dag, _ taal: Taal) -> String {
+        func werkdagen(_ n: Int) -> String { taal.kies(n == 1 ? "1 werkdag" : "\(n) werkdagen", n == 1 ? "1 working day" : "\(n) working days") }
+        if uiterlijk < vandaag {
+            let n = max(1, self.werkdagen(na: uiterlijk, tot: vandaag))
+            return taal.kies("\(werkdagen(n)) te laat", "\(werkdagen(n)) overdue")
+        }
+        if uiterlijk == vandaag { return taal.kies("vandaag", "today") }
+        if (try? vandaag.plus(dagen: 1)) == uiterlijk { return taal.kies("morgen", "tomorrow") }
+        let n = self.werkdagen(na: vandaag, tot: uiterlijk)
+        return taal.kies("nog \(werkdagen(n))", "\(werkdagen(n)) left")
+    }
+
     /// The `n`th working day after `start` (start itself never counts). n = 0 gives `start`;
     /// a negative n or a result past the last supported day is refused.
     public func plusWerkdagen(_ n: Int, na start: Dag) throws(KalenderFout) -> Dag {

@@ -57,6 +57,8 @@ struct TerugmeldingenWebController: RouteCollection {
         let ontvangen: String
         let uiterlijk: String
         let teLaat: Bool
+        /// While it waits to be taken up: where the deadline stands ("2 werkdagen te laat").
+        let termijn: String?
         let status: String
     }
 
@@ -165,7 +167,7 @@ struct TerugmeldingenWebController: RouteCollection {
             mappen: (isInbox ? [Map.nieuw, .inBehandeling, .ingepland, .archief, .alle] : [Map.alle, .nieuw, .inBehandeling, .ingepland, .archief]).map {
                 MapLink(href: "/terugmeldingen?map=\($0.rawValue)", naam: t[$0.tekstSleutel] ?? $0.rawValue, actief: $0 == vraag.map && !zoekt)
             },
-            rijen: items.map { Self.rij($0, taal: req.taal) },
+            rijen: items.map { Self.rij($0, taal: req.taal, vandaag: Dag(req.application.klok.nu()), kalender: req.application.kalender) },
             bladeren: Bladeren(totaal: totaal, pagina: vraag.pagina, grootte: filter.paginagrootte, link: zoekt ? nil : link),
             vanaf: vraag.vanaf, tot: vraag.tot, teLaat: vraag.teLaat, kenmerk: vraag.kenmerk, persoon: vraag.persoon,
             isZoekresultaat: zoekt,
@@ -219,11 +221,13 @@ struct TerugmeldingenWebController: RouteCollection {
         return try await toonLijst(req, g, Zoekvraag(map: map), bulkResultaten: resultaten)
     }
 
-    static func rij(_ s: TerugmeldingSamenvattingDTO, taal: Taal) -> Rij {
+    static func rij(_ s: TerugmeldingSamenvattingDTO, taal: Taal, vandaag: Dag, kalender: Werkdagkalender) -> Rij {
         Rij(href: "/terugmeldingen/\(s.terugMeldingReferentie)", referentie: String(s.terugMeldingReferentie.prefix(8)),
             volledigeReferentie: s.terugMeldingReferentie, kenmerk: s.referentieKenmerk, persoon: persoonTekst(s.persoon), afnemer: s.afnemer.naam, bijhouder: s.bijhouder.naam,
             toelichting: s.toelichtingBegin.count > 80 ? String(s.toelichtingBegin.prefix(80)) + "…" : s.toelichtingBegin,
-            ontvangen: Datumweergave.datum(s.ontvangenOp), uiterlijk: Datumweergave.datum(s.uiterlijkInBehandelingOp), teLaat: s.termijnOverschreden, status: s.status.naam(taal))
+            ontvangen: Datumweergave.datum(s.ontvangenOp), uiterlijk: Datumweergave.datum(s.uiterlijkInBehandelingOp), teLaat: s.termijnOverschreden,
+            termijn: s.status == .gemeld ? kalender.stand(uiterlijk: s.uiterlijkInBehandelingOp, vandaag: vandaag, taal) : nil,
+            status: s.status.naam(taal))
     }
 
     static func persoonTekst(_ p: PersoonIdentificatie) -> String {
@@ -241,6 +245,7 @@ struct TerugmeldingenWebController: RouteCollection {
         let g = try gebruiker(req)
         let d = try await req.terugmeldingen.detail(try referentie(req), voor: g.organisatie, als: g.terugmeldPartijen)
         let inhoud = TerugmeldingPagina.bouw(d, .init(taal: req.taal, isAfnemer: g.rol == .afnemer, organisatie: g.organisatie,
+                                                       vandaag: Dag(req.application.klok.nu()), kalender: req.application.kalender,
                                                        referentiedata: req.application.referentiedata), fouten: fouten)
         return try await req.pagina("terugmelding", titel: "terugmeldingen", inhoud: inhoud, melding: melding, status: status)
     }

@@ -32,7 +32,7 @@ struct TerugmeldingPaginaTests {
     }
 
     static func kijker(_ o: OrganisatieDTO, afnemer: Bool = false, taal: Taal = .nl) -> TerugmeldingPagina.Kijker {
-        .init(taal: taal, isAfnemer: afnemer, organisatie: o, referentiedata: .gebundeld)
+        .init(taal: taal, isAfnemer: afnemer, organisatie: o, vandaag: Dag("2026-11-23")!, kalender: .standaard, referentiedata: .gebundeld)
     }
 
     @Test func deBronhouderPaktEenNieuweOp() {
@@ -48,6 +48,31 @@ struct TerugmeldingPaginaTests {
         #expect(namen == namen.sorted() && p.gemeenten.allSatisfy { $0.naam.hasPrefix($0.waarde + " ") })
         #expect(p.rniDeelnemers.isEmpty)
         #expect(p.uitkomsten.allSatisfy { $0.naam != $0.waarde })
+    }
+
+    /// Issue 27: the bronhouder reads its own deadline in its own tense, not the afnemer's
+    /// "wordt uiterlijk … in behandeling genomen" next to "Te laat".
+    @Test func deBronhouderLeestZijnTermijnInZijnEigenWoorden() {
+        func pagina(vandaag: String, _ o: OrganisatieDTO = Self.amsterdam, afnemer: Bool = false, taal: Taal = .nl) -> TerugmeldingPagina {
+            TerugmeldingPagina.bouw(Self.terugmelding(.gemeld), .init(taal: taal, isAfnemer: afnemer, organisatie: o, vandaag: Dag(vandaag)!,
+                                                                  kalender: .standaard, referentiedata: .gebundeld))
+        }
+        // Deadline Monday 30 November; Wednesday 2 December is two working days late.
+        let laat = pagina(vandaag: "2026-12-02")
+        #expect(laat.termijn == "2 werkdagen te laat")
+        #expect(laat.beschrijving == "Deze terugmelding had uiterlijk 30 november 2026 in behandeling genomen moeten worden (2 werkdagen te laat). Neem haar zo snel mogelijk in behandeling.")
+        #expect(pagina(vandaag: "2026-12-02", taal: .en).termijn == "2 working days overdue")
+        #expect(pagina(vandaag: "2026-11-30").termijn == "vandaag")
+        #expect(pagina(vandaag: "2026-11-29").termijn == "morgen")
+        #expect(pagina(vandaag: "2026-11-27").termijn == "nog 1 werkdag")
+        #expect(pagina(vandaag: "2026-11-25").beschrijving == "Neem deze terugmelding uiterlijk 30 november 2026 in behandeling (nog 3 werkdagen).")
+        // The afnemer keeps the status description; the stand is shown to both.
+        let afnemer = pagina(vandaag: "2026-12-02", Self.belastingdienst, afnemer: true)
+        #expect(afnemer.beschrijving == "Ontvangen")
+        #expect(afnemer.termijn == "2 werkdagen te laat")
+        // Taken up: the deadline no longer stands.
+        let opgepakt = TerugmeldingPagina.bouw(Self.terugmelding(.inBehandeling), Self.kijker(Self.amsterdam))
+        #expect(opgepakt.termijn == nil)
     }
 
     @Test func deAfnemerKanAlleenIntrekken() {

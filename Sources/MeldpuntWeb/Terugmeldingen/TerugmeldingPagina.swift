@@ -17,6 +17,8 @@ struct TerugmeldingPagina: Encodable, Sendable {
         let ontvangen: String
         let uiterlijk: String
         let teLaat: Bool
+        /// While it waits to be taken up: where the deadline stands ("2 werkdagen te laat").
+        let termijn: String?
         let toelichting: String?
         let waarden: [Waarde]
         let bijlagen: [BijlageRij]
@@ -47,7 +49,23 @@ struct TerugmeldingPagina: Encodable, Sendable {
         let taal: Taal
         let isAfnemer: Bool
         let organisatie: OrganisatieDTO
+        let vandaag: Dag
+        let kalender: Werkdagkalender
         let referentiedata: Referentiedata
+    }
+
+    /// The status in a sentence for its reader: the bronhouder that has yet to take it up reads
+    /// what it must do and by when, in its own tense; everyone else the status description.
+    static func beschrijving(_ d: TerugmeldingDetailDTO, _ k: Kijker, isBijhouder: Bool) -> String {
+        guard isBijhouder, d.status == .gemeld else { return d.beschrijving }
+        let datum = Datumweergave.voluit(d.uiterlijkInBehandelingOp, k.taal)
+        let stand = k.kalender.stand(uiterlijk: d.uiterlijkInBehandelingOp, vandaag: k.vandaag, k.taal)
+        if d.uiterlijkInBehandelingOp < k.vandaag {
+            return k.taal.kies("Deze terugmelding had uiterlijk \(datum) in behandeling genomen moeten worden (\(stand)). Neem haar zo snel mogelijk in behandeling.",
+                               "This data report should have been taken up by \(datum) (\(stand)). Please take it up as soon as possible.")
+        }
+        return k.taal.kies("Neem deze terugmelding uiterlijk \(datum) in behandeling (\(stand)).",
+                           "Please take this data report up by \(datum) (\(stand)).")
     }
 
     static func bouw(_ d: TerugmeldingDetailDTO, _ k: Kijker, fouten: [VeldFout] = []) -> TerugmeldingPagina {
@@ -61,9 +79,10 @@ struct TerugmeldingPagina: Encodable, Sendable {
         let header = d.terugMelding.terugMeldingHeader
         return TerugmeldingPagina(
             referentie: d.terugMeldingReferentie, href: "/terugmeldingen/\(d.terugMeldingReferentie)",
-            kenmerk: d.referentieKenmerk, status: d.status.naam(k.taal), beschrijving: d.beschrijving,
+            kenmerk: d.referentieKenmerk, status: d.status.naam(k.taal), beschrijving: beschrijving(d, k, isBijhouder: isBijhouder),
             persoon: TerugmeldingenWebController.persoonTekst(d.persoon), afnemer: d.afnemer.naam, bijhouder: d.bijhouder.naam,
             ontvangen: Datumweergave.tijdstip(d.ontvangenOp), uiterlijk: Datumweergave.datum(d.uiterlijkInBehandelingOp), teLaat: d.termijnOverschreden,
+            termijn: huidig == .gemeld ? k.kalender.stand(uiterlijk: d.uiterlijkInBehandelingOp, vandaag: k.vandaag, k.taal) : nil,
             toelichting: header?.toelichting,
             waarden: (d.terugMelding.terugMeldingBody?.terugMeldingGegevens ?? []).map {
                 // A known URN by its name (filed through the API it may come without one); an unknown one as sent.
