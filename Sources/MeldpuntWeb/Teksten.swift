@@ -255,6 +255,8 @@ enum Teksten {
         "linkKwijtVerstuurd": ("Als het zaaknummer en het e-mailadres bij elkaar horen, hebben wij een nieuwe link naar dat adres gestuurd. Kijk ook in uw map met ongewenste e-mail. Geen e-mail gekregen? Bel of schrijf het Meldpunt.", "If the case number and the email address belong together, we have sent a new link to that address. Also check your spam folder. No email? Call or write to the Meldpunt."),
         "linkKwijtKnop": ("Stuur mij een nieuwe link", "Send me a new link"),
         "linkAanvragen": ("Nieuwe link aanvragen", "Ask for a new link"),
+        "alGemeldLinkKwijt": ("Heeft u al gemeld en bent u de link naar uw melding kwijt?", "Already reported and lost the link to your report?"),
+        "linkLaterKwijt": ("Bent u de link later kwijt?", "Lost the link later on?"),
         "emailadres": ("E-mailadres", "Email address"),
         "zaaknummer": ("Zaaknummer", "Case number"),
         "waarStaatUwMelding": ("Waar staat uw melding?", "Where is your report?"),

@@ -60,4 +60,18 @@ struct LinkenTests {
             #expect(kapot.isEmpty, "\(kapot.joined(separator: "\n"))")
         }
     }
+
+    /// A lost status link can be asked for again from wherever a melder looks: the home page,
+    /// the form's first page, the confirmation page and the confirmation mail.
+    @Test func eenKwijteStatuslinkIsOveralTerugTeVragen() async throws {
+        try await metApp { t in
+            for pad in ["/", "/melden"] {
+                #expect(try await t.get(pad).tekst.contains("href=\"/status/kwijt\""), "\(pad)")
+            }
+            _ = try await t.nieuweMelding()
+            let mails = try await UitgaandBericht.query(on: t.app.db).filter(\.$aan == "j.devries@consumentenbond.example").all()
+            #expect(!mails.isEmpty)
+            #expect(mails.allSatisfy { $0.inhoud.contains("/status/kwijt") })
+        }
+    }
 }
