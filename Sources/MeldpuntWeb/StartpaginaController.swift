@@ -62,13 +62,15 @@ struct StartpaginaController: RouteCollection {
             (.verzoekTeLaat, "startVerzoekTeLaat", true), (.nieuw, "startNieuw", false), (.mijn, "startMijn", false),
         ]
         let aantallen = try await req.meldingen.aantallen(mappen.map { $0.0.filter(g, vandaag: vandaag) }, door: g)
-        // First what the melder is waiting for: unread messages, then contacts due today or overdue.
-        var eerst: [MeldingSamenvattingDTO] = []
-        for map in [Map.ongelezen, .teLaat, .contactVandaag] where eerst.count < 8 {
+        // First what the melder is waiting for: news since staff looked, contacts overdue or due
+        // today, then new intake; each item says why it is there.
+        var eerst: [(MeldingSamenvattingDTO, String)] = []
+        for (map, waarom) in [(Map.ongelezen, "startWaaromOngelezen"), (.teLaat, "startWaaromTeLaat"), (.contactVandaag, "startWaaromVandaag"),
+                              (.nieuw, "startWaaromNieuw")] where eerst.count < 8 {
             var f = map.filter(g, vandaag: vandaag)
             f.paginagrootte = 8
-            for s in try await req.meldingen.werkvoorraad(f, door: g).items where !eerst.contains(where: { $0.zaaknummer == s.zaaknummer }) {
-                eerst.append(s)
+            for s in try await req.meldingen.werkvoorraad(f, door: g).items where !eerst.contains(where: { $0.0.zaaknummer == s.zaaknummer }) {
+                eerst.append((s, waarom))
             }
         }
         return Startpagina(
@@ -76,11 +78,9 @@ struct StartpaginaController: RouteCollection {
                 Teller(aantal: n, tekst: t.tekst(m.1), href: "/meldingen?map=\(m.0.rawValue)", dringend: m.2 && n > 0)
             },
             lijstTitel: t.tekst("startEerstTeDoen"),
-            lijst: eerst.prefix(8).map { s in
-                let waarom = s.ongelezen ? t.tekst("startWaaromOngelezen")
-                    : s.contactTermijnOverschreden ? t.tekst("startWaaromTeLaat") : t.tekst("startWaaromVandaag")
-                return Item(href: "/meldingen/\(s.zaaknummer)", titel: "\(s.zaaknummer) · \(s.naam ?? t.tekst("mfoGewist"))",
-                            detail: waarom, teLaat: s.contactTermijnOverschreden, tekst: s.omschrijving)
+            lijst: eerst.prefix(8).map { s, waarom in
+                Item(href: "/meldingen/\(s.zaaknummer)", titel: "\(s.zaaknummer) · \(s.naam ?? t.tekst("mfoGewist"))",
+                     detail: t.tekst(waarom), teLaat: s.contactTermijnOverschreden, tekst: s.omschrijving)
             },
             leegTekst: t.tekst("startNietsDringends"),
             links: [Keuze(waarde: "/meldingen", naam: t.tekst("naarWerkvoorraad")), Keuze(waarde: "/signalen", naam: t.tekst("navSignalen"))])

@@ -89,7 +89,13 @@ struct BerichtgevingWebTests {
             try await t.gebruiker("mira@meldpunt.nl", rol: .meldpunt, oin: TestApp.meldpuntOIN)
             let mira = Browser(t)
             #expect(try await mira.login("mira@meldpunt.nl").status == .seeOther)
+            // New intake is not unread: it is new (issue 27). The melder writes: unread.
             var lijst = try await mira.get("/meldingen?map=ongelezen")
+            #expect(!lijst.tekst.contains(z) && lijst.tekst.contains("Ongelezen (0)"))
+            let schrijver = Browser(t)
+            _ = try await schrijver.get(link)
+            #expect(try await schrijver.post(link + "/berichten", ["bericht": "Nog een vraag."]).status == .seeOther)
+            lijst = try await mira.get("/meldingen?map=ongelezen")
             #expect(lijst.tekst.contains(z) && lijst.tekst.contains("Ongelezen (1)"))
             // The API sees the same; a system reading it through its key does not make it read.
             func ongelezenViaAPI() async throws -> [String] {

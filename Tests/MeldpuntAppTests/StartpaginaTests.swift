@@ -36,9 +36,11 @@ struct StartpaginaTests {
             #expect(na.headers.first(name: .location) == "/portaal")
             var start = try await b.get("/portaal")
             #expect(start.status == .ok)
-            #expect(teller(start, "/meldingen?map=ongelezen", "met een nieuw bericht van de melder") == 1 && teller(start, "/meldingen?map=nieuw", "nieuwe meldingen") == 1)
+            // New intake is new, not a message from the melder (issue 27).
+            #expect(teller(start, "/meldingen?map=ongelezen", "met iets nieuws sinds u keek") == 0 && teller(start, "/meldingen?map=nieuw", "nieuwe meldingen") == 1)
             #expect(teller(start, "/meldingen?map=teLaat", "eerste contact is te laat") == 0 && teller(start, "/meldingen?map=mijn", "open meldingen bij u") == 0)
-            #expect(start.tekst.contains("href=\"/meldingen/\(z)\"") && start.tekst.contains("Nieuw bericht van de melder"))
+            #expect(start.tekst.contains("href=\"/meldingen/\(z)\"") && start.tekst.contains("Nieuwe melding: neem persoonlijk contact op"))
+            #expect(!start.tekst.contains("Iets nieuws sinds u keek"))
 
             // Opened: no longer unread. Three working days later its first contact is due today, then overdue.
             _ = try await b.get("/meldingen/\(z)")
@@ -46,7 +48,7 @@ struct StartpaginaTests {
             t.klok.zet(d.eersteContactUiterlijk.begin().addingTimeInterval(10 * 3600))
             try await b.login("mira@meldpunt.nl")
             start = try await b.get("/portaal")
-            #expect(teller(start, "/meldingen?map=ongelezen", "met een nieuw bericht van de melder") == 0 && teller(start, "/meldingen?map=contactVandaag", "eerste contact moet vandaag") == 1)
+            #expect(teller(start, "/meldingen?map=ongelezen", "met iets nieuws sinds u keek") == 0 && teller(start, "/meldingen?map=contactVandaag", "eerste contact moet vandaag") == 1)
             #expect(start.tekst.contains("Eerste contact moet vandaag"))
             t.klok.zet(try d.eersteContactUiterlijk.plus(dagen: 1).begin().addingTimeInterval(10 * 3600))
             try await b.login("mira@meldpunt.nl")
@@ -58,7 +60,8 @@ struct StartpaginaTests {
             _ = try await melder.get(link)
             #expect(try await melder.post("\(link)/berichten", ["bericht": "Is er al nieuws?"]).status == .seeOther)
             start = try await b.get("/portaal")
-            #expect(teller(start, "/meldingen?map=ongelezen", "met een nieuw bericht van de melder") == 1)
+            #expect(teller(start, "/meldingen?map=ongelezen", "met iets nieuws sinds u keek") == 1)
+            #expect(start.tekst.contains("Iets nieuws sinds u keek: van de melder"))
             let lijst = try await b.get("/meldingen?map=contactVandaag")
             #expect(lijst.status == .ok && lijst.tekst.contains("Eerste contact vandaag (0)"))
         }

@@ -116,7 +116,9 @@ package struct MeldingService {
                     m.toestemmingOp = nu
                     m.toestemmingVersie = Toestemmingstekst.versie
                     m.laatsteVolgnummer = 1
-                    m.ongelezen = true
+                    // New intake is told apart by its status (ontvangen), not marked unread: unread
+                    // means something came in since staff last looked (issue 27).
+                    m.ongelezen = false
                     try await m.create(on: tx)
 
                     let p = MeldingPersoonsgegevens()
