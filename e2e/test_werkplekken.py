@@ -196,3 +196,21 @@ def test_taak_burger_meldt(portaal, tmp_path):
     portaal.klik("Melding versturen")
     assert "Uw melding is ontvangen" in portaal.tekst()
     bewaar("burger: een fout melden", portaal, 9)
+
+
+def test_lijsten_schuiven_niet_opzij_op_een_telefoon(portaal):
+    """Issue 27: at 390 px the gemeente's inbox and the afnemer's list are a card per terugmelding,
+    deadline and status in view; nothing scrolls sideways."""
+    for email, pad in (("bijhouder@demo.meldpunt.nl", "/terugmeldingen?map=alle"), ("afnemer@demo.meldpunt.nl", "/terugmeldingen")):
+        portaal.d.set_window_size(1280, 1000)
+        portaal.login(email)
+        portaal.d.set_window_size(390, 844)
+        portaal.open(pad)
+        breed = portaal.d.execute_script("return document.documentElement.scrollWidth")
+        scherm = portaal.d.execute_script("return window.innerWidth")
+        assert breed <= scherm, f"{pad} als {email}: {breed} px breed op een scherm van {scherm}"
+        kolommen = {td.get_attribute("data-label") for td in portaal.d.find_elements(By.CSS_SELECTOR, "td[data-label]") if td.is_displayed()}
+        assert {"Uiterlijk in behandeling", "Status"} <= kolommen, kolommen
+        portaal.d.save_screenshot(str(SCHERMAFDRUKKEN / f"lijst-390-{email.split('@')[0]}.png"))
+        portaal.logout()
+    portaal.d.set_window_size(1280, 1000)
