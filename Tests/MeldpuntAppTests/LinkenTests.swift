@@ -21,6 +21,15 @@ struct LinkenTests {
         ("beheer@test.nl", .beheerder, "0363", nil),
     ]
 
+    static let menu: [GebruikersRol: [String: Bool]] = [
+        .meldpunt: ["/meldingen": true, "/signalen": true, "/evaluaties": true, "/partners": true, "/statistieken": true],
+        .partner: ["/verzoeken": true, "/evaluaties": true, "/partners": false],
+        .bijhouder: ["/terugmeldingen": true, "/evaluaties": false, "/partners": false],
+        .rni: ["/terugmeldingen": true, "/evaluaties": false],
+        .afnemer: ["/terugmeldingen": true, "/terugmeldingen/nieuw": true, "/meldingen": false],
+        .beheerder: ["/beheer": true, "/partners": false],
+    ]
+
     static func links(_ html: String) -> [String] {
         let patroon = try! NSRegularExpression(pattern: ##"href="(/[^"#]*)"##)
         return patroon.matches(in: html, range: NSRange(html.startIndex..., in: html)).map {
@@ -37,6 +46,11 @@ struct LinkenTests {
                 _ = try await t.gebruiker(r.email, rol: r.rol, gemeentecode: r.gemeentecode, oin: r.oin)
                 let b = Browser(t)
                 #expect(try await b.login(r.email).status == .seeOther, "\(r.rol)")
+                // The menu offers what the role does, and nothing it may not.
+                let menu = Set(Self.links(try await b.get("/portaal").tekst))
+                for (pad, verwacht) in Self.menu[r.rol] ?? [:] {
+                    #expect(menu.contains(pad) == verwacht, "\(r.rol): \(pad) \(verwacht ? "ontbreekt" : "hoort er niet")")
+                }
                 var teBezoeken = ["/portaal", "/"]
                 var gezien = Set(teBezoeken)
                 var bezocht = 0
