@@ -98,8 +98,9 @@ extension Berichtgeving {
                        "We will contact you in person by \(Self.dag(m.eersteContactUiterlijk, .en)). Together we will look at what is wrong and who can fix it."),
                  Tekst("Met de link hieronder ziet u steeds hoe het met uw melding gaat. Bewaar deze e-mail: de link is alleen voor u. Geef hem niet aan anderen.",
                        "With the link below you can always see how your report is doing. Keep this email: the link is for you alone. Do not share it."),
-                 Tekst("Bent u de link later kwijt? Vraag een nieuwe aan op \(publiekeUrl)/status/kwijt.",
-                       "Lost the link later on? Ask for a new one at \(publiekeUrl)/status/kwijt.")],
+                 // The site, not a second deep link: the one link in this mail is the melder's own.
+                 Tekst("Bent u de link later kwijt? Op \(publiekeUrl) vraagt u een nieuwe aan.",
+                       "Lost the link later on? You can ask for a new one at \(publiekeUrl).")],
                 link: statuslink, linkTekst: Tekst("Bekijk uw melding", "View your report")),
                 melding: m.id, organisatie: nil, nu: nu, on: db)
         }
