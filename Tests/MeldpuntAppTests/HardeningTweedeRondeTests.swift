@@ -196,6 +196,12 @@ struct HardeningTweedeRondeTests {
 
     // MARK: 4. Webhook address tricks
 
+    /// The transports as in production: callbacks only to public addresses; mail into a folder.
+    static func productiebezorgers() -> Netwerkbezorgers {
+        Netwerkbezorgers(mailweg: .map(FileManager.default.temporaryDirectory.path), van: "a@b.nl", domein: "b.nl",
+                         http: Netwerkbezorgers.webhookClient(MultiThreadedEventLoopGroup.singleton), alleenPubliek: true)
+    }
+
     static let omwegen = ["https://0x7f000001/", "https://2130706433/", "https://127.1/", "https://017700000001/", "https://localhost./",
                           "https://[::ffff:127.0.0.1]/", "https://0/", "https://10.1/", "https://[fd00::1]/", "https://169.254.169.254/"]
 
@@ -234,8 +240,7 @@ struct HardeningTweedeRondeTests {
         await #expect(throws: BezorgFout.self) { _ = try await Callbackbestemming.controleer(host: "0x7f000001", poort: 443) }
         await #expect(throws: BezorgFout.self) { _ = try await Callbackbestemming.controleer(host: "[::1]", poort: 443) }
         #expect(try await Callbackbestemming.controleer(host: "8.8.8.8", poort: 443) == "8.8.8.8")
-        let bezorgers = Netwerkbezorgers(mailweg: .map(FileManager.default.temporaryDirectory.path), van: "a@b.nl", domein: "b.nl",
-                                         http: Netwerkbezorgers.webhookClient(MultiThreadedEventLoopGroup.singleton), alleenPubliek: true)
+        let bezorgers = Self.productiebezorgers()
         for url in Self.omwegen {
             let webhook = UitgaandeWebhook(id: UUID(), url: url, auth: nil, inhoudtype: "application/json", body: Data("{}".utf8),
                                            tijdstempel: 0, handtekening: "v1,x", tijdslimiet: 2)
@@ -256,8 +261,7 @@ struct HardeningTweedeRondeTests {
         #expect(!isEmailadres("a@[127.0.0.1]"))
         #expect(isEmailadres("j.devries+meldpunt@consumentenbond.example"))
         #expect(isEmailadres("jé@exämple.nl"))
-        let bezorgers = Netwerkbezorgers(mailweg: .map(FileManager.default.temporaryDirectory.path), van: "a@b.nl", domein: "b.nl",
-                                         http: Netwerkbezorgers.webhookClient(MultiThreadedEventLoopGroup.singleton), alleenPubliek: true)
+        let bezorgers = Self.productiebezorgers()
         let inhoud = Mailinhoud(taal: .nl, onderwerp: "x", alineas: ["x"], link: nil, linkTekst: nil, afmelden: nil)
         await #expect(throws: BezorgFout.self) {
             try await bezorgers.verstuur(UitgaandeMail(id: UUID(), aan: "a@b.nl>\r\nBcc: <c@d.nl", inhoud: inhoud, datum: Date()))
