@@ -36,7 +36,7 @@ package final class Snelheidsbegrenzer: Sendable {
     /// Requests per minute per door, where not the default.
     package let perMinuut: [String: Int]
 
-    /// Sending a melding: 10 a minute; moving between the form's pages (nothing is stored): 60.
+    /// Sending a melding or a file: 10 a minute; moving between the form's pages (text only): 60.
     /// Any other POST without a session (the language switch, a form of an expired session): 30.
     package static let standaard = ["inloggen": 10, "melden": 10, "meldenStap": 60, "status": 60, "publiekeApi": 300, "anoniem": 30]
 
@@ -57,7 +57,7 @@ package final class Snelheidsbegrenzer: Sendable {
     package func regel(_ method: HTTPMethod, _ pad: String) -> Regel? {
         let naam: String? = switch (method, pad) {
         case (.POST, _) where pad == "/inloggen" || pad.hasPrefix("/inloggen/"): "inloggen"
-        case (.POST, "/melden/stap"): "meldenStap"
+        case (.POST, "/melden/stap"), (.POST, "/melden"), (.POST, "/melden/eerst-zelf"), (.POST, "/melden/wissen"): "meldenStap"
         case (.POST, _) where pad.hasPrefix("/melden"): "melden"
         case (_, _) where pad.hasPrefix("/status/"): "status"
         case (.GET, "/api/v1/gemeenten"), (.GET, "/api/v1/registraties"), (.GET, "/api/v1/termijnen"), (.GET, "/api/v1/openapi.json"):

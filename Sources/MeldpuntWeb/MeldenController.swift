@@ -11,6 +11,13 @@ struct MeldenController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("melden", use: scope)
         routes.post("melden", use: scopeBeantwoord)
+        routes.get("melden", "bezwaar", use: bezwaar)
+        routes.get("melden", "eerst-zelf", use: eerstZelf)
+        routes.post("melden", "eerst-zelf", use: eerstZelfBeantwoord)
+        routes.post("melden", "wissen", use: wissen)
+        // Every page of the form has its own address (reload, Back, a bookmark); what was typed
+        // lives in the melder's draft (Meldconcepten).
+        routes.get("melden", ":stap", use: stapTonen)
         // Three doors: moving between pages (text only, a small body, a loose limit), adding files and
         // sending (large bodies, the strict "melden" limit): files are stored when they arrive.
         routes.upload("melden", "stap", max: Self.maxStapBody, rollen: [], use: formulier)
@@ -19,24 +26,59 @@ struct MeldenController: RouteCollection {
         routes.get("melden", "ontvangen", use: ontvangen)
     }
 
+    // MARK: The melder's draft
+
+    /// The draft this browser is writing, if any (gone after sending, or a day after the last change).
+    private func concept(_ req: Request) async throws -> (Meldconcepten.Sleutel, Formulier)? {
+        guard let waarde = req.cookie(.meldconcept), let sleutel = Meldconcepten.Sleutel(cookie: waarde),
+              let f = try await Meldconcepten.laad(sleutel, Formulier.self, nu: req.application.klok.nu(), on: req.db) else { return nil }
+        return (sleutel, f)
+    }
+
+    /// Saves the draft and hands its key to the browser with this response.
+    private func bewaar(_ f: Formulier, _ sleutel: Meldconcepten.Sleutel?, _ req: Request, _ response: Response) async throws {
+        var f = f
+        f.bijlage = nil
+        if (f.formulierToken ?? "").count != 43 { f.formulierToken = Sleutels.willekeurig(32) }
+        let hashes = (f.bijlageRefs ?? []).compactMap { leesBijlageRef($0, req)?.1 }
+        let s = try await Meldconcepten.bewaar(f, bijlagen: hashes, sleutel: sleutel, nu: req.application.klok.nu(), on: req.db)
+        response.zet(.meldconcept, s.cookie, req, sameSite: .lax, maxAge: Int(Meldconcepten.bewaartermijn))
+    }
+
+    private func naar(_ pad: String, _ req: Request) -> Response { req.redirect(to: pad, redirectType: .normal) }
+
+    /// "Stoppen en wissen": the draft and its key go at once (a shared computer, a change of mind).
+    func wissen(req: Request) async throws -> Response {
+        if let (sleutel, _) = try await concept(req) { try await Meldconcepten.verwijder(sleutel, on: req.db) }
+        let r = naar("/melden?gewist=1", req)
+        r.zet(.meldconcept, nil, req)
+        return r
+    }
+
+    // MARK: Before the form: is the meldpunt the right place?
+
     struct ScopePagina: Encodable, Sendable {
         let registraties: [Keuze]
         let registratie: String
         let alBenaderd: String
         let bezwaar: String
+        let bezig: Bool
+        let gewist: Bool
         let fouten: [VeldFout]
         let foutVelden: [String: String]
     }
 
     func scope(req: Request) async throws -> Response {
-        try await toonScope(req, registratie: "", alBenaderd: "", bezwaar: "", fouten: [])
+        let f = try await concept(req)?.1
+        return try await toonScope(req, registratie: f?.gekozenRegistratie ?? "", alBenaderd: f?.organisatieAlBenaderd ?? "",
+                                   bezwaar: f?.bezwaar ?? "", bezig: f != nil, fouten: [])
     }
 
-    private func toonScope(_ req: Request, registratie: String, alBenaderd: String, bezwaar: String, fouten: [VeldFout]) async throws -> Response {
+    private func toonScope(_ req: Request, registratie: String, alBenaderd: String, bezwaar: String, bezig: Bool = false, fouten: [VeldFout]) async throws -> Response {
         try await req.pagina("melden-scope", titel: "melden", inhoud: ScopePagina(
             registraties: Self.registraties(voor: .bedrijf).map { Keuze(waarde: $0.code, naam: Self.registratieNaam($0, Teksten.voor(req.taal)), gekozen: $0.code == registratie) },
-            registratie: registratie, alBenaderd: alBenaderd, bezwaar: bezwaar, fouten: fouten,
-            foutVelden: Dictionary(fouten.map { ($0.veld, $0.tekst) }, uniquingKeysWith: { a, _ in a })),
+            registratie: registratie, alBenaderd: alBenaderd, bezwaar: bezwaar, bezig: bezig, gewist: req.queryWaarde("gewist") == "1",
+            fouten: fouten, foutVelden: Dictionary(fouten.map { ($0.veld, $0.tekst) }, uniquingKeysWith: { a, _ in a })),
             status: fouten.isEmpty ? .ok : .badRequest)
     }
 
@@ -44,41 +86,90 @@ struct MeldenController: RouteCollection {
         var registratie: String?
         var alBenaderd: String?
         var bezwaar: String?
-        var redenNietBenaderd: String?
-        var stap: String?
     }
-
-    struct Verwijzing: Encodable, Sendable { let tekst: String }
-    struct EerstZelf: Encodable, Sendable { let registratie: String; let bronhouder: String; let reden: String; let fout: String? }
 
     func scopeBeantwoord(req: Request) async throws -> Response {
         let s = try req.content.decode(ScopeInvoer.self)
         let t = Teksten.voor(req.taal)
         var fouten: [VeldFout] = []
         if !["ja", "nee"].contains(s.alBenaderd ?? "") { fouten.append(VeldFout(veld: "alBenaderdJa", label: t.tekst("alBenaderd"), tekst: t.tekst("kiesAntwoord"))) }
-        if !["ja", "nee"].contains(s.bezwaar ?? "") { fouten.append(VeldFout(veld: "bezwaarJa", label: t.tekst("bezwaarVraag"), tekst: t.tekst("kiesAntwoord"))) }
+        // "ja": a procedure still running; "afgerond": decided, so the meldpunt may help.
+        if !["ja", "afgerond", "nee"].contains(s.bezwaar ?? "") { fouten.append(VeldFout(veld: "bezwaarJa", label: t.tekst("bezwaarVraag"), tekst: t.tekst("kiesAntwoord"))) }
         let registratie = Registratie.met(code: s.registratie ?? "")?.code ?? ""
         guard fouten.isEmpty else {
             return try await toonScope(req, registratie: registratie, alBenaderd: s.alBenaderd ?? "", bezwaar: s.bezwaar ?? "", fouten: fouten)
         }
-        // A running bezwaar or beroep: say where to go, record nothing.
-        if s.bezwaar == "ja" {
-            return try await req.pagina("melden-verwijzing", titel: "nietVoorOnsTitel", inhoud: Verwijzing(tekst: bezwaarVerwijzing))
-        }
-        let reden = (s.redenNietBenaderd ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if s.alBenaderd == "nee" && (s.stap != "reden" || reden.isEmpty) {
-            let bronhouder = Registratie.met(code: registratie).map { t["registratieWaar_\($0.code)"] ?? $0.bronhouder } ?? ""
-            return try await req.pagina("melden-eerst-zelf", titel: "eerstZelfTitel", inhoud: EerstZelf(
-                registratie: registratie, bronhouder: bronhouder, reden: reden,
-                fout: s.stap == "reden" ? t["redenVerplicht"] : nil),
-                status: s.stap == "reden" ? .badRequest : .ok)
-        }
-        var formulier = Formulier()
-        formulier.organisatieAlBenaderd = s.alBenaderd == "ja" ? "ja" : "nee"
-        formulier.redenNietBenaderd = reden
-        formulier.registraties = registratie.isEmpty ? [] : [registratie]
-        return try await toonStap(req, .wie, formulier)
+        let bestaand = try await concept(req)
+        var f = bestaand?.1 ?? Formulier()
+        // The registration chosen here is ticked in the form, unless the melder chose there already.
+        let eerder = f.gekozenRegistratie ?? ""
+        if (f.registraties ?? []).isEmpty || f.registraties == [eerder] { f.registraties = registratie.isEmpty ? [] : [registratie] }
+        f.gekozenRegistratie = registratie
+        f.organisatieAlBenaderd = s.alBenaderd
+        f.bezwaar = s.bezwaar
+        // A running bezwaar or beroep: say where to go; the answers stay so that a slip can be undone.
+        let verder = s.bezwaar == "ja" ? "/melden/bezwaar"
+            : s.alBenaderd == "nee" && (f.redenNietBenaderd ?? "").isEmpty ? "/melden/eerst-zelf" : "/melden/\(Stap.wie.rawValue)"
+        let r = naar(verder, req)
+        try await bewaar(f, bestaand?.0, req, r)
+        return r
     }
+
+    /// A running bezwaar or beroep: where to get help, and the way back for one already decided.
+    func bezwaar(req: Request) async throws -> Response {
+        try await req.pagina("melden-verwijzing", titel: "bezwaarTitel")
+    }
+
+    struct EerstZelf: Encodable, Sendable {
+        let organisatie: String
+        let website: String?
+        let telefoon: String?
+        let reden: String
+        let fout: String?
+    }
+
+    func eerstZelf(req: Request) async throws -> Response {
+        guard let (_, f) = try await concept(req), f.organisatieAlBenaderd == "nee" else { return naar("/melden", req) }
+        return try await toonEerstZelf(req, f, reden: f.redenNietBenaderd ?? "", fout: nil)
+    }
+
+    private func toonEerstZelf(_ req: Request, _ f: Formulier, reden: String, fout: String?) async throws -> Response {
+        let t = Teksten.voor(req.taal)
+        let code = f.gekozenRegistratie ?? ""
+        let contact = Self.contactgegevens[code]
+        return try await req.pagina("melden-eerst-zelf", titel: "eerstZelfTitel", inhoud: EerstZelf(
+            organisatie: t["registratieWaar_\(code)"] ?? Registratie.met(code: code)?.bronhouder ?? "",
+            website: contact?.website, telefoon: contact.map { t[$0.telefoon] ?? $0.telefoon }, reden: reden, fout: fout),
+            status: fout == nil ? .ok : .badRequest)
+    }
+
+    struct EerstZelfInvoer: Content { var redenNietBenaderd: String? }
+
+    func eerstZelfBeantwoord(req: Request) async throws -> Response {
+        guard let (sleutel, opgeslagen) = try await concept(req) else { return naar("/melden", req) }
+        var f = opgeslagen
+        let reden = (try req.content.decode(EerstZelfInvoer.self).redenNietBenaderd ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !reden.isEmpty else {
+            return try await toonEerstZelf(req, f, reden: "", fout: Teksten.voor(req.taal).tekst("redenVerplicht"))
+        }
+        f.redenNietBenaderd = reden
+        let r = naar("/melden/\(Stap.wie.rawValue)", req)
+        try await bewaar(f, sleutel, req, r)
+        return r
+    }
+
+    /// Where a melder can ask the organisation itself: its website and phone number (a text key
+    /// where the number depends on the melder, as the gemeente's 14 + area code does).
+    static let contactgegevens: [String: (website: String?, telefoon: String)] = [
+        "BRP": (nil, "telefoonGemeente"),
+        "BAG": (nil, "telefoonGemeente"),
+        "WOZ": (nil, "telefoonGemeente"),
+        "BRI": ("https://www.belastingdienst.nl", "0800 0543"),
+        "BRV": ("https://www.rdw.nl", "0900 0739"),
+        "BRK": ("https://www.kadaster.nl", "088 183 2000"),
+        "BRT": ("https://www.kadaster.nl", "088 183 2000"),
+        "HR": ("https://www.kvk.nl", "0800 2117"),
+    ]
 
     // MARK: The form, one topic per page (its model: Melden/Meldformulier.swift)
 
@@ -104,9 +195,8 @@ struct MeldenController: RouteCollection {
         }
         let pagina = StapPagina(
             stap: stap.rawValue, nummer: nummer, aantal: stappen.count, titel: t.tekst("meldStap_\(stap.rawValue)"), f: f,
-            verborgen: Self.verborgen(f, behalve: stap),
             melderTypes: MelderType.allCases.map { Keuze(waarde: $0.rawValue, naam: t.tekst("melderType_\($0.rawValue)"), gekozen: f.melderType == $0.rawValue) },
-            registraties: Self.registraties(voor: type).map { r in Keuze(waarde: r.code, naam: Self.registratieNaam(r, t), gekozen: (f.registraties ?? []).contains(r.code)) },
+            registraties: Self.registraties(voor: type, gekozen: f.registraties ?? []).map { r in Keuze(waarde: r.code, naam: Self.registratieNaam(r, t), gekozen: (f.registraties ?? []).contains(r.code)) },
             gevolgen: gevolgen, kanGevolgToevoegen: rijen < Self.maxGevolgen,
             kanalen: Contactkanaal.allCases.map { Keuze(waarde: $0.rawValue, naam: t.tekst("kanaal_\($0.rawValue)"), gekozen: (f.voorkeurKanaal ?? "email") == $0.rawValue) },
             bijlagen: bijlagen, isBedrijf: type == .bedrijf, isVoorIemandAnders: type == .intermediair, vraagBsn: type == .burger || type == nil,
@@ -116,6 +206,21 @@ struct MeldenController: RouteCollection {
             vanControle: f.vanControle == "ja" && stap != .controle,
             knop: t.tekst(stap == .controle ? "meldingVersturen" : f.vanControle == "ja" ? "terugNaarControle" : "verder"))
         return try await req.pagina("melden-stap", titel: "\(t.tekst("melden")): \(pagina.titel)", inhoud: pagina, status: fouten.isEmpty ? .ok : .badRequest)
+    }
+
+    /// A page of the form by its address: what the draft holds, or the start without a draft.
+    func stapTonen(req: Request) async throws -> Response {
+        guard let stap = req.parameters.get("stap").flatMap(Stap.init(rawValue:)) else { throw Abort(.notFound) }
+        guard let (_, f) = try await concept(req), f.organisatieAlBenaderd != nil else { return naar("/melden", req) }
+        let type = f.melderType.flatMap(MelderType.init(rawValue:))
+        // "Over" is not asked of a citizen: its address leads on to the next page.
+        guard stap.geldt(type) else { return naar("/melden/\(Stap.wat.rawValue)", req) }
+        return try await toonStap(req, stap, f, bijlagen: weergave(f, req))
+    }
+
+    /// The files of the draft as shown (name only; the bytes are read when the melding is sent).
+    private func weergave(_ f: Formulier, _ req: Request) -> [BijlageWeergave] {
+        (f.bijlageRefs ?? []).compactMap { ref in leesBijlageRef(ref, req).map { BijlageWeergave(ref: ref, naam: $0.0) } }
     }
 
     struct Ontvangen: Encodable, Sendable {
@@ -133,7 +238,16 @@ struct MeldenController: RouteCollection {
     }
 
     func formulier(req: Request) async throws -> Response {
-        var f = try req.content.decode(Formulier.self)
+        let gepost = try req.content.decode(Formulier.self)
+        let bestaand = try await concept(req)
+        var f: Formulier
+        if let opgeslagen = bestaand?.1, let stap = gepost.stap.flatMap(Stap.init(rawValue:)) {
+            f = opgeslagen.metVelden(van: gepost, stap: stap)
+        } else {
+            // Without a page (a script, an old bookmark, a draft that has gone): the form as sent.
+            f = gepost
+        }
+        f.bijlage = gepost.bijlage
         let t = Teksten.voor(req.taal)
         func leeg(_ s: String?) -> String? {
             let w = (s ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -213,16 +327,28 @@ struct MeldenController: RouteCollection {
         let stap = versturen ? .controle : f.stap.flatMap(Stap.init(rawValue:)) ?? .controle
         let actie = versturen ? "versturen" : f.actie == "versturen" ? "controle" : f.actie ?? "verder"
 
+        // Each answer is saved before the page moves on, so Back and reload lose nothing.
+        func verder(_ naar: Stap) async throws -> Response {
+            let r = self.naar("/melden/\(naar.rawValue)", req)
+            try await bewaar(f, bestaand?.0, req, r)
+            return r
+        }
+        func opnieuw(_ stap: Stap, _ fouten: [VeldFout]) async throws -> Response {
+            let r = try await toonStap(req, stap, f, fouten: fouten, bijlagen: weergave)
+            try await bewaar(f, bestaand?.0, req, r)
+            return r
+        }
+
         if stap != .controle || actie != "versturen" {
             // Going back, adding a consequence row or changing from the check page: no checks.
             if actie == "terug" {
                 let vorige = stappen.last { $0.rawValue != stap.rawValue && (stappen.firstIndex(of: $0) ?? 0) < (stappen.firstIndex(of: stap) ?? 0) } ?? .wie
-                return try await toonStap(req, vorige, f, bijlagen: weergave)
+                return try await verder(vorige)
             }
-            if actie == "gevolg" { return try await toonStap(req, .gevolgen, f, bijlagen: weergave) }
+            if actie == "gevolg" { return try await verder(.gevolgen) }
             if let naar = Stap(rawValue: actie), stap == .controle {
                 f.vanControle = "ja"
-                return try await toonStap(req, naar, f, bijlagen: weergave)
+                return try await verder(naar)
             }
             // Onward: this page's problems all at once, or the next page.
             var hier = fouten
@@ -230,10 +356,10 @@ struct MeldenController: RouteCollection {
                 let alle = (try? valideerMelding(v, vandaag: Dag(req.application.klok.nu()))) ?? []
                 hier += veldFouten(alle).filter { Stap.van(foutVeld: $0.veld) == stap }
             }
-            guard hier.isEmpty else { return try await toonStap(req, stap, f, fouten: hier, bijlagen: weergave) }
+            guard hier.isEmpty else { return try await opnieuw(stap, hier) }
             let volgende = f.vanControle == "ja" ? .controle : (stappen.first { (stappen.firstIndex(of: $0) ?? 0) > (stappen.firstIndex(of: stap) ?? 0) } ?? .controle)
             if volgende == .controle { f.vanControle = nil }
-            return try await toonStap(req, volgende, f, bijlagen: weergave)
+            return try await verder(volgende)
         }
 
         if fouten.isEmpty {
@@ -245,9 +371,12 @@ struct MeldenController: RouteCollection {
                 let ontvangen = try await req.meldingen.maak(v, ingediendDoor: nil, eenmalig: eenmalig)
                 // Post-redirect-get: the confirmation (with the private link) travels sealed in a
                 // short-lived cookie for this one page, so a refresh shows it again and files nothing.
-                let response = req.redirect(to: "/melden/ontvangen", redirectType: .normal)
+                // The draft has done its work: it goes, with its key.
+                if let sleutel = bestaand?.0 { try await Meldconcepten.verwijder(sleutel, on: req.db) }
+                let response = naar("/melden/ontvangen", req)
                 response.zet(.ontvangen, try Verzegeld.sluit(Bevestiging(ontvangen: ontvangen, perMail: v.melder?.email != nil), geheimen.eenmaligeWeergave),
                              req, sameSite: .strict, maxAge: 15 * 60)
+                response.zet(.meldconcept, nil, req)
                 return response
             } catch let p as Weigering where p.hoortBijFormulier {
                 fouten = veldFouten(p.velden ?? [])
@@ -257,7 +386,7 @@ struct MeldenController: RouteCollection {
         let opControle = fouten.map { e in
             Stap.van(foutVeld: e.veld) == .controle ? e : VeldFout(veld: "stap-\(Stap.van(foutVeld: e.veld).rawValue)", label: e.label, tekst: e.tekst)
         }
-        return try await toonStap(req, .controle, f, fouten: opControle, bijlagen: weergave)
+        return try await opnieuw(.controle, opControle)
     }
 
     /// The confirmation after post-redirect-get: case number and private link, from the sealed cookie.

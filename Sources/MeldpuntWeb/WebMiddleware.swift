@@ -112,11 +112,13 @@ enum Koekje: String {
     case taal = "meldpunt_taal"
     case ontvangen = "meldpunt_ontvangen"
     case inlogstap = "meldpunt_inlogstap"
+    case meldconcept = "meldpunt_meldconcept"
 
     var pad: String {
         switch self {
         case .ontvangen: "/melden/ontvangen"
         case .inlogstap: "/inloggen"
+        case .meldconcept: "/melden"
         default: "/"
         }
     }

@@ -18,20 +18,102 @@ struct MeldenWebTests {
             #expect(leeg.status == .badRequest)
             #expect(leeg.tekst.contains("href=\"#alBenaderdJa\"") && leeg.tekst.contains("href=\"#bezwaarJa\""))
 
+            // A running bezwaar: where to get help (with a phone number), and the way back.
             let bezwaar = try await b.post("/melden", ["registratie": "BRP", "alBenaderd": "ja", "bezwaar": "ja"])
-            #expect(bezwaar.status == .ok && bezwaar.tekst.contains("Juridisch Loket"))
+            #expect(bezwaar.status == .seeOther && bezwaar.headers.first(name: .location) == "/melden/bezwaar")
+            let verwijzing = try await b.get("/melden/bezwaar")
+            #expect(verwijzing.tekst.contains("Juridisch Loket") && verwijzing.tekst.contains("0800 8020") && verwijzing.tekst.contains("href=\"/melden\">Pas uw antwoord aan"))
             #expect(try await Melding.query(on: t.app.db).count() == 0)
+            // Back to the questions: the answers are still there.
+            let terug = try await b.get("/melden")
+            #expect(terug.tekst.contains("id=\"bezwaarJa\" name=\"bezwaar\" value=\"ja\" checked") && terug.tekst.contains("value=\"BRP\" selected"))
 
-            let eerstZelf = try await b.post("/melden", ["registratie": "BRV", "alBenaderd": "nee", "bezwaar": "nee"])
-            #expect(eerstZelf.tekst.contains("RDW"))                                  // who holds the data
-            let zonderReden = try await b.post("/melden", ["registratie": "BRV", "alBenaderd": "nee", "bezwaar": "nee", "stap": "reden", "redenNietBenaderd": ""])
-            #expect(zonderReden.status == .badRequest)
-            let metReden = try await b.post("/melden", ["registratie": "BRV", "alBenaderd": "nee", "bezwaar": "nee", "stap": "reden",
-                                                        "redenNietBenaderd": "Ik kan niet zelf bellen."])
-            // On to the form's first page; the answers so far travel along.
-            #expect(metReden.status == .ok && metReden.tekst.contains("name=\"melderType\"") && metReden.tekst.contains("Stap 1 van 6"))
-            #expect(metReden.tekst.contains("name=\"redenNietBenaderd\" value=\"Ik kan niet zelf bellen.\""))
-            #expect(metReden.tekst.contains("name=\"registraties[]\" value=\"BRV\""))
+            // Decided long ago: the melder may report; no contact yet: who to ask, and how.
+            let eerstZelf = try await b.volg(try await b.post("/melden", ["registratie": "BRV", "alBenaderd": "nee", "bezwaar": "afgerond"]))
+            #expect(eerstZelf.tekst.contains("De RDW") && eerstZelf.tekst.contains("https://www.rdw.nl") && eerstZelf.tekst.contains("0900 0739"))
+            #expect(!eerstZelf.tekst.contains("Lukte dat niet"))
+            let zonderReden = try await b.post("/melden/eerst-zelf", ["redenNietBenaderd": " "])
+            #expect(zonderReden.status == .badRequest && zonderReden.tekst.contains("href=\"#redenNietBenaderd\""))
+            let metReden = try await b.post("/melden/eerst-zelf", ["redenNietBenaderd": "Ik kan niet zelf bellen."])
+            #expect(metReden.status == .seeOther && metReden.headers.first(name: .location) == "/melden/wie")
+            // The form's first page has its own address: a reload shows it again.
+            for _ in 0..<2 {
+                let wie = try await b.get("/melden/wie")
+                #expect(wie.status == .ok && wie.tekst.contains("name=\"melderType\"") && wie.tekst.contains("Stap 1 van 6"))
+            }
+            #expect(try await b.get("/melden/eerst-zelf").tekst.contains("Ik kan niet zelf bellen."))
+            let wat = try await b.volg(try await b.postVelden("/melden/stap", [("melderType", "burger"), ("stap", "wie"), ("actie", "verder")]))
+            #expect(wat.tekst.contains("name=\"registraties[]\" value=\"BRV\" checked"))
+            // Nothing personal travels in the page: the draft is kept on the server, sealed.
+            #expect(!wat.tekst.contains("Ik kan niet zelf bellen."))
+            let concept = try #require(try await Meldconcept.query(on: t.app.db).first())
+            #expect(!concept.inhoud.contains("bellen"))
+        }
+    }
+
+    /// A registration named at the start stays chosen, also one the form does not offer a citizen.
+    @Test func gekozenRegistratieBlijft() async throws {
+        try await metApp { t in
+            let b = Browser(t)
+            _ = try await b.get("/melden")
+            _ = try await b.post("/melden", ["registratie": "HR", "alBenaderd": "ja", "bezwaar": "nee"])
+            let wat = try await b.volg(try await b.postVelden("/melden/stap", [("melderType", "burger"), ("stap", "wie"), ("actie", "verder")]))
+            #expect(wat.tekst.contains("<h1>Wat is er fout?</h1>") && wat.tekst.contains("id=\"registratieHR\" name=\"registraties[]\" value=\"HR\" checked"))
+        }
+    }
+
+    /// Back, reload and a bookmark never lose what was typed; stopping erases it; sending ends it.
+    @Test func terugEnHerladenVerliezenNiets() async throws {
+        try await metApp { t in
+            let b = Browser(t)
+            _ = try await b.get("/melden")
+            // Without a draft a page of the form leads to the start.
+            let zonder = try await b.get("/melden/contact")
+            #expect(zonder.status == .seeOther && zonder.headers.first(name: .location) == "/melden")
+            _ = try await b.post("/melden", ["registratie": "BRP", "alBenaderd": "ja", "bezwaar": "nee"])
+            _ = try await verder(b, "wie", [("melderType", "burger")])
+            _ = try await verder(b, "wat", [("registraties[]", "BRP"), ("watIsFout", "Mijn adres klopt niet.")])
+            // An error: shown at once (400), and what was typed is kept for Back and reload.
+            let fout = try await b.postVelden("/melden/stap", [("betrokkenOrganisaties", "Gemeente Delft"), ("gevolgSoort[]", ""), ("gevolgOrganisatie[]", ""),
+                                                               ("gevolgDatum[]", "gisteren"), ("gevolgOmschrijving[]", ""), ("stap", "gevolgen"), ("actie", "verder")])
+            #expect(fout.status == .badRequest)
+            #expect(try await b.get("/melden/gevolgen").tekst.contains(">Gemeente Delft</textarea>"))
+            // Back in the browser: the earlier page as it was filled in.
+            let watTerug = try await b.get("/melden/wat")
+            #expect(watTerug.tekst.contains(">Mijn adres klopt niet.</textarea>") && watTerug.tekst.contains("value=\"BRP\" checked"))
+            // "Vorige stap" saves this page without checks and goes back.
+            let vorige = try await b.postVelden("/melden/stap", [("betrokkenOrganisaties", "Gemeente Delft, CJIB"), ("stap", "gevolgen"), ("actie", "terug")])
+            #expect(vorige.status == .seeOther && vorige.headers.first(name: .location) == "/melden/wat")
+            #expect(try await b.get("/melden/gevolgen").tekst.contains(">Gemeente Delft, CJIB</textarea>"))
+            // A page that does not apply to a citizen leads on.
+            #expect(try await b.get("/melden/over").headers.first(name: .location) == "/melden/wat")
+
+            // Stopping erases the draft and its key.
+            #expect(try await Meldconcept.query(on: t.app.db).count() == 1)
+            let gewist = try await b.volg(try await b.post("/melden/wissen", [:]))
+            #expect(gewist.tekst.contains("Wat u had ingevuld, is gewist."))
+            #expect(try await Meldconcept.query(on: t.app.db).count() == 0 && b.cookies["meldpunt_meldconcept"] == nil)
+            #expect(try await b.get("/melden/wat").headers.first(name: .location) == "/melden")
+        }
+    }
+
+    /// A draft is kept a day after its last change, then housekeeping removes it.
+    @Test func conceptVerlooptNaEenDag() async throws {
+        try await metApp { t in
+            let b = Browser(t)
+            _ = try await b.get("/melden")
+            _ = try await b.post("/melden", ["registratie": "BRP", "alBenaderd": "ja", "bezwaar": "nee"])
+            let nu = t.app.klok.nu()
+            #expect(try await Meldconcepten.ruimOp(nu: nu.addingTimeInterval(23 * 3600), on: t.app.db) == 0)
+            #expect(try await Meldconcepten.ruimOp(nu: nu.addingTimeInterval(25 * 3600), on: t.app.db) == 1)
+            // Another key does not open a draft.
+            let cookie = try #require(b.cookies["meldpunt_meldconcept"])
+            let sleutel = try #require(Meldconcepten.Sleutel(cookie: cookie))
+            let vals = try #require(Meldconcepten.Sleutel(cookie: "\(sleutel.id.uuidString.lowercased()).\(Sleutels.base64url(Data(repeating: 7, count: 32)))"))
+            let nieuw = try await Meldconcepten.bewaar(["a": "b"], bijlagen: [], sleutel: nil, nu: nu, on: t.app.db)
+            #expect(try await Meldconcepten.laad(nieuw, [String: String].self, nu: nu, on: t.app.db) == ["a": "b"])
+            #expect(try await Meldconcepten.laad(vals, [String: String].self, nu: nu, on: t.app.db) == nil)
+            #expect(Meldconcepten.Sleutel(cookie: "kapot") == nil && Meldconcepten.Sleutel(cookie: "\(UUID().uuidString).a") == nil)
         }
     }
 
@@ -84,33 +166,37 @@ struct MeldenWebTests {
             #expect(fout.tekst.contains(">foto.png</dd>"))                    // upload kept
             #expect(try await Melding.query(on: t.app.db).count() == 0)
 
-            // Resubmit what the page now holds, with the missing parts filled in.
-            let ref = try #require(fout.tekst.range(of: #"name="bijlageRefs\[\]" value="[^"]*""#, options: .regularExpression))
-            let waarde = String(fout.tekst[ref].split(separator: "\"")[3]).replacingOccurrences(of: "&#43;", with: "+")
-            var velden = geldig.map { ($0.key, $0.value) }
-            velden.append(("bijlageRefs[]", waarde))
-            let ok = try await b.postVelden("/melden/formulier", velden)
+            // What was sent is now the draft: fix the contact part from the check page, then send.
+            #expect(try await b.get("/melden/controle").tekst.contains(">foto.png</dd>"))
+            #expect(try await verder(b, "controle", [], actie: "contact").tekst.contains("<h1>Hoe kunnen we u bereiken?</h1>"))
+            let controle = try await verder(b, "contact", [("naam", "Suzanne Moulin"), ("email", "s.moulin@example.nl"), ("postcode", "3077 AW"), ("voorkeurKanaal", "email")])
+            #expect(controle.tekst.contains("<h1>Kijk uw melding na</h1>"), "\(controle.tekst.prefix(300))")
+            let ok = try await b.postVelden("/melden/formulier", [("toestemming", "ja"), ("stap", "controle"), ("actie", "versturen")])
             #expect(ok.status == .seeOther, "\(ok.tekst.prefix(300))")
             let m = try #require(try await Melding.query(on: t.app.db).first())
             #expect(try await MeldingBijlage.query(on: t.app.db).filter(\.$melding.$id == m.id!).first()?.bestandsnaam == "foto.png")
+            #expect(try await Meldconcept.query(on: t.app.db).count() == 0)
 
             // A forged reference is ignored, not trusted.
+            let ander = Browser(t)
+            _ = try await ander.get("/melden")
             var vals = geldig.map { ($0.key, $0.value) }
             vals.append(("bijlageRefs[]", "YQ==|\(Sleutels.sha256Hex(Voorbeeld.pdf))|application/pdf|0000"))
-            _ = try await b.postVelden("/melden/formulier", vals)
+            _ = try await ander.postVelden("/melden/formulier", vals)
             let tweede = try #require(try await Melding.query(on: t.app.db).filter(\.$zaaknummer == "MFO-2026-000002").first())
             #expect(try await MeldingBijlage.query(on: t.app.db).filter(\.$melding.$id == tweede.id!).count() == 0)
         }
     }
 
-    /// Sends the page's form as a browser would: its hidden fields, then what the melder filled in.
-    private func verder(_ b: Browser, _ pagina: TestResponse, _ stap: String, _ velden: [(String, String)], actie: String = "verder",
+    /// Sends one page of the form as a browser would (its own fields; the rest is in the draft) and
+    /// follows the redirect to the next page; a page with errors comes back as it is.
+    private func verder(_ b: Browser, _ stap: String, _ velden: [(String, String)], actie: String = "verder",
                         bestanden: [(veld: String, naam: String, data: Data)] = []) async throws -> TestResponse {
-        let verborgen = Browser.verborgenVelden(pagina.tekst).filter { v in v.0 != "stap" && !velden.contains { $0.0 == v.0 } }
-        let alle = verborgen + velden + [("stap", stap), ("actie", actie)]
+        let alle = velden + [("stap", stap), ("actie", actie)]
         // As the page's form and buttons say: sending and files have their own doors.
         let pad = actie == "versturen" ? "/melden/formulier" : stap == "bijlagen" ? "/melden/bestanden" : "/melden/stap"
-        return bestanden.isEmpty ? try await b.postVelden(pad, alle) : try await b.postMultipart(pad, alle, bestanden: bestanden)
+        let r = bestanden.isEmpty ? try await b.postVelden(pad, alle) : try await b.postMultipart(pad, alle, bestanden: bestanden)
+        return actie == "versturen" ? r : try await b.volg(r)
     }
 
     /// The form in steps: one topic per page, each page checked (all its problems at once) before the
@@ -120,57 +206,57 @@ struct MeldenWebTests {
         try await metApp { t in
             let b = Browser(t)
             _ = try await b.get("/melden")
-            var p = try await b.post("/melden", ["registratie": "BRP", "alBenaderd": "ja", "bezwaar": "nee"])
+            var p = try await b.volg(try await b.post("/melden", ["registratie": "BRP", "alBenaderd": "ja", "bezwaar": "nee"]))
             #expect(p.tekst.contains("<h1>Voor wie meldt u?</h1>"))
 
-            p = try await verder(b, p, "wie", [])
+            p = try await verder(b, "wie", [])
             #expect(p.status == .badRequest && p.tekst.contains("href=\"#melderTypeburger\">Wie meldt?: Kies wie meldt.") && !p.tekst.contains("Vul uw naam in"))
-            p = try await verder(b, p, "wie", [("melderType", "burger")])
+            p = try await verder(b, "wie", [("melderType", "burger")])
             #expect(p.tekst.contains("Stap 2 van 6") && p.tekst.contains("<h1>Wat is er fout?</h1>"))
             // A citizen is offered the registrations citizens have, in their words; never a KvK field.
             #expect(p.tekst.contains("Auto, motor of ander voertuig (RDW)") && !p.tekst.contains("value=\"BGT\"") && !p.tekst.contains("kvkNummer"))
             #expect(p.tekst.contains("id=\"registratieBRP\" name=\"registraties[]\" value=\"BRP\" checked"))
 
             // Every problem of this page at once, none of later pages.
-            p = try await verder(b, p, "wat", [("watIsFout", "")])
+            p = try await verder(b, "wat", [("watIsFout", "")])
             #expect(p.status == .badRequest && p.tekst.contains("href=\"#watIsFout\"") && p.tekst.contains("href=\"#registratieBRP\""))
             #expect(!p.tekst.contains("href=\"#betrokkenOrganisaties\""))
             #expect(!p.tekst.contains("href=\"#naam\"") && !p.tekst.contains("href=\"#toestemming\""))
-            p = try await verder(b, p, "wat", [("registraties[]", "BRP"), ("registraties[]", "BRV"), ("watIsFout", "Ik sta op een oud adres.")])
+            p = try await verder(b, "wat", [("registraties[]", "BRP"), ("registraties[]", "BRV"), ("watIsFout", "Ik sta op een oud adres.")])
             #expect(p.tekst.contains("<h1>Wat merkt u ervan?</h1>") && p.tekst.contains("id=\"gevolgSoort1\"") && !p.tekst.contains("id=\"gevolgSoort2\""))
 
             // Several consequences: a row more on request, what was typed kept.
             let eerste: [(String, String)] = [("betrokkenOrganisaties", "Gemeente Rotterdam"), ("gevolgSoort[]", "boete"), ("gevolgOrganisatie[]", "CJIB"), ("gevolgDatum[]", "2026-12-31"), ("gevolgOmschrijving[]", "")]
-            p = try await verder(b, p, "gevolgen", eerste, actie: "gevolg")
+            p = try await verder(b, "gevolgen", eerste, actie: "gevolg")
             #expect(p.tekst.contains("id=\"gevolgSoort2\"") && p.tekst.contains("value=\"CJIB\""))
-            p = try await verder(b, p, "gevolgen", [("betrokkenOrganisaties", "Gemeente Rotterdam"), ("gevolgSoort[]", "boete"), ("gevolgSoort[]", ""), ("gevolgOrganisatie[]", "CJIB"), ("gevolgOrganisatie[]", "Belastingdienst"),
+            p = try await verder(b, "gevolgen", [("betrokkenOrganisaties", "Gemeente Rotterdam"), ("gevolgSoort[]", "boete"), ("gevolgSoort[]", ""), ("gevolgOrganisatie[]", "CJIB"), ("gevolgOrganisatie[]", "Belastingdienst"),
                                                     ("gevolgDatum[]", "2026-12-31"), ("gevolgDatum[]", "morgen"), ("gevolgOmschrijving[]", ""), ("gevolgOmschrijving[]", "")])
             #expect(p.status == .badRequest && p.tekst.contains("Gevolg 2: Wat gebeurt er?: Kies wat er gebeurt.") && p.tekst.contains("Gevolg 2: Voor welke datum"), "\(p.tekst.components(separatedBy: "foutsamenvatting").last?.prefix(900) ?? "")")
             let gevolgen: [(String, String)] = [("betrokkenOrganisaties", "Gemeente Rotterdam"), ("gevolgSoort[]", "boete"), ("gevolgSoort[]", "stopgezetteToeslag"), ("gevolgOrganisatie[]", "CJIB"),
                                                 ("gevolgOrganisatie[]", "Belastingdienst"), ("gevolgDatum[]", "2026-12-31"), ("gevolgDatum[]", ""),
                                                 ("gevolgOmschrijving[]", ""), ("gevolgOmschrijving[]", "")]
-            p = try await verder(b, p, "gevolgen", gevolgen)
+            p = try await verder(b, "gevolgen", gevolgen)
             #expect(p.tekst.contains("<h1>Hoe kunnen we u bereiken?</h1>") && p.tekst.contains("id=\"bsn\""))
 
-            p = try await verder(b, p, "contact", [("naam", "Suzanne Moulin"), ("email", "geen-adres"), ("voorkeurKanaal", "email")])
+            p = try await verder(b, "contact", [("naam", "Suzanne Moulin"), ("email", "geen-adres"), ("voorkeurKanaal", "email")])
             #expect(p.status == .badRequest && p.tekst.contains("href=\"#email\"") && p.tekst.contains("value=\"Suzanne Moulin\""))
-            p = try await verder(b, p, "contact", [("naam", "Suzanne Moulin"), ("email", "s.moulin@example.nl"), ("voorkeurKanaal", "email")])
+            p = try await verder(b, "contact", [("naam", "Suzanne Moulin"), ("email", "s.moulin@example.nl"), ("voorkeurKanaal", "email")])
             #expect(p.tekst.contains("<h1>Wilt u iets meesturen?</h1>"))
-            p = try await verder(b, p, "bijlagen", [], bestanden: [("bijlage[]", "brief.pdf", Voorbeeld.pdf)])
+            p = try await verder(b, "bijlagen", [], bestanden: [("bijlage[]", "brief.pdf", Voorbeeld.pdf)])
             #expect(p.tekst.contains("<h1>Kijk uw melding na</h1>") && p.tekst.contains(">brief.pdf</dd>"))
             #expect(p.tekst.contains("Boete · CJIB · uiterlijk 31 december 2026") || p.tekst.contains("CJIB · uiterlijk 31 december 2026"))
             #expect(p.tekst.contains("value=\"contact\" class=\"link-knop\">Wijzigen"))
 
             // Change from the check page, and straight back to it.
-            p = try await verder(b, p, "controle", [], actie: "contact")
+            p = try await verder(b, "controle", [], actie: "contact")
             #expect(p.tekst.contains("<h1>Hoe kunnen we u bereiken?</h1>") && p.tekst.contains("Opslaan en terug naar het overzicht"))
-            p = try await verder(b, p, "contact", [("naam", "S. Moulin"), ("email", "s.moulin@example.nl"), ("voorkeurKanaal", "email")])
+            p = try await verder(b, "contact", [("naam", "S. Moulin"), ("email", "s.moulin@example.nl"), ("voorkeurKanaal", "email")])
             #expect(p.tekst.contains("<h1>Kijk uw melding na</h1>") && p.tekst.contains(">S. Moulin</dd>"))
 
-            p = try await verder(b, p, "controle", [], actie: "versturen")
+            p = try await verder(b, "controle", [], actie: "versturen")
             #expect(p.status == .badRequest && p.tekst.contains("href=\"#toestemming\""))
             #expect(try await Melding.query(on: t.app.db).count() == 0)
-            p = try await verder(b, p, "controle", [("toestemming", "ja")], actie: "versturen")
+            p = try await verder(b, "controle", [("toestemming", "ja")], actie: "versturen")
             #expect(p.status == .seeOther, "\(p.tekst.prefix(500))")
             let bevestiging = try await b.get("/melden/ontvangen")
             #expect(bevestiging.tekst.contains("Uiterlijk op <strong>25 november 2026</strong> nemen wij persoonlijk contact met u op."))
@@ -188,10 +274,10 @@ struct MeldenWebTests {
         try await metApp { t in
             let b = Browser(t)
             _ = try await b.get("/melden")
-            let p = try await b.post("/melden", ["registratie": "BRP", "alBenaderd": "ja", "bezwaar": "nee"])
+            _ = try await b.post("/melden", ["registratie": "BRP", "alBenaderd": "ja", "bezwaar": "nee"])
             let voor = try await BijlageInhoud.query(on: t.app.db).count()
-            let stap = try await verder(b, p, "wie", [("melderType", "burger")], bestanden: [("bijlage[]", "brief.pdf", Voorbeeld.pdf)])
-            #expect(stap.status == .ok && !stap.tekst.contains("bijlageRefs"))
+            let stap = try await verder(b, "wie", [("melderType", "burger")], bestanden: [("bijlage[]", "brief.pdf", Voorbeeld.pdf)])
+            #expect(stap.status == .ok && stap.tekst.contains("<h1>Wat is er fout?</h1>"))
             #expect(try await BijlageInhoud.query(on: t.app.db).count() == voor)
             #expect(t.app.snelheidsbegrenzer.regel(.POST, "/melden/bestanden")?.naam == "melden")
             #expect(t.app.snelheidsbegrenzer.regel(.POST, "/melden/stap")?.naam == "meldenStap")
@@ -203,10 +289,10 @@ struct MeldenWebTests {
         try await metApp { t in
             let b = Browser(t)
             _ = try await b.get("/melden")
-            var p = try await b.post("/melden", ["registratie": "HR", "alBenaderd": "ja", "bezwaar": "nee"])
-            p = try await verder(b, p, "wie", [("melderType", "bedrijf")])
+            _ = try await b.post("/melden", ["registratie": "HR", "alBenaderd": "ja", "bezwaar": "nee"])
+            var p = try await verder(b, "wie", [("melderType", "bedrijf")])
             #expect(p.tekst.contains("Stap 2 van 7") && p.tekst.contains("id=\"kvkNummer\"") && !p.tekst.contains("id=\"vertegenwoordigdeNaam\""))
-            p = try await verder(b, p, "over", [("organisatieNaam", ""), ("kvkNummer", "123")])
+            p = try await verder(b, "over", [("organisatieNaam", ""), ("kvkNummer", "123")])
             #expect(p.status == .badRequest && p.tekst.contains("href=\"#organisatieNaam\"") && p.tekst.contains("Een KvK-nummer bestaat uit 8 cijfers."))
         }
     }

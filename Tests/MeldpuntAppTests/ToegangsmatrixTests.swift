@@ -38,7 +38,8 @@ struct ToegangsmatrixTests {
         "GET /": iedereen, "GET /health": iedereen, "GET /toegankelijkheid": iedereen,
         "GET /api/v1/openapi.json": iedereen, "GET /api/v1/gemeenten": iedereen, "GET /api/v1/registraties": iedereen, "GET /api/v1/termijnen": iedereen,
         "GET /melden": iedereen, "POST /melden": iedereen, "POST /melden/formulier": iedereen, "POST /melden/stap": iedereen, "POST /melden/bestanden": iedereen,
-        "GET /melden/ontvangen": iedereen,
+        "GET /melden/ontvangen": iedereen, "GET /melden/bezwaar": iedereen, "GET /melden/eerst-zelf": iedereen, "POST /melden/eerst-zelf": iedereen,
+        "GET /melden/:stap": iedereen, "POST /melden/wissen": iedereen,
         "GET /inloggen": iedereen, "POST /inloggen": iedereen, "POST /taal": iedereen,
         // The melder's status page: whoever holds the private link.
         "GET /status/kwijt": iedereen, "POST /status/kwijt": iedereen,
@@ -180,9 +181,10 @@ struct ToegangsmatrixTests {
     ]
 
     /// Steps of a login in progress (without one they send the visitor back to the login page,
-    /// whoever asks) and the one-time confirmation of the public form (nothing to show without
-    /// its cookie): only "no server error" is checked.
-    static let inlogstappen: Set<String> = ["GET /melden/ontvangen", "GET /inloggen/code", "POST /inloggen/code", "GET /inloggen/wachtwoord", "POST /inloggen/wachtwoord",
+    /// whoever asks), the one-time confirmation of the public form (nothing to show without
+    /// its cookie) and the form's pages (without a draft they lead to its start): only "no server
+    /// error" is checked.
+    static let inlogstappen: Set<String> = ["GET /melden/ontvangen", "GET /melden/eerst-zelf", "POST /melden/eerst-zelf", "GET /melden/:stap", "GET /inloggen/code", "POST /inloggen/code", "GET /inloggen/wachtwoord", "POST /inloggen/wachtwoord",
                                             "GET /inloggen/tweestaps", "POST /inloggen/tweestaps"]
 
     /// Writes that end something for everyone after them: run last.

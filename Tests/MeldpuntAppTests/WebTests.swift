@@ -36,6 +36,12 @@ final class Browser: @unchecked Sendable {
         verwerk(try await t.request(.GET, pad, headers: cookieHeader))
     }
 
+    /// Follows a redirect as a browser does (POST → redirect → GET); any other answer as it is.
+    func volg(_ r: TestResponse) async throws -> TestResponse {
+        guard r.status == .seeOther || r.status == .found, let pad = r.headers.first(name: .location) else { return r }
+        return try await get(pad)
+    }
+
     func post(_ pad: String, _ velden: [String: String], csrf eigen: String? = nil) async throws -> TestResponse {
         var alle = velden.map { ($0.key, $0.value) }
         alle.append(("_csrf", eigen ?? csrf))

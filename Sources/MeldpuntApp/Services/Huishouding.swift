@@ -14,6 +14,7 @@ enum Huishouding {
     struct Resultaat: Sendable, Equatable {
         var sessies = 0
         var concepten = 0
+        var meldconcepten = 0
         var inlogpogingen = 0
         var eenmaligeSleutels = 0
         var bijlagen = 0
@@ -40,6 +41,7 @@ enum Huishouding {
         let concepten = Concept.query(on: db).filter(\.$bijgewerktOp < nu.addingTimeInterval(-conceptBewaartermijn))
         r.concepten = try await concepten.count()
         try await concepten.delete()
+        r.meldconcepten = try await Meldconcepten.ruimOp(nu: nu, on: db)
         let pogingen = MisluktePoging.query(on: db).filter(\.$tijdstip < nu.addingTimeInterval(-inlogpogingBewaartermijn))
         r.inlogpogingen = try await pogingen.count()
         try await pogingen.delete()
@@ -65,7 +67,7 @@ enum Huishouding {
                 guard !Task.isCancelled else { break }
                 do {
                     let r = try await Termijn.binnen(.seconds(300)) { try await ruimOp(nu: app.klok.nu(), on: app.db) }
-                    app.logger.info("Huishouding", metadata: ["sessies": "\(r.sessies)", "concepten": "\(r.concepten)", "inlogpogingen": "\(r.inlogpogingen)",
+                    app.logger.info("Huishouding", metadata: ["sessies": "\(r.sessies)", "concepten": "\(r.concepten)", "meldconcepten": "\(r.meldconcepten)", "inlogpogingen": "\(r.inlogpogingen)",
                                                              "eenmalig": "\(r.eenmaligeSleutels)", "bijlagen": "\(r.bijlagen)",
                                                              "berichten": "\(r.berichten)", "herinneringen": "\(r.herinneringen)"])
                 } catch {

@@ -26,12 +26,13 @@ package enum BijlageOpslag {
         try await BijlageInhoud.find(sha256, on: db)?.data
     }
 
-    /// Rows that refer to bytes; a draft terugmelding keeps its files in its JSON.
+    /// Rows that refer to bytes; a draft terugmelding keeps its files in its JSON, a melder's draft beside its sealed content.
     private static let nietVerwezen: SQLQueryString = """
         NOT EXISTS (SELECT 1 FROM bijlagen r WHERE r.sha256 = b.sha256)
         AND NOT EXISTS (SELECT 1 FROM melding_bijlagen r WHERE r.sha256 = b.sha256)
         AND NOT EXISTS (SELECT 1 FROM verzoek_berichten r WHERE r.sha256 = b.sha256)
         AND NOT EXISTS (SELECT 1 FROM concepten c WHERE c.inhoud LIKE '%' || b.sha256 || '%')
+        AND NOT EXISTS (SELECT 1 FROM meldconcepten m WHERE m.bijlagen LIKE '%' || b.sha256 || '%')
         """
 
     /// Removes these bytes if nothing refers to them any more (after an erasure).

@@ -166,8 +166,8 @@ package enum Verzegeld {
         return combined.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
     }
 
-    package static func open<T: Decodable>(_ tekst: String, _ type: T.Type, _ sleutel: SymmetricKey) throws -> T? {
-        guard tekst.count < 8192, let data = Data(base64Encoded: tekst.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")),
+    package static func open<T: Decodable>(_ tekst: String, _ type: T.Type, _ sleutel: SymmetricKey, maxLengte: Int = 8192) throws -> T? {
+        guard tekst.utf8.count < maxLengte, let data = Data(base64Encoded: tekst.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")),
               let box = try? AES.GCM.SealedBox(combined: data), let open = try? AES.GCM.open(box, using: sleutel)
         else { return nil }
         return try? JSONDecoder().decode(T.self, from: open)

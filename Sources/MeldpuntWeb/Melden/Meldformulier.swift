@@ -8,15 +8,15 @@ import Vapor
 extension MeldenController {
     // MARK: The form, one topic per page
 
-    /// The form's pages in order. Everything typed travels along in hidden fields, so nothing is
-    /// stored before the melder sends it; each page is checked before the next one opens.
+    /// The form's pages in order, each at its own address (`/melden/wie` …). What is typed is kept in
+    /// the melder's sealed draft (Meldconcepten); each page is checked before the next one opens.
     enum Stap: String, CaseIterable, Sendable {
         case wie, over, wat, gevolgen, contact, bijlagen, controle
 
         /// "Over" (the business, organisation or person reported for) is not asked of a citizen.
         func geldt(_ type: MelderType?) -> Bool { self != .over || (type != nil && type != .burger) }
 
-        /// The form's fields shown on this page (all others are carried hidden).
+        /// The form's fields shown on this page (what a post of this page replaces in the draft).
         var velden: Set<String> {
             switch self {
             case .wie: ["melderType"]
@@ -39,8 +39,12 @@ extension MeldenController {
         }
     }
 
-    /// What the form holds; round-trips through the pages so nothing typed is lost.
+    /// What the form holds: the draft between pages, and what one page posts.
     struct Formulier: Content {
+        /// The answers before the form: the registration named first, a bezwaar ("ja": still running,
+        /// "afgerond", "nee"), and whether the organisation was approached.
+        var gekozenRegistratie: String?
+        var bezwaar: String?
         var organisatieAlBenaderd: String?
         var redenNietBenaderd: String?
         var melderType: String?
@@ -89,8 +93,6 @@ extension MeldenController {
         let aantal: Int
         let titel: String
         let f: Formulier
-        /// Every field not on this page, as name and value.
-        let verborgen: [Keuze]
         let melderTypes: [Keuze]
         let registraties: [Keuze]
         let gevolgen: [GevolgRij]
@@ -134,7 +136,13 @@ extension MeldenController {
     /// Every text field of the form at its longest, with room to spare; files go through /melden/bestanden.
     static let maxStapBody = 2 * 1024 * 1024
 
-    /// The registrations a melder of this kind is offered, in words they know.
+    /// The registrations a melder of this kind is offered, in words they know, and any chosen
+    /// before (a citizen who named the KVK at the start keeps it).
+    static func registraties(voor type: MelderType?, gekozen: [String]) -> [Registratie] {
+        let eigen = registraties(voor: type)
+        return eigen + Registratie.alle.filter { r in gekozen.contains(r.code) && !eigen.contains { $0.code == r.code } }
+    }
+
     static func registraties(voor type: MelderType?) -> [Registratie] {
         let burger = ["BRP", "BRI", "BRV", "BRK", "BAG", "WOZ"]
         switch type {
@@ -163,24 +171,6 @@ extension MeldenController {
             return .init(soort: delen[0].isEmpty ? nil : delen[0], organisatie: delen[1].isEmpty ? nil : delen[1],
                          omschrijving: delen[3].isEmpty ? nil : delen[3], uiterlijkeDatum: delen[2].isEmpty ? nil : delen[2])
         }
-    }
-
-    /// The fields of other pages as hidden name–value pairs, lists with `[]`, empty consequence rows left out.
-    static func verborgen(_ f: Formulier, behalve stap: Stap) -> [Keuze] {
-        var r: [Keuze] = []
-        let nooit: Set<String> = ["bijlage", "stap", "actie", "vanControle", "bijlageRefs"]
-        var g = f
-        let gevolgen = gevolgen(f)
-        g.gevolgSoort = gevolgen.map { $0.soort ?? "" }
-        g.gevolgOrganisatie = gevolgen.map { $0.organisatie ?? "" }
-        g.gevolgDatum = gevolgen.map { $0.uiterlijkeDatum ?? "" }
-        g.gevolgOmschrijving = gevolgen.map { $0.omschrijving ?? "" }
-        for kind in Mirror(reflecting: g).children {
-            guard let naam = kind.label, !nooit.contains(naam), !stap.velden.contains(naam) else { continue }
-            if let w = kind.value as? String?, let w { r.append(Keuze(waarde: w, naam: naam)) }
-            if let l = kind.value as? [String]?, let l { r += l.map { Keuze(waarde: $0, naam: naam + "[]") } }
-        }
-        return r
     }
 
     /// The check page's parts, in words (never codes).
@@ -220,5 +210,51 @@ extension MeldenController {
         s.append(Sectie(stap: Stap.bijlagen.rawValue, titel: t.tekst("meldStap_bijlagen"),
                         regels: [MeldingPagina.Regel(label: t.tekst("bijlagen"), waarde: bijlagen.isEmpty ? t.tekst("geenBijlagen") : bijlagen.map(\.naam).joined(separator: ", "))]))
         return s
+    }
+}
+
+extension MeldenController.Formulier {
+    /// The draft with one page's post in it: that page's fields replaced (an unticked box or an
+    /// emptied field included), every other page's left as they were.
+    func metVelden(van g: Self, stap: MeldenController.Stap) -> Self {
+        var f = self
+        switch stap {
+        case .wie:
+            f.melderType = g.melderType
+        case .over:
+            f.organisatieNaam = g.organisatieNaam
+            f.kvkNummer = g.kvkNummer
+            f.vertegenwoordigdeNaam = g.vertegenwoordigdeNaam
+            f.vertegenwoordigdeBsn = g.vertegenwoordigdeBsn
+            f.toestemmingVertegenwoordigde = g.toestemmingVertegenwoordigde
+        case .wat:
+            f.registraties = g.registraties
+            f.andereRegistratie = g.andereRegistratie
+            f.watIsFout = g.watIsFout
+            f.watMoetHetZijn = g.watMoetHetZijn
+            f.sinds = g.sinds
+        case .gevolgen:
+            f.betrokkenOrganisaties = g.betrokkenOrganisaties
+            f.gevolgSoort = g.gevolgSoort
+            f.gevolgOrganisatie = g.gevolgOrganisatie
+            f.gevolgDatum = g.gevolgDatum
+            f.gevolgOmschrijving = g.gevolgOmschrijving
+        case .contact:
+            f.naam = g.naam
+            f.email = g.email
+            f.telefoon = g.telefoon
+            f.adres = g.adres
+            f.postcode = g.postcode
+            f.woonplaats = g.woonplaats
+            f.bsn = g.bsn
+            f.voorkeurKanaal = g.voorkeurKanaal
+        case .bijlagen:
+            break
+        case .controle:
+            f.toestemming = g.toestemming
+        }
+        f.stap = g.stap
+        f.actie = g.actie
+        return f
     }
 }

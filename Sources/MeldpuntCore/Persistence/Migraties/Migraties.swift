@@ -24,5 +24,6 @@ package enum Migraties {
         CreatePartnerEvaluaties(),
         CreateZelfdePersoonIndexen(),
         AddMeldingZoektekst(),
+        CreateMeldconcepten(),
     ]
 }
