@@ -274,6 +274,66 @@ def meld_via_formulier(portaal, tmp_path):
     return zaaknummer, portaal.d.current_url.replace(BASIS, "")
 
 
+def test_melden_terug_en_herladen_verliezen_niets(portaal):
+    """Back and reload on every page of the citizen form: the page as it was filled in, never a
+    "Confirm Form Resubmission", never "this page does not exist"; a bookmark of a step works."""
+    portaal.open("/melden")
+    Select(portaal.d.find_element(By.ID, "registratie")).select_by_value("HR")
+    portaal.d.find_element(By.ID, "alBenaderdJa").click()
+    portaal.d.find_element(By.ID, "bezwaarNee").click()
+    portaal.klik("Verder")
+    assert portaal.d.current_url.endswith("/melden/wie")
+    portaal.d.find_element(By.ID, "melderTypeburger").click()
+    portaal.klik("Verder")
+    assert portaal.d.current_url.endswith("/melden/wat")
+    # The KVK named at the start stays ticked for a citizen.
+    assert portaal.d.find_element(By.ID, "registratieHR").is_selected()
+    portaal.veld("watIsFout", "Mijn eenmanszaak staat nog op een oud adres.")
+    portaal.klik("Verder")
+    assert portaal.d.current_url.endswith("/melden/gevolgen")
+    portaal.veld("betrokkenOrganisaties", "KVK")
+    portaal.klik("Verder")
+    assert portaal.d.current_url.endswith("/melden/contact")
+
+    portaal.d.back()                                               # the browser's Back button
+    assert portaal.d.current_url.endswith("/melden/gevolgen")
+    assert portaal.d.find_element(By.ID, "betrokkenOrganisaties").get_attribute("value") == "KVK"
+    portaal.d.back()
+    assert portaal.d.find_element(By.ID, "watIsFout").get_attribute("value") == "Mijn eenmanszaak staat nog op een oud adres."
+    portaal.d.refresh()                                            # reload: the same page, nothing asked
+    assert "Wat is er fout?" in portaal.tekst() and "bestaat niet" not in portaal.tekst()
+    assert portaal.d.find_element(By.ID, "watIsFout").get_attribute("value") == "Mijn eenmanszaak staat nog op een oud adres."
+    portaal.d.back()
+    portaal.d.back()                                               # to the questions: answered as before
+    assert portaal.d.find_element(By.ID, "alBenaderdJa").is_selected()
+    assert "U was al bezig met een melding" in portaal.tekst()
+    portaal.open("/melden/contact")                                # a bookmark of a step
+    assert "Hoe kunnen we u bereiken?" in portaal.tekst()
+    portaal.veld("naam", "Jan Jansen")
+    portaal.klik("Verder")                                          # no e-mail or phone: an error, typed text kept
+    assert "Er is iets niet goed ingevuld" in portaal.tekst()
+    assert portaal.d.current_url.endswith("/melden/contact")          # errors too come after a redirect
+    portaal.d.refresh()
+    assert "Er is iets niet goed ingevuld" in portaal.tekst()
+    assert portaal.d.find_element(By.ID, "naam").get_attribute("value") == "Jan Jansen"
+    portaal.klik("Stoppen en alles wissen")
+    assert "Wat u had ingevuld, is gewist." in portaal.tekst()
+    portaal.open("/melden/wat")
+    assert portaal.d.current_url.endswith("/melden")
+
+
+def test_bezwaar_dat_loopt_krijgt_hulp_en_een_weg_terug(portaal):
+    portaal.open("/melden")
+    portaal.d.find_element(By.ID, "alBenaderdJa").click()
+    portaal.d.find_element(By.ID, "bezwaarJa").click()
+    portaal.klik("Verder")
+    assert "Juridisch Loket" in portaal.tekst() and "0800 8020" in portaal.tekst()
+    portaal.klik("Pas uw antwoord aan")
+    portaal.d.find_element(By.ID, "bezwaarAfgerond").click()
+    portaal.klik("Verder")
+    assert "Voor wie meldt u?" in portaal.tekst()
+
+
 def test_burger_meldt_met_bijlage_en_volgt_de_status(portaal, tmp_path):
     zaaknummer, _ = meld_via_formulier(portaal, tmp_path)
     assert zaaknummer in portaal.tekst() and "We hebben uw melding ontvangen." in portaal.tekst()

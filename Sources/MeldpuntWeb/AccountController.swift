@@ -102,7 +102,7 @@ struct AccountController: RouteCollection {
 }
 
 /// One field error: shown in the summary at the top (linking to the field) and next to the field.
-struct VeldFout: Encodable, Sendable {
+struct VeldFout: Codable, Sendable {
     let veld: String
     let label: String
     let tekst: String

@@ -71,15 +71,14 @@ struct MeldenController: RouteCollection {
     func scope(req: Request) async throws -> Response {
         let f = try await concept(req)?.1
         return try await toonScope(req, registratie: f?.gekozenRegistratie ?? "", alBenaderd: f?.organisatieAlBenaderd ?? "",
-                                   bezwaar: f?.bezwaar ?? "", bezig: f != nil, fouten: [])
+                                   bezwaar: f?.bezwaar ?? "", bezig: f?.organisatieAlBenaderd != nil, fouten: f?.fouten(op: "vragen") ?? [])
     }
 
     private func toonScope(_ req: Request, registratie: String, alBenaderd: String, bezwaar: String, bezig: Bool = false, fouten: [VeldFout]) async throws -> Response {
         try await req.pagina("melden-scope", titel: "melden", inhoud: ScopePagina(
             registraties: Self.registraties(voor: .bedrijf).map { Keuze(waarde: $0.code, naam: Self.registratieNaam($0, Teksten.voor(req.taal)), gekozen: $0.code == registratie) },
             registratie: registratie, alBenaderd: alBenaderd, bezwaar: bezwaar, bezig: bezig, gewist: req.queryWaarde("gewist") == "1",
-            fouten: fouten, foutVelden: Dictionary(fouten.map { ($0.veld, $0.tekst) }, uniquingKeysWith: { a, _ in a })),
-            status: fouten.isEmpty ? .ok : .badRequest)
+            fouten: fouten, foutVelden: Dictionary(fouten.map { ($0.veld, $0.tekst) }, uniquingKeysWith: { a, _ in a })))
     }
 
     struct ScopeInvoer: Content {
@@ -96,11 +95,20 @@ struct MeldenController: RouteCollection {
         // "ja": a procedure still running; "afgerond": decided, so the meldpunt may help.
         if !["ja", "afgerond", "nee"].contains(s.bezwaar ?? "") { fouten.append(VeldFout(veld: "bezwaarJa", label: t.tekst("bezwaarVraag"), tekst: t.tekst("kiesAntwoord"))) }
         let registratie = Registratie.met(code: s.registratie ?? "")?.code ?? ""
-        guard fouten.isEmpty else {
-            return try await toonScope(req, registratie: registratie, alBenaderd: s.alBenaderd ?? "", bezwaar: s.bezwaar ?? "", fouten: fouten)
-        }
         let bestaand = try await concept(req)
         var f = bestaand?.1 ?? Formulier()
+        f.fouten = nil
+        f.foutenOp = nil
+        guard fouten.isEmpty else {
+            // The questions again, with what was answered and every problem (after a redirect).
+            f.gekozenRegistratie = registratie
+            f.bezwaar = s.bezwaar
+            f.fouten = fouten
+            f.foutenOp = "vragen"
+            let r = naar("/melden", req)
+            try await bewaar(f, bestaand?.0, req, r)
+            return r
+        }
         // The registration chosen here is ticked in the form, unless the melder chose there already.
         let eerder = f.gekozenRegistratie ?? ""
         if (f.registraties ?? []).isEmpty || f.registraties == [eerder] { f.registraties = registratie.isEmpty ? [] : [registratie] }
@@ -130,7 +138,7 @@ struct MeldenController: RouteCollection {
 
     func eerstZelf(req: Request) async throws -> Response {
         guard let (_, f) = try await concept(req), f.organisatieAlBenaderd == "nee" else { return naar("/melden", req) }
-        return try await toonEerstZelf(req, f, reden: f.redenNietBenaderd ?? "", fout: nil)
+        return try await toonEerstZelf(req, f, reden: f.redenNietBenaderd ?? "", fout: f.fouten(op: "eerst-zelf").first?.tekst)
     }
 
     private func toonEerstZelf(_ req: Request, _ f: Formulier, reden: String, fout: String?) async throws -> Response {
@@ -139,8 +147,7 @@ struct MeldenController: RouteCollection {
         let contact = Self.contactgegevens[code]
         return try await req.pagina("melden-eerst-zelf", titel: "eerstZelfTitel", inhoud: EerstZelf(
             organisatie: t["registratieWaar_\(code)"] ?? Registratie.met(code: code)?.bronhouder ?? "",
-            website: contact?.website, telefoon: contact.map { t[$0.telefoon] ?? $0.telefoon }, reden: reden, fout: fout),
-            status: fout == nil ? .ok : .badRequest)
+            website: contact?.website, telefoon: contact.map { t[$0.telefoon] ?? $0.telefoon }, reden: reden, fout: fout))
     }
 
     struct EerstZelfInvoer: Content { var redenNietBenaderd: String? }
@@ -149,11 +156,10 @@ struct MeldenController: RouteCollection {
         guard let (sleutel, opgeslagen) = try await concept(req) else { return naar("/melden", req) }
         var f = opgeslagen
         let reden = (try req.content.decode(EerstZelfInvoer.self).redenNietBenaderd ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !reden.isEmpty else {
-            return try await toonEerstZelf(req, f, reden: "", fout: Teksten.voor(req.taal).tekst("redenVerplicht"))
-        }
         f.redenNietBenaderd = reden
-        let r = naar("/melden/\(Stap.wie.rawValue)", req)
+        f.fouten = reden.isEmpty ? [VeldFout(veld: "redenNietBenaderd", label: "", tekst: Teksten.voor(req.taal).tekst("redenVerplicht"))] : nil
+        f.foutenOp = reden.isEmpty ? "eerst-zelf" : nil
+        let r = naar(reden.isEmpty ? "/melden/eerst-zelf" : "/melden/\(Stap.wie.rawValue)", req)
         try await bewaar(f, sleutel, req, r)
         return r
     }
@@ -205,7 +211,7 @@ struct MeldenController: RouteCollection {
             fouten: fouten, foutVelden: foutVelden,
             vanControle: f.vanControle == "ja" && stap != .controle,
             knop: t.tekst(stap == .controle ? "meldingVersturen" : f.vanControle == "ja" ? "terugNaarControle" : "verder"))
-        return try await req.pagina("melden-stap", titel: "\(t.tekst("melden")): \(pagina.titel)", inhoud: pagina, status: fouten.isEmpty ? .ok : .badRequest)
+        return try await req.pagina("melden-stap", titel: "\(t.tekst("melden")): \(pagina.titel)", inhoud: pagina)
     }
 
     /// A page of the form by its address: what the draft holds, or the start without a draft.
@@ -215,7 +221,7 @@ struct MeldenController: RouteCollection {
         let type = f.melderType.flatMap(MelderType.init(rawValue:))
         // "Over" is not asked of a citizen: its address leads on to the next page.
         guard stap.geldt(type) else { return naar("/melden/\(Stap.wat.rawValue)", req) }
-        return try await toonStap(req, stap, f, bijlagen: weergave(f, req))
+        return try await toonStap(req, stap, f, fouten: f.fouten(op: stap.rawValue), bijlagen: weergave(f, req))
     }
 
     /// The files of the draft as shown (name only; the bytes are read when the melding is sent).
@@ -248,6 +254,8 @@ struct MeldenController: RouteCollection {
             f = gepost
         }
         f.bijlage = gepost.bijlage
+        f.fouten = nil
+        f.foutenOp = nil
         let t = Teksten.voor(req.taal)
         func leeg(_ s: String?) -> String? {
             let w = (s ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -275,7 +283,6 @@ struct MeldenController: RouteCollection {
             bijlagen.append((BijlageWeergave(ref: ref, naam: naam), .init(bestandsnaam: naam, mimeType: soort.rawValue, bijlageData: data.base64EncodedString())))
         }
         f.bijlageRefs = bijlagen.map(\.0.ref)
-        let weergave = bijlagen.map(\.0)
 
         var v = MeldingInvoer()
         // Mail about the melding in the language the melder used the form in.
@@ -333,10 +340,11 @@ struct MeldenController: RouteCollection {
             try await bewaar(f, bestaand?.0, req, r)
             return r
         }
+        // A page with problems: saved with them, and shown again at its own address.
         func opnieuw(_ stap: Stap, _ fouten: [VeldFout]) async throws -> Response {
-            let r = try await toonStap(req, stap, f, fouten: fouten, bijlagen: weergave)
-            try await bewaar(f, bestaand?.0, req, r)
-            return r
+            f.fouten = fouten
+            f.foutenOp = stap.rawValue
+            return try await verder(stap)
         }
 
         if stap != .controle || actie != "versturen" {

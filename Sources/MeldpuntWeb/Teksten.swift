@@ -320,7 +320,6 @@ enum Teksten {
         "nee": ("Nee", "No"),
         "verder": ("Verder", "Continue"),
         "kiesAntwoord": ("Kies een antwoord.", "Choose an answer."),
-        "nietVoorOnsTitel": ("Hier kunnen wij u niet helpen", "We cannot help you with this"),
         "eerstZelfTitel": ("Ga eerst naar de organisatie zelf", "First go to the organisation itself"),
         "eerstZelf": ("Een fout is meestal het snelst opgelost door de organisatie waar het fout staat. Vraag die organisatie eerst om de fout te verbeteren:", "A mistake is usually fixed fastest by the organisation where it is wrong. First ask that organisation to correct it:"),
         "eerstZelfVerder": ("Kunt u de organisatie niet zelf vragen, of wilt u dat wij helpen? Vertel ons waarom. Dan helpen wij u verder.", "Can you not ask the organisation yourself, or do you want us to help? Tell us why, and we will help you further."),

@@ -44,7 +44,7 @@ struct B1TaalTests {
             var p = try await b.volg(try await b.post("/melden", ["registratie": "BRP", "alBenaderd": "ja", "bezwaar": "nee"]))
             paginas.append(("wie", p))
             // Every page of the form, with its errors too (they are read as well).
-            p = try await b.postVelden("/melden/stap", [("stap", "wie"), ("actie", "verder")])
+            p = try await b.volg(try await b.postVelden("/melden/stap", [("stap", "wie"), ("actie", "verder")]))
             paginas.append(("wie met fout", p))
             for (stap, velden) in [("wie", [("melderType", "burger")]), ("wat", [("registraties[]", "BRP"), ("watIsFout", "Oud adres.")]),
                                    ("gevolgen", [("betrokkenOrganisaties", "Gemeente Utrecht"), ("gevolgSoort[]", "boete"), ("gevolgOrganisatie[]", "CJIB"), ("gevolgDatum[]", ""), ("gevolgOmschrijving[]", "")]),
@@ -52,7 +52,7 @@ struct B1TaalTests {
                 p = try await b.volg(try await b.postVelden("/melden/stap", velden + [("stap", stap), ("actie", "verder")]))
                 paginas.append((stap, p))
                 if stap == "contact" {   // an invalid BSN: its message is read too
-                    #expect(p.status == .badRequest)
+                    #expect(p.tekst.contains("class=\"foutsamenvatting\""))
                     p = try await b.volg(try await b.postVelden("/melden/stap", [("naam", "Jan"), ("email", "jan@example.nl"), ("stap", "contact"), ("actie", "verder")]))
                     paginas.append(("bijlagen", p))
                 }

@@ -84,6 +84,13 @@ extension MeldenController {
         var actie: String?
         /// Came to this page from the check page: "verder" goes back there.
         var vanControle: String?
+        /// The problems found when a page was last sent, shown on that page (by its address: a
+        /// step, "vragen" or "eerst-zelf") until the melder sends a page again.
+        var fouten: [VeldFout]?
+        var foutenOp: String?
+
+        /// The problems to show on this page.
+        func fouten(op pagina: String) -> [VeldFout] { foutenOp == pagina ? fouten ?? [] : [] }
     }
 
     /// A page of the form as shown.
