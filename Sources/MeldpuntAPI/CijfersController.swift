@@ -24,7 +24,7 @@ struct CijfersController: RouteCollection {
 
     /// The public figures, outside the API key group.
     static func openbaar(_ req: Request) async throws -> Cijferoverzicht {
-        try await req.cijferboek.openbaar(try periode(req))
+        try await req.cijferboek.openbaar(try req.periode(leegIsAfwezig: false, vanafJaarbegin: true))
     }
 }
 

@@ -136,9 +136,10 @@ extension Request {
 
     /// The period of `van` and `tot` in the query, every wrong one at once. `leegIsAfwezig`: a
     /// page's cleared date field means "not given"; the API refuses an empty date.
-    package func periode(leegIsAfwezig: Bool) throws -> Periode {
+    package func periode(leegIsAfwezig: Bool, vanafJaarbegin: Bool = false) throws -> Periode {
         try valideer { () throws(ValidatieFouten) in
-            try Periode.valideer(van: queryWaarde("van"), tot: queryWaarde("tot"), vandaag: Dag(application.klok.nu()), leegIsAfwezig: leegIsAfwezig)
+            try Periode.valideer(van: queryWaarde("van"), tot: queryWaarde("tot"), vandaag: Dag(application.klok.nu()), leegIsAfwezig: leegIsAfwezig,
+                                 vanafJaarbegin: vanafJaarbegin)
         }
     }
 }

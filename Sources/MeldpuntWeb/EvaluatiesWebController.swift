@@ -64,7 +64,7 @@ struct EvaluatiesWebController: RouteCollection {
         let t = Teksten.voor(req.taal)
         let e = try await req.cijferboek.evaluatie(org, jaar: jaar, door: door)
         let href = "/evaluaties/\(org.tekst)/\(jaar)"
-        let overzicht = Cijferoverzicht(soort: "evaluatie", periode: try Cijferboek.jaar(jaar), onderdrukt: true, kerncijfers: e.kerncijfers, tabellen: e.tabellen)
+        let overzicht = Cijferoverzicht(soort: "evaluatie", periode: try Cijferboek.jaar(jaar), onderdrukt: false, kerncijfers: e.kerncijfers, tabellen: e.tabellen)
         let meldpunt = door.organisatie.heeft(.meldpunt)
         let eigen = meldpunt ? e.conclusieMeldpunt : e.conclusiePartner
         let inhoud = Pagina(href: href, organisatie: e.organisatie.naam, jaar: jaar,
@@ -82,7 +82,7 @@ struct EvaluatiesWebController: RouteCollection {
         let bestand = req.parameters.get("bestand") ?? ""
         guard bestand.hasSuffix(".csv"), let tabel = e.tabel(String(bestand.dropLast(4))) else { throw Weigering.nietGevonden(.bron) }
         let naam = e.organisatie.naam.unicodeScalars.filter { $0.isASCII && (CharacterSet.alphanumerics.contains($0)) }.map(String.init).joined()
-        return Response.csv(tabel.csv(req.taal), bestandsnaam: "evaluatie-\(naam)-\(jaar)-\(tabel.id).csv")
+        return Response.csv(tabel.csv(req.taal, vorm: req.csvVorm), bestandsnaam: "evaluatie-\(naam)-\(jaar)-\(tabel.id).csv")
     }
 
     struct ConclusieFormulier: Content { var conclusie: String? }

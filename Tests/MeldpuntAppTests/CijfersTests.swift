@@ -40,12 +40,24 @@ struct CijfersAppTests {
             #expect(Self.waarde(o, "perMaand", "2026-11") == 7)
             #expect(try await t.get("/api/v1/cijfers/meldpunt", t.sleutels.svb).status == .forbidden)
 
-            // Public: 7 received is shown, the one closed case is not (fewer than 5).
+            // Staff see real numbers; a case past the contact norm without contact counts as late.
+            #expect(Self.waarde(o, "kerncijfers", "gesloten") == 1)
+            #expect(Self.waarde(o, "kerncijfers", "contactnormGehaald") == 100)
+            t.klok.zet(Dag("2026-12-10")!.begin().addingTimeInterval(12 * 3600))
+            let later = try await t.get("/api/v1/cijfers/meldpunt?van=2026-11-01&tot=2026-12-10", t.sleutels.meldpunt).object
+            #expect(Self.waarde(later, "kerncijfers", "contactnormGehaald") == Double((100.0 / 7).rounded()), "\(later["kerncijfers"] ?? "")")
+
+            // Public: whole years up to the last complete month; 7 received is shown, the one closed case is not.
             let open = try await t.get("/api/v1/cijfers/openbaar")
             #expect(open.status == .ok && open.object["onderdrukt"] as? Bool == true)
+            let periode = open.object["periode"] as? [String: Any]
+            #expect(periode?["van"] as? String == "2026-01-01" && periode?["tot"] as? String == "2026-11-30", "\(periode ?? [:])")
             #expect(Self.waarde(open.object, "kerncijfers", "ontvangen") == 7)
             #expect(Self.waarde(open.object, "kerncijfers", "gesloten") == nil)
             #expect(!open.tekst.contains("\"waarde\":1,") && !open.tekst.contains("\"waarde\":1}"))
+            // A period ending today is not published (it could be differenced with yesterday's).
+            let vandaag = try await t.get("/api/v1/cijfers/openbaar?van=2026-12-01&tot=2026-12-10").object["periode"] as? [String: Any]
+            #expect(vandaag?["tot"] as? String == "2026-11-30")
 
             let fout = try await t.get("/api/v1/cijfers/openbaar?van=2026-13-01&tot=gisteren")
             #expect(fout.status == .badRequest && fout.isProblem && Set(fout.ongeldigeNamen) == ["van", "tot"])
@@ -56,9 +68,14 @@ struct CijfersAppTests {
             // The public page: a chart with title and description, the table, the CSV.
             let pagina = try await Browser(t).get("/cijfers")
             #expect(pagina.status == .ok && pagina.tekst.contains("<svg") && pagina.tekst.contains("<title id=\"grafiek-perMaand-titel\">"))
-            #expect(pagina.tekst.contains("minder dan 5"))
+            // A hidden count says so; a median of one case is "too few", never a count.
+            #expect(pagina.tekst.contains("<dt>Meldingen afgerond</dt><dd>niet getoond</dd>"), "\(pagina.tekst)")
+            #expect(pagina.tekst.contains("<dt>Mediane doorlooptijd (dagen)</dt><dd>te weinig meldingen</dd>"))
+            #expect(!pagina.tekst.contains(">minder dan 5<") && !pagina.tekst.contains("&lt; 5"))
             let csv = try await Browser(t).get("/cijfers/perMaand.csv?van=2026-11-01&tot=2026-11-30")
-            #expect(csv.tekst == "\u{FEFF}Maand,Waarde (aantal)\r\nnovember 2026,7\r\n")
+            #expect(csv.tekst.hasPrefix("\u{FEFF}Maand,Waarde (aantal)\r\njanuari 2026,0\r\n") && csv.tekst.hasSuffix("oktober 2026,0\r\nnovember 2026,7\r\n"), "\(csv.tekst)")
+            let uitkomst = try await Browser(t).get("/cijfers/perUitkomst.csv?vorm=spreadsheet")
+            #expect(uitkomst.tekst.hasPrefix("\u{FEFF}Uitkomst;Waarde (aantal)\r\nOpgelost;x\r\n"), "\(uitkomst.tekst)")
             #expect(try await Browser(t).get("/cijfers/bestaatniet.csv").status == .notFound)
             let foutePeriode = try await Browser(t).get("/cijfers?van=2026-12-01&tot=2026-11-01")
             #expect(foutePeriode.status == .badRequest && foutePeriode.tekst.contains("Van: De begindatum ligt na de einddatum."))
@@ -86,8 +103,9 @@ struct JaarevaluatieTests {
             #expect(e.status == .ok, "\(e.tekst)")
             #expect(CijfersAppTests.waarde(e.object, "kerncijfers", "verzoeken") == 7)
             #expect(CijfersAppTests.waarde(e.object, "kerncijfers", "geaccepteerd") == 5)
-            // One declined, one suspension: too few to publish.
-            #expect(CijfersAppTests.waarde(e.object, "kerncijfers", "afgewezen") == nil)
+            // Real numbers: the evaluation stays between the meldpunt and the partner.
+            #expect(CijfersAppTests.waarde(e.object, "kerncijfers", "afgewezen") == 1)
+            #expect(CijfersAppTests.waarde(e.object, "kerncijfers", "opschortingen") == 1)
             #expect(CijfersAppTests.waarde(e.object, "kerncijfers", "termijnGehaald") == 100)
             #expect(CijfersAppTests.waarde(e.object, "perSoort", "informatie") == 6)
             // UWV reads its own; the Belastingdienst (another partner) does not exist for it.
@@ -113,7 +131,11 @@ struct JaarevaluatieTests {
             #expect(pagina.status == .ok && pagina.tekst.contains("Jaarevaluatie UWV 2026") && pagina.tekst.contains("Goede samenwerking"))
             #expect(pagina.tekst.contains("class=\"evaluatie-deel pagina-einde\""))
             let csv = try await b.get("/evaluaties/\(uwvID)/2026/perSoort.csv")
-            #expect(csv.tekst.hasPrefix("\u{FEFF}Soort,Waarde (aantal)\r\nCorrectie,0\r\nOpschorting,<5\r\nInformatie,6\r\n"), "\(csv.tekst)")
+            #expect(csv.tekst.hasPrefix("\u{FEFF}Soort,Waarde (aantal)\r\nCorrectie,0\r\nOpschorting,1\r\nInformatie,6\r\n"), "\(csv.tekst)")
+            // The spreadsheet form in the reader's language: semicolons and a decimal comma.
+            let kern = try await b.get("/evaluaties/\(uwvID)/2026/kerncijfers.csv?vorm=spreadsheet")
+            #expect(kern.tekst.contains("Verzoeken;7\r\n") && !kern.tekst.contains("Verzoeken,7"), "\(kern.tekst)")
+            #expect(!pagina.tekst.contains("niet getoond") && pagina.tekst.contains("vorm=spreadsheet"))
             let lang = try await b.post("/evaluaties/\(uwvID)/2026/conclusie", ["conclusie": String(repeating: "x", count: 20_001)])
             #expect(lang.status == .badRequest && lang.tekst.contains("Conclusie: Hoogstens 20000 tekens."))
         }

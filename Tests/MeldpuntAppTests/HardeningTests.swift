@@ -179,16 +179,17 @@ struct HardeningTests {
         try await metApp { t in
             let b = Browser(t)
             _ = try await b.get("/melden")
-            // An invalid form with a file: the file waits for the form to be corrected...
+            // An invalid form with a file: the file waits in the draft for the form to be corrected...
             let fout = try await b.postMultipart("/melden/formulier", ["melderType": "burger"], bestanden: [("bijlage[]", "foto.png", Voorbeeld.png)])
-            #expect(fout.status == .badRequest)
+            #expect(fout.status == .seeOther && fout.headers.first(name: .location) == "/melden/controle")
             #expect(try await BijlageInhoud.query(on: t.app.db).count() == 1)
-            // ...a filed melding's file stays; the abandoned one goes after the grace period.
+            // ...a filed melding's file stays; the abandoned one goes with its draft, a day later.
             _ = try await t.nieuweMelding()
             #expect(try await BijlageInhoud.query(on: t.app.db).count() == 2)
             #expect(try await Huishouding.ruimOp(nu: t.klok.nu, on: t.app.db).bijlagen == 0)
-            let r = try await Huishouding.ruimOp(nu: t.klok.nu.addingTimeInterval(3 * 3600), on: t.app.db)
-            #expect(r.bijlagen == 1)
+            #expect(try await Huishouding.ruimOp(nu: t.klok.nu.addingTimeInterval(3 * 3600), on: t.app.db).bijlagen == 0)
+            let r = try await Huishouding.ruimOp(nu: t.klok.nu.addingTimeInterval(25 * 3600), on: t.app.db)
+            #expect(r.meldconcepten == 1 && r.bijlagen == 1)
             #expect(try await BijlageInhoud.query(on: t.app.db).all().map(\.id) == [Sleutels.sha256Hex(Voorbeeld.pdf)])
         }
     }
@@ -381,7 +382,7 @@ struct HardeningTests {
         try await metApp { t in
             let b = Browser(t)
             _ = try await b.get("/melden")
-            let formulier = try await b.post("/melden", ["alBenaderd": "ja", "bezwaar": "nee", "registratie": "BRP"])
+            let formulier = try await b.volg(try await b.post("/melden", ["alBenaderd": "ja", "bezwaar": "nee", "registratie": "BRP"]))
             let bereik = try #require(formulier.tekst.range(of: #"name="formulierToken" value="[^"]*""#, options: .regularExpression))
             let token = String(formulier.tekst[bereik].split(separator: "\"")[3])
             let velden: [(String, String)] = [

@@ -45,7 +45,7 @@ package struct Cijferboek: Sendable {
         let meldingen = try await meldingRijen(p)
         let verzoeken = try await verzoekRijen(p)
         let gesloten = meldingen.filter { $0.gesloten_op != nil }
-        let contact = meldingen.compactMap(\.contact_te_laat)
+        let contact = meldingen.compactMap { $0.contactTeLaat(vandaag: vandaag) }
         let cijfers = meldingen.compactMap(\.tevredenheid)
         let doorloop = gesloten.map { Dag($0.ontvangen_op).dagen(tot: Dag($0.gesloten_op!)) }
         let actieveOpschortingen = try await Verzoek.query(on: db).filter(\.$soort == .opschorting).filter(\.$opgeschortOp != nil)
@@ -160,26 +160,59 @@ package struct Cijferboek: Sendable {
 
     // MARK: Open data
 
-    /// Anonymised figures for everyone: monthly counts, outcomes, handling times; 1–4 left out.
-    package func openbaar(_ p: Periode) async throws -> Cijferoverzicht {
+    /// Anonymised figures for everyone: counts per period, outcomes, handling times. Whole
+    /// calendar years and complete months only (a period that ends today could be differenced
+    /// with yesterday's), months put together so every period shown holds 0 or at least 5
+    /// meldingen (`Maandblokken`), and in the other tables counts of 1 to 4 left out so that none
+    /// can be worked back from the published totals. `periode` in the answer says what is covered.
+    package func openbaar(_ gevraagd: Periode) async throws -> Cijferoverzicht {
+        let lopendJaar = vandaag.jaar
+        let totJaar = min(gevraagd.tot.jaar, lopendJaar), vanJaar = min(gevraagd.van.jaar, totJaar)
+        let laatsteVolleMaand = try vandaag.eersteVanDeMaand.plus(dagen: -1)
+        let begin = Dag(jaar: vanJaar, maand: 1, dag: 1)!
+        var perMaand: [String: Int] = [:]
+        if begin <= laatsteVolleMaand {
+            let span = Periode(van: begin, tot: min(Dag(jaar: totJaar, maand: 12, dag: 31)!, laatsteVolleMaand))
+            for r in try await meldingRijen(span) { perMaand[String(Dag(r.ontvangen_op).description.prefix(7)), default: 0] += 1 }
+        }
+        var blokken: [Maandblokken.Blok] = []
+        for jaar in vanJaar...totJaar {
+            let maanden = (1...12).compactMap { m -> (Dag, Int)? in
+                let d = Dag(jaar: jaar, maand: m, dag: 1)!
+                return d <= laatsteVolleMaand ? (d, perMaand[String(d.description.prefix(7))] ?? 0) : nil
+            }
+            blokken += Maandblokken.vorm(maanden, jaarKlaar: jaar < lopendJaar)
+        }
+        guard let eind = blokken.last?.tot else {
+            // Nothing to publish yet this year: last year's figures.
+            let vorigJaar = Periode(van: Dag(jaar: lopendJaar - 1, maand: 1, dag: 1)!, tot: Dag(jaar: lopendJaar - 1, maand: 12, dag: 31)!)
+            return try await openbaar(vorigJaar)
+        }
+        let p = Periode(van: begin, tot: eind)
         let meldingen = try await meldingRijen(p)
         let gesloten = meldingen.filter { $0.gesloten_op != nil }
         let doorloop = gesloten.map { Dag($0.ontvangen_op).dagen(tot: Dag($0.gesloten_op!)) }.sorted()
         let kern = Cijfertabel(id: "kerncijfers", titel: Tekst("Kerncijfers", "Key figures"), kolom: Tekst("Cijfer", "Figure"), grafiek: false, rijen: [
             Cijferrij(sleutel: "ontvangen", naam: Tekst("Meldingen ontvangen", "Reports received"), waarde: Double(meldingen.count)),
             Cijferrij(sleutel: "gesloten", naam: Tekst("Meldingen afgerond", "Reports completed"), waarde: Double(gesloten.count)),
-            // A median of fewer than five cases is not published.
+            // A median of fewer than five cases is not published: marked as too few, never as a count.
             Cijferrij(sleutel: "medianeDoorlooptijd", naam: Tekst("Mediane doorlooptijd (dagen)", "Median handling time (days)"),
                       waarde: doorloop.count < Onthulling.drempel ? nil : Double(doorloop[doorloop.count / 2]), onderdrukt: Onthulling.teKlein(doorloop.count),
                       eenheid: .dagen),
         ]).onderdrukt()
+        let perPeriode = Cijfertabel(id: "perMaand", titel: Tekst("Meldingen per maand", "Reports per month"), kolom: Tekst("Maand", "Month"), rijen: blokken.map { b in
+            let naam = b.van.maand == b.tot.maand && b.van.jaar == b.tot.jaar ? b.van.maandnaam
+                : Tekst("\(Dag.maandnaam(b.van.maand, .nl))\(b.van.jaar == b.tot.jaar ? "" : " \(b.van.jaar)") – \(Dag.maandnaam(b.tot.maand, .nl)) \(b.tot.jaar)",
+                        "\(Dag.maandnaam(b.van.maand, .en))\(b.van.jaar == b.tot.jaar ? "" : " \(b.van.jaar)") – \(Dag.maandnaam(b.tot.maand, .en)) \(b.tot.jaar)")
+            return Cijferrij(sleutel: String(b.van.description.prefix(7)), naam: naam, waarde: Double(b.aantal))
+        })
         return Cijferoverzicht(soort: "openbaar", periode: p, onderdrukt: true, kerncijfers: kern, tabellen: [
-            Self.perMaand(meldingen.map(\.ontvangen_op), p, titel: Tekst("Meldingen per maand", "Reports per month")),
+            perPeriode.onderdrukt(),
             Self.telling("perUitkomst", Tekst("Afgeronde meldingen per uitkomst", "Completed reports by outcome"), Tekst("Uitkomst", "Outcome"),
-                         gesloten.compactMap(\.uitkomst), MeldingUitkomst.allCases.map { ($0.rawValue, $0.benaming) }),
+                         gesloten.compactMap(\.uitkomst), MeldingUitkomst.allCases.map { ($0.rawValue, $0.benaming) }).onderdrukt(totaalGepubliceerd: true),
             Self.telling("doorlooptijd", Tekst("Doorlooptijd van afgeronde meldingen", "Handling time of completed reports"), Tekst("Doorlooptijd", "Handling time"),
-                         doorloop.map { Doorlooptijd(dagen: $0).rawValue }, Doorlooptijd.allCases.map { ($0.rawValue, $0.naam) }),
-        ].map { $0.onderdrukt() })
+                         doorloop.map { Doorlooptijd(dagen: $0).rawValue }, Doorlooptijd.allCases.map { ($0.rawValue, $0.naam) }).onderdrukt(totaalGepubliceerd: true),
+        ])
     }
 
     // MARK: Reading
@@ -194,12 +227,23 @@ package struct Cijferboek: Sendable {
         let tevredenheid: Int?
         let contact_te_laat: Bool?
         let escalatieniveau: String?
+        let eerste_contact_uiterlijk: String
+
+        /// Whether the first contact came late: as recorded, or, without contact, once the norm's
+        /// day has passed (a case closed before that day without contact does not count).
+        func contactTeLaat(vandaag: Dag) -> Bool? {
+            if let contact_te_laat { return contact_te_laat }
+            guard let uiterlijk = Dag(eerste_contact_uiterlijk) else { return nil }
+            if let gesloten_op { return Dag(gesloten_op) > uiterlijk ? true : nil }
+            return vandaag > uiterlijk ? true : nil
+        }
     }
 
     /// The non-personal columns of the meldingen received in the period.
     func meldingRijen(_ p: Periode) async throws -> [MeldingRij] {
         try await sql.select()
-            .columns("ontvangen_op", "gesloten_op", "melder_type", "registraties", "rol", "uitkomst", "tevredenheid", "contact_te_laat", "escalatieniveau")
+            .columns("ontvangen_op", "gesloten_op", "melder_type", "registraties", "rol", "uitkomst", "tevredenheid", "contact_te_laat", "escalatieniveau",
+                     "eerste_contact_uiterlijk")
             .from(Melding.schema)
             .where("ontvangen_op", .greaterThanOrEqual, SQLBind(p.van.begin())).where("ontvangen_op", .lessThan, SQLBind(try p.tot.plus(dagen: 1).begin()))
             .all(decoding: MeldingRij.self)

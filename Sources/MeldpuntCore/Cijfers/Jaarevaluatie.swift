@@ -7,7 +7,7 @@ import SQLKit
 package struct PartnerEvaluatieDTO: Codable, Sendable, Equatable {
     package let organisatie: OrganisatieVerwijzing
     package let jaar: Int
-    /// Counts of 1 to 4 are left out: the evaluation goes to the partner and to ACU and MCU.
+    /// Real numbers: the evaluation is read by the meldpunt and the partner itself, about its own requests.
     package let kerncijfers: Cijfertabel
     package let tabellen: [Cijfertabel]
     package let conclusieMeldpunt: String?
@@ -59,18 +59,15 @@ extension Cijferboek {
                       waarde: Double(verzoeken.filter { [VerzoekStatus.geaccepteerd.rawValue, VerzoekStatus.uitgevoerd.rawValue].contains($0.status) }.count)),
             Cijferrij(sleutel: "afgewezen", naam: Tekst("Afgewezen", "Declined"), waarde: Double(verzoeken.filter { $0.status == VerzoekStatus.afgewezen.rawValue }.count)),
             Cijferrij(sleutel: "termijnGehaald", naam: Tekst("Binnen de afgesproken termijn", "Within the agreed deadline"),
-                      waarde: termijn.count < Onthulling.drempel ? nil : Self.procent(termijn.filter { $0 }.count, van: termijn.count),
-                      onderdrukt: Onthulling.teKlein(termijn.count), eenheid: .procent),
+                      waarde: Self.procent(termijn.filter { $0 }.count, van: termijn.count), eenheid: .procent),
             Cijferrij(sleutel: "antwoordtijd", naam: Tekst("Gemiddelde tijd tot het eerste antwoord (dagen)", "Average time to the first answer (days)"),
-                      waarde: antwoordtijden.count < Onthulling.drempel ? nil : antwoordtijden.reduce(0, +) / Double(antwoordtijden.count),
-                      onderdrukt: Onthulling.teKlein(antwoordtijden.count), eenheid: .dagen),
+                      waarde: antwoordtijden.isEmpty ? nil : antwoordtijden.reduce(0, +) / Double(antwoordtijden.count), eenheid: .dagen),
             Cijferrij(sleutel: "opschortingen", naam: Tekst("Verzoeken om opschorting", "Requests to suspend"), waarde: Double(opschortingen.count)),
             Cijferrij(sleutel: "escalaties", naam: Tekst("Geëscaleerde verzoeken", "Escalated requests"),
                       waarde: Double(verzoeken.filter { $0.niveau != Escalatieniveau.operationeel.rawValue }.count)),
             Cijferrij(sleutel: "tevredenheid", naam: Tekst("Tevredenheid van melders (1–5)", "Satisfaction of reporters (1–5)"),
-                      waarde: cijfers.count < Onthulling.drempel ? nil : Double(cijfers.reduce(0, +)) / Double(cijfers.count),
-                      onderdrukt: Onthulling.teKlein(cijfers.count), eenheid: .cijfer),
-        ]).onderdrukt()
+                      waarde: cijfers.isEmpty ? nil : Double(cijfers.reduce(0, +)) / Double(cijfers.count), eenheid: .cijfer),
+        ])
         let tabellen = [
             Self.telling("perSoort", Tekst("Verzoeken per soort", "Requests by kind"), Tekst("Soort", "Kind"), verzoeken.map(\.soort),
                          VerzoekSoort.allCases.map { ($0.rawValue, $0.benaming) }),
@@ -80,7 +77,7 @@ extension Cijferboek {
                          Escalatieniveau.allCases.map { ($0.rawValue, $0.benaming) }),
             Self.telling("signalen", Tekst("Signalen over de organisatie", "Signals about the organisation"), Tekst("Status", "Status"),
                          signalen.map(\.status.rawValue), SignaalStatus.allCases.map { ($0.rawValue, Tekst($0.naam(.nl), $0.naam(.en))) }),
-        ].map { $0.onderdrukt() }
+        ]
         let opgeslagen = try await PartnerEvaluatie.query(on: db).filter(\.$organisatie.$id == organisatie).filter(\.$jaar == jaar).first()
         return PartnerEvaluatieDTO(organisatie: OrganisatieVerwijzing(o), jaar: jaar, kerncijfers: kern, tabellen: tabellen,
                                    conclusieMeldpunt: opgeslagen?.conclusieMeldpunt, conclusiePartner: opgeslagen?.conclusiePartner,
