@@ -217,3 +217,34 @@ def test_lijsten_schuiven_niet_opzij_op_een_telefoon(portaal):
         portaal.d.save_screenshot(str(SCHERMAFDRUKKEN / f"lijst-390-{email.split('@')[0]}.png"))
         portaal.logout()
     portaal.d.set_window_size(1280, 1000)
+
+
+def test_werkplekken_schuiven_niet_opzij_op_een_telefoon(portaal):
+    """At 390 px the werkvoorraad, the partner register and a partner's page, every case page of
+    the first page of the werkvoorraad (its coordination table and what the melder sent), and the
+    partner's own list: nothing scrolls sideways."""
+    def past(pad, wie):
+        portaal.open(pad)
+        breed = portaal.d.execute_script("return document.documentElement.scrollWidth")
+        scherm = portaal.d.execute_script("return window.innerWidth")
+        assert breed <= scherm, f"{pad} als {wie}: {breed} px breed op een scherm van {scherm}"
+
+    portaal.login("meldpunt@demo.meldpunt.nl")
+    portaal.d.set_window_size(390, 844)
+    portaal.open("/meldingen")
+    zaken = [a.get_attribute("href").replace(BASIS, "") for a in portaal.d.find_elements(By.CSS_SELECTOR, "td.stapel-kop a")]
+    portaal.open("/partners")
+    partners = [a.get_attribute("href").replace(BASIS, "") for a in portaal.d.find_elements(By.CSS_SELECTOR, "td.stapel-kop a")]
+    assert zaken and partners
+    for pad in ["/meldingen", "/partners", "/verzoeken", "/signalen"] + zaken + partners[:3]:
+        past(pad, "meldpunt")
+    portaal.d.save_screenshot(str(SCHERMAFDRUKKEN / "partner-390-meldpunt.png"))
+    portaal.d.set_window_size(1280, 1000)
+    portaal.logout()
+    portaal.login("partner@demo.meldpunt.nl")
+    portaal.d.set_window_size(390, 844)
+    past("/verzoeken", "partner")
+    verzoeken = [a.get_attribute("href").replace(BASIS, "") for a in portaal.d.find_elements(By.CSS_SELECTOR, "td.stapel-kop a")]
+    for pad in verzoeken[:3]:
+        past(pad, "partner")
+    portaal.d.set_window_size(1280, 1000)
