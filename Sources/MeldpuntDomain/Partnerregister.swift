@@ -40,6 +40,43 @@ public func valideerPartner(_ v: PartnerInvoer, vandaag: Dag) throws(ValidatieFo
     return Partnergegevens(soort: soort!, registraties: registraties, intentieverklaringOp: getekend)
 }
 
+/// An organisation new to the meldpunt, put in the partner register by its staff: its OIN and,
+/// when the meldpunt does not know it yet, its name. Every problem at once, with the partner's own.
+public func valideerNieuwePartner(oin: String?, naam: String?, bekend: Bool, _ v: PartnerInvoer, vandaag: Dag) throws(ValidatieFouten) -> Partnergegevens {
+    var f = Fouten()
+    let o = (oin ?? "").trimmingCharacters(in: .whitespaces)
+    if o.isEmpty {
+        f.fout("oin", "required", Tekst("Vul het OIN van de organisatie in.", "Enter the organisation's OIN."))
+    } else {
+        do { try OIN.check(o) } catch { f.fout("oin", error.code, error.uitleg) }
+    }
+    if !bekend { _ = f.tekst(naam, "naam", max: BehandelLimieten.maxKort, verplicht: true, wat: Tekst("Vul de naam van de organisatie in.", "Enter the organisation's name.")) }
+    do {
+        let g = try valideerPartner(v, vandaag: vandaag)
+        try f.klaar()
+        return g
+    } catch {
+        throw ValidatieFouten(f.lijst + error.fouten)
+    }
+}
+
+/// Organisations the meldpunt knows by name but not (yet) in its register: those holding a
+/// registration and those melders named, without the ones already there. Generic holders
+/// ("Gemeente") are left out: a gemeente is chosen by name.
+public func nietInHetRegister(genoemd: [String], geregistreerd: [String]) -> [String] {
+    let bekend = Set(geregistreerd.map { $0.lowercased() })
+    var uit: [String] = []
+    let houders = Registratie.alle.map(\.bronhouder).flatMap { $0.components(separatedBy: " / ") }
+    for naam in houders + genoemd {
+        let n = naam.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !n.isEmpty, n.count <= BehandelLimieten.maxKort, !n.lowercased().hasPrefix("gemeente"),
+              !bekend.contains(where: { $0 == n.lowercased() || $0.contains(n.lowercased()) || n.lowercased().contains($0) }),
+              !uit.contains(where: { $0.lowercased() == n.lowercased() }) else { continue }
+        uit.append(n)
+    }
+    return uit.sorted { $0.lowercased() < $1.lowercased() }
+}
+
 public struct ContactpersoonInvoer: Codable, Sendable, Equatable {
     public var niveau: String?
     public var naam: String?

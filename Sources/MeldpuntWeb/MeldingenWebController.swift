@@ -201,7 +201,7 @@ struct MeldingenWebController: RouteCollection {
         let t = Teksten.voor(req.taal)
         let medewerkers = try await Gebruiker.query(on: req.db).filter(\.$rol == .meldpunt).filter(\.$actief == true)
             .filter(\.$organisatie.$id == g.organisatie.id).sort(\.$naam).all()
-        let omgeving = MeldingPagina.Omgeving(
+        var omgeving = MeldingPagina.Omgeving(
             taal: req.taal, vandaag: Dag(req.application.klok.nu()), eigenEmail: g.gebruiker?.email,
             medewerkers: medewerkers.map { Keuze(waarde: $0.email, naam: $0.naam) },
             partners: try await req.partnerregister.partners().map { Keuze(waarde: $0.id!.tekst, naam: $0.naam) },
@@ -217,6 +217,14 @@ struct MeldingenWebController: RouteCollection {
             gemeenteVoorstel: d.melding.flatMap { $0.vertegenwoordigde?.woonplaats ?? $0.melder?.woonplaats }
                 .flatMap { NieuweTerugmeldingController.gemeentecode($0, req.application.referentiedata) }
                 .flatMap { code in req.application.referentiedata.gemeente(code).map { "\(code) \($0.naam)" } })
+        if taak == Actie.verzoek.rawValue {
+            // Organisations the case names (and registrations' holders) not in the register: add one from here.
+            let genoemd = (d.melding?.betrokkenOrganisaties ?? []) + (d.melding?.gevolgen ?? []).compactMap(\.organisatie)
+            let terug = "/meldingen/\(d.zaaknummer)/\(Actie.verzoek.rawValue)"
+            omgeving.nietInRegister = try await req.partnerregister.nietInHetRegister(genoemd: genoemd).map {
+                Keuze(waarde: "/partners?naam=\(Self.queryWaarde($0))&terug=\(Self.queryWaarde(terug))#toevoegen", naam: $0)
+            }
+        }
         let inhoud = MeldingPagina.bouw(d, omgeving, invoer: invoer, fouten: fouten, nieuweLink: nieuweLink, taak: taak)
         if let titel = inhoud.taakTitel {
             return try await req.pagina("melding-taak", titel: "\(titel) – \(d.zaaknummer)", inhoud: inhoud, melding: melding, status: status)
@@ -232,7 +240,15 @@ struct MeldingenWebController: RouteCollection {
         guard MeldingPagina.acties(d, Set(d.mogelijkeStappen), t).contains(where: { $0.href.hasSuffix("/\(actie.rawValue)") && !$0.post }) else {
             return try await toonDetail(req, g, melding: "mfoTaakNietMogelijk", gelezen: d, status: .conflict)
         }
-        return try await toonDetail(req, g, taak: actie.rawValue, gelezen: d)
+        // Back from adding an organisation to the register: it is the one chosen.
+        let gekozen = actie == .verzoek ? req.queryWaarde("organisatie").flatMap(UUID.init(uuidString:)).map { ["verzoekOrganisatie": $0.tekst] } : nil
+        return try await toonDetail(req, g, invoer: gekozen ?? [:], melding: gekozen == nil ? nil : "partnerToegevoegd",
+                                    taak: actie.rawValue, gelezen: d)
+    }
+
+    /// A value for a link's query string.
+    static func queryWaarde(_ s: String) -> String {
+        s.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? ""
     }
 
     /// Closing: the form, then a check page showing what was chosen, then the closing itself.

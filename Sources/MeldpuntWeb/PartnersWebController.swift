@@ -28,20 +28,30 @@ struct PartnersWebController: RouteCollection {
     struct Rij: Encodable, Sendable { let href: String; let naam: String; let soort: String; let registraties: String; let intentieverklaring: String }
     struct Lijst: Encodable, Sendable {
         let rijen: [Rij]
+        /// The task page that sent staff here to add an organisation, to go back to after.
+        let terug: String?
         let soorten: [Keuze]
         let waarden: [String: String]
         let fouten: [VeldFout]
         let foutVelden: [String: String]
     }
 
-    struct Invoer: Content { var oin, soort, registraties, intentieverklaringOp: String? }
+    struct Invoer: Content { var oin, naam, soort, registraties, intentieverklaringOp, terug: String? }
 
-    func lijst(req: Request) async throws -> Response {
-        try toegang(req)
-        return try await toonLijst(req)
+    /// Back to a case's or signaal's task page only (never elsewhere: an open redirect).
+    static func terug(_ pad: String?) -> String? {
+        guard let pad, pad.hasPrefix("/meldingen/") || pad.hasPrefix("/signalen/"), !pad.contains("//"), !pad.contains("\\"),
+              pad.utf8.count < 300, pad.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 32 }) else { return nil }
+        return pad
     }
 
-    private func toonLijst(_ req: Request, waarden: [String: String] = [:], fouten: Formulierfouten = .init()) async throws -> Response {
+    /// `?naam=RDW&terug=…`: staff came from a task to add an organisation the case needs.
+    func lijst(req: Request) async throws -> Response {
+        try toegang(req)
+        return try await toonLijst(req, waarden: ["nieuwNaam": String((req.queryWaarde("naam") ?? "").prefix(200))], terug: Self.terug(req.queryWaarde("terug")))
+    }
+
+    private func toonLijst(_ req: Request, waarden: [String: String] = [:], fouten: Formulierfouten = .init(), terug: String? = nil) async throws -> Response {
         let t = Teksten.voor(req.taal)
         let rijen = try await req.partnerregister.partners().map {
             Rij(href: "/partners/\($0.id!.tekst)", naam: $0.naam, soort: $0.partnerSoort.map { t.naam("partnerSoort", $0) } ?? "–",
@@ -49,7 +59,7 @@ struct PartnersWebController: RouteCollection {
                 intentieverklaring: $0.intentieverklaringOp.map(Datumweergave.datum) ?? t.tekst("nee"))
         }
         return try await req.pagina("partners", titel: "partnersTitel", inhoud: Lijst(
-            rijen: rijen, soorten: soorten(t, waarden["nieuwSoort"]), waarden: waarden, fouten: fouten.lijst, foutVelden: fouten.velden),
+            rijen: rijen, terug: terug, soorten: soorten(t, waarden["nieuwSoort"]), waarden: waarden, fouten: fouten.lijst, foutVelden: fouten.velden),
             status: fouten.lijst.isEmpty ? .ok : .badRequest)
     }
 
@@ -63,20 +73,25 @@ struct PartnersWebController: RouteCollection {
         return Formulierfouten(p, taal: req.taal, voorvoegsel: voorvoegsel) { t["partnerVeld_\($0)"] }
     }
 
-    /// An existing organisation (by OIN) goes into the register.
+    /// An organisation (by OIN; one new to the meldpunt with its name) goes into the register.
     func nieuw(req: Request) async throws -> Response {
         try toegang(req)
         let i = try req.content.decode(Invoer.self)
         let oin = (i.oin ?? "").trimmingCharacters(in: .whitespaces)
-        let waarden = ["nieuwOin": oin, "nieuwSoort": i.soort ?? "", "nieuwRegistraties": i.registraties ?? "", "nieuwIntentieverklaringOp": i.intentieverklaringOp ?? ""]
+        let waarden = ["nieuwOin": oin, "nieuwNaam": i.naam ?? "", "nieuwSoort": i.soort ?? "", "nieuwRegistraties": i.registraties ?? "",
+                       "nieuwIntentieverklaringOp": i.intentieverklaringOp ?? ""]
+        let terug = Self.terug(i.terug)
         do {
-            guard let org = try await Organisatie.query(on: req.db).filter(\.$oin == oin).first() else {
-                throw Weigering.ongeldig("oin", "onbekend", Tekst("Er is geen organisatie met dit OIN. Beheer voegt organisaties toe.", "There is no organisation with this OIN. Administrators add organisations."))
+            let org = try await req.partnerregister.registreer(oin: oin, naam: i.naam,
+                                                               PartnerInvoer(soort: i.soort, registraties: i.registraties, intentieverklaringOp: i.intentieverklaringOp))
+            // Back to the task, the organisation chosen (a signaal chooses by OIN, a case by id).
+            if let terug {
+                let keuze = terug.hasPrefix("/signalen/") ? org.oin ?? "" : org.id!.tekst
+                return req.redirect(to: terug + (terug.contains("?") ? "&" : "?") + "organisatie=" + keuze, redirectType: .normal)
             }
-            try await req.partnerregister.registreer(org, PartnerInvoer(soort: i.soort, registraties: i.registraties, intentieverklaringOp: i.intentieverklaringOp))
             return req.redirect(to: "/partners/\(org.id!.tekst)?gedaan=opgeslagen", redirectType: .normal)
         } catch let p as Weigering where p.hoortBijFormulier {
-            return try await toonLijst(req, waarden: waarden, fouten: fout(req, p, "nieuw"))
+            return try await toonLijst(req, waarden: waarden, fouten: fout(req, p, "nieuw"), terug: terug)
         }
     }
 

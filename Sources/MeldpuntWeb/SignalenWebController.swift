@@ -228,6 +228,8 @@ struct SignalenWebController: RouteCollection {
         let taak: String
         let taakTitel: String
         let organisatieKeuzes: [Keuze]
+        /// Organisations the meldpunt knows by name but not in the register: a link to add each.
+        let nietInRegister: [Keuze]
         let uitkomsten: [Keuze]
         let controle: [Regel]
         let waarden: [String: String]
@@ -277,7 +279,9 @@ struct SignalenWebController: RouteCollection {
         let door = try medewerker(req)
         let s = try await req.signaalregister.signaal(nummer(req), door: door)
         guard stap.kan(s) else { return try await toonSignaal(req, s, melding: "signaalTaakNietMogelijk", status: .conflict) }
-        return try await toonTaak(req, s, stap.rawValue, titel: stap.tekst)
+        // Back from adding an organisation to the register: it is the one chosen.
+        let gekozen = stap == .terugkoppelen ? req.queryWaarde("organisatie").flatMap(OIN.init).map { ["terugkoppelenOrganisatieOin": $0.description] } : nil
+        return try await toonTaak(req, s, stap.rawValue, titel: stap.tekst, waarden: gekozen ?? [:])
     }
 
     private func toonTaak(_ req: Request, _ s: SignaalDTO, _ taak: String, titel: String, waarden: [String: String] = [:],
@@ -293,6 +297,10 @@ struct SignalenWebController: RouteCollection {
             href: "/signalen/\(s.nummer)", nummer: "SIG-\(s.nummer)", titel: s.titel, status: s.status.naam(req.taal), taak: taak, taakTitel: t.tekst(titel),
             organisatieKeuzes: [Keuze(waarde: "", naam: t.tekst("signaalKies"), gekozen: (w["terugkoppelenOrganisatieOin"] ?? "").isEmpty)]
                 + partners.compactMap { o in o.oin.map { Keuze(waarde: $0, naam: o.naam, gekozen: w["terugkoppelenOrganisatieOin"] == $0) } },
+            nietInRegister: taak == Stap.terugkoppelen.rawValue
+                ? try await req.partnerregister.nietInHetRegister(genoemd: []).map {
+                    Keuze(waarde: "/partners?naam=\(MeldingenWebController.queryWaarde($0))&terug=\(MeldingenWebController.queryWaarde("/signalen/\(s.nummer)/terugkoppelen"))#toevoegen", naam: $0)
+                } : [],
             uitkomsten: uitkomsten,
             controle: taak == "afsluiten-controle"
                 ? [Regel(label: t.tekst("signaalVeld_afsluitenUitkomst"), waarde: uitkomsten.first(where: \.gekozen)?.naam ?? ""),

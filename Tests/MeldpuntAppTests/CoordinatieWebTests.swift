@@ -56,6 +56,41 @@ struct CoordinatieWebTests {
         }
     }
 
+    /// An organisation the case needs but the register lacks (RDW): named on the request's page,
+    /// added from there with its OIN and name, and chosen when staff come back.
+    @Test func organisatieBuitenHetRegisterToevoegenVanafHetVerzoek() async throws {
+        try await metApp { t in
+            _ = try await t.partners()
+            let (z, _) = try await t.meldingInBehandeling()
+            try await t.gebruiker("mira@meldpunt.nl", rol: .meldpunt, oin: TestApp.meldpuntOIN)
+            let b = Browser(t)
+            try await b.login("mira@meldpunt.nl")
+            let taak = try await b.get("/meldingen/\(z)/verzoek")
+            let terug = "%2Fmeldingen%2F\(z)%2Fverzoek"
+            #expect(taak.tekst.contains("href=\"/partners?naam=RDW&amp;terug=\(terug)#toevoegen\""), "\(taak.tekst.components(separatedBy: "niet-in-register").last?.prefix(600) ?? "")")
+            #expect(!taak.tekst.contains("naam=Belastingdienst"))            // in the register already
+
+            let formulier = try await b.get("/partners?naam=RDW&terug=/meldingen/\(z)/verzoek")
+            #expect(formulier.tekst.contains("id=\"nieuwNaam\" name=\"naam\" value=\"RDW\"") && formulier.tekst.contains("name=\"terug\" value=\"/meldingen/\(z)/verzoek\""))
+            // Every problem at once: the OIN's form, the kind.
+            let fout = try await b.post("/partners", ["oin": "123", "naam": "", "soort": "", "terug": "/meldingen/\(z)/verzoek"])
+            #expect(fout.status == .badRequest && fout.tekst.contains("href=\"#nieuwOin\"") && fout.tekst.contains("href=\"#nieuwNaam\"") && fout.tekst.contains("href=\"#nieuwSoort\""))
+            let oin = "00000001812345678000"
+            let ok = try await b.post("/partners", ["oin": oin, "naam": "RDW", "soort": "bronhouder", "registraties": "BRV", "terug": "/meldingen/\(z)/verzoek"])
+            let rdw = try #require(try await Organisatie.query(on: t.app.db).filter(\.$oin == oin).first())
+            #expect(rdw.naam == "RDW" && rdw.partnerSoort == "bronhouder" && rdw.rollen.contains(.partner))
+            #expect(ok.status == .seeOther && ok.headers.first(name: .location) == "/meldingen/\(z)/verzoek?organisatie=\(rdw.id!.tekst)")
+            let terugOpTaak = try await b.get(try #require(ok.headers.first(name: .location)))
+            #expect(terugOpTaak.tekst.contains("<option value=\"\(rdw.id!.tekst)\" selected>RDW</option>") && !terugOpTaak.tekst.contains("naam=RDW&amp;"))
+            #expect(terugOpTaak.tekst.contains("De organisatie staat nu in het partnerregister en is gekozen."))
+
+            // Back only to a task page: another address is ignored.
+            let elders = try await b.post("/partners", ["oin": "00000001812345679000", "naam": "CJIB", "soort": "afnemer", "terug": "https://example.org/"])
+            #expect(elders.headers.first(name: .location)?.hasPrefix("/partners/") == true)
+            #expect(PartnersWebController.terug("//example.org") == nil && PartnersWebController.terug("/meldingen/x\r\nSet-Cookie: a") == nil)
+        }
+    }
+
     @Test func medewerkerStuurtVerzoekEnTerugmeldingVanafDeMelding() async throws {
         try await metApp { t in
             _ = try await t.partners()
@@ -100,7 +135,8 @@ struct CoordinatieWebTests {
             let b = Browser(t)
             try await b.login("mira@meldpunt.nl")
             let onbekend = try await b.post("/partners", ["oin": "00000099000000009000", "soort": "gemeente"])
-            #expect(onbekend.status == .badRequest && onbekend.tekst.contains("id=\"nieuwOin-fout\""))
+            // An OIN the meldpunt does not know: its name is asked (staff add it to the register themselves).
+            #expect(onbekend.status == .badRequest && onbekend.tekst.contains("id=\"nieuwNaam-fout\"") && !onbekend.tekst.contains("id=\"nieuwOin-fout\""))
             let toegevoegd = try await b.post("/partners", ["oin": TestApp.belastingdienstOIN, "soort": "uitvoeringsorganisatie", "registraties": "BRI"])
             #expect(toegevoegd.status == .seeOther)
             let bd = try await Organisaties.zoek(oin: TestApp.belastingdienstOIN, gemeentecode: nil, on: t.app.db)

@@ -42,6 +42,32 @@ package struct Partnerregister {
         try await org.save(on: db)
     }
 
+    /// Puts the organisation with this OIN in the register; one the meldpunt does not know yet is
+    /// added with its name (staff add the organisations their cases need, not only beheer).
+    @discardableResult
+    package func registreer(oin: String?, naam: String?, _ invoer: PartnerInvoer) async throws -> Organisatie {
+        let o = (oin ?? "").trimmingCharacters(in: .whitespaces)
+        let bestaand = o.isEmpty ? nil : try await Organisatie.query(on: db).filter(\.$oin == o).first()
+        let g = try valideer { () throws(ValidatieFouten) in
+            try valideerNieuwePartner(oin: o, naam: naam, bekend: bestaand != nil, invoer, vandaag: Dag(nu))
+        }
+        return try await db.schrijf { tx in
+            let org = try await Organisatie.query(on: tx).filter(\.$oin == o).first()
+                ?? Organisatie(naam: (naam ?? "").trimmingCharacters(in: .whitespacesAndNewlines), oin: o, rollen: [.partner])
+            org.partnerSoort = g.soort.rawValue
+            org.partnerRegistraties = g.registraties.joined(separator: ",")
+            org.intentieverklaringOp = g.intentieverklaringOp?.description
+            org.rollen = org.rollen.union([.partner])
+            try await org.save(on: tx)
+            return org
+        }
+    }
+
+    /// Names the meldpunt knows (registrations' holders, `genoemd`) of organisations not in the register.
+    package func nietInHetRegister(genoemd: [String]) async throws -> [String] {
+        MeldpuntDomain.nietInHetRegister(genoemd: genoemd, geregistreerd: try await partners().map(\.naam))
+    }
+
     @discardableResult
     package func voegContactpersoonToe(_ org: Organisatie, _ invoer: ContactpersoonInvoer) async throws -> Contactpersoon {
         let g = try valideer { () throws(ValidatieFouten) in try valideerContactpersoon(invoer) }

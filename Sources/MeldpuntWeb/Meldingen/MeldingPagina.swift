@@ -42,6 +42,7 @@ struct MeldingPagina: Encodable, Sendable {
         let escalatieniveau: String
         let aantalEscalaties: Int
         let partners: [Keuze]
+        let nietInRegister: [Keuze]
         let verzoekSoorten: [Keuze]
         let opschortingsActies: [Keuze]
         let gedeeld: [Keuze]
@@ -109,6 +110,8 @@ struct MeldingPagina: Encodable, Sendable {
         var zelfdePersoon: [Keuze] = []
         var gemeenten: [String] = []
         var gemeenteVoorstel: String? = nil
+        /// Organisations the case names or a registration's holder, not in the register: a link to add each.
+        var nietInRegister: [Keuze] = []
     }
 
     /// `invoer`: what was typed in a refused form, by field id, shown again; `fouten` next to their fields.
@@ -188,6 +191,7 @@ struct MeldingPagina: Encodable, Sendable {
             escalatieniveau: t.naam("niveau", d.escalatieniveau), aantalEscalaties: d.aantalEscalaties,
             partners: [leegeKeuze("partnerKies", veld: "verzoekOrganisatie")]
                 + o.partners.map { Keuze(waarde: $0.waarde, naam: $0.naam, gekozen: waarden["verzoekOrganisatie"] == $0.waarde) },
+            nietInRegister: o.nietInRegister,
             verzoekSoorten: keuzes(VerzoekSoort.self, sleutel: "verzoekSoort", veld: "verzoekSoort"),
             opschortingsActies: [leegeKeuze("verzoekKiesActie", veld: "verzoekActie")] + keuzes(OpschortingsActie.self, sleutel: "opschortingsActie", veld: "verzoekActie"),
             gedeeld: GedeeldGegeven.allCases.map { g in
