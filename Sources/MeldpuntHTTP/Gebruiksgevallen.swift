@@ -126,7 +126,10 @@ extension Request {
 extension Request {
     /// The signalen register: proposals, signalen and their course.
     package var signaalregister: Signaalregister {
-        Signaalregister(db: db, nu: application.klok.nu(), berichten: application.berichtgeving)
+        var r = Signaalregister(db: db, nu: application.klok.nu(), berichten: application.berichtgeving)
+        r.pseudoniemen = application.pseudoniemen
+        r.traceID = traceID
+        return r
     }
 }
 

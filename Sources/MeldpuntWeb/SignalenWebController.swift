@@ -16,6 +16,7 @@ struct SignalenWebController: RouteCollection {
         s.post("voorstellen", ":kandidaat", "bevestigen", use: bevestig)
         s.post("voorstellen", ":kandidaat", "samenvoegen", use: voegSamen)
         s.post("voorstellen", ":kandidaat", "afwijzen", use: wijsAf)
+        s.post("voorstellen", ":kandidaat", "zaken", ":zaak", "weglaten", use: laatWeg)
         s.get(":nummer", use: signaal)
         for stap in Stap.allCases {
             s.get(":nummer", PathComponent(stringLiteral: stap.rawValue)) { req in try await taak(req, stap) }
@@ -108,7 +109,13 @@ struct SignalenWebController: RouteCollection {
     // MARK: A proposal
 
     struct Regel: Encodable, Sendable { let label: String; let waarde: String }
-    struct Zaak: Encodable, Sendable { let kenmerk: String; let href: String?; let bron: String; let dag: String; let registraties: String }
+    struct Zaak: Encodable, Sendable {
+        let kenmerk: String; let href: String?; let bron: String; let dag: String; let registraties: String
+        /// In a proposal: the start of its description, and whether it seems to be about something else.
+        var omschrijving: String? = nil
+        var afwijkend = false
+        var gekozen = false
+    }
     struct Voorstel: Encodable, Sendable {
         let href: String
         let uitleg: String
@@ -127,15 +134,26 @@ struct SignalenWebController: RouteCollection {
     static func zaken(_ zaken: [GekoppeldeZaakDTO], _ t: [String: String]) -> [Zaak] {
         zaken.map { z in
             Zaak(kenmerk: z.kenmerk, href: z.bron == .melding ? "/meldingen/\(z.kenmerk)" : nil, bron: t.naam("signaalBron", z.bron),
-                 dag: Datumweergave.datum(z.ontvangenOp), registraties: z.registraties.joined(separator: ", "))
+                 dag: Datumweergave.datum(z.ontvangenOp), registraties: z.registraties.joined(separator: ", "),
+                 omschrijving: z.omschrijving, afwijkend: z.afwijkend ?? false)
         }
     }
 
     func voorstel(req: Request) async throws -> Response {
-        try await toonVoorstel(req, door: medewerker(req))
+        try await toonVoorstel(req, door: medewerker(req), melding: req.queryWaarde("gedaan") == "weggelaten" ? "signaalZaakWeggelaten" : nil)
     }
 
-    private func toonVoorstel(_ req: Request, door: Handelende, waarden: [String: String] = [:], fouten: Formulierfouten = .init()) async throws -> Response {
+    /// One case out of the proposal (it seems to be about something else); back to what is left.
+    func laatWeg(req: Request) async throws -> Response {
+        let door = try medewerker(req)
+        let id = try kandidaat(req)
+        try await req.signaalregister.laatWeg(id, zaak: req.parameters.get("zaak") ?? "", door: door)
+        let over = try await req.signaalregister.kandidaat(id, door: door)
+        return req.redirect(to: over.kandidaat.status == .open ? "/signalen/voorstellen/\(id)?gedaan=weggelaten" : "/signalen?gedaan=afgewezen", redirectType: .normal)
+    }
+
+    private func toonVoorstel(_ req: Request, door: Handelende, waarden: [String: String] = [:], fouten: Formulierfouten = .init(),
+                              melding: String? = nil, gekozen: Set<String>? = nil) async throws -> Response {
         let t = Teksten.voor(req.taal)
         let d = try await req.signaalregister.kandidaat(kandidaat(req), door: door)
         let k = d.kandidaat
@@ -147,17 +165,27 @@ struct SignalenWebController: RouteCollection {
             href: "/signalen/voorstellen/\(k.id)", uitleg: req.taal == .nl ? k.uitleg : k.uitlegEn, open: k.status == .open,
             kenmerken: k.kenmerken.map { Regel(label: t.naam("signaalKenmerk", $0.soort), waarde: req.taal == .nl ? $0.waarde : $0.waardeEn) },
             zinsdelen: k.gedeeldeZinsdelen.map { Regel(label: $0.zinsdeel, waarde: "\($0.aantal)") },
-            zaken: Self.zaken(d.zaken, t),
+            // Ticked for the signaal: what staff chose, else every case that shares the problem.
+            zaken: Self.zaken(d.zaken, t).map { z in
+                var z = z
+                z.gekozen = gekozen?.contains(z.kenmerk) ?? !z.afwijkend
+                return z
+            },
             lijktOp: k.lijktOp.map { Keuze(waarde: "/signalen/\($0.nummer)", naam: "SIG-\($0.nummer) \($0.titel)") },
             signalen: [Keuze(waarde: "", naam: t.tekst("signaalKies"), gekozen: (w["samenvoegenSignaal"] ?? "").isEmpty)]
                 + open.map { Keuze(waarde: "\($0.nummer)", naam: "SIG-\($0.nummer) \($0.titel)", gekozen: w["samenvoegenSignaal"] == "\($0.nummer)") },
             soorten: [Keuze(waarde: "", naam: t.tekst("signaalKies"), gekozen: (w["bevestigSoort"] ?? "").isEmpty)]
                 + SignaalSoort.allCases.map { Keuze(waarde: $0.rawValue, naam: $0.naam(req.taal), gekozen: w["bevestigSoort"] == $0.rawValue) },
             waarden: w, fouten: fouten.lijst, foutVelden: fouten.velden)
-        return try await req.pagina("signaal-voorstel", titel: "signaalVoorstelTitel", inhoud: inhoud, status: fouten.lijst.isEmpty ? .ok : .badRequest)
+        return try await req.pagina("signaal-voorstel", titel: "signaalVoorstelTitel", inhoud: inhoud, melding: melding, status: fouten.lijst.isEmpty ? .ok : .badRequest)
     }
 
-    struct BevestigFormulier: Content { var titel, omschrijving, soort, registraties: String? }
+    struct BevestigFormulier: Content {
+        var titel, omschrijving, soort, registraties: String?
+        /// The cases ticked for the signaal; `keuze` says the page offered the choice (none ticked is then an error).
+        var zaken: [String]?
+        var keuze: String?
+    }
 
     func bevestig(req: Request) async throws -> Response {
         let door = try medewerker(req)
@@ -165,12 +193,13 @@ struct SignalenWebController: RouteCollection {
         let registraties = (f.registraties ?? "").split(whereSeparator: { $0 == "\n" || $0 == "," }).map { $0.trimmingCharacters(in: .whitespaces) }
         do {
             let s = try await req.signaalregister.bevestig(kandidaat(req), NieuwSignaalInvoer(titel: f.titel, omschrijving: f.omschrijving, soort: f.soort,
-                                                                                             registraties: registraties), door: door)
+                                                                                             registraties: registraties),
+                                                           alleen: f.keuze == "ja" ? Set(f.zaken ?? []) : nil, door: door)
             return req.redirect(to: "/signalen/\(s.nummer)?gedaan=bevestigd", redirectType: .normal)
         } catch let w as Weigering where w.hoortBijFormulier {
             return try await toonVoorstel(req, door: door, waarden: ["bevestigTitel": f.titel ?? "", "bevestigOmschrijving": f.omschrijving ?? "",
                                                                      "bevestigSoort": f.soort ?? "", "bevestigRegistraties": f.registraties ?? ""],
-                                          fouten: fouten(req, w, "bevestig"))
+                                          fouten: fouten(req, w, "bevestig"), gekozen: f.keuze == "ja" ? Set(f.zaken ?? []) : nil)
         }
     }
 

@@ -143,6 +143,15 @@ extension Teksten {
 extension Teksten {
     /// Figures: dashboards, exports and the public page.
     static let cijfers: [String: (String, String)] = [
+        "signaalZakenKiezen": ("Lees wat elke melder schreef. Hoort een zaak er niet bij? Laat haar weg, of vink haar uit: dan wordt het signaal alleen van de aangevinkte zaken, en blijven de andere een voorstel (zo splitst u een voorstel).",
+                               "Read what each reporter wrote. Does a case not belong? Leave it out, or untick it: the signal is then made of the ticked cases only, and the others stay a proposal (this is how you split a proposal)."),
+        "signaalInSignaal": ("In het signaal", "In the signal"),
+        "signaalOmschrijving": ("Wat is er mis", "What is wrong"),
+        "signaalWeglaten": ("Laat weg", "Leave out"),
+        "signaalAfwijkend": ("Lijkt over iets anders te gaan dan de andere zaken.", "Seems to be about something other than the other cases."),
+        "signaalBevestigenGekozen": ("Het signaal krijgt de zaken die hierboven zijn aangevinkt.", "The signal gets the cases ticked above."),
+        "signaalZaakWeggelaten": ("De zaak is uit het voorstel gehaald. Zij telt onder deze kenmerken niet meer mee.", "The case has been taken out of the proposal. It no longer counts under these features."),
+        "signaalVeld_bevestigZaken": ("Zaken in het signaal", "Cases in the signal"),
         "cijfersIntroEigen": ("De cijfers van uw organisatie over de gekozen periode. Elke tabel kunt u downloaden als CSV.",
                               "Your organisation's figures over the chosen period. You can download every table as CSV."),
         "cijfersIntroOpenbaar": ("Hoeveel meldingen het Meldpunt kreeg, hoe ze afliepen en hoe lang ze duurden. Kleine aantallen tonen we niet, zodat niemand herkenbaar is.",

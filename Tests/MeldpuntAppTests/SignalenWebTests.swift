@@ -11,6 +11,53 @@ import Vapor
 /// under its label, in the reader's language.
 @Suite("Web: signalen")
 struct SignalenWebTests {
+    /// A proposal shows what each melder wrote (through the processing log), marks a case about
+    /// something else, lets staff leave one out, and splits: a signaal of the ticked cases while
+    /// the rest stays a proposal.
+    @Test func voorstelToontOmschrijvingenEnLaatSplitsen() async throws {
+        try await metApp { t in
+            _ = try await t.partners()
+            let zelfde = SignalenApiTests.teksten + ["Na mijn verhuizing is het adres niet bijgewerkt; de boete kwam op het oude adres.",
+                                                     "Boete naar oud adres: verhuizing niet bijgewerkt in het register."]
+            for tekst in zelfde + ["Ik heb mijn auto verkocht maar hij staat nog steeds op mijn naam."] {
+                #expect(try await t.post("/api/v1/meldingen", t.sleutels.svb, json: SignalenApiTests.melding(tekst)).status == .created)
+            }
+            try await Patroonherkenning(db: t.app.db).ronde(nu: t.klok.nu)
+            try await t.gebruiker("mira@meldpunt.nl", rol: .meldpunt, oin: TestApp.meldpuntOIN)
+            let staf = Browser(t)
+            try await staf.login("mira@meldpunt.nl")
+            let overzicht = try await staf.get("/signalen")
+            let pad = try #require(overzicht.tekst.firstMatch(of: /href="(\/signalen\/voorstellen\/[0-9A-Fa-f-]+)"/).map { String($0.1) })
+            let voor = try await Verwerkingslogregel.query(on: t.app.db).filter(\.$actie == "melding.lijst").count()
+            let voorstel = try await staf.get(pad)
+            #expect(voorstel.tekst.contains("Mijn adres na verhuizing is niet bijgewerkt") && voorstel.tekst.contains("auto verkocht"))
+            #expect(voorstel.tekst.components(separatedBy: "Lijkt over iets anders te gaan").count == 2, "\(voorstel.tekst)")
+            #expect(voorstel.tekst.contains("value=\"MFO-2026-000007\" form=\"bevestig-formulier\">") && voorstel.tekst.contains("value=\"MFO-2026-000001\" form=\"bevestig-formulier\" checked>"))
+            #expect(try await Verwerkingslogregel.query(on: t.app.db).filter(\.$actie == "melding.lijst").count() == voor + 7)
+
+            // Nothing ticked: an error, nothing made.
+            let niets = try await staf.post("\(pad)/bevestigen", ["titel": "Oud adres", "omschrijving": "x", "soort": "systeem", "keuze": "ja"])
+            #expect(niets.status == .badRequest && niets.tekst.contains("Kies ten minste één zaak voor het signaal."))
+            #expect(try await Signaal.query(on: t.app.db).count() == 0)
+
+            // Leave the car out: it no longer counts here.
+            let weg = try await staf.post("\(pad)/zaken/MFO-2026-000007/weglaten", [:])
+            #expect(weg.status == .seeOther && weg.headers.first(name: .location)?.hasSuffix("?gedaan=weggelaten") == true)
+            let zonder = try await staf.get(try #require(weg.headers.first(name: .location)))
+            #expect(!zonder.tekst.contains("auto verkocht") && zonder.tekst.contains("De zaak is uit het voorstel gehaald."))
+
+            // Split: three ticked become the signaal, the other three stay a proposal.
+            var velden: [(String, String)] = [("titel", "Adres na verhuizing"), ("omschrijving", "Oud adres."), ("soort", "systeem"), ("keuze", "ja")]
+            velden += ["MFO-2026-000001", "MFO-2026-000002", "MFO-2026-000003"].map { ("zaken[]", $0) }
+            let gesplitst = try await staf.postVelden("\(pad)/bevestigen", velden)
+            #expect(gesplitst.status == .seeOther, "\(gesplitst.tekst.prefix(400))")
+            let zaken = try await SignaalZaak.query(on: t.app.db).all()
+            #expect(zaken.count == 3)
+            let rest = try await staf.get(pad)
+            #expect(rest.tekst.contains("MFO-2026-000004") && !rest.tekst.contains("value=\"MFO-2026-000001\"") && rest.tekst.contains("action=\"\(pad)/bevestigen\""))
+        }
+    }
+
     @Test func medewerkerEnPartnerDoorlopenEenSignaal() async throws {
         try await metApp { t in
             _ = try await t.partners()

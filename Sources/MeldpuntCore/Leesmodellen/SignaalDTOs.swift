@@ -45,6 +45,10 @@ package struct GekoppeldeZaakDTO: Codable, Sendable, Equatable {
     package let kenmerk: String
     package let ontvangenOp: Dag
     package let registraties: [String]
+    /// In a proposal: the start of what the melder wrote is wrong (read as a list is, logged).
+    package var omschrijving: String? = nil
+    /// In a proposal: its description shares (almost) nothing with the others' while theirs are alike.
+    package var afwijkend: Bool? = nil
 }
 
 package struct KandidaatDetailDTO: Codable, Sendable, Equatable {

@@ -6,11 +6,15 @@ import SQLKit
 /// The signalen register (issue 14): proposals from the detector, confirmed, merged or dismissed
 /// by the meldpunt; signalen with their course (fed back, on an agenda, escalated, closed) and what
 /// was learned; and the organisations they concern, which read and answer them in their portal.
-/// Pages and API show no personal data here: cases appear by number, day and registration.
+/// Cases appear by number, day and registration; a proposal also shows the start of each case's
+/// description (so staff see whether they share a problem), read through the processing log.
 package struct Signaalregister: Sendable {
     package let db: any Database
     package let nu: Date
     package let berichten: Berichtgeving
+    /// For the processing log of a proposal's descriptions (without them, none are shown).
+    package var pseudoniemen: Pseudonimiseerder?
+    package var traceID = ""
 
     package init(db: any Database, nu: Date, berichten: Berichtgeving) {
         self.db = db
@@ -56,7 +60,65 @@ package struct Signaalregister: Sendable {
         try vereisMeldpunt(door)
         let k = try await vindKandidaat(id)
         let groep = try await Patroonherkenning(db: db).zaken(k.sleutel, van: k.begin, tot: k.eind, on: db)
-        return KandidaatDetailDTO(kandidaat: try await dto(k, groep), zaken: try await gekoppeld(groep.map { ($0.zaakID, $0.dag) }))
+        var zaken = try await gekoppeld(groep.map { ($0.zaakID, $0.dag) })
+        let ids = Array(Set(groep.map(\.zaakID)))
+        // Whether each description shares the group's problem: its mean similarity to the others'
+        // (at most `maxVergelijken` cases, so the work is bounded whatever the group's size).
+        let kernen = Dictionary(try await PatroonZaak.query(on: db).filter(\.$id ~~ ids.prefix(Self.maxVergelijken)).all()
+            .map { ($0.id!, Set($0.kern.split(separator: " ").map(String.init))) }, uniquingKeysWith: { a, _ in a })
+        let groepGelijk = Patroonregels.gemiddeldeGelijkenis(Array(kernen.values)) > Patroonregels.toevalsgelijkenis
+        // The start of each melding's description, logged as a list read is.
+        var omschrijvingen: [UUID: String] = [:]
+        if let pseudoniemen {
+            let personen = try await MeldingPersoonsgegevens.query(on: db).filter(\.$id ~~ ids.prefix(Self.maxVergelijken)).all()
+            for p in personen { omschrijvingen[p.id!] = MeldingService.korteOmschrijving(p) }
+            try await Verwerkingslog.schrijf(personen.map {
+                Verwerkingslog.regel(.meldingLijst, organisatie: door.organisatie.id, melding: $0.id, betrokkene: $0.bsn.map { pseudoniemen.pseudoniem("bsn:" + $0) },
+                                     traceID: traceID, tijdstip: nu, gebruiker: door.gebruiker?.id)
+            }, on: db)
+        }
+        let perKenmerk = try await kenmerken(ids)
+        for i in zaken.indices {
+            guard let id = perKenmerk[zaken[i].kenmerk] else { continue }
+            zaken[i].omschrijving = omschrijvingen[id]
+            if let eigen = kernen[id], !eigen.isEmpty, groepGelijk {
+                let anderen = kernen.filter { $0.key != id }.values
+                let gemiddeld = anderen.isEmpty ? 1 : anderen.map { Tekstgelijkenis.gelijkenis(eigen, $0) }.reduce(0, +) / Double(anderen.count)
+                zaken[i].afwijkend = gemiddeld <= Patroonregels.toevalsgelijkenis
+            }
+        }
+        return KandidaatDetailDTO(kandidaat: try await dto(k, groep), zaken: zaken)
+    }
+
+    /// The cases of a proposal whose descriptions are compared and shown.
+    static let maxVergelijken = 200
+
+    /// Case ids by number (meldingen) or reference (terugmeldingen), as pages name them.
+    private func kenmerken(_ ids: [UUID], on database: (any Database)? = nil) async throws -> [String: UUID] {
+        let db = database ?? self.db
+        var uit: [String: UUID] = [:]
+        for m in try await Melding.query(on: db).filter(\.$id ~~ ids).field(\.$id).field(\.$zaaknummer).all() { uit[m.zaaknummer] = m.id! }
+        for t in try await Terugmelding.query(on: db).filter(\.$id ~~ ids).field(\.$id).all() { uit[t.id!.tekst] = t.id! }
+        return uit
+    }
+
+    /// Leaves one case out of a proposal: it no longer counts under this key (as a dismissal does
+    /// for a whole group). A proposal left with too few cases is dismissed.
+    package func laatWeg(_ id: String, zaak kenmerk: String, door: Handelende) async throws {
+        try vereisMeldpunt(door)
+        let k = try await vindKandidaat(id)
+        guard k.status == .open else { throw Weigering.conflict(.kandidaatAfgehandeld) }
+        try await db.schrijf { [nu] tx in
+            let groep = try await Patroonherkenning(db: tx).zaken(k.sleutel, van: k.begin, tot: k.eind, on: tx)
+            guard let zaak = try await kenmerken(groep.map(\.zaakID), on: tx)[kenmerk] else { throw Weigering.nietGevonden(.bron) }
+            try await PatroonIndex.query(on: tx).filter(\.$sleutel == k.sleutel).filter(\.$zaakID == zaak).set(\.$afgewezenIn, to: k.id).update()
+            let rest = Set(groep.map(\.zaakID)).subtracting([zaak]).count
+            if rest < Patroonregels.minimaal {
+                try await Self.besluit(k, .afgewezen, signaal: nil, door: door, nu: nu, on: tx)
+            } else {
+                try await PatroonKandidaat.query(on: tx).filter(\.$id == k.id!).set(\.$aantal, to: rest).set(\.$bijgewerktOp, to: nu).update()
+            }
+        }
     }
 
     private func vindKandidaat(_ id: String) async throws -> PatroonKandidaat {
@@ -131,17 +193,36 @@ package struct Signaalregister: Sendable {
         }
     }
 
-    /// A new signaal from the proposal's cases.
-    package func bevestig(_ id: String, _ invoer: NieuwSignaalInvoer, door: Handelende) async throws -> SignaalDTO {
+    /// A new signaal from the proposal's cases, or (`alleen`, by number or reference) from those
+    /// staff chose: a split. The other cases stay a proposal while they still make a group.
+    package func bevestig(_ id: String, _ invoer: NieuwSignaalInvoer, alleen: Set<String>? = nil, door: Handelende) async throws -> SignaalDTO {
         try vereisMeldpunt(door)
         let k = try await vindKandidaat(id)
         guard k.status == .open else { throw Weigering.conflict(.kandidaatAfgehandeld) }
-        let nieuw = try valideer { () throws(ValidatieFouten) in try valideerNieuwSignaal(invoer) }
+        // Every problem at once: the signaal's fields and, in a split, no case chosen.
+        let geenZaak = alleen?.isEmpty == true
+            ? [OngeldigeParameter(name: "zaken", code: "required", uitleg: Tekst("Kies ten minste één zaak voor het signaal.", "Choose at least one case for the signal."))] : []
+        let nieuw: NieuwSignaal
+        do {
+            nieuw = try valideerNieuwSignaal(invoer)
+        } catch let fouten as ValidatieFouten {
+            throw Weigering.ongeldig(fouten.fouten + geenZaak)
+        }
+        if !geenZaak.isEmpty { throw Weigering.ongeldig(geenZaak) }
         let organisaties = try await organisaties(nieuw.organisatieOins)
-        let nummer = try await metNieuwNummer { tx, nummer in
+        let nummer = try await metNieuwNummer { [nu] tx, nummer in
             let s = try await maak(nieuw, nummer: nummer, organisaties: organisaties, door: door, on: tx)
-            try await voegZakenToe(uit: k, aan: s, door: door, on: tx)
-            try await Self.besluit(k, .bevestigd, signaal: s.id, door: door, nu: nu, on: tx)
+            let groep = Set(try await Patroonherkenning(db: tx).zaken(k.sleutel, van: k.begin, tot: k.eind, on: tx).map(\.zaakID))
+            var ids = groep
+            if let alleen { ids = Set(try await kenmerken(Array(groep), on: tx).filter { alleen.contains($0.key) }.values) }
+            let zaken = try await PatroonZaak.query(on: tx).filter(\.$id ~~ Array(ids)).all()
+            try await koppel(zaken.map { ($0.bron, $0.id!) }, aan: s, door: door, on: tx)
+            let rest = groep.subtracting(ids).count
+            if rest >= Patroonregels.minimaal {
+                try await PatroonKandidaat.query(on: tx).filter(\.$id == k.id!).set(\.$aantal, to: rest).set(\.$bijgewerktOp, to: nu).update()
+            } else {
+                try await Self.besluit(k, .bevestigd, signaal: s.id, door: door, nu: nu, on: tx)
+            }
         }
         return try await signaal(nummer, door: door)
     }
