@@ -220,7 +220,7 @@ struct MeldingenWebController: RouteCollection {
         if taak == Actie.verzoek.rawValue {
             // Organisations the case names (and registrations' holders) not in the register: add one from here.
             let genoemd = (d.melding?.betrokkenOrganisaties ?? []) + (d.melding?.gevolgen ?? []).compactMap(\.organisatie)
-            let terug = "/meldingen/\(d.zaaknummer)/\(Actie.verzoek.rawValue)"
+            let terug = "/meldingen/\(d.zaaknummer)/\(Actie.verzoek.rawValue)" + (invoer["verzoekSoort"].flatMap { $0.isEmpty ? nil : "?soort=\($0)" } ?? "")
             omgeving.nietInRegister = try await req.partnerregister.nietInHetRegister(genoemd: genoemd).map {
                 Keuze(waarde: "/partners?naam=\(Self.queryWaarde($0))&terug=\(Self.queryWaarde(terug))#toevoegen", naam: $0)
             }
@@ -240,10 +240,18 @@ struct MeldingenWebController: RouteCollection {
         guard MeldingPagina.acties(d, Set(d.mogelijkeStappen), t).contains(where: { $0.href.hasSuffix("/\(actie.rawValue)") && !$0.post }) else {
             return try await toonDetail(req, g, melding: "mfoTaakNietMogelijk", gelezen: d, status: .conflict)
         }
-        // Back from adding an organisation to the register: it is the one chosen.
-        let gekozen = actie == .verzoek ? req.queryWaarde("organisatie").flatMap(UUID.init(uuidString:)).map { ["verzoekOrganisatie": $0.tekst] } : nil
-        return try await toonDetail(req, g, invoer: gekozen ?? [:], melding: gekozen == nil ? nil : "partnerToegevoegd",
-                                    taak: actie.rawValue, gelezen: d)
+        // A request: its kind chosen first (`?soort=`); back from adding an organisation to the
+        // register, that organisation is the one chosen.
+        var invoer: [String: String] = [:]
+        var melding: String?
+        if actie == .verzoek {
+            if let soort = req.queryWaarde("soort").flatMap(VerzoekSoort.init(rawValue:)) { invoer["verzoekSoort"] = soort.rawValue }
+            if let org = req.queryWaarde("organisatie").flatMap(UUID.init(uuidString:)) {
+                invoer["verzoekOrganisatie"] = org.tekst
+                melding = "partnerToegevoegd"
+            }
+        }
+        return try await toonDetail(req, g, invoer: invoer, melding: melding, taak: actie.rawValue, gelezen: d)
     }
 
     /// A value for a link's query string.

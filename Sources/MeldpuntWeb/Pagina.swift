@@ -35,7 +35,7 @@ struct GebruikerWeergave: Encodable, Sendable {
 struct Leeg: Encodable, Sendable {}
 
 /// A task in a workspace's action menu (`actiemenu.leaf`): a link to its own page, or a one-click form (`post`).
-struct ActieLink: Encodable, Sendable { let href: String; let naam: String; var post = false; var apart = false }
+struct ActieLink: Encodable, Sendable { let href: String; let naam: String; var post = false; var apart = false; var volgende = false }
 
 /// Page n of m of a list, with links to the pages before and after (nil where there is none).
 struct Bladeren: Encodable, Sendable {

@@ -65,8 +65,12 @@ struct CoordinatieWebTests {
             try await t.gebruiker("mira@meldpunt.nl", rol: .meldpunt, oin: TestApp.meldpuntOIN)
             let b = Browser(t)
             try await b.login("mira@meldpunt.nl")
-            let taak = try await b.get("/meldingen/\(z)/verzoek")
-            let terug = "%2Fmeldingen%2F\(z)%2Fverzoek"
+            // First the kind of request, then its form with only that kind's fields.
+            let soorten = try await b.get("/meldingen/\(z)/verzoek")
+            #expect(soorten.tekst.contains("href=\"/meldingen/\(z)/verzoek?soort=opschorting\"") && !soorten.tekst.contains("id=\"verzoekVraag\""))
+            let taak = try await b.get("/meldingen/\(z)/verzoek?soort=informatie")
+            #expect(taak.tekst.contains("id=\"verzoekVraag\"") && !taak.tekst.contains("id=\"verzoekActie\"") && !taak.tekst.contains("id=\"verzoekOverlegDatum\""))
+            let terug = "%2Fmeldingen%2F\(z)%2Fverzoek%3Fsoort%3Dinformatie"
             #expect(taak.tekst.contains("href=\"/partners?naam=RDW&amp;terug=\(terug)#toevoegen\""), "\(taak.tekst.components(separatedBy: "niet-in-register").last?.prefix(600) ?? "")")
             #expect(!taak.tekst.contains("naam=Belastingdienst"))            // in the register already
 
@@ -76,13 +80,18 @@ struct CoordinatieWebTests {
             let fout = try await b.post("/partners", ["oin": "123", "naam": "", "soort": "", "terug": "/meldingen/\(z)/verzoek"])
             #expect(fout.status == .badRequest && fout.tekst.contains("href=\"#nieuwOin\"") && fout.tekst.contains("href=\"#nieuwNaam\"") && fout.tekst.contains("href=\"#nieuwSoort\""))
             let oin = "00000001812345678000"
-            let ok = try await b.post("/partners", ["oin": oin, "naam": "RDW", "soort": "bronhouder", "registraties": "BRV", "terug": "/meldingen/\(z)/verzoek"])
+            let ok = try await b.post("/partners", ["oin": oin, "naam": "RDW", "soort": "bronhouder", "registraties": "BRV", "terug": "/meldingen/\(z)/verzoek?soort=informatie"])
             let rdw = try #require(try await Organisatie.query(on: t.app.db).filter(\.$oin == oin).first())
             #expect(rdw.naam == "RDW" && rdw.partnerSoort == "bronhouder" && rdw.rollen.contains(.partner))
-            #expect(ok.status == .seeOther && ok.headers.first(name: .location) == "/meldingen/\(z)/verzoek?organisatie=\(rdw.id!.tekst)")
+            #expect(ok.status == .seeOther && ok.headers.first(name: .location) == "/meldingen/\(z)/verzoek?soort=informatie&organisatie=\(rdw.id!.tekst)")
             let terugOpTaak = try await b.get(try #require(ok.headers.first(name: .location)))
             #expect(terugOpTaak.tekst.contains("<option value=\"\(rdw.id!.tekst)\" selected>RDW</option>") && !terugOpTaak.tekst.contains("naam=RDW&amp;"))
             #expect(terugOpTaak.tekst.contains("De organisatie staat nu in het partnerregister en is gekozen."))
+            // Every problem in one round, also without an organisation; the kind stays chosen.
+            let fouten = try await b.post("/meldingen/\(z)/verzoek", ["organisatie": "", "soort": "opschorting", "vraag": "", "actie": ""])
+            #expect(fouten.status == .badRequest && fouten.tekst.contains("href=\"#verzoekOrganisatie\"") && fouten.tekst.contains("href=\"#verzoekVraag\"")
+                    && fouten.tekst.contains("href=\"#verzoekActie\""), "\(fouten.tekst.components(separatedBy: "foutsamenvatting").dropFirst().first?.prefix(800) ?? "")")
+            #expect(fouten.tekst.contains("id=\"verzoekActie\"") && !fouten.tekst.contains("id=\"verzoekOverlegDatum\""))
 
             // Back only to a task page: another address is ignored.
             let elders = try await b.post("/partners", ["oin": "00000001812345679000", "naam": "CJIB", "soort": "afnemer", "terug": "https://example.org/"])

@@ -70,7 +70,7 @@ struct MeldingBehandelingWebTests {
             // Sorting: oldest first by default, newest first on request.
             let nieuwste = try await b.get("/meldingen?map=nieuw&sortering=nieuwste").tekst
             let oudste = try await b.get("/meldingen?map=nieuw&sortering=ontvangen").tekst
-            func eerst(_ html: String) -> Bool { html.range(of: "<td><a href=\"/meldingen/\(z)\">")!.lowerBound < html.range(of: "<td><a href=\"/meldingen/\(tweede.zaaknummer)\">")!.lowerBound }
+            func eerst(_ html: String) -> Bool { html.range(of: "<td class=\"stapel-kop\"><a href=\"/meldingen/\(z)\">")!.lowerBound < html.range(of: "<td class=\"stapel-kop\"><a href=\"/meldingen/\(tweede.zaaknummer)\">")!.lowerBound }
             #expect(eerst(oudste) && !eerst(nieuwste))
             #expect(nieuwste.contains("aria-current=\"true\" class=\"actief\">Nieuwste eerst"))
         }
@@ -89,6 +89,10 @@ struct MeldingBehandelingWebTests {
             #expect(pagina.tekst.contains("href=\"\(pad)/contact\"") && !pagina.tekst.contains("href=\"\(pad)/rol\""))
             #expect(pagina.tekst.contains("action=\"\(pad)/bericht\"") && !pagina.tekst.contains("action=\"\(pad)/contact\""))
             #expect(pagina.tekst.contains("Eerste contact uiterlijk"))
+            // The next step first: contact, at the top and first in the menu, marked.
+            #expect(pagina.tekst.contains("<section class=\"volgende-actie\"") && pagina.tekst.contains("<a class=\"knop\" href=\"\(pad)/contact\">"))
+            let menu = try #require(pagina.tekst.components(separatedBy: "class=\"actiemenu-breed\"").last)
+            #expect(menu.firstMatch(of: /<li[^>]*><a href="([^"]+)"/).map { String($0.1) } == "\(pad)/contact" && menu.contains("(volgende stap)"))
             let gelezenVoor = try await Verwerkingslogregel.query(on: t.app.db).filter(\.$actie == "melding.raadplegen").count()
             let taak = try await b.get("\(pad)/contact")
             // A task page reads the case once: one processing-log entry, as the case page itself.
@@ -106,6 +110,10 @@ struct MeldingBehandelingWebTests {
             #expect(ok.status == .seeOther && ok.headers.first(name: .location) == "\(pad)?gedaan=contact")
             pagina = try await b.get("\(pad)?gedaan=contact")
             #expect(pagina.tekst.contains("Het contact is vastgelegd.") && pagina.tekst.contains("Test meldpunt"))   // assigned to who made contact
+            // Then the analysis, its form holding what the melder named.
+            #expect(pagina.tekst.contains("<a class=\"knop\" href=\"\(pad)/analyse\">"))
+            let analyse = try await b.get("\(pad)/analyse")
+            #expect(analyse.tekst.contains(">Gemeente Rotterdam\nBelastingdienst/Toeslagen</textarea>") && analyse.tekst.contains("Ingevuld met wat de melder gaf"), "\(analyse.tekst)")
 
             let analyseFout = try await b.post("\(pad)/analyse", ["oorsprongOrganisatie": "Gemeente Rotterdam", "oorsprongRegistratie": "", "geraakteOrganisaties": "Belastingdienst/Toeslagen"])
             #expect(analyseFout.status == .badRequest && analyseFout.tekst.contains("href=\"#analyseOorsprongRegistratie\"") && analyseFout.tekst.contains("href=\"#analyseComplexiteit\""))
@@ -114,6 +122,9 @@ struct MeldingBehandelingWebTests {
                                                         "geraakteOrganisaties": "Belastingdienst/Toeslagen\nUWV", "complexiteit": "laag"]).status == .seeOther)
             pagina = try await b.get(pad)
             #expect(pagina.tekst.contains("Voorgestelde rol: Coördinerend") && pagina.tekst.contains("Meer dan één organisatie betrokken (3)"))
+            // Then the role: the proposal at the top, a link to choose it.
+            let volgende = try #require(pagina.tekst.components(separatedBy: "<section class=\"volgende-actie\"").dropFirst().first?.components(separatedBy: "</section>").first)
+            #expect(volgende.contains("Voorstel: Coördinerend") && volgende.contains("href=\"\(pad)/rol\""))
             #expect(try await b.get("\(pad)/rol").tekst.contains("id=\"rol-coordinerend\" name=\"rol\" value=\"coordinerend\" checked"))
 
             let rolFout = try await b.post("\(pad)/rol", ["rol": "begeleidend", "reden": ""])

@@ -105,7 +105,7 @@ struct ToegangsmatrixTests {
         // Structural errors: the register is the meldpunt's staff's; a signaal fed back to UWV is UWV's.
         "GET /signalen": ["meldpunt"], "GET /signalen/voorstellen/:kandidaat": ["meldpunt"],
         "POST /signalen/voorstellen/:kandidaat/bevestigen": ["meldpunt"], "POST /signalen/voorstellen/:kandidaat/samenvoegen": ["meldpunt"],
-        "POST /signalen/voorstellen/:kandidaat/afwijzen": ["meldpunt"], "GET /signalen/:nummer": ["meldpunt"],
+        "POST /signalen/voorstellen/:kandidaat/afwijzen": ["meldpunt"], "POST /signalen/voorstellen/:kandidaat/zaken/:zaak/weglaten": ["meldpunt"], "GET /signalen/:nummer": ["meldpunt"],
         "POST /signalen/:nummer/terugkoppelen": ["meldpunt"], "POST /signalen/:nummer/agenderen": ["meldpunt"],
         "POST /signalen/:nummer/escaleren": ["meldpunt"], "POST /signalen/:nummer/afsluiten": ["meldpunt"],
         "POST /signalen/:nummer/kennis": ["meldpunt"], "POST /signalen/:nummer/zaak": ["meldpunt"],
@@ -343,7 +343,11 @@ private struct Wereld {
                                   tekst: "adres na verhuizing niet bijgewerkt boete")
             try await t.app.db.transaction { tx in try await detector.verwerk(k, zaak: UUID(), nu: t.klok.nu, on: tx) }
         }
-        let kandidaat = try #require(try await PatroonKandidaat.query(on: t.app.db).first()).requireID().tekst
+        let kandidaatRij = try #require(try await PatroonKandidaat.query(on: t.app.db).first())
+        let kandidaat = try kandidaatRij.requireID().tekst
+        // A case of the proposal, by the name its page gives it (to leave it out).
+        let kandidaatZaak = try #require(try await PatroonIndex.query(on: t.app.db).filter(\.$sleutel == kandidaatRij.sleutel).first()).zaakID
+        let zaakKenmerk = try await Melding.find(kandidaatZaak, on: t.app.db)?.zaaknummer ?? kandidaatZaak.tekst
 
         let gebruikers: [(String, String, GebruikersRol, String?, String?)] = [
             ("afnemer", "anna@svb.nl", .afnemer, TestApp.svbOIN, nil),
@@ -381,7 +385,7 @@ private struct Wereld {
             "gebruiker": try slachtoffer.requireID().tekst, "sleutel": UUID().uuidString,
             "contact": try contact?.requireID().tekst ?? UUID().uuidString,
             "tmBijlage": tmBijlage, "mBijlage": mBijlage, "vBijlage": vBijlage, "abonnementId": abonnement.id, "bericht": mislukt,
-            "nummer": String(signaal.nummer), "kandidaatId": kandidaat, "kandidaat": kandidaat, "bestand": "kerncijfers.csv", "oin": TestApp.uwvOIN, "jaar": "2026",
+            "nummer": String(signaal.nummer), "kandidaatId": kandidaat, "kandidaat": kandidaat, "zaak": zaakKenmerk, "bestand": "kerncijfers.csv", "oin": TestApp.uwvOIN, "jaar": "2026",
         ])
     }
 

@@ -110,7 +110,9 @@ package struct Signaalregister: Sendable {
         guard k.status == .open else { throw Weigering.conflict(.kandidaatAfgehandeld) }
         try await db.schrijf { [nu] tx in
             let groep = try await Patroonherkenning(db: tx).zaken(k.sleutel, van: k.begin, tot: k.eind, on: tx)
-            guard let zaak = try await kenmerken(groep.map(\.zaakID), on: tx)[kenmerk] else { throw Weigering.nietGevonden(.bron) }
+            // By its number or reference; a case filed under the key by its id alone, by that.
+            guard let zaak = try await kenmerken(groep.map(\.zaakID), on: tx)[kenmerk] ?? groep.first(where: { $0.zaakID.tekst == kenmerk })?.zaakID
+            else { throw Weigering.nietGevonden(.bron) }
             try await PatroonIndex.query(on: tx).filter(\.$sleutel == k.sleutel).filter(\.$zaakID == zaak).set(\.$afgewezenIn, to: k.id).update()
             let rest = Set(groep.map(\.zaakID)).subtracting([zaak]).count
             if rest < Patroonregels.minimaal {

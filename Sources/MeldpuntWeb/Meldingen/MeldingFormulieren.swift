@@ -143,10 +143,10 @@ struct VerzoekFormulier: MeldingFormulier {
     var gedeeld: [String]?
 
     func voerUit(_ z: String, door g: Handelende, _ req: Request) async throws {
-        guard let id = organisatie.flatMap(UUID.init(uuidString:)), let org = try await Organisatie.find(id, on: req.db) else {
-            throw Weigering.ongeldig("organisatie", "required", Tekst("Kies een organisatie uit het partnerregister.", "Choose an organisation from the partner register."))
-        }
+        var org: Organisatie?
+        if let id = organisatie.flatMap(UUID.init(uuidString:)) { org = try await Organisatie.find(id, on: req.db) }
         let soort = leeg(soort)
+        // Without an organisation the engine checks the rest as well: every problem in one round.
         _ = try await req.meldingen.nieuwVerzoek(z, NieuwVerzoekInvoer(
             soort: soort, vraag: vraag, uiterlijk: leeg(uiterlijk), gedeeldeGegevens: gedeeld ?? [],
             opschorting: soort == VerzoekSoort.opschorting.rawValue ? .init(actie: leeg(actie), kenmerk: leeg(kenmerk), tot: leeg(tot)) : nil,

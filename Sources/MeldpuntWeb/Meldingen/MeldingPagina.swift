@@ -59,6 +59,12 @@ struct MeldingPagina: Encodable, Sendable {
         let betrokken: String?
         let berichten: [BerichtRij]
         let acties: [ActieLink]
+        /// What this case needs next (contact, then analysis, then the role), first on the page.
+        let volgendeActie: VolgendeActie?
+        /// The request's kinds as links: the form then shows only that kind's fields.
+        let verzoekSoortLinks: [Keuze]
+        /// The analysis form holds what the melder gave (not yet saved).
+        let analyseVoorgevuld: Bool
         /// Other cases of the same person (same BSN, or exactly the same names: a melding has no birth date).
         let zelfdePersoon: [Keuze]
         /// On a task page: which form it shows ("contact", …, "sluiten-controle"), its title and what it does.
@@ -131,7 +137,22 @@ struct MeldingPagina: Encodable, Sendable {
             // The terugmelding starts from the person the case is about.
             "tmBsn": d.melding.flatMap { $0.vertegenwoordigde?.bsn ?? $0.melder?.bsn } ?? "",
             "tmGemeentecode": o.gemeenteVoorstel ?? "",
+            // No kind chosen yet: the request's page first asks which kind.
+            "verzoekSoort": "",
         ]
+        if d.analyse == nil, let m = d.melding {
+            // What the melder gave, as a start: the organisations and registrations they named.
+            var organisaties: [String] = []
+            for o in (m.betrokkenOrganisaties ?? []) + (m.gevolgen ?? []).compactMap(\.organisatie) {
+                let n = o.trimmingCharacters(in: .whitespacesAndNewlines)
+                if !n.isEmpty && !organisaties.contains(where: { $0.lowercased() == n.lowercased() }) { organisaties.append(n) }
+            }
+            let registraties = (m.registraties ?? []) + [m.andereRegistratie].compactMap { $0 }.filter { !$0.isEmpty }
+            waarden["analyseGeraakteOrganisaties"] = organisaties.joined(separator: "\n")
+            waarden["analyseGeraakteRegistraties"] = registraties.joined(separator: "\n")
+            if registraties.count == 1 { waarden["analyseOorsprongRegistratie"] = registraties[0] }
+            if organisaties.count == 1 { waarden["analyseOorsprongOrganisatie"] = organisaties[0] }
+        }
         if let a = d.analyse {
             waarden["analyseOorsprongOrganisatie"] = a.oorsprongOrganisatie
             waarden["analyseOorsprongRegistratie"] = a.oorsprongRegistratie
@@ -208,7 +229,13 @@ struct MeldingPagina: Encodable, Sendable {
                 BerichtRij(tijdstip: Datumweergave.tijdstip(e.tijdstip), door: e.door ?? "–", wat: t.naam("mfoSoort", e.soort),
                            tekst: kort(e.tekst ?? "", 400), vanMelder: e.soort == .berichtVanMelder)
             },
-            acties: acties(d, stappen, t), zelfdePersoon: o.zelfdePersoon,
+            acties: acties(d, stappen, t), volgendeActie: volgendeActie(d, stappen, t, o.taal),
+            verzoekSoortLinks: VerzoekSoort.allCases.map { s in
+                Keuze(waarde: "/meldingen/\(d.zaaknummer)/verzoek?soort=\(s.rawValue)" + (invoer["verzoekOrganisatie"].map { "&organisatie=\($0)" } ?? ""),
+                      naam: t.tekst("verzoekSoortKies_\(s.rawValue)"))
+            },
+            analyseVoorgevuld: d.analyse == nil && taak == MeldingenWebController.Actie.analyse.rawValue && invoer.isEmpty,
+            zelfdePersoon: o.zelfdePersoon,
             taak: taak, taakTitel: taakSleutel.map { t["mfoActie_\($0)"] ?? $0 }, taakUitleg: taakSleutel.flatMap { t["mfoTaakUitleg_\($0)"] },
             controle: taak == "sluiten-controle" ? controleRegels(waarden, t) : [], gemeenten: o.gemeenten)
     }
@@ -241,6 +268,32 @@ struct MeldingPagina: Encodable, Sendable {
     }
 
     /// The action menu: what this case allows now, everyday work first, closing last and apart.
+    struct VolgendeActie: Encodable, Sendable {
+        let href: String
+        let naam: String
+        /// Why this is next, in one line ("Uiterlijk 2 december"; "Voorstel: coördinerend, omdat …").
+        let waarom: String
+    }
+
+    /// The case's next step in the meldpunt's way of working: first contact, then the analysis
+    /// (origin, impact, complexity), then the role. Nil once those are done (the menu has the rest).
+    static func volgendeActie(_ d: MeldingDetailDTO, _ stappen: Set<Behandelstap>, _ t: [String: String], _ taal: Taal) -> VolgendeActie? {
+        let href = "/meldingen/\(d.zaaknummer)"
+        if stappen.contains(.contact) && d.eersteContactOp == nil {
+            return VolgendeActie(href: "\(href)/\(MeldingenWebController.Actie.contact.rawValue)", naam: t.tekst("mfoActie_contact"),
+                                 waarom: "\(t.tekst("mfoVolgendeContact")) \(Datumweergave.voluit(d.eersteContactUiterlijk, taal))"
+                                    + (d.contactTermijnOverschreden ? " (\(t.tekst("teLaat").lowercased()))" : ""))
+        }
+        if stappen.contains(.analyse) && d.analyse == nil {
+            return VolgendeActie(href: "\(href)/\(MeldingenWebController.Actie.analyse.rawValue)", naam: t.tekst("mfoActie_analyse"), waarom: t.tekst("mfoVolgendeAnalyse"))
+        }
+        if stappen.contains(.rolKeuze) && d.analyse != nil && d.rol == nil {
+            let voorstel = d.rolVoorstel.map { "\(t.tekst("mfoVoorgesteldeRol")): \(t.naam("mfoRol", $0.rol))" + ($0.redenen.isEmpty ? "" : " – \($0.redenen.joined(separator: "; "))") }
+            return VolgendeActie(href: "\(href)/\(MeldingenWebController.Actie.rol.rawValue)", naam: t.tekst("mfoActie_rol"), waarom: voorstel ?? t.tekst("mfoVolgendeRol"))
+        }
+        return nil
+    }
+
     static func acties(_ d: MeldingDetailDTO, _ stappen: Set<Behandelstap>, _ t: [String: String]) -> [ActieLink] {
         let href = "/meldingen/\(d.zaaknummer)"
         func taak(_ a: MeldingenWebController.Actie) -> ActieLink { ActieLink(href: "\(href)/\(a.rawValue)", naam: t.tekst("mfoActie_\(a.tekst)")) }
@@ -260,6 +313,12 @@ struct MeldingPagina: Encodable, Sendable {
         if stappen.contains(.hervatten) { r.append(klik(.hervatten)) }
         if !d.persoonsgegevensGewist { r.append(ActieLink(href: "\(href)/link", naam: t.tekst("mfoActie_link"), post: true)) }
         if stappen.contains(.sluiten) { var s = taak(.sluiten); s.apart = true; r.append(s) }
+        // The next step first in the menu, marked.
+        if let volgende = volgendeActie(d, stappen, t, .nl), let i = r.firstIndex(where: { $0.href == volgende.href }) {
+            var v = r.remove(at: i)
+            v.volgende = true
+            r.insert(v, at: 0)
+        }
         return r
     }
 
