@@ -316,7 +316,7 @@ def test_melden_terug_en_herladen_verliezen_niets(portaal):
     portaal.d.refresh()
     assert "Er is iets niet goed ingevuld" in portaal.tekst()
     assert portaal.d.find_element(By.ID, "naam").get_attribute("value") == "Jan Jansen"
-    portaal.klik("Stoppen en alles wissen")
+    portaal.klik("Stoppen en wissen")
     assert "Wat u had ingevuld, is gewist." in portaal.tekst()
     portaal.open("/melden/wat")
     assert portaal.d.current_url.endswith("/melden")

@@ -110,13 +110,15 @@ def test_dashboards_tellen_wat_in_de_database_staat(portaal):
     if db is not None:
         amsterdam = db.execute("SELECT COUNT(*) FROM terugmeldingen t JOIN organisaties o ON o.id = t.bijhouder_id WHERE o.gemeentecode = '0363'").fetchone()[0]
         assert verstuurd == amsterdam
-    csv = portaal.d.find_element(By.PARTIAL_LINK_TEXT, "Download als CSV").get_attribute("href")
+    csv = portaal.d.find_element(By.PARTIAL_LINK_TEXT, "CSV voor systemen").get_attribute("href")
     assert "/statistieken/kerncijfers.csv" in csv
+    excel = portaal.d.find_element(By.PARTIAL_LINK_TEXT, "Download voor Excel").get_attribute("href")
+    assert "/statistieken/kerncijfers.csv" in excel and "vorm=spreadsheet" in excel
     portaal.logout()
 
     # The public figures: no login, small counts left out, the CSV as RFC 4180 with a header row.
     portaal.open("/cijfers")
-    assert "Aantallen onder de 5 tonen we niet" in portaal.tekst()
+    assert "Kleine aantallen tonen we niet" in portaal.tekst() and "Aantallen van 1 tot en met 4 tonen we niet" in portaal.tekst()
     with urllib.request.urlopen(BASIS + "/cijfers/perMaand.csv", timeout=30) as r:
         assert r.headers["Content-Type"].startswith("text/csv")
         inhoud = r.read().decode("utf-8-sig")
