@@ -62,9 +62,7 @@ struct CoordinatieWebTests {
         try await metApp { t in
             _ = try await t.partners()
             let (z, _) = try await t.meldingInBehandeling()
-            try await t.gebruiker("mira@meldpunt.nl", rol: .meldpunt, oin: TestApp.meldpuntOIN)
-            let b = Browser(t)
-            try await b.login("mira@meldpunt.nl")
+            let b = try await t.medewerker()
             // First the kind of request, then its form with only that kind's fields.
             let soorten = try await b.get("/meldingen/\(z)/verzoek")
             #expect(soorten.tekst.contains("href=\"/meldingen/\(z)/verzoek?soort=opschorting\"") && !soorten.tekst.contains("id=\"verzoekVraag\""))
@@ -104,9 +102,7 @@ struct CoordinatieWebTests {
         try await metApp { t in
             _ = try await t.partners()
             let (z, _) = try await t.meldingInBehandeling()
-            try await t.gebruiker("mira@meldpunt.nl", rol: .meldpunt, oin: TestApp.meldpuntOIN)
-            let b = Browser(t)
-            try await b.login("mira@meldpunt.nl")
+            let b = try await t.medewerker()
             let uwv = try await Organisaties.zoek(oin: TestApp.uwvOIN, gemeentecode: nil, on: t.app.db)
             // Suspension without its action: the error next to that field, the question kept.
             let fout = try await b.postVelden("/meldingen/\(z)/verzoek", [("organisatie", uwv.id!.tekst), ("soort", "opschorting"),
@@ -140,9 +136,7 @@ struct CoordinatieWebTests {
 
     @Test func partnerregisterMetContactpersoonEnLogin() async throws {
         try await metApp { t in
-            try await t.gebruiker("mira@meldpunt.nl", rol: .meldpunt, oin: TestApp.meldpuntOIN)
-            let b = Browser(t)
-            try await b.login("mira@meldpunt.nl")
+            let b = try await t.medewerker()
             let onbekend = try await b.post("/partners", ["oin": "00000099000000009000", "soort": "gemeente"])
             // An OIN the meldpunt does not know: its name is asked (staff add it to the register themselves).
             #expect(onbekend.status == .badRequest && onbekend.tekst.contains("id=\"nieuwNaam-fout\"") && !onbekend.tekst.contains("id=\"nieuwOin-fout\""))

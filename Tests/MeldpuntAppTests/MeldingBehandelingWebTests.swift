@@ -10,13 +10,6 @@ import Testing
 
 @Suite("MFO: werkvoorraad en behandelpagina's, statuspagina van de melder")
 struct MeldingBehandelingWebTests {
-    private func medewerker(_ t: TestApp) async throws -> Browser {
-        try await t.gebruiker("mira@meldpunt.nl", rol: .meldpunt, oin: TestApp.meldpuntOIN)
-        let b = Browser(t)
-        try await b.login("mira@meldpunt.nl")
-        return b
-    }
-
     @Test func alleenMedewerkersVanHetMeldpunt() async throws {
         try await metApp { t in
             let (z, _) = try await t.nieuweMelding()
@@ -37,7 +30,7 @@ struct MeldingBehandelingWebTests {
     @Test func werkvoorraadEnZoeken() async throws {
         try await metApp { t in
             let (z, _) = try await t.nieuweMelding()
-            let b = try await medewerker(t)
+            let b = try await t.medewerker()
             let portaal = try await b.get("/portaal")
             #expect(portaal.tekst.contains("href=\"/meldingen\""))
             let nieuw = try await b.get("/meldingen")
@@ -79,7 +72,7 @@ struct MeldingBehandelingWebTests {
     @Test func eenMeldingBehandelenOpDePagina() async throws {
         try await metApp { t in
             let (z, link) = try await t.nieuweMelding()
-            let b = try await medewerker(t)
+            let b = try await t.medewerker()
             let pad = "/meldingen/\(z)"
             var pagina = try await b.get(pad)
             #expect(pagina.status == .ok)
@@ -186,7 +179,7 @@ struct MeldingBehandelingWebTests {
             var body = MeldingApiTests.melding(bijlage: nil)
             body["vertegenwoordigde"] = ["naam": "Suzanne Moulin", "bsn": "999993653", "woonplaats": "rotterdam"]
             let (z, _) = try await t.nieuweMelding(body)
-            let b = try await medewerker(t)
+            let b = try await t.medewerker()
             let taak = try await b.get("/meldingen/\(z)/terugmelding")
             #expect(taak.status == .ok && taak.tekst.contains("name=\"gemeentecode\" list=\"gemeenten\""))
             #expect(taak.tekst.contains("value=\"0599 Rotterdam\"") && taak.tekst.contains("id=\"tmBsn\" name=\"bsn\" value=\"999993653\""))
@@ -197,7 +190,7 @@ struct MeldingBehandelingWebTests {
     @Test func nieuweLinkEenmaligOpDePagina() async throws {
         try await metApp { t in
             let (z, oud) = try await t.nieuweMelding()
-            let b = try await medewerker(t)
+            let b = try await t.medewerker()
             _ = try await b.get("/meldingen/\(z)")
             let r = try await b.post("/meldingen/\(z)/link", [:])
             #expect(r.status == .ok)

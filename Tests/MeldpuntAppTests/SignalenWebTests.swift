@@ -23,9 +23,7 @@ struct SignalenWebTests {
                 #expect(try await t.post("/api/v1/meldingen", t.sleutels.svb, json: SignalenApiTests.melding(tekst)).status == .created)
             }
             try await Patroonherkenning(db: t.app.db).ronde(nu: t.klok.nu)
-            try await t.gebruiker("mira@meldpunt.nl", rol: .meldpunt, oin: TestApp.meldpuntOIN)
-            let staf = Browser(t)
-            try await staf.login("mira@meldpunt.nl")
+            let staf = try await t.medewerker()
             let overzicht = try await staf.get("/signalen")
             let pad = try #require(overzicht.tekst.firstMatch(of: /href="(\/signalen\/voorstellen\/[0-9A-Fa-f-]+)"/).map { String($0.1) })
             let voor = try await Verwerkingslogregel.query(on: t.app.db).filter(\.$actie == "melding.lijst").count()

@@ -108,6 +108,14 @@ final class Browser: @unchecked Sendable {
 }
 
 extension TestApp {
+    /// Mira, meldpunt staff, logged in in a browser of her own.
+    func medewerker() async throws -> Browser {
+        try await gebruiker("mira@meldpunt.nl", rol: .meldpunt, oin: TestApp.meldpuntOIN)
+        let b = Browser(self)
+        try await b.login("mira@meldpunt.nl")
+        return b
+    }
+
     /// A user as beheer would leave them after their first login: own password, and a second
     /// factor where the role needs one (its secret kept here, as the user's phone would).
     @discardableResult
