@@ -141,7 +141,7 @@ public enum Onthulling {
 
 /// Months put together for publication: each period shown holds 0 or at least 5 meldingen, so
 /// that no total of the public figures, nor the difference of two, is a small count. A complete
-/// year's small remainder joins the period before it; the running year's waits for the next month.
+/// year's small remainder joins the periods before it; the running year's waits for the next month.
 public enum Maandblokken {
     public struct Blok: Sendable, Equatable {
         public let van: Dag
@@ -164,12 +164,14 @@ public enum Maandblokken {
             }
         }
         if let begin, jaarKlaar, let laatste = maanden.last?.0 {
-            // The year's small remainder joins the period before it (or stands alone if it is all).
-            if let vorige = blokken.popLast() {
-                blokken.append(Blok(van: vorige.van, tot: laatste.laatsteVanDeMaand, aantal: vorige.aantal + som))
-            } else {
-                blokken.append(Blok(van: begin, tot: laatste.laatsteVanDeMaand, aantal: som))
+            // The year's small remainder joins the periods before it until together they hold 5
+            // (a period of 0 before it would leave it small), or stands alone if it is all there is.
+            var van = begin, aantal = som
+            while aantal < Onthulling.drempel, let vorige = blokken.popLast() {
+                van = vorige.van
+                aantal += vorige.aantal
             }
+            blokken.append(Blok(van: van, tot: laatste.laatsteVanDeMaand, aantal: aantal))
         }
         return blokken
     }

@@ -41,7 +41,14 @@ struct MeldenController: RouteCollection {
         f.bijlage = nil
         if (f.formulierToken ?? "").count != 43 { f.formulierToken = Sleutels.willekeurig(32) }
         let hashes = (f.bijlageRefs ?? []).compactMap { leesBijlageRef($0, req)?.1 }
-        let s = try await Meldconcepten.bewaar(f, bijlagen: hashes, sleutel: sleutel, nu: req.application.klok.nu(), on: req.db)
+        let s: Meldconcepten.Sleutel
+        do {
+            s = try await Meldconcepten.bewaar(f, bijlagen: hashes, sleutel: sleutel, nu: req.application.klok.nu(), on: req.db)
+        } catch Meldconcepten.Fout.teGroot {
+            throw Abort(.payloadTooLarge)
+        } catch Meldconcepten.Fout.vol {
+            throw Abort(.serviceUnavailable, headers: ["Retry-After": "600"])
+        }
         response.zet(.meldconcept, s.cookie, req, sameSite: .lax, maxAge: Int(Meldconcepten.bewaartermijn))
     }
 
@@ -49,7 +56,11 @@ struct MeldenController: RouteCollection {
 
     /// "Stoppen en wissen": the draft and its key go at once (a shared computer, a change of mind).
     func wissen(req: Request) async throws -> Response {
-        if let (sleutel, _) = try await concept(req) { try await Meldconcepten.verwijder(sleutel, on: req.db) }
+        if let (sleutel, f) = try await concept(req) {
+            try await Meldconcepten.verwijder(sleutel, on: req.db)
+            // Its files go too (at once, not after the grace period), unless something else holds them.
+            try await BijlageOpslag.ruimOp(Set((f.bijlageRefs ?? []).compactMap { leesBijlageRef($0, req)?.1 }), on: req.db)
+        }
         let r = naar("/melden?gewist=1", req)
         r.zet(.meldconcept, nil, req)
         return r
@@ -71,7 +82,7 @@ struct MeldenController: RouteCollection {
     func scope(req: Request) async throws -> Response {
         let f = try await concept(req)?.1
         return try await toonScope(req, registratie: f?.gekozenRegistratie ?? "", alBenaderd: f?.organisatieAlBenaderd ?? "",
-                                   bezwaar: f?.bezwaar ?? "", bezig: f?.organisatieAlBenaderd != nil, fouten: f?.fouten(op: "vragen") ?? [])
+                                   bezwaar: f?.bezwaar ?? "", bezig: f.map { Self.eerst($0) == nil } ?? false, fouten: f?.fouten(op: "vragen") ?? [])
     }
 
     private func toonScope(_ req: Request, registratie: String, alBenaderd: String, bezwaar: String, bezig: Bool = false, fouten: [VeldFout]) async throws -> Response {
@@ -217,11 +228,21 @@ struct MeldenController: RouteCollection {
     /// A page of the form by its address: what the draft holds, or the start without a draft.
     func stapTonen(req: Request) async throws -> Response {
         guard let stap = req.parameters.get("stap").flatMap(Stap.init(rawValue:)) else { throw Abort(.notFound) }
-        guard let (_, f) = try await concept(req), f.organisatieAlBenaderd != nil else { return naar("/melden", req) }
+        guard let (_, f) = try await concept(req) else { return naar("/melden", req) }
+        if let terug = Self.eerst(f) { return naar(terug, req) }
         let type = f.melderType.flatMap(MelderType.init(rawValue:))
         // "Over" is not asked of a citizen: its address leads on to the next page.
         guard stap.geldt(type) else { return naar("/melden/\(Stap.wat.rawValue)", req) }
         return try await toonStap(req, stap, f, fouten: f.fouten(op: stap.rawValue), bijlagen: weergave(f, req))
+    }
+
+    /// Where a melder must go before the form: the questions (unanswered), the bezwaar page (one is
+    /// running: the meldpunt does not take it on) or the reason for not asking the organisation.
+    static func eerst(_ f: Formulier) -> String? {
+        if f.organisatieAlBenaderd == nil || f.bezwaar == nil { return "/melden" }
+        if f.bezwaar == "ja" { return "/melden/bezwaar" }
+        if f.organisatieAlBenaderd == "nee" && (f.redenNietBenaderd ?? "").isEmpty { return "/melden/eerst-zelf" }
+        return nil
     }
 
     /// The files of the draft as shown (name only; the bytes are read when the melding is sent).
@@ -248,10 +269,18 @@ struct MeldenController: RouteCollection {
         let bestaand = try await concept(req)
         var f: Formulier
         if let opgeslagen = bestaand?.1, let stap = gepost.stap.flatMap(Stap.init(rawValue:)) {
+            // Before the form's questions are answered as they must be, no page of it is taken.
+            if let terug = Self.eerst(opgeslagen) { return naar(terug, req) }
             f = opgeslagen.metVelden(van: gepost, stap: stap)
-        } else {
-            // Without a page (a script, an old bookmark, a draft that has gone): the form as sent.
+        } else if req.url.path == "/melden/formulier" {
+            // Without a page (a script, an old bookmark): the whole form as sent, its token with it,
+            // so a form sent twice files one melding. Its question about a bezwaar is not on it: none runs.
             f = gepost
+            if f.bezwaar == nil { f.bezwaar = "nee" }
+        } else {
+            // A page of a draft that has gone (sent, erased, a day old): from the start, with a
+            // new draft; never a page's old token, which belongs to a melding already sent.
+            return naar("/melden", req)
         }
         f.bijlage = gepost.bijlage
         f.fouten = nil
@@ -302,7 +331,7 @@ struct MeldenController: RouteCollection {
         }
         v.organisatieAlBenaderd = f.organisatieAlBenaderd == "ja"
         v.redenNietBenaderd = leeg(f.redenNietBenaderd)
-        v.bezwaarOfBeroepLoopt = false
+        v.bezwaarOfBeroepLoopt = f.bezwaar == "ja"
         v.registraties = f.registraties ?? []
         v.andereRegistratie = leeg(f.andereRegistratie)
         v.betrokkenOrganisaties = (f.betrokkenOrganisaties ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }

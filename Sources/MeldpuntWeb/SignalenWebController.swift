@@ -147,9 +147,8 @@ struct SignalenWebController: RouteCollection {
     func laatWeg(req: Request) async throws -> Response {
         let door = try medewerker(req)
         let id = try kandidaat(req)
-        try await req.signaalregister.laatWeg(id, zaak: req.parameters.get("zaak") ?? "", door: door)
-        let over = try await req.signaalregister.kandidaat(id, door: door)
-        return req.redirect(to: over.kandidaat.status == .open ? "/signalen/voorstellen/\(id)?gedaan=weggelaten" : "/signalen?gedaan=afgewezen", redirectType: .normal)
+        let open = try await req.signaalregister.laatWeg(id, zaak: req.parameters.get("zaak") ?? "", door: door)
+        return req.redirect(to: open ? "/signalen/voorstellen/\(id)?gedaan=weggelaten" : "/signalen?gedaan=afgewezen", redirectType: .normal)
     }
 
     private func toonVoorstel(_ req: Request, door: Handelende, waarden: [String: String] = [:], fouten: Formulierfouten = .init(),

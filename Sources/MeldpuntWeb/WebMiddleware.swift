@@ -118,7 +118,6 @@ enum Koekje: String {
         switch self {
         case .ontvangen: "/melden/ontvangen"
         case .inlogstap: "/inloggen"
-        case .meldconcept: "/melden"
         default: "/"
         }
     }

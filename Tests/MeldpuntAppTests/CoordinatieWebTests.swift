@@ -77,6 +77,9 @@ struct CoordinatieWebTests {
             // Every problem at once: the OIN's form, the kind.
             let fout = try await b.post("/partners", ["oin": "123", "naam": "", "soort": "", "terug": "/meldingen/\(z)/verzoek"])
             #expect(fout.status == .badRequest && fout.tekst.contains("href=\"#nieuwOin\"") && fout.tekst.contains("href=\"#nieuwNaam\"") && fout.tekst.contains("href=\"#nieuwSoort\""))
+            // A known OIN with another name: most likely mistyped, refused.
+            let ander = try await b.post("/partners", ["oin": TestApp.uwvOIN, "naam": "RDW", "soort": "bronhouder"])
+            #expect(ander.status == .badRequest && ander.tekst.contains("Dit OIN hoort bij UWV"), "\(ander.tekst.prefix(200))")
             let oin = "00000001812345678000"
             let ok = try await b.post("/partners", ["oin": oin, "naam": "RDW", "soort": "bronhouder", "registraties": "BRV", "terug": "/meldingen/\(z)/verzoek?soort=informatie"])
             let rdw = try #require(try await Organisatie.query(on: t.app.db).filter(\.$oin == oin).first())

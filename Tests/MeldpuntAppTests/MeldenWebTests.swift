@@ -101,6 +101,66 @@ struct MeldenWebTests {
         }
     }
 
+    /// The questions come first: a running bezwaar never reaches the form, "no contact yet" needs its
+    /// reason, and a page of a draft that has gone starts over (never with a sent melding's token).
+    @Test func vragenEerstEnGeenOudeToken() async throws {
+        try await metApp { t in
+            let b = Browser(t)
+            _ = try await b.get("/melden")
+            _ = try await b.post("/melden", ["registratie": "BRP", "alBenaderd": "ja", "bezwaar": "ja"])
+            #expect(try await b.get("/melden/wie").headers.first(name: .location) == "/melden/bezwaar")
+            #expect(try await b.postVelden("/melden/stap", [("melderType", "burger"), ("stap", "wie"), ("actie", "verder")]).headers.first(name: .location) == "/melden/bezwaar")
+            #expect(!(try await b.get("/melden")).tekst.contains("U was al bezig"))
+            _ = try await b.post("/melden", ["registratie": "BRP", "alBenaderd": "nee", "bezwaar": "nee"])
+            #expect(try await b.get("/melden/contact").headers.first(name: .location) == "/melden/eerst-zelf")
+
+            // Send one melding; then post an old page of it (Back): from the start, not with its token.
+            let c = Browser(t)
+            _ = try await c.get("/melden")
+            _ = try await c.post("/melden", ["registratie": "BRP", "alBenaderd": "ja", "bezwaar": "nee"])
+            let wie = try await c.get("/melden/wie")
+            let token = try #require(wie.tekst.firstMatch(of: /name="formulierToken" value="([^"]+)"/).map { String($0.1) })
+            var velden = geldig.map { ($0.key, $0.value) }.filter { $0.0 != "toestemming" }
+            velden += [("stap", "controle"), ("actie", "versturen"), ("toestemming", "ja")]
+            for (stap, v) in [("wie", [("melderType", "burger")]), ("wat", [("registraties[]", "BRP"), ("watIsFout", "Oud adres.")]),
+                              ("gevolgen", [("betrokkenOrganisaties", "Gemeente Rotterdam")]), ("contact", [("naam", "Jan"), ("email", "jan@example.nl")])] {
+                _ = try await c.postVelden("/melden/stap", v + [("stap", stap), ("actie", "verder")])
+            }
+            #expect(try await c.postVelden("/melden/formulier", [("toestemming", "ja"), ("stap", "controle"), ("actie", "versturen")]).status == .seeOther)
+            #expect(try await Melding.query(on: t.app.db).count() == 1)
+            let oud = try await c.postVelden("/melden/stap", [("melderType", "burger"), ("stap", "wie"), ("actie", "verder"), ("formulierToken", token)])
+            let concepten = try await Meldconcept.query(on: t.app.db).count()
+            #expect(oud.headers.first(name: .location) == "/melden" && concepten == 1)   // only b's
+            // A new melding from the start is filed as a new one.
+            _ = try await c.post("/melden", ["registratie": "BRP", "alBenaderd": "ja", "bezwaar": "nee"])
+            for (stap, v) in [("wie", [("melderType", "burger")]), ("wat", [("registraties[]", "BRP"), ("watIsFout", "Nog een fout.")]),
+                              ("gevolgen", [("betrokkenOrganisaties", "RDW")]), ("contact", [("naam", "Jan"), ("email", "jan@example.nl")])] {
+                _ = try await c.postVelden("/melden/stap", v + [("stap", stap), ("actie", "verder")])
+            }
+            #expect(try await c.postVelden("/melden/formulier", [("toestemming", "ja"), ("stap", "controle"), ("actie", "versturen")]).status == .seeOther)
+            #expect(try await Melding.query(on: t.app.db).count() == 2)
+            _ = velden
+        }
+    }
+
+    /// "Stoppen en wissen" takes the draft's files with it at once.
+    @Test func wissenNeemtBestandenMee() async throws {
+        try await metApp { t in
+            let b = Browser(t)
+            _ = try await b.get("/melden")
+            _ = try await b.post("/melden", ["registratie": "BRP", "alBenaderd": "ja", "bezwaar": "nee"])
+            _ = try await verder(b, "bijlagen", [], bestanden: [("bijlage[]", "brief.pdf", Voorbeeld.pdf)])
+            #expect(try await BijlageInhoud.query(on: t.app.db).count() == 1)
+            _ = try await b.post("/melden/wissen", [:])
+            let bestanden = try await BijlageInhoud.query(on: t.app.db).count(), concepten = try await Meldconcept.query(on: t.app.db).count()
+            #expect(bestanden == 0 && concepten == 0)
+            // A draft too large to keep is refused, never kept unreadable.
+            await #expect(throws: Meldconcepten.Fout.self) {
+                _ = try await Meldconcepten.bewaar(String(repeating: "x", count: Meldconcepten.maxInhoud), bijlagen: [], sleutel: nil, nu: t.klok.nu, on: t.app.db)
+            }
+        }
+    }
+
     /// A draft is kept a day after its last change, then housekeeping removes it.
     @Test func conceptVerlooptNaEenDag() async throws {
         try await metApp { t in

@@ -65,6 +65,15 @@ struct CijfersTests {
         let klaar = Maandblokken.vorm([(m[0], 7), (m[1], 2)], jaarKlaar: true)
         #expect(klaar.map(\.aantal) == [9] && klaar[0].tot == Dag("2026-02-28"))
         #expect(Maandblokken.vorm([(m[0], 3)], jaarKlaar: true).map(\.aantal) == [3])
+        // A small remainder after a period of 0 joins until it holds 5: never "0, then 2" beside a total.
+        #expect(Maandblokken.vorm([(m[0], 6), (m[1], 0), (m[2], 2)], jaarKlaar: true).map(\.aantal) == [8])
+        // Any year: every period but a lone one holds 0 or at least 5, and they add up.
+        for _ in 0..<500 {
+            let jaar = (0..<12).map { (Dag(jaar: 2025, maand: $0 + 1, dag: 1)!, [0, 0, 1, 2, 3, 4, 5, 9].randomElement()!) }
+            let blokken = Maandblokken.vorm(jaar, jaarKlaar: true)
+            #expect(blokken.map(\.aantal).reduce(0, +) == jaar.map(\.1).reduce(0, +))
+            #expect(blokken.count == 1 || blokken.allSatisfy { $0.aantal == 0 || $0.aantal >= 5 }, "\(jaar.map(\.1))")
+        }
         #expect(Dag("2028-02-10")!.laatsteVanDeMaand == Dag("2028-02-29") && Dag("2026-12-31")!.laatsteVanDeMaand == Dag("2026-12-31"))
     }
 

@@ -32,7 +32,7 @@ enum CijfersAPI: APIDeel {
             ("/cijfers/meldpunt", .init(get: overzicht("cijfersMeldpunt", "Het dashboard van het Meldpunt: meldingen, doorlooptijden, contactnorm, tevredenheid, partners"))),
             ("/cijfers/bronhouder", .init(get: overzicht("cijfersBronhouder", "De terugmeldingen van uw gemeente: tijdig opgepakt, uitkomsten, per afnemer en maand"))),
             ("/cijfers/afnemer", .init(get: overzicht("cijfersAfnemer", "Uw terugmeldingen: per gemeente, status en uitkomst"))),
-            ("/cijfers/openbaar", .init(get: overzicht("cijfersOpenbaar", "Openbare cijfers van het Meldpunt (open data): hele kalenderjaren tot en met de laatste hele maand (periode in het antwoord), maanden samengenomen tot 0 of minstens 5 meldingen, aantallen van 1 tot 4 weggelaten en zo nodig meer, zodat niets uit een totaal terug te rekenen is", publiek: true))),
+            ("/cijfers/openbaar", .init(get: overzicht("cijfersOpenbaar", "Openbare cijfers van het Meldpunt (open data): één kalenderjaar (het jaar van tot), tot en met de laatste hele maand (periode in het antwoord), maanden samengenomen tot 0 of minstens 5 meldingen, aantallen van 1 tot 4 weggelaten en zo nodig meer, zodat niets uit een totaal terug te rekenen is", publiek: true))),
             ("/partner-evaluaties/{oin}/{jaar}", .init(get: B.operatie(
                 "partnerEvaluatie", "De jaarevaluatie met een partner: verzoeken, termijnen, antwoordtijd, escalaties, opschortingen, signalen, tevredenheid en de conclusies",
                 tag: "cijfers", parameters: evaluatie, responses: [B.ok("De evaluatie", .ref("PartnerEvaluatie"))], fouten: [403]))),

@@ -160,14 +160,14 @@ package struct Cijferboek: Sendable {
 
     // MARK: Open data
 
-    /// Anonymised figures for everyone: counts per period, outcomes, handling times. Whole
-    /// calendar years and complete months only (a period that ends today could be differenced
-    /// with yesterday's), months put together so every period shown holds 0 or at least 5
+    /// Anonymised figures for everyone: counts per period, outcomes, handling times. One whole
+    /// calendar year (the year of `tot`: overlapping ranges could be differenced) and complete
+    /// months only (a period that ends today could be differenced with yesterday's), months put together so every period shown holds 0 or at least 5
     /// meldingen (`Maandblokken`), and in the other tables counts of 1 to 4 left out so that none
     /// can be worked back from the published totals. `periode` in the answer says what is covered.
     package func openbaar(_ gevraagd: Periode) async throws -> Cijferoverzicht {
         let lopendJaar = vandaag.jaar
-        let totJaar = min(gevraagd.tot.jaar, lopendJaar), vanJaar = min(gevraagd.van.jaar, totJaar)
+        let totJaar = min(gevraagd.tot.jaar, lopendJaar), vanJaar = totJaar
         let laatsteVolleMaand = try vandaag.eersteVanDeMaand.plus(dagen: -1)
         let begin = Dag(jaar: vanJaar, maand: 1, dag: 1)!
         var perMaand: [String: Int] = [:]
@@ -207,7 +207,7 @@ package struct Cijferboek: Sendable {
             return Cijferrij(sleutel: String(b.van.description.prefix(7)), naam: naam, waarde: Double(b.aantal))
         })
         return Cijferoverzicht(soort: "openbaar", periode: p, onderdrukt: true, kerncijfers: kern, tabellen: [
-            perPeriode.onderdrukt(),
+            perPeriode.onderdrukt(totaalGepubliceerd: true),
             Self.telling("perUitkomst", Tekst("Afgeronde meldingen per uitkomst", "Completed reports by outcome"), Tekst("Uitkomst", "Outcome"),
                          gesloten.compactMap(\.uitkomst), MeldingUitkomst.allCases.map { ($0.rawValue, $0.benaming) }).onderdrukt(totaalGepubliceerd: true),
             Self.telling("doorlooptijd", Tekst("Doorlooptijd van afgeronde meldingen", "Handling time of completed reports"), Tekst("Doorlooptijd", "Handling time"),

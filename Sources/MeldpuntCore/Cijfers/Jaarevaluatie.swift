@@ -7,7 +7,8 @@ import SQLKit
 package struct PartnerEvaluatieDTO: Codable, Sendable, Equatable {
     package let organisatie: OrganisatieVerwijzing
     package let jaar: Int
-    /// Real numbers: the evaluation is read by the meldpunt and the partner itself, about its own requests.
+    /// Real numbers: the evaluation is read by the meldpunt and the partner itself, about its own
+    /// requests; only the melders' mean mark is left out for the partner below five marks.
     package let kerncijfers: Cijfertabel
     package let tabellen: [Cijfertabel]
     package let conclusieMeldpunt: String?
@@ -53,6 +54,7 @@ extension Cijferboek {
         let signalen = try await SignaalOrganisatie.query(on: db).filter(\.$organisatie.$id == organisatie).with(\.$signaal).all().map(\.signaal)
             .filter { Dag($0.aangemaaktOp).jaar <= jaar && ($0.afgeslotenOp.map { Dag($0).jaar >= jaar } ?? true) }
         let opschortingen = verzoeken.filter { $0.soort == VerzoekSoort.opschorting.rawValue }
+        let alsMeldpunt = door.organisatie.heeft(.meldpunt)
         let kern = Cijfertabel(id: "kerncijfers", titel: Tekst("Kerncijfers", "Key figures"), kolom: Tekst("Cijfer", "Figure"), grafiek: false, rijen: [
             Cijferrij(sleutel: "verzoeken", naam: Tekst("Verzoeken", "Requests"), waarde: Double(verzoeken.count)),
             Cijferrij(sleutel: "geaccepteerd", naam: Tekst("Geaccepteerd of uitgevoerd", "Accepted or done"),
@@ -65,8 +67,10 @@ extension Cijferboek {
             Cijferrij(sleutel: "opschortingen", naam: Tekst("Verzoeken om opschorting", "Requests to suspend"), waarde: Double(opschortingen.count)),
             Cijferrij(sleutel: "escalaties", naam: Tekst("Geëscaleerde verzoeken", "Escalated requests"),
                       waarde: Double(verzoeken.filter { $0.niveau != Escalatieniveau.operationeel.rawValue }.count)),
+            // The melders' marks are theirs: the partner sees their mean from five marks on.
             Cijferrij(sleutel: "tevredenheid", naam: Tekst("Tevredenheid van melders (1–5)", "Satisfaction of reporters (1–5)"),
-                      waarde: cijfers.isEmpty ? nil : Double(cijfers.reduce(0, +)) / Double(cijfers.count), eenheid: .cijfer),
+                      waarde: cijfers.isEmpty || (!alsMeldpunt && Onthulling.teKlein(cijfers.count)) ? nil : Double(cijfers.reduce(0, +)) / Double(cijfers.count),
+                      onderdrukt: !alsMeldpunt && Onthulling.teKlein(cijfers.count), eenheid: .cijfer),
         ])
         let tabellen = [
             Self.telling("perSoort", Tekst("Verzoeken per soort", "Requests by kind"), Tekst("Soort", "Kind"), verzoeken.map(\.soort),

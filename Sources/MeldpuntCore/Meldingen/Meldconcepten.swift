@@ -39,7 +39,12 @@ package enum Meldconcepten {
     /// A day after the last change: long enough to finish tomorrow, short enough for a shared computer.
     package static let bewaartermijn: TimeInterval = 24 * 3600
     /// The sealed form at its largest (every text field full, five consequences) with room to spare.
-    static let maxInhoud = 1_000_000
+    package static let maxInhoud = 1_000_000
+    /// Drafts at most at one time: far above what melders write in a day, a bound on what a flood
+    /// of new drafts can store.
+    package static let maxAantal = 10_000
+
+    package enum Fout: Error, Sendable { case teGroot, vol }
 
     /// Which draft, and the key that opens it: what the melder's cookie holds.
     package struct Sleutel: Sendable, Equatable {
@@ -74,9 +79,15 @@ package enum Meldconcepten {
     }
 
     /// Saves the draft under its key, or (without one, or when it has gone) under a new one.
+    /// Refuses a draft larger than `maxInhoud` (`Fout.teGroot`) and a new one while `maxAantal` wait (`Fout.vol`).
     package static func bewaar<T: Encodable>(_ waarde: T, bijlagen: [String], sleutel: Sleutel?, nu: Date, on db: any Database) async throws -> Sleutel {
+        func verzegeld(_ s: Sleutel) throws -> String {
+            let tekst = try Verzegeld.sluit(waarde, SymmetricKey(data: s.sleutel))
+            guard tekst.utf8.count < maxInhoud else { throw Fout.teGroot }
+            return tekst
+        }
         if let sleutel, let c = try await Meldconcept.find(sleutel.id, on: db) {
-            c.inhoud = try Verzegeld.sluit(waarde, SymmetricKey(data: sleutel.sleutel))
+            c.inhoud = try verzegeld(sleutel)
             c.bijlagen = bijlagen.joined(separator: ",")
             c.bijgewerktOp = nu
             try await c.update(on: db)
@@ -85,7 +96,8 @@ package enum Meldconcepten {
         let nieuw = Sleutel()
         let c = Meldconcept()
         c.id = nieuw.id
-        c.inhoud = try Verzegeld.sluit(waarde, SymmetricKey(data: nieuw.sleutel))
+        c.inhoud = try verzegeld(nieuw)
+        guard try await Meldconcept.query(on: db).count() < maxAantal else { throw Fout.vol }
         c.bijlagen = bijlagen.joined(separator: ",")
         c.bijgewerktOp = nu
         try await c.create(on: db)

@@ -51,7 +51,26 @@ package struct Partnerregister {
         let g = try valideer { () throws(ValidatieFouten) in
             try valideerNieuwePartner(oin: o, naam: naam, bekend: bestaand != nil, invoer, vandaag: Dag(nu))
         }
-        return try await db.schrijf { tx in
+        // A name given that is not the known organisation's: most likely a mistyped OIN.
+        let genoemd = (naam ?? "").trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        if let bestaand, !genoemd.isEmpty, !bestaand.naam.lowercased().contains(genoemd), !genoemd.contains(bestaand.naam.lowercased()) {
+            throw Weigering.ongeldig("oin", "andereOrganisatie", Tekst("Dit OIN hoort bij \(bestaand.naam). Kijk of het OIN klopt.", "This OIN belongs to \(bestaand.naam). Check the OIN."))
+        }
+        do {
+            return try await opslaan(o, naam, g)
+        } catch let w as Weigering {
+            throw w
+        } catch {
+            // Added by someone else at the same moment (the OIN is unique): the register has it now.
+            if bestaand == nil, try await Organisatie.query(on: db).filter(\.$oin == o).count() > 0 {
+                throw Weigering.ongeldig("oin", "bestaat", Tekst("Deze organisatie is net toegevoegd. Stuur het formulier nog een keer.", "This organisation has just been added. Send the form once more."))
+            }
+            throw error
+        }
+    }
+
+    private func opslaan(_ o: String, _ naam: String?, _ g: Partnergegevens) async throws -> Organisatie {
+        try await db.schrijf { tx in
             let org = try await Organisatie.query(on: tx).filter(\.$oin == o).first()
                 ?? Organisatie(naam: (naam ?? "").trimmingCharacters(in: .whitespacesAndNewlines), oin: o, rollen: [.partner])
             org.partnerSoort = g.soort.rawValue

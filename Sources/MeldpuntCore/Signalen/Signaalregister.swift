@@ -103,24 +103,37 @@ package struct Signaalregister: Sendable {
     }
 
     /// Leaves one case out of a proposal: it no longer counts under this key (as a dismissal does
-    /// for a whole group). A proposal left with too few cases is dismissed.
-    package func laatWeg(_ id: String, zaak kenmerk: String, door: Handelende) async throws {
+    /// for a whole group). A proposal left with too few cases is dismissed, as `wijsAf` does.
+    /// Returns whether the proposal is still open.
+    @discardableResult
+    package func laatWeg(_ id: String, zaak kenmerk: String, door: Handelende) async throws -> Bool {
         try vereisMeldpunt(door)
         let k = try await vindKandidaat(id)
         guard k.status == .open else { throw Weigering.conflict(.kandidaatAfgehandeld) }
-        try await db.schrijf { [nu] tx in
+        return try await db.schrijf { [nu] tx in
             let groep = try await Patroonherkenning(db: tx).zaken(k.sleutel, van: k.begin, tot: k.eind, on: tx)
             // By its number or reference; a case filed under the key by its id alone, by that.
             guard let zaak = try await kenmerken(groep.map(\.zaakID), on: tx)[kenmerk] ?? groep.first(where: { $0.zaakID.tekst == kenmerk })?.zaakID
             else { throw Weigering.nietGevonden(.bron) }
             try await PatroonIndex.query(on: tx).filter(\.$sleutel == k.sleutel).filter(\.$zaakID == zaak).set(\.$afgewezenIn, to: k.id).update()
-            let rest = Set(groep.map(\.zaakID)).subtracting([zaak]).count
-            if rest < Patroonregels.minimaal {
+            let rest = Set(groep.map(\.zaakID)).subtracting([zaak])
+            if rest.count < Patroonregels.minimaal {
+                try await PatroonIndex.query(on: tx).filter(\.$sleutel == k.sleutel).filter(\.$zaakID ~~ Array(rest)).set(\.$afgewezenIn, to: k.id).update()
                 try await Self.besluit(k, .afgewezen, signaal: nil, door: door, nu: nu, on: tx)
-            } else {
-                try await PatroonKandidaat.query(on: tx).filter(\.$id == k.id!).set(\.$aantal, to: rest).set(\.$bijgewerktOp, to: nu).update()
+                return false
             }
+            try await Self.telOpnieuw(k, rest.count, nu: nu, on: tx)
+            return true
         }
+    }
+
+    /// The open proposal's new count; a proposal decided on meanwhile is a conflict.
+    private static func telOpnieuw(_ k: PatroonKandidaat, _ aantal: Int, nu: Date, on tx: any Database) async throws {
+        let gewijzigd = try await (tx as! any SQLDatabase).update(PatroonKandidaat.schema)
+            .set("aantal", to: SQLBind(aantal)).set("bijgewerkt_op", to: SQLBind(nu))
+            .where("id", .equal, SQLBind(k.id!)).where("status", .equal, SQLBind(KandidaatStatus.open.rawValue))
+            .returning("id").all()
+        if gewijzigd.isEmpty { throw Weigering.conflict(.kandidaatAfgehandeld) }
     }
 
     private func vindKandidaat(_ id: String) async throws -> PatroonKandidaat {
@@ -217,11 +230,13 @@ package struct Signaalregister: Sendable {
             let groep = Set(try await Patroonherkenning(db: tx).zaken(k.sleutel, van: k.begin, tot: k.eind, on: tx).map(\.zaakID))
             var ids = groep
             if let alleen { ids = Set(try await kenmerken(Array(groep), on: tx).filter { alleen.contains($0.key) }.values) }
+            // A page older than the group: none of its ticked cases is still in the proposal.
+            guard !ids.isEmpty else { throw Weigering.conflict(.kandidaatAfgehandeld) }
             let zaken = try await PatroonZaak.query(on: tx).filter(\.$id ~~ Array(ids)).all()
             try await koppel(zaken.map { ($0.bron, $0.id!) }, aan: s, door: door, on: tx)
             let rest = groep.subtracting(ids).count
             if rest >= Patroonregels.minimaal {
-                try await PatroonKandidaat.query(on: tx).filter(\.$id == k.id!).set(\.$aantal, to: rest).set(\.$bijgewerktOp, to: nu).update()
+                try await Self.telOpnieuw(k, rest, nu: nu, on: tx)
             } else {
                 try await Self.besluit(k, .bevestigd, signaal: s.id, door: door, nu: nu, on: tx)
             }

@@ -140,8 +140,9 @@ extension MeldenController {
     struct BijlageWeergave: Encodable, Sendable { let ref: String; let naam: String }
 
     static let maxGevolgen = 5
-    /// Every text field of the form at its longest, with room to spare; files go through /melden/bestanden.
-    static let maxStapBody = 2 * 1024 * 1024
+    /// Every text field of a page at its longest (a multipart body, 4 bytes a character), with
+    /// room to spare; files go through /melden/bestanden.
+    static let maxStapBody = 512 * 1024
 
     /// The registrations a melder of this kind is offered, in words they know, and any chosen
     /// before (a citizen who named the KVK at the start keeps it).

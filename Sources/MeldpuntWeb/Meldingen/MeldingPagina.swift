@@ -231,7 +231,8 @@ struct MeldingPagina: Encodable, Sendable {
             },
             acties: acties(d, stappen, t), volgendeActie: volgendeActie(d, stappen, t, o.taal),
             verzoekSoortLinks: VerzoekSoort.allCases.map { s in
-                Keuze(waarde: "/meldingen/\(d.zaaknummer)/verzoek?soort=\(s.rawValue)" + (invoer["verzoekOrganisatie"].map { "&organisatie=\($0)" } ?? ""),
+                Keuze(waarde: "/meldingen/\(d.zaaknummer)/verzoek?soort=\(s.rawValue)"
+                        + (invoer["verzoekOrganisatie"].flatMap(UUID.init(uuidString:)).map { "&organisatie=\($0.tekst)" } ?? ""),
                       naam: t.tekst("verzoekSoortKies_\(s.rawValue)"))
             },
             analyseVoorgevuld: d.analyse == nil && taak == MeldingenWebController.Actie.analyse.rawValue && invoer.isEmpty,
