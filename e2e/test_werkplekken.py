@@ -248,3 +248,27 @@ def test_werkplekken_schuiven_niet_opzij_op_een_telefoon(portaal):
     for pad in verzoeken[:3]:
         past(pad, "partner")
     portaal.d.set_window_size(1280, 1000)
+
+
+def test_taakformulieren_terug_en_herladen(portaal):
+    """Staff task forms: after a write the browser is on a GET page (POST → redirect → GET), so a
+    reload writes nothing twice, and Back shows the task's form again (a GET, reloadable)."""
+    portaal.login("meldpunt@demo.meldpunt.nl")
+    portaal.open("/meldingen")
+    zaak = portaal.d.find_element(By.CSS_SELECTOR, "td.stapel-kop a").get_attribute("href").replace(BASIS, "")
+    portaal.open(zaak)
+    notitie = f"Notitie {uuid.uuid4().hex[:8]} voor terug en herladen."
+    portaal.klik("Interne notitie")
+    portaal.veld("notitieTekst", notitie)
+    portaal.klik("Notitie toevoegen")
+    assert portaal.d.current_url.endswith(zaak + "?gedaan=notitie"), portaal.d.current_url
+    assert portaal.tekst().count(notitie) == 1
+    portaal.d.refresh()                                            # a GET: nothing sent again
+    assert portaal.tekst().count(notitie) == 1
+    portaal.d.back()                                               # the task's own page (a GET), its form there
+    assert portaal.d.current_url.endswith(zaak + "/notitie")
+    assert portaal.d.find_element(By.ID, "notitieTekst").is_displayed()
+    portaal.d.refresh()
+    assert "bestaat niet" not in portaal.tekst()
+    portaal.open(zaak)
+    assert portaal.tekst().count(notitie) == 1
