@@ -40,7 +40,7 @@ struct MeldenController: RouteCollection {
         var f = f
         f.bijlage = nil
         if (f.formulierToken ?? "").count != 43 { f.formulierToken = Sleutels.willekeurig(32) }
-        let hashes = (f.bijlageRefs ?? []).compactMap { leesBijlageRef($0, req)?.1 }
+        let hashes = bijlageHashes(f, req)
         let s: Meldconcepten.Sleutel
         do {
             s = try await Meldconcepten.bewaar(f, bijlagen: hashes, sleutel: sleutel, nu: req.application.klok.nu(), on: req.db)
@@ -52,6 +52,11 @@ struct MeldenController: RouteCollection {
         response.zet(.meldconcept, s.cookie, req, sameSite: .lax, maxAge: Int(Meldconcepten.bewaartermijn))
     }
 
+    /// The content hashes of the files the draft holds (only references this server signed).
+    private func bijlageHashes(_ f: Formulier, _ req: Request) -> [String] {
+        (f.bijlageRefs ?? []).compactMap { leesBijlageRef($0, req)?.1 }
+    }
+
     private func naar(_ pad: String, _ req: Request) -> Response { req.redirect(to: pad, redirectType: .normal) }
 
     /// "Stoppen en wissen": the draft and its key go at once (a shared computer, a change of mind).
@@ -59,7 +64,7 @@ struct MeldenController: RouteCollection {
         if let (sleutel, f) = try await concept(req) {
             try await Meldconcepten.verwijder(sleutel, on: req.db)
             // Its files go too (at once, not after the grace period), unless something else holds them.
-            try await BijlageOpslag.ruimOp(Set((f.bijlageRefs ?? []).compactMap { leesBijlageRef($0, req)?.1 }), on: req.db)
+            try await BijlageOpslag.ruimOp(Set(bijlageHashes(f, req)), on: req.db)
         }
         let r = naar("/melden?gewist=1", req)
         r.zet(.meldconcept, nil, req)

@@ -166,30 +166,26 @@ package struct Cijferboek: Sendable {
     /// meldingen (`Maandblokken`), and in the other tables counts of 1 to 4 left out so that none
     /// can be worked back from the published totals. `periode` in the answer says what is covered.
     package func openbaar(_ gevraagd: Periode) async throws -> Cijferoverzicht {
-        let lopendJaar = vandaag.jaar
-        let totJaar = min(gevraagd.tot.jaar, lopendJaar), vanJaar = totJaar
+        let jaar = min(gevraagd.tot.jaar, vandaag.jaar)
         let laatsteVolleMaand = try vandaag.eersteVanDeMaand.plus(dagen: -1)
-        let begin = Dag(jaar: vanJaar, maand: 1, dag: 1)!
+        let begin = Dag(jaar: jaar, maand: 1, dag: 1)!
+        // The year's complete months, read once: they give the periods and, up to the last
+        // period published, the figures.
+        let rijen = begin <= laatsteVolleMaand
+            ? try await meldingRijen(Periode(van: begin, tot: min(Dag(jaar: jaar, maand: 12, dag: 31)!, laatsteVolleMaand))) : []
         var perMaand: [String: Int] = [:]
-        if begin <= laatsteVolleMaand {
-            let span = Periode(van: begin, tot: min(Dag(jaar: totJaar, maand: 12, dag: 31)!, laatsteVolleMaand))
-            for r in try await meldingRijen(span) { perMaand[String(Dag(r.ontvangen_op).description.prefix(7)), default: 0] += 1 }
+        for r in rijen { perMaand[String(Dag(r.ontvangen_op).description.prefix(7)), default: 0] += 1 }
+        let maanden = (1...12).compactMap { m -> (Dag, Int)? in
+            let d = Dag(jaar: jaar, maand: m, dag: 1)!
+            return d <= laatsteVolleMaand ? (d, perMaand[String(d.description.prefix(7))] ?? 0) : nil
         }
-        var blokken: [Maandblokken.Blok] = []
-        for jaar in vanJaar...totJaar {
-            let maanden = (1...12).compactMap { m -> (Dag, Int)? in
-                let d = Dag(jaar: jaar, maand: m, dag: 1)!
-                return d <= laatsteVolleMaand ? (d, perMaand[String(d.description.prefix(7))] ?? 0) : nil
-            }
-            blokken += Maandblokken.vorm(maanden, jaarKlaar: jaar < lopendJaar)
-        }
+        let blokken = Maandblokken.vorm(maanden, jaarKlaar: jaar < vandaag.jaar)
         guard let eind = blokken.last?.tot else {
             // Nothing to publish yet this year: last year's figures.
-            let vorigJaar = Periode(van: Dag(jaar: lopendJaar - 1, maand: 1, dag: 1)!, tot: Dag(jaar: lopendJaar - 1, maand: 12, dag: 31)!)
-            return try await openbaar(vorigJaar)
+            return try await openbaar(Periode(van: Dag(jaar: vandaag.jaar - 1, maand: 1, dag: 1)!, tot: Dag(jaar: vandaag.jaar - 1, maand: 12, dag: 31)!))
         }
         let p = Periode(van: begin, tot: eind)
-        let meldingen = try await meldingRijen(p)
+        let meldingen = rijen.filter { Dag($0.ontvangen_op) <= eind }
         let gesloten = meldingen.filter { $0.gesloten_op != nil }
         let doorloop = gesloten.map { Dag($0.ontvangen_op).dagen(tot: Dag($0.gesloten_op!)) }.sorted()
         let kern = Cijfertabel(id: "kerncijfers", titel: Tekst("Kerncijfers", "Key figures"), kolom: Tekst("Cijfer", "Figure"), grafiek: false, rijen: [
