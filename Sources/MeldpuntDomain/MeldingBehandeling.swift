@@ -58,11 +58,6 @@ public func statusNa(_ stap: Behandelstap, van huidig: MeldingStatus) throws(Mel
     }
 }
 
-extension String {
-    /// Length as JSON Schema counts it (code points of the value as sent), so a text the API
-    /// document allows is never refused as too long, nor the other way round.
-    public var schemaLengte: Int { unicodeScalars.count }
-}
 
 public enum BehandelLimieten {
     public static let maxTekst = 20_000
@@ -82,7 +77,7 @@ struct Fouten {
             if verplicht { fout(naam, "required", wat) }
             return nil
         }
-        if (waarde ?? "").schemaLengte > max { fout(naam, "maxLength", Tekst("Hoogstens \(max) tekens.", "At most \(max) characters.")) }
+        if (waarde ?? "").schemaLengte > max { fout(naam, "maxLength", Lengteregel.hoogstens(max)) }
         return w
     }
 
@@ -100,7 +95,7 @@ struct Fouten {
     mutating func lijstGrenzen(_ waarden: [String], _ naam: String, maxAantal: Int, maxLengte: Int) {
         if waarden.count > maxAantal { fout(naam, "maxItems", Tekst("Hoogstens \(maxAantal).", "At most \(maxAantal).")) }
         for (i, w) in waarden.enumerated() where w.schemaLengte > maxLengte {
-            fout("\(naam)[\(i)]", "maxLength", Tekst("Hoogstens \(maxLengte) tekens.", "At most \(maxLengte) characters."))
+            fout("\(naam)[\(i)]", "maxLength", Lengteregel.hoogstens(maxLengte))
         }
     }
 

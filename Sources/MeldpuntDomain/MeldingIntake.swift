@@ -128,7 +128,7 @@ public func valideerMelding(_ v: MeldingInvoer, vandaag: Dag) throws(MeldingWeig
     func tekst(_ waarde: String?, _ naam: String, max: Int = MeldingLimieten.maxKort, verplicht: Bool = false, wat: Tekst? = nil) {
         let w = (waarde ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if verplicht && w.isEmpty { fout(naam, "required", wat ?? Tekst("Vul dit in.", "Fill this in.")) }
-        if (waarde ?? "").schemaLengte > max { fout(naam, "maxLength", Tekst("Hoogstens \(max) tekens.", "At most \(max) characters.")) }
+        if (waarde ?? "").schemaLengte > max { fout(naam, "maxLength", Lengteregel.hoogstens(max)) }
     }
 
     // Who reports.
@@ -192,7 +192,7 @@ public func valideerMelding(_ v: MeldingInvoer, vandaag: Dag) throws(MeldingWeig
     }
     if organisaties.count > MeldingLimieten.maxLijst { fout("betrokkenOrganisaties", "maxItems", Tekst("Hoogstens \(MeldingLimieten.maxLijst).", "At most \(MeldingLimieten.maxLijst).")) }
     for (i, o) in organisaties.enumerated() where o.schemaLengte > MeldingLimieten.maxKort {
-        fout("betrokkenOrganisaties[\(i)]", "maxLength", Tekst("Hoogstens \(MeldingLimieten.maxKort) tekens.", "At most \(MeldingLimieten.maxKort) characters."))
+        fout("betrokkenOrganisaties[\(i)]", "maxLength", Lengteregel.hoogstens(MeldingLimieten.maxKort))
     }
     tekst(v.watIsFout, "watIsFout", max: MeldingLimieten.maxTekst, verplicht: true, wat: Tekst("Beschrijf welk gegeven niet klopt.", "Describe which information is wrong."))
     tekst(v.watMoetHetZijn, "watMoetHetZijn", max: MeldingLimieten.maxTekst)
@@ -254,7 +254,7 @@ private func valideerPersoon(_ p: MeldingInvoer.Persoonsgegevens, pad: String, f
         do { try BSN.check(bsn) } catch { fout("\(pad).bsn", error.code, error.uitleg) }
     }
     for (veld, waarde) in [("naam", p.naam), ("email", p.email), ("adres", p.adres), ("woonplaats", p.woonplaats)] where (waarde ?? "").schemaLengte > MeldingLimieten.maxKort {
-        fout("\(pad).\(veld)", "maxLength", Tekst("Hoogstens \(MeldingLimieten.maxKort) tekens.", "At most \(MeldingLimieten.maxKort) characters."))
+        fout("\(pad).\(veld)", "maxLength", Lengteregel.hoogstens(MeldingLimieten.maxKort))
     }
 }
 

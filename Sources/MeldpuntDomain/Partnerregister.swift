@@ -69,7 +69,7 @@ public func nietInHetRegister(genoemd: [String], geregistreerd: [String]) -> [St
     let houders = Registratie.alle.map(\.bronhouder).flatMap { $0.components(separatedBy: " / ") }
     for naam in houders + genoemd {
         let n = naam.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !n.isEmpty, n.count <= BehandelLimieten.maxKort, !n.lowercased().hasPrefix("gemeente"),
+        guard !n.isEmpty, !n.isLanger(dan: BehandelLimieten.maxKort), !n.lowercased().hasPrefix("gemeente"),
               !bekend.contains(where: { $0 == n.lowercased() || $0.contains(n.lowercased()) || n.lowercased().contains($0) }),
               !uit.contains(where: { $0.lowercased() == n.lowercased() }) else { continue }
         uit.append(n)

@@ -422,7 +422,7 @@ public enum SignaalStap: Sendable, Equatable {
         }
         if soort != .agendering {
             if let orgaan = v.orgaan, orgaan.schemaLengte > BehandelLimieten.maxKort {
-                f.fout("orgaan", "maxLength", Tekst("Hoogstens \(BehandelLimieten.maxKort) tekens.", "At most \(BehandelLimieten.maxKort) characters."))
+                f.fout("orgaan", "maxLength", Lengteregel.hoogstens(BehandelLimieten.maxKort))
             }
             if let datum = v.datum, Dag(datum) == nil {
                 f.fout("datum", "date", Tekst("Vul een datum in als jjjj-mm-dd.", "Enter a date as yyyy-mm-dd."))

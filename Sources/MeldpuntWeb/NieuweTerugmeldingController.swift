@@ -282,19 +282,19 @@ struct NieuweTerugmeldingController: RouteCollection {
             if c.bsn.isEmpty && c.anummer.isEmpty && c.adres.isEmpty { fout("bsn", "bsn", t.tekst("persoonVerplicht")) }
             if !c.bsn.isEmpty { do { try BSN.check(c.bsn) } catch { fout("bsn", "bsn", error.uitleg.tekst(taal)) } }
             if !c.anummer.isEmpty { do { try ANummer.check(c.anummer) } catch { fout("anummer", "anummer", error.uitleg.tekst(taal)) } }
-            if c.adres.count > TerugmeldingLimieten.maxAdres { fout("adres", "adres", t.tekst("adresTeLang")) }
+            if c.adres.isLanger(dan: TerugmeldingLimieten.maxAdres) { fout("adres", "adres", t.tekst("adresTeLang")) }
         case .gegevens:
             let rijen = c.gegevens.isEmpty ? [ConceptGegeven()] : c.gegevens
             for (i, r) in rijen.enumerated() {
                 if BRPAttribuut.met(urn: r.attribuut) == nil { fout("gegevens_\(i)_attribuut", "gegeven", t.tekst("kiesGegeven")) }
                 if r.betwijfeld.isEmpty && r.voorgesteld.isEmpty { fout("gegevens_\(i)_betwijfeld", "betwijfeldeWaarde", t.tekst("waardeVerplicht")) }
-                if r.betwijfeld.count > TerugmeldingLimieten.maxWaarde || r.voorgesteld.count > TerugmeldingLimieten.maxWaarde {
-                    fout("gegevens_\(i)_betwijfeld", "betwijfeldeWaarde", "Hoogstens \(TerugmeldingLimieten.maxWaarde) tekens.")
+                if r.betwijfeld.isLanger(dan: TerugmeldingLimieten.maxWaarde) || r.voorgesteld.isLanger(dan: TerugmeldingLimieten.maxWaarde) {
+                    fout("gegevens_\(i)_betwijfeld", "betwijfeldeWaarde", Lengteregel.hoogstens(TerugmeldingLimieten.maxWaarde).tekst(taal))
                 }
             }
         case .aanvullend:
-            if c.toelichting.count > TerugmeldingLimieten.maxToelichting { fout("toelichting", "toelichting", "Te lang.") }
-            if c.kenmerk.count > TerugmeldingLimieten.maxReferentiekenmerk { fout("kenmerk", "kenmerk", "Hoogstens \(TerugmeldingLimieten.maxReferentiekenmerk) tekens.") }
+            if c.toelichting.isLanger(dan: TerugmeldingLimieten.maxToelichting) { fout("toelichting", "toelichting", Lengteregel.hoogstens(TerugmeldingLimieten.maxToelichting).tekst(taal)) }
+            if c.kenmerk.isLanger(dan: TerugmeldingLimieten.maxReferentiekenmerk) { fout("kenmerk", "kenmerk", Lengteregel.hoogstens(TerugmeldingLimieten.maxReferentiekenmerk).tekst(taal)) }
             if !c.contactEmail.isEmpty && !isEmailadres(c.contactEmail) { fout("contactEmail", "email", t.tekst("emailOngeldig")) }
             if !c.contactTelefoon.isEmpty && !isTelefoonnummer(c.contactTelefoon) { fout("contactTelefoon", "telefoon", t.tekst("telefoonOngeldig")) }
         case .controleren:

@@ -111,7 +111,7 @@ struct StatuspaginaController: RouteCollection {
     func intrekken(req: Request) async throws -> Response {
         let token = req.parameters.get("token") ?? ""
         do {
-            try await req.meldingen.trekToestemmingIn(token: token)
+            try await req.coordinatie.trekToestemmingIn(token: token)
         } catch let p as Weigering where p.isNietGevonden {
             return try await req.pagina("status-onbekend", titel: "statusOnbekendTitel", status: .notFound)
         }

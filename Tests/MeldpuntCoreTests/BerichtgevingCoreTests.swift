@@ -315,7 +315,7 @@ struct BerichtgevingCoreTests {
         try await metKern { k in
             let ontvangen = try await k.meldingen.maak(TerugmeldingCoreTests.melding(), ingediendDoor: nil)
             #expect(try await UitgaandBericht.query(on: k.db).filter(\.$aan == "s.moulin@example.nl").count() == 1)
-            try await k.meldingen.trekToestemmingIn(token: String(ontvangen.statuspagina.dropFirst("/status/".count)))
+            try await k.coordinatie.trekToestemmingIn(token: String(ontvangen.statuspagina.dropFirst("/status/".count)))
             #expect(try await UitgaandBericht.query(on: k.db).filter(\.$aan == "s.moulin@example.nl").count() == 0)
         }
     }

@@ -136,7 +136,7 @@ struct SignaalregisterTests {
             let id = try #require(try await Melding.query(on: k.db).first()?.id)
             #expect(try await PatroonZaak.find(id, on: k.db)?.kern.contains("verhuiz") == true)
             #expect(try await PatroonIndex.query(on: k.db).filter(\.$zaakID == id).count() > 0)
-            try await k.meldingen.trekToestemmingIn(token: String(ontvangen.statuspagina.dropFirst("/status/".count)))
+            try await k.coordinatie.trekToestemmingIn(token: String(ontvangen.statuspagina.dropFirst("/status/".count)))
             #expect(try await PatroonZaak.find(id, on: k.db) == nil)
             #expect(try await PatroonIndex.query(on: k.db).filter(\.$zaakID == id).count() == 0)
             #expect(try await PatroonWachtrij.query(on: k.db).filter(\.$zaakID == id).count() == 0)

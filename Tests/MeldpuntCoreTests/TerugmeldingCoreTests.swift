@@ -97,4 +97,62 @@ struct TerugmeldingCoreTests {
             #expect(tijdlijn.filter { $0 == .verzoekTerugmeldingStatus }.count == 2)
         }
     }
+    /// Consent withdrawn on a case with a terugmelding filed from it: the terugmeld engine itself
+    /// withdraws and erases it, so the folder counts move with it (they drifted when the case
+    /// engine wrote those tables) and the bronhouder's systems hear of the withdrawal.
+    @Test func toestemmingIntrekkenHoudtDeMappenTellingenKloppend() async throws {
+        try await metKern { k in
+            let meldpunt = try await k.nieuweOrganisatie("Meldpunt", oin: "00000099000000001000", rollen: [.meldpunt])
+            let amsterdam = try await k.organisatie(gemeentecode: "0363")
+            let ontvangen = try await k.meldingen.maak(Self.melding(), ingediendDoor: nil)
+            let verzoek = try await k.coordinatie.terugmeldingVanuitMelding(ontvangen.zaaknummer, Self.terugmelding(), vraag: nil, gedeeld: [],
+                                                                           door: Handelende(organisatie: meldpunt))
+            let id = try #require(verzoek.terugmelding.flatMap { UUID(uuidString: $0.id) })
+            #expect(try await Terugmeldingtellingen.aantal(amsterdam.id, .ontvangen, statussen: [.gemeld], on: k.db) == 1)
+
+            try await k.later(60).coordinatie.trekToestemmingIn(token: String(ontvangen.statuspagina.dropFirst("/status/".count)))
+
+            let tm = try #require(try await Terugmelding.find(id, on: k.db))
+            #expect(tm.status == .ingetrokken && tm.bsn == nil && tm.adres == nil)
+            for (org, richting) in [(amsterdam, TerugmeldingService.Richting.ontvangen), (meldpunt, .verzonden)] {
+                for status in TerugmeldingStatus.allCases {
+                    var q = Terugmelding.query(on: k.db).filter(\.$status == status)
+                    q = richting == .ontvangen ? q.filter(\.$bijhouder.$id == org.id) : q.filter(\.$afnemer.$id == org.id)
+                    #expect(try await Terugmeldingtellingen.aantal(org.id, richting, statussen: [status], on: k.db) == (try await q.count()),
+                            "\(org.naam) \(richting) \(status)")
+                }
+            }
+            #expect(try await Terugmeldingtellingen.aantal(amsterdam.id, .ontvangen, statussen: [.ingetrokken], on: k.db) == 1)
+            // The withdrawal is a status change like any other: in the history and in the processing log.
+            let stappen = try await Statuswijziging.query(on: k.db).filter(\.$terugmelding.$id == id).sort(\.$volgnummer).all()
+            #expect(stappen.map(\.status) == [.gemeld, .ingetrokken])
+            #expect(try await Verwerkingslogregel.query(on: k.db).filter(\.$actie == Verwerkingsactie.statuswijziging.rawValue)
+                .filter(\.$terugmeldingID == id).count() == 1)
+        }
+    }
+    /// One length rule in every layer: the status change's explanation counts code points, as
+    /// the domain and the OpenAPI document do. "é" written as e + accent is one Character and
+    /// two code points: the API document refuses such a text at the limit, so the engine must too.
+    @Test func toelichtingTeltCodepuntenZoalsHetAPIDocument() async throws {
+        try await metKern { k in
+            let svb = try await k.nieuweOrganisatie("SVB", oin: "00000001002220647000", rollen: [.afnemer])
+            let amsterdam = try await k.organisatie(gemeentecode: "0363")
+            let t = k.coordinatie.terugmeldingen
+            let id = UUID(uuidString: try await t.maak(Self.terugmelding(), door: svb).terugMeldingReferentie)!
+            _ = try await t.wijzigStatus(id, .init(status: "In behandeling"), door: amsterdam, als: [.bijhouder])
+            let max = TerugmeldingLimieten.maxToelichting
+            let samengesteld = String(repeating: "e\u{301}", count: max / 2 + 1)
+            #expect(samengesteld.count <= max && samengesteld.schemaLengte > max)
+            do {
+                _ = try await t.wijzigStatus(id, .init(status: "Afgehandeld", toelichting: samengesteld, uitkomst: "verbeterd"), door: amsterdam, als: [.bijhouder])
+                Issue.record("a text over the limit in code points was accepted")
+            } catch let Weigering.ongeldig(fouten) {
+                #expect(fouten.map(\.name) == ["toelichting"] && fouten.map(\.code) == ["maxLength"])
+            }
+            let precies = String(repeating: "e\u{301}", count: max / 2)
+            #expect(precies.schemaLengte == max)
+            let af = try await t.wijzigStatus(id, .init(status: "Afgehandeld", toelichting: precies, uitkomst: "verbeterd"), door: amsterdam, als: [.bijhouder])
+            #expect(af.status == .afgehandeld)
+        }
+    }
 }

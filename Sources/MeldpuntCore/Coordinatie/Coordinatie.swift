@@ -46,6 +46,22 @@ package struct Coordinatie: Sendable {
     }
 
 
+    /// Withdrawing consent closes the case and erases its personal data everywhere, each engine
+    /// its own tables in one transaction: the case, its timeline and partner requests here; the
+    /// terugmeldingen the meldpunt filed from it withdrawn (when still open) and erased by the
+    /// terugmeld engine, so its folder counts, history and events stay right; the files last.
+    package func trekToestemmingIn(token: String) async throws {
+        let m = try await meldingen.melding(metToken: token)
+        try await meldingen.db.schrijf { tx in
+            let gewist = try await meldingen.op(tx).wisNaIntrekkingToestemming(m)
+            var bytes = gewist.bijlagen
+            for id in gewist.terugmeldingen {
+                bytes.formUnion(try await terugmeldingen.op(tx).wisNaIntrekkingToestemming(id))
+            }
+            try await BijlageOpslag.ruimOp(bytes, on: tx)
+        }
+    }
+
     /// Inside the terugmeld engine's transaction when a terugmelding changes: the linked
     /// correctie request follows, and the step lands on the case timeline.
     static func terugmeldingGewijzigd(_ w: TerugmeldingGewijzigd, _ meldingen: MeldingService) async throws {

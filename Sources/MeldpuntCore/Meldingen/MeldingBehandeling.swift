@@ -470,7 +470,7 @@ extension MeldingService {
         let max = aanMelder ? BehandelLimieten.maxBericht : BehandelLimieten.maxTekst
         let t = (tekst ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !t.isEmpty, (tekst ?? "").schemaLengte <= max else {
-            throw Weigering.ongeldig("tekst", t.isEmpty ? "required" : "maxLength", t.isEmpty ? Tekst("Schrijf eerst de tekst.", "Write the text first.") : Tekst("Hoogstens \(max) tekens.", "At most \(max) characters."))
+            throw Weigering.ongeldig("tekst", t.isEmpty ? "required" : "maxLength", t.isEmpty ? Tekst("Schrijf eerst de tekst.", "Write the text first.") : Lengteregel.hoogstens(max))
         }
         // A message to the melder also after closing (the melder may have answered), not once their data is erased.
         if aanMelder, try await MeldingPersoonsgegevens.find(m.id, on: db) == nil { throw Weigering.conflict(.meldingGesloten) }

@@ -343,97 +343,68 @@ package struct MeldingService {
         try await volgendeGebeurtenis(m, soort: .berichtVanMelder, door: "melder", tekst: tekst, zichtbaar: true)
     }
 
-    /// Withdrawing consent closes the case and erases its personal data everywhere: texts,
-    /// file names in the timeline, partner threads and files, the attachment bytes, and the
-    /// terugmeldingen the meldpunt filed from the case (withdrawn when still open, their person
-    /// and texts erased). What stays are the non-personal facts (dates, registrations, states,
-    /// outcome) for statistics, and the processing log, whose keyed pseudonyms name no one
-    /// without the key (SECURITY.md).
-    package func trekToestemmingIn(token: String) async throws {
-        let m = try await metToken(token)
-        let id = try m.requireID()
-        try await db.schrijf { tx in
-            // Mail about the case holds the melder's address: none of it stays, sent or not.
-            try await UitgaandBericht.query(on: tx).filter(\.$melding == id).delete()
-            var bytes = Set(try await MeldingBijlage.query(on: tx).filter(\.$melding.$id == id).all().map(\.sha256))
-            try await MeldingPersoonsgegevens.query(on: tx).filter(\.$id == id).delete()
-            // The detector's stems, phrases and keys come from what the melder wrote.
-            try await Patroonherkenning.vergeet(id, on: tx)
-            try await MeldingBijlage.query(on: tx).filter(\.$melding.$id == id).delete()
-            // Messages and notes may hold personal details too; so may file names and reasons in event data.
-            try await MeldingGebeurtenis.query(on: tx).filter(\.$melding.$id == id).set(\.$tekst, to: nil).update()
-            for g in try await MeldingGebeurtenis.query(on: tx).filter(\.$melding.$id == id).filter(\.$gegevens != nil).all() {
-                guard var gegevens = g.gegevens.flatMap({ try? JSONDecoder().decode(GebeurtenisGegevens.self, from: Data($0.utf8)) }) else {
-                    g.gegevens = nil
-                    try await g.save(on: tx)
-                    continue
-                }
-                gegevens.bestandsnaam = nil
-                gegevens.scopeReden = nil
-                g.gegevens = String(decoding: try JSONEncoder.compact.encode(gegevens), as: UTF8.self)
-                try await g.save(on: tx)
-            }
-            // So may the requests to partners: their questions, threads, files and references.
-            let verzoeken = try await Verzoek.query(on: tx).filter(\.$melding.$id == id).all()
-            for v in verzoeken {
-                v.vraag = "(gewist: de melder heeft de toestemming ingetrokken)"
-                v.reden = nil
-                v.opschortingKenmerk = nil
-                v.overlegDeelnemers = nil
-                v.overlegVerslag = nil
-                try await v.save(on: tx)
-            }
-            let berichten = try await VerzoekBericht.query(on: tx).filter(\.$verzoek.$id ~~ verzoeken.compactMap(\.id)).all()
-            bytes.formUnion(berichten.compactMap(\.sha256))
-            try await VerzoekBericht.query(on: tx).filter(\.$verzoek.$id ~~ verzoeken.compactMap(\.id))
-                .set(\.$tekst, to: nil).set(\.$bestandsnaam, to: nil).set(\.$sha256, to: nil).set(\.$mimeType, to: nil).set(\.$grootte, to: nil).update()
-            for tmID in verzoeken.compactMap({ $0.$terugmelding.id }) {
-                bytes.formUnion(try await self.op(tx).wisTerugmeldingVanuitMelding(tmID))
-            }
-            try await BijlageOpslag.ruimOp(bytes, on: tx)
-            m.status = .gesloten
-            m.uitkomst = .ingetrokken
-            m.geslotenOp = nu
-            m.$behandelaar.id = nil
-            m.volgendeStap = nil
-            m.volgendeStapOp = nil
-            try await m.save(on: tx)
-            try await volgendeGebeurtenis(m, soort: .toestemmingIngetrokken, door: "melder",
-                                          tekst: "U heeft uw toestemming ingetrokken. Wij hebben uw melding gesloten en uw persoonsgegevens gewist.",
-                                          zichtbaar: true, on: tx)
-        }
+    /// What erasing a case let go elsewhere: the terugmeldingen filed from it (the terugmeld
+    /// engine erases those) and the attachment hashes to clean up when all is erased.
+    package struct GewistNaIntrekking: Sendable {
+        package var terugmeldingen: [UUID]
+        package var bijlagen: Set<String>
     }
 
-    /// A terugmelding the meldpunt filed for this melder: withdrawn by the meldpunt (its afnemer)
-    /// when still open, and its person, texts and files erased. Returns the attachment hashes.
-    private func wisTerugmeldingVanuitMelding(_ id: UUID) async throws -> Set<String> {
-        guard let tm = try await Terugmelding.find(id, on: db) else { return [] }
-        let huidig = tm.status
-        if !huidig.isTerminal && huidig.volgende.contains(.ingetrokken) {
-            tm.laatsteVolgnummer += 1
-            let s = Statuswijziging()
-            s.$terugmelding.id = id
-            s.volgnummer = tm.laatsteVolgnummer
-            s.status = .ingetrokken
-            s.tijdstip = nu
-            s.$organisatie.id = tm.$afnemer.id
-            s.toelichting = "Ingetrokken: de melder heeft de toestemming ingetrokken."
-            try await s.create(on: db)
-            tm.status = .ingetrokken
-        }
-        tm.bsn = nil
-        tm.anummer = nil
-        tm.adres = nil
-        tm.referentiekenmerk = nil
-        tm.toelichtingKort = "(gewist: de melder heeft de toestemming ingetrokken)"
-        try await tm.save(on: db)
-        try await TerugmeldingInhoud.query(on: db).filter(\.$id == id).set(\.$inhoud, to: "{}").update()
+    /// The case whose status link this is (consent withdrawal starts here, above both engines).
+    package func melding(metToken token: String) async throws -> Melding { try await metToken(token) }
+
+    /// Consent withdrawn, the case engine's part (inside the caller's transaction): the case closes
+    /// and its personal data go — texts, file names in the timeline, partner threads and files.
+    /// What stays are the non-personal facts (dates, registrations, states, outcome) for
+    /// statistics, and the processing log, whose keyed pseudonyms name no one without the key
+    /// (SECURITY.md). `Coordinatie.trekToestemmingIn` runs this with the terugmeld engine's part.
+    package func wisNaIntrekkingToestemming(_ m: Melding) async throws -> GewistNaIntrekking {
+        let id = try m.requireID()
+        // Mail about the case holds the melder's address: none of it stays, sent or not.
+        try await UitgaandBericht.query(on: db).filter(\.$melding == id).delete()
+        var bytes = Set(try await MeldingBijlage.query(on: db).filter(\.$melding.$id == id).all().map(\.sha256))
+        try await MeldingPersoonsgegevens.query(on: db).filter(\.$id == id).delete()
+        // The detector's stems, phrases and keys come from what the melder wrote.
         try await Patroonherkenning.vergeet(id, on: db)
-        try await Statuswijziging.query(on: db).filter(\.$terugmelding.$id == id).filter(\.$toelichting != nil)
-            .filter(\.$status != TerugmeldingStatus.ingetrokken).set(\.$toelichting, to: nil).update()
-        let bijlagen = try await Bijlage.query(on: db).filter(\.$terugmelding.$id == id).all()
-        try await Bijlage.query(on: db).filter(\.$terugmelding.$id == id).delete()
-        return Set(bijlagen.map(\.sha256))
+        try await MeldingBijlage.query(on: db).filter(\.$melding.$id == id).delete()
+        // Messages and notes may hold personal details too; so may file names and reasons in event data.
+        try await MeldingGebeurtenis.query(on: db).filter(\.$melding.$id == id).set(\.$tekst, to: nil).update()
+        for g in try await MeldingGebeurtenis.query(on: db).filter(\.$melding.$id == id).filter(\.$gegevens != nil).all() {
+            guard var gegevens = g.gegevens.flatMap({ try? JSONDecoder().decode(GebeurtenisGegevens.self, from: Data($0.utf8)) }) else {
+                g.gegevens = nil
+                try await g.save(on: db)
+                continue
+            }
+            gegevens.bestandsnaam = nil
+            gegevens.scopeReden = nil
+            g.gegevens = String(decoding: try JSONEncoder.compact.encode(gegevens), as: UTF8.self)
+            try await g.save(on: db)
+        }
+        // So may the requests to partners: their questions, threads, files and references.
+        let verzoeken = try await Verzoek.query(on: db).filter(\.$melding.$id == id).all()
+        for v in verzoeken {
+            v.vraag = "(gewist: de melder heeft de toestemming ingetrokken)"
+            v.reden = nil
+            v.opschortingKenmerk = nil
+            v.overlegDeelnemers = nil
+            v.overlegVerslag = nil
+            try await v.save(on: db)
+        }
+        let berichten = try await VerzoekBericht.query(on: db).filter(\.$verzoek.$id ~~ verzoeken.compactMap(\.id)).all()
+        bytes.formUnion(berichten.compactMap(\.sha256))
+        try await VerzoekBericht.query(on: db).filter(\.$verzoek.$id ~~ verzoeken.compactMap(\.id))
+            .set(\.$tekst, to: nil).set(\.$bestandsnaam, to: nil).set(\.$sha256, to: nil).set(\.$mimeType, to: nil).set(\.$grootte, to: nil).update()
+        m.status = .gesloten
+        m.uitkomst = .ingetrokken
+        m.geslotenOp = nu
+        m.$behandelaar.id = nil
+        m.volgendeStap = nil
+        m.volgendeStapOp = nil
+        try await m.save(on: db)
+        try await volgendeGebeurtenis(m, soort: .toestemmingIngetrokken, door: "melder",
+                                      tekst: "U heeft uw toestemming ingetrokken. Wij hebben uw melding gesloten en uw persoonsgegevens gewist.",
+                                      zichtbaar: true)
+        return GewistNaIntrekking(terugmeldingen: verzoeken.compactMap { $0.$terugmelding.id }, bijlagen: bytes)
     }
 
     /// Appends to the timeline; the unique (melding, volgnummer) refuses a simultaneous twin.

@@ -257,7 +257,7 @@ extension MeldingService {
     package static func tekst(_ tekst: String?) throws -> String {
         let t = (tekst ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !t.isEmpty, (tekst ?? "").schemaLengte <= BehandelLimieten.maxBericht else {
-            throw Weigering.ongeldig("tekst", t.isEmpty ? "required" : "maxLength", t.isEmpty ? Tekst("Schrijf eerst de tekst.", "Write the text first.") : Tekst("Hoogstens \(BehandelLimieten.maxBericht) tekens.", "At most \(BehandelLimieten.maxBericht) characters."))
+            throw Weigering.ongeldig("tekst", t.isEmpty ? "required" : "maxLength", t.isEmpty ? Tekst("Schrijf eerst de tekst.", "Write the text first.") : Lengteregel.hoogstens(BehandelLimieten.maxBericht))
         }
         return t
     }
@@ -288,7 +288,7 @@ extension MeldingService {
             if error == .redenOntbreekt { throw Weigering.ongeldig("reden", "required", Tekst(error.uitleg(.nl), error.uitleg(.en))) }
             throw Weigering.conflict(.verzoekOvergang(error))
         }
-        if (reden ?? "").schemaLengte > BehandelLimieten.maxBericht { throw Weigering.ongeldig("reden", "maxLength", Tekst("Hoogstens \(BehandelLimieten.maxBericht) tekens.", "At most \(BehandelLimieten.maxBericht) characters.")) }
+        if (reden ?? "").schemaLengte > BehandelLimieten.maxBericht { throw Weigering.ongeldig("reden", "maxLength", Lengteregel.hoogstens(BehandelLimieten.maxBericht)) }
         return (hoger, reden!.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
@@ -516,7 +516,7 @@ extension MeldingService {
     package func hefOpschortingOp(_ id: String, toelichting: String?, door: Handelende) async throws -> PartnerVerzoekDTO {
         let v = try await verzoekVanPartner(id, door)
         let t = toelichting?.trimmingCharacters(in: .whitespacesAndNewlines)
-        if (toelichting ?? "").schemaLengte > BehandelLimieten.maxBericht { throw Weigering.ongeldig("toelichting", "maxLength", Tekst("Hoogstens \(BehandelLimieten.maxBericht) tekens.", "At most \(BehandelLimieten.maxBericht) characters.")) }
+        if (toelichting ?? "").schemaLengte > BehandelLimieten.maxBericht { throw Weigering.ongeldig("toelichting", "maxLength", Lengteregel.hoogstens(BehandelLimieten.maxBericht)) }
         guard v.opgeschortOp != nil, v.opgehevenOp == nil else {
             throw Weigering.conflict(v.opgehevenOp != nil ? .opschortingAlOpgeheven : .geenOpschortingOmOpTeHeffen)
         }

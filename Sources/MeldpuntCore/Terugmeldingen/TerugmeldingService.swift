@@ -474,7 +474,7 @@ package struct TerugmeldingService {
             fout("status", "required", Tekst("Geef de nieuwe status.", "Give the new status."))
         }
         let toelichting = verzoek.toelichting?.trimmingCharacters(in: .whitespacesAndNewlines)
-        if let t = toelichting, t.count > TerugmeldingLimieten.maxToelichting {
+        if let t = toelichting, t.isLanger(dan: TerugmeldingLimieten.maxToelichting) {
             fout("toelichting", "maxLength", Tekst("De toelichting is hoogstens \(TerugmeldingLimieten.maxToelichting) tekens.", "The explanation is at most \(TerugmeldingLimieten.maxToelichting) characters."))
         }
         if [.afgehandeld, .onvoldoendeInformatie].contains(nieuw), (toelichting ?? "").isEmpty {
@@ -614,7 +614,7 @@ package struct TerugmeldingService {
         return try await detailZonderLog(id)
     }
 
-    private func nieuweStatus(_ id: UUID, volgnummer: Int, _ status: TerugmeldingStatus, door org: UUID?, tijdstip: Date) -> Statuswijziging {
+    func nieuweStatus(_ id: UUID, volgnummer: Int, _ status: TerugmeldingStatus, door org: UUID?, tijdstip: Date) -> Statuswijziging {
         let s = Statuswijziging()
         s.id = UUID.v7(tijdstip)
         s.$terugmelding.id = id
