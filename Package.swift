@@ -4,6 +4,7 @@ import PackageDescription
 /// What every target on Vapor builds on: the rules, the use cases, and Vapor with Fluent.
 let opVapor: [Target.Dependency] = [
     "MeldpuntDomain",
+    "MeldpuntAdressen",
     "MeldpuntCore",
     .product(name: "Vapor", package: "vapor"),
     .product(name: "Fluent", package: "fluent"),
@@ -34,11 +35,14 @@ let package = Package(
     targets: [
         // Pure domain rules: identifiers, calendar, state machines, validation. No Vapor, no Fluent.
         .target(name: "MeldpuntDomain"),
+        // The address tables: every linked page and API resource as a typed case, routes and links made from it.
+        .target(name: "MeldpuntAdressen", dependencies: ["MeldpuntDomain"]),
         // Persistence and use cases: Fluent models and queries, no Vapor and no HTTP.
         .target(
             name: "MeldpuntCore",
             dependencies: [
                 "MeldpuntDomain",
+                "MeldpuntAdressen",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "FluentSQL", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
@@ -102,7 +106,7 @@ let package = Package(
         .executableTarget(name: "meldpunt", dependencies: ["MeldpuntApp"]),
         .testTarget(
             name: "MeldpuntDomainTests",
-            dependencies: ["MeldpuntDomain", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: ["MeldpuntDomain", "MeldpuntAdressen", .product(name: "PropertyBased", package: "swift-property-based")],
             resources: [.copy("Fixtures")]
         ),
         // Use cases against a real database (SQLite, or PostgreSQL with MELDPUNT_TEST_DATABASE_URL), no HTTP.
@@ -121,6 +125,7 @@ let package = Package(
             dependencies: [
                 "MeldpuntApp",
                 "MeldpuntCore",
+                "MeldpuntAdressen",
                 "MeldpuntHTTP",
                 "MeldpuntAPI",
                 "MeldpuntWeb",

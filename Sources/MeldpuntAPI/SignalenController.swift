@@ -103,7 +103,7 @@ struct SignalenController: RouteCollection {
 
     private func aangemaakt(_ signaal: SignaalDTO, _ req: Request) async throws -> Response {
         let response = try await signaal.encodeResponse(status: .created, for: req)
-        response.headers.replaceOrAdd(name: .location, value: signaal.href)
+        response.headers.replaceOrAdd(name: .location, value: signaal.href.pad)
         return response
     }
 

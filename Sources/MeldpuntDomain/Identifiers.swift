@@ -171,6 +171,9 @@ public struct OIN: Hashable, Sendable, CustomStringConvertible {
 }
 
 extension UUID {
+    /// UUIDs go out in lower case (RFC 9562); any case is accepted coming in.
+    public var tekst: String { uuidString.lowercased() }
+
     /// A time-ordered id (RFC 9562, version 7): 48 bits of Unix milliseconds, then random bits.
     /// New rows land at the end of every index on their id instead of all over it.
     public static func v7(_ tijd: Date = Date()) -> UUID {

@@ -65,7 +65,7 @@ struct MeldingPaginaTests {
                            soort: .correctie, status: .verzonden, vraag: "Corrigeer het adres", gedeeldeGegevens: [.omschrijving],
                            uiterlijk: Dag("2026-12-10"), termijnDoor: .meldpunt, termijnOverschreden: false, niveau: .operationeel,
                            contactpersoon: nil, reden: nil, opschorting: nil, overleg: nil,
-                           terugmelding: TerugmeldingKoppelingDTO(id: "t1", status: .inBehandeling, bijhouder: "Gemeente Utrecht", href: "/api/v1/terugmeldingen/t1"),
+                           terugmelding: TerugmeldingKoppelingDTO(id: "t1", status: .inBehandeling, bijhouder: "Gemeente Utrecht", href: .terugmelding(UUID())),
                            aangemaaktOp: Date(), berichten: [])
         let en = MeldingPagina.bouw(Self.melding(verzoeken: [v]), Self.omgeving(.en))
         #expect(en.verzoeken.first?.terugmelding == "In progress (Gemeente Utrecht)")

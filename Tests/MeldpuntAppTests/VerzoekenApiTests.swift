@@ -139,7 +139,7 @@ struct VerzoekenApiTests {
             let draad = try #require(coordinerend.verzoeken.first?.berichten)
             #expect(draad.map(\.soort) == [.verzonden, .geaccepteerd, .termijn, .bericht, .bijlage, .uitgevoerd])
             let bijlageHref = try #require(draad[4].bijlage?.href)
-            #expect(try await t.get(bijlageHref, t.sleutels.meldpunt).body == Voorbeeld.pdf)
+            #expect(try await t.get(bijlageHref.pad, t.sleutels.meldpunt).body == Voorbeeld.pdf)
             let soorten = Set(coordinerend.tijdlijn.map(\.soort))
             #expect(soorten.isSuperset(of: [.verzoekVerzonden, .verzoekUitgevoerd, .verzoekAfgewezen]))
 

@@ -1,3 +1,4 @@
+import MeldpuntAdressen
 import MeldpuntDomain
 import OpenAPIKit30
 
@@ -6,6 +7,12 @@ import OpenAPIKit30
 extension Dag: APIWaarde {
     static var apiSchema: JSONSchema { .datum }
     static var voorbeeld: Dag { Dag(jaar: 2026, maand: 1, dag: 1)! }
+}
+
+/// A link to a resource: in JSON its path (the typed case on the Swift side).
+extension APIAdres: APIWaarde {
+    static var apiSchema: JSONSchema { .string }
+    static var voorbeeld: APIAdres { voorbeelden[0] }
 }
 
 extension TerugmeldingStatus: APIOpsomming {}

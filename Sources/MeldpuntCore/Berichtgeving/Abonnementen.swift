@@ -1,6 +1,7 @@
 import Crypto
 import FluentKit
 import Foundation
+import MeldpuntAdressen
 import MeldpuntDomain
 
 /// A subscription as its organisation asks for it (the ZGW Notificaties `abonnement`), plus the
@@ -132,7 +133,7 @@ package struct Abonnementen: Sendable {
     }
 
     static func testBody(_ vorm: Gebeurtenisvorm, id: UUID, bron: String, publiekeUrl: String, nu: Date) throws -> String {
-        let adres = publiekeUrl + "/api/v1/abonnementen"
+        let adres = publiekeUrl + APIAdres.abonnementen.pad
         return try Berichtgeving.gebeurtenisBody(kanaal: "test", resource: "test", actie: "test", type: "nl.overheid.meldpunt.test", id: id, vorm: vorm,
                                                  bron: bron, object: "test", resourceUrl: adres, hoofdObject: adres, kenmerken: [:], tijd: nu)
     }
@@ -165,7 +166,7 @@ package struct Abonnementen: Sendable {
 
     private func dto(_ a: Abonnement, geheim: String?) throws -> AbonnementDTO {
         let id = try a.requireID().tekst
-        return AbonnementDTO(id: id, url: berichten.publiekeUrl + "/api/v1/abonnementen/\(id)", callbackUrl: a.callbackUrl,
+        return AbonnementDTO(id: id, url: berichten.publiekeUrl + APIAdres.abonnement(try a.requireID()).pad, callbackUrl: a.callbackUrl,
                              kanalen: try a.kanaalLijst(), vorm: a.vorm, aangemaaktOp: a.aangemaaktOp, geheim: geheim)
     }
 }

@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import MeldpuntAdressen
 import MeldpuntDomain
 
 /// Writes notifications and events into the outbox, inside the caller's transaction; the
@@ -22,14 +23,14 @@ package struct Berichtgeving: Sendable {
 
     /// One mail to one person, or an entry in their morning summary.
     /// `instellingen`: the page where the recipient chooses how they get mail (named in summaries).
-    package func mail(aan: String, taal: Taal, _ tekst: Mailtekst, bezorging: Bezorgwijze = .direct, instellingen: String = "/account",
+    package func mail(aan: String, taal: Taal, _ tekst: Mailtekst, bezorging: Bezorgwijze = .direct, instellingen: String = Webadres.account.pad,
                       melding: UUID? = nil, organisatie: UUID?, nu: Date, on db: any Database) async throws {
         try await mailBericht(aan: aan, taal: taal, tekst, bezorging: bezorging, instellingen: instellingen, melding: melding, organisatie: organisatie, nu: nu)?
             .create(on: db)
     }
 
     /// The outbox row of that mail, for a caller that inserts it itself; nil for an unusable address.
-    package func mailBericht(aan: String, taal: Taal, _ tekst: Mailtekst, bezorging: Bezorgwijze = .direct, instellingen: String = "/account",
+    package func mailBericht(aan: String, taal: Taal, _ tekst: Mailtekst, bezorging: Bezorgwijze = .direct, instellingen: String = Webadres.account.pad,
                              melding: UUID? = nil, organisatie: UUID?, nu: Date) throws -> UitgaandBericht? {
         let adres = aan.trimmingCharacters(in: .whitespacesAndNewlines)
         guard Self.isAdres(adres) else { return nil }
@@ -76,10 +77,10 @@ package struct Berichtgeving: Sendable {
         package let resourceUrl: String
         package let hoofdObject: String
 
-        package init(organisatie: UUID, resource: String, hoofdObject: String? = nil) {
+        package init(organisatie: UUID, resource: APIAdres, hoofdObject: APIAdres? = nil) {
             self.organisatie = organisatie
-            self.resourceUrl = resource
-            self.hoofdObject = hoofdObject ?? resource
+            self.resourceUrl = resource.pad
+            self.hoofdObject = (hoofdObject ?? resource).pad
         }
     }
 

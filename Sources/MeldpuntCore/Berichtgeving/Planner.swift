@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import MeldpuntAdressen
 import MeldpuntDomain
 import SQLKit
 
@@ -181,8 +182,8 @@ package struct Planner: Sendable {
                     taal: taal,
                     onderwerp: Tekst("Samenvatting van \(Berichtgeving.dag(dag, .nl)): \(rijen.count) bericht(en)", "Summary of \(Berichtgeving.dag(dag, .en)): \(rijen.count) message(s)").tekst(taal),
                     alineas: [Tekst("Dit gebeurde sinds de vorige samenvatting:", "This happened since the previous summary:").tekst(taal), links.joined(separator: "\n")],
-                    link: berichten.publiekeUrl + "/portaal", linkTekst: Tekst("Naar het portaal (na inloggen)", "To the portal (after logging in)").tekst(taal),
-                    afmelden: (try? JSONDecoder().decode(Mailinhoud.self, from: Data(eerste.inhoud.utf8)))?.afmelden ?? berichten.publiekeUrl + "/account")
+                    link: berichten.publiekeUrl + Webadres.portaal.pad, linkTekst: Tekst("Naar het portaal (na inloggen)", "To the portal (after logging in)").tekst(taal),
+                    afmelden: (try? JSONDecoder().decode(Mailinhoud.self, from: Data(eerste.inhoud.utf8)))?.afmelden ?? berichten.publiekeUrl + Webadres.account.pad)
                 let b = UitgaandBericht()
                 b.id = UUID()
                 b.soort = .mail

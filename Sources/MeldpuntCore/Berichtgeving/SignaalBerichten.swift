@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import MeldpuntAdressen
 import MeldpuntDomain
 
 /// Who hears of a signaal's course: the organisation it is fed back to (its contact person at the
@@ -25,7 +26,7 @@ extension Berichtgeving {
             try await mail(aan: o.adres, taal: o.taal, Self.tekst(o.taal,
                 onderwerp: Tekst("Antwoord op signaal SIG-\(s.nummer)", "Answer on signal SIG-\(s.nummer)"),
                 [Tekst("\(organisatie.naam) heeft geantwoord op het signaal ‘\(s.titel)’.", "\(organisatie.naam) answered on the signal ‘\(s.titel)’.")],
-                link: "/signalen/\(s.nummer)", linkTekst: Tekst("Open het signaal (na inloggen)", "Open the signal (after logging in)")),
+                link: Webadres.signaal(nummer: s.nummer).pad, linkTekst: Tekst("Open het signaal (na inloggen)", "Open the signal (after logging in)")),
                 bezorging: o.bezorging, instellingen: o.instellingen, organisatie: o.organisatie, nu: nu, on: db)
         }
     }
@@ -39,7 +40,7 @@ extension Berichtgeving {
         let taal = gebruiker?.taal ?? .nl
         try await mail(aan: adres, taal: taal, Self.tekst(taal, onderwerp: onderwerp("SIG-\(s.nummer): \(s.titel)"), [wat,
             Tekst("U leest het signaal en kunt antwoorden in het portaal.", "You can read the signal and answer in the portal.")],
-            link: "/ontvangen-signalen/\(s.nummer)", linkTekst: Tekst("Open het signaal (na inloggen)", "Open the signal (after logging in)")),
+            link: Webadres.ontvangenSignaal(nummer: s.nummer).pad, linkTekst: Tekst("Open het signaal (na inloggen)", "Open the signal (after logging in)")),
             bezorging: gebruiker?.bezorging ?? .direct, organisatie: o.id, nu: nu, on: db)
     }
 }

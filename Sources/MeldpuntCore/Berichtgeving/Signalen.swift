@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import MeldpuntAdressen
 import MeldpuntDomain
 
 /// Who hears of what (issue 12): each occurrence written into the outbox with the change that
@@ -14,7 +15,7 @@ extension Berichtgeving {
         /// Whose beheer sees the mail in the outbox.
         package let organisatie: UUID?
         /// Where they choose how they get mail.
-        package var instellingen = "/account"
+        package var instellingen = Webadres.account.pad
     }
 
     // MARK: Terugmeldingen
@@ -32,8 +33,8 @@ extension Berichtgeving {
                                           "A user of the \(tm.registratie) doubts a data item and sent a data report to your municipality."),
                      Tekst("Neem de terugmelding uiterlijk \(Self.dag(tm.uiterlijkInBehandelingOp, .nl)) in behandeling.",
                            "Take the report into handling by \(Self.dag(tm.uiterlijkInBehandelingOp, .en)).")],
-                    link: "/terugmeldingen/\(id.tekst)", linkTekst: Tekst("Bekijk de terugmelding (na inloggen)", "View the data report (after logging in)")),
-                    bezorging: bijhouder.meldingBezorging, instellingen: "/instellingen", organisatie: bijhouder.id, nu: nu) {
+                    link: Webadres.terugmelding(id).pad, linkTekst: Tekst("Bekijk de terugmelding (na inloggen)", "View the data report (after logging in)")),
+                    bezorging: bijhouder.meldingBezorging, instellingen: Webadres.instellingen.pad, organisatie: bijhouder.id, nu: nu) {
             berichten.append(b)
         }
         return berichten + (try await terugmeldingGebeurtenis(tm, doorgestuurd ? .terugmeldingDoorgestuurd : .terugmeldingGemeld, nu: nu, on: db))
@@ -49,7 +50,7 @@ extension Berichtgeving {
                 [Tekst("De status van uw terugmelding\(tm.referentiekenmerk.map { " met uw kenmerk \($0)" } ?? "") is nu ‘\(naam)’.",
                        "The status of your data report is now ‘\(status.naam(.en))’."),
                  Tekst("De toelichting van de bronhouder staat bij de terugmelding.", "The keeper's explanation is with the data report.")],
-                link: "/terugmeldingen/\(id.tekst)", linkTekst: Tekst("Bekijk de terugmelding (na inloggen)", "View the data report (after logging in)")),
+                link: Webadres.terugmelding(id).pad, linkTekst: Tekst("Bekijk de terugmelding (na inloggen)", "View the data report (after logging in)")),
                 organisatie: tm.$afnemer.id, nu: nu, on: db)
         }
         if gebeurtenis {
@@ -70,13 +71,13 @@ extension Berichtgeving {
                                 "A data report in your inbox should have been taken into handling by \(Self.dag(d, .en)). Please do so as soon as possible.")
                         : Tekst("Een terugmelding in uw inbox moet uiterlijk \(Self.dag(d, .nl)) in behandeling genomen worden (5 werkdagen na ontvangst).",
                                 "A data report in your inbox must be taken into handling by \(Self.dag(d, .en)) (5 working days after receipt).")],
-            link: "/terugmeldingen/\(try tm.requireID().tekst)", linkTekst: Tekst("Bekijk de terugmelding (na inloggen)", "View the data report (after logging in)")),
+            link: Webadres.terugmelding(try tm.requireID()).pad, linkTekst: Tekst("Bekijk de terugmelding (na inloggen)", "View the data report (after logging in)")),
             organisatie: bijhouder.id, nu: nu, on: db)
     }
 
     private func terugmeldingGebeurtenis(_ tm: Terugmelding, _ voorval: Voorval, nu: Date, on db: any Database) async throws -> [UitgaandBericht] {
         let id = try tm.requireID().tekst
-        let pad = "/api/v1/terugmeldingen/\(id)"
+        let pad = APIAdres.terugmelding(try tm.requireID())
         return try await gebeurtenisBerichten(voorval, object: id, kenmerken: {
             let bijhouder = try await Organisatie.find(tm.$bijhouder.id, on: db)
             let afnemer = try await Organisatie.find(tm.$afnemer.id, on: db)
@@ -109,7 +110,7 @@ extension Berichtgeving {
                 onderwerp: Tekst("Nieuwe melding \(m.zaaknummer)", "New report \(m.zaaknummer)"),
                 [Tekst("Er is een nieuwe melding binnengekomen. Neem uiterlijk \(Self.dag(m.eersteContactUiterlijk, .nl)) persoonlijk contact op met de melder.",
                        "A new report has come in. Contact the reporter in person by \(Self.dag(m.eersteContactUiterlijk, .en)).")],
-                link: "/meldingen/\(m.zaaknummer)", linkTekst: Tekst("Open de melding (na inloggen)", "Open the report (after logging in)")),
+                link: Webadres.melding(zaaknummer: m.zaaknummer).pad, linkTekst: Tekst("Open de melding (na inloggen)", "Open the report (after logging in)")),
                 bezorging: team.bezorging, instellingen: team.instellingen, melding: m.id, organisatie: team.organisatie, nu: nu, on: db)
         }
         try await meldingGebeurtenis(m, .meldingNieuw, nu: nu, on: db)
@@ -166,7 +167,7 @@ extension Berichtgeving {
         try await mail(aan: melder.adres, taal: t, Self.tekst(t, onderwerp: onderwerp, alineas + [
             Tekst("Open uw pagina met de link uit de bevestiging van uw melding. Bent u die kwijt? Vraag een nieuwe link aan:",
                   "Open your page with the link from the confirmation of your report. Lost it? Ask for a new link:"),
-        ], link: "/status/kwijt", linkTekst: Tekst("Nieuwe link aanvragen", "Ask for a new link")),
+        ], link: Webadres.statusKwijt.pad, linkTekst: Tekst("Nieuwe link aanvragen", "Ask for a new link")),
             melding: m.id, organisatie: nil, nu: nu, on: db)
     }
 
@@ -184,7 +185,7 @@ extension Berichtgeving {
             try await mail(aan: o.adres, taal: o.taal, Self.tekst(o.taal,
                 onderwerp: Tekst("\(wat.nl): \(m.zaaknummer)", "\(wat.en): \(m.zaaknummer)"),
                 [Tekst("\(wat.nl) bij melding \(m.zaaknummer).", "\(wat.en) on report \(m.zaaknummer).")],
-                link: "/meldingen/\(m.zaaknummer)", linkTekst: Tekst("Open de melding (na inloggen)", "Open the report (after logging in)")),
+                link: Webadres.melding(zaaknummer: m.zaaknummer).pad, linkTekst: Tekst("Open de melding (na inloggen)", "Open the report (after logging in)")),
                 bezorging: o.bezorging, instellingen: o.instellingen, melding: m.id, organisatie: o.organisatie, nu: nu, on: db)
         }
     }
@@ -208,12 +209,12 @@ extension Berichtgeving {
     /// The notification addresses of the organisations that run the meldpunt.
     func teamadressen(on db: any Database) async throws -> [Ontvanger] {
         try await Organisatie.query(on: db).filter(\.$rollenTekst ~~ ",meldpunt,").filter(\.$meldingEmail != nil).all().compactMap { o in
-            o.meldingEmail.map { Ontvanger(adres: $0, taal: .nl, bezorging: o.meldingBezorging, organisatie: o.id, instellingen: "/instellingen") }
+            o.meldingEmail.map { Ontvanger(adres: $0, taal: .nl, bezorging: o.meldingBezorging, organisatie: o.id, instellingen: Webadres.instellingen.pad) }
         }
     }
 
     private func meldingGebeurtenis(_ m: Melding, _ voorval: Voorval, nu: Date, on db: any Database) async throws {
-        let pad = "/api/v1/meldingen/\(m.zaaknummer)"
+        let pad = APIAdres.melding(zaaknummer: m.zaaknummer)
         var lezers = try await Organisatie.query(on: db).filter(\.$rollenTekst ~~ ",meldpunt,").all().compactMap { o in
             o.id.map { Lezer(organisatie: $0, resource: pad) }
         }
@@ -284,17 +285,17 @@ extension Berichtgeving {
         try await mail(aan: adres, taal: taal, Self.tekst(taal, onderwerp: onderwerp, [wat,
             Tekst("Wat er gevraagd wordt en welke gegevens gedeeld zijn, leest u in het partnerportaal.",
                   "What is asked and which data are shared, you can read in the partner portal.")],
-            link: "/verzoeken/\(try v.requireID().tekst)", linkTekst: Tekst("Open het verzoek (na inloggen)", "Open the request (after logging in)")),
+            link: Webadres.verzoek(try v.requireID()).pad, linkTekst: Tekst("Open het verzoek (na inloggen)", "Open the request (after logging in)")),
             bezorging: direct ? .direct : (gebruiker?.bezorging ?? .direct), organisatie: v.$organisatie.id, nu: nu, on: db)
     }
 
     private func verzoekGebeurtenis(_ v: Verzoek, _ m: Melding, _ voorval: Voorval, nu: Date, on db: any Database) async throws {
         let id = try v.requireID().tekst
-        let meldpunt = "/api/v1/meldingen/\(m.zaaknummer)/verzoeken/\(id)"
+        let meldpunt = APIAdres.verzoekVanMelding(zaaknummer: m.zaaknummer, verzoek: try v.requireID())
         var lezers = try await Organisatie.query(on: db).filter(\.$rollenTekst ~~ ",meldpunt,").all().compactMap { o in
-            o.id.map { Lezer(organisatie: $0, resource: meldpunt, hoofdObject: "/api/v1/meldingen/\(m.zaaknummer)") }
+            o.id.map { Lezer(organisatie: $0, resource: meldpunt, hoofdObject: .melding(zaaknummer: m.zaaknummer)) }
         }
-        lezers.append(Lezer(organisatie: v.$organisatie.id, resource: "/api/v1/verzoeken/\(id)"))
+        lezers.append(Lezer(organisatie: v.$organisatie.id, resource: .verzoek(try v.requireID())))
         try await gebeurtenis(voorval, object: id, kenmerken: {
             let partner = try await Organisatie.find(v.$organisatie.id, on: db)
             var kenmerken = ["organisatie": partner?.oin ?? ""]

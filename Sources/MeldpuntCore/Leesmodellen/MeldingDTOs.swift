@@ -1,4 +1,5 @@
 import Foundation
+import MeldpuntAdressen
 import MeldpuntDomain
 
 /// A meldpunt staff member as shown on a case.
@@ -112,9 +113,9 @@ package struct MeldingBijlageDTO: Codable, Sendable {
     package let bestandsnaam: String
     package let mimeType: String
     package let grootte: Int
-    package let href: String
+    package let href: APIAdres
 
-    package init(id: String, bestandsnaam: String, mimeType: String, grootte: Int, href: String) {
+    package init(id: String, bestandsnaam: String, mimeType: String, grootte: Int, href: APIAdres) {
         self.id = id
         self.bestandsnaam = bestandsnaam
         self.mimeType = mimeType
@@ -151,9 +152,9 @@ package struct MeldingSamenvattingDTO: Codable, Sendable {
     package let ongelezen: Bool
     /// The start of the melder's description; nil once personal data is erased.
     package let omschrijving: String?
-    package let href: String
+    package let href: APIAdres
 
-    package init(zaaknummer: String, status: MeldingStatus, melderType: MelderType, naam: String?, registraties: [String], ontvangenOp: Date, eersteContactUiterlijk: Dag, eersteContactOp: Date?, contactTermijnOverschreden: Bool, behandelaar: MedewerkerVerwijzing?, rol: MeldpuntRol?, uitkomst: MeldingUitkomst?, verzoekTermijnOverschreden: Bool, ongelezen: Bool = false, omschrijving: String? = nil, href: String) {
+    package init(zaaknummer: String, status: MeldingStatus, melderType: MelderType, naam: String?, registraties: [String], ontvangenOp: Date, eersteContactUiterlijk: Dag, eersteContactOp: Date?, contactTermijnOverschreden: Bool, behandelaar: MedewerkerVerwijzing?, rol: MeldpuntRol?, uitkomst: MeldingUitkomst?, verzoekTermijnOverschreden: Bool, ongelezen: Bool = false, omschrijving: String? = nil, href: APIAdres) {
         self.ongelezen = ongelezen
         self.omschrijving = omschrijving
         self.zaaknummer = zaaknummer

@@ -1,4 +1,5 @@
 import Foundation
+import MeldpuntAdressen
 import MeldpuntDomain
 
 /// A proposed group of cases, with why they were grouped.
@@ -22,7 +23,7 @@ package struct KandidaatDTO: Codable, Sendable, Equatable {
     package let gedeeldeZinsdelen: [ZinsdeelDTO]
     /// Signalen whose cases share the key: the group may belong to one of them.
     package let lijktOp: [SignaalVerwijzingDTO]
-    package let href: String
+    package let href: APIAdres
 }
 
 package struct KenmerkDTO: Codable, Sendable, Equatable {
@@ -60,7 +61,7 @@ package struct SignaalVerwijzingDTO: Codable, Sendable, Equatable {
     package let nummer: Int
     package let titel: String
     package let status: SignaalStatus
-    package let href: String
+    package let href: APIAdres
 }
 
 package struct SignaalSamenvattingDTO: Codable, Sendable, Equatable {
@@ -73,7 +74,7 @@ package struct SignaalSamenvattingDTO: Codable, Sendable, Equatable {
     package let aantalZaken: Int
     package let aangemaaktOp: Date
     package let gewijzigdOp: Date
-    package let href: String
+    package let href: APIAdres
 }
 
 package struct SignaalStapDTO: Codable, Sendable, Equatable {
@@ -117,7 +118,7 @@ package struct SignaalDTO: Codable, Sendable, Equatable {
     package let aangemaaktOp: Date
     package let gewijzigdOp: Date
     package let afgeslotenOp: Date?
-    package let href: String
+    package let href: APIAdres
 }
 
 /// A signaal as an organisation it was fed back to sees it: no cases, only their number; the
@@ -133,5 +134,5 @@ package struct PartnerSignaalDTO: Codable, Sendable, Equatable {
     package let aantalZaken: Int
     package let verloop: [SignaalStapDTO]
     package let kennis: KennisDTO?
-    package let href: String
+    package let href: APIAdres
 }

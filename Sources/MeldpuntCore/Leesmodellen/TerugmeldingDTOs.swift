@@ -1,4 +1,5 @@
 import Foundation
+import MeldpuntAdressen
 import MeldpuntDomain
 
 /// How an organisation is shown to the other party.
@@ -48,9 +49,9 @@ package struct BijlageDTO: Codable, Sendable {
     package let grootte: Int
     package let sha256: String
     package let gegevenIndex: Int?
-    package let href: String
+    package let href: APIAdres
 
-    package init(id: String, bestandsnaam: String, mimeType: String, beschrijving: String?, grootte: Int, sha256: String, gegevenIndex: Int?, href: String) {
+    package init(id: String, bestandsnaam: String, mimeType: String, beschrijving: String?, grootte: Int, sha256: String, gegevenIndex: Int?, href: APIAdres) {
         self.id = id
         self.bestandsnaam = bestandsnaam
         self.mimeType = mimeType
@@ -132,9 +133,9 @@ package struct TerugmeldingSamenvattingDTO: Codable, Sendable {
     package let ontvangenOp: Date
     package let uiterlijkInBehandelingOp: Dag
     package let termijnOverschreden: Bool
-    package let href: String
+    package let href: APIAdres
 
-    package init(terugMeldingReferentie: String, referentieKenmerk: String?, status: TerugmeldingStatus, registratie: String, afnemer: OrganisatieVerwijzing, bijhouder: OrganisatieVerwijzing, persoon: PersoonIdentificatie, toelichtingBegin: String, ontvangenOp: Date, uiterlijkInBehandelingOp: Dag, termijnOverschreden: Bool, href: String) {
+    package init(terugMeldingReferentie: String, referentieKenmerk: String?, status: TerugmeldingStatus, registratie: String, afnemer: OrganisatieVerwijzing, bijhouder: OrganisatieVerwijzing, persoon: PersoonIdentificatie, toelichtingBegin: String, ontvangenOp: Date, uiterlijkInBehandelingOp: Dag, termijnOverschreden: Bool, href: APIAdres) {
         self.terugMeldingReferentie = terugMeldingReferentie
         self.referentieKenmerk = referentieKenmerk
         self.status = status
@@ -169,7 +170,3 @@ package struct StatuswijzigingInvoer: Codable, Sendable {
     }
 }
 
-extension UUID {
-    /// UUIDs go out in lower case (RFC 9562); any case is accepted coming in.
-    package var tekst: String { uuidString.lowercased() }
-}

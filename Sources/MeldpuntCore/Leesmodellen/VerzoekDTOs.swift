@@ -1,4 +1,5 @@
 import Foundation
+import MeldpuntAdressen
 import MeldpuntDomain
 
 package struct ContactpersoonDTO: Codable, Sendable, Equatable {
@@ -26,9 +27,9 @@ package struct VerzoekBijlageDTO: Codable, Sendable, Equatable {
     package let bestandsnaam: String
     package let mimeType: String
     package let grootte: Int
-    package let href: String
+    package let href: APIAdres
 
-    package init(id: String, bestandsnaam: String, mimeType: String, grootte: Int, href: String) {
+    package init(id: String, bestandsnaam: String, mimeType: String, grootte: Int, href: APIAdres) {
         self.id = id
         self.bestandsnaam = bestandsnaam
         self.mimeType = mimeType
@@ -96,9 +97,9 @@ package struct TerugmeldingKoppelingDTO: Codable, Sendable, Equatable {
     package let id: String
     package let status: TerugmeldingStatus
     package let bijhouder: String
-    package let href: String
+    package let href: APIAdres
 
-    package init(id: String, status: TerugmeldingStatus, bijhouder: String, href: String) {
+    package init(id: String, status: TerugmeldingStatus, bijhouder: String, href: APIAdres) {
         self.id = id
         self.status = status
         self.bijhouder = bijhouder
@@ -156,9 +157,9 @@ package struct OpschortingRegelDTO: Codable, Sendable {
     package let organisatie: String
     package let status: VerzoekStatus
     package let opschorting: OpschortingDTO
-    package let href: String
+    package let href: APIAdres
 
-    package init(zaaknummer: String, verzoekId: String, organisatie: String, status: VerzoekStatus, opschorting: OpschortingDTO, href: String) {
+    package init(zaaknummer: String, verzoekId: String, organisatie: String, status: VerzoekStatus, opschorting: OpschortingDTO, href: APIAdres) {
         self.zaaknummer = zaaknummer
         self.verzoekId = verzoekId
         self.organisatie = organisatie
@@ -187,9 +188,9 @@ package struct PartnerVerzoekSamenvattingDTO: Codable, Sendable {
     package let termijnOverschreden: Bool
     package let niveau: Escalatieniveau
     package let aangemaaktOp: Date
-    package let href: String
+    package let href: APIAdres
 
-    package init(id: String, zaaknummer: String, soort: VerzoekSoort, status: VerzoekStatus, uiterlijk: Dag?, termijnOverschreden: Bool, niveau: Escalatieniveau, aangemaaktOp: Date, href: String) {
+    package init(id: String, zaaknummer: String, soort: VerzoekSoort, status: VerzoekStatus, uiterlijk: Dag?, termijnOverschreden: Bool, niveau: Escalatieniveau, aangemaaktOp: Date, href: APIAdres) {
         self.id = id
         self.zaaknummer = zaaknummer
         self.soort = soort

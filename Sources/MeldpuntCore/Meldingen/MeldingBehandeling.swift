@@ -1,6 +1,7 @@
 import FluentKit
 import SQLKit
 import Foundation
+import MeldpuntAdressen
 import MeldpuntDomain
 
 /// The acting party: an organisation through its API key (meldpunt, partner, afnemer), or one of its
@@ -177,7 +178,7 @@ extension MeldingService {
                 eersteContactOp: m.eersteContactOp, contactTermijnOverschreden: contactTermijnOverschreden(m),
                 behandelaar: m.behandelaar.map(Self.verwijzing), rol: m.rol, uitkomst: m.uitkomst,
                 verzoekTermijnOverschreden: verzoekTeLaat.contains(m.id!), ongelezen: m.ongelezen,
-                omschrijving: personen[m.id!].flatMap(Self.korteOmschrijving), href: "/api/v1/meldingen/\(m.zaaknummer)")
+                omschrijving: personen[m.id!].flatMap(Self.korteOmschrijving), href: APIAdres.melding(zaaknummer: m.zaaknummer))
         }, totaal)
     }
 
@@ -293,9 +294,9 @@ extension MeldingService {
             tevredenheid: m.tevredenheid, ingediendDoor: m.ingediendDoor.map(OrganisatieVerwijzing.init),
             toestemmingOp: m.toestemmingOp, toestemmingVersie: m.toestemmingVersie, persoonsgegevensGewist: p == nil,
             melding: verzoek,
-            bijlagen: bijlagen.map { b in
+            bijlagen: try bijlagen.map { b in
                 MeldingBijlageDTO(id: b.id!.tekst, bestandsnaam: b.bestandsnaam, mimeType: b.mimeType, grootte: b.grootte,
-                                  href: "/api/v1/meldingen/\(m.zaaknummer)/bijlagen/\(b.id!.tekst)")
+                                  href: APIAdres.meldingBijlage(zaaknummer: m.zaaknummer, bijlage: try b.requireID()))
             },
             tijdlijn: tijdlijn.map(Self.gebeurtenis),
             mogelijkeStappen: Behandelstap.allCases.filter { (try? statusNa($0, van: status)) != nil },
@@ -553,6 +554,6 @@ extension MeldingService {
             m.tokenHash = Sleutels.sha256Hex(Data(token.utf8))
             return [Gebeurtenis(soort: .linkVernieuwd)]
         }
-        return StatuspaginaLinkDTO(zaaknummer: m.zaaknummer, statuspagina: "/status/\(token)")
+        return StatuspaginaLinkDTO(zaaknummer: m.zaaknummer, statuspagina: Webadres.status(token: token).pad)
     }
 }

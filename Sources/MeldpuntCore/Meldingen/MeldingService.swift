@@ -1,6 +1,7 @@
 import Crypto
 import FluentKit
 import Foundation
+import MeldpuntAdressen
 import MeldpuntDomain
 
 /// The MFO case engine: taking in a melding, and showing it to staff and to the melder.
@@ -91,7 +92,7 @@ package struct MeldingService {
         @Sendable func ontvangen(_ nummer: Zaaknummer) -> Ontvangen {
             Ontvangen(zaaknummer: nummer.description, status: .ontvangen, fase: MeldingStatus.ontvangen.fase,
                       beschrijving: MeldingStatus.ontvangen.fase.tekst, eersteContactUiterlijk: uiterlijk,
-                      statuspagina: "/status/\(token)")
+                      statuspagina: Webadres.status(token: token).pad)
         }
 
         // Case numbers count up per year; a clash with a simultaneous intake is retried.
@@ -143,7 +144,7 @@ package struct MeldingService {
                                           tekst: "Melding ontvangen. Wij nemen uiterlijk \(Datumweergave.datum(uiterlijk.description)) persoonlijk contact met u op.",
                                           zichtbaar: true), door: ingediendDoor?.naam ?? "melder").create(on: tx)
                     try await PatroonWachtrij(bron: .melding, zaakID: id, nu: nu).create(on: tx)
-                    try await berichten.meldingOntvangen(m, melder: Berichtgeving.melder(uit: verzoek), statuslink: "/status/\(token)", nu: nu, on: tx)
+                    try await berichten.meldingOntvangen(m, melder: Berichtgeving.melder(uit: verzoek), statuslink: Webadres.status(token: token).pad, nu: nu, on: tx)
                     try await Verwerkingslog.regel(.meldingAanmaken, organisatie: ingediendDoor?.id, melding: id,
                                                    betrokkene: bsn.map { pseudoniemen.pseudoniem("bsn:" + $0) }, traceID: traceID, tijdstip: nu).create(on: tx)
                     if let eenmalig {
@@ -320,7 +321,7 @@ package struct MeldingService {
             m.tokenHash = Sleutels.sha256Hex(Data(token.utf8))
             try await volgendeGebeurtenis(m, soort: .linkVernieuwd, door: "melder",
                                           tekst: "U vroeg een nieuwe link aan; die is naar uw e-mailadres gestuurd.", zichtbaar: true, on: tx)
-            try await berichten.nieuweLink(m, melder: melder, statuslink: "/status/\(token)", nu: nu, on: tx)
+            try await berichten.nieuweLink(m, melder: melder, statuslink: Webadres.status(token: token).pad, nu: nu, on: tx)
             try await Verwerkingslog.regel(.meldingRaadplegen, organisatie: nil, melding: id, betrokkene: p?.bsn.map { pseudoniemen.pseudoniem("bsn:" + $0) },
                                            traceID: traceID, tijdstip: nu).create(on: tx)
         }

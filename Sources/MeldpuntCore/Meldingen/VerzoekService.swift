@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import MeldpuntAdressen
 import MeldpuntDomain
 
 /// Partner coordination: requests from the meldpunt to partner organisations within a case.
@@ -115,7 +116,7 @@ extension MeldingService {
         return OverlegDTO(datum: datum, deelnemers: v.overlegDeelnemers ?? "", verslag: v.overlegVerslag)
     }
 
-    private func berichten(_ v: Verzoek, href: (UUID) -> String) async throws -> [VerzoekBerichtDTO] {
+    private func berichten(_ v: Verzoek, href: (UUID) -> APIAdres) async throws -> [VerzoekBerichtDTO] {
         try await VerzoekBericht.query(on: db).filter(\.$verzoek.$id == v.requireID()).sort(\.$volgnummer).all().map { b in
             VerzoekBerichtDTO(volgnummer: b.volgnummer, tijdstip: b.tijdstip, van: b.van, door: b.door, soort: b.soort, tekst: b.tekst,
                               bijlage: b.sha256.map { _ in
@@ -131,11 +132,11 @@ extension MeldingService {
         try await v.$organisatie.load(on: db)
         try await v.$contactpersoon.load(on: db)
         try await v.$terugmelding.load(on: db)
-        let basis = "/api/v1/meldingen/\(zaaknummer)/verzoeken/\(v.id!.tekst)"
+        let vid = try v.requireID()
         var koppeling: TerugmeldingKoppelingDTO?
         if let tm = v.terugmelding {
             let bijhouder = try await Organisatie.find(tm.$bijhouder.id, on: db)
-            koppeling = TerugmeldingKoppelingDTO(id: tm.id!.tekst, status: tm.status, bijhouder: bijhouder?.naam ?? "", href: "/api/v1/terugmeldingen/\(tm.id!.tekst)")
+            koppeling = TerugmeldingKoppelingDTO(id: tm.id!.tekst, status: tm.status, bijhouder: bijhouder?.naam ?? "", href: APIAdres.terugmelding(try tm.requireID()))
         }
         return VerzoekDTO(
             id: v.id!.tekst, organisatie: OrganisatieVerwijzing(v.organisatie), soort: v.soort, status: v.status, vraag: v.vraag,
@@ -143,7 +144,7 @@ extension MeldingService {
             uiterlijk: v.uiterlijk, termijnDoor: v.termijnDoor, termijnOverschreden: teLaat(v), niveau: v.niveau,
             contactpersoon: v.contactpersoon.map(ContactpersoonDTO.init), reden: v.reden,
             opschorting: Self.opschorting(v), overleg: Self.overleg(v), terugmelding: koppeling, aangemaaktOp: v.aangemaaktOp,
-            berichten: try await berichten(v) { "\(basis)/bijlagen/\($0.tekst)" })
+            berichten: try await berichten(v) { APIAdres.verzoekBijlageVanMelding(zaaknummer: zaaknummer, verzoek: vid, bijlage: $0) })
     }
 
     package func verzoeken(van melding: UUID, zaaknummer: String) async throws -> [VerzoekDTO] {
@@ -326,9 +327,9 @@ extension MeldingService {
         var q = Verzoek.query(on: db).filter(\.$soort == .opschorting).with(\.$melding).with(\.$organisatie)
         if alleenActief { q = q.filter(\.$opgeschortOp != nil).filter(\.$opgehevenOp == nil) }
         return try await q.sort(\.$aangemaaktOp, .descending).limit(1000).all().compactMap { v in
-            Self.opschorting(v).map {
+            try Self.opschorting(v).map {
                 OpschortingRegelDTO(zaaknummer: v.melding.zaaknummer, verzoekId: v.id!.tekst, organisatie: v.organisatie.naam, status: v.status,
-                                    opschorting: $0, href: "/api/v1/meldingen/\(v.melding.zaaknummer)/verzoeken/\(v.id!.tekst)")
+                                    opschorting: $0, href: APIAdres.verzoekVanMelding(zaaknummer: v.melding.zaaknummer, verzoek: try v.requireID()))
             }
         }
     }
@@ -380,7 +381,7 @@ extension MeldingService {
         let totaal = try await q.count()
         let rijen = try await q.with(\.$melding).sort(\.$aangemaaktOp, .descending).sort(\.$nummer, .descending)
             .range(((pagina - 1) * grootte)..<(pagina * grootte)).all()
-        return (rijen.map(samenvatting), totaal)
+        return (try rijen.map(samenvatting), totaal)
     }
 
     /// A partner's start page: the counts, counted in the database (a large partner has thousands
@@ -400,7 +401,7 @@ extension MeldingService {
             open: try await verzoekenVan(door).filter(\.$status ~~ open).count(),
             nieuw: try await verzoekenVan(door).filter(\.$status == .verzonden).count(),
             teLaat: try await teLaat().count(),
-            eerst: (eerstTeLaat + eerstNieuw).map(samenvatting))
+            eerst: try (eerstTeLaat + eerstNieuw).map(samenvatting))
     }
 
     /// The partner's requests; those of erased cases are gone for the partner.
@@ -410,10 +411,10 @@ extension MeldingService {
             .group(.or) { $0.filter(Melding.self, \.$uitkomst == nil).filter(Melding.self, \.$uitkomst != MeldingUitkomst.ingetrokken) }
     }
 
-    private func samenvatting(_ v: Verzoek) -> PartnerVerzoekSamenvattingDTO {
+    private func samenvatting(_ v: Verzoek) throws -> PartnerVerzoekSamenvattingDTO {
         PartnerVerzoekSamenvattingDTO(id: v.id!.tekst, zaaknummer: v.melding.zaaknummer, soort: v.soort, status: v.status, uiterlijk: v.uiterlijk,
                                       termijnOverschreden: teLaat(v), niveau: v.niveau, aangemaaktOp: v.aangemaaktOp,
-                                      href: "/api/v1/verzoeken/\(v.id!.tekst)")
+                                      href: APIAdres.verzoek(try v.requireID()))
     }
 
     /// The request with only the case data the meldpunt chose to share; the read is logged.
@@ -427,7 +428,7 @@ extension MeldingService {
     }
 
     private func partnerDTO(_ v: Verzoek, _ m: Melding, _ p: MeldingPersoonsgegevens?) async throws -> PartnerVerzoekDTO {
-        let basis = "/api/v1/verzoeken/\(v.id!.tekst)"
+        let vid = try v.requireID()
         let delen = v.gedeeldeGegevens
         var g = GedeeldeMeldingDTO(gedeeldeGegevens: GedeeldGegeven.allCases.filter(delen.contains))
         if let p, let mv = try? JSONDecoder().decode(MeldingInvoer.self, from: Data(p.inhoud.utf8)) {
@@ -447,7 +448,7 @@ extension MeldingService {
         }
         if delen.contains(.bijlagen) {
             g.bijlagen = try await MeldingBijlage.query(on: db).filter(\.$melding.$id == m.requireID()).all().map {
-                VerzoekBijlageDTO(id: $0.id!.tekst, bestandsnaam: $0.bestandsnaam, mimeType: $0.mimeType, grootte: $0.grootte, href: "\(basis)/bijlagen/\($0.id!.tekst)")
+                VerzoekBijlageDTO(id: $0.id!.tekst, bestandsnaam: $0.bestandsnaam, mimeType: $0.mimeType, grootte: $0.grootte, href: APIAdres.verzoekBijlage(vid, bijlage: try $0.requireID()))
             }
         }
         let status = v.status
@@ -455,7 +456,7 @@ extension MeldingService {
             id: v.id!.tekst, zaaknummer: m.zaaknummer, soort: v.soort, status: v.status, vraag: v.vraag, uiterlijk: v.uiterlijk,
             termijnDoor: v.termijnDoor, termijnOverschreden: teLaat(v), niveau: v.niveau, reden: v.reden,
             opschorting: Self.opschorting(v), overleg: Self.overleg(v), terugmeldingId: v.$terugmelding.id?.tekst, melding: g,
-            berichten: try await berichten(v) { "\(basis)/bijlagen/\($0.tekst)" },
+            berichten: try await berichten(v) { APIAdres.verzoekBijlage(vid, bijlage: $0) },
             mogelijkeStatussen: VerzoekStatus.allCases.filter(status.volgende.contains),
             kanOpheffen: v.opgeschortOp != nil && v.opgehevenOp == nil)
     }

@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import MeldpuntAdressen
 import MeldpuntDomain
 import SQLKit
 
@@ -153,7 +154,7 @@ package struct Signaalregister: Sendable {
                             uitleg: Patroonregels.uitleg(sleutel, aantal: groep.count, dagen: dagen, zinsdelen: zinsdelen, taal: .nl),
                             uitlegEn: Patroonregels.uitleg(sleutel, aantal: groep.count, dagen: dagen, zinsdelen: zinsdelen, taal: .en),
                             kenmerken: sleutel.delen.map(Self.kenmerk), gedeeldeZinsdelen: zinsdelen.prefix(5).map { ZinsdeelDTO(zinsdeel: $0.zinsdeel, aantal: $0.aantal) },
-                            lijktOp: lijktOp, href: "/api/v1/signaalkandidaten/\(k.id!.tekst)")
+                            lijktOp: lijktOp, href: APIAdres.signaalkandidaat(try k.requireID()))
     }
 
     static func kenmerk(_ d: Patroonsleutel.Deel) -> KenmerkDTO {
@@ -176,7 +177,7 @@ package struct Signaalregister: Sendable {
     }
 
     static func verwijzing(_ s: Signaal) -> SignaalVerwijzingDTO {
-        SignaalVerwijzingDTO(nummer: s.nummer, titel: s.titel, status: s.status, href: "/api/v1/signalen/\(s.nummer)")
+        SignaalVerwijzingDTO(nummer: s.nummer, titel: s.titel, status: s.status, href: APIAdres.signaal(nummer: s.nummer))
     }
 
     /// The cases by their number (meldingen) or reference (terugmeldingen), with day and registrations.
@@ -409,7 +410,7 @@ package struct Signaalregister: Sendable {
         return signalen.map { s in
             SignaalSamenvattingDTO(nummer: s.nummer, titel: s.titel, soort: s.soort, status: s.status, niveau: s.niveau, registraties: s.registratieLijst,
                                    aantalZaken: aantallen[s.id!] ?? 0, aangemaaktOp: s.aangemaaktOp, gewijzigdOp: s.gewijzigdOp,
-                                   href: "/api/v1/signalen/\(s.nummer)")
+                                   href: APIAdres.signaal(nummer: s.nummer))
         }
     }
 
@@ -425,7 +426,7 @@ package struct Signaalregister: Sendable {
                             .sorted { $0.organisatie.naam < $1.organisatie.naam },
                           zaken: try await gekoppeld(zaken.map { ($0.zaakID, Dag($0.toegevoegdOp)) }),
                           verloop: try await verloop(s, alleenVoor: nil), kennis: Self.kennis(s), aangemaaktOp: s.aangemaaktOp, gewijzigdOp: s.gewijzigdOp,
-                          afgeslotenOp: s.afgeslotenOp, href: "/api/v1/signalen/\(s.nummer)")
+                          afgeslotenOp: s.afgeslotenOp, href: APIAdres.signaal(nummer: s.nummer))
     }
 
     private static func kennis(_ s: Signaal) -> KennisDTO? {
@@ -578,7 +579,7 @@ package struct Signaalregister: Sendable {
         return try await samenvattingen(signalen).map { s in
             SignaalSamenvattingDTO(nummer: s.nummer, titel: s.titel, soort: s.soort, status: s.status, niveau: s.niveau, registraties: s.registraties,
                                    aantalZaken: s.aantalZaken, aangemaaktOp: s.aangemaaktOp, gewijzigdOp: s.gewijzigdOp,
-                                   href: "/api/v1/ontvangen-signalen/\(s.nummer)")
+                                   href: APIAdres.ontvangenSignaal(nummer: s.nummer))
         }
     }
 
@@ -596,7 +597,7 @@ package struct Signaalregister: Sendable {
         let aantal = try await SignaalZaak.query(on: db).filter(\.$signaal.$id == s.requireID()).count()
         return PartnerSignaalDTO(nummer: s.nummer, titel: s.titel, omschrijving: s.omschrijving, soort: s.soort, status: s.status, niveau: s.niveau,
                                  registraties: s.registratieLijst, aantalZaken: aantal, verloop: try await verloop(s, alleenVoor: door.organisatie.id),
-                                 kennis: s.kennisGedeeld ? Self.kennis(s) : nil, href: "/api/v1/ontvangen-signalen/\(s.nummer)")
+                                 kennis: s.kennisGedeeld ? Self.kennis(s) : nil, href: APIAdres.ontvangenSignaal(nummer: s.nummer))
     }
 
     /// The organisation's answer; a closed signaal takes none.

@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import MeldpuntAdressen
 import MeldpuntDomain
 import SQLKit
 
@@ -112,7 +113,7 @@ package struct TerugmeldingService {
         }
         // Everything the answer shows was just written: built from it, not read back.
         let afnemerVerwijzing = OrganisatieVerwijzing(afnemer)
-        return detailDTO(tm, afnemer: afnemerVerwijzing, bijhouder: OrganisatieVerwijzing(bijhouder), verzoek: geldig.inhoud, bijlagen: bijlagen,
+        return try detailDTO(tm, afnemer: afnemerVerwijzing, bijhouder: OrganisatieVerwijzing(bijhouder), verzoek: geldig.inhoud, bijlagen: bijlagen,
                          historie: [StatuswijzigingDTO(volgnummer: 1, status: .gemeld, tijdstip: ontvangen, organisatie: afnemerVerwijzing, toelichting: nil,
                                                        verwachteDatum: nil, nieuweBijhouder: nil, uitkomst: nil)])
     }
@@ -156,7 +157,7 @@ package struct TerugmeldingService {
         let bijlagen = try await bijlagenRijen
         let orgs = try await verwijzingen([tm.$afnemer.id, tm.$bijhouder.id] + historie.flatMap { [$0.$organisatie.id, $0.$nieuweBijhouder.id].compactMap { $0 } })
         guard let afnemer = orgs[tm.$afnemer.id], let bijhouder = orgs[tm.$bijhouder.id] else { throw Weigering.nietGevonden(.bron) }
-        return detailDTO(tm, afnemer: afnemer, bijhouder: bijhouder, verzoek: verzoek, bijlagen: bijlagen,
+        return try detailDTO(tm, afnemer: afnemer, bijhouder: bijhouder, verzoek: verzoek, bijlagen: bijlagen,
                          historie: historie.map { s in
                              StatuswijzigingDTO(volgnummer: s.volgnummer, status: s.status, tijdstip: s.tijdstip,
                                                 organisatie: s.$organisatie.id.flatMap { orgs[$0] }, toelichting: s.toelichting,
@@ -171,8 +172,8 @@ package struct TerugmeldingService {
     }
 
     private func detailDTO(_ tm: Terugmelding, afnemer: OrganisatieVerwijzing, bijhouder: OrganisatieVerwijzing, verzoek: TerugmeldingInvoer,
-                           bijlagen: [Bijlage], historie: [StatuswijzigingDTO]) -> TerugmeldingDetailDTO {
-        let id = tm.id!
+                           bijlagen: [Bijlage], historie: [StatuswijzigingDTO]) throws -> TerugmeldingDetailDTO {
+        let id = try tm.requireID()
         return TerugmeldingDetailDTO(
             terugMeldingReferentie: id.tekst,
             referentieKenmerk: tm.referentiekenmerk,
@@ -186,10 +187,10 @@ package struct TerugmeldingService {
             uiterlijkInBehandelingOp: tm.uiterlijkInBehandelingOp,
             termijnOverschreden: termijnOverschreden(tm),
             terugMelding: verzoek,
-            bijlagen: bijlagen.map { b in
+            bijlagen: try bijlagen.map { b in
                 BijlageDTO(id: b.id!.tekst, bestandsnaam: b.bestandsnaam, mimeType: b.mimeType, beschrijving: b.beschrijving,
                            grootte: b.grootte, sha256: b.sha256, gegevenIndex: b.gegevenIndex,
-                           href: "/api/v1/terugmeldingen/\(id.tekst)/bijlagen/\(b.id!.tekst)")
+                           href: APIAdres.terugmeldingBijlage(id, bijlage: try b.requireID()))
             },
             statusHistorie: historie)
     }
@@ -351,7 +352,7 @@ package struct TerugmeldingService {
                 toelichtingBegin: tm.toelichtingKort, ontvangenOp: tm.ontvangenOp,
                 uiterlijkInBehandelingOp: tm.uiterlijkInBehandelingOp,
                 termijnOverschreden: Self.termijnOverschreden(opgepakt: tm.opgepaktOp, uiterlijk: tm.uiterlijkInBehandelingOp, vandaag: vandaag),
-                href: "/api/v1/terugmeldingen/\(tm.id.tekst)")
+                href: APIAdres.terugmelding(tm.id))
         }
         try await logregels
         return Lijstpagina(items: items, totaal: totaal, meer: rijen.count > grootte)
