@@ -1,4 +1,5 @@
 import MeldpuntHTTP
+import MeldpuntAdressen
 import MeldpuntCore
 import Fluent
 import Foundation
@@ -54,6 +55,8 @@ struct VerzoekPagina: Encodable, Sendable {
     let status: String
     /// The tasks this side has now, each on its own page; a message is written on the request itself.
     let acties: [ActieLink]
+    /// The same tasks as a set, for the check when a task's page is opened (not encoded).
+    let taken: Set<VerzoekTaak>
     let kanBericht: Bool
     /// On a task page: which form it shows, and its title.
     var taak: String? = nil
@@ -61,6 +64,11 @@ struct VerzoekPagina: Encodable, Sendable {
     let waarden: [String: String]
     let fouten: [VeldFout]
     let foutVelden: [String: String]
+
+    private enum CodingKeys: String, CodingKey {
+        case titel, terug, terugNaam, basis, isMeldpunt, zaaknummer, regels, gedeeld, gedeeldeBijlagen, berichten, open, kanAccepteren, kanUitvoeren
+        case isOpschorting, isOverleg, kanOpheffen, kanEscaleren, terugmelding, status, acties, kanBericht, taak, taakTitel, waarden, fouten, foutVelden
+    }
 }
 
 struct CoordinatieWebController: RouteCollection {
@@ -68,8 +76,10 @@ struct CoordinatieWebController: RouteCollection {
         // The meldpunt's side of one request.
         let m = routes.grouped("meldingen", ":zaaknummer", "verzoeken", ":verzoek")
         m.get(use: verzoekVoorMeldpunt)
-        for taak in [VerzoekTaak.termijn, .escaleren, .verslag] {
-            m.get(.constant(taak.rawValue)) { req in try await toonVoorMeldpunt(req, try medewerker(req), taak: taak) }
+        for taak in VerzoekTaak.meldpuntMenu {
+            routes.get(Webadres.verzoekTaakVanMelding(zaaknummer: "", verzoek: UUID(), taak).route) { req in
+                try await toonVoorMeldpunt(req, try medewerker(req), taak: taak)
+            }
         }
         m.get("bijlagen", ":bijlage", use: bijlageVoorMeldpunt)
         let meldpuntFormulieren: [any MeldpuntVerzoekFormulier.Type] = [
@@ -82,8 +92,8 @@ struct CoordinatieWebController: RouteCollection {
         let p = routes.grouped("verzoeken")
         p.get(use: partnerLijst)
         p.get(":verzoek", use: verzoekVoorPartner)
-        for taak in [VerzoekTaak.accepteren, .afwijzen, .uitvoeren, .opheffen, .termijn, .bijlage] {
-            p.get(":verzoek", .constant(taak.rawValue)) { req in try await toonVoorPartner(req, try partner(req), taak: taak) }
+        for taak in VerzoekTaak.partnerMenu {
+            routes.get(Webadres.verzoekTaak(UUID(), taak).route) { req in try await toonVoorPartner(req, try partner(req), taak: taak) }
         }
         p.get(":verzoek", "bijlagen", ":bijlage", use: bijlageVoorPartner)
         p.upload(":verzoek", "bijlage", max: BijlageRegels.maxUploadBody, rollen: [.partner], use: partnerBijlage)

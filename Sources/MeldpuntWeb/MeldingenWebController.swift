@@ -1,4 +1,5 @@
 import MeldpuntHTTP
+import MeldpuntAdressen
 import MeldpuntCore
 import Fluent
 import Foundation
@@ -20,17 +21,20 @@ struct MeldingenWebController: RouteCollection {
             BerichtFormulier.self, VolgendeStapFormulier.self, WachtFormulier.self, HervattenFormulier.self, SluitenFormulier.self,
             VerzoekFormulier.self, TerugmeldingFormulier.self, EscalerenFormulier.self,
         ]
-        for formulier in formulieren { registreer(formulier, op: m) }
-        m.post(":zaaknummer", .constant(Actie.link.rawValue), use: vernieuwLink)
+        for formulier in formulieren { registreer(formulier, op: routes) }
+        routes.post(Webadres.meldingTaak(zaaknummer: "", .nieuweLink).route, use: vernieuwLink)
         // Each task on a page of its own; closing goes through a check page first.
-        for actie in Actie.taken { m.get(":zaaknummer", .constant(actie.rawValue)) { req in try await toonTaak(req, actie) } }
+        for actie in Actie.taken {
+            routes.get(Webadres.meldingTaak(zaaknummer: "", actie.meldingactie).route) { req in try await toonTaak(req, actie) }
+        }
     }
 
-    private func registreer<F: MeldingFormulier>(_: F.Type, op m: any RoutesBuilder) {
+    private func registreer<F: MeldingFormulier>(_: F.Type, op routes: any RoutesBuilder) {
+        let route = Webadres.meldingTaak(zaaknummer: "", F.actie.meldingactie).route
         if F.self == SluitenFormulier.self {
-            m.post(":zaaknummer", .constant(F.actie.rawValue), use: sluiten)
+            routes.post(route, use: sluiten)
         } else {
-            m.post(":zaaknummer", .constant(F.actie.rawValue)) { req in try await voerUit(F.self, req) }
+            routes.post(route) { req in try await voerUit(F.self, req) }
         }
     }
 
@@ -237,7 +241,7 @@ struct MeldingenWebController: RouteCollection {
         let g = try medewerker(req)
         let d = try await req.meldingen.detail(req.parameters.get("zaaknummer") ?? "", door: g)
         let t = Teksten.voor(req.taal)
-        guard MeldingPagina.acties(d, Set(d.mogelijkeStappen), t).contains(where: { $0.href.hasSuffix("/\(actie.rawValue)") && !$0.post }) else {
+        guard d.acties.contains(actie.meldingactie) else {
             return try await toonDetail(req, g, melding: "mfoTaakNietMogelijk", gelezen: d, status: .conflict)
         }
         // A request: its kind chosen first (`?soort=`); back from adding an organisation to the
@@ -288,6 +292,26 @@ struct MeldingenWebController: RouteCollection {
 
         /// The ones with a page of their own (the others are one click or on the case page).
         static let taken: [Actie] = [.contact, .toewijzen, .analyse, .rol, .notitie, .volgendeStap, .sluiten, .verzoek, .terugmelding, .escaleren]
+
+        /// The action the core allows or not; its address segment is this case's raw value (MeldingPaginaTests).
+        var meldingactie: Meldingactie {
+            switch self {
+            case .contact: .contact
+            case .toewijzen: .toewijzen
+            case .analyse: .analyse
+            case .rol: .rol
+            case .notitie: .notitie
+            case .bericht: .bericht
+            case .volgendeStap: .volgendeStap
+            case .wacht: .wacht
+            case .hervatten: .hervatten
+            case .sluiten: .sluiten
+            case .link: .nieuweLink
+            case .verzoek: .verzoek
+            case .terugmelding: .terugmelding
+            case .escaleren: .escaleren
+            }
+        }
 
         /// Its name in the interface texts.
         var tekst: String { self == .volgendeStap ? "volgendeStap" : rawValue }

@@ -1,4 +1,5 @@
 import Foundation
+import MeldpuntAdressen
 @testable import MeldpuntCore
 import MeldpuntDomain
 @testable import MeldpuntWeb
@@ -99,5 +100,27 @@ struct MeldingPaginaTests {
         #expect(tm.terugMeldingBody?.terugMeldingGegevens?.first?.voorgesteldeWaarde == nil)
         #expect(TerugmeldingFormulier.veld("terugMeldingBody.objectIdentificatie[0].idWaarde") == "bsn")
         #expect(TerugmeldingFormulier.veld("terugMeldingBody.terugMeldingGegevens[0].betwijfeldeWaarde") == "betwijfeld")
+    }
+
+    /// Links, routes and the check on a task's page use one table: every web action's segment is
+    /// the address table's, and the menu shows exactly what the core allows (nothing decided
+    /// from a link's text).
+    @Test func hetMenuIsWatDeKernToestaat() {
+        for a in MeldingenWebController.Actie.allCases {
+            #expect(Webadres.segment(a.meldingactie) == a.rawValue, "\(a)")
+        }
+        for (status, stappen) in [(MeldingStatus.ontvangen, [Behandelstap.contact]), (.intake, [.contact, .analyse, .sluiten]),
+                                  (.inBehandeling, [.contact, .wachtOpOrganisaties, .sluiten]), (.gesloten, [])] {
+            let d = Self.melding(status: status, stappen: stappen)
+            let menu = MeldingPagina.acties(d, Set(stappen), Teksten.voor(.nl))
+            let getoond = Set(menu.compactMap { link -> Meldingactie? in
+                guard case .meldingTaak(let z, let a)? = Webadres(pad: link.href), z == d.zaaknummer else { return nil }
+                return a
+            })
+            #expect(getoond.count == menu.count, "every link is a case action from the table")
+            #expect(getoond == d.acties.subtracting([.bericht]), "\(status)")
+        }
+        #expect(!Self.melding(status: .gesloten, stappen: []).acties.contains(.verzoek))
+        #expect(!Self.melding(status: .intake, stappen: [.rolKeuze]).acties.contains(.rol), "no role before the analysis")
     }
 }

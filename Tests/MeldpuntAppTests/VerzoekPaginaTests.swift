@@ -11,7 +11,7 @@ struct VerzoekPaginaTests {
 
     static func voorPartner(status: VerzoekStatus = .verzonden, mogelijk: [VerzoekStatus] = [.geaccepteerd, .afgewezen],
                             melding: GedeeldeMeldingDTO) -> PartnerVerzoekDTO {
-        PartnerVerzoekDTO(id: "v1", zaaknummer: "MFO-2026-000007", soort: .opschorting, status: status, vraag: "Zet de vordering stil.",
+        PartnerVerzoekDTO(id: "0193a3c2-7f00-7000-8000-0000000000a1", zaaknummer: "MFO-2026-000007", soort: .opschorting, status: status, vraag: "Zet de vordering stil.",
                           uiterlijk: Dag("2026-12-01"), termijnDoor: .meldpunt, termijnOverschreden: false, niveau: .operationeel, reden: nil,
                           opschorting: opschorting, overleg: nil, terugmeldingId: nil, melding: melding, berichten: [],
                           mogelijkeStatussen: mogelijk, kanOpheffen: false)
@@ -28,7 +28,7 @@ struct VerzoekPaginaTests {
         #expect(p.regels.contains { $0.waarde.contains("01-12-2026") })
         #expect(p.regels.contains { $0.waarde.contains("TV-1") && $0.waarde.contains("01-03-2027") })
         #expect(p.waarden["uitvoerenOpgeschortTot"] == "2027-03-01")
-        #expect(p.basis == "/verzoeken/v1")
+        #expect(p.basis == "/verzoeken/0193a3c2-7f00-7000-8000-0000000000a1")
     }
 
     @Test func naAccepterenKanDePartnerUitvoeren() {
@@ -44,20 +44,20 @@ struct VerzoekPaginaTests {
 
     @Test func hetMeldpuntEscaleertTotHetHoogsteNiveau() {
         func verzoek(_ niveau: Escalatieniveau, _ status: VerzoekStatus) -> VerzoekDTO {
-            VerzoekDTO(id: "v2", organisatie: OrganisatieVerwijzing(Organisatie(id: UUID(), naam: "UWV", rollen: [.partner])),
+            VerzoekDTO(id: "0193a3c2-7f00-7000-8000-0000000000a2", organisatie: OrganisatieVerwijzing(Organisatie(id: UUID(), naam: "UWV", rollen: [.partner])),
                        soort: .correctie, status: status, vraag: "Corrigeer", gedeeldeGegevens: [], uiterlijk: nil, termijnDoor: nil,
                        termijnOverschreden: false, niveau: niveau, contactpersoon: nil, reden: nil, opschorting: nil, overleg: nil,
                        terugmelding: nil, aangemaaktOp: Date(), berichten: [])
         }
         let open = VerzoekPagina.voorMeldpunt(verzoek(.tactisch, .verzonden), zaaknummer: "MFO-2026-000007", taal: .nl)
-        #expect(open.isMeldpunt && open.kanEscaleren && open.basis == "/meldingen/MFO-2026-000007/verzoeken/v2")
+        #expect(open.isMeldpunt && open.kanEscaleren && open.basis == "/meldingen/MFO-2026-000007/verzoeken/0193a3c2-7f00-7000-8000-0000000000a2")
         #expect(open.regels.first?.waarde == "UWV")
         #expect(open.regels.contains { $0.waarde == Teksten.voor(.nl).tekst("verzoekAlleenVraag") })
         #expect(!VerzoekPagina.voorMeldpunt(verzoek(.interdepartementaal, .verzonden), zaaknummer: "MFO-2026-000007", taal: .nl).kanEscaleren)
         #expect(!VerzoekPagina.voorMeldpunt(verzoek(.operationeel, .uitgevoerd), zaaknummer: "MFO-2026-000007", taal: .nl).kanEscaleren)
-        #expect(open.acties.map(\.href) == ["/meldingen/MFO-2026-000007/verzoeken/v2/termijn", "/meldingen/MFO-2026-000007/verzoeken/v2/escaleren"])
+        #expect(open.acties.map(\.href) == ["/meldingen/MFO-2026-000007/verzoeken/0193a3c2-7f00-7000-8000-0000000000a2/termijn", "/meldingen/MFO-2026-000007/verzoeken/0193a3c2-7f00-7000-8000-0000000000a2/escaleren"])
         #expect(VerzoekPagina.voorMeldpunt(verzoek(.interdepartementaal, .verzonden), zaaknummer: "MFO-2026-000007", taal: .nl).acties.map(\.href)
-                == ["/meldingen/MFO-2026-000007/verzoeken/v2/termijn"])
+                == ["/meldingen/MFO-2026-000007/verzoeken/0193a3c2-7f00-7000-8000-0000000000a2/termijn"])
         let klaar = VerzoekPagina.voorMeldpunt(verzoek(.operationeel, .uitgevoerd), zaaknummer: "MFO-2026-000007", taal: .nl)
         #expect(klaar.acties.isEmpty && !klaar.kanBericht)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import MeldpuntAdressen
 import MeldpuntCore
 import MeldpuntDomain
 
@@ -279,41 +280,38 @@ struct MeldingPagina: Encodable, Sendable {
     /// The case's next step in the meldpunt's way of working: first contact, then the analysis
     /// (origin, impact, complexity), then the role. Nil once those are done (the menu has the rest).
     static func volgendeActie(_ d: MeldingDetailDTO, _ stappen: Set<Behandelstap>, _ t: [String: String], _ taal: Taal) -> VolgendeActie? {
-        let href = "/meldingen/\(d.zaaknummer)"
+        func href(_ a: Meldingactie) -> String { Webadres.meldingTaak(zaaknummer: d.zaaknummer, a).pad }
         if stappen.contains(.contact) && d.eersteContactOp == nil {
-            return VolgendeActie(href: "\(href)/\(MeldingenWebController.Actie.contact.rawValue)", naam: t.tekst("mfoActie_contact"),
+            return VolgendeActie(href: href(.contact), naam: t.tekst("mfoActie_contact"),
                                  waarom: "\(t.tekst("mfoVolgendeContact")) \(Datumweergave.voluit(d.eersteContactUiterlijk, taal))"
                                     + (d.contactTermijnOverschreden ? " (\(t.tekst("teLaat").lowercased()))" : ""))
         }
         if stappen.contains(.analyse) && d.analyse == nil {
-            return VolgendeActie(href: "\(href)/\(MeldingenWebController.Actie.analyse.rawValue)", naam: t.tekst("mfoActie_analyse"), waarom: t.tekst("mfoVolgendeAnalyse"))
+            return VolgendeActie(href: href(.analyse), naam: t.tekst("mfoActie_analyse"), waarom: t.tekst("mfoVolgendeAnalyse"))
         }
         if stappen.contains(.rolKeuze) && d.analyse != nil && d.rol == nil {
             let voorstel = d.rolVoorstel.map { "\(t.tekst("mfoVoorgesteldeRol")): \(t.naam("mfoRol", $0.rol))" + ($0.redenen.isEmpty ? "" : " – \($0.redenen.joined(separator: "; "))") }
-            return VolgendeActie(href: "\(href)/\(MeldingenWebController.Actie.rol.rawValue)", naam: t.tekst("mfoActie_rol"), waarom: voorstel ?? t.tekst("mfoVolgendeRol"))
+            return VolgendeActie(href: href(.rol), naam: t.tekst("mfoActie_rol"), waarom: voorstel ?? t.tekst("mfoVolgendeRol"))
         }
         return nil
     }
 
+    /// The case menu's order: tasks with a page, then one-click steps, closing apart at the end.
+    static let menu: [MeldingenWebController.Actie] = [.contact, .verzoek, .terugmelding, .analyse, .rol, .volgendeStap, .notitie, .toewijzen,
+                                                       .escaleren, .wacht, .hervatten, .link, .sluiten]
+
+    /// The menu: the actions the core allows on this case now, as links made from the address table.
     static func acties(_ d: MeldingDetailDTO, _ stappen: Set<Behandelstap>, _ t: [String: String]) -> [ActieLink] {
-        let href = "/meldingen/\(d.zaaknummer)"
-        func taak(_ a: MeldingenWebController.Actie) -> ActieLink { ActieLink(href: "\(href)/\(a.rawValue)", naam: t.tekst("mfoActie_\(a.tekst)")) }
-        func klik(_ a: MeldingenWebController.Actie) -> ActieLink { ActieLink(href: "\(href)/\(a.rawValue)", naam: t.tekst("mfoKnop_\(a.tekst)"), post: true) }
-        let open = d.status != .gesloten
-        var r: [ActieLink] = []
-        if stappen.contains(.contact) { r.append(taak(.contact)) }
-        if open { r.append(taak(.verzoek)) }
-        if open { r.append(taak(.terugmelding)) }
-        if stappen.contains(.analyse) { r.append(taak(.analyse)) }
-        if stappen.contains(.rolKeuze) && d.analyse != nil { r.append(taak(.rol)) }
-        if open { r.append(taak(.volgendeStap)) }
-        r.append(taak(.notitie))
-        if open { r.append(taak(.toewijzen)) }
-        if open { r.append(taak(.escaleren)) }
-        if stappen.contains(.wachtOpOrganisaties) { r.append(klik(.wacht)) }
-        if stappen.contains(.hervatten) { r.append(klik(.hervatten)) }
-        if !d.persoonsgegevensGewist { r.append(ActieLink(href: "\(href)/link", naam: t.tekst("mfoActie_link"), post: true)) }
-        if stappen.contains(.sluiten) { var s = taak(.sluiten); s.apart = true; r.append(s) }
+        let toegestaan = d.acties
+        var r: [ActieLink] = menu.filter { toegestaan.contains($0.meldingactie) }.map { a in
+            let href = Webadres.meldingTaak(zaaknummer: d.zaaknummer, a.meldingactie).pad
+            switch a {
+            case .wacht, .hervatten: return ActieLink(href: href, naam: t.tekst("mfoKnop_\(a.tekst)"), post: true)
+            case .link: return ActieLink(href: href, naam: t.tekst("mfoActie_link"), post: true)
+            case .sluiten: var s = ActieLink(href: href, naam: t.tekst("mfoActie_\(a.tekst)")); s.apart = true; return s
+            default: return ActieLink(href: href, naam: t.tekst("mfoActie_\(a.tekst)"))
+            }
+        }
         // The next step first in the menu, marked.
         if let volgende = volgendeActie(d, stappen, t, .nl), let i = r.firstIndex(where: { $0.href == volgende.href }) {
             var v = r.remove(at: i)

@@ -1,14 +1,15 @@
+import Foundation
+import MeldpuntAdressen
 import MeldpuntCore
 import MeldpuntDomain
 
-/// A task on a request, on its own page (`verzoek-taak.leaf`); which side has which is decided per request.
-enum VerzoekTaak: String, CaseIterable, Sendable {
-    // The meldpunt's.
-    case escaleren, verslag
-    // The partner's.
-    case accepteren, afwijzen, uitvoeren, opheffen, bijlage
-    // Both: the meldpunt sets the deadline, the partner proposes one.
-    case termijn
+/// A task on a request, on its own page (`verzoek-taak.leaf`); which side has which the core decides.
+typealias VerzoekTaak = Verzoektaak
+
+extension Verzoektaak {
+    /// Each side's tasks in the menu's order (and the task pages it has routes for).
+    static let meldpuntMenu: [Verzoektaak] = [.termijn, .escaleren, .verslag]
+    static let partnerMenu: [Verzoektaak] = [.accepteren, .afwijzen, .uitvoeren, .opheffen, .termijn, .bijlage]
 
     func titel(isMeldpunt: Bool, isOpschorting: Bool) -> String {
         switch self {
@@ -22,7 +23,7 @@ enum VerzoekTaak: String, CaseIterable, Sendable {
 /// The request page for each side, built from the request without a request (VerzoekPaginaTests).
 extension VerzoekPagina {
     /// Whether this side may open the task's page now.
-    func kan(_ taak: VerzoekTaak) -> Bool { acties.contains { $0.href == "\(basis)/\(taak.rawValue)" } }
+    func kan(_ taak: VerzoekTaak) -> Bool { taken.contains(taak) }
 
     /// The same page as one task's page.
     func alsTaak(_ taak: VerzoekTaak, taal: Taal) -> VerzoekPagina {
@@ -32,8 +33,11 @@ extension VerzoekPagina {
         return p
     }
 
-    private static func acties(_ taken: [VerzoekTaak], basis: String, isMeldpunt: Bool, isOpschorting: Bool, _ t: [String: String]) -> [ActieLink] {
-        taken.map { ActieLink(href: "\(basis)/\($0.rawValue)", naam: t.tekst($0.titel(isMeldpunt: isMeldpunt, isOpschorting: isOpschorting))) }
+    /// The links to the tasks this side has now, in the menu's order.
+    private static func acties(_ taken: Set<VerzoekTaak>, menu: [VerzoekTaak], adres: (VerzoekTaak) -> Webadres?, isMeldpunt: Bool, isOpschorting: Bool, _ t: [String: String]) -> [ActieLink] {
+        menu.filter(taken.contains).compactMap { taak in
+            adres(taak).map { ActieLink(href: $0.pad, naam: t.tekst(taak.titel(isMeldpunt: isMeldpunt, isOpschorting: isOpschorting))) }
+        }
     }
 
     /// The meldpunt's view: the whole request, its contact person, and the meldpunt's own forms.
@@ -41,6 +45,7 @@ extension VerzoekPagina {
                              fouten: Formulierfouten = .init()) -> VerzoekPagina {
         let t = Teksten.voor(taal)
         let basis = "/meldingen/\(z)/verzoeken/\(v.id)"
+        let vid = UUID(uuidString: v.id)
         var regels = [VerzoekPagina.Regel(label: t.tekst("verzoekOrganisatie"), waarde: v.organisatie.naam)]
         regels += CoordinatieWebController.kop(soort: v.soort, status: v.status, uiterlijk: v.uiterlijk, teLaat: v.termijnOverschreden, niveau: v.niveau, reden: v.reden,
                            opschorting: v.opschorting, overleg: v.overleg, t)
@@ -49,8 +54,8 @@ extension VerzoekPagina {
         }
         regels.append(.init(label: t.tekst("verzoekGedeeld"), waarde: v.gedeeldeGegevens.isEmpty ? t.tekst("verzoekAlleenVraag") : v.gedeeldeGegevens.map { t.naam("gedeeld", $0) }.joined(separator: ", ")))
         let open = v.status.isOpen
-        let kanEscaleren = open && v.niveau != .interdepartementaal
-        let taken: [VerzoekTaak] = (open ? [.termijn] : []) + (kanEscaleren ? [.escaleren] : []) + (v.soort == .overleg ? [.verslag] : [])
+        let taken = v.taken
+        let kanEscaleren = taken.contains(.escaleren)
         return VerzoekPagina(
             titel: "\(t.naam("verzoekSoort", v.soort)) – \(v.organisatie.naam)", terug: "/meldingen/\(z)", terugNaam: "\(t.tekst("mfoMelding")) \(z)",
             basis: basis, isMeldpunt: true, zaaknummer: z, regels: regels, gedeeld: [], gedeeldeBijlagen: [],
@@ -59,7 +64,8 @@ extension VerzoekPagina {
             kanEscaleren: kanEscaleren,
             terugmelding: v.terugmelding.map { "\(t.tekst("verzoekTerugmelding")) \($0.id) – \($0.status.naam(taal)) (\($0.bijhouder))" },
             status: t.naam("verzoekStatus", v.status),
-            acties: acties(taken, basis: basis, isMeldpunt: true, isOpschorting: v.soort == .opschorting, t), kanBericht: open,
+            acties: acties(taken, menu: VerzoekTaak.meldpuntMenu, adres: { t in vid.map { .verzoekTaakVanMelding(zaaknummer: z, verzoek: $0, t) } }, isMeldpunt: true, isOpschorting: v.soort == .opschorting, t),
+            taken: taken, kanBericht: open,
             waarden: ["termijnUiterlijk": v.uiterlijk?.description ?? ""].merging(waarden) { _, b in b }, fouten: fouten.lijst, foutVelden: fouten.velden)
     }
 
@@ -67,6 +73,7 @@ extension VerzoekPagina {
     static func voorPartner(_ v: PartnerVerzoekDTO, taal: Taal, waarden: [String: String] = [:], fouten: Formulierfouten = .init()) -> VerzoekPagina {
         let t = Teksten.voor(taal)
         let basis = "/verzoeken/\(v.id)"
+        let vid = UUID(uuidString: v.id)
         var regels = [VerzoekPagina.Regel(label: t.tekst("zaaknummer"), waarde: v.zaaknummer)]
         regels += CoordinatieWebController.kop(soort: v.soort, status: v.status, uiterlijk: v.uiterlijk, teLaat: v.termijnOverschreden, niveau: v.niveau, reden: v.reden,
                            opschorting: v.opschorting, overleg: v.overleg, t)
@@ -80,8 +87,7 @@ extension VerzoekPagina {
             + (d.gevolgen ?? []).map { VerzoekPagina.Regel(label: t.tekst("mfoGevolg"), waarde: [$0.soort.map { t.naam("gevolg", $0) }, $0.organisatie, $0.omschrijving].compactMap { $0 }.joined(separator: " · ")) }
         let mogelijk = Set(v.mogelijkeStatussen)
         let open = v.status.isOpen
-        let taken: [VerzoekTaak] = (mogelijk.contains(.geaccepteerd) ? [.accepteren, .afwijzen] : []) + (mogelijk.contains(.uitgevoerd) ? [.uitvoeren] : [])
-            + (v.kanOpheffen ? [.opheffen] : []) + (open ? [.termijn] : []) + [.bijlage]
+        let taken = v.taken
         return VerzoekPagina(
             titel: "\(t.naam("verzoekSoort", v.soort)) – \(v.zaaknummer)", terug: "/verzoeken", terugNaam: t.tekst("verzoekenTitel"),
             basis: basis, isMeldpunt: false, zaaknummer: v.zaaknummer, regels: regels, gedeeld: [VerzoekPagina.Regel(label: t.tekst("verzoekVraag"), waarde: v.vraag)] + gedeeld,
@@ -92,7 +98,8 @@ extension VerzoekPagina {
             kanOpheffen: v.kanOpheffen, kanEscaleren: false,
             terugmelding: v.terugmeldingId.map { _ in t.tekst("verzoekViaTerugmelding") },
             status: t.naam("verzoekStatus", v.status),
-            acties: acties(taken, basis: basis, isMeldpunt: false, isOpschorting: v.soort == .opschorting, t), kanBericht: true,
+            acties: acties(taken, menu: VerzoekTaak.partnerMenu, adres: { t in vid.map { .verzoekTaak($0, t) } }, isMeldpunt: false, isOpschorting: v.soort == .opschorting, t),
+            taken: taken, kanBericht: true,
             waarden: ["uitvoerenOpgeschortTot": v.opschorting?.tot?.description ?? ""].merging(waarden) { _, b in b }, fouten: fouten.lijst, foutVelden: fouten.velden)
     }
 }
