@@ -65,4 +65,23 @@ struct MeldingCoreTests {
             await #expect(throws: Weigering.nietGevonden(.melding)) { _ = try await k.meldingen.detail("MFO-2026-999999", door: meldpunt) }
         }
     }
+
+    /// A stored payload that no longer decodes is an error naming its row, never an empty field:
+    /// the case page would otherwise show a melding without its description as if it had none.
+    @Test func eenOnleesbareRijIsEenFoutMetHaarID() async throws {
+        try await metKern { k in
+            let meldpunt = try await k.nieuweOrganisatie("Meldpunt", oin: "00000099000000001000", rollen: [.meldpunt])
+            let ontvangen = try await k.meldingen.maak(TerugmeldingCoreTests.melding(), ingediendDoor: nil)
+            let m = try #require(try await Melding.query(on: k.db).filter(\.$zaaknummer == ontvangen.zaaknummer).first())
+            let id = try m.requireID()
+            try await MeldingPersoonsgegevens.query(on: k.db).filter(\.$id == id).set(\.$inhoud, to: #"{"watIsFout": 999993653}"#).update()
+            do {
+                _ = try await k.meldingen.detail(ontvangen.zaaknummer, door: Handelende(organisatie: meldpunt))
+                Issue.record("an unreadable row was read as empty")
+            } catch let fout as OnleesbareRij {
+                #expect(fout.tabel == MeldingPersoonsgegevens.schema && fout.id == "\(id)" && fout.kolom == "inhoud")
+                #expect(fout.description.contains(id.uuidString) && !fout.description.contains("999993653"))
+            }
+        }
+    }
 }

@@ -173,17 +173,16 @@ package struct Planner: Sendable {
                     .sort(\.$aangemaaktOp).all()
                 guard let eerste = rijen.first else { return }
                 let taal = Taal(rawValue: String(bundel.prefix { $0 != ":" })) ?? .nl
-                let links = rijen.compactMap { r -> String? in
-                    (try? JSONDecoder().decode(Mailinhoud.self, from: Data(r.inhoud.utf8))).map { i in
-                        "• " + i.onderwerp + (i.link.map { "\n  " + $0 } ?? "")
-                    }
+                let links = try rijen.map { r -> String in
+                    let i = try r.mailinhoud()
+                    return "• " + i.onderwerp + (i.link.map { "\n  " + $0 } ?? "")
                 }
                 let inhoud = Mailinhoud(
                     taal: taal,
                     onderwerp: Tekst("Samenvatting van \(Berichtgeving.dag(dag, .nl)): \(rijen.count) bericht(en)", "Summary of \(Berichtgeving.dag(dag, .en)): \(rijen.count) message(s)").tekst(taal),
                     alineas: [Tekst("Dit gebeurde sinds de vorige samenvatting:", "This happened since the previous summary:").tekst(taal), links.joined(separator: "\n")],
                     link: berichten.publiekeUrl + Webadres.portaal.pad, linkTekst: Tekst("Naar het portaal (na inloggen)", "To the portal (after logging in)").tekst(taal),
-                    afmelden: (try? JSONDecoder().decode(Mailinhoud.self, from: Data(eerste.inhoud.utf8)))?.afmelden ?? berichten.publiekeUrl + Webadres.account.pad)
+                    afmelden: try eerste.mailinhoud().afmelden ?? berichten.publiekeUrl + Webadres.account.pad)
                 let b = UitgaandBericht()
                 b.id = UUID()
                 b.soort = .mail

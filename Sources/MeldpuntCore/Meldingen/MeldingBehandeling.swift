@@ -171,14 +171,14 @@ extension MeldingService {
             Verwerkingslog.regel(.meldingLijst, organisatie: door.organisatie.id, melding: $0.id,
                                  betrokkene: betrokkene(personen[$0.id!]), traceID: traceID, tijdstip: nu, gebruiker: door.gebruiker?.id)
         }, on: db)
-        return (rijen.map { m in
+        return (try rijen.map { m in
             MeldingSamenvattingDTO(
-                zaaknummer: m.zaaknummer, status: m.status, melderType: m.melderType, naam: personen[m.id!].map(Self.weergavenaam),
+                zaaknummer: m.zaaknummer, status: m.status, melderType: m.melderType, naam: try personen[m.id!].map(Self.weergavenaam),
                 registraties: Self.registraties(m), ontvangenOp: m.ontvangenOp, eersteContactUiterlijk: m.eersteContactUiterlijk,
                 eersteContactOp: m.eersteContactOp, contactTermijnOverschreden: contactTermijnOverschreden(m),
                 behandelaar: m.behandelaar.map(Self.verwijzing), rol: m.rol, uitkomst: m.uitkomst,
                 verzoekTermijnOverschreden: verzoekTeLaat.contains(m.id!), ongelezen: m.ongelezen,
-                omschrijving: personen[m.id!].flatMap(Self.korteOmschrijving), href: APIAdres.melding(zaaknummer: m.zaaknummer))
+                omschrijving: try personen[m.id!].flatMap(Self.korteOmschrijving), href: APIAdres.melding(zaaknummer: m.zaaknummer))
         }, totaal)
     }
 
@@ -230,15 +230,15 @@ extension MeldingService {
     }
 
     /// The start of what is wrong, as the melder wrote it: one line in a list.
-    package static func korteOmschrijving(_ p: MeldingPersoonsgegevens) -> String? {
-        guard let tekst = (try? JSONDecoder().decode(MeldingInvoer.self, from: Data(p.inhoud.utf8)))?.watIsFout?
+    package static func korteOmschrijving(_ p: MeldingPersoonsgegevens) throws -> String? {
+        guard let tekst = (try p.invoer()).watIsFout?
             .split(whereSeparator: \.isNewline).joined(separator: " ").trimmingCharacters(in: .whitespaces), !tekst.isEmpty else { return nil }
         return tekst.count <= 120 ? tekst : String(tekst.prefix(119)) + "…"
     }
 
-    package static func weergavenaam(_ p: MeldingPersoonsgegevens) -> String {
-        let verzoek = try? JSONDecoder().decode(MeldingInvoer.self, from: Data(p.inhoud.utf8))
-        if let namens = verzoek?.vertegenwoordigde?.naam, !namens.isEmpty { return "\(namens) (via \(p.naam))" }
+    package static func weergavenaam(_ p: MeldingPersoonsgegevens) throws -> String {
+        let verzoek = try p.invoer()
+        if let namens = verzoek.vertegenwoordigde?.naam, !namens.isEmpty { return "\(namens) (via \(p.naam))" }
         return p.naam
     }
 
@@ -278,10 +278,10 @@ extension MeldingService {
         try await m.$behandelaar.load(on: db)
         try await m.$ingediendDoor.load(on: db)
         let p = try await MeldingPersoonsgegevens.find(id, on: db)
-        let verzoek = p.flatMap { try? JSONDecoder().decode(MeldingInvoer.self, from: Data($0.inhoud.utf8)) }
+        let verzoek = try p?.invoer()
         let bijlagen = try await MeldingBijlage.query(on: db).filter(\.$melding.$id == id).all()
         let tijdlijn = try await MeldingGebeurtenis.query(on: db).filter(\.$melding.$id == id).sort(\.$volgnummer).all()
-        let analyse = Self.analyse(m)
+        let analyse = try Self.analyse(m)
         let status = m.status
         return MeldingDetailDTO(
             zaaknummer: m.zaaknummer, status: m.status, fase: status.fase, melderType: m.melderType,
@@ -298,21 +298,21 @@ extension MeldingService {
                 MeldingBijlageDTO(id: b.id!.tekst, bestandsnaam: b.bestandsnaam, mimeType: b.mimeType, grootte: b.grootte,
                                   href: APIAdres.meldingBijlage(zaaknummer: m.zaaknummer, bijlage: try b.requireID()))
             },
-            tijdlijn: tijdlijn.map(Self.gebeurtenis),
+            tijdlijn: try tijdlijn.map(Self.gebeurtenis),
             mogelijkeStappen: Behandelstap.allCases.filter { (try? statusNa($0, van: status)) != nil },
             verzoeken: try await verzoeken(van: id, zaaknummer: m.zaaknummer),
             escalatieniveau: m.escalatieniveau ?? .operationeel,
             aantalEscalaties: tijdlijn.filter { $0.soort == .geescaleerd || $0.soort == .verzoekGeescaleerd }.count)
     }
 
-    package static func analyse(_ m: Melding) -> Analyse? {
-        m.analyse.flatMap { try? JSONDecoder().decode(Analyse.self, from: Data($0.utf8)) }
+    package static func analyse(_ m: Melding) throws -> Analyse? {
+        try m.analyseWaarde()
     }
 
-    package static func gebeurtenis(_ g: MeldingGebeurtenis) -> GebeurtenisDTO {
+    package static func gebeurtenis(_ g: MeldingGebeurtenis) throws -> GebeurtenisDTO {
         GebeurtenisDTO(volgnummer: g.volgnummer, soort: g.soort, tijdstip: g.tijdstip, door: g.door, tekst: g.tekst,
                        zichtbaarVoorMelder: g.zichtbaarVoorMelder,
-                       gegevens: g.gegevens.flatMap { try? JSONDecoder().decode(GebeurtenisGegevens.self, from: Data($0.utf8)) })
+                       gegevens: try g.gegevensWaarde())
     }
 
     package func bijlage(_ zaaknummer: String, _ bijlageID: UUID, door: Handelende) async throws -> (MeldingBijlage, Data) {
@@ -453,7 +453,7 @@ extension MeldingService {
         try vereisMeldpunt(door)
         let m = try await zoek(zaaknummer)
         // The proposal comes from the analysis: without one, the step itself is not possible yet.
-        guard let analyse = Self.analyse(m) else {
+        guard let analyse = try Self.analyse(m) else {
             do { _ = try statusNa(.rolKeuze, van: m.status) } catch { throw Weigering.conflict(.meldingOvergang(error)) }
             throw Weigering.conflict(.meldingOvergang(.ontbreekt(.analyse)))
         }

@@ -311,7 +311,7 @@ package struct MeldingService {
         let id = try m.requireID()
         // Erased personal data (consent withdrawn) leaves no address to match.
         let p = try await MeldingPersoonsgegevens.find(id, on: db)
-        guard let melder = Berichtgeving.melder(uit: p), melder.adres.lowercased() == adres.lowercased() else { return }
+        guard let melder = try Berichtgeving.melder(uit: p), melder.adres.lowercased() == adres.lowercased() else { return }
         let vandaag = Dag(nu).begin()
         let eerder = try await MeldingGebeurtenis.query(on: db).filter(\.$melding.$id == id).filter(\.$soort == .linkVernieuwd)
             .filter(\.$door == "melder").filter(\.$tijdstip >= vandaag).count()
@@ -371,7 +371,8 @@ package struct MeldingService {
         // Messages and notes may hold personal details too; so may file names and reasons in event data.
         try await MeldingGebeurtenis.query(on: db).filter(\.$melding.$id == id).set(\.$tekst, to: nil).update()
         for g in try await MeldingGebeurtenis.query(on: db).filter(\.$melding.$id == id).filter(\.$gegevens != nil).all() {
-            guard var gegevens = g.gegevens.flatMap({ try? JSONDecoder().decode(GebeurtenisGegevens.self, from: Data($0.utf8)) }) else {
+            // Erasing: facts that no longer read are erased with the rest rather than kept unread.
+            guard var gegevens = (try? g.gegevensWaarde()) ?? nil else {
                 g.gegevens = nil
                 try await g.save(on: db)
                 continue
@@ -447,19 +448,19 @@ package struct MeldingService {
             .filter(\.$zichtbaarVoorMelder == true).sort(\.$volgnummer, .descending).all()
         let persoon = try await MeldingPersoonsgegevens.find(id, on: db)
         let bijlagen = try await MeldingBijlage.query(on: db).filter(\.$melding.$id == id).sort(\.$id).all().map(\.bestandsnaam)
-        let verzoek = persoon.flatMap { try? JSONDecoder().decode(MeldingInvoer.self, from: Data($0.inhoud.utf8)) }
+        let verzoek = try persoon?.invoer()
         // The phases it really went through: from its status changes, never assumed.
         let wijzigingen = try await MeldingGebeurtenis.query(on: db).filter(\.$melding.$id == id)
             .filter(\.$soort ~~ [.statusGewijzigd, .contact, .analyse, .rolGekozen, .gesloten]).sort(\.$volgnummer).all()
         var doorlopen: [MelderFase] = [.ontvangen]
         for g in wijzigingen {
-            let fase = g.gegevens.flatMap { try? JSONDecoder().decode(GebeurtenisGegevens.self, from: Data($0.utf8)) }?.status
+            let fase = try g.gegevensWaarde()?.status
                 .flatMap(MeldingStatus.init(rawValue:))?.fase ?? (g.soort == .gesloten ? .afgerond : .inBehandeling)
             if doorlopen.last != fase { doorlopen.append(fase) }
         }
         if doorlopen.last != status.fase { doorlopen.append(status.fase) }
         let verzoeken = try await Verzoek.query(on: db).filter(\.$melding.$id == id).with(\.$organisatie).sort(\.$nummer).all()
-        var organisaties = (Self.analyse(m).map { [$0.oorsprongOrganisatie] + $0.geraakteOrganisaties } ?? verzoek?.betrokkenOrganisaties ?? [])
+        var organisaties = (try Self.analyse(m).map { [$0.oorsprongOrganisatie] + $0.geraakteOrganisaties } ?? verzoek?.betrokkenOrganisaties ?? [])
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         for v in verzoeken where !organisaties.contains(v.organisatie.naam) { organisaties.append(v.organisatie.naam) }
         let opgeschort = verzoeken.filter { $0.opgeschortOp != nil }

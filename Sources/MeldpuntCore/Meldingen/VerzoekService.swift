@@ -431,7 +431,8 @@ extension MeldingService {
         let vid = try v.requireID()
         let delen = v.gedeeldeGegevens
         var g = GedeeldeMeldingDTO(gedeeldeGegevens: GedeeldGegeven.allCases.filter(delen.contains))
-        if let p, let mv = try? JSONDecoder().decode(MeldingInvoer.self, from: Data(p.inhoud.utf8)) {
+        if let p {
+            let mv = try p.invoer()
             // The person the melding is about: the one represented, if an intermediary reported.
             let persoon = mv.vertegenwoordigde ?? mv.melder
             if delen.contains(.naam) { g.naam = mv.melder?.naam; g.namensNaam = mv.vertegenwoordigde?.naam }

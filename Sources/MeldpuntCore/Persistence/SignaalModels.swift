@@ -75,10 +75,6 @@ package final class PatroonKandidaat: Model, @unchecked Sendable {
     @OptionalField(key: "besloten_door") package var beslotenDoor: String?
 
     package init() {}
-
-    package var patroonsleutel: Patroonsleutel? {
-        try? JSONDecoder().decode(Patroonsleutel.self, from: Data(delen.utf8))
-    }
 }
 
 /// A structural error in the register.

@@ -52,13 +52,12 @@ package struct Patroonherkenning: Sendable {
         guard let m = try await Melding.find(id, on: db) else { return nil }
         var k = Zaakkenmerken(bron: .melding, dag: Dag(m.ontvangenOp))
         k.registraties = m.registraties.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
-        if let analyse = MeldingService.analyse(m) {
+        if let analyse = try MeldingService.analyse(m) {
             k.herkomst = analyse.oorsprongOrganisatie
             if !k.registraties.contains(analyse.oorsprongRegistratie) { k.registraties.append(analyse.oorsprongRegistratie) }
         }
         // Consent withdrawn: the description and consequences are gone, the structure stays.
-        if let p = try await MeldingPersoonsgegevens.find(id, on: db),
-           let invoer = try? JSONDecoder().decode(MeldingInvoer.self, from: Data(p.inhoud.utf8)) {
+        if let invoer = try await MeldingPersoonsgegevens.find(id, on: db)?.invoer() {
             k.gevolgen = (invoer.gevolgen ?? []).compactMap { g in
                 g.soort.flatMap(GevolgSoort.init(rawValue:)).map {
                     Zaakkenmerken.Gevolgkenmerk(soort: $0, organisatie: g.organisatie.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 })
@@ -74,8 +73,7 @@ package struct Patroonherkenning: Sendable {
         guard let tm = try await Terugmelding.find(id, on: db) else { return nil }
         let bronhouder = try await Organisatie.find(tm.$bijhouder.id, on: db)?.naam
         var k = Zaakkenmerken(bron: .terugmelding, dag: Dag(tm.ontvangenOp), registraties: [tm.registratie], herkomst: bronhouder, bronhouder: bronhouder)
-        if let inhoud = try await TerugmeldingInhoud.find(id, on: db),
-           let invoer = try? JSONDecoder().decode(TerugmeldingInvoer.self, from: Data(inhoud.inhoud.utf8)) {
+        if let invoer = try await TerugmeldingInhoud.find(id, on: db)?.invoer() {
             k.attributen = (invoer.terugMeldingBody?.terugMeldingGegevens ?? []).compactMap { $0.attribuutUrn ?? $0.attribuut ?? $0.gegevensElementNaam }
             k.tekst = invoer.terugMeldingHeader?.toelichting ?? ""
         }

@@ -39,7 +39,8 @@ package struct Signaalregister: Sendable {
         let open = try await PatroonKandidaat.query(on: db).filter(\.$status == .open).sort(\.$score, .descending).limit(500).all()
         var gezien: [Set<UUID>] = []
         var uit: [KandidaatDTO] = []
-        for k in open.sorted(by: { ($0.score, $0.patroonsleutel?.delen.count ?? 0) > ($1.score, $1.patroonsleutel?.delen.count ?? 0) }) {
+        let sleutels = try Dictionary(open.map { (ObjectIdentifier($0), try $0.patroonsleutel().delen.count) }, uniquingKeysWith: { a, _ in a })
+        for k in open.sorted(by: { ($0.score, sleutels[ObjectIdentifier($0)] ?? 0) > ($1.score, sleutels[ObjectIdentifier($1)] ?? 0) }) {
             guard uit.count < hoogstens else { break }
             // Past the request's deadline: stop here rather than read on.
             try Task.checkCancellation()
@@ -72,7 +73,7 @@ package struct Signaalregister: Sendable {
         var omschrijvingen: [UUID: String] = [:]
         if let pseudoniemen {
             let personen = try await MeldingPersoonsgegevens.query(on: db).filter(\.$id ~~ ids.prefix(Self.maxVergelijken)).all()
-            for p in personen { omschrijvingen[p.id!] = MeldingService.korteOmschrijving(p) }
+            for p in personen { omschrijvingen[p.id!] = try MeldingService.korteOmschrijving(p) }
             try await Verwerkingslog.schrijf(personen.map {
                 Verwerkingslog.regel(.meldingLijst, organisatie: door.organisatie.id, melding: $0.id, betrokkene: $0.bsn.map { pseudoniemen.pseudoniem("bsn:" + $0) },
                                      traceID: traceID, tijdstip: nu, gebruiker: door.gebruiker?.id)
@@ -143,7 +144,7 @@ package struct Signaalregister: Sendable {
     }
 
     private func dto(_ k: PatroonKandidaat, _ groep: [PatroonIndex]) async throws -> KandidaatDTO {
-        let sleutel = k.patroonsleutel ?? Patroonsleutel([])
+        let sleutel = try k.patroonsleutel()
         // The phrases of the 50 most recent cases are enough to say what they share.
         let zaken = try await PatroonZaak.query(on: db).filter(\.$id ~~ groep.suffix(50).map(\.zaakID)).all()
         let zinsdelen = Tekstgelijkenis.gedeeld(zaken.map(\.zinsdelenSet), minimaal: 2)

@@ -593,7 +593,7 @@ package struct TerugmeldingService {
                 try await tm.save(on: tx)
                 try await Terugmeldingtellingen.verplaatst(tm, van: vorigeBijhouder, huidig, on: tx)
                 let contact = try await TerugmeldingInhoud.find(id, on: tx)
-                    .flatMap { try? JSONDecoder().decode(TerugmeldingInvoer.self, from: Data($0.inhoud.utf8)) }?.terugMeldingHeader?.melder?.email
+                    .flatMap { try $0.invoer() }?.terugMeldingHeader?.melder?.email
                 let doorgestuurd = nieuw == .verkeerdeBronhouder && keuzes.bijhouder != nil
                 try await berichten.terugmeldingGewijzigd(tm, status: nieuw, contact: contact, gebeurtenis: !doorgestuurd, nu: nu, on: tx)
                 if doorgestuurd, let nieuweBijhouder = keuzes.bijhouder {

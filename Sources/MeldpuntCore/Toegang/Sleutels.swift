@@ -170,6 +170,7 @@ package enum Verzegeld {
         guard tekst.utf8.count < maxLengte, let data = Data(base64Encoded: tekst.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")),
               let box = try? AES.GCM.SealedBox(combined: data), let open = try? AES.GCM.open(box, using: sleutel)
         else { return nil }
-        return try? JSONDecoder().decode(T.self, from: open)
+        // Opened, so written by this server: a value that no longer decodes is a drift, not a forgery.
+        return try JSONDecoder().decode(T.self, from: open)
     }
 }

@@ -10,7 +10,7 @@ package struct AddMeldingZoektekst: AsyncMigration {
     package func prepare(on database: any Database) async throws {
         try await database.schema(MeldingPersoonsgegevens.schema).field("zoektekst", .string).update()
         for p in try await MeldingPersoonsgegevens.query(on: database).field(\.$id).field(\.$inhoud).all() {
-            let verzoek = (try? JSONDecoder().decode(MeldingInvoer.self, from: Data(p.inhoud.utf8))) ?? MeldingInvoer()
+            let verzoek = try p.invoer()
             try await MeldingPersoonsgegevens.query(on: database).filter(\.$id == p.requireID())
                 .set(\.$zoektekst, to: MeldingPersoonsgegevens.zoektekst(verzoek)).update()
         }

@@ -22,7 +22,7 @@ package struct CreateMeldingBehandeling: AsyncMigration {
         // Cases filed before this step get their search names from what was sent.
         // Only the columns that exist at this step: later steps add more to the model.
         for p in try await MeldingPersoonsgegevens.query(on: database).field(\.$id).field(\.$inhoud).field(\.$naam).all() {
-            let verzoek = try? JSONDecoder().decode(MeldingInvoer.self, from: Data(p.inhoud.utf8))
+            let verzoek = try p.invoer()
             try await MeldingPersoonsgegevens.query(on: database).filter(\.$id == p.requireID())
                 .set(\.$zoeknaam, to: MeldingPersoonsgegevens.zoeknaam(verzoek ?? MeldingInvoer(), naam: p.naam)).update()
         }
