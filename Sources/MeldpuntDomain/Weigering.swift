@@ -49,6 +49,19 @@ public enum Weigering: Error, Sendable, Equatable {
     }
 }
 
+extension Weigering: CustomStringConvertible {
+    /// The field rejections, when the input was invalid.
+    public var velden: [OngeldigeParameter]? {
+        if case .ongeldig(let f) = self { f } else { nil }
+    }
+
+    /// For the CLI and the log: the code and the Dutch text, each field's problem on its own.
+    public var description: String {
+        guard let velden, !velden.isEmpty else { return "\(code): \(uitleg(.nl))" }
+        return velden.map { "\($0.name): \($0.reden(.nl))" }.joined(separator: "\n")
+    }
+}
+
 /// Runs a domain validator; its errors become one refusal with every problem at once.
 public func valideer<T>(_ f: () throws(ValidatieFouten) -> T) throws(Weigering) -> T {
     do { return try f() } catch { throw .ongeldig(error.fouten) }

@@ -38,11 +38,13 @@ struct AccountStap: Encodable, Sendable {
     var bezorgingFout: String?
 
     /// Puts a rejection next to its field and in the summary.
-    mutating func fout(_ f: AccountFout, _ t: [String: String]) {
-        let tekst = t["accountFout_" + f.code] ?? f.code
-        for i in velden.indices where velden[i].naam == f.veld { velden[i].fout = tekst }
-        let label = velden.first { $0.naam == f.veld }?.label ?? t.tekst("inloggen")
-        fouten.append(VeldFout(veld: f.veld, label: label, tekst: tekst))
+    mutating func fout(_ w: Weigering, _ t: [String: String], taal: Taal) {
+        for f in w.velden ?? [OngeldigeParameter(name: "", code: w.code, uitleg: Tekst(w.uitleg(.nl), w.uitleg(.en)))] {
+            let tekst = f.reden(taal)
+            for i in velden.indices where velden[i].naam == f.name { velden[i].fout = tekst }
+            let label = velden.first { $0.naam == f.name }?.label ?? t.tekst("inloggen")
+            fouten.append(VeldFout(veld: f.name, label: label, tekst: tekst))
+        }
     }
 
     mutating func verplicht(_ invoer: [String: String?], _ t: [String: String]) {
@@ -84,7 +86,7 @@ extension Request {
     }
 
     /// The enrolment page: a new secret for this user, to type or open in an authenticator app.
-    func tweestapsInstellen(_ g: Gebruiker, actie: String, fout: AccountFout? = nil, geheim bestaand: Data? = nil) async throws -> Response {
+    func tweestapsInstellen(_ g: Gebruiker, actie: String, fout: Weigering? = nil, geheim bestaand: Data? = nil) async throws -> Response {
         let t = Teksten.voor(taal)
         let geheim = bestaand ?? Totp.nieuwGeheim()
         var stap = AccountStap(kop: t.tekst("tweestapsInstellenTitel"), uitleg: [t.tekst("tweestapsInstellenUitleg1"), t.tekst("tweestapsInstellenUitleg2")])
@@ -94,7 +96,7 @@ extension Request {
         stap.verborgen = [.init(naam: "geheim", waarde: try Verzegeld.sluit(NieuwTweestapsGeheim(gebruiker: try g.requireID(), geheim: geheim), application.geheimen.tweeStaps))]
         stap.velden = [AccountStap.codeVeld(t, herstel: false)]
         stap.knop = t.tekst("tweestapsAanzetten")
-        if let fout { stap.fout(fout, t) }
+        if let fout { stap.fout(fout, t, taal: taal) }
         return try await accountStap(stap, titel: "tweestapsInstellenTitel", status: fout == nil ? .ok : .badRequest)
     }
 
@@ -108,9 +110,8 @@ extension Request {
         do {
             let codes = try await Accounts.activeerTweestaps(g, geheim: nieuw.geheim, code: invoer.code ?? "", sleutel: application.geheimen.tweeStaps,
                                                             nu: application.klok.nu(), on: db)
-            try await Audit.schrijf(.tweestapsIngesteld, zelf: g, nu: application.klok.nu(), on: db)
             return .aan(herstelcodes: codes)
-        } catch let f as AccountFout {
+        } catch let f as Weigering where f.velden != nil {
             return .opnieuw(try await tweestapsInstellen(g, actie: actie, fout: f, geheim: nieuw.geheim))
         }
     }

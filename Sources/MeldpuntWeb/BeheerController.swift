@@ -72,6 +72,14 @@ struct BeheerController: RouteCollection {
             naam: naam, oin: oin, fout: fout), status: fout == nil ? .ok : .badRequest)
     }
 
+    /// The administration use cases, acting as this beheerder.
+    private func beheer(_ req: Request, _ g: GebruikerDTO) -> Beheer { Beheer(db: req.db, door: g, nu: req.application.klok.nu()) }
+
+    /// A refusal in the reader's language, each field's problem on its own line.
+    static func tekst(_ w: Weigering, _ taal: Taal) -> String {
+        (w.velden ?? []).map { $0.reden(taal) }.joined(separator: " ")
+    }
+
     struct NieuweOrgInvoer: Content { var naam: String?; var oin: String?; var rollen: [String]? }
 
     func nieuweOrganisatie(req: Request) async throws -> Response {
@@ -81,13 +89,12 @@ struct BeheerController: RouteCollection {
         let oin = (invoer.oin ?? "").trimmingCharacters(in: .whitespaces)
         let rollen = Set((invoer.rollen ?? []).compactMap(Rol.init(rawValue:)))
         do {
-            let org = try await Organisaties.voegToe(naam: naam, oin: oin.isEmpty ? nil : oin, gemeentecode: nil, rollen: rollen, on: req.db)
-            req.logger.notice("Beheer: organisatie toegevoegd of bijgewerkt", metadata: ["organisatie": .string(org.id!.uuidString)])
-            try await Audit.schrijf(.organisatieToegevoegd, door: g, organisatie: org.id, onderwerp: org.naam,
-                                    details: org.rollen.map(\.rawValue).sorted().joined(separator: ","), nu: req.application.klok.nu(), on: req.db)
-            return req.redirect(to: "/beheer/organisaties/\(org.id!.tekst)", redirectType: .normal)
-        } catch let f as Organisaties.Fout {
-            return try await toonOverzicht(req, zoek: "", naam: naam, oin: oin, fout: f.description)
+            let org = try await beheer(req, g).voegOrganisatieToe(naam: naam, oin: oin.isEmpty ? nil : oin, gemeentecode: nil, rollen: rollen)
+            let id = try org.requireID()
+            req.logger.notice("Beheer: organisatie toegevoegd of bijgewerkt", metadata: ["organisatie": .string(id.uuidString)])
+            return req.redirect(to: "/beheer/organisaties/\(id.tekst)", redirectType: .normal)
+        } catch let w as Weigering where w.velden != nil {
+            return try await toonOverzicht(req, zoek: "", naam: naam, oin: oin, fout: Self.tekst(w, req.taal))
         }
     }
 
@@ -155,11 +162,9 @@ struct BeheerController: RouteCollection {
         let o = try await org(req)
         do {
             let rollen = Set((try req.content.decode(RollenInvoer.self).rollen ?? []).compactMap(Rol.init(rawValue:)))
-            try await Organisaties.zetRollen(o, rollen, on: req.db)
-            try await Audit.schrijf(.rollenGewijzigd, door: g, organisatie: o.id, onderwerp: o.naam,
-                                    details: rollen.map(\.rawValue).sorted().joined(separator: ","), nu: req.application.klok.nu(), on: req.db)
-        } catch let f as Organisaties.Fout {
-            return try await toonOrganisatie(req, o, fout: f.description)
+            try await beheer(req, g).zetRollen(o, rollen)
+        } catch let w as Weigering where w.velden != nil {
+            return try await toonOrganisatie(req, o, fout: Self.tekst(w, req.taal))
         }
         return req.redirect(to: "/beheer/organisaties/\(o.id!.tekst)", redirectType: .normal)
     }
@@ -171,9 +176,9 @@ struct BeheerController: RouteCollection {
         let o = try await org(req)
         let g = try beheerder(req, van: o)
         let omschrijving = (try req.content.decode(SleutelInvoer.self).omschrijving ?? "").trimmingCharacters(in: .whitespaces)
-        let (_, sleutel) = try await Organisaties.maakApiSleutel(voor: o, omschrijving: omschrijving.isEmpty ? "portaal (\(g.email))" : String(omschrijving.prefix(200)), on: req.db)
-        req.logger.notice("Beheer: API-sleutel gemaakt", metadata: ["organisatie": .string(o.id!.uuidString), "door": .string(g.id.uuidString)])
-        try await Audit.schrijf(.sleutelGemaakt, door: g, organisatie: o.id, onderwerp: o.naam, nu: req.application.klok.nu(), on: req.db)
+        let (_, sleutel) = try await beheer(req, g).maakSleutel(voor: o, omschrijving: omschrijving.isEmpty ? "portaal (\(g.email))" : String(omschrijving.prefix(200)))
+        let orgID = try o.requireID()
+        req.logger.notice("Beheer: API-sleutel gemaakt", metadata: ["organisatie": .string(orgID.uuidString), "door": .string(g.id.uuidString)])
         return try await toonOrganisatie(req, o, eenmalig: sleutel, eenmaligUitleg: "eenmaligSleutel")
     }
 
@@ -181,9 +186,8 @@ struct BeheerController: RouteCollection {
         let o = try await org(req)
         let g = try beheerder(req, van: o)
         guard let id = req.parameters.get("sleutel").flatMap(UUID.init(uuidString:)) else { throw Weigering.nietGevonden(.bron) }
-        _ = try await Organisaties.trekSleutelsIn(van: o, id: id, on: req.db, cache: req.application.sleutelcache)
+        _ = try await beheer(req, g).trekSleutelsIn(van: o, id: id, cache: req.application.sleutelcache)
         req.logger.notice("Beheer: API-sleutel ingetrokken", metadata: ["sleutel": .string(id.uuidString), "door": .string(g.id.uuidString)])
-        try await Audit.schrijf(.sleutelIngetrokken, door: g, organisatie: o.id, onderwerp: id.tekst, nu: req.application.klok.nu(), on: req.db)
         return req.redirect(to: "/beheer/organisaties/\(o.id!.tekst)", redirectType: .normal)
     }
 
@@ -196,13 +200,10 @@ struct BeheerController: RouteCollection {
         let invoer = try req.content.decode(GebruikerInvoer.self)
         let wachtwoord = Sleutels.willekeurig(15)
         do {
-            guard let rol = invoer.rol.flatMap(GebruikersRol.init(rawValue:)), rol != .systeembeheerder else { throw Organisaties.Fout.ongeldig("Kies een rol.") }
-            _ = try await Gebruikers.voegToe(email: invoer.email ?? "", naam: invoer.naam ?? "", organisatie: o, rol: rol, wachtwoord: wachtwoord,
-                                             hasher: req.application.wachtwoorden, on: req.db)
-            try await Audit.schrijf(.gebruikerToegevoegd, door: beheerder, organisatie: o.id, onderwerp: invoer.email, details: rol.rawValue,
-                                    nu: req.application.klok.nu(), on: req.db)
-        } catch let f as Organisaties.Fout {
-            return try await toonOrganisatie(req, o, fout: f.description, email: invoer.email ?? "", gebruikerNaam: invoer.naam ?? "")
+            _ = try await beheer(req, beheerder).voegGebruikerToe(email: invoer.email ?? "", naam: invoer.naam ?? "", rol: invoer.rol.flatMap(GebruikersRol.init(rawValue:)),
+                                                                organisatie: o, wachtwoord: wachtwoord, hasher: req.application.wachtwoorden)
+        } catch let w as Weigering where w.velden != nil {
+            return try await toonOrganisatie(req, o, fout: Self.tekst(w, req.taal), email: invoer.email ?? "", gebruikerNaam: invoer.naam ?? "")
         }
         return try await toonOrganisatie(req, o, eenmalig: wachtwoord, eenmaligUitleg: "eenmaligWachtwoord",
                                          melding: Teksten.voor(req.taal).tekst("beheerGedaan_toegevoegd")
@@ -227,19 +228,14 @@ struct BeheerController: RouteCollection {
     /// A generated password, shown once; the user replaces it at the next login.
     func stelWachtwoordOpnieuwIn(req: Request) async throws -> Response {
         let (gebruiker, g) = try await beheerdeGebruiker(req)
-        let wachtwoord = try await Accounts.stelWachtwoordOpnieuwIn(gebruiker, hasher: req.application.wachtwoorden,
-                                                                   threadPool: req.application.threadPool, on: req.db)
-        try await Audit.schrijf(.wachtwoordHersteld, door: g, organisatie: gebruiker.$organisatie.id, onderwerp: gebruiker.email,
-                                nu: req.application.klok.nu(), on: req.db)
+        let wachtwoord = try await beheer(req, g).stelWachtwoordOpnieuwIn(gebruiker, hasher: req.application.wachtwoorden, threadPool: req.application.threadPool)
         return try await toonOrganisatie(req, gebruiker.organisatie, eenmalig: wachtwoord, eenmaligUitleg: "eenmaligWachtwoordHersteld")
     }
 
     /// For a lost phone: the second factor is removed; the user sets it up again at the next login.
     func herstelTweestaps(req: Request) async throws -> Response {
         let (gebruiker, g) = try await beheerdeGebruiker(req)
-        try await Accounts.zetTweestapsUit(gebruiker, eindigSessies: true, on: req.db)
-        try await Audit.schrijf(.tweestapsHersteld, door: g, organisatie: gebruiker.$organisatie.id, onderwerp: gebruiker.email,
-                                nu: req.application.klok.nu(), on: req.db)
+        try await beheer(req, g).herstelTweestaps(gebruiker)
         return req.redirect(to: "/beheer/organisaties/\(gebruiker.$organisatie.id.tekst)?gedaan=tweestaps", redirectType: .normal)
     }
 
@@ -260,12 +256,7 @@ struct BeheerController: RouteCollection {
     /// Off (sessions end) or back on, with its audit entry in the same transaction; the page says which.
     private func zetActief(_ req: Request, _ aan: Bool) async throws -> Response {
         let (gebruiker, g) = try await beheerdeGebruiker(req)
-        let nu = req.application.klok.nu()
-        try await req.db.transaction { tx in
-            if aan { try await Gebruikers.zetAan(gebruiker, on: tx) } else { try await Gebruikers.zetUit(gebruiker, on: tx) }
-            try await Audit.schrijf(aan ? .gebruikerAangezet : .gebruikerUitgezet, door: g, organisatie: gebruiker.$organisatie.id,
-                                    onderwerp: gebruiker.email, nu: nu, on: tx)
-        }
+        try await beheer(req, g).zetActief(gebruiker, aan)
         let melding = Teksten.voor(req.taal).tekst(aan ? "beheerGedaan_aangezet" : "beheerGedaan_uitgezet").replacingOccurrences(of: "{naam}", with: gebruiker.naam)
         return try await toonOrganisatie(req, gebruiker.organisatie, melding: melding)
     }

@@ -1,5 +1,6 @@
 import MeldpuntHTTP
 import MeldpuntCore
+import MeldpuntDomain
 import Fluent
 import Vapor
 
@@ -43,14 +44,11 @@ struct InlogstappenController: RouteCollection {
     static func startSessie(_ req: Request, _ g: Gebruiker) async throws -> String {
         let nu = req.application.klok.nu()
         if let oud = req.cookie(.sessie) { try await Gebruikers.beeindigSessie(oud, on: req.db) }
-        let token = try await Gebruikers.nieuweSessie(voor: g.requireID(), nu: nu, on: req.db)
+        let token = try await Gebruikers.nieuweSessie(voor: g, nu: nu, on: req.db)
         _ = try await g.$organisatie.get(on: req.db)
         req.gebruiker = Gebruikers.dto(g)
         req.csrfToken = WebMiddleware.csrfToken(sessie: token, req.application)
         req.logger.info("Ingelogd", metadata: ["gebruiker": .string(g.id?.uuidString ?? "")])
-        if g.rol == .systeembeheerder {
-            try await Audit.schrijf(.systeemLogin, zelf: g, nu: nu, on: req.db)
-        }
         return token
     }
 
@@ -79,13 +77,13 @@ struct InlogstappenController: RouteCollection {
 
     // MARK: Second factor
 
-    private func codeStap(_ req: Request, fout: AccountFout? = nil) async throws -> Response {
+    private func codeStap(_ req: Request, fout: Weigering? = nil) async throws -> Response {
         let t = Teksten.voor(req.taal)
         var stap = AccountStap(kop: t.tekst("tweestapsCodeTitel"), uitleg: [t.tekst("tweestapsCodeUitleg")], actie: "/inloggen/code",
                                velden: [AccountStap.codeVeld(t, herstel: true)], knop: t.tekst("inloggen"))
-        if let fout { stap.fout(fout, t) }
+        if let fout { stap.fout(fout, t, taal: req.taal) }
         return try await req.accountStap(stap, titel: "tweestapsCodeTitel",
-                                         status: fout == .teVeelCodepogingen ? .tooManyRequests : fout == nil ? .ok : .badRequest)
+                                         status: fout == AccountFout.teVeelCodepogingen.weigering ? .tooManyRequests : fout == nil ? .ok : .badRequest)
     }
 
     func code(req: Request) async throws -> Response {
@@ -99,12 +97,11 @@ struct InlogstappenController: RouteCollection {
         let code = try req.content.decode(Invoer.self).code ?? ""
         let nu = req.application.klok.nu()
         do {
-            if try await Accounts.controleerTweedeFactor(g, invoer: code, sleutel: req.application.geheimen.tweeStaps, nu: nu, on: req.db) {
-                try await Audit.schrijf(.herstelcodeGebruikt, zelf: g, nu: nu, on: req.db)
-            }
-        } catch let f as AccountFout {
+            // A recovery code used is audited with it.
+            try await Accounts.controleerTweedeFactor(g, invoer: code, sleutel: req.application.geheimen.tweeStaps, nu: nu, on: req.db)
+        } catch let f as Weigering where f.velden != nil {
             req.logger.notice("Onjuiste tweestapscode", metadata: ["gebruiker": .string(g.id?.uuidString ?? "")])
-            return try await codeStap(req, fout: code.isEmpty ? .codeOnjuist : f)
+            return try await codeStap(req, fout: code.isEmpty ? AccountFout.codeOnjuist.weigering : f)
         }
         var verder = v
         verder.factor = true
@@ -113,12 +110,12 @@ struct InlogstappenController: RouteCollection {
 
     // MARK: A first password replaced
 
-    private func wachtwoordStap(_ req: Request, invoer: [String: String?] = [:], fout: AccountFout? = nil) async throws -> Response {
+    private func wachtwoordStap(_ req: Request, invoer: [String: String?] = [:], fout: Weigering? = nil) async throws -> Response {
         let t = Teksten.voor(req.taal)
         var stap = AccountStap(kop: t.tekst("nieuwWachtwoordTitel"), uitleg: [t.tekst("nieuwWachtwoordUitleg")], actie: "/inloggen/wachtwoord",
                                velden: AccountStap.nieuwWachtwoord(t, metHuidig: false), knop: t.tekst("wachtwoordOpslaan"))
         if !invoer.isEmpty { stap.verplicht(invoer, t) }
-        if let fout, stap.fouten.isEmpty { stap.fout(fout, t) }
+        if let fout, stap.fouten.isEmpty { stap.fout(fout, t, taal: req.taal) }
         return try await req.accountStap(stap, titel: "nieuwWachtwoordTitel", status: stap.fouten.isEmpty ? .ok : .badRequest)
     }
 
@@ -138,10 +135,9 @@ struct InlogstappenController: RouteCollection {
         do {
             try await Accounts.zetWachtwoord(g, nieuw: nieuw, herhaal: herhaal, behoudSessie: nil, hasher: req.application.wachtwoorden,
                                              threadPool: req.application.threadPool, nu: req.application.klok.nu(), on: req.db)
-        } catch let f as AccountFout {
+        } catch let f as Weigering where f.velden != nil {
             return try await wachtwoordStap(req, fout: f)
         }
-        try await Audit.schrijf(.wachtwoordGewijzigd, zelf: g, nu: req.application.klok.nu(), on: req.db)
         return try await Self.verder(req, g, v)
     }
 

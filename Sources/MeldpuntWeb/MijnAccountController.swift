@@ -25,7 +25,7 @@ struct MijnAccountController: RouteCollection {
         return g
     }
 
-    private func overzichtStap(_ req: Request, _ g: Gebruiker, fout: AccountFout? = nil, invoer: [String: String?] = [:]) async throws -> AccountStap {
+    private func overzichtStap(_ req: Request, _ g: Gebruiker, fout: Weigering? = nil, invoer: [String: String?] = [:]) async throws -> AccountStap {
         let t = Teksten.voor(req.taal)
         var uitleg: [String]
         var links: [Keuze] = []
@@ -46,7 +46,7 @@ struct MijnAccountController: RouteCollection {
                                knop: t.tekst("wachtwoordWijzigen"), links: links, andereActies: acties)
         stap.bezorging = Keuze.bezorging(g.bezorging, t)
         if !invoer.isEmpty { stap.verplicht(invoer, t) }
-        if let fout, stap.fouten.isEmpty { stap.fout(fout, t) }
+        if let fout, stap.fouten.isEmpty { stap.fout(fout, t, taal: req.taal) }
         return stap
     }
 
@@ -87,10 +87,9 @@ struct MijnAccountController: RouteCollection {
             try await Accounts.zetWachtwoord(g, nieuw: invoer.nieuw!, herhaal: invoer.herhaal!, behoudSessie: req.cookie(.sessie),
                                              hasher: req.application.wachtwoorden, threadPool: req.application.threadPool,
                                              nu: req.application.klok.nu(), on: req.db)
-        } catch let f as AccountFout {
+        } catch let f as Weigering where f.velden != nil {
             return try await req.accountStap(try await overzichtStap(req, g, fout: f), titel: "mijnAccount", status: .badRequest)
         }
-        try await Audit.schrijf(.wachtwoordGewijzigd, zelf: g, nu: req.application.klok.nu(), on: req.db)
         return req.redirect(to: "/account?gedaan=wachtwoord", redirectType: .normal)
     }
 
@@ -113,8 +112,7 @@ struct MijnAccountController: RouteCollection {
     func herstelcodes(req: Request) async throws -> Response {
         let g = try await gebruiker(req)
         guard g.tweestapsGeheim != nil else { return req.redirect(to: "/account", redirectType: .normal) }
-        let codes = try await Accounts.nieuweHerstelcodes(g, on: req.db)
-        try await Audit.schrijf(.herstelcodesVernieuwd, zelf: g, nu: req.application.klok.nu(), on: req.db)
+        let codes = try await Accounts.nieuweHerstelcodes(g, nu: req.application.klok.nu(), on: req.db)
         return try await toonCodes(req, codes, kop: "herstelcodesNieuwTitel", uitleg: "herstelcodesNieuwUitleg")
     }
 
@@ -123,13 +121,13 @@ struct MijnAccountController: RouteCollection {
         return try await req.accountStap(AccountStap(kop: t[kop]!, uitleg: [t[uitleg]!], codes: codes, verder: "/account"), titel: kop)
     }
 
-    private func uitStap(_ req: Request, fout: AccountFout? = nil, leeg: Bool = false) async throws -> Response {
+    private func uitStap(_ req: Request, fout: Weigering? = nil, leeg: Bool = false) async throws -> Response {
         let t = Teksten.voor(req.taal)
         var stap = AccountStap(kop: t.tekst("tweestapsUitzetten"), uitleg: [t.tekst("tweestapsUitUitleg")], actie: "/account/tweestaps/uit",
                                velden: [AccountStap.Veld(naam: "huidig", label: t.tekst("huidigWachtwoord"), autocomplete: "current-password")],
                                knop: t.tekst("tweestapsUitzetten"))
         if leeg { stap.verplicht(["huidig": ""], t) }
-        if let fout { stap.fout(fout, t) }
+        if let fout { stap.fout(fout, t, taal: req.taal) }
         return try await req.accountStap(stap, titel: "tweestapsUitzetten", status: stap.fouten.isEmpty ? .ok : .badRequest)
     }
 
@@ -151,11 +149,10 @@ struct MijnAccountController: RouteCollection {
         guard let huidig = try req.content.decode(Invoer.self).huidig, !huidig.isEmpty else { return try await uitStap(req, leeg: true) }
         do {
             try await Accounts.controleerHuidig(g, huidig, hasher: req.application.wachtwoorden, threadPool: req.application.threadPool)
-        } catch let f as AccountFout {
+        } catch let f as Weigering where f.velden != nil {
             return try await uitStap(req, fout: f)
         }
-        try await Accounts.zetTweestapsUit(g, eindigSessies: false, on: req.db)
-        try await Audit.schrijf(.tweestapsUit, zelf: g, nu: req.application.klok.nu(), on: req.db)
+        try await Accounts.zetTweestapsUit(g, nu: req.application.klok.nu(), on: req.db)
         return req.redirect(to: "/account?gedaan=tweestapsUit", redirectType: .normal)
     }
 }

@@ -183,8 +183,7 @@ struct PartnersWebController: RouteCollection {
         guard g.rol == .systeembeheerder || g.organisatie.heeft(.meldpunt) else { throw WebFout.geenToegang }
         let c = try await contact(req)
         do {
-            let (email, wachtwoord) = try await req.partnerregister.geefLogin(c, hasher: req.application.wachtwoorden)
-            try await Audit.schrijf(.partnerLogin, door: g, organisatie: c.$organisatie.id, onderwerp: email, nu: req.application.klok.nu(), on: req.db)
+            let (email, wachtwoord) = try await req.partnerregister.geefLogin(c, door: g, hasher: req.application.wachtwoorden)
             return try await toonDetail(req, melding: "partnerGedaan_login", login: (email, wachtwoord))
         } catch let e as Weigering where e.hoortBijFormulier {
             return try await toonDetail(req, fouten: fout(req, e, "login"))

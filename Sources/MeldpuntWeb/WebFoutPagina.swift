@@ -73,9 +73,4 @@ extension Weigering {
     var isNietGevonden: Bool {
         if case .nietGevonden = self { true } else { false }
     }
-
-    /// The field rejections, when the input was invalid.
-    var velden: [OngeldigeParameter]? {
-        if case .ongeldig(let f) = self { f } else { nil }
-    }
 }

@@ -1,4 +1,5 @@
 import MeldpuntCore
+import MeldpuntDomain
 import AsyncHTTPClient
 import Fluent
 import Foundation
@@ -52,13 +53,13 @@ struct TotpTests {
     }
 
     @Test func wachtwoordregels() {
-        #expect(throws: AccountFout.wachtwoordTeKort) { try Accounts.controleerNieuwWachtwoord("kort", herhaal: "kort", email: "a@b.nl") }
+        #expect(throws: AccountFout.wachtwoordTeKort.weigering) { try Accounts.controleerNieuwWachtwoord("kort", herhaal: "kort", email: "a@b.nl") }
         let lang = String(repeating: "é", count: 40)
-        #expect(throws: AccountFout.wachtwoordTeLang) { try Accounts.controleerNieuwWachtwoord(lang, herhaal: lang, email: "a@b.nl") }
-        #expect(throws: AccountFout.wachtwoordIsEmail) {
+        #expect(throws: AccountFout.wachtwoordTeLang.weigering) { try Accounts.controleerNieuwWachtwoord(lang, herhaal: lang, email: "a@b.nl") }
+        #expect(throws: AccountFout.wachtwoordIsEmail.weigering) {
             try Accounts.controleerNieuwWachtwoord("mira.meldpunt-2026!", herhaal: "mira.meldpunt-2026!", email: "mira.meldpunt@x.nl")
         }
-        #expect(throws: AccountFout.wachtwoordenVerschillen) {
+        #expect(throws: AccountFout.wachtwoordenVerschillen.weigering) {
             try Accounts.controleerNieuwWachtwoord("een lange zin hier", herhaal: "een lange zin daar", email: "a@b.nl")
         }
         #expect(throws: Never.self) { try Accounts.controleerNieuwWachtwoord("een lange zin hier", herhaal: "een lange zin hier", email: "a@b.nl") }
@@ -405,11 +406,45 @@ struct AccountCLITests {
     @Test func resetWeigertZonderGoedWachtwoordEnLaatNietsHalf() async throws {
         try await metApp { t in
             try await t.gebruiker("sam@meldpunt.nl", rol: .systeembeheerder, oin: TestApp.meldpuntOIN)
-            await #expect(throws: Organisaties.Fout.self) { _ = try await t.cli(["user", "reset", "--email", "onbekend@meldpunt.nl"]) }
+            await #expect(throws: Opdrachtfout.self) { _ = try await t.cli(["user", "reset", "--email", "onbekend@meldpunt.nl"]) }
             // No password on standard input: refused before anything changes.
-            await #expect(throws: Organisaties.Fout.self) { _ = try await t.cli(["user", "reset", "--email", "sam@meldpunt.nl"]) }
+            await #expect(throws: Opdrachtfout.self) { _ = try await t.cli(["user", "reset", "--email", "sam@meldpunt.nl"]) }
             let g = try #require(try await Gebruiker.query(on: t.app.db).filter(\.$email == "sam@meldpunt.nl").first())
             #expect(g.tweestapsGeheim != nil && !g.moetWachtwoordWijzigen)
+        }
+    }
+}
+
+@Suite("Beheer: schrijven en auditeren in één transactie")
+struct BeheerTransactieTests {
+    /// A refused action leaves neither its change nor an audit entry; a done one both, as the
+    /// beheerder who did it; the CLI as "cli".
+    @Test func eenActieEnHaarAuditregelSamenOfGeenVanBeide() async throws {
+        try await metApp { t in
+            let amsterdam = try await Organisaties.zoek(oin: nil, gemeentecode: "0363", on: t.app.db)
+            let b = try await t.gebruiker("beheer@amsterdam.nl", rol: .beheerder, gemeentecode: "0363")
+            _ = try await b.$organisatie.get(on: t.app.db)
+            let beheerder = try #require(Gebruikers.dto(b))
+            let voor = try await AuditRegel.query(on: t.app.db).count()
+            let beheer = Beheer(db: t.app.db, door: beheerder, nu: t.klok.nu)
+            await #expect(throws: Weigering.self) {
+                _ = try await beheer.voegGebruikerToe(email: "beheer@amsterdam.nl", naam: "Dubbel", rol: .bijhouder, organisatie: amsterdam,
+                                                      wachtwoord: "een-lang-wachtwoord", hasher: t.app.wachtwoorden)
+            }
+            await #expect(throws: Weigering.self) { try await beheer.zetRollen(amsterdam, []) }
+            #expect(try await AuditRegel.query(on: t.app.db).count() == voor)
+            #expect(try await Organisaties.zoek(oin: nil, gemeentecode: "0363", on: t.app.db).rollen == amsterdam.rollen)
+
+            let g = try await beheer.voegGebruikerToe(email: "nieuw@amsterdam.nl", naam: "Nieuw", rol: .bijhouder, organisatie: amsterdam,
+                                                      wachtwoord: "een-lang-wachtwoord", hasher: t.app.wachtwoorden)
+            try await beheer.zetActief(g, false)
+            let regels = try await AuditRegel.query(on: t.app.db).sort(\.$tijdstip).all().suffix(2)
+            #expect(regels.map(\.actie) == ["gebruiker.toegevoegd", "gebruiker.uitgezet"])
+            #expect(regels.allSatisfy { $0.door.contains("beheer@amsterdam.nl") && $0.onderwerp == "nieuw@amsterdam.nl" })
+            #expect(try await Gebruiker.find(g.id, on: t.app.db)?.actief == false)
+
+            _ = try await t.app.beheerVanuitCLI.trekSleutelsIn(van: amsterdam, id: nil, cache: nil)
+            #expect(try await AuditRegel.query(on: t.app.db).sort(\.$tijdstip, .descending).first()?.door == "cli")
         }
     }
 }

@@ -1,4 +1,5 @@
 import MeldpuntCore
+import MeldpuntDomain
 import ConsoleKit
 import Fluent
 import Foundation
@@ -83,8 +84,8 @@ struct VerwerkingslogTests {
             #expect(uit[2].contains("melding.lijst") && uit[2].contains("mira@meldpunt.nl"))
             #expect(uit[3].contains("melding.raadplegen") && uit[3].contains("mira@meldpunt.nl"))
             #expect(!uit.joined().contains("999993653"))
-            await #expect(throws: Organisaties.Fout.self) { try await t.cli(["logboek", "--zaaknummer", "MFO-2026-999999"]) }
-            await #expect(throws: Organisaties.Fout.self) { try await t.cli(["logboek"]) }
+            await #expect(throws: Opdrachtfout.self) { try await t.cli(["logboek", "--zaaknummer", "MFO-2026-999999"]) }
+            await #expect(throws: Opdrachtfout.self) { try await t.cli(["logboek"]) }
         }
     }
 
@@ -112,11 +113,11 @@ struct VerwerkingslogTests {
 
     @Test func ongeldigeInvoerVoorCLI() async throws {
         try await metApp { t in
-            await #expect(throws: Organisaties.Fout.self) { try await t.cli(["org", "add", "--naam", "X", "--oin", "12345", "--rol", "afnemer"]) }
-            await #expect(throws: Organisaties.Fout.self) { try await t.cli(["org", "add", "--naam", "X", "--oin", "00000001801109617000", "--rol", "koning"]) }
-            await #expect(throws: Organisaties.Fout.self) { try await t.cli(["org", "add", "--gemeentecode", "0457", "--rol", "afnemer"]) }
-            await #expect(throws: Organisaties.Fout.self) { try await t.cli(["apikey", "create", "--oin", "00000099000000000000"]) }
-            await #expect(throws: Organisaties.Fout.self) { try await t.cli(["logboek", "--referentie", "geen-uuid"]) }
+            await #expect(throws: Weigering.self) { try await t.cli(["org", "add", "--naam", "X", "--oin", "12345", "--rol", "afnemer"]) }
+            await #expect(throws: Opdrachtfout.self) { try await t.cli(["org", "add", "--naam", "X", "--oin", "00000001801109617000", "--rol", "koning"]) }
+            await #expect(throws: Weigering.self) { try await t.cli(["org", "add", "--gemeentecode", "0457", "--rol", "afnemer"]) }
+            await #expect(throws: Weigering.self) { try await t.cli(["apikey", "create", "--oin", "00000099000000000000"]) }
+            await #expect(throws: Opdrachtfout.self) { try await t.cli(["logboek", "--referentie", "geen-uuid"]) }
         }
     }
 }

@@ -1,4 +1,5 @@
 import MeldpuntCore
+import MeldpuntDomain
 import Fluent
 import Foundation
 import Testing
@@ -327,12 +328,12 @@ struct WebTests {
 
     @Test func gebruikerViaCLI() async throws {
         try await metApp { t in
-            await #expect(throws: Organisaties.Fout.self) {
+            await #expect(throws: Weigering.self) {
                 // Amsterdam is a bronhouder, not an afnemer.
                 try await Gebruikers.voegToe(email: "x@amsterdam.nl", naam: "X", organisatie: Organisaties.zoek(oin: nil, gemeentecode: "0363", on: t.app.db),
                                              rol: .afnemer, wachtwoord: "een-lang-wachtwoord", hasher: t.app.wachtwoorden, on: t.app.db)
             }
-            await #expect(throws: Organisaties.Fout.self) {
+            await #expect(throws: Weigering.self) {
                 try await t.gebruiker("kort@amsterdam.nl", rol: .bijhouder, gemeentecode: "0363").wachtwoordHash
                 try await Gebruikers.voegToe(email: "y@amsterdam.nl", naam: "Y", organisatie: Organisaties.zoek(oin: nil, gemeentecode: "0363", on: t.app.db),
                                              rol: .bijhouder, wachtwoord: "kort", hasher: t.app.wachtwoorden, on: t.app.db)

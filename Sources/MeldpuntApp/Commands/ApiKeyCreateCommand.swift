@@ -18,9 +18,8 @@ struct ApiKeyCreateCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let db = context.application.db
         let org = try await Organisaties.zoek(oin: signature.oin, gemeentecode: signature.gemeentecode, on: db)
-        let (record, sleutel) = try await Organisaties.maakApiSleutel(voor: org, omschrijving: signature.omschrijving ?? "CLI", on: db)
-        try await Audit.schrijf(.sleutelGemaakt, door: nil, organisatie: org.id, onderwerp: org.naam, nu: Date(), on: db)
-        schrijf(context, "API-sleutel \(record.id!) voor \(org.naam). Bewaar hem nu: hij wordt niet opnieuw getoond.")
+        let (record, sleutel) = try await context.application.beheerVanuitCLI.maakSleutel(voor: org, omschrijving: signature.omschrijving ?? "CLI")
+        schrijf(context, "API-sleutel \(try record.requireID()) voor \(org.naam). Bewaar hem nu: hij wordt niet opnieuw getoond.")
         schrijf(context, sleutel)
     }
 }

@@ -20,13 +20,12 @@ struct ApiKeyRevokeCommand: AsyncCommand {
         let org = try await Organisaties.zoek(oin: signature.oin, gemeentecode: signature.gemeentecode, on: db)
         var id: UUID?
         if let raw = signature.id {
-            guard let u = UUID(uuidString: raw) else { throw Organisaties.Fout.ongeldig("--id is geen geldig sleutel-id.") }
+            guard let u = UUID(uuidString: raw) else { throw Opdrachtfout("--id is geen geldig sleutel-id.") }
             id = u
         }
         // Another process (the CLI) empties only its own cache: running servers stop the key within its lifetime.
-        let aantal = try await Organisaties.trekSleutelsIn(van: org, id: id, on: db, cache: context.application.sleutelcache)
-        if id != nil && aantal == 0 { throw Organisaties.Fout.nietGevonden("Geen actieve sleutel met dit id bij \(org.naam).") }
-        try await Audit.schrijf(.sleutelIngetrokken, door: nil, organisatie: org.id, onderwerp: id?.tekst ?? "alle", details: "\(aantal)", nu: Date(), on: db)
+        let aantal = try await context.application.beheerVanuitCLI.trekSleutelsIn(van: org, id: id, cache: context.application.sleutelcache)
+        if id != nil && aantal == 0 { throw Opdrachtfout("Geen actieve sleutel met dit id bij \(org.naam).") }
         schrijf(context, "\(aantal) sleutel(s) van \(org.naam) ingetrokken.")
     }
 }

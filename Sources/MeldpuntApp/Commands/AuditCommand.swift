@@ -17,7 +17,7 @@ struct AuditCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let org = try signature.organisatie.map { raw in
-            guard let id = UUID(uuidString: raw) else { throw Organisaties.Fout.ongeldig("--organisatie is een uuid.") }
+            guard let id = UUID(uuidString: raw) else { throw Opdrachtfout("--organisatie is een uuid.") }
             return id
         }
         let f = ISO8601DateFormatter()

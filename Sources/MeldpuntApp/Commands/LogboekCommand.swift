@@ -21,18 +21,18 @@ struct LogboekCommand: AsyncCommand {
         let wat: String
         switch (signature.referentie, signature.zaaknummer) {
         case (let raw?, nil):
-            guard let id = UUID(uuidString: raw) else { throw Organisaties.Fout.ongeldig("--referentie is de uuid van een terugmelding.") }
+            guard let id = UUID(uuidString: raw) else { throw Opdrachtfout("--referentie is de uuid van een terugmelding.") }
             regels = try await Verwerkingslog.voor(terugmelding: id, on: db)
             wat = id.tekst
         case (nil, let raw?):
-            guard let nummer = Zaaknummer(raw) else { throw Organisaties.Fout.ongeldig("--zaaknummer ziet eruit als MFO-2026-000123.") }
+            guard let nummer = Zaaknummer(raw) else { throw Opdrachtfout("--zaaknummer ziet eruit als MFO-2026-000123.") }
             guard let m = try await Melding.query(on: db).filter(\.$zaaknummer == nummer.description).first() else {
-                throw Organisaties.Fout.nietGevonden("Er is geen melding \(nummer).")
+                throw Opdrachtfout("Er is geen melding \(nummer).")
             }
             regels = try await Verwerkingslogregel.query(on: db).filter(\.$meldingID == m.requireID()).sort(\.$tijdstip).all()
             wat = nummer.description
         default:
-            throw Organisaties.Fout.ongeldig("Geef --referentie (terugmelding) of --zaaknummer (melding).")
+            throw Opdrachtfout("Geef --referentie (terugmelding) of --zaaknummer (melding).")
         }
         let orgIDs = Set(regels.compactMap(\.organisatieID))
         let namen = Dictionary(try await Organisatie.query(on: db).filter(\.$id ~~ orgIDs).all().map { ($0.id!, $0.naam) }, uniquingKeysWith: { a, _ in a })

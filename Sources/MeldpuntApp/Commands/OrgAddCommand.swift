@@ -18,21 +18,19 @@ struct OrgAddCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let rollen = try parseRollen(signature.rol)
-        let org = try await Organisaties.voegToe(naam: signature.naam, oin: signature.oin, gemeentecode: signature.gemeentecode,
-                                                 rollen: rollen, on: context.application.db)
-        try await Audit.schrijf(.organisatieToegevoegd, door: nil, organisatie: org.id, onderwerp: org.naam,
-                                details: org.rollen.map(\.rawValue).sorted().joined(separator: ","), nu: Date(), on: context.application.db)
+        let org = try await context.application.beheerVanuitCLI.voegOrganisatieToe(naam: signature.naam, oin: signature.oin,
+                                                                                 gemeentecode: signature.gemeentecode, rollen: rollen)
         schrijf(context, "\(org.naam) — rollen: \(org.rollen.map(\.rawValue).sorted().joined(separator: ", "))"
             + (org.oin.map { " — OIN \($0)" } ?? "") + (org.gemeentecode.map { " — gemeentecode \($0)" } ?? ""))
     }
 
     func parseRollen(_ raw: String?) throws -> Set<Rol> {
-        guard let raw, !raw.isEmpty else { throw Organisaties.Fout.ongeldig("Geef ten minste één rol met --rol.") }
+        guard let raw, !raw.isEmpty else { throw Opdrachtfout("Geef ten minste één rol met --rol.") }
         var rollen: Set<Rol> = []
         for deel in raw.split(separator: ",") {
             let naam = deel.trimmingCharacters(in: .whitespaces)
             guard let rol = Rol(rawValue: naam) else {
-                throw Organisaties.Fout.ongeldig("Onbekende rol '\(naam)'. Kies uit: \(Rol.allCases.map(\.rawValue).joined(separator: ", ")).")
+                throw Opdrachtfout("Onbekende rol '\(naam)'. Kies uit: \(Rol.allCases.map(\.rawValue).joined(separator: ", ")).")
             }
             rollen.insert(rol)
         }

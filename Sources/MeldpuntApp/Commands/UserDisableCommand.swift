@@ -16,10 +16,9 @@ struct UserDisableCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let db = context.application.db
         guard let email = signature.email?.lowercased(), let g = try await Gebruiker.query(on: db).filter(\.$email == email).first() else {
-            throw Organisaties.Fout.nietGevonden("Geen gebruiker met dit e-mailadres.")
+            throw Opdrachtfout("Geen gebruiker met dit e-mailadres.")
         }
-        try await Gebruikers.zetUit(g, on: db)
-        try await Audit.schrijf(.gebruikerUitgezet, door: nil, organisatie: g.$organisatie.id, onderwerp: g.email, nu: Date(), on: db)
+        try await context.application.beheerVanuitCLI.zetActief(g, false)
         schrijf(context, "Gebruiker \(email) uitgezet.")
     }
 }

@@ -18,16 +18,14 @@ struct UserResetCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         guard let email = signature.email?.lowercased(), let g = try await Gebruiker.query(on: app.db).filter(\.$email == email).first() else {
-            throw Organisaties.Fout.nietGevonden("Geen gebruiker met dit e-mailadres.")
+            throw Opdrachtfout("Geen gebruiker met dit e-mailadres.")
         }
         let wachtwoord = readLine(strippingNewline: true) ?? ""
         guard wachtwoord.count >= Gebruikers.minimaleWachtwoordlengte, wachtwoord.utf8.count <= Accounts.maximaleWachtwoordBytes else {
-            throw Organisaties.Fout.ongeldig("Een wachtwoord is ten minste \(Gebruikers.minimaleWachtwoordlengte) tekens en ten hoogste \(Accounts.maximaleWachtwoordBytes) bytes lang.")
+            throw Opdrachtfout("Een wachtwoord is ten minste \(Gebruikers.minimaleWachtwoordlengte) tekens en ten hoogste \(Accounts.maximaleWachtwoordBytes) bytes lang.")
         }
-        _ = try await Accounts.stelWachtwoordOpnieuwIn(g, wachtwoord: wachtwoord, hasher: app.wachtwoorden, threadPool: app.threadPool, on: app.db)
-        try await Accounts.zetTweestapsUit(g, eindigSessies: true, on: app.db)
-        try await Audit.schrijf(.wachtwoordHersteld, door: nil, organisatie: g.$organisatie.id, onderwerp: g.email, nu: Date(), on: app.db)
-        try await Audit.schrijf(.tweestapsHersteld, door: nil, organisatie: g.$organisatie.id, onderwerp: g.email, nu: Date(), on: app.db)
+        _ = try await app.beheerVanuitCLI.stelWachtwoordOpnieuwIn(g, wachtwoord: wachtwoord, hasher: app.wachtwoorden, threadPool: app.threadPool)
+        try await app.beheerVanuitCLI.herstelTweestaps(g)
         schrijf(context, "Gebruiker \(email): eenmalig wachtwoord gezet, tweestapsverificatie verwijderd, sessies beëindigd.")
     }
 }

@@ -118,8 +118,9 @@ package struct Partnerregister {
         }
     }
 
-    /// A login (role partner) for the contact person; the password is returned once.
-    package func geefLogin(_ c: Contactpersoon, hasher: any Wachtwoordhasher) async throws -> (email: String, wachtwoord: String) {
+    /// A login (role partner) for the contact person; the password is returned once. Audited in
+    /// the same write, as done by `door`.
+    package func geefLogin(_ c: Contactpersoon, door: GebruikerDTO, hasher: any Wachtwoordhasher) async throws -> (email: String, wachtwoord: String) {
         guard c.$gebruiker.id == nil else { throw Weigering.conflict(.heeftAlLogin(naam: c.naam)) }
         guard let email = c.email else { throw Weigering.ongeldig("email", "required", Tekst("Voor een login is een e-mailadres nodig.", "A login needs an email address.")) }
         let org = try await c.$organisatie.get(on: db)
@@ -128,9 +129,10 @@ package struct Partnerregister {
             try await db.schrijf { tx in
                 let g = try await Gebruikers.voegToe(email: email, naam: c.naam, organisatie: org, rol: .partner, wachtwoord: wachtwoord, hasher: hasher, on: tx)
                 c.$gebruiker.id = g.id
+                try await Audit.schrijf(.partnerLogin, door: door, organisatie: c.$organisatie.id, onderwerp: email, nu: nu, on: tx)
                 try await c.save(on: tx)
             }
-        } catch is Organisaties.Fout {
+        } catch let w as Weigering where w.velden?.contains(where: { $0.code == "emailInGebruik" }) == true {
             throw Weigering.conflict(.emailAlInGebruik)
         }
         return (email, wachtwoord)

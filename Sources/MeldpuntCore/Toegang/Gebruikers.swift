@@ -42,16 +42,17 @@ package enum Gebruikers {
     package static func voegToe(email: String, naam: String, organisatie: Organisatie, rol: GebruikersRol, wachtwoord: String,
                         moetWijzigen: Bool = true, hasher: any Wachtwoordhasher, on db: any Database) async throws -> Gebruiker {
         let email = email.trimmingCharacters(in: .whitespaces).lowercased()
-        guard isEmailadres(email) else { throw Organisaties.Fout.ongeldig("Geen geldig e-mailadres: \(email)") }
-        guard !naam.trimmingCharacters(in: .whitespaces).isEmpty else { throw Organisaties.Fout.ongeldig("Geef een naam (--naam).") }
+        guard isEmailadres(email) else { throw Weigering.ongeldig("email", "email", Tekst("Vul een geldig e-mailadres in.", "Enter a valid email address.")) }
+        guard !naam.trimmingCharacters(in: .whitespaces).isEmpty else { throw Weigering.ongeldig("naam", "required", Tekst("Geef een naam.", "Give a name.")) }
         guard wachtwoord.count >= minimaleWachtwoordlengte, wachtwoord.utf8.count <= Accounts.maximaleWachtwoordBytes else {
-            throw Organisaties.Fout.ongeldig("Een wachtwoord is ten minste \(minimaleWachtwoordlengte) tekens en ten hoogste \(Accounts.maximaleWachtwoordBytes) bytes lang.")
+            throw Weigering.ongeldig("wachtwoord", "lengte", Tekst("Een wachtwoord is ten minste \(minimaleWachtwoordlengte) tekens en ten hoogste \(Accounts.maximaleWachtwoordBytes) bytes lang.",
+                                                                "A password is at least \(minimaleWachtwoordlengte) characters and at most \(Accounts.maximaleWachtwoordBytes) bytes long."))
         }
         guard past(rol, bij: organisatie) else {
-            throw Organisaties.Fout.ongeldig("\(organisatie.naam) heeft geen organisatierol die bij gebruikersrol \(rol.rawValue) past.")
+            throw Weigering.ongeldig("rol", "rolPastNiet", Tekst("\(organisatie.naam) heeft geen organisatierol die bij deze gebruikersrol past.", "\(organisatie.naam) has no organisation role that fits this user role."))
         }
         if try await Gebruiker.query(on: db).filter(\.$email == email).first() != nil {
-            throw Organisaties.Fout.ongeldig("Er is al een gebruiker met e-mailadres \(email).")
+            throw Weigering.ongeldig("email", "emailInGebruik", Tekst("Er is al een gebruiker met dit e-mailadres.", "There already is a user with this email address."))
         }
         let g = Gebruiker()
         g.email = email
@@ -112,15 +113,19 @@ package enum Gebruikers {
 
     // MARK: Sessions
 
-    /// A new session; returns the cookie value (never stored itself).
-    package static func nieuweSessie(voor gebruiker: UUID, nu: Date, on db: any Database) async throws -> String {
+    /// A new session; returns the cookie value (never stored itself). A systeembeheerder's
+    /// login is audited in the same write.
+    package static func nieuweSessie(voor gebruiker: Gebruiker, nu: Date, on db: any Database) async throws -> String {
         let token = Sleutels.willekeurig(32)
         let s = Sessie()
         s.id = Sleutels.sha256Hex(Data(token.utf8))
-        s.$gebruiker.id = gebruiker
+        s.$gebruiker.id = try gebruiker.requireID()
         s.aangemaaktOp = nu
         s.laatstGezienOp = nu
-        try await s.create(on: db)
+        try await db.schrijf { tx in
+            try await s.create(on: tx)
+            if gebruiker.rol == .systeembeheerder { try await Audit.schrijf(.systeemLogin, zelf: gebruiker, nu: nu, on: tx) }
+        }
         return token
     }
 
