@@ -54,7 +54,6 @@ extension MeldingService {
         package var pagina: Int = 1
         package var paginagrootte: Int = 20
 
-
         package init(statussen: [MeldingStatus] = [], alleenOpen: Bool = false, behandelaar: UUID? = nil, contactTermijnOverschreden: Bool? = nil, zaaknummer: String? = nil, naam: String? = nil, bsn: String? = nil, verzoekTermijnOverschreden: Bool? = nil, pagina: Int = 1, paginagrootte: Int = 20) {
             self.statussen = statussen
             self.alleenOpen = alleenOpen
@@ -69,13 +68,13 @@ extension MeldingService {
         }
     }
 
-    private func vereisMeldpunt(_ door: Handelende) throws {
+    func vereisMeldpunt(_ door: Handelende) throws {
         guard door.organisatie.heeft(.meldpunt) else {
             throw Weigering.geenToegang(.rolOntbreekt(.meldpunt))
         }
     }
 
-    private func vereisOpen(_ m: Melding) throws {
+    func vereisOpen(_ m: Melding) throws {
         if m.status.isGesloten {
             throw Weigering.conflict(.meldingGesloten)
         }
@@ -86,245 +85,6 @@ extension MeldingService {
     package func contactTermijnOverschreden(_ m: Melding) -> Bool {
         if let laat = m.contactTeLaat { return laat }
         return m.eersteContactOp == nil && !m.status.isGesloten && Dag(nu) > m.eersteContactUiterlijk
-    }
-
-    // MARK: Werkvoorraad
-
-    /// How many cases each filter finds, without reading any of them (the folder counts).
-    package func aantallen(_ filters: [Werkvoorraad], door: Handelende) async throws -> [Int] {
-        try vereisMeldpunt(door)
-        let verzoekTeLaat = try await meldingenMetVerzoekTeLaat()
-        var r: [Int] = []
-        for f in filters { r.append(try await query(f, verzoekTeLaat: verzoekTeLaat).count()) }
-        return r
-    }
-
-    /// Open work oldest first (work in order of arrival); a list of only closed cases newest first.
-    package func werkvoorraad(_ f: Werkvoorraad, door: Handelende) async throws -> (items: [MeldingSamenvattingDTO], totaal: Int) {
-        try vereisMeldpunt(door)
-        let verzoekTeLaat = try await meldingenMetVerzoekTeLaat()
-        let q = try await query(f, verzoekTeLaat: verzoekTeLaat)
-        let totaal = try await q.count()
-        return try await rijen(q, f, totaal: totaal, verzoekTeLaat: verzoekTeLaat, door: door)
-    }
-
-    private func query(_ f: Werkvoorraad, verzoekTeLaat: Set<UUID>) async throws -> QueryBuilder<Melding> {
-        var q = Melding.query(on: db)
-        if !f.statussen.isEmpty { q = q.filter(\.$status ~~ f.statussen) }
-        if f.alleenOpen { q = q.filter(\.$status != .gesloten) }
-        if let b = f.behandelaar { q = q.filter(\.$behandelaar.$id == b) }
-        if let z = f.zaaknummer { q = q.filter(\.$zaaknummer == (Zaaknummer(z)?.description ?? z)) }
-        if let deel = f.zaaknummerDeel {
-            q = q.filter(.custom(SQLQueryString("zaaknummer LIKE \(bind: "%" + Self.likeLetterlijk(deel.uppercased()) + "%") ESCAPE '!'")))
-        }
-        if f.naam != nil || f.bsn != nil || f.tekst != nil {
-            var p = MeldingPersoonsgegevens.query(on: db)
-            // A part of the name, taken literally: % and _ are text here, not wildcards.
-            if let naam = f.naam { p = p.filter(.custom(SQLQueryString("zoeknaam LIKE \(bind: "%" + Self.likeLetterlijk(naam.lowercased()) + "%") ESCAPE '!'"))) }
-            if let tekst = f.tekst {
-                let patroon = "%" + Self.likeLetterlijk(tekst.lowercased()) + "%"
-                p = p.filter(.custom(SQLQueryString("(zoeknaam LIKE \(bind: patroon) ESCAPE '!' OR zoektekst LIKE \(bind: patroon) ESCAPE '!')")))
-            }
-            if let bsn = f.bsn { p = p.filter(\.$bsn == bsn) }
-            q = q.filter(\.$id ~~ (try await p.field(\.$id).limit(500).all()).compactMap(\.id))
-        }
-        if let overschreden = f.contactTermijnOverschreden {
-            let vandaag = Dag(nu)
-            // The same rule as contactTermijnOverschreden(_:), on plain columns.
-            if overschreden {
-                q = q.group(.or) { or in
-                    or.group(.and) { $0.filter(\.$eersteContactOp == nil).filter(\.$eersteContactUiterlijk < vandaag).filter(\.$status != .gesloten) }
-                    or.filter(\.$contactTeLaat == true)
-                }
-            } else {
-                q = q.group(.or) { or in
-                    or.group(.and) { $0.filter(\.$eersteContactOp == nil).filter(\.$eersteContactUiterlijk >= vandaag) }
-                    or.group(.and) { $0.filter(\.$eersteContactOp == nil).filter(\.$status == .gesloten) }
-                    or.filter(\.$contactTeLaat == false)
-                }
-            }
-        }
-        if let tot = f.contactUiterlijkTot {
-            q = q.filter(\.$eersteContactOp == nil).filter(\.$status != .gesloten)
-                .filter(\.$eersteContactUiterlijk >= Dag(nu)).filter(\.$eersteContactUiterlijk <= tot)
-        }
-        if let overschreden = f.verzoekTermijnOverschreden {
-            q = overschreden ? q.filter(\.$id ~~ Array(verzoekTeLaat)) : q.filter(\.$id !~ Array(verzoekTeLaat))
-        }
-        if let ongelezen = f.ongelezen { q = q.filter(\.$ongelezen == ongelezen) }
-        return q
-    }
-
-    /// Continues the werkvoorraad: the rows of one page.
-    private func rijen(_ q: QueryBuilder<Melding>, _ f: Werkvoorraad, totaal: Int, verzoekTeLaat: Set<UUID>, door: Handelende) async throws -> (items: [MeldingSamenvattingDTO], totaal: Int) {
-        let nieuwsteEerst = f.statussen == [.gesloten] || f.sortering == .nieuwste
-        let richting: DatabaseQuery.Sort.Direction = nieuwsteEerst ? .descending : .ascending
-        var q = q
-        if f.sortering == .termijn {
-            // Dates are stored as YYYY-MM-DD, so they sort as text on both databases.
-            q = q.sort(.custom(SQLRaw("CASE WHEN eerste_contact_op IS NULL AND status <> 'gesloten' THEN eerste_contact_uiterlijk ELSE COALESCE(volgende_stap_op, '9999-12-31') END ASC")))
-        }
-        let rijen = try await q.sort(\.$ontvangenOp, richting).sort(\.$id, richting).with(\.$behandelaar)
-            .range(((f.pagina - 1) * f.paginagrootte)..<(f.pagina * f.paginagrootte)).all()
-        let personen = try await persoonsgegevens(rijen.compactMap(\.id))
-        try await Verwerkingslog.schrijf(rijen.map {
-            Verwerkingslog.regel(.meldingLijst, organisatie: door.organisatie.id, melding: $0.id,
-                                 betrokkene: betrokkene(personen[$0.id!]), traceID: traceID, tijdstip: nu, gebruiker: door.gebruiker?.id)
-        }, on: db)
-        return (try rijen.map { m in
-            MeldingSamenvattingDTO(
-                zaaknummer: m.zaaknummer, status: m.status, melderType: m.melderType, naam: try personen[m.id!].map(Self.weergavenaam),
-                registraties: Self.registraties(m), ontvangenOp: m.ontvangenOp, eersteContactUiterlijk: m.eersteContactUiterlijk,
-                eersteContactOp: m.eersteContactOp, contactTermijnOverschreden: contactTermijnOverschreden(m),
-                behandelaar: m.behandelaar.map(Self.verwijzing), rol: m.rol, uitkomst: m.uitkomst,
-                verzoekTermijnOverschreden: verzoekTeLaat.contains(m.id!), ongelezen: m.ongelezen,
-                omschrijving: try personen[m.id!].flatMap(Self.korteOmschrijving), href: APIAdres.melding(zaaknummer: m.zaaknummer))
-        }, totaal)
-    }
-
-    /// Per case number, the other cases of the same person: the same BSN, or exactly the same names
-    /// (melder, represented person, organisation). Newest first, at most 10 per case; each read is logged.
-    package func zelfdePersoon(_ zaaknummers: [String], door: Handelende) async throws -> [String: [MeldingVerwijzing]] {
-        try vereisMeldpunt(door)
-        guard !zaaknummers.isEmpty else { return [:] }
-        let eigen = try await Melding.query(on: db).filter(\.$zaaknummer ~~ zaaknummers).all()
-        let personen = try await persoonsgegevens(eigen.compactMap(\.id))
-        let bsns = Set(personen.values.compactMap(\.bsn)), namen = Set(personen.values.compactMap(\.zoeknaam))
-        guard !bsns.isEmpty || !namen.isEmpty else { return [:] }
-        let anderen = try await MeldingPersoonsgegevens.query(on: db).group(.or) { or in
-            if !bsns.isEmpty { or.filter(\.$bsn ~~ Array(bsns)) }
-            if !namen.isEmpty { or.filter(\.$zoeknaam ~~ Array(namen)) }
-        }.limit(500).all()
-        let meldingen = Dictionary(uniqueKeysWithValues: try await Melding.query(on: db).filter(\.$id ~~ anderen.compactMap(\.id))
-            .sort(\.$ontvangenOp, .descending).all().map { ($0.id!, $0) })
-        var r: [String: [MeldingVerwijzing]] = [:]
-        var gelezen: [Verwerkingslogregel] = []
-        for m in eigen {
-            guard let p = personen[m.id!] else { continue }
-            let zelfde = anderen.filter { $0.id != m.id && (($0.bsn != nil && $0.bsn == p.bsn) || ($0.zoeknaam != nil && $0.zoeknaam == p.zoeknaam)) }
-                .compactMap { a in meldingen[a.id!].map { (a, $0) } }
-                .sorted { $0.1.ontvangenOp > $1.1.ontvangenOp }.prefix(10)
-            guard !zelfde.isEmpty else { continue }
-            r[m.zaaknummer] = zelfde.map { MeldingVerwijzing(zaaknummer: $0.1.zaaknummer, status: $0.1.status) }
-            gelezen += zelfde.map { Verwerkingslog.regel(.meldingLijst, organisatie: door.organisatie.id, melding: $0.1.id, betrokkene: betrokkene($0.0),
-                                                         traceID: traceID, tijdstip: nu, gebruiker: door.gebruiker?.id) }
-        }
-        try await Verwerkingslog.schrijf(gelezen, on: db)
-        return r
-    }
-
-    private func persoonsgegevens(_ ids: [UUID]) async throws -> [UUID: MeldingPersoonsgegevens] {
-        guard !ids.isEmpty else { return [:] }
-        let alle = try await MeldingPersoonsgegevens.query(on: db).filter(\.$id ~~ ids).all()
-        return Dictionary(alle.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
-    }
-
-    /// The data subject in the processing log: a keyed hash of the BSN, never the BSN.
-    /// Escapes LIKE's wildcards (and the escape character `!` itself) for `ESCAPE '!'`.
-    package static func likeLetterlijk(_ tekst: String) -> String {
-        tekst.replacingOccurrences(of: "!", with: "!!").replacingOccurrences(of: "%", with: "!%").replacingOccurrences(of: "_", with: "!_")
-    }
-
-    package func betrokkene(_ p: MeldingPersoonsgegevens?) -> String? {
-        p?.bsn.map { pseudoniemen.pseudoniem("bsn:" + $0) }
-    }
-
-    /// The start of what is wrong, as the melder wrote it: one line in a list.
-    package static func korteOmschrijving(_ p: MeldingPersoonsgegevens) throws -> String? {
-        guard let tekst = (try p.invoer()).watIsFout?
-            .split(whereSeparator: \.isNewline).joined(separator: " ").trimmingCharacters(in: .whitespaces), !tekst.isEmpty else { return nil }
-        return tekst.count <= 120 ? tekst : String(tekst.prefix(119)) + "…"
-    }
-
-    package static func weergavenaam(_ p: MeldingPersoonsgegevens) throws -> String {
-        let verzoek = try p.invoer()
-        if let namens = verzoek.vertegenwoordigde?.naam, !namens.isEmpty { return "\(namens) (via \(p.naam))" }
-        return p.naam
-    }
-
-    package static func registraties(_ m: Melding) -> [String] {
-        m.registraties.split(separator: ",").map(String.init)
-    }
-
-    package static func verwijzing(_ g: Gebruiker) -> MedewerkerVerwijzing {
-        MedewerkerVerwijzing(id: g.id!.tekst, naam: g.naam, email: g.email)
-    }
-
-    // MARK: Reading
-
-    package func zoek(_ zaaknummer: String, on database: (any Database)? = nil) async throws -> Melding {
-        guard let nummer = Zaaknummer(zaaknummer),
-              let m = try await Melding.query(on: database ?? db).filter(\.$zaaknummer == nummer.description).first()
-        else { throw Weigering.nietGevonden(.melding) }
-        return m
-    }
-
-    package func detail(_ zaaknummer: String, door: Handelende) async throws -> MeldingDetailDTO {
-        try vereisMeldpunt(door)
-        let m = try await zoek(zaaknummer)
-        let p = try await MeldingPersoonsgegevens.find(m.id, on: db)
-        try await Verwerkingslog.regel(.meldingRaadplegen, organisatie: door.organisatie.id, melding: m.id, betrokkene: betrokkene(p),
-                                       traceID: traceID, tijdstip: nu, gebruiker: door.gebruiker?.id).create(on: db)
-        if m.ongelezen && door.gebruiker != nil {
-            // A person of the meldpunt opened it: no longer unread on the werkvoorraad.
-            try await Melding.query(on: db).filter(\.$id == m.requireID()).set(\.$ongelezen, to: false).update()
-            m.ongelezen = false
-        }
-        return try await detailZonderLog(m)
-    }
-
-    package func detailZonderLog(_ m: Melding) async throws -> MeldingDetailDTO {
-        let id = try m.requireID()
-        try await m.$behandelaar.load(on: db)
-        try await m.$ingediendDoor.load(on: db)
-        let p = try await MeldingPersoonsgegevens.find(id, on: db)
-        let verzoek = try p?.invoer()
-        let bijlagen = try await MeldingBijlage.query(on: db).filter(\.$melding.$id == id).all()
-        let tijdlijn = try await MeldingGebeurtenis.query(on: db).filter(\.$melding.$id == id).sort(\.$volgnummer).all()
-        let analyse = try Self.analyse(m)
-        let status = m.status
-        return MeldingDetailDTO(
-            zaaknummer: m.zaaknummer, status: m.status, fase: status.fase, melderType: m.melderType,
-            registraties: Self.registraties(m), ontvangenOp: m.ontvangenOp, eersteContactUiterlijk: m.eersteContactUiterlijk,
-            eersteContactOp: m.eersteContactOp, contactTermijnOverschreden: contactTermijnOverschreden(m),
-            behandelaar: m.behandelaar.map(Self.verwijzing), analyse: analyse.map(AnalyseDTO.init),
-            rolVoorstel: analyse.map { let v = stelRolVoor($0); return RolVoorstelDTO(rol: v.rol, redenen: v.redenen) },
-            rol: m.rol, uitkomst: m.uitkomst, geslotenOp: m.geslotenOp,
-            volgendeStap: m.volgendeStapDTO,
-            tevredenheid: m.tevredenheid, ingediendDoor: m.ingediendDoor.map(OrganisatieVerwijzing.init),
-            toestemmingOp: m.toestemmingOp, toestemmingVersie: m.toestemmingVersie, persoonsgegevensGewist: p == nil,
-            melding: verzoek,
-            bijlagen: try bijlagen.map { b in
-                MeldingBijlageDTO(id: b.id!.tekst, bestandsnaam: b.bestandsnaam, mimeType: b.mimeType, grootte: b.grootte,
-                                  href: APIAdres.meldingBijlage(zaaknummer: m.zaaknummer, bijlage: try b.requireID()))
-            },
-            tijdlijn: try tijdlijn.map(Self.gebeurtenis),
-            mogelijkeStappen: Behandelstap.allCases.filter { (try? statusNa($0, van: status)) != nil },
-            verzoeken: try await verzoeken(van: id, zaaknummer: m.zaaknummer),
-            escalatieniveau: m.escalatieniveau ?? .operationeel,
-            aantalEscalaties: tijdlijn.filter { $0.soort == .geescaleerd || $0.soort == .verzoekGeescaleerd }.count)
-    }
-
-    package static func analyse(_ m: Melding) throws -> Analyse? {
-        try m.analyseWaarde()
-    }
-
-    package static func gebeurtenis(_ g: MeldingGebeurtenis) throws -> GebeurtenisDTO {
-        GebeurtenisDTO(volgnummer: g.volgnummer, soort: g.soort, tijdstip: g.tijdstip, door: g.door, tekst: g.tekst,
-                       zichtbaarVoorMelder: g.zichtbaarVoorMelder,
-                       gegevens: try g.gegevensWaarde())
-    }
-
-    package func bijlage(_ zaaknummer: String, _ bijlageID: UUID, door: Handelende) async throws -> (MeldingBijlage, Data) {
-        try vereisMeldpunt(door)
-        let m = try await zoek(zaaknummer)
-        guard let b = try await MeldingBijlage.query(on: db).filter(\.$id == bijlageID).filter(\.$melding.$id == m.requireID()).first(),
-              let data = try await BijlageOpslag.laad(b.sha256, on: db)
-        else { throw Weigering.nietGevonden(.bijlage) }
-        let p = try await MeldingPersoonsgegevens.find(m.id, on: db)
-        try await Verwerkingslog.regel(.meldingBijlageRaadplegen, organisatie: door.organisatie.id, melding: m.id, betrokkene: betrokkene(p),
-                                       traceID: traceID, tijdstip: nu, gebruiker: door.gebruiker?.id).create(on: db)
-        return (b, data)
     }
 
     // MARK: Changing a case
@@ -531,7 +291,7 @@ extension MeldingService {
     }
 
     /// The closing's fields checked, and the reason for closing with correction requests still open (if any).
-    private func sluiting(_ m: Melding, _ v: MeldingStatuswijzigingInvoer) async throws -> (Sluiting, String?) {
+    func sluiting(_ m: Melding, _ v: MeldingStatuswijzigingInvoer) async throws -> (Sluiting, String?) {
         let s = try valideer { () throws(ValidatieFouten) in
             try valideerSluiting(SluitingInvoer(uitkomst: v.uitkomst, samenvatting: v.samenvatting, scopeReden: v.scopeReden))
         }
