@@ -39,10 +39,9 @@ struct MeldingenController: RouteCollection {
     private func medewerker(_ req: Request) throws -> Handelende { Handelende(organisatie: try req.vereisOrganisatie()) }
     /// Writes on a case: only the meldpunt, decided before the body is read.
     private func behandelaar(_ req: Request) throws -> Handelende { Handelende(organisatie: try req.vereisOrganisatie(.meldpunt)) }
-    private func zaaknummer(_ req: Request) throws -> String {
-        let z = req.parameters.get("zaaknummer") ?? ""
-        if z.hasPrefix("_") { throw AndereBron() }
-        return z
+    private func zaaknummer(_ req: Request) throws -> Zaaknummer {
+        if (req.parameters.get("zaaknummer") ?? "").hasPrefix("_") { throw AndereBron() }
+        return try req.zaaknummer()
     }
 
     func werkvoorraad(req: Request) async throws -> Response {

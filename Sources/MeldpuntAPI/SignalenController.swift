@@ -46,7 +46,7 @@ struct SignalenController: RouteCollection {
     }
 
     private func meldpunt(_ req: Request) throws -> Handelende { Handelende(organisatie: try req.vereisOrganisatie(.meldpunt)) }
-    private func kandidaatId(_ req: Request) -> String { req.parameters.get("kandidaatId") ?? "" }
+    private func kandidaatId(_ req: Request) throws -> UUID { try req.uuid("kandidaatId", .kandidaat) }
 
     private func nummer(_ req: Request) throws -> Int {
         guard let n = req.parameters.get("nummer").flatMap(Int.init), n > 0 else { throw Weigering.nietGevonden(.signaal) }
@@ -58,12 +58,12 @@ struct SignalenController: RouteCollection {
     }
 
     func kandidaat(req: Request) async throws -> KandidaatDetailDTO {
-        try await req.signaalregister.kandidaat(kandidaatId(req), door: meldpunt(req))
+        try await req.signaalregister.kandidaat(try kandidaatId(req), door: meldpunt(req))
     }
 
     func bevestig(req: Request) async throws -> Response {
         let door = try meldpunt(req)
-        let signaal = try await req.signaalregister.bevestig(kandidaatId(req), req.content.decode(NieuwSignaalInvoer.self), door: door)
+        let signaal = try await req.signaalregister.bevestig(try kandidaatId(req), req.content.decode(NieuwSignaalInvoer.self), door: door)
         return try await aangemaakt(signaal, req)
     }
 
@@ -76,11 +76,11 @@ struct SignalenController: RouteCollection {
         guard let n = try req.content.decode(SamenvoegingInvoer.self).signaalNummer else {
             throw Weigering.ongeldig([OngeldigeParameter(name: "signaalNummer", code: "required", uitleg: Tekst("Kies het signaal.", "Choose the signal."))])
         }
-        return try await req.signaalregister.voegSamen(kandidaatId(req), metSignaal: n, door: door)
+        return try await req.signaalregister.voegSamen(try kandidaatId(req), metSignaal: n, door: door)
     }
 
     func wijsAf(req: Request) async throws -> HTTPStatus {
-        try await req.signaalregister.wijsAf(kandidaatId(req), door: meldpunt(req))
+        try await req.signaalregister.wijsAf(try kandidaatId(req), door: meldpunt(req))
         return .noContent
     }
 

@@ -19,7 +19,7 @@ struct VerzoekenController: RouteCollection {
     }
 
     private func partner(_ req: Request) throws -> Handelende { Handelende(organisatie: try req.vereisOrganisatie(.partner)) }
-    private func id(_ req: Request) -> String { req.parameters.get("verzoekId") ?? "" }
+    private func id(_ req: Request) throws -> UUID { try req.uuid("verzoekId", .verzoek) }
 
     func lijst(req: Request) async throws -> Response {
         let door = try partner(req)
@@ -38,29 +38,29 @@ struct VerzoekenController: RouteCollection {
     }
 
     func detail(req: Request) async throws -> PartnerVerzoekDTO {
-        try await req.meldingen.verzoekVoorPartner(id(req), door: partner(req))
+        try await req.meldingen.verzoekVoorPartner(try id(req), door: partner(req))
     }
 
     func statuswijziging(req: Request) async throws -> PartnerVerzoekDTO {
         let door = try partner(req)
-        return try await req.meldingen.wijzigVerzoekStatus(id(req), req.content.decode(VerzoekStatuswijzigingInvoer.self), door: door)
+        return try await req.meldingen.wijzigVerzoekStatus(try id(req), req.content.decode(VerzoekStatuswijzigingInvoer.self), door: door)
     }
 
     func bericht(req: Request) async throws -> PartnerVerzoekDTO {
         let door = try partner(req)
-        return try await req.meldingen.schrijfAanMeldpunt(id(req), tekst: req.content.decode(TekstInvoer.self).tekst, door: door)
+        return try await req.meldingen.schrijfAanMeldpunt(try id(req), tekst: req.content.decode(TekstInvoer.self).tekst, door: door)
     }
 
     func termijn(req: Request) async throws -> PartnerVerzoekDTO {
         let door = try partner(req)
-        return try await req.meldingen.stelTermijnVoor(id(req), req.content.decode(TermijnInvoer.self), door: door)
+        return try await req.meldingen.stelTermijnVoor(try id(req), req.content.decode(TermijnInvoer.self), door: door)
     }
 
     struct OpheffingInvoer: Content { var toelichting: String? }
 
     func opheffing(req: Request) async throws -> PartnerVerzoekDTO {
         let door = try partner(req)
-        return try await req.meldingen.hefOpschortingOp(id(req), toelichting: req.content.decode(OpheffingInvoer.self).toelichting, door: door)
+        return try await req.meldingen.hefOpschortingOp(try id(req), toelichting: req.content.decode(OpheffingInvoer.self).toelichting, door: door)
     }
 
     func nieuweBijlage(req: Request) async throws -> Response {
@@ -69,12 +69,12 @@ struct VerzoekenController: RouteCollection {
         guard let inhoud = v.inhoud, let data = Data(base64Encoded: inhoud) else {
             throw Problem.ongeldig("inhoud", v.inhoud == nil ? "required" : "base64", "Stuur het bestand als base64.")
         }
-        let antwoord = try await req.meldingen.voegBijlageToe(id(req), bestandsnaam: v.bestandsnaam, data: data, door: door)
+        let antwoord = try await req.meldingen.voegBijlageToe(try id(req), bestandsnaam: v.bestandsnaam, data: data, door: door)
         return try await antwoord.encodeResponse(status: .created, for: req)
     }
 
     func bijlage(req: Request) async throws -> Response {
-        let (naam, mime, data) = try await req.meldingen.verzoekBijlageVoorPartner(id(req), req.parameters.get("bijlageId") ?? "", door: partner(req))
+        let (naam, mime, data) = try await req.meldingen.verzoekBijlageVoorPartner(try id(req), try req.uuid("bijlageId", .bijlage), door: partner(req))
         return Response.download(naam, mime, data)
     }
 }
@@ -96,14 +96,13 @@ struct MeldingVerzoekenController: RouteCollection {
     }
 
     private func medewerker(_ req: Request) throws -> Handelende { Handelende(organisatie: try req.vereisOrganisatie(.meldpunt)) }
-    private func zaaknummer(_ req: Request) throws -> String {
-        let z = req.parameters.get("zaaknummer") ?? ""
-        if z.hasPrefix("_") { throw AndereBron() }
-        return z
+    private func zaaknummer(_ req: Request) throws -> Zaaknummer {
+        if (req.parameters.get("zaaknummer") ?? "").hasPrefix("_") { throw AndereBron() }
+        return try req.zaaknummer()
     }
-    private func id(_ req: Request) -> String { req.parameters.get("verzoekId") ?? "" }
+    private func id(_ req: Request) throws -> UUID { try req.uuid("verzoekId", .verzoek) }
 
-    private func aangemaakt(_ v: VerzoekDTO, _ z: String, _ req: Request) async throws -> Response {
+    private func aangemaakt(_ v: VerzoekDTO, _ z: Zaaknummer, _ req: Request) async throws -> Response {
         let response = try await v.encodeResponse(status: .created, for: req)
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/meldingen/\(z)/verzoeken/\(v.id)")
         return response
@@ -116,27 +115,27 @@ struct MeldingVerzoekenController: RouteCollection {
     }
 
     func detail(req: Request) async throws -> VerzoekDTO {
-        try await req.meldingen.verzoekVoorMeldpunt(try zaaknummer(req), id(req), door: medewerker(req))
+        try await req.meldingen.verzoekVoorMeldpunt(try zaaknummer(req), try id(req), door: medewerker(req))
     }
 
     func bericht(req: Request) async throws -> VerzoekDTO {
         let door = try medewerker(req)
-        return try await req.meldingen.schrijfAanPartner(try zaaknummer(req), id(req), tekst: req.content.decode(TekstInvoer.self).tekst, door: door)
+        return try await req.meldingen.schrijfAanPartner(try zaaknummer(req), try id(req), tekst: req.content.decode(TekstInvoer.self).tekst, door: door)
     }
 
     func verslag(req: Request) async throws -> VerzoekDTO {
         let door = try medewerker(req)
-        return try await req.meldingen.schrijfAanPartner(try zaaknummer(req), id(req), tekst: req.content.decode(TekstInvoer.self).tekst, verslag: true, door: door)
+        return try await req.meldingen.schrijfAanPartner(try zaaknummer(req), try id(req), tekst: req.content.decode(TekstInvoer.self).tekst, verslag: true, door: door)
     }
 
     func termijn(req: Request) async throws -> VerzoekDTO {
         let door = try medewerker(req)
-        return try await req.meldingen.zetTermijn(try zaaknummer(req), id(req), req.content.decode(TermijnInvoer.self), door: door)
+        return try await req.meldingen.zetTermijn(try zaaknummer(req), try id(req), req.content.decode(TermijnInvoer.self), door: door)
     }
 
     func escaleerVerzoek(req: Request) async throws -> VerzoekDTO {
         let door = try medewerker(req)
-        return try await req.meldingen.escaleerVerzoek(try zaaknummer(req), id(req), reden: req.content.decode(RedenInvoer.self).reden, door: door)
+        return try await req.meldingen.escaleerVerzoek(try zaaknummer(req), try id(req), reden: req.content.decode(RedenInvoer.self).reden, door: door)
     }
 
     func escaleerMelding(req: Request) async throws -> MeldingDetailDTO {
@@ -160,7 +159,7 @@ struct MeldingVerzoekenController: RouteCollection {
     }
 
     func bijlage(req: Request) async throws -> Response {
-        let (naam, mime, data) = try await req.meldingen.verzoekBijlageVoorMeldpunt(try zaaknummer(req), id(req), req.parameters.get("bijlageId") ?? "", door: medewerker(req))
+        let (naam, mime, data) = try await req.meldingen.verzoekBijlageVoorMeldpunt(try zaaknummer(req), try id(req), try req.uuid("bijlageId", .bijlage), door: medewerker(req))
         return Response.download(naam, mime, data)
     }
 

@@ -173,3 +173,19 @@ public struct Zaaknummer: Hashable, Sendable, CustomStringConvertible {
         return "MFO-\(jaar)-" + String(repeating: "0", count: max(0, 6 - n.count)) + n
     }
 }
+
+/// In JSON a case number is its text, "MFO-2026-000123".
+extension Zaaknummer: Codable {
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        guard let z = Zaaknummer(try c.decode(String.self)) else {
+            throw DecodingError.dataCorruptedError(in: c, debugDescription: "Geen zaaknummer")
+        }
+        self = z
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(description)
+    }
+}

@@ -114,8 +114,8 @@ struct CoordinatieWebController: RouteCollection {
 
     private func medewerker(_ req: Request) throws -> Handelende { Handelende(try req.vereisGebruiker(.meldpunt)) }
     private func partner(_ req: Request) throws -> Handelende { Handelende(try req.vereisGebruiker(.partner)) }
-    private func zaaknummer(_ req: Request) -> String { req.parameters.get("zaaknummer") ?? "" }
-    private func id(_ req: Request) -> String { req.parameters.get("verzoek") ?? "" }
+    private func zaaknummer(_ req: Request) throws -> Zaaknummer { try req.zaaknummer() }
+    private func id(_ req: Request) throws -> UUID { try req.uuid("verzoek", .verzoek) }
 
     static func berichten(_ b: [VerzoekBerichtDTO], _ t: [String: String], href: (VerzoekBijlageDTO) -> String) -> [VerzoekPagina.Bericht] {
         b.reversed().map {
@@ -160,9 +160,9 @@ struct CoordinatieWebController: RouteCollection {
 
     private func toonVoorMeldpunt(_ req: Request, _ g: Handelende, taak: VerzoekTaak? = nil, waarden: [String: String] = [:], fouten: Formulierfouten = .init(),
                                   melding: String? = nil) async throws -> Response {
-        let z = zaaknummer(req)
-        let v = try await req.meldingen.verzoekVoorMeldpunt(z, id(req), door: g)
-        return try await toon(req, VerzoekPagina.voorMeldpunt(v, zaaknummer: z, taal: req.taal, waarden: waarden, fouten: fouten), taak: taak, melding: melding)
+        let z = try zaaknummer(req)
+        let v = try await req.meldingen.verzoekVoorMeldpunt(z, try id(req), door: g)
+        return try await toon(req, VerzoekPagina.voorMeldpunt(v, zaaknummer: z.description, taal: req.taal, waarden: waarden, fouten: fouten), taak: taak, melding: melding)
     }
 
     /// The request, or one task's page; a task the request does not allow now answers 409 on the
@@ -179,7 +179,7 @@ struct CoordinatieWebController: RouteCollection {
     private func meldpuntActie<F: MeldpuntVerzoekFormulier>(_: F.Type, _ req: Request) async throws -> Response {
         let g = try medewerker(req)
         let formulier = try req.content.decode(F.self)
-        let (z, vid) = (zaaknummer(req), id(req))
+        let (z, vid) = (try zaaknummer(req), try id(req))
         do {
             try await formulier.voerUit(z, vid, door: g, req)
         } catch let p as Weigering where p.hoortBijFormulier {
@@ -188,7 +188,7 @@ struct CoordinatieWebController: RouteCollection {
             return try await toonVoorMeldpunt(req, g, taak: VerzoekTaak(rawValue: F.actie.rawValue), waarden: Self.waarden(formulier.ingevuld, F.actie.rawValue),
                                               fouten: fouten)
         }
-        return req.redirect(to: "/meldingen/\(z)/verzoeken/\(vid)?gedaan=\(F.actie.rawValue)", redirectType: .normal)
+        return req.redirect(to: Webadres.verzoekVanMelding(zaaknummer: z.description, verzoek: vid).pad + "?gedaan=\(F.actie.rawValue)", redirectType: .normal)
     }
 
     /// What was typed, under the field ids of the form it came from.
@@ -197,7 +197,7 @@ struct CoordinatieWebController: RouteCollection {
     }
 
     func bijlageVoorMeldpunt(req: Request) async throws -> Response {
-        let (naam, mime, data) = try await req.meldingen.verzoekBijlageVoorMeldpunt(zaaknummer(req), id(req), req.parameters.get("bijlage") ?? "", door: medewerker(req))
+        let (naam, mime, data) = try await req.meldingen.verzoekBijlageVoorMeldpunt(try zaaknummer(req), try id(req), try req.uuid("bijlage", .bijlage), door: medewerker(req))
         return Response.download(naam, mime, data)
     }
 
@@ -245,20 +245,20 @@ struct CoordinatieWebController: RouteCollection {
 
     private func toonVoorPartner(_ req: Request, _ g: Handelende, taak: VerzoekTaak? = nil, waarden: [String: String] = [:], fouten: Formulierfouten = .init(),
                                  melding: String? = nil) async throws -> Response {
-        let v = try await req.meldingen.verzoekVoorPartner(id(req), door: g)
+        let v = try await req.meldingen.verzoekVoorPartner(try id(req), door: g)
         return try await toon(req, VerzoekPagina.voorPartner(v, taal: req.taal, waarden: waarden, fouten: fouten), taak: taak, melding: melding)
     }
 
     private func partnerActie<F: PartnerFormulier>(_: F.Type, _ req: Request) async throws -> Response {
         let g = try partner(req)
         let formulier = try req.content.decode(F.self)
-        let vid = id(req)
+        let vid = try id(req)
         do {
             try await formulier.voerUit(vid, door: g, req)
         } catch let p as Weigering where p.hoortBijFormulier {
             return try await partnerFout(req, g, F.actie.rawValue, p, formulier.ingevuld)
         }
-        return req.redirect(to: "/verzoeken/\(vid)?gedaan=\(F.actie.rawValue)", redirectType: .normal)
+        return req.redirect(to: Webadres.verzoek(vid).pad + "?gedaan=\(F.actie.rawValue)", redirectType: .normal)
     }
 
     private func partnerFout(_ req: Request, _ g: Handelende, _ voorvoegsel: String, _ p: Weigering, _ ingevuld: [String: String]) async throws -> Response {
@@ -271,7 +271,7 @@ struct CoordinatieWebController: RouteCollection {
 
     func partnerBijlage(req: Request) async throws -> Response {
         let g = try partner(req)
-        let vid = id(req)
+        let vid = try id(req)
         do {
             let file = try req.content.decode(BijlageInvoer.self).bijlage
             _ = try await req.meldingen.voegBijlageToe(vid, bestandsnaam: file?.filename, data: Data(buffer: file?.data ?? ByteBuffer()), door: g)
@@ -280,11 +280,11 @@ struct CoordinatieWebController: RouteCollection {
             let fouten = Weigering.ongeldig((p.velden ?? []).map { $0.hernoemd("bestand") })
             return try await partnerFout(req, g, "bijlage", p.velden == nil ? p : fouten, [:])
         }
-        return req.redirect(to: "/verzoeken/\(vid)?gedaan=bijlage", redirectType: .normal)
+        return req.redirect(to: Webadres.verzoek(vid).pad + "?gedaan=bijlage", redirectType: .normal)
     }
 
     func bijlageVoorPartner(req: Request) async throws -> Response {
-        let (naam, mime, data) = try await req.meldingen.verzoekBijlageVoorPartner(id(req), req.parameters.get("bijlage") ?? "", door: partner(req))
+        let (naam, mime, data) = try await req.meldingen.verzoekBijlageVoorPartner(try id(req), try req.uuid("bijlage", .bijlage), door: partner(req))
         return Response.download(naam, mime, data)
     }
 }

@@ -442,7 +442,7 @@ struct MeldenController: RouteCollection {
         let basis = req.application.instellingen.publiekeUrl
         let o = b.ontvangen
         return try await req.pagina("melden-ontvangen", titel: "meldingOntvangenTitel", inhoud: Ontvangen(
-            zaaknummer: o.zaaknummer, link: basis + o.statuspagina, pad: o.statuspagina,
+            zaaknummer: o.zaaknummer.description, link: basis + o.statuspagina, pad: o.statuspagina,
             contactUiterlijk: Datumweergave.voluit(o.eersteContactUiterlijk, req.taal), perMail: b.perMail))
     }
 

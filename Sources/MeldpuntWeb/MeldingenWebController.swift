@@ -201,7 +201,7 @@ struct MeldingenWebController: RouteCollection {
     private func toonDetail(_ req: Request, _ g: Handelende, invoer: [String: String] = [:], fouten: [VeldFout] = [], melding: String? = nil,
                             nieuweLink: String? = nil, taak: String? = nil, gelezen: MeldingDetailDTO? = nil,
                             status: HTTPResponseStatus = .ok) async throws -> Response {
-        let d = if let gelezen { gelezen } else { try await req.meldingen.detail(req.parameters.get("zaaknummer") ?? "", door: g) }
+        let d = if let gelezen { gelezen } else { try await req.meldingen.detail(try req.zaaknummer(), door: g) }
         let t = Teksten.voor(req.taal)
         let medewerkers = try await Gebruiker.query(on: req.db).filter(\.$rol == .meldpunt).filter(\.$actief == true)
             .filter(\.$organisatie.$id == g.organisatie.id).sort(\.$naam).all()
@@ -209,7 +209,7 @@ struct MeldingenWebController: RouteCollection {
             taal: req.taal, vandaag: Dag(req.application.klok.nu()), eigenEmail: g.gebruiker?.email,
             medewerkers: medewerkers.map { Keuze(waarde: $0.email, naam: $0.naam) },
             partners: try await req.partnerregister.partners().map { Keuze(waarde: $0.id!.tekst, naam: $0.naam) },
-            signalen: try await req.signaalregister.signalenBijMelding(d.zaaknummer, door: g).map {
+            signalen: try await req.signaalregister.signalenBijMelding(try req.zaaknummer(), door: g).map {
                 Keuze(waarde: "/signalen/\($0.nummer)", naam: "SIG-\($0.nummer): \($0.titel) (\($0.status.naam(req.taal).lowercased()))")
             },
             zelfdePersoon: taak != nil ? [] : (try await req.meldingen.zelfdePersoon([d.zaaknummer], door: g)[d.zaaknummer] ?? []).map {
@@ -239,7 +239,7 @@ struct MeldingenWebController: RouteCollection {
     /// A task's page; a task the case does not allow now sends back to the case with why.
     private func toonTaak(_ req: Request, _ actie: Actie) async throws -> Response {
         let g = try medewerker(req)
-        let d = try await req.meldingen.detail(req.parameters.get("zaaknummer") ?? "", door: g)
+        let d = try await req.meldingen.detail(try req.zaaknummer(), door: g)
         let t = Teksten.voor(req.taal)
         guard d.acties.contains(actie.meldingactie) else {
             return try await toonDetail(req, g, melding: "mfoTaakNietMogelijk", gelezen: d, status: .conflict)
@@ -266,7 +266,7 @@ struct MeldingenWebController: RouteCollection {
     /// Closing: the form, then a check page showing what was chosen, then the closing itself.
     private func sluiten(_ req: Request) async throws -> Response {
         let g = try medewerker(req)
-        let z = req.parameters.get("zaaknummer") ?? ""
+        let z = try req.zaaknummer()
         let f = try req.content.decode(SluitenFormulier.self)
         let invoer = Dictionary(f.ingevuld.map { (Formulierfouten.veld(Actie.sluiten.voorvoegsel, $0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
         switch f.stap {
@@ -329,7 +329,7 @@ struct MeldingenWebController: RouteCollection {
 
     private func voerUit<F: MeldingFormulier>(_: F.Type, _ req: Request, formulier: F? = nil) async throws -> Response {
         let g = try medewerker(req)
-        let z = req.parameters.get("zaaknummer") ?? ""
+        let z = try req.zaaknummer()
         let formulier = try formulier ?? req.content.decode(F.self)
         do {
             try await formulier.voerUit(z, door: g, req)
@@ -343,7 +343,7 @@ struct MeldingenWebController: RouteCollection {
     /// A new private link for the melder: shown once, on this page; only its hash is kept.
     private func vernieuwLink(_ req: Request) async throws -> Response {
         let g = try medewerker(req)
-        let link = try await req.meldingen.vernieuwLink(req.parameters.get("zaaknummer") ?? "", door: g)
+        let link = try await req.meldingen.vernieuwLink(try req.zaaknummer(), door: g)
         return try await toonDetail(req, g, melding: "mfoGedaan_link", nieuweLink: req.application.instellingen.publiekeUrl + link.statuspagina)
     }
 
@@ -364,7 +364,7 @@ struct MeldingenWebController: RouteCollection {
     func bijlage(req: Request) async throws -> Response {
         let g = try medewerker(req)
         guard let id = req.parameters.get("bijlage").flatMap(UUID.init(uuidString:)) else { throw Weigering.nietGevonden(.bron) }
-        let (b, data) = try await req.meldingen.bijlage(req.parameters.get("zaaknummer") ?? "", id, door: g)
+        let (b, data) = try await req.meldingen.bijlage(try req.zaaknummer(), id, door: g)
         return Response.download(b.bestandsnaam, b.mimeType, data)
     }
 }

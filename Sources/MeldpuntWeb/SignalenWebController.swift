@@ -61,7 +61,7 @@ struct SignalenWebController: RouteCollection {
         return n
     }
 
-    private func kandidaat(_ req: Request) -> String { req.parameters.get("kandidaat") ?? "" }
+    private func kandidaat(_ req: Request) throws -> UUID { try req.uuid("kandidaat", .kandidaat) }
 
     private func fouten(_ req: Request, _ w: Weigering, _ voorvoegsel: String) -> Formulierfouten {
         let t = Teksten.voor(req.taal)
@@ -148,13 +148,13 @@ struct SignalenWebController: RouteCollection {
         let door = try medewerker(req)
         let id = try kandidaat(req)
         let open = try await req.signaalregister.laatWeg(id, zaak: req.parameters.get("zaak") ?? "", door: door)
-        return req.redirect(to: open ? "/signalen/voorstellen/\(id)?gedaan=weggelaten" : "/signalen?gedaan=afgewezen", redirectType: .normal)
+        return req.redirect(to: open ? "/signalen/voorstellen/\(id.tekst)?gedaan=weggelaten" : "/signalen?gedaan=afgewezen", redirectType: .normal)
     }
 
     private func toonVoorstel(_ req: Request, door: Handelende, waarden: [String: String] = [:], fouten: Formulierfouten = .init(),
                               melding: String? = nil, gekozen: Set<String>? = nil) async throws -> Response {
         let t = Teksten.voor(req.taal)
-        let d = try await req.signaalregister.kandidaat(kandidaat(req), door: door)
+        let d = try await req.signaalregister.kandidaat(try kandidaat(req), door: door)
         let k = d.kandidaat
         let open = try await req.signaalregister.signalen(door: door).filter { !$0.status.isAfgesloten }
         var w = ["bevestigTitel": "", "bevestigOmschrijving": k.uitleg, "bevestigSoort": "",
@@ -191,7 +191,7 @@ struct SignalenWebController: RouteCollection {
         let f = try req.content.decode(BevestigFormulier.self)
         let registraties = (f.registraties ?? "").split(whereSeparator: { $0 == "\n" || $0 == "," }).map { $0.trimmingCharacters(in: .whitespaces) }
         do {
-            let s = try await req.signaalregister.bevestig(kandidaat(req), NieuwSignaalInvoer(titel: f.titel, omschrijving: f.omschrijving, soort: f.soort,
+            let s = try await req.signaalregister.bevestig(try kandidaat(req), NieuwSignaalInvoer(titel: f.titel, omschrijving: f.omschrijving, soort: f.soort,
                                                                                              registraties: registraties),
                                                            alleen: f.keuze == "ja" ? Set(f.zaken ?? []) : nil, door: door)
             return req.redirect(to: "/signalen/\(s.nummer)?gedaan=bevestigd", redirectType: .normal)
@@ -211,7 +211,7 @@ struct SignalenWebController: RouteCollection {
             guard let n = f.signaal.flatMap(Int.init) else {
                 throw Weigering.ongeldig([OngeldigeParameter(name: "signaal", code: "required", uitleg: Tekst("Kies het signaal.", "Choose the signal."))])
             }
-            let s = try await req.signaalregister.voegSamen(kandidaat(req), metSignaal: n, door: door)
+            let s = try await req.signaalregister.voegSamen(try kandidaat(req), metSignaal: n, door: door)
             return req.redirect(to: "/signalen/\(s.nummer)?gedaan=samengevoegd", redirectType: .normal)
         } catch let w as Weigering where w.hoortBijFormulier {
             return try await toonVoorstel(req, door: door, waarden: ["samenvoegenSignaal": f.signaal ?? ""], fouten: fouten(req, w, "samenvoegen"))
@@ -221,7 +221,7 @@ struct SignalenWebController: RouteCollection {
     func wijsAf(req: Request) async throws -> Response {
         let door = try medewerker(req)
         do {
-            try await req.signaalregister.wijsAf(kandidaat(req), door: door)
+            try await req.signaalregister.wijsAf(try kandidaat(req), door: door)
         } catch let w as Weigering where w.hoortBijFormulier {
             return try await toonVoorstel(req, door: door, fouten: fouten(req, w, "afwijzen"))
         }

@@ -16,7 +16,7 @@ extension TestApp {
         let r = try await post("/api/v1/meldingen", sleutels.svb, json: body)
         #expect(r.status == .created, "\(r.tekst)")
         let ontvangen = try r.json(MeldingService.Ontvangen.self)
-        return (ontvangen.zaaknummer, ontvangen.statuspagina)
+        return (ontvangen.zaaknummer.description, ontvangen.statuspagina)
     }
 
     func stap(_ method: HTTPMethod, _ zaaknummer: String, _ pad: String, _ body: [String: Any], sleutel: String? = nil) async throws -> TestResponse {

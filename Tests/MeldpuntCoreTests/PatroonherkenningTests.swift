@@ -114,7 +114,7 @@ struct PatroonherkenningTests {
             let eerste = try await register.kandidaten(door: door)
             // One proposal: the first month, which then grows with every case within 30 days of the last.
             #expect(eerste.count == 1)
-            try await register.wijsAf(try #require(eerste.first).id, door: door)
+            try await register.wijsAf(try #require(eerste.first).id.uuid, door: door)
             #expect(try await register.kandidaten(door: door).isEmpty)
             // After dismissing, the steady inflow proposes nothing; a burst of 20 in ten days does.
             try await Self.verwerk((0..<8).map { zaak(215 + $0 * 3, "straatnaam klopt niet") }, k)
@@ -135,8 +135,8 @@ struct PatroonherkenningTests {
             let register = Signaalregister(db: k.db, nu: k.nu, berichten: k.berichten)
             let voor = try await register.kandidaten(door: door)
             let zwolle = try #require(voor.first { $0.uitleg.contains("Zwolle") })
-            try await register.wijsAf(zwolle.id, door: door)
-            await #expect(throws: Weigering.conflict(.kandidaatAfgehandeld)) { try await register.wijsAf(zwolle.id, door: door) }
+            try await register.wijsAf(zwolle.id.uuid, door: door)
+            await #expect(throws: Weigering.conflict(.kandidaatAfgehandeld)) { try await register.wijsAf(zwolle.id.uuid, door: door) }
             // The same cases processed again (a re-analysis) are not proposed again.
             try await Self.verwerk(corpus.zaken.filter { $0.kenmerken.bronhouder == "Gemeente Zwolle" }, k)
             let na = try await register.kandidaten(door: door)

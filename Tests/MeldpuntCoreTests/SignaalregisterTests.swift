@@ -42,23 +42,23 @@ struct SignaalregisterTests {
             #expect(voorstel.aantal == 4)
             #expect(voorstel.uitleg.contains("registratie BRV, gevolg boete bij CJIB"), "\(voorstel.uitleg)")
             #expect(voorstel.gedeeldeZinsdelen.first.map { [$0.zinsdeel, "\($0.aantal)"] } == ["adres na verhuizing", "4"])
-            let detail = try await register.kandidaat(voorstel.id, door: meldpunt)
+            let detail = try await register.kandidaat(voorstel.id.uuid, door: meldpunt)
             #expect(Set(detail.zaken.map(\.kenmerk)) == ["MFO-2026-000001", "MFO-2026-000002", "MFO-2026-000003", "MFO-2026-000004"])
 
             // Confirming asks for a title, a description and a kind; every problem at once.
-            await #expect(throws: Weigering.self) { _ = try await register.bevestig(voorstel.id, NieuwSignaalInvoer(), door: meldpunt) }
+            await #expect(throws: Weigering.self) { _ = try await register.bevestig(voorstel.id.uuid, NieuwSignaalInvoer(), door: meldpunt) }
             do {
-                _ = try await register.bevestig(voorstel.id, NieuwSignaalInvoer(soort: "iets", organisatieOins: ["123"]), door: meldpunt)
+                _ = try await register.bevestig(voorstel.id.uuid, NieuwSignaalInvoer(soort: "iets", organisatieOins: ["123"]), door: meldpunt)
             } catch let Weigering.ongeldig(fouten) {
                 #expect(Set(fouten.map(\.name)) == ["titel", "omschrijving", "soort", "organisatieOins[0]"])
             }
-            let signaal = try await register.bevestig(voorstel.id, NieuwSignaalInvoer(
+            let signaal = try await register.bevestig(voorstel.id.uuid, NieuwSignaalInvoer(
                 titel: "Adreswijziging bereikt het kentekenregister niet", omschrijving: "Na een verhuizing blijft het oude adres in het BRV staan.",
                 soort: "systeem", registraties: ["BRV"], organisatieOins: ["00000001804770694000"]), door: meldpunt)
             #expect(signaal.nummer == 1)
             #expect(signaal.status == .gesignaleerd && signaal.zaken.count == 4)
             #expect(try await register.kandidaten(door: meldpunt).isEmpty)
-            await #expect(throws: Weigering.conflict(.kandidaatAfgehandeld)) { try await register.wijsAf(voorstel.id, door: meldpunt) }
+            await #expect(throws: Weigering.conflict(.kandidaatAfgehandeld)) { try await register.wijsAf(voorstel.id.uuid, door: meldpunt) }
 
             // A fifth like case is not a new proposal: its case page names the signaal.
             _ = try await k.meldingen.maak(Self.melding("Weer een boete, adres na verhuizing niet bijgewerkt."), ingediendDoor: nil)

@@ -80,7 +80,7 @@ struct TerugmeldingCoreTests {
             let ontvangen = try await k.meldingen.maak(Self.melding(), ingediendDoor: nil)
 
             await #expect(throws: Weigering.nietGevonden(.melding)) {
-                _ = try await k.coordinatie.terugmeldingVanuitMelding("MFO-2026-999999", Self.terugmelding(), vraag: nil, gedeeld: [], door: door)
+                _ = try await k.coordinatie.terugmeldingVanuitMelding("MFO-2026-999999".zaak, Self.terugmelding(), vraag: nil, gedeeld: [], door: door)
             }
             let verzoek = try await k.coordinatie.terugmeldingVanuitMelding(ontvangen.zaaknummer, Self.terugmelding(), vraag: nil, gedeeld: [], door: door)
             #expect(verzoek.status == .verzonden)

@@ -15,6 +15,11 @@ extension APIAdres: APIWaarde {
     static var voorbeeld: APIAdres { voorbeelden[0] }
 }
 
+extension Zaaknummer: APIWaarde {
+    static var apiSchema: JSONSchema { .string(pattern: Bouwstenen.zaaknummerPatroon) }
+    static var voorbeeld: Zaaknummer { Zaaknummer(jaar: 2026, volgnummer: 123) }
+}
+
 extension TerugmeldingStatus: APIOpsomming {}
 extension Afhandeluitkomst: APIOpsomming {}
 extension MeldingStatus: APIOpsomming {}

@@ -21,7 +21,7 @@ package struct Coordinatie: Sendable {
 
     /// Files a terugmelding to the bronhouder on behalf of the meldpunt, and a correctie request
     /// to that bronhouder linked to it: the terugmelding's progress then moves the request.
-    package func terugmeldingVanuitMelding(_ zaaknummer: String, _ tm: TerugmeldingInvoer, vraag: String?, gedeeld: [String]?,
+    package func terugmeldingVanuitMelding(_ zaaknummer: Zaaknummer, _ tm: TerugmeldingInvoer, vraag: String?, gedeeld: [String]?,
                                            door: Handelende) async throws -> VerzoekDTO {
         let nu = meldingen.nu
         try meldingen.vereisMeldpuntOrg(door)

@@ -159,7 +159,7 @@ extension MeldingService {
 
     /// A personal contact; the first one ends "ontvangen". Without a behandelaar yet, the staff
     /// member who made the contact becomes it.
-    package func legContactVast(_ zaaknummer: String, _ v: ContactInvoer, door: Handelende) async throws -> MeldingDetailDTO {
+    package func legContactVast(_ zaaknummer: Zaaknummer, _ v: ContactInvoer, door: Handelende) async throws -> MeldingDetailDTO {
         try vereisMeldpunt(door)
         let m = try await zoek(zaaknummer)
         let contact = try valideer { () throws(ValidatieFouten) in try valideerContactmoment(v, ontvangen: Dag(m.ontvangenOp), vandaag: Dag(nu)) }
@@ -179,7 +179,7 @@ extension MeldingService {
         }
     }
 
-    package func wijsToe(_ zaaknummer: String, email: String?, door: Handelende) async throws -> MeldingDetailDTO {
+    package func wijsToe(_ zaaknummer: Zaaknummer, email: String?, door: Handelende) async throws -> MeldingDetailDTO {
         try vereisMeldpunt(door)
         let m = try await zoek(zaaknummer)
         let adres = (email ?? "").trimmingCharacters(in: .whitespaces).lowercased()
@@ -194,7 +194,7 @@ extension MeldingService {
         }
     }
 
-    package func legAnalyseVast(_ zaaknummer: String, _ v: AnalyseInvoer, door: Handelende) async throws -> MeldingDetailDTO {
+    package func legAnalyseVast(_ zaaknummer: Zaaknummer, _ v: AnalyseInvoer, door: Handelende) async throws -> MeldingDetailDTO {
         try vereisMeldpunt(door)
         let m = try await zoek(zaaknummer)
         let (analyse, toelichting) = try valideer { () throws(ValidatieFouten) in try valideerAnalyse(v) }
@@ -209,7 +209,7 @@ extension MeldingService {
         }
     }
 
-    package func kiesRol(_ zaaknummer: String, _ v: RolkeuzeInvoer, door: Handelende) async throws -> MeldingDetailDTO {
+    package func kiesRol(_ zaaknummer: Zaaknummer, _ v: RolkeuzeInvoer, door: Handelende) async throws -> MeldingDetailDTO {
         try vereisMeldpunt(door)
         let m = try await zoek(zaaknummer)
         // The proposal comes from the analysis: without one, the step itself is not possible yet.
@@ -225,7 +225,7 @@ extension MeldingService {
     }
 
     /// An internal note (never shown to the melder) or a message to the melder.
-    package func schrijf(_ zaaknummer: String, tekst: String?, aanMelder: Bool, door: Handelende) async throws -> MeldingDetailDTO {
+    package func schrijf(_ zaaknummer: Zaaknummer, tekst: String?, aanMelder: Bool, door: Handelende) async throws -> MeldingDetailDTO {
         try vereisMeldpunt(door)
         let m = try await zoek(zaaknummer)
         let max = aanMelder ? BehandelLimieten.maxBericht : BehandelLimieten.maxTekst
@@ -240,7 +240,7 @@ extension MeldingService {
         }
     }
 
-    package func zetVolgendeStap(_ zaaknummer: String, _ v: VolgendeStapInvoer, door: Handelende) async throws -> MeldingDetailDTO {
+    package func zetVolgendeStap(_ zaaknummer: Zaaknummer, _ v: VolgendeStapInvoer, door: Handelende) async throws -> MeldingDetailDTO {
         try vereisMeldpunt(door)
         let m = try await zoek(zaaknummer)
         let (tekst, datum) = try valideer { () throws(ValidatieFouten) in try valideerVolgendeStap(v, vandaag: Dag(nu)) }
@@ -253,7 +253,7 @@ extension MeldingService {
     }
 
     /// Waiting for organisations and back, and closing with an outcome and a summary for the melder.
-    package func wijzigStatus(_ zaaknummer: String, _ v: MeldingStatuswijzigingInvoer, door: Handelende) async throws -> MeldingDetailDTO {
+    package func wijzigStatus(_ zaaknummer: Zaaknummer, _ v: MeldingStatuswijzigingInvoer, door: Handelende) async throws -> MeldingDetailDTO {
         try vereisMeldpunt(door)
         let m = try await zoek(zaaknummer)
         let toegestaan = [MeldingStatus.wachtOpOrganisaties, .inBehandeling, .gesloten]
@@ -283,7 +283,7 @@ extension MeldingService {
     }
 
     /// Whether the case may be closed like this, without closing it: the check page before closing.
-    package func controleerSluiting(_ zaaknummer: String, _ v: MeldingStatuswijzigingInvoer, door: Handelende) async throws {
+    package func controleerSluiting(_ zaaknummer: Zaaknummer, _ v: MeldingStatuswijzigingInvoer, door: Handelende) async throws {
         try vereisMeldpunt(door)
         let m = try await zoek(zaaknummer)
         do { _ = try statusNa(.sluiten, van: m.status) } catch { throw Weigering.conflict(.meldingOvergang(error)) }
@@ -306,7 +306,7 @@ extension MeldingService {
     }
 
     /// A new private link for the melder (e.g. the old one was lost); the old one stops working at once.
-    package func vernieuwLink(_ zaaknummer: String, door: Handelende) async throws -> StatuspaginaLinkDTO {
+    package func vernieuwLink(_ zaaknummer: Zaaknummer, door: Handelende) async throws -> StatuspaginaLinkDTO {
         try vereisMeldpunt(door)
         let m = try await zoek(zaaknummer)
         let token = Sleutels.willekeurig(32)

@@ -276,7 +276,7 @@ extension MeldingService {
 
     /// What the organisation that filed a melding sees of it: what the melder sees. Any other
     /// organisation without the meldpunt role gets 404, so it learns nothing.
-    package func voorIndiener(_ zaaknummer: String, _ org: OrganisatieDTO) async throws -> MelderWeergave {
+    package func voorIndiener(_ zaaknummer: Zaaknummer, _ org: OrganisatieDTO) async throws -> MelderWeergave {
         guard let m = try? await zoek(zaaknummer), m.$ingediendDoor.id == org.id else {
             throw Weigering.nietGevonden(.melding)
         }

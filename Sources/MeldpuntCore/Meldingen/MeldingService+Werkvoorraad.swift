@@ -170,14 +170,13 @@ extension MeldingService {
 
     // MARK: Reading
 
-    package func zoek(_ zaaknummer: String, on database: (any Database)? = nil) async throws -> Melding {
-        guard let nummer = Zaaknummer(zaaknummer),
-              let m = try await Melding.query(on: database ?? db).filter(\.$zaaknummer == nummer.description).first()
+    package func zoek(_ zaaknummer: Zaaknummer, on database: (any Database)? = nil) async throws -> Melding {
+        guard let m = try await Melding.query(on: database ?? db).filter(\.$zaaknummer == zaaknummer.description).first()
         else { throw Weigering.nietGevonden(.melding) }
         return m
     }
 
-    package func detail(_ zaaknummer: String, door: Handelende) async throws -> MeldingDetailDTO {
+    package func detail(_ zaaknummer: Zaaknummer, door: Handelende) async throws -> MeldingDetailDTO {
         try vereisMeldpunt(door)
         let m = try await zoek(zaaknummer)
         let p = try await MeldingPersoonsgegevens.find(m.id, on: db)
@@ -233,7 +232,7 @@ extension MeldingService {
                        gegevens: try g.gegevensWaarde())
     }
 
-    package func bijlage(_ zaaknummer: String, _ bijlageID: UUID, door: Handelende) async throws -> (MeldingBijlage, Data) {
+    package func bijlage(_ zaaknummer: Zaaknummer, _ bijlageID: UUID, door: Handelende) async throws -> (MeldingBijlage, Data) {
         try vereisMeldpunt(door)
         let m = try await zoek(zaaknummer)
         guard let b = try await MeldingBijlage.query(on: db).filter(\.$id == bijlageID).filter(\.$melding.$id == m.requireID()).first(),

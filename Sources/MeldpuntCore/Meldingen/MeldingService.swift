@@ -17,7 +17,7 @@ package struct MeldingService {
     package let berichten: Berichtgeving
 
     package struct Ontvangen: Codable, Sendable {
-        package let zaaknummer: String
+        package let zaaknummer: Zaaknummer
         package let status: MeldingStatus
         package let fase: MelderFase
         package let beschrijving: String
@@ -25,7 +25,7 @@ package struct MeldingService {
         /// The private link to the status page: shown once, stored only as a hash.
         package let statuspagina: String
 
-        package init(zaaknummer: String, status: MeldingStatus, fase: MelderFase, beschrijving: String, eersteContactUiterlijk: Dag, statuspagina: String) {
+        package init(zaaknummer: Zaaknummer, status: MeldingStatus, fase: MelderFase, beschrijving: String, eersteContactUiterlijk: Dag, statuspagina: String) {
             self.zaaknummer = zaaknummer
             self.status = status
             self.fase = fase
@@ -100,7 +100,7 @@ package struct MeldingService {
             .joined(separator: ",")
         let bijlagen = opgeslagen
         @Sendable func ontvangen(_ nummer: Zaaknummer) -> Ontvangen {
-            Ontvangen(zaaknummer: nummer.description, status: .ontvangen, fase: MeldingStatus.ontvangen.fase,
+            Ontvangen(zaaknummer: nummer, status: .ontvangen, fase: MeldingStatus.ontvangen.fase,
                       beschrijving: MeldingStatus.ontvangen.fase.tekst, eersteContactUiterlijk: uiterlijk,
                       statuspagina: Webadres.status(token: token).pad)
         }

@@ -9,10 +9,9 @@ extension MeldingService {
 
     /// A partner's access follows the case: another organisation's request, or one whose case
     /// was erased, answers as if it did not exist; a closed case is read-only.
-    func verzoekVanPartner(_ id: String, _ door: Handelende, schrijven: Bool = true) async throws -> Verzoek {
+    func verzoekVanPartner(_ id: UUID, _ door: Handelende, schrijven: Bool = true) async throws -> Verzoek {
         try vereisPartner(door)
-        guard let uuid = UUID(uuidString: id),
-              let v = try await Verzoek.query(on: db).filter(\.$id == uuid).filter(\.$organisatie.$id == door.organisatie.id).with(\.$melding).first(),
+        guard let v = try await Verzoek.query(on: db).filter(\.$id == id).filter(\.$organisatie.$id == door.organisatie.id).with(\.$melding).first(),
               v.melding.uitkomst != .ingetrokken
         else { throw Weigering.nietGevonden(.verzoek) }
         if schrijven && v.melding.status.isGesloten {
@@ -65,7 +64,7 @@ extension MeldingService {
     }
 
     /// The request with only the case data the meldpunt chose to share; the read is logged.
-    package func verzoekVoorPartner(_ id: String, door: Handelende) async throws -> PartnerVerzoekDTO {
+    package func verzoekVoorPartner(_ id: UUID, door: Handelende) async throws -> PartnerVerzoekDTO {
         let v = try await verzoekVanPartner(id, door, schrijven: false)
         guard let m = try await Melding.find(v.$melding.id, on: db) else { throw Weigering.nietGevonden(.bron) }
         let p = try await MeldingPersoonsgegevens.find(m.id, on: db)
@@ -116,7 +115,7 @@ extension MeldingService {
 
     /// Accept (optionally proposing a deadline), decline with a reason, or report it done
     /// (a correction made, a suspension confirmed until a day).
-    package func wijzigVerzoekStatus(_ id: String, _ invoer: VerzoekStatuswijzigingInvoer, door: Handelende) async throws -> PartnerVerzoekDTO {
+    package func wijzigVerzoekStatus(_ id: UUID, _ invoer: VerzoekStatuswijzigingInvoer, door: Handelende) async throws -> PartnerVerzoekDTO {
         let v = try await verzoekVanPartner(id, door)
         let stap = try valideer { () throws(ValidatieFouten) in try valideerVerzoekStatuswijziging(invoer, soort: v.soort, vandaag: Dag(nu)) }
         do { try controleerVerzoekOvergang(van: v.status, naar: stap.naar, reden: stap.reden) } catch {
@@ -146,7 +145,7 @@ extension MeldingService {
         return try await partnerAntwoord(v)
     }
 
-    package func schrijfAanMeldpunt(_ id: String, tekst: String?, door: Handelende) async throws -> PartnerVerzoekDTO {
+    package func schrijfAanMeldpunt(_ id: UUID, tekst: String?, door: Handelende) async throws -> PartnerVerzoekDTO {
         let v = try await verzoekVanPartner(id, door)
         let t = try Self.tekst(tekst)
         try await legVerzoekStapVast(v, kant: .partner, door: door.naam, organisatie: door.organisatie.id, gebruiker: door.gebruiker?.id) { _, _, _ in
@@ -155,14 +154,14 @@ extension MeldingService {
         return try await partnerAntwoord(v)
     }
 
-    package func stelTermijnVoor(_ id: String, _ invoer: TermijnInvoer, door: Handelende) async throws -> PartnerVerzoekDTO {
+    package func stelTermijnVoor(_ id: UUID, _ invoer: TermijnInvoer, door: Handelende) async throws -> PartnerVerzoekDTO {
         let v = try await verzoekVanPartner(id, door)
         try await termijn(v, invoer, kant: .partner, door: door)
         return try await partnerAntwoord(v)
     }
 
     /// The enforcement action runs again: the suspension is lifted.
-    package func hefOpschortingOp(_ id: String, toelichting: String?, door: Handelende) async throws -> PartnerVerzoekDTO {
+    package func hefOpschortingOp(_ id: UUID, toelichting: String?, door: Handelende) async throws -> PartnerVerzoekDTO {
         let v = try await verzoekVanPartner(id, door)
         let t = toelichting?.trimmingCharacters(in: .whitespacesAndNewlines)
         if (toelichting ?? "").schemaLengte > BehandelLimieten.maxBericht { throw Weigering.ongeldig("toelichting", "maxLength", Lengteregel.hoogstens(BehandelLimieten.maxBericht)) }
@@ -179,7 +178,7 @@ extension MeldingService {
 
     package static let maxBijlagenPerVerzoek = 10
 
-    package func voegBijlageToe(_ id: String, bestandsnaam: String?, data: Data, door: Handelende) async throws -> PartnerVerzoekDTO {
+    package func voegBijlageToe(_ id: UUID, bestandsnaam: String?, data: Data, door: Handelende) async throws -> PartnerVerzoekDTO {
         let v = try await verzoekVanPartner(id, door)
         guard !data.isEmpty else { throw Weigering.ongeldig("inhoud", "required", Tekst("Kies eerst een bestand.", "Choose a file first.")) }
         guard let soort = BijlageRegels.herken(data) else { throw Weigering.ongeldig("inhoud", "soort", Tekst("Stuur een PDF, JPEG of PNG.", "Send a PDF, JPEG or PNG.")) }
@@ -196,7 +195,7 @@ extension MeldingService {
         return try await partnerAntwoord(v)
     }
 
-    package func verzoekBijlageVoorPartner(_ id: String, _ bijlage: String, door: Handelende) async throws -> (String, String, Data) {
+    package func verzoekBijlageVoorPartner(_ id: UUID, _ bijlage: UUID, door: Handelende) async throws -> (String, String, Data) {
         let v = try await verzoekVanPartner(id, door, schrijven: false)
         guard let m = try await Melding.find(v.$melding.id, on: db) else { throw Weigering.nietGevonden(.bron) }
         return try await verzoekBijlage(v, bijlage, melding: m, organisatie: door.organisatie.id, gebruiker: door.gebruiker?.id, ookMelding: true)

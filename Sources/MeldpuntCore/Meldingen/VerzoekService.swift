@@ -161,8 +161,8 @@ extension MeldingService {
             .filter(\.$actief == true).sort(\.$naam).first()
     }
 
-    func verzoek(_ m: Melding, _ id: String) async throws -> Verzoek {
-        guard let uuid = UUID(uuidString: id), let v = try await Verzoek.query(on: db).filter(\.$id == uuid).filter(\.$melding.$id == m.requireID()).first()
+    func verzoek(_ m: Melding, _ id: UUID) async throws -> Verzoek {
+        guard let v = try await Verzoek.query(on: db).filter(\.$id == id).filter(\.$melding.$id == m.requireID()).first()
         else { throw Weigering.nietGevonden(.verzoek) }
         return v
     }
@@ -178,7 +178,7 @@ extension MeldingService {
     }
 
     /// A request to the organisation with `invoer.organisatieOin`, or to `organisatie` when the caller chose it already.
-    package func nieuwVerzoek(_ zaaknummer: String, _ invoer: NieuwVerzoekInvoer, door: Handelende, organisatie: Organisatie? = nil,
+    package func nieuwVerzoek(_ zaaknummer: Zaaknummer, _ invoer: NieuwVerzoekInvoer, door: Handelende, organisatie: Organisatie? = nil,
                       terugmelding: UUID? = nil) async throws -> VerzoekDTO {
         try vereisMeldpuntOrg(door)
         let m = try await zoek(zaaknummer)
@@ -234,14 +234,14 @@ extension MeldingService {
         return try await verzoekDTO(v, zaaknummer: m.zaaknummer)
     }
 
-    package func verzoekVoorMeldpunt(_ zaaknummer: String, _ id: String, door: Handelende) async throws -> VerzoekDTO {
+    package func verzoekVoorMeldpunt(_ zaaknummer: Zaaknummer, _ id: UUID, door: Handelende) async throws -> VerzoekDTO {
         try vereisMeldpuntOrg(door)
         let m = try await zoek(zaaknummer)
         return try await verzoekDTO(try await verzoek(m, id), zaaknummer: m.zaaknummer)
     }
 
     /// A message from the meldpunt to the partner, or the minutes of a meeting (overleg).
-    package func schrijfAanPartner(_ zaaknummer: String, _ id: String, tekst: String?, verslag: Bool = false, door: Handelende) async throws -> VerzoekDTO {
+    package func schrijfAanPartner(_ zaaknummer: Zaaknummer, _ id: UUID, tekst: String?, verslag: Bool = false, door: Handelende) async throws -> VerzoekDTO {
         try vereisMeldpuntOrg(door)
         let m = try await zoek(zaaknummer)
         let v = try await verzoek(m, id)
@@ -263,7 +263,7 @@ extension MeldingService {
         return t
     }
 
-    package func zetTermijn(_ zaaknummer: String, _ id: String, _ invoer: TermijnInvoer, door: Handelende) async throws -> VerzoekDTO {
+    package func zetTermijn(_ zaaknummer: Zaaknummer, _ id: UUID, _ invoer: TermijnInvoer, door: Handelende) async throws -> VerzoekDTO {
         try vereisMeldpuntOrg(door)
         let m = try await zoek(zaaknummer)
         let v = try await verzoek(m, id)
@@ -294,7 +294,7 @@ extension MeldingService {
     }
 
     /// One level up with a reason; the partner's contact person of that level becomes party to it.
-    package func escaleerVerzoek(_ zaaknummer: String, _ id: String, reden: String?, door: Handelende) async throws -> VerzoekDTO {
+    package func escaleerVerzoek(_ zaaknummer: Zaaknummer, _ id: UUID, reden: String?, door: Handelende) async throws -> VerzoekDTO {
         try vereisMeldpuntOrg(door)
         let m = try await zoek(zaaknummer)
         let v = try await verzoek(m, id)
@@ -310,7 +310,7 @@ extension MeldingService {
     }
 
     /// The case as a whole one level up (recurring or structural); new requests start at that level.
-    package func escaleerMelding(_ zaaknummer: String, reden: String?, door: Handelende) async throws -> MeldingDetailDTO {
+    package func escaleerMelding(_ zaaknummer: Zaaknummer, reden: String?, door: Handelende) async throws -> MeldingDetailDTO {
         try vereisMeldpuntOrg(door)
         let m = try await zoek(zaaknummer)
         let (hoger, r) = try Self.eenNiveauHoger(m.escalatieniveau, reden: reden)
@@ -334,16 +334,15 @@ extension MeldingService {
         }
     }
 
-    package func verzoekBijlageVoorMeldpunt(_ zaaknummer: String, _ id: String, _ bijlage: String, door: Handelende) async throws -> (String, String, Data) {
+    package func verzoekBijlageVoorMeldpunt(_ zaaknummer: Zaaknummer, _ id: UUID, _ bijlage: UUID, door: Handelende) async throws -> (String, String, Data) {
         try vereisMeldpuntOrg(door)
         let m = try await zoek(zaaknummer)
         let v = try await verzoek(m, id)
         return try await verzoekBijlage(v, bijlage, melding: m, organisatie: door.organisatie.id, gebruiker: door.gebruiker?.id, ookMelding: false)
     }
 
-    func verzoekBijlage(_ v: Verzoek, _ bijlage: String, melding m: Melding, organisatie: UUID, gebruiker: UUID?, ookMelding: Bool) async throws -> (String, String, Data) {
+    func verzoekBijlage(_ v: Verzoek, _ bid: UUID, melding m: Melding, organisatie: UUID, gebruiker: UUID?, ookMelding: Bool) async throws -> (String, String, Data) {
         let geen = Weigering.nietGevonden(.bijlage)
-        guard let bid = UUID(uuidString: bijlage) else { throw geen }
         var gevonden: (String, String, String)?
         if let b = try await VerzoekBericht.query(on: db).filter(\.$id == bid).filter(\.$verzoek.$id == v.requireID()).first(), let sha = b.sha256 {
             gevonden = (b.bestandsnaam ?? "bijlage", b.mimeType ?? "application/octet-stream", sha)

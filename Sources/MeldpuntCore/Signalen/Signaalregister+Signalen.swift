@@ -260,8 +260,8 @@ extension Signaalregister {
     }
 
     /// The same for a melding by its case number.
-    package func signalenBijMelding(_ zaaknummer: String, door: Handelende) async throws -> [SignaalVerwijzingDTO] {
-        guard let m = try await Melding.query(on: db).filter(\.$zaaknummer == zaaknummer).first() else { return [] }
+    package func signalenBijMelding(_ zaaknummer: Zaaknummer, door: Handelende) async throws -> [SignaalVerwijzingDTO] {
+        guard let m = try await Melding.query(on: db).filter(\.$zaaknummer == zaaknummer.description).first() else { return [] }
         return try await signalenBijZaak(m.requireID(), door: door)
     }
 

@@ -58,7 +58,7 @@ package struct Signaalregister: Sendable {
         return uit
     }
 
-    package func kandidaat(_ id: String, door: Handelende) async throws -> KandidaatDetailDTO {
+    package func kandidaat(_ id: UUID, door: Handelende) async throws -> KandidaatDetailDTO {
         try vereisMeldpunt(door)
         let k = try await vindKandidaat(id)
         let groep = try await Patroonherkenning(db: db).zaken(k.sleutel, van: k.begin, tot: k.eind, on: db)
@@ -108,7 +108,7 @@ package struct Signaalregister: Sendable {
     /// for a whole group). A proposal left with too few cases is dismissed, as `wijsAf` does.
     /// Returns whether the proposal is still open.
     @discardableResult
-    package func laatWeg(_ id: String, zaak kenmerk: String, door: Handelende) async throws -> Bool {
+    package func laatWeg(_ id: UUID, zaak kenmerk: String, door: Handelende) async throws -> Bool {
         try vereisMeldpunt(door)
         let k = try await vindKandidaat(id)
         guard k.status == .open else { throw Weigering.conflict(.kandidaatAfgehandeld) }
@@ -138,8 +138,8 @@ package struct Signaalregister: Sendable {
         if gewijzigd.isEmpty { throw Weigering.conflict(.kandidaatAfgehandeld) }
     }
 
-    func vindKandidaat(_ id: String) async throws -> PatroonKandidaat {
-        guard let uuid = UUID(uuidString: id), let k = try await PatroonKandidaat.find(uuid, on: db) else { throw Weigering.nietGevonden(.kandidaat) }
+    func vindKandidaat(_ id: UUID) async throws -> PatroonKandidaat {
+        guard let k = try await PatroonKandidaat.find(id, on: db) else { throw Weigering.nietGevonden(.kandidaat) }
         return k
     }
 
@@ -199,7 +199,7 @@ package struct Signaalregister: Sendable {
     }
 
     /// Dismissed: its cases no longer count towards a proposal under this key, so the same grouping never returns.
-    package func wijsAf(_ id: String, door: Handelende) async throws {
+    package func wijsAf(_ id: UUID, door: Handelende) async throws {
         try vereisMeldpunt(door)
         let k = try await vindKandidaat(id)
         guard k.status == .open else { throw Weigering.conflict(.kandidaatAfgehandeld) }
@@ -212,7 +212,7 @@ package struct Signaalregister: Sendable {
 
     /// A new signaal from the proposal's cases, or (`alleen`, by number or reference) from those
     /// staff chose: a split. The other cases stay a proposal while they still make a group.
-    package func bevestig(_ id: String, _ invoer: NieuwSignaalInvoer, alleen: Set<String>? = nil, door: Handelende) async throws -> SignaalDTO {
+    package func bevestig(_ id: UUID, _ invoer: NieuwSignaalInvoer, alleen: Set<String>? = nil, door: Handelende) async throws -> SignaalDTO {
         try vereisMeldpunt(door)
         let k = try await vindKandidaat(id)
         guard k.status == .open else { throw Weigering.conflict(.kandidaatAfgehandeld) }
@@ -247,7 +247,7 @@ package struct Signaalregister: Sendable {
     }
 
     /// The proposal's cases join an existing signaal.
-    package func voegSamen(_ id: String, metSignaal nummer: Int, door: Handelende) async throws -> SignaalDTO {
+    package func voegSamen(_ id: UUID, metSignaal nummer: Int, door: Handelende) async throws -> SignaalDTO {
         try vereisMeldpunt(door)
         let k = try await vindKandidaat(id)
         guard k.status == .open else { throw Weigering.conflict(.kandidaatAfgehandeld) }

@@ -24,7 +24,7 @@ extension Formulier {
 /// A refused step comes back with the messages next to this form's own fields.
 protocol MeldingFormulier: Formulier {
     static var actie: MeldingenWebController.Actie { get }
-    func voerUit(_ zaaknummer: String, door: Handelende, _ req: Request) async throws
+    func voerUit(_ zaaknummer: Zaaknummer, door: Handelende, _ req: Request) async throws
     /// The form's field for a name the engine uses (they differ where the API nests).
     static func veld(_ naam: String) -> String
 }
@@ -44,7 +44,7 @@ private func regels(_ s: String?) -> [String] { (s ?? "").split(whereSeparator: 
 struct ContactFormulier: MeldingFormulier {
     static let actie = MeldingenWebController.Actie.contact
     var datum, kanaal, samenvatting: String?
-    func voerUit(_ z: String, door g: Handelende, _ req: Request) async throws {
+    func voerUit(_ z: Zaaknummer, door g: Handelende, _ req: Request) async throws {
         _ = try await req.meldingen.legContactVast(z, ContactInvoer(datum: datum, kanaal: leeg(kanaal), samenvatting: samenvatting), door: g)
     }
 }
@@ -52,7 +52,7 @@ struct ContactFormulier: MeldingFormulier {
 struct ToewijzenFormulier: MeldingFormulier {
     static let actie = MeldingenWebController.Actie.toewijzen
     var email: String?
-    func voerUit(_ z: String, door g: Handelende, _ req: Request) async throws {
+    func voerUit(_ z: Zaaknummer, door g: Handelende, _ req: Request) async throws {
         _ = try await req.meldingen.wijsToe(z, email: email, door: g)
     }
 }
@@ -60,7 +60,7 @@ struct ToewijzenFormulier: MeldingFormulier {
 struct AnalyseFormulier: MeldingFormulier {
     static let actie = MeldingenWebController.Actie.analyse
     var oorsprongOrganisatie, oorsprongRegistratie, geraakteOrganisaties, geraakteRegistraties, complexiteit, toelichting: String?
-    func voerUit(_ z: String, door g: Handelende, _ req: Request) async throws {
+    func voerUit(_ z: Zaaknummer, door g: Handelende, _ req: Request) async throws {
         _ = try await req.meldingen.legAnalyseVast(z, AnalyseInvoer(
             oorsprongOrganisatie: oorsprongOrganisatie, oorsprongRegistratie: oorsprongRegistratie,
             geraakteOrganisaties: regels(geraakteOrganisaties), geraakteRegistraties: regels(geraakteRegistraties),
@@ -71,7 +71,7 @@ struct AnalyseFormulier: MeldingFormulier {
 struct RolFormulier: MeldingFormulier {
     static let actie = MeldingenWebController.Actie.rol
     var rol, reden: String?
-    func voerUit(_ z: String, door g: Handelende, _ req: Request) async throws {
+    func voerUit(_ z: Zaaknummer, door g: Handelende, _ req: Request) async throws {
         _ = try await req.meldingen.kiesRol(z, RolkeuzeInvoer(rol: leeg(rol), reden: reden), door: g)
     }
 }
@@ -79,7 +79,7 @@ struct RolFormulier: MeldingFormulier {
 struct NotitieFormulier: MeldingFormulier {
     static let actie = MeldingenWebController.Actie.notitie
     var tekst: String?
-    func voerUit(_ z: String, door g: Handelende, _ req: Request) async throws {
+    func voerUit(_ z: Zaaknummer, door g: Handelende, _ req: Request) async throws {
         _ = try await req.meldingen.schrijf(z, tekst: tekst, aanMelder: false, door: g)
     }
 }
@@ -87,7 +87,7 @@ struct NotitieFormulier: MeldingFormulier {
 struct BerichtFormulier: MeldingFormulier {
     static let actie = MeldingenWebController.Actie.bericht
     var tekst: String?
-    func voerUit(_ z: String, door g: Handelende, _ req: Request) async throws {
+    func voerUit(_ z: Zaaknummer, door g: Handelende, _ req: Request) async throws {
         _ = try await req.meldingen.schrijf(z, tekst: tekst, aanMelder: true, door: g)
     }
 }
@@ -95,21 +95,21 @@ struct BerichtFormulier: MeldingFormulier {
 struct VolgendeStapFormulier: MeldingFormulier {
     static let actie = MeldingenWebController.Actie.volgendeStap
     var tekst, datum: String?
-    func voerUit(_ z: String, door g: Handelende, _ req: Request) async throws {
+    func voerUit(_ z: Zaaknummer, door g: Handelende, _ req: Request) async throws {
         _ = try await req.meldingen.zetVolgendeStap(z, VolgendeStapInvoer(tekst: tekst, datum: datum), door: g)
     }
 }
 
 struct WachtFormulier: MeldingFormulier {
     static let actie = MeldingenWebController.Actie.wacht
-    func voerUit(_ z: String, door g: Handelende, _ req: Request) async throws {
+    func voerUit(_ z: Zaaknummer, door g: Handelende, _ req: Request) async throws {
         _ = try await req.meldingen.wijzigStatus(z, MeldingStatuswijzigingInvoer(status: MeldingStatus.wachtOpOrganisaties.rawValue), door: g)
     }
 }
 
 struct HervattenFormulier: MeldingFormulier {
     static let actie = MeldingenWebController.Actie.hervatten
-    func voerUit(_ z: String, door g: Handelende, _ req: Request) async throws {
+    func voerUit(_ z: Zaaknummer, door g: Handelende, _ req: Request) async throws {
         _ = try await req.meldingen.wijzigStatus(z, MeldingStatuswijzigingInvoer(status: MeldingStatus.inBehandeling.rawValue), door: g)
     }
 }
@@ -123,7 +123,7 @@ struct SluitenFormulier: MeldingFormulier {
         MeldingStatuswijzigingInvoer(status: MeldingStatus.gesloten.rawValue, uitkomst: leeg(uitkomst), samenvatting: samenvatting,
                                      scopeReden: leeg(scopeReden), redenOpenCorrecties: leeg(redenOpenCorrecties))
     }
-    func voerUit(_ z: String, door g: Handelende, _ req: Request) async throws {
+    func voerUit(_ z: Zaaknummer, door g: Handelende, _ req: Request) async throws {
         _ = try await req.meldingen.wijzigStatus(z, invoer, door: g)
     }
 }
@@ -131,7 +131,7 @@ struct SluitenFormulier: MeldingFormulier {
 struct EscalerenFormulier: MeldingFormulier {
     static let actie = MeldingenWebController.Actie.escaleren
     var reden: String?
-    func voerUit(_ z: String, door g: Handelende, _ req: Request) async throws {
+    func voerUit(_ z: Zaaknummer, door g: Handelende, _ req: Request) async throws {
         _ = try await req.meldingen.escaleerMelding(z, reden: reden, door: g)
     }
 }
@@ -142,7 +142,7 @@ struct VerzoekFormulier: MeldingFormulier {
     var organisatie, soort, vraag, uiterlijk, actie, kenmerk, tot, overlegDatum, deelnemers: String?
     var gedeeld: [String]?
 
-    func voerUit(_ z: String, door g: Handelende, _ req: Request) async throws {
+    func voerUit(_ z: Zaaknummer, door g: Handelende, _ req: Request) async throws {
         var org: Organisatie?
         if let id = organisatie.flatMap(UUID.init(uuidString:)) { org = try await Organisatie.find(id, on: req.db) }
         let soort = leeg(soort)
@@ -167,7 +167,7 @@ struct TerugmeldingFormulier: MeldingFormulier {
     var gemeentecode, bsn, gegeven, betwijfeld, voorgesteld, toelichting: String?
     var gedeeld: [String]?
 
-    func voerUit(_ z: String, door g: Handelende, _ req: Request) async throws {
+    func voerUit(_ z: Zaaknummer, door g: Handelende, _ req: Request) async throws {
         // The picker offers "0363 Amsterdam"; a name or a bare code works too.
         var f = self
         f.gemeentecode = gemeentecode.map { NieuweTerugmeldingController.gemeentecode($0, req.application.referentiedata) ?? $0 }

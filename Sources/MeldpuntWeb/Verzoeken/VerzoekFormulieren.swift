@@ -6,13 +6,13 @@ import Vapor
 /// One form on a request's page for the meldpunt: the step it asks on that request.
 protocol MeldpuntVerzoekFormulier: Formulier {
     static var actie: CoordinatieWebController.MeldpuntActie { get }
-    func voerUit(_ zaaknummer: String, _ verzoek: String, door: Handelende, _ req: Request) async throws
+    func voerUit(_ zaaknummer: Zaaknummer, _ verzoek: UUID, door: Handelende, _ req: Request) async throws
 }
 
 struct BerichtAanPartnerFormulier: MeldpuntVerzoekFormulier {
     static let actie = CoordinatieWebController.MeldpuntActie.bericht
     var tekst: String?
-    func voerUit(_ z: String, _ v: String, door g: Handelende, _ req: Request) async throws {
+    func voerUit(_ z: Zaaknummer, _ v: UUID, door g: Handelende, _ req: Request) async throws {
         _ = try await req.meldingen.schrijfAanPartner(z, v, tekst: tekst, door: g)
     }
 }
@@ -20,7 +20,7 @@ struct BerichtAanPartnerFormulier: MeldpuntVerzoekFormulier {
 struct VerslagFormulier: MeldpuntVerzoekFormulier {
     static let actie = CoordinatieWebController.MeldpuntActie.verslag
     var tekst: String?
-    func voerUit(_ z: String, _ v: String, door g: Handelende, _ req: Request) async throws {
+    func voerUit(_ z: Zaaknummer, _ v: UUID, door g: Handelende, _ req: Request) async throws {
         _ = try await req.meldingen.schrijfAanPartner(z, v, tekst: tekst, verslag: true, door: g)
     }
 }
@@ -28,7 +28,7 @@ struct VerslagFormulier: MeldpuntVerzoekFormulier {
 struct TermijnZettenFormulier: MeldpuntVerzoekFormulier {
     static let actie = CoordinatieWebController.MeldpuntActie.termijn
     var uiterlijk, toelichting: String?
-    func voerUit(_ z: String, _ v: String, door g: Handelende, _ req: Request) async throws {
+    func voerUit(_ z: Zaaknummer, _ v: UUID, door g: Handelende, _ req: Request) async throws {
         _ = try await req.meldingen.zetTermijn(z, v, TermijnInvoer(uiterlijk: uiterlijk, toelichting: toelichting), door: g)
     }
 }
@@ -36,7 +36,7 @@ struct TermijnZettenFormulier: MeldpuntVerzoekFormulier {
 struct VerzoekEscalerenFormulier: MeldpuntVerzoekFormulier {
     static let actie = CoordinatieWebController.MeldpuntActie.escaleren
     var reden: String?
-    func voerUit(_ z: String, _ v: String, door g: Handelende, _ req: Request) async throws {
+    func voerUit(_ z: Zaaknummer, _ v: UUID, door g: Handelende, _ req: Request) async throws {
         _ = try await req.meldingen.escaleerVerzoek(z, v, reden: reden, door: g)
     }
 }
@@ -44,13 +44,13 @@ struct VerzoekEscalerenFormulier: MeldpuntVerzoekFormulier {
 /// One form on a request's page for the partner it is addressed to.
 protocol PartnerFormulier: Formulier {
     static var actie: CoordinatieWebController.PartnerActie { get }
-    func voerUit(_ verzoek: String, door: Handelende, _ req: Request) async throws
+    func voerUit(_ verzoek: UUID, door: Handelende, _ req: Request) async throws
 }
 
 struct AccepterenFormulier: PartnerFormulier {
     static let actie = CoordinatieWebController.PartnerActie.accepteren
     var uiterlijk, toelichting: String?
-    func voerUit(_ v: String, door g: Handelende, _ req: Request) async throws {
+    func voerUit(_ v: UUID, door g: Handelende, _ req: Request) async throws {
         _ = try await req.meldingen.wijzigVerzoekStatus(v, VerzoekStatuswijzigingInvoer(
             status: VerzoekStatus.geaccepteerd.rawValue, uiterlijk: leeg(uiterlijk), toelichting: leeg(toelichting)), door: g)
     }
@@ -59,7 +59,7 @@ struct AccepterenFormulier: PartnerFormulier {
 struct AfwijzenFormulier: PartnerFormulier {
     static let actie = CoordinatieWebController.PartnerActie.afwijzen
     var reden: String?
-    func voerUit(_ v: String, door g: Handelende, _ req: Request) async throws {
+    func voerUit(_ v: UUID, door g: Handelende, _ req: Request) async throws {
         _ = try await req.meldingen.wijzigVerzoekStatus(v, VerzoekStatuswijzigingInvoer(status: VerzoekStatus.afgewezen.rawValue, reden: reden ?? ""), door: g)
     }
 }
@@ -67,7 +67,7 @@ struct AfwijzenFormulier: PartnerFormulier {
 struct UitvoerenFormulier: PartnerFormulier {
     static let actie = CoordinatieWebController.PartnerActie.uitvoeren
     var opgeschortTot, toelichting: String?
-    func voerUit(_ v: String, door g: Handelende, _ req: Request) async throws {
+    func voerUit(_ v: UUID, door g: Handelende, _ req: Request) async throws {
         _ = try await req.meldingen.wijzigVerzoekStatus(v, VerzoekStatuswijzigingInvoer(
             status: VerzoekStatus.uitgevoerd.rawValue, opgeschortTot: leeg(opgeschortTot), toelichting: leeg(toelichting)), door: g)
     }
@@ -76,7 +76,7 @@ struct UitvoerenFormulier: PartnerFormulier {
 struct TermijnVoorstellenFormulier: PartnerFormulier {
     static let actie = CoordinatieWebController.PartnerActie.termijn
     var uiterlijk, toelichting: String?
-    func voerUit(_ v: String, door g: Handelende, _ req: Request) async throws {
+    func voerUit(_ v: UUID, door g: Handelende, _ req: Request) async throws {
         _ = try await req.meldingen.stelTermijnVoor(v, TermijnInvoer(uiterlijk: uiterlijk, toelichting: leeg(toelichting)), door: g)
     }
 }
@@ -84,7 +84,7 @@ struct TermijnVoorstellenFormulier: PartnerFormulier {
 struct BerichtAanMeldpuntFormulier: PartnerFormulier {
     static let actie = CoordinatieWebController.PartnerActie.bericht
     var tekst: String?
-    func voerUit(_ v: String, door g: Handelende, _ req: Request) async throws {
+    func voerUit(_ v: UUID, door g: Handelende, _ req: Request) async throws {
         _ = try await req.meldingen.schrijfAanMeldpunt(v, tekst: tekst, door: g)
     }
 }
@@ -92,7 +92,7 @@ struct BerichtAanMeldpuntFormulier: PartnerFormulier {
 struct OpheffenFormulier: PartnerFormulier {
     static let actie = CoordinatieWebController.PartnerActie.opheffen
     var toelichting: String?
-    func voerUit(_ v: String, door g: Handelende, _ req: Request) async throws {
+    func voerUit(_ v: UUID, door g: Handelende, _ req: Request) async throws {
         _ = try await req.meldingen.hefOpschortingOp(v, toelichting: toelichting, door: g)
     }
 }
