@@ -128,7 +128,7 @@ extension MeldingService {
 
     // MARK: The meldpunt's side
 
-    package func verzoekDTO(_ v: Verzoek, zaaknummer: String) async throws -> VerzoekDTO {
+    func verzoekDTO(_ v: Verzoek, zaaknummer: String) async throws -> VerzoekDTO {
         try await v.$organisatie.load(on: db)
         try await v.$contactpersoon.load(on: db)
         try await v.$terugmelding.load(on: db)
@@ -147,7 +147,7 @@ extension MeldingService {
             berichten: try await berichten(v) { APIAdres.verzoekBijlageVanMelding(zaaknummer: zaaknummer, verzoek: vid, bijlage: $0) })
     }
 
-    package func verzoeken(van melding: UUID, zaaknummer: String) async throws -> [VerzoekDTO] {
+    func verzoeken(van melding: UUID, zaaknummer: String) async throws -> [VerzoekDTO] {
         var uit: [VerzoekDTO] = []
         for v in try await Verzoek.query(on: db).filter(\.$melding.$id == melding).sort(\.$nummer).all() {
             uit.append(try await verzoekDTO(v, zaaknummer: zaaknummer))
