@@ -18,23 +18,6 @@ package final class Meldconcept: Model, @unchecked Sendable {
     package init() {}
 }
 
-package struct CreateMeldconcepten: AsyncMigration {
-    package init() {}
-
-    package func prepare(on database: any Database) async throws {
-        try await database.schema(Meldconcept.schema)
-            .id()
-            .field("inhoud", .string, .required)
-            .field("bijlagen", .string, .required)
-            .field("bijgewerkt_op", .datetime, .required)
-            .create()
-    }
-
-    package func revert(on database: any Database) async throws {
-        try await database.schema(Meldconcept.schema).delete()
-    }
-}
-
 package enum Meldconcepten {
     /// A day after the last change: long enough to finish tomorrow, short enough for a shared computer.
     package static let bewaartermijn: TimeInterval = 24 * 3600

@@ -265,7 +265,7 @@ extension MeldingService {
     /// Writes the timeline entry numbered `m.laatsteVolgnummer` and what it tells others (outbox), in `tx`.
     package func legVast(_ m: Melding, _ e: Gebeurtenis, door: String?, on tx: any Database) async throws {
         try await nieuweGebeurtenis(try m.requireID(), m.laatsteVolgnummer, e, door: door).create(on: tx)
-        try await berichten.signaleer(m, e.soort, nu: nu, on: tx)
+        try await berichten.kondigAan(m, e.soort, nu: nu, on: tx)
     }
 
     package func voorMelder(token: String) async throws -> MelderWeergave {

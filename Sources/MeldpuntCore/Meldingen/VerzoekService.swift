@@ -84,7 +84,7 @@ extension MeldingService {
             try await nieuweGebeurtenis(try m.requireID(), m.laatsteVolgnummer,
                                         Gebeurtenis(soort: Gebeurtenissoort(verzoek: s.soort), tekst: s.tekst, gegevens: gegevens),
                                         door: door).create(on: tx)
-            try await berichten.signaleer(v, m, s.soort, kant: kant, nu: nu, on: tx)
+            try await berichten.kondigAan(v, m, s.soort, kant: kant, nu: nu, on: tx)
         }
         try await v.save(on: tx)
         try await m.save(on: tx)

@@ -1,6 +1,7 @@
 import FluentKit
 
-/// Every migration, in the order they run. Never edit one that has shipped: add a new one.
+/// Every migration, in the order they run (the files are numbered in the same order). Never edit
+/// one that has shipped: add a new one, with the next number.
 package enum Migraties {
     package static let alle: [any Migration] = [
         CreateBasis(),

@@ -130,7 +130,7 @@ extension Berichtgeving {
     }
 
     /// What a step on the case's timeline means for the melder, staff and systems.
-    package func signaleer(_ m: Melding, _ soort: Gebeurtenissoort, nu: Date, on db: any Database) async throws {
+    package func kondigAan(_ m: Melding, _ soort: Gebeurtenissoort, nu: Date, on db: any Database) async throws {
         switch soort {
         case .statusGewijzigd:
             try await meldingGebeurtenis(m, .meldingStatusGewijzigd, nu: nu, on: db)
@@ -225,7 +225,7 @@ extension Berichtgeving {
     // MARK: Requests to partners
 
     /// A step in a request's thread: the partner's contact person, staff, the melder and systems.
-    package func signaleer(_ v: Verzoek, _ m: Melding, _ soort: Verzoekstapsoort, kant: Verzoekpartij, nu: Date, on db: any Database) async throws {
+    package func kondigAan(_ v: Verzoek, _ m: Melding, _ soort: Verzoekstapsoort, kant: Verzoekpartij, nu: Date, on db: any Database) async throws {
         let vanPartner = kant == .partner
         switch soort {
         case .verzonden:

@@ -1,2 +1,0 @@
-import FluentKit
-import SQLKit
