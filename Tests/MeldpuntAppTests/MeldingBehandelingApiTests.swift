@@ -103,7 +103,7 @@ struct MeldingBehandelingApiTests {
                 .ontvangen, .contact, .statusGewijzigd, .toegewezen, .analyse, .statusGewijzigd, .rolGekozen, .statusGewijzigd,
                 .notitie, .berichtAanMelder, .volgendeStap, .statusGewijzigd, .statusGewijzigd, .gesloten])
             #expect(tijdlijn.map(\.volgnummer) == Array(1...14))
-            #expect(tijdlijn[1].door == "Meldpunt (API)" && tijdlijn[1].gegevens?.kanaal == "telefoon")
+            #expect(tijdlijn[1].door == "Meldpunt (API)" && tijdlijn[1].gegevens?.kanaal == .telefoon)
             #expect(tijdlijn[6].tekst == "De gemeente vraagt advies over de route.")
 
             pagina = try await b.get(link)
@@ -220,7 +220,7 @@ struct MeldingBehandelingApiTests {
                                                                "samenvatting": "Uw bezwaar bij de Belastingdienst loopt nog. Het Juridisch Loket helpt u gratis."])
             #expect(r.status == .ok)
             let laatste = try #require(try r.json(MeldingDetailDTO.self).tijdlijn.last)
-            #expect(laatste.gegevens?.scopeReden == "bezwaarOfBeroep" && laatste.zichtbaarVoorMelder)
+            #expect(laatste.gegevens?.scopeReden == .bezwaarOfBeroep && laatste.zichtbaarVoorMelder)
             let pagina = try await Browser(t).get(link)
             #expect(pagina.tekst.contains("Het Juridisch Loket helpt u gratis.") && pagina.tekst.contains("Buiten scope"))
             let ongeldig = try await t.stap(z, "statuswijzigingen", ["status": "analyse"])
@@ -277,7 +277,7 @@ struct MeldingBehandelingApiTests {
             #expect(d.persoonsgegevensGewist && d.melding == nil && d.uitkomst == .ingetrokken)
             #expect(d.analyse?.oorsprongOrganisatie == "Gemeente Rotterdam")
             #expect(d.tijdlijn.dropLast().allSatisfy { $0.tekst == nil })
-            #expect(d.tijdlijn[1].gegevens?.kanaal == "telefoon")
+            #expect(d.tijdlijn[1].gegevens?.kanaal == .telefoon)
             let lijst = try await t.get("/api/v1/meldingen", t.sleutels.meldpunt).json([MeldingSamenvattingDTO].self)
             #expect(lijst.count == 1 && lijst.first?.naam == nil)
             #expect(try await t.post("/api/v1/meldingen/_zoek", t.sleutels.meldpunt, json: ["naam": "moulin"]).array.isEmpty)

@@ -123,4 +123,15 @@ struct MeldingPaginaTests {
         #expect(!Self.melding(status: .gesloten, stappen: []).acties.contains(.verzoek))
         #expect(!Self.melding(status: .intake, stappen: [.rolKeuze]).acties.contains(.rol), "no role before the analysis")
     }
+
+    /// The timeline's facts are typed: a terugmelding's status is named in the page's language,
+    /// never shown as its stored value.
+    @Test func tijdlijnNoemtGegevensInDeTaalVanDePagina() {
+        let e = GebeurtenisDTO(volgnummer: 3, soort: .verzoekTerugmeldingStatus, tijdstip: Date(timeIntervalSince1970: 1_795_000_000), door: "Gemeente Utrecht",
+                               tekst: nil, zichtbaarVoorMelder: false,
+                               gegevens: GebeurtenisGegevens(kanaal: .telefoon, niveau: .tactisch, terugmeldingStatus: .inBehandeling))
+        let en = MeldingPagina.tijdlijnRij(e, Teksten.voor(.en), taal: .en).extra ?? ""
+        #expect(en.contains(TerugmeldingStatus.inBehandeling.naam(.en)) && !en.contains(TerugmeldingStatus.inBehandeling.rawValue))
+        #expect(!en.contains("telefoon") && !en.contains("tactisch"))
+    }
 }

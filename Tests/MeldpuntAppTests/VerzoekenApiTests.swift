@@ -196,7 +196,7 @@ struct VerzoekenApiTests {
             d = try await t.get("/api/v1/meldingen/\(z)", t.sleutels.meldpunt).json(MeldingDetailDTO.self)
             #expect(d.verzoeken.first?.status == .uitgevoerd && d.verzoeken.first?.terugmelding?.status == .afgehandeld)
             let stappen = d.tijdlijn.filter { $0.soort == .verzoekTerugmeldingStatus }.compactMap(\.gegevens?.terugmeldingStatus)
-            #expect(stappen == ["In behandeling", "Afgehandeld"])
+            #expect(stappen == [.inBehandeling, .afgehandeld])
             // Now nothing is open: closing needs no extra reason.
             #expect(try await t.stap(z, "statuswijzigingen", sluiten).status == .ok)
             // A closed case sends no requests.

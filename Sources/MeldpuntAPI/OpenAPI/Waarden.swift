@@ -26,6 +26,8 @@ extension MeldingStatus: APIOpsomming {}
 extension MelderFase: APIOpsomming {}
 extension MelderType: APIOpsomming {}
 extension MeldpuntRol: APIOpsomming {}
+extension Contactvorm: APIOpsomming {}
+extension ScopeReden: APIOpsomming {}
 extension MeldingUitkomst: APIOpsomming {}
 extension Complexiteit: APIOpsomming {}
 extension Behandelstap: APIOpsomming {}

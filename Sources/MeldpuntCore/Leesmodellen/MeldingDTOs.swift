@@ -51,25 +51,27 @@ package struct VolgendeStapDTO: Codable, Sendable, Equatable {
     }
 }
 
-/// The non-personal facts of a timeline event; they survive erasure of the texts.
+/// The non-personal facts of a timeline event; they survive erasure of the texts. Typed where one
+/// type holds for every event; `status` and `uitkomst` are a case's or a request's, a case's or a
+/// terugmelding's (by the event's kind), so they stay their raw text.
 package struct GebeurtenisGegevens: Codable, Sendable, Equatable {
-    package var kanaal: String?
-    package var datum: String?
+    package var kanaal: Contactvorm?
+    package var datum: Dag?
     package var status: String?
-    package var rol: String?
+    package var rol: MeldpuntRol?
     package var uitkomst: String?
-    package var scopeReden: String?
+    package var scopeReden: ScopeReden?
     package var cijfer: Int?
     package var bestandsnaam: String?
     /// Partner coordination: the organisation, the request and its kind, an escalation level.
     package var organisatie: String?
-    package var verzoekSoort: String?
+    package var verzoekSoort: VerzoekSoort?
     package var verzoekId: String?
-    package var niveau: String?
+    package var niveau: Escalatieniveau?
     package var contactpersoon: String?
-    package var terugmeldingStatus: String?
+    package var terugmeldingStatus: TerugmeldingStatus?
 
-    package init(kanaal: String? = nil, datum: String? = nil, status: String? = nil, rol: String? = nil, uitkomst: String? = nil, scopeReden: String? = nil, cijfer: Int? = nil, bestandsnaam: String? = nil, organisatie: String? = nil, verzoekSoort: String? = nil, verzoekId: String? = nil, niveau: String? = nil, contactpersoon: String? = nil, terugmeldingStatus: String? = nil) {
+    package init(kanaal: Contactvorm? = nil, datum: Dag? = nil, status: String? = nil, rol: MeldpuntRol? = nil, uitkomst: String? = nil, scopeReden: ScopeReden? = nil, cijfer: Int? = nil, bestandsnaam: String? = nil, organisatie: String? = nil, verzoekSoort: VerzoekSoort? = nil, verzoekId: String? = nil, niveau: Escalatieniveau? = nil, contactpersoon: String? = nil, terugmeldingStatus: TerugmeldingStatus? = nil) {
         self.kanaal = kanaal
         self.datum = datum
         self.status = status

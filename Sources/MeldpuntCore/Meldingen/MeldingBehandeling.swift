@@ -165,7 +165,7 @@ extension MeldingService {
         let contact = try valideer { () throws(ValidatieFouten) in try valideerContactmoment(v, ontvangen: Dag(m.ontvangenOp), vandaag: Dag(nu)) }
         return try await voerUit(m, .contact, door: door) { m, _ in
             var events = [Gebeurtenis(soort: .contact, tekst: contact.samenvatting,
-                                      gegevens: GebeurtenisGegevens(kanaal: contact.kanaal.rawValue, datum: contact.datum.description))]
+                                      gegevens: GebeurtenisGegevens(kanaal: contact.kanaal, datum: contact.datum))]
             if m.eersteContactOp == nil {
                 // The day of the contact counts, at the time it was recorded if that was today.
                 m.eersteContactOp = contact.datum == Dag(nu) ? nu : contact.datum.begin()
@@ -205,7 +205,7 @@ extension MeldingService {
             // The origin is known now: the detector files the case under its new keys.
             try await PatroonWachtrij(bron: .melding, zaakID: try m.requireID(), nu: nu).create(on: tx)
             return [Gebeurtenis(soort: .analyse, tekst: toelichting,
-                                gegevens: GebeurtenisGegevens(rol: voorstel.rol.rawValue))]
+                                gegevens: GebeurtenisGegevens(rol: voorstel.rol))]
         }
     }
 
@@ -220,7 +220,7 @@ extension MeldingService {
         let keuze = try valideer { () throws(ValidatieFouten) in try valideerRolkeuze(v, voorstel: stelRolVoor(analyse)) }
         return try await voerUit(m, .rolKeuze, door: door) { m, _ in
             m.rol = keuze.rol
-            return [Gebeurtenis(soort: .rolGekozen, tekst: keuze.afwijkingsreden, gegevens: GebeurtenisGegevens(rol: keuze.rol.rawValue))]
+            return [Gebeurtenis(soort: .rolGekozen, tekst: keuze.afwijkingsreden, gegevens: GebeurtenisGegevens(rol: keuze.rol))]
         }
     }
 
@@ -248,7 +248,7 @@ extension MeldingService {
         return try await voerUit(m, nil, door: door) { m, _ in
             m.volgendeStap = tekst
             m.volgendeStapOp = datum
-            return [Gebeurtenis(soort: .volgendeStap, tekst: tekst, gegevens: GebeurtenisGegevens(datum: datum.description))]
+            return [Gebeurtenis(soort: .volgendeStap, tekst: tekst, gegevens: GebeurtenisGegevens(datum: datum))]
         }
     }
 
@@ -271,7 +271,7 @@ extension MeldingService {
                 m.volgendeStapOp = nil
                 return (reden.map { [Gebeurtenis(soort: .geslotenMetOpenCorrecties, tekst: $0)] } ?? []) + [Gebeurtenis(soort: .gesloten, tekst: s.samenvatting, zichtbaar: true,
                                     gegevens: GebeurtenisGegevens(status: MeldingStatus.gesloten.rawValue, uitkomst: s.uitkomst.rawValue,
-                                                                  scopeReden: s.scopeReden?.rawValue))]
+                                                                  scopeReden: s.scopeReden))]
             }
         default:
             let velden = [("uitkomst", v.uitkomst), ("samenvatting", v.samenvatting), ("scopeReden", v.scopeReden), ("redenOpenCorrecties", v.redenOpenCorrecties)].filter { $0.1 != nil }

@@ -131,7 +131,7 @@ extension MeldingService {
                 if let d = stap.uiterlijk {
                     v.uiterlijk = d
                     v.termijnDoor = Kant.partner
-                    stappen.append(VerzoekStap(soort: .termijn, gegevens: GebeurtenisGegevens(datum: d.description)))
+                    stappen.append(VerzoekStap(soort: .termijn, gegevens: GebeurtenisGegevens(datum: d)))
                 }
             case .uitgevoerd:
                 if v.soort == .opschorting {

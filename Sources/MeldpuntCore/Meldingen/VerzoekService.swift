@@ -77,7 +77,7 @@ extension MeldingService {
             try await b.create(on: tx)
             var gegevens = s.gegevens
             gegevens.organisatie = gegevens.organisatie ?? orgNaam
-            gegevens.verzoekSoort = v.soort.rawValue
+            gegevens.verzoekSoort = v.soort
             gegevens.verzoekId = vid.tekst
             gegevens.bestandsnaam = gegevens.bestandsnaam ?? s.bijlage?.naam
             m.laatsteVolgnummer += 1
@@ -219,7 +219,7 @@ extension MeldingService {
                 v.nummer = try await Verzoek.query(on: tx).filter(\.$melding.$id == melding).count() + 1
                 try await v.create(on: tx)
                 try await legVerzoekStapVast(v, kant: .meldpunt, door: door.naam, organisatie: door.organisatie.id, gebruiker: door.gebruiker?.id, on: tx) { _, _, _ in
-                    [VerzoekStap(soort: .verzonden, tekst: n.vraag, gegevens: GebeurtenisGegevens(datum: n.uiterlijk?.description))]
+                    [VerzoekStap(soort: .verzonden, tekst: n.vraag, gegevens: GebeurtenisGegevens(datum: n.uiterlijk))]
                 }
             }
         } catch let w as Weigering {
@@ -277,7 +277,7 @@ extension MeldingService {
         try await legVerzoekStapVast(v, kant: kant, door: door.naam, organisatie: door.organisatie.id, gebruiker: door.gebruiker?.id) { v, _, _ in
             v.uiterlijk = dag
             v.termijnDoor = kant
-            return [VerzoekStap(soort: .termijn, tekst: toelichting, gegevens: GebeurtenisGegevens(datum: dag.description))]
+            return [VerzoekStap(soort: .termijn, tekst: toelichting, gegevens: GebeurtenisGegevens(datum: dag))]
         }
     }
 
@@ -304,7 +304,7 @@ extension MeldingService {
         try await legVerzoekStapVast(v, kant: .meldpunt, door: door.naam, organisatie: door.organisatie.id, gebruiker: door.gebruiker?.id) { v, _, _ in
             v.niveau = hoger
             v.$contactpersoon.id = contact?.id
-            return [VerzoekStap(soort: .geescaleerd, tekst: r, gegevens: GebeurtenisGegevens(niveau: hoger.rawValue, contactpersoon: contact?.naam))]
+            return [VerzoekStap(soort: .geescaleerd, tekst: r, gegevens: GebeurtenisGegevens(niveau: hoger, contactpersoon: contact?.naam))]
         }
         return try await verzoekDTO(v, zaaknummer: m.zaaknummer)
     }
@@ -317,7 +317,7 @@ extension MeldingService {
         if m.status.isGesloten { throw Weigering.conflict(.meldingGesloten) }
         return try await voerUit(m, nil, door: door) { m, _ in
             m.escalatieniveau = hoger
-            return [Gebeurtenis(soort: .geescaleerd, tekst: r, gegevens: GebeurtenisGegevens(niveau: hoger.rawValue))]
+            return [Gebeurtenis(soort: .geescaleerd, tekst: r, gegevens: GebeurtenisGegevens(niveau: hoger))]
         }
     }
 

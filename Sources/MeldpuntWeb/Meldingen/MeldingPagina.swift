@@ -186,7 +186,7 @@ struct MeldingPagina: Encodable, Sendable {
                 Regel(label: t.tekst("mfoComplexiteit"), waarde: t.naam("mfoComplexiteit", a.complexiteit)),
             ] } ?? [],
             voorstel: d.rolVoorstel.map { t.naam("mfoRol", $0.rol) }, voorstelRedenen: d.rolVoorstel?.redenen ?? [],
-            tijdlijn: d.tijdlijn.reversed().map { tijdlijnRij($0, t) },
+            tijdlijn: d.tijdlijn.reversed().map { tijdlijnRij($0, t, taal: o.taal) },
             kan: Kan(contact: stappen.contains(.contact), analyse: stappen.contains(.analyse), rolKeuze: stappen.contains(.rolKeuze) && d.analyse != nil,
                      wacht: stappen.contains(.wachtOpOrganisaties), hervatten: stappen.contains(.hervatten), sluiten: stappen.contains(.sluiten),
                      schrijven: !stappen.isEmpty, bericht: !d.persoonsgegevensGewist),
@@ -363,12 +363,12 @@ struct MeldingPagina: Encodable, Sendable {
         return r
     }
 
-    static func tijdlijnRij(_ e: GebeurtenisDTO, _ t: [String: String]) -> TijdlijnRij {
+    static func tijdlijnRij(_ e: GebeurtenisDTO, _ t: [String: String], taal: Taal = .nl) -> TijdlijnRij {
         let g = e.gegevens
         let extra = [g?.kanaal.map { t.naam("mfoKanaal", $0) }, g?.datum.map(Datumweergave.datum), g?.status.map { t.naam("mfoStatus", $0) },
                      g?.rol.map { t.naam("mfoRol", $0) }, g?.uitkomst.map { t.naam("mfoUitkomst", $0) }, g?.scopeReden.map { t.naam("mfoScope", $0) },
                      g?.cijfer.map { "\($0)/5" }, g?.organisatie, g?.verzoekSoort.map { t.naam("verzoekSoort", $0) },
-                     g?.niveau.map { t.naam("niveau", $0) }, g?.contactpersoon, g?.terugmeldingStatus].compactMap { $0 }
+                     g?.niveau.map { t.naam("niveau", $0) }, g?.contactpersoon, g?.terugmeldingStatus?.naam(taal)].compactMap { $0 }
         return TijdlijnRij(tijdstip: Datumweergave.tijdstip(e.tijdstip), wat: t.naam("mfoSoort", e.soort), door: e.door ?? "–",
                            tekst: e.tekst, extra: extra.isEmpty ? nil : extra.joined(separator: " · "), voorMelder: e.zichtbaarVoorMelder)
     }
