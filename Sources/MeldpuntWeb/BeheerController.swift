@@ -37,17 +37,6 @@ struct BeheerController: RouteCollection {
 
     private func systeembeheerder(_ req: Request) throws -> GebruikerDTO { try req.vereisGebruiker(.systeembeheerder) }
 
-    struct OrgRij: Encodable, Sendable { let href: String; let naam: String; let oin: String; let code: String; let rollen: String }
-
-    struct Overzicht: Encodable, Sendable {
-        let zoek: String
-        let rijen: [OrgRij]
-        let rollen: [Keuze]
-        let naam: String
-        let oin: String
-        let fout: String?
-    }
-
     func organisaties(req: Request) async throws -> Response {
         let g = try beheerder(req)
         guard g.rol == .systeembeheerder else {
@@ -96,31 +85,6 @@ struct BeheerController: RouteCollection {
         } catch let w as Weigering where w.velden != nil {
             return try await toonOverzicht(req, zoek: "", naam: naam, oin: oin, fout: Self.tekst(w, req.taal))
         }
-    }
-
-    struct GebruikerRij: Encodable, Sendable {
-        let naam: String; let email: String; let rol: String; let actief: Bool; let tweestaps: Bool
-        let uitzetten: String; let aanzetten: String; let wachtwoord: String; let tweestapsHerstel: String
-        /// Whether this beheerder may act on the row (not on themselves, not on a systeembeheerder
-        /// unless they are one): only then are its actions shown.
-        let beheerbaar: Bool; let zelf: Bool
-    }
-    struct SleutelRij: Encodable, Sendable { let id: String; let omschrijving: String; let aangemaakt: String; let actief: Bool; let intrekken: String }
-
-    struct OrgPagina: Encodable, Sendable {
-        let href: String
-        let naam: String
-        let oin: String
-        let code: String
-        let rollen: [Keuze]
-        let gebruikers: [GebruikerRij]
-        let gebruikersrollen: [Keuze]
-        let sleutels: [SleutelRij]
-        let eenmalig: String?
-        let eenmaligUitleg: String?
-        let fout: String?
-        let email: String
-        let gebruikerNaam: String
     }
 
     func organisatie(req: Request) async throws -> Response {
@@ -239,8 +203,6 @@ struct BeheerController: RouteCollection {
         return req.redirect(to: "/beheer/organisaties/\(gebruiker.$organisatie.id.tekst)?gedaan=tweestaps", redirectType: .normal)
     }
 
-    struct UitzetVraag: Encodable, Sendable { let naam: String; let email: String; let actie: String; let terug: String }
-
     /// Switching someone off ends their sessions at once: asked first, and undone with "Weer aanzetten".
     func vraagUitzetten(req: Request) async throws -> Response {
         let (gebruiker, _) = try await beheerdeGebruiker(req)
@@ -261,9 +223,6 @@ struct BeheerController: RouteCollection {
         return try await toonOrganisatie(req, gebruiker.organisatie, melding: melding)
     }
 
-    struct AuditRij: Encodable, Sendable { let tijdstip: String; let actie: String; let door: String; let onderwerp: String; let details: String }
-    struct AuditPagina: Encodable, Sendable { let uitleg: String; let rijen: [AuditRij] }
-
     /// The audit trail, newest first: a beheerder sees its own organisation, the system role all.
     func audit(req: Request) async throws -> Response {
         let g = try beheerder(req)
@@ -278,25 +237,6 @@ struct BeheerController: RouteCollection {
     }
 
     // MARK: Outbox
-
-    struct PostvakRij: Encodable, Sendable {
-        let id: String
-        let soort: String
-        let status: String
-        let mislukt: Bool
-        let aan: String
-        let onderwerp: String
-        let tijdstip: String
-        let pogingen: Int
-        let fout: String
-    }
-
-    struct Statusfilter: Encodable, Sendable { let href: String; let naam: String; let aantal: Int?; let huidig: Bool }
-
-    struct PostvakPagina: Encodable, Sendable {
-        let filters: [Statusfilter]
-        let rijen: [PostvakRij]
-    }
 
     func postvak(req: Request) async throws -> Response {
         let g = try beheerder(req)

@@ -240,7 +240,6 @@ struct MeldingenWebController: RouteCollection {
     private func toonTaak(_ req: Request, _ actie: Actie) async throws -> Response {
         let g = try medewerker(req)
         let d = try await req.meldingen.detail(try req.zaaknummer(), door: g)
-        let t = Teksten.voor(req.taal)
         guard d.acties.contains(actie.meldingactie) else {
             return try await toonDetail(req, g, melding: "mfoTaakNietMogelijk", gelezen: d, status: .conflict)
         }

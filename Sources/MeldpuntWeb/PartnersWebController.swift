@@ -25,17 +25,6 @@ struct PartnersWebController: RouteCollection {
         guard g.rol == .systeembeheerder || g.organisatie.heeft(.meldpunt) else { throw WebFout.geenToegang }
     }
 
-    struct Rij: Encodable, Sendable { let href: String; let naam: String; let soort: String; let registraties: String; let intentieverklaring: String }
-    struct Lijst: Encodable, Sendable {
-        let rijen: [Rij]
-        /// The task page that sent staff here to add an organisation, to go back to after.
-        let terug: String?
-        let soorten: [Keuze]
-        let waarden: [String: String]
-        let fouten: [VeldFout]
-        let foutVelden: [String: String]
-    }
-
     struct Invoer: Content { var oin, naam, soort, registraties, intentieverklaringOp, terug: String? }
 
     /// Back to a case's or signaal's task page only (never elsewhere: an open redirect).
@@ -93,23 +82,6 @@ struct PartnersWebController: RouteCollection {
         } catch let p as Weigering where p.hoortBijFormulier {
             return try await toonLijst(req, waarden: waarden, fouten: fout(req, p, "nieuw"), terug: terug)
         }
-    }
-
-    struct Contact: Encodable, Sendable {
-        let id: String; let niveau: String; let naam: String; let functie: String; let email: String; let telefoon: String; let heeftLogin: Bool; let kanLogin: Bool
-    }
-    struct Detail: Encodable, Sendable {
-        let href: String
-        let naam: String
-        let oin: String
-        let contacten: [Contact]
-        let soorten: [Keuze]
-        let niveaus: [Keuze]
-        let waarden: [String: String]
-        let fouten: [VeldFout]
-        let foutVelden: [String: String]
-        let login: String?
-        let wachtwoord: String?
     }
 
     private func org(_ req: Request) throws -> UUID {

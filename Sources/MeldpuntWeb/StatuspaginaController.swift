@@ -65,17 +65,6 @@ struct StatuspaginaController: RouteCollection {
 
     // MARK: Lost link
 
-    struct KwijtPagina: Encodable, Sendable {
-        let zaaknummer: String
-        let email: String
-        /// Field → message in the reader's language, and the summary above the form.
-        let fouten: [String: String]
-        let samenvatting: [Foutregel]
-        let verstuurd: Bool
-    }
-
-    struct Foutregel: Encodable, Sendable { let veld: String; let tekst: String }
-
     struct KwijtInvoer: Content { var zaaknummer: String?; var email: String? }
 
     func kwijt(req: Request) async throws -> Response {
@@ -98,8 +87,6 @@ struct StatuspaginaController: RouteCollection {
         // The same answer whether or not the number and address belong together.
         return req.redirect(to: "/status/kwijt?verstuurd=1", redirectType: .normal)
     }
-
-    struct Intrekken: Encodable, Sendable { let actie: String; let terug: String }
 
     func intrekkenVraag(req: Request) async throws -> Response {
         let token = req.parameters.get("token") ?? ""

@@ -45,50 +45,6 @@ struct TerugmeldingenWebController: RouteCollection {
         var tekstSleutel: String { "map" + rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
     }
 
-    struct Rij: Encodable, Sendable {
-        let href: String
-        let referentie: String
-        let volledigeReferentie: String
-        let kenmerk: String?
-        let persoon: String
-        let afnemer: String
-        let bijhouder: String
-        let toelichting: String
-        let ontvangen: String
-        let uiterlijk: String
-        let teLaat: Bool
-        /// While it waits to be taken up: where the deadline stands ("2 werkdagen te laat").
-        let termijn: String?
-        let status: String
-    }
-
-    struct MapLink: Encodable, Sendable {
-        let href: String
-        let naam: String
-        let actief: Bool
-    }
-
-    struct Lijst: Encodable, Sendable {
-        let isInbox: Bool
-        let map: String
-        let mappen: [MapLink]
-        let rijen: [Rij]
-        let bladeren: Bladeren
-        let vanaf: String
-        let tot: String
-        let teLaat: Bool
-        let kenmerk: String
-        let persoon: String
-        let isZoekresultaat: Bool
-        let kanBulk: Bool
-        let uitkomsten: [Keuze]
-        let fouten: [VeldFout]
-        let foutVelden: [String: String]
-        let bulkResultaten: [BulkResultaat]
-    }
-
-    struct BulkResultaat: Encodable, Sendable { let persoon: String; let gelukt: Bool; let tekst: String }
-
     /// What the filter form and the person search ask for.
     struct Zoekvraag {
         var map: Map
@@ -278,8 +234,6 @@ struct TerugmeldingenWebController: RouteCollection {
         }
         return req.redirect(to: "/terugmeldingen/\(id.tekst)?gewijzigd=1", redirectType: .normal)
     }
-
-    struct Intrekken: Encodable, Sendable { let href: String; let referentie: String }
 
     func intrekkenVraag(req: Request) async throws -> Response {
         let g = try gebruiker(req)
