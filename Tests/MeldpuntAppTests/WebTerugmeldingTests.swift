@@ -310,6 +310,11 @@ struct BeheerWebTests {
             let b = try await beheerder(t)
             let fout = try await b.post("/beheer/organisaties", ["naam": "CIBG", "oin": "123", "rollen[]": "afnemer"])
             #expect(fout.status == .badRequest && fout.tekst.contains("20 posities"))
+            // The beheer pages are bilingual: the refusal too (it was Dutch only).
+            _ = try await b.post("/taal", ["naar": "en", "terug": "/beheer"])
+            let foutEn = try await b.post("/beheer/organisaties", ["naam": "CIBG", "oin": "123", "rollen[]": "afnemer"])
+            #expect(foutEn.status == .badRequest && !foutEn.tekst.contains("20 posities") && foutEn.tekst.contains("An OIN has exactly 20 positions"))
+            _ = try await b.post("/taal", ["naar": "nl", "terug": "/beheer"])
             let nieuw = try await b.post("/beheer/organisaties", ["naam": "CIBG", "oin": "00000001801109617000", "rollen[]": "afnemer"])
             #expect(nieuw.status == .seeOther)
             let pad = try #require(nieuw.headers.first(name: .location))
