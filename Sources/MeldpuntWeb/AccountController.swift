@@ -23,20 +23,6 @@ struct AccountController: RouteCollection {
         try await req.pagina("toegankelijkheid", titel: "toegankelijkheid")
     }
 
-    struct InlogFormulier: Encodable, Sendable {
-        var email = ""
-        var terug = "/portaal"
-        var fouten: [VeldFout] = [] {
-            didSet {
-                emailFout = fouten.first { $0.veld == "email" }?.tekst
-                wachtwoordFout = fouten.first { $0.veld == "wachtwoord" }?.tekst
-            }
-        }
-        var fout: String?
-        var emailFout: String?
-        var wachtwoordFout: String?
-    }
-
     func inlogformulier(req: Request) async throws -> Response {
         if req.gebruiker != nil { return req.redirect(to: "/portaal", redirectType: .normal) }
         let terug = req.veiligTerugpad(try? req.query.get(String.self, at: "terug"))

@@ -21,16 +21,6 @@ struct BronhouderController: RouteCollection {
         try req.vereisGebruiker(.bijhouder, .rni, .meldpunt)
     }
 
-    struct InstellingenPagina: Encodable, Sendable {
-        let organisatie: String
-        let meldingEmail: String
-        /// What arrives at that address: new terugmeldingen (bronhouder) or new meldingen and replies (meldpunt).
-        let hint: String
-        let fout: String?
-        let bezorging: [Keuze]
-        var foutBezorging: String? = nil
-    }
-
     func instellingen(req: Request) async throws -> Response {
         let g = try instellingenGebruiker(req)
         let org = try await Organisatie.find(g.organisatie.id, on: req.db)

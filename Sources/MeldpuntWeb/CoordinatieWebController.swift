@@ -6,71 +6,6 @@ import Foundation
 import MeldpuntDomain
 import Vapor
 
-/// Errors of a form: every problem next to its field (`voorvoegsel` + field name), or, for a
-/// refused step (409), in the summary at the top.
-struct Formulierfouten {
-    let lijst: [VeldFout]
-    var velden: [String: String] { Dictionary(lijst.map { ($0.veld, $0.tekst) }, uniquingKeysWith: { a, _ in a }) }
-
-    static func veld(_ voorvoegsel: String, _ naam: String) -> String {
-        let veld = String(naam.prefix { $0 != "[" && $0 != "." })
-        return voorvoegsel + veld.prefix(1).uppercased() + veld.dropFirst()
-    }
-
-    init(_ p: Weigering, taal: Taal, voorvoegsel: String, label: (String) -> String?) {
-        lijst = (p.velden ?? [OngeldigeParameter(name: "", code: "conflict", reason: p.uitleg(taal))]).map {
-            let veld = p.velden == nil ? "fouten-titel" : Self.veld(voorvoegsel, $0.name)
-            return VeldFout(veld: veld, label: label(veld) ?? label(voorvoegsel) ?? Teksten.voor(taal).tekst("ditVeld"), tekst: $0.reden(taal))
-        }
-    }
-
-    init() { lijst = [] }
-}
-
-/// One request as a page: the meldpunt's view (`/meldingen/…/verzoeken/…`) and the partner's
-/// (`/verzoeken/…`) share the template; each side gets only its own forms.
-struct VerzoekPagina: Encodable, Sendable {
-    struct Bericht: Encodable, Sendable { let tijdstip: String; let van: String; let wat: String; let tekst: String?; let bijlage: String?; let bijlageNaam: String? }
-    struct Regel: Encodable, Sendable { let label: String; let waarde: String }
-
-    let titel: String
-    let terug: String
-    let terugNaam: String
-    let basis: String
-    let isMeldpunt: Bool
-    let zaaknummer: String
-    let regels: [Regel]
-    let gedeeld: [Regel]
-    let gedeeldeBijlagen: [Keuze]
-    let berichten: [Bericht]
-    let open: Bool
-    let kanAccepteren: Bool
-    let kanUitvoeren: Bool
-    let isOpschorting: Bool
-    let isOverleg: Bool
-    let kanOpheffen: Bool
-    let kanEscaleren: Bool
-    let terugmelding: String?
-    /// The request's state in words, for the line under a task page's title.
-    let status: String
-    /// The tasks this side has now, each on its own page; a message is written on the request itself.
-    let acties: [ActieLink]
-    /// The same tasks as a set, for the check when a task's page is opened (not encoded).
-    let taken: Set<VerzoekTaak>
-    let kanBericht: Bool
-    /// On a task page: which form it shows, and its title.
-    var taak: String? = nil
-    var taakTitel: String = ""
-    let waarden: [String: String]
-    let fouten: [VeldFout]
-    let foutVelden: [String: String]
-
-    private enum CodingKeys: String, CodingKey {
-        case titel, terug, terugNaam, basis, isMeldpunt, zaaknummer, regels, gedeeld, gedeeldeBijlagen, berichten, open, kanAccepteren, kanUitvoeren
-        case isOpschorting, isOverleg, kanOpheffen, kanEscaleren, terugmelding, status, acties, kanBericht, taak, taakTitel, waarden, fouten, foutVelden
-    }
-}
-
 struct CoordinatieWebController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         // The meldpunt's side of one request.
@@ -152,7 +87,6 @@ struct CoordinatieWebController: RouteCollection {
         case bericht, termijn, escaleren, verslag
     }
 
-
     func verzoekVoorMeldpunt(req: Request) async throws -> Response {
         let gedaan = req.queryWaarde("gedaan").flatMap(MeldpuntActie.init(rawValue:)).map { "verzoekGedaan_\($0.rawValue)" }
         return try await toonVoorMeldpunt(req, try medewerker(req), melding: gedaan)
@@ -201,9 +135,6 @@ struct CoordinatieWebController: RouteCollection {
         return Response.download(naam, mime, data)
     }
 
-    struct OpschortingRij: Encodable, Sendable { let href: String; let zaaknummer: String; let organisatie: String; let wat: String; let actief: Bool }
-    struct Opschortingen: Encodable, Sendable { let rijen: [OpschortingRij]; let alleenActief: Bool }
-
     func opschortingen(req: Request) async throws -> Response {
         let t = Teksten.voor(req.taal)
         let actief = req.queryWaarde("actief") != "false"
@@ -215,9 +146,6 @@ struct CoordinatieWebController: RouteCollection {
     }
 
     // MARK: The partner portal
-
-    struct PartnerRij: Encodable, Sendable { let href: String; let zaaknummer: String; let soort: String; let status: String; let uiterlijk: String; let teLaat: Bool }
-    struct PartnerLijst: Encodable, Sendable { let rijen: [PartnerRij]; let alleenOpen: Bool; let bladeren: Bladeren }
 
     func partnerLijst(req: Request) async throws -> Response {
         let t = Teksten.voor(req.taal)

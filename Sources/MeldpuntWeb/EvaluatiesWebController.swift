@@ -24,8 +24,6 @@ struct EvaluatiesWebController: RouteCollection {
         return (org, jaar)
     }
 
-    struct Keuzepagina: Encodable, Sendable { let partners: [Keuze]; let jaren: [Keuze] }
-
     /// Staff pick a partner and year; a partner goes straight to its own evaluation of last year.
     func kies(req: Request) async throws -> Response {
         let door = try gebruiker(req)
@@ -40,19 +38,6 @@ struct EvaluatiesWebController: RouteCollection {
         return try await req.pagina("evaluaties", titel: "evaluatiesTitel", inhoud: Keuzepagina(
             partners: partners.map { Keuze(waarde: $0.id!.tekst, naam: $0.naam) },
             jaren: (0..<5).map { Keuze(waarde: "\(dit - $0)", naam: "\(dit - $0)", gekozen: $0 == 1) }))
-    }
-
-    struct Pagina: Encodable, Sendable {
-        let href: String
-        let organisatie: String
-        let jaar: Int
-        let cijfers: CijferPagina
-        let conclusieMeldpunt: String?
-        let conclusiePartner: String?
-        let eigenKant: String
-        let waarden: [String: String]
-        let fouten: [VeldFout]
-        let foutVelden: [String: String]
     }
 
     func evaluatie(req: Request) async throws -> Response {

@@ -73,17 +73,6 @@ struct MeldenController: RouteCollection {
 
     // MARK: Before the form: is the meldpunt the right place?
 
-    struct ScopePagina: Encodable, Sendable {
-        let registraties: [Keuze]
-        let registratie: String
-        let alBenaderd: String
-        let bezwaar: String
-        let bezig: Bool
-        let gewist: Bool
-        let fouten: [VeldFout]
-        let foutVelden: [String: String]
-    }
-
     func scope(req: Request) async throws -> Response {
         let f = try await concept(req)?.1
         return try await toonScope(req, registratie: f?.gekozenRegistratie ?? "", alBenaderd: f?.organisatieAlBenaderd ?? "",
@@ -142,14 +131,6 @@ struct MeldenController: RouteCollection {
     /// A running bezwaar or beroep: where to get help, and the way back for one already decided.
     func bezwaar(req: Request) async throws -> Response {
         try await req.pagina("melden-verwijzing", titel: "bezwaarTitel")
-    }
-
-    struct EerstZelf: Encodable, Sendable {
-        let organisatie: String
-        let website: String?
-        let telefoon: String?
-        let reden: String
-        let fout: String?
     }
 
     func eerstZelf(req: Request) async throws -> Response {
@@ -253,14 +234,6 @@ struct MeldenController: RouteCollection {
     /// The files of the draft as shown (name only; the bytes are read when the melding is sent).
     private func weergave(_ f: Formulier, _ req: Request) -> [BijlageWeergave] {
         (f.bijlageRefs ?? []).compactMap { ref in leesBijlageRef(ref, req).map { BijlageWeergave(ref: ref, naam: $0.0) } }
-    }
-
-    struct Ontvangen: Encodable, Sendable {
-        let zaaknummer: String
-        let link: String
-        let pad: String
-        let contactUiterlijk: String
-        let perMail: Bool
     }
 
     /// What the confirmation page needs, sealed in a cookie for that one page.

@@ -67,37 +67,6 @@ struct MeldingenWebController: RouteCollection {
         }
     }
 
-    struct Rij: Encodable, Sendable {
-        let href: String
-        let zaaknummer: String
-        let naam: String
-        let omschrijving: String?
-        /// Other cases of the same person, linked.
-        let zelfdePersoon: [Keuze]
-        let melderType: String
-        let registraties: String?
-        let ontvangen: String
-        let contactUiterlijk: String
-        let teLaat: Bool
-        let verzoekTeLaat: Bool
-        let ongelezen: Bool
-        let status: String
-        let behandelaar: String?
-    }
-
-    struct Lijst: Encodable, Sendable {
-        let mappen: [TerugmeldingenWebController.MapLink]
-        let rijen: [Rij]
-        let bladeren: Bladeren
-        let statussen: [Keuze]
-        let zoekterm: String
-        let isZoekresultaat: Bool
-        /// Sort links for a folder or state list (none on search results).
-        let sorteringen: [TerugmeldingenWebController.MapLink]
-        let fouten: [VeldFout]
-        let foutVelden: [String: String]
-    }
-
     func werkvoorraad(req: Request) async throws -> Response {
         let g = try medewerker(req)
         let pagina = max(1, min(100_000, req.queryWaarde("pagina").flatMap { Int($0) } ?? 1))
