@@ -118,7 +118,7 @@ package struct Abonnementen: Sendable {
         // As the ZGW Notificaties API does: the receiver must take a test event before it is stored.
         let test = UitgaandBericht()
         test.id = UUID()
-        test.inhoud = try Self.testBody(vorm, id: test.id!, bron: berichten.bron, publiekeUrl: berichten.publiekeUrl, nu: nu)
+        test.inhoud = try Self.testBody(vorm, id: try test.requireID(), bron: berichten.bron, publiekeUrl: berichten.publiekeUrl, nu: nu)
         do {
             // The caller waits for this one: a receiver that is slow to answer fails it.
             var webhook = try Bezorging(db: db, bezorgers: bezorgers, sleutel: sleutel).webhook(test, a, nu: nu)

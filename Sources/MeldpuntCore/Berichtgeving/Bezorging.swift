@@ -264,7 +264,7 @@ package struct Postvak: Sendable {
         var callbacks: [UUID: String] = [:]
         let abonnementen = Set(rijen.compactMap { $0.$abonnement.id })
         if !abonnementen.isEmpty {
-            for a in try await Abonnement.query(on: db).filter(\.$id ~~ Array(abonnementen)).all() { callbacks[a.id!] = a.callbackUrl }
+            for a in try await Abonnement.query(on: db).filter(\.$id ~~ Array(abonnementen)).all() { callbacks[try a.requireID()] = a.callbackUrl }
         }
         return (rijen.map { b in UitgaandBerichtDTO(b, aan: b.soort == .mail ? b.aan : (b.$abonnement.id.flatMap { callbacks[$0] } ?? "")) }, telling)
     }

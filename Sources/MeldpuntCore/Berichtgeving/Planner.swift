@@ -59,7 +59,7 @@ package struct Planner: Sendable {
             let verstuurd = Set(try await VerstuurdeHerinnering.query(on: db).filter(\.$id ~~ sleutels).all(\.$id).compactMap { $0 })
             let open = zip(pagina, sleutels).filter { k, sleutel in !verstuurd.contains(sleutel) && (k.uiterlijk < vandaag || werkdag) }
             let terugmeldingen = open.isEmpty ? [:] : Dictionary(
-                try await Terugmelding.query(on: db).filter(\.$id ~~ open.map(\.0.id)).all().map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
+                try await Terugmelding.query(on: db).filter(\.$id ~~ open.map(\.0.id)).all().map { (try $0.requireID(), $0) }, uniquingKeysWith: { a, _ in a })
             r.herinneringen += try await eenmaal(open.compactMap { k, sleutel in
                 terugmeldingen[k.id].map { tm in
                     (sleutel, { tx in try await berichten.terugmeldingTermijn(tm, verstreken: k.uiterlijk < vandaag, nu: nu, on: tx) })
@@ -74,7 +74,7 @@ package struct Planner: Sendable {
             let zonderContact = try await Melding.query(on: db).filter(\.$status == .ontvangen)
                 .filter(\.$eersteContactUiterlijk >= vandaag).filter(\.$eersteContactUiterlijk <= morgen).all()
             for m in zonderContact {
-                r.herinneringen += try await eenmaal("contact-nadert:\(m.id!.tekst):\(m.eersteContactUiterlijk)", nu: nu) { tx in
+                r.herinneringen += try await eenmaal("contact-nadert:\(try m.requireID().tekst):\(m.eersteContactUiterlijk)", nu: nu) { tx in
                     try await berichten.contactnormNadert(m, nu: nu, on: tx)
                 }
             }
@@ -87,11 +87,11 @@ package struct Planner: Sendable {
         for v in verzoeken {
             guard let d = v.uiterlijk else { continue }
             if d < vandaag {
-                r.herinneringen += try await eenmaal("verzoek-verstreken:\(v.id!.tekst):\(d)", nu: nu) { tx in
+                r.herinneringen += try await eenmaal("verzoek-verstreken:\(try v.requireID().tekst):\(d)", nu: nu) { tx in
                     try await berichten.verzoekTermijn(v, verstreken: true, nu: nu, on: tx)
                 }
             } else if werkdag {
-                r.herinneringen += try await eenmaal("verzoek-nadert:\(v.id!.tekst):\(d)", nu: nu) { tx in
+                r.herinneringen += try await eenmaal("verzoek-nadert:\(try v.requireID().tekst):\(d)", nu: nu) { tx in
                     try await berichten.verzoekTermijn(v, verstreken: false, nu: nu, on: tx)
                 }
             }

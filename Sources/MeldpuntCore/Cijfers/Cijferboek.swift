@@ -317,7 +317,7 @@ package struct Cijferboek: Sendable {
 
     func organisatienamen(_ ids: Set<UUID>) async throws -> [UUID: String] {
         guard !ids.isEmpty else { return [:] }
-        return Dictionary(try await Organisatie.query(on: db).filter(\.$id ~~ ids).all().map { ($0.id!, $0.naam) }, uniquingKeysWith: { a, _ in a })
+        return Dictionary(try await Organisatie.query(on: db).filter(\.$id ~~ ids).all().map { (try $0.requireID(), $0.naam) }, uniquingKeysWith: { a, _ in a })
     }
 
     // MARK: Building tables

@@ -87,16 +87,16 @@ extension MeldingService {
         let personen = try await persoonsgegevens(rijen.compactMap(\.id))
         try await Verwerkingslog.schrijf(rijen.map {
             Verwerkingslog.regel(.meldingLijst, organisatie: door.organisatie.id, melding: $0.id,
-                                 betrokkene: betrokkene(personen[$0.id!]), traceID: traceID, tijdstip: nu, gebruiker: door.gebruiker?.id)
+                                 betrokkene: betrokkene(personen[try $0.requireID()]), traceID: traceID, tijdstip: nu, gebruiker: door.gebruiker?.id)
         }, on: db)
         return (try rijen.map { m in
             MeldingSamenvattingDTO(
-                zaaknummer: m.zaaknummer, status: m.status, melderType: m.melderType, naam: try personen[m.id!].map(Self.weergavenaam),
+                zaaknummer: m.zaaknummer, status: m.status, melderType: m.melderType, naam: try personen[try m.requireID()].map(Self.weergavenaam),
                 registraties: Self.registraties(m), ontvangenOp: m.ontvangenOp, eersteContactUiterlijk: m.eersteContactUiterlijk,
                 eersteContactOp: m.eersteContactOp, contactTermijnOverschreden: contactTermijnOverschreden(m),
                 behandelaar: m.behandelaar.map(Self.verwijzing), rol: m.rol, uitkomst: m.uitkomst,
-                verzoekTermijnOverschreden: verzoekTeLaat.contains(m.id!), ongelezen: m.ongelezen,
-                omschrijving: try personen[m.id!].flatMap(Self.korteOmschrijving), href: APIAdres.melding(zaaknummer: m.zaaknummer))
+                verzoekTermijnOverschreden: verzoekTeLaat.contains(try m.requireID()), ongelezen: m.ongelezen,
+                omschrijving: try personen[try m.requireID()].flatMap(Self.korteOmschrijving), href: APIAdres.melding(zaaknummer: m.zaaknummer))
         }, totaal)
     }
 
@@ -114,13 +114,13 @@ extension MeldingService {
             if !namen.isEmpty { or.filter(\.$zoeknaam ~~ Array(namen)) }
         }.limit(500).all()
         let meldingen = Dictionary(uniqueKeysWithValues: try await Melding.query(on: db).filter(\.$id ~~ anderen.compactMap(\.id))
-            .sort(\.$ontvangenOp, .descending).all().map { ($0.id!, $0) })
+            .sort(\.$ontvangenOp, .descending).all().map { (try $0.requireID(), $0) })
         var r: [String: [MeldingVerwijzing]] = [:]
         var gelezen: [Verwerkingslogregel] = []
         for m in eigen {
-            guard let p = personen[m.id!] else { continue }
-            let zelfde = anderen.filter { $0.id != m.id && (($0.bsn != nil && $0.bsn == p.bsn) || ($0.zoeknaam != nil && $0.zoeknaam == p.zoeknaam)) }
-                .compactMap { a in meldingen[a.id!].map { (a, $0) } }
+            guard let p = personen[try m.requireID()] else { continue }
+            let zelfde = try anderen.filter { $0.id != m.id && (($0.bsn != nil && $0.bsn == p.bsn) || ($0.zoeknaam != nil && $0.zoeknaam == p.zoeknaam)) }
+                .compactMap { a in meldingen[try a.requireID()].map { (a, $0) } }
                 .sorted { $0.1.ontvangenOp > $1.1.ontvangenOp }.prefix(10)
             guard !zelfde.isEmpty else { continue }
             r[m.zaaknummer] = zelfde.map { MeldingVerwijzing(zaaknummer: $0.1.zaaknummer, status: $0.1.status) }
@@ -212,7 +212,7 @@ extension MeldingService {
             toestemmingOp: m.toestemmingOp, toestemmingVersie: m.toestemmingVersie, persoonsgegevensGewist: p == nil,
             melding: verzoek,
             bijlagen: try bijlagen.map { b in
-                MeldingBijlageDTO(id: b.id!.tekst, bestandsnaam: b.bestandsnaam, mimeType: b.mimeType, grootte: b.grootte,
+                MeldingBijlageDTO(id: try b.requireID().tekst, bestandsnaam: b.bestandsnaam, mimeType: b.mimeType, grootte: b.grootte,
                                   href: APIAdres.meldingBijlage(zaaknummer: m.zaaknummer, bijlage: try b.requireID()))
             },
             tijdlijn: try tijdlijn.map(Self.gebeurtenis),

@@ -58,7 +58,7 @@ extension MeldingService {
     }
 
     func samenvatting(_ v: Verzoek) throws -> PartnerVerzoekSamenvattingDTO {
-        PartnerVerzoekSamenvattingDTO(id: v.id!.tekst, zaaknummer: v.melding.zaaknummer, soort: v.soort, status: v.status, uiterlijk: v.uiterlijk,
+        PartnerVerzoekSamenvattingDTO(id: try v.requireID().tekst, zaaknummer: v.melding.zaaknummer, soort: v.soort, status: v.status, uiterlijk: v.uiterlijk,
                                       termijnOverschreden: teLaat(v), niveau: v.niveau, aangemaaktOp: v.aangemaaktOp,
                                       href: APIAdres.verzoek(try v.requireID()))
     }
@@ -95,12 +95,12 @@ extension MeldingService {
         }
         if delen.contains(.bijlagen) {
             g.bijlagen = try await MeldingBijlage.query(on: db).filter(\.$melding.$id == m.requireID()).all().map {
-                VerzoekBijlageDTO(id: $0.id!.tekst, bestandsnaam: $0.bestandsnaam, mimeType: $0.mimeType, grootte: $0.grootte, href: APIAdres.verzoekBijlage(vid, bijlage: try $0.requireID()))
+                VerzoekBijlageDTO(id: try $0.requireID().tekst, bestandsnaam: $0.bestandsnaam, mimeType: $0.mimeType, grootte: $0.grootte, href: APIAdres.verzoekBijlage(vid, bijlage: try $0.requireID()))
             }
         }
         let status = v.status
         return PartnerVerzoekDTO(
-            id: v.id!.tekst, zaaknummer: m.zaaknummer, soort: v.soort, status: v.status, vraag: v.vraag, uiterlijk: v.uiterlijk,
+            id: try v.requireID().tekst, zaaknummer: m.zaaknummer, soort: v.soort, status: v.status, vraag: v.vraag, uiterlijk: v.uiterlijk,
             termijnDoor: v.termijnDoor, termijnOverschreden: teLaat(v), niveau: v.niveau, reden: v.reden,
             opschorting: Self.opschorting(v), overleg: Self.overleg(v), terugmeldingId: v.$terugmelding.id?.tekst, melding: g,
             berichten: try await berichten(v) { APIAdres.verzoekBijlage(vid, bijlage: $0) },

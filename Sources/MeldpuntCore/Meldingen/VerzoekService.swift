@@ -119,9 +119,9 @@ extension MeldingService {
     func berichten(_ v: Verzoek, href: (UUID) -> APIAdres) async throws -> [VerzoekBerichtDTO] {
         try await VerzoekBericht.query(on: db).filter(\.$verzoek.$id == v.requireID()).sort(\.$volgnummer).all().map { b in
             VerzoekBerichtDTO(volgnummer: b.volgnummer, tijdstip: b.tijdstip, van: b.van, door: b.door, soort: b.soort, tekst: b.tekst,
-                              bijlage: b.sha256.map { _ in
-                                  VerzoekBijlageDTO(id: b.id!.tekst, bestandsnaam: b.bestandsnaam ?? "bijlage", mimeType: b.mimeType ?? "application/octet-stream",
-                                                    grootte: b.grootte ?? 0, href: href(b.id!))
+                              bijlage: try b.sha256.map { _ in
+                                  VerzoekBijlageDTO(id: try b.requireID().tekst, bestandsnaam: b.bestandsnaam ?? "bijlage", mimeType: b.mimeType ?? "application/octet-stream",
+                                                    grootte: b.grootte ?? 0, href: href(try b.requireID()))
                               })
         }
     }
@@ -136,10 +136,10 @@ extension MeldingService {
         var koppeling: TerugmeldingKoppelingDTO?
         if let tm = v.terugmelding {
             let bijhouder = try await Organisatie.find(tm.$bijhouder.id, on: db)
-            koppeling = TerugmeldingKoppelingDTO(id: tm.id!.tekst, status: tm.status, bijhouder: bijhouder?.naam ?? "", href: APIAdres.terugmelding(try tm.requireID()))
+            koppeling = TerugmeldingKoppelingDTO(id: try tm.requireID().tekst, status: tm.status, bijhouder: bijhouder?.naam ?? "", href: APIAdres.terugmelding(try tm.requireID()))
         }
         return VerzoekDTO(
-            id: v.id!.tekst, organisatie: OrganisatieVerwijzing(v.organisatie), soort: v.soort, status: v.status, vraag: v.vraag,
+            id: try v.requireID().tekst, organisatie: OrganisatieVerwijzing(v.organisatie), soort: v.soort, status: v.status, vraag: v.vraag,
             gedeeldeGegevens: GedeeldGegeven.allCases.filter(v.gedeeldeGegevens.contains),
             uiterlijk: v.uiterlijk, termijnDoor: v.termijnDoor, termijnOverschreden: teLaat(v), niveau: v.niveau,
             contactpersoon: v.contactpersoon.map(ContactpersoonDTO.init), reden: v.reden,
@@ -328,7 +328,7 @@ extension MeldingService {
         if alleenActief { q = q.filter(\.$opgeschortOp != nil).filter(\.$opgehevenOp == nil) }
         return try await q.sort(\.$aangemaaktOp, .descending).limit(1000).all().compactMap { v in
             try Self.opschorting(v).map {
-                OpschortingRegelDTO(zaaknummer: v.melding.zaaknummer, verzoekId: v.id!.tekst, organisatie: v.organisatie.naam, status: v.status,
+                OpschortingRegelDTO(zaaknummer: v.melding.zaaknummer, verzoekId: try v.requireID().tekst, organisatie: v.organisatie.naam, status: v.status,
                                     opschorting: $0, href: APIAdres.verzoekVanMelding(zaaknummer: v.melding.zaaknummer, verzoek: try v.requireID()))
             }
         }

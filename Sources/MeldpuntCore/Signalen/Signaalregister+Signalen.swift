@@ -117,9 +117,9 @@ extension Signaalregister {
         let ids = signalen.compactMap(\.id)
         var aantallen: [UUID: Int] = [:]
         for z in try await SignaalZaak.query(on: db).filter(\.$signaal.$id ~~ ids).all() { aantallen[z.$signaal.id, default: 0] += 1 }
-        return signalen.map { s in
+        return try signalen.map { s in
             SignaalSamenvattingDTO(nummer: s.nummer, titel: s.titel, soort: s.soort, status: s.status, niveau: s.niveau, registraties: s.registratieLijst,
-                                   aantalZaken: aantallen[s.id!] ?? 0, aangemaaktOp: s.aangemaaktOp, gewijzigdOp: s.gewijzigdOp,
+                                   aantalZaken: aantallen[try s.requireID()] ?? 0, aangemaaktOp: s.aangemaaktOp, gewijzigdOp: s.gewijzigdOp,
                                    href: APIAdres.signaal(nummer: s.nummer))
         }
     }
@@ -147,7 +147,7 @@ extension Signaalregister {
     /// the steps everyone concerned may know (agenda, escalation, closing).
     func verloop(_ s: Signaal, alleenVoor organisatie: UUID?) async throws -> [SignaalStapDTO] {
         let stappen = try await SignaalStapRij.query(on: db).filter(\.$signaal.$id == s.requireID()).sort(\.$volgnummer).all()
-        let orgs = Dictionary(try await Organisatie.query(on: db).filter(\.$id ~~ stappen.compactMap { $0.$organisatie.id }).all().map { ($0.id!, $0) },
+        let orgs = Dictionary(try await Organisatie.query(on: db).filter(\.$id ~~ stappen.compactMap { $0.$organisatie.id }).all().map { (try $0.requireID(), $0) },
                               uniquingKeysWith: { a, _ in a })
         return stappen.filter { r in
             guard let organisatie else { return true }

@@ -67,13 +67,13 @@ package struct Signaalregister: Sendable {
         // Whether each description shares the group's problem: its mean similarity to the others'
         // (at most `maxVergelijken` cases, so the work is bounded whatever the group's size).
         let kernen = Dictionary(try await PatroonZaak.query(on: db).filter(\.$id ~~ ids.prefix(Self.maxVergelijken)).all()
-            .map { ($0.id!, Set($0.kern.split(separator: " ").map(String.init))) }, uniquingKeysWith: { a, _ in a })
+            .map { (try $0.requireID(), Set($0.kern.split(separator: " ").map(String.init))) }, uniquingKeysWith: { a, _ in a })
         let groepGelijk = Patroonregels.gemiddeldeGelijkenis(Array(kernen.values)) > Patroonregels.toevalsgelijkenis
         // The start of each melding's description, logged as a list read is.
         var omschrijvingen: [UUID: String] = [:]
         if let pseudoniemen {
             let personen = try await MeldingPersoonsgegevens.query(on: db).filter(\.$id ~~ ids.prefix(Self.maxVergelijken)).all()
-            for p in personen { omschrijvingen[p.id!] = try MeldingService.korteOmschrijving(p) }
+            for p in personen { omschrijvingen[try p.requireID()] = try MeldingService.korteOmschrijving(p) }
             try await Verwerkingslog.schrijf(personen.map {
                 Verwerkingslog.regel(.meldingLijst, organisatie: door.organisatie.id, melding: $0.id, betrokkene: $0.bsn.map { pseudoniemen.pseudoniem("bsn:" + $0) },
                                      traceID: traceID, tijdstip: nu, gebruiker: door.gebruiker?.id)
@@ -99,8 +99,8 @@ package struct Signaalregister: Sendable {
     func kenmerken(_ ids: [UUID], on database: (any Database)? = nil) async throws -> [String: UUID] {
         let db = database ?? self.db
         var uit: [String: UUID] = [:]
-        for m in try await Melding.query(on: db).filter(\.$id ~~ ids).field(\.$id).field(\.$zaaknummer).all() { uit[m.zaaknummer] = m.id! }
-        for t in try await Terugmelding.query(on: db).filter(\.$id ~~ ids).field(\.$id).all() { uit[t.id!.tekst] = t.id! }
+        for m in try await Melding.query(on: db).filter(\.$id ~~ ids).field(\.$id).field(\.$zaaknummer).all() { uit[m.zaaknummer] = try m.requireID() }
+        for t in try await Terugmelding.query(on: db).filter(\.$id ~~ ids).field(\.$id).all() { uit[try t.requireID().tekst] = try t.requireID() }
         return uit
     }
 
@@ -133,7 +133,7 @@ package struct Signaalregister: Sendable {
     static func telOpnieuw(_ k: PatroonKandidaat, _ aantal: Int, nu: Date, on tx: any Database) async throws {
         let gewijzigd = try await (tx as! any SQLDatabase).update(PatroonKandidaat.schema)
             .set("aantal", to: SQLBind(aantal)).set("bijgewerkt_op", to: SQLBind(nu))
-            .where("id", .equal, SQLBind(k.id!)).where("status", .equal, SQLBind(KandidaatStatus.open.rawValue))
+            .where("id", .equal, SQLBind(try k.requireID())).where("status", .equal, SQLBind(KandidaatStatus.open.rawValue))
             .returning("id").all()
         if gewijzigd.isEmpty { throw Weigering.conflict(.kandidaatAfgehandeld) }
     }
@@ -150,7 +150,7 @@ package struct Signaalregister: Sendable {
         let zinsdelen = Tekstgelijkenis.gedeeld(zaken.map(\.zinsdelenSet), minimaal: 2)
         let dagen = max(1, k.begin.dagen(tot: k.eind) + 1)
         let lijktOp = try await signalenMetSleutel(k.sleutel)
-        return KandidaatDTO(id: k.id!.tekst, status: k.status, aantal: groep.count, begin: k.begin, eind: k.eind, gebruikelijk: k.gebruikelijk,
+        return KandidaatDTO(id: try k.requireID().tekst, status: k.status, aantal: groep.count, begin: k.begin, eind: k.eind, gebruikelijk: k.gebruikelijk,
                             gelijkenis: k.gelijkenis, score: k.score,
                             uitleg: Patroonregels.uitleg(sleutel, aantal: groep.count, dagen: dagen, zinsdelen: zinsdelen, taal: .nl),
                             uitlegEn: Patroonregels.uitleg(sleutel, aantal: groep.count, dagen: dagen, zinsdelen: zinsdelen, taal: .en),
@@ -184,8 +184,8 @@ package struct Signaalregister: Sendable {
     /// The cases by their number (meldingen) or reference (terugmeldingen), with day and registrations.
     func gekoppeld(_ zaken: [(UUID, Dag)]) async throws -> [GekoppeldeZaakDTO] {
         let ids = zaken.map(\.0)
-        let meldingen = Dictionary(try await Melding.query(on: db).filter(\.$id ~~ ids).all().map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
-        let terugmeldingen = Dictionary(try await Terugmelding.query(on: db).filter(\.$id ~~ ids).all().map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
+        let meldingen = Dictionary(try await Melding.query(on: db).filter(\.$id ~~ ids).all().map { (try $0.requireID(), $0) }, uniquingKeysWith: { a, _ in a })
+        let terugmeldingen = Dictionary(try await Terugmelding.query(on: db).filter(\.$id ~~ ids).all().map { (try $0.requireID(), $0) }, uniquingKeysWith: { a, _ in a })
         return zaken.compactMap { id, dag in
             if let m = meldingen[id] {
                 return GekoppeldeZaakDTO(bron: .melding, kenmerk: m.zaaknummer, ontvangenOp: Dag(m.ontvangenOp),
@@ -235,7 +235,7 @@ package struct Signaalregister: Sendable {
             // A page older than the group: none of its ticked cases is still in the proposal.
             guard !ids.isEmpty else { throw Weigering.conflict(.kandidaatAfgehandeld) }
             let zaken = try await PatroonZaak.query(on: tx).filter(\.$id ~~ Array(ids)).all()
-            try await koppel(zaken.map { ($0.bron, $0.id!) }, aan: s, door: door, on: tx)
+            try await koppel(zaken.map { ($0.bron, try $0.requireID()) }, aan: s, door: door, on: tx)
             let rest = groep.subtracting(ids).count
             if rest >= Patroonregels.minimaal {
                 try await Self.telOpnieuw(k, rest, nu: nu, on: tx)
@@ -265,7 +265,7 @@ package struct Signaalregister: Sendable {
         let gewijzigd = try await (tx as! any SQLDatabase).update(PatroonKandidaat.schema)
             .set("status", to: SQLBind(status.rawValue)).set("signaal_id", to: SQLBind(signaal)).set("besloten_door", to: SQLBind(door.naam))
             .set("bijgewerkt_op", to: SQLBind(nu))
-            .where("id", .equal, SQLBind(k.id!)).where("status", .equal, SQLBind(KandidaatStatus.open.rawValue))
+            .where("id", .equal, SQLBind(try k.requireID())).where("status", .equal, SQLBind(KandidaatStatus.open.rawValue))
             .returning("id").all()
         if gewijzigd.isEmpty { throw Weigering.conflict(.kandidaatAfgehandeld) }
     }
@@ -273,7 +273,7 @@ package struct Signaalregister: Sendable {
     func voegZakenToe(uit k: PatroonKandidaat, aan s: Signaal, door: Handelende, on tx: any Database) async throws {
         let groep = try await Patroonherkenning(db: tx).zaken(k.sleutel, van: k.begin, tot: k.eind, on: tx)
         let zaken = try await PatroonZaak.query(on: tx).filter(\.$id ~~ groep.map(\.zaakID)).all()
-        try await koppel(zaken.map { ($0.bron, $0.id!) }, aan: s, door: door, on: tx)
+        try await koppel(zaken.map { ($0.bron, try $0.requireID()) }, aan: s, door: door, on: tx)
     }
 
     /// Links cases (skipping those already linked) and records it on the course; every key of those

@@ -188,7 +188,7 @@ package struct TerugmeldingService {
             termijnOverschreden: termijnOverschreden(tm),
             terugMelding: verzoek,
             bijlagen: try bijlagen.map { b in
-                BijlageDTO(id: b.id!.tekst, bestandsnaam: b.bestandsnaam, mimeType: b.mimeType, beschrijving: b.beschrijving,
+                BijlageDTO(id: try b.requireID().tekst, bestandsnaam: b.bestandsnaam, mimeType: b.mimeType, beschrijving: b.beschrijving,
                            grootte: b.grootte, sha256: b.sha256, gegevenIndex: b.gegevenIndex,
                            href: APIAdres.terugmeldingBijlage(id, bijlage: try b.requireID()))
             },
