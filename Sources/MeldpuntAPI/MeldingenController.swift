@@ -125,52 +125,62 @@ struct MeldingenController: RouteCollection {
 
     func contact(req: Request) async throws -> MeldingDetailDTO {
         let door = try behandelaar(req)
-        return try await req.meldingen.legContactVast(try zaaknummer(req), req.content.decode(ContactInvoer.self), door: door)
+        let invoer = try req.content.decode(ContactInvoer.self)
+        return try await req.meldingen.legContactVast(try zaaknummer(req), invoer, door: door)
     }
 
     func behandelaar(req: Request) async throws -> MeldingDetailDTO {
         let door = try behandelaar(req)
-        return try await req.meldingen.wijsToe(try zaaknummer(req), email: req.content.decode(ToewijzingInvoer.self).email, door: door)
+        let invoer = try req.content.decode(ToewijzingInvoer.self).email
+        return try await req.meldingen.wijsToe(try zaaknummer(req), email: invoer, door: door)
     }
 
     func analyse(req: Request) async throws -> MeldingDetailDTO {
         let door = try behandelaar(req)
-        return try await req.meldingen.legAnalyseVast(try zaaknummer(req), req.content.decode(AnalyseInvoer.self), door: door)
+        let invoer = try req.content.decode(AnalyseInvoer.self)
+        return try await req.meldingen.legAnalyseVast(try zaaknummer(req), invoer, door: door)
     }
 
     func rol(req: Request) async throws -> MeldingDetailDTO {
         let door = try behandelaar(req)
-        return try await req.meldingen.kiesRol(try zaaknummer(req), req.content.decode(RolkeuzeInvoer.self), door: door)
+        let invoer = try req.content.decode(RolkeuzeInvoer.self)
+        return try await req.meldingen.kiesRol(try zaaknummer(req), invoer, door: door)
     }
 
     func notitie(req: Request) async throws -> MeldingDetailDTO {
         let door = try behandelaar(req)
-        return try await req.meldingen.schrijf(try zaaknummer(req), tekst: req.content.decode(TekstInvoer.self).tekst, aanMelder: false, door: door)
+        let invoer = try req.content.decode(TekstInvoer.self).tekst
+        return try await req.meldingen.schrijf(try zaaknummer(req), tekst: invoer, aanMelder: false, door: door)
     }
 
     func bericht(req: Request) async throws -> MeldingDetailDTO {
         let door = try behandelaar(req)
-        return try await req.meldingen.schrijf(try zaaknummer(req), tekst: req.content.decode(TekstInvoer.self).tekst, aanMelder: true, door: door)
+        let invoer = try req.content.decode(TekstInvoer.self).tekst
+        return try await req.meldingen.schrijf(try zaaknummer(req), tekst: invoer, aanMelder: true, door: door)
     }
 
     func volgendeStap(req: Request) async throws -> MeldingDetailDTO {
         let door = try behandelaar(req)
-        return try await req.meldingen.zetVolgendeStap(try zaaknummer(req), req.content.decode(VolgendeStapInvoer.self), door: door)
+        let invoer = try req.content.decode(VolgendeStapInvoer.self)
+        return try await req.meldingen.zetVolgendeStap(try zaaknummer(req), invoer, door: door)
     }
 
     func statuswijziging(req: Request) async throws -> MeldingDetailDTO {
         let door = try behandelaar(req)
-        return try await req.meldingen.wijzigStatus(try zaaknummer(req), req.content.decode(MeldingStatuswijzigingInvoer.self), door: door)
+        let invoer = try req.content.decode(MeldingStatuswijzigingInvoer.self)
+        return try await req.meldingen.wijzigStatus(try zaaknummer(req), invoer, door: door)
     }
 
     func link(req: Request) async throws -> Response {
-        let link = try await req.meldingen.vernieuwLink(try zaaknummer(req), door: medewerker(req))
+        let door = try medewerker(req)
+        let link = try await req.meldingen.vernieuwLink(try zaaknummer(req), door: door)
         return try await link.encodeResponse(status: .created, for: req)
     }
 
     func bijlage(req: Request) async throws -> Response {
+        let door = try medewerker(req)
         guard let id = req.parameters.get("bijlage").flatMap(UUID.init(uuidString:)) else { throw Problem.nietGevonden() }
-        let (b, data) = try await req.meldingen.bijlage(try zaaknummer(req), id, door: medewerker(req))
+        let (b, data) = try await req.meldingen.bijlage(try zaaknummer(req), id, door: door)
         return Response.download(b.bestandsnaam, b.mimeType, data)
     }
 }

@@ -58,12 +58,14 @@ struct SignalenController: RouteCollection {
     }
 
     func kandidaat(req: Request) async throws -> KandidaatDetailDTO {
-        try await req.signaalregister.kandidaat(try kandidaatId(req), door: meldpunt(req))
+        let door = try meldpunt(req)
+        return try await req.signaalregister.kandidaat(try kandidaatId(req), door: door)
     }
 
     func bevestig(req: Request) async throws -> Response {
         let door = try meldpunt(req)
-        let signaal = try await req.signaalregister.bevestig(try kandidaatId(req), req.content.decode(NieuwSignaalInvoer.self), door: door)
+        let invoer = try req.content.decode(NieuwSignaalInvoer.self)
+        let signaal = try await req.signaalregister.bevestig(try kandidaatId(req), invoer, door: door)
         return try await aangemaakt(signaal, req)
     }
 
@@ -80,7 +82,8 @@ struct SignalenController: RouteCollection {
     }
 
     func wijsAf(req: Request) async throws -> HTTPStatus {
-        try await req.signaalregister.wijsAf(try kandidaatId(req), door: meldpunt(req))
+        let door = try meldpunt(req)
+        try await req.signaalregister.wijsAf(try kandidaatId(req), door: door)
         return .noContent
     }
 

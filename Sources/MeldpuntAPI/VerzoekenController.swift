@@ -38,29 +38,34 @@ struct VerzoekenController: RouteCollection {
     }
 
     func detail(req: Request) async throws -> PartnerVerzoekDTO {
-        try await req.meldingen.verzoekVoorPartner(try id(req), door: partner(req))
+        let door = try partner(req)
+        return try await req.meldingen.verzoekVoorPartner(try id(req), door: door)
     }
 
     func statuswijziging(req: Request) async throws -> PartnerVerzoekDTO {
         let door = try partner(req)
-        return try await req.meldingen.wijzigVerzoekStatus(try id(req), req.content.decode(VerzoekStatuswijzigingInvoer.self), door: door)
+        let invoer = try req.content.decode(VerzoekStatuswijzigingInvoer.self)
+        return try await req.meldingen.wijzigVerzoekStatus(try id(req), invoer, door: door)
     }
 
     func bericht(req: Request) async throws -> PartnerVerzoekDTO {
         let door = try partner(req)
-        return try await req.meldingen.schrijfAanMeldpunt(try id(req), tekst: req.content.decode(TekstInvoer.self).tekst, door: door)
+        let tekst = try req.content.decode(TekstInvoer.self).tekst
+        return try await req.meldingen.schrijfAanMeldpunt(try id(req), tekst: tekst, door: door)
     }
 
     func termijn(req: Request) async throws -> PartnerVerzoekDTO {
         let door = try partner(req)
-        return try await req.meldingen.stelTermijnVoor(try id(req), req.content.decode(TermijnInvoer.self), door: door)
+        let invoer = try req.content.decode(TermijnInvoer.self)
+        return try await req.meldingen.stelTermijnVoor(try id(req), invoer, door: door)
     }
 
     struct OpheffingInvoer: Content { var toelichting: String? }
 
     func opheffing(req: Request) async throws -> PartnerVerzoekDTO {
         let door = try partner(req)
-        return try await req.meldingen.hefOpschortingOp(try id(req), toelichting: req.content.decode(OpheffingInvoer.self).toelichting, door: door)
+        let toelichting = try req.content.decode(OpheffingInvoer.self).toelichting
+        return try await req.meldingen.hefOpschortingOp(try id(req), toelichting: toelichting, door: door)
     }
 
     func nieuweBijlage(req: Request) async throws -> Response {
@@ -74,7 +79,8 @@ struct VerzoekenController: RouteCollection {
     }
 
     func bijlage(req: Request) async throws -> Response {
-        let (naam, mime, data) = try await req.meldingen.verzoekBijlageVoorPartner(try id(req), try req.uuid("bijlageId", .bijlage), door: partner(req))
+        let door = try partner(req)
+        let (naam, mime, data) = try await req.meldingen.verzoekBijlageVoorPartner(try id(req), try req.uuid("bijlageId", .bijlage), door: door)
         return Response.download(naam, mime, data)
     }
 }
@@ -110,37 +116,44 @@ struct MeldingVerzoekenController: RouteCollection {
 
     func nieuw(req: Request) async throws -> Response {
         let door = try medewerker(req)
+        let invoer = try req.content.decode(NieuwVerzoekInvoer.self)
         let z = try zaaknummer(req)
-        return try await aangemaakt(try await req.meldingen.nieuwVerzoek(z, req.content.decode(NieuwVerzoekInvoer.self), door: door), z, req)
+        return try await aangemaakt(try await req.meldingen.nieuwVerzoek(z, invoer, door: door), z, req)
     }
 
     func detail(req: Request) async throws -> VerzoekDTO {
-        try await req.meldingen.verzoekVoorMeldpunt(try zaaknummer(req), try id(req), door: medewerker(req))
+        let door = try medewerker(req)
+        return try await req.meldingen.verzoekVoorMeldpunt(try zaaknummer(req), try id(req), door: door)
     }
 
     func bericht(req: Request) async throws -> VerzoekDTO {
         let door = try medewerker(req)
-        return try await req.meldingen.schrijfAanPartner(try zaaknummer(req), try id(req), tekst: req.content.decode(TekstInvoer.self).tekst, door: door)
+        let tekst = try req.content.decode(TekstInvoer.self).tekst
+        return try await req.meldingen.schrijfAanPartner(try zaaknummer(req), try id(req), tekst: tekst, door: door)
     }
 
     func verslag(req: Request) async throws -> VerzoekDTO {
         let door = try medewerker(req)
-        return try await req.meldingen.schrijfAanPartner(try zaaknummer(req), try id(req), tekst: req.content.decode(TekstInvoer.self).tekst, verslag: true, door: door)
+        let tekst = try req.content.decode(TekstInvoer.self).tekst
+        return try await req.meldingen.schrijfAanPartner(try zaaknummer(req), try id(req), tekst: tekst, verslag: true, door: door)
     }
 
     func termijn(req: Request) async throws -> VerzoekDTO {
         let door = try medewerker(req)
-        return try await req.meldingen.zetTermijn(try zaaknummer(req), try id(req), req.content.decode(TermijnInvoer.self), door: door)
+        let invoer = try req.content.decode(TermijnInvoer.self)
+        return try await req.meldingen.zetTermijn(try zaaknummer(req), try id(req), invoer, door: door)
     }
 
     func escaleerVerzoek(req: Request) async throws -> VerzoekDTO {
         let door = try medewerker(req)
-        return try await req.meldingen.escaleerVerzoek(try zaaknummer(req), try id(req), reden: req.content.decode(RedenInvoer.self).reden, door: door)
+        let reden = try req.content.decode(RedenInvoer.self).reden
+        return try await req.meldingen.escaleerVerzoek(try zaaknummer(req), try id(req), reden: reden, door: door)
     }
 
     func escaleerMelding(req: Request) async throws -> MeldingDetailDTO {
         let door = try medewerker(req)
-        return try await req.meldingen.escaleerMelding(try zaaknummer(req), reden: req.content.decode(RedenInvoer.self).reden, door: door)
+        let reden = try req.content.decode(RedenInvoer.self).reden
+        return try await req.meldingen.escaleerMelding(try zaaknummer(req), reden: reden, door: door)
     }
 
     struct TerugmeldingVanuitMelding: Content {
@@ -150,16 +163,17 @@ struct MeldingVerzoekenController: RouteCollection {
     }
 
     func terugmelding(req: Request) async throws -> Response {
-        let z = try zaaknummer(req)
         let door = try medewerker(req)
         let v = try req.content.decode(TerugmeldingVanuitMelding.self)
+        let z = try zaaknummer(req)
         guard let tm = v.terugmelding else { throw Problem.ongeldig("terugmelding", "required", "Geef de terugmelding.") }
         let verzoek = try await req.coordinatie.terugmeldingVanuitMelding(z, tm, vraag: v.vraag, gedeeld: v.gedeeldeGegevens, door: door)
         return try await aangemaakt(verzoek, z, req)
     }
 
     func bijlage(req: Request) async throws -> Response {
-        let (naam, mime, data) = try await req.meldingen.verzoekBijlageVoorMeldpunt(try zaaknummer(req), try id(req), try req.uuid("bijlageId", .bijlage), door: medewerker(req))
+        let door = try medewerker(req)
+        let (naam, mime, data) = try await req.meldingen.verzoekBijlageVoorMeldpunt(try zaaknummer(req), try id(req), try req.uuid("bijlageId", .bijlage), door: door)
         return Response.download(naam, mime, data)
     }
 

@@ -131,7 +131,8 @@ struct CoordinatieWebController: RouteCollection {
     }
 
     func bijlageVoorMeldpunt(req: Request) async throws -> Response {
-        let (naam, mime, data) = try await req.meldingen.verzoekBijlageVoorMeldpunt(try zaaknummer(req), try id(req), try req.uuid("bijlage", .bijlage), door: medewerker(req))
+        let door = try medewerker(req)
+        let (naam, mime, data) = try await req.meldingen.verzoekBijlageVoorMeldpunt(try zaaknummer(req), try id(req), try req.uuid("bijlage", .bijlage), door: door)
         return Response.download(naam, mime, data)
     }
 
@@ -212,7 +213,8 @@ struct CoordinatieWebController: RouteCollection {
     }
 
     func bijlageVoorPartner(req: Request) async throws -> Response {
-        let (naam, mime, data) = try await req.meldingen.verzoekBijlageVoorPartner(try id(req), try req.uuid("bijlage", .bijlage), door: partner(req))
+        let door = try partner(req)
+        let (naam, mime, data) = try await req.meldingen.verzoekBijlageVoorPartner(try id(req), try req.uuid("bijlage", .bijlage), door: door)
         return Response.download(naam, mime, data)
     }
 }

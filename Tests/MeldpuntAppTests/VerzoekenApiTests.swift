@@ -169,6 +169,19 @@ struct VerzoekenApiTests {
         }
     }
 
+    /// Who may ask is decided before what is asked for: a caller without the role hears 403 even for
+    /// an id that cannot exist; one with the role hears 404; a malformed body with the role is 400.
+    @Test func eerstDeRolDanHetId() async throws {
+        try await metApp { t in
+            let uwv = try await t.partners()
+            #expect(try await t.get("/api/v1/verzoeken/geen-uuid", t.sleutels.svb).status == .forbidden)
+            #expect(try await t.get("/api/v1/verzoeken/geen-uuid", uwv).status == .notFound)
+            #expect(try await t.get("/api/v1/meldingen/GEEN-ZAAK/verzoeken/geen-uuid", t.sleutels.svb).status == .forbidden)
+            #expect(try await t.get("/api/v1/meldingen/GEEN-ZAAK/verzoeken/geen-uuid", t.sleutels.meldpunt).status == .notFound)
+            #expect(try await t.get("/api/v1/signaalkandidaten/geen-uuid", t.sleutels.svb).status == .forbidden)
+        }
+    }
+
     @Test func terugmeldingVanuitEenMeldingBeweegtHetCorrectieverzoek() async throws {
         try await metApp { t in
             let (z, _) = try await t.meldingInBehandeling()

@@ -59,7 +59,7 @@ package struct Abonnementen: Sendable {
         let url = invoer.callbackUrl?.trimmingCharacters(in: .whitespaces) ?? ""
         if url.isEmpty {
             fout("callbackUrl", "required", Tekst("Geef het adres waar de notificaties heen gaan.", "Give the address the notifications go to."))
-        } else if url.count > 200 {
+        } else if url.isLanger(dan: 200) {
             fout("callbackUrl", "maxLength", Tekst("Het adres is hoogstens 200 tekens.", "The address is at most 200 characters."))
         } else if let f = Callbackadres.fout(url, alleenPubliek: alleenPubliek) {
             fout("callbackUrl", "url", f)
@@ -93,7 +93,7 @@ package struct Abonnementen: Sendable {
                 if !kanaal.kenmerken.contains(sleutel) {
                     fout("kanalen[\(i)].filters", "onbekend", Tekst("Op dit kanaal kunt u filteren op: \(kanaal.kenmerken.joined(separator: ", ")).",
                                                                     "On this channel you can filter on: \(kanaal.kenmerken.joined(separator: ", "))."))
-                } else if waarde.isEmpty || waarde.count > 1000 {
+                } else if waarde.isEmpty || waarde.isLanger(dan: 1000) {
                     fout("kanalen[\(i)].filters", "length", Tekst("Een filterwaarde is 1 tot 1000 tekens.", "A filter value is 1 to 1000 characters."))
                 }
             }

@@ -178,7 +178,7 @@ extension MeldingService {
     package func berichtVanMelder(token: String, tekst: String) async throws {
         let m = try await metToken(token)
         let tekst = tekst.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !tekst.isEmpty, tekst.count <= Self.maxBericht else {
+        guard !tekst.isEmpty, !tekst.isLanger(dan: Self.maxBericht) else {
             throw Weigering.ongeldig("bericht", tekst.isEmpty ? "required" : "maxLength",
                                    tekst.isEmpty ? Tekst("Schrijf eerst uw bericht.", "Write your message first.")
                                                  : Tekst("Een bericht is hoogstens \(Self.maxBericht) tekens.", "A message is at most \(Self.maxBericht) characters."))

@@ -22,7 +22,9 @@ package struct CreateMeldingBehandeling: AsyncMigration {
         // Cases filed before this step get their search names from what was sent.
         // Only the columns that exist at this step: later steps add more to the model.
         for p in try await MeldingPersoonsgegevens.query(on: database).field(\.$id).field(\.$inhoud).field(\.$naam).all() {
-            let verzoek = try p.invoer()
+            // Shipped: a row that does not read gets an empty search name, as it always did.
+            let verzoek: MeldingInvoer?
+            do { verzoek = try p.invoer() } catch { verzoek = nil }
             try await MeldingPersoonsgegevens.query(on: database).filter(\.$id == p.requireID())
                 .set(\.$zoeknaam, to: MeldingPersoonsgegevens.zoeknaam(verzoek ?? MeldingInvoer(), naam: p.naam)).update()
         }

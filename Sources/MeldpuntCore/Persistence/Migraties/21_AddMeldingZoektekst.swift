@@ -10,7 +10,9 @@ package struct AddMeldingZoektekst: AsyncMigration {
     package func prepare(on database: any Database) async throws {
         try await database.schema(MeldingPersoonsgegevens.schema).field("zoektekst", .string).update()
         for p in try await MeldingPersoonsgegevens.query(on: database).field(\.$id).field(\.$inhoud).all() {
-            let verzoek = try p.invoer()
+            // Shipped: a row that does not read gets an empty search text, as it always did.
+            let verzoek: MeldingInvoer
+            do { verzoek = try p.invoer() } catch { verzoek = MeldingInvoer() }
             try await MeldingPersoonsgegevens.query(on: database).filter(\.$id == p.requireID())
                 .set(\.$zoektekst, to: MeldingPersoonsgegevens.zoektekst(verzoek)).update()
         }
