@@ -149,7 +149,7 @@ struct BeheerController: RouteCollection {
     func trekSleutelIn(req: Request) async throws -> Response {
         let o = try await org(req)
         let g = try beheerder(req, van: o)
-        guard let id = req.parameters.get("sleutel").flatMap(UUID.init(uuidString:)) else { throw Weigering.nietGevonden(.bron) }
+        let id = try req.uuid("sleutel", .bron)
         _ = try await beheer(req, g).trekSleutelsIn(van: o, id: id, cache: req.application.sleutelcache)
         req.logger.notice("Beheer: API-sleutel ingetrokken", metadata: ["sleutel": .string(id.uuidString), "door": .string(g.id.uuidString)])
         return req.redirect(to: "/beheer/organisaties/\(o.id!.tekst)", redirectType: .normal)
@@ -258,7 +258,7 @@ struct BeheerController: RouteCollection {
 
     func opnieuw(req: Request) async throws -> Response {
         let g = try beheerder(req)
-        guard let id = req.parameters.get("bericht").flatMap(UUID.init(uuidString:)) else { throw Weigering.nietGevonden(.bericht) }
+        let id = try req.uuid("bericht", .bericht)
         try await req.postvak.opnieuw(id, voor: g)
         return req.redirect(to: "/beheer/berichten?status=mislukt&opnieuw=1", redirectType: .normal)
     }

@@ -331,7 +331,7 @@ struct MeldingenWebController: RouteCollection {
 
     func bijlage(req: Request) async throws -> Response {
         let g = try medewerker(req)
-        guard let id = req.parameters.get("bijlage").flatMap(UUID.init(uuidString:)) else { throw Weigering.nietGevonden(.bron) }
+        let id = try req.uuid("bijlage", .bron)
         let (b, data) = try await req.meldingen.bijlage(try req.zaaknummer(), id, door: g)
         return Response.download(b.bestandsnaam, b.mimeType, data)
     }

@@ -85,7 +85,7 @@ struct PartnersWebController: RouteCollection {
     }
 
     private func org(_ req: Request) throws -> UUID {
-        guard let id = req.parameters.get("org").flatMap(UUID.init(uuidString:)) else { throw Weigering.nietGevonden(.bron) }
+        let id = try req.uuid("org", .bron)
         return id
     }
 
@@ -143,7 +143,7 @@ struct PartnersWebController: RouteCollection {
 
     private func contact(_ req: Request) async throws -> Contactpersoon {
         let p = try await req.partnerregister.partner(org(req))
-        guard let id = req.parameters.get("contact").flatMap(UUID.init(uuidString:)) else { throw Weigering.nietGevonden(.bron) }
+        let id = try req.uuid("contact", .bron)
         return try await req.partnerregister.contactpersoon(p.organisatie, id)
     }
 

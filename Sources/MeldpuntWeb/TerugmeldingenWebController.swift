@@ -245,13 +245,13 @@ struct TerugmeldingenWebController: RouteCollection {
 
     func bijlage(req: Request) async throws -> Response {
         let g = try gebruiker(req)
-        guard let bijlageID = req.parameters.get("bijlage").flatMap(UUID.init(uuidString:)) else { throw Weigering.nietGevonden(.bron) }
+        let bijlageID = try req.uuid("bijlage", .bron)
         let (b, data) = try await req.terugmeldingen.bijlage(try referentie(req), bijlageID, voor: g.organisatie, als: g.terugmeldPartijen)
         return Response.download(b, data)
     }
 
     private func referentie(_ req: Request) throws -> UUID {
-        guard let id = req.parameters.get("referentie").flatMap(UUID.init(uuidString:)) else { throw Weigering.nietGevonden(.bron) }
+        let id = try req.uuid("referentie", .bron)
         return id
     }
 }

@@ -51,7 +51,7 @@ package struct Coordinatie: Sendable {
     /// terugmeldingen the meldpunt filed from it withdrawn (when still open) and erased by the
     /// terugmeld engine, so its folder counts, history and events stay right; the files last.
     package func trekToestemmingIn(token: String) async throws {
-        let m = try await meldingen.melding(metToken: token)
+        let m = try await meldingen.metToken(token)
         try await meldingen.db.schrijf { tx in
             let gewist = try await meldingen.op(tx).wisNaIntrekkingToestemming(m)
             var bytes = gewist.bijlagen

@@ -196,8 +196,6 @@ extension MeldingService {
         package var bijlagen: Set<String>
     }
 
-    /// The case whose status link this is (consent withdrawal starts here, above both engines).
-    package func melding(metToken token: String) async throws -> Melding { try await metToken(token) }
 
     /// Consent withdrawn, the case engine's part (inside the caller's transaction): the case closes
     /// and its personal data go — texts, file names in the timeline, partner threads and files.

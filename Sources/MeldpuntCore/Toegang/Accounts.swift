@@ -28,18 +28,17 @@ package struct Inlogvoortgang: Codable, Sendable {
 
 /// Why an account action is refused: a stable code with its field and its text in both
 /// languages, thrown as the one refusal type (`weigering`), so pages and CLI read it as any other.
-package enum AccountFout: String, Sendable, CaseIterable {
+package enum AccountFout: String, Sendable {
     case wachtwoordTeKort, wachtwoordTeLang, wachtwoordIsEmail, wachtwoordenVerschillen, wachtwoordOngewijzigd
-    case huidigWachtwoordOnjuist, codeOnjuist, teVeelCodepogingen, tweestapsVerplicht
+    case huidigWachtwoordOnjuist, codeOnjuist, teVeelCodepogingen
 
-    package var code: String { rawValue }
     /// The form field the rejection belongs to.
     package var veld: String {
         switch self {
         case .wachtwoordTeKort, .wachtwoordTeLang, .wachtwoordIsEmail, .wachtwoordOngewijzigd: "nieuw"
         case .wachtwoordenVerschillen: "herhaal"
         case .huidigWachtwoordOnjuist: "huidig"
-        case .codeOnjuist, .teVeelCodepogingen, .tweestapsVerplicht: "code"
+        case .codeOnjuist, .teVeelCodepogingen: "code"
         }
     }
 
@@ -54,7 +53,6 @@ package enum AccountFout: String, Sendable, CaseIterable {
         case .huidigWachtwoordOnjuist: Tekst("Dit is niet uw huidige wachtwoord.", "This is not your current password.")
         case .codeOnjuist: Tekst("Deze code klopt niet of is al gebruikt. Vul de code in die de app nu toont.", "This code is not right or has been used. Enter the code the app shows now.")
         case .teVeelCodepogingen: Tekst("Te veel onjuiste codes. Wacht 15 minuten en probeer het opnieuw.", "Too many wrong codes. Wait 15 minutes and try again.")
-        case .tweestapsVerplicht: Tekst("Voor uw rol is tweestapsverificatie verplicht.", "Your role requires two-step verification.")
         }
     }
 
