@@ -59,7 +59,7 @@ extension Request {
     func idempotentieSleutel(_ org: OrganisatieDTO) throws -> String? {
         guard let waarde = headers.first(name: "Idempotency-Key") else { return nil }
         guard (1...255).contains(waarde.utf8.count), waarde.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) }) else {
-            throw Problem.ongeldig([OngeldigeParameter(name: "Idempotency-Key", code: "idempotencyKey",
+            throw Problem.ongeldig([OngeldigeParameter(api: "Idempotency-Key", code: "idempotencyKey",
                                                        reason: "Een Idempotency-Key is 1 tot 255 zichtbare ASCII-tekens, zoals een UUID.")])
         }
         return Sleutels.sha256Hex(Data((org.id.uuidString + ":" + waarde).utf8))

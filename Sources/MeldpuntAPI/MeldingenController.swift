@@ -52,31 +52,31 @@ struct MeldingenController: RouteCollection {
             let delen = raw.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingCharacters(in: .whitespaces) }
             let statussen = delen.compactMap(MeldingStatus.init(rawValue:))
             if statussen.count == delen.count { f.statussen = statussen } else {
-                fouten.append(.init(name: "status", code: "enum", reason: "Kies uit: \(MeldingStatus.allCases.map(\.rawValue).joined(separator: ", ")); komma-gescheiden."))
+                fouten.append(.init(api: "status", code: "enum", reason: "Kies uit: \(MeldingStatus.allCases.map(\.rawValue).joined(separator: ", ")); komma-gescheiden."))
             }
         }
         if let raw = req.queryWaarde("behandelaar") {
             if let id = UUID(uuidString: raw) { f.behandelaar = id } else {
-                fouten.append(.init(name: "behandelaar", code: "uuid", reason: "Geef het id van een medewerker (uuid)."))
+                fouten.append(.init(api: "behandelaar", code: "uuid", reason: "Geef het id van een medewerker (uuid)."))
             }
         }
         if let raw = req.queryWaarde("contactTermijnOverschreden") {
             if let b = Bool(raw) { f.contactTermijnOverschreden = b } else {
-                fouten.append(.init(name: "contactTermijnOverschreden", code: "boolean", reason: "true of false."))
+                fouten.append(.init(api: "contactTermijnOverschreden", code: "boolean", reason: "true of false."))
             }
         }
         if let raw = req.queryWaarde("ongelezen") {
             if let b = Bool(raw) { f.ongelezen = b } else {
-                fouten.append(.init(name: "ongelezen", code: "boolean", reason: "true of false."))
+                fouten.append(.init(api: "ongelezen", code: "boolean", reason: "true of false."))
             }
         }
         if let raw = req.queryWaarde("verzoekTermijnOverschreden") {
             if let b = Bool(raw) { f.verzoekTermijnOverschreden = b } else {
-                fouten.append(.init(name: "verzoekTermijnOverschreden", code: "boolean", reason: "true of false."))
+                fouten.append(.init(api: "verzoekTermijnOverschreden", code: "boolean", reason: "true of false."))
             }
         }
         if let raw = req.queryWaarde("open") {
-            if let b = Bool(raw) { f.alleenOpen = b } else { fouten.append(.init(name: "open", code: "boolean", reason: "true of false.")) }
+            if let b = Bool(raw) { f.alleenOpen = b } else { fouten.append(.init(api: "open", code: "boolean", reason: "true of false.")) }
         }
         guard fouten.isEmpty else { throw Problem.ongeldig(fouten) }
         let (items, totaal) = try await req.meldingen.werkvoorraad(f, door: medewerker(req))
@@ -95,20 +95,20 @@ struct MeldingenController: RouteCollection {
         var f = MeldingService.Werkvoorraad(paginagrootte: 100)
         var fouten: [OngeldigeParameter] = []
         if v.zaaknummer == nil && v.naam == nil && v.bsn == nil {
-            fouten.append(.init(name: "zaaknummer", code: "required", reason: "Zoek op zaaknummer, naam of BSN."))
+            fouten.append(.init(api: "zaaknummer", code: "required", reason: "Zoek op zaaknummer, naam of BSN."))
         }
         if let z = v.zaaknummer {
             if let nummer = Zaaknummer(z.trimmingCharacters(in: .whitespaces)) { f.zaaknummer = nummer.description } else {
-                fouten.append(.init(name: "zaaknummer", code: "pattern", reason: "Een zaaknummer ziet eruit als MFO-2026-000123."))
+                fouten.append(.init(api: "zaaknummer", code: "pattern", reason: "Een zaaknummer ziet eruit als MFO-2026-000123."))
             }
         }
         if let n = v.naam?.trimmingCharacters(in: .whitespaces) {
             if (2...BehandelLimieten.maxKort).contains(n.count) { f.naam = n } else {
-                fouten.append(.init(name: "naam", code: "length", reason: "Zoek met 2 tot \(BehandelLimieten.maxKort) tekens."))
+                fouten.append(.init(api: "naam", code: "length", reason: "Zoek met 2 tot \(BehandelLimieten.maxKort) tekens."))
             }
         }
         if let b = v.bsn?.replacingOccurrences(of: " ", with: "") {
-            do { try BSN.check(b); f.bsn = b } catch { fouten.append(.init(name: "bsn", code: error.code, reason: error.reason)) }
+            do { try BSN.check(b); f.bsn = b } catch { fouten.append(.init(api: "bsn", code: error.code, reason: error.reason)) }
         }
         guard fouten.isEmpty else { throw Problem.ongeldig(fouten) }
         return try await req.meldingen.werkvoorraad(f, door: door).items

@@ -18,12 +18,12 @@ struct Paginering {
         var grootte = Self.standaardGrootte
         if let raw = req.queryWaarde("page") {
             if let p = Int(raw), p >= 1, p <= 1_000_000 { pagina = p } else {
-                fouten.append(.init(name: "page", code: "minimum", reason: "page is een geheel getal vanaf 1."))
+                fouten.append(.init(api: "page", code: "minimum", reason: "page is een geheel getal vanaf 1."))
             }
         }
         if let raw = req.queryWaarde("pageSize") {
             if let g = Int(raw), (1...Self.maxGrootte).contains(g) { grootte = g } else {
-                fouten.append(.init(name: "pageSize", code: "range", reason: "pageSize is een geheel getal van 1 tot en met \(Self.maxGrootte)."))
+                fouten.append(.init(api: "pageSize", code: "range", reason: "pageSize is een geheel getal van 1 tot en met \(Self.maxGrootte)."))
             }
         }
         self.pagina = pagina

@@ -45,11 +45,11 @@ struct ReferentieController: RouteCollection {
         var fouten: [OngeldigeParameter] = []
         let start = req.queryWaarde("startdatum")
         let werkdagen = req.queryWaarde("werkdagen")
-        if start == nil { fouten.append(.init(name: "startdatum", code: "required", reason: "Geef de startdatum (JJJJ-MM-DD).")) }
-        else if Dag(start!) == nil { fouten.append(.init(name: "startdatum", code: "date", reason: "Gebruik een datum als JJJJ-MM-DD.")) }
-        if werkdagen == nil { fouten.append(.init(name: "werkdagen", code: "required", reason: "Geef het aantal werkdagen.")) }
+        if start == nil { fouten.append(.init(api: "startdatum", code: "required", reason: "Geef de startdatum (JJJJ-MM-DD).")) }
+        else if Dag(start!) == nil { fouten.append(.init(api: "startdatum", code: "date", reason: "Gebruik een datum als JJJJ-MM-DD.")) }
+        if werkdagen == nil { fouten.append(.init(api: "werkdagen", code: "required", reason: "Geef het aantal werkdagen.")) }
         else if Int(werkdagen!).map({ !(0...1000).contains($0) }) ?? true {
-            fouten.append(.init(name: "werkdagen", code: "range", reason: "werkdagen is een geheel getal van 0 tot en met 1000."))
+            fouten.append(.init(api: "werkdagen", code: "range", reason: "werkdagen is een geheel getal van 0 tot en met 1000."))
         }
         guard fouten.isEmpty, let dag = start.flatMap(Dag.init), let n = werkdagen.flatMap({ Int($0) }) else {
             throw Problem.ongeldig(fouten)
@@ -59,7 +59,7 @@ struct ReferentieController: RouteCollection {
             eind = try req.application.kalender.plusWerkdagen(n, na: dag)
         } catch {
             // Typed throws: `error` is a KalenderFout.
-            throw Problem.ongeldig([.init(name: "startdatum", code: error.code, uitleg: error.reden)])
+            throw Problem.ongeldig([.init(api: "startdatum", code: error.code, reason: error.reden.nl)])
         }
         return TermijnDTO(startdatum: dag.description, werkdagen: n, einddatum: eind.description)
     }

@@ -76,7 +76,7 @@ struct SignalenController: RouteCollection {
     func voegSamen(req: Request) async throws -> SignaalDTO {
         let door = try meldpunt(req)
         guard let n = try req.content.decode(SamenvoegingInvoer.self).signaalNummer else {
-            throw Weigering.ongeldig([OngeldigeParameter(name: "signaalNummer", code: "required", uitleg: Tekst("Kies het signaal.", "Choose the signal."))])
+            throw Weigering.ongeldig([OngeldigeParameter(.signaalNummer, code: "required", uitleg: Tekst("Kies het signaal.", "Choose the signal."))])
         }
         return try await req.signaalregister.voegSamen(try kandidaatId(req), metSignaal: n, door: door)
     }
@@ -92,7 +92,7 @@ struct SignalenController: RouteCollection {
         var status: SignaalStatus?
         if let raw = req.queryWaarde("status") {
             guard let s = SignaalStatus(rawValue: raw) else {
-                throw Problem.ongeldig([.init(name: "status", code: "enum", reason: "Een van: \(SignaalStatus.allCases.map(\.rawValue).joined(separator: ", ")).")])
+                throw Problem.ongeldig([.init(api: "status", code: "enum", reason: "Een van: \(SignaalStatus.allCases.map(\.rawValue).joined(separator: ", ")).")])
             }
             status = s
         }

@@ -46,13 +46,13 @@ struct TerugmeldingenController: RouteCollection {
         var filter = TerugmeldingService.Filter(richting: standaard, pagina: paginering.pagina, paginagrootte: paginering.grootte)
         if let r = req.queryWaarde("richting") {
             if let richting = TerugmeldingService.Richting(rawValue: r) { filter.richting = richting } else {
-                fouten.append(.init(name: "richting", code: "enum", reason: "Kies ontvangen of verzonden."))
+                fouten.append(.init(api: "richting", code: "enum", reason: "Kies ontvangen of verzonden."))
             }
         }
         if let s = req.queryWaarde("status") {
             for deel in s.split(separator: ",", omittingEmptySubsequences: false) {
                 if let status = TerugmeldingStatus(lenient: String(deel)) { filter.statussen.append(status) } else {
-                    fouten.append(.init(name: "status", code: "enum", reason: "Onbekende status '\(deel)'. Kies uit: \(TerugmeldingStatus.allCases.map(\.rawValue).joined(separator: ", "))."))
+                    fouten.append(.init(api: "status", code: "enum", reason: "Onbekende status '\(deel)'. Kies uit: \(TerugmeldingStatus.allCases.map(\.rawValue).joined(separator: ", "))."))
                 }
             }
         }
@@ -62,15 +62,15 @@ struct TerugmeldingenController: RouteCollection {
             switch t {
             case "true": filter.termijnOverschreden = true
             case "false": filter.termijnOverschreden = false
-            default: fouten.append(.init(name: "termijnOverschreden", code: "boolean", reason: "Gebruik true of false."))
+            default: fouten.append(.init(api: "termijnOverschreden", code: "boolean", reason: "Gebruik true of false."))
             }
         }
         if let raw = req.queryWaarde("after") {
             if let na = UUID(uuidString: raw) { filter.na = na } else {
-                fouten.append(.init(name: "after", code: "uuid", reason: "after is de terugMeldingReferentie van het laatste item van de vorige pagina."))
+                fouten.append(.init(api: "after", code: "uuid", reason: "after is de terugMeldingReferentie van het laatste item van de vorige pagina."))
             }
             if req.queryWaarde("page") != nil {
-                fouten.append(.init(name: "page", code: "nietMetAfter", reason: "Gebruik page of after, niet allebei."))
+                fouten.append(.init(api: "page", code: "nietMetAfter", reason: "Gebruik page of after, niet allebei."))
             }
         }
         guard fouten.isEmpty else { throw Problem.ongeldig(fouten) }
@@ -103,7 +103,7 @@ struct TerugmeldingenController: RouteCollection {
             return (try? dag.plus(dagen: 1))?.begin() ?? .distantFuture
         }
         if let t = parseTijdstip(raw) { return totEnMet ? t.addingTimeInterval(0.001) : t }
-        fouten.append(.init(name: naam, code: "date", reason: "Gebruik een datum (JJJJ-MM-DD) of tijdstip (ISO 8601)."))
+        fouten.append(.init(api: naam, code: "date", reason: "Gebruik een datum (JJJJ-MM-DD) of tijdstip (ISO 8601)."))
         return nil
     }
 

@@ -27,7 +27,7 @@ struct VerzoekenController: RouteCollection {
         let paginering = Paginering(req, fouten: &fouten)
         var open = false
         if let raw = req.queryWaarde("open") {
-            if let b = Bool(raw) { open = b } else { fouten.append(.init(name: "open", code: "boolean", reason: "true of false.")) }
+            if let b = Bool(raw) { open = b } else { fouten.append(.init(api: "open", code: "boolean", reason: "true of false.")) }
         }
         guard fouten.isEmpty else { throw Problem.ongeldig(fouten) }
         let (items, totaal) = try await req.meldingen.verzoekenVoorPartner(alleenOpen: open, pagina: paginering.pagina, grootte: paginering.grootte, door: door)

@@ -241,19 +241,19 @@ public struct Periode: Sendable, Equatable, Codable {
     public static func valideer(van: String?, tot: String?, vandaag: Dag, leegIsAfwezig: Bool = true, vanafJaarbegin: Bool = false) throws(ValidatieFouten) -> Periode {
         var f = Fouten()
         func gegeven(_ w: String?) -> Bool { w != nil && !(leegIsAfwezig && w!.isEmpty) }
-        let t = !gegeven(tot) ? vandaag : f.dag(tot, "tot", wat: Tekst("Vul de einddatum in als jjjj-mm-dd.", "Enter the end date as yyyy-mm-dd."))
+        let t = !gegeven(tot) ? vandaag : f.dag(tot, .tot, wat: Tekst("Vul de einddatum in als jjjj-mm-dd.", "Enter the end date as yyyy-mm-dd."))
         // Without a start: the year up to the end date.
         let standaardVan = vanafJaarbegin ? Dag(jaar: (t ?? vandaag).jaar, maand: 1, dag: 1)! : (try? (t ?? vandaag).plus(dagen: -364)) ?? vandaag
-        let v = !gegeven(van) ? standaardVan : f.dag(van, "van", wat: Tekst("Vul de begindatum in als jjjj-mm-dd.", "Enter the start date as yyyy-mm-dd."))
+        let v = !gegeven(van) ? standaardVan : f.dag(van, .van, wat: Tekst("Vul de begindatum in als jjjj-mm-dd.", "Enter the start date as yyyy-mm-dd."))
         let bereik = Dag(jaar: 2000, maand: 1, dag: 1)!...Dag(jaar: 2100, maand: 12, dag: 31)!
-        for (naam, d) in [("van", v), ("tot", t)] where d.map({ !bereik.contains($0) }) ?? false {
+        for (naam, d) in [(Veldnaam.van, v), (.tot, t)] where d.map({ !bereik.contains($0) }) ?? false {
             f.fout(naam, "buitenBereik", Tekst("Kies een datum tussen 2000 en 2100.", "Choose a date between 2000 and 2100."))
         }
         if let v, let t, v > t {
-            f.fout("van", "naTot", Tekst("De begindatum ligt na de einddatum.", "The start date is after the end date."))
+            f.fout(.van, "naTot", Tekst("De begindatum ligt na de einddatum.", "The start date is after the end date."))
         }
         if let v, let t, v.dagen(tot: t) > 3660 {
-            f.fout("van", "teLang", Tekst("Kies een periode van hoogstens tien jaar.", "Choose a period of at most ten years."))
+            f.fout(.van, "teLang", Tekst("Kies een periode van hoogstens tien jaar.", "Choose a period of at most ten years."))
         }
         try f.klaar()
         return Periode(van: v!, tot: t!)
@@ -290,7 +290,7 @@ extension Dag {
 /// A side's conclusion of a yearly evaluation: text, may be emptied.
 public func valideerConclusie(_ tekst: String?) throws(ValidatieFouten) -> String? {
     var f = Fouten()
-    let t = f.tekst(tekst, "conclusie", max: 20_000, verplicht: false)
+    let t = f.tekst(tekst, .conclusie, max: 20_000, verplicht: false)
     try f.klaar()
     return t
 }

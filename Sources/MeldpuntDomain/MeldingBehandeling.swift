@@ -68,10 +68,17 @@ public enum BehandelLimieten {
 
 struct Fouten {
     var lijst: [OngeldigeParameter] = []
-    mutating func fout(_ n: String, _ c: String, _ r: Tekst) { lijst.append(OngeldigeParameter(name: n, code: c, uitleg: r)) }
+    mutating func fout(_ v: Veld, _ c: String, _ r: Tekst) { lijst.append(OngeldigeParameter(v, code: c, uitleg: r)) }
+    mutating func fout(_ n: Veldnaam, _ c: String, _ r: Tekst) { fout(Veld(n), c, r) }
+    mutating func tekst(_ waarde: String?, _ naam: Veldnaam, max: Int, verplicht: Bool, wat: Tekst = Tekst("Vul dit in.", "Fill this in.")) -> String? {
+        tekst(waarde, Veld(naam), max: max, verplicht: verplicht, wat: wat)
+    }
+    mutating func dag(_ raw: String?, _ naam: Veldnaam, wat: Tekst, vanaf: (Dag, String, Tekst)? = nil, tot: (Dag, String, Tekst)? = nil) -> Dag? {
+        dag(raw, Veld(naam), wat: wat, vanaf: vanaf, tot: tot)
+    }
 
     /// A trimmed text, checked for presence and length; nil when empty.
-    mutating func tekst(_ waarde: String?, _ naam: String, max: Int, verplicht: Bool, wat: Tekst = Tekst("Vul dit in.", "Fill this in.")) -> String? {
+    mutating func tekst(_ waarde: String?, _ naam: Veld, max: Int, verplicht: Bool, wat: Tekst = Tekst("Vul dit in.", "Fill this in.")) -> String? {
         let w = (waarde ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if w.isEmpty {
             if verplicht { fout(naam, "required", wat) }
@@ -82,7 +89,7 @@ struct Fouten {
     }
 
     /// A required day, checked against the earliest and latest day allowed; nil when invalid.
-    mutating func dag(_ raw: String?, _ naam: String, wat: Tekst, vanaf: (Dag, String, Tekst)? = nil, tot: (Dag, String, Tekst)? = nil) -> Dag? {
+    mutating func dag(_ raw: String?, _ naam: Veld, wat: Tekst, vanaf: (Dag, String, Tekst)? = nil, tot: (Dag, String, Tekst)? = nil) -> Dag? {
         guard let raw, !raw.isEmpty else { fout(naam, "required", wat); return nil }
         guard let d = Dag(raw) else { fout(naam, "date", Tekst("Vul een datum in als jjjj-mm-dd.", "Enter a date as yyyy-mm-dd.")); return nil }
         if let (grens, code, reden) = tot, d > grens { fout(naam, code, reden); return nil }
@@ -92,10 +99,10 @@ struct Fouten {
 
     /// A list's limits as the API document's schema counts them: every entry sent (empty ones
     /// too, at its own index), each entry's length in code points.
-    mutating func lijstGrenzen(_ waarden: [String], _ naam: String, maxAantal: Int, maxLengte: Int) {
+    mutating func lijstGrenzen(_ waarden: [String], _ naam: Veldnaam, maxAantal: Int, maxLengte: Int) {
         if waarden.count > maxAantal { fout(naam, "maxItems", Tekst("Hoogstens \(maxAantal).", "At most \(maxAantal).")) }
         for (i, w) in waarden.enumerated() where w.schemaLengte > maxLengte {
-            fout("\(naam)[\(i)]", "maxLength", Lengteregel.hoogstens(maxLengte))
+            fout(Veld(naam)[i], "maxLength", Lengteregel.hoogstens(maxLengte))
         }
     }
 
@@ -124,14 +131,14 @@ public struct Contactmoment: Sendable, Equatable {
 /// A contact lies between the day the melding came in and today.
 public func valideerContactmoment(_ v: ContactInvoer, ontvangen: Dag, vandaag: Dag) throws(ValidatieFouten) -> Contactmoment {
     var f = Fouten()
-    let datum = f.dag(v.datum, "datum", wat: Tekst("Vul de datum van het contact in.", "Enter the date of the contact."),
+    let datum = f.dag(v.datum, .datum, wat: Tekst("Vul de datum van het contact in.", "Enter the date of the contact."),
                       vanaf: (ontvangen, "voorOntvangst", Tekst("Deze datum ligt vóór de ontvangst van de melding (\(ontvangen)).", "This date is before the case was received (\(ontvangen)).")),
                       tot: (vandaag, "toekomst", Tekst("Deze datum ligt in de toekomst.", "This date is in the future.")))
     let kanaal = v.kanaal.flatMap(Contactvorm.init(rawValue:))
     if kanaal == nil {
-        f.fout("kanaal", v.kanaal == nil ? "required" : "enum", Tekst("Kies hoe het contact was.", "Choose how the contact took place."))
+        f.fout(.kanaal, v.kanaal == nil ? "required" : "enum", Tekst("Kies hoe het contact was.", "Choose how the contact took place."))
     }
-    let samenvatting = f.tekst(v.samenvatting, "samenvatting", max: BehandelLimieten.maxTekst, verplicht: true,
+    let samenvatting = f.tekst(v.samenvatting, .samenvatting, max: BehandelLimieten.maxTekst, verplicht: true,
                                wat: Tekst("Vat samen wat er besproken is.", "Summarise what was discussed."))
     try f.klaar()
     return Contactmoment(datum: datum!, kanaal: kanaal!, samenvatting: samenvatting!)
@@ -161,23 +168,23 @@ public struct AnalyseInvoer: Codable, Sendable, Equatable {
 /// another registration; empty list entries are dropped, duplicates kept once.
 public func valideerAnalyse(_ v: AnalyseInvoer) throws(ValidatieFouten) -> (analyse: Analyse, toelichting: String?) {
     var f = Fouten()
-    let organisatie = f.tekst(v.oorsprongOrganisatie, "oorsprongOrganisatie", max: BehandelLimieten.maxKort, verplicht: true,
+    let organisatie = f.tekst(v.oorsprongOrganisatie, .oorsprongOrganisatie, max: BehandelLimieten.maxKort, verplicht: true,
                               wat: Tekst("Noem de organisatie waar de fout is ontstaan.", "Name the organisation where the error arose."))
-    let registratie = f.tekst(v.oorsprongRegistratie, "oorsprongRegistratie", max: BehandelLimieten.maxKort, verplicht: true,
+    let registratie = f.tekst(v.oorsprongRegistratie, .oorsprongRegistratie, max: BehandelLimieten.maxKort, verplicht: true,
                               wat: Tekst("Noem de registratie waarin de fout is ontstaan.", "Name the registration where the error arose."))
-    func lijst(_ waarden: [String]?, _ naam: String) -> [String] {
+    func lijst(_ waarden: [String]?, _ naam: Veldnaam) -> [String] {
         f.lijstGrenzen(waarden ?? [], naam, maxAantal: BehandelLimieten.maxLijst, maxLengte: BehandelLimieten.maxKort)
         let schoon = (waarden ?? []).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
         var gezien = Set<String>()
         return schoon.filter { gezien.insert($0.lowercased()).inserted }
     }
-    let organisaties = lijst(v.geraakteOrganisaties, "geraakteOrganisaties")
-    let registraties = lijst(v.geraakteRegistraties, "geraakteRegistraties").map(registratieCode)
+    let organisaties = lijst(v.geraakteOrganisaties, .geraakteOrganisaties)
+    let registraties = lijst(v.geraakteRegistraties, .geraakteRegistraties).map(registratieCode)
     let complexiteit = v.complexiteit.flatMap(Complexiteit.init(rawValue:))
     if complexiteit == nil {
-        f.fout("complexiteit", v.complexiteit == nil ? "required" : "enum", Tekst("Kies de complexiteit: laag, midden of hoog.", "Choose the complexity: low, medium or high."))
+        f.fout(.complexiteit, v.complexiteit == nil ? "required" : "enum", Tekst("Kies de complexiteit: laag, midden of hoog.", "Choose the complexity: low, medium or high."))
     }
-    let toelichting = f.tekst(v.toelichting, "toelichting", max: BehandelLimieten.maxTekst, verplicht: false)
+    let toelichting = f.tekst(v.toelichting, .toelichting, max: BehandelLimieten.maxTekst, verplicht: false)
     try f.klaar()
     return (Analyse(oorsprongOrganisatie: organisatie!, oorsprongRegistratie: registratieCode(registratie!),
                     geraakteOrganisaties: organisaties, geraakteRegistraties: registraties, complexiteit: complexiteit!), toelichting)
@@ -210,9 +217,9 @@ public func valideerRolkeuze(_ v: RolkeuzeInvoer, voorstel: RolVoorstel) throws(
     var f = Fouten()
     let rol = v.rol.flatMap(MeldpuntRol.init(rawValue:))
     if rol == nil {
-        f.fout("rol", v.rol == nil ? "required" : "enum", Tekst("Kies de rol van het Meldpunt.", "Choose the role of the Meldpunt."))
+        f.fout(.rol, v.rol == nil ? "required" : "enum", Tekst("Kies de rol van het Meldpunt.", "Choose the role of the Meldpunt."))
     }
-    let reden = f.tekst(v.reden, "reden", max: BehandelLimieten.maxTekst, verplicht: rol != nil && rol != voorstel.rol,
+    let reden = f.tekst(v.reden, .reden, max: BehandelLimieten.maxTekst, verplicht: rol != nil && rol != voorstel.rol,
                         wat: Tekst("U kiest een andere rol dan de voorgestelde (\(voorstel.rol.naam(.nl).lowercased())); leg uit waarom.", "You chose another role than the proposed one (\(voorstel.rol.naam(.en).lowercased())); explain why."))
     try f.klaar()
     return RolKeuze(rol: rol!, afwijkingsreden: rol == voorstel.rol ? nil : reden)
@@ -242,19 +249,19 @@ public func valideerSluiting(_ v: SluitingInvoer) throws(ValidatieFouten) -> Slu
     var f = Fouten()
     let uitkomst = v.uitkomst.flatMap(MeldingUitkomst.init(rawValue:))
     if uitkomst == nil {
-        f.fout("uitkomst", v.uitkomst == nil ? "required" : "enum", Tekst("Kies de uitkomst.", "Choose the outcome."))
+        f.fout(.uitkomst, v.uitkomst == nil ? "required" : "enum", Tekst("Kies de uitkomst.", "Choose the outcome."))
     }
     let verwijst = uitkomst == .buitenScope || uitkomst == .doorverwezen
-    let samenvatting = f.tekst(v.samenvatting, "samenvatting", max: BehandelLimieten.maxTekst, verplicht: true,
+    let samenvatting = f.tekst(v.samenvatting, .samenvatting, max: BehandelLimieten.maxTekst, verplicht: true,
                                wat: verwijst ? Tekst("Schrijf voor de melder waar hij of zij wel terecht kan.", "Tell the melder where they can go instead.")
                                              : Tekst("Schrijf voor de melder in gewone taal wat er is gebeurd.", "Tell the melder in plain words what happened."))
     var scopeReden: ScopeReden?
     if let raw = v.scopeReden, !raw.isEmpty {
         scopeReden = ScopeReden(rawValue: raw)
-        if scopeReden == nil { f.fout("scopeReden", "enum", Tekst("Kies een reden uit de lijst.", "Choose a reason from the list.")) }
-        else if uitkomst != .buitenScope { f.fout("scopeReden", "nietBijUitkomst", Tekst("Een reden buiten de scope hoort alleen bij de uitkomst ‘Buiten de scope’.", "An out-of-scope reason belongs only with the outcome ‘Out of scope’.")) }
+        if scopeReden == nil { f.fout(.scopeReden, "enum", Tekst("Kies een reden uit de lijst.", "Choose a reason from the list.")) }
+        else if uitkomst != .buitenScope { f.fout(.scopeReden, "nietBijUitkomst", Tekst("Een reden buiten de scope hoort alleen bij de uitkomst ‘Buiten de scope’.", "An out-of-scope reason belongs only with the outcome ‘Out of scope’.")) }
     } else if uitkomst == .buitenScope {
-        f.fout("scopeReden", "required", Tekst("Zeg waarom de melding buiten de scope valt.", "Say why the report is out of scope."))
+        f.fout(.scopeReden, "required", Tekst("Zeg waarom de melding buiten de scope valt.", "Say why the report is out of scope."))
     }
     try f.klaar()
     return Sluiting(uitkomst: uitkomst!, samenvatting: samenvatting!, scopeReden: scopeReden)
@@ -274,8 +281,8 @@ public struct VolgendeStapInvoer: Codable, Sendable, Equatable {
 /// What the melder can expect next, and by when (not in the past).
 public func valideerVolgendeStap(_ v: VolgendeStapInvoer, vandaag: Dag) throws(ValidatieFouten) -> (tekst: String, datum: Dag) {
     var f = Fouten()
-    let tekst = f.tekst(v.tekst, "tekst", max: BehandelLimieten.maxKort * 5, verplicht: true, wat: Tekst("Beschrijf de volgende stap voor de melder.", "Describe the next step for the melder."))
-    let datum = f.dag(v.datum, "datum", wat: Tekst("Vul de datum in waarop de melder de volgende stap kan verwachten.", "Enter the date on which the melder can expect the next step."),
+    let tekst = f.tekst(v.tekst, .tekst, max: BehandelLimieten.maxKort * 5, verplicht: true, wat: Tekst("Beschrijf de volgende stap voor de melder.", "Describe the next step for the melder."))
+    let datum = f.dag(v.datum, .datum, wat: Tekst("Vul de datum in waarop de melder de volgende stap kan verwachten.", "Enter the date on which the melder can expect the next step."),
                       vanaf: (vandaag, "verleden", Tekst("Deze datum ligt in het verleden.", "This date is in the past.")))
     try f.klaar()
     return (tekst!, datum!)
@@ -292,9 +299,9 @@ public func valideerBeoordeling(cijfer: String?, opmerking: String?) throws(Vali
     var f = Fouten()
     let c = cijfer.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
     if c == nil || !Beoordeling.schaal.contains(c!) {
-        f.fout("cijfer", cijfer == nil || cijfer!.isEmpty ? "required" : "range", Tekst("Kies hoe tevreden u bent, van 1 tot en met 5.", "Choose how satisfied you are, from 1 to 5."))
+        f.fout(.cijfer, cijfer == nil || cijfer!.isEmpty ? "required" : "range", Tekst("Kies hoe tevreden u bent, van 1 tot en met 5.", "Choose how satisfied you are, from 1 to 5."))
     }
-    let o = f.tekst(opmerking, "opmerking", max: BehandelLimieten.maxBericht, verplicht: false)
+    let o = f.tekst(opmerking, .opmerking, max: BehandelLimieten.maxBericht, verplicht: false)
     try f.klaar()
     return Beoordeling(cijfer: c!, opmerking: o)
 }

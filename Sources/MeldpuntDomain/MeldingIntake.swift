@@ -109,11 +109,13 @@ public enum MeldingLimieten {
 }
 
 /// Where to go instead while a bezwaar or beroep is running (the meldpunt does not take it on).
-public let bezwaarVerwijzing = """
-    Loopt er een bezwaar- of beroepsprocedure? Dan kan het Meldpunt uw melding niet behandelen: \
-    de organisatie of de rechter beslist dan over uw zaak. Neem contact op met de organisatie \
-    waar uw bezwaar loopt, of met de rechtbank. Hulp nodig? Het Juridisch Loket helpt gratis.
-    """
+public let bezwaarVerwijzing = Tekst(
+    "Loopt er een bezwaar- of beroepsprocedure? Dan kan het Meldpunt uw melding niet behandelen: "
+        + "de organisatie of de rechter beslist dan over uw zaak. Neem contact op met de organisatie "
+        + "waar uw bezwaar loopt, of met de rechtbank. Hulp nodig? Het Juridisch Loket helpt gratis.",
+    "Is an objection or appeal in progress? Then the Meldpunt cannot handle your report: "
+        + "the organisation or the court decides on your case. Contact the organisation "
+        + "handling your objection, or the court. Need help? The Juridisch Loket helps for free.")
 
 /// Why a melding was not taken on at all (nothing is recorded).
 public enum MeldingWeigering: Error, Sendable, Equatable {
@@ -124,8 +126,12 @@ public enum MeldingWeigering: Error, Sendable, Equatable {
 public func valideerMelding(_ v: MeldingInvoer, vandaag: Dag) throws(MeldingWeigering) -> [OngeldigeParameter] {
     if v.bezwaarOfBeroepLoopt == true { throw .bezwaarOfBeroep }
     var fouten: [OngeldigeParameter] = []
-    func fout(_ n: String, _ c: String, _ r: Tekst) { fouten.append(OngeldigeParameter(name: n, code: c, uitleg: r)) }
-    func tekst(_ waarde: String?, _ naam: String, max: Int = MeldingLimieten.maxKort, verplicht: Bool = false, wat: Tekst? = nil) {
+    func fout(_ v: Veld, _ c: String, _ r: Tekst) { fouten.append(OngeldigeParameter(v, code: c, uitleg: r)) }
+    func fout(_ n: Veldnaam, _ c: String, _ r: Tekst) { fout(Veld(n), c, r) }
+    func tekst(_ waarde: String?, _ naam: Veldnaam, max: Int = MeldingLimieten.maxKort, verplicht: Bool = false, wat: Tekst? = nil) {
+        tekst(waarde, Veld(naam), max: max, verplicht: verplicht, wat: wat)
+    }
+    func tekst(_ waarde: String?, _ naam: Veld, max: Int = MeldingLimieten.maxKort, verplicht: Bool = false, wat: Tekst? = nil) {
         let w = (waarde ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if verplicht && w.isEmpty { fout(naam, "required", wat ?? Tekst("Vul dit in.", "Fill this in.")) }
         if (waarde ?? "").schemaLengte > max { fout(naam, "maxLength", Lengteregel.hoogstens(max)) }
@@ -134,32 +140,32 @@ public func valideerMelding(_ v: MeldingInvoer, vandaag: Dag) throws(MeldingWeig
     // Who reports.
     let type = v.melderType.flatMap(MelderType.init(rawValue:))
     if type == nil {
-        fout("melderType", v.melderType == nil ? "required" : "enum", Tekst("Kies wie meldt.", "Choose who is reporting."))
+        fout(.melderType, v.melderType == nil ? "required" : "enum", Tekst("Kies wie meldt.", "Choose who is reporting."))
     }
     let melder = v.melder ?? .init()
-    tekst(melder.naam, "melder.naam", verplicht: true, wat: Tekst("Vul uw naam in.", "Enter your name."))
+    tekst(melder.naam, Veld(.melder, .naam), verplicht: true, wat: Tekst("Vul uw naam in.", "Enter your name."))
     if (melder.email ?? "").isEmpty && (melder.telefoon ?? "").isEmpty && (melder.adres ?? "").isEmpty {
-        fout("melder.email", "contactVerplicht", Tekst("Vul een e-mailadres, telefoonnummer of adres in, zodat we contact met u kunnen opnemen.", "Enter an email address, phone number or address, so that we can contact you."))
+        fout(Veld(.melder, .email), "contactVerplicht", Tekst("Vul een e-mailadres, telefoonnummer of adres in, zodat we contact met u kunnen opnemen.", "Enter an email address, phone number or address, so that we can contact you."))
     }
-    valideerPersoon(melder, pad: "melder", fout: fout)
+    valideerPersoon(melder, pad: Veld(.melder), fout: fout)
     switch type {
     case .bedrijf:
-        tekst(v.organisatieNaam, "organisatieNaam", verplicht: true, wat: Tekst("Vul de naam van het bedrijf in.", "Enter the name of the business."))
+        tekst(v.organisatieNaam, .organisatieNaam, verplicht: true, wat: Tekst("Vul de naam van het bedrijf in.", "Enter the name of the business."))
         let kvk = (v.kvkNummer ?? "").replacingOccurrences(of: " ", with: "")
         if kvk.isEmpty {
-            fout("kvkNummer", "required", Tekst("Vul het KvK-nummer in.", "Enter the KvK number."))
+            fout(.kvkNummer, "required", Tekst("Vul het KvK-nummer in.", "Enter the KvK number."))
         } else if kvk.count != 8 || !kvk.allSatisfy({ $0.isASCII && $0.isNumber }) {
-            fout("kvkNummer", "kvkFormaat", Tekst("Een KvK-nummer bestaat uit 8 cijfers.", "A KvK number has 8 digits."))
+            fout(.kvkNummer, "kvkFormaat", Tekst("Een KvK-nummer bestaat uit 8 cijfers.", "A KvK number has 8 digits."))
         }
     case .organisatie:
-        tekst(v.organisatieNaam, "organisatieNaam", verplicht: true, wat: Tekst("Vul de naam van de organisatie in.", "Enter the name of the organisation."))
+        tekst(v.organisatieNaam, .organisatieNaam, verplicht: true, wat: Tekst("Vul de naam van de organisatie in.", "Enter the name of the organisation."))
     case .intermediair:
-        tekst(v.organisatieNaam, "organisatieNaam", verplicht: true, wat: Tekst("Vul de naam van uw organisatie in (bijvoorbeeld Consumentenbond of uw advocatenkantoor).", "Enter the name of your organisation (for example Consumentenbond or your law firm)."))
+        tekst(v.organisatieNaam, .organisatieNaam, verplicht: true, wat: Tekst("Vul de naam van uw organisatie in (bijvoorbeeld Consumentenbond of uw advocatenkantoor).", "Enter the name of your organisation (for example Consumentenbond or your law firm)."))
         let vertegenwoordigde = v.vertegenwoordigde ?? .init()
-        tekst(vertegenwoordigde.naam, "vertegenwoordigde.naam", verplicht: true, wat: Tekst("Vul de naam in van de persoon voor wie u meldt.", "Enter the name of the person you report for."))
-        valideerPersoon(vertegenwoordigde, pad: "vertegenwoordigde", fout: fout)
+        tekst(vertegenwoordigde.naam, Veld(.vertegenwoordigde, .naam), verplicht: true, wat: Tekst("Vul de naam in van de persoon voor wie u meldt.", "Enter the name of the person you report for."))
+        valideerPersoon(vertegenwoordigde, pad: Veld(.vertegenwoordigde), fout: fout)
         if v.toestemmingVertegenwoordigde != true {
-            fout("toestemmingVertegenwoordigde", "required", Tekst("Verklaar dat de persoon voor wie u meldt u daarvoor toestemming heeft gegeven.", "Declare that the person you report for has given you permission."))
+            fout(.toestemmingVertegenwoordigde, "required", Tekst("Verklaar dat de persoon voor wie u meldt u daarvoor toestemming heeft gegeven.", "Declare that the person you report for has given you permission."))
         }
     case .burger, nil:
         break
@@ -167,94 +173,94 @@ public func valideerMelding(_ v: MeldingInvoer, vandaag: Dag) throws(MeldingWeig
 
     // Scope: first the organisation itself.
     if v.organisatieAlBenaderd == nil {
-        fout("organisatieAlBenaderd", "required", Tekst("Geef aan of u de organisatie die het gegeven beheert al heeft benaderd.", "Say whether you have already contacted the organisation that keeps the information."))
+        fout(.organisatieAlBenaderd, "required", Tekst("Geef aan of u de organisatie die het gegeven beheert al heeft benaderd.", "Say whether you have already contacted the organisation that keeps the information."))
     } else if v.organisatieAlBenaderd == false {
-        tekst(v.redenNietBenaderd, "redenNietBenaderd", max: MeldingLimieten.maxTekst, verplicht: true,
+        tekst(v.redenNietBenaderd, .redenNietBenaderd, max: MeldingLimieten.maxTekst, verplicht: true,
               wat: Tekst("Vertel waarom het niet lukte of niet mogelijk is om eerst zelf de organisatie te benaderen.", "Tell us why it did not work or was not possible to contact the organisation yourself first."))
     }
     if v.bezwaarOfBeroepLoopt == nil {
-        fout("bezwaarOfBeroepLoopt", "required", Tekst("Geef aan of er een bezwaar- of beroepsprocedure loopt.", "Say whether an objection or appeal is in progress."))
+        fout(.bezwaarOfBeroepLoopt, "required", Tekst("Geef aan of er een bezwaar- of beroepsprocedure loopt.", "Say whether an objection or appeal is in progress."))
     }
 
     // What is wrong.
     let registraties = v.registraties ?? []
     if registraties.isEmpty && (v.andereRegistratie ?? "").isEmpty {
-        fout("registraties", "required", Tekst("Kies de registratie(s) waarin het fout staat, of beschrijf een andere registratie.", "Choose the registration(s) where it is wrong, or describe another registration."))
+        fout(.registraties, "required", Tekst("Kies de registratie(s) waarin het fout staat, of beschrijf een andere registratie.", "Choose the registration(s) where it is wrong, or describe another registration."))
     }
     for (i, r) in registraties.enumerated() where !Registratie.alle.contains(where: { $0.code == r }) {
-        fout("registraties[\(i)]", "enum", Tekst("Deze registratie kennen we niet. Kies uit de lijst.", "We do not know this registration. Choose from the list."))
+        fout(Veld(.registraties)[i], "enum", Tekst("Deze registratie kennen we niet. Kies uit de lijst.", "We do not know this registration. Choose from the list."))
     }
-    if registraties.count > MeldingLimieten.maxLijst { fout("registraties", "maxItems", Tekst("Hoogstens \(MeldingLimieten.maxLijst).", "At most \(MeldingLimieten.maxLijst).")) }
-    tekst(v.andereRegistratie, "andereRegistratie")
+    if registraties.count > MeldingLimieten.maxLijst { fout(.registraties, "maxItems", Tekst("Hoogstens \(MeldingLimieten.maxLijst).", "At most \(MeldingLimieten.maxLijst).")) }
+    tekst(v.andereRegistratie, .andereRegistratie)
     let organisaties = v.betrokkenOrganisaties ?? []
     if organisaties.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-        fout("betrokkenOrganisaties", "required", Tekst("Noem ten minste één organisatie die erbij betrokken is.", "Name at least one organisation involved."))
+        fout(.betrokkenOrganisaties, "required", Tekst("Noem ten minste één organisatie die erbij betrokken is.", "Name at least one organisation involved."))
     }
-    if organisaties.count > MeldingLimieten.maxLijst { fout("betrokkenOrganisaties", "maxItems", Tekst("Hoogstens \(MeldingLimieten.maxLijst).", "At most \(MeldingLimieten.maxLijst).")) }
+    if organisaties.count > MeldingLimieten.maxLijst { fout(.betrokkenOrganisaties, "maxItems", Tekst("Hoogstens \(MeldingLimieten.maxLijst).", "At most \(MeldingLimieten.maxLijst).")) }
     for (i, o) in organisaties.enumerated() where o.schemaLengte > MeldingLimieten.maxKort {
-        fout("betrokkenOrganisaties[\(i)]", "maxLength", Lengteregel.hoogstens(MeldingLimieten.maxKort))
+        fout(Veld(.betrokkenOrganisaties)[i], "maxLength", Lengteregel.hoogstens(MeldingLimieten.maxKort))
     }
-    tekst(v.watIsFout, "watIsFout", max: MeldingLimieten.maxTekst, verplicht: true, wat: Tekst("Beschrijf welk gegeven niet klopt.", "Describe which information is wrong."))
-    tekst(v.watMoetHetZijn, "watMoetHetZijn", max: MeldingLimieten.maxTekst)
+    tekst(v.watIsFout, .watIsFout, max: MeldingLimieten.maxTekst, verplicht: true, wat: Tekst("Beschrijf welk gegeven niet klopt.", "Describe which information is wrong."))
+    tekst(v.watMoetHetZijn, .watMoetHetZijn, max: MeldingLimieten.maxTekst)
     if let sinds = v.sinds {
         if let d = Dag(sinds) {
-            if d > vandaag { fout("sinds", "toekomst", Tekst("Deze datum ligt in de toekomst.", "This date is in the future.")) }
+            if d > vandaag { fout(.sinds, "toekomst", Tekst("Deze datum ligt in de toekomst.", "This date is in the future.")) }
         } else {
-            fout("sinds", "date", Tekst("Vul een datum in als jjjj-mm-dd.", "Enter a date as yyyy-mm-dd."))
+            fout(.sinds, "date", Tekst("Vul een datum in als jjjj-mm-dd.", "Enter a date as yyyy-mm-dd."))
         }
     }
 
     // Consequences.
     let gevolgen = v.gevolgen ?? []
-    if gevolgen.count > MeldingLimieten.maxLijst { fout("gevolgen", "maxItems", Tekst("Hoogstens \(MeldingLimieten.maxLijst).", "At most \(MeldingLimieten.maxLijst).")) }
+    if gevolgen.count > MeldingLimieten.maxLijst { fout(.gevolgen, "maxItems", Tekst("Hoogstens \(MeldingLimieten.maxLijst).", "At most \(MeldingLimieten.maxLijst).")) }
     for (i, g) in gevolgen.enumerated() {
         if g.soort.flatMap(GevolgSoort.init(rawValue:)) == nil {
-            fout("gevolgen[\(i)].soort", "enum", Tekst("Kies wat er gebeurt.", "Choose what happens."))
+            fout(Veld(.gevolgen)[i] / .soort, "enum", Tekst("Kies wat er gebeurt.", "Choose what happens."))
         }
-        tekst(g.organisatie, "gevolgen[\(i)].organisatie")
-        tekst(g.omschrijving, "gevolgen[\(i)].omschrijving", max: MeldingLimieten.maxTekst)
+        tekst(g.organisatie, Veld(.gevolgen)[i] / .organisatie)
+        tekst(g.omschrijving, Veld(.gevolgen)[i] / .omschrijving, max: MeldingLimieten.maxTekst)
         if let d = g.uiterlijkeDatum, Dag(d) == nil {
-            fout("gevolgen[\(i)].uiterlijkeDatum", "date", Tekst("Vul een datum in als jjjj-mm-dd.", "Enter a date as yyyy-mm-dd."))
+            fout(Veld(.gevolgen)[i] / .uiterlijkeDatum, "date", Tekst("Vul een datum in als jjjj-mm-dd.", "Enter a date as yyyy-mm-dd."))
         }
     }
 
     // Contact preference, attachments, consent.
     if let k = v.voorkeurKanaal, Contactkanaal(rawValue: k) == nil {
-        fout("voorkeurKanaal", "enum", Tekst("Kies e-mail, telefoon of post.", "Choose email, phone or post."))
+        fout(.voorkeurKanaal, "enum", Tekst("Kies e-mail, telefoon of post.", "Choose email, phone or post."))
     }
     if let t = v.taal, Taal(rawValue: t) == nil {
-        fout("taal", "enum", Tekst("Kies Nederlands (nl) of Engels (en).", "Choose Dutch (nl) or English (en)."))
+        fout(.taal, "enum", Tekst("Kies Nederlands (nl) of Engels (en).", "Choose Dutch (nl) or English (en)."))
     }
     let bijlagen = v.bijlagen ?? []
-    if bijlagen.count > BijlageRegels.maxAantal { fout("bijlagen", "maxItems", Tekst("Hoogstens \(BijlageRegels.maxAantal) bijlagen.", "At most \(BijlageRegels.maxAantal) attachments.")) }
+    if bijlagen.count > BijlageRegels.maxAantal { fout(.bijlagen, "maxItems", Tekst("Hoogstens \(BijlageRegels.maxAantal) bijlagen.", "At most \(BijlageRegels.maxAantal) attachments.")) }
     var totaal = 0
     for (i, b) in bijlagen.enumerated() {
         switch valideerBijlage(b) {
         case .success(let data): totaal += data.count
-        case .failure(let f): for e in f.fouten { fout("bijlagen[\(i)].\(e.veld)", e.code, e.reden) }
+        case .failure(let f): for e in f.fouten { fout(Veld(.bijlagen)[i] / e.veld, e.code, e.reden) }
         }
     }
-    if totaal > BijlageRegels.maxTotaleGrootte { fout("bijlagen", "maxTotalSize", Tekst("De bijlagen zijn samen hoogstens 20 MiB.", "The attachments are at most 20 MiB together.")) }
+    if totaal > BijlageRegels.maxTotaleGrootte { fout(.bijlagen, "maxTotalSize", Tekst("De bijlagen zijn samen hoogstens 20 MiB.", "The attachments are at most 20 MiB together.")) }
 
     if v.toestemming?.gegeven != true {
-        fout("toestemming.gegeven", "required", Tekst("Zonder uw toestemming kunnen we uw melding niet behandelen.", "Without your consent we cannot handle your report."))
+        fout(Veld(.toestemming, .gegeven), "required", Tekst("Zonder uw toestemming kunnen we uw melding niet behandelen.", "Without your consent we cannot handle your report."))
     } else if v.toestemming?.tekstVersie != Toestemmingstekst.versie {
-        fout("toestemming.tekstVersie", "verouderd", Tekst("De tekst waarvoor u toestemming gaf is veranderd. Lees de nieuwe tekst en geef opnieuw toestemming.", "The text you consented to has changed. Read the new text and give your consent again."))
+        fout(Veld(.toestemming, .tekstVersie), "verouderd", Tekst("De tekst waarvoor u toestemming gaf is veranderd. Lees de nieuwe tekst en geef opnieuw toestemming.", "The text you consented to has changed. Read the new text and give your consent again."))
     }
     return fouten
 }
 
-private func valideerPersoon(_ p: MeldingInvoer.Persoonsgegevens, pad: String, fout: (String, String, Tekst) -> Void) {
-    if let email = p.email, !email.isEmpty, !isEmailadres(email) { fout("\(pad).email", "email", Tekst("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.", "Enter a valid email address, such as name@example.com.")) }
+private func valideerPersoon(_ p: MeldingInvoer.Persoonsgegevens, pad: Veld, fout: (Veld, String, Tekst) -> Void) {
+    if let email = p.email, !email.isEmpty, !isEmailadres(email) { fout(pad / .email, "email", Tekst("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.", "Enter a valid email address, such as name@example.com.")) }
     if let tel = p.telefoon, !tel.isEmpty, !isTelefoonnummer(tel.replacingOccurrences(of: " ", with: "")) {
-        fout("\(pad).telefoon", "pattern", Tekst("Een telefoonnummer is 8 tot 20 tekens: cijfers, + en -.", "A phone number is 8 to 20 characters: digits, + and -."))
+        fout(pad / .telefoon, "pattern", Tekst("Een telefoonnummer is 8 tot 20 tekens: cijfers, + en -.", "A phone number is 8 to 20 characters: digits, + and -."))
     }
-    if let pc = p.postcode, !pc.isEmpty, Postcode(pc) == nil { fout("\(pad).postcode", "postcodeFormaat", Tekst("Vul een postcode in zoals 1234 AB.", "Enter a postcode such as 1234 AB.")) }
+    if let pc = p.postcode, !pc.isEmpty, Postcode(pc) == nil { fout(pad / .postcode, "postcodeFormaat", Tekst("Vul een postcode in zoals 1234 AB.", "Enter a postcode such as 1234 AB.")) }
     if let bsn = p.bsn, !bsn.isEmpty {
-        do { try BSN.check(bsn) } catch { fout("\(pad).bsn", error.code, error.uitleg) }
+        do { try BSN.check(bsn) } catch { fout(pad / .bsn, error.code, error.uitleg) }
     }
-    for (veld, waarde) in [("naam", p.naam), ("email", p.email), ("adres", p.adres), ("woonplaats", p.woonplaats)] where (waarde ?? "").schemaLengte > MeldingLimieten.maxKort {
-        fout("\(pad).\(veld)", "maxLength", Lengteregel.hoogstens(MeldingLimieten.maxKort))
+    for (veld, waarde) in [(Veldnaam.naam, p.naam), (.email, p.email), (.adres, p.adres), (.woonplaats, p.woonplaats)] where (waarde ?? "").schemaLengte > MeldingLimieten.maxKort {
+        fout(pad / veld, "maxLength", Lengteregel.hoogstens(MeldingLimieten.maxKort))
     }
 }
 
@@ -265,39 +271,39 @@ public func valideerBijlage(_ b: TerugmeldingInvoer.Bijlage) -> Result<Data, Bij
     var fouten: [BijlageFout] = []
     let naam = b.bestandsnaam ?? ""
     if naam.trimmingCharacters(in: .whitespaces).isEmpty {
-        fouten.append(.init(veld: "bestandsnaam", code: "required", reden: Tekst("De bestandsnaam ontbreekt.", "The file name is missing.")))
+        fouten.append(.init(veld: .bestandsnaam, code: "required", reden: Tekst("De bestandsnaam ontbreekt.", "The file name is missing.")))
     } else if naam.schemaLengte > BijlageRegels.maxBestandsnaamLengte || naam.contains("/") || naam.contains("\\")
                 || naam.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-        fouten.append(.init(veld: "bestandsnaam", code: "bestandsnaam", reden: Tekst("Een bestandsnaam is hoogstens \(BijlageRegels.maxBestandsnaamLengte) tekens, zonder / of \\ of stuurtekens.", "A file name is at most \(BijlageRegels.maxBestandsnaamLengte) characters, without / or \\ or control characters.")))
+        fouten.append(.init(veld: .bestandsnaam, code: "bestandsnaam", reden: Tekst("Een bestandsnaam is hoogstens \(BijlageRegels.maxBestandsnaamLengte) tekens, zonder / of \\ of stuurtekens.", "A file name is at most \(BijlageRegels.maxBestandsnaamLengte) characters, without / or \\ or control characters.")))
     }
     if let beschrijving = b.beschrijving, beschrijving.schemaLengte > 200 {
-        fouten.append(.init(veld: "beschrijving", code: "maxLength", reden: Tekst("Mag hoogstens 200 tekens lang zijn.", "At most 200 characters.")))
+        fouten.append(.init(veld: .beschrijving, code: "maxLength", reden: Tekst("Mag hoogstens 200 tekens lang zijn.", "At most 200 characters.")))
     }
     let soort = b.mimeType.flatMap(BijlageRegels.soort(mimeType:))
     if soort == nil {
-        fouten.append(.init(veld: "mimeType", code: "enum", reden: Tekst("Alleen PDF, JPEG en PNG zijn toegestaan.", "Only PDF, JPEG and PNG are allowed.")))
+        fouten.append(.init(veld: .mimeType, code: "enum", reden: Tekst("Alleen PDF, JPEG en PNG zijn toegestaan.", "Only PDF, JPEG and PNG are allowed.")))
     }
     var data: Data?
     if let tekst = b.bijlageData, !tekst.isEmpty {
         if let d = Data(base64Encoded: tekst, options: .ignoreUnknownCharacters), !d.isEmpty,
            tekst.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+/=\r\n".contains($0)) }) {
             if let soort, BijlageRegels.herken(d) != soort {
-                fouten.append(.init(veld: "bijlageData", code: "inhoudKomtNietOvereen", reden: Tekst("De inhoud past niet bij het opgegeven bestandstype.", "The content does not match the stated file type.")))
+                fouten.append(.init(veld: .bijlageData, code: "inhoudKomtNietOvereen", reden: Tekst("De inhoud past niet bij het opgegeven bestandstype.", "The content does not match the stated file type.")))
             } else {
                 data = d
             }
         } else {
-            fouten.append(.init(veld: "bijlageData", code: "base64", reden: Tekst("De inhoud van het bestand is niet leesbaar (geen geldige base64).", "The file content cannot be read (not valid base64).")))
+            fouten.append(.init(veld: .bijlageData, code: "base64", reden: Tekst("De inhoud van het bestand is niet leesbaar (geen geldige base64).", "The file content cannot be read (not valid base64).")))
         }
     } else {
-        fouten.append(.init(veld: "bijlageData", code: "required", reden: Tekst("De inhoud van de bijlage ontbreekt.", "The content of the attachment is missing.")))
+        fouten.append(.init(veld: .bijlageData, code: "required", reden: Tekst("De inhoud van de bijlage ontbreekt.", "The content of the attachment is missing.")))
     }
     if let data, fouten.isEmpty { return .success(data) }
     return .failure(BijlageFouten(fouten: fouten))
 }
 
 public struct BijlageFout: Sendable, Equatable {
-    public let veld: String
+    public let veld: Veldnaam
     public let code: String
     public let reden: Tekst
 }

@@ -2,8 +2,8 @@ import Foundation
 
 /// One refused input field, as reported in problem+json `invalidParams`.
 public struct OngeldigeParameter: Codable, Sendable, Equatable {
-    /// Where in the input: a JSON path. Never shown to a person; pages map it to a field.
-    public let name: String
+    /// Which input: typed; the API writes it as a JSON path, pages map it to their field.
+    public let veld: Veld
     public let code: String
     /// The Dutch text, as problem+json carries it.
     public let reason: String
@@ -12,24 +12,35 @@ public struct OngeldigeParameter: Codable, Sendable, Equatable {
 
     private enum CodingKeys: String, CodingKey { case name, code, reason }
 
-    public init(name: String, code: String, uitleg: Tekst) {
-        self.name = name
+    public init(_ veld: Veld, code: String, uitleg: Tekst) {
+        self.veld = veld
         self.code = code
         self.reason = uitleg.nl
         self.reasonEn = uitleg.en
     }
 
+    public init(_ veld: Veldnaam, code: String, uitleg: Tekst) {
+        self.init(Veld(veld), code: code, uitleg: uitleg)
+    }
+
     /// For the API's own messages (syntax, headers): Dutch only.
-    public init(name: String, code: String, reason: String) {
-        self.name = name
+    public init(api naam: String, code: String, reason: String) {
+        self.veld = .api(naam)
         self.code = code
         self.reason = reason
         self.reasonEn = nil
     }
 
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(veld.jsonPad, forKey: .name)
+        try c.encode(code, forKey: .code)
+        try c.encode(reason, forKey: .reason)
+    }
+
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        name = try c.decode(String.self, forKey: .name)
+        veld = .api(try c.decode(String.self, forKey: .name))
         code = try c.decode(String.self, forKey: .code)
         reason = try c.decode(String.self, forKey: .reason)
         reasonEn = nil
@@ -37,11 +48,6 @@ public struct OngeldigeParameter: Codable, Sendable, Equatable {
 
     /// The text for a reader of this language.
     public func reden(_ taal: Taal) -> String { taal == .en ? (reasonEn ?? reason) : reason }
-
-    /// The same rejection under another name (a form field instead of a JSON path).
-    public func hernoemd(_ naam: String) -> OngeldigeParameter {
-        OngeldigeParameter(name: naam, code: code, uitleg: Tekst(reason, reasonEn ?? reason))
-    }
 }
 
 /// The body of `POST /api/v1/terugmeldingen`: the Logius draft REST terugmelding (0.2)
@@ -216,10 +222,11 @@ public func valideer(
     _ verzoek: TerugmeldingInvoer, gemeente: (String) -> GemeenteStatus
 ) -> Result<GevalideerdeTerugmelding, ValidatieFouten> {
     var fouten: [OngeldigeParameter] = []
-    func fout(_ name: String, _ code: String, _ reason: Tekst) {
-        fouten.append(OngeldigeParameter(name: name, code: code, uitleg: reason))
+    func fout(_ veld: Veld, _ code: String, _ reason: Tekst) {
+        fouten.append(OngeldigeParameter(veld, code: code, uitleg: reason))
     }
-    func maxLengte(_ waarde: String?, _ max: Int, _ name: String) {
+    func fout(_ naam: Veldnaam, _ code: String, _ reason: Tekst) { fout(Veld(naam), code, reason) }
+    func maxLengte(_ waarde: String?, _ max: Int, _ name: Veld) {
         if let waarde, waarde.schemaLengte > max {
             fout(name, "maxLength", Tekst("Mag hoogstens \(max) tekens lang zijn (nu \(waarde.schemaLengte)).", "At most \(max) characters (now \(waarde.schemaLengte))."))
         }
@@ -227,8 +234,8 @@ public func valideer(
 
     let header = verzoek.terugMeldingHeader
     let body = verzoek.terugMeldingBody
-    if header == nil { fout("terugMeldingHeader", "required", Tekst("De kop van de terugmelding (gemeente, melder, datum) ontbreekt.", "The heading of the data report (municipality, reporter, date) is missing.")) }
-    if body == nil { fout("terugMeldingBody", "required", Tekst("De inhoud van de terugmelding ontbreekt.", "The content of the data report is missing.")) }
+    if header == nil { fout(.terugMeldingHeader, "required", Tekst("De kop van de terugmelding (gemeente, melder, datum) ontbreekt.", "The heading of the data report (municipality, reporter, date) is missing.")) }
+    if body == nil { fout(.terugMeldingBody, "required", Tekst("De inhoud van de terugmelding ontbreekt.", "The content of the data report is missing.")) }
 
     // Registratie: only the BRP has bronhouders connected so far.
     var registratie: Registratie?
@@ -239,15 +246,15 @@ public func valideer(
                 if r == .brp {
                     registratie = r
                 } else {
-                    fout("terugMeldingHeader.registratie.basisRegistratieCode", "nietOndersteund",
+                    fout(Veld(.terugMeldingHeader, .registratie, .basisRegistratieCode), "nietOndersteund",
                          Tekst("Terugmelden op de \(r.naam) (\(r.code)) kan hier nog niet: alleen de BRP is aangesloten.", "Reporting on the \(r.naam) (\(r.code)) is not possible here yet: only the BRP is connected."))
                 }
             } else {
-                fout("terugMeldingHeader.registratie.basisRegistratieCode", "enum",
+                fout(Veld(.terugMeldingHeader, .registratie, .basisRegistratieCode), "enum",
                      Tekst("Deze registratie kennen we niet. Kies een basisregistratie, zoals BRP.", "We do not know this registration. Choose a base registration, such as BRP."))
             }
         } else {
-            fout("terugMeldingHeader.registratie.basisRegistratieCode", "required",
+            fout(Veld(.terugMeldingHeader, .registratie, .basisRegistratieCode), "required",
                  Tekst("Geef aan op welke registratie u terugmeldt (bijvoorbeeld BRP).", "Say which registration you report on (for example BRP)."))
         }
     }
@@ -255,7 +262,7 @@ public func valideer(
     // Gemeente van bijhouding, chosen by the afnemer.
     var gemeentecode: String?
     if let header {
-        let name = "terugMeldingHeader.gemeentecode"
+        let name = Veld(.terugMeldingHeader, .gemeentecode)
         if let code = header.gemeentecode, !code.isEmpty {
             do {
                 try Gemeentecode.check(code)
@@ -274,17 +281,17 @@ public func valideer(
         } else if registratie == .brp {
             fout(name, "required", Tekst("Kies de gemeente waar de persoon staat ingeschreven (of de RNI).", "Choose the municipality where the person is registered (or the RNI)."))
         }
-        maxLengte(header.toelichting, TerugmeldingLimieten.maxToelichting, "terugMeldingHeader.toelichting")
-        maxLengte(header.referentiekenmerk, TerugmeldingLimieten.maxReferentiekenmerk, "terugMeldingHeader.referentiekenmerk")
-        maxLengte(header.meldingBron, TerugmeldingLimieten.maxKort, "terugMeldingHeader.meldingBron")
+        maxLengte(header.toelichting, TerugmeldingLimieten.maxToelichting, Veld(.terugMeldingHeader, .toelichting))
+        maxLengte(header.referentiekenmerk, TerugmeldingLimieten.maxReferentiekenmerk, Veld(.terugMeldingHeader, .referentiekenmerk))
+        maxLengte(header.meldingBron, TerugmeldingLimieten.maxKort, Veld(.terugMeldingHeader, .meldingBron))
         if let d = header.datumMelding, Dag(d) == nil {
-            fout("terugMeldingHeader.datumMelding", "date", Tekst("Vul een geldige datum in als jjjj-mm-dd.", "Enter a valid date as yyyy-mm-dd."))
+            fout(Veld(.terugMeldingHeader, .datumMelding), "date", Tekst("Vul een geldige datum in als jjjj-mm-dd.", "Enter a valid date as yyyy-mm-dd."))
         }
         if let p = header.peilmoment, parseTijdstip(p) == nil {
-            fout("terugMeldingHeader.peilmoment", "dateTime", Tekst("Geen geldig tijdstip; gebruik ISO 8601, zoals 2024-04-03T10:42:37Z.", "Not a valid time; use ISO 8601, such as 2024-04-03T10:42:37Z."))
+            fout(Veld(.terugMeldingHeader, .peilmoment), "dateTime", Tekst("Geen geldig tijdstip; gebruik ISO 8601, zoals 2024-04-03T10:42:37Z.", "Not a valid time; use ISO 8601, such as 2024-04-03T10:42:37Z."))
         }
         if let melder = header.melder {
-            valideerContact(melder, pad: "terugMeldingHeader.melder", fout: fout)
+            valideerContact(melder, pad: Veld(.terugMeldingHeader, .melder), fout: fout)
         }
     }
 
@@ -293,44 +300,44 @@ public func valideer(
     if let body {
         let ids = body.objectIdentificatie ?? []
         if ids.isEmpty {
-            fout("terugMeldingBody.objectIdentificatie", "required",
+            fout(Veld(.terugMeldingBody, .objectIdentificatie), "required",
                  Tekst("Identificeer de persoon met een BSN, A-nummer of adres.", "Identify the person with a BSN, A-number or address."))
         } else if ids.count > TerugmeldingLimieten.maxIdentificaties {
-            fout("terugMeldingBody.objectIdentificatie", "maxItems", Tekst("Hoogstens \(TerugmeldingLimieten.maxIdentificaties) identificaties.", "At most \(TerugmeldingLimieten.maxIdentificaties) identifications."))
+            fout(Veld(.terugMeldingBody, .objectIdentificatie), "maxItems", Tekst("Hoogstens \(TerugmeldingLimieten.maxIdentificaties) identificaties.", "At most \(TerugmeldingLimieten.maxIdentificaties) identifications."))
         }
         var heeftPersoonId = false
         for (i, id) in ids.enumerated() {
-            let pad = "terugMeldingBody.objectIdentificatie[\(i)]"
+            let pad = Veld(.terugMeldingBody, .objectIdentificatie)[i]
             guard let urn = id.attribuutUrn, !urn.isEmpty else {
-                fout("\(pad).attribuutUrn", "required", Tekst("Geef aan waarmee u de persoon identificeert (BSN, A-nummer of adres).", "Say how you identify the person (BSN, A-number or address)."))
+                fout(pad / .attribuutUrn, "required", Tekst("Geef aan waarmee u de persoon identificeert (BSN, A-nummer of adres).", "Say how you identify the person (BSN, A-number or address)."))
                 continue
             }
             let waarde = id.idWaarde ?? ""
             if waarde.isEmpty {
-                fout("\(pad).idWaarde", "required", Tekst("De waarde van de identificatie ontbreekt.", "The value of the identification is missing."))
+                fout(pad / .idWaarde, "required", Tekst("De waarde van de identificatie ontbreekt.", "The value of the identification is missing."))
                 continue
             }
-            maxLengte(waarde, TerugmeldingLimieten.maxKort, "\(pad).idWaarde")
+            maxLengte(waarde, TerugmeldingLimieten.maxKort, pad / .idWaarde)
             switch urn {
             case PersoonUrn.bsn:
                 heeftPersoonId = true
-                do { try BSN.check(waarde); bsn = BSN(waarde) } catch { fout("\(pad).idWaarde", error.code, error.uitleg) }
+                do { try BSN.check(waarde); bsn = BSN(waarde) } catch { fout(pad / .idWaarde, error.code, error.uitleg) }
             case PersoonUrn.anummer:
                 heeftPersoonId = true
-                do { try ANummer.check(waarde); anummer = ANummer(waarde) } catch { fout("\(pad).idWaarde", error.code, error.uitleg) }
+                do { try ANummer.check(waarde); anummer = ANummer(waarde) } catch { fout(pad / .idWaarde, error.code, error.uitleg) }
             case PersoonUrn.adres:
                 heeftPersoonId = true
                 if waarde.schemaLengte > TerugmeldingLimieten.maxAdres {
-                    fout("\(pad).idWaarde", "adresMaxLength", Tekst("Een adres mag hoogstens \(TerugmeldingLimieten.maxAdres) posities lang zijn (nu \(waarde.schemaLengte)).", "An address is at most \(TerugmeldingLimieten.maxAdres) positions long (now \(waarde.schemaLengte))."))
+                    fout(pad / .idWaarde, "adresMaxLength", Tekst("Een adres mag hoogstens \(TerugmeldingLimieten.maxAdres) posities lang zijn (nu \(waarde.schemaLengte)).", "An address is at most \(TerugmeldingLimieten.maxAdres) positions long (now \(waarde.schemaLengte))."))
                 } else {
                     adres = waarde
                 }
             default:
-                maxLengte(urn, TerugmeldingLimieten.maxKort, "\(pad).attribuutUrn")
+                maxLengte(urn, TerugmeldingLimieten.maxKort, pad / .attribuutUrn)
             }
         }
         if !ids.isEmpty && !heeftPersoonId {
-            fout("terugMeldingBody.objectIdentificatie", "persoonIdentificatie",
+            fout(Veld(.terugMeldingBody, .objectIdentificatie), "persoonIdentificatie",
                  Tekst("Identificeer de persoon met ten minste een BSN, A-nummer of adres.", "Identify the person with at least a BSN, A-number or address."))
         }
     }
@@ -341,24 +348,24 @@ public func valideer(
     if let body {
         let gegevens = body.terugMeldingGegevens ?? []
         if gegevens.isEmpty {
-            fout("terugMeldingBody.terugMeldingGegevens", "required", Tekst("Geef ten minste één betwijfeld gegeven.", "Give at least one doubted data item."))
+            fout(Veld(.terugMeldingBody, .terugMeldingGegevens), "required", Tekst("Geef ten minste één betwijfeld gegeven.", "Give at least one doubted data item."))
         } else if gegevens.count > TerugmeldingLimieten.maxGegevens {
-            fout("terugMeldingBody.terugMeldingGegevens", "maxItems", Tekst("Hoogstens \(TerugmeldingLimieten.maxGegevens) gegevens per terugmelding.", "At most \(TerugmeldingLimieten.maxGegevens) data items per data report."))
+            fout(Veld(.terugMeldingBody, .terugMeldingGegevens), "maxItems", Tekst("Hoogstens \(TerugmeldingLimieten.maxGegevens) gegevens per terugmelding.", "At most \(TerugmeldingLimieten.maxGegevens) data items per data report."))
         }
         var aantalBijlagen = 0
         for (i, g) in gegevens.enumerated() {
-            let pad = "terugMeldingBody.terugMeldingGegevens[\(i)]"
+            let pad = Veld(.terugMeldingBody, .terugMeldingGegevens)[i]
             if (g.attribuutUrn ?? "").isEmpty && (g.attribuut ?? "").isEmpty {
-                fout("\(pad).attribuutUrn", "required", Tekst("Kies welk gegeven u betwijfelt.", "Choose the data item you doubt."))
+                fout(pad / .attribuutUrn, "required", Tekst("Kies welk gegeven u betwijfelt.", "Choose the data item you doubt."))
             }
             if g.betwijfeldeWaarde == nil && g.voorgesteldeWaarde == nil {
-                fout("\(pad).betwijfeldeWaarde", "required", Tekst("Geef de betwijfelde waarde, de voorgestelde waarde of allebei.", "Give the doubted value, the proposed value or both."))
+                fout(pad / .betwijfeldeWaarde, "required", Tekst("Geef de betwijfelde waarde, de voorgestelde waarde of allebei.", "Give the doubted value, the proposed value or both."))
             }
-            for (veld, waarde) in [("attribuutUrn", g.attribuutUrn), ("attribuut", g.attribuut), ("gegevensElementNaam", g.gegevensElementNaam), ("objectType", g.objectType)] {
-                maxLengte(waarde, TerugmeldingLimieten.maxKort, "\(pad).\(veld)")
+            for (veld, waarde) in [(Veldnaam.attribuutUrn, g.attribuutUrn), (.attribuut, g.attribuut), (.gegevensElementNaam, g.gegevensElementNaam), (.objectType, g.objectType)] {
+                maxLengte(waarde, TerugmeldingLimieten.maxKort, pad / veld)
             }
-            maxLengte(g.betwijfeldeWaarde, TerugmeldingLimieten.maxWaarde, "\(pad).betwijfeldeWaarde")
-            maxLengte(g.voorgesteldeWaarde, TerugmeldingLimieten.maxWaarde, "\(pad).voorgesteldeWaarde")
+            maxLengte(g.betwijfeldeWaarde, TerugmeldingLimieten.maxWaarde, pad / .betwijfeldeWaarde)
+            maxLengte(g.voorgesteldeWaarde, TerugmeldingLimieten.maxWaarde, pad / .voorgesteldeWaarde)
 
             for (j, b) in (g.bijlages ?? []).enumerated() {
                 aantalBijlagen += 1
@@ -368,15 +375,15 @@ public func valideer(
                     bijlagen.append(GevalideerdeBijlage(bestandsnaam: BijlageRegels.naam(b.bestandsnaam), mimeType: BijlageRegels.soort(mimeType: b.mimeType!)!.rawValue,
                                                         beschrijving: b.beschrijving, data: data, gegevenIndex: i))
                 case .failure(let f):
-                    for e in f.fouten { fout("\(pad).bijlages[\(j)].\(e.veld)", e.code, e.reden) }
+                    for e in f.fouten { fout((pad / .bijlages)[j] / e.veld, e.code, e.reden) }
                 }
             }
         }
         if aantalBijlagen > BijlageRegels.maxAantal {
-            fout("terugMeldingBody.terugMeldingGegevens[].bijlages", "maxItems", Tekst("Hoogstens \(BijlageRegels.maxAantal) bijlagen per terugmelding (nu \(aantalBijlagen)).", "At most \(BijlageRegels.maxAantal) attachments per data report (now \(aantalBijlagen))."))
+            fout((Veld(.terugMeldingBody) / .terugMeldingGegevens)[nil] / .bijlages, "maxItems", Tekst("Hoogstens \(BijlageRegels.maxAantal) bijlagen per terugmelding (nu \(aantalBijlagen)).", "At most \(BijlageRegels.maxAantal) attachments per data report (now \(aantalBijlagen))."))
         }
         if totaal > BijlageRegels.maxTotaleGrootte {
-            fout("terugMeldingBody.terugMeldingGegevens[].bijlages", "maxTotalSize", Tekst("De bijlagen zijn samen hoogstens 20 MiB (nu \(totaal / 1024 / 1024) MiB).", "The attachments are at most 20 MiB together (now \(totaal / 1024 / 1024) MiB)."))
+            fout((Veld(.terugMeldingBody) / .terugMeldingGegevens)[nil] / .bijlages, "maxTotalSize", Tekst("De bijlagen zijn samen hoogstens 20 MiB (nu \(totaal / 1024 / 1024) MiB).", "The attachments are at most 20 MiB together (now \(totaal / 1024 / 1024) MiB)."))
         }
     }
 
@@ -406,17 +413,17 @@ public struct ValidatieFouten: Error, Sendable {
 
 /// Contact details are optional, but checked when given.
 public func valideerContact(
-    _ c: TerugmeldingInvoer.Contactinformatie, pad: String, fout: (String, String, Tekst) -> Void
+    _ c: TerugmeldingInvoer.Contactinformatie, pad: Veld, fout: (Veld, String, Tekst) -> Void
 ) {
     if let email = c.email, !email.isEmpty, !isEmailadres(email) {
-        fout("\(pad).email", "email", Tekst("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.", "Enter a valid email address, such as name@example.com."))
+        fout(pad / .email, "email", Tekst("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.", "Enter a valid email address, such as name@example.com."))
     }
     if let tel = c.telefoon, !tel.isEmpty, !isTelefoonnummer(tel) {
-        fout("\(pad).telefoon", "pattern", Tekst("Een telefoonnummer is 8 tot 20 tekens: cijfers, + en -.", "A phone number is 8 to 20 characters: digits, + and -."))
+        fout(pad / .telefoon, "pattern", Tekst("Een telefoonnummer is 8 tot 20 tekens: cijfers, + en -.", "A phone number is 8 to 20 characters: digits, + and -."))
     }
-    for (veld, waarde) in [("naam", c.naam), ("bedrijf", c.bedrijf), ("afdeling", c.afdeling), ("email", c.email)] {
+    for (veld, waarde) in [(Veldnaam.naam, c.naam), (.bedrijf, c.bedrijf), (.afdeling, c.afdeling), (.email, c.email)] {
         if let waarde, waarde.schemaLengte > TerugmeldingLimieten.maxKort {
-            fout("\(pad).\(veld)", "maxLength", Tekst("Mag hoogstens \(TerugmeldingLimieten.maxKort) tekens lang zijn.", "At most \(TerugmeldingLimieten.maxKort) characters."))
+            fout(pad / veld, "maxLength", Tekst("Mag hoogstens \(TerugmeldingLimieten.maxKort) tekens lang zijn.", "At most \(TerugmeldingLimieten.maxKort) characters."))
         }
     }
 }

@@ -22,18 +22,18 @@ public struct Partnergegevens: Sendable, Equatable {
 public func valideerPartner(_ v: PartnerInvoer, vandaag: Dag) throws(ValidatieFouten) -> Partnergegevens {
     var f = Fouten()
     let soort = v.soort.flatMap(PartnerSoort.init(rawValue:))
-    if soort == nil { f.fout("soort", v.soort == nil ? "required" : "enum", Tekst("Kies de soort organisatie.", "Choose the kind of organisation.")) }
+    if soort == nil { f.fout(.soort, v.soort == nil ? "required" : "enum", Tekst("Kies de soort organisatie.", "Choose the kind of organisation.")) }
     var registraties: [String] = []
     for r in (v.registraties ?? "").split(whereSeparator: { $0 == "," || $0.isNewline }) {
         let t = r.trimmingCharacters(in: .whitespaces)
         if !t.isEmpty && !registraties.contains(t) { registraties.append(t) }
     }
     if registraties.contains(where: { $0.schemaLengte > BehandelLimieten.maxKort }) || registraties.count > BehandelLimieten.maxLijst {
-        f.fout("registraties", "maxLength", Tekst("Hoogstens \(BehandelLimieten.maxLijst) registraties van elk \(BehandelLimieten.maxKort) tekens.", "At most \(BehandelLimieten.maxLijst) registrations of \(BehandelLimieten.maxKort) characters each."))
+        f.fout(.registraties, "maxLength", Tekst("Hoogstens \(BehandelLimieten.maxLijst) registraties van elk \(BehandelLimieten.maxKort) tekens.", "At most \(BehandelLimieten.maxLijst) registrations of \(BehandelLimieten.maxKort) characters each."))
     }
     var getekend: Dag?
     if let raw = v.intentieverklaringOp, !raw.trimmingCharacters(in: .whitespaces).isEmpty {
-        getekend = f.dag(raw.trimmingCharacters(in: .whitespaces), "intentieverklaringOp", wat: Tekst("Vul de datum in.", "Enter the date."),
+        getekend = f.dag(raw.trimmingCharacters(in: .whitespaces), .intentieverklaringOp, wat: Tekst("Vul de datum in.", "Enter the date."),
                          tot: (vandaag, "toekomst", Tekst("Deze datum ligt in de toekomst.", "This date is in the future.")))
     }
     try f.klaar()
@@ -46,11 +46,11 @@ public func valideerNieuwePartner(oin: String?, naam: String?, bekend: Bool, _ v
     var f = Fouten()
     let o = (oin ?? "").trimmingCharacters(in: .whitespaces)
     if o.isEmpty {
-        f.fout("oin", "required", Tekst("Vul het OIN van de organisatie in.", "Enter the organisation's OIN."))
+        f.fout(.oin, "required", Tekst("Vul het OIN van de organisatie in.", "Enter the organisation's OIN."))
     } else {
-        do { try OIN.check(o) } catch { f.fout("oin", error.code, error.uitleg) }
+        do { try OIN.check(o) } catch { f.fout(.oin, error.code, error.uitleg) }
     }
-    if !bekend { _ = f.tekst(naam, "naam", max: BehandelLimieten.maxKort, verplicht: true, wat: Tekst("Vul de naam van de organisatie in.", "Enter the organisation's name.")) }
+    if !bekend { _ = f.tekst(naam, .naam, max: BehandelLimieten.maxKort, verplicht: true, wat: Tekst("Vul de naam van de organisatie in.", "Enter the organisation's name.")) }
     do {
         let g = try valideerPartner(v, vandaag: vandaag)
         try f.klaar()
@@ -101,14 +101,14 @@ public func valideerContactpersoon(_ v: ContactpersoonInvoer) throws(ValidatieFo
     var f = Fouten()
     let niveaus: [Escalatieniveau] = [.operationeel, .tactisch, .strategisch]
     let niveau = v.niveau.flatMap(Escalatieniveau.init(rawValue:)).flatMap { niveaus.contains($0) ? $0 : nil }
-    if niveau == nil { f.fout("niveau", v.niveau == nil ? "required" : "enum", Tekst("Kies het niveau.", "Choose the level.")) }
-    let naam = f.tekst(v.naam, "naam", max: BehandelLimieten.maxKort, verplicht: true, wat: Tekst("Vul de naam in.", "Enter the name."))
-    let functie = f.tekst(v.functie, "functie", max: BehandelLimieten.maxKort, verplicht: false)
-    let email = f.tekst(v.email, "email", max: BehandelLimieten.maxKort, verplicht: false)?.lowercased()
-    if let email, !isEmailadres(email) { f.fout("email", "email", Tekst("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.", "Enter a valid email address, such as name@example.com.")) }
-    let telefoon = f.tekst(v.telefoon, "telefoon", max: 30, verplicht: false)
-    if let telefoon, !isTelefoonnummer(telefoon) { f.fout("telefoon", "telefoon", Tekst("Vul een geldig telefoonnummer in.", "Enter a valid phone number.")) }
-    if email == nil && telefoon == nil { f.fout("email", "required", Tekst("Geef een e-mailadres of telefoonnummer.", "Give an email address or phone number.")) }
+    if niveau == nil { f.fout(.niveau, v.niveau == nil ? "required" : "enum", Tekst("Kies het niveau.", "Choose the level.")) }
+    let naam = f.tekst(v.naam, .naam, max: BehandelLimieten.maxKort, verplicht: true, wat: Tekst("Vul de naam in.", "Enter the name."))
+    let functie = f.tekst(v.functie, .functie, max: BehandelLimieten.maxKort, verplicht: false)
+    let email = f.tekst(v.email, .email, max: BehandelLimieten.maxKort, verplicht: false)?.lowercased()
+    if let email, !isEmailadres(email) { f.fout(.email, "email", Tekst("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.", "Enter a valid email address, such as name@example.com.")) }
+    let telefoon = f.tekst(v.telefoon, .telefoon, max: 30, verplicht: false)
+    if let telefoon, !isTelefoonnummer(telefoon) { f.fout(.telefoon, "telefoon", Tekst("Vul een geldig telefoonnummer in.", "Enter a valid phone number.")) }
+    if email == nil && telefoon == nil { f.fout(.email, "required", Tekst("Geef een e-mailadres of telefoonnummer.", "Give an email address or phone number.")) }
     try f.klaar()
     return ContactpersoonGegevens(niveau: niveau!, naam: naam!, functie: functie, email: email, telefoon: telefoon)
 }

@@ -316,24 +316,24 @@ public struct NieuwSignaal: Sendable, Equatable {
 
 public func valideerNieuwSignaal(_ v: NieuwSignaalInvoer) throws(ValidatieFouten) -> NieuwSignaal {
     var f = Fouten()
-    let titel = f.tekst(v.titel, "titel", max: SignaalLimieten.maxTitel, verplicht: true, wat: Tekst("Geef het signaal een titel.", "Give the signal a title."))
-    let omschrijving = f.tekst(v.omschrijving, "omschrijving", max: SignaalLimieten.maxTekst, verplicht: true,
+    let titel = f.tekst(v.titel, .titel, max: SignaalLimieten.maxTitel, verplicht: true, wat: Tekst("Geef het signaal een titel.", "Give the signal a title."))
+    let omschrijving = f.tekst(v.omschrijving, .omschrijving, max: SignaalLimieten.maxTekst, verplicht: true,
                                wat: Tekst("Beschrijf de structurele fout.", "Describe the structural error."))
     let soort = v.soort.flatMap(SignaalSoort.init(rawValue:))
     if soort == nil {
-        f.fout("soort", v.soort == nil ? "required" : "enum", Tekst("Kies de soort fout.", "Choose the kind of error."))
+        f.fout(.soort, v.soort == nil ? "required" : "enum", Tekst("Kies de soort fout.", "Choose the kind of error."))
     }
-    let registraties = lijst(v.registraties, "registraties", &f)
+    let registraties = lijst(v.registraties, .registraties, &f)
     // An empty OIN is a mistake, not an absence: every entry is checked.
-    let oins = lijst(v.organisatieOins, "organisatieOins", &f, legeWeg: false)
+    let oins = lijst(v.organisatieOins, .organisatieOins, &f, legeWeg: false)
     for (i, oin) in oins.enumerated() {
-        do { try OIN.check(oin) } catch { f.fout("organisatieOins[\(i)]", error.code, error.uitleg) }
+        do { try OIN.check(oin) } catch { f.fout(Veld(.organisatieOins)[i], error.code, error.uitleg) }
     }
     try f.klaar()
     return NieuwSignaal(titel: titel!, omschrijving: omschrijving!, soort: soort!, registraties: registraties, organisatieOins: oins)
 }
 
-private func lijst(_ waarden: [String]?, _ naam: String, _ f: inout Fouten, legeWeg: Bool = true) -> [String] {
+private func lijst(_ waarden: [String]?, _ naam: Veldnaam, _ f: inout Fouten, legeWeg: Bool = true) -> [String] {
     f.lijstGrenzen(waarden ?? [], naam, maxAantal: SignaalLimieten.maxLijst, maxLengte: BehandelLimieten.maxKort)
     let w = (waarden ?? []).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !legeWeg || !$0.isEmpty }
     var gezien: Set<String> = []
@@ -378,35 +378,35 @@ public enum SignaalStap: Sendable, Equatable {
         controleerOverige(soort, v, &f)
         switch soort {
         case .terugkoppeling:
-            let oin = f.tekst(v.organisatieOin, "organisatieOin", max: 20, verplicht: true, wat: Tekst("Kies de organisatie.", "Choose the organisation."))
-            if let oin { do { try OIN.check(oin) } catch { f.fout("organisatieOin", error.code, error.uitleg) } }
-            let t = f.tekst(v.toelichting, "toelichting", max: SignaalLimieten.maxTekst, verplicht: true,
+            let oin = f.tekst(v.organisatieOin, .organisatieOin, max: 20, verplicht: true, wat: Tekst("Kies de organisatie.", "Choose the organisation."))
+            if let oin { do { try OIN.check(oin) } catch { f.fout(.organisatieOin, error.code, error.uitleg) } }
+            let t = f.tekst(v.toelichting, .toelichting, max: SignaalLimieten.maxTekst, verplicht: true,
                             wat: Tekst("Schrijf wat u de organisatie terugkoppelt.", "Write what you feed back to the organisation."))
             try f.klaar()
             return .terugkoppeling(organisatieOin: oin!, toelichting: t!)
         case .agendering:
-            let orgaan = f.tekst(v.orgaan, "orgaan", max: BehandelLimieten.maxKort, verplicht: true,
+            let orgaan = f.tekst(v.orgaan, .orgaan, max: BehandelLimieten.maxKort, verplicht: true,
                                  wat: Tekst("Noem het overleg of orgaan.", "Name the meeting or body."))
-            let datum = f.dag(v.datum, "datum", wat: Tekst("Vul de datum van het overleg in.", "Enter the date of the meeting."))
-            let t = f.tekst(v.toelichting, "toelichting", max: SignaalLimieten.maxTekst, verplicht: false)
+            let datum = f.dag(v.datum, .datum, wat: Tekst("Vul de datum van het overleg in.", "Enter the date of the meeting."))
+            let t = f.tekst(v.toelichting, .toelichting, max: SignaalLimieten.maxTekst, verplicht: false)
             try f.klaar()
             return .agendering(orgaan: orgaan!, datum: datum!, toelichting: t)
         case .afsluiting:
             let uitkomst = v.uitkomst.flatMap(SignaalStatus.init(rawValue:)).flatMap { $0.isAfgesloten ? $0 : nil }
             if uitkomst == nil {
-                f.fout("uitkomst", v.uitkomst == nil ? "required" : "enum", Tekst("Kies of het opgelost is.", "Choose whether it was solved."))
+                f.fout(.uitkomst, v.uitkomst == nil ? "required" : "enum", Tekst("Kies of het opgelost is.", "Choose whether it was solved."))
             }
-            let t = f.tekst(v.toelichting, "toelichting", max: SignaalLimieten.maxTekst, verplicht: true,
+            let t = f.tekst(v.toelichting, .toelichting, max: SignaalLimieten.maxTekst, verplicht: true,
                             wat: Tekst("Schrijf wat de uitkomst is.", "Write what the outcome is."))
             try f.klaar()
             return .afsluiting(uitkomst!, toelichting: t!)
         case .escalatie:
-            let t = f.tekst(v.toelichting, "toelichting", max: SignaalLimieten.maxTekst, verplicht: true,
+            let t = f.tekst(v.toelichting, .toelichting, max: SignaalLimieten.maxTekst, verplicht: true,
                             wat: Tekst("Geef de reden: wat deed de organisatie (niet) met het signaal?", "Give the reason: what did (or didn't) the organisation do with the signal?"))
             try f.klaar()
             return .escalatie(reden: t!)
         case .antwoord:
-            let t = f.tekst(v.toelichting, "toelichting", max: SignaalLimieten.maxTekst, verplicht: true,
+            let t = f.tekst(v.toelichting, .toelichting, max: SignaalLimieten.maxTekst, verplicht: true,
                             wat: Tekst("Schrijf uw antwoord.", "Write your answer."))
             try f.klaar()
             return .antwoord(t!)
@@ -418,18 +418,18 @@ public enum SignaalStap: Sendable, Equatable {
     private static func controleerOverige(_ soort: Soort, _ v: SignaalStapInvoer, _ f: inout Fouten) {
         if soort != .terugkoppeling, let oin = v.organisatieOin,
            oin.unicodeScalars.count != 20 || !oin.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || ("A"..."Z").contains($0) }) {
-            f.fout("organisatieOin", "pattern", Tekst("Een OIN is 20 cijfers of hoofdletters.", "An OIN is 20 digits or capital letters."))
+            f.fout(.organisatieOin, "pattern", Tekst("Een OIN is 20 cijfers of hoofdletters.", "An OIN is 20 digits or capital letters."))
         }
         if soort != .agendering {
             if let orgaan = v.orgaan, orgaan.schemaLengte > BehandelLimieten.maxKort {
-                f.fout("orgaan", "maxLength", Lengteregel.hoogstens(BehandelLimieten.maxKort))
+                f.fout(.orgaan, "maxLength", Lengteregel.hoogstens(BehandelLimieten.maxKort))
             }
             if let datum = v.datum, Dag(datum) == nil {
-                f.fout("datum", "date", Tekst("Vul een datum in als jjjj-mm-dd.", "Enter a date as yyyy-mm-dd."))
+                f.fout(.datum, "date", Tekst("Vul een datum in als jjjj-mm-dd.", "Enter a date as yyyy-mm-dd."))
             }
         }
         if soort != .afsluiting, let uitkomst = v.uitkomst, !["opgelost", "nietOpgelost"].contains(uitkomst) {
-            f.fout("uitkomst", "enum", Tekst("Kies opgelost of niet opgelost.", "Choose solved or not solved."))
+            f.fout(.uitkomst, "enum", Tekst("Kies opgelost of niet opgelost.", "Choose solved or not solved."))
         }
     }
 
@@ -467,11 +467,11 @@ public struct KennisInvoer: Codable, Sendable, Equatable {
 
 public func valideerKennis(_ v: KennisInvoer) throws(ValidatieFouten) -> (geleerd: String, oplossingsroute: String?, delen: Bool) {
     var f = Fouten()
-    let geleerd = f.tekst(v.geleerd, "geleerd", max: SignaalLimieten.maxTekst, verplicht: true,
+    let geleerd = f.tekst(v.geleerd, .geleerd, max: SignaalLimieten.maxTekst, verplicht: true,
                           wat: Tekst("Schrijf wat er geleerd is.", "Write what was learned."))
-    let route = f.tekst(v.oplossingsroute, "oplossingsroute", max: SignaalLimieten.maxTekst, verplicht: false)
+    let route = f.tekst(v.oplossingsroute, .oplossingsroute, max: SignaalLimieten.maxTekst, verplicht: false)
     if let geleerd, BSN.komtVoorIn(geleerd) || BSN.komtVoorIn(route ?? "") {
-        f.fout("geleerd", "persoonsgegeven", Tekst("Kennis wordt gedeeld: laat burgerservicenummers weg.", "Knowledge is shared: leave out citizen service numbers."))
+        f.fout(.geleerd, "persoonsgegeven", Tekst("Kennis wordt gedeeld: laat burgerservicenummers weg.", "Knowledge is shared: leave out citizen service numbers."))
     }
     try f.klaar()
     return (geleerd!, route, v.delen ?? false)

@@ -187,19 +187,19 @@ public struct NieuwVerzoek: Sendable, Equatable {
 /// `organisatieVerplicht` is false when the caller already knows the organisation (a terugmelding's bronhouder).
 public func valideerNieuwVerzoek(_ v: NieuwVerzoekInvoer, vandaag: Dag, organisatieVerplicht: Bool = true) throws(ValidatieFouten) -> NieuwVerzoek {
     var f = Fouten()
-    let oin = f.tekst(v.organisatieOin, "organisatieOin", max: 20, verplicht: organisatieVerplicht, wat: Tekst("Kies de organisatie.", "Choose the organisation."))
-    if let oin { do { try OIN.check(oin) } catch { f.fout("organisatieOin", error.code, error.uitleg) } }
+    let oin = f.tekst(v.organisatieOin, .organisatieOin, max: 20, verplicht: organisatieVerplicht, wat: Tekst("Kies de organisatie.", "Choose the organisation."))
+    if let oin { do { try OIN.check(oin) } catch { f.fout(.organisatieOin, error.code, error.uitleg) } }
     let soort = v.soort.flatMap(VerzoekSoort.init(rawValue:))
     if soort == nil {
-        f.fout("soort", v.soort == nil ? "required" : "enum", Tekst("Kies wat u vraagt.", "Choose what you ask."))
+        f.fout(.soort, v.soort == nil ? "required" : "enum", Tekst("Kies wat u vraagt.", "Choose what you ask."))
     }
-    let vraag = f.tekst(v.vraag, "vraag", max: BehandelLimieten.maxBericht, verplicht: true, wat: Tekst("Schrijf wat u de organisatie vraagt.", "Write what you ask the organisation."))
+    let vraag = f.tekst(v.vraag, .vraag, max: BehandelLimieten.maxBericht, verplicht: true, wat: Tekst("Schrijf wat u de organisatie vraagt.", "Write what you ask the organisation."))
     let uiterlijk = v.uiterlijk == nil ? nil
-        : f.dag(v.uiterlijk, "uiterlijk", wat: Tekst("Vul de datum in.", "Enter the date."), vanaf: (vandaag, "verleden", Tekst("Deze datum ligt in het verleden.", "This date is in the past.")))
+        : f.dag(v.uiterlijk, .uiterlijk, wat: Tekst("Vul de datum in.", "Enter the date."), vanaf: (vandaag, "verleden", Tekst("Deze datum ligt in het verleden.", "This date is in the past.")))
     var gedeeld: [GedeeldGegeven] = []
     for (i, g) in (v.gedeeldeGegevens ?? []).enumerated() {
         if let k = GedeeldGegeven(rawValue: g) { if !gedeeld.contains(k) { gedeeld.append(k) } } else {
-            f.fout("gedeeldeGegevens[\(i)]", "enum", Tekst("Kies gegevens uit de lijst.", "Choose items from the list."))
+            f.fout(Veld(.gedeeldeGegevens)[i], "enum", Tekst("Kies gegevens uit de lijst.", "Choose items from the list."))
         }
     }
     var opschorting: NieuwVerzoek.Opschorting?
@@ -207,26 +207,26 @@ public func valideerNieuwVerzoek(_ v: NieuwVerzoekInvoer, vandaag: Dag, organisa
         let o = v.opschorting ?? .init()
         let actie = o.actie.flatMap(OpschortingsActie.init(rawValue:))
         if actie == nil {
-            f.fout("opschorting.actie", o.actie == nil ? "required" : "enum",
+            f.fout(Veld(.opschorting, .actie), o.actie == nil ? "required" : "enum",
                    Tekst("Kies wat moet worden opgeschort.", "Choose what must be suspended."))
         }
-        let kenmerk = f.tekst(o.kenmerk, "opschorting.kenmerk", max: BehandelLimieten.maxKort, verplicht: false)
+        let kenmerk = f.tekst(o.kenmerk, Veld(.opschorting, .kenmerk), max: BehandelLimieten.maxKort, verplicht: false)
         let tot = o.tot == nil ? nil
-            : f.dag(o.tot, "opschorting.tot", wat: Tekst("Vul de datum in.", "Enter the date."), vanaf: (vandaag, "verleden", Tekst("Deze datum ligt in het verleden.", "This date is in the past.")))
+            : f.dag(o.tot, Veld(.opschorting, .tot), wat: Tekst("Vul de datum in.", "Enter the date."), vanaf: (vandaag, "verleden", Tekst("Deze datum ligt in het verleden.", "This date is in the past.")))
         if let actie { opschorting = .init(actie: actie, kenmerk: kenmerk, tot: tot) }
     } else if v.opschorting != nil {
-        f.fout("opschorting", "nietBijSoort", Tekst("Hoort alleen bij een verzoek om opschorting.", "Belongs only with a request for suspension."))
+        f.fout(.opschorting, "nietBijSoort", Tekst("Hoort alleen bij een verzoek om opschorting.", "Belongs only with a request for suspension."))
     }
     var overleg: NieuwVerzoek.Overleg?
     if soort == .overleg {
         let o = v.overleg ?? .init()
-        let datum = f.dag(o.datum, "overleg.datum", wat: Tekst("Vul de datum van het overleg in.", "Enter the date of the consultation."),
+        let datum = f.dag(o.datum, Veld(.overleg, .datum), wat: Tekst("Vul de datum van het overleg in.", "Enter the date of the consultation."),
                           vanaf: (vandaag, "verleden", Tekst("Deze datum ligt in het verleden.", "This date is in the past.")))
-        let deelnemers = f.tekst(o.deelnemers, "overleg.deelnemers", max: BehandelLimieten.maxKort * 5, verplicht: true,
+        let deelnemers = f.tekst(o.deelnemers, Veld(.overleg, .deelnemers), max: BehandelLimieten.maxKort * 5, verplicht: true,
                                  wat: Tekst("Noem wie er aan het overleg deelnemen.", "Name who takes part in the consultation."))
         if let datum, let deelnemers { overleg = .init(datum: datum, deelnemers: deelnemers) }
     } else if v.overleg != nil {
-        f.fout("overleg", "nietBijSoort", Tekst("Hoort alleen bij een verzoek om overleg.", "Belongs only with a request for consultation."))
+        f.fout(.overleg, "nietBijSoort", Tekst("Hoort alleen bij een verzoek om overleg.", "Belongs only with a request for consultation."))
     }
     try f.klaar()
     return NieuwVerzoek(organisatieOin: oin, soort: soort!, vraag: vraag!, uiterlijk: uiterlijk, gedeeld: gedeeld,
@@ -265,24 +265,24 @@ public func valideerVerzoekStatuswijziging(_ v: VerzoekStatuswijzigingInvoer, so
     let mogelijk: [VerzoekStatus] = [.geaccepteerd, .afgewezen, .uitgevoerd]
     let naar = v.status.flatMap(VerzoekStatus.init(rawValue:)).flatMap { mogelijk.contains($0) ? $0 : nil }
     if naar == nil {
-        f.fout("status", v.status == nil ? "required" : "enum", Tekst("Kies een status die nu kan: \(mogelijk.map { $0.naam(.nl) }.joined(separator: ", ")).", "Choose a status that is possible now: \(mogelijk.map { $0.naam(.en) }.joined(separator: ", "))."))
+        f.fout(.status, v.status == nil ? "required" : "enum", Tekst("Kies een status die nu kan: \(mogelijk.map { $0.naam(.nl) }.joined(separator: ", ")).", "Choose a status that is possible now: \(mogelijk.map { $0.naam(.en) }.joined(separator: ", "))."))
     }
-    let reden = f.tekst(v.reden, "reden", max: BehandelLimieten.maxBericht, verplicht: naar == .afgewezen,
+    let reden = f.tekst(v.reden, .reden, max: BehandelLimieten.maxBericht, verplicht: naar == .afgewezen,
                         wat: Tekst("Leg uit waarom u het verzoek afwijst.", "Explain why you decline the request."))
-    if reden != nil && naar != nil && naar != .afgewezen { f.fout("reden", "nietBijStatus", Tekst("Een reden hoort alleen bij afwijzen.", "A reason belongs only with declining.")) }
+    if reden != nil && naar != nil && naar != .afgewezen { f.fout(.reden, "nietBijStatus", Tekst("Een reden hoort alleen bij afwijzen.", "A reason belongs only with declining.")) }
     let toekomst = (vandaag, "verleden", Tekst("Deze datum ligt in het verleden.", "This date is in the past."))
     var uiterlijk: Dag?
     if v.uiterlijk != nil {
-        if naar != nil && naar != .geaccepteerd { f.fout("uiterlijk", "nietBijStatus", Tekst("Een termijn stelt u voor bij het accepteren.", "You propose a deadline when accepting.")) }
-        else { uiterlijk = f.dag(v.uiterlijk, "uiterlijk", wat: Tekst("Vul de datum in.", "Enter the date."), vanaf: toekomst) }
+        if naar != nil && naar != .geaccepteerd { f.fout(.uiterlijk, "nietBijStatus", Tekst("Een termijn stelt u voor bij het accepteren.", "You propose a deadline when accepting.")) }
+        else { uiterlijk = f.dag(v.uiterlijk, .uiterlijk, wat: Tekst("Vul de datum in.", "Enter the date."), vanaf: toekomst) }
     }
     var tot: Dag?
     if v.opgeschortTot != nil {
         if naar != nil && (naar != .uitgevoerd || soort != .opschorting) {
-            f.fout("opgeschortTot", "nietBijStatus", Tekst("Hoort alleen bij het bevestigen van een opschorting.", "Belongs only with confirming a suspension."))
-        } else { tot = f.dag(v.opgeschortTot, "opgeschortTot", wat: Tekst("Vul de datum in.", "Enter the date."), vanaf: toekomst) }
+            f.fout(.opgeschortTot, "nietBijStatus", Tekst("Hoort alleen bij het bevestigen van een opschorting.", "Belongs only with confirming a suspension."))
+        } else { tot = f.dag(v.opgeschortTot, .opgeschortTot, wat: Tekst("Vul de datum in.", "Enter the date."), vanaf: toekomst) }
     }
-    let toelichting = f.tekst(v.toelichting, "toelichting", max: BehandelLimieten.maxBericht, verplicht: false)
+    let toelichting = f.tekst(v.toelichting, .toelichting, max: BehandelLimieten.maxBericht, verplicht: false)
     try f.klaar()
     return VerzoekStatuswijziging(naar: naar!, reden: reden, uiterlijk: uiterlijk, opgeschortTot: tot, toelichting: toelichting)
 }
@@ -296,8 +296,8 @@ public struct TermijnInvoer: Codable, Sendable, Equatable {
 /// A new agreed deadline for an open request, set by the meldpunt or proposed by the partner.
 public func valideerTermijn(_ v: TermijnInvoer, vandaag: Dag) throws(ValidatieFouten) -> (uiterlijk: Dag, toelichting: String?) {
     var f = Fouten()
-    let d = f.dag(v.uiterlijk, "uiterlijk", wat: Tekst("Vul de nieuwe uiterste datum in.", "Enter the new deadline."), vanaf: (vandaag, "verleden", Tekst("Deze datum ligt in het verleden.", "This date is in the past.")))
-    let t = f.tekst(v.toelichting, "toelichting", max: BehandelLimieten.maxBericht, verplicht: false)
+    let d = f.dag(v.uiterlijk, .uiterlijk, wat: Tekst("Vul de nieuwe uiterste datum in.", "Enter the new deadline."), vanaf: (vandaag, "verleden", Tekst("Deze datum ligt in het verleden.", "This date is in the past.")))
+    let t = f.tekst(v.toelichting, .toelichting, max: BehandelLimieten.maxBericht, verplicht: false)
     try f.klaar()
     return (d!, t)
 }

@@ -19,8 +19,12 @@ public enum Weigering: Error, Sendable, Equatable {
     case tijdelijkBezet
 
     /// For a single field.
-    public static func ongeldig(_ veld: String, _ code: String, _ reden: Tekst) -> Weigering {
-        .ongeldig([OngeldigeParameter(name: veld, code: code, uitleg: reden)])
+    public static func ongeldig(_ veld: Veld, _ code: String, _ reden: Tekst) -> Weigering {
+        .ongeldig([OngeldigeParameter(veld, code: code, uitleg: reden)])
+    }
+
+    public static func ongeldig(_ veld: Veldnaam, _ code: String, _ reden: Tekst) -> Weigering {
+        ongeldig(Veld(veld), code, reden)
     }
 
     public var code: String {
@@ -58,7 +62,7 @@ extension Weigering: CustomStringConvertible {
     /// For the CLI and the log: the code and the Dutch text, each field's problem on its own.
     public var description: String {
         guard let velden, !velden.isEmpty else { return "\(code): \(uitleg(.nl))" }
-        return velden.map { "\($0.name): \($0.reden(.nl))" }.joined(separator: "\n")
+        return velden.map { "\($0.veld.jsonPad): \($0.reden(.nl))" }.joined(separator: "\n")
     }
 }
 

@@ -35,7 +35,7 @@ package struct Problem: Error, Content, Sendable {
     }
 
     package static func ongeldig(_ name: String, _ code: String, _ reason: String) -> Problem {
-        ongeldig([OngeldigeParameter(name: name, code: code, reason: reason)])
+        ongeldig([OngeldigeParameter(api: name, code: code, reason: reason)])
     }
 
     package static func nietGevonden(_ detail: String = "De gevraagde bron bestaat niet of u heeft er geen toegang toe.") -> Problem {
@@ -93,7 +93,7 @@ package enum ProblemMiddleware {
                 return Problem(.unsupportedMediaType, detail: "Stuur de body als application/json.")
             case .badRequest:
                 // Vapor's own 400s (e.g. malformed JSON) carry a safe reason.
-                return .ongeldig([OngeldigeParameter(name: "body", code: "syntax", reason: abort.reason)],
+                return .ongeldig([OngeldigeParameter(api: "body", code: "syntax", reason: abort.reason)],
                                  detail: "Het verzoek kon niet worden gelezen.")
             case .tooManyRequests, .serviceUnavailable:
                 return Problem(abort.status, detail: abort.status == .tooManyRequests ? abort.reason : "De server is even te druk. Probeer het zo opnieuw.",
@@ -126,16 +126,16 @@ package enum ProblemMiddleware {
         }
         switch error {
         case .typeMismatch(let type, let context):
-            return .init(name: pad(context.codingPath), code: "type", reason: "Verkeerd type; verwacht \(typeNaam(type)).")
+            return .init(api: pad(context.codingPath), code: "type", reason: "Verkeerd type; verwacht \(typeNaam(type)).")
         case .valueNotFound(let type, let context):
-            return .init(name: pad(context.codingPath), code: "required", reason: "Waarde ontbreekt; verwacht \(typeNaam(type)).")
+            return .init(api: pad(context.codingPath), code: "required", reason: "Waarde ontbreekt; verwacht \(typeNaam(type)).")
         case .keyNotFound(let key, let context):
-            return .init(name: pad(context.codingPath + [key]), code: "required", reason: "Dit veld is verplicht.")
+            return .init(api: pad(context.codingPath + [key]), code: "required", reason: "Dit veld is verplicht.")
         case .dataCorrupted(let context):
-            return .init(name: pad(context.codingPath), code: "syntax",
+            return .init(api: pad(context.codingPath), code: "syntax",
                          reason: context.codingPath.isEmpty ? "Geen geldige JSON." : context.debugDescription)
         @unknown default:
-            return .init(name: "body", code: "syntax", reason: "Geen geldige JSON.")
+            return .init(api: "body", code: "syntax", reason: "Geen geldige JSON.")
         }
     }
 

@@ -39,11 +39,12 @@ struct AccountStap: Encodable, Sendable {
 
     /// Puts a rejection next to its field and in the summary.
     mutating func fout(_ w: Weigering, _ t: [String: String], taal: Taal) {
-        for f in w.velden ?? [OngeldigeParameter(name: "", code: w.code, uitleg: Tekst(w.uitleg(.nl), w.uitleg(.en)))] {
+        for f in w.velden ?? [OngeldigeParameter(.geheel, code: w.code, uitleg: Tekst(w.uitleg(.nl), w.uitleg(.en)))] {
             let tekst = f.reden(taal)
-            for i in velden.indices where velden[i].naam == f.name { velden[i].fout = tekst }
-            let label = velden.first { $0.naam == f.name }?.label ?? t.tekst("inloggen")
-            fouten.append(VeldFout(veld: f.name, label: label, tekst: tekst))
+            let naam = f.veld.formulierveld
+            for i in velden.indices where velden[i].naam == naam { velden[i].fout = tekst }
+            let label = velden.first { $0.naam == naam }?.label ?? t.tekst("inloggen")
+            fouten.append(VeldFout(veld: naam, label: label, tekst: tekst))
         }
     }
 

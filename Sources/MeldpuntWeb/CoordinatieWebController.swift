@@ -190,9 +190,10 @@ struct CoordinatieWebController: RouteCollection {
         return req.redirect(to: Webadres.verzoek(vid).pad + "?gedaan=\(F.actie.rawValue)", redirectType: .normal)
     }
 
-    private func partnerFout(_ req: Request, _ g: Handelende, _ voorvoegsel: String, _ p: Weigering, _ ingevuld: [String: String]) async throws -> Response {
+    private func partnerFout(_ req: Request, _ g: Handelende, _ voorvoegsel: String, _ p: Weigering, _ ingevuld: [String: String],
+                             veld: (Veld) -> String = \.formulierveld) async throws -> Response {
         let t = Teksten.voor(req.taal)
-        let fouten = Formulierfouten(p, taal: req.taal, voorvoegsel: voorvoegsel) { t["verzoekVeld_\($0)"] }
+        let fouten = Formulierfouten(p, taal: req.taal, voorvoegsel: voorvoegsel, veld: veld) { t["verzoekVeld_\($0)"] }
         return try await toonVoorPartner(req, g, taak: VerzoekTaak(rawValue: voorvoegsel), waarden: Self.waarden(ingevuld, voorvoegsel), fouten: fouten)
     }
 
@@ -205,9 +206,8 @@ struct CoordinatieWebController: RouteCollection {
             let file = try req.content.decode(BijlageInvoer.self).bijlage
             _ = try await req.meldingen.voegBijlageToe(vid, bestandsnaam: file?.filename, data: Data(buffer: file?.data ?? ByteBuffer()), door: g)
         } catch let p as Weigering where p.hoortBijFormulier {
-            // The API names the file "inhoud"; on the page it is the file field.
-            let fouten = Weigering.ongeldig((p.velden ?? []).map { $0.hernoemd("bestand") })
-            return try await partnerFout(req, g, "bijlage", p.velden == nil ? p : fouten, [:])
+            // Whatever is wrong with the upload, the page has one field for it: the file.
+            return try await partnerFout(req, g, "bijlage", p, [:]) { _ in "bestand" }
         }
         return req.redirect(to: Webadres.verzoek(vid).pad + "?gedaan=bijlage", redirectType: .normal)
     }

@@ -12,14 +12,15 @@ struct Formulierfouten {
     let lijst: [VeldFout]
     var velden: [String: String] { Dictionary(lijst.map { ($0.veld, $0.tekst) }, uniquingKeysWith: { a, _ in a }) }
 
+    /// A form's field id: its name behind the form's prefix (`sluiten` + `uitkomst` → `sluitenUitkomst`).
     static func veld(_ voorvoegsel: String, _ naam: String) -> String {
-        let veld = String(naam.prefix { $0 != "[" && $0 != "." })
-        return voorvoegsel + veld.prefix(1).uppercased() + veld.dropFirst()
+        voorvoegsel.isEmpty ? naam : voorvoegsel + naam.prefix(1).uppercased() + naam.dropFirst()
     }
 
-    init(_ p: Weigering, taal: Taal, voorvoegsel: String, label: (String) -> String?) {
-        lijst = (p.velden ?? [OngeldigeParameter(name: "", code: "conflict", reason: p.uitleg(taal))]).map {
-            let veld = p.velden == nil ? "fouten-titel" : Self.veld(voorvoegsel, $0.name)
+    /// `veld`: where this form shows a field the engine names (its own name, by default).
+    init(_ p: Weigering, taal: Taal, voorvoegsel: String, veld: (Veld) -> String = \.formulierveld, label: (String) -> String?) {
+        lijst = (p.velden ?? [OngeldigeParameter(.geheel, code: "conflict", uitleg: Tekst(p.uitleg(.nl), p.uitleg(.en)))]).map {
+            let veld = p.velden == nil ? "fouten-titel" : Self.veld(voorvoegsel, veld($0.veld))
             return VeldFout(veld: veld, label: label(veld) ?? label(voorvoegsel) ?? Teksten.voor(taal).tekst("ditVeld"), tekst: $0.reden(taal))
         }
     }

@@ -324,7 +324,7 @@ struct MeldenController: RouteCollection {
 
         func veldFouten(_ lijst: [OngeldigeParameter]) -> [VeldFout] {
             lijst.map {
-                let id = Self.veldId($0.name)
+                let id = $0.veld.meldformulierveld
                 // A consequence's field is named with its row: "Gevolg 2: Wat gebeurt er?".
                 if id.hasPrefix("gevolg"), let n = id.last, n.isNumber {
                     return VeldFout(veld: id, label: "\(t.tekst("gevolg")) \(n): \(t[String(id.dropLast())] ?? "")", tekst: $0.reden(req.taal))
@@ -421,28 +421,6 @@ struct MeldenController: RouteCollection {
 
     /// Field ids whose label text has another key.
     static let labels = ["naam": "uwNaam", "toestemming": "toestemmingTitel", "melderTypeburger": "wieMeldt", "registratieBRP": "registraties", "bijlage": "bijlagen"]
-
-    /// From an invalidParams name to the id of the field on the page.
-    static func veldId(_ naam: String) -> String {
-        let kaart: [String: String] = [
-            "melder.naam": "naam", "melder.email": "email", "melder.telefoon": "telefoon", "melder.adres": "adres",
-            "melder.postcode": "postcode", "melder.woonplaats": "woonplaats", "melder.bsn": "bsn",
-            "vertegenwoordigde.naam": "vertegenwoordigdeNaam", "vertegenwoordigde.bsn": "vertegenwoordigdeBsn",
-            "toestemming.gegeven": "toestemming", "toestemming.tekstVersie": "toestemming", "melderType": "melderTypeburger",
-        ]
-        if let id = kaart[naam] { return id }
-        // gevolgen[2].soort → gevolgSoort3: the third row's field.
-        if naam.hasPrefix("gevolgen["), let sluit = naam.firstIndex(of: "]"), let i = Int(naam[naam.index(naam.startIndex, offsetBy: 9)..<sluit]) {
-            let veld = naam[naam.index(after: sluit)...].dropFirst()
-            let namen = ["soort": "Soort", "organisatie": "Organisatie", "uiterlijkeDatum": "Datum", "omschrijving": "Omschrijving"]
-            return "gevolg" + (namen[String(veld)] ?? "Soort") + String(i + 1)
-        }
-        if naam.hasPrefix("gevolgen") { return "gevolgSoort1" }
-        if naam.hasPrefix("registraties") { return "registratieBRP" }
-        if naam.hasPrefix("betrokkenOrganisaties") { return "betrokkenOrganisaties" }
-        if naam.hasPrefix("bijlagen") { return "bijlage" }
-        return naam
-    }
 
     /// "name|sha256|type|hmac": a reference to an upload that only this server could have made.
     private func bijlageRef(naam: String, hash: String, soort: String, _ req: Request) -> String {

@@ -302,8 +302,7 @@ struct MeldingenWebController: RouteCollection {
         do {
             try await formulier.voerUit(z, door: g, req)
         } catch let p as Weigering where p.hoortBijFormulier {
-            let fout = p.velden.map { Weigering.ongeldig($0.map { $0.hernoemd(F.veld($0.name)) }) } ?? p
-            return try await toonFout(req, g, F.actie, formulier.ingevuld, fout)
+            return try await toonFout(req, g, F.actie, formulier.ingevuld, p, veld: F.veld)
         }
         return req.redirect(to: "/meldingen/\(z)?gedaan=\(F.actie.rawValue)", redirectType: .normal)
     }
@@ -316,12 +315,14 @@ struct MeldingenWebController: RouteCollection {
     }
 
     /// Back to the page with every problem next to its field, and everything typed kept.
-    private func toonFout(_ req: Request, _ g: Handelende, _ actie: Actie, _ ingevuld: [String: String], _ p: Weigering) async throws -> Response {
+    private func toonFout(_ req: Request, _ g: Handelende, _ actie: Actie, _ ingevuld: [String: String], _ p: Weigering,
+                          veld: (Veld) -> String = \.formulierveld) async throws -> Response {
         let t = Teksten.voor(req.taal)
         func sleutel(_ naam: String) -> String { Formulierfouten.veld(actie.voorvoegsel, naam) }
-        let fouten = (p.velden ?? [OngeldigeParameter(name: actie == .sluiten ? "uitkomst" : "tekst", code: "conflict", reason: p.uitleg(req.taal))]).map {
-            VeldFout(veld: p.velden == nil ? "fouten-titel" : sleutel($0.name), label: t["mfoVeld_\(sleutel($0.name))"] ?? t["mfoActie_\(actie.tekst)"] ?? t.tekst("ditVeld"),
-                     tekst: $0.reden(req.taal))
+        let fouten = (p.velden ?? [OngeldigeParameter(.geheel, code: "conflict", uitleg: Tekst(p.uitleg(.nl), p.uitleg(.en)))]).map {
+            let id = sleutel(veld($0.veld))
+            return VeldFout(veld: p.velden == nil ? "fouten-titel" : id, label: t["mfoVeld_\(id)"] ?? t["mfoActie_\(actie.tekst)"] ?? t.tekst("ditVeld"),
+                            tekst: $0.reden(req.taal))
         }
         let invoer = Dictionary(ingevuld.map { (sleutel($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
         // The message box is on the case page itself; every other form has its own page.

@@ -223,7 +223,7 @@ struct NieuweTerugmeldingController: RouteCollection {
             return req.redirect(to: "/terugmeldingen/\(detail.terugMeldingReferentie)?verzonden=1", redirectType: .normal)
         } catch let w as Weigering where w.velden != nil {
             let t = Teksten.voor(req.taal)
-            let fouten = (w.velden ?? []).map { VeldFout(veld: "controle", label: t[Self.stap(vanVeld: $0.name)]!, tekst: $0.reden(req.taal)) }
+            let fouten = (w.velden ?? []).map { VeldFout(veld: "controle", label: t[$0.veld.terugmeldstap]!, tekst: $0.reden(req.taal)) }
             return try await render(req, c, model, .controleren, fouten: fouten, status: .badRequest)
         }
     }
@@ -281,17 +281,6 @@ struct NieuweTerugmeldingController: RouteCollection {
     }
 
     // MARK: Helpers
-
-    /// The wizard step (its label key) a field of the terugmelding message belongs to.
-    static func stap(vanVeld naam: String) -> String {
-        naam.contains("gemeentecode") || naam.contains("registratie") ? "gemeente"
-            : naam.contains("objectIdentificatie") ? "persoon"
-            : naam.contains("bijlage") ? "bijlagen"
-            : naam.contains("terugMeldingGegevens") ? "gegevens"
-            : naam.contains("melder") ? "contact"
-            : naam.contains("referentiekenmerk") ? "kenmerk"
-            : "toelichting"
-    }
 
     /// The concept of this user (404 for anyone else's) and the step asked for.
     private func laad(_ req: Request) async throws -> (TerugmeldingConcept, Concept, Stap) {

@@ -176,7 +176,7 @@ struct SignalenWebController: RouteCollection {
         let f = try req.content.decode(SamenvoegFormulier.self)
         do {
             guard let n = f.signaal.flatMap(Int.init) else {
-                throw Weigering.ongeldig([OngeldigeParameter(name: "signaal", code: "required", uitleg: Tekst("Kies het signaal.", "Choose the signal."))])
+                throw Weigering.ongeldig([OngeldigeParameter(.signaal, code: "required", uitleg: Tekst("Kies het signaal.", "Choose the signal."))])
             }
             let s = try await req.signaalregister.voegSamen(try kandidaat(req), metSignaal: n, door: door)
             return req.redirect(to: "/signalen/\(s.nummer)?gedaan=samengevoegd", redirectType: .normal)

@@ -39,7 +39,7 @@ struct StatuspaginaController: RouteCollection {
         do {
             try await req.meldingen.beoordeel(token: token, cijfer: invoer.cijfer, opmerking: invoer.opmerking)
         } catch let p as Weigering where p.hoortBijFormulier {
-            let fouten = Dictionary((p.velden ?? [OngeldigeParameter(name: "cijfer", code: "conflict", reason: p.uitleg(req.taal))]).map { ($0.name, $0.reden(req.taal)) },
+            let fouten = Dictionary((p.velden ?? [OngeldigeParameter(.cijfer, code: "conflict", uitleg: Tekst(p.uitleg(.nl), p.uitleg(.en)))]).map { ($0.veld.formulierveld, $0.reden(req.taal)) },
                                     uniquingKeysWith: { a, _ in a })
             return try await toon(req, fouten: fouten, ingevuld: ["opmerking": invoer.opmerking ?? ""])
         } catch let p as Weigering where p.isNietGevonden {
@@ -79,8 +79,8 @@ struct StatuspaginaController: RouteCollection {
         } catch let p as Weigering where p.hoortBijFormulier {
             let t = Teksten.voor(req.taal)
             let velden = p.velden ?? []
-            let fouten = Dictionary(velden.map { ($0.name, $0.reden(req.taal)) }, uniquingKeysWith: { a, _ in a })
-            let samenvatting = velden.map { Foutregel(veld: $0.name, tekst: (t[$0.name == "email" ? "emailadres" : "zaaknummer"] ?? "") + ": " + $0.reden(req.taal)) }
+            let fouten = Dictionary(velden.map { ($0.veld.formulierveld, $0.reden(req.taal)) }, uniquingKeysWith: { a, _ in a })
+            let samenvatting = velden.map { Foutregel(veld: $0.veld.formulierveld, tekst: (t[$0.veld.hoofdveld == .email ? "emailadres" : "zaaknummer"] ?? "") + ": " + $0.reden(req.taal)) }
             return try await req.pagina("status-kwijt", titel: "linkKwijtTitel", inhoud: KwijtPagina(
                 zaaknummer: invoer.zaaknummer ?? "", email: invoer.email ?? "", fouten: fouten, samenvatting: samenvatting, verstuurd: false), status: .badRequest)
         }

@@ -223,8 +223,8 @@ struct TerugmeldingenWebController: RouteCollection {
             _ = try await req.terugmeldingen.wijzigStatus(id, verzoek, door: g.organisatie, als: g.terugmeldPartijen)
         } catch let p as Weigering where p.hoortBijFormulier {
             let t = Teksten.voor(req.taal)
-            let fouten = (p.velden ?? [OngeldigeParameter(name: "status", code: "conflict", reason: p.uitleg(req.taal))]).map {
-                VeldFout(veld: $0.name, label: t[$0.name] ?? t.tekst("ditVeld"), tekst: $0.reden(req.taal))
+            let fouten = (p.velden ?? [OngeldigeParameter(.status, code: "conflict", uitleg: Tekst(p.uitleg(.nl), p.uitleg(.en)))]).map {
+                VeldFout(veld: $0.veld.formulierveld, label: t[$0.veld.formulierveld] ?? t.tekst("ditVeld"), tekst: $0.reden(req.taal))
             }
             return try await toonDetail(req, fouten: fouten, status: .badRequest)
         }

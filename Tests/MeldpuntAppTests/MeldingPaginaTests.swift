@@ -83,10 +83,10 @@ struct MeldingPaginaTests {
         let f = VerzoekFormulier(organisatie: "p1", soort: "opschorting", vraag: "Stop", uiterlijk: nil, actie: "terugvordering",
                                  kenmerk: nil, tot: "2027-01-01", overlegDatum: nil, deelnemers: nil, gedeeld: ["naam", "bsn"])
         #expect(f.ingevuld == ["organisatie": "p1", "soort": "opschorting", "vraag": "Stop", "actie": "terugvordering", "tot": "2027-01-01", "gedeeld": "naam,bsn"])
-        #expect(VerzoekFormulier.veld("opschorting.tot") == "tot")
-        #expect(VerzoekFormulier.veld("gedeeldeGegevens[2]") == "gedeeld")
-        #expect(VerzoekFormulier.veld("vraag") == "vraag")
-        #expect(ContactFormulier.veld("samenvatting") == "samenvatting")
+        #expect(VerzoekFormulier.veld(Veld(.opschorting, .tot)) == "tot")
+        #expect(VerzoekFormulier.veld(Veld(.gedeeldeGegevens)[2]) == "gedeeld")
+        #expect(VerzoekFormulier.veld(Veld(.vraag)) == "vraag")
+        #expect(ContactFormulier.veld(Veld(.samenvatting)) == "samenvatting")
     }
 
     @Test func deTerugmeldingVanuitEenMeldingIsEenGeldigBericht() throws {
@@ -98,8 +98,25 @@ struct MeldingPaginaTests {
         #expect(tm.terugMeldingHeader?.datumMelding == "2026-11-30")
         #expect(tm.terugMeldingBody?.objectIdentificatie?.first?.idWaarde == "999993653")
         #expect(tm.terugMeldingBody?.terugMeldingGegevens?.first?.voorgesteldeWaarde == nil)
-        #expect(TerugmeldingFormulier.veld("terugMeldingBody.objectIdentificatie[0].idWaarde") == "bsn")
-        #expect(TerugmeldingFormulier.veld("terugMeldingBody.terugMeldingGegevens[0].betwijfeldeWaarde") == "betwijfeld")
+        #expect(TerugmeldingFormulier.veld(Veld(.terugMeldingBody, .objectIdentificatie)[0] / .idWaarde) == "bsn")
+        #expect(TerugmeldingFormulier.veld(Veld(.terugMeldingBody, .terugMeldingGegevens)[0] / .betwijfeldeWaarde) == "betwijfeld")
+    }
+
+    /// The pages' one mapping from the engine's typed fields to their own form fields.
+    @Test func veldenOpDeFormulieren() {
+        #expect((Veld(.gevolgen)[2] / .uiterlijkeDatum).meldformulierveld == "gevolgDatum3")
+        #expect((Veld(.gevolgen)[0] / .soort).meldformulierveld == "gevolgSoort1")
+        #expect(Veld(.gevolgen).meldformulierveld == "gevolgSoort1")
+        #expect(Veld(.melder, .email).meldformulierveld == "email")
+        #expect(Veld(.vertegenwoordigde, .bsn).meldformulierveld == "vertegenwoordigdeBsn")
+        #expect(Veld(.toestemming, .tekstVersie).meldformulierveld == "toestemming")
+        #expect(Veld(.registraties)[3].meldformulierveld == "registratieBRP")
+        #expect(Veld(.watIsFout).meldformulierveld == "watIsFout")
+        #expect((Veld(.terugMeldingBody, .terugMeldingGegevens)[0] / .bijlages).terugmeldstap == "bijlagen")
+        #expect(Veld(.terugMeldingHeader, .gemeentecode).terugmeldstap == "gemeente")
+        #expect(Veld(.terugMeldingHeader, .melder, .email).terugmeldstap == "contact")
+        #expect(Veld(.toelichting).terugmeldstap == "toelichting")
+        #expect(Formulierfouten.veld("sluiten", Veld(.uitkomst).formulierveld) == "sluitenUitkomst")
     }
 
     /// Links, routes and the check on a task's page use one table: every web action's segment is

@@ -190,14 +190,14 @@ struct BerichtgevingCoreTests {
                 _ = try await abonneer(k, svb, OpnameBezorgers(fouten: 1), kanalen: [AbonnementKanaal(naam: "terugmeldingen")])
                 Issue.record("had moeten weigeren")
             } catch let Weigering.ongeldig(fouten) {
-                #expect(fouten.map(\.name) == ["callbackUrl"])
+                #expect(fouten.map(\.veld.jsonPad) == ["callbackUrl"])
             }
             do {
                 _ = try await Abonnementen(db: k.db, sleutel: Self.sleutel, bezorgers: OpnameBezorgers(), berichten: k.berichten, alleenPubliek: true, nu: k.nu)
                     .maak(AbonnementInvoer(callbackUrl: "https://10.0.0.5/x", auth: nil, kanalen: [AbonnementKanaal(naam: "bestaatniet", filters: ["x": "y"])], vorm: "xml"), door: svb)
                 Issue.record("had moeten weigeren")
             } catch let Weigering.ongeldig(fouten) {
-                #expect(Set(fouten.map(\.name)) == ["callbackUrl", "auth", "vorm", "kanalen[0].naam"])
+                #expect(Set(fouten.map(\.veld.jsonPad)) == ["callbackUrl", "auth", "vorm", "kanalen[0].naam"])
             }
             #expect(try await Abonnement.query(on: k.db).count() == 0)
         }

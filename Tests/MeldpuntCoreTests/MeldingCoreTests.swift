@@ -30,7 +30,7 @@ struct MeldingCoreTests {
                 _ = try await k.meldingen.maak(leeg, ingediendDoor: nil)
                 Issue.record("had moeten weigeren")
             } catch let Weigering.ongeldig(fouten) {
-                #expect(Set(fouten.map(\.name)).isSuperset(of: ["melderType", "watIsFout", "toestemming.gegeven"]))
+                #expect(Set(fouten.map(\.veld.jsonPad)).isSuperset(of: ["melderType", "watIsFout", "toestemming.gegeven"]))
             }
             var bezwaar = TerugmeldingCoreTests.melding()
             bezwaar.bezwaarOfBeroepLoopt = true

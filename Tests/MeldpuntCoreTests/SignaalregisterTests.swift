@@ -50,7 +50,7 @@ struct SignaalregisterTests {
             do {
                 _ = try await register.bevestig(voorstel.id.uuid, NieuwSignaalInvoer(soort: "iets", organisatieOins: ["123"]), door: meldpunt)
             } catch let Weigering.ongeldig(fouten) {
-                #expect(Set(fouten.map(\.name)) == ["titel", "omschrijving", "soort", "organisatieOins[0]"])
+                #expect(Set(fouten.map(\.veld.jsonPad)) == ["titel", "omschrijving", "soort", "organisatieOins[0]"])
             }
             let signaal = try await register.bevestig(voorstel.id.uuid, NieuwSignaalInvoer(
                 titel: "Adreswijziging bereikt het kentekenregister niet", omschrijving: "Na een verhuizing blijft het oude adres in het BRV staan.",

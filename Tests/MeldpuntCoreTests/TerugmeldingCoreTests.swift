@@ -147,7 +147,7 @@ struct TerugmeldingCoreTests {
                 _ = try await t.wijzigStatus(id, .init(status: "Afgehandeld", toelichting: samengesteld, uitkomst: "verbeterd"), door: amsterdam, als: [.bijhouder])
                 Issue.record("a text over the limit in code points was accepted")
             } catch let Weigering.ongeldig(fouten) {
-                #expect(fouten.map(\.name) == ["toelichting"] && fouten.map(\.code) == ["maxLength"])
+                #expect(fouten.map(\.veld.jsonPad) == ["toelichting"] && fouten.map(\.code) == ["maxLength"])
             }
             let precies = String(repeating: "e\u{301}", count: max / 2)
             #expect(precies.schemaLengte == max)

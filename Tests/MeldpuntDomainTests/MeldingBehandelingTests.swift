@@ -37,7 +37,7 @@ struct MeldingBehandelingTests {
             _ = try valideerContactmoment(ContactInvoer(datum: "2026-11-26", kanaal: "fax", samenvatting: "  "), ontvangen: ontvangen, vandaag: vandaag)
             Issue.record("had moeten weigeren")
         } catch {
-            #expect(error.fouten.map(\.name) == ["datum", "kanaal", "samenvatting"])
+            #expect(error.fouten.map(\.veld.jsonPad) == ["datum", "kanaal", "samenvatting"])
             #expect(error.fouten.map(\.code) == ["toekomst", "enum", "required"])
         }
         #expect(throws: ValidatieFouten.self) {
@@ -55,7 +55,7 @@ struct MeldingBehandelingTests {
             _ = try valideerAnalyse(AnalyseInvoer(complexiteit: "extreem"))
             Issue.record("had moeten weigeren")
         } catch {
-            #expect(error.fouten.map(\.name) == ["oorsprongOrganisatie", "oorsprongRegistratie", "complexiteit"])
+            #expect(error.fouten.map(\.veld.jsonPad) == ["oorsprongOrganisatie", "oorsprongRegistratie", "complexiteit"])
         }
         let (a, toelichting) = try valideerAnalyse(AnalyseInvoer(
             oorsprongOrganisatie: " Gemeente Rotterdam ", oorsprongRegistratie: "brp",
@@ -75,7 +75,7 @@ struct MeldingBehandelingTests {
     /// break "\r\n" is one Character but two code points.
     @Test func grenzenTellenZoalsHetSchema() {
         func namen(_ fout: () throws(ValidatieFouten) -> Void) -> [String] {
-            do { try fout(); return [] } catch { return error.fouten.map(\.name) }
+            do { try fout(); return [] } catch { return error.fouten.map(\.veld.jsonPad) }
         }
         let leeg = Array(repeating: "", count: BehandelLimieten.maxLijst + 1)
         #expect(namen { () throws(ValidatieFouten) in
@@ -100,7 +100,7 @@ struct MeldingBehandelingTests {
             _ = try valideerRolkeuze(RolkeuzeInvoer(rol: "begeleidend", reden: " "), voorstel: voorstel)
             Issue.record("had moeten weigeren")
         } catch {
-            #expect(error.fouten.map(\.name) == ["reden"])
+            #expect(error.fouten.map(\.veld.jsonPad) == ["reden"])
             #expect(error.fouten[0].reason.contains("coördinerend"))
             #expect(error.fouten[0].reden(.en).contains("coordinating"))
         }
@@ -115,13 +115,13 @@ struct MeldingBehandelingTests {
             _ = try valideerSluiting(SluitingInvoer())
             Issue.record("had moeten weigeren")
         } catch {
-            #expect(error.fouten.map(\.name) == ["uitkomst", "samenvatting"])
+            #expect(error.fouten.map(\.veld.jsonPad) == ["uitkomst", "samenvatting"])
         }
         do {
             _ = try valideerSluiting(SluitingInvoer(uitkomst: "buitenScope", samenvatting: "Ga naar de rechtbank."))
             Issue.record("buiten scope zonder reden")
         } catch {
-            #expect(error.fouten.map(\.name) == ["scopeReden"])
+            #expect(error.fouten.map(\.veld.jsonPad) == ["scopeReden"])
         }
         do {
             _ = try valideerSluiting(SluitingInvoer(uitkomst: "opgelost", samenvatting: "Hersteld.", scopeReden: "anders"))

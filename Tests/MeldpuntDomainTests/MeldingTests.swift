@@ -101,13 +101,13 @@ struct MeldingIntakeTests {
         v.bezwaarOfBeroepLoopt = true
         v.watIsFout = nil   // even with other problems: the stop comes first, nothing is recorded
         #expect(throws: MeldingWeigering.bezwaarOfBeroep) { try valideerMelding(v, vandaag: vandaag) }
-        #expect(bezwaarVerwijzing.contains("Juridisch Loket"))
+        #expect(bezwaarVerwijzing.nl.contains("Juridisch Loket") && bezwaarVerwijzing.en.contains("Juridisch Loket"))
     }
 
     @Test func geenToestemmingGeenMelding() {
         var v = geldig()
         v.toestemming = nil
-        #expect(fouten(v).map(\.name) == ["toestemming.gegeven"])
+        #expect(fouten(v).map(\.veld.jsonPad) == ["toestemming.gegeven"])
         v.toestemming = .init(gegeven: true, tekstVersie: "2020-01")
         #expect(fouten(v).map(\.code) == ["verouderd"])
     }
@@ -117,7 +117,7 @@ struct MeldingIntakeTests {
         v.melder = .init(email: "geen-adres", postcode: "0123AB", bsn: "123456789")
         v.sinds = "2030-01-01"
         v.gevolgen = [.init(soort: "gevangenis", uiterlijkeDatum: "morgen")]
-        let namen = Set(fouten(v).map(\.name))
+        let namen = Set(fouten(v).map(\.veld.jsonPad))
         #expect(namen.isSuperset(of: [
             "melderType", "melder.naam", "melder.email", "melder.postcode", "melder.bsn", "organisatieAlBenaderd",
             "bezwaarOfBeroepLoopt", "registraties", "betrokkenOrganisaties", "watIsFout", "sinds",
@@ -128,7 +128,7 @@ struct MeldingIntakeTests {
     @Test func nietZelfBenaderdVraagtDeReden() {
         var v = geldig()
         v.organisatieAlBenaderd = false
-        #expect(fouten(v).map(\.name) == ["redenNietBenaderd"])
+        #expect(fouten(v).map(\.veld.jsonPad) == ["redenNietBenaderd"])
         v.redenNietBenaderd = "Ik kan zelf niet bellen en de gemeente reageert niet op brieven."
         #expect(fouten(v).isEmpty)
     }
@@ -136,7 +136,7 @@ struct MeldingIntakeTests {
     @Test func bedrijfHeeftKvkNummer() {
         var v = geldig()
         v.melderType = "bedrijf"
-        #expect(Set(fouten(v).map(\.name)) == ["organisatieNaam", "kvkNummer"])
+        #expect(Set(fouten(v).map(\.veld.jsonPad)) == ["organisatieNaam", "kvkNummer"])
         v.organisatieNaam = "Bakkerij De Korenaar"
         v.kvkNummer = "1234567"
         #expect(fouten(v).map(\.code) == ["kvkFormaat"])
@@ -147,7 +147,7 @@ struct MeldingIntakeTests {
     @Test func intermediairMetToestemmingVanDePersoon() {
         var v = geldig()
         v.melderType = "intermediair"
-        #expect(Set(fouten(v).map(\.name)) == ["organisatieNaam", "vertegenwoordigde.naam", "toestemmingVertegenwoordigde"])
+        #expect(Set(fouten(v).map(\.veld.jsonPad)) == ["organisatieNaam", "vertegenwoordigde.naam", "toestemmingVertegenwoordigde"])
         v.organisatieNaam = "Consumentenbond"
         v.vertegenwoordigde = .init(naam: "M. du Burck", bsn: "999990639")
         v.toestemmingVertegenwoordigde = true
@@ -158,7 +158,7 @@ struct MeldingIntakeTests {
         var v = geldig()
         v.registraties = ["XYZ"]
         v.melder = .init(naam: "A")
-        #expect(Set(fouten(v).map(\.name)) == ["registraties[0]", "melder.email"])
+        #expect(Set(fouten(v).map(\.veld.jsonPad)) == ["registraties[0]", "melder.email"])
         v.registraties = []
         v.andereRegistratie = "Parkeervergunningenregister"
         v.melder = .init(naam: "A", telefoon: "06 1234 5678")
@@ -170,7 +170,7 @@ struct MeldingIntakeTests {
         let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0]).base64EncodedString()
         v.bijlagen = [.init(bestandsnaam: "brief.png", mimeType: "image/png", bijlageData: png),
                       .init(bestandsnaam: "", mimeType: "application/pdf", bijlageData: png)]
-        #expect(Set(fouten(v).map(\.name)) == ["bijlagen[1].bestandsnaam", "bijlagen[1].bijlageData"])
+        #expect(Set(fouten(v).map(\.veld.jsonPad)) == ["bijlagen[1].bestandsnaam", "bijlagen[1].bijlageData"])
         v.bijlagen = Array(repeating: .init(bestandsnaam: "a.png", mimeType: "image/png", bijlageData: png), count: 6)
         #expect(fouten(v).map(\.code) == ["maxItems"])
     }

@@ -100,8 +100,8 @@ struct TekstenTests {
         #expect(alle.count > 80, "the battery should reach most rejections, got \(alle.count)")
         #expect(Set(alle.map(\.code)).count >= 25)
         for f in alle {
-            #expect(!f.reason.isEmpty, "\(f.name) \(f.code)")
-            #expect(f.reasonEn.map { !$0.isEmpty } == true, "no English for \(f.name) \(f.code): \(f.reason)")
+            #expect(!f.reason.isEmpty, "\(f.veld.jsonPad) \(f.code)")
+            #expect(f.reasonEn.map { !$0.isEmpty } == true, "no English for \(f.veld.jsonPad) \(f.code): \(f.reason)")
         }
     }
 
@@ -114,7 +114,7 @@ struct TekstenTests {
         for f in Self.afwijzingen {
             for taal in Taal.allCases {
                 let tekst = f.reden(taal)
-                #expect(Self.technisch(tekst) == nil, "\(f.name) \(f.code) (\(taal)): \(tekst)")
+                #expect(Self.technisch(tekst) == nil, "\(f.veld.jsonPad) \(f.code) (\(taal)): \(tekst)")
             }
         }
     }

@@ -59,7 +59,7 @@ struct VerzoekInvoerTests {
             try valideerNieuwVerzoek(NieuwVerzoekInvoer(organisatieOin: "123", soort: "opschorting", vraag: " ", uiterlijk: "2026-11-22",
                                                         gedeeldeGegevens: ["naam", "schoenmaat"], overleg: .init(datum: "2026-12-01")), vandaag: vandaag)
         }
-        #expect(Set(fout?.fouten.map(\.name) ?? []) == ["organisatieOin", "vraag", "uiterlijk", "gedeeldeGegevens[1]", "opschorting.actie", "overleg"])
+        #expect(Set(fout?.fouten.map(\.veld.jsonPad) ?? []) == ["organisatieOin", "vraag", "uiterlijk", "gedeeldeGegevens[1]", "opschorting.actie", "overleg"])
     }
 
     @Test func geldigVerzoekWordtOpgeschoond() throws {
@@ -75,7 +75,7 @@ struct VerzoekInvoerTests {
         let overleg = #expect(throws: ValidatieFouten.self) {
             try valideerNieuwVerzoek(NieuwVerzoekInvoer(organisatieOin: "00000099000000002000", soort: "overleg", vraag: "Overleg?"), vandaag: vandaag)
         }
-        #expect(overleg?.fouten.map(\.name) == ["overleg.datum", "overleg.deelnemers"])
+        #expect(overleg?.fouten.map(\.veld.jsonPad) == ["overleg.datum", "overleg.deelnemers"])
     }
 
     @Test func antwoordVanDePartner() throws {
@@ -84,7 +84,7 @@ struct VerzoekInvoerTests {
         let afwijzen = #expect(throws: ValidatieFouten.self) {
             try valideerVerzoekStatuswijziging(.init(status: "afgewezen", uiterlijk: "2026-12-01"), soort: .correctie, vandaag: vandaag)
         }
-        #expect(afwijzen?.fouten.map(\.name) == ["reden", "uiterlijk"])
+        #expect(afwijzen?.fouten.map(\.veld.jsonPad) == ["reden", "uiterlijk"])
         // Only a suspension is confirmed "until"; and not back to verzonden.
         let tot = #expect(throws: ValidatieFouten.self) {
             try valideerVerzoekStatuswijziging(.init(status: "uitgevoerd", opgeschortTot: "2027-01-01"), soort: .correctie, vandaag: vandaag)
@@ -102,12 +102,12 @@ struct VerzoekInvoerTests {
         let fout = #expect(throws: ValidatieFouten.self) {
             try valideerPartner(PartnerInvoer(soort: "bank", intentieverklaringOp: "2030-01-01"), vandaag: vandaag)
         }
-        #expect(fout?.fouten.map(\.name) == ["soort", "intentieverklaringOp"])
+        #expect(fout?.fouten.map(\.veld.jsonPad) == ["soort", "intentieverklaringOp"])
         let c = try valideerContactpersoon(ContactpersoonInvoer(niveau: "tactisch", naam: " Tessa ", email: "T.deWit@UWV.nl"))
         #expect(c.niveau == .tactisch && c.naam == "Tessa" && c.email == "t.dewit@uwv.nl")
         // Interdepartementaal is not a partner's own level; someone to reach is needed.
         let geen = #expect(throws: ValidatieFouten.self) { try valideerContactpersoon(ContactpersoonInvoer(niveau: "interdepartementaal", naam: "X")) }
-        #expect(geen?.fouten.map(\.name) == ["niveau", "email"])
+        #expect(geen?.fouten.map(\.veld.jsonPad) == ["niveau", "email"])
     }
 
     @Test func gevolgEnOpschorting() {

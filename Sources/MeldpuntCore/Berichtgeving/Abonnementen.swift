@@ -55,52 +55,53 @@ package struct Abonnementen: Sendable {
 
     package func maak(_ invoer: AbonnementInvoer, door org: OrganisatieDTO) async throws -> AbonnementDTO {
         var fouten: [OngeldigeParameter] = []
-        func fout(_ n: String, _ c: String, _ r: Tekst) { fouten.append(.init(name: n, code: c, uitleg: r)) }
+        func fout(_ v: Veld, _ c: String, _ r: Tekst) { fouten.append(.init(v, code: c, uitleg: r)) }
+        func fout(_ n: Veldnaam, _ c: String, _ r: Tekst) { fout(Veld(n), c, r) }
         let url = invoer.callbackUrl?.trimmingCharacters(in: .whitespaces) ?? ""
         if url.isEmpty {
-            fout("callbackUrl", "required", Tekst("Geef het adres waar de notificaties heen gaan.", "Give the address the notifications go to."))
+            fout(.callbackUrl, "required", Tekst("Geef het adres waar de notificaties heen gaan.", "Give the address the notifications go to."))
         } else if url.isLanger(dan: 200) {
-            fout("callbackUrl", "maxLength", Tekst("Het adres is hoogstens 200 tekens.", "The address is at most 200 characters."))
+            fout(.callbackUrl, "maxLength", Tekst("Het adres is hoogstens 200 tekens.", "The address is at most 200 characters."))
         } else if let f = Callbackadres.fout(url, alleenPubliek: alleenPubliek) {
-            fout("callbackUrl", "url", f)
+            fout(.callbackUrl, "url", f)
         }
         let auth = invoer.auth ?? ""
         if invoer.auth == nil {
-            fout("auth", "required", Tekst("Geef de Authorization-waarde die wij meesturen (mag leeg zijn).", "Give the Authorization value we send along (may be empty)."))
+            fout(.auth, "required", Tekst("Geef de Authorization-waarde die wij meesturen (mag leeg zijn).", "Give the Authorization value we send along (may be empty)."))
         } else if auth.count > 1000 || !auth.unicodeScalars.allSatisfy({ $0.value >= 32 && $0.value < 127 }) {
-            fout("auth", "header", Tekst("De Authorization-waarde is hoogstens 1000 gewone tekens, zonder regeleinden.", "The Authorization value is at most 1000 plain characters, without line breaks."))
+            fout(.auth, "header", Tekst("De Authorization-waarde is hoogstens 1000 gewone tekens, zonder regeleinden.", "The Authorization value is at most 1000 plain characters, without line breaks."))
         }
         let vorm: Gebeurtenisvorm?
         if let v = invoer.vorm {
             vorm = Gebeurtenisvorm(rawValue: v)
-            if vorm == nil { fout("vorm", "enum", Tekst("Kies zgw of cloudevents.", "Choose zgw or cloudevents.")) }
+            if vorm == nil { fout(.vorm, "enum", Tekst("Kies zgw of cloudevents.", "Choose zgw or cloudevents.")) }
         } else {
             vorm = .zgw
         }
         let kanalen = invoer.kanalen ?? []
         if kanalen.isEmpty {
-            fout("kanalen", "required", Tekst("Kies ten minste één kanaal.", "Choose at least one channel."))
+            fout(.kanalen, "required", Tekst("Kies ten minste één kanaal.", "Choose at least one channel."))
         } else if kanalen.count > Kanaal.allCases.count * 4 {
-            fout("kanalen", "maxItems", Tekst("Te veel kanalen.", "Too many channels."))
+            fout(.kanalen, "maxItems", Tekst("Te veel kanalen.", "Too many channels."))
         }
         for (i, k) in kanalen.enumerated() {
             guard let naam = k.naam, let kanaal = Kanaal(rawValue: naam) else {
-                fout("kanalen[\(i)].naam", "enum", Tekst("Kies een kanaal: terugmeldingen, meldingen, verzoeken of opschortingen.",
+                fout(Veld(.kanalen)[i] / .naam, "enum", Tekst("Kies een kanaal: terugmeldingen, meldingen, verzoeken of opschortingen.",
                                                          "Choose a channel: terugmeldingen, meldingen, verzoeken or opschortingen."))
                 continue
             }
             for (sleutel, waarde) in k.filters ?? [:] {
                 if !kanaal.kenmerken.contains(sleutel) {
-                    fout("kanalen[\(i)].filters", "onbekend", Tekst("Op dit kanaal kunt u filteren op: \(kanaal.kenmerken.joined(separator: ", ")).",
+                    fout(Veld(.kanalen)[i] / .filters, "onbekend", Tekst("Op dit kanaal kunt u filteren op: \(kanaal.kenmerken.joined(separator: ", ")).",
                                                                     "On this channel you can filter on: \(kanaal.kenmerken.joined(separator: ", "))."))
                 } else if waarde.isEmpty || waarde.isLanger(dan: 1000) {
-                    fout("kanalen[\(i)].filters", "length", Tekst("Een filterwaarde is 1 tot 1000 tekens.", "A filter value is 1 to 1000 characters."))
+                    fout(Veld(.kanalen)[i] / .filters, "length", Tekst("Een filterwaarde is 1 tot 1000 tekens.", "A filter value is 1 to 1000 characters."))
                 }
             }
         }
         guard fouten.isEmpty, let vorm else { throw Weigering.ongeldig(fouten) }
         guard try await Abonnement.query(on: db).filter(\.$organisatie.$id == org.id).count() < Self.maxAbonnementen else {
-            throw Weigering.ongeldig("kanalen", "maxItems", Tekst("Uw organisatie heeft al \(Self.maxAbonnementen) abonnementen; beëindig er eerst een.",
+            throw Weigering.ongeldig(.kanalen, "maxItems", Tekst("Uw organisatie heeft al \(Self.maxAbonnementen) abonnementen; beëindig er eerst een.",
                                                             "Your organisation already has \(Self.maxAbonnementen) subscriptions; end one first."))
         }
 
@@ -125,7 +126,7 @@ package struct Abonnementen: Sendable {
             webhook.tijdslimiet = 5
             try await bezorgers.verstuur(webhook)
         } catch {
-            throw Weigering.ongeldig("callbackUrl", "testMislukt", Tekst("De testnotificatie kwam niet aan op dit adres (\(error)). Controleer het adres en de Authorization-waarde.",
+            throw Weigering.ongeldig(.callbackUrl, "testMislukt", Tekst("De testnotificatie kwam niet aan op dit adres (\(error)). Controleer het adres en de Authorization-waarde.",
                                                                       "The test notification did not arrive at this address (\(error)). Check the address and the Authorization value."))
         }
         try await a.create(on: db)

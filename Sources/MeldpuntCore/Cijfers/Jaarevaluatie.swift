@@ -34,7 +34,7 @@ extension Cijferboek {
 
     package static func jaar(_ jaar: Int) throws -> Periode {
         guard (2000...2100).contains(jaar), let van = Dag(jaar: jaar, maand: 1, dag: 1), let tot = Dag(jaar: jaar, maand: 12, dag: 31) else {
-            throw Weigering.ongeldig([OngeldigeParameter(name: "jaar", code: "jaar", uitleg: Tekst("Kies een jaar.", "Choose a year."))])
+            throw Weigering.ongeldig([OngeldigeParameter(.jaar, code: "jaar", uitleg: Tekst("Kies een jaar.", "Choose a year."))])
         }
         return Periode(van: van, tot: tot)
     }

@@ -183,10 +183,10 @@ extension MeldingService {
         try vereisMeldpunt(door)
         let m = try await zoek(zaaknummer)
         let adres = (email ?? "").trimmingCharacters(in: .whitespaces).lowercased()
-        guard !adres.isEmpty else { throw Weigering.ongeldig("email", "required", Tekst("Geef het e-mailadres van de behandelaar.", "Give the handler\'s email address.")) }
+        guard !adres.isEmpty else { throw Weigering.ongeldig(.email, "required", Tekst("Geef het e-mailadres van de behandelaar.", "Give the handler\'s email address.")) }
         guard let g = try await Gebruiker.query(on: db).filter(\.$email == adres).filter(\.$actief == true).with(\.$organisatie).first(),
               g.rol == .meldpunt
-        else { throw Weigering.ongeldig("email", "geenMedewerker", Tekst("Er is geen actieve medewerker van het Meldpunt met dit e-mailadres.", "There is no active Meldpunt staff member with this email address.")) }
+        else { throw Weigering.ongeldig(.email, "geenMedewerker", Tekst("Er is geen actieve medewerker van het Meldpunt met dit e-mailadres.", "There is no active Meldpunt staff member with this email address.")) }
         try vereisOpen(m)
         return try await voerUit(m, nil, door: door) { m, _ in
             m.$behandelaar.id = g.id
@@ -231,7 +231,7 @@ extension MeldingService {
         let max = aanMelder ? BehandelLimieten.maxBericht : BehandelLimieten.maxTekst
         let t = (tekst ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !t.isEmpty, (tekst ?? "").schemaLengte <= max else {
-            throw Weigering.ongeldig("tekst", t.isEmpty ? "required" : "maxLength", t.isEmpty ? Tekst("Schrijf eerst de tekst.", "Write the text first.") : Lengteregel.hoogstens(max))
+            throw Weigering.ongeldig(.tekst, t.isEmpty ? "required" : "maxLength", t.isEmpty ? Tekst("Schrijf eerst de tekst.", "Write the text first.") : Lengteregel.hoogstens(max))
         }
         // A message to the melder also after closing (the melder may have answered), not once their data is erased.
         if aanMelder, try await MeldingPersoonsgegevens.find(m.id, on: db) == nil { throw Weigering.conflict(.meldingGesloten) }
@@ -258,7 +258,7 @@ extension MeldingService {
         let m = try await zoek(zaaknummer)
         let toegestaan = [MeldingStatus.wachtOpOrganisaties, .inBehandeling, .gesloten]
         guard let status = v.status.flatMap(MeldingStatus.init(rawValue:)), toegestaan.contains(status) else {
-            throw Weigering.ongeldig("status", v.status == nil ? "required" : "enum",
+            throw Weigering.ongeldig(.status, v.status == nil ? "required" : "enum",
                                      Tekst("Kies: wacht op organisaties, in behandeling of gesloten. Intake, analyse en de rol hebben elk hun eigen stap.",
                                            "Choose: waiting for organisations, in progress or closed. Intake, analysis and the role each have their own step."))
         }
@@ -274,9 +274,9 @@ extension MeldingService {
                                                                   scopeReden: s.scopeReden))]
             }
         default:
-            let velden = [("uitkomst", v.uitkomst), ("samenvatting", v.samenvatting), ("scopeReden", v.scopeReden), ("redenOpenCorrecties", v.redenOpenCorrecties)].filter { $0.1 != nil }
+            let velden = [(Veldnaam.uitkomst, v.uitkomst), (.samenvatting, v.samenvatting), (.scopeReden, v.scopeReden), (.redenOpenCorrecties, v.redenOpenCorrecties)].filter { $0.1 != nil }
             guard velden.isEmpty else {
-                throw Weigering.ongeldig(velden.map { OngeldigeParameter(name: $0.0, code: "nietBijStatus", uitleg: Tekst("Hoort alleen bij het sluiten van de melding.", "Belongs only with closing the case.")) })
+                throw Weigering.ongeldig(velden.map { OngeldigeParameter($0.0, code: "nietBijStatus", uitleg: Tekst("Hoort alleen bij het sluiten van de melding.", "Belongs only with closing the case.")) })
             }
             return try await voerUit(m, status == .gesloten ? .sluiten : status == .inBehandeling ? .hervatten : .wachtOpOrganisaties, door: door) { _, _ in [] }
         }
@@ -298,7 +298,7 @@ extension MeldingService {
         let openCorrecties = try await Verzoek.query(on: db).filter(\.$melding.$id == m.requireID())
             .filter(\.$soort == .correctie).filter(\.$status ~~ VerzoekStatus.allCases.filter(\.isOpen)).count()
         do { try controleerSluitenMetOpenCorrecties(uitkomst: s.uitkomst, openCorrecties: openCorrecties, reden: v.redenOpenCorrecties) } catch {
-            throw Weigering.ongeldig("redenOpenCorrecties", "required",
+            throw Weigering.ongeldig(.redenOpenCorrecties, "required",
                                    Tekst("Er \(openCorrecties == 1 ? "staat nog een correctieverzoek" : "staan nog \(openCorrecties) correctieverzoeken") open. Leg uit waarom de melding toch opgelost is.",
                                          "\(openCorrecties == 1 ? "A correction request is" : "\(openCorrecties) correction requests are") still open. Explain why the case is solved anyway."))
         }

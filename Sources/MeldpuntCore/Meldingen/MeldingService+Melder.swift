@@ -142,14 +142,14 @@ extension MeldingService {
         let nummer = (zaaknummer ?? "").trimmingCharacters(in: .whitespaces).uppercased()
         let adres = (email ?? "").trimmingCharacters(in: .whitespaces)
         if nummer.isEmpty {
-            fouten.append(.init(name: "zaaknummer", code: "required", uitleg: Tekst("Vul uw zaaknummer in.", "Enter your case number.")))
+            fouten.append(.init(.zaaknummer, code: "required", uitleg: Tekst("Vul uw zaaknummer in.", "Enter your case number.")))
         } else if Zaaknummer(nummer) == nil {
-            fouten.append(.init(name: "zaaknummer", code: "pattern", uitleg: Tekst("Een zaaknummer ziet eruit als MFO-2026-000123.", "A case number looks like MFO-2026-000123.")))
+            fouten.append(.init(.zaaknummer, code: "pattern", uitleg: Tekst("Een zaaknummer ziet eruit als MFO-2026-000123.", "A case number looks like MFO-2026-000123.")))
         }
         if adres.isEmpty {
-            fouten.append(.init(name: "email", code: "required", uitleg: Tekst("Vul het e-mailadres in dat u bij uw melding gaf.", "Enter the email address you gave with your report.")))
+            fouten.append(.init(.email, code: "required", uitleg: Tekst("Vul het e-mailadres in dat u bij uw melding gaf.", "Enter the email address you gave with your report.")))
         } else if !isEmailadres(adres) {
-            fouten.append(.init(name: "email", code: "email", uitleg: Tekst("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.", "Enter a valid email address, such as name@example.com.")))
+            fouten.append(.init(.email, code: "email", uitleg: Tekst("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.", "Enter a valid email address, such as name@example.com.")))
         }
         guard fouten.isEmpty else { throw Weigering.ongeldig(fouten) }
         guard let m = try await Melding.query(on: db).filter(\.$zaaknummer == nummer).first() else { return }
@@ -179,7 +179,7 @@ extension MeldingService {
         let m = try await metToken(token)
         let tekst = tekst.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !tekst.isEmpty, !tekst.isLanger(dan: Self.maxBericht) else {
-            throw Weigering.ongeldig("bericht", tekst.isEmpty ? "required" : "maxLength",
+            throw Weigering.ongeldig(.bericht, tekst.isEmpty ? "required" : "maxLength",
                                    tekst.isEmpty ? Tekst("Schrijf eerst uw bericht.", "Write your message first.")
                                                  : Tekst("Een bericht is hoogstens \(Self.maxBericht) tekens.", "A message is at most \(Self.maxBericht) characters."))
         }
@@ -332,16 +332,16 @@ extension MeldingService {
     package func bijlageVanMelder(token: String, bestandsnaam: String, data: Data) async throws {
         let m = try await metToken(token)
         let id = try m.requireID()
-        guard !data.isEmpty else { throw Weigering.ongeldig("bijlage", "required", Tekst("Kies eerst een bestand.", "Choose a file first.")) }
+        guard !data.isEmpty else { throw Weigering.ongeldig(.bijlage, "required", Tekst("Kies eerst een bestand.", "Choose a file first.")) }
         guard let soort = BijlageRegels.herken(data) else {
-            throw Weigering.ongeldig("bijlage", "soort", Tekst("Dit bestand kunnen we niet aannemen. Stuur een PDF, JPEG of PNG.", "We cannot accept this file. Send a PDF, JPEG or PNG."))
+            throw Weigering.ongeldig(.bijlage, "soort", Tekst("Dit bestand kunnen we niet aannemen. Stuur een PDF, JPEG of PNG.", "We cannot accept this file. Send a PDF, JPEG or PNG."))
         }
-        guard data.count <= BijlageRegels.maxTotaleGrootte else { throw Weigering.ongeldig("bijlage", "maxSize", Tekst("Een bestand is hoogstens 20 MB.", "A file is at most 20 MB.")) }
+        guard data.count <= BijlageRegels.maxTotaleGrootte else { throw Weigering.ongeldig(.bijlage, "maxSize", Tekst("Een bestand is hoogstens 20 MB.", "A file is at most 20 MB.")) }
         guard !m.status.isGesloten else {
             throw Weigering.conflict(.meldingAfgerond)
         }
         guard try await MeldingBijlage.query(on: db).filter(\.$melding.$id == id).count() < Self.maxBijlagenPerZaak else {
-            throw Weigering.ongeldig("bijlage", "maxItems", Tekst("Bij één melding passen hoogstens \(Self.maxBijlagenPerZaak) bestanden. Stuur ons een bericht als u er meer heeft.", "One report can have at most \(Self.maxBijlagenPerZaak) files. Send us a message if you have more."))
+            throw Weigering.ongeldig(.bijlage, "maxItems", Tekst("Bij één melding passen hoogstens \(Self.maxBijlagenPerZaak) bestanden. Stuur ons een bericht als u er meer heeft.", "One report can have at most \(Self.maxBijlagenPerZaak) files. Send us a message if you have more."))
         }
         let naam = BijlageRegels.naam(bestandsnaam)
         let hash = try await BijlageOpslag.bewaar(data, nu: nu, on: db)

@@ -80,7 +80,7 @@ package struct MeldingService {
             fouten = try valideerMelding(verzoek, vandaag: Dag(nu))
         } catch {
             // Record nothing; say where to go instead.
-            throw Weigering.ongeldig([OngeldigeParameter(name: "bezwaarOfBeroepLoopt", code: "bezwaarOfBeroep", reason: bezwaarVerwijzing)])
+            throw Weigering.ongeldig([OngeldigeParameter(.bezwaarOfBeroepLoopt, code: "bezwaarOfBeroep", uitleg: bezwaarVerwijzing)])
         }
         guard fouten.isEmpty else { throw Weigering.ongeldig(fouten) }
 

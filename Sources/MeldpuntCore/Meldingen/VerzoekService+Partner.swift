@@ -164,7 +164,7 @@ extension MeldingService {
     package func hefOpschortingOp(_ id: UUID, toelichting: String?, door: Handelende) async throws -> PartnerVerzoekDTO {
         let v = try await verzoekVanPartner(id, door)
         let t = toelichting?.trimmingCharacters(in: .whitespacesAndNewlines)
-        if (toelichting ?? "").schemaLengte > BehandelLimieten.maxBericht { throw Weigering.ongeldig("toelichting", "maxLength", Lengteregel.hoogstens(BehandelLimieten.maxBericht)) }
+        if (toelichting ?? "").schemaLengte > BehandelLimieten.maxBericht { throw Weigering.ongeldig(.toelichting, "maxLength", Lengteregel.hoogstens(BehandelLimieten.maxBericht)) }
         guard v.opgeschortOp != nil, v.opgehevenOp == nil else {
             throw Weigering.conflict(v.opgehevenOp != nil ? .opschortingAlOpgeheven : .geenOpschortingOmOpTeHeffen)
         }
@@ -180,12 +180,12 @@ extension MeldingService {
 
     package func voegBijlageToe(_ id: UUID, bestandsnaam: String?, data: Data, door: Handelende) async throws -> PartnerVerzoekDTO {
         let v = try await verzoekVanPartner(id, door)
-        guard !data.isEmpty else { throw Weigering.ongeldig("inhoud", "required", Tekst("Kies eerst een bestand.", "Choose a file first.")) }
-        guard let soort = BijlageRegels.herken(data) else { throw Weigering.ongeldig("inhoud", "soort", Tekst("Stuur een PDF, JPEG of PNG.", "Send a PDF, JPEG or PNG.")) }
-        guard data.count <= BijlageRegels.maxTotaleGrootte else { throw Weigering.ongeldig("inhoud", "maxSize", Tekst("Een bestand is hoogstens 20 MB.", "A file is at most 20 MB.")) }
+        guard !data.isEmpty else { throw Weigering.ongeldig(.inhoud, "required", Tekst("Kies eerst een bestand.", "Choose a file first.")) }
+        guard let soort = BijlageRegels.herken(data) else { throw Weigering.ongeldig(.inhoud, "soort", Tekst("Stuur een PDF, JPEG of PNG.", "Send a PDF, JPEG or PNG.")) }
+        guard data.count <= BijlageRegels.maxTotaleGrootte else { throw Weigering.ongeldig(.inhoud, "maxSize", Tekst("Een bestand is hoogstens 20 MB.", "A file is at most 20 MB.")) }
         let aantal = try await VerzoekBericht.query(on: db).filter(\.$verzoek.$id == v.requireID()).filter(\.$sha256 != nil).count()
         guard aantal < Self.maxBijlagenPerVerzoek else {
-            throw Weigering.ongeldig("inhoud", "maxItems", Tekst("Bij één verzoek passen hoogstens \(Self.maxBijlagenPerVerzoek) bestanden.", "One request can have at most \(Self.maxBijlagenPerVerzoek) files."))
+            throw Weigering.ongeldig(.inhoud, "maxItems", Tekst("Bij één verzoek passen hoogstens \(Self.maxBijlagenPerVerzoek) bestanden.", "One request can have at most \(Self.maxBijlagenPerVerzoek) files."))
         }
         let naam = BijlageRegels.naam(bestandsnaam)
         let hash = try await BijlageOpslag.bewaar(data, nu: nu, on: db)

@@ -186,9 +186,9 @@ extension MeldingService {
         var gevonden = organisatie
         if gevonden == nil { gevonden = try await Organisatie.query(on: db).filter(\.$oin == n.organisatieOin).first() }
         guard let org = gevonden else {
-            throw Weigering.ongeldig("organisatieOin", "onbekend", Tekst("Er is geen organisatie met dit OIN. Voeg haar eerst toe aan het partnerregister.", "There is no organisation with this OIN. Add it to the partner register first."))
+            throw Weigering.ongeldig(.organisatieOin, "onbekend", Tekst("Er is geen organisatie met dit OIN. Voeg haar eerst toe aan het partnerregister.", "There is no organisation with this OIN. Add it to the partner register first."))
         }
-        if org.id == door.organisatie.id { throw Weigering.ongeldig("organisatieOin", "zelf", Tekst("Het Meldpunt stuurt geen verzoek aan zichzelf.", "The Meldpunt does not send a request to itself.")) }
+        if org.id == door.organisatie.id { throw Weigering.ongeldig(.organisatieOin, "zelf", Tekst("Het Meldpunt stuurt geen verzoek aan zichzelf.", "The Meldpunt does not send a request to itself.")) }
         try vereisOpenMelding(m)
         let niveau = m.escalatieniveau ?? .operationeel
         let contact = try await contactpersoon(org.requireID(), niveau)
@@ -258,7 +258,7 @@ extension MeldingService {
     package static func tekst(_ tekst: String?) throws -> String {
         let t = (tekst ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !t.isEmpty, (tekst ?? "").schemaLengte <= BehandelLimieten.maxBericht else {
-            throw Weigering.ongeldig("tekst", t.isEmpty ? "required" : "maxLength", t.isEmpty ? Tekst("Schrijf eerst de tekst.", "Write the text first.") : Lengteregel.hoogstens(BehandelLimieten.maxBericht))
+            throw Weigering.ongeldig(.tekst, t.isEmpty ? "required" : "maxLength", t.isEmpty ? Tekst("Schrijf eerst de tekst.", "Write the text first.") : Lengteregel.hoogstens(BehandelLimieten.maxBericht))
         }
         return t
     }
@@ -286,10 +286,10 @@ extension MeldingService {
     package static func eenNiveauHoger(_ niveau: Escalatieniveau?, reden: String?) throws -> (Escalatieniveau, String) {
         let hoger: Escalatieniveau
         do { hoger = try escaleer(van: niveau ?? .operationeel, reden: reden) } catch {
-            if error == .redenOntbreekt { throw Weigering.ongeldig("reden", "required", Tekst(error.uitleg(.nl), error.uitleg(.en))) }
+            if error == .redenOntbreekt { throw Weigering.ongeldig(.reden, "required", Tekst(error.uitleg(.nl), error.uitleg(.en))) }
             throw Weigering.conflict(.verzoekOvergang(error))
         }
-        if (reden ?? "").schemaLengte > BehandelLimieten.maxBericht { throw Weigering.ongeldig("reden", "maxLength", Lengteregel.hoogstens(BehandelLimieten.maxBericht)) }
+        if (reden ?? "").schemaLengte > BehandelLimieten.maxBericht { throw Weigering.ongeldig(.reden, "maxLength", Lengteregel.hoogstens(BehandelLimieten.maxBericht)) }
         return (hoger, reden!.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 

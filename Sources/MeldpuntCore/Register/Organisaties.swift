@@ -28,24 +28,24 @@ package enum Organisaties {
     /// Adds an organisation, or adds roles (and a missing OIN) to the gemeente or organisation
     /// that already has this gemeentecode or OIN.
     package static func voegToe(naam: String?, oin: String?, gemeentecode: String?, rollen: Set<Rol>, on db: any Database) async throws -> Organisatie {
-        if let oin { do { try OIN.check(oin) } catch { throw Weigering.ongeldig("oin", error.code, Tekst("OIN \(oin): \(error.uitleg.nl)", "OIN \(oin): \(error.uitleg.en)")) } }
-        if let gemeentecode { do { try Gemeentecode.check(gemeentecode) } catch { throw Weigering.ongeldig("gemeentecode", error.code, error.uitleg) } }
-        guard !rollen.isEmpty else { throw Weigering.ongeldig("rollen", "required", Tekst("Kies ten minste één rol.", "Choose at least one role.")) }
+        if let oin { do { try OIN.check(oin) } catch { throw Weigering.ongeldig(.oin, error.code, Tekst("OIN \(oin): \(error.uitleg.nl)", "OIN \(oin): \(error.uitleg.en)")) } }
+        if let gemeentecode { do { try Gemeentecode.check(gemeentecode) } catch { throw Weigering.ongeldig(.gemeentecode, error.code, error.uitleg) } }
+        guard !rollen.isEmpty else { throw Weigering.ongeldig(.rollen, "required", Tekst("Kies ten minste één rol.", "Choose at least one role.")) }
 
         var bestaand: Organisatie?
         if let gemeentecode {
             bestaand = try await Organisatie.query(on: db).filter(\.$gemeentecode == gemeentecode).first()
-            if bestaand == nil { throw Weigering.ongeldig("gemeentecode", "gemeenteOnbekend", Tekst("Gemeentecode \(gemeentecode) is geen actuele gemeente.", "Code \(gemeentecode) is not a current municipality.")) }
+            if bestaand == nil { throw Weigering.ongeldig(.gemeentecode, "gemeenteOnbekend", Tekst("Gemeentecode \(gemeentecode) is geen actuele gemeente.", "Code \(gemeentecode) is not a current municipality.")) }
         } else if let oin {
             bestaand = try await Organisatie.query(on: db).filter(\.$oin == oin).first()
         }
         if let org = bestaand {
             if let oin, org.oin != nil, org.oin != oin {
-                throw Weigering.ongeldig("oin", "andereOIN", Tekst("\(org.naam) heeft al een ander OIN (\(org.oin ?? "")).", "\(org.naam) already has another OIN (\(org.oin ?? ""))."))
+                throw Weigering.ongeldig(.oin, "andereOIN", Tekst("\(org.naam) heeft al een ander OIN (\(org.oin ?? "")).", "\(org.naam) already has another OIN (\(org.oin ?? ""))."))
             }
             if let oin, org.oin == nil {
                 if try await Organisatie.query(on: db).filter(\.$oin == oin).first() != nil {
-                    throw Weigering.ongeldig("oin", "oinInGebruik", Tekst("OIN \(oin) hoort al bij een andere organisatie.", "OIN \(oin) already belongs to another organisation."))
+                    throw Weigering.ongeldig(.oin, "oinInGebruik", Tekst("OIN \(oin) hoort al bij een andere organisatie.", "OIN \(oin) already belongs to another organisation."))
                 }
                 org.oin = oin
             }
@@ -54,9 +54,9 @@ package enum Organisaties {
             return org
         }
         guard let naam, !naam.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw Weigering.ongeldig("naam", "required", Tekst("Geef de naam van de nieuwe organisatie.", "Give the new organisation's name."))
+            throw Weigering.ongeldig(.naam, "required", Tekst("Geef de naam van de nieuwe organisatie.", "Give the new organisation's name."))
         }
-        guard oin != nil else { throw Weigering.ongeldig("oin", "required", Tekst("Een nieuwe organisatie heeft een OIN nodig.", "A new organisation needs an OIN.")) }
+        guard oin != nil else { throw Weigering.ongeldig(.oin, "required", Tekst("Een nieuwe organisatie heeft een OIN nodig.", "A new organisation needs an OIN.")) }
         let org = Organisatie(naam: naam, oin: oin, rollen: rollen)
         try await org.create(on: db)
         return org
@@ -64,7 +64,7 @@ package enum Organisaties {
 
     /// Replaces an organisation's roles (at least one).
     package static func zetRollen(_ org: Organisatie, _ rollen: Set<Rol>, on db: any Database) async throws {
-        guard !rollen.isEmpty else { throw Weigering.ongeldig("rollen", "required", Tekst("Een organisatie heeft ten minste één rol.", "An organisation has at least one role.")) }
+        guard !rollen.isEmpty else { throw Weigering.ongeldig(.rollen, "required", Tekst("Een organisatie heeft ten minste één rol.", "An organisation has at least one role.")) }
         org.rollen = rollen
         try await org.save(on: db)
     }
@@ -76,7 +76,7 @@ package enum Organisaties {
         } else if let oin {
             gevonden = try await Organisatie.query(on: db).filter(\.$oin == oin).first()
         } else {
-            throw Weigering.ongeldig("oin", "required", Tekst("Geef een OIN of een gemeentecode.", "Give an OIN or a municipality code."))
+            throw Weigering.ongeldig(.oin, "required", Tekst("Geef een OIN of een gemeentecode.", "Give an OIN or a municipality code."))
         }
         guard let gevonden else { throw Weigering.nietGevonden(.organisatie) }
         return gevonden

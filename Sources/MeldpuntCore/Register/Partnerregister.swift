@@ -54,7 +54,7 @@ package struct Partnerregister {
         // A name given that is not the known organisation's: most likely a mistyped OIN.
         let genoemd = (naam ?? "").trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         if let bestaand, !genoemd.isEmpty, !bestaand.naam.lowercased().contains(genoemd), !genoemd.contains(bestaand.naam.lowercased()) {
-            throw Weigering.ongeldig("oin", "andereOrganisatie", Tekst("Dit OIN hoort bij \(bestaand.naam). Kijk of het OIN klopt.", "This OIN belongs to \(bestaand.naam). Check the OIN."))
+            throw Weigering.ongeldig(.oin, "andereOrganisatie", Tekst("Dit OIN hoort bij \(bestaand.naam). Kijk of het OIN klopt.", "This OIN belongs to \(bestaand.naam). Check the OIN."))
         }
         do {
             return try await opslaan(o, naam, g)
@@ -63,7 +63,7 @@ package struct Partnerregister {
         } catch {
             // Added by someone else at the same moment (the OIN is unique): the register has it now.
             if bestaand == nil, try await Organisatie.query(on: db).filter(\.$oin == o).count() > 0 {
-                throw Weigering.ongeldig("oin", "bestaat", Tekst("Deze organisatie is net toegevoegd. Stuur het formulier nog een keer.", "This organisation has just been added. Send the form once more."))
+                throw Weigering.ongeldig(.oin, "bestaat", Tekst("Deze organisatie is net toegevoegd. Stuur het formulier nog een keer.", "This organisation has just been added. Send the form once more."))
             }
             throw error
         }
@@ -122,7 +122,7 @@ package struct Partnerregister {
     /// the same write, as done by `door`.
     package func geefLogin(_ c: Contactpersoon, door: GebruikerDTO, hasher: any Wachtwoordhasher) async throws -> (email: String, wachtwoord: String) {
         guard c.$gebruiker.id == nil else { throw Weigering.conflict(.heeftAlLogin(naam: c.naam)) }
-        guard let email = c.email else { throw Weigering.ongeldig("email", "required", Tekst("Voor een login is een e-mailadres nodig.", "A login needs an email address.")) }
+        guard let email = c.email else { throw Weigering.ongeldig(.email, "required", Tekst("Voor een login is een e-mailadres nodig.", "A login needs an email address.")) }
         let org = try await c.$organisatie.get(on: db)
         let wachtwoord = Sleutels.willekeurig(15)
         do {

@@ -41,7 +41,7 @@ extension Signaalregister {
         guard !oins.isEmpty else { return [] }
         let gevonden = try await Organisatie.query(on: db).filter(\.$oin ~~ oins).all()
         let fouten = oins.enumerated().filter { _, oin in !gevonden.contains { $0.oin == oin } }.map { i, _ in
-            OngeldigeParameter(name: "organisatieOins[\(i)]", code: "onbekend", uitleg: Tekst("Deze organisatie is niet bij het Meldpunt bekend.", "This organisation is not known to the Meldpunt."))
+            OngeldigeParameter(Veld(.organisatieOins)[i], code: "onbekend", uitleg: Tekst("Deze organisatie is niet bij het Meldpunt bekend.", "This organisation is not known to the Meldpunt."))
         }
         if !fouten.isEmpty { throw Weigering.ongeldig(fouten) }
         return gevonden
@@ -175,7 +175,7 @@ extension Signaalregister {
         } else if let id = UUID(uuidString: k), try await Terugmelding.find(id, on: db) != nil {
             zaak = (.terugmelding, id)
         } else {
-            throw Weigering.ongeldig([OngeldigeParameter(name: "kenmerk", code: k.isEmpty ? "required" : "onbekend",
+            throw Weigering.ongeldig([OngeldigeParameter(.kenmerk, code: k.isEmpty ? "required" : "onbekend",
                                                           uitleg: k.isEmpty ? Tekst("Vul het zaaknummer of de referentie in.", "Enter the case number or the reference.")
                                                                             : Tekst("Er is geen melding of terugmelding met dit nummer.", "There is no case or data report with this number."))])
         }
@@ -208,7 +208,7 @@ extension Signaalregister {
         var organisatie: Organisatie?
         if case .terugkoppeling(let oin, _) = stap {
             guard let o = try await Organisatie.query(on: db).filter(\.$oin == oin).first() else {
-                throw Weigering.ongeldig([OngeldigeParameter(name: "organisatieOin", code: "onbekend",
+                throw Weigering.ongeldig([OngeldigeParameter(.organisatieOin, code: "onbekend",
                                                               uitleg: Tekst("Deze organisatie is niet bij het Meldpunt bekend.", "This organisation is not known to the Meldpunt."))])
             }
             organisatie = o

@@ -218,7 +218,7 @@ package struct Signaalregister: Sendable {
         guard k.status == .open else { throw Weigering.conflict(.kandidaatAfgehandeld) }
         // Every problem at once: the signaal's fields and, in a split, no case chosen.
         let geenZaak = alleen?.isEmpty == true
-            ? [OngeldigeParameter(name: "zaken", code: "required", uitleg: Tekst("Kies ten minste één zaak voor het signaal.", "Choose at least one case for the signal."))] : []
+            ? [OngeldigeParameter(.zaken, code: "required", uitleg: Tekst("Kies ten minste één zaak voor het signaal.", "Choose at least one case for the signal."))] : []
         let nieuw: NieuwSignaal
         do {
             nieuw = try valideerNieuwSignaal(invoer)

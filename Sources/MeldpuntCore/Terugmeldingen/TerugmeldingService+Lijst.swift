@@ -125,7 +125,7 @@ extension TerugmeldingService {
             guard let cursor = try await Terugmelding.query(on: db).filter(\.$id == na).first(),
                   (filter.richting == .ontvangen ? cursor.$bijhouder.id : cursor.$afnemer.id) == org.id
             else {
-                throw Weigering.ongeldig("after", "onbekend", Tekst("Deze terugmelding staat niet in deze lijst; begin bij de eerste pagina.",
+                throw Weigering.ongeldig(.after, "onbekend", Tekst("Deze terugmelding staat niet in deze lijst; begin bij de eerste pagina.",
                                                                     "This data report is not in this list; start at the first page."))
             }
             gemeen.append(oplopend ? "(ontvangen_op, id) > (\(bind: cursor.ontvangenOp), \(bind: na))" : "(ontvangen_op, id) < (\(bind: cursor.ontvangenOp), \(bind: na))")

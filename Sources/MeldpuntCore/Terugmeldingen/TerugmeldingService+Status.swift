@@ -10,45 +10,46 @@ extension TerugmeldingService {
 
     package func wijzigStatus(_ id: UUID, _ verzoek: StatuswijzigingInvoer, door org: OrganisatieDTO, als partijen: Set<TerugmeldingPartij>) async throws -> TerugmeldingDetailDTO {
         var fouten: [OngeldigeParameter] = []
-        func fout(_ n: String, _ c: String, _ r: Tekst) { fouten.append(.init(name: n, code: c, uitleg: r)) }
+        func fout(_ v: Veld, _ c: String, _ r: Tekst) { fouten.append(.init(v, code: c, uitleg: r)) }
+        func fout(_ n: Veldnaam, _ c: String, _ r: Tekst) { fout(Veld(n), c, r) }
 
         let nieuw: TerugmeldingStatus?
         if let s = verzoek.status, !s.isEmpty {
             nieuw = TerugmeldingStatus(lenient: s)
             if nieuw == nil {
-                fout("status", "enum", Tekst("Deze status kennen we niet. Kies een status uit de lijst.", "We do not know this status. Choose a status from the list."))
+                fout(.status, "enum", Tekst("Deze status kennen we niet. Kies een status uit de lijst.", "We do not know this status. Choose a status from the list."))
             }
         } else {
             nieuw = nil
-            fout("status", "required", Tekst("Geef de nieuwe status.", "Give the new status."))
+            fout(.status, "required", Tekst("Geef de nieuwe status.", "Give the new status."))
         }
         let toelichting = verzoek.toelichting?.trimmingCharacters(in: .whitespacesAndNewlines)
         if let t = toelichting, t.isLanger(dan: TerugmeldingLimieten.maxToelichting) {
-            fout("toelichting", "maxLength", Tekst("De toelichting is hoogstens \(TerugmeldingLimieten.maxToelichting) tekens.", "The explanation is at most \(TerugmeldingLimieten.maxToelichting) characters."))
+            fout(.toelichting, "maxLength", Tekst("De toelichting is hoogstens \(TerugmeldingLimieten.maxToelichting) tekens.", "The explanation is at most \(TerugmeldingLimieten.maxToelichting) characters."))
         }
         if [.afgehandeld, .onvoldoendeInformatie].contains(nieuw), (toelichting ?? "").isEmpty {
-            fout("toelichting", "required", Tekst("Leg in de toelichting uit wat er met de terugmelding is gedaan.", "Explain in the explanation what was done with the data report."))
+            fout(.toelichting, "required", Tekst("Leg in de toelichting uit wat er met de terugmelding is gedaan.", "Explain in the explanation what was done with the data report."))
         }
         var verwachteDatum: Dag?
         if nieuw == .ingepland {
             if let raw = verzoek.verwachteDatum {
                 if let d = Dag(raw) {
-                    if d < Dag(nu) { fout("verwachteDatum", "verleden", Tekst("De verwachte datum ligt in het verleden.", "The expected date is in the past.")) } else { verwachteDatum = d }
+                    if d < Dag(nu) { fout(.verwachteDatum, "verleden", Tekst("De verwachte datum ligt in het verleden.", "The expected date is in the past.")) } else { verwachteDatum = d }
                 } else {
-                    fout("verwachteDatum", "date", Tekst("Vul een geldige datum in als jjjj-mm-dd.", "Enter a valid date as yyyy-mm-dd."))
+                    fout(.verwachteDatum, "date", Tekst("Vul een geldige datum in als jjjj-mm-dd.", "Enter a valid date as yyyy-mm-dd."))
                 }
             } else {
-                fout("verwachteDatum", "required", Tekst("Geef bij ‘Ingepland’ de verwachte datum van afhandeling.", "With ‘Scheduled’, give the expected completion date."))
+                fout(.verwachteDatum, "required", Tekst("Geef bij ‘Ingepland’ de verwachte datum van afhandeling.", "With ‘Scheduled’, give the expected completion date."))
             }
         }
         var uitkomst: Afhandeluitkomst?
         if let u = verzoek.uitkomst {
             if nieuw != .afgehandeld {
-                fout("uitkomst", "nietBijStatus", Tekst("Een uitkomst hoort alleen bij de status ‘Afgehandeld’.", "An outcome belongs only with the status ‘Completed’."))
+                fout(.uitkomst, "nietBijStatus", Tekst("Een uitkomst hoort alleen bij de status ‘Afgehandeld’.", "An outcome belongs only with the status ‘Completed’."))
             } else if let a = Afhandeluitkomst(rawValue: u.lowercased()) {
                 uitkomst = a
             } else {
-                fout("uitkomst", "enum", Tekst("Kies een uitkomst uit de lijst.", "Choose an outcome from the list."))
+                fout(.uitkomst, "enum", Tekst("Kies een uitkomst uit de lijst.", "Choose an outcome from the list."))
             }
         }
         var nieuweBijhouder: Organisatie?
@@ -59,36 +60,36 @@ extension TerugmeldingService {
                 case .actueel:
                     nieuweBijhouder = try await Organisatie.query(on: db).filter(\.$gemeentecode == code).first()
                 case .beeindigd(let naam, let opvolger):
-                    fout("gemeentecode", "gemeenteBeeindigd", Tekst("Gemeente \(naam) bestaat niet meer." + (opvolger.map { " Gebruik gemeentecode \($0)." } ?? ""),
+                    fout(.gemeentecode, "gemeenteBeeindigd", Tekst("Gemeente \(naam) bestaat niet meer." + (opvolger.map { " Gebruik gemeentecode \($0)." } ?? ""),
                                                                       "The municipality \(naam) no longer exists." + (opvolger.map { " Use code \($0)." } ?? "")))
                 case .onbekend:
-                    fout("gemeentecode", "gemeenteOnbekend", Tekst("Er is geen gemeente met code \(code).", "There is no municipality with code \(code)."))
+                    fout(.gemeentecode, "gemeenteOnbekend", Tekst("Er is geen gemeente met code \(code).", "There is no municipality with code \(code)."))
                 }
             case (nil, let abo?):
                 if !org.heeft(.rni) {
-                    fout("rniDeelnemer", "alleenRvIG", Tekst("Alleen RvIG stuurt door naar een RNI-deelnemer.", "Only RvIG forwards to an RNI participant."))
+                    fout(.rniDeelnemer, "alleenRvIG", Tekst("Alleen RvIG stuurt door naar een RNI-deelnemer.", "Only RvIG forwards to an RNI participant."))
                 } else {
                     nieuweBijhouder = try await Organisatie.query(on: db).filter(\.$rniDeelnemerCode == abo).first()
-                    if nieuweBijhouder == nil { fout("rniDeelnemer", "onbekend", Tekst("Deze RNI-deelnemer (\(abo)) bestaat niet.", "This RNI participant (\(abo)) does not exist.")) }
+                    if nieuweBijhouder == nil { fout(.rniDeelnemer, "onbekend", Tekst("Deze RNI-deelnemer (\(abo)) bestaat niet.", "This RNI participant (\(abo)) does not exist.")) }
                 }
             case (nil, nil):
-                fout("gemeentecode", "required", org.heeft(.rni) ? Tekst("Kies de juiste gemeente of RNI-deelnemer.", "Choose the right municipality or RNI participant.")
+                fout(.gemeentecode, "required", org.heeft(.rni) ? Tekst("Kies de juiste gemeente of RNI-deelnemer.", "Choose the right municipality or RNI participant.")
                                                                 : Tekst("Kies de juiste gemeente.", "Choose the right municipality."))
             case (.some, .some):
-                fout("rniDeelnemer", "éénVan", Tekst("Kies een gemeente of een RNI-deelnemer, niet allebei.", "Choose a municipality or an RNI participant, not both."))
+                fout(.rniDeelnemer, "éénVan", Tekst("Kies een gemeente of een RNI-deelnemer, niet allebei.", "Choose a municipality or an RNI participant, not both."))
             }
             if let n = nieuweBijhouder, n.id == org.id {
-                fout(verzoek.gemeentecode != nil ? "gemeentecode" : "rniDeelnemer", "zelfdeBronhouder", Tekst("U bent zelf de huidige bronhouder; kies een andere.", "You are the current keeper yourself; choose another."))
+                fout(verzoek.gemeentecode != nil ? .gemeentecode : .rniDeelnemer, "zelfdeBronhouder", Tekst("U bent zelf de huidige bronhouder; kies een andere.", "You are the current keeper yourself; choose another."))
             }
         } else if verzoek.gemeentecode != nil || verzoek.rniDeelnemer != nil {
-            fout(verzoek.gemeentecode != nil ? "gemeentecode" : "rniDeelnemer", "nietBijStatus", Tekst("Een nieuwe bronhouder hoort alleen bij de status ‘Verkeerde bronhouder’.", "A new keeper belongs only with the status ‘Wrong keeper’."))
+            fout(verzoek.gemeentecode != nil ? .gemeentecode : .rniDeelnemer, "nietBijStatus", Tekst("Een nieuwe bronhouder hoort alleen bij de status ‘Verkeerde bronhouder’.", "A new keeper belongs only with the status ‘Wrong keeper’."))
         }
         if verzoek.verwachteDatum != nil && nieuw != .ingepland {
-            fout("verwachteDatum", "nietBijStatus", Tekst("Een verwachte datum hoort alleen bij de status ‘Ingepland’.", "An expected date belongs only with the status ‘Scheduled’."))
+            fout(.verwachteDatum, "nietBijStatus", Tekst("Een verwachte datum hoort alleen bij de status ‘Ingepland’.", "An expected date belongs only with the status ‘Scheduled’."))
         }
 
         if nieuw == .gemeld {
-            fout("status", "nietTeZetten", Tekst("De status ‘Gemeld’ ontstaat alleen bij ontvangst of doorsturen.", "The status ‘Reported’ arises only on receipt or forwarding."))
+            fout(.status, "nietTeZetten", Tekst("De status ‘Gemeld’ ontstaat alleen bij ontvangst of doorsturen.", "The status ‘Reported’ arises only on receipt or forwarding."))
         }
 
         // Order of answers: a stranger gets 404, an unknown status 400, the wrong party 403,

@@ -44,7 +44,7 @@ package struct TerugmeldingService {
         if let eerder = try await eerder(eenmalig) { return eerder }
         let geldig = try valideer { () throws(ValidatieFouten) in try valideer(verzoek, gemeente: referentie.status(van:)).get() }
         guard let bijhouder = try await Organisatie.query(on: db).filter(\.$gemeentecode == geldig.gemeentecode).first() else {
-            throw Weigering.ongeldig("terugMeldingHeader.gemeentecode", "gemeenteOnbekend", Tekst("Deze gemeente (\(geldig.gemeentecode)) is niet als bronhouder aangesloten.", "This municipality (\(geldig.gemeentecode)) is not connected as a keeper."))
+            throw Weigering.ongeldig(Veld(.terugMeldingHeader, .gemeentecode), "gemeenteOnbekend", Tekst("Deze gemeente (\(geldig.gemeentecode)) is niet als bronhouder aangesloten.", "This municipality (\(geldig.gemeentecode)) is not connected as a keeper."))
         }
         let inhoud = String(decoding: try JSONEncoder.compact.encode(geldig.inhoud), as: UTF8.self)
 

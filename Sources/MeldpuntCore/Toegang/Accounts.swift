@@ -33,12 +33,12 @@ package enum AccountFout: String, Sendable {
     case huidigWachtwoordOnjuist, codeOnjuist, teVeelCodepogingen
 
     /// The form field the rejection belongs to.
-    package var veld: String {
+    package var veld: Veldnaam {
         switch self {
-        case .wachtwoordTeKort, .wachtwoordTeLang, .wachtwoordIsEmail, .wachtwoordOngewijzigd: "nieuw"
-        case .wachtwoordenVerschillen: "herhaal"
-        case .huidigWachtwoordOnjuist: "huidig"
-        case .codeOnjuist, .teVeelCodepogingen: "code"
+        case .wachtwoordTeKort, .wachtwoordTeLang, .wachtwoordIsEmail, .wachtwoordOngewijzigd: .nieuw
+        case .wachtwoordenVerschillen: .herhaal
+        case .huidigWachtwoordOnjuist: .huidig
+        case .codeOnjuist, .teVeelCodepogingen: .code
         }
     }
 

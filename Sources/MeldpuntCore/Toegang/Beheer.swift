@@ -65,7 +65,7 @@ package struct Beheer: Sendable {
     package func voegGebruikerToe(email: String, naam: String, rol: GebruikersRol?, organisatie: Organisatie, wachtwoord: String,
                                   hasher: any Wachtwoordhasher) async throws -> Gebruiker {
         guard let rol, rol != .systeembeheerder || door == nil else {
-            throw Weigering.ongeldig("rol", "required", Tekst("Kies een rol.", "Choose a role."))
+            throw Weigering.ongeldig(.rol, "required", Tekst("Kies een rol.", "Choose a role."))
         }
         return try await db.schrijf { tx in
             let g = try await Gebruikers.voegToe(email: email, naam: naam, organisatie: organisatie, rol: rol, wachtwoord: wachtwoord, hasher: hasher, on: tx)

@@ -42,17 +42,17 @@ package enum Gebruikers {
     package static func voegToe(email: String, naam: String, organisatie: Organisatie, rol: GebruikersRol, wachtwoord: String,
                         moetWijzigen: Bool = true, hasher: any Wachtwoordhasher, on db: any Database) async throws -> Gebruiker {
         let email = email.trimmingCharacters(in: .whitespaces).lowercased()
-        guard isEmailadres(email) else { throw Weigering.ongeldig("email", "email", Tekst("Vul een geldig e-mailadres in.", "Enter a valid email address.")) }
-        guard !naam.trimmingCharacters(in: .whitespaces).isEmpty else { throw Weigering.ongeldig("naam", "required", Tekst("Geef een naam.", "Give a name.")) }
+        guard isEmailadres(email) else { throw Weigering.ongeldig(.email, "email", Tekst("Vul een geldig e-mailadres in.", "Enter a valid email address.")) }
+        guard !naam.trimmingCharacters(in: .whitespaces).isEmpty else { throw Weigering.ongeldig(.naam, "required", Tekst("Geef een naam.", "Give a name.")) }
         guard wachtwoord.count >= minimaleWachtwoordlengte, wachtwoord.utf8.count <= Accounts.maximaleWachtwoordBytes else {
-            throw Weigering.ongeldig("wachtwoord", "lengte", Tekst("Een wachtwoord is ten minste \(minimaleWachtwoordlengte) tekens en ten hoogste \(Accounts.maximaleWachtwoordBytes) bytes lang.",
+            throw Weigering.ongeldig(.wachtwoord, "lengte", Tekst("Een wachtwoord is ten minste \(minimaleWachtwoordlengte) tekens en ten hoogste \(Accounts.maximaleWachtwoordBytes) bytes lang.",
                                                                 "A password is at least \(minimaleWachtwoordlengte) characters and at most \(Accounts.maximaleWachtwoordBytes) bytes long."))
         }
         guard past(rol, bij: organisatie) else {
-            throw Weigering.ongeldig("rol", "rolPastNiet", Tekst("\(organisatie.naam) heeft geen organisatierol die bij deze gebruikersrol past.", "\(organisatie.naam) has no organisation role that fits this user role."))
+            throw Weigering.ongeldig(.rol, "rolPastNiet", Tekst("\(organisatie.naam) heeft geen organisatierol die bij deze gebruikersrol past.", "\(organisatie.naam) has no organisation role that fits this user role."))
         }
         if try await Gebruiker.query(on: db).filter(\.$email == email).first() != nil {
-            throw Weigering.ongeldig("email", "emailInGebruik", Tekst("Er is al een gebruiker met dit e-mailadres.", "There already is a user with this email address."))
+            throw Weigering.ongeldig(.email, "emailInGebruik", Tekst("Er is al een gebruiker met dit e-mailadres.", "There already is a user with this email address."))
         }
         let g = Gebruiker()
         g.email = email

@@ -26,11 +26,11 @@ protocol MeldingFormulier: Formulier {
     static var actie: MeldingenWebController.Actie { get }
     func voerUit(_ zaaknummer: Zaaknummer, door: Handelende, _ req: Request) async throws
     /// The form's field for a name the engine uses (they differ where the API nests).
-    static func veld(_ naam: String) -> String
+    static func veld(_ veld: Veld) -> String
 }
 
 extension MeldingFormulier {
-    static func veld(_ naam: String) -> String { naam }
+    static func veld(_ veld: Veld) -> String { veld.formulierveld }
 }
 
 /// nil for a field left empty: a select's "choose…" option or only spaces.
@@ -153,12 +153,7 @@ struct VerzoekFormulier: MeldingFormulier {
             overleg: soort == VerzoekSoort.overleg.rawValue ? .init(datum: leeg(overlegDatum), deelnemers: deelnemers) : nil), door: g, organisatie: org)
     }
 
-    /// The engine nests suspension and meeting fields; the form has them flat.
-    static func veld(_ naam: String) -> String {
-        let plat = ["opschorting.actie": "actie", "opschorting.kenmerk": "kenmerk", "opschorting.tot": "tot", "overleg.datum": "overlegDatum",
-                    "overleg.deelnemers": "deelnemers", "organisatieOin": "organisatie", "gedeeldeGegevens": "gedeeld"]
-        return plat[naam] ?? plat[String(naam.prefix { $0 != "[" })] ?? naam
-    }
+    static func veld(_ veld: Veld) -> String { veld.verzoekformulierveld }
 }
 
 /// A terugmelding about one BRP item of the person, on behalf of the meldpunt.
@@ -189,10 +184,5 @@ struct TerugmeldingFormulier: MeldingFormulier {
                                                                  voorgesteldeWaarde: schoon(voorgesteld), eigenvelden: nil, bijlages: [])]))
     }
 
-    /// The terugmeld engine names fields by their place in the Logius message; the form has simple names.
-    static func veld(_ n: String) -> String {
-        n.hasSuffix("gemeentecode") ? "gemeentecode" : n.contains("objectIdentificatie") ? "bsn"
-            : n.hasSuffix("attribuutUrn") || n.hasSuffix("terugMeldingGegevens") ? "gegeven" : n.hasSuffix("betwijfeldeWaarde") ? "betwijfeld"
-            : n.hasSuffix("voorgesteldeWaarde") ? "voorgesteld" : n.hasSuffix("toelichting") ? "toelichting" : "gemeentecode"
-    }
+    static func veld(_ veld: Veld) -> String { veld.terugmeldformulierveld }
 }
