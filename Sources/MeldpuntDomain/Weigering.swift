@@ -120,6 +120,7 @@ public enum Ontoegang: Sendable, Equatable {
         case .rolOntbreekt(.meldpunt): taal.kies("Alleen het Meldpunt doet dit; uw organisatie heeft die rol niet.", "Only the Meldpunt does this; your organisation does not have that role.")
         case .rolOntbreekt(.afnemer): taal.kies("Alleen afnemers kunnen terugmelden; uw organisatie heeft die rol niet.", "Only data users can report; your organisation does not have that role.")
         case .rolOntbreekt(.bronhouder): taal.kies("Alleen bronhouders doen dit; uw organisatie heeft die rol niet.", "Only registration keepers do this; your organisation does not have that role.")
+        case .rolOntbreekt(.rni): taal.kies("Alleen de RNI-beheerder (RvIG) doet dit; uw organisatie heeft die rol niet.", "Only the RNI keeper (RvIG) does this; your organisation does not have that role.")
         case .rolOntbreekt(.partner): taal.kies("Alleen partnerorganisaties van het Meldpunt krijgen verzoeken; uw organisatie heeft die rol niet.", "Only partner organisations of the Meldpunt receive requests; your organisation does not have that role.")
         case .alleenAfnemerTrektIn: taal.kies("Alleen de afnemer die de terugmelding stuurde kan haar intrekken.", "Only the data user who sent the data report can withdraw it.")
         case .alleenBijhouder(let s): taal.kies("Alleen de huidige bijhouder kan de status ‘\(s.naam(.nl))’ zetten.", "Only the current keeper can set the status ‘\(s.naam(.en))’.")
@@ -127,9 +128,11 @@ public enum Ontoegang: Sendable, Equatable {
     }
 }
 
-/// The roles an organisation can have, as far as refusals name them.
-public enum Organisatierol: String, Sendable, CaseIterable {
-    case meldpunt, afnemer, bronhouder, partner
+/// What an organisation may do (stored by raw value in its role list). A user's role in the
+/// portals is `GebruikersRol`; a party to one terugmelding or request is `TerugmeldingPartij` /
+/// `Verzoekpartij`; the role the meldpunt plays in a case is `MeldpuntRol`.
+public enum Organisatierol: String, Sendable, CaseIterable, Codable {
+    case afnemer, bronhouder, rni, meldpunt, partner
 }
 
 /// Why the object's state does not allow this now.

@@ -57,7 +57,7 @@ struct BeheerController: RouteCollection {
                    code: $0.gemeentecode ?? $0.rniDeelnemerCode ?? "–", rollen: $0.rollen.map(\.rawValue).sorted().joined(separator: ", "))
         }
         return try await req.pagina("beheer", titel: "organisaties", inhoud: Overzicht(
-            zoek: z, rijen: rijen, rollen: Rol.allCases.map { Keuze(waarde: $0.rawValue, naam: $0.rawValue) },
+            zoek: z, rijen: rijen, rollen: Organisatierol.allCases.map { Keuze(waarde: $0.rawValue, naam: $0.rawValue) },
             naam: naam, oin: oin, fout: fout), status: fout == nil ? .ok : .badRequest)
     }
 
@@ -76,7 +76,7 @@ struct BeheerController: RouteCollection {
         let invoer = try req.content.decode(NieuweOrgInvoer.self)
         let naam = (invoer.naam ?? "").trimmingCharacters(in: .whitespaces)
         let oin = (invoer.oin ?? "").trimmingCharacters(in: .whitespaces)
-        let rollen = Set((invoer.rollen ?? []).compactMap(Rol.init(rawValue:)))
+        let rollen = Set((invoer.rollen ?? []).compactMap(Organisatierol.init(rawValue:)))
         do {
             let org = try await beheer(req, g).voegOrganisatieToe(naam: naam, oin: oin.isEmpty ? nil : oin, gemeentecode: nil, rollen: rollen)
             let id = try org.requireID()
@@ -102,7 +102,7 @@ struct BeheerController: RouteCollection {
         let t = Teksten.voor(req.taal)
         return try await req.pagina("beheer-organisatie", titel: "organisatie", inhoud: OrgPagina(
             href: href, naam: org.naam, oin: org.oin ?? "–", code: org.gemeentecode ?? org.rniDeelnemerCode ?? "–",
-            rollen: Rol.allCases.map { Keuze(waarde: $0.rawValue, naam: $0.rawValue, gekozen: org.rollen.contains($0)) },
+            rollen: Organisatierol.allCases.map { Keuze(waarde: $0.rawValue, naam: $0.rawValue, gekozen: org.rollen.contains($0)) },
             gebruikers: gebruikers.map {
                 let pad = "/beheer/gebruikers/\($0.id!.tekst)"
                 let zelf = $0.id == req.gebruiker?.id
@@ -125,7 +125,7 @@ struct BeheerController: RouteCollection {
         let g = try systeembeheerder(req)
         let o = try await org(req)
         do {
-            let rollen = Set((try req.content.decode(RollenInvoer.self).rollen ?? []).compactMap(Rol.init(rawValue:)))
+            let rollen = Set((try req.content.decode(RollenInvoer.self).rollen ?? []).compactMap(Organisatierol.init(rawValue:)))
             try await beheer(req, g).zetRollen(o, rollen)
         } catch let w as Weigering where w.velden != nil {
             return try await toonOrganisatie(req, o, fout: Self.tekst(w, req.taal))

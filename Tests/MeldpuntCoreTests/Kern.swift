@@ -37,7 +37,7 @@ struct Kern {
         OrganisatieDTO(try await Organisaties.zoek(oin: nil, gemeentecode: gemeentecode, on: db))
     }
 
-    func nieuweOrganisatie(_ naam: String, oin: String, rollen: Set<Rol>) async throws -> OrganisatieDTO {
+    func nieuweOrganisatie(_ naam: String, oin: String, rollen: Set<Organisatierol>) async throws -> OrganisatieDTO {
         OrganisatieDTO(try await Organisaties.voegToe(naam: naam, oin: oin, gemeentecode: nil, rollen: rollen, on: db))
     }
 }

@@ -24,13 +24,13 @@ struct OrgAddCommand: AsyncCommand {
             + (org.oin.map { " — OIN \($0)" } ?? "") + (org.gemeentecode.map { " — gemeentecode \($0)" } ?? ""))
     }
 
-    func parseRollen(_ raw: String?) throws -> Set<Rol> {
+    func parseRollen(_ raw: String?) throws -> Set<Organisatierol> {
         guard let raw, !raw.isEmpty else { throw Opdrachtfout("Geef ten minste één rol met --rol.") }
-        var rollen: Set<Rol> = []
+        var rollen: Set<Organisatierol> = []
         for deel in raw.split(separator: ",") {
             let naam = deel.trimmingCharacters(in: .whitespaces)
-            guard let rol = Rol(rawValue: naam) else {
-                throw Opdrachtfout("Onbekende rol '\(naam)'. Kies uit: \(Rol.allCases.map(\.rawValue).joined(separator: ", ")).")
+            guard let rol = Organisatierol(rawValue: naam) else {
+                throw Opdrachtfout("Onbekende rol '\(naam)'. Kies uit: \(Organisatierol.allCases.map(\.rawValue).joined(separator: ", ")).")
             }
             rollen.insert(rol)
         }

@@ -13,7 +13,7 @@ enum DemoSeed {
         let naam: String
         let oin: String?
         let gemeentecode: String?
-        let rollen: Set<Rol>
+        let rollen: Set<Organisatierol>
         let sleutel: String
     }
 

@@ -26,7 +26,7 @@ package final class Organisatie: Model, @unchecked Sendable {
 
     package init() {}
 
-    package init(id: UUID? = nil, naam: String, oin: String? = nil, gemeentecode: String? = nil, rniDeelnemerCode: String? = nil, rollen: Set<Rol>) {
+    package init(id: UUID? = nil, naam: String, oin: String? = nil, gemeentecode: String? = nil, rniDeelnemerCode: String? = nil, rollen: Set<Organisatierol>) {
         self.id = id
         self.naam = naam
         self.oin = oin
@@ -36,15 +36,10 @@ package final class Organisatie: Model, @unchecked Sendable {
         self.meldingBezorging = .direct
     }
 
-    package var rollen: Set<Rol> {
-        get { Set(rollenTekst.split(separator: ",").compactMap { Rol(rawValue: String($0)) }) }
+    package var rollen: Set<Organisatierol> {
+        get { Set(rollenTekst.split(separator: ",").compactMap { Organisatierol(rawValue: String($0)) }) }
         set { rollenTekst = "," + newValue.map(\.rawValue).sorted().joined(separator: ",") + "," }
     }
-}
-
-/// What an organisation may do.
-package enum Rol: String, CaseIterable, Codable, Sendable {
-    case afnemer, bronhouder, rni, meldpunt, partner
 }
 
 /// An API key; only its SHA-256 is stored.

@@ -9,7 +9,7 @@ package struct OrganisatieDTO: Sendable, Equatable, Codable {
     package let oin: String?
     package let gemeentecode: String?
     package let rniDeelnemerCode: String?
-    package let rollen: Set<Rol>
+    package let rollen: Set<Organisatierol>
 
     package init(_ o: Organisatie) {
         id = o.id!
@@ -20,14 +20,14 @@ package struct OrganisatieDTO: Sendable, Equatable, Codable {
         rollen = o.rollen
     }
 
-    package func heeft(_ rol: Rol) -> Bool { rollen.contains(rol) }
+    package func heeft(_ rol: Organisatierol) -> Bool { rollen.contains(rol) }
 }
 
 /// Organisations and their keys: what the CLI and the demo seed call.
 package enum Organisaties {
     /// Adds an organisation, or adds roles (and a missing OIN) to the gemeente or organisation
     /// that already has this gemeentecode or OIN.
-    package static func voegToe(naam: String?, oin: String?, gemeentecode: String?, rollen: Set<Rol>, on db: any Database) async throws -> Organisatie {
+    package static func voegToe(naam: String?, oin: String?, gemeentecode: String?, rollen: Set<Organisatierol>, on db: any Database) async throws -> Organisatie {
         if let oin { do { try OIN.check(oin) } catch { throw Weigering.ongeldig(.oin, error.code, Tekst("OIN \(oin): \(error.uitleg.nl)", "OIN \(oin): \(error.uitleg.en)")) } }
         if let gemeentecode { do { try Gemeentecode.check(gemeentecode) } catch { throw Weigering.ongeldig(.gemeentecode, error.code, error.uitleg) } }
         guard !rollen.isEmpty else { throw Weigering.ongeldig(.rollen, "required", Tekst("Kies ten minste één rol.", "Choose at least one role.")) }
@@ -63,7 +63,7 @@ package enum Organisaties {
     }
 
     /// Replaces an organisation's roles (at least one).
-    package static func zetRollen(_ org: Organisatie, _ rollen: Set<Rol>, on db: any Database) async throws {
+    package static func zetRollen(_ org: Organisatie, _ rollen: Set<Organisatierol>, on db: any Database) async throws {
         guard !rollen.isEmpty else { throw Weigering.ongeldig(.rollen, "required", Tekst("Een organisatie heeft ten minste één rol.", "An organisation has at least one role.")) }
         org.rollen = rollen
         try await org.save(on: db)

@@ -16,7 +16,7 @@ package enum ReferentiedataLader {
         for g in ref.actueleGemeenten() {
             let isRni = g.code == Gemeentecode.rni.value
             let naam = isRni ? "RvIG – Registratie Niet-Ingezetenen (RNI)" : "Gemeente \(g.naam)"
-            let rollen: Set<Rol> = isRni ? [.bronhouder, .rni] : [.bronhouder]
+            let rollen: Set<Organisatierol> = isRni ? [.bronhouder, .rni] : [.bronhouder]
             if let o = perGemeente[g.code] {
                 if !o.rollen.isSuperset(of: rollen) || o.naam != naam {
                     o.rollen = o.rollen.union(rollen)

@@ -23,7 +23,7 @@ package struct Beheer: Sendable {
     }
 
     /// A new organisation, or roles (and a missing OIN) added to an existing one.
-    package func voegOrganisatieToe(naam: String?, oin: String?, gemeentecode: String?, rollen: Set<Rol>) async throws -> Organisatie {
+    package func voegOrganisatieToe(naam: String?, oin: String?, gemeentecode: String?, rollen: Set<Organisatierol>) async throws -> Organisatie {
         try await db.schrijf { tx in
             let org = try await Organisaties.voegToe(naam: naam, oin: oin, gemeentecode: gemeentecode, rollen: rollen, on: tx)
             try await audit(.organisatieToegevoegd, organisatie: org.id, onderwerp: org.naam,
@@ -33,7 +33,7 @@ package struct Beheer: Sendable {
     }
 
     /// Replaces an organisation's roles (at least one).
-    package func zetRollen(_ org: Organisatie, _ rollen: Set<Rol>) async throws {
+    package func zetRollen(_ org: Organisatie, _ rollen: Set<Organisatierol>) async throws {
         try await db.schrijf { tx in
             try await Organisaties.zetRollen(org, rollen, on: tx)
             try await audit(.rollenGewijzigd, organisatie: org.id, onderwerp: org.naam, details: rollen.map(\.rawValue).sorted().joined(separator: ","), on: tx)
