@@ -30,7 +30,7 @@ struct MeldingenController: RouteCollection {
             MeldingService.Eenmalig(sleutel: $0.sleutel, geheim: req.application.geheimen.eenmaligeWeergave, vingerafdruk: $0.vingerafdruk)
         }
         let verzoek = try req.content.decode(MeldingInvoer.self)
-        let ontvangen = try await req.meldingen.maak(verzoek, ingediendDoor: org, eenmalig: eenmalig)
+        let ontvangen = try await req.meldingen.intake.maak(verzoek, ingediendDoor: org, eenmalig: eenmalig)
         let response = try await ontvangen.encodeResponse(status: .created, for: req)
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/meldingen/\(ontvangen.zaaknummer)")
         return response
@@ -79,7 +79,7 @@ struct MeldingenController: RouteCollection {
             if let b = Bool(raw) { f.alleenOpen = b } else { fouten.append(.init(api: "open", code: "boolean", reason: "true of false.")) }
         }
         guard fouten.isEmpty else { throw Problem.ongeldig(fouten) }
-        let (items, totaal) = try await req.meldingen.werkvoorraad(f, door: medewerker(req))
+        let (items, totaal) = try await req.meldingen.overzicht.werkvoorraad(f, door: medewerker(req))
         let response = try await items.encodeResponse(for: req)
         response.headers.replaceOrAdd(name: "Link", value: paginering.linkHeader(req, totaal: totaal))
         response.headers.replaceOrAdd(name: "X-Total-Count", value: String(totaal))
@@ -111,76 +111,76 @@ struct MeldingenController: RouteCollection {
             do { try BSN.check(b); f.bsn = b } catch { fouten.append(.init(api: "bsn", code: error.code, reason: error.reason)) }
         }
         guard fouten.isEmpty else { throw Problem.ongeldig(fouten) }
-        return try await req.meldingen.werkvoorraad(f, door: door).items
+        return try await req.meldingen.overzicht.werkvoorraad(f, door: door).items
     }
 
     /// The meldpunt sees the whole case; the organisation that filed it, its progress as the melder sees it.
     func detail(req: Request) async throws -> Response {
         let org = try req.vereisOrganisatie()
         if org.heeft(.meldpunt) {
-            return try await req.meldingen.detail(try zaaknummer(req), door: Handelende(organisatie: org)).encodeResponse(for: req)
+            return try await req.meldingen.overzicht.detail(try zaaknummer(req), door: Handelende(organisatie: org)).encodeResponse(for: req)
         }
-        return try await req.meldingen.voorIndiener(try zaaknummer(req), org).encodeResponse(for: req)
+        return try await req.meldingen.melderportaal.voorIndiener(try zaaknummer(req), org).encodeResponse(for: req)
     }
 
     func contact(req: Request) async throws -> MeldingDetailDTO {
         let door = try behandelaar(req)
         let invoer = try req.content.decode(ContactInvoer.self)
-        return try await req.meldingen.legContactVast(try zaaknummer(req), invoer, door: door)
+        return try await req.meldingen.behandeling.legContactVast(try zaaknummer(req), invoer, door: door)
     }
 
     func behandelaar(req: Request) async throws -> MeldingDetailDTO {
         let door = try behandelaar(req)
         let invoer = try req.content.decode(ToewijzingInvoer.self).email
-        return try await req.meldingen.wijsToe(try zaaknummer(req), email: invoer, door: door)
+        return try await req.meldingen.behandeling.wijsToe(try zaaknummer(req), email: invoer, door: door)
     }
 
     func analyse(req: Request) async throws -> MeldingDetailDTO {
         let door = try behandelaar(req)
         let invoer = try req.content.decode(AnalyseInvoer.self)
-        return try await req.meldingen.legAnalyseVast(try zaaknummer(req), invoer, door: door)
+        return try await req.meldingen.behandeling.legAnalyseVast(try zaaknummer(req), invoer, door: door)
     }
 
     func rol(req: Request) async throws -> MeldingDetailDTO {
         let door = try behandelaar(req)
         let invoer = try req.content.decode(RolkeuzeInvoer.self)
-        return try await req.meldingen.kiesRol(try zaaknummer(req), invoer, door: door)
+        return try await req.meldingen.behandeling.kiesRol(try zaaknummer(req), invoer, door: door)
     }
 
     func notitie(req: Request) async throws -> MeldingDetailDTO {
         let door = try behandelaar(req)
         let invoer = try req.content.decode(TekstInvoer.self).tekst
-        return try await req.meldingen.schrijf(try zaaknummer(req), tekst: invoer, aanMelder: false, door: door)
+        return try await req.meldingen.behandeling.schrijf(try zaaknummer(req), tekst: invoer, aanMelder: false, door: door)
     }
 
     func bericht(req: Request) async throws -> MeldingDetailDTO {
         let door = try behandelaar(req)
         let invoer = try req.content.decode(TekstInvoer.self).tekst
-        return try await req.meldingen.schrijf(try zaaknummer(req), tekst: invoer, aanMelder: true, door: door)
+        return try await req.meldingen.behandeling.schrijf(try zaaknummer(req), tekst: invoer, aanMelder: true, door: door)
     }
 
     func volgendeStap(req: Request) async throws -> MeldingDetailDTO {
         let door = try behandelaar(req)
         let invoer = try req.content.decode(VolgendeStapInvoer.self)
-        return try await req.meldingen.zetVolgendeStap(try zaaknummer(req), invoer, door: door)
+        return try await req.meldingen.behandeling.zetVolgendeStap(try zaaknummer(req), invoer, door: door)
     }
 
     func statuswijziging(req: Request) async throws -> MeldingDetailDTO {
         let door = try behandelaar(req)
         let invoer = try req.content.decode(MeldingStatuswijzigingInvoer.self)
-        return try await req.meldingen.wijzigStatus(try zaaknummer(req), invoer, door: door)
+        return try await req.meldingen.behandeling.wijzigStatus(try zaaknummer(req), invoer, door: door)
     }
 
     func link(req: Request) async throws -> Response {
         let door = try medewerker(req)
-        let link = try await req.meldingen.vernieuwLink(try zaaknummer(req), door: door)
+        let link = try await req.meldingen.behandeling.vernieuwLink(try zaaknummer(req), door: door)
         return try await link.encodeResponse(status: .created, for: req)
     }
 
     func bijlage(req: Request) async throws -> Response {
         let door = try medewerker(req)
         guard let id = req.parameters.get("bijlage").flatMap(UUID.init(uuidString:)) else { throw Problem.nietGevonden() }
-        let (b, data) = try await req.meldingen.bijlage(try zaaknummer(req), id, door: door)
+        let (b, data) = try await req.meldingen.overzicht.bijlage(try zaaknummer(req), id, door: door)
         return Response.download(b.bestandsnaam, b.mimeType, data)
     }
 }

@@ -30,7 +30,7 @@ struct VerzoekenController: RouteCollection {
             if let b = Bool(raw) { open = b } else { fouten.append(.init(api: "open", code: "boolean", reason: "true of false.")) }
         }
         guard fouten.isEmpty else { throw Problem.ongeldig(fouten) }
-        let (items, totaal) = try await req.meldingen.verzoekenVoorPartner(alleenOpen: open, pagina: paginering.pagina, grootte: paginering.grootte, door: door)
+        let (items, totaal) = try await req.meldingen.partnerportaal.verzoekenVoorPartner(alleenOpen: open, pagina: paginering.pagina, grootte: paginering.grootte, door: door)
         let response = try await items.encodeResponse(for: req)
         response.headers.replaceOrAdd(name: "Link", value: paginering.linkHeader(req, totaal: totaal))
         response.headers.replaceOrAdd(name: "X-Total-Count", value: String(totaal))
@@ -39,25 +39,25 @@ struct VerzoekenController: RouteCollection {
 
     func detail(req: Request) async throws -> PartnerVerzoekDTO {
         let door = try partner(req)
-        return try await req.meldingen.verzoekVoorPartner(try id(req), door: door)
+        return try await req.meldingen.partnerportaal.verzoekVoorPartner(try id(req), door: door)
     }
 
     func statuswijziging(req: Request) async throws -> PartnerVerzoekDTO {
         let door = try partner(req)
         let invoer = try req.content.decode(VerzoekStatuswijzigingInvoer.self)
-        return try await req.meldingen.wijzigVerzoekStatus(try id(req), invoer, door: door)
+        return try await req.meldingen.partnerportaal.wijzigVerzoekStatus(try id(req), invoer, door: door)
     }
 
     func bericht(req: Request) async throws -> PartnerVerzoekDTO {
         let door = try partner(req)
         let tekst = try req.content.decode(TekstInvoer.self).tekst
-        return try await req.meldingen.schrijfAanMeldpunt(try id(req), tekst: tekst, door: door)
+        return try await req.meldingen.partnerportaal.schrijfAanMeldpunt(try id(req), tekst: tekst, door: door)
     }
 
     func termijn(req: Request) async throws -> PartnerVerzoekDTO {
         let door = try partner(req)
         let invoer = try req.content.decode(TermijnInvoer.self)
-        return try await req.meldingen.stelTermijnVoor(try id(req), invoer, door: door)
+        return try await req.meldingen.partnerportaal.stelTermijnVoor(try id(req), invoer, door: door)
     }
 
     struct OpheffingInvoer: Content { var toelichting: String? }
@@ -65,7 +65,7 @@ struct VerzoekenController: RouteCollection {
     func opheffing(req: Request) async throws -> PartnerVerzoekDTO {
         let door = try partner(req)
         let toelichting = try req.content.decode(OpheffingInvoer.self).toelichting
-        return try await req.meldingen.hefOpschortingOp(try id(req), toelichting: toelichting, door: door)
+        return try await req.meldingen.partnerportaal.hefOpschortingOp(try id(req), toelichting: toelichting, door: door)
     }
 
     func nieuweBijlage(req: Request) async throws -> Response {
@@ -74,13 +74,13 @@ struct VerzoekenController: RouteCollection {
         guard let inhoud = v.inhoud, let data = Data(base64Encoded: inhoud) else {
             throw Problem.ongeldig("inhoud", v.inhoud == nil ? "required" : "base64", "Stuur het bestand als base64.")
         }
-        let antwoord = try await req.meldingen.voegBijlageToe(try id(req), bestandsnaam: v.bestandsnaam, data: data, door: door)
+        let antwoord = try await req.meldingen.partnerportaal.voegBijlageToe(try id(req), bestandsnaam: v.bestandsnaam, data: data, door: door)
         return try await antwoord.encodeResponse(status: .created, for: req)
     }
 
     func bijlage(req: Request) async throws -> Response {
         let door = try partner(req)
-        let (naam, mime, data) = try await req.meldingen.verzoekBijlageVoorPartner(try id(req), try req.uuid("bijlageId", .bijlage), door: door)
+        let (naam, mime, data) = try await req.meldingen.partnerportaal.verzoekBijlageVoorPartner(try id(req), try req.uuid("bijlageId", .bijlage), door: door)
         return Response.download(naam, mime, data)
     }
 }
@@ -118,42 +118,42 @@ struct MeldingVerzoekenController: RouteCollection {
         let door = try medewerker(req)
         let invoer = try req.content.decode(NieuwVerzoekInvoer.self)
         let z = try zaaknummer(req)
-        return try await aangemaakt(try await req.meldingen.nieuwVerzoek(z, invoer, door: door), z, req)
+        return try await aangemaakt(try await req.meldingen.verzoeken.nieuwVerzoek(z, invoer, door: door), z, req)
     }
 
     func detail(req: Request) async throws -> VerzoekDTO {
         let door = try medewerker(req)
-        return try await req.meldingen.verzoekVoorMeldpunt(try zaaknummer(req), try id(req), door: door)
+        return try await req.meldingen.verzoeken.verzoekVoorMeldpunt(try zaaknummer(req), try id(req), door: door)
     }
 
     func bericht(req: Request) async throws -> VerzoekDTO {
         let door = try medewerker(req)
         let tekst = try req.content.decode(TekstInvoer.self).tekst
-        return try await req.meldingen.schrijfAanPartner(try zaaknummer(req), try id(req), tekst: tekst, door: door)
+        return try await req.meldingen.verzoeken.schrijfAanPartner(try zaaknummer(req), try id(req), tekst: tekst, door: door)
     }
 
     func verslag(req: Request) async throws -> VerzoekDTO {
         let door = try medewerker(req)
         let tekst = try req.content.decode(TekstInvoer.self).tekst
-        return try await req.meldingen.schrijfAanPartner(try zaaknummer(req), try id(req), tekst: tekst, verslag: true, door: door)
+        return try await req.meldingen.verzoeken.schrijfAanPartner(try zaaknummer(req), try id(req), tekst: tekst, verslag: true, door: door)
     }
 
     func termijn(req: Request) async throws -> VerzoekDTO {
         let door = try medewerker(req)
         let invoer = try req.content.decode(TermijnInvoer.self)
-        return try await req.meldingen.zetTermijn(try zaaknummer(req), try id(req), invoer, door: door)
+        return try await req.meldingen.verzoeken.zetTermijn(try zaaknummer(req), try id(req), invoer, door: door)
     }
 
     func escaleerVerzoek(req: Request) async throws -> VerzoekDTO {
         let door = try medewerker(req)
         let reden = try req.content.decode(RedenInvoer.self).reden
-        return try await req.meldingen.escaleerVerzoek(try zaaknummer(req), try id(req), reden: reden, door: door)
+        return try await req.meldingen.verzoeken.escaleerVerzoek(try zaaknummer(req), try id(req), reden: reden, door: door)
     }
 
     func escaleerMelding(req: Request) async throws -> MeldingDetailDTO {
         let door = try medewerker(req)
         let reden = try req.content.decode(RedenInvoer.self).reden
-        return try await req.meldingen.escaleerMelding(try zaaknummer(req), reden: reden, door: door)
+        return try await req.meldingen.verzoeken.escaleerMelding(try zaaknummer(req), reden: reden, door: door)
     }
 
     struct TerugmeldingVanuitMelding: Content {
@@ -173,7 +173,7 @@ struct MeldingVerzoekenController: RouteCollection {
 
     func bijlage(req: Request) async throws -> Response {
         let door = try medewerker(req)
-        let (naam, mime, data) = try await req.meldingen.verzoekBijlageVoorMeldpunt(try zaaknummer(req), try id(req), try req.uuid("bijlageId", .bijlage), door: door)
+        let (naam, mime, data) = try await req.meldingen.verzoeken.verzoekBijlageVoorMeldpunt(try zaaknummer(req), try id(req), try req.uuid("bijlageId", .bijlage), door: door)
         return Response.download(naam, mime, data)
     }
 
@@ -183,6 +183,6 @@ struct MeldingVerzoekenController: RouteCollection {
             guard let b = Bool(raw) else { throw Problem.ongeldig("actief", "boolean", "true of false.") }
             actief = b
         }
-        return try await req.meldingen.opschortingen(alleenActief: actief, door: medewerker(req))
+        return try await req.meldingen.verzoeken.opschortingen(alleenActief: actief, door: medewerker(req))
     }
 }

@@ -95,7 +95,7 @@ struct CoordinatieWebController: RouteCollection {
     private func toonVoorMeldpunt(_ req: Request, _ g: Handelende, taak: VerzoekTaak? = nil, waarden: [String: String] = [:], fouten: Formulierfouten = .init(),
                                   melding: String? = nil) async throws -> Response {
         let z = try zaaknummer(req)
-        let v = try await req.meldingen.verzoekVoorMeldpunt(z, try id(req), door: g)
+        let v = try await req.meldingen.verzoeken.verzoekVoorMeldpunt(z, try id(req), door: g)
         return try await toon(req, VerzoekPagina.voorMeldpunt(v, zaaknummer: z.description, taal: req.taal, waarden: waarden, fouten: fouten), taak: taak, melding: melding)
     }
 
@@ -132,14 +132,14 @@ struct CoordinatieWebController: RouteCollection {
 
     func bijlageVoorMeldpunt(req: Request) async throws -> Response {
         let door = try medewerker(req)
-        let (naam, mime, data) = try await req.meldingen.verzoekBijlageVoorMeldpunt(try zaaknummer(req), try id(req), try req.uuid("bijlage", .bijlage), door: door)
+        let (naam, mime, data) = try await req.meldingen.verzoeken.verzoekBijlageVoorMeldpunt(try zaaknummer(req), try id(req), try req.uuid("bijlage", .bijlage), door: door)
         return Response.download(naam, mime, data)
     }
 
     func opschortingen(req: Request) async throws -> Response {
         let t = Teksten.voor(req.taal)
         let actief = req.queryWaarde("actief") != "false"
-        let rijen = try await req.meldingen.opschortingen(alleenActief: actief, door: medewerker(req)).map {
+        let rijen = try await req.meldingen.verzoeken.opschortingen(alleenActief: actief, door: medewerker(req)).map {
             OpschortingRij(href: "/meldingen/\($0.zaaknummer)/verzoeken/\($0.verzoekId)", zaaknummer: $0.zaaknummer, organisatie: $0.organisatie,
                            wat: Self.opschortingTekst($0.opschorting, t), actief: $0.opschorting.actief)
         }
@@ -152,7 +152,7 @@ struct CoordinatieWebController: RouteCollection {
         let t = Teksten.voor(req.taal)
         let open = req.queryWaarde("alle") == nil
         let pagina = max(1, min(100_000, req.queryWaarde("pagina").flatMap { Int($0) } ?? 1))
-        let (items, totaal) = try await req.meldingen.verzoekenVoorPartner(alleenOpen: open, pagina: pagina, grootte: 25, door: partner(req))
+        let (items, totaal) = try await req.meldingen.partnerportaal.verzoekenVoorPartner(alleenOpen: open, pagina: pagina, grootte: 25, door: partner(req))
         let rijen = items.map {
             PartnerRij(href: "/verzoeken/\($0.id)", zaaknummer: $0.zaaknummer, soort: t.naam("verzoekSoort", $0.soort),
                        status: t.naam("verzoekStatus", $0.status), uiterlijk: $0.uiterlijk.map(Datumweergave.datum) ?? "–", teLaat: $0.termijnOverschreden)
@@ -174,7 +174,7 @@ struct CoordinatieWebController: RouteCollection {
 
     private func toonVoorPartner(_ req: Request, _ g: Handelende, taak: VerzoekTaak? = nil, waarden: [String: String] = [:], fouten: Formulierfouten = .init(),
                                  melding: String? = nil) async throws -> Response {
-        let v = try await req.meldingen.verzoekVoorPartner(try id(req), door: g)
+        let v = try await req.meldingen.partnerportaal.verzoekVoorPartner(try id(req), door: g)
         return try await toon(req, VerzoekPagina.voorPartner(v, taal: req.taal, waarden: waarden, fouten: fouten), taak: taak, melding: melding)
     }
 
@@ -204,7 +204,7 @@ struct CoordinatieWebController: RouteCollection {
         let vid = try id(req)
         do {
             let file = try req.content.decode(BijlageInvoer.self).bijlage
-            _ = try await req.meldingen.voegBijlageToe(vid, bestandsnaam: file?.filename, data: Data(buffer: file?.data ?? ByteBuffer()), door: g)
+            _ = try await req.meldingen.partnerportaal.voegBijlageToe(vid, bestandsnaam: file?.filename, data: Data(buffer: file?.data ?? ByteBuffer()), door: g)
         } catch let p as Weigering where p.hoortBijFormulier {
             // Whatever is wrong with the upload, the page has one field for it: the file.
             return try await partnerFout(req, g, "bijlage", p, [:]) { _ in "bestand" }
@@ -214,7 +214,7 @@ struct CoordinatieWebController: RouteCollection {
 
     func bijlageVoorPartner(req: Request) async throws -> Response {
         let door = try partner(req)
-        let (naam, mime, data) = try await req.meldingen.verzoekBijlageVoorPartner(try id(req), try req.uuid("bijlage", .bijlage), door: door)
+        let (naam, mime, data) = try await req.meldingen.partnerportaal.verzoekBijlageVoorPartner(try id(req), try req.uuid("bijlage", .bijlage), door: door)
         return Response.download(naam, mime, data)
     }
 }

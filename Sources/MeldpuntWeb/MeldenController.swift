@@ -383,7 +383,7 @@ struct MeldenController: RouteCollection {
                 let eenmalig = f.formulierToken.flatMap { $0.count == 43 ? $0 : nil }.map {
                     MeldingService.Eenmalig(sleutel: "formulier:" + Sleutels.sha256Hex(Data($0.utf8)), geheim: geheimen.eenmaligeWeergave)
                 }
-                let ontvangen = try await req.meldingen.maak(v, ingediendDoor: nil, eenmalig: eenmalig)
+                let ontvangen = try await req.meldingen.intake.maak(v, ingediendDoor: nil, eenmalig: eenmalig)
                 // Post-redirect-get: the confirmation (with the private link) travels sealed in a
                 // short-lived cookie for this one page, so a refresh shows it again and files nothing.
                 // The draft has done its work: it goes, with its key.

@@ -123,11 +123,11 @@ struct MeldingenWebController: RouteCollection {
         let t = Teksten.voor(req.taal)
         var items: [MeldingSamenvattingDTO] = []
         var totaal = 0
-        if let filter { (items, totaal) = try await req.meldingen.werkvoorraad(filter, door: g) }
+        if let filter { (items, totaal) = try await req.meldingen.overzicht.werkvoorraad(filter, door: g) }
         // Counts on the open folders; the closed one only grows.
         let geteld = Map.allCases.filter { $0 != .gesloten }
-        let aantallen = Dictionary(uniqueKeysWithValues: zip(geteld, try await req.meldingen.aantallen(geteld.map { $0.filter(g, vandaag: Dag(req.application.klok.nu())) }, door: g)))
-        let zelfde = try await req.meldingen.zelfdePersoon(items.map(\.zaaknummer), door: g)
+        let aantallen = Dictionary(uniqueKeysWithValues: zip(geteld, try await req.meldingen.overzicht.aantallen(geteld.map { $0.filter(g, vandaag: Dag(req.application.klok.nu())) }, door: g)))
+        let zelfde = try await req.meldingen.overzicht.zelfdePersoon(items.map(\.zaaknummer), door: g)
         let gekozen = filter?.sortering ?? .ontvangen
         func lijstLink(_ extra: String) -> String? {
             map.map { "/meldingen?map=\($0.rawValue)\(extra)" } ?? status.map { "/meldingen?status=\($0.rawValue)\(extra)" }
@@ -170,7 +170,7 @@ struct MeldingenWebController: RouteCollection {
     private func toonDetail(_ req: Request, _ g: Handelende, invoer: [String: String] = [:], fouten: [VeldFout] = [], melding: String? = nil,
                             nieuweLink: String? = nil, taak: String? = nil, gelezen: MeldingDetailDTO? = nil,
                             status: HTTPResponseStatus = .ok) async throws -> Response {
-        let d = if let gelezen { gelezen } else { try await req.meldingen.detail(try req.zaaknummer(), door: g) }
+        let d = if let gelezen { gelezen } else { try await req.meldingen.overzicht.detail(try req.zaaknummer(), door: g) }
         let t = Teksten.voor(req.taal)
         let medewerkers = try await Gebruiker.query(on: req.db).filter(\.$rol == .meldpunt).filter(\.$actief == true)
             .filter(\.$organisatie.$id == g.organisatie.id).sort(\.$naam).all()
@@ -181,7 +181,7 @@ struct MeldingenWebController: RouteCollection {
             signalen: try await req.signaalregister.signalenBijMelding(try req.zaaknummer(), door: g).map {
                 Keuze(waarde: "/signalen/\($0.nummer)", naam: "SIG-\($0.nummer): \($0.titel) (\($0.status.naam(req.taal).lowercased()))")
             },
-            zelfdePersoon: taak != nil ? [] : (try await req.meldingen.zelfdePersoon([d.zaaknummer], door: g)[d.zaaknummer] ?? []).map {
+            zelfdePersoon: taak != nil ? [] : (try await req.meldingen.overzicht.zelfdePersoon([d.zaaknummer], door: g)[d.zaaknummer] ?? []).map {
                 Keuze(waarde: "/meldingen/\($0.zaaknummer)", naam: "\($0.zaaknummer) (\(t.naam("mfoStatus", $0.status).lowercased()))")
             },
             gemeenten: taak == Actie.terugmelding.rawValue
@@ -208,7 +208,7 @@ struct MeldingenWebController: RouteCollection {
     /// A task's page; a task the case does not allow now sends back to the case with why.
     private func toonTaak(_ req: Request, _ actie: Actie) async throws -> Response {
         let g = try medewerker(req)
-        let d = try await req.meldingen.detail(try req.zaaknummer(), door: g)
+        let d = try await req.meldingen.overzicht.detail(try req.zaaknummer(), door: g)
         guard d.acties.contains(actie.meldingactie) else {
             return try await toonDetail(req, g, melding: "mfoTaakNietMogelijk", gelezen: d, status: .conflict)
         }
@@ -244,7 +244,7 @@ struct MeldingenWebController: RouteCollection {
             return try await toonDetail(req, g, invoer: invoer, taak: Actie.sluiten.rawValue)
         default:
             do {
-                try await req.meldingen.controleerSluiting(z, f.invoer, door: g)
+                try await req.meldingen.behandeling.controleerSluiting(z, f.invoer, door: g)
             } catch let p as Weigering where p.hoortBijFormulier {
                 return try await toonFout(req, g, .sluiten, f.ingevuld, p)
             }
@@ -310,7 +310,7 @@ struct MeldingenWebController: RouteCollection {
     /// A new private link for the melder: shown once, on this page; only its hash is kept.
     private func vernieuwLink(_ req: Request) async throws -> Response {
         let g = try medewerker(req)
-        let link = try await req.meldingen.vernieuwLink(try req.zaaknummer(), door: g)
+        let link = try await req.meldingen.behandeling.vernieuwLink(try req.zaaknummer(), door: g)
         return try await toonDetail(req, g, melding: "mfoGedaan_link", nieuweLink: req.application.instellingen.publiekeUrl + link.statuspagina)
     }
 
@@ -333,7 +333,7 @@ struct MeldingenWebController: RouteCollection {
     func bijlage(req: Request) async throws -> Response {
         let g = try medewerker(req)
         let id = try req.uuid("bijlage", .bron)
-        let (b, data) = try await req.meldingen.bijlage(try req.zaaknummer(), id, door: g)
+        let (b, data) = try await req.meldingen.overzicht.bijlage(try req.zaaknummer(), id, door: g)
         return Response.download(b.bestandsnaam, b.mimeType, data)
     }
 }

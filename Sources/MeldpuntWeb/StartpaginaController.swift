@@ -36,7 +36,7 @@ struct StartpaginaController: RouteCollection {
             (.ongelezen, "startOngelezen", true), (.contactVandaag, "startContactVandaag", true), (.teLaat, "startContactTeLaat", true),
             (.verzoekTeLaat, "startVerzoekTeLaat", true), (.nieuw, "startNieuw", false), (.mijn, "startMijn", false),
         ]
-        let aantallen = try await req.meldingen.aantallen(mappen.map { $0.0.filter(g, vandaag: vandaag) }, door: g)
+        let aantallen = try await req.meldingen.overzicht.aantallen(mappen.map { $0.0.filter(g, vandaag: vandaag) }, door: g)
         // First what the melder is waiting for: news since staff looked, contacts overdue or due
         // today, then new intake; each item says why it is there.
         var eerst: [(MeldingSamenvattingDTO, String)] = []
@@ -44,7 +44,7 @@ struct StartpaginaController: RouteCollection {
                               (.nieuw, "startWaaromNieuw")] where eerst.count < 8 {
             var f = map.filter(g, vandaag: vandaag)
             f.paginagrootte = 8
-            for s in try await req.meldingen.werkvoorraad(f, door: g).items where !eerst.contains(where: { $0.0.zaaknummer == s.zaaknummer }) {
+            for s in try await req.meldingen.overzicht.werkvoorraad(f, door: g).items where !eerst.contains(where: { $0.0.zaaknummer == s.zaaknummer }) {
                 eerst.append((s, waarom))
             }
         }
@@ -112,7 +112,7 @@ struct StartpaginaController: RouteCollection {
     }
 
     private func partner(_ req: Request, _ g: Handelende, _ t: [String: String]) async throws -> Startpagina {
-        let werk = try await req.meldingen.werkVoorPartner(eerst: 8, door: g)
+        let werk = try await req.meldingen.partnerportaal.werkVoorPartner(eerst: 8, door: g)
         return Startpagina(
             tellers: [
                 Teller(aantal: werk.teLaat, tekst: t.tekst("startVzTeLaat"), href: "/verzoeken", dringend: werk.teLaat > 0),

@@ -22,7 +22,7 @@ struct StatuspaginaController: RouteCollection {
         let token = req.parameters.get("token") ?? ""
         do {
             let file = try req.content.decode(BijlageInvoer.self).bijlage
-            try await req.meldingen.bijlageVanMelder(token: token, bestandsnaam: file?.filename ?? "", data: Data(buffer: file?.data ?? ByteBuffer()))
+            try await req.meldingen.melderportaal.bijlageVanMelder(token: token, bestandsnaam: file?.filename ?? "", data: Data(buffer: file?.data ?? ByteBuffer()))
         } catch let p as Weigering where p.hoortBijFormulier {
             return try await toon(req, fouten: ["bijlage": p.velden?.first?.reden(req.taal) ?? p.uitleg(req.taal)])
         } catch let p as Weigering where p.isNietGevonden {
@@ -37,7 +37,7 @@ struct StatuspaginaController: RouteCollection {
         let token = req.parameters.get("token") ?? ""
         let invoer = try req.content.decode(BeoordelingInvoer.self)
         do {
-            try await req.meldingen.beoordeel(token: token, cijfer: invoer.cijfer, opmerking: invoer.opmerking)
+            try await req.meldingen.melderportaal.beoordeel(token: token, cijfer: invoer.cijfer, opmerking: invoer.opmerking)
         } catch let p as Weigering where p.hoortBijFormulier {
             let fouten = Dictionary((p.velden ?? [OngeldigeParameter(.cijfer, code: "conflict", uitleg: Tekst(p.uitleg(.nl), p.uitleg(.en)))]).map { ($0.veld.formulierveld, $0.reden(req.taal)) },
                                     uniquingKeysWith: { a, _ in a })
@@ -54,7 +54,7 @@ struct StatuspaginaController: RouteCollection {
         let token = req.parameters.get("token") ?? ""
         let bericht = try req.content.decode(BerichtInvoer.self).bericht ?? ""
         do {
-            try await req.meldingen.berichtVanMelder(token: token, tekst: bericht)
+            try await req.meldingen.melderportaal.berichtVanMelder(token: token, tekst: bericht)
         } catch let p as Weigering where p.hoortBijFormulier {
             return try await toon(req, fouten: ["bericht": p.velden?.first?.reden(req.taal) ?? p.uitleg(req.taal)], ingevuld: ["bericht": bericht])
         } catch let p as Weigering where p.isNietGevonden {
@@ -75,7 +75,7 @@ struct StatuspaginaController: RouteCollection {
     func stuurNieuweLink(req: Request) async throws -> Response {
         let invoer = try req.content.decode(KwijtInvoer.self)
         do {
-            try await req.meldingen.nieuweLinkPerMail(zaaknummer: invoer.zaaknummer, email: invoer.email)
+            try await req.meldingen.melderportaal.nieuweLinkPerMail(zaaknummer: invoer.zaaknummer, email: invoer.email)
         } catch let p as Weigering where p.hoortBijFormulier {
             let t = Teksten.voor(req.taal)
             let velden = p.velden ?? []
@@ -107,7 +107,7 @@ struct StatuspaginaController: RouteCollection {
 
     private func geldig(_ req: Request, _ token: String) async throws -> MeldingService.MelderWeergave {
         do {
-            return try await req.meldingen.voorMelder(token: token)
+            return try await req.meldingen.melderportaal.voorMelder(token: token)
         } catch let p as Weigering where p.isNietGevonden {
             throw Weigering.nietGevonden(.bron)
         }
@@ -121,7 +121,7 @@ struct StatuspaginaController: RouteCollection {
         let token = req.parameters.get("token") ?? ""
         let m: MeldingService.MelderWeergave
         do {
-            m = try await req.meldingen.voorMelder(token: token)
+            m = try await req.meldingen.melderportaal.voorMelder(token: token)
         } catch let p as Weigering where p.isNietGevonden {
             // The same page for an unknown, wrong or old link: it reveals nothing.
             return try await req.pagina("status-onbekend", titel: "statusOnbekendTitel", status: .notFound)

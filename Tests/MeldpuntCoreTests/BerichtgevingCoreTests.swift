@@ -25,7 +25,7 @@ struct BerichtgevingCoreTests {
         try await metKern { k in
             var invoer = TerugmeldingCoreTests.melding()
             invoer.taal = "en"
-            let ontvangen = try await k.meldingen.maak(invoer, ingediendDoor: nil)
+            let ontvangen = try await k.meldingen.intake.maak(invoer, ingediendDoor: nil)
             let rijen = try await UitgaandBericht.query(on: k.db).all()
             let aanMelder = try #require(rijen.first { $0.aan == "s.moulin@example.nl" })
             #expect(aanMelder.status == .wachtend && aanMelder.soort == .mail)
@@ -40,14 +40,14 @@ struct BerichtgevingCoreTests {
 
             var fout = TerugmeldingCoreTests.melding()
             fout.watIsFout = nil
-            await #expect(throws: Weigering.self) { _ = try await k.meldingen.maak(fout, ingediendDoor: nil) }
+            await #expect(throws: Weigering.self) { _ = try await k.meldingen.intake.maak(fout, ingediendDoor: nil) }
             #expect(try await UitgaandBericht.query(on: k.db).count() == rijen.count)
         }
     }
 
     @Test func ontvangerDieDrieKeerFaaltKrijgtHetEenKeer() async throws {
         try await metKern { k in
-            _ = try await k.meldingen.maak(TerugmeldingCoreTests.melding(), ingediendDoor: nil)
+            _ = try await k.meldingen.intake.maak(TerugmeldingCoreTests.melding(), ingediendDoor: nil)
             let b = OpnameBezorgers(fouten: 3)
             let w = bezorging(k, b)
             var nu = k.nu
@@ -72,7 +72,7 @@ struct BerichtgevingCoreTests {
 
     @Test func naAlleHerhalingenMisluktEnBeheerStuurtOpnieuw() async throws {
         try await metKern { k in
-            _ = try await k.meldingen.maak(TerugmeldingCoreTests.melding(), ingediendDoor: nil)
+            _ = try await k.meldingen.intake.maak(TerugmeldingCoreTests.melding(), ingediendDoor: nil)
             let b = OpnameBezorgers(fouten: 1 + Herhaalschema.herhalingen)
             let w = bezorging(k, b)
             var nu = k.nu
@@ -313,7 +313,7 @@ struct BerichtgevingCoreTests {
 
     @Test func toestemmingIntrekkenWistDeMailsVanDeMelding() async throws {
         try await metKern { k in
-            let ontvangen = try await k.meldingen.maak(TerugmeldingCoreTests.melding(), ingediendDoor: nil)
+            let ontvangen = try await k.meldingen.intake.maak(TerugmeldingCoreTests.melding(), ingediendDoor: nil)
             #expect(try await UitgaandBericht.query(on: k.db).filter(\.$aan == "s.moulin@example.nl").count() == 1)
             try await k.coordinatie.trekToestemmingIn(token: String(ontvangen.statuspagina.dropFirst("/status/".count)))
             #expect(try await UitgaandBericht.query(on: k.db).filter(\.$aan == "s.moulin@example.nl").count() == 0)

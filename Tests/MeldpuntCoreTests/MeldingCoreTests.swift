@@ -9,12 +9,12 @@ import Testing
 struct MeldingCoreTests {
     @Test func ontvangenMetZaaknummerEnContactnorm() async throws {
         try await metKern { k in
-            let ontvangen = try await k.meldingen.maak(TerugmeldingCoreTests.melding(), ingediendDoor: nil)
+            let ontvangen = try await k.meldingen.intake.maak(TerugmeldingCoreTests.melding(), ingediendDoor: nil)
             #expect(ontvangen.zaaknummer.description == "MFO-2026-000001")
             // Monday 23 November plus three working days.
             #expect(ontvangen.eersteContactUiterlijk == Dag("2026-11-26"))
             #expect(ontvangen.statuspagina.hasPrefix("/status/"))
-            let tweede = try await k.meldingen.maak(TerugmeldingCoreTests.melding(), ingediendDoor: nil)
+            let tweede = try await k.meldingen.intake.maak(TerugmeldingCoreTests.melding(), ingediendDoor: nil)
             #expect(tweede.zaaknummer.description == "MFO-2026-000002")
             // The melder's data is stored apart from the case, and the intake is in the log.
             #expect(try await MeldingPersoonsgegevens.query(on: k.db).count() == 2)
@@ -27,14 +27,14 @@ struct MeldingCoreTests {
             var leeg = MeldingInvoer()
             leeg.bezwaarOfBeroepLoopt = false
             do {
-                _ = try await k.meldingen.maak(leeg, ingediendDoor: nil)
+                _ = try await k.meldingen.intake.maak(leeg, ingediendDoor: nil)
                 Issue.record("had moeten weigeren")
             } catch let Weigering.ongeldig(fouten) {
                 #expect(Set(fouten.map(\.veld.jsonPad)).isSuperset(of: ["melderType", "watIsFout", "toestemming.gegeven"]))
             }
             var bezwaar = TerugmeldingCoreTests.melding()
             bezwaar.bezwaarOfBeroepLoopt = true
-            await #expect(throws: Weigering.self) { _ = try await k.meldingen.maak(bezwaar, ingediendDoor: nil) }
+            await #expect(throws: Weigering.self) { _ = try await k.meldingen.intake.maak(bezwaar, ingediendDoor: nil) }
             #expect(try await Melding.query(on: k.db).count() == 0)
         }
     }
@@ -43,26 +43,26 @@ struct MeldingCoreTests {
         try await metKern { k in
             let meldpunt = Handelende(organisatie: try await k.nieuweOrganisatie("Meldpunt", oin: "00000099000000001000", rollen: [.meldpunt]))
             let afnemer = Handelende(organisatie: try await k.nieuweOrganisatie("SVB", oin: "00000001002220647000", rollen: [.afnemer]))
-            let z = try await k.meldingen.maak(TerugmeldingCoreTests.melding(), ingediendDoor: nil).zaaknummer
+            let z = try await k.meldingen.intake.maak(TerugmeldingCoreTests.melding(), ingediendDoor: nil).zaaknummer
 
-            await #expect(throws: Weigering.geenToegang(.rolOntbreekt(.meldpunt))) { _ = try await k.meldingen.detail(z, door: afnemer) }
+            await #expect(throws: Weigering.geenToegang(.rolOntbreekt(.meldpunt))) { _ = try await k.meldingen.overzicht.detail(z, door: afnemer) }
             await #expect(throws: Weigering.conflict(.meldingOvergang(.ontbreekt(.eersteContact)))) {
-                _ = try await k.meldingen.kiesRol(z, RolkeuzeInvoer(rol: "begeleidend"), door: meldpunt)
+                _ = try await k.meldingen.behandeling.kiesRol(z, RolkeuzeInvoer(rol: "begeleidend"), door: meldpunt)
             }
-            var d = try await k.meldingen.legContactVast(z, ContactInvoer(datum: "2026-11-23", kanaal: "telefoon", samenvatting: "Gebeld."), door: meldpunt)
+            var d = try await k.meldingen.behandeling.legContactVast(z, ContactInvoer(datum: "2026-11-23", kanaal: "telefoon", samenvatting: "Gebeld."), door: meldpunt)
             #expect(d.status == .intake)
-            d = try await k.meldingen.legAnalyseVast(z, AnalyseInvoer(oorsprongOrganisatie: "Gemeente Amsterdam", oorsprongRegistratie: "BRP",
+            d = try await k.meldingen.behandeling.legAnalyseVast(z, AnalyseInvoer(oorsprongOrganisatie: "Gemeente Amsterdam", oorsprongRegistratie: "BRP",
                                                                      geraakteOrganisaties: ["Belastingdienst"], complexiteit: "laag"), door: meldpunt)
             #expect(d.status == .analyse)
-            d = try await k.meldingen.wijzigStatus(z, MeldingStatuswijzigingInvoer(status: "gesloten", uitkomst: "opgelost",
+            d = try await k.meldingen.behandeling.wijzigStatus(z, MeldingStatuswijzigingInvoer(status: "gesloten", uitkomst: "opgelost",
                                                                                    samenvatting: "Uw adres is verbeterd."), door: meldpunt)
             #expect(d.status == .gesloten)
             await #expect(throws: Weigering.conflict(.meldingGesloten)) {
-                _ = try await k.meldingen.zetVolgendeStap(z, VolgendeStapInvoer(tekst: "Nog iets doen.", datum: "2026-12-30"), door: meldpunt)
+                _ = try await k.meldingen.behandeling.zetVolgendeStap(z, VolgendeStapInvoer(tekst: "Nog iets doen.", datum: "2026-12-30"), door: meldpunt)
             }
             // A message to the melder still goes (the melder can answer after closing).
-            _ = try await k.meldingen.schrijf(z, tekst: "Nog iets.", aanMelder: true, door: meldpunt)
-            await #expect(throws: Weigering.nietGevonden(.melding)) { _ = try await k.meldingen.detail("MFO-2026-999999".zaak, door: meldpunt) }
+            _ = try await k.meldingen.behandeling.schrijf(z, tekst: "Nog iets.", aanMelder: true, door: meldpunt)
+            await #expect(throws: Weigering.nietGevonden(.melding)) { _ = try await k.meldingen.overzicht.detail("MFO-2026-999999".zaak, door: meldpunt) }
         }
     }
 
@@ -71,12 +71,12 @@ struct MeldingCoreTests {
     @Test func eenOnleesbareRijIsEenFoutMetHaarID() async throws {
         try await metKern { k in
             let meldpunt = try await k.nieuweOrganisatie("Meldpunt", oin: "00000099000000001000", rollen: [.meldpunt])
-            let ontvangen = try await k.meldingen.maak(TerugmeldingCoreTests.melding(), ingediendDoor: nil)
+            let ontvangen = try await k.meldingen.intake.maak(TerugmeldingCoreTests.melding(), ingediendDoor: nil)
             let m = try #require(try await Melding.query(on: k.db).filter(\.$zaaknummer == ontvangen.zaaknummer.description).first())
             let id = try m.requireID()
             try await MeldingPersoonsgegevens.query(on: k.db).filter(\.$id == id).set(\.$inhoud, to: #"{"watIsFout": 999993653}"#).update()
             do {
-                _ = try await k.meldingen.detail(ontvangen.zaaknummer, door: Handelende(organisatie: meldpunt))
+                _ = try await k.meldingen.overzicht.detail(ontvangen.zaaknummer, door: Handelende(organisatie: meldpunt))
                 Issue.record("an unreadable row was read as empty")
             } catch let fout as OnleesbareRij {
                 #expect(fout.tabel == MeldingPersoonsgegevens.schema && fout.id == "\(id)" && fout.kolom == "inhoud")

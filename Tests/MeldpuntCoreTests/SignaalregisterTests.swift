@@ -28,9 +28,9 @@ struct SignaalregisterTests {
             let meldpunt = try await PatroonherkenningTests.meldpunt(k)
             let cjib = try await k.nieuweOrganisatie("CJIB", oin: "00000001822477348000", rollen: [.partner])
             let rdw = try await k.nieuweOrganisatie("RDW", oin: "00000001804770694000", rollen: [.partner])
-            for t in Self.teksten { _ = try await k.meldingen.maak(Self.melding(t), ingediendDoor: nil) }
+            for t in Self.teksten { _ = try await k.meldingen.intake.maak(Self.melding(t), ingediendDoor: nil) }
             // Noise that shares nothing.
-            _ = try await k.meldingen.maak(Self.melding("Mijn toeslag is gestopt.", gevolg: "stopgezetteToeslag", bij: "Dienst Toeslagen"), ingediendDoor: nil)
+            _ = try await k.meldingen.intake.maak(Self.melding("Mijn toeslag is gestopt.", gevolg: "stopgezetteToeslag", bij: "Dienst Toeslagen"), ingediendDoor: nil)
             #expect(try await PatroonWachtrij.query(on: k.db).count() == 5)
             #expect(try await Patroonherkenning(db: k.db).ronde(nu: k.nu) == 5)
             #expect(try await PatroonWachtrij.query(on: k.db).count() == 0)
@@ -61,7 +61,7 @@ struct SignaalregisterTests {
             await #expect(throws: Weigering.conflict(.kandidaatAfgehandeld)) { try await register.wijsAf(voorstel.id.uuid, door: meldpunt) }
 
             // A fifth like case is not a new proposal: its case page names the signaal.
-            _ = try await k.meldingen.maak(Self.melding("Weer een boete, adres na verhuizing niet bijgewerkt."), ingediendDoor: nil)
+            _ = try await k.meldingen.intake.maak(Self.melding("Weer een boete, adres na verhuizing niet bijgewerkt."), ingediendDoor: nil)
             try await Patroonherkenning(db: k.db).ronde(nu: k.nu)
             #expect(try await register.kandidaten(door: meldpunt).isEmpty)
             let vijfde = try #require(try await Melding.query(on: k.db).filter(\.$zaaknummer == "MFO-2026-000006").first())
@@ -131,7 +131,7 @@ struct SignaalregisterTests {
     /// Consent withdrawn: what the detector kept of the melder's words goes too.
     @Test func intrekkenWistWatDeDetectorBewaart() async throws {
         try await metKern { k in
-            let ontvangen = try await k.meldingen.maak(Self.melding(Self.teksten[0]), ingediendDoor: nil)
+            let ontvangen = try await k.meldingen.intake.maak(Self.melding(Self.teksten[0]), ingediendDoor: nil)
             try await Patroonherkenning(db: k.db).ronde(nu: k.nu)
             let id = try #require(try await Melding.query(on: k.db).first()?.id)
             #expect(try await PatroonZaak.find(id, on: k.db)?.kern.contains("verhuiz") == true)

@@ -77,7 +77,7 @@ struct TerugmeldingCoreTests {
             let meldpunt = try await k.nieuweOrganisatie("Meldpunt", oin: "00000099000000001000", rollen: [.meldpunt])
             let amsterdam = try await k.organisatie(gemeentecode: "0363")
             let door = Handelende(organisatie: meldpunt)
-            let ontvangen = try await k.meldingen.maak(Self.melding(), ingediendDoor: nil)
+            let ontvangen = try await k.meldingen.intake.maak(Self.melding(), ingediendDoor: nil)
 
             await #expect(throws: Weigering.nietGevonden(.melding)) {
                 _ = try await k.coordinatie.terugmeldingVanuitMelding("MFO-2026-999999".zaak, Self.terugmelding(), vraag: nil, gedeeld: [], door: door)
@@ -104,7 +104,7 @@ struct TerugmeldingCoreTests {
         try await metKern { k in
             let meldpunt = try await k.nieuweOrganisatie("Meldpunt", oin: "00000099000000001000", rollen: [.meldpunt])
             let amsterdam = try await k.organisatie(gemeentecode: "0363")
-            let ontvangen = try await k.meldingen.maak(Self.melding(), ingediendDoor: nil)
+            let ontvangen = try await k.meldingen.intake.maak(Self.melding(), ingediendDoor: nil)
             let verzoek = try await k.coordinatie.terugmeldingVanuitMelding(ontvangen.zaaknummer, Self.terugmelding(), vraag: nil, gedeeld: [],
                                                                            door: Handelende(organisatie: meldpunt))
             let id = try #require(verzoek.terugmelding.flatMap { UUID(uuidString: $0.id) })

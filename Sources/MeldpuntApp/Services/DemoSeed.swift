@@ -141,23 +141,23 @@ enum DemoSeed {
             v.toestemming = .init(gegeven: true, tekstVersie: Toestemmingstekst.versie)
             return v
         }
-        let oud = try await service(7).maak(melding("Jan Jansen", "j.jansen@example.nl", fout: "Mijn auto staat nog op mijn naam, terwijl ik hem in 2024 heb verkocht.",
+        let oud = try await service(7).intake.maak(melding("Jan Jansen", "j.jansen@example.nl", fout: "Mijn auto staat nog op mijn naam, terwijl ik hem in 2024 heb verkocht.",
                                                     organisaties: ["RDW", "CJIB"], registraties: ["BRV"], gevolg: .boete), ingediendDoor: nil)
-        let bezig = try await service(3).maak(melding("Suzanne Moulin", "s.moulin@example.nl", bsn: "999993653", fout: "Ik sta op een oud adres ingeschreven; UWV vordert daarom mijn WW terug.",
+        let bezig = try await service(3).intake.maak(melding("Suzanne Moulin", "s.moulin@example.nl", bsn: "999993653", fout: "Ik sta op een oud adres ingeschreven; UWV vordert daarom mijn WW terug.",
                                                       organisaties: ["Gemeente Rotterdam", "UWV"], registraties: ["BRP"], gevolg: .terugvordering),
                                               ingediendDoor: uwv)
-        _ = try await service(0).maak(melding("Fatima El Amrani", "f.elamrani@example.nl", fout: "Mijn WOZ-waarde is veel te hoog; de oppervlakte van mijn woning klopt niet in de BAG.",
+        _ = try await service(0).intake.maak(melding("Fatima El Amrani", "f.elamrani@example.nl", fout: "Mijn WOZ-waarde is veel te hoog; de oppervlakte van mijn woning klopt niet in de BAG.",
                                               organisaties: ["Gemeente Utrecht"], registraties: ["BAG", "WOZ"], gevolg: nil), ingediendDoor: nil)
         let s = service(2)
         let door = Handelende(mira)
-        _ = try await s.legContactVast(bezig.zaaknummer, ContactInvoer(datum: Dag(nu.addingTimeInterval(-2 * 86_400)).description, kanaal: Contactvorm.telefoon.rawValue,
+        _ = try await s.behandeling.legContactVast(bezig.zaaknummer, ContactInvoer(datum: Dag(nu.addingTimeInterval(-2 * 86_400)).description, kanaal: Contactvorm.telefoon.rawValue,
                                                                      samenvatting: "Gebeld. Mevrouw woont sinds maart in Utrecht; Rotterdam heeft de verhuizing niet verwerkt."), door: door)
-        _ = try await s.legAnalyseVast(bezig.zaaknummer, AnalyseInvoer(oorsprongOrganisatie: "Gemeente Rotterdam", oorsprongRegistratie: "BRP",
+        _ = try await s.behandeling.legAnalyseVast(bezig.zaaknummer, AnalyseInvoer(oorsprongOrganisatie: "Gemeente Rotterdam", oorsprongRegistratie: "BRP",
                                                                        geraakteOrganisaties: ["UWV (demo)"], geraakteRegistraties: ["Polisadministratie"],
                                                                        complexiteit: Complexiteit.midden.rawValue), door: door)
-        _ = try await s.kiesRol(bezig.zaaknummer, RolkeuzeInvoer(rol: MeldpuntRol.coordinerend.rawValue), door: door)
+        _ = try await s.behandeling.kiesRol(bezig.zaaknummer, RolkeuzeInvoer(rol: MeldpuntRol.coordinerend.rawValue), door: door)
         // Asked two days ago to hold off the claim until yesterday: now overdue, ready to escalate.
-        _ = try await s.nieuwVerzoek(bezig.zaaknummer, NieuwVerzoekInvoer(
+        _ = try await s.verzoeken.nieuwVerzoek(bezig.zaaknummer, NieuwVerzoekInvoer(
             organisatieOin: "00000099000000002000", soort: VerzoekSoort.opschorting.rawValue,
             vraag: "Mevrouw Moulin woont sinds maart in Utrecht; de BRP wordt hersteld. Wilt u de terugvordering stilzetten tot het adres klopt?",
             uiterlijk: Dag(nu.addingTimeInterval(-86_400)).description, gedeeldeGegevens: [GedeeldGegeven.omschrijving.rawValue, GedeeldGegeven.gevolgen.rawValue],
@@ -169,7 +169,7 @@ enum DemoSeed {
             (3.0, "Ahmed Yilmaz", "Het adres na verhuizing is niet bijgewerkt; aanmaning van de boete naar het oude adres gestuurd."),
             (1.0, "Sanne Bakker", "Adres na verhuizing niet bijgewerkt in het BRV, nu een verhoogde boete van het CJIB."),
         ] {
-            _ = try await service(dagen).maak(melding(naam, "\(naam.lowercased().replacingOccurrences(of: " ", with: "."))@example.nl", fout: tekst,
+            _ = try await service(dagen).intake.maak(melding(naam, "\(naam.lowercased().replacingOccurrences(of: " ", with: "."))@example.nl", fout: tekst,
                                                       organisaties: ["RDW", "CJIB"], registraties: ["BRV"], gevolg: .boete), ingediendDoor: nil)
         }
         app.logger.info("Demo-meldingen: \(oud.zaaknummer) (\(oud.statuspagina)), \(bezig.zaaknummer) (\(bezig.statuspagina)) en één nieuwe.")

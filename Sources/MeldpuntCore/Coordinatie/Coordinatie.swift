@@ -41,7 +41,7 @@ package struct Coordinatie: Sendable {
             else { throw Weigering.nietGevonden(.bron) }
             let omschrijving = "Terugmelding over \(gemeld.registratie) aan \(bijhouder.naam): graag de gegevens corrigeren."
             let invoer = NieuwVerzoekInvoer(soort: VerzoekSoort.correctie.rawValue, vraag: eigenVraag ?? omschrijving, gedeeldeGegevens: gedeeld)
-            return try await meldingen.op(tx).nieuwVerzoek(zaaknummer, invoer, door: door, organisatie: bijhouder, terugmelding: id)
+            return try await meldingen.op(tx).verzoeken.nieuwVerzoek(zaaknummer, invoer, door: door, organisatie: bijhouder, terugmelding: id)
         }
     }
 

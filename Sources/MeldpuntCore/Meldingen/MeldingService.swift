@@ -4,7 +4,10 @@ import Foundation
 import MeldpuntAdressen
 import MeldpuntDomain
 
-/// The MFO case engine: taking in a melding, and showing it to staff and to the melder.
+/// The MFO case engine's shared state and bookkeeping: its connection, clock and outbox, finding
+/// a case, recording a step with its events, the read models. The use cases live in the job types
+/// (`Meldingintake`, `Meldingbehandeling`, `Melderportaal`, `Meldingoverzicht`,
+/// `Verzoekbehandeling`, `Partnerportaal`; see `Meldingwerk.swift`).
 package struct MeldingService {
     package let db: any Database
     package let pseudoniemen: Pseudonimiseerder
@@ -50,8 +53,6 @@ package struct MeldingService {
         MeldingService(db: database, pseudoniemen: pseudoniemen, kalender: kalender, nu: nu, traceID: traceID, contactnormWerkdagen: contactnormWerkdagen, berichten: berichten)
     }
 
-    // MARK: Intake
-
     /// A single-use key for a create (an API Idempotency-Key or a form's token, already scoped and
     /// hashed): the first request's answer is kept, sealed with `geheim`, and a repeat gets it
     /// back instead of a second melding.
@@ -66,109 +67,4 @@ package struct MeldingService {
             self.vingerafdruk = vingerafdruk
         }
     }
-
-    /// The answer of an earlier request with the same single-use key, if there was one.
-    package func eerder(_ eenmalig: Eenmalig?) async throws -> Ontvangen? {
-        guard let eenmalig, let rij = try await EenmaligeSleutel.eerder(eenmalig.sleutel, vingerafdruk: eenmalig.vingerafdruk, on: db) else { return nil }
-        return try Verzegeld.open(rij.resultaat, Ontvangen.self, eenmalig.geheim)
-    }
-
-    package func maak(_ verzoek: MeldingInvoer, ingediendDoor: OrganisatieDTO?, eenmalig: Eenmalig? = nil) async throws -> Ontvangen {
-        if let eerder = try await eerder(eenmalig) { return eerder }
-        let fouten: [OngeldigeParameter]
-        do {
-            fouten = try valideerMelding(verzoek, vandaag: Dag(nu))
-        } catch {
-            // Record nothing; say where to go instead.
-            throw Weigering.ongeldig([OngeldigeParameter(.bezwaarOfBeroepLoopt, code: "bezwaarOfBeroep", uitleg: bezwaarVerwijzing)])
-        }
-        guard fouten.isEmpty else { throw Weigering.ongeldig(fouten) }
-
-        var opgeslagen: [(TerugmeldingInvoer.Bijlage, String, Int)] = []
-        for b in verzoek.bijlagen ?? [] {
-            guard case .success(let data) = valideerBijlage(b) else { continue }
-            opgeslagen.append((b, try await BijlageOpslag.bewaar(data, nu: nu, on: db), data.count))
-        }
-        var inhoud = verzoek
-        inhoud.bijlagen = inhoud.bijlagen?.map { var b = $0; b.bijlageData = nil; return b }
-        let inhoudTekst = String(decoding: try JSONEncoder.compact.encode(inhoud), as: UTF8.self)
-        let token = Sleutels.willekeurig(32)
-        let uiterlijk = try kalender.plusWerkdagen(contactnormWerkdagen, na: Dag(nu))
-        // The data subject: the person represented when an intermediary reports, else the melder.
-        let bsn = [verzoek.vertegenwoordigde?.bsn, verzoek.melder?.bsn].compactMap { $0 }.first { !$0.isEmpty }
-        let registraties = ((verzoek.registraties ?? []).map { $0.uppercased() } + [verzoek.andereRegistratie].compactMap { $0 }.filter { !$0.isEmpty })
-            .joined(separator: ",")
-        let bijlagen = opgeslagen
-        @Sendable func ontvangen(_ nummer: Zaaknummer) -> Ontvangen {
-            Ontvangen(zaaknummer: nummer, status: .ontvangen, fase: MeldingStatus.ontvangen.fase,
-                      beschrijving: MeldingStatus.ontvangen.fase.tekst, eersteContactUiterlijk: uiterlijk,
-                      statuspagina: Webadres.status(token: token).pad)
-        }
-
-        // Case numbers count up per year; a clash with a simultaneous intake is retried.
-        for poging in 1...5 {
-            do {
-                if poging > 1, let eerder = try await eerder(eenmalig) { return eerder }
-                let nummer = try await db.schrijf { tx -> Zaaknummer in
-                    let jaar = Dag(nu).jaar
-                    let nummer = Zaaknummer(jaar: jaar, volgnummer: try await Zaakteller.volgende(jaar, on: tx))
-
-                    let m = Melding()
-                    let id = UUID()
-                    m.id = id
-                    m.zaaknummer = nummer.description
-                    m.status = .ontvangen
-                    m.melderType = verzoek.melderType.flatMap(MelderType.init(rawValue:)) ?? .burger
-                    m.registraties = registraties
-                    m.ontvangenOp = nu
-                    m.eersteContactUiterlijk = uiterlijk
-                    m.$ingediendDoor.id = ingediendDoor?.id
-                    m.tokenHash = Sleutels.sha256Hex(Data(token.utf8))
-                    m.toestemmingOp = nu
-                    m.toestemmingVersie = Toestemmingstekst.versie
-                    m.laatsteVolgnummer = 1
-                    // New intake is told apart by its status (ontvangen), not marked unread: unread
-                    // means something came in since staff last looked (issue 27).
-                    m.ongelezen = false
-                    try await m.create(on: tx)
-
-                    let p = MeldingPersoonsgegevens()
-                    p.id = id
-                    p.inhoud = inhoudTekst
-                    p.bsn = bsn
-                    p.naam = verzoek.melder?.naam ?? ""
-                    p.zoeknaam = MeldingPersoonsgegevens.zoeknaam(verzoek, naam: p.naam)
-                    p.zoektekst = MeldingPersoonsgegevens.zoektekst(verzoek)
-                    try await p.create(on: tx)
-
-                    for (b, hash, grootte) in bijlagen {
-                        let mb = MeldingBijlage()
-                        mb.$melding.id = id
-                        mb.bestandsnaam = BijlageRegels.naam(b.bestandsnaam)
-                        mb.mimeType = BijlageRegels.soort(mimeType: b.mimeType ?? "")?.rawValue ?? "application/octet-stream"
-                        mb.grootte = grootte
-                        mb.sha256 = hash
-                        try await mb.create(on: tx)
-                    }
-                    try await nieuweGebeurtenis(id, 1, Gebeurtenis(soort: .ontvangen,
-                                          tekst: "Melding ontvangen. Wij nemen uiterlijk \(Datumweergave.datum(uiterlijk.description)) persoonlijk contact met u op.",
-                                          zichtbaar: true), door: ingediendDoor?.naam ?? "melder").create(on: tx)
-                    try await PatroonWachtrij(bron: .melding, zaakID: id, nu: nu).create(on: tx)
-                    try await berichten.meldingOntvangen(m, melder: Berichtgeving.melder(uit: verzoek), statuslink: Webadres.status(token: token).pad, nu: nu, on: tx)
-                    try await Verwerkingslog.regel(.meldingAanmaken, organisatie: ingediendDoor?.id, melding: id,
-                                                   betrokkene: bsn.map { pseudoniemen.pseudoniem("bsn:" + $0) }, traceID: traceID, tijdstip: nu).create(on: tx)
-                    if let eenmalig {
-                        try await EenmaligeSleutel(sleutel: eenmalig.sleutel, resultaat: try Verzegeld.sluit(ontvangen(nummer), eenmalig.geheim),
-                                                   aangemaaktOp: nu, vingerafdruk: eenmalig.vingerafdruk).create(on: tx)
-                    }
-                    return nummer
-                }
-                return ontvangen(nummer)
-            } catch where poging < 5 {
-                continue
-            }
-        }
-        throw Weigering.tijdelijkBezet
-    }
 }
-

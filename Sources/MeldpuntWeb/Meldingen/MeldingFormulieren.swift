@@ -45,7 +45,7 @@ struct ContactFormulier: MeldingFormulier {
     static let actie = MeldingenWebController.Actie.contact
     var datum, kanaal, samenvatting: String?
     func voerUit(_ z: Zaaknummer, door g: Handelende, _ req: Request) async throws {
-        _ = try await req.meldingen.legContactVast(z, ContactInvoer(datum: datum, kanaal: leeg(kanaal), samenvatting: samenvatting), door: g)
+        _ = try await req.meldingen.behandeling.legContactVast(z, ContactInvoer(datum: datum, kanaal: leeg(kanaal), samenvatting: samenvatting), door: g)
     }
 }
 
@@ -53,7 +53,7 @@ struct ToewijzenFormulier: MeldingFormulier {
     static let actie = MeldingenWebController.Actie.toewijzen
     var email: String?
     func voerUit(_ z: Zaaknummer, door g: Handelende, _ req: Request) async throws {
-        _ = try await req.meldingen.wijsToe(z, email: email, door: g)
+        _ = try await req.meldingen.behandeling.wijsToe(z, email: email, door: g)
     }
 }
 
@@ -61,7 +61,7 @@ struct AnalyseFormulier: MeldingFormulier {
     static let actie = MeldingenWebController.Actie.analyse
     var oorsprongOrganisatie, oorsprongRegistratie, geraakteOrganisaties, geraakteRegistraties, complexiteit, toelichting: String?
     func voerUit(_ z: Zaaknummer, door g: Handelende, _ req: Request) async throws {
-        _ = try await req.meldingen.legAnalyseVast(z, AnalyseInvoer(
+        _ = try await req.meldingen.behandeling.legAnalyseVast(z, AnalyseInvoer(
             oorsprongOrganisatie: oorsprongOrganisatie, oorsprongRegistratie: oorsprongRegistratie,
             geraakteOrganisaties: regels(geraakteOrganisaties), geraakteRegistraties: regels(geraakteRegistraties),
             complexiteit: leeg(complexiteit), toelichting: toelichting), door: g)
@@ -72,7 +72,7 @@ struct RolFormulier: MeldingFormulier {
     static let actie = MeldingenWebController.Actie.rol
     var rol, reden: String?
     func voerUit(_ z: Zaaknummer, door g: Handelende, _ req: Request) async throws {
-        _ = try await req.meldingen.kiesRol(z, RolkeuzeInvoer(rol: leeg(rol), reden: reden), door: g)
+        _ = try await req.meldingen.behandeling.kiesRol(z, RolkeuzeInvoer(rol: leeg(rol), reden: reden), door: g)
     }
 }
 
@@ -80,7 +80,7 @@ struct NotitieFormulier: MeldingFormulier {
     static let actie = MeldingenWebController.Actie.notitie
     var tekst: String?
     func voerUit(_ z: Zaaknummer, door g: Handelende, _ req: Request) async throws {
-        _ = try await req.meldingen.schrijf(z, tekst: tekst, aanMelder: false, door: g)
+        _ = try await req.meldingen.behandeling.schrijf(z, tekst: tekst, aanMelder: false, door: g)
     }
 }
 
@@ -88,7 +88,7 @@ struct BerichtFormulier: MeldingFormulier {
     static let actie = MeldingenWebController.Actie.bericht
     var tekst: String?
     func voerUit(_ z: Zaaknummer, door g: Handelende, _ req: Request) async throws {
-        _ = try await req.meldingen.schrijf(z, tekst: tekst, aanMelder: true, door: g)
+        _ = try await req.meldingen.behandeling.schrijf(z, tekst: tekst, aanMelder: true, door: g)
     }
 }
 
@@ -96,21 +96,21 @@ struct VolgendeStapFormulier: MeldingFormulier {
     static let actie = MeldingenWebController.Actie.volgendeStap
     var tekst, datum: String?
     func voerUit(_ z: Zaaknummer, door g: Handelende, _ req: Request) async throws {
-        _ = try await req.meldingen.zetVolgendeStap(z, VolgendeStapInvoer(tekst: tekst, datum: datum), door: g)
+        _ = try await req.meldingen.behandeling.zetVolgendeStap(z, VolgendeStapInvoer(tekst: tekst, datum: datum), door: g)
     }
 }
 
 struct WachtFormulier: MeldingFormulier {
     static let actie = MeldingenWebController.Actie.wacht
     func voerUit(_ z: Zaaknummer, door g: Handelende, _ req: Request) async throws {
-        _ = try await req.meldingen.wijzigStatus(z, MeldingStatuswijzigingInvoer(status: MeldingStatus.wachtOpOrganisaties.rawValue), door: g)
+        _ = try await req.meldingen.behandeling.wijzigStatus(z, MeldingStatuswijzigingInvoer(status: MeldingStatus.wachtOpOrganisaties.rawValue), door: g)
     }
 }
 
 struct HervattenFormulier: MeldingFormulier {
     static let actie = MeldingenWebController.Actie.hervatten
     func voerUit(_ z: Zaaknummer, door g: Handelende, _ req: Request) async throws {
-        _ = try await req.meldingen.wijzigStatus(z, MeldingStatuswijzigingInvoer(status: MeldingStatus.inBehandeling.rawValue), door: g)
+        _ = try await req.meldingen.behandeling.wijzigStatus(z, MeldingStatuswijzigingInvoer(status: MeldingStatus.inBehandeling.rawValue), door: g)
     }
 }
 
@@ -124,7 +124,7 @@ struct SluitenFormulier: MeldingFormulier {
                                      scopeReden: leeg(scopeReden), redenOpenCorrecties: leeg(redenOpenCorrecties))
     }
     func voerUit(_ z: Zaaknummer, door g: Handelende, _ req: Request) async throws {
-        _ = try await req.meldingen.wijzigStatus(z, invoer, door: g)
+        _ = try await req.meldingen.behandeling.wijzigStatus(z, invoer, door: g)
     }
 }
 
@@ -132,7 +132,7 @@ struct EscalerenFormulier: MeldingFormulier {
     static let actie = MeldingenWebController.Actie.escaleren
     var reden: String?
     func voerUit(_ z: Zaaknummer, door g: Handelende, _ req: Request) async throws {
-        _ = try await req.meldingen.escaleerMelding(z, reden: reden, door: g)
+        _ = try await req.meldingen.verzoeken.escaleerMelding(z, reden: reden, door: g)
     }
 }
 
@@ -147,7 +147,7 @@ struct VerzoekFormulier: MeldingFormulier {
         if let id = organisatie.flatMap(UUID.init(uuidString:)) { org = try await Organisatie.find(id, on: req.db) }
         let soort = leeg(soort)
         // Without an organisation the engine checks the rest as well: every problem in one round.
-        _ = try await req.meldingen.nieuwVerzoek(z, NieuwVerzoekInvoer(
+        _ = try await req.meldingen.verzoeken.nieuwVerzoek(z, NieuwVerzoekInvoer(
             soort: soort, vraag: vraag, uiterlijk: leeg(uiterlijk), gedeeldeGegevens: gedeeld ?? [],
             opschorting: soort == VerzoekSoort.opschorting.rawValue ? .init(actie: leeg(actie), kenmerk: leeg(kenmerk), tot: leeg(tot)) : nil,
             overleg: soort == VerzoekSoort.overleg.rawValue ? .init(datum: leeg(overlegDatum), deelnemers: deelnemers) : nil), door: g, organisatie: org)

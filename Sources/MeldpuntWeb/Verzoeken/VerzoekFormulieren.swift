@@ -13,7 +13,7 @@ struct BerichtAanPartnerFormulier: MeldpuntVerzoekFormulier {
     static let actie = CoordinatieWebController.MeldpuntActie.bericht
     var tekst: String?
     func voerUit(_ z: Zaaknummer, _ v: UUID, door g: Handelende, _ req: Request) async throws {
-        _ = try await req.meldingen.schrijfAanPartner(z, v, tekst: tekst, door: g)
+        _ = try await req.meldingen.verzoeken.schrijfAanPartner(z, v, tekst: tekst, door: g)
     }
 }
 
@@ -21,7 +21,7 @@ struct VerslagFormulier: MeldpuntVerzoekFormulier {
     static let actie = CoordinatieWebController.MeldpuntActie.verslag
     var tekst: String?
     func voerUit(_ z: Zaaknummer, _ v: UUID, door g: Handelende, _ req: Request) async throws {
-        _ = try await req.meldingen.schrijfAanPartner(z, v, tekst: tekst, verslag: true, door: g)
+        _ = try await req.meldingen.verzoeken.schrijfAanPartner(z, v, tekst: tekst, verslag: true, door: g)
     }
 }
 
@@ -29,7 +29,7 @@ struct TermijnZettenFormulier: MeldpuntVerzoekFormulier {
     static let actie = CoordinatieWebController.MeldpuntActie.termijn
     var uiterlijk, toelichting: String?
     func voerUit(_ z: Zaaknummer, _ v: UUID, door g: Handelende, _ req: Request) async throws {
-        _ = try await req.meldingen.zetTermijn(z, v, TermijnInvoer(uiterlijk: uiterlijk, toelichting: toelichting), door: g)
+        _ = try await req.meldingen.verzoeken.zetTermijn(z, v, TermijnInvoer(uiterlijk: uiterlijk, toelichting: toelichting), door: g)
     }
 }
 
@@ -37,7 +37,7 @@ struct VerzoekEscalerenFormulier: MeldpuntVerzoekFormulier {
     static let actie = CoordinatieWebController.MeldpuntActie.escaleren
     var reden: String?
     func voerUit(_ z: Zaaknummer, _ v: UUID, door g: Handelende, _ req: Request) async throws {
-        _ = try await req.meldingen.escaleerVerzoek(z, v, reden: reden, door: g)
+        _ = try await req.meldingen.verzoeken.escaleerVerzoek(z, v, reden: reden, door: g)
     }
 }
 
@@ -51,7 +51,7 @@ struct AccepterenFormulier: PartnerFormulier {
     static let actie = CoordinatieWebController.PartnerActie.accepteren
     var uiterlijk, toelichting: String?
     func voerUit(_ v: UUID, door g: Handelende, _ req: Request) async throws {
-        _ = try await req.meldingen.wijzigVerzoekStatus(v, VerzoekStatuswijzigingInvoer(
+        _ = try await req.meldingen.partnerportaal.wijzigVerzoekStatus(v, VerzoekStatuswijzigingInvoer(
             status: VerzoekStatus.geaccepteerd.rawValue, uiterlijk: leeg(uiterlijk), toelichting: leeg(toelichting)), door: g)
     }
 }
@@ -60,7 +60,7 @@ struct AfwijzenFormulier: PartnerFormulier {
     static let actie = CoordinatieWebController.PartnerActie.afwijzen
     var reden: String?
     func voerUit(_ v: UUID, door g: Handelende, _ req: Request) async throws {
-        _ = try await req.meldingen.wijzigVerzoekStatus(v, VerzoekStatuswijzigingInvoer(status: VerzoekStatus.afgewezen.rawValue, reden: reden ?? ""), door: g)
+        _ = try await req.meldingen.partnerportaal.wijzigVerzoekStatus(v, VerzoekStatuswijzigingInvoer(status: VerzoekStatus.afgewezen.rawValue, reden: reden ?? ""), door: g)
     }
 }
 
@@ -68,7 +68,7 @@ struct UitvoerenFormulier: PartnerFormulier {
     static let actie = CoordinatieWebController.PartnerActie.uitvoeren
     var opgeschortTot, toelichting: String?
     func voerUit(_ v: UUID, door g: Handelende, _ req: Request) async throws {
-        _ = try await req.meldingen.wijzigVerzoekStatus(v, VerzoekStatuswijzigingInvoer(
+        _ = try await req.meldingen.partnerportaal.wijzigVerzoekStatus(v, VerzoekStatuswijzigingInvoer(
             status: VerzoekStatus.uitgevoerd.rawValue, opgeschortTot: leeg(opgeschortTot), toelichting: leeg(toelichting)), door: g)
     }
 }
@@ -77,7 +77,7 @@ struct TermijnVoorstellenFormulier: PartnerFormulier {
     static let actie = CoordinatieWebController.PartnerActie.termijn
     var uiterlijk, toelichting: String?
     func voerUit(_ v: UUID, door g: Handelende, _ req: Request) async throws {
-        _ = try await req.meldingen.stelTermijnVoor(v, TermijnInvoer(uiterlijk: uiterlijk, toelichting: leeg(toelichting)), door: g)
+        _ = try await req.meldingen.partnerportaal.stelTermijnVoor(v, TermijnInvoer(uiterlijk: uiterlijk, toelichting: leeg(toelichting)), door: g)
     }
 }
 
@@ -85,7 +85,7 @@ struct BerichtAanMeldpuntFormulier: PartnerFormulier {
     static let actie = CoordinatieWebController.PartnerActie.bericht
     var tekst: String?
     func voerUit(_ v: UUID, door g: Handelende, _ req: Request) async throws {
-        _ = try await req.meldingen.schrijfAanMeldpunt(v, tekst: tekst, door: g)
+        _ = try await req.meldingen.partnerportaal.schrijfAanMeldpunt(v, tekst: tekst, door: g)
     }
 }
 
@@ -93,6 +93,6 @@ struct OpheffenFormulier: PartnerFormulier {
     static let actie = CoordinatieWebController.PartnerActie.opheffen
     var toelichting: String?
     func voerUit(_ v: UUID, door g: Handelende, _ req: Request) async throws {
-        _ = try await req.meldingen.hefOpschortingOp(v, toelichting: toelichting, door: g)
+        _ = try await req.meldingen.partnerportaal.hefOpschortingOp(v, toelichting: toelichting, door: g)
     }
 }

@@ -8,24 +8,6 @@ import MeldpuntDomain
 extension MeldingService {
     // MARK: Werkvoorraad
 
-    /// How many cases each filter finds, without reading any of them (the folder counts).
-    package func aantallen(_ filters: [Werkvoorraad], door: Handelende) async throws -> [Int] {
-        try vereisMeldpunt(door)
-        let verzoekTeLaat = try await meldingenMetVerzoekTeLaat()
-        var r: [Int] = []
-        for f in filters { r.append(try await query(f, verzoekTeLaat: verzoekTeLaat).count()) }
-        return r
-    }
-
-    /// Open work oldest first (work in order of arrival); a list of only closed cases newest first.
-    package func werkvoorraad(_ f: Werkvoorraad, door: Handelende) async throws -> (items: [MeldingSamenvattingDTO], totaal: Int) {
-        try vereisMeldpunt(door)
-        let verzoekTeLaat = try await meldingenMetVerzoekTeLaat()
-        let q = try await query(f, verzoekTeLaat: verzoekTeLaat)
-        let totaal = try await q.count()
-        return try await rijen(q, f, totaal: totaal, verzoekTeLaat: verzoekTeLaat, door: door)
-    }
-
     func query(_ f: Werkvoorraad, verzoekTeLaat: Set<UUID>) async throws -> QueryBuilder<Melding> {
         var q = Melding.query(on: db)
         if !f.statussen.isEmpty { q = q.filter(\.$status ~~ f.statussen) }
@@ -100,37 +82,6 @@ extension MeldingService {
         }, totaal)
     }
 
-    /// Per case number, the other cases of the same person: the same BSN, or exactly the same names
-    /// (melder, represented person, organisation). Newest first, at most 10 per case; each read is logged.
-    package func zelfdePersoon(_ zaaknummers: [String], door: Handelende) async throws -> [String: [MeldingVerwijzing]] {
-        try vereisMeldpunt(door)
-        guard !zaaknummers.isEmpty else { return [:] }
-        let eigen = try await Melding.query(on: db).filter(\.$zaaknummer ~~ zaaknummers).all()
-        let personen = try await persoonsgegevens(eigen.compactMap(\.id))
-        let bsns = Set(personen.values.compactMap(\.bsn)), namen = Set(personen.values.compactMap(\.zoeknaam))
-        guard !bsns.isEmpty || !namen.isEmpty else { return [:] }
-        let anderen = try await MeldingPersoonsgegevens.query(on: db).group(.or) { or in
-            if !bsns.isEmpty { or.filter(\.$bsn ~~ Array(bsns)) }
-            if !namen.isEmpty { or.filter(\.$zoeknaam ~~ Array(namen)) }
-        }.limit(500).all()
-        let meldingen = Dictionary(uniqueKeysWithValues: try await Melding.query(on: db).filter(\.$id ~~ anderen.compactMap(\.id))
-            .sort(\.$ontvangenOp, .descending).all().map { (try $0.requireID(), $0) })
-        var r: [String: [MeldingVerwijzing]] = [:]
-        var gelezen: [Verwerkingslogregel] = []
-        for m in eigen {
-            guard let p = personen[try m.requireID()] else { continue }
-            let zelfde = try anderen.filter { $0.id != m.id && (($0.bsn != nil && $0.bsn == p.bsn) || ($0.zoeknaam != nil && $0.zoeknaam == p.zoeknaam)) }
-                .compactMap { a in meldingen[try a.requireID()].map { (a, $0) } }
-                .sorted { $0.1.ontvangenOp > $1.1.ontvangenOp }.prefix(10)
-            guard !zelfde.isEmpty else { continue }
-            r[m.zaaknummer] = zelfde.map { MeldingVerwijzing(zaaknummer: $0.1.zaaknummer, status: $0.1.status) }
-            gelezen += zelfde.map { Verwerkingslog.regel(.meldingLijst, organisatie: door.organisatie.id, melding: $0.1.id, betrokkene: betrokkene($0.0),
-                                                         traceID: traceID, tijdstip: nu, gebruiker: door.gebruiker?.id) }
-        }
-        try await Verwerkingslog.schrijf(gelezen, on: db)
-        return r
-    }
-
     func persoonsgegevens(_ ids: [UUID]) async throws -> [UUID: MeldingPersoonsgegevens] {
         guard !ids.isEmpty else { return [:] }
         let alle = try await MeldingPersoonsgegevens.query(on: db).filter(\.$id ~~ ids).all()
@@ -176,20 +127,6 @@ extension MeldingService {
         return m
     }
 
-    package func detail(_ zaaknummer: Zaaknummer, door: Handelende) async throws -> MeldingDetailDTO {
-        try vereisMeldpunt(door)
-        let m = try await zoek(zaaknummer)
-        let p = try await MeldingPersoonsgegevens.find(m.id, on: db)
-        try await Verwerkingslog.regel(.meldingRaadplegen, organisatie: door.organisatie.id, melding: m.id, betrokkene: betrokkene(p),
-                                       traceID: traceID, tijdstip: nu, gebruiker: door.gebruiker?.id).create(on: db)
-        if m.ongelezen && door.gebruiker != nil {
-            // A person of the meldpunt opened it: no longer unread on the werkvoorraad.
-            try await Melding.query(on: db).filter(\.$id == m.requireID()).set(\.$ongelezen, to: false).update()
-            m.ongelezen = false
-        }
-        return try await detailZonderLog(m)
-    }
-
     package func detailZonderLog(_ m: Melding) async throws -> MeldingDetailDTO {
         let id = try m.requireID()
         try await m.$behandelaar.load(on: db)
@@ -232,15 +169,4 @@ extension MeldingService {
                        gegevens: try g.gegevensWaarde())
     }
 
-    package func bijlage(_ zaaknummer: Zaaknummer, _ bijlageID: UUID, door: Handelende) async throws -> (MeldingBijlage, Data) {
-        try vereisMeldpunt(door)
-        let m = try await zoek(zaaknummer)
-        guard let b = try await MeldingBijlage.query(on: db).filter(\.$id == bijlageID).filter(\.$melding.$id == m.requireID()).first(),
-              let data = try await BijlageOpslag.laad(b.sha256, on: db)
-        else { throw Weigering.nietGevonden(.bijlage) }
-        let p = try await MeldingPersoonsgegevens.find(m.id, on: db)
-        try await Verwerkingslog.regel(.meldingBijlageRaadplegen, organisatie: door.organisatie.id, melding: m.id, betrokkene: betrokkene(p),
-                                       traceID: traceID, tijdstip: nu, gebruiker: door.gebruiker?.id).create(on: db)
-        return (b, data)
-    }
 }
