@@ -24,17 +24,17 @@ public enum APIAdres: Adrestabel {
         switch self {
         case .melding(let z): Self.basis + [.vast("meldingen"), .parameter("zaaknummer", waarde: z)]
         case .meldingBijlage(let z, let b): APIAdres.melding(zaaknummer: z).delen + [.vast("bijlagen"), .parameter("bijlage", waarde: b.tekst)]
-        case .verzoekVanMelding(let z, let v): APIAdres.melding(zaaknummer: z).delen + [.vast("verzoeken"), .parameter("verzoek", waarde: v.tekst)]
-        case .verzoekBijlageVanMelding(let z, let v, let b): APIAdres.verzoekVanMelding(zaaknummer: z, verzoek: v).delen + [.vast("bijlagen"), .parameter("bijlage", waarde: b.tekst)]
-        case .verzoek(let v): Self.basis + [.vast("verzoeken"), .parameter("verzoek", waarde: v.tekst)]
-        case .verzoekBijlage(let v, let b): APIAdres.verzoek(v).delen + [.vast("bijlagen"), .parameter("bijlage", waarde: b.tekst)]
-        case .terugmelding(let id): Self.basis + [.vast("terugmeldingen"), .parameter("id", waarde: id.tekst)]
+        case .verzoekVanMelding(let z, let v): APIAdres.melding(zaaknummer: z).delen + [.vast("verzoeken"), .parameter("verzoekId", waarde: v.tekst)]
+        case .verzoekBijlageVanMelding(let z, let v, let b): APIAdres.verzoekVanMelding(zaaknummer: z, verzoek: v).delen + [.vast("bijlagen"), .parameter("bijlageId", waarde: b.tekst)]
+        case .verzoek(let v): Self.basis + [.vast("verzoeken"), .parameter("verzoekId", waarde: v.tekst)]
+        case .verzoekBijlage(let v, let b): APIAdres.verzoek(v).delen + [.vast("bijlagen"), .parameter("bijlageId", waarde: b.tekst)]
+        case .terugmelding(let id): Self.basis + [.vast("terugmeldingen"), .parameter("referentie", waarde: id.tekst)]
         case .terugmeldingBijlage(let id, let b): APIAdres.terugmelding(id).delen + [.vast("bijlagen"), .parameter("bijlage", waarde: b.tekst)]
         case .signaal(let n): Self.basis + [.vast("signalen"), .parameter("nummer", waarde: String(n))]
-        case .signaalkandidaat(let id): Self.basis + [.vast("signaalkandidaten"), .parameter("id", waarde: id.tekst)]
+        case .signaalkandidaat(let id): Self.basis + [.vast("signaalkandidaten"), .parameter("kandidaatId", waarde: id.tekst)]
         case .ontvangenSignaal(let n): Self.basis + [.vast("ontvangen-signalen"), .parameter("nummer", waarde: String(n))]
         case .abonnementen: Self.basis + [.vast("abonnementen")]
-        case .abonnement(let id): APIAdres.abonnementen.delen + [.parameter("id", waarde: id.tekst)]
+        case .abonnement(let id): APIAdres.abonnementen.delen + [.parameter("abonnementId", waarde: id.tekst)]
         }
     }
 

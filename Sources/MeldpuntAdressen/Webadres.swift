@@ -28,7 +28,7 @@ public enum Webadres: Adrestabel {
         case .instellingen: [.vast("instellingen")]
         case .status(let token): [.vast("status"), .parameter("token", waarde: token)]
         case .statusKwijt: [.vast("status"), .vast("kwijt")]
-        case .terugmelding(let id): [.vast("terugmeldingen"), .parameter("id", waarde: id.tekst)]
+        case .terugmelding(let id): [.vast("terugmeldingen"), .parameter("referentie", waarde: id.tekst)]
         case .melding(let z): [.vast("meldingen"), .parameter("zaaknummer", waarde: z)]
         case .meldingTaak(let z, let a): Webadres.melding(zaaknummer: z).delen + [.vast(Self.segment(a))]
         case .verzoekVanMelding(let z, let v): Webadres.melding(zaaknummer: z).delen + [.vast("verzoeken"), .parameter("verzoek", waarde: v.tekst)]
@@ -53,8 +53,8 @@ public enum Webadres: Adrestabel {
         let z = "MFO-2026-000123", id = UUID(uuidString: "0193a3c2-7f00-7000-8000-000000000001")!
         return [.portaal, .account, .instellingen, .statusKwijt, .status(token: "abc123"), .terugmelding(id), .melding(zaaknummer: z)]
             + Meldingactie.allCases.map { .meldingTaak(zaaknummer: z, $0) }
-            + [.verzoekVanMelding(zaaknummer: z, verzoek: id)] + Verzoektaak.allCases.map { .verzoekTaakVanMelding(zaaknummer: z, verzoek: id, $0) }
-            + [.verzoek(id)] + Verzoektaak.allCases.map { .verzoekTaak(id, $0) }
+            + [.verzoekVanMelding(zaaknummer: z, verzoek: id)] + Verzoektaak.vanMeldpunt.map { .verzoekTaakVanMelding(zaaknummer: z, verzoek: id, $0) }
+            + [.verzoek(id)] + Verzoektaak.vanPartner.map { .verzoekTaak(id, $0) }
             + [.signaal(nummer: 17), .ontvangenSignaal(nummer: 17)]
     }
 

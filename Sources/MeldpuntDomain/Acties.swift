@@ -34,6 +34,11 @@ public enum Verzoektaak: String, CaseIterable, Hashable, Sendable {
     // Both: the meldpunt sets the deadline, the partner proposes one.
     case termijn
 
+    /// Every task the meldpunt can have on a request, and every task a partner can have: each
+    /// has its own page only on its own side.
+    public static let vanMeldpunt: [Verzoektaak] = [.escaleren, .verslag, .termijn]
+    public static let vanPartner: [Verzoektaak] = [.accepteren, .afwijzen, .uitvoeren, .opheffen, .bijlage, .termijn]
+
     /// The meldpunt's tasks on a request of this kind, state and level.
     public static func voorMeldpunt(soort: VerzoekSoort, open: Bool, niveau: Escalatieniveau) -> Set<Verzoektaak> {
         var r: Set<Verzoektaak> = []

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MeldpuntAdressen
 import Vapor
 @testable import MeldpuntApp
 
@@ -38,6 +39,28 @@ struct DocumentatieTests {
                 try tekst.replacingCharacters(in: a.lowerBound..<b.upperBound, with: nieuw).write(to: Self.bestand, atomically: true, encoding: .utf8)
             } else {
                 #expect(huidig == nieuw, "De routetabel in docs/architecture.md is verouderd: MELDPUNT_DOCS_BIJWERKEN=1 swift test --filter Documentatie")
+            }
+        }
+    }
+}
+
+/// Every address the tables link to is a route the app serves: a renamed route fails here
+/// instead of leaving dead links in mail, read models and pages.
+@Suite("Adressen: elk adres uit de tabellen is een route")
+struct AdresroutesTests {
+    @Test func elkAdresIsEenGeregistreerdeRoute() async throws {
+        try await metApp { t in
+            var routes: [String: Set<String>] = [:]
+            for r in t.app.routes.all {
+                let pad = "/" + r.path.map { if case .parameter(let n) = $0 { "{\(n)}" } else { $0.description } }.joined(separator: "/")
+                routes[pad, default: []].insert(r.method.rawValue)
+            }
+            for a in Webadres.voorbeelden {
+                let methoden = routes[a.sjabloon] ?? []
+                #expect(!methoden.isEmpty, "\(a.sjabloon) wordt gelinkt maar is geen route")
+            }
+            for a in APIAdres.voorbeelden {
+                #expect(routes[a.sjabloon]?.contains("GET") == true, "\(a.sjabloon) staat in read models maar is geen GET-route")
             }
         }
     }

@@ -34,6 +34,29 @@ struct AdressenTests {
 
     @Test func sjabloonNoemtDeParameters() {
         #expect(Webadres.verzoekTaakVanMelding(zaaknummer: "x", verzoek: UUID(), .termijn).sjabloon == "/meldingen/{zaaknummer}/verzoeken/{verzoek}/termijn")
-        #expect(APIAdres.terugmeldingBijlage(UUID(), bijlage: UUID()).sjabloon == "/api/v1/terugmeldingen/{id}/bijlagen/{bijlage}")
+        #expect(APIAdres.terugmeldingBijlage(UUID(), bijlage: UUID()).sjabloon == "/api/v1/terugmeldingen/{referentie}/bijlagen/{bijlage}")
+    }
+}
+
+@Suite("Verzoektaken: elke kant alleen haar eigen taken")
+struct VerzoektaakKantenTests {
+    @Test func deTakenPassenInDeLijstVanHunKant() {
+        for soort in VerzoekSoort.allCases {
+            for niveau in Escalatieniveau.allCases {
+                for open in [true, false] {
+                    #expect(Verzoektaak.voorMeldpunt(soort: soort, open: open, niveau: niveau).isSubset(of: Verzoektaak.vanMeldpunt))
+                }
+            }
+        }
+        let statussen = Array(VerzoekStatus.allCases)
+        for i in 0..<(1 << statussen.count) {
+            let mogelijk = Set(statussen.indices.filter { i & (1 << $0) != 0 }.map { statussen[$0] })
+            for open in [true, false] {
+                for opheffen in [true, false] {
+                    #expect(Verzoektaak.voorPartner(mogelijk: mogelijk, open: open, kanOpheffen: opheffen).isSubset(of: Verzoektaak.vanPartner))
+                }
+            }
+        }
+        #expect(Set(Verzoektaak.vanMeldpunt).union(Verzoektaak.vanPartner) == Set(Verzoektaak.allCases))
     }
 }
