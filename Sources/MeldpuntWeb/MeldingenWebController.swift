@@ -24,13 +24,13 @@ struct MeldingenWebController: RouteCollection {
         for formulier in formulieren { registreer(formulier, op: routes) }
         routes.post(Webadres.meldingTaak(zaaknummer: "", .nieuweLink).route, use: vernieuwLink)
         // Each task on a page of its own; closing goes through a check page first.
-        for actie in Actie.taken {
-            routes.get(Webadres.meldingTaak(zaaknummer: "", actie.meldingactie).route) { req in try await toonTaak(req, actie) }
+        for actie in Meldingactie.metEigenPagina {
+            routes.get(Webadres.meldingTaak(zaaknummer: "", actie).route) { req in try await toonTaak(req, actie) }
         }
     }
 
     private func registreer<F: MeldingFormulier>(_: F.Type, op routes: any RoutesBuilder) {
-        let route = Webadres.meldingTaak(zaaknummer: "", F.actie.meldingactie).route
+        let route = Webadres.meldingTaak(zaaknummer: "", F.actie).route
         if F.self == SluitenFormulier.self {
             routes.post(route, use: sluiten)
         } else {
@@ -161,7 +161,7 @@ struct MeldingenWebController: RouteCollection {
     // MARK: A case
 
     func detail(req: Request) async throws -> Response {
-        let melding = req.queryWaarde("gedaan").flatMap { Actie(rawValue: $0) }.map { "mfoGedaan_\($0.tekst)" }
+        let melding = req.queryWaarde("gedaan").flatMap { Meldingactie(segment: $0) }.map { "mfoGedaan_\($0.tekst)" }
         return try await toonDetail(req, try medewerker(req), melding: melding)
     }
 
@@ -184,16 +184,16 @@ struct MeldingenWebController: RouteCollection {
             zelfdePersoon: taak != nil ? [] : (try await req.meldingen.overzicht.zelfdePersoon([d.zaaknummer], door: g)[d.zaaknummer] ?? []).map {
                 Keuze(waarde: "/meldingen/\($0.zaaknummer)", naam: "\($0.zaaknummer) (\(t.naam("mfoStatus", $0.status).lowercased()))")
             },
-            gemeenten: taak == Actie.terugmelding.rawValue
+            gemeenten: taak == Meldingactie.terugmelding.segment
                 ? req.application.referentiedata.actueleGemeenten().sorted { $0.naam < $1.naam }.map { "\($0.code) \($0.naam)" } : [],
             // The place the person lives, when it is a gemeente's name: the likely gemeente van bijhouding.
             gemeenteVoorstel: d.melding.flatMap { $0.vertegenwoordigde?.woonplaats ?? $0.melder?.woonplaats }
                 .flatMap { NieuweTerugmeldingController.gemeentecode($0, req.application.referentiedata) }
                 .flatMap { code in req.application.referentiedata.gemeente(code).map { "\(code) \($0.naam)" } })
-        if taak == Actie.verzoek.rawValue {
+        if taak == Meldingactie.verzoek.segment {
             // Organisations the case names (and registrations' holders) not in the register: add one from here.
             let genoemd = (d.melding?.betrokkenOrganisaties ?? []) + (d.melding?.gevolgen ?? []).compactMap(\.organisatie)
-            let terug = "/meldingen/\(d.zaaknummer)/\(Actie.verzoek.rawValue)" + (invoer["verzoekSoort"].flatMap { $0.isEmpty ? nil : "?soort=\($0)" } ?? "")
+            let terug = "/meldingen/\(d.zaaknummer)/\(Meldingactie.verzoek.segment)" + (invoer["verzoekSoort"].flatMap { $0.isEmpty ? nil : "?soort=\($0)" } ?? "")
             omgeving.nietInRegister = try await req.partnerregister.nietInHetRegister(genoemd: genoemd).map {
                 Keuze(waarde: "/partners?naam=\(Self.queryWaarde($0))&terug=\(Self.queryWaarde(terug))#toevoegen", naam: $0)
             }
@@ -206,10 +206,10 @@ struct MeldingenWebController: RouteCollection {
     }
 
     /// A task's page; a task the case does not allow now sends back to the case with why.
-    private func toonTaak(_ req: Request, _ actie: Actie) async throws -> Response {
+    private func toonTaak(_ req: Request, _ actie: Meldingactie) async throws -> Response {
         let g = try medewerker(req)
         let d = try await req.meldingen.overzicht.detail(try req.zaaknummer(), door: g)
-        guard d.acties.contains(actie.meldingactie) else {
+        guard d.acties.contains(actie) else {
             return try await toonDetail(req, g, melding: "mfoTaakNietMogelijk", gelezen: d, status: .conflict)
         }
         // A request: its kind chosen first (`?soort=`); back from adding an organisation to the
@@ -223,7 +223,7 @@ struct MeldingenWebController: RouteCollection {
                 melding = "partnerToegevoegd"
             }
         }
-        return try await toonDetail(req, g, invoer: invoer, melding: melding, taak: actie.rawValue, gelezen: d)
+        return try await toonDetail(req, g, invoer: invoer, melding: melding, taak: actie.segment, gelezen: d)
     }
 
     /// A value for a link's query string.
@@ -236,12 +236,12 @@ struct MeldingenWebController: RouteCollection {
         let g = try medewerker(req)
         let z = try req.zaaknummer()
         let f = try req.content.decode(SluitenFormulier.self)
-        let invoer = Dictionary(f.ingevuld.map { (Formulierfouten.veld(Actie.sluiten.voorvoegsel, $0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
+        let invoer = Dictionary(f.ingevuld.map { (Formulierfouten.veld(Meldingactie.sluiten.voorvoegsel, $0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
         switch f.stap {
         case "bevestig":
             return try await voerUit(SluitenFormulier.self, req, formulier: f)
         case "wijzig":
-            return try await toonDetail(req, g, invoer: invoer, taak: Actie.sluiten.rawValue)
+            return try await toonDetail(req, g, invoer: invoer, taak: Meldingactie.sluiten.segment)
         default:
             do {
                 try await req.meldingen.behandeling.controleerSluiting(z, f.invoer, door: g)
@@ -254,47 +254,6 @@ struct MeldingenWebController: RouteCollection {
 
     // MARK: Steps
 
-    enum Actie: String, CaseIterable {
-        case contact, toewijzen, analyse, rol, notitie, bericht, volgendeStap = "volgende-stap", wacht, hervatten, sluiten, link
-        case verzoek, terugmelding, escaleren
-
-        /// The ones with a page of their own (the others are one click or on the case page).
-        static let taken: [Actie] = [.contact, .toewijzen, .analyse, .rol, .notitie, .volgendeStap, .sluiten, .verzoek, .terugmelding, .escaleren]
-
-        /// The action the core allows or not; its address segment is this case's raw value (MeldingPaginaTests).
-        var meldingactie: Meldingactie {
-            switch self {
-            case .contact: .contact
-            case .toewijzen: .toewijzen
-            case .analyse: .analyse
-            case .rol: .rol
-            case .notitie: .notitie
-            case .bericht: .bericht
-            case .volgendeStap: .volgendeStap
-            case .wacht: .wacht
-            case .hervatten: .hervatten
-            case .sluiten: .sluiten
-            case .link: .nieuweLink
-            case .verzoek: .verzoek
-            case .terugmelding: .terugmelding
-            case .escaleren: .escaleren
-            }
-        }
-
-        /// Its name in the interface texts.
-        var tekst: String { self == .volgendeStap ? "volgendeStap" : rawValue }
-
-        /// The form's prefix for its fields, so every id on the page is unique.
-        var voorvoegsel: String {
-            switch self {
-            case .rol: "keuze"
-            case .volgendeStap: "stap"
-            case .terugmelding: "tm"
-            default: rawValue
-            }
-        }
-    }
-
     private func voerUit<F: MeldingFormulier>(_: F.Type, _ req: Request, formulier: F? = nil) async throws -> Response {
         let g = try medewerker(req)
         let z = try req.zaaknummer()
@@ -304,7 +263,7 @@ struct MeldingenWebController: RouteCollection {
         } catch let p as Weigering where p.hoortBijFormulier {
             return try await toonFout(req, g, F.actie, formulier.ingevuld, p, veld: F.veld)
         }
-        return req.redirect(to: "/meldingen/\(z)?gedaan=\(F.actie.rawValue)", redirectType: .normal)
+        return req.redirect(to: "/meldingen/\(z)?gedaan=\(F.actie.segment)", redirectType: .normal)
     }
 
     /// A new private link for the melder: shown once, on this page; only its hash is kept.
@@ -315,7 +274,7 @@ struct MeldingenWebController: RouteCollection {
     }
 
     /// Back to the page with every problem next to its field, and everything typed kept.
-    private func toonFout(_ req: Request, _ g: Handelende, _ actie: Actie, _ ingevuld: [String: String], _ p: Weigering,
+    private func toonFout(_ req: Request, _ g: Handelende, _ actie: Meldingactie, _ ingevuld: [String: String], _ p: Weigering,
                           veld: (Veld) -> String = \.formulierveld) async throws -> Response {
         let t = Teksten.voor(req.taal)
         func sleutel(_ naam: String) -> String { Formulierfouten.veld(actie.voorvoegsel, naam) }
@@ -326,7 +285,7 @@ struct MeldingenWebController: RouteCollection {
         }
         let invoer = Dictionary(ingevuld.map { (sleutel($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
         // The message box is on the case page itself; every other form has its own page.
-        let taak = [.bericht, .wacht, .hervatten, .link].contains(actie) ? nil : actie.rawValue
+        let taak = [.bericht, .wacht, .hervatten, .nieuweLink].contains(actie) ? nil : actie.segment
         return try await toonDetail(req, g, invoer: invoer, fouten: fouten, taak: taak, status: .badRequest)
     }
 

@@ -123,9 +123,10 @@ struct MeldingPaginaTests {
     /// the address table's, and the menu shows exactly what the core allows (nothing decided
     /// from a link's text).
     @Test func hetMenuIsWatDeKernToestaat() {
-        for a in MeldingenWebController.Actie.allCases {
-            #expect(Webadres.segment(a.meldingactie) == a.rawValue, "\(a)")
+        for a in Meldingactie.allCases {
+            #expect(Meldingactie(segment: a.segment) == a, "\(a)")
         }
+        #expect(Meldingactie.volgendeStap.segment == "volgende-stap" && Meldingactie.nieuweLink.segment == "link")
         for (status, stappen) in [(MeldingStatus.ontvangen, [Behandelstap.contact]), (.intake, [.contact, .analyse, .sluiten]),
                                   (.inBehandeling, [.contact, .wachtOpOrganisaties, .sluiten]), (.gesloten, [])] {
             let d = Self.melding(status: status, stappen: stappen)

@@ -23,7 +23,7 @@ extension Formulier {
 /// One form on the case page: the fields it posts and the one step it asks of the case engine.
 /// A refused step comes back with the messages next to this form's own fields.
 protocol MeldingFormulier: Formulier {
-    static var actie: MeldingenWebController.Actie { get }
+    static var actie: Meldingactie { get }
     func voerUit(_ zaaknummer: Zaaknummer, door: Handelende, _ req: Request) async throws
     /// The form's field for a name the engine uses (they differ where the API nests).
     static func veld(_ veld: Veld) -> String
@@ -42,7 +42,7 @@ func leeg(_ s: String?) -> String? {
 private func regels(_ s: String?) -> [String] { (s ?? "").split(whereSeparator: \.isNewline).map(String.init) }
 
 struct ContactFormulier: MeldingFormulier {
-    static let actie = MeldingenWebController.Actie.contact
+    static let actie = Meldingactie.contact
     var datum, kanaal, samenvatting: String?
     func voerUit(_ z: Zaaknummer, door g: Handelende, _ req: Request) async throws {
         _ = try await req.meldingen.behandeling.legContactVast(z, ContactInvoer(datum: datum, kanaal: leeg(kanaal), samenvatting: samenvatting), door: g)
@@ -50,7 +50,7 @@ struct ContactFormulier: MeldingFormulier {
 }
 
 struct ToewijzenFormulier: MeldingFormulier {
-    static let actie = MeldingenWebController.Actie.toewijzen
+    static let actie = Meldingactie.toewijzen
     var email: String?
     func voerUit(_ z: Zaaknummer, door g: Handelende, _ req: Request) async throws {
         _ = try await req.meldingen.behandeling.wijsToe(z, email: email, door: g)
@@ -58,7 +58,7 @@ struct ToewijzenFormulier: MeldingFormulier {
 }
 
 struct AnalyseFormulier: MeldingFormulier {
-    static let actie = MeldingenWebController.Actie.analyse
+    static let actie = Meldingactie.analyse
     var oorsprongOrganisatie, oorsprongRegistratie, geraakteOrganisaties, geraakteRegistraties, complexiteit, toelichting: String?
     func voerUit(_ z: Zaaknummer, door g: Handelende, _ req: Request) async throws {
         _ = try await req.meldingen.behandeling.legAnalyseVast(z, AnalyseInvoer(
@@ -69,7 +69,7 @@ struct AnalyseFormulier: MeldingFormulier {
 }
 
 struct RolFormulier: MeldingFormulier {
-    static let actie = MeldingenWebController.Actie.rol
+    static let actie = Meldingactie.rol
     var rol, reden: String?
     func voerUit(_ z: Zaaknummer, door g: Handelende, _ req: Request) async throws {
         _ = try await req.meldingen.behandeling.kiesRol(z, RolkeuzeInvoer(rol: leeg(rol), reden: reden), door: g)
@@ -77,7 +77,7 @@ struct RolFormulier: MeldingFormulier {
 }
 
 struct NotitieFormulier: MeldingFormulier {
-    static let actie = MeldingenWebController.Actie.notitie
+    static let actie = Meldingactie.notitie
     var tekst: String?
     func voerUit(_ z: Zaaknummer, door g: Handelende, _ req: Request) async throws {
         _ = try await req.meldingen.behandeling.schrijf(z, tekst: tekst, aanMelder: false, door: g)
@@ -85,7 +85,7 @@ struct NotitieFormulier: MeldingFormulier {
 }
 
 struct BerichtFormulier: MeldingFormulier {
-    static let actie = MeldingenWebController.Actie.bericht
+    static let actie = Meldingactie.bericht
     var tekst: String?
     func voerUit(_ z: Zaaknummer, door g: Handelende, _ req: Request) async throws {
         _ = try await req.meldingen.behandeling.schrijf(z, tekst: tekst, aanMelder: true, door: g)
@@ -93,7 +93,7 @@ struct BerichtFormulier: MeldingFormulier {
 }
 
 struct VolgendeStapFormulier: MeldingFormulier {
-    static let actie = MeldingenWebController.Actie.volgendeStap
+    static let actie = Meldingactie.volgendeStap
     var tekst, datum: String?
     func voerUit(_ z: Zaaknummer, door g: Handelende, _ req: Request) async throws {
         _ = try await req.meldingen.behandeling.zetVolgendeStap(z, VolgendeStapInvoer(tekst: tekst, datum: datum), door: g)
@@ -101,21 +101,21 @@ struct VolgendeStapFormulier: MeldingFormulier {
 }
 
 struct WachtFormulier: MeldingFormulier {
-    static let actie = MeldingenWebController.Actie.wacht
+    static let actie = Meldingactie.wacht
     func voerUit(_ z: Zaaknummer, door g: Handelende, _ req: Request) async throws {
         _ = try await req.meldingen.behandeling.wijzigStatus(z, MeldingStatuswijzigingInvoer(status: MeldingStatus.wachtOpOrganisaties.rawValue), door: g)
     }
 }
 
 struct HervattenFormulier: MeldingFormulier {
-    static let actie = MeldingenWebController.Actie.hervatten
+    static let actie = Meldingactie.hervatten
     func voerUit(_ z: Zaaknummer, door g: Handelende, _ req: Request) async throws {
         _ = try await req.meldingen.behandeling.wijzigStatus(z, MeldingStatuswijzigingInvoer(status: MeldingStatus.inBehandeling.rawValue), door: g)
     }
 }
 
 struct SluitenFormulier: MeldingFormulier {
-    static let actie = MeldingenWebController.Actie.sluiten
+    static let actie = Meldingactie.sluiten
     var uitkomst, samenvatting, scopeReden, redenOpenCorrecties: String?
     /// "controle" (to the check page), "wijzig" (back to the form) or "bevestig" (close).
     var stap: String?
@@ -129,7 +129,7 @@ struct SluitenFormulier: MeldingFormulier {
 }
 
 struct EscalerenFormulier: MeldingFormulier {
-    static let actie = MeldingenWebController.Actie.escaleren
+    static let actie = Meldingactie.escaleren
     var reden: String?
     func voerUit(_ z: Zaaknummer, door g: Handelende, _ req: Request) async throws {
         _ = try await req.meldingen.verzoeken.escaleerMelding(z, reden: reden, door: g)
@@ -138,7 +138,7 @@ struct EscalerenFormulier: MeldingFormulier {
 
 /// A request to a partner organisation, with its suspension or meeting details.
 struct VerzoekFormulier: MeldingFormulier {
-    static let actie = MeldingenWebController.Actie.verzoek
+    static let actie = Meldingactie.verzoek
     var organisatie, soort, vraag, uiterlijk, actie, kenmerk, tot, overlegDatum, deelnemers: String?
     var gedeeld: [String]?
 
@@ -158,7 +158,7 @@ struct VerzoekFormulier: MeldingFormulier {
 
 /// A terugmelding about one BRP item of the person, on behalf of the meldpunt.
 struct TerugmeldingFormulier: MeldingFormulier {
-    static let actie = MeldingenWebController.Actie.terugmelding
+    static let actie = Meldingactie.terugmelding
     var gemeentecode, bsn, gegeven, betwijfeld, voorgesteld, toelichting: String?
     var gedeeld: [String]?
 

@@ -128,7 +128,7 @@ struct MeldingPagina: Encodable, Sendable {
         let stappen = Set(d.mogelijkeStappen)
         let volgende = volgendeDatum(d, o.taal, t)
         // The task's name in the texts: "volgende-stap" → "volgendeStap", the check page "sluitenControle".
-        let taakSleutel = taak.map { MeldingenWebController.Actie(rawValue: $0)?.tekst ?? ($0 == "sluiten-controle" ? "sluitenControle" : $0) }
+        let taakSleutel = taak.map { Meldingactie(segment: $0)?.tekst ?? ($0 == "sluiten-controle" ? "sluitenControle" : $0) }
         var waarden: [String: String] = [
             "contactDatum": o.vandaag.description,
             "toewijzenEmail": d.behandelaar?.email ?? o.eigenEmail ?? "",
@@ -236,7 +236,7 @@ struct MeldingPagina: Encodable, Sendable {
                         + (invoer["verzoekOrganisatie"].flatMap(UUID.init(uuidString:)).map { "&organisatie=\($0.tekst)" } ?? ""),
                       naam: t.tekst("verzoekSoortKies_\(s.rawValue)"))
             },
-            analyseVoorgevuld: d.analyse == nil && taak == MeldingenWebController.Actie.analyse.rawValue && invoer.isEmpty,
+            analyseVoorgevuld: d.analyse == nil && taak == Meldingactie.analyse.segment && invoer.isEmpty,
             zelfdePersoon: o.zelfdePersoon,
             taak: taak, taakTitel: taakSleutel.map { t["mfoActie_\($0)"] ?? $0 }, taakUitleg: taakSleutel.flatMap { t["mfoTaakUitleg_\($0)"] },
             controle: taak == "sluiten-controle" ? controleRegels(waarden, t) : [], gemeenten: o.gemeenten)
@@ -297,17 +297,17 @@ struct MeldingPagina: Encodable, Sendable {
     }
 
     /// The case menu's order: tasks with a page, then one-click steps, closing apart at the end.
-    static let menu: [MeldingenWebController.Actie] = [.contact, .verzoek, .terugmelding, .analyse, .rol, .volgendeStap, .notitie, .toewijzen,
-                                                       .escaleren, .wacht, .hervatten, .link, .sluiten]
+    static let menu: [Meldingactie] = [.contact, .verzoek, .terugmelding, .analyse, .rol, .volgendeStap, .notitie, .toewijzen,
+                                                       .escaleren, .wacht, .hervatten, .nieuweLink, .sluiten]
 
     /// The menu: the actions the core allows on this case now, as links made from the address table.
     static func acties(_ d: MeldingDetailDTO, _ stappen: Set<Behandelstap>, _ t: [String: String]) -> [ActieLink] {
         let toegestaan = d.acties
-        var r: [ActieLink] = menu.filter { toegestaan.contains($0.meldingactie) }.map { a in
-            let href = Webadres.meldingTaak(zaaknummer: d.zaaknummer, a.meldingactie).pad
+        var r: [ActieLink] = menu.filter { toegestaan.contains($0) }.map { a in
+            let href = Webadres.meldingTaak(zaaknummer: d.zaaknummer, a).pad
             switch a {
             case .wacht, .hervatten: return ActieLink(href: href, naam: t.tekst("mfoKnop_\(a.tekst)"), post: true)
-            case .link: return ActieLink(href: href, naam: t.tekst("mfoActie_link"), post: true)
+            case .nieuweLink: return ActieLink(href: href, naam: t.tekst("mfoActie_link"), post: true)
             case .sluiten: var s = ActieLink(href: href, naam: t.tekst("mfoActie_\(a.tekst)")); s.apart = true; return s
             default: return ActieLink(href: href, naam: t.tekst("mfoActie_\(a.tekst)"))
             }
