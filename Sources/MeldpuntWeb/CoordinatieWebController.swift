@@ -11,7 +11,7 @@ struct CoordinatieWebController: RouteCollection {
         // The meldpunt's side of one request.
         let m = routes.grouped("meldingen", ":zaaknummer", "verzoeken", ":verzoek")
         m.get(use: verzoekVoorMeldpunt)
-        for taak in VerzoekTaak.meldpuntMenu {
+        for taak in Verzoektaak.meldpuntMenu {
             routes.get(Webadres.verzoekTaakVanMelding(zaaknummer: "", verzoek: UUID(), taak).route) { req in
                 try await toonVoorMeldpunt(req, try medewerker(req), taak: taak)
             }
@@ -27,7 +27,7 @@ struct CoordinatieWebController: RouteCollection {
         let p = routes.grouped("verzoeken")
         p.get(use: partnerLijst)
         p.get(":verzoek", use: verzoekVoorPartner)
-        for taak in VerzoekTaak.partnerMenu {
+        for taak in Verzoektaak.partnerMenu {
             routes.get(Webadres.verzoekTaak(UUID(), taak).route) { req in try await toonVoorPartner(req, try partner(req), taak: taak) }
         }
         p.get(":verzoek", "bijlagen", ":bijlage", use: bijlageVoorPartner)
@@ -92,7 +92,7 @@ struct CoordinatieWebController: RouteCollection {
         return try await toonVoorMeldpunt(req, try medewerker(req), melding: gedaan)
     }
 
-    private func toonVoorMeldpunt(_ req: Request, _ g: Handelende, taak: VerzoekTaak? = nil, waarden: [String: String] = [:], fouten: Formulierfouten = .init(),
+    private func toonVoorMeldpunt(_ req: Request, _ g: Handelende, taak: Verzoektaak? = nil, waarden: [String: String] = [:], fouten: Formulierfouten = .init(),
                                   melding: String? = nil) async throws -> Response {
         let z = try zaaknummer(req)
         let v = try await req.meldingen.verzoeken.verzoekVoorMeldpunt(z, try id(req), door: g)
@@ -101,7 +101,7 @@ struct CoordinatieWebController: RouteCollection {
 
     /// The request, or one task's page; a task the request does not allow now answers 409 on the
     /// request with why (a refused form stays on its task page, its problems beside the fields).
-    private func toon(_ req: Request, _ pagina: VerzoekPagina, taak: VerzoekTaak?, melding: String?) async throws -> Response {
+    private func toon(_ req: Request, _ pagina: VerzoekPagina, taak: Verzoektaak?, melding: String?) async throws -> Response {
         let status: HTTPResponseStatus = pagina.fouten.isEmpty ? .ok : .badRequest
         guard let taak else { return try await req.pagina("verzoek", titel: "verzoekTitel", inhoud: pagina, melding: melding, status: status) }
         guard pagina.kan(taak) || !pagina.fouten.isEmpty else {
@@ -119,7 +119,7 @@ struct CoordinatieWebController: RouteCollection {
         } catch let p as Weigering where p.hoortBijFormulier {
             let t = Teksten.voor(req.taal)
             let fouten = Formulierfouten(p, taal: req.taal, voorvoegsel: F.actie.rawValue) { t["verzoekVeld_\($0)"] }
-            return try await toonVoorMeldpunt(req, g, taak: VerzoekTaak(rawValue: F.actie.rawValue), waarden: Self.waarden(formulier.ingevuld, F.actie.rawValue),
+            return try await toonVoorMeldpunt(req, g, taak: Verzoektaak(rawValue: F.actie.rawValue), waarden: Self.waarden(formulier.ingevuld, F.actie.rawValue),
                                               fouten: fouten)
         }
         return req.redirect(to: Webadres.verzoekVanMelding(zaaknummer: z.description, verzoek: vid).pad + "?gedaan=\(F.actie.rawValue)", redirectType: .normal)
@@ -172,7 +172,7 @@ struct CoordinatieWebController: RouteCollection {
         return try await toonVoorPartner(req, try partner(req), melding: gedaan)
     }
 
-    private func toonVoorPartner(_ req: Request, _ g: Handelende, taak: VerzoekTaak? = nil, waarden: [String: String] = [:], fouten: Formulierfouten = .init(),
+    private func toonVoorPartner(_ req: Request, _ g: Handelende, taak: Verzoektaak? = nil, waarden: [String: String] = [:], fouten: Formulierfouten = .init(),
                                  melding: String? = nil) async throws -> Response {
         let v = try await req.meldingen.partnerportaal.verzoekVoorPartner(try id(req), door: g)
         return try await toon(req, VerzoekPagina.voorPartner(v, taal: req.taal, waarden: waarden, fouten: fouten), taak: taak, melding: melding)
@@ -194,7 +194,7 @@ struct CoordinatieWebController: RouteCollection {
                              veld: (Veld) -> String = \.formulierveld) async throws -> Response {
         let t = Teksten.voor(req.taal)
         let fouten = Formulierfouten(p, taal: req.taal, voorvoegsel: voorvoegsel, veld: veld) { t["verzoekVeld_\($0)"] }
-        return try await toonVoorPartner(req, g, taak: VerzoekTaak(rawValue: voorvoegsel), waarden: Self.waarden(ingevuld, voorvoegsel), fouten: fouten)
+        return try await toonVoorPartner(req, g, taak: Verzoektaak(rawValue: voorvoegsel), waarden: Self.waarden(ingevuld, voorvoegsel), fouten: fouten)
     }
 
     struct BijlageInvoer: Content { var bijlage: File? }

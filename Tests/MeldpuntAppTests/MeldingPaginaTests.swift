@@ -152,4 +152,20 @@ struct MeldingPaginaTests {
         #expect(en.contains(TerugmeldingStatus.inBehandeling.naam(.en)) && !en.contains(TerugmeldingStatus.inBehandeling.rawValue))
         #expect(!en.contains("telefoon") && !en.contains("tactisch"))
     }
+
+    /// A request's status and a terugmelding's outcome on the case timeline are named as such,
+    /// not looked up as the case's own status or outcome; stored, they stay the bare value.
+    @Test func stapstatusEnUitkomstMetHunEigenWoorden() throws {
+        let e = GebeurtenisDTO(volgnummer: 4, soort: .verzoekTerugmeldingStatus, tijdstip: Date(timeIntervalSince1970: 1_795_000_000), door: nil,
+                               tekst: nil, zichtbaarVoorMelder: false,
+                               gegevens: GebeurtenisGegevens(status: .verzoek(.geaccepteerd), uitkomst: .terugmelding(.verbeterd)))
+        let nl = MeldingPagina.tijdlijnRij(e, Teksten.voor(.nl)).extra ?? ""
+        #expect(nl.contains("Geaccepteerd") && nl.contains("Gegeven verbeterd"), "\(nl)")
+        let json = try JSONEncoder().encode(e.gegevens)
+        #expect(String(decoding: json, as: UTF8.self).contains(#""status":"geaccepteerd""#))
+        #expect(try JSONDecoder().decode(GebeurtenisGegevens.self, from: json) == e.gegevens)
+        let gesloten = try JSONDecoder().decode(GebeurtenisGegevens.self, from: Data(#"{"status":"gesloten","uitkomst":"opgelost"}"#.utf8))
+        #expect(gesloten.status == .melding(.gesloten) && gesloten.uitkomst == .melding(.opgelost))
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(GebeurtenisGegevens.self, from: Data(#"{"status":"onbekend"}"#.utf8)) }
+    }
 }

@@ -187,6 +187,8 @@ extension GebeurtenisGegevens: APIVorm {
 }
 
 extension Gebeurtenissoort: APIOpsomming {}
+extension Stapstatus: APIOpsomming {}
+extension Stapuitkomst: APIOpsomming {}
 extension GebeurtenisDTO: APIVorm {}
 
 extension MeldingDetailDTO: APISchema {

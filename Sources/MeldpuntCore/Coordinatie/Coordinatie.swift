@@ -70,7 +70,7 @@ package struct Coordinatie: Sendable {
         for v in try await Verzoek.query(on: tx).filter(\.$terugmelding.$id == terugmelding).all() {
             try await meldingen.legVerzoekStapVast(v, kant: .bronhouder, door: door, organisatie: nil, gebruiker: nil, on: tx) { v, _, _ in
                 var stappen = [MeldingService.VerzoekStap(soort: .terugmeldingStatus, tekst: toelichting,
-                                           gegevens: GebeurtenisGegevens(uitkomst: uitkomst?.rawValue, terugmeldingStatus: status))]
+                                           gegevens: GebeurtenisGegevens(uitkomst: uitkomst.map(Stapuitkomst.terugmelding), terugmeldingStatus: status))]
                 guard v.status.isOpen else { return stappen }
                 switch status {
                 case .inBehandeling, .ingepland:

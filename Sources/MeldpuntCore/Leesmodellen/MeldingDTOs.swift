@@ -54,12 +54,55 @@ package struct VolgendeStapDTO: Codable, Sendable, Equatable {
 /// The non-personal facts of a timeline event; they survive erasure of the texts. Typed where one
 /// type holds for every event; `status` and `uitkomst` are a case's or a request's, a case's or a
 /// terugmelding's (by the event's kind), so they stay their raw text.
+/// The status a step reached: the case's or a request's. Stored and sent as the bare value
+/// (the two sets share none), typed in Swift so that each is named with its own words.
+package enum Stapstatus: RawRepresentable, Codable, Sendable, Equatable, CaseIterable {
+    case melding(MeldingStatus)
+    case verzoek(VerzoekStatus)
+
+    package init?(rawValue: String) {
+        if let s = MeldingStatus(rawValue: rawValue) { self = .melding(s) }
+        else if let s = VerzoekStatus(rawValue: rawValue) { self = .verzoek(s) }
+        else { return nil }
+    }
+
+    package var rawValue: String {
+        switch self {
+        case .melding(let s): s.rawValue
+        case .verzoek(let s): s.rawValue
+        }
+    }
+
+    package static var allCases: [Stapstatus] { MeldingStatus.allCases.map(Self.melding) + VerzoekStatus.allCases.map(Self.verzoek) }
+}
+
+/// The outcome a step recorded: closing the case, or the bronhouder completing a terugmelding.
+package enum Stapuitkomst: RawRepresentable, Codable, Sendable, Equatable, CaseIterable {
+    case melding(MeldingUitkomst)
+    case terugmelding(Afhandeluitkomst)
+
+    package init?(rawValue: String) {
+        if let u = MeldingUitkomst(rawValue: rawValue) { self = .melding(u) }
+        else if let u = Afhandeluitkomst(rawValue: rawValue) { self = .terugmelding(u) }
+        else { return nil }
+    }
+
+    package var rawValue: String {
+        switch self {
+        case .melding(let u): u.rawValue
+        case .terugmelding(let u): u.rawValue
+        }
+    }
+
+    package static var allCases: [Stapuitkomst] { MeldingUitkomst.allCases.map(Self.melding) + Afhandeluitkomst.allCases.map(Self.terugmelding) }
+}
+
 package struct GebeurtenisGegevens: Codable, Sendable, Equatable {
     package var kanaal: Contactvorm?
     package var datum: Dag?
-    package var status: String?
+    package var status: Stapstatus?
     package var rol: MeldpuntRol?
-    package var uitkomst: String?
+    package var uitkomst: Stapuitkomst?
     package var scopeReden: ScopeReden?
     package var cijfer: Int?
     package var bestandsnaam: String?
@@ -71,7 +114,7 @@ package struct GebeurtenisGegevens: Codable, Sendable, Equatable {
     package var contactpersoon: String?
     package var terugmeldingStatus: TerugmeldingStatus?
 
-    package init(kanaal: Contactvorm? = nil, datum: Dag? = nil, status: String? = nil, rol: MeldpuntRol? = nil, uitkomst: String? = nil, scopeReden: ScopeReden? = nil, cijfer: Int? = nil, bestandsnaam: String? = nil, organisatie: String? = nil, verzoekSoort: VerzoekSoort? = nil, verzoekId: String? = nil, niveau: Escalatieniveau? = nil, contactpersoon: String? = nil, terugmeldingStatus: TerugmeldingStatus? = nil) {
+    package init(kanaal: Contactvorm? = nil, datum: Dag? = nil, status: Stapstatus? = nil, rol: MeldpuntRol? = nil, uitkomst: Stapuitkomst? = nil, scopeReden: ScopeReden? = nil, cijfer: Int? = nil, bestandsnaam: String? = nil, organisatie: String? = nil, verzoekSoort: VerzoekSoort? = nil, verzoekId: String? = nil, niveau: Escalatieniveau? = nil, contactpersoon: String? = nil, terugmeldingStatus: TerugmeldingStatus? = nil) {
         self.kanaal = kanaal
         self.datum = datum
         self.status = status

@@ -225,8 +225,8 @@ extension MeldingService {
             .filter(\.$soort ~~ [.statusGewijzigd, .contact, .analyse, .rolGekozen, .gesloten]).sort(\.$volgnummer).all()
         var doorlopen: [MelderFase] = [.ontvangen]
         for g in wijzigingen {
-            let fase = try g.gegevensWaarde()?.status
-                .flatMap(MeldingStatus.init(rawValue:))?.fase ?? (g.soort == .gesloten ? .afgerond : .inBehandeling)
+            let status: MeldingStatus? = if case .melding(let s)? = try g.gegevensWaarde()?.status { s } else { nil }
+            let fase = status?.fase ?? (g.soort == .gesloten ? .afgerond : .inBehandeling)
             if doorlopen.last != fase { doorlopen.append(fase) }
         }
         if doorlopen.last != status.fase { doorlopen.append(status.fase) }

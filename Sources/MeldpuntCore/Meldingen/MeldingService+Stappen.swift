@@ -124,7 +124,7 @@ extension MeldingService {
                     m.status = naar
                     if naar == .gesloten { m.geslotenOp = nu }
                     if !events.contains(where: { $0.soort == .gesloten }) {
-                        events.append(Gebeurtenis(soort: .statusGewijzigd, gegevens: GebeurtenisGegevens(status: naar.rawValue)))
+                        events.append(Gebeurtenis(soort: .statusGewijzigd, gegevens: GebeurtenisGegevens(status: .melding(naar))))
                     }
                 }
                 for e in events {

@@ -120,7 +120,7 @@ extension Meldingbehandeling {
                 m.volgendeStap = nil
                 m.volgendeStapOp = nil
                 return (reden.map { [Gebeurtenis(soort: .geslotenMetOpenCorrecties, tekst: $0)] } ?? []) + [Gebeurtenis(soort: .gesloten, tekst: s.samenvatting, zichtbaar: true,
-                                    gegevens: GebeurtenisGegevens(status: MeldingStatus.gesloten.rawValue, uitkomst: s.uitkomst.rawValue,
+                                    gegevens: GebeurtenisGegevens(status: .melding(.gesloten), uitkomst: .melding(s.uitkomst),
                                                                   scopeReden: s.scopeReden))]
             }
         default:

@@ -55,7 +55,7 @@ extension Partnerportaal {
         let tijdstip = nu
         try await zaken.legVerzoekStapVast(v, kant: .partner, door: door.naam, organisatie: door.organisatie.id, gebruiker: door.gebruiker?.id) { v, _, _ in
             v.status = stap.naar
-            var stappen = [VerzoekStap(soort: Verzoekstapsoort(stap.naar), tekst: stap.reden ?? stap.toelichting, gegevens: GebeurtenisGegevens(status: stap.naar.rawValue))]
+            var stappen = [VerzoekStap(soort: Verzoekstapsoort(stap.naar), tekst: stap.reden ?? stap.toelichting, gegevens: GebeurtenisGegevens(status: .verzoek(stap.naar)))]
             switch stap.naar {
             case .afgewezen: v.reden = stap.reden
             case .geaccepteerd:

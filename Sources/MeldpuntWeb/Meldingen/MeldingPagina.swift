@@ -365,8 +365,8 @@ struct MeldingPagina: Encodable, Sendable {
 
     static func tijdlijnRij(_ e: GebeurtenisDTO, _ t: [String: String], taal: Taal = .nl) -> TijdlijnRij {
         let g = e.gegevens
-        let extra = [g?.kanaal.map { t.naam("mfoKanaal", $0) }, g?.datum.map(Datumweergave.datum), g?.status.map { t.naam("mfoStatus", $0) },
-                     g?.rol.map { t.naam("mfoRol", $0) }, g?.uitkomst.map { t.naam("mfoUitkomst", $0) }, g?.scopeReden.map { t.naam("mfoScope", $0) },
+        let extra = [g?.kanaal.map { t.naam("mfoKanaal", $0) }, g?.datum.map(Datumweergave.datum), g?.status.map { s in switch s { case .melding(let s): t.naam("mfoStatus", s); case .verzoek(let s): t.naam("verzoekStatus", s) } },
+                     g?.rol.map { t.naam("mfoRol", $0) }, g?.uitkomst.map { u in switch u { case .melding(let u): t.naam("mfoUitkomst", u); case .terugmelding(let u): t.naam("uitkomst", u) } }, g?.scopeReden.map { t.naam("mfoScope", $0) },
                      g?.cijfer.map { "\($0)/5" }, g?.organisatie, g?.verzoekSoort.map { t.naam("verzoekSoort", $0) },
                      g?.niveau.map { t.naam("niveau", $0) }, g?.contactpersoon, g?.terugmeldingStatus?.naam(taal)].compactMap { $0 }
         return TijdlijnRij(tijdstip: Datumweergave.tijdstip(e.tijdstip), wat: t.naam("mfoSoort", e.soort), door: e.door ?? "–",

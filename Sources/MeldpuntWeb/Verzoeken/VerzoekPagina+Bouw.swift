@@ -3,8 +3,6 @@ import MeldpuntAdressen
 import MeldpuntCore
 import MeldpuntDomain
 
-/// A task on a request, on its own page (`verzoek-taak.leaf`); which side has which the core decides.
-typealias VerzoekTaak = Verzoektaak
 
 extension Verzoektaak {
     /// Each side's tasks in the menu's order (and the task pages it has routes for).
@@ -23,10 +21,10 @@ extension Verzoektaak {
 /// The request page for each side, built from the request without a request (VerzoekPaginaTests).
 extension VerzoekPagina {
     /// Whether this side may open the task's page now.
-    func kan(_ taak: VerzoekTaak) -> Bool { taken.contains(taak) }
+    func kan(_ taak: Verzoektaak) -> Bool { taken.contains(taak) }
 
     /// The same page as one task's page.
-    func alsTaak(_ taak: VerzoekTaak, taal: Taal) -> VerzoekPagina {
+    func alsTaak(_ taak: Verzoektaak, taal: Taal) -> VerzoekPagina {
         var p = self
         p.taak = taak.rawValue
         p.taakTitel = Teksten.voor(taal).tekst(taak.titel(isMeldpunt: isMeldpunt, isOpschorting: isOpschorting))
@@ -34,7 +32,7 @@ extension VerzoekPagina {
     }
 
     /// The links to the tasks this side has now, in the menu's order.
-    private static func acties(_ taken: Set<VerzoekTaak>, menu: [VerzoekTaak], adres: (VerzoekTaak) -> Webadres?, isMeldpunt: Bool, isOpschorting: Bool, _ t: [String: String]) -> [ActieLink] {
+    private static func acties(_ taken: Set<Verzoektaak>, menu: [Verzoektaak], adres: (Verzoektaak) -> Webadres?, isMeldpunt: Bool, isOpschorting: Bool, _ t: [String: String]) -> [ActieLink] {
         menu.filter(taken.contains).compactMap { taak in
             adres(taak).map { ActieLink(href: $0.pad, naam: t.tekst(taak.titel(isMeldpunt: isMeldpunt, isOpschorting: isOpschorting))) }
         }
@@ -64,7 +62,7 @@ extension VerzoekPagina {
             kanEscaleren: kanEscaleren,
             terugmelding: v.terugmelding.map { "\(t.tekst("verzoekTerugmelding")) \($0.id) – \($0.status.naam(taal)) (\($0.bijhouder))" },
             status: t.naam("verzoekStatus", v.status),
-            acties: acties(taken, menu: VerzoekTaak.meldpuntMenu, adres: { t in vid.map { .verzoekTaakVanMelding(zaaknummer: z, verzoek: $0, t) } }, isMeldpunt: true, isOpschorting: v.soort == .opschorting, t),
+            acties: acties(taken, menu: Verzoektaak.meldpuntMenu, adres: { t in vid.map { .verzoekTaakVanMelding(zaaknummer: z, verzoek: $0, t) } }, isMeldpunt: true, isOpschorting: v.soort == .opschorting, t),
             taken: taken, kanBericht: open,
             waarden: ["termijnUiterlijk": v.uiterlijk?.description ?? ""].merging(waarden) { _, b in b }, fouten: fouten.lijst, foutVelden: fouten.velden)
     }
@@ -98,7 +96,7 @@ extension VerzoekPagina {
             kanOpheffen: v.kanOpheffen, kanEscaleren: false,
             terugmelding: v.terugmeldingId.map { _ in t.tekst("verzoekViaTerugmelding") },
             status: t.naam("verzoekStatus", v.status),
-            acties: acties(taken, menu: VerzoekTaak.partnerMenu, adres: { t in vid.map { .verzoekTaak($0, t) } }, isMeldpunt: false, isOpschorting: v.soort == .opschorting, t),
+            acties: acties(taken, menu: Verzoektaak.partnerMenu, adres: { t in vid.map { .verzoekTaak($0, t) } }, isMeldpunt: false, isOpschorting: v.soort == .opschorting, t),
             taken: taken, kanBericht: true,
             waarden: ["uitvoerenOpgeschortTot": v.opschorting?.tot?.description ?? ""].merging(waarden) { _, b in b }, fouten: fouten.lijst, foutVelden: fouten.velden)
     }

@@ -35,7 +35,7 @@ struct VerzoekPagina: Encodable, Sendable {
     /// The tasks this side has now, each on its own page; a message is written on the request itself.
     let acties: [ActieLink]
     /// The same tasks as a set, for the check when a task's page is opened (not encoded).
-    let taken: Set<VerzoekTaak>
+    let taken: Set<Verzoektaak>
     let kanBericht: Bool
     /// On a task page: which form it shows, and its title.
     var taak: String? = nil
