@@ -52,8 +52,8 @@ struct BeheerController: RouteCollection {
         let gevonden = z.isEmpty
             ? alle.filter { $0.gemeentecode == nil && $0.rniDeelnemerCode == nil }   // the gemeenten only when asked for
             : alle.filter { $0.naam.localizedCaseInsensitiveContains(z) || [$0.oin, $0.gemeentecode, $0.rniDeelnemerCode].contains(z) }
-        let rijen = gevonden.prefix(200).map {
-            OrgRij(href: "/beheer/organisaties/\($0.id!.tekst)", naam: $0.naam, oin: $0.oin ?? "–",
+        let rijen = try gevonden.prefix(200).map {
+            OrgRij(href: "/beheer/organisaties/\((try $0.requireID()).tekst)", naam: $0.naam, oin: $0.oin ?? "–",
                    code: $0.gemeentecode ?? $0.rniDeelnemerCode ?? "–", rollen: $0.rollen.map(\.rawValue).sorted().joined(separator: ", "))
         }
         return try await req.pagina("beheer", titel: "organisaties", inhoud: Overzicht(
@@ -104,16 +104,16 @@ struct BeheerController: RouteCollection {
             href: href, naam: org.naam, oin: org.oin ?? "–", code: org.gemeentecode ?? org.rniDeelnemerCode ?? "–",
             rollen: Organisatierol.allCases.map { Keuze(waarde: $0.rawValue, naam: $0.rawValue, gekozen: org.rollen.contains($0)) },
             gebruikers: gebruikers.map {
-                let pad = "/beheer/gebruikers/\($0.id!.tekst)"
+                let pad = "/beheer/gebruikers/\((try $0.requireID()).tekst)"
                 let zelf = $0.id == req.gebruiker?.id
                 return GebruikerRij(naam: $0.naam, email: $0.email, rol: $0.rol.rawValue, actief: $0.actief, tweestaps: $0.tweestapsGeheim != nil,
                                     uitzetten: pad + "/uitzetten", aanzetten: pad + "/aanzetten", wachtwoord: pad + "/wachtwoord", tweestapsHerstel: pad + "/tweestaps",
                                     beheerbaar: Self.magBeheren($0, door: req.gebruiker), zelf: zelf)
             },
             gebruikersrollen: GebruikersRol.allCases.filter { $0 != .systeembeheerder && Gebruikers.past($0, bij: org) }.map { Keuze(waarde: $0.rawValue, naam: $0.rawValue) },
-            sleutels: sleutels.map { SleutelRij(id: String($0.id!.tekst.prefix(8)), omschrijving: $0.omschrijving,
+            sleutels: sleutels.map { SleutelRij(id: String((try $0.requireID()).tekst.prefix(8)), omschrijving: $0.omschrijving,
                                                 aangemaakt: $0.aangemaaktOp.map(Datumweergave.tijdstip) ?? "–",
-                                                actief: $0.ingetrokkenOp == nil, intrekken: "\(href)/sleutels/\($0.id!.tekst)/intrekken") },
+                                                actief: $0.ingetrokkenOp == nil, intrekken: "\(href)/sleutels/\((try $0.requireID()).tekst)/intrekken") },
             eenmalig: eenmalig, eenmaligUitleg: eenmaligUitleg.map { t[$0] ?? $0 }, fout: fout, email: email, gebruikerNaam: gebruikerNaam),
             melding: melding, status: fout == nil ? .ok : .badRequest)
     }
@@ -130,7 +130,7 @@ struct BeheerController: RouteCollection {
         } catch let w as Weigering where w.velden != nil {
             return try await toonOrganisatie(req, o, fout: Self.tekst(w, req.taal))
         }
-        return req.redirect(to: "/beheer/organisaties/\(o.id!.tekst)", redirectType: .normal)
+        return req.redirect(to: "/beheer/organisaties/\((try o.requireID()).tekst)", redirectType: .normal)
     }
 
     struct SleutelInvoer: Content { var omschrijving: String? }
@@ -152,7 +152,7 @@ struct BeheerController: RouteCollection {
         let id = try req.uuid("sleutel", .bron)
         _ = try await beheer(req, g).trekSleutelsIn(van: o, id: id, cache: req.application.sleutelcache)
         req.logger.notice("Beheer: API-sleutel ingetrokken", metadata: ["sleutel": .string(id.uuidString), "door": .string(g.id.uuidString)])
-        return req.redirect(to: "/beheer/organisaties/\(o.id!.tekst)", redirectType: .normal)
+        return req.redirect(to: "/beheer/organisaties/\((try o.requireID()).tekst)", redirectType: .normal)
     }
 
     struct GebruikerInvoer: Content { var email: String?; var naam: String?; var rol: String? }
@@ -207,7 +207,7 @@ struct BeheerController: RouteCollection {
     func vraagUitzetten(req: Request) async throws -> Response {
         let (gebruiker, _) = try await beheerdeGebruiker(req)
         return try await req.pagina("beheer-uitzetten", titel: "uitzettenVraagTitel", inhoud: UitzetVraag(
-            naam: gebruiker.naam, email: gebruiker.email, actie: "/beheer/gebruikers/\(gebruiker.id!.tekst)/uitzetten",
+            naam: gebruiker.naam, email: gebruiker.email, actie: "/beheer/gebruikers/\((try gebruiker.requireID()).tekst)/uitzetten",
             terug: "/beheer/organisaties/\(gebruiker.$organisatie.id.tekst)"))
     }
 

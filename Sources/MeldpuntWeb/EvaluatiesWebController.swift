@@ -36,7 +36,7 @@ struct EvaluatiesWebController: RouteCollection {
         }
         let partners = try await req.cijferboek.evaluatiePartners(door: door)
         return try await req.pagina("evaluaties", titel: "evaluatiesTitel", inhoud: Keuzepagina(
-            partners: partners.map { Keuze(waarde: $0.id!.tekst, naam: $0.naam) },
+            partners: partners.map { Keuze(waarde: (try $0.requireID()).tekst, naam: $0.naam) },
             jaren: (0..<5).map { Keuze(waarde: "\(dit - $0)", naam: "\(dit - $0)", gekozen: $0 == 1) }))
     }
 

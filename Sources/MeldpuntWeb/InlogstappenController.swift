@@ -46,7 +46,7 @@ struct InlogstappenController: RouteCollection {
         if let oud = req.cookie(.sessie) { try await Gebruikers.beeindigSessie(oud, on: req.db) }
         let token = try await Gebruikers.nieuweSessie(voor: g, nu: nu, on: req.db)
         _ = try await g.$organisatie.get(on: req.db)
-        req.gebruiker = Gebruikers.dto(g)
+        req.gebruiker = try Gebruikers.dto(g)
         req.csrfToken = WebMiddleware.csrfToken(sessie: token, req.application)
         req.logger.info("Ingelogd", metadata: ["gebruiker": .string(g.id?.uuidString ?? "")])
         return token

@@ -177,7 +177,7 @@ struct MeldingenWebController: RouteCollection {
         var omgeving = MeldingPagina.Omgeving(
             taal: req.taal, vandaag: Dag(req.application.klok.nu()), eigenEmail: g.gebruiker?.email,
             medewerkers: medewerkers.map { Keuze(waarde: $0.email, naam: $0.naam) },
-            partners: try await req.partnerregister.partners().map { Keuze(waarde: $0.id!.tekst, naam: $0.naam) },
+            partners: try await req.partnerregister.partners().map { Keuze(waarde: (try $0.requireID()).tekst, naam: $0.naam) },
             signalen: try await req.signaalregister.signalenBijMelding(try req.zaaknummer(), door: g).map {
                 Keuze(waarde: "/signalen/\($0.nummer)", naam: "SIG-\($0.nummer): \($0.titel) (\($0.status.naam(req.taal).lowercased()))")
             },

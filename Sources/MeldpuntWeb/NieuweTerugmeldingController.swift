@@ -43,7 +43,7 @@ struct NieuweTerugmeldingController: RouteCollection {
         c.$gebruiker.id = g.id
         c.inhoud = try Self.json(TerugmeldingConcept(contactNaam: g.naam, contactEmail: g.email))
         try await c.create(on: req.db)
-        return req.redirect(to: "/terugmeldingen/nieuw/\(c.id!.tekst)/registratie", redirectType: .normal)
+        return req.redirect(to: "/terugmeldingen/nieuw/\((try c.requireID()).tekst)/registratie", redirectType: .normal)
     }
 
     // MARK: Showing a step
@@ -53,7 +53,7 @@ struct NieuweTerugmeldingController: RouteCollection {
         // A later step opens only once the ones before it are complete.
         let open = Self.eersteOnvolledige(concept, req.application.referentiedata, req.taal)?.0
         if let open, Stap.allCases.firstIndex(of: stap)! > Stap.allCases.firstIndex(of: open)! {
-            return req.redirect(to: "/terugmeldingen/nieuw/\(model.id!.tekst)/\(open.rawValue)", redirectType: .normal)
+            return req.redirect(to: "/terugmeldingen/nieuw/\((try model.requireID()).tekst)/\(open.rawValue)", redirectType: .normal)
         }
         return try await render(req, concept, model, stap, fouten: [], eersteOpen: open, terug: req.queryWaarde("terug") == "controleren")
     }
@@ -62,7 +62,7 @@ struct NieuweTerugmeldingController: RouteCollection {
     private func render(_ req: Request, _ concept: TerugmeldingConcept, _ model: Concept, _ stap: Stap, fouten: [VeldFout],
                         eersteOpen: Stap?? = nil, status: HTTPResponseStatus = .ok, terug: Bool = false) async throws -> Response {
         let t = Teksten.voor(req.taal)
-        let basis = "/terugmeldingen/nieuw/\(model.id!.tekst)"
+        let basis = "/terugmeldingen/nieuw/\((try model.requireID()).tekst)"
         let ref = req.application.referentiedata
         let foutVelden = Dictionary(fouten.map { ($0.veld, $0.tekst) }, uniquingKeysWith: { a, _ in a })
         // Steps after the first incomplete one are not links: they cannot be reached yet.
@@ -182,7 +182,7 @@ struct NieuweTerugmeldingController: RouteCollection {
         guard fouten.isEmpty else {
             return try await render(req, concept, model, stap, fouten: fouten, status: .badRequest)
         }
-        let basis = "/terugmeldingen/nieuw/\(model.id!.tekst)"
+        let basis = "/terugmeldingen/nieuw/\((try model.requireID()).tekst)"
         switch actie {
         case "vorige": return req.redirect(to: "\(basis)/\((stap.vorige ?? stap).rawValue)", redirectType: .normal)
         // Changed from the check page: straight back there.

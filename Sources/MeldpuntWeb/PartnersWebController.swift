@@ -43,7 +43,7 @@ struct PartnersWebController: RouteCollection {
     private func toonLijst(_ req: Request, waarden: [String: String] = [:], fouten: Formulierfouten = .init(), terug: String? = nil) async throws -> Response {
         let t = Teksten.voor(req.taal)
         let rijen = try await req.partnerregister.partners().map {
-            Rij(href: "/partners/\($0.id!.tekst)", naam: $0.naam, soort: $0.partnerSoort.map { t.naam("partnerSoort", $0) } ?? "–",
+            Rij(href: "/partners/\((try $0.requireID()).tekst)", naam: $0.naam, soort: $0.partnerSoort.map { t.naam("partnerSoort", $0) } ?? "–",
                 registraties: ($0.partnerRegistraties ?? "").replacingOccurrences(of: ",", with: ", "),
                 intentieverklaring: $0.intentieverklaringOp.map(Datumweergave.datum) ?? t.tekst("nee"))
         }
@@ -75,10 +75,10 @@ struct PartnersWebController: RouteCollection {
                                                                PartnerInvoer(soort: i.soort, registraties: i.registraties, intentieverklaringOp: i.intentieverklaringOp))
             // Back to the task, the organisation chosen (a signaal chooses by OIN, a case by id).
             if let terug {
-                let keuze = terug.hasPrefix("/signalen/") ? org.oin ?? "" : org.id!.tekst
+                let keuze = terug.hasPrefix("/signalen/") ? org.oin ?? "" : (try org.requireID()).tekst
                 return req.redirect(to: terug + (terug.contains("?") ? "&" : "?") + "organisatie=" + keuze, redirectType: .normal)
             }
-            return req.redirect(to: "/partners/\(org.id!.tekst)?gedaan=opgeslagen", redirectType: .normal)
+            return req.redirect(to: "/partners/\((try org.requireID()).tekst)?gedaan=opgeslagen", redirectType: .normal)
         } catch let p as Weigering where p.hoortBijFormulier {
             return try await toonLijst(req, waarden: waarden, fouten: fout(req, p, "nieuw"), terug: terug)
         }
@@ -104,9 +104,9 @@ struct PartnersWebController: RouteCollection {
         w.merge(waarden) { _, b in b }
         let niveaus: [Escalatieniveau] = [.operationeel, .tactisch, .strategisch]
         return try await req.pagina("partner", titel: "partnersTitel", inhoud: Detail(
-            href: "/partners/\(o.id!.tekst)", naam: o.naam, oin: o.oin ?? o.gemeentecode ?? "–",
+            href: "/partners/\((try o.requireID()).tekst)", naam: o.naam, oin: o.oin ?? o.gemeentecode ?? "–",
             contacten: p.contactpersonen.map {
-                Contact(id: $0.id!.tekst, niveau: t.naam("niveau", $0.niveau), naam: $0.naam, functie: $0.functie ?? "", email: $0.email ?? "",
+                Contact(id: (try $0.requireID()).tekst, niveau: t.naam("niveau", $0.niveau), naam: $0.naam, functie: $0.functie ?? "", email: $0.email ?? "",
                         telefoon: $0.telefoon ?? "", heeftLogin: $0.$gebruiker.id != nil, kanLogin: $0.$gebruiker.id == nil && $0.email != nil && o.partnerSoort != nil)
             },
             soorten: soorten(t, w["wijzigSoort"]),
@@ -125,7 +125,7 @@ struct PartnersWebController: RouteCollection {
             return try await toonDetail(req, waarden: ["wijzigSoort": i.soort ?? "", "wijzigRegistraties": i.registraties ?? "",
                                                        "wijzigIntentieverklaringOp": i.intentieverklaringOp ?? ""], fouten: fout(req, e, "wijzig"))
         }
-        return req.redirect(to: "/partners/\(p.organisatie.id!.tekst)?gedaan=opgeslagen", redirectType: .normal)
+        return req.redirect(to: "/partners/\((try p.organisatie.requireID()).tekst)?gedaan=opgeslagen", redirectType: .normal)
     }
 
     func nieuweContactpersoon(req: Request) async throws -> Response {
@@ -138,7 +138,7 @@ struct PartnersWebController: RouteCollection {
             let w = ["contactNiveau": i.niveau, "contactNaam": i.naam, "contactFunctie": i.functie, "contactEmail": i.email, "contactTelefoon": i.telefoon]
             return try await toonDetail(req, waarden: w.compactMapValues { $0 }, fouten: fout(req, e, "contact"))
         }
-        return req.redirect(to: "/partners/\(p.organisatie.id!.tekst)?gedaan=contact", redirectType: .normal)
+        return req.redirect(to: "/partners/\((try p.organisatie.requireID()).tekst)?gedaan=contact", redirectType: .normal)
     }
 
     private func contact(_ req: Request) async throws -> Contactpersoon {

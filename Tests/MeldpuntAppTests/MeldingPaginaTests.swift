@@ -92,7 +92,7 @@ struct MeldingPaginaTests {
     @Test func deTerugmeldingVanuitEenMeldingIsEenGeldigBericht() throws {
         let f = TerugmeldingFormulier(gemeentecode: " 0344 ", bsn: "999993653", gegeven: "urn:brp:persoon:verblijfplaats:straat",
                                       betwijfeld: "Oudegracht", voorgesteld: "", toelichting: "Verhuisd", gedeeld: nil)
-        let org = OrganisatieDTO(Organisatie(id: UUID(), naam: "Meldpunt", rollen: [.meldpunt]))
+        let org = try OrganisatieDTO(Organisatie(id: UUID(), naam: "Meldpunt", rollen: [.meldpunt]))
         let tm = f.terugmelding(door: Handelende(organisatie: org), vandaag: Self.vandaag)
         #expect(tm.terugMeldingHeader?.gemeentecode == "0344")
         #expect(tm.terugMeldingHeader?.datumMelding == "2026-11-30")

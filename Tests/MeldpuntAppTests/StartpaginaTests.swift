@@ -137,8 +137,8 @@ struct StartpaginaTests {
             try await configure(dev, database: .sqlite(path: pad), omgeving: [:])
             let tm = TerugmeldingService(db: dev.db, referentie: dev.referentiedata, pseudoniemen: dev.pseudoniemen, kalender: dev.kalender,
                                          nu: dev.klok.nu(), traceID: "test", berichten: dev.berichtgeving)
-            let amsterdam = OrganisatieDTO(try await Organisaties.zoek(oin: nil, gemeentecode: "0363", on: dev.db))
-            let belastingdienst = OrganisatieDTO(try await Organisaties.zoek(oin: "00000001003214345000", gemeentecode: nil, on: dev.db))
+            let amsterdam = try OrganisatieDTO(try await Organisaties.zoek(oin: nil, gemeentecode: "0363", on: dev.db))
+            let belastingdienst = try OrganisatieDTO(try await Organisaties.zoek(oin: "00000001003214345000", gemeentecode: nil, on: dev.db))
             let nieuw = TerugmeldingService.Filter(richting: .ontvangen, statussen: [.gemeld])
             var teLaat = nieuw
             teLaat.termijnOverschreden = true

@@ -171,10 +171,10 @@ struct ToegangTests {
         }
     }
 
-    @Test func sleutelcacheVergeetNaZijnGeldigheid() {
+    @Test func sleutelcacheVergeetNaZijnGeldigheid() throws {
         let cache = Sleutelcache(geldigheid: 10)
         let nu = Date()
-        let org = OrganisatieDTO(Organisatie(id: UUID(), naam: "SVB", rollen: [.afnemer]))
+        let org = try OrganisatieDTO(Organisatie(id: UUID(), naam: "SVB", rollen: [.afnemer]))
         cache.bewaar("h", org, nu: nu)
         #expect(cache.zoek("h", nu: nu.addingTimeInterval(9)) == org)
         // A key revoked by another process is asked of the database again after at most 10 s.

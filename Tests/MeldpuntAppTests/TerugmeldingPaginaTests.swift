@@ -7,9 +7,9 @@ import Testing
 /// The terugmelding page as a value: what each reader may do, in their language.
 @Suite("Terugmeldingpagina: paginamodel")
 struct TerugmeldingPaginaTests {
-    static let amsterdam = OrganisatieDTO(Organisatie(id: UUID(), naam: "Gemeente Amsterdam", gemeentecode: "0363", rollen: [.bronhouder]))
-    static let rvig = OrganisatieDTO(Organisatie(id: UUID(), naam: "RvIG", gemeentecode: "1999", rollen: [.bronhouder, .rni]))
-    static let belastingdienst = OrganisatieDTO(Organisatie(id: UUID(), naam: "Belastingdienst", oin: "00000001003214345000", rollen: [.afnemer]))
+    static let amsterdam = try! OrganisatieDTO(Organisatie(id: UUID(), naam: "Gemeente Amsterdam", gemeentecode: "0363", rollen: [.bronhouder]))
+    static let rvig = try! OrganisatieDTO(Organisatie(id: UUID(), naam: "RvIG", gemeentecode: "1999", rollen: [.bronhouder, .rni]))
+    static let belastingdienst = try! OrganisatieDTO(Organisatie(id: UUID(), naam: "Belastingdienst", oin: "00000001003214345000", rollen: [.afnemer]))
 
     static func terugmelding(_ status: TerugmeldingStatus, bijhouder: OrganisatieDTO = amsterdam) -> TerugmeldingDetailDTO {
         func verwijzing(_ o: OrganisatieDTO) -> OrganisatieVerwijzing {
@@ -81,8 +81,8 @@ struct TerugmeldingPaginaTests {
         #expect(p.contactEmail == "a@bd.example")
     }
 
-    @Test func eenAndereGemeenteKanNiets() {
-        let rotterdam = OrganisatieDTO(Organisatie(id: UUID(), naam: "Gemeente Rotterdam", gemeentecode: "0599", rollen: [.bronhouder]))
+    @Test func eenAndereGemeenteKanNiets() throws {
+        let rotterdam = try OrganisatieDTO(Organisatie(id: UUID(), naam: "Gemeente Rotterdam", gemeentecode: "0599", rollen: [.bronhouder]))
         let p = TerugmeldingPagina.bouw(Self.terugmelding(.gemeld), Self.kijker(rotterdam))
         #expect(!p.kanOppakken && !p.kanInplannen && !p.kanAfhandelen && !p.kanDoorsturen && !p.kanIntrekken)
     }

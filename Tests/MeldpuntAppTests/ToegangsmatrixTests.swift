@@ -326,13 +326,13 @@ private struct Wereld {
         rij?.status = .mislukt
         try await rij?.save(on: t.app.db)
         let mislukt = try rij?.requireID().tekst ?? UUID().uuidString
-        let svb = OrganisatieDTO(try await Organisaties.zoek(oin: TestApp.svbOIN, gemeentecode: nil, on: t.app.db))
+        let svb = try OrganisatieDTO(try await Organisaties.zoek(oin: TestApp.svbOIN, gemeentecode: nil, on: t.app.db))
         let abonnement = try await t.app.abonnementen(nu: t.klok.nu).maak(
             AbonnementInvoer(callbackUrl: "http://127.0.0.1:9/ontvang", auth: "", kanalen: [AbonnementKanaal(naam: "terugmeldingen")]), door: svb)
         let slachtoffer = try await t.gebruiker("collega@meldpunt.nl", rol: .meldpunt, oin: TestApp.meldpuntOIN)
         // A signaal fed back to UWV, and a proposal of the detector (three alike cases).
         let register = Signaalregister(db: t.app.db, nu: t.klok.nu, berichten: t.app.berichtgeving)
-        let meldpuntDoor = Handelende(organisatie: OrganisatieDTO(meldpuntOrg))
+        let meldpuntDoor = Handelende(organisatie: try OrganisatieDTO(meldpuntOrg))
         let signaal = try await register.nieuwSignaal(NieuwSignaalInvoer(titel: "Uitkering stopt na verhuizing", omschrijving: "Adres komt niet door.",
                                                                          soort: "systeem", organisatieOins: [TestApp.uwvOIN]), door: meldpuntDoor)
         _ = try await register.zetStap(signaal.nummer, .terugkoppeling, SignaalStapInvoer(organisatieOin: TestApp.uwvOIN, toelichting: "Graag uw reactie."),

@@ -245,7 +245,7 @@ struct BronhouderWebTests {
             _ = try await t.wijzig(tijdig, t.sleutels.amsterdam, ["status": "In behandeling"])
             _ = try await t.wijzig(laat, t.sleutels.amsterdam, ["status": "In behandeling"])
 
-            let amsterdam = OrganisatieDTO(try await Organisaties.zoek(oin: nil, gemeentecode: "0363", on: t.app.db))
+            let amsterdam = try OrganisatieDTO(try await Organisaties.zoek(oin: nil, gemeentecode: "0363", on: t.app.db))
             let periode = Periode(van: Dag("2025-11-24")!, tot: Dag("2026-11-23")!)
             let s = try await Cijferboek(db: t.app.db, vandaag: Dag("2026-11-23")!).bronhouder(periode, organisatie: amsterdam)
             func waarde(_ tabel: String, _ sleutel: String) -> Double? { s.tabel(tabel)?.rijen.first { $0.sleutel == sleutel }?.waarde }

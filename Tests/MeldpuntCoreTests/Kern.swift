@@ -34,11 +34,11 @@ struct Kern {
     func later(_ seconden: TimeInterval) -> Kern { Kern(db: db, nu: nu.addingTimeInterval(seconden)) }
 
     func organisatie(gemeentecode: String) async throws -> OrganisatieDTO {
-        OrganisatieDTO(try await Organisaties.zoek(oin: nil, gemeentecode: gemeentecode, on: db))
+        try OrganisatieDTO(try await Organisaties.zoek(oin: nil, gemeentecode: gemeentecode, on: db))
     }
 
     func nieuweOrganisatie(_ naam: String, oin: String, rollen: Set<Organisatierol>) async throws -> OrganisatieDTO {
-        OrganisatieDTO(try await Organisaties.voegToe(naam: naam, oin: oin, gemeentecode: nil, rollen: rollen, on: db))
+        try OrganisatieDTO(try await Organisaties.voegToe(naam: naam, oin: oin, gemeentecode: nil, rollen: rollen, on: db))
     }
 }
 

@@ -35,9 +35,9 @@ struct LogboekCommand: AsyncCommand {
             throw Opdrachtfout("Geef --referentie (terugmelding) of --zaaknummer (melding).")
         }
         let orgIDs = Set(regels.compactMap(\.organisatieID))
-        let namen = Dictionary(try await Organisatie.query(on: db).filter(\.$id ~~ orgIDs).all().map { ($0.id!, $0.naam) }, uniquingKeysWith: { a, _ in a })
+        let namen = Dictionary(try await Organisatie.query(on: db).filter(\.$id ~~ orgIDs).all().map { ((try $0.requireID()), $0.naam) }, uniquingKeysWith: { a, _ in a })
         let gebruikerIDs = Set(regels.compactMap(\.gebruikerID))
-        let gebruikers = Dictionary(try await Gebruiker.query(on: db).filter(\.$id ~~ gebruikerIDs).all().map { ($0.id!, $0.email) }, uniquingKeysWith: { a, _ in a })
+        let gebruikers = Dictionary(try await Gebruiker.query(on: db).filter(\.$id ~~ gebruikerIDs).all().map { ((try $0.requireID()), $0.email) }, uniquingKeysWith: { a, _ in a })
         let f = ISO8601DateFormatter()
         schrijf(context, "tijdstip (UTC)\tactie\torganisatie\tgebruiker\ttrace\tbetrokkene")
         for r in regels {

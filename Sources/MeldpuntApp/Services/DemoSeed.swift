@@ -119,9 +119,9 @@ enum DemoSeed {
     static func zaaiMeldingen(_ app: Application) async throws {
         guard try await Melding.query(on: app.db).count() == 0,
               let g = try await Gebruiker.query(on: app.db).filter(\.$email == "meldpunt@demo.meldpunt.nl").with(\.$organisatie).first(),
-              let mira = Gebruikers.dto(g)
+              let mira = try Gebruikers.dto(g)
         else { return }
-        let uwv = OrganisatieDTO(try await Organisaties.zoek(oin: "00000099000000002000", gemeentecode: nil, on: app.db))
+        let uwv = try OrganisatieDTO(try await Organisaties.zoek(oin: "00000099000000002000", gemeentecode: nil, on: app.db))
         let nu = app.klok.nu()
         func service(_ dagenGeleden: Double) -> MeldingService {
             MeldingService(db: app.db, pseudoniemen: app.pseudoniemen, kalender: app.kalender, nu: nu.addingTimeInterval(-dagenGeleden * 86_400),
@@ -180,8 +180,8 @@ enum DemoSeed {
     /// and one Amsterdam answered. Dated in working days back, as the deadline counts.
     static func zaaiTerugmeldingen(_ app: Application) async throws {
         guard try await Terugmelding.query(on: app.db).count() == 0 else { return }
-        let belastingdienst = OrganisatieDTO(try await Organisaties.zoek(oin: "00000001003214345000", gemeentecode: nil, on: app.db))
-        let amsterdam = OrganisatieDTO(try await Organisaties.zoek(oin: nil, gemeentecode: "0363", on: app.db))
+        let belastingdienst = try OrganisatieDTO(try await Organisaties.zoek(oin: "00000001003214345000", gemeentecode: nil, on: app.db))
+        let amsterdam = try OrganisatieDTO(try await Organisaties.zoek(oin: nil, gemeentecode: "0363", on: app.db))
         let nu = app.klok.nu()
         func werkdagenGeleden(_ n: Int) throws -> Date {
             var dag = Dag(nu), geteld = 0

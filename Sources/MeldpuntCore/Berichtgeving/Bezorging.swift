@@ -208,8 +208,8 @@ package struct UitgaandBerichtDTO: Codable, Sendable, Equatable {
     package let verzondenOp: Date?
     package let laatsteFout: String?
 
-    init(_ b: UitgaandBericht, aan: String) {
-        id = b.id!
+    init(_ b: UitgaandBericht, aan: String) throws {
+        id = (try b.requireID())
         soort = b.soort
         status = b.status
         self.aan = aan
@@ -266,7 +266,7 @@ package struct Postvak: Sendable {
         if !abonnementen.isEmpty {
             for a in try await Abonnement.query(on: db).filter(\.$id ~~ Array(abonnementen)).all() { callbacks[try a.requireID()] = a.callbackUrl }
         }
-        return (rijen.map { b in UitgaandBerichtDTO(b, aan: b.soort == .mail ? b.aan : (b.$abonnement.id.flatMap { callbacks[$0] } ?? "")) }, telling)
+        return (try rijen.map { b in try UitgaandBerichtDTO(b, aan: b.soort == .mail ? b.aan : (b.$abonnement.id.flatMap { callbacks[$0] } ?? "")) }, telling)
     }
 
     /// "Send again": a dead-lettered message goes back in line with a fresh set of retries.

@@ -11,8 +11,8 @@ package struct ContactpersoonDTO: Codable, Sendable, Equatable {
     package let telefoon: String?
     package let heeftLogin: Bool
 
-    package init(_ c: Contactpersoon) {
-        id = c.id!.tekst
+    package init(_ c: Contactpersoon) throws {
+        id = (try c.requireID()).tekst
         niveau = c.niveau
         naam = c.naam
         functie = c.functie

@@ -76,7 +76,7 @@ extension MeldingService {
                 zaaknummer: m.zaaknummer, status: m.status, melderType: m.melderType, naam: try personen[try m.requireID()].map(Self.weergavenaam),
                 registraties: Self.registraties(m), ontvangenOp: m.ontvangenOp, eersteContactUiterlijk: m.eersteContactUiterlijk,
                 eersteContactOp: m.eersteContactOp, contactTermijnOverschreden: contactTermijnOverschreden(m),
-                behandelaar: m.behandelaar.map(Self.verwijzing), rol: m.rol, uitkomst: m.uitkomst,
+                behandelaar: try m.behandelaar.map(Self.verwijzing), rol: m.rol, uitkomst: m.uitkomst,
                 verzoekTermijnOverschreden: verzoekTeLaat.contains(try m.requireID()), ongelezen: m.ongelezen,
                 omschrijving: try personen[try m.requireID()].flatMap(Self.korteOmschrijving), href: APIAdres.melding(zaaknummer: m.zaaknummer))
         }, totaal)
@@ -85,7 +85,7 @@ extension MeldingService {
     func persoonsgegevens(_ ids: [UUID]) async throws -> [UUID: MeldingPersoonsgegevens] {
         guard !ids.isEmpty else { return [:] }
         let alle = try await MeldingPersoonsgegevens.query(on: db).filter(\.$id ~~ ids).all()
-        return Dictionary(alle.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
+        return Dictionary(try alle.map { ((try $0.requireID()), $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// The data subject in the processing log: a keyed hash of the BSN, never the BSN.
@@ -115,8 +115,8 @@ extension MeldingService {
         m.registraties.split(separator: ",").map(String.init)
     }
 
-    package static func verwijzing(_ g: Gebruiker) -> MedewerkerVerwijzing {
-        MedewerkerVerwijzing(id: g.id!.tekst, naam: g.naam, email: g.email)
+    package static func verwijzing(_ g: Gebruiker) throws -> MedewerkerVerwijzing {
+        MedewerkerVerwijzing(id: (try g.requireID()).tekst, naam: g.naam, email: g.email)
     }
 
     // MARK: Reading
@@ -141,7 +141,7 @@ extension MeldingService {
             zaaknummer: m.zaaknummer, status: m.status, fase: status.fase, melderType: m.melderType,
             registraties: Self.registraties(m), ontvangenOp: m.ontvangenOp, eersteContactUiterlijk: m.eersteContactUiterlijk,
             eersteContactOp: m.eersteContactOp, contactTermijnOverschreden: contactTermijnOverschreden(m),
-            behandelaar: m.behandelaar.map(Self.verwijzing), analyse: analyse.map(AnalyseDTO.init),
+            behandelaar: try m.behandelaar.map(Self.verwijzing), analyse: analyse.map(AnalyseDTO.init),
             rolVoorstel: analyse.map { let v = stelRolVoor($0); return RolVoorstelDTO(rol: v.rol, redenen: v.redenen) },
             rol: m.rol, uitkomst: m.uitkomst, geslotenOp: m.geslotenOp,
             volgendeStap: m.volgendeStapDTO,

@@ -142,7 +142,7 @@ extension MeldingService {
             id: try v.requireID().tekst, organisatie: OrganisatieVerwijzing(v.organisatie), soort: v.soort, status: v.status, vraag: v.vraag,
             gedeeldeGegevens: GedeeldGegeven.allCases.filter(v.gedeeldeGegevens.contains),
             uiterlijk: v.uiterlijk, termijnDoor: v.termijnDoor, termijnOverschreden: teLaat(v), niveau: v.niveau,
-            contactpersoon: v.contactpersoon.map(ContactpersoonDTO.init), reden: v.reden,
+            contactpersoon: try v.contactpersoon.map(ContactpersoonDTO.init), reden: v.reden,
             opschorting: Self.opschorting(v), overleg: Self.overleg(v), terugmelding: koppeling, aangemaaktOp: v.aangemaaktOp,
             berichten: try await berichten(v) { APIAdres.verzoekBijlageVanMelding(zaaknummer: zaaknummer, verzoek: vid, bijlage: $0) })
     }

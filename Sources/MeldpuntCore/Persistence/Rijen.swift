@@ -65,48 +65,48 @@ package struct Rijen: Sendable {
 }
 
 extension Rijen {
-    package mutating func voegToe(_ tm: Terugmelding) {
+    package mutating func voegToe(_ tm: Terugmelding) throws {
         voegToe(Terugmelding.schema,
                 ["id", "afnemer_id", "bijhouder_id", "registratie", "status", "referentiekenmerk", "ontvangen_op", "uiterlijk_in_behandeling_op",
                  "opgepakt_op", "bsn", "anummer", "adres", "betrokkene_hash", "toelichting_kort", "laatste_volgnummer", "gewijzigd_op", "termijn_te_laat"],
-                [tm.id!, tm.$afnemer.id, tm.$bijhouder.id, tm.registratie, tm.status, tm.referentiekenmerk, tm.ontvangenOp, tm.uiterlijkInBehandelingOp,
+                [(try tm.requireID()), tm.$afnemer.id, tm.$bijhouder.id, tm.registratie, tm.status, tm.referentiekenmerk, tm.ontvangenOp, tm.uiterlijkInBehandelingOp,
                  tm.opgepaktOp, tm.bsn, tm.anummer, tm.adres, tm.betrokkeneHash, tm.toelichtingKort, tm.laatsteVolgnummer, tm.gewijzigdOp ?? tm.ontvangenOp,
                  tm.termijnTeLaat])
     }
 
-    package mutating func voegToe(_ inhoud: TerugmeldingInhoud) {
-        voegToe(TerugmeldingInhoud.schema, ["terugmelding_id", "inhoud"], [inhoud.id!, inhoud.inhoud])
+    package mutating func voegToe(_ inhoud: TerugmeldingInhoud) throws {
+        voegToe(TerugmeldingInhoud.schema, ["terugmelding_id", "inhoud"], [(try inhoud.requireID()), inhoud.inhoud])
     }
 
-    package mutating func voegToe(_ s: Statuswijziging) {
+    package mutating func voegToe(_ s: Statuswijziging) throws {
         voegToe(Statuswijziging.schema,
                 ["id", "terugmelding_id", "volgnummer", "status", "tijdstip", "organisatie_id", "toelichting", "verwachte_datum", "nieuwe_bijhouder_id", "uitkomst"],
-                [s.id!, s.$terugmelding.id, s.volgnummer, s.status, s.tijdstip, s.$organisatie.id, s.toelichting, s.verwachteDatum, s.$nieuweBijhouder.id, s.uitkomst])
+                [(try s.requireID()), s.$terugmelding.id, s.volgnummer, s.status, s.tijdstip, s.$organisatie.id, s.toelichting, s.verwachteDatum, s.$nieuweBijhouder.id, s.uitkomst])
     }
 
-    package mutating func voegToe(_ b: Bijlage, toegevoegd: Date) {
+    package mutating func voegToe(_ b: Bijlage, toegevoegd: Date) throws {
         voegToe(Bijlage.schema,
                 ["id", "terugmelding_id", "bestandsnaam", "mime_type", "beschrijving", "grootte", "sha256", "gegeven_index", "toegevoegd_op"],
-                [b.id!, b.$terugmelding.id, b.bestandsnaam, b.mimeType, b.beschrijving, b.grootte, b.sha256, b.gegevenIndex, b.toegevoegdOp ?? toegevoegd])
+                [(try b.requireID()), b.$terugmelding.id, b.bestandsnaam, b.mimeType, b.beschrijving, b.grootte, b.sha256, b.gegevenIndex, b.toegevoegdOp ?? toegevoegd])
     }
 
-    package mutating func voegToe(_ b: UitgaandBericht) {
+    package mutating func voegToe(_ b: UitgaandBericht) throws {
         voegToe(UitgaandBericht.schema,
                 ["id", "soort", "status", "aan", "abonnement_id", "onderwerp", "inhoud", "pogingen", "volgende_poging_op", "vergrendeld_tot",
                  "laatste_fout", "aangemaakt_op", "verzonden_op", "melding_id", "organisatie_id", "bundel"],
-                [b.id!, b.soort, b.status, b.aan, b.$abonnement.id, b.onderwerp, b.inhoud, b.pogingen, b.volgendePogingOp, b.vergrendeldTot,
+                [(try b.requireID()), b.soort, b.status, b.aan, b.$abonnement.id, b.onderwerp, b.inhoud, b.pogingen, b.volgendePogingOp, b.vergrendeldTot,
                  b.laatsteFout, b.aangemaaktOp, b.verzondenOp, b.melding, b.organisatie, b.bundel])
     }
 
-    package mutating func voegToe(_ w: PatroonWachtrij) {
-        voegToe(PatroonWachtrij.schema, ["id", "bron", "zaak_id", "aangemaakt_op"], [w.id!, w.bron, w.zaakID, w.aangemaaktOp])
+    package mutating func voegToe(_ w: PatroonWachtrij) throws {
+        voegToe(PatroonWachtrij.schema, ["id", "bron", "zaak_id", "aangemaakt_op"], [(try w.requireID()), w.bron, w.zaakID, w.aangemaaktOp])
     }
 
-    package mutating func voegToe(_ e: EenmaligeSleutel) {
-        voegToe(EenmaligeSleutel.schema, ["sleutel", "resultaat", "aangemaakt_op", "vingerafdruk"], [e.id!, e.resultaat, e.aangemaaktOp, e.vingerafdruk])
+    package mutating func voegToe(_ e: EenmaligeSleutel) throws {
+        voegToe(EenmaligeSleutel.schema, ["sleutel", "resultaat", "aangemaakt_op", "vingerafdruk"], [(try e.requireID()), e.resultaat, e.aangemaaktOp, e.vingerafdruk])
     }
 
-    package mutating func voegToe(_ r: Verwerkingslogregel) {
+    package mutating func voegToe(_ r: Verwerkingslogregel) throws {
         voegToe(Verwerkingslogregel.schema,
                 ["id", "tijdstip", "organisatie_id", "actie", "terugmelding_id", "melding_id", "trace_id", "betrokkene_hash", "gebruiker_id"],
                 [r.id ?? UUID.v7(r.tijdstip), r.tijdstip, r.organisatieID, r.actie, r.terugmeldingID, r.meldingID, r.traceID, r.betrokkeneHash, r.gebruikerID])

@@ -23,12 +23,12 @@ package final class Organisatiecache: Sendable {
         }
         guard !ontbreekt.isEmpty else { return gevonden }
         let opgehaald = try await Organisatie.query(on: db).filter(\.$id ~~ ontbreekt).all()
-        bekend.withLock { b in
+        try bekend.withLock { b in
             if b.count > 10_000 { b.removeAll(keepingCapacity: true) }
             for o in opgehaald {
                 let v = OrganisatieVerwijzing(o)
-                gevonden[o.id!] = v
-                b[o.id!] = (v, nu.addingTimeInterval(geldigheid))
+                gevonden[(try o.requireID())] = v
+                b[(try o.requireID())] = (v, nu.addingTimeInterval(geldigheid))
             }
         }
         return gevonden

@@ -11,8 +11,8 @@ package struct OrganisatieDTO: Sendable, Equatable, Codable {
     package let rniDeelnemerCode: String?
     package let rollen: Set<Organisatierol>
 
-    package init(_ o: Organisatie) {
-        id = o.id!
+    package init(_ o: Organisatie) throws {
+        id = (try o.requireID())
         naam = o.naam
         oin = o.oin
         gemeentecode = o.gemeentecode
@@ -114,7 +114,7 @@ package enum Organisaties {
             .with(\.$organisatie)
             .first()
         else { return nil }
-        let org = OrganisatieDTO(record.organisatie)
+        let org = try OrganisatieDTO(record.organisatie)
         cache?.bewaar(hash, org, nu: nu)
         return org
     }

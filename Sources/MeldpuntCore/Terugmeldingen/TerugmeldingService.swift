@@ -93,16 +93,16 @@ package struct TerugmeldingService {
 
         // Everything the filing writes, as rows the writer inserts with the rest of its batch.
         var rijen = Rijen()
-        rijen.voegToe(tm)
-        rijen.voegToe(TerugmeldingInhoud(terugmeldingID: id, inhoud: inhoud))
-        rijen.voegToe(eerste)
-        for b in bijlagen { rijen.voegToe(b, toegevoegd: ontvangen) }
+        try rijen.voegToe(tm)
+        try rijen.voegToe(TerugmeldingInhoud(terugmeldingID: id, inhoud: inhoud))
+        try rijen.voegToe(eerste)
+        for b in bijlagen { try rijen.voegToe(b, toegevoegd: ontvangen) }
         Terugmeldingtellingen.erbij(tm, in: rijen.tellingen)
-        rijen.voegToe(PatroonWachtrij(bron: .terugmelding, zaakID: id, nu: ontvangen))
-        rijen.voegToe(Verwerkingslog.regel(.aanmaken, organisatie: afnemer.id, terugmelding: id, betrokkene: betrokkene, traceID: traceID, tijdstip: ontvangen))
-        for b in try await berichten.terugmeldingAangekomen(tm, bij: bijhouder, doorgestuurd: false, nu: ontvangen, on: db) { rijen.voegToe(b) }
+        try rijen.voegToe(PatroonWachtrij(bron: .terugmelding, zaakID: id, nu: ontvangen))
+        try rijen.voegToe(Verwerkingslog.regel(.aanmaken, organisatie: afnemer.id, terugmelding: id, betrokkene: betrokkene, traceID: traceID, tijdstip: ontvangen))
+        for b in try await berichten.terugmeldingAangekomen(tm, bij: bijhouder, doorgestuurd: false, nu: ontvangen, on: db) { try rijen.voegToe(b) }
         if let eenmalig {
-            rijen.voegToe(EenmaligeSleutel(sleutel: eenmalig.sleutel, resultaat: id.tekst, aangemaaktOp: ontvangen, vingerafdruk: eenmalig.vingerafdruk))
+            try rijen.voegToe(EenmaligeSleutel(sleutel: eenmalig.sleutel, resultaat: id.tekst, aangemaaktOp: ontvangen, vingerafdruk: eenmalig.vingerafdruk))
         }
         do {
             try await schrijver.schrijf(rijen, op: db)
@@ -251,8 +251,8 @@ package struct TerugmeldingService {
 
         static let kolommen = CodingKeys.allCases.map(\.rawValue).joined(separator: ", ")
 
-        init(_ tm: Terugmelding) {
-            id = tm.id!; afnemerId = tm.$afnemer.id; bijhouderId = tm.$bijhouder.id; registratie = tm.registratie; status = tm.status
+        init(_ tm: Terugmelding) throws {
+            id = (try tm.requireID()); afnemerId = tm.$afnemer.id; bijhouderId = tm.$bijhouder.id; registratie = tm.registratie; status = tm.status
             referentiekenmerk = tm.referentiekenmerk; ontvangenOp = tm.ontvangenOp; uiterlijkInBehandelingOp = tm.uiterlijkInBehandelingOp
             opgepaktOp = tm.opgepaktOp; bsn = tm.bsn; anummer = tm.anummer; adres = tm.adres; betrokkeneHash = tm.betrokkeneHash
             toelichtingKort = tm.toelichtingKort

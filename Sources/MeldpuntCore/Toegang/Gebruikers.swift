@@ -68,9 +68,9 @@ package enum Gebruikers {
         return g
     }
 
-    package static func dto(_ g: Gebruiker) -> GebruikerDTO? {
+    package static func dto(_ g: Gebruiker) throws -> GebruikerDTO? {
         let rol = g.rol
-        return GebruikerDTO(id: g.id!, email: g.email, naam: g.naam, rol: rol, organisatie: OrganisatieDTO(g.organisatie))
+        return GebruikerDTO(id: (try g.requireID()), email: g.email, naam: g.naam, rol: rol, organisatie: try OrganisatieDTO(g.organisatie))
     }
 
     /// Checks e-mail and password. Repeated failures for one address are slowed down and logged;
@@ -97,7 +97,7 @@ package enum Gebruikers {
         // Verify against a dummy hash when the user is unknown, so timing does not reveal it.
         let hash = gebruiker?.wachtwoordHash ?? dummyHash
         let klopt = await Accounts.klopt(wachtwoord, hash, hasher: hasher, threadPool: threadPool)
-        guard klopt, let gebruiker, gebruiker.actief, let dto = dto(gebruiker) else {
+        guard klopt, let gebruiker, gebruiker.actief, let dto = try dto(gebruiker) else {
             for s in [sleutel, adresSleutel] {
                 let p = MisluktePoging()
                 p.sleutel = s
@@ -143,7 +143,7 @@ package enum Gebruikers {
             s.laatstGezienOp = nu
             try await s.save(on: db)
         }
-        return dto(s.gebruiker)
+        return try dto(s.gebruiker)
     }
 
     package static func beeindigSessie(_ token: String, on db: any Database) async throws {

@@ -44,9 +44,9 @@ package enum Verwerkingslog {
     }
 
     /// The entries as rows, for the writer to insert with its batch.
-    package static func rijen(_ regels: [Verwerkingslogregel]) -> Rijen {
+    package static func rijen(_ regels: [Verwerkingslogregel]) throws -> Rijen {
         var rijen = Rijen()
-        for r in regels { rijen.voegToe(r) }
+        for r in regels { try rijen.voegToe(r) }
         return rijen
     }
 
