@@ -424,7 +424,7 @@ struct BeheerTransactieTests {
             let amsterdam = try await Organisaties.zoek(oin: nil, gemeentecode: "0363", on: t.app.db)
             let b = try await t.gebruiker("beheer@amsterdam.nl", rol: .beheerder, gemeentecode: "0363")
             _ = try await b.$organisatie.get(on: t.app.db)
-            let beheerder = try #require(Gebruikers.dto(b))
+            let beheerder = try #require(try Gebruikers.dto(b))
             let voor = try await AuditRegel.query(on: t.app.db).count()
             let beheer = Beheer(db: t.app.db, door: beheerder, nu: t.klok.nu)
             await #expect(throws: Weigering.self) {

@@ -140,11 +140,11 @@ extension TerugmeldingService {
                 }
                 tm.laatsteVolgnummer = n
                 try await tm.save(on: tx)
-                try await Terugmeldingtellingen.verplaatst(tm, van: vorigeBijhouder, huidig, on: tx)
                 let contact = try await TerugmeldingInhoud.find(id, on: tx)
                     .flatMap { try $0.invoer() }?.terugMeldingHeader?.melder?.email
                 let doorgestuurd = nieuw == .verkeerdeBronhouder && keuzes.bijhouder != nil
-                try await berichten.terugmeldingGewijzigd(tm, status: nieuw, contact: contact, gebeurtenis: !doorgestuurd, nu: nu, on: tx)
+                try await boekStatuswijziging(tm, van: huidig, bijhouder: vorigeBijhouder, naar: nieuw, door: org.id,
+                                              contact: contact, gebeurtenis: !doorgestuurd, on: tx)
                 if doorgestuurd, let nieuweBijhouder = keuzes.bijhouder {
                     for b in try await berichten.terugmeldingAangekomen(tm, bij: nieuweBijhouder, doorgestuurd: true, nu: nu, on: tx) { try await b.create(on: tx) }
                 }
@@ -152,7 +152,6 @@ extension TerugmeldingService {
                     terugmelding: id, status: tm.status, uitkomst: keuzes.uitkomst,
                     toelichting: (toelichting?.isEmpty ?? true) ? nil : toelichting, verwachteDatum: keuzes.datum,
                     nieuweBijhouder: keuzes.bijhouder?.id, door: org.naam), tx)
-                try await Verwerkingslog.schrijf([Verwerkingslog.regel(.statuswijziging, organisatie: org.id, terugmelding: id, betrokkene: tm.betrokkeneHash, traceID: traceID, tijdstip: nu)], on: tx)
             }
         } catch {
             // The unique (terugmelding, volgnummer) refused a second change at the same moment.
@@ -162,6 +161,16 @@ extension TerugmeldingService {
             throw error
         }
         return try await detailZonderLog(id)
+    }
+
+    /// What follows every status change once its row is saved: the folder counts move, the
+    /// parties hear of it, the processing log records it — in the change's transaction.
+    func boekStatuswijziging(_ tm: Terugmelding, van huidig: TerugmeldingStatus, bijhouder vorige: UUID, naar nieuw: TerugmeldingStatus,
+                             door org: UUID?, contact: String?, gebeurtenis: Bool = true, on tx: any Database) async throws {
+        try await Terugmeldingtellingen.verplaatst(tm, van: vorige, huidig, on: tx)
+        try await berichten.terugmeldingGewijzigd(tm, status: nieuw, contact: contact, gebeurtenis: gebeurtenis, nu: nu, on: tx)
+        try await Verwerkingslog.schrijf([Verwerkingslog.regel(.statuswijziging, organisatie: org, terugmelding: try tm.requireID(),
+                                                               betrokkene: tm.betrokkeneHash, traceID: traceID, tijdstip: nu)], on: tx)
     }
 
     func nieuweStatus(_ id: UUID, volgnummer: Int, _ status: TerugmeldingStatus, door org: UUID?, tijdstip: Date) -> Statuswijziging {

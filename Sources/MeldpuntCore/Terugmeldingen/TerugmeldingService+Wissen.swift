@@ -25,11 +25,8 @@ extension TerugmeldingService {
         tm.toelichtingKort = "(gewist: de melder heeft de toestemming ingetrokken)"
         try await tm.save(on: db)
         if tm.status != huidig {
-            try await Terugmeldingtellingen.verplaatst(tm, van: tm.$bijhouder.id, huidig, on: db)
             // No mail: the afnemer's contact was the person's own data, erased below.
-            try await berichten.terugmeldingGewijzigd(tm, status: .ingetrokken, contact: nil, nu: nu, on: db)
-            try await Verwerkingslog.schrijf([Verwerkingslog.regel(.statuswijziging, organisatie: tm.$afnemer.id, terugmelding: id,
-                                                                   betrokkene: tm.betrokkeneHash, traceID: traceID, tijdstip: nu)], on: db)
+            try await boekStatuswijziging(tm, van: huidig, bijhouder: tm.$bijhouder.id, naar: .ingetrokken, door: tm.$afnemer.id, contact: nil, on: db)
         }
         try await TerugmeldingInhoud.query(on: db).filter(\.$id == id).set(\.$inhoud, to: "{}").update()
         try await Patroonherkenning.vergeet(id, on: db)
