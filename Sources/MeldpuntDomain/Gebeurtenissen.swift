@@ -18,6 +18,8 @@ public enum Verzoekstapsoort: String, CaseIterable, Codable, Sendable {
 /// What can happen on a case's timeline. A request's steps appear there too, as `verzoek…`.
 public enum Gebeurtenissoort: String, CaseIterable, Codable, Sendable {
     case ontvangen, contact, toegewezen, analyse, rolGekozen, statusGewijzigd, volgendeStap
+    /// An attempt to reach the melder that did not succeed (a phone not answered, a letter unanswered).
+    case contactpoging
     case berichtAanMelder, notitie, berichtVanMelder, bijlageVanMelder, linkVernieuwd
     case geescaleerd, gesloten, geslotenMetOpenCorrecties, beoordeling, toestemmingIngetrokken
     case verzoekVerzonden, verzoekGeaccepteerd, verzoekAfgewezen, verzoekUitgevoerd, verzoekTermijn, verzoekBericht

@@ -115,10 +115,13 @@ public struct ContactInvoer: Codable, Sendable, Equatable {
     public var datum: String?
     public var kanaal: String?
     public var samenvatting: String?
-    public init(datum: String? = nil, kanaal: String? = nil, samenvatting: String? = nil) {
+    /// False for an attempt that did not reach the melder (absent: reached).
+    public var bereikt: Bool?
+    public init(datum: String? = nil, kanaal: String? = nil, samenvatting: String? = nil, bereikt: Bool? = nil) {
         self.datum = datum
         self.kanaal = kanaal
         self.samenvatting = samenvatting
+        self.bereikt = bereikt
     }
 }
 
@@ -126,6 +129,8 @@ public struct Contactmoment: Sendable, Equatable {
     public let datum: Dag
     public let kanaal: Contactvorm
     public let samenvatting: String
+    /// Whether the melder was reached; an attempt is recorded, but is no contact.
+    public var bereikt = true
 }
 
 /// A contact lies between the day the melding came in and today.
@@ -141,7 +146,7 @@ public func valideerContactmoment(_ v: ContactInvoer, ontvangen: Dag, vandaag: D
     let samenvatting = f.tekst(v.samenvatting, .samenvatting, max: BehandelLimieten.maxTekst, verplicht: true,
                                wat: Tekst("Vat samen wat er besproken is.", "Summarise what was discussed."))
     try f.klaar()
-    return Contactmoment(datum: datum!, kanaal: kanaal!, samenvatting: samenvatting!)
+    return Contactmoment(datum: datum!, kanaal: kanaal!, samenvatting: samenvatting!, bereikt: v.bereikt ?? true)
 }
 
 // MARK: Analysis
@@ -243,6 +248,60 @@ public struct Sluiting: Sendable, Equatable {
     public let uitkomst: MeldingUitkomst
     public let samenvatting: String
     public let scopeReden: ScopeReden?
+}
+
+/// Why a case may close without what the notitie asks of every melding — an analysis and personal
+/// contact with the melder. Only these grounds; each is shown when closing and counted.
+public enum Afsluitgrond: String, CaseIterable, Codable, Sendable {
+    /// Not reached after at least `Afsluitgrond.minimumPogingen` recorded attempts.
+    case melderOnbereikbaar
+    /// The melder withdrew the melding.
+    case ingetrokken
+    /// Outside the meldpunt's scope, seen at intake.
+    case buitenScopeBijIntake
+
+    public static let minimumPogingen = 2
+}
+
+/// The duty of care when closing: analysed and contacted, or one of the fixed grounds, and a
+/// ground that fits the outcome. Returns the ground to record (nil when none is needed).
+public func controleerZorgBijSluiten(uitkomst: MeldingUitkomst, geanalyseerd: Bool, gecontacteerd: Bool, pogingen: Int,
+                                     grond raw: String?) throws(ValidatieFouten) -> Afsluitgrond? {
+    var f = Fouten()
+    let gegeven = (raw ?? "").trimmingCharacters(in: .whitespaces)
+    let grond = Afsluitgrond(rawValue: gegeven)
+    if !gegeven.isEmpty && grond == nil {
+        f.fout(.afsluitgrond, "enum", Tekst("Kies een reden uit de lijst.", "Choose a reason from the list."))
+    } else if geanalyseerd && gecontacteerd {
+        if grond != nil {
+            f.fout(.afsluitgrond, "nietNodig", Tekst("Deze melding is geanalyseerd en de melder is gesproken; een reden om zonder te sluiten hoort er niet bij.",
+                                                    "This case was analysed and the melder was contacted; a reason for closing without them does not belong here."))
+        }
+    } else if let grond {
+        switch grond {
+        case .ingetrokken where uitkomst != .ingetrokken:
+            f.fout(.afsluitgrond, "pastNietBijUitkomst", Tekst("‘De melder heeft de melding ingetrokken’ hoort bij de uitkomst ‘Ingetrokken’.",
+                                                              "‘The melder withdrew the report’ goes with the outcome ‘Withdrawn’."))
+        case .buitenScopeBijIntake where uitkomst != .buitenScope:
+            f.fout(.afsluitgrond, "pastNietBijUitkomst", Tekst("‘Buiten de scope bij de intake’ hoort bij de uitkomst ‘Buiten de scope’.",
+                                                              "‘Out of scope at intake’ goes with the outcome ‘Out of scope’."))
+        case .melderOnbereikbaar where pogingen < Afsluitgrond.minimumPogingen:
+            f.fout(.afsluitgrond, "tePogingen", Tekst("Leg eerst ten minste \(Afsluitgrond.minimumPogingen) pogingen vast om de melder te bereiken (bij ‘Contact’, met ‘niet bereikt’); nu \(pogingen).",
+                                                     "First record at least \(Afsluitgrond.minimumPogingen) attempts to reach the melder (under ‘Contact’, as ‘not reached’); now \(pogingen)."))
+        case .melderOnbereikbaar where uitkomst == .opgelost || uitkomst == .deelsOpgelost:
+            f.fout(.uitkomst, "nietZonderAnalyse", Tekst("Zonder analyse en contact kan een melding niet ‘opgelost’ zijn. Kies een andere uitkomst.",
+                                                        "Without analysis and contact a case cannot be ‘solved’. Choose another outcome."))
+        default:
+            break
+        }
+    } else {
+        let wat = !geanalyseerd && !gecontacteerd ? Tekst("nog niet geanalyseerd en de melder is nog niet gesproken", "not yet analysed and the melder has not been contacted")
+            : !geanalyseerd ? Tekst("nog niet geanalyseerd", "not yet analysed") : Tekst("de melder is nog niet persoonlijk gesproken", "the melder has not been contacted in person")
+        f.fout(.afsluitgrond, "required", Tekst("Elke melding wordt geanalyseerd en de melder persoonlijk gesproken. Deze melding is \(wat.nl): kies waarom u haar toch sluit.",
+                                               "Every case is analysed and the melder contacted in person. This case is \(wat.en): choose why you close it anyway."))
+    }
+    try f.klaar()
+    return geanalyseerd && gecontacteerd ? nil : grond
 }
 
 public func valideerSluiting(_ v: SluitingInvoer) throws(ValidatieFouten) -> Sluiting {

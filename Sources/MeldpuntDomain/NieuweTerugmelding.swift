@@ -281,6 +281,12 @@ public func valideer(
         } else if registratie == .brp {
             fout(name, "required", Tekst("Kies de gemeente waar de persoon staat ingeschreven (of de RNI).", "Choose the municipality where the person is registered (or the RNI)."))
         }
+        // The FAQ: an extensive explanation of why the afnemer doubts the data is "noodzakelijk".
+        if (header.toelichting ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            fout(Veld(.terugMeldingHeader, .toelichting), "required",
+                 Tekst("Leg uit waarom u twijfelt aan het gegeven: wat u zag, wanneer en waar. Zonder uitleg kan de gemeente de terugmelding niet goed beoordelen.",
+                       "Explain why you doubt the data: what you saw, when and where. Without an explanation the municipality cannot judge the report properly."))
+        }
         maxLengte(header.toelichting, TerugmeldingLimieten.maxToelichting, Veld(.terugMeldingHeader, .toelichting))
         maxLengte(header.referentiekenmerk, TerugmeldingLimieten.maxReferentiekenmerk, Veld(.terugMeldingHeader, .referentiekenmerk))
         maxLengte(header.meldingBron, TerugmeldingLimieten.maxKort, Veld(.terugMeldingHeader, .meldingBron))
@@ -365,6 +371,9 @@ public func valideer(
                 maxLengte(waarde, TerugmeldingLimieten.maxKort, pad / veld)
             }
             maxLengte(g.betwijfeldeWaarde, TerugmeldingLimieten.maxWaarde, pad / .betwijfeldeWaarde)
+            if gemeentecode == Gemeentecode.rni.description, let urn = g.attribuutUrn, let reden = BRPAttribuut.nietVoorRNI(urn) {
+                fout(pad / .attribuutUrn, "nietVoorRNI", reden)
+            }
             maxLengte(g.voorgesteldeWaarde, TerugmeldingLimieten.maxWaarde, pad / .voorgesteldeWaarde)
 
             for (j, b) in (g.bijlages ?? []).enumerated() {

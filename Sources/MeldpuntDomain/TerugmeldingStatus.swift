@@ -52,12 +52,16 @@ public enum StatusovergangFout: Error, Equatable, Sendable {
     case nietToegestaanVoorPartij(TerugmeldingStatus, TerugmeldingPartij)
     /// The model does not allow this step from the current status.
     case ongeldigeOvergang(van: TerugmeldingStatus, naar: TerugmeldingStatus)
+    /// RvIG, as bijhouder of a terugmelding on the RNI, only forwards it.
+    case rniStuurtAlleenDoor
 }
 
 /// Checks a requested status change against the model and the caller's party.
-/// Party is checked first: a status you may never set is a 403, not a 409.
+/// Party is checked first: a status you may never set is a 403, not a 409. `rni`: the bijhouder
+/// is RvIG for the RNI, which "kan de terugmelding niet zelf in behandeling nemen, maar zorgt
+/// ervoor dat de terugmelding doorgezet wordt naar een ABO of een gemeente" (FAQ).
 public func controleerStatusovergang(
-    van huidig: TerugmeldingStatus, naar nieuw: TerugmeldingStatus, door partij: TerugmeldingPartij
+    van huidig: TerugmeldingStatus, naar nieuw: TerugmeldingStatus, door partij: TerugmeldingPartij, rni: Bool = false
 ) throws(StatusovergangFout) {
     // Gemeld is only ever reached by routing, never set directly.
     if nieuw == .gemeld || nieuw.gezetDoor != partij {
@@ -66,6 +70,14 @@ public func controleerStatusovergang(
     guard huidig.volgende.contains(nieuw) else {
         throw .ongeldigeOvergang(van: huidig, naar: nieuw)
     }
+    if rni && partij == .bijhouder && nieuw != .verkeerdeBronhouder {
+        throw .rniStuurtAlleenDoor
+    }
+}
+
+/// Whether this party may make this change now (the pages show only what passes).
+public func magStatusZetten(van huidig: TerugmeldingStatus, naar nieuw: TerugmeldingStatus, door partij: TerugmeldingPartij, rni: Bool = false) -> Bool {
+    do { try controleerStatusovergang(van: huidig, naar: nieuw, door: partij, rni: rni); return true } catch { return false }
 }
 
 /// How an Afgehandeld terugmelding ended (explained in the toelichting).

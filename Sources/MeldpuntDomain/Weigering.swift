@@ -148,6 +148,8 @@ public enum Conflict: Sendable, Equatable {
     /// A proposal that staff already confirmed or dismissed.
     case kandidaatAfgehandeld
     case terugmeldingOvergang(van: TerugmeldingStatus, naar: TerugmeldingStatus)
+    /// RvIG does not handle a terugmelding on the RNI itself: it forwards it (FAQ).
+    case rniStuurtAlleenDoor
     case verzoekAfgerond(VerzoekStatus)
     case verslagAlleenBijOverleg
     case opschortingAlOpgeheven
@@ -171,6 +173,7 @@ public enum Conflict: Sendable, Equatable {
         case .signaalOvergang(let f): f.code
         case .kandidaatAfgehandeld: "kandidaatAfgehandeld"
         case .terugmeldingOvergang: "terugmeldingOvergang"
+        case .rniStuurtAlleenDoor: "rniStuurtAlleenDoor"
         case .verzoekAfgerond: "verzoekAfgerond"
         case .verslagAlleenBijOverleg: "verslagAlleenBijOverleg"
         case .opschortingAlOpgeheven: "opschortingAlOpgeheven"
@@ -204,6 +207,9 @@ public enum Conflict: Sendable, Equatable {
                 ? taal.kies("De terugmelding is ‘\(van.naam(.nl))’; er verandert niets meer aan.", "The data report is ‘\(van.naam(.en))’; nothing changes any more.")
                 : taal.kies("Van ‘\(van.naam(.nl))’ kan de terugmelding niet naar ‘\(naar.naam(.nl))’. Mogelijk: \(van.mogelijk(.nl)).",
                             "From ‘\(van.naam(.en))’ the data report cannot go to ‘\(naar.naam(.en))’. Possible: \(van.mogelijk(.en)).")
+        case .rniStuurtAlleenDoor:
+            taal.kies("RvIG neemt een terugmelding op de RNI niet zelf in behandeling: stuur haar door naar een RNI-deelnemer of naar een gemeente. Die beslist of het gegeven wordt aangepast.",
+                      "RvIG does not handle a data report on the RNI itself: forward it to an RNI participant or to a municipality, which decides whether the data is changed.")
         case .verzoekAfgerond(let s):
             taal.kies("Het verzoek is \(s.naam(.nl).lowercased()); er verandert niets meer aan.", "The request is \(s.naam(.en).lowercased()); nothing changes any more.")
         case .verslagAlleenBijOverleg:

@@ -39,5 +39,7 @@ extension NieuweTerugmeldingController {
         let gemeenteNaam: String
         let persoon: String
         let gegevensTekst: [String]
+        /// The terugmelding goes to the RNI (1999): the page lists what does not belong there.
+        var naarRNI = false
     }
 }

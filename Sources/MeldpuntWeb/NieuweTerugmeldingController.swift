@@ -92,7 +92,9 @@ struct NieuweTerugmeldingController: RouteCollection {
             gegevensTekst: concept.gegevens.map {
                 "\(BRPAttribuut.met(urn: $0.attribuut)?.naam ?? $0.attribuut): \($0.betwijfeld.isEmpty ? "–" : $0.betwijfeld) → \($0.voorgesteld.isEmpty ? "–" : $0.voorgesteld)"
             })
-        return try await req.pagina("nieuw", titel: "nieuweTerugmelding", inhoud: wizard, status: status)
+        var pagina = wizard
+        pagina.naarRNI = Self.gemeentecode(concept.gemeente, ref) == Gemeentecode.rni.description
+        return try await req.pagina("nieuw", titel: "nieuweTerugmelding", inhoud: pagina, status: status)
     }
 
     // MARK: Saving a step
@@ -255,12 +257,16 @@ struct NieuweTerugmeldingController: RouteCollection {
             let rijen = c.gegevens.isEmpty ? [ConceptGegeven()] : c.gegevens
             for (i, r) in rijen.enumerated() {
                 if BRPAttribuut.met(urn: r.attribuut) == nil { fout("gegevens_\(i)_attribuut", "gegeven", t.tekst("kiesGegeven")) }
+                else if gemeentecode(c.gemeente, ref) == Gemeentecode.rni.description, let reden = BRPAttribuut.nietVoorRNI(r.attribuut) {
+                    fout("gegevens_\(i)_attribuut", "gegeven", reden.tekst(taal))
+                }
                 if r.betwijfeld.isEmpty && r.voorgesteld.isEmpty { fout("gegevens_\(i)_betwijfeld", "betwijfeldeWaarde", t.tekst("waardeVerplicht")) }
                 if r.betwijfeld.isLanger(dan: TerugmeldingLimieten.maxWaarde) || r.voorgesteld.isLanger(dan: TerugmeldingLimieten.maxWaarde) {
                     fout("gegevens_\(i)_betwijfeld", "betwijfeldeWaarde", Lengteregel.hoogstens(TerugmeldingLimieten.maxWaarde).tekst(taal))
                 }
             }
         case .aanvullend:
+            if c.toelichting.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { fout("toelichting", "toelichting", t.tekst("toelichtingVerplicht")) }
             if c.toelichting.isLanger(dan: TerugmeldingLimieten.maxToelichting) { fout("toelichting", "toelichting", Lengteregel.hoogstens(TerugmeldingLimieten.maxToelichting).tekst(taal)) }
             if c.kenmerk.isLanger(dan: TerugmeldingLimieten.maxReferentiekenmerk) { fout("kenmerk", "kenmerk", Lengteregel.hoogstens(TerugmeldingLimieten.maxReferentiekenmerk).tekst(taal)) }
             if !c.contactEmail.isEmpty && !isEmailadres(c.contactEmail) { fout("contactEmail", "email", t.tekst("emailOngeldig")) }

@@ -89,7 +89,7 @@ struct AanmakenTests {
 
     @Test func rniGaatNaarRvIG() async throws {
         try await metApp { t in
-            let ref = try await t.meld(Voorbeeld.terugmelding(gemeentecode: "1999", ids: [("urn:brp:persoon:anummer", "8940402024")]))
+            let ref = try await t.meld(Voorbeeld.terugmelding(gemeentecode: "1999", ids: [("urn:brp:persoon:anummer", "8940402024")], gegeven: Voorbeeld.rniGegeven))
             let d = try await t.get("/api/v1/terugmeldingen/\(ref)", t.sleutels.rvig)
             #expect(d.status == .ok)
             #expect((d.object["persoon"] as? [String: Any])?["anummer"] as? String == "8940402024")

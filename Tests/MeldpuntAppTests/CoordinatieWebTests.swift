@@ -123,8 +123,11 @@ struct CoordinatieWebTests {
             let tmFout = try await b.post("/meldingen/\(z)/terugmelding", ["gemeentecode": "0363", "bsn": "123456789", "gegeven": "urn:brp:persoon:binnenlands-adres-ingezetene:huisnummer",
                                                                           "betwijfeld": "23", "voorgesteld": "21"])
             #expect(tmFout.status == .badRequest && tmFout.tekst.contains("id=\"tmBsn-fout\""), "\(tmFout.tekst.prefix(0))")
+            let zonderToelichting = try await b.post("/meldingen/\(z)/terugmelding", ["gemeentecode": "0363", "bsn": "999993653", "gegeven": "urn:brp:persoon:binnenlands-adres-ingezetene:huisnummer",
+                                                                                     "betwijfeld": "23", "voorgesteld": "21"])
+            #expect(zonderToelichting.status == .badRequest && zonderToelichting.tekst.contains("id=\"tmToelichting-fout\""))
             let tm = try await b.post("/meldingen/\(z)/terugmelding", ["gemeentecode": "0363", "bsn": "999993653", "gegeven": "urn:brp:persoon:binnenlands-adres-ingezetene:huisnummer",
-                                                                      "betwijfeld": "23", "voorgesteld": "21"])
+                                                                      "betwijfeld": "23", "voorgesteld": "21", "toelichting": "De melder woont sinds maart op nummer 21."])
             #expect(tm.status == .seeOther)
             #expect(try await Terugmelding.query(on: t.app.db).count() == 1)
 

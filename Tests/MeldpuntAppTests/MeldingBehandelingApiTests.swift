@@ -27,6 +27,14 @@ extension TestApp {
     func stap(_ zaaknummer: String, _ pad: String, _ body: [String: Any], sleutel: String? = nil) async throws -> TestResponse {
         try await stap(.POST, zaaknummer, pad, body, sleutel: sleutel)
     }
+
+    /// What every melding gets before it may close as handled: personal contact and the analysis.
+    func contactEnAnalyse(_ zaaknummer: String) async throws {
+        let contact = try await stap(zaaknummer, "contactmomenten", ["datum": Dag(klok.nu).description, "kanaal": "telefoon", "samenvatting": "Gebeld."])
+        #expect(contact.status == HTTPStatus.created || contact.status == HTTPStatus.ok, "\(contact.tekst)")
+        let analyse = try await stap(.PUT, zaaknummer, "analyse", MeldingBehandelingApiTests.analyse)
+        #expect(analyse.status == .ok, "\(analyse.tekst)")
+    }
 }
 
 @Suite("MFO: behandeling door het Meldpunt via de API")
@@ -217,8 +225,10 @@ struct MeldingBehandelingApiTests {
             let zonderReden = try await t.stap(z, "statuswijzigingen", ["status": "gesloten", "uitkomst": "buitenScope", "samenvatting": "Ga naar de rechtbank."])
             #expect(zonderReden.status == .badRequest && zonderReden.ongeldigeNamen == ["scopeReden"])
             let r = try await t.stap(z, "statuswijzigingen", ["status": "gesloten", "uitkomst": "buitenScope", "scopeReden": "bezwaarOfBeroep",
+                                                               "afsluitgrond": "buitenScopeBijIntake",
                                                                "samenvatting": "Uw bezwaar bij de Belastingdienst loopt nog. Het Juridisch Loket helpt u gratis."])
-            #expect(r.status == .ok)
+            #expect(r.status == .ok, "\(r.tekst)")
+            #expect(try r.json(MeldingDetailDTO.self).afsluitgrond == .buitenScopeBijIntake)
             let laatste = try #require(try r.json(MeldingDetailDTO.self).tijdlijn.last)
             #expect(laatste.gegevens?.scopeReden == .bezwaarOfBeroep && laatste.zichtbaarVoorMelder)
             let pagina = try await Browser(t).get(link)

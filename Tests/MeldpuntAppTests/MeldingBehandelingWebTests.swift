@@ -69,6 +69,35 @@ struct MeldingBehandelingWebTests {
         }
     }
 
+    /// A case without analysis or contact: the closing form asks why (a fixed list), refuses by the
+    /// field without one, shows the ground on the check page; attempts are recorded as such.
+    @Test func sluitenZonderAnalyseOfContactOpDePagina() async throws {
+        try await metApp { t in
+            let (z, _) = try await t.nieuweMelding()
+            let b = try await t.medewerker()
+            let pad = "/meldingen/\(z)"
+            let contact = try await b.get("\(pad)/contact")
+            #expect(contact.tekst.contains("Hebt u de melder bereikt?") && contact.tekst.contains("value=\"nee\""))
+            #expect(try await b.post("\(pad)/contact", ["datum": "2026-11-23", "kanaal": "telefoon", "samenvatting": "Geen gehoor.", "bereikt": "nee"]).status == .seeOther)
+            var pagina = try await b.get(pad)
+            #expect(pagina.tekst.contains("Poging om de melder te bereiken (niet bereikt)"))
+            #expect(pagina.tekst.contains("<a class=\"knop\" href=\"\(pad)/contact\">"), "still no contact: contact stays the next step")
+
+            let formulier = try await b.get("\(pad)/sluiten")
+            #expect(formulier.tekst.contains("Waarom sluit u zonder analyse of contact?") && formulier.tekst.contains("value=\"melderOnbereikbaar\""))
+            let zonder = try await b.post("\(pad)/sluiten", ["uitkomst": "ingetrokken", "samenvatting": "U trok uw melding in.", "afsluitgrond": "", "stap": "controle"])
+            #expect(zonder.status == .badRequest && zonder.tekst.contains("href=\"#sluitenAfsluitgrond\"") && zonder.tekst.contains(">U trok uw melding in.</textarea>"))
+            let sluiting = ["uitkomst": "ingetrokken", "samenvatting": "U trok uw melding in.", "afsluitgrond": "ingetrokken"]
+            let controle = try await b.post("\(pad)/sluiten", sluiting.merging(["stap": "controle"]) { $1 })
+            #expect(controle.status == .ok && controle.tekst.contains("De melder heeft de melding ingetrokken") && controle.tekst.contains("name=\"afsluitgrond\" value=\"ingetrokken\""))
+            #expect(try await b.post("\(pad)/sluiten", sluiting.merging(["stap": "bevestig"]) { $1 }).status == .seeOther)
+            pagina = try await b.get(pad)
+            #expect(pagina.tekst.contains("Gesloten") && pagina.tekst.contains("De melder heeft de melding ingetrokken"))
+            let m = try #require(try await Melding.query(on: t.app.db).filter(\.$zaaknummer == z).first())
+            #expect(m.afsluitgrond == .ingetrokken)
+        }
+    }
+
     @Test func eenMeldingBehandelenOpDePagina() async throws {
         try await metApp { t in
             let (z, link) = try await t.nieuweMelding()
@@ -221,6 +250,7 @@ struct MeldingBehandelingWebTests {
             #expect(try await MeldingBijlage.query(on: t.app.db).filter(\.$melding.$id == m.id!).count() == 2)
             #expect(try await melder.post("\(link)/beoordeling", ["cijfer": "5"]).status == .badRequest)   // not closed yet
 
+            try await t.contactEnAnalyse(z)
             _ = try await t.stap(z, "statuswijzigingen", ["status": "gesloten", "uitkomst": "deelsOpgelost", "samenvatting": "Uw adres is hersteld; de toeslag nog niet."])
             pagina = try await melder.get(link)
             #expect(pagina.tekst.contains("Hoe tevreden bent u") && !pagina.tekst.contains("action=\"\(link)/bijlagen\""))

@@ -126,6 +126,28 @@ struct NieuweTerugmeldingTests {
         }
     }
 
+    /// Without an explanation the step stops with a message by the field; a terugmelding to the
+    /// RNI (1999) lists what does not belong there and refuses those items by their field.
+    @Test func toelichtingVerplichtEnNietNaarRNI() async throws {
+        try await metApp { t in
+            let (b, basis) = try await start(t)
+            #expect(try await b.post("\(basis)/registratie", ["gemeente": "1999", "actie": "volgende"]).status == .seeOther)
+            #expect(try await b.post("\(basis)/persoon", ["bsn": "999993653", "anummer": "", "adres": "", "actie": "volgende"]).status == .seeOther)
+            let stap = try await b.get("\(basis)/gegevens")
+            #expect(stap.tekst.contains("Dit hoort niet bij de RNI (1999)") && stap.tekst.contains("naamgebruik"))
+            let ouder = try await b.post("\(basis)/gegevens", ["gegevens[0][attribuut]": "urn:brp:persoon:ouder", "gegevens[0][betwijfeld]": "Jan", "actie": "volgende"])
+            #expect(ouder.status == .badRequest)
+            #expect(ouder.tekst.contains("href=\"#gegevens_0_attribuut\"") && ouder.tekst.contains("laatste gemeente van inschrijving"))
+            #expect(try await b.post("\(basis)/gegevens", ["gegevens[0][attribuut]": Voorbeeld.rniGegeven, "gegevens[0][betwijfeld]": "Rue 1, Parijs",
+                                                          "actie": "volgende"]).status == .seeOther)
+            let zonder = try await b.post("\(basis)/aanvullend", ["toelichting": "  ", "kenmerk": "", "contactNaam": "", "contactEmail": "",
+                                                                   "contactTelefoon": "", "contactAfdeling": "", "actie": "volgende"])
+            #expect(zonder.status == .badRequest)
+            #expect(zonder.tekst.contains("href=\"#toelichting\"") && zonder.tekst.contains("aria-invalid=\"true\""))
+            #expect(zonder.tekst.contains("Leg uit waarom u twijfelt"))
+        }
+    }
+
     @Test func conceptIsVanDeGebruiker() async throws {
         try await metApp { t in
             let (_, basis) = try await start(t)

@@ -126,13 +126,48 @@ struct StatuswijzigingTests {
 
     @Test func rvigStuurtDoorNaarRniDeelnemer() async throws {
         try await metApp { t in
-            let ref = try await t.meld(Voorbeeld.terugmelding(gemeentecode: "1999"))
+            let ref = try await t.meld(Voorbeeld.terugmelding(gemeentecode: "1999", gegeven: Voorbeeld.rniGegeven))
             let r = try await t.wijzig(ref, t.sleutels.rvig, ["status": "Verkeerde bronhouder", "rniDeelnemer": "0101", "toelichting": "Betreft toeslagen."])
             #expect(r.status == .ok, "\(r.tekst)")
             #expect((r.object["bijhouder"] as? [String: Any])?["rniDeelnemerCode"] as? String == "0101")
             #expect(try await t.get("/api/v1/terugmeldingen", t.sleutels.abo).array.count == 1)
             #expect(try await t.wijzig(ref, t.sleutels.abo, ["status": "In behandeling"]).status == .ok)
             #expect(try await t.wijzig(ref, t.sleutels.rvig, ["status": "Afgehandeld", "toelichting": "x"]).status == .notFound)
+        }
+    }
+
+    /// RvIG does not take an RNI terugmelding up itself (FAQ): every status but forwarding is
+    /// refused with that reason; an item the RNI does not keep is refused at filing.
+    @Test func rvigNeemtNietZelfInBehandeling() async throws {
+        try await metApp { t in
+            let ref = try await t.meld(Voorbeeld.terugmelding(gemeentecode: "1999", gegeven: Voorbeeld.rniGegeven))
+            for status in ["In behandeling", "Onvoldoende informatie"] {
+                let r = try await t.wijzig(ref, t.sleutels.rvig, ["status": status, "toelichting": "Wij pakken dit op."])
+                #expect(r.status == .conflict, "\(status): \(r.tekst)")
+                #expect(r.tekst.contains("niet zelf in behandeling") && r.tekst.contains("RNI-deelnemer"), "\(r.tekst)")
+            }
+            let naarGemeente = try await t.wijzig(ref, t.sleutels.rvig, ["status": "Verkeerde bronhouder", "gemeentecode": "0363"])
+            #expect(naarGemeente.status == .ok, "\(naarGemeente.tekst)")
+            #expect(try await t.wijzig(ref, t.sleutels.amsterdam, ["status": "In behandeling"]).status == .ok)
+
+            for urn in ["urn:brp:persoon:naam:aanduiding-naamgebruik", "urn:brp:persoon:ouder", "urn:brp:persoon:binnenlands-adres-ingezetene:straatnaam"] {
+                let r = try await t.post("/api/v1/terugmeldingen", t.sleutels.belastingdienst, json: Voorbeeld.terugmelding(gemeentecode: "1999", gegeven: urn))
+                #expect(r.status == .badRequest && r.ongeldigeCodes == ["nietVoorRNI"], "\(urn): \(r.tekst)")
+                #expect(r.ongeldigeNamen == ["terugMeldingBody.terugMeldingGegevens[0].attribuutUrn"])
+            }
+            // The same item to a gemeente is fine.
+            #expect(try await t.post("/api/v1/terugmeldingen", t.sleutels.belastingdienst, json: Voorbeeld.terugmelding(gegeven: "urn:brp:persoon:ouder")).status == .created)
+        }
+    }
+
+    /// The FAQ calls an extensive explanation necessary: without one the API refuses, naming the field.
+    @Test func zonderToelichtingGeweigerd() async throws {
+        try await metApp { t in
+            for leeg in [nil, "", "   "] as [String?] {
+                let r = try await t.post("/api/v1/terugmeldingen", t.sleutels.belastingdienst, json: Voorbeeld.terugmelding(toelichting: leeg))
+                #expect(r.status == .badRequest && r.ongeldigeCodes == ["required"], "\(r.tekst)")
+                #expect(r.ongeldigeNamen == ["terugMeldingHeader.toelichting"])
+            }
         }
     }
 

@@ -87,9 +87,11 @@ struct TerugmeldingPaginaTests {
         #expect(!p.kanOppakken && !p.kanInplannen && !p.kanAfhandelen && !p.kanDoorsturen && !p.kanIntrekken)
     }
 
-    @Test func rvigStuurtDoorNaarRniDeelnemers() {
+    /// RvIG does not take an RNI terugmelding up itself: it only forwards (FAQ).
+    @Test func rvigStuurtAlleenDoor() {
         let p = TerugmeldingPagina.bouw(Self.terugmelding(.gemeld, bijhouder: Self.rvig), Self.kijker(Self.rvig))
-        #expect(p.kanOppakken && p.kanDoorsturen && p.kanDoorsturenRni)
+        #expect(p.kanDoorsturen && p.kanDoorsturenRni)
+        #expect(!p.kanOppakken && !p.kanInplannen && !p.kanAfhandelen && !p.kanOnvoldoende && !p.kanIntrekken)
         #expect(p.rniDeelnemers.contains { $0.waarde == "0101" })
     }
 

@@ -251,12 +251,13 @@ enum Voorbeeld {
     static let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13] + Array("IHDR".utf8))
 
     /// The Logius example request, made valid as the issue says: a valid BSN, a gemeentecode,
-    /// and real JPEG bytes instead of the placeholder.
+    /// the explanation the FAQ calls necessary, and real JPEG bytes instead of the placeholder.
     static func logiusVoorbeeld(gemeentecode: String = "0363") throws -> [String: Any] {
         let url = Bundle.module.url(forResource: "Fixtures/terugmelden-voorbeeld", withExtension: "json")!
         var d = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
         var header = d["terugMeldingHeader"] as! [String: Any]
         header["gemeentecode"] = gemeentecode
+        header["toelichting"] = "Betrokkene heeft bij de aanvraag een huurcontract getoond met een ander huisnummer."
         d["terugMeldingHeader"] = header
         var body = d["terugMeldingBody"] as! [String: Any]
         var ids = body["objectIdentificatie"] as! [[String: Any]]
@@ -276,12 +277,16 @@ enum Voorbeeld {
         return try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
     }
 
+    /// An item the RNI keeps (an address abroad), for terugmeldingen to 1999.
+    static let rniGegeven = "urn:brp:persoon:verblijfplaats:adres-buitenland"
+
     static func terugmelding(
         gemeentecode: String = "0363",
         ids: [(String, String)] = [("urn:brp:persoon:bsn", "999993653")],
         bijlagen: [(String, String, Data)] = [],
         toelichting: String? = "De persoon woont volgens onze gegevens op nummer 21.",
-        kenmerk: String? = "BD-001"
+        kenmerk: String? = "BD-001",
+        gegeven: String = "urn:brp:persoon:binnenlands-adres-ingezetene:huisnummer"
     ) -> [String: Any] {
         var header: [String: Any] = [
             "registratie": ["basisRegistratieCode": "BRP"],
@@ -295,7 +300,7 @@ enum Voorbeeld {
             "terugMeldingBody": [
                 "objectIdentificatie": ids.map { ["objectType": "persoon", "attribuutUrn": $0.0, "idWaarde": $0.1] },
                 "terugMeldingGegevens": [[
-                    "attribuutUrn": "urn:brp:persoon:binnenlands-adres-ingezetene:huisnummer",
+                    "attribuutUrn": gegeven,
                     "betwijfeldeWaarde": "23",
                     "voorgesteldeWaarde": "21",
                     "bijlages": bijlagen.map { ["bestandsnaam": $0.0, "mimeType": $0.1, "bijlageData": $0.2.base64EncodedString()] },

@@ -213,7 +213,7 @@ struct WebTerugmeldingTests {
             try await t.gebruiker("rni@test.nl", rol: .rni, gemeentecode: "1999")
             let rvig = Browser(t)
             try await rvig.login("rni@test.nl")
-            let ref = try await t.meld(Voorbeeld.terugmelding(gemeentecode: "1999"))
+            let ref = try await t.meld(Voorbeeld.terugmelding(gemeentecode: "1999", gegeven: Voorbeeld.rniGegeven))
             let detail = try await rvig.get("/terugmeldingen/\(ref)")
             #expect(detail.tekst.contains("Doorsturen naar een RNI-deelnemer"))
             #expect(detail.tekst.contains("value=\"0101\""))

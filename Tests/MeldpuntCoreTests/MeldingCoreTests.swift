@@ -66,6 +66,41 @@ struct MeldingCoreTests {
         }
     }
 
+    /// Every melding analysed and its melder contacted, or a fixed ground: attempts that did not
+    /// reach the melder are recorded (no contact, the case stays where it is) and, from two on,
+    /// allow closing as unreachable; the ground is on the case, its timeline and in the figures.
+    @Test func sluitenZonderAnalyseOfContactAlleenMetEenVasteReden() async throws {
+        try await metKern { k in
+            let meldpunt = Handelende(organisatie: try await k.nieuweOrganisatie("Meldpunt", oin: "00000099000000001000", rollen: [.meldpunt]))
+            let z = try await k.meldingen.intake.maak(TerugmeldingCoreTests.melding(), ingediendDoor: nil).zaaknummer
+            let sluit = MeldingStatuswijzigingInvoer(status: "gesloten", uitkomst: "nietOpgelost", samenvatting: "We konden u niet bereiken.")
+            func weigering(_ v: MeldingStatuswijzigingInvoer) async -> [String] {
+                do { _ = try await k.meldingen.behandeling.wijzigStatus(z, v, door: meldpunt); return [] } catch { return (error as? Weigering)?.velden?.map(\.code) ?? ["\(error)"] }
+            }
+            #expect(await weigering(sluit) == ["required"])
+            var metGrond = sluit
+            metGrond.afsluitgrond = "melderOnbereikbaar"
+            #expect(await weigering(metGrond) == ["tePogingen"])
+
+            for dag in ["2026-11-23", "2026-11-23"] {
+                let d = try await k.meldingen.behandeling.legContactVast(z, ContactInvoer(datum: dag, kanaal: "telefoon", samenvatting: "Niet opgenomen.", bereikt: false),
+                                                                        door: meldpunt)
+                #expect(d.status == .ontvangen && d.eersteContactOp == nil)
+                #expect(d.tijdlijn.last?.soort == .contactpoging)
+            }
+            var opgelost = metGrond
+            opgelost.uitkomst = "opgelost"
+            #expect(await weigering(opgelost) == ["nietZonderAnalyse"])
+            let d = try await k.meldingen.behandeling.wijzigStatus(z, metGrond, door: meldpunt)
+            #expect(d.status == .gesloten && d.afsluitgrond == .melderOnbereikbaar)
+            #expect(d.tijdlijn.last { $0.soort == .gesloten }?.gegevens?.afsluitgrond == .melderOnbereikbaar)
+
+            let cijfers = try await Cijferboek(db: k.db, vandaag: Dag(k.nu)).meldpunt(Periode(van: Dag("2026-01-01")!, tot: Dag("2026-12-31")!), door: meldpunt)
+            let tabel = try #require(cijfers.tabellen.first { $0.id == "zonderAnalyseOfContact" })
+            #expect(tabel.rijen.first { $0.sleutel == "melderOnbereikbaar" }?.waarde == 1)
+        }
+    }
+
     /// A stored payload that no longer decodes is an error naming its row, never an empty field:
     /// the case page would otherwise show a melding without its description as if it had none.
     @Test func eenOnleesbareRijIsEenFoutMetHaarID() async throws {

@@ -10,7 +10,8 @@ struct TerugmeldingCoreTests {
     static func terugmelding(gemeente: String = "0363", bsn: String = "999993653") -> TerugmeldingInvoer {
         let json = """
         {"terugMeldingHeader":{"registratie":{"naam":"Basisregistratie Personen","code":"BRP","basisRegistratieCode":"BRP"},
-          "melder":{"naam":"Bas Kooij","email":"bas@example.nl"},"datumMelding":"2026-11-23","gemeentecode":"\(gemeente)"},
+          "melder":{"naam":"Bas Kooij","email":"bas@example.nl"},"datumMelding":"2026-11-23","gemeentecode":"\(gemeente)",
+          "toelichting":"Volgens het huurcontract woont de persoon op nummer 21."},
          "terugMeldingBody":{"objectIdentificatie":[{"objectType":"persoon","attribuutUrn":"urn:brp:persoon:bsn","idWaarde":"\(bsn)"}],
           "terugMeldingGegevens":[{"attribuutUrn":"urn:brp:persoon:binnenlands-adres-ingezetene:huisnummer","betwijfeldeWaarde":"23","voorgesteldeWaarde":"21"}]}}
         """

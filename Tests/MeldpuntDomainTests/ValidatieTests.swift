@@ -26,6 +26,7 @@ struct ValidatieTests {
                 "registratie": ["basisRegistratieCode": "BRP"],
                 "gemeentecode": gemeentecode as Any,
                 "melder": ["naam": "A. Fnemer", "email": "a@belastingdienst.nl", "telefoon": "+31612345678"],
+                "toelichting": "Volgens de aangifte woont betrokkene op nummer 21.",
             ].compactMapValues { $0 is NSNull ? nil : $0 },
             "terugMeldingBody": [
                 "objectIdentificatie": ids.map { ["objectType": "persoon", "attribuutUrn": $0.0, "idWaarde": $0.1] },
@@ -133,6 +134,25 @@ struct ValidatieTests {
         #expect(fouten(v).map(\.code) == ["nietOndersteund"])
         v.terugMeldingHeader?.registratie?.basisRegistratieCode = "XYZ"
         #expect(fouten(v).map(\.code) == ["enum"])
+    }
+
+    /// The FAQ: an extensive explanation is necessary; the RNI keeps only some items.
+    @Test func toelichtingVerplichtEnNietAllesNaarDeRNI() {
+        var zonder = Self.verzoek()
+        zonder.terugMeldingHeader?.toelichting = "  "
+        #expect(fouten(zonder).map(\.veld) == [Veld(.terugMeldingHeader, .toelichting)])
+        let rni = Self.verzoek(gemeentecode: "1999")
+        #expect(fouten(rni).map(\.code) == ["nietVoorRNI"], "a Dutch address to 1999")
+        #expect(fouten(rni).first?.reden(.nl).contains("gemeente waar de persoon zou moeten worden ingeschreven") == true)
+        var buitenland = rni
+        buitenland.terugMeldingBody?.terugMeldingGegevens?[0].attribuutUrn = "urn:brp:persoon:verblijfplaats:adres-buitenland"
+        #expect(fouten(buitenland).isEmpty)
+        for urn in ["urn:brp:persoon:naam:aanduiding-naamgebruik", "urn:brp:persoon:partner", "urn:brp:persoon:kind", "urn:brp:persoon:ouder"] {
+            var r = rni
+            r.terugMeldingBody?.terugMeldingGegevens?[0].attribuutUrn = urn
+            #expect(fouten(r).map(\.code) == ["nietVoorRNI"], "\(urn)")
+            #expect(BRPAttribuut.nietVoorRNI(urn) != nil && BRPAttribuut.met(urn: urn) != nil)
+        }
     }
 
     @Test func leegVerzoek() {

@@ -229,6 +229,7 @@ extension ContactInvoer: APISchema {
         "datum": .string(format: .date, description: "Niet in de toekomst en niet vóór de ontvangst."),
         "kanaal": .opsomming(Contactvorm.self),
         "samenvatting": B.tekst(max: BehandelLimieten.maxTekst, min: 1),
+        "bereikt": B.ofNull(.boolean(description: "false: een poging die de melder niet bereikte (telt mee voor ‘melder onbereikbaar’, is geen contact). Weggelaten: bereikt.")),
     ] }
 }
 
@@ -286,6 +287,8 @@ extension MeldingStatuswijzigingInvoer: APISchema {
         "samenvatting": B.ofNull(B.tekst(max: BehandelLimieten.maxTekst, "Bij gesloten verplicht: voor de melder, in gewone taal; bij buitenScope en doorverwezen waar de melder wel terecht kan.")),
         "scopeReden": B.ofNull(.opsomming(ScopeReden.allCases.map(\.rawValue), description: "Verplicht bij uitkomst buitenScope.")),
         "redenOpenCorrecties": B.ofNull(B.tekst(max: nil, "Verplicht bij sluiten als opgelost terwijl een correctieverzoek nog openstaat.")),
+        "afsluitgrond": B.ofNull(.opsomming(Afsluitgrond.allCases.map(\.rawValue),
+                                            description: "Verplicht bij sluiten zonder analyse of persoonlijk contact: melderOnbereikbaar (na ten minste twee vastgelegde pogingen), ingetrokken (bij uitkomst ingetrokken) of buitenScopeBijIntake (bij uitkomst buitenScope).")),
     ] }
 }
 

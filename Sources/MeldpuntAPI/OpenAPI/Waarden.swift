@@ -29,6 +29,7 @@ extension MeldpuntRol: APIOpsomming {}
 extension Contactvorm: APIOpsomming {}
 extension ScopeReden: APIOpsomming {}
 extension MeldingUitkomst: APIOpsomming {}
+extension Afsluitgrond: APIOpsomming {}
 extension Complexiteit: APIOpsomming {}
 extension Behandelstap: APIOpsomming {}
 extension Escalatieniveau: APIOpsomming {}

@@ -77,6 +77,9 @@ package struct Cijferboek: Sendable {
                          meldingen.compactMap(\.rol), MeldpuntRol.allCases.map { ($0.rawValue, Tekst($0.naam(.nl), $0.naam(.en))) }),
             Self.telling("perUitkomst", Tekst("Gesloten meldingen per uitkomst", "Closed reports by outcome"), Tekst("Uitkomst", "Outcome"),
                          gesloten.compactMap(\.uitkomst), MeldingUitkomst.allCases.map { ($0.rawValue, $0.benaming) }),
+            // Accountability for the duty of care: how many closed without analysis or contact, and why.
+            Self.telling("zonderAnalyseOfContact", Tekst("Gesloten zonder analyse of persoonlijk contact, per reden", "Closed without analysis or personal contact, by reason"),
+                         Tekst("Reden", "Reason"), gesloten.compactMap(\.afsluitgrond), Afsluitgrond.allCases.map { ($0.rawValue, $0.benaming) }),
             Self.telling("doorlooptijd", Tekst("Doorlooptijd van gesloten meldingen", "Handling time of closed reports"), Tekst("Doorlooptijd", "Handling time"),
                          doorloop.map { Doorlooptijd(dagen: $0).rawValue }, Doorlooptijd.allCases.map { ($0.rawValue, $0.naam) }),
             Self.telling("tevredenheid", Tekst("Tevredenheid van melders", "Satisfaction of reporters"), Tekst("Cijfer", "Mark"),
@@ -220,6 +223,7 @@ package struct Cijferboek: Sendable {
         let registraties: String
         let rol: String?
         let uitkomst: String?
+        let afsluitgrond: String?
         let tevredenheid: Int?
         let contact_te_laat: Bool?
         let escalatieniveau: String?
@@ -238,7 +242,7 @@ package struct Cijferboek: Sendable {
     /// The non-personal columns of the meldingen received in the period.
     func meldingRijen(_ p: Periode) async throws -> [MeldingRij] {
         try await sql.select()
-            .columns("ontvangen_op", "gesloten_op", "melder_type", "registraties", "rol", "uitkomst", "tevredenheid", "contact_te_laat", "escalatieniveau",
+            .columns("ontvangen_op", "gesloten_op", "melder_type", "registraties", "rol", "uitkomst", "afsluitgrond", "tevredenheid", "contact_te_laat", "escalatieniveau",
                      "eerste_contact_uiterlijk")
             .from(Melding.schema)
             .where("ontvangen_op", .greaterThanOrEqual, SQLBind(p.van.begin())).where("ontvangen_op", .lessThan, SQLBind(try p.tot.plus(dagen: 1).begin()))
@@ -367,6 +371,16 @@ extension MeldingUitkomst {
         case .doorverwezen: Tekst("Doorverwezen", "Referred")
         case .buitenScope: Tekst("Buiten scope", "Out of scope")
         case .ingetrokken: Tekst("Ingetrokken", "Withdrawn")
+        }
+    }
+}
+
+extension Afsluitgrond {
+    var benaming: Tekst {
+        switch self {
+        case .melderOnbereikbaar: Tekst("Melder niet bereikbaar", "Reporter unreachable")
+        case .ingetrokken: Tekst("Ingetrokken door de melder", "Withdrawn by the reporter")
+        case .buitenScopeBijIntake: Tekst("Buiten de scope bij de intake", "Out of scope at intake")
         }
     }
 }

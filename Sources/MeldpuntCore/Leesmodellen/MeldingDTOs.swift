@@ -104,6 +104,7 @@ package struct GebeurtenisGegevens: Codable, Sendable, Equatable {
     package var rol: MeldpuntRol?
     package var uitkomst: Stapuitkomst?
     package var scopeReden: ScopeReden?
+    package var afsluitgrond: Afsluitgrond?
     package var cijfer: Int?
     package var bestandsnaam: String?
     /// Partner coordination: the organisation, the request and its kind, an escalation level.
@@ -114,13 +115,14 @@ package struct GebeurtenisGegevens: Codable, Sendable, Equatable {
     package var contactpersoon: String?
     package var terugmeldingStatus: TerugmeldingStatus?
 
-    package init(kanaal: Contactvorm? = nil, datum: Dag? = nil, status: Stapstatus? = nil, rol: MeldpuntRol? = nil, uitkomst: Stapuitkomst? = nil, scopeReden: ScopeReden? = nil, cijfer: Int? = nil, bestandsnaam: String? = nil, organisatie: String? = nil, verzoekSoort: VerzoekSoort? = nil, verzoekId: String? = nil, niveau: Escalatieniveau? = nil, contactpersoon: String? = nil, terugmeldingStatus: TerugmeldingStatus? = nil) {
+    package init(kanaal: Contactvorm? = nil, datum: Dag? = nil, status: Stapstatus? = nil, rol: MeldpuntRol? = nil, uitkomst: Stapuitkomst? = nil, scopeReden: ScopeReden? = nil, afsluitgrond: Afsluitgrond? = nil, cijfer: Int? = nil, bestandsnaam: String? = nil, organisatie: String? = nil, verzoekSoort: VerzoekSoort? = nil, verzoekId: String? = nil, niveau: Escalatieniveau? = nil, contactpersoon: String? = nil, terugmeldingStatus: TerugmeldingStatus? = nil) {
         self.kanaal = kanaal
         self.datum = datum
         self.status = status
         self.rol = rol
         self.uitkomst = uitkomst
         self.scopeReden = scopeReden
+        self.afsluitgrond = afsluitgrond
         self.cijfer = cijfer
         self.bestandsnaam = bestandsnaam
         self.organisatie = organisatie
@@ -254,6 +256,8 @@ package struct MeldingDetailDTO: Codable, Sendable {
     /// The case's own escalation level, and how often the case or one of its requests was escalated.
     package let escalatieniveau: Escalatieniveau
     package let aantalEscalaties: Int
+    /// Why it closed without analysis or personal contact, when it did.
+    package var afsluitgrond: Afsluitgrond?
 
     package init(zaaknummer: String, status: MeldingStatus, fase: MelderFase, melderType: MelderType, registraties: [String], ontvangenOp: Date, eersteContactUiterlijk: Dag, eersteContactOp: Date?, contactTermijnOverschreden: Bool, behandelaar: MedewerkerVerwijzing?, analyse: AnalyseDTO?, rolVoorstel: RolVoorstelDTO?, rol: MeldpuntRol?, uitkomst: MeldingUitkomst?, geslotenOp: Date?, volgendeStap: VolgendeStapDTO?, tevredenheid: Int?, ingediendDoor: OrganisatieVerwijzing?, toestemmingOp: Date, toestemmingVersie: String, persoonsgegevensGewist: Bool, melding: MeldingInvoer?, bijlagen: [MeldingBijlageDTO], tijdlijn: [GebeurtenisDTO], mogelijkeStappen: [Behandelstap], verzoeken: [VerzoekDTO], escalatieniveau: Escalatieniveau, aantalEscalaties: Int) {
         self.zaaknummer = zaaknummer
@@ -295,8 +299,12 @@ package struct MeldingStatuswijzigingInvoer: Codable, Sendable {
     package var scopeReden: String?
     /// Needed to close as opgelost while a correctie request is still open.
     package var redenOpenCorrecties: String?
+    /// Needed to close without analysis or personal contact: one of `Afsluitgrond`.
+    package var afsluitgrond: String?
 
-    package init(status: String? = nil, uitkomst: String? = nil, samenvatting: String? = nil, scopeReden: String? = nil, redenOpenCorrecties: String? = nil) {
+    package init(status: String? = nil, uitkomst: String? = nil, samenvatting: String? = nil, scopeReden: String? = nil, redenOpenCorrecties: String? = nil,
+                 afsluitgrond: String? = nil) {
+        self.afsluitgrond = afsluitgrond
         self.status = status
         self.uitkomst = uitkomst
         self.samenvatting = samenvatting

@@ -137,7 +137,7 @@ extension MeldingService {
         let tijdlijn = try await MeldingGebeurtenis.query(on: db).filter(\.$melding.$id == id).sort(\.$volgnummer).all()
         let analyse = try Self.analyse(m)
         let status = m.status
-        return MeldingDetailDTO(
+        var detail = MeldingDetailDTO(
             zaaknummer: m.zaaknummer, status: m.status, fase: status.fase, melderType: m.melderType,
             registraties: Self.registraties(m), ontvangenOp: m.ontvangenOp, eersteContactUiterlijk: m.eersteContactUiterlijk,
             eersteContactOp: m.eersteContactOp, contactTermijnOverschreden: contactTermijnOverschreden(m),
@@ -157,6 +157,8 @@ extension MeldingService {
             verzoeken: try await verzoeken(van: id, zaaknummer: m.zaaknummer),
             escalatieniveau: m.escalatieniveau ?? .operationeel,
             aantalEscalaties: tijdlijn.filter { $0.soort == .geescaleerd || $0.soort == .verzoekGeescaleerd }.count)
+        detail.afsluitgrond = m.afsluitgrond
+        return detail
     }
 
     package static func analyse(_ m: Melding) throws -> Analyse? {

@@ -13,6 +13,13 @@ extension Meldingbehandeling {
         try zaken.vereisMeldpunt(door)
         let m = try await zaken.zoek(zaaknummer)
         let contact = try valideer { () throws(ValidatieFouten) in try valideerContactmoment(v, ontvangen: Dag(m.ontvangenOp), vandaag: Dag(nu)) }
+        guard contact.bereikt else {
+            // An attempt is on record (it counts towards "unreachable"), but it is no contact:
+            // the case stays where it is and the contact deadline keeps running.
+            return try await zaken.voerUit(m, nil, door: door) { _, _ in
+                [Gebeurtenis(soort: .contactpoging, tekst: contact.samenvatting, gegevens: GebeurtenisGegevens(kanaal: contact.kanaal, datum: contact.datum))]
+            }
+        }
         return try await zaken.voerUit(m, .contact, door: door) { m, _ in
             var events = [Gebeurtenis(soort: .contact, tekst: contact.samenvatting,
                                       gegevens: GebeurtenisGegevens(kanaal: contact.kanaal, datum: contact.datum))]
@@ -114,17 +121,19 @@ extension Meldingbehandeling {
         }
         switch status {
         case .gesloten:
-            let (s, reden) = try await sluiting(m, v)
+            let (s, reden, grond) = try await sluiting(m, v)
             return try await zaken.voerUit(m, .sluiten, door: door) { m, _ in
                 m.uitkomst = s.uitkomst
+                m.afsluitgrond = grond
                 m.volgendeStap = nil
                 m.volgendeStapOp = nil
                 return (reden.map { [Gebeurtenis(soort: .geslotenMetOpenCorrecties, tekst: $0)] } ?? []) + [Gebeurtenis(soort: .gesloten, tekst: s.samenvatting, zichtbaar: true,
                                     gegevens: GebeurtenisGegevens(status: .melding(.gesloten), uitkomst: .melding(s.uitkomst),
-                                                                  scopeReden: s.scopeReden))]
+                                                                  scopeReden: s.scopeReden, afsluitgrond: grond))]
             }
         default:
-            let velden = [(Veldnaam.uitkomst, v.uitkomst), (.samenvatting, v.samenvatting), (.scopeReden, v.scopeReden), (.redenOpenCorrecties, v.redenOpenCorrecties)].filter { $0.1 != nil }
+            let velden = [(Veldnaam.uitkomst, v.uitkomst), (.samenvatting, v.samenvatting), (.scopeReden, v.scopeReden), (.redenOpenCorrecties, v.redenOpenCorrecties),
+                          (.afsluitgrond, v.afsluitgrond)].filter { $0.1 != nil }
             guard velden.isEmpty else {
                 throw Weigering.ongeldig(velden.map { OngeldigeParameter($0.0, code: "nietBijStatus", uitleg: Tekst("Hoort alleen bij het sluiten van de melding.", "Belongs only with closing the case.")) })
             }
@@ -140,10 +149,17 @@ extension Meldingbehandeling {
         _ = try await sluiting(m, v)
     }
 
-    /// The closing's fields checked, and the reason for closing with correction requests still open (if any).
-    func sluiting(_ m: Melding, _ v: MeldingStatuswijzigingInvoer) async throws -> (Sluiting, String?) {
+    /// The closing's fields checked, the reason for closing with correction requests still open (if
+    /// any), and the ground for closing without analysis or personal contact (if needed).
+    func sluiting(_ m: Melding, _ v: MeldingStatuswijzigingInvoer) async throws -> (Sluiting, String?, Afsluitgrond?) {
         let s = try valideer { () throws(ValidatieFouten) in
             try valideerSluiting(SluitingInvoer(uitkomst: v.uitkomst, samenvatting: v.samenvatting, scopeReden: v.scopeReden))
+        }
+        let pogingen = try await MeldingGebeurtenis.query(on: db).filter(\.$melding.$id == m.requireID()).filter(\.$soort == .contactpoging).count()
+        let geanalyseerd = try MeldingService.analyse(m) != nil
+        let grond = try valideer { () throws(ValidatieFouten) in
+            try controleerZorgBijSluiten(uitkomst: s.uitkomst, geanalyseerd: geanalyseerd, gecontacteerd: m.eersteContactOp != nil,
+                                         pogingen: pogingen, grond: v.afsluitgrond)
         }
         let openCorrecties = try await Verzoek.query(on: db).filter(\.$melding.$id == m.requireID())
             .filter(\.$soort == .correctie).filter(\.$status ~~ VerzoekStatus.allCases.filter(\.isOpen)).count()
@@ -152,7 +168,7 @@ extension Meldingbehandeling {
                                    Tekst("Er \(openCorrecties == 1 ? "staat nog een correctieverzoek" : "staan nog \(openCorrecties) correctieverzoeken") open. Leg uit waarom de melding toch opgelost is.",
                                          "\(openCorrecties == 1 ? "A correction request is" : "\(openCorrecties) correction requests are") still open. Explain why the case is solved anyway."))
         }
-        return (s, openCorrecties > 0 ? v.redenOpenCorrecties?.trimmingCharacters(in: .whitespacesAndNewlines) : nil)
+        return (s, openCorrecties > 0 ? v.redenOpenCorrecties?.trimmingCharacters(in: .whitespacesAndNewlines) : nil, grond)
     }
 
     /// A new private link for the melder (e.g. the old one was lost); the old one stops working at once.

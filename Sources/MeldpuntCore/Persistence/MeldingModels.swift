@@ -21,6 +21,8 @@ package final class Melding: Model, @unchecked Sendable {
     @OptionalParent(key: "behandelaar_id") package var behandelaar: Gebruiker?
     @OptionalField(key: "rol") package var rol: MeldpuntRol?
     @OptionalField(key: "uitkomst") package var uitkomst: MeldingUitkomst?
+    /// Why it closed without analysis or personal contact (nil: it had both).
+    @OptionalField(key: "afsluitgrond") package var afsluitgrond: Afsluitgrond?
     @OptionalParent(key: "ingediend_door_id") package var ingediendDoor: Organisatie?
     /// SHA-256 of the melder's status-page token.
     @Field(key: "token_hash") package var tokenHash: String

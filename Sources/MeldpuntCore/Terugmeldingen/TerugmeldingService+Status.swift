@@ -105,7 +105,9 @@ extension TerugmeldingService {
         guard fouten.isEmpty else { throw Weigering.ongeldig(fouten) }
         let huidig = tm.status
         do {
-            try controleerStatusovergang(van: huidig, naar: nieuw, door: partij)
+            try controleerStatusovergang(van: huidig, naar: nieuw, door: partij, rni: partij == .bijhouder && org.heeft(.rni))
+        } catch .rniStuurtAlleenDoor {
+            throw Weigering.conflict(.rniStuurtAlleenDoor)
         } catch {
             throw Weigering.conflict(.terugmeldingOvergang(van: huidig, naar: nieuw))
         }

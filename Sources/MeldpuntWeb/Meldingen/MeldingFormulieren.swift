@@ -44,8 +44,11 @@ private func regels(_ s: String?) -> [String] { (s ?? "").split(whereSeparator: 
 struct ContactFormulier: MeldingFormulier {
     static let actie = Meldingactie.contact
     var datum, kanaal, samenvatting: String?
+    /// "nee": an attempt that did not reach the melder.
+    var bereikt: String?
     func voerUit(_ z: Zaaknummer, door g: Handelende, _ req: Request) async throws {
-        _ = try await req.meldingen.behandeling.legContactVast(z, ContactInvoer(datum: datum, kanaal: leeg(kanaal), samenvatting: samenvatting), door: g)
+        _ = try await req.meldingen.behandeling.legContactVast(z, ContactInvoer(datum: datum, kanaal: leeg(kanaal), samenvatting: samenvatting,
+                                                                                bereikt: bereikt == "nee" ? false : nil), door: g)
     }
 }
 
@@ -116,12 +119,12 @@ struct HervattenFormulier: MeldingFormulier {
 
 struct SluitenFormulier: MeldingFormulier {
     static let actie = Meldingactie.sluiten
-    var uitkomst, samenvatting, scopeReden, redenOpenCorrecties: String?
+    var uitkomst, samenvatting, scopeReden, redenOpenCorrecties, afsluitgrond: String?
     /// "controle" (to the check page), "wijzig" (back to the form) or "bevestig" (close).
     var stap: String?
     var invoer: MeldingStatuswijzigingInvoer {
         MeldingStatuswijzigingInvoer(status: MeldingStatus.gesloten.rawValue, uitkomst: leeg(uitkomst), samenvatting: samenvatting,
-                                     scopeReden: leeg(scopeReden), redenOpenCorrecties: leeg(redenOpenCorrecties))
+                                     scopeReden: leeg(scopeReden), redenOpenCorrecties: leeg(redenOpenCorrecties), afsluitgrond: leeg(afsluitgrond))
     }
     func voerUit(_ z: Zaaknummer, door g: Handelende, _ req: Request) async throws {
         _ = try await req.meldingen.behandeling.wijzigStatus(z, invoer, door: g)

@@ -76,6 +76,10 @@ struct MeldingPagina: Encodable, Sendable {
         let controle: [Regel]
         /// "0363 Amsterdam", …: the same gemeente picker as the terugmeld wizard.
         let gemeenten: [String]
+        /// Closing a case that lacks its analysis or personal contact: what is missing, and the
+        /// grounds to choose from (nil and empty when it has both).
+        var zonderZorg: String? = nil
+        var afsluitgronden: [Keuze] = []
 
 
     struct Regel: Encodable, Sendable { let label: String; let waarde: String }
@@ -168,7 +172,7 @@ struct MeldingPagina: Encodable, Sendable {
         func leegeKeuze(_ sleutel: String, veld: String) -> Keuze {
             Keuze(waarde: "", naam: t.tekst(sleutel), gekozen: (waarden[veld] ?? "").isEmpty)
         }
-        return MeldingPagina(
+        var pagina = MeldingPagina(
             zaaknummer: d.zaaknummer, href: "/meldingen/\(d.zaaknummer)", status: t.naam("mfoStatus", d.status),
             fase: t.naam("fase", d.fase), gesloten: d.status == .gesloten,
             uitkomst: d.uitkomst.map { t.naam("mfoUitkomst", $0) }, rol: d.rol.map { t.naam("mfoRol", $0) },
@@ -240,6 +244,12 @@ struct MeldingPagina: Encodable, Sendable {
             zelfdePersoon: o.zelfdePersoon,
             taak: taak, taakTitel: taakSleutel.map { t["mfoActie_\($0)"] ?? $0 }, taakUitleg: taakSleutel.flatMap { t["mfoTaakUitleg_\($0)"] },
             controle: taak == "sluiten-controle" ? controleRegels(waarden, t) : [], gemeenten: o.gemeenten)
+        let geanalyseerd = d.analyse != nil, gesproken = d.eersteContactOp != nil
+        if !(geanalyseerd && gesproken) {
+            pagina.zonderZorg = t.tekst(!geanalyseerd && !gesproken ? "mfoZonderAnalyseEnContact" : !geanalyseerd ? "mfoZonderAnalyse" : "mfoZonderContact")
+            pagina.afsluitgronden = [leegeKeuze("mfoKiesAfsluitgrond", veld: "sluitenAfsluitgrond")] + keuzes(Afsluitgrond.self, sleutel: "afsluitgrond", veld: "sluitenAfsluitgrond")
+        }
+        return pagina
     }
 
     /// What counts as a message in the workspace.
@@ -327,6 +337,7 @@ struct MeldingPagina: Encodable, Sendable {
         if let s = w["sluitenScopeReden"].flatMap(ScopeReden.init(rawValue:)) { r.append(Regel(label: t.tekst("mfoVeld_sluitenScopeReden"), waarde: t.naam("mfoScope", s))) }
         r.append(Regel(label: t.tekst("mfoVeld_sluitenSamenvatting"), waarde: w["sluitenSamenvatting"] ?? ""))
         if let o = leeg(w["sluitenRedenOpenCorrecties"]) { r.append(Regel(label: t.tekst("mfoVeld_sluitenRedenOpenCorrecties"), waarde: o)) }
+        if let g = w["sluitenAfsluitgrond"].flatMap(Afsluitgrond.init(rawValue:)) { r.append(Regel(label: t.tekst("mfoVeld_sluitenAfsluitgrond"), waarde: t.naam("afsluitgrond", g))) }
         return r
     }
 
@@ -366,7 +377,7 @@ struct MeldingPagina: Encodable, Sendable {
     static func tijdlijnRij(_ e: GebeurtenisDTO, _ t: [String: String], taal: Taal = .nl) -> TijdlijnRij {
         let g = e.gegevens
         let extra = [g?.kanaal.map { t.naam("mfoKanaal", $0) }, g?.datum.map(Datumweergave.datum), g?.status.map { s in switch s { case .melding(let s): t.naam("mfoStatus", s); case .verzoek(let s): t.naam("verzoekStatus", s) } },
-                     g?.rol.map { t.naam("mfoRol", $0) }, g?.uitkomst.map { u in switch u { case .melding(let u): t.naam("mfoUitkomst", u); case .terugmelding(let u): t.naam("uitkomst", u) } }, g?.scopeReden.map { t.naam("mfoScope", $0) },
+                     g?.rol.map { t.naam("mfoRol", $0) }, g?.afsluitgrond.map { t.naam("afsluitgrond", $0) }, g?.uitkomst.map { u in switch u { case .melding(let u): t.naam("mfoUitkomst", u); case .terugmelding(let u): t.naam("uitkomst", u) } }, g?.scopeReden.map { t.naam("mfoScope", $0) },
                      g?.cijfer.map { "\($0)/5" }, g?.organisatie, g?.verzoekSoort.map { t.naam("verzoekSoort", $0) },
                      g?.niveau.map { t.naam("niveau", $0) }, g?.contactpersoon, g?.terugmeldingStatus?.naam(taal)].compactMap { $0 }
         return TijdlijnRij(tijdstip: Datumweergave.tijdstip(e.tijdstip), wat: t.naam("mfoSoort", e.soort), door: e.door ?? "–",

@@ -73,7 +73,8 @@ struct TerugmeldingPagina: Encodable, Sendable {
         let huidig = d.status
         let isBijhouder = !k.isAfnemer && d.bijhouder.isVan(k.organisatie)
         func mag(_ s: TerugmeldingStatus) -> Bool {
-            huidig.volgende.contains(s) && (s.gezetDoor == .afnemer ? k.isAfnemer : isBijhouder)
+            (s.gezetDoor == .afnemer ? k.isAfnemer : isBijhouder)
+                && magStatusZetten(van: huidig, naar: s, door: s.gezetDoor, rni: isBijhouder && k.organisatie.heeft(.rni))
         }
         let doorsturen = mag(.verkeerdeBronhouder)
         let header = d.terugMelding.terugMeldingHeader

@@ -26,5 +26,6 @@ package enum Migraties {
         CreateZelfdePersoonIndexen(),
         AddMeldingZoektekst(),
         CreateMeldconcepten(),
+        AddMeldingAfsluitgrond(),
     ]
 }
