@@ -38,7 +38,7 @@ public struct BRPAttribuut: Sendable, Hashable {
             return Tekst("Woont de persoon in Nederland en moet hij of zij als ingezetene worden ingeschreven? Stuur de terugmelding dan naar de gemeente waar de persoon zou moeten worden ingeschreven, niet naar de RNI (1999).",
                          "Does the person live in the Netherlands and should they be registered as a resident? Then send the report to the municipality where they should be registered, not to the RNI (1999).")
         }
-        if ["urn:brp:persoon:partner", "urn:brp:persoon:kind", "urn:brp:persoon:ouder"].contains(urn) {
+        if ["urn:brp:persoon:partner", "urn:brp:persoon:kind", "urn:brp:persoon:ouder"].contains(where: { urn == $0 || urn.hasPrefix($0 + ":") }) {
             return Tekst("Gegevens van gerelateerden (partner, kind, ouder) worden niet bijgehouden in de RNI. Waren ze al vóór de emigratie anders? Stuur de terugmelding dan naar de laatste gemeente van inschrijving, niet naar de RNI (1999).",
                          "Data of relatives (partner, child, parent) is not kept in the RNI. Were they already different before emigration? Then send the report to the last municipality of registration, not to the RNI (1999).")
         }

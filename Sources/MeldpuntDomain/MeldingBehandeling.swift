@@ -285,6 +285,9 @@ public func controleerZorgBijSluiten(uitkomst: MeldingUitkomst, geanalyseerd: Bo
         case .buitenScopeBijIntake where uitkomst != .buitenScope:
             f.fout(.afsluitgrond, "pastNietBijUitkomst", Tekst("‘Buiten de scope bij de intake’ hoort bij de uitkomst ‘Buiten de scope’.",
                                                               "‘Out of scope at intake’ goes with the outcome ‘Out of scope’."))
+        case .melderOnbereikbaar where gecontacteerd:
+            f.fout(.afsluitgrond, "alGesproken", Tekst("De melder is al persoonlijk gesproken; alleen de analyse ontbreekt nog. Leg die vast voordat u sluit.",
+                                                      "The melder has been contacted in person; only the analysis is missing. Record it before closing."))
         case .melderOnbereikbaar where pogingen < Afsluitgrond.minimumPogingen:
             f.fout(.afsluitgrond, "tePogingen", Tekst("Leg eerst ten minste \(Afsluitgrond.minimumPogingen) pogingen vast om de melder te bereiken (bij ‘Contact’, met ‘niet bereikt’); nu \(pogingen).",
                                                      "First record at least \(Afsluitgrond.minimumPogingen) attempts to reach the melder (under ‘Contact’, as ‘not reached’); now \(pogingen)."))

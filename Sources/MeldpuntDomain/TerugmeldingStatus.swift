@@ -67,11 +67,14 @@ public func controleerStatusovergang(
     if nieuw == .gemeld || nieuw.gezetDoor != partij {
         throw .nietToegestaanVoorPartij(nieuw, partij)
     }
+    if rni && partij == .bijhouder {
+        guard nieuw == .verkeerdeBronhouder else { throw .rniStuurtAlleenDoor }
+        // Also one RvIG took up before it only forwarded: it can still pass it on.
+        guard !huidig.isTerminal && huidig != .verkeerdeBronhouder else { throw .ongeldigeOvergang(van: huidig, naar: nieuw) }
+        return
+    }
     guard huidig.volgende.contains(nieuw) else {
         throw .ongeldigeOvergang(van: huidig, naar: nieuw)
-    }
-    if rni && partij == .bijhouder && nieuw != .verkeerdeBronhouder {
-        throw .rniStuurtAlleenDoor
     }
 }
 

@@ -83,7 +83,8 @@ struct StartpaginaController: RouteCollection {
             lijstTitel: t.tekst("startOudsteNieuwe"),
             lijst: eerste.map { i in
                 Item(href: "/terugmeldingen/\(i.terugMeldingReferentie)", titel: "\(i.afnemer.naam) · \(i.registratie)",
-                     detail: t.tekst("startOppakkenUiterlijk") + " " + Datumweergave.voluit(i.uiterlijkInBehandelingOp, req.taal), teLaat: i.termijnOverschreden,
+                     detail: t.tekst(g.rol == .rni ? "startDoorsturenUiterlijk" : "startOppakkenUiterlijk") + " " + Datumweergave.voluit(i.uiterlijkInBehandelingOp, req.taal),
+                     teLaat: i.termijnOverschreden,
                      tekst: i.toelichtingBegin.isEmpty ? nil : i.toelichtingBegin)
             },
             leegTekst: t.tekst("startGeenNieuwe"),

@@ -56,6 +56,7 @@ enum Teksten {
         "startTmNieuw": ("nieuwe terugmeldingen", "new data reports"),
         "startOudsteNieuwe": ("Oudste nieuwe terugmeldingen", "Oldest new data reports"),
         "startOppakkenUiterlijk": ("Oppakken uiterlijk", "Pick up by"),
+        "startDoorsturenUiterlijk": ("Doorsturen uiterlijk", "Forward by"),
         "startGeenNieuwe": ("Er zijn geen nieuwe terugmeldingen.", "There are no new data reports."),
         "startTmBeantwoord": ("terugmeldingen afgehandeld door de bronhouder", "data reports settled by the source holder"),
         "startTmLopend": ("terugmeldingen nog in behandeling", "data reports still in progress"),

@@ -127,7 +127,8 @@ struct TerugmeldingenWebController: RouteCollection {
             bladeren: Bladeren(totaal: totaal, pagina: vraag.pagina, grootte: filter.paginagrootte, link: zoekt ? nil : link),
             vanaf: vraag.vanaf, tot: vraag.tot, teLaat: vraag.teLaat, kenmerk: vraag.kenmerk, persoon: vraag.persoon,
             isZoekresultaat: zoekt,
-            kanBulk: isInbox && [.nieuw, .inBehandeling, .ingepland].contains(vraag.map) && !items.isEmpty,
+            // RvIG only forwards, one by one (it chooses where to): no bulk take-up or completion.
+            kanBulk: isInbox && g.rol != .rni && [.nieuw, .inBehandeling, .ingepland].contains(vraag.map) && !items.isEmpty,
             uitkomsten: Afhandeluitkomst.allCases.map { Keuze(waarde: $0.rawValue, naam: t.naam("uitkomst", $0)) },
             fouten: fouten, foutVelden: Dictionary(fouten.map { ($0.veld, $0.tekst) }, uniquingKeysWith: { a, _ in a }),
             bulkResultaten: bulkResultaten)

@@ -146,6 +146,10 @@ struct StatuswijzigingTests {
                 #expect(r.status == .conflict, "\(status): \(r.tekst)")
                 #expect(r.tekst.contains("niet zelf in behandeling") && r.tekst.contains("RNI-deelnemer"), "\(r.tekst)")
             }
+            // A gemeente cannot pass the RNI an item the RNI does not keep.
+            let adres = try await t.meld(Voorbeeld.terugmelding())
+            let naarRNI = try await t.wijzig(adres, t.sleutels.amsterdam, ["status": "Verkeerde bronhouder", "gemeentecode": "1999"])
+            #expect(naarRNI.status == .badRequest && naarRNI.ongeldigeCodes == ["nietVoorRNI"], "\(naarRNI.tekst)")
             let naarGemeente = try await t.wijzig(ref, t.sleutels.rvig, ["status": "Verkeerde bronhouder", "gemeentecode": "0363"])
             #expect(naarGemeente.status == .ok, "\(naarGemeente.tekst)")
             #expect(try await t.wijzig(ref, t.sleutels.amsterdam, ["status": "In behandeling"]).status == .ok)

@@ -317,6 +317,9 @@ struct BerichtgevingCoreTests {
             #expect(try await UitgaandBericht.query(on: k.db).filter(\.$aan == "s.moulin@example.nl").count() == 1)
             try await k.coordinatie.trekToestemmingIn(token: String(ontvangen.statuspagina.dropFirst("/status/".count)))
             #expect(try await UitgaandBericht.query(on: k.db).filter(\.$aan == "s.moulin@example.nl").count() == 0)
+            // Withdrawn before analysis and contact: counted as closed without them, as withdrawn.
+            let m = try #require(try await Melding.query(on: k.db).filter(\.$zaaknummer == ontvangen.zaaknummer.description).first())
+            #expect(m.uitkomst == .ingetrokken && m.afsluitgrond == .ingetrokken)
         }
     }
 }

@@ -78,6 +78,8 @@ struct MeldingCoreTests {
                 do { _ = try await k.meldingen.behandeling.wijzigStatus(z, v, door: meldpunt); return [] } catch { return (error as? Weigering)?.velden?.map(\.code) ?? ["\(error)"] }
             }
             #expect(await weigering(sluit) == ["required"])
+            // Every problem in one round: the fields and the duty of care together.
+            #expect(await weigering(MeldingStatuswijzigingInvoer(status: "gesloten", uitkomst: "opgelost")) == ["required", "required"])
             var metGrond = sluit
             metGrond.afsluitgrond = "melderOnbereikbaar"
             #expect(await weigering(metGrond) == ["tePogingen"])
@@ -95,6 +97,9 @@ struct MeldingCoreTests {
             #expect(d.status == .gesloten && d.afsluitgrond == .melderOnbereikbaar)
             #expect(d.tijdlijn.last { $0.soort == .gesloten }?.gegevens?.afsluitgrond == .melderOnbereikbaar)
 
+            await #expect(throws: Weigering.conflict(.meldingGesloten)) {
+                _ = try await k.meldingen.behandeling.legContactVast(z, ContactInvoer(datum: "2026-11-23", kanaal: "telefoon", samenvatting: "Nog eens.", bereikt: false), door: meldpunt)
+            }
             let cijfers = try await Cijferboek(db: k.db, vandaag: Dag(k.nu)).meldpunt(Periode(van: Dag("2026-01-01")!, tot: Dag("2026-12-31")!), door: meldpunt)
             let tabel = try #require(cijfers.tabellen.first { $0.id == "zonderAnalyseOfContact" })
             #expect(tabel.rijen.first { $0.sleutel == "melderOnbereikbaar" }?.waarde == 1)

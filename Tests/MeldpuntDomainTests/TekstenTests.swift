@@ -142,7 +142,7 @@ struct TekstenTests {
             .tegelijkGewijzigd, .meldingGesloten, .meldingAfgerond, .verslagAlleenBijOverleg, .opschortingAlOpgeheven,
             .geenOpschortingOmOpTeHeffen, .nogNietAfgerond, .alBeoordeeld, .eerstInPartnerregister, .heeftAlLogin(naam: "Jan"),
             .emailAlInGebruik, .sleutelHergebruikt, .verzoekAfgerond(.uitgevoerd),
-            .terugmeldingOvergang(van: .afgehandeld, naar: .inBehandeling), .terugmeldingOvergang(van: .gemeld, naar: .ingepland),
+            .terugmeldingOvergang(van: .afgehandeld, naar: .inBehandeling), .terugmeldingOvergang(van: .gemeld, naar: .ingepland), .rniStuurtAlleenDoor,
             .verzoekOvergang(.hoogsteNiveau), .verzoekOvergang(.redenOntbreekt), .verzoekOvergang(.ongeldigeOvergang(van: .verzonden, naar: .uitgevoerd)),
         ] + MeldingOvergangFout.Vereiste.allCases.map { .meldingOvergang(.ontbreekt($0)) }
             + [.meldingOvergang(.ongeldigeOvergang(van: .analyse, naar: .wachtOpOrganisaties))]

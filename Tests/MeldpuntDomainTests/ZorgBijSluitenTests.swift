@@ -39,5 +39,20 @@ struct ZorgBijSluitenTests {
         #expect(codes(.nietOpgelost, analyse: false, contact: false, pogingen: 2, "melderOnbereikbaar") == [])
         #expect(codes(.opgelost, analyse: false, contact: false, pogingen: 3, "melderOnbereikbaar") == ["nietZonderAnalyse"])
         #expect(codes(.deelsOpgelost, analyse: true, contact: false, pogingen: 3, "melderOnbereikbaar") == ["nietZonderAnalyse"])
+        // Reached after all: only the analysis is missing, not the melder.
+        #expect(codes(.nietOpgelost, analyse: false, contact: true, pogingen: 3, "melderOnbereikbaar") == ["alGesproken"])
+    }
+
+    /// RvIG forwards, also what it took up before that rule; nothing else, and nothing closed.
+    @Test func rvigStuurtAlleenDoorOokNaOppakken() {
+        for van in [TerugmeldingStatus.gemeld, .inBehandeling, .ingepland] {
+            #expect(magStatusZetten(van: van, naar: .verkeerdeBronhouder, door: .bijhouder, rni: true), "\(van)")
+            #expect(!magStatusZetten(van: van, naar: .afgehandeld, door: .bijhouder, rni: true))
+        }
+        #expect(!magStatusZetten(van: .gemeld, naar: .inBehandeling, door: .bijhouder, rni: true))
+        #expect(!magStatusZetten(van: .afgehandeld, naar: .verkeerdeBronhouder, door: .bijhouder, rni: true))
+        #expect(!magStatusZetten(van: .inBehandeling, naar: .verkeerdeBronhouder, door: .bijhouder), "a gemeente forwards only what is new")
+        #expect(magStatusZetten(van: .gemeld, naar: .ingetrokken, door: .afnemer, rni: true), "the afnemer still withdraws")
+        #expect(BRPAttribuut.nietVoorRNI("urn:brp:persoon:partner:geslachtsnaam") != nil && BRPAttribuut.nietVoorRNI("urn:brp:persoon:kinderbijslag") == nil)
     }
 }

@@ -68,10 +68,9 @@ extension TerugmeldingInvoer.Header: APISchema {
         "peilmoment": .tijdstip,
         "meldingBron": Bouwstenen.tekst(max: kort),
         "gemeentecode": .string(description: "Gemeente van bijhouding (verplicht voor de BRP); 1999 voor de RNI.", pattern: Bouwstenen.gemeentecodePatroon),
-        "toelichting": .string(description: "Waarom de afnemer gerede twijfel heeft: wat zij zag, wanneer en waar (verplicht; de FAQ noemt een uitgebreide toelichting noodzakelijk).",
-                               minLength: 1, maxLength: TerugmeldingLimieten.maxToelichting, pattern: "\\S"),
+        "toelichting": Bouwstenen.tekst(max: TerugmeldingLimieten.maxToelichting,
+                                        "Waarom de afnemer gerede twijfel heeft: wat zij zag, wanneer en waar. Verplicht bij het indienen (de FAQ noemt een uitgebreide toelichting noodzakelijk); terugmeldingen van vóór die regel kunnen haar missen."),
     ] }
-    static let verplicht: Set<String> = ["toelichting"]
 }
 
 extension TerugmeldingInvoer.RegistratieVerwijzing: APIVorm {

@@ -187,6 +187,8 @@ extension MeldingService {
             .set(\.$tekst, to: nil).set(\.$bestandsnaam, to: nil).set(\.$sha256, to: nil).set(\.$mimeType, to: nil).set(\.$grootte, to: nil).update()
         m.status = .gesloten
         m.uitkomst = .ingetrokken
+        // Withdrawn before the analysis or the first contact: counted as closed without them.
+        if try Self.analyse(m) == nil || m.eersteContactOp == nil { m.afsluitgrond = .ingetrokken }
         m.geslotenOp = nu
         m.$behandelaar.id = nil
         m.volgendeStap = nil

@@ -14,6 +14,7 @@ extension Meldingbehandeling {
         let m = try await zaken.zoek(zaaknummer)
         let contact = try valideer { () throws(ValidatieFouten) in try valideerContactmoment(v, ontvangen: Dag(m.ontvangenOp), vandaag: Dag(nu)) }
         guard contact.bereikt else {
+            try zaken.vereisOpen(m)
             // An attempt is on record (it counts towards "unreachable"), but it is no contact:
             // the case stays where it is and the contact deadline keeps running.
             return try await zaken.voerUit(m, nil, door: door) { _, _ in
@@ -151,24 +152,34 @@ extension Meldingbehandeling {
 
     /// The closing's fields checked, the reason for closing with correction requests still open (if
     /// any), and the ground for closing without analysis or personal contact (if needed).
+    /// Every problem in one round: the fields, the duty of care, open corrections.
     func sluiting(_ m: Melding, _ v: MeldingStatuswijzigingInvoer) async throws -> (Sluiting, String?, Afsluitgrond?) {
-        let s = try valideer { () throws(ValidatieFouten) in
-            try valideerSluiting(SluitingInvoer(uitkomst: v.uitkomst, samenvatting: v.samenvatting, scopeReden: v.scopeReden))
+        var fouten: [OngeldigeParameter] = []
+        var sluiting: Sluiting?
+        do { sluiting = try valideerSluiting(SluitingInvoer(uitkomst: v.uitkomst, samenvatting: v.samenvatting, scopeReden: v.scopeReden)) } catch { fouten += error.fouten }
+        var grond: Afsluitgrond?
+        if let uitkomst = sluiting?.uitkomst ?? v.uitkomst.flatMap(MeldingUitkomst.init(rawValue:)) {
+            let pogingen = try await MeldingGebeurtenis.query(on: db).filter(\.$melding.$id == m.requireID()).filter(\.$soort == .contactpoging).count()
+            let geanalyseerd = try MeldingService.analyse(m) != nil
+            do {
+                grond = try controleerZorgBijSluiten(uitkomst: uitkomst, geanalyseerd: geanalyseerd, gecontacteerd: m.eersteContactOp != nil,
+                                                     pogingen: pogingen, grond: v.afsluitgrond)
+            } catch { fouten += error.fouten }
+            let openCorrecties = try await Verzoek.query(on: db).filter(\.$melding.$id == m.requireID())
+                .filter(\.$soort == .correctie).filter(\.$status ~~ VerzoekStatus.allCases.filter(\.isOpen)).count()
+            do { try controleerSluitenMetOpenCorrecties(uitkomst: uitkomst, openCorrecties: openCorrecties, reden: v.redenOpenCorrecties) } catch {
+                fouten.append(OngeldigeParameter(.redenOpenCorrecties, code: "required",
+                    uitleg: Tekst("Er \(openCorrecties == 1 ? "staat nog een correctieverzoek" : "staan nog \(openCorrecties) correctieverzoeken") open. Leg uit waarom de melding toch opgelost is.",
+                                  "\(openCorrecties == 1 ? "A correction request is" : "\(openCorrecties) correction requests are") still open. Explain why the case is solved anyway.")))
+            }
+            if openCorrecties == 0 { return try klaar(fouten, sluiting, nil, grond) }
         }
-        let pogingen = try await MeldingGebeurtenis.query(on: db).filter(\.$melding.$id == m.requireID()).filter(\.$soort == .contactpoging).count()
-        let geanalyseerd = try MeldingService.analyse(m) != nil
-        let grond = try valideer { () throws(ValidatieFouten) in
-            try controleerZorgBijSluiten(uitkomst: s.uitkomst, geanalyseerd: geanalyseerd, gecontacteerd: m.eersteContactOp != nil,
-                                         pogingen: pogingen, grond: v.afsluitgrond)
-        }
-        let openCorrecties = try await Verzoek.query(on: db).filter(\.$melding.$id == m.requireID())
-            .filter(\.$soort == .correctie).filter(\.$status ~~ VerzoekStatus.allCases.filter(\.isOpen)).count()
-        do { try controleerSluitenMetOpenCorrecties(uitkomst: s.uitkomst, openCorrecties: openCorrecties, reden: v.redenOpenCorrecties) } catch {
-            throw Weigering.ongeldig(.redenOpenCorrecties, "required",
-                                   Tekst("Er \(openCorrecties == 1 ? "staat nog een correctieverzoek" : "staan nog \(openCorrecties) correctieverzoeken") open. Leg uit waarom de melding toch opgelost is.",
-                                         "\(openCorrecties == 1 ? "A correction request is" : "\(openCorrecties) correction requests are") still open. Explain why the case is solved anyway."))
-        }
-        return (s, openCorrecties > 0 ? v.redenOpenCorrecties?.trimmingCharacters(in: .whitespacesAndNewlines) : nil, grond)
+        return try klaar(fouten, sluiting, v.redenOpenCorrecties?.trimmingCharacters(in: .whitespacesAndNewlines), grond)
+    }
+
+    private func klaar(_ fouten: [OngeldigeParameter], _ s: Sluiting?, _ reden: String?, _ grond: Afsluitgrond?) throws -> (Sluiting, String?, Afsluitgrond?) {
+        guard fouten.isEmpty, let s else { throw Weigering.ongeldig(fouten) }
+        return (s, reden, grond)
     }
 
     /// A new private link for the melder (e.g. the old one was lost); the old one stops working at once.

@@ -59,6 +59,11 @@ extension TerugmeldingService {
                 switch referentie.status(van: code) {
                 case .actueel:
                     nieuweBijhouder = try await Organisatie.query(on: db).filter(\.$gemeentecode == code).first()
+                    // Forwarded to the RNI: the same items are refused as when filed there.
+                    if code == Gemeentecode.rni.description, let inhoud = try await TerugmeldingInhoud.find(id, on: db)?.invoer(),
+                       let reden = (inhoud.terugMeldingBody?.terugMeldingGegevens ?? []).lazy.compactMap({ $0.attribuutUrn.flatMap(BRPAttribuut.nietVoorRNI) }).first {
+                        fout(.gemeentecode, "nietVoorRNI", reden)
+                    }
                 case .beeindigd(let naam, let opvolger):
                     fout(.gemeentecode, "gemeenteBeeindigd", Tekst("Gemeente \(naam) bestaat niet meer." + (opvolger.map { " Gebruik gemeentecode \($0)." } ?? ""),
                                                                       "The municipality \(naam) no longer exists." + (opvolger.map { " Use code \($0)." } ?? "")))

@@ -60,6 +60,10 @@ struct TerugmeldingPagina: Encodable, Sendable {
         guard isBijhouder, d.status == .gemeld else { return d.beschrijving }
         let datum = Datumweergave.voluit(d.uiterlijkInBehandelingOp, k.taal)
         let stand = k.kalender.stand(uiterlijk: d.uiterlijkInBehandelingOp, vandaag: k.vandaag, k.taal)
+        if k.organisatie.heeft(.rni) {
+            return k.taal.kies("RvIG neemt een terugmelding op de RNI niet zelf in behandeling: stuur haar uiterlijk \(datum) door naar een RNI-deelnemer of een gemeente (\(stand)).",
+                               "RvIG does not handle a data report on the RNI itself: forward it to an RNI participant or a municipality by \(datum) (\(stand)).")
+        }
         if d.uiterlijkInBehandelingOp < k.vandaag {
             return k.taal.kies("Deze terugmelding had uiterlijk \(datum) in behandeling genomen moeten worden (\(stand)). Neem haar zo snel mogelijk in behandeling.",
                                "This data report should have been taken up by \(datum) (\(stand)). Please take it up as soon as possible.")
