@@ -34,10 +34,10 @@ public enum Verzoektaak: String, CaseIterable, Hashable, Sendable {
     // Both: the meldpunt sets the deadline, the partner proposes one.
     case termijn
 
-    /// Every task the meldpunt can have on a request, and every task a partner can have: each
-    /// has its own page only on its own side.
-    public static let vanMeldpunt: [Verzoektaak] = [.escaleren, .verslag, .termijn]
-    public static let vanPartner: [Verzoektaak] = [.accepteren, .afwijzen, .uitvoeren, .opheffen, .bijlage, .termijn]
+    /// Every task the meldpunt can have on a request, and every task a partner can have, in their
+    /// menu's order: each has its own page (and route) only on its own side.
+    public static let vanMeldpunt: [Verzoektaak] = [.termijn, .escaleren, .verslag]
+    public static let vanPartner: [Verzoektaak] = [.accepteren, .afwijzen, .uitvoeren, .opheffen, .termijn, .bijlage]
 
     /// The meldpunt's tasks on a request of this kind, state and level.
     public static func voorMeldpunt(soort: VerzoekSoort, open: Bool, niveau: Escalatieniveau) -> Set<Verzoektaak> {

@@ -11,7 +11,7 @@ struct CoordinatieWebController: RouteCollection {
         // The meldpunt's side of one request.
         let m = routes.grouped("meldingen", ":zaaknummer", "verzoeken", ":verzoek")
         m.get(use: verzoekVoorMeldpunt)
-        for taak in Verzoektaak.meldpuntMenu {
+        for taak in Verzoektaak.vanMeldpunt {
             routes.get(Webadres.verzoekTaakVanMelding(zaaknummer: "", verzoek: UUID(), taak).route) { req in
                 try await toonVoorMeldpunt(req, try medewerker(req), taak: taak)
             }
@@ -27,7 +27,7 @@ struct CoordinatieWebController: RouteCollection {
         let p = routes.grouped("verzoeken")
         p.get(use: partnerLijst)
         p.get(":verzoek", use: verzoekVoorPartner)
-        for taak in Verzoektaak.partnerMenu {
+        for taak in Verzoektaak.vanPartner {
             routes.get(Webadres.verzoekTaak(UUID(), taak).route) { req in try await toonVoorPartner(req, try partner(req), taak: taak) }
         }
         p.get(":verzoek", "bijlagen", ":bijlage", use: bijlageVoorPartner)

@@ -255,9 +255,10 @@ struct NieuweTerugmeldingController: RouteCollection {
             if c.adres.isLanger(dan: TerugmeldingLimieten.maxAdres) { fout("adres", "adres", t.tekst("adresTeLang")) }
         case .gegevens:
             let rijen = c.gegevens.isEmpty ? [ConceptGegeven()] : c.gegevens
+            let naarRNI = gemeentecode(c.gemeente, ref) == Gemeentecode.rni.description
             for (i, r) in rijen.enumerated() {
                 if BRPAttribuut.met(urn: r.attribuut) == nil { fout("gegevens_\(i)_attribuut", "gegeven", t.tekst("kiesGegeven")) }
-                else if gemeentecode(c.gemeente, ref) == Gemeentecode.rni.description, let reden = BRPAttribuut.nietVoorRNI(r.attribuut) {
+                else if naarRNI, let reden = BRPAttribuut.nietVoorRNI(r.attribuut) {
                     fout("gegevens_\(i)_attribuut", "gegeven", reden.tekst(taal))
                 }
                 if r.betwijfeld.isEmpty && r.voorgesteld.isEmpty { fout("gegevens_\(i)_betwijfeld", "betwijfeldeWaarde", t.tekst("waardeVerplicht")) }

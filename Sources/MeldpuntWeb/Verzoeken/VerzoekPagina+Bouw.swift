@@ -3,12 +3,7 @@ import MeldpuntAdressen
 import MeldpuntCore
 import MeldpuntDomain
 
-
 extension Verzoektaak {
-    /// Each side's tasks in the menu's order (and the task pages it has routes for).
-    static let meldpuntMenu: [Verzoektaak] = [.termijn, .escaleren, .verslag]
-    static let partnerMenu: [Verzoektaak] = [.accepteren, .afwijzen, .uitvoeren, .opheffen, .termijn, .bijlage]
-
     func titel(isMeldpunt: Bool, isOpschorting: Bool) -> String {
         switch self {
         case .termijn: isMeldpunt ? "verzoekActie_termijn" : "verzoekActie_termijnVoorstellen"
@@ -62,7 +57,7 @@ extension VerzoekPagina {
             kanEscaleren: kanEscaleren,
             terugmelding: v.terugmelding.map { "\(t.tekst("verzoekTerugmelding")) \($0.id) – \($0.status.naam(taal)) (\($0.bijhouder))" },
             status: t.naam("verzoekStatus", v.status),
-            acties: acties(taken, menu: Verzoektaak.meldpuntMenu, adres: { t in vid.map { .verzoekTaakVanMelding(zaaknummer: z, verzoek: $0, t) } }, isMeldpunt: true, isOpschorting: v.soort == .opschorting, t),
+            acties: acties(taken, menu: Verzoektaak.vanMeldpunt, adres: { t in vid.map { .verzoekTaakVanMelding(zaaknummer: z, verzoek: $0, t) } }, isMeldpunt: true, isOpschorting: v.soort == .opschorting, t),
             taken: taken, kanBericht: open,
             waarden: ["termijnUiterlijk": v.uiterlijk?.description ?? ""].merging(waarden) { _, b in b }, fouten: fouten.lijst, foutVelden: fouten.velden)
     }
@@ -96,7 +91,7 @@ extension VerzoekPagina {
             kanOpheffen: v.kanOpheffen, kanEscaleren: false,
             terugmelding: v.terugmeldingId.map { _ in t.tekst("verzoekViaTerugmelding") },
             status: t.naam("verzoekStatus", v.status),
-            acties: acties(taken, menu: Verzoektaak.partnerMenu, adres: { t in vid.map { .verzoekTaak($0, t) } }, isMeldpunt: false, isOpschorting: v.soort == .opschorting, t),
+            acties: acties(taken, menu: Verzoektaak.vanPartner, adres: { t in vid.map { .verzoekTaak($0, t) } }, isMeldpunt: false, isOpschorting: v.soort == .opschorting, t),
             taken: taken, kanBericht: true,
             waarden: ["uitvoerenOpgeschortTot": v.opschorting?.tot?.description ?? ""].merging(waarden) { _, b in b }, fouten: fouten.lijst, foutVelden: fouten.velden)
     }
