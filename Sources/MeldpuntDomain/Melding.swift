@@ -55,7 +55,20 @@ public enum MelderFase: String, CaseIterable, Codable, Sendable {
 
 /// How a case ends.
 public enum MeldingUitkomst: String, CaseIterable, Codable, Sendable {
-    case opgelost, deelsOpgelost, nietOpgelost, doorverwezen, buitenScope, ingetrokken
+    case opgelost, deelsOpgelost
+    /// The data were right; the organisation read or applied them wrongly and put that right.
+    case interpretatieHersteld
+    case nietOpgelost, doorverwezen, buitenScope, ingetrokken
+
+    /// An outcome that says the melder's problem was (partly) solved.
+    public var isOpgelost: Bool { self == .opgelost || self == .deelsOpgelost || self == .interpretatieHersteld }
+}
+
+/// What a melding is about: a data item that is wrong, or a right one that an organisation read
+/// or applied wrongly (the notitie: "gegevens toch blijken te kloppen, maar … door onjuiste
+/// interpretatie"). The melder says which at intake; the analysis records what staff found.
+public enum Probleemsoort: String, CaseIterable, Codable, Sendable {
+    case onjuistGegeven, onjuisteInterpretatie
 }
 
 public enum MeldingOvergangFout: Error, Equatable, Sendable {
@@ -99,14 +112,32 @@ public struct Analyse: Codable, Sendable, Equatable {
     public var geraakteOrganisaties: [String]
     public var geraakteRegistraties: [String]
     public var complexiteit: Complexiteit
+    /// What staff found: a wrong data item, or a right one interpreted wrongly.
+    public var bevinding: Probleemsoort
 
     public init(oorsprongOrganisatie: String, oorsprongRegistratie: String, geraakteOrganisaties: [String] = [],
-                geraakteRegistraties: [String] = [], complexiteit: Complexiteit) {
+                geraakteRegistraties: [String] = [], complexiteit: Complexiteit, bevinding: Probleemsoort = .onjuistGegeven) {
         self.oorsprongOrganisatie = oorsprongOrganisatie
         self.oorsprongRegistratie = oorsprongRegistratie
         self.geraakteOrganisaties = geraakteOrganisaties
         self.geraakteRegistraties = geraakteRegistraties
         self.complexiteit = complexiteit
+        self.bevinding = bevinding
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case oorsprongOrganisatie, oorsprongRegistratie, geraakteOrganisaties, geraakteRegistraties, complexiteit, bevinding
+    }
+
+    /// Analyses stored before the finding existed were all about a wrong data item.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        oorsprongOrganisatie = try c.decode(String.self, forKey: .oorsprongOrganisatie)
+        oorsprongRegistratie = try c.decode(String.self, forKey: .oorsprongRegistratie)
+        geraakteOrganisaties = try c.decode([String].self, forKey: .geraakteOrganisaties)
+        geraakteRegistraties = try c.decode([String].self, forKey: .geraakteRegistraties)
+        complexiteit = try c.decode(Complexiteit.self, forKey: .complexiteit)
+        bevinding = try c.decodeIfPresent(Probleemsoort.self, forKey: .bevinding) ?? .onjuistGegeven
     }
 
     /// Distinct organisations involved, the origin included (names compared without case).

@@ -157,21 +157,25 @@ public struct AnalyseInvoer: Codable, Sendable, Equatable {
     public var geraakteOrganisaties: [String]?
     public var geraakteRegistraties: [String]?
     public var complexiteit: String?
+    /// onjuistGegeven or onjuisteInterpretatie; absent: what the melder said at intake.
+    public var bevinding: String?
     public var toelichting: String?
     public init(oorsprongOrganisatie: String? = nil, oorsprongRegistratie: String? = nil, geraakteOrganisaties: [String]? = nil,
-                geraakteRegistraties: [String]? = nil, complexiteit: String? = nil, toelichting: String? = nil) {
+                geraakteRegistraties: [String]? = nil, complexiteit: String? = nil, bevinding: String? = nil, toelichting: String? = nil) {
         self.oorsprongOrganisatie = oorsprongOrganisatie
         self.oorsprongRegistratie = oorsprongRegistratie
         self.geraakteOrganisaties = geraakteOrganisaties
         self.geraakteRegistraties = geraakteRegistraties
         self.complexiteit = complexiteit
+        self.bevinding = bevinding
         self.toelichting = toelichting
     }
 }
 
 /// Origin, impact and complexity. A registration is one of the ten codes or a free name of
 /// another registration; empty list entries are dropped, duplicates kept once.
-public func valideerAnalyse(_ v: AnalyseInvoer) throws(ValidatieFouten) -> (analyse: Analyse, toelichting: String?) {
+/// Without a finding, the analysis takes what the melder said (`gemeld`).
+public func valideerAnalyse(_ v: AnalyseInvoer, gemeld: Probleemsoort = .onjuistGegeven) throws(ValidatieFouten) -> (analyse: Analyse, toelichting: String?) {
     var f = Fouten()
     let organisatie = f.tekst(v.oorsprongOrganisatie, .oorsprongOrganisatie, max: BehandelLimieten.maxKort, verplicht: true,
                               wat: Tekst("Noem de organisatie waar de fout is ontstaan.", "Name the organisation where the error arose."))
@@ -189,10 +193,15 @@ public func valideerAnalyse(_ v: AnalyseInvoer) throws(ValidatieFouten) -> (anal
     if complexiteit == nil {
         f.fout(.complexiteit, v.complexiteit == nil ? "required" : "enum", Tekst("Kies de complexiteit: laag, midden of hoog.", "Choose the complexity: low, medium or high."))
     }
+    let bevinding = (v.bevinding ?? "").isEmpty ? gemeld : Probleemsoort(rawValue: v.bevinding!)
+    if bevinding == nil {
+        f.fout(.bevinding, "enum", Tekst("Kies wat de analyse vond: een onjuist gegeven, of een juist gegeven dat verkeerd is uitgelegd.",
+                                        "Choose what the analysis found: wrong information, or correct information interpreted wrongly."))
+    }
     let toelichting = f.tekst(v.toelichting, .toelichting, max: BehandelLimieten.maxTekst, verplicht: false)
     try f.klaar()
     return (Analyse(oorsprongOrganisatie: organisatie!, oorsprongRegistratie: registratieCode(registratie!),
-                    geraakteOrganisaties: organisaties, geraakteRegistraties: registraties, complexiteit: complexiteit!), toelichting)
+                    geraakteOrganisaties: organisaties, geraakteRegistraties: registraties, complexiteit: complexiteit!, bevinding: bevinding!), toelichting)
 }
 
 /// "brp" → "BRP": the ten basisregistraties by their code, anything else as written.
@@ -291,7 +300,7 @@ public func controleerZorgBijSluiten(uitkomst: MeldingUitkomst, geanalyseerd: Bo
         case .melderOnbereikbaar where pogingen < Afsluitgrond.minimumPogingen:
             f.fout(.afsluitgrond, "tePogingen", Tekst("Leg eerst ten minste \(Afsluitgrond.minimumPogingen) pogingen vast om de melder te bereiken (bij ‘Contact’, met ‘niet bereikt’); nu \(pogingen).",
                                                      "First record at least \(Afsluitgrond.minimumPogingen) attempts to reach the melder (under ‘Contact’, as ‘not reached’); now \(pogingen)."))
-        case .melderOnbereikbaar where uitkomst == .opgelost || uitkomst == .deelsOpgelost:
+        case .melderOnbereikbaar where uitkomst.isOpgelost:
             f.fout(.uitkomst, "nietZonderAnalyse", Tekst("Zonder analyse en contact kan een melding niet ‘opgelost’ zijn. Kies een andere uitkomst.",
                                                         "Without analysis and contact a case cannot be ‘solved’. Choose another outcome."))
         default:
@@ -307,11 +316,16 @@ public func controleerZorgBijSluiten(uitkomst: MeldingUitkomst, geanalyseerd: Bo
     return geanalyseerd && gecontacteerd ? nil : grond
 }
 
-public func valideerSluiting(_ v: SluitingInvoer) throws(ValidatieFouten) -> Sluiting {
+/// `bevinding`: the analysis' finding, nil when there is no analysis.
+public func valideerSluiting(_ v: SluitingInvoer, bevinding: Probleemsoort? = nil) throws(ValidatieFouten) -> Sluiting {
     var f = Fouten()
     let uitkomst = v.uitkomst.flatMap(MeldingUitkomst.init(rawValue:))
     if uitkomst == nil {
         f.fout(.uitkomst, v.uitkomst == nil ? "required" : "enum", Tekst("Kies de uitkomst.", "Choose the outcome."))
+    } else if uitkomst == .interpretatieHersteld && bevinding != .onjuisteInterpretatie {
+        // Only what the analysis found: the figures count it as a kind of error.
+        f.fout(.uitkomst, "pastNietBijBevinding", Tekst("‘Gegevens klopten, verkeerde uitleg hersteld’ hoort bij de bevinding ‘juist gegeven, verkeerd uitgelegd’ in de analyse. Pas eerst de analyse aan, of kies een andere uitkomst.",
+                                                       "‘Data were correct, wrong interpretation put right’ goes with the finding ‘correct information, interpreted wrongly’ in the analysis. Change the analysis first, or choose another outcome."))
     }
     let verwijst = uitkomst == .buitenScope || uitkomst == .doorverwezen
     let samenvatting = f.tekst(v.samenvatting, .samenvatting, max: BehandelLimieten.maxTekst, verplicht: true,

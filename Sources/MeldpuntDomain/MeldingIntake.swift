@@ -43,6 +43,8 @@ public struct MeldingInvoer: Codable, Sendable {
     public var redenNietBenaderd: String?
     public var bezwaarOfBeroepLoopt: Bool?
 
+    /// onjuistGegeven (absent) or onjuisteInterpretatie: the data are right, an organisation uses them wrongly.
+    public var probleemsoort: String?
     public var registraties: [String]?
     public var andereRegistratie: String?
     public var betrokkenOrganisaties: [String]?
@@ -200,7 +202,15 @@ public func valideerMelding(_ v: MeldingInvoer, vandaag: Dag) throws(MeldingWeig
     for (i, o) in organisaties.enumerated() where o.schemaLengte > MeldingLimieten.maxKort {
         fout(Veld(.betrokkenOrganisaties)[i], "maxLength", Lengteregel.hoogstens(MeldingLimieten.maxKort))
     }
-    tekst(v.watIsFout, .watIsFout, max: MeldingLimieten.maxTekst, verplicht: true, wat: Tekst("Beschrijf welk gegeven niet klopt.", "Describe which information is wrong."))
+    let soort = v.probleemsoort.flatMap(Probleemsoort.init(rawValue:))
+    if v.probleemsoort != nil && soort == nil {
+        fout(.probleemsoort, "enum", Tekst("Kies of een gegeven niet klopt, of dat een organisatie een juist gegeven verkeerd gebruikt.",
+                                           "Choose whether information is wrong, or whether an organisation uses correct information wrongly."))
+    }
+    tekst(v.watIsFout, .watIsFout, max: MeldingLimieten.maxTekst, verplicht: true,
+          wat: soort == .onjuisteInterpretatie
+            ? Tekst("Beschrijf welk gegeven de organisatie verkeerd gebruikt, en wat daardoor misgaat.", "Describe which information the organisation uses wrongly, and what goes wrong because of it.")
+            : Tekst("Beschrijf welk gegeven niet klopt.", "Describe which information is wrong."))
     tekst(v.watMoetHetZijn, .watMoetHetZijn, max: MeldingLimieten.maxTekst)
     if let sinds = v.sinds {
         if let d = Dag(sinds) {

@@ -36,6 +36,9 @@ public struct Zaakkenmerken: Sendable, Equatable {
     public var bronhouder: String?
     /// The description in the reporter's words; never stored, only its stems and phrases.
     public var tekst: String
+    /// The analysis found correct data, interpreted wrongly: such cases also group on their own,
+    /// so that one organisation's misreading of a registration shows as a pattern.
+    public var interpretatie = false
 
     public init(bron: Bron, dag: Dag, registraties: [String] = [], attributen: [String] = [], herkomst: String? = nil,
                 gevolgen: [Gevolgkenmerk] = [], bronhouder: String? = nil, tekst: String = "") {
@@ -60,6 +63,12 @@ public struct Zaakkenmerken: Sendable, Equatable {
             }
             if let h = herkomst, !Patroonsleutel.vouw(h).isEmpty {
                 voeg(Patroonsleutel([.registratie(r), .herkomst(h)]))
+            }
+            if interpretatie {
+                voeg(Patroonsleutel([.registratie(r), .interpretatie]))
+                if let h = herkomst, !Patroonsleutel.vouw(h).isEmpty {
+                    voeg(Patroonsleutel([.registratie(r), .herkomst(h), .interpretatie]))
+                }
             }
             for g in gevolgen {
                 voeg(Patroonsleutel([.registratie(r), .gevolg(g)]))
@@ -86,6 +95,8 @@ public struct Patroonsleutel: Sendable, Hashable, Codable {
         case herkomst(String)
         case gevolg(Zaakkenmerken.Gevolgkenmerk)
         case bronhouder(String)
+        /// Correct data, interpreted wrongly (the analysis' finding).
+        case interpretatie
     }
 
     public let delen: [Deel]
@@ -101,6 +112,7 @@ public struct Patroonsleutel: Sendable, Hashable, Codable {
             case .herkomst(let h): "h=" + Self.vouw(h)
             case .gevolg(let g): "g=" + g.soort.rawValue + "@" + Self.vouw(g.organisatie ?? "")
             case .bronhouder(let b): "b=" + Self.vouw(b)
+            case .interpretatie: "i=onjuist"
             }
         }.joined(separator: "|")
     }
@@ -124,6 +136,7 @@ public struct Patroonsleutel: Sendable, Hashable, Codable {
                 g.organisatie.map { taal.kies("gevolg \(g.soort.naam(.nl)) bij \($0)", "consequence \(g.soort.naam(.en)) at \($0)") }
                     ?? taal.kies("gevolg \(g.soort.naam(.nl))", "consequence \(g.soort.naam(.en))")
             case .bronhouder(let b): taal.kies("bronhouder \(b)", "keeper \(b)")
+            case .interpretatie: taal.kies("juist gegeven, verkeerd uitgelegd", "correct data, interpreted wrongly")
             }
         }.joined(separator: ", ")
     }

@@ -75,7 +75,7 @@ public enum Veldnaam: String, Sendable, CaseIterable {
     // Subscriptions, register, accounts
     case callbackUrl, kanalen, filters, oin, contactEmail, contactTelefoon, rollen, actief, wachtwoord
     case peildatum, jaar, tot, auth, zaaknummer, nieuw, herhaal, huidig, code
-    case afsluitgrond, bereikt
+    case afsluitgrond, bereikt, probleemsoort, bevinding
     // Lists
     case after
     // Analysis, evaluation, overleg

@@ -100,7 +100,7 @@ public func isVerzoekTeLaat(status: VerzoekStatus, uiterlijk: Dag?, vandaag: Dag
 
 /// A case is not closed as solved while a correction is still open, unless staff say why.
 public func controleerSluitenMetOpenCorrecties(uitkomst: MeldingUitkomst, openCorrecties: Int, reden: String?) throws(VerzoekFout) {
-    guard uitkomst == .opgelost, openCorrecties > 0 else { return }
+    guard uitkomst == .opgelost || uitkomst == .interpretatieHersteld, openCorrecties > 0 else { return }
     if !heeftReden(reden) { throw .redenOntbreekt }
 }
 

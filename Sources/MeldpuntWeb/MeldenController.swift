@@ -199,6 +199,9 @@ struct MeldenController: RouteCollection {
         let pagina = StapPagina(
             stap: stap.rawValue, nummer: nummer, aantal: stappen.count, titel: t.tekst("meldStap_\(stap.rawValue)"), f: f,
             melderTypes: MelderType.allCases.map { Keuze(waarde: $0.rawValue, naam: t.tekst("melderType_\($0.rawValue)"), gekozen: f.melderType == $0.rawValue) },
+            // Most melders report a wrong data item: that is chosen until they say otherwise.
+            probleemsoorten: Probleemsoort.allCases.map { Keuze(waarde: $0.rawValue, naam: t.tekst("probleemsoort_\($0.rawValue)"),
+                                                               gekozen: (f.probleemsoort ?? Probleemsoort.onjuistGegeven.rawValue) == $0.rawValue) },
             registraties: Self.registraties(voor: type, gekozen: f.registraties ?? []).map { r in Keuze(waarde: r.code, naam: Self.registratieNaam(r, t), gekozen: (f.registraties ?? []).contains(r.code)) },
             gevolgen: gevolgen, kanGevolgToevoegen: rijen < Self.maxGevolgen,
             kanalen: Contactkanaal.allCases.map { Keuze(waarde: $0.rawValue, naam: t.tekst("kanaal_\($0.rawValue)"), gekozen: (f.voorkeurKanaal ?? "email") == $0.rawValue) },
@@ -313,6 +316,7 @@ struct MeldenController: RouteCollection {
         v.registraties = f.registraties ?? []
         v.andereRegistratie = leeg(f.andereRegistratie)
         v.betrokkenOrganisaties = (f.betrokkenOrganisaties ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        v.probleemsoort = leeg(f.probleemsoort)
         v.watIsFout = leeg(f.watIsFout)
         v.watMoetHetZijn = leeg(f.watMoetHetZijn)
         v.sinds = leeg(f.sinds)
@@ -420,7 +424,7 @@ struct MeldenController: RouteCollection {
     }
 
     /// Field ids whose label text has another key.
-    static let labels = ["naam": "uwNaam", "toestemming": "toestemmingTitel", "melderTypeburger": "wieMeldt", "registratieBRP": "registraties", "bijlage": "bijlagen"]
+    static let labels = ["probleemsoort": "probleemsoortVraag", "naam": "uwNaam", "toestemming": "toestemmingTitel", "melderTypeburger": "wieMeldt", "registratieBRP": "registraties", "bijlage": "bijlagen"]
 
     /// "name|sha256|type|hmac": a reference to an upload that only this server could have made.
     private func bijlageRef(naam: String, hash: String, soort: String, _ req: Request) -> String {

@@ -124,7 +124,9 @@ struct SignalenWebController: RouteCollection {
         let d = try await req.signaalregister.kandidaat(try kandidaat(req), door: door)
         let k = d.kandidaat
         let open = try await req.signaalregister.signalen(door: door).filter { !$0.status.isAfgesloten }
-        var w = ["bevestigTitel": "", "bevestigOmschrijving": k.uitleg, "bevestigSoort": "",
+        // Cases grouped on a wrong interpretation propose a signaal of that kind.
+        var w = ["bevestigTitel": "", "bevestigOmschrijving": k.uitleg,
+                 "bevestigSoort": k.kenmerken.contains { $0.soort == "bevinding" } ? SignaalSoort.interpretatie.rawValue : "",
                  "bevestigRegistraties": k.kenmerken.filter { $0.soort == "registratie" }.map(\.waarde).joined(separator: "\n")]
         w.merge(waarden) { _, b in b }
         let inhoud = Voorstel(

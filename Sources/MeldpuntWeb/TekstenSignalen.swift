@@ -39,6 +39,7 @@ extension Teksten {
         "signaalKenmerk_herkomst": ("Herkomst van de fout", "Origin of the error"),
         "signaalKenmerk_gevolg": ("Gevolg", "Consequence"),
         "signaalKenmerk_bronhouder": ("Bronhouder", "Keeper"),
+        "signaalKenmerk_bevinding": ("Bevinding van de analyse", "Finding of the analysis"),
         "signaalBevestigen": ("Bevestigen als nieuw signaal", "Confirm as a new signal"),
         "signaalBevestigenKnop": ("Signaal vastleggen", "Record signal"),
         "signaalOmschrijvingHint": ("Deze tekst gaat mee naar de organisaties waaraan u terugkoppelt: schrijf geen namen of andere persoonsgegevens.",

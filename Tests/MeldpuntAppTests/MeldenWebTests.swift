@@ -336,6 +336,42 @@ struct MeldenWebTests {
         }
     }
 
+    /// "My data are right, an organisation reads them wrongly" is a choice in plain words on the
+    /// page about what is wrong; the question about the description follows it, Back keeps it,
+    /// the check page names it, and the staff's analysis starts from it.
+    @Test func juistGegevenVerkeerdGebruikt() async throws {
+        try await metApp { t in
+            let b = Browser(t)
+            _ = try await b.get("/melden")
+            _ = try await b.volg(try await b.post("/melden", ["registratie": "BRP", "alBenaderd": "ja", "bezwaar": "nee"]))
+            var p = try await verder(b, "wie", [("melderType", "burger")])
+            #expect(p.tekst.contains("<legend>Wat is er aan de hand?</legend>"))
+            #expect(p.tekst.contains("id=\"probleemsoort-onjuistGegeven\" name=\"probleemsoort\" value=\"onjuistGegeven\" checked"))
+            #expect(p.tekst.contains("Mijn gegevens kloppen, maar een organisatie leest of gebruikt ze verkeerd"))
+            p = try await verder(b, "wat", [("probleemsoort", "onjuisteInterpretatie"), ("registraties[]", "BRP"), ("watIsFout", "")])
+            #expect(heeftFouten(p) && p.tekst.contains("welk gegeven de organisatie verkeerd gebruikt"))
+            #expect(p.tekst.contains("value=\"onjuisteInterpretatie\" checked"))
+            p = try await verder(b, "wat", [("probleemsoort", "onjuisteInterpretatie"), ("registraties[]", "BRP"), ("watIsFout", "Mijn adres klopt, maar de gemeente denkt dat ik er niet woon.")])
+            #expect(p.tekst.contains("<h1>Wat merkt u ervan?</h1>"))
+            // Back to the page: the choice is still there.
+            #expect(try await b.get("/melden/wat").tekst.contains("value=\"onjuisteInterpretatie\" checked"))
+            _ = try await verder(b, "gevolgen", [("betrokkenOrganisaties", "Gemeente Utrecht")])
+            _ = try await verder(b, "contact", [("naam", "Suzanne Moulin"), ("email", "s.moulin@example.nl"), ("voorkeurKanaal", "email")])
+            p = try await verder(b, "bijlagen", [])
+            #expect(p.tekst.contains("<dt>Wat is er aan de hand?</dt>") && p.tekst.contains("<dd class=\"toelichting-kort\">Mijn gegevens kloppen, maar een organisatie leest of gebruikt ze verkeerd</dd>"), "\(p.tekst)")
+            #expect(try await verder(b, "controle", [("toestemming", "ja")], actie: "versturen").status == .seeOther)
+            let m = try #require(try await Melding.query(on: t.app.db).first())
+            #expect(m.probleemsoort == .onjuisteInterpretatie)
+
+            let staf = try await t.medewerker()
+            #expect(try await staf.post("/meldingen/\(m.zaaknummer)/contact", ["datum": Dag(t.klok.nu).description, "kanaal": "telefoon", "samenvatting": "Gebeld."]).status == .seeOther)
+            let analyse = try await staf.get("/meldingen/\(m.zaaknummer)/analyse")
+            #expect(analyse.tekst.contains("<legend>Wat vond de analyse?</legend>"))
+            #expect(analyse.tekst.contains("id=\"bevinding-onjuisteInterpretatie\" name=\"bevinding\" value=\"onjuisteInterpretatie\" checked"))
+            #expect(try await staf.get("/meldingen/\(m.zaaknummer)").tekst.contains("Soort probleem volgens de melder"))
+        }
+    }
+
     /// Files arrive only through /melden/bestanden (strictly limited); /melden/stap stores none.
     @Test func bestandenAlleenViaHunEigenDeur() async throws {
         try await metApp { t in

@@ -219,6 +219,33 @@ struct MeldingBehandelingApiTests {
         }
     }
 
+    /// Correct data, wrong interpretation through the API: filed as such, found by the analysis,
+    /// closed with its own outcome (only with that finding), shown to the melder.
+    @Test func juistGegevenVerkeerdUitgelegdViaDeAPI() async throws {
+        try await metApp { t in
+            var body = MeldingApiTests.melding()
+            body["probleemsoort"] = "verkeerd"
+            let fout = try await t.post("/api/v1/meldingen", t.sleutels.svb, json: body)
+            #expect(fout.status == .badRequest && fout.ongeldigeNamen == ["probleemsoort"])
+            body["probleemsoort"] = "onjuisteInterpretatie"
+            let (z, link) = try await t.nieuweMelding(body)
+            #expect(try await t.get("/api/v1/meldingen/\(z)", t.sleutels.meldpunt).object["probleemsoort"] as? String == "onjuisteInterpretatie")
+            _ = try await t.stap(z, "contactmomenten", ["datum": Dag(t.klok.nu).description, "kanaal": "telefoon", "samenvatting": "Gebeld."])
+            var analyse = Self.analyse
+            analyse["bevinding"] = "onjuistGegeven"
+            #expect(try await t.stap(.PUT, z, "analyse", analyse).status == .ok)
+            let sluit: [String: Any] = ["status": "gesloten", "uitkomst": "interpretatieHersteld", "samenvatting": "Uw gegevens klopten. De Belastingdienst las ze verkeerd en heeft dat hersteld."]
+            let past = try await t.stap(z, "statuswijzigingen", sluit)
+            #expect(past.status == .badRequest && past.ongeldigeCodes == ["pastNietBijBevinding"])
+            analyse["bevinding"] = "onjuisteInterpretatie"
+            let r = try await t.stap(.PUT, z, "analyse", analyse)
+            #expect(try r.json(MeldingDetailDTO.self).analyse?.bevinding == .onjuisteInterpretatie)
+            #expect(try await t.stap(z, "statuswijzigingen", sluit).status == .ok)
+            let pagina = try await Browser(t).get(link)
+            #expect(pagina.tekst.contains("Gegevens klopten, verkeerde uitleg hersteld"))
+        }
+    }
+
     @Test func buitenScopeVerwijstDeMelderDoor() async throws {
         try await metApp { t in
             let (z, link) = try await t.nieuweMelding()

@@ -106,6 +106,52 @@ struct MeldingCoreTests {
         }
     }
 
+    /// Correct data, wrong interpretation: the melder's choice is kept (also after erasure), the
+    /// analysis takes it unless staff find otherwise, the outcome fits the finding, the figures
+    /// count both, and the detector files the case under the interpretation keys.
+    @Test func juistGegevenVerkeerdUitgelegd() async throws {
+        try await metKern { k in
+            let meldpunt = Handelende(organisatie: try await k.nieuweOrganisatie("Meldpunt", oin: "00000099000000001000", rollen: [.meldpunt]))
+            var invoer = TerugmeldingCoreTests.melding()
+            invoer.probleemsoort = "onjuisteInterpretatie"
+            invoer.watIsFout = "Mijn adres klopt, maar de gemeente denkt dat ik er niet woon."
+            let z = try await k.meldingen.intake.maak(invoer, ingediendDoor: nil).zaaknummer
+            let gewoon = try await k.meldingen.intake.maak(TerugmeldingCoreTests.melding(), ingediendDoor: nil).zaaknummer
+            #expect(try await k.meldingen.overzicht.detail(z, door: meldpunt).probleemsoort == .onjuisteInterpretatie)
+            #expect(try await k.meldingen.overzicht.detail(gewoon, door: meldpunt).probleemsoort == .onjuistGegeven)
+
+            _ = try await k.meldingen.behandeling.legContactVast(z, ContactInvoer(datum: "2026-11-23", kanaal: "telefoon", samenvatting: "Gebeld."), door: meldpunt)
+            let analyse = AnalyseInvoer(oorsprongOrganisatie: "Gemeente Amsterdam", oorsprongRegistratie: "BRP", complexiteit: "laag")
+            var d = try await k.meldingen.behandeling.legAnalyseVast(z, analyse, door: meldpunt)
+            #expect(d.analyse?.bevinding == .onjuisteInterpretatie)
+            #expect(d.tijdlijn.last { $0.soort == .analyse }?.gegevens?.bevinding == .onjuisteInterpretatie)
+            let sluit = MeldingStatuswijzigingInvoer(status: "gesloten", uitkomst: "interpretatieHersteld", samenvatting: "De gemeente leest uw adres nu goed.")
+
+            // Staff found a wrong data item after all: the outcome no longer fits.
+            var anders = analyse
+            anders.bevinding = "onjuistGegeven"
+            _ = try await k.meldingen.behandeling.legAnalyseVast(z, anders, door: meldpunt)
+            do { _ = try await k.meldingen.behandeling.wijzigStatus(z, sluit, door: meldpunt); Issue.record("gesloten") } catch {
+                #expect((error as? Weigering)?.velden?.map(\.code) == ["pastNietBijBevinding"])
+            }
+            _ = try await k.meldingen.behandeling.legAnalyseVast(z, analyse, door: meldpunt)
+            #expect(try await k.meldingen.overzicht.detail(z, door: meldpunt).analyse?.bevinding == .onjuisteInterpretatie)
+            d = try await k.meldingen.behandeling.wijzigStatus(z, sluit, door: meldpunt)
+            #expect(d.status == .gesloten && d.uitkomst == .interpretatieHersteld && d.afsluitgrond == nil)
+
+            let cijfers = try await Cijferboek(db: k.db, vandaag: Dag(k.nu)).meldpunt(Periode(van: Dag("2026-01-01")!, tot: Dag("2026-12-31")!), door: meldpunt)
+            let gemeld = try #require(cijfers.tabellen.first { $0.id == "perProbleemsoort" })
+            #expect(gemeld.rijen.map(\.waarde) == [1, 1])
+            let gevonden = try #require(cijfers.tabellen.first { $0.id == "perBevinding" })
+            #expect(gevonden.rijen.first { $0.sleutel == "onjuisteInterpretatie" }?.waarde == 1 && gevonden.rijen.first { $0.sleutel == "onjuistGegeven" }?.waarde == 0)
+            #expect(cijfers.tabellen.first { $0.id == "perUitkomst" }?.rijen.first { $0.sleutel == "interpretatieHersteld" }?.waarde == 1)
+
+            let id = try #require(try await Melding.query(on: k.db).filter(\.$zaaknummer == z.description).first()?.id)
+            let kenmerken = try #require(try await Patroonherkenning(db: k.db).kenmerken(melding: id))
+            #expect(kenmerken.interpretatie && kenmerken.sleutels.contains { $0.delen.contains(.interpretatie) })
+        }
+    }
+
     /// A stored payload that no longer decodes is an error naming its row, never an empty field:
     /// the case page would otherwise show a melding without its description as if it had none.
     @Test func eenOnleesbareRijIsEenFoutMetHaarID() async throws {

@@ -105,6 +105,8 @@ extension MeldingInvoer: APISchema {
         "toestemmingVertegenwoordigde": .boolean(description: "Bij intermediair: de vertegenwoordigde gaf toestemming."),
         "redenNietBenaderd": B.tekst(max: MeldingLimieten.maxTekst, "Verplicht als organisatieAlBenaderd false is."),
         "bezwaarOfBeroepLoopt": .boolean(description: "true: het Meldpunt neemt de melding niet in behandeling (400) en legt niets vast."),
+        "probleemsoort": .opsomming(Probleemsoort.allCases.map(\.rawValue),
+                                    description: "onjuistGegeven (weggelaten): een gegeven klopt niet. onjuisteInterpretatie: het gegeven klopt, maar een organisatie legt het verkeerd uit of past het verkeerd toe."),
         "registraties": B.lijst(.opsomming(Registratie.alle.map(\.code)), max: MeldingLimieten.maxLijst),
         "andereRegistratie": B.tekst(max: 200),
         "betrokkenOrganisaties": B.lijst(B.tekst(max: 200), min: 1, max: MeldingLimieten.maxLijst),
@@ -167,7 +169,7 @@ extension MeldingSamenvattingDTO: APISchema {
 
 extension AnalyseDTO: APISchema {
     static let schemanaam = "Analyse"
-    static var velden: [String: JSONSchema] { ["complexiteit": .opsomming(Complexiteit.self)] }
+    static var velden: [String: JSONSchema] { ["complexiteit": .opsomming(Complexiteit.self), "bevinding": .opsomming(Probleemsoort.self)] }
 }
 
 extension RolVoorstelDTO: APIVorm {
@@ -248,6 +250,8 @@ extension AnalyseInvoer: APISchema {
         "geraakteOrganisaties": B.ofNull(B.lijst(B.tekst(max: BehandelLimieten.maxKort), max: BehandelLimieten.maxLijst)),
         "geraakteRegistraties": B.ofNull(B.lijst(B.tekst(max: BehandelLimieten.maxKort), max: BehandelLimieten.maxLijst)),
         "complexiteit": .opsomming(Complexiteit.self),
+        "bevinding": B.ofNull(.opsomming(Probleemsoort.allCases.map(\.rawValue),
+                                         description: "Wat de analyse vond. Weggelaten: wat de melder bij de intake koos (probleemsoort).")),
         "toelichting": B.ofNull(B.tekst(max: BehandelLimieten.maxTekst, "Interne toelichting op de analyse.")),
     ] }
 }
@@ -283,7 +287,7 @@ extension MeldingStatuswijzigingInvoer: APISchema {
     static let verplicht: Set<String> = ["status"]
     static var velden: [String: JSONSchema] { [
         "status": .opsomming([MeldingStatus.wachtOpOrganisaties, .inBehandeling, .gesloten].map(\.rawValue)),
-        "uitkomst": B.ofNull(.opsomming(MeldingUitkomst.allCases.map(\.rawValue), description: "Verplicht bij gesloten.")),
+        "uitkomst": B.ofNull(.opsomming(MeldingUitkomst.allCases.map(\.rawValue), description: "Verplicht bij gesloten. interpretatieHersteld alleen als de analyse onjuisteInterpretatie vond.")),
         "samenvatting": B.ofNull(B.tekst(max: BehandelLimieten.maxTekst, "Bij gesloten verplicht: voor de melder, in gewone taal; bij buitenScope en doorverwezen waar de melder wel terecht kan.")),
         "scopeReden": B.ofNull(.opsomming(ScopeReden.allCases.map(\.rawValue), description: "Verplicht bij uitkomst buitenScope.")),
         "redenOpenCorrecties": B.ofNull(B.tekst(max: nil, "Verplicht bij sluiten als opgelost terwijl een correctieverzoek nog openstaat.")),

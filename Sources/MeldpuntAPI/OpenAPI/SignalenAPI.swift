@@ -106,7 +106,7 @@ extension KandidaatDTO: APISchema {
 
 extension KenmerkDTO: APISchema {
     static let schemanaam = "Kenmerk"
-    static var velden: [String: JSONSchema] { ["soort": .opsomming(["registratie", "attribuut", "herkomst", "gevolg", "bronhouder"])] }
+    static var velden: [String: JSONSchema] { ["soort": .opsomming(["registratie", "attribuut", "herkomst", "gevolg", "bronhouder", "bevinding"])] }
 }
 
 extension ZinsdeelDTO: APISchema { static let schemanaam = "Zinsdeel" }

@@ -30,6 +30,7 @@ extension Contactvorm: APIOpsomming {}
 extension ScopeReden: APIOpsomming {}
 extension MeldingUitkomst: APIOpsomming {}
 extension Afsluitgrond: APIOpsomming {}
+extension Probleemsoort: APIOpsomming {}
 extension Complexiteit: APIOpsomming {}
 extension Behandelstap: APIOpsomming {}
 extension Escalatieniveau: APIOpsomming {}

@@ -80,6 +80,12 @@ package struct Cijferboek: Sendable {
             // Accountability for the duty of care: how many closed without analysis or contact, and why.
             Self.telling("zonderAnalyseOfContact", Tekst("Gesloten zonder analyse of persoonlijk contact, per reden", "Closed without analysis or personal contact, by reason"),
                          Tekst("Reden", "Reason"), gesloten.compactMap(\.afsluitgrond), Afsluitgrond.allCases.map { ($0.rawValue, $0.benaming) }),
+            // Correct data, wrong interpretation (notitie): as melders named it, and as the analysis found it.
+            Self.telling("perProbleemsoort", Tekst("Meldingen per soort probleem, zoals de melder het noemde", "Reports by kind of problem, as the reporter named it"),
+                         Tekst("Soort probleem", "Kind of problem"), meldingen.map { $0.probleemsoort ?? Probleemsoort.onjuistGegeven.rawValue },
+                         Probleemsoort.allCases.map { ($0.rawValue, $0.benaming) }),
+            Self.telling("perBevinding", Tekst("Geanalyseerde meldingen per bevinding", "Analysed reports by finding"), Tekst("Bevinding", "Finding"),
+                         meldingen.compactMap(\.bevinding), Probleemsoort.allCases.map { ($0.rawValue, $0.benaming) }),
             Self.telling("doorlooptijd", Tekst("Doorlooptijd van gesloten meldingen", "Handling time of closed reports"), Tekst("Doorlooptijd", "Handling time"),
                          doorloop.map { Doorlooptijd(dagen: $0).rawValue }, Doorlooptijd.allCases.map { ($0.rawValue, $0.naam) }),
             Self.telling("tevredenheid", Tekst("Tevredenheid van melders", "Satisfaction of reporters"), Tekst("Cijfer", "Mark"),
@@ -224,6 +230,8 @@ package struct Cijferboek: Sendable {
         let rol: String?
         let uitkomst: String?
         let afsluitgrond: String?
+        let probleemsoort: String?
+        let bevinding: String?
         let tevredenheid: Int?
         let contact_te_laat: Bool?
         let escalatieniveau: String?
@@ -242,7 +250,7 @@ package struct Cijferboek: Sendable {
     /// The non-personal columns of the meldingen received in the period.
     func meldingRijen(_ p: Periode) async throws -> [MeldingRij] {
         try await sql.select()
-            .columns("ontvangen_op", "gesloten_op", "melder_type", "registraties", "rol", "uitkomst", "afsluitgrond", "tevredenheid", "contact_te_laat", "escalatieniveau",
+            .columns("ontvangen_op", "gesloten_op", "melder_type", "registraties", "rol", "uitkomst", "afsluitgrond", "probleemsoort", "bevinding", "tevredenheid", "contact_te_laat", "escalatieniveau",
                      "eerste_contact_uiterlijk")
             .from(Melding.schema)
             .where("ontvangen_op", .greaterThanOrEqual, SQLBind(p.van.begin())).where("ontvangen_op", .lessThan, SQLBind(try p.tot.plus(dagen: 1).begin()))
@@ -367,10 +375,20 @@ extension MeldingUitkomst {
         switch self {
         case .opgelost: Tekst("Opgelost", "Solved")
         case .deelsOpgelost: Tekst("Deels opgelost", "Partly solved")
+        case .interpretatieHersteld: Tekst("Gegevens klopten, verkeerde uitleg hersteld", "Data were correct, wrong interpretation put right")
         case .nietOpgelost: Tekst("Niet opgelost", "Not solved")
         case .doorverwezen: Tekst("Doorverwezen", "Referred")
         case .buitenScope: Tekst("Buiten scope", "Out of scope")
         case .ingetrokken: Tekst("Ingetrokken", "Withdrawn")
+        }
+    }
+}
+
+extension Probleemsoort {
+    var benaming: Tekst {
+        switch self {
+        case .onjuistGegeven: Tekst("Een gegeven klopt niet", "Information is wrong")
+        case .onjuisteInterpretatie: Tekst("Juist gegeven, verkeerd uitgelegd", "Correct information, interpreted wrongly")
         }
     }
 }

@@ -21,6 +21,7 @@ package struct AnalyseDTO: Codable, Sendable, Equatable {
     package let geraakteOrganisaties: [String]
     package let geraakteRegistraties: [String]
     package let complexiteit: Complexiteit
+    package let bevinding: Probleemsoort
 
     package init(_ a: Analyse) {
         oorsprongOrganisatie = a.oorsprongOrganisatie
@@ -28,6 +29,7 @@ package struct AnalyseDTO: Codable, Sendable, Equatable {
         geraakteOrganisaties = a.geraakteOrganisaties
         geraakteRegistraties = a.geraakteRegistraties
         complexiteit = a.complexiteit
+        bevinding = a.bevinding
     }
 }
 
@@ -105,6 +107,8 @@ package struct GebeurtenisGegevens: Codable, Sendable, Equatable {
     package var uitkomst: Stapuitkomst?
     package var scopeReden: ScopeReden?
     package var afsluitgrond: Afsluitgrond?
+    /// The analysis' finding.
+    package var bevinding: Probleemsoort?
     package var cijfer: Int?
     package var bestandsnaam: String?
     /// Partner coordination: the organisation, the request and its kind, an escalation level.
@@ -115,7 +119,7 @@ package struct GebeurtenisGegevens: Codable, Sendable, Equatable {
     package var contactpersoon: String?
     package var terugmeldingStatus: TerugmeldingStatus?
 
-    package init(kanaal: Contactvorm? = nil, datum: Dag? = nil, status: Stapstatus? = nil, rol: MeldpuntRol? = nil, uitkomst: Stapuitkomst? = nil, scopeReden: ScopeReden? = nil, afsluitgrond: Afsluitgrond? = nil, cijfer: Int? = nil, bestandsnaam: String? = nil, organisatie: String? = nil, verzoekSoort: VerzoekSoort? = nil, verzoekId: String? = nil, niveau: Escalatieniveau? = nil, contactpersoon: String? = nil, terugmeldingStatus: TerugmeldingStatus? = nil) {
+    package init(kanaal: Contactvorm? = nil, datum: Dag? = nil, status: Stapstatus? = nil, rol: MeldpuntRol? = nil, uitkomst: Stapuitkomst? = nil, scopeReden: ScopeReden? = nil, afsluitgrond: Afsluitgrond? = nil, bevinding: Probleemsoort? = nil, cijfer: Int? = nil, bestandsnaam: String? = nil, organisatie: String? = nil, verzoekSoort: VerzoekSoort? = nil, verzoekId: String? = nil, niveau: Escalatieniveau? = nil, contactpersoon: String? = nil, terugmeldingStatus: TerugmeldingStatus? = nil) {
         self.kanaal = kanaal
         self.datum = datum
         self.status = status
@@ -123,6 +127,7 @@ package struct GebeurtenisGegevens: Codable, Sendable, Equatable {
         self.uitkomst = uitkomst
         self.scopeReden = scopeReden
         self.afsluitgrond = afsluitgrond
+        self.bevinding = bevinding
         self.cijfer = cijfer
         self.bestandsnaam = bestandsnaam
         self.organisatie = organisatie
@@ -258,6 +263,8 @@ package struct MeldingDetailDTO: Codable, Sendable {
     package let aantalEscalaties: Int
     /// Why it closed without analysis or personal contact, when it did.
     package var afsluitgrond: Afsluitgrond?
+    /// What the melder said the problem is; stays after erasure (not personal).
+    package var probleemsoort: Probleemsoort = .onjuistGegeven
 
     package init(zaaknummer: String, status: MeldingStatus, fase: MelderFase, melderType: MelderType, registraties: [String], ontvangenOp: Date, eersteContactUiterlijk: Dag, eersteContactOp: Date?, contactTermijnOverschreden: Bool, behandelaar: MedewerkerVerwijzing?, analyse: AnalyseDTO?, rolVoorstel: RolVoorstelDTO?, rol: MeldpuntRol?, uitkomst: MeldingUitkomst?, geslotenOp: Date?, volgendeStap: VolgendeStapDTO?, tevredenheid: Int?, ingediendDoor: OrganisatieVerwijzing?, toestemmingOp: Date, toestemmingVersie: String, persoonsgegevensGewist: Bool, melding: MeldingInvoer?, bijlagen: [MeldingBijlageDTO], tijdlijn: [GebeurtenisDTO], mogelijkeStappen: [Behandelstap], verzoeken: [VerzoekDTO], escalatieniveau: Escalatieniveau, aantalEscalaties: Int) {
         self.zaaknummer = zaaknummer

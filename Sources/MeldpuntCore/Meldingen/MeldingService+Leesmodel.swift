@@ -158,6 +158,7 @@ extension MeldingService {
             escalatieniveau: m.escalatieniveau ?? .operationeel,
             aantalEscalaties: tijdlijn.filter { $0.soort == .geescaleerd || $0.soort == .verzoekGeescaleerd }.count)
         detail.afsluitgrond = m.afsluitgrond
+        detail.probleemsoort = m.probleemsoort ?? .onjuistGegeven
         return detail
     }
 

@@ -55,15 +55,17 @@ extension Meldingbehandeling {
     package func legAnalyseVast(_ zaaknummer: Zaaknummer, _ v: AnalyseInvoer, door: Handelende) async throws -> MeldingDetailDTO {
         try zaken.vereisMeldpunt(door)
         let m = try await zaken.zoek(zaaknummer)
-        let (analyse, toelichting) = try valideer { () throws(ValidatieFouten) in try valideerAnalyse(v) }
+        let gemeld = m.probleemsoort ?? .onjuistGegeven
+        let (analyse, toelichting) = try valideer { () throws(ValidatieFouten) in try valideerAnalyse(v, gemeld: gemeld) }
         let voorstel = stelRolVoor(analyse)
         return try await zaken.voerUit(m, .analyse, door: door) { [nu] m, tx in
             m.analyse = String(decoding: try JSONEncoder.compact.encode(analyse), as: UTF8.self)
+            m.bevinding = analyse.bevinding
             m.voorgesteldeRol = voorstel.rol
             // The origin is known now: the detector files the case under its new keys.
             try await PatroonWachtrij(bron: .melding, zaakID: try m.requireID(), nu: nu).create(on: tx)
             return [Gebeurtenis(soort: .analyse, tekst: toelichting,
-                                gegevens: GebeurtenisGegevens(rol: voorstel.rol))]
+                                gegevens: GebeurtenisGegevens(rol: voorstel.rol, bevinding: analyse.bevinding))]
         }
     }
 
@@ -156,11 +158,12 @@ extension Meldingbehandeling {
     func sluiting(_ m: Melding, _ v: MeldingStatuswijzigingInvoer) async throws -> (Sluiting, String?, Afsluitgrond?) {
         var fouten: [OngeldigeParameter] = []
         var sluiting: Sluiting?
-        do { sluiting = try valideerSluiting(SluitingInvoer(uitkomst: v.uitkomst, samenvatting: v.samenvatting, scopeReden: v.scopeReden)) } catch { fouten += error.fouten }
+        let analyse = try MeldingService.analyse(m)
+        do { sluiting = try valideerSluiting(SluitingInvoer(uitkomst: v.uitkomst, samenvatting: v.samenvatting, scopeReden: v.scopeReden), bevinding: analyse?.bevinding) } catch { fouten += error.fouten }
         var grond: Afsluitgrond?
         if let uitkomst = sluiting?.uitkomst ?? v.uitkomst.flatMap(MeldingUitkomst.init(rawValue:)) {
             let pogingen = try await MeldingGebeurtenis.query(on: db).filter(\.$melding.$id == m.requireID()).filter(\.$soort == .contactpoging).count()
-            let geanalyseerd = try MeldingService.analyse(m) != nil
+            let geanalyseerd = analyse != nil
             do {
                 grond = try controleerZorgBijSluiten(uitkomst: uitkomst, geanalyseerd: geanalyseerd, gecontacteerd: m.eersteContactOp != nil,
                                                      pogingen: pogingen, grond: v.afsluitgrond)

@@ -58,6 +58,7 @@ extension Meldingintake {
                     m.status = .ontvangen
                     m.melderType = verzoek.melderType.flatMap(MelderType.init(rawValue:)) ?? .burger
                     m.registraties = registraties
+                    m.probleemsoort = verzoek.probleemsoort.flatMap(Probleemsoort.init(rawValue:)) ?? .onjuistGegeven
                     m.ontvangenOp = nu
                     m.eersteContactUiterlijk = uiterlijk
                     m.$ingediendDoor.id = ingediendDoor?.id

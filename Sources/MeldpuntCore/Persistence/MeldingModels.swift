@@ -23,6 +23,10 @@ package final class Melding: Model, @unchecked Sendable {
     @OptionalField(key: "uitkomst") package var uitkomst: MeldingUitkomst?
     /// Why it closed without analysis or personal contact (nil: it had both).
     @OptionalField(key: "afsluitgrond") package var afsluitgrond: Afsluitgrond?
+    /// What the melder said at intake (nil: a wrong data item, as before the question existed).
+    @OptionalField(key: "probleemsoort") package var probleemsoort: Probleemsoort?
+    /// What the analysis found; the same as in `analyse`, as a column for the figures.
+    @OptionalField(key: "bevinding") package var bevinding: Probleemsoort?
     @OptionalParent(key: "ingediend_door_id") package var ingediendDoor: Organisatie?
     /// SHA-256 of the melder's status-page token.
     @Field(key: "token_hash") package var tokenHash: String

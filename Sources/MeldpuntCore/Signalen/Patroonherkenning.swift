@@ -54,6 +54,7 @@ package struct Patroonherkenning: Sendable {
         k.registraties = m.registraties.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
         if let analyse = try MeldingService.analyse(m) {
             k.herkomst = analyse.oorsprongOrganisatie
+            k.interpretatie = analyse.bevinding == .onjuisteInterpretatie
             if !k.registraties.contains(analyse.oorsprongRegistratie) { k.registraties.append(analyse.oorsprongRegistratie) }
         }
         // Consent withdrawn: the description and consequences are gone, the structure stays.

@@ -167,6 +167,7 @@ package struct Signaalregister: Sendable {
             KenmerkDTO(soort: "gevolg", waarde: g.organisatie.map { "\(g.soort.naam(.nl)) bij \($0)" } ?? g.soort.naam(.nl),
                        waardeEn: g.organisatie.map { "\(g.soort.naam(.en)) at \($0)" } ?? g.soort.naam(.en))
         case .bronhouder(let b): KenmerkDTO(soort: "bronhouder", waarde: b, waardeEn: b)
+        case .interpretatie: KenmerkDTO(soort: "bevinding", waarde: "Juist gegeven, verkeerd uitgelegd", waardeEn: "Correct data, interpreted wrongly")
         }
     }
 

@@ -21,7 +21,7 @@ extension MeldenController {
             switch self {
             case .wie: ["melderType"]
             case .over: ["organisatieNaam", "kvkNummer", "vertegenwoordigdeNaam", "vertegenwoordigdeBsn", "toestemmingVertegenwoordigde"]
-            case .wat: ["registraties", "andereRegistratie", "watIsFout", "watMoetHetZijn", "sinds"]
+            case .wat: ["probleemsoort", "registraties", "andereRegistratie", "watIsFout", "watMoetHetZijn", "sinds"]
             case .gevolgen: ["betrokkenOrganisaties", "gevolgSoort", "gevolgOrganisatie", "gevolgDatum", "gevolgOmschrijving"]
             case .contact: ["naam", "email", "telefoon", "adres", "postcode", "woonplaats", "bsn", "voorkeurKanaal"]
             case .bijlagen: []
@@ -53,6 +53,8 @@ extension MeldenController {
         var vertegenwoordigdeNaam: String?
         var vertegenwoordigdeBsn: String?
         var toestemmingVertegenwoordigde: String?
+        /// "onjuisteInterpretatie": the data are right, an organisation uses them wrongly.
+        var probleemsoort: String?
         var registraties: [String]?
         var andereRegistratie: String?
         var betrokkenOrganisaties: String?
@@ -101,6 +103,7 @@ extension MeldenController {
         let titel: String
         let f: Formulier
         let melderTypes: [Keuze]
+        let probleemsoorten: [Keuze]
         let registraties: [Keuze]
         let gevolgen: [GevolgRij]
         let kanGevolgToevoegen: Bool
@@ -200,6 +203,7 @@ extension MeldenController {
         }
         let gekozen = (f.registraties ?? []).compactMap { Registratie.met(code: $0) }.map { registratieNaam($0, t) }
         s.append(Sectie(stap: Stap.wat.rawValue, titel: t.tekst("meldStap_wat"), regels: [
+            r("probleemsoortVraag", t["probleemsoort_" + (Probleemsoort(rawValue: f.probleemsoort ?? "") ?? .onjuistGegeven).rawValue]),
             r("registratiesB1", (gekozen + [f.andereRegistratie ?? ""].filter { !$0.isEmpty }).joined(separator: ", ")),
             r("watIsFout", f.watIsFout), r("watMoetHetZijn", f.watMoetHetZijn), r("sinds", datum(f.sinds)),
         ].compactMap { $0 }))
@@ -236,6 +240,7 @@ extension MeldenController.Formulier {
             f.vertegenwoordigdeBsn = g.vertegenwoordigdeBsn
             f.toestemmingVertegenwoordigde = g.toestemmingVertegenwoordigde
         case .wat:
+            f.probleemsoort = g.probleemsoort
             f.registraties = g.registraties
             f.andereRegistratie = g.andereRegistratie
             f.watIsFout = g.watIsFout

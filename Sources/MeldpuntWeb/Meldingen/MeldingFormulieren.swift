@@ -62,12 +62,12 @@ struct ToewijzenFormulier: MeldingFormulier {
 
 struct AnalyseFormulier: MeldingFormulier {
     static let actie = Meldingactie.analyse
-    var oorsprongOrganisatie, oorsprongRegistratie, geraakteOrganisaties, geraakteRegistraties, complexiteit, toelichting: String?
+    var oorsprongOrganisatie, oorsprongRegistratie, geraakteOrganisaties, geraakteRegistraties, complexiteit, bevinding, toelichting: String?
     func voerUit(_ z: Zaaknummer, door g: Handelende, _ req: Request) async throws {
         _ = try await req.meldingen.behandeling.legAnalyseVast(z, AnalyseInvoer(
             oorsprongOrganisatie: oorsprongOrganisatie, oorsprongRegistratie: oorsprongRegistratie,
             geraakteOrganisaties: regels(geraakteOrganisaties), geraakteRegistraties: regels(geraakteRegistraties),
-            complexiteit: leeg(complexiteit), toelichting: toelichting), door: g)
+            complexiteit: leeg(complexiteit), bevinding: leeg(bevinding), toelichting: toelichting), door: g)
     }
 }
 

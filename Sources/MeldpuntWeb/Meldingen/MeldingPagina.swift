@@ -31,6 +31,8 @@ struct MeldingPagina: Encodable, Sendable {
         let kan: Kan
         let kanalen: [Keuze]
         let complexiteiten: [Keuze]
+        /// The analysis' finding: a wrong data item, or a right one interpreted wrongly.
+        let bevindingen: [Keuze]
         let rollen: [Keuze]
         let uitkomsten: [Keuze]
         let scopeRedenen: [Keuze]
@@ -165,6 +167,8 @@ struct MeldingPagina: Encodable, Sendable {
             waarden["analyseGeraakteRegistraties"] = a.geraakteRegistraties.joined(separator: "\n")
             waarden["analyseComplexiteit"] = a.complexiteit.rawValue
         }
+        // The finding starts from what the melder said, until the analysis says otherwise.
+        waarden["analyseBevinding"] = (d.analyse?.bevinding ?? d.probleemsoort).rawValue
         waarden.merge(invoer) { _, nieuw in nieuw }
         func keuzes<E: CaseIterable & RawRepresentable>(_: E.Type, sleutel: String, veld: String) -> [Keuze] where E.RawValue == String {
             E.allCases.map { Keuze(waarde: $0.rawValue, naam: t.naam(sleutel, $0), gekozen: waarden[veld] == $0.rawValue) }
@@ -188,6 +192,7 @@ struct MeldingPagina: Encodable, Sendable {
                 Regel(label: t.tekst("mfoGeraakteOrganisaties"), waarde: a.geraakteOrganisaties.isEmpty ? "–" : a.geraakteOrganisaties.joined(separator: ", ")),
                 Regel(label: t.tekst("mfoGeraakteRegistraties"), waarde: a.geraakteRegistraties.isEmpty ? "–" : a.geraakteRegistraties.joined(separator: ", ")),
                 Regel(label: t.tekst("mfoComplexiteit"), waarde: t.naam("mfoComplexiteit", a.complexiteit)),
+                Regel(label: t.tekst("mfoBevinding"), waarde: t.naam("mfoBevinding", a.bevinding)),
             ] } ?? [],
             voorstel: d.rolVoorstel.map { t.naam("mfoRol", $0.rol) }, voorstelRedenen: d.rolVoorstel?.redenen ?? [],
             tijdlijn: d.tijdlijn.reversed().map { tijdlijnRij($0, t, taal: o.taal) },
@@ -196,6 +201,7 @@ struct MeldingPagina: Encodable, Sendable {
                      schrijven: !stappen.isEmpty, bericht: !d.persoonsgegevensGewist),
             kanalen: keuzes(Contactvorm.self, sleutel: "mfoKanaal", veld: "contactKanaal"),
             complexiteiten: keuzes(Complexiteit.self, sleutel: "mfoComplexiteit", veld: "analyseComplexiteit"),
+            bevindingen: keuzes(Probleemsoort.self, sleutel: "mfoBevinding", veld: "analyseBevinding"),
             rollen: MeldpuntRol.allCases.map { r in
                 Keuze(waarde: r.rawValue, naam: t.naam("mfoRol", r) + (r == d.rolVoorstel?.rol ? " (\(t.tekst("mfoVoorgesteld")))" : ""),
                       gekozen: waarden["keuzeRol"] == r.rawValue)
@@ -364,6 +370,7 @@ struct MeldingPagina: Encodable, Sendable {
         voeg("mfoLabel_redenNietBenaderd", v.redenNietBenaderd)
         voeg("mfoLabel_registraties", ((v.registraties ?? []) + [v.andereRegistratie].compactMap { $0 }).joined(separator: ", "))
         voeg("mfoLabel_betrokkenOrganisaties", (v.betrokkenOrganisaties ?? []).joined(separator: ", "))
+        voeg("mfoLabel_probleemsoort", v.probleemsoort.flatMap(Probleemsoort.init(rawValue:)).map { t.naam("mfoBevinding", $0) })
         voeg("mfoLabel_watIsFout", v.watIsFout)
         voeg("mfoLabel_watMoetHetZijn", v.watMoetHetZijn)
         voeg("mfoLabel_sinds", v.sinds.map(Datumweergave.datum))
@@ -377,7 +384,7 @@ struct MeldingPagina: Encodable, Sendable {
     static func tijdlijnRij(_ e: GebeurtenisDTO, _ t: [String: String], taal: Taal = .nl) -> TijdlijnRij {
         let g = e.gegevens
         let extra = [g?.kanaal.map { t.naam("mfoKanaal", $0) }, g?.datum.map(Datumweergave.datum), g?.status.map { s in switch s { case .melding(let s): t.naam("mfoStatus", s); case .verzoek(let s): t.naam("verzoekStatus", s) } },
-                     g?.rol.map { t.naam("mfoRol", $0) }, g?.afsluitgrond.map { t.naam("afsluitgrond", $0) }, g?.uitkomst.map { u in switch u { case .melding(let u): t.naam("mfoUitkomst", u); case .terugmelding(let u): t.naam("uitkomst", u) } }, g?.scopeReden.map { t.naam("mfoScope", $0) },
+                     g?.rol.map { t.naam("mfoRol", $0) }, g?.bevinding.map { t.naam("mfoBevinding", $0) }, g?.afsluitgrond.map { t.naam("afsluitgrond", $0) }, g?.uitkomst.map { u in switch u { case .melding(let u): t.naam("mfoUitkomst", u); case .terugmelding(let u): t.naam("uitkomst", u) } }, g?.scopeReden.map { t.naam("mfoScope", $0) },
                      g?.cijfer.map { "\($0)/5" }, g?.organisatie, g?.verzoekSoort.map { t.naam("verzoekSoort", $0) },
                      g?.niveau.map { t.naam("niveau", $0) }, g?.contactpersoon, g?.terugmeldingStatus?.naam(taal)].compactMap { $0 }
         return TijdlijnRij(tijdstip: Datumweergave.tijdstip(e.tijdstip), wat: t.naam("mfoSoort", e.soort), door: e.door ?? "–",

@@ -27,5 +27,6 @@ package enum Migraties {
         AddMeldingZoektekst(),
         CreateMeldconcepten(),
         AddMeldingAfsluitgrond(),
+        AddMeldingProbleemsoort(),
     ]
 }

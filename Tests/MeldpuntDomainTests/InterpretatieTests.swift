@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+@testable import MeldpuntDomain
+
+/// Correct data, wrong interpretation (the notitie): at intake, as the analysis' finding, as an
+/// outcome, and as a pattern of its own.
+@Suite("Juist gegeven, verkeerd uitgelegd")
+struct InterpretatieTests {
+    func melding(_ soort: String?, watIsFout: String? = nil) -> MeldingInvoer {
+        var v = MeldingInvoer()
+        v.melderType = "burger"
+        v.melder = .init(naam: "S. Moulin", email: "s@example.nl")
+        v.organisatieAlBenaderd = true
+        v.bezwaarOfBeroepLoopt = false
+        v.registraties = ["BRP"]
+        v.betrokkenOrganisaties = ["Gemeente Utrecht"]
+        v.probleemsoort = soort
+        v.watIsFout = watIsFout
+        v.toestemming = .init(gegeven: true, tekstVersie: Toestemmingstekst.versie)
+        return v
+    }
+
+    @Test func deMelderKiestBijDeIntakeEnDeVraagPastZich() throws {
+        let vandaag = Dag("2026-12-07")!
+        #expect(try valideerMelding(melding(nil, watIsFout: "Mijn adres is fout."), vandaag: vandaag).isEmpty)
+        #expect(try valideerMelding(melding("onjuisteInterpretatie", watIsFout: "De gemeente denkt dat ik er niet woon."), vandaag: vandaag).isEmpty)
+        let fout = try valideerMelding(melding("verkeerd", watIsFout: "x"), vandaag: vandaag)
+        #expect(fout.map(\.veld.jsonPad) == ["probleemsoort"] && fout.map(\.code) == ["enum"])
+        // Without a description: the message asks what the melder chose to tell.
+        let leeg = try valideerMelding(melding("onjuisteInterpretatie"), vandaag: vandaag)
+        #expect(leeg.first { $0.veld.jsonPad == "watIsFout" }?.reden(.nl).contains("verkeerd gebruikt") == true)
+        let gewoon = try valideerMelding(melding(nil), vandaag: vandaag)
+        #expect(gewoon.first { $0.veld.jsonPad == "watIsFout" }?.reden(.nl) == "Beschrijf welk gegeven niet klopt.")
+    }
+
+    @Test func deAnalyseNeemtDeKeuzeVanDeMelderOverTenzijZijAndersVindt() throws {
+        let basis = AnalyseInvoer(oorsprongOrganisatie: "Gemeente Utrecht", oorsprongRegistratie: "brp", complexiteit: "laag")
+        #expect(try valideerAnalyse(basis).analyse.bevinding == .onjuistGegeven)
+        #expect(try valideerAnalyse(basis, gemeld: .onjuisteInterpretatie).analyse.bevinding == .onjuisteInterpretatie)
+        var anders = basis
+        anders.bevinding = "onjuistGegeven"
+        #expect(try valideerAnalyse(anders, gemeld: .onjuisteInterpretatie).analyse.bevinding == .onjuistGegeven)
+        anders.bevinding = "weetniet"
+        #expect(throws: ValidatieFouten.self) { try valideerAnalyse(anders) }
+        do { _ = try valideerAnalyse(anders) } catch { #expect(error.fouten.map(\.veld.jsonPad) == ["bevinding"]) }
+    }
+
+    @Test func eenOudeAnalyseZonderBevindingGingOverEenOnjuistGegeven() throws {
+        let oud = #"{"oorsprongOrganisatie":"RDW","oorsprongRegistratie":"BRV","geraakteOrganisaties":[],"geraakteRegistraties":[],"complexiteit":"laag"}"#
+        #expect(try JSONDecoder().decode(Analyse.self, from: Data(oud.utf8)).bevinding == .onjuistGegeven)
+        let nieuw = Analyse(oorsprongOrganisatie: "RDW", oorsprongRegistratie: "BRV", complexiteit: .laag, bevinding: .onjuisteInterpretatie)
+        #expect(try JSONDecoder().decode(Analyse.self, from: JSONEncoder().encode(nieuw)) == nieuw)
+    }
+
+    @Test func deUitkomstVerkeerdeUitlegHerstelldHoortBijDieBevinding() throws {
+        let v = SluitingInvoer(uitkomst: "interpretatieHersteld", samenvatting: "De gemeente leest uw adres nu goed.")
+        #expect(try valideerSluiting(v, bevinding: .onjuisteInterpretatie).uitkomst == .interpretatieHersteld)
+        for bevinding in [Probleemsoort.onjuistGegeven, nil] {
+            do { _ = try valideerSluiting(v, bevinding: bevinding); Issue.record("zonder de bevinding gesloten") } catch {
+                #expect(error.fouten.map(\.code) == ["pastNietBijBevinding"])
+            }
+        }
+        #expect(MeldingUitkomst.interpretatieHersteld.isOpgelost)
+        // Never without analysis and contact, like every solved outcome.
+        #expect(throws: ValidatieFouten.self) {
+            try controleerZorgBijSluiten(uitkomst: .interpretatieHersteld, geanalyseerd: false, gecontacteerd: false, pogingen: 3, grond: "melderOnbereikbaar")
+        }
+    }
+
+    @Test func verkeerdeUitlegVormtEenEigenPatroon() {
+        var k = Zaakkenmerken(bron: .melding, dag: Dag("2026-12-07")!, registraties: ["BRP"], herkomst: "Gemeente Utrecht")
+        #expect(!k.sleutels.contains { $0.delen.contains(.interpretatie) })
+        k.interpretatie = true
+        let sleutels = k.sleutels.filter { $0.delen.contains(.interpretatie) }
+        #expect(sleutels.map(\.tekst).sorted() == ["r=brp|h=gemeente utrecht|i=onjuist", "r=brp|i=onjuist"])
+        #expect(sleutels.first?.uitleg(.nl).contains("juist gegeven, verkeerd uitgelegd") == true)
+    }
+}
