@@ -18,6 +18,7 @@ package func registreerAPI(_ app: Application) throws {
     try metSleutel.register(collection: VerzoekenController())
     try metSleutel.register(collection: AbonnementenController())
     try metSleutel.register(collection: SignalenController())
+    try metSleutel.register(collection: AdviezenController())
     try metSleutel.register(collection: CijfersController())
     try metSleutel.register(collection: EvaluatiesController())
 }

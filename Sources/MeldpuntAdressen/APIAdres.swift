@@ -17,6 +17,7 @@ public enum APIAdres: Adrestabel {
     case ontvangenSignaal(nummer: Int)
     case abonnementen
     case abonnement(UUID)
+    case advies(nummer: Int)
 
     private static let basis: [Adresdeel] = [.vast("api"), .vast("v1")]
 
@@ -35,6 +36,7 @@ public enum APIAdres: Adrestabel {
         case .ontvangenSignaal(let n): Self.basis + [.vast("ontvangen-signalen"), .parameter("nummer", waarde: String(n))]
         case .abonnementen: Self.basis + [.vast("abonnementen")]
         case .abonnement(let id): APIAdres.abonnementen.delen + [.parameter("abonnementId", waarde: id.tekst)]
+        case .advies(let n): Self.basis + [.vast("adviezen"), .parameter("adviesNummer", waarde: String(n))]
         }
     }
 
@@ -44,7 +46,7 @@ public enum APIAdres: Adrestabel {
         return [.melding(zaaknummer: z), .meldingBijlage(zaaknummer: z, bijlage: b), .verzoekVanMelding(zaaknummer: z, verzoek: id),
                 .verzoekBijlageVanMelding(zaaknummer: z, verzoek: id, bijlage: b), .verzoek(id), .verzoekBijlage(id, bijlage: b),
                 .terugmelding(id), .terugmeldingBijlage(id, bijlage: b), .signaal(nummer: 17), .signaalkandidaat(id),
-                .ontvangenSignaal(nummer: 17), .abonnementen, .abonnement(id)]
+                .ontvangenSignaal(nummer: 17), .abonnementen, .abonnement(id), .advies(nummer: 3)]
     }
 
     public func metWaarden(_ w: [String]) -> APIAdres? {
@@ -63,6 +65,7 @@ public enum APIAdres: Adrestabel {
         case .ontvangenSignaal: return Int(w[0]).map { .ontvangenSignaal(nummer: $0) }
         case .abonnementen: return self
         case .abonnement: return uuid(0).map { .abonnement($0) }
+        case .advies: return Int(w[0]).map { .advies(nummer: $0) }
         }
     }
 }

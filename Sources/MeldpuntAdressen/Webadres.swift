@@ -20,6 +20,8 @@ public enum Webadres: Adrestabel {
     case verzoekTaak(UUID, Verzoektaak)
     case signaal(nummer: Int)
     case ontvangenSignaal(nummer: Int)
+    /// The meldpunt's advice to an organisation: the meldpunt and that organisation read it here.
+    case advies(nummer: Int)
 
     public var delen: [Adresdeel] {
         switch self {
@@ -37,6 +39,7 @@ public enum Webadres: Adrestabel {
         case .verzoekTaak(let v, let t): Webadres.verzoek(v).delen + [.vast(t.rawValue)]
         case .signaal(let n): [.vast("signalen"), .parameter("nummer", waarde: String(n))]
         case .ontvangenSignaal(let n): [.vast("ontvangen-signalen"), .parameter("nummer", waarde: String(n))]
+        case .advies(let n): [.vast("adviezen"), .parameter("adviesNummer", waarde: String(n))]
         }
     }
 
@@ -55,7 +58,7 @@ public enum Webadres: Adrestabel {
             + Meldingactie.allCases.map { .meldingTaak(zaaknummer: z, $0) }
             + [.verzoekVanMelding(zaaknummer: z, verzoek: id)] + Verzoektaak.vanMeldpunt.map { .verzoekTaakVanMelding(zaaknummer: z, verzoek: id, $0) }
             + [.verzoek(id)] + Verzoektaak.vanPartner.map { .verzoekTaak(id, $0) }
-            + [.signaal(nummer: 17), .ontvangenSignaal(nummer: 17)]
+            + [.signaal(nummer: 17), .ontvangenSignaal(nummer: 17), .advies(nummer: 3)]
     }
 
     public func metWaarden(_ w: [String]) -> Webadres? {
@@ -72,6 +75,7 @@ public enum Webadres: Adrestabel {
         case .verzoekTaak(_, let t): return uuid(0).map { .verzoekTaak($0, t) }
         case .signaal: return Int(w[0]).map { .signaal(nummer: $0) }
         case .ontvangenSignaal: return Int(w[0]).map { .ontvangenSignaal(nummer: $0) }
+        case .advies: return Int(w[0]).map { .advies(nummer: $0) }
         }
     }
 }

@@ -24,6 +24,8 @@ public enum Gebeurtenissoort: String, CaseIterable, Codable, Sendable {
     case geescaleerd, gesloten, geslotenMetOpenCorrecties, beoordeling, toestemmingIngetrokken
     case verzoekVerzonden, verzoekGeaccepteerd, verzoekAfgewezen, verzoekUitgevoerd, verzoekTermijn, verzoekBericht
     case verzoekVerslag, verzoekBijlage, verzoekGeescaleerd, verzoekOpgeheven, verzoekTerugmeldingStatus
+    /// The meldpunt's advice to an organisation about this case: asked, given, answered.
+    case adviesGevraagd, adviesGegeven, adviesBeantwoord
 
     /// A request's step as it shows on the case's timeline.
     public init(verzoek stap: Verzoekstapsoort) {

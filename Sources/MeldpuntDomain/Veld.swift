@@ -76,6 +76,8 @@ public enum Veldnaam: String, Sendable, CaseIterable {
     case callbackUrl, kanalen, filters, oin, contactEmail, contactTelefoon, rollen, actief, wachtwoord
     case peildatum, jaar, tot, auth, zaaknummer, nieuw, herhaal, huidig, code
     case afsluitgrond, bereikt, probleemsoort, bevinding
+    // Advice
+    case onderwerp, advies, opvolgenOp, reactie
     // Lists
     case after
     // Analysis, evaluation, overleg

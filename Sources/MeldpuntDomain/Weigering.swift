@@ -78,7 +78,7 @@ extension Taal {
 
 /// What could not be found (or may not be known to exist).
 public enum Onvindbaar: String, Sendable, CaseIterable {
-    case bron, melding, terugmelding, verzoek, bijlage, statuslink, organisatie, contactpersoon, abonnement, bericht, signaal, kandidaat
+    case bron, melding, terugmelding, verzoek, bijlage, statuslink, organisatie, contactpersoon, abonnement, bericht, signaal, kandidaat, advies
 
     public func uitleg(_ taal: Taal) -> String {
         switch self {
@@ -94,6 +94,7 @@ public enum Onvindbaar: String, Sendable, CaseIterable {
         case .bericht: taal.kies("Er is geen bericht met dit id dat u mag zien.", "There is no message with this id that you may see.")
         case .signaal: taal.kies("Er is geen signaal met dit nummer dat u mag zien.", "There is no signal with this number that you may see.")
         case .kandidaat: taal.kies("Er is geen open voorstel met dit id.", "There is no open proposal with this id.")
+        case .advies: taal.kies("Er is geen advies met dit nummer dat u mag zien.", "There is no advice with this number that you may see.")
         }
     }
 }
@@ -145,6 +146,7 @@ public enum Conflict: Sendable, Equatable {
     case meldingOvergang(MeldingOvergangFout)
     case verzoekOvergang(VerzoekFout)
     case signaalOvergang(SignaalFout)
+    case adviesOvergang(AdviesFout)
     /// A proposal that staff already confirmed or dismissed.
     case kandidaatAfgehandeld
     case terugmeldingOvergang(van: TerugmeldingStatus, naar: TerugmeldingStatus)
@@ -171,6 +173,7 @@ public enum Conflict: Sendable, Equatable {
         case .meldingOvergang: "meldingOvergang"
         case .verzoekOvergang: "verzoekOvergang"
         case .signaalOvergang(let f): f.code
+        case .adviesOvergang: "adviesOvergang"
         case .kandidaatAfgehandeld: "kandidaatAfgehandeld"
         case .terugmeldingOvergang: "terugmeldingOvergang"
         case .rniStuurtAlleenDoor: "rniStuurtAlleenDoor"
@@ -200,6 +203,7 @@ public enum Conflict: Sendable, Equatable {
         case .meldingOvergang(let f): f.uitleg(taal)
         case .verzoekOvergang(let f): f.uitleg(taal)
         case .signaalOvergang(let f): f.uitleg(taal)
+        case .adviesOvergang(let f): f.uitleg(taal)
         case .kandidaatAfgehandeld:
             taal.kies("Over dit voorstel is al beslist: het is bevestigd, samengevoegd of afgewezen.", "This proposal was already decided on: confirmed, merged or dismissed.")
         case .terugmeldingOvergang(let van, let naar):

@@ -12,6 +12,10 @@ extension Request {
 }
 
 extension Request {
+    package var adviezen: Adviesregister { Adviesregister(meldingen: meldingen) }
+}
+
+extension Request {
     package var partnerregister: Partnerregister { Partnerregister(db: db, nu: application.klok.nu()) }
 }
 

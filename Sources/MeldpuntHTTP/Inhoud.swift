@@ -62,3 +62,7 @@ extension SignaalStapInvoer: Content {}
 extension KennisInvoer: Content {}
 extension Cijferoverzicht: Content {}
 extension PartnerEvaluatieDTO: Content {}
+extension AdviesDTO: Content {}
+extension AdviesInvoer: Content {}
+extension AdviesvraagInvoer: Content {}
+extension AdviesReactieInvoer: Content {}

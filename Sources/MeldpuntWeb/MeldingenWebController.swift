@@ -181,6 +181,9 @@ struct MeldingenWebController: RouteCollection {
             signalen: try await req.signaalregister.signalenBijMelding(try req.zaaknummer(), door: g).map {
                 Keuze(waarde: "/signalen/\($0.nummer)", naam: "SIG-\($0.nummer): \($0.titel) (\($0.status.naam(req.taal).lowercased()))")
             },
+            adviezen: taak != nil ? [] : try await req.adviezen.bijMelding(try req.zaaknummer(), door: g).map {
+                Keuze(waarde: Webadres.advies(nummer: $0.nummer).pad, naam: "ADV-\($0.nummer): \($0.organisatie.naam) · \($0.onderwerp.naam(req.taal).lowercased()) (\($0.status.naam(req.taal).lowercased()))")
+            },
             zelfdePersoon: taak != nil ? [] : (try await req.meldingen.overzicht.zelfdePersoon([d.zaaknummer], door: g)[d.zaaknummer] ?? []).map {
                 Keuze(waarde: "/meldingen/\($0.zaaknummer)", naam: "\($0.zaaknummer) (\(t.naam("mfoStatus", $0.status).lowercased()))")
             },

@@ -112,6 +112,10 @@ struct ToegangsmatrixTests {
         "GET /signalen/:nummer/terugkoppelen": ["meldpunt"], "GET /signalen/:nummer/agenderen": ["meldpunt"],
         "GET /signalen/:nummer/escaleren": ["meldpunt"], "GET /signalen/:nummer/afsluiten": ["meldpunt"],
         "GET /signalen/:nummer/kennis": ["meldpunt"], "GET /signalen/:nummer/zaak": ["meldpunt"],
+        // The meldpunt's advice: staff give and answer, the organisation advised (UWV) asks and responds.
+        "GET /adviezen": ["meldpunt", "partner"], "GET /adviezen/nieuw": ["meldpunt"], "POST /adviezen/nieuw": ["meldpunt"],
+        "GET /adviezen/vragen": ["partner"], "POST /adviezen/vragen": ["partner"], "GET /adviezen/:adviesNummer": ["meldpunt", "partner"],
+        "POST /adviezen/:adviesNummer/advies": ["meldpunt"], "POST /adviezen/:adviesNummer/reactie": ["partner"],
         "GET /ontvangen-signalen": ingelogd, "GET /ontvangen-signalen/:nummer": ["partner"], "POST /ontvangen-signalen/:nummer/antwoord": ["partner"],
 
         // The yearly evaluation: the meldpunt's staff, and the partner (UWV) its own.
@@ -169,6 +173,10 @@ struct ToegangsmatrixTests {
         "POST /api/v1/signalen/:nummer/zaken": ["meldpunt"], "PUT /api/v1/signalen/:nummer/kennis": ["meldpunt"],
         "GET /api/v1/ontvangen-signalen": ["afnemer", "bronhouder", "andereBronhouder", "meldpunt", "partner"],
         "GET /api/v1/ontvangen-signalen/:nummer": ["partner"], "POST /api/v1/ontvangen-signalen/:nummer/antwoorden": ["partner"],
+        // API: the meldpunt's advice to organisations — ADV-1 was given to UWV.
+        "GET /api/v1/adviezen": ["meldpunt", "partner"], "POST /api/v1/adviezen": ["meldpunt"], "POST /api/v1/adviesvragen": ["partner"],
+        "GET /api/v1/adviezen/:adviesNummer": ["meldpunt", "partner"], "PUT /api/v1/adviezen/:adviesNummer/advies": ["meldpunt"],
+        "PUT /api/v1/adviezen/:adviesNummer/reactie": ["partner"],
         // API: figures — each organisation its own, the public ones for everyone.
         "GET /api/v1/cijfers/openbaar": iedereen, "GET /api/v1/cijfers/meldpunt": ["meldpunt"],
         "GET /api/v1/cijfers/bronhouder": ["bronhouder", "andereBronhouder"], "GET /api/v1/cijfers/afnemer": ["afnemer"],
@@ -337,6 +345,11 @@ private struct Wereld {
                                                                          soort: "systeem", organisatieOins: [TestApp.uwvOIN]), door: meldpuntDoor)
         _ = try await register.zetStap(signaal.nummer, .terugkoppeling, SignaalStapInvoer(organisatieOin: TestApp.uwvOIN, toelichting: "Graag uw reactie."),
                                        door: meldpuntDoor)
+        // Advice given to UWV about the case.
+        let advies = try await Adviesregister(meldingen: MeldingService(db: t.app.db, pseudoniemen: t.app.pseudoniemen, kalender: t.app.kalender, nu: t.klok.nu,
+                                                                        traceID: "test", contactnormWerkdagen: 2, berichten: t.app.berichtgeving))
+            .geef(AdviesInvoer(organisatieOin: TestApp.uwvOIN, onderwerp: "route", advies: "Eerst de inschrijving.", opvolgenOp: Dag(t.klok.nu).description, zaaknummer: z),
+                  door: meldpuntDoor)
         let detector = Patroonherkenning(db: t.app.db)
         for _ in 0..<3 {
             let k = Zaakkenmerken(bron: .melding, dag: Dag(t.klok.nu), registraties: ["BRV"], gevolgen: [.init(soort: .boete, organisatie: "CJIB")],
@@ -385,7 +398,7 @@ private struct Wereld {
             "gebruiker": try slachtoffer.requireID().tekst, "sleutel": UUID().uuidString,
             "contact": try contact?.requireID().tekst ?? UUID().uuidString,
             "tmBijlage": tmBijlage, "mBijlage": mBijlage, "vBijlage": vBijlage, "abonnementId": abonnement.id, "bericht": mislukt,
-            "nummer": String(signaal.nummer), "kandidaatId": kandidaat, "kandidaat": kandidaat, "zaak": zaakKenmerk, "bestand": "kerncijfers.csv", "oin": TestApp.uwvOIN, "jaar": "2026",
+            "nummer": String(signaal.nummer), "kandidaatId": kandidaat, "kandidaat": kandidaat, "adviesNummer": String(advies.nummer), "zaak": zaakKenmerk, "bestand": "kerncijfers.csv", "oin": TestApp.uwvOIN, "jaar": "2026",
         ])
     }
 

@@ -97,6 +97,18 @@ package struct Planner: Sendable {
             }
         }
 
+        // Advice given whose follow-up day came without an answer: staff ask what became of it.
+        if werkdag {
+            let opvolgen = try await AdviesRij.query(on: db).filter(\.$status == .gegeven).filter(\.$opvolgenOp != nil)
+                .filter(\.$opvolgenOp >= maandGeleden).filter(\.$opvolgenOp <= vandaag).all()
+            for a in opvolgen {
+                guard let d = a.opvolgenOp else { continue }
+                r.herinneringen += try await eenmaal("advies-opvolgen:\(try a.requireID().tekst):\(d)", nu: nu) { tx in
+                    try await berichten.adviesOpvolgen(a, nu: nu, on: tx)
+                }
+            }
+        }
+
         if werkdag && Self.uur(nu) >= samenvattingUur {
             r.samenvattingen = try await samenvattingen(nu: nu)
         }

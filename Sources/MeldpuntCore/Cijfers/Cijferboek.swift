@@ -92,7 +92,21 @@ package struct Cijferboek: Sendable {
                          cijfers.map(String.init), (1...5).map { ("\($0)", Tekst("\($0)", "\($0)")) }),
         ]
         tabellen += try await perPartner(verzoeken)
+        tabellen.append(try await adviezen(p))
         return Cijferoverzicht(soort: "meldpunt", periode: p, onderdrukt: false, kerncijfers: kern, tabellen: tabellen)
+    }
+
+    /// The adviserende rol: advice given in the period, asked or unasked, and what became of it.
+    private func adviezen(_ p: Periode) async throws -> Cijfertabel {
+        let rijen = try await AdviesRij.query(on: db).filter(\.$aangemaaktOp >= p.van.begin()).filter(\.$aangemaaktOp < (try p.tot.plus(dagen: 1)).begin()).all()
+        func tel(_ w: (AdviesRij) -> Bool) -> Double { Double(rijen.filter(w).count) }
+        return Cijfertabel(id: "adviezen", titel: Tekst("Advies van het Meldpunt aan organisaties", "Advice from the Meldpunt to organisations"),
+                           kolom: Tekst("Advies", "Advice"), rijen: [
+            Cijferrij(sleutel: "gevraagd", naam: Tekst("Gevraagd door de organisatie", "Asked by the organisation"), waarde: tel(\.gevraagd)),
+            Cijferrij(sleutel: "ongevraagd", naam: Tekst("Ongevraagd gegeven", "Given unasked"), waarde: tel { !$0.gevraagd }),
+            Cijferrij(sleutel: "nogTeGeven", naam: Tekst("Gevraagd, nog niet gegeven", "Asked, not yet given"), waarde: tel { $0.status == .gevraagd }),
+            Cijferrij(sleutel: "zonderReactie", naam: Tekst("Gegeven, nog geen reactie", "Given, no answer yet"), waarde: tel { $0.status == .gegeven }),
+        ] + AdviesStatus.reacties.map { s in Cijferrij(sleutel: s.rawValue, naam: Tekst(s.naam(.nl), s.naam(.en)), waarde: tel { $0.status == s }) })
     }
 
     /// Requests per partner, the share answered in time, escalations.

@@ -118,8 +118,10 @@ package struct GebeurtenisGegevens: Codable, Sendable, Equatable {
     package var niveau: Escalatieniveau?
     package var contactpersoon: String?
     package var terugmeldingStatus: TerugmeldingStatus?
+    /// The meldpunt's advice this step is about (ADV-n).
+    package var adviesNummer: Int?
 
-    package init(kanaal: Contactvorm? = nil, datum: Dag? = nil, status: Stapstatus? = nil, rol: MeldpuntRol? = nil, uitkomst: Stapuitkomst? = nil, scopeReden: ScopeReden? = nil, afsluitgrond: Afsluitgrond? = nil, bevinding: Probleemsoort? = nil, cijfer: Int? = nil, bestandsnaam: String? = nil, organisatie: String? = nil, verzoekSoort: VerzoekSoort? = nil, verzoekId: String? = nil, niveau: Escalatieniveau? = nil, contactpersoon: String? = nil, terugmeldingStatus: TerugmeldingStatus? = nil) {
+    package init(kanaal: Contactvorm? = nil, datum: Dag? = nil, status: Stapstatus? = nil, rol: MeldpuntRol? = nil, uitkomst: Stapuitkomst? = nil, scopeReden: ScopeReden? = nil, afsluitgrond: Afsluitgrond? = nil, bevinding: Probleemsoort? = nil, cijfer: Int? = nil, bestandsnaam: String? = nil, organisatie: String? = nil, verzoekSoort: VerzoekSoort? = nil, verzoekId: String? = nil, niveau: Escalatieniveau? = nil, contactpersoon: String? = nil, terugmeldingStatus: TerugmeldingStatus? = nil, adviesNummer: Int? = nil) {
         self.kanaal = kanaal
         self.datum = datum
         self.status = status
@@ -136,6 +138,7 @@ package struct GebeurtenisGegevens: Codable, Sendable, Equatable {
         self.niveau = niveau
         self.contactpersoon = contactpersoon
         self.terugmeldingStatus = terugmeldingStatus
+        self.adviesNummer = adviesNummer
     }
 }
 

@@ -185,6 +185,13 @@ extension MeldingService {
         bytes.formUnion(berichten.compactMap(\.sha256))
         try await VerzoekBericht.query(on: db).filter(\.$verzoek.$id ~~ verzoeken.compactMap(\.id))
             .set(\.$tekst, to: nil).set(\.$bestandsnaam, to: nil).set(\.$sha256, to: nil).set(\.$mimeType, to: nil).set(\.$grootte, to: nil).update()
+        // And the meldpunt's advice about the case: its question, advice and answer.
+        for a in try await AdviesRij.query(on: db).filter(\.$melding.$id == id).all() {
+            a.vraag = a.vraag.map { _ in "(gewist: de melder heeft de toestemming ingetrokken)" }
+            a.advies = a.advies.map { _ in "(gewist: de melder heeft de toestemming ingetrokken)" }
+            a.toelichting = nil
+            try await a.save(on: db)
+        }
         m.status = .gesloten
         m.uitkomst = .ingetrokken
         // Withdrawn before the analysis or the first contact: counted as closed without them.

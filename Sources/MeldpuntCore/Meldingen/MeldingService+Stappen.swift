@@ -136,7 +136,7 @@ extension MeldingService {
                                                traceID: traceID, tijdstip: nu, gebruiker: door.gebruiker?.id).create(on: tx)
             }
         } catch {
-            if let opnieuw = try? await Melding.find(id, on: db), opnieuw.laatsteVolgnummer != gelezen {
+            if await verlorRace(error, gelezen: gelezen, opnieuw: { try await Melding.find(id, on: db)?.laatsteVolgnummer }) {
                 throw Weigering.conflict(.tegelijkGewijzigd)
             }
             throw error

@@ -47,7 +47,7 @@ extension MeldingService {
         do {
             try await db.schrijf { tx in try await legVerzoekStapVast(v, kant: kant, door: door, organisatie: organisatie, gebruiker: gebruiker, on: tx, wijzig) }
         } catch {
-            if let opnieuw = try? await Verzoek.find(vid, on: db), opnieuw.laatsteVolgnummer != gelezen {
+            if await verlorRace(error, gelezen: gelezen, opnieuw: { try await Verzoek.find(vid, on: db)?.laatsteVolgnummer }) {
                 throw Weigering.conflict(.tegelijkGewijzigd)
             }
             throw error

@@ -15,3 +15,16 @@ extension Database {
         }
     }
 }
+
+/// Whether a failed step lost the race for its next step number to a simultaneous one (a 409,
+/// not a 500): the row's number moved on (read again), or — when even that read fails, as under
+/// heavy load when the pool is busy — the database refused the write on a constraint, which for
+/// these writes is the unique step number.
+func verlorRace(_ fout: any Error, gelezen: Int, opnieuw: () async throws -> Int?) async -> Bool {
+    do {
+        if let nu = try await opnieuw() { return nu != gelezen }
+        return false
+    } catch {
+        return (fout as? any DatabaseError)?.isConstraintFailure == true
+    }
+}

@@ -162,7 +162,7 @@ extension TerugmeldingService {
             }
         } catch {
             // The unique (terugmelding, volgnummer) refused a second change at the same moment.
-            if let opnieuw = try? await Terugmelding.find(id, on: db), opnieuw.laatsteVolgnummer != gelezenVolgnummer {
+            if await verlorRace(error, gelezen: gelezenVolgnummer, opnieuw: { try await Terugmelding.find(id, on: db)?.laatsteVolgnummer }) {
                 throw Weigering.conflict(.tegelijkGewijzigd)
             }
             throw error

@@ -18,6 +18,7 @@ package enum Verwerkingsactie: String, Sendable {
     case meldingBijlageRaadplegen = "melding.bijlage.raadplegen"
     case verzoekRaadplegen = "verzoek.raadplegen"
     case verzoekBehandelen = "verzoek.behandelen"
+    case adviesRaadplegen = "advies.raadplegen"
 }
 
 package enum Verwerkingslog {

@@ -28,5 +28,6 @@ package enum Migraties {
         CreateMeldconcepten(),
         AddMeldingAfsluitgrond(),
         AddMeldingProbleemsoort(),
+        CreateAdviezen(),
     ]
 }
