@@ -9,6 +9,8 @@ import Vapor
 extension MeldenController {
     struct ScopePagina: Encodable, Sendable {
         let registraties: [Keuze]
+        /// Something wrong in a registration, or right data used wrongly.
+        let probleemsoorten: [Keuze]
         let registratie: String
         let alBenaderd: String
         let bezwaar: String

@@ -75,19 +75,24 @@ struct MeldenController: RouteCollection {
 
     func scope(req: Request) async throws -> Response {
         let f = try await concept(req)?.1
-        return try await toonScope(req, registratie: f?.gekozenRegistratie ?? "", alBenaderd: f?.organisatieAlBenaderd ?? "",
+        return try await toonScope(req, registratie: f?.gekozenRegistratie ?? "", probleemsoort: f?.probleemsoort, alBenaderd: f?.organisatieAlBenaderd ?? "",
                                    bezwaar: f?.bezwaar ?? "", bezig: f.map { Self.eerst($0) == nil } ?? false, fouten: f?.fouten(op: "vragen") ?? [])
     }
 
-    private func toonScope(_ req: Request, registratie: String, alBenaderd: String, bezwaar: String, bezig: Bool = false, fouten: [VeldFout]) async throws -> Response {
-        try await req.pagina("melden-scope", titel: "melden", inhoud: ScopePagina(
-            registraties: Self.registraties(voor: .bedrijf).map { Keuze(waarde: $0.code, naam: Self.registratieNaam($0, Teksten.voor(req.taal)), gekozen: $0.code == registratie) },
+    private func toonScope(_ req: Request, registratie: String, probleemsoort: String?, alBenaderd: String, bezwaar: String, bezig: Bool = false, fouten: [VeldFout]) async throws -> Response {
+        let t = Teksten.voor(req.taal)
+        return try await req.pagina("melden-scope", titel: "melden", inhoud: ScopePagina(
+            registraties: Self.registraties(voor: .bedrijf).map { Keuze(waarde: $0.code, naam: Self.registratieNaam($0, t), gekozen: $0.code == registratie) },
+            // Most melders report a wrong data item: that is chosen until they say otherwise.
+            probleemsoorten: Probleemsoort.allCases.map { Keuze(waarde: $0.rawValue, naam: t.tekst("probleemsoort_\($0.rawValue)"),
+                                                               gekozen: (probleemsoort ?? Probleemsoort.onjuistGegeven.rawValue) == $0.rawValue) },
             registratie: registratie, alBenaderd: alBenaderd, bezwaar: bezwaar, bezig: bezig, gewist: req.queryWaarde("gewist") == "1",
             fouten: fouten, foutVelden: Dictionary(fouten.map { ($0.veld, $0.tekst) }, uniquingKeysWith: { a, _ in a })))
     }
 
     struct ScopeInvoer: Content {
         var registratie: String?
+        var probleemsoort: String?
         var alBenaderd: String?
         var bezwaar: String?
     }
@@ -104,6 +109,8 @@ struct MeldenController: RouteCollection {
         var f = bestaand?.1 ?? Formulier()
         f.fouten = nil
         f.foutenOp = nil
+        // Only a known answer is kept (the radio group always sends one of its own).
+        f.probleemsoort = s.probleemsoort.flatMap(Probleemsoort.init(rawValue:))?.rawValue
         guard fouten.isEmpty else {
             // The questions again, with what was answered and every problem (after a redirect).
             f.gekozenRegistratie = registratie
@@ -199,9 +206,6 @@ struct MeldenController: RouteCollection {
         let pagina = StapPagina(
             stap: stap.rawValue, nummer: nummer, aantal: stappen.count, titel: t.tekst("meldStap_\(stap.rawValue)"), f: f,
             melderTypes: MelderType.allCases.map { Keuze(waarde: $0.rawValue, naam: t.tekst("melderType_\($0.rawValue)"), gekozen: f.melderType == $0.rawValue) },
-            // Most melders report a wrong data item: that is chosen until they say otherwise.
-            probleemsoorten: Probleemsoort.allCases.map { Keuze(waarde: $0.rawValue, naam: t.tekst("probleemsoort_\($0.rawValue)"),
-                                                               gekozen: (f.probleemsoort ?? Probleemsoort.onjuistGegeven.rawValue) == $0.rawValue) },
             registraties: Self.registraties(voor: type, gekozen: f.registraties ?? []).map { r in Keuze(waarde: r.code, naam: Self.registratieNaam(r, t), gekozen: (f.registraties ?? []).contains(r.code)) },
             gevolgen: gevolgen, kanGevolgToevoegen: rijen < Self.maxGevolgen,
             kanalen: Contactkanaal.allCases.map { Keuze(waarde: $0.rawValue, naam: t.tekst("kanaal_\($0.rawValue)"), gekozen: (f.voorkeurKanaal ?? "email") == $0.rawValue) },

@@ -162,6 +162,11 @@ enum DemoSeed {
             vraag: "Mevrouw Moulin woont sinds maart in Utrecht; de BRP wordt hersteld. Wilt u de terugvordering stilzetten tot het adres klopt?",
             uiterlijk: Dag(nu.addingTimeInterval(-86_400)).description, gedeeldeGegevens: [GedeeldGegeven.omschrijving.rawValue, GedeeldGegeven.gevolgen.rawValue],
             opschorting: .init(actie: OpschortingsActie.terugvordering.rawValue, kenmerk: "UWV-TV-2026-118")), door: door)
+        // Advice to UWV on the way to a solution, not yet answered; its follow-up day lies ahead.
+        _ = try await Adviesregister(meldingen: s).geef(AdviesInvoer(
+            organisatieOin: "00000099000000002000", onderwerp: AdviesOnderwerp.route.rawValue,
+            advies: "Stel de terugvordering uit tot Rotterdam de verhuizing heeft verwerkt. Daarna klopt het adres in de polisadministratie vanzelf en kunt u het bedrag opnieuw berekenen.",
+            opvolgenOp: try app.kalender.plusWerkdagen(5, na: Dag(nu)).description, zaaknummer: bezig.zaaknummer.description), door: door)
         // A structural error for the detector to find: four more melders whose fine went to an old address.
         for (dagen, naam, tekst) in [
             (6.0, "Kees de Boer", "Mijn adres na verhuizing is niet bijgewerkt in het kentekenregister; de boete van het CJIB ging naar mijn oude adres."),

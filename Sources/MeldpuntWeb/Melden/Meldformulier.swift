@@ -21,7 +21,7 @@ extension MeldenController {
             switch self {
             case .wie: ["melderType"]
             case .over: ["organisatieNaam", "kvkNummer", "vertegenwoordigdeNaam", "vertegenwoordigdeBsn", "toestemmingVertegenwoordigde"]
-            case .wat: ["probleemsoort", "registraties", "andereRegistratie", "watIsFout", "watMoetHetZijn", "sinds"]
+            case .wat: ["registraties", "andereRegistratie", "watIsFout", "watMoetHetZijn", "sinds"]
             case .gevolgen: ["betrokkenOrganisaties", "gevolgSoort", "gevolgOrganisatie", "gevolgDatum", "gevolgOmschrijving"]
             case .contact: ["naam", "email", "telefoon", "adres", "postcode", "woonplaats", "bsn", "voorkeurKanaal"]
             case .bijlagen: []
@@ -53,7 +53,8 @@ extension MeldenController {
         var vertegenwoordigdeNaam: String?
         var vertegenwoordigdeBsn: String?
         var toestemmingVertegenwoordigde: String?
-        /// "onjuisteInterpretatie": the data are right, an organisation uses them wrongly.
+        /// Asked before the form: "onjuisteInterpretatie", the data are right and an organisation
+        /// uses them wrongly (otherwise something is wrong in a registration).
         var probleemsoort: String?
         var registraties: [String]?
         var andereRegistratie: String?
@@ -103,7 +104,6 @@ extension MeldenController {
         let titel: String
         let f: Formulier
         let melderTypes: [Keuze]
-        let probleemsoorten: [Keuze]
         let registraties: [Keuze]
         let gevolgen: [GevolgRij]
         let kanGevolgToevoegen: Bool
@@ -203,7 +203,8 @@ extension MeldenController {
         }
         let gekozen = (f.registraties ?? []).compactMap { Registratie.met(code: $0) }.map { registratieNaam($0, t) }
         s.append(Sectie(stap: Stap.wat.rawValue, titel: t.tekst("meldStap_wat"), regels: [
-            r("probleemsoortVraag", t["probleemsoort_" + (Probleemsoort(rawValue: f.probleemsoort ?? "") ?? .onjuistGegeven).rawValue]),
+            // Only the unusual answer (asked before the form): data right, used wrongly.
+            f.probleemsoort == Probleemsoort.onjuisteInterpretatie.rawValue ? r("probleemsoortVraag", t.tekst("probleemsoort_onjuisteInterpretatie")) : nil,
             r("registratiesB1", (gekozen + [f.andereRegistratie ?? ""].filter { !$0.isEmpty }).joined(separator: ", ")),
             r("watIsFout", f.watIsFout), r("watMoetHetZijn", f.watMoetHetZijn), r("sinds", datum(f.sinds)),
         ].compactMap { $0 }))
@@ -240,7 +241,6 @@ extension MeldenController.Formulier {
             f.vertegenwoordigdeBsn = g.vertegenwoordigdeBsn
             f.toestemmingVertegenwoordigde = g.toestemmingVertegenwoordigde
         case .wat:
-            f.probleemsoort = g.probleemsoort
             f.registraties = g.registraties
             f.andereRegistratie = g.andereRegistratie
             f.watIsFout = g.watIsFout
