@@ -424,12 +424,25 @@ def test_twee_partners_correctie_via_terugmelding_opschorting_en_escalatie(porta
     portaal.d.find_element(By.XPATH, "//table//a[normalize-space()='UWV (demo)']").click()
     portaal.controleer()
     assert "Te laat" in portaal.tekst() or "te laat" in portaal.tekst()
-    portaal.klik("Eén niveau hoger escaleren")                      # the task's own page
-    portaal.klik("Escaleren")                                       # no reason: error next to the field
+    # Escalating is decided together (intentieverklaring 11): staff propose, UWV agrees.
+    portaal.klik("Voorstellen één niveau hoger te escaleren")       # the task's own page
+    portaal.klik("Voorstel versturen")                              # no reason: error next to the field
     assert "Geef de reden." in portaal.tekst()
     portaal.veld("escalerenReden", "Geen reactie na de afgesproken datum; de vordering loopt door.")
-    portaal.klik("Escaleren")
+    portaal.klik("Voorstel versturen")
+    assert "Uw voorstel om te escaleren is verstuurd." in portaal.tekst()
+    verzoek = portaal.d.current_url.split("/verzoeken/")[1].split("?")[0]
+    portaal.logout()
+    portaal.login("partner@demo.meldpunt.nl")
+    portaal.open("/verzoeken/" + verzoek)
+    assert "Voorstel om te escaleren" in portaal.tekst()
+    portaal.klik("Akkoord: één niveau hoger escaleren")
+    portaal.veld("escalerenReden", "Eens: het operationele team heeft geen mandaat voor dit bedrag.")
+    portaal.klik("Akkoord, escaleren")
     assert "Het verzoek is geëscaleerd." in portaal.tekst()
+    portaal.logout()
+    portaal.login("meldpunt@demo.meldpunt.nl")
+    portaal.open("/meldingen/" + zaaknummer + "/verzoeken/" + verzoek)
     assert "Tactisch" in portaal.tekst() and "Tessa de Wit" in portaal.tekst()
 
     # A terugmelding to the gemeente van bijhouding, from the case: the person's BSN is filled in.

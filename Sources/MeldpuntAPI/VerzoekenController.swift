@@ -14,6 +14,8 @@ struct VerzoekenController: RouteCollection {
         v.post(":verzoekId", "berichten", use: bericht)
         v.put(":verzoekId", "termijn", use: termijn)
         v.post(":verzoekId", "opheffingen", use: opheffing)
+        v.post(":verzoekId", "escalaties", use: escaleer)
+        v.post(":verzoekId", "escalatie-afwijzingen", use: wijsEscalatieAf)
         v.on(.POST, ":verzoekId", "bijlagen", body: .collect(maxSize: TerugmeldingenController.maxBody), use: nieuweBijlage)
         v.get(":verzoekId", "bijlagen", ":bijlageId", use: bijlage)
     }
@@ -52,6 +54,18 @@ struct VerzoekenController: RouteCollection {
         let door = try partner(req)
         let tekst = try req.content.decode(TekstInvoer.self).tekst
         return try await req.meldingen.partnerportaal.schrijfAanMeldpunt(try id(req), tekst: tekst, door: door)
+    }
+
+    func escaleer(req: Request) async throws -> PartnerVerzoekDTO {
+        let door = try partner(req)
+        let reden = try req.content.decode(RedenInvoer.self).reden
+        return try await req.meldingen.partnerportaal.escaleer(try id(req), reden: reden, door: door)
+    }
+
+    func wijsEscalatieAf(req: Request) async throws -> PartnerVerzoekDTO {
+        let door = try partner(req)
+        let reden = try req.content.decode(RedenInvoer.self).reden
+        return try await req.meldingen.partnerportaal.wijsEscalatieAf(try id(req), reden: reden, door: door)
     }
 
     func termijn(req: Request) async throws -> PartnerVerzoekDTO {
@@ -95,6 +109,7 @@ struct MeldingVerzoekenController: RouteCollection {
         m.post("verzoeken", ":verzoekId", "verslagen", use: verslag)
         m.put("verzoeken", ":verzoekId", "termijn", use: termijn)
         m.post("verzoeken", ":verzoekId", "escalaties", use: escaleerVerzoek)
+        m.post("verzoeken", ":verzoekId", "escalatie-afwijzingen", use: wijsEscalatieAf)
         m.get("verzoeken", ":verzoekId", "bijlagen", ":bijlageId", use: bijlage)
         m.post("escalaties", use: escaleerMelding)
         m.on(.POST, "terugmeldingen", body: .collect(maxSize: TerugmeldingenController.maxBody), use: terugmelding)
@@ -148,6 +163,12 @@ struct MeldingVerzoekenController: RouteCollection {
         let door = try medewerker(req)
         let reden = try req.content.decode(RedenInvoer.self).reden
         return try await req.meldingen.verzoeken.escaleerVerzoek(try zaaknummer(req), try id(req), reden: reden, door: door)
+    }
+
+    func wijsEscalatieAf(req: Request) async throws -> VerzoekDTO {
+        let door = try medewerker(req)
+        let reden = try req.content.decode(RedenInvoer.self).reden
+        return try await req.meldingen.verzoeken.wijsEscalatieAf(try zaaknummer(req), try id(req), reden: reden, door: door)
     }
 
     func escaleerMelding(req: Request) async throws -> MeldingDetailDTO {

@@ -28,33 +28,49 @@ public enum Meldingactie: String, CaseIterable, Hashable, Sendable {
 /// A task on a request to a partner, on its own page; which side may do which is decided here.
 public enum Verzoektaak: String, CaseIterable, Hashable, Sendable {
     // The meldpunt's.
-    case escaleren, verslag
+    case verslag
     // The partner's.
     case accepteren, afwijzen, uitvoeren, opheffen, bijlage
     // Both: the meldpunt sets the deadline, the partner proposes one.
     case termijn
+    // Both, decided together (intentieverklaring 11): propose or agree to escalate, or decline
+    // the other side's proposal.
+    case escaleren
+    case escalatieAfwijzen = "escalatie-afwijzen"
 
     /// Every task the meldpunt can have on a request, and every task a partner can have, in their
     /// menu's order: each has its own page (and route) only on its own side.
-    public static let vanMeldpunt: [Verzoektaak] = [.termijn, .escaleren, .verslag]
-    public static let vanPartner: [Verzoektaak] = [.accepteren, .afwijzen, .uitvoeren, .opheffen, .termijn, .bijlage]
+    public static let vanMeldpunt: [Verzoektaak] = [.termijn, .escaleren, .escalatieAfwijzen, .verslag]
+    public static let vanPartner: [Verzoektaak] = [.accepteren, .afwijzen, .uitvoeren, .opheffen, .termijn, .escaleren, .escalatieAfwijzen, .bijlage]
 
-    /// The meldpunt's tasks on a request of this kind, state and level.
-    public static func voorMeldpunt(soort: VerzoekSoort, open: Bool, niveau: Escalatieniveau) -> Set<Verzoektaak> {
+    /// The meldpunt's tasks on a request of this kind, state and level, given who proposed to
+    /// escalate (its own proposal only once the partner let its answer day pass: `verlopen`).
+    public static func voorMeldpunt(soort: VerzoekSoort, open: Bool, niveau: Escalatieniveau, voorstel: Verzoekpartij? = nil, verlopen: Bool = false) -> Set<Verzoektaak> {
         var r: Set<Verzoektaak> = []
         if open { r.insert(.termijn) }
-        if open && niveau != .interdepartementaal { r.insert(.escaleren) }
+        r.formUnion(escalatie(open: open, niveau: niveau, voorstel: voorstel, verlopen: verlopen, kant: .meldpunt))
         if soort == .overleg { r.insert(.verslag) }
         return r
     }
 
     /// The partner's tasks, given the states the request may move to next.
-    public static func voorPartner(mogelijk: Set<VerzoekStatus>, open: Bool, kanOpheffen: Bool) -> Set<Verzoektaak> {
+    public static func voorPartner(mogelijk: Set<VerzoekStatus>, open: Bool, kanOpheffen: Bool, niveau: Escalatieniveau = .operationeel,
+                                   voorstel: Verzoekpartij? = nil) -> Set<Verzoektaak> {
         var r: Set<Verzoektaak> = [.bijlage]
         if mogelijk.contains(.geaccepteerd) { r.formUnion([.accepteren, .afwijzen]) }
         if mogelijk.contains(.uitgevoerd) { r.insert(.uitvoeren) }
         if kanOpheffen { r.insert(.opheffen) }
         if open { r.insert(.termijn) }
+        r.formUnion(escalatie(open: open, niveau: niveau, voorstel: voorstel, verlopen: false, kant: .partner))
         return r
+    }
+
+    /// Escalating is possible below the top while the side's own proposal does not wait for an
+    /// answer; declining only the other side's proposal.
+    static func escalatie(open: Bool, niveau: Escalatieniveau, voorstel: Verzoekpartij?, verlopen: Bool, kant: Verzoekpartij) -> Set<Verzoektaak> {
+        guard open && niveau != .interdepartementaal else { return [] }
+        guard let voorstel else { return [.escaleren] }
+        if voorstel != kant { return [.escaleren, .escalatieAfwijzen] }
+        return kant == .meldpunt && verlopen ? [.escaleren] : []
     }
 }

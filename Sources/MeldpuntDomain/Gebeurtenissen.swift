@@ -1,6 +1,8 @@
 /// What can happen in a request's thread: a step or a message, from either side.
 public enum Verzoekstapsoort: String, CaseIterable, Codable, Sendable {
     case verzonden, geaccepteerd, afgewezen, uitgevoerd, termijn, bericht, verslag, bijlage, geescaleerd, opgeheven
+    /// One side proposes to escalate; the other declines (agreeing is `geescaleerd`).
+    case escalatieVoorgesteld, escalatieAfgewezen
     /// The linked terugmelding moved.
     case terugmeldingStatus
 
@@ -24,6 +26,7 @@ public enum Gebeurtenissoort: String, CaseIterable, Codable, Sendable {
     case geescaleerd, gesloten, geslotenMetOpenCorrecties, beoordeling, toestemmingIngetrokken
     case verzoekVerzonden, verzoekGeaccepteerd, verzoekAfgewezen, verzoekUitgevoerd, verzoekTermijn, verzoekBericht
     case verzoekVerslag, verzoekBijlage, verzoekGeescaleerd, verzoekOpgeheven, verzoekTerugmeldingStatus
+    case verzoekEscalatieVoorgesteld, verzoekEscalatieAfgewezen
     /// The meldpunt's advice to an organisation about this case: asked, given, answered.
     case adviesGevraagd, adviesGegeven, adviesBeantwoord
 
@@ -39,6 +42,8 @@ public enum Gebeurtenissoort: String, CaseIterable, Codable, Sendable {
         case .verslag: self = .verzoekVerslag
         case .bijlage: self = .verzoekBijlage
         case .geescaleerd: self = .verzoekGeescaleerd
+        case .escalatieVoorgesteld: self = .verzoekEscalatieVoorgesteld
+        case .escalatieAfgewezen: self = .verzoekEscalatieAfgewezen
         case .opgeheven: self = .verzoekOpgeheven
         case .terugmeldingStatus: self = .verzoekTerugmeldingStatus
         }

@@ -92,6 +92,67 @@ public func escaleer(van niveau: Escalatieniveau, reden: String?) throws(Verzoek
     return hoger
 }
 
+// MARK: Escalation decided together
+
+/// Intentieverklaring 11: "Waar nodig beslissen we samen met het MFO om tot escalatie over te
+/// gaan." One side proposes to escalate a request one level, with its reason; the other side
+/// agrees (the request goes up and the next level's contact hears of it) or declines with its
+/// reason. A partner that does not answer the meldpunt's proposal within
+/// `antwoordWerkdagen` lets the meldpunt decide alone: silence is itself the stagnation
+/// escalation is for.
+public struct Escalatievoorstel: Sendable, Equatable, Codable {
+    public static let antwoordWerkdagen = 2
+    public let door: Verzoekpartij
+    /// The last day the other side answers.
+    public let uiterlijk: Dag
+    public init(door: Verzoekpartij, uiterlijk: Dag) {
+        self.door = door
+        self.uiterlijk = uiterlijk
+    }
+}
+
+/// What one side's "escalate" does, given the proposal that stands.
+public enum Escalatiebesluit: String, Codable, CaseIterable, Equatable, Sendable {
+    /// A proposal of this side, waiting for the other's answer.
+    case voorgesteld
+    /// Both agreed (the other side proposed it): one level up.
+    case samenBesloten
+    /// The meldpunt proposed, the partner did not answer in time: one level up.
+    case zonderAntwoord
+}
+
+public enum EscalatieFout: Error, Equatable, Sendable {
+    /// This side's own proposal still waits for the other side, until the day given.
+    case wachtOpAntwoord(tot: Dag)
+    /// There is no proposal of the other side to decline.
+    case geenVoorstel
+
+    public func uitleg(_ taal: Taal) -> String {
+        switch self {
+        case .wachtOpAntwoord(let tot):
+            taal.kies("Uw voorstel om te escaleren wacht op het antwoord van de andere kant (tot en met \(tot.dag) \(Dag.maandnaam(tot.maand, .nl)) \(tot.jaar)).",
+                      "Your proposal to escalate waits for the other side's answer (up to and including \(tot.dag) \(Dag.maandnaam(tot.maand, .en)) \(tot.jaar)).")
+        case .geenVoorstel:
+            taal.kies("Er is geen voorstel om te escaleren van de andere kant om af te wijzen.", "There is no proposal to escalate from the other side to decline.")
+        }
+    }
+}
+
+/// `door` chooses to escalate (with its reason, checked by `escaleer`): a proposal, an agreement
+/// with the other side's proposal, or — the meldpunt, once the partner let its answer day pass —
+/// a decision alone.
+public func besluitEscalatie(voorstel: Escalatievoorstel?, door: Verzoekpartij, vandaag: Dag) throws(EscalatieFout) -> Escalatiebesluit {
+    guard let voorstel else { return .voorgesteld }
+    if voorstel.door != door { return .samenBesloten }
+    if door == .meldpunt && vandaag > voorstel.uiterlijk { return .zonderAntwoord }
+    throw .wachtOpAntwoord(tot: voorstel.uiterlijk)
+}
+
+/// `door` declines the standing proposal: only one of the other side.
+public func wijsEscalatieAf(voorstel: Escalatievoorstel?, door: Verzoekpartij) throws(EscalatieFout) {
+    guard let voorstel, voorstel.door != door else { throw .geenVoorstel }
+}
+
 /// Overdue: still open after the agreed deadline day.
 public func isVerzoekTeLaat(status: VerzoekStatus, uiterlijk: Dag?, vandaag: Dag) -> Bool {
     guard status.isOpen, let uiterlijk else { return false }

@@ -147,6 +147,7 @@ public enum Conflict: Sendable, Equatable {
     case verzoekOvergang(VerzoekFout)
     case signaalOvergang(SignaalFout)
     case adviesOvergang(AdviesFout)
+    case escalatie(EscalatieFout)
     /// A proposal that staff already confirmed or dismissed.
     case kandidaatAfgehandeld
     case terugmeldingOvergang(van: TerugmeldingStatus, naar: TerugmeldingStatus)
@@ -174,6 +175,7 @@ public enum Conflict: Sendable, Equatable {
         case .verzoekOvergang: "verzoekOvergang"
         case .signaalOvergang(let f): f.code
         case .adviesOvergang: "adviesOvergang"
+        case .escalatie(let f): f == .geenVoorstel ? "geenEscalatievoorstel" : "escalatieWachtOpAntwoord"
         case .kandidaatAfgehandeld: "kandidaatAfgehandeld"
         case .terugmeldingOvergang: "terugmeldingOvergang"
         case .rniStuurtAlleenDoor: "rniStuurtAlleenDoor"
@@ -204,6 +206,7 @@ public enum Conflict: Sendable, Equatable {
         case .verzoekOvergang(let f): f.uitleg(taal)
         case .signaalOvergang(let f): f.uitleg(taal)
         case .adviesOvergang(let f): f.uitleg(taal)
+        case .escalatie(let f): f.uitleg(taal)
         case .kandidaatAfgehandeld:
             taal.kies("Over dit voorstel is al beslist: het is bevestigd, samengevoegd of afgewezen.", "This proposal was already decided on: confirmed, merged or dismissed.")
         case .terugmeldingOvergang(let van, let naar):

@@ -18,7 +18,7 @@ struct CoordinatieWebController: RouteCollection {
         }
         m.get("bijlagen", ":bijlage", use: bijlageVoorMeldpunt)
         let meldpuntFormulieren: [any MeldpuntVerzoekFormulier.Type] = [
-            BerichtAanPartnerFormulier.self, VerslagFormulier.self, TermijnZettenFormulier.self, VerzoekEscalerenFormulier.self,
+            BerichtAanPartnerFormulier.self, VerslagFormulier.self, TermijnZettenFormulier.self, VerzoekEscalerenFormulier.self, EscalatieAfwijzenFormulier.self,
         ]
         for formulier in meldpuntFormulieren { registreer(formulier, op: m) }
         routes.get("opschortingen", use: opschortingen)
@@ -34,7 +34,7 @@ struct CoordinatieWebController: RouteCollection {
         p.upload(":verzoek", "bijlage", max: BijlageRegels.maxUploadBody, rollen: [.partner], use: partnerBijlage)
         let partnerFormulieren: [any PartnerFormulier.Type] = [
             AccepterenFormulier.self, AfwijzenFormulier.self, UitvoerenFormulier.self, TermijnVoorstellenFormulier.self,
-            BerichtAanMeldpuntFormulier.self, OpheffenFormulier.self,
+            BerichtAanMeldpuntFormulier.self, OpheffenFormulier.self, PartnerEscalerenFormulier.self, PartnerEscalatieAfwijzenFormulier.self,
         ]
         for formulier in partnerFormulieren { registreer(formulier, op: p) }
     }
@@ -85,18 +85,27 @@ struct CoordinatieWebController: RouteCollection {
 
     enum MeldpuntActie: String, CaseIterable {
         case bericht, termijn, escaleren, verslag
+        case escalatieAfwijzen = "escalatie-afwijzen"
+        /// Its form's field ids start with this.
+        var voorvoegsel: String { Verzoektaak(rawValue: rawValue)?.voorvoegsel ?? rawValue }
     }
 
     func verzoekVoorMeldpunt(req: Request) async throws -> Response {
-        let gedaan = req.queryWaarde("gedaan").flatMap(MeldpuntActie.init(rawValue:)).map { "verzoekGedaan_\($0.rawValue)" }
+        let gedaan = req.queryWaarde("gedaan").flatMap(MeldpuntActie.init(rawValue:)).map { "verzoekGedaan_\($0.voorvoegsel)" }
         return try await toonVoorMeldpunt(req, try medewerker(req), melding: gedaan)
+    }
+
+    /// After "escalate": a proposal of this side still stands (it waits for the other), or the request went up.
+    static func gedaan(_ melding: String?, voorstel: EscalatievoorstelDTO?, kant: Verzoekpartij) -> String? {
+        melding == "verzoekGedaan_escaleren" && voorstel?.door == kant ? "verzoekGedaan_escalatieVoorgesteld" : melding
     }
 
     private func toonVoorMeldpunt(_ req: Request, _ g: Handelende, taak: Verzoektaak? = nil, waarden: [String: String] = [:], fouten: Formulierfouten = .init(),
                                   melding: String? = nil) async throws -> Response {
         let z = try zaaknummer(req)
         let v = try await req.meldingen.verzoeken.verzoekVoorMeldpunt(z, try id(req), door: g)
-        return try await toon(req, VerzoekPagina.voorMeldpunt(v, zaaknummer: z.description, taal: req.taal, waarden: waarden, fouten: fouten), taak: taak, melding: melding)
+        return try await toon(req, VerzoekPagina.voorMeldpunt(v, zaaknummer: z.description, taal: req.taal, waarden: waarden, fouten: fouten), taak: taak,
+                              melding: Self.gedaan(melding, voorstel: v.escalatievoorstel, kant: .meldpunt))
     }
 
     /// The request, or one task's page; a task the request does not allow now answers 409 on the
@@ -118,8 +127,8 @@ struct CoordinatieWebController: RouteCollection {
             try await formulier.voerUit(z, vid, door: g, req)
         } catch let p as Weigering where p.hoortBijFormulier {
             let t = Teksten.voor(req.taal)
-            let fouten = Formulierfouten(p, taal: req.taal, voorvoegsel: F.actie.rawValue) { t["verzoekVeld_\($0)"] }
-            return try await toonVoorMeldpunt(req, g, taak: Verzoektaak(rawValue: F.actie.rawValue), waarden: Self.waarden(formulier.ingevuld, F.actie.rawValue),
+            let fouten = Formulierfouten(p, taal: req.taal, voorvoegsel: F.actie.voorvoegsel) { t["verzoekVeld_\($0)"] }
+            return try await toonVoorMeldpunt(req, g, taak: Verzoektaak(rawValue: F.actie.rawValue), waarden: Self.waarden(formulier.ingevuld, F.actie.voorvoegsel),
                                               fouten: fouten)
         }
         return req.redirect(to: Webadres.verzoekVanMelding(zaaknummer: z.description, verzoek: vid).pad + "?gedaan=\(F.actie.rawValue)", redirectType: .normal)
@@ -163,19 +172,25 @@ struct CoordinatieWebController: RouteCollection {
     }
 
     enum PartnerActie: String, CaseIterable {
-        case accepteren, afwijzen, uitvoeren, termijn, bericht, opheffen
+        case accepteren, afwijzen, uitvoeren, termijn, bericht, opheffen, escaleren
+        case escalatieAfwijzen = "escalatie-afwijzen"
+        /// Its form's field ids start with this.
+        var voorvoegsel: String { Verzoektaak(rawValue: rawValue)?.voorvoegsel ?? rawValue }
     }
 
     func verzoekVoorPartner(req: Request) async throws -> Response {
         // Only a confirmation that exists, never text from the address.
-        let gedaan = req.queryWaarde("gedaan").flatMap { (["bijlage"] + PartnerActie.allCases.map(\.rawValue)).contains($0) ? "verzoekGedaan_\($0)" : nil }
+        let gedaan = req.queryWaarde("gedaan").flatMap { g in
+            g == "bijlage" ? "verzoekGedaan_bijlage" : PartnerActie(rawValue: g).map { "verzoekGedaan_\($0.voorvoegsel)" }
+        }
         return try await toonVoorPartner(req, try partner(req), melding: gedaan)
     }
 
     private func toonVoorPartner(_ req: Request, _ g: Handelende, taak: Verzoektaak? = nil, waarden: [String: String] = [:], fouten: Formulierfouten = .init(),
                                  melding: String? = nil) async throws -> Response {
         let v = try await req.meldingen.partnerportaal.verzoekVoorPartner(try id(req), door: g)
-        return try await toon(req, VerzoekPagina.voorPartner(v, taal: req.taal, waarden: waarden, fouten: fouten), taak: taak, melding: melding)
+        return try await toon(req, VerzoekPagina.voorPartner(v, taal: req.taal, waarden: waarden, fouten: fouten), taak: taak,
+                              melding: Self.gedaan(melding, voorstel: v.escalatievoorstel, kant: .partner))
     }
 
     private func partnerActie<F: PartnerFormulier>(_: F.Type, _ req: Request) async throws -> Response {
@@ -185,16 +200,17 @@ struct CoordinatieWebController: RouteCollection {
         do {
             try await formulier.voerUit(vid, door: g, req)
         } catch let p as Weigering where p.hoortBijFormulier {
-            return try await partnerFout(req, g, F.actie.rawValue, p, formulier.ingevuld)
+            return try await partnerFout(req, g, F.actie.rawValue, p, formulier.ingevuld, voorvoegsel: F.actie.voorvoegsel)
         }
         return req.redirect(to: Webadres.verzoek(vid).pad + "?gedaan=\(F.actie.rawValue)", redirectType: .normal)
     }
 
-    private func partnerFout(_ req: Request, _ g: Handelende, _ voorvoegsel: String, _ p: Weigering, _ ingevuld: [String: String],
+    private func partnerFout(_ req: Request, _ g: Handelende, _ taak: String, _ p: Weigering, _ ingevuld: [String: String], voorvoegsel: String? = nil,
                              veld: (Veld) -> String = \.formulierveld) async throws -> Response {
         let t = Teksten.voor(req.taal)
+        let voorvoegsel = voorvoegsel ?? taak
         let fouten = Formulierfouten(p, taal: req.taal, voorvoegsel: voorvoegsel, veld: veld) { t["verzoekVeld_\($0)"] }
-        return try await toonVoorPartner(req, g, taak: Verzoektaak(rawValue: voorvoegsel), waarden: Self.waarden(ingevuld, voorvoegsel), fouten: fouten)
+        return try await toonVoorPartner(req, g, taak: Verzoektaak(rawValue: taak), waarden: Self.waarden(ingevuld, voorvoegsel), fouten: fouten)
     }
 
     struct BijlageInvoer: Content { var bijlage: File? }

@@ -10,6 +10,37 @@ import Testing
 
 @Suite("Partnercoördinatie op de pagina's: partnerportaal, verzoeken vanuit de melding, partnerregister")
 struct CoordinatieWebTests {
+    /// Escalating decided together on the pages: staff propose, the partner declines (a reason by
+    /// the field) or agrees; the next level's contact becomes party.
+    @Test func escalerenSamenOpDePaginas() async throws {
+        try await metApp { t in
+            _ = try await t.partners()
+            let (z, _) = try await t.meldingInBehandeling()
+            let id = try await t.verzoek(z, ["organisatieOin": TestApp.uwvOIN, "soort": "correctie", "vraag": "Corrigeer de polis."])
+            try await t.gebruiker("pim@uwv.nl", rol: .partner, oin: TestApp.uwvOIN)
+            let staf = try await t.medewerker()
+            let meldpuntPad = "/meldingen/\(z)/verzoeken/\(id)"
+            #expect(try await staf.get(meldpuntPad).tekst.contains(">Voorstellen één niveau hoger te escaleren</a>"))
+            #expect(try await staf.get("\(meldpuntPad)/escaleren").tekst.contains(">Voorstel versturen</button>"))
+            #expect(try await staf.post("\(meldpuntPad)/escaleren", ["reden": "Al twee weken geen reactie."]).status == .seeOther)
+
+            let uwv = Browser(t)
+            try await uwv.login("pim@uwv.nl")
+            var p = try await uwv.get("/verzoeken/\(id)")
+            #expect(p.tekst.contains("Voorstel om te escaleren") && p.tekst.contains("van Meldpunt · antwoord uiterlijk"))
+            #expect(p.tekst.contains("href=\"/verzoeken/\(id)/escaleren\">Akkoord: één niveau hoger escaleren</a>"))
+            #expect(p.tekst.contains("href=\"/verzoeken/\(id)/escalatie-afwijzen\">Niet akkoord met escaleren</a>"))
+            p = try await uwv.post("/verzoeken/\(id)/escalatie-afwijzen", ["reden": ""])
+            #expect(p.status == .badRequest && p.tekst.contains("href=\"#escalatieAfwijzenReden\">Waarom niet?: Geef de reden."))
+            p = try await uwv.post("/verzoeken/\(id)/escaleren", ["reden": "Eens, ons team kan dit niet oplossen."])
+            #expect(p.status == .seeOther)
+            #expect(try await uwv.get("/verzoeken/\(id)?gedaan=escaleren").tekst.contains("Het verzoek is geëscaleerd."))
+            p = try await staf.get(meldpuntPad)
+            #expect(p.tekst.contains("UWV tactisch") && !p.tekst.contains("antwoord uiterlijk"))
+            #expect(try await staf.get("/meldingen/\(z)").tekst.contains("samen besloten"))
+        }
+    }
+
     @Test func partnerZietAlleenEigenVerzoekenEnGedeeldeGegevens() async throws {
         try await metApp { t in
             _ = try await t.partners()
@@ -131,10 +162,12 @@ struct CoordinatieWebTests {
             #expect(tm.status == .seeOther)
             #expect(try await Terugmelding.query(on: t.app.db).count() == 1)
 
-            // Escalating the request, then the overview of suspensions (none confirmed yet).
+            // Proposing to escalate the request (decided together: UWV answers), then the overview of suspensions (none confirmed yet).
             let e = try await b.post("/meldingen/\(z)/verzoeken/\(v.id!.tekst)/escaleren", ["reden": "Geen reactie."])
             #expect(e.status == .seeOther)
-            #expect(try await b.get("/meldingen/\(z)/verzoeken/\(v.id!.tekst)").tekst.contains("UWV tactisch"))
+            let verzoekpagina = try await b.get("/meldingen/\(z)/verzoeken/\(v.id!.tekst)?gedaan=escaleren").tekst
+            #expect(verzoekpagina.contains("Uw voorstel om te escaleren is verstuurd.") && verzoekpagina.contains("Voorstel om te escaleren"))
+            #expect(!verzoekpagina.contains("UWV tactisch") && !verzoekpagina.contains("/escaleren\""))
             #expect(try await b.get("/opschortingen").tekst.contains("Er zijn geen opschortingen."))
             #expect(try await b.get("/opschortingen?actief=false").tekst.contains(z))
         }

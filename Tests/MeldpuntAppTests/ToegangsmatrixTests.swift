@@ -81,6 +81,9 @@ struct ToegangsmatrixTests {
         "POST /meldingen/:zaaknummer/toewijzen": ["meldpunt"], "POST /meldingen/:zaaknummer/verzoek": ["meldpunt"],
         "POST /meldingen/:zaaknummer/volgende-stap": ["meldpunt"], "POST /meldingen/:zaaknummer/wacht": ["meldpunt"],
         "POST /meldingen/:zaaknummer/verzoeken/:verzoek/bericht": ["meldpunt"], "POST /meldingen/:zaaknummer/verzoeken/:verzoek/escaleren": ["meldpunt"],
+        "POST /meldingen/:zaaknummer/verzoeken/:verzoek/escalatie-afwijzen": ["meldpunt"], "GET /meldingen/:zaaknummer/verzoeken/:verzoek/escalatie-afwijzen": ["meldpunt"],
+        "GET /verzoeken/:verzoek/escaleren": ["partner"], "POST /verzoeken/:verzoek/escaleren": ["partner"],
+        "GET /verzoeken/:verzoek/escalatie-afwijzen": ["partner"], "POST /verzoeken/:verzoek/escalatie-afwijzen": ["partner"],
         "POST /meldingen/:zaaknummer/verzoeken/:verzoek/termijn": ["meldpunt"], "POST /meldingen/:zaaknummer/verzoeken/:verzoek/verslag": ["meldpunt"],
 
         // The partner register: the meldpunt's staff and beheer; logins only by beheer of the meldpunt or the system role.
@@ -155,6 +158,8 @@ struct ToegangsmatrixTests {
         "GET /api/v1/meldingen/:zaaknummer/verzoeken/:verzoekId/bijlagen/:bijlageId": ["meldpunt"],
         "POST /api/v1/meldingen/:zaaknummer/verzoeken/:verzoekId/berichten": ["meldpunt"],
         "POST /api/v1/meldingen/:zaaknummer/verzoeken/:verzoekId/escalaties": ["meldpunt"],
+        "POST /api/v1/meldingen/:zaaknummer/verzoeken/:verzoekId/escalatie-afwijzingen": ["meldpunt"],
+        "POST /api/v1/verzoeken/:verzoekId/escalaties": ["partner"], "POST /api/v1/verzoeken/:verzoekId/escalatie-afwijzingen": ["partner"],
         "POST /api/v1/meldingen/:zaaknummer/verzoeken/:verzoekId/verslagen": ["meldpunt"],
         "PUT /api/v1/meldingen/:zaaknummer/verzoeken/:verzoekId/termijn": ["meldpunt"],
         // API: the partner's side of a request

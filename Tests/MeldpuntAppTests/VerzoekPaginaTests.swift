@@ -36,7 +36,7 @@ struct VerzoekPaginaTests {
                                           taal: .nl, waarden: ["uitvoerenOpgeschortTot": "2027-04-01"])
         #expect(!p.kanAccepteren && p.kanUitvoeren)
         // The menu holds the tasks this request has now, by their titles (a suspension is confirmed, not "done").
-        #expect(p.acties.map(\.naam) == ["Opschorting bevestigen", "Andere termijn voorstellen", "Een bestand toevoegen"])
+        #expect(p.acties.map(\.naam) == ["Opschorting bevestigen", "Andere termijn voorstellen", "Voorstellen één niveau hoger te escaleren", "Een bestand toevoegen"])
         #expect(p.kan(.uitvoeren) && !p.kan(.accepteren) && p.alsTaak(.uitvoeren, taal: .en).taakTitel == "Confirm the suspension")
         // What was typed wins over what is stored.
         #expect(p.waarden["uitvoerenOpgeschortTot"] == "2027-04-01")

@@ -233,7 +233,7 @@ struct VerzoekenApiTests {
 
     @Test func escalatieNaVerlopenTermijn() async throws {
         try await metApp { t in
-            _ = try await t.partners()
+            let uwv = try await t.partners()
             let (z, _) = try await t.meldingInBehandeling()
             let id = try await t.verzoek(z, ["organisatieOin": TestApp.uwvOIN, "soort": "correctie", "vraag": "Corrigeer de polis.", "uiterlijk": "2026-11-25"])
             #expect(try await t.get("/api/v1/meldingen?verzoekTermijnOverschreden=true", t.sleutels.meldpunt).array.isEmpty)
@@ -245,15 +245,44 @@ struct VerzoekenApiTests {
             #expect(try await t.get("/api/v1/meldingen?verzoekTermijnOverschreden=false", t.sleutels.meldpunt).array.isEmpty)
             #expect(try await t.get("/api/v1/meldingen?verzoekTermijnOverschreden=soms", t.sleutels.meldpunt).status == .badRequest)
 
+            // Escalating is decided together (intentieverklaring 11): the meldpunt proposes, the partner agrees.
             let pad = "verzoeken/\(id)/escalaties"
             #expect(try await t.stap(z, pad, [:]).ongeldigeNamen == ["reden"])
-            let e = try await t.stap(z, pad, ["reden": "Geen reactie na de afgesproken datum."])
-            let eenHoger = try e.json(VerzoekDTO.self)
-            #expect(eenHoger.niveau == .tactisch && eenHoger.contactpersoon?.naam == "UWV tactisch")
-            #expect(try await t.stap(z, pad, ["reden": "Nog steeds niets."]).json(VerzoekDTO.self).niveau == .strategisch)
-            let top = try await t.stap(z, pad, ["reden": "Structureel probleem."]).json(VerzoekDTO.self)
+            let voorstel = try await t.stap(z, pad, ["reden": "Geen reactie na de afgesproken datum."]).json(VerzoekDTO.self)
+            #expect(voorstel.niveau == .operationeel && voorstel.escalatievoorstel?.door == .meldpunt && voorstel.escalatievoorstel?.verlopen == false)
+            let wacht = try await t.stap(z, pad, ["reden": "Nog eens."])
+            #expect(try wacht.status == .conflict && wacht.json(Probleem.self).detail.contains("wacht op het antwoord"))
+            // The partner hears of the proposal and agrees: one level up, the next level's contact is party and told.
+            #expect(try await UitgaandBericht.query(on: t.app.db).filter(\.$aan == "operationeel@uwv.example.nl").all().contains { $0.onderwerp.contains("stelt voor een verzoek te escaleren") })
+            #expect(try await t.post("/api/v1/verzoeken/\(id)/escalaties", uwv, json: [:]).ongeldigeNamen == ["reden"])
+            let akkoord = try await t.post("/api/v1/verzoeken/\(id)/escalaties", uwv, json: ["reden": "Eens: ons team heeft geen mandaat."])
+            #expect(akkoord.status == .ok, "\(akkoord.tekst)")
+            var v = try await t.get("/api/v1/meldingen/\(z)/verzoeken/\(id)", t.sleutels.meldpunt).json(VerzoekDTO.self)
+            #expect(v.niveau == .tactisch && v.contactpersoon?.naam == "UWV tactisch" && v.escalatievoorstel == nil)
+            #expect(try await UitgaandBericht.query(on: t.app.db).filter(\.$aan == "tactisch@uwv.example.nl").count() >= 1)
+
+            // The partner proposes; the meldpunt declines with its reason (required); both on the timeline.
+            #expect(try await t.post("/api/v1/verzoeken/\(id)/escalaties", uwv, json: ["reden": "Dit moet hoger."]).json(PartnerVerzoekDTO.self).escalatievoorstel?.door == .partner)
+            #expect(try await t.post("/api/v1/verzoeken/\(id)/escalatie-afwijzingen", uwv, json: ["reden": "Toch niet."]).status == .conflict)
+            #expect(try await t.stap(z, "verzoeken/\(id)/escalatie-afwijzingen", [:]).ongeldigeNamen == ["reden"])
+            v = try await t.stap(z, "verzoeken/\(id)/escalatie-afwijzingen", ["reden": "Het tactisch niveau is pas sinds gisteren betrokken."]).json(VerzoekDTO.self)
+            #expect(v.niveau == .tactisch && v.escalatievoorstel == nil)
+            let tijdlijn = try await t.get("/api/v1/meldingen/\(z)", t.sleutels.meldpunt).json(MeldingDetailDTO.self).tijdlijn
+            #expect(tijdlijn.filter { $0.soort == .verzoekEscalatieVoorgesteld }.count == 2 && tijdlijn.last?.soort == .verzoekEscalatieAfgewezen)
+            #expect(tijdlijn.last { $0.soort == .verzoekGeescaleerd }?.gegevens?.escalatiebesluit == .samenBesloten)
+
+            // The meldpunt's proposal left unanswered past its day: the meldpunt decides alone.
+            #expect(try await t.stap(z, pad, ["reden": "Nog steeds niets."]).json(VerzoekDTO.self).escalatievoorstel?.door == .meldpunt)
+            t.klok.zet(TestApp.standaardTijd.addingTimeInterval(10 * 86_400))
+            v = try await t.stap(z, pad, ["reden": "Geen antwoord op ons voorstel."]).json(VerzoekDTO.self)
+            #expect(v.niveau == .strategisch)
+            let alleen = try await t.get("/api/v1/meldingen/\(z)", t.sleutels.meldpunt).json(MeldingDetailDTO.self).tijdlijn.last { $0.soort == .verzoekGeescaleerd }
+            #expect(alleen?.gegevens?.escalatiebesluit == .zonderAntwoord)
+            _ = try await t.post("/api/v1/verzoeken/\(id)/escalaties", uwv, json: ["reden": "Structureel probleem."])
+            let top = try await t.stap(z, pad, ["reden": "Eens."]).json(VerzoekDTO.self)
             #expect(top.niveau == .interdepartementaal && top.contactpersoon == nil)
             #expect(try await t.stap(z, pad, ["reden": "Hoger?"]).status == .conflict)
+            #expect(try await t.post("/api/v1/verzoeken/\(id)/escalaties", uwv, json: ["reden": "Hoger?"]).status == .conflict)
 
             let melding = try await t.stap(z, "escalaties", ["reden": "Terugkerende fout bij meerdere melders."])
             let geescaleerd = try melding.json(MeldingDetailDTO.self)

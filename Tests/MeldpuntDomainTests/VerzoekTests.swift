@@ -33,6 +33,43 @@ struct VerzoekTests {
         #expect(Escalatieniveau.operationeel < .interdepartementaal)
     }
 
+    /// Intentieverklaring 11: escalating is decided together; the meldpunt decides alone only
+    /// after the partner let its answer day pass.
+    @Test func escalerenWordtSamenBesloten() throws {
+        let vandaag = Dag("2026-12-07")!
+        #expect(try besluitEscalatie(voorstel: nil, door: .meldpunt, vandaag: vandaag) == .voorgesteld)
+        #expect(try besluitEscalatie(voorstel: nil, door: .partner, vandaag: vandaag) == .voorgesteld)
+        let vanMeldpunt = Escalatievoorstel(door: .meldpunt, uiterlijk: Dag("2026-12-09")!)
+        #expect(try besluitEscalatie(voorstel: vanMeldpunt, door: .partner, vandaag: vandaag) == .samenBesloten)
+        #expect(throws: EscalatieFout.wachtOpAntwoord(tot: Dag("2026-12-09")!)) { try besluitEscalatie(voorstel: vanMeldpunt, door: .meldpunt, vandaag: vandaag) }
+        #expect(throws: EscalatieFout.wachtOpAntwoord(tot: Dag("2026-12-09")!)) { try besluitEscalatie(voorstel: vanMeldpunt, door: .meldpunt, vandaag: Dag("2026-12-09")!) }
+        #expect(try besluitEscalatie(voorstel: vanMeldpunt, door: .meldpunt, vandaag: Dag("2026-12-10")!) == .zonderAntwoord)
+        // A partner's own proposal never turns into a decision alone.
+        let vanPartner = Escalatievoorstel(door: .partner, uiterlijk: Dag("2026-12-09")!)
+        #expect(throws: EscalatieFout.self) { try besluitEscalatie(voorstel: vanPartner, door: .partner, vandaag: Dag("2027-01-10")!) }
+        #expect(try besluitEscalatie(voorstel: vanPartner, door: .meldpunt, vandaag: vandaag) == .samenBesloten)
+        // Declining: only the other side's proposal.
+        #expect(throws: Never.self) { try wijsEscalatieAf(voorstel: vanPartner, door: .meldpunt) }
+        #expect(throws: EscalatieFout.geenVoorstel) { try wijsEscalatieAf(voorstel: vanPartner, door: .partner) }
+        #expect(throws: EscalatieFout.geenVoorstel) { try wijsEscalatieAf(voorstel: nil, door: .meldpunt) }
+        #expect(EscalatieFout.wachtOpAntwoord(tot: Dag("2026-12-09")!).uitleg(.nl).contains("9 december 2026"))
+    }
+
+    @Test func deTakenVolgenHetVoorstel() {
+        func meldpunt(_ v: Verzoekpartij?, verlopen: Bool = false, niveau: Escalatieniveau = .operationeel) -> Set<Verzoektaak> {
+            Verzoektaak.voorMeldpunt(soort: .correctie, open: true, niveau: niveau, voorstel: v, verlopen: verlopen).intersection([.escaleren, .escalatieAfwijzen])
+        }
+        func partner(_ v: Verzoekpartij?) -> Set<Verzoektaak> {
+            Verzoektaak.voorPartner(mogelijk: [.geaccepteerd, .afgewezen], open: true, kanOpheffen: false, voorstel: v).intersection([.escaleren, .escalatieAfwijzen])
+        }
+        #expect(meldpunt(nil) == [.escaleren] && partner(nil) == [.escaleren])
+        #expect(meldpunt(.meldpunt) == [] && meldpunt(.meldpunt, verlopen: true) == [.escaleren])
+        #expect(partner(.meldpunt) == [.escaleren, .escalatieAfwijzen] && partner(.partner) == [])
+        #expect(meldpunt(.partner) == [.escaleren, .escalatieAfwijzen])
+        #expect(meldpunt(nil, niveau: .interdepartementaal) == [])
+        #expect(Verzoektaak.escalatieAfwijzen.rawValue == "escalatie-afwijzen")
+    }
+
     @Test func teLaatNaDeAfgesprokenDag() {
         let uiterlijk = Dag("2026-12-01")!
         #expect(!isVerzoekTeLaat(status: .verzonden, uiterlijk: uiterlijk, vandaag: uiterlijk))

@@ -38,7 +38,10 @@ enum CoordinatieAPI: APIDeel {
             ("/meldingen/{zaaknummer}/verzoeken/{verzoekId}/termijn", .init(put: verzoekstap(
                 "verzoekTermijnZetten", "De afgesproken uiterste datum zetten", body: .ref("TermijnVerzoek")))),
             ("/meldingen/{zaaknummer}/verzoeken/{verzoekId}/escalaties", .init(post: verzoekstap(
-                "verzoekEscaleren", "Eén niveau hoger escaleren, met reden; de contactpersoon van dat niveau wordt partij", body: .ref("Reden")))),
+                "verzoekEscaleren", "Escaleren wordt samen besloten (intentieverklaring 11): zonder voorstel is dit een voorstel aan de organisatie (escalatievoorstel, met de dag waarop zij uiterlijk antwoordt); op een voorstel van de organisatie is het akkoord; op het eigen voorstel pas als die dag voorbij is. Bij akkoord één niveau hoger; de contactpersoon van dat niveau wordt partij. Met reden.",
+                body: .ref("Reden")))),
+            ("/meldingen/{zaaknummer}/verzoeken/{verzoekId}/escalatie-afwijzingen", .init(post: verzoekstap(
+                "verzoekEscalatieAfwijzen", "Niet akkoord met het voorstel van de organisatie om te escaleren, met reden", body: .ref("Reden")))),
             ("/meldingen/{zaaknummer}/verzoeken/{verzoekId}/bijlagen/{bijlageId}", .init(get: B.operatie(
                 "verzoekBijlage", "Een bestand dat de organisatie bij het verzoek stuurde", tag: "coordinatie",
                 parameters: [B.zaaknummer, B.verzoekId, B.pad("bijlageId", B.uuid)], responses: [B.download("Het bestand")], fouten: [403]))),
@@ -136,4 +139,9 @@ extension MeldingVerzoekenController.TerugmeldingVanuitMelding: APISchema {
         "vraag": B.tekst(max: BehandelLimieten.maxBericht, "De vraag bij het correctieverzoek; standaard een korte tekst."),
         "gedeeldeGegevens": .array(items: .opsomming(GedeeldGegeven.self)),
     ] }
+}
+
+extension EscalatievoorstelDTO: APIVorm {
+    static let beschrijving: String? = "Een voorstel om te escaleren: wie het deed, tot wanneer de ander antwoordt, en of die dag voorbij is."
+    static var velden: [String: JSONSchema] { ["uiterlijk": .datum] }
 }

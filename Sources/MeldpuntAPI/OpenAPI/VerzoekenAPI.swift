@@ -38,6 +38,11 @@ enum VerzoekenAPI: APIDeel {
                 "verzoekBerichtAanMeldpunt", "Een bericht aan het Meldpunt", body: .ref("TekstVerzoek")))),
             ("/verzoeken/{verzoekId}/termijn", .init(put: partnerstap(
                 "verzoekTermijnVoorstellen", "Een andere uiterste datum afspreken", body: .ref("TermijnVerzoek")))),
+            ("/verzoeken/{verzoekId}/escalaties", .init(post: partnerstap(
+                "verzoekEscalerenDoorPartner", "Voorstellen het verzoek één niveau hoger te leggen, of akkoord gaan met het voorstel van het Meldpunt (samen besloten, intentieverklaring 11), met reden",
+                body: .ref("Reden")))),
+            ("/verzoeken/{verzoekId}/escalatie-afwijzingen", .init(post: partnerstap(
+                "verzoekEscalatieAfwijzenDoorPartner", "Niet akkoord met het voorstel van het Meldpunt om te escaleren, met reden", body: .ref("Reden")))),
             ("/verzoeken/{verzoekId}/opheffingen", .init(post: partnerstap(
                 "opschortingOpheffen", "Een bevestigde opschorting opheffen", body: .ref("Opheffing")))),
             ("/verzoeken/{verzoekId}/bijlagen", .init(post: partnerstap(

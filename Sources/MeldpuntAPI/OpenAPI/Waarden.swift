@@ -39,4 +39,5 @@ extension VerzoekStatus: APIOpsomming {}
 extension OpschortingsActie: APIOpsomming {}
 extension GedeeldGegeven: APIOpsomming {}
 extension Verzoekpartij: APIOpsomming {}
+extension Escalatiebesluit: APIOpsomming {}
 extension Gebeurtenisvorm: APIOpsomming {}

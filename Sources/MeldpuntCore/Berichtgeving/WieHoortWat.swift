@@ -237,7 +237,26 @@ extension Berichtgeving {
             try await aanPartner(v, Tekst("Verzoek van het Meldpunt opgeschaald naar uw niveau", "Request from the Meldpunt escalated to your level"),
                                  Tekst("Een verzoek aan uw organisatie is niet op tijd opgelost en is nu aan u voorgelegd (niveau: \(Self.niveau(v.niveau).nl)).",
                                        "A request to your organisation was not solved in time and has now been put to you (level: \(Self.niveau(v.niveau).en))."), nu: nu, on: db)
+            if vanPartner { try await aanStaf(m, Tekst("Een partner ging akkoord met escaleren", "A partner agreed to escalate"), nu: nu, on: db) }
             try await verzoekGebeurtenis(v, m, .verzoekGeescaleerd, nu: nu, on: db)
+        case .escalatieVoorgesteld:
+            if vanPartner {
+                try await aanStaf(m, Tekst("Een partner stelt voor een verzoek te escaleren", "A partner proposes to escalate a request"), nu: nu, on: db)
+            } else {
+                let tot = v.escalatieVoorstelUiterlijk.map { (Self.dag($0, .nl), Self.dag($0, .en)) } ?? ("", "")
+                try await aanPartner(v, Tekst("Het Meldpunt stelt voor een verzoek te escaleren", "The Meldpunt proposes to escalate a request"),
+                                     Tekst("Het Meldpunt stelt voor een verzoek aan uw organisatie een niveau hoger te leggen. Laat uiterlijk \(tot.0) weten of u akkoord bent.",
+                                           "The Meldpunt proposes to raise a request to your organisation one level. Please say by \(tot.1) whether you agree."),
+                                     direct: true, nu: nu, on: db)
+            }
+        case .escalatieAfgewezen:
+            if vanPartner {
+                try await aanStaf(m, Tekst("Een partner is niet akkoord met escaleren", "A partner does not agree to escalate"), nu: nu, on: db)
+            } else {
+                try await aanPartner(v, Tekst("Het Meldpunt is niet akkoord met escaleren", "The Meldpunt does not agree to escalate"),
+                                     Tekst("Het Meldpunt gaat niet akkoord met uw voorstel om een verzoek te escaleren. De reden staat bij het verzoek.",
+                                           "The Meldpunt does not agree with your proposal to escalate a request. The reason is with the request."), nu: nu, on: db)
+            }
         case .bericht, .verslag, .bijlage, .termijn:
             if vanPartner {
                 try await aanStaf(m, Tekst("Een partner reageerde op een verzoek", "A partner responded to a request"), nu: nu, on: db)

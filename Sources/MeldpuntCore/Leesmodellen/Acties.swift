@@ -13,12 +13,15 @@ extension MeldingDetailDTO {
 
 extension VerzoekDTO {
     /// The meldpunt's tasks on this request now.
-    package var taken: Set<Verzoektaak> { Verzoektaak.voorMeldpunt(soort: soort, open: status.isOpen, niveau: niveau) }
+    package var taken: Set<Verzoektaak> {
+        Verzoektaak.voorMeldpunt(soort: soort, open: status.isOpen, niveau: niveau, voorstel: escalatievoorstel?.door, verlopen: escalatievoorstel?.verlopen ?? false)
+    }
 }
 
 extension PartnerVerzoekDTO {
     /// The partner's tasks on this request now.
     package var taken: Set<Verzoektaak> {
-        Verzoektaak.voorPartner(mogelijk: Set(mogelijkeStatussen), open: status.isOpen, kanOpheffen: kanOpheffen)
+        Verzoektaak.voorPartner(mogelijk: Set(mogelijkeStatussen), open: status.isOpen, kanOpheffen: kanOpheffen, niveau: niveau,
+                                voorstel: escalatievoorstel?.door)
     }
 }

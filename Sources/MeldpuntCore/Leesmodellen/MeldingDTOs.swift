@@ -120,8 +120,10 @@ package struct GebeurtenisGegevens: Codable, Sendable, Equatable {
     package var terugmeldingStatus: TerugmeldingStatus?
     /// The meldpunt's advice this step is about (ADV-n).
     package var adviesNummer: Int?
+    /// How a request's escalation was decided: together, or alone after the partner's silence.
+    package var escalatiebesluit: Escalatiebesluit?
 
-    package init(kanaal: Contactvorm? = nil, datum: Dag? = nil, status: Stapstatus? = nil, rol: MeldpuntRol? = nil, uitkomst: Stapuitkomst? = nil, scopeReden: ScopeReden? = nil, afsluitgrond: Afsluitgrond? = nil, bevinding: Probleemsoort? = nil, cijfer: Int? = nil, bestandsnaam: String? = nil, organisatie: String? = nil, verzoekSoort: VerzoekSoort? = nil, verzoekId: String? = nil, niveau: Escalatieniveau? = nil, contactpersoon: String? = nil, terugmeldingStatus: TerugmeldingStatus? = nil, adviesNummer: Int? = nil) {
+    package init(kanaal: Contactvorm? = nil, datum: Dag? = nil, status: Stapstatus? = nil, rol: MeldpuntRol? = nil, uitkomst: Stapuitkomst? = nil, scopeReden: ScopeReden? = nil, afsluitgrond: Afsluitgrond? = nil, bevinding: Probleemsoort? = nil, cijfer: Int? = nil, bestandsnaam: String? = nil, organisatie: String? = nil, verzoekSoort: VerzoekSoort? = nil, verzoekId: String? = nil, niveau: Escalatieniveau? = nil, contactpersoon: String? = nil, terugmeldingStatus: TerugmeldingStatus? = nil, adviesNummer: Int? = nil, escalatiebesluit: Escalatiebesluit? = nil) {
         self.kanaal = kanaal
         self.datum = datum
         self.status = status
@@ -139,6 +141,7 @@ package struct GebeurtenisGegevens: Codable, Sendable, Equatable {
         self.contactpersoon = contactpersoon
         self.terugmeldingStatus = terugmeldingStatus
         self.adviesNummer = adviesNummer
+        self.escalatiebesluit = escalatiebesluit
     }
 }
 

@@ -128,6 +128,8 @@ package struct VerzoekDTO: Codable, Sendable {
     package let terugmelding: TerugmeldingKoppelingDTO?
     package let aangemaaktOp: Date
     package let berichten: [VerzoekBerichtDTO]
+    /// A standing proposal to escalate, decided together (intentieverklaring 11).
+    package var escalatievoorstel: EscalatievoorstelDTO?
 
     package init(id: String, organisatie: OrganisatieVerwijzing, soort: VerzoekSoort, status: VerzoekStatus, vraag: String, gedeeldeGegevens: [GedeeldGegeven], uiterlijk: Dag?, termijnDoor: Verzoekpartij?, termijnOverschreden: Bool, niveau: Escalatieniveau, contactpersoon: ContactpersoonDTO?, reden: String?, opschorting: OpschortingDTO?, overleg: OverlegDTO?, terugmelding: TerugmeldingKoppelingDTO?, aangemaaktOp: Date, berichten: [VerzoekBerichtDTO]) {
         self.id = id
@@ -253,6 +255,7 @@ package struct PartnerVerzoekDTO: Codable, Sendable {
     package let terugmeldingId: String?
     package let melding: GedeeldeMeldingDTO
     package let berichten: [VerzoekBerichtDTO]
+    package var escalatievoorstel: EscalatievoorstelDTO?
     /// The states the partner can move this request to now.
     package let mogelijkeStatussen: [VerzoekStatus]
     /// A confirmed suspension that is not lifted yet can be lifted.
@@ -295,5 +298,19 @@ package struct RedenInvoer: Codable, Sendable {
 
     package init(reden: String? = nil) {
         self.reden = reden
+    }
+}
+
+/// Who proposed to escalate a request one level, the other side's last day to answer, and
+/// whether that day has passed (then the meldpunt may decide alone on its own proposal).
+package struct EscalatievoorstelDTO: Codable, Sendable, Equatable {
+    package let door: Verzoekpartij
+    package let uiterlijk: Dag
+    package let verlopen: Bool
+
+    package init(_ v: Escalatievoorstel, vandaag: Dag) {
+        door = v.door
+        uiterlijk = v.uiterlijk
+        verlopen = vandaag > v.uiterlijk
     }
 }

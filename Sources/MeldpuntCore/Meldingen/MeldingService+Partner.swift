@@ -59,13 +59,15 @@ extension MeldingService {
             }
         }
         let status = v.status
-        return PartnerVerzoekDTO(
+        var dto = PartnerVerzoekDTO(
             id: try v.requireID().tekst, zaaknummer: m.zaaknummer, soort: v.soort, status: v.status, vraag: v.vraag, uiterlijk: v.uiterlijk,
             termijnDoor: v.termijnDoor, termijnOverschreden: teLaat(v), niveau: v.niveau, reden: v.reden,
             opschorting: Self.opschorting(v), overleg: Self.overleg(v), terugmeldingId: v.$terugmelding.id?.tekst, melding: g,
             berichten: try await berichten(v) { APIAdres.verzoekBijlage(vid, bijlage: $0) },
             mogelijkeStatussen: VerzoekStatus.allCases.filter(status.volgende.contains),
             kanOpheffen: v.opgeschortOp != nil && v.opgehevenOp == nil)
+        dto.escalatievoorstel = v.escalatievoorstel.map { EscalatievoorstelDTO($0, vandaag: Dag(nu)) }
+        return dto
     }
 
     func partnerAntwoord(_ v: Verzoek) async throws -> PartnerVerzoekDTO {

@@ -138,13 +138,59 @@ extension MeldingService {
             let bijhouder = try await Organisatie.find(tm.$bijhouder.id, on: db)
             koppeling = TerugmeldingKoppelingDTO(id: try tm.requireID().tekst, status: tm.status, bijhouder: bijhouder?.naam ?? "", href: APIAdres.terugmelding(try tm.requireID()))
         }
-        return VerzoekDTO(
+        var dto = VerzoekDTO(
             id: try v.requireID().tekst, organisatie: OrganisatieVerwijzing(v.organisatie), soort: v.soort, status: v.status, vraag: v.vraag,
             gedeeldeGegevens: GedeeldGegeven.allCases.filter(v.gedeeldeGegevens.contains),
             uiterlijk: v.uiterlijk, termijnDoor: v.termijnDoor, termijnOverschreden: teLaat(v), niveau: v.niveau,
             contactpersoon: try v.contactpersoon.map(ContactpersoonDTO.init), reden: v.reden,
             opschorting: Self.opschorting(v), overleg: Self.overleg(v), terugmelding: koppeling, aangemaaktOp: v.aangemaaktOp,
             berichten: try await berichten(v) { APIAdres.verzoekBijlageVanMelding(zaaknummer: zaaknummer, verzoek: vid, bijlage: $0) })
+        dto.escalatievoorstel = v.escalatievoorstel.map { EscalatievoorstelDTO($0, vandaag: Dag(nu)) }
+        return dto
+    }
+
+    // MARK: Escalating together
+
+    /// `kant` chooses to escalate the request one level with its reason: a proposal the other
+    /// side answers, an agreement with the other side's proposal, or — the meldpunt, once the
+    /// partner let its answer day pass — a decision alone. Each is a step in the thread and on
+    /// the case's timeline; going up, the next level's contact person becomes party and hears of it.
+    func escaleer(_ v: Verzoek, kant: Kant, reden: String?, door: Handelende) async throws {
+        let (hoger, r) = try Self.eenNiveauHoger(v.niveau, reden: reden)
+        try vereisOpenVerzoek(v)
+        let besluit: Escalatiebesluit
+        do { besluit = try besluitEscalatie(voorstel: v.escalatievoorstel, door: kant, vandaag: Dag(nu)) } catch { throw Weigering.conflict(.escalatie(error)) }
+        if besluit == .voorgesteld {
+            let uiterlijk = try kalender.plusWerkdagen(Escalatievoorstel.antwoordWerkdagen, na: Dag(nu))
+            try await legVerzoekStapVast(v, kant: kant, door: door.naam, organisatie: door.organisatie.id, gebruiker: door.gebruiker?.id) { v, _, _ in
+                v.escalatieVoorstelDoor = kant
+                v.escalatieVoorstelUiterlijk = uiterlijk
+                return [VerzoekStap(soort: .escalatieVoorgesteld, tekst: r, gegevens: GebeurtenisGegevens(datum: uiterlijk, niveau: hoger))]
+            }
+            return
+        }
+        let contact = try await contactpersoon(v.$organisatie.id, hoger)
+        try await legVerzoekStapVast(v, kant: kant, door: door.naam, organisatie: door.organisatie.id, gebruiker: door.gebruiker?.id) { v, _, _ in
+            v.niveau = hoger
+            v.$contactpersoon.id = contact?.id
+            v.escalatieVoorstelDoor = nil
+            v.escalatieVoorstelUiterlijk = nil
+            return [VerzoekStap(soort: .geescaleerd, tekst: r, gegevens: GebeurtenisGegevens(niveau: hoger, contactpersoon: contact?.naam, escalatiebesluit: besluit))]
+        }
+    }
+
+    /// `kant` declines the other side's proposal to escalate, with its reason.
+    func wijsEscalatieAf(_ v: Verzoek, kant: Kant, reden: String?, door: Handelende) async throws {
+        let r = (reden ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if r.isEmpty { throw Weigering.ongeldig(.reden, "required", Tekst("Geef de reden.", "Give the reason.")) }
+        if (reden ?? "").schemaLengte > BehandelLimieten.maxBericht { throw Weigering.ongeldig(.reden, "maxLength", Lengteregel.hoogstens(BehandelLimieten.maxBericht)) }
+        try vereisOpenVerzoek(v)
+        do { try MeldpuntDomain.wijsEscalatieAf(voorstel: v.escalatievoorstel, door: kant) } catch { throw Weigering.conflict(.escalatie(error)) }
+        try await legVerzoekStapVast(v, kant: kant, door: door.naam, organisatie: door.organisatie.id, gebruiker: door.gebruiker?.id) { v, _, _ in
+            v.escalatieVoorstelDoor = nil
+            v.escalatieVoorstelUiterlijk = nil
+            return [VerzoekStap(soort: .escalatieAfgewezen, tekst: r)]
+        }
     }
 
     func verzoeken(van melding: UUID, zaaknummer: String) async throws -> [VerzoekDTO] {
@@ -199,7 +245,7 @@ extension MeldingService {
     /// reason is a 400, no level above a 409.
     package static func eenNiveauHoger(_ niveau: Escalatieniveau?, reden: String?) throws -> (Escalatieniveau, String) {
         let hoger: Escalatieniveau
-        do { hoger = try escaleer(van: niveau ?? .operationeel, reden: reden) } catch {
+        do { hoger = try MeldpuntDomain.escaleer(van: niveau ?? .operationeel, reden: reden) } catch {
             if error == .redenOntbreekt { throw Weigering.ongeldig(.reden, "required", Tekst(error.uitleg(.nl), error.uitleg(.en))) }
             throw Weigering.conflict(.verzoekOvergang(error))
         }

@@ -76,6 +76,20 @@ extension Partnerportaal {
         return try await zaken.partnerAntwoord(v)
     }
 
+    /// The partner proposes to escalate, or agrees with the meldpunt's proposal (intentieverklaring 11).
+    package func escaleer(_ id: UUID, reden: String?, door: Handelende) async throws -> PartnerVerzoekDTO {
+        let v = try await zaken.verzoekVanPartner(id, door)
+        try await zaken.escaleer(v, kant: .partner, reden: reden, door: door)
+        return try await zaken.partnerAntwoord(v)
+    }
+
+    /// The partner declines the meldpunt's proposal to escalate, with the reason.
+    package func wijsEscalatieAf(_ id: UUID, reden: String?, door: Handelende) async throws -> PartnerVerzoekDTO {
+        let v = try await zaken.verzoekVanPartner(id, door)
+        try await zaken.wijsEscalatieAf(v, kant: .partner, reden: reden, door: door)
+        return try await zaken.partnerAntwoord(v)
+    }
+
     package func schrijfAanMeldpunt(_ id: UUID, tekst: String?, door: Handelende) async throws -> PartnerVerzoekDTO {
         let v = try await zaken.verzoekVanPartner(id, door)
         let t = try MeldingService.tekst(tekst)

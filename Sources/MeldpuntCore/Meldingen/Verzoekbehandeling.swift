@@ -90,19 +90,22 @@ extension Verzoekbehandeling {
         return try await zaken.verzoekDTO(v, zaaknummer: m.zaaknummer)
     }
 
-    /// One level up with a reason; the partner's contact person of that level becomes party to it.
+    /// One level up with a reason, decided together with the partner: a proposal, or agreeing
+    /// with the partner's, or alone once the partner let its answer day pass (`MeldingService.escaleer`).
     package func escaleerVerzoek(_ zaaknummer: Zaaknummer, _ id: UUID, reden: String?, door: Handelende) async throws -> VerzoekDTO {
         try zaken.vereisMeldpuntOrg(door)
         let m = try await zaken.zoek(zaaknummer)
         let v = try await zaken.verzoek(m, id)
-        let (hoger, r) = try MeldingService.eenNiveauHoger(v.niveau, reden: reden)
-        try zaken.vereisOpenVerzoek(v)
-        let contact = try await zaken.contactpersoon(v.$organisatie.id, hoger)
-        try await zaken.legVerzoekStapVast(v, kant: .meldpunt, door: door.naam, organisatie: door.organisatie.id, gebruiker: door.gebruiker?.id) { v, _, _ in
-            v.niveau = hoger
-            v.$contactpersoon.id = contact?.id
-            return [VerzoekStap(soort: .geescaleerd, tekst: r, gegevens: GebeurtenisGegevens(niveau: hoger, contactpersoon: contact?.naam))]
-        }
+        try await zaken.escaleer(v, kant: .meldpunt, reden: reden, door: door)
+        return try await zaken.verzoekDTO(v, zaaknummer: m.zaaknummer)
+    }
+
+    /// Declines the partner's proposal to escalate, with the reason.
+    package func wijsEscalatieAf(_ zaaknummer: Zaaknummer, _ id: UUID, reden: String?, door: Handelende) async throws -> VerzoekDTO {
+        try zaken.vereisMeldpuntOrg(door)
+        let m = try await zaken.zoek(zaaknummer)
+        let v = try await zaken.verzoek(m, id)
+        try await zaken.wijsEscalatieAf(v, kant: .meldpunt, reden: reden, door: door)
         return try await zaken.verzoekDTO(v, zaaknummer: m.zaaknummer)
     }
 

@@ -54,8 +54,16 @@ package final class Verzoek: Model, @unchecked Sendable {
     @OptionalParent(key: "terugmelding_id") package var terugmelding: Terugmelding?
     @Field(key: "aangemaakt_op") package var aangemaaktOp: Date
     @Field(key: "laatste_volgnummer") package var laatsteVolgnummer: Int
+    /// A standing proposal to escalate one level: who proposed, and the other side's last day to answer.
+    @OptionalField(key: "escalatie_voorstel_door") package var escalatieVoorstelDoor: Verzoekpartij?
+    @OptionalField(key: "escalatie_voorstel_uiterlijk") package var escalatieVoorstelUiterlijk: Dag?
 
     package init() {}
+
+    package var escalatievoorstel: Escalatievoorstel? {
+        guard let door = escalatieVoorstelDoor, let uiterlijk = escalatieVoorstelUiterlijk else { return nil }
+        return Escalatievoorstel(door: door, uiterlijk: uiterlijk)
+    }
 
     package var gedeeldeGegevens: Set<GedeeldGegeven> { Set(gedeeld.split(separator: ",").compactMap { GedeeldGegeven(rawValue: String($0)) }) }
 }

@@ -389,7 +389,7 @@ struct MeldingPagina: Encodable, Sendable {
         let extra = [g?.kanaal.map { t.naam("mfoKanaal", $0) }, g?.datum.map(Datumweergave.datum), g?.status.map { s in switch s { case .melding(let s): t.naam("mfoStatus", s); case .verzoek(let s): t.naam("verzoekStatus", s) } },
                      g?.rol.map { t.naam("mfoRol", $0) }, g?.bevinding.map { t.naam("mfoBevinding", $0) }, g?.afsluitgrond.map { t.naam("afsluitgrond", $0) }, g?.uitkomst.map { u in switch u { case .melding(let u): t.naam("mfoUitkomst", u); case .terugmelding(let u): t.naam("uitkomst", u) } }, g?.scopeReden.map { t.naam("mfoScope", $0) },
                      g?.cijfer.map { "\($0)/5" }, g?.adviesNummer.map { "ADV-\($0)" }, g?.organisatie, g?.verzoekSoort.map { t.naam("verzoekSoort", $0) },
-                     g?.niveau.map { t.naam("niveau", $0) }, g?.contactpersoon, g?.terugmeldingStatus?.naam(taal)].compactMap { $0 }
+                     g?.niveau.map { t.naam("niveau", $0) }, g?.escalatiebesluit.map { t.naam("escalatiebesluit", $0) }, g?.contactpersoon, g?.terugmeldingStatus?.naam(taal)].compactMap { $0 }
         return TijdlijnRij(tijdstip: Datumweergave.tijdstip(e.tijdstip), wat: t.naam("mfoSoort", e.soort), door: e.door ?? "–",
                            tekst: e.tekst, extra: extra.isEmpty ? nil : extra.joined(separator: " · "), voorMelder: e.zichtbaarVoorMelder)
     }

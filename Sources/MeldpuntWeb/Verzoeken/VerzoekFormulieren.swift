@@ -41,6 +41,14 @@ struct VerzoekEscalerenFormulier: MeldpuntVerzoekFormulier {
     }
 }
 
+struct EscalatieAfwijzenFormulier: MeldpuntVerzoekFormulier {
+    static let actie = CoordinatieWebController.MeldpuntActie.escalatieAfwijzen
+    var reden: String?
+    func voerUit(_ z: Zaaknummer, _ v: UUID, door g: Handelende, _ req: Request) async throws {
+        _ = try await req.meldingen.verzoeken.wijsEscalatieAf(z, v, reden: reden, door: g)
+    }
+}
+
 /// One form on a request's page for the partner it is addressed to.
 protocol PartnerFormulier: Formulier {
     static var actie: CoordinatieWebController.PartnerActie { get }
@@ -94,5 +102,21 @@ struct OpheffenFormulier: PartnerFormulier {
     var toelichting: String?
     func voerUit(_ v: UUID, door g: Handelende, _ req: Request) async throws {
         _ = try await req.meldingen.partnerportaal.hefOpschortingOp(v, toelichting: toelichting, door: g)
+    }
+}
+
+struct PartnerEscalerenFormulier: PartnerFormulier {
+    static let actie = CoordinatieWebController.PartnerActie.escaleren
+    var reden: String?
+    func voerUit(_ v: UUID, door g: Handelende, _ req: Request) async throws {
+        _ = try await req.meldingen.partnerportaal.escaleer(v, reden: reden, door: g)
+    }
+}
+
+struct PartnerEscalatieAfwijzenFormulier: PartnerFormulier {
+    static let actie = CoordinatieWebController.PartnerActie.escalatieAfwijzen
+    var reden: String?
+    func voerUit(_ v: UUID, door g: Handelende, _ req: Request) async throws {
+        _ = try await req.meldingen.partnerportaal.wijsEscalatieAf(v, reden: reden, door: g)
     }
 }

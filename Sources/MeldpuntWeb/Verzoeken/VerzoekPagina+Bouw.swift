@@ -4,13 +4,18 @@ import MeldpuntCore
 import MeldpuntDomain
 
 extension Verzoektaak {
-    func titel(isMeldpunt: Bool, isOpschorting: Bool) -> String {
+    func titel(isMeldpunt: Bool, isOpschorting: Bool, escalatie: String = "voorstellen") -> String {
         switch self {
         case .termijn: isMeldpunt ? "verzoekActie_termijn" : "verzoekActie_termijnVoorstellen"
         case .uitvoeren: isOpschorting ? "verzoekActie_opschortingBevestigen" : "verzoekActie_uitvoeren"
+        case .escaleren: "verzoekActie_escaleren_\(escalatie)"
+        case .escalatieAfwijzen: "verzoekActie_escalatieAfwijzen"
         default: "verzoekActie_\(rawValue)"
         }
     }
+
+    /// A form's field ids start with this (a task's route may hold a hyphen, an id does not).
+    var voorvoegsel: String { self == .escalatieAfwijzen ? "escalatieAfwijzen" : rawValue }
 }
 
 /// The request page for each side, built from the request without a request (VerzoekPaginaTests).
@@ -22,15 +27,25 @@ extension VerzoekPagina {
     func alsTaak(_ taak: Verzoektaak, taal: Taal) -> VerzoekPagina {
         var p = self
         p.taak = taak.rawValue
-        p.taakTitel = Teksten.voor(taal).tekst(taak.titel(isMeldpunt: isMeldpunt, isOpschorting: isOpschorting))
+        p.taakTitel = Teksten.voor(taal).tekst(taak.titel(isMeldpunt: isMeldpunt, isOpschorting: isOpschorting, escalatie: escalatie))
         return p
     }
 
     /// The links to the tasks this side has now, in the menu's order.
-    private static func acties(_ taken: Set<Verzoektaak>, menu: [Verzoektaak], adres: (Verzoektaak) -> Webadres?, isMeldpunt: Bool, isOpschorting: Bool, _ t: [String: String]) -> [ActieLink] {
+    private static func acties(_ taken: Set<Verzoektaak>, menu: [Verzoektaak], adres: (Verzoektaak) -> Webadres?, isMeldpunt: Bool, isOpschorting: Bool,
+                               escalatie: String, _ t: [String: String]) -> [ActieLink] {
         menu.filter(taken.contains).compactMap { taak in
-            adres(taak).map { ActieLink(href: $0.pad, naam: t.tekst(taak.titel(isMeldpunt: isMeldpunt, isOpschorting: isOpschorting))) }
+            adres(taak).map { ActieLink(href: $0.pad, naam: t.tekst(taak.titel(isMeldpunt: isMeldpunt, isOpschorting: isOpschorting, escalatie: escalatie))) }
         }
+    }
+
+    /// How escalating reads for `kant`, and the standing proposal as a row of the page.
+    static func escalatie(_ e: EscalatievoorstelDTO?, kant: Verzoekpartij, organisatie: String?, _ t: [String: String], _ taal: Taal) -> (String, Regel?) {
+        guard let e else { return ("voorstellen", nil) }
+        let wie = e.door == .meldpunt ? t.tekst("verzoekVan_meldpunt") : organisatie ?? t.tekst("verzoekVan_partner")
+        let regel = Regel(label: t.tekst("verzoekEscalatievoorstel"),
+                          waarde: "\(t.tekst("verzoekEscalatievoorstelVan")) \(wie) · \(t.tekst("verzoekEscalatievoorstelAntwoord")) \(Datumweergave.voluit(e.uiterlijk, taal))")
+        return (e.door != kant ? "akkoord" : e.verlopen ? "zonderAntwoord" : "voorstellen", regel)
     }
 
     /// The meldpunt's view: the whole request, its contact person, and the meldpunt's own forms.
@@ -49,7 +64,9 @@ extension VerzoekPagina {
         let open = v.status.isOpen
         let taken = v.taken
         let kanEscaleren = taken.contains(.escaleren)
-        return VerzoekPagina(
+        let (escalatie, voorstel) = escalatie(v.escalatievoorstel, kant: .meldpunt, organisatie: v.organisatie.naam, t, taal)
+        if let voorstel { regels.append(voorstel) }
+        var pagina = VerzoekPagina(
             titel: "\(t.naam("verzoekSoort", v.soort)) – \(v.organisatie.naam)", terug: "/meldingen/\(z)", terugNaam: "\(t.tekst("mfoMelding")) \(z)",
             basis: basis, isMeldpunt: true, zaaknummer: z, regels: regels, gedeeld: [], gedeeldeBijlagen: [],
             berichten: CoordinatieWebController.berichten(v.berichten, t) { "\(basis)/bijlagen/\($0.id)" }, open: open, kanAccepteren: false, kanUitvoeren: false,
@@ -57,9 +74,12 @@ extension VerzoekPagina {
             kanEscaleren: kanEscaleren,
             terugmelding: v.terugmelding.map { "\(t.tekst("verzoekTerugmelding")) \($0.id) – \($0.status.naam(taal)) (\($0.bijhouder))" },
             status: t.naam("verzoekStatus", v.status),
-            acties: acties(taken, menu: Verzoektaak.vanMeldpunt, adres: { t in vid.map { .verzoekTaakVanMelding(zaaknummer: z, verzoek: $0, t) } }, isMeldpunt: true, isOpschorting: v.soort == .opschorting, t),
+            acties: acties(taken, menu: Verzoektaak.vanMeldpunt, adres: { t in vid.map { .verzoekTaakVanMelding(zaaknummer: z, verzoek: $0, t) } }, isMeldpunt: true,
+                           isOpschorting: v.soort == .opschorting, escalatie: escalatie, t),
             taken: taken, kanBericht: open,
             waarden: ["termijnUiterlijk": v.uiterlijk?.description ?? ""].merging(waarden) { _, b in b }, fouten: fouten.lijst, foutVelden: fouten.velden)
+        pagina.escalatie = escalatie
+        return pagina
     }
 
     /// The partner's view: only what the meldpunt shares, and the partner's forms.
@@ -81,7 +101,9 @@ extension VerzoekPagina {
         let mogelijk = Set(v.mogelijkeStatussen)
         let open = v.status.isOpen
         let taken = v.taken
-        return VerzoekPagina(
+        let (escalatie, voorstel) = escalatie(v.escalatievoorstel, kant: .partner, organisatie: nil, t, taal)
+        if let voorstel { regels.append(voorstel) }
+        var pagina = VerzoekPagina(
             titel: "\(t.naam("verzoekSoort", v.soort)) – \(v.zaaknummer)", terug: "/verzoeken", terugNaam: t.tekst("verzoekenTitel"),
             basis: basis, isMeldpunt: false, zaaknummer: v.zaaknummer, regels: regels, gedeeld: [VerzoekPagina.Regel(label: t.tekst("verzoekVraag"), waarde: v.vraag)] + gedeeld,
             gedeeldeBijlagen: (d.bijlagen ?? []).map { Keuze(waarde: "\(basis)/bijlagen/\($0.id)", naam: $0.bestandsnaam) },
@@ -91,8 +113,11 @@ extension VerzoekPagina {
             kanOpheffen: v.kanOpheffen, kanEscaleren: false,
             terugmelding: v.terugmeldingId.map { _ in t.tekst("verzoekViaTerugmelding") },
             status: t.naam("verzoekStatus", v.status),
-            acties: acties(taken, menu: Verzoektaak.vanPartner, adres: { t in vid.map { .verzoekTaak($0, t) } }, isMeldpunt: false, isOpschorting: v.soort == .opschorting, t),
+            acties: acties(taken, menu: Verzoektaak.vanPartner, adres: { t in vid.map { .verzoekTaak($0, t) } }, isMeldpunt: false,
+                           isOpschorting: v.soort == .opschorting, escalatie: escalatie, t),
             taken: taken, kanBericht: true,
             waarden: ["uitvoerenOpgeschortTot": v.opschorting?.tot?.description ?? ""].merging(waarden) { _, b in b }, fouten: fouten.lijst, foutVelden: fouten.velden)
+        pagina.escalatie = escalatie
+        return pagina
     }
 }

@@ -40,6 +40,9 @@ struct VerzoekPagina: Encodable, Sendable {
     /// On a task page: which form it shows, and its title.
     var taak: String? = nil
     var taakTitel: String = ""
+    /// How escalating reads for this side now: "voorstellen" (nothing proposed), "akkoord" (the
+    /// other side proposed), "zonderAntwoord" (the meldpunt's own proposal went unanswered).
+    var escalatie = "voorstellen"
     let waarden: [String: String]
     let fouten: [VeldFout]
     let foutVelden: [String: String]

@@ -29,5 +29,6 @@ package enum Migraties {
         AddMeldingAfsluitgrond(),
         AddMeldingProbleemsoort(),
         CreateAdviezen(),
+        AddEscalatievoorstel(),
     ]
 }
