@@ -274,6 +274,13 @@ struct VerzoekenApiTests {
             // The meldpunt's proposal left unanswered past its day: the meldpunt decides alone.
             #expect(try await t.stap(z, pad, ["reden": "Nog steeds niets."]).json(VerzoekDTO.self).escalatievoorstel?.door == .meldpunt)
             t.klok.zet(TestApp.standaardTijd.addingTimeInterval(10 * 86_400))
+            // Staff hear once that the answer day passed.
+            try await Melding.query(on: t.app.db).filter(\.$zaaknummer == z).set(\.$ongelezen, to: false).update()
+            let planner = Planner(db: t.app.db, berichten: t.app.berichtgeving, kalender: t.app.kalender)
+            _ = try await planner.ronde(nu: t.klok.nu)
+            _ = try await planner.ronde(nu: t.klok.nu.addingTimeInterval(60))
+            #expect(try await VerstuurdeHerinnering.query(on: t.app.db).all().compactMap(\.id).filter { $0.hasPrefix("escalatievoorstel-onbeantwoord:") }.count == 1)
+            #expect(try await Melding.query(on: t.app.db).filter(\.$zaaknummer == z).first()?.ongelezen == true)
             v = try await t.stap(z, pad, ["reden": "Geen antwoord op ons voorstel."]).json(VerzoekDTO.self)
             #expect(v.niveau == .strategisch)
             let alleen = try await t.get("/api/v1/meldingen/\(z)", t.sleutels.meldpunt).json(MeldingDetailDTO.self).tijdlijn.last { $0.soort == .verzoekGeescaleerd }

@@ -97,6 +97,16 @@ package struct Planner: Sendable {
             }
         }
 
+        // The meldpunt proposed to escalate and the partner let its answer day pass: staff may now decide alone.
+        let onbeantwoord = try await Verzoek.query(on: db).filter(\.$escalatieVoorstelDoor == .meldpunt).filter(\.$escalatieVoorstelUiterlijk != nil)
+            .filter(\.$escalatieVoorstelUiterlijk >= maandGeleden).filter(\.$escalatieVoorstelUiterlijk < vandaag).filter(\.$status ~~ open).all()
+        for v in onbeantwoord {
+            guard let d = v.escalatieVoorstelUiterlijk else { continue }
+            r.herinneringen += try await eenmaal("escalatievoorstel-onbeantwoord:\(try v.requireID().tekst):\(d)", nu: nu) { tx in
+                try await berichten.escalatievoorstelOnbeantwoord(v, nu: nu, on: tx)
+            }
+        }
+
         // Advice given whose follow-up day came without an answer: staff ask what became of it.
         if werkdag {
             let opvolgen = try await AdviesRij.query(on: db).filter(\.$status == .gegeven).filter(\.$opvolgenOp != nil)

@@ -297,6 +297,14 @@ extension Berichtgeving {
         }
     }
 
+    /// The partner did not answer the meldpunt's proposal to escalate by its day.
+    package func escalatievoorstelOnbeantwoord(_ v: Verzoek, nu: Date, on db: any Database) async throws {
+        guard let m = try await Melding.find(v.$melding.id, on: db) else { return }
+        try await aanStaf(m, Tekst("Geen antwoord op het voorstel om te escaleren; u kunt nu zelf escaleren", "No answer to the proposal to escalate; you may now escalate yourself"),
+                          nu: nu, on: db)
+        try await m.save(on: db)
+    }
+
     private func aanPartner(_ v: Verzoek, _ onderwerp: Tekst, _ wat: Tekst, direct: Bool = false, nu: Date, on db: any Database) async throws {
         guard let cid = v.$contactpersoon.id, let c = try await Contactpersoon.find(cid, on: db), c.actief, let adres = c.email else { return }
         let gebruiker: Gebruiker? = if let gid = c.$gebruiker.id { try await Gebruiker.find(gid, on: db) } else { nil }
