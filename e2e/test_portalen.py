@@ -341,7 +341,7 @@ def test_burger_meldt_met_bijlage_en_volgt_de_status(portaal, tmp_path):
 
 def test_meldpunt_behandelt_een_melding_en_de_melder_ziet_elke_stap(portaal, tmp_path):
     zaaknummer, status = meld_via_formulier(portaal, tmp_path)
-    assert "Mijn toeslag is gestopt" in portaal.tekst() and "Nog niet stilgezet" in portaal.tekst()
+    assert "Mijn toeslag is gestopt" in portaal.tekst() and "Wordt nog hersteld" in portaal.tekst()
     portaal.d.find_element(By.ID, "bijlage").send_keys(str(tmp_path / "brief-toeslagen.pdf"))
     portaal.klik("Bestand versturen")
     assert "Uw bestand is verstuurd." in portaal.tekst()
@@ -385,8 +385,15 @@ def test_meldpunt_behandelt_een_melding_en_de_melder_ziet_elke_stap(portaal, tmp
     assert "We hebben de gemeente Rotterdam gevraagd uw adres te herstellen." in tekst
     assert "We bellen u als de gemeente heeft geantwoord." in tekst and "31 december 2099" in tekst
 
-    # Closing goes through a check page.
+    # The consequence the melder named is followed to its repair; "solved" waits for it.
     portaal.open("/meldingen/" + zaaknummer)
+    portaal.klik("Herstel bijwerken: gevolg 1")
+    portaal.d.find_element(By.ID, "status-hersteld").click()
+    portaal.veld("door", "Belastingdienst/Toeslagen")
+    portaal.klik("Opslaan")
+    assert "Het herstel van het gevolg is vastgelegd." in portaal.tekst()
+
+    # Closing goes through a check page.
     portaal.klik("Melding sluiten")
     Select(portaal.d.find_element(By.ID, "sluitenUitkomst")).select_by_value("opgelost")
     portaal.veld("sluitenSamenvatting", "Rotterdam heeft uw adres hersteld. De Belastingdienst betaalt uw huurtoeslag weer uit.")

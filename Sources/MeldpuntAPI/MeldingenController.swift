@@ -16,6 +16,7 @@ struct MeldingenController: RouteCollection {
         m.put(":zaaknummer", "behandelaar", use: behandelaar)
         m.put(":zaaknummer", "analyse", use: analyse)
         m.put(":zaaknummer", "rol", use: rol)
+        m.put(":zaaknummer", "gevolgen", ":gevolgNummer", use: gevolgherstel)
         m.post(":zaaknummer", "notities", use: notitie)
         m.post(":zaaknummer", "berichten", use: bericht)
         m.put(":zaaknummer", "volgende-stap", use: volgendeStap)
@@ -139,6 +140,13 @@ struct MeldingenController: RouteCollection {
         let door = try behandelaar(req)
         let invoer = try req.content.decode(AnalyseInvoer.self)
         return try await req.meldingen.behandeling.legAnalyseVast(try zaaknummer(req), invoer, door: door)
+    }
+
+    func gevolgherstel(req: Request) async throws -> MeldingDetailDTO {
+        let door = try behandelaar(req)
+        guard let n = req.parameters.get("gevolgNummer").flatMap(Int.init), n > 0 else { throw Weigering.nietGevonden(.gevolg) }
+        let invoer = try req.content.decode(GevolgherstelInvoer.self)
+        return try await req.meldingen.behandeling.zetGevolgherstel(try zaaknummer(req), nummer: n, invoer, door: door)
     }
 
     func rol(req: Request) async throws -> MeldingDetailDTO {

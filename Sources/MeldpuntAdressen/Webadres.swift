@@ -22,6 +22,8 @@ public enum Webadres: Adrestabel {
     case ontvangenSignaal(nummer: Int)
     /// The meldpunt's advice to an organisation: the meldpunt and that organisation read it here.
     case advies(nummer: Int)
+    /// One consequence the melder named, and its repair (staff).
+    case gevolg(zaaknummer: String, nummer: Int)
 
     public var delen: [Adresdeel] {
         switch self {
@@ -40,6 +42,7 @@ public enum Webadres: Adrestabel {
         case .signaal(let n): [.vast("signalen"), .parameter("nummer", waarde: String(n))]
         case .ontvangenSignaal(let n): [.vast("ontvangen-signalen"), .parameter("nummer", waarde: String(n))]
         case .advies(let n): [.vast("adviezen"), .parameter("adviesNummer", waarde: String(n))]
+        case .gevolg(let z, let n): Webadres.melding(zaaknummer: z).delen + [.vast("gevolgen"), .parameter("gevolg", waarde: String(n))]
         }
     }
 
@@ -58,7 +61,7 @@ public enum Webadres: Adrestabel {
             + Meldingactie.allCases.map { .meldingTaak(zaaknummer: z, $0) }
             + [.verzoekVanMelding(zaaknummer: z, verzoek: id)] + Verzoektaak.vanMeldpunt.map { .verzoekTaakVanMelding(zaaknummer: z, verzoek: id, $0) }
             + [.verzoek(id)] + Verzoektaak.vanPartner.map { .verzoekTaak(id, $0) }
-            + [.signaal(nummer: 17), .ontvangenSignaal(nummer: 17), .advies(nummer: 3)]
+            + [.signaal(nummer: 17), .ontvangenSignaal(nummer: 17), .advies(nummer: 3), .gevolg(zaaknummer: z, nummer: 1)]
     }
 
     public func metWaarden(_ w: [String]) -> Webadres? {
@@ -76,6 +79,7 @@ public enum Webadres: Adrestabel {
         case .signaal: return Int(w[0]).map { .signaal(nummer: $0) }
         case .ontvangenSignaal: return Int(w[0]).map { .ontvangenSignaal(nummer: $0) }
         case .advies: return Int(w[0]).map { .advies(nummer: $0) }
+        case .gevolg: return w.count > 1 ? Int(w[1]).map { .gevolg(zaaknummer: w[0], nummer: $0) } : nil
         }
     }
 }

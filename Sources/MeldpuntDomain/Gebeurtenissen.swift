@@ -29,6 +29,8 @@ public enum Gebeurtenissoort: String, CaseIterable, Codable, Sendable {
     case verzoekEscalatieVoorgesteld, verzoekEscalatieAfgewezen
     /// The meldpunt's advice to an organisation about this case: asked, given, answered.
     case adviesGevraagd, adviesGegeven, adviesBeantwoord
+    /// A consequence the melder named moved towards repair.
+    case gevolgherstel
 
     /// A request's step as it shows on the case's timeline.
     public init(verzoek stap: Verzoekstapsoort) {

@@ -78,7 +78,7 @@ extension Taal {
 
 /// What could not be found (or may not be known to exist).
 public enum Onvindbaar: String, Sendable, CaseIterable {
-    case bron, melding, terugmelding, verzoek, bijlage, statuslink, organisatie, contactpersoon, abonnement, bericht, signaal, kandidaat, advies
+    case bron, melding, terugmelding, verzoek, bijlage, statuslink, organisatie, contactpersoon, abonnement, bericht, signaal, kandidaat, advies, gevolg
 
     public func uitleg(_ taal: Taal) -> String {
         switch self {
@@ -95,6 +95,7 @@ public enum Onvindbaar: String, Sendable, CaseIterable {
         case .signaal: taal.kies("Er is geen signaal met dit nummer dat u mag zien.", "There is no signal with this number that you may see.")
         case .kandidaat: taal.kies("Er is geen open voorstel met dit id.", "There is no open proposal with this id.")
         case .advies: taal.kies("Er is geen advies met dit nummer dat u mag zien.", "There is no advice with this number that you may see.")
+        case .gevolg: taal.kies("Deze melding heeft geen gevolg met dit nummer.", "This case has no consequence with this number.")
         }
     }
 }
@@ -148,6 +149,7 @@ public enum Conflict: Sendable, Equatable {
     case signaalOvergang(SignaalFout)
     case adviesOvergang(AdviesFout)
     case escalatie(EscalatieFout)
+    case gevolgherstel(GevolgherstelFout)
     /// A proposal that staff already confirmed or dismissed.
     case kandidaatAfgehandeld
     case terugmeldingOvergang(van: TerugmeldingStatus, naar: TerugmeldingStatus)
@@ -176,6 +178,7 @@ public enum Conflict: Sendable, Equatable {
         case .signaalOvergang(let f): f.code
         case .adviesOvergang: "adviesOvergang"
         case .escalatie(let f): f == .geenVoorstel ? "geenEscalatievoorstel" : "escalatieWachtOpAntwoord"
+        case .gevolgherstel: "gevolgherstelOvergang"
         case .kandidaatAfgehandeld: "kandidaatAfgehandeld"
         case .terugmeldingOvergang: "terugmeldingOvergang"
         case .rniStuurtAlleenDoor: "rniStuurtAlleenDoor"
@@ -207,6 +210,7 @@ public enum Conflict: Sendable, Equatable {
         case .signaalOvergang(let f): f.uitleg(taal)
         case .adviesOvergang(let f): f.uitleg(taal)
         case .escalatie(let f): f.uitleg(taal)
+        case .gevolgherstel(let f): f.uitleg(taal)
         case .kandidaatAfgehandeld:
             taal.kies("Over dit voorstel is al beslist: het is bevestigd, samengevoegd of afgewezen.", "This proposal was already decided on: confirmed, merged or dismissed.")
         case .terugmeldingOvergang(let van, let naar):

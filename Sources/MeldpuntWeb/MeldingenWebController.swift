@@ -161,7 +161,8 @@ struct MeldingenWebController: RouteCollection {
     // MARK: A case
 
     func detail(req: Request) async throws -> Response {
-        let melding = req.queryWaarde("gedaan").flatMap { Meldingactie(segment: $0) }.map { "mfoGedaan_\($0.tekst)" }
+        let gedaan = req.queryWaarde("gedaan")
+        let melding = gedaan == "gevolg" ? "mfoGedaan_gevolg" : gedaan.flatMap { Meldingactie(segment: $0) }.map { "mfoGedaan_\($0.tekst)" }
         return try await toonDetail(req, try medewerker(req), melding: melding)
     }
 

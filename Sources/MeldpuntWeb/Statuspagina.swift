@@ -37,7 +37,8 @@ struct Statuspagina: Encodable, Sendable {
     /// An organisation involved, and in plain words what we asked of it and how far it is.
     struct Organisatie: Encodable, Sendable { let naam: String; let wat: String? }
     struct Stap: Encodable, Sendable { let naam: String; let huidig: Bool; let gedaan: Bool }
-    struct Gevolg: Encodable, Sendable { let wat: String; let organisatie: String?; let opgeschort: Bool }
+    /// A consequence in the melder's words: on hold, how far its repair is, and why not when it cannot be.
+    struct Gevolg: Encodable, Sendable { let wat: String; let organisatie: String?; let opgeschort: Bool; let herstel: String; let hersteld: Bool; let toelichting: String? }
     struct Bericht: Encodable, Sendable { let tijdstip: String; let tekst: String; let van: String }
 
     static func bouw(_ m: MeldingService.MelderWeergave, taal: Taal, basis: String, fouten: [String: String] = [:],
@@ -59,7 +60,8 @@ struct Statuspagina: Encodable, Sendable {
                 if let op = o.opgehevenOp { return "\(o.organisatie) \(t.tekst("statusWachtNietMeer")) \(actie) (\(t.tekst("statusSinds")) \(Datumweergave.voluit(op, taal)))." }
                 return "\(o.organisatie) \(t.tekst("statusWachtMet")) \(actie) " + (o.tot.flatMap { Dag($0) }.map { "\(t.tekst("statusTot")) \(Datumweergave.voluit($0, taal))." } ?? t.tekst("statusZolang"))
             },
-            gevolgen: m.gevolgen.map { Gevolg(wat: t.naam("gevolg", $0.soort), organisatie: $0.organisatie, opgeschort: $0.opgeschort) },
+            gevolgen: m.gevolgen.map { Gevolg(wat: t.naam("gevolg", $0.soort), organisatie: $0.organisatie, opgeschort: $0.opgeschort,
+                                              herstel: t.naam("statusHerstel", $0.herstel), hersteld: $0.herstel == .hersteld, toelichting: $0.toelichting) },
             volgendeStap: m.volgendeStap?.tekst, volgendeStapDatum: m.volgendeStap.map { Datumweergave.voluit($0.datum, taal) },
             uitkomst: m.uitkomst.map { t.naam("mfoUitkomst", $0) }, samenvatting: m.samenvatting,
             berichten: m.berichten.map { Bericht(tijdstip: Datumweergave.tijdstip($0.tijdstip), tekst: $0.tekst, van: t.tekst($0.vanMelder ? "statusU" : "statusMeldpunt")) },

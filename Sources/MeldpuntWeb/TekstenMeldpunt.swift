@@ -272,7 +272,6 @@ extension Teksten {
         "statusActie_anders": ("de maatregel", "the measure"),
         "statusGevolgen": ("Gevolgen die u meldde", "Consequences you reported"),
         "statusOpgeschort": ("Stilgezet zolang we aan een oplossing werken", "Put on hold while we work on a solution"),
-        "statusNietOpgeschort": ("Nog niet stilgezet", "Not put on hold yet"),
         "statusVolgendeStap": ("Wat kunt u verwachten?", "What can you expect?"),
         "statusVoor": ("uiterlijk", "by"),
         "statusUitkomst": ("Uitkomst", "Outcome"),

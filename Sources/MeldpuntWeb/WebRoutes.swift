@@ -15,6 +15,7 @@ package func registreerWeb(_ app: Application) throws {
     try web.register(collection: StatuspaginaController())
     try web.register(collection: MeldenController())
     try web.register(collection: MeldingenWebController())
+    try web.register(collection: GevolgenWebController())
     try web.register(collection: CoordinatieWebController())
     try web.register(collection: PartnersWebController())
     try web.register(collection: SignalenWebController())

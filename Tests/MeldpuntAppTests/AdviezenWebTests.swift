@@ -88,4 +88,24 @@ struct AdviezenWebTests {
             #expect(engels.tekst.contains("Explanation: Explain why your organisation does not (fully) follow the advice."), "\(engels.tekst.prefix(300))")
         }
     }
+
+    /// Staff record a consequence's repair on its own page; a refusal stands by its field.
+    @Test func herstelVanEenGevolgOpDePagina() async throws {
+        try await metApp { t in
+            let (z, _) = try await t.nieuweMelding()
+            let staf = try await t.medewerker()
+            var p = try await staf.get("/meldingen/\(z)")
+            #expect(p.tekst.contains("Gevolgen voor de melder en hun herstel") && p.tekst.contains("href=\"/meldingen/\(z)/gevolgen/1\""))
+            p = try await staf.get("/meldingen/\(z)/gevolgen/1")
+            #expect(p.status == .ok && p.tekst.contains("Stopgezette toeslag") || p.tekst.contains("toeslag"))
+            p = try await staf.post("/meldingen/\(z)/gevolgen/1", ["status": "nietHerstelbaar", "door": "", "toelichting": ""])
+            #expect(p.status == .badRequest && p.tekst.contains("href=\"#toelichting\">Toelichting voor de melder: Leg de melder uit waarom"))
+            #expect(p.tekst.contains("value=\"nietHerstelbaar\" checked"))
+            p = try await staf.post("/meldingen/\(z)/gevolgen/1", ["status": "gevraagd", "door": "Belastingdienst/Toeslagen", "toelichting": ""])
+            #expect(p.status == .seeOther)
+            p = try await staf.get("/meldingen/\(z)?gedaan=gevolg")
+            #expect(p.tekst.contains("Het herstel van het gevolg is vastgelegd.") && p.tekst.contains("Gevraagd aan de organisatie"))
+            #expect(try await staf.get("/meldingen/\(z)/gevolgen/9").status == .notFound)
+        }
+    }
 }

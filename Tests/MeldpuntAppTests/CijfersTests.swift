@@ -23,6 +23,7 @@ struct CijfersAppTests {
             for _ in 0..<6 { _ = try await t.nieuweMelding() }
             let (z, _) = try await t.meldingInBehandeling()
             _ = try await t.verzoek(z, VerzoekenApiTests.opschorting)
+            try await t.herstelGevolgen(z)
             let sluiten: [String: Any] = ["status": "gesloten", "uitkomst": "opgelost", "samenvatting": "Opgelost.", "redenOpenCorrecties": "Afgestemd."]
             #expect(try await t.stap(z, "statuswijzigingen", sluiten).status == .ok)
 

@@ -28,6 +28,14 @@ extension TestApp {
         try await stap(.POST, zaaknummer, pad, body, sleutel: sleutel)
     }
 
+    /// Every consequence the melder named, repaired: a case may then close as solved.
+    func herstelGevolgen(_ zaaknummer: String) async throws {
+        let d = try await get("/api/v1/meldingen/\(zaaknummer)", sleutels.meldpunt).json(MeldingDetailDTO.self)
+        for g in d.gevolgen where !g.status.isAfgerond {
+            #expect(try await stap(.PUT, zaaknummer, "gevolgen/\(g.nummer)", ["status": "hersteld"]).status == .ok)
+        }
+    }
+
     /// What every melding gets before it may close as handled: personal contact and the analysis.
     func contactEnAnalyse(_ zaaknummer: String) async throws {
         let contact = try await stap(zaaknummer, "contactmomenten", ["datum": Dag(klok.nu).description, "kanaal": "telefoon", "samenvatting": "Gebeld."])
@@ -93,6 +101,7 @@ struct MeldingBehandelingApiTests {
             #expect(!pagina.tekst.contains("dossier bij de gemeente"))
 
             #expect(try await t.stap(z, "statuswijzigingen", ["status": "inBehandeling"]).json(MeldingDetailDTO.self).status == .inBehandeling)
+            try await t.herstelGevolgen(z)
             let half = try await t.stap(z, "statuswijzigingen", ["status": "gesloten", "uitkomst": "opgelost"])
             #expect(half.status == .badRequest && half.ongeldigeNamen == ["samenvatting"])
             let dicht = try await t.stap(z, "statuswijzigingen", ["status": "gesloten", "uitkomst": "opgelost",
@@ -109,8 +118,8 @@ struct MeldingBehandelingApiTests {
             let tijdlijn = gesloten.tijdlijn
             #expect(tijdlijn.map(\.soort) == [
                 .ontvangen, .contact, .statusGewijzigd, .toegewezen, .analyse, .statusGewijzigd, .rolGekozen, .statusGewijzigd,
-                .notitie, .berichtAanMelder, .volgendeStap, .statusGewijzigd, .statusGewijzigd, .gesloten])
-            #expect(tijdlijn.map(\.volgnummer) == Array(1...14))
+                .notitie, .berichtAanMelder, .volgendeStap, .statusGewijzigd, .statusGewijzigd, .gevolgherstel, .gesloten])
+            #expect(tijdlijn.map(\.volgnummer) == Array(1...15))
             #expect(tijdlijn[1].door == "Meldpunt (API)" && tijdlijn[1].gegevens?.kanaal == .telefoon)
             #expect(tijdlijn[6].tekst == "De gemeente vraagt advies over de route.")
 
@@ -235,6 +244,7 @@ struct MeldingBehandelingApiTests {
             analyse["bevinding"] = "onjuistGegeven"
             #expect(try await t.stap(.PUT, z, "analyse", analyse).status == .ok)
             let sluit: [String: Any] = ["status": "gesloten", "uitkomst": "interpretatieHersteld", "samenvatting": "Uw gegevens klopten. De Belastingdienst las ze verkeerd en heeft dat hersteld."]
+            try await t.herstelGevolgen(z)
             let past = try await t.stap(z, "statuswijzigingen", sluit)
             #expect(past.status == .badRequest && past.ongeldigeCodes == ["pastNietBijBevinding"])
             analyse["bevinding"] = "onjuisteInterpretatie"
@@ -243,6 +253,36 @@ struct MeldingBehandelingApiTests {
             #expect(try await t.stap(z, "statuswijzigingen", sluit).status == .ok)
             let pagina = try await Browser(t).get(link)
             #expect(pagina.tekst.contains("Gegevens klopten, verkeerde uitleg hersteld"))
+        }
+    }
+
+    /// Each consequence the melder named is followed to its repair: "solved" waits for all of
+    /// them; the melder sees each one's state and why one cannot be repaired.
+    @Test func gevolgenWordenHersteldTotHetEind() async throws {
+        try await metApp { t in
+            let (z, link) = try await t.nieuweMelding()
+            try await t.contactEnAnalyse(z)
+            var d = try await t.get("/api/v1/meldingen/\(z)", t.sleutels.meldpunt).json(MeldingDetailDTO.self)
+            #expect(d.gevolgen.map(\.soort) == [.stopgezetteToeslag] && d.gevolgen.first?.status == .teHerstellen && d.gevolgen.first?.organisatie == "Belastingdienst/Toeslagen")
+            let sluit: [String: Any] = ["status": "gesloten", "uitkomst": "opgelost", "samenvatting": "Uw adres is hersteld."]
+            let teVroeg = try await t.stap(z, "statuswijzigingen", sluit)
+            #expect(teVroeg.status == .badRequest && teVroeg.ongeldigeCodes == ["gevolgenOpen"])
+
+            #expect(try await t.stap(.PUT, z, "gevolgen/2", ["status": "hersteld"]).status == .notFound)
+            #expect(try await t.stap(.PUT, z, "gevolgen/1", ["status": "nietHerstelbaar"]).ongeldigeNamen == ["toelichting"])
+            let r = try await t.stap(.PUT, z, "gevolgen/1", ["status": "nietHerstelbaar", "door": "Belastingdienst/Toeslagen",
+                                                             "toelichting": "De toeslag over 2025 is definitief vastgesteld en kan niet meer worden herzien."])
+            #expect(r.status == .ok, "\(r.tekst)")
+            d = try r.json(MeldingDetailDTO.self)
+            #expect(d.gevolgen.first?.status == .nietHerstelbaar && d.tijdlijn.last?.gegevens?.herstel == .nietHerstelbaar && d.tijdlijn.last?.zichtbaarVoorMelder == true)
+            #expect(try await t.stap(.PUT, z, "gevolgen/1", ["status": "hersteld"]).status == .conflict)
+            let pagina = try await Browser(t).get(link)
+            #expect(pagina.tekst.contains("Kan niet worden hersteld") && pagina.tekst.contains("kan niet meer worden herzien"))
+            #expect(try await t.stap(z, "statuswijzigingen", sluit).status == .ok)
+
+            let cijfers = try await t.get("/api/v1/cijfers/meldpunt?van=2026-01-01&tot=2026-12-31", t.sleutels.meldpunt)
+            let tabel = try #require((cijfers.object["tabellen"] as? [[String: Any]])?.first { $0["id"] as? String == "gevolgenHerstel" })
+            #expect((tabel["rijen"] as? [[String: Any]])?.first { $0["sleutel"] as? String == "nietHerstelbaar" }?["waarde"] as? Double == 1)
         }
     }
 

@@ -170,6 +170,10 @@ struct MeldingBehandelingWebTests {
             let sluitFout = try await b.post("\(pad)/sluiten", ["uitkomst": "buitenScope", "scopeReden": "", "samenvatting": "Zie de rechtbank.", "stap": "controle"])
             #expect(sluitFout.status == .badRequest && sluitFout.tekst.contains("href=\"#sluitenScopeReden\"") && sluitFout.tekst.contains(">Zie de rechtbank.</textarea>"))
             // Closing goes through a check page: it shows the choice in words and closes nothing yet.
+            // Solved only once the consequence the melder named is repaired.
+            #expect(try await b.post("\(pad)/sluiten", ["uitkomst": "opgelost", "scopeReden": "", "samenvatting": "Uw adres is hersteld.", "stap": "controle"])
+                .tekst.contains("Er staat nog één gevolg voor de melder open."))
+            #expect(try await b.post("\(pad)/gevolgen/1", ["status": "hersteld", "door": "Belastingdienst/Toeslagen"]).status == .seeOther)
             let sluiting = ["uitkomst": "opgelost", "scopeReden": "", "samenvatting": "Uw adres is hersteld."]
             let controle = try await b.post("\(pad)/sluiten", sluiting.merging(["stap": "controle"]) { $1 })
             #expect(controle.status == .ok && controle.tekst.contains("<dd class=\"toelichting-kort\">Opgelost</dd>") && controle.tekst.contains("value=\"bevestig\""))
@@ -236,7 +240,7 @@ struct MeldingBehandelingWebTests {
             let (z, link) = try await t.nieuweMelding()
             let melder = Browser(t)
             var pagina = try await melder.get(link)
-            #expect(pagina.tekst.contains("Mijn toeslag is gestopt (Belastingdienst/Toeslagen) – Nog niet stilgezet"))
+            #expect(pagina.tekst.contains("Mijn toeslag is gestopt (Belastingdienst/Toeslagen) – Wordt nog hersteld"))
             #expect(pagina.tekst.contains("<li>Gemeente Rotterdam</li>"))
             #expect(!pagina.tekst.contains("Hoe tevreden bent u"))
 

@@ -116,6 +116,7 @@ struct ToegangsmatrixTests {
         "GET /signalen/:nummer/escaleren": ["meldpunt"], "GET /signalen/:nummer/afsluiten": ["meldpunt"],
         "GET /signalen/:nummer/kennis": ["meldpunt"], "GET /signalen/:nummer/zaak": ["meldpunt"],
         // The meldpunt's advice: staff give and answer, the organisation advised (UWV) asks and responds.
+        "GET /meldingen/:zaaknummer/gevolgen/:gevolg": ["meldpunt"], "POST /meldingen/:zaaknummer/gevolgen/:gevolg": ["meldpunt"],
         "GET /adviezen": ["meldpunt", "partner"], "GET /adviezen/nieuw": ["meldpunt"], "POST /adviezen/nieuw": ["meldpunt"],
         "GET /adviezen/vragen": ["partner"], "POST /adviezen/vragen": ["partner"], "GET /adviezen/:adviesNummer": ["meldpunt", "partner"],
         "POST /adviezen/:adviesNummer/advies": ["meldpunt"], "POST /adviezen/:adviesNummer/reactie": ["partner"],
@@ -182,6 +183,7 @@ struct ToegangsmatrixTests {
         "GET /api/v1/adviezen": ["meldpunt", "partner"], "POST /api/v1/adviezen": ["meldpunt"], "POST /api/v1/adviesvragen": ["partner"],
         "GET /api/v1/adviezen/:adviesNummer": ["meldpunt", "partner"], "PUT /api/v1/adviezen/:adviesNummer/advies": ["meldpunt"],
         "PUT /api/v1/adviezen/:adviesNummer/reactie": ["partner"],
+        "PUT /api/v1/meldingen/:zaaknummer/gevolgen/:gevolgNummer": ["meldpunt"],
         // API: figures — each organisation its own, the public ones for everyone.
         "GET /api/v1/cijfers/openbaar": iedereen, "GET /api/v1/cijfers/meldpunt": ["meldpunt"],
         "GET /api/v1/cijfers/bronhouder": ["bronhouder", "andereBronhouder"], "GET /api/v1/cijfers/afnemer": ["afnemer"],
@@ -274,6 +276,7 @@ extension ToegangsmatrixTests {
             #expect(try await partnerLeest() == .ok)
             #expect(try await partnerSchrijft() == .ok)
             // Closed case: still readable, no longer writable.
+            try await t.herstelGevolgen(z)
             let sluiten: [String: Any] = ["status": "gesloten", "uitkomst": "opgelost", "samenvatting": "Opgelost.", "redenOpenCorrecties": "Afgestemd."]
             #expect(try await t.stap(z, "statuswijzigingen", sluiten).status == .ok)
             #expect(try await partnerLeest() == .ok)
@@ -403,7 +406,7 @@ private struct Wereld {
             "gebruiker": try slachtoffer.requireID().tekst, "sleutel": UUID().uuidString,
             "contact": try contact?.requireID().tekst ?? UUID().uuidString,
             "tmBijlage": tmBijlage, "mBijlage": mBijlage, "vBijlage": vBijlage, "abonnementId": abonnement.id, "bericht": mislukt,
-            "nummer": String(signaal.nummer), "kandidaatId": kandidaat, "kandidaat": kandidaat, "adviesNummer": String(advies.nummer), "zaak": zaakKenmerk, "bestand": "kerncijfers.csv", "oin": TestApp.uwvOIN, "jaar": "2026",
+            "nummer": String(signaal.nummer), "kandidaatId": kandidaat, "kandidaat": kandidaat, "adviesNummer": String(advies.nummer), "gevolg": "1", "gevolgNummer": "1", "zaak": zaakKenmerk, "bestand": "kerncijfers.csv", "oin": TestApp.uwvOIN, "jaar": "2026",
         ])
     }
 

@@ -201,6 +201,7 @@ struct VerzoekenApiTests {
             #expect(d.verzoeken.first?.status == .geaccepteerd)
 
             // Closing as solved while the correction is open needs a reason.
+            try await t.herstelGevolgen(z)
             let sluiten: [String: Any] = ["status": "gesloten", "uitkomst": "opgelost", "samenvatting": "Uw adres is hersteld."]
             let zonder = try await t.stap(z, "statuswijzigingen", sluiten)
             #expect(zonder.status == .badRequest && zonder.ongeldigeNamen == ["redenOpenCorrecties"])
@@ -222,6 +223,7 @@ struct VerzoekenApiTests {
             _ = try await t.partners()
             let (z, _) = try await t.meldingInBehandeling()
             _ = try await t.verzoek(z, ["organisatieOin": TestApp.uwvOIN, "soort": "correctie", "vraag": "Corrigeer de polis."])
+            try await t.herstelGevolgen(z)
             let r = try await t.stap(z, "statuswijzigingen", ["status": "gesloten", "uitkomst": "opgelost", "samenvatting": "Opgelost.",
                                                               "redenOpenCorrecties": "UWV bevestigde telefonisch; de bevestiging volgt."])
             #expect(r.status == .ok, "\(r.tekst)")

@@ -152,6 +152,29 @@ struct MeldingCoreTests {
         }
     }
 
+    /// Cases from before consequences were followed get theirs from what their melder sent; consent
+    /// withdrawal erases what staff wrote about their repair and keeps kind and state.
+    @Test func gevolgenVanOudeMeldingenEnWissen() async throws {
+        try await metKern { k in
+            let meldpunt = Handelende(organisatie: try await k.nieuweOrganisatie("Meldpunt", oin: "00000099000000001000", rollen: [.meldpunt]))
+            var invoer = TerugmeldingCoreTests.melding()
+            invoer.gevolgen = [.init(soort: "boete", organisatie: "CJIB"), .init(soort: "incasso")]
+            let ontvangen = try await k.meldingen.intake.maak(invoer, ingediendDoor: nil)
+            #expect(try await MeldingGevolg.query(on: k.db).sort(\.$nummer).all().map(\.nummer) == [1, 2])
+            try await CreateMeldingGevolgen().revert(on: k.db)
+            try await CreateMeldingGevolgen().prepare(on: k.db)
+            let opnieuw = try await MeldingGevolg.query(on: k.db).sort(\.$nummer).all()
+            #expect(opnieuw.map(\.soort) == [.boete, .incasso] && opnieuw.first?.organisatie == "CJIB" && opnieuw.allSatisfy { $0.status == .teHerstellen })
+
+            _ = try await k.meldingen.behandeling.zetGevolgherstel(ontvangen.zaaknummer, nummer: 1,
+                GevolgherstelInvoer(status: "nietHerstelbaar", door: "CJIB", toelichting: "Mevrouw Moulin heeft al betaald."), door: meldpunt)
+            let token = String(ontvangen.statuspagina.split(separator: "/").last ?? "")
+            try await k.coordinatie.trekToestemmingIn(token: token)
+            let na = try #require(try await MeldingGevolg.query(on: k.db).filter(\.$nummer == 1).first())
+            #expect(na.toelichting == nil && na.door == nil && na.status == .nietHerstelbaar && na.soort == .boete)
+        }
+    }
+
     /// A stored payload that no longer decodes is an error naming its row, never an empty field:
     /// the case page would otherwise show a melding without its description as if it had none.
     @Test func eenOnleesbareRijIsEenFoutMetHaarID() async throws {

@@ -76,3 +76,34 @@ struct InterpretatieTests {
         #expect(sleutels.first?.uitleg(.nl).contains("juist gegeven, verkeerd uitgelegd") == true)
     }
 }
+
+/// Each consequence the melder named is followed until repaired or not repairable (point 9).
+@Suite("Gevolgen: herstel tot het eind")
+struct GevolgherstelTests {
+    @Test func deStappenVanHetHerstel() {
+        #expect(HerstelStatus.teHerstellen.volgende == [.gevraagd, .hersteld, .nietHerstelbaar])
+        #expect(HerstelStatus.hersteld.volgende.isEmpty && HerstelStatus.nietHerstelbaar.volgende == [.gevraagd])
+        #expect(throws: GevolgherstelFout.ongeldigeOvergang(van: .hersteld, naar: .gevraagd)) { try controleerGevolgherstel(van: .hersteld, naar: .gevraagd) }
+        #expect(GevolgherstelFout.ongeldigeOvergang(van: .hersteld, naar: .gevraagd).uitleg(.nl).contains("al hersteld"))
+        #expect(HerstelStatus.allCases.filter(\.isAfgerond) == [.hersteld, .nietHerstelbaar])
+    }
+
+    @Test func nietTeHerstellenVraagtWaarom() throws {
+        do { _ = try valideerGevolgherstel(GevolgherstelInvoer(status: "nietHerstelbaar"), van: .gevraagd); Issue.record("zonder toelichting") } catch {
+            #expect(error.fouten.map(\.veld.jsonPad) == ["toelichting"])
+        }
+        #expect(try valideerGevolgherstel(GevolgherstelInvoer(status: "nietHerstelbaar", toelichting: "De boete is al betaald en wordt niet terugbetaald."), van: .gevraagd).status == .nietHerstelbaar)
+        do { _ = try valideerGevolgherstel(GevolgherstelInvoer(status: "weg"), van: .gevraagd); Issue.record("onbekende status") } catch {
+            #expect(error.fouten.map(\.code) == ["enum"])
+        }
+    }
+
+    @Test func opgelostAlleenAlsElkGevolgAfIs() {
+        #expect(throws: Never.self) { try controleerGevolgenBijSluiten(uitkomst: .opgelost, open: 0) }
+        #expect(throws: Never.self) { try controleerGevolgenBijSluiten(uitkomst: .nietOpgelost, open: 2) }
+        #expect(throws: Never.self) { try controleerGevolgenBijSluiten(uitkomst: .deelsOpgelost, open: 1) }
+        do { try controleerGevolgenBijSluiten(uitkomst: .opgelost, open: 2); Issue.record("gesloten") } catch {
+            #expect(error.fouten.map(\.code) == ["gevolgenOpen"] && error.fouten[0].reden(.nl).contains("2 gevolgen"))
+        }
+    }
+}

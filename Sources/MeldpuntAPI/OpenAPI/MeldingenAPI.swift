@@ -17,6 +17,7 @@ enum MeldingenAPI: APIDeel {
         v.component(ToewijzingInvoer.self)
         v.component(AnalyseInvoer.self)
         v.component(RolkeuzeInvoer.self)
+        v.component(GevolgherstelInvoer.self)
         v.component(TekstInvoer.self)
         v.component(VolgendeStapInvoer.self)
         v.component(MeldingStatuswijzigingInvoer.self)
@@ -67,6 +68,10 @@ enum MeldingenAPI: APIDeel {
                 "behandelaarToewijzen", "De behandelaar toewijzen (een medewerker van het Meldpunt)", body: .ref("ToewijzingVerzoek")))),
             ("/meldingen/{zaaknummer}/analyse", .init(put: behandelstap(
                 "analyseVastleggen", "De analyse vastleggen: oorsprong, impact en complexiteit; geeft het rolvoorstel", body: .ref("AnalyseVerzoek")))),
+            ("/meldingen/{zaaknummer}/gevolgen/{gevolgNummer}", .init(put: Bouwstenen.operatie(
+                "gevolgHerstel", "Hoe het staat met het herstel van een gevolg dat de melder noemde (teHerstellen, gevraagd, hersteld, nietHerstelbaar met toelichting); de melder ziet het",
+                tag: "meldingen", parameters: [Bouwstenen.zaaknummer, Bouwstenen.pad("gevolgNummer", .integer(minimum: (1, exclusive: false)), "Het nummer van het gevolg (1 is het eerste dat de melder noemde)")],
+                body: .ref("GevolgherstelVerzoek"), responses: [Bouwstenen.ok("De melding na deze stap", .ref("MeldingDetail"))], fouten: [403, 409, 415]))),
             ("/meldingen/{zaaknummer}/rol", .init(put: behandelstap(
                 "rolKiezen", "De rol van het Meldpunt kiezen; een andere dan de voorgestelde vraagt een reden", body: .ref("RolkeuzeVerzoek")))),
             ("/meldingen/{zaaknummer}/notities", .init(post: behandelstap(
@@ -255,6 +260,19 @@ extension AnalyseInvoer: APISchema {
         "toelichting": B.ofNull(B.tekst(max: BehandelLimieten.maxTekst, "Interne toelichting op de analyse.")),
     ] }
 }
+
+extension GevolgherstelInvoer: APISchema {
+    static let schemanaam = "GevolgherstelVerzoek"
+    static let verplicht: Set<String> = ["status"]
+    static var velden: [String: JSONSchema] { [
+        "status": .opsomming(HerstelStatus.self),
+        "door": B.ofNull(B.tekst(max: BehandelLimieten.maxKort, "De organisatie die het herstelt of herstelde.")),
+        "toelichting": B.ofNull(B.tekst(max: BehandelLimieten.maxBericht, "Verplicht bij nietHerstelbaar; de melder leest het.")),
+    ] }
+}
+
+extension GevolgherstelDTO: APIVorm {}
+extension HerstelStatus: APIOpsomming {}
 
 extension RolkeuzeInvoer: APISchema {
     static let schemanaam = "RolkeuzeVerzoek"

@@ -155,6 +155,10 @@ extension Berichtgeving {
             try await aanStaf(m, Tekst("De melder stuurde een bestand", "The reporter sent a file"), nu: nu, on: db)
         case .beoordeling:
             try await aanStaf(m, Tekst("De melder gaf een beoordeling", "The reporter gave a rating"), nu: nu, on: db)
+        case .gevolgherstel:
+            try await aanMelder(m, onderwerp: Tekst("Nieuws over een gevolg van uw melding \(m.zaaknummer)", "News about a consequence of your report \(m.zaaknummer)"),
+                                [Tekst("Er is iets veranderd aan een gevolg van de fout, zoals een boete of een terugvordering. Op uw pagina leest u wat.",
+                                       "Something changed about a consequence of the error, such as a fine or a claim. Your page says what.")], nu: nu, on: db)
         default:
             break
         }

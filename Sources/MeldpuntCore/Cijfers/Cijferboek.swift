@@ -93,6 +93,11 @@ package struct Cijferboek: Sendable {
         ]
         tabellen += try await perPartner(verzoeken)
         tabellen.append(try await adviezen(p))
+        // Each consequence the melders named, and how far its repair came (notitie: the melder not burdened further).
+        let herstel = try await MeldingGevolg.query(on: db).join(Melding.self, on: \MeldingGevolg.$melding.$id == \Melding.$id)
+            .filter(Melding.self, \.$ontvangenOp >= p.van.begin()).filter(Melding.self, \.$ontvangenOp < (try p.tot.plus(dagen: 1)).begin()).all(\.$status)
+        tabellen.append(Self.telling("gevolgenHerstel", Tekst("Gevolgen voor melders, naar herstel", "Consequences for reporters, by repair"), Tekst("Herstel", "Repair"),
+                                     herstel.map(\.rawValue), HerstelStatus.allCases.map { ($0.rawValue, Tekst($0.naam(.nl), $0.naam(.en))) }))
         return Cijferoverzicht(soort: "meldpunt", periode: p, onderdrukt: false, kerncijfers: kern, tabellen: tabellen)
     }
 

@@ -122,8 +122,11 @@ package struct GebeurtenisGegevens: Codable, Sendable, Equatable {
     package var adviesNummer: Int?
     /// How a request's escalation was decided: together, or alone after the partner's silence.
     package var escalatiebesluit: Escalatiebesluit?
+    /// A consequence's kind and its new state of repair.
+    package var gevolgSoort: GevolgSoort?
+    package var herstel: HerstelStatus?
 
-    package init(kanaal: Contactvorm? = nil, datum: Dag? = nil, status: Stapstatus? = nil, rol: MeldpuntRol? = nil, uitkomst: Stapuitkomst? = nil, scopeReden: ScopeReden? = nil, afsluitgrond: Afsluitgrond? = nil, bevinding: Probleemsoort? = nil, cijfer: Int? = nil, bestandsnaam: String? = nil, organisatie: String? = nil, verzoekSoort: VerzoekSoort? = nil, verzoekId: String? = nil, niveau: Escalatieniveau? = nil, contactpersoon: String? = nil, terugmeldingStatus: TerugmeldingStatus? = nil, adviesNummer: Int? = nil, escalatiebesluit: Escalatiebesluit? = nil) {
+    package init(kanaal: Contactvorm? = nil, datum: Dag? = nil, status: Stapstatus? = nil, rol: MeldpuntRol? = nil, uitkomst: Stapuitkomst? = nil, scopeReden: ScopeReden? = nil, afsluitgrond: Afsluitgrond? = nil, bevinding: Probleemsoort? = nil, cijfer: Int? = nil, bestandsnaam: String? = nil, organisatie: String? = nil, verzoekSoort: VerzoekSoort? = nil, verzoekId: String? = nil, niveau: Escalatieniveau? = nil, contactpersoon: String? = nil, terugmeldingStatus: TerugmeldingStatus? = nil, adviesNummer: Int? = nil, escalatiebesluit: Escalatiebesluit? = nil, gevolgSoort: GevolgSoort? = nil, herstel: HerstelStatus? = nil) {
         self.kanaal = kanaal
         self.datum = datum
         self.status = status
@@ -142,6 +145,8 @@ package struct GebeurtenisGegevens: Codable, Sendable, Equatable {
         self.terugmeldingStatus = terugmeldingStatus
         self.adviesNummer = adviesNummer
         self.escalatiebesluit = escalatiebesluit
+        self.gevolgSoort = gevolgSoort
+        self.herstel = herstel
     }
 }
 
@@ -271,6 +276,8 @@ package struct MeldingDetailDTO: Codable, Sendable {
     package var afsluitgrond: Afsluitgrond?
     /// What the melder said the problem is; stays after erasure (not personal).
     package var probleemsoort: Probleemsoort = .onjuistGegeven
+    /// Each consequence the melder named, and how far its repair is.
+    package var gevolgen: [GevolgherstelDTO] = []
 
     package init(zaaknummer: String, status: MeldingStatus, fase: MelderFase, melderType: MelderType, registraties: [String], ontvangenOp: Date, eersteContactUiterlijk: Dag, eersteContactOp: Date?, contactTermijnOverschreden: Bool, behandelaar: MedewerkerVerwijzing?, analyse: AnalyseDTO?, rolVoorstel: RolVoorstelDTO?, rol: MeldpuntRol?, uitkomst: MeldingUitkomst?, geslotenOp: Date?, volgendeStap: VolgendeStapDTO?, tevredenheid: Int?, ingediendDoor: OrganisatieVerwijzing?, toestemmingOp: Date, toestemmingVersie: String, persoonsgegevensGewist: Bool, melding: MeldingInvoer?, bijlagen: [MeldingBijlageDTO], tijdlijn: [GebeurtenisDTO], mogelijkeStappen: [Behandelstap], verzoeken: [VerzoekDTO], escalatieniveau: Escalatieniveau, aantalEscalaties: Int) {
         self.zaaknummer = zaaknummer
@@ -363,5 +370,29 @@ package struct StatuspaginaLinkDTO: Codable, Sendable {
     package init(zaaknummer: String, statuspagina: String) {
         self.zaaknummer = zaaknummer
         self.statuspagina = statuspagina
+    }
+}
+
+/// One consequence the melder named (a fine, a reclaim, a stopped allowance) and its repair.
+package struct GevolgherstelDTO: Codable, Sendable, Equatable {
+    /// 1, 2, … in the order the melder named them.
+    package let nummer: Int
+    package let soort: GevolgSoort
+    /// The organisation imposing it, as the melder named it.
+    package let organisatie: String?
+    package let status: HerstelStatus
+    /// Who repairs or repaired it.
+    package let door: String?
+    package let toelichting: String?
+    package let gewijzigdOp: Date?
+
+    package init(nummer: Int, soort: GevolgSoort, organisatie: String?, status: HerstelStatus, door: String?, toelichting: String?, gewijzigdOp: Date?) {
+        self.nummer = nummer
+        self.soort = soort
+        self.organisatie = organisatie
+        self.status = status
+        self.door = door
+        self.toelichting = toelichting
+        self.gewijzigdOp = gewijzigdOp
     }
 }

@@ -159,7 +159,16 @@ extension MeldingService {
             aantalEscalaties: tijdlijn.filter { $0.soort == .geescaleerd || $0.soort == .verzoekGeescaleerd }.count)
         detail.afsluitgrond = m.afsluitgrond
         detail.probleemsoort = m.probleemsoort ?? .onjuistGegeven
+        detail.gevolgen = try await Self.gevolgen(m, on: db)
         return detail
+    }
+
+    /// The consequences the melder named, with their repair, in the melder's order.
+    package static func gevolgen(_ m: Melding, on db: any Database) async throws -> [GevolgherstelDTO] {
+        try await MeldingGevolg.query(on: db).filter(\.$melding.$id == m.requireID()).sort(\.$nummer).all().map {
+            GevolgherstelDTO(nummer: $0.nummer, soort: $0.soort, organisatie: $0.organisatie, status: $0.status, door: $0.door, toelichting: $0.toelichting,
+                             gewijzigdOp: $0.gewijzigdOp)
+        }
     }
 
     package static func analyse(_ m: Melding) throws -> Analyse? {

@@ -76,11 +76,16 @@ extension MeldingService {
         package let organisatie: String?
         /// Put on hold at the meldpunt's request (partner coordination, next step of the product).
         package let opgeschort: Bool
+        /// How far its repair is, and why it cannot be repaired when it cannot.
+        package var herstel: HerstelStatus = .teHerstellen
+        package var toelichting: String?
 
-        package init(soort: String, organisatie: String?, opgeschort: Bool) {
+        package init(soort: String, organisatie: String?, opgeschort: Bool, herstel: HerstelStatus = .teHerstellen, toelichting: String? = nil) {
             self.soort = soort
             self.organisatie = organisatie
             self.opgeschort = opgeschort
+            self.herstel = herstel
+            self.toelichting = toelichting
         }
     }
 
@@ -185,6 +190,8 @@ extension MeldingService {
         bytes.formUnion(berichten.compactMap(\.sha256))
         try await VerzoekBericht.query(on: db).filter(\.$verzoek.$id ~~ verzoeken.compactMap(\.id))
             .set(\.$tekst, to: nil).set(\.$bestandsnaam, to: nil).set(\.$sha256, to: nil).set(\.$mimeType, to: nil).set(\.$grootte, to: nil).update()
+        // The explanations of the consequences' repair; their kind and state stay for the figures.
+        try await MeldingGevolg.query(on: db).filter(\.$melding.$id == id).set(\.$toelichting, to: nil).set(\.$door, to: nil).update()
         // And the meldpunt's advice about the case: its question, advice and answer.
         for a in try await AdviesRij.query(on: db).filter(\.$melding.$id == id).all() {
             a.vraag = a.vraag.map { _ in "(gewist: de melder heeft de toestemming ingetrokken)" }
@@ -250,8 +257,9 @@ extension MeldingService {
             fasen: MelderFase.allCases.map(\.rawValue), rol: m.rol, uitkomst: m.uitkomst, ontvangenOp: m.ontvangenOp,
             eersteContactUiterlijk: m.eersteContactUiterlijk,
             organisaties: organisaties,
-            gevolgen: (verzoek?.gevolgen ?? []).compactMap { g in
-                g.soort.map { GevolgWeergave(soort: $0, organisatie: g.organisatie, opgeschort: opschortingsActie(voorGevolg: $0).map { actief.contains($0) } ?? false) }
+            gevolgen: try await Self.gevolgen(m, on: db).map { g in
+                GevolgWeergave(soort: g.soort.rawValue, organisatie: g.organisatie, opgeschort: opschortingsActie(voorGevolg: g.soort.rawValue).map { actief.contains($0) } ?? false,
+                               herstel: g.status, toelichting: g.toelichting)
             },
             verzoeken: verzoeken.map { MelderVerzoek(organisatie: $0.organisatie.naam, soort: $0.soort.rawValue, status: $0.status.rawValue) },
             opschortingen: opgeschort.map { MelderOpschorting(organisatie: $0.organisatie.naam, actie: $0.opschortingActie?.rawValue ?? "anders", tot: $0.opschortingTot?.description, opgehevenOp: $0.opgehevenOp) },

@@ -69,6 +69,27 @@ extension Meldingbehandeling {
         }
     }
 
+    /// One consequence the melder named moves towards repair (also after closing: a fine is
+    /// sometimes repaired later). The melder hears when it is repaired or cannot be.
+    package func zetGevolgherstel(_ zaaknummer: Zaaknummer, nummer: Int, _ v: GevolgherstelInvoer, door: Handelende) async throws -> MeldingDetailDTO {
+        try zaken.vereisMeldpunt(door)
+        let m = try await zaken.zoek(zaaknummer)
+        guard let g = try await MeldingGevolg.query(on: db).filter(\.$melding.$id == m.requireID()).filter(\.$nummer == nummer).first() else {
+            throw Weigering.nietGevonden(.gevolg)
+        }
+        let herstel = try valideer { () throws(ValidatieFouten) in try valideerGevolgherstel(v, van: g.status) }
+        do { try controleerGevolgherstel(van: g.status, naar: herstel.status) } catch { throw Weigering.conflict(.gevolgherstel(error)) }
+        return try await zaken.voerUit(m, nil, door: door) { [nu] _, tx in
+            g.status = herstel.status
+            g.door = herstel.door
+            g.toelichting = herstel.toelichting
+            g.gewijzigdOp = nu
+            try await g.save(on: tx)
+            return [Gebeurtenis(soort: .gevolgherstel, tekst: herstel.toelichting, zichtbaar: herstel.status.isAfgerond,
+                                gegevens: GebeurtenisGegevens(organisatie: herstel.door ?? g.organisatie, gevolgSoort: g.soort, herstel: herstel.status))]
+        }
+    }
+
     package func kiesRol(_ zaaknummer: Zaaknummer, _ v: RolkeuzeInvoer, door: Handelende) async throws -> MeldingDetailDTO {
         try zaken.vereisMeldpunt(door)
         let m = try await zaken.zoek(zaaknummer)
@@ -168,6 +189,9 @@ extension Meldingbehandeling {
                 grond = try controleerZorgBijSluiten(uitkomst: uitkomst, geanalyseerd: geanalyseerd, gecontacteerd: m.eersteContactOp != nil,
                                                      pogingen: pogingen, grond: v.afsluitgrond)
             } catch { fouten += error.fouten }
+            let openGevolgen = try await MeldingGevolg.query(on: db).filter(\.$melding.$id == m.requireID())
+                .filter(\.$status ~~ HerstelStatus.allCases.filter { !$0.isAfgerond }).count()
+            do { try controleerGevolgenBijSluiten(uitkomst: uitkomst, open: openGevolgen) } catch { fouten += error.fouten }
             let openCorrecties = try await Verzoek.query(on: db).filter(\.$melding.$id == m.requireID())
                 .filter(\.$soort == .correctie).filter(\.$status ~~ VerzoekStatus.allCases.filter(\.isOpen)).count()
             do { try controleerSluitenMetOpenCorrecties(uitkomst: uitkomst, openCorrecties: openCorrecties, reden: v.redenOpenCorrecties) } catch {

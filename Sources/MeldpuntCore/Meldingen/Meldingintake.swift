@@ -79,6 +79,8 @@ extension Meldingintake {
                     p.zoeknaam = MeldingPersoonsgegevens.zoeknaam(verzoek, naam: p.naam)
                     p.zoektekst = MeldingPersoonsgegevens.zoektekst(verzoek)
                     try await p.create(on: tx)
+                    // Each consequence the melder named is followed until it is repaired.
+                    for g in MeldingGevolg.uit(verzoek, melding: id) { try await g.create(on: tx) }
 
                     for (b, hash, grootte) in bijlagen {
                         let mb = MeldingBijlage()

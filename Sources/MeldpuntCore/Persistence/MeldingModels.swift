@@ -142,3 +142,41 @@ extension MeldingPersoonsgegevens {
             .filter { !$0.isEmpty }.joined(separator: " | ")
     }
 }
+
+/// A consequence the melder named, followed until repaired or not repairable (issue 29, point 9).
+/// Kind and organisation are not personal; the explanation may be and goes with consent withdrawal.
+package final class MeldingGevolg: Model, @unchecked Sendable {
+    package static let schema = "melding_gevolgen"
+
+    @ID(key: .id) package var id: UUID?
+    @Parent(key: "melding_id") package var melding: Melding
+    /// 1, 2, … in the order the melder named them.
+    @Field(key: "nummer") package var nummer: Int
+    @Field(key: "soort") package var soort: GevolgSoort
+    @OptionalField(key: "organisatie") package var organisatie: String?
+    @Field(key: "status") package var status: HerstelStatus
+    @OptionalField(key: "door") package var door: String?
+    @OptionalField(key: "toelichting") package var toelichting: String?
+    @OptionalField(key: "gewijzigd_op") package var gewijzigdOp: Date?
+
+    package init() {}
+
+    package init(melding: UUID, nummer: Int, soort: GevolgSoort, organisatie: String?) {
+        self.id = UUID()
+        self.$melding.id = melding
+        self.nummer = nummer
+        self.soort = soort
+        self.organisatie = organisatie
+        self.status = .teHerstellen
+    }
+
+    /// The consequences of what the melder sent, numbered as they named them (rows without a kind are none).
+    package static func uit(_ invoer: MeldingInvoer, melding: UUID) -> [MeldingGevolg] {
+        (invoer.gevolgen ?? []).enumerated().compactMap { i, g in
+            g.soort.flatMap(GevolgSoort.init(rawValue:)).map {
+                MeldingGevolg(melding: melding, nummer: i + 1, soort: $0,
+                              organisatie: g.organisatie.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : String($0.prefix(200)) })
+            }
+        }
+    }
+}

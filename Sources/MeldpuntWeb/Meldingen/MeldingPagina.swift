@@ -55,6 +55,9 @@ struct MeldingPagina: Encodable, Sendable {
         let signalen: [Keuze]
         /// The meldpunt's advice to organisations about this case.
         var adviezen: [Keuze] = []
+        /// Each consequence the melder named, its repair, and the link to record it.
+        var gevolgen: [Regel] = []
+        var gevolgLinks: [Keuze] = []
         // The workspace at the top: who, what, when next, who is involved, the latest messages, what can be done.
         let melderNaam: String?
         let melderType: String
@@ -234,6 +237,9 @@ struct MeldingPagina: Encodable, Sendable {
             },
             brpGegevens: BRPAttribuut.alle.map { Keuze(waarde: $0.urn, naam: $0.naam, gekozen: waarden["tmGegeven"] == $0.urn) },
             openCorrecties: d.verzoeken.contains { $0.soort == .correctie && $0.status.isOpen }, signalen: o.signalen, adviezen: o.adviezen,
+            gevolgen: d.gevolgen.map { g in Regel(label: "\(t.tekst("gevolg")) \(g.nummer): \(t.naam("gevolg", g.soort))" + (g.organisatie.map { " (\($0))" } ?? ""),
+                                                  waarde: g.status.naam(o.taal) + (g.toelichting.map { " – \($0)" } ?? "")) },
+            gevolgLinks: d.gevolgen.map { g in Keuze(waarde: "/meldingen/\(d.zaaknummer)/gevolgen/\(g.nummer)", naam: "\(t.tekst("gevolgBijwerken")) \(g.nummer)") },
             melderNaam: d.melding.flatMap { v in v.melder?.naam.map { m in v.vertegenwoordigde?.naam.map { "\($0) (via \(m))" } ?? m } },
             melderType: t.naam("mfoMelderType", d.melderType),
             korteOmschrijving: d.melding?.watIsFout.map { kort($0, 160) },
@@ -389,7 +395,7 @@ struct MeldingPagina: Encodable, Sendable {
         let extra = [g?.kanaal.map { t.naam("mfoKanaal", $0) }, g?.datum.map(Datumweergave.datum), g?.status.map { s in switch s { case .melding(let s): t.naam("mfoStatus", s); case .verzoek(let s): t.naam("verzoekStatus", s) } },
                      g?.rol.map { t.naam("mfoRol", $0) }, g?.bevinding.map { t.naam("mfoBevinding", $0) }, g?.afsluitgrond.map { t.naam("afsluitgrond", $0) }, g?.uitkomst.map { u in switch u { case .melding(let u): t.naam("mfoUitkomst", u); case .terugmelding(let u): t.naam("uitkomst", u) } }, g?.scopeReden.map { t.naam("mfoScope", $0) },
                      g?.cijfer.map { "\($0)/5" }, g?.adviesNummer.map { "ADV-\($0)" }, g?.organisatie, g?.verzoekSoort.map { t.naam("verzoekSoort", $0) },
-                     g?.niveau.map { t.naam("niveau", $0) }, g?.escalatiebesluit.map { t.naam("escalatiebesluit", $0) }, g?.contactpersoon, g?.terugmeldingStatus?.naam(taal)].compactMap { $0 }
+                     g?.gevolgSoort.map { t.naam("gevolg", $0) }, g?.herstel.map { $0.naam(taal) }, g?.niveau.map { t.naam("niveau", $0) }, g?.escalatiebesluit.map { t.naam("escalatiebesluit", $0) }, g?.contactpersoon, g?.terugmeldingStatus?.naam(taal)].compactMap { $0 }
         return TijdlijnRij(tijdstip: Datumweergave.tijdstip(e.tijdstip), wat: t.naam("mfoSoort", e.soort), door: e.door ?? "–",
                            tekst: e.tekst, extra: extra.isEmpty ? nil : extra.joined(separator: " · "), voorMelder: e.zichtbaarVoorMelder)
     }

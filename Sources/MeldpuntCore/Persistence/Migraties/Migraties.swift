@@ -30,5 +30,6 @@ package enum Migraties {
         AddMeldingProbleemsoort(),
         CreateAdviezen(),
         AddEscalatievoorstel(),
+        CreateMeldingGevolgen(),
     ]
 }
