@@ -30,6 +30,7 @@ struct CoordinatieWebTests {
             #expect(p.tekst.contains("Voorstel om te escaleren") && p.tekst.contains("van Meldpunt · antwoord uiterlijk"))
             #expect(p.tekst.contains("href=\"/verzoeken/\(id)/escaleren\">Akkoord: één niveau hoger escaleren</a>"))
             #expect(p.tekst.contains("href=\"/verzoeken/\(id)/escalatie-afwijzen\">Niet akkoord met escaleren</a>"))
+            #expect(try await uwv.get("/verzoeken/\(id)/escaleren").tekst.contains(">Akkoord, escaleren</button>"))
             p = try await uwv.post("/verzoeken/\(id)/escalatie-afwijzen", ["reden": ""])
             #expect(p.status == .badRequest && p.tekst.contains("href=\"#escalatieAfwijzenReden\">Waarom niet?: Geef de reden."))
             p = try await uwv.post("/verzoeken/\(id)/escaleren", ["reden": "Eens, ons team kan dit niet oplossen."])

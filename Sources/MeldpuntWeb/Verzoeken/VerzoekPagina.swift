@@ -49,6 +49,6 @@ struct VerzoekPagina: Encodable, Sendable {
 
     private enum CodingKeys: String, CodingKey {
         case titel, terug, terugNaam, basis, isMeldpunt, zaaknummer, regels, gedeeld, gedeeldeBijlagen, berichten, open, kanAccepteren, kanUitvoeren
-        case isOpschorting, isOverleg, kanOpheffen, kanEscaleren, terugmelding, status, acties, kanBericht, taak, taakTitel, waarden, fouten, foutVelden
+        case isOpschorting, isOverleg, kanOpheffen, kanEscaleren, terugmelding, status, acties, kanBericht, taak, taakTitel, escalatie, waarden, fouten, foutVelden
     }
 }
