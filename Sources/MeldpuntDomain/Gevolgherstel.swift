@@ -69,7 +69,7 @@ public func valideerGevolgherstel(_ v: GevolgherstelInvoer, van huidig: HerstelS
     if status == nil {
         f.fout(.status, (v.status ?? "").isEmpty ? "required" : "enum", Tekst("Kies hoe het met dit gevolg staat.", "Choose the state of this consequence."))
     }
-    let door = f.tekst(v.door, .organisatie, max: BehandelLimieten.maxKort, verplicht: false)
+    let door = f.tekst(v.door, .door, max: BehandelLimieten.maxKort, verplicht: false)
     let toelichting = f.tekst(v.toelichting, .toelichting, max: BehandelLimieten.maxBericht, verplicht: status == .nietHerstelbaar,
                               wat: Tekst("Leg de melder uit waarom dit gevolg niet kan worden hersteld.", "Explain to the melder why this consequence cannot be repaired."))
     try f.klaar()

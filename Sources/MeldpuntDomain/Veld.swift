@@ -78,6 +78,8 @@ public enum Veldnaam: String, Sendable, CaseIterable {
     case afsluitgrond, bereikt, probleemsoort, bevinding
     // Advice
     case onderwerp, advies, opvolgenOp, reactie
+    // Consequences
+    case door
     // Lists
     case after
     // Analysis, evaluation, overleg

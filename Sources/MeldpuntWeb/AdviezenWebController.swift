@@ -62,7 +62,7 @@ struct AdviezenWebController: RouteCollection {
         let t = Teksten.voor(req.taal)
         let meldpunt = door.organisatie.heeft(.meldpunt)
         let map = req.queryWaarde("map").flatMap(Adviesregister.Map.init(rawValue:)) ?? (meldpunt ? .teBeantwoorden : .open)
-        let pagina = max(1, req.queryWaarde("pagina").flatMap(Int.init) ?? 1)
+        let pagina = max(1, min(100_000, req.queryWaarde("pagina").flatMap(Int.init) ?? 1))
         let grootte = 50
         let (items, totaal) = try await req.adviezen.lijst(map, pagina: pagina, grootte: grootte, door: door)
         let teDoen = meldpunt ? try await req.adviezen.teDoen(door: door) : nil

@@ -133,7 +133,6 @@ extension Teksten {
         "gevolgBijwerken": ("Herstel bijwerken: gevolg", "Update repair: consequence"),
         "gevolgVeld_status": ("Hoe staat het met het herstel?", "What is the state of the repair?"),
         "gevolgVeld_door": ("Wie herstelt het?", "Who repairs it?"),
-        "gevolgVeld_organisatie": ("Wie herstelt het?", "Who repairs it?"),
         "gevolgVeld_toelichting": ("Toelichting voor de melder", "Explanation for the reporter"),
         "gevolgToelichtingHint": ("De melder leest dit. Verplicht als het gevolg niet kan worden hersteld.", "The reporter reads this. Required if the consequence cannot be repaired."),
         "gevolgKnop": ("Opslaan", "Save"),

@@ -29,6 +29,9 @@ struct AdviezenApiTests {
             #expect(try await t.post("/api/v1/adviezen", uwv, json: advies).status == .forbidden)
             let leeg = try await t.post("/api/v1/adviezen", t.sleutels.meldpunt, json: ["onderwerp": "weetniet", "opvolgenOp": "2020-01-01"])
             #expect(leeg.status == .badRequest && Set(leeg.ongeldigeNamen) == ["organisatieOin", "onderwerp", "advies", "opvolgenOp"])
+            var onbekend = advies
+            onbekend["zaaknummer"] = "MFO-2026-999999"
+            #expect(try await t.post("/api/v1/adviezen", t.sleutels.meldpunt, json: onbekend).ongeldigeCodes == ["onbekend"])
             var geenPartner = advies
             geenPartner["organisatieOin"] = TestApp.svbOIN
             #expect(try await t.post("/api/v1/adviezen", t.sleutels.meldpunt, json: geenPartner).ongeldigeCodes == ["onbekend"])
@@ -122,8 +125,9 @@ struct AdviezenApiTests {
     /// Withdrawn consent erases what the advice about that case says, keeping that it was given.
     @Test func intrekkenWistDeTekstenVanAdviesOverDeMelding() async throws {
         try await metApp { t in
-            _ = try await t.partners()
+            let uwv = try await t.partners()
             let (z, link) = try await t.meldingInBehandeling()
+            _ = try await t.verzoek(z, VerzoekenApiTests.opschorting)
             let r = try await t.post("/api/v1/adviezen", t.sleutels.meldpunt, json: ["organisatieOin": TestApp.uwvOIN, "onderwerp": "oplossing", "zaaknummer": z,
                                                                                      "advies": "Mevrouw Moulin woont in Utrecht.", "opvolgenOp": "2026-12-07"])
             let nummer = try r.json(AdviesDTO.self).nummer
@@ -132,6 +136,12 @@ struct AdviezenApiTests {
             #expect(try await b.post("\(link)/intrekken", [:]).status == .seeOther)
             let a = try #require(try await AdviesRij.query(on: t.app.db).filter(\.$nummer == nummer).first())
             #expect(a.advies?.contains("Moulin") == false && a.status == .gegeven)
+            // The case no longer exists for the partner; nothing new is written about it.
+            let vraag = try await t.post("/api/v1/adviesvragen", uwv, json: ["onderwerp": "route", "vraag": "Mevrouw belde ons.", "zaaknummer": z])
+            #expect(vraag.status == .badRequest && vraag.ongeldigeCodes == ["onbekend"])
+            #expect(try await t.post("/api/v1/adviezen", t.sleutels.meldpunt, json: ["organisatieOin": TestApp.uwvOIN, "onderwerp": "route", "zaaknummer": z,
+                                                                                     "advies": "Nog iets.", "opvolgenOp": "2026-12-07"]).ongeldigeCodes == ["gewist"])
+            #expect(try await t.put("/api/v1/adviezen/\(nummer)/reactie", uwv, json: ["reactie": "opgevolgd"]).status == .conflict)
         }
     }
 }

@@ -161,6 +161,9 @@ struct MeldingCoreTests {
             invoer.gevolgen = [.init(soort: "boete", organisatie: "CJIB"), .init(soort: "incasso")]
             let ontvangen = try await k.meldingen.intake.maak(invoer, ingediendDoor: nil)
             #expect(try await MeldingGevolg.query(on: k.db).sort(\.$nummer).all().map(\.nummer) == [1, 2])
+            // A case closed before consequences were followed gets none: its melder must not read "still to be repaired".
+            let afgerond = try await k.meldingen.intake.maak(invoer, ingediendDoor: nil).zaaknummer
+            try await Melding.query(on: k.db).filter(\.$zaaknummer == afgerond.description).set(\.$status, to: .gesloten).update()
             try await CreateMeldingGevolgen().revert(on: k.db)
             try await CreateMeldingGevolgen().prepare(on: k.db)
             let opnieuw = try await MeldingGevolg.query(on: k.db).sort(\.$nummer).all()
@@ -171,7 +174,13 @@ struct MeldingCoreTests {
             let token = String(ontvangen.statuspagina.split(separator: "/").last ?? "")
             try await k.coordinatie.trekToestemmingIn(token: token)
             let na = try #require(try await MeldingGevolg.query(on: k.db).filter(\.$nummer == 1).first())
-            #expect(na.toelichting == nil && na.door == nil && na.status == .nietHerstelbaar && na.soort == .boete)
+            #expect(na.toelichting == nil && na.door == nil && na.organisatie == nil && na.status == .nietHerstelbaar && na.soort == .boete)
+            let stap = try #require(try await MeldingGebeurtenis.query(on: k.db).filter(\.$soort == .gevolgherstel).first())
+            #expect(try stap.gegevensWaarde()?.organisatie == nil && stap.tekst == nil && stap.gegevensWaarde()?.herstel == .nietHerstelbaar)
+            // Nothing new is written about an erased case's consequences.
+            await #expect(throws: Weigering.conflict(.meldingGesloten)) {
+                _ = try await k.meldingen.behandeling.zetGevolgherstel(ontvangen.zaaknummer, nummer: 2, GevolgherstelInvoer(status: "gevraagd", door: "CJIB"), door: meldpunt)
+            }
         }
     }
 

@@ -96,6 +96,10 @@ struct GevolgherstelTests {
         do { _ = try valideerGevolgherstel(GevolgherstelInvoer(status: "weg"), van: .gevraagd); Issue.record("onbekende status") } catch {
             #expect(error.fouten.map(\.code) == ["enum"])
         }
+        // "Who repairs it" is the field the form and the API call `door`.
+        do { _ = try valideerGevolgherstel(GevolgherstelInvoer(status: "gevraagd", door: String(repeating: "x", count: 201)), van: .teHerstellen); Issue.record("te lang") } catch {
+            #expect(error.fouten.map(\.veld.jsonPad) == ["door"])
+        }
     }
 
     @Test func opgelostAlleenAlsElkGevolgAfIs() {

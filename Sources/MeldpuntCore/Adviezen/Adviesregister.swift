@@ -87,7 +87,8 @@ package struct Adviesregister: Sendable {
         if let z = v.zaaknummer {
             gevonden = try await Melding.query(on: db).filter(\.$zaaknummer == z.description).first()
             var heeftVerzoek = false
-            if let m = gevonden {
+            // A case whose melder withdrew consent does not exist for a partner any more.
+            if let m = gevonden, try await !isGewist(m.requireID()) {
                 heeftVerzoek = try await Verzoek.query(on: db).filter(\.$melding.$id == m.requireID()).filter(\.$organisatie.$id == door.organisatie.id).count() > 0
             }
             guard heeftVerzoek else {
@@ -127,7 +128,16 @@ package struct Adviesregister: Sendable {
             throw Weigering.ongeldig(.organisatieOin, "onbekend", Tekst("Deze organisatie staat niet als partner in het register.", "This organisation is not a partner in the register."))
         }
         var gevonden: Melding?
-        if let z = v.zaaknummer { gevonden = try await meldingen.zoek(z) }
+        if let z = v.zaaknummer {
+            gevonden = try await Melding.query(on: db).filter(\.$zaaknummer == z.description).first()
+            guard let m = gevonden else {
+                throw Weigering.ongeldig(.zaaknummer, "onbekend", Tekst("Er is geen melding met dit zaaknummer.", "There is no case with this number."))
+            }
+            if try await isGewist(m.requireID()) {
+                throw Weigering.ongeldig(.zaaknummer, "gewist", Tekst("De melder van deze melding trok de toestemming in; geef het advies zonder zaaknummer.",
+                                                                     "The melder of this case withdrew consent; give the advice without a case number."))
+            }
+        }
         let melding = gevonden
         let nummer = try await metNieuwNummer { [nu, berichten] tx, nummer in
             let a = AdviesRij()
@@ -157,8 +167,9 @@ package struct Adviesregister: Sendable {
         let a = try await vind(nummer, door: door)
         let v = try valideer { () throws(ValidatieFouten) in try valideerAdvies(invoer, opVraag: true, vandaag: Dag(nu)) }
         try stap(a, naar: .gegeven)
+        try await vereisNietGewist(a)
         let oud = a.status
-        try await db.schrijf { [nu, berichten] tx in
+        try await schrijf { [nu, berichten] tx in
             a.status = .gegeven
             a.advies = v.advies
             a.gegevenDoor = door.naam
@@ -179,8 +190,9 @@ package struct Adviesregister: Sendable {
         guard a.$organisatie.id == door.organisatie.id else { throw Weigering.nietGevonden(.advies) }
         let r = try valideer { () throws(ValidatieFouten) in try valideerAdviesreactie(invoer) }
         try stap(a, naar: r.reactie)
+        try await vereisNietGewist(a)
         let oud = a.status
-        try await db.schrijf { [nu, berichten] tx in
+        try await schrijf { [nu, berichten] tx in
             a.status = r.reactie
             a.toelichting = r.toelichting
             a.beantwoordDoor = door.naam
@@ -206,6 +218,24 @@ package struct Adviesregister: Sendable {
               meldpunt || a.$organisatie.id == door.organisatie.id
         else { throw Weigering.nietGevonden(.advies) }
         return a
+    }
+
+    /// The melder of the case withdrew consent: its personal data are gone.
+    private func isGewist(_ melding: UUID) async throws -> Bool {
+        try await MeldingPersoonsgegevens.find(melding, on: db) == nil
+    }
+
+    /// Nothing new is written about a case whose melder withdrew consent.
+    private func vereisNietGewist(_ a: AdviesRij) async throws {
+        if let id = a.$melding.id, try await isGewist(id) { throw Weigering.conflict(.meldingGesloten) }
+    }
+
+    /// A write whose case timeline step lost the race for its number to a simultaneous step is a 409.
+    private func schrijf(_ body: @escaping @Sendable (any Database) async throws -> Void) async throws {
+        do { try await db.schrijf(body) } catch let w as Weigering { throw w } catch {
+            if (error as? any DatabaseError)?.isConstraintFailure == true { throw Weigering.conflict(.tegelijkGewijzigd) }
+            throw error
+        }
     }
 
     private func stap(_ a: AdviesRij, naar: AdviesStatus) throws {
@@ -243,22 +273,9 @@ package struct Adviesregister: Sendable {
         try await m.save(on: tx)
     }
 
-    /// Numbers count up; a clash with a simultaneous new advice (the unique number) is retried.
+    /// Numbers count up (ADV-n).
     private func metNieuwNummer(_ body: @escaping @Sendable (any Database, Int) async throws -> Void) async throws -> Int {
-        for poging in 1...5 {
-            do {
-                return try await db.schrijf { tx in
-                    let hoogste = try await AdviesRij.query(on: tx).max(\.$nummer) ?? 0
-                    try await body(tx, hoogste + 1)
-                    return hoogste + 1
-                }
-            } catch let w as Weigering {
-                throw w
-            } catch where poging < 5 {
-                continue
-            }
-        }
-        throw Weigering.tijdelijkBezet
+        try await db.metNieuwNummer(hoogste: { try await AdviesRij.query(on: $0).max(\.$nummer) }, body)
     }
 
     private func dto(_ a: AdviesRij, voor door: Handelende) throws -> AdviesDTO {

@@ -173,6 +173,8 @@ extension MeldingService {
             }
             gegevens.bestandsnaam = nil
             gegevens.scopeReden = nil
+            // A consequence's organisation and who repairs it are the melder's and staff's words.
+            if g.soort == .gevolgherstel { gegevens.organisatie = nil }
             g.gegevens = String(decoding: try JSONEncoder.compact.encode(gegevens), as: UTF8.self)
             try await g.save(on: db)
         }
@@ -191,7 +193,8 @@ extension MeldingService {
         try await VerzoekBericht.query(on: db).filter(\.$verzoek.$id ~~ verzoeken.compactMap(\.id))
             .set(\.$tekst, to: nil).set(\.$bestandsnaam, to: nil).set(\.$sha256, to: nil).set(\.$mimeType, to: nil).set(\.$grootte, to: nil).update()
         // The explanations of the consequences' repair; their kind and state stay for the figures.
-        try await MeldingGevolg.query(on: db).filter(\.$melding.$id == id).set(\.$toelichting, to: nil).set(\.$door, to: nil).update()
+        try await MeldingGevolg.query(on: db).filter(\.$melding.$id == id).set(\.$toelichting, to: nil).set(\.$door, to: nil)
+            .set(\.$organisatie, to: nil).update()
         // And the meldpunt's advice about the case: its question, advice and answer.
         for a in try await AdviesRij.query(on: db).filter(\.$melding.$id == id).all() {
             a.vraag = a.vraag.map { _ in "(gewist: de melder heeft de toestemming ingetrokken)" }

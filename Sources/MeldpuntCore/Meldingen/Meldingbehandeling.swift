@@ -70,13 +70,15 @@ extension Meldingbehandeling {
     }
 
     /// One consequence the melder named moves towards repair (also after closing: a fine is
-    /// sometimes repaired later). The melder hears when it is repaired or cannot be.
+    /// sometimes repaired later). The melder hears of each change.
     package func zetGevolgherstel(_ zaaknummer: Zaaknummer, nummer: Int, _ v: GevolgherstelInvoer, door: Handelende) async throws -> MeldingDetailDTO {
         try zaken.vereisMeldpunt(door)
         let m = try await zaken.zoek(zaaknummer)
         guard let g = try await MeldingGevolg.query(on: db).filter(\.$melding.$id == m.requireID()).filter(\.$nummer == nummer).first() else {
             throw Weigering.nietGevonden(.gevolg)
         }
+        // Consent withdrawn: nothing new is written about the person's consequences.
+        if try await MeldingPersoonsgegevens.find(m.id, on: db) == nil { throw Weigering.conflict(.meldingGesloten) }
         let herstel = try valideer { () throws(ValidatieFouten) in try valideerGevolgherstel(v, van: g.status) }
         do { try controleerGevolgherstel(van: g.status, naar: herstel.status) } catch { throw Weigering.conflict(.gevolgherstel(error)) }
         return try await zaken.voerUit(m, nil, door: door) { [nu] _, tx in

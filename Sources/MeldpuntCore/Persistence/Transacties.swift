@@ -1,4 +1,5 @@
 import FluentKit
+import MeldpuntDomain
 import SQLKit
 
 extension Database {
@@ -26,5 +27,27 @@ func verlorRace(_ fout: any Error, gelezen: Int, opnieuw: () async throws -> Int
         return false
     } catch {
         return (fout as? any DatabaseError)?.isConstraintFailure == true
+    }
+}
+
+extension Database {
+    /// Numbers that count up (SIG-n, ADV-n): `body` writes the new row with the highest number + 1,
+    /// in one transaction; a clash with a simultaneous one (the unique number) is retried.
+    func metNieuwNummer(hoogste: @escaping @Sendable (any Database) async throws -> Int?,
+                        _ body: @escaping @Sendable (any Database, Int) async throws -> Void) async throws -> Int {
+        for poging in 1...5 {
+            do {
+                return try await schrijf { tx in
+                    let nummer = (try await hoogste(tx) ?? 0) + 1
+                    try await body(tx, nummer)
+                    return nummer
+                }
+            } catch let w as Weigering {
+                throw w
+            } catch where poging < 5 {
+                continue
+            }
+        }
+        throw Weigering.tijdelijkBezet
     }
 }

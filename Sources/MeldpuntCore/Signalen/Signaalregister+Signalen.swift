@@ -19,22 +19,9 @@ extension Signaalregister {
         return try await signaal(nummer, door: door)
     }
 
-    /// Numbers count up; a clash with a simultaneous new signaal (the unique number) is retried.
+    /// Numbers count up (SIG-n).
     func metNieuwNummer(_ body: @escaping @Sendable (any Database, Int) async throws -> Void) async throws -> Int {
-        for poging in 1...5 {
-            do {
-                return try await db.schrijf { tx in
-                    let hoogste = try await Signaal.query(on: tx).max(\.$nummer) ?? 0
-                    try await body(tx, hoogste + 1)
-                    return hoogste + 1
-                }
-            } catch let w as Weigering {
-                throw w
-            } catch where poging < 5 {
-                continue
-            }
-        }
-        throw Weigering.tijdelijkBezet
+        try await db.metNieuwNummer(hoogste: { try await Signaal.query(on: $0).max(\.$nummer) }, body)
     }
 
     func organisaties(_ oins: [String]) async throws -> [Organisatie] {

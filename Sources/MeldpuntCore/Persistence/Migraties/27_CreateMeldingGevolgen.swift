@@ -2,36 +2,41 @@ import FluentKit
 import Foundation
 import SQLKit
 
-/// Each consequence followed to its repair (issue 29, point 9). Existing cases get theirs from
-/// what their melder sent (erased cases have none left to follow).
+/// Each consequence followed to its repair (issue 29, point 9). Existing open cases get theirs
+/// from what their melder sent (erased cases have none left to follow).
 package struct CreateMeldingGevolgen: AsyncMigration {
     package init() {}
 
     package func prepare(on database: any Database) async throws {
-        try await database.schema(MeldingGevolg.schema)
-            .id()
-            .field("melding_id", .uuid, .required, .references(Melding.schema, .id))
-            .field("nummer", .int, .required)
-            .field("soort", .string, .required)
-            .field("organisatie", .string)
-            .field("status", .string, .required)
-            .field("door", .string)
-            .field("toelichting", .string)
-            .field("gewijzigd_op", .datetime)
-            .unique(on: "melding_id", "nummer")
-            .create()
-        // A page at a time: a national meldpunt holds many cases.
-        var na: UUID?
-        while true {
-            var q = MeldingPersoonsgegevens.query(on: database).sort(\.$id).limit(500)
-            if let na { q = q.filter(\.$id > na) }
-            let pagina = try await q.all()
-            for p in pagina {
-                guard let id = p.id else { continue }
-                for g in MeldingGevolg.uit(try p.invoer(), melding: id) { try await g.create(on: database) }
+        // One transaction: a failure leaves no half-made table that the next start trips over.
+        try await database.transaction { tx in
+            try await tx.schema(MeldingGevolg.schema)
+                .id()
+                .field("melding_id", .uuid, .required, .references(Melding.schema, .id))
+                .field("nummer", .int, .required)
+                .field("soort", .string, .required)
+                .field("organisatie", .string)
+                .field("status", .string, .required)
+                .field("door", .string)
+                .field("toelichting", .string)
+                .field("gewijzigd_op", .datetime)
+                .unique(on: "melding_id", "nummer")
+                .create()
+            // Only open cases: a closed one was finished before its consequences were followed, and
+            // its melder must not read "still to be repaired" now.
+            var na: UUID?
+            while true {
+                var q = Melding.query(on: tx).filter(\.$status != .gesloten).sort(\.$id).limit(500)
+                if let na { q = q.filter(\.$id > na) }
+                let pagina = try await q.all()
+                let ids = pagina.compactMap(\.id)
+                for p in try await MeldingPersoonsgegevens.query(on: tx).filter(\.$id ~~ ids).all() {
+                    guard let id = p.id else { continue }
+                    for g in MeldingGevolg.uit(try p.invoer(), melding: id) { try await g.create(on: tx) }
+                }
+                guard pagina.count == 500, let laatste = ids.last else { break }
+                na = laatste
             }
-            guard pagina.count == 500, let laatste = pagina.last?.id else { break }
-            na = laatste
         }
     }
 
