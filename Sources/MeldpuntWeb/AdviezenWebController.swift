@@ -129,7 +129,7 @@ struct AdviezenWebController: RouteCollection {
         let f = try req.content.decode(AdviesFormulier.self)
         do {
             let a = try await req.adviezen.geef(AdviesInvoer(organisatieOin: leeg(f.organisatieOin), onderwerp: leeg(f.onderwerp), advies: f.advies,
-                                                             opvolgenOp: leeg(f.opvolgenOp), zaaknummer: leeg(f.zaaknummer)), door: door)
+                                                             opvolgenOp: leeg(f.opvolgenOp), zaaknummer: leeg(f.zaaknummer)?.uppercased()), door: door)
             return req.redirect(to: Webadres.advies(nummer: a.nummer).pad + "?gedaan=gegeven", redirectType: .normal)
         } catch let w as Weigering where w.hoortBijFormulier {
             return try await toonFormulier(req, soort: "nieuw", waarden: waarden(f), fouten: fouten(req, w))
@@ -145,7 +145,7 @@ struct AdviezenWebController: RouteCollection {
         let door = try partner(req)
         let f = try req.content.decode(AdviesFormulier.self)
         do {
-            let a = try await req.adviezen.vraag(AdviesvraagInvoer(onderwerp: leeg(f.onderwerp), vraag: f.vraag, zaaknummer: leeg(f.zaaknummer)), door: door)
+            let a = try await req.adviezen.vraag(AdviesvraagInvoer(onderwerp: leeg(f.onderwerp), vraag: f.vraag, zaaknummer: leeg(f.zaaknummer)?.uppercased()), door: door)
             return req.redirect(to: Webadres.advies(nummer: a.nummer).pad + "?gedaan=gevraagd", redirectType: .normal)
         } catch let w as Weigering where w.hoortBijFormulier {
             return try await toonFormulier(req, soort: "vragen", waarden: waarden(f), fouten: fouten(req, w))

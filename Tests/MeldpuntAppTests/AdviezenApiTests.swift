@@ -83,6 +83,12 @@ struct AdviezenApiTests {
             let vraag: [String: Any] = ["onderwerp": "oplossing", "vraag": "Mogen wij de terugvordering matigen zolang het adres niet klopt?", "zaaknummer": z]
             #expect(try await t.post("/api/v1/adviesvragen", t.sleutels.meldpunt, json: vraag).status == .forbidden)
             // About a case only when the meldpunt sent this organisation a request there.
+            // An empty or lower-case number is not one (the document's pattern): a 400 by the field.
+            for fout in ["", "mfo-2026-000001", " \(z)"] {
+                var v = vraag
+                v["zaaknummer"] = fout
+                #expect(try await t.post("/api/v1/adviesvragen", uwv, json: v).ongeldigeCodes == ["zaaknummer"], "\(fout)")
+            }
             let zonderVerzoek = try await t.post("/api/v1/adviesvragen", uwv, json: vraag)
             #expect(zonderVerzoek.status == .badRequest && zonderVerzoek.ongeldigeNamen == ["zaaknummer"] && zonderVerzoek.ongeldigeCodes == ["onbekend"])
             _ = try await t.verzoek(z, VerzoekenApiTests.opschorting)

@@ -39,12 +39,15 @@ extension VerzoekPagina {
         }
     }
 
-    /// How escalating reads for `kant`, and the standing proposal as a row of the page.
-    static func escalatie(_ e: EscalatievoorstelDTO?, kant: Verzoekpartij, organisatie: String?, _ t: [String: String], _ taal: Taal) -> (String, Regel?) {
+    /// How escalating reads for `kant`, and the standing proposal as a row of the page, with the
+    /// proposer's reason (the latest proposal in the thread) so the other side decides knowing why.
+    static func escalatie(_ e: EscalatievoorstelDTO?, kant: Verzoekpartij, organisatie: String?, berichten: [VerzoekBerichtDTO],
+                          _ t: [String: String], _ taal: Taal) -> (String, Regel?) {
         guard let e else { return ("voorstellen", nil) }
         let wie = e.door == .meldpunt ? t.tekst("verzoekVan_meldpunt") : organisatie ?? t.tekst("verzoekVan_partner")
+        let reden = berichten.last { $0.soort == .escalatieVoorgesteld }?.tekst.map { ": \($0)" } ?? ""
         let regel = Regel(label: t.tekst("verzoekEscalatievoorstel"),
-                          waarde: "\(t.tekst("verzoekEscalatievoorstelVan")) \(wie) · \(t.tekst("verzoekEscalatievoorstelAntwoord")) \(Datumweergave.voluit(e.uiterlijk, taal))")
+                          waarde: "\(t.tekst("verzoekEscalatievoorstelVan")) \(wie)\(reden) · \(t.tekst("verzoekEscalatievoorstelAntwoord")) \(Datumweergave.voluit(e.uiterlijk, taal))")
         return (e.door != kant ? "akkoord" : e.verlopen ? "zonderAntwoord" : "voorstellen", regel)
     }
 
@@ -64,7 +67,7 @@ extension VerzoekPagina {
         let open = v.status.isOpen
         let taken = v.taken
         let kanEscaleren = taken.contains(.escaleren)
-        let (escalatie, voorstel) = escalatie(v.escalatievoorstel, kant: .meldpunt, organisatie: v.organisatie.naam, t, taal)
+        let (escalatie, voorstel) = escalatie(v.escalatievoorstel, kant: .meldpunt, organisatie: v.organisatie.naam, berichten: v.berichten, t, taal)
         if let voorstel { regels.append(voorstel) }
         var pagina = VerzoekPagina(
             titel: "\(t.naam("verzoekSoort", v.soort)) – \(v.organisatie.naam)", terug: "/meldingen/\(z)", terugNaam: "\(t.tekst("mfoMelding")) \(z)",
@@ -79,6 +82,7 @@ extension VerzoekPagina {
             taken: taken, kanBericht: open,
             waarden: ["termijnUiterlijk": v.uiterlijk?.description ?? ""].merging(waarden) { _, b in b }, fouten: fouten.lijst, foutVelden: fouten.velden)
         pagina.escalatie = escalatie
+        pagina.escalatievoorstel = voorstel?.waarde
         return pagina
     }
 
@@ -101,7 +105,7 @@ extension VerzoekPagina {
         let mogelijk = Set(v.mogelijkeStatussen)
         let open = v.status.isOpen
         let taken = v.taken
-        let (escalatie, voorstel) = escalatie(v.escalatievoorstel, kant: .partner, organisatie: nil, t, taal)
+        let (escalatie, voorstel) = escalatie(v.escalatievoorstel, kant: .partner, organisatie: nil, berichten: v.berichten, t, taal)
         if let voorstel { regels.append(voorstel) }
         var pagina = VerzoekPagina(
             titel: "\(t.naam("verzoekSoort", v.soort)) – \(v.zaaknummer)", terug: "/verzoeken", terugNaam: t.tekst("verzoekenTitel"),
@@ -118,6 +122,7 @@ extension VerzoekPagina {
             taken: taken, kanBericht: true,
             waarden: ["uitvoerenOpgeschortTot": v.opschorting?.tot?.description ?? ""].merging(waarden) { _, b in b }, fouten: fouten.lijst, foutVelden: fouten.velden)
         pagina.escalatie = escalatie
+        pagina.escalatievoorstel = voorstel?.waarde
         return pagina
     }
 }

@@ -43,12 +43,14 @@ struct VerzoekPagina: Encodable, Sendable {
     /// How escalating reads for this side now: "voorstellen" (nothing proposed), "akkoord" (the
     /// other side proposed), "zonderAntwoord" (the meldpunt's own proposal went unanswered).
     var escalatie = "voorstellen"
+    /// The standing proposal to escalate, in words: who, why, answer by (on the task pages).
+    var escalatievoorstel: String?
     let waarden: [String: String]
     let fouten: [VeldFout]
     let foutVelden: [String: String]
 
     private enum CodingKeys: String, CodingKey {
         case titel, terug, terugNaam, basis, isMeldpunt, zaaknummer, regels, gedeeld, gedeeldeBijlagen, berichten, open, kanAccepteren, kanUitvoeren
-        case isOpschorting, isOverleg, kanOpheffen, kanEscaleren, terugmelding, status, acties, kanBericht, taak, taakTitel, escalatie, waarden, fouten, foutVelden
+        case isOpschorting, isOverleg, kanOpheffen, kanEscaleren, terugmelding, status, acties, kanBericht, taak, taakTitel, escalatie, escalatievoorstel, waarden, fouten, foutVelden
     }
 }
