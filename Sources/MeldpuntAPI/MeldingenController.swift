@@ -98,13 +98,14 @@ struct MeldingenController: RouteCollection {
         if v.zaaknummer == nil && v.naam == nil && v.bsn == nil {
             fouten.append(.init(api: "zaaknummer", code: "required", reason: "Zoek op zaaknummer, naam of BSN."))
         }
+        // As the document's constraints count: the pattern exactly, lengths in code points.
         if let z = v.zaaknummer {
             if let nummer = Zaaknummer(z.trimmingCharacters(in: .whitespaces)) { f.zaaknummer = nummer.description } else {
                 fouten.append(.init(api: "zaaknummer", code: "pattern", reason: "Een zaaknummer ziet eruit als MFO-2026-000123."))
             }
         }
-        if let n = v.naam?.trimmingCharacters(in: .whitespaces) {
-            if (2...BehandelLimieten.maxKort).contains(n.count) { f.naam = n } else {
+        if let naam = v.naam {
+            if (2...BehandelLimieten.maxKort).contains(naam.schemaLengte) { f.naam = naam.trimmingCharacters(in: .whitespaces) } else {
                 fouten.append(.init(api: "naam", code: "length", reason: "Zoek met 2 tot \(BehandelLimieten.maxKort) tekens."))
             }
         }

@@ -212,6 +212,9 @@ struct MeldingBehandelingApiTests {
             #expect(try await zoek([:]).status == .badRequest)
             let leeg = try await zoek(["naam": "", "bsn": NSNull(), "zaaknummer": ""])
             #expect(leeg.status == .badRequest && Set(leeg.ongeldigeNamen) == ["naam", "zaaknummer"])
+            // Lengths as the document counts them, in code points: 120 letters with a combining mark each are 240.
+            #expect(try await zoek(["naam": String(repeating: "e\u{0301}", count: 120)]).ongeldigeNamen == ["naam"])
+            #expect(try await gevonden(["zaaknummer": " \(tweede) "]) == [tweede])
             #expect(try await t.post("/api/v1/meldingen/_zoek", t.sleutels.svb, json: ["naam": "moulin"]).status == .forbidden)
         }
     }

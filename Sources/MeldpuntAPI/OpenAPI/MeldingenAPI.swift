@@ -223,7 +223,8 @@ extension MeldingZoekInvoer: APISchema {
     static let schemanaam = "MeldingZoekVerzoek"
     static let beschrijving: String? = "Ten minste één van de drie."
     static var velden: [String: JSONSchema] { [
-        "zaaknummer": B.ofNull(.string(pattern: B.zaaknummerPatroon)),
+        // Searching forgives case and surrounding spaces, as staff type it.
+        "zaaknummer": B.ofNull(.string(pattern: "^[ \\t]*[Mm][Ff][Oo]-[0-9]{4}-[0-9]{6}[ \\t]*$")),
         "naam": B.ofNull(B.tekst(max: BehandelLimieten.maxKort, min: 2)),
         "bsn": B.ofNull(.string(description: "Voldoet aan de elfproef.", pattern: "^[0-9]{9}$")),
     ] }
