@@ -98,18 +98,9 @@ package struct Adviesregister: Sendable {
         }
         let melding = gevonden
         let nummer = try await metNieuwNummer { [nu, berichten] tx, nummer in
-            let a = AdviesRij()
-            a.id = UUID.v7(nu)
-            a.nummer = nummer
-            a.$organisatie.id = door.organisatie.id
-            a.$melding.id = try melding?.requireID()
-            a.onderwerp = v.onderwerp
-            a.status = .gevraagd
-            a.gevraagd = true
+            let a = AdviesRij(nummer: nummer, organisatie: door.organisatie.id, melding: try melding?.requireID(), onderwerp: v.onderwerp, status: .gevraagd, nu: nu)
             a.vraag = v.vraag
             a.gevraagdDoor = door.naam
-            a.aangemaaktOp = nu
-            a.gewijzigdOp = nu
             try await a.create(on: tx)
             if let melding {
                 try await tijdlijn(melding, .adviesGevraagd, a, tekst: v.vraag, door: door, on: tx)
@@ -140,20 +131,11 @@ package struct Adviesregister: Sendable {
         }
         let melding = gevonden
         let nummer = try await metNieuwNummer { [nu, berichten] tx, nummer in
-            let a = AdviesRij()
-            a.id = UUID.v7(nu)
-            a.nummer = nummer
-            a.$organisatie.id = try o.requireID()
-            a.$melding.id = try melding?.requireID()
-            a.onderwerp = v.onderwerp!
-            a.status = .gegeven
-            a.gevraagd = false
+            let a = AdviesRij(nummer: nummer, organisatie: try o.requireID(), melding: try melding?.requireID(), onderwerp: v.onderwerp!, status: .gegeven, nu: nu)
             a.advies = v.advies
             a.gegevenDoor = door.naam
             a.gegevenOp = nu
             a.opvolgenOp = v.opvolgenOp
-            a.aangemaaktOp = nu
-            a.gewijzigdOp = nu
             try await a.create(on: tx)
             if let melding { try await tijdlijn(melding, .adviesGegeven, a, tekst: v.advies, door: door, on: tx) }
             try await berichten.adviesGegeven(a, aan: o, nu: nu, on: tx)

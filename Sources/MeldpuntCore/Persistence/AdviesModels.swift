@@ -31,4 +31,17 @@ package final class AdviesRij: Model, @unchecked Sendable {
     @Field(key: "gewijzigd_op") package var gewijzigdOp: Date
 
     package init() {}
+
+    /// A new row, numbered, for an organisation and (optionally) a case; the caller sets what was asked or given.
+    package init(nummer: Int, organisatie: UUID, melding: UUID?, onderwerp: AdviesOnderwerp, status: AdviesStatus, nu: Date) {
+        id = UUID.v7(nu)
+        self.nummer = nummer
+        $organisatie.id = organisatie
+        $melding.id = melding
+        self.onderwerp = onderwerp
+        self.status = status
+        gevraagd = status == .gevraagd
+        aangemaaktOp = nu
+        gewijzigdOp = nu
+    }
 }
