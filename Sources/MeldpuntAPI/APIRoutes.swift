@@ -19,6 +19,7 @@ package func registreerAPI(_ app: Application) throws {
     try metSleutel.register(collection: AbonnementenController())
     try metSleutel.register(collection: SignalenController())
     try metSleutel.register(collection: AdviezenController())
+    try metSleutel.register(collection: OverleggenController())
     try metSleutel.register(collection: CijfersController())
     try metSleutel.register(collection: EvaluatiesController())
 }

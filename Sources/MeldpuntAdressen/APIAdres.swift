@@ -18,6 +18,7 @@ public enum APIAdres: Adrestabel {
     case abonnementen
     case abonnement(UUID)
     case advies(nummer: Int)
+    case overleg(nummer: Int)
 
     private static let basis: [Adresdeel] = [.vast("api"), .vast("v1")]
 
@@ -37,6 +38,7 @@ public enum APIAdres: Adrestabel {
         case .abonnementen: Self.basis + [.vast("abonnementen")]
         case .abonnement(let id): APIAdres.abonnementen.delen + [.parameter("abonnementId", waarde: id.tekst)]
         case .advies(let n): Self.basis + [.vast("adviezen"), .parameter("adviesNummer", waarde: String(n))]
+        case .overleg(let n): Self.basis + [.vast("overleggen"), .parameter("overlegNummer", waarde: String(n))]
         }
     }
 
@@ -46,7 +48,7 @@ public enum APIAdres: Adrestabel {
         return [.melding(zaaknummer: z), .meldingBijlage(zaaknummer: z, bijlage: b), .verzoekVanMelding(zaaknummer: z, verzoek: id),
                 .verzoekBijlageVanMelding(zaaknummer: z, verzoek: id, bijlage: b), .verzoek(id), .verzoekBijlage(id, bijlage: b),
                 .terugmelding(id), .terugmeldingBijlage(id, bijlage: b), .signaal(nummer: 17), .signaalkandidaat(id),
-                .ontvangenSignaal(nummer: 17), .abonnementen, .abonnement(id), .advies(nummer: 3)]
+                .ontvangenSignaal(nummer: 17), .abonnementen, .abonnement(id), .advies(nummer: 3), .overleg(nummer: 2)]
     }
 
     public func metWaarden(_ w: [String]) -> APIAdres? {
@@ -66,6 +68,7 @@ public enum APIAdres: Adrestabel {
         case .abonnementen: return self
         case .abonnement: return uuid(0).map { .abonnement($0) }
         case .advies: return Int(w[0]).map { .advies(nummer: $0) }
+        case .overleg: return Int(w[0]).map { .overleg(nummer: $0) }
         }
     }
 }

@@ -24,6 +24,8 @@ public enum Webadres: Adrestabel {
     case advies(nummer: Int)
     /// One consequence the melder named, and its repair (staff).
     case gevolg(zaaknummer: String, nummer: Int)
+    /// An overleg with several organisations: the meldpunt and every invitee read it here.
+    case overleg(nummer: Int)
 
     public var delen: [Adresdeel] {
         switch self {
@@ -43,6 +45,7 @@ public enum Webadres: Adrestabel {
         case .ontvangenSignaal(let n): [.vast("ontvangen-signalen"), .parameter("nummer", waarde: String(n))]
         case .advies(let n): [.vast("adviezen"), .parameter("adviesNummer", waarde: String(n))]
         case .gevolg(let z, let n): Webadres.melding(zaaknummer: z).delen + [.vast("gevolgen"), .parameter("gevolg", waarde: String(n))]
+        case .overleg(let n): [.vast("overleggen"), .parameter("overlegNummer", waarde: String(n))]
         }
     }
 
@@ -61,7 +64,7 @@ public enum Webadres: Adrestabel {
             + Meldingactie.allCases.map { .meldingTaak(zaaknummer: z, $0) }
             + [.verzoekVanMelding(zaaknummer: z, verzoek: id)] + Verzoektaak.vanMeldpunt.map { .verzoekTaakVanMelding(zaaknummer: z, verzoek: id, $0) }
             + [.verzoek(id)] + Verzoektaak.vanPartner.map { .verzoekTaak(id, $0) }
-            + [.signaal(nummer: 17), .ontvangenSignaal(nummer: 17), .advies(nummer: 3), .gevolg(zaaknummer: z, nummer: 1)]
+            + [.signaal(nummer: 17), .ontvangenSignaal(nummer: 17), .advies(nummer: 3), .gevolg(zaaknummer: z, nummer: 1), .overleg(nummer: 2)]
     }
 
     public func metWaarden(_ w: [String]) -> Webadres? {
@@ -80,6 +83,7 @@ public enum Webadres: Adrestabel {
         case .ontvangenSignaal: return Int(w[0]).map { .ontvangenSignaal(nummer: $0) }
         case .advies: return Int(w[0]).map { .advies(nummer: $0) }
         case .gevolg: return w.count > 1 ? Int(w[1]).map { .gevolg(zaaknummer: w[0], nummer: $0) } : nil
+        case .overleg: return Int(w[0]).map { .overleg(nummer: $0) }
         }
     }
 }

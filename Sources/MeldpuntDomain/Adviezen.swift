@@ -203,7 +203,7 @@ private func adviesOnderwerp(_ raw: String?, _ f: inout Fouten) -> AdviesOnderwe
 }
 
 /// Absent, or exactly as the API document's pattern says (the pages send an empty field as absent).
-private func zaaknummer(_ raw: String?, _ f: inout Fouten) -> Zaaknummer? {
+func zaaknummer(_ raw: String?, _ f: inout Fouten) -> Zaaknummer? {
     guard let raw else { return nil }
     guard let z = Zaaknummer(raw), z.description == raw else {
         f.fout(.zaaknummer, "zaaknummer", Tekst("Een zaaknummer ziet eruit als MFO-2026-000123.", "A case number looks like MFO-2026-000123."))

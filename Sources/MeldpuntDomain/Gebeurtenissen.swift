@@ -31,6 +31,8 @@ public enum Gebeurtenissoort: String, CaseIterable, Codable, Sendable {
     case adviesGevraagd, adviesGegeven, adviesBeantwoord
     /// A consequence the melder named moved towards repair.
     case gevolgherstel
+    /// An overleg with several organisations about this case: planned, its minutes, cancelled, an action done.
+    case overlegGepland, overlegVerslag, overlegGeannuleerd, overlegActieGedaan
 
     /// A request's step as it shows on the case's timeline.
     public init(verzoek stap: Verzoekstapsoort) {

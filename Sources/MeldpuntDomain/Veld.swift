@@ -80,6 +80,8 @@ public enum Veldnaam: String, Sendable, CaseIterable {
     case onderwerp, advies, opvolgenOp, reactie
     // Consequences
     case door
+    // Overleg with several organisations
+    case agenda, tijd, plaats, verslag
     // Lists
     case after
     // Analysis, evaluation, overleg

@@ -78,7 +78,7 @@ extension Taal {
 
 /// What could not be found (or may not be known to exist).
 public enum Onvindbaar: String, Sendable, CaseIterable {
-    case bron, melding, terugmelding, verzoek, bijlage, statuslink, organisatie, contactpersoon, abonnement, bericht, signaal, kandidaat, advies, gevolg
+    case bron, melding, terugmelding, verzoek, bijlage, statuslink, organisatie, contactpersoon, abonnement, bericht, signaal, kandidaat, advies, gevolg, overleg, overlegActie
 
     public func uitleg(_ taal: Taal) -> String {
         switch self {
@@ -96,6 +96,8 @@ public enum Onvindbaar: String, Sendable, CaseIterable {
         case .kandidaat: taal.kies("Er is geen open voorstel met dit id.", "There is no open proposal with this id.")
         case .advies: taal.kies("Er is geen advies met dit nummer dat u mag zien.", "There is no advice with this number that you may see.")
         case .gevolg: taal.kies("Deze melding heeft geen gevolg met dit nummer.", "This case has no consequence with this number.")
+        case .overleg: taal.kies("Er is geen overleg met dit nummer waarvoor uw organisatie is uitgenodigd.", "There is no meeting with this number your organisation was invited to.")
+        case .overlegActie: taal.kies("Dit overleg heeft geen actie met dit nummer.", "This meeting has no action with this number.")
         }
     }
 }
@@ -108,12 +110,15 @@ public enum Ontoegang: Sendable, Equatable {
     case alleenAfnemerTrektIn
     /// Only the current bijhouder sets this status.
     case alleenBijhouder(TerugmeldingStatus)
+    /// Only the organisation an overleg's action is for reports it done (or the meldpunt for it).
+    case alleenActiehouder
 
     public var code: String {
         switch self {
         case .rolOntbreekt(let r): "rol.\(r.rawValue)"
         case .alleenAfnemerTrektIn: "alleenAfnemer"
         case .alleenBijhouder: "alleenBijhouder"
+        case .alleenActiehouder: "alleenActiehouder"
         }
     }
 
@@ -125,6 +130,7 @@ public enum Ontoegang: Sendable, Equatable {
         case .rolOntbreekt(.rni): taal.kies("Alleen de RNI-beheerder (RvIG) doet dit; uw organisatie heeft die rol niet.", "Only the RNI keeper (RvIG) does this; your organisation does not have that role.")
         case .rolOntbreekt(.partner): taal.kies("Alleen partnerorganisaties van het Meldpunt krijgen verzoeken; uw organisatie heeft die rol niet.", "Only partner organisations of the Meldpunt receive requests; your organisation does not have that role.")
         case .alleenAfnemerTrektIn: taal.kies("Alleen de afnemer die de terugmelding stuurde kan haar intrekken.", "Only the data user who sent the data report can withdraw it.")
+        case .alleenActiehouder: taal.kies("Alleen de organisatie van deze actie meldt dat zij gedaan is.", "Only the organisation this action is for reports it done.")
         case .alleenBijhouder(let s): taal.kies("Alleen de huidige bijhouder kan de status ‘\(s.naam(.nl))’ zetten.", "Only the current keeper can set the status ‘\(s.naam(.en))’.")
         }
     }
@@ -150,6 +156,7 @@ public enum Conflict: Sendable, Equatable {
     case adviesOvergang(AdviesFout)
     case escalatie(EscalatieFout)
     case gevolgherstel(GevolgherstelFout)
+    case overleg(OverlegFout)
     /// A proposal that staff already confirmed or dismissed.
     case kandidaatAfgehandeld
     case terugmeldingOvergang(van: TerugmeldingStatus, naar: TerugmeldingStatus)
@@ -179,6 +186,7 @@ public enum Conflict: Sendable, Equatable {
         case .adviesOvergang: "adviesOvergang"
         case .escalatie(let f): f == .geenVoorstel ? "geenEscalatievoorstel" : "escalatieWachtOpAntwoord"
         case .gevolgherstel: "gevolgherstelOvergang"
+        case .overleg(let f): f.code
         case .kandidaatAfgehandeld: "kandidaatAfgehandeld"
         case .terugmeldingOvergang: "terugmeldingOvergang"
         case .rniStuurtAlleenDoor: "rniStuurtAlleenDoor"
@@ -211,6 +219,7 @@ public enum Conflict: Sendable, Equatable {
         case .adviesOvergang(let f): f.uitleg(taal)
         case .escalatie(let f): f.uitleg(taal)
         case .gevolgherstel(let f): f.uitleg(taal)
+        case .overleg(let f): f.uitleg(taal)
         case .kandidaatAfgehandeld:
             taal.kies("Over dit voorstel is al beslist: het is bevestigd, samengevoegd of afgewezen.", "This proposal was already decided on: confirmed, merged or dismissed.")
         case .terugmeldingOvergang(let van, let naar):

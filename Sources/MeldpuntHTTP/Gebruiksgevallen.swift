@@ -13,6 +13,7 @@ extension Request {
 
 extension Request {
     package var adviezen: Adviesregister { Adviesregister(meldingen: meldingen) }
+    package var overleggen: Overlegregister { Overlegregister(meldingen: meldingen) }
 }
 
 extension Request {

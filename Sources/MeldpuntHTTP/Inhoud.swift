@@ -28,7 +28,7 @@ extension ContactpersoonDTO: Content {}
 extension VerzoekBijlageDTO: Content {}
 extension VerzoekBerichtDTO: Content {}
 extension OpschortingDTO: Content {}
-extension OverlegDTO: Content {}
+extension VerzoekOverlegDTO: Content {}
 extension TerugmeldingKoppelingDTO: Content {}
 extension VerzoekDTO: Content {}
 extension OpschortingRegelDTO: Content {}
@@ -66,3 +66,9 @@ extension AdviesDTO: Content {}
 extension AdviesInvoer: Content {}
 extension AdviesvraagInvoer: Content {}
 extension AdviesReactieInvoer: Content {}
+extension OverlegDTO: Content {}
+extension OverlegInvoer: Content {}
+extension OverlegVerslagInvoer: Content {}
+extension OverlegActieInvoer: Content {}
+extension OverlegActieAfrondingInvoer: Content {}
+extension OverlegAnnuleringInvoer: Content {}

@@ -67,7 +67,7 @@ struct CoordinatieWebController: RouteCollection {
     }
 
     static func kop(soort: VerzoekSoort, status: VerzoekStatus, uiterlijk: Dag?, teLaat: Bool, niveau: Escalatieniveau, reden: String?, opschorting: OpschortingDTO?,
-                    overleg: OverlegDTO?, _ t: [String: String]) -> [VerzoekPagina.Regel] {
+                    overleg: VerzoekOverlegDTO?, _ t: [String: String]) -> [VerzoekPagina.Regel] {
         var r = [VerzoekPagina.Regel(label: t.tekst("verzoekSoort"), waarde: t.naam("verzoekSoort", soort)),
                  VerzoekPagina.Regel(label: t.tekst("status"), waarde: t.naam("verzoekStatus", status)),
                  VerzoekPagina.Regel(label: t.tekst("verzoekUiterlijk"), waarde: (uiterlijk.map(Datumweergave.datum) ?? "–") + (teLaat ? " – \(t.tekst("teLaat"))" : "")),

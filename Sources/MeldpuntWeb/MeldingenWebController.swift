@@ -185,6 +185,9 @@ struct MeldingenWebController: RouteCollection {
             adviezen: taak != nil ? [] : try await req.adviezen.bijMelding(try req.zaaknummer(), door: g).map {
                 Keuze(waarde: Webadres.advies(nummer: $0.nummer).pad, naam: "ADV-\($0.nummer): \($0.organisatie.naam) · \($0.onderwerp.naam(req.taal).lowercased()) (\($0.status.naam(req.taal).lowercased()))")
             },
+            overleggen: taak != nil ? [] : try await req.overleggen.bijMelding(try req.zaaknummer(), door: g).map {
+                Keuze(waarde: Webadres.overleg(nummer: $0.nummer).pad, naam: "OVL-\($0.nummer): \($0.onderwerp) · \(OverleggenWebController.wanneer($0)) (\($0.status.naam(req.taal).lowercased()))")
+            },
             zelfdePersoon: taak != nil ? [] : (try await req.meldingen.overzicht.zelfdePersoon([d.zaaknummer], door: g)[d.zaaknummer] ?? []).map {
                 Keuze(waarde: "/meldingen/\($0.zaaknummer)", naam: "\($0.zaaknummer) (\(t.naam("mfoStatus", $0.status).lowercased()))")
             },

@@ -120,6 +120,11 @@ struct ToegangsmatrixTests {
         "GET /adviezen": ["meldpunt", "partner"], "GET /adviezen/nieuw": ["meldpunt"], "POST /adviezen/nieuw": ["meldpunt"],
         "GET /adviezen/vragen": ["partner"], "POST /adviezen/vragen": ["partner"], "GET /adviezen/:adviesNummer": ["meldpunt", "partner"],
         "POST /adviezen/:adviesNummer/advies": ["meldpunt"], "POST /adviezen/:adviesNummer/reactie": ["partner"],
+        // Overleg with several organisations: staff plan and record, the invitee (UWV) reads and reports its action done.
+        "GET /overleggen": ["meldpunt", "partner"], "GET /overleggen/nieuw": ["meldpunt"], "POST /overleggen/nieuw": ["meldpunt"],
+        "GET /overleggen/:overlegNummer": ["meldpunt", "partner"], "POST /overleggen/:overlegNummer/verslag": ["meldpunt"],
+        "POST /overleggen/:overlegNummer/acties": ["meldpunt"], "POST /overleggen/:overlegNummer/annulering": ["meldpunt"],
+        "POST /overleggen/:overlegNummer/acties/:actieNummer/afronding": ["meldpunt", "partner"],
         "GET /ontvangen-signalen": ingelogd, "GET /ontvangen-signalen/:nummer": ["partner"], "POST /ontvangen-signalen/:nummer/antwoord": ["partner"],
 
         // The yearly evaluation: the meldpunt's staff, and the partner (UWV) its own.
@@ -184,6 +189,11 @@ struct ToegangsmatrixTests {
         "GET /api/v1/adviezen/:adviesNummer": ["meldpunt", "partner"], "PUT /api/v1/adviezen/:adviesNummer/advies": ["meldpunt"],
         "PUT /api/v1/adviezen/:adviesNummer/reactie": ["partner"],
         "PUT /api/v1/meldingen/:zaaknummer/gevolgen/:gevolgNummer": ["meldpunt"],
+        // API: overleg with several organisations — OVL-1 invites UWV, its action 1 is UWV's.
+        "GET /api/v1/overleggen": ["meldpunt", "partner"], "POST /api/v1/overleggen": ["meldpunt"],
+        "GET /api/v1/overleggen/:overlegNummer": ["meldpunt", "partner"], "PUT /api/v1/overleggen/:overlegNummer/verslag": ["meldpunt"],
+        "PUT /api/v1/overleggen/:overlegNummer/annulering": ["meldpunt"], "POST /api/v1/overleggen/:overlegNummer/acties": ["meldpunt"],
+        "PUT /api/v1/overleggen/:overlegNummer/acties/:actieNummer/afronding": ["meldpunt", "partner"],
         // API: figures — each organisation its own, the public ones for everyone.
         "GET /api/v1/cijfers/openbaar": iedereen, "GET /api/v1/cijfers/meldpunt": ["meldpunt"],
         "GET /api/v1/cijfers/bronhouder": ["bronhouder", "andereBronhouder"], "GET /api/v1/cijfers/afnemer": ["afnemer"],
@@ -358,6 +368,13 @@ private struct Wereld {
                                                                         traceID: "test", contactnormWerkdagen: 2, berichten: t.app.berichtgeving))
             .geef(AdviesInvoer(organisatieOin: TestApp.uwvOIN, onderwerp: "route", advies: "Eerst de inschrijving.", opvolgenOp: Dag(t.klok.nu).description, zaaknummer: z),
                   door: meldpuntDoor)
+        // An overleg about the case with UWV invited, and an action for UWV.
+        let overlegregister = Overlegregister(meldingen: MeldingService(db: t.app.db, pseudoniemen: t.app.pseudoniemen, kalender: t.app.kalender, nu: t.klok.nu,
+                                                                        traceID: "test", contactnormWerkdagen: 2, berichten: t.app.berichtgeving))
+        let overleg = try await overlegregister.plan(OverlegInvoer(onderwerp: "Adres en uitkering", datum: Dag(t.klok.nu).description, agenda: "Wie herstelt wat.",
+                                                                   deelnemers: [TestApp.uwvOIN], zaaknummer: z), door: meldpuntDoor)
+        _ = try await overlegregister.voegActieToe(overleg.nummer, OverlegActieInvoer(organisatieOin: TestApp.uwvOIN, omschrijving: "Terugvordering stilzetten.",
+                                                                                      uiterlijk: Dag(t.klok.nu).description), door: meldpuntDoor)
         let detector = Patroonherkenning(db: t.app.db)
         for _ in 0..<3 {
             let k = Zaakkenmerken(bron: .melding, dag: Dag(t.klok.nu), registraties: ["BRV"], gevolgen: [.init(soort: .boete, organisatie: "CJIB")],
@@ -406,7 +423,7 @@ private struct Wereld {
             "gebruiker": try slachtoffer.requireID().tekst, "sleutel": UUID().uuidString,
             "contact": try contact?.requireID().tekst ?? UUID().uuidString,
             "tmBijlage": tmBijlage, "mBijlage": mBijlage, "vBijlage": vBijlage, "abonnementId": abonnement.id, "bericht": mislukt,
-            "nummer": String(signaal.nummer), "kandidaatId": kandidaat, "kandidaat": kandidaat, "adviesNummer": String(advies.nummer), "gevolg": "1", "gevolgNummer": "1", "zaak": zaakKenmerk, "bestand": "kerncijfers.csv", "oin": TestApp.uwvOIN, "jaar": "2026",
+            "nummer": String(signaal.nummer), "kandidaatId": kandidaat, "kandidaat": kandidaat, "adviesNummer": String(advies.nummer), "overlegNummer": String(overleg.nummer), "actieNummer": "1", "gevolg": "1", "gevolgNummer": "1", "zaak": zaakKenmerk, "bestand": "kerncijfers.csv", "oin": TestApp.uwvOIN, "jaar": "2026",
         ])
     }
 

@@ -97,8 +97,8 @@ extension VerzoekBerichtDTO: APISchema { static let schemanaam = "VerzoekBericht
 
 extension OpschortingDTO: APISchema { static let schemanaam = "Opschorting" }
 
-extension OverlegDTO: APISchema {
-    static let schemanaam = "Overleg"
+extension VerzoekOverlegDTO: APISchema {
+    static let schemanaam = "VerzoekOverleg"
     static var velden: [String: JSONSchema] { ["datum": .datum] }
 }
 

@@ -119,6 +119,32 @@ package struct Planner: Sendable {
             }
         }
 
+        // Overleg: actions near their day (the organisation that holds them) or past it (staff),
+        // and minutes still missing the working day after the meeting (staff).
+        let acties = try await OverlegActie.query(on: db).filter(\.$status == .open)
+            .filter(\.$uiterlijk >= maandGeleden).filter(\.$uiterlijk <= morgen).with(\.$overleg).all()
+        for a in acties where a.overleg.status != .geannuleerd {
+            let d = a.uiterlijk
+            if d < vandaag {
+                r.herinneringen += try await eenmaal("overleg-actie-verstreken:\(try a.requireID().tekst):\(d)", nu: nu) { tx in
+                    try await berichten.overlegActieVerlopen(a, a.overleg, nu: nu, on: tx)
+                }
+            } else if werkdag {
+                r.herinneringen += try await eenmaal("overleg-actie-nadert:\(try a.requireID().tekst):\(d)", nu: nu) { tx in
+                    try await berichten.overlegActieNadert(a, a.overleg, nu: nu, on: tx)
+                }
+            }
+        }
+        if werkdag {
+            let zonderVerslag = try await OverlegRij.query(on: db).filter(\.$status == .gepland)
+                .filter(\.$datum >= maandGeleden).filter(\.$datum < vandaag).all()
+            for o in zonderVerslag {
+                r.herinneringen += try await eenmaal("overleg-verslag:\(try o.requireID().tekst):\(o.datum)", nu: nu) { tx in
+                    try await berichten.overlegVerslagOntbreekt(o, nu: nu, on: tx)
+                }
+            }
+        }
+
         if werkdag && Self.uur(nu) >= samenvattingUur {
             r.samenvattingen = try await samenvattingen(nu: nu)
         }

@@ -93,6 +93,7 @@ package struct Cijferboek: Sendable {
         ]
         tabellen += try await perPartner(verzoeken)
         tabellen.append(try await adviezen(p))
+        tabellen.append(try await overleggen(p))
         // Each consequence the melders named, and how far its repair came (notitie: the melder not burdened further).
         let herstel = try await MeldingGevolg.query(on: db).join(Melding.self, on: \MeldingGevolg.$melding.$id == \Melding.$id)
             .filter(Melding.self, \.$ontvangenOp >= p.van.begin()).filter(Melding.self, \.$ontvangenOp < (try p.tot.plus(dagen: 1)).begin()).all(\.$status)
@@ -112,6 +113,25 @@ package struct Cijferboek: Sendable {
             Cijferrij(sleutel: "nogTeGeven", naam: Tekst("Gevraagd, nog niet gegeven", "Asked, not yet given"), waarde: tel { $0.status == .gevraagd }),
             Cijferrij(sleutel: "zonderReactie", naam: Tekst("Gegeven, nog geen reactie", "Given, no answer yet"), waarde: tel { $0.status == .gegeven }),
         ] + AdviesStatus.reacties.map { s in Cijferrij(sleutel: s.rawValue, naam: Tekst(s.naam(.nl), s.naam(.en)), waarde: tel { $0.status == s }) })
+    }
+
+    /// Bringing the parties together: the overleggen of the period (by their day) and whether
+    /// their actions were done by the day agreed.
+    private func overleggen(_ p: Periode) async throws -> Cijfertabel {
+        let rijen = try await OverlegRij.query(on: db).filter(\.$datum >= p.van).filter(\.$datum <= p.tot).with(\.$acties).all()
+        let acties = rijen.filter { $0.status != .geannuleerd }.flatMap(\.acties)
+        func tel(_ w: (OverlegRij) -> Bool) -> Double { Double(rijen.filter(w).count) }
+        func telActies(_ w: (OverlegActie) -> Bool) -> Double { Double(acties.filter(w).count) }
+        let opTijd = { (a: OverlegActie) in a.gedaanOp.map { Dag($0) <= a.uiterlijk } ?? false }
+        return Cijfertabel(id: "overleggen", titel: Tekst("Overleg met meerdere organisaties", "Meetings with several organisations"),
+                           kolom: Tekst("Aantal", "Number"), rijen: OverlegStatus.allCases.map { s in
+            Cijferrij(sleutel: s.rawValue, naam: Tekst("Overleggen: \(s.naam(.nl).lowercased())", "Meetings: \(s.naam(.en).lowercased())"), waarde: tel { $0.status == s })
+        } + [
+            Cijferrij(sleutel: "actiesOpTijd", naam: Tekst("Acties op tijd gedaan", "Actions done in time"), waarde: telActies { $0.status == .gedaan && opTijd($0) }),
+            Cijferrij(sleutel: "actiesTeLaat", naam: Tekst("Acties te laat gedaan", "Actions done late"), waarde: telActies { $0.status == .gedaan && !opTijd($0) }),
+            Cijferrij(sleutel: "actiesOpen", naam: Tekst("Acties nog open", "Actions still open"), waarde: telActies { $0.status == .open && $0.uiterlijk >= vandaag }),
+            Cijferrij(sleutel: "actiesVerlopen", naam: Tekst("Acties open na hun dag", "Actions open past their day"), waarde: telActies { $0.status == .open && $0.uiterlijk < vandaag }),
+        ])
     }
 
     /// Requests per partner, the share answered in time, escalations.

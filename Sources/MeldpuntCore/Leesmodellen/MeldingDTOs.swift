@@ -120,13 +120,15 @@ package struct GebeurtenisGegevens: Codable, Sendable, Equatable {
     package var terugmeldingStatus: TerugmeldingStatus?
     /// The meldpunt's advice this step is about (ADV-n).
     package var adviesNummer: Int?
+    /// The overleg with several organisations this step is about (OVL-n).
+    package var overlegNummer: Int?
     /// How a request's escalation was decided: together, or alone after the partner's silence.
     package var escalatiebesluit: Escalatiebesluit?
     /// A consequence's kind and its new state of repair.
     package var gevolgSoort: GevolgSoort?
     package var herstel: HerstelStatus?
 
-    package init(kanaal: Contactvorm? = nil, datum: Dag? = nil, status: Stapstatus? = nil, rol: MeldpuntRol? = nil, uitkomst: Stapuitkomst? = nil, scopeReden: ScopeReden? = nil, afsluitgrond: Afsluitgrond? = nil, bevinding: Probleemsoort? = nil, cijfer: Int? = nil, bestandsnaam: String? = nil, organisatie: String? = nil, verzoekSoort: VerzoekSoort? = nil, verzoekId: String? = nil, niveau: Escalatieniveau? = nil, contactpersoon: String? = nil, terugmeldingStatus: TerugmeldingStatus? = nil, adviesNummer: Int? = nil, escalatiebesluit: Escalatiebesluit? = nil, gevolgSoort: GevolgSoort? = nil, herstel: HerstelStatus? = nil) {
+    package init(kanaal: Contactvorm? = nil, datum: Dag? = nil, status: Stapstatus? = nil, rol: MeldpuntRol? = nil, uitkomst: Stapuitkomst? = nil, scopeReden: ScopeReden? = nil, afsluitgrond: Afsluitgrond? = nil, bevinding: Probleemsoort? = nil, cijfer: Int? = nil, bestandsnaam: String? = nil, organisatie: String? = nil, verzoekSoort: VerzoekSoort? = nil, verzoekId: String? = nil, niveau: Escalatieniveau? = nil, contactpersoon: String? = nil, terugmeldingStatus: TerugmeldingStatus? = nil, adviesNummer: Int? = nil, escalatiebesluit: Escalatiebesluit? = nil, gevolgSoort: GevolgSoort? = nil, herstel: HerstelStatus? = nil, overlegNummer: Int? = nil) {
         self.kanaal = kanaal
         self.datum = datum
         self.status = status
@@ -144,6 +146,7 @@ package struct GebeurtenisGegevens: Codable, Sendable, Equatable {
         self.contactpersoon = contactpersoon
         self.terugmeldingStatus = terugmeldingStatus
         self.adviesNummer = adviesNummer
+        self.overlegNummer = overlegNummer
         self.escalatiebesluit = escalatiebesluit
         self.gevolgSoort = gevolgSoort
         self.herstel = herstel

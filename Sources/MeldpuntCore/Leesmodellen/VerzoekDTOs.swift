@@ -81,7 +81,7 @@ package struct OpschortingDTO: Codable, Sendable, Equatable {
     }
 }
 
-package struct OverlegDTO: Codable, Sendable, Equatable {
+package struct VerzoekOverlegDTO: Codable, Sendable, Equatable {
     package let datum: Dag
     package let deelnemers: String
     package let verslag: String?
@@ -124,14 +124,14 @@ package struct VerzoekDTO: Codable, Sendable {
     package let contactpersoon: ContactpersoonDTO?
     package let reden: String?
     package let opschorting: OpschortingDTO?
-    package let overleg: OverlegDTO?
+    package let overleg: VerzoekOverlegDTO?
     package let terugmelding: TerugmeldingKoppelingDTO?
     package let aangemaaktOp: Date
     package let berichten: [VerzoekBerichtDTO]
     /// A standing proposal to escalate, decided together (intentieverklaring 11).
     package var escalatievoorstel: EscalatievoorstelDTO?
 
-    package init(id: String, organisatie: OrganisatieVerwijzing, soort: VerzoekSoort, status: VerzoekStatus, vraag: String, gedeeldeGegevens: [GedeeldGegeven], uiterlijk: Dag?, termijnDoor: Verzoekpartij?, termijnOverschreden: Bool, niveau: Escalatieniveau, contactpersoon: ContactpersoonDTO?, reden: String?, opschorting: OpschortingDTO?, overleg: OverlegDTO?, terugmelding: TerugmeldingKoppelingDTO?, aangemaaktOp: Date, berichten: [VerzoekBerichtDTO]) {
+    package init(id: String, organisatie: OrganisatieVerwijzing, soort: VerzoekSoort, status: VerzoekStatus, vraag: String, gedeeldeGegevens: [GedeeldGegeven], uiterlijk: Dag?, termijnDoor: Verzoekpartij?, termijnOverschreden: Bool, niveau: Escalatieniveau, contactpersoon: ContactpersoonDTO?, reden: String?, opschorting: OpschortingDTO?, overleg: VerzoekOverlegDTO?, terugmelding: TerugmeldingKoppelingDTO?, aangemaaktOp: Date, berichten: [VerzoekBerichtDTO]) {
         self.id = id
         self.organisatie = organisatie
         self.soort = soort
@@ -250,7 +250,7 @@ package struct PartnerVerzoekDTO: Codable, Sendable {
     package let niveau: Escalatieniveau
     package let reden: String?
     package let opschorting: OpschortingDTO?
-    package let overleg: OverlegDTO?
+    package let overleg: VerzoekOverlegDTO?
     /// Filed as a terugmelding to you: handle it there; its progress moves this request.
     package let terugmeldingId: String?
     package let melding: GedeeldeMeldingDTO
@@ -261,7 +261,7 @@ package struct PartnerVerzoekDTO: Codable, Sendable {
     /// A confirmed suspension that is not lifted yet can be lifted.
     package let kanOpheffen: Bool
 
-    package init(id: String, zaaknummer: String, soort: VerzoekSoort, status: VerzoekStatus, vraag: String, uiterlijk: Dag?, termijnDoor: Verzoekpartij?, termijnOverschreden: Bool, niveau: Escalatieniveau, reden: String?, opschorting: OpschortingDTO?, overleg: OverlegDTO?, terugmeldingId: String?, melding: GedeeldeMeldingDTO, berichten: [VerzoekBerichtDTO], mogelijkeStatussen: [VerzoekStatus], kanOpheffen: Bool) {
+    package init(id: String, zaaknummer: String, soort: VerzoekSoort, status: VerzoekStatus, vraag: String, uiterlijk: Dag?, termijnDoor: Verzoekpartij?, termijnOverschreden: Bool, niveau: Escalatieniveau, reden: String?, opschorting: OpschortingDTO?, overleg: VerzoekOverlegDTO?, terugmeldingId: String?, melding: GedeeldeMeldingDTO, berichten: [VerzoekBerichtDTO], mogelijkeStatussen: [VerzoekStatus], kanOpheffen: Bool) {
         self.id = id
         self.zaaknummer = zaaknummer
         self.soort = soort

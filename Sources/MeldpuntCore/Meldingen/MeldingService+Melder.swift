@@ -202,6 +202,8 @@ extension MeldingService {
             a.toelichting = nil
             try await a.save(on: db)
         }
+        // And the overleggen about it: subject, agenda, minutes, actions.
+        try await Overlegregister.wis(melding: id, on: db)
         m.status = .gesloten
         m.uitkomst = .ingetrokken
         // Withdrawn before the analysis or the first contact: counted as closed without them.

@@ -111,9 +111,9 @@ extension MeldingService {
                               opgehevenOp: v.opgehevenOp, actief: v.opgeschortOp != nil && v.opgehevenOp == nil)
     }
 
-    package static func overleg(_ v: Verzoek) -> OverlegDTO? {
+    package static func overleg(_ v: Verzoek) -> VerzoekOverlegDTO? {
         guard let datum = v.overlegDatum else { return nil }
-        return OverlegDTO(datum: datum, deelnemers: v.overlegDeelnemers ?? "", verslag: v.overlegVerslag)
+        return VerzoekOverlegDTO(datum: datum, deelnemers: v.overlegDeelnemers ?? "", verslag: v.overlegVerslag)
     }
 
     func berichten(_ v: Verzoek, href: (UUID) -> APIAdres) async throws -> [VerzoekBerichtDTO] {

@@ -19,6 +19,7 @@ package enum Verwerkingsactie: String, Sendable {
     case verzoekRaadplegen = "verzoek.raadplegen"
     case verzoekBehandelen = "verzoek.behandelen"
     case adviesRaadplegen = "advies.raadplegen"
+    case overlegRaadplegen = "overleg.raadplegen"
 }
 
 package enum Verwerkingslog {

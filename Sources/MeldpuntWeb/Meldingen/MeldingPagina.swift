@@ -55,6 +55,8 @@ struct MeldingPagina: Encodable, Sendable {
         let signalen: [Keuze]
         /// The meldpunt's advice to organisations about this case.
         var adviezen: [Keuze] = []
+        /// The overleggen with several organisations about this case.
+        var overleggen: [Keuze] = []
         /// Each consequence the melder named, its repair, and the link to record it.
         var gevolgen: [Regel] = []
         var gevolgLinks: [Keuze] = []
@@ -126,6 +128,7 @@ struct MeldingPagina: Encodable, Sendable {
         let partners: [Keuze]
         var signalen: [Keuze] = []
         var adviezen: [Keuze] = []
+        var overleggen: [Keuze] = []
         var zelfdePersoon: [Keuze] = []
         var gemeenten: [String] = []
         var gemeenteVoorstel: String? = nil
@@ -236,7 +239,7 @@ struct MeldingPagina: Encodable, Sendable {
                 Keuze(waarde: g.rawValue, naam: t.naam("gedeeld", g), gekozen: (waarden["verzoekGedeeld"] ?? "omschrijving").split(separator: ",").contains { $0 == g.rawValue })
             },
             brpGegevens: BRPAttribuut.alle.map { Keuze(waarde: $0.urn, naam: $0.naam, gekozen: waarden["tmGegeven"] == $0.urn) },
-            openCorrecties: d.verzoeken.contains { $0.soort == .correctie && $0.status.isOpen }, signalen: o.signalen, adviezen: o.adviezen,
+            openCorrecties: d.verzoeken.contains { $0.soort == .correctie && $0.status.isOpen }, signalen: o.signalen, adviezen: o.adviezen, overleggen: o.overleggen,
             gevolgen: d.gevolgen.map { g in Regel(label: "\(t.tekst("gevolg")) \(g.nummer): \(t.naam("gevolg", g.soort))" + (g.organisatie.map { " (\($0))" } ?? ""),
                                                   waarde: g.status.naam(o.taal) + (g.toelichting.map { " – \($0)" } ?? "")) },
             gevolgLinks: d.gevolgen.map { g in Keuze(waarde: "/meldingen/\(d.zaaknummer)/gevolgen/\(g.nummer)", naam: "\(t.tekst("gevolgBijwerken")) \(g.nummer)") },
@@ -394,7 +397,7 @@ struct MeldingPagina: Encodable, Sendable {
         let g = e.gegevens
         let extra = [g?.kanaal.map { t.naam("mfoKanaal", $0) }, g?.datum.map(Datumweergave.datum), g?.status.map { s in switch s { case .melding(let s): t.naam("mfoStatus", s); case .verzoek(let s): t.naam("verzoekStatus", s) } },
                      g?.rol.map { t.naam("mfoRol", $0) }, g?.bevinding.map { t.naam("mfoBevinding", $0) }, g?.afsluitgrond.map { t.naam("afsluitgrond", $0) }, g?.uitkomst.map { u in switch u { case .melding(let u): t.naam("mfoUitkomst", u); case .terugmelding(let u): t.naam("uitkomst", u) } }, g?.scopeReden.map { t.naam("mfoScope", $0) },
-                     g?.cijfer.map { "\($0)/5" }, g?.adviesNummer.map { "ADV-\($0)" }, g?.organisatie, g?.verzoekSoort.map { t.naam("verzoekSoort", $0) },
+                     g?.cijfer.map { "\($0)/5" }, g?.adviesNummer.map { "ADV-\($0)" }, g?.overlegNummer.map { "OVL-\($0)" }, g?.organisatie, g?.verzoekSoort.map { t.naam("verzoekSoort", $0) },
                      g?.gevolgSoort.map { t.naam("gevolg", $0) }, g?.herstel.map { $0.naam(taal) }, g?.niveau.map { t.naam("niveau", $0) }, g?.escalatiebesluit.map { t.naam("escalatiebesluit", $0) }, g?.contactpersoon, g?.terugmeldingStatus?.naam(taal)].compactMap { $0 }
         return TijdlijnRij(tijdstip: Datumweergave.tijdstip(e.tijdstip), wat: t.naam("mfoSoort", e.soort), door: e.door ?? "–",
                            tekst: e.tekst, extra: extra.isEmpty ? nil : extra.joined(separator: " · "), voorMelder: e.zichtbaarVoorMelder)

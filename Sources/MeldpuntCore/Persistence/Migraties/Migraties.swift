@@ -31,5 +31,6 @@ package enum Migraties {
         CreateAdviezen(),
         AddEscalatievoorstel(),
         CreateMeldingGevolgen(),
+        CreateOverleggen(),
     ]
 }
