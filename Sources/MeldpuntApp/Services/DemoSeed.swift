@@ -167,6 +167,11 @@ enum DemoSeed {
             organisatieOin: "00000099000000002000", onderwerp: AdviesOnderwerp.route.rawValue,
             advies: "Stel de terugvordering uit tot Rotterdam de verhuizing heeft verwerkt. Daarna klopt het adres in de polisadministratie vanzelf en kunt u het bedrag opnieuw berekenen.",
             opvolgenOp: try app.kalender.plusWerkdagen(5, na: Dag(nu)).description, zaaknummer: bezig.zaaknummer.description), door: door)
+        // An overleg about it, two working days ahead, with UWV invited.
+        _ = try await Overlegregister(meldingen: s).plan(OverlegInvoer(
+            onderwerp: "Adres en terugvordering", datum: try app.kalender.plusWerkdagen(2, na: Dag(nu)).description, tijd: "10:00", plaats: "Online",
+            agenda: "1. Wanneer verwerkt Rotterdam de verhuizing?\n2. Stilzetten van de terugvordering tot dan.\n3. Wie laat mevrouw weten wat er gebeurt?",
+            deelnemers: ["00000099000000002000"], zaaknummer: bezig.zaaknummer.description), door: door)
         // A structural error for the detector to find: four more melders whose fine went to an old address.
         for (dagen, naam, tekst) in [
             (6.0, "Kees de Boer", "Mijn adres na verhuizing is niet bijgewerkt in het kentekenregister; de boete van het CJIB ging naar mijn oude adres."),
