@@ -11,6 +11,7 @@ struct MeldingenController: RouteCollection {
         m.on(.POST, body: .collect(maxSize: TerugmeldingenController.maxBody), use: maak)
         m.get(use: werkvoorraad)
         m.post("_zoek", use: zoek)
+        routes.get("werklast", use: werklast)
         m.get(":zaaknummer", use: detail)
         m.post(":zaaknummer", "contactmomenten", use: contact)
         m.put(":zaaknummer", "behandelaar", use: behandelaar)
@@ -43,6 +44,11 @@ struct MeldingenController: RouteCollection {
     private func zaaknummer(_ req: Request) throws -> Zaaknummer {
         if (req.parameters.get("zaaknummer") ?? "").hasPrefix("_") { throw AndereBron() }
         return try req.zaaknummer()
+    }
+
+    /// Who holds what, how old and how late: per behandelaar, the unassigned cases, the team.
+    func werklast(req: Request) async throws -> WerklastOverzichtDTO {
+        try await req.meldingen.overzicht.werklast(door: medewerker(req))
     }
 
     func werkvoorraad(req: Request) async throws -> Response {
@@ -78,6 +84,14 @@ struct MeldingenController: RouteCollection {
         }
         if let raw = req.queryWaarde("open") {
             if let b = Bool(raw) { f.alleenOpen = b } else { fouten.append(.init(api: "open", code: "boolean", reason: "true of false.")) }
+        }
+        if let raw = req.queryWaarde("volgendeStapVerlopen") {
+            if let b = Bool(raw) { f.volgendeStapVerlopen = b } else { fouten.append(.init(api: "volgendeStapVerlopen", code: "boolean", reason: "true of false.")) }
+        }
+        if let raw = req.queryWaarde("sortering") {
+            if let s = MeldingService.Sortering(rawValue: raw) { f.sortering = s } else {
+                fouten.append(.init(api: "sortering", code: "enum", reason: "Een van: \(MeldingService.Sortering.allCases.map(\.rawValue).joined(separator: ", "))."))
+            }
         }
         guard fouten.isEmpty else { throw Problem.ongeldig(fouten) }
         let (items, totaal) = try await req.meldingen.overzicht.werkvoorraad(f, door: medewerker(req))

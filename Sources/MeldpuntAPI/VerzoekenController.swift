@@ -110,6 +110,7 @@ struct MeldingVerzoekenController: RouteCollection {
         m.put("verzoeken", ":verzoekId", "termijn", use: termijn)
         m.post("verzoeken", ":verzoekId", "escalaties", use: escaleerVerzoek)
         m.post("verzoeken", ":verzoekId", "escalatie-afwijzingen", use: wijsEscalatieAf)
+        m.put("verzoeken", ":verzoekId", "opschortingsbesluit", use: opschortingsbesluit)
         m.get("verzoeken", ":verzoekId", "bijlagen", ":bijlageId", use: bijlage)
         m.post("escalaties", use: escaleerMelding)
         m.on(.POST, "terugmeldingen", body: .collect(maxSize: TerugmeldingenController.maxBody), use: terugmelding)
@@ -196,6 +197,11 @@ struct MeldingVerzoekenController: RouteCollection {
         let door = try medewerker(req)
         let (naam, mime, data) = try await req.meldingen.verzoeken.verzoekBijlageVoorMeldpunt(try zaaknummer(req), try id(req), try req.uuid("bijlageId", .bijlage), door: door)
         return Response.download(naam, mime, data)
+    }
+
+    func opschortingsbesluit(req: Request) async throws -> VerzoekDTO {
+        let door = try medewerker(req)
+        return try await req.meldingen.verzoeken.besluitOverOpschorting(try zaaknummer(req), try id(req), req.content.decode(OpschortingBesluitInvoer.self), door: door)
     }
 
     func opschortingen(req: Request) async throws -> [OpschortingRegelDTO] {

@@ -82,6 +82,8 @@ public enum Veldnaam: String, Sendable, CaseIterable {
     case door
     // Overleg with several organisations
     case agenda, tijd, plaats, verslag
+    // The safety net
+    case opschortingBesluit
     // Lists
     case after
     // Analysis, evaluation, overleg

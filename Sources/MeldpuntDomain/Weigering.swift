@@ -166,6 +166,8 @@ public enum Conflict: Sendable, Equatable {
     case verslagAlleenBijOverleg
     case opschortingAlOpgeheven
     case geenOpschortingOmOpTeHeffen
+    /// A suspension is decided on when its case closes; afterwards only once, if the melder's withdrawal closed it.
+    case opschortingBesluitBijSluiten
     case nogNietAfgerond
     case alBeoordeeld
     case eerstInPartnerregister
@@ -194,6 +196,7 @@ public enum Conflict: Sendable, Equatable {
         case .verslagAlleenBijOverleg: "verslagAlleenBijOverleg"
         case .opschortingAlOpgeheven: "opschortingAlOpgeheven"
         case .geenOpschortingOmOpTeHeffen: "geenOpschorting"
+        case .opschortingBesluitBijSluiten: "opschortingBesluitBijSluiten"
         case .nogNietAfgerond: "nogNietAfgerond"
         case .alBeoordeeld: "alBeoordeeld"
         case .eerstInPartnerregister: "eerstInPartnerregister"
@@ -236,6 +239,9 @@ public enum Conflict: Sendable, Equatable {
             taal.kies("Een verslag hoort bij een verzoek om overleg.", "A report belongs to a request for consultation.")
         case .opschortingAlOpgeheven:
             taal.kies("Deze opschorting is al opgeheven.", "This suspension has already been lifted.")
+        case .opschortingBesluitBijSluiten:
+            taal.kies("Over deze opschorting is al besloten, of de melding loopt nog: dan besluit u bij het afronden.",
+                      "This suspension has already been decided on, or the case is still open: then you decide when completing it.")
         case .geenOpschortingOmOpTeHeffen:
             taal.kies("Er is (nog) geen bevestigde opschorting om op te heffen.", "There is no confirmed suspension (yet) to lift.")
         case .nogNietAfgerond:

@@ -6,8 +6,10 @@ import Vapor
 /// The use cases as a request sees them: its database, clock and settings.
 extension Request {
     package var meldingen: MeldingService {
-        MeldingService(db: db, pseudoniemen: application.pseudoniemen, kalender: application.kalender, nu: application.klok.nu(),
-                       traceID: traceID, contactnormWerkdagen: application.instellingen.contactnormWerkdagen, berichten: application.berichtgeving)
+        var s = MeldingService(db: db, pseudoniemen: application.pseudoniemen, kalender: application.kalender, nu: application.klok.nu(),
+                               traceID: traceID, contactnormWerkdagen: application.instellingen.contactnormWerkdagen, berichten: application.berichtgeving)
+        s.zorgnormen = application.instellingen.zorgnormen
+        return s
     }
 }
 

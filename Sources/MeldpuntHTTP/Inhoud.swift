@@ -72,3 +72,5 @@ extension OverlegVerslagInvoer: Content {}
 extension OverlegActieInvoer: Content {}
 extension OverlegActieAfrondingInvoer: Content {}
 extension OverlegAnnuleringInvoer: Content {}
+extension OpschortingBesluitInvoer: Content {}
+extension WerklastOverzichtDTO: Content {}

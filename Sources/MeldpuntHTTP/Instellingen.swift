@@ -1,4 +1,5 @@
 import MeldpuntCore
+import MeldpuntDomain
 import Foundation
 import Vapor
 
@@ -34,6 +35,9 @@ package struct Instellingen: Sendable {
     /// Every request is cancelled after this many seconds (`MELDPUNT_REQUEST_DEADLINE_SECONDS`);
     /// one with a body over 1 MB (uploads) gets five times as long.
     package var httpTermijn = 60
+    /// The safety net's norms: `MELDPUNT_DOORLOOPTIJD` and `MELDPUNT_CONTACTRITME` as
+    /// "laag=20,midden=40,hoog=60" (working days), `MELDPUNT_WAARSCHUWING_WERKDAGEN`.
+    package var zorgnormen = Zorgnormen.standaard
 
     package static func uit(_ omgeving: [String: String], productie: Bool, ontwikkeling: Bool) throws -> Instellingen {
         func geheelGetal(_ naam: String, _ standaard: Int, _ bereik: ClosedRange<Int>) throws -> Int {
@@ -112,6 +116,14 @@ package struct Instellingen: Sendable {
         i.privateCallbacks = privaat.map { $0 == "1" } ?? !productie
         i.herhaalBasis = try geheelGetal("MELDPUNT_RETRY_BASE_SECONDS", 25, 1...3600)
         i.httpTermijn = try geheelGetal("MELDPUNT_REQUEST_DEADLINE_SECONDS", 60, 1...600)
+        for (naam, pad) in [("MELDPUNT_DOORLOOPTIJD", \Zorgnormen.doorlooptijd), ("MELDPUNT_CONTACTRITME", \Zorgnormen.contactritme)] {
+            guard let w = omgeving[naam], !w.isEmpty else { continue }
+            guard let norm = Zorgnormen.lees(w) else {
+                throw MeldpuntConfigFout("\(naam): verwacht werkdagen per complexiteit als laag=20,midden=40,hoog=60 (elk 1 tot en met 250), niet '\(w)'")
+            }
+            i.zorgnormen[keyPath: pad] = norm
+        }
+        i.zorgnormen.waarschuwing = try geheelGetal("MELDPUNT_WAARSCHUWING_WERKDAGEN", 5, 1...30)
         if let ca = omgeving["MELDPUNT_SMTP_CA_FILE"], !ca.isEmpty {
             guard FileManager.default.isReadableFile(atPath: ca) else { throw MeldpuntConfigFout("MELDPUNT_SMTP_CA_FILE: \(ca) is niet te lezen") }
             i.smtpCA = ca

@@ -22,6 +22,7 @@ struct CoordinatieWebController: RouteCollection {
         ]
         for formulier in meldpuntFormulieren { registreer(formulier, op: m) }
         routes.get("opschortingen", use: opschortingen)
+        m.post("opschortingsbesluit", use: besluitOverOpschorting)
 
         // The partner portal.
         let p = routes.grouped("verzoeken")
@@ -146,13 +147,48 @@ struct CoordinatieWebController: RouteCollection {
     }
 
     func opschortingen(req: Request) async throws -> Response {
+        try await toonOpschortingen(req, map: req.queryWaarde("map") ?? (req.queryWaarde("actief") == "false" ? "alle" : "actief"))
+    }
+
+    private func toonOpschortingen(_ req: Request, map gevraagd: String, fouten: Formulierfouten = .init()) async throws -> Response {
         let t = Teksten.voor(req.taal)
-        let actief = req.queryWaarde("actief") != "false"
-        let rijen = try await req.meldingen.verzoeken.opschortingen(alleenActief: actief, door: medewerker(req)).map {
-            OpschortingRij(href: "/meldingen/\($0.zaaknummer)/verzoeken/\($0.verzoekId)", zaaknummer: $0.zaaknummer, organisatie: $0.organisatie,
-                           wat: Self.opschortingTekst($0.opschorting, t), actief: $0.opschorting.actief)
+        let map = ["actief", "beslissen", "alle"].contains(gevraagd) ? gevraagd : "actief"
+        let alle = try await req.meldingen.verzoeken.opschortingen(alleenActief: map != "alle", door: medewerker(req))
+        let teBeslissen = alle.filter(\.opschorting.teBeslissen)
+        let rijen = (map == "beslissen" ? teBeslissen : alle).map { o in
+            var r = OpschortingRij(href: "/meldingen/\(o.zaaknummer)/verzoeken/\(o.verzoekId)", zaaknummer: o.zaaknummer, organisatie: o.organisatie,
+                                   wat: Self.opschortingTekst(o.opschorting, t), actief: o.opschorting.actief)
+            if o.opschorting.teBeslissen {
+                r.besluitActie = "/meldingen/\(o.zaaknummer)/verzoeken/\(o.verzoekId)/opschortingsbesluit"
+                r.besluitVeld = "besluit-\(o.verzoekId)"
+                r.besluitFout = fouten.velden[r.besluitVeld]
+            }
+            return r
         }
-        return try await req.pagina("opschortingen", titel: "opschortingenTitel", inhoud: Opschortingen(rijen: rijen, alleenActief: actief))
+        let besluiten = OpschortingBesluit.allCases.map { Keuze(waarde: $0.rawValue, naam: t.naam("opschortingBesluit", $0), gekozen: false) }
+        return try await req.pagina("opschortingen", titel: "opschortingenTitel",
+                                    inhoud: Opschortingen(rijen: rijen, map: map, teBeslissen: teBeslissen.count, besluiten: besluiten,
+                                                          fouten: fouten.lijst, foutVelden: fouten.velden),
+                                    melding: req.queryWaarde("gedaan") == "besluit" ? "opschortingBesluitGedaan" : nil,
+                                    status: fouten.lijst.isEmpty ? .ok : .badRequest)
+    }
+
+    struct OpschortingBesluitFormulier: Content { var besluit: String? }
+
+    /// A running suspension of a case closed without a decision (consent withdrawn): lift or keep.
+    func besluitOverOpschorting(req: Request) async throws -> Response {
+        let door = try medewerker(req)
+        let f = try req.content.decode(OpschortingBesluitFormulier.self)
+        let id = try self.id(req)
+        do {
+            _ = try await req.meldingen.verzoeken.besluitOverOpschorting(try zaaknummer(req), id, OpschortingBesluitInvoer(besluit: f.besluit), door: door)
+        } catch let w as Weigering where w.hoortBijFormulier {
+            let t = Teksten.voor(req.taal)
+            return try await toonOpschortingen(req, map: "beslissen", fouten: Formulierfouten(w, taal: req.taal, voorvoegsel: "", veld: { _ in "besluit-\(id.tekst)" }) { _ in
+                t["mfoVeld_sluitenOpschortingBesluit"]
+            })
+        }
+        return req.redirect(to: "/opschortingen?map=beslissen&gedaan=besluit", redirectType: .normal)
     }
 
     // MARK: The partner portal

@@ -24,6 +24,8 @@ extension MeldingenWebController {
         let ongelezen: Bool
         let status: String
         let behandelaar: String?
+        /// What presses for the person: a pay-by day, a promised step, the acceptable time passed.
+        var urgent: [String] = []
     }
 
     struct Lijst: Encodable, Sendable {

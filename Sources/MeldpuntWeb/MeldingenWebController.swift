@@ -13,6 +13,7 @@ struct MeldingenWebController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let m = routes.grouped("meldingen")
         m.get(use: werkvoorraad)
+        routes.get("werklast", use: werklast)
         m.post("zoeken", use: zoek)
         m.get(":zaaknummer", use: detail)
         m.get(":zaaknummer", "bijlagen", ":bijlage", use: bijlage)
@@ -45,7 +46,7 @@ struct MeldingenWebController: RouteCollection {
     // MARK: Werkvoorraad
 
     enum Map: String, CaseIterable {
-        case nieuw, ongelezen, contactVandaag, mijn, open, teLaat, verzoekTeLaat, wacht, gesloten
+        case nieuw, ongelezen, contactVandaag, mijn, open, teLaat, stapTeLaat, verzoekTeLaat, wacht, gesloten
 
         var tekstSleutel: String { "mfoMap_" + rawValue }
 
@@ -59,6 +60,7 @@ struct MeldingenWebController: RouteCollection {
             case .mijn: f.behandelaar = g.gebruiker?.id; f.alleenOpen = true
             case .open: f.alleenOpen = true
             case .teLaat: f.contactTermijnOverschreden = true; f.alleenOpen = true
+            case .stapTeLaat: f.volgendeStapVerlopen = true
             case .verzoekTeLaat: f.verzoekTermijnOverschreden = true; f.alleenOpen = true
             case .wacht: f.statussen = [.wachtOpOrganisaties]
             case .gesloten: f.statussen = [.gesloten]
@@ -79,7 +81,8 @@ struct MeldingenWebController: RouteCollection {
         }
         let map = req.queryWaarde("map").flatMap(Map.init(rawValue:)) ?? .nieuw
         var filter = map.filter(g, vandaag: Dag(req.application.klok.nu()), pagina: pagina)
-        filter.sortering = sortering(req)
+        // Open work by what is most urgent for the person, unless another order is chosen.
+        filter.sortering = [.mijn, .open, .stapTeLaat].contains(map) && req.queryWaarde("sortering") == nil ? .urgentie : sortering(req)
         return try await toonLijst(req, g, map: map, filter: filter)
     }
 
@@ -143,7 +146,10 @@ struct MeldingenWebController: RouteCollection {
                     melderType: t.naam("mfoMelderType", s.melderType), registraties: s.registraties.isEmpty ? nil : s.registraties.joined(separator: ", "),
                     ontvangen: Datumweergave.datum(s.ontvangenOp), contactUiterlijk: Datumweergave.datum(s.eersteContactUiterlijk),
                     teLaat: s.contactTermijnOverschreden, verzoekTeLaat: s.verzoekTermijnOverschreden, ongelezen: s.ongelezen,
-                    status: t.naam("mfoStatus", s.status), behandelaar: s.behandelaar?.naam)
+                    status: t.naam("mfoStatus", s.status), behandelaar: s.behandelaar?.naam,
+                    urgent: [s.betalenUiterlijk.map { "\(t.tekst("mfoBetalenVoor")) \(Datumweergave.datum($0))" },
+                             s.volgendeStapOp.map { "\(t.tekst("mfoStapBeloofd")) \(Datumweergave.datum($0))" },
+                             s.doorlooptijdVerstreken ? t.tekst("mfoDoorlooptijdVerstreken") : nil].compactMap { $0 })
             },
             bladeren: Bladeren(totaal: totaal, pagina: filter?.pagina ?? 1, grootte: filter?.paginagrootte ?? 25,
                                link: lijstLink("").map { basis in { "\(basis)&sortering=\(gekozen.rawValue)&pagina=\($0)" } }),
@@ -156,6 +162,32 @@ struct MeldingenWebController: RouteCollection {
             fouten: fouten,
             foutVelden: Dictionary(fouten.map { ($0.veld, $0.tekst) }, uniquingKeysWith: { a, _ in a }))
         return try await req.pagina("meldingen", titel: "werkvoorraad", inhoud: inhoud, status: fouten.isEmpty ? .ok : .badRequest)
+    }
+
+    /// Who holds what, how old and how late: for the coordinator.
+    struct Werklast: Encodable, Sendable {
+        struct Rij: Encodable, Sendable {
+            let wie: String
+            let cijfers: [String]
+            let team: Bool
+        }
+        let rijen: [Rij]
+        let koppen: [String]
+    }
+
+    func werklast(req: Request) async throws -> Response {
+        let g = try medewerker(req)
+        let t = Teksten.voor(req.taal)
+        let w = try await req.meldingen.overzicht.werklast(door: g)
+        func rij(_ r: WerklastDTO, wie: String, team: Bool = false) -> Werklast.Rij {
+            Werklast.Rij(wie: wie, cijfers: [r.open, r.oudsteWerkdagen, r.contactTeLaat, r.stapTeLaat, r.contactritmeVerstreken,
+                                                         r.doorlooptijdVerstreken, r.betalenBinnenkort].map(String.init), team: team)
+        }
+        let rijen = w.perBehandelaar.map { r in
+            rij(r, wie: r.behandelaar?.naam ?? "")
+        } + (w.nietToegewezen.map { [rij($0, wie: t.tekst("werklastNiemand"))] } ?? []) + [rij(w.team, wie: t.tekst("werklastTeam"), team: true)]
+        let koppen = ["werklastOpen", "werklastOudste", "werklastContactTeLaat", "werklastStapTeLaat", "werklastRitme", "werklastDoorlooptijd", "werklastBetalen"].map { t.tekst($0) }
+        return try await req.pagina("werklast", titel: "werklastTitel", inhoud: Werklast(rijen: rijen, koppen: koppen))
     }
 
     // MARK: A case

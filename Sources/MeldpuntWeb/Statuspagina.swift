@@ -15,6 +15,8 @@ struct Statuspagina: Encodable, Sendable {
     let gevolgen: [Gevolg]
     let volgendeStap: String?
     let volgendeStapDatum: String?
+    /// The day the melder hears from the meldpunt again at the latest.
+    var weerContact: String? = nil
     let uitkomst: String?
     let samenvatting: String?
     let berichten: [Bericht]
@@ -47,7 +49,7 @@ struct Statuspagina: Encodable, Sendable {
         let labels = ["bericht": "uwBericht", "bijlage": "statusBijlageLabel", "cijfer": "beoordelingTitel", "opmerking": "beoordelingOpmerking"]
         let veldFouten = fouten.sorted { $0.key < $1.key }.map { VeldFout(veld: $0.key, label: t[labels[$0.key] ?? ""] ?? $0.key, tekst: $0.value) }
         let watNu = m.status == .inBehandeling ? m.rol.flatMap { t["statusNu_\($0.rawValue)"] } : t["statusNu_\(m.status.rawValue)"]
-        return Statuspagina(
+        var pagina = Statuspagina(
             zaaknummer: m.zaaknummer, faseTekst: t["fase_\(m.fase.rawValue)_uitleg"] ?? m.faseTekst, watNu: watNu ?? t.tekst("statusNu_analyse"),
             stappen: stappen(m, t),
             eersteContact: m.status == .ontvangen ? Datumweergave.voluit(m.eersteContactUiterlijk, taal) : nil,
@@ -70,6 +72,8 @@ struct Statuspagina: Encodable, Sendable {
             cijfers: Beoordeling.schaal.map { Keuze(waarde: String($0), naam: t.tekst("beoordeling_\($0)")) },
             ingevuld: ingevuld, basis: basis, fouten: veldFouten,
             foutVelden: fouten)
+        pagina.weerContact = m.weerContactOp.map { Datumweergave.voluit($0, taal) }
+        return pagina
     }
 
     /// The tracker: the phases the case really went through (done), where it is now, and what

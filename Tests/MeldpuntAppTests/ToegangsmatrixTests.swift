@@ -69,7 +69,9 @@ struct ToegangsmatrixTests {
         "GET /terugmeldingen/nieuw/:concept/:stap": ["afnemer"], "POST /terugmeldingen/nieuw/:concept/:stap": ["afnemer"],
 
         // The meldpunt's cases
-        "GET /meldingen": ["meldpunt"], "POST /meldingen/zoeken": ["meldpunt"], "GET /opschortingen": ["meldpunt"],
+        "GET /meldingen": ["meldpunt"], "POST /meldingen/zoeken": ["meldpunt"], "GET /opschortingen": ["meldpunt"], "GET /werklast": ["meldpunt"],
+        // A suspension still running after its case closed is decided on by staff (the fixture's is not: a 400 or 409 after the role check).
+        "POST /meldingen/:zaaknummer/verzoeken/:verzoek/opschortingsbesluit": ["meldpunt"],
         "GET /meldingen/:zaaknummer": ["meldpunt"], "GET /meldingen/:zaaknummer/bijlagen/:bijlage": ["meldpunt"],
         "GET /meldingen/:zaaknummer/verzoeken/:verzoek": ["meldpunt"], "GET /meldingen/:zaaknummer/verzoeken/:verzoek/bijlagen/:bijlage": ["meldpunt"],
 "GET /meldingen/:zaaknummer/contact": ["meldpunt"], "GET /meldingen/:zaaknummer/toewijzen": ["meldpunt"], "GET /meldingen/:zaaknummer/analyse": ["meldpunt"], "GET /meldingen/:zaaknummer/rol": ["meldpunt"], "GET /meldingen/:zaaknummer/notitie": ["meldpunt"], "GET /meldingen/:zaaknummer/volgende-stap": ["meldpunt"], "GET /meldingen/:zaaknummer/sluiten": ["meldpunt"], "GET /meldingen/:zaaknummer/verzoek": ["meldpunt"], "GET /meldingen/:zaaknummer/terugmelding": ["meldpunt"], "GET /meldingen/:zaaknummer/escaleren": ["meldpunt"],
@@ -152,7 +154,8 @@ struct ToegangsmatrixTests {
         "POST /api/v1/terugmeldingen/:referentie/statuswijzigingen": ["afnemer", "bronhouder"],
         // API: meldingen (any organisation may file one; only the meldpunt handles them)
         "POST /api/v1/meldingen": ["afnemer", "bronhouder", "andereBronhouder", "meldpunt", "partner"],
-        "GET /api/v1/meldingen": ["meldpunt"], "POST /api/v1/meldingen/_zoek": ["meldpunt"], "GET /api/v1/opschortingen": ["meldpunt"],
+        "GET /api/v1/meldingen": ["meldpunt"], "POST /api/v1/meldingen/_zoek": ["meldpunt"], "GET /api/v1/opschortingen": ["meldpunt"], "GET /api/v1/werklast": ["meldpunt"],
+        "PUT /api/v1/meldingen/:zaaknummer/verzoeken/:verzoekId/opschortingsbesluit": ["meldpunt"],
         "GET /api/v1/meldingen/:zaaknummer": ["meldpunt", "afnemer"], "GET /api/v1/meldingen/:zaaknummer/bijlagen/:bijlage": ["meldpunt"],
         "POST /api/v1/meldingen/:zaaknummer/berichten": ["meldpunt"], "POST /api/v1/meldingen/:zaaknummer/contactmomenten": ["meldpunt"],
         "POST /api/v1/meldingen/:zaaknummer/escalaties": ["meldpunt"], "POST /api/v1/meldingen/:zaaknummer/notities": ["meldpunt"],

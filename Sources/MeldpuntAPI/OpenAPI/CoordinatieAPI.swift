@@ -10,6 +10,7 @@ enum CoordinatieAPI: APIDeel {
         v.component(NieuwVerzoekInvoer.self)
         v.component(VerzoekDTO.self)
         v.component(OpschortingRegelDTO.self)
+        v.component(OpschortingBesluitInvoer.self)
         v.component(TermijnInvoer.self)
         v.component(RedenInvoer.self)
         v.component(MeldingVerzoekenController.TerugmeldingVanuitMelding.self)
@@ -42,6 +43,9 @@ enum CoordinatieAPI: APIDeel {
                 body: .ref("Reden")))),
             ("/meldingen/{zaaknummer}/verzoeken/{verzoekId}/escalatie-afwijzingen", .init(post: verzoekstap(
                 "verzoekEscalatieAfwijzen", "Niet akkoord met het voorstel van de organisatie om te escaleren, met reden", body: .ref("Reden")))),
+            ("/meldingen/{zaaknummer}/verzoeken/{verzoekId}/opschortingsbesluit", .init(put: verzoekstap(
+                "opschortingBesluiten", "Besluiten over een lopende opschorting van een gesloten melding waarover bij het sluiten niet besloten is (de melder trok de toestemming in): opheffen of aanhouden tot de einddatum; de organisatie krijgt bericht. Bij een open melding besluit u bij het sluiten (opschortingBesluit).",
+                body: .ref("OpschortingBesluit")))),
             ("/meldingen/{zaaknummer}/verzoeken/{verzoekId}/bijlagen/{bijlageId}", .init(get: B.operatie(
                 "verzoekBijlage", "Een bestand dat de organisatie bij het verzoek stuurde", tag: "coordinatie",
                 parameters: [B.zaaknummer, B.verzoekId, B.pad("bijlageId", B.uuid)], responses: [B.download("Het bestand")], fouten: [403]))),
@@ -59,6 +63,14 @@ enum CoordinatieAPI: APIDeel {
 }
 
 private typealias B = Bouwstenen
+
+extension OpschortingBesluit: APIOpsomming {}
+
+extension OpschortingBesluitInvoer: APISchema {
+    static let schemanaam = "OpschortingBesluit"
+    static let verplicht: Set<String> = ["besluit"]
+    static var velden: [String: JSONSchema] { ["besluit": .opsomming(OpschortingBesluit.self)] }
+}
 
 extension NieuwVerzoekInvoer: APISchema {
     static let schemanaam = "NieuwVerzoek"

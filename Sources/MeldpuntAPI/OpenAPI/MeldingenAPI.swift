@@ -21,6 +21,7 @@ enum MeldingenAPI: APIDeel {
         v.component(TekstInvoer.self)
         v.component(VolgendeStapInvoer.self)
         v.component(MeldingStatuswijzigingInvoer.self)
+        v.component(WerklastOverzichtDTO.self)
         v.component(StatuspaginaLinkDTO.self)
     }
 
@@ -44,6 +45,9 @@ enum MeldingenAPI: APIDeel {
                         B.query("contactTermijnOverschreden", .boolean, "Alleen meldingen waarbij het eerste persoonlijke contact (niet) te laat is of was."),
                         B.query("verzoekTermijnOverschreden", .boolean, "Alleen meldingen met (zonder) een open verzoek aan een organisatie over de afgesproken datum."),
                         B.query("ongelezen", .boolean, "Alleen meldingen met (zonder) iets nieuws van de melder of een partner dat nog niemand van het Meldpunt opende."),
+                        B.query("volgendeStapVerlopen", .boolean, "true: alleen open meldingen waarvan de aan de melder beloofde volgende stap over zijn datum is."),
+                        B.query("sortering", .opsomming(MeldingService.Sortering.self),
+                                "ontvangen (standaard: oudste eerst), nieuwste, termijn (eerstvolgende contact- of stapdatum), urgentie (wat het meest dringt voor de melder: de vroegste van contacttermijn, beloofde stap, betaaldag, contactritme en aanvaardbare doorlooptijd)."),
                     ] + B.paginering,
                     responses: [B.ok("Eén pagina", .array(items: .ref("MeldingSamenvatting")), headers: ["Link", "X-Total-Count"])],
                     fouten: [403]),
@@ -53,6 +57,9 @@ enum MeldingenAPI: APIDeel {
                     responses: [B.ok("De melding is ontvangen; statuspagina is de privélink voor de melder en wordt maar één keer gegeven",
                                      .ref("MeldingOntvangen"), headers: ["Location"], status: 201)],
                     fouten: [409, 413, 415]))),
+            ("/werklast", .init(get: B.operatie(
+                "werklast", "De werklast van het team: per behandelaar (en de meldingen die niemand heeft) de open meldingen, hoe oud de oudste is en wat er dringt",
+                tag: "meldingen", responses: [B.ok("De werklast", .ref("WerklastOverzicht"))], fouten: [403]))),
             ("/meldingen/_zoek", .init(post: B.operatie(
                 "meldingenZoeken", "Meldingen zoeken op zaaknummer, naam of BSN (in de body, nooit in een URL); hoogstens 100", tag: "meldingen",
                 body: .ref("MeldingZoekVerzoek"),
@@ -301,6 +308,20 @@ extension VolgendeStapInvoer: APISchema {
     ] }
 }
 
+extension MeldingService.Sortering: APIOpsomming {}
+
+extension WerklastOverzichtDTO: APISchema {
+    static let schemanaam = "WerklastOverzicht"
+}
+
+extension WerklastDTO: APIVorm {
+    static var velden: [String: JSONSchema] { [
+        "behandelaar": .object(description: "Ontbreekt bij de meldingen die niemand heeft en bij het totaal van het team."),
+        "oudsteWerkdagen": .integer(description: "Werkdagen sinds de oudste open melding binnenkwam (hoogstens 250)."),
+        "betalenBinnenkort": .integer(description: "Meldingen waarin de melder binnen de waarschuwingstermijn (of al eerder) moet betalen of iets moet doen."),
+    ] }
+}
+
 extension MeldingStatuswijzigingInvoer: APISchema {
     static let schemanaam = "MeldingStatuswijzigingVerzoek"
     static let verplicht: Set<String> = ["status"]
@@ -312,6 +333,8 @@ extension MeldingStatuswijzigingInvoer: APISchema {
         "redenOpenCorrecties": B.ofNull(B.tekst(max: nil, "Verplicht bij sluiten als opgelost terwijl een correctieverzoek nog openstaat.")),
         "afsluitgrond": B.ofNull(.opsomming(Afsluitgrond.allCases.map(\.rawValue),
                                             description: "Verplicht bij sluiten zonder analyse of persoonlijk contact: melderOnbereikbaar (na ten minste twee vastgelegde pogingen), ingetrokken (bij uitkomst ingetrokken) of buitenScopeBijIntake (bij uitkomst buitenScope).")),
+        "opschortingBesluit": B.ofNull(.opsomming(OpschortingBesluit.allCases.map(\.rawValue),
+                                                  description: "Verplicht bij sluiten terwijl een opschorting loopt, niet zonder: opheffen (de organisatie mag weer handhaven) of aanhouden (tot de einddatum). De organisatie krijgt bericht.")),
     ] }
 }
 

@@ -14,7 +14,11 @@ extension Application {
         return b
     }
 
-    var planner: Planner { Planner(db: db, berichten: berichtgeving, kalender: kalender) }
+    var planner: Planner {
+        var p = Planner(db: db, berichten: berichtgeving, kalender: kalender)
+        p.zorgnormen = instellingen.zorgnormen
+        return p
+    }
 
     /// Builds the transports from the settings, once at start.
     func maakBezorgers() throws -> any Bezorgers {

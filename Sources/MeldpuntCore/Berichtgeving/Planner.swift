@@ -15,6 +15,8 @@ package struct Planner: Sendable {
     package var samenvattingUur = 7
     /// Candidates read at a time by the reminder scan.
     package var paginagrootte = 500
+    /// The safety net's norms (acceptable time, contact rhythm, warning days).
+    package var zorgnormen = Zorgnormen.standaard
 
     package init(db: any Database, berichten: Berichtgeving, kalender: Werkdagkalender) {
         self.db = db
@@ -145,6 +147,9 @@ package struct Planner: Sendable {
             }
         }
 
+        // The safety net under every open case.
+        r.herinneringen += try await vangnet(vandaag: vandaag, werkdag: werkdag, morgen: morgen, maandGeleden: maandGeleden, nu: nu)
+
         if werkdag && Self.uur(nu) >= samenvattingUur {
             r.samenvattingen = try await samenvattingen(nu: nu)
         }
@@ -173,7 +178,7 @@ package struct Planner: Sendable {
     }
 
     /// Runs `doe` once for `sleutel`, with the key in the same transaction: 1 if it ran now.
-    private func eenmaal(_ sleutel: String, nu: Date, _ doe: @escaping @Sendable (any Database) async throws -> Void) async throws -> Int {
+    func eenmaal(_ sleutel: String, nu: Date, _ doe: @escaping @Sendable (any Database) async throws -> Void) async throws -> Int {
         if try await VerstuurdeHerinnering.find(sleutel, on: db) != nil { return 0 }
         do {
             try await db.schrijf { tx in

@@ -309,7 +309,7 @@ extension Berichtgeving {
         try await m.save(on: db)
     }
 
-    private func aanPartner(_ v: Verzoek, _ onderwerp: Tekst, _ wat: Tekst, direct: Bool = false, nu: Date, on db: any Database) async throws {
+    func aanPartner(_ v: Verzoek, _ onderwerp: Tekst, _ wat: Tekst, direct: Bool = false, nu: Date, on db: any Database) async throws {
         guard let cid = v.$contactpersoon.id, let c = try await Contactpersoon.find(cid, on: db), c.actief, let adres = c.email else { return }
         let gebruiker: Gebruiker? = if let gid = c.$gebruiker.id { try await Gebruiker.find(gid, on: db) } else { nil }
         let taal = gebruiker?.taal ?? .nl

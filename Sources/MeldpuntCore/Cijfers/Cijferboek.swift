@@ -94,6 +94,7 @@ package struct Cijferboek: Sendable {
         tabellen += try await perPartner(verzoeken)
         tabellen.append(try await adviezen(p))
         tabellen.append(try await overleggen(p))
+        tabellen.append(try await vangnet(p))
         // Each consequence the melders named, and how far its repair came (notitie: the melder not burdened further).
         let herstel = try await MeldingGevolg.query(on: db).join(Melding.self, on: \MeldingGevolg.$melding.$id == \Melding.$id)
             .filter(Melding.self, \.$ontvangenOp >= p.van.begin()).filter(Melding.self, \.$ontvangenOp < (try p.tot.plus(dagen: 1)).begin()).all(\.$status)
@@ -132,6 +133,26 @@ package struct Cijferboek: Sendable {
             Cijferrij(sleutel: "actiesOpen", naam: Tekst("Acties nog open", "Actions still open"), waarde: telActies { $0.status == .open && $0.uiterlijk >= vandaag }),
             Cijferrij(sleutel: "actiesVerlopen", naam: Tekst("Acties open na hun dag", "Actions open past their day"), waarde: telActies { $0.status == .open && $0.uiterlijk < vandaag }),
         ])
+    }
+
+    /// The safety net: cases closed within their acceptable time or not, open ones past it now, and
+    /// what was decided for running suspensions when their case closed.
+    private func vangnet(_ p: Periode) async throws -> Cijfertabel {
+        let van = p.van.begin(), tot = (try p.tot.plus(dagen: 1)).begin()
+        let gesloten = try await Melding.query(on: db).filter(\.$status == .gesloten).filter(\.$geslotenOp >= van).filter(\.$geslotenOp < tot)
+            .filter(\.$doorlooptijdUiterlijk != nil).all()
+        let opTijd = gesloten.filter { m in m.geslotenOp.map { Dag($0) <= m.doorlooptijdUiterlijk! } ?? false }.count
+        let nuTeLang = try await Melding.query(on: db).filter(\.$status != .gesloten).filter(\.$doorlooptijdUiterlijk < vandaag).count()
+        let besluiten = try await Verzoek.query(on: db).filter(\.$opschortingBesluitOp >= van).filter(\.$opschortingBesluitOp < tot).all(\.$opschortingBesluit)
+        return Cijfertabel(id: "vangnet", titel: Tekst("Vangnet: doorlooptijd en opschortingen", "Safety net: case time and suspensions"),
+                           kolom: Tekst("Aantal", "Number"), rijen: [
+            Cijferrij(sleutel: "geslotenBinnenTijd", naam: Tekst("Gesloten binnen de aanvaardbare doorlooptijd", "Closed within the acceptable time"), waarde: Double(opTijd)),
+            Cijferrij(sleutel: "geslotenTeLaat", naam: Tekst("Gesloten na de aanvaardbare doorlooptijd", "Closed after the acceptable time"), waarde: Double(gesloten.count - opTijd)),
+            Cijferrij(sleutel: "openTeLang", naam: Tekst("Nu open en langer dan aanvaardbaar", "Open now and longer than acceptable"), waarde: Double(nuTeLang)),
+        ] + OpschortingBesluit.allCases.map { b in
+            Cijferrij(sleutel: "opschorting_\(b.rawValue)", naam: Tekst("Opschorting bij afronden: \(b.naam(.nl).lowercased())", "Suspension on completion: \(b.naam(.en).lowercased())"),
+                      waarde: Double(besluiten.filter { $0 == b }.count))
+        })
     }
 
     /// Requests per partner, the share answered in time, escalations.

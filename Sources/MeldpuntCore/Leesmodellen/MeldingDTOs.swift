@@ -219,6 +219,13 @@ package struct MeldingSamenvattingDTO: Codable, Sendable {
     /// The start of the melder's description; nil once personal data is erased.
     package let omschrijving: String?
     package let href: APIAdres
+    /// The safety net (open cases): the earliest day the melder must pay or act by, the day of
+    /// the next step promised to them, whether the case is past its acceptable time, and the
+    /// earliest of all the case's days — what the werkvoorraad sorts on by urgency.
+    package var betalenUiterlijk: Dag? = nil
+    package var volgendeStapOp: Dag? = nil
+    package var doorlooptijdVerstreken: Bool = false
+    package var urgentOp: Dag? = nil
 
     package init(zaaknummer: String, status: MeldingStatus, melderType: MelderType, naam: String?, registraties: [String], ontvangenOp: Date, eersteContactUiterlijk: Dag, eersteContactOp: Date?, contactTermijnOverschreden: Bool, behandelaar: MedewerkerVerwijzing?, rol: MeldpuntRol?, uitkomst: MeldingUitkomst?, verzoekTermijnOverschreden: Bool, ongelezen: Bool = false, omschrijving: String? = nil, href: APIAdres) {
         self.ongelezen = ongelezen
@@ -281,6 +288,8 @@ package struct MeldingDetailDTO: Codable, Sendable {
     package var probleemsoort: Probleemsoort = .onjuistGegeven
     /// Each consequence the melder named, and how far its repair is.
     package var gevolgen: [GevolgherstelDTO] = []
+    /// The safety net's days while the case is open (nil once closed).
+    package var vangnet: VangnetDTO? = nil
 
     package init(zaaknummer: String, status: MeldingStatus, fase: MelderFase, melderType: MelderType, registraties: [String], ontvangenOp: Date, eersteContactUiterlijk: Dag, eersteContactOp: Date?, contactTermijnOverschreden: Bool, behandelaar: MedewerkerVerwijzing?, analyse: AnalyseDTO?, rolVoorstel: RolVoorstelDTO?, rol: MeldpuntRol?, uitkomst: MeldingUitkomst?, geslotenOp: Date?, volgendeStap: VolgendeStapDTO?, tevredenheid: Int?, ingediendDoor: OrganisatieVerwijzing?, toestemmingOp: Date, toestemmingVersie: String, persoonsgegevensGewist: Bool, melding: MeldingInvoer?, bijlagen: [MeldingBijlageDTO], tijdlijn: [GebeurtenisDTO], mogelijkeStappen: [Behandelstap], verzoeken: [VerzoekDTO], escalatieniveau: Escalatieniveau, aantalEscalaties: Int) {
         self.zaaknummer = zaaknummer
@@ -324,16 +333,25 @@ package struct MeldingStatuswijzigingInvoer: Codable, Sendable {
     package var redenOpenCorrecties: String?
     /// Needed to close without analysis or personal contact: one of `Afsluitgrond`.
     package var afsluitgrond: String?
+    /// Needed to close while a suspension runs: one of `OpschortingBesluit`, for all of them.
+    package var opschortingBesluit: String?
 
     package init(status: String? = nil, uitkomst: String? = nil, samenvatting: String? = nil, scopeReden: String? = nil, redenOpenCorrecties: String? = nil,
-                 afsluitgrond: String? = nil) {
+                 afsluitgrond: String? = nil, opschortingBesluit: String? = nil) {
         self.afsluitgrond = afsluitgrond
+        self.opschortingBesluit = opschortingBesluit
         self.status = status
         self.uitkomst = uitkomst
         self.samenvatting = samenvatting
         self.scopeReden = scopeReden
         self.redenOpenCorrecties = redenOpenCorrecties
     }
+}
+
+/// The decision on a running suspension after its case closed.
+package struct OpschortingBesluitInvoer: Codable, Sendable {
+    package var besluit: String?
+    package init(besluit: String? = nil) { self.besluit = besluit }
 }
 
 package struct TekstInvoer: Codable, Sendable {
@@ -373,6 +391,24 @@ package struct StatuspaginaLinkDTO: Codable, Sendable {
     package init(zaaknummer: String, statuspagina: String) {
         self.zaaknummer = zaaknummer
         self.statuspagina = statuspagina
+    }
+}
+
+/// What the meldpunt holds itself to for an open case (`Zorgnormen`).
+package struct VangnetDTO: Codable, Sendable, Equatable {
+    /// The case should be done by this day (acceptable time for its complexity); past it: propose to escalate.
+    package let doorlooptijdUiterlijk: Dag?
+    package let doorlooptijdVerstreken: Bool
+    /// The melder is due a contact by this day (the rhythm of the case's complexity).
+    package let contactVolgendeOp: Dag?
+    /// The earliest day the melder must pay or act by, of a consequence not yet repaired.
+    package let betalenUiterlijk: Dag?
+
+    package init(doorlooptijdUiterlijk: Dag?, doorlooptijdVerstreken: Bool, contactVolgendeOp: Dag?, betalenUiterlijk: Dag?) {
+        self.doorlooptijdUiterlijk = doorlooptijdUiterlijk
+        self.doorlooptijdVerstreken = doorlooptijdVerstreken
+        self.contactVolgendeOp = contactVolgendeOp
+        self.betalenUiterlijk = betalenUiterlijk
     }
 }
 

@@ -70,6 +70,10 @@ package struct OpschortingDTO: Codable, Sendable, Equatable {
     package let opgehevenOp: Date?
     /// Confirmed and not lifted.
     package let actief: Bool
+    /// What the meldpunt decided for it when the case closed: lift or keep until its end date.
+    package var besluit: OpschortingBesluit? = nil
+    /// Running, its case closed (the melder withdrew consent) and nothing decided yet: staff decide.
+    package var teBeslissen: Bool = false
 
     package init(actie: OpschortingsActie, kenmerk: String?, tot: Dag?, bevestigdOp: Date?, opgehevenOp: Date?, actief: Bool) {
         self.actie = actie

@@ -52,6 +52,7 @@ extension MeldingService {
             q = overschreden ? q.filter(\.$id ~~ Array(verzoekTeLaat)) : q.filter(\.$id !~ Array(verzoekTeLaat))
         }
         if let ongelezen = f.ongelezen { q = q.filter(\.$ongelezen == ongelezen) }
+        if f.volgendeStapVerlopen == true { q = q.filter(\.$status != .gesloten).filter(\.$volgendeStapOp < Dag(nu)) }
         return q
     }
 
@@ -60,7 +61,14 @@ extension MeldingService {
         let nieuwsteEerst = f.statussen == [.gesloten] || f.sortering == .nieuwste
         let richting: DatabaseQuery.Sort.Direction = nieuwsteEerst ? .descending : .ascending
         var q = q
-        if f.sortering == .termijn {
+        if f.sortering == .urgentie {
+            // Days are YYYY-MM-DD text on both databases; the smallest of them, a missing one counting as never.
+            let kleinste = (db as? any SQLDatabase)?.dialect.name == "sqlite" ? "MIN" : "LEAST"
+            q = q.sort(.custom(SQLRaw("""
+                \(kleinste)(CASE WHEN eerste_contact_op IS NULL THEN eerste_contact_uiterlijk ELSE '9999-12-31' END, COALESCE(volgende_stap_op, '9999-12-31'), \
+                COALESCE(betalen_uiterlijk, '9999-12-31'), COALESCE(contact_volgende_op, '9999-12-31'), COALESCE(doorlooptijd_uiterlijk, '9999-12-31')) ASC
+                """)))
+        } else if f.sortering == .termijn {
             // Dates are stored as YYYY-MM-DD, so they sort as text on both databases.
             q = q.sort(.custom(SQLRaw("CASE WHEN eerste_contact_op IS NULL AND status <> 'gesloten' THEN eerste_contact_uiterlijk ELSE COALESCE(volgende_stap_op, '9999-12-31') END ASC")))
         }
@@ -71,14 +79,23 @@ extension MeldingService {
             Verwerkingslog.regel(.meldingLijst, organisatie: door.organisatie.id, melding: $0.id,
                                  betrokkene: betrokkene(personen[try $0.requireID()]), traceID: traceID, tijdstip: nu, gebruiker: door.gebruiker?.id)
         }, on: db)
+        let vandaag = Dag(nu)
         return (try rijen.map { m in
-            MeldingSamenvattingDTO(
+            var s = MeldingSamenvattingDTO(
                 zaaknummer: m.zaaknummer, status: m.status, melderType: m.melderType, naam: try personen[try m.requireID()].map(Self.weergavenaam),
                 registraties: Self.registraties(m), ontvangenOp: m.ontvangenOp, eersteContactUiterlijk: m.eersteContactUiterlijk,
                 eersteContactOp: m.eersteContactOp, contactTermijnOverschreden: contactTermijnOverschreden(m),
                 behandelaar: try m.behandelaar.map(Self.verwijzing), rol: m.rol, uitkomst: m.uitkomst,
                 verzoekTermijnOverschreden: verzoekTeLaat.contains(try m.requireID()), ongelezen: m.ongelezen,
                 omschrijving: try personen[try m.requireID()].flatMap(Self.korteOmschrijving), href: APIAdres.melding(zaaknummer: m.zaaknummer))
+            if m.status != .gesloten {
+                s.betalenUiterlijk = m.betalenUiterlijk
+                s.volgendeStapOp = m.volgendeStapOp
+                s.doorlooptijdVerstreken = m.doorlooptijdUiterlijk.map { $0 < vandaag } ?? false
+                s.urgentOp = [m.eersteContactOp == nil ? m.eersteContactUiterlijk : nil, m.volgendeStapOp, m.betalenUiterlijk, m.contactVolgendeOp, m.doorlooptijdUiterlijk]
+                    .compactMap { $0 }.min()
+            }
+            return s
         }, totaal)
     }
 
@@ -160,6 +177,10 @@ extension MeldingService {
         detail.afsluitgrond = m.afsluitgrond
         detail.probleemsoort = m.probleemsoort ?? .onjuistGegeven
         detail.gevolgen = try await Self.gevolgen(m, on: db)
+        if m.status != .gesloten {
+            detail.vangnet = VangnetDTO(doorlooptijdUiterlijk: m.doorlooptijdUiterlijk, doorlooptijdVerstreken: m.doorlooptijdUiterlijk.map { $0 < Dag(nu) } ?? false,
+                                        contactVolgendeOp: m.contactVolgendeOp, betalenUiterlijk: m.betalenUiterlijk)
+        }
         return detail
     }
 

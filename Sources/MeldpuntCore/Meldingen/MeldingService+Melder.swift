@@ -41,6 +41,9 @@ extension MeldingService {
         package let bijlagen: [String]
         /// Consent was withdrawn: nothing personal is kept, no more messages.
         package let gewist: Bool
+        /// While the case runs: the day the melder hears from the meldpunt again at the latest
+        /// (the contact rhythm), so they never wait without knowing until when.
+        package var weerContactOp: Dag? = nil
 
         package init(zaaknummer: String, status: MeldingStatus, fase: MelderFase, faseTekst: String, fasen: [String], rol: MeldpuntRol?, uitkomst: MeldingUitkomst?, ontvangenOp: Date, eersteContactUiterlijk: Dag, organisaties: [String], gevolgen: [GevolgWeergave], verzoeken: [MelderVerzoek], opschortingen: [MelderOpschorting], volgendeStap: VolgendeStapDTO?, berichten: [Bericht], samenvatting: String?, gesloten: Bool, tevredenheid: Int?, aantalBijlagen: Int,
                      doorlopen: [MelderFase] = [], omschrijving: String? = nil, watMoetHetZijn: String? = nil, bijlagen: [String] = [], gewist: Bool = false) {
@@ -204,6 +207,11 @@ extension MeldingService {
         }
         // And the overleggen about it: subject, agenda, minutes, actions.
         try await Overlegregister.wis(melding: id, on: db)
+        // A suspension still running is not left unseen: staff decide to lift or keep it (the opschortingen page).
+        if try await Verzoek.query(on: db).filter(\.$melding.$id == id).filter(\.$opgeschortOp != nil).filter(\.$opgehevenOp == nil).count() > 0 {
+            try await self.berichten.aanStaf(m, Tekst("De melder trok de toestemming in terwijl een opschorting loopt; beslis of die wordt opgeheven",
+                                                 "The melder withdrew consent while a suspension is running; decide whether it is lifted"), nu: nu, on: db)
+        }
         m.status = .gesloten
         m.uitkomst = .ingetrokken
         // Withdrawn before the analysis or the first contact: counted as closed without them.
@@ -257,7 +265,7 @@ extension MeldingService {
         for v in verzoeken where !organisaties.contains(v.organisatie.naam) { organisaties.append(v.organisatie.naam) }
         let opgeschort = verzoeken.filter { $0.opgeschortOp != nil }
         let actief = Set(opgeschort.filter { $0.opgehevenOp == nil }.compactMap(\.opschortingActie))
-        return MelderWeergave(
+        var weergave = MelderWeergave(
             zaaknummer: m.zaaknummer, status: m.status, fase: status.fase, faseTekst: status.fase.tekst,
             fasen: MelderFase.allCases.map(\.rawValue), rol: m.rol, uitkomst: m.uitkomst, ontvangenOp: m.ontvangenOp,
             eersteContactUiterlijk: m.eersteContactUiterlijk,
@@ -275,6 +283,8 @@ extension MeldingService {
             aantalBijlagen: bijlagen.count,
             doorlopen: doorlopen, omschrijving: verzoek?.watIsFout, watMoetHetZijn: verzoek?.watMoetHetZijn,
             bijlagen: bijlagen, gewist: persoon == nil)
+        if !status.isGesloten, m.eersteContactOp != nil, let d = m.contactVolgendeOp, d >= Dag(nu) { weergave.weerContactOp = d }
+        return weergave
     }
 
 }

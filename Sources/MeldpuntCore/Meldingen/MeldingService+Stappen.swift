@@ -28,6 +28,9 @@ extension MeldingService {
     /// the first contact while there was none, else the next step's date (cases without one last).
     package enum Sortering: String, CaseIterable, Sendable {
         case ontvangen, nieuwste, termijn
+        /// What is most urgent for the person first: the earliest of the first contact due, the
+        /// promised next step, the pay-by day, the contact rhythm and the acceptable time.
+        case urgentie
     }
 
     package struct Werkvoorraad {
@@ -51,6 +54,8 @@ extension MeldingService {
         package var verzoekTermijnOverschreden: Bool?
         /// Cases with something new from the melder or a partner that no one has opened yet.
         package var ongelezen: Bool?
+        /// Open cases whose next step promised to the melder is past its day.
+        package var volgendeStapVerlopen: Bool?
         package var pagina: Int = 1
         package var paginagrootte: Int = 20
 

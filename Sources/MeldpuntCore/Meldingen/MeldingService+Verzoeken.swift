@@ -107,8 +107,11 @@ extension MeldingService {
 
     package static func opschorting(_ v: Verzoek) -> OpschortingDTO? {
         guard let actie = v.opschortingActie else { return nil }
-        return OpschortingDTO(actie: actie, kenmerk: v.opschortingKenmerk, tot: v.opschortingTot, bevestigdOp: v.opgeschortOp,
-                              opgehevenOp: v.opgehevenOp, actief: v.opgeschortOp != nil && v.opgehevenOp == nil)
+        var o = OpschortingDTO(actie: actie, kenmerk: v.opschortingKenmerk, tot: v.opschortingTot, bevestigdOp: v.opgeschortOp,
+                               opgehevenOp: v.opgehevenOp, actief: v.opgeschortOp != nil && v.opgehevenOp == nil)
+        o.besluit = v.opschortingBesluit
+        o.teBeslissen = o.actief && v.opschortingBesluit == nil && v.$melding.value?.status == .gesloten
+        return o
     }
 
     package static func overleg(_ v: Verzoek) -> VerzoekOverlegDTO? {

@@ -18,6 +18,8 @@ package struct MeldingService {
     package let contactnormWerkdagen: Int
     /// Writes the notifications and events of each step into the outbox.
     package let berichten: Berichtgeving
+    /// The safety net's norms (acceptable time, contact rhythm, warning days).
+    package var zorgnormen: Zorgnormen = .standaard
 
     package struct Ontvangen: Codable, Sendable {
         package let zaaknummer: Zaaknummer

@@ -33,6 +33,8 @@ extension Meldingbehandeling {
                 m.$behandelaar.id = g.id
                 events.append(Gebeurtenis(soort: .toegewezen, tekst: g.naam))
             }
+            // The next contact follows the rhythm of the case's complexity.
+            m.contactVolgendeOp = try zaken.volgendContact(m, na: contact.datum)
             return events
         }
     }
@@ -64,6 +66,8 @@ extension Meldingbehandeling {
             m.voorgesteldeRol = voorstel.rol
             // The origin is known now: the detector files the case under its new keys.
             try await PatroonWachtrij(bron: .melding, zaakID: try m.requireID(), nu: nu).create(on: tx)
+            // The complexity sets the acceptable time and the contact rhythm.
+            try await zaken.werkVangnetBij(m, on: tx)
             return [Gebeurtenis(soort: .analyse, tekst: toelichting,
                                 gegevens: GebeurtenisGegevens(rol: voorstel.rol, bevinding: analyse.bevinding))]
         }
@@ -81,12 +85,13 @@ extension Meldingbehandeling {
         if try await MeldingPersoonsgegevens.find(m.id, on: db) == nil { throw Weigering.conflict(.meldingGesloten) }
         let herstel = try valideer { () throws(ValidatieFouten) in try valideerGevolgherstel(v, van: g.status) }
         do { try controleerGevolgherstel(van: g.status, naar: herstel.status) } catch { throw Weigering.conflict(.gevolgherstel(error)) }
-        return try await zaken.voerUit(m, nil, door: door) { [nu] _, tx in
+        return try await zaken.voerUit(m, nil, door: door) { [nu] m, tx in
             g.status = herstel.status
             g.door = herstel.door
             g.toelichting = herstel.toelichting
             g.gewijzigdOp = nu
             try await g.save(on: tx)
+            try await zaken.werkVangnetBij(m, on: tx)
             return [Gebeurtenis(soort: .gevolgherstel, tekst: herstel.toelichting, zichtbaar: herstel.status.isAfgerond,
                                 gegevens: GebeurtenisGegevens(organisatie: herstel.door ?? g.organisatie, gevolgSoort: g.soort, herstel: herstel.status))]
         }
@@ -147,8 +152,18 @@ extension Meldingbehandeling {
         }
         switch status {
         case .gesloten:
-            let (s, reden, grond) = try await sluiting(m, v)
-            return try await zaken.voerUit(m, .sluiten, door: door) { m, _ in
+            let (s, reden, grond, besluit) = try await sluiting(m, v)
+            let lopend = try await actieveOpschortingen(m)
+            return try await zaken.voerUit(m, .sluiten, door: door) { [nu, berichten = zaken.berichten] m, tx in
+                // Every running suspension decided, the partner told: none left running unseen.
+                if let besluit {
+                    for o in lopend {
+                        o.opschortingBesluit = besluit
+                        o.opschortingBesluitOp = nu
+                        try await o.save(on: tx)
+                        try await berichten.opschortingBesluit(o, besluit, nu: nu, on: tx)
+                    }
+                }
                 m.uitkomst = s.uitkomst
                 m.afsluitgrond = grond
                 m.volgendeStap = nil
@@ -159,7 +174,7 @@ extension Meldingbehandeling {
             }
         default:
             let velden = [(Veldnaam.uitkomst, v.uitkomst), (.samenvatting, v.samenvatting), (.scopeReden, v.scopeReden), (.redenOpenCorrecties, v.redenOpenCorrecties),
-                          (.afsluitgrond, v.afsluitgrond)].filter { $0.1 != nil }
+                          (.afsluitgrond, v.afsluitgrond), (.opschortingBesluit, v.opschortingBesluit)].filter { $0.1 != nil }
             guard velden.isEmpty else {
                 throw Weigering.ongeldig(velden.map { OngeldigeParameter($0.0, code: "nietBijStatus", uitleg: Tekst("Hoort alleen bij het sluiten van de melding.", "Belongs only with closing the case.")) })
             }
@@ -178,8 +193,11 @@ extension Meldingbehandeling {
     /// The closing's fields checked, the reason for closing with correction requests still open (if
     /// any), and the ground for closing without analysis or personal contact (if needed).
     /// Every problem in one round: the fields, the duty of care, open corrections.
-    func sluiting(_ m: Melding, _ v: MeldingStatuswijzigingInvoer) async throws -> (Sluiting, String?, Afsluitgrond?) {
+    func sluiting(_ m: Melding, _ v: MeldingStatuswijzigingInvoer) async throws -> (Sluiting, String?, Afsluitgrond?, OpschortingBesluit?) {
         var fouten: [OngeldigeParameter] = []
+        var besluit: OpschortingBesluit?
+        let lopend = try await actieveOpschortingen(m).count
+        do { besluit = try controleerOpschortingenBijSluiten(actief: lopend, besluit: v.opschortingBesluit) } catch { fouten += error.fouten }
         var sluiting: Sluiting?
         let analyse = try MeldingService.analyse(m)
         do { sluiting = try valideerSluiting(SluitingInvoer(uitkomst: v.uitkomst, samenvatting: v.samenvatting, scopeReden: v.scopeReden), bevinding: analyse?.bevinding) } catch { fouten += error.fouten }
@@ -201,14 +219,20 @@ extension Meldingbehandeling {
                     uitleg: Tekst("Er \(openCorrecties == 1 ? "staat nog een correctieverzoek" : "staan nog \(openCorrecties) correctieverzoeken") open. Leg uit waarom de melding toch opgelost is.",
                                   "\(openCorrecties == 1 ? "A correction request is" : "\(openCorrecties) correction requests are") still open. Explain why the case is solved anyway.")))
             }
-            if openCorrecties == 0 { return try klaar(fouten, sluiting, nil, grond) }
+            if openCorrecties == 0 { return try klaar(fouten, sluiting, nil, grond, besluit) }
         }
-        return try klaar(fouten, sluiting, v.redenOpenCorrecties?.trimmingCharacters(in: .whitespacesAndNewlines), grond)
+        return try klaar(fouten, sluiting, v.redenOpenCorrecties?.trimmingCharacters(in: .whitespacesAndNewlines), grond, besluit)
     }
 
-    private func klaar(_ fouten: [OngeldigeParameter], _ s: Sluiting?, _ reden: String?, _ grond: Afsluitgrond?) throws -> (Sluiting, String?, Afsluitgrond?) {
+    private func klaar(_ fouten: [OngeldigeParameter], _ s: Sluiting?, _ reden: String?, _ grond: Afsluitgrond?,
+                       _ besluit: OpschortingBesluit?) throws -> (Sluiting, String?, Afsluitgrond?, OpschortingBesluit?) {
         guard fouten.isEmpty, let s else { throw Weigering.ongeldig(fouten) }
-        return (s, reden, grond)
+        return (s, reden, grond, besluit)
+    }
+
+    /// The case's suspensions confirmed by the partner and not lifted.
+    func actieveOpschortingen(_ m: Melding) async throws -> [Verzoek] {
+        try await Verzoek.query(on: db).filter(\.$melding.$id == m.requireID()).filter(\.$opgeschortOp != nil).filter(\.$opgehevenOp == nil).all()
     }
 
     /// A new private link for the melder (e.g. the old one was lost); the old one stops working at once.

@@ -69,6 +69,7 @@ extension Meldingintake {
                     // New intake is told apart by its status (ontvangen), not marked unread: unread
                     // means something came in since staff last looked (issue 27).
                     m.ongelezen = false
+                    try zaken.zetVangnetdagen(m, laatsteContact: nil, gevolgen: MeldingGevolg.uit(verzoek, melding: id))
                     try await m.create(on: tx)
 
                     let p = MeldingPersoonsgegevens()

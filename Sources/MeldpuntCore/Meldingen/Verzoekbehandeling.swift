@@ -121,6 +121,29 @@ extension Verzoekbehandeling {
         }
     }
 
+    /// A running suspension of a closed case not decided on when it closed (the melder withdrew
+    /// consent): staff decide to lift or keep it; the partner is told. Open cases decide on closing.
+    package func besluitOverOpschorting(_ zaaknummer: Zaaknummer, _ id: UUID, _ invoer: OpschortingBesluitInvoer, door: Handelende) async throws -> VerzoekDTO {
+        try zaken.vereisMeldpuntOrg(door)
+        let m = try await zaken.zoek(zaaknummer)
+        let v = try await zaken.verzoek(m, id)
+        guard let besluit = invoer.besluit.flatMap(OpschortingBesluit.init(rawValue:)) else {
+            throw Weigering.ongeldig(.opschortingBesluit, invoer.besluit == nil ? "required" : "enum",
+                                     Tekst("Kies of de organisatie de opschorting opheft of aanhoudt tot de einddatum.", "Choose whether the organisation lifts the suspension or keeps it until its end date."))
+        }
+        guard v.opgeschortOp != nil, v.opgehevenOp == nil else {
+            throw Weigering.conflict(v.opgehevenOp != nil ? .opschortingAlOpgeheven : .geenOpschortingOmOpTeHeffen)
+        }
+        guard m.status == .gesloten, v.opschortingBesluit == nil else { throw Weigering.conflict(.opschortingBesluitBijSluiten) }
+        try await zaken.legVerzoekStapVast(v, kant: .meldpunt, door: door.naam, organisatie: door.organisatie.id, gebruiker: door.gebruiker?.id) { [nu, berichten = zaken.berichten] v, _, tx in
+            v.opschortingBesluit = besluit
+            v.opschortingBesluitOp = nu
+            try await berichten.opschortingBesluit(v, besluit, nu: nu, on: tx)
+            return [VerzoekStap(soort: .bericht, tekst: besluit.naam(.nl))]
+        }
+        return try await zaken.verzoekDTO(v, zaaknummer: m.zaaknummer)
+    }
+
     /// Every suspension, newest first: on hold now, asked for, or lifted.
     package func opschortingen(alleenActief: Bool, door: Handelende) async throws -> [OpschortingRegelDTO] {
         try zaken.vereisMeldpuntOrg(door)

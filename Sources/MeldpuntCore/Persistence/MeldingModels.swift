@@ -48,6 +48,11 @@ package final class Melding: Model, @unchecked Sendable {
     @OptionalField(key: "escalatieniveau") package var escalatieniveau: Escalatieniveau?
     /// The melder or a partner wrote something staff have not opened yet.
     @Field(key: "ongelezen") package var ongelezen: Bool
+    /// The safety net's days (`Zorgnormen`): the earliest pay-by day of a consequence not yet
+    /// repaired, the day the case passes its acceptable time, the day the melder is due a contact.
+    @OptionalField(key: "betalen_uiterlijk") package var betalenUiterlijk: Dag?
+    @OptionalField(key: "doorlooptijd_uiterlijk") package var doorlooptijdUiterlijk: Dag?
+    @OptionalField(key: "contact_volgende_op") package var contactVolgendeOp: Dag?
 
     package init() {}
 
@@ -158,6 +163,8 @@ package final class MeldingGevolg: Model, @unchecked Sendable {
     @OptionalField(key: "door") package var door: String?
     @OptionalField(key: "toelichting") package var toelichting: String?
     @OptionalField(key: "gewijzigd_op") package var gewijzigdOp: Date?
+    /// The day the melder must pay or act by (a fine, a claim), as they named it.
+    @OptionalField(key: "uiterlijk") package var uiterlijk: Dag?
 
     package init() {}
 
@@ -171,11 +178,18 @@ package final class MeldingGevolg: Model, @unchecked Sendable {
     }
 
     /// The consequences of what the melder sent, numbered as they named them (rows without a kind are none).
+    /// The earliest pay-by day among consequences not yet repaired: what is most urgent for the melder.
+    package static func betalenUiterlijk(_ gevolgen: [MeldingGevolg]) -> Dag? {
+        gevolgen.filter { !$0.status.isAfgerond }.compactMap(\.uiterlijk).min()
+    }
+
     package static func uit(_ invoer: MeldingInvoer, melding: UUID) -> [MeldingGevolg] {
         (invoer.gevolgen ?? []).enumerated().compactMap { i, g in
             g.soort.flatMap(GevolgSoort.init(rawValue:)).map {
-                MeldingGevolg(melding: melding, nummer: i + 1, soort: $0,
-                              organisatie: g.organisatie.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : String($0.prefix(200)) })
+                let r = MeldingGevolg(melding: melding, nummer: i + 1, soort: $0,
+                                      organisatie: g.organisatie.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : String($0.prefix(200)) })
+                r.uiterlijk = g.uiterlijkeDatum.flatMap(Dag.init)
+                return r
             }
         }
     }

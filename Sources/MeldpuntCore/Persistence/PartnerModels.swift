@@ -47,6 +47,9 @@ package final class Verzoek: Model, @unchecked Sendable {
     /// When the partner confirmed the suspension, and when it was lifted.
     @OptionalField(key: "opgeschort_op") package var opgeschortOp: Date?
     @OptionalField(key: "opgeheven_op") package var opgehevenOp: Date?
+    /// What was decided for a running suspension when its case closed, and when.
+    @OptionalField(key: "opschorting_besluit") package var opschortingBesluit: OpschortingBesluit?
+    @OptionalField(key: "opschorting_besluit_op") package var opschortingBesluitOp: Date?
     @OptionalField(key: "overleg_datum") package var overlegDatum: Dag?
     @OptionalField(key: "overleg_deelnemers") package var overlegDeelnemers: String?
     @OptionalField(key: "overleg_verslag") package var overlegVerslag: String?

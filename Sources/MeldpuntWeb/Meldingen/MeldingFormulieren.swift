@@ -119,12 +119,13 @@ struct HervattenFormulier: MeldingFormulier {
 
 struct SluitenFormulier: MeldingFormulier {
     static let actie = Meldingactie.sluiten
-    var uitkomst, samenvatting, scopeReden, redenOpenCorrecties, afsluitgrond: String?
+    var uitkomst, samenvatting, scopeReden, redenOpenCorrecties, afsluitgrond, opschortingBesluit: String?
     /// "controle" (to the check page), "wijzig" (back to the form) or "bevestig" (close).
     var stap: String?
     var invoer: MeldingStatuswijzigingInvoer {
         MeldingStatuswijzigingInvoer(status: MeldingStatus.gesloten.rawValue, uitkomst: leeg(uitkomst), samenvatting: samenvatting,
-                                     scopeReden: leeg(scopeReden), redenOpenCorrecties: leeg(redenOpenCorrecties), afsluitgrond: leeg(afsluitgrond))
+                                     scopeReden: leeg(scopeReden), redenOpenCorrecties: leeg(redenOpenCorrecties), afsluitgrond: leeg(afsluitgrond),
+                                     opschortingBesluit: leeg(opschortingBesluit))
     }
     func voerUit(_ z: Zaaknummer, door g: Handelende, _ req: Request) async throws {
         _ = try await req.meldingen.behandeling.wijzigStatus(z, invoer, door: g)

@@ -88,6 +88,12 @@ struct MeldingPagina: Encodable, Sendable {
         /// Closing a case that lacks its analysis or personal contact: what is missing, and the
         /// grounds to choose from (nil and empty when it has both).
         var zonderZorg: String? = nil
+        /// Running suspensions to decide on when closing: how many, and the choices.
+        /// The safety net's days as label–value lines, and whether the acceptable time has passed.
+        var vangnet: [Regel] = []
+        var doorlooptijdVerstreken = false
+        var lopendeOpschortingen = 0
+        var opschortingBesluiten: [Keuze] = []
         var afsluitgronden: [Keuze] = []
 
 
@@ -267,6 +273,16 @@ struct MeldingPagina: Encodable, Sendable {
             pagina.zonderZorg = t.tekst(!geanalyseerd && !gesproken ? "mfoZonderAnalyseEnContact" : !geanalyseerd ? "mfoZonderAnalyse" : "mfoZonderContact")
             pagina.afsluitgronden = [leegeKeuze("mfoKiesAfsluitgrond", veld: "sluitenAfsluitgrond")] + keuzes(Afsluitgrond.self, sleutel: "afsluitgrond", veld: "sluitenAfsluitgrond")
         }
+        if let v = d.vangnet {
+            pagina.vangnet = [v.betalenUiterlijk.map { Regel(label: t.tekst("mfoBetalenVoor"), waarde: Datumweergave.datum($0)) },
+                              v.contactVolgendeOp.map { Regel(label: t.tekst("mfoContactVolgende"), waarde: Datumweergave.datum($0)) },
+                              v.doorlooptijdUiterlijk.map { Regel(label: t.tekst("mfoDoorlooptijdTot"), waarde: Datumweergave.datum($0)) }].compactMap { $0 }
+            pagina.doorlooptijdVerstreken = v.doorlooptijdVerstreken
+        }
+        pagina.lopendeOpschortingen = d.verzoeken.filter { $0.opschorting?.actief == true }.count
+        if pagina.lopendeOpschortingen > 0 {
+            pagina.opschortingBesluiten = keuzes(OpschortingBesluit.self, sleutel: "opschortingBesluit", veld: "sluitenOpschortingBesluit")
+        }
         return pagina
     }
 
@@ -356,6 +372,9 @@ struct MeldingPagina: Encodable, Sendable {
         r.append(Regel(label: t.tekst("mfoVeld_sluitenSamenvatting"), waarde: w["sluitenSamenvatting"] ?? ""))
         if let o = leeg(w["sluitenRedenOpenCorrecties"]) { r.append(Regel(label: t.tekst("mfoVeld_sluitenRedenOpenCorrecties"), waarde: o)) }
         if let g = w["sluitenAfsluitgrond"].flatMap(Afsluitgrond.init(rawValue:)) { r.append(Regel(label: t.tekst("mfoVeld_sluitenAfsluitgrond"), waarde: t.naam("afsluitgrond", g))) }
+        if let b = w["sluitenOpschortingBesluit"].flatMap(OpschortingBesluit.init(rawValue:)) {
+            r.append(Regel(label: t.tekst("mfoVeld_sluitenOpschortingBesluit"), waarde: t.naam("opschortingBesluit", b)))
+        }
         return r
     }
 

@@ -26,13 +26,20 @@ package struct CreateMeldingGevolgen: AsyncMigration {
             // its melder must not read "still to be repaired" now.
             var na: UUID?
             while true {
-                var q = Melding.query(on: tx).filter(\.$status != .gesloten).sort(\.$id).limit(500)
+                // Only the columns this migration knows: later ones add columns to the model.
+                var q = Melding.query(on: tx).field(\.$id).filter(\.$status != .gesloten).sort(\.$id).limit(500)
                 if let na { q = q.filter(\.$id > na) }
                 let pagina = try await q.all()
                 let ids = pagina.compactMap(\.id)
-                for p in try await MeldingPersoonsgegevens.query(on: tx).filter(\.$id ~~ ids).all() {
+                for p in try await MeldingPersoonsgegevens.query(on: tx).field(\.$id).field(\.$inhoud).filter(\.$id ~~ ids).all() {
                     guard let id = p.id else { continue }
-                    for g in MeldingGevolg.uit(try p.invoer(), melding: id) { try await g.create(on: tx) }
+                    // Written as SQL with this migration's columns: the model has more since (29).
+                    for g in MeldingGevolg.uit(try p.invoer(), melding: id) {
+                        try await (tx as! any SQLDatabase).insert(into: MeldingGevolg.schema)
+                            .columns("id", "melding_id", "nummer", "soort", "organisatie", "status")
+                            .values(SQLBind(g.id), SQLBind(id), SQLBind(g.nummer), SQLBind(g.soort.rawValue), SQLBind(g.organisatie), SQLBind(g.status.rawValue))
+                            .run()
+                    }
                 }
                 guard pagina.count == 500, let laatste = ids.last else { break }
                 na = laatste

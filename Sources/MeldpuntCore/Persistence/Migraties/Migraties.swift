@@ -32,5 +32,6 @@ package enum Migraties {
         AddEscalatievoorstel(),
         CreateMeldingGevolgen(),
         CreateOverleggen(),
+        AddVangnet(),
     ]
 }
