@@ -168,7 +168,7 @@ struct MeldingenWebController: RouteCollection {
     struct Werklast: Encodable, Sendable {
         struct Rij: Encodable, Sendable {
             let wie: String
-            let cijfers: [String]
+            let cijfers: [MeldingPagina.Regel]
             let team: Bool
         }
         let rijen: [Rij]
@@ -179,14 +179,14 @@ struct MeldingenWebController: RouteCollection {
         let g = try medewerker(req)
         let t = Teksten.voor(req.taal)
         let w = try await req.meldingen.overzicht.werklast(door: g)
+        let koppen = ["werklastOpen", "werklastOudste", "werklastContactTeLaat", "werklastStapTeLaat", "werklastRitme", "werklastDoorlooptijd", "werklastBetalen"].map { t.tekst($0) }
         func rij(_ r: WerklastDTO, wie: String, team: Bool = false) -> Werklast.Rij {
-            Werklast.Rij(wie: wie, cijfers: [r.open, r.oudsteWerkdagen, r.contactTeLaat, r.stapTeLaat, r.contactritmeVerstreken,
-                                                         r.doorlooptijdVerstreken, r.betalenBinnenkort].map(String.init), team: team)
+            let getallen = [r.open, r.oudsteWerkdagen, r.contactTeLaat, r.stapTeLaat, r.contactritmeVerstreken, r.doorlooptijdVerstreken, r.betalenBinnenkort]
+            return Werklast.Rij(wie: wie, cijfers: zip(koppen, getallen).map { MeldingPagina.Regel(label: $0, waarde: String($1)) }, team: team)
         }
         let rijen = w.perBehandelaar.map { r in
             rij(r, wie: r.behandelaar?.naam ?? "")
         } + (w.nietToegewezen.map { [rij($0, wie: t.tekst("werklastNiemand"))] } ?? []) + [rij(w.team, wie: t.tekst("werklastTeam"), team: true)]
-        let koppen = ["werklastOpen", "werklastOudste", "werklastContactTeLaat", "werklastStapTeLaat", "werklastRitme", "werklastDoorlooptijd", "werklastBetalen"].map { t.tekst($0) }
         return try await req.pagina("werklast", titel: "werklastTitel", inhoud: Werklast(rijen: rijen, koppen: koppen))
     }
 
