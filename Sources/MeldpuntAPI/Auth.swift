@@ -37,7 +37,9 @@ extension Request {
 
     /// The calling organisation, if it has one of these roles: access is decided before the
     /// body is read.
-    func vereisOrganisatie(_ rollen: Organisatierol...) throws -> OrganisatieDTO {
+    func vereisOrganisatie(_ rollen: Organisatierol...) throws -> OrganisatieDTO { try vereisOrganisatie(rollen) }
+
+    func vereisOrganisatie(_ rollen: [Organisatierol]) throws -> OrganisatieDTO {
         let org = try vereisOrganisatie()
         guard rollen.contains(where: org.heeft) else {
             throw Problem(.forbidden, detail: "Uw organisatie heeft hiervoor niet de juiste rol (\(rollen.map(\.rawValue).joined(separator: " of "))).")

@@ -95,10 +95,7 @@ struct MeldingenController: RouteCollection {
         }
         guard fouten.isEmpty else { throw Problem.ongeldig(fouten) }
         let (items, totaal) = try await req.meldingen.overzicht.werkvoorraad(f, door: medewerker(req))
-        let response = try await items.encodeResponse(for: req)
-        response.headers.replaceOrAdd(name: "Link", value: paginering.linkHeader(req, totaal: totaal))
-        response.headers.replaceOrAdd(name: "X-Total-Count", value: String(totaal))
-        return response
+        return try await paginering.antwoord(items, totaal: totaal, req)
     }
 
     /// Search in the body, so a name or BSN never ends up in a URL or a log. A field that is

@@ -19,11 +19,7 @@ struct OverleggenController: RouteCollection {
     }
 
     private func door(_ req: Request, _ rollen: Organisatierol...) throws -> Handelende {
-        let org = try req.vereisOrganisatie()
-        guard rollen.contains(where: org.heeft) else {
-            throw Problem(.forbidden, detail: "Uw organisatie heeft hiervoor niet de juiste rol (\(rollen.map(\.rawValue).joined(separator: " of "))).")
-        }
-        return Handelende(organisatie: org)
+        Handelende(organisatie: try req.vereisOrganisatie(rollen))
     }
 
     private func nummer(_ req: Request, _ naam: String = "overlegNummer", _ onvindbaar: Onvindbaar = .overleg) throws -> Int {
@@ -43,10 +39,7 @@ struct OverleggenController: RouteCollection {
         }
         guard fouten.isEmpty else { throw Problem.ongeldig(fouten) }
         let (items, totaal) = try await req.overleggen.lijst(map, pagina: paginering.pagina, grootte: paginering.grootte, door: door)
-        let response = try await items.encodeResponse(for: req)
-        response.headers.replaceOrAdd(name: "Link", value: paginering.linkHeader(req, totaal: totaal))
-        response.headers.replaceOrAdd(name: "X-Total-Count", value: String(totaal))
-        return response
+        return try await paginering.antwoord(items, totaal: totaal, req)
     }
 
     func detail(req: Request) async throws -> OverlegDTO {

@@ -30,6 +30,14 @@ struct Paginering {
         self.grootte = grootte
     }
 
+    /// One page of a counted list: the items, with Link and X-Total-Count.
+    func antwoord<T: Content>(_ items: [T], totaal: Int, _ req: Request) async throws -> Response {
+        let response = try await items.encodeResponse(for: req)
+        response.headers.replaceOrAdd(name: "Link", value: linkHeader(req, totaal: totaal))
+        response.headers.replaceOrAdd(name: "X-Total-Count", value: String(totaal))
+        return response
+    }
+
     func linkHeader(_ req: Request, totaal: Int) -> String {
         let laatste = max(1, (totaal + grootte - 1) / grootte)
         var links = ["\(url(req, ["page=1"])); rel=\"first\""]

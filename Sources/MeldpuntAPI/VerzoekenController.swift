@@ -33,10 +33,7 @@ struct VerzoekenController: RouteCollection {
         }
         guard fouten.isEmpty else { throw Problem.ongeldig(fouten) }
         let (items, totaal) = try await req.meldingen.partnerportaal.verzoekenVoorPartner(alleenOpen: open, pagina: paginering.pagina, grootte: paginering.grootte, door: door)
-        let response = try await items.encodeResponse(for: req)
-        response.headers.replaceOrAdd(name: "Link", value: paginering.linkHeader(req, totaal: totaal))
-        response.headers.replaceOrAdd(name: "X-Total-Count", value: String(totaal))
-        return response
+        return try await paginering.antwoord(items, totaal: totaal, req)
     }
 
     func detail(req: Request) async throws -> PartnerVerzoekDTO {

@@ -205,8 +205,12 @@ public struct NieuweOverlegActie: Sendable, Equatable {
 
 public func valideerOverlegactie(_ v: OverlegActieInvoer, vandaag: Dag) throws(ValidatieFouten) -> NieuweOverlegActie {
     var f = Fouten()
-    let oin = f.tekst(v.organisatieOin, .organisatieOin, max: OverlegLimieten.maxOin, verplicht: true,
-                      wat: Tekst("Kies de organisatie die de actie uitvoert.", "Choose the organisation that carries out the action."))
+    var oin: String?
+    if let raw = v.organisatieOin, !raw.isEmpty {
+        if isOin(raw) { oin = raw } else { f.fout(.organisatieOin, "oin", Tekst("Een OIN bestaat uit 20 cijfers.", "An OIN consists of 20 digits.")) }
+    } else {
+        f.fout(.organisatieOin, "required", Tekst("Kies de organisatie die de actie uitvoert.", "Choose the organisation that carries out the action."))
+    }
     let omschrijving = f.tekst(v.omschrijving, .omschrijving, max: OverlegLimieten.maxTekst, verplicht: true,
                                wat: Tekst("Beschrijf wat de organisatie doet.", "Describe what the organisation does."))
     let uiterlijk = f.dag(v.uiterlijk, .uiterlijk, wat: Tekst("Vul in wanneer de actie uiterlijk gedaan is.", "Enter the day by which the action is done."),

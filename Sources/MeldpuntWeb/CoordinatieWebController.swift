@@ -64,7 +64,9 @@ struct CoordinatieWebController: RouteCollection {
         [t.naam("opschortingsActie", o.actie), o.kenmerk.map { "\(t.tekst("verzoekKenmerk")) \($0)" },
          o.tot.map { "\(t.tekst("statusTot")) \(Datumweergave.datum($0))" },
          o.bevestigdOp.map { "\(t.tekst("verzoekBevestigd")) \(Datumweergave.datum($0))" } ?? t["verzoekNietBevestigd"],
-         o.opgehevenOp.map { "\(t.tekst("verzoekOpgeheven")) \(Datumweergave.datum($0))" }].compactMap { $0 }.joined(separator: " · ")
+         o.opgehevenOp.map { "\(t.tekst("verzoekOpgeheven")) \(Datumweergave.datum($0))" },
+         o.besluit.map { "\(t.tekst("opschortingBesluitBijAfronden")): \(t.naam("opschortingBesluit", $0).lowercased())" },
+         o.teBeslissen ? t.tekst("opschortingenBeslissen") : nil].compactMap { $0 }.joined(separator: " · ")
     }
 
     static func kop(soort: VerzoekSoort, status: VerzoekStatus, uiterlijk: Dag?, teLaat: Bool, niveau: Escalatieniveau, reden: String?, opschorting: OpschortingDTO?,

@@ -10,6 +10,7 @@ extension Teksten {
         "opschortingenBeslissen": ("Te beslissen", "To decide"),
         "opschortingenBeslissenUitleg": ("Deze opschortingen lopen nog terwijl de melding is gesloten zonder besluit, omdat de melder de toestemming introk. Kies per opschorting of de organisatie haar opheft of aanhoudt tot de einddatum.",
                                          "These suspensions are still running while the case closed without a decision, because the melder withdrew consent. Choose for each whether the organisation lifts it or keeps it until its end date."),
+        "opschortingBesluitBijAfronden": ("Bij het afronden besloten", "Decided on completion"),
         "opschortingBesluitKnop": ("Besluit doorgeven", "Pass on the decision"),
         "mfoMap_stapTeLaat": ("Beloofde stap te laat", "Promised step overdue"),
         "mfoSorteer_urgentie": ("Wat het meest dringt voor de melder", "Most urgent for the melder"),

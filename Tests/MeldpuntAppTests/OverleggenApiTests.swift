@@ -115,6 +115,35 @@ struct OverleggenApiTests {
         }
     }
 
+    /// Consent withdrawn: a planned overleg about the case is cancelled (its invitees told); a held
+    /// one keeps its actions, which can still be reported done, without words about the person.
+    @Test func naIntrekkenGeenOverlegDatBlijftHangen() async throws {
+        try await metApp { t in
+            let uwv = try await t.partners()
+            let (z, link) = try await t.meldingInBehandeling()
+            func plan(_ datum: String) async throws -> Int {
+                try await t.post("/api/v1/overleggen", t.sleutels.meldpunt, json: ["onderwerp": "Adres", "datum": datum, "agenda": "Wie doet wat.", "plaats": "Bij mevrouw thuis, Dorpsstraat 1",
+                                                                                  "deelnemers": [TestApp.uwvOIN], "zaaknummer": z]).json(OverlegDTO.self).nummer
+            }
+            let gehouden = try await plan("2026-11-23"), gepland = try await plan("2026-12-01")
+            #expect(try await t.put("/api/v1/overleggen/\(gehouden)/verslag", t.sleutels.meldpunt, json: ["verslag": "Besproken."]).status == .ok)
+            #expect(try await t.post("/api/v1/overleggen/\(gehouden)/acties", t.sleutels.meldpunt,
+                                     json: ["organisatieOin": TestApp.uwvOIN, "omschrijving": "Stilzetten.", "uiterlijk": "2026-12-01"]).status == .created)
+            let b = Browser(t)
+            _ = try await b.get("\(link)/intrekken")
+            #expect(try await b.post("\(link)/intrekken", [:]).status == .seeOther)
+
+            let afgelast = try await t.get("/api/v1/overleggen/\(gepland)", uwv).json(OverlegDTO.self)
+            #expect(afgelast.status == .geannuleerd && afgelast.plaats?.contains("Dorpsstraat") == false)
+            #expect(try await UitgaandBericht.query(on: t.app.db).filter(\.$aan == "operationeel@uwv.example.nl").all().contains { $0.onderwerp.contains("OVL-\(gepland)") && $0.onderwerp.contains("gaat niet door") })
+            let gedaan = try await t.put("/api/v1/overleggen/\(gehouden)/acties/1/afronding", uwv, json: ["toelichting": "Mevrouw Moulin gebeld."])
+            #expect(gedaan.status == .ok, "\(gedaan.tekst)")
+            #expect(try gedaan.json(OverlegDTO.self).acties[0].status == .gedaan && gedaan.json(OverlegDTO.self).acties[0].toelichting == nil)
+            // Nothing new with words about the case.
+            #expect(try await t.put("/api/v1/overleggen/\(gehouden)/verslag", t.sleutels.meldpunt, json: ["verslag": "Mevrouw belde."]).status == .conflict)
+        }
+    }
+
     @Test func annulerenEnDeMelderTrektToestemmingIn() async throws {
         try await metApp { t in
             let uwv = try await t.partners()

@@ -150,6 +150,7 @@ struct VangnetTests {
             #expect(try await melder.post("\(link)/intrekken", [:]).status == .seeOther)
             let rij = try #require(try await t.get("/api/v1/opschortingen?actief=true", t.sleutels.meldpunt).json([OpschortingRegelDTO].self).first)
             #expect(rij.opschorting.teBeslissen)
+            #expect(try await t.get("/api/v1/meldingen/\(z)/verzoeken/\(id)", t.sleutels.meldpunt).json(VerzoekDTO.self).opschorting?.teBeslissen == true)
             #expect(try await Melding.query(on: t.app.db).filter(\.$zaaknummer == z).first()?.ongelezen == true)
 
             try await t.gebruiker("mira@meldpunt.nl", rol: .meldpunt, oin: TestApp.meldpuntOIN)

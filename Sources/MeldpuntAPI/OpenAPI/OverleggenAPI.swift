@@ -106,7 +106,7 @@ extension OverlegActieInvoer: APISchema {
     static let schemanaam = "OverlegActieVerzoek"
     static let verplicht: Set<String> = ["organisatieOin", "omschrijving", "uiterlijk"]
     static var velden: [String: JSONSchema] { [
-        "organisatieOin": .string(description: "Een genodigde organisatie, of het Meldpunt zelf."),
+        "organisatieOin": .string(description: "Een genodigde organisatie, of het Meldpunt zelf.", pattern: "^[0-9]{20}$"),
         "omschrijving": B.tekst(max: OverlegLimieten.maxTekst, min: 1),
         "uiterlijk": .string(format: .date, description: "De dag waarop de actie gedaan is; niet in het verleden."),
     ] }

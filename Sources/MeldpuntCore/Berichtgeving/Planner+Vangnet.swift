@@ -8,7 +8,16 @@ extension Planner {
     func vangnet(vandaag: Dag, werkdag: Bool, morgen: Dag, maandGeleden: Dag, nu: Date) async throws -> Int {
         var aantal = 0
         let dagen = Vangnetdagen(kalender: kalender, normen: zorgnormen)
-        // Cases from before the safety net (or norms changed): their days, a page per round.
+        // Norms changed since the last round (configuration): every open case's days are made again.
+        let vingerafdruk = Complexiteit.allCases.map { "\($0.rawValue)=\(zorgnormen.doorlooptijd($0))/\(zorgnormen.contactritme($0))" }.joined(separator: ",")
+        if try await Instelling.find("zorgnormen", on: db)?.waarde != vingerafdruk {
+            try await db.schrijf { tx in
+                try await Melding.query(on: tx).filter(\.$status != .gesloten).set(\.$doorlooptijdUiterlijk, to: nil).update()
+                try await Instelling.query(on: tx).filter(\.$id == "zorgnormen").delete()
+                try await Instelling(sleutel: "zorgnormen", waarde: vingerafdruk).create(on: tx)
+            }
+        }
+        // Cases from before the safety net (or the norms changed): their days, a page per round.
         for m in try await Melding.query(on: db).filter(\.$status != .gesloten).filter(\.$doorlooptijdUiterlijk == nil).limit(200).all() {
             // Only these columns: a step on the case at the same moment keeps what it wrote.
             try await dagen.werkBij(m, on: db)

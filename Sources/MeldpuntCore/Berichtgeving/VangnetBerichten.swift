@@ -22,14 +22,20 @@ extension Berichtgeving {
     /// A case closed (or its melder withdrew consent) with this suspension running: what was decided.
     package func opschortingBesluit(_ v: Verzoek, _ besluit: OpschortingBesluit, nu: Date, on db: any Database) async throws {
         let tot = v.opschortingTot.map { (Self.dag($0, .nl), Self.dag($0, .en)) }
-        try await aanPartner(v, besluit == .opheffen ? Tekst("Het Meldpunt vraagt u de opschorting op te heffen", "The Meldpunt asks you to lift the suspension")
-                                                     : Tekst("De opschorting blijft staan", "The suspension stays in place"),
-                             besluit == .opheffen
-                                ? Tekst("De melding is afgerond. U kunt de opschorting opheffen; meld in het portaal wanneer dat is gedaan.",
-                                        "The case has been completed. You may lift the suspension; please report in the portal when that is done.")
-                                : Tekst("De melding is afgerond, maar houd de opschorting aan\(tot.map { " tot \($0.0)" } ?? ""): de correctie moet uw systeem nog bereiken.",
-                                        "The case has been completed, but please keep the suspension\(tot.map { " until \($0.1)" } ?? ""): the correction still has to reach your system."),
-                             nu: nu, on: db)
+        let onderwerp = besluit == .opheffen ? Tekst("Het Meldpunt vraagt u de opschorting op te heffen", "The Meldpunt asks you to lift the suspension")
+                                             : Tekst("De opschorting blijft staan", "The suspension stays in place")
+        let wat = besluit == .opheffen
+            ? Tekst("De melding is afgerond. U kunt de opschorting opheffen; meld in het portaal wanneer dat is gedaan.",
+                    "The case has been completed. You may lift the suspension; please report in the portal when that is done.")
+            : Tekst("De melding is afgerond, maar houd de opschorting aan\(tot.map { " tot \($0.0)" } ?? ""): de correctie moet uw systeem nog bereiken.",
+                    "The case has been completed, but please keep the suspension\(tot.map { " until \($0.1)" } ?? ""): the correction still has to reach your system.")
+        // The request's contact person; without one who has an address, the organisation.
+        if let cid = v.$contactpersoon.id, let c = try await Contactpersoon.find(cid, on: db), c.actief, c.email != nil {
+            try await aanPartner(v, onderwerp, wat, nu: nu, on: db)
+        } else if let org = try await Organisatie.find(v.$organisatie.id, on: db) {
+            try await aanOrganisatie(org, onderwerp: onderwerp, [wat], link: Webadres.verzoek(try v.requireID()).pad,
+                                     linkTekst: Tekst("Open het verzoek (na inloggen)", "Open the request (after logging in)"), nu: nu, on: db)
+        }
     }
 
     /// The melder's pay-by day nears and the consequence is not repaired yet.

@@ -64,9 +64,11 @@ extension MeldingService {
         if f.sortering == .urgentie {
             // Days are YYYY-MM-DD text on both databases; the smallest of them, a missing one counting as never.
             let kleinste = (db as? any SQLDatabase)?.dialect.name == "sqlite" ? "MIN" : "LEAST"
+            // A closed case presses no more: last.
             q = q.sort(.custom(SQLRaw("""
+                CASE WHEN status = 'gesloten' THEN '9999-12-31' ELSE \
                 \(kleinste)(CASE WHEN eerste_contact_op IS NULL THEN eerste_contact_uiterlijk ELSE '9999-12-31' END, COALESCE(volgende_stap_op, '9999-12-31'), \
-                COALESCE(betalen_uiterlijk, '9999-12-31'), COALESCE(contact_volgende_op, '9999-12-31'), COALESCE(doorlooptijd_uiterlijk, '9999-12-31')) ASC
+                COALESCE(betalen_uiterlijk, '9999-12-31'), COALESCE(contact_volgende_op, '9999-12-31'), COALESCE(doorlooptijd_uiterlijk, '9999-12-31')) END ASC
                 """)))
         } else if f.sortering == .termijn {
             // Dates are stored as YYYY-MM-DD, so they sort as text on both databases.

@@ -206,7 +206,7 @@ extension MeldingService {
             try await a.save(on: db)
         }
         // And the overleggen about it: subject, agenda, minutes, actions.
-        try await Overlegregister.wis(melding: id, on: db)
+        try await Overlegregister.wis(melding: id, berichten: self.berichten, nu: nu, on: db)
         // A suspension still running is not left unseen: staff decide to lift or keep it (the opschortingen page).
         if try await Verzoek.query(on: db).filter(\.$melding.$id == id).filter(\.$opgeschortOp != nil).filter(\.$opgehevenOp == nil).count() > 0 {
             try await self.berichten.aanStaf(m, Tekst("De melder trok de toestemming in terwijl een opschorting loopt; beslis of die wordt opgeheven",

@@ -27,7 +27,8 @@ package struct Vangnetdagen: Sendable {
         let laatste = try await MeldingGebeurtenis.query(on: db).filter(\.$melding.$id == id).filter(\.$soort == .contact)
             .sort(\.$tijdstip, .descending).first()
         let gevolgen = try await MeldingGevolg.query(on: db).filter(\.$melding.$id == id).all()
-        try zet(m, laatsteContact: laatste.map { Dag($0.tijdstip) }, gevolgen: gevolgen)
+        // The contact's own day (a call recorded later counts from when it was made).
+        try zet(m, laatsteContact: try laatste.map { try $0.gegevensWaarde()?.datum ?? Dag($0.tijdstip) }, gevolgen: gevolgen)
     }
 }
 

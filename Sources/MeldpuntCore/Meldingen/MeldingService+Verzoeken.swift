@@ -133,6 +133,8 @@ extension MeldingService {
 
     func verzoekDTO(_ v: Verzoek, zaaknummer: String) async throws -> VerzoekDTO {
         try await v.$organisatie.load(on: db)
+        // Whether a running suspension waits for a decision depends on its case.
+        if v.opgeschortOp != nil && v.opgehevenOp == nil { try await v.$melding.load(on: db) }
         try await v.$contactpersoon.load(on: db)
         try await v.$terugmelding.load(on: db)
         let vid = try v.requireID()

@@ -153,9 +153,12 @@ extension Meldingbehandeling {
         switch status {
         case .gesloten:
             let (s, reden, grond, besluit) = try await sluiting(m, v)
-            let lopend = try await actieveOpschortingen(m)
+            let gecontroleerd = try await actieveOpschortingen(m, on: db).count
             return try await zaken.voerUit(m, .sluiten, door: door) { [nu, berichten = zaken.berichten] m, tx in
-                // Every running suspension decided, the partner told: none left running unseen.
+                // Every running suspension decided, the partner told: none left running unseen. One
+                // confirmed since the check is a 409: the decision must be asked again.
+                let lopend = try await Self.actieveOpschortingen(m, on: tx)
+                if lopend.count != gecontroleerd { throw Weigering.conflict(.tegelijkGewijzigd) }
                 if let besluit {
                     for o in lopend {
                         o.opschortingBesluit = besluit
@@ -196,7 +199,7 @@ extension Meldingbehandeling {
     func sluiting(_ m: Melding, _ v: MeldingStatuswijzigingInvoer) async throws -> (Sluiting, String?, Afsluitgrond?, OpschortingBesluit?) {
         var fouten: [OngeldigeParameter] = []
         var besluit: OpschortingBesluit?
-        let lopend = try await actieveOpschortingen(m).count
+        let lopend = try await actieveOpschortingen(m, on: db).count
         do { besluit = try controleerOpschortingenBijSluiten(actief: lopend, besluit: v.opschortingBesluit) } catch { fouten += error.fouten }
         var sluiting: Sluiting?
         let analyse = try MeldingService.analyse(m)
@@ -231,7 +234,11 @@ extension Meldingbehandeling {
     }
 
     /// The case's suspensions confirmed by the partner and not lifted.
-    func actieveOpschortingen(_ m: Melding) async throws -> [Verzoek] {
+    func actieveOpschortingen(_ m: Melding, on db: (any Database)? = nil) async throws -> [Verzoek] {
+        try await Self.actieveOpschortingen(m, on: db ?? self.db)
+    }
+
+    static func actieveOpschortingen(_ m: Melding, on db: any Database) async throws -> [Verzoek] {
         try await Verzoek.query(on: db).filter(\.$melding.$id == m.requireID()).filter(\.$opgeschortOp != nil).filter(\.$opgehevenOp == nil).all()
     }
 

@@ -135,11 +135,13 @@ extension Verzoekbehandeling {
             throw Weigering.conflict(v.opgehevenOp != nil ? .opschortingAlOpgeheven : .geenOpschortingOmOpTeHeffen)
         }
         guard m.status == .gesloten, v.opschortingBesluit == nil else { throw Weigering.conflict(.opschortingBesluitBijSluiten) }
-        try await zaken.legVerzoekStapVast(v, kant: .meldpunt, door: door.naam, organisatie: door.organisatie.id, gebruiker: door.gebruiker?.id) { [nu, berichten = zaken.berichten] v, _, tx in
+        // The decision is a state of the request (shown in its own words to each reader), not a message in its thread.
+        try await zaken.legVerzoekStapVast(v, kant: .meldpunt, door: door.naam, organisatie: door.organisatie.id, gebruiker: door.gebruiker?.id) { [nu, berichten = zaken.berichten] v, m, tx in
+            guard m.status == .gesloten, v.opschortingBesluit == nil else { throw Weigering.conflict(.opschortingBesluitBijSluiten) }
             v.opschortingBesluit = besluit
             v.opschortingBesluitOp = nu
             try await berichten.opschortingBesluit(v, besluit, nu: nu, on: tx)
-            return [VerzoekStap(soort: .bericht, tekst: besluit.naam(.nl))]
+            return []
         }
         return try await zaken.verzoekDTO(v, zaaknummer: m.zaaknummer)
     }

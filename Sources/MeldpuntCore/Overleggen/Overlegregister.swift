@@ -151,15 +151,16 @@ package struct Overlegregister: Sendable {
         let verslag = try valideer { () throws(ValidatieFouten) in try valideerOverlegverslag(invoer) }
         do { try controleerVerslag(status: o.status, datum: o.datum, vandaag: Dag(nu)) } catch { throw Weigering.conflict(.overleg(error)) }
         try await vereisNietGewist(o)
-        let oud = o.status
+        let oud = (o.status, o.gewijzigdOp)
         let gecorrigeerd = o.verslag != nil
         try await schrijf { [nu, berichten] tx in
+            try await opslaan(o, van: oud, on: tx)
             o.status = .gehouden
             o.verslag = verslag
             o.verslagDoor = door.naam
             o.verslagOp = nu
             o.gewijzigdOp = nu
-            try await opslaan(o, van: oud, on: tx)
+            try await o.save(on: tx)
             for d in o.deelnemers { try await berichten.overlegVerslag(o, aan: d.organisatie, gecorrigeerd: gecorrigeerd, nu: nu, on: tx) }
             if let m = try await melding(o, on: tx) { try await tijdlijn(m, .overlegVerslag, o, tekst: verslag, door: door, on: tx) }
         }
@@ -173,11 +174,13 @@ package struct Overlegregister: Sendable {
         let reden = try valideer { () throws(ValidatieFouten) in try valideerOverlegannulering(invoer) }
         do { try controleerAnnulering(status: o.status) } catch { throw Weigering.conflict(.overleg(error)) }
         try await vereisNietGewist(o)
+        let oud = (o.status, o.gewijzigdOp)
         try await schrijf { [nu, berichten] tx in
+            try await opslaan(o, van: oud, on: tx)
             o.status = .geannuleerd
             o.annuleringsreden = reden
             o.gewijzigdOp = nu
-            try await opslaan(o, van: .gepland, on: tx)
+            try await o.save(on: tx)
             for d in o.deelnemers { try await berichten.overlegGeannuleerd(o, aan: d.organisatie, nu: nu, on: tx) }
             if let m = try await melding(o, on: tx) { try await tijdlijn(m, .overlegGeannuleerd, o, tekst: reden, door: door, on: tx) }
         }
@@ -202,6 +205,9 @@ package struct Overlegregister: Sendable {
         }
         let overlegId = try o.requireID()
         _ = try await db.metNieuwNummer(hoogste: { try await OverlegActie.query(on: $0).filter(\.$overleg.$id == overlegId).max(\.$nummer) }) { [nu, berichten] tx, n in
+            // Not cancelled or erased in the meantime.
+            try await nietGeannuleerd(o, on: tx)
+            if try await isGewist(o, on: tx) { throw Weigering.conflict(.meldingGesloten) }
             let a = OverlegActie()
             a.id = UUID.v7(nu)
             a.$overleg.id = overlegId
@@ -228,19 +234,21 @@ package struct Overlegregister: Sendable {
         let toelichting = try valideer { () throws(ValidatieFouten) in try valideerActieafronding(invoer) }
         if o.status == .geannuleerd { throw Weigering.conflict(.overleg(.geannuleerd)) }
         if a.status == .gedaan { throw Weigering.conflict(.overleg(.actieAlGedaan)) }
-        try await vereisNietGewist(o)
         try await schrijf { [nu, berichten] tx in
+            try await nietGeannuleerd(o, on: tx)
+            // A case whose melder withdrew consent: the action can still be done, without words about it.
+            let gewist = try await isGewist(o, on: tx)
             let gewijzigd = try await (tx as! any SQLDatabase).update(OverlegActie.schema)
                 .set("status", to: SQLBind(OverlegActieStatus.gedaan.rawValue))
                 .where("id", .equal, SQLBind(try a.requireID())).where("status", .equal, SQLBind(OverlegActieStatus.open.rawValue))
                 .returning("id").all()
             if gewijzigd.isEmpty { throw Weigering.conflict(.tegelijkGewijzigd) }
             a.status = .gedaan
-            a.toelichting = toelichting
+            a.toelichting = gewist ? nil : toelichting
             a.gedaanDoor = door.naam
             a.gedaanOp = nu
             try await a.save(on: tx)
-            if let m = try await melding(o, on: tx) {
+            if !gewist, let m = try await melding(o, on: tx) {
                 try await tijdlijn(m, .overlegActieGedaan, o, tekst: toelichting, door: door, on: tx, organisatie: a.organisatie.naam)
             }
             if !meldpunt { try await berichten.overlegActieGedaan(a, o, organisatie: door.organisatie.naam, nu: nu, on: tx) }
@@ -283,7 +291,26 @@ package struct Overlegregister: Sendable {
 
     /// Nothing new is written about a case whose melder withdrew consent.
     private func vereisNietGewist(_ o: OverlegRij) async throws {
-        if let id = o.$melding.id, try await MeldingPersoonsgegevens.find(id, on: db) == nil { throw Weigering.conflict(.meldingGesloten) }
+        if try await isGewist(o, on: db, vergrendel: false) { throw Weigering.conflict(.meldingGesloten) }
+    }
+
+    /// Inside a write: the case's row is locked first (a withdrawal at the same moment waits, or
+    /// has committed), so what is read is what holds when this write commits.
+    private func isGewist(_ o: OverlegRij, on tx: any Database, vergrendel: Bool = true) async throws -> Bool {
+        guard let id = o.$melding.id else { return false }
+        if vergrendel {
+            try await (tx as! any SQLDatabase).update(Melding.schema).set("laatste_volgnummer", to: SQLColumn("laatste_volgnummer"))
+                .where("id", .equal, SQLBind(id)).run()
+        }
+        return try await MeldingPersoonsgegevens.find(id, on: tx) == nil
+    }
+
+    /// Inside a write: the overleg is not cancelled (by a cancel at the same moment, or an erasure).
+    private func nietGeannuleerd(_ o: OverlegRij, on tx: any Database) async throws {
+        let rij = try await (tx as! any SQLDatabase).update(OverlegRij.schema).set("gewijzigd_op", to: SQLBind(nu))
+            .where("id", .equal, SQLBind(try o.requireID())).where("status", .notEqual, SQLBind(OverlegStatus.geannuleerd.rawValue))
+            .returning("id").all()
+        if rij.isEmpty { throw Weigering.conflict(.overleg(.geannuleerd)) }
     }
 
     /// A write whose case timeline step lost the race for its number to a simultaneous step is a 409.
@@ -294,14 +321,16 @@ package struct Overlegregister: Sendable {
         }
     }
 
-    /// Saved only if it is still in the state it was read in: two steps at once are a 409, never both.
-    private func opslaan(_ o: OverlegRij, van oud: OverlegStatus, on tx: any Database) async throws {
+    /// Claims the row only if it is still as it was read (state and last change): two steps at once
+    /// (two corrections of the minutes, a cancel and the minutes, an erasure) are a 409, never both.
+    /// Then the case's erasure is read under its lock.
+    private func opslaan(_ o: OverlegRij, van oud: (OverlegStatus, Date), on tx: any Database) async throws {
         let gewijzigd = try await (tx as! any SQLDatabase).update(OverlegRij.schema)
-            .set("status", to: SQLBind(o.status.rawValue))
-            .where("id", .equal, SQLBind(try o.requireID())).where("status", .equal, SQLBind(oud.rawValue))
+            .set("gewijzigd_op", to: SQLBind(nu))
+            .where("id", .equal, SQLBind(try o.requireID())).where("status", .equal, SQLBind(oud.0.rawValue)).where("gewijzigd_op", .equal, SQLBind(oud.1))
             .returning("id").all()
         if gewijzigd.isEmpty { throw Weigering.conflict(.tegelijkGewijzigd) }
-        try await o.save(on: tx)
+        if try await isGewist(o, on: tx) { throw Weigering.conflict(.meldingGesloten) }
     }
 
     private func melding(_ o: OverlegRij, on tx: any Database) async throws -> Melding? {
@@ -335,13 +364,22 @@ package struct Overlegregister: Sendable {
             href: APIAdres.overleg(nummer: o.nummer))
     }
 
-    /// Consent withdrawn: the texts of the overleggen about the case go (inside the caller's transaction).
-    static func wis(melding id: UUID, on db: any Database) async throws {
-        for o in try await OverlegRij.query(on: db).filter(\.$melding.$id == id).with(\.$acties).all() {
+    /// Consent withdrawn: the texts of the overleggen about the case go (inside the caller's
+    /// transaction); a planned one is cancelled, its invitees told. Held ones stay, their actions
+    /// can still be reported done (without words).
+    static func wis(melding id: UUID, berichten: Berichtgeving, nu: Date, on db: any Database) async throws {
+        for o in try await OverlegRij.query(on: db).filter(\.$melding.$id == id).with(\.$acties).with(\.$deelnemers) { $0.with(\.$organisatie) }.all() {
             o.onderwerp = gewist
             o.agenda = gewist
+            o.plaats = o.plaats.map { _ in gewist }
             o.verslag = o.verslag.map { _ in gewist }
             o.annuleringsreden = o.annuleringsreden.map { _ in gewist }
+            o.gewijzigdOp = nu
+            if o.status == .gepland {
+                o.status = .geannuleerd
+                o.annuleringsreden = gewist
+                for d in o.deelnemers { try await berichten.overlegGeannuleerd(o, aan: d.organisatie, nu: nu, on: db) }
+            }
             try await o.save(on: db)
             for a in o.acties {
                 a.omschrijving = gewist
