@@ -14,6 +14,25 @@ public enum Contactkanaal: String, CaseIterable, Codable, Sendable {
     case email, telefoon, post
 }
 
+/// How a melding came in (issue 30): the public form, an organisation's or intermediary's system,
+/// or taken by the meldpunt's staff from a phone call, at a counter or from a letter.
+public enum Binnenkomst: String, CaseIterable, Codable, Sendable {
+    case web, api, telefoon, balie, brief
+
+    /// Taken by staff for the melder: consent is recorded as given to them.
+    public var doorMedewerker: Bool { self == .telefoon || self == .balie || self == .brief }
+
+    public func naam(_ taal: Taal) -> String {
+        switch self {
+        case .web: taal.kies("Het meldformulier op de website", "The report form on the website")
+        case .api: taal.kies("Het systeem van een organisatie", "An organisation's system")
+        case .telefoon: taal.kies("Telefoon", "Phone")
+        case .balie: taal.kies("Balie", "Counter")
+        case .brief: taal.kies("Brief", "Letter")
+        }
+    }
+}
+
 /// The consent text the melder agrees to (AVG art. 6(1)(a)). Its version is stored with the
 /// consent, so it is always known what exactly was agreed to.
 public enum Toestemmingstekst {

@@ -35,6 +35,7 @@ extension Teksten {
         "werklastRitme": ("Melder weer spreken", "Speak to melder again"),
         "werklastDoorlooptijd": ("Langer dan aanvaardbaar", "Longer than acceptable"),
         "werklastBetalen": ("Melder moet binnenkort betalen", "Melder must pay soon"),
+        "mfoBinnenkomst": ("Binnengekomen via", "Came in through"),
         "opschortingBesluitGedaan": ("Het besluit is doorgegeven aan de organisatie.", "The decision has been passed on to the organisation."),
     ]
 }

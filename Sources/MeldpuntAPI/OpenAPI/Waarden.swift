@@ -31,6 +31,7 @@ extension ScopeReden: APIOpsomming {}
 extension MeldingUitkomst: APIOpsomming {}
 extension Afsluitgrond: APIOpsomming {}
 extension Probleemsoort: APIOpsomming {}
+extension Binnenkomst: APIOpsomming {}
 extension GevolgSoort: APIOpsomming {}
 extension Complexiteit: APIOpsomming {}
 extension Behandelstap: APIOpsomming {}

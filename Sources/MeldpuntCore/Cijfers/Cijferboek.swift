@@ -71,6 +71,9 @@ package struct Cijferboek: Sendable {
             Self.perMaand(meldingen.map(\.ontvangen_op), p, titel: Tekst("Meldingen per maand", "Reports per month")),
             Self.telling("perMelderType", Tekst("Meldingen per soort melder", "Reports by kind of reporter"), Tekst("Melder", "Reporter"),
                          meldingen.map(\.melder_type), MelderType.allCases.map { ($0.rawValue, $0.benaming) }),
+            // Reach (issue 30): how melders get in — the form, a system, or staff by phone, at a counter or from a letter.
+            Self.telling("perBinnenkomst", Tekst("Meldingen per manier van binnenkomen", "Reports by way of coming in"), Tekst("Binnengekomen via", "Came in through"),
+                         meldingen.map { $0.binnenkomst ?? Binnenkomst.web.rawValue }, Binnenkomst.allCases.map { ($0.rawValue, Tekst($0.naam(.nl), $0.naam(.en))) }),
             Self.telling("perRegistratie", Tekst("Meldingen per registratie", "Reports by registration"), Tekst("Registratie", "Registration"),
                          meldingen.flatMap { $0.registraties.split(separator: ",").map(String.init) }, nil),
             Self.telling("perRol", Tekst("Meldingen per rol van het Meldpunt", "Reports by role of the Meldpunt"), Tekst("Rol", "Role"),
@@ -292,6 +295,7 @@ package struct Cijferboek: Sendable {
         let afsluitgrond: String?
         let probleemsoort: String?
         let bevinding: String?
+        let binnenkomst: String?
         let tevredenheid: Int?
         let contact_te_laat: Bool?
         let escalatieniveau: String?
@@ -310,7 +314,7 @@ package struct Cijferboek: Sendable {
     /// The non-personal columns of the meldingen received in the period.
     func meldingRijen(_ p: Periode) async throws -> [MeldingRij] {
         try await sql.select()
-            .columns("ontvangen_op", "gesloten_op", "melder_type", "registraties", "rol", "uitkomst", "afsluitgrond", "probleemsoort", "bevinding", "tevredenheid", "contact_te_laat", "escalatieniveau",
+            .columns("ontvangen_op", "gesloten_op", "melder_type", "registraties", "rol", "uitkomst", "afsluitgrond", "probleemsoort", "bevinding", "binnenkomst", "tevredenheid", "contact_te_laat", "escalatieniveau",
                      "eerste_contact_uiterlijk")
             .from(Melding.schema)
             .where("ontvangen_op", .greaterThanOrEqual, SQLBind(p.van.begin())).where("ontvangen_op", .lessThan, SQLBind(try p.tot.plus(dagen: 1).begin()))

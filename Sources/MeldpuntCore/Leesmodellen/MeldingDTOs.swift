@@ -290,6 +290,8 @@ package struct MeldingDetailDTO: Codable, Sendable {
     package var gevolgen: [GevolgherstelDTO] = []
     /// The safety net's days while the case is open (nil once closed).
     package var vangnet: VangnetDTO? = nil
+    /// How it came in: the form, an organisation's system, or taken by staff (phone, counter, letter).
+    package var binnenkomst: Binnenkomst = .web
 
     package init(zaaknummer: String, status: MeldingStatus, fase: MelderFase, melderType: MelderType, registraties: [String], ontvangenOp: Date, eersteContactUiterlijk: Dag, eersteContactOp: Date?, contactTermijnOverschreden: Bool, behandelaar: MedewerkerVerwijzing?, analyse: AnalyseDTO?, rolVoorstel: RolVoorstelDTO?, rol: MeldpuntRol?, uitkomst: MeldingUitkomst?, geslotenOp: Date?, volgendeStap: VolgendeStapDTO?, tevredenheid: Int?, ingediendDoor: OrganisatieVerwijzing?, toestemmingOp: Date, toestemmingVersie: String, persoonsgegevensGewist: Bool, melding: MeldingInvoer?, bijlagen: [MeldingBijlageDTO], tijdlijn: [GebeurtenisDTO], mogelijkeStappen: [Behandelstap], verzoeken: [VerzoekDTO], escalatieniveau: Escalatieniveau, aantalEscalaties: Int) {
         self.zaaknummer = zaaknummer

@@ -179,6 +179,7 @@ extension MeldingService {
         detail.afsluitgrond = m.afsluitgrond
         detail.probleemsoort = m.probleemsoort ?? .onjuistGegeven
         detail.gevolgen = try await Self.gevolgen(m, on: db)
+        detail.binnenkomst = m.binnenkomst ?? (m.$ingediendDoor.id == nil ? .web : .api)
         if m.status != .gesloten {
             detail.vangnet = VangnetDTO(doorlooptijdUiterlijk: m.doorlooptijdUiterlijk, doorlooptijdVerstreken: m.doorlooptijdUiterlijk.map { $0 < Dag(nu) } ?? false,
                                         contactVolgendeOp: m.contactVolgendeOp, betalenUiterlijk: m.betalenUiterlijk)

@@ -11,7 +11,8 @@ extension Meldingintake {
         return try Verzegeld.open(rij.resultaat, MeldingService.Ontvangen.self, eenmalig.geheim)
     }
 
-    package func maak(_ verzoek: MeldingInvoer, ingediendDoor: OrganisatieDTO?, eenmalig: Eenmalig? = nil) async throws -> Ontvangen {
+    /// `binnenkomst`: how it came in; by default the public form, or the filing organisation's system.
+    package func maak(_ verzoek: MeldingInvoer, ingediendDoor: OrganisatieDTO?, eenmalig: Eenmalig? = nil, binnenkomst: Binnenkomst? = nil) async throws -> Ontvangen {
         if let eerder = try await eerder(eenmalig) { return eerder }
         let fouten: [OngeldigeParameter]
         do {
@@ -69,6 +70,7 @@ extension Meldingintake {
                     // New intake is told apart by its status (ontvangen), not marked unread: unread
                     // means something came in since staff last looked (issue 27).
                     m.ongelezen = false
+                    m.binnenkomst = binnenkomst ?? (ingediendDoor == nil ? .web : .api)
                     try zaken.zetVangnetdagen(m, laatsteContact: nil, gevolgen: MeldingGevolg.uit(verzoek, melding: id))
                     try await m.create(on: tx)
 

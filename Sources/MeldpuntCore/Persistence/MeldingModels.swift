@@ -50,6 +50,8 @@ package final class Melding: Model, @unchecked Sendable {
     @Field(key: "ongelezen") package var ongelezen: Bool
     /// The safety net's days (`Zorgnormen`): the earliest pay-by day of a consequence not yet
     /// repaired, the day the case passes its acceptable time, the day the melder is due a contact.
+    /// How it came in (nil: before this was kept; read as the form or an organisation's system).
+    @OptionalField(key: "binnenkomst") package var binnenkomst: Binnenkomst?
     @OptionalField(key: "betalen_uiterlijk") package var betalenUiterlijk: Dag?
     @OptionalField(key: "doorlooptijd_uiterlijk") package var doorlooptijdUiterlijk: Dag?
     @OptionalField(key: "contact_volgende_op") package var contactVolgendeOp: Dag?

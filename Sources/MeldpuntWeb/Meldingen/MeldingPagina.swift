@@ -89,6 +89,8 @@ struct MeldingPagina: Encodable, Sendable {
         /// grounds to choose from (nil and empty when it has both).
         var zonderZorg: String? = nil
         /// Running suspensions to decide on when closing: how many, and the choices.
+        /// How it came in, in words.
+        var binnenkomst = ""
         /// The safety net's days as label–value lines, and whether the acceptable time has passed.
         var vangnet: [Regel] = []
         var doorlooptijdVerstreken = false
@@ -273,6 +275,7 @@ struct MeldingPagina: Encodable, Sendable {
             pagina.zonderZorg = t.tekst(!geanalyseerd && !gesproken ? "mfoZonderAnalyseEnContact" : !geanalyseerd ? "mfoZonderAnalyse" : "mfoZonderContact")
             pagina.afsluitgronden = [leegeKeuze("mfoKiesAfsluitgrond", veld: "sluitenAfsluitgrond")] + keuzes(Afsluitgrond.self, sleutel: "afsluitgrond", veld: "sluitenAfsluitgrond")
         }
+        pagina.binnenkomst = d.binnenkomst.naam(o.taal)
         if let v = d.vangnet {
             pagina.vangnet = [v.betalenUiterlijk.map { Regel(label: t.tekst("mfoBetalenVoor"), waarde: Datumweergave.datum($0)) },
                               v.contactVolgendeOp.map { Regel(label: t.tekst("mfoContactVolgende"), waarde: Datumweergave.datum($0)) },

@@ -33,5 +33,6 @@ package enum Migraties {
         CreateMeldingGevolgen(),
         CreateOverleggen(),
         AddVangnet(),
+        AddMeldingBinnenkomst(),
     ]
 }
