@@ -298,51 +298,10 @@ struct MeldenController: RouteCollection {
         }
         f.bijlageRefs = bijlagen.map(\.0.ref)
 
-        var v = MeldingInvoer()
-        // Mail about the melding in the language the melder used the form in.
-        v.taal = req.taal.rawValue
-        v.melderType = leeg(f.melderType)
-        let type = f.melderType.flatMap(MelderType.init(rawValue:))
-        v.melder = .init(naam: leeg(f.naam), email: leeg(f.email), telefoon: leeg(f.telefoon), adres: leeg(f.adres), postcode: leeg(f.postcode),
-                         woonplaats: leeg(f.woonplaats), bsn: type == .burger || type == nil ? leeg(f.bsn)?.replacingOccurrences(of: " ", with: "") : nil)
-        // Only what applies to who reports: a citizen's form never sends business fields.
-        if type != .burger {
-            v.organisatieNaam = leeg(f.organisatieNaam)
-            v.kvkNummer = type == .bedrijf ? leeg(f.kvkNummer) : nil
-        }
-        if type == .intermediair {
-            v.vertegenwoordigde = .init(naam: leeg(f.vertegenwoordigdeNaam), bsn: leeg(f.vertegenwoordigdeBsn)?.replacingOccurrences(of: " ", with: ""))
-            v.toestemmingVertegenwoordigde = f.toestemmingVertegenwoordigde == "ja"
-        }
-        v.organisatieAlBenaderd = f.organisatieAlBenaderd == "ja"
-        v.redenNietBenaderd = leeg(f.redenNietBenaderd)
-        v.bezwaarOfBeroepLoopt = f.bezwaar == "ja"
-        v.registraties = f.registraties ?? []
-        v.andereRegistratie = leeg(f.andereRegistratie)
-        v.betrokkenOrganisaties = (f.betrokkenOrganisaties ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        v.probleemsoort = leeg(f.probleemsoort)
-        v.watIsFout = leeg(f.watIsFout)
-        v.watMoetHetZijn = leeg(f.watMoetHetZijn)
-        v.sinds = leeg(f.sinds)
-        let gevolgen = Self.gevolgen(f)
-        v.gevolgen = gevolgen.isEmpty ? nil : gevolgen
-        v.voorkeurKanaal = leeg(f.voorkeurKanaal)
+        var v = Self.invoer(f, taal: req.taal)
         v.bijlagen = bijlagen.map(\.1)
-        v.toestemming = .init(gegeven: f.toestemming == "ja", tekstVersie: Toestemmingstekst.versie)
-
-        func veldFouten(_ lijst: [OngeldigeParameter]) -> [VeldFout] {
-            lijst.map {
-                let id = $0.veld.meldformulierveld
-                // A consequence's field is named with its row: "Gevolg 2: Wat gebeurt er?".
-                if id.hasPrefix("gevolg"), let n = id.last, n.isNumber {
-                    return VeldFout(veld: id, label: "\(t.tekst("gevolg")) \(n): \(t[String(id.dropLast())] ?? "")", tekst: $0.reden(req.taal))
-                }
-                // The name field's label depends on who reports: the summary names it as the page does.
-                let sleutel = id == "organisatieNaam" ? (type == .bedrijf ? "bedrijfNaam" : type == .intermediair ? "uwOrganisatieNaam" : "organisatieNaamB1")
-                    : Self.labels[id] ?? id
-                return VeldFout(veld: id, label: t[sleutel] ?? t.tekst("melden"), tekst: $0.reden(req.taal))
-            }
-        }
+        let type = f.melderType.flatMap(MelderType.init(rawValue:))
+        func veldFouten(_ lijst: [OngeldigeParameter]) -> [VeldFout] { Self.veldFouten(lijst, type: type, req.taal) }
         let stappen = Stap.allCases.filter { $0.geldt(type) }
         // Without a page (an old bookmark or a script): the whole form at once, as the check page does.
         let versturen = req.url.path == "/melden/formulier"
@@ -425,6 +384,62 @@ struct MeldenController: RouteCollection {
         return try await req.pagina("melden-ontvangen", titel: "meldingOntvangenTitel", inhoud: Ontvangen(
             zaaknummer: o.zaaknummer.description, link: basis + o.statuspagina, pad: o.statuspagina,
             contactUiterlijk: Datumweergave.voluit(o.eersteContactUiterlijk, req.taal), perMail: b.perMail))
+    }
+
+    /// What the form holds as the intake's input (without files): the citizen's pages and the
+    /// staff's one-page intake send the same fields.
+    static func invoer(_ f: Formulier, taal: Taal) -> MeldingInvoer {
+        func leeg(_ s: String?) -> String? {
+            let w = (s ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            return w.isEmpty ? nil : w
+        }
+        var v = MeldingInvoer()
+        // Mail about the melding in the language the form was used in.
+        v.taal = taal.rawValue
+        v.melderType = leeg(f.melderType)
+        let type = f.melderType.flatMap(MelderType.init(rawValue:))
+        v.melder = .init(naam: leeg(f.naam), email: leeg(f.email), telefoon: leeg(f.telefoon), adres: leeg(f.adres), postcode: leeg(f.postcode),
+                         woonplaats: leeg(f.woonplaats), bsn: type == .burger || type == nil ? leeg(f.bsn)?.replacingOccurrences(of: " ", with: "") : nil)
+        // Only what applies to who reports: a citizen's form never sends business fields.
+        if type != .burger {
+            v.organisatieNaam = leeg(f.organisatieNaam)
+            v.kvkNummer = type == .bedrijf ? leeg(f.kvkNummer) : nil
+        }
+        if type == .intermediair {
+            v.vertegenwoordigde = .init(naam: leeg(f.vertegenwoordigdeNaam), bsn: leeg(f.vertegenwoordigdeBsn)?.replacingOccurrences(of: " ", with: ""))
+            v.toestemmingVertegenwoordigde = f.toestemmingVertegenwoordigde == "ja"
+        }
+        v.organisatieAlBenaderd = f.organisatieAlBenaderd == "ja"
+        v.redenNietBenaderd = leeg(f.redenNietBenaderd)
+        v.bezwaarOfBeroepLoopt = f.bezwaar == "ja"
+        v.registraties = f.registraties ?? []
+        v.andereRegistratie = leeg(f.andereRegistratie)
+        v.betrokkenOrganisaties = (f.betrokkenOrganisaties ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        v.probleemsoort = leeg(f.probleemsoort)
+        v.watIsFout = leeg(f.watIsFout)
+        v.watMoetHetZijn = leeg(f.watMoetHetZijn)
+        v.sinds = leeg(f.sinds)
+        let gevolgen = gevolgen(f)
+        v.gevolgen = gevolgen.isEmpty ? nil : gevolgen
+        v.voorkeurKanaal = leeg(f.voorkeurKanaal)
+        v.toestemming = .init(gegeven: f.toestemming == "ja", tekstVersie: Toestemmingstekst.versie)
+        return v
+    }
+
+    /// The intake's refusals as the form's messages, each named by its field's label.
+    static func veldFouten(_ lijst: [OngeldigeParameter], type: MelderType?, _ taal: Taal) -> [VeldFout] {
+        let t = Teksten.voor(taal)
+        return lijst.map {
+            let id = $0.veld.meldformulierveld
+            // A consequence's field is named with its row: "Gevolg 2: Wat gebeurt er?".
+            if id.hasPrefix("gevolg"), let n = id.last, n.isNumber {
+                return VeldFout(veld: id, label: "\(t.tekst("gevolg")) \(n): \(t[String(id.dropLast())] ?? "")", tekst: $0.reden(taal))
+            }
+            // The name field's label depends on who reports: the summary names it as the page does.
+            let sleutel = id == "organisatieNaam" ? (type == .bedrijf ? "bedrijfNaam" : type == .intermediair ? "uwOrganisatieNaam" : "organisatieNaamB1")
+                : labels[id] ?? id
+            return VeldFout(veld: id, label: t[sleutel] ?? t.tekst("melden"), tekst: $0.reden(taal))
+        }
     }
 
     /// Field ids whose label text has another key.

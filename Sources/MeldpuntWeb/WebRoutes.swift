@@ -21,6 +21,7 @@ package func registreerWeb(_ app: Application) throws {
     try web.register(collection: SignalenWebController())
     try web.register(collection: AdviezenWebController())
     try web.register(collection: OverleggenWebController())
+    try web.register(collection: IntakeWebController())
     try web.register(collection: CijfersWebController())
     try web.register(collection: EvaluatiesWebController())
 }

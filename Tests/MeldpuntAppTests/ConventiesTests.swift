@@ -65,6 +65,9 @@ struct ConventiesTests {
             let doc = r.object
             #expect((doc["openapi"] as? String)?.hasPrefix("3.") == true)
             let paths = try #require(doc["paths"] as? [String: [String: Any]])
+            // Every operation has its own id (the OpenAPI validator refuses a document with two alike).
+            let ids = paths.values.flatMap { $0.values.compactMap { ($0 as? [String: Any])?["operationId"] as? String } }
+            #expect(ids.count == Set(ids).count, "dubbele operationId: \(Dictionary(grouping: ids, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted())")
             // Every API route is documented, and every documented operation exists.
             var echt: Set<String> = []
             for route in t.app.routes.all {

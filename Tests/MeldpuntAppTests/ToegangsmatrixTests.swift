@@ -70,6 +70,7 @@ struct ToegangsmatrixTests {
 
         // The meldpunt's cases
         "GET /meldingen": ["meldpunt"], "POST /meldingen/zoeken": ["meldpunt"], "GET /opschortingen": ["meldpunt"], "GET /werklast": ["meldpunt"],
+        "GET /meldingen/nieuw": ["meldpunt"], "POST /meldingen/nieuw": ["meldpunt"], "GET /meldingen/nieuw/vastgelegd": ["meldpunt"],
         // A suspension still running after its case closed is decided on by staff (the fixture's is not: a 400 or 409 after the role check).
         "POST /meldingen/:zaaknummer/verzoeken/:verzoek/opschortingsbesluit": ["meldpunt"],
         "GET /meldingen/:zaaknummer": ["meldpunt"], "GET /meldingen/:zaaknummer/bijlagen/:bijlage": ["meldpunt"],

@@ -108,7 +108,12 @@ enum Bouwstenen {
     }
 
     /// Optional input fields are read as absent when null, so the document allows null for them.
-    static func ofNull(_ schema: JSONSchema) -> JSONSchema { schema.nullableSchemaObject() }
+    /// An enum allows null only when null is one of its values (OpenAPI 3.0.3): it is added.
+    static func ofNull(_ schema: JSONSchema) -> JSONSchema {
+        let s = schema.nullableSchemaObject()
+        guard let waarden = s.allowedValues, !waarden.contains(where: { $0.value == nil }) else { return s }
+        return s.with(allowedValues: waarden + [AnyCodable(nil as String?)])
+    }
 
     static func lijst(_ items: JSONSchema, min: Int? = nil, max: Int? = nil, _ beschrijving: String? = nil) -> JSONSchema {
         .array(description: beschrijving, minItems: min, maxItems: max, items: items)

@@ -37,7 +37,7 @@ enum OverleggenAPI: APIDeel {
                 "overleg", "Eén overleg met genodigden, agenda, verslag en acties", tag: "overleggen", parameters: [nummer],
                 responses: [B.ok("Het overleg", .ref("Overleg"))], fouten: [403]))),
             ("/overleggen/{overlegNummer}/verslag", .init(put: B.operatie(
-                "overlegVerslag", "Het verslag vastleggen of verbeteren (alleen het Meldpunt, vanaf de dag van het overleg); het overleg is dan gehouden",
+                "overlegVerslagVastleggen", "Het verslag vastleggen of verbeteren (alleen het Meldpunt, vanaf de dag van het overleg); het overleg is dan gehouden",
                 tag: "overleggen", parameters: [nummer], body: .ref("OverlegVerslag"),
                 responses: [B.ok("Het overleg", .ref("Overleg"))], fouten: [403, 409, 415]))),
             ("/overleggen/{overlegNummer}/annulering", .init(put: B.operatie(

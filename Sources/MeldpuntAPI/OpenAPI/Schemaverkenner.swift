@@ -137,7 +137,7 @@ final class Schemaverkenner {
         var eigenschappen: OrderedDictionary<String, JSONSchema> = [:]
         for veld in velden {
             let schema = extra[veld.naam] ?? veld.schema
-            eigenschappen[veld.naam] = (nullbaar.contains(veld.naam) ? schema.nullableSchemaObject() : schema)
+            eigenschappen[veld.naam] = (nullbaar.contains(veld.naam) ? Bouwstenen.ofNull(schema) : schema)
                 .verplicht(veld.verplicht || verplicht.contains(veld.naam))
         }
         return (.object(description: regels?.beschrijving, properties: eigenschappen), waarde)

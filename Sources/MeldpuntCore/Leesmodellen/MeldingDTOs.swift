@@ -122,13 +122,15 @@ package struct GebeurtenisGegevens: Codable, Sendable, Equatable {
     package var adviesNummer: Int?
     /// The overleg with several organisations this step is about (OVL-n).
     package var overlegNummer: Int?
+    /// How the melding came in, when staff took it (and the melder's consent).
+    package var binnenkomst: Binnenkomst?
     /// How a request's escalation was decided: together, or alone after the partner's silence.
     package var escalatiebesluit: Escalatiebesluit?
     /// A consequence's kind and its new state of repair.
     package var gevolgSoort: GevolgSoort?
     package var herstel: HerstelStatus?
 
-    package init(kanaal: Contactvorm? = nil, datum: Dag? = nil, status: Stapstatus? = nil, rol: MeldpuntRol? = nil, uitkomst: Stapuitkomst? = nil, scopeReden: ScopeReden? = nil, afsluitgrond: Afsluitgrond? = nil, bevinding: Probleemsoort? = nil, cijfer: Int? = nil, bestandsnaam: String? = nil, organisatie: String? = nil, verzoekSoort: VerzoekSoort? = nil, verzoekId: String? = nil, niveau: Escalatieniveau? = nil, contactpersoon: String? = nil, terugmeldingStatus: TerugmeldingStatus? = nil, adviesNummer: Int? = nil, escalatiebesluit: Escalatiebesluit? = nil, gevolgSoort: GevolgSoort? = nil, herstel: HerstelStatus? = nil, overlegNummer: Int? = nil) {
+    package init(kanaal: Contactvorm? = nil, datum: Dag? = nil, status: Stapstatus? = nil, rol: MeldpuntRol? = nil, uitkomst: Stapuitkomst? = nil, scopeReden: ScopeReden? = nil, afsluitgrond: Afsluitgrond? = nil, bevinding: Probleemsoort? = nil, cijfer: Int? = nil, bestandsnaam: String? = nil, organisatie: String? = nil, verzoekSoort: VerzoekSoort? = nil, verzoekId: String? = nil, niveau: Escalatieniveau? = nil, contactpersoon: String? = nil, terugmeldingStatus: TerugmeldingStatus? = nil, adviesNummer: Int? = nil, escalatiebesluit: Escalatiebesluit? = nil, gevolgSoort: GevolgSoort? = nil, herstel: HerstelStatus? = nil, overlegNummer: Int? = nil, binnenkomst: Binnenkomst? = nil) {
         self.kanaal = kanaal
         self.datum = datum
         self.status = status
@@ -147,6 +149,7 @@ package struct GebeurtenisGegevens: Codable, Sendable, Equatable {
         self.terugmeldingStatus = terugmeldingStatus
         self.adviesNummer = adviesNummer
         self.overlegNummer = overlegNummer
+        self.binnenkomst = binnenkomst
         self.escalatiebesluit = escalatiebesluit
         self.gevolgSoort = gevolgSoort
         self.herstel = herstel

@@ -12,7 +12,10 @@ extension Meldingintake {
     }
 
     /// `binnenkomst`: how it came in; by default the public form, or the filing organisation's system.
-    package func maak(_ verzoek: MeldingInvoer, ingediendDoor: OrganisatieDTO?, eenmalig: Eenmalig? = nil, binnenkomst: Binnenkomst? = nil) async throws -> Ontvangen {
+    /// `vastgelegdDoor`: the staff member who took it by phone, at a counter or from a letter — the
+    /// melder's consent is recorded as given to them, at this moment.
+    package func maak(_ verzoek: MeldingInvoer, ingediendDoor: OrganisatieDTO?, eenmalig: Eenmalig? = nil, binnenkomst: Binnenkomst? = nil,
+                      vastgelegdDoor: String? = nil) async throws -> Ontvangen {
         if let eerder = try await eerder(eenmalig) { return eerder }
         let fouten: [OngeldigeParameter]
         do {
@@ -66,7 +69,8 @@ extension Meldingintake {
                     m.tokenHash = Sleutels.sha256Hex(Data(token.utf8))
                     m.toestemmingOp = nu
                     m.toestemmingVersie = Toestemmingstekst.versie
-                    m.laatsteVolgnummer = 1
+                    let metToestemming = binnenkomst?.doorMedewerker == true && vastgelegdDoor != nil
+                    m.laatsteVolgnummer = metToestemming ? 2 : 1
                     // New intake is told apart by its status (ontvangen), not marked unread: unread
                     // means something came in since staff last looked (issue 27).
                     m.ongelezen = false
@@ -96,7 +100,13 @@ extension Meldingintake {
                     }
                     try await zaken.nieuweGebeurtenis(id, 1, Gebeurtenis(soort: .ontvangen,
                                           tekst: "Melding ontvangen. Wij nemen uiterlijk \(Datumweergave.datum(uiterlijk.description)) persoonlijk contact met u op.",
-                                          zichtbaar: true), door: ingediendDoor?.naam ?? "melder").create(on: tx)
+                                          zichtbaar: true), door: vastgelegdDoor ?? ingediendDoor?.naam ?? "melder").create(on: tx)
+                    if metToestemming, let b = binnenkomst, let wie = vastgelegdDoor {
+                        // Who took the consent, how and when: on the timeline, for staff.
+                        try await zaken.nieuweGebeurtenis(id, 2, Gebeurtenis(soort: .notitie,
+                            tekst: "Toestemming van de melder gegeven via \(b.naam(.nl).lowercased()) (tekstversie \(Toestemmingstekst.versie)), vastgelegd door \(wie).",
+                            gegevens: GebeurtenisGegevens(binnenkomst: b)), door: wie).create(on: tx)
+                    }
                     try await PatroonWachtrij(bron: .melding, zaakID: id, nu: nu).create(on: tx)
                     try await berichten.meldingOntvangen(m, melder: Berichtgeving.melder(uit: verzoek), statuslink: Webadres.status(token: token).pad, nu: nu, on: tx)
                     try await Verwerkingslog.regel(.meldingAanmaken, organisatie: ingediendDoor?.id, melding: id,
