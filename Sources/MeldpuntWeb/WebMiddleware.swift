@@ -113,10 +113,13 @@ enum Koekje: String {
     case ontvangen = "meldpunt_ontvangen"
     case inlogstap = "meldpunt_inlogstap"
     case meldconcept = "meldpunt_meldconcept"
+    /// Staff's one-time confirmation of a melding they took (its private link).
+    case vastgelegd = "meldpunt_vastgelegd"
 
     var pad: String {
         switch self {
         case .ontvangen: "/melden/ontvangen"
+        case .vastgelegd: "/meldingen/nieuw/vastgelegd"
         case .inlogstap: "/inloggen"
         default: "/"
         }

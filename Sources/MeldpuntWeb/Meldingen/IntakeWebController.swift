@@ -87,7 +87,7 @@ struct IntakeWebController: RouteCollection {
             let ontvangen = try await req.meldingen.intake.maak(v, ingediendDoor: nil, eenmalig: eenmalig, binnenkomst: binnenkomst, vastgelegdDoor: g.naam)
             _ = door
             let response = req.redirect(to: "/meldingen/nieuw/vastgelegd", redirectType: .normal)
-            response.zet(.ontvangen, try Verzegeld.sluit(MeldenController.Bevestiging(ontvangen: ontvangen, perMail: v.melder?.email != nil), geheimen.eenmaligeWeergave),
+            response.zet(.vastgelegd, try Verzegeld.sluit(MeldenController.Bevestiging(ontvangen: ontvangen, perMail: v.melder?.email != nil), geheimen.eenmaligeWeergave),
                          req, sameSite: .strict, maxAge: 15 * 60)
             return response
         } catch let w as Weigering where w.hoortBijFormulier {
@@ -112,7 +112,7 @@ struct IntakeWebController: RouteCollection {
     /// Once, after filing: the private link to read out, text or write down; then the case.
     func vastgelegd(req: Request) async throws -> Response {
         _ = try medewerker(req)
-        guard let waarde = req.cookie(.ontvangen),
+        guard let waarde = req.cookie(.vastgelegd),
               let b = try Verzegeld.open(waarde, MeldenController.Bevestiging.self, req.application.geheimen.eenmaligeWeergave)
         else { return req.redirect(to: "/meldingen", redirectType: .normal) }
         let t = Teksten.voor(req.taal)
