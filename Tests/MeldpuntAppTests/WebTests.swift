@@ -13,6 +13,8 @@ import Vapor
 final class Browser: @unchecked Sendable {
     let t: TestApp
     var cookies: [String: String] = [:]
+    /// Each cookie's Path: sent only to that path and below, as a browser does.
+    var cookiePaden: [String: String] = [:]
     var csrf = ""
 
     init(_ t: TestApp) { self.t = t }
@@ -22,6 +24,8 @@ final class Browser: @unchecked Sendable {
             let paar = header.split(separator: ";")[0].split(separator: "=", maxSplits: 1)
             let naam = String(paar[0]), waarde = paar.count > 1 ? String(paar[1]) : ""
             if header.contains("Max-Age=0") || waarde.isEmpty { cookies.removeValue(forKey: naam) } else { cookies[naam] = waarde }
+            let pad = header.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.first { $0.lowercased().hasPrefix("path=") }.map { String($0.dropFirst(5)) }
+            cookiePaden[naam] = pad ?? "/"
         }
         if let bereik = r.tekst.range(of: #"name="_csrf" value="([^"]*)""#, options: .regularExpression) {
             csrf = String(r.tekst[bereik].split(separator: "\"")[3])
@@ -29,12 +33,17 @@ final class Browser: @unchecked Sendable {
         return r
     }
 
-    private var cookieHeader: HTTPHeaders {
-        cookies.isEmpty ? [:] : ["Cookie": cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")]
+    private func cookieHeader(_ url: String) -> HTTPHeaders {
+        let pad = String(url.split(separator: "?", maxSplits: 1).first ?? "")
+        let mee = cookies.filter { naam, _ in
+            let p = cookiePaden[naam] ?? "/"
+            return p == "/" || pad == p || pad.hasPrefix(p.hasSuffix("/") ? p : p + "/")
+        }
+        return mee.isEmpty ? [:] : ["Cookie": mee.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")]
     }
 
     func get(_ pad: String) async throws -> TestResponse {
-        verwerk(try await t.request(.GET, pad, headers: cookieHeader))
+        verwerk(try await t.request(.GET, pad, headers: cookieHeader(pad)))
     }
 
     /// Follows a redirect as a browser does (POST → redirect → GET); any other answer as it is.
@@ -68,7 +77,7 @@ final class Browser: @unchecked Sendable {
         let alle = metCsrf ? velden + [("_csrf", csrf)] : velden
         let veilig = CharacterSet.alphanumerics
         let body = alle.map { "\($0.0.addingPercentEncoding(withAllowedCharacters: veilig) ?? "")=\($0.1.addingPercentEncoding(withAllowedCharacters: veilig) ?? "")" }.joined(separator: "&")
-        return verwerk(try await t.request(.POST, pad, headers: cookieHeader, body: Data(body.utf8), contentType: "application/x-www-form-urlencoded"))
+        return verwerk(try await t.request(.POST, pad, headers: cookieHeader(pad), body: Data(body.utf8), contentType: "application/x-www-form-urlencoded"))
     }
 
     /// A multipart form with files, as a browser sends a form with enctype="multipart/form-data".
@@ -90,7 +99,7 @@ final class Browser: @unchecked Sendable {
             body.append(Data("\r\n".utf8))
         }
         body.append(Data("--\(grens)--\r\n".utf8))
-        return verwerk(try await t.request(.POST, pad, headers: cookieHeader, body: body, contentType: "multipart/form-data; boundary=\(grens)"))
+        return verwerk(try await t.request(.POST, pad, headers: cookieHeader(pad), body: body, contentType: "multipart/form-data; boundary=\(grens)"))
     }
 
     @discardableResult
