@@ -16,6 +16,8 @@ struct OverleggenApiTests {
 
     @Test func plannenVerslagEnActiesPerOrganisatie() async throws {
         try await metApp { t in
+            // A time with a fraction, as a real clock has (a stored time must compare equal when read back).
+            t.klok.zet(Date(timeIntervalSinceReferenceDate: TestApp.standaardTijd.timeIntervalSinceReferenceDate + 0.059453701972961))
             let uwv = try await t.partners()
             let bd = try await Organisaties.maakApiSleutel(voor: try await Organisaties.zoek(oin: Self.bdOIN, gemeentecode: nil, on: t.app.db), omschrijving: "test", on: t.app.db).1
             let (z, _) = try await t.meldingInBehandeling()
@@ -65,7 +67,7 @@ struct OverleggenApiTests {
             let actieDuo = try await t.post("/api/v1/overleggen/\(o.nummer)/acties", t.sleutels.meldpunt,
                                             json: ["organisatieOin": "00000001800866472000", "omschrijving": "Iets.", "uiterlijk": "2026-12-01"])
             #expect(actieDuo.ongeldigeCodes == ["nietUitgenodigd"])
-            t.klok.zet(ISO8601DateFormatter().date(from: "2026-11-26T15:30:00Z")!)
+            t.klok.zet(ISO8601DateFormatter().date(from: "2026-11-26T15:30:00Z")!.addingTimeInterval(0.654321))
             let verslag = try await t.put("/api/v1/overleggen/\(o.nummer)/verslag", t.sleutels.meldpunt,
                                           json: ["verslag": "UWV zet de terugvordering stil; de Belastingdienst wacht op het adres."])
             #expect(try verslag.status == .ok && verslag.json(OverlegDTO.self).status == .gehouden)

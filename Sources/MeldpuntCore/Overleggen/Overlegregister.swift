@@ -327,7 +327,10 @@ package struct Overlegregister: Sendable {
     private func opslaan(_ o: OverlegRij, van oud: (OverlegStatus, Date), on tx: any Database) async throws {
         let gewijzigd = try await (tx as! any SQLDatabase).update(OverlegRij.schema)
             .set("gewijzigd_op", to: SQLBind(nu))
-            .where("id", .equal, SQLBind(try o.requireID())).where("status", .equal, SQLBind(oud.0.rawValue)).where("gewijzigd_op", .equal, SQLBind(oud.1))
+            .where("id", .equal, SQLBind(try o.requireID())).where("status", .equal, SQLBind(oud.0.rawValue))
+            // Within a millisecond: a time read back from SQLite need not bind to the identical double.
+            .where("gewijzigd_op", .greaterThanOrEqual, SQLBind(oud.1.addingTimeInterval(-0.001)))
+            .where("gewijzigd_op", .lessThanOrEqual, SQLBind(oud.1.addingTimeInterval(0.001)))
             .returning("id").all()
         if gewijzigd.isEmpty { throw Weigering.conflict(.tegelijkGewijzigd) }
         if try await isGewist(o, on: tx) { throw Weigering.conflict(.meldingGesloten) }
