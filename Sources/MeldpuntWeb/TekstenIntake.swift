@@ -26,6 +26,7 @@ extension Teksten {
         "intakeVeld_organisatieAlBenaderd": ("Heeft de melder de organisatie zelf al benaderd?", "Has the melder already approached the organisation?"),
         "intakeVeld_redenNietBenaderd": ("Waarom heeft de melder de organisatie niet benaderd?", "Why did the melder not approach the organisation?"),
         "intakeAlsNee": ("(als nee)", "(if no)"),
+        "intakeJaOfNee": ("Kies ja of nee.", "Choose yes or no."),
         "intakeVeld_bezwaarOfBeroepLoopt": ("Loopt er nog een bezwaar of beroep?", "Is an objection or appeal still running?"),
         "intakeVeld_gevolgSoort1": ("Welk gevolg heeft de fout?", "What consequence does the error have?"),
         "intakeVeld_gevolgDatum1": ("Uiterlijk te betalen of te doen op", "To pay or act by"),

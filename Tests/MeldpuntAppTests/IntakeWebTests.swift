@@ -30,6 +30,8 @@ struct IntakeWebTests {
             #expect(p.tekst.contains("href=\"#watIsFout\">Wat klopt er niet, in de woorden van de melder?:"))
             #expect(p.tekst.contains("href=\"#toestemming\">Toestemming") == false && p.tekst.contains("href=\"#toestemming\">De melder gaf toestemming"))
             #expect(p.tekst.contains("value=\"Fatima El Amrani\""))
+            #expect(p.tekst.contains("href=\"#organisatieAlBenaderd\">Heeft de melder de organisatie zelf al benaderd?: Kies ja of nee."))
+            #expect(p.tekst.contains("href=\"#bezwaarOfBeroepLoopt\">Loopt er nog een bezwaar of beroep?: Kies ja of nee."))
 
             let velden: [(String, String)] = [("binnenkomst", "telefoon"), ("melderType", "burger"), ("naam", "Fatima El Amrani"), ("telefoon", "06-12345678"),
                                               ("adres", "Dorpsstraat 1"), ("postcode", "3511 AA"), ("woonplaats", "Utrecht"), ("voorkeurKanaal", "post"),

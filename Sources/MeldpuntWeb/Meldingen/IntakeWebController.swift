@@ -73,6 +73,10 @@ struct IntakeWebController: RouteCollection {
         if binnenkomst == nil {
             fouten.append(VeldFout(veld: "binnenkomst", label: t.tekst("intakeVeld_binnenkomst"), tekst: t.tekst("intakeBinnenkomstKiezen")))
         }
+        // Asked out loud, so answered explicitly: an open question is not taken as "no".
+        for (veld, waarde) in [("organisatieAlBenaderd", f.organisatieAlBenaderd), ("bezwaarOfBeroepLoopt", f.bezwaar)] where waarde != "ja" && waarde != "nee" {
+            fouten.append(VeldFout(veld: veld, label: t.tekst("intakeVeld_\(veld)"), tekst: t.tekst("intakeJaOfNee")))
+        }
         let v = MeldenController.invoer(f, taal: req.taal)
         // The same checks as the public form, every problem at once, named by this page's labels.
         let gecontroleerd = (try? valideerMelding(v, vandaag: Dag(req.application.klok.nu()))) ?? []
