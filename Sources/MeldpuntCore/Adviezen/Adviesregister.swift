@@ -151,7 +151,7 @@ package struct Adviesregister: Sendable {
         try stap(a, naar: .gegeven)
         try await vereisNietGewist(a)
         let oud = a.status
-        try await schrijf { [nu, berichten] tx in
+        try await db.schrijfStap { [nu, berichten] tx in
             a.status = .gegeven
             a.advies = v.advies
             a.gegevenDoor = door.naam
@@ -174,7 +174,7 @@ package struct Adviesregister: Sendable {
         try stap(a, naar: r.reactie)
         try await vereisNietGewist(a)
         let oud = a.status
-        try await schrijf { [nu, berichten] tx in
+        try await db.schrijfStap { [nu, berichten] tx in
             a.status = r.reactie
             a.toelichting = r.toelichting
             a.beantwoordDoor = door.naam
@@ -212,13 +212,6 @@ package struct Adviesregister: Sendable {
         if let id = a.$melding.id, try await isGewist(id) { throw Weigering.conflict(.meldingGesloten) }
     }
 
-    /// A write whose case timeline step lost the race for its number to a simultaneous step is a 409.
-    private func schrijf(_ body: @escaping @Sendable (any Database) async throws -> Void) async throws {
-        do { try await db.schrijf(body) } catch let w as Weigering { throw w } catch {
-            if (error as? any DatabaseError)?.isConstraintFailure == true { throw Weigering.conflict(.tegelijkGewijzigd) }
-            throw error
-        }
-    }
 
     private func stap(_ a: AdviesRij, naar: AdviesStatus) throws {
         do { try controleerAdviesOvergang(van: a.status, naar: naar) } catch { throw Weigering.conflict(.adviesOvergang(error)) }

@@ -153,7 +153,7 @@ package struct Overlegregister: Sendable {
         try await vereisNietGewist(o)
         let oud = (o.status, o.gewijzigdOp)
         let gecorrigeerd = o.verslag != nil
-        try await schrijf { [nu, berichten] tx in
+        try await db.schrijfStap { [nu, berichten] tx in
             try await opslaan(o, van: oud, on: tx)
             o.status = .gehouden
             o.verslag = verslag
@@ -175,7 +175,7 @@ package struct Overlegregister: Sendable {
         do { try controleerAnnulering(status: o.status) } catch { throw Weigering.conflict(.overleg(error)) }
         try await vereisNietGewist(o)
         let oud = (o.status, o.gewijzigdOp)
-        try await schrijf { [nu, berichten] tx in
+        try await db.schrijfStap { [nu, berichten] tx in
             try await opslaan(o, van: oud, on: tx)
             o.status = .geannuleerd
             o.annuleringsreden = reden
@@ -234,7 +234,7 @@ package struct Overlegregister: Sendable {
         let toelichting = try valideer { () throws(ValidatieFouten) in try valideerActieafronding(invoer) }
         if o.status == .geannuleerd { throw Weigering.conflict(.overleg(.geannuleerd)) }
         if a.status == .gedaan { throw Weigering.conflict(.overleg(.actieAlGedaan)) }
-        try await schrijf { [nu, berichten] tx in
+        try await db.schrijfStap { [nu, berichten] tx in
             try await nietGeannuleerd(o, on: tx)
             // A case whose melder withdrew consent: the action can still be done, without words about it.
             let gewist = try await isGewist(o, on: tx)
@@ -313,13 +313,6 @@ package struct Overlegregister: Sendable {
         if rij.isEmpty { throw Weigering.conflict(.overleg(.geannuleerd)) }
     }
 
-    /// A write whose case timeline step lost the race for its number to a simultaneous step is a 409.
-    private func schrijf(_ body: @escaping @Sendable (any Database) async throws -> Void) async throws {
-        do { try await db.schrijf(body) } catch let w as Weigering { throw w } catch {
-            if (error as? any DatabaseError)?.isConstraintFailure == true { throw Weigering.conflict(.tegelijkGewijzigd) }
-            throw error
-        }
-    }
 
     /// Claims the row only if it is still as it was read (state and last change): two steps at once
     /// (two corrections of the minutes, a cancel and the minutes, an erasure) are a 409, never both.

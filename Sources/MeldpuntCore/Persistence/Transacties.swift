@@ -17,6 +17,17 @@ extension Database {
     }
 }
 
+extension Database {
+    /// A write whose case timeline step lost the race for its number to a simultaneous step (the
+    /// database refuses it on a constraint) is a 409; a refusal stays what it is.
+    func schrijfStap(_ body: @escaping @Sendable (any Database) async throws -> Void) async throws {
+        do { try await schrijf(body) } catch let w as Weigering { throw w } catch {
+            if (error as? any DatabaseError)?.isConstraintFailure == true { throw Weigering.conflict(.tegelijkGewijzigd) }
+            throw error
+        }
+    }
+}
+
 /// Whether a failed step lost the race for its next step number to a simultaneous one (a 409,
 /// not a 500): the row's number moved on (read again), or — when even that read fails, as under
 /// heavy load when the pool is busy — the database refused the write on a constraint, which for

@@ -16,10 +16,7 @@ struct IntakeWebController: RouteCollection {
         n.get("vastgelegd", use: vastgelegd)
     }
 
-    private func medewerker(_ req: Request) throws -> (GebruikerDTO, Handelende) {
-        let g = try req.vereisGebruiker(.meldpunt)
-        return (g, Handelende(g))
-    }
+    private func medewerker(_ req: Request) throws -> GebruikerDTO { try req.vereisGebruiker(.meldpunt) }
 
     struct Pagina: Encodable, Sendable {
         let f: MeldenController.Formulier
@@ -63,7 +60,7 @@ struct IntakeWebController: RouteCollection {
     }
 
     func vastleggen(req: Request) async throws -> Response {
-        let (g, door) = try medewerker(req)
+        let g = try medewerker(req)
         let f = try req.content.decode(MeldenController.Formulier.self)
         let via = try req.content.decode(Extra.self).binnenkomst
         let t = Teksten.voor(req.taal)
@@ -89,7 +86,6 @@ struct IntakeWebController: RouteCollection {
                 MeldingService.Eenmalig(sleutel: "intake:" + Sleutels.sha256Hex(Data($0.utf8)), geheim: geheimen.eenmaligeWeergave)
             }
             let ontvangen = try await req.meldingen.intake.maak(v, ingediendDoor: nil, eenmalig: eenmalig, binnenkomst: binnenkomst, vastgelegdDoor: g.naam)
-            _ = door
             let response = req.redirect(to: "/meldingen/nieuw/vastgelegd", redirectType: .normal)
             response.zet(.vastgelegd, try Verzegeld.sluit(MeldenController.Bevestiging(ontvangen: ontvangen, perMail: v.melder?.email != nil), geheimen.eenmaligeWeergave),
                          req, sameSite: .strict, maxAge: 15 * 60)
