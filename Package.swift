@@ -37,12 +37,15 @@ let package = Package(
         .target(name: "MeldpuntDomain"),
         // The address tables: every linked page and API resource as a typed case, routes and links made from it.
         .target(name: "MeldpuntAdressen", dependencies: ["MeldpuntDomain"]),
+        // Printed documents: a small PDF writer for text pages and the letter's layout. No dependencies.
+        .target(name: "MeldpuntDocumenten"),
         // Persistence and use cases: Fluent models and queries, no Vapor and no HTTP.
         .target(
             name: "MeldpuntCore",
             dependencies: [
                 "MeldpuntDomain",
                 "MeldpuntAdressen",
+                "MeldpuntDocumenten",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "FluentSQL", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
@@ -106,7 +109,7 @@ let package = Package(
         .executableTarget(name: "meldpunt", dependencies: ["MeldpuntApp"]),
         .testTarget(
             name: "MeldpuntDomainTests",
-            dependencies: ["MeldpuntDomain", "MeldpuntAdressen", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: ["MeldpuntDomain", "MeldpuntAdressen", "MeldpuntDocumenten", .product(name: "PropertyBased", package: "swift-property-based")],
             resources: [.copy("Fixtures")]
         ),
         // Use cases against a real database (SQLite, or PostgreSQL with MELDPUNT_TEST_DATABASE_URL), no HTTP.

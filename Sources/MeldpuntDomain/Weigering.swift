@@ -78,7 +78,7 @@ extension Taal {
 
 /// What could not be found (or may not be known to exist).
 public enum Onvindbaar: String, Sendable, CaseIterable {
-    case bron, melding, terugmelding, verzoek, bijlage, statuslink, organisatie, contactpersoon, abonnement, bericht, signaal, kandidaat, advies, gevolg, overleg, overlegActie
+    case bron, melding, terugmelding, verzoek, bijlage, statuslink, organisatie, contactpersoon, abonnement, bericht, signaal, kandidaat, advies, gevolg, overleg, overlegActie, brief
 
     public func uitleg(_ taal: Taal) -> String {
         switch self {
@@ -98,6 +98,7 @@ public enum Onvindbaar: String, Sendable, CaseIterable {
         case .gevolg: taal.kies("Deze melding heeft geen gevolg met dit nummer.", "This case has no consequence with this number.")
         case .overleg: taal.kies("Er is geen overleg met dit nummer waarvoor uw organisatie is uitgenodigd.", "There is no meeting with this number your organisation was invited to.")
         case .overlegActie: taal.kies("Dit overleg heeft geen actie met dit nummer.", "This meeting has no action with this number.")
+        case .brief: taal.kies("Er is geen brief met dit id.", "There is no letter with this id.")
         }
     }
 }
@@ -150,6 +151,8 @@ public enum Conflict: Sendable, Equatable {
     case meldingGesloten
     /// For the melder, in their words: the case is finished.
     case meldingAfgerond
+    /// A letter cannot be printed: the melder's street, postcode or place is missing.
+    case adresOnvolledig
     case meldingOvergang(MeldingOvergangFout)
     case verzoekOvergang(VerzoekFout)
     case signaalOvergang(SignaalFout)
@@ -182,6 +185,7 @@ public enum Conflict: Sendable, Equatable {
         case .tegelijkGewijzigd: "tegelijkGewijzigd"
         case .meldingGesloten: "meldingGesloten"
         case .meldingAfgerond: "meldingAfgerond"
+        case .adresOnvolledig: "adresOnvolledig"
         case .meldingOvergang: "meldingOvergang"
         case .verzoekOvergang: "verzoekOvergang"
         case .signaalOvergang(let f): f.code
@@ -216,6 +220,9 @@ public enum Conflict: Sendable, Equatable {
             taal.kies("De melding is gesloten; er kan niets meer aan veranderen.", "The case is closed; nothing can change any more.")
         case .meldingAfgerond:
             taal.kies("Uw melding is afgerond. U kunt geen berichten of bestanden meer sturen.", "Your report has been completed. You can no longer send messages or files.")
+        case .adresOnvolledig:
+            taal.kies("Het adres van de melder is niet compleet (straat en huisnummer, postcode en woonplaats). Vul het aan bij de melding; dan kan de brief worden afgedrukt.",
+                      "The melder's address is incomplete (street and number, postcode and place). Complete it on the case; then the letter can be printed.")
         case .meldingOvergang(let f): f.uitleg(taal)
         case .verzoekOvergang(let f): f.uitleg(taal)
         case .signaalOvergang(let f): f.uitleg(taal)

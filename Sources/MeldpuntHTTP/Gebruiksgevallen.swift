@@ -97,7 +97,7 @@ extension Application {
 
     /// The outbox writer, with the public address and the meldpunt's OIN from the settings.
     package var berichtgeving: Berichtgeving {
-        Berichtgeving(publiekeUrl: instellingen.publiekeUrl, oin: instellingen.meldpuntOIN)
+        Berichtgeving(publiekeUrl: instellingen.publiekeUrl, oin: instellingen.meldpuntOIN, contact: instellingen.contact)
     }
 }
 

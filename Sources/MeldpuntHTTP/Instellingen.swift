@@ -38,6 +38,9 @@ package struct Instellingen: Sendable {
     /// The safety net's norms: `MELDPUNT_DOORLOOPTIJD` and `MELDPUNT_CONTACTRITME` as
     /// "laag=20,midden=40,hoog=60" (working days), `MELDPUNT_WAARSCHUWING_WERKDAGEN`.
     package var zorgnormen = Zorgnormen.standaard
+    /// How people reach the meldpunt (`MELDPUNT_CONTACT_*`); example values outside production
+    /// when none is set, nothing made up in production.
+    package var contact = Meldpuntcontact.voorbeeld
 
     package static func uit(_ omgeving: [String: String], productie: Bool, ontwikkeling: Bool) throws -> Instellingen {
         func geheelGetal(_ naam: String, _ standaard: Int, _ bereik: ClosedRange<Int>) throws -> Int {
@@ -124,11 +127,54 @@ package struct Instellingen: Sendable {
             i.zorgnormen[keyPath: pad] = norm
         }
         i.zorgnormen.waarschuwing = try geheelGetal("MELDPUNT_WAARSCHUWING_WERKDAGEN", 5, 1...30)
+        i.contact = try Self.contact(omgeving, productie: productie)
         if let ca = omgeving["MELDPUNT_SMTP_CA_FILE"], !ca.isEmpty {
             guard FileManager.default.isReadableFile(atPath: ca) else { throw MeldpuntConfigFout("MELDPUNT_SMTP_CA_FILE: \(ca) is niet te lezen") }
             i.smtpCA = ca
         }
         return i
+    }
+
+    /// `MELDPUNT_CONTACT_TELEFOON` ("0800 123 45 67"), `MELDPUNT_CONTACT_BEREIKBAAR` ("Dutch text|English
+    /// text"), `MELDPUNT_CONTACT_POSTADRES` (lines separated by "|"), `MELDPUNT_CONTACT_EMAIL`.
+    static func contact(_ omgeving: [String: String], productie: Bool) throws -> Meldpuntcontact {
+        func waarde(_ naam: String) -> String? {
+            omgeving[naam].map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+        }
+        let namen = ["MELDPUNT_CONTACT_TELEFOON", "MELDPUNT_CONTACT_BEREIKBAAR", "MELDPUNT_CONTACT_POSTADRES", "MELDPUNT_CONTACT_EMAIL"]
+        guard namen.contains(where: { waarde($0) != nil }) else { return productie ? Meldpuntcontact() : .voorbeeld }
+        func regel(_ naam: String, _ w: String, max: Int) throws -> String {
+            guard w.count <= max, w.unicodeScalars.allSatisfy({ $0.value >= 32 && $0.value != 127 && !(0x80...0x9F).contains($0.value) }) else {
+                throw MeldpuntConfigFout("\(naam): hoogstens \(max) tekens per regel, zonder stuurtekens")
+            }
+            return w
+        }
+        var c = Meldpuntcontact()
+        if let t = waarde("MELDPUNT_CONTACT_TELEFOON") {
+            guard t.count <= 30, t.allSatisfy({ $0.isNumber || " +-()".contains($0) }), t.contains(where: \.isNumber) else {
+                throw MeldpuntConfigFout("MELDPUNT_CONTACT_TELEFOON: verwacht een telefoonnummer als '0800 123 45 67', niet '\(t)'")
+            }
+            c.telefoon = t
+        }
+        if let b = waarde("MELDPUNT_CONTACT_BEREIKBAAR") {
+            let delen = try b.split(separator: "|", omittingEmptySubsequences: false).map { try regel("MELDPUNT_CONTACT_BEREIKBAAR", $0.trimmingCharacters(in: .whitespaces), max: 100) }
+            guard delen.count <= 2, !delen.contains(where: \.isEmpty) else {
+                throw MeldpuntConfigFout("MELDPUNT_CONTACT_BEREIKBAAR: verwacht 'Nederlandse tekst|English text', niet '\(b)'")
+            }
+            c.bereikbaar = Tekst(delen[0], delen.last!)
+        }
+        if let a = waarde("MELDPUNT_CONTACT_POSTADRES") {
+            let regels = try a.split(separator: "|").map { try regel("MELDPUNT_CONTACT_POSTADRES", $0.trimmingCharacters(in: .whitespaces), max: 60) }.filter { !$0.isEmpty }
+            guard (1...4).contains(regels.count) else {
+                throw MeldpuntConfigFout("MELDPUNT_CONTACT_POSTADRES: één tot vier regels, gescheiden door |, zoals 'Postbus 12345|2500 AA  Den Haag'")
+            }
+            c.postadres = regels
+        }
+        if let e = waarde("MELDPUNT_CONTACT_EMAIL") {
+            guard Berichtgeving.isAdres(e) else { throw MeldpuntConfigFout("MELDPUNT_CONTACT_EMAIL: verwacht een e-mailadres, niet '\(e)'") }
+            c.email = e
+        }
+        return c
     }
 
     package init(host: String = "127.0.0.1", poort: Int = 8080, snelheidslimieten: Bool = true, limietPerMinuut: [String: Int] = [:],

@@ -10,10 +10,13 @@ package struct Berichtgeving: Sendable {
     package let publiekeUrl: String
     /// The CloudEvents `source`: `urn:nld:oin:<OIN>:systeem:meldpunt`.
     package let bron: String
+    /// How people reach the meldpunt: in every mail's footer and on every letter.
+    package let contact: Meldpuntcontact
 
-    package init(publiekeUrl: String, oin: String) {
+    package init(publiekeUrl: String, oin: String, contact: Meldpuntcontact = Meldpuntcontact()) {
         self.publiekeUrl = publiekeUrl
         self.bron = "urn:nld:oin:\(oin):systeem:meldpunt"
+        self.contact = contact
     }
 
     /// The meldpunt's OIN when none is configured (the demo meldpunt's).
@@ -23,20 +26,22 @@ package struct Berichtgeving: Sendable {
 
     /// One mail to one person, or an entry in their morning summary.
     /// `instellingen`: the page where the recipient chooses how they get mail (named in summaries).
+    /// `voorMelder`: the footer says how to reach the meldpunt (phone, post).
     package func mail(aan: String, taal: Taal, _ tekst: Mailtekst, bezorging: Bezorgwijze = .direct, instellingen: String = Webadres.account.pad,
-                      melding: UUID? = nil, organisatie: UUID?, nu: Date, on db: any Database) async throws {
-        try await mailBericht(aan: aan, taal: taal, tekst, bezorging: bezorging, instellingen: instellingen, melding: melding, organisatie: organisatie, nu: nu)?
-            .create(on: db)
+                      melding: UUID? = nil, organisatie: UUID?, voorMelder: Bool = false, nu: Date, on db: any Database) async throws {
+        try await mailBericht(aan: aan, taal: taal, tekst, bezorging: bezorging, instellingen: instellingen, melding: melding, organisatie: organisatie,
+                              voorMelder: voorMelder, nu: nu)?.create(on: db)
     }
 
     /// The outbox row of that mail, for a caller that inserts it itself; nil for an unusable address.
     package func mailBericht(aan: String, taal: Taal, _ tekst: Mailtekst, bezorging: Bezorgwijze = .direct, instellingen: String = Webadres.account.pad,
-                             melding: UUID? = nil, organisatie: UUID?, nu: Date) throws -> UitgaandBericht? {
+                             melding: UUID? = nil, organisatie: UUID?, voorMelder: Bool = false, nu: Date) throws -> UitgaandBericht? {
         let adres = aan.trimmingCharacters(in: .whitespacesAndNewlines)
         guard Self.isAdres(adres) else { return nil }
         let inhoud = Mailinhoud(taal: taal, onderwerp: tekst.onderwerp, alineas: tekst.alineas,
                                 link: tekst.link.map { publiekeUrl + $0 }, linkTekst: tekst.linkTekst,
-                                afmelden: bezorging == .dagelijks ? publiekeUrl + instellingen : nil)
+                                afmelden: bezorging == .dagelijks ? publiekeUrl + instellingen : nil,
+                                contact: voorMelder ? contact.regel(taal) : nil)
         let b = UitgaandBericht()
         b.id = UUID.v7(nu)
         b.soort = .mail
@@ -177,20 +182,24 @@ package struct Mailinhoud: Codable, Sendable, Equatable {
     package var linkTekst: String?
     /// Where a summary's reader changes how they get mail (`List-Unsubscribe`).
     package var afmelden: String?
+    /// How a melder reaches the meldpunt (phone, post), under the automatic-mail notice.
+    package var contact: String?
 
-    package init(taal: Taal, onderwerp: String, alineas: [String], link: String?, linkTekst: String?, afmelden: String?) {
+    package init(taal: Taal, onderwerp: String, alineas: [String], link: String?, linkTekst: String?, afmelden: String?, contact: String? = nil) {
         self.taal = taal
         self.onderwerp = onderwerp
         self.alineas = alineas
         self.link = link
         self.linkTekst = linkTekst
         self.afmelden = afmelden
+        self.contact = contact
     }
 
     package var tekst: String {
         var delen = alineas
         if let link { delen.append((linkTekst.map { $0 + ":\n" } ?? "") + link) }
         delen.append(Self.voet.tekst(taal))
+        if let contact { delen.append(contact) }
         if let afmelden { delen.append(Self.afmeldTekst.tekst(taal) + "\n" + afmelden) }
         return delen.joined(separator: "\n\n") + "\n"
     }
@@ -202,6 +211,7 @@ package struct Mailinhoud: Codable, Sendable, Equatable {
         for a in alineas { h += "<p>" + e(a, regels: true) + "</p>" }
         if let link { h += "<p><a href=\"\(e(link))\">\(e(linkTekst ?? link))</a></p>" }
         h += "<p style=\"color: #555\">\(e(Self.voet.tekst(taal)))</p>"
+        if let contact { h += "<p style=\"color: #555\">\(e(contact))</p>" }
         if let afmelden { h += "<p style=\"color: #555\"><a href=\"\(e(afmelden))\">\(e(Self.afmeldTekst.tekst(taal)))</a></p>" }
         return h + "</body></html>\n"
     }

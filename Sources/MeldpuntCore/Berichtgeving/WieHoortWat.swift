@@ -89,8 +89,11 @@ extension Berichtgeving {
     // MARK: Meldingen
 
     /// A new melding: the melder's confirmation with the private link, staff, and the systems.
-    package func meldingOntvangen(_ m: Melding, melder: Ontvanger?, statuslink: String, nu: Date, on db: any Database) async throws {
-        if let melder {
+    package func meldingOntvangen(_ m: Melding, melder bereik: Melderbereik?, statuslink: String, nu: Date, on db: any Database) async throws {
+        if case .brief(let taal)? = bereik {
+            try await ontvangenBrief(m, taal: taal, statuslink: statuslink, nu: nu, on: db)
+        }
+        if case .mail(let melder)? = bereik {
             let t = melder.taal
             try await mail(aan: melder.adres, taal: t, Self.tekst(t,
                 onderwerp: Tekst("Wij hebben uw melding ontvangen (\(m.zaaknummer))", "We have received your report (\(m.zaaknummer))"),
@@ -103,7 +106,7 @@ extension Berichtgeving {
                  Tekst("Bent u de link later kwijt? Op \(publiekeUrl) vraagt u een nieuwe aan.",
                        "Lost the link later on? You can ask for a new one at \(publiekeUrl).")],
                 link: statuslink, linkTekst: Tekst("Bekijk uw melding", "View your report")),
-                melding: m.id, organisatie: nil, nu: nu, on: db)
+                melding: m.id, organisatie: nil, voorMelder: true, nu: nu, on: db)
         }
         for team in try await teamadressen(on: db) {
             try await mail(aan: team.adres, taal: team.taal, Self.tekst(team.taal,
@@ -126,15 +129,19 @@ extension Berichtgeving {
              Tekst("Heeft u dit niet zelf gevraagd? Dan kunt u deze e-mail negeren; alleen wie deze e-mail heeft, kan de link gebruiken.",
                    "Did you not ask for this yourself? Then you can ignore this email; only someone with this email can use the link.")],
             link: statuslink, linkTekst: Tekst("Bekijk uw melding", "View your report")),
-            melding: m.id, organisatie: nil, nu: nu, on: db)
+            melding: m.id, organisatie: nil, voorMelder: true, nu: nu, on: db)
     }
 
     /// What a step on the case's timeline means for the melder, staff and systems.
-    package func kondigAan(_ m: Melding, _ soort: Gebeurtenissoort, nu: Date, on db: any Database) async throws {
+    /// `tekst` and `datum`: what the step shows the melder, for a letter.
+    package func kondigAan(_ m: Melding, _ soort: Gebeurtenissoort, tekst: String? = nil, datum: Dag? = nil, nu: Date, on db: any Database) async throws {
+        if [.gesloten, .berichtAanMelder, .volgendeStap, .gevolgherstel].contains(soort), case .brief(let taal)? = try await bereik(m, on: db) {
+            try await stapBrief(m, soort, taal: taal, tekst: tekst, datum: datum, nu: nu, on: db)
+        }
         switch soort {
         case .statusGewijzigd:
             try await meldingGebeurtenis(m, .meldingStatusGewijzigd, nu: nu, on: db)
-        case .gesloten, .geslotenMetOpenCorrecties:
+        case .gesloten:
             try await aanMelder(m, onderwerp: Tekst("Uw melding \(m.zaaknummer) is afgerond", "Your report \(m.zaaknummer) has been completed"),
                                 [Tekst("Wij hebben uw melding afgerond. Op uw pagina leest u wat er is gebeurd.", "We have completed your report. Your page says what happened."),
                                  Tekst("Wilt u ons laten weten hoe tevreden u bent? Dat kan op dezelfde pagina, met één vraag.",
@@ -165,14 +172,15 @@ extension Berichtgeving {
     }
 
     /// The melder hears of a step; later mails cannot carry the private link (only its hash is kept).
+    /// A melder who gets letters has had theirs written already.
     private func aanMelder(_ m: Melding, onderwerp: Tekst, _ alineas: [Tekst], nu: Date, on db: any Database) async throws {
-        guard let melder = try await melder(m, on: db) else { return }
+        guard case .mail(let melder)? = try await bereik(m, on: db) else { return }
         let t = melder.taal
         try await mail(aan: melder.adres, taal: t, Self.tekst(t, onderwerp: onderwerp, alineas + [
             Tekst("Open uw pagina met de link uit de bevestiging van uw melding. Bent u die kwijt? Vraag een nieuwe link aan:",
                   "Open your page with the link from the confirmation of your report. Lost it? Ask for a new link:"),
         ], link: Webadres.statusKwijt.pad, linkTekst: Tekst("Nieuwe link aanvragen", "Ask for a new link")),
-            melding: m.id, organisatie: nil, nu: nu, on: db)
+            melding: m.id, organisatie: nil, voorMelder: true, nu: nu, on: db)
     }
 
     /// The case's behandelaar hears of it, or the meldpunt's team address while there is none;
@@ -273,6 +281,10 @@ extension Berichtgeving {
             try await aanStaf(m, Tekst("Een partner beantwoordde een verzoek", "A partner answered a request"), nu: nu, on: db)
             try await verzoekGebeurtenis(v, m, .verzoekBeantwoord, nu: nu, on: db)
             if soort == .uitgevoerd && v.soort == .opschorting {
+                if case .brief(let taal)? = try await bereik(m, on: db) {
+                    let organisatie = try await Organisatie.find(v.$organisatie.id, on: db)?.naam ?? ""
+                    try await opschortingBrief(m, taal: taal, organisatie: organisatie, tot: v.opschortingTot, nu: nu, on: db)
+                }
                 try await aanMelder(m, onderwerp: Tekst("Een gevolg van uw melding is stilgezet", "A consequence of your report has been put on hold"),
                                     [Tekst("Een organisatie heeft op ons verzoek een gevolg stilgezet. Op uw pagina ziet u welk en tot wanneer.",
                                            "An organisation has put a consequence on hold at our request. Your page shows which one and until when.")], nu: nu, on: db)

@@ -205,6 +205,8 @@ extension MeldingService {
             a.toelichting = nil
             try await a.save(on: db)
         }
+        // And the letters to the melder, printed or not: their texts may quote the case.
+        try await BriefRij.query(on: db).filter(\.$melding.$id == id).delete()
         // And the overleggen about it: subject, agenda, minutes, actions.
         try await Overlegregister.wis(melding: id, berichten: self.berichten, nu: nu, on: db)
         // A suspension still running is not left unseen: staff decide to lift or keep it (the opschortingen page).
@@ -238,7 +240,7 @@ extension MeldingService {
     /// Writes the timeline entry numbered `m.laatsteVolgnummer` and what it tells others (outbox), in `tx`.
     package func legVast(_ m: Melding, _ e: Gebeurtenis, door: String?, on tx: any Database) async throws {
         try await nieuweGebeurtenis(try m.requireID(), m.laatsteVolgnummer, e, door: door).create(on: tx)
-        try await berichten.kondigAan(m, e.soort, nu: nu, on: tx)
+        try await berichten.kondigAan(m, e.soort, tekst: e.zichtbaar || e.soort == .volgendeStap ? e.tekst : nil, datum: e.gegevens?.datum, nu: nu, on: tx)
     }
 
     func weergave(_ m: Melding) async throws -> MelderWeergave {

@@ -108,7 +108,7 @@ extension Meldingintake {
                             gegevens: GebeurtenisGegevens(binnenkomst: b)), door: wie).create(on: tx)
                     }
                     try await PatroonWachtrij(bron: .melding, zaakID: id, nu: nu).create(on: tx)
-                    try await berichten.meldingOntvangen(m, melder: Berichtgeving.melder(uit: verzoek), statuslink: Webadres.status(token: token).pad, nu: nu, on: tx)
+                    try await berichten.meldingOntvangen(m, melder: Berichtgeving.bereik(uit: verzoek), statuslink: Webadres.status(token: token).pad, nu: nu, on: tx)
                     try await Verwerkingslog.regel(.meldingAanmaken, organisatie: ingediendDoor?.id, melding: id,
                                                    betrokkene: bsn.map { pseudoniemen.pseudoniem("bsn:" + $0) }, traceID: traceID, tijdstip: nu).create(on: tx)
                     if let eenmalig {

@@ -20,6 +20,7 @@ package enum Verwerkingsactie: String, Sendable {
     case verzoekBehandelen = "verzoek.behandelen"
     case adviesRaadplegen = "advies.raadplegen"
     case overlegRaadplegen = "overleg.raadplegen"
+    case briefAfdrukken = "brief.afdrukken"
 }
 
 package enum Verwerkingslog {

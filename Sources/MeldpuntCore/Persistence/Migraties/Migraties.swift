@@ -34,5 +34,6 @@ package enum Migraties {
         CreateOverleggen(),
         AddVangnet(),
         AddMeldingBinnenkomst(),
+        CreateBrieven(),
     ]
 }
