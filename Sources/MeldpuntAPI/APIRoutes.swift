@@ -20,6 +20,7 @@ package func registreerAPI(_ app: Application) throws {
     try metSleutel.register(collection: SignalenController())
     try metSleutel.register(collection: AdviezenController())
     try metSleutel.register(collection: OverleggenController())
+    try metSleutel.register(collection: BrievenController())
     try metSleutel.register(collection: CijfersController())
     try metSleutel.register(collection: EvaluatiesController())
 }

@@ -19,6 +19,9 @@ public enum APIAdres: Adrestabel {
     case abonnement(UUID)
     case advies(nummer: Int)
     case overleg(nummer: Int)
+    /// A letter to a melder, and its printable PDF.
+    case brief(UUID)
+    case briefPdf(UUID)
 
     private static let basis: [Adresdeel] = [.vast("api"), .vast("v1")]
 
@@ -39,6 +42,8 @@ public enum APIAdres: Adrestabel {
         case .abonnement(let id): APIAdres.abonnementen.delen + [.parameter("abonnementId", waarde: id.tekst)]
         case .advies(let n): Self.basis + [.vast("adviezen"), .parameter("adviesNummer", waarde: String(n))]
         case .overleg(let n): Self.basis + [.vast("overleggen"), .parameter("overlegNummer", waarde: String(n))]
+        case .brief(let id): Self.basis + [.vast("brieven"), .parameter("briefId", waarde: id.tekst)]
+        case .briefPdf(let id): APIAdres.brief(id).delen + [.vast("pdf")]
         }
     }
 
@@ -48,7 +53,7 @@ public enum APIAdres: Adrestabel {
         return [.melding(zaaknummer: z), .meldingBijlage(zaaknummer: z, bijlage: b), .verzoekVanMelding(zaaknummer: z, verzoek: id),
                 .verzoekBijlageVanMelding(zaaknummer: z, verzoek: id, bijlage: b), .verzoek(id), .verzoekBijlage(id, bijlage: b),
                 .terugmelding(id), .terugmeldingBijlage(id, bijlage: b), .signaal(nummer: 17), .signaalkandidaat(id),
-                .ontvangenSignaal(nummer: 17), .abonnementen, .abonnement(id), .advies(nummer: 3), .overleg(nummer: 2)]
+                .ontvangenSignaal(nummer: 17), .abonnementen, .abonnement(id), .advies(nummer: 3), .overleg(nummer: 2), .brief(id), .briefPdf(id)]
     }
 
     public func metWaarden(_ w: [String]) -> APIAdres? {
@@ -69,6 +74,8 @@ public enum APIAdres: Adrestabel {
         case .abonnement: return uuid(0).map { .abonnement($0) }
         case .advies: return Int(w[0]).map { .advies(nummer: $0) }
         case .overleg: return Int(w[0]).map { .overleg(nummer: $0) }
+        case .brief: return uuid(0).map { .brief($0) }
+        case .briefPdf: return uuid(0).map { .briefPdf($0) }
         }
     }
 }

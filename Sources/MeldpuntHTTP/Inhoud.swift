@@ -67,6 +67,7 @@ extension AdviesInvoer: Content {}
 extension AdviesvraagInvoer: Content {}
 extension AdviesReactieInvoer: Content {}
 extension OverlegDTO: Content {}
+extension BriefDTO: Content {}
 extension OverlegInvoer: Content {}
 extension OverlegVerslagInvoer: Content {}
 extension OverlegActieInvoer: Content {}

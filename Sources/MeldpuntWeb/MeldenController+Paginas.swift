@@ -34,5 +34,6 @@ extension MeldenController {
         let pad: String
         let contactUiterlijk: String
         let perMail: Bool
+        let perBrief: Bool
     }
 }

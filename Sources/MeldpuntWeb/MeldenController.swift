@@ -247,6 +247,17 @@ struct MeldenController: RouteCollection {
     struct Bevestiging: Codable, Sendable {
         let ontvangen: MeldingService.Ontvangen
         let perMail: Bool
+        /// The confirmation goes by letter (the melder chose post, or has only an address).
+        var perBrief: Bool? = nil
+
+        init(ontvangen: MeldingService.Ontvangen, invoer: MeldingInvoer) {
+            self.ontvangen = ontvangen
+            switch Berichtgeving.bereik(uit: invoer) {
+            case .mail?: perMail = true
+            case .brief?: perMail = false; perBrief = true
+            case nil: perMail = false
+            }
+        }
     }
 
     func formulier(req: Request) async throws -> Response {
@@ -356,7 +367,7 @@ struct MeldenController: RouteCollection {
                 // The draft has done its work: it goes, with its key.
                 if let sleutel = bestaand?.0 { try await Meldconcepten.verwijder(sleutel, on: req.db) }
                 let response = naar("/melden/ontvangen", req)
-                response.zet(.ontvangen, try Verzegeld.sluit(Bevestiging(ontvangen: ontvangen, perMail: v.melder?.email != nil), geheimen.eenmaligeWeergave),
+                response.zet(.ontvangen, try Verzegeld.sluit(Bevestiging(ontvangen: ontvangen, invoer: v), geheimen.eenmaligeWeergave),
                              req, sameSite: .strict, maxAge: 15 * 60)
                 response.zet(.meldconcept, nil, req)
                 return response
@@ -383,7 +394,7 @@ struct MeldenController: RouteCollection {
         let o = b.ontvangen
         return try await req.pagina("melden-ontvangen", titel: "meldingOntvangenTitel", inhoud: Ontvangen(
             zaaknummer: o.zaaknummer.description, link: basis + o.statuspagina, pad: o.statuspagina,
-            contactUiterlijk: Datumweergave.voluit(o.eersteContactUiterlijk, req.taal), perMail: b.perMail))
+            contactUiterlijk: Datumweergave.voluit(o.eersteContactUiterlijk, req.taal), perMail: b.perMail, perBrief: b.perBrief ?? false))
     }
 
     /// What the form holds as the intake's input (without files): the citizen's pages and the

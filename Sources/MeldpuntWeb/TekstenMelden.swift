@@ -67,6 +67,7 @@ extension Teksten {
         "ontvangenStap3": ("Op uw eigen pagina ziet u steeds hoe het met uw melding staat. U kunt daar ook berichten en bestanden sturen.",
                            "On your own page you can always see how your report is doing. You can also send messages and files there."),
         "ontvangenPerMail": ("Wij hebben u ook een e-mail gestuurd met deze link.", "We have also sent you an email with this link."),
+        "ontvangenPerBrief": ("U krijgt ook een brief met deze link. Wij sturen u bij elke stap een brief.", "You will also get a letter with this link. We will send you a letter at every step."),
         "ontvangenGeenMail": ("U gaf geen e-mailadres. Bewaar de link daarom goed: schrijf hem op of maak een foto.",
                               "You gave no email address. So keep the link safe: write it down or take a picture."),
     ]

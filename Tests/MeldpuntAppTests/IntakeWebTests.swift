@@ -42,7 +42,7 @@ struct IntakeWebTests {
             #expect(p.status == .seeOther, "\(p.tekst)")
             p = try await staf.volg(p)
             #expect(p.tekst.contains("Melding vastgelegd") && p.tekst.contains("/status/") && p.tekst.contains("Uw melding MFO-2026-"))
-            #expect(p.tekst.contains("De melder heeft geen e-mailadres opgegeven"))
+            #expect(p.tekst.contains("De melder krijgt de bevestiging per brief"))
             // Sent again (reload, Back): the same melding, not a second one.
             #expect(try await staf.postVelden("/meldingen/nieuw", velden).status == .seeOther)
             #expect(try await Melding.query(on: t.app.db).count() == 1)

@@ -128,6 +128,8 @@ struct ToegangsmatrixTests {
         "GET /overleggen/:overlegNummer": ["meldpunt", "partner"], "POST /overleggen/:overlegNummer/verslag": ["meldpunt"],
         "POST /overleggen/:overlegNummer/acties": ["meldpunt"], "POST /overleggen/:overlegNummer/annulering": ["meldpunt"],
         "POST /overleggen/:overlegNummer/acties/:actieNummer/afronding": ["meldpunt", "partner"],
+        // Letters to melders who get post: the meldpunt's staff print them.
+        "GET /brieven": ["meldpunt"], "GET /brieven/te-versturen.pdf": ["meldpunt"], "POST /brieven/geprint": ["meldpunt"], "GET /brieven/:brief/pdf": ["meldpunt"],
         "GET /ontvangen-signalen": ingelogd, "GET /ontvangen-signalen/:nummer": ["partner"], "POST /ontvangen-signalen/:nummer/antwoord": ["partner"],
 
         // The yearly evaluation: the meldpunt's staff, and the partner (UWV) its own.
@@ -198,6 +200,8 @@ struct ToegangsmatrixTests {
         "GET /api/v1/overleggen/:overlegNummer": ["meldpunt", "partner"], "PUT /api/v1/overleggen/:overlegNummer/verslag": ["meldpunt"],
         "PUT /api/v1/overleggen/:overlegNummer/annulering": ["meldpunt"], "POST /api/v1/overleggen/:overlegNummer/acties": ["meldpunt"],
         "PUT /api/v1/overleggen/:overlegNummer/acties/:actieNummer/afronding": ["meldpunt", "partner"],
+        "GET /api/v1/brieven": ["meldpunt"], "GET /api/v1/brieven/:briefId": ["meldpunt"], "GET /api/v1/brieven/:briefId/pdf": ["meldpunt"],
+        "PUT /api/v1/brieven/:briefId/verzending": ["meldpunt"],
         // API: figures — each organisation its own, the public ones for everyone.
         "GET /api/v1/cijfers/openbaar": iedereen, "GET /api/v1/cijfers/meldpunt": ["meldpunt"],
         "GET /api/v1/cijfers/bronhouder": ["bronhouder", "andereBronhouder"], "GET /api/v1/cijfers/afnemer": ["afnemer"],
@@ -379,6 +383,15 @@ private struct Wereld {
                                                                    deelnemers: [TestApp.uwvOIN], zaaknummer: z), door: meldpuntDoor)
         _ = try await overlegregister.voegActieToe(overleg.nummer, OverlegActieInvoer(organisatieOin: TestApp.uwvOIN, omschrijving: "Terugvordering stilzetten.",
                                                                                       uiterlijk: Dag(t.klok.nu).description), door: meldpuntDoor)
+        // A letter to the case's melder.
+        let brief = BriefRij()
+        brief.id = UUID()
+        brief.$melding.id = try #require(try await Melding.query(on: t.app.db).filter(\.$zaaknummer == z).first()).requireID()
+        brief.taal = .nl
+        brief.onderwerp = "Een bericht over uw melding"
+        brief.alineas = "[\"Wij bellen u.\"]"
+        brief.aangemaaktOp = t.klok.nu
+        try await brief.create(on: t.app.db)
         let detector = Patroonherkenning(db: t.app.db)
         for _ in 0..<3 {
             let k = Zaakkenmerken(bron: .melding, dag: Dag(t.klok.nu), registraties: ["BRV"], gevolgen: [.init(soort: .boete, organisatie: "CJIB")],
@@ -427,7 +440,7 @@ private struct Wereld {
             "gebruiker": try slachtoffer.requireID().tekst, "sleutel": UUID().uuidString,
             "contact": try contact?.requireID().tekst ?? UUID().uuidString,
             "tmBijlage": tmBijlage, "mBijlage": mBijlage, "vBijlage": vBijlage, "abonnementId": abonnement.id, "bericht": mislukt,
-            "nummer": String(signaal.nummer), "kandidaatId": kandidaat, "kandidaat": kandidaat, "adviesNummer": String(advies.nummer), "overlegNummer": String(overleg.nummer), "actieNummer": "1", "gevolg": "1", "gevolgNummer": "1", "zaak": zaakKenmerk, "bestand": "kerncijfers.csv", "oin": TestApp.uwvOIN, "jaar": "2026",
+            "nummer": String(signaal.nummer), "kandidaatId": kandidaat, "kandidaat": kandidaat, "adviesNummer": String(advies.nummer), "overlegNummer": String(overleg.nummer), "actieNummer": "1", "brief": brief.id!.uuidString, "briefId": brief.id!.uuidString, "gevolg": "1", "gevolgNummer": "1", "zaak": zaakKenmerk, "bestand": "kerncijfers.csv", "oin": TestApp.uwvOIN, "jaar": "2026",
         ])
     }
 

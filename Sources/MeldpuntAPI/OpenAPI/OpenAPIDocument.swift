@@ -8,7 +8,7 @@ import OpenAPIKit30
 /// `OpenAPITests` checks it against the routes that really exist and the types.
 enum OpenAPIDocument {
     static var delen: [any APIDeel.Type] { [
-        TerugmeldingenAPI.self, MeldingenAPI.self, CoordinatieAPI.self, VerzoekenAPI.self, SignalenAPI.self, AdviezenAPI.self, OverleggenAPI.self, CijfersAPI.self, AbonnementenAPI.self, ReferentiedataAPI.self,
+        TerugmeldingenAPI.self, MeldingenAPI.self, CoordinatieAPI.self, VerzoekenAPI.self, SignalenAPI.self, AdviezenAPI.self, OverleggenAPI.self, BrievenAPI.self, CijfersAPI.self, AbonnementenAPI.self, ReferentiedataAPI.self,
     ] }
 
     /// The document and what could not be described (empty, or a test fails).

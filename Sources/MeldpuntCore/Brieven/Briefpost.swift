@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import MeldpuntAdressen
 import MeldpuntDocumenten
 import MeldpuntDomain
 
@@ -14,6 +15,8 @@ package struct BriefDTO: Codable, Sendable, Equatable {
     package let geprintDoor: String?
     /// Street, postcode and place are all there: the letter can go in a window envelope.
     package let adresCompleet: Bool
+    package let href: APIAdres
+    package let pdf: APIAdres
 }
 
 /// A PDF of one or more letters.
@@ -31,11 +34,34 @@ package struct Briefpost: Meldingwerk {
     /// At most this many letters in one list or print run; the rest come in the next.
     package static let maxPerRonde = 200
 
+    package enum Map: String, CaseIterable, Sendable {
+        /// Not printed yet, oldest first.
+        case teVersturen
+        /// Printed, most recently printed first.
+        case geprint
+    }
+
     /// Letters not printed yet, oldest first.
     package func teVersturen(door: Handelende) async throws -> [BriefDTO] {
+        try await lijst(.teVersturen, pagina: 1, grootte: Self.maxPerRonde, door: door).0
+    }
+
+    /// One page of a folder, with the folder's total.
+    package func lijst(_ map: Map, pagina: Int, grootte: Int, door: Handelende) async throws -> ([BriefDTO], Int) {
         try zaken.vereisMeldpunt(door)
-        let rijen = try await BriefRij.query(on: db).filter(\.$geprintOp == nil).sort(\.$aangemaaktOp).sort(\.$id).limit(Self.maxPerRonde).all()
-        return try await lijst(rijen)
+        let q = BriefRij.query(on: db)
+        switch map {
+        case .teVersturen: q.filter(\.$geprintOp == nil).sort(\.$aangemaaktOp).sort(\.$id)
+        case .geprint: q.filter(\.$geprintOp != nil).sort(\.$geprintOp, .descending).sort(\.$id, .descending)
+        }
+        let totaal = try await q.copy().count()
+        return (try await lijst(try await q.range(((pagina - 1) * grootte)..<(pagina * grootte)).all()), totaal)
+    }
+
+    package func brief(_ id: UUID, door: Handelende) async throws -> BriefDTO {
+        try zaken.vereisMeldpunt(door)
+        guard let r = try await BriefRij.find(id, on: db) else { throw Weigering.nietGevonden(.brief) }
+        return try await lijst([r])[0]
     }
 
     /// Letters printed in the last 14 days, newest first: for printing one again.
@@ -63,7 +89,8 @@ package struct Briefpost: Meldingwerk {
         for p in personen { if let id = p.id { compleet[id] = Self.adresregels(try p.invoer()) != nil } }
         return try rijen.map { r in
             BriefDTO(id: try r.requireID(), zaaknummer: nummers[r.$melding.id] ?? "", onderwerp: r.onderwerp, taal: r.taal,
-                     aangemaaktOp: r.aangemaaktOp, geprintOp: r.geprintOp, geprintDoor: r.geprintDoor, adresCompleet: compleet[r.$melding.id] ?? false)
+                     aangemaaktOp: r.aangemaaktOp, geprintOp: r.geprintOp, geprintDoor: r.geprintDoor, adresCompleet: compleet[r.$melding.id] ?? false,
+                     href: .brief(try r.requireID()), pdf: .briefPdf(try r.requireID()))
         }
     }
 
@@ -167,7 +194,8 @@ package struct Briefpost: Meldingwerk {
         if let b = contact.bereikbaar { hoofd.append(b.tekst(taal)) }
         if let e = contact.email { hoofd.append(e) }
         hoofd.append(website)
-        let retour = contact.postadres.isEmpty ? contact.naam : ([contact.naam] + contact.postadres).joined(separator: ", ")
+        // The return line as PostNL reads it, short enough for the window's top line.
+        let retour = contact.postadres.isEmpty ? contact.naam : "Retouradres " + contact.postadres.joined(separator: ", ")
         return Briefpapier(naam: contact.naam, briefhoofd: hoofd, retouradres: retour,
                            labels: .init(datum: taal.kies("Datum", "Date"), kenmerk: taal.kies("Ons kenmerk", "Our reference"),
                                          onderwerp: taal.kies("Onderwerp", "Subject"), pagina: taal.kies("Pagina", "Page"), van: taal.kies("van", "of")))

@@ -87,7 +87,7 @@ struct IntakeWebController: RouteCollection {
             }
             let ontvangen = try await req.meldingen.intake.maak(v, ingediendDoor: nil, eenmalig: eenmalig, binnenkomst: binnenkomst, vastgelegdDoor: g.naam)
             let response = req.redirect(to: "/meldingen/nieuw/vastgelegd", redirectType: .normal)
-            response.zet(.vastgelegd, try Verzegeld.sluit(MeldenController.Bevestiging(ontvangen: ontvangen, perMail: v.melder?.email != nil), geheimen.eenmaligeWeergave),
+            response.zet(.vastgelegd, try Verzegeld.sluit(MeldenController.Bevestiging(ontvangen: ontvangen, invoer: v), geheimen.eenmaligeWeergave),
                          req, sameSite: .strict, maxAge: 15 * 60)
             return response
         } catch let w as Weigering where w.hoortBijFormulier {
@@ -106,6 +106,7 @@ struct IntakeWebController: RouteCollection {
         let link: String
         let sms: String
         let perMail: Bool
+        let perBrief: Bool
         let contactUiterlijk: String
     }
 
@@ -120,7 +121,7 @@ struct IntakeWebController: RouteCollection {
         let link = req.application.instellingen.publiekeUrl + o.statuspagina
         return try await req.pagina("melding-vastgelegd", titel: "intakeVastgelegdTitel", inhoud: Vastgelegd(
             zaaknummer: o.zaaknummer.description, href: Webadres.melding(zaaknummer: o.zaaknummer.description).pad, link: link,
-            sms: t.tekst("intakeSms").replacingOccurrences(of: "{zaak}", with: o.zaaknummer.description).replacingOccurrences(of: "{link}", with: link), perMail: b.perMail,
+            sms: t.tekst("intakeSms").replacingOccurrences(of: "{zaak}", with: o.zaaknummer.description).replacingOccurrences(of: "{link}", with: link), perMail: b.perMail, perBrief: b.perBrief ?? false,
             contactUiterlijk: Datumweergave.voluit(o.eersteContactUiterlijk, req.taal)))
     }
 }

@@ -57,6 +57,8 @@ struct MeldingPagina: Encodable, Sendable {
         var adviezen: [Keuze] = []
         /// The overleggen with several organisations about this case.
         var overleggen: [Keuze] = []
+        /// The letters the melder was sent (or is still to be sent).
+        var brieven: [Keuze] = []
         /// Each consequence the melder named, its repair, and the link to record it.
         var gevolgen: [Regel] = []
         var gevolgLinks: [Keuze] = []
@@ -137,6 +139,7 @@ struct MeldingPagina: Encodable, Sendable {
         var signalen: [Keuze] = []
         var adviezen: [Keuze] = []
         var overleggen: [Keuze] = []
+        var brieven: [Keuze] = []
         var zelfdePersoon: [Keuze] = []
         var gemeenten: [String] = []
         var gemeenteVoorstel: String? = nil
@@ -247,7 +250,7 @@ struct MeldingPagina: Encodable, Sendable {
                 Keuze(waarde: g.rawValue, naam: t.naam("gedeeld", g), gekozen: (waarden["verzoekGedeeld"] ?? "omschrijving").split(separator: ",").contains { $0 == g.rawValue })
             },
             brpGegevens: BRPAttribuut.alle.map { Keuze(waarde: $0.urn, naam: $0.naam, gekozen: waarden["tmGegeven"] == $0.urn) },
-            openCorrecties: d.verzoeken.contains { $0.soort == .correctie && $0.status.isOpen }, signalen: o.signalen, adviezen: o.adviezen, overleggen: o.overleggen,
+            openCorrecties: d.verzoeken.contains { $0.soort == .correctie && $0.status.isOpen }, signalen: o.signalen, adviezen: o.adviezen, overleggen: o.overleggen, brieven: o.brieven,
             gevolgen: d.gevolgen.map { g in Regel(label: "\(t.tekst("gevolg")) \(g.nummer): \(t.naam("gevolg", g.soort))" + (g.organisatie.map { " (\($0))" } ?? ""),
                                                   waarde: g.status.naam(o.taal) + (g.toelichting.map { " – \($0)" } ?? "")) },
             gevolgLinks: d.gevolgen.map { g in Keuze(waarde: "/meldingen/\(d.zaaknummer)/gevolgen/\(g.nummer)", naam: "\(t.tekst("gevolgBijwerken")) \(g.nummer)") },

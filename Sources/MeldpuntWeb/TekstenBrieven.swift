@@ -1,0 +1,30 @@
+extension Teksten {
+    /// Letters to melders who get post (issue 30).
+    static let brieven: [String: (String, String)] = [
+        "briefTitel": ("Brieven te printen", "Letters to print"),
+        "briefIntro": ("Melders die om post vroegen of geen e-mailadres hebben, krijgen bij elk bericht een brief. Print de brieven, doe ze in een vensterenvelop (het adres valt in het venster) en vink aan wat verstuurd is.",
+                       "Melders who asked for post or have no email address get a letter with every message. Print the letters, put them in a window envelope (the address shows in the window) and tick what was sent."),
+        "briefTeVersturen": ("Nog te printen", "Still to print"),
+        "briefGeen": ("Er zijn geen brieven te printen.", "There are no letters to print."),
+        "briefAllesPrinten": ("Alle brieven openen als PDF om te printen", "Open all letters as a PDF to print"),
+        "briefGeprintKolom": ("Verstuurd", "Sent"),
+        "briefIsGeprint": ("Geprint:", "Printed:"),
+        "briefOnderwerp": ("Onderwerp", "Subject"),
+        "briefGemaakt": ("Gemaakt", "Made"),
+        "briefTaal": ("Taal", "Language"),
+        "briefBrief": ("Brief", "Letter"),
+        "briefPdf": ("PDF", "PDF"),
+        "briefAdresOnvolledig": ("Adres niet compleet", "Address incomplete"),
+        "briefAdresAanvullen": ("Adres aanvullen", "Complete the address"),
+        "briefMarkeer": ("Aangevinkte brieven zijn geprint", "Ticked letters are printed"),
+        "briefGedaanEen": ("1 brief is gemarkeerd als geprint.", "1 letter is marked as printed."),
+        "briefGedaan": ("%d brieven zijn gemarkeerd als geprint.", "%d letters are marked as printed."),
+        "briefOnlangs": ("Geprint in de afgelopen 14 dagen", "Printed in the last 14 days"),
+        "briefGeenOnlangs": ("Er zijn de afgelopen 14 dagen geen brieven geprint.", "No letters were printed in the last 14 days."),
+        "briefGeprintOp": ("geprint", "printed"),
+        "mfoBrieven": ("Brieven aan de melder", "Letters to the melder"),
+        "mfoGeenBrieven": ("De melder heeft geen brieven gekregen.", "The melder has not been sent any letters."),
+        "mfoBriefTePrinten": ("nog te printen", "still to print"),
+        "intakePerBrief": ("De melder krijgt de bevestiging per brief. Print hem vandaag bij de brieven te printen.", "The melder gets the confirmation by letter. Print it today with the letters to print."),
+    ]
+}

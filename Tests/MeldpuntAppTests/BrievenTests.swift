@@ -1,0 +1,144 @@
+import Fluent
+import Foundation
+import MeldpuntCore
+import MeldpuntDomain
+import Testing
+import Vapor
+@testable import MeldpuntApp
+@testable import MeldpuntHTTP
+@testable import MeldpuntWeb
+
+/// Letters (issue 30): a melder who chose post, or has only an address, gets a letter for every
+/// message others get by e-mail — with what the page would have told them — and staff print them.
+@Suite("Brieven aan melders")
+struct BrievenTests {
+    /// A melder without e-mail who asked for post: Fatima, by phone.
+    static func perPost(email: String? = nil, voorkeur: String = "post", postcode: String? = "3511 AA") -> [String: Any] {
+        var melder: [String: Any] = ["naam": "Fatima El Amrani", "telefoon": "06-12345678", "adres": "Dorpsstraat 1", "woonplaats": "Utrecht"]
+        if let email { melder["email"] = email }
+        if let postcode { melder["postcode"] = postcode }
+        return [
+            "melderType": "burger", "melder": melder, "organisatieAlBenaderd": true, "bezwaarOfBeroepLoopt": false,
+            "registraties": ["WOZ"], "betrokkenOrganisaties": ["Gemeente Utrecht"], "watIsFout": "De oppervlakte van mijn woning klopt niet.", "voorkeurKanaal": voorkeur,
+            "toestemming": ["gegeven": true, "tekstVersie": Toestemmingstekst.versie],
+        ]
+    }
+
+    static func pdfTekst(_ r: TestResponse) -> String { String(decoding: r.body, as: UTF8.self) }
+
+    @Test func elkeStapEenBriefDieStafPrintEnAfvinkt() async throws {
+        try await metApp { t in
+            let (z, _) = try await t.nieuweMelding(Self.perPost())
+            // The confirmation is a letter with the private link written out; no mail to anyone but staff.
+            var brieven = try await BriefRij.query(on: t.app.db).all()
+            #expect(brieven.count == 1 && brieven[0].onderwerp == "Wij hebben uw melding ontvangen")
+            #expect(brieven[0].alineas.contains("https://meldpunt.test/status/") || brieven[0].alineas.contains("/status/"))
+            #expect(try await UitgaandBericht.query(on: t.app.db).all().allSatisfy { !$0.aan.contains("amrani") })
+
+            // A message to the melder: the letter carries the message itself.
+            #expect(try await t.stap(z, "berichten", ["tekst": "Wij hebben de gemeente gevraagd de oppervlakte opnieuw te meten."]).status == .ok)
+            // (The test clock stands still: find the letters by subject, not by time.)
+            brieven = try await BriefRij.query(on: t.app.db).all()
+            let bericht = try #require(brieven.first { $0.onderwerp == "Een bericht over uw melding" })
+            #expect(brieven.count == 2 && bericht.alineas.contains("opnieuw te meten"))
+            // A note for staff only is no letter.
+            #expect(try await t.stap(z, "notities", ["tekst": "Intern: gemeente gebeld."]).status == .ok)
+            #expect(try await BriefRij.query(on: t.app.db).count() == 2)
+
+            // Staff: the list, all in one PDF, then ticked as printed.
+            let staf = try await t.medewerker()
+            var p = try await staf.get("/meldingen")
+            #expect(p.tekst.contains("<a href=\"/brieven\">Brieven te printen</a>"))
+            p = try await staf.get("/brieven")
+            #expect(p.status == .ok && p.tekst.contains("Nog te printen") && p.tekst.contains(z))
+            #expect(p.tekst.components(separatedBy: "name=\"brief[]\"").count == 3)
+            let pdf = try await staf.get("/brieven/te-versturen.pdf")
+            #expect(pdf.status == .ok && pdf.headers.contentType?.subType == "pdf")
+            #expect(pdf.headers.first(name: .contentDisposition)?.hasPrefix("inline;") == true)
+            let inhoud = Self.pdfTekst(pdf)
+            #expect(inhoud.hasPrefix("%PDF-1.4") && inhoud.contains("(Dorpsstraat 1)") && inhoud.contains("(3511 AA  UTRECHT)"))
+            #expect(inhoud.contains("/Count 2"))
+            #expect(inhoud.contains("Beste Fatima El Amrani,") && inhoud.contains("Bel ons op 0800 123 45 67"))
+            // Reading the address for print is a processing of the melder's data.
+            #expect(try await Verwerkingslogregel.query(on: t.app.db).filter(\.$actie == "brief.afdrukken").count() == 1)
+            // Nothing is marked by downloading; ticking does it.
+            #expect(try await BriefRij.query(on: t.app.db).filter(\.$geprintOp == nil).count() == 2)
+            p = try await staf.postVelden("/brieven/geprint", brieven.map { ("brief[]", $0.id!.uuidString) })
+            #expect(p.status == .seeOther)
+            p = try await staf.volg(p)
+            #expect(p.tekst.contains("2 brieven zijn gemarkeerd als geprint.") && p.tekst.contains("Er zijn geen brieven te printen."))
+            #expect(p.tekst.contains("Geprint in de afgelopen 14 dagen") && p.tekst.contains("/brieven/\(brieven[0].id!.uuidString.lowercased())/pdf"))
+            // The case page lists them, and one can be printed again.
+            #expect(try await staf.get("/meldingen/\(z)").tekst.contains("Brieven aan de melder"))
+            let een = try await staf.get("/brieven/\(bericht.id!.uuidString)/pdf")
+            #expect(een.status == .ok && Self.pdfTekst(een).contains("/Count 1") && Self.pdfTekst(een).contains("opnieuw te meten"))
+
+            // Closing: the letter says what happened (the summary the page shows).
+            try await t.contactEnAnalyse(z)
+            try await t.herstelGevolgen(z)
+            #expect(try await t.stap(z, "statuswijzigingen", ["status": "gesloten", "uitkomst": "opgelost", "samenvatting": "De gemeente heeft de oppervlakte aangepast."]).status == .ok)
+            let laatste = try #require(try await BriefRij.query(on: t.app.db).filter(\.$onderwerp == "Uw melding is afgerond").first())
+            #expect(laatste.alineas.contains("oppervlakte aangepast") && laatste.alineas.contains("hoe tevreden u bent"))
+        }
+    }
+
+    @Test func deAPIVoorEenPrintstraat() async throws {
+        try await metApp { t in
+            _ = try await t.nieuweMelding(Self.perPost())
+            var r = try await t.get("/api/v1/brieven", t.sleutels.meldpunt)
+            #expect(r.status == .ok && r.headers.first(name: "X-Total-Count") == "1")
+            let brief = try #require(try r.json([BriefDTO].self).first)
+            #expect(brief.adresCompleet && brief.geprintOp == nil && brief.onderwerp == "Wij hebben uw melding ontvangen")
+            r = try await t.get("/api/v1/brieven/\(brief.id.uuidString.lowercased())/pdf", t.sleutels.meldpunt)
+            #expect(r.status == .ok && r.headers.contentType?.subType == "pdf" && Self.pdfTekst(r).contains("(Dorpsstraat 1)"))
+            r = try await t.put("/api/v1/brieven/\(brief.id.uuidString.lowercased())/verzending", t.sleutels.meldpunt, json: [:] as [String: Any])
+            let verzonden = try r.json(BriefDTO.self)
+            #expect(r.status == .ok && verzonden.geprintOp != nil && verzonden.geprintDoor == "Meldpunt (API)")
+            // Once more: nothing changes.
+            let weer = try await t.put("/api/v1/brieven/\(brief.id.uuidString.lowercased())/verzending", t.sleutels.meldpunt, json: [:] as [String: Any])
+            #expect(try weer.json(BriefDTO.self).geprintOp == verzonden.geprintOp)
+            #expect(try await t.get("/api/v1/brieven", t.sleutels.meldpunt).headers.first(name: "X-Total-Count") == "0")
+            #expect(try await t.get("/api/v1/brieven?map=geprint", t.sleutels.meldpunt).headers.first(name: "X-Total-Count") == "1")
+            #expect(try await t.get("/api/v1/brieven?map=allemaal", t.sleutels.meldpunt).ongeldigeNamen == ["map"])
+            // Only the meldpunt.
+            #expect(try await t.get("/api/v1/brieven", t.sleutels.svb).status == .forbidden)
+            #expect(try await t.get("/api/v1/brieven/\(UUID().uuidString)/pdf", t.sleutels.meldpunt).status == .notFound)
+        }
+    }
+
+    @Test func welkKanaalDeMelderKrijgt() async throws {
+        try await metApp { t in
+            // E-mail and a preference for e-mail: mail, no letter.
+            _ = try await t.nieuweMelding(Self.perPost(email: "fatima@example.nl", voorkeur: "email"))
+            #expect(try await BriefRij.query(on: t.app.db).count() == 0)
+            let mail = try #require(try await UitgaandBericht.query(on: t.app.db).filter(\.$aan == "fatima@example.nl").first())
+            // The melder's mail says how to reach the meldpunt without a computer.
+            #expect(mail.inhoud.contains("Bel ons op 0800 123 45 67") && mail.inhoud.contains("Postbus 12345"))
+            // E-mail but a preference for post: a letter, no mail.
+            _ = try await t.nieuweMelding(Self.perPost(email: "fatima2@example.nl"))
+            #expect(try await BriefRij.query(on: t.app.db).count() == 1)
+            #expect(try await UitgaandBericht.query(on: t.app.db).filter(\.$aan == "fatima2@example.nl").count() == 0)
+            // An address without a postcode: the letter waits, marked, and cannot be printed until completed.
+            _ = try await t.nieuweMelding(Self.perPost(postcode: nil))
+            let onvolledig = try #require(try await t.get("/api/v1/brieven", t.sleutels.meldpunt).json([BriefDTO].self).first { !$0.adresCompleet })
+            let staf = try await t.medewerker()
+            let p = try await staf.get("/brieven")
+            #expect(p.tekst.contains("Adres niet compleet") && p.tekst.components(separatedBy: "name=\"brief[]\"").count == 2)
+            let r = try await t.get("/api/v1/brieven/\(onvolledig.id.uuidString)/pdf", t.sleutels.meldpunt)
+            #expect(r.status == .conflict && r.tekst.contains("adres van de melder is niet compleet"))
+            #expect(Self.pdfTekst(try await staf.get("/brieven/te-versturen.pdf")).contains("/Count 1"))
+        }
+    }
+
+    @Test func intrekkenWistDeBrieven() async throws {
+        try await metApp { t in
+            let (z, link) = try await t.nieuweMelding(Self.perPost())
+            #expect(try await t.stap(z, "berichten", ["tekst": "Wij bellen u morgen."]).status == .ok)
+            #expect(try await BriefRij.query(on: t.app.db).count() == 2)
+            let b = Browser(t)
+            _ = try await b.get("\(link)/intrekken")
+            #expect(try await b.post("\(link)/intrekken", [:]).status == .seeOther)
+            #expect(try await BriefRij.query(on: t.app.db).count() == 0)
+        }
+    }
+}
