@@ -15,6 +15,8 @@ struct Pagina<Inhoud: Encodable & Sendable>: Encodable, Sendable {
     let sectie: String
     let melding: String?
     let inhoud: Inhoud
+    /// How people reach the meldpunt (phone, hours, post), in every page's footer.
+    var contact: String? = nil
 }
 
 struct GebruikerWeergave: Encodable, Sendable {
@@ -76,7 +78,8 @@ extension Request {
         let context = Pagina(
             titel: teksten[titel] ?? titel, taal: taal.rawValue, t: teksten,
             gebruiker: gebruiker.map(GebruikerWeergave.init),
-            csrf: csrfToken, pad: url.path, sectie: String(url.path.split(separator: "/").first ?? ""), melding: melding.map { teksten[$0] ?? $0 }, inhoud: inhoud)
+            csrf: csrfToken, pad: url.path, sectie: String(url.path.split(separator: "/").first ?? ""), melding: melding.map { teksten[$0] ?? $0 }, inhoud: inhoud,
+            contact: application.instellingen.contact.regel(taal))
         let view = try await self.view.render(template, context)
         let response = try await view.encodeResponse(for: self)
         response.status = status

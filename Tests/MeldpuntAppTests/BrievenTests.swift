@@ -141,4 +141,34 @@ struct BrievenTests {
             #expect(try await BriefRij.query(on: t.app.db).count() == 0)
         }
     }
+
+    @Test func contactgegevensUitDeOmgeving() throws {
+        let basis = ["MELDPUNT_PUBLIC_URL": "http://127.0.0.1:8080"]
+        // Nothing set: example values in development, nothing made up in production.
+        let ontwikkeling = try Instellingen.uit(basis, productie: false, ontwikkeling: true)
+        #expect(ontwikkeling.contact == .voorbeeld)
+        let productie = try Instellingen.uit(["MELDPUNT_PUBLIC_URL": "https://meldpunt.example.nl", "MELDPUNT_SMTP_URL": "smtp://127.0.0.1:25", "MELDPUNT_OIN": "00000001234567890000"],
+                                             productie: true, ontwikkeling: false)
+        #expect(productie.contact.regel(.nl) == nil)
+        let i = try Instellingen.uit(basis.merging(["MELDPUNT_CONTACT_TELEFOON": "088 000 12 34", "MELDPUNT_CONTACT_BEREIKBAAR": "werkdagen 9–17 uur|working days 9–17",
+                                                    "MELDPUNT_CONTACT_POSTADRES": "Postbus 1|2500 AA  Den Haag"]) { a, _ in a }, productie: false, ontwikkeling: true)
+        #expect(i.contact.regel(.nl) == "Bel ons op 088 000 12 34 (werkdagen 9–17 uur). Post: Meldpunt Fouten in Overheidsregistraties, Postbus 1, 2500 AA  Den Haag.")
+        #expect(i.contact.regel(.en) == "Call us on 088 000 12 34 (working days 9–17). Post: Meldpunt Fouten in Overheidsregistraties, Postbus 1, 2500 AA  Den Haag.")
+        #expect(i.contact.email == nil)
+        for (naam, fout) in [("MELDPUNT_CONTACT_TELEFOON", "bel ons"), ("MELDPUNT_CONTACT_BEREIKBAAR", "a|b|c"), ("MELDPUNT_CONTACT_POSTADRES", "1|2|3|4|5"),
+                             ("MELDPUNT_CONTACT_EMAIL", "geen adres"), ("MELDPUNT_CONTACT_POSTADRES", "Postbus\u{0085}1")] {
+            #expect(throws: MeldpuntConfigFout.self, "\(naam)=\(fout)") {
+                try Instellingen.uit(basis.merging([naam: fout]) { a, _ in a }, productie: false, ontwikkeling: true)
+            }
+        }
+    }
+
+    @Test func contactgegevensOpElkePagina() async throws {
+        try await metApp { t in
+            for pad in ["/", "/melden", "/status/kwijt", "/inloggen"] {
+                let p = try await Browser(t).get(pad)
+                #expect(p.tekst.contains("Bel ons op 0800 123 45 67 (maandag tot en met vrijdag, 9.00–17.00 uur)."), "\(pad)")
+            }
+        }
+    }
 }
