@@ -20,6 +20,7 @@ struct MeldingenController: RouteCollection {
         m.put(":zaaknummer", "gevolgen", ":gevolgNummer", use: gevolgherstel)
         m.post(":zaaknummer", "notities", use: notitie)
         m.post(":zaaknummer", "berichten", use: bericht)
+        m.put(":zaaknummer", "contactgegevens", use: contactgegevens)
         m.put(":zaaknummer", "volgende-stap", use: volgendeStap)
         m.post(":zaaknummer", "statuswijzigingen", use: statuswijziging)
         m.post(":zaaknummer", "statuspagina-links", use: link)
@@ -177,6 +178,11 @@ struct MeldingenController: RouteCollection {
         let door = try behandelaar(req)
         let invoer = try req.content.decode(TekstInvoer.self).tekst
         return try await req.meldingen.behandeling.schrijf(try zaaknummer(req), tekst: invoer, aanMelder: true, door: door)
+    }
+
+    func contactgegevens(req: Request) async throws -> MeldingDetailDTO {
+        let door = try behandelaar(req)
+        return try await req.meldingen.behandeling.corrigeerContactgegevens(try zaaknummer(req), try req.content.decode(ContactgegevensInvoer.self), door: door)
     }
 
     func volgendeStap(req: Request) async throws -> MeldingDetailDTO {

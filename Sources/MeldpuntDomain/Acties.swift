@@ -3,11 +3,13 @@
 public enum Meldingactie: String, CaseIterable, Hashable, Sendable {
     case contact, verzoek, terugmelding, analyse, rol, volgendeStap, notitie, toewijzen, escaleren
     case wacht, hervatten, nieuweLink, sluiten
+    /// Correct the melder's contact data (a new address, a changed phone number).
+    case contactgegevens
     /// A reply to the melder's message (on the case page itself, no menu entry).
     case bericht
 
     /// The ones that open a page of their own (the others are one click on the case page).
-    public static let metEigenPagina: [Meldingactie] = [.contact, .toewijzen, .analyse, .rol, .notitie, .volgendeStap, .sluiten, .verzoek, .terugmelding, .escaleren]
+    public static let metEigenPagina: [Meldingactie] = [.contact, .toewijzen, .analyse, .rol, .notitie, .volgendeStap, .sluiten, .verzoek, .terugmelding, .escaleren, .contactgegevens]
 
     /// What staff may do now on a case in `status`, given the steps its state allows.
     public static func toegestaan(status: MeldingStatus, stappen: Set<Behandelstap>, geanalyseerd: Bool, persoonsgegevensGewist: Bool) -> Set<Meldingactie> {
@@ -20,7 +22,7 @@ public enum Meldingactie: String, CaseIterable, Hashable, Sendable {
         if stappen.contains(.hervatten) { r.insert(.hervatten) }
         if stappen.contains(.sluiten) { r.insert(.sluiten) }
         if open { r.formUnion([.verzoek, .terugmelding, .volgendeStap, .toewijzen, .escaleren]) }
-        if !persoonsgegevensGewist { r.formUnion([.nieuweLink, .bericht]) }
+        if !persoonsgegevensGewist { r.formUnion([.nieuweLink, .bericht, .contactgegevens]) }
         return r
     }
 }

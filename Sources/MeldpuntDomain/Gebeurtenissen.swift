@@ -33,6 +33,8 @@ public enum Gebeurtenissoort: String, CaseIterable, Codable, Sendable {
     case gevolgherstel
     /// An overleg with several organisations about this case: planned, its minutes, cancelled, an action done.
     case overlegGepland, overlegVerslag, overlegGeannuleerd, overlegActieGedaan
+    /// Staff corrected the melder's contact data (which fields, never the values).
+    case contactgegevensGewijzigd
 
     /// A request's step as it shows on the case's timeline.
     public init(verzoek stap: Verzoekstapsoort) {

@@ -340,3 +340,81 @@ public struct BijlageFout: Sendable, Equatable {
 public struct BijlageFouten: Error, Sendable, Equatable {
     public let fouten: [BijlageFout]
 }
+
+// MARK: Correcting the melder's contact data (issue 30)
+
+/// The melder's contact data as staff correct it (a new address, a phone number that changed):
+/// the whole set, as the melder would give it on the form.
+public struct ContactgegevensInvoer: Codable, Sendable, Equatable {
+    public var naam: String?
+    public var email: String?
+    public var telefoon: String?
+    public var adres: String?
+    public var postcode: String?
+    public var woonplaats: String?
+    public var voorkeurKanaal: String?
+
+    public init(naam: String? = nil, email: String? = nil, telefoon: String? = nil, adres: String? = nil, postcode: String? = nil,
+                woonplaats: String? = nil, voorkeurKanaal: String? = nil) {
+        self.naam = naam
+        self.email = email
+        self.telefoon = telefoon
+        self.adres = adres
+        self.postcode = postcode
+        self.woonplaats = woonplaats
+        self.voorkeurKanaal = voorkeurKanaal
+    }
+
+    /// What the melder gave, as a correction starts from it.
+    public init(_ v: MeldingInvoer) {
+        self.init(naam: v.melder?.naam, email: v.melder?.email, telefoon: v.melder?.telefoon, adres: v.melder?.adres,
+                  postcode: v.melder?.postcode, woonplaats: v.melder?.woonplaats, voorkeurKanaal: v.voorkeurKanaal)
+    }
+}
+
+/// The same rules as the form: each field's format and length, a way to reach the melder, and
+/// post only with a full address. Returns the set with empty fields as absent, and which
+/// fields changed compared with `oud`.
+public func valideerContactgegevens(_ v: ContactgegevensInvoer, oud: MeldingInvoer) throws(ValidatieFouten) -> (MeldingInvoer, [Veldnaam]) {
+    var fouten: [OngeldigeParameter] = []
+    func fout(_ veld: Veld, _ code: String, _ t: Tekst) { fouten.append(OngeldigeParameter(veld, code: code, uitleg: t)) }
+    func leeg(_ s: String?) -> String? {
+        let w = (s ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        return w.isEmpty ? nil : w
+    }
+    var melder = oud.melder ?? MeldingInvoer.Persoonsgegevens()
+    melder.naam = leeg(v.naam)
+    melder.email = leeg(v.email)
+    melder.telefoon = leeg(v.telefoon)
+    melder.adres = leeg(v.adres)
+    melder.postcode = leeg(v.postcode)
+    melder.woonplaats = leeg(v.woonplaats)
+    valideerPersoon(melder, pad: .geheel, fout: fout)
+    if melder.email == nil && melder.telefoon == nil && melder.adres == nil {
+        fout(Veld(.email), "contactVerplicht", Tekst("Vul een e-mailadres, telefoonnummer of adres in, zodat we contact met de melder kunnen opnemen.",
+                                                                "Enter an email address, phone number or address, so that we can contact the melder."))
+    }
+    let kanaal = leeg(v.voorkeurKanaal)
+    if let k = kanaal, Contactkanaal(rawValue: k) == nil {
+        fout(Veld(.voorkeurKanaal), "enum", Tekst("Kies e-mail, telefoon of post.", "Choose email, phone or post."))
+    } else if kanaal == Contactkanaal.post.rawValue && (melder.adres == nil || melder.postcode == nil || melder.woonplaats == nil) {
+        for (veld, waarde) in [(Veldnaam.adres, melder.adres), (.postcode, melder.postcode), (.woonplaats, melder.woonplaats)] where waarde == nil {
+            fout(Veld(veld), "postadresOnvolledig", Tekst("Voor post zijn straat en huisnummer, postcode en woonplaats nodig; vul dit in.",
+                                                          "Post needs street and number, postcode and place; fill this in."))
+        }
+    } else if kanaal == Contactkanaal.email.rawValue && melder.email == nil {
+        fout(Veld(.email), "required", Tekst("Vul het e-mailadres in, of kies een ander kanaal.", "Enter the email address, or choose another channel."))
+    }
+    guard fouten.isEmpty else { throw ValidatieFouten(fouten) }
+    var nieuw = oud
+    nieuw.melder = melder
+    nieuw.voorkeurKanaal = kanaal
+    let o = oud.melder
+    let paren: [(Veldnaam, String?, String?)] = [
+        (.naam, o?.naam, melder.naam), (.email, o?.email, melder.email), (.telefoon, o?.telefoon, melder.telefoon),
+        (.adres, o?.adres, melder.adres), (.postcode, o?.postcode, melder.postcode), (.woonplaats, o?.woonplaats, melder.woonplaats),
+        (.voorkeurKanaal, oud.voorkeurKanaal, kanaal),
+    ]
+    let gewijzigd = paren.filter { leeg($0.1) != $0.2 }.map(\.0)
+    return (nieuw, gewijzigd)
+}

@@ -172,3 +172,56 @@ struct BrievenTests {
         }
     }
 }
+
+/// Staff correct the melder's contact data (issue 30): same checks as the form, every problem at
+/// once; the old values only in the processing log; the letter waiting goes to the new address.
+@Suite("Contactgegevens van de melder corrigeren")
+struct ContactgegevensTests {
+    @Test func hetAdresAanvullenEnDeBriefKanWeg() async throws {
+        try await metApp { t in
+            let (z, link) = try await t.nieuweMelding(BrievenTests.perPost(postcode: nil))
+            let fout = try await t.put("/api/v1/meldingen/\(z)/contactgegevens", t.sleutels.meldpunt,
+                                       json: ["naam": "Fatima El Amrani", "adres": "Dorpsstraat 1", "postcode": "35", "voorkeurKanaal": "post", "email": "geen-adres"])
+            #expect(fout.status == .badRequest && Set(fout.ongeldigeNamen) == ["email", "postcode", "woonplaats"])
+            #expect(try await t.put("/api/v1/meldingen/\(z)/contactgegevens", t.sleutels.meldpunt, json: ["adres": "Dorpsstraat 1", "voorkeurKanaal": "post"])
+                .ongeldigeCodes == ["postadresOnvolledig", "postadresOnvolledig"])
+            #expect(try await t.put("/api/v1/meldingen/\(z)/contactgegevens", t.sleutels.svb, json: ["adres": "x"]).status == .forbidden)
+
+            // Through the page: the form shows what is there; a wrong postcode comes back by its label, what was typed kept.
+            let staf = try await t.medewerker()
+            let brieven = try await staf.get("/brieven")
+            #expect(brieven.tekst.contains("href=\"/meldingen/\(z)/contactgegevens\""))
+            var p = try await staf.get("/meldingen/\(z)/contactgegevens")
+            #expect(p.status == .ok && p.tekst.contains("value=\"Dorpsstraat 1\"") && p.tekst.contains("<option value=\"post\" selected>"))
+            let velden = [("naam", "Fatima El Amrani"), ("email", ""), ("telefoon", "06-12345678"), ("adres", "Nieuwe Gracht 5"), ("postcode", "35"),
+                          ("woonplaats", "Utrecht"), ("voorkeurKanaal", "post")]
+            p = try await staf.postVelden("/meldingen/\(z)/contactgegevens", velden)
+            #expect(p.status == .badRequest && p.tekst.contains("Postcode: Vul een postcode in zoals 1234 AB.") && p.tekst.contains("value=\"Nieuwe Gracht 5\""))
+            p = try await staf.postVelden("/meldingen/\(z)/contactgegevens", velden.map { $0.0 == "postcode" ? ($0.0, "3512 JE") : $0 })
+            #expect(p.status == .seeOther)
+            p = try await staf.volg(p)
+            #expect(p.tekst.contains("De contactgegevens zijn gecorrigeerd.") && p.tekst.contains("Contactgegevens gecorrigeerd"))
+            #expect(p.tekst.contains("Straat en huisnummer, Postcode"))
+
+            // The timeline names the fields, not the values; the old address is in the processing log only.
+            let d = try await t.get("/api/v1/meldingen/\(z)", t.sleutels.meldpunt).json(MeldingDetailDTO.self)
+            let stap = try #require(d.tijdlijn.last)
+            #expect(stap.soort == .contactgegevensGewijzigd && stap.gegevens?.velden == ["adres", "postcode"] && stap.tekst == nil)
+            #expect(d.melding?.melder?.adres == "Nieuwe Gracht 5")
+            let log = try #require(try await Verwerkingslogregel.query(on: t.app.db).filter(\.$actie == "melding.contactgegevens.corrigeren").first())
+            #expect(log.gegevens?.contains("Dorpsstraat 1") == true)
+            #expect(try await MeldingGebeurtenis.query(on: t.app.db).all().allSatisfy { !($0.tekst ?? "").contains("Dorpsstraat") && !($0.gegevens ?? "").contains("Dorpsstraat") })
+
+            // The letter that waited can now be printed, to the new address.
+            let pdf = BrievenTests.pdfTekst(try await staf.get("/brieven/te-versturen.pdf"))
+            #expect(pdf.contains("(Nieuwe Gracht 5)") && pdf.contains("(3512 JE  UTRECHT)") && !pdf.contains("Dorpsstraat"))
+
+            // Withdrawal erases the old value in the log as well.
+            let b = Browser(t)
+            _ = try await b.get("\(link)/intrekken")
+            #expect(try await b.post("\(link)/intrekken", [:]).status == .seeOther)
+            #expect(try await Verwerkingslogregel.query(on: t.app.db).filter(\.$gegevens != nil).count() == 0)
+            #expect(try await t.put("/api/v1/meldingen/\(z)/contactgegevens", t.sleutels.meldpunt, json: ["telefoon": "06-12345678"]).status == .conflict)
+        }
+    }
+}

@@ -19,6 +19,7 @@ enum MeldingenAPI: APIDeel {
         v.component(RolkeuzeInvoer.self)
         v.component(GevolgherstelInvoer.self)
         v.component(TekstInvoer.self)
+        v.component(ContactgegevensInvoer.self)
         v.component(VolgendeStapInvoer.self)
         v.component(MeldingStatuswijzigingInvoer.self)
         v.component(WerklastOverzichtDTO.self)
@@ -85,6 +86,9 @@ enum MeldingenAPI: APIDeel {
                 "notitieToevoegen", "Een interne notitie (nooit zichtbaar voor de melder)", body: .ref("TekstVerzoek")))),
             ("/meldingen/{zaaknummer}/berichten", .init(post: behandelstap(
                 "berichtAanMelder", "Een bericht aan de melder; verschijnt op de statuspagina. Ook na sluiten (de melder kan dan nog reageren); niet meer als de toestemming is ingetrokken (409)", body: .ref("TekstVerzoek")))),
+            ("/meldingen/{zaaknummer}/contactgegevens", .init(put: behandelstap(
+                "contactgegevensCorrigeren", "De contactgegevens van de melder corrigeren (de hele set; leeg of weggelaten is geen waarde). De oude waarden staan daarna alleen in het verwerkingslog; niet meer als de toestemming is ingetrokken (409)",
+                body: .ref("ContactgegevensVerzoek")))),
             ("/meldingen/{zaaknummer}/volgende-stap", .init(put: behandelstap(
                 "volgendeStapZetten", "De volgende stap die de melder kan verwachten, met datum", body: .ref("VolgendeStapVerzoek")))),
             ("/meldingen/{zaaknummer}/statuswijzigingen", .init(post: behandelstap(
@@ -136,6 +140,15 @@ extension MeldingInvoer.Persoonsgegevens: APISchema {
     static var velden: [String: JSONSchema] { [
         "naam": B.tekst(max: 200), "email": .string(maxLength: 200), "adres": B.tekst(max: 200), "woonplaats": B.tekst(max: 200),
         "bsn": .string(description: "Niet verplicht; voldoet aan de elfproef."),
+    ] }
+}
+
+extension ContactgegevensInvoer: APISchema {
+    static let schemanaam = "ContactgegevensVerzoek"
+    static var velden: [String: JSONSchema] { [
+        "naam": B.ofNull(B.tekst(max: 200)), "email": B.ofNull(.string(maxLength: 200)), "telefoon": B.ofNull(.string(maxLength: 200)),
+        "adres": B.ofNull(B.tekst(max: 200, "Straat en huisnummer.")), "postcode": B.ofNull(.string(maxLength: 200)), "woonplaats": B.ofNull(B.tekst(max: 200)),
+        "voorkeurKanaal": B.ofNull(.opsomming(Contactkanaal.self)),
     ] }
 }
 

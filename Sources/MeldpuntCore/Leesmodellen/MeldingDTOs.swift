@@ -129,8 +129,11 @@ package struct GebeurtenisGegevens: Codable, Sendable, Equatable {
     /// A consequence's kind and its new state of repair.
     package var gevolgSoort: GevolgSoort?
     package var herstel: HerstelStatus?
+    /// Which of the melder's contact fields a correction changed (API names), never their values.
+    package var velden: [String]?
 
-    package init(kanaal: Contactvorm? = nil, datum: Dag? = nil, status: Stapstatus? = nil, rol: MeldpuntRol? = nil, uitkomst: Stapuitkomst? = nil, scopeReden: ScopeReden? = nil, afsluitgrond: Afsluitgrond? = nil, bevinding: Probleemsoort? = nil, cijfer: Int? = nil, bestandsnaam: String? = nil, organisatie: String? = nil, verzoekSoort: VerzoekSoort? = nil, verzoekId: String? = nil, niveau: Escalatieniveau? = nil, contactpersoon: String? = nil, terugmeldingStatus: TerugmeldingStatus? = nil, adviesNummer: Int? = nil, escalatiebesluit: Escalatiebesluit? = nil, gevolgSoort: GevolgSoort? = nil, herstel: HerstelStatus? = nil, overlegNummer: Int? = nil, binnenkomst: Binnenkomst? = nil) {
+    package init(kanaal: Contactvorm? = nil, datum: Dag? = nil, status: Stapstatus? = nil, rol: MeldpuntRol? = nil, uitkomst: Stapuitkomst? = nil, scopeReden: ScopeReden? = nil, afsluitgrond: Afsluitgrond? = nil, bevinding: Probleemsoort? = nil, cijfer: Int? = nil, bestandsnaam: String? = nil, organisatie: String? = nil, verzoekSoort: VerzoekSoort? = nil, verzoekId: String? = nil, niveau: Escalatieniveau? = nil, contactpersoon: String? = nil, terugmeldingStatus: TerugmeldingStatus? = nil, adviesNummer: Int? = nil, escalatiebesluit: Escalatiebesluit? = nil, gevolgSoort: GevolgSoort? = nil, herstel: HerstelStatus? = nil, overlegNummer: Int? = nil, binnenkomst: Binnenkomst? = nil, velden: [String]? = nil) {
+        self.velden = velden
         self.kanaal = kanaal
         self.datum = datum
         self.status = status

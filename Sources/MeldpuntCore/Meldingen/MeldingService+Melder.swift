@@ -207,6 +207,8 @@ extension MeldingService {
         }
         // And the letters to the melder, printed or not: their texts may quote the case.
         try await BriefRij.query(on: db).filter(\.$melding.$id == id).delete()
+        // And the old contact data a correction kept in the processing log.
+        try await Verwerkingslogregel.query(on: db).filter(\.$meldingID == id).filter(\.$gegevens != nil).set(\.$gegevens, to: nil).update()
         // And the overleggen about it: subject, agenda, minutes, actions.
         try await Overlegregister.wis(melding: id, berichten: self.berichten, nu: nu, on: db)
         // A suspension still running is not left unseen: staff decide to lift or keep it (the opschortingen page).

@@ -254,3 +254,47 @@ extension Meldingbehandeling {
         return StatuspaginaLinkDTO(zaaknummer: m.zaaknummer, statuspagina: Webadres.status(token: token).pad)
     }
 }
+
+extension Meldingbehandeling {
+    /// Staff correct the melder's contact data (a new address, a changed phone number). The case
+    /// and its timeline get the new values and which fields changed; the old values go to the
+    /// processing log only. Letters not yet printed use the new address.
+    package func corrigeerContactgegevens(_ zaaknummer: Zaaknummer, _ v: ContactgegevensInvoer, door: Handelende) async throws -> MeldingDetailDTO {
+        try zaken.vereisMeldpunt(door)
+        let m = try await zaken.zoek(zaaknummer)
+        guard let p = try await MeldingPersoonsgegevens.find(m.id, on: db) else { throw Weigering.conflict(.meldingGesloten) }
+        let oud = try p.invoer()
+        let (nieuw, gewijzigd) = try valideer { () throws(ValidatieFouten) in try valideerContactgegevens(v, oud: oud) }
+        guard !gewijzigd.isEmpty else { return try await zaken.detailZonderLog(m) }
+        let velden = gewijzigd.map(\.rawValue)
+        var vorige: [String: String] = [:]
+        for veld in gewijzigd {
+            let waarde: String? = switch veld {
+            case .naam: oud.melder?.naam
+            case .email: oud.melder?.email
+            case .telefoon: oud.melder?.telefoon
+            case .adres: oud.melder?.adres
+            case .postcode: oud.melder?.postcode
+            case .woonplaats: oud.melder?.woonplaats
+            default: oud.voorkeurKanaal
+            }
+            vorige[veld.rawValue] = waarde ?? ""
+        }
+        let inhoud = String(decoding: try JSONEncoder.compact.encode(nieuw), as: UTF8.self)
+        let oudTekst = String(decoding: try JSONEncoder.utc.encode(vorige), as: UTF8.self)
+        return try await zaken.voerUit(m, nil, door: door) { [nu, traceID, betrokkene = zaken.betrokkene(p)] m, tx in
+            // The row is read again under the transaction: a withdrawal in between leaves nothing to correct.
+            guard let rij = try await MeldingPersoonsgegevens.find(m.id, on: tx) else { throw Weigering.conflict(.meldingGesloten) }
+            rij.inhoud = inhoud
+            rij.naam = nieuw.melder?.naam ?? ""
+            rij.zoeknaam = MeldingPersoonsgegevens.zoeknaam(nieuw, naam: rij.naam)
+            rij.zoektekst = MeldingPersoonsgegevens.zoektekst(nieuw)
+            try await rij.save(on: tx)
+            let log = Verwerkingslog.regel(.meldingContactCorrigeren, organisatie: door.organisatie.id, melding: m.id, betrokkene: betrokkene,
+                                           traceID: traceID, tijdstip: nu, gebruiker: door.gebruiker?.id)
+            log.gegevens = oudTekst
+            try await log.create(on: tx)
+            return [Gebeurtenis(soort: .contactgegevensGewijzigd, gegevens: GebeurtenisGegevens(velden: velden))]
+        }
+    }
+}

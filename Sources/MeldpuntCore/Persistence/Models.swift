@@ -220,6 +220,8 @@ package final class Verwerkingslogregel: Model, @unchecked Sendable {
     @OptionalField(key: "betrokkene_hash") package var betrokkeneHash: String?
     /// The portal user, when a person (not a system) did it.
     @OptionalField(key: "gebruiker_id") package var gebruikerID: UUID?
+    /// What a correction replaced (JSON), kept here only; erased with the melding's personal data.
+    @OptionalField(key: "gegevens") package var gegevens: String?
 
     package init() {}
 }

@@ -21,6 +21,7 @@ package enum Verwerkingsactie: String, Sendable {
     case adviesRaadplegen = "advies.raadplegen"
     case overlegRaadplegen = "overleg.raadplegen"
     case briefAfdrukken = "brief.afdrukken"
+    case meldingContactCorrigeren = "melding.contactgegevens.corrigeren"
 }
 
 package enum Verwerkingslog {

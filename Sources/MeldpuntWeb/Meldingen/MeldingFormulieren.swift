@@ -79,6 +79,17 @@ struct RolFormulier: MeldingFormulier {
     }
 }
 
+struct ContactgegevensFormulier: MeldingFormulier {
+    static let actie = Meldingactie.contactgegevens
+    var naam, email, telefoon, adres, postcode, woonplaats, voorkeurKanaal: String?
+    func voerUit(_ z: Zaaknummer, door g: Handelende, _ req: Request) async throws {
+        _ = try await req.meldingen.behandeling.corrigeerContactgegevens(z, ContactgegevensInvoer(
+            naam: naam, email: email, telefoon: telefoon, adres: adres, postcode: postcode, woonplaats: woonplaats, voorkeurKanaal: leeg(voorkeurKanaal)), door: g)
+    }
+    /// The engine names the melder's fields under `melder`; the form has them flat.
+    static func veld(_ veld: Veld) -> String { veld.namen.last?.rawValue ?? "" }
+}
+
 struct NotitieFormulier: MeldingFormulier {
     static let actie = Meldingactie.notitie
     var tekst: String?

@@ -30,6 +30,8 @@ struct MeldingPagina: Encodable, Sendable {
         let tijdlijn: [TijdlijnRij]
         let kan: Kan
         let kanalen: [Keuze]
+        /// How the melder wants to hear from us (e-mail, phone, post), for correcting it.
+        let voorkeurKanalen: [Keuze]
         let complexiteiten: [Keuze]
         /// The analysis' finding: a wrong data item, or a right one interpreted wrongly.
         let bevindingen: [Keuze]
@@ -40,6 +42,8 @@ struct MeldingPagina: Encodable, Sendable {
         let waarden: [String: String]
         let fouten: [VeldFout]
         let foutVelden: [String: String]
+        /// The melder's contact fields on the correction page, each with its value and message.
+        var contactvelden: [Contactveld] = []
         let nieuweLink: String?
         let verzoeken: [VerzoekRij]
         let escalatieniveau: String
@@ -103,6 +107,12 @@ struct MeldingPagina: Encodable, Sendable {
 
     struct Regel: Encodable, Sendable { let label: String; let waarde: String }
     struct BijlageRij: Encodable, Sendable { let href: String; let naam: String; let grootte: String }
+    struct Contactveld: Encodable, Sendable {
+        let id, naam, label, type, waarde: String
+        let fout: String?
+        let kort: Bool
+    }
+
     struct TijdlijnRij: Encodable, Sendable { let tijdstip: String; let wat: String; let door: String; let tekst: String?; let extra: String?; let voorMelder: Bool }
 
     struct Kan: Encodable, Sendable {
@@ -167,6 +177,14 @@ struct MeldingPagina: Encodable, Sendable {
             // No kind chosen yet: the request's page first asks which kind.
             "verzoekSoort": "",
         ]
+        // The melder's contact data as they stand, to correct.
+        if let m = d.melding {
+            let c = ContactgegevensInvoer(m)
+            for (veld, waarde) in [("Naam", c.naam), ("Email", c.email), ("Telefoon", c.telefoon), ("Adres", c.adres), ("Postcode", c.postcode),
+                                   ("Woonplaats", c.woonplaats), ("VoorkeurKanaal", c.voorkeurKanaal)] {
+                waarden["contactgegevens" + veld] = waarde ?? ""
+            }
+        }
         if d.analyse == nil, let m = d.melding {
             // What the melder gave, as a start: the organisations and registrations they named.
             var organisaties: [String] = []
@@ -220,6 +238,7 @@ struct MeldingPagina: Encodable, Sendable {
                      wacht: stappen.contains(.wachtOpOrganisaties), hervatten: stappen.contains(.hervatten), sluiten: stappen.contains(.sluiten),
                      schrijven: !stappen.isEmpty, bericht: !d.persoonsgegevensGewist),
             kanalen: keuzes(Contactvorm.self, sleutel: "mfoKanaal", veld: "contactKanaal"),
+            voorkeurKanalen: [leegeKeuze("mfoGeenVoorkeur", veld: "contactgegevensVoorkeurKanaal")] + keuzes(Contactkanaal.self, sleutel: "kanaal", veld: "contactgegevensVoorkeurKanaal"),
             complexiteiten: keuzes(Complexiteit.self, sleutel: "mfoComplexiteit", veld: "analyseComplexiteit"),
             bevindingen: keuzes(Probleemsoort.self, sleutel: "mfoBevinding", veld: "analyseBevinding"),
             rollen: MeldpuntRol.allCases.map { r in
@@ -279,6 +298,13 @@ struct MeldingPagina: Encodable, Sendable {
             pagina.afsluitgronden = [leegeKeuze("mfoKiesAfsluitgrond", veld: "sluitenAfsluitgrond")] + keuzes(Afsluitgrond.self, sleutel: "afsluitgrond", veld: "sluitenAfsluitgrond")
         }
         pagina.binnenkomst = d.binnenkomst.naam(o.taal)
+        if taak == Meldingactie.contactgegevens.segment {
+            pagina.contactvelden = [("Naam", "naam", "text", false), ("Email", "email", "email", false), ("Telefoon", "telefoon", "tel", true),
+                                    ("Adres", "adres", "text", false), ("Postcode", "postcode", "text", true), ("Woonplaats", "woonplaats", "text", false)].map { v in
+                let id = "contactgegevens" + v.0
+                return Contactveld(id: id, naam: v.1, label: t.tekst("mfoVeld_" + id), type: v.2, waarde: waarden[id] ?? "", fout: pagina.foutVelden[id], kort: v.3)
+            }
+        }
         if let v = d.vangnet {
             pagina.vangnet = [v.betalenUiterlijk.map { Regel(label: t.tekst("mfoBetalenVoor"), waarde: Datumweergave.datum($0)) },
                               v.contactVolgendeOp.map { Regel(label: t.tekst("mfoContactVolgende"), waarde: Datumweergave.datum($0)) },
@@ -348,7 +374,7 @@ struct MeldingPagina: Encodable, Sendable {
 
     /// The case menu's order: tasks with a page, then one-click steps, closing apart at the end.
     static let menu: [Meldingactie] = [.contact, .verzoek, .terugmelding, .analyse, .rol, .volgendeStap, .notitie, .toewijzen,
-                                                       .escaleren, .wacht, .hervatten, .nieuweLink, .sluiten]
+                                                       .escaleren, .wacht, .hervatten, .nieuweLink, .contactgegevens, .sluiten]
 
     /// The menu: the actions the core allows on this case now, as links made from the address table.
     static func acties(_ d: MeldingDetailDTO, _ stappen: Set<Behandelstap>, _ t: [String: String]) -> [ActieLink] {
@@ -423,7 +449,8 @@ struct MeldingPagina: Encodable, Sendable {
         let extra = [g?.kanaal.map { t.naam("mfoKanaal", $0) }, g?.datum.map(Datumweergave.datum), g?.status.map { s in switch s { case .melding(let s): t.naam("mfoStatus", s); case .verzoek(let s): t.naam("verzoekStatus", s) } },
                      g?.rol.map { t.naam("mfoRol", $0) }, g?.bevinding.map { t.naam("mfoBevinding", $0) }, g?.afsluitgrond.map { t.naam("afsluitgrond", $0) }, g?.uitkomst.map { u in switch u { case .melding(let u): t.naam("mfoUitkomst", u); case .terugmelding(let u): t.naam("uitkomst", u) } }, g?.scopeReden.map { t.naam("mfoScope", $0) },
                      g?.cijfer.map { "\($0)/5" }, g?.adviesNummer.map { "ADV-\($0)" }, g?.overlegNummer.map { "OVL-\($0)" }, g?.organisatie, g?.verzoekSoort.map { t.naam("verzoekSoort", $0) },
-                     g?.gevolgSoort.map { t.naam("gevolg", $0) }, g?.herstel.map { $0.naam(taal) }, g?.niveau.map { t.naam("niveau", $0) }, g?.escalatiebesluit.map { t.naam("escalatiebesluit", $0) }, g?.contactpersoon, g?.terugmeldingStatus?.naam(taal)].compactMap { $0 }
+                     g?.gevolgSoort.map { t.naam("gevolg", $0) }, g?.herstel.map { $0.naam(taal) }, g?.niveau.map { t.naam("niveau", $0) }, g?.escalatiebesluit.map { t.naam("escalatiebesluit", $0) }, g?.contactpersoon, g?.terugmeldingStatus?.naam(taal),
+                     g?.velden.map { $0.map { t.tekst("mfoVeld_contactgegevens" + $0.prefix(1).uppercased() + $0.dropFirst()) }.joined(separator: ", ") }].compactMap { $0 }
         return TijdlijnRij(tijdstip: Datumweergave.tijdstip(e.tijdstip), wat: t.naam("mfoSoort", e.soort), door: e.door ?? "–",
                            tekst: e.tekst, extra: extra.isEmpty ? nil : extra.joined(separator: " · "), voorMelder: e.zichtbaarVoorMelder)
     }

@@ -35,5 +35,6 @@ package enum Migraties {
         AddVangnet(),
         AddMeldingBinnenkomst(),
         CreateBrieven(),
+        AddVerwerkingslogGegevens(),
     ]
 }
