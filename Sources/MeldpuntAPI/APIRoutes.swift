@@ -21,6 +21,7 @@ package func registreerAPI(_ app: Application) throws {
     try metSleutel.register(collection: AdviezenController())
     try metSleutel.register(collection: OverleggenController())
     try metSleutel.register(collection: BrievenController())
+    try metSleutel.register(collection: IngediendeMeldingenController())
     try metSleutel.register(collection: CijfersController())
     try metSleutel.register(collection: EvaluatiesController())
 }

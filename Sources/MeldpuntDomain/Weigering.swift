@@ -130,6 +130,7 @@ public enum Ontoegang: Sendable, Equatable {
         case .rolOntbreekt(.bronhouder): taal.kies("Alleen bronhouders doen dit; uw organisatie heeft die rol niet.", "Only registration keepers do this; your organisation does not have that role.")
         case .rolOntbreekt(.rni): taal.kies("Alleen de RNI-beheerder (RvIG) doet dit; uw organisatie heeft die rol niet.", "Only the RNI keeper (RvIG) does this; your organisation does not have that role.")
         case .rolOntbreekt(.partner): taal.kies("Alleen partnerorganisaties van het Meldpunt krijgen verzoeken; uw organisatie heeft die rol niet.", "Only partner organisations of the Meldpunt receive requests; your organisation does not have that role.")
+        case .rolOntbreekt(.intermediair): taal.kies("Alleen intermediairs (zoals schuldhulpverleners en wijkteams) doen dit; uw organisatie heeft die rol niet.", "Only intermediaries (such as debt counsellors and neighbourhood teams) do this; your organisation does not have that role.")
         case .alleenAfnemerTrektIn: taal.kies("Alleen de afnemer die de terugmelding stuurde kan haar intrekken.", "Only the data user who sent the data report can withdraw it.")
         case .alleenActiehouder: taal.kies("Alleen de organisatie van deze actie meldt dat zij gedaan is.", "Only the organisation this action is for reports it done.")
         case .alleenBijhouder(let s): taal.kies("Alleen de huidige bijhouder kan de status ‘\(s.naam(.nl))’ zetten.", "Only the current keeper can set the status ‘\(s.naam(.en))’.")
@@ -142,6 +143,8 @@ public enum Ontoegang: Sendable, Equatable {
 /// `Verzoekpartij`; the role the meldpunt plays in a case is `MeldpuntRol`.
 public enum Organisatierol: String, Sendable, CaseIterable, Codable {
     case afnemer, bronhouder, rni, meldpunt, partner
+    /// Files meldingen for its clients (schuldhulp, sociaal raadslieden, wijkteams) and follows them.
+    case intermediair
 }
 
 /// Why the object's state does not allow this now.

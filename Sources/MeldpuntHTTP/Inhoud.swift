@@ -68,6 +68,7 @@ extension AdviesvraagInvoer: Content {}
 extension AdviesReactieInvoer: Content {}
 extension OverlegDTO: Content {}
 extension BriefDTO: Content {}
+extension IngediendeMeldingDTO: Content {}
 extension OverlegInvoer: Content {}
 extension OverlegVerslagInvoer: Content {}
 extension OverlegActieInvoer: Content {}

@@ -107,6 +107,13 @@ struct MeldenController: RouteCollection {
         let registratie = Registratie.met(code: s.registratie ?? "")?.code ?? ""
         let bestaand = try await concept(req)
         var f = bestaand?.1 ?? Formulier()
+        // An intermediary starts as one: its organisation, and its own name and address as contact.
+        if bestaand == nil, let g = req.gebruiker, g.rol == .intermediair {
+            f.melderType = MelderType.intermediair.rawValue
+            f.organisatieNaam = g.organisatie.naam
+            f.naam = g.naam
+            f.email = g.email
+        }
         f.fouten = nil
         f.foutenOp = nil
         // Only a known answer is kept (the radio group always sends one of its own).
@@ -361,7 +368,9 @@ struct MeldenController: RouteCollection {
                 let eenmalig = f.formulierToken.flatMap { $0.count == 43 ? $0 : nil }.map {
                     MeldingService.Eenmalig(sleutel: "formulier:" + Sleutels.sha256Hex(Data($0.utf8)), geheim: geheimen.eenmaligeWeergave)
                 }
-                let ontvangen = try await req.meldingen.intake.maak(v, ingediendDoor: nil, eenmalig: eenmalig)
+                // An intermediary signed in files for a client: its organisation follows the case.
+                let indiener = req.gebruiker.flatMap { $0.rol == .intermediair ? $0.organisatie : nil }
+                let ontvangen = try await req.meldingen.intake.maak(v, ingediendDoor: indiener, eenmalig: eenmalig, binnenkomst: .web)
                 // Post-redirect-get: the confirmation (with the private link) travels sealed in a
                 // short-lived cookie for this one page, so a refresh shows it again and files nothing.
                 // The draft has done its work: it goes, with its key.

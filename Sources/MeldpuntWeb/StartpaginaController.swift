@@ -21,6 +21,16 @@ struct StartpaginaController: RouteCollection {
         case .bijhouder, .rni: inhoud = try await bijhouder(req, g, t, vandaag)
         case .afnemer: inhoud = try await afnemer(req, g, t)
         case .partner: inhoud = try await partner(req, Handelende(g), t)
+        case .intermediair:
+            let (laatste, totaal) = try await req.meldingen.melderportaal.ingediend(door: g.organisatie, pagina: 1, grootte: 8)
+            inhoud = Startpagina(tellers: [Teller(aantal: totaal, tekst: t.tekst("clientenTotaal"), href: "/clienten", dringend: false)],
+                                 lijstTitel: t.tekst("clientenTitel"),
+                                 lijst: laatste.map { i in
+                                     Item(href: "/clienten/\(i.zaaknummer)", titel: "\(i.zaaknummer) · \(i.client ?? t.tekst("mfoGewist"))",
+                                          detail: t.tekst("fase_\(i.fase.rawValue)"), teLaat: false, tekst: i.volgendeStap?.tekst)
+                                 },
+                                 leegTekst: t.tekst("clientenGeen"),
+                                 links: [Keuze(waarde: "/clienten", naam: t.tekst("navClienten")), Keuze(waarde: "/melden", naam: t.tekst("navMeldenVoorClient"))])
         case .beheerder, .systeembeheerder:
             // The partner register only where it is theirs to keep (as in the menu).
             let partners = GebruikerWeergave(g).partners ? [Keuze(waarde: "/partners", naam: t.tekst("navPartners"))] : []

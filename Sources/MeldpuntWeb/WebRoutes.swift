@@ -23,6 +23,7 @@ package func registreerWeb(_ app: Application) throws {
     try web.register(collection: OverleggenWebController())
     try web.register(collection: IntakeWebController())
     try web.register(collection: BrievenWebController())
+    try web.register(collection: ClientenWebController())
     try web.register(collection: CijfersWebController())
     try web.register(collection: EvaluatiesWebController())
 }

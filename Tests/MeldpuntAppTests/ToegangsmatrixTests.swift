@@ -23,7 +23,7 @@ struct ToegangsmatrixTests {
     typealias Regel = Set<String>
 
     // Callers of the pages.
-    static let webRollen = ["anoniem", "afnemer", "bijhouder", "andereBijhouder", "rni", "meldpunt", "partner", "beheerder", "andereBeheerder", "systeem"]
+    static let webRollen = ["anoniem", "afnemer", "bijhouder", "andereBijhouder", "rni", "meldpunt", "partner", "intermediair", "beheerder", "andereBeheerder", "systeem"]
     // Callers of the API ("afnemer" is the SVB, which also filed the case: it follows its progress).
     static let apiRollen = ["anoniem", "afnemer", "bronhouder", "andereBronhouder", "meldpunt", "partner"]
 
@@ -128,6 +128,8 @@ struct ToegangsmatrixTests {
         "GET /overleggen/:overlegNummer": ["meldpunt", "partner"], "POST /overleggen/:overlegNummer/verslag": ["meldpunt"],
         "POST /overleggen/:overlegNummer/acties": ["meldpunt"], "POST /overleggen/:overlegNummer/annulering": ["meldpunt"],
         "POST /overleggen/:overlegNummer/acties/:actieNummer/afronding": ["meldpunt", "partner"],
+        // An intermediary follows the cases its organisation filed (the world's case was filed by the SVB: no one sees it there).
+        "GET /clienten": ["intermediair"], "GET /clienten/:zaaknummer": [],
         // Letters to melders who get post: the meldpunt's staff print them.
         "GET /brieven": ["meldpunt"], "GET /brieven/te-versturen.pdf": ["meldpunt"], "POST /brieven/geprint": ["meldpunt"], "GET /brieven/:brief/pdf": ["meldpunt"],
         "GET /ontvangen-signalen": ingelogd, "GET /ontvangen-signalen/:nummer": ["partner"], "POST /ontvangen-signalen/:nummer/antwoord": ["partner"],
@@ -200,6 +202,7 @@ struct ToegangsmatrixTests {
         "GET /api/v1/overleggen/:overlegNummer": ["meldpunt", "partner"], "PUT /api/v1/overleggen/:overlegNummer/verslag": ["meldpunt"],
         "PUT /api/v1/overleggen/:overlegNummer/annulering": ["meldpunt"], "POST /api/v1/overleggen/:overlegNummer/acties": ["meldpunt"],
         "PUT /api/v1/overleggen/:overlegNummer/acties/:actieNummer/afronding": ["meldpunt", "partner"],
+        "GET /api/v1/ingediende-meldingen": Set(apiRollen).subtracting(["anoniem"]),
         "GET /api/v1/brieven": ["meldpunt"], "GET /api/v1/brieven/:briefId": ["meldpunt"], "GET /api/v1/brieven/:briefId/pdf": ["meldpunt"],
         "PUT /api/v1/brieven/:briefId/verzending": ["meldpunt"],
         // API: figures — each organisation its own, the public ones for everyone.
@@ -411,10 +414,12 @@ private struct Wereld {
             ("rni", "rik@rvig.nl", .rni, nil, "1999"),
             ("meldpunt", "mira@meldpunt.nl", .meldpunt, TestApp.meldpuntOIN, nil),
             ("partner", "pim@uwv.nl", .partner, TestApp.uwvOIN, nil),
+            ("intermediair", "ilse@schuldhulp.nl", .intermediair, ClientenTests.oin, nil),
             ("beheerder", "bea@meldpunt.nl", .beheerder, TestApp.meldpuntOIN, nil),
             ("andereBeheerder", "ab@amsterdam.nl", .beheerder, nil, "0363"),
             ("systeem", "sam@meldpunt.nl", .systeembeheerder, TestApp.meldpuntOIN, nil),
         ]
+        _ = try await Organisaties.voegToe(naam: "Schuldhulp Utrecht", oin: ClientenTests.oin, gemeentecode: nil, rollen: [.intermediair], on: t.app.db)
         t.app.snelheidsbegrenzer.zetAan(false)
         var browsers: [String: Browser] = ["anoniem": Browser(t)]
         _ = try await browsers["anoniem"]!.get("/inloggen")

@@ -20,6 +20,7 @@ enum MeldingenAPI: APIDeel {
         v.component(GevolgherstelInvoer.self)
         v.component(TekstInvoer.self)
         v.component(ContactgegevensInvoer.self)
+        v.component(IngediendeMeldingDTO.self)
         v.component(VolgendeStapInvoer.self)
         v.component(MeldingStatuswijzigingInvoer.self)
         v.component(WerklastOverzichtDTO.self)
@@ -70,6 +71,10 @@ enum MeldingenAPI: APIDeel {
                 tag: "meldingen", parameters: [B.zaaknummer],
                 responses: [B.ok("De melding (MeldingDetail voor het Meldpunt, MeldingVoortgang voor de indiener)",
                                  .any(of: [.ref("MeldingDetail"), .ref("MeldingVoortgang")]))], fouten: []))),
+            ("/ingediende-meldingen", .init(get: B.operatie(
+                "ingediendeMeldingen", "De meldingen die uw organisatie indiende (een intermediair voor cliënten), de nieuwste eerst, elk zoals de melder ze ziet",
+                tag: "meldingen", parameters: B.paginering,
+                responses: [B.ok("Eén pagina", .array(items: .ref("IngediendeMelding")), headers: ["Link", "X-Total-Count"])], fouten: []))),
             ("/meldingen/{zaaknummer}/contactmomenten", .init(post: behandelstap(
                 "contactVastleggen", "Een persoonlijk contact met de melder vastleggen; het eerste beëindigt 'ontvangen'", body: .ref("ContactVerzoek")))),
             ("/meldingen/{zaaknummer}/behandelaar", .init(put: behandelstap(
@@ -140,6 +145,14 @@ extension MeldingInvoer.Persoonsgegevens: APISchema {
     static var velden: [String: JSONSchema] { [
         "naam": B.tekst(max: 200), "email": .string(maxLength: 200), "adres": B.tekst(max: 200), "woonplaats": B.tekst(max: 200),
         "bsn": .string(description: "Niet verplicht; voldoet aan de elfproef."),
+    ] }
+}
+
+extension IngediendeMeldingDTO: APISchema {
+    static let schemanaam = "IngediendeMelding"
+    static var velden: [String: JSONSchema] { [
+        "client": .string(description: "De persoon voor wie de melding is (of de melder); ontbreekt als de gegevens gewist zijn."),
+        "laatsteBerichtOp": .string(format: .dateTime, description: "Het laatste bericht van het Meldpunt aan de melder."),
     ] }
 }
 

@@ -25,6 +25,7 @@ enum DemoSeed {
         .init(naam: "RvIG (RNI)", oin: nil, gemeentecode: "1999", rollen: [.bronhouder, .rni], sleutel: "mpk_demo_rvig"),
         .init(naam: "Meldpunt Fouten in Overheidsregistraties (demo)", oin: "00000099000000001000", gemeentecode: nil, rollen: [.meldpunt], sleutel: "mpk_demo_meldpunt"),
         .init(naam: "UWV (demo)", oin: "00000099000000002000", gemeentecode: nil, rollen: [.partner, .afnemer], sleutel: "mpk_demo_uwv"),
+        .init(naam: "Schuldhulp Utrecht (demo)", oin: "00000099000000003000", gemeentecode: nil, rollen: [.intermediair], sleutel: "mpk_demo_schuldhulp"),
     ]
 
     static let demoDomein = Accounts.demoDomein
@@ -36,6 +37,7 @@ enum DemoSeed {
         ("rni@demo.meldpunt.nl", "Rik RvIG", .rni, nil, "1999"),
         ("meldpunt@demo.meldpunt.nl", "Mira Meldpunt", .meldpunt, "00000099000000001000", nil),
         ("partner@demo.meldpunt.nl", "Pim Partner", .partner, "00000099000000002000", nil),
+        ("intermediair@demo.meldpunt.nl", "Ilse Intermediair", .intermediair, "00000099000000003000", nil),
         ("beheer@demo.meldpunt.nl", "Bea Beheer", .beheerder, "00000099000000001000", nil),
         ("systeem@demo.meldpunt.nl", "Sam Systeem", .systeembeheerder, "00000099000000001000", nil),
     ]

@@ -46,6 +46,8 @@ package final class Herstelcode: Model, @unchecked Sendable {
 /// What a user may do in the portals.
 package enum GebruikersRol: String, CaseIterable, Codable, Sendable {
     case afnemer, bijhouder, rni, meldpunt, partner, beheerder
+    /// Files meldingen for clients, with their consent, and follows all of them (issue 30).
+    case intermediair
     /// Manages every organisation; made only from the CLI (`meldpunt user add --rol systeembeheerder`).
     case systeembeheerder
 

@@ -34,6 +34,7 @@ package enum Gebruikers {
         case .rni: org.rollen.contains(.rni)
         case .meldpunt: org.rollen.contains(.meldpunt)
         case .partner: org.rollen.contains(.partner)
+        case .intermediair: org.rollen.contains(.intermediair)
         case .beheerder, .systeembeheerder: true
         }
     }

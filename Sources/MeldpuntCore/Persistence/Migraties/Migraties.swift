@@ -36,5 +36,6 @@ package enum Migraties {
         AddMeldingBinnenkomst(),
         CreateBrieven(),
         AddVerwerkingslogGegevens(),
+        CreateIndienerIndex(),
     ]
 }
