@@ -45,9 +45,11 @@ struct BrievenController: RouteCollection {
         return Response.download(p.bestandsnaam, "application/pdf", Data(p.bytes))
     }
 
-    /// The letter went out (printed and posted); no body. Saying so again changes nothing.
+    /// The letter went out (printed and posted); the body is an empty object. Saying so again changes nothing.
     func verzonden(req: Request) async throws -> BriefDTO {
         let door = try door(req)
+        // The body is an object (empty): anything else is a 400, as the document says.
+        _ = try req.content.decode([String: JSONWaarde].self)
         let id = try id(req)
         _ = try await req.meldingen.briefpost.markeerGeprint([id], door: door)
         return try await req.meldingen.briefpost.brief(id, door: door)

@@ -31,7 +31,7 @@ struct BrievenWebController: RouteCollection {
     }
 
     static func rij(_ b: BriefDTO, _ taal: Taal) -> Rij {
-        Rij(id: b.id.tekst, href: "/brieven/\(b.id.tekst)/pdf", zaaknummer: b.zaaknummer, zaakHref: "/meldingen/\(b.zaaknummer)", onderwerp: b.onderwerp,
+        Rij(id: b.id, href: "/brieven/\(b.id)/pdf", zaaknummer: b.zaaknummer, zaakHref: "/meldingen/\(b.zaaknummer)", onderwerp: b.onderwerp,
             aangemaakt: Datumweergave.tijdstip(b.aangemaaktOp), taal: b.taal == .nl ? "Nederlands" : "English",
             geprint: b.geprintOp.map { Datumweergave.tijdstip($0) + (b.geprintDoor.map { " · \($0)" } ?? "") }, adresCompleet: b.adresCompleet)
     }

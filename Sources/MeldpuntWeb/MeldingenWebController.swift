@@ -221,7 +221,7 @@ struct MeldingenWebController: RouteCollection {
                 Keuze(waarde: Webadres.overleg(nummer: $0.nummer).pad, naam: "OVL-\($0.nummer): \($0.onderwerp) · \(OverleggenWebController.wanneer($0)) (\($0.status.naam(req.taal).lowercased()))")
             },
             brieven: taak != nil ? [] : try await req.meldingen.briefpost.vanMelding(try req.zaaknummer(), door: g).map {
-                Keuze(waarde: "/brieven/\($0.id.tekst)/pdf", naam: "\(Datumweergave.tijdstip($0.aangemaaktOp)): \($0.onderwerp) (\($0.geprintOp == nil ? t.tekst("mfoBriefTePrinten") : t.tekst("briefGeprintOp") + " " + Datumweergave.tijdstip($0.geprintOp!)))")
+                Keuze(waarde: "/brieven/\($0.id)/pdf", naam: "\(Datumweergave.tijdstip($0.aangemaaktOp)): \($0.onderwerp) (\($0.geprintOp == nil ? t.tekst("mfoBriefTePrinten") : t.tekst("briefGeprintOp") + " " + Datumweergave.tijdstip($0.geprintOp!)))")
             },
             zelfdePersoon: taak != nil ? [] : (try await req.meldingen.overzicht.zelfdePersoon([d.zaaknummer], door: g)[d.zaaknummer] ?? []).map {
                 Keuze(waarde: "/meldingen/\($0.zaaknummer)", naam: "\($0.zaaknummer) (\(t.naam("mfoStatus", $0.status).lowercased()))")

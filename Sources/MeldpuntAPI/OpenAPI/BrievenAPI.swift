@@ -25,8 +25,9 @@ enum BrievenAPI: APIDeel {
                 "briefPdf", "De brief als A4-PDF, met het adres in het venster van een vensterenvelop; het lezen van het adres wordt gelogd",
                 tag: "brieven", parameters: [id], responses: [B.download("De brief", soorten: ["application/pdf"])], fouten: [403, 409]))),
             ("/brieven/{briefId}/verzending", .init(put: B.operatie(
-                "briefVerzonden", "Melden dat de brief geprint en verstuurd is (zonder body); nog eens melden verandert niets",
-                tag: "brieven", parameters: [id], responses: [B.ok("De brief", .ref("Brief"))], fouten: [403]))),
+                "briefVerzonden", "Melden dat de brief geprint en verstuurd is (body: een leeg object); nog eens melden verandert niets",
+                tag: "brieven", parameters: [id], body: .object(description: "Een leeg object: {}"),
+                responses: [B.ok("De brief", .ref("Brief"))], fouten: [403, 415]))),
         ]
     }
 }

@@ -6,7 +6,7 @@ import MeldpuntDomain
 
 /// A letter in a list: what staff need to print and post it, no personal data.
 package struct BriefDTO: Codable, Sendable, Equatable {
-    package let id: UUID
+    package let id: String
     package let zaaknummer: String
     package let onderwerp: String
     package let taal: Taal
@@ -88,7 +88,7 @@ package struct Briefpost: Meldingwerk {
         var compleet: [UUID: Bool] = [:]
         for p in personen { if let id = p.id { compleet[id] = Self.adresregels(try p.invoer()) != nil } }
         return try rijen.map { r in
-            BriefDTO(id: try r.requireID(), zaaknummer: nummers[r.$melding.id] ?? "", onderwerp: r.onderwerp, taal: r.taal,
+            BriefDTO(id: try r.requireID().tekst, zaaknummer: nummers[r.$melding.id] ?? "", onderwerp: r.onderwerp, taal: r.taal,
                      aangemaaktOp: r.aangemaaktOp, geprintOp: r.geprintOp, geprintDoor: r.geprintDoor, adresCompleet: compleet[r.$melding.id] ?? false,
                      href: .brief(try r.requireID()), pdf: .briefPdf(try r.requireID()))
         }
