@@ -82,3 +82,26 @@ def test_brief_voor_melder_zonder_email(portaal):
     portaal.klik("Aangevinkte brieven zijn geprint")
     assert "gemarkeerd als geprint" in portaal.tekst()
     assert zaak in portaal.d.find_element(By.XPATH, "//h2[normalize-space()='Geprint in de afgelopen 14 dagen']/following-sibling::ul").text
+
+
+def test_contactgegevens_corrigeren(portaal):
+    """Staff correct an address from the case page: the form shows what is there, a wrong postcode
+    comes back next to its field, then the timeline says which fields changed."""
+    portaal.login("meldpunt@demo.meldpunt.nl")
+    portaal.klik("Werkvoorraad")
+    portaal.d.find_element(By.XPATH, "//table//a[starts-with(normalize-space(), 'MFO-')]").click()
+    portaal.controleer()
+    portaal.klik("Contactgegevens van de melder corrigeren")
+    portaal.veld("contactgegevensAdres", "Nieuwe Gracht 5")
+    portaal.veld("contactgegevensPostcode", "35")
+    portaal.veld("contactgegevensWoonplaats", "Utrecht")
+    portaal.klik("Contactgegevens opslaan")
+    assert "Postcode: Vul een postcode in zoals 1234 AB." in portaal.tekst()
+    assert portaal.d.find_element(By.ID, "contactgegevensAdres").get_attribute("value") == "Nieuwe Gracht 5"
+    portaal.d.set_window_size(390, 900)
+    portaal.controleer()
+    portaal.d.set_window_size(1280, 1000)
+    portaal.veld("contactgegevensPostcode", "3512 JE")
+    portaal.klik("Contactgegevens opslaan")
+    tekst = portaal.tekst()
+    assert "De contactgegevens zijn gecorrigeerd." in tekst and "Contactgegevens gecorrigeerd" in tekst
