@@ -21,6 +21,7 @@ struct MeldingenController: RouteCollection {
         m.post(":zaaknummer", "notities", use: notitie)
         m.post(":zaaknummer", "berichten", use: bericht)
         m.put(":zaaknummer", "contactgegevens", use: contactgegevens)
+        m.post(":zaaknummer", "heropeningen", use: heropen)
         m.put(":zaaknummer", "volgende-stap", use: volgendeStap)
         m.post(":zaaknummer", "statuswijzigingen", use: statuswijziging)
         m.post(":zaaknummer", "statuspagina-links", use: link)
@@ -183,6 +184,11 @@ struct MeldingenController: RouteCollection {
     func contactgegevens(req: Request) async throws -> MeldingDetailDTO {
         let door = try behandelaar(req)
         return try await req.meldingen.behandeling.corrigeerContactgegevens(try zaaknummer(req), try req.content.decode(ContactgegevensInvoer.self), door: door)
+    }
+
+    func heropen(req: Request) async throws -> MeldingDetailDTO {
+        let door = try behandelaar(req)
+        return try await req.meldingen.behandeling.heropen(try zaaknummer(req), reden: try req.content.decode(RedenInvoer.self).reden, door: door)
     }
 
     func volgendeStap(req: Request) async throws -> MeldingDetailDTO {

@@ -5,11 +5,13 @@ public enum Meldingactie: String, CaseIterable, Hashable, Sendable {
     case wacht, hervatten, nieuweLink, sluiten
     /// Correct the melder's contact data (a new address, a changed phone number).
     case contactgegevens
+    /// Open a closed case again, with a reason the melder reads.
+    case heropenen
     /// A reply to the melder's message (on the case page itself, no menu entry).
     case bericht
 
     /// The ones that open a page of their own (the others are one click on the case page).
-    public static let metEigenPagina: [Meldingactie] = [.contact, .toewijzen, .analyse, .rol, .notitie, .volgendeStap, .sluiten, .verzoek, .terugmelding, .escaleren, .contactgegevens]
+    public static let metEigenPagina: [Meldingactie] = [.contact, .toewijzen, .analyse, .rol, .notitie, .volgendeStap, .sluiten, .verzoek, .terugmelding, .escaleren, .contactgegevens, .heropenen]
 
     /// What staff may do now on a case in `status`, given the steps its state allows.
     public static func toegestaan(status: MeldingStatus, stappen: Set<Behandelstap>, geanalyseerd: Bool, persoonsgegevensGewist: Bool) -> Set<Meldingactie> {
@@ -23,6 +25,7 @@ public enum Meldingactie: String, CaseIterable, Hashable, Sendable {
         if stappen.contains(.sluiten) { r.insert(.sluiten) }
         if open { r.formUnion([.verzoek, .terugmelding, .volgendeStap, .toewijzen, .escaleren]) }
         if !persoonsgegevensGewist { r.formUnion([.nieuweLink, .bericht, .contactgegevens]) }
+        if stappen.contains(.heropenen) && !persoonsgegevensGewist { r.insert(.heropenen) }
         return r
     }
 }

@@ -35,6 +35,8 @@ public enum Gebeurtenissoort: String, CaseIterable, Codable, Sendable {
     case overlegGepland, overlegVerslag, overlegGeannuleerd, overlegActieGedaan
     /// Staff corrected the melder's contact data (which fields, never the values).
     case contactgegevensGewijzigd
+    /// A closed case opened again; the reason is for the melder.
+    case heropend
 
     /// A request's step as it shows on the case's timeline.
     public init(verzoek stap: Verzoekstapsoort) {

@@ -26,10 +26,16 @@ public enum Behandelstap: String, CaseIterable, Codable, Sendable, Equatable {
     case wachtOpOrganisaties
     case hervatten
     case sluiten
+    /// A closed case opened again, with a reason the melder reads (issue 30).
+    case heropenen
 }
 
 /// The state a case is in after `stap`, or why the step is not possible now.
 public func statusNa(_ stap: Behandelstap, van huidig: MeldingStatus) throws(MeldingOvergangFout) -> MeldingStatus {
+    if stap == .heropenen {
+        guard huidig.isGesloten else { throw .ongeldigeOvergang(van: huidig, naar: .inBehandeling) }
+        return .inBehandeling
+    }
     if huidig.isGesloten { throw .ongeldigeOvergang(van: huidig, naar: huidig) }
     switch stap {
     case .contact:
@@ -55,6 +61,8 @@ public func statusNa(_ stap: Behandelstap, van huidig: MeldingStatus) throws(Mel
         return .inBehandeling
     case .sluiten:
         return .gesloten
+    case .heropenen:
+        return .inBehandeling
     }
 }
 

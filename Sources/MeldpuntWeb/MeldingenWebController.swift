@@ -20,7 +20,7 @@ struct MeldingenWebController: RouteCollection {
         let formulieren: [any MeldingFormulier.Type] = [
             ContactFormulier.self, ToewijzenFormulier.self, AnalyseFormulier.self, RolFormulier.self, NotitieFormulier.self,
             BerichtFormulier.self, VolgendeStapFormulier.self, WachtFormulier.self, HervattenFormulier.self, SluitenFormulier.self,
-            VerzoekFormulier.self, TerugmeldingFormulier.self, EscalerenFormulier.self, ContactgegevensFormulier.self,
+            VerzoekFormulier.self, TerugmeldingFormulier.self, EscalerenFormulier.self, ContactgegevensFormulier.self, HeropenenFormulier.self,
         ]
         for formulier in formulieren { registreer(formulier, op: routes) }
         routes.post(Webadres.meldingTaak(zaaknummer: "", .nieuweLink).route, use: vernieuwLink)

@@ -38,6 +38,12 @@ extension Teksten {
         "mfoVeld_contactgegevensPostcode": ("Postcode", "Postcode"),
         "mfoVeld_contactgegevensWoonplaats": ("Woonplaats", "Place"),
         "mfoVeld_contactgegevensVoorkeurKanaal": ("Hoe wil de melder van ons horen?", "How does the melder want to hear from us?"),
+        "mfoActie_heropenen": ("Melding weer openen", "Open the case again"),
+        "mfoKnop_heropenen": ("Melding weer openen", "Open the case again"),
+        "mfoGedaan_heropenen": ("De melding is weer geopend. De melder heeft bericht gekregen.", "The case is open again. The melder has been told."),
+        "mfoSoort_heropend": ("Weer geopend", "Opened again"),
+        "mfoVeld_heropenenReden": ("Waarom gaat de melding weer open?", "Why does the case open again?"),
+        "mfoHeropenenHint": ("De melder leest deze reden op de eigen pagina en in de e-mail of brief. Schrijf in gewone woorden.", "The melder reads this reason on their own page and in the email or letter. Write in plain words."),
         "mfoGeenVoorkeur": ("Geen voorkeur", "No preference"),
         "intakePerBrief": ("De melder krijgt de bevestiging per brief. Print hem vandaag bij de brieven te printen.", "The melder gets the confirmation by letter. Print it today with the letters to print."),
     ]

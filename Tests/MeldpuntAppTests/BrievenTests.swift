@@ -225,3 +225,55 @@ struct ContactgegevensTests {
         }
     }
 }
+
+/// Reopening a closed case (issue 30): with a reason the melder reads, the outcome cleared, the
+/// melder told by mail or letter; not an open case, not once consent is withdrawn.
+@Suite("Een gesloten melding weer openen")
+struct HeropenenTests {
+    @Test func weerOpenenMetEenRedenVoorDeMelder() async throws {
+        try await metApp { t in
+            let (z, link) = try await t.nieuweMelding(BrievenTests.perPost())
+            #expect(try await t.stap(z, "heropeningen", ["reden": "Nog open."]).status == .conflict)
+            try await t.contactEnAnalyse(z)
+            try await t.herstelGevolgen(z)
+            #expect(try await t.stap(z, "statuswijzigingen", ["status": "gesloten", "uitkomst": "opgelost", "samenvatting": "Het adres is aangepast."]).status == .ok)
+
+            let staf = try await t.medewerker()
+            var p = try await staf.get("/meldingen/\(z)")
+            #expect(p.tekst.contains("href=\"/meldingen/\(z)/heropenen\"") && p.tekst.contains("Melding weer openen"))
+            p = try await staf.postVelden("/meldingen/\(z)/heropenen", [("reden", "  ")])
+            #expect(p.status == .badRequest && p.tekst.contains("Waarom gaat de melding weer open?: Schrijf waarom de melding weer open gaat"))
+            p = try await staf.postVelden("/meldingen/\(z)/heropenen", [("reden", "De gemeente heeft het oude adres teruggezet.")])
+            #expect(p.status == .seeOther)
+            #expect(try await staf.volg(p).tekst.contains("De melding is weer geopend. De melder heeft bericht gekregen."))
+
+            let d = try await t.get("/api/v1/meldingen/\(z)", t.sleutels.meldpunt).json(MeldingDetailDTO.self)
+            #expect(d.status == .inBehandeling && d.uitkomst == nil && d.mogelijkeStappen.contains(.sluiten) && !d.mogelijkeStappen.contains(.heropenen))
+            #expect(d.tijdlijn.contains { $0.soort == .heropend && $0.zichtbaarVoorMelder && $0.tekst == "De gemeente heeft het oude adres teruggezet." })
+            // The melder reads it: on the page, and in a letter (this melder gets post).
+            #expect(try await Browser(t).get(link).tekst.contains("De gemeente heeft het oude adres teruggezet."))
+            let brief = try #require(try await BriefRij.query(on: t.app.db).filter(\.$onderwerp == "Uw melding is weer geopend").first())
+            #expect(brief.alineas.contains("oude adres teruggezet"))
+            #expect(try await t.stap(z, "heropeningen", ["reden": "Nog eens."]).status == .conflict)
+            #expect(try await t.stap(z, "heropeningen", ["reden": "x"], sleutel: t.sleutels.svb).status == .forbidden)
+
+            // Withdrawn: closed for good.
+            let b = Browser(t)
+            _ = try await b.get("\(link)/intrekken")
+            #expect(try await b.post("\(link)/intrekken", [:]).status == .seeOther)
+            #expect(try await t.stap(z, "heropeningen", ["reden": "Toch weer."]).status == .conflict)
+            #expect(try await staf.get("/meldingen/\(z)").tekst.contains("/heropenen\"") == false)
+        }
+    }
+
+    @Test func eenMelderMetEMailKrijgtBericht() async throws {
+        try await metApp { t in
+            let (z, _) = try await t.nieuweMelding()
+            try await t.contactEnAnalyse(z)
+            try await t.herstelGevolgen(z)
+            #expect(try await t.stap(z, "statuswijzigingen", ["status": "gesloten", "uitkomst": "opgelost", "samenvatting": "Opgelost."]).status == .ok)
+            #expect(try await t.stap(z, "heropeningen", ["reden": "De toeslag is weer stopgezet."]).status == .ok)
+            #expect(try await UitgaandBericht.query(on: t.app.db).filter(\.$onderwerp == "Uw melding \(z) is weer geopend").count() == 1)
+        }
+    }
+}

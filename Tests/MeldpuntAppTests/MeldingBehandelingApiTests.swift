@@ -109,7 +109,7 @@ struct MeldingBehandelingApiTests {
             #expect(dicht.status == .ok)
             let gesloten = try dicht.json(MeldingDetailDTO.self)
             #expect(gesloten.status == .gesloten && gesloten.uitkomst == .opgelost)
-            #expect(gesloten.mogelijkeStappen.isEmpty && gesloten.volgendeStap == nil)
+            #expect(gesloten.mogelijkeStappen == [.heropenen] && gesloten.volgendeStap == nil)
             // Nothing changes a closed case; a message to the melder still goes (the melder may answer after closing).
             #expect(try await t.stap(z, "berichten", ["tekst": "Nog iets"]).status == .ok)
             #expect(try await t.stap(z, "contactmomenten", Self.contact).status == .conflict)

@@ -94,6 +94,9 @@ enum MeldingenAPI: APIDeel {
             ("/meldingen/{zaaknummer}/contactgegevens", .init(put: behandelstap(
                 "contactgegevensCorrigeren", "De contactgegevens van de melder corrigeren (de hele set; leeg of weggelaten is geen waarde). De oude waarden staan daarna alleen in het verwerkingslog; niet meer als de toestemming is ingetrokken (409)",
                 body: .ref("ContactgegevensVerzoek")))),
+            ("/meldingen/{zaaknummer}/heropeningen", .init(post: behandelstap(
+                "meldingHeropenen", "Een gesloten melding weer openen, met een reden die de melder leest (pagina, e-mail of brief); niet meer als de toestemming is ingetrokken (409)",
+                body: .ref("Reden")))),
             ("/meldingen/{zaaknummer}/volgende-stap", .init(put: behandelstap(
                 "volgendeStapZetten", "De volgende stap die de melder kan verwachten, met datum", body: .ref("VolgendeStapVerzoek")))),
             ("/meldingen/{zaaknummer}/statuswijzigingen", .init(post: behandelstap(

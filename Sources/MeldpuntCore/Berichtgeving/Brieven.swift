@@ -69,6 +69,13 @@ extension Berichtgeving {
                 Tekst("Wilt u ons laten weten hoe tevreden u bent? Bel ons, of geef een cijfer op uw pagina op internet.",
                       "Would you tell us how satisfied you are? Call us, or give a mark on your page on the internet."),
             ], nu: nu, on: db)
+        case .heropend:
+            try await brief(m, taal: taal, onderwerp: Tekst("Uw melding is weer geopend", "Your report has been opened again"), [
+                Tekst("Wij hebben uw melding \(m.zaaknummer) weer geopend. Wij gaan er opnieuw mee aan de slag. Dit is de reden:",
+                      "We have opened your report \(m.zaaknummer) again. We are working on it once more. This is the reason:"),
+            ] + (t.map { [$0] } ?? []) + [
+                Tekst("Wij laten u weten wat er verder gebeurt.", "We will let you know what happens next."),
+            ], nu: nu, on: db)
         case .berichtAanMelder:
             try await brief(m, taal: taal, onderwerp: Tekst("Een bericht over uw melding", "A message about your report"), [
                 Tekst("Wij hebben een bericht voor u over uw melding \(m.zaaknummer):", "We have a message for you about your report \(m.zaaknummer):"),

@@ -135,7 +135,7 @@ extension Berichtgeving {
     /// What a step on the case's timeline means for the melder, staff and systems.
     /// `tekst` and `datum`: what the step shows the melder, for a letter.
     package func kondigAan(_ m: Melding, _ soort: Gebeurtenissoort, tekst: String? = nil, datum: Dag? = nil, nu: Date, on db: any Database) async throws {
-        if [.gesloten, .berichtAanMelder, .volgendeStap, .gevolgherstel].contains(soort), case .brief(let taal)? = try await bereik(m, on: db) {
+        if [.gesloten, .heropend, .berichtAanMelder, .volgendeStap, .gevolgherstel].contains(soort), case .brief(let taal)? = try await bereik(m, on: db) {
             try await stapBrief(m, soort, taal: taal, tekst: tekst, datum: datum, nu: nu, on: db)
         }
         switch soort {
@@ -149,6 +149,10 @@ extension Berichtgeving {
             try await meldingGebeurtenis(m, .meldingGesloten, nu: nu, on: db)
         case .toestemmingIngetrokken:
             try await meldingGebeurtenis(m, .meldingGesloten, nu: nu, on: db)
+        case .heropend:
+            try await aanMelder(m, onderwerp: Tekst("Uw melding \(m.zaaknummer) is weer geopend", "Your report \(m.zaaknummer) has been opened again"),
+                                [Tekst("Wij hebben uw melding weer geopend en gaan er opnieuw mee aan de slag. Op uw pagina leest u waarom.",
+                                       "We have opened your report again and are working on it once more. Your page says why.")], nu: nu, on: db)
         case .berichtAanMelder:
             try await aanMelder(m, onderwerp: Tekst("Nieuw bericht over uw melding \(m.zaaknummer)", "New message about your report \(m.zaaknummer)"),
                                 [Tekst("Het meldpunt heeft u een bericht gestuurd. U leest het op uw pagina.", "The meldpunt sent you a message. You can read it on your page.")], nu: nu, on: db)

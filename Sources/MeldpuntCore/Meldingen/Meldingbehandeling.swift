@@ -298,3 +298,26 @@ extension Meldingbehandeling {
         }
     }
 }
+
+extension Meldingbehandeling {
+    /// A closed case opened again (the melder rang back, an organisation undid its repair): the
+    /// outcome is cleared, the reason goes to the melder. Not once consent is withdrawn.
+    package func heropen(_ zaaknummer: Zaaknummer, reden: String?, door: Handelende) async throws -> MeldingDetailDTO {
+        try zaken.vereisMeldpunt(door)
+        let m = try await zaken.zoek(zaaknummer)
+        let r = (reden ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !r.isEmpty, (reden ?? "").schemaLengte <= BehandelLimieten.maxBericht else {
+            throw Weigering.ongeldig(.reden, r.isEmpty ? "required" : "maxLength",
+                                     r.isEmpty ? Tekst("Schrijf waarom de melding weer open gaat; de melder leest het.", "Write why the case opens again; the melder reads it.")
+                                               : Lengteregel.hoogstens(BehandelLimieten.maxBericht))
+        }
+        if m.status.isGesloten, try await MeldingPersoonsgegevens.find(m.id, on: db) == nil { throw Weigering.conflict(.meldingGesloten) }
+        return try await zaken.voerUit(m, .heropenen, door: door) { m, tx in
+            m.uitkomst = nil
+            m.afsluitgrond = nil
+            m.geslotenOp = nil
+            try await zaken.werkVangnetBij(m, on: tx)
+            return [Gebeurtenis(soort: .heropend, tekst: r, zichtbaar: true)]
+        }
+    }
+}

@@ -90,6 +90,14 @@ struct ContactgegevensFormulier: MeldingFormulier {
     static func veld(_ veld: Veld) -> String { veld.namen.last?.rawValue ?? "" }
 }
 
+struct HeropenenFormulier: MeldingFormulier {
+    static let actie = Meldingactie.heropenen
+    var reden: String?
+    func voerUit(_ z: Zaaknummer, door g: Handelende, _ req: Request) async throws {
+        _ = try await req.meldingen.behandeling.heropen(z, reden: reden, door: g)
+    }
+}
+
 struct NotitieFormulier: MeldingFormulier {
     static let actie = Meldingactie.notitie
     var tekst: String?

@@ -374,7 +374,7 @@ struct MeldingPagina: Encodable, Sendable {
 
     /// The case menu's order: tasks with a page, then one-click steps, closing apart at the end.
     static let menu: [Meldingactie] = [.contact, .verzoek, .terugmelding, .analyse, .rol, .volgendeStap, .notitie, .toewijzen,
-                                                       .escaleren, .wacht, .hervatten, .nieuweLink, .contactgegevens, .sluiten]
+                                                       .escaleren, .wacht, .hervatten, .nieuweLink, .contactgegevens, .heropenen, .sluiten]
 
     /// The menu: the actions the core allows on this case now, as links made from the address table.
     static func acties(_ d: MeldingDetailDTO, _ stappen: Set<Behandelstap>, _ t: [String: String]) -> [ActieLink] {
