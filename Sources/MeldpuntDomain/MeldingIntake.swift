@@ -18,6 +18,8 @@ public enum Contactkanaal: String, CaseIterable, Codable, Sendable {
 /// or taken by the meldpunt's staff from a phone call, at a counter or from a letter.
 public enum Binnenkomst: String, CaseIterable, Codable, Sendable {
     case web, api, telefoon, balie, brief
+    /// Taken over from the CMI's files (an import of the cases it handled until now).
+    case overgenomen
 
     /// Taken by staff for the melder: consent is recorded as given to them.
     public var doorMedewerker: Bool { self == .telefoon || self == .balie || self == .brief }
@@ -29,6 +31,7 @@ public enum Binnenkomst: String, CaseIterable, Codable, Sendable {
         case .telefoon: taal.kies("Telefoon", "Phone")
         case .balie: taal.kies("Balie", "Counter")
         case .brief: taal.kies("Brief", "Letter")
+        case .overgenomen: taal.kies("Overgenomen van het CMI", "Taken over from the CMI")
         }
     }
 }

@@ -89,6 +89,8 @@ public enum Veldnaam: String, Sendable, CaseIterable {
     // Analysis, evaluation, overleg
     case geraakteOrganisaties, geraakteRegistraties
     case conclusie, deelnemers, functie, intentieverklaringOp, oorsprongOrganisatie, oorsprongRegistratie, oplossingsroute, opmerking, samenvatting, titel, vraag
+    // Importing the CMI's cases
+    case melding, ontvangenOp, geslotenOp, toestemmingOp, geschiedenis, partners, op, contactpersoon, meldingen, csv
 }
 
 extension Veld {

@@ -69,6 +69,7 @@ extension AdviesReactieInvoer: Content {}
 extension OverlegDTO: Content {}
 extension BriefDTO: Content {}
 extension IngediendeMeldingDTO: Content {}
+extension ImportResultaat: Content {}
 extension OverlegInvoer: Content {}
 extension OverlegVerslagInvoer: Content {}
 extension OverlegActieInvoer: Content {}

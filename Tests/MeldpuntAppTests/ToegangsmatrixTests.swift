@@ -202,7 +202,7 @@ struct ToegangsmatrixTests {
         "GET /api/v1/overleggen/:overlegNummer": ["meldpunt", "partner"], "PUT /api/v1/overleggen/:overlegNummer/verslag": ["meldpunt"],
         "PUT /api/v1/overleggen/:overlegNummer/annulering": ["meldpunt"], "POST /api/v1/overleggen/:overlegNummer/acties": ["meldpunt"],
         "PUT /api/v1/overleggen/:overlegNummer/acties/:actieNummer/afronding": ["meldpunt", "partner"],
-        "GET /api/v1/ingediende-meldingen": Set(apiRollen).subtracting(["anoniem"]),
+        "GET /api/v1/ingediende-meldingen": Set(apiRollen).subtracting(["anoniem"]), "POST /api/v1/meldingimporten": ["meldpunt"],
         "GET /api/v1/brieven": ["meldpunt"], "GET /api/v1/brieven/:briefId": ["meldpunt"], "GET /api/v1/brieven/:briefId/pdf": ["meldpunt"],
         "PUT /api/v1/brieven/:briefId/verzending": ["meldpunt"],
         // API: figures — each organisation its own, the public ones for everyone.

@@ -21,6 +21,12 @@ enum MeldingenAPI: APIDeel {
         v.component(TekstInvoer.self)
         v.component(ContactgegevensInvoer.self)
         v.component(IngediendeMeldingDTO.self)
+        v.component(MeldingimportenController.Invoer.self)
+        v.component(ImportMelding.self)
+        v.component(ImportMelding.Stap.self)
+        v.component(ImportMelding.Partner.self)
+        v.component(ImportResultaat.self)
+        v.component(GeweigerdeRij.self)
         v.component(VolgendeStapInvoer.self)
         v.component(MeldingStatuswijzigingInvoer.self)
         v.component(WerklastOverzichtDTO.self)
@@ -75,6 +81,11 @@ enum MeldingenAPI: APIDeel {
                 "ingediendeMeldingen", "De meldingen die uw organisatie indiende (een intermediair voor cliënten), de nieuwste eerst, elk zoals de melder ze ziet",
                 tag: "meldingen", parameters: B.paginering,
                 responses: [B.ok("Eén pagina", .array(items: .ref("IngediendeMelding")), headers: ["Link", "X-Total-Count"])], fouten: []))),
+            ("/meldingimporten", .init(post: B.operatie(
+                "meldingenImporteren", "Meldingen van het CMI overnemen (alleen het Meldpunt): als JSON met geschiedenis, of als CSV-export; elke melding gecontroleerd als een nieuwe, met haar oorspronkelijke data, zonder e-mail of brief. Een kenmerk dat al is ingelezen wordt overgeslagen: nog eens importeren verandert niets",
+                tag: "meldingen", parameters: [B.query("proef", .boolean, "true: alleen controleren, niets vastleggen.")],
+                body: .ref("MeldingImport"),
+                responses: [B.ok("Wat er is ingelezen, wat al bekend was, en elke geweigerde regel met de redenen", .ref("ImportResultaat"))], fouten: [403, 415]))),
             ("/meldingen/{zaaknummer}/contactmomenten", .init(post: behandelstap(
                 "contactVastleggen", "Een persoonlijk contact met de melder vastleggen; het eerste beëindigt 'ontvangen'", body: .ref("ContactVerzoek")))),
             ("/meldingen/{zaaknummer}/behandelaar", .init(put: behandelstap(
@@ -148,6 +159,64 @@ extension MeldingInvoer.Persoonsgegevens: APISchema {
     static var velden: [String: JSONSchema] { [
         "naam": B.tekst(max: 200), "email": .string(maxLength: 200), "adres": B.tekst(max: 200), "woonplaats": B.tekst(max: 200),
         "bsn": .string(description: "Niet verplicht; voldoet aan de elfproef."),
+    ] }
+}
+
+extension MeldingimportenController.Invoer: APISchema {
+    static let schemanaam = "MeldingImport"
+    static var velden: [String: JSONSchema] { [
+        "meldingen": B.lijst(.ref("ImportMelding"), max: ImportLimieten.maxRijen),
+        "csv": .string(description: "Een CSV-export: een kopregel met kolommen uit \(Importbestand.kolommen.joined(separator: ", ")); lijsten gescheiden door ;."),
+    ] }
+}
+
+extension ImportMelding: APISchema {
+    static let schemanaam = "ImportMelding"
+    static let verplicht: Set<String> = ["kenmerk", "ontvangenOp", "melding", "status"]
+    static var velden: [String: JSONSchema] { [
+        "kenmerk": .string(description: "Het kenmerk in het oude systeem; uniek.", maxLength: ImportLimieten.maxKenmerk),
+        "ontvangenOp": .string(description: "JJJJ-MM-DD of een tijdstip in UTC."),
+        "toestemmingOp": .string(description: "Wanneer de melder toestemming gaf (standaard: ontvangenOp)."),
+        "melding": .ref("MeldingVerzoek"),
+        "status": .opsomming(["ontvangen", "inBehandeling", "wachtOpOrganisaties", "gesloten"]),
+        "uitkomst": .opsomming(MeldingUitkomst.allCases.filter { $0 != .ingetrokken }.map(\.rawValue), description: "Verplicht bij gesloten."),
+        "samenvatting": B.tekst(max: BehandelLimieten.maxTekst, "Verplicht bij gesloten: wat er is gebeurd, voor de melder."),
+        "geslotenOp": .string(description: "Verplicht bij gesloten."),
+        "geschiedenis": B.lijst(.ref("ImportStap"), max: ImportLimieten.maxGeschiedenis),
+        "partners": B.lijst(.ref("ImportPartner"), max: ImportLimieten.maxPartners),
+    ] }
+}
+
+extension ImportMelding.Stap: APISchema {
+    static let schemanaam = "ImportStap"
+    static let verplicht: Set<String> = ["op", "soort", "tekst"]
+    static var velden: [String: JSONSchema] { [
+        "op": .string(description: "JJJJ-MM-DD of een tijdstip in UTC; niet vóór ontvangenOp."),
+        "soort": .opsomming(["contact", "notitie", "berichtAanMelder", "berichtVanMelder"]),
+        "tekst": B.tekst(max: BehandelLimieten.maxTekst, min: 1),
+        "door": B.tekst(max: 200),
+    ] }
+}
+
+extension ImportMelding.Partner: APISchema {
+    static let schemanaam = "ImportPartner"
+    static let verplicht: Set<String> = ["naam"]
+    static var velden: [String: JSONSchema] { [
+        "naam": B.tekst(max: 200, min: 1),
+        "oin": .string(description: "Moet in het partnerregister staan.", pattern: "^[0-9]{20}$"),
+        "contactpersoon": B.tekst(max: 200),
+    ] }
+}
+
+extension ImportResultaat: APISchema {
+    static let schemanaam = "ImportResultaat"
+}
+
+extension GeweigerdeRij: APISchema {
+    static let schemanaam = "GeweigerdeImportregel"
+    static var velden: [String: JSONSchema] { [
+        "regel": .integer(description: "De regel in het CSV-bestand, of de plaats (1 = eerste) in de JSON-lijst."),
+        "redenen": .array(items: .object(properties: ["name": .string(description: "Het veld, als JSON-pad binnen de melding of de CSV-kolom."), "code": .string, "reason": .string])),
     ] }
 }
 

@@ -55,6 +55,8 @@ package final class Melding: Model, @unchecked Sendable {
     @OptionalField(key: "betalen_uiterlijk") package var betalenUiterlijk: Dag?
     @OptionalField(key: "doorlooptijd_uiterlijk") package var doorlooptijdUiterlijk: Dag?
     @OptionalField(key: "contact_volgende_op") package var contactVolgendeOp: Dag?
+    /// The case's reference in the system it was imported from (unique): a second import skips it.
+    @OptionalField(key: "extern_kenmerk") package var externKenmerk: String?
 
     package init() {}
 

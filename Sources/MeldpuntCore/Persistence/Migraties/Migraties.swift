@@ -37,5 +37,6 @@ package enum Migraties {
         CreateBrieven(),
         AddVerwerkingslogGegevens(),
         CreateIndienerIndex(),
+        AddExternKenmerk(),
     ]
 }
