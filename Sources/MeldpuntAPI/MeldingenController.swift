@@ -22,6 +22,7 @@ struct MeldingenController: RouteCollection {
         m.post(":zaaknummer", "berichten", use: bericht)
         m.put(":zaaknummer", "contactgegevens", use: contactgegevens)
         m.post(":zaaknummer", "heropeningen", use: heropen)
+        m.on(.POST, ":zaaknummer", "bijlagen", body: .collect(maxSize: TerugmeldingenController.maxBody), use: document)
         m.put(":zaaknummer", "volgende-stap", use: volgendeStap)
         m.post(":zaaknummer", "statuswijzigingen", use: statuswijziging)
         m.post(":zaaknummer", "statuspagina-links", use: link)
@@ -184,6 +185,19 @@ struct MeldingenController: RouteCollection {
     func contactgegevens(req: Request) async throws -> MeldingDetailDTO {
         let door = try behandelaar(req)
         return try await req.meldingen.behandeling.corrigeerContactgegevens(try zaaknummer(req), try req.content.decode(ContactgegevensInvoer.self), door: door)
+    }
+
+    /// A document staff add (a letter received, call notes), checked as the melder's files.
+    func document(req: Request) async throws -> Response {
+        let door = try behandelaar(req)
+        let b = try req.content.decode(TerugmeldingInvoer.Bijlage.self)
+        let data: Data
+        switch valideerBijlage(b) {
+        case .success(let d): data = d
+        case .failure(let f): throw Weigering.ongeldig(f.fouten.map { OngeldigeParameter(Veld($0.veld), code: $0.code, uitleg: $0.reden) })
+        }
+        let d = try await req.meldingen.behandeling.voegDocumentToe(try zaaknummer(req), bestandsnaam: b.bestandsnaam ?? "", data: data, door: door)
+        return try await d.encodeResponse(status: .created, for: req)
     }
 
     func heropen(req: Request) async throws -> MeldingDetailDTO {

@@ -80,7 +80,8 @@ public struct PDFDocument: Sendable {
     /// text's length.
     public static func regels(_ s: String, maximaal: Double, grootte: Double, _ lettertype: Lettertype = .gewoon) -> [String] {
         var uit: [String] = []
-        for alinea in s.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Any line break: a browser's textarea sends "\r\n", which Swift reads as one Character.
+        for alinea in s.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             var regel = ""
             var regelBreedte = 0.0
             let spatie = breedte(" ", grootte: grootte, lettertype)

@@ -37,6 +37,8 @@ public enum Gebeurtenissoort: String, CaseIterable, Codable, Sendable {
     case contactgegevensGewijzigd
     /// A closed case opened again; the reason is for the melder.
     case heropend
+    /// Staff added a document to the case (a letter received, a call note).
+    case documentToegevoegd
 
     /// A request's step as it shows on the case's timeline.
     public init(verzoek stap: Verzoekstapsoort) {

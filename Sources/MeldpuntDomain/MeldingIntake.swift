@@ -407,6 +407,8 @@ public func valideerContactgegevens(_ v: ContactgegevensInvoer, oud: MeldingInvo
         }
     } else if kanaal == Contactkanaal.email.rawValue && melder.email == nil {
         fout(Veld(.email), "required", Tekst("Vul het e-mailadres in, of kies een ander kanaal.", "Enter the email address, or choose another channel."))
+    } else if kanaal == Contactkanaal.telefoon.rawValue && melder.telefoon == nil {
+        fout(Veld(.telefoon), "required", Tekst("Vul het telefoonnummer in, of kies een ander kanaal.", "Enter the phone number, or choose another channel."))
     }
     guard fouten.isEmpty else { throw ValidatieFouten(fouten) }
     var nieuw = oud

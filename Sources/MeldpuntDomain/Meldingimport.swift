@@ -81,6 +81,8 @@ public enum ImportLimieten {
     public static let maxPartners = 50
     /// Rows in one import (a file may be split): bounds the work of one request or command.
     public static let maxRijen = 50_000
+    /// No case of the CMI is older; an earlier date is a typing error (and case numbers have four-digit years).
+    public static let vroegst = Date(timeIntervalSince1970: 946_684_800)
 }
 
 /// A moment from an export: "2025-03-04T09:12:00Z" (with a zone) or a day "2025-03-04" (taken as noon UTC).
@@ -117,6 +119,9 @@ public func valideerImport(_ i: ImportMelding, nu: Date) -> Result<GeldigeImport
             return nil
         }
         if d > nu { fout(v, "toekomst", Tekst("Deze datum ligt in de toekomst.", "This date is in the future.")) }
+        if d < ImportLimieten.vroegst {
+            fout(v, "teVroeg", Tekst("Deze datum ligt vóór 2000; controleer het jaar.", "This date is before 2000; check the year."))
+        }
         return d
     }
     let kenmerk = (i.kenmerk ?? "").trimmingCharacters(in: .whitespaces)
@@ -130,6 +135,10 @@ public func valideerImport(_ i: ImportMelding, nu: Date) -> Result<GeldigeImport
     var invoer = i.melding ?? MeldingInvoer()
     // The consent was given to the CMI; recorded with its day, checked as the current text's.
     invoer.toestemming = MeldingInvoer.Toestemming(gegeven: true, tekstVersie: Toestemmingstekst.versie)
+    if !(i.melding?.bijlagen ?? []).isEmpty {
+        fout(Veld(.melding, .bijlagen), "nietInImport", Tekst("Bestanden gaan niet mee in een import; voeg ze daarna bij de melding toe.",
+                                                              "Files are not part of an import; add them to the case afterwards."))
+    }
     if i.melding == nil {
         fout(Veld(.melding), "required", Tekst("De melding zelf ontbreekt.", "The report itself is missing."))
     } else if let ontvangen {

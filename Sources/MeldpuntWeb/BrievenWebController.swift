@@ -21,6 +21,8 @@ struct BrievenWebController: RouteCollection {
         let teVersturen: [Rij]
         let geprint: [Rij]
         let kanPrinten: Int
+        /// The PDF of exactly the letters listed: those made up to the newest one shown.
+        let pdf: String
         let gedaan: String?
     }
 
@@ -39,17 +41,20 @@ struct BrievenWebController: RouteCollection {
     func lijst(req: Request) async throws -> Response {
         let g = try medewerker(req)
         let post = req.meldingen.briefpost
-        let te = try await post.teVersturen(door: g)
+        let (compleet, onvolledig) = try await post.teVersturenPerAdres(door: g)
         let aantal = req.queryWaarde("geprint").flatMap(Int.init)
+        let tot = compleet.map(\.aangemaaktOp).max().map { Int(($0.timeIntervalSince1970 * 1000).rounded(.up)) } ?? 0
         return try await req.pagina("brieven", titel: "briefTitel", inhoud: Lijst(
-            teVersturen: te.map { Self.rij($0, req.taal) }, geprint: try await post.onlangsGeprint(door: g).map { Self.rij($0, req.taal) },
-            kanPrinten: te.filter(\.adresCompleet).count,
+            teVersturen: (compleet + onvolledig).map { Self.rij($0, req.taal) }, geprint: try await post.onlangsGeprint(door: g).map { Self.rij($0, req.taal) },
+            kanPrinten: compleet.count, pdf: "/brieven/te-versturen.pdf?tot=\(tot)",
             gedaan: aantal.map { $0 == 1 ? Teksten.voor(req.taal).tekst("briefGedaanEen") : Teksten.voor(req.taal).tekst("briefGedaan").replacingOccurrences(of: "%d", with: String($0)) }))
     }
 
     func alles(req: Request) async throws -> Response {
-        let pdf = try await req.meldingen.briefpost.pdfTeVersturen(door: try medewerker(req))
-        return Self.pdf(pdf)
+        let g = try medewerker(req)
+        // `tot` (milliseconds): what the page listed; without it, everything still to print.
+        let tot = req.queryWaarde("tot").flatMap(Int.init).map { Date(timeIntervalSince1970: Double($0) / 1000) }
+        return Self.pdf(try await req.meldingen.briefpost.pdfTeVersturen(tot: tot, door: g))
     }
 
     func een(req: Request) async throws -> Response {

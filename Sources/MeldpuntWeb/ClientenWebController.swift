@@ -15,6 +15,13 @@ struct ClientenWebController: RouteCollection {
 
     static let paginagrootte = 50
 
+    /// An intermediary of an organisation that still has the role (a role taken away stops its users too).
+    static func intermediair(_ req: Request) throws -> GebruikerDTO {
+        let g = try req.vereisGebruiker(.intermediair)
+        guard g.organisatie.heeft(.intermediair) else { throw Weigering.geenToegang(.rolOntbreekt(.intermediair)) }
+        return g
+    }
+
     struct Lijst: Encodable, Sendable {
         let rijen: [Rij]
         let totaal: Int
@@ -30,10 +37,10 @@ struct ClientenWebController: RouteCollection {
     }
 
     func lijst(req: Request) async throws -> Response {
-        let g = try req.vereisGebruiker(.intermediair)
+        let g = try Self.intermediair(req)
         let t = Teksten.voor(req.taal)
         let pagina = req.queryWaarde("pagina").flatMap(Int.init).map { min(max($0, 1), 100_000) } ?? 1
-        let (items, totaal) = try await req.meldingen.melderportaal.ingediend(door: g.organisatie, pagina: pagina, grootte: Self.paginagrootte)
+        let (items, totaal) = try await req.meldingen.melderportaal.ingediend(door: g.organisatie, gebruiker: g.id, pagina: pagina, grootte: Self.paginagrootte)
         return try await req.pagina("clienten", titel: "clientenTitel", inhoud: Lijst(
             rijen: items.map { i in
                 Rij(href: "/clienten/\(i.zaaknummer)", zaaknummer: i.zaaknummer, client: i.client ?? t.tekst("mfoGewist"),
@@ -46,8 +53,8 @@ struct ClientenWebController: RouteCollection {
     }
 
     func detail(req: Request) async throws -> Response {
-        let g = try req.vereisGebruiker(.intermediair)
-        let m = try await req.meldingen.melderportaal.voorIndiener(try req.zaaknummer(), g.organisatie)
+        let g = try Self.intermediair(req)
+        let m = try await req.meldingen.melderportaal.voorIndiener(try req.zaaknummer(), g.organisatie, gebruiker: g.id)
         return try await req.pagina("client", titel: "clientTitel", inhoud: Statuspagina.bouw(m, taal: req.taal, basis: "/clienten/\(m.zaaknummer)"))
     }
 }

@@ -369,7 +369,8 @@ struct MeldenController: RouteCollection {
                     MeldingService.Eenmalig(sleutel: "formulier:" + Sleutels.sha256Hex(Data($0.utf8)), geheim: geheimen.eenmaligeWeergave)
                 }
                 // An intermediary signed in files for a client: its organisation follows the case.
-                let indiener = req.gebruiker.flatMap { $0.rol == .intermediair ? $0.organisatie : nil }
+                // Only for someone else (the client's consent asked): filing as oneself is a citizen's melding.
+                let indiener = req.gebruiker.flatMap { $0.rol == .intermediair && $0.organisatie.heeft(.intermediair) && v.melderType == MelderType.intermediair.rawValue ? $0.organisatie : nil }
                 let ontvangen = try await req.meldingen.intake.maak(v, ingediendDoor: indiener, eenmalig: eenmalig, binnenkomst: .web)
                 // Post-redirect-get: the confirmation (with the private link) travels sealed in a
                 // short-lived cookie for this one page, so a refresh shows it again and files nothing.

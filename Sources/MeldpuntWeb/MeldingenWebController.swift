@@ -11,6 +11,7 @@ import Vapor
 /// processing log are the same.
 struct MeldingenWebController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
+        routes.upload("meldingen", ":zaaknummer", "documenten", max: BijlageRegels.maxUploadBody, rollen: [.meldpunt], use: document)
         let m = routes.grouped("meldingen")
         m.get(use: werkvoorraad)
         routes.get("werklast", use: werklast)
@@ -192,9 +193,26 @@ struct MeldingenWebController: RouteCollection {
 
     // MARK: A case
 
+    struct DocumentInvoer: Content { var document: File? }
+
+    /// A document staff add (a letter received, call notes); a refusal comes back next to the field.
+    func document(req: Request) async throws -> Response {
+        let g = try medewerker(req)
+        do {
+            let file = try req.content.decode(DocumentInvoer.self).document
+            _ = try await req.meldingen.behandeling.voegDocumentToe(try req.zaaknummer(), bestandsnaam: file?.filename ?? "",
+                                                                  data: Data(buffer: file?.data ?? ByteBuffer()), door: g)
+        } catch let p as Weigering where p.hoortBijFormulier {
+            let t = Teksten.voor(req.taal)
+            return try await toonDetail(req, g, fouten: [VeldFout(veld: "document", label: t.tekst("mfoDocumentLabel"), tekst: p.velden?.first?.reden(req.taal) ?? p.uitleg(req.taal))],
+                                        status: .badRequest)
+        }
+        return req.redirect(to: "/meldingen/\(try req.zaaknummer())?gedaan=document#bijlagen", redirectType: .normal)
+    }
+
     func detail(req: Request) async throws -> Response {
         let gedaan = req.queryWaarde("gedaan")
-        let melding = gedaan == "gevolg" ? "mfoGedaan_gevolg" : gedaan.flatMap { Meldingactie(segment: $0) }.map { "mfoGedaan_\($0.tekst)" }
+        let melding = ["gevolg", "document"].contains(gedaan ?? "") ? gedaan.map { "mfoGedaan_\($0)" } : gedaan.flatMap { Meldingactie(segment: $0) }.map { "mfoGedaan_\($0.tekst)" }
         return try await toonDetail(req, try medewerker(req), melding: melding)
     }
 

@@ -22,7 +22,8 @@ struct StartpaginaController: RouteCollection {
         case .afnemer: inhoud = try await afnemer(req, g, t)
         case .partner: inhoud = try await partner(req, Handelende(g), t)
         case .intermediair:
-            let (laatste, totaal) = try await req.meldingen.melderportaal.ingediend(door: g.organisatie, pagina: 1, grootte: 8)
+            _ = try ClientenWebController.intermediair(req)
+            let (laatste, totaal) = try await req.meldingen.melderportaal.ingediend(door: g.organisatie, gebruiker: g.id, pagina: 1, grootte: 8)
             inhoud = Startpagina(tellers: [Teller(aantal: totaal, tekst: t.tekst("clientenTotaal"), href: "/clienten", dringend: false)],
                                  lijstTitel: t.tekst("clientenTitel"),
                                  lijst: laatste.map { i in

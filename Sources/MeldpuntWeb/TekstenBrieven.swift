@@ -44,6 +44,12 @@ extension Teksten {
         "mfoSoort_heropend": ("Weer geopend", "Opened again"),
         "mfoVeld_heropenenReden": ("Waarom gaat de melding weer open?", "Why does the case open again?"),
         "mfoHeropenenHint": ("De melder leest deze reden op de eigen pagina en in de e-mail of brief. Schrijf in gewone woorden.", "The melder reads this reason on their own page and in the email or letter. Write in plain words."),
+        "mfoDocumentLabel": ("Document toevoegen", "Add a document"),
+        "mfoDocumentHint": ("Bijvoorbeeld een brief van de melder of aantekeningen van een gesprek. PDF, JPEG of PNG, hoogstens 20 MB. De melder ziet het niet.",
+                            "For example a letter from the melder or notes of a call. PDF, JPEG or PNG, at most 20 MB. The melder does not see it."),
+        "mfoDocumentKnop": ("Document toevoegen", "Add document"),
+        "mfoGedaan_document": ("Het document is toegevoegd.", "The document has been added."),
+        "mfoSoort_documentToegevoegd": ("Document toegevoegd", "Document added"),
         "mfoGeenVoorkeur": ("Geen voorkeur", "No preference"),
         "intakePerBrief": ("De melder krijgt de bevestiging per brief. Print hem vandaag bij de brieven te printen.", "The melder gets the confirmation by letter. Print it today with the letters to print."),
     ]

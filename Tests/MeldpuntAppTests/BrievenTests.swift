@@ -68,6 +68,9 @@ struct BrievenTests {
             p = try await staf.volg(p)
             #expect(p.tekst.contains("2 brieven zijn gemarkeerd als geprint.") && p.tekst.contains("Er zijn geen brieven te printen."))
             #expect(p.tekst.contains("Geprint in de afgelopen 14 dagen") && p.tekst.contains("/brieven/\(brieven[0].id!.uuidString.lowercased())/pdf"))
+            // Once printed, the private link is no longer kept readable in the letter.
+            let bevestiging = try #require(try await BriefRij.query(on: t.app.db).filter(\.$onderwerp == "Wij hebben uw melding ontvangen").first())
+            #expect(!bevestiging.alineas.contains("/status/") && bevestiging.alineas.contains("Bel ons, dan maken wij een link voor u."))
             // The case page lists them, and one can be printed again.
             #expect(try await staf.get("/meldingen/\(z)").tekst.contains("Brieven aan de melder"))
             let een = try await staf.get("/brieven/\(bericht.id!.uuidString)/pdf")
@@ -118,6 +121,10 @@ struct BrievenTests {
             _ = try await t.nieuweMelding(Self.perPost(email: "fatima2@example.nl"))
             #expect(try await BriefRij.query(on: t.app.db).count() == 1)
             #expect(try await UitgaandBericht.query(on: t.app.db).filter(\.$aan == "fatima2@example.nl").count() == 0)
+            // E-mail, post asked, but no full address: mail (a letter could not be posted).
+            _ = try await t.nieuweMelding(Self.perPost(email: "fatima3@example.nl", postcode: nil))
+            #expect(try await BriefRij.query(on: t.app.db).count() == 1)
+            #expect(try await UitgaandBericht.query(on: t.app.db).filter(\.$aan == "fatima3@example.nl").count() == 1)
             // An address without a postcode: the letter waits, marked, and cannot be printed until completed.
             _ = try await t.nieuweMelding(Self.perPost(postcode: nil))
             let onvolledig = try #require(try await t.get("/api/v1/brieven", t.sleutels.meldpunt).json([BriefDTO].self).first { !$0.adresCompleet })
@@ -274,6 +281,35 @@ struct HeropenenTests {
             #expect(try await t.stap(z, "statuswijzigingen", ["status": "gesloten", "uitkomst": "opgelost", "samenvatting": "Opgelost."]).status == .ok)
             #expect(try await t.stap(z, "heropeningen", ["reden": "De toeslag is weer stopgezet."]).status == .ok)
             #expect(try await UitgaandBericht.query(on: t.app.db).filter(\.$onderwerp == "Uw melding \(z) is weer geopend").count() == 1)
+        }
+    }
+}
+
+/// Documents staff add to a case (issue 30): the melder's file checks; the melder does not see them.
+@Suite("Documenten bij een melding")
+struct DocumentenTests {
+    @Test func eenBriefVanDeMelderErbij() async throws {
+        try await metApp { t in
+            let (z, link) = try await t.nieuweMelding(BrievenTests.perPost())
+            let staf = try await t.medewerker()
+            _ = try await staf.get("/meldingen/\(z)")
+            // Not a PDF, JPEG or PNG: refused next to the field, by its label.
+            var p = try await staf.postMultipart("/meldingen/\(z)/documenten", [:], bestanden: [("document", "notitie.txt", Data("hallo".utf8))])
+            #expect(p.status == .badRequest && p.tekst.contains("Document toevoegen: Dit bestand kan niet bij de melding."))
+            p = try await staf.postMultipart("/meldingen/\(z)/documenten", [:], bestanden: [("document", "brief-melder.pdf", Voorbeeld.pdf)])
+            #expect(p.status == .seeOther)
+            p = try await staf.volg(p)
+            #expect(p.tekst.contains("Het document is toegevoegd.") && p.tekst.contains(">brief-melder.pdf</a>") && p.tekst.contains("Document toegevoegd"))
+            // The melder's page does not list it.
+            #expect(try await Browser(t).get(link).tekst.contains("brief-melder.pdf") == false)
+            // Through the API, with the same checks.
+            let r = try await t.post("/api/v1/meldingen/\(z)/bijlagen", t.sleutels.meldpunt,
+                                     json: ["bestandsnaam": "gesprek.pdf", "mimeType": "application/pdf", "bijlageData": Voorbeeld.pdf.base64EncodedString()])
+            let na = try r.json(MeldingDetailDTO.self)
+            #expect(r.status == .created && na.tijdlijn.last?.soort == .documentToegevoegd)
+            let fout = try await t.post("/api/v1/meldingen/\(z)/bijlagen", t.sleutels.meldpunt, json: ["bestandsnaam": "x.pdf", "mimeType": "application/pdf", "bijlageData": "bm9n"])
+            #expect(fout.status == .badRequest)
+            #expect(try await t.post("/api/v1/meldingen/\(z)/bijlagen", t.sleutels.svb, json: ["bestandsnaam": "x.pdf"]).status == .forbidden)
         }
     }
 }

@@ -61,6 +61,18 @@ struct ClientenTests {
             #expect(p.status == .ok && p.tekst.contains("het adres te controleren"))
             #expect(try await Verwerkingslogregel.query(on: t.app.db).filter(\.$meldingID == m.id).filter(\.$organisatieID == org.id).count() >= 2)
 
+            // Filing for oneself (a citizen's melding) is not the organisation's case.
+            _ = try await b.get("/melden")
+            _ = try await b.volg(try await b.post("/melden", ["registratie": "BRP", "alBenaderd": "ja", "bezwaar": "nee"]))
+            _ = try await verder(b, "wie", [("melderType", "burger")])
+            _ = try await verder(b, "wat", [("registraties[]", "BRP"), ("watIsFout", "Mijn eigen adres klopt niet.")])
+            _ = try await verder(b, "gevolgen", [("betrokkenOrganisaties", "Gemeente Utrecht"), ("gevolgSoort[]", ""), ("gevolgOrganisatie[]", ""), ("gevolgDatum[]", ""), ("gevolgOmschrijving[]", "")])
+            _ = try await verder(b, "contact", [("naam", "Ilse de Boer"), ("email", "ilse@schuldhulp.example.nl"), ("voorkeurKanaal", "email")])
+            _ = try await verder(b, "bijlagen", [])
+            #expect(try await verder(b, "controle", [("toestemming", "ja")], actie: "versturen").status == .seeOther)
+            let vanOrganisatie = try await Melding.query(on: t.app.db).filter(\.$ingediendDoor.$id == org.id).count()
+            #expect(try await Melding.query(on: t.app.db).count() == 2 && vanOrganisatie == 1)
+
             // Another organisation's intermediary sees none of it; staff and others may not use the page.
             let ander = try await Organisaties.voegToe(naam: "Wijkteam Noord", oin: "00000001112223340000", gemeentecode: nil, rollen: [.intermediair], on: t.app.db)
             _ = ander
@@ -71,6 +83,11 @@ struct ClientenTests {
             #expect(try await w.get("/clienten/\(m.zaaknummer)").status == .notFound)
             let staf = try await t.medewerker()
             #expect(try await staf.get("/clienten").status == .forbidden)
+            // An organisation that lost the role: its users no longer reach the page.
+            let wijkteam = try #require(try await Organisatie.query(on: t.app.db).filter(\.$oin == "00000001112223340000").first())
+            wijkteam.rollenTekst = ",partner,"
+            try await wijkteam.save(on: t.app.db)
+            #expect(try await w.get("/clienten").status == .forbidden)
 
             // The API: the organisation's own filings.
             let sleutel = try await Organisaties.maakApiSleutel(voor: org, omschrijving: "test", on: t.app.db).1

@@ -103,5 +103,14 @@ struct ImportCoreTests {
         #expect(throws: Importbestand.Fout.self) { try Importbestand.csv("kenmerk,onbekend\nA,B\n") }
         #expect(throws: Importbestand.Fout.self) { try Importbestand.csv("kenmerk,ontvangenOp\nA,B\n") }
         #expect(throws: Importbestand.Fout.self) { try Importbestand.json(Data("{\"kenmerk\": 1}".utf8)) }
+        // A quote inside a field is a character; a quoted field that never closes names its line.
+        let scherm = try Importbestand.csv("kenmerk,ontvangenOp,watIsFout,status\nA-1,2025-01-02,Mijn 5\" scherm,ontvangen\n")
+        #expect(scherm.first?.melding.melding?.watIsFout == "Mijn 5\" scherm")
+        do {
+            _ = try Importbestand.csv("kenmerk,ontvangenOp,watIsFout,status\nA-1,2025-01-02,Kort,ontvangen\nA-2,2025-01-02,\"open,ontvangen\nA-3,2025-01-02,x,ontvangen\n")
+            Issue.record("an unclosed quote was accepted")
+        } catch {
+            #expect(error.regel == 3)
+        }
     }
 }

@@ -105,6 +105,10 @@ enum MeldingenAPI: APIDeel {
             ("/meldingen/{zaaknummer}/contactgegevens", .init(put: behandelstap(
                 "contactgegevensCorrigeren", "De contactgegevens van de melder corrigeren (de hele set; leeg of weggelaten is geen waarde). De oude waarden staan daarna alleen in het verwerkingslog; niet meer als de toestemming is ingetrokken (409)",
                 body: .ref("ContactgegevensVerzoek")))),
+            ("/meldingen/{zaaknummer}/bijlagen", .init(post: B.operatie(
+                "meldingDocumentToevoegen", "Een document bij de melding voegen (een brief van de melder, aantekeningen van een gesprek): PDF, JPEG of PNG, hoogstens 20 MB; de melder ziet het niet",
+                tag: "meldingen", parameters: [B.zaaknummer], body: .ref("Bijlage"),
+                responses: [B.ok("De melding met het document", .ref("MeldingDetail"), status: 201)], fouten: [403, 409, 415]))),
             ("/meldingen/{zaaknummer}/heropeningen", .init(post: behandelstap(
                 "meldingHeropenen", "Een gesloten melding weer openen, met een reden die de melder leest (pagina, e-mail of brief); niet meer als de toestemming is ingetrokken (409)",
                 body: .ref("Reden")))),

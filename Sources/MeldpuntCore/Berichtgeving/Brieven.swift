@@ -14,14 +14,16 @@ extension Berichtgeving {
         case brief(Taal)
     }
 
-    /// A letter when the melder chose post and gave an address, or gave an address and no e-mail;
-    /// else a mail when there is an address for it; else nothing (staff phone).
+    /// A letter when the melder chose post and gave a full address; a mail when there is an
+    /// e-mail address; else a letter to whatever address there is (it waits on the letters page
+    /// until staff complete it); else nothing (staff phone).
     package static func bereik(uit invoer: MeldingInvoer) -> Melderbereik? {
         let taal = invoer.taal.flatMap(Taal.init(rawValue:)) ?? .nl
-        let postadres = !(invoer.melder?.adres ?? "").trimmingCharacters(in: .whitespaces).isEmpty
-        let mail = melder(uit: invoer)
-        if postadres && (mail == nil || invoer.voorkeurKanaal == Contactkanaal.post.rawValue) { return .brief(taal) }
-        return mail.map { .mail($0) }
+        let volledig = Briefpost.adresregels(invoer) != nil
+        let enigAdres = !(invoer.melder?.adres ?? "").trimmingCharacters(in: .whitespaces).isEmpty
+        if volledig && invoer.voorkeurKanaal == Contactkanaal.post.rawValue { return .brief(taal) }
+        if let mail = melder(uit: invoer) { return .mail(mail) }
+        return volledig || enigAdres ? .brief(taal) : nil
     }
 
     package func bereik(_ m: Melding, on db: any Database) async throws -> Melderbereik? {

@@ -41,11 +41,6 @@ package struct Briefpost: Meldingwerk {
         case geprint
     }
 
-    /// Letters not printed yet, oldest first.
-    package func teVersturen(door: Handelende) async throws -> [BriefDTO] {
-        try await lijst(.teVersturen, pagina: 1, grootte: Self.maxPerRonde, door: door).0
-    }
-
     /// One page of a folder, with the folder's total.
     package func lijst(_ map: Map, pagina: Int, grootte: Int, door: Handelende) async throws -> ([BriefDTO], Int) {
         try zaken.vereisMeldpunt(door)
@@ -103,27 +98,60 @@ package struct Briefpost: Meldingwerk {
         return pdf
     }
 
-    /// Every letter still to print whose address is complete, in one PDF (nothing is marked).
-    package func pdfTeVersturen(door: Handelende) async throws -> BriefPDF {
+    /// The letters still to print, oldest first: up to `maxPerRonde` with a complete address,
+    /// and those waiting for one (read in pages, so letters without an address never hold up
+    /// the others). `tot`: only letters made up to that moment (what the page listed).
+    package func teVersturenPerAdres(tot: Date? = nil, door: Handelende) async throws -> (compleet: [BriefDTO], onvolledig: [BriefDTO]) {
         try zaken.vereisMeldpunt(door)
-        let rijen = try await BriefRij.query(on: db).filter(\.$geprintOp == nil).sort(\.$aangemaaktOp).sort(\.$id).limit(Self.maxPerRonde).all()
+        var compleet: [BriefDTO] = [], onvolledig: [BriefDTO] = []
+        var pagina = 0
+        while compleet.count < Self.maxPerRonde {
+            let q = BriefRij.query(on: db).filter(\.$geprintOp == nil)
+            if let tot { q.filter(\.$aangemaaktOp <= tot) }
+            let rijen = try await q.sort(\.$aangemaaktOp).sort(\.$id).range((pagina * 500)..<((pagina + 1) * 500)).all()
+            for b in try await lijst(rijen) {
+                if b.adresCompleet { if compleet.count < Self.maxPerRonde { compleet.append(b) } } else if onvolledig.count < Self.maxPerRonde { onvolledig.append(b) }
+            }
+            if rijen.count < 500 { break }
+            pagina += 1
+        }
+        return (compleet, onvolledig)
+    }
+
+    /// Every letter still to print whose address is complete (made up to `tot`), in one PDF; nothing is marked.
+    package func pdfTeVersturen(tot: Date? = nil, door: Handelende) async throws -> BriefPDF {
+        let ids = try await teVersturenPerAdres(tot: tot, door: door).compleet.compactMap { UUID(uuidString: $0.id) }
+        let rijen = ids.isEmpty ? [] : try await BriefRij.query(on: db).filter(\.$id ~~ ids).sort(\.$aangemaaktOp).sort(\.$id).all()
         return try await maak(rijen, door: door)
     }
 
-    /// Marks letters printed (after they came out of the printer); already printed ones stay as they were.
+    /// Marks letters printed (after they came out of the printer); already printed ones, and
+    /// ones whose address is no longer complete (so not in the PDF), stay as they were. Once out,
+    /// the confirmation's private link is taken out of the stored letter: only its hash stays
+    /// anywhere, as for mail; a reprint tells the melder to call for a new link.
     package func markeerGeprint(_ ids: [UUID], door: Handelende) async throws -> Int {
         try zaken.vereisMeldpunt(door)
         guard !ids.isEmpty else { return 0 }
         let rijen = try await BriefRij.query(on: db).filter(\.$id ~~ ids).filter(\.$geprintOp == nil).all()
-        try await db.schrijf { tx in
-            for r in rijen {
+        let compleet = Set(try await lijst(rijen).filter(\.adresCompleet).map(\.id))
+        let teMarkeren = try rijen.filter { compleet.contains(try $0.requireID().tekst) }
+        let link = berichten.publiekeUrl + "/status/"
+        try await db.schrijf { [nu] tx in
+            for r in teMarkeren {
                 r.geprintOp = nu
                 r.geprintDoor = door.naam
+                if r.alineas.contains(link), let alineas = try? JSONDecoder().decode([String].self, from: Data(r.alineas.utf8)) {
+                    let zonder = alineas.map { $0.contains(link) ? Self.linkNaPrint.tekst(r.taal) : $0 }
+                    r.alineas = String(decoding: try JSONEncoder.compact.encode(zonder), as: UTF8.self)
+                }
                 try await r.save(on: tx)
             }
         }
-        return rijen.count
+        return teMarkeren.count
     }
+
+    static let linkNaPrint = Tekst("Wilt u ook zelf op internet zien hoe het met uw melding gaat? Bel ons, dan maken wij een link voor u.",
+                                   "Would you also like to see for yourself on the internet how your report is doing? Call us and we will make a link for you.")
 
     /// The letters laid out with their addresses; one processing-log entry per case whose
     /// address was read. A letter without a complete address is left out.

@@ -20,7 +20,7 @@ package struct IngediendeMeldingDTO: Codable, Sendable, Equatable {
 
 extension Melderportaal {
     /// The cases `org` filed, newest first, one page; reading the clients' names is logged per case.
-    package func ingediend(door org: OrganisatieDTO, pagina: Int, grootte: Int) async throws -> ([IngediendeMeldingDTO], Int) {
+    package func ingediend(door org: OrganisatieDTO, gebruiker: UUID? = nil, pagina: Int, grootte: Int) async throws -> ([IngediendeMeldingDTO], Int) {
         let q = Melding.query(on: db).filter(\.$ingediendDoor.$id == org.id)
         let totaal = try await q.copy().count()
         let meldingen = try await q.sort(\.$ontvangenOp, .descending).sort(\.$id, .descending)
@@ -34,7 +34,7 @@ extension Melderportaal {
             laatste[g.$melding.id] = max(laatste[g.$melding.id] ?? g.tijdstip, g.tijdstip)
         }
         try await Verwerkingslog.schrijf(personen.map { id, p in
-            Verwerkingslog.regel(.meldingLijst, organisatie: org.id, melding: id, betrokkene: zaken.betrokkene(p), traceID: traceID, tijdstip: nu)
+            Verwerkingslog.regel(.meldingLijst, organisatie: org.id, melding: id, betrokkene: zaken.betrokkene(p), traceID: traceID, tijdstip: nu, gebruiker: gebruiker)
         }, on: db)
         return (try meldingen.map { m in
             let id = try m.requireID()

@@ -26,7 +26,7 @@ package enum Importbestand {
     /// CSV (RFC 4180; comma or semicolon, quotes, line breaks inside quotes): a header row naming
     /// the columns, then one case per record; the row number is the record's first line in the file.
     package static func csv(_ tekst: String) throws(Fout) -> [(regel: Int, melding: ImportMelding)] {
-        let records = lees(tekst)
+        let records = try lees(tekst)
         guard let kop = records.first else { throw Fout(regel: 1, uitleg: Tekst("Het bestand is leeg.", "The file is empty.")) }
         let namen = kop.velden.map { $0.trimmingCharacters(in: .whitespaces) }
         if let onbekend = namen.first(where: { !kolommen.contains($0) }) {
@@ -67,43 +67,53 @@ package enum Importbestand {
     struct Record { let regel: Int; var velden: [String] }
 
     /// The records, each with the line it starts on. The separator is the header's: ";" when it
-    /// has more of those than commas (a Dutch spreadsheet's export), else ",".
-    static func lees(_ tekst: String) -> [Record] {
-        let eersteRegel = tekst.prefix { $0 != "\n" && $0 != "\r\n" }
+    /// has more of those than commas (a Dutch spreadsheet's export), else ",". A quote opens a
+    /// quoted field only at the field's start (elsewhere it is a character: `5" scherm`); a quoted
+    /// field that never closes is an error naming its line, never a silently swallowed rest.
+    static func lees(_ tekst: String) throws(Fout) -> [Record] {
+        let eersteRegel = tekst.prefix { !$0.isNewline }
         let scheiding: Character = eersteRegel.filter { $0 == ";" }.count > eersteRegel.filter { $0 == "," }.count ? ";" : ","
         var records: [Record] = []
         var huidig = Record(regel: 1, velden: [])
         var veld = ""
         var inQuotes = false
-        var regel = 1
-        var vorigeWasQuote = false
+        var naQuote = false
+        var veldBegin = true
         var begonnen = false
+        var regel = 1
+        var quoteRegel = 1
         for c in tekst {
             if inQuotes {
-                if c == "\"" { inQuotes = false; vorigeWasQuote = true; continue }
-                if c == "\n" || c == "\r\n" { regel += 1 }
+                if c == "\"" { inQuotes = false; naQuote = true; continue }
+                if c.isNewline { regel += 1 }
                 veld.append(c)
                 continue
             }
             if c == "\"" {
-                // "" inside a quoted field is one quote.
-                if vorigeWasQuote { veld.append("\"") }
-                inQuotes = true
-                vorigeWasQuote = false
-                begonnen = true
+                if naQuote {
+                    // "" inside a quoted field is one quote.
+                    veld.append("\""); inQuotes = true; naQuote = false
+                } else if veldBegin {
+                    inQuotes = true; veldBegin = false; begonnen = true; quoteRegel = regel
+                } else {
+                    veld.append(c)
+                }
                 continue
             }
-            vorigeWasQuote = false
+            naQuote = false
             if c == scheiding {
-                huidig.velden.append(veld); veld = ""; begonnen = true
-            } else if c == "\n" || c == "\r\n" || c == "\r" {
+                huidig.velden.append(veld); veld = ""; veldBegin = true; begonnen = true
+            } else if c.isNewline {
                 if begonnen || !veld.isEmpty || !huidig.velden.isEmpty { huidig.velden.append(veld); records.append(huidig) }
-                veld = ""; begonnen = false
+                veld = ""; begonnen = false; veldBegin = true
                 regel += 1
                 huidig = Record(regel: regel, velden: [])
             } else {
-                veld.append(c); begonnen = true
+                veld.append(c); begonnen = true; veldBegin = false
             }
+        }
+        if inQuotes {
+            throw Fout(regel: quoteRegel, uitleg: Tekst("Een veld dat op deze regel met \" begint, wordt nergens gesloten.", "A field starting with \" on this line is never closed."))
         }
         if begonnen || !veld.isEmpty || !huidig.velden.isEmpty { huidig.velden.append(veld); records.append(huidig) }
         return records

@@ -67,13 +67,13 @@ extension Melderportaal {
 
     /// What the organisation that filed a melding sees of it: what the melder sees. Any other
     /// organisation without the meldpunt role gets 404, so it learns nothing.
-    package func voorIndiener(_ zaaknummer: Zaaknummer, _ org: OrganisatieDTO) async throws -> MelderWeergave {
+    package func voorIndiener(_ zaaknummer: Zaaknummer, _ org: OrganisatieDTO, gebruiker: UUID? = nil) async throws -> MelderWeergave {
         guard let m = try? await zaken.zoek(zaaknummer), m.$ingediendDoor.id == org.id else {
             throw Weigering.nietGevonden(.melding)
         }
         let p = try await MeldingPersoonsgegevens.find(m.id, on: db)
         try await Verwerkingslog.regel(.meldingRaadplegen, organisatie: org.id, melding: m.id,
-                                       betrokkene: zaken.betrokkene(p), traceID: traceID, tijdstip: nu).create(on: db)
+                                       betrokkene: zaken.betrokkene(p), traceID: traceID, tijdstip: nu, gebruiker: gebruiker).create(on: db)
         return try await zaken.weergave(m)
     }
 

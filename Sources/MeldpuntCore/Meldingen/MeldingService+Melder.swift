@@ -251,7 +251,8 @@ extension MeldingService {
         let berichten = try await MeldingGebeurtenis.query(on: db).filter(\.$melding.$id == id)
             .filter(\.$zichtbaarVoorMelder == true).sort(\.$volgnummer, .descending).all()
         let persoon = try await MeldingPersoonsgegevens.find(id, on: db)
-        let bijlagen = try await MeldingBijlage.query(on: db).filter(\.$melding.$id == id).sort(\.$id).all().map(\.bestandsnaam)
+        // The melder's own files; what staff added stays with staff.
+        let bijlagen = try await MeldingBijlage.query(on: db).filter(\.$melding.$id == id).sort(\.$id).all().filter { $0.vanMeldpunt != true }.map(\.bestandsnaam)
         let verzoek = try persoon?.invoer()
         // The phases it really went through: from its status changes, never assumed.
         let wijzigingen = try await MeldingGebeurtenis.query(on: db).filter(\.$melding.$id == id)

@@ -265,7 +265,8 @@ extension Meldingbehandeling {
         guard let p = try await MeldingPersoonsgegevens.find(m.id, on: db) else { throw Weigering.conflict(.meldingGesloten) }
         let oud = try p.invoer()
         let (nieuw, gewijzigd) = try valideer { () throws(ValidatieFouten) in try valideerContactgegevens(v, oud: oud) }
-        guard !gewijzigd.isEmpty else { return try await zaken.detailZonderLog(m) }
+        // Nothing changed: the case as read, logged as any read of it.
+        guard !gewijzigd.isEmpty else { return try await zaken.overzicht.detail(zaaknummer, door: door) }
         let velden = gewijzigd.map(\.rawValue)
         var vorige: [String: String] = [:]
         for veld in gewijzigd {
@@ -318,6 +319,39 @@ extension Meldingbehandeling {
             m.geslotenOp = nil
             try await zaken.werkVangnetBij(m, on: tx)
             return [Gebeurtenis(soort: .heropend, tekst: r, zichtbaar: true)]
+        }
+    }
+}
+
+extension Meldingbehandeling {
+    /// Staff add a document to the case (a letter received, notes of a call), with the checks of
+    /// the melder's files: PDF, JPEG or PNG by its bytes, at most 20 MB, at most the case's number
+    /// of files. The melder does not see it; staff may share it with a partner in a request.
+    package func voegDocumentToe(_ zaaknummer: Zaaknummer, bestandsnaam: String, data: Data, door: Handelende) async throws -> MeldingDetailDTO {
+        try zaken.vereisMeldpunt(door)
+        let m = try await zaken.zoek(zaaknummer)
+        let id = try m.requireID()
+        if try await MeldingPersoonsgegevens.find(id, on: db) == nil { throw Weigering.conflict(.meldingGesloten) }
+        guard !data.isEmpty else { throw Weigering.ongeldig(.bijlage, "required", Tekst("Kies eerst een bestand.", "Choose a file first.")) }
+        guard let soort = BijlageRegels.herken(data) else {
+            throw Weigering.ongeldig(.bijlage, "soort", Tekst("Dit bestand kan niet bij de melding. Voeg een PDF, JPEG of PNG toe.", "This file cannot be added to the case. Add a PDF, JPEG or PNG."))
+        }
+        guard data.count <= BijlageRegels.maxTotaleGrootte else { throw Weigering.ongeldig(.bijlage, "maxSize", Tekst("Een bestand is hoogstens 20 MB.", "A file is at most 20 MB.")) }
+        guard try await MeldingBijlage.query(on: db).filter(\.$melding.$id == id).count() < MeldingService.maxBijlagenPerZaak else {
+            throw Weigering.ongeldig(.bijlage, "maxItems", Tekst("Bij één melding passen hoogstens \(MeldingService.maxBijlagenPerZaak) bestanden.", "One case can have at most \(MeldingService.maxBijlagenPerZaak) files."))
+        }
+        let naam = BijlageRegels.naam(bestandsnaam)
+        let hash = try await BijlageOpslag.bewaar(data, nu: nu, on: db)
+        return try await zaken.voerUit(m, nil, door: door) { m, tx in
+            let b = MeldingBijlage()
+            b.$melding.id = try m.requireID()
+            b.bestandsnaam = naam
+            b.mimeType = soort.rawValue
+            b.grootte = data.count
+            b.sha256 = hash
+            b.vanMeldpunt = true
+            try await b.create(on: tx)
+            return [Gebeurtenis(soort: .documentToegevoegd, tekst: naam, gegevens: GebeurtenisGegevens(bestandsnaam: naam))]
         }
     }
 }

@@ -47,7 +47,9 @@ extension Meldingintake {
             }
         }
         var gezien: [String: Int] = [:]
-        for (regel, rij) in rijen {
+        for (n, (regel, rij)) in rijen.enumerated() {
+            // A long trial run checks without writing: let other work through now and then.
+            if n % 200 == 199 { await Task.yield() }
             switch valideerImport(rij, nu: nu) {
             case .failure(let f):
                 uit.geweigerd.append(GeweigerdeRij(regel: regel, kenmerk: rij.kenmerk, redenen: f.fouten))

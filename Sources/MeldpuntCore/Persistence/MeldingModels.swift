@@ -134,6 +134,8 @@ package final class MeldingBijlage: Model, @unchecked Sendable {
     @Field(key: "mime_type") package var mimeType: String
     @Field(key: "grootte") package var grootte: Int
     @Field(key: "sha256") package var sha256: String
+    /// Added by staff (a letter received, a call note): not on the melder's page. nil: the melder's.
+    @OptionalField(key: "van_meldpunt") package var vanMeldpunt: Bool?
 
     package init() {}
 }

@@ -38,5 +38,6 @@ package enum Migraties {
         AddVerwerkingslogGegevens(),
         CreateIndienerIndex(),
         AddExternKenmerk(),
+        AddBijlageVanMeldpunt(),
     ]
 }
