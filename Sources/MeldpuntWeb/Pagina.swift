@@ -15,7 +15,7 @@ struct Pagina<Inhoud: Encodable & Sendable>: Encodable, Sendable {
     let sectie: String
     let melding: String?
     let inhoud: Inhoud
-    /// How people reach the meldpunt (phone, hours, post), in every page's footer.
+    /// How people reach the meldpunt (phone and hours), in every page's footer; letters and mails also give the postal address.
     var contact: String? = nil
 }
 
@@ -79,7 +79,7 @@ extension Request {
             titel: teksten[titel] ?? titel, taal: taal.rawValue, t: teksten,
             gebruiker: gebruiker.map(GebruikerWeergave.init),
             csrf: csrfToken, pad: url.path, sectie: String(url.path.split(separator: "/").first ?? ""), melding: melding.map { teksten[$0] ?? $0 }, inhoud: inhoud,
-            contact: application.instellingen.contact.regel(taal))
+            contact: application.instellingen.contact.belZin(taal))
         let view = try await self.view.render(template, context)
         let response = try await view.encodeResponse(for: self)
         response.status = status
