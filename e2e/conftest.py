@@ -17,6 +17,7 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
 
 BASIS = os.environ.get("MELDPUNT_E2E_URL", "http://127.0.0.1:8080").rstrip("/")
 WACHTWOORD = "demo-wachtwoord-2026"
@@ -127,6 +128,30 @@ def portaal():
         yield Portaal(driver)
     finally:
         driver.quit()
+
+
+def telefonische_melding(portaal, naam, telefoon, wat_is_fout, adres=None, per_post=False):
+    """Fills the staff's intake form as a phone call goes (issue 30) and sends it; returns the
+    confirmation page's text. `adres`: (street, postcode, place)."""
+    portaal.d.find_element(By.ID, "binnenkomst-telefoon").click()
+    portaal.d.find_element(By.ID, "melderTypeburger").click()
+    portaal.veld("naam", naam)
+    portaal.veld("telefoon", telefoon)
+    if adres:
+        portaal.veld("adres", adres[0])
+        portaal.veld("postcode", adres[1])
+        portaal.veld("woonplaats", adres[2])
+    if per_post:
+        portaal.d.find_element(By.ID, "kanaalpost").click()
+    portaal.d.find_element(By.ID, "registratieBRP").click()
+    portaal.veld("watIsFout", wat_is_fout)
+    portaal.veld("betrokkenOrganisaties", "Gemeente Utrecht")
+    portaal.d.find_element(By.ID, "benaderd-ja").click()
+    portaal.d.find_element(By.ID, "bezwaar-nee").click()
+    Select(portaal.d.find_element(By.ID, "gevolgSoort1")).select_by_index(1)
+    portaal.d.find_element(By.ID, "toestemming").click()
+    portaal.klik("Melding vastleggen")
+    return portaal.tekst()
 
 
 def api(pad, sleutel, body=None):

@@ -7,9 +7,8 @@ import tempfile
 import urllib.request
 
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
 
-from conftest import BASIS, SCHERMAFDRUKKEN
+from conftest import BASIS, SCHERMAFDRUKKEN, telefonische_melding
 
 MM = 72 / 25.4
 
@@ -26,23 +25,8 @@ def test_brief_voor_melder_zonder_email(portaal):
     portaal.login("meldpunt@demo.meldpunt.nl")
     portaal.klik("Werkvoorraad")
     portaal.klik("Melding vastleggen (telefoon, balie, brief)")
-    portaal.d.find_element(By.ID, "binnenkomst-telefoon").click()
-    portaal.d.find_element(By.ID, "melderTypeburger").click()
-    portaal.veld("naam", "Truus Bakker")
-    portaal.veld("telefoon", "06-11223344")
-    portaal.veld("adres", "Kerkstraat 12")
-    portaal.veld("postcode", "3512 AB")
-    portaal.veld("woonplaats", "Utrecht")
-    portaal.d.find_element(By.ID, "kanaalpost").click()
-    portaal.d.find_element(By.ID, "registratieBRP").click()
-    portaal.veld("watIsFout", "Mijn huisnummer staat verkeerd in de registratie.")
-    portaal.veld("betrokkenOrganisaties", "Gemeente Utrecht")
-    portaal.d.find_element(By.ID, "benaderd-ja").click()
-    portaal.d.find_element(By.ID, "bezwaar-nee").click()
-    Select(portaal.d.find_element(By.ID, "gevolgSoort1")).select_by_index(1)
-    portaal.d.find_element(By.ID, "toestemming").click()
-    portaal.klik("Melding vastleggen")
-    tekst = portaal.tekst()
+    tekst = telefonische_melding(portaal, "Truus Bakker", "06-11223344", "Mijn huisnummer staat verkeerd in de registratie.",
+                                 adres=("Kerkstraat 12", "3512 AB", "Utrecht"), per_post=True)
     assert "De melder krijgt de bevestiging per brief" in tekst
     zaak = re.search(r"MFO-\d{4}-\d{6}", tekst).group(0)
 

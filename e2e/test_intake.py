@@ -4,7 +4,8 @@ Every page passes axe-core, the form also at 390 px."""
 import re
 
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+
+from conftest import telefonische_melding
 
 
 def test_telefonische_melding(portaal):
@@ -19,19 +20,7 @@ def test_telefonische_melding(portaal):
     assert "Hoe kwam de melding binnen?: Kies telefoon, balie of brief." in tekst
     assert "Wat klopt er niet, in de woorden van de melder?:" in tekst
 
-    portaal.d.find_element(By.ID, "binnenkomst-telefoon").click()
-    portaal.d.find_element(By.ID, "melderTypeburger").click()
-    portaal.veld("naam", "Henk de Wit")
-    portaal.veld("telefoon", "06-98765432")
-    portaal.d.find_element(By.ID, "registratieBRP").click()
-    portaal.veld("watIsFout", "Mijn adres is verkeerd overgenomen bij de verhuizing.")
-    portaal.veld("betrokkenOrganisaties", "Gemeente Utrecht")
-    portaal.d.find_element(By.ID, "benaderd-ja").click()
-    portaal.d.find_element(By.ID, "bezwaar-nee").click()
-    Select(portaal.d.find_element(By.ID, "gevolgSoort1")).select_by_index(1)
-    portaal.d.find_element(By.ID, "toestemming").click()
-    portaal.klik("Melding vastleggen")
-    tekst = portaal.tekst()
+    tekst = telefonische_melding(portaal, "Henk de Wit", "06-98765432", "Mijn adres is verkeerd overgenomen bij de verhuizing.")
     assert "Melding vastgelegd" in tekst and "Op deze pagina volgt u haar" in tekst
     zaak = re.search(r"MFO-\d{4}-\d{6}", tekst).group(0)
     portaal.klik("Naar de melding")

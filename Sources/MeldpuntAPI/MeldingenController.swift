@@ -22,6 +22,8 @@ struct MeldingenController: RouteCollection {
         m.post(":zaaknummer", "berichten", use: bericht)
         m.put(":zaaknummer", "contactgegevens", use: contactgegevens)
         m.post(":zaaknummer", "heropeningen", use: heropen)
+        m.get(":zaaknummer", "koppelingen", use: koppelingen)
+        m.post(":zaaknummer", "koppelingen", use: koppel)
         m.on(.POST, ":zaaknummer", "bijlagen", body: .collect(maxSize: TerugmeldingenController.maxBody), use: document)
         m.put(":zaaknummer", "volgende-stap", use: volgendeStap)
         m.post(":zaaknummer", "statuswijzigingen", use: statuswijziging)
@@ -197,6 +199,16 @@ struct MeldingenController: RouteCollection {
         case .failure(let f): throw Weigering.ongeldig(f.fouten.map { OngeldigeParameter(Veld($0.veld), code: $0.code, uitleg: $0.reden) })
         }
         let d = try await req.meldingen.behandeling.voegDocumentToe(try zaaknummer(req), bestandsnaam: b.bestandsnaam ?? "", data: data, door: door)
+        return try await d.encodeResponse(status: .created, for: req)
+    }
+
+    func koppelingen(req: Request) async throws -> [KoppelingDTO] {
+        try await req.meldingen.behandeling.koppelingen(try zaaknummer(req), door: try behandelaar(req))
+    }
+
+    func koppel(req: Request) async throws -> Response {
+        let door = try behandelaar(req)
+        let d = try await req.meldingen.behandeling.koppel(try zaaknummer(req), try req.content.decode(KoppelingInvoer.self), door: door)
         return try await d.encodeResponse(status: .created, for: req)
     }
 

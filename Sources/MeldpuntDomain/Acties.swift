@@ -7,11 +7,13 @@ public enum Meldingactie: String, CaseIterable, Hashable, Sendable {
     case contactgegevens
     /// Open a closed case again, with a reason the melder reads.
     case heropenen
+    /// Link this case to a related one, or merge it into one that carries on.
+    case koppelen
     /// A reply to the melder's message (on the case page itself, no menu entry).
     case bericht
 
     /// The ones that open a page of their own (the others are one click on the case page).
-    public static let metEigenPagina: [Meldingactie] = [.contact, .toewijzen, .analyse, .rol, .notitie, .volgendeStap, .sluiten, .verzoek, .terugmelding, .escaleren, .contactgegevens, .heropenen]
+    public static let metEigenPagina: [Meldingactie] = [.contact, .toewijzen, .analyse, .rol, .notitie, .volgendeStap, .sluiten, .verzoek, .terugmelding, .escaleren, .contactgegevens, .heropenen, .koppelen]
 
     /// What staff may do now on a case in `status`, given the steps its state allows.
     public static func toegestaan(status: MeldingStatus, stappen: Set<Behandelstap>, geanalyseerd: Bool, persoonsgegevensGewist: Bool) -> Set<Meldingactie> {
@@ -26,6 +28,7 @@ public enum Meldingactie: String, CaseIterable, Hashable, Sendable {
         if open { r.formUnion([.verzoek, .terugmelding, .volgendeStap, .toewijzen, .escaleren]) }
         if !persoonsgegevensGewist { r.formUnion([.nieuweLink, .bericht, .contactgegevens]) }
         if stappen.contains(.heropenen) && !persoonsgegevensGewist { r.insert(.heropenen) }
+        if !persoonsgegevensGewist { r.insert(.koppelen) }
         return r
     }
 }

@@ -39,6 +39,8 @@ public enum Gebeurtenissoort: String, CaseIterable, Codable, Sendable {
     case heropend
     /// Staff added a document to the case (a letter received, a call note).
     case documentToegevoegd
+    /// Linked with another case about the same problem, or merged into it (the zaaknummer in `gekoppeld`).
+    case gekoppeld, samengevoegd
 
     /// A request's step as it shows on the case's timeline.
     public init(verzoek stap: Verzoekstapsoort) {

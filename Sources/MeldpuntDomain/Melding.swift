@@ -59,6 +59,8 @@ public enum MeldingUitkomst: String, CaseIterable, Codable, Sendable {
     /// The data were right; the organisation read or applied them wrongly and put that right.
     case interpretatieHersteld
     case nietOpgelost, doorverwezen, buitenScope, ingetrokken
+    /// The same question as another case, which handles it on (closed by merging, never chosen when closing).
+    case samengevoegd
 
     /// An outcome that says the melder's problem was (partly) solved.
     public var isOpgelost: Bool { self == .opgelost || self == .deelsOpgelost || self == .interpretatieHersteld }

@@ -330,6 +330,9 @@ public func valideerSluiting(_ v: SluitingInvoer, bevinding: Probleemsoort? = ni
     let uitkomst = v.uitkomst.flatMap(MeldingUitkomst.init(rawValue:))
     if uitkomst == nil {
         f.fout(.uitkomst, v.uitkomst == nil ? "required" : "enum", Tekst("Kies de uitkomst.", "Choose the outcome."))
+    } else if uitkomst == .samengevoegd {
+        f.fout(.uitkomst, "alleenDoorSamenvoegen", Tekst("Samenvoegen doet u met ‘Koppelen of samenvoegen’, met de melding die verder gaat.",
+                                                        "Merging is done with ‘Link or merge’, naming the case that carries on."))
     } else if uitkomst == .interpretatieHersteld && bevinding != .onjuisteInterpretatie {
         // Only what the analysis found: the figures count it as a kind of error.
         f.fout(.uitkomst, "pastNietBijBevinding", Tekst("‘Gegevens klopten, verkeerde uitleg hersteld’ hoort bij de bevinding ‘juist gegeven, verkeerd uitgelegd’ in de analyse. Pas eerst de analyse aan, of kies een andere uitkomst.",

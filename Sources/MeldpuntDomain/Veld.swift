@@ -90,7 +90,7 @@ public enum Veldnaam: String, Sendable, CaseIterable {
     case geraakteOrganisaties, geraakteRegistraties
     case conclusie, deelnemers, functie, intentieverklaringOp, oorsprongOrganisatie, oorsprongRegistratie, oplossingsroute, opmerking, samenvatting, titel, vraag
     // Importing the CMI's cases
-    case melding, ontvangenOp, geslotenOp, toestemmingOp, geschiedenis, partners, op, contactpersoon, meldingen, csv
+    case melding, ontvangenOp, geslotenOp, toestemmingOp, geschiedenis, partners, op, contactpersoon, meldingen, csv, samenvoegen
 }
 
 extension Veld {

@@ -70,6 +70,7 @@ extension OverlegDTO: Content {}
 extension BriefDTO: Content {}
 extension IngediendeMeldingDTO: Content {}
 extension ImportResultaat: Content {}
+extension KoppelingDTO: Content {}
 extension OverlegInvoer: Content {}
 extension OverlegVerslagInvoer: Content {}
 extension OverlegActieInvoer: Content {}

@@ -21,7 +21,7 @@ struct MeldingenWebController: RouteCollection {
         let formulieren: [any MeldingFormulier.Type] = [
             ContactFormulier.self, ToewijzenFormulier.self, AnalyseFormulier.self, RolFormulier.self, NotitieFormulier.self,
             BerichtFormulier.self, VolgendeStapFormulier.self, WachtFormulier.self, HervattenFormulier.self, SluitenFormulier.self,
-            VerzoekFormulier.self, TerugmeldingFormulier.self, EscalerenFormulier.self, ContactgegevensFormulier.self, HeropenenFormulier.self,
+            VerzoekFormulier.self, TerugmeldingFormulier.self, EscalerenFormulier.self, ContactgegevensFormulier.self, HeropenenFormulier.self, KoppelenFormulier.self,
         ]
         for formulier in formulieren { registreer(formulier, op: routes) }
         routes.post(Webadres.meldingTaak(zaaknummer: "", .nieuweLink).route, use: vernieuwLink)
@@ -240,6 +240,9 @@ struct MeldingenWebController: RouteCollection {
             },
             brieven: taak != nil ? [] : try await req.meldingen.briefpost.vanMelding(try req.zaaknummer(), door: g).map {
                 Keuze(waarde: "/brieven/\($0.id)/pdf", naam: "\(Datumweergave.tijdstip($0.aangemaaktOp)): \($0.onderwerp) (\($0.geprintOp == nil ? t.tekst("mfoBriefTePrinten") : t.tekst("briefGeprintOp") + " " + Datumweergave.tijdstip($0.geprintOp!)))")
+            },
+            koppelingen: taak != nil ? [] : try await req.meldingen.behandeling.koppelingen(try req.zaaknummer(), door: g).map {
+                Keuze(waarde: "/meldingen/\($0.zaaknummer)", naam: "\($0.zaaknummer): \(t.tekst("mfoKoppeling_\($0.soort)")) (\(t.naam("mfoStatus", $0.status).lowercased()))")
             },
             zelfdePersoon: taak != nil ? [] : (try await req.meldingen.overzicht.zelfdePersoon([d.zaaknummer], door: g)[d.zaaknummer] ?? []).map {
                 Keuze(waarde: "/meldingen/\($0.zaaknummer)", naam: "\($0.zaaknummer) (\(t.naam("mfoStatus", $0.status).lowercased()))")

@@ -313,3 +313,48 @@ struct DocumentenTests {
         }
     }
 }
+
+/// Linking and merging cases (issue 30): both timelines say so; a merge closes this case without
+/// naming the other to the melder, and needs no running requests.
+@Suite("Meldingen koppelen en samenvoegen")
+struct KoppelenTests {
+    @Test func koppelenEnSamenvoegen() async throws {
+        try await metApp { t in
+            let (a, linkA) = try await t.nieuweMelding()
+            let (b, _) = try await t.nieuweMelding()
+            let (c, _) = try await t.nieuweMelding()
+            let staf = try await t.medewerker()
+            var p = try await staf.get("/meldingen/\(a)/koppelen")
+            #expect(p.status == .ok && p.tekst.contains("Zaaknummer van de andere melding"))
+            p = try await staf.postVelden("/meldingen/\(a)/koppelen", [("zaaknummer", "MFO-1"), ("samenvoegen", "nee")])
+            #expect(p.status == .badRequest && p.tekst.contains("Zaaknummer van de andere melding: Vul het zaaknummer"))
+            p = try await staf.postVelden("/meldingen/\(a)/koppelen", [("zaaknummer", a), ("samenvoegen", "nee")])
+            #expect(p.status == .badRequest && p.tekst.contains("Dit is deze melding zelf"))
+            p = try await staf.postVelden("/meldingen/\(a)/koppelen", [("zaaknummer", b.lowercased()), ("samenvoegen", "nee")])
+            #expect(p.status == .seeOther)
+            p = try await staf.volg(p)
+            #expect(p.tekst.contains("De meldingen zijn gekoppeld.") && p.tekst.contains("\(b): over hetzelfde probleem"))
+            #expect(try await staf.get("/meldingen/\(b)").tekst.contains("\(a): over hetzelfde probleem"))
+            #expect(try await t.stap(a, "koppelingen", ["zaaknummer": b]).ongeldigeCodes == ["alGekoppeld"])
+
+            // Merging a into c: a closes, c carries on; the melder of a is told, without c's number.
+            let r = try await t.stap(a, "koppelingen", ["zaaknummer": c, "samenvoegen": true])
+            #expect(r.status == .created)
+            let da = try r.json(MeldingDetailDTO.self)
+            #expect(da.status == .gesloten && da.uitkomst == .samengevoegd)
+            let dc = try await t.get("/api/v1/meldingen/\(c)", t.sleutels.meldpunt).json(MeldingDetailDTO.self)
+            #expect(dc.status != .gesloten && dc.tijdlijn.last?.soort == .samengevoegd && dc.tijdlijn.last?.gegevens?.gekoppeld == a)
+            let lijst = try await t.get("/api/v1/meldingen/\(c)/koppelingen", t.sleutels.meldpunt).json([KoppelingDTO].self)
+            #expect(lijst.map(\.soort) == ["opgenomen"] && lijst.first?.zaaknummer == a)
+            let melderPagina = try await Browser(t).get(linkA)
+            #expect(melderPagina.tekst.contains("samen met een andere melding over hetzelfde probleem") && !melderPagina.tekst.contains(c))
+            // Closing by choosing 'samengevoegd' is not possible; only the merge does it.
+            try await t.contactEnAnalyse(b)
+            #expect(try await t.stap(b, "statuswijzigingen", ["status": "gesloten", "uitkomst": "samengevoegd", "samenvatting": "x"]).ongeldigeCodes == ["alleenDoorSamenvoegen"])
+            #expect(try await t.stap(b, "koppelingen", ["zaaknummer": a, "samenvoegen": true]).ongeldigeCodes == ["alGekoppeld"])
+            let (e, _) = try await t.nieuweMelding()
+            #expect(try await t.stap(e, "koppelingen", ["zaaknummer": a, "samenvoegen": true]).ongeldigeCodes == ["gesloten"])
+            #expect(try await t.stap(b, "koppelingen", ["zaaknummer": c], sleutel: t.sleutels.svb).status == .forbidden)
+        }
+    }
+}

@@ -21,6 +21,8 @@ enum MeldingenAPI: APIDeel {
         v.component(TekstInvoer.self)
         v.component(ContactgegevensInvoer.self)
         v.component(IngediendeMeldingDTO.self)
+        v.component(KoppelingDTO.self)
+        v.component(KoppelingInvoer.self)
         v.component(MeldingimportenController.Invoer.self)
         v.component(ImportMelding.self)
         v.component(ImportMelding.Stap.self)
@@ -109,6 +111,12 @@ enum MeldingenAPI: APIDeel {
                 "meldingDocumentToevoegen", "Een document bij de melding voegen (een brief van de melder, aantekeningen van een gesprek): PDF, JPEG of PNG, hoogstens 20 MB; de melder ziet het niet",
                 tag: "meldingen", parameters: [B.zaaknummer], body: .ref("Bijlage"),
                 responses: [B.ok("De melding met het document", .ref("MeldingDetail"), status: 201)], fouten: [403, 409, 415]))),
+            ("/meldingen/{zaaknummer}/koppelingen", .init(
+                get: B.operatie("meldingKoppelingen", "De meldingen die aan deze gekoppeld zijn, of ermee samengevoegd", tag: "meldingen", parameters: [B.zaaknummer],
+                                responses: [B.ok("De koppelingen", .array(items: .ref("Koppeling")))], fouten: [403]),
+                post: B.operatie("meldingKoppelen", "Deze melding koppelen aan een andere over hetzelfde probleem, of samenvoegen: deze sluit (uitkomst samengevoegd, de melder krijgt bericht zonder het andere zaaknummer) en de andere gaat verder",
+                                 tag: "meldingen", parameters: [B.zaaknummer], body: .ref("KoppelingVerzoek"),
+                                 responses: [B.ok("Deze melding na de stap", .ref("MeldingDetail"), status: 201)], fouten: [403, 409, 415]))),
             ("/meldingen/{zaaknummer}/heropeningen", .init(post: behandelstap(
                 "meldingHeropenen", "Een gesloten melding weer openen, met een reden die de melder leest (pagina, e-mail of brief); niet meer als de toestemming is ingetrokken (409)",
                 body: .ref("Reden")))),
@@ -229,6 +237,22 @@ extension IngediendeMeldingDTO: APISchema {
     static var velden: [String: JSONSchema] { [
         "client": .string(description: "De persoon voor wie de melding is (of de melder); ontbreekt als de gegevens gewist zijn."),
         "laatsteBerichtOp": .string(format: .dateTime, description: "Het laatste bericht van het Meldpunt aan de melder."),
+    ] }
+}
+
+extension KoppelingDTO: APISchema {
+    static let schemanaam = "Koppeling"
+    static var velden: [String: JSONSchema] { [
+        "soort": .opsomming(["verwant", "samengevoegd", "opgenomen"], description: "verwant; samengevoegd: deze melding is in de andere opgegaan; opgenomen: de andere in deze."),
+    ] }
+}
+
+extension KoppelingInvoer: APISchema {
+    static let schemanaam = "KoppelingVerzoek"
+    static let verplicht: Set<String> = ["zaaknummer"]
+    static var velden: [String: JSONSchema] { [
+        "zaaknummer": .string(description: "De andere melding, zoals MFO-2026-000123.", pattern: "^MFO-[0-9]{4}-[0-9]{6}$"),
+        "samenvoegen": .boolean(description: "true: deze melding sluiten, de andere gaat verder."),
     ] }
 }
 

@@ -444,6 +444,7 @@ extension MeldingUitkomst {
         case .doorverwezen: Tekst("Doorverwezen", "Referred")
         case .buitenScope: Tekst("Buiten scope", "Out of scope")
         case .ingetrokken: Tekst("Ingetrokken", "Withdrawn")
+        case .samengevoegd: Tekst("Samengevoegd met een andere melding", "Merged with another report")
         }
     }
 }

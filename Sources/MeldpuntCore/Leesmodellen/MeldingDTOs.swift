@@ -131,9 +131,12 @@ package struct GebeurtenisGegevens: Codable, Sendable, Equatable {
     package var herstel: HerstelStatus?
     /// Which of the melder's contact fields a correction changed (API names), never their values.
     package var velden: [String]?
+    /// The other case of a link or merge.
+    package var gekoppeld: String?
 
-    package init(kanaal: Contactvorm? = nil, datum: Dag? = nil, status: Stapstatus? = nil, rol: MeldpuntRol? = nil, uitkomst: Stapuitkomst? = nil, scopeReden: ScopeReden? = nil, afsluitgrond: Afsluitgrond? = nil, bevinding: Probleemsoort? = nil, cijfer: Int? = nil, bestandsnaam: String? = nil, organisatie: String? = nil, verzoekSoort: VerzoekSoort? = nil, verzoekId: String? = nil, niveau: Escalatieniveau? = nil, contactpersoon: String? = nil, terugmeldingStatus: TerugmeldingStatus? = nil, adviesNummer: Int? = nil, escalatiebesluit: Escalatiebesluit? = nil, gevolgSoort: GevolgSoort? = nil, herstel: HerstelStatus? = nil, overlegNummer: Int? = nil, binnenkomst: Binnenkomst? = nil, velden: [String]? = nil) {
+    package init(kanaal: Contactvorm? = nil, datum: Dag? = nil, status: Stapstatus? = nil, rol: MeldpuntRol? = nil, uitkomst: Stapuitkomst? = nil, scopeReden: ScopeReden? = nil, afsluitgrond: Afsluitgrond? = nil, bevinding: Probleemsoort? = nil, cijfer: Int? = nil, bestandsnaam: String? = nil, organisatie: String? = nil, verzoekSoort: VerzoekSoort? = nil, verzoekId: String? = nil, niveau: Escalatieniveau? = nil, contactpersoon: String? = nil, terugmeldingStatus: TerugmeldingStatus? = nil, adviesNummer: Int? = nil, escalatiebesluit: Escalatiebesluit? = nil, gevolgSoort: GevolgSoort? = nil, herstel: HerstelStatus? = nil, overlegNummer: Int? = nil, binnenkomst: Binnenkomst? = nil, velden: [String]? = nil, gekoppeld: String? = nil) {
         self.velden = velden
+        self.gekoppeld = gekoppeld
         self.kanaal = kanaal
         self.datum = datum
         self.status = status

@@ -89,7 +89,7 @@ extension Meldingintake {
     private func schrijf(_ g: GeldigeImport, door: Handelende) async throws {
         let id = UUID()
         let invoer = g.invoer
-        let bsn = [invoer.vertegenwoordigde?.bsn, invoer.melder?.bsn].compactMap { $0 }.first { !$0.isEmpty }
+        let bsn = MeldingPersoonsgegevens.betrokkeneBSN(invoer)
         let inhoud = String(decoding: try JSONEncoder.compact.encode(invoer), as: UTF8.self)
         let uiterlijk = try kalender.plusWerkdagen(contactnormWerkdagen, na: Dag(g.ontvangenOp))
         let contacten = g.geschiedenis.filter { $0.soort == .contact }
@@ -137,14 +137,7 @@ extension Meldingintake {
             }
             m.laatsteVolgnummer = stappen.count
             try await m.create(on: tx)
-            let p = MeldingPersoonsgegevens()
-            p.id = id
-            p.inhoud = inhoud
-            p.bsn = bsn
-            p.naam = invoer.melder?.naam ?? ""
-            p.zoeknaam = MeldingPersoonsgegevens.zoeknaam(invoer, naam: p.naam)
-            p.zoektekst = MeldingPersoonsgegevens.zoektekst(invoer)
-            try await p.create(on: tx)
+            try await MeldingPersoonsgegevens(melding: id, invoer: invoer, inhoud: inhoud).create(on: tx)
             for gevolg in gevolgen { try await gevolg.create(on: tx) }
             for (n, (op, e, wie)) in stappen.enumerated() {
                 let r = zaken.nieuweGebeurtenis(id, n + 1, e, door: wie)

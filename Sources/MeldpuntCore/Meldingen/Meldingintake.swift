@@ -36,8 +36,7 @@ extension Meldingintake {
         let inhoudTekst = String(decoding: try JSONEncoder.compact.encode(inhoud), as: UTF8.self)
         let token = Sleutels.willekeurig(32)
         let uiterlijk = try kalender.plusWerkdagen(contactnormWerkdagen, na: Dag(nu))
-        // The data subject: the person represented when an intermediary reports, else the melder.
-        let bsn = [verzoek.vertegenwoordigde?.bsn, verzoek.melder?.bsn].compactMap { $0 }.first { !$0.isEmpty }
+        let bsn = MeldingPersoonsgegevens.betrokkeneBSN(verzoek)
         let registraties = ((verzoek.registraties ?? []).map { $0.uppercased() } + [verzoek.andereRegistratie].compactMap { $0 }.filter { !$0.isEmpty })
             .joined(separator: ",")
         let bijlagen = opgeslagen
@@ -78,14 +77,7 @@ extension Meldingintake {
                     try zaken.zetVangnetdagen(m, laatsteContact: nil, gevolgen: MeldingGevolg.uit(verzoek, melding: id))
                     try await m.create(on: tx)
 
-                    let p = MeldingPersoonsgegevens()
-                    p.id = id
-                    p.inhoud = inhoudTekst
-                    p.bsn = bsn
-                    p.naam = verzoek.melder?.naam ?? ""
-                    p.zoeknaam = MeldingPersoonsgegevens.zoeknaam(verzoek, naam: p.naam)
-                    p.zoektekst = MeldingPersoonsgegevens.zoektekst(verzoek)
-                    try await p.create(on: tx)
+                    try await MeldingPersoonsgegevens(melding: id, invoer: verzoek, inhoud: inhoudTekst).create(on: tx)
                     // Each consequence the melder named is followed until it is repaired.
                     for g in MeldingGevolg.uit(verzoek, melding: id) { try await g.create(on: tx) }
 

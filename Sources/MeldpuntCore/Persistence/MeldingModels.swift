@@ -141,6 +141,23 @@ package final class MeldingBijlage: Model, @unchecked Sendable {
 }
 
 extension MeldingPersoonsgegevens {
+    /// A new case's personal data: what the melder sent (`inhoud`, without file bytes), the data
+    /// subject's BSN, the melder's name and the search columns.
+    package convenience init(melding id: UUID, invoer: MeldingInvoer, inhoud: String) {
+        self.init()
+        self.id = id
+        self.inhoud = inhoud
+        self.bsn = Self.betrokkeneBSN(invoer)
+        self.naam = invoer.melder?.naam ?? ""
+        self.zoeknaam = Self.zoeknaam(invoer, naam: self.naam)
+        self.zoektekst = Self.zoektekst(invoer)
+    }
+
+    /// The data subject: the person represented when an intermediary reports, else the melder.
+    package static func betrokkeneBSN(_ v: MeldingInvoer) -> String? {
+        [v.vertegenwoordigde?.bsn, v.melder?.bsn].compactMap { $0 }.first { !$0.isEmpty }
+    }
+
     package static func zoektekst(_ v: MeldingInvoer) -> String {
         let personen = [v.melder, v.vertegenwoordigde].compactMap { $0 }.flatMap { [$0.naam, $0.adres, $0.postcode, $0.woonplaats, $0.email] }
         let delen: [String?] = personen + [v.organisatieNaam, v.kvkNummer, v.watIsFout, v.watMoetHetZijn, v.andereRegistratie]

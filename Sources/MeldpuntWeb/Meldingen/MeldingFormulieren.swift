@@ -98,6 +98,14 @@ struct HeropenenFormulier: MeldingFormulier {
     }
 }
 
+struct KoppelenFormulier: MeldingFormulier {
+    static let actie = Meldingactie.koppelen
+    var zaaknummer, samenvoegen: String?
+    func voerUit(_ z: Zaaknummer, door g: Handelende, _ req: Request) async throws {
+        _ = try await req.meldingen.behandeling.koppel(z, KoppelingInvoer(zaaknummer: zaaknummer, samenvoegen: samenvoegen == "ja"), door: g)
+    }
+}
+
 struct NotitieFormulier: MeldingFormulier {
     static let actie = Meldingactie.notitie
     var tekst: String?

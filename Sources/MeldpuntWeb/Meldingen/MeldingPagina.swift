@@ -63,6 +63,8 @@ struct MeldingPagina: Encodable, Sendable {
         var overleggen: [Keuze] = []
         /// The letters the melder was sent (or is still to be sent).
         var brieven: [Keuze] = []
+        /// Cases linked to this one, or merged with it.
+        var koppelingen: [Keuze] = []
         /// Each consequence the melder named, its repair, and the link to record it.
         var gevolgen: [Regel] = []
         var gevolgLinks: [Keuze] = []
@@ -150,6 +152,7 @@ struct MeldingPagina: Encodable, Sendable {
         var adviezen: [Keuze] = []
         var overleggen: [Keuze] = []
         var brieven: [Keuze] = []
+        var koppelingen: [Keuze] = []
         var zelfdePersoon: [Keuze] = []
         var gemeenten: [String] = []
         var gemeenteVoorstel: String? = nil
@@ -269,7 +272,7 @@ struct MeldingPagina: Encodable, Sendable {
                 Keuze(waarde: g.rawValue, naam: t.naam("gedeeld", g), gekozen: (waarden["verzoekGedeeld"] ?? "omschrijving").split(separator: ",").contains { $0 == g.rawValue })
             },
             brpGegevens: BRPAttribuut.alle.map { Keuze(waarde: $0.urn, naam: $0.naam, gekozen: waarden["tmGegeven"] == $0.urn) },
-            openCorrecties: d.verzoeken.contains { $0.soort == .correctie && $0.status.isOpen }, signalen: o.signalen, adviezen: o.adviezen, overleggen: o.overleggen, brieven: o.brieven,
+            openCorrecties: d.verzoeken.contains { $0.soort == .correctie && $0.status.isOpen }, signalen: o.signalen, adviezen: o.adviezen, overleggen: o.overleggen, brieven: o.brieven, koppelingen: o.koppelingen,
             gevolgen: d.gevolgen.map { g in Regel(label: "\(t.tekst("gevolg")) \(g.nummer): \(t.naam("gevolg", g.soort))" + (g.organisatie.map { " (\($0))" } ?? ""),
                                                   waarde: g.status.naam(o.taal) + (g.toelichting.map { " – \($0)" } ?? "")) },
             gevolgLinks: d.gevolgen.map { g in Keuze(waarde: "/meldingen/\(d.zaaknummer)/gevolgen/\(g.nummer)", naam: "\(t.tekst("gevolgBijwerken")) \(g.nummer)") },
@@ -374,7 +377,7 @@ struct MeldingPagina: Encodable, Sendable {
 
     /// The case menu's order: tasks with a page, then one-click steps, closing apart at the end.
     static let menu: [Meldingactie] = [.contact, .verzoek, .terugmelding, .analyse, .rol, .volgendeStap, .notitie, .toewijzen,
-                                                       .escaleren, .wacht, .hervatten, .nieuweLink, .contactgegevens, .heropenen, .sluiten]
+                                                       .escaleren, .wacht, .hervatten, .nieuweLink, .contactgegevens, .koppelen, .heropenen, .sluiten]
 
     /// The menu: the actions the core allows on this case now, as links made from the address table.
     static func acties(_ d: MeldingDetailDTO, _ stappen: Set<Behandelstap>, _ t: [String: String]) -> [ActieLink] {
@@ -450,7 +453,7 @@ struct MeldingPagina: Encodable, Sendable {
                      g?.rol.map { t.naam("mfoRol", $0) }, g?.bevinding.map { t.naam("mfoBevinding", $0) }, g?.afsluitgrond.map { t.naam("afsluitgrond", $0) }, g?.uitkomst.map { u in switch u { case .melding(let u): t.naam("mfoUitkomst", u); case .terugmelding(let u): t.naam("uitkomst", u) } }, g?.scopeReden.map { t.naam("mfoScope", $0) },
                      g?.cijfer.map { "\($0)/5" }, g?.adviesNummer.map { "ADV-\($0)" }, g?.overlegNummer.map { "OVL-\($0)" }, g?.organisatie, g?.verzoekSoort.map { t.naam("verzoekSoort", $0) },
                      g?.gevolgSoort.map { t.naam("gevolg", $0) }, g?.herstel.map { $0.naam(taal) }, g?.niveau.map { t.naam("niveau", $0) }, g?.escalatiebesluit.map { t.naam("escalatiebesluit", $0) }, g?.contactpersoon, g?.terugmeldingStatus?.naam(taal),
-                     g?.velden.map { $0.map { t.tekst("mfoVeld_contactgegevens" + $0.prefix(1).uppercased() + $0.dropFirst()) }.joined(separator: ", ") }].compactMap { $0 }
+                     g?.velden.map { $0.map { t.tekst("mfoVeld_contactgegevens" + $0.prefix(1).uppercased() + $0.dropFirst()) }.joined(separator: ", ") }, g?.gekoppeld].compactMap { $0 }
         return TijdlijnRij(tijdstip: Datumweergave.tijdstip(e.tijdstip), wat: t.naam("mfoSoort", e.soort), door: e.door ?? "–",
                            tekst: e.tekst, extra: extra.isEmpty ? nil : extra.joined(separator: " · "), voorMelder: e.zichtbaarVoorMelder)
     }

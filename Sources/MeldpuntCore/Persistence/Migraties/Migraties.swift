@@ -39,5 +39,6 @@ package enum Migraties {
         CreateIndienerIndex(),
         AddExternKenmerk(),
         AddBijlageVanMeldpunt(),
+        CreateMeldingKoppelingen(),
     ]
 }
