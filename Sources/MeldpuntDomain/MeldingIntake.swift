@@ -397,7 +397,8 @@ public func valideerContactgegevens(_ v: ContactgegevensInvoer, oud: MeldingInvo
         fout(Veld(.email), "contactVerplicht", Tekst("Vul een e-mailadres, telefoonnummer of adres in, zodat we contact met de melder kunnen opnemen.",
                                                                 "Enter an email address, phone number or address, so that we can contact the melder."))
     }
-    let kanaal = leeg(v.voorkeurKanaal)
+    // Absent (or null) is no preference; a value must be one of the channels, as the API's document says.
+    let kanaal = v.voorkeurKanaal
     if let k = kanaal, Contactkanaal(rawValue: k) == nil {
         fout(Veld(.voorkeurKanaal), "enum", Tekst("Kies e-mail, telefoon of post.", "Choose email, phone or post."))
     } else if kanaal == Contactkanaal.post.rawValue && (melder.adres == nil || melder.postcode == nil || melder.woonplaats == nil) {

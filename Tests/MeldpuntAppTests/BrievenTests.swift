@@ -193,6 +193,9 @@ struct ContactgegevensTests {
             #expect(try await t.put("/api/v1/meldingen/\(z)/contactgegevens", t.sleutels.meldpunt, json: ["adres": "Dorpsstraat 1", "voorkeurKanaal": "post"])
                 .ongeldigeCodes == ["postadresOnvolledig", "postadresOnvolledig"])
             #expect(try await t.put("/api/v1/meldingen/\(z)/contactgegevens", t.sleutels.svb, json: ["adres": "x"]).status == .forbidden)
+            // A channel is one of the three, or left out: an empty one is not a choice (as the document says).
+            #expect(try await t.put("/api/v1/meldingen/\(z)/contactgegevens", t.sleutels.meldpunt, json: ["telefoon": "06-12345678", "voorkeurKanaal": ""])
+                .ongeldigeNamen == ["voorkeurKanaal"])
 
             // Through the page: the form shows what is there; a wrong postcode comes back by its label, what was typed kept.
             let staf = try await t.medewerker()

@@ -177,46 +177,46 @@ extension MeldingInvoer.Persoonsgegevens: APISchema {
 extension MeldingimportenController.Invoer: APISchema {
     static let schemanaam = "MeldingImport"
     static var velden: [String: JSONSchema] { [
-        "meldingen": B.lijst(.ref("ImportMelding"), max: ImportLimieten.maxRijen),
-        "csv": .string(description: "Een CSV-export: een kopregel met kolommen uit \(Importbestand.kolommen.joined(separator: ", ")); lijsten gescheiden door ;."),
+        "meldingen": B.ofNull(B.lijst(.ref("ImportMelding"), max: ImportLimieten.maxRijen)),
+        "csv": B.ofNull(.string(description: "Een CSV-export: een kopregel met kolommen uit \(Importbestand.kolommen.joined(separator: ", ")); lijsten gescheiden door ;.")),
     ] }
 }
 
+// The import's rows are checked one by one and every refused row is reported in the answer (200),
+// so their schema states the fields and leaves the rules to that report: a row that breaks one
+// is not a bad request.
 extension ImportMelding: APISchema {
     static let schemanaam = "ImportMelding"
-    static let verplicht: Set<String> = ["kenmerk", "ontvangenOp", "melding", "status"]
     static var velden: [String: JSONSchema] { [
-        "kenmerk": .string(description: "Het kenmerk in het oude systeem; uniek.", maxLength: ImportLimieten.maxKenmerk),
-        "ontvangenOp": .string(description: "JJJJ-MM-DD of een tijdstip in UTC."),
-        "toestemmingOp": .string(description: "Wanneer de melder toestemming gaf (standaard: ontvangenOp)."),
-        "melding": .ref("MeldingVerzoek"),
-        "status": .opsomming(["ontvangen", "inBehandeling", "wachtOpOrganisaties", "gesloten"]),
-        "uitkomst": .opsomming(MeldingUitkomst.allCases.filter { $0 != .ingetrokken }.map(\.rawValue), description: "Verplicht bij gesloten."),
-        "samenvatting": B.tekst(max: BehandelLimieten.maxTekst, "Verplicht bij gesloten: wat er is gebeurd, voor de melder."),
-        "geslotenOp": .string(description: "Verplicht bij gesloten."),
-        "geschiedenis": B.lijst(.ref("ImportStap"), max: ImportLimieten.maxGeschiedenis),
-        "partners": B.lijst(.ref("ImportPartner"), max: ImportLimieten.maxPartners),
+        "kenmerk": B.ofNull(.string(description: "Het kenmerk in het oude systeem; uniek, hoogstens \(ImportLimieten.maxKenmerk) letters, cijfers en - _ / . (verplicht).")),
+        "ontvangenOp": B.ofNull(.string(description: "JJJJ-MM-DD of een tijdstip in UTC (verplicht).")),
+        "toestemmingOp": B.ofNull(.string(description: "Wanneer de melder toestemming gaf (standaard: ontvangenOp).")),
+        "melding": B.ofNull(.object(description: "De melding zoals MeldingVerzoek, zonder toestemming en bijlagen (verplicht); gecontroleerd als een nieuwe melding op de dag van ontvangst.")),
+        "status": B.ofNull(.string(description: "ontvangen, inBehandeling, wachtOpOrganisaties of gesloten (verplicht).")),
+        "uitkomst": B.ofNull(.string(description: "Bij gesloten: een uitkomst van MeldingStatuswijzigingVerzoek, niet ingetrokken of samengevoegd.")),
+        "samenvatting": B.ofNull(.string(description: "Bij gesloten: wat er is gebeurd, voor de melder.")),
+        "geslotenOp": B.ofNull(.string(description: "Bij gesloten.")),
+        "geschiedenis": B.ofNull(.array(items: .ref("ImportStap"))),
+        "partners": B.ofNull(.array(items: .ref("ImportPartner"))),
     ] }
 }
 
 extension ImportMelding.Stap: APISchema {
     static let schemanaam = "ImportStap"
-    static let verplicht: Set<String> = ["op", "soort", "tekst"]
     static var velden: [String: JSONSchema] { [
-        "op": .string(description: "JJJJ-MM-DD of een tijdstip in UTC; niet vóór ontvangenOp."),
-        "soort": .opsomming(["contact", "notitie", "berichtAanMelder", "berichtVanMelder"]),
-        "tekst": B.tekst(max: BehandelLimieten.maxTekst, min: 1),
-        "door": B.tekst(max: 200),
+        "op": B.ofNull(.string(description: "JJJJ-MM-DD of een tijdstip in UTC; niet vóór ontvangenOp (verplicht).")),
+        "soort": B.ofNull(.string(description: "contact, notitie, berichtAanMelder of berichtVanMelder (verplicht).")),
+        "tekst": B.ofNull(.string(description: "Verplicht.")),
+        "door": B.ofNull(.string(description: "Wie het deed, zoals het oude systeem het noemde.")),
     ] }
 }
 
 extension ImportMelding.Partner: APISchema {
     static let schemanaam = "ImportPartner"
-    static let verplicht: Set<String> = ["naam"]
     static var velden: [String: JSONSchema] { [
-        "naam": B.tekst(max: 200, min: 1),
-        "oin": .string(description: "Moet in het partnerregister staan.", pattern: "^[0-9]{20}$"),
-        "contactpersoon": B.tekst(max: 200),
+        "naam": B.ofNull(.string(description: "Verplicht.")),
+        "oin": B.ofNull(.string(description: "20 cijfers; moet in het partnerregister staan.")),
+        "contactpersoon": B.ofNull(.string()),
     ] }
 }
 
