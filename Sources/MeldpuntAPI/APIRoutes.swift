@@ -23,6 +23,7 @@ package func registreerAPI(_ app: Application) throws {
     try metSleutel.register(collection: BrievenController())
     try metSleutel.register(collection: IngediendeMeldingenController())
     try metSleutel.register(collection: MeldingimportenController())
+    try metSleutel.register(collection: StandaardtekstenController())
     try metSleutel.register(collection: CijfersController())
     try metSleutel.register(collection: EvaluatiesController())
 }

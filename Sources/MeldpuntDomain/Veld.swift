@@ -91,6 +91,8 @@ public enum Veldnaam: String, Sendable, CaseIterable {
     case conclusie, deelnemers, functie, intentieverklaringOp, oorsprongOrganisatie, oorsprongRegistratie, oplossingsroute, opmerking, samenvatting, titel, vraag
     // Importing the CMI's cases
     case melding, ontvangenOp, geslotenOp, toestemmingOp, geschiedenis, partners, op, contactpersoon, meldingen, csv, samenvoegen
+    // Standard texts
+    case doel, tekstNl, tekstEn, standaardtekst
 }
 
 extension Veld {

@@ -78,7 +78,7 @@ extension Taal {
 
 /// What could not be found (or may not be known to exist).
 public enum Onvindbaar: String, Sendable, CaseIterable {
-    case bron, melding, terugmelding, verzoek, bijlage, statuslink, organisatie, contactpersoon, abonnement, bericht, signaal, kandidaat, advies, gevolg, overleg, overlegActie, brief
+    case bron, melding, terugmelding, verzoek, bijlage, statuslink, organisatie, contactpersoon, abonnement, bericht, signaal, kandidaat, advies, gevolg, overleg, overlegActie, brief, standaardtekst
 
     public func uitleg(_ taal: Taal) -> String {
         switch self {
@@ -99,6 +99,7 @@ public enum Onvindbaar: String, Sendable, CaseIterable {
         case .overleg: taal.kies("Er is geen overleg met dit nummer waarvoor uw organisatie is uitgenodigd.", "There is no meeting with this number your organisation was invited to.")
         case .overlegActie: taal.kies("Dit overleg heeft geen actie met dit nummer.", "This meeting has no action with this number.")
         case .brief: taal.kies("Er is geen brief met dit id.", "There is no letter with this id.")
+        case .standaardtekst: taal.kies("Er is geen standaardtekst met dit id.", "There is no standard text with this id.")
         }
     }
 }

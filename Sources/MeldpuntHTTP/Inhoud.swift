@@ -71,6 +71,7 @@ extension BriefDTO: Content {}
 extension IngediendeMeldingDTO: Content {}
 extension ImportResultaat: Content {}
 extension KoppelingDTO: Content {}
+extension StandaardtekstDTO: Content {}
 extension OverlegInvoer: Content {}
 extension OverlegVerslagInvoer: Content {}
 extension OverlegActieInvoer: Content {}

@@ -211,9 +211,26 @@ struct MeldingenWebController: RouteCollection {
     }
 
     func detail(req: Request) async throws -> Response {
+        if let id = req.queryWaarde("standaardtekst").flatMap(UUID.init(uuidString:)) { return try await metStandaardtekst(req, id) }
         let gedaan = req.queryWaarde("gedaan")
         let melding = ["gevolg", "document"].contains(gedaan ?? "") ? gedaan.map { "mfoGedaan_\($0)" } : gedaan.flatMap { Meldingactie(segment: $0) }.map { "mfoGedaan_\($0.tekst)" }
         return try await toonDetail(req, try medewerker(req), melding: melding)
+    }
+
+    /// The case page with a standard text in the reply box, its fields filled in from the case in
+    /// the melder's language; staff read it and change what is needed before sending.
+    private func metStandaardtekst(_ req: Request, _ id: UUID) async throws -> Response {
+        let g = try medewerker(req)
+        let s = try await Standaardteksten(db: req.db, nu: req.application.klok.nu()).tekst(id, organisatie: g.organisatie)
+        guard s.actief, s.doel == .melder else { throw Weigering.nietGevonden(.standaardtekst) }
+        let d = try await req.meldingen.overzicht.detail(try req.zaaknummer(), door: g)
+        let taal = d.melding?.taal.flatMap(Taal.init(rawValue:)) ?? .nl
+        let tekst = Standaardtekstvelden.vul(s.tekst(taal), [
+            "naam": d.melding?.melder?.naam ?? "", "zaaknummer": d.zaaknummer, "datum": Datumweergave.voluit(Dag(req.application.klok.nu()), taal),
+            "contactUiterlijk": Datumweergave.voluit(d.eersteContactUiterlijk, taal),
+            "volgendeStapDatum": d.volgendeStap.map { Datumweergave.voluit($0.datum, taal) } ?? "",
+        ])
+        return try await toonDetail(req, g, invoer: ["berichtTekst": tekst], gelezen: d)
     }
 
     /// The case page, or (with `taak`) one task's page of it.
@@ -244,6 +261,10 @@ struct MeldingenWebController: RouteCollection {
             koppelingen: taak != nil ? [] : try await req.meldingen.behandeling.koppelingen(try req.zaaknummer(), door: g).map {
                 Keuze(waarde: "/meldingen/\($0.zaaknummer)", naam: "\($0.zaaknummer): \(t.tekst("mfoKoppeling_\($0.soort)")) (\(t.naam("mfoStatus", $0.status).lowercased()))")
             },
+            standaardteksten: taak != nil ? [] : try await Standaardteksten(db: req.db, nu: req.application.klok.nu())
+                .lijst(doel: .melder, organisatie: g.organisatie).map {
+                    Keuze(waarde: "/meldingen/\(d.zaaknummer)?standaardtekst=\($0.id)#berichtTekst", naam: $0.titel)
+                },
             zelfdePersoon: taak != nil ? [] : (try await req.meldingen.overzicht.zelfdePersoon([d.zaaknummer], door: g)[d.zaaknummer] ?? []).map {
                 Keuze(waarde: "/meldingen/\($0.zaaknummer)", naam: "\($0.zaaknummer) (\(t.naam("mfoStatus", $0.status).lowercased()))")
             },

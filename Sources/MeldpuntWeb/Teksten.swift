@@ -387,7 +387,7 @@ enum Teksten {
     ]
 
     /// Every table in one; a key in two tables is a mistake the tests report.
-    static let tabellen: [[String: (String, String)]] = [alle, meldpunt, coordinatie, account, signalen, adviezen, overleggen, vangnet, intake, brieven, clienten, cijfers, evaluatie, melden]
+    static let tabellen: [[String: (String, String)]] = [alle, meldpunt, coordinatie, account, signalen, adviezen, overleggen, vangnet, intake, brieven, clienten, standaardteksten, cijfers, evaluatie, melden]
     static let dubbel: [String] = {
         var gezien: Set<String> = []
         return tabellen.flatMap(\.keys).filter { !gezien.insert($0).inserted }

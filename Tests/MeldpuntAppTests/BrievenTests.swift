@@ -361,3 +361,50 @@ struct KoppelenTests {
         }
     }
 }
+
+/// Standard texts (issue 30): beheer of the meldpunt keeps them in Dutch and English with fields;
+/// staff start a reply from one, filled in for this case in the melder's language.
+@Suite("Standaardteksten")
+struct StandaardtekstenTests {
+    @Test func beheerMaaktZeMedewerkersGebruikenZe() async throws {
+        try await metApp { t in
+            try await t.gebruiker("bea@meldpunt.nl", rol: .beheerder, oin: TestApp.meldpuntOIN)
+            let bea = Browser(t)
+            _ = try await bea.login("bea@meldpunt.nl")
+            var p = try await bea.get("/beheer/standaardteksten")
+            #expect(p.status == .ok && p.tekst.contains("Er zijn nog geen standaardteksten."))
+            p = try await bea.post("/beheer/standaardteksten", ["titel": "", "doel": "melder", "tekstNl": "Beste {naam}, {onzin}.", "tekstEn": ""])
+            #expect(p.status == .badRequest && p.tekst.contains("href=\"#titel\">Titel:") && p.tekst.contains("Onbekend veld {onzin}") && p.tekst.contains("{onzin}.</textarea>"))
+            p = try await bea.post("/beheer/standaardteksten", ["titel": "Wij wachten op de gemeente", "doel": "melder",
+                                                                "tekstNl": "Beste {naam}, wij hebben de gemeente gevraagd naar melding {zaaknummer}. Wij bellen u uiterlijk {contactUiterlijk}.",
+                                                                "tekstEn": "Dear {naam}, we asked the municipality about case {zaaknummer}."])
+            #expect(p.status == .seeOther)
+            p = try await bea.volg(p)
+            #expect(p.tekst.contains("Wij wachten op de gemeente") && p.tekst.contains("De melder"))
+            let s = try #require(try await StandaardtekstRij.query(on: t.app.db).first())
+
+            // Staff: the case page offers it; choosing it fills the reply box for this case.
+            let (z, _) = try await t.nieuweMelding(BrievenTests.perPost())
+            let staf = try await t.medewerker()
+            p = try await staf.get("/meldingen/\(z)")
+            #expect(p.tekst.contains("href=\"/meldingen/\(z)?standaardtekst=\(s.id!.tekst)#berichtTekst\">Wij wachten op de gemeente</a>"))
+            p = try await staf.get("/meldingen/\(z)?standaardtekst=\(s.id!.tekst)")
+            #expect(p.tekst.contains("Beste Fatima El Amrani, wij hebben de gemeente gevraagd naar melding \(z). Wij bellen u uiterlijk 25 november 2026.</textarea>"))
+
+            // Switched off: no longer offered; the API lists what is in use.
+            #expect(try await t.get("/api/v1/standaardteksten?doel=melder", t.sleutels.meldpunt).json([StandaardtekstDTO].self).count == 1)
+            p = try await bea.post("/beheer/standaardteksten/\(s.id!.tekst)", ["titel": "Wij wachten op de gemeente", "doel": "melder", "tekstNl": "Beste {naam}.", "tekstEn": ""])
+            #expect(p.status == .seeOther)
+            #expect(try await staf.get("/meldingen/\(z)").tekst.contains("standaardtekst=") == false)
+            #expect(try await t.get("/api/v1/standaardteksten", t.sleutels.meldpunt).json([StandaardtekstDTO].self).isEmpty)
+            #expect(try await t.get("/api/v1/standaardteksten?doel=iedereen", t.sleutels.meldpunt).ongeldigeNamen == ["doel"])
+            #expect(try await t.get("/api/v1/standaardteksten", t.sleutels.svb).status == .forbidden)
+            // A gemeente's beheer does not keep the meldpunt's texts.
+            try await t.gebruiker("beheer@amsterdam.nl", rol: .beheerder, gemeentecode: "0363")
+            let a = Browser(t)
+            _ = try await a.login("beheer@amsterdam.nl")
+            #expect(try await a.get("/beheer/standaardteksten").status == .forbidden)
+            #expect(try await a.get("/beheer").tekst.contains("/beheer/standaardteksten") == false)
+        }
+    }
+}

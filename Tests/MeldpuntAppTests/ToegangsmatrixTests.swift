@@ -130,6 +130,9 @@ struct ToegangsmatrixTests {
         "POST /overleggen/:overlegNummer/acties/:actieNummer/afronding": ["meldpunt", "partner"],
         // An intermediary follows the cases its organisation filed (the world's case was filed by the SVB: no one sees it there).
         "GET /clienten": ["intermediair"], "GET /clienten/:zaaknummer": [],
+        // Standard texts: the meldpunt's beheer keeps them (the systeembeheerder too).
+        "GET /beheer/standaardteksten": ["beheerder", "systeem"], "POST /beheer/standaardteksten": ["beheerder", "systeem"],
+        "GET /beheer/standaardteksten/:standaardtekst": ["beheerder", "systeem"], "POST /beheer/standaardteksten/:standaardtekst": ["beheerder", "systeem"],
         // Letters to melders who get post: the meldpunt's staff print them.
         "GET /brieven": ["meldpunt"], "GET /brieven/te-versturen.pdf": ["meldpunt"], "POST /brieven/geprint": ["meldpunt"], "GET /brieven/:brief/pdf": ["meldpunt"],
         "GET /ontvangen-signalen": ingelogd, "GET /ontvangen-signalen/:nummer": ["partner"], "POST /ontvangen-signalen/:nummer/antwoord": ["partner"],
@@ -203,7 +206,7 @@ struct ToegangsmatrixTests {
         "PUT /api/v1/overleggen/:overlegNummer/annulering": ["meldpunt"], "POST /api/v1/overleggen/:overlegNummer/acties": ["meldpunt"],
         "PUT /api/v1/overleggen/:overlegNummer/acties/:actieNummer/afronding": ["meldpunt", "partner"],
         "GET /api/v1/ingediende-meldingen": Set(apiRollen).subtracting(["anoniem"]), "POST /api/v1/meldingimporten": ["meldpunt"],
-        "GET /api/v1/brieven": ["meldpunt"], "GET /api/v1/brieven/:briefId": ["meldpunt"], "GET /api/v1/brieven/:briefId/pdf": ["meldpunt"],
+        "GET /api/v1/brieven": ["meldpunt"], "GET /api/v1/standaardteksten": ["meldpunt"], "GET /api/v1/brieven/:briefId": ["meldpunt"], "GET /api/v1/brieven/:briefId/pdf": ["meldpunt"],
         "PUT /api/v1/brieven/:briefId/verzending": ["meldpunt"],
         // API: figures — each organisation its own, the public ones for everyone.
         "GET /api/v1/cijfers/openbaar": iedereen, "GET /api/v1/cijfers/meldpunt": ["meldpunt"],
@@ -395,6 +398,15 @@ private struct Wereld {
         brief.alineas = "[\"Wij bellen u.\"]"
         brief.aangemaaktOp = t.klok.nu
         try await brief.create(on: t.app.db)
+        let standaardtekst = StandaardtekstRij()
+        standaardtekst.id = UUID()
+        standaardtekst.titel = "Wij wachten op de gemeente"
+        standaardtekst.doel = .melder
+        standaardtekst.tekstNl = "Beste {naam}, wij wachten op de gemeente."
+        standaardtekst.actief = true
+        standaardtekst.gewijzigdOp = t.klok.nu
+        standaardtekst.gewijzigdDoor = "Bea"
+        try await standaardtekst.create(on: t.app.db)
         let detector = Patroonherkenning(db: t.app.db)
         for _ in 0..<3 {
             let k = Zaakkenmerken(bron: .melding, dag: Dag(t.klok.nu), registraties: ["BRV"], gevolgen: [.init(soort: .boete, organisatie: "CJIB")],
@@ -445,7 +457,7 @@ private struct Wereld {
             "gebruiker": try slachtoffer.requireID().tekst, "sleutel": UUID().uuidString,
             "contact": try contact?.requireID().tekst ?? UUID().uuidString,
             "tmBijlage": tmBijlage, "mBijlage": mBijlage, "vBijlage": vBijlage, "abonnementId": abonnement.id, "bericht": mislukt,
-            "nummer": String(signaal.nummer), "kandidaatId": kandidaat, "kandidaat": kandidaat, "adviesNummer": String(advies.nummer), "overlegNummer": String(overleg.nummer), "actieNummer": "1", "brief": brief.id!.uuidString, "briefId": brief.id!.uuidString, "gevolg": "1", "gevolgNummer": "1", "zaak": zaakKenmerk, "bestand": "kerncijfers.csv", "oin": TestApp.uwvOIN, "jaar": "2026",
+            "nummer": String(signaal.nummer), "kandidaatId": kandidaat, "kandidaat": kandidaat, "adviesNummer": String(advies.nummer), "overlegNummer": String(overleg.nummer), "actieNummer": "1", "brief": brief.id!.uuidString, "standaardtekst": standaardtekst.id!.uuidString, "briefId": brief.id!.uuidString, "gevolg": "1", "gevolgNummer": "1", "zaak": zaakKenmerk, "bestand": "kerncijfers.csv", "oin": TestApp.uwvOIN, "jaar": "2026",
         ])
     }
 

@@ -22,6 +22,7 @@ enum MeldingenAPI: APIDeel {
         v.component(ContactgegevensInvoer.self)
         v.component(IngediendeMeldingDTO.self)
         v.component(KoppelingDTO.self)
+        v.component(StandaardtekstDTO.self)
         v.component(KoppelingInvoer.self)
         v.component(MeldingimportenController.Invoer.self)
         v.component(ImportMelding.self)
@@ -83,6 +84,10 @@ enum MeldingenAPI: APIDeel {
                 "ingediendeMeldingen", "De meldingen die uw organisatie indiende (een intermediair voor cliënten), de nieuwste eerst, elk zoals de melder ze ziet",
                 tag: "meldingen", parameters: B.paginering,
                 responses: [B.ok("Eén pagina", .array(items: .ref("IngediendeMelding")), headers: ["Link", "X-Total-Count"])], fouten: []))),
+            ("/standaardteksten", .init(get: B.operatie(
+                "standaardteksten", "De standaardteksten in gebruik (beheer houdt ze bij), Nederlands en Engels, met velden als {naam} en {zaaknummer} die bij gebruik worden ingevuld",
+                tag: "meldingen", parameters: [B.query("doel", .opsomming(Standaardtekstdoel.self), "melder of partner; weggelaten: beide.")],
+                responses: [B.ok("De teksten", .array(items: .ref("Standaardtekst")))], fouten: [403]))),
             ("/meldingimporten", .init(post: B.operatie(
                 "meldingenImporteren", "Meldingen van het CMI overnemen (alleen het Meldpunt): als JSON met geschiedenis, of als CSV-export; elke melding gecontroleerd als een nieuwe, met haar oorspronkelijke data, zonder e-mail of brief. Een kenmerk dat al is ingelezen wordt overgeslagen: nog eens importeren verandert niets",
                 tag: "meldingen", parameters: [B.query("proef", .boolean, "true: alleen controleren, niets vastleggen.")],
@@ -237,6 +242,16 @@ extension IngediendeMeldingDTO: APISchema {
     static var velden: [String: JSONSchema] { [
         "client": .string(description: "De persoon voor wie de melding is (of de melder); ontbreekt als de gegevens gewist zijn."),
         "laatsteBerichtOp": .string(format: .dateTime, description: "Het laatste bericht van het Meldpunt aan de melder."),
+    ] }
+}
+
+extension Standaardtekstdoel: APIOpsomming {}
+
+extension StandaardtekstDTO: APISchema {
+    static let schemanaam = "Standaardtekst"
+    static var velden: [String: JSONSchema] { [
+        "tekstEn": .string(description: "Ontbreekt: de Nederlandse tekst geldt ook voor Engelstalige lezers."),
+        "gewijzigdDoor": .string(description: "De medewerker van beheer en de organisatie."),
     ] }
 }
 

@@ -12,7 +12,7 @@ struct OrgAddCommand: AsyncCommand {
         @Option(name: "naam", help: "Naam van de organisatie") var naam: String?
         @Option(name: "oin", help: "OIN (20 posities)") var oin: String?
         @Option(name: "gemeentecode", help: "Bestaande gemeente (4 cijfers) die een rol bijkrijgt") var gemeentecode: String?
-        @Option(name: "rol", help: "Rollen, komma-gescheiden: afnemer, bronhouder, rni, meldpunt, partner") var rol: String?
+        @Option(name: "rol", help: "Rollen, komma-gescheiden: afnemer, bronhouder, rni, meldpunt, partner, intermediair") var rol: String?
     }
     let help = "Voeg een organisatie toe, of geef een bestaande gemeente of organisatie een rol erbij."
 

@@ -13,7 +13,7 @@ struct UserAddCommand: AsyncCommand {
         @Option(name: "naam", help: "Naam van de gebruiker") var naam: String?
         @Option(name: "oin", help: "OIN van de organisatie") var oin: String?
         @Option(name: "gemeentecode", help: "Gemeentecode van de gemeente") var gemeentecode: String?
-        @Option(name: "rol", help: "afnemer, bijhouder, rni, meldpunt, partner, beheerder of systeembeheerder") var rol: String?
+        @Option(name: "rol", help: "afnemer, bijhouder, rni, meldpunt, partner, intermediair, beheerder of systeembeheerder") var rol: String?
     }
     let help = "Voeg een gebruiker toe; het wachtwoord (ten minste 12 tekens) komt van standaardinvoer."
 

@@ -65,6 +65,8 @@ struct MeldingPagina: Encodable, Sendable {
         var brieven: [Keuze] = []
         /// Cases linked to this one, or merged with it.
         var koppelingen: [Keuze] = []
+        /// Standard texts for the reply to the melder: each a link that fills the reply box.
+        var standaardteksten: [Keuze] = []
         /// Each consequence the melder named, its repair, and the link to record it.
         var gevolgen: [Regel] = []
         var gevolgLinks: [Keuze] = []
@@ -153,6 +155,7 @@ struct MeldingPagina: Encodable, Sendable {
         var overleggen: [Keuze] = []
         var brieven: [Keuze] = []
         var koppelingen: [Keuze] = []
+        var standaardteksten: [Keuze] = []
         var zelfdePersoon: [Keuze] = []
         var gemeenten: [String] = []
         var gemeenteVoorstel: String? = nil
@@ -272,7 +275,7 @@ struct MeldingPagina: Encodable, Sendable {
                 Keuze(waarde: g.rawValue, naam: t.naam("gedeeld", g), gekozen: (waarden["verzoekGedeeld"] ?? "omschrijving").split(separator: ",").contains { $0 == g.rawValue })
             },
             brpGegevens: BRPAttribuut.alle.map { Keuze(waarde: $0.urn, naam: $0.naam, gekozen: waarden["tmGegeven"] == $0.urn) },
-            openCorrecties: d.verzoeken.contains { $0.soort == .correctie && $0.status.isOpen }, signalen: o.signalen, adviezen: o.adviezen, overleggen: o.overleggen, brieven: o.brieven, koppelingen: o.koppelingen,
+            openCorrecties: d.verzoeken.contains { $0.soort == .correctie && $0.status.isOpen }, signalen: o.signalen, adviezen: o.adviezen, overleggen: o.overleggen, brieven: o.brieven, koppelingen: o.koppelingen, standaardteksten: o.standaardteksten,
             gevolgen: d.gevolgen.map { g in Regel(label: "\(t.tekst("gevolg")) \(g.nummer): \(t.naam("gevolg", g.soort))" + (g.organisatie.map { " (\($0))" } ?? ""),
                                                   waarde: g.status.naam(o.taal) + (g.toelichting.map { " – \($0)" } ?? "")) },
             gevolgLinks: d.gevolgen.map { g in Keuze(waarde: "/meldingen/\(d.zaaknummer)/gevolgen/\(g.nummer)", naam: "\(t.tekst("gevolgBijwerken")) \(g.nummer)") },

@@ -40,5 +40,6 @@ package enum Migraties {
         AddExternKenmerk(),
         AddBijlageVanMeldpunt(),
         CreateMeldingKoppelingen(),
+        CreateStandaardteksten(),
     ]
 }
