@@ -109,6 +109,9 @@ final class TestApp: @unchecked Sendable {
     static let standaardTijd = ISO8601DateFormatter().date(from: "2026-11-23T09:00:00Z")!
 
     static func start(tijd: Date = standaardTijd) async throws -> TestApp {
+        // On PostgreSQL each app holds up to a dozen connections: at most so many apps at once,
+        // so a parallel run stays under the server's max_connections (CI: 500).
+        if ProcessInfo.processInfo.environment["MELDPUNT_TEST_DATABASE_URL"].map({ !$0.isEmpty }) == true { await Testpoort.postgres.wacht() }
         let app = try await Application.make(.testing)
         app.logger.logLevel = .warning
         // A pool of its own: with the shared one (as many threads as cores), every app's SQLite
@@ -146,6 +149,7 @@ final class TestApp: @unchecked Sendable {
             return t
         } catch {
             try? await app.asyncShutdown()
+            if keuze.isPostgres { await Testpoort.postgres.geefVrij() }
             throw error
         }
     }
@@ -192,6 +196,7 @@ final class TestApp: @unchecked Sendable {
         if let sqlitePad {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: sqlitePad + suffix) }
         }
+        if schema != nil { await Testpoort.postgres.geefVrij() }
     }
 
     // MARK: Requests
@@ -308,4 +313,27 @@ enum Voorbeeld {
             ] as [String: Any],
         ]
     }
+}
+
+/// A counting gate: at most `plaatsen` holders at once, the others wait in order.
+actor Testpoort {
+    static let postgres = Testpoort(plaatsen: 24)
+
+    private var vrij: Int
+    private var wachtenden: [CheckedContinuation<Void, Never>] = []
+
+    init(plaatsen: Int) { vrij = plaatsen }
+
+    func wacht() async {
+        if vrij > 0 { vrij -= 1; return }
+        await withCheckedContinuation { wachtenden.append($0) }
+    }
+
+    func geefVrij() {
+        if wachtenden.isEmpty { vrij += 1 } else { wachtenden.removeFirst().resume() }
+    }
+}
+
+extension DatabaseKeuze {
+    var isPostgres: Bool { if case .postgres = self { true } else { false } }
 }
