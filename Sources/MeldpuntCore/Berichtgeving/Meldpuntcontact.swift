@@ -38,7 +38,7 @@ package struct Meldpuntcontact: Sendable, Equatable {
         var delen: [String] = []
         if let b = belZin(taal) { delen.append(b) }
         if !postadres.isEmpty {
-            delen.append((taal == .nl ? "Post: " : "Post: ") + naam + ", " + postadres.joined(separator: ", ") + ".")
+            delen.append("Post: " + naam + ", " + postadres.joined(separator: ", ") + ".")
         }
         return delen.isEmpty ? nil : delen.joined(separator: " ")
     }

@@ -206,11 +206,6 @@ extension Berichtgeving {
         }
     }
 
-    /// The melder's address and language, from what they sent; nil without an address.
-    package func melder(_ m: Melding, on db: any Database) async throws -> Ontvanger? {
-        try Self.melder(uit: try await MeldingPersoonsgegevens.find(m.id, on: db))
-    }
-
     /// The same from the stored melding; nil once its personal data is erased.
     package static func melder(uit p: MeldingPersoonsgegevens?) throws -> Ontvanger? {
         try p.flatMap { melder(uit: try $0.invoer()) }

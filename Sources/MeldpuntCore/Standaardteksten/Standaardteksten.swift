@@ -46,7 +46,7 @@ package struct Standaardteksten: Sendable {
 
     /// The texts, by title; `ookUit`: also those switched off (for beheer).
     package func lijst(doel: Standaardtekstdoel? = nil, ookUit: Bool = false, organisatie: OrganisatieDTO) async throws -> [StandaardtekstDTO] {
-        guard Self.magGebruiken(organisatie) || organisatie.heeft(.meldpunt) else { throw Weigering.geenToegang(.rolOntbreekt(.meldpunt)) }
+        guard Self.magGebruiken(organisatie) else { throw Weigering.geenToegang(.rolOntbreekt(.meldpunt)) }
         let q = StandaardtekstRij.query(on: db)
         if let doel { q.filter(\.$doel == doel) }
         if !ookUit { q.filter(\.$actief == true) }
