@@ -93,6 +93,8 @@ public enum Veldnaam: String, Sendable, CaseIterable {
     case melding, ontvangenOp, geslotenOp, toestemmingOp, geschiedenis, partners, op, contactpersoon, meldingen, csv, samenvoegen
     // Standard texts
     case doel, tekstNl, tekstEn, standaardtekst
+    // Teams and saved filters
+    case leden, team, zoekvraag
 }
 
 extension Veld {

@@ -78,7 +78,7 @@ extension Taal {
 
 /// What could not be found (or may not be known to exist).
 public enum Onvindbaar: String, Sendable, CaseIterable {
-    case bron, melding, terugmelding, verzoek, bijlage, statuslink, organisatie, contactpersoon, abonnement, bericht, signaal, kandidaat, advies, gevolg, overleg, overlegActie, brief, standaardtekst
+    case bron, melding, terugmelding, verzoek, bijlage, statuslink, organisatie, contactpersoon, abonnement, bericht, signaal, kandidaat, advies, gevolg, overleg, overlegActie, brief, standaardtekst, team
 
     public func uitleg(_ taal: Taal) -> String {
         switch self {
@@ -100,6 +100,7 @@ public enum Onvindbaar: String, Sendable, CaseIterable {
         case .overlegActie: taal.kies("Dit overleg heeft geen actie met dit nummer.", "This meeting has no action with this number.")
         case .brief: taal.kies("Er is geen brief met dit id.", "There is no letter with this id.")
         case .standaardtekst: taal.kies("Er is geen standaardtekst met dit id.", "There is no standard text with this id.")
+        case .team: taal.kies("Er is geen team met dit id.", "There is no team with this id.")
         }
     }
 }

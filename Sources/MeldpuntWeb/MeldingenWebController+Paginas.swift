@@ -24,6 +24,8 @@ extension MeldingenWebController {
         let ongelezen: Bool
         let status: String
         let behandelaar: String?
+        /// Ticked for a bulk step (kept after a refused one).
+        var gekozen = false
         /// What presses for the person: a pay-by day, a promised step, the acceptable time passed.
         var urgent: [String] = []
     }
@@ -32,12 +34,39 @@ extension MeldingenWebController {
         let mappen: [TerugmeldingenWebController.MapLink]
         let rijen: [Rij]
         let bladeren: Bladeren
-        let statussen: [Keuze]
         let zoekterm: String
         let isZoekresultaat: Bool
-        /// Sort links for a folder or state list (none on search results).
+        /// Sort links for a folder or filtered list (none on search results).
         let sorteringen: [TerugmeldingenWebController.MapLink]
         let fouten: [VeldFout]
         let foutVelden: [String: String]
+        /// The filter form's choices, the current filter's query (to keep it) and the person's kept filters.
+        let filter: Filterkeuzes
+        let bewaardeFilters: [BewaardeFilterLink]
+        let zoekvraag: String?
+        /// The list as a CSV file (not on search results: those come from a POST).
+        let exportHref: String?
+        /// The bulk form: where to come back to, and its choices.
+        let terug: String
+        let bulk: Bulkkeuzes
+        let waarden: [String: String]
+        /// After a bulk step: how many were done, and the cases where it could not be done.
+        let bulkGedaan: Int?
+        let bulkKlaar: Bool
+        let bulkNietGelukt: [Keuze]
+    }
+
+    struct Filterkeuzes: Encodable, Sendable {
+        let statussen, registraties, binnenkomsten, behandelaars, teams: [Keuze]
+        let actief: Bool
+    }
+
+    struct BewaardeFilterLink: Encodable, Sendable {
+        let href, naam, verwijderHref: String
+        let actief: Bool
+    }
+
+    struct Bulkkeuzes: Encodable, Sendable {
+        let medewerkers, teams, standaardteksten, uitkomsten, scopeRedenen, afsluitgronden: [Keuze]
     }
 }

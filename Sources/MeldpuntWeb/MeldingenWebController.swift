@@ -16,6 +16,10 @@ struct MeldingenWebController: RouteCollection {
         m.get(use: werkvoorraad)
         routes.get("werklast", use: werklast)
         m.post("zoeken", use: zoek)
+        m.post("bulk", use: bulk)
+        m.get("export.csv", use: export)
+        m.post("filters", use: bewaarFilter)
+        m.post("filters", ":filter", "verwijderen", use: verwijderFilter)
         m.get(":zaaknummer", use: detail)
         m.get(":zaaknummer", "bijlagen", ":bijlage", use: bijlage)
         let formulieren: [any MeldingFormulier.Type] = [
@@ -40,14 +44,14 @@ struct MeldingenWebController: RouteCollection {
         }
     }
 
-    private func medewerker(_ req: Request) throws -> Handelende {
+    func medewerker(_ req: Request) throws -> Handelende {
         Handelende(try req.vereisGebruiker(.meldpunt))
     }
 
     // MARK: Werkvoorraad
 
     enum Map: String, CaseIterable {
-        case nieuw, ongelezen, contactVandaag, mijn, open, teLaat, stapTeLaat, verzoekTeLaat, wacht, gesloten
+        case nieuw, ongelezen, contactVandaag, mijn, team, open, teLaat, stapTeLaat, verzoekTeLaat, wacht, gesloten
 
         var tekstSleutel: String { "mfoMap_" + rawValue }
 
@@ -59,6 +63,8 @@ struct MeldingenWebController: RouteCollection {
             case .ongelezen: f.ongelezen = true   // also closed cases the melder answered
             case .contactVandaag: f.contactUiterlijkTot = vandaag
             case .mijn: f.behandelaar = g.gebruiker?.id; f.alleenOpen = true
+            // Someone without a team has no team folder (it is not shown); the filter finds nothing then.
+            case .team: f.team = g.gebruiker?.team ?? UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)); f.alleenOpen = true
             case .open: f.alleenOpen = true
             case .teLaat: f.contactTermijnOverschreden = true; f.alleenOpen = true
             case .stapTeLaat: f.volgendeStapVerlopen = true
@@ -68,27 +74,6 @@ struct MeldingenWebController: RouteCollection {
             }
             return f
         }
-    }
-
-    func werkvoorraad(req: Request) async throws -> Response {
-        let g = try medewerker(req)
-        let pagina = max(1, min(100_000, req.queryWaarde("pagina").flatMap { Int($0) } ?? 1))
-        var f = MeldingService.Werkvoorraad(pagina: pagina, paginagrootte: 25)
-        // One state, chosen in the filter: the folders do not apply then.
-        if let status = req.queryWaarde("status").flatMap(MeldingStatus.init(rawValue:)) {
-            f.statussen = [status]
-            f.sortering = sortering(req)
-            return try await toonLijst(req, g, map: nil, status: status, filter: f)
-        }
-        let map = req.queryWaarde("map").flatMap(Map.init(rawValue:)) ?? .nieuw
-        var filter = map.filter(g, vandaag: Dag(req.application.klok.nu()), pagina: pagina)
-        // Open work by what is most urgent for the person, unless another order is chosen.
-        filter.sortering = [.mijn, .open, .stapTeLaat].contains(map) && req.queryWaarde("sortering") == nil ? .urgentie : sortering(req)
-        return try await toonLijst(req, g, map: map, filter: filter)
-    }
-
-    private func sortering(_ req: Request) -> MeldingService.Sortering {
-        req.queryWaarde("sortering").flatMap(MeldingService.Sortering.init(rawValue:)) ?? .ontvangen
     }
 
     struct ZoekInvoer: Content { var zoekterm: String? }
@@ -119,50 +104,7 @@ struct MeldingenWebController: RouteCollection {
             fout = t["mfoZoekTeKort"]
         }
         let fouten = fout.map { [VeldFout(veld: "zoekterm", label: t.tekst("mfoZoeken"), tekst: $0)] } ?? []
-        return try await toonLijst(req, g, map: nil, filter: fouten.isEmpty ? f : nil, zoekterm: term, fouten: fouten)
-    }
-
-    private func toonLijst(_ req: Request, _ g: Handelende, map: Map?, status: MeldingStatus? = nil, filter: MeldingService.Werkvoorraad?,
-                           zoekterm: String = "", fouten: [VeldFout] = []) async throws -> Response {
-        let t = Teksten.voor(req.taal)
-        var items: [MeldingSamenvattingDTO] = []
-        var totaal = 0
-        if let filter { (items, totaal) = try await req.meldingen.overzicht.werkvoorraad(filter, door: g) }
-        // Counts on the open folders; the closed one only grows.
-        let geteld = Map.allCases.filter { $0 != .gesloten }
-        let aantallen = Dictionary(uniqueKeysWithValues: zip(geteld, try await req.meldingen.overzicht.aantallen(geteld.map { $0.filter(g, vandaag: Dag(req.application.klok.nu())) }, door: g)))
-        let zelfde = try await req.meldingen.overzicht.zelfdePersoon(items.map(\.zaaknummer), door: g)
-        let gekozen = filter?.sortering ?? .ontvangen
-        func lijstLink(_ extra: String) -> String? {
-            map.map { "/meldingen?map=\($0.rawValue)\(extra)" } ?? status.map { "/meldingen?status=\($0.rawValue)\(extra)" }
-        }
-        let inhoud = Lijst(
-            mappen: Map.allCases.map { m in
-                TerugmeldingenWebController.MapLink(href: "/meldingen?map=\(m.rawValue)",
-                                                    naam: (t[m.tekstSleutel] ?? m.rawValue) + (aantallen[m].map { " (\($0))" } ?? ""), actief: m == map)
-            },
-            rijen: items.map { s in
-                Rij(href: "/meldingen/\(s.zaaknummer)", zaaknummer: s.zaaknummer, naam: s.naam ?? t.tekst("mfoGewist"), omschrijving: s.omschrijving,
-                    zelfdePersoon: (zelfde[s.zaaknummer] ?? []).prefix(3).map { Keuze(waarde: "/meldingen/\($0.zaaknummer)", naam: $0.zaaknummer) },
-                    melderType: t.naam("mfoMelderType", s.melderType), registraties: s.registraties.isEmpty ? nil : s.registraties.joined(separator: ", "),
-                    ontvangen: Datumweergave.datum(s.ontvangenOp), contactUiterlijk: Datumweergave.datum(s.eersteContactUiterlijk),
-                    teLaat: s.contactTermijnOverschreden, verzoekTeLaat: s.verzoekTermijnOverschreden, ongelezen: s.ongelezen,
-                    status: t.naam("mfoStatus", s.status), behandelaar: s.behandelaar?.naam,
-                    urgent: [s.betalenUiterlijk.map { "\(t.tekst("mfoBetalenVoor")) \(Datumweergave.datum($0))" },
-                             s.volgendeStapOp.map { "\(t.tekst("mfoStapBeloofd")) \(Datumweergave.datum($0))" },
-                             s.doorlooptijdVerstreken ? t.tekst("mfoDoorlooptijdVerstreken") : nil].compactMap { $0 })
-            },
-            bladeren: Bladeren(totaal: totaal, pagina: filter?.pagina ?? 1, grootte: filter?.paginagrootte ?? 25,
-                               link: lijstLink("").map { basis in { "\(basis)&sortering=\(gekozen.rawValue)&pagina=\($0)" } }),
-            statussen: [Keuze(waarde: "", naam: t.tekst("mfoAlleStatussen"), gekozen: status == nil)]
-                + MeldingStatus.allCases.map { Keuze(waarde: $0.rawValue, naam: t.naam("mfoStatus", $0), gekozen: $0 == status) },
-            zoekterm: zoekterm, isZoekresultaat: map == nil && status == nil,
-            sorteringen: lijstLink("") == nil ? [] : MeldingService.Sortering.allCases.map { s in
-                TerugmeldingenWebController.MapLink(href: lijstLink("&sortering=\(s.rawValue)")!, naam: t.tekst("mfoSorteer_\(s.rawValue)"), actief: s == gekozen)
-            },
-            fouten: fouten,
-            foutVelden: Dictionary(fouten.map { ($0.veld, $0.tekst) }, uniquingKeysWith: { a, _ in a }))
-        return try await req.pagina("meldingen", titel: "werkvoorraad", inhoud: inhoud, status: fouten.isEmpty ? .ok : .badRequest)
+        return try await toonLijst(req, g, map: nil, lijstfilter: Lijstfilter(), filter: fouten.isEmpty ? f : nil, zoekterm: term, fouten: fouten)
     }
 
     /// Who holds what, how old and how late: for the coordinator.
@@ -224,13 +166,7 @@ struct MeldingenWebController: RouteCollection {
         let s = try await Standaardteksten(db: req.db, nu: req.application.klok.nu()).tekst(id, organisatie: g.organisatie)
         guard s.actief, s.doel == .melder else { throw Weigering.nietGevonden(.standaardtekst) }
         let d = try await req.meldingen.overzicht.detail(try req.zaaknummer(), door: g)
-        let taal = d.melding?.taal.flatMap(Taal.init(rawValue:)) ?? .nl
-        let tekst = Standaardtekstvelden.vul(s.tekst(taal), [
-            "naam": d.melding?.melder?.naam ?? "", "zaaknummer": d.zaaknummer, "datum": Datumweergave.voluit(Dag(req.application.klok.nu()), taal),
-            "contactUiterlijk": Datumweergave.voluit(d.eersteContactUiterlijk, taal),
-            "volgendeStapDatum": d.volgendeStap.map { Datumweergave.voluit($0.datum, taal) } ?? "",
-        ])
-        return try await toonDetail(req, g, invoer: ["berichtTekst": tekst], gelezen: d)
+        return try await toonDetail(req, g, invoer: ["berichtTekst": s.ingevuld(voor: d, nu: req.application.klok.nu())], gelezen: d)
     }
 
     /// The case page, or (with `taak`) one task's page of it.
@@ -281,6 +217,9 @@ struct MeldingenWebController: RouteCollection {
             omgeving.nietInRegister = try await req.partnerregister.nietInHetRegister(genoemd: genoemd).map {
                 Keuze(waarde: "/partners?naam=\(Self.queryWaarde($0))&terug=\(Self.queryWaarde(terug))#toevoegen", naam: $0)
             }
+        }
+        if taak == Meldingactie.toewijzen.segment {
+            omgeving.teams = try await Teams(db: req.db, nu: req.application.klok.nu()).lijst(door: g).map { Keuze(waarde: $0.id, naam: $0.naam) }
         }
         let inhoud = MeldingPagina.bouw(d, omgeving, invoer: invoer, fouten: fouten, nieuweLink: nieuweLink, taak: taak)
         if let titel = inhoud.taakTitel {

@@ -37,7 +37,8 @@ struct GebruikerWeergave: Encodable, Sendable {
 struct Leeg: Encodable, Sendable {}
 
 /// A task in a workspace's action menu (`actiemenu.leaf`): a link to its own page, or a one-click form (`post`).
-struct ActieLink: Encodable, Sendable { let href: String; let naam: String; var post = false; var apart = false; var volgende = false }
+/// `meer`: used now and then; on a wide screen folded under "more actions" so the menu stays on the first screen.
+struct ActieLink: Encodable, Sendable { let href: String; let naam: String; var post = false; var apart = false; var volgende = false; var meer = false }
 
 /// Page n of m of a list, with links to the pages before and after (nil where there is none).
 struct Bladeren: Encodable, Sendable {

@@ -116,6 +116,7 @@ enum Teksten {
         "naam": ("Naam", "Name"),
         "telefoon": ("Telefoon", "Phone"),
         "acties": ("Wat wilt u doen?", "What do you want to do?"),
+        "meerActies": ("Meer acties", "More actions"),
         "inBehandelingNemen": ("In behandeling nemen", "Take up"),
         "inplannen": ("Inplannen", "Schedule"),
         "verwachteDatum": ("Verwachte datum van afhandeling", "Expected completion date"),
@@ -387,7 +388,7 @@ enum Teksten {
     ]
 
     /// Every table in one; a key in two tables is a mistake the tests report.
-    static let tabellen: [[String: (String, String)]] = [alle, meldpunt, coordinatie, account, signalen, adviezen, overleggen, vangnet, intake, brieven, clienten, standaardteksten, cijfers, evaluatie, melden]
+    static let tabellen: [[String: (String, String)]] = [alle, meldpunt, coordinatie, account, signalen, adviezen, overleggen, vangnet, intake, brieven, clienten, standaardteksten, werkvoorraad, cijfers, evaluatie, melden]
     static let dubbel: [String] = {
         var gezien: Set<String> = []
         return tabellen.flatMap(\.keys).filter { !gezien.insert($0).inserted }

@@ -133,6 +133,11 @@ struct ToegangsmatrixTests {
         // Standard texts: the meldpunt's beheer keeps them (the systeembeheerder too).
         "GET /beheer/standaardteksten": ["beheerder", "systeem"], "POST /beheer/standaardteksten": ["beheerder", "systeem"],
         "GET /beheer/standaardteksten/:standaardtekst": ["beheerder", "systeem"], "POST /beheer/standaardteksten/:standaardtekst": ["beheerder", "systeem"],
+        // Teams and their routing: the meldpunt's beheer. The werkvoorraad's bulk steps, kept filters (each person's own) and export: staff.
+        "GET /beheer/teams": ["beheerder", "systeem"], "POST /beheer/teams": ["beheerder", "systeem"],
+        "GET /beheer/teams/:team": ["beheerder", "systeem"], "POST /beheer/teams/:team": ["beheerder", "systeem"],
+        "POST /meldingen/bulk": ["meldpunt"], "GET /meldingen/export.csv": ["meldpunt"], "POST /meldingen/filters": ["meldpunt"],
+        "POST /meldingen/filters/:filter/verwijderen": ["meldpunt"],
         // Letters to melders who get post: the meldpunt's staff print them.
         "GET /brieven": ["meldpunt"], "GET /brieven/te-versturen.pdf": ["meldpunt"], "POST /brieven/geprint": ["meldpunt"], "GET /brieven/:brief/pdf": ["meldpunt"],
         "GET /ontvangen-signalen": ingelogd, "GET /ontvangen-signalen/:nummer": ["partner"], "POST /ontvangen-signalen/:nummer/antwoord": ["partner"],
@@ -407,6 +412,11 @@ private struct Wereld {
         standaardtekst.gewijzigdOp = t.klok.nu
         standaardtekst.gewijzigdDoor = "Bea"
         try await standaardtekst.create(on: t.app.db)
+        let team = Team()
+        team.id = UUID()
+        team.naam = "Wonen"
+        team.aangemaaktOp = t.klok.nu
+        try await team.create(on: t.app.db)
         let detector = Patroonherkenning(db: t.app.db)
         for _ in 0..<3 {
             let k = Zaakkenmerken(bron: .melding, dag: Dag(t.klok.nu), registraties: ["BRV"], gevolgen: [.init(soort: .boete, organisatie: "CJIB")],
@@ -457,7 +467,7 @@ private struct Wereld {
             "gebruiker": try slachtoffer.requireID().tekst, "sleutel": UUID().uuidString,
             "contact": try contact?.requireID().tekst ?? UUID().uuidString,
             "tmBijlage": tmBijlage, "mBijlage": mBijlage, "vBijlage": vBijlage, "abonnementId": abonnement.id, "bericht": mislukt,
-            "nummer": String(signaal.nummer), "kandidaatId": kandidaat, "kandidaat": kandidaat, "adviesNummer": String(advies.nummer), "overlegNummer": String(overleg.nummer), "actieNummer": "1", "brief": brief.id!.uuidString, "standaardtekst": standaardtekst.id!.uuidString, "briefId": brief.id!.uuidString, "gevolg": "1", "gevolgNummer": "1", "zaak": zaakKenmerk, "bestand": "kerncijfers.csv", "oin": TestApp.uwvOIN, "jaar": "2026",
+            "nummer": String(signaal.nummer), "kandidaatId": kandidaat, "kandidaat": kandidaat, "adviesNummer": String(advies.nummer), "overlegNummer": String(overleg.nummer), "actieNummer": "1", "brief": brief.id!.uuidString, "standaardtekst": standaardtekst.id!.uuidString, "team": team.id!.uuidString, "filter": UUID().uuidString, "briefId": brief.id!.uuidString, "gevolg": "1", "gevolgNummer": "1", "zaak": zaakKenmerk, "bestand": "kerncijfers.csv", "oin": TestApp.uwvOIN, "jaar": "2026",
         ])
     }
 

@@ -301,6 +301,8 @@ package struct MeldingDetailDTO: Codable, Sendable {
     package var vangnet: VangnetDTO? = nil
     /// How it came in: the form, an organisation's system, or taken by staff (phone, counter, letter).
     package var binnenkomst: Binnenkomst = .web
+    /// The meldpunt team that handles it (routed by registration, or chosen by staff).
+    package var team: String? = nil
 
     package init(zaaknummer: String, status: MeldingStatus, fase: MelderFase, melderType: MelderType, registraties: [String], ontvangenOp: Date, eersteContactUiterlijk: Dag, eersteContactOp: Date?, contactTermijnOverschreden: Bool, behandelaar: MedewerkerVerwijzing?, analyse: AnalyseDTO?, rolVoorstel: RolVoorstelDTO?, rol: MeldpuntRol?, uitkomst: MeldingUitkomst?, geslotenOp: Date?, volgendeStap: VolgendeStapDTO?, tevredenheid: Int?, ingediendDoor: OrganisatieVerwijzing?, toestemmingOp: Date, toestemmingVersie: String, persoonsgegevensGewist: Bool, melding: MeldingInvoer?, bijlagen: [MeldingBijlageDTO], tijdlijn: [GebeurtenisDTO], mogelijkeStappen: [Behandelstap], verzoeken: [VerzoekDTO], escalatieniveau: Escalatieniveau, aantalEscalaties: Int) {
         self.zaaknummer = zaaknummer

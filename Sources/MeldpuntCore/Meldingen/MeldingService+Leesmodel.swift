@@ -13,6 +13,13 @@ extension MeldingService {
         if !f.statussen.isEmpty { q = q.filter(\.$status ~~ f.statussen) }
         if f.alleenOpen { q = q.filter(\.$status != .gesloten) }
         if let b = f.behandelaar { q = q.filter(\.$behandelaar.$id == b) }
+        if f.zonderBehandelaar { q = q.filter(\.$behandelaar.$id == nil) }
+        if let b = f.binnenkomst { q = q.filter(\.$binnenkomst == b) }
+        if let t = f.team { q = q.filter(\.$team.$id == t) }
+        if let r = f.registratie {
+            // The codes are stored comma-separated: a whole code matches, not a part of one.
+            q = q.filter(.custom(SQLQueryString("(',' || registraties || ',') LIKE \(bind: "%," + Self.likeLetterlijk(r.uppercased()) + ",%") ESCAPE '!'")))
+        }
         if let z = f.zaaknummer { q = q.filter(\.$zaaknummer == (Zaaknummer(z)?.description ?? z)) }
         if let deel = f.zaaknummerDeel {
             q = q.filter(.custom(SQLQueryString("zaaknummer LIKE \(bind: "%" + Self.likeLetterlijk(deel.uppercased()) + "%") ESCAPE '!'")))
@@ -76,11 +83,12 @@ extension MeldingService {
         }
         let rijen = try await q.sort(\.$ontvangenOp, richting).sort(\.$id, richting).with(\.$behandelaar)
             .range(((f.pagina - 1) * f.paginagrootte)..<(f.pagina * f.paginagrootte)).all()
-        let personen = try await persoonsgegevens(rijen.compactMap(\.id))
-        try await Verwerkingslog.schrijf(rijen.map {
+        // An export without names reads no personal data, so it logs no reads either.
+        let personen = f.zonderPersoonsgegevens ? [:] : try await persoonsgegevens(rijen.compactMap(\.id))
+        if !f.zonderPersoonsgegevens { try await Verwerkingslog.schrijf(rijen.map {
             Verwerkingslog.regel(.meldingLijst, organisatie: door.organisatie.id, melding: $0.id,
                                  betrokkene: betrokkene(personen[try $0.requireID()]), traceID: traceID, tijdstip: nu, gebruiker: door.gebruiker?.id)
-        }, on: db)
+        }, on: db) }
         let vandaag = Dag(nu)
         return (try rijen.map { m in
             var s = MeldingSamenvattingDTO(
@@ -180,6 +188,7 @@ extension MeldingService {
         detail.probleemsoort = m.probleemsoort ?? .onjuistGegeven
         detail.gevolgen = try await Self.gevolgen(m, on: db)
         detail.binnenkomst = m.binnenkomst ?? (m.$ingediendDoor.id == nil ? .web : .api)
+        if let team = m.$team.id { detail.team = try await Team.find(team, on: db)?.naam }
         if m.status != .gesloten {
             detail.vangnet = VangnetDTO(doorlooptijdUiterlijk: m.doorlooptijdUiterlijk, doorlooptijdVerstreken: m.doorlooptijdUiterlijk.map { $0 < Dag(nu) } ?? false,
                                         contactVolgendeOp: m.contactVolgendeOp, betalenUiterlijk: m.betalenUiterlijk)

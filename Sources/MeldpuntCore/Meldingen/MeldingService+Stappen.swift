@@ -56,6 +56,15 @@ extension MeldingService {
         package var ongelezen: Bool?
         /// Open cases whose next step promised to the melder is past its day.
         package var volgendeStapVerlopen: Bool?
+        /// Cases about this registration (a code as the melder chose it: "BRV").
+        package var registratie: String?
+        /// How the case came in (web, phone, letter, …).
+        package var binnenkomst: Binnenkomst?
+        /// Cases no one handles yet.
+        package var zonderBehandelaar: Bool = false
+        package var team: UUID?
+        /// The rows without the melder's name and description (an export): no personal data read.
+        package var zonderPersoonsgegevens: Bool = false
         package var pagina: Int = 1
         package var paginagrootte: Int = 20
 

@@ -39,19 +39,50 @@ extension Meldingbehandeling {
         }
     }
 
-    package func wijsToe(_ zaaknummer: Zaaknummer, email: String?, door: Handelende) async throws -> MeldingDetailDTO {
+    /// To a staff member, to a team, or both. `team`: nil leaves it, "" takes the case out of its
+    /// team, an id puts it in that team; the staff member may then be left out.
+    package func wijsToe(_ zaaknummer: Zaaknummer, email: String?, team: String? = nil, door: Handelende) async throws -> MeldingDetailDTO {
         try zaken.vereisMeldpunt(door)
         let m = try await zaken.zoek(zaaknummer)
-        let adres = (email ?? "").trimmingCharacters(in: .whitespaces).lowercased()
-        guard !adres.isEmpty else { throw Weigering.ongeldig(.email, "required", Tekst("Geef het e-mailadres van de behandelaar.", "Give the handler\'s email address.")) }
-        guard let g = try await Gebruiker.query(on: db).filter(\.$email == adres).filter(\.$actief == true).with(\.$organisatie).first(),
-              g.rol == .meldpunt
-        else { throw Weigering.ongeldig(.email, "geenMedewerker", Tekst("Er is geen actieve medewerker van het Meldpunt met dit e-mailadres.", "There is no active Meldpunt staff member with this email address.")) }
+        let (g, nieuwTeam) = try await toewijzing(email: email, team: team)
+        if g == nil, nieuwTeam.map({ $0?.id == m.$team.id }) ?? true {
+            // Neither a person nor another team: nothing would change.
+            throw Weigering.ongeldig(.email, "required", Tekst("Kies een behandelaar of een ander team.", "Choose a handler or another team."))
+        }
         try zaken.vereisOpen(m)
         return try await zaken.voerUit(m, nil, door: door) { m, _ in
-            m.$behandelaar.id = g.id
-            return [Gebeurtenis(soort: .toegewezen, tekst: g.naam)]
+            var events: [Gebeurtenis] = []
+            if let g {
+                m.$behandelaar.id = g.id
+                events.append(Gebeurtenis(soort: .toegewezen, tekst: g.naam))
+            }
+            if let nieuwTeam, m.$team.id != nieuwTeam?.id {
+                m.$team.id = nieuwTeam?.id
+                events.append(Gebeurtenis(soort: .toegewezen, tekst: nieuwTeam.map { "Team \($0.naam)" } ?? "Geen team"))
+            }
+            return events
         }
+    }
+
+    /// The staff member and the team of an assignment, both checked before any case is touched.
+    func toewijzing(email: String?, team: String?) async throws -> (Gebruiker?, Team??) {
+        var fouten: [OngeldigeParameter] = []
+        var g: Gebruiker?
+        if team == nil || !(email ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            do { g = try await medewerker(email) } catch let w as Weigering { fouten += w.velden ?? [] }
+        }
+        var nieuwTeam: Team??
+        if let team {
+            if team.isEmpty {
+                nieuwTeam = .some(nil)
+            } else if let id = UUID(uuidString: team), let t = try await Team.find(id, on: db) {
+                nieuwTeam = .some(t)
+            } else {
+                fouten.append(OngeldigeParameter(.team, code: "enum", uitleg: Tekst("Kies een team uit de lijst.", "Choose a team from the list.")))
+            }
+        }
+        guard fouten.isEmpty else { throw Weigering.ongeldig(fouten) }
+        return (g, nieuwTeam)
     }
 
     package func legAnalyseVast(_ zaaknummer: Zaaknummer, _ v: AnalyseInvoer, door: Handelende) async throws -> MeldingDetailDTO {

@@ -40,6 +40,8 @@ extension Meldingintake {
         let registraties = ((verzoek.registraties ?? []).map { $0.uppercased() } + [verzoek.andereRegistratie].compactMap { $0 }.filter { !$0.isEmpty })
             .joined(separator: ",")
         let bijlagen = opgeslagen
+        // Routed by registration to a team's werkvoorraad, if beheer set a route for one of them.
+        let team = try await Teams.route(registraties.split(separator: ",").map(String.init), on: db)?.id
         @Sendable func ontvangen(_ nummer: Zaaknummer) -> Ontvangen {
             MeldingService.Ontvangen(zaaknummer: nummer, status: .ontvangen, fase: MeldingStatus.ontvangen.fase,
                       beschrijving: MeldingStatus.ontvangen.fase.tekst, eersteContactUiterlijk: uiterlijk,
@@ -61,6 +63,7 @@ extension Meldingintake {
                     m.status = .ontvangen
                     m.melderType = verzoek.melderType.flatMap(MelderType.init(rawValue:)) ?? .burger
                     m.registraties = registraties
+                    m.$team.id = team
                     m.probleemsoort = verzoek.probleemsoort.flatMap(Probleemsoort.init(rawValue:)) ?? .onjuistGegeven
                     m.ontvangenOp = nu
                     m.eersteContactUiterlijk = uiterlijk

@@ -23,6 +23,18 @@ extension Meldingoverzicht {
         return try await zaken.rijen(q, f, totaal: totaal, verzoekTeLaat: verzoekTeLaat, door: door)
     }
 
+    /// Every case the filter finds (at most `maxExport`), without names or descriptions: the list
+    /// as a file for planning and reporting, which travels further than the screen.
+    package func export(_ f: Werkvoorraad, door: Handelende) async throws -> [MeldingSamenvattingDTO] {
+        var f = f
+        f.zonderPersoonsgegevens = true
+        f.pagina = 1
+        f.paginagrootte = Self.maxExport
+        return try await werkvoorraad(f, door: door).items
+    }
+
+    package static let maxExport = 5000
+
     /// Per case number, the other cases of the same person: the same BSN, or exactly the same names
     /// (melder, represented person, organisation). Newest first, at most 10 per case; each read is logged.
     package func zelfdePersoon(_ zaaknummers: [String], door: Handelende) async throws -> [String: [MeldingVerwijzing]] {

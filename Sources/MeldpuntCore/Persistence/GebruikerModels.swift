@@ -27,6 +27,8 @@ package final class Gebruiker: Model, @unchecked Sendable {
     @Field(key: "bezorging") package var bezorging: Bezorgwijze
     /// The language of the user's notifications: the one they last chose in the portal.
     @Field(key: "taal") package var taal: Taal
+    /// The meldpunt team this person works in (their "my team" folder).
+    @OptionalParent(key: "team_id") package var team: Team?
 
     package init() {}
 }

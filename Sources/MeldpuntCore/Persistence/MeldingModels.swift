@@ -57,6 +57,8 @@ package final class Melding: Model, @unchecked Sendable {
     @OptionalField(key: "contact_volgende_op") package var contactVolgendeOp: Dag?
     /// The case's reference in the system it was imported from (unique): a second import skips it.
     @OptionalField(key: "extern_kenmerk") package var externKenmerk: String?
+    /// The team that handles it: routed on arrival by registration, changed by staff.
+    @OptionalParent(key: "team_id") package var team: Team?
 
     package init() {}
 

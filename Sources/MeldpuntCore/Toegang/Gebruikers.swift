@@ -9,6 +9,8 @@ package struct GebruikerDTO: Sendable, Equatable {
     package let naam: String
     package let rol: GebruikersRol
     package let organisatie: OrganisatieDTO
+    /// The meldpunt team the person works in, if any.
+    package var team: UUID? = nil
 
     package init(id: UUID, email: String, naam: String, rol: GebruikersRol, organisatie: OrganisatieDTO) {
         self.id = id
@@ -71,7 +73,9 @@ package enum Gebruikers {
 
     package static func dto(_ g: Gebruiker) throws -> GebruikerDTO? {
         let rol = g.rol
-        return GebruikerDTO(id: (try g.requireID()), email: g.email, naam: g.naam, rol: rol, organisatie: try OrganisatieDTO(g.organisatie))
+        var dto = GebruikerDTO(id: (try g.requireID()), email: g.email, naam: g.naam, rol: rol, organisatie: try OrganisatieDTO(g.organisatie))
+        dto.team = g.$team.id
+        return dto
     }
 
     /// Checks e-mail and password. Repeated failures for one address are slowed down and logged;

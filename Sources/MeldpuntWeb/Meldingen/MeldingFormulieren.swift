@@ -54,9 +54,9 @@ struct ContactFormulier: MeldingFormulier {
 
 struct ToewijzenFormulier: MeldingFormulier {
     static let actie = Meldingactie.toewijzen
-    var email: String?
+    var email, team: String?
     func voerUit(_ z: Zaaknummer, door g: Handelende, _ req: Request) async throws {
-        _ = try await req.meldingen.behandeling.wijsToe(z, email: email, door: g)
+        _ = try await req.meldingen.behandeling.wijsToe(z, email: email, team: team, door: g)
     }
 }
 

@@ -39,6 +39,9 @@ struct MeldingPagina: Encodable, Sendable {
         let uitkomsten: [Keuze]
         let scopeRedenen: [Keuze]
         let medewerkers: [Keuze]
+        /// The teams to move the case to ("no team" first); empty when there are none.
+        var teams: [Keuze] = []
+        var team: String?
         let waarden: [String: String]
         let fouten: [VeldFout]
         let foutVelden: [String: String]
@@ -79,6 +82,7 @@ struct MeldingPagina: Encodable, Sendable {
         let betrokken: String?
         let berichten: [BerichtRij]
         let acties: [ActieLink]
+        var heeftMeerActies = false
         /// What this case needs next (contact, then analysis, then the role), first on the page.
         let volgendeActie: VolgendeActie?
         /// The request's kinds as links: the form then shows only that kind's fields.
@@ -156,6 +160,7 @@ struct MeldingPagina: Encodable, Sendable {
         var brieven: [Keuze] = []
         var koppelingen: [Keuze] = []
         var standaardteksten: [Keuze] = []
+        var teams: [Keuze] = []
         var zelfdePersoon: [Keuze] = []
         var gemeenten: [String] = []
         var gemeenteVoorstel: String? = nil
@@ -304,6 +309,12 @@ struct MeldingPagina: Encodable, Sendable {
             pagina.afsluitgronden = [leegeKeuze("mfoKiesAfsluitgrond", veld: "sluitenAfsluitgrond")] + keuzes(Afsluitgrond.self, sleutel: "afsluitgrond", veld: "sluitenAfsluitgrond")
         }
         pagina.binnenkomst = d.binnenkomst.naam(o.taal)
+        pagina.heeftMeerActies = pagina.acties.contains(where: \.meer)
+        pagina.team = d.team
+        if !o.teams.isEmpty {
+            let gekozen = waarden["toewijzenTeam"] ?? o.teams.first { $0.naam == d.team }?.waarde ?? ""
+            pagina.teams = ([Keuze(waarde: "", naam: t.tekst("teamGeen"))] + o.teams).map { Keuze(waarde: $0.waarde, naam: $0.naam, gekozen: $0.waarde == gekozen) }
+        }
         if taak == Meldingactie.contactgegevens.segment {
             pagina.contactvelden = [("Naam", "naam", "text", false), ("Email", "email", "email", false), ("Telefoon", "telefoon", "tel", true),
                                     ("Adres", "adres", "text", false), ("Postcode", "postcode", "text", true), ("Woonplaats", "woonplaats", "text", false)].map { v in
@@ -389,8 +400,9 @@ struct MeldingPagina: Encodable, Sendable {
             let href = Webadres.meldingTaak(zaaknummer: d.zaaknummer, a).pad
             switch a {
             case .wacht, .hervatten: return ActieLink(href: href, naam: t.tekst("mfoKnop_\(a.tekst)"), post: true)
-            case .nieuweLink: return ActieLink(href: href, naam: t.tekst("mfoActie_link"), post: true)
+            case .nieuweLink: return ActieLink(href: href, naam: t.tekst("mfoActie_link"), post: true, meer: true)
             case .sluiten: var s = ActieLink(href: href, naam: t.tekst("mfoActie_\(a.tekst)")); s.apart = true; return s
+            case .contactgegevens, .koppelen: var s = ActieLink(href: href, naam: t.tekst("mfoActie_\(a.tekst)")); s.meer = true; return s
             default: return ActieLink(href: href, naam: t.tekst("mfoActie_\(a.tekst)"))
             }
         }

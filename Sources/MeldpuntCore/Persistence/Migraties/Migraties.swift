@@ -41,5 +41,6 @@ package enum Migraties {
         AddBijlageVanMeldpunt(),
         CreateMeldingKoppelingen(),
         CreateStandaardteksten(),
+        CreateTeams(),
     ]
 }
