@@ -57,6 +57,7 @@ enum DemoSeed {
                                              wachtwoord: wachtwoord, moetWijzigen: false, hasher: app.wachtwoorden, on: db)
         }
         try await zaaiPartners(app)
+        try await zaaiTeam(app)
         try await zaaiMeldingen(app)
         try await zaaiTerugmeldingen(app)
         let commando = app.environment.arguments.dropFirst().first
@@ -118,6 +119,17 @@ enum DemoSeed {
 
     /// MFO cases for the werkvoorraad, once: one new, one whose first contact is overdue, one being
     /// coordinated, and four that share an error for the detector. They go through the same engine as real ones.
+    /// One team, so the routing shows: vehicle cases go to Mira's team.
+    static func zaaiTeam(_ app: Application) async throws {
+        guard try await Team.query(on: app.db).count() == 0,
+              let beheer = try await Gebruiker.query(on: app.db).filter(\.$rol == .systeembeheerder).with(\.$organisatie).first().flatMap(Gebruikers.dto),
+              let mira = try await Gebruiker.query(on: app.db).filter(\.$email == "meldpunt@demo.meldpunt.nl").first()
+        else { return }
+        let teams = Teams(db: app.db, nu: app.klok.nu())
+        let team = try await teams.maak(naam: "Voertuigen en verkeer", door: beheer)
+        try await teams.wijzig(UUID(uuidString: team.id)!, naam: team.naam, leden: [try mira.requireID().uuidString], registraties: ["BRV"], door: beheer)
+    }
+
     static func zaaiMeldingen(_ app: Application) async throws {
         guard try await Melding.query(on: app.db).count() == 0,
               let g = try await Gebruiker.query(on: app.db).filter(\.$email == "meldpunt@demo.meldpunt.nl").with(\.$organisatie).first(),
