@@ -94,8 +94,20 @@ struct CoordinatieWebController: RouteCollection {
     }
 
     func verzoekVoorMeldpunt(req: Request) async throws -> Response {
+        let g = try medewerker(req)
+        if let id = req.queryWaarde("standaardtekst").flatMap(UUID.init(uuidString:)) {
+            // A standard text for partners in the message box, filled in for this request; staff read it and change what is needed.
+            let s = try await Standaardteksten(db: req.db, nu: req.application.klok.nu()).tekst(id, organisatie: g.organisatie)
+            guard s.actief, s.doel == .partner else { throw Weigering.nietGevonden(.standaardtekst) }
+            let v = try await req.meldingen.verzoeken.verzoekVoorMeldpunt(try zaaknummer(req), try self.id(req), door: g)
+            let tekst = Standaardtekstvelden.vul(s.tekstNl, [
+                "naam": v.contactpersoon?.naam ?? "", "organisatie": v.organisatie.naam, "zaaknummer": try zaaknummer(req).description,
+                "datum": Datumweergave.voluit(Dag(req.application.klok.nu()), .nl), "contactUiterlijk": v.uiterlijk.map { Datumweergave.voluit($0, .nl) } ?? "",
+            ])
+            return try await toonVoorMeldpunt(req, g, waarden: ["berichtTekst": tekst], gelezen: v)
+        }
         let gedaan = req.queryWaarde("gedaan").flatMap(MeldpuntActie.init(rawValue:)).map { "verzoekGedaan_\($0.voorvoegsel)" }
-        return try await toonVoorMeldpunt(req, try medewerker(req), melding: gedaan)
+        return try await toonVoorMeldpunt(req, g, melding: gedaan)
     }
 
     /// After "escalate": a proposal of this side still stands (it waits for the other), or the request went up.
@@ -104,11 +116,16 @@ struct CoordinatieWebController: RouteCollection {
     }
 
     private func toonVoorMeldpunt(_ req: Request, _ g: Handelende, taak: Verzoektaak? = nil, waarden: [String: String] = [:], fouten: Formulierfouten = .init(),
-                                  melding: String? = nil) async throws -> Response {
+                                  melding: String? = nil, gelezen: VerzoekDTO? = nil) async throws -> Response {
         let z = try zaaknummer(req)
-        let v = try await req.meldingen.verzoeken.verzoekVoorMeldpunt(z, try id(req), door: g)
-        return try await toon(req, VerzoekPagina.voorMeldpunt(v, zaaknummer: z.description, taal: req.taal, waarden: waarden, fouten: fouten), taak: taak,
-                              melding: Self.gedaan(melding, voorstel: v.escalatievoorstel, kant: .meldpunt))
+        let v = if let gelezen { gelezen } else { try await req.meldingen.verzoeken.verzoekVoorMeldpunt(z, try id(req), door: g) }
+        var pagina = VerzoekPagina.voorMeldpunt(v, zaaknummer: z.description, taal: req.taal, waarden: waarden, fouten: fouten)
+        if taak == nil {
+            pagina.standaardteksten = try await Standaardteksten(db: req.db, nu: req.application.klok.nu()).lijst(doel: .partner, organisatie: g.organisatie).map {
+                Keuze(waarde: "\(pagina.basis)?standaardtekst=\($0.id)#berichtTekst", naam: $0.titel)
+            }
+        }
+        return try await toon(req, pagina, taak: taak, melding: Self.gedaan(melding, voorstel: v.escalatievoorstel, kant: .meldpunt))
     }
 
     /// The request, or one task's page; a task the request does not allow now answers 409 on the

@@ -407,4 +407,30 @@ struct StandaardtekstenTests {
             #expect(try await a.get("/beheer").tekst.contains("/beheer/standaardteksten") == false)
         }
     }
+
+    @Test func eenTekstVoorPartnersOpHetVerzoek() async throws {
+        try await metApp { t in
+            try await t.gebruiker("bea@meldpunt.nl", rol: .beheerder, oin: TestApp.meldpuntOIN)
+            let bea = Browser(t)
+            _ = try await bea.login("bea@meldpunt.nl")
+            _ = try await bea.post("/beheer/standaardteksten", ["titel": "Herinnering termijn", "doel": "partner",
+                                                                "tekstNl": "Beste {naam} van {organisatie}, wij wachten nog op uw antwoord over melding {zaaknummer}.", "tekstEn": ""])
+            _ = try await bea.post("/beheer/standaardteksten", ["titel": "Voor melders", "doel": "melder", "tekstNl": "Beste {naam}.", "tekstEn": ""])
+            let partner = try #require(try await StandaardtekstRij.query(on: t.app.db).filter(\.$doel == .partner).first())
+            let melder = try #require(try await StandaardtekstRij.query(on: t.app.db).filter(\.$doel == .melder).first())
+            _ = try await t.partners()
+            let (z, _) = try await t.meldingInBehandeling()
+            let v = try await t.stap(z, "verzoeken", ["organisatieOin": TestApp.uwvOIN, "soort": "advies", "vraag": "Hoe voorkomen we dit?"])
+            #expect(v.status == .created, "\(v.tekst)")
+            let id = try v.json(VerzoekDTO.self).id
+            let staf = try await t.medewerker()
+            var p = try await staf.get("/meldingen/\(z)/verzoeken/\(id)")
+            // Only the partner texts are offered here.
+            #expect(p.tekst.contains("href=\"/meldingen/\(z)/verzoeken/\(id)?standaardtekst=\(partner.id!.tekst)#berichtTekst\">Herinnering termijn</a>"))
+            #expect(!p.tekst.contains("Voor melders"))
+            p = try await staf.get("/meldingen/\(z)/verzoeken/\(id)?standaardtekst=\(partner.id!.tekst)")
+            #expect(p.tekst.contains("Beste UWV operationeel van UWV, wij wachten nog op uw antwoord over melding \(z).</textarea>"), "\(p.tekst.prefix(0))")
+            #expect(try await staf.get("/meldingen/\(z)/verzoeken/\(id)?standaardtekst=\(melder.id!.tekst)").status == .notFound)
+        }
+    }
 }

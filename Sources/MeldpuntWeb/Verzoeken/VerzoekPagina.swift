@@ -17,6 +17,8 @@ struct VerzoekPagina: Encodable, Sendable {
     let terugNaam: String
     let basis: String
     let isMeldpunt: Bool
+    /// The meldpunt's standard texts for partners, each a link that fills the message box.
+    var standaardteksten: [Keuze] = []
     let zaaknummer: String
     let regels: [Regel]
     let gedeeld: [Regel]
@@ -51,6 +53,6 @@ struct VerzoekPagina: Encodable, Sendable {
 
     private enum CodingKeys: String, CodingKey {
         case titel, terug, terugNaam, basis, isMeldpunt, zaaknummer, regels, gedeeld, gedeeldeBijlagen, berichten, open, kanAccepteren, kanUitvoeren
-        case isOpschorting, isOverleg, kanOpheffen, kanEscaleren, terugmelding, status, acties, kanBericht, taak, taakTitel, escalatie, escalatievoorstel, waarden, fouten, foutVelden
+        case isOpschorting, isOverleg, kanOpheffen, kanEscaleren, terugmelding, status, acties, kanBericht, taak, taakTitel, escalatie, escalatievoorstel, waarden, fouten, foutVelden, standaardteksten
     }
 }
