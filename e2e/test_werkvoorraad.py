@@ -67,3 +67,18 @@ def test_beheer_maakt_een_team(portaal):
     portaal.d.set_window_size(390, 844)
     portaal.open("/beheer/teams")
     portaal.d.set_window_size(1280, 1000)
+
+
+def test_beheer_contactgegevens(portaal):
+    """The meldpunt's contact details page: the current ones filled in, a wrong phone number said
+    next to its field (not saved: the other tests read the footer)."""
+    portaal.login("systeem@demo.meldpunt.nl")
+    portaal.open("/beheer/contactgegevens")
+    assert portaal.d.find_element(By.ID, "contactTelefoon").get_attribute("value") == "0800 123 45 67"
+    portaal.veld("contactTelefoon", "bel ons maar")
+    portaal.klik("Opslaan")
+    assert "Geef een telefoonnummer met cijfers" in portaal.tekst()
+    assert portaal.d.find_element(By.ID, "contactTelefoon").get_attribute("value") == "bel ons maar"
+    portaal.d.set_window_size(390, 844)
+    portaal.open("/beheer/contactgegevens")
+    portaal.d.set_window_size(1280, 1000)

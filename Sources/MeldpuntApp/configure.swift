@@ -126,6 +126,8 @@ func configure(_ app: Application, database keuze: DatabaseKeuze, omgeving: [Str
     app.snelheidsbegrenzer = Snelheidsbegrenzer(aan: instellingen.snelheidslimieten, perMinuut: instellingen.limietPerMinuut)
     app.middleware.use(SnelheidsbegrenzingMiddleware(begrenzer: app.snelheidsbegrenzer, vertrouwProxy: instellingen.vertrouwProxy))
     app.middleware.use(StatischeBestandenMiddleware(map: app.directory.publicDirectory))
+    app.contactbron = Contactbron(standaard: instellingen.contact)
+    app.middleware.use(ContactbronMiddleware())
     app.views.use(.leaf)
     // bcrypt at its default cost; tests use the cheapest cost so the suite stays fast.
     app.passwords.use(app.environment == .testing ? .bcrypt(cost: 4) : .bcrypt)

@@ -94,7 +94,7 @@ public enum Veldnaam: String, Sendable, CaseIterable {
     // Standard texts
     case doel, tekstNl, tekstEn, standaardtekst
     // Teams and saved filters
-    case leden, team, zoekvraag
+    case leden, team, zoekvraag, bereikbaarNl, bereikbaarEn, postadres
 }
 
 extension Veld {

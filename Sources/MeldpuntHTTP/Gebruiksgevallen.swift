@@ -95,9 +95,23 @@ extension Application {
         set { storage[BezorgersKey.self] = newValue }
     }
 
-    /// The outbox writer, with the public address and the meldpunt's OIN from the settings.
+    /// The outbox writer, with the public address and the meldpunt's OIN from the settings, and its
+    /// contact details as beheer last set them.
     package var berichtgeving: Berichtgeving {
-        Berichtgeving(publiekeUrl: instellingen.publiekeUrl, oin: instellingen.meldpuntOIN, contact: instellingen.contact)
+        Berichtgeving(publiekeUrl: instellingen.publiekeUrl, oin: instellingen.meldpuntOIN, contact: contactbron.huidig)
+    }
+
+    private struct ContactbronKey: StorageKey { typealias Value = Contactbron }
+
+    /// The meldpunt's contact details: beheer's, else the operator's settings.
+    package var contactbron: Contactbron {
+        get {
+            if let c = storage[ContactbronKey.self] { return c }
+            let c = Contactbron(standaard: instellingen.contact)
+            storage[ContactbronKey.self] = c
+            return c
+        }
+        set { storage[ContactbronKey.self] = newValue }
     }
 }
 

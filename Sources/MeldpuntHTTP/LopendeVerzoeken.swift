@@ -74,3 +74,16 @@ extension Application {
         set { storage[LopendKey.self] = newValue }
     }
 }
+
+/// Keeps the meldpunt's contact details fresh (at most one read per `Contactbron.geldigheid`): a
+/// failed read keeps the details last read rather than failing the request.
+package struct ContactbronMiddleware: AsyncMiddleware {
+    package init() {}
+
+    package func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do { try await request.application.contactbron.vernieuw(request.db) } catch {
+            request.logger.warning("Contactgegevens niet gelezen: \(Foutbeschrijving.veilig(error))")
+        }
+        return try await next.respond(to: request)
+    }
+}

@@ -80,7 +80,7 @@ extension Request {
             titel: teksten[titel] ?? titel, taal: taal.rawValue, t: teksten,
             gebruiker: gebruiker.map(GebruikerWeergave.init),
             csrf: csrfToken, pad: url.path, sectie: String(url.path.split(separator: "/").first ?? ""), melding: melding.map { teksten[$0] ?? $0 }, inhoud: inhoud,
-            contact: application.instellingen.contact.belZin(taal))
+            contact: application.contactbron.huidig.belZin(taal))
         let view = try await self.view.render(template, context)
         let response = try await view.encodeResponse(for: self)
         response.status = status

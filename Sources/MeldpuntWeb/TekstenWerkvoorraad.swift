@@ -75,5 +75,22 @@ extension Teksten {
         "teamNuIn": ("nu in", "now in"),
         "teamVanMelding": ("Team", "Team"),
         "mfoVeld_toewijzenTeam": ("Team", "Team"),
+        // The meldpunt's contact details (beheer)
+        "contactgegevensTitel": ("Contactgegevens van het Meldpunt", "The Meldpunt's contact details"),
+        "contactgegevensLink": ("Contactgegevens", "Contact details"),
+        "contactgegevensUitleg": ("Zo kunnen mensen het Meldpunt bereiken. Dit staat onder elke pagina voor burgers, in elke brief en in elke e-mail aan melders. Laat leeg wat u niet wilt tonen.",
+                                  "How people reach the Meldpunt. This is shown under every page for citizens, in every letter and every email to melders. Leave empty what you do not want to show."),
+        "contactgegevensNu": ("Nu te zien", "Shown now"),
+        "contactgegevensOpgeslagen": ("De contactgegevens zijn opgeslagen. Ze staan nu op de pagina's, in nieuwe brieven en in nieuwe e-mails.",
+                                      "The contact details are saved. They now show on the pages, in new letters and in new emails."),
+        "contactGeen": ("(niets: er zijn geen contactgegevens ingesteld)", "(nothing: no contact details are set)"),
+        "contactVeld_contactTelefoon": ("Telefoonnummer", "Phone number"),
+        "contactVeld_contactBereikbaarNl": ("Wanneer bereikbaar (Nederlands)", "When reachable (Dutch)"),
+        "contactVeld_contactBereikbaarEn": ("Wanneer bereikbaar (Engels)", "When reachable (English)"),
+        "contactVeld_contactPostadres": ("Postadres", "Postal address"),
+        "contactVeld_contactEmail": ("E-mailadres", "Email address"),
+        "contactHint_bereikbaar": ("Bijvoorbeeld: maandag tot en met vrijdag, 9.00–17.00 uur", "For example: maandag tot en met vrijdag, 9.00–17.00 uur"),
+        "contactHint_postadres": ("Eén regel per regel van het adres, hoogstens 4. Bijvoorbeeld: Postbus 12345, dan 2500 AA  Den Haag.",
+                                  "One line per line of the address, at most 4. For example: Postbus 12345, then 2500 AA  Den Haag."),
     ]
 }

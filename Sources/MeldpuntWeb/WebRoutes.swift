@@ -26,6 +26,7 @@ package func registreerWeb(_ app: Application) throws {
     try web.register(collection: ClientenWebController())
     try web.register(collection: StandaardtekstenWebController())
     try web.register(collection: TeamsWebController())
+    try web.register(collection: ContactgegevensWebController())
     try web.register(collection: CijfersWebController())
     try web.register(collection: EvaluatiesWebController())
 }

@@ -134,6 +134,7 @@ struct ToegangsmatrixTests {
         "GET /beheer/standaardteksten": ["beheerder", "systeem"], "POST /beheer/standaardteksten": ["beheerder", "systeem"],
         "GET /beheer/standaardteksten/:standaardtekst": ["beheerder", "systeem"], "POST /beheer/standaardteksten/:standaardtekst": ["beheerder", "systeem"],
         // Teams and their routing: the meldpunt's beheer. The werkvoorraad's bulk steps, kept filters (each person's own) and export: staff.
+        "GET /beheer/contactgegevens": ["beheerder", "systeem"], "POST /beheer/contactgegevens": ["beheerder", "systeem"],
         "GET /beheer/teams": ["beheerder", "systeem"], "POST /beheer/teams": ["beheerder", "systeem"],
         "GET /beheer/teams/:team": ["beheerder", "systeem"], "POST /beheer/teams/:team": ["beheerder", "systeem"],
         "POST /meldingen/bulk": ["meldpunt"], "GET /meldingen/export.csv": ["meldpunt"], "POST /meldingen/filters": ["meldpunt"],

@@ -184,3 +184,48 @@ struct WerkvoorraadTests {
         }
     }
 }
+
+/// The meldpunt's own contact details, kept by beheer (issue 30): on every citizen page, in mails and letters.
+@Suite("Contactgegevens van het Meldpunt")
+struct MeldpuntcontactTests {
+    @Test func beheerZetZeEnElkePaginaMailEnBriefToontZe() async throws {
+        try await metApp { t in
+            try await t.gebruiker("bea@meldpunt.nl", rol: .beheerder, oin: TestApp.meldpuntOIN)
+            let bea = Browser(t)
+            _ = try await bea.login("bea@meldpunt.nl")
+            var p = try await bea.get("/beheer/contactgegevens")
+            // The operator's values (the example ones in tests) until beheer sets its own.
+            #expect(p.status == .ok && p.tekst.contains("value=\"0800 123 45 67\""))
+            // Every problem at once, next to its field, what was typed kept.
+            p = try await bea.post("/beheer/contactgegevens", ["telefoon": "bel ons", "bereikbaarNl": "", "bereikbaarEn": "weekdays",
+                                                                "postadres": "1\n2\n3\n4\n5", "email": "geen adres"])
+            #expect(p.status == .badRequest)
+            for f in ["href=\"#contactTelefoon\">Telefoonnummer:", "href=\"#contactBereikbaarNl\">Wanneer bereikbaar (Nederlands):",
+                      "href=\"#contactPostadres\">Postadres:", "href=\"#contactEmail\">E-mailadres:", "value=\"bel ons\"", "1\n2\n3\n4\n5</textarea>"] {
+                #expect(p.tekst.contains(f), "\(f)")
+            }
+            p = try await bea.post("/beheer/contactgegevens", ["telefoon": "088 123 00 00", "bereikbaarNl": "werkdagen 8.30–16.30 uur", "bereikbaarEn": "working days 8:30–16:30",
+                                                                "postadres": "Postbus 99\n2500 AB  Den Haag", "email": ""])
+            #expect(p.status == .seeOther)
+            #expect(try await bea.volg(p).tekst.contains("De contactgegevens zijn opgeslagen."))
+            // At once on the citizen's pages.
+            for pad in ["/", "/melden"] {
+                #expect(try await Browser(t).get(pad).tekst.contains("Bel ons op 088 123 00 00 (werkdagen 8.30–16.30 uur)."), "\(pad)")
+            }
+            // In the mail to a melder (letters are made from the same details).
+            _ = try await t.nieuweMelding(BrievenTests.perPost(email: "fatima@example.nl", voorkeur: "email"))
+            let mail = try #require(try await UitgaandBericht.query(on: t.app.db).filter(\.$aan == "fatima@example.nl").first())
+            #expect(mail.inhoud.contains("Bel ons op 088 123 00 00 (werkdagen 8.30–16.30 uur). Post: Meldpunt Fouten in Overheidsregistraties, Postbus 99, 2500 AB  Den Haag."))
+            // A gemeente's beheer does not set them; staff do not either.
+            try await t.gebruiker("beheer@amsterdam.nl", rol: .beheerder, gemeentecode: "0363")
+            let a = Browser(t)
+            _ = try await a.login("beheer@amsterdam.nl")
+            #expect(try await a.get("/beheer/contactgegevens").status == .forbidden)
+            #expect(try await t.medewerker().post("/beheer/contactgegevens", ["telefoon": "1"]).status == .forbidden)
+            // Another instance reads them from the database.
+            let ander = Contactbron(standaard: .voorbeeld)
+            try await ander.vernieuw(t.app.db)
+            #expect(ander.huidig.telefoon == "088 123 00 00" && ander.huidig.postadres == ["Postbus 99", "2500 AB  Den Haag"])
+        }
+    }
+}

@@ -74,7 +74,9 @@ enum Achtergrondwerk {
                 do {
                     let planner = app.planner
                     if try await planner.neemLease("planner", houder: houder, duur: 180, nu: app.klok.nu()) {
-                        // Within the lease, so no other instance takes over while this round runs.
+                        // Within the lease, so no other instance takes over while this round runs; its
+                        // reminders carry the contact details as beheer last set them.
+                        try await app.contactbron.vernieuw(app.db)
                         let r = try await Termijn.binnen(.seconds(150)) { try await planner.ronde(nu: app.klok.nu()) }
                         if r.herinneringen + r.samenvattingen > 0 {
                             app.logger.info("Planner", metadata: ["herinneringen": "\(r.herinneringen)", "samenvattingen": "\(r.samenvattingen)"])

@@ -42,5 +42,6 @@ package enum Migraties {
         CreateMeldingKoppelingen(),
         CreateStandaardteksten(),
         CreateTeams(),
+        CreateMeldpuntcontact(),
     ]
 }
