@@ -11,6 +11,7 @@ struct ClientenWebController: RouteCollection {
         let c = routes.grouped("clienten")
         c.get(use: lijst)
         c.get(":zaaknummer", use: detail)
+        c.post(":zaaknummer", "berichten", use: bericht)
     }
 
     static let paginagrootte = 50
@@ -52,9 +53,40 @@ struct ClientenWebController: RouteCollection {
             volgende: pagina * Self.paginagrootte < totaal ? "/clienten?pagina=\(pagina + 1)" : nil))
     }
 
+    struct Pagina: Encodable, Sendable {
+        let status: Statuspagina
+        let bericht: String
+        let fouten: [VeldFout]
+        let foutVelden: [String: String]
+        let verstuurd: Bool
+    }
+
     func detail(req: Request) async throws -> Response {
-        let g = try Self.intermediair(req)
+        try await toon(req, try Self.intermediair(req), verstuurd: req.queryWaarde("verstuurd") != nil)
+    }
+
+    private func toon(_ req: Request, _ g: GebruikerDTO, bericht: String = "", fouten: [VeldFout] = [], verstuurd: Bool = false) async throws -> Response {
         let m = try await req.meldingen.melderportaal.voorIndiener(try req.zaaknummer(), g.organisatie, gebruiker: g.id)
-        return try await req.pagina("client", titel: "clientTitel", inhoud: Statuspagina.bouw(m, taal: req.taal, basis: "/clienten/\(m.zaaknummer)"))
+        return try await req.pagina("client", titel: "clientTitel", inhoud: Pagina(
+            status: Statuspagina.bouw(m, taal: req.taal, basis: "/clienten/\(m.zaaknummer)"), bericht: bericht, fouten: fouten,
+            foutVelden: Dictionary(fouten.map { ($0.veld, $0.tekst) }, uniquingKeysWith: { a, _ in a }), verstuurd: verstuurd),
+            status: fouten.isEmpty ? .ok : .badRequest)
+    }
+
+    struct BerichtFormulier: Content { var tekst: String? }
+
+    /// A message to the meldpunt about the client's case, from the intermediary.
+    func bericht(req: Request) async throws -> Response {
+        let g = try Self.intermediair(req)
+        let t = Teksten.voor(req.taal)
+        let f = try req.content.decode(BerichtFormulier.self)
+        let z = try req.zaaknummer()
+        do {
+            try await req.meldingen.melderportaal.berichtVanIndiener(z, g.organisatie, gebruiker: g, tekst: f.tekst)
+        } catch let w as Weigering where w.velden != nil {
+            let fouten = Formulierfouten(w, taal: req.taal, voorvoegsel: "", veld: { _ in "clientBericht" }) { _ in t["clientBerichtLabel"] }
+            return try await toon(req, g, bericht: f.tekst ?? "", fouten: fouten.lijst)
+        }
+        return req.redirect(to: "/clienten/\(z)?verstuurd=1#bericht", redirectType: .normal)
     }
 }

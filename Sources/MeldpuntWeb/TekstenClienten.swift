@@ -17,5 +17,10 @@ extension Teksten {
                         "This is how your client sees the report on their own page. Your client sends messages and files through that page, or you call the Meldpunt."),
         "clientWaarStaatHet": ("Waar staat de melding?", "Where is the report?"),
         "clientGeenBerichten": ("Er zijn nog geen berichten.", "There are no messages yet."),
+        "clientBerichtTitel": ("Bericht aan het Meldpunt", "Message to the Meldpunt"),
+        "clientBerichtLabel": ("Uw bericht", "Your message"),
+        "clientBerichtHint": ("Het Meldpunt ziet dit bij de melding van uw cliënt, met uw naam erbij. Uw cliënt ziet het ook op de eigen pagina.",
+                              "The Meldpunt sees this with your client's case, with your name. Your client sees it on their own page too."),
+        "clientBerichtVerstuurd": ("Uw bericht is verstuurd.", "Your message was sent."),
     ]
 }

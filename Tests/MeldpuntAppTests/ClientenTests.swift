@@ -60,6 +60,15 @@ struct ClientenTests {
             p = try await b.get("/clienten/\(m.zaaknummer)")
             #expect(p.status == .ok && p.tekst.contains("het adres te controleren"))
             #expect(try await Verwerkingslogregel.query(on: t.app.db).filter(\.$meldingID == m.id).filter(\.$organisatieID == org.id).count() >= 2)
+            // The intermediary writes to the meldpunt from the client's page: empty is said next to the field.
+            p = try await b.post("/clienten/\(m.zaaknummer)/berichten", ["tekst": " "])
+            #expect(p.status == .badRequest && p.tekst.contains("href=\"#clientBericht\">Uw bericht:") && p.tekst.contains("Schrijf eerst uw bericht."))
+            p = try await b.post("/clienten/\(m.zaaknummer)/berichten", ["tekst": "Meneer Jansen heeft een nieuwe aanmaning gekregen."])
+            #expect(p.status == .seeOther)
+            #expect(try await b.volg(p).tekst.contains("Uw bericht is verstuurd."))
+            let d = try await t.get("/api/v1/meldingen/\(m.zaaknummer)", t.sleutels.meldpunt).json(MeldingDetailDTO.self)
+            #expect(d.tijdlijn.contains { $0.soort == .berichtVanMelder && $0.tekst == "Meneer Jansen heeft een nieuwe aanmaning gekregen." && $0.door?.contains("Schuldhulp") == true })
+            #expect(try await Melding.find(m.id, on: t.app.db)?.ongelezen == true)
 
             // Filing for oneself (a citizen's melding) is not the organisation's case.
             _ = try await b.get("/melden")
@@ -81,6 +90,7 @@ struct ClientenTests {
             try await w.login("wim@wijkteam.example.nl")
             #expect(try await w.get("/clienten").tekst.contains("Uw organisatie heeft nog geen meldingen gedaan voor cliënten."))
             #expect(try await w.get("/clienten/\(m.zaaknummer)").status == .notFound)
+            #expect(try await w.post("/clienten/\(m.zaaknummer)/berichten", ["tekst": "Hallo"]).status == .notFound)
             let staf = try await t.medewerker()
             #expect(try await staf.get("/clienten").status == .forbidden)
             // An organisation that lost the role: its users no longer reach the page.

@@ -36,7 +36,8 @@ struct IntakeWebTests {
             let velden: [(String, String)] = [("binnenkomst", "telefoon"), ("melderType", "burger"), ("naam", "Fatima El Amrani"), ("telefoon", "06-12345678"),
                                               ("adres", "Dorpsstraat 1"), ("postcode", "3511 AA"), ("woonplaats", "Utrecht"), ("voorkeurKanaal", "post"),
                                               ("registraties[]", "WOZ"), ("watIsFout", "De oppervlakte van mijn woning klopt niet."), ("betrokkenOrganisaties", "Gemeente Utrecht"),
-                                              ("organisatieAlBenaderd", "ja"), ("bezwaar", "nee"), ("gevolgSoort[]", "boete"), ("gevolgDatum[]", "2026-12-15"),
+                                              ("organisatieAlBenaderd", "ja"), ("bezwaar", "nee"), ("gevolgSoort[]", "boete"), ("gevolgOrganisatie[]", "CJIB"), ("gevolgDatum[]", "2026-12-15"),
+                                              ("gevolgSoort[]", "stopgezetteToeslag"), ("gevolgOrganisatie[]", "Belastingdienst/Toeslagen"), ("gevolgDatum[]", ""),
                                               ("toestemming", "ja"), ("formulierToken", token)]
             p = try await staf.postVelden("/meldingen/nieuw", velden)
             #expect(p.status == .seeOther, "\(p.tekst)")
@@ -50,6 +51,8 @@ struct IntakeWebTests {
             let m = try #require(try await Melding.query(on: t.app.db).first())
             let d = try await t.get("/api/v1/meldingen/\(m.zaaknummer)", t.sleutels.meldpunt).json(MeldingDetailDTO.self)
             #expect(d.binnenkomst == .telefoon && d.vangnet?.betalenUiterlijk == Dag("2026-12-15"))
+            // Both consequences of the call, each with its organisation.
+            #expect(d.gevolgen.map(\.soort) == [.boete, .stopgezetteToeslag] && d.gevolgen.map(\.organisatie) == ["CJIB", "Belastingdienst/Toeslagen"])
             #expect(d.tijdlijn.first?.door?.hasPrefix("Test meldpunt") == true)
             #expect(d.tijdlijn.contains { $0.soort == .notitie && ($0.tekst ?? "").contains("vastgelegd door") && $0.gegevens?.binnenkomst == .telefoon })
 

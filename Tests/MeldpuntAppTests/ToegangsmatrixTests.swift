@@ -129,7 +129,7 @@ struct ToegangsmatrixTests {
         "POST /overleggen/:overlegNummer/acties": ["meldpunt"], "POST /overleggen/:overlegNummer/annulering": ["meldpunt"],
         "POST /overleggen/:overlegNummer/acties/:actieNummer/afronding": ["meldpunt", "partner"],
         // An intermediary follows the cases its organisation filed (the world's case was filed by the SVB: no one sees it there).
-        "GET /clienten": ["intermediair"], "GET /clienten/:zaaknummer": [],
+        "GET /clienten": ["intermediair"], "GET /clienten/:zaaknummer": [], "POST /clienten/:zaaknummer/berichten": [],
         // Standard texts: the meldpunt's beheer keeps them (the systeembeheerder too).
         "GET /beheer/standaardteksten": ["beheerder", "systeem"], "POST /beheer/standaardteksten": ["beheerder", "systeem"],
         "GET /beheer/standaardteksten/:standaardtekst": ["beheerder", "systeem"], "POST /beheer/standaardteksten/:standaardtekst": ["beheerder", "systeem"],

@@ -73,7 +73,23 @@ extension Meldingbehandeling {
             }
         }
         let wie = door.naam
-        return try await zaken.voerUit(m, samenvoegen ? .sluiten : nil, door: door) { [nu, zaken] m, tx in
+        let anderGelezen = ander.laatsteVolgnummer
+        do {
+            return try await koppelStap(m, id: id, anderID: anderID, samenvoegen: samenvoegen, wie: wie, door: door)
+        } catch let w as Weigering {
+            throw w
+        } catch {
+            // A step on the other case at the same moment took its timeline number: a 409 as for this case's own.
+            if (error as? any DatabaseError)?.isConstraintFailure == true,
+               await verlorRace(error, gelezen: anderGelezen, opnieuw: { [db] in try await Melding.find(anderID, on: db)?.laatsteVolgnummer }) {
+                throw Weigering.conflict(.tegelijkGewijzigd)
+            }
+            throw error
+        }
+    }
+
+    private func koppelStap(_ m: Melding, id: UUID, anderID: UUID, samenvoegen: Bool, wie: String, door: Handelende) async throws -> MeldingDetailDTO {
+        try await zaken.voerUit(m, samenvoegen ? .sluiten : nil, door: door) { [nu, zaken] m, tx in
             try await MeldingKoppeling(melding: id, ander: anderID, soort: samenvoegen ? "samengevoegd" : "verwant", door: wie, op: nu).create(on: tx)
             try await MeldingKoppeling(melding: anderID, ander: id, soort: samenvoegen ? "opgenomen" : "verwant", door: wie, op: nu).create(on: tx)
             // The other case's timeline, in the same transaction (its number claimed like any step's).

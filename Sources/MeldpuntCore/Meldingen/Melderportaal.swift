@@ -59,6 +59,26 @@ extension Melderportaal {
         try await zaken.volgendeGebeurtenis(m, soort: .berichtVanMelder, door: "melder", tekst: tekst, zichtbaar: true)
     }
 
+    /// A message from the organisation that filed the case (an intermediary for its client), on
+    /// the timeline as from the melder's side, with who wrote it. Another organisation learns nothing (404).
+    package func berichtVanIndiener(_ zaaknummer: Zaaknummer, _ org: OrganisatieDTO, gebruiker: GebruikerDTO, tekst: String?) async throws {
+        guard let m = try? await zaken.zoek(zaaknummer), m.$ingediendDoor.id == org.id else { throw Weigering.nietGevonden(.melding) }
+        let tekst = (tekst ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !tekst.isEmpty, !tekst.isLanger(dan: MeldingService.maxBericht) else {
+            throw Weigering.ongeldig(.bericht, tekst.isEmpty ? "required" : "maxLength",
+                                   tekst.isEmpty ? Tekst("Schrijf eerst uw bericht.", "Write your message first.")
+                                                 : Tekst("Een bericht is hoogstens \(MeldingService.maxBericht) tekens.", "A message is at most \(MeldingService.maxBericht) characters."))
+        }
+        guard let p = try await MeldingPersoonsgegevens.find(m.id, on: db) else { throw Weigering.conflict(.meldingAfgerond) }
+        let id = try m.requireID()
+        try await db.schrijf { [zaken, nu, traceID] tx in
+            guard let m = try await Melding.find(id, on: tx) else { throw Weigering.nietGevonden(.melding) }
+            try await zaken.volgendeGebeurtenis(m, soort: .berichtVanMelder, door: "\(gebruiker.naam) (\(org.naam))", tekst: tekst, zichtbaar: true, on: tx)
+            try await Verwerkingslog.regel(.meldingBehandelen, organisatie: org.id, melding: id, betrokkene: zaken.betrokkene(p),
+                                           traceID: traceID, tijdstip: nu, gebruiker: gebruiker.id).create(on: tx)
+        }
+    }
+
     package func voorMelder(token: String) async throws -> MelderWeergave {
         let m = try await zaken.metToken(token)
         try await Verwerkingslog.regel(.meldingStatuspagina, organisatie: nil, melding: m.id, betrokkene: nil, traceID: traceID, tijdstip: nu).create(on: db)

@@ -23,8 +23,8 @@ struct IntakeWebController: RouteCollection {
         let binnenkomst: [Keuze]
         let melderTypes: [Keuze]
         let registraties: [Keuze]
-        let gevolgSoorten: [Keuze]
-        let gevolgDatum: String
+        /// Two consequence rows: what a phone call usually names; more can be added on the case.
+        let gevolgen: [MeldenController.GevolgRij]
         let kanalen: [Keuze]
         let ja: [Keuze]
         let toestemmingTekst: String
@@ -43,9 +43,15 @@ struct IntakeWebController: RouteCollection {
             binnenkomst: Binnenkomst.allCases.filter(\.doorMedewerker).map { keuze($0.rawValue, $0.naam(req.taal), binnenkomst) },
             melderTypes: MelderType.allCases.map { keuze($0.rawValue, t.tekst("melderType_\($0.rawValue)"), f.melderType) },
             registraties: Registratie.alle.map { Keuze(waarde: $0.code, naam: MeldenController.registratieNaam($0, t), gekozen: (f.registraties ?? []).contains($0.code)) },
-            gevolgSoorten: [Keuze(waarde: "", naam: t.tekst("kiesGevolg"), gekozen: (f.gevolgSoort?.first ?? "").isEmpty)]
-                + GevolgSoort.allCases.map { keuze($0.rawValue, t.naam("gevolg", $0), f.gevolgSoort?.first) },
-            gevolgDatum: f.gevolgDatum?.first ?? "",
+            gevolgen: (0..<2).map { i in
+                let fout = { (veld: String) in fouten.first { $0.veld == "\(veld)\(i + 1)" }?.tekst }
+                return MeldenController.GevolgRij(
+                    nummer: i + 1,
+                    soorten: [Keuze(waarde: "", naam: t.tekst("kiesGevolg"), gekozen: MeldenController.element(f.gevolgSoort, i).isEmpty)]
+                        + GevolgSoort.allCases.map { keuze($0.rawValue, t.naam("gevolg", $0), MeldenController.element(f.gevolgSoort, i)) },
+                    organisatie: MeldenController.element(f.gevolgOrganisatie, i), datum: MeldenController.element(f.gevolgDatum, i), omschrijving: "",
+                    soortFout: fout("gevolgSoort"), organisatieFout: fout("gevolgOrganisatie"), datumFout: fout("gevolgDatum"), omschrijvingFout: fout("gevolgOmschrijving"))
+            },
             kanalen: Contactkanaal.allCases.map { keuze($0.rawValue, t.tekst("kanaal_\($0.rawValue)"), f.voorkeurKanaal ?? Contactkanaal.telefoon.rawValue) },
             ja: [keuze("ja", t.tekst("ja"), nil), keuze("nee", t.tekst("nee"), nil)],
             toestemmingTekst: t.tekst("toestemmingTekst"),
