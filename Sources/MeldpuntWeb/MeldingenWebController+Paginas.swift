@@ -50,10 +50,12 @@ extension MeldingenWebController {
         let terug: String
         let bulk: Bulkkeuzes
         let waarden: [String: String]
+        /// Not on search results: they come from a POST, so a refused step could not show them again.
+        let kanBulk: Bool
         /// After a bulk step: how many were done, and the cases where it could not be done.
         let bulkGedaan: Int?
         let bulkKlaar: Bool
-        let bulkNietGelukt: [Keuze]
+        let bulkNietGelukt: [BulkWeigering]
     }
 
     struct Filterkeuzes: Encodable, Sendable {
@@ -65,6 +67,8 @@ extension MeldingenWebController {
         let href, naam, verwijderHref: String
         let actief: Bool
     }
+
+    struct BulkWeigering: Encodable, Sendable { let href, zaaknummer, reden: String }
 
     struct Bulkkeuzes: Encodable, Sendable {
         let medewerkers, teams, standaardteksten, uitkomsten, scopeRedenen, afsluitgronden: [Keuze]

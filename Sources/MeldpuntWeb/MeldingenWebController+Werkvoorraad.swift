@@ -54,11 +54,20 @@ extension MeldingenWebController {
         }
     }
 
+    /// Name → value from a query string, never trapping on what a user typed: at most 20 pairs of
+    /// at most 200 bytes each, a malformed escape dropping only its own pair; the first of a name counts.
     static func lijstvraag(_ query: String?) -> Lijstvraag {
-        var c = URLComponents()
-        c.percentEncodedQuery = query
         var r: Lijstvraag = [:]
-        for i in (c.queryItems ?? []).prefix(20) { if let w = i.value, r[i.name] == nil { r[i.name] = w } }
+        for paar in (query ?? "").prefix(2_000).split(separator: "&", omittingEmptySubsequences: true).prefix(20) {
+            guard paar.utf8.count <= 200 else { continue }
+            let delen = paar.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard delen.count == 2,
+                  let naam = String(delen[0]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding,
+                  let waarde = String(delen[1]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding,
+                  r[naam] == nil
+            else { continue }
+            r[naam] = waarde
+        }
         return r
     }
 
@@ -96,12 +105,15 @@ extension MeldingenWebController {
         let lf = Lijstfilter(q, teams: Set(teams.map(\.id)))
         let (map, f) = filter(q, g, lf, vandaag: Dag(req.application.klok.nu()), pagina: pagina)
         return try await toonLijst(req, g, map: map, lijstfilter: lf, filter: f, teams: teams, fouten: fouten, waarden: waarden, gekozen: gekozen,
-                                   bulkGedaan: q["bulkGedaan"].flatMap { Int($0) }, bulkNietGelukt: (q["bulkNietGelukt"] ?? "").split(separator: ",").prefix(100).compactMap { Zaaknummer(String($0)) })
+                                   bulkGedaan: q["bulkGedaan"].flatMap { Int($0) }, bulkNietGelukt: (q["bulkNietGelukt"] ?? "").split(separator: ",").prefix(100).compactMap { deel in
+                                       let d = deel.split(separator: "~", maxSplits: 1)
+                                       return Zaaknummer(String(d[0])).map { ($0, d.count > 1 ? Bulkreden(rawValue: String(d[1])) ?? .anders : .anders) }
+                                   })
     }
 
     func toonLijst(_ req: Request, _ g: Handelende, map: Map?, lijstfilter lf: Lijstfilter, filter: MeldingService.Werkvoorraad?, teams: [TeamDTO]? = nil,
                    zoekterm: String = "", fouten: [VeldFout] = [], waarden: [String: String] = [:], gekozen: Set<String> = [],
-                   bulkGedaan: Int? = nil, bulkNietGelukt: [Zaaknummer] = []) async throws -> Response {
+                   bulkGedaan: Int? = nil, bulkNietGelukt: [(Zaaknummer, Bulkreden)] = []) async throws -> Response {
         let t = Teksten.voor(req.taal)
         let teams = if let teams { teams } else { try await self.teams(req, g) }
         var items: [MeldingSamenvattingDTO] = []
@@ -183,23 +195,43 @@ extension MeldingenWebController {
                 uitkomsten: keuzes(MeldingUitkomst.self, "mfoUitkomst", "bulkUitkomst", leeg: "mfoKiesUitkomst"),
                 scopeRedenen: keuzes(ScopeReden.self, "mfoScope", "bulkScopeReden", leeg: "mfoGeenScopeReden"),
                 afsluitgronden: keuzes(Afsluitgrond.self, "afsluitgrond", "bulkAfsluitgrond", leeg: "mfoKiesAfsluitgrond")),
-            waarden: waarden,
+            waarden: waarden, kanBulk: basis != nil,
             bulkGedaan: bulkGedaan, bulkKlaar: bulkGedaan != nil,
-            bulkNietGelukt: bulkNietGelukt.map { Keuze(waarde: "/meldingen/\($0)", naam: $0.description) })
+            bulkNietGelukt: bulkNietGelukt.map { BulkWeigering(href: "/meldingen/\($0.0)", zaaknummer: $0.0.description, reden: t.tekst("bulkReden_\($0.1.rawValue)")) })
         return try await req.pagina("meldingen", titel: "werkvoorraad", inhoud: inhoud, status: fouten.isEmpty ? .ok : .badRequest)
     }
 
     // MARK: Bulk
 
+    /// Why a bulk step could not be done for a case, in a word the result's address can carry.
+    enum Bulkreden: String {
+        case fase, grond, opschorting, velden, tegelijk, anders
+
+        init(_ w: Weigering) {
+            switch w {
+            case .conflict(.tegelijkGewijzigd), .tijdelijkBezet: self = .tegelijk
+            case .conflict(.meldingGesloten), .conflict(.meldingAfgerond), .conflict(.meldingOvergang): self = .fase
+            case .ongeldig(let f) where f.contains { $0.veld.namen.last == .afsluitgrond }: self = .grond
+            case .ongeldig(let f) where f.contains { $0.veld.namen.last == .opschortingBesluit }: self = .opschorting
+            case .ongeldig: self = .velden
+            default: self = .anders
+            }
+        }
+    }
+
     struct BulkFormulier: Formulier {
         var zaken: [String]?
         var terug, bulkActie, bulkEmail, bulkTeam, bulkStandaardtekst, bulkUitkomst, bulkSamenvatting, bulkScopeReden, bulkAfsluitgrond: String?
+        /// "ja" from the check page: closing many cases (and telling every melder) is confirmed first.
+        var bevestigd: String?
     }
 
     /// Where a bulk form may send the person back: only a werkvoorraad list of this site.
+    /// Only the list's own query characters (what `Lijstfilter.zoekvraag` and the folder links write).
     static func veiligTerug(_ terug: String?) -> String {
-        guard let terug, terug.utf8.count <= 600, terug == "/meldingen" || terug.hasPrefix("/meldingen?"),
-              terug.utf8.allSatisfy({ $0 > 32 && $0 < 127 && $0 != UInt8(ascii: "\\") })
+        let toegestaan = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~=&%".utf8)
+        guard let terug, terug.utf8.count <= 600, terug.hasPrefix("/meldingen?"),
+              terug.utf8.dropFirst("/meldingen?".utf8.count).allSatisfy(toegestaan.contains)
         else { return "/meldingen" }
         return terug
     }
@@ -223,10 +255,16 @@ extension MeldingenWebController {
             guard let actie else {
                 throw Weigering.ongeldig(.actie, "required", Tekst("Kies wat u met de gekozen meldingen wilt doen.", "Choose what to do with the chosen cases."))
             }
+            if case .sluiten = actie, f.bevestigd != "ja" {
+                _ = try await req.meldingen.behandeling.bulk(zaken, actie, alleenControleren: true, door: g)
+                return try await bevestigSluiten(req, f, zaken: zaken, terug: terug)
+            }
             let r = try await req.meldingen.behandeling.bulk(zaken, actie, door: g)
             let scheiding = terug.contains("?") ? "&" : "?"
+            // Case numbers and a reason's name only: nothing personal in the address.
             return req.redirect(to: terug + scheiding + "bulkGedaan=\(r.gedaan.count)"
-                                + (r.nietGelukt.isEmpty ? "" : "&bulkNietGelukt=" + r.nietGelukt.map(\.zaaknummer).joined(separator: ",")) + "#bulk-resultaat",
+                                + (r.nietGelukt.isEmpty ? "" : "&bulkNietGelukt=" + r.nietGelukt.map { "\($0.zaaknummer)~\(Bulkreden($0.weigering).rawValue)" }.joined(separator: ","))
+                                + "#bulk-resultaat",
                                 redirectType: .normal)
         } catch let w as Weigering where w.velden != nil {
             let velden: [Veldnaam: String] = [.zaken: "bulkZaken", .actie: "bulkActie", .email: "bulkEmail", .team: "bulkTeam", .standaardtekst: "bulkStandaardtekst",
@@ -234,6 +272,28 @@ extension MeldingenWebController {
             let fouten = Formulierfouten(w, taal: req.taal, voorvoegsel: "", veld: { $0.namen.last.flatMap { velden[$0] } ?? "bulkActie" }) { t["bulkVeld_\($0)"] }
             return try await toonWerkvoorraad(req, q, fouten: fouten.lijst, waarden: f.ingevuld, gekozen: Set(zaken))
         }
+    }
+
+    struct BulkBevestiging: Encodable, Sendable {
+        let zaken: [String]
+        let terug: String
+        let regels: [MeldingPagina.Regel]
+        let velden: [Keuze]
+    }
+
+    /// The check page before closing several cases: which, with what outcome and summary; the
+    /// form carries it all again with `bevestigd=ja`. Nothing is written before that.
+    private func bevestigSluiten(_ req: Request, _ f: BulkFormulier, zaken: [String], terug: String) async throws -> Response {
+        let t = Teksten.voor(req.taal)
+        var regels = [MeldingPagina.Regel(label: t.tekst("bulkVeld_bulkZaken"), waarde: "\(zaken.count): " + zaken.joined(separator: ", ")),
+                      MeldingPagina.Regel(label: t.tekst("bulkVeld_bulkUitkomst"), waarde: f.bulkUitkomst.flatMap(MeldingUitkomst.init(rawValue:)).map { t.naam("mfoUitkomst", $0) } ?? "–")]
+        if let s = leeg(f.bulkScopeReden).flatMap(ScopeReden.init(rawValue:)) { regels.append(.init(label: t.tekst("bulkVeld_bulkScopeReden"), waarde: t.naam("mfoScope", s))) }
+        if let a = leeg(f.bulkAfsluitgrond).flatMap(Afsluitgrond.init(rawValue:)) { regels.append(.init(label: t.tekst("bulkVeld_bulkAfsluitgrond"), waarde: t.naam("afsluitgrond", a))) }
+        regels.append(.init(label: t.tekst("bulkVeld_bulkSamenvatting"), waarde: f.bulkSamenvatting ?? ""))
+        let velden = [("bulkActie", "sluiten"), ("bulkUitkomst", f.bulkUitkomst ?? ""), ("bulkScopeReden", f.bulkScopeReden ?? ""),
+                      ("bulkAfsluitgrond", f.bulkAfsluitgrond ?? ""), ("bulkSamenvatting", f.bulkSamenvatting ?? ""), ("bevestigd", "ja")]
+        return try await req.pagina("meldingen-bulk-sluiten", titel: "bulkSluitenTitel", inhoud: BulkBevestiging(
+            zaken: zaken, terug: terug, regels: regels, velden: velden.map { Keuze(waarde: $0.1, naam: $0.0) }))
     }
 
     // MARK: Export
@@ -247,11 +307,14 @@ extension MeldingenWebController {
         let lf = Lijstfilter(q, teams: Set(try await teams(req, g).map(\.id)))
         let (map, f) = filter(q, g, lf, vandaag: Dag(req.application.klok.nu()), pagina: 1)
         let rijen = try await req.meldingen.overzicht.export(f, door: g)
+        let bekend = Set(Registratie.alle.map(\.code))
+        req.logger.notice("Werkvoorraad als CSV", metadata: ["rijen": "\(rijen.count)", "gebruiker": "\(g.gebruiker?.id.uuidString ?? "-")"])
         var csv = [["zaaknummer", "ontvangen", "status", "melderType", "registraties", "eersteContactUiterlijk", "eersteContactOp", "contactTeLaat",
                     "verzoekTeLaat", "behandelaar", "rol", "uitkomst", "volgendeStapOp", "betalenUiterlijk"].map { t.tekst("csv_\($0)") }]
         for s in rijen {
             csv.append([s.zaaknummer, Datumweergave.datum(s.ontvangenOp), t.naam("mfoStatus", s.status), t.naam("mfoMelderType", s.melderType),
-                        s.registraties.joined(separator: " "), s.eersteContactUiterlijk.description, s.eersteContactOp.map { Dag($0).description } ?? "",
+                        // Codes only: what a melder typed as "another registration" is their own words.
+                        s.registraties.map { bekend.contains($0) ? $0 : t.tekst("csvAnders") }.joined(separator: " "), s.eersteContactUiterlijk.description, s.eersteContactOp.map { Dag($0).description } ?? "",
                         s.contactTermijnOverschreden ? t.tekst("ja") : t.tekst("nee"), s.verzoekTermijnOverschreden ? t.tekst("ja") : t.tekst("nee"),
                         s.behandelaar?.naam ?? "", s.rol.map { t.naam("mfoRol", $0) } ?? "", s.uitkomst.map { t.naam("mfoUitkomst", $0) } ?? "",
                         s.volgendeStapOp?.description ?? "", s.betalenUiterlijk?.description ?? ""])

@@ -47,8 +47,9 @@ struct TeamsWebController: RouteCollection {
         // Everyone who can handle cases, with the team they are in now.
         let medewerkers = try await Gebruiker.query(on: req.db).filter(\.$rol == .meldpunt).filter(\.$actief == true).sort(\.$naam).all()
         let teamnaam = Dictionary(alle.map { ($0.id, $0.naam) }, uniquingKeysWith: { a, _ in a })
-        let gekozenLeden = Set(invoer?.leden ?? team?.leden.map(\.id) ?? [])
-        let gekozenRegistraties = Set(invoer?.registraties ?? team?.registraties ?? [])
+        // After a refusal exactly what was ticked (also nothing), else what the team has.
+        let gekozenLeden = Set(invoer.map { $0.leden ?? [] } ?? team?.leden.map(\.id) ?? [])
+        let gekozenRegistraties = Set(invoer.map { $0.registraties ?? [] } ?? team?.registraties ?? [])
         let routeVan = Dictionary(alle.flatMap { tm in tm.registraties.map { ($0, tm) } }, uniquingKeysWith: { a, _ in a })
         return try await req.pagina(team == nil ? "beheer-teams" : "beheer-team", titel: team == nil ? "teams" : "teamBewerken",
             inhoud: Pagina(

@@ -72,11 +72,14 @@ enum Achtergrondwerk {
             while !Task.isCancelled {
                 let volgende = Date().addingTimeInterval(60)
                 do {
+                    // The round's reminders carry the contact details as beheer last set them (read
+                    // before the planner is made); a failed read keeps the last ones.
+                    do { try await app.contactbron.vernieuw(app.db) } catch {
+                        app.logger.warning("Contactgegevens niet gelezen: \(Foutbeschrijving.veilig(error))")
+                    }
                     let planner = app.planner
                     if try await planner.neemLease("planner", houder: houder, duur: 180, nu: app.klok.nu()) {
-                        // Within the lease, so no other instance takes over while this round runs; its
-                        // reminders carry the contact details as beheer last set them.
-                        try await app.contactbron.vernieuw(app.db)
+                        // Within the lease, so no other instance takes over while this round runs.
                         let r = try await Termijn.binnen(.seconds(150)) { try await planner.ronde(nu: app.klok.nu()) }
                         if r.herinneringen + r.samenvattingen > 0 {
                             app.logger.info("Planner", metadata: ["herinneringen": "\(r.herinneringen)", "samenvattingen": "\(r.samenvattingen)"])

@@ -76,7 +76,7 @@ package final class Contactbron: Sendable {
             return s.isEmpty ? nil : s
         }
         let telefoon = regel(v.telefoon, .telefoon, max: 30)
-        if let t = telefoon, !t.allSatisfy({ $0.isNumber || " +-()".contains($0) }) || t.filter(\.isNumber).count < 3 {
+        if let t = telefoon, !t.allSatisfy({ ($0.isASCII && $0.isNumber) || " +-()".contains($0) }) || t.filter(\.isNumber).count < 3 {
             f.append(OngeldigeParameter(.telefoon, code: "pattern", uitleg: Tekst("Geef een telefoonnummer met cijfers, zoals 0800 123 45 67.", "Give a phone number in digits, such as 0800 123 45 67.")))
         }
         let nl = regel(v.bereikbaarNl, .bereikbaarNl, max: 120), en = regel(v.bereikbaarEn, .bereikbaarEn, max: 120)

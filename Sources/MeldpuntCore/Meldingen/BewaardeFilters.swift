@@ -48,7 +48,7 @@ package struct BewaardeFilters: Sendable {
             fouten.append(OngeldigeParameter(.zoekvraag, code: "required", uitleg: Tekst("Kies eerst een filter voor de lijst.", "First choose a filter for the list.")))
         }
         guard fouten.isEmpty else { throw Weigering.ongeldig(fouten) }
-        try await db.schrijf { [nu] tx in
+        do { try await db.schrijf { [nu] tx in
             let bestaand = try await BewaardFilter.query(on: tx).filter(\.$gebruiker.$id == id).filter(\.$naam == n).first()
             if bestaand == nil, try await BewaardFilter.query(on: tx).filter(\.$gebruiker.$id == id).count() >= FilterLimieten.maxPerPersoon {
                 throw Weigering.ongeldig(.naam, "maxItems", Tekst("U heeft al \(FilterLimieten.maxPerPersoon) filters. Verwijder er eerst een.", "You already have \(FilterLimieten.maxPerPersoon) filters. Delete one first."))
@@ -62,6 +62,9 @@ package struct BewaardeFilters: Sendable {
             f.zoekvraag = zoekvraag
             f.aangemaaktOp = nu
             try await f.save(on: tx)
+        } } catch let f as any DatabaseError where f.isConstraintFailure {
+            // The same name kept twice at once (a double click): the first one stands.
+            return
         }
     }
 

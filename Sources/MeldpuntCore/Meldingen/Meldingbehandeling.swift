@@ -52,7 +52,8 @@ extension Meldingbehandeling {
         try zaken.vereisOpen(m)
         return try await zaken.voerUit(m, nil, door: door) { m, _ in
             var events: [Gebeurtenis] = []
-            if let g {
+            // The same handler again is no news on the timeline (a team move keeps them).
+            if let g, m.$behandelaar.id != g.id || nieuwTeam == nil {
                 m.$behandelaar.id = g.id
                 events.append(Gebeurtenis(soort: .toegewezen, tekst: g.naam))
             }

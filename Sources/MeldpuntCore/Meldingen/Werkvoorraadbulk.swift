@@ -27,7 +27,8 @@ extension Meldingbehandeling {
     /// Each case on its own, through the same use case (and its own transaction) as on the case
     /// page: one that cannot take the step is reported, the others are done. The action's own
     /// fields are checked once, before any case is touched.
-    package func bulk(_ zaaknummers: [String], _ actie: Bulkactie, door: Handelende) async throws -> Bulkresultaat {
+    /// `alleenControleren`: the action's fields and the choice of cases checked, nothing done (the check page before closing).
+    package func bulk(_ zaaknummers: [String], _ actie: Bulkactie, alleenControleren: Bool = false, door: Handelende) async throws -> Bulkresultaat {
         try zaken.vereisMeldpunt(door)
         var fouten: [OngeldigeParameter] = []
         var gezien = Set<String>()
@@ -50,11 +51,17 @@ extension Meldingbehandeling {
                                                  uitleg: Tekst("Kies een standaardtekst voor melders.", "Choose a standard text for melders.")))
             }
         case .sluiten(let v):
-            do { _ = try valideerSluiting(SluitingInvoer(uitkomst: v.uitkomst, samenvatting: v.samenvatting, scopeReden: v.scopeReden), bevinding: nil) } catch { fouten += error.fouten }
+            // What fits each case's analysis is checked per case.
+            do { _ = try valideerSluiting(SluitingInvoer(uitkomst: v.uitkomst, samenvatting: v.samenvatting, scopeReden: v.scopeReden), bevinding: nil) } catch {
+                fouten += error.fouten.filter { $0.code != "pastNietBijBevinding" }
+            }
+            if let g = v.afsluitgrond, Afsluitgrond(rawValue: g) == nil {
+                fouten.append(OngeldigeParameter(.afsluitgrond, code: "enum", uitleg: Tekst("Kies een grond uit de lijst.", "Choose a ground from the list.")))
+            }
         }
         guard fouten.isEmpty else { throw Weigering.ongeldig(fouten) }
-
         var r = Bulkresultaat()
+        guard !alleenControleren else { return r }
         for z in nummers {
             do {
                 switch actie {
@@ -75,6 +82,9 @@ extension Meldingbehandeling {
                 r.gedaan.append(z.description)
             } catch let w as Weigering {
                 r.nietGelukt.append((z.description, w))
+            } catch {
+                // One case's failure never stops the others, nor hides what was done already.
+                r.nietGelukt.append((z.description, .tijdelijkBezet))
             }
         }
         return r
@@ -83,7 +93,7 @@ extension Meldingbehandeling {
     /// The active meldpunt staff member with this e-mail address.
     func medewerker(_ email: String?) async throws -> Gebruiker {
         let adres = (email ?? "").trimmingCharacters(in: .whitespaces).lowercased()
-        guard !adres.isEmpty else { throw Weigering.ongeldig(.email, "required", Tekst("Geef het e-mailadres van de behandelaar.", "Give the handler\'s email address.")) }
+        guard !adres.isEmpty else { throw Weigering.ongeldig(.email, "required", Tekst("Kies een behandelaar (het e-mailadres van een medewerker).", "Choose a handler (a staff member\'s email address).")) }
         guard let g = try await Gebruiker.query(on: db).filter(\.$email == adres).filter(\.$actief == true).with(\.$organisatie).first(),
               g.rol == .meldpunt
         else { throw Weigering.ongeldig(.email, "geenMedewerker", Tekst("Er is geen actieve medewerker van het Meldpunt met dit e-mailadres.", "There is no active Meldpunt staff member with this email address.")) }

@@ -65,7 +65,7 @@ package struct Teams: Sendable {
         t.id = UUID.v7(nu)
         t.naam = naam
         t.aangemaaktOp = nu
-        try await t.create(on: db)
+        try await Self.alsUniek { try await t.create(on: db) }
         return TeamDTO(id: t.id!.tekst, naam: naam, registraties: [], leden: [])
     }
 
@@ -77,18 +77,19 @@ package struct Teams: Sendable {
         var fouten: [OngeldigeParameter] = []
         var geldigeNaam: String?
         do { geldigeNaam = try self.geldigeNaam(naam) } catch let w as Weigering { fouten += w.velden ?? [] }
-        let codes = Array(Set(registraties.map { $0.trimmingCharacters(in: .whitespaces).uppercased() }.filter { !$0.isEmpty }))
-        if codes.count > 100 || codes.contains(where: { $0.count > 40 }) {
-            fouten.append(OngeldigeParameter(.registraties, code: "maxItems", uitleg: Tekst("Kies registraties uit de lijst.", "Choose registrations from the list.")))
+        let bekend = Set(Registratie.alle.map(\.code))
+        let codes = Array(Set(registraties.prefix(100).map { $0.trimmingCharacters(in: .whitespaces).uppercased() }.filter { !$0.isEmpty }))
+        if registraties.count > 100 || !codes.allSatisfy(bekend.contains) {
+            fouten.append(OngeldigeParameter(.registraties, code: "enum", uitleg: Tekst("Kies registraties uit de lijst.", "Choose registrations from the list.")))
         }
-        let ledenIDs = leden.compactMap(UUID.init(uuidString:))
-        let medewerkers = try await Gebruiker.query(on: db).filter(\.$id ~~ ledenIDs).filter(\.$rol == .meldpunt).all()
-        if medewerkers.count != Set(leden).count {
+        let ledenIDs = Array(Set(leden.prefix(500).compactMap(UUID.init(uuidString:))))
+        let medewerkers = try await Gebruiker.query(on: db).filter(\.$id ~~ ledenIDs).filter(\.$rol == .meldpunt).filter(\.$actief == true).all()
+        if leden.count > 500 || medewerkers.count != Set(leden).count {
             fouten.append(OngeldigeParameter(.leden, code: "enum", uitleg: Tekst("Kies medewerkers van het Meldpunt uit de lijst.", "Choose Meldpunt staff from the list.")))
         }
         guard fouten.isEmpty, let geldigeNaam else { throw Weigering.ongeldig(fouten) }
         try await uniek(geldigeNaam, behalve: id)
-        try await db.schrijf { tx in
+        try await Self.alsUniek { try await db.schrijf { tx in
             t.naam = geldigeNaam
             try await t.save(on: tx)
             try await Gebruiker.query(on: tx).filter(\.$team.$id == id).filter(\.$id !~ ledenIDs).set(\.$team.$id, to: nil).update()
@@ -101,6 +102,14 @@ package struct Teams: Sendable {
                 r.$team.id = id
                 try await r.create(on: tx)
             }
+        } }
+    }
+
+    /// A name taken by a simultaneous change (the unique index) is said like one taken before.
+    static func alsUniek<T>(_ werk: () async throws -> T) async throws -> T {
+        do { return try await werk() } catch let f as any DatabaseError where f.isConstraintFailure {
+            throw Weigering.ongeldig(.naam, "unique", Tekst("Er is al een team met deze naam, of iemand wijzigde de teams tegelijk. Probeer het opnieuw.",
+                                                           "There is already a team with this name, or someone changed the teams at the same time. Try again."))
         }
     }
 

@@ -43,15 +43,20 @@ struct IntakeWebController: RouteCollection {
             binnenkomst: Binnenkomst.allCases.filter(\.doorMedewerker).map { keuze($0.rawValue, $0.naam(req.taal), binnenkomst) },
             melderTypes: MelderType.allCases.map { keuze($0.rawValue, t.tekst("melderType_\($0.rawValue)"), f.melderType) },
             registraties: Registratie.alle.map { Keuze(waarde: $0.code, naam: MeldenController.registratieNaam($0, t), gekozen: (f.registraties ?? []).contains($0.code)) },
-            gevolgen: (0..<2).map { i in
-                let fout = { (veld: String) in fouten.first { $0.veld == "\(veld)\(i + 1)" }?.tekst }
-                return MeldenController.GevolgRij(
-                    nummer: i + 1,
-                    soorten: [Keuze(waarde: "", naam: t.tekst("kiesGevolg"), gekozen: MeldenController.element(f.gevolgSoort, i).isEmpty)]
-                        + GevolgSoort.allCases.map { keuze($0.rawValue, t.naam("gevolg", $0), MeldenController.element(f.gevolgSoort, i)) },
-                    organisatie: MeldenController.element(f.gevolgOrganisatie, i), datum: MeldenController.element(f.gevolgDatum, i), omschrijving: "",
-                    soortFout: fout("gevolgSoort"), organisatieFout: fout("gevolgOrganisatie"), datumFout: fout("gevolgDatum"), omschrijvingFout: fout("gevolgOmschrijving"))
-            },
+            // The rows as the engine numbered them (empty ones left out), so each message stays with its row.
+            gevolgen: { () -> [MeldenController.GevolgRij] in
+                let ingevuld = MeldenController.gevolgen(f)
+                return (0..<max(2, ingevuld.count)).map { i in
+                    let g = i < ingevuld.count ? ingevuld[i] : nil
+                    let fout = { (veld: String) in fouten.first { $0.veld == "\(veld)\(i + 1)" }?.tekst }
+                    return MeldenController.GevolgRij(
+                        nummer: i + 1,
+                        soorten: [Keuze(waarde: "", naam: t.tekst("kiesGevolg"), gekozen: (g?.soort ?? "").isEmpty)]
+                            + GevolgSoort.allCases.map { keuze($0.rawValue, t.naam("gevolg", $0), g?.soort) },
+                        organisatie: g?.organisatie ?? "", datum: g?.uiterlijkeDatum ?? "", omschrijving: "",
+                        soortFout: fout("gevolgSoort"), organisatieFout: fout("gevolgOrganisatie"), datumFout: fout("gevolgDatum"), omschrijvingFout: fout("gevolgOmschrijving"))
+                }
+            }(),
             kanalen: Contactkanaal.allCases.map { keuze($0.rawValue, t.tekst("kanaal_\($0.rawValue)"), f.voorkeurKanaal ?? Contactkanaal.telefoon.rawValue) },
             ja: [keuze("ja", t.tekst("ja"), nil), keuze("nee", t.tekst("nee"), nil)],
             toestemmingTekst: t.tekst("toestemmingTekst"),

@@ -178,7 +178,8 @@ struct MeldingPagina: Encodable, Sendable {
         let taakSleutel = taak.map { Meldingactie(segment: $0)?.tekst ?? ($0 == "sluiten-controle" ? "sluitenControle" : $0) }
         var waarden: [String: String] = [
             "contactDatum": o.vandaag.description,
-            "toewijzenEmail": d.behandelaar?.email ?? o.eigenEmail ?? "",
+            // With teams to choose from, an unassigned case is not given to oneself unasked.
+            "toewijzenEmail": d.behandelaar?.email ?? (o.teams.isEmpty ? o.eigenEmail : nil) ?? "",
             "keuzeRol": (d.rol ?? d.rolVoorstel?.rol)?.rawValue ?? "",
             "stapTekst": d.volgendeStap?.tekst ?? "",
             "stapDatum": d.volgendeStap?.datum.description ?? "",
@@ -258,7 +259,8 @@ struct MeldingPagina: Encodable, Sendable {
             },
             uitkomsten: [leegeKeuze("mfoKiesUitkomst", veld: "sluitenUitkomst")] + keuzes(MeldingUitkomst.self, sleutel: "mfoUitkomst", veld: "sluitenUitkomst"),
             scopeRedenen: [leegeKeuze("mfoGeenScopeReden", veld: "sluitenScopeReden")] + keuzes(ScopeReden.self, sleutel: "mfoScope", veld: "sluitenScopeReden"),
-            medewerkers: o.medewerkers.map { Keuze(waarde: $0.waarde, naam: $0.naam, gekozen: waarden["toewijzenEmail"] == $0.waarde) },
+            medewerkers: (o.teams.isEmpty ? [] : [Keuze(waarde: "", naam: t.tekst("bulkNietWijzigen"), gekozen: (waarden["toewijzenEmail"] ?? "").isEmpty)])
+                + o.medewerkers.map { Keuze(waarde: $0.waarde, naam: $0.naam, gekozen: waarden["toewijzenEmail"] == $0.waarde) },
             waarden: waarden, fouten: fouten,
             foutVelden: Dictionary(fouten.map { ($0.veld, $0.tekst) }, uniquingKeysWith: { a, _ in a }),
             nieuweLink: nieuweLink,
