@@ -38,7 +38,7 @@ def test_filter_bewaren_en_bulk_toewijzen(portaal):
     portaal.d.find_element(By.ID, "bulkActie-toewijzen").click()
     Select(portaal.d.find_element(By.ID, "bulkEmail")).select_by_value("meldpunt@demo.meldpunt.nl")
     portaal.klik("Uitvoeren")
-    assert "Gedaan bij dit aantal meldingen: 2" in portaal.tekst()
+    assert "Toegewezen, aantal meldingen: 2" in portaal.tekst()
     for z in gekozen:
         assert api("/meldingen/" + z, "mpk_demo_meldpunt")["behandelaar"]["email"] == "meldpunt@demo.meldpunt.nl"
     # The kept filter no longer finds them.

@@ -127,6 +127,7 @@ func configure(_ app: Application, database keuze: DatabaseKeuze, omgeving: [Str
     app.middleware.use(SnelheidsbegrenzingMiddleware(begrenzer: app.snelheidsbegrenzer, vertrouwProxy: instellingen.vertrouwProxy))
     app.middleware.use(StatischeBestandenMiddleware(map: app.directory.publicDirectory))
     app.contactbron = Contactbron(standaard: instellingen.contact)
+    try await app.contactbron.vernieuw(app.db)
     app.middleware.use(ContactbronMiddleware())
     app.views.use(.leaf)
     // bcrypt at its default cost; tests use the cheapest cost so the suite stays fast.

@@ -55,6 +55,7 @@ extension MeldingenWebController {
         /// After a bulk step: how many were done, and the cases where it could not be done.
         let bulkGedaan: Int?
         let bulkKlaar: Bool
+        let bulkGedaanTekst: String
         let bulkNietGelukt: [BulkWeigering]
     }
 

@@ -105,7 +105,7 @@ extension MeldingenWebController {
         let lf = Lijstfilter(q, teams: Set(teams.map(\.id)))
         let (map, f) = filter(q, g, lf, vandaag: Dag(req.application.klok.nu()), pagina: pagina)
         return try await toonLijst(req, g, map: map, lijstfilter: lf, filter: f, teams: teams, fouten: fouten, waarden: waarden, gekozen: gekozen,
-                                   bulkGedaan: q["bulkGedaan"].flatMap { Int($0) }, bulkNietGelukt: (q["bulkNietGelukt"] ?? "").split(separator: ",").prefix(100).compactMap { deel in
+                                   bulkGedaan: q["bulkGedaan"].flatMap { Int($0) }, bulkActie: q["bulkActie"], bulkNietGelukt: (q["bulkNietGelukt"] ?? "").split(separator: ",").prefix(100).compactMap { deel in
                                        let d = deel.split(separator: "~", maxSplits: 1)
                                        return Zaaknummer(String(d[0])).map { ($0, d.count > 1 ? Bulkreden(rawValue: String(d[1])) ?? .anders : .anders) }
                                    })
@@ -113,7 +113,7 @@ extension MeldingenWebController {
 
     func toonLijst(_ req: Request, _ g: Handelende, map: Map?, lijstfilter lf: Lijstfilter, filter: MeldingService.Werkvoorraad?, teams: [TeamDTO]? = nil,
                    zoekterm: String = "", fouten: [VeldFout] = [], waarden: [String: String] = [:], gekozen: Set<String> = [],
-                   bulkGedaan: Int? = nil, bulkNietGelukt: [(Zaaknummer, Bulkreden)] = []) async throws -> Response {
+                   bulkGedaan: Int? = nil, bulkActie: String? = nil, bulkNietGelukt: [(Zaaknummer, Bulkreden)] = []) async throws -> Response {
         let t = Teksten.voor(req.taal)
         let teams = if let teams { teams } else { try await self.teams(req, g) }
         var items: [MeldingSamenvattingDTO] = []
@@ -164,7 +164,7 @@ extension MeldingenWebController {
             fouten: fouten,
             foutVelden: Dictionary(fouten.map { ($0.veld, $0.tekst) }, uniquingKeysWith: { a, _ in a }),
             filter: Filterkeuzes(
-                statussen: [Keuze(waarde: "", naam: t.tekst("mfoAlleStatussen"), gekozen: lf.status == nil)]
+                statussen: [Keuze(waarde: "", naam: t.tekst("filterAlle"), gekozen: lf.status == nil)]
                     + MeldingStatus.allCases.map { Keuze(waarde: $0.rawValue, naam: t.naam("mfoStatus", $0), gekozen: $0 == lf.status) },
                 registraties: [Keuze(waarde: "", naam: t.tekst("filterAlle"), gekozen: lf.registratie == nil)]
                     + Registratie.alle.map { Keuze(waarde: $0.code, naam: MeldenController.registratieNaam($0, t), gekozen: $0.code == lf.registratie) },
@@ -190,13 +190,14 @@ extension MeldingenWebController {
                 teams: [Keuze(waarde: "ongewijzigd", naam: t.tekst("bulkNietWijzigen"), gekozen: (waarden["bulkTeam"] ?? "ongewijzigd") == "ongewijzigd"),
                         Keuze(waarde: "", naam: t.tekst("teamGeen"), gekozen: waarden["bulkTeam"] == "")]
                     + teams.map { Keuze(waarde: $0.id, naam: $0.naam, gekozen: waarden["bulkTeam"] == $0.id) },
-                standaardteksten: [Keuze(waarde: "", naam: t.tekst("bulkKiesTekst"), gekozen: (waarden["bulkStandaardtekst"] ?? "").isEmpty)]
+                standaardteksten: [Keuze(waarde: "", naam: t.tekst(teksten.isEmpty ? "bulkGeenTeksten" : "bulkKiesTekst"), gekozen: (waarden["bulkStandaardtekst"] ?? "").isEmpty)]
                     + teksten.map { Keuze(waarde: $0.id, naam: $0.titel, gekozen: waarden["bulkStandaardtekst"] == $0.id) },
                 uitkomsten: keuzes(MeldingUitkomst.self, "mfoUitkomst", "bulkUitkomst", leeg: "mfoKiesUitkomst"),
                 scopeRedenen: keuzes(ScopeReden.self, "mfoScope", "bulkScopeReden", leeg: "mfoGeenScopeReden"),
                 afsluitgronden: keuzes(Afsluitgrond.self, "afsluitgrond", "bulkAfsluitgrond", leeg: "mfoKiesAfsluitgrond")),
             waarden: waarden, kanBulk: basis != nil,
             bulkGedaan: bulkGedaan, bulkKlaar: bulkGedaan != nil,
+            bulkGedaanTekst: t.tekst("bulkGedaan_" + (["toewijzen", "bericht", "sluiten"].contains(bulkActie ?? "") ? bulkActie! : "toewijzen")),
             bulkNietGelukt: bulkNietGelukt.map { BulkWeigering(href: "/meldingen/\($0.0)", zaaknummer: $0.0.description, reden: t.tekst("bulkReden_\($0.1.rawValue)")) })
         return try await req.pagina("meldingen", titel: "werkvoorraad", inhoud: inhoud, status: fouten.isEmpty ? .ok : .badRequest)
     }
@@ -262,7 +263,7 @@ extension MeldingenWebController {
             let r = try await req.meldingen.behandeling.bulk(zaken, actie, door: g)
             let scheiding = terug.contains("?") ? "&" : "?"
             // Case numbers and a reason's name only: nothing personal in the address.
-            return req.redirect(to: terug + scheiding + "bulkGedaan=\(r.gedaan.count)"
+            return req.redirect(to: terug + scheiding + "bulkActie=\(f.bulkActie ?? "")&bulkGedaan=\(r.gedaan.count)"
                                 + (r.nietGelukt.isEmpty ? "" : "&bulkNietGelukt=" + r.nietGelukt.map { "\($0.zaaknummer)~\(Bulkreden($0.weigering).rawValue)" }.joined(separator: ","))
                                 + "#bulk-resultaat",
                                 redirectType: .normal)
@@ -312,7 +313,8 @@ extension MeldingenWebController {
         var csv = [["zaaknummer", "ontvangen", "status", "melderType", "registraties", "eersteContactUiterlijk", "eersteContactOp", "contactTeLaat",
                     "verzoekTeLaat", "behandelaar", "rol", "uitkomst", "volgendeStapOp", "betalenUiterlijk"].map { t.tekst("csv_\($0)") }]
         for s in rijen {
-            csv.append([s.zaaknummer, Datumweergave.datum(s.ontvangenOp), t.naam("mfoStatus", s.status), t.naam("mfoMelderType", s.melderType),
+            // Days as YYYY-MM-DD throughout: a spreadsheet sorts them.
+            csv.append([s.zaaknummer, Dag(s.ontvangenOp).description, t.naam("mfoStatus", s.status), t.naam("mfoMelderType", s.melderType),
                         // Codes only: what a melder typed as "another registration" is their own words.
                         s.registraties.map { bekend.contains($0) ? $0 : t.tekst("csvAnders") }.joined(separator: " "), s.eersteContactUiterlijk.description, s.eersteContactOp.map { Dag($0).description } ?? "",
                         s.contactTermijnOverschreden ? t.tekst("ja") : t.tekst("nee"), s.verzoekTermijnOverschreden ? t.tekst("ja") : t.tekst("nee"),

@@ -28,6 +28,8 @@ struct TeamsWebController: RouteCollection {
         let rijen: [Rij]
         let href: String
         let naam: String
+        /// The team's name as saved (the heading), whatever was typed.
+        let opgeslagenNaam: String
         let leden: [Keuze]
         let registraties: [Keuze]
         let fouten: [VeldFout]
@@ -58,6 +60,7 @@ struct TeamsWebController: RouteCollection {
                 },
                 href: team.map { "/beheer/teams/\($0.id)" } ?? "/beheer/teams",
                 naam: invoer?.naam ?? team?.naam ?? "",
+                opgeslagenNaam: team?.naam ?? "",
                 leden: medewerkers.compactMap { m in
                     m.id.map { id in
                         let nu = m.$team.id.flatMap { teamnaam[$0.tekst] }.flatMap { $0 == team?.naam ? nil : " (\(t.tekst("teamNuIn")) \($0))" } ?? ""

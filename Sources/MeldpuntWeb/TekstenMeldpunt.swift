@@ -181,7 +181,7 @@ extension Teksten {
         "mfoVeld_sluitenScopeReden": ("Waarom buiten scope?", "Why out of scope?"),
         "mfoVeld_sluitenSamenvatting": ("Samenvatting voor de melder", "Summary for the reporter"),
         "mfoGedaan_contact": ("Het contact is vastgelegd.", "The contact has been recorded."),
-        "mfoGedaan_toewijzen": ("De behandelaar is toegewezen.", "The case handler has been assigned."),
+        "mfoGedaan_toewijzen": ("De toewijzing is opgeslagen.", "The assignment has been saved."),
         "mfoGedaan_analyse": ("De analyse is vastgelegd. Het rolvoorstel staat hieronder bij ‘Volgende stap’.", "The analysis has been recorded. The proposed role is below, under ‘Next step’."),
         "mfoVolgendeActie": ("Volgende stap", "Next step"),
         "mfoVolgendeLabel": ("(volgende stap)", "(next step)"),

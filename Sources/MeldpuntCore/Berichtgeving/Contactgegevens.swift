@@ -55,9 +55,16 @@ package final class Contactbron: Sendable {
     package var huidig: Meldpuntcontact { stand.withLock { $0.contact } }
 
     /// Reads them again when the last read is older than `geldigheid`.
+    /// One request reads; the others meanwhile use the details as they were (no rush of reads
+    /// when many requests arrive at once).
     package func vernieuw(_ db: any Database) async throws {
         let nu = ContinuousClock.now
-        guard stand.withLock({ $0.gelezen.map { nu - $0 >= Self.geldigheid } ?? true }) else { return }
+        let aanDeBeurt = stand.withLock { s -> Bool in
+            guard s.gelezen.map({ nu - $0 >= Self.geldigheid }) ?? true else { return false }
+            s.gelezen = nu
+            return true
+        }
+        guard aanDeBeurt else { return }
         let rij = try await MeldpuntcontactRij.query(on: db).sort(\.$gewijzigdOp, .descending).first()
         zet(rij?.contact ?? standaard, op: nu)
     }
@@ -76,7 +83,8 @@ package final class Contactbron: Sendable {
             return s.isEmpty ? nil : s
         }
         let telefoon = regel(v.telefoon, .telefoon, max: 30)
-        if let t = telefoon, !t.allSatisfy({ ($0.isASCII && $0.isNumber) || " +-()".contains($0) }) || t.filter(\.isNumber).count < 3 {
+        // ASCII digits, 3 (a short number) to 15 (the longest international number, E.164).
+        if let t = telefoon, !t.allSatisfy({ ($0.isASCII && $0.isNumber) || " +-()".contains($0) }) || !(3...15).contains(t.filter(\.isNumber).count) {
             f.append(OngeldigeParameter(.telefoon, code: "pattern", uitleg: Tekst("Geef een telefoonnummer met cijfers, zoals 0800 123 45 67.", "Give a phone number in digits, such as 0800 123 45 67.")))
         }
         let nl = regel(v.bereikbaarNl, .bereikbaarNl, max: 120), en = regel(v.bereikbaarEn, .bereikbaarEn, max: 120)

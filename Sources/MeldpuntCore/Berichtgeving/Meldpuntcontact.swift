@@ -40,6 +40,7 @@ package struct Meldpuntcontact: Sendable, Equatable {
         if !postadres.isEmpty {
             delen.append("Post: " + naam + ", " + postadres.joined(separator: ", ") + ".")
         }
+        if let email { delen.append((taal == .nl ? "E-mail: " : "Email: ") + email + ".") }
         return delen.isEmpty ? nil : delen.joined(separator: " ")
     }
 }
