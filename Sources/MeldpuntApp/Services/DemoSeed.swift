@@ -196,6 +196,15 @@ enum DemoSeed {
             _ = try await service(dagen).intake.maak(melding(naam, "\(naam.lowercased().replacingOccurrences(of: " ", with: "."))@example.nl", fout: tekst,
                                                       organisaties: ["RDW", "CJIB"], registraties: ["BRV"], gevolg: .boete), ingediendDoor: nil)
         }
+        // Filed by the intermediary for a client, so its clients page has a case to follow and write about.
+        let schuldhulp = try OrganisatieDTO(try await Organisaties.zoek(oin: "00000099000000003000", gemeentecode: nil, on: app.db))
+        var client = melding("Ilse Intermediair", "intermediair@demo.meldpunt.nl", fout: "Mijn cliënt staat nog op een oud adres; de gemeente stuurt de aanslag daarheen.",
+                             organisaties: ["Gemeente Utrecht"], registraties: ["BRP"], gevolg: .incasso)
+        client.melderType = MelderType.intermediair.rawValue
+        client.organisatieNaam = schuldhulp.naam
+        client.vertegenwoordigde = .init(naam: "Kees Jansen", postcode: "3511 AA")
+        client.toestemmingVertegenwoordigde = true
+        _ = try await service(0.5).intake.maak(client, ingediendDoor: schuldhulp)
         app.logger.info("Demo-meldingen: \(oud.zaaknummer) (\(oud.statuspagina)), \(bezig.zaaknummer) (\(bezig.statuspagina)) en één nieuwe.")
     }
 
