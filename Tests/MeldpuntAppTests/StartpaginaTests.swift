@@ -148,7 +148,10 @@ struct StartpaginaTests {
             #expect(try await tm.aantal(teLaat, voor: amsterdam) == 1)
             #expect(try await tm.aantal(bijna, voor: amsterdam) == 1)
             #expect(try await tm.aantal(TerugmeldingService.Filter(richting: .verzonden, statussen: [.afgehandeld]), voor: belastingdienst) == 1)
-            #expect(try await Melding.query(on: dev.db).count() == 7)
+            #expect(try await Melding.query(on: dev.db).count() == 8)
+            // The intermediary's client case, in Mira's team's folder the vehicle cases.
+            #expect(try await Melding.query(on: dev.db).filter(\.$ingediendDoor.$id != nil).count() == 2)
+            #expect(try await Melding.query(on: dev.db).filter(\.$team.$id != nil).count() == 5)
             #expect(try await Verzoek.query(on: dev.db).count() == 1)
             // A second start adds nothing.
             try await DemoSeed.zaai(dev)
