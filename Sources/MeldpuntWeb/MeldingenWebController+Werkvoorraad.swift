@@ -130,8 +130,7 @@ extension MeldingenWebController {
         let basis: String? = map.map { "map=\($0.rawValue)" } ?? (lf.isLeeg ? nil : lf.zoekvraag)
         let terug = "/meldingen" + (basis.map { "?\($0)&sortering=\(gesorteerd.rawValue)&pagina=\(filter?.pagina ?? 1)" } ?? "")
         let bewaard = try await BewaardeFilters(db: req.db, nu: req.application.klok.nu()).lijst(door: g)
-        let medewerkers = try await Gebruiker.query(on: req.db).filter(\.$rol == .meldpunt).filter(\.$actief == true)
-            .filter(\.$organisatie.$id == g.organisatie.id).sort(\.$naam).all()
+        let medewerkers = try await medewerkers(req, g)
         let teksten = try await Standaardteksten(db: req.db, nu: req.application.klok.nu()).lijst(doel: .melder, organisatie: g.organisatie)
         func keuzes<E: CaseIterable & RawRepresentable>(_: E.Type, _ sleutel: String, _ veld: String, leeg: String) -> [Keuze] where E.RawValue == String {
             [Keuze(waarde: "", naam: t.tekst(leeg), gekozen: (waarden[veld] ?? "").isEmpty)]

@@ -44,6 +44,12 @@ struct MeldingenWebController: RouteCollection {
         }
     }
 
+    /// The organisation's active staff by name: whom a case can be assigned to.
+    func medewerkers(_ req: Request, _ g: Handelende) async throws -> [Gebruiker] {
+        try await Gebruiker.query(on: req.db).filter(\.$rol == .meldpunt).filter(\.$actief == true)
+            .filter(\.$organisatie.$id == g.organisatie.id).sort(\.$naam).all()
+    }
+
     func medewerker(_ req: Request) throws -> Handelende {
         Handelende(try req.vereisGebruiker(.meldpunt))
     }
@@ -176,8 +182,7 @@ struct MeldingenWebController: RouteCollection {
                             status: HTTPResponseStatus = .ok) async throws -> Response {
         let d = if let gelezen { gelezen } else { try await req.meldingen.overzicht.detail(try req.zaaknummer(), door: g) }
         let t = Teksten.voor(req.taal)
-        let medewerkers = try await Gebruiker.query(on: req.db).filter(\.$rol == .meldpunt).filter(\.$actief == true)
-            .filter(\.$organisatie.$id == g.organisatie.id).sort(\.$naam).all()
+        let medewerkers = try await medewerkers(req, g)
         var omgeving = MeldingPagina.Omgeving(
             taal: req.taal, vandaag: Dag(req.application.klok.nu()), eigenEmail: g.gebruiker?.email,
             medewerkers: medewerkers.map { Keuze(waarde: $0.email, naam: $0.naam) },

@@ -47,12 +47,7 @@ extension Melderportaal {
     /// A message from the melder to the meldpunt, on the case's timeline.
     package func berichtVanMelder(token: String, tekst: String) async throws {
         let m = try await zaken.metToken(token)
-        let tekst = tekst.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !tekst.isEmpty, !tekst.isLanger(dan: MeldingService.maxBericht) else {
-            throw Weigering.ongeldig(.bericht, tekst.isEmpty ? "required" : "maxLength",
-                                   tekst.isEmpty ? Tekst("Schrijf eerst uw bericht.", "Write your message first.")
-                                                 : Tekst("Een bericht is hoogstens \(MeldingService.maxBericht) tekens.", "A message is at most \(MeldingService.maxBericht) characters."))
-        }
+        let tekst = try Self.melderbericht(tekst)
         // After closing the melder can still answer: it shows as unread on the werkvoorraad, and staff can reply.
         // Not once consent is withdrawn: nothing personal is kept any more.
         guard try await MeldingPersoonsgegevens.find(m.id, on: db) != nil else { throw Weigering.conflict(.meldingAfgerond) }
@@ -63,12 +58,7 @@ extension Melderportaal {
     /// the timeline as from the melder's side, with who wrote it. Another organisation learns nothing (404).
     package func berichtVanIndiener(_ zaaknummer: Zaaknummer, _ org: OrganisatieDTO, gebruiker: GebruikerDTO, tekst: String?) async throws {
         guard let m = try? await zaken.zoek(zaaknummer), m.$ingediendDoor.id == org.id else { throw Weigering.nietGevonden(.melding) }
-        let tekst = (tekst ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !tekst.isEmpty, !tekst.isLanger(dan: MeldingService.maxBericht) else {
-            throw Weigering.ongeldig(.bericht, tekst.isEmpty ? "required" : "maxLength",
-                                   tekst.isEmpty ? Tekst("Schrijf eerst uw bericht.", "Write your message first.")
-                                                 : Tekst("Een bericht is hoogstens \(MeldingService.maxBericht) tekens.", "A message is at most \(MeldingService.maxBericht) characters."))
-        }
+        let tekst = try Self.melderbericht(tekst)
         guard let p = try await MeldingPersoonsgegevens.find(m.id, on: db) else { throw Weigering.conflict(.meldingAfgerond) }
         let id = try m.requireID()
         try await db.schrijf { [zaken, nu, traceID] tx in
@@ -77,6 +67,17 @@ extension Melderportaal {
             try await Verwerkingslog.regel(.meldingBehandelen, organisatie: org.id, melding: id, betrokkene: zaken.betrokkene(p),
                                            traceID: traceID, tijdstip: nu, gebruiker: gebruiker.id).create(on: tx)
         }
+    }
+
+    /// A message from the melder's side, trimmed: not empty, not longer than a message may be.
+    static func melderbericht(_ tekst: String?) throws -> String {
+        let tekst = (tekst ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !tekst.isEmpty, !tekst.isLanger(dan: MeldingService.maxBericht) else {
+            throw Weigering.ongeldig(.bericht, tekst.isEmpty ? "required" : "maxLength",
+                                   tekst.isEmpty ? Tekst("Schrijf eerst uw bericht.", "Write your message first.")
+                                                 : Tekst("Een bericht is hoogstens \(MeldingService.maxBericht) tekens.", "A message is at most \(MeldingService.maxBericht) characters."))
+        }
+        return tekst
     }
 
     package func voorMelder(token: String) async throws -> MelderWeergave {
