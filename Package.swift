@@ -66,6 +66,16 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
+        // Digimelding (DMKS 1.3): the SOAP messages as types, a bounded XML reader, the mapping to the engine.
+        .target(
+            name: "MeldpuntDigimelding",
+            dependencies: [
+                "MeldpuntDomain",
+                "MeldpuntCore",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // What the API and the web share over HTTP: configuration, transport rules, problem+json, the use cases per request.
         .target(
             name: "MeldpuntHTTP",
@@ -76,6 +86,7 @@ let package = Package(
             name: "MeldpuntAPI",
             dependencies: opVapor + [
                 "MeldpuntHTTP",
+                "MeldpuntDigimelding",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "OpenAPIKit30", package: "OpenAPIKit"),
             ]
@@ -133,6 +144,7 @@ let package = Package(
                 "MeldpuntAPI",
                 "MeldpuntWeb",
                 "MeldpuntBezorging",
+                "MeldpuntDigimelding",
                 .product(name: "VaporTesting", package: "vapor"),
             ],
             resources: [.copy("Fixtures")]

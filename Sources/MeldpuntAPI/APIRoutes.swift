@@ -26,4 +26,6 @@ package func registreerAPI(_ app: Application) throws {
     try metSleutel.register(collection: StandaardtekstenController())
     try metSleutel.register(collection: CijfersController())
     try metSleutel.register(collection: EvaluatiesController())
+    // Digimelding's SOAP door, beside the API: authenticates itself and answers faults as SOAP.
+    try app.register(collection: DMKSController())
 }

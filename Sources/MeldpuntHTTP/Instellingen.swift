@@ -14,6 +14,9 @@ package struct Instellingen: Sendable {
     package var limietPerMinuut: [String: Int] = [:]
     /// Take the client address from the last X-Forwarded-For entry (behind one trusted proxy).
     package var vertrouwProxy = false
+    /// The OINs the Digimelding door answers for as the BRP's holder (MELDPUNT_DMKS_OIN, comma
+    /// separated); empty: any well-formed OIN, so an afnemer's system needs no change.
+    package var dmksOINs: Set<String> = []
     /// The public address links are built from, never from a request's Host header.
     package var publiekeUrl: String
     package var uploadBufferBytes = 96 * 1024 * 1024
@@ -114,6 +117,13 @@ package struct Instellingen: Sendable {
             cookiePrefix: buitenOntwikkeling ? "__Host-" : "",
             veiligeCookies: buitenOntwikkeling)
         i.meldpuntOIN = oin
+        if let lijst = omgeving["MELDPUNT_DMKS_OIN"], !lijst.isEmpty {
+            let oins = lijst.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard oins.allSatisfy({ $0.count == 20 && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else {
+                throw MeldpuntConfigFout("MELDPUNT_DMKS_OIN: verwacht een of meer OIN's van 20 cijfers, gescheiden door komma's, niet '\(lijst)'")
+            }
+            i.dmksOINs = Set(oins)
+        }
         i.mail = mail
         i.mailVan = van
         i.privateCallbacks = privaat.map { $0 == "1" } ?? !productie

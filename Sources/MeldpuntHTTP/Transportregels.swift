@@ -76,7 +76,7 @@ package struct ApiConventiesMiddleware: AsyncMiddleware {
 
     /// API paths answer problem+json; everything else is a page for people.
     package static func isApi(_ path: String) -> Bool {
-        path.hasPrefix("/api/") || path == "/api" || path == "/health"
+        path.hasPrefix("/api/") || path == "/api" || path == "/health" || path.hasPrefix("/dmks/") || path.hasPrefix("/logius/")
     }
 
     /// A caller-supplied X-Request-ID if it is sane, else a new one: ties log lines to processing-log entries.

@@ -250,3 +250,25 @@ package struct Idempotentie: Sendable {
         self.vingerafdruk = vingerafdruk
     }
 }
+
+/// One Digimelding annotation as received (DMKS 1.3): its UUID, the terugmelding (the tree's
+/// root) it hangs on, its kind, and the annotation itself as JSON (attachment bytes left out).
+package final class Annotatierij: Model, @unchecked Sendable {
+    package static let schema = "dmks_annotaties"
+
+    @ID(custom: "uuid", generatedBy: .user) package var id: UUID?
+    @Parent(key: "terugmelding_id") package var terugmelding: Terugmelding
+    @Field(key: "soort") package var soort: String
+    @Field(key: "ontvangen_op") package var ontvangenOp: Date
+    @Field(key: "inhoud") package var inhoud: String
+
+    package init() {}
+
+    package init(id: UUID, terugmelding: UUID, soort: String, ontvangenOp: Date, inhoud: String) {
+        self.id = id
+        self.$terugmelding.id = terugmelding
+        self.soort = soort
+        self.ontvangenOp = ontvangenOp
+        self.inhoud = inhoud
+    }
+}

@@ -112,3 +112,10 @@ extension Rijen {
                 [r.id ?? UUID.v7(r.tijdstip), r.tijdstip, r.organisatieID, r.actie, r.terugmeldingID, r.meldingID, r.traceID, r.betrokkeneHash, r.gebruikerID])
     }
 }
+
+extension Rijen {
+    package mutating func voegToe(_ a: Annotatierij) throws {
+        voegToe(Annotatierij.schema, ["uuid", "terugmelding_id", "soort", "ontvangen_op", "inhoud"],
+                [(try a.requireID()), a.$terugmelding.id, a.soort, a.ontvangenOp, a.inhoud])
+    }
+}

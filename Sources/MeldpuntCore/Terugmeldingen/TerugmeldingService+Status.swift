@@ -8,7 +8,9 @@ import SQLKit
 extension TerugmeldingService {
     // MARK: Status changes
 
-    package func wijzigStatus(_ id: UUID, _ verzoek: StatuswijzigingInvoer, door org: OrganisatieDTO, als partijen: Set<TerugmeldingPartij>) async throws -> TerugmeldingDetailDTO {
+    /// `vastlegging`: the step's identifier and the annotations a Digimelding system sent with it.
+    package func wijzigStatus(_ id: UUID, _ verzoek: StatuswijzigingInvoer, door org: OrganisatieDTO, als partijen: Set<TerugmeldingPartij>,
+                              vastlegging: (stap: UUID, annotaties: [Annotatierij])? = nil) async throws -> TerugmeldingDetailDTO {
         var fouten: [OngeldigeParameter] = []
         func fout(_ v: Veld, _ c: String, _ r: Tekst) { fouten.append(.init(v, code: c, uitleg: r)) }
         func fout(_ n: Veldnaam, _ c: String, _ r: Tekst) { fout(Veld(n), c, r) }
@@ -124,11 +126,13 @@ extension TerugmeldingService {
             try await schrijver.schrijf(op: db) { tx in
                 var n = tm.laatsteVolgnummer + 1
                 let stap = nieuweStatus(id, volgnummer: n, nieuw, door: org.id, tijdstip: nu)
+                if let vastlegging { stap.id = vastlegging.stap }
                 stap.toelichting = (toelichting?.isEmpty ?? true) ? nil : toelichting
                 stap.verwachteDatum = keuzes.datum
                 stap.uitkomst = keuzes.uitkomst
                 stap.$nieuweBijhouder.id = keuzes.bijhouder?.id
                 try await stap.create(on: tx)
+                for a in vastlegging?.annotaties ?? [] { try await a.create(on: tx) }
 
                 if huidig == .gemeld && tm.opgepaktOp == nil {
                     tm.opgepaktOp = Dag(nu)

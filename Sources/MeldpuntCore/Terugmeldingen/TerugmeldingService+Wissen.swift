@@ -30,6 +30,8 @@ extension TerugmeldingService {
         }
         try await TerugmeldingInhoud.query(on: db).filter(\.$id == id).set(\.$inhoud, to: "{}").update()
         try await Patroonherkenning.vergeet(id, on: db)
+        // A Digimelding system's annotations carry the contact's name, the texts and the person's key.
+        try await Annotatierij.query(on: db).filter(\.$terugmelding.$id == id).delete()
         try await Statuswijziging.query(on: db).filter(\.$terugmelding.$id == id).filter(\.$toelichting != nil)
             .filter(\.$status != TerugmeldingStatus.ingetrokken).set(\.$toelichting, to: nil).update()
         let bijlagen = try await Bijlage.query(on: db).filter(\.$terugmelding.$id == id).all()

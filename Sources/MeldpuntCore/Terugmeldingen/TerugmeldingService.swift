@@ -37,7 +37,10 @@ package struct TerugmeldingService {
 
     /// Files a terugmelding. With `eenmalig` (an Idempotency-Key, scoped and hashed) a repeat of
     /// the request answers with the terugmelding the first one filed.
-    package func maak(_ verzoek: TerugmeldingInvoer, door afnemer: OrganisatieDTO, eenmalig: Idempotentie? = nil) async throws -> TerugmeldingDetailDTO {
+    /// `vastlegging`: identifiers the sending system chose (Digimelding's annotation UUIDs) and its
+    /// annotations, written in the same batch as the terugmelding.
+    package func maak(_ verzoek: TerugmeldingInvoer, door afnemer: OrganisatieDTO, eenmalig: Idempotentie? = nil,
+                      vastlegging: Vastlegging? = nil) async throws -> TerugmeldingDetailDTO {
         guard afnemer.heeft(.afnemer) || afnemer.heeft(.meldpunt) else {
             throw Weigering.geenToegang(.rolOntbreekt(.afnemer))
         }
@@ -57,7 +60,7 @@ package struct TerugmeldingService {
         let hashes = opgeslagen
 
         let ontvangen = nu
-        let id = UUID.v7(ontvangen)
+        let id = vastlegging?.id ?? UUID.v7(ontvangen)
         let uiterlijk = try kalender.plusWerkdagen(Self.termijnWerkdagen, na: Dag(ontvangen))
         let betrokkene = (geldig.bsn?.value).map { pseudoniemen.pseudoniem("bsn:" + $0) }
             ?? (geldig.anummer?.value).map { pseudoniemen.pseudoniem("anummer:" + $0) }
@@ -77,9 +80,10 @@ package struct TerugmeldingService {
         tm.betrokkeneHash = betrokkene
         tm.toelichtingKort = String((geldig.toelichting ?? "").prefix(200))
         tm.laatsteVolgnummer = 1
-        let bijlagen = zip(geldig.bijlagen, hashes).map { b, hash in
+        let bijlagen = zip(geldig.bijlagen, hashes).enumerated().map { i, paar in
+            let (b, hash) = paar
             let bijlage = Bijlage()
-            bijlage.id = UUID.v7(ontvangen)
+            bijlage.id = vastlegging.flatMap { i < $0.bijlagen.count ? $0.bijlagen[i] : nil } ?? UUID.v7(ontvangen)
             bijlage.$terugmelding.id = id
             bijlage.bestandsnaam = b.bestandsnaam
             bijlage.mimeType = b.mimeType
@@ -90,6 +94,7 @@ package struct TerugmeldingService {
             return bijlage
         }
         let eerste = nieuweStatus(id, volgnummer: 1, .gemeld, door: afnemer.id, tijdstip: ontvangen)
+        if let eigen = vastlegging?.eersteStatus { eerste.id = eigen }
 
         // Everything the filing writes, as rows the writer inserts with the rest of its batch.
         var rijen = Rijen()
@@ -97,6 +102,7 @@ package struct TerugmeldingService {
         try rijen.voegToe(TerugmeldingInhoud(terugmeldingID: id, inhoud: inhoud))
         try rijen.voegToe(eerste)
         for b in bijlagen { try rijen.voegToe(b, toegevoegd: ontvangen) }
+        for a in vastlegging?.annotaties ?? [] { try rijen.voegToe(a) }
         Terugmeldingtellingen.erbij(tm, in: rijen.tellingen)
         try rijen.voegToe(PatroonWachtrij(bron: .terugmelding, zaakID: id, nu: ontvangen))
         try rijen.voegToe(Verwerkingslog.regel(.aanmaken, organisatie: afnemer.id, terugmelding: id, betrokkene: betrokkene, traceID: traceID, tijdstip: ontvangen))
@@ -138,7 +144,7 @@ package struct TerugmeldingService {
 
     /// The terugmelding if the organisation is a party to it in one of the roles it acts in here
     /// (a gemeente's afnemer user never sees the gemeente's inbox).
-    func zoekAlsPartij(_ id: UUID, _ org: OrganisatieDTO, _ partijen: Set<TerugmeldingPartij>) async throws -> Terugmelding {
+    package func zoekAlsPartij(_ id: UUID, _ org: OrganisatieDTO, _ partijen: Set<TerugmeldingPartij>) async throws -> Terugmelding {
         guard let tm = try await Terugmelding.find(id, on: db),
               (partijen.contains(.afnemer) && tm.$afnemer.id == org.id) || (partijen.contains(.bijhouder) && tm.$bijhouder.id == org.id)
         else { throw Weigering.nietGevonden(.terugmelding) }
@@ -197,7 +203,7 @@ package struct TerugmeldingService {
 
     /// Processing-log entries for what was read: through the writer, so many reads share one
     /// commit; the caller sees the data only once its entries are durable.
-    func logboek(_ regels: [Verwerkingslogregel]) async throws {
+    package func logboek(_ regels: [Verwerkingslogregel]) async throws {
         guard !regels.isEmpty else { return }
         try await schrijver.schrijf(Verwerkingslog.rijen(regels), op: db)
     }
@@ -257,6 +263,22 @@ package struct TerugmeldingService {
             opgepaktOp = tm.opgepaktOp; bsn = tm.bsn; anummer = tm.anummer; adres = tm.adres; betrokkeneHash = tm.betrokkeneHash
             toelichtingKort = tm.toelichtingKort
         }
+    }
+}
+
+/// What a sending system fixed itself when filing: the identifiers (Digimelding annotation UUIDs)
+/// of the terugmelding, its first status and its attachments, and its annotations as received.
+package struct Vastlegging: Sendable {
+    package var id: UUID
+    package var eersteStatus: UUID?
+    package var bijlagen: [UUID]
+    package var annotaties: [Annotatierij]
+
+    package init(id: UUID, eersteStatus: UUID? = nil, bijlagen: [UUID] = [], annotaties: [Annotatierij] = []) {
+        self.id = id
+        self.eersteStatus = eersteStatus
+        self.bijlagen = bijlagen
+        self.annotaties = annotaties
     }
 }
 

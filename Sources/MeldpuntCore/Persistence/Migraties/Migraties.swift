@@ -43,5 +43,6 @@ package enum Migraties {
         CreateStandaardteksten(),
         CreateTeams(),
         CreateMeldpuntcontact(),
+        CreateAnnotaties(),
     ]
 }

@@ -1,0 +1,295 @@
+import Crypto
+import FluentKit
+import Foundation
+import MeldpuntCore
+import MeldpuntDomain
+
+/// The Digimelding door onto the terugmeld engine: the same terugmelding, rules, deadlines,
+/// events and processing log as the JSON API and the portals, spoken as DMKS 1.3 annotations.
+package struct Digimeldingdienst {
+    package let terugmeldingen: TerugmeldingService
+    package let beller: OrganisatieDTO
+    /// The OINs this service answers for as the BRP's holder; empty accepts any well-formed OIN.
+    package let oinsBasisregistratie: Set<String>
+
+    package static let maxOverzicht = 1_000
+
+    package init(terugmeldingen: TerugmeldingService, beller: OrganisatieDTO, oinsBasisregistratie: Set<String> = []) {
+        self.terugmeldingen = terugmeldingen
+        self.beller = beller
+        self.oinsBasisregistratie = oinsBasisregistratie
+    }
+
+    var db: any Database { terugmeldingen.db }
+    var nu: Date { terugmeldingen.nu }
+
+    /// The answer envelope, or a fault to send instead.
+    package func verwerk(_ verzoek: DMKSVerzoek) async throws -> String {
+        if let r = verzoek.registratie, r.uppercased() != "BRP" {
+            throw DMKSFout(.kanNietVerwerken, "Deze dienst behandelt alleen terugmeldingen op de BRP, niet op registratie \(r).")
+        }
+        if !oinsBasisregistratie.isEmpty && !oinsBasisregistratie.contains(verzoek.oinBasisregistratie) {
+            throw DMKSFout(.kanNietVerwerken, "OinBasisregistratie \(verzoek.oinBasisregistratie) is niet de houder van de BRP die deze dienst bedient (\(oinsBasisregistratie.sorted().joined(separator: ", "))).")
+        }
+        switch verzoek {
+        case .echo(_, _, let echo):
+            return DMKSSchrijver.echo(echo)
+        case .annotatieToevoegen(_, _, .boom(let annotaties)):
+            return try await voegToe(annotaties)
+        case .annotatieToevoegen(_, _, .annotatie(let a)):
+            return try await voegToe([a])
+        case .statusoverzicht(let vragend, _, _, let filter):
+            try controleerVragend(vragend)
+            return DMKSSchrijver.statusoverzicht(try await statusoverzicht(filter))
+        case .details(let vragend, _, _, let uuid):
+            try controleerVragend(vragend)
+            return DMKSSchrijver.details(try await boom(uuid))
+        }
+    }
+
+    func controleerVragend(_ oin: String) throws {
+        guard let eigen = beller.oin, eigen == oin else {
+            throw DMKSFout(.nietGeautoriseerd, "OinVragendeOrganisatie \(oin) is niet de organisatie waarmee u bent aangemeld"
+                           + (beller.oin.map { " (\($0))." } ?? "; uw organisatie heeft geen OIN in Meldpunt."))
+        }
+    }
+
+    // MARK: AnnotatieToevoegen
+
+    func voegToe(_ annotaties: [Annotatie]) async throws -> String {
+        var gezien: Set<UUID> = []
+        for a in annotaties {
+            guard a.basis.oin == beller.oin else {
+                throw DMKSFout(.nietGeautoriseerd, "Annotatie \(a.basis.uuid.uuidString.lowercased()) is geannoteerd door OIN \(a.basis.oin); u bent aangemeld als "
+                               + (beller.oin ?? "een organisatie zonder OIN") + ". Een systeem annoteert alleen uit naam van de eigen organisatie.")
+            }
+            guard gezien.insert(a.basis.uuid).inserted else {
+                throw DMKSFout(.kanNietVerwerken, "UUID \(a.basis.uuid.uuidString.lowercased()) komt meer dan eens voor in het bericht.")
+            }
+        }
+        let wortels = annotaties.filter { if case .terugmelding = $0 { true } else { false } }
+        switch wortels.count {
+        case 1: return try await nieuweTerugmelding(wortels[0], bladeren: annotaties.filter { $0 != wortels[0] })
+        case 0: return try await aanpassing(annotaties)
+        default: throw DMKSFout(.kanNietVerwerken, "Eén terugmelding per bericht: deze AnnotatieBoom bevat \(wortels.count) Terugmelding-annotaties.")
+        }
+    }
+
+    func nieuweTerugmelding(_ wortel: Annotatie, bladeren: [Annotatie]) async throws -> String {
+        guard beller.heeft(.afnemer) || beller.heeft(.meldpunt) else {
+            throw DMKSFout(.nietGeautoriseerd, "Uw organisatie is in Meldpunt geen afnemer en kan niet terugmelden.")
+        }
+        let root = wortel.basis.uuid
+        for b in bladeren where b.basis.verwijzing != nil && b.basis.verwijzing != root {
+            throw DMKSFout(.kanNietVerwerken, "\(b.soort) \(b.basis.uuid.uuidString.lowercased()) verwijst naar een andere annotatie dan de terugmelding in dit bericht.")
+        }
+        // A retry of a tree that already arrived gets the same acknowledgement.
+        if let bestaand = try await Terugmelding.find(root, on: db) {
+            guard bestaand.$afnemer.id == beller.id else {
+                throw DMKSFout(.kanNietVerwerken, "Er bestaat al een annotatie met UUID \(root.uuidString.lowercased()). Kies een nieuwe UUID.")
+            }
+            return DMKSSchrijver.annotatieToevoegen(tijdstempel: nu, verwijzing: root)
+        }
+        let vertaald = try await DMKSVertaling.terugmelding(wortel, bladeren: bladeren, bronhouder: bronhoudercode)
+        // Every annotation as received, the leaves pointing at the root as the tree says.
+        let rijen = try ([wortel] + bladeren).map { a in try rij(a, terugmelding: root) }
+        let vastlegging = Vastlegging(id: root, eersteStatus: vertaald.eersteStatus, bijlagen: vertaald.bijlagen, annotaties: rijen)
+        do {
+            _ = try await terugmeldingen.maak(vertaald.invoer, door: beller, vastlegging: vastlegging)
+        } catch let w as Weigering {
+            throw DMKSVertaling.fout(w)
+        } catch {
+            // Another annotation with one of these UUIDs arrived at the same moment, or exists already.
+            if try await bestaatAl(([wortel] + bladeren).map(\.basis.uuid)) {
+                throw DMKSFout(.kanNietVerwerken, "Een van de UUID's in dit bericht is al in gebruik. Kies nieuwe UUID's.")
+            }
+            throw error
+        }
+        return DMKSSchrijver.annotatieToevoegen(tijdstempel: nu, verwijzing: root)
+    }
+
+    /// Leaves added to an existing tree: a status (withdrawal by the afnemer, the rest by the
+    /// bronhouder) with its planning and forwarding, or contact details and references on their own.
+    func aanpassing(_ annotaties: [Annotatie]) async throws -> String {
+        let verwijzingen = Set(annotaties.map(\.basis.verwijzing))
+        guard verwijzingen.count == 1, let root = verwijzingen.first ?? nil else {
+            throw DMKSFout(.kanNietVerwerken, "Een annotatie bij een bestaande terugmelding verwijst met Annotatieverwijzing naar de UUID van die terugmelding; alle annotaties in één bericht naar dezelfde.")
+        }
+        if try await bestaatAl(annotaties.map(\.basis.uuid)) {
+            throw DMKSFout(.kanNietVerwerken, "Een van de UUID's in dit bericht is al in gebruik. Kies nieuwe UUID's.")
+        }
+        let tm: Terugmelding
+        do {
+            tm = try await terugmeldingen.zoekAlsPartij(root, beller, beller.terugmeldPartijen)
+        } catch let w as Weigering { throw DMKSVertaling.fout(w) }
+        let statussen = annotaties.filter { if case .status = $0 { true } else { false } }
+        if annotaties.contains(where: { if case .bijlage = $0 { true } else { false } }) {
+            throw DMKSFout(.kanNietVerwerken, "Bijlagen gaan mee met de terugmelding zelf; een bijlage achteraf toevoegen kan niet.")
+        }
+        let rijen = try annotaties.map { try rij($0, terugmelding: root) }
+        guard let statusannotatie = statussen.first else {
+            if annotaties.contains(where: { if case .planning = $0 { true } else if case .bronhouder = $0 { true } else { false } }) {
+                throw DMKSFout(.kanNietVerwerken, "Een Planningsverwachting of BehandelendeBronhouder hoort bij een Annotatiestatus (Ingepland, Verkeerde Bronhouder).")
+            }
+            try await terugmeldingen.schrijver.schrijf(op: db) { tx in
+                for r in rijen { try await r.create(on: tx) }
+            }
+            return DMKSSchrijver.annotatieToevoegen(tijdstempel: nu, verwijzing: annotaties[0].basis.uuid)
+        }
+        guard statussen.count == 1, case .status(let basis, let status, _) = statusannotatie else {
+            throw DMKSFout(.kanNietVerwerken, "Hoogstens één Annotatiestatus per bericht.")
+        }
+        var invoer = StatuswijzigingInvoer(status: status ?? "", toelichting: basis.toelichting)
+        for a in annotaties {
+            switch a {
+            case .planning(_, _, let tijdstempel):
+                invoer.verwachteDatum = tijdstempel.map { Dag($0).description }
+            case .bronhouder(_, let bronhouder):
+                let (gemeente, abo) = try await bronhoudercode(bronhouder)
+                invoer.gemeentecode = gemeente
+                invoer.rniDeelnemer = abo
+            default: break
+            }
+        }
+        do {
+            _ = try await terugmeldingen.wijzigStatus(try tm.requireID(), invoer, door: beller, als: beller.terugmeldPartijen, vastlegging: (basis.uuid, rijen))
+        } catch let w as Weigering {
+            throw DMKSVertaling.fout(w)
+        }
+        return DMKSSchrijver.annotatieToevoegen(tijdstempel: nu, verwijzing: basis.uuid)
+    }
+
+    /// A bronhouder as DMKS names it: a gemeentecode, or an OIN of a connected organisation.
+    func bronhoudercode(_ waarde: String) async throws -> (gemeente: String?, rniDeelnemer: String?) {
+        let w = waarde.trimmingCharacters(in: .whitespaces)
+        if w.count == 20, w.allSatisfy(\.isNumber) {
+            guard let org = try await Organisatie.query(on: db).filter(\.$oin == w).first() else {
+                throw DMKSFout(.kanNietVerwerken, "Er is in Meldpunt geen bronhouder met OIN \(w).")
+            }
+            if let code = org.gemeentecode { return (code, nil) }
+            if let abo = org.rniDeelnemerCode { return (nil, abo) }
+            throw DMKSFout(.kanNietVerwerken, "De organisatie met OIN \(w) is geen bronhouder van de BRP.")
+        }
+        // "GM0363" as CBS writes it, or the bare four digits.
+        let code = w.uppercased().hasPrefix("GM") ? String(w.dropFirst(2)) : w
+        return (code, nil)
+    }
+
+    func bestaatAl(_ ids: [UUID]) async throws -> Bool {
+        guard !ids.isEmpty else { return false }
+        async let tm = Terugmelding.query(on: db).filter(\.$id ~~ ids).count()
+        async let stap = Statuswijziging.query(on: db).filter(\.$id ~~ ids).count()
+        async let bijlage = Bijlage.query(on: db).filter(\.$id ~~ ids).count()
+        async let annotatie = Annotatierij.query(on: db).filter(\.$id ~~ ids).count()
+        return try await tm + stap + bijlage + annotatie > 0
+    }
+
+    func rij(_ a: Annotatie, terugmelding: UUID) throws -> Annotatierij {
+        var kaal = a.zonderBijlagedata
+        // Leaves of a new tree may leave the reference out; kept as the tree means it.
+        if kaal.basis.verwijzing == nil && kaal.basis.uuid != terugmelding { kaal = kaal.metVerwijzing(terugmelding) }
+        return Annotatierij(id: a.basis.uuid, terugmelding: terugmelding, soort: a.soort, ontvangenOp: nu,
+                            inhoud: String(decoding: try JSONEncoder.compact.encode(kaal), as: UTF8.self))
+    }
+
+    // MARK: Statusoverzicht
+
+    func statusoverzicht(_ filter: Statusfilter) async throws -> [Overzichtregel] {
+        var q = Terugmelding.query(on: db).filter(\.$afnemer.$id == beller.id)
+        if !filter.kenmerken.isEmpty { q = q.filter(\.$referentiekenmerk ~~ filter.kenmerken) }
+        if let t = filter.ingediendVanaf { q = q.filter(\.$ontvangenOp >= t) }
+        if let t = filter.ingediendTotEnMet { q = q.filter(\.$ontvangenOp <= t) }
+        if let t = filter.gewijzigdVanaf { q = q.filter(\.$gewijzigdOp >= t) }
+        if let t = filter.gewijzigdTotEnMet { q = q.filter(\.$gewijzigdOp <= t) }
+        if let s = filter.status {
+            guard let status = TerugmeldingStatus(lenient: s) else {
+                throw DMKSFout(.kanNietVerwerken, "StatusTerugmelding '\(s)' is bij de BRP niet bekend. Kies uit: \(TerugmeldingStatus.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+            q = q.filter(\.$status == status)
+        }
+        if let o = filter.objectidentificatie {
+            let sleutel = o.count == 9 ? "bsn:" + o : "anummer:" + o
+            q = q.filter(\.$betrokkeneHash == terugmeldingen.pseudoniemen.pseudoniem(sleutel))
+        }
+        let gevonden = try await q.sort(\.$ontvangenOp).sort(\.$id).limit(Self.maxOverzicht + 1).all()
+        if gevonden.count > Self.maxOverzicht {
+            throw DMKSFout(.kanNietVerwerken, "Meer dan \(Self.maxOverzicht) terugmeldingen passen bij dit filter. Verfijn het, bijvoorbeeld met VanafTijdstempelWijziging.")
+        }
+        guard !gevonden.isEmpty else { return [] }
+        let ids = try gevonden.map { try $0.requireID() }
+        async let stappenRijen = Statuswijziging.query(on: db).filter(\.$terugmelding.$id ~~ ids).sort(\.$volgnummer).all()
+        async let opgeslagenRijen = Annotatierij.query(on: db).filter(\.$terugmelding.$id ~~ ids).all()
+        let stappen = try await stappenRijen, opgeslagen = try await opgeslagenRijen
+        let orgs = try await oins(Set(stappen.compactMap(\.$organisatie.id)))
+        let bewaard = try Dictionary(opgeslagen.map { ($0.id!, try $0.annotatie()) }, uniquingKeysWith: { a, _ in a })
+        var laatste: [UUID: Statuswijziging] = [:]
+        for s in stappen { laatste[s.$terugmelding.id] = s }
+        try await terugmeldingen.logboek(gevonden.map {
+            Verwerkingslog.regel(.inLijst, organisatie: beller.id, terugmelding: $0.id, betrokkene: $0.betrokkeneHash, traceID: terugmeldingen.traceID, tijdstip: nu)
+        })
+        return try gevonden.map { tm in
+            let id = try tm.requireID()
+            let bron: Bronverwijzing = if case .terugmelding(_, let bronnen, _, _)? = bewaard[id], let eerste = bronnen.first { eerste }
+                else { DMKSVertaling.bronverwijzing(bsn: tm.bsn, anummer: tm.anummer, adres: tm.adres) }
+            let stap = laatste[id]
+            let status: Annotatie = stap.flatMap { bewaard[$0.id!] }
+                ?? DMKSVertaling.status(stap, root: id, oin: stap?.$organisatie.id.flatMap { orgs[$0] } ?? "", terugvallend: tm)
+            return Overzichtregel(tijdstempel: tm.ontvangenOp, uuid: id, kenmerk: tm.referentiekenmerk ?? "", bronverwijzing: bron, status: status)
+        }
+    }
+
+    func oins(_ ids: Set<UUID>) async throws -> [UUID: String] {
+        guard !ids.isEmpty else { return [:] }
+        let rijen = try await Organisatie.query(on: db).filter(\.$id ~~ Array(ids)).all()
+        return Dictionary(rijen.compactMap { o in o.oin.map { (o.id!, $0) } }, uniquingKeysWith: { a, _ in a })
+    }
+
+    // MARK: DetailsTerugmelding
+
+    func boom(_ uuid: UUID) async throws -> [Annotatie] {
+        let tm: Terugmelding
+        do {
+            tm = try await terugmeldingen.zoekAlsPartij(uuid, beller, beller.terugmeldPartijen)
+        } catch let w as Weigering { throw DMKSVertaling.fout(w) }
+        let id = try tm.requireID()
+        async let logregel: Void = terugmeldingen.logboek([Verwerkingslog.regel(.raadplegen, organisatie: beller.id, terugmelding: id, betrokkene: tm.betrokkeneHash,
+                                                                                 traceID: terugmeldingen.traceID, tijdstip: nu)])
+        async let inhoudRij = TerugmeldingInhoud.find(id, on: db)
+        async let stappenRijen = Statuswijziging.query(on: db).filter(\.$terugmelding.$id == id).sort(\.$volgnummer).all()
+        async let bijlagenRijen = Bijlage.query(on: db).filter(\.$terugmelding.$id == id).sort(\.$gegevenIndex).all()
+        async let opgeslagenRijen = Annotatierij.query(on: db).filter(\.$terugmelding.$id == id).all()
+        let stappen = try await stappenRijen
+        let orgIDs = Set(stappen.flatMap { [$0.$organisatie.id, $0.$nieuweBijhouder.id].compactMap { $0 } } + [tm.$afnemer.id])
+        let orgs = try await Organisatie.query(on: db).filter(\.$id ~~ Array(orgIDs)).all()
+        let invoer = try await inhoudRij.flatMap { try $0.invoer() }
+        let boom = DMKSVertaling.boom(tm, invoer: invoer, stappen: stappen, bijlagen: try await bijlagenRijen,
+                                      opgeslagen: try (try await opgeslagenRijen).map { ($0.ontvangenOp, try $0.annotatie()) },
+                                      organisaties: Dictionary(orgs.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a }))
+        try await logregel
+        return boom
+    }
+}
+
+extension Annotatierij {
+    func annotatie() throws -> Annotatie { try JSONDecoder().decode(Annotatie.self, from: Data(inhoud.utf8)) }
+}
+
+extension Annotatie {
+    func metVerwijzing(_ root: UUID) -> Annotatie {
+        var b = basis
+        b.verwijzing = root
+        return metBasis(b)
+    }
+
+    func metBasis(_ b: Annotatiebasis) -> Annotatie {
+        switch self {
+        case .terugmelding(_, let x, let y, let z): .terugmelding(b, bronverwijzingen: x, attributen: y, peilmoment: z)
+        case .status(_, let x, let y): .status(b, status: x, statustype: y)
+        case .referentiekenmerk(_, let x): .referentiekenmerk(b, kenmerk: x)
+        case .contact(_, let t, let n, let tel, let e, let af): .contact(b, type: t, naam: n, telefoon: tel, email: e, afdeling: af)
+        case .bijlage(_, let n, let m, let d, let be): .bijlage(b, bestandsnaam: n, mimeType: m, data: d, beschrijving: be)
+        case .planning(_, let a, let t): .planning(b, aanduiding: a, tijdstempel: t)
+        case .bronhouder(_, let x): .bronhouder(b, bronhouder: x)
+        }
+    }
+}
