@@ -20,9 +20,9 @@ enum DemoSeed {
     static let organisaties: [DemoOrganisatie] = [
         .init(naam: "Belastingdienst (demo)", oin: "00000001003214345000", gemeentecode: nil, rollen: [.afnemer], sleutel: "mpk_demo_belastingdienst"),
         .init(naam: "Sociale Verzekeringsbank (demo)", oin: "00000001002220647000", gemeentecode: nil, rollen: [.afnemer], sleutel: "mpk_demo_svb"),
-        .init(naam: "Gemeente Amsterdam", oin: nil, gemeentecode: "0363", rollen: [.bronhouder], sleutel: "mpk_demo_amsterdam"),
-        .init(naam: "Gemeente Rotterdam", oin: nil, gemeentecode: "0599", rollen: [.bronhouder], sleutel: "mpk_demo_rotterdam"),
-        .init(naam: "RvIG (RNI)", oin: nil, gemeentecode: "1999", rollen: [.bronhouder, .rni], sleutel: "mpk_demo_rvig"),
+        .init(naam: "Gemeente Amsterdam", oin: "00000099000000004000", gemeentecode: "0363", rollen: [.bronhouder], sleutel: "mpk_demo_amsterdam"),
+        .init(naam: "Gemeente Rotterdam", oin: "00000099000000005000", gemeentecode: "0599", rollen: [.bronhouder], sleutel: "mpk_demo_rotterdam"),
+        .init(naam: "RvIG (RNI)", oin: "00000099000000006000", gemeentecode: "1999", rollen: [.bronhouder, .rni], sleutel: "mpk_demo_rvig"),
         .init(naam: "Meldpunt Fouten in Overheidsregistraties (demo)", oin: "00000099000000001000", gemeentecode: nil, rollen: [.meldpunt], sleutel: "mpk_demo_meldpunt"),
         .init(naam: "UWV (demo)", oin: "00000099000000002000", gemeentecode: nil, rollen: [.partner, .afnemer], sleutel: "mpk_demo_uwv"),
         .init(naam: "Schuldhulp Utrecht (demo)", oin: "00000099000000003000", gemeentecode: nil, rollen: [.intermediair], sleutel: "mpk_demo_schuldhulp"),
