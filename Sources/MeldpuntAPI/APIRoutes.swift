@@ -26,6 +26,8 @@ package func registreerAPI(_ app: Application) throws {
     try metSleutel.register(collection: StandaardtekstenController())
     try metSleutel.register(collection: CijfersController())
     try metSleutel.register(collection: EvaluatiesController())
+    // The Logius draft's path, beside the API, with the same key and body rules.
+    try app.grouped(ApiSleutelMiddleware(), JSONBodyMiddleware(), UploadBudgetMiddleware()).register(collection: LogiusController())
     // Digimelding's SOAP door, beside the API: authenticates itself and answers faults as SOAP.
     try app.register(collection: DMKSController())
 }

@@ -5,7 +5,7 @@ import MeldpuntDomain
 import MeldpuntHTTP
 import Vapor
 
-/// `/dmks/v1`: Digimelding DMKS 1.3 over SOAP 1.1 (document/literal), its WSDL at `?wsdl` and
+/// `/dmks/v1`: Digimelding DMKS 1.3 over SOAP 1.1 (document/literal), its WSDL at `?wsdl` (and bare) and
 /// the schema at `?xsd`. Every failure is a SOAP fault with a Digikoppeling code, never a page.
 struct DMKSController: RouteCollection {
     /// As the JSON API: 20 MiB of attachments as base64 plus the XML around them.
@@ -18,14 +18,8 @@ struct DMKSController: RouteCollection {
     }
 
     func beschrijving(req: Request) async throws -> Response {
-        let tekst: String
-        if req.url.query == "wsdl" || req.url.query == "WSDL" {
-            tekst = DMKSDefinitie.wsdl(adres: req.application.instellingen.publiekeUrl + "/dmks/v1")
-        } else if req.url.query == "xsd" {
-            tekst = DMKSDefinitie.xsd
-        } else {
-            throw Problem(.notFound, detail: "Vraag de dienstbeschrijving op met /dmks/v1?wsdl (of het schema met ?xsd); berichten gaan met POST naar /dmks/v1.")
-        }
+        // `?wsdl` as SOAP tools ask; the bare address answers the same, `?xsd` the schema alone.
+        let tekst = req.url.query == "xsd" ? DMKSDefinitie.xsd : DMKSDefinitie.wsdl(adres: req.application.instellingen.publiekeUrl + "/dmks/v1")
         let response = Response(status: .ok, body: .init(string: tekst))
         response.headers.replaceOrAdd(name: .contentType, value: "text/xml; charset=utf-8")
         response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")

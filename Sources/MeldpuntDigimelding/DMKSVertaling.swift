@@ -154,10 +154,10 @@ package enum DMKSVertaling {
     /// The whole tree of a terugmelding: what systems sent, as they sent it, and for everything
     /// else (filed in the portal or the JSON API, changed there) annotations made from the engine's state.
     package static func boom(_ tm: Terugmelding, invoer: TerugmeldingInvoer?, stappen: [Statuswijziging], bijlagen: [Bijlage],
-                             opgeslagen: [(Date, Annotatie)], organisaties: [UUID: Organisatie]) -> [Annotatie] {
+                             opgeslagen: [(volgnummer: Int, annotatie: Annotatie)], organisaties: [UUID: Organisatie]) -> [Annotatie] {
         let root = tm.id!
         let afnemerOIN = organisaties[tm.$afnemer.id]?.oin ?? ""
-        let bewaard = Dictionary(opgeslagen.map { ($0.1.basis.uuid, $0.1) }, uniquingKeysWith: { a, _ in a })
+        let bewaard = Dictionary(opgeslagen.map { ($0.annotatie.basis.uuid, $0.annotatie) }, uniquingKeysWith: { a, _ in a })
         func basis(_ uuid: UUID, _ oin: String, _ op: Date, _ toelichting: String? = nil) -> Annotatiebasis {
             Annotatiebasis(uuid: uuid, oin: oin, geannoteerdOp: op, toelichting: toelichting, verwijzing: uuid == root ? nil : root)
         }
@@ -177,31 +177,35 @@ package enum DMKSVertaling {
                                  peilmoment: header?.peilmoment.flatMap(parseTijdstip))
         }()
 
-        var bladeren: [Annotatie] = opgeslagen.map(\.1).filter { $0.basis.uuid != root }
-        let soorten = Set(bladeren.map(\.soort))
+        // The engine's order: per status step, its status first, then what came with it.
+        var bladeren: [(volgnummer: Int, rang: Int, annotatie: Annotatie)] = opgeslagen.filter { $0.annotatie.basis.uuid != root }.map { o in
+            let isStatus = if case .status = o.annotatie { true } else { false }
+            return (o.volgnummer, isStatus ? 0 : 1, o.annotatie)
+        }
+        let soorten = Set(bladeren.map(\.annotatie.soort))
         for s in stappen where bewaard[s.id!] == nil {
             let oin = s.$organisatie.id.flatMap { organisaties[$0]?.oin } ?? ""
-            bladeren.append(.status(basis(s.id!, oin, s.tijdstip, s.toelichting), status: s.status.rawValue, statustype: nil))
+            bladeren.append((s.volgnummer, 0, .status(basis(s.id!, oin, s.tijdstip, s.toelichting), status: s.status.rawValue, statustype: nil)))
             if let datum = s.verwachteDatum {
-                bladeren.append(.planning(basis(afgeleid(s.id!, "planning"), oin, s.tijdstip), aanduiding: "Afhandeling verwacht", tijdstempel: datum.begin()))
+                bladeren.append((s.volgnummer, 1, .planning(basis(afgeleid(s.id!, "planning"), oin, s.tijdstip), aanduiding: "Afhandeling verwacht", tijdstempel: datum.begin())))
             }
             if let nieuw = s.$nieuweBijhouder.id.flatMap({ organisaties[$0] }) {
-                bladeren.append(.bronhouder(basis(afgeleid(s.id!, "bronhouder"), oin, s.tijdstip),
-                                            bronhouder: nieuw.gemeentecode ?? nieuw.rniDeelnemerCode ?? nieuw.oin ?? nieuw.naam))
+                bladeren.append((s.volgnummer, 1, .bronhouder(basis(afgeleid(s.id!, "bronhouder"), oin, s.tijdstip),
+                                                              bronhouder: nieuw.gemeentecode ?? nieuw.rniDeelnemerCode ?? nieuw.oin ?? nieuw.naam)))
             }
         }
         if !soorten.contains("Referentiekenmerk"), let kenmerk = tm.referentiekenmerk {
-            bladeren.append(.referentiekenmerk(basis(afgeleid(root, "referentiekenmerk"), afnemerOIN, tm.ontvangenOp), kenmerk: kenmerk))
+            bladeren.append((1, 1, .referentiekenmerk(basis(afgeleid(root, "referentiekenmerk"), afnemerOIN, tm.ontvangenOp), kenmerk: kenmerk)))
         }
         if !soorten.contains("Contactinformatie"), let m = header?.melder, let naam = m.naam, let email = m.email {
-            bladeren.append(.contact(basis(afgeleid(root, "melder"), afnemerOIN, tm.ontvangenOp), type: .melder, naam: naam, telefoon: m.telefoon, email: email, afdeling: m.afdeling))
+            bladeren.append((1, 1, .contact(basis(afgeleid(root, "melder"), afnemerOIN, tm.ontvangenOp), type: .melder, naam: naam, telefoon: m.telefoon, email: email, afdeling: m.afdeling)))
         }
         for b in bijlagen where bewaard[b.id!] == nil {
-            bladeren.append(.bijlage(basis(b.id!, afnemerOIN, tm.ontvangenOp), bestandsnaam: b.bestandsnaam, mimeType: b.mimeType, data: nil, beschrijving: b.beschrijving))
+            bladeren.append((1, 1, .bijlage(basis(b.id!, afnemerOIN, tm.ontvangenOp), bestandsnaam: b.bestandsnaam, mimeType: b.mimeType, data: nil, beschrijving: b.beschrijving)))
         }
-        // Oldest first; a stable sort keeps the order of one moment as written.
-        let gesorteerd = bladeren.enumerated().sorted { ($0.element.basis.geannoteerdOp, $0.offset) < ($1.element.basis.geannoteerdOp, $1.offset) }.map(\.element)
-        return [wortel] + gesorteerd
+        // A stable sort keeps the order of one step as written.
+        let gesorteerd = bladeren.enumerated().sorted { ($0.element.volgnummer, $0.element.rang, $0.offset) < ($1.element.volgnummer, $1.element.rang, $1.offset) }
+        return [wortel] + gesorteerd.map(\.element.annotatie)
     }
 
     /// The latest status as an annotation, for the Statusoverzicht.

@@ -92,7 +92,7 @@ package struct Digimeldingdienst {
         }
         let vertaald = try await DMKSVertaling.terugmelding(wortel, bladeren: bladeren, bronhouder: bronhoudercode)
         // Every annotation as received, the leaves pointing at the root as the tree says.
-        let rijen = try ([wortel] + bladeren).map { a in try rij(a, terugmelding: root) }
+        let rijen = try ([wortel] + bladeren).map { a in try rij(a, terugmelding: root, volgnummer: 1) }
         let vastlegging = Vastlegging(id: root, eersteStatus: vertaald.eersteStatus, bijlagen: vertaald.bijlagen, annotaties: rijen)
         do {
             _ = try await terugmeldingen.maak(vertaald.invoer, door: beller, vastlegging: vastlegging)
@@ -126,7 +126,8 @@ package struct Digimeldingdienst {
         if annotaties.contains(where: { if case .bijlage = $0 { true } else { false } }) {
             throw DMKSFout(.kanNietVerwerken, "Bijlagen gaan mee met de terugmelding zelf; een bijlage achteraf toevoegen kan niet.")
         }
-        let rijen = try annotaties.map { try rij($0, terugmelding: root) }
+        // Set to the new step's number where a status comes with them.
+        let rijen = try annotaties.map { try rij($0, terugmelding: root, volgnummer: tm.laatsteVolgnummer) }
         guard let statusannotatie = statussen.first else {
             if annotaties.contains(where: { if case .planning = $0 { true } else if case .bronhouder = $0 { true } else { false } }) {
                 throw DMKSFout(.kanNietVerwerken, "Een Planningsverwachting of BehandelendeBronhouder hoort bij een Annotatiestatus (Ingepland, Verkeerde Bronhouder).")
@@ -184,11 +185,11 @@ package struct Digimeldingdienst {
         return try await tm + stap + bijlage + annotatie > 0
     }
 
-    func rij(_ a: Annotatie, terugmelding: UUID) throws -> Annotatierij {
+    func rij(_ a: Annotatie, terugmelding: UUID, volgnummer: Int) throws -> Annotatierij {
         var kaal = a.zonderBijlagedata
         // Leaves of a new tree may leave the reference out; kept as the tree means it.
         if kaal.basis.verwijzing == nil && kaal.basis.uuid != terugmelding { kaal = kaal.metVerwijzing(terugmelding) }
-        return Annotatierij(id: a.basis.uuid, terugmelding: terugmelding, soort: a.soort, ontvangenOp: nu,
+        return Annotatierij(id: a.basis.uuid, terugmelding: terugmelding, soort: a.soort, ontvangenOp: nu, volgnummer: volgnummer,
                             inhoud: String(decoding: try JSONEncoder.compact.encode(kaal), as: UTF8.self))
     }
 
@@ -263,7 +264,7 @@ package struct Digimeldingdienst {
         let orgs = try await Organisatie.query(on: db).filter(\.$id ~~ Array(orgIDs)).all()
         let invoer = try await inhoudRij.flatMap { try $0.invoer() }
         let boom = DMKSVertaling.boom(tm, invoer: invoer, stappen: stappen, bijlagen: try await bijlagenRijen,
-                                      opgeslagen: try (try await opgeslagenRijen).map { ($0.ontvangenOp, try $0.annotatie()) },
+                                      opgeslagen: try (try await opgeslagenRijen).sorted { ($0.volgnummer, $0.ontvangenOp) < ($1.volgnummer, $1.ontvangenOp) }.map { ($0.volgnummer, try $0.annotatie()) },
                                       organisaties: Dictionary(orgs.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a }))
         try await logregel
         return boom

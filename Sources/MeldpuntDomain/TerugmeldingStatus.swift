@@ -87,3 +87,18 @@ public func magStatusZetten(van huidig: TerugmeldingStatus, naar nieuw: Terugmel
 public enum Afhandeluitkomst: String, CaseIterable, Codable, Sendable {
     case verbeterd, aangevuld, verwijderd, ongewijzigd
 }
+
+extension TerugmeldingStatus {
+    /// The status as the Logius terugmeld draft (0.2) spells its values. Verkeerde bronhouder is
+    /// passed through at once here (the new bronhouder has it as Gemeld), so it reads as Gemeld.
+    public var logiusNaam: String {
+        switch self {
+        case .gemeld, .verkeerdeBronhouder: "Gemeld"
+        case .inBehandeling: "In Behandeling"
+        case .ingepland: "Ingepland"
+        case .ingetrokken: "Ingetrokken"
+        case .onvoldoendeInformatie: "Onvoldoende ContactInformatie"
+        case .afgehandeld: "Afgehandeld"
+        }
+    }
+}

@@ -260,15 +260,18 @@ package final class Annotatierij: Model, @unchecked Sendable {
     @Parent(key: "terugmelding_id") package var terugmelding: Terugmelding
     @Field(key: "soort") package var soort: String
     @Field(key: "ontvangen_op") package var ontvangenOp: Date
+    /// The status step it arrived with (1 for the filing): the tree's order, whatever clocks say.
+    @Field(key: "volgnummer") package var volgnummer: Int
     @Field(key: "inhoud") package var inhoud: String
 
     package init() {}
 
-    package init(id: UUID, terugmelding: UUID, soort: String, ontvangenOp: Date, inhoud: String) {
+    package init(id: UUID, terugmelding: UUID, soort: String, ontvangenOp: Date, volgnummer: Int, inhoud: String) {
         self.id = id
         self.$terugmelding.id = terugmelding
         self.soort = soort
         self.ontvangenOp = ontvangenOp
+        self.volgnummer = volgnummer
         self.inhoud = inhoud
     }
 }

@@ -115,7 +115,7 @@ extension Rijen {
 
 extension Rijen {
     package mutating func voegToe(_ a: Annotatierij) throws {
-        voegToe(Annotatierij.schema, ["uuid", "terugmelding_id", "soort", "ontvangen_op", "inhoud"],
-                [(try a.requireID()), a.$terugmelding.id, a.soort, a.ontvangenOp, a.inhoud])
+        voegToe(Annotatierij.schema, ["uuid", "terugmelding_id", "soort", "ontvangen_op", "volgnummer", "inhoud"],
+                [(try a.requireID()), a.$terugmelding.id, a.soort, a.ontvangenOp, a.volgnummer, a.inhoud])
     }
 }

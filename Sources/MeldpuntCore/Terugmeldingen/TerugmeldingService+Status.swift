@@ -132,7 +132,10 @@ extension TerugmeldingService {
                 stap.uitkomst = keuzes.uitkomst
                 stap.$nieuweBijhouder.id = keuzes.bijhouder?.id
                 try await stap.create(on: tx)
-                for a in vastlegging?.annotaties ?? [] { try await a.create(on: tx) }
+                for a in vastlegging?.annotaties ?? [] {
+                    a.volgnummer = n
+                    try await a.create(on: tx)
+                }
 
                 if huidig == .gemeld && tm.opgepaktOp == nil {
                     tm.opgepaktOp = Dag(nu)

@@ -12,6 +12,7 @@ package struct CreateAnnotaties: AsyncMigration {
             .field("terugmelding_id", .uuid, .required, .references(Terugmelding.schema, "id"))
             .field("soort", .string, .required)
             .field("ontvangen_op", .datetime, .required)
+            .field("volgnummer", .int, .required)
             .field("inhoud", .string, .required)
             .create()
         let sql = database as! any SQLDatabase
