@@ -133,6 +133,7 @@ func configure(_ app: Application, database keuze: DatabaseKeuze, omgeving: [Str
     // bcrypt at its default cost; tests use the cheapest cost so the suite stays fast.
     app.passwords.use(app.environment == .testing ? .bcrypt(cost: 4) : .bcrypt)
     app.bezorgers = try app.maakBezorgers()
+    app.brp = try app.maakBRP()
 
     ContentConfiguration.global.use(encoder: JSONEncoder.api, for: .json)
     NulTekens.installeer()

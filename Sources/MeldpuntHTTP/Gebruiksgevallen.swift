@@ -115,7 +115,23 @@ extension Application {
     }
 }
 
+extension Application {
+    private struct BRPKey: StorageKey { typealias Value = any BRPBevrager }
+
+    /// The BRP, when configured (MELDPUNT_BRP_URL).
+    package var brp: (any BRPBevrager)? {
+        get { storage[BRPKey.self] }
+        set { storage[BRPKey.self] = newValue }
+    }
+}
+
 extension Request {
+    /// BRP lookups for this request, each logged with its purpose.
+    package var brp: BRPRaadpleging {
+        BRPRaadpleging(bevrager: application.brp, pseudoniemen: application.pseudoniemen, db: db, schrijver: application.schrijver,
+                       traceID: traceID, nu: application.klok.nu())
+    }
+
     /// The terugmeld engine, its status changes wired to the case engine.
     package var terugmeldingen: TerugmeldingService { coordinatie.terugmeldingen }
 

@@ -3,6 +3,15 @@ import MeldpuntDomain
 import Foundation
 import Vapor
 
+/// Where the BRP is and how to reach it.
+package struct BRPInstelling: Sendable {
+    package var url: String
+    package var apiSleutel: String?
+    package var certificaat: String?
+    package var sleutel: String?
+    package var ca: String?
+}
+
 /// Everything the server takes from its environment, read and checked once at start-up;
 /// requests never read the environment. A wrong value stops the start with its name.
 package struct Instellingen: Sendable {
@@ -33,6 +42,11 @@ package struct Instellingen: Sendable {
     package var privateCallbacks = true
     /// Extra trust for the SMTP server's certificate (`MELDPUNT_SMTP_CA_FILE`, PEM): a private CA.
     package var smtpCA: String?
+    /// The Haal Centraal BRP Personen API (`MELDPUNT_BRP_URL`, its base such as
+    /// `https://…/haalcentraal/api/brp`), its key (`MELDPUNT_BRP_API_KEY`, header X-API-KEY), and an
+    /// optional client certificate and key (`MELDPUNT_BRP_CERT_FILE`, `MELDPUNT_BRP_KEY_FILE`, PEM)
+    /// and CA (`MELDPUNT_BRP_CA_FILE`). Without a URL no lookup is made.
+    package var brp: BRPInstelling?
     /// The first wait after a failed delivery, in seconds (`MELDPUNT_RETRY_BASE_SECONDS`, 25 by default).
     package var herhaalBasis = 25
     /// Every request is cancelled after this many seconds (`MELDPUNT_REQUEST_DEADLINE_SECONDS`);
@@ -141,6 +155,24 @@ package struct Instellingen: Sendable {
         if let ca = omgeving["MELDPUNT_SMTP_CA_FILE"], !ca.isEmpty {
             guard FileManager.default.isReadableFile(atPath: ca) else { throw MeldpuntConfigFout("MELDPUNT_SMTP_CA_FILE: \(ca) is niet te lezen") }
             i.smtpCA = ca
+        }
+        if let url = omgeving["MELDPUNT_BRP_URL"], !url.isEmpty {
+            guard let c = URLComponents(string: url), ["http", "https"].contains(c.scheme ?? ""), c.host?.isEmpty == false, c.query == nil else {
+                throw MeldpuntConfigFout("MELDPUNT_BRP_URL: verwacht de basis van de BRP API, zoals https://brp.example.nl/haalcentraal/api/brp, niet '\(url)'")
+            }
+            if productie && c.scheme != "https" { throw MeldpuntConfigFout("MELDPUNT_BRP_URL: in productie alleen https") }
+            var brp = BRPInstelling(url: url)
+            brp.apiSleutel = omgeving["MELDPUNT_BRP_API_KEY"].flatMap { $0.isEmpty ? nil : $0 }
+            if let s = brp.apiSleutel, !ApiConventiesMiddleware.veiligeHeaderwaarde(s) { throw MeldpuntConfigFout("MELDPUNT_BRP_API_KEY: alleen zichtbare ASCII-tekens") }
+            for (naam, pad) in [("MELDPUNT_BRP_CERT_FILE", \BRPInstelling.certificaat), ("MELDPUNT_BRP_KEY_FILE", \BRPInstelling.sleutel), ("MELDPUNT_BRP_CA_FILE", \BRPInstelling.ca)] {
+                guard let f = omgeving[naam], !f.isEmpty else { continue }
+                guard FileManager.default.isReadableFile(atPath: f) else { throw MeldpuntConfigFout("\(naam): \(f) is niet te lezen") }
+                brp[keyPath: pad] = f
+            }
+            if (brp.certificaat == nil) != (brp.sleutel == nil) {
+                throw MeldpuntConfigFout("MELDPUNT_BRP_CERT_FILE en MELDPUNT_BRP_KEY_FILE horen bij elkaar: geef beide of geen van beide")
+            }
+            i.brp = brp
         }
         return i
     }

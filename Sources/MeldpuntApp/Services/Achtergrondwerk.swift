@@ -41,6 +41,22 @@ extension Application {
     }
 }
 
+extension Application {
+    /// The BRP client when MELDPUNT_BRP_URL is set; it closes with the application.
+    func maakBRP() throws -> (any BRPBevrager)? {
+        guard let b = instellingen.brp else { return nil }
+        var tls = TLSConfiguration.makeClientConfiguration()
+        if let ca = b.ca { tls.trustRoots = .file(ca) }
+        if let cert = b.certificaat, let sleutel = b.sleutel {
+            tls.certificateChain = try NIOSSLCertificate.fromPEMFile(cert).map { .certificate($0) }
+            tls.privateKey = .file(sleutel)
+        }
+        let client = HaalCentraalBRP.client(eventLoopGroup, tls: tls)
+        lifecycle.use(ClientStop(client: client))
+        return HaalCentraalBRP(basis: b.url, apiSleutel: b.apiSleutel, http: client, logger: logger)
+    }
+}
+
 /// The webhook client closes with the application.
 private struct ClientStop: LifecycleHandler {
     let client: HTTPClient

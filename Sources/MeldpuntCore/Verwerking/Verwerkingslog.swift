@@ -22,6 +22,10 @@ package enum Verwerkingsactie: String, Sendable {
     case overlegRaadplegen = "overleg.raadplegen"
     case briefAfdrukken = "brief.afdrukken"
     case meldingContactCorrigeren = "melding.contactgegevens.corrigeren"
+    /// A BRP lookup (Haal Centraal), by purpose.
+    case brpGemeenteKiezen = "brp.raadplegen.gemeenteKiezen"
+    case brpBronhouderControleren = "brp.raadplegen.bronhouderControleren"
+    case brpRouteren = "brp.raadplegen.routeren"
 }
 
 package enum Verwerkingslog {
