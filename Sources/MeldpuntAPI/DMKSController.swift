@@ -45,7 +45,8 @@ struct DMKSController: RouteCollection {
             let data = Data(buffer: body)
             // Parsing is linear but can take a while for 30 MiB: not on the request's own thread.
             let verzoek = try await req.application.threadPool.runIfActive { () throws -> DMKSVerzoek in try DMKSLezer.lees(data) }
-            let dienst = Digimeldingdienst(terugmeldingen: req.terugmeldingen, beller: org, oinsBasisregistratie: req.application.instellingen.dmksOINs)
+            var dienst = Digimeldingdienst(terugmeldingen: req.terugmeldingen, beller: org, oinsBasisregistratie: req.application.instellingen.dmksOINs)
+            dienst.brp = req.brp
             let antwoord = try await dienst.verwerk(verzoek)
             req.logger.info("DMKS \(verzoek.operatie)", metadata: ["trace": .string(req.traceID)])
             return Self.xml(antwoord, status: .ok)

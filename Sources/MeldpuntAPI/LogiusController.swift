@@ -10,7 +10,8 @@ import Vapor
 ///
 /// The draft names no bronhouder. It is taken from, in order: `terugMeldingHeader.gemeentecode`
 /// (Meldpunt's extension, as in the JSON API), `registratie.houder` when that is a gemeentecode
-/// (`0363` or `GM0363`); else the request is refused with a problem that says so.
+/// (`0363` or `GM0363`), or where a BRP is configured the gemeente van inschrijving of the BSN;
+/// else the request is refused with a problem that says so.
 struct LogiusController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let pad = routes.grouped("logius", "terugmelden", "v0.2", "terugmelding")
@@ -43,6 +44,12 @@ struct LogiusController: RouteCollection {
         if var header = verzoek.terugMeldingHeader {
             if header.gemeentecode == nil, let houder = header.registratie?.houder.flatMap(Self.gemeentecode) {
                 header.gemeentecode = houder
+            }
+            // Else the gemeente van inschrijving, where a BRP is configured.
+            if header.gemeentecode == nil, let bsn = (verzoek.terugMeldingBody?.objectIdentificatie ?? [])
+                .first(where: { $0.attribuutUrn == PersoonUrn.bsn }).flatMap({ $0.idWaarde.flatMap(BSN.init) }),
+               case .gevonden(let inschrijving)? = try await req.brp.inschrijving(bsn, doel: .routeren, organisatie: org.id) {
+                header.gemeentecode = inschrijving.gemeentecode
             }
             // The draft has no explanation field: an `eigenvelden.toelichting`, else a note saying so.
             if (header.toelichting ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {

@@ -14,8 +14,10 @@ package enum DMKSVertaling {
     // MARK: Annotations → engine
 
     /// A new tree as the engine's input. `bronhouder` resolves a BehandelendeBronhouder's value.
+    /// `inschrijving`: the gemeente van inschrijving of a BSN (the BRP), for a tree that names no bronhouder.
     package static func terugmelding(_ wortel: Annotatie, bladeren: [Annotatie],
-                                     bronhouder: (String) async throws -> (gemeente: String?, rniDeelnemer: String?)) async throws -> Vertaald {
+                                     bronhouder: (String) async throws -> (gemeente: String?, rniDeelnemer: String?),
+                                     inschrijving: (BSN) async throws -> String? = { _ in nil }) async throws -> Vertaald {
         guard case .terugmelding(let basis, let bronnen, let attributen, let peilmoment) = wortel else {
             throw DMKSFout(.kanNietVerwerken, "De AnnotatieBoom bevat geen Terugmelding.")
         }
@@ -63,6 +65,9 @@ package enum DMKSVertaling {
             case .terugmelding:
                 break
             }
+        }
+        if gemeente == nil, let bsn = ids.first(where: { $0.attribuutUrn == PersoonUrn.bsn }).flatMap({ $0.idWaarde.flatMap(BSN.init) }) {
+            gemeente = try await inschrijving(bsn)
         }
         guard let gemeente else {
             throw DMKSFout(.kanNietVerwerken, "Geef de gemeente waar de persoon staat ingeschreven (of 1999 voor de RNI) in een BehandelendeBronhouder-annotatie: de gemeentecode of het OIN van de gemeente.")

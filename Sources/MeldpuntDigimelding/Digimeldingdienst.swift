@@ -13,6 +13,8 @@ package struct Digimeldingdienst {
     package let oinsBasisregistratie: Set<String>
 
     package static let maxOverzicht = 1_000
+    /// Routes a tree without a bronhouder to the gemeente van inschrijving, where configured.
+    package var brp: BRPRaadpleging?
 
     package init(terugmeldingen: TerugmeldingService, beller: OrganisatieDTO, oinsBasisregistratie: Set<String> = []) {
         self.terugmeldingen = terugmeldingen
@@ -90,7 +92,10 @@ package struct Digimeldingdienst {
             }
             return DMKSSchrijver.annotatieToevoegen(tijdstempel: nu, verwijzing: root)
         }
-        let vertaald = try await DMKSVertaling.terugmelding(wortel, bladeren: bladeren, bronhouder: bronhoudercode)
+        let vertaald = try await DMKSVertaling.terugmelding(wortel, bladeren: bladeren, bronhouder: bronhoudercode) { [brp, beller] bsn in
+            guard case .gevonden(let i)? = try await brp?.inschrijving(bsn, doel: .routeren, organisatie: beller.id) else { return nil }
+            return i.gemeentecode
+        }
         // Every annotation as received, the leaves pointing at the root as the tree says.
         let rijen = try ([wortel] + bladeren).map { a in try rij(a, terugmelding: root, volgnummer: 1) }
         let vastlegging = Vastlegging(id: root, eersteStatus: vertaald.eersteStatus, bijlagen: vertaald.bijlagen, annotaties: rijen)

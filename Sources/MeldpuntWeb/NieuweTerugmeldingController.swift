@@ -94,6 +94,8 @@ struct NieuweTerugmeldingController: RouteCollection {
             })
         var pagina = wizard
         pagina.naarRNI = Self.gemeentecode(concept.gemeente, ref) == Gemeentecode.rni.description
+        // Known once the person is: on the first step (to choose) and every step after the person's.
+        if stap != .persoon { pagina.brp = Self.brpSuggestie(concept, ref, req.taal) }
         return try await req.pagina("nieuw", titel: "nieuweTerugmelding", inhoud: pagina, status: status)
     }
 
@@ -126,6 +128,16 @@ struct NieuweTerugmeldingController: RouteCollection {
         var fouten: [VeldFout] = []
         func fout(_ veld: String, _ label: String, _ tekst: String) { fouten.append(VeldFout(veld: veld, label: t[label] ?? label, tekst: tekst)) }
         func schoon(_ s: String?) -> String { (s ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+
+        // "Choose the BRP's gemeente": only the gemeente changes, whatever step it was offered on.
+        if actie == "brpGemeente" {
+            if concept.brpBSN == concept.bsn, let code = concept.brpGemeente, let g = req.application.referentiedata.gemeente(code) {
+                concept.gemeente = "\(g.code) \(g.naam)"
+                model.inhoud = try Self.json(concept)
+                try await model.save(on: req.db)
+            }
+            return req.redirect(to: "/terugmeldingen/nieuw/\((try model.requireID()).tekst)/\(stap.rawValue)", redirectType: .normal)
+        }
 
         switch stap {
         case .registratie:
@@ -170,6 +182,20 @@ struct NieuweTerugmeldingController: RouteCollection {
             break
         }
         if actie == "volgende" { fouten += Self.controleer(stap, concept, req.application.referentiedata, req.taal) }
+        // A new, valid BSN: ask the BRP once where the person is registered (logged, with its purpose).
+        if stap == .persoon, fouten.isEmpty, concept.brpBSN != concept.bsn || concept.brpUitkomst == "onbeschikbaar", let bsn = BSN(concept.bsn),
+           let antwoord = try await req.brp.inschrijving(bsn, doel: .gemeenteKiezen, organisatie: g.organisatie.id, gebruiker: g.id) {
+            concept.brpBSN = concept.bsn
+            switch antwoord {
+            case .gevonden(let i):
+                (concept.brpUitkomst, concept.brpGemeente, concept.brpGemeentenaam) = ("gevonden", i.gemeentecode, i.gemeentenaam)
+            case .nietGevonden:
+                (concept.brpUitkomst, concept.brpGemeente, concept.brpGemeentenaam) = ("nietGevonden", nil, nil)
+            case .onbeschikbaar:
+                // Said on the next steps; saving this step again asks again.
+                (concept.brpUitkomst, concept.brpGemeente, concept.brpGemeentenaam) = ("onbeschikbaar", nil, nil)
+            }
+        }
 
         model.inhoud = try Self.json(concept)
         try await model.save(on: req.db)

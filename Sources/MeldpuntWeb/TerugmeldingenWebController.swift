@@ -201,9 +201,15 @@ struct TerugmeldingenWebController: RouteCollection {
     private func toonDetail(_ req: Request, fouten: [VeldFout], melding: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let g = try gebruiker(req)
         let d = try await req.terugmeldingen.detail(try referentie(req), voor: g.organisatie, als: g.terugmeldPartijen)
-        let inhoud = TerugmeldingPagina.bouw(d, .init(taal: req.taal, isAfnemer: g.rol == .afnemer, organisatie: g.organisatie,
+        var inhoud = TerugmeldingPagina.bouw(d, .init(taal: req.taal, isAfnemer: g.rol == .afnemer, organisatie: g.organisatie,
                                                        vandaag: Dag(req.application.klok.nu()), kalender: req.application.kalender,
                                                        referentiedata: req.application.referentiedata), fouten: fouten)
+        // The bijhouder of an open terugmelding sees where the BRP says the person is registered.
+        if inhoud.kanDoorsturen || inhoud.kanOppakken, let bsn = d.persoon.bsn.flatMap(BSN.init),
+           let antwoord = try await req.brp.inschrijving(bsn, doel: .bronhouderControleren, organisatie: g.organisatie.id, gebruiker: g.id,
+                                                         terugmelding: UUID(uuidString: d.terugMeldingReferentie)) {
+            inhoud.brp = TerugmeldingPagina.brpMelding(antwoord, eigen: g.organisatie.gemeentecode, kanDoorsturen: inhoud.kanDoorsturen, taal: req.taal)
+        }
         return try await req.pagina("terugmelding", titel: "terugmeldingen", inhoud: inhoud, melding: melding, status: status)
     }
 

@@ -83,3 +83,110 @@ struct BRPClientTests {
         }
     }
 }
+
+@Suite("Haal Centraal BRP where it helps a person decide")
+struct BRPGebruikTests {
+    private func wizard(_ t: TestApp) async throws -> (Browser, String) {
+        try await t.gebruiker("bd@test.nl", rol: .afnemer, oin: "00000001003214345000")
+        let b = Browser(t)
+        try await b.login("bd@test.nl")
+        _ = try await b.get("/terugmeldingen")
+        let r = try await b.post("/terugmeldingen/nieuw", [:])
+        let locatie = try #require(r.headers.first(name: .location))
+        _ = try await b.get(locatie)
+        return (b, String(locatie.dropLast("/registratie".count)))
+    }
+
+    @Test func deWizardStelDeGemeenteVanInschrijvingVoor() async throws {
+        try await metBRP { mock, brp in
+            try await metApp { t in
+                t.app.brp = brp
+                let (b, basis) = try await wizard(t)
+                _ = try await b.post("\(basis)/registratie", ["gemeente": "0363 Amsterdam", "actie": "volgende"])
+                #expect(try await b.post("\(basis)/persoon", ["bsn": "999993653", "anummer": "", "adres": "", "actie": "volgende"]).status == .seeOther)
+                // Rotterdam according to the BRP, Amsterdam chosen: said on the next step, with the choice.
+                let gegevens = try await b.get("\(basis)/gegevens")
+                #expect(gegevens.tekst.contains("Volgens de BRP staat deze persoon ingeschreven in Rotterdam (0599), niet in Amsterdam (0363) die u koos."))
+                #expect(gegevens.tekst.contains("Rotterdam kiezen"))
+                #expect(try await Verwerkingslogregel.query(on: t.app.db).filter(\.$actie == "brp.raadplegen.gemeenteKiezen").count() == 1)
+                // Saving the person again with the same BSN does not ask again.
+                _ = try await b.post("\(basis)/persoon", ["bsn": "999993653", "anummer": "", "adres": "", "actie": "volgende"])
+                #expect(mock.ontvangen.withLock { $0.count } == 1)
+                // Taking the suggestion changes only the gemeente.
+                #expect(try await b.post("\(basis)/gegevens", ["actie": "brpGemeente"]).headers.first(name: .location) == "\(basis)/gegevens")
+                let registratie = try await b.get("\(basis)/registratie")
+                #expect(registratie.tekst.contains("value=\"0599 Rotterdam\"") && registratie.tekst.contains("de gemeente die u koos"))
+
+                // A person in the RNI: RvIG is offered.
+                _ = try await b.post("\(basis)/persoon", ["bsn": "999994426", "anummer": "", "adres": "", "actie": "volgende"])
+                #expect(try await b.get("\(basis)/gegevens").tekst.contains("RvIG (RNI) kiezen"))
+                // Unknown BSN: a warning, not a stop.
+                _ = try await b.post("\(basis)/persoon", ["bsn": onbekendBSN, "anummer": "", "adres": "", "actie": "volgende"])
+                #expect(try await b.get("\(basis)/gegevens").tekst.contains("De BRP kent geen levende persoon met dit BSN."))
+                // The BRP down: the wizard says so and goes on.
+                mock.gedrag.withLock { $0 = .fout(500) }
+                let verder = try await b.post("\(basis)/persoon", ["bsn": "999993653", "anummer": "", "adres": "", "actie": "volgende"])
+                #expect(verder.status == .seeOther && verder.headers.first(name: .location) == "\(basis)/gegevens")
+                #expect(try await b.get("\(basis)/gegevens").tekst.contains("De BRP kon nu niet worden geraadpleegd."))
+            }
+        }
+    }
+
+    @Test func deBijhouderZietWaarDePersoonStaatIngeschrevenEnStuurtDoor() async throws {
+        try await metBRP { mock, brp in
+            try await metApp { t in
+                t.app.brp = brp
+                try await t.gebruiker("ams@test.nl", rol: .bijhouder, gemeentecode: "0363")
+                let ams = Browser(t)
+                try await ams.login("ams@test.nl")
+                // Filed at Amsterdam for a person the BRP has in Rotterdam.
+                let ref = try await t.meld()
+                let pagina = try await ams.get("/terugmeldingen/\(ref)")
+                #expect(pagina.tekst.contains("Volgens de BRP staat deze persoon ingeschreven in Rotterdam (0599), niet bij u."))
+                #expect(pagina.tekst.contains("Doorsturen naar Rotterdam") && pagina.tekst.contains("name=\"gemeentecode\" value=\"0599\""))
+                let log = try #require(try await Verwerkingslogregel.query(on: t.app.db).filter(\.$actie == "brp.raadplegen.bronhouderControleren").first())
+                #expect(log.terugmeldingID == UUID(uuidString: ref) && log.gebruikerID != nil)
+                // The offered forward works as any forward.
+                #expect(try await ams.post("/terugmeldingen/\(ref)/status", ["status": "Verkeerde bronhouder", "gemeentecode": "0599"]).status == .seeOther)
+                let api = try await t.get("/api/v1/terugmeldingen/\(ref)", t.sleutels.belastingdienst)
+                #expect((api.object["bijhouder"] as? [String: Any])?["gemeentecode"] as? String == "0599")
+
+                // The BRP slow: the page comes anyway, and says the lookup is unavailable.
+                let ref2 = try await t.meld()
+                mock.gedrag.withLock { $0 = .traag(5) }
+                let begin = ContinuousClock.now
+                let traag = try await ams.get("/terugmeldingen/\(ref2)")
+                #expect(traag.status == .ok && traag.tekst.contains("De BRP kon nu niet worden geraadpleegd."))
+                #expect(ContinuousClock.now - begin < .seconds(4))
+            }
+        }
+    }
+
+    @Test func zonderBronhouderRoutetHetSysteemNaarDeGemeenteVanInschrijving() async throws {
+        try await metBRP { _, brp in
+            try await metApp { t in
+                t.app.brp = brp
+                // The Logius draft's body names no gemeente: the BRP's is used.
+                var body = try Voorbeeld.logiusVoorbeeld()
+                var header = body["terugMeldingHeader"] as! [String: Any]
+                header["gemeentecode"] = nil
+                body["terugMeldingHeader"] = header
+                let r = try await t.post("/logius/terugmelden/v0.2/terugmelding", t.sleutels.belastingdienst, json: body)
+                #expect(r.status == .ok, "\(r.tekst)")
+                let ref = try #require(r.object["terugMeldingReferentie"] as? String)
+                let detail = try await t.get("/api/v1/terugmeldingen/\(ref)", t.sleutels.belastingdienst)
+                #expect((detail.object["bijhouder"] as? [String: Any])?["gemeentecode"] as? String == "0599")
+                #expect(try await Verwerkingslogregel.query(on: t.app.db).filter(\.$actie == "brp.raadplegen.routeren").count() == 1)
+
+                // Digimelding without a BehandelendeBronhouder leaf: to 's-Gravenhage, where the BRP has the person.
+                let root = UUID()
+                let zonder = DMKSBericht.boom(root: root, bsn: "999990639").replacingOccurrences(of: #"<dm:Annotatie><dm:BehandelendeBronhouder"#, with: "<dm:Annotatie><dm:Referentiekenmerk")
+                    .replacingOccurrences(of: "<dm:Bronhouder>0363</dm:Bronhouder></dm:BehandelendeBronhouder>", with: "<dm:Kenmerk>X</dm:Kenmerk></dm:Referentiekenmerk>")
+                let s = try await t.request(.POST, "/dmks/v1", sleutel: t.sleutels.belastingdienst, body: Data(zonder.utf8), contentType: "text/xml")
+                #expect(s.status == .ok, "\(s.tekst)")
+                let dmks = try await t.get("/api/v1/terugmeldingen/\(root.uuidString)", t.sleutels.belastingdienst)
+                #expect((dmks.object["bijhouder"] as? [String: Any])?["gemeentecode"] as? String == "0518")
+            }
+        }
+    }
+}

@@ -28,7 +28,11 @@ package struct TerugmeldingConcept: Codable, Sendable {
     package var contactTelefoon: String = ""
     package var contactAfdeling: String = ""
     package var bijlagen: [ConceptBijlage] = []
-
+    /// What the BRP said for `brpBSN` (gevonden, nietGevonden, onbeschikbaar): asked once per BSN.
+    package var brpBSN: String?
+    package var brpUitkomst: String?
+    package var brpGemeente: String?
+    package var brpGemeentenaam: String?
 
     package init(gemeente: String = "", bsn: String = "", anummer: String = "", adres: String = "", gegevens: [ConceptGegeven] = [ConceptGegeven()], toelichting: String = "", kenmerk: String = "", contactNaam: String = "", contactEmail: String = "", contactTelefoon: String = "", contactAfdeling: String = "", bijlagen: [ConceptBijlage] = []) {
         self.gemeente = gemeente

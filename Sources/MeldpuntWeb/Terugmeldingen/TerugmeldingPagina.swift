@@ -39,6 +39,50 @@ struct TerugmeldingPagina: Encodable, Sendable {
         let uitkomsten: [Keuze]
         let fouten: [VeldFout]
         let foutVelden: [String: String]
+        /// What the BRP says of where the person is registered (bijhouder, open terugmelding, BRP configured).
+        var brp: BRPMelding?
+
+    /// The BRP's answer in a sentence, with forwarding offered when it names another bronhouder.
+    struct BRPMelding: Encodable, Sendable, Equatable {
+        let tekst: String
+        /// The gemeentecode to forward to, and the button's text.
+        let doorsturenNaar: String?
+        let knop: String?
+    }
+
+    /// `eigen`: the reader's gemeentecode (1999 for RvIG); `kanDoorsturen`: the status model allows it now.
+    static func brpMelding(_ antwoord: BRPAntwoord, eigen: String?, kanDoorsturen: Bool, taal: Taal) -> BRPMelding {
+        switch antwoord {
+        case .onbeschikbaar:
+            return BRPMelding(tekst: taal.kies("De BRP kon nu niet worden geraadpleegd. U kunt gewoon verder werken; kijk later nog eens.",
+                                                "The BRP could not be consulted just now. You can carry on; look again later."), doorsturenNaar: nil, knop: nil)
+        case .nietGevonden:
+            return BRPMelding(tekst: taal.kies("De BRP kent geen levende persoon met dit BSN.", "The BRP knows no living person with this BSN."), doorsturenNaar: nil, knop: nil)
+        case .gevonden(let i):
+            guard let code = i.gemeentecode else {
+                return BRPMelding(tekst: taal.kies("De BRP noemt geen gemeente van inschrijving.", "The BRP names no municipality of registration."), doorsturenNaar: nil, knop: nil)
+            }
+            let naam = i.inRNI ? taal.kies("de RNI (niet-ingezetenen)", "the RNI (non-residents)") : (i.gemeentenaam ?? code)
+            var tekst: String
+            var naar: String?
+            if code == eigen {
+                tekst = taal.kies("Volgens de BRP staat deze persoon ingeschreven in \(naam) (\(code)): u bent de juiste bronhouder.",
+                                  "According to the BRP this person is registered in \(naam) (\(code)): you are the right keeper.")
+            } else {
+                tekst = i.inRNI
+                    ? taal.kies("Volgens de BRP staat deze persoon in \(naam). RvIG (1999) is dan de bronhouder.", "According to the BRP this person is in \(naam). RvIG (1999) is then the keeper.")
+                    : taal.kies("Volgens de BRP staat deze persoon ingeschreven in \(naam) (\(code)), niet bij u.", "According to the BRP this person is registered in \(naam) (\(code)), not with you.")
+                if kanDoorsturen {
+                    naar = code
+                    tekst += taal.kies(" Stuur de terugmelding door als dat klopt.", " Forward the data report if that is right.")
+                }
+            }
+            if i.overleden { tekst += taal.kies(" De BRP meldt dat deze persoon is overleden.", " The BRP says this person has died.") }
+            if i.inOnderzoek { tekst += taal.kies(" De gemeente van inschrijving is in onderzoek.", " The municipality of registration is under investigation.") }
+            return BRPMelding(tekst: tekst, doorsturenNaar: naar,
+                              knop: naar.map { _ in taal.kies("Doorsturen naar \(i.inRNI ? "RvIG (RNI)" : naam)", "Forward to \(i.inRNI ? "RvIG (RNI)" : naam)") })
+        }
+    }
 
     struct Waarde: Encodable, Sendable { let gegeven: String; let betwijfeld: String; let voorgesteld: String }
     struct BijlageRij: Encodable, Sendable { let href: String; let naam: String; let grootte: String; let type: String }
