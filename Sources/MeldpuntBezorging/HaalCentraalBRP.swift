@@ -28,9 +28,9 @@ package struct HaalCentraalBRP: BRPBevrager {
     }
 
     /// A client for the BRP: no redirects, short timeouts, an optional PKIoverheid client certificate.
-    package static func client(_ group: any EventLoopGroup, tls: TLSConfiguration?) -> HTTPClient {
+    package static func client(_ group: any EventLoopGroup, tls: TLSConfiguration?, termijn: TimeAmount = .seconds(2)) -> HTTPClient {
         var c = HTTPClient.Configuration(tlsConfiguration: tls, redirectConfiguration: .disallow,
-                                         timeout: .init(connect: .seconds(2), read: .seconds(3)))
+                                         timeout: .init(connect: termijn, read: termijn))
         c.connectionPool = .init(idleTimeout: .seconds(30))
         return HTTPClient(eventLoopGroup: group, configuration: c)
     }
