@@ -69,6 +69,8 @@ package struct HaalCentraalBRP: BRPBevrager {
             verzoek.body = .bytes(ByteBuffer(bytes: try JSONEncoder().encode(Vraag(burgerservicenummer: [bsn], fields: Self.velden))))
             let antwoord = try await http.execute(verzoek, timeout: termijn)
             let body = try await antwoord.body.collect(upTo: 1024 * 1024)
+            // An older BRP API (and some gateways) answers an unknown person with 404.
+            if antwoord.status == .notFound { return .nietGevonden }
             guard antwoord.status == .ok else {
                 logger.warning("BRP antwoordt \(antwoord.status.code)", metadata: ["trace": .string(traceID)])
                 return .onbeschikbaar

@@ -46,6 +46,8 @@ struct BRPClientTests {
 
     @Test func eenFoutEenTraagAntwoordEnEenVerkeerdeSleutelZijnOnbeschikbaar() async throws {
         try await metBRP(termijn: .milliseconds(500)) { mock, brp in
+            mock.gedrag.withLock { $0 = .fout(404) }
+            #expect(await brp.raadpleeg(bsn: "999993653", traceID: "t") == .nietGevonden)
             mock.gedrag.withLock { $0 = .fout(500) }
             #expect(await brp.raadpleeg(bsn: "999993653", traceID: "t") == .onbeschikbaar)
             mock.gedrag.withLock { $0 = .fout(503) }
