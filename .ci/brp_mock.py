@@ -42,8 +42,10 @@ def main():
             for bsn in body.get("burgerservicenummer", []):
                 code = personen.get(bsn)
                 if code:
-                    uit.append({"gemeenteVanInschrijving": {"code": code, "omschrijving": NAMEN.get(code, "Gemeente " + code)},
-                                "verblijfplaats": {"type": "VerblijfplaatsBuitenland" if code == "1999" else "Adres"}})
+                    persoon = {}
+                    if "gemeenteVanInschrijving" in body["fields"]:
+                        persoon["gemeenteVanInschrijving"] = {"code": code, "omschrijving": NAMEN.get(code, "Gemeente " + code)}
+                    uit.append(persoon)
             self.antwoord(200, {"type": "RaadpleegMetBurgerservicenummer", "personen": uit})
 
         def log_message(self, *args):

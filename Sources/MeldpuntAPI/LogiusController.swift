@@ -41,6 +41,8 @@ struct LogiusController: RouteCollection {
         let org = try req.vereisOrganisatie(.afnemer, .meldpunt)
         let sleutel = try req.idempotentie(org, soort: "terugmelding")
         var verzoek = try req.content.decode(TerugmeldingInvoer.self)
+        // A repeat with the same Idempotency-Key answers as the first, without asking the BRP again.
+        if let eerder = try await req.terugmeldingen.eerder(sleutel) { return Ontvangen(eerder) }
         if var header = verzoek.terugMeldingHeader {
             if header.gemeentecode == nil, let houder = header.registratie?.houder.flatMap(Self.gemeentecode) {
                 header.gemeentecode = houder

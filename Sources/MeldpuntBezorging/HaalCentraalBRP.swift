@@ -12,7 +12,9 @@ import NIOSSL
 /// malformed answer, a timeout — is `onbeschikbaar`; the BSN is only ever in the request body,
 /// never in a URL or a log line.
 package struct HaalCentraalBRP: BRPBevrager {
-    package static let velden = ["gemeenteVanInschrijving", "verblijfplaats", "overlijden"]
+    /// Data minimisation: the gemeente van inschrijving (1999 is the RNI) and whether the person
+    /// died; `inOnderzoek` comes with them. No address: nothing here needs one.
+    package static let velden = ["gemeenteVanInschrijving", "overlijden"]
     package let basis: String
     package let apiSleutel: String?
     package let http: HTTPClient
@@ -45,11 +47,9 @@ package struct HaalCentraalBRP: BRPBevrager {
         struct Persoon: Decodable {
             struct Waarde: Decodable { let code: String?; let omschrijving: String? }
             struct Overlijden: Decodable { let datum: JSONIets? }
-            struct Verblijfplaats: Decodable { let type: String? }
             struct InOnderzoek: Decodable { let gemeenteVanInschrijving: Bool? }
             let gemeenteVanInschrijving: Waarde?
             let overlijden: Overlijden?
-            let verblijfplaats: Verblijfplaats?
             let inOnderzoek: InOnderzoek?
         }
         let personen: [Persoon]?

@@ -18,6 +18,8 @@ public enum DMKSLezer {
             switch error {
             case .dtd:
                 throw DMKSFout(.nietConformXSD, "Het bericht bevat een DTD of entiteitdeclaratie; dat is in een SOAP-bericht niet toegestaan.")
+            case .geenUTF8:
+                throw DMKSFout(.nietConformXSD, "Stuur het bericht in UTF-8.")
             case .teDiep(let n):
                 throw DMKSFout(.nietConformXSD, "Het bericht is dieper genest dan \(n) niveaus.")
             case .teVeelElementen(let n):
@@ -108,10 +110,11 @@ private struct Lezer {
         return u
     }
 
-    mutating func tijd(_ el: XMLKnoop, _ naam: String, _ pad: String, verplicht: Bool) -> Date? {
+    /// `totEnMet`: a bare date includes its whole day.
+    mutating func tijd(_ el: XMLKnoop, _ naam: String, _ pad: String, verplicht: Bool, totEnMet: Bool = false) -> Date? {
         guard let t = tekst(el, naam, pad, verplicht: verplicht, max: 40) else { return nil }
         guard let d = DMKSLezer.tijdstip(t) else { fout(pad + "/" + naam, "geen xs:dateTime: \(t)"); return nil }
-        return d
+        return totEnMet && t.count == 10 ? d.addingTimeInterval(86_400 - 0.001) : d
     }
 
     mutating func registratie(_ el: XMLKnoop, _ pad: String) -> String? {
@@ -156,17 +159,18 @@ private struct Lezer {
             alleen(f, ["MeldingskenmerkenLijst", "VanafTijdstempelIndienen", "TotEnMetTijdstempelIndienen", "VanafTijdstempelWijziging",
                        "TotEnMetTijdstempelWijziging", "StatusTerugmelding", "Objectidentificatie"], fp)
             if let lijst = enkel(f, "MeldingskenmerkenLijst", fp, verplicht: false) {
-                alleen(lijst, ["MeldingkenmerkLijstElement"], fp + "/MeldingskenmerkenLijst")
-                let elementen = lijst.alle("MeldingkenmerkLijstElement")
+                // The specification's table spells it "MeldinggkenmerkLijstElement": both are read.
+                alleen(lijst, ["MeldingkenmerkLijstElement", "MeldinggkenmerkLijstElement"], fp + "/MeldingskenmerkenLijst")
+                let elementen = lijst.kinderen
                 if elementen.isEmpty { fout(fp + "/MeldingskenmerkenLijst", "bevat ten minste één MeldingkenmerkLijstElement") }
                 if elementen.count > DMKSLezer.maxKenmerken { fout(fp + "/MeldingskenmerkenLijst", "hoogstens \(DMKSLezer.maxKenmerken) kenmerken") }
                 filter.kenmerken = elementen.prefix(DMKSLezer.maxKenmerken).map { $0.tekst.trimmingCharacters(in: .whitespacesAndNewlines) }
                 if filter.kenmerken.contains(where: { $0.count > 50 }) { fout(fp + "/MeldingskenmerkenLijst", "een kenmerk is hoogstens 50 tekens") }
             }
             filter.ingediendVanaf = tijd(f, "VanafTijdstempelIndienen", fp, verplicht: false)
-            filter.ingediendTotEnMet = tijd(f, "TotEnMetTijdstempelIndienen", fp, verplicht: false)
+            filter.ingediendTotEnMet = tijd(f, "TotEnMetTijdstempelIndienen", fp, verplicht: false, totEnMet: true)
             filter.gewijzigdVanaf = tijd(f, "VanafTijdstempelWijziging", fp, verplicht: false)
-            filter.gewijzigdTotEnMet = tijd(f, "TotEnMetTijdstempelWijziging", fp, verplicht: false)
+            filter.gewijzigdTotEnMet = tijd(f, "TotEnMetTijdstempelWijziging", fp, verplicht: false, totEnMet: true)
             filter.status = tekst(f, "StatusTerugmelding", fp, verplicht: false, max: 50)
             filter.objectidentificatie = tekst(f, "Objectidentificatie", fp, verplicht: false, max: 100)
         }

@@ -187,7 +187,12 @@ package enum DMKSVertaling {
             let isStatus = if case .status = o.annotatie { true } else { false }
             return (o.volgnummer, isStatus ? 0 : 1, o.annotatie)
         }
-        let soorten = Set(bladeren.map(\.annotatie.soort))
+        // What the filing itself sent: the afnemer's reference and contact are made from the engine
+        // only when the tree did not carry them (a bronhouder's later contact does not count).
+        let soorten = Set(opgeslagen.filter { $0.volgnummer == 1 }.map { o -> String in
+            if case .contact(_, let type, _, _, _, _) = o.annotatie { return "Contactinformatie:" + type.rawValue }
+            return o.annotatie.soort
+        })
         for s in stappen where bewaard[s.id!] == nil {
             let oin = s.$organisatie.id.flatMap { organisaties[$0]?.oin } ?? ""
             bladeren.append((s.volgnummer, 0, .status(basis(s.id!, oin, s.tijdstip, s.toelichting), status: s.status.rawValue, statustype: nil)))
@@ -202,7 +207,7 @@ package enum DMKSVertaling {
         if !soorten.contains("Referentiekenmerk"), let kenmerk = tm.referentiekenmerk {
             bladeren.append((1, 1, .referentiekenmerk(basis(afgeleid(root, "referentiekenmerk"), afnemerOIN, tm.ontvangenOp), kenmerk: kenmerk)))
         }
-        if !soorten.contains("Contactinformatie"), let m = header?.melder, let naam = m.naam, let email = m.email {
+        if !soorten.contains("Contactinformatie:Melder"), let m = header?.melder, let naam = m.naam, let email = m.email {
             bladeren.append((1, 1, .contact(basis(afgeleid(root, "melder"), afnemerOIN, tm.ontvangenOp), type: .melder, naam: naam, telefoon: m.telefoon, email: email, afdeling: m.afdeling)))
         }
         for b in bijlagen where bewaard[b.id!] == nil {

@@ -13,6 +13,8 @@ package struct Digimeldingdienst {
     package let oinsBasisregistratie: Set<String>
 
     package static let maxOverzicht = 1_000
+    /// How far a system's clock may run ahead of ours, in seconds.
+    package static let klokspeling: TimeInterval = 300
     /// Routes a tree without a bronhouder to the gemeente van inschrijving, where configured.
     package var brp: BRPRaadpleging?
 
@@ -65,6 +67,10 @@ package struct Digimeldingdienst {
                 throw DMKSFout(.nietGeautoriseerd, "Annotatie \(a.basis.uuid.uuidString.lowercased()) is geannoteerd door OIN \(a.basis.oin); u bent aangemeld als "
                                + (beller.oin ?? "een organisatie zonder OIN") + ". Een systeem annoteert alleen uit naam van de eigen organisatie.")
             }
+            // The latest GeannoteerdOp is the current status (DMKS 1.3): a clock ahead would make it so.
+            guard a.basis.geannoteerdOp <= nu.addingTimeInterval(Self.klokspeling) else {
+                throw DMKSFout(.kanNietVerwerken, "GeannoteerdOp van annotatie \(a.basis.uuid.uuidString.lowercased()) ligt in de toekomst (\(DMKSSchrijver.tijd(a.basis.geannoteerdOp))). Controleer de klok van uw systeem.")
+            }
             guard gezien.insert(a.basis.uuid).inserted else {
                 throw DMKSFout(.kanNietVerwerken, "UUID \(a.basis.uuid.uuidString.lowercased()) komt meer dan eens voor in het bericht.")
             }
@@ -85,32 +91,53 @@ package struct Digimeldingdienst {
         for b in bladeren where b.basis.verwijzing != nil && b.basis.verwijzing != root {
             throw DMKSFout(.kanNietVerwerken, "\(b.soort) \(b.basis.uuid.uuidString.lowercased()) verwijst naar een andere annotatie dan de terugmelding in dit bericht.")
         }
-        // A retry of a tree that already arrived gets the same acknowledgement.
-        if let bestaand = try await Terugmelding.find(root, on: db) {
-            guard bestaand.$afnemer.id == beller.id else {
-                throw DMKSFout(.kanNietVerwerken, "Er bestaat al een annotatie met UUID \(root.uuidString.lowercased()). Kies een nieuwe UUID.")
-            }
-            return DMKSSchrijver.annotatieToevoegen(tijdstempel: nu, verwijzing: root)
+        // A status leaf that names no status is the Gemeld every new terugmelding starts with:
+        // kept so, since the answers require a status.
+        let bladeren = bladeren.map { b -> Annotatie in
+            if case .status(let basis, nil, let type) = b { return .status(basis, status: TerugmeldingStatus.gemeld.rawValue, statustype: type) }
+            return b
         }
+        let rijen = try ([wortel] + bladeren).map { a in try rij(a, terugmelding: root, volgnummer: 1) }
+        // A retry of a tree that already arrived (Digikoppeling delivers at least once) gets the
+        // same acknowledgement; another tree under the same UUID does not.
+        if let antwoord = try await herhaling(root, rijen) { return antwoord }
         let vertaald = try await DMKSVertaling.terugmelding(wortel, bladeren: bladeren, bronhouder: bronhoudercode) { [brp, beller] bsn in
-            guard case .gevonden(let i)? = try await brp?.inschrijving(bsn, doel: .routeren, organisatie: beller.id) else { return nil }
+            guard case .gevonden(let i)? = try await brp?.inschrijving(bsn, doel: .routeren, organisatie: beller.id, terugmelding: root) else { return nil }
             return i.gemeentecode
         }
         // Every annotation as received, the leaves pointing at the root as the tree says.
-        let rijen = try ([wortel] + bladeren).map { a in try rij(a, terugmelding: root, volgnummer: 1) }
         let vastlegging = Vastlegging(id: root, eersteStatus: vertaald.eersteStatus, bijlagen: vertaald.bijlagen, annotaties: rijen)
         do {
             _ = try await terugmeldingen.maak(vertaald.invoer, door: beller, vastlegging: vastlegging)
         } catch let w as Weigering {
             throw DMKSVertaling.fout(w)
         } catch {
-            // Another annotation with one of these UUIDs arrived at the same moment, or exists already.
+            // The same tree at the same moment (a retry overtaking the first): acknowledged once it is there.
+            if let antwoord = try await herhaling(root, rijen) { return antwoord }
             if try await bestaatAl(([wortel] + bladeren).map(\.basis.uuid)) {
                 throw DMKSFout(.kanNietVerwerken, "Een van de UUID's in dit bericht is al in gebruik. Kies nieuwe UUID's.")
             }
             throw error
         }
         return DMKSSchrijver.annotatieToevoegen(tijdstempel: nu, verwijzing: root)
+    }
+
+    /// The acknowledgement again when exactly these annotations are already stored under this
+    /// root by the caller; a fault when the UUIDs are taken by something else; nil when new.
+    func herhaling(_ root: UUID, _ rijen: [Annotatierij], verwijzing: UUID? = nil) async throws -> String? {
+        let ids = rijen.compactMap(\.id)
+        let bestaand = try await Annotatierij.query(on: db).filter(\.$id ~~ ids).all()
+        if bestaand.isEmpty {
+            guard try await bestaatAl(ids) else { return nil }
+        }
+        let opgeslagen = Dictionary(bestaand.compactMap { r in r.id.map { ($0, r) } }, uniquingKeysWith: { a, _ in a })
+        let zelfde = rijen.allSatisfy { r in opgeslagen[r.id!].map { $0.$terugmelding.id == root && $0.inhoud == r.inhoud } ?? false }
+        guard zelfde, let tm = try await Terugmelding.find(root, on: db),
+              tm.$afnemer.id == beller.id || tm.$bijhouder.id == beller.id
+        else {
+            throw DMKSFout(.kanNietVerwerken, "Een van de UUID's in dit bericht is al in gebruik voor iets anders. Kies nieuwe UUID's.")
+        }
+        return DMKSSchrijver.annotatieToevoegen(tijdstempel: nu, verwijzing: verwijzing ?? root)
     }
 
     /// Leaves added to an existing tree: a status (withdrawal by the afnemer, the rest by the
@@ -120,9 +147,7 @@ package struct Digimeldingdienst {
         guard verwijzingen.count == 1, let root = verwijzingen.first ?? nil else {
             throw DMKSFout(.kanNietVerwerken, "Een annotatie bij een bestaande terugmelding verwijst met Annotatieverwijzing naar de UUID van die terugmelding; alle annotaties in één bericht naar dezelfde.")
         }
-        if try await bestaatAl(annotaties.map(\.basis.uuid)) {
-            throw DMKSFout(.kanNietVerwerken, "Een van de UUID's in dit bericht is al in gebruik. Kies nieuwe UUID's.")
-        }
+        // Party first: whether a UUID exists is no one else's business.
         let tm: Terugmelding
         do {
             tm = try await terugmeldingen.zoekAlsPartij(root, beller, beller.terugmeldPartijen)
@@ -131,14 +156,41 @@ package struct Digimeldingdienst {
         if annotaties.contains(where: { if case .bijlage = $0 { true } else { false } }) {
             throw DMKSFout(.kanNietVerwerken, "Bijlagen gaan mee met de terugmelding zelf; een bijlage achteraf toevoegen kan niet.")
         }
+        // Each leaf from its own side: the afnemer's reference and contact, the bronhouder's handler.
+        let isAfnemer = tm.$afnemer.id == beller.id && beller.terugmeldPartijen.contains(.afnemer)
+        let isBijhouder = tm.$bijhouder.id == beller.id && beller.terugmeldPartijen.contains(.bijhouder)
+        for a in annotaties {
+            switch a {
+            case .referentiekenmerk, .contact(_, .melder, _, _, _, _):
+                guard isAfnemer else { throw DMKSFout(.nietGeautoriseerd, "Een \(a.soort) van de melder geeft alleen de afnemer die terugmeldde.") }
+            case .contact(_, .behandelaar, _, _, _, _):
+                guard isBijhouder else { throw DMKSFout(.nietGeautoriseerd, "Contactinformatie van de behandelaar geeft alleen de huidige bronhouder.") }
+            default: break
+            }
+        }
         // Set to the new step's number where a status comes with them.
         let rijen = try annotaties.map { try rij($0, terugmelding: root, volgnummer: tm.laatsteVolgnummer) }
+        if let antwoord = try await herhaling(root, rijen, verwijzing: (statussen.first ?? annotaties[0]).basis.uuid) { return antwoord }
         guard let statusannotatie = statussen.first else {
             if annotaties.contains(where: { if case .planning = $0 { true } else if case .bronhouder = $0 { true } else { false } }) {
                 throw DMKSFout(.kanNietVerwerken, "Een Planningsverwachting of BehandelendeBronhouder hoort bij een Annotatiestatus (Ingepland, Verkeerde Bronhouder).")
             }
-            try await terugmeldingen.schrijver.schrijf(op: db) { tx in
-                for r in rijen { try await r.create(on: tx) }
+            // Nothing is added to a terugmelding that is finished (or erased for its person).
+            guard !tm.status.isTerminal else {
+                throw DMKSFout(.kanNietVerwerken, "De terugmelding is \(tm.status.rawValue.lowercased()); er kan niets meer aan worden toegevoegd.")
+            }
+            let nu = nu, traceID = terugmeldingen.traceID, beller = beller, betrokkene = tm.betrokkeneHash
+            do {
+                try await terugmeldingen.schrijver.schrijf(op: db) { tx in
+                    for r in rijen { try await r.create(on: tx) }
+                    // The last change, for Statusoverzicht's window on it (DMKS 1.3 note 4).
+                    try await Terugmelding.query(on: tx).filter(\.$id == root).set(\.$gewijzigdOp, to: nu).update()
+                    try await Verwerkingslog.schrijf([Verwerkingslog.regel(.annotatieToevoegen, organisatie: beller.id, terugmelding: root,
+                                                                           betrokkene: betrokkene, traceID: traceID, tijdstip: nu)], on: tx)
+                }
+            } catch {
+                if let antwoord = try await herhaling(root, rijen, verwijzing: annotaties[0].basis.uuid) { return antwoord }
+                throw error
             }
             return DMKSSchrijver.annotatieToevoegen(tijdstempel: nu, verwijzing: annotaties[0].basis.uuid)
         }
@@ -223,13 +275,16 @@ package struct Digimeldingdienst {
         }
         guard !gevonden.isEmpty else { return [] }
         let ids = try gevonden.map { try $0.requireID() }
+        // Only what the answer shows: each tree's root as sent and its latest step.
         async let stappenRijen = Statuswijziging.query(on: db).filter(\.$terugmelding.$id ~~ ids).sort(\.$volgnummer).all()
-        async let opgeslagenRijen = Annotatierij.query(on: db).filter(\.$terugmelding.$id ~~ ids).all()
-        let stappen = try await stappenRijen, opgeslagen = try await opgeslagenRijen
-        let orgs = try await oins(Set(stappen.compactMap(\.$organisatie.id)))
-        let bewaard = try Dictionary(opgeslagen.map { ($0.id!, try $0.annotatie()) }, uniquingKeysWith: { a, _ in a })
+        async let wortelRijen = Annotatierij.query(on: db).filter(\.$id ~~ ids).all()
+        let stappen = try await stappenRijen
         var laatste: [UUID: Statuswijziging] = [:]
         for s in stappen { laatste[s.$terugmelding.id] = s }
+        let stapIDs = laatste.values.compactMap(\.id), orgIDs = Set(laatste.values.compactMap(\.$organisatie.id))
+        async let statusRijen = Annotatierij.query(on: db).filter(\.$id ~~ stapIDs).all()
+        let orgs = try await oins(orgIDs)
+        let bewaard = try Dictionary((try await wortelRijen + statusRijen).map { ($0.id!, try $0.annotatie()) }, uniquingKeysWith: { a, _ in a })
         try await terugmeldingen.logboek(gevonden.map {
             Verwerkingslog.regel(.inLijst, organisatie: beller.id, terugmelding: $0.id, betrokkene: $0.betrokkeneHash, traceID: terugmeldingen.traceID, tijdstip: nu)
         })

@@ -28,19 +28,24 @@ public struct XMLKnoop: Sendable, Equatable {
 public enum XMLLeesfout: Error, Equatable, Sendable {
     /// A DTD or entity declaration: refused outright (entity expansion, external entities).
     case dtd
+    /// Not UTF-8 (a byte-order mark of UTF-16/32, or another declared encoding): the DTD check
+    /// reads bytes, so only UTF-8 is read at all.
+    case geenUTF8
     case teDiep(Int)
     case teVeelElementen(Int)
     case syntax(String)
 }
 
-/// A small, bounded XML reader. No DTD is ever processed: a document that declares one is
-/// refused before parsing, external entities are off, and depth and element count are capped,
-/// so the work is linear in the body, which the route already limits.
+/// A small, bounded XML reader. No DTD is ever processed: only UTF-8 is read, a document that
+/// declares a DTD or entity is refused on its bytes before parsing (the Linux parser has no
+/// callback for declarations), external entities are off, and depth and element count are
+/// capped, so the work is linear in the body, which the route already limits.
 public enum XMLLezer {
     public static let maxDiepte = 40
     public static let maxElementen = 50_000
 
     public static func lees(_ data: Data) throws(XMLLeesfout) -> XMLKnoop {
+        guard isUTF8(data) else { throw .geenUTF8 }
         if bevatDTD(data) { throw .dtd }
         let parser = XMLParser(data: data)
         parser.shouldProcessNamespaces = true
@@ -55,6 +60,20 @@ public enum XMLLezer {
             throw .syntax(reden)
         }
         return wortel
+    }
+
+    /// UTF-8 (with or without its byte-order mark): no UTF-16/32 mark or zero byte in the first
+    /// four, and a declared encoding, if any, of UTF-8.
+    static func isUTF8(_ data: Data) -> Bool {
+        let begin = Array(data.prefix(4))
+        if begin.starts(with: [0xFE, 0xFF]) || begin.starts(with: [0xFF, 0xFE]) || begin.contains(0) { return false }
+        var kop = data.prefix(200)
+        if kop.starts(with: [0xEF, 0xBB, 0xBF]) { kop = kop.dropFirst(3) }
+        guard kop.starts(with: Array("<?xml".utf8)) else { return true }
+        let declaratie = String(decoding: kop.prefix(while: { $0 != UInt8(ascii: ">") }), as: UTF8.self).lowercased()
+        guard let r = declaratie.range(of: "encoding") else { return true }
+        let rest = declaratie[r.upperBound...].drop(while: { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'" })
+        return rest.hasPrefix("utf-8") || rest.hasPrefix("utf8")
     }
 
     /// `<!DOCTYPE` or `<!ENTITY` anywhere, in any case: a SOAP message never has a DTD (SOAP 1.1 §3).
@@ -108,18 +127,6 @@ public enum XMLLezer {
         func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
             guard !stapel.isEmpty else { return }
             stapel[stapel.count - 1].tekst += String(decoding: CDATABlock, as: UTF8.self)
-        }
-
-        func parser(_ parser: XMLParser, foundInternalSubsetDeclarationWithName name: String, externalID: String?, systemID: String?) {
-            fout = .dtd; parser.abortParsing()
-        }
-
-        func parser(_ parser: XMLParser, foundExternalEntityDeclarationWithName name: String, publicID: String?, systemID: String?) {
-            fout = .dtd; parser.abortParsing()
-        }
-
-        func parser(_ parser: XMLParser, foundInternalEntityDeclarationWithName name: String, value: String?) {
-            fout = .dtd; parser.abortParsing()
         }
     }
 }

@@ -8,15 +8,15 @@ import Vapor
 ///     proxy_set_header X-SSL-Client-Verify $ssl_client_verify;
 ///     proxy_set_header X-SSL-Client-S-DN   $ssl_client_s_dn;
 ///
-/// Trusted only with MELDPUNT_TRUSTED_PROXY=1 (the proxy overwrites both headers; without a
-/// proxy anyone could send them).
+/// Trusted only with MELDPUNT_CLIENTCERT_HEADERS=1, which needs MELDPUNT_TRUSTED_PROXY=1: the
+/// proxy must overwrite both headers on every request, or anyone could send them.
 package enum Clientcertificaat {
     package static let verifyHeader = "X-SSL-Client-Verify"
     package static let subjectHeader = "X-SSL-Client-S-DN"
 
     /// The OIN of a certificate the proxy verified, if any.
-    package static func oin(_ request: Request, vertrouwProxy: Bool) -> String? {
-        guard vertrouwProxy, request.headers.first(name: verifyHeader) == "SUCCESS",
+    package static func oin(_ request: Request, vertrouwd: Bool) -> String? {
+        guard vertrouwd, request.headers.first(name: verifyHeader) == "SUCCESS",
               let dn = request.headers.first(name: subjectHeader), dn.utf8.count <= 2_048 else { return nil }
         return oin(subject: dn)
     }
@@ -50,7 +50,8 @@ package enum Clientcertificaat {
 
     /// The organisation the certificate names.
     package static func organisatie(_ request: Request) async throws -> OrganisatieDTO? {
-        guard let oin = oin(request, vertrouwProxy: request.application.instellingen.vertrouwProxy),
+        let i = request.application.instellingen
+        guard let oin = oin(request, vertrouwd: i.vertrouwProxy && i.clientcertHeaders),
               let org = try await Organisatie.query(on: request.db).filter(\.$oin == oin).first() else { return nil }
         return try OrganisatieDTO(org)
     }

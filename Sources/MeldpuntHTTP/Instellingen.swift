@@ -23,6 +23,10 @@ package struct Instellingen: Sendable {
     package var limietPerMinuut: [String: Int] = [:]
     /// Take the client address from the last X-Forwarded-For entry (behind one trusted proxy).
     package var vertrouwProxy = false
+    /// Identify systems by the client certificate the proxy verified (`MELDPUNT_CLIENTCERT_HEADERS=1`,
+    /// only with MELDPUNT_TRUSTED_PROXY=1): a separate choice, since a proxy set up for
+    /// X-Forwarded-For alone would pass a client's own certificate headers on.
+    package var clientcertHeaders = false
     /// The OINs the Digimelding door answers for as the BRP's holder (MELDPUNT_DMKS_OIN, comma
     /// separated); empty: any well-formed OIN, so an afnemer's system needs no change.
     package var dmksOINs: Set<String> = []
@@ -99,6 +103,13 @@ package struct Instellingen: Sendable {
         guard proxy == nil || ["0", "1", ""].contains(proxy!) else {
             throw MeldpuntConfigFout("MELDPUNT_TRUSTED_PROXY: 0 of 1, niet '\(proxy!)'")
         }
+        let certHeaders = omgeving["MELDPUNT_CLIENTCERT_HEADERS"]
+        guard certHeaders == nil || ["0", "1", ""].contains(certHeaders!) else {
+            throw MeldpuntConfigFout("MELDPUNT_CLIENTCERT_HEADERS: 0 of 1, niet '\(certHeaders!)'")
+        }
+        if certHeaders == "1" && proxy != "1" {
+            throw MeldpuntConfigFout("MELDPUNT_CLIENTCERT_HEADERS=1 vraagt ook MELDPUNT_TRUSTED_PROXY=1: alleen een proxy mag zeggen welk certificaat hij controleerde")
+        }
         let buitenOntwikkeling = !ontwikkeling
         let oin = omgeving["MELDPUNT_OIN"].flatMap { $0.isEmpty ? nil : $0 } ?? Berichtgeving.standaardOIN
         guard oin.count == 20, oin.allSatisfy(\.isASCII), oin.allSatisfy(\.isNumber) else {
@@ -131,6 +142,7 @@ package struct Instellingen: Sendable {
             cookiePrefix: buitenOntwikkeling ? "__Host-" : "",
             veiligeCookies: buitenOntwikkeling)
         i.meldpuntOIN = oin
+        i.clientcertHeaders = certHeaders == "1"
         if let lijst = omgeving["MELDPUNT_DMKS_OIN"], !lijst.isEmpty {
             let oins = lijst.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             guard oins.allSatisfy({ $0.count == 20 && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else {

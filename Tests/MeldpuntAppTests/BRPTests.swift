@@ -39,7 +39,7 @@ struct BRPClientTests {
             #expect(verzonden.count == 3)
             #expect(verzonden.allSatisfy { $0.0 == BRPMock.sleutel && $0.1 == "/haalcentraal/api/brp/personen" })
             let bodies = mock.bodies()
-            #expect(bodies[0]["fields"] as? [String] == ["gemeenteVanInschrijving", "verblijfplaats", "overlijden"])
+            #expect(bodies[0]["fields"] as? [String] == ["gemeenteVanInschrijving", "overlijden"])
             #expect(bodies[0]["burgerservicenummer"] as? [String] == ["999993653"])
         }
     }

@@ -80,6 +80,12 @@ struct DigimeldingEenheidTests {
         // Comments and CDATA are not declarations.
         let ok = try XMLLezer.lees(Data("<x><!-- opmerking --><![CDATA[<b>&]]></x>".utf8))
         #expect(ok.tekst == "<b>&")
+        // The same DTD in UTF-16 (libxml2 would read it): only UTF-8 is read at all.
+        let utf16 = Data([0xFF, 0xFE]) + bom.data(using: .utf16LittleEndian)!
+        #expect(throws: XMLLeesfout.geenUTF8) { try XMLLezer.lees(utf16) }
+        #expect(throws: XMLLeesfout.geenUTF8) { try XMLLezer.lees(bom.data(using: .utf16BigEndian)!) }
+        #expect(throws: XMLLeesfout.geenUTF8) { try XMLLezer.lees(Data(#"<?xml version="1.0" encoding="ISO-8859-1"?><x/>"#.utf8)) }
+        #expect(try XMLLezer.lees(Data([0xEF, 0xBB, 0xBF]) + Data(#"<?xml version='1.0' encoding='UTF-8'?><x/>"#.utf8)).naam == "x")
     }
 
     @Test func diepteEnOmvangZijnBegrensd() throws {
@@ -339,12 +345,79 @@ struct DigimeldingHTTPTests {
         }
     }
 
+    @Test func bladerenVanDeJuisteKantHerhalingEnKlok() async throws {
+        try await metApp { t in
+            let amsterdamOIN = "00000099000000004000"
+            let amsterdam = try await Organisaties.zoek(oin: nil, gemeentecode: "0363", on: t.app.db)
+            amsterdam.oin = amsterdamOIN
+            try await amsterdam.save(on: t.app.db)
+            t.app.sleutelcache.leeg()
+            let root = UUID(), leaves = (0..<5).map { _ in UUID() }
+            // A Gemeld leaf without a Status is kept as Gemeld: the answers need one.
+            let boom = DMKSBericht.boom(root: root, leaves: leaves).replacingOccurrences(of: "<dm:Status>Gemeld</dm:Status>", with: "")
+            var (r, xml) = try await soap(t, boom, sleutel: t.sleutels.belastingdienst)
+            #expect(r.status == .ok, "\(r.tekst)")
+            (_, xml) = try await soap(t, DMKSBericht.details(root), sleutel: t.sleutels.belastingdienst)
+            #expect(xml.overal("Status").map(\.tekst) == ["Gemeld"])
+            // The same tree again: acknowledged; another tree under the same root UUID: refused.
+            (r, _) = try await soap(t, boom, sleutel: t.sleutels.belastingdienst)
+            #expect(r.status == .ok)
+            (r, xml) = try await soap(t, DMKSBericht.boom(root: root, kenmerk: "ANDERS", leaves: leaves), sleutel: t.sleutels.belastingdienst)
+            #expect(faultcode(xml) == "DK0050")
+
+            // A stranger learns nothing of which UUIDs exist: the same fault as for an unknown tree.
+            (_, xml) = try await soap(t, DMKSBericht.status(root, "INGETROKKEN", oin: "00000001002220647000", stap: leaves[1]), sleutel: t.sleutels.svb)
+            #expect(xml.overal("DigimeldingSynchroonFault").first?.kind("faultstring")?.tekst == "Er is geen terugmelding met deze UUID die uw organisatie mag zien.")
+
+            // Each side its own leaves: the bronhouder gives no reference of the afnemer's.
+            func blad(_ inhoud: String, oin: String, uuid: UUID = UUID()) -> String {
+                DMKSBericht.envelop("<AnnotatieToevoegenRequest xmlns=\"\(DMKS.namespace)\"><OinBasisregistratie>\(DMKSBericht.brp)</OinBasisregistratie><Annotatie>"
+                    + inhoud.replacingOccurrences(of: "BASIS", with: DMKSBericht.basis(uuid, oin: oin, verwijzing: root).replacingOccurrences(of: "dm:", with: ""))
+                    .replacingOccurrences(of: "UUID", with: uuid.uuidString) + "</Annotatie></AnnotatieToevoegenRequest>")
+            }
+            let kenmerk = "<Referentiekenmerk uuid=\"UUID\">BASIS<Kenmerk>GEM-1</Kenmerk></Referentiekenmerk>"
+            let behandelaar = "<Contactinformatie ContactType=\"Behandelaar\" uuid=\"UUID\">BASIS<Naam>B. Handelaar</Naam><Email>b@amsterdam.example</Email></Contactinformatie>"
+            (_, xml) = try await soap(t, blad(kenmerk, oin: amsterdamOIN), sleutel: t.sleutels.amsterdam)
+            #expect(faultcode(xml) == "DK0002")
+            (_, xml) = try await soap(t, blad(behandelaar, oin: DMKSBericht.belastingdienst), sleutel: t.sleutels.belastingdienst)
+            #expect(faultcode(xml) == "DK0002")
+            // The bronhouder's handler: added, logged, moves the last change, and leaves the afnemer's contact in place.
+            let voor = try #require(try await Terugmelding.find(root, on: t.app.db)?.gewijzigdOp)
+            let blad1 = UUID()
+            (r, _) = try await soap(t, blad(behandelaar, oin: amsterdamOIN, uuid: blad1), sleutel: t.sleutels.amsterdam)
+            #expect(r.status == .ok, "\(r.tekst)")
+            #expect(try await Terugmelding.find(root, on: t.app.db)?.gewijzigdOp ?? voor >= voor)
+            #expect(try await Verwerkingslogregel.query(on: t.app.db).filter(\.$actie == "terugmelding.annotatie").filter(\.$terugmeldingID == root).count() == 1)
+            // Sent twice: acknowledged twice, stored once.
+            (r, _) = try await soap(t, blad(behandelaar, oin: amsterdamOIN, uuid: blad1), sleutel: t.sleutels.amsterdam)
+            #expect(r.status == .ok)
+            (_, xml) = try await soap(t, DMKSBericht.details(root), sleutel: t.sleutels.belastingdienst)
+            #expect(xml.overal("Contactinformatie").map { $0.attributen["ContactType"] } == ["Melder", "Behandelaar"])
+
+            // A clock far ahead would make its status the current one: refused.
+            let toekomst = DMKSBericht.status(root, "INGETROKKEN").replacingOccurrences(of: "2026-11-23T10:00:00+01:00", with: "2027-01-01T00:00:00Z")
+            (_, xml) = try await soap(t, toekomst, sleutel: t.sleutels.belastingdienst)
+            #expect(faultcode(xml) == "DK0050")
+            // Finished: nothing more is added.
+            #expect(try await soap(t, DMKSBericht.status(root, "INGETROKKEN"), sleutel: t.sleutels.belastingdienst).0.status == .ok)
+            (_, xml) = try await soap(t, blad(behandelaar, oin: amsterdamOIN), sleutel: t.sleutels.amsterdam)
+            #expect(faultcode(xml) != nil)
+            let melder = "<Contactinformatie ContactType=\"Melder\" uuid=\"UUID\">BASIS<Naam>J. Afnemer</Naam><Email>j@bd.example</Email></Contactinformatie>"
+            (_, xml) = try await soap(t, blad(melder, oin: DMKSBericht.belastingdienst), sleutel: t.sleutels.belastingdienst)
+            #expect(faultcode(xml) == "DK0050")
+        }
+    }
+
     @Test func hetCertificaatAlleenAchterEenVertrouwdeProxy() async throws {
         try await metApp { t in
             let cert: HTTPHeaders = ["X-SSL-Client-Verify": "SUCCESS", "X-SSL-Client-S-DN": "CN=systeem,serialNumber=00000001003214345000,O=Belastingdienst,C=NL"]
             var (_, xml) = try await soap(t, DMKSBericht.echo, sleutel: nil, headers: cert)
             #expect(faultcode(xml) == "DK0002")
+            // A proxy trusted for X-Forwarded-For alone does not vouch for certificates.
             t.app.instellingen.vertrouwProxy = true
+            (_, xml) = try await soap(t, DMKSBericht.echo, sleutel: nil, headers: cert)
+            #expect(faultcode(xml) == "DK0002")
+            t.app.instellingen.clientcertHeaders = true
             (_, xml) = try await soap(t, DMKSBericht.echo, sleutel: nil, headers: cert)
             #expect(xml.overal("Echo").first?.tekst == "hallo <daar>")
             // The proxy says the certificate did not verify.

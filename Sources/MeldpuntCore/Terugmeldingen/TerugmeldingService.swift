@@ -124,7 +124,7 @@ package struct TerugmeldingService {
                                                        verwachteDatum: nil, nieuweBijhouder: nil, uitkomst: nil)])
     }
 
-    func eerder(_ eenmalig: Idempotentie?) async throws -> TerugmeldingDetailDTO? {
+    package func eerder(_ eenmalig: Idempotentie?) async throws -> TerugmeldingDetailDTO? {
         guard let eenmalig, let rij = try await EenmaligeSleutel.eerder(eenmalig.sleutel, vingerafdruk: eenmalig.vingerafdruk, on: db),
               let id = UUID(uuidString: rij.resultaat) else { return nil }
         return try await detailZonderLog(id)

@@ -26,6 +26,8 @@ package enum Verwerkingsactie: String, Sendable {
     case brpGemeenteKiezen = "brp.raadplegen.gemeenteKiezen"
     case brpBronhouderControleren = "brp.raadplegen.bronhouderControleren"
     case brpRouteren = "brp.raadplegen.routeren"
+    /// A Digimelding system added contact details or a reference to a terugmelding.
+    case annotatieToevoegen = "terugmelding.annotatie"
 }
 
 package enum Verwerkingslog {
