@@ -88,8 +88,6 @@ struct LogiusController: RouteCollection {
 
     /// `0363` or `GM0363`.
     static func gemeentecode(_ houder: String) -> String? {
-        let w = houder.trimmingCharacters(in: .whitespaces).uppercased()
-        let code = w.hasPrefix("GM") ? String(w.dropFirst(2)) : w
-        return code.count == 4 && code.allSatisfy({ $0.isASCII && $0.isNumber }) ? code : nil
+        Gemeentecode(Gemeentecode.zonderCBSVoorvoegsel(houder))?.value
     }
 }

@@ -228,9 +228,8 @@ package struct Digimeldingdienst {
             if let abo = org.rniDeelnemerCode { return (nil, abo) }
             throw DMKSFout(.kanNietVerwerken, "De organisatie met OIN \(w) is geen bronhouder van de BRP.")
         }
-        // "GM0363" as CBS writes it, or the bare four digits.
-        let code = w.uppercased().hasPrefix("GM") ? String(w.dropFirst(2)) : w
-        return (code, nil)
+        // "GM0363" as CBS writes it, or the bare four digits; the engine judges the rest.
+        return (Gemeentecode.zonderCBSVoorvoegsel(w), nil)
     }
 
     func bestaatAl(_ ids: [UUID]) async throws -> Bool {

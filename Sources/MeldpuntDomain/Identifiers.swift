@@ -106,6 +106,12 @@ public struct Gemeentecode: Hashable, Sendable, Comparable, CustomStringConverti
         }
     }
 
+    /// "GM0363" as CBS writes it becomes "0363"; anything else is returned as given (trimmed).
+    public static func zonderCBSVoorvoegsel(_ raw: String) -> String {
+        let w = raw.trimmingCharacters(in: .whitespaces)
+        return w.uppercased().hasPrefix("GM") ? String(w.dropFirst(2)) : w
+    }
+
     public var description: String { value }
     public static func < (a: Gemeentecode, b: Gemeentecode) -> Bool { a.value < b.value }
 }

@@ -221,15 +221,20 @@ struct DigimeldingHTTPTests {
         return (r, try XMLLezer.lees(r.body))
     }
 
+    /// Digimelding identifies by OIN; the reference data's gemeenten have none.
+    func geefAmsterdamEenOIN(_ t: TestApp) async throws -> String {
+        let amsterdam = try await Organisaties.zoek(oin: nil, gemeentecode: "0363", on: t.app.db)
+        amsterdam.oin = "00000099000000004000"
+        try await amsterdam.save(on: t.app.db)
+        t.app.sleutelcache.leeg()
+        return "00000099000000004000"
+    }
+
     func faultcode(_ xml: XMLKnoop) -> String? { xml.overal("DigimeldingSynchroonFault").first?.kind("faultcode")?.tekst }
 
     @Test func eenAfnemerMeldtVolgtLeestEnTrektIn() async throws {
         try await metApp { t in
-            let amsterdamOIN = "00000099000000004000"
-            let amsterdam = try await Organisaties.zoek(oin: nil, gemeentecode: "0363", on: t.app.db)
-            amsterdam.oin = amsterdamOIN
-            try await amsterdam.save(on: t.app.db)
-            t.app.sleutelcache.leeg()
+            let amsterdamOIN = try await geefAmsterdamEenOIN(t)
 
             let root = UUID(), leaves = (0..<5).map { _ in UUID() }
             var (r, xml) = try await soap(t, DMKSBericht.boom(root: root, leaves: leaves), sleutel: t.sleutels.belastingdienst)
@@ -347,11 +352,7 @@ struct DigimeldingHTTPTests {
 
     @Test func bladerenVanDeJuisteKantHerhalingEnKlok() async throws {
         try await metApp { t in
-            let amsterdamOIN = "00000099000000004000"
-            let amsterdam = try await Organisaties.zoek(oin: nil, gemeentecode: "0363", on: t.app.db)
-            amsterdam.oin = amsterdamOIN
-            try await amsterdam.save(on: t.app.db)
-            t.app.sleutelcache.leeg()
+            let amsterdamOIN = try await geefAmsterdamEenOIN(t)
             let root = UUID(), leaves = (0..<5).map { _ in UUID() }
             // A Gemeld leaf without a Status is kept as Gemeld: the answers need one.
             let boom = DMKSBericht.boom(root: root, leaves: leaves).replacingOccurrences(of: "<dm:Status>Gemeld</dm:Status>", with: "")
