@@ -3,6 +3,7 @@ case (refused by its fields first), record the minutes the same day and agree an
 UWV reads the demo invitation and the new overleg in its portal and reports its action done.
 Every page passes axe-core; list and overleg are also looked at 390 px wide."""
 import datetime
+from zoneinfo import ZoneInfo
 import re
 
 from selenium.webdriver.common.by import By
@@ -27,7 +28,8 @@ def test_overleg_plannen_verslag_en_actie(portaal):
     assert "Genodigde organisaties: Kies ten minste één organisatie om uit te nodigen." in tekst
     portaal.controleer()
     portaal.veld("onderwerp", "Boete na verhuizing")
-    vandaag = datetime.date.today().isoformat()
+    # The server's today is Amsterdam's (between 23:00 and 24:00 UTC the machine's is yesterday).
+    vandaag = datetime.datetime.now(ZoneInfo("Europe/Amsterdam")).date().isoformat()
     portaal.d.execute_script("document.getElementById('datum').value = arguments[0]", vandaag)
     portaal.veld("plaats", "Online")
     portaal.veld("agenda", "1. Wie herstelt het adres\n2. Boete aanhouden")

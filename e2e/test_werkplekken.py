@@ -98,8 +98,8 @@ def test_taak_meldpunt_eerste_contact_en_bericht(portaal):
     """Staff: record the first contact with a new melder and send a message."""
     portaal.tel_opnieuw()
     portaal.login("meldpunt@demo.meldpunt.nl")
-    # "Eerst te doen" on the start page: the first case that waits for its first contact (news on
-    # a case that has had contact comes before it).
+    # "Eerst te doen" on the start page: the first case that waits for its first contact (an
+    # overdue or due contact comes before news, however much news a weekend brought).
     eerste = next(li.find_element(By.TAG_NAME, "a") for li in portaal.d.find_elements(By.CSS_SELECTOR, ".startlijst li")
                   if "contact" in li.text.lower())
     zaak = eerste.text.split(" · ")[0]

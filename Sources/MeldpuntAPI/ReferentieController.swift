@@ -9,6 +9,20 @@ struct ReferentieController: RouteCollection {
         routes.get("gemeenten", use: gemeenten)
         routes.get("registraties", use: registraties)
         routes.get("termijnen", use: termijn)
+        routes.get("verwerkingsactiviteiten", use: verwerkingsactiviteiten)
+        routes.get("verwerkingsactiviteiten", ":activiteit", use: verwerkingsactiviteit)
+    }
+
+    /// The register of processing activities: what every processing record names.
+    func verwerkingsactiviteiten(req: Request) async throws -> [Verwerkingsactiviteit] {
+        Verwerkingsregister.standaard.activiteiten
+    }
+
+    func verwerkingsactiviteit(req: Request) async throws -> Verwerkingsactiviteit {
+        guard let id = req.parameters.get("activiteit"), let a = Verwerkingsregister.standaard.activiteit(id) else {
+            throw Problem.nietGevonden("Er is geen verwerkingsactiviteit met dit id; de lijst staat op /api/v1/verwerkingsactiviteiten.")
+        }
+        return a
     }
 
     struct GemeenteDTO: Content {
@@ -64,3 +78,5 @@ struct ReferentieController: RouteCollection {
         return TermijnDTO(startdatum: dag.description, werkdagen: n, einddatum: eind.description)
     }
 }
+
+extension Verwerkingsactiviteit: Content {}

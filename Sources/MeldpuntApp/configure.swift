@@ -119,6 +119,9 @@ func configure(_ app: Application, database keuze: DatabaseKeuze, omgeving: [Str
     // Registered first, so it stops last: after the requests drained, before the database closes.
     app.lifecycle.use(SchrijverStoppen(schrijver: schrijver))
     app.lifecycle.use(Afronden(lopend: app.lopendeVerzoeken, maximaal: .seconds(30)))
+    // The request's trace context (Logboek Dataverwerkingen) reaches the handler also where
+    // Vapor continues on an event loop (a body read, a future-based middleware).
+    app.traceAutoPropagation = true
     app.middleware.use(ApiConventiesMiddleware(routes: app.routes, foutpagina: foutpagina))
     // A deadline for every request and a bounded query string, inside the error mapping.
     app.middleware.use(VerzoekgrenzenMiddleware(termijn: instellingen.httpTermijn))

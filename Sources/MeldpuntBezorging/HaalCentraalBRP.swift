@@ -58,13 +58,14 @@ package struct HaalCentraalBRP: BRPBevrager {
     /// Any JSON value, when only its presence matters.
     struct JSONIets: Decodable { init(from decoder: any Decoder) throws {} }
 
-    package func raadpleeg(bsn: String, traceID: String) async -> BRPAntwoord {
+    package func raadpleeg(bsn: String, traceparent: String) async -> BRPAntwoord {
         do {
             var verzoek = HTTPClientRequest(url: basis + "/personen")
             verzoek.method = .POST
             verzoek.headers.add(name: "Content-Type", value: "application/json; charset=utf-8")
             verzoek.headers.add(name: "Accept", value: "application/json")
-            verzoek.headers.add(name: "X-Request-ID", value: traceID)
+            // The BRP's own processing log joins to our record of this lookup.
+            verzoek.headers.add(name: "traceparent", value: traceparent)
             if let apiSleutel { verzoek.headers.add(name: "X-API-KEY", value: apiSleutel) }
             verzoek.body = .bytes(ByteBuffer(bytes: try JSONEncoder().encode(Vraag(burgerservicenummer: [bsn], fields: Self.velden))))
             let antwoord = try await http.execute(verzoek, timeout: termijn)
@@ -72,7 +73,7 @@ package struct HaalCentraalBRP: BRPBevrager {
             // An older BRP API (and some gateways) answers an unknown person with 404.
             if antwoord.status == .notFound { return .nietGevonden }
             guard antwoord.status == .ok else {
-                logger.warning("BRP antwoordt \(antwoord.status.code)", metadata: ["trace": .string(traceID)])
+                logger.warning("BRP antwoordt \(antwoord.status.code)", metadata: ["trace": .string(traceparent)])
                 return .onbeschikbaar
             }
             let gelezen = try JSONDecoder().decode(Antwoord.self, from: body)
@@ -81,7 +82,7 @@ package struct HaalCentraalBRP: BRPBevrager {
                                              overleden: p.overlijden?.datum != nil, inOnderzoek: p.inOnderzoek?.gemeenteVanInschrijving == true))
         } catch {
             // The kind of failure only: never the request, which holds the BSN.
-            logger.warning("BRP niet bereikbaar: \(String(describing: type(of: error)))", metadata: ["trace": .string(traceID)])
+            logger.warning("BRP niet bereikbaar: \(String(describing: type(of: error)))", metadata: ["trace": .string(traceparent)])
             return .onbeschikbaar
         }
     }

@@ -19,6 +19,7 @@ package enum Mailopmaak {
             ("Content-Language", i.taal.rawValue),
         ]
         if let afmelden = i.afmelden { h.append(("List-Unsubscribe", "<\(afmelden)>")) }
+        if let t = mail.traceparent { h.append(("traceparent", t)) }
         h.append(("Content-Type", "multipart/alternative; boundary=\"\(grens)\""))
         var regels = h.map { "\($0.0): \($0.1)" }
         regels.append("")

@@ -51,6 +51,13 @@ package struct Instellingen: Sendable {
     /// optional client certificate and key (`MELDPUNT_BRP_CERT_FILE`, `MELDPUNT_BRP_KEY_FILE`, PEM)
     /// and CA (`MELDPUNT_BRP_CA_FILE`). Without a URL no lookup is made.
     package var brp: BRPInstelling?
+    /// The OpenTelemetry collector the processing log goes to (`MELDPUNT_OTLP_ENDPOINT`, its OTLP/HTTP
+    /// base such as `https://collector:4318`, or the full `…/v1/traces`). Without it records stay
+    /// in the database only, marked as waiting: a collector set later gets them all.
+    package var otlpTraces: String?
+    /// How people reach the functionaris gegevensbescherming (`MELDPUNT_FG_EMAIL`), named on the
+    /// privacy statement; an example address outside production, none made up in production.
+    package var fgEmail: String? = "fg@meldpunt.example"
     /// The first wait after a failed delivery, in seconds (`MELDPUNT_RETRY_BASE_SECONDS`, 25 by default).
     package var herhaalBasis = 25
     /// Every request is cancelled after this many seconds (`MELDPUNT_REQUEST_DEADLINE_SECONDS`);
@@ -185,6 +192,23 @@ package struct Instellingen: Sendable {
                 throw MeldpuntConfigFout("MELDPUNT_BRP_CERT_FILE en MELDPUNT_BRP_KEY_FILE horen bij elkaar: geef beide of geen van beide")
             }
             i.brp = brp
+        }
+        if let fg = omgeving["MELDPUNT_FG_EMAIL"]?.trimmingCharacters(in: .whitespaces), !fg.isEmpty {
+            guard Berichtgeving.isAdres(fg) else { throw MeldpuntConfigFout("MELDPUNT_FG_EMAIL: verwacht een e-mailadres, niet '\(fg)'") }
+            i.fgEmail = fg
+        } else if productie {
+            i.fgEmail = nil
+        }
+        if let url = omgeving["MELDPUNT_OTLP_ENDPOINT"]?.trimmingCharacters(in: .whitespaces), !url.isEmpty {
+            guard let c = URLComponents(string: url), ["http", "https"].contains(c.scheme), let host = c.host, !host.isEmpty, c.query == nil else {
+                throw MeldpuntConfigFout("MELDPUNT_OTLP_ENDPOINT: verwacht het OTLP/HTTP-adres van de collector, zoals https://collector.example.nl:4318, niet '\(url)'")
+            }
+            // The Logboek must be reached over TLS; only a collector on this machine may be plain.
+            if productie && c.scheme != "https" && !["127.0.0.1", "localhost", "::1"].contains(host) {
+                throw MeldpuntConfigFout("MELDPUNT_OTLP_ENDPOINT: in productie alleen https (of een collector op deze machine)")
+            }
+            let basis = url.hasSuffix("/") ? String(url.dropLast()) : url
+            i.otlpTraces = basis.hasSuffix("/v1/traces") ? basis : basis + "/v1/traces"
         }
         return i
     }

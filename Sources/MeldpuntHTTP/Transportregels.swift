@@ -11,7 +11,17 @@ package struct ApiConventiesMiddleware: AsyncMiddleware {
     package let foutpagina: @Sendable (any Error, Request) async -> Response
 
     package func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        request.traceID = Self.traceID(request)
+        // Logboek Dataverwerkingen: a caller's traceparent carries its trace into ours; every
+        // processing record, message and BRP call made for this request finds it.
+        let spoor = Spoor(traceparent: request.headers.first(name: "traceparent"))
+        request.traceID = spoor.traceID
+        // In the request's service context, which Vapor restores around every later step
+        // (Application.traceAutoPropagation), also where it leaves this task.
+        request.serviceContext.spoor = spoor
+        return try await spoor.metSpoor { try await beantwoord(request, chainingTo: next) }
+    }
+
+    private func beantwoord(_ request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let start = ContinuousClock.now
         let response: Response
         do {
@@ -50,7 +60,7 @@ package struct ApiConventiesMiddleware: AsyncMiddleware {
         }
         let h = response.headers
         response.headers.replaceOrAdd(name: "API-Version", value: Self.apiVersie)
-        response.headers.replaceOrAdd(name: "X-Request-ID", value: request.traceID)
+        response.headers.replaceOrAdd(name: "X-Request-ID", value: Self.verzoekID(request) ?? request.traceID)
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "no-referrer")
@@ -79,13 +89,14 @@ package struct ApiConventiesMiddleware: AsyncMiddleware {
         path.hasPrefix("/api/") || path == "/api" || path == "/health" || path.hasPrefix("/dmks/") || path.hasPrefix("/logius/")
     }
 
-    /// A caller-supplied X-Request-ID if it is sane, else a new one: ties log lines to processing-log entries.
-    package static func traceID(_ request: Request) -> String {
+    /// A caller-supplied X-Request-ID, if it is sane, is echoed; the trace id ties log lines to
+    /// processing records.
+    package static func verzoekID(_ request: Request) -> String? {
         if let given = request.headers.first(name: "X-Request-ID"), (1...64).contains(given.count),
            given.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
             return given
         }
-        return UUID().uuidString.lowercased()
+        return nil
     }
 
     /// Methods registered for this path under any method, for 405 + Allow. Only the most specific

@@ -48,15 +48,21 @@ struct StartpaginaController: RouteCollection {
             (.verzoekTeLaat, "startVerzoekTeLaat", true), (.nieuw, "startNieuw", false), (.mijn, "startMijn", false),
         ]
         let aantallen = try await req.meldingen.overzicht.aantallen(mappen.map { $0.0.filter(g, vandaag: vandaag) }, door: g)
-        // First what the melder is waiting for: news since staff looked, contacts overdue or due
-        // today, then new intake; each item says why it is there.
-        var eerst: [(MeldingSamenvattingDTO, String)] = []
-        for (map, waarom) in [(Map.ongelezen, "startWaaromOngelezen"), (.teLaat, "startWaaromTeLaat"), (.contactVandaag, "startWaaromVandaag"),
-                              (.nieuw, "startWaaromNieuw")] where eerst.count < 8 {
+        // First what the melder was promised: a first contact that is overdue or due today (news
+        // piling up after a weekend must not push these off the list), then news since staff
+        // looked, then new intake; each item says why it is there.
+        // A case with two reasons (overdue and news from the melder) shows both.
+        var eerst: [(MeldingSamenvattingDTO, [String])] = []
+        for (map, waarom) in [(Map.teLaat, "startWaaromTeLaat"), (.contactVandaag, "startWaaromVandaag"), (.ongelezen, "startWaaromOngelezen"),
+                              (.nieuw, "startWaaromNieuw")] where map != .nieuw || eerst.count < 8 {
             var f = map.filter(g, vandaag: vandaag)
             f.paginagrootte = 8
-            for s in try await req.meldingen.overzicht.werkvoorraad(f, door: g).items where !eerst.contains(where: { $0.0.zaaknummer == s.zaaknummer }) {
-                eerst.append((s, waarom))
+            for s in try await req.meldingen.overzicht.werkvoorraad(f, door: g).items {
+                if let i = eerst.firstIndex(where: { $0.0.zaaknummer == s.zaaknummer }) {
+                    if map != .nieuw { eerst[i].1.append(waarom) }
+                } else if eerst.count < 8 {
+                    eerst.append((s, [waarom]))
+                }
             }
         }
         return Startpagina(
@@ -66,7 +72,7 @@ struct StartpaginaController: RouteCollection {
             lijstTitel: t.tekst("startEerstTeDoen"),
             lijst: eerst.prefix(8).map { s, waarom in
                 Item(href: "/meldingen/\(s.zaaknummer)", titel: "\(s.zaaknummer) · \(s.naam ?? t.tekst("mfoGewist"))",
-                     detail: t.tekst(waarom), teLaat: s.contactTermijnOverschreden, tekst: s.omschrijving)
+                     detail: waarom.map { t.tekst($0) }.joined(separator: " · "), teLaat: s.contactTermijnOverschreden, tekst: s.omschrijving)
             },
             leegTekst: t.tekst("startNietsDringends"),
             links: [Keuze(waarde: "/meldingen", naam: t.tekst("naarWerkvoorraad")), Keuze(waarde: "/signalen", naam: t.tekst("navSignalen"))])

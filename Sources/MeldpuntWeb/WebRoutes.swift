@@ -5,6 +5,7 @@ import Vapor
 package func registreerWeb(_ app: Application) throws {
     let web = app.grouped(WebMiddleware())
     try web.register(collection: AccountController())
+    try web.register(collection: PrivacyController())
     try web.register(collection: StartpaginaController())
     try web.register(collection: InlogstappenController())
     try web.register(collection: MijnAccountController())

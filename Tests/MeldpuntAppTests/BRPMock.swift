@@ -13,7 +13,7 @@ final class BRPMock: Sendable {
     let app: Application
     let gedrag = Mutex<Gedrag>(.normaal)
     /// The bodies and headers received, to check what was sent.
-    let ontvangen = Mutex<[(body: Data, sleutel: String?, pad: String)]>([])
+    let ontvangen = Mutex<[(body: Data, sleutel: String?, pad: String, traceparent: String?)]>([])
 
     /// The JSON bodies received.
     func bodies() -> [[String: Any]] {
@@ -45,7 +45,7 @@ final class BRPMock: Sendable {
             let ruw = Data(buffer: req.body.data ?? ByteBuffer())
             let body = (try? JSONSerialization.jsonObject(with: ruw)) as? [String: Any] ?? [:]
             let sleutel = req.headers.first(name: "X-API-KEY"), pad = req.url.string
-            mock.ontvangen.withLock { $0.append((ruw, sleutel, pad)) }
+            mock.ontvangen.withLock { $0.append((ruw, sleutel, pad, req.headers.first(name: "traceparent"))) }
             switch mock.gedrag.withLock({ $0 }) {
             case .fout(let status):
                 return Self.probleem(status, "Er is een fout opgetreden.")

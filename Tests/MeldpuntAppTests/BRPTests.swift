@@ -29,11 +29,11 @@ let onbekendBSN = "999990007"
 struct BRPClientTests {
     @Test func gemeenteVanInschrijvingEnRNI() async throws {
         try await metBRP { mock, brp in
-            #expect(await brp.raadpleeg(bsn: "999993653", traceID: "t1") == .gevonden(BRPInschrijving(gemeentecode: "0599", gemeentenaam: "Rotterdam")))
-            guard case .gevonden(let rni) = await brp.raadpleeg(bsn: "999994426", traceID: "t2") else { Issue.record("niet gevonden"); return }
+            #expect(await brp.raadpleeg(bsn: "999993653", traceparent: "t1") == .gevonden(BRPInschrijving(gemeentecode: "0599", gemeentenaam: "Rotterdam")))
+            guard case .gevonden(let rni) = await brp.raadpleeg(bsn: "999994426", traceparent: "t2") else { Issue.record("niet gevonden"); return }
             #expect(rni.inRNI && rni.gemeentecode == "1999")
             #expect(BRPMock.personen[onbekendBSN] == nil)
-            #expect(await brp.raadpleeg(bsn: onbekendBSN, traceID: "t3") == .nietGevonden)
+            #expect(await brp.raadpleeg(bsn: onbekendBSN, traceparent: "t3") == .nietGevonden)
             // What was sent: only the fields needed, the BSN in the body and never in the URL, the key in its header.
             let verzonden = mock.ontvangen.withLock { $0.map { ($0.sleutel, $0.pad) } }
             #expect(verzonden.count == 3)
@@ -47,39 +47,51 @@ struct BRPClientTests {
     @Test func eenFoutEenTraagAntwoordEnEenVerkeerdeSleutelZijnOnbeschikbaar() async throws {
         try await metBRP { mock, brp in
             mock.gedrag.withLock { $0 = .fout(404) }
-            #expect(await brp.raadpleeg(bsn: "999993653", traceID: "t") == .nietGevonden)
+            #expect(await brp.raadpleeg(bsn: "999993653", traceparent: "t") == .nietGevonden)
             mock.gedrag.withLock { $0 = .fout(500) }
-            #expect(await brp.raadpleeg(bsn: "999993653", traceID: "t") == .onbeschikbaar)
+            #expect(await brp.raadpleeg(bsn: "999993653", traceparent: "t") == .onbeschikbaar)
             mock.gedrag.withLock { $0 = .fout(503) }
-            #expect(await brp.raadpleeg(bsn: "999993653", traceID: "t") == .onbeschikbaar)
+            #expect(await brp.raadpleeg(bsn: "999993653", traceparent: "t") == .onbeschikbaar)
             // Slower than the deadline: broken off (a client with a short one; the answer takes far longer).
             mock.gedrag.withLock { $0 = .traag(5) }
             let http = HaalCentraalBRP.client(MultiThreadedEventLoopGroup.singleton, tls: nil, termijn: .seconds(1))
             let kort = HaalCentraalBRP(basis: mock.basis, apiSleutel: BRPMock.sleutel, http: http, termijn: .seconds(1), logger: Logger(label: "test"))
-            #expect(await kort.raadpleeg(bsn: "999993653", traceID: "t") == .onbeschikbaar)
+            #expect(await kort.raadpleeg(bsn: "999993653", traceparent: "t") == .onbeschikbaar)
             try await http.shutdown()
         }
         try await metBRP(sleutel: "verkeerd") { _, brp in
-            #expect(await brp.raadpleeg(bsn: "999993653", traceID: "t") == .onbeschikbaar)
+            #expect(await brp.raadpleeg(bsn: "999993653", traceparent: "t") == .onbeschikbaar)
         }
         // Nobody listening at all.
         let http = HaalCentraalBRP.client(MultiThreadedEventLoopGroup.singleton, tls: nil)
         let weg = HaalCentraalBRP(basis: "http://127.0.0.1:9/haalcentraal/api/brp", apiSleutel: nil, http: http, logger: Logger(label: "test"))
-        #expect(await weg.raadpleeg(bsn: "999993653", traceID: "t") == .onbeschikbaar)
+        #expect(await weg.raadpleeg(bsn: "999993653", traceparent: "t") == .onbeschikbaar)
         try await http.shutdown()
     }
 
     @Test func elkeRaadplegingStaatInHetLogboek() async throws {
-        try await metBRP { _, brp in
+        try await metBRP { mock, brp in
             try await metApp { t in
                 t.app.brp = brp
                 let org = try await Organisaties.zoek(oin: nil, gemeentecode: "0363", on: t.app.db)
                 let raadpleging = BRPRaadpleging(bevrager: brp, pseudoniemen: t.app.pseudoniemen, db: t.app.db, schrijver: t.app.schrijver, traceID: "trace-brp", nu: t.klok.nu)
-                let antwoord = try await raadpleging.inschrijving(BSN("999993653")!, doel: .bronhouderControleren, organisatie: org.id)
+                // A caller's trace context: our record names its span as parent, the BRP gets ours.
+                let spoor = Spoor(traceparent: "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+                let antwoord = try await spoor.metSpoor {
+                    try await raadpleging.inschrijving(BSN("999993653")!, doel: .bronhouderControleren, organisatie: org.id)
+                }
                 #expect(antwoord == .gevonden(BRPInschrijving(gemeentecode: "0599", gemeentenaam: "Rotterdam")))
                 let regel = try #require(try await Verwerkingslogregel.query(on: t.app.db).filter(\.$traceID == "trace-brp").first())
                 #expect(regel.actie == "brp.raadplegen.bronhouderControleren" && regel.organisatieID == org.id)
                 #expect(regel.betrokkeneHash == t.app.pseudoniemen.pseudoniem("bsn:999993653"))
+                #expect(regel.ouderSpanID == "00f067aa0ba902b7" && regel.status == Verwerkingsstatus.ok.rawValue)
+                let span = try #require(regel.spanID)
+                #expect(mock.ontvangen.withLock { $0.last?.traceparent } == "00-\(Spoor.w3cTraceID("trace-brp"))-\(span)-01")
+                // A BRP that fails: the record says so (status Error).
+                mock.gedrag.withLock { $0 = .fout(500) }
+                let mislukt = BRPRaadpleging(bevrager: brp, pseudoniemen: t.app.pseudoniemen, db: t.app.db, schrijver: t.app.schrijver, traceID: "trace-stuk", nu: t.klok.nu)
+                #expect(try await mislukt.inschrijving(BSN("999993653")!, doel: .gemeenteKiezen, organisatie: org.id) == .onbeschikbaar)
+                #expect(try await Verwerkingslogregel.query(on: t.app.db).filter(\.$traceID == "trace-stuk").first()?.status == Verwerkingsstatus.fout.rawValue)
                 // Without a configured BRP nothing is asked and nothing logged.
                 let zonder = BRPRaadpleging(bevrager: nil, pseudoniemen: t.app.pseudoniemen, db: t.app.db, schrijver: t.app.schrijver, traceID: "trace-geen", nu: t.klok.nu)
                 #expect(try await zonder.inschrijving(BSN("999993653")!, doel: .gemeenteKiezen, organisatie: org.id) == nil)

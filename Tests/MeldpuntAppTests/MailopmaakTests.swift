@@ -37,6 +37,20 @@ struct MailopmaakTests {
         #expect(bericht.contains("Content-Type: text/plain; charset=utf-8") && bericht.contains("Content-Type: text/html; charset=utf-8"))
     }
 
+    @Test func traceparentAlsKopregelAlleenInDeVormVanDeStandaard() throws {
+        let inhoud = Mailinhoud(taal: .nl, onderwerp: "x", alineas: ["y"], link: nil, linkTekst: nil, afmelden: nil, privacy: "https://meldpunt.example.nl/privacy")
+        let tp = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+        let met = Mailopmaak.bericht(UitgaandeMail(id: UUID(), aan: "a@b.nl", inhoud: inhoud, datum: Date(), traceparent: tp), van: "M <m@x.nl>", domein: "x.nl")
+        #expect(met.contains("\r\ntraceparent: \(tp)\r\n"))
+        // The privacy statement under every mail.
+        #expect(inhoud.tekst.contains("Zo gaan wij om met uw gegevens:\nhttps://meldpunt.example.nl/privacy"))
+        #expect(inhoud.html.contains("<a href=\"https://meldpunt.example.nl/privacy\">Zo gaan wij om met uw gegevens</a>"))
+        // Anything else (a stored value tampered with) never reaches a header.
+        let vreemd = Mailopmaak.bericht(UitgaandeMail(id: UUID(), aan: "a@b.nl", inhoud: inhoud, datum: Date(), traceparent: tp + "\r\nBcc: c@d.nl"),
+                                        van: "M <m@x.nl>", domein: "x.nl")
+        #expect(!vreemd.contains("traceparent") && !vreemd.contains("Bcc"))
+    }
+
     @Test func htmlOntsnaptEnPuntenGevuld() {
         let html = Self.mail.inhoud.html
         #expect(html.contains("&lt;b&gt;geen&lt;/b&gt;") && html.contains("<a href=\"https://meldpunt.example.nl/terugmeldingen/1\">"))

@@ -37,6 +37,8 @@ struct ToegangsmatrixTests {
         // Public
         "GET /": iedereen, "GET /health": iedereen, "GET /toegankelijkheid": iedereen,
         "GET /api/v1/openapi.json": iedereen, "GET /api/v1/gemeenten": iedereen, "GET /api/v1/registraties": iedereen, "GET /api/v1/termijnen": iedereen,
+        "GET /api/v1/verwerkingsactiviteiten": iedereen, "GET /api/v1/verwerkingsactiviteiten/:activiteit": iedereen,
+        "GET /privacy": iedereen, "GET /privacy/verwerkingsactiviteiten": iedereen,
         "GET /melden": iedereen, "POST /melden": iedereen, "POST /melden/formulier": iedereen, "POST /melden/stap": iedereen, "POST /melden/bestanden": iedereen,
         "GET /melden/ontvangen": iedereen, "GET /melden/bezwaar": iedereen, "GET /melden/eerst-zelf": iedereen, "POST /melden/eerst-zelf": iedereen,
         "GET /melden/:stap": iedereen, "POST /melden/wissen": iedereen,
@@ -473,7 +475,7 @@ private struct Wereld {
         ], waarden: [
             "referentie": ref, "zaaknummer": z, "token": String(link.split(separator: "/").last ?? ""),
             "token2": String(link2.split(separator: "/").last ?? ""),
-            "verzoek": verzoek, "verzoekId": verzoek, "concept": concept, "stap": "registratie",
+            "verzoek": verzoek, "verzoekId": verzoek, "concept": concept, "stap": "registratie", "activiteit": "terugmelden",
             "org": try meldpuntOrg.requireID().tekst, "partnerOrg": try uwv.requireID().tekst,
             "gebruiker": try slachtoffer.requireID().tekst, "sleutel": UUID().uuidString,
             "contact": try contact?.requireID().tekst ?? UUID().uuidString,

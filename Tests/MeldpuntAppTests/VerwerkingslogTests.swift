@@ -39,7 +39,7 @@ struct VerwerkingslogTests {
     @Test func elkeLeesEnSchrijfactieWordtGelogd() async throws {
         try await metApp { t in
             let ref = try await t.meld()
-            _ = try await t.request(.GET, "/api/v1/terugmeldingen/\(ref)", sleutel: t.sleutels.amsterdam, headers: ["X-Request-ID": "trace-lezen"])
+            _ = try await t.request(.GET, "/api/v1/terugmeldingen/\(ref)", sleutel: t.sleutels.amsterdam, headers: ["traceparent": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"])
             _ = try await t.get("/api/v1/terugmeldingen", t.sleutels.amsterdam)
             _ = try await t.wijzig(ref, t.sleutels.amsterdam, ["status": "In behandeling"])
             // A stranger's failed attempt reads nothing and logs nothing against the terugmelding.
@@ -47,7 +47,7 @@ struct VerwerkingslogTests {
 
             let regels = try await Verwerkingslog.voor(terugmelding: UUID(uuidString: ref)!, on: t.app.db)
             #expect(regels.map(\.actie) == ["terugmelding.aanmaken", "terugmelding.raadplegen", "terugmelding.lijst", "terugmelding.statuswijziging"])
-            #expect(regels[1].traceID == "trace-lezen")
+            #expect(regels[1].traceID == "0af7651916cd43dd8448eb211c80319c" && regels[1].ouderSpanID == "b7ad6b7169203331")
             let amsterdam = try await Organisaties.zoek(oin: nil, gemeentecode: "0363", on: t.app.db).id
             #expect(regels[1].organisatieID == amsterdam)
             let hash = try #require(regels[0].betrokkeneHash)

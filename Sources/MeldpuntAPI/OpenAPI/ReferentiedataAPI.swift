@@ -1,3 +1,4 @@
+import MeldpuntCore
 import MeldpuntDomain
 import OpenAPIKit30
 
@@ -9,6 +10,7 @@ enum ReferentiedataAPI: APIDeel {
         v.component(ReferentieController.GemeenteDTO.self)
         v.component(Registratie.self)
         v.component(ReferentieController.TermijnDTO.self)
+        v.component(Verwerkingsactiviteit.self)
     }
 
     static var paden: [(String, OpenAPI.PathItem)] {
@@ -28,6 +30,14 @@ enum ReferentiedataAPI: APIDeel {
                     B.query("werkdagen", .integer(maximum: (1000, exclusive: false), minimum: (0, exclusive: false)), "Aantal werkdagen.", required: true),
                 ],
                 responses: [B.ok("De termijn", .ref("Termijn"))], fouten: []))),
+            ("/verwerkingsactiviteiten", .init(get: B.operatie(
+                "verwerkingsactiviteiten", "Het register van verwerkingsactiviteiten (AVG art. 30): waar elke vastlegging in Logboek Dataverwerkingen naar verwijst",
+                tag: "referentiedata", publiek: true,
+                responses: [B.ok("Verwerkingsactiviteiten", .array(items: .ref("Verwerkingsactiviteit")))], fouten: []))),
+            ("/verwerkingsactiviteiten/{activiteit}", .init(get: B.operatie(
+                "verwerkingsactiviteit", "Eén verwerkingsactiviteit: het vaste adres dat dpl.core.processing_activity_id noemt", tag: "referentiedata", publiek: true,
+                parameters: [B.pad("activiteit", .string(pattern: "^[a-z][a-z0-9-]{0,63}$"), "Id van de verwerkingsactiviteit")],
+                responses: [B.ok("De verwerkingsactiviteit", .ref("Verwerkingsactiviteit"))], fouten: [404]))),
             ("/openapi.json", .init(get: B.operatie(
                 "openapi", "Dit document", tag: "referentiedata", publiek: true,
                 responses: [B.ok("OpenAPI-document", .object)], fouten: []))),
@@ -50,3 +60,12 @@ extension ReferentieController.TermijnDTO: APISchema {
     static let schemanaam = "Termijn"
     static var velden: [String: JSONSchema] { ["startdatum": .datum, "einddatum": .datum] }
 }
+
+extension Verwerkingsactiviteit: APISchema {
+    static let schemanaam = "Verwerkingsactiviteit"
+    static var beschrijving: String? { "Een activiteit uit het register van verwerkingsactiviteiten; id en versie samen wijzen één tekst aan." }
+    static var velden: [String: JSONSchema] { ["geldigVanaf": .datum] }
+}
+
+extension Verwerkingsactiviteit.Tekst: APIVorm {}
+extension Verwerkingsactiviteit.Lijst: APIVorm {}

@@ -37,9 +37,13 @@ struct ImportCommand: AsyncCommand {
         guard let org = try await Organisatie.query(on: app.db).filter(\.$rollenTekst ~~ ",meldpunt,").first() else {
             throw Opdrachtfout("Er is geen organisatie met de rol meldpunt (meldpunt org add …).")
         }
-        let zaken = MeldingService(db: app.db, pseudoniemen: app.pseudoniemen, kalender: app.kalender, nu: app.klok.nu(), traceID: "import",
+        // One import run is one processing: its own trace in the processing log.
+        let spoor = Spoor()
+        let zaken = MeldingService(db: app.db, pseudoniemen: app.pseudoniemen, kalender: app.kalender, nu: app.klok.nu(), traceID: spoor.traceID,
                                    contactnormWerkdagen: app.instellingen.contactnormWerkdagen, berichten: app.berichtgeving)
-        let r = try await zaken.intake.importeer(rijen, door: Handelende(organisatie: try OrganisatieDTO(org)), proef: signature.proef)
+        let r = try await spoor.metSpoor {
+            try await zaken.intake.importeer(rijen, door: Handelende(organisatie: try OrganisatieDTO(org)), proef: signature.proef)
+        }
         schrijf(context, "\(r.proef ? "Proef: zou inlezen" : "Ingelezen"): \(r.ingelezen)\nAl bekend (overgeslagen): \(r.alBekend)\nGeweigerd: \(r.geweigerd.count)")
         for g in r.geweigerd {
             schrijf(context, "regel \(g.regel)\(g.kenmerk.map { " (\($0))" } ?? ""): " + g.redenen.map { "\($0.veld.jsonPad): \($0.reason)" }.joined(separator: "; "))

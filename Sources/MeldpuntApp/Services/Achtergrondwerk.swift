@@ -57,6 +57,17 @@ extension Application {
     }
 }
 
+extension Application {
+    /// The export of the processing log, when MELDPUNT_OTLP_ENDPOINT is set.
+    func maakLogboekexport() throws -> Logboekexport? {
+        guard let url = instellingen.otlpTraces else { return nil }
+        let client = HTTPClient(eventLoopGroupProvider: .shared(eventLoopGroup), configuration: .init(timeout: .init(connect: .seconds(5), read: .seconds(10))))
+        lifecycle.use(ClientStop(client: client))
+        return Logboekexport(db: db, ontvanger: OTLPLogboek(url: url, http: client, dienstversie: ApiConventiesMiddleware.apiVersie),
+                             publiekeUrl: instellingen.publiekeUrl)
+    }
+}
+
 /// The webhook client closes with the application.
 private struct ClientStop: LifecycleHandler {
     let client: HTTPClient
@@ -122,7 +133,31 @@ enum Achtergrondwerk {
                 if gedaan == 0 { try? await Task.sleep(for: .seconds(2)) }
             }
         }
-        app.lifecycle.use(Stop(taken: [bezorgen, plannen, patronen]))
+        var taken = [bezorgen, plannen, patronen]
+        if let logboek = try? app.maakLogboekexport() { taken.append(logboekTaak(app, logboek, houder: houder)) }
+        app.lifecycle.use(Stop(taken: taken))
+    }
+
+    /// Processing records to the collector, on one instance at a time (the lease), oldest first.
+    /// A collector that is down is tried again after a growing wait (up to a minute); nothing is
+    /// lost meanwhile, the rows wait.
+    static func logboekTaak(_ app: Application, _ export: Logboekexport, houder: String) -> Task<Void, Never> {
+        Task {
+            var wacht = 2.0
+            while !Task.isCancelled {
+                var gedaan = 0
+                do {
+                    if try await Taaklease.neem("logboek", houder: houder, duur: 60, nu: app.klok.nu(), on: app.db) {
+                        gedaan = try await Termijn.binnen(.seconds(50)) { try await export.ronde(nu: app.klok.nu()) }
+                    }
+                    wacht = 2
+                } catch {
+                    if wacht == 2 { app.logger.warning("Logboek Dataverwerkingen: export mislukt, later opnieuw: \(Foutbeschrijving.veilig(error))") }
+                    wacht = min(60, wacht * 2)
+                }
+                if gedaan < export.batch { try? await Task.sleep(for: .seconds(wacht)) }
+            }
+        }
     }
 
     private struct Stop: LifecycleHandler {

@@ -32,7 +32,8 @@ package enum BRPAntwoord: Sendable, Equatable {
 
 /// The BRP (Haal Centraal BRP Personen): asked by BSN only, never with more than needed.
 package protocol BRPBevrager: Sendable {
-    func raadpleeg(bsn: String, traceID: String) async -> BRPAntwoord
+    /// `traceparent` names our record of the lookup as the BRP's caller.
+    func raadpleeg(bsn: String, traceparent: String) async -> BRPAntwoord
 }
 
 /// Why a lookup was made: the purpose is part of every processing-log entry.
@@ -77,9 +78,11 @@ package struct BRPRaadpleging: Sendable {
     /// nil when no BRP is configured; else the answer, the lookup logged.
     package func inschrijving(_ bsn: BSN, doel: BRPDoel, organisatie: UUID?, gebruiker: UUID? = nil, terugmelding: UUID? = nil) async throws -> BRPAntwoord? {
         guard let bevrager else { return nil }
-        let antwoord = await bevrager.raadpleeg(bsn: bsn.value, traceID: traceID)
+        let spanID = Spoor.huidig?.volgendeSpanID() ?? Spoor.nieuweSpanID()
+        let antwoord = await bevrager.raadpleeg(bsn: bsn.value, traceparent: "00-\(Spoor.w3cTraceID(traceID))-\(spanID)-01")
         let regel = Verwerkingslog.regel(doel.actie, organisatie: organisatie, terugmelding: terugmelding, betrokkene: pseudoniemen.pseudoniem("bsn:" + bsn.value),
-                                         traceID: traceID, tijdstip: nu, gebruiker: gebruiker)
+                                         traceID: traceID, tijdstip: nu, gebruiker: gebruiker, status: antwoord == .onbeschikbaar ? .fout : .ok)
+        regel.spanID = spanID
         try await schrijver.schrijf(Verwerkingslog.rijen([regel]), op: db)
         return antwoord
     }

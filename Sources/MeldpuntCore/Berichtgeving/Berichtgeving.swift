@@ -41,7 +41,7 @@ package struct Berichtgeving: Sendable {
         let inhoud = Mailinhoud(taal: taal, onderwerp: tekst.onderwerp, alineas: tekst.alineas,
                                 link: tekst.link.map { publiekeUrl + $0 }, linkTekst: tekst.linkTekst,
                                 afmelden: bezorging == .dagelijks ? publiekeUrl + instellingen : nil,
-                                contact: voorMelder ? contact.regel(taal) : nil)
+                                contact: voorMelder ? contact.regel(taal) : nil, privacy: publiekeUrl + "/privacy")
         let b = UitgaandBericht()
         b.id = UUID.v7(nu)
         b.soort = .mail
@@ -53,6 +53,7 @@ package struct Berichtgeving: Sendable {
         b.aangemaaktOp = nu
         b.melding = melding
         b.organisatie = organisatie
+        b.traceparent = Spoor.huidig?.traceparent
         switch bezorging {
         case .direct:
             b.status = .wachtend
@@ -126,6 +127,7 @@ package struct Berichtgeving: Sendable {
             b.volgendePogingOp = nu
             b.aangemaaktOp = nu
             b.organisatie = a.$organisatie.id
+            b.traceparent = Spoor.huidig?.traceparent
             berichten.append(b)
         }
         return berichten
@@ -184,8 +186,12 @@ package struct Mailinhoud: Codable, Sendable, Equatable {
     package var afmelden: String?
     /// How a melder reaches the meldpunt (phone, post), under the automatic-mail notice.
     package var contact: String?
+    /// The privacy statement (how we handle the reader's data), under every mail.
+    package var privacy: String?
 
-    package init(taal: Taal, onderwerp: String, alineas: [String], link: String?, linkTekst: String?, afmelden: String?, contact: String? = nil) {
+    package init(taal: Taal, onderwerp: String, alineas: [String], link: String?, linkTekst: String?, afmelden: String?, contact: String? = nil,
+                 privacy: String? = nil) {
+        self.privacy = privacy
         self.taal = taal
         self.onderwerp = onderwerp
         self.alineas = alineas
@@ -200,6 +206,7 @@ package struct Mailinhoud: Codable, Sendable, Equatable {
         if let link { delen.append((linkTekst.map { $0 + ":\n" } ?? "") + link) }
         delen.append(Self.voet.tekst(taal))
         if let contact { delen.append(contact) }
+        if let privacy { delen.append(Self.privacyTekst.tekst(taal) + ":\n" + privacy) }
         if let afmelden { delen.append(Self.afmeldTekst.tekst(taal) + "\n" + afmelden) }
         return delen.joined(separator: "\n\n") + "\n"
     }
@@ -212,12 +219,14 @@ package struct Mailinhoud: Codable, Sendable, Equatable {
         if let link { h += "<p><a href=\"\(e(link))\">\(e(linkTekst ?? link))</a></p>" }
         h += "<p style=\"color: #555\">\(e(Self.voet.tekst(taal)))</p>"
         if let contact { h += "<p style=\"color: #555\">\(e(contact))</p>" }
+        if let privacy { h += "<p style=\"color: #555\"><a href=\"\(e(privacy))\">\(e(Self.privacyTekst.tekst(taal)))</a></p>" }
         if let afmelden { h += "<p style=\"color: #555\"><a href=\"\(e(afmelden))\">\(e(Self.afmeldTekst.tekst(taal)))</a></p>" }
         return h + "</body></html>\n"
     }
 
     static let voet = Tekst("Dit bericht is automatisch verstuurd door het Meldpunt Fouten in Overheidsregistraties. U kunt er niet op antwoorden.",
                             "This message was sent automatically by the Meldpunt Fouten in Overheidsregistraties. You cannot reply to it.")
+    static let privacyTekst = Tekst("Zo gaan wij om met uw gegevens", "How we handle your data")
     static let afmeldTekst = Tekst("Wilt u deze berichten anders of niet meer ontvangen? Kies dat in uw instellingen:",
                                    "Want these messages differently or not at all? Choose so in your settings:")
 }

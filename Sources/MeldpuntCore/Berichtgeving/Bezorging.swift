@@ -10,12 +10,22 @@ package struct UitgaandeMail: Sendable {
     package let aan: String
     package let inhoud: Mailinhoud
     package let datum: Date
+    /// W3C trace context of the work that caused the mail (a `traceparent` header).
+    package let traceparent: String?
 
-    package init(id: UUID, aan: String, inhoud: Mailinhoud, datum: Date) {
+    package init(id: UUID, aan: String, inhoud: Mailinhoud, datum: Date, traceparent: String? = nil) {
         self.id = id
         self.aan = aan
         self.inhoud = inhoud
         self.datum = datum
+        self.traceparent = traceparent.flatMap(Self.geldigeTraceparent)
+    }
+
+    /// Only the shape we write ourselves reaches a header: `00-<32 hex>-<16 hex>-<2 hex>`.
+    package static func geldigeTraceparent(_ t: String) -> String? {
+        let b = Array(t.utf8)
+        guard b.count == 55, b[2] == 0x2D, b[35] == 0x2D, b[52] == 0x2D else { return nil }
+        return b.enumerated().allSatisfy { i, c in [2, 35, 52].contains(i) || Spoor.isHex(c) } ? t : nil
     }
 }
 
@@ -31,11 +41,14 @@ package struct UitgaandeWebhook: Sendable {
     package let handtekening: String
     /// How long the receiver may take to answer.
     package var tijdslimiet: Int = 15
+    /// W3C trace context of the work that caused the event: the receiver's log joins to ours.
+    package var traceparent: String?
 
     package var headers: [(String, String)] {
         var h = [("Content-Type", inhoudtype), ("webhook-id", id.uuidString.lowercased()),
                  ("webhook-timestamp", String(tijdstempel)), ("webhook-signature", handtekening)]
         if let auth { h.append(("Authorization", auth)) }
+        if let t = traceparent.flatMap(UitgaandeMail.geldigeTraceparent) { h.append(("traceparent", t)) }
         return h
     }
 }
@@ -138,7 +151,7 @@ package struct Bezorging: Sendable {
             switch b.soort {
             case .mail:
                 let inhoud = try JSONDecoder().decode(Mailinhoud.self, from: Data(b.inhoud.utf8))
-                try await bezorgers.verstuur(UitgaandeMail(id: try b.requireID(), aan: b.aan, inhoud: inhoud, datum: nu))
+                try await bezorgers.verstuur(UitgaandeMail(id: try b.requireID(), aan: b.aan, inhoud: inhoud, datum: nu, traceparent: b.traceparent))
             case .webhook:
                 guard let aid = b.$abonnement.id, let a = try await Abonnement.find(aid, on: db) else {
                     throw BezorgFout("Het abonnement bestaat niet meer.")
@@ -158,9 +171,11 @@ package struct Bezorging: Sendable {
         let auth = try Verzegeld.open(a.authVerzegeld, String.self, sleutel)
         let body = Data(b.inhoud.utf8)
         let tijd = Int(nu.timeIntervalSince1970)
-        return UitgaandeWebhook(id: id, url: a.callbackUrl, auth: auth?.isEmpty == false ? auth : nil,
-                                inhoudtype: a.vorm == .cloudevents ? "application/cloudevents+json" : "application/json",
-                                body: body, tijdstempel: tijd, handtekening: Self.onderteken(id: id, tijdstempel: tijd, body: body, geheim: geheim))
+        var w = UitgaandeWebhook(id: id, url: a.callbackUrl, auth: auth?.isEmpty == false ? auth : nil,
+                                 inhoudtype: a.vorm == .cloudevents ? "application/cloudevents+json" : "application/json",
+                                 body: body, tijdstempel: tijd, handtekening: Self.onderteken(id: id, tijdstempel: tijd, body: body, geheim: geheim))
+        w.traceparent = b.traceparent
+        return w
     }
 
     /// Standard Webhooks: HMAC-SHA256 over `id.timestamp.body` with the subscription's secret.

@@ -235,7 +235,8 @@ package struct Planner: Sendable {
                     onderwerp: Tekst("Samenvatting van \(Berichtgeving.dag(dag, .nl)): \(rijen.count) bericht(en)", "Summary of \(Berichtgeving.dag(dag, .en)): \(rijen.count) message(s)").tekst(taal),
                     alineas: [Tekst("Dit gebeurde sinds de vorige samenvatting:", "This happened since the previous summary:").tekst(taal), links.joined(separator: "\n")],
                     link: berichten.publiekeUrl + Webadres.portaal.pad, linkTekst: Tekst("Naar het portaal (na inloggen)", "To the portal (after logging in)").tekst(taal),
-                    afmelden: try eerste.mailinhoud().afmelden ?? berichten.publiekeUrl + Webadres.account.pad)
+                    afmelden: try eerste.mailinhoud().afmelden ?? berichten.publiekeUrl + Webadres.account.pad,
+                    privacy: berichten.publiekeUrl + "/privacy")
                 let b = UitgaandBericht()
                 b.id = UUID()
                 b.soort = .mail

@@ -32,6 +32,9 @@ package final class UitgaandBericht: Model, @unchecked Sendable {
     @OptionalField(key: "organisatie_id") package var organisatie: UUID?
     /// Waiting for the morning summary of this recipient (status `gebundeld`).
     @OptionalField(key: "bundel") package var bundel: String?
+    /// The W3C trace context of the work that caused it, sent along (webhook header, mail
+    /// header) so the receiver's processing log joins to ours.
+    @OptionalField(key: "traceparent") package var traceparent: String?
 
     package init() {}
 }

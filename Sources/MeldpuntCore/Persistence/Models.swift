@@ -222,6 +222,13 @@ package final class Verwerkingslogregel: Model, @unchecked Sendable {
     @OptionalField(key: "gebruiker_id") package var gebruikerID: UUID?
     /// What a correction replaced (JSON), kept here only; erased with the melding's personal data.
     @OptionalField(key: "gegevens") package var gegevens: String?
+    /// Logboek Dataverwerkingen: this record's span (16 hex digits; older rows have none and
+    /// take one from their id), the caller's span when it sent a traceparent, and the status.
+    @OptionalField(key: "span_id") package var spanID: String?
+    @OptionalField(key: "ouder_span_id") package var ouderSpanID: String?
+    @OptionalField(key: "status") package var status: Int?
+    /// When a collector acknowledged the record; nil while it waits (or no collector is set).
+    @OptionalField(key: "geexporteerd_op") package var geexporteerdOp: Date?
 
     package init() {}
 }

@@ -93,9 +93,9 @@ extension Rijen {
     package mutating func voegToe(_ b: UitgaandBericht) throws {
         voegToe(UitgaandBericht.schema,
                 ["id", "soort", "status", "aan", "abonnement_id", "onderwerp", "inhoud", "pogingen", "volgende_poging_op", "vergrendeld_tot",
-                 "laatste_fout", "aangemaakt_op", "verzonden_op", "melding_id", "organisatie_id", "bundel"],
+                 "laatste_fout", "aangemaakt_op", "verzonden_op", "melding_id", "organisatie_id", "bundel", "traceparent"],
                 [(try b.requireID()), b.soort, b.status, b.aan, b.$abonnement.id, b.onderwerp, b.inhoud, b.pogingen, b.volgendePogingOp, b.vergrendeldTot,
-                 b.laatsteFout, b.aangemaaktOp, b.verzondenOp, b.melding, b.organisatie, b.bundel])
+                 b.laatsteFout, b.aangemaaktOp, b.verzondenOp, b.melding, b.organisatie, b.bundel, b.traceparent])
     }
 
     package mutating func voegToe(_ w: PatroonWachtrij) throws {
@@ -108,8 +108,10 @@ extension Rijen {
 
     package mutating func voegToe(_ r: Verwerkingslogregel) throws {
         voegToe(Verwerkingslogregel.schema,
-                ["id", "tijdstip", "organisatie_id", "actie", "terugmelding_id", "melding_id", "trace_id", "betrokkene_hash", "gebruiker_id"],
-                [r.id ?? UUID.v7(r.tijdstip), r.tijdstip, r.organisatieID, r.actie, r.terugmeldingID, r.meldingID, r.traceID, r.betrokkeneHash, r.gebruikerID])
+                ["id", "tijdstip", "organisatie_id", "actie", "terugmelding_id", "melding_id", "trace_id", "betrokkene_hash", "gebruiker_id",
+                 "span_id", "ouder_span_id", "status"],
+                [r.id ?? UUID.v7(r.tijdstip), r.tijdstip, r.organisatieID, r.actie, r.terugmeldingID, r.meldingID, r.traceID, r.betrokkeneHash, r.gebruikerID,
+                 r.spanID, r.ouderSpanID, r.status])
     }
 }
 

@@ -1,3 +1,4 @@
+import ServiceContextModule
 import FluentKit
 import Foundation
 import SQLKit
@@ -29,11 +30,14 @@ package final class Schrijver: Sendable {
 
     /// Runs `werk` in the next batch of a lane; returns after that batch is committed.
     package func schrijf<T: Sendable>(_ werk: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { (vervolg: CheckedContinuation<T, any Error>) in
+        // The write runs in the writer's task: the caller's trace context goes along, so its
+        // processing records name the caller's trace and span.
+        let context = ServiceContext.current ?? .topLevel
+        return try await withCheckedThrowingContinuation { (vervolg: CheckedContinuation<T, any Error>) in
             let uitkomst = Uitkomst<T>()
             zetInRij(Opdracht(
                 rijen: nil,
-                uitvoeren: { db in uitkomst.waarde = try await werk(db) },
+                uitvoeren: { db in uitkomst.waarde = try await ServiceContext.withValue(context) { try await werk(db) } },
                 afronden: { fout in
                     if let fout { vervolg.resume(throwing: fout) } else { vervolg.resume(returning: uitkomst.waarde!) }
                 }))

@@ -1,3 +1,4 @@
+import ServiceContextModule
 import FluentKit
 import MeldpuntDomain
 import SQLKit
@@ -8,11 +9,16 @@ extension Database {
     /// no-op write as its first statement takes the write lock at the start (as BEGIN IMMEDIATE
     /// would), so writers queue instead. PostgreSQL needs nothing.
     package func schrijf<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        try await transaction { tx in
-            if let sql = tx as? any SQLDatabase, sql.dialect.name == "sqlite" {
-                try await sql.raw("UPDATE instellingen SET waarde = waarde WHERE 1 = 0").run()
+        // Fluent runs the body in a task of its own: the caller's trace context goes along, so
+        // the processing records written in it name the caller's trace and span.
+        let context = ServiceContext.current ?? .topLevel
+        return try await transaction { tx in
+            try await ServiceContext.withValue(context) {
+                if let sql = tx as? any SQLDatabase, sql.dialect.name == "sqlite" {
+                    try await sql.raw("UPDATE instellingen SET waarde = waarde WHERE 1 = 0").run()
+                }
+                return try await body(tx)
             }
-            return try await body(tx)
         }
     }
 }

@@ -4,7 +4,7 @@ import MeldpuntDomain
 import SQLKit
 
 /// What was done with personal data; one entry per terugmelding touched.
-package enum Verwerkingsactie: String, Sendable {
+package enum Verwerkingsactie: String, Sendable, CaseIterable {
     case aanmaken = "terugmelding.aanmaken"
     case raadplegen = "terugmelding.raadplegen"
     case inLijst = "terugmelding.lijst"
@@ -30,10 +30,23 @@ package enum Verwerkingsactie: String, Sendable {
     case annotatieToevoegen = "terugmelding.annotatie"
 }
 
+/// The status of a processing record (Logboek Dataverwerkingen): Error only when it failed on
+/// our or a source's side, such as a BRP that did not answer.
+package enum Verwerkingsstatus: Int, Sendable {
+    case ok = 1
+    case fout = 2
+}
+
 package enum Verwerkingslog {
+    /// One record; its span comes from the work's trace context (the first record of a request
+    /// gets the span its outgoing messages name).
     package static func regel(_ actie: Verwerkingsactie, organisatie: UUID?, terugmelding: UUID? = nil, melding: UUID? = nil, betrokkene: String?,
-                      traceID: String, tijdstip: Date = Date(), gebruiker: UUID? = nil) -> Verwerkingslogregel {
+                      traceID: String, tijdstip: Date = Date(), gebruiker: UUID? = nil, status: Verwerkingsstatus = .ok) -> Verwerkingslogregel {
         let r = Verwerkingslogregel()
+        let spoor = Spoor.huidig
+        r.spanID = spoor?.volgendeSpanID() ?? Spoor.nieuweSpanID()
+        r.ouderSpanID = spoor?.ouderSpanID
+        r.status = status.rawValue
         r.id = UUID.v7(tijdstip)
         r.tijdstip = tijdstip
         r.organisatieID = organisatie

@@ -44,5 +44,6 @@ package enum Migraties {
         CreateTeams(),
         CreateMeldpuntcontact(),
         CreateAnnotaties(),
+        AddLogboekDataverwerkingen(),
     ]
 }
