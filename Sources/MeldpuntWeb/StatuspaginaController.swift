@@ -14,6 +14,33 @@ struct StatuspaginaController: RouteCollection {
         routes.post("status", ":token", "intrekken", use: intrekken)
         routes.upload("status", ":token", "bijlagen", max: BijlageRegels.maxUploadBody, rollen: [], use: bijlage)
         routes.post("status", ":token", "beoordeling", use: beoordeling)
+        routes.get("status", ":token", "inzage", use: inzage)
+        routes.get("status", ":token", "inzage.json", use: inzageJSON)
+    }
+
+    // MARK: Inzage (AVG art. 15)
+
+    func inzage(req: Request) async throws -> Response {
+        let token = req.parameters.get("token") ?? ""
+        let inzage: InzageDTO
+        do {
+            inzage = try await req.meldingen.melderportaal.inzage(token: token)
+        } catch let p as Weigering where p.isNietGevonden {
+            return try await req.pagina("status-onbekend", titel: "statusOnbekendTitel", status: .notFound)
+        }
+        return try await req.pagina("inzage", titel: "inzageTitel", inhoud: Inzagepagina(inzage, taal: req.taal, terug: "/status/\(token)"))
+    }
+
+    /// The same as data: a file the melder keeps.
+    func inzageJSON(req: Request) async throws -> Response {
+        let token = req.parameters.get("token") ?? ""
+        let inzage: InzageDTO
+        do {
+            inzage = try await req.meldingen.melderportaal.inzage(token: token)
+        } catch let p as Weigering where p.isNietGevonden {
+            return try await req.pagina("status-onbekend", titel: "statusOnbekendTitel", status: .notFound)
+        }
+        return try Inzagepagina.download(inzage)
     }
 
     struct BijlageInvoer: Content { var bijlage: File? }

@@ -173,3 +173,42 @@ struct PrivacypaginaTests {
         }
     }
 }
+
+/// Inzage (AVG art. 15) from the status page: the data, the history, who used it — on a page and
+/// as a file; the BSN shortened (the link alone must not hand it out); the inzage itself logged.
+@Suite("Inzage voor de melder")
+struct InzageMelderTests {
+    @Test func deMelderZietZijnGegevensEnWieZeGebruikte() async throws {
+        try await metApp { t in
+            let (z, link) = try await t.nieuweMelding()
+            // The meldpunt reads the case: a processing by an organisation.
+            #expect(try await t.get("/api/v1/meldingen/\(z)", t.sleutels.meldpunt).status == .ok)
+            let b = Browser(t)
+            let status = try await b.get(link)
+            #expect(status.tekst.contains("href=\"\(link)/inzage\""))
+            let pagina = try await b.get("\(link)/inzage")
+            #expect(pagina.status == .ok && pagina.tekst.contains("Uw gegevens bij Meldpunt") && pagina.tekst.contains("Suzanne Moulin"))
+            #expect(pagina.tekst.contains("•••••3653") && !pagina.tekst.contains("999993653"))
+            #expect(pagina.tekst.contains("melding ontvangen") && pagina.tekst.contains("melding bekeken") && pagina.tekst.contains("Meldingen van burgers, bedrijven en organisaties behandelen"))
+            #expect(pagina.tekst.contains("href=\"\(link)/inzage.json\""))
+
+            let bestand = try await b.get("\(link)/inzage.json")
+            #expect(bestand.status == .ok && bestand.headers.first(name: .contentDisposition)?.hasPrefix("attachment;") == true)
+            let decoder = JSONDecoder()
+            decoder.dateDecodingStrategy = .iso8601
+            let inzage = try decoder.decode(InzageDTO.self, from: bestand.body)
+            #expect(inzage.meldingen.map(\.zaaknummer) == [z])
+            #expect(inzage.meldingen[0].gegevens?.vertegenwoordigde?.bsn == "•••••3653" && inzage.meldingen[0].gegevens?.melder?.naam == "J. de Vries")
+            #expect(!String(decoding: bestand.body, as: UTF8.self).contains("999993653"))
+            // Who: the filing organisation's system, the meldpunt's reading; why: the register's activity.
+            #expect(inzage.verwerkingen.contains { $0.actie == "melding.aanmaken" && $0.organisatie == "SVB" && $0.rol == "systeem" && $0.activiteit == "meldingen-behandelen" })
+            #expect(inzage.verwerkingen.contains { $0.actie == "melding.raadplegen" && $0.rol == "systeem" })
+            // The inzage itself is a processing, logged (the page and the file: two).
+            let m = try #require(try await Melding.query(on: t.app.db).filter(\.$zaaknummer == z).first())
+            #expect(try await Verwerkingslogregel.query(on: t.app.db).filter(\.$meldingID == m.requireID()).filter(\.$actie == "inzage.verstrekken").count() == 2)
+            // An unknown link learns nothing.
+            #expect(try await b.get("/status/\(String(repeating: "x", count: 43))/inzage").status == .notFound)
+            #expect(try await b.get("/status/\(String(repeating: "x", count: 43))/inzage.json").status == .notFound)
+        }
+    }
+}

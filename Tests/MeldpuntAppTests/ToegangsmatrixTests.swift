@@ -47,6 +47,7 @@ struct ToegangsmatrixTests {
         "GET /status/kwijt": iedereen, "POST /status/kwijt": iedereen,
         "GET /status/:token": iedereen, "GET /status/:token/intrekken": iedereen, "POST /status/:token/intrekken": iedereen,
         "POST /status/:token/berichten": iedereen, "POST /status/:token/bijlagen": iedereen, "POST /status/:token/beoordeling": iedereen,
+        "GET /status/:token/inzage": iedereen, "GET /status/:token/inzage.json": iedereen,
 
         // Own account
         "GET /portaal": ingelogd, "POST /uitloggen": iedereen,

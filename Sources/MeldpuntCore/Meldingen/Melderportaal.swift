@@ -147,3 +147,12 @@ extension Melderportaal {
         }
     }
 }
+
+extension Melderportaal {
+    /// Inzage (AVG art. 15) from the status page: the case's data, its history as the melder
+    /// sees it and its processing log; logged itself.
+    package func inzage(token: String) async throws -> InzageDTO {
+        let m = try await zaken.metToken(token)
+        return try await Inzage(db: db, pseudoniemen: pseudoniemen, traceID: traceID, nu: nu).voorMelder(m)
+    }
+}

@@ -28,6 +28,8 @@ package enum Verwerkingsactie: String, Sendable, CaseIterable {
     case brpRouteren = "brp.raadplegen.routeren"
     /// A Digimelding system added contact details or a reference to a terugmelding.
     case annotatieToevoegen = "terugmelding.annotatie"
+    /// What is held about a person was handed to them (AVG art. 15), by the status page or by staff.
+    case inzageVerstrekken = "inzage.verstrekken"
 }
 
 /// The status of a processing record (Logboek Dataverwerkingen): Error only when it failed on
