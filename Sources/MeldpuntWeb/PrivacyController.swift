@@ -9,6 +9,82 @@ struct PrivacyController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("privacy", use: verklaring)
         routes.get("privacy", "verwerkingsactiviteiten", use: register)
+        routes.get("privacy", "inzage", use: inzageFormulier)
+        routes.post("privacy", "inzage", use: inzage)
+        routes.post("privacy", "inzage.json", use: inzageJSON)
+    }
+
+    // MARK: Inzage on a written request (the privacy role)
+
+    struct InzageInvoer: Content { var bsn: String?; var email: String? }
+
+    /// The form, and under it the result with the same fields as the melder's inzage page (one
+    /// partial shows both).
+    struct InzageZoekpagina: Encodable, Sendable {
+        let bsn: String
+        let email: String
+        let fouten: [String: String]
+        let samenvatting: [StatuspaginaController.Foutregel]
+        let gezocht: Bool
+        let leeg: Bool
+        let opgesteldOp: String
+        let zaken: [Inzagepagina.Zaak]
+        let terugmeldingen: [Inzagepagina.Zaak]
+        let verwerkingen: [Inzagepagina.Verwerking]
+
+        init(bsn: String, email: String, fouten: [String: String], samenvatting: [StatuspaginaController.Foutregel], resultaat: Inzagepagina?) {
+            self.bsn = bsn
+            self.email = email
+            self.fouten = fouten
+            self.samenvatting = samenvatting
+            gezocht = resultaat != nil
+            zaken = resultaat?.zaken ?? []
+            terugmeldingen = resultaat?.terugmeldingen ?? []
+            verwerkingen = resultaat?.verwerkingen ?? []
+            leeg = zaken.isEmpty && terugmeldingen.isEmpty && verwerkingen.isEmpty
+            opgesteldOp = resultaat?.opgesteldOp ?? ""
+        }
+    }
+
+    func inzageFormulier(req: Request) async throws -> Response {
+        _ = try req.vereisGebruiker(.privacy)
+        return try await req.pagina("privacy-inzage", titel: "inzageZoekenTitel",
+                                    inhoud: InzageZoekpagina(bsn: "", email: "", fouten: [:], samenvatting: [], resultaat: nil))
+    }
+
+    /// The answer is shown, not redirected to: the BSN never goes into a URL. A search changes
+    /// nothing but the processing log, which records each export.
+    func inzage(req: Request) async throws -> Response {
+        let g = try req.vereisGebruiker(.privacy)
+        let invoer = try req.content.decode(InzageInvoer.self)
+        do {
+            let overzicht = try await zoek(req, g, invoer)
+            return try await req.pagina("privacy-inzage", titel: "inzageZoekenTitel", inhoud: InzageZoekpagina(
+                bsn: invoer.bsn ?? "", email: invoer.email ?? "", fouten: [:], samenvatting: [],
+                resultaat: Inzagepagina(overzicht, taal: req.taal, terug: nil, download: "")))
+        } catch let p as Weigering where p.hoortBijFormulier {
+            let t = Teksten.voor(req.taal)
+            let velden = p.velden ?? []
+            let fouten = Dictionary(velden.map { ($0.veld.formulierveld, $0.reden(req.taal)) }, uniquingKeysWith: { a, _ in a })
+            let samenvatting = velden.map { StatuspaginaController.Foutregel(veld: $0.veld.formulierveld, tekst: (t[$0.veld.hoofdveld == .email ? "emailadres" : "inzageBSN"] ?? "") + ": " + $0.reden(req.taal)) }
+            return try await req.pagina("privacy-inzage", titel: "inzageZoekenTitel", inhoud: InzageZoekpagina(
+                bsn: invoer.bsn ?? "", email: invoer.email ?? "", fouten: fouten, samenvatting: samenvatting, resultaat: nil), status: .badRequest)
+        }
+    }
+
+    func inzageJSON(req: Request) async throws -> Response {
+        let g = try req.vereisGebruiker(.privacy)
+        do {
+            return try Inzagepagina.download(try await zoek(req, g, try req.content.decode(InzageInvoer.self)))
+        } catch let p as Weigering where p.hoortBijFormulier {
+            return try await inzage(req: req)
+        }
+    }
+
+    private func zoek(_ req: Request, _ g: GebruikerDTO, _ invoer: InzageInvoer) async throws -> InzageDTO {
+        let (bsn, email) = try Inzage.zoekvraag(bsn: invoer.bsn, email: invoer.email)
+        return try await Inzage(db: req.db, pseudoniemen: req.application.pseudoniemen, traceID: req.traceID, nu: req.application.klok.nu())
+            .voorBetrokkene(bsn: bsn, email: email, door: .medewerker(organisatie: g.organisatie.id, gebruiker: g.id))
     }
 
     struct Activiteit: Encodable, Sendable {

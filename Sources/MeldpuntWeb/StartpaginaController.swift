@@ -32,6 +32,9 @@ struct StartpaginaController: RouteCollection {
                                  },
                                  leegTekst: t.tekst("clientenGeen"),
                                  links: [Keuze(waarde: "/clienten", naam: t.tekst("navClienten")), Keuze(waarde: "/melden", naam: t.tekst("navMeldenVoorClient"))])
+        case .privacy:
+            inhoud = Startpagina(tellers: [], lijstTitel: nil, lijst: [], leegTekst: "",
+                                 links: [Keuze(waarde: "/privacy/inzage", naam: t.tekst("inzageZoekenTitel")), Keuze(waarde: "/privacy/verwerkingsactiviteiten", naam: t.tekst("verwerkingsactiviteitenTitel"))])
         case .beheerder, .systeembeheerder:
             // The partner register only where it is theirs to keep (as in the menu).
             let partners = GebruikerWeergave(g).partners ? [Keuze(waarde: "/partners", naam: t.tekst("navPartners"))] : []

@@ -212,3 +212,56 @@ struct InzageMelderTests {
         }
     }
 }
+
+/// Inzage on a written request: staff with the privacy role look a person up by BSN or e-mail and
+/// get everything (full data and history, terugmeldingen about them, the whole log); each export is
+/// logged with who asked; nobody else may.
+@Suite("Inzage door de privacyrol")
+struct InzagePrivacyrolTests {
+    @Test func dePrivacyrolZoektOpBSNEnEmail() async throws {
+        try await metApp { t in
+            let ref = try await t.meld()
+            let (z, _) = try await t.nieuweMelding()
+            let fg = try await t.gebruiker("fg@meldpunt.nl", rol: .privacy, oin: TestApp.meldpuntOIN)
+            let b = Browser(t)
+            try await b.login("fg@meldpunt.nl")
+            #expect(try await b.get("/portaal").tekst.contains("href=\"/privacy/inzage\""))
+            let formulier = try await b.get("/privacy/inzage")
+            #expect(formulier.status == .ok && formulier.tekst.contains("Inzageverzoek beantwoorden"))
+
+            // Every problem by its field's label.
+            let leeg = try await b.post("/privacy/inzage", ["bsn": "", "email": ""])
+            #expect(leeg.status == .badRequest && leeg.tekst.contains("BSN: Vul een BSN of een e-mailadres in."))
+            let fout = try await b.post("/privacy/inzage", ["bsn": "123456789", "email": "geen-adres"])
+            #expect(fout.status == .badRequest && fout.tekst.contains("Een BSN heeft 9 cijfers") && fout.tekst.contains("E-mailadres: Vul een geldig e-mailadres in"))
+            #expect(fout.tekst.contains("value=\"123456789\"") && fout.tekst.contains("value=\"geen-adres\""))
+
+            // By BSN: the case (full, the BSN included), the terugmelding about the person, the log.
+            let gevonden = try await b.post("/privacy/inzage", ["bsn": "999993653", "email": ""])
+            #expect(gevonden.status == .ok && gevonden.tekst.contains(z) && gevonden.tekst.contains(ref.lowercased()))
+            #expect(gevonden.tekst.contains("Suzanne Moulin") && gevonden.tekst.contains("999993653") && gevonden.tekst.contains("terugmelding ontvangen"))
+            // By e-mail: the case whose melder gave it.
+            let perEmail = try await b.post("/privacy/inzage", ["bsn": "", "email": "J.deVries@consumentenbond.example"])
+            #expect(perEmail.status == .ok && perEmail.tekst.contains(z) && !perEmail.tekst.contains(ref.lowercased()))
+            // As a file.
+            let bestand = try await b.post("/privacy/inzage.json", ["bsn": "999993653", "email": ""])
+            let decoder = JSONDecoder()
+            decoder.dateDecodingStrategy = .iso8601
+            let inzage = try decoder.decode(InzageDTO.self, from: bestand.body)
+            #expect(inzage.meldingen.map(\.zaaknummer) == [z] && inzage.terugmeldingen.map { $0.referentie.uuidString.lowercased() } == [ref.lowercased()])
+            #expect(inzage.meldingen[0].gegevens?.vertegenwoordigde?.bsn == "999993653")
+            #expect(inzage.verwerkingen.contains { $0.actie == "terugmelding.aanmaken" } && inzage.verwerkingen.contains { $0.actie == "melding.aanmaken" })
+
+            // Each export is itself logged: who asked (the user), about whom (the pseudonym).
+            let gelogd = try await Verwerkingslogregel.query(on: t.app.db).filter(\.$actie == "inzage.verstrekken").filter(\.$gebruikerID == fg.requireID()).all()
+            #expect(gelogd.count == 3 && gelogd.filter { $0.betrokkeneHash == t.app.pseudoniemen.pseudoniem("bsn:999993653") }.count == 2)
+
+            // Nobody else: not the meldpunt's staff, not a beheerder.
+            _ = try await t.gebruiker("mira@meldpunt.nl", rol: .meldpunt, oin: TestApp.meldpuntOIN)
+            let mira = Browser(t)
+            try await mira.login("mira@meldpunt.nl")
+            #expect(try await mira.get("/privacy/inzage").status == .forbidden)
+            #expect(try await mira.post("/privacy/inzage", ["bsn": "999993653", "email": ""]).status == .forbidden)
+        }
+    }
+}

@@ -23,7 +23,7 @@ struct ToegangsmatrixTests {
     typealias Regel = Set<String>
 
     // Callers of the pages.
-    static let webRollen = ["anoniem", "afnemer", "bijhouder", "andereBijhouder", "rni", "meldpunt", "partner", "intermediair", "beheerder", "andereBeheerder", "systeem"]
+    static let webRollen = ["anoniem", "afnemer", "bijhouder", "andereBijhouder", "rni", "meldpunt", "partner", "intermediair", "privacy", "beheerder", "andereBeheerder", "systeem"]
     // Callers of the API ("afnemer" is the SVB, which also filed the case: it follows its progress).
     static let apiRollen = ["anoniem", "afnemer", "bronhouder", "andereBronhouder", "meldpunt", "partner"]
 
@@ -39,6 +39,8 @@ struct ToegangsmatrixTests {
         "GET /api/v1/openapi.json": iedereen, "GET /api/v1/gemeenten": iedereen, "GET /api/v1/registraties": iedereen, "GET /api/v1/termijnen": iedereen,
         "GET /api/v1/verwerkingsactiviteiten": iedereen, "GET /api/v1/verwerkingsactiviteiten/:activiteit": iedereen,
         "GET /privacy": iedereen, "GET /privacy/verwerkingsactiviteiten": iedereen,
+        // Inzage on a written request: only the privacy role.
+        "GET /privacy/inzage": ["privacy"], "POST /privacy/inzage": ["privacy"], "POST /privacy/inzage.json": ["privacy"],
         "GET /melden": iedereen, "POST /melden": iedereen, "POST /melden/formulier": iedereen, "POST /melden/stap": iedereen, "POST /melden/bestanden": iedereen,
         "GET /melden/ontvangen": iedereen, "GET /melden/bezwaar": iedereen, "GET /melden/eerst-zelf": iedereen, "POST /melden/eerst-zelf": iedereen,
         "GET /melden/:stap": iedereen, "POST /melden/wissen": iedereen,
@@ -451,6 +453,7 @@ private struct Wereld {
             ("meldpunt", "mira@meldpunt.nl", .meldpunt, TestApp.meldpuntOIN, nil),
             ("partner", "pim@uwv.nl", .partner, TestApp.uwvOIN, nil),
             ("intermediair", "ilse@schuldhulp.nl", .intermediair, ClientenTests.oin, nil),
+            ("privacy", "fg@meldpunt.nl", .privacy, TestApp.meldpuntOIN, nil),
             ("beheerder", "bea@meldpunt.nl", .beheerder, TestApp.meldpuntOIN, nil),
             ("andereBeheerder", "ab@amsterdam.nl", .beheerder, nil, "0363"),
             ("systeem", "sam@meldpunt.nl", .systeembeheerder, TestApp.meldpuntOIN, nil),

@@ -50,6 +50,9 @@ package enum GebruikersRol: String, CaseIterable, Codable, Sendable {
     case afnemer, bijhouder, rni, meldpunt, partner, beheerder
     /// Files meldingen for clients, with their consent, and follows all of them (issue 30).
     case intermediair
+    /// The meldpunt's privacy officer (or the FG's team): answers written requests for inzage
+    /// (AVG art. 15) with everything held about a person; sees no case work otherwise.
+    case privacy
     /// Manages every organisation; made only from the CLI (`meldpunt user add --rol systeembeheerder`).
     case systeembeheerder
 

@@ -71,7 +71,7 @@ package enum Accounts {
     /// Roles that reach personal data of many people or manage others need a second factor.
     /// In development the demo users keep their one-step demo login.
     package static func tweestapsVerplicht(_ g: Gebruiker, ontwikkeling: Bool) -> Bool {
-        guard [GebruikersRol.meldpunt, .beheerder, .systeembeheerder].contains(g.rol) else { return false }
+        guard [GebruikersRol.meldpunt, .privacy, .beheerder, .systeembeheerder].contains(g.rol) else { return false }
         return !(ontwikkeling && g.email.hasSuffix("@" + Accounts.demoDomein))
     }
 

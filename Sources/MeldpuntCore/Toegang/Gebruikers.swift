@@ -34,7 +34,7 @@ package enum Gebruikers {
         case .afnemer: org.rollen.contains(.afnemer)
         case .bijhouder: org.rollen.contains(.bronhouder)
         case .rni: org.rollen.contains(.rni)
-        case .meldpunt: org.rollen.contains(.meldpunt)
+        case .meldpunt, .privacy: org.rollen.contains(.meldpunt)
         case .partner: org.rollen.contains(.partner)
         case .intermediair: org.rollen.contains(.intermediair)
         case .beheerder, .systeembeheerder: true

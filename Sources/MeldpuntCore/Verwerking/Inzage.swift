@@ -90,6 +90,23 @@ package struct Inzage: Sendable {
         return inzage
     }
 
+    /// The person a staff inzage is about: a BSN (elfproef), an e-mail address, or both.
+    package static func zoekvraag(bsn: String?, email: String?) throws -> (BSN?, String?) {
+        let b = (bsn ?? "").replacingOccurrences(of: " ", with: ""), e = (email ?? "").trimmingCharacters(in: .whitespaces)
+        var fouten: [OngeldigeParameter] = []
+        if b.isEmpty && e.isEmpty {
+            fouten.append(.init(.bsn, code: "required", uitleg: Tekst("Vul een BSN of een e-mailadres in.", "Enter a BSN or an email address.")))
+        }
+        if !b.isEmpty && BSN(b) == nil {
+            fouten.append(.init(.bsn, code: "pattern", uitleg: Tekst("Een BSN heeft 9 cijfers en klopt met de elfproef.", "A BSN has 9 digits and passes the eleven test.")))
+        }
+        if !e.isEmpty && !isEmailadres(e) {
+            fouten.append(.init(.email, code: "email", uitleg: Tekst("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.", "Enter a valid email address, such as name@example.com.")))
+        }
+        guard fouten.isEmpty else { throw Weigering.ongeldig(fouten) }
+        return (BSN(b), e.isEmpty ? nil : e)
+    }
+
     /// For staff with the privacy role (a written request): everything about the person with
     /// this BSN or e-mail address, all history included; the export is itself logged.
     package func voorBetrokkene(bsn: BSN?, email: String?, door: Inzagevrager) async throws -> InzageDTO {
