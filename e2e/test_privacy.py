@@ -29,3 +29,37 @@ def test_privacyverklaring_en_register_in_beide_talen(portaal):
         assert breedte <= scherm, f"{pad}: {breedte} px breed op een scherm van {scherm} px"
     portaal.d.set_window_size(1280, 1000)
     portaal.klik("Nederlands")
+
+
+def test_inzage_voor_de_melder_en_op_schriftelijk_verzoek(portaal):
+    """A melder sees what is held about them from the status page; the privacy officer finds the
+    same person by BSN on a written request, with every problem next to its field."""
+    from conftest import api
+    m = api("/meldingen", "mpk_demo_uwv", {
+        "melderType": "burger", "melder": {"naam": "Petra Inzage", "email": "petra.inzage@example.nl", "bsn": "999990019"},
+        "organisatieAlBenaderd": True, "bezwaarOfBeroepLoopt": False, "registraties": ["BRP"],
+        "betrokkenOrganisaties": ["Gemeente Rotterdam"], "watIsFout": "Mijn adres klopt niet.",
+        "toestemming": {"gegeven": True, "tekstVersie": "2026-11-1"}})
+    portaal.open(m["statuspagina"])
+    portaal.klik("Bekijk welke gegevens wij van u hebben en wie ze heeft gebruikt")
+    tekst = portaal.tekst()
+    assert "Uw gegevens bij Meldpunt" in tekst and "Petra Inzage" in tekst and "•••••0019" in tekst and "999990019" not in tekst
+    assert "Wie uw gegevens gebruikte" in tekst and "melding ontvangen" in tekst
+    assert portaal.d.find_element(By.PARTIAL_LINK_TEXT, "Download als bestand").get_attribute("href").endswith("/inzage.json")
+    portaal.d.set_window_size(390, 844)
+    portaal.controleer()
+    breedte, scherm = portaal.d.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
+    assert breedte <= scherm, f"{breedte} px breed op een scherm van {scherm} px"
+    portaal.d.set_window_size(1280, 1000)
+
+    portaal.login("privacy@demo.meldpunt.nl")
+    portaal.klik("Inzageverzoek beantwoorden")
+    portaal.veld("bsn", "12345")
+    portaal.klik("Gegevens opzoeken")
+    assert "BSN: Een BSN heeft 9 cijfers" in portaal.tekst()
+    assert portaal.d.find_element(By.ID, "bsn").get_attribute("value") == "12345"
+    portaal.veld("bsn", "999990019")
+    portaal.klik("Gegevens opzoeken")
+    tekst = portaal.tekst()
+    assert m["zaaknummer"] in tekst and "Petra Inzage" in tekst and "999990019" in tekst and "inzage gegeven" in tekst
+    portaal.logout()

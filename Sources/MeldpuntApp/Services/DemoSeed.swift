@@ -38,6 +38,7 @@ enum DemoSeed {
         ("meldpunt@demo.meldpunt.nl", "Mira Meldpunt", .meldpunt, "00000099000000001000", nil),
         ("partner@demo.meldpunt.nl", "Pim Partner", .partner, "00000099000000002000", nil),
         ("intermediair@demo.meldpunt.nl", "Ilse Intermediair", .intermediair, "00000099000000003000", nil),
+        ("privacy@demo.meldpunt.nl", "Pia Privacy", .privacy, "00000099000000001000", nil),
         ("beheer@demo.meldpunt.nl", "Bea Beheer", .beheerder, "00000099000000001000", nil),
         ("systeem@demo.meldpunt.nl", "Sam Systeem", .systeembeheerder, "00000099000000001000", nil),
     ]
