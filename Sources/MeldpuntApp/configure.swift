@@ -146,6 +146,7 @@ func configure(_ app: Application, database keuze: DatabaseKeuze, omgeving: [Str
     app.asyncCommands.use(OrgCommand(), as: "org")
     app.asyncCommands.use(ApiKeyCommand(), as: "apikey")
     app.asyncCommands.use(LogboekCommand(), as: "logboek")
+    app.asyncCommands.use(BewaartermijnenCommand(), as: "bewaartermijnen")
     app.asyncCommands.use(ImportCommand(), as: "import")
     app.asyncCommands.use(UserCommand(), as: "user")
     app.asyncCommands.use(AuditCommand(), as: "audit")

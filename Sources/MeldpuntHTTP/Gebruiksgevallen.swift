@@ -183,3 +183,18 @@ extension Request {
         }
     }
 }
+
+extension Application {
+    /// The retention job outside a request (the planner, the CLI), with a trace of its own.
+    package func bewaring(traceID: String) -> Bewaring {
+        var meldingen = MeldingService(db: db, pseudoniemen: pseudoniemen, kalender: kalender, nu: klok.nu(), traceID: traceID,
+                                       contactnormWerkdagen: instellingen.contactnormWerkdagen, berichten: berichtgeving)
+        meldingen.zorgnormen = instellingen.zorgnormen
+        var terugmeldingen = TerugmeldingService(db: db, referentie: referentiedata, pseudoniemen: pseudoniemen, kalender: kalender, nu: klok.nu(),
+                                                 traceID: traceID, berichten: berichtgeving)
+        terugmeldingen.schrijver = schrijver
+        terugmeldingen.organisaties = organisatiecache
+        let c = Coordinatie(meldingen: meldingen, terugmeldingen: terugmeldingen)
+        return Bewaring(meldingen: c.meldingen, terugmeldingen: c.terugmeldingen, termijnen: instellingen.bewaartermijnen)
+    }
+}

@@ -58,6 +58,9 @@ package struct Instellingen: Sendable {
     /// How people reach the functionaris gegevensbescherming (`MELDPUNT_FG_EMAIL`), named on the
     /// privacy statement; an example address outside production, none made up in production.
     package var fgEmail: String? = "fg@meldpunt.example"
+    /// How long each kind of personal data is kept (`MELDPUNT_BEWAARTERMIJNEN`, e.g.
+    /// "meldingGesloten=5j,terugmeldingIngetrokken=400d"); the defaults are in `Bewaartermijnen`.
+    package var bewaartermijnen = Bewaartermijnen()
     /// The first wait after a failed delivery, in seconds (`MELDPUNT_RETRY_BASE_SECONDS`, 25 by default).
     package var herhaalBasis = 25
     /// Every request is cancelled after this many seconds (`MELDPUNT_REQUEST_DEADLINE_SECONDS`);
@@ -192,6 +195,12 @@ package struct Instellingen: Sendable {
                 throw MeldpuntConfigFout("MELDPUNT_BRP_CERT_FILE en MELDPUNT_BRP_KEY_FILE horen bij elkaar: geef beide of geen van beide")
             }
             i.brp = brp
+        }
+        if let tekst = omgeving["MELDPUNT_BEWAARTERMIJNEN"]?.trimmingCharacters(in: .whitespaces), !tekst.isEmpty {
+            switch Bewaartermijnen.uit(tekst) {
+            case .success(let t): i.bewaartermijnen = t
+            case .failure(let fout): throw MeldpuntConfigFout("MELDPUNT_BEWAARTERMIJNEN: \(fout.nl)")
+            }
         }
         if let fg = omgeving["MELDPUNT_FG_EMAIL"]?.trimmingCharacters(in: .whitespaces), !fg.isEmpty {
             guard Berichtgeving.isAdres(fg) else { throw MeldpuntConfigFout("MELDPUNT_FG_EMAIL: verwacht een e-mailadres, niet '\(fg)'") }

@@ -11,6 +11,7 @@ struct BeheerController: RouteCollection {
         let b = routes.grouped("beheer")
         b.get(use: organisaties)
         b.get("audit", use: audit)
+        b.get("bewaartermijnen", use: bewaartermijnen)
         b.get("berichten", use: postvak)
         b.post("berichten", ":bericht", "opnieuw", use: opnieuw)
         b.post("organisaties", use: nieuweOrganisatie)
@@ -36,6 +37,27 @@ struct BeheerController: RouteCollection {
     }
 
     private func systeembeheerder(_ req: Request) throws -> GebruikerDTO { try req.vereisGebruiker(.systeembeheerder) }
+
+    struct BewaarPagina: Encodable, Sendable {
+        struct Termijn: Encodable, Sendable { let soort: String; let dagen: Int }
+        struct Ronde: Encodable, Sendable { let op: String; let meldingen: Int; let terugmeldingen: Int; let verwerkingslog: Int; let audit: Int; let berichten: Int }
+        let termijnen: [Termijn]
+        let rondes: [Ronde]
+    }
+
+    /// Retention: the periods in force and the last runs of the daily job (system-wide, so the
+    /// systeembeheerder's).
+    func bewaartermijnen(req: Request) async throws -> Response {
+        _ = try systeembeheerder(req)
+        let t = req.application.instellingen.bewaartermijnen
+        let rondes = try await Bewaring.laatsteRondes(on: req.db).map { op, r in
+            BewaarPagina.Ronde(op: Datumweergave.tijdstip(op), meldingen: r.meldingen.count, terugmeldingen: r.terugmeldingen.count,
+                               verwerkingslog: r.verwerkingslogregels, audit: r.auditregels, berichten: r.berichten)
+        }
+        return try await req.pagina("beheer-bewaartermijnen", titel: "bewaartermijnenTitel", inhoud: BewaarPagina(
+            termijnen: Bewaartermijnen.namen.map { BewaarPagina.Termijn(soort: Teksten.voor(req.taal).tekst("bewaar_\($0.0)"), dagen: t[keyPath: $0.1]) },
+            rondes: rondes))
+    }
 
     func organisaties(req: Request) async throws -> Response {
         let g = try beheerder(req)

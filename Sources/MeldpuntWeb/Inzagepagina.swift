@@ -99,6 +99,7 @@ struct Inzagepagina: Encodable, Sendable {
             "brp.raadplegen.bronhouderControleren": ("in de BRP gekeken waar u staat ingeschreven", "checked in the BRP where you are registered"),
             "brp.raadplegen.routeren": ("in de BRP gekeken waar u staat ingeschreven", "checked in the BRP where you are registered"),
             "inzage.verstrekken": ("inzage gegeven", "access given"),
+            "bewaartermijn.anonimiseren": ("persoonsgegevens gewist na de bewaartermijn", "personal data erased after the retention period"),
         ]
         return namen[a].map { nl ? $0.0 : $0.1 } ?? a
     }

@@ -153,7 +153,7 @@ struct ToegangsmatrixTests {
         "GET /evaluaties/:org/:jaar/:bestand": ["meldpunt", "partner"], "POST /evaluaties/:org/:jaar/conclusie": ["meldpunt", "partner"],
 
         // Beheer: its own organisation (the meldpunt's, here), the system role everything.
-        "GET /beheer": beheer, "GET /beheer/audit": beheer,
+        "GET /beheer": beheer, "GET /beheer/audit": beheer, "GET /beheer/bewaartermijnen": ["systeem"],
         "GET /beheer/organisaties/:org": ["beheerder", "systeem"],
         "POST /beheer/organisaties": ["systeem"], "POST /beheer/organisaties/:org/rollen": ["systeem"],
         "POST /beheer/organisaties/:org/gebruikers": ["beheerder", "systeem"], "POST /beheer/organisaties/:org/sleutels": ["beheerder", "systeem"],

@@ -111,6 +111,12 @@ enum Achtergrondwerk {
                         if r.herinneringen + r.samenvattingen > 0 {
                             app.logger.info("Planner", metadata: ["herinneringen": "\(r.herinneringen)", "samenvattingen": "\(r.samenvattingen)"])
                         }
+                        // Retention once a day, under the same lease: one instance at a time.
+                        let spoor = Spoor()
+                        if let b = try await Termijn.binnen(.seconds(150), { try await spoor.metSpoor { try await app.bewaring(traceID: spoor.traceID).dagelijks() } }), !b.leeg {
+                            app.logger.info("Bewaartermijnen", metadata: ["meldingen": "\(b.meldingen.count)", "terugmeldingen": "\(b.terugmeldingen.count)",
+                                                                         "verwerkingslog": "\(b.verwerkingslogregels)", "audit": "\(b.auditregels)"])
+                        }
                     }
                 } catch {
                     app.logger.warning("Planner mislukt: \(Foutbeschrijving.veilig(error))")

@@ -158,6 +158,31 @@ extension MeldingService {
     /// (SECURITY.md). `Coordinatie.trekToestemmingIn` runs this with the terugmeld engine's part.
     package func wisNaIntrekkingToestemming(_ m: Melding) async throws -> GewistNaIntrekking {
         let id = try m.requireID()
+        let gewist = try await wisPersoonsgegevens(m, reden: .toestemmingIngetrokken)
+        // A suspension still running is not left unseen: staff decide to lift or keep it (the opschortingen page).
+        if try await Verzoek.query(on: db).filter(\.$melding.$id == id).filter(\.$opgeschortOp != nil).filter(\.$opgehevenOp == nil).count() > 0 {
+            try await self.berichten.aanStaf(m, Tekst("De melder trok de toestemming in terwijl een opschorting loopt; beslis of die wordt opgeheven",
+                                                 "The melder withdrew consent while a suspension is running; decide whether it is lifted"), nu: nu, on: db)
+        }
+        m.status = .gesloten
+        m.uitkomst = .ingetrokken
+        // Withdrawn before the analysis or the first contact: counted as closed without them.
+        if try Self.analyse(m) == nil || m.eersteContactOp == nil { m.afsluitgrond = .ingetrokken }
+        m.geslotenOp = nu
+        m.$behandelaar.id = nil
+        m.volgendeStap = nil
+        m.volgendeStapOp = nil
+        try await m.save(on: db)
+        try await volgendeGebeurtenis(m, soort: .toestemmingIngetrokken, door: "melder",
+                                      tekst: "U heeft uw toestemming ingetrokken. Wij hebben uw melding gesloten en uw persoonsgegevens gewist.",
+                                      zichtbaar: true)
+        return gewist
+    }
+
+    /// Everything personal of a case, everywhere in the case engine: on consent withdrawal, and
+    /// when a closed case's retention period has passed. What stays are the non-personal facts.
+    package func wisPersoonsgegevens(_ m: Melding, reden: Wisreden) async throws -> GewistNaIntrekking {
+        let id = try m.requireID()
         // Mail about the case holds the melder's address: none of it stays, sent or not.
         try await UitgaandBericht.query(on: db).filter(\.$melding == id).delete()
         var bytes = Set(try await MeldingBijlage.query(on: db).filter(\.$melding.$id == id).all().map(\.sha256))
@@ -184,7 +209,7 @@ extension MeldingService {
         // So may the requests to partners: their questions, threads, files and references.
         let verzoeken = try await Verzoek.query(on: db).filter(\.$melding.$id == id).all()
         for v in verzoeken {
-            v.vraag = "(gewist: de melder heeft de toestemming ingetrokken)"
+            v.vraag = reden.tekst
             v.reden = nil
             v.opschortingKenmerk = nil
             v.overlegDeelnemers = nil
@@ -200,8 +225,8 @@ extension MeldingService {
             .set(\.$organisatie, to: nil).update()
         // And the meldpunt's advice about the case: its question, advice and answer.
         for a in try await AdviesRij.query(on: db).filter(\.$melding.$id == id).all() {
-            a.vraag = a.vraag.map { _ in "(gewist: de melder heeft de toestemming ingetrokken)" }
-            a.advies = a.advies.map { _ in "(gewist: de melder heeft de toestemming ingetrokken)" }
+            a.vraag = a.vraag.map { _ in reden.tekst }
+            a.advies = a.advies.map { _ in reden.tekst }
             a.toelichting = nil
             try await a.save(on: db)
         }
@@ -210,24 +235,7 @@ extension MeldingService {
         // And the old contact data a correction kept in the processing log.
         try await Verwerkingslogregel.query(on: db).filter(\.$meldingID == id).filter(\.$gegevens != nil).set(\.$gegevens, to: nil).update()
         // And the overleggen about it: subject, agenda, minutes, actions.
-        try await Overlegregister.wis(melding: id, berichten: self.berichten, nu: nu, on: db)
-        // A suspension still running is not left unseen: staff decide to lift or keep it (the opschortingen page).
-        if try await Verzoek.query(on: db).filter(\.$melding.$id == id).filter(\.$opgeschortOp != nil).filter(\.$opgehevenOp == nil).count() > 0 {
-            try await self.berichten.aanStaf(m, Tekst("De melder trok de toestemming in terwijl een opschorting loopt; beslis of die wordt opgeheven",
-                                                 "The melder withdrew consent while a suspension is running; decide whether it is lifted"), nu: nu, on: db)
-        }
-        m.status = .gesloten
-        m.uitkomst = .ingetrokken
-        // Withdrawn before the analysis or the first contact: counted as closed without them.
-        if try Self.analyse(m) == nil || m.eersteContactOp == nil { m.afsluitgrond = .ingetrokken }
-        m.geslotenOp = nu
-        m.$behandelaar.id = nil
-        m.volgendeStap = nil
-        m.volgendeStapOp = nil
-        try await m.save(on: db)
-        try await volgendeGebeurtenis(m, soort: .toestemmingIngetrokken, door: "melder",
-                                      tekst: "U heeft uw toestemming ingetrokken. Wij hebben uw melding gesloten en uw persoonsgegevens gewist.",
-                                      zichtbaar: true)
+        try await Overlegregister.wis(melding: id, reden: reden, berichten: self.berichten, nu: nu, on: db)
         return GewistNaIntrekking(terugmeldingen: verzoeken.compactMap { $0.$terugmelding.id }, bijlagen: bytes)
     }
 

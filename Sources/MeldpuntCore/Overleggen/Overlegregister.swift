@@ -363,7 +363,8 @@ package struct Overlegregister: Sendable {
     /// Consent withdrawn: the texts of the overleggen about the case go (inside the caller's
     /// transaction); a planned one is cancelled, its invitees told. Held ones stay, their actions
     /// can still be reported done (without words).
-    static func wis(melding id: UUID, berichten: Berichtgeving, nu: Date, on db: any Database) async throws {
+    static func wis(melding id: UUID, reden: Wisreden = .toestemmingIngetrokken, berichten: Berichtgeving, nu: Date, on db: any Database) async throws {
+        let gewist = reden.tekst
         for o in try await OverlegRij.query(on: db).filter(\.$melding.$id == id).with(\.$acties).with(\.$deelnemers) { $0.with(\.$organisatie) }.all() {
             o.onderwerp = gewist
             o.agenda = gewist

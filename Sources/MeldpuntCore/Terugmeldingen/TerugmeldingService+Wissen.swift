@@ -8,10 +8,10 @@ extension TerugmeldingService {
     /// folder counts, the history, the bronhouder's events and the processing log follow — and its
     /// person, texts and files erased. Runs inside the caller's transaction (`op(tx)`); returns the
     /// hashes of the files it let go, for the caller to clean up with its own.
-    package func wisNaIntrekkingToestemming(_ id: UUID) async throws -> Set<String> {
+    package func wisNaIntrekkingToestemming(_ id: UUID, reden: Wisreden = .toestemmingIngetrokken) async throws -> Set<String> {
         guard let tm = try await Terugmelding.find(id, on: db) else { return [] }
         let huidig = tm.status
-        if !huidig.isTerminal && huidig.volgende.contains(.ingetrokken) {
+        if reden == .toestemmingIngetrokken && !huidig.isTerminal && huidig.volgende.contains(.ingetrokken) {
             tm.laatsteVolgnummer += 1
             let stap = nieuweStatus(id, volgnummer: tm.laatsteVolgnummer, .ingetrokken, door: tm.$afnemer.id, tijdstip: nu)
             stap.toelichting = "Ingetrokken: de melder heeft de toestemming ingetrokken."
@@ -22,7 +22,7 @@ extension TerugmeldingService {
         tm.anummer = nil
         tm.adres = nil
         tm.referentiekenmerk = nil
-        tm.toelichtingKort = "(gewist: de melder heeft de toestemming ingetrokken)"
+        tm.toelichtingKort = reden.tekst
         try await tm.save(on: db)
         if tm.status != huidig {
             // No mail: the afnemer's contact was the person's own data, erased below.

@@ -30,6 +30,8 @@ package enum Verwerkingsactie: String, Sendable, CaseIterable {
     case annotatieToevoegen = "terugmelding.annotatie"
     /// What is held about a person was handed to them (AVG art. 15), by the status page or by staff.
     case inzageVerstrekken = "inzage.verstrekken"
+    /// The retention job anonymised a case's personal data.
+    case anonimiseren = "bewaartermijn.anonimiseren"
 }
 
 /// The status of a processing record (Logboek Dataverwerkingen): Error only when it failed on

@@ -45,5 +45,6 @@ package enum Migraties {
         CreateMeldpuntcontact(),
         CreateAnnotaties(),
         AddLogboekDataverwerkingen(),
+        CreateBewaarrondes(),
     ]
 }
