@@ -63,3 +63,13 @@ def test_inzage_voor_de_melder_en_op_schriftelijk_verzoek(portaal):
     tekst = portaal.tekst()
     assert m["zaaknummer"] in tekst and "Petra Inzage" in tekst and "999990019" in tekst and "inzage gegeven" in tekst
     portaal.logout()
+
+
+def test_bewaartermijnen_voor_de_systeembeheerder(portaal):
+    """The retention periods in force and the last runs, for the systeembeheerder."""
+    portaal.login("systeem@demo.meldpunt.nl")
+    portaal.open("/beheer")
+    portaal.klik("Bewaartermijnen")
+    tekst = portaal.tekst()
+    assert "Gesloten melding" in tekst and "1825" in tekst and "Laatste rondes" in tekst
+    portaal.logout()

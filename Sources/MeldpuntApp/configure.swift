@@ -177,8 +177,10 @@ private func stelSQLiteVerbindingenIn(_ app: Application) async throws {
             // The writer's commits never run a checkpoint (it would stall every waiting write of
             // the batch); the server checkpoints beside it (WALCheckpoints).
             let eigen = id == .schrijver ? ["PRAGMA wal_autocheckpoint = 0"] : []
+            // secure_delete: what is erased (consent withdrawn, retention passed) is overwritten in
+            // the file, not only unlinked from it.
             for pragma in ["PRAGMA busy_timeout = 10000", "PRAGMA cache_size = -16000", "PRAGMA temp_store = MEMORY",
-                           "PRAGMA journal_size_limit = 67108864", "PRAGMA synchronous = FULL"] + eigen {
+                           "PRAGMA journal_size_limit = 67108864", "PRAGMA synchronous = FULL", "PRAGMA secure_delete = ON"] + eigen {
                 _ = try await db.raw(SQLQueryString(pragma)).all()
             }
         }

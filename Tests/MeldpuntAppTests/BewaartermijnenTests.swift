@@ -89,6 +89,19 @@ struct BewaartermijnenTests {
         }
     }
 
+    @Test func deMailmapVanDeOntwikkelserverWordtOpgeruimd() throws {
+        let map = NSTemporaryDirectory() + "mailmap-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: map, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: map) }
+        for (naam, dagen) in [("oud.eml", 100.0), ("nieuw.eml", 10.0), ("oud.txt", 100.0)] {
+            let pad = map + "/" + naam
+            try Data("To: iemand@example.nl".utf8).write(to: URL(fileURLWithPath: pad))
+            try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-dagen * 86_400)], ofItemAtPath: pad)
+        }
+        #expect(Mailmap.ruimOp(map, ouderDan: Date().addingTimeInterval(-90 * 86_400)) == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: map).sorted() == ["nieuw.eml", "oud.txt"])
+    }
+
     @Test func termijnenUitDeOmgeving() {
         guard case .success(let t) = Bewaartermijnen.uit("meldingGesloten=2j, terugmeldingIngetrokken=400d") else { Issue.record("niet gelezen"); return }
         #expect(t.meldingGesloten == 730 && t.terugmeldingIngetrokken == 400 && t.audit == 7 * 365)

@@ -113,9 +113,12 @@ enum Achtergrondwerk {
                         }
                         // Retention once a day, under the same lease: one instance at a time.
                         let spoor = Spoor()
-                        if let b = try await Termijn.binnen(.seconds(150), { try await spoor.metSpoor { try await app.bewaring(traceID: spoor.traceID).dagelijks() } }), !b.leeg {
-                            app.logger.info("Bewaartermijnen", metadata: ["meldingen": "\(b.meldingen.count)", "terugmeldingen": "\(b.terugmeldingen.count)",
-                                                                         "verwerkingslog": "\(b.verwerkingslogregels)", "audit": "\(b.auditregels)"])
+                        if let b = try await Termijn.binnen(.seconds(150), { try await spoor.metSpoor { try await app.bewaring(traceID: spoor.traceID).dagelijks() } }) {
+                            app.ruimMailmapOp()
+                            if !b.leeg {
+                                app.logger.info("Bewaartermijnen", metadata: ["meldingen": "\(b.meldingen.count)", "terugmeldingen": "\(b.terugmeldingen.count)",
+                                                                             "verwerkingslog": "\(b.verwerkingslogregels)", "audit": "\(b.auditregels)"])
+                            }
                         }
                     }
                 } catch {
@@ -204,5 +207,32 @@ enum Achtergrondtaken {
     static func stop(_ taken: [Task<Void, Never>]) async {
         for taak in taken { taak.cancel() }
         for taak in taken { await taak.value }
+    }
+}
+
+extension Application {
+    /// Without SMTP mail is written to a folder (development): those copies hold names and
+    /// addresses too, and go after the outbox's period.
+    func ruimMailmapOp() {
+        guard case .map(let pad) = instellingen.mail else { return }
+        let map = pad.hasPrefix("/") ? pad : directory.workingDirectory + pad
+        let grens = klok.nu().addingTimeInterval(-Double(instellingen.bewaartermijnen.berichten) * 86_400)
+        Mailmap.ruimOp(map, ouderDan: grens)
+    }
+}
+
+enum Mailmap {
+    /// Removes the .eml files last changed before `grens`; returns how many.
+    @discardableResult
+    static func ruimOp(_ map: String, ouderDan grens: Date) -> Int {
+        let fm = FileManager.default
+        guard let namen = try? fm.contentsOfDirectory(atPath: map) else { return 0 }
+        var weg = 0
+        for naam in namen where naam.hasSuffix(".eml") {
+            let pad = (map as NSString).appendingPathComponent(naam)
+            guard let gewijzigd = (try? fm.attributesOfItem(atPath: pad))?[.modificationDate] as? Date, gewijzigd < grens else { continue }
+            if (try? fm.removeItem(atPath: pad)) != nil { weg += 1 }
+        }
+        return weg
     }
 }
