@@ -89,6 +89,37 @@ struct BewaartermijnenTests {
         }
     }
 
+    @Test func batchNaBatchTotAllesWegIs() async throws {
+        try await metApp { t in
+            // Three closed cases: one closed without handling (the short period), two handled.
+            var nummers: [String] = []
+            for i in 0..<3 {
+                let (z, _) = try await t.nieuweMelding()
+                let m = try #require(try await Melding.query(on: t.app.db).filter(\.$zaaknummer == z).first())
+                m.status = .gesloten
+                m.geslotenOp = t.klok.nu
+                if i == 0 { m.afsluitgrond = .melderOnbereikbaar }
+                try await m.save(on: t.app.db)
+                nummers.append(z)
+            }
+            // After two years only the one not handled goes.
+            t.klok.zet(t.klok.nu.addingTimeInterval(2 * 365 * 86_400))
+            var bewaring = t.app.bewaring(traceID: "t")
+            bewaring.batch = 1
+            #expect(try await bewaring.ronde(proef: false).meldingen == [nummers[0]])
+            #expect(try await bewaring.ronde(proef: false).meldingen.isEmpty)
+            // After six, one per batch: what is done never fills a batch again.
+            t.klok.zet(t.klok.nu.addingTimeInterval(4 * 365 * 86_400))
+            bewaring = t.app.bewaring(traceID: "t")
+            bewaring.batch = 1
+            let eerste = try await bewaring.ronde(proef: false).meldingen
+            let tweede = try await bewaring.ronde(proef: false).meldingen
+            #expect(Set(eerste + tweede) == Set(nummers[1...]) && eerste.count == 1 && tweede.count == 1)
+            #expect(try await bewaring.ronde(proef: false).meldingen.isEmpty)
+            #expect(try await MeldingPersoonsgegevens.query(on: t.app.db).count() == 0)
+        }
+    }
+
     @Test func deMailmapVanDeOntwikkelserverWordtOpgeruimd() throws {
         let map = NSTemporaryDirectory() + "mailmap-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: map, withIntermediateDirectories: true)

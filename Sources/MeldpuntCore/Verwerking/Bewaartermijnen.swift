@@ -121,14 +121,17 @@ package struct Bewaring: Sendable {
 
     package func ronde(proef: Bool) async throws -> Bewaarrapport {
         var rapport = Bewaarrapport(proef: proef)
-        // Meldingen: closed, their period passed, their personal data still there.
-        let kort = grens(termijnen.meldingNietBehandeld), lang = grens(termijnen.meldingGesloten)
-        let kandidaten = try await Melding.query(on: db).filter(\.$status == .gesloten).filter(\.$geslotenOp < kort).sort(\.$geslotenOp).limit(batch * 4).all()
-        let metGegevens = Set(try await MeldingPersoonsgegevens.query(on: db).filter(\.$id ~~ kandidaten.compactMap(\.id)).all().compactMap(\.id))
-        for m in kandidaten where rapport.meldingen.count < batch {
-            guard let id = m.id, metGegevens.contains(id), let gesloten = m.geslotenOp else { continue }
-            let nietBehandeld = m.afsluitgrond != nil
-            guard gesloten < (nietBehandeld ? kort : lang) else { continue }
+        // Meldingen: closed, their period passed, their personal data still there (the join:
+        // those already anonymised never fill a batch). Closed without handling: the short period.
+        var meldingRijen: [Melding] = []
+        for (nietBehandeld, voor) in [(true, grens(termijnen.meldingNietBehandeld)), (false, grens(termijnen.meldingGesloten))] {
+            var q = Melding.query(on: db).join(MeldingPersoonsgegevens.self, on: \Melding.$id == \MeldingPersoonsgegevens.$id)
+                .filter(\.$status == .gesloten).filter(\.$geslotenOp < voor)
+            q = nietBehandeld ? q.filter(\.$afsluitgrond != nil) : q.filter(\.$afsluitgrond == nil)
+            meldingRijen += try await q.sort(\.$geslotenOp).limit(batch - meldingRijen.count).all()
+        }
+        for m in meldingRijen {
+            guard let id = m.id else { continue }
             rapport.meldingen.append(m.zaaknummer)
             guard !proef else { continue }
             try await db.schrijf { [meldingen, nu] tx in
@@ -139,14 +142,17 @@ package struct Bewaring: Sendable {
                 try await Verwerkingslog.regel(.anonimiseren, organisatie: nil, melding: id, betrokkene: betrokkene, traceID: meldingen.traceID, tijdstip: nu).create(on: tx)
             }
         }
-        // Terugmeldingen: finished, unchanged for their period, not yet anonymised.
-        let afgerond: [TerugmeldingStatus] = TerugmeldingStatus.allCases.filter(\.isTerminal)
-        let tKandidaten = try await Terugmelding.query(on: db).filter(\.$status ~~ afgerond).filter(\.$gewijzigdOp < grens(termijnen.terugmeldingIngetrokken))
-            .sort(\.$gewijzigdOp).limit(batch * 4).all()
-        let nogTeWissen = Set(try await TerugmeldingInhoud.query(on: db).filter(\.$id ~~ tKandidaten.compactMap(\.id)).filter(\.$inhoud != "{}").all().compactMap(\.id))
-        for t in tKandidaten where rapport.terugmeldingen.count < batch {
-            guard let id = t.id, nogTeWissen.contains(id), let gewijzigd = t.gewijzigdOp else { continue }
-            guard gewijzigd < grens(t.status == .ingetrokken ? termijnen.terugmeldingIngetrokken : termijnen.terugmeldingAfgerond) else { continue }
+        // Terugmeldingen: finished, unchanged for their period, not yet anonymised (the join again).
+        let afgerond = TerugmeldingStatus.allCases.filter(\.isTerminal)
+        var tRijen: [Terugmelding] = []
+        for (ingetrokken, voor) in [(true, grens(termijnen.terugmeldingIngetrokken)), (false, grens(termijnen.terugmeldingAfgerond))] {
+            let statussen = ingetrokken ? [TerugmeldingStatus.ingetrokken] : afgerond.filter { $0 != .ingetrokken }
+            tRijen += try await Terugmelding.query(on: db).join(TerugmeldingInhoud.self, on: \Terugmelding.$id == \TerugmeldingInhoud.$id)
+                .filter(TerugmeldingInhoud.self, \.$inhoud != "{}").filter(\.$status ~~ statussen).filter(\.$gewijzigdOp < voor)
+                .sort(\.$gewijzigdOp).limit(batch - tRijen.count).all()
+        }
+        for t in tRijen {
+            guard let id = t.id else { continue }
             rapport.terugmeldingen.append(id)
             guard !proef else { continue }
             try await db.schrijf { [terugmeldingen, nu, betrokkene = t.betrokkeneHash] tx in
