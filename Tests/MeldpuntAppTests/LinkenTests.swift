@@ -18,6 +18,7 @@ struct LinkenTests {
         ("rni@test.nl", .rni, "1999", nil),
         ("meldpunt@test.nl", .meldpunt, nil, TestApp.meldpuntOIN),
         ("partner@test.nl", .partner, nil, "00000099000000002000"),
+        ("privacy@test.nl", .privacy, nil, TestApp.meldpuntOIN),
         ("beheer@test.nl", .beheerder, "0363", nil),
     ]
 
@@ -28,6 +29,7 @@ struct LinkenTests {
         .rni: ["/terugmeldingen": true, "/evaluaties": false],
         .afnemer: ["/terugmeldingen": true, "/terugmeldingen/nieuw": true, "/meldingen": false],
         .beheerder: ["/beheer": true, "/partners": false],
+        .privacy: ["/privacy/inzage": true, "/meldingen": false, "/beheer": false],
     ]
 
     static func links(_ html: String) -> [String] {
