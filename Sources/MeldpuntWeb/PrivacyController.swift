@@ -24,7 +24,7 @@ struct PrivacyController: RouteCollection {
         let bsn: String
         let email: String
         let fouten: [String: String]
-        let samenvatting: [StatuspaginaController.Foutregel]
+        let samenvatting: [VeldFout]
         let gezocht: Bool
         let leeg: Bool
         let opgesteldOp: String
@@ -32,7 +32,7 @@ struct PrivacyController: RouteCollection {
         let terugmeldingen: [Inzagepagina.Zaak]
         let verwerkingen: [Inzagepagina.Verwerking]
 
-        init(bsn: String, email: String, fouten: [String: String], samenvatting: [StatuspaginaController.Foutregel], resultaat: Inzagepagina?) {
+        init(bsn: String, email: String, fouten: [String: String], samenvatting: [VeldFout], resultaat: Inzagepagina?) {
             self.bsn = bsn
             self.email = email
             self.fouten = fouten
@@ -64,11 +64,9 @@ struct PrivacyController: RouteCollection {
                 resultaat: Inzagepagina(overzicht, taal: req.taal, terug: nil, download: "")))
         } catch let p as Weigering where p.hoortBijFormulier {
             let t = Teksten.voor(req.taal)
-            let velden = p.velden ?? []
-            let fouten = Dictionary(velden.map { ($0.veld.formulierveld, $0.reden(req.taal)) }, uniquingKeysWith: { a, _ in a })
-            let samenvatting = velden.map { StatuspaginaController.Foutregel(veld: $0.veld.formulierveld, tekst: (t[$0.veld.hoofdveld == .email ? "emailadres" : "inzageBSN"] ?? "") + ": " + $0.reden(req.taal)) }
+            let fouten = Formulierfouten(p, taal: req.taal, voorvoegsel: "") { ["bsn": t["inzageBSN"], "email": t["emailadres"]][$0] ?? nil }
             return try await req.pagina("privacy-inzage", titel: "inzageZoekenTitel", inhoud: InzageZoekpagina(
-                bsn: invoer.bsn ?? "", email: invoer.email ?? "", fouten: fouten, samenvatting: samenvatting, resultaat: nil), status: .badRequest)
+                bsn: invoer.bsn ?? "", email: invoer.email ?? "", fouten: fouten.velden, samenvatting: fouten.lijst, resultaat: nil), status: .badRequest)
         }
     }
 

@@ -21,18 +21,18 @@ struct StatuspaginaController: RouteCollection {
     // MARK: Inzage (AVG art. 15)
 
     func inzage(req: Request) async throws -> Response {
-        let token = req.parameters.get("token") ?? ""
-        let inzage: InzageDTO
-        do {
-            inzage = try await req.meldingen.melderportaal.inzage(token: token)
-        } catch let p as Weigering where p.isNietGevonden {
-            return try await req.pagina("status-onbekend", titel: "statusOnbekendTitel", status: .notFound)
+        try await metInzage(req) { inzage, token in
+            try await req.pagina("inzage", titel: "inzageTitel", inhoud: Inzagepagina(inzage, taal: req.taal, terug: "/status/\(token)"))
         }
-        return try await req.pagina("inzage", titel: "inzageTitel", inhoud: Inzagepagina(inzage, taal: req.taal, terug: "/status/\(token)"))
     }
 
     /// The same as data: a file the melder keeps.
     func inzageJSON(req: Request) async throws -> Response {
+        try await metInzage(req) { inzage, _ in try Inzagepagina.download(inzage) }
+    }
+
+    /// The inzage behind the link, or the page that reveals nothing for an unknown one.
+    private func metInzage(_ req: Request, _ toon: (InzageDTO, String) async throws -> Response) async throws -> Response {
         let token = req.parameters.get("token") ?? ""
         let inzage: InzageDTO
         do {
@@ -40,7 +40,7 @@ struct StatuspaginaController: RouteCollection {
         } catch let p as Weigering where p.isNietGevonden {
             return try await req.pagina("status-onbekend", titel: "statusOnbekendTitel", status: .notFound)
         }
-        return try Inzagepagina.download(inzage)
+        return try await toon(inzage, token)
     }
 
     struct BijlageInvoer: Content { var bijlage: File? }

@@ -81,8 +81,7 @@ package struct BRPRaadpleging: Sendable {
         let spanID = Spoor.huidig?.volgendeSpanID() ?? Spoor.nieuweSpanID()
         let antwoord = await bevrager.raadpleeg(bsn: bsn.value, traceparent: "00-\(Spoor.w3cTraceID(traceID))-\(spanID)-01")
         let regel = Verwerkingslog.regel(doel.actie, organisatie: organisatie, terugmelding: terugmelding, betrokkene: pseudoniemen.pseudoniem("bsn:" + bsn.value),
-                                         traceID: traceID, tijdstip: nu, gebruiker: gebruiker, status: antwoord == .onbeschikbaar ? .fout : .ok)
-        regel.spanID = spanID
+                                         traceID: traceID, tijdstip: nu, gebruiker: gebruiker, status: antwoord == .onbeschikbaar ? .fout : .ok, spanID: spanID)
         try await schrijver.schrijf(Verwerkingslog.rijen([regel]), op: db)
         return antwoord
     }

@@ -3,6 +3,7 @@ import FluentKit
 import Foundation
 import MeldpuntDomain
 import SQLKit
+import W3CTraceContext
 
 /// A mail ready for the wire: the transport makes the MIME message of it.
 package struct UitgaandeMail: Sendable {
@@ -21,11 +22,9 @@ package struct UitgaandeMail: Sendable {
         self.traceparent = traceparent.flatMap(Self.geldigeTraceparent)
     }
 
-    /// Only the shape we write ourselves reaches a header: `00-<32 hex>-<16 hex>-<2 hex>`.
+    /// Only a well-formed W3C value reaches a header (the same parser that reads a caller's).
     package static func geldigeTraceparent(_ t: String) -> String? {
-        let b = Array(t.utf8)
-        guard b.count == 55, b[2] == 0x2D, b[35] == 0x2D, b[52] == 0x2D else { return nil }
-        return b.enumerated().allSatisfy { i, c in [2, 35, 52].contains(i) || Spoor.isHex(c) } ? t : nil
+        (try? TraceContext(traceParentHeaderValue: t)) != nil ? t : nil
     }
 }
 

@@ -45,10 +45,11 @@ package enum Verwerkingslog {
     /// One record; its span comes from the work's trace context (the first record of a request
     /// gets the span its outgoing messages name).
     package static func regel(_ actie: Verwerkingsactie, organisatie: UUID?, terugmelding: UUID? = nil, melding: UUID? = nil, betrokkene: String?,
-                      traceID: String, tijdstip: Date = Date(), gebruiker: UUID? = nil, status: Verwerkingsstatus = .ok) -> Verwerkingslogregel {
+                      traceID: String, tijdstip: Date = Date(), gebruiker: UUID? = nil, status: Verwerkingsstatus = .ok,
+                      spanID: String? = nil) -> Verwerkingslogregel {
         let r = Verwerkingslogregel()
         let spoor = Spoor.huidig
-        r.spanID = spoor?.volgendeSpanID() ?? Spoor.nieuweSpanID()
+        r.spanID = spanID ?? spoor?.volgendeSpanID() ?? Spoor.nieuweSpanID()
         r.ouderSpanID = spoor?.ouderSpanID
         r.status = status.rawValue
         r.id = UUID.v7(tijdstip)
